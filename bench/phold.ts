@@ -1,0 +1,102 @@
+/**
+ * PHOLD (Fujimoto 1990), the standard synthetic benchmark for discrete-event engines.
+ *
+ * L logical processes each start with P events. Executing an event schedules one new event at
+ * now + lookahead + Exp(mean): for the same process with probability 1 − remote (a timer), else
+ * for a uniformly chosen other process (a message through the network model, whose latency is the
+ * same shifted exponential). It uses the engine's public actor API, the one models use.
+ */
+import { Engine, type Actor, type ActorContext, type HostId } from '../sim/index.ts';
+
+export interface PholdOptions {
+  readonly processes: number;
+  readonly eventsPerProcess: number;
+  readonly remoteProbability: number;
+  readonly lookaheadUs: number;
+  readonly meanUs: number;
+  readonly seed: number;
+}
+
+export const PHOLD_DEFAULTS: PholdOptions = {
+  processes: 1000,
+  eventsPerProcess: 16,
+  remoteProbability: 0.1,
+  lookaheadUs: 100,
+  meanUs: 1000,
+  seed: 1,
+};
+
+const PHOLD_MESSAGE = 0;
+
+class PholdProcess implements Actor<number> {
+  constructor(
+    private readonly ctx: ActorContext<number>,
+    private readonly o: PholdOptions,
+  ) {}
+
+  onStart(): void {
+    for (let i = 0; i < this.o.eventsPerProcess; i++) this.next();
+  }
+
+  onMessage(): void {
+    this.next();
+  }
+
+  onTimer(): void {
+    this.next();
+  }
+
+  private next(): void {
+    const rng = this.ctx.rng;
+    if (rng.float() < this.o.remoteProbability) {
+      let to = rng.int(this.o.processes - 1);
+      if (to >= this.ctx.self) to++;
+      this.ctx.send(to as HostId, PHOLD_MESSAGE, 0);
+    } else {
+      this.ctx.setTimer(this.o.lookaheadUs - this.o.meanUs * Math.log(1 - rng.float()), 0);
+    }
+  }
+}
+
+export function buildPhold(o: PholdOptions = PHOLD_DEFAULTS): Engine {
+  const engine = new Engine({
+    seed: o.seed,
+    network: {
+      regions: ['all'],
+      latencyUs: { kind: 'exponential', mean: o.meanUs, shift: o.lookaheadUs },
+    },
+    maxPendingEvents: Math.max(1024, o.processes * o.eventsPerProcess * 2),
+  });
+  const placement = { region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity };
+  for (let i = 0; i < o.processes; i++) engine.addHost(placement, (ctx: ActorContext<number>) => new PholdProcess(ctx, o));
+  return engine;
+}
+
+export interface PholdResult {
+  readonly events: number;
+  readonly wallMs: number;
+  readonly eventsPerSec: number;
+  readonly traceHash: string;
+}
+
+/** Run `warmupEvents`, then time `events` more. */
+export function runPhold(events: number, warmupEvents: number, o: PholdOptions = PHOLD_DEFAULTS): PholdResult {
+  const engine = buildPhold(o);
+  runEvents(engine, warmupEvents);
+  const start = process.hrtime.bigint();
+  const before = engine.eventsProcessed;
+  runEvents(engine, events);
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const done = engine.eventsProcessed - before;
+  return { events: done, wallMs, eventsPerSec: done / (wallMs / 1000), traceHash: engine.traceHash() };
+}
+
+/** Advance the engine by about `count` events, in slices of virtual time. */
+function runEvents(engine: Engine, count: number): void {
+  const target = engine.eventsProcessed + count;
+  while (engine.eventsProcessed < target) {
+    const remaining = target - engine.eventsProcessed;
+    // PHOLD's rate is ≈ L·P / (lookahead + mean) events per µs; step a tenth of what is left.
+    engine.run(engine.nowUs + Math.max(1, Math.ceil(remaining / 160)));
+  }
+}

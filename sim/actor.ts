@@ -1,0 +1,38 @@
+/**
+ * Sans-I/O actors (the etcd/raft pattern): a protocol replica, device, gateway or client reacts to
+ * messages and timers and acts only through its context. The engine is the driver that turns those
+ * calls into events; a unit test can drive an actor with a scripted context instead.
+ */
+import type { Rng } from './rng.ts';
+import type { HostId, ModelEvent, TimerId, TimerTag } from './types.ts';
+
+export interface ActorContext<M = unknown> {
+  /** This actor's host. */
+  readonly self: HostId;
+  /** Current virtual time, integer microseconds. */
+  readonly nowUs: number;
+  /** This actor's own random stream. */
+  readonly rng: Rng;
+  /** Send over the network model; departs once the work charged with `cpu` so far is done. */
+  send(to: HostId, msg: M, sizeBytes: number): void;
+  /** Fire `onTimer(tag)` after `delayUs` (≥ 0). */
+  setTimer(delayUs: number, tag: TimerTag): TimerId;
+  /** Cancel a pending timer; cancelling a fired or cancelled timer is a no-op. */
+  cancelTimer(id: TimerId): void;
+  /** Charge modelled processing time: the host is busy, and its next events wait. */
+  cpu(costUs: number): void;
+  /** Report something for metrics, checkers and traces. */
+  emit(event: ModelEvent): void;
+}
+
+export interface Actor<M = unknown> {
+  /** Called once, at the time the host was added (time 0 for a scenario's hosts). */
+  onStart?(): void;
+  onMessage(from: HostId, msg: M): void;
+  onTimer(tag: TimerTag): void;
+  /** Called when a crashed host comes back; its timers were lost with the crash. */
+  onRecover?(): void;
+}
+
+/** Builds an actor around the context the engine made for its host. */
+export type ActorFactory<M = unknown> = (ctx: ActorContext<M>) => Actor<M>;

@@ -1,0 +1,306 @@
+/**
+ * The discrete-event engine: one pending-event queue, the network, the hosts and their actors.
+ *
+ * Determinism: every event is ordered by (time, insertion sequence), all randomness comes from the
+ * engine's seeded Rng family, and nothing here reads the wall clock. The engine keeps no global
+ * state, so two engines run side by side in one process.
+ *
+ * Processing model: a host processes one event at a time. `cpu(costUs)` in a handler keeps the host
+ * busy; an event that reaches a busy host waits, in arrival order, until the host is free (a
+ * single-server FIFO queue per host). Messages sent during a handler leave when the work charged so
+ * far is done.
+ */
+import type { Actor, ActorContext, ActorFactory } from './actor.ts';
+import { badArgument, unknownHost } from './errors.ts';
+import { DROPPED, Network, type HostPlacement, type NetworkConfig } from './network.ts';
+import { EventQueue, SLOT_LIMIT } from './queue.ts';
+import { Rng } from './rng.ts';
+import { TraceHash } from './trace.ts';
+import type { HostId, ModelEvent, ModelEventObserver, TimerId, TimerTag } from './types.ts';
+
+/** Event kinds, as stored in the queue and mixed into the trace hash. */
+export const EventKind = { start: 0, deliver: 1, timer: 2, control: 3, cancelled: 4 } as const;
+const K_START = EventKind.start;
+const K_DELIVER = EventKind.deliver;
+const K_TIMER = EventKind.timer;
+const K_CONTROL = EventKind.control;
+const K_CANCELLED = EventKind.cancelled;
+
+export interface EngineOptions {
+  readonly seed: number;
+  /** Network model; by default one region with zero latency and unconstrained links. */
+  readonly network?: NetworkConfig;
+  /** Bound on pending events; exceeding it throws a SimError naming the time. */
+  readonly maxPendingEvents?: number;
+}
+
+export const DEFAULT_MAX_PENDING_EVENTS = 8_000_000;
+
+export class Engine {
+  readonly rng: Rng;
+  readonly network: Network;
+  readonly trace = new TraceHash();
+  nowUs = 0;
+  eventsProcessed = 0;
+
+  private readonly queue: EventQueue;
+  private readonly actors: Actor<unknown>[] = [];
+  private readonly contexts: HostContext[] = [];
+  private cpuFreeUs = new Float64Array(16);
+  private cpuBusyUsTotal = new Float64Array(16);
+  private incarnation = new Int32Array(16);
+  private up = new Uint8Array(16);
+  private readonly observers: ModelEventObserver[] = [];
+  private stopped = false;
+
+  constructor(options: EngineOptions) {
+    this.rng = new Rng(options.seed);
+    this.network = new Network(
+      options.network ?? { regions: ['default'], latencyUs: { kind: 'fixed', value: 0 } },
+      this.rng.stream('network'),
+    );
+    this.queue = new EventQueue(options.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS);
+  }
+
+  get hostCount(): number {
+    return this.actors.length;
+  }
+
+  /** Events waiting in the queue (cancelled timers included until they are reached). */
+  get pendingEvents(): number {
+    return this.queue.size;
+  }
+
+  /**
+   * Place a host in the network and build its actor. The actor's `onStart` runs at the current
+   * time, after events already scheduled for it. `streamName` names the actor's rng stream.
+   */
+  addHost<M>(placement: HostPlacement, factory: ActorFactory<M>, streamName?: string): HostId {
+    const h = this.network.addHost(placement);
+    if (h === this.up.length) this.growHosts();
+    this.up[h] = 1;
+    const ctx = new HostContext(this, h, this.rng.stream(streamName ?? `host:${h}`));
+    this.contexts.push(ctx);
+    this.actors.push(factory(ctx as ActorContext<M>) as Actor<unknown>);
+    const slot = this.queue.allocate(this.nowUs);
+    this.queue.kind[slot] = K_START;
+    this.queue.host[slot] = h;
+    this.queue.from[slot] = h;
+    this.queue.push(slot, this.nowUs);
+    return h;
+  }
+
+  actor<A extends Actor<never>>(h: HostId): A {
+    const a = this.actors[h];
+    if (a === undefined) throw unknownHost(h, this.actors.length);
+    return a as unknown as A;
+  }
+
+  /** Watch every model event (metrics collectors, checkers, trace writers). */
+  observe(observer: ModelEventObserver): void {
+    this.observers.push(observer);
+  }
+
+  /** Run `fn` at `timeUs` (faults, measurement windows). Not for per-message work. */
+  at(timeUs: number, fn: () => void): void {
+    if (!(timeUs >= this.nowUs)) throw badArgument('engine.at time', `a time ≥ now (${this.nowUs} µs)`, timeUs);
+    const slot = this.queue.allocate(this.nowUs);
+    this.queue.kind[slot] = K_CONTROL;
+    this.queue.host[slot] = -1;
+    this.queue.from[slot] = -1;
+    this.queue.refs[slot] = fn;
+    this.queue.push(slot, Math.round(timeUs));
+  }
+
+  /**
+   * Process events in order until the queue is empty, the next event is later than `untilUs`, or
+   * `stop()` is called. When it stops for time, the clock advances to `untilUs`.
+   */
+  run(untilUs = Infinity): void {
+    const q = this.queue;
+    const trace = this.trace;
+    const actors = this.actors;
+    this.stopped = false;
+    while (q.size > 0) {
+      const t = q.peekTime();
+      if (t > untilUs) break;
+      const slot = q.pop();
+      const kind = q.kind[slot]!;
+      if (kind === K_CANCELLED) {
+        q.release(slot);
+        continue;
+      }
+      const h = q.host[slot]!;
+      if (kind !== K_CONTROL) {
+        if (this.up[h] === 0 || (kind === K_TIMER && q.from[slot] !== this.incarnation[h])) {
+          // A crashed host loses what reaches it, and timers set before a crash never fire.
+          if (kind === K_DELIVER) this.network.dropHostDown();
+          q.release(slot);
+          continue;
+        }
+        const freeUs = this.cpuFreeUs[h]!;
+        if (freeUs > t) {
+          q.push(slot, freeUs);
+          continue;
+        }
+      }
+      this.nowUs = t;
+      this.eventsProcessed++;
+      const from = q.from[slot]!;
+      trace.mix(t, kind, from, h);
+      switch (kind) {
+        case K_DELIVER: {
+          const msg = q.refs[slot];
+          const size = q.tag[slot]!;
+          q.release(slot);
+          this.network.delivered(h, size);
+          actors[h]!.onMessage(from, msg);
+          break;
+        }
+        case K_TIMER: {
+          const tag = q.tag[slot]!;
+          q.release(slot);
+          actors[h]!.onTimer(tag);
+          break;
+        }
+        case K_START:
+          q.release(slot);
+          actors[h]!.onStart?.();
+          break;
+        default: {
+          const fn = q.refs[slot] as () => void;
+          q.release(slot);
+          fn();
+        }
+      }
+      if (this.stopped) break;
+    }
+    if (!this.stopped && untilUs !== Infinity && this.nowUs < untilUs) this.nowUs = untilUs;
+  }
+
+  /** Stop `run` after the event being processed. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  // ---- called through HostContext ----
+
+  send(from: HostId, to: HostId, msg: unknown, sizeBytes: number): void {
+    if (to < 0 || to >= this.actors.length) throw unknownHost(to, this.actors.length);
+    const busy = this.cpuFreeUs[from]!;
+    const arrivalUs = this.network.route(from, to, sizeBytes, busy > this.nowUs ? busy : this.nowUs);
+    if (arrivalUs === DROPPED) return;
+    const q = this.queue;
+    const slot = q.allocate(this.nowUs);
+    q.kind[slot] = K_DELIVER;
+    q.host[slot] = to;
+    q.from[slot] = from;
+    q.tag[slot] = sizeBytes;
+    q.refs[slot] = msg;
+    q.push(slot, arrivalUs);
+  }
+
+  setTimer(h: HostId, delayUs: number, tag: TimerTag): TimerId {
+    if (!(delayUs >= 0)) throw badArgument('setTimer delay', 'a number of µs ≥ 0', delayUs);
+    const q = this.queue;
+    const slot = q.allocate(this.nowUs);
+    q.kind[slot] = K_TIMER;
+    q.host[slot] = h;
+    q.from[slot] = this.incarnation[h]!;
+    q.tag[slot] = tag;
+    q.push(slot, this.nowUs + Math.round(delayUs));
+    return q.gen[slot]! * SLOT_LIMIT + slot;
+  }
+
+  cancelTimer(id: TimerId): void {
+    const slot = id % SLOT_LIMIT;
+    const gen = Math.floor(id / SLOT_LIMIT);
+    const q = this.queue;
+    if (q.gen[slot] === gen && q.kind[slot] === K_TIMER) q.kind[slot] = K_CANCELLED;
+  }
+
+  cpu(h: HostId, costUs: number): void {
+    if (!(costUs >= 0)) throw badArgument('cpu cost', 'a number of µs ≥ 0', costUs);
+    const free = this.cpuFreeUs[h]!;
+    this.cpuFreeUs[h] = (free > this.nowUs ? free : this.nowUs) + costUs;
+    this.cpuBusyUsTotal[h]! += costUs;
+  }
+
+  emit(h: HostId, event: ModelEvent): void {
+    const obs = this.observers;
+    for (let i = 0; i < obs.length; i++) obs[i]!(h, event, this.nowUs);
+  }
+
+  // ---- faults and introspection ----
+
+  /** Crash a host: it loses queued work, pending timers and every message until it recovers. */
+  crash(h: HostId): void {
+    this.checkHost(h);
+    this.up[h] = 0;
+    this.incarnation[h]! += 1;
+    this.cpuFreeUs[h] = this.nowUs;
+  }
+
+  /** Bring a crashed host back; its actor's `onRecover` runs now. */
+  recover(h: HostId): void {
+    this.checkHost(h);
+    if (this.up[h] === 1) return;
+    this.up[h] = 1;
+    this.actors[h]!.onRecover?.();
+  }
+
+  isUp(h: HostId): boolean {
+    return this.up[h] === 1;
+  }
+
+  /** Total processing time charged to `h`, in µs. */
+  cpuBusyUs(h: HostId): number {
+    return this.cpuBusyUsTotal[h]!;
+  }
+
+  /** Hex digest of every processed event so far: equal digests mean identical runs. */
+  traceHash(): string {
+    return this.trace.digest();
+  }
+
+  private checkHost(h: HostId): void {
+    if (!(Number.isInteger(h) && h >= 0 && h < this.actors.length)) throw unknownHost(h, this.actors.length);
+  }
+
+  private growHosts(): void {
+    const cap = this.up.length * 2;
+    const f64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
+    this.cpuFreeUs = f64(this.cpuFreeUs);
+    this.cpuBusyUsTotal = f64(this.cpuBusyUsTotal);
+    const inc = new Int32Array(cap); inc.set(this.incarnation); this.incarnation = inc;
+    const up = new Uint8Array(cap); up.set(this.up); this.up = up;
+  }
+}
+
+/** The context an actor sees: a thin, allocation-free view of the engine bound to one host. */
+class HostContext implements ActorContext<unknown> {
+  constructor(
+    private readonly engine: Engine,
+    readonly self: HostId,
+    readonly rng: Rng,
+  ) {}
+  get nowUs(): number {
+    return this.engine.nowUs;
+  }
+  send(to: HostId, msg: unknown, sizeBytes: number): void {
+    this.engine.send(this.self, to, msg, sizeBytes);
+  }
+  setTimer(delayUs: number, tag: TimerTag): TimerId {
+    return this.engine.setTimer(this.self, delayUs, tag);
+  }
+  cancelTimer(id: TimerId): void {
+    this.engine.cancelTimer(id);
+  }
+  cpu(costUs: number): void {
+    this.engine.cpu(this.self, costUs);
+  }
+  emit(event: ModelEvent): void {
+    this.engine.emit(this.self, event);
+  }
+}
+

@@ -1,0 +1,9 @@
+/** sim/: the domain-free, deterministic discrete-event engine. */
+export { Engine, EventKind, DEFAULT_MAX_PENDING_EVENTS, type EngineOptions } from './engine.ts';
+export type { Actor, ActorContext, ActorFactory } from './actor.ts';
+export { Network, DropReason, DROPPED, type NetworkConfig, type HostPlacement, type DropReasonName } from './network.ts';
+export { Rng } from './rng.ts';
+export * from './distributions.ts';
+export { TraceHash } from './trace.ts';
+export { SimError, type SimErrorCode } from './errors.ts';
+export * from './types.ts';

@@ -1,0 +1,211 @@
+/**
+ * The network model: where hosts are, how long messages take, what gets lost.
+ *
+ * A message from `a` to `b` of `s` bytes leaves `a` when both `a`'s processor and its uplink are
+ * free (FIFO on the uplink), is serialized at min(upload of a, download of b) as in SimBlock
+ * (Aoki et al. 2019, §III), then travels for a latency drawn from the distribution of the pair of
+ * regions, plus any scheduled extra delay. Downlinks do not queue. Loss, partitions and link cuts
+ * are decided when the message is sent. Every byte is accounted per host.
+ *
+ * Latency draws come from a per-sender stream ('net:<host>') so that adding a host does not change
+ * the draws of any other host's messages.
+ */
+import { makeSampler, type DistributionSpec, type Sampler } from './distributions.ts';
+import { badArgument } from './errors.ts';
+import type { Rng } from './rng.ts';
+import type { HostId } from './types.ts';
+
+export interface NetworkConfig {
+  /** Region names; hosts are placed in one of them by index. */
+  readonly regions: readonly string[];
+  /**
+   * One-way latency in microseconds: one distribution for every pair, or a square matrix indexed
+   * [from region][to region].
+   */
+  readonly latencyUs: DistributionSpec | readonly (readonly DistributionSpec[])[];
+  /** Probability that any message is lost, independently. */
+  readonly lossProbability?: number;
+}
+
+export interface HostPlacement {
+  readonly region: number;
+  /** Infinity for an unconstrained link. */
+  readonly uploadBitsPerSec: number;
+  readonly downloadBitsPerSec: number;
+}
+
+/** Why a message was dropped; indexes `Network.droppedByReason`. */
+export const DropReason = { loss: 0, partition: 1, linkCut: 2, hostDown: 3 } as const;
+export type DropReasonName = keyof typeof DropReason;
+
+/** Returned by `route` for a message that will never arrive. */
+export const DROPPED = -1;
+
+export class Network {
+  readonly regions: readonly string[];
+  private readonly latency: Sampler[]; // flattened [from * R + to]
+  private readonly regionCount: number;
+  lossProbability: number;
+  private readonly rng: Rng;
+
+  hostCount = 0;
+  private region = new Int32Array(16);
+  private uploadBps = new Float64Array(16);
+  private downloadBps = new Float64Array(16);
+  private uplinkFreeUs = new Float64Array(16);
+  private extraDelayUs = new Float64Array(16);
+  private partitionGroup = new Int32Array(16);
+  private senderRng: Rng[] = [];
+  private readonly cutLinks = new Set<number>();
+
+  bytesSent = new Float64Array(16);
+  bytesReceived = new Float64Array(16);
+  messagesSent = new Float64Array(16);
+  messagesReceived = new Float64Array(16);
+  readonly droppedByReason = new Float64Array(4);
+
+  constructor(config: NetworkConfig, rng: Rng) {
+    this.regions = config.regions;
+    const r = config.regions.length;
+    if (r < 1) throw badArgument('network.regions', 'at least one region', 'none');
+    this.regionCount = r;
+    this.rng = rng;
+    this.lossProbability = config.lossProbability ?? 0;
+    if (!(this.lossProbability >= 0 && this.lossProbability <= 1)) {
+      throw badArgument('network.lossProbability', 'a probability in [0, 1]', this.lossProbability);
+    }
+    this.latency = new Array<Sampler>(r * r);
+    const lat = config.latencyUs;
+    if (Array.isArray(lat)) {
+      if (lat.length !== r) throw badArgument('network.latencyUs', `a ${r}×${r} matrix`, `${lat.length} rows`);
+      for (let i = 0; i < r; i++) {
+        const row = lat[i]!;
+        if (row.length !== r) throw badArgument(`network.latencyUs[${i}]`, `${r} columns`, row.length);
+        for (let j = 0; j < r; j++) this.latency[i * r + j] = makeSampler(row[j]!);
+      }
+    } else {
+      const s = makeSampler(lat as DistributionSpec);
+      for (let i = 0; i < r * r; i++) this.latency[i] = s;
+    }
+  }
+
+  addHost(p: HostPlacement): HostId {
+    if (!(Number.isInteger(p.region) && p.region >= 0 && p.region < this.regionCount)) {
+      throw badArgument('host.region', `an index in 0..${this.regionCount - 1}`, p.region);
+    }
+    if (!(p.uploadBitsPerSec > 0)) throw badArgument('host.uploadBitsPerSec', 'a positive number', p.uploadBitsPerSec);
+    if (!(p.downloadBitsPerSec > 0)) throw badArgument('host.downloadBitsPerSec', 'a positive number', p.downloadBitsPerSec);
+    const h = this.hostCount++;
+    if (h === this.region.length) this.grow();
+    this.region[h] = p.region;
+    this.uploadBps[h] = p.uploadBitsPerSec;
+    this.downloadBps[h] = p.downloadBitsPerSec;
+    this.senderRng.push(this.rng.stream(`net:${h}`));
+    return h;
+  }
+
+  regionOf(h: HostId): number {
+    return this.region[h]!;
+  }
+
+  /**
+   * Account a message and compute its arrival time, or DROPPED. `readyUs` is when the sender is
+   * ready to transmit (now, or later if its processor is still busy).
+   */
+  route(from: HostId, to: HostId, sizeBytes: number, readyUs: number): number {
+    this.bytesSent[from]! += sizeBytes;
+    this.messagesSent[from]! += 1;
+    if (this.partitionGroup[from] !== this.partitionGroup[to]) {
+      this.droppedByReason[DropReason.partition]! += 1;
+      return DROPPED;
+    }
+    if (this.cutLinks.size > 0 && this.cutLinks.has(from * 0x100000 + to)) {
+      this.droppedByReason[DropReason.linkCut]! += 1;
+      return DROPPED;
+    }
+    const rng = this.senderRng[from]!;
+    if (this.lossProbability > 0 && rng.float() < this.lossProbability) {
+      this.droppedByReason[DropReason.loss]! += 1;
+      return DROPPED;
+    }
+    const up = this.uploadBps[from]!, down = this.downloadBps[to]!;
+    const bps = up < down ? up : down;
+    // Transmission starts when the sender and its uplink are free and ends one serialization later.
+    let sentUs = this.uplinkFreeUs[from]!;
+    if (sentUs < readyUs) sentUs = readyUs;
+    if (bps !== Infinity) {
+      sentUs += Math.round((sizeBytes * 8_000_000) / bps);
+      this.uplinkFreeUs[from] = sentUs;
+    }
+    let latencyUs = Math.round(this.latency[this.region[from]! * this.regionCount + this.region[to]!]!.sample(rng));
+    if (latencyUs < 0) latencyUs = 0;
+    return sentUs + latencyUs + this.extraDelayUs[from]! + this.extraDelayUs[to]!;
+  }
+
+  /** Account a message that reached its destination. */
+  delivered(to: HostId, sizeBytes: number): void {
+    this.bytesReceived[to]! += sizeBytes;
+    this.messagesReceived[to]! += 1;
+  }
+
+  dropHostDown(): void {
+    this.droppedByReason[DropReason.hostDown]! += 1;
+  }
+
+  /** Split hosts into groups that cannot reach each other; hosts not listed form one more group. */
+  setPartition(groups: readonly (readonly HostId[])[]): void {
+    this.partitionGroup.fill(0);
+    groups.forEach((g, i) => {
+      for (const h of g) this.partitionGroup[this.check(h)] = i + 1;
+    });
+  }
+
+  healPartition(): void {
+    this.partitionGroup.fill(0);
+  }
+
+  /** Cut the directed link a → b (both directions with `bothWays`). */
+  cutLink(a: HostId, b: HostId, bothWays = true): void {
+    this.cutLinks.add(this.check(a) * 0x100000 + this.check(b));
+    if (bothWays) this.cutLinks.add(b * 0x100000 + a);
+  }
+
+  restoreLink(a: HostId, b: HostId, bothWays = true): void {
+    this.cutLinks.delete(a * 0x100000 + b);
+    if (bothWays) this.cutLinks.delete(b * 0x100000 + a);
+  }
+
+  /** Extra one-way delay on every message to or from `h` (targeted delay attacks). */
+  setExtraDelay(h: HostId, delayUs: number): void {
+    if (!(delayUs >= 0)) throw badArgument('extra delay', 'a number of µs ≥ 0', delayUs);
+    this.extraDelayUs[this.check(h)] = Math.round(delayUs);
+  }
+
+  get droppedTotal(): number {
+    const d = this.droppedByReason;
+    return d[0]! + d[1]! + d[2]! + d[3]!;
+  }
+
+  private check(h: HostId): HostId {
+    if (!(Number.isInteger(h) && h >= 0 && h < this.hostCount)) {
+      throw badArgument('host', `an index in 0..${this.hostCount - 1}`, h);
+    }
+    return h;
+  }
+
+  private grow(): void {
+    const cap = this.region.length * 2;
+    const i32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
+    const f64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
+    this.region = i32(this.region);
+    this.partitionGroup = i32(this.partitionGroup);
+    this.uploadBps = f64(this.uploadBps);
+    this.downloadBps = f64(this.downloadBps);
+    this.uplinkFreeUs = f64(this.uplinkFreeUs);
+    this.extraDelayUs = f64(this.extraDelayUs);
+    this.bytesSent = f64(this.bytesSent);
+    this.bytesReceived = f64(this.bytesReceived);
+    this.messagesSent = f64(this.messagesSent);
+    this.messagesReceived = f64(this.messagesReceived);
+  }
+}

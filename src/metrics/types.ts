@@ -1,0 +1,33 @@
+/**
+ * What one simulation run produces, as plain JSON (it crosses worker threads and lands in
+ * replications.jsonl). Metric names are dotted lower snake case with the unit last
+ * (`consensus.commit_latency_ms.p99`); see docs/metrics.md.
+ */
+export interface MetricValue {
+  readonly unit: string;
+  readonly value: number;
+}
+
+export type Metrics = Record<string, MetricValue>;
+
+/** A named invariant or expectation and whether it held in this run. */
+export interface CheckOutcome {
+  readonly name: string;
+  readonly passed: boolean;
+  readonly detail: string;
+}
+
+/** One row of windowed measurements (timeseries.csv): window end time plus named columns. */
+export interface TimeseriesRow {
+  readonly timeS: number;
+  readonly [column: string]: number;
+}
+
+export interface RunOutput {
+  readonly metrics: Metrics;
+  readonly checks: readonly CheckOutcome[];
+  readonly traceHash: string;
+  readonly eventsProcessed: number;
+  readonly simulatedUs: number;
+  readonly timeseries: readonly TimeseriesRow[];
+}

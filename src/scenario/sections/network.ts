@@ -1,0 +1,29 @@
+/** The `network:` section: regions, latency between them, bandwidth, loss. */
+import { z } from 'zod';
+import { zBandwidthBps, zDurationUs } from '../zod-units.ts';
+
+/** A latency distribution in a scenario file; durations carry units. */
+export const zLatency = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fixed'), value: zDurationUs }).strict(),
+  z.object({ kind: z.literal('uniform'), min: zDurationUs, max: zDurationUs }).strict(),
+  z.object({ kind: z.literal('exponential'), mean: zDurationUs, shift: zDurationUs.optional() }).strict(),
+  z.object({ kind: z.literal('normal'), mean: zDurationUs, sd: zDurationUs }).strict(),
+  z.object({ kind: z.literal('lognormal'), median: zDurationUs, sigma: z.number().nonnegative() }).strict(),
+  // SimBlock's model: Pareto with shape 0.2·mean and scale mean − 5 ms (Aoki et al. 2019).
+  z.object({ kind: z.literal('pareto-simblock'), mean: zDurationUs }).strict(),
+  z.object({ kind: z.literal('pareto'), shape: z.number().positive(), scale: zDurationUs }).strict(),
+  z.object({ kind: z.literal('empirical'), values: z.array(zDurationUs).min(1) }).strict(),
+]);
+export type LatencySpec = z.output<typeof zLatency>;
+
+export const zNetwork = z
+  .object({
+    regions: z.array(z.string().min(1)).min(1).default(['local']),
+    /** One distribution for every pair, or a square matrix indexed [from][to]. */
+    latency: z.union([zLatency, z.array(z.array(zLatency))]).default({ kind: 'fixed', value: 10_000 }),
+    upload: zBandwidthBps.default(1_000_000_000),
+    download: zBandwidthBps.default(1_000_000_000),
+    loss: z.number().min(0).max(1).default(0),
+  })
+  .strict();
+export type NetworkSection = z.output<typeof zNetwork>;

@@ -1,0 +1,33 @@
+/**
+ * Quantities with units in scenario files, converted once at load time to the integer base units
+ * the simulator uses: microseconds, bytes, bits per second. A bare number is an error where a unit
+ * is required, because "timeout: 500" silently meaning µs or s is how runs go wrong.
+ */
+const DURATION_US: Record<string, number> = { us: 1, µs: 1, ms: 1_000, s: 1_000_000, m: 60_000_000, min: 60_000_000, h: 3_600_000_000 };
+const SIZE_BYTES: Record<string, number> = { B: 1, KB: 1_000, KiB: 1_024, MB: 1_000_000, MiB: 1_048_576, GB: 1_000_000_000, GiB: 1_073_741_824 };
+const RATE_BPS: Record<string, number> = { bps: 1, Kbps: 1_000, Mbps: 1_000_000, Gbps: 1_000_000_000 };
+
+const QUANTITY = /^\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*([A-Za-zµ]+)\s*$/;
+
+export type UnitKind = 'duration' | 'size' | 'bandwidth';
+
+const TABLES: Record<UnitKind, Record<string, number>> = { duration: DURATION_US, size: SIZE_BYTES, bandwidth: RATE_BPS };
+const EXAMPLES: Record<UnitKind, string> = { duration: "'500ms', '2s', '10m', '1h'", size: "'512B', '64KB', '1MiB'", bandwidth: "'100Mbps', '1Gbps'" };
+
+/** Parse `text` as a quantity of `kind`; returns the value in base units or an error message. */
+export function parseQuantity(kind: UnitKind, text: string): { ok: true; value: number } | { ok: false; expected: string } {
+  const expected = `a ${kind} with a unit, such as ${EXAMPLES[kind]} (units: ${Object.keys(TABLES[kind]).join(', ')})`;
+  const m = QUANTITY.exec(text);
+  if (!m) return { ok: false, expected };
+  const factor = TABLES[kind][m[2]!];
+  if (factor === undefined) return { ok: false, expected };
+  const value = Number(m[1]) * factor;
+  if (!Number.isFinite(value)) return { ok: false, expected };
+  return { ok: true, value: kind === 'bandwidth' ? value : Math.round(value) };
+}
+
+export function durationUs(text: string): number {
+  const r = parseQuantity('duration', text);
+  if (!r.ok) throw new RangeError(`expected ${r.expected}, found '${text}'`);
+  return r.value;
+}
