@@ -1,0 +1,104 @@
+/**
+ * The contract between a consensus protocol, the run model that hosts it, the IoMT layer that
+ * submits to it, and the checkers that watch it.
+ *
+ * - Clients send `{ kind: 'request', tx }` to replicas; replicas answer `{ kind: 'reply', ... }`.
+ *   A client treats a transaction as confirmed after `repliesNeeded(n)` matching replies
+ *   (PBFT: f + 1, Castro & Liskov §4.1; Raft: the leader's one; PoW: after k confirmations).
+ * - Every replica emits a `CommitEvent` for each block (or log entry, or batch) it commits, in
+ *   height order. The safety checker compares them across honest replicas.
+ * - Each replica executes committed transactions against its own `ReplicatedApplication`
+ *   (ABCI-style), so contract state can be compared across replicas.
+ */
+import type { Actor, ActorContext, HostId, ModelEvent } from '../../sim/index.ts';
+import type { Block, Transaction } from '../ledger/types.ts';
+
+export interface RequestMessage {
+  readonly kind: 'request';
+  readonly tx: Transaction;
+}
+
+export interface ReplyMessage {
+  readonly kind: 'reply';
+  readonly txId: number;
+  readonly height: number;
+  /** Digest of the committed block, so a client can require matching replies. */
+  readonly blockHash: string;
+  readonly replica: HostId;
+}
+
+/** Executed by every replica on commit; deterministic. */
+export interface ReplicatedApplication {
+  execute(tx: Transaction, block: Block, timeUs: number): void;
+  /** Digest of the whole state, compared across honest replicas. */
+  stateDigest(): string;
+}
+
+/** An application that keeps no state (synthetic load). */
+export const NO_APPLICATION: ReplicatedApplication = {
+  execute: () => {},
+  stateDigest: () => '',
+};
+
+/** CPU cost in virtual µs of each cryptographic operation; see `iomtsim calibrate`. */
+export interface CryptoCosts {
+  readonly signUs: number;
+  readonly verifyUs: number;
+  /** Fixed cost of one hash plus a cost per KiB hashed. */
+  readonly hashUs: number;
+  readonly hashPerKiBUs: number;
+}
+
+export interface ReplicaConfig {
+  /** Hosts of all replicas, index i is replica i. */
+  readonly replicaHosts: readonly HostId[];
+  readonly index: number;
+  readonly batchSize: number;
+  readonly batchTimeoutUs: number;
+  readonly blockSizeMaxBytes: number;
+  readonly crypto: CryptoCosts;
+  /** Protocol-specific parameters, validated by the protocol's own schema. */
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export interface ParameterDoc {
+  readonly name: string;
+  readonly type: string;
+  readonly default: string;
+  readonly meaning: string;
+}
+
+export interface ProtocolModule {
+  readonly name: 'pbft' | 'hotstuff' | 'raft' | 'poa' | 'pow';
+  readonly title: string;
+  /** Paper or standard the implementation follows. */
+  readonly reference: string;
+  /** 'byzantine': n ≥ 3f + 1; 'crash': n ≥ 2f + 1; 'nakamoto': honest majority of hash power. */
+  readonly faultModel: 'byzantine' | 'crash' | 'nakamoto';
+  readonly parameters: readonly ParameterDoc[];
+  /** Largest number of faulty replicas the protocol tolerates with n replicas. */
+  maxFaulty(n: number): number;
+  /** Matching replies a client waits for. */
+  repliesNeeded(n: number): number;
+  createReplica(ctx: ActorContext<unknown>, config: ReplicaConfig, app: ReplicatedApplication): Actor<unknown>;
+}
+
+/** Emitted by a replica for each block it commits, in height order. */
+export interface CommitEvent extends ModelEvent {
+  readonly kind: 'commit';
+  readonly block: Block;
+}
+
+/** Emitted by a replica when it starts a new view / term / round after a fault. */
+export interface ViewChangeEvent extends ModelEvent {
+  readonly kind: 'view-change';
+  readonly view: number;
+  readonly leader: HostId;
+}
+
+/** Emitted by a client when a transaction is confirmed (enough matching replies). */
+export interface ConfirmedEvent extends ModelEvent {
+  readonly kind: 'confirmed';
+  readonly tx: Transaction;
+  readonly height: number;
+}
