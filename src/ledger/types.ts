@@ -37,6 +37,11 @@ export function txSender(id: number): HostId {
   return Math.floor(id / SEQ_LIMIT);
 }
 
+/** The sender's sequence number inside a transaction id. */
+export function txSeq(id: number): number {
+  return id % SEQ_LIMIT;
+}
+
 export interface Block {
   readonly hash: string;
   readonly parentHash: string;

@@ -11,6 +11,7 @@
  *   (ABCI-style), so contract state can be compared across replicas.
  */
 import type { Actor, ActorContext, HostId, ModelEvent } from '../../sim/index.ts';
+import type { CryptoCosts, SigningKey, Verifier } from '../ledger/crypto.ts';
 import type { Block, Transaction } from '../ledger/types.ts';
 
 export interface RequestMessage {
@@ -41,13 +42,7 @@ export const NO_APPLICATION: ReplicatedApplication = {
 };
 
 /** CPU cost in virtual µs of each cryptographic operation; see `iomtsim calibrate`. */
-export interface CryptoCosts {
-  readonly signUs: number;
-  readonly verifyUs: number;
-  /** Fixed cost of one hash plus a cost per KiB hashed. */
-  readonly hashUs: number;
-  readonly hashPerKiBUs: number;
-}
+export type { CryptoCosts } from '../ledger/crypto.ts';
 
 export interface ReplicaConfig {
   /** Hosts of all replicas, index i is replica i. */
@@ -57,6 +52,10 @@ export interface ReplicaConfig {
   readonly batchTimeoutUs: number;
   readonly blockSizeMaxBytes: number;
   readonly crypto: CryptoCosts;
+  /** This replica's own signing key (the run model issues one per replica). */
+  readonly signingKey?: SigningKey;
+  /** Checks anyone's signatures; digests in the run's crypto mode. */
+  readonly verifier?: Verifier;
   /** Protocol-specific parameters, validated by the protocol's own schema. */
   readonly params: Readonly<Record<string, unknown>>;
 }

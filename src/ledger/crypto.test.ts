@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { KeyRing, type Signature } from './crypto.ts';
+
+const term = (view: number, seq: number, digest: string) => `prepare|${view}|${seq}|${digest}`;
+
+describe.each(['symbolic', 'real'] as const)('KeyRing (%s)', (mode) => {
+  it('accepts a signature over the recomputed digest of the same content', () => {
+    const ring = new KeyRing(mode, 1);
+    const key = ring.issue(3);
+    const sig = key.sign(ring.digest(term(0, 1, 'abc')));
+    expect(ring.verify(sig, 3, ring.digest(term(0, 1, 'abc')))).toBe(true);
+  });
+
+  it('detects tampering with the signed content and a wrong claimed signer', () => {
+    const ring = new KeyRing(mode, 1);
+    const key = ring.issue(3);
+    ring.issue(4);
+    const sig = key.sign(ring.digest(term(0, 1, 'abc')));
+    expect(ring.verify(sig, 3, ring.digest(term(0, 2, 'abc')))).toBe(false);
+    expect(ring.verify(sig, 3, ring.digest(term(0, 1, 'abd')))).toBe(false);
+    expect(ring.verify(sig, 4, ring.digest(term(0, 1, 'abc')))).toBe(false);
+  });
+
+  it('rejects a forged signature object that no key minted', () => {
+    const ring = new KeyRing(mode, 1);
+    ring.issue(3);
+    const d = ring.digest(term(0, 1, 'abc'));
+    const forged: Signature = { signer: 3, digest: d, bytes: new Uint8Array(64) };
+    expect(ring.verify(forged, 3, d)).toBe(false);
+  });
+
+  it('issues each key once', () => {
+    const ring = new KeyRing(mode, 1);
+    ring.issue(3);
+    expect(() => ring.issue(3)).toThrow(/already issued/);
+  });
+});
