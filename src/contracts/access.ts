@@ -1,0 +1,68 @@
+/**
+ * AccessControl: a clinician's or researcher's request for a patient's records is decided against
+ * consent *at the committed state* (the block being executed), so every replica decides alike and
+ * a revocation binds from the block that carries it. Permit releases the record key (modelled as a
+ * digest token bound to the requester and request); deny is recorded too. Break-glass (emergency
+ * treatment) is always permitted and always audited, as the framework requires.
+ */
+import { bool, oneOf, str } from './args.ts';
+import type { AuditLog } from './audit.ts';
+import { PURPOSES, type ConsentContract } from './consent.ts';
+import { sha256Hex } from './digest.ts';
+
+export type AccessDecision = 'permit' | 'deny' | 'break-glass';
+
+export interface AccessOutcome {
+  readonly request: string;
+  readonly requester: string;
+  readonly patient: string;
+  readonly decision: AccessDecision;
+  /** Consent that permitted it ('' when none). */
+  readonly consent: string;
+  /** Record-key release token (digest), '' on deny. */
+  readonly keyToken: string;
+}
+
+export class AccessControl {
+  private decided = 0;
+  private permitted = 0;
+
+  constructor(
+    private readonly consent: ConsentContract,
+    private readonly audit: AuditLog,
+  ) {}
+
+  request(args: Readonly<Record<string, unknown>>, blockTimeUs: number): AccessOutcome {
+    const request = str(args, 'request');
+    const requester = str(args, 'requester');
+    const patient = str(args, 'patient');
+    const purpose = oneOf(args, 'purpose', PURPOSES);
+    const breakGlass = bool(args, 'breakGlass');
+    let decision: AccessDecision;
+    let consentId = '';
+    if (breakGlass) {
+      decision = 'break-glass';
+    } else {
+      consentId = this.consent.permitting(patient, requester, purpose, blockTimeUs) ?? '';
+      decision = consentId === '' ? 'deny' : 'permit';
+    }
+    const keyToken = decision === 'deny' ? '' : sha256Hex(`key:${patient}:${requester}:${request}`);
+    this.decided++;
+    if (decision !== 'deny') this.permitted++;
+    this.audit.append({
+      type: breakGlass ? 'break-glass' : 'access',
+      action: 'R',
+      recordedUs: blockTimeUs,
+      outcome: decision === 'deny' ? 'denied-no-consent' : 'success',
+      agent: requester,
+      entity: patient,
+      purpose,
+      ref: request,
+    });
+    return { request, requester, patient, decision, consent: consentId, keyToken };
+  }
+
+  digest(): string {
+    return `${this.decided}:${this.permitted}`;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * EmergencyAlert (slow path): a gateway that detected a rule firing (e.g. SpO₂ below 90 % for
+ * 15 s) records the alert on chain, with the evidence as a digest, for the care team and for the
+ * audit trail. The fast path, gateway to care team directly, does not wait for this.
+ */
+import { CallRejected, digest, int, str } from './args.ts';
+import { sha256Hex } from './digest.ts';
+
+export interface AlertOutcome {
+  readonly alert: string;
+  readonly patient: string;
+  readonly rule: string;
+  readonly onsetUs: number;
+}
+
+export class EmergencyAlertContract {
+  private readonly seen = new Set<string>();
+  private head = '0'.repeat(64);
+
+  constructor(private readonly rules: ReadonlySet<string>) {}
+
+  raise(args: Readonly<Record<string, unknown>>): AlertOutcome {
+    const alert = str(args, 'alert');
+    const rule = str(args, 'rule');
+    if (!this.rules.has(rule)) throw new CallRejected('unknown-rule');
+    if (this.seen.has(alert)) throw new CallRejected('duplicate-alert');
+    const patient = str(args, 'patient');
+    const onsetUs = int(args, 'onsetUs');
+    const evidence = digest(args, 'evidence');
+    this.seen.add(alert);
+    this.head = sha256Hex(`${this.head}|${alert}|${patient}|${rule}|${onsetUs}|${evidence}`);
+    return { alert, patient, rule, onsetUs };
+  }
+
+  digest(): string {
+    return `${this.seen.size}:${this.head}`;
+  }
+}

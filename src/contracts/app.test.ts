@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { IomtLedgerApp, type ContractOutcome } from './app.ts';
+import { verifyAuditChain } from './audit.ts';
+import { blockOf, callTx } from './test-helpers.ts';
+import type { Transaction } from '../ledger/types.ts';
+
+const HOUR_US = 3_600_000_000;
+const GW = 100;
+const ROOT = 'ab'.repeat(32);
+
+function app(): IomtLedgerApp {
+  return new IomtLedgerApp({ gateways: [GW], alertRules: ['spo2-low'] });
+}
+function grant(id: string, grantee = 'dr-1', purpose = 'TREAT'): Transaction {
+  return callTx(1, 'Consent', 'grant', { consent: id, patient: 'pt-1', grantee, scope: 'treatment', purpose, periodStartUs: 0, periodEndUs: HOUR_US, provision: 'permit' });
+}
+function access(id: string, grantee = 'dr-1', breakGlass = false): Transaction {
+  return callTx(2, 'AccessControl', 'request', { request: id, requester: grantee, patient: 'pt-1', purpose: breakGlass ? 'ETREAT' : 'TREAT', breakGlass });
+}
+function run(a: IomtLedgerApp, blocks: Transaction[][]): ContractOutcome[] {
+  const out: ContractOutcome[] = [];
+  a.listener = (o) => out.push(o);
+  blocks.forEach((txs, i) => {
+    const b = blockOf(i + 1, (i + 1) * 1_000_000, txs);
+    for (const tx of txs) a.execute(tx, b);
+  });
+  return out;
+}
+function decisions(out: ContractOutcome[]): string[] {
+  return out.flatMap((o) => (o.kind === 'access' ? [`${o.height}:${o.access.request}:${o.access.decision}`] : []));
+}
+
+describe('IomtLedgerApp', () => {
+  it('denies access from the block after a revocation commits and permits it before', () => {
+    const revoke = callTx(1, 'Consent', 'revoke', { consent: 'c1', patient: 'pt-1' });
+    const out = run(app(), [[grant('c1')], [access('r1')], [revoke], [access('r2')], [access('r3')]]);
+    expect(decisions(out)).toEqual(['2:r1:permit', '4:r2:deny', '5:r3:deny']);
+  });
+
+  it('lets only the consenting patient revoke', () => {
+    const forged = callTx(9, 'Consent', 'revoke', { consent: 'c1', patient: 'pt-2' });
+    const out = run(app(), [[grant('c1')], [forged], [access('r1')]]);
+    expect(out.some((o) => o.kind === 'rejected' && o.reason === 'not-consent-owner')).toBe(true);
+    expect(decisions(out)).toEqual(['3:r1:permit']);
+  });
+
+  it('expires a consent at the end of its period, judged at the block timestamp', () => {
+    const short = callTx(1, 'Consent', 'grant', { consent: 'c1', patient: 'pt-1', grantee: 'dr-1', scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs: 2_500_000, provision: 'permit' });
+    const out = run(app(), [[short], [access('r1')], [access('r2')]]);
+    expect(decisions(out)).toEqual(['2:r1:permit', '3:r2:deny']);
+  });
+
+  it('always permits and audits break-glass, even without consent', () => {
+    const a = app();
+    const out = run(a, [[access('r1', 'dr-9', true)]]);
+    expect(decisions(out)).toEqual(['1:r1:break-glass']);
+    expect(a.audit.entries.filter((e) => e.ref === 'r1').map((e) => e.type)).toEqual(['break-glass']);
+  });
+
+  it('writes one audit entry per access decision, and the hash chain detects an edited entry', () => {
+    const a = app();
+    run(a, [[grant('c1')], [access('r1'), access('r2', 'researcher-1')], [access('r3', 'dr-2', true)]]);
+    const accessRefs = a.audit.entries.filter((e) => e.type === 'access' || e.type === 'break-glass').map((e) => e.ref);
+    expect(accessRefs).toEqual(['r1', 'r2', 'r3']);
+    expect(verifyAuditChain(a.audit.entries, a.audit.head)).toBe(true);
+    const edited = a.audit.entries.map((e, i) => (e.ref === 'r2' ? { ...e, outcome: 'success' } : e));
+    expect(verifyAuditChain(edited, a.audit.head)).toBe(false);
+  });
+
+  it('gives equal state digests to replicas that execute the same blocks and different ones otherwise', () => {
+    const blocks = [[grant('c1')], [callTx(GW, 'AnchorRegistry', 'anchor', { gateway: GW, batch: 0, root: ROOT, readings: 10, pointer: 'cid' })], [access('r1')]];
+    const a = app();
+    const b = app();
+    run(a, blocks);
+    run(b, blocks);
+    expect(a.stateDigest()).toBe(b.stateDigest());
+    const c = app();
+    run(c, [blocks[0]!, blocks[2]!]);
+    expect(c.stateDigest()).not.toBe(a.stateDigest());
+  });
+
+  it('accepts anchors only from the registered gateway that sends them, once per batch', () => {
+    const a = app();
+    const ok = callTx(GW, 'AnchorRegistry', 'anchor', { gateway: GW, batch: 0, root: ROOT, readings: 3, pointer: 'cid' });
+    const spoofed = callTx(7, 'AnchorRegistry', 'anchor', { gateway: GW, batch: 1, root: ROOT, readings: 3, pointer: 'cid' });
+    const replayed = callTx(GW, 'AnchorRegistry', 'anchor', { gateway: GW, batch: 0, root: 'cd'.repeat(32), readings: 3, pointer: 'cid' });
+    const out = run(a, [[ok, spoofed, replayed]]);
+    expect(out.map((o) => (o.kind === 'rejected' ? o.reason : o.kind))).toEqual(['anchored', 'unregistered-gateway', 'batch-already-anchored']);
+    expect(a.anchors.root(GW, 0)).toBe(ROOT);
+  });
+
+  it('tracks device enrolment, key rotation and revocation', () => {
+    const a = app();
+    run(a, [
+      [callTx(1, 'DeviceRegistry', 'enrol', { device: 'd1', keyId: 'k1', deviceType: 'ecg', patient: 'pt-1', gateway: GW })],
+      [callTx(1, 'DeviceRegistry', 'rotateKey', { device: 'd1', keyId: 'k2' })],
+    ]);
+    expect(a.registry.accepts('d1', 'k1')).toBe(false);
+    expect(a.registry.accepts('d1', 'k2')).toBe(true);
+    run(a, [[callTx(1, 'DeviceRegistry', 'revoke', { device: 'd1', status: 'revoked' })]]);
+    expect(a.registry.accepts('d1', 'k2')).toBe(false);
+  });
+});

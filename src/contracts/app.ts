@@ -1,0 +1,124 @@
+/**
+ * The IoMT framework's contracts as one ReplicatedApplication: every consensus replica owns one
+ * instance and executes each committed transaction's call against it, in block order. Time inside
+ * contracts is the block's timestamp, never the replica's clock, so honest replicas stay identical;
+ * `stateDigest` lets a checker compare them.
+ */
+import type { Block, Transaction } from '../ledger/types.ts';
+import type { ReplicatedApplication } from '../protocols/types.ts';
+import { AccessControl, type AccessOutcome } from './access.ts';
+import { EmergencyAlertContract, type AlertOutcome } from './alert.ts';
+import { AnchorRegistry, type AnchorOutcome } from './anchor.ts';
+import { CallRejected, str } from './args.ts';
+import { AuditLog } from './audit.ts';
+import { ConsentContract } from './consent.ts';
+import { sha256Hex } from './digest.ts';
+import { DeviceRegistry } from './registry.ts';
+
+/** What executing one call did; the run model listens on one replica to measure. */
+export type ContractOutcome =
+  | { readonly kind: 'access'; readonly tx: Transaction; readonly height: number; readonly blockTimeUs: number; readonly access: AccessOutcome }
+  | { readonly kind: 'consent-granted'; readonly tx: Transaction; readonly height: number; readonly consent: string }
+  | { readonly kind: 'consent-revoked'; readonly tx: Transaction; readonly height: number; readonly consent: string }
+  | { readonly kind: 'alert'; readonly tx: Transaction; readonly height: number; readonly alert: AlertOutcome }
+  | { readonly kind: 'anchored'; readonly tx: Transaction; readonly height: number; readonly anchor: AnchorOutcome }
+  | { readonly kind: 'device'; readonly tx: Transaction; readonly height: number; readonly method: string; readonly device: string }
+  | { readonly kind: 'rejected'; readonly tx: Transaction; readonly height: number; readonly reason: string };
+
+export type OutcomeListener = (o: ContractOutcome) => void;
+
+export interface IomtAppConfig {
+  /** Gateway hosts registered at genesis (may anchor and raise alerts). */
+  readonly gateways: readonly number[];
+  /** Alert rule names known to EmergencyAlert. */
+  readonly alertRules: readonly string[];
+}
+
+export class IomtLedgerApp implements ReplicatedApplication {
+  readonly registry = new DeviceRegistry();
+  readonly consent = new ConsentContract();
+  readonly audit = new AuditLog();
+  readonly access: AccessControl;
+  readonly alerts: EmergencyAlertContract;
+  readonly anchors: AnchorRegistry;
+  private readonly gateways: ReadonlySet<number>;
+  listener: OutcomeListener | undefined;
+  executed = 0;
+  rejected = 0;
+
+  constructor(config: IomtAppConfig) {
+    this.gateways = new Set(config.gateways);
+    this.access = new AccessControl(this.consent, this.audit);
+    this.alerts = new EmergencyAlertContract(new Set(config.alertRules));
+    this.anchors = new AnchorRegistry(this.gateways);
+  }
+
+  execute(tx: Transaction, block: Block): void {
+    const call = tx.call;
+    if (call === undefined) return; // synthetic load carries no call
+    this.executed++;
+    const h = block.height;
+    const t = block.timestampUs;
+    const a = call.args;
+    const l = this.listener;
+    try {
+      switch (`${call.contract}.${call.method}`) {
+        case 'AnchorRegistry.anchor': {
+          const anchor = this.anchors.anchor(a, tx.sender);
+          l?.({ kind: 'anchored', tx, height: h, anchor });
+          return;
+        }
+        case 'AccessControl.request': {
+          const access = this.access.request(a, t);
+          l?.({ kind: 'access', tx, height: h, blockTimeUs: t, access });
+          return;
+        }
+        case 'EmergencyAlert.raise': {
+          if (!this.gateways.has(tx.sender)) throw new CallRejected('unregistered-gateway');
+          const alert = this.alerts.raise(a);
+          this.audit.append({ type: 'alert', action: 'E', recordedUs: t, outcome: 'success', agent: `gateway:${tx.sender}`, entity: alert.patient, purpose: 'ETREAT', ref: alert.alert });
+          l?.({ kind: 'alert', tx, height: h, alert });
+          return;
+        }
+        case 'Consent.grant': {
+          const consent = this.consent.grant(a);
+          this.audit.append({ type: 'consent', action: 'C', recordedUs: t, outcome: 'success', agent: str(a, 'patient'), entity: consent, purpose: str(a, 'purpose'), ref: consent });
+          l?.({ kind: 'consent-granted', tx, height: h, consent });
+          return;
+        }
+        case 'Consent.revoke': {
+          const consent = this.consent.revoke(a, h);
+          this.audit.append({ type: 'consent', action: 'D', recordedUs: t, outcome: 'success', agent: str(a, 'patient'), entity: consent, purpose: '', ref: consent });
+          l?.({ kind: 'consent-revoked', tx, height: h, consent });
+          return;
+        }
+        case 'DeviceRegistry.enrol':
+        case 'DeviceRegistry.rotateKey':
+        case 'DeviceRegistry.revoke': {
+          const device = this.deviceCall(call.method, a, h);
+          this.audit.append({ type: 'device', action: call.method === 'enrol' ? 'C' : 'U', recordedUs: t, outcome: 'success', agent: `host:${tx.sender}`, entity: device, purpose: '', ref: device });
+          l?.({ kind: 'device', tx, height: h, method: call.method, device });
+          return;
+        }
+        default:
+          throw new CallRejected('unknown-method');
+      }
+    } catch (e) {
+      if (!(e instanceof CallRejected)) throw e;
+      this.rejected++;
+      l?.({ kind: 'rejected', tx, height: h, reason: e.reason });
+    }
+  }
+
+  private deviceCall(method: string, a: Readonly<Record<string, unknown>>, h: number): string {
+    if (method === 'enrol') return this.registry.enrol(a, h);
+    if (method === 'rotateKey') return this.registry.rotateKey(a, h);
+    return this.registry.revoke(a, h);
+  }
+
+  stateDigest(): string {
+    return sha256Hex(
+      [this.registry.digest(), this.consent.digest(), this.audit.digest(), this.access.digest(), this.alerts.digest(), this.anchors.digest(), `${this.executed}:${this.rejected}`].join('|'),
+    );
+  }
+}

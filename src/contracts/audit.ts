@@ -1,0 +1,46 @@
+/**
+ * AuditLog: every access decision, consent change and alert as an entry shaped like FHIR R5
+ * AuditEvent (type, action C/R/U/D/E, recorded, outcome, agent, entity, purpose), chained by
+ * SHA-256 so that removing or altering any entry changes every later head (tamper evidence).
+ */
+import { canonical, sha256Hex } from './digest.ts';
+
+export interface AuditEntry {
+  readonly type: 'access' | 'break-glass' | 'consent' | 'alert' | 'device';
+  /** FHIR AuditEvent.action: C create, R read, U update, D delete, E execute. */
+  readonly action: 'C' | 'R' | 'U' | 'D' | 'E';
+  /** Block timestamp, µs. */
+  readonly recordedUs: number;
+  /** 'success' or the reason for refusal. */
+  readonly outcome: string;
+  /** Pseudonym of who acted. */
+  readonly agent: string;
+  /** Pseudonym or id of what was acted on. */
+  readonly entity: string;
+  readonly purpose: string;
+  /** Request or object id this entry is about (links the entry to the access it records). */
+  readonly ref: string;
+}
+
+export const AUDIT_GENESIS = '0'.repeat(64);
+
+export class AuditLog {
+  readonly entries: AuditEntry[] = [];
+  head = AUDIT_GENESIS;
+
+  append(e: AuditEntry): void {
+    this.entries.push(e);
+    this.head = sha256Hex(this.head + canonical(e));
+  }
+
+  digest(): string {
+    return `${this.entries.length}:${this.head}`;
+  }
+}
+
+/** Recompute the chain from genesis; true when it reproduces `head` (detects any edit). */
+export function verifyAuditChain(entries: readonly AuditEntry[], head: string): boolean {
+  let h = AUDIT_GENESIS;
+  for (const e of entries) h = sha256Hex(h + canonical(e));
+  return h === head;
+}

@@ -1,0 +1,61 @@
+/**
+ * Which detectors watch which feature of which subject, built from the scenario's `iomt.detectors`
+ * list. A gateway keeps one bank per device it serves and one for itself.
+ */
+import { CusumDetector, EwmaDetector, ZScoreDetector, type StreamDetector } from './detectors.ts';
+
+/** Features a detector can watch. Per device: inter-arrival time (s) and reported value; per gateway: message rate (readings/s over a window). */
+export type DetectorFeature = 'interarrival' | 'value' | 'rate';
+export const FEATURE_INDEX: Record<DetectorFeature, number> = { interarrival: 0, value: 1, rate: 2 };
+const FEATURE_COUNT = 3;
+
+export type DetectorSpec =
+  | { readonly type: 'ewma'; readonly scope: 'device' | 'gateway'; readonly feature: DetectorFeature; readonly lambda: number; readonly limitSigmas: number; readonly warmup: number }
+  | { readonly type: 'cusum'; readonly scope: 'device' | 'gateway'; readonly feature: DetectorFeature; readonly k: number; readonly h: number; readonly warmup: number }
+  | { readonly type: 'zscore'; readonly scope: 'device' | 'gateway'; readonly feature: DetectorFeature; readonly threshold: number; readonly warmup: number };
+
+export function makeDetector(spec: DetectorSpec): StreamDetector {
+  switch (spec.type) {
+    case 'ewma':
+      return new EwmaDetector(spec);
+    case 'cusum':
+      return new CusumDetector(spec);
+    case 'zscore':
+      return new ZScoreDetector(spec);
+  }
+}
+
+export function detectorName(spec: DetectorSpec): string {
+  return `${spec.type}:${spec.feature}`;
+}
+
+/** The detectors of one subject, grouped by feature so a sample touches only its own detectors. */
+export class DetectorBank {
+  private readonly byFeature: StreamDetector[][] = [];
+  private readonly namesByFeature: string[][] = [];
+
+  constructor(specs: readonly DetectorSpec[], scope: 'device' | 'gateway') {
+    for (let f = 0; f < FEATURE_COUNT; f++) {
+      this.byFeature.push([]);
+      this.namesByFeature.push([]);
+    }
+    for (const s of specs) {
+      if (s.scope !== scope) continue;
+      const f = FEATURE_INDEX[s.feature];
+      this.byFeature[f]!.push(makeDetector(s));
+      this.namesByFeature[f]!.push(detectorName(s));
+    }
+  }
+
+  get empty(): boolean {
+    return this.byFeature.every((d) => d.length === 0);
+  }
+
+  /** Feed a sample of `feature`; calls `onAlarm` with the detector's name for each new alarm. */
+  feed(feature: number, x: number, onAlarm: (detector: string) => void): void {
+    const ds = this.byFeature[feature]!;
+    for (let i = 0; i < ds.length; i++) {
+      if (ds[i]!.update(x)) onAlarm(this.namesByFeature[feature]![i]!);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { Rng, normal } from '../../sim/index.ts';
+import { CusumDetector, EwmaDetector, ZScoreDetector, type StreamDetector } from './detectors.ts';
+import { DetectorBank } from './detector-bank.ts';
+
+/** Feed `n` in-control samples N(10, 1), then `m` shifted ones; return indices of alarms. */
+function run(d: StreamDetector, n: number, m: number, shift: number, seed = 7): number[] {
+  const rng = new Rng(seed);
+  const alarms: number[] = [];
+  for (let i = 0; i < n + m; i++) {
+    const x = normal(rng, 10 + (i >= n ? shift : 0), 1);
+    if (d.update(x)) alarms.push(i);
+  }
+  return alarms;
+}
+
+describe('EwmaDetector', () => {
+  it('raises no alarm on an in-control stream and alarms soon after a 3σ shift', () => {
+    const quiet = run(new EwmaDetector({ lambda: 0.2, limitSigmas: 4, warmup: 50 }), 1000, 0, 0);
+    expect(quiet).toEqual([]);
+    const shifted = run(new EwmaDetector({ lambda: 0.2, limitSigmas: 4, warmup: 50 }), 500, 50, 3);
+    expect(shifted.length).toBeGreaterThan(0);
+    expect(shifted[0]!).toBeGreaterThanOrEqual(500);
+    expect(shifted[0]!).toBeLessThan(510);
+  });
+});
+
+describe('CusumDetector', () => {
+  it('detects a small sustained shift (1σ) that a 4σ z-score misses', () => {
+    const cusum = run(new CusumDetector({ k: 0.5, h: 8, warmup: 100 }), 500, 200, 1);
+    const z = run(new ZScoreDetector({ threshold: 4, warmup: 100 }), 500, 200, 1);
+    expect(cusum.filter((i) => i >= 500).length).toBeGreaterThan(0);
+    expect(cusum.filter((i) => i < 500)).toEqual([]);
+    expect(z.filter((i) => i >= 500).length).toBeLessThan(3);
+  });
+});
+
+describe('ZScoreDetector', () => {
+  it('alarms once on a single large outlier and re-arms after it', () => {
+    const d = new ZScoreDetector({ threshold: 5, warmup: 20 });
+    const rng = new Rng(3);
+    for (let i = 0; i < 100; i++) d.update(normal(rng, 50, 2));
+    expect(d.update(200)).toBe(true);
+    expect(d.update(200)).toBe(false); // still out of control: no second alarm
+    expect(d.update(50)).toBe(false);
+    expect(d.update(200)).toBe(true);
+  });
+});
+
+describe('DetectorBank', () => {
+  it('routes a feature only to the detectors of its scope and names them type:feature', () => {
+    const bank = new DetectorBank(
+      [
+        { type: 'zscore', scope: 'device', feature: 'value', threshold: 3, warmup: 5 },
+        { type: 'zscore', scope: 'gateway', feature: 'rate', threshold: 3, warmup: 5 },
+      ],
+      'device',
+    );
+    const names: string[] = [];
+    for (let i = 0; i < 10; i++) bank.feed(1, 10 + (i % 2), (n) => names.push(n));
+    bank.feed(2, 1e6, (n) => names.push(n));
+    bank.feed(1, 1e6, (n) => names.push(n));
+    expect(names).toEqual(['zscore:value']);
+  });
+});
