@@ -86,9 +86,13 @@ export function empirical(rng: Rng, values: ArrayLike<number>): number {
   return values[Math.floor(rng.float() * values.length)]!;
 }
 
-/** SimBlock's latency model (Aoki et al. 2019): Pareto with shape 0.2·mean and scale mean − 5. */
+/**
+ * SimBlock's latency model (Aoki et al. 2019): Pareto with shape 0.2·mean and scale mean − 5, both
+ * from the region table's mean in ms, so the Pareto mean equals the table's mean. The spec is in µs,
+ * like every latency the network takes.
+ */
 export function simblockLatency(meanMs: number): DistributionSpec {
-  return { kind: 'pareto', shape: 0.2 * meanMs, scale: meanMs - 5 };
+  return { kind: 'pareto', shape: 0.2 * meanMs, scale: (meanMs - 5) * 1000 };
 }
 
 export function makeSampler(spec: DistributionSpec): Sampler {

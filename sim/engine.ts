@@ -6,9 +6,10 @@
  * state, so two engines run side by side in one process.
  *
  * Processing model: a host processes one event at a time. `cpu(costUs)` in a handler keeps the host
- * busy; an event that reaches a busy host waits, in arrival order, until the host is free (a
- * single-server FIFO queue per host). Messages sent during a handler leave when the work charged so
- * far is done.
+ * busy; an event that reaches a busy host joins that host's wait list and is served in arrival
+ * order when the host is free (a single-server FIFO queue per host). One internal wake event per
+ * busy host drives the list, so waiting work is not re-sorted through the heap, and a crash can
+ * drop it. Messages sent during a handler leave when the work charged so far is done.
  */
 import type { Actor, ActorContext, ActorFactory } from './actor.ts';
 import { badArgument, unknownHost } from './errors.ts';
@@ -19,12 +20,14 @@ import { TraceHash } from './trace.ts';
 import type { HostId, ModelEvent, ModelEventObserver, TimerId, TimerTag } from './types.ts';
 
 /** Event kinds, as stored in the queue and mixed into the trace hash. */
-export const EventKind = { start: 0, deliver: 1, timer: 2, control: 3, cancelled: 4 } as const;
+export const EventKind = { start: 0, deliver: 1, timer: 2, control: 3, cancelled: 4, wake: 5 } as const;
 const K_START = EventKind.start;
 const K_DELIVER = EventKind.deliver;
 const K_TIMER = EventKind.timer;
 const K_CONTROL = EventKind.control;
 const K_CANCELLED = EventKind.cancelled;
+const K_WAKE = EventKind.wake;
+const NO_SLOT = -1;
 
 export interface EngineOptions {
   readonly seed: number;
@@ -50,6 +53,10 @@ export class Engine {
   private cpuBusyUsTotal = new Float64Array(16);
   private incarnation = new Int32Array(16);
   private up = new Uint8Array(16);
+  // Busy-host wait lists (slots linked through queue.next) and whether a wake is scheduled.
+  private waitHead = new Int32Array(16).fill(NO_SLOT);
+  private waitTail = new Int32Array(16).fill(NO_SLOT);
+  private wakePending = new Uint8Array(16);
   private readonly observers: ModelEventObserver[] = [];
   private stopped = false;
 
@@ -66,9 +73,9 @@ export class Engine {
     return this.actors.length;
   }
 
-  /** Events waiting in the queue (cancelled timers included until they are reached). */
+  /** Events not yet processed, including those waiting at busy hosts and cancelled timers not yet reached. */
   get pendingEvents(): number {
-    return this.queue.size;
+    return this.queue.inUse;
   }
 
   /**
@@ -118,64 +125,117 @@ export class Engine {
    */
   run(untilUs = Infinity): void {
     const q = this.queue;
-    const trace = this.trace;
-    const actors = this.actors;
+    const up = this.up;
     this.stopped = false;
     while (q.size > 0) {
       const t = q.peekTime();
       if (t > untilUs) break;
       const slot = q.pop();
       const kind = q.kind[slot]!;
-      if (kind === K_CANCELLED) {
-        q.release(slot);
-        continue;
-      }
-      const h = q.host[slot]!;
-      if (kind !== K_CONTROL) {
-        if (this.up[h] === 0 || (kind === K_TIMER && q.from[slot] !== this.incarnation[h])) {
+      if (kind >= K_CONTROL) {
+        if (kind === K_CONTROL) this.dispatch(slot, kind, -1, t);
+        else if (kind === K_CANCELLED) q.release(slot);
+        else this.serveWaiting(slot, t);
+      } else {
+        const h = q.host[slot]!;
+        if (up[h] === 0 || (kind === K_TIMER && q.from[slot] !== this.incarnation[h])) {
           // A crashed host loses what reaches it, and timers set before a crash never fire.
           if (kind === K_DELIVER) this.network.dropHostDown();
           q.release(slot);
           continue;
         }
-        const freeUs = this.cpuFreeUs[h]!;
-        if (freeUs > t) {
-          q.push(slot, freeUs);
-          continue;
-        }
-      }
-      this.nowUs = t;
-      this.eventsProcessed++;
-      const from = q.from[slot]!;
-      trace.mix(t, kind, from, h);
-      switch (kind) {
-        case K_DELIVER: {
-          const msg = q.refs[slot];
-          const size = q.tag[slot]!;
-          q.release(slot);
-          this.network.delivered(h, size);
-          actors[h]!.onMessage(from, msg);
-          break;
-        }
-        case K_TIMER: {
-          const tag = q.tag[slot]!;
-          q.release(slot);
-          actors[h]!.onTimer(tag);
-          break;
-        }
-        case K_START:
-          q.release(slot);
-          actors[h]!.onStart?.();
-          break;
-        default: {
-          const fn = q.refs[slot] as () => void;
-          q.release(slot);
-          fn();
-        }
+        if (this.cpuFreeUs[h]! > t || this.waitHead[h] !== NO_SLOT) this.enqueueWaiting(h, slot, t);
+        else this.dispatch(slot, kind, h, t);
       }
       if (this.stopped) break;
     }
     if (!this.stopped && untilUs !== Infinity && this.nowUs < untilUs) this.nowUs = untilUs;
+  }
+
+  /** Process one event at `t`: advance the clock, hash it, hand it to its actor or callback. */
+  private dispatch(slot: number, kind: number, h: HostId, t: number): void {
+    const q = this.queue;
+    this.nowUs = t;
+    this.eventsProcessed++;
+    const from = q.from[slot]!;
+    this.trace.mix(t, kind, from, h);
+    switch (kind) {
+      case K_DELIVER: {
+        const msg = q.refs[slot];
+        const size = q.tag[slot]!;
+        q.release(slot);
+        this.network.delivered(h, size);
+        this.actors[h]!.onMessage(from, msg);
+        break;
+      }
+      case K_TIMER: {
+        const tag = q.tag[slot]!;
+        q.release(slot);
+        this.actors[h]!.onTimer(tag);
+        break;
+      }
+      case K_START:
+        q.release(slot);
+        this.actors[h]!.onStart?.();
+        break;
+      default: {
+        const fn = q.refs[slot] as () => void;
+        q.release(slot);
+        fn();
+      }
+    }
+  }
+
+  /** A wake event: the host is free, so serve the head of its wait list. */
+  private serveWaiting(wakeSlot: number, t: number): void {
+    const q = this.queue;
+    const h = q.host[wakeSlot]!;
+    const stale = q.from[wakeSlot] !== this.incarnation[h];
+    q.release(wakeSlot);
+    if (stale) return;
+    this.wakePending[h] = 0;
+    const free = this.cpuFreeUs[h]!;
+    if (free > t) {
+      // Work was charged outside the list's turn (an `at` callback called into the actor).
+      this.scheduleWake(h, free);
+      return;
+    }
+    const slot = this.waitHead[h]!;
+    if (slot === NO_SLOT) return;
+    const next = q.next[slot]!;
+    this.waitHead[h] = next;
+    if (next === NO_SLOT) this.waitTail[h] = NO_SLOT;
+    const kind = q.kind[slot]!;
+    if (kind === K_CANCELLED) q.release(slot);
+    else this.dispatch(slot, kind, h, t);
+    if (this.waitHead[h] !== NO_SLOT && this.wakePending[h] === 0) {
+      const freeAfter = this.cpuFreeUs[h]!;
+      this.scheduleWake(h, freeAfter > t ? freeAfter : t);
+    }
+  }
+
+  /** Append an event that reached a busy host to its wait list (FIFO by arrival). */
+  private enqueueWaiting(h: HostId, slot: number, t: number): void {
+    const q = this.queue;
+    q.next[slot] = NO_SLOT;
+    const tail = this.waitTail[h]!;
+    if (tail === NO_SLOT) this.waitHead[h] = slot;
+    else q.next[tail] = slot;
+    this.waitTail[h] = slot;
+    if (this.wakePending[h] === 0) {
+      const free = this.cpuFreeUs[h]!;
+      this.scheduleWake(h, free > t ? free : t);
+    }
+  }
+
+  private scheduleWake(h: HostId, timeUs: number): void {
+    const q = this.queue;
+    const slot = q.allocate(this.nowUs);
+    q.kind[slot] = K_WAKE;
+    q.host[slot] = h;
+    q.from[slot] = this.incarnation[h]!;
+    q.push(slot, timeUs);
+    this.wakePending[h] = 1;
   }
 
   /** Stop `run` after the event being processed. */
@@ -237,8 +297,18 @@ export class Engine {
   crash(h: HostId): void {
     this.checkHost(h);
     this.up[h] = 0;
-    this.incarnation[h]! += 1;
+    this.incarnation[h]! += 1; // invalidates its timers and its pending wake
     this.cpuFreeUs[h] = this.nowUs;
+    const q = this.queue;
+    for (let slot = this.waitHead[h]!; slot !== NO_SLOT; ) {
+      const next = q.next[slot]!;
+      if (q.kind[slot] === K_DELIVER) this.network.dropHostDown();
+      q.release(slot);
+      slot = next;
+    }
+    this.waitHead[h] = NO_SLOT;
+    this.waitTail[h] = NO_SLOT;
+    this.wakePending[h] = 0;
   }
 
   /** Bring a crashed host back; its actor's `onRecover` runs now. */
@@ -274,6 +344,9 @@ export class Engine {
     this.cpuBusyUsTotal = f64(this.cpuBusyUsTotal);
     const inc = new Int32Array(cap); inc.set(this.incarnation); this.incarnation = inc;
     const up = new Uint8Array(cap); up.set(this.up); this.up = up;
+    const head = new Int32Array(cap).fill(NO_SLOT); head.set(this.waitHead); this.waitHead = head;
+    const tail = new Int32Array(cap).fill(NO_SLOT); tail.set(this.waitTail); this.waitTail = tail;
+    const wake = new Uint8Array(cap); wake.set(this.wakePending); this.wakePending = wake;
   }
 }
 

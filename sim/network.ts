@@ -38,6 +38,14 @@ export interface HostPlacement {
 export const DropReason = { loss: 0, partition: 1, linkCut: 2, hostDown: 3 } as const;
 export type DropReasonName = keyof typeof DropReason;
 
+/**
+ * One number per directed link. Host ids stay below 2^21 so the key stays an exact integer; the
+ * previous 2^20 stride collided once ids passed a million.
+ */
+function linkKey(from: HostId, to: HostId): number {
+  return from * 4294967296 + to;
+}
+
 /** Returned by `route` for a message that will never arrive. */
 export const DROPPED = -1;
 
@@ -119,7 +127,7 @@ export class Network {
       this.droppedByReason[DropReason.partition]! += 1;
       return DROPPED;
     }
-    if (this.cutLinks.size > 0 && this.cutLinks.has(from * 0x100000 + to)) {
+    if (this.cutLinks.size > 0 && this.cutLinks.has(linkKey(from, to))) {
       this.droppedByReason[DropReason.linkCut]! += 1;
       return DROPPED;
     }
@@ -166,13 +174,13 @@ export class Network {
 
   /** Cut the directed link a → b (both directions with `bothWays`). */
   cutLink(a: HostId, b: HostId, bothWays = true): void {
-    this.cutLinks.add(this.check(a) * 0x100000 + this.check(b));
-    if (bothWays) this.cutLinks.add(b * 0x100000 + a);
+    this.cutLinks.add(linkKey(this.check(a), this.check(b)));
+    if (bothWays) this.cutLinks.add(linkKey(b, a));
   }
 
   restoreLink(a: HostId, b: HostId, bothWays = true): void {
-    this.cutLinks.delete(a * 0x100000 + b);
-    if (bothWays) this.cutLinks.delete(b * 0x100000 + a);
+    this.cutLinks.delete(linkKey(a, b));
+    if (bothWays) this.cutLinks.delete(linkKey(b, a));
   }
 
   /** Extra one-way delay on every message to or from `h` (targeted delay attacks). */

@@ -22,6 +22,8 @@ export class EventQueue {
   from: Int32Array;
   tag: Float64Array;
   gen: Float64Array;
+  /** Next slot in a host's wait list (-1 at the tail); see Engine's busy-host queue. */
+  next: Int32Array;
   refs: unknown[];
 
   // Heap entries: key (time, seq) and the slot they point at.
@@ -45,11 +47,17 @@ export class EventQueue {
     this.from = new Int32Array(cap);
     this.tag = new Float64Array(cap);
     this.gen = new Float64Array(cap);
+    this.next = new Int32Array(cap);
     this.refs = new Array<unknown>(cap).fill(undefined);
     this.heapTime = new Float64Array(cap);
     this.heapSeq = new Float64Array(cap);
     this.heapSlot = new Int32Array(cap);
     this.freeSlots = new Int32Array(cap);
+  }
+
+  /** Slots holding an event: in the heap or waiting at a busy host. */
+  get inUse(): number {
+    return this.allocated - this.freeCount;
   }
 
   /** Number of scheduled events so far; also the next insertion sequence. */
@@ -137,6 +145,7 @@ export class EventQueue {
     this.from = growI32(this.from, cap);
     this.tag = growF64(this.tag, cap);
     this.gen = growF64(this.gen, cap);
+    this.next = growI32(this.next, cap);
     for (let i = this.refs.length; i < cap; i++) this.refs.push(undefined);
     this.heapTime = growF64(this.heapTime, cap);
     this.heapSeq = growF64(this.heapSeq, cap);

@@ -1,0 +1,272 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Engine } from './engine.ts';
+import { SimError } from './errors.ts';
+import { FREE_LINK, events, fixedLatencyEngine, recorder, type Seen } from './test-helpers.ts';
+import type { TimerId } from './types.ts';
+
+describe('Engine ordering', () => {
+  it('runs events at the same time in the order they were scheduled', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    engine.addHost(FREE_LINK, recorder(log, {
+      onStart(ctx) {
+        for (const tag of [5, 3, 9, 1, 7]) ctx.setTimer(100, tag);
+      },
+    }));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[100, 5], [100, 3], [100, 9], [100, 1], [100, 7]]);
+  });
+
+  it('runs each host start in the order the hosts were added', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    for (let i = 0; i < 4; i++) engine.addHost(FREE_LINK, recorder(log));
+    engine.run();
+    expect(log.map((s) => s.host)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('runs control callbacks at their time, interleaved with actor events by time', () => {
+    const order: string[] = [];
+    const engine = fixedLatencyEngine(0);
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => void ctx.setTimer(20, 0), onTimer: () => void order.push('timer@20') }));
+    engine.at(30, () => order.push(`control@${engine.nowUs}`));
+    engine.at(10, () => order.push(`control@${engine.nowUs}`));
+    engine.run();
+    expect(order).toEqual(['control@10', 'timer@20', 'control@30']);
+  });
+});
+
+describe('Engine timers', () => {
+  it('never fires a cancelled timer', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    engine.addHost(FREE_LINK, recorder(log, {
+      onStart(ctx) {
+        const a = ctx.setTimer(10, 1);
+        ctx.setTimer(20, 2);
+        ctx.cancelTimer(a);
+      },
+    }));
+    engine.run();
+    expect(events(log).map((s) => s.value)).toEqual([2]);
+  });
+
+  it('treats cancelling a timer that already fired as a no-op, even after its slot is reused', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    let first: TimerId = -1;
+    engine.addHost(FREE_LINK, recorder(log, {
+      onStart(ctx) {
+        first = ctx.setTimer(10, 1);
+      },
+      onTimer(ctx, tag) {
+        if (tag === 1) {
+          ctx.setTimer(10, 2); // likely reuses the slot the fired timer held
+          ctx.cancelTimer(first);
+          ctx.cancelTimer(first);
+        }
+      },
+    }));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[10, 1], [20, 2]]);
+  });
+
+  it('fires exactly the timers not cancelled, in (time, scheduling order), for any schedule', () => {
+    const timer = fc.record({ delayUs: fc.integer({ min: 0, max: 30 }), cancel: fc.boolean(), cancelAtUs: fc.integer({ min: 0, max: 40 }) });
+    fc.assert(
+      fc.property(fc.array(timer, { maxLength: 60 }), (timers) => {
+        const log: Seen[] = [];
+        const engine = fixedLatencyEngine(0);
+        const ids: TimerId[] = [];
+        engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => timers.forEach((t, i) => ids.push(ctx.setTimer(t.delayUs, i))) }));
+        timers.forEach((t, i) => { if (t.cancel) engine.at(t.cancelAtUs, () => engine.cancelTimer(ids[i]!)); });
+        engine.run();
+        // A cancel takes effect if it runs before the timer fires: the cancels were scheduled before
+        // the run started, so one at the timer's own time comes first.
+        const expected = timers
+          .map((t, i) => ({ ...t, i }))
+          .filter((t) => !(t.cancel && t.cancelAtUs <= t.delayUs))
+          .sort((a, b) => a.delayUs - b.delayUs || a.i - b.i)
+          .map((t) => [t.delayUs, t.i]);
+        expect(events(log).map((s) => [s.timeUs, s.value])).toEqual(expected);
+      }),
+    );
+  });
+
+  it('rejects a negative delay', () => {
+    const engine = fixedLatencyEngine(0);
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => void ctx.setTimer(-1, 0) }));
+    expect(() => engine.run()).toThrow(/setTimer delay: expected a number of µs ≥ 0, found -1/);
+  });
+});
+
+describe('Engine.run', () => {
+  it('advances the clock to the bound and leaves later events pending', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => { ctx.setTimer(50, 1); ctx.setTimer(150, 2); } }));
+    engine.run(100);
+    expect(engine.nowUs).toBe(100);
+    expect(events(log).map((s) => s.value)).toEqual([1]);
+    expect(engine.pendingEvents).toBe(1);
+    engine.run(150);
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[50, 1], [150, 2]]);
+    expect(engine.pendingEvents).toBe(0);
+  });
+
+  it('runs an event scheduled exactly at the bound', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => void ctx.setTimer(100, 1) }));
+    engine.run(100);
+    expect(events(log)).toHaveLength(1);
+  });
+
+  it('advances the clock to the bound when the queue empties first', () => {
+    const engine = fixedLatencyEngine(0);
+    engine.run(5_000);
+    expect(engine.nowUs).toBe(5_000);
+  });
+
+  it('stops after the event that called stop(), keeping the clock at that event', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    engine.addHost(FREE_LINK, recorder(log, {
+      onStart: (ctx) => { for (let i = 1; i <= 5; i++) ctx.setTimer(i * 10, i); },
+      onTimer: (_ctx, tag) => { if (tag === 2) engine.stop(); },
+    }));
+    engine.run(1_000);
+    expect(events(log).map((s) => s.value)).toEqual([1, 2]);
+    expect(engine.nowUs).toBe(20);
+    engine.run();
+    expect(events(log).map((s) => s.value)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('throws a SimError naming the bound and the time when a model runs away', () => {
+    const engine = fixedLatencyEngine(0, { maxPendingEvents: 100 });
+    engine.addHost(FREE_LINK, recorder([], { onTimer: (ctx) => { ctx.setTimer(1, 0); ctx.setTimer(1, 0); }, onStart: (ctx) => void ctx.setTimer(1, 0) }));
+    let caught: unknown;
+    try {
+      engine.run();
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(SimError);
+    expect((caught as SimError).code).toBe('QUEUE_OVERFLOW');
+    expect((caught as SimError).message).toMatch(/exceeded its bound of 100 pending events at t=\d+ µs/);
+  });
+
+  it('refuses a control callback in the past', () => {
+    const engine = fixedLatencyEngine(0);
+    engine.run(100);
+    expect(() => engine.at(50, () => undefined)).toThrow(/engine.at time/);
+  });
+});
+
+describe('Engine CPU busy time', () => {
+  it('makes an event that reaches a busy host wait until the work charged is done', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(10);
+    const busy = engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => ctx.cpu(500) }));
+    engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => ctx.send(busy, 'm', 1) }));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[500, 'm']]);
+    expect(engine.cpuBusyUs(busy)).toBe(500);
+  });
+
+  it('serves waiting events in arrival order, one at a time, each after the previous work', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    // The server's own timer, scheduled first, falls due at 100 when the host frees; the messages
+    // arrived at 10 and 20, so they are served before it.
+    const server = engine.addHost(FREE_LINK, recorder(log, {
+      onStart: (ctx) => { ctx.cpu(100); ctx.setTimer(100, -1); },
+      onMessage: (ctx) => ctx.cpu(100),
+    }));
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => { ctx.setTimer(10, 1); ctx.setTimer(20, 2); }, onTimer: (ctx, tag) => ctx.send(server, tag, 1) }));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[100, 1], [200, 2], [300, -1]]);
+  });
+
+  it('sends a message only after the work charged before it', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(10);
+    const sink = engine.addHost(FREE_LINK, recorder(log));
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => { ctx.send(sink, 'early', 1); ctx.cpu(300); ctx.send(sink, 'late', 1); } }));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[10, 'early'], [310, 'late']]);
+  });
+
+  it('rejects a negative cost', () => {
+    const engine = fixedLatencyEngine(0);
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => ctx.cpu(-5) }));
+    expect(() => engine.run()).toThrow(/cpu cost/);
+  });
+});
+
+describe('Engine crash and recover', () => {
+  it('never fires timers set before a crash, even after recovery', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    const h = engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => { ctx.setTimer(100, 1); ctx.setTimer(300, 2); } }));
+    engine.at(50, () => engine.crash(h));
+    engine.at(60, () => engine.recover(h));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.what])).toEqual([[60, 'recover']]);
+  });
+
+  it('loses messages that arrive while down and counts them', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(10);
+    const h = engine.addHost(FREE_LINK, recorder(log));
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => { ctx.send(h, 'lost', 1); ctx.setTimer(100, 0); }, onTimer: (ctx) => ctx.send(h, 'kept', 1) }));
+    engine.at(5, () => engine.crash(h));
+    engine.at(50, () => engine.recover(h));
+    engine.run();
+    expect(events(log).map((s) => s.value)).toEqual([undefined, 'kept']);
+    expect(engine.network.droppedByReason[3]).toBe(1);
+  });
+
+  it('drops work queued at a busy host when it crashes', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    const h = engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => ctx.cpu(1_000) }));
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => ctx.send(h, 'queued', 1) }));
+    engine.at(100, () => engine.crash(h));
+    engine.at(200, () => engine.recover(h));
+    engine.run();
+    expect(events(log).map((s) => s.what)).toEqual(['recover']);
+    expect(engine.network.droppedByReason[3]).toBe(1);
+  });
+
+  it('gives a recovered host a free processor and working timers', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    const h = engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => ctx.cpu(1_000) }));
+    engine.at(100, () => engine.crash(h));
+    engine.at(200, () => {
+      engine.recover(h);
+    });
+    engine.run();
+    expect(engine.isUp(h)).toBe(true);
+    expect(events(log).map((s) => [s.timeUs, s.what])).toEqual([[200, 'recover']]);
+  });
+});
+
+describe('Engine isolation', () => {
+  it('rejects sending to a host that does not exist', () => {
+    const engine = fixedLatencyEngine(0);
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => ctx.send(7, 'x', 1) }));
+    expect(() => engine.run()).toThrow(/host 7 does not exist/);
+  });
+
+  it('gives an observer every emitted model event with host and time', () => {
+    const engine = new Engine({ seed: 3 });
+    const seen: [number, string, number][] = [];
+    engine.observe((h, ev, t) => seen.push([h, ev.kind, t]));
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => void ctx.setTimer(7, 0), onTimer: (ctx) => ctx.emit({ kind: 'tick' }) }));
+    engine.run();
+    expect(seen).toEqual([[0, 'tick', 7]]);
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from './engine.ts';
+import { DropReason } from './network.ts';
+import { FREE_LINK, events, fixedLatencyEngine, recorder, type Seen } from './test-helpers.ts';
+import type { ActorContext } from './actor.ts';
+import type { HostId } from './types.ts';
+
+const MBIT = 1_000_000;
+
+/** Host 0 is the sink; host 1 runs `send` at start. */
+function pair(engine: Engine, log: Seen[], send: (to: HostId, ctx: ActorContext<unknown>) => void, links = { sink: FREE_LINK, source: FREE_LINK }) {
+  const sink = engine.addHost(links.sink, recorder(log));
+  const source = engine.addHost(links.source, recorder([], { onStart: (ctx) => send(sink, ctx) }));
+  return { sink, source };
+}
+
+describe('Network delays, exact under fixed parameters', () => {
+  it('delivers after the fixed latency', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(2_500);
+    pair(engine, log, (to, ctx) => ctx.send(to, 'x', 100));
+    engine.run();
+    expect(events(log).map((s) => s.timeUs)).toEqual([2_500]);
+  });
+
+  it('takes exactly 1 s plus latency for 1,000,000 bytes over 8 Mbit/s', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(50_000);
+    const link = { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT };
+    pair(engine, log, (to, ctx) => ctx.send(to, 'block', 1_000_000), { sink: link, source: link });
+    engine.run();
+    expect(events(log).map((s) => s.timeUs)).toEqual([1_050_000]);
+  });
+
+  it('serializes at the slower of the sender upload and the receiver download', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    pair(engine, log, (to, ctx) => ctx.send(to, 'x', 1_000_000), {
+      sink: { region: 0, uploadBitsPerSec: 100 * MBIT, downloadBitsPerSec: 4 * MBIT },
+      source: { region: 0, uploadBitsPerSec: 100 * MBIT, downloadBitsPerSec: 100 * MBIT },
+    });
+    engine.run();
+    expect(events(log).map((s) => s.timeUs)).toEqual([2_000_000]);
+  });
+
+  it('queues back-to-back messages on the uplink, first in first out', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(10_000);
+    const link = { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT };
+    pair(engine, log, (to, ctx) => {
+      ctx.send(to, 'a', 1_000_000);
+      ctx.send(to, 'b', 500_000);
+      ctx.send(to, 'c', 1_000);
+    }, { sink: link, source: link });
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[1_010_000, 'a'], [1_510_000, 'b'], [1_511_000, 'c']]);
+  });
+
+  it('uses the latency of the pair of regions', () => {
+    const log: Seen[] = [];
+    const engine = new Engine({
+      seed: 1,
+      network: {
+        regions: ['eu', 'us'],
+        latencyUs: [
+          [{ kind: 'fixed', value: 1_000 }, { kind: 'fixed', value: 40_000 }],
+          [{ kind: 'fixed', value: 45_000 }, { kind: 'fixed', value: 2_000 }],
+        ],
+      },
+    });
+    const eu = engine.addHost({ ...FREE_LINK, region: 0 }, recorder(log));
+    const us = engine.addHost({ ...FREE_LINK, region: 1 }, recorder(log, { onStart: (ctx) => { ctx.send(eu, 'us→eu', 1); ctx.send(ctx.self, 'us→us', 1); } }));
+    engine.addHost({ ...FREE_LINK, region: 0 }, recorder([], { onStart: (ctx) => ctx.send(us, 'eu→us', 1) }));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[2_000, 'us→us'], [40_000, 'eu→us'], [45_000, 'us→eu']]);
+  });
+
+  it('adds a scheduled extra delay to messages to or from the delayed host, and removes it', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(1_000);
+    const { sink } = pair(engine, log, (to, ctx) => ctx.send(to, 'before', 1));
+    engine.at(5_000, () => engine.network.setExtraDelay(sink, 20_000));
+    engine.at(50_000, () => engine.network.setExtraDelay(sink, 0));
+    engine.addHost(FREE_LINK, recorder([], {
+      onStart: (ctx) => { ctx.setTimer(10_000, 0); ctx.setTimer(60_000, 1); },
+      onTimer: (ctx, tag) => ctx.send(sink, tag === 0 ? 'delayed' : 'healed', 1),
+    }));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[1_000, 'before'], [31_000, 'delayed'], [61_000, 'healed']]);
+  });
+
+  it('accounts bytes and messages per host', () => {
+    const engine = fixedLatencyEngine(0);
+    const { sink, source } = pair(engine, [], (to, ctx) => { ctx.send(to, 'a', 300); ctx.send(to, 'b', 700); });
+    engine.run();
+    const n = engine.network;
+    expect([n.bytesSent[source], n.messagesSent[source], n.bytesReceived[sink], n.messagesReceived[sink]]).toEqual([1_000, 2, 1_000, 2]);
+  });
+});
+
+describe('Network faults', () => {
+  it('loses messages at the configured rate (binomial test at a fixed seed)', () => {
+    const log: Seen[] = [];
+    const p = 0.2;
+    const n = 20_000;
+    const engine = new Engine({ seed: 99, network: { regions: ['r'], latencyUs: { kind: 'fixed', value: 10 }, lossProbability: p } });
+    pair(engine, log, (to, ctx) => { for (let i = 0; i < n; i++) ctx.send(to, i, 1); });
+    engine.run();
+    const lost = n - events(log).length;
+    expect(engine.network.droppedByReason[DropReason.loss]).toBe(lost);
+    expect(Math.abs(lost - n * p)).toBeLessThan(4 * Math.sqrt(n * p * (1 - p)));
+  });
+
+  it('drops messages across a partition, then delivers them once it heals', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(100);
+    const a = engine.addHost(FREE_LINK, recorder(log));
+    const b = engine.addHost(FREE_LINK, recorder(log));
+    engine.addHost(FREE_LINK, recorder([], {
+      onStart: (ctx) => { ctx.setTimer(1_000, 0); ctx.setTimer(3_000, 1); },
+      onTimer: (ctx, tag) => { ctx.send(a, `a${tag}`, 1); ctx.send(b, `b${tag}`, 1); },
+    }));
+    // Host 2 shares the unlisted group with b; a is cut off until 2,000 µs.
+    engine.at(500, () => engine.network.setPartition([[a]]));
+    engine.at(2_000, () => engine.network.healPartition());
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[1_100, 'b0'], [3_100, 'a1'], [3_100, 'b1']]);
+    expect(engine.network.droppedByReason[DropReason.partition]).toBe(1);
+  });
+
+  it('cuts a link in both directions by default, one way on request, and restores it', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    // Each host messages the other at 5 (link cut both ways), 15 (restored) and 25 (only a→b cut).
+    const pingAt = (peer: () => HostId, label: string) => recorder(log, {
+      onStart: (ctx) => { for (const t of [5, 15, 25]) ctx.setTimer(t, 0); },
+      onTimer: (ctx) => ctx.send(peer(), label, 1),
+    });
+    const a: HostId = engine.addHost(FREE_LINK, pingAt(() => b, 'a→b'));
+    const b: HostId = engine.addHost(FREE_LINK, pingAt(() => a, 'b→a'));
+    const net = engine.network;
+    engine.at(0, () => net.cutLink(a, b));
+    engine.at(10, () => net.restoreLink(a, b));
+    engine.at(20, () => net.cutLink(a, b, false));
+    engine.run();
+    expect(log.filter((s) => s.what === 'message').map((s) => [s.timeUs, s.value])).toEqual([[15, 'a→b'], [15, 'b→a'], [25, 'b→a']]);
+    expect(net.droppedByReason[DropReason.linkCut]).toBe(3);
+  });
+
+  it('rejects an invalid placement or loss probability', () => {
+    const engine = fixedLatencyEngine(0);
+    expect(() => engine.addHost({ region: 3, uploadBitsPerSec: 1, downloadBitsPerSec: 1 }, recorder([]))).toThrow(/host.region: expected an index in 0..0, found 3/);
+    expect(() => engine.addHost({ region: 0, uploadBitsPerSec: 0, downloadBitsPerSec: 1 }, recorder([]))).toThrow(/uploadBitsPerSec/);
+    expect(() => new Engine({ seed: 1, network: { regions: ['r'], latencyUs: { kind: 'fixed', value: 0 }, lossProbability: 2 } })).toThrow(/lossProbability/);
+  });
+});
