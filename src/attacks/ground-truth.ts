@@ -1,0 +1,90 @@
+/**
+ * Ground truth: what the attacks really did, recorded by the attacks themselves as they act. Detectors
+ * are scored against these labels, never against their own output, and outcome metrics (forged items
+ * accepted, censorship delay) are judged against them.
+ *
+ * A label names an entity (a host, a device, a transaction, a record, a message), the attack that
+ * made it malicious, and the window in which it was. Lookups are by (entity, id).
+ */
+import type { HostId } from '../../sim/index.ts';
+
+export type LabelEntity = 'host' | 'device' | 'tx' | 'record' | 'message' | 'identity' | 'access';
+
+export interface GroundTruthLabel {
+  readonly entity: LabelEntity;
+  readonly id: number | string;
+  /** Attack type that produced the label (e.g. 'equivocation'). */
+  readonly attack: string;
+  /** Malicious from this time, µs. */
+  readonly fromUs: number;
+  /** Until this time (exclusive), µs; Infinity if to the end of the run. */
+  toUs: number;
+  /** Free-form role: 'byzantine-replica', 'crashed', 'forged', 'replayed', ... */
+  readonly role: string;
+}
+
+function key(entity: LabelEntity, id: number | string): string {
+  return `${entity}:${id}`;
+}
+
+export class GroundTruth {
+  private readonly labels: GroundTruthLabel[] = [];
+  private readonly byKey = new Map<string, GroundTruthLabel[]>();
+
+  /** Record that `entity` `id` is malicious (or faulty) from `fromUs` until `toUs`. */
+  label(entity: LabelEntity, id: number | string, attack: string, role: string, fromUs: number, toUs = Infinity): GroundTruthLabel {
+    const l: GroundTruthLabel = { entity, id, attack, role, fromUs, toUs };
+    this.labels.push(l);
+    const k = key(entity, id);
+    const list = this.byKey.get(k);
+    if (list === undefined) this.byKey.set(k, [l]);
+    else list.push(l);
+    return l;
+  }
+
+  /** Close an open label (a crashed host recovered, a partition healed). */
+  close(l: GroundTruthLabel, toUs: number): void {
+    l.toUs = toUs;
+  }
+
+  /** Labels of one entity, in the order they were recorded. */
+  of(entity: LabelEntity, id: number | string): readonly GroundTruthLabel[] {
+    return this.byKey.get(key(entity, id)) ?? [];
+  }
+
+  /** Whether the entity carries any label (at any time). */
+  has(entity: LabelEntity, id: number | string): boolean {
+    return this.byKey.has(key(entity, id));
+  }
+
+  /** Whether the entity is labelled at `timeUs`. */
+  isLabelledAt(entity: LabelEntity, id: number | string, timeUs: number): boolean {
+    const list = this.byKey.get(key(entity, id));
+    if (list === undefined) return false;
+    for (const l of list) if (timeUs >= l.fromUs && timeUs < l.toUs) return true;
+    return false;
+  }
+
+  /** Every label of one entity kind, optionally of one role. */
+  all(entity?: LabelEntity, role?: string): readonly GroundTruthLabel[] {
+    return this.labels.filter((l) => (entity === undefined || l.entity === entity) && (role === undefined || l.role === role));
+  }
+
+  /** Hosts that were Byzantine at any time: safety is judged on the others (Castro & Liskov §2). */
+  byzantineHosts(): HostId[] {
+    const out: HostId[] = [];
+    for (const l of this.labels) {
+      if (l.entity === 'host' && l.role === 'byzantine-replica' && !out.includes(l.id as number)) out.push(l.id as number);
+    }
+    return out;
+  }
+
+  get size(): number {
+    return this.labels.length;
+  }
+
+  /** Plain JSON for results files (Infinity becomes null). */
+  toJSON(): Array<Omit<GroundTruthLabel, 'toUs'> & { toUs: number | null }> {
+    return this.labels.map((l) => ({ ...l, toUs: l.toUs === Infinity ? null : l.toUs }));
+  }
+}

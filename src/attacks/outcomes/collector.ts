@@ -1,0 +1,125 @@
+/**
+ * Outcome metrics of the consensus and network attacks, computed from what the replicas and clients
+ * reported and judged against the ground truth:
+ * - attack.conflicting_commits: heights at which two honest replicas committed different blocks;
+ * - attack.censorship_delay_ms.{mean,p95}: first honest commit minus submission, for transactions of
+ *   censored clients submitted during a censorship window; attack.censored_uncommitted: those never
+ *   committed;
+ * - attack.legit_latency_ms.p95: client-confirmed latency of legitimate transactions submitted while
+ *   any attack was active;
+ * - attack.max_commit_gap_ms: the longest time without a new honest commit once the first attack
+ *   started (how long progress stopped).
+ */
+import type { HostId, ModelEvent } from '../../../sim/index.ts';
+import type { Block, Transaction } from '../../ledger/types.ts';
+import type { Metrics } from '../../metrics/types.ts';
+import type { AttackSpec } from '../../scenario/sections/attacks.ts';
+import type { GroundTruth } from '../ground-truth.ts';
+import type { AttackWorld } from '../types.ts';
+import { isActive } from '../window.ts';
+import { mean, percentile } from './percentile.ts';
+
+interface CommitLike extends ModelEvent {
+  readonly block?: Block;
+}
+interface ConfirmedLike extends ModelEvent {
+  readonly tx?: Transaction;
+}
+
+export class AttackOutcomes {
+  private readonly hashAtHeight = new Map<number, string>();
+  private readonly conflictingHeights = new Set<number>();
+  private readonly firstCommitUs = new Map<number, number>();
+  private readonly censorshipDelaysMs: number[] = [];
+  private readonly legitLatenciesMs: number[] = [];
+  private lastNewHeightUs = -1;
+  private maxGapUs = 0;
+  private readonly firstAttackUs: number;
+
+  constructor(
+    private readonly world: AttackWorld,
+    private readonly truth: GroundTruth,
+    private readonly specs: readonly AttackSpec[],
+  ) {
+    this.firstAttackUs = specs.length === 0 ? Infinity : Math.min(...specs.map((s) => s.start));
+    world.engine.observe((host, event, timeUs) => {
+      if (event.kind === 'commit') this.onCommit(host, (event as CommitLike).block, timeUs);
+      else if (event.kind === 'confirmed') this.onConfirmed((event as ConfirmedLike).tx, timeUs);
+    });
+  }
+
+  private onCommit(host: HostId, block: Block | undefined, timeUs: number): void {
+    // A Byzantine replica's reports are not evidence: safety is judged on the honest ones.
+    if (block === undefined || this.isByzantine(host)) return;
+    const seen = this.hashAtHeight.get(block.height);
+    if (seen === undefined) {
+      this.hashAtHeight.set(block.height, block.hash);
+      if (timeUs >= this.firstAttackUs) {
+        const since = this.lastNewHeightUs < this.firstAttackUs ? this.firstAttackUs : this.lastNewHeightUs;
+        if (timeUs - since > this.maxGapUs) this.maxGapUs = timeUs - since;
+      }
+      this.lastNewHeightUs = timeUs;
+    } else if (seen !== block.hash) {
+      this.conflictingHeights.add(block.height);
+    }
+    for (const tx of block.txs) {
+      if (this.firstCommitUs.has(tx.id)) continue;
+      this.firstCommitUs.set(tx.id, timeUs);
+      if (this.isCensoredAt(tx.sender, tx.submittedUs)) this.censorshipDelaysMs.push((timeUs - tx.submittedUs) / 1000);
+    }
+  }
+
+  private onConfirmed(tx: Transaction | undefined, timeUs: number): void {
+    if (tx === undefined) return;
+    if (!this.anyAttackActive(tx.submittedUs)) return;
+    if (this.truth.has('host', tx.sender) || this.truth.has('tx', tx.id)) return;
+    this.legitLatenciesMs.push((timeUs - tx.submittedUs) / 1000);
+  }
+
+  private isByzantine(host: HostId): boolean {
+    for (const l of this.truth.of('host', host)) if (l.role === 'byzantine-replica') return true;
+    return false;
+  }
+
+  private isCensoredAt(sender: HostId, timeUs: number): boolean {
+    for (const l of this.truth.of('host', sender)) {
+      if (l.role === 'censored-client' && timeUs >= l.fromUs && timeUs < l.toUs) return true;
+    }
+    return false;
+  }
+
+  private anyAttackActive(timeUs: number): boolean {
+    for (const s of this.specs) if (isActive(s, timeUs)) return true;
+    return false;
+  }
+
+  metrics(): Metrics {
+    const censoredSeen = new Set(this.truth.all('tx', 'censored').map((l) => l.id as number));
+    let uncommitted = 0;
+    for (const id of censoredSeen) if (!this.firstCommitUs.has(id)) uncommitted++;
+    const endUs = this.world.engine.nowUs;
+    let gapUs = this.maxGapUs;
+    if (this.firstAttackUs < endUs) {
+      const since = this.lastNewHeightUs < this.firstAttackUs ? this.firstAttackUs : this.lastNewHeightUs;
+      if (endUs - since > gapUs) gapUs = endUs - since;
+    }
+    const m: Metrics = {
+      'attack.conflicting_commits': { unit: 'count', value: this.conflictingHeights.size },
+      'attack.byzantine_replicas': { unit: 'count', value: this.truth.byzantineHosts().length },
+      'attack.labels': { unit: 'count', value: this.truth.size },
+      'attack.max_commit_gap_ms': { unit: 'ms', value: this.firstAttackUs === Infinity ? 0 : gapUs / 1000 },
+    };
+    // Metrics without a sample are left out rather than reported as a number nobody measured.
+    if (this.specs.some((s) => s.type === 'censorship')) {
+      m['attack.censored_uncommitted'] = { unit: 'count', value: uncommitted };
+      if (this.censorshipDelaysMs.length > 0) {
+        m['attack.censorship_delay_ms.mean'] = { unit: 'ms', value: mean(this.censorshipDelaysMs) };
+        m['attack.censorship_delay_ms.p95'] = { unit: 'ms', value: percentile(this.censorshipDelaysMs, 95) };
+      }
+    }
+    if (this.legitLatenciesMs.length > 0) {
+      m['attack.legit_latency_ms.p95'] = { unit: 'ms', value: percentile(this.legitLatenciesMs, 95) };
+    }
+    return m;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Every attack the scenario's `attacks:` list accepts, documented for `iomtsim list attacks` and
+ * docs. A test checks that each entry's parameters are exactly the fields its schema accepts.
+ */
+import type { ParameterDoc } from '../protocols/types.ts';
+
+export type AttackCategory = 'consensus' | 'network' | 'engine' | 'device' | 'pow';
+
+export interface AttackDoc {
+  readonly type: string;
+  readonly title: string;
+  readonly category: AttackCategory;
+  /** What it acts on. */
+  readonly targets: string;
+  /** How it is implemented (a wrapper, a network event, ...) and what it models. */
+  readonly model: string;
+  readonly parameters: readonly ParameterDoc[];
+  /** Outcome metrics to look at. */
+  readonly outcomes: readonly string[];
+}
+
+const WINDOW: readonly ParameterDoc[] = [
+  { name: 'start', type: 'duration', default: '0s', meaning: 'when the attack begins' },
+  { name: 'end', type: 'duration', default: 'end of run', meaning: 'when it stops (exclusive); crashed hosts recover, links heal' },
+];
+const REPLICAS: ParameterDoc = { name: 'replicas', type: 'replica index list', default: 'required', meaning: 'replicas that misbehave (0 is the first replica)' };
+
+function doc(d: Omit<AttackDoc, 'parameters'> & { parameters: readonly ParameterDoc[] }): AttackDoc {
+  return { ...d, parameters: [...WINDOW, ...d.parameters] };
+}
+
+export const ATTACKS: readonly AttackDoc[] = [
+  doc({
+    type: 'crash', title: 'Crash and recovery', category: 'engine', targets: 'replicas',
+    model: 'engine.crash at start (queued work, timers and messages lost), engine.recover at end',
+    parameters: [{ name: 'replicas', type: "replica index list or 'leader'", default: 'required', meaning: "replicas to crash; 'leader' crashes whoever leads at start" }],
+    outcomes: ['attack.max_commit_gap_ms', 'safety.violations'],
+  }),
+  doc({
+    type: 'partition', title: 'Network partition', category: 'network', targets: 'replica links',
+    model: 'cuts every link between replicas of different groups; clients and unlisted replicas keep every link',
+    parameters: [{ name: 'groups', type: 'list of replica index lists', default: 'required', meaning: 'at least two groups that cannot reach each other' }],
+    outcomes: ['attack.max_commit_gap_ms', 'attack.conflicting_commits'],
+  }),
+  doc({
+    type: 'eclipse', title: 'Eclipse of a victim', category: 'network', targets: 'one replica',
+    model: "cuts the victim's links to every replica except the attackers (Heilman et al. 2015)",
+    parameters: [
+      { name: 'victim', type: 'replica index', default: 'required', meaning: 'the eclipsed replica' },
+      { name: 'attackers', type: 'replica index list', default: '[]', meaning: 'replicas the victim still reaches (the adversary); empty isolates it' },
+    ],
+    outcomes: ['attack.max_commit_gap_ms'],
+  }),
+  doc({
+    type: 'leader-delay', title: 'Targeted delay on the leader', category: 'network', targets: 'the current leader',
+    model: 'extra one-way delay on every message to or from the leader; follows view changes',
+    parameters: [{ name: 'delay', type: 'duration', default: 'required', meaning: 'added one-way delay' }],
+    outcomes: ['attack.legit_latency_ms.p95', 'attack.max_commit_gap_ms'],
+  }),
+  doc({
+    type: 'leader-dos', title: 'Denial of service on the leader', category: 'network', targets: 'the current leader',
+    model: "charges load × tick of processing to the leader every tick, so its protocol work queues behind the flood; follows view changes",
+    parameters: [
+      { name: 'load', type: 'number in [0, 1)', default: 'required', meaning: "fraction of the leader's processor consumed" },
+      { name: 'tick', type: 'duration', default: '10ms', meaning: 'granularity of the charged work' },
+    ],
+    outcomes: ['attack.legit_latency_ms.p95', 'attack.max_commit_gap_ms'],
+  }),
+  doc({
+    type: 'equivocation', title: 'Equivocation (Byzantine replicas)', category: 'consensus', targets: 'replicas',
+    model: 'split-brain proxy: two copies of the honest replica, each talking to one side of the honest replicas; colluders talk face to face; a Byzantine leader proposes different blocks to each side',
+    parameters: [
+      REPLICAS,
+      { name: 'sideA', type: 'replica index list', default: 'first half of the honest replicas', meaning: "honest replicas that see the first face; the others see the second" },
+    ],
+    outcomes: ['attack.conflicting_commits', 'safety.violations'],
+  }),
+  doc({
+    type: 'silence', title: 'Silent replicas', category: 'consensus', targets: 'replicas',
+    model: 'proxy drops every message the replica sends while active (it still listens)',
+    parameters: [REPLICAS],
+    outcomes: ['attack.max_commit_gap_ms'],
+  }),
+  doc({
+    type: 'censorship', title: 'Censorship of chosen senders', category: 'consensus', targets: 'replicas and clients',
+    model: "proxy drops incoming messages carrying a transaction from a censored client; as leader the replica never proposes them",
+    parameters: [REPLICAS, { name: 'clients', type: 'client index list', default: 'required', meaning: 'clients whose transactions are censored' }],
+    outcomes: ['attack.censorship_delay_ms.mean', 'attack.censored_uncommitted'],
+  }),
+  doc({
+    type: 'delay-votes', title: 'Delayed votes', category: 'consensus', targets: 'replicas',
+    model: 'proxy holds back the chosen message kinds for a fixed delay, in order',
+    parameters: [
+      REPLICAS,
+      { name: 'delay', type: 'duration', default: 'required', meaning: 'how long each message is held' },
+      { name: 'kinds', type: 'list of message kinds', default: '[] (all)', meaning: "protocol message kinds to hold, e.g. ['prepare', 'commit']" },
+    ],
+    outcomes: ['attack.legit_latency_ms.p95'],
+  }),
+];
+
+export function attackDoc(type: string): AttackDoc | undefined {
+  return ATTACKS.find((a) => a.type === type);
+}

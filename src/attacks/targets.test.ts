@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../scenario/errors.ts';
+import { zAttacks } from '../scenario/sections/attacks.ts';
+import { planAttacks } from './plan.ts';
+
+describe('attack targets', () => {
+  it('rejects a replica index outside the world, naming the field path', () => {
+    const specs = zAttacks.parse([{ type: 'silence', replicas: [1, 9] }]);
+    expect(() => planAttacks(specs, { replicas: 4, clients: 0 })).toThrow(InputError);
+    try {
+      planAttacks(specs, { replicas: 4, clients: 0 });
+    } catch (e) {
+      expect((e as InputError).issues[0]).toMatchObject({ path: 'attacks.0.replicas.1', found: '9' });
+    }
+  });
+
+  it('rejects an end before the start', () => {
+    const specs = zAttacks.parse([{ type: 'crash', start: '2s', end: '1s', replicas: [0] }]);
+    expect(() => planAttacks(specs, { replicas: 4, clients: 0 })).toThrow(/attacks\.0\.end/);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The `attacks:` section: faults and adversaries as data (FoundationDB's fault workloads, Malachite's
+ * Byzantine proxy configured by mode and trigger). Every attack has a window [start, end); `end`
+ * omitted means "until the run ends". Replica targets are replica indices (0 is the first replica),
+ * so a scenario stays valid whatever host numbering the run model uses. The meaning of every field
+ * is documented once, in src/attacks/registry.ts (`iomtsim list attacks`).
+ */
+import { z } from 'zod';
+import { zDurationUs, zPositiveDurationUs } from '../zod-units.ts';
+
+const window = {
+  start: zDurationUs.default(0),
+  end: zDurationUs.optional(),
+};
+
+const replicaIndex = z.number().int().nonnegative();
+const replicaList = z.array(replicaIndex).min(1);
+
+const zCrash = z
+  .object({
+    type: z.literal('crash'),
+    ...window,
+    /** Replica indices, or 'leader' for whoever leads at `start`. */
+    replicas: z.union([replicaList, z.literal('leader')]),
+  })
+  .strict();
+
+const zPartition = z
+  .object({
+    type: z.literal('partition'),
+    ...window,
+    /** Groups of replica indices that cannot reach each other; unlisted replicas reach everyone. */
+    groups: z.array(replicaList).min(2),
+  })
+  .strict();
+
+const zEclipse = z
+  .object({
+    type: z.literal('eclipse'),
+    ...window,
+    victim: replicaIndex,
+    /** Replicas the victim may still talk to (the adversary's nodes); empty isolates it. */
+    attackers: z.array(replicaIndex).default([]),
+  })
+  .strict();
+
+const zLeaderDelay = z
+  .object({
+    type: z.literal('leader-delay'),
+    ...window,
+    /** Extra one-way delay on every message to or from the current leader. */
+    delay: zPositiveDurationUs,
+  })
+  .strict();
+
+const zLeaderDos = z
+  .object({
+    type: z.literal('leader-dos'),
+    ...window,
+    /** Fraction of the leader's processor consumed by the flood, in [0, 1). */
+    load: z.number().min(0).lt(1),
+    /** How often the flood's work is charged. */
+    tick: zPositiveDurationUs.default(10_000),
+  })
+  .strict();
+
+const zEquivocation = z
+  .object({
+    type: z.literal('equivocation'),
+    ...window,
+    replicas: replicaList,
+    /**
+     * Honest replicas that see the Byzantine replicas' first face; the other honest replicas see
+     * the second. Default: the first half of the honest replicas.
+     */
+    sideA: z.array(replicaIndex).optional(),
+  })
+  .strict();
+
+const zSilence = z
+  .object({
+    type: z.literal('silence'),
+    ...window,
+    replicas: replicaList,
+  })
+  .strict();
+
+const zCensorship = z
+  .object({
+    type: z.literal('censorship'),
+    ...window,
+    replicas: replicaList,
+    /** Client indices (0 is the first client) whose transactions are dropped. */
+    clients: z.array(z.number().int().nonnegative()).min(1),
+  })
+  .strict();
+
+const zDelayVotes = z
+  .object({
+    type: z.literal('delay-votes'),
+    ...window,
+    replicas: replicaList,
+    delay: zPositiveDurationUs,
+    /** Message kinds held back; empty holds back every message the replica sends. */
+    kinds: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+export const zAttack = z.discriminatedUnion('type', [
+  zCrash,
+  zPartition,
+  zEclipse,
+  zLeaderDelay,
+  zLeaderDos,
+  zEquivocation,
+  zSilence,
+  zCensorship,
+  zDelayVotes,
+]);
+export type AttackSpec = z.output<typeof zAttack>;
+export type AttackType = AttackSpec['type'];
+export type AttackOf<T extends AttackType> = Extract<AttackSpec, { type: T }>;
+
+export const zAttacks = z.array(zAttack).default([]);
+export type AttacksSection = z.output<typeof zAttacks>;
