@@ -1,0 +1,530 @@
+/**
+ * A Raft replica (Ongaro & Ousterhout, "In Search of an Understandable Consensus Algorithm",
+ * USENIX ATC 2014) as a sans-I/O actor. Section numbers below are the paper's.
+ *
+ * Modelling choices:
+ * - A log entry is one block: the leader batches client requests (batchSize, batchTimeout,
+ *   blockSizeMax) into a block and appends it; its log index is the block's height.
+ * - The leader pipelines AppendEntries: new entries go out at once and nextIndex advances
+ *   optimistically; a rejection moves nextIndex back to the follower's hint (§5.3).
+ * - A new leader appends a no-op entry (§8) so entries of earlier terms commit (§5.4.2).
+ * - currentTerm, votedFor and the log survive a crash (stable storage, Figure 2); the commit index
+ *   survives too, standing for the snapshot of the already-applied state machine.
+ * - The leader answers the client (§8); followers redirect requests to the leader they know and
+ *   hold them until one is known.
+ */
+import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
+import { buildBlock } from '../../ledger/block.ts';
+import { hashCostUs } from '../../ledger/crypto.ts';
+import { ZERO_HASH } from '../../ledger/hash.ts';
+import type { Block, Transaction } from '../../ledger/types.ts';
+import type {
+  CommitEvent,
+  ReplicaConfig,
+  ReplicatedApplication,
+  ReplyMessage,
+  RequestMessage,
+  ViewChangeEvent,
+} from '../types.ts';
+import {
+  appendEntriesBytes,
+  RPC_HEADER_BYTES,
+  type AppendEntries,
+  type AppendEntriesReply,
+  type RaftEntry,
+  type RequestVote,
+  type RequestVoteReply,
+} from './messages.ts';
+import { raftParams, type RaftParams } from './params.ts';
+
+const TIMER_ELECTION = 1;
+const TIMER_HEARTBEAT = 2;
+const TIMER_BATCH = 3;
+
+const REPLY_BYTES = 80;
+
+export const RaftRole = { follower: 0, candidate: 1, leader: 2 } as const;
+type Role = (typeof RaftRole)[keyof typeof RaftRole];
+
+const NO_VOTE = -1;
+const NO_TIMER = -1;
+
+export class RaftReplica implements Actor<unknown> {
+  readonly params: RaftParams;
+  private readonly n: number;
+  private readonly majority: number;
+  private readonly self: number;
+
+  // Persistent state on all servers (Figure 2). Index 0 is a sentinel (term 0).
+  currentTerm = 0;
+  private votedFor = NO_VOTE;
+  private readonly log: RaftEntry[] = [];
+
+  // Volatile state.
+  role: Role = RaftRole.follower;
+  commitIndex = 0;
+  private lastApplied = 0;
+  /** Replica index of the leader this replica follows, or −1. */
+  leaderIndex = -1;
+  private votes = 0;
+  private readonly voteFrom: Uint8Array;
+
+  // Leader state (Figure 2), reinitialized after election.
+  private readonly nextIndex: Int32Array;
+  private readonly matchIndex: Int32Array;
+  private readonly sortedMatch: Int32Array;
+  /** 1 while the leader looks for the point where follower i's log matches (§5.3). */
+  private readonly probing: Uint8Array;
+  private readonly probePrevIndex: Int32Array;
+
+  // Election timer: one pending timer, re-armed when it fires early (§5.2).
+  private electionDeadlineUs = 0;
+  private electionTimer: TimerId = NO_TIMER;
+  private electionTimerAtUs = 0;
+  private heartbeatTimer: TimerId = NO_TIMER;
+  private batchTimer: TimerId = NO_TIMER;
+
+  // Client requests: the leader's open batch, and requests waiting for a leader to redirect to.
+  private batch: Transaction[] = [];
+  private batchBytes = 0;
+  private waitingForLeader: RequestMessage[] = [];
+  /**
+   * Log index of each transaction in the log (0 while in the open batch): a retransmitted request
+   * is not appended twice, and one already committed is answered again (§8).
+   */
+  private readonly txInLog = new Map<number, number>();
+
+  constructor(
+    private readonly ctx: ActorContext<unknown>,
+    private readonly config: ReplicaConfig,
+    private readonly app: ReplicatedApplication,
+  ) {
+    this.params = raftParams(config.params);
+    this.n = config.replicaHosts.length;
+    this.majority = Math.floor(this.n / 2) + 1;
+    this.self = config.index;
+    this.log.push({ term: 0, block: GENESIS });
+    this.voteFrom = new Uint8Array(this.n);
+    this.nextIndex = new Int32Array(this.n);
+    this.matchIndex = new Int32Array(this.n);
+    this.sortedMatch = new Int32Array(this.n);
+    this.probing = new Uint8Array(this.n);
+    this.probePrevIndex = new Int32Array(this.n);
+  }
+
+  get lastLogIndex(): number {
+    return this.log.length - 1;
+  }
+
+  onStart(): void {
+    this.resetElectionDeadline();
+  }
+
+  /** §5.1: a server restarts as a follower; its timers were lost with the crash. */
+  onRecover(): void {
+    this.electionTimer = NO_TIMER;
+    this.heartbeatTimer = NO_TIMER;
+    this.batchTimer = NO_TIMER;
+    for (const tx of this.batch) this.txInLog.delete(tx.id);
+    this.batch = [];
+    this.batchBytes = 0;
+    this.role = RaftRole.follower;
+    this.leaderIndex = -1;
+    this.resetElectionDeadline();
+  }
+
+  onMessage(from: HostId, msg: unknown): void {
+    switch ((msg as { kind: string }).kind) {
+      case 'raft-append':
+        this.onAppendEntries(msg as AppendEntries);
+        break;
+      case 'raft-append-reply':
+        this.onAppendEntriesReply(msg as AppendEntriesReply);
+        break;
+      case 'raft-request-vote':
+        this.onRequestVote(msg as RequestVote);
+        break;
+      case 'raft-vote':
+        this.onVote(msg as RequestVoteReply);
+        break;
+      case 'request':
+        this.onRequest(msg as RequestMessage);
+        break;
+      default:
+        // Replies and foreign messages are not for replicas.
+        void from;
+    }
+  }
+
+  onTimer(tag: number): void {
+    if (tag === TIMER_ELECTION) {
+      this.electionTimer = NO_TIMER;
+      if (this.role === RaftRole.leader) return;
+      if (this.ctx.nowUs >= this.electionDeadlineUs) this.startElection();
+      else this.armElectionTimer();
+    } else if (tag === TIMER_HEARTBEAT) {
+      this.heartbeatTimer = NO_TIMER;
+      if (this.role !== RaftRole.leader) return;
+      for (let i = 0; i < this.n; i++) {
+        if (i === this.self) continue;
+        // A probe may have been lost: repeat it rather than send past it.
+        if (this.probing[i] === 1) {
+          this.nextIndex[i] = this.probePrevIndex[i]! + 1;
+          this.sendProbe(i);
+        } else {
+          this.sendAppend(i);
+        }
+      }
+      this.heartbeatTimer = this.ctx.setTimer(this.params.heartbeatIntervalUs, TIMER_HEARTBEAT);
+    } else if (tag === TIMER_BATCH) {
+      this.batchTimer = NO_TIMER;
+      if (this.role === RaftRole.leader && this.batch.length > 0) this.appendBatch();
+    }
+  }
+
+  // ---- client requests (§8) ----
+
+  private onRequest(req: RequestMessage): void {
+    if (this.role === RaftRole.leader) {
+      this.addToBatch(req.tx);
+    } else if (this.leaderIndex >= 0) {
+      this.ctx.send(this.config.replicaHosts[this.leaderIndex]!, req, RPC_HEADER_BYTES + req.tx.sizeBytes);
+    } else {
+      this.waitingForLeader.push(req);
+    }
+  }
+
+  private addToBatch(tx: Transaction): void {
+    const index = this.txInLog.get(tx.id);
+    if (index !== undefined) {
+      if (index > 0 && index <= this.commitIndex) this.reply(tx, this.log[index]!.block);
+      return;
+    }
+    if (this.batch.length > 0 && this.batchBytes + tx.sizeBytes > this.config.blockSizeMaxBytes) this.appendBatch();
+    this.txInLog.set(tx.id, 0);
+    this.batch.push(tx);
+    this.batchBytes += tx.sizeBytes;
+    if (this.batch.length >= this.config.batchSize) {
+      this.appendBatch();
+    } else if (this.batchTimer === NO_TIMER) {
+      this.batchTimer = this.ctx.setTimer(this.config.batchTimeoutUs, TIMER_BATCH);
+    }
+  }
+
+  private flushWaitingRequests(): void {
+    if (this.waitingForLeader.length === 0 || this.leaderIndex < 0) return;
+    const waiting = this.waitingForLeader;
+    this.waitingForLeader = [];
+    for (const req of waiting) this.onRequest(req);
+  }
+
+  // ---- leader: appending and replicating (§5.3) ----
+
+  private appendBatch(): void {
+    if (this.batchTimer !== NO_TIMER) {
+      this.ctx.cancelTimer(this.batchTimer);
+      this.batchTimer = NO_TIMER;
+    }
+    const txs = this.batch;
+    this.batch = [];
+    this.batchBytes = 0;
+    this.appendEntry(txs);
+  }
+
+  private appendEntry(txs: readonly Transaction[]): void {
+    const last = this.log[this.lastLogIndex]!;
+    const block = buildBlock({
+      parentHash: last.block.hash,
+      height: this.lastLogIndex + 1,
+      proposer: this.ctx.self,
+      timestampUs: this.ctx.nowUs,
+      txs,
+    });
+    this.ctx.cpu(hashCostUs(this.config.crypto, block.sizeBytes));
+    this.log.push({ term: this.currentTerm, block });
+    for (const tx of txs) this.txInLog.set(tx.id, block.height);
+    this.matchIndex[this.self] = this.lastLogIndex;
+    for (let i = 0; i < this.n; i++) {
+      // Pipelining: only followers already caught up get the new entry now; the others are being
+      // sent their backlog, which will include it.
+      if (i !== this.self && this.probing[i] === 0 && this.nextIndex[i] === this.lastLogIndex) this.sendAppend(i);
+    }
+    // A single-replica cluster is its own majority.
+    this.advanceCommitIndex();
+  }
+
+  /** Send follower `i` the entries from nextIndex[i] (at most maxEntriesPerAppend), or a heartbeat. */
+  private sendAppend(i: number): void {
+    const next = this.nextIndex[i]!;
+    const end = Math.min(this.lastLogIndex, next + this.params.maxEntriesPerAppend - 1);
+    const entries = end >= next ? this.log.slice(next, end + 1) : EMPTY_ENTRIES;
+    const prev = next - 1;
+    const msg: AppendEntries = {
+      kind: 'raft-append',
+      term: this.currentTerm,
+      leader: this.self,
+      prevLogIndex: prev,
+      prevLogTerm: this.log[prev]!.term,
+      entries,
+      leaderCommit: this.commitIndex,
+    };
+    this.ctx.send(this.config.replicaHosts[i]!, msg, appendEntriesBytes(entries));
+    this.nextIndex[i] = next + entries.length;
+  }
+
+  private onAppendEntriesReply(r: AppendEntriesReply): void {
+    if (r.term > this.currentTerm) {
+      this.stepDown(r.term);
+      return;
+    }
+    if (this.role !== RaftRole.leader || r.term < this.currentTerm) return;
+    const i = r.from;
+    if (r.success) {
+      this.probing[i] = 0;
+      if (r.matchIndex > this.matchIndex[i]!) this.matchIndex[i] = r.matchIndex;
+      if (this.nextIndex[i]! <= this.matchIndex[i]!) this.nextIndex[i] = this.matchIndex[i]! + 1;
+      this.advanceCommitIndex();
+      // Keep a lagging follower's catch-up going without waiting for the heartbeat.
+      if (this.nextIndex[i]! <= this.lastLogIndex && r.matchIndex === this.nextIndex[i]! - 1) this.sendAppend(i);
+      return;
+    }
+    // A rejection of an AppendEntries older than what we already know matches, or of anything but
+    // the probe in flight, is stale (messages reorder): ignore it, as etcd/raft does.
+    if (r.rejectedPrevIndex <= this.matchIndex[i]!) return;
+    if (this.probing[i] === 1 && r.rejectedPrevIndex !== this.probePrevIndex[i]) return;
+    // §5.3: move nextIndex back (to the follower's hint) and probe with one AppendEntries.
+    this.nextIndex[i] = Math.max(this.matchIndex[i]! + 1, Math.min(r.retryIndex, r.rejectedPrevIndex));
+    this.sendProbe(i);
+  }
+
+  private sendProbe(i: number): void {
+    this.probing[i] = 1;
+    this.probePrevIndex[i] = this.nextIndex[i]! - 1;
+    this.sendAppend(i);
+  }
+
+  /** §5.3, §5.4.2: commit the highest index of the current term stored on a majority. */
+  private advanceCommitIndex(): void {
+    const s = this.sortedMatch;
+    s.set(this.matchIndex);
+    s.sort();
+    const candidate = s[this.n - this.majority]!;
+    if (candidate > this.commitIndex && this.log[candidate]!.term === this.currentTerm) {
+      this.commitIndex = candidate;
+      this.applyCommitted();
+    }
+  }
+
+  // ---- follower: AppendEntries receiver (Figure 2, §5.3) ----
+
+  private onAppendEntries(m: AppendEntries): void {
+    if (m.term < this.currentTerm) {
+      this.replyAppend(m, false, 0, 0);
+      return;
+    }
+    if (m.term > this.currentTerm || this.role !== RaftRole.follower) this.becomeFollower(m.term);
+    if (this.leaderIndex !== m.leader) {
+      this.leaderIndex = m.leader;
+      this.flushWaitingRequests();
+    }
+    this.resetElectionDeadline();
+    // Reply false if the log does not contain an entry at prevLogIndex with prevLogTerm.
+    if (m.prevLogIndex > this.lastLogIndex) {
+      this.replyAppend(m, false, 0, this.lastLogIndex + 1);
+      return;
+    }
+    if (this.log[m.prevLogIndex]!.term !== m.prevLogTerm) {
+      // Hint: skip the whole conflicting term at once (the optimization §5.3 describes).
+      const badTerm = this.log[m.prevLogIndex]!.term;
+      let first = m.prevLogIndex;
+      while (first > this.commitIndex + 1 && this.log[first - 1]!.term === badTerm) first--;
+      this.replyAppend(m, false, 0, first);
+      return;
+    }
+    // Delete a conflicting entry and all that follow it; append entries not already in the log.
+    for (let k = 0; k < m.entries.length; k++) {
+      const index = m.prevLogIndex + 1 + k;
+      const entry = m.entries[k]!;
+      if (index <= this.lastLogIndex) {
+        if (this.log[index]!.term === entry.term) continue;
+        this.truncateFrom(index);
+      }
+      this.log.push(entry);
+      for (const tx of entry.block.txs) this.txInLog.set(tx.id, index);
+    }
+    const lastNew = m.prevLogIndex + m.entries.length;
+    if (m.leaderCommit > this.commitIndex) {
+      const newCommit = Math.min(m.leaderCommit, lastNew);
+      if (newCommit > this.commitIndex) {
+        this.commitIndex = newCommit;
+        this.applyCommitted();
+      }
+    }
+    this.replyAppend(m, true, lastNew, 0);
+  }
+
+  private replyAppend(m: AppendEntries, success: boolean, matchIndex: number, retryIndex: number): void {
+    const r: AppendEntriesReply = {
+      kind: 'raft-append-reply',
+      term: this.currentTerm,
+      from: this.self,
+      success,
+      matchIndex,
+      retryIndex,
+      rejectedPrevIndex: m.prevLogIndex,
+    };
+    this.ctx.send(this.config.replicaHosts[m.leader]!, r, RPC_HEADER_BYTES);
+  }
+
+  private truncateFrom(index: number): void {
+    if (index <= this.commitIndex) throw new Error(`raft: replica ${this.self} asked to truncate committed index ${index}`);
+    for (let k = index; k <= this.lastLogIndex; k++) for (const tx of this.log[k]!.block.txs) this.txInLog.delete(tx.id);
+    this.log.length = index;
+  }
+
+  // ---- elections (§5.2, §5.4.1) ----
+
+  private startElection(): void {
+    this.currentTerm++;
+    this.role = RaftRole.candidate;
+    this.leaderIndex = -1;
+    this.votedFor = this.self;
+    this.voteFrom.fill(0);
+    this.voteFrom[this.self] = 1;
+    this.votes = 1;
+    this.resetElectionDeadline();
+    if (this.votes >= this.majority) {
+      this.becomeLeader();
+      return;
+    }
+    const last = this.lastLogIndex;
+    const msg: RequestVote = { kind: 'raft-request-vote', term: this.currentTerm, candidate: this.self, lastLogIndex: last, lastLogTerm: this.log[last]!.term };
+    for (let i = 0; i < this.n; i++) if (i !== this.self) this.ctx.send(this.config.replicaHosts[i]!, msg, RPC_HEADER_BYTES);
+  }
+
+  private onRequestVote(m: RequestVote): void {
+    if (m.term > this.currentTerm) this.stepDown(m.term);
+    const last = this.lastLogIndex;
+    const lastTerm = this.log[last]!.term;
+    // §5.4.1: grant only to a candidate whose log is at least as up-to-date as ours.
+    const upToDate = m.lastLogTerm > lastTerm || (m.lastLogTerm === lastTerm && m.lastLogIndex >= last);
+    const granted = m.term === this.currentTerm && (this.votedFor === NO_VOTE || this.votedFor === m.candidate) && upToDate;
+    if (granted) {
+      this.votedFor = m.candidate;
+      this.resetElectionDeadline();
+    }
+    const r: RequestVoteReply = { kind: 'raft-vote', term: this.currentTerm, from: this.self, granted };
+    this.ctx.send(this.config.replicaHosts[m.candidate]!, r, RPC_HEADER_BYTES);
+  }
+
+  private onVote(r: RequestVoteReply): void {
+    if (r.term > this.currentTerm) {
+      this.stepDown(r.term);
+      return;
+    }
+    if (this.role !== RaftRole.candidate || r.term !== this.currentTerm || !r.granted || this.voteFrom[r.from] === 1) return;
+    this.voteFrom[r.from] = 1;
+    this.votes++;
+    if (this.votes >= this.majority) this.becomeLeader();
+  }
+
+  private becomeLeader(): void {
+    this.role = RaftRole.leader;
+    this.leaderIndex = this.self;
+    this.nextIndex.fill(this.lastLogIndex + 1);
+    this.matchIndex.fill(0);
+    this.probing.fill(0);
+    this.matchIndex[this.self] = this.lastLogIndex;
+    const ev: ViewChangeEvent = { kind: 'view-change', view: this.currentTerm, leader: this.ctx.self };
+    this.ctx.emit(ev);
+    // §8: a no-op entry of the new term lets earlier entries commit; it also serves as the first
+    // heartbeat that establishes authority (§5.2).
+    this.appendEntry(EMPTY_TXS);
+    this.heartbeatTimer = this.ctx.setTimer(this.params.heartbeatIntervalUs, TIMER_HEARTBEAT);
+    this.flushWaitingRequests();
+  }
+
+  /** §5.1: a server that sees a higher term reverts to follower. */
+  private stepDown(term: number): void {
+    this.becomeFollower(term);
+    this.leaderIndex = -1;
+  }
+
+  private becomeFollower(term: number): void {
+    if (term > this.currentTerm) {
+      this.currentTerm = term;
+      this.votedFor = NO_VOTE;
+    }
+    const wasLeader = this.role === RaftRole.leader;
+    this.role = RaftRole.follower;
+    if (wasLeader) {
+      if (this.heartbeatTimer !== NO_TIMER) this.ctx.cancelTimer(this.heartbeatTimer);
+      this.heartbeatTimer = NO_TIMER;
+      if (this.batchTimer !== NO_TIMER) this.ctx.cancelTimer(this.batchTimer);
+      this.batchTimer = NO_TIMER;
+      // The open batch was never appended: hand it to whoever leads next.
+      for (const tx of this.batch) {
+        this.txInLog.delete(tx.id);
+        this.waitingForLeader.push({ kind: 'request', tx });
+      }
+      this.batch = [];
+      this.batchBytes = 0;
+      this.resetElectionDeadline();
+    }
+  }
+
+  private resetElectionDeadline(): void {
+    const p = this.params;
+    const timeoutUs = p.electionTimeoutMinUs + Math.floor(this.ctx.rng.float() * (p.electionTimeoutMaxUs - p.electionTimeoutMinUs + 1));
+    this.electionDeadlineUs = this.ctx.nowUs + timeoutUs;
+    if (this.electionTimer !== NO_TIMER && this.electionTimerAtUs > this.electionDeadlineUs) {
+      this.ctx.cancelTimer(this.electionTimer);
+      this.electionTimer = NO_TIMER;
+    }
+    if (this.electionTimer === NO_TIMER) this.armElectionTimer();
+  }
+
+  private armElectionTimer(): void {
+    this.electionTimerAtUs = this.electionDeadlineUs;
+    this.electionTimer = this.ctx.setTimer(this.electionDeadlineUs - this.ctx.nowUs, TIMER_ELECTION);
+  }
+
+  // ---- applying committed entries (Figure 2, "Rules for Servers") ----
+
+  private applyCommitted(): void {
+    const leader = this.role === RaftRole.leader;
+    while (this.lastApplied < this.commitIndex) {
+      this.lastApplied++;
+      const block = this.log[this.lastApplied]!.block;
+      for (const tx of block.txs) this.app.execute(tx, block, this.ctx.nowUs);
+      const ev: CommitEvent = { kind: 'commit', block };
+      this.ctx.emit(ev);
+      if (leader) for (const tx of block.txs) this.reply(tx, block);
+    }
+  }
+
+  private reply(tx: Transaction, block: Block): void {
+    const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self };
+    this.ctx.send(tx.sender, reply, REPLY_BYTES);
+  }
+
+  /** The committed prefix of the log (for tests and inspection). */
+  committedBlocks(): Block[] {
+    const out: Block[] = [];
+    for (let i = 1; i <= this.commitIndex; i++) out.push(this.log[i]!.block);
+    return out;
+  }
+}
+
+const EMPTY_ENTRIES: readonly RaftEntry[] = Object.freeze([]);
+const EMPTY_TXS: readonly Transaction[] = Object.freeze([]);
+const GENESIS: Block = Object.freeze({
+  hash: ZERO_HASH,
+  parentHash: ZERO_HASH,
+  height: 0,
+  proposer: -1,
+  timestampUs: 0,
+  merkleRoot: ZERO_HASH,
+  txs: EMPTY_TXS,
+  sizeBytes: 0,
+});

@@ -1,0 +1,200 @@
+/**
+ * A small cluster for protocol tests (raft, hotstuff, poa): n replicas of one protocol and one
+ * client host on an engine with a chosen latency distribution. It records every commit, view change,
+ * reply and replica-to-replica message so tests can assert closed forms. Only *.test.ts and
+ * benchmarks import it.
+ */
+import { Engine, type Actor, type ActorContext, type DistributionSpec, type HostId, type ModelEvent } from '../../../sim/index.ts';
+import type { Block, Transaction } from '../../ledger/types.ts';
+import { txId } from '../../ledger/types.ts';
+import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
+import {
+  NO_APPLICATION,
+  type CommitEvent,
+  type CryptoCosts,
+  type ProtocolModule,
+  type ReplyMessage,
+  type RequestMessage,
+  type ViewChangeEvent,
+} from '../types.ts';
+
+
+export interface ClusterOptions {
+  readonly module: ProtocolModule;
+  readonly n: number;
+  readonly seed?: number;
+  readonly latencyUs: DistributionSpec;
+  /** Probability that any message is lost. */
+  readonly lossProbability?: number;
+  readonly batchSize?: number;
+  readonly batchTimeoutUs?: number;
+  readonly blockSizeMaxBytes?: number;
+  readonly params?: Readonly<Record<string, unknown>>;
+  readonly crypto?: CryptoCosts;
+  /** Client resends unanswered requests to every replica this often (0: never). */
+  readonly retransmitUs?: number;
+  /** Keep a log of every replica-to-replica message (for message-count tests). */
+  readonly recordMessages?: boolean;
+}
+
+export interface SentMessage {
+  readonly timeUs: number;
+  readonly from: number;
+  readonly to: number;
+  readonly kind: string;
+}
+
+export interface CommitRecord {
+  readonly timeUs: number;
+  readonly block: Block;
+}
+
+const FREE_LINK = { region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity } as const;
+
+export class TestCluster {
+  readonly engine: Engine;
+  readonly replicaHosts: HostId[] = [];
+  readonly clientHost: HostId;
+  /** commits[i]: replica i's commits in order. */
+  readonly commits: CommitRecord[][] = [];
+  readonly viewChanges: { timeUs: number; host: HostId; view: number; leader: HostId }[] = [];
+  /** Replies reaching the client, by transaction id. */
+  readonly replies = new Map<number, { timeUs: number; replica: HostId; height: number }[]>();
+  readonly messages: SentMessage[] = [];
+  /** Model events other than commits, view changes and replies. */
+  readonly otherEvents: { timeUs: number; host: HostId; event: ModelEvent }[] = [];
+  private clientCtx: ActorContext<unknown> | undefined;
+  private readonly unanswered = new Map<number, RequestMessage>();
+  private seq = 0;
+
+  constructor(readonly options: ClusterOptions) {
+    const o = options;
+    this.engine = new Engine({ seed: o.seed ?? 1, network: { regions: ['r'], latencyUs: o.latencyUs, lossProbability: o.lossProbability ?? 0 } });
+    const hosts = Array.from({ length: o.n }, (_, i) => i);
+    const record = o.recordMessages === true;
+    for (let i = 0; i < o.n; i++) {
+      this.commits.push([]);
+      const config = {
+        replicaHosts: hosts,
+        index: i,
+        batchSize: o.batchSize ?? 1,
+        batchTimeoutUs: o.batchTimeoutUs ?? 1_000,
+        blockSizeMaxBytes: o.blockSizeMaxBytes ?? 1_048_576,
+        crypto: o.crypto ?? ZERO_CRYPTO_COSTS,
+        params: o.params ?? {},
+      };
+      const h = this.engine.addHost(FREE_LINK, (ctx: ActorContext<unknown>) =>
+        o.module.createReplica(record ? this.countingContext(ctx, o.n) : ctx, config, NO_APPLICATION),
+      );
+      this.replicaHosts.push(h);
+    }
+    this.clientHost = this.engine.addHost(FREE_LINK, (ctx: ActorContext<unknown>) => this.clientActor(ctx));
+    this.engine.observe((host, event, timeUs) => {
+      if (event.kind === 'commit') this.commits[host]?.push({ timeUs, block: (event as CommitEvent).block });
+      else if (event.kind === 'view-change') {
+        const v = event as ViewChangeEvent;
+        this.viewChanges.push({ timeUs, host, view: v.view, leader: v.leader });
+      } else this.otherEvents.push({ timeUs, host, event });
+    });
+  }
+
+  /** The client sends a new transaction to the given replicas now; returns it. */
+  submit(toReplicas: readonly number[], sizeBytes = 100): Transaction {
+    const ctx = this.clientCtx!;
+    const tx: Transaction = {
+      id: txId(this.clientHost, this.seq++),
+      sender: this.clientHost,
+      sizeBytes,
+      payloadDigest: 'ab'.repeat(32),
+      submittedUs: ctx.nowUs,
+    };
+    const req: RequestMessage = { kind: 'request', tx };
+    this.unanswered.set(tx.id, req);
+    for (const r of toReplicas) ctx.send(this.replicaHosts[r]!, req, 64 + sizeBytes);
+    return tx;
+  }
+
+  /** Submit at a future time. */
+  submitAt(timeUs: number, toReplicas: readonly number[], sizeBytes = 100): void {
+    this.engine.at(timeUs, () => this.submit(toReplicas, sizeBytes));
+  }
+
+  run(untilUs: number): void {
+    this.engine.run(untilUs);
+  }
+
+  /** Heights at which two replicas committed different blocks (should be none). */
+  conflicts(): { height: number; hashes: string[] }[] {
+    const byHeight = new Map<number, Set<string>>();
+    for (const list of this.commits) {
+      for (const c of list) {
+        let s = byHeight.get(c.block.height);
+        if (s === undefined) byHeight.set(c.block.height, (s = new Set()));
+        s.add(c.block.hash);
+      }
+    }
+    const out: { height: number; hashes: string[] }[] = [];
+    for (const [height, s] of byHeight) if (s.size > 1) out.push({ height, hashes: [...s] });
+    return out;
+  }
+
+  /** Heights each replica committed, in order (must be 1, 2, 3, ... with no gaps). */
+  committedHeights(i: number): number[] {
+    return this.commits[i]!.map((c) => c.block.height);
+  }
+
+  /** Transaction ids committed by replica i, in commit order. */
+  committedTxIds(i: number): number[] {
+    const out: number[] = [];
+    for (const c of this.commits[i]!) for (const tx of c.block.txs) out.push(tx.id);
+    return out;
+  }
+
+  private clientActor(ctx: ActorContext<unknown>): Actor<unknown> {
+    this.clientCtx = ctx;
+    const every = this.options.retransmitUs ?? 0;
+    return {
+      onStart: () => {
+        if (every > 0) ctx.setTimer(every, 0);
+      },
+      onTimer: () => {
+        for (const req of this.unanswered.values()) {
+          if (ctx.nowUs - req.tx.submittedUs < every) continue;
+          for (const h of this.replicaHosts) ctx.send(h, req, 64 + req.tx.sizeBytes);
+        }
+        ctx.setTimer(every, 0);
+      },
+      onMessage: (from, msg) => {
+        const m = msg as ReplyMessage;
+        if (m.kind !== 'reply') return;
+        this.unanswered.delete(m.txId);
+        let list = this.replies.get(m.txId);
+        if (list === undefined) this.replies.set(m.txId, (list = []));
+        list.push({ timeUs: ctx.nowUs, replica: from, height: m.height });
+      },
+    };
+  }
+
+  private countingContext(ctx: ActorContext<unknown>, n: number): ActorContext<unknown> {
+    const messages = this.messages;
+    return {
+      get self() {
+        return ctx.self;
+      },
+      get nowUs() {
+        return ctx.nowUs;
+      },
+      get rng() {
+        return ctx.rng;
+      },
+      send(to, msg, sizeBytes) {
+        if (to < n) messages.push({ timeUs: ctx.nowUs, from: ctx.self, to, kind: (msg as { kind: string }).kind });
+        ctx.send(to, msg, sizeBytes);
+      },
+      setTimer: (d, t) => ctx.setTimer(d, t),
+      cancelTimer: (id) => ctx.cancelTimer(id),
+      cpu: (c) => ctx.cpu(c),
+      emit: (e) => ctx.emit(e),
+    };
+  }
+}
