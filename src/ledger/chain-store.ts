@@ -160,8 +160,9 @@ export class ChainStore {
   readonly tree: BlockTree;
   private readonly preferOnTie: ((candidate: Block, head: Block) => boolean) | undefined;
   private readonly known = new Set<number>();
-  /** Orphans by the hash of the parent they wait for. */
+  /** Orphans by the hash of the parent they wait for, and the set of their own hashes. */
   private readonly orphans = new Map<string, Block[]>();
+  private readonly orphanHashes = new Set<string>();
   private orphanTotal = 0;
   private headId: number;
   /** Canonical chain: block id at each height, genesis at its own height. */
@@ -208,6 +209,11 @@ export class ChainStore {
   has(hash: string): boolean {
     const id = this.tree.idOf(hash);
     return id !== NO_BLOCK && this.known.has(id);
+  }
+
+  /** Whether the block is connected or waiting for its parent. */
+  knows(hash: string): boolean {
+    return this.has(hash) || this.orphanHashes.has(hash);
   }
 
   hasId(id: number): boolean {
@@ -265,6 +271,7 @@ export class ChainStore {
       if (waiting !== undefined) {
         this.orphans.delete(b.hash);
         this.orphanTotal -= waiting.length;
+        for (const w of waiting) this.orphanHashes.delete(w.hash);
         for (let i = waiting.length - 1; i >= 0; i--) pending.push(waiting[i]!);
       }
     }
@@ -304,10 +311,11 @@ export class ChainStore {
   }
 
   private keepOrphan(block: Block): void {
+    if (this.orphanHashes.has(block.hash)) return;
     const list = this.orphans.get(block.parentHash);
     if (list === undefined) this.orphans.set(block.parentHash, [block]);
-    else if (!list.some((b) => b.hash === block.hash)) list.push(block);
-    else return;
+    else list.push(block);
+    this.orphanHashes.add(block.hash);
     this.orphanTotal++;
   }
 }

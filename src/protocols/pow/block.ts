@@ -1,0 +1,109 @@
+/**
+ * Proof-of-work blocks: the genesis, mining a child, and the difficulty of the next block.
+ * A block's hash is real SHA-256 over its header fields, computed once when it is mined; relay
+ * messages and model events are created with it (see types.ts) and shared by every node.
+ */
+import type { HostId } from '../../../sim/index.ts';
+import { sha256Hex } from '../../ledger/hash.ts';
+import type { Block } from '../../ledger/types.ts';
+import { PowMsgType, type PowBlock, type PowBlockMessage } from './types.ts';
+
+/** Bitcoin block header (version, parent, Merkle root, time, bits, nonce). */
+export const HEADER_SIZE_BYTES = 80;
+
+export interface MintSpec {
+  readonly parent: PowBlock | null;
+  readonly hash: string;
+  readonly height: number;
+  readonly miner: HostId;
+  readonly timestampUs: number;
+  readonly difficulty: number;
+  readonly sizeBytes: number;
+  readonly txSizeBytes: number;
+}
+
+function mint(s: MintSpec): PowBlock {
+  const txCount = Math.max(0, Math.floor((s.sizeBytes - HEADER_SIZE_BYTES) / s.txSizeBytes));
+  const block = {
+    hash: s.hash,
+    parentHash: s.parent === null ? '' : s.parent.hash,
+    height: s.height,
+    proposer: s.miner,
+    timestampUs: s.timestampUs,
+    // The synthetic payload is not materialised; the root commits to the miner and its position.
+    merkleRoot: sha256Hex(`coinbase:${s.miner}:${s.height}:${s.timestampUs}`),
+    txs: [],
+    sizeBytes: s.sizeBytes,
+    difficulty: s.difficulty,
+    totalWork: (s.parent === null ? 0 : s.parent.totalWork) + s.difficulty,
+    parent: s.parent,
+    txCount,
+    miner: s.miner,
+  } as unknown as Record<string, unknown>;
+  const b = block as unknown as PowBlock;
+  const msg = (type: PowBlockMessage['type']): PowBlockMessage => ({ kind: 'pow', type, block: b });
+  block.msgInv = msg(PowMsgType.inv);
+  block.msgGetdata = msg(PowMsgType.getdata);
+  block.msgBlock = msg(PowMsgType.block);
+  block.msgCmpct = msg(PowMsgType.cmpctBlock);
+  block.msgGetBlockTxn = msg(PowMsgType.getBlockTxn);
+  block.msgBlockTxn = msg(PowMsgType.blockTxn);
+  block.received = { kind: 'pow-received', block: b };
+  block.commit = { kind: 'commit', block: b };
+  return b;
+}
+
+/** The genesis every node starts from; identical across nodes, built by each. */
+export function powGenesis(): PowBlock {
+  return mint({
+    parent: null,
+    hash: sha256Hex('iomtsim:pow:genesis'),
+    height: 0,
+    miner: -1,
+    timestampUs: 0,
+    difficulty: 1,
+    sizeBytes: HEADER_SIZE_BYTES,
+    txSizeBytes: 1,
+  });
+}
+
+/** Mine a block on `parent`. `nonce` makes two blocks of one miner at one time distinct. */
+export function mineBlock(parent: PowBlock, miner: HostId, timestampUs: number, difficulty: number, sizeBytes: number, txSizeBytes: number, nonce: number): PowBlock {
+  const height = parent.height + 1;
+  return mint({
+    parent,
+    hash: sha256Hex(`${parent.hash}:${height}:${miner}:${timestampUs}:${difficulty}:${nonce}`),
+    height,
+    miner,
+    timestampUs,
+    difficulty,
+    sizeBytes,
+    txSizeBytes,
+  });
+}
+
+/** Largest change of difficulty in one retarget (Bitcoin: a factor of 4 either way). */
+const RETARGET_CLAMP = 4;
+
+/**
+ * Difficulty of a block mined on `parent`: fixed when `retargetBlocks` is 0; otherwise, at every
+ * multiple of `retargetBlocks`, scaled by expected over actual time of the last period, clamped
+ * to [1/4, 4] (Bitcoin's rule, pow.cpp CalculateNextWorkRequired).
+ */
+export function nextDifficulty(parent: PowBlock, retargetBlocks: number, blockIntervalUs: number): number {
+  const height = parent.height + 1;
+  if (retargetBlocks === 0 || height % retargetBlocks !== 0) return parent.difficulty;
+  let first: PowBlock = parent;
+  while (first.height > height - retargetBlocks && first.parent !== null) first = first.parent;
+  const actualUs = Math.max(1, parent.timestampUs - first.timestampUs);
+  const expectedUs = (parent.height - first.height) * blockIntervalUs;
+  let ratio = expectedUs / actualUs;
+  if (ratio > RETARGET_CLAMP) ratio = RETARGET_CLAMP;
+  if (ratio < 1 / RETARGET_CLAMP) ratio = 1 / RETARGET_CLAMP;
+  return parent.difficulty * ratio;
+}
+
+/** Fork-choice weight of a block: its work, so the heaviest chain is the one with most work. */
+export function blockWork(block: Block): number {
+  return (block as Partial<PowBlock>).difficulty ?? 1;
+}

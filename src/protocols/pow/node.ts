@@ -1,0 +1,154 @@
+/**
+ * An honest Nakamoto proof-of-work node (Nakamoto 2008; relay as in Bitcoin Core and SimBlock).
+ *
+ * Mining (§5 "Network", step 3: each node works on finding a proof-of-work for its block): block
+ * discovery is a Poisson process, so the time to this node's next block is Exp(interval ·
+ * difficulty / share). The exponential is memoryless: a draw made before the tip changed has the
+ * same law as a fresh one, so the pending draw is kept when the tip changes and the block found
+ * extends whatever the tip is then; a redraw is needed only when the next block's difficulty
+ * (hence the rate) changes.
+ *
+ * Fork choice (§4, §5 step 6): the chain with most work, first seen on a tie (ChainStore).
+ * Finality (§11): a block is committed once k blocks, itself included, are on the best chain;
+ * commits are emitted in height order. A reorganisation that removes committed blocks is reported
+ * (`pow-reorg` with `committedRemoved` > 0) and the new blocks at those heights are committed,
+ * so the safety checker sees the conflicting commits.
+ */
+import { exponential, type Actor, type ActorContext, type HostId, type TimerId } from '../../../sim/index.ts';
+import { ChainStore, type BlockTree, type HeadChange } from '../../ledger/chain-store.ts';
+import { mineBlock, nextDifficulty, blockWork } from './block.ts';
+import type { PowParams } from './params.ts';
+import { PowRelay, type RelayOwner } from './relay.ts';
+import type { PowBlock, PowMessage, PowMinedEvent, PowReorgEvent } from './types.ts';
+
+const MINE_TIMER = 1;
+
+export interface PowNodeOptions {
+  readonly params: PowParams;
+  /** This node's share of the total hash power, in [0, 1]. */
+  readonly hashShare: number;
+  /** Hosts this node may open connections to (all PoW nodes). */
+  readonly candidates: readonly HostId[];
+  readonly genesis: PowBlock;
+  /** A block registry shared by the run's nodes (saves memory); private by default. */
+  readonly tree?: BlockTree;
+}
+
+/** Build the chain store every PoW node uses: most work wins, first seen on ties. */
+export function powChainStore(genesis: PowBlock, tree?: BlockTree): ChainStore {
+  return tree === undefined ? new ChainStore(genesis, { weight: blockWork }) : new ChainStore(genesis, { tree });
+}
+
+export class PowNode implements Actor<unknown>, RelayOwner {
+  readonly chain: ChainStore;
+  readonly relay: PowRelay;
+  private readonly params: PowParams;
+  private readonly hashShare: number;
+  private readonly candidates: readonly HostId[];
+  private mineTimer: TimerId = -1;
+  private timerDifficulty = 0;
+  private committedHeight = 0;
+  private nonce = 0;
+
+  constructor(
+    private readonly ctx: ActorContext<unknown>,
+    o: PowNodeOptions,
+  ) {
+    this.params = o.params;
+    this.hashShare = o.hashShare;
+    this.candidates = o.candidates;
+    this.chain = powChainStore(o.genesis, o.tree);
+    this.relay = new PowRelay(ctx, this, o.params);
+  }
+
+  onStart(): void {
+    this.relay.connect(this.candidates);
+    this.scheduleMining();
+  }
+
+  onMessage(from: HostId, msg: unknown): void {
+    if ((msg as PowMessage).kind === 'pow') this.relay.handle(from, msg as PowMessage);
+  }
+
+  onTimer(tag: number): void {
+    if (tag === MINE_TIMER) this.mine();
+  }
+
+  // ---- RelayOwner ----
+
+  headWork(): number {
+    return this.chain.headWeight;
+  }
+
+  knows(block: PowBlock): boolean {
+    return this.chain.knows(block.hash);
+  }
+
+  canServe(block: PowBlock): boolean {
+    return this.chain.has(block.hash);
+  }
+
+  /** A block arrived: validate (charged time), connect, adopt if it has more work, relay. */
+  deliver(block: PowBlock, from: HostId): void {
+    this.ctx.cpu(this.params.blockProcessingUs);
+    const r = this.chain.add(block);
+    if (r.outcome === 'orphaned') {
+      // Headers-first sync: fetch the missing parent from the peer that had the child.
+      if (block.parent !== null) this.relay.request(block.parent, from);
+      return;
+    }
+    for (let i = 0; i < r.connected.length; i++) this.ctx.emit((r.connected[i] as PowBlock).received);
+    if (r.headChange !== null) this.adopt(r.headChange, from);
+  }
+
+  // ---- mining ----
+
+  private scheduleMining(): void {
+    if (this.hashShare <= 0) return;
+    const d = nextDifficulty(this.chain.head as PowBlock, this.params.retargetBlocks, this.params.blockIntervalUs);
+    this.timerDifficulty = d;
+    const meanUs = (this.params.blockIntervalUs * d) / this.hashShare;
+    this.mineTimer = this.ctx.setTimer(exponential(this.ctx.rng, meanUs), MINE_TIMER);
+  }
+
+  private mine(): void {
+    const p = this.params;
+    const parent = this.chain.head as PowBlock;
+    const block = mineBlock(parent, this.ctx.self, this.ctx.nowUs, this.timerDifficulty, p.blockSizeBytes, p.txSizeBytes, this.nonce++);
+    const mined: PowMinedEvent = { kind: 'pow-mined', block };
+    this.ctx.emit(mined);
+    const r = this.chain.add(block);
+    this.ctx.emit(block.received);
+    this.mineTimer = -1;
+    if (r.headChange !== null) this.adopt(r.headChange, this.ctx.self);
+    if (this.mineTimer === -1) this.scheduleMining();
+  }
+
+  /** The head moved: announce the new chain's blocks, re-aim mining, commit what is k-deep. */
+  private adopt(hc: HeadChange, from: HostId): void {
+    const added = hc.added;
+    for (let i = 0; i < added.length; i++) this.relay.announce(added[i] as PowBlock, from);
+    if (this.mineTimer !== -1) {
+      const d = nextDifficulty(hc.head as PowBlock, this.params.retargetBlocks, this.params.blockIntervalUs);
+      if (d !== this.timerDifficulty) {
+        this.ctx.cancelTimer(this.mineTimer);
+        this.scheduleMining();
+      }
+    }
+    this.commit(hc);
+  }
+
+  private commit(hc: HeadChange): void {
+    if (hc.removed.length > 0) {
+      const committedRemoved = Math.max(0, this.committedHeight - hc.forkHeight);
+      const reorg: PowReorgEvent = { kind: 'pow-reorg', depth: hc.removed.length, committedRemoved };
+      this.ctx.emit(reorg);
+      if (committedRemoved > 0) this.committedHeight = hc.forkHeight;
+    }
+    const finalHeight = this.chain.headHeight - this.params.confirmations + 1;
+    while (this.committedHeight < finalHeight) {
+      this.committedHeight++;
+      this.ctx.emit((this.chain.canonicalAt(this.committedHeight) as PowBlock).commit);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Block relay between peers, as Bitcoin Core does it and SimBlock models it (Aoki et al. 2019
+ * §III-B): a node that adopts a block announces it (inv); a peer that finds the block better than
+ * its own head asks for it (getdata) from the first announcer and from no one else while waiting;
+ * the block travels over the sender's uplink (serialization at min(upload, download) in sim/),
+ * or as a BIP 152 compact block when both ends use compact relay. A compact block fails to
+ * rebuild with the node's failure rate; the missing transactions are then fetched
+ * (getblocktxn → blocktxn).
+ *
+ * The peer graph: each node opens `outboundPeers` connections to distinct random nodes at start
+ * (Bitcoin Core's outbound slots); connections are two-way, so a node also relays to those that
+ * connected to it (the handshake tells them). Inbound slots are not capped: with 8 outbound links
+ * among thousands of nodes the inbound count is about Poisson(8), far below Bitcoin's 117.
+ */
+import type { ActorContext, HostId } from '../../../sim/index.ts';
+import type { PowParams } from './params.ts';
+import {
+  CONNECT_COMPACT,
+  CONNECT_FULL,
+  CONNECT_SIZE_BYTES,
+  GETBLOCKTXN_SIZE_BYTES,
+  GETDATA_SIZE_BYTES,
+  INV_SIZE_BYTES,
+  PowMsgType,
+  type PowBlock,
+  type PowMessage,
+} from './types.ts';
+
+/** What the relay needs from the node that owns it. */
+export interface RelayOwner {
+  /** Work of the node's best chain; announced blocks not heavier than it are not fetched. */
+  headWork(): number;
+  /** Whether the node already has the block (connected or waiting for its parent). */
+  knows(block: PowBlock): boolean;
+  /** Whether the node will hand the block to a peer that asks. */
+  canServe(block: PowBlock): boolean;
+  /** A whole block arrived from `from`. */
+  deliver(block: PowBlock, from: HostId): void;
+}
+
+export class PowRelay {
+  /** Peers, outbound first; `peerCompact[i]` says whether peer i uses compact blocks. */
+  readonly peers: HostId[] = [];
+  private peerCompact = new Uint8Array(16);
+  private readonly downloading = new Set<PowBlock>();
+  readonly usesCompact: boolean;
+  private readonly compactFailureRate: number;
+
+  constructor(
+    private readonly ctx: ActorContext<unknown>,
+    private readonly owner: RelayOwner,
+    private readonly params: PowParams,
+  ) {
+    // Drawn from the node's own stream, in a fixed order, so adding nodes changes no other draws.
+    this.usesCompact = ctx.rng.float() < params.compactBlockShare;
+    const churning = ctx.rng.float() < params.churnShare;
+    this.compactFailureRate = churning ? params.churnCompactFailureRate : params.compactFailureRate;
+  }
+
+  /** Open `outboundPeers` connections to distinct nodes among `candidates` (excluding self). */
+  connect(candidates: readonly HostId[]): void {
+    const self = this.ctx.self;
+    const others = candidates.length - (candidates.includes(self) ? 1 : 0);
+    const want = Math.min(this.params.outboundPeers, others);
+    const rng = this.ctx.rng;
+    while (this.peers.length < want) {
+      const h = candidates[rng.int(candidates.length)]!;
+      if (h === self || this.peers.includes(h)) continue;
+      this.addPeer(h, false);
+      this.ctx.send(h, this.usesCompact ? CONNECT_COMPACT : CONNECT_FULL, CONNECT_SIZE_BYTES);
+    }
+  }
+
+  /** Tell every peer but `except` about a block this node adopted. */
+  announce(block: PowBlock, except: HostId): void {
+    const peers = this.peers;
+    const msg = block.msgInv;
+    for (let i = 0; i < peers.length; i++) {
+      const p = peers[i]!;
+      if (p !== except) this.ctx.send(p, msg, INV_SIZE_BYTES);
+    }
+  }
+
+  /** Ask `from` for a block (used for the missing parent of an orphan). */
+  request(block: PowBlock, from: HostId): void {
+    if (this.downloading.has(block) || this.owner.knows(block)) return;
+    this.downloading.add(block);
+    this.ctx.send(from, block.msgGetdata, GETDATA_SIZE_BYTES);
+  }
+
+  /** Handle a relay message (Bitcoin P2P: inv, getdata, block; BIP 152: cmpctblock, getblocktxn, blocktxn). */
+  handle(from: HostId, msg: PowMessage): void {
+    switch (msg.type) {
+      case PowMsgType.inv: {
+        const b = msg.block;
+        if (this.downloading.has(b) || this.owner.knows(b) || b.totalWork <= this.owner.headWork()) return;
+        this.downloading.add(b);
+        this.ctx.send(from, b.msgGetdata, GETDATA_SIZE_BYTES);
+        return;
+      }
+      case PowMsgType.getdata: {
+        const b = msg.block;
+        if (!this.owner.canServe(b)) return;
+        if (this.usesCompact && this.peerUsesCompact(from)) this.ctx.send(from, b.msgCmpct, this.params.compactBlockSizeBytes);
+        else this.ctx.send(from, b.msgBlock, b.sizeBytes);
+        return;
+      }
+      case PowMsgType.cmpctBlock: {
+        const b = msg.block;
+        if (this.ctx.rng.float() < this.compactFailureRate) {
+          this.ctx.send(from, b.msgGetBlockTxn, GETBLOCKTXN_SIZE_BYTES);
+          return;
+        }
+        this.arrived(b, from);
+        return;
+      }
+      case PowMsgType.getBlockTxn:
+        this.ctx.send(from, msg.block.msgBlockTxn, this.params.compactFailureBytes);
+        return;
+      case PowMsgType.block:
+      case PowMsgType.blockTxn:
+        this.arrived(msg.block, from);
+        return;
+      case PowMsgType.connect: {
+        const i = this.peers.indexOf(from);
+        if (i >= 0) {
+          this.peerCompact[i] = msg.compactBlocks ? 1 : 0;
+          return;
+        }
+        // An inbound connection: accept it and answer with our own sendcmpct flag.
+        this.addPeer(from, msg.compactBlocks);
+        this.ctx.send(from, this.usesCompact ? CONNECT_COMPACT : CONNECT_FULL, CONNECT_SIZE_BYTES);
+        return;
+      }
+    }
+  }
+
+  private arrived(b: PowBlock, from: HostId): void {
+    this.downloading.delete(b);
+    this.owner.deliver(b, from);
+  }
+
+  private peerUsesCompact(h: HostId): boolean {
+    const i = this.peers.indexOf(h);
+    return i >= 0 && this.peerCompact[i] === 1;
+  }
+
+  private addPeer(h: HostId, compact: boolean): void {
+    const i = this.peers.length;
+    if (i === this.peerCompact.length) {
+      const c = new Uint8Array(i * 2);
+      c.set(this.peerCompact);
+      this.peerCompact = c;
+    }
+    this.peers.push(h);
+    this.peerCompact[i] = compact ? 1 : 0;
+  }
+}
