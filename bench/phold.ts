@@ -73,9 +73,15 @@ export function buildPhold(o: PholdOptions = PHOLD_DEFAULTS): Engine {
 }
 
 export interface PholdResult {
+  /** Events processed in the measured part. */
   readonly events: number;
   readonly wallMs: number;
   readonly eventsPerSec: number;
+  /** Virtual time the measured part covered, and the clock at its end. */
+  readonly simulatedUs: number;
+  readonly endTimeUs: number;
+  /** Remote events (messages through the network model) over the whole run, warm-up included. */
+  readonly messagesSent: number;
   readonly traceHash: string;
 }
 
@@ -83,12 +89,23 @@ export interface PholdResult {
 export function runPhold(events: number, warmupEvents: number, o: PholdOptions = PHOLD_DEFAULTS): PholdResult {
   const engine = buildPhold(o);
   runEvents(engine, warmupEvents);
+  const startUs = engine.nowUs;
   const start = process.hrtime.bigint();
   const before = engine.eventsProcessed;
   runEvents(engine, events);
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const done = engine.eventsProcessed - before;
-  return { events: done, wallMs, eventsPerSec: done / (wallMs / 1000), traceHash: engine.traceHash() };
+  let messagesSent = 0;
+  for (let h = 0; h < engine.hostCount; h++) messagesSent += engine.network.messagesSent[h]!;
+  return {
+    events: done,
+    wallMs,
+    eventsPerSec: done / (wallMs / 1000),
+    simulatedUs: engine.nowUs - startUs,
+    endTimeUs: engine.nowUs,
+    messagesSent,
+    traceHash: engine.traceHash(),
+  };
 }
 
 /** Advance the engine by about `count` events, in slices of virtual time. */

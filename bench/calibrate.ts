@@ -1,0 +1,83 @@
+/**
+ * The calibration loop: a fixed pure-JS workload shaped like the simulator's own (a binary heap
+ * over typed arrays, 32-bit integer mixing, a Map of small records), timed in the same process as
+ * each benchmark run. Dividing a run's wall time by it cancels most of the machine's speed and
+ * its momentary load, so a slower CI runner does not look like a regression.
+ */
+
+/** Work units per calibration: sized to take roughly 150–200 ms on a current x86 core. */
+const ROUNDS = 8;
+const HEAP_SIZE = 16_384;
+const OPS_PER_ROUND = 200_000;
+
+export interface Calibration {
+  readonly wallMs: number;
+  /** Depends only on the workload; reported so the JIT cannot drop the work, and equal on every call. */
+  readonly checksum: number;
+}
+
+export function runCalibration(): Calibration {
+  const start = process.hrtime.bigint();
+  let checksum = 0;
+  for (let r = 0; r < ROUNDS; r++) checksum = (checksum + oneRound()) >>> 0;
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  return { wallMs, checksum };
+}
+
+/** Hold-model heap traffic (pop the earliest, push a later one) plus a map of live records. */
+function oneRound(): number {
+  const keys = new Float64Array(HEAP_SIZE);
+  let x = 0x9e3779b9;
+  let size = 0;
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < HEAP_SIZE; i++) size = heapPush(keys, size, next() * 1000);
+  const live = new Map<number, { key: number; hits: number }>();
+  let acc = 0;
+  for (let i = 0; i < OPS_PER_ROUND; i++) {
+    const t = keys[0]!;
+    size = heapPop(keys, size);
+    size = heapPush(keys, size, t + next() * 1000);
+    const id = i & 1023;
+    const rec = live.get(id);
+    if (rec === undefined) live.set(id, { key: t, hits: 1 });
+    else {
+      rec.hits++;
+      if (rec.hits > 8) live.delete(id);
+    }
+    acc = Math.imul(acc ^ (t * 1000), 0x85ebca6b) >>> 0;
+  }
+  return (acc + live.size) >>> 0;
+}
+
+function heapPush(h: Float64Array, size: number, key: number): number {
+  let i = size;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (h[p]! <= key) break;
+    h[i] = h[p]!;
+    i = p;
+  }
+  h[i] = key;
+  return size + 1;
+}
+
+function heapPop(h: Float64Array, size: number): number {
+  const n = size - 1;
+  const last = h[n]!;
+  let i = 0;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && h[c + 1]! < h[c]!) c++;
+    if (last <= h[c]!) break;
+    h[i] = h[c]!;
+    i = c;
+  }
+  h[i] = last;
+  return n;
+}

@@ -1,0 +1,8 @@
+/** Messages a benchmark child process sends its parent over the IPC channel. */
+import type { SimulatedMetrics } from './registry.ts';
+import type { RunSample } from './results.ts';
+
+export type ChildMessage =
+  | { readonly kind: 'run'; readonly sample: RunSample; readonly metrics: SimulatedMetrics; readonly calibrationChecksum: number }
+  | { readonly kind: 'done'; readonly peakRssBytes: number }
+  | { readonly kind: 'error'; readonly message: string };

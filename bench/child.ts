@@ -1,0 +1,38 @@
+/**
+ * Runs one entry `runs` times in a fresh process, so its peak memory is its own, each run preceded
+ * by the calibration loop. Usage (by the parent only): node --import tsx bench/child.ts <entry> <runs>
+ */
+import { runCalibration } from './calibrate.ts';
+import type { ChildMessage } from './child-protocol.ts';
+import { buildRegistry } from './entries.ts';
+
+function send(msg: ChildMessage): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.send!(msg, (err: Error | null) => (err ? reject(err) : resolve()));
+  });
+}
+
+async function main(): Promise<void> {
+  const [name, runsText] = process.argv.slice(2);
+  const entry = buildRegistry().get(name ?? '');
+  if (entry === undefined) throw new Error(`unknown bench entry '${name}'`);
+  const runs = Number(runsText);
+  runCalibration(); // warm the calibration loop up so the first measured one is comparable
+  for (let i = 0; i < runs; i++) {
+    const calibration = runCalibration();
+    const r = await entry.run();
+    const sample = { wallMs: r.wallMs, calibrationMs: calibration.wallMs, events: r.events, simulatedSeconds: r.simulatedSeconds };
+    await send({ kind: 'run', sample, metrics: r.metrics, calibrationChecksum: calibration.checksum });
+  }
+  // maxRSS is in kilobytes (getrusage).
+  await send({ kind: 'done', peakRssBytes: process.resourceUsage().maxRSS * 1024 });
+}
+
+main().then(
+  () => process.disconnect?.(),
+  async (err: unknown) => {
+    await send({ kind: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    process.exitCode = 1;
+    process.disconnect?.();
+  },
+);

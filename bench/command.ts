@@ -1,0 +1,108 @@
+/**
+ * `iomtsim bench [phold|quick|full] [--json FILE] [--compare FILE] [--threshold 10%] [--update-golden]`.
+ *
+ * Runs every entry of the suite in its own child process (RUNS_PER_ENTRY runs, each after the
+ * calibration loop), then keeps the two kinds of regression apart:
+ *   1. model results are deterministic: compared exactly with bench/golden/ (any change fails);
+ *   2. speed is noisy: normalized medians compared with a rank test against `--compare`.
+ * Exit codes: 0 all good; 1 a golden mismatch, nondeterminism or significant slowdown; 2 bad input.
+ */
+import { BenchInputError, parseThreshold, readBaseline } from './baseline.ts';
+import { compareReports, comparisonTable, hasRegression, type ComparisonRow } from './compare.ts';
+import { buildRegistry } from './entries.ts';
+import { describeEnvironment } from './environment.ts';
+import { checkGolden } from './golden.ts';
+import type { BenchEntry } from './registry.ts';
+import { entriesTable, goldenSummary, markdownReport, outputPaths, trackerPoints, writeAtomically, type GoldenLine } from './report.ts';
+import { REPORT_SCHEMA, summarize, type EntryResult, type FullReport } from './results.ts';
+import { runEntryInChild } from './run-entry.ts';
+
+/** At least 5, as the rank test needs enough runs to call a difference significant. */
+export const RUNS_PER_ENTRY = 5;
+
+export interface BenchCommandOptions {
+  /** 'phold' (the engine entry alone), 'quick' or 'full'. */
+  readonly suite: string;
+  readonly json?: string;
+  readonly compare?: string;
+  readonly threshold?: string;
+  readonly updateGolden?: boolean;
+  /** Runs per entry (default RUNS_PER_ENTRY; at least 1). */
+  readonly runs?: number;
+}
+
+export async function benchCommand(opts: BenchCommandOptions): Promise<number> {
+  try {
+    return await runBench(opts);
+  } catch (e) {
+    if (e instanceof BenchInputError) {
+      process.stderr.write(`iomtsim bench: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function selectEntries(suite: string): BenchEntry[] {
+  const registry = buildRegistry();
+  if (suite === 'phold') return [registry.get('engine.phold')!];
+  if (suite === 'quick' || suite === 'full') return registry.suite(suite);
+  throw new BenchInputError(`suite: expected one of phold, quick, full, found '${suite}'`);
+}
+
+async function runBench(opts: BenchCommandOptions): Promise<number> {
+  const entries = selectEntries(opts.suite);
+  const threshold = parseThreshold(opts.threshold);
+  const runs = opts.runs ?? RUNS_PER_ENTRY;
+  if (!(Number.isInteger(runs) && runs >= 1)) throw new BenchInputError(`--runs: expected an integer ≥ 1, found ${runs}`);
+  const baseline = opts.compare === undefined ? undefined : readBaseline(opts.compare);
+
+  const startedAt = new Date().toISOString();
+  const results: EntryResult[] = [];
+  for (const entry of entries) {
+    process.stderr.write(`bench ${entry.name}: ${entry.description}\n`);
+    const result = await runEntryInChild(entry, runs, (i, s) => {
+      const eps = s.events > 0 ? `, ${Math.round((s.events * 1000) / s.wallMs).toLocaleString('en-US')} events/s` : '';
+      process.stderr.write(`  run ${i}/${runs}: ${s.wallMs.toFixed(1)} ms${eps} (calibration ${s.calibrationMs.toFixed(1)} ms)\n`);
+    });
+    results.push(result);
+  }
+  const report: FullReport = {
+    schema: REPORT_SCHEMA,
+    suite: opts.suite,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    runsPerEntry: runs,
+    environment: describeEnvironment(),
+    entries: results,
+  };
+
+  const golden: GoldenLine[] = results.map((r) => {
+    const line: GoldenLine = { name: r.name, outcome: checkGolden(r.name, r.metrics, opts.updateGolden === true) };
+    return r.nondeterminism === undefined ? line : { ...line, nondeterminism: r.nondeterminism };
+  });
+  const comparison: ComparisonRow[] | undefined = baseline === undefined ? undefined : compareReports(baseline, report, threshold);
+
+  const out = process.stdout;
+  out.write(`\n${entriesTable(report, false)}\n\n`);
+  for (const r of results) {
+    const s = summarize(r);
+    if (s.eventsPerSec > 0) out.write(`${r.name}: ${Math.round(s.eventsPerSec).toLocaleString('en-US')} events/s (median of ${r.samples.length})\n`);
+  }
+  out.write(`\n${goldenSummary(golden)}\n`);
+  if (comparison !== undefined) out.write(`\nagainst ${opts.compare}:\n${comparisonTable(comparison, threshold, false)}\n`);
+
+  if (opts.json !== undefined) {
+    const paths = outputPaths(opts.json);
+    writeAtomically(paths.tracker, `${JSON.stringify(trackerPoints(report), null, 2)}\n`);
+    writeAtomically(paths.full, `${JSON.stringify(report, null, 2)}\n`);
+    writeAtomically(paths.markdown, markdownReport(report, golden, comparison, threshold));
+    out.write(`\nwrote ${paths.tracker}, ${paths.full}, ${paths.markdown}\n`);
+  }
+
+  const goldenFailed = golden.some((g) => g.outcome.state === 'differs' || g.outcome.state === 'missing' || g.nondeterminism !== undefined);
+  const slower = comparison !== undefined && hasRegression(comparison);
+  if (goldenFailed) out.write('FAIL: model results differ from bench/golden/, are missing there, or are not deterministic (see above)\n');
+  if (slower) out.write(`FAIL: significant slowdown beyond ${(threshold * 100).toFixed(1)} % (see table)\n`);
+  return goldenFailed || slower ? 1 : 0;
+}

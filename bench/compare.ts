@@ -1,0 +1,86 @@
+/**
+ * Speed regression decision. Speeds are noisy, so an entry is called slower only when both hold:
+ * its median normalized wall time grew by more than the threshold, and a one-sided Mann–Whitney
+ * test over the runs says the growth is unlikely to be noise (p < 0.05). Normalized wall time is
+ * the run's wall time divided by the calibration loop timed in the same process, so a slower or
+ * busier machine moves both and the ratio stays put.
+ */
+import { normalizedWalls, type FullReport } from './results.ts';
+import { mannWhitneyGreater, median } from './stats.ts';
+
+export const SIGNIFICANCE = 0.05;
+
+export type Verdict = 'slower' | 'faster' | 'same';
+
+export interface SpeedComparison {
+  readonly baselineMedian: number;
+  readonly currentMedian: number;
+  /** Relative change of the median (0.25 = 25 % slower; negative = faster). */
+  readonly change: number;
+  /** One-sided p-value that current runs take longer than baseline runs. */
+  readonly pSlower: number;
+  /** One-sided p-value that current runs take less time. */
+  readonly pFaster: number;
+  readonly verdict: Verdict;
+}
+
+/** Compare two samples of times (smaller is better) under a relative threshold (0.1 = 10 %). */
+export function compareSpeed(baseline: readonly number[], current: readonly number[], threshold: number): SpeedComparison {
+  const baselineMedian = median(baseline);
+  const currentMedian = median(current);
+  const change = currentMedian / baselineMedian - 1;
+  const pSlower = mannWhitneyGreater(current, baseline).pGreater;
+  const pFaster = mannWhitneyGreater(baseline, current).pGreater;
+  let verdict: Verdict = 'same';
+  if (change > threshold && pSlower < SIGNIFICANCE) verdict = 'slower';
+  else if (change < -threshold && pFaster < SIGNIFICANCE) verdict = 'faster';
+  return { baselineMedian, currentMedian, change, pSlower, pFaster, verdict };
+}
+
+export interface ComparisonRow {
+  readonly name: string;
+  /** Undefined when the baseline has no such entry (a new benchmark is not compared). */
+  readonly result?: SpeedComparison;
+}
+
+export function compareReports(baseline: FullReport, current: FullReport, threshold: number): ComparisonRow[] {
+  return current.entries.map((e) => {
+    const base = baseline.entries.find((b) => b.name === e.name);
+    if (base === undefined) return { name: e.name };
+    return { name: e.name, result: compareSpeed(normalizedWalls(base.samples), normalizedWalls(e.samples), threshold) };
+  });
+}
+
+export function hasRegression(rows: readonly ComparisonRow[]): boolean {
+  return rows.some((r) => r.result?.verdict === 'slower');
+}
+
+/** Plain-text table for the terminal and a Markdown table for report.md. */
+export function comparisonTable(rows: readonly ComparisonRow[], threshold: number, markdown: boolean): string {
+  const header = ['entry', 'baseline (wall/calib)', 'now (wall/calib)', 'change', 'p(slower)', 'verdict'];
+  const body = rows.map((r) => {
+    const c = r.result;
+    if (c === undefined) return [r.name, '—', '—', '—', '—', 'new (not in baseline)'];
+    const verdict = c.verdict === 'slower' ? `SLOWER (> ${pct(threshold)})` : c.verdict === 'faster' ? 'faster' : 'no significant change';
+    return [r.name, c.baselineMedian.toFixed(3), c.currentMedian.toFixed(3), signedPct(c.change), c.pSlower.toFixed(4), verdict];
+  });
+  return renderTable(header, body, markdown);
+}
+
+export function renderTable(header: readonly string[], body: readonly (readonly string[])[], markdown: boolean): string {
+  if (markdown) {
+    const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...body.map(line)].join('\n');
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)} %`;
+}
+
+function signedPct(x: number): string {
+  return `${x >= 0 ? '+' : ''}${pct(x)}`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Golden model results: bench/golden/<entry>.json holds the deterministic metrics an entry
+ * produced for its fixed seed. Any change is a failure with a readable diff, unless the golden
+ * files are rewritten on purpose (`--update-golden`), so a change in what a model computes is
+ * always visible in review, apart from the noisy question of speed.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SimulatedMetrics } from './registry.ts';
+
+export const GOLDEN_DIR = new URL('./golden/', import.meta.url).pathname;
+
+export interface GoldenFile {
+  readonly entry: string;
+  readonly metrics: SimulatedMetrics;
+}
+
+export function goldenPath(entry: string, dir = GOLDEN_DIR): string {
+  return join(dir, `${entry}.json`);
+}
+
+/** The golden metrics of an entry, or undefined when it has none yet. */
+export function readGolden(entry: string, dir = GOLDEN_DIR): SimulatedMetrics | undefined {
+  let text: string;
+  try {
+    text = readFileSync(goldenPath(entry, dir), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = JSON.parse(text) as Partial<GoldenFile>;
+  if (typeof parsed.metrics !== 'object' || parsed.metrics === null) {
+    throw new Error(`${goldenPath(entry, dir)}: field 'metrics': expected an object of metric values, found ${JSON.stringify(parsed.metrics)}`);
+  }
+  return parsed.metrics;
+}
+
+/** Write atomically (temp file, then rename), keys sorted so diffs in review stay small. */
+export function writeGolden(entry: string, metrics: SimulatedMetrics, dir = GOLDEN_DIR): void {
+  mkdirSync(dir, { recursive: true });
+  const sorted: Record<string, number | string | boolean> = {};
+  for (const k of Object.keys(metrics).sort()) sorted[k] = metrics[k]!;
+  const body: GoldenFile = { entry, metrics: sorted };
+  const path = goldenPath(entry, dir);
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(body, null, 2)}\n`);
+  renameSync(`${path}.tmp`, path);
+}
+
+/** One line per difference: changed, missing or new metrics. Empty when identical. */
+export function goldenDiff(golden: SimulatedMetrics, actual: SimulatedMetrics): string[] {
+  const lines: string[] = [];
+  const keys = [...new Set([...Object.keys(golden), ...Object.keys(actual)])].sort();
+  for (const k of keys) {
+    const g = golden[k];
+    const a = actual[k];
+    if (g === undefined) lines.push(`  + ${k}: ${fmt(a)} (new; not in golden)`);
+    else if (a === undefined) lines.push(`  - ${k}: ${fmt(g)} (in golden; no longer produced)`);
+    else if (!Object.is(g, a)) lines.push(`  ~ ${k}: golden ${fmt(g)} → now ${fmt(a)}${delta(g, a)}`);
+  }
+  return lines;
+}
+
+function fmt(v: unknown): string {
+  return typeof v === 'string' ? `'${v}'` : String(v);
+}
+
+function delta(g: unknown, a: unknown): string {
+  if (typeof g !== 'number' || typeof a !== 'number') return '';
+  const d = a - g;
+  const pct = g !== 0 ? ` (${d >= 0 ? '+' : ''}${((100 * d) / Math.abs(g)).toFixed(3)} %)` : '';
+  return ` [${d >= 0 ? '+' : ''}${d}${pct}]`;
+}
+
+export type GoldenOutcome =
+  | { readonly state: 'match' }
+  | { readonly state: 'updated' }
+  | { readonly state: 'missing' }
+  | { readonly state: 'differs'; readonly diff: readonly string[] };
+
+/** Check (or, with `update`, rewrite) one entry's golden file. */
+export function checkGolden(entry: string, metrics: SimulatedMetrics, update: boolean, dir = GOLDEN_DIR): GoldenOutcome {
+  if (update) {
+    writeGolden(entry, metrics, dir);
+    return { state: 'updated' };
+  }
+  const golden = readGolden(entry, dir);
+  if (golden === undefined) return { state: 'missing' };
+  const diff = goldenDiff(golden, metrics);
+  return diff.length === 0 ? { state: 'match' } : { state: 'differs', diff };
+}

@@ -1,0 +1,120 @@
+/**
+ * Output formats: the tracker JSON (`[{name, unit, value, range, extra}]`, what GitHub benchmark
+ * trackers such as github-action-benchmark's `customBiggerIsBetter` read), the full JSON (also the
+ * baseline format), report.md for a CI job summary, and the terminal table.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { comparisonTable, renderTable, type ComparisonRow } from './compare.ts';
+import { summarize, type FullReport } from './results.ts';
+import type { GoldenOutcome } from './golden.ts';
+
+export interface TrackerPoint {
+  readonly name: string;
+  readonly unit: string;
+  readonly value: number;
+  readonly range: string;
+  readonly extra: string;
+}
+
+/** Bigger-is-better points only, so one tracker mode fits the whole file. */
+export function trackerPoints(report: FullReport): TrackerPoint[] {
+  const points: TrackerPoint[] = [];
+  for (const e of report.entries) {
+    const s = summarize(e);
+    const extra = [
+      `median of ${e.samples.length} runs`,
+      `wall ${s.wallMs.toFixed(1)} ms`,
+      `peak RSS ${mb(e.peakRssBytes)} MB`,
+      `wall/calibration ${s.normalizedWall.toFixed(3)}`,
+      `commit ${report.environment.commit.slice(0, 12)}`,
+    ].join('; ');
+    if (s.eventsPerSec > 0) {
+      const halfSpread = (s.eventsPerSecMax - s.eventsPerSecMin) / 2;
+      points.push({ name: `${e.name}.events_per_sec`, unit: 'events/s', value: Math.round(s.eventsPerSec), range: `± ${Math.round(halfSpread)}`, extra });
+    }
+    points.push({ name: `${e.name}.sim_seconds_per_wall_second`, unit: 'sim s/s', value: round3(s.simSecondsPerWallSecond), range: '', extra });
+  }
+  return points;
+}
+
+/** Paths written for `--json FILE`: FILE, FILE's stem + '.full.json' and + '.report.md'. */
+export function outputPaths(file: string): { tracker: string; full: string; markdown: string } {
+  const stem = file.endsWith('.json') ? file.slice(0, -'.json'.length) : file;
+  return { tracker: file, full: `${stem}.full.json`, markdown: `${stem}.report.md` };
+}
+
+export function writeAtomically(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}
+
+export interface GoldenLine {
+  readonly name: string;
+  readonly outcome: GoldenOutcome;
+  readonly nondeterminism?: string;
+}
+
+export function entriesTable(report: FullReport, markdown: boolean): string {
+  const header = ['entry', 'runs', 'wall ms (median)', 'events/s', 'sim s / wall s', 'peak RSS MB', 'wall/calib'];
+  const body = report.entries.map((e) => {
+    const s = summarize(e);
+    return [
+      e.name,
+      String(e.samples.length),
+      s.wallMs.toFixed(1),
+      s.eventsPerSec > 0 ? Math.round(s.eventsPerSec).toLocaleString('en-US') : '—',
+      s.simSecondsPerWallSecond.toFixed(2),
+      mb(e.peakRssBytes),
+      s.normalizedWall.toFixed(3),
+    ];
+  });
+  return renderTable(header, body, markdown);
+}
+
+export function goldenSummary(lines: readonly GoldenLine[]): string {
+  return lines
+    .map((l) => {
+      const head = `${l.name}: ${goldenState(l.outcome)}`;
+      const parts = [head];
+      if (l.outcome.state === 'differs') parts.push(...l.outcome.diff);
+      if (l.nondeterminism !== undefined) parts.push(`  NOT DETERMINISTIC: ${l.nondeterminism}`);
+      return parts.join('\n');
+    })
+    .join('\n');
+}
+
+function goldenState(o: GoldenOutcome): string {
+  switch (o.state) {
+    case 'match': return 'golden results match';
+    case 'updated': return 'golden results written (--update-golden)';
+    case 'missing': return 'NO GOLDEN FILE (run with --update-golden and commit bench/golden/)';
+    case 'differs': return 'MODEL RESULTS CHANGED (golden → now):';
+  }
+}
+
+export function markdownReport(report: FullReport, golden: readonly GoldenLine[], comparison: readonly ComparisonRow[] | undefined, threshold: number): string {
+  const env = report.environment;
+  const out = [
+    `# iomtsim bench: ${report.suite}`,
+    '',
+    `${env.cpuModel}, ${env.cpuCores} cores, Node ${env.nodeVersion}, commit ${env.commit.slice(0, 12)}${env.dirty ? ' (dirty)' : ''}; ${report.runsPerEntry} runs per entry.`,
+    '',
+    '## Speed',
+    '',
+    entriesTable(report, true),
+    '',
+  ];
+  if (comparison !== undefined) out.push('## Against the baseline', '', comparisonTable(comparison, threshold, true), '');
+  out.push('## Model results (golden)', '', '```', goldenSummary(golden), '```', '');
+  return out.join('\n');
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1_048_576).toFixed(0);
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

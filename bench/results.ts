@@ -1,0 +1,78 @@
+/**
+ * What a suite run produces: per entry, every run's raw timings beside the calibration timed in
+ * the same process, the peak memory, and the deterministic metrics. The full report is also the
+ * baseline format that `--compare` reads.
+ */
+import type { SimulatedMetrics } from './registry.ts';
+import { median } from './stats.ts';
+
+export const REPORT_SCHEMA = 'iomtsim.bench/1';
+
+export interface RunSample {
+  readonly wallMs: number;
+  /** The calibration loop's wall time, measured in the same process just before this run. */
+  readonly calibrationMs: number;
+  readonly events: number;
+  readonly simulatedSeconds: number;
+}
+
+export interface EntryResult {
+  readonly name: string;
+  readonly description: string;
+  readonly samples: readonly RunSample[];
+  /** Peak resident set of the child process that ran this entry (Node and tsx included). */
+  readonly peakRssBytes: number;
+  /** Metrics of the first run; every other run must have produced the same. */
+  readonly metrics: SimulatedMetrics;
+  /** Set when runs of the same seed disagreed: the model is not deterministic. */
+  readonly nondeterminism?: string;
+}
+
+export interface Environment {
+  readonly cpuModel: string;
+  readonly cpuCores: number;
+  readonly totalMemoryBytes: number;
+  readonly nodeVersion: string;
+  readonly v8Version: string;
+  readonly platform: string;
+  readonly arch: string;
+  readonly commit: string;
+  readonly dirty: boolean;
+}
+
+export interface FullReport {
+  readonly schema: typeof REPORT_SCHEMA;
+  readonly suite: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly runsPerEntry: number;
+  readonly environment: Environment;
+  readonly entries: readonly EntryResult[];
+}
+
+/** Medians over an entry's runs. */
+export interface EntrySummary {
+  readonly wallMs: number;
+  readonly eventsPerSec: number;
+  readonly simSecondsPerWallSecond: number;
+  /** Wall time in units of the calibration loop: the machine-independent speed that is compared. */
+  readonly normalizedWall: number;
+  readonly eventsPerSecMin: number;
+  readonly eventsPerSecMax: number;
+}
+
+export function normalizedWalls(samples: readonly RunSample[]): number[] {
+  return samples.map((s) => s.wallMs / s.calibrationMs);
+}
+
+export function summarize(e: EntryResult): EntrySummary {
+  const eps = e.samples.map((s) => (s.events * 1000) / s.wallMs);
+  return {
+    wallMs: median(e.samples.map((s) => s.wallMs)),
+    eventsPerSec: median(eps),
+    simSecondsPerWallSecond: median(e.samples.map((s) => (s.simulatedSeconds * 1000) / s.wallMs)),
+    normalizedWall: median(normalizedWalls(e.samples)),
+    eventsPerSecMin: Math.min(...eps),
+    eventsPerSecMax: Math.max(...eps),
+  };
+}

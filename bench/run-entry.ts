@@ -1,0 +1,40 @@
+/** Parent side: run one entry in a child process and gather its samples. */
+import { fork } from 'node:child_process';
+import type { ChildMessage } from './child-protocol.ts';
+import type { BenchEntry, SimulatedMetrics } from './registry.ts';
+import type { EntryResult, RunSample } from './results.ts';
+import { goldenDiff } from './golden.ts';
+
+const CHILD = new URL('./child.ts', import.meta.url).pathname;
+
+export function runEntryInChild(entry: BenchEntry, runs: number, onRun?: (i: number, s: RunSample) => void): Promise<EntryResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(CHILD, [entry.name, String(runs)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const samples: RunSample[] = [];
+    let metrics: SimulatedMetrics | undefined;
+    let nondeterminism: string | undefined;
+    let peakRssBytes = 0;
+    let failure: string | undefined;
+    child.on('message', (m: ChildMessage) => {
+      if (m.kind === 'run') {
+        samples.push(m.sample);
+        onRun?.(samples.length, m.sample);
+        if (metrics === undefined) metrics = m.metrics;
+        else if (nondeterminism === undefined) {
+          const diff = goldenDiff(metrics, m.metrics);
+          if (diff.length > 0) nondeterminism = `run ${samples.length} differs from run 1:\n${diff.join('\n')}`;
+        }
+      } else if (m.kind === 'done') peakRssBytes = m.peakRssBytes;
+      else failure = m.message;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (failure !== undefined || code !== 0 || metrics === undefined || samples.length !== runs) {
+        reject(new Error(`bench entry '${entry.name}' failed (exit ${code}): ${failure ?? `${samples.length} of ${runs} runs reported`}`));
+        return;
+      }
+      const result: EntryResult = { name: entry.name, description: entry.description, samples, peakRssBytes, metrics };
+      resolve(nondeterminism === undefined ? result : { ...result, nondeterminism });
+    });
+  });
+}
