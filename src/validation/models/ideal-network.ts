@@ -1,0 +1,131 @@
+/**
+ * The ideal network of the closed forms (REFERENCES §2): fixed one-way delay δ, unconstrained links,
+ * zero processing time, an honest leader, one request per decision. A single client sends one
+ * request at a time to the current leader and waits for the replies the protocol requires, then
+ * pauses; the real protocol modules run unmodified.
+ *
+ * Per decision it measures: commit delay after the leader received the request (at the leader, or
+ * at the last replica), client latency, and messages sent while the decision was in flight.
+ * Background traffic (heartbeats, checkpoints) only ever adds messages, so the count per decision is
+ * the fewest seen over the decisions' windows (callers take the minimum).
+ */
+import { Engine, type Actor, type ActorContext, type HostId, type TimerTag } from '../../../sim/index.ts';
+import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
+import { txId, type Transaction } from '../../ledger/types.ts';
+import { NO_APPLICATION, type CommitEvent, type ProtocolModule, type ReplyMessage, type ViewChangeEvent } from '../../protocols/types.ts';
+
+export interface IdealRunOptions {
+  readonly module: ProtocolModule;
+  readonly n: number;
+  readonly deltaUs: number;
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Time before the first request (elections, warm-up). */
+  readonly settleUs: number;
+  readonly decisions: number;
+  /** Measurement window per decision (long enough for the slowest reply to land). */
+  readonly windowUs: number;
+  readonly seed?: number;
+}
+
+export interface IdealDecision {
+  /** First commit at the leader minus arrival of the request at the leader, µs. */
+  readonly leaderCommitUs: number;
+  /** Last replica's commit minus arrival of the request at the leader, µs. */
+  readonly allCommitUs: number;
+  readonly clientUs: number;
+  /** Messages between replicas in the decision's window (background traffic included). */
+  readonly replicaMessages: number;
+  /** Same, counting the client's request and every reply too. */
+  readonly allMessages: number;
+}
+
+const FREE = { region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity } as const;
+
+export function runIdealNetwork(o: IdealRunOptions): IdealDecision[] {
+  const engine = new Engine({ seed: o.seed ?? 1, network: { regions: ['r'], latencyUs: { kind: 'fixed', value: o.deltaUs } } });
+  const replicaHosts = Array.from({ length: o.n }, (_, i) => i);
+  for (let i = 0; i < o.n; i++) {
+    const config = { replicaHosts, index: i, batchSize: 1, batchTimeoutUs: 1, blockSizeMaxBytes: 1_048_576, crypto: ZERO_CRYPTO_COSTS, params: o.params ?? {} };
+    engine.addHost(FREE, (ctx: ActorContext<unknown>) => o.module.createReplica(ctx, config, NO_APPLICATION), `replica:${i}`);
+  }
+  let leader: HostId = 0;
+  const commits = new Map<number, Array<{ host: HostId; timeUs: number }>>();
+  engine.observe((host, ev, timeUs) => {
+    if (ev.kind === 'view-change') leader = (ev as ViewChangeEvent).leader;
+    else if (ev.kind === 'commit') {
+      for (const tx of (ev as CommitEvent).block.txs) {
+        let l = commits.get(tx.id);
+        if (l === undefined) commits.set(tx.id, (l = []));
+        l.push({ host, timeUs });
+      }
+    }
+  });
+  const client = new IdealClient(o, () => leader, replicaHosts);
+  const clientHost = engine.addHost(FREE, (ctx: ActorContext<unknown>) => client.bind(ctx), 'client');
+  const net = engine.network;
+  const sentBy = (hosts: readonly HostId[]) => hosts.reduce((s, h) => s + net.messagesSent[h]!, 0);
+  const allHosts = [...replicaHosts, clientHost];
+  const out: IdealDecision[] = [];
+  let t = o.settleUs;
+  for (let d = 0; d < o.decisions; d++) {
+    engine.run(t);
+    const before = { r: sentBy(replicaHosts) - net.messagesReceived[clientHost]!, a: sentBy(allHosts) };
+    const submitUs = t;
+    engine.at(submitUs, () => client.submit(leader));
+    engine.run(submitUs + o.windowUs);
+    const after = { r: sentBy(replicaHosts) - net.messagesReceived[clientHost]!, a: sentBy(allHosts) };
+    const tx = client.last!;
+    const cs = commits.get(tx.id) ?? [];
+    const arrivalUs = submitUs + o.deltaUs;
+    const leaderCommit = cs.find((c) => c.host === client.lastLeader);
+    out.push({
+      leaderCommitUs: leaderCommit === undefined ? NaN : leaderCommit.timeUs - arrivalUs,
+      allCommitUs: cs.length < o.n ? NaN : Math.max(...cs.map((c) => c.timeUs)) - arrivalUs,
+      clientUs: client.confirmedUs - submitUs,
+      replicaMessages: after.r - before.r,
+      allMessages: after.a - before.a,
+    });
+    t = submitUs + o.windowUs;
+  }
+  return out;
+}
+
+/** One request at a time; confirmed after `repliesNeeded(n)` replies naming the same block. */
+class IdealClient implements Actor<unknown> {
+  private ctx: ActorContext<unknown> | undefined;
+  private seq = 0;
+  last: Transaction | undefined;
+  lastLeader: HostId = 0;
+  confirmedUs = NaN;
+  private replies = new Map<string, Set<HostId>>();
+
+  constructor(private readonly o: IdealRunOptions, _leader: () => HostId, _replicas: readonly HostId[]) {}
+
+  bind(ctx: ActorContext<unknown>): this {
+    this.ctx = ctx;
+    return this;
+  }
+
+  submit(leader: HostId): void {
+    const ctx = this.ctx!;
+    const tx: Transaction = { id: txId(ctx.self, this.seq++), sender: ctx.self, sizeBytes: 100, payloadDigest: 'ab'.repeat(32), submittedUs: ctx.nowUs };
+    this.last = tx;
+    this.lastLeader = leader;
+    this.confirmedUs = NaN;
+    this.replies = new Map();
+    ctx.send(leader, { kind: 'request', tx }, 164);
+  }
+
+  onMessage(from: HostId, msg: unknown): void {
+    const m = msg as ReplyMessage;
+    if (m.kind !== 'reply' || this.last === undefined || m.txId !== this.last.id || !Number.isNaN(this.confirmedUs)) return;
+    const key = `${m.height}:${m.blockHash}`;
+    let s = this.replies.get(key);
+    if (s === undefined) this.replies.set(key, (s = new Set()));
+    s.add(from);
+    if (s.size >= this.o.module.repliesNeeded(this.o.n)) this.confirmedUs = this.ctx!.nowUs;
+  }
+
+  onTimer(_tag: TimerTag): void {}
+}
+
