@@ -1,0 +1,98 @@
+/** The comparison's HTML and Markdown: differences with their significance, then both runs side by side. */
+import { checksHtml, figuresHtml, jsonBlock, summaryTableHtml } from '../html/sections.ts';
+import { escapeHtml } from '../html/escape.ts';
+import { renderPage } from '../html/page.ts';
+import { runFacts, statusBanners } from '../html/report-page.ts';
+import { checksMarkdown, figuresMarkdown, keyNumbersMarkdown } from '../markdown/report-md.ts';
+import { markdownTable } from '../markdown/tables.ts';
+import { headlineMetrics } from '../model/metric-names.ts';
+import { formatNumber, formatPValue } from '../model/format.ts';
+import type { ReportInput } from '../model/report-input.ts';
+import type { RenderedFigure } from '../render/rendered-figure.ts';
+import type { ResultsFolder } from '../results/types.ts';
+import { SIGNIFICANCE_LEVEL, type Comparison, type MetricDifference } from './compare.ts';
+
+const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, same: 3 } as const;
+
+function ordered(differences: readonly MetricDifference[]): MetricDifference[] {
+  return [...differences].sort((x, y) => VERDICT_ORDER[x.verdict] - VERDICT_ORDER[y.verdict]);
+}
+
+function relativeText(d: MetricDifference): string {
+  return d.relative === null ? '—' : `${d.relative >= 0 ? '+' : ''}${(d.relative * 100).toFixed(1)} %`;
+}
+
+function differenceCells(d: MetricDifference): string[] {
+  return [
+    d.pointLabel,
+    d.metric,
+    d.unit,
+    formatNumber(d.meanA),
+    formatNumber(d.meanB),
+    `${d.delta >= 0 ? '+' : ''}${formatNumber(d.delta)}`,
+    relativeText(d),
+    formatPValue(d.pValue),
+    formatPValue(d.pAdjusted),
+    d.verdict,
+  ];
+}
+
+const HEAD = ['Point', 'Metric', 'Unit', 'A mean', 'B mean', 'B − A', 'relative', 'p (Welch)', 'p (Holm)', 'verdict'];
+
+function summaryLine(c: Comparison): string {
+  const significant = c.differences.filter((d) => d.significant).length;
+  return `${c.differences.length} metrics compared; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL}): ${c.worse} worse, ${c.better} better.`;
+}
+
+export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInput, comparison: Comparison, figures: readonly RenderedFigure[]): string {
+  const rows = ordered(comparison.differences).map((d) =>
+    differenceCells(d).map((text, i) => {
+      const escaped = escapeHtml(text);
+      if (i === 1) return `<code>${escaped}</code>`;
+      if (i === 9) return d.verdict === 'worse' ? `<span class="fail">${escaped}</span>` : d.verdict === 'better' ? `<span class="pass">${escaped}</span>` : escaped;
+      return escaped;
+    }),
+  );
+  const table = `<div class="table-wrap"><table><thead><tr>${HEAD.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((cells) => `<tr>${cells.map((c, i) => `<td${i >= 3 && i <= 8 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
+    .join('\n')}</tbody></table></div>`;
+  const unmatched = comparison.unmatched.length === 0 ? '' : `<p>Points without a counterpart: ${comparison.unmatched.map(escapeHtml).join('; ')}.</p>`;
+  return renderPage({
+    title: `iomtsim comparison: A ${a.summary.scenario} vs B ${b.summary.scenario}`,
+    facts: [`A: ${a.dir}`, `B: ${b.dir}`],
+    banners: [...statusBanners(a).map((s) => `A: ${s}`), ...statusBanners(b).map((s) => `B: ${s}`)],
+    sections: [
+      {
+        id: 'differences',
+        title: 'Differences',
+        html: `<p>${escapeHtml(summaryLine(comparison))} Welch's t-test over replications (replications.jsonl); "worse"/"better" only for metrics whose better direction is known from the name.</p>${unmatched}\n${table}`,
+      },
+      { id: 'summary', title: 'Summary, side by side', html: summaryTableHtml(input.configurations) },
+      { id: 'checks', title: 'Checks and expectations', html: checksHtml(input.configurations, [...a.summary.failures, ...b.summary.failures]) },
+      { id: 'figures', title: 'Figures', html: figuresHtml(figures) },
+      { id: 'manifest-a', title: 'Manifest A', html: `<p>${escapeHtml(runFacts(a).join(' · '))}</p>${jsonBlock(a.manifest)}` },
+      { id: 'manifest-b', title: 'Manifest B', html: `<p>${escapeHtml(runFacts(b).join(' · '))}</p>${jsonBlock(b.manifest)}` },
+    ],
+  });
+}
+
+export function compareMarkdown(a: ResultsFolder, b: ResultsFolder, input: ReportInput, comparison: Comparison, figures: readonly RenderedFigure[]): string {
+  const headline = new Set(headlineMetrics(comparison.differences.map((d) => d.metric)));
+  const shown = ordered(comparison.differences).filter((d) => d.significant || headline.has(d.metric));
+  return [
+    `# iomtsim comparison: A ${a.summary.scenario} vs B ${b.summary.scenario}`,
+    `A: \`${a.dir}\` · B: \`${b.dir}\``,
+    `${comparison.worse > 0 ? '❌' : '✅'} ${summaryLine(comparison)}`,
+    ...(comparison.unmatched.length === 0 ? [] : [`Points without a counterpart: ${comparison.unmatched.join('; ')}.`]),
+    '## Significant and headline differences',
+    shown.length === 0 ? '_None._' : markdownTable(HEAD, shown.map(differenceCells), 3),
+    '## Key numbers, side by side',
+    keyNumbersMarkdown(input.configurations),
+    '## Checks',
+    checksMarkdown(input.configurations, [...a.summary.failures, ...b.summary.failures]),
+    '## Figures',
+    figuresMarkdown(figures),
+    'All differences, tables and figures: `report.html`; machine-readable: `comparison.json`.',
+    '',
+  ].join('\n\n');
+}

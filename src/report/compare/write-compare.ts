@@ -1,0 +1,37 @@
+/**
+ * `iomtsim compare A B`: report.html, report.md, comparison.json and figures/ for two runs side by
+ * side. Every figure builder is reused on the configurations of both runs, labelled "A · …" and
+ * "B · …", so each figure overlays the two.
+ */
+import { basename, dirname, join, resolve } from 'node:path';
+import { buildFigures } from '../figures/index.ts';
+import { configurationsOf, type ReportInput } from '../model/report-input.ts';
+import { renderFigures } from '../render/render-all.ts';
+import { loadResults } from '../results/load.ts';
+import { writeFileAtomic } from '../write/atomic.ts';
+import { writeFigureFiles } from '../write/figure-files.ts';
+import { compareHtml, compareMarkdown } from './compare-page.ts';
+import { compareResults, type Comparison } from './compare.ts';
+
+export const COMPARISON_JSON = 'comparison.json';
+
+/** Beside run B: results/<scenario>/compare-<A>-vs-<B>. */
+export function defaultCompareDir(dirA: string, dirB: string): string {
+  return join(dirname(resolve(dirB)), `compare-${basename(resolve(dirA))}-vs-${basename(resolve(dirB))}`);
+}
+
+export async function writeComparison(dirA: string, dirB: string, outDir = defaultCompareDir(dirA, dirB)): Promise<Comparison> {
+  const a = loadResults(dirA);
+  const b = loadResults(dirB);
+  const comparison = compareResults(a, b);
+  const input: ReportInput = {
+    title: `A ${a.summary.scenario} vs B ${b.summary.scenario}`,
+    configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')],
+  };
+  const { figures, warnings } = await renderFigures(buildFigures(input));
+  writeFigureFiles(join(outDir, 'figures'), figures);
+  writeFileAtomic(join(outDir, COMPARISON_JSON), `${JSON.stringify({ a: a.dir, b: b.dir, ...comparison, warnings }, null, 2)}\n`);
+  writeFileAtomic(join(outDir, 'report.html'), compareHtml(a, b, input, comparison, figures));
+  writeFileAtomic(join(outDir, 'report.md'), compareMarkdown(a, b, input, comparison, figures));
+  return comparison;
+}

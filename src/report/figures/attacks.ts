@@ -1,0 +1,75 @@
+/**
+ * Attack outcomes and detector scores, from metrics named `attack.<name>.<score>` and
+ * `detector.<name>.<score>`: rates (detection rate, false-positive rate, success rate, …) on a
+ * 0–1 axis, and time to detect in its own figure.
+ */
+import type { ReportInput } from '../model/report-input.ts';
+import { allMetricNames } from '../model/metric-names.ts';
+import { barFigure } from './bars.ts';
+import { estimateOf, unitOf, withUnit } from './metric-rows.ts';
+import type { Figure, Row } from './types.ts';
+
+const RATE_METRIC = /^(attack|detector)\.([^.]+)\.([a-z0-9_]*_rate|precision|recall|f1|[a-z0-9_]*_share)$/;
+const TIME_TO_DETECT_METRIC = /^(attack|detector)\.([^.]+)\.(time_to_detect_ms)(?:\.(mean|p\d+))?$/;
+
+function scoreRows(input: ReportInput, pattern: RegExp): Row[] {
+  const metrics = allMetricNames(input.configurations).filter((m) => pattern.test(m));
+  const rows: Row[] = [];
+  const several = input.configurations.length > 1;
+  for (const configuration of input.configurations) {
+    for (const metric of metrics) {
+      const match = pattern.exec(metric);
+      const estimate = estimateOf(configuration, metric);
+      if (match === null || estimate === null) continue;
+      const subject = `${match[1]}.${match[2]}`;
+      const score = (match[4] === undefined ? match[3] : `${match[3]} ${match[4]}`) ?? metric;
+      rows.push({
+        category: several ? `${subject} · ${configuration.label}` : subject,
+        group: score.replace(/_/g, ' '),
+        metric,
+        mean: estimate.mean,
+        lo: estimate.lo,
+        hi: estimate.hi,
+      });
+    }
+  }
+  return rows;
+}
+
+export function attackFigures(input: ReportInput): Figure[] {
+  const figures: Figure[] = [];
+  const rates = scoreRows(input, RATE_METRIC);
+  if (rates.length > 0) {
+    figures.push(
+      barFigure({
+        name: 'attack-detector-scores',
+        title: 'Attack outcomes and detector scores',
+        subtitle: 'Rates judged against each attack\u2019s ground truth; whiskers = 95 % CI',
+        caption: 'Metrics `attack.<name>.*_rate` and `detector.<name>.*_rate` (mean over replications, 95 % CI).',
+        rows: rates,
+        xTitle: 'Rate',
+        categoryTitle: 'Attack or detector',
+        groupTitle: 'Score',
+        domain: [0, 1],
+        xFormat: '.0%',
+      }),
+    );
+  }
+  const times = scoreRows(input, TIME_TO_DETECT_METRIC);
+  if (times.length > 0) {
+    const firstMetric = String(times[0]?.['metric'] ?? '');
+    figures.push(
+      barFigure({
+        name: 'time-to-detect',
+        title: 'Time to detect',
+        subtitle: 'From attack start to the first correct detection; whiskers = 95 % CI',
+        caption: 'Metrics `*.time_to_detect_ms` (mean over replications, 95 % CI).',
+        rows: times,
+        xTitle: withUnit('Time to detect', unitOf(input.configurations, firstMetric)),
+        categoryTitle: 'Attack or detector',
+        groupTitle: 'Statistic',
+      }),
+    );
+  }
+  return figures;
+}

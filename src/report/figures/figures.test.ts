@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { writeRunFixture, writeSweepFixture } from '../fixtures/results-fixture.ts';
+import { tempResultsDir } from '../fixtures/temp-dir.ts';
+import { reportInputOf } from '../model/report-input.ts';
+import { loadResults } from '../results/load.ts';
+import { buildFigures } from './index.ts';
+
+function figuresOf(write: (dir: string) => void): Map<string, ReturnType<typeof buildFigures>[number]> {
+  const dir = tempResultsDir('figures');
+  write(dir);
+  return new Map(buildFigures(reportInputOf(loadResults(dir))).map((f) => [f.name, f]));
+}
+
+describe('buildFigures', () => {
+  it('draws every figure whose metrics a full run reports', () => {
+    const names = [...figuresOf((dir) => writeRunFixture(dir, { durationS: 10 })).keys()];
+    expect(names).toEqual([
+      'latency-cdf-consensus-client-latency-ms',
+      'latency-cdf-consensus-commit-latency-ms',
+      'latency-cdf-iomt-alert-chain-latency-ms',
+      'latency-cdf-iomt-alert-latency-ms',
+      'throughput-over-time',
+      'mempool-over-time',
+      'commit-latency-p99-over-time',
+      'messages-per-decision',
+      'alert-latency-vs-target',
+      'attack-detector-scores',
+      'time-to-detect',
+      'pow-stale-rate',
+      'bytes-per-node',
+    ]);
+  });
+
+  it('omits figures whose metrics are absent and adds sweep curves for a sweep', () => {
+    const figures = figuresOf((dir) => writeSweepFixture(dir, { durationS: 5 }));
+    expect(figures.has('attack-detector-scores')).toBe(false);
+    expect(figures.has('alert-latency-vs-target')).toBe(false);
+    expect(figures.has('pow-stale-rate')).toBe(false);
+    const sweep = figures.get('sweep-throughput-tps');
+    expect(sweep?.rows.map((r) => r['x'])).toEqual([4, 7, 10, 13]);
+    expect(figures.get('messages-per-decision')?.rows.map((r) => r['x'])).toEqual([4, 7, 10, 13]);
+  });
+
+  it('builds the CDF from the reported percentiles, with their CI', () => {
+    const cdf = figuresOf((dir) => writeRunFixture(dir, { durationS: 5 })).get('latency-cdf-consensus-commit-latency-ms');
+    expect(cdf?.rows.map((r) => [r['statistic'], r['quantile']])).toEqual([
+      ['p50', 0.5],
+      ['p95', 0.95],
+      ['p99', 0.99],
+    ]);
+    for (const row of cdf?.rows ?? []) {
+      expect(row['lo']).toBeLessThanOrEqual(row['value'] as number);
+      expect(row['hi']).toBeGreaterThanOrEqual(row['value'] as number);
+    }
+  });
+
+  it('averages the timeseries over replications per window', () => {
+    const figures = figuresOf((dir) => writeRunFixture(dir, { durationS: 4, replications: 3 }));
+    const rows = figures.get('throughput-over-time')?.rows ?? [];
+    expect(rows.map((r) => r['time_s'])).toEqual([1, 2, 3, 4]);
+    expect(rows.every((r) => r['n'] === 3)).toBe(true);
+  });
+});

@@ -1,0 +1,4 @@
+/** Text and attribute escaping for the hand-built HTML (the only defence against odd metric names). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

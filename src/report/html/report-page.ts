@@ -1,0 +1,47 @@
+/** report.html for one results folder. */
+import type { ReportInput } from '../model/report-input.ts';
+import type { RenderedFigure } from '../render/rendered-figure.ts';
+import type { ResultsFolder } from '../results/types.ts';
+import { renderPage } from './page.ts';
+import { checksHtml, figuresHtml, jsonBlock, summaryTableHtml, yamlBlock } from './sections.ts';
+
+export function runFacts(folder: ResultsFolder): string[] {
+  const m = folder.manifest;
+  return [
+    `status ${m.status}`,
+    `${m.kind}`,
+    `seed ${m.seed}`,
+    `${m.replications} replication${m.replications === 1 ? '' : 's'}`,
+    ...(folder.summary.points.length > 1 ? [`${folder.summary.points.length} points`] : []),
+    ...(m.scenarioFile ? [`scenario file ${m.scenarioFile}`] : []),
+    ...(m.commit ? [`commit ${m.commit.slice(0, 12)}`] : []),
+    ...(typeof m.wallMs === 'number' ? [`wall ${(m.wallMs / 1000).toFixed(1)} s`] : []),
+    ...(m.startedAt ? [`started ${m.startedAt}`] : []),
+  ];
+}
+
+export function statusBanners(folder: ResultsFolder): string[] {
+  const banners: string[] = [];
+  if (folder.manifest.status !== 'complete') {
+    banners.push(`This run is ${folder.manifest.status}: the numbers cover only the replications that finished.`);
+  }
+  if (folder.summary.failures.length > 0) {
+    banners.push(`${folder.summary.failures.length} replication(s) failed; see Checks.`);
+  }
+  return banners;
+}
+
+export function reportHtml(folder: ResultsFolder, input: ReportInput, figures: readonly RenderedFigure[], warnings: readonly string[]): string {
+  return renderPage({
+    title: `iomtsim report: ${input.title}`,
+    facts: runFacts(folder),
+    banners: [...statusBanners(folder), ...warnings],
+    sections: [
+      { id: 'summary', title: 'Summary', html: summaryTableHtml(input.configurations) },
+      { id: 'checks', title: 'Checks and expectations', html: checksHtml(input.configurations, folder.summary.failures) },
+      { id: 'figures', title: 'Figures', html: figuresHtml(figures) },
+      { id: 'scenario', title: 'Scenario', html: yamlBlock(folder.manifest.scenario) },
+      { id: 'manifest', title: 'Manifest', html: jsonBlock(folder.manifest) },
+    ],
+  });
+}

@@ -1,0 +1,95 @@
+/** The HTML sections a report is made of: summary table, checks, figures, scenario and manifest. */
+import { stringify } from 'yaml';
+import { allMetricNames } from '../model/metric-names.ts';
+import { formatMeanCi, formatNumber } from '../model/format.ts';
+import type { Configuration } from '../model/report-input.ts';
+import type { RenderedFigure } from '../render/rendered-figure.ts';
+import type { ReplicationFailure } from '../results/types.ts';
+import { escapeHtml } from './escape.ts';
+
+function table(head: readonly string[], rows: readonly (readonly string[])[], numericFrom = Number.POSITIVE_INFINITY): string {
+  const th = head.map((h) => `<th>${h}</th>`).join('');
+  const body = rows
+    .map((cells) => `<tr>${cells.map((c, i) => `<td${i >= numericFrom ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<div class="table-wrap"><table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`;
+}
+
+function verdict(passed: boolean): string {
+  return passed ? '<span class="pass">pass</span>' : '<span class="fail">FAIL</span>';
+}
+
+/** Metrics as rows, configurations as columns: "mean [95 % CI]" over replications. */
+export function summaryTableHtml(configurations: readonly Configuration[]): string {
+  const metrics = allMetricNames(configurations);
+  const head = ['Metric', 'Unit', ...configurations.map((c) => `${escapeHtml(c.label)} <small>(n=${c.point.n})</small>`)];
+  const rows = metrics.map((metric) => {
+    const unit = configurations.map((c) => c.point.metrics[metric]?.unit).find((u) => u !== undefined) ?? '';
+    return [
+      `<code>${escapeHtml(metric)}</code>`,
+      escapeHtml(unit),
+      ...configurations.map((c) => escapeHtml(formatMeanCi(c.point.metrics[metric]))),
+    ];
+  });
+  return `<p>Mean over replications with its Student-t 95 % confidence interval in brackets.</p>\n${table(head, rows, 2)}`;
+}
+
+export function checksHtml(configurations: readonly Configuration[], failures: readonly ReplicationFailure[]): string {
+  const checkRows = configurations.flatMap((c) =>
+    c.point.checks.map((check) => [
+      escapeHtml(c.label),
+      escapeHtml(check.name),
+      verdict(check.passed),
+      check.failedReplications === undefined ? '—' : `${check.failedReplications} / ${check.n ?? c.point.n}`,
+      escapeHtml(check.detail ?? ''),
+    ]),
+  );
+  const expectationRows = configurations.flatMap((c) =>
+    c.point.expectations.map((e) => [
+      escapeHtml(c.label),
+      `<code>${escapeHtml(e.metric)}</code>`,
+      escapeHtml(e.condition),
+      formatNumber(e.observed),
+      verdict(e.passed),
+    ]),
+  );
+  const parts: string[] = [];
+  parts.push('<h3>Checks</h3>');
+  parts.push(checkRows.length === 0 ? '<p>No checks recorded.</p>' : table(['Configuration', 'Check', 'Result', 'Failed replications', 'Detail'], checkRows));
+  parts.push('<h3>Expectations</h3>');
+  parts.push(
+    expectationRows.length === 0
+      ? '<p>The scenario states no expectations.</p>'
+      : table(['Configuration', 'Metric', 'Condition', 'Observed', 'Result'], expectationRows),
+  );
+  if (failures.length > 0) {
+    parts.push('<h3>Failed replications</h3>');
+    parts.push(
+      table(
+        ['Point', 'Replication', 'Seed', 'Error'],
+        failures.map((f) => [String(f.point), String(f.replication), String(f.seed), escapeHtml(f.error)]),
+      ),
+    );
+  }
+  return parts.join('\n');
+}
+
+export function figuresHtml(figures: readonly RenderedFigure[]): string {
+  if (figures.length === 0) return '<p>No figure applies to the metrics in these results.</p>';
+  const items = figures.map(({ figure, svg, png }) => {
+    const files = [`figures/${figure.name}.svg`, ...(png !== null ? [`figures/${figure.name}.png`] : []), `figures/${figure.name}.vl.json`, `figures/${figure.name}.data.json`];
+    return `<figure class="report-figure" id="fig-${escapeHtml(figure.name)}" data-figure="${escapeHtml(figure.name)}">
+${svg}
+<figcaption>${escapeHtml(figure.caption)}<br>Files: ${files.map((f) => `<code>${escapeHtml(f)}</code>`).join(', ')}</figcaption>
+</figure>`;
+  });
+  return `<div class="figures">\n${items.join('\n')}\n</div>`;
+}
+
+export function yamlBlock(value: unknown): string {
+  return `<pre>${escapeHtml(stringify(value, { lineWidth: 0 }))}</pre>`;
+}
+
+export function jsonBlock(value: unknown): string {
+  return `<pre>${escapeHtml(JSON.stringify(value, null, 2))}</pre>`;
+}

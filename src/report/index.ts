@@ -1,0 +1,64 @@
+/**
+ * The report module: figures (Vega-Lite specs built in code), rendered offline to SVG and PNG,
+ * and report.html / report.md for a results folder or a comparison of two. See docs/reports.md.
+ *
+ * The CLI calls writeReport after `iomtsim run` (unless --no-report), reportCommand for
+ * `iomtsim report DIR` and compareCommand for `iomtsim compare A B`.
+ */
+import { ResultsError } from './errors.ts';
+import { defaultCompareDir, writeComparison } from './compare/write-compare.ts';
+import { renderReport } from './write-report.ts';
+
+export { ResultsError } from './errors.ts';
+export { renderReport, type ReportWritten } from './write-report.ts';
+export { writeComparison, defaultCompareDir } from './compare/write-compare.ts';
+export type { Comparison, MetricDifference } from './compare/compare.ts';
+export { buildFigures, type Figure } from './figures/index.ts';
+
+/** Exit codes shared with the CLI (ARCHITECTURE.md "Command line"). */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** Renders the report of a results folder into it. Throws ResultsError on a malformed folder. */
+export async function writeReport(resultsDir: string): Promise<void> {
+  const written = await renderReport(resultsDir);
+  for (const warning of written.warnings) process.stderr.write(`iomtsim report: warning: ${warning}\n`);
+}
+
+/** `iomtsim report DIR`: 0 when written, 2 (with the message on stderr) for a bad results folder. */
+export async function reportCommand(dir: string): Promise<number> {
+  try {
+    await writeReport(dir);
+  } catch (error) {
+    if (error instanceof ResultsError) {
+      process.stderr.write(`iomtsim report: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+  process.stdout.write(`report: ${dir}/report.html\n`);
+  return EXIT_OK;
+}
+
+/**
+ * `iomtsim compare A B [--out DIR]`: 0 when no metric got significantly worse, 1 when one did
+ * (Welch's t-test, Holm-corrected, metrics of known better direction), 2 for a bad folder.
+ */
+export async function compareCommand(dirA: string, dirB: string, outDir?: string): Promise<number> {
+  const out = outDir ?? defaultCompareDir(dirA, dirB);
+  let comparison;
+  try {
+    comparison = await writeComparison(dirA, dirB, out);
+  } catch (error) {
+    if (error instanceof ResultsError) {
+      process.stderr.write(`iomtsim compare: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+  process.stdout.write(
+    `compare: ${out}/report.html (${comparison.worse} significantly worse, ${comparison.better} significantly better)\n`,
+  );
+  return comparison.worse > 0 ? EXIT_FAILED : EXIT_OK;
+}

@@ -1,0 +1,83 @@
+/**
+ * report.md: the few numbers a reviewer needs (headline metrics with CIs, failed checks and
+ * expectations, where the figures are), short enough for a PR comment or a CI job summary.
+ */
+import { allMetricNames, headlineMetrics } from '../model/metric-names.ts';
+import { formatMeanCi, formatNumber } from '../model/format.ts';
+import type { Configuration, ReportInput } from '../model/report-input.ts';
+import type { RenderedFigure } from '../render/rendered-figure.ts';
+import type { ReplicationFailure } from '../results/types.ts';
+import { markdownTable } from './tables.ts';
+
+export function keyNumbersMarkdown(configurations: readonly Configuration[]): string {
+  const metrics = headlineMetrics(allMetricNames(configurations));
+  if (metrics.length === 0) return '_No headline metric in these results; see report.html for all metrics._';
+  const rows = metrics.map((metric) => [
+    `\`${metric}\``,
+    configurations.map((c) => c.point.metrics[metric]?.unit).find((u) => u !== undefined) ?? '',
+    ...configurations.map((c) => formatMeanCi(c.point.metrics[metric])),
+  ]);
+  return `${markdownTable(['metric', 'unit', ...configurations.map((c) => `${c.label} (n=${c.point.n})`)], rows, 2)}\n\nMean [95 % CI] over replications.`;
+}
+
+export function checksMarkdown(configurations: readonly Configuration[], failures: readonly ReplicationFailure[]): string {
+  const checks = configurations.flatMap((c) => c.point.checks.map((check) => ({ c, check })));
+  const expectations = configurations.flatMap((c) => c.point.expectations.map((e) => ({ c, e })));
+  const failedChecks = checks.filter(({ check }) => !check.passed);
+  const failedExpectations = expectations.filter(({ e }) => !e.passed);
+  const lines: string[] = [];
+  lines.push(
+    failedChecks.length === 0
+      ? `✅ All ${checks.length} checks passed.`
+      : `❌ ${failedChecks.length} of ${checks.length} checks failed:\n\n${markdownTable(
+          ['configuration', 'check', 'failed replications', 'detail'],
+          failedChecks.map(({ c, check }) => [c.label, check.name, `${check.failedReplications ?? '?'} / ${check.n ?? c.point.n}`, check.detail ?? '']),
+        )}`,
+  );
+  if (expectations.length > 0) {
+    lines.push(
+      `${failedExpectations.length === 0 ? '✅' : '❌'} Expectations: ${expectations.length - failedExpectations.length} of ${expectations.length} met.\n\n${markdownTable(
+        ['configuration', 'metric', 'condition', 'observed', 'result'],
+        expectations.map(({ c, e }) => [c.label, `\`${e.metric}\``, e.condition, formatNumber(e.observed), e.passed ? 'pass' : '**FAIL**']),
+      )}`,
+    );
+  }
+  if (failures.length > 0) {
+    lines.push(
+      `❌ ${failures.length} replication(s) failed:\n\n${markdownTable(
+        ['point', 'replication', 'seed', 'error'],
+        failures.map((f) => [String(f.point), String(f.replication), String(f.seed), f.error]),
+      )}`,
+    );
+  }
+  return lines.join('\n\n');
+}
+
+export function figuresMarkdown(figures: readonly RenderedFigure[]): string {
+  if (figures.length === 0) return '_No figure applies to these metrics._';
+  return figures
+    .map(({ figure, png }) => `- **${figure.title}**: \`figures/${figure.name}.${png === null ? 'svg' : 'png'}\` (spec \`figures/${figure.name}.vl.json\`)`)
+    .join('\n');
+}
+
+export function reportMarkdown(
+  input: ReportInput,
+  facts: readonly string[],
+  banners: readonly string[],
+  failures: readonly ReplicationFailure[],
+  figures: readonly RenderedFigure[],
+): string {
+  return [
+    `# iomtsim report: ${input.title}`,
+    facts.join(' · '),
+    ...banners.map((b) => `> ⚠️ ${b}`),
+    '## Key numbers',
+    keyNumbersMarkdown(input.configurations),
+    '## Checks',
+    checksMarkdown(input.configurations, failures),
+    '## Figures',
+    figuresMarkdown(figures),
+    'Full tables, figures, scenario and manifest: `report.html`.',
+    '',
+  ].join('\n\n');
+}

@@ -1,0 +1,79 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ResultsError } from '../errors.ts';
+import { writeRunFixture } from '../fixtures/results-fixture.ts';
+import { tempResultsDir } from '../fixtures/temp-dir.ts';
+import { loadResults } from './load.ts';
+
+function fixture(): string {
+  const dir = tempResultsDir('load');
+  writeRunFixture(dir, { durationS: 5 });
+  return dir;
+}
+
+function errorOf(run: () => unknown): ResultsError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ResultsError) return error;
+    throw error;
+  }
+  throw new Error('expected a ResultsError');
+}
+
+describe('loadResults', () => {
+  it('reads a well-formed folder', () => {
+    const folder = loadResults(fixture());
+    expect(folder.summary.points).toHaveLength(1);
+    expect(folder.replications).toHaveLength(5);
+    expect(folder.timeseries?.rowCount).toBe(25);
+    expect(folder.timeseries?.columns.has('throughput_tps')).toBe(true);
+  });
+
+  it('names the missing file', () => {
+    const dir = fixture();
+    rmSync(join(dir, 'summary.json'));
+    const error = errorOf(() => loadResults(dir));
+    expect(error.file).toBe(join(dir, 'summary.json'));
+    expect(error.found).toBe('no such file');
+  });
+
+  it('names the field, what was expected and what was found', () => {
+    const dir = fixture();
+    const path = join(dir, 'summary.json');
+    const summary = JSON.parse(readFileSync(path, 'utf8'));
+    summary.points[0].metrics['consensus.throughput_tps'].mean = 'fast';
+    writeFileSync(path, JSON.stringify(summary));
+    const error = errorOf(() => loadResults(dir));
+    expect(error.field).toBe('points[0].metrics.consensus.throughput_tps.mean');
+    expect(error.expected).toBe('number');
+    expect(error.found).toBe('"fast"');
+    expect(error.message).toContain('summary.json');
+  });
+
+  it('rejects an unknown results format', () => {
+    const dir = fixture();
+    const path = join(dir, 'manifest.json');
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), format: 'other/9' }));
+    expect(errorOf(() => loadResults(dir)).field).toBe('format');
+  });
+
+  it('locates a bad timeseries cell by line and column', () => {
+    const dir = fixture();
+    const path = join(dir, 'timeseries.csv');
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[3] = lines[3]?.replace(/,[^,]*$/, ',lots') ?? '';
+    writeFileSync(path, lines.join('\n'));
+    const error = errorOf(() => loadResults(dir));
+    expect(error.field).toBe('line 4, column "mempool_txs"');
+    expect(error.found).toBe('"lots"');
+  });
+
+  it('locates a malformed replication line', () => {
+    const dir = fixture();
+    writeFileSync(join(dir, 'replications.jsonl'), '{"point": 0}\n');
+    const error = errorOf(() => loadResults(dir));
+    expect(error.field).toBe('line 1: parameters');
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Validation of the results files against docs/results.md. Objects are loose (unknown keys are
+ * kept and ignored) so that a newer runner adding a field does not break an older report; missing
+ * or mistyped fields the report uses are errors.
+ */
+import { z } from 'zod';
+import { ResultsError, describeFound } from '../errors.ts';
+
+const zParameterValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const zParameters = z.record(z.string(), zParameterValue);
+const zStatus = z.enum(['running', 'complete', 'interrupted', 'failed']);
+const zNullableNumber = z.number().nullable();
+
+export const zManifest = z.looseObject({
+  format: z.literal('iomtsim-results/1'),
+  kind: z.enum(['run', 'sweep', 'size']),
+  status: zStatus,
+  scenario: z.record(z.string(), z.unknown()),
+  scenarioFile: z.string().nullable().optional(),
+  overrides: z.array(z.string()).optional(),
+  seed: z.number(),
+  replications: z.number().int().nonnegative(),
+  replicationSeeds: z.array(z.number()).optional(),
+  sweep: z
+    .looseObject({
+      dimensions: z.array(z.looseObject({ key: z.string(), values: z.array(zParameterValue) })),
+    })
+    .optional(),
+  shard: z.looseObject({ index: z.number(), count: z.number() }).optional(),
+  versions: z.record(z.string(), z.string()).optional(),
+  commit: z.string().nullable().optional(),
+  host: z.record(z.string(), z.unknown()).optional(),
+  startedAt: z.string().optional(),
+  endedAt: z.string().nullable().optional(),
+  wallMs: zNullableNumber.optional(),
+});
+
+const zMetricSummary = z.looseObject({
+  unit: z.string(),
+  mean: zNullableNumber,
+  ci95: z.tuple([zNullableNumber, zNullableNumber]).nullable(),
+  n: z.number().int().nonnegative(),
+  sd: zNullableNumber.optional(),
+  min: zNullableNumber.optional(),
+  max: zNullableNumber.optional(),
+});
+
+const zLatencyCdf = z.looseObject({
+  unit: z.string(),
+  points: z.array(z.tuple([z.number(), z.number().min(0).max(1)])),
+});
+
+export const zSummary = z.looseObject({
+  scenario: z.string(),
+  status: zStatus,
+  points: z.array(
+    z.looseObject({
+      parameters: zParameters,
+      n: z.number().int().nonnegative(),
+      metrics: z.record(z.string(), zMetricSummary),
+      checks: z.array(
+        z.looseObject({
+          name: z.string(),
+          passed: z.boolean(),
+          failedReplications: z.number().optional(),
+          n: z.number().optional(),
+          detail: z.string().optional(),
+        }),
+      ),
+      expectations: z
+        .array(
+          z.looseObject({
+            metric: z.string(),
+            condition: z.string(),
+            observed: zNullableNumber,
+            passed: z.boolean(),
+          }),
+        )
+        .default([]),
+      traceHashes: z.array(z.string()).default([]),
+      latency_cdf: z.record(z.string(), zLatencyCdf).optional(),
+    }),
+  ),
+  failures: z
+    .array(
+      z.looseObject({ point: z.number(), replication: z.number(), seed: z.number(), error: z.string() }),
+    )
+    .default([]),
+});
+
+export const zReplication = z.looseObject({
+  point: z.number().int().nonnegative(),
+  parameters: zParameters,
+  replication: z.number().int().nonnegative(),
+  seed: z.number(),
+  metrics: z.record(z.string(), z.looseObject({ unit: z.string(), value: zNullableNumber })),
+  traceHash: z.string(),
+  wallMs: z.number().optional(),
+});
+
+/** Parses `data` with `schema`, turning the first problem into a ResultsError for `file`. */
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  file: string,
+  fieldPrefix = '',
+): z.output<S> {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (issue === undefined) throw new ResultsError(file, fieldPrefix, 'valid content', 'invalid content');
+  const inFile = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
+  const path = fieldPrefix === '' ? inFile : inFile === '' ? fieldPrefix : `${fieldPrefix}: ${inFile}`;
+  const expected = issue.code === 'invalid_type' ? issue.expected : issue.message;
+  throw new ResultsError(file, path, expected, describeFound(issue.input));
+}

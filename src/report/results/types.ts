@@ -1,0 +1,124 @@
+/**
+ * A results folder as the report reads it (docs/results.md). These types mirror the files the
+ * runner writes; the report never sees model internals, only these.
+ */
+
+export type ResultsKind = 'run' | 'sweep' | 'size';
+export type RunStatus = 'running' | 'complete' | 'interrupted' | 'failed';
+
+export interface Manifest {
+  readonly format: string;
+  readonly kind: ResultsKind;
+  readonly status: RunStatus;
+  readonly scenario: Readonly<Record<string, unknown>>;
+  readonly scenarioFile?: string | null | undefined;
+  readonly overrides?: readonly string[] | undefined;
+  readonly seed: number;
+  readonly replications: number;
+  readonly replicationSeeds?: readonly number[] | undefined;
+  readonly sweep?: { readonly dimensions: readonly SweepDimension[] } | undefined;
+  readonly shard?: { readonly index: number; readonly count: number } | undefined;
+  readonly versions?: Readonly<Record<string, string>> | undefined;
+  readonly commit?: string | null | undefined;
+  readonly host?: Readonly<Record<string, unknown>> | undefined;
+  readonly startedAt?: string | undefined;
+  readonly endedAt?: string | null | undefined;
+  readonly wallMs?: number | null | undefined;
+}
+
+export type ParameterValue = string | number | boolean | null;
+
+export interface SweepDimension {
+  readonly key: string;
+  readonly values: readonly ParameterValue[];
+}
+
+/** One metric summarised over replications. `null` stands for "no samples" (JSON has no NaN). */
+export interface MetricSummary {
+  readonly unit: string;
+  readonly mean: number | null;
+  readonly ci95: readonly [number | null, number | null] | null;
+  readonly n: number;
+  readonly sd?: number | null | undefined;
+  readonly min?: number | null | undefined;
+  readonly max?: number | null | undefined;
+}
+
+export interface CheckSummary {
+  readonly name: string;
+  readonly passed: boolean;
+  readonly failedReplications?: number | undefined;
+  readonly n?: number | undefined;
+  readonly detail?: string | undefined;
+}
+
+export interface ExpectationOutcome {
+  readonly metric: string;
+  readonly condition: string;
+  readonly observed: number | null;
+  readonly passed: boolean;
+}
+
+/**
+ * An optional measured distribution: points of an empirical CDF, `[value, cumulative fraction]`,
+ * keyed by metric family (`consensus.commit_latency_ms`). When present it is drawn instead of the
+ * percentile-point approximation (docs/reports.md).
+ */
+export interface LatencyCdf {
+  readonly unit: string;
+  readonly points: readonly (readonly [number, number])[];
+}
+
+export interface SummaryPoint {
+  readonly parameters: Readonly<Record<string, ParameterValue>>;
+  readonly n: number;
+  readonly metrics: Readonly<Record<string, MetricSummary>>;
+  readonly checks: readonly CheckSummary[];
+  readonly expectations: readonly ExpectationOutcome[];
+  readonly traceHashes: readonly string[];
+  readonly latency_cdf?: Readonly<Record<string, LatencyCdf>> | undefined;
+}
+
+export interface ReplicationFailure {
+  readonly point: number;
+  readonly replication: number;
+  readonly seed: number;
+  readonly error: string;
+}
+
+export interface Summary {
+  readonly scenario: string;
+  readonly status: RunStatus;
+  readonly points: readonly SummaryPoint[];
+  readonly failures: readonly ReplicationFailure[];
+}
+
+export interface ReplicationRecord {
+  readonly point: number;
+  readonly parameters: Readonly<Record<string, ParameterValue>>;
+  readonly replication: number;
+  readonly seed: number;
+  readonly metrics: Readonly<Record<string, { readonly unit: string; readonly value: number | null }>>;
+  readonly traceHash: string;
+  readonly wallMs?: number | undefined;
+}
+
+/** timeseries.csv in columnar form: one Float64Array per column, NaN for an empty cell. */
+export interface Timeseries {
+  readonly rowCount: number;
+  readonly point: Float64Array;
+  readonly replication: Float64Array;
+  readonly timeS: Float64Array;
+  readonly columns: ReadonlyMap<string, Float64Array>;
+}
+
+export interface ResultsFolder {
+  readonly dir: string;
+  readonly manifest: Manifest;
+  readonly summary: Summary;
+  /** Empty when replications.jsonl is absent (a report does not need it; a comparison does). */
+  readonly replications: readonly ReplicationRecord[];
+  readonly hasReplicationsFile: boolean;
+  /** Null when timeseries.csv is absent: the time-series figures are then omitted. */
+  readonly timeseries: Timeseries | null;
+}

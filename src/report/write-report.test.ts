@@ -1,0 +1,76 @@
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { writeRunFixture, writeSweepFixture } from './fixtures/results-fixture.ts';
+import { tempResultsDir } from './fixtures/temp-dir.ts';
+import { reportCommand, writeReport } from './index.ts';
+
+describe('writeReport', () => {
+  it('writes report.html, report.md and each figure as svg, png, vl.json and data.json', async () => {
+    const dir = tempResultsDir('write');
+    writeRunFixture(dir, { durationS: 10 });
+    await writeReport(dir);
+    const files = readdirSync(join(dir, 'figures'));
+    const stems = new Set(files.map((f) => f.replace(/\.(svg|png|vl\.json|data\.json)$/, '')));
+    expect(stems.size).toBe(13);
+    for (const stem of stems) {
+      for (const ext of ['svg', 'png', 'vl.json', 'data.json']) expect(files).toContain(`${stem}.${ext}`);
+      const spec = JSON.parse(readFileSync(join(dir, 'figures', `${stem}.vl.json`), 'utf8'));
+      expect(spec.data).toEqual({ url: `${stem}.data.json` });
+    }
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html.match(/<figure class="report-figure"/g)).toHaveLength(13);
+    expect(html).toContain('consensus.throughput_tps');
+    expect(html).toContain('Content-Security-Policy');
+    const markdown = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(markdown).toContain('| `consensus.throughput_tps` | tx/s |');
+    expect(markdown).toContain('All 2 checks passed');
+  });
+
+  it('makes no reference to anything outside the file', async () => {
+    const dir = tempResultsDir('offline');
+    writeSweepFixture(dir, { durationS: 5 });
+    await writeReport(dir);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+    expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//i);
+  });
+
+  it('removes figure files that no longer apply when re-rendered', async () => {
+    const dir = tempResultsDir('rerender');
+    writeRunFixture(dir, { durationS: 5 });
+    await writeReport(dir);
+    writeRunFixture(dir, { durationS: 5, fullMetrics: false });
+    await writeReport(dir);
+    expect(existsSync(join(dir, 'figures', 'pow-stale-rate.png'))).toBe(false);
+    expect(existsSync(join(dir, 'figures', 'throughput-over-time.png'))).toBe(true);
+  });
+});
+
+describe('reportCommand', () => {
+  it('exits 2 with file, field, expected and found, writing nothing, for a malformed folder', async () => {
+    const dir = tempResultsDir('bad');
+    writeRunFixture(dir, { durationS: 5 });
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, replications: -1 }));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const code = await reportCommand(dir);
+    const message = String(stderr.mock.calls[0]?.[0]);
+    stderr.mockRestore();
+    expect(code).toBe(2);
+    expect(message).toContain(join(dir, 'manifest.json'));
+    expect(message).toContain('replications');
+    expect(message).toContain('found -1');
+    expect(existsSync(join(dir, 'report.html'))).toBe(false);
+    expect(existsSync(join(dir, 'figures'))).toBe(false);
+  });
+
+  it('exits 2 for a folder without results', async () => {
+    const dir = tempResultsDir('empty');
+    rmSync(dir, { recursive: true });
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const code = await reportCommand(dir);
+    stderr.mockRestore();
+    expect(code).toBe(2);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Renders report.html, report.md and figures/ for one results folder. The folder is read and
+ * validated in full first, so bad input produces a ResultsError and writes nothing.
+ */
+import { join } from 'node:path';
+import { buildFigures } from './figures/index.ts';
+import { reportHtml, runFacts, statusBanners } from './html/report-page.ts';
+import { reportMarkdown } from './markdown/report-md.ts';
+import { reportInputOf } from './model/report-input.ts';
+import { renderFigures } from './render/render-all.ts';
+import { loadResults } from './results/load.ts';
+import { writeFileAtomic } from './write/atomic.ts';
+import { writeFigureFiles } from './write/figure-files.ts';
+
+export const REPORT_HTML = 'report.html';
+export const REPORT_MD = 'report.md';
+export const FIGURES_DIR = 'figures';
+
+export interface ReportWritten {
+  readonly htmlPath: string;
+  readonly markdownPath: string;
+  readonly figureNames: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/** Renders the report of `resultsDir` into it; resolves with what was written. */
+export async function renderReport(resultsDir: string): Promise<ReportWritten> {
+  const folder = loadResults(resultsDir);
+  const input = reportInputOf(folder);
+  const { figures, warnings } = await renderFigures(buildFigures(input));
+  const html = reportHtml(folder, input, figures, warnings);
+  const markdown = reportMarkdown(input, runFacts(folder), [...statusBanners(folder), ...warnings], folder.summary.failures, figures);
+  writeFigureFiles(join(resultsDir, FIGURES_DIR), figures);
+  const htmlPath = join(resultsDir, REPORT_HTML);
+  const markdownPath = join(resultsDir, REPORT_MD);
+  writeFileAtomic(htmlPath, html);
+  writeFileAtomic(markdownPath, markdown);
+  return { htmlPath, markdownPath, figureNames: figures.map((f) => f.figure.name), warnings };
+}
