@@ -25,10 +25,16 @@ export const REPORT_CONFIG: Config = {
 export const SCHEMA_URL = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** The common envelope: schema, title, data slot, size and config. */
-export function envelope(title: string, subtitle: string): Pick<
-  Extract<TopLevelSpec, { layer: unknown }>,
-  '$schema' | 'title' | 'data' | 'width' | 'height' | 'config'
-> {
+export interface Envelope {
+  readonly $schema: string;
+  readonly title: { readonly text: string; readonly subtitle: string };
+  readonly data: { readonly name: string };
+  readonly width: number;
+  readonly height: number;
+  readonly config: Config;
+}
+
+export function envelope(title: string, subtitle: string): Envelope {
   return {
     $schema: SCHEMA_URL,
     title: { text: title, subtitle },
