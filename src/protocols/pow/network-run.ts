@@ -4,7 +4,7 @@
  * through `nodeFactory`, never as cases in the honest code), run until a block above
  * `stopAfterHeight` is mined (SimBlock's end condition) or the time limit, and collect metrics.
  */
-import { Engine, type Actor, type ActorContext, type HostId, type HostPlacement, type NetworkConfig } from '../../../sim/index.ts';
+import { Engine, type Actor, type ActorContext, type HostId, type HostPlacement, type ModelEventObserver, type NetworkConfig } from '../../../sim/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { BlockTree } from '../../ledger/chain-store.ts';
 import { blockWork, powGenesis } from './block.ts';
@@ -28,6 +28,8 @@ export interface PowNetworkSpec {
   /** Build node `index` differently (an attacker); return undefined for an honest node. */
   readonly nodeFactory?: (index: number, ctx: ActorContext<unknown>, options: PowNodeOptions) => Actor<unknown> | undefined;
   readonly maxPendingEvents?: number;
+  /** Extra observers of model events (checkers, tests), attached before any host exists. */
+  readonly observers?: readonly ModelEventObserver[];
 }
 
 export interface PowRunResult {
@@ -48,6 +50,7 @@ export function runPowNetwork(spec: PowNetworkSpec): PowRunResult {
   const engine = new Engine({ seed: spec.seed, network: spec.network, maxPendingEvents: spec.maxPendingEvents ?? 16_000_000 });
   const collector = new PowCollector(n);
   engine.observe(collector.observe);
+  for (const o of spec.observers ?? []) engine.observe(o);
   const stopAfter = spec.stopAfterHeight;
   engine.observe((_h, e) => {
     if (e.kind === 'pow-mined' && (e as PowMinedEvent).block.height > stopAfter) engine.stop();
