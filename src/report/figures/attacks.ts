@@ -22,7 +22,8 @@ function scoreRows(input: ReportInput, pattern: RegExp): Row[] {
       const estimate = estimateOf(configuration, metric);
       if (match === null || estimate === null) continue;
       const subject = `${match[1]}.${match[2]}`;
-      const score = (match[4] === undefined ? match[3] : `${match[3]} ${match[4]}`) ?? metric;
+      // Time to detect carries its statistic (mean, p95) as a last segment; rates are named by score.
+      const score = (pattern === TIME_TO_DETECT_METRIC ? (match[4] ?? 'value') : match[3]) ?? metric;
       rows.push({
         category: several ? `${subject} · ${configuration.label}` : subject,
         group: score.replace(/_/g, ' '),

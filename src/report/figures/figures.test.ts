@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeRunFixture, writeSweepFixture } from '../fixtures/results-fixture.ts';
 import { tempResultsDir } from '../fixtures/temp-dir.ts';
@@ -17,7 +19,6 @@ describe('buildFigures', () => {
     expect(names).toEqual([
       'latency-cdf-consensus-client-latency-ms',
       'latency-cdf-consensus-commit-latency-ms',
-      'latency-cdf-iomt-alert-chain-latency-ms',
       'latency-cdf-iomt-alert-latency-ms',
       'throughput-over-time',
       'mempool-over-time',
@@ -52,6 +53,21 @@ describe('buildFigures', () => {
       expect(row['lo']).toBeLessThanOrEqual(row['value'] as number);
       expect(row['hi']).toBeGreaterThanOrEqual(row['value'] as number);
     }
+  });
+
+  it('draws a measured latency_cdf block instead of the percentile points', () => {
+    const cdf = figuresOf((dir) => {
+      writeRunFixture(dir, { durationS: 2 });
+      const path = join(dir, 'summary.json');
+      const summary = JSON.parse(readFileSync(path, 'utf8'));
+      summary.points[0].latency_cdf = { 'consensus.commit_latency_ms': { unit: 'ms', points: [[10, 0.1], [40, 0.5], [150, 1]] } };
+      writeFileSync(path, JSON.stringify(summary));
+    }).get('latency-cdf-consensus-commit-latency-ms');
+    expect(cdf?.rows.map((r) => [r['value'], r['quantile'], r['source']])).toEqual([
+      [10, 0.1, 'measured CDF'],
+      [40, 0.5, 'measured CDF'],
+      [150, 1, 'measured CDF'],
+    ]);
   });
 
   it('averages the timeseries over replications per window', () => {

@@ -24,7 +24,9 @@ export function latencyCdfFigures(input: ReportInput): Figure[] {
   for (const [family, members] of families) {
     if (!family.includes('latency')) continue;
     const quantileMembers = members.filter((m) => m.quantile !== null);
-    if (quantileMembers.length === 0) continue;
+    const measured = input.configurations.some((c) => c.point.latency_cdf?.[family] !== undefined);
+    // One known quantile is a point, not a distribution; the tables and other figures show it.
+    if (quantileMembers.length < 2 && !measured) continue;
     const rows: Row[] = [];
     for (const configuration of input.configurations) rows.push(...cdfRows(configuration, family, quantileMembers));
     if (rows.length === 0) continue;

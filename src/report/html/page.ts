@@ -24,7 +24,7 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const STYLE = `
 body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; margin: 0; color: #1d1d1f; background: #fafafa; }
-header, main { max-width: 1240px; margin: 0 auto; padding: 0 24px; }
+header, main { max-width: 1320px; margin: 0 auto; padding: 0 24px; }
 header { padding-top: 20px; }
 h1 { font-size: 24px; margin: 0 0 6px; }
 h2 { font-size: 19px; margin: 32px 0 10px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
@@ -39,10 +39,10 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 th { background: #f2f2f2; position: sticky; top: 0; }
 .pass { color: #1a7f37; font-weight: bold; }
 .fail { color: #c0392b; font-weight: bold; }
-.figures { display: flex; flex-wrap: wrap; gap: 18px; }
-figure.report-figure { margin: 0; background: white; border: 1px solid #e3e3e3; padding: 10px; max-width: 100%; overflow-x: auto; }
-figure.report-figure svg { display: block; max-width: 100%; height: auto; }
-figcaption { font-size: 12px; color: #444; max-width: 600px; margin-top: 6px; }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(580px, 1fr)); gap: 18px; }
+figure.report-figure { margin: 0; background: white; border: 1px solid #e3e3e3; padding: 10px; min-width: 0; }
+figure.report-figure svg { display: block; width: 100%; height: auto; }
+figcaption { font-size: 12px; color: #444; margin-top: 6px; overflow-wrap: anywhere; }
 pre { background: white; border: 1px solid #e3e3e3; padding: 10px; font-size: 12px; overflow: auto; max-height: 480px; }
 footer { color: #777; font-size: 12px; margin: 32px 0 24px; }
 `;

@@ -41,7 +41,7 @@ export function reportHtml(folder: ResultsFolder, input: ReportInput, figures: r
       { id: 'checks', title: 'Checks and expectations', html: checksHtml(input.configurations, folder.summary.failures) },
       { id: 'figures', title: 'Figures', html: figuresHtml(figures) },
       { id: 'scenario', title: 'Scenario', html: yamlBlock(folder.manifest.scenario) },
-      { id: 'manifest', title: 'Manifest', html: jsonBlock(folder.manifest) },
+      { id: 'manifest', title: 'Manifest', html: jsonBlock({ ...folder.manifest, scenario: '(shown under Scenario)' }) },
     ],
   });
 }

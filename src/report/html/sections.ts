@@ -5,7 +5,7 @@ import { formatMeanCi, formatNumber } from '../model/format.ts';
 import type { Configuration } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ReplicationFailure } from '../results/types.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml, escapeWithCode } from './escape.ts';
 
 function table(head: readonly string[], rows: readonly (readonly string[])[], numericFrom = Number.POSITIVE_INFINITY): string {
   const th = head.map((h) => `<th>${h}</th>`).join('');
@@ -80,7 +80,7 @@ export function figuresHtml(figures: readonly RenderedFigure[]): string {
     const files = [`figures/${figure.name}.svg`, ...(png !== null ? [`figures/${figure.name}.png`] : []), `figures/${figure.name}.vl.json`, `figures/${figure.name}.data.json`];
     return `<figure class="report-figure" id="fig-${escapeHtml(figure.name)}" data-figure="${escapeHtml(figure.name)}">
 ${svg}
-<figcaption>${escapeHtml(figure.caption)}<br>Files: ${files.map((f) => `<code>${escapeHtml(f)}</code>`).join(', ')}</figcaption>
+<figcaption>${escapeWithCode(figure.caption)}<br>Files: ${files.map((f) => `<code>${escapeHtml(f)}</code>`).join(', ')}</figcaption>
 </figure>`;
   });
   return `<div class="figures">\n${items.join('\n')}\n</div>`;
