@@ -3,7 +3,16 @@ import type { ValidationCheck } from '../types.ts';
 import { idealNetworkChecks } from './ideal-network.ts';
 import { IDEAL_PROTOCOLS } from './protocols.ts';
 import { queueingChecks } from './queueing.ts';
+import { doubleSpendChecks } from './double-spend.ts';
+import { powNetworkChecks } from './pow-network.ts';
+import { selfishMiningChecks } from './selfish-mining.ts';
 
 export function allChecks(): ValidationCheck[] {
-  return [...IDEAL_PROTOCOLS.flatMap(idealNetworkChecks), ...queueingChecks()];
+  return [
+    ...selfishMiningChecks(),
+    ...doubleSpendChecks(),
+    ...IDEAL_PROTOCOLS.flatMap(idealNetworkChecks),
+    ...queueingChecks(),
+    ...powNetworkChecks(),
+  ];
 }
