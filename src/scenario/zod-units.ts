@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseQuantity, type UnitKind } from './units.ts';
 
 function quantity(kind: UnitKind, min: number) {
+  const atLeast = min === 0 ? `a non-negative ${kind}` : min === 1 ? `a positive ${kind}` : `a ${kind} ≥ ${min}`;
   return z.string().transform((text, ctx) => {
     const r = parseQuantity(kind, text);
     if (!r.ok) {
@@ -10,7 +11,7 @@ function quantity(kind: UnitKind, min: number) {
       return z.NEVER;
     }
     if (r.value < min) {
-      ctx.addIssue({ code: 'custom', message: `expected a ${kind} ≥ ${min}, found '${text}'` });
+      ctx.addIssue({ code: 'custom', message: `expected ${atLeast}, found '${text}'` });
       return z.NEVER;
     }
     return r.value;

@@ -1,0 +1,47 @@
+/** Commands whose work lives in other areas: thin calls through delegates.ts. */
+import type { Argv } from 'yargs';
+import { delegate } from '../delegates.ts';
+
+export async function reportCommand(args: { dir: string }): Promise<number> {
+  return (await delegate('reportCommand', 'report'))(args.dir);
+}
+
+export async function compareCommand(args: { a: string; b: string; out?: string }): Promise<number> {
+  return (await delegate('compareCommand', 'compare'))(args.a, args.b, args.out);
+}
+
+export interface BenchArgs {
+  readonly suite?: string;
+  readonly json?: string;
+  readonly compare?: string;
+  readonly threshold?: string;
+  readonly updateGolden?: boolean;
+}
+
+export async function benchCommand(args: BenchArgs): Promise<number> {
+  const bench = await delegate('benchCommand', 'bench');
+  return bench({
+    suite: args.suite ?? 'quick',
+    ...(args.json !== undefined ? { json: args.json } : {}),
+    ...(args.compare !== undefined ? { compare: args.compare } : {}),
+    ...(args.threshold !== undefined ? { threshold: args.threshold } : {}),
+    ...(args.updateGolden ? { updateGolden: true } : {}),
+  });
+}
+
+export function benchBuilder(y: Argv) {
+  return y
+    .positional('suite', { type: 'string', choices: ['phold', 'quick', 'full'], default: 'quick', describe: 'benchmark suite' })
+    .option('json', { type: 'string', describe: 'write results as JSON (CI benchmark tracker format) to this file' })
+    .option('compare', { type: 'string', describe: 'compare against a baseline JSON file' })
+    .option('threshold', { type: 'string', describe: 'allowed regression against the baseline, e.g. 10%' })
+    .option('update-golden', { type: 'boolean', default: false, describe: 'rewrite the golden model results' });
+}
+
+export async function validateCommand(args: { quick?: boolean; json?: boolean }): Promise<number> {
+  return (await delegate('validateCommand', 'validate'))({ quick: args.quick === true, json: args.json === true });
+}
+
+export async function calibrateCommand(args: { json?: string }): Promise<number> {
+  return (await delegate('calibrateCommand', 'calibrate'))(args.json !== undefined ? { json: args.json } : {});
+}

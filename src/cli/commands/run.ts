@@ -1,0 +1,60 @@
+/** `iomtsim run` and `iomtsim sweep`: replications (of every grid point) on a worker pool. */
+import type { Argv } from 'yargs';
+import { loadScenario, parseVary } from '../../scenario/index.ts';
+import { parseShard, resumeRun, runScenario, readResults } from '../../runner/index.ts';
+import { withInterrupt } from '../interrupt.ts';
+import { scenarioSets, withRunFlags, workerCount, type RunFlags } from '../options.ts';
+import { progressReporter } from '../progress.ts';
+import { finishRun } from './shared.ts';
+
+export const DEFAULT_SCENARIO = 'scenarios/default.yaml';
+
+interface RunArgs extends RunFlags {
+  readonly scenario?: string;
+  readonly vary?: readonly string[];
+  readonly shard?: string;
+  readonly resume?: string;
+}
+
+async function resume(dir: string, args: RunArgs): Promise<number> {
+  const stored = readResults(dir);
+  const remaining = stored.manifest.replicationSeeds.length * Math.max(1, stored.manifest.sweep?.dimensions.reduce((n, d) => n * d.values.length, 1) ?? 1) - stored.finished.length;
+  const progress = progressReporter();
+  const result = await withInterrupt((signal) => resumeRun(dir, { workers: workerCount(args, remaining), signal, onProgress: progress.onProgress }));
+  progress.finish();
+  return finishRun(result, args);
+}
+
+export async function runCommand(args: RunArgs): Promise<number> {
+  if (args.resume !== undefined) return resume(args.resume, args);
+  const loaded = loadScenario(args.scenario ?? DEFAULT_SCENARIO, scenarioSets(args));
+  const dimensions = (args.vary ?? []).map(String).map(parseVary);
+  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  const points = dimensions.reduce((n, d) => n * d.values.length, 1);
+  const tasks = Math.ceil((points * loaded.scenario.replications) / (shard?.count ?? 1));
+  const progress = progressReporter();
+  const result = await withInterrupt((signal) =>
+    runScenario({
+      loaded,
+      dimensions,
+      ...(shard ? { shard } : {}),
+      ...(args.out !== undefined ? { outDir: args.out } : {}),
+      workers: workerCount(args, tasks),
+      signal,
+      onProgress: progress.onProgress,
+    }),
+  );
+  progress.finish();
+  return finishRun(result, args);
+}
+
+export function runBuilder(y: Argv) {
+  return withRunFlags(y)
+    .positional('scenario', { type: 'string', describe: `scenario file (default ${DEFAULT_SCENARIO})` })
+    .option('resume', { type: 'string', describe: 'complete an interrupted run in this results folder' })
+    .option('shard', { type: 'string', describe: 'run slice i of n of the (point, replication) list: --shard 2/8' });
+}
+
+export function sweepBuilder(y: Argv) {
+  return runBuilder(y).option('vary', { type: 'string', array: true, describe: 'a sweep dimension: key=v1,v2,... or key=lo..hi:step (repeatable; grid)' });
+}

@@ -1,0 +1,45 @@
+/** The end of every command that produced a results folder: report, print, exit code. */
+import { InputError } from '../../scenario/index.ts';
+import { summaryPassed, type RunStatus, type Summary } from '../../runner/index.ts';
+import { delegate } from '../delegates.ts';
+import { EXIT, reportError } from '../errors.ts';
+import { formatSummary } from '../print.ts';
+
+export interface Finished {
+  readonly dir: string;
+  readonly status: RunStatus;
+  readonly summary: Summary;
+}
+
+export async function renderReportAfterRun(dir: string, wanted: boolean): Promise<number> {
+  if (!wanted) return EXIT.ok;
+  let writeReport;
+  try {
+    writeReport = await delegate('writeReport', 'report');
+  } catch (err) {
+    if (err instanceof InputError) {
+      process.stderr.write(`report: skipped (${err.issues[0]?.expected ?? 'renderer not available'}); run \`iomtsim report ${dir}\` later\n`);
+      return EXIT.ok;
+    }
+    throw err;
+  }
+  try {
+    await writeReport(dir);
+    return EXIT.ok;
+  } catch (err) {
+    process.stderr.write('report: rendering failed; the results themselves are complete\n');
+    return reportError(err);
+  }
+}
+
+export async function finishRun(result: Finished, flags: { json?: boolean; report?: boolean }, extraText = ''): Promise<number> {
+  const reportCode = result.status === 'interrupted' ? EXIT.ok : await renderReportAfterRun(result.dir, flags.report !== false);
+  if (flags.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
+  else process.stdout.write(formatSummary(result.summary, result.dir) + extraText);
+  if (result.status === 'interrupted') {
+    process.stderr.write(`interrupted: finished replications are in ${result.dir}; complete the run with --resume ${result.dir}\n`);
+    return EXIT.interrupted;
+  }
+  if (!summaryPassed(result.summary)) return EXIT.failed;
+  return reportCode;
+}

@@ -1,0 +1,51 @@
+/** `iomtsim size`: the largest (or smallest) value of one parameter that meets every SLO. */
+import type { Argv } from 'yargs';
+import { inputError, loadScenario, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
+import { sizeScenario } from '../../runner/index.ts';
+import { withInterrupt } from '../interrupt.ts';
+import { scenarioSets, withRunFlags, workerCount, type RunFlags } from '../options.ts';
+import { formatSize } from '../print.ts';
+import { progressReporter } from '../progress.ts';
+import { finishRun } from './shared.ts';
+
+interface SizeArgs extends RunFlags {
+  readonly scenario: string;
+  readonly vary?: readonly string[];
+  readonly slo?: readonly string[];
+  readonly minimize?: boolean;
+}
+
+export async function sizeCommand(args: SizeArgs): Promise<number> {
+  const loaded = loadScenario(args.scenario, scenarioSets(args));
+  const vary = (args.vary ?? []).map(String);
+  if (vary.length !== 1) throw inputError('--vary', '(flag)', 'exactly one --vary key=lo..hi (the dimension to size)', `${vary.length} --vary flags`);
+  const range = parseIntegerRange(vary[0]!);
+  const slos = (args.slo ?? []).map(String).map((text) => {
+    const slo = parseSlo(text);
+    if (!slo) throw inputError(`--slo ${text}`, '(flag)', SLO_EXAMPLES, `'${text}'`);
+    return slo;
+  });
+  const progress = progressReporter();
+  const result = await withInterrupt((signal) =>
+    sizeScenario({
+      loaded,
+      range,
+      slos,
+      minimize: args.minimize === true,
+      ...(args.out !== undefined ? { outDir: args.out } : {}),
+      workers: workerCount(args, loaded.scenario.replications),
+      signal,
+      onProgress: progress.onProgress,
+    }),
+  );
+  progress.finish();
+  return finishRun(result, args, args.json ? '' : formatSize(result.summary.size));
+}
+
+export function sizeBuilder(y: Argv) {
+  return withRunFlags(y)
+    .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file' })
+    .option('vary', { type: 'string', array: true, describe: 'the integer dimension to size: key=lo..hi' })
+    .option('slo', { type: 'string', array: true, describe: "a service-level objective on a metric mean: 'consensus.commit_latency_ms.p99<=2000' (repeatable)" })
+    .option('minimize', { type: 'boolean', default: false, describe: 'find the smallest value meeting the SLOs (default: the largest)' });
+}

@@ -1,0 +1,63 @@
+/**
+ * The command line (ARCHITECTURE.md, "Command line"): parse with yargs, call the runner or a
+ * delegate, print, return the exit code (0 success, 1 a run/check/comparison failed, 2 bad input,
+ * 130 interrupted). bin/iomtsim.mjs sets process.exitCode from it.
+ */
+import yargs from 'yargs';
+import { inputError, scenarioJsonSchema } from '../scenario/index.ts';
+import { benchBuilder, benchCommand, calibrateCommand, compareCommand, reportCommand, validateCommand } from './commands/delegated.ts';
+import { LIST_TOPICS, listCommand } from './commands/list.ts';
+import { mergeBuilder, mergeCommand } from './commands/merge.ts';
+import { runBuilder, runCommand, sweepBuilder } from './commands/run.ts';
+import { sizeBuilder, sizeCommand } from './commands/size.ts';
+import { EXIT, reportError } from './errors.ts';
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  // Each handler stores its exit code; errors propagate to the catch below.
+  const handle = <A>(fn: (args: A) => Promise<number>) => async (args: A): Promise<void> => {
+    exitCode = await fn(args);
+  };
+  const cli = yargs(argv)
+    .scriptName('iomtsim')
+    .usage('$0 <command> [options]\n\nDeterministic discrete-event testbed for blockchain trust in the Internet of Medical Things.')
+    .command('run [scenario]', 'run a scenario: replications on a worker pool, results folder, report', runBuilder, handle(runCommand))
+    .command('sweep <scenario>', 'run a grid of parameter values (--vary), each point with its replications', sweepBuilder, handle(async (args: Parameters<typeof runCommand>[0]) => {
+      if ((args.vary ?? []).length === 0 && args.resume === undefined) throw inputError('iomtsim sweep', '--vary', 'at least one --vary key=v1,v2,... or key=lo..hi:step', 'none');
+      return runCommand(args);
+    }))
+    .command('merge <dirs..>', 'merge the shards of a run (--shard i/n) into one results folder', mergeBuilder, handle(mergeCommand))
+    .command('size <scenario>', 'find the largest (or smallest) parameter value meeting SLOs, by bisection', sizeBuilder, handle(sizeCommand))
+    .command('report <dir>', 'render report.html, report.md and figures for a results folder', (y) => y.positional('dir', { type: 'string', demandOption: true }), handle(reportCommand))
+    .command('compare <a> <b>', 'compare two results folders', (y) => y.positional('a', { type: 'string', demandOption: true }).positional('b', { type: 'string', demandOption: true }).option('out', { type: 'string', describe: 'folder for the comparison report' }), handle(compareCommand))
+    .command('bench [suite]', 'run a benchmark suite (phold, quick, full)', benchBuilder, handle(benchCommand))
+    .command('validate', 'run the validation scenarios against published results', (y) => y.option('quick', { type: 'boolean', default: false }).option('json', { type: 'boolean', default: false }), handle(validateCommand))
+    .command('list [topic]', `list ${LIST_TOPICS.join(', ')}`, (y) => y.positional('topic', { type: 'string', choices: LIST_TOPICS, default: 'scenarios' }), handle(listCommand))
+    .command('schema', 'print the scenario JSON Schema (for editor completion)', (y) => y, handle(async () => {
+      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      return EXIT.ok;
+    }))
+    .command('calibrate', 'measure the CPU cost of crypto operations on this host', (y) => y.option('json', { type: 'string', describe: 'write the cost table to this file' }), handle(calibrateCommand))
+    .demandCommand(1, 'a command (see iomtsim --help)')
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, err) => {
+      if (err) throw err;
+      throw new UsageError(message);
+    });
+  try {
+    await cli.parseAsync();
+  } catch (err) {
+    if (err instanceof UsageError) {
+      return reportError(inputError(`iomtsim ${argv.join(' ')}`.trim(), '(arguments)', 'arguments as in iomtsim --help', err.message));
+    }
+    return reportError(err);
+  }
+  return exitCode;
+}

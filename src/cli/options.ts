@@ -1,0 +1,46 @@
+/** Flags shared by the commands that run simulations, checked with exact messages. */
+import type { Argv } from 'yargs';
+import { inputError } from '../scenario/index.ts';
+import { defaultWorkerCount } from '../runner/index.ts';
+
+export function parseIntFlag(flag: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const text = String(value);
+  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw inputError(`${flag} ${text}`, '(flag)', `an integer from ${min} to ${max}`, `'${text}'`);
+  return n;
+}
+
+export interface RunFlags {
+  readonly seed?: string;
+  readonly reps?: string;
+  readonly workers?: string;
+  readonly set?: readonly string[];
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly report?: boolean;
+}
+
+/** `--seed` and `--reps` become overrides applied last, so the manifest records them like `--set`. */
+export function scenarioSets(flags: RunFlags): string[] {
+  const sets = [...(flags.set ?? [])].map(String);
+  if (flags.seed !== undefined) sets.push(`seed=${parseIntFlag('--seed', flags.seed, 0)}`);
+  if (flags.reps !== undefined) sets.push(`replications=${parseIntFlag('--reps', flags.reps, 1, 100_000)}`);
+  return sets;
+}
+
+/** Workers: as asked, else one per core, never more than there are tasks. */
+export function workerCount(flags: RunFlags, tasks: number): number {
+  const asked = flags.workers === undefined ? defaultWorkerCount() : parseIntFlag('--workers', flags.workers, 1, 1024);
+  return Math.max(1, Math.min(asked, tasks));
+}
+
+export function withRunFlags<T>(y: Argv<T>) {
+  return y
+    .option('seed', { type: 'string', describe: 'root seed (replication 0 runs with it; the others derive from it)' })
+    .option('reps', { type: 'string', describe: 'replications (default: the scenario\'s replications, else 1)' })
+    .option('workers', { type: 'string', describe: 'worker threads (default: one per core)' })
+    .option('set', { type: 'string', array: true, describe: 'override a field: --set consensus.nodes=7 (repeatable)' })
+    .option('out', { type: 'string', describe: 'results folder (default results/<scenario>/<run-id>)' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout, nothing else' })
+    .option('report', { type: 'boolean', default: true, describe: 'render report.html/report.md after the run (--no-report to skip)' });
+}

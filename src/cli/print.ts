@@ -1,0 +1,46 @@
+/** Human-readable summaries on stdout (without --json). */
+import type { PointSummary, SizeAnswer, Summary } from '../runner/index.ts';
+
+function num(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  return a !== 0 && (a >= 1e6 || a < 1e-3) ? x.toExponential(3) : Number(x.toPrecision(6)).toString();
+}
+
+function parametersText(p: PointSummary): string {
+  const entries = Object.entries(p.parameters);
+  return entries.length === 0 ? '' : entries.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
+}
+
+export function formatPoint(p: PointSummary): string[] {
+  const lines: string[] = [];
+  const params = parametersText(p);
+  lines.push(`${params === '' ? 'metrics' : params} (n=${p.n})`);
+  const names = Object.keys(p.metrics);
+  const width = Math.max(0, ...names.map((n) => n.length));
+  for (const name of names) {
+    const m = p.metrics[name]!;
+    const ci = m.n > 1 ? `  95% CI [${num(m.ci95[0])}, ${num(m.ci95[1])}]` : '';
+    lines.push(`  ${name.padEnd(width)}  ${num(m.mean)} ${m.unit}${ci}`);
+  }
+  for (const c of p.checks) lines.push(`  check ${c.name}: ${c.passed ? 'passed' : `FAILED in ${c.failedReplications} of ${c.n} (${c.detail})`}`);
+  for (const e of p.expectations) lines.push(`  expect ${e.metric} ${e.condition}: ${e.passed ? 'passed' : 'FAILED'} (observed ${e.observed === null ? 'nothing: metric not produced' : num(e.observed)})`);
+  return lines;
+}
+
+export function formatSummary(summary: Summary, dir: string): string {
+  const lines = [`${summary.scenario}: ${summary.status}`];
+  for (const p of summary.points) lines.push(...formatPoint(p));
+  for (const f of summary.failures) lines.push(`FAILED replication ${f.replication} of point ${f.point} (seed ${f.seed}): ${f.error}`);
+  lines.push(`results: ${dir}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatSize(size: SizeAnswer): string {
+  const lines = [`size: ${size.goal} ${size.key} in [${size.lo}, ${size.hi}] meeting ${size.slos.join(' and ')}`];
+  for (const p of size.probes) {
+    lines.push(`  probe ${size.key}=${p.value}: ${p.passed ? 'meets' : 'misses'} (${p.slos.map((s) => `${s.slo}: ${s.observed === null ? 'not produced' : num(s.observed)} ${s.passed ? 'ok' : 'FAIL'}`).join('; ')})`);
+  }
+  lines.push(`answer: ${size.answer === null ? 'none' : `${size.key}=${size.answer}`} (${size.explanation})`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,105 @@
+/**
+ * Executes a plan into a results folder: runs the tasks not yet finished, checkpoints the files
+ * every few seconds (so a killed run keeps its work), and writes the final files with the status:
+ * complete, failed (some replication threw; the others completed), or interrupted (aborted; what
+ * finished is kept and `--resume` completes it).
+ */
+import { performance } from 'node:perf_hooks';
+import type { Executor } from './executor.ts';
+import type { Manifest } from './manifest.ts';
+import { planTasks, type Plan } from './plan.ts';
+import { ensureDir, writeResultFiles } from './results-dir.ts';
+import { runTasks } from './run-tasks.ts';
+import { buildSummary, compareRecords, type RunStatus, type Summary } from './summary.ts';
+import type { FinishedReplication, ReplicationFailure, ReplicationTask, TaskResult } from './types.ts';
+
+export interface Progress {
+  readonly done: number;
+  readonly failed: number;
+  readonly total: number;
+  readonly simulatedUs: number;
+  readonly elapsedMs: number;
+}
+
+export interface ExecuteOptions {
+  readonly dir: string;
+  readonly executor: Executor;
+  /** The manifest to write, without status and times (filled in here). */
+  readonly manifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'>;
+  readonly signal?: AbortSignal;
+  /** Replications finished by an earlier, interrupted attempt (--resume). */
+  readonly previous?: readonly FinishedReplication[];
+  /** Wall time already spent by earlier attempts. */
+  readonly previousWallMs?: number;
+  readonly onProgress?: (progress: Progress) => void;
+  readonly checkpointMs?: number;
+}
+
+export interface ExecuteResult {
+  readonly status: RunStatus;
+  readonly summary: Summary;
+  readonly manifest: Manifest;
+  readonly finished: readonly FinishedReplication[];
+}
+
+export function toFinished(plan: Plan, task: ReplicationTask, result: TaskResult): FinishedReplication {
+  const o = result.output;
+  return {
+    record: {
+      point: task.point,
+      parameters: plan.points[task.point]!.parameters,
+      replication: task.replication,
+      seed: task.seed,
+      metrics: o.metrics,
+      checks: o.checks,
+      traceHash: o.traceHash,
+      eventsProcessed: o.eventsProcessed,
+      simulatedUs: o.simulatedUs,
+      wallMs: result.wallMs,
+    },
+    timeseries: o.timeseries,
+  };
+}
+
+export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<ExecuteResult> {
+  const started = performance.now();
+  const signal = options.signal ?? new AbortController().signal;
+  const finished: FinishedReplication[] = [...(options.previous ?? [])];
+  const failures: ReplicationFailure[] = [];
+  const done = new Set(finished.map((f) => `${f.record.point}:${f.record.replication}`));
+  const tasks = planTasks(plan).filter((t) => !done.has(`${t.point}:${t.replication}`));
+  const total = finished.length + tasks.length;
+  let simulatedUs = 0;
+
+  const write = (status: RunStatus): { summary: Summary; manifest: Manifest } => {
+    const summary = buildSummary(options.manifest.scenario.name, status, plan.points, finished.map((f) => f.record), failures);
+    const wallMs = (options.previousWallMs ?? 0) + Math.round(performance.now() - started);
+    const endedAt = status === 'running' ? null : new Date().toISOString();
+    const manifest: Manifest = { ...options.manifest, status, endedAt, wallMs };
+    writeResultFiles(options.dir, manifest, summary, finished);
+    return { summary, manifest };
+  };
+  const report = (): void => options.onProgress?.({ done: finished.length, failed: failures.length, total, simulatedUs, elapsedMs: performance.now() - started });
+
+  ensureDir(options.dir);
+  write('running');
+  let lastCheckpoint = performance.now();
+  const completed = await runTasks(tasks, options.executor, signal, {
+    onFinished(task, result) {
+      finished.push(toFinished(plan, task, result));
+      simulatedUs += result.output.simulatedUs;
+      report();
+      if (performance.now() - lastCheckpoint >= (options.checkpointMs ?? 2_000)) {
+        lastCheckpoint = performance.now();
+        write('running');
+      }
+    },
+    onFailed(task, error) {
+      failures.push({ point: task.point, replication: task.replication, seed: task.seed, error });
+      report();
+    },
+  });
+  const status: RunStatus = !completed ? 'interrupted' : failures.length > 0 ? 'failed' : 'complete';
+  finished.sort((a, b) => compareRecords(a.record, b.record));
+  return { status, ...write(status), finished };
+}

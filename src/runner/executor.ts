@@ -1,0 +1,72 @@
+/**
+ * Where replications run: in this thread (workers = 0; used by tests and as a reference), or on a
+ * piscina pool of W worker threads. Both run the same model function on the same plain-JSON task,
+ * so their results are identical; only the wall clock differs.
+ */
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { loadModel } from './load-model.ts';
+import type { ModelRef, ReplicationTask, TaskResult } from './types.ts';
+
+export interface Executor {
+  /** Tasks worth keeping in flight at once. */
+  readonly concurrency: number;
+  run(task: ReplicationTask, signal: AbortSignal): Promise<TaskResult>;
+  close(): Promise<void>;
+}
+
+/** The real model dispatcher (simulate.ts). */
+export const DEFAULT_MODEL: ModelRef = { module: new URL('./simulate.ts', import.meta.url).href, exportName: 'simulate' };
+
+export function defaultWorkerCount(): number {
+  return availableParallelism();
+}
+
+class InThreadExecutor implements Executor {
+  readonly concurrency = 1;
+  constructor(private readonly model: ModelRef) {}
+
+  async run(task: ReplicationTask, signal: AbortSignal): Promise<TaskResult> {
+    // Yield first so signals (Ctrl-C) and progress get a turn between replications.
+    await new Promise((resolve) => setImmediate(resolve));
+    signal.throwIfAborted();
+    const simulate = await loadModel(this.model);
+    const started = performance.now();
+    const output = simulate(task.scenario, task.seed);
+    return { output, wallMs: Math.round(performance.now() - started) };
+  }
+
+  async close(): Promise<void> {}
+}
+
+class PoolExecutor implements Executor {
+  readonly concurrency: number;
+  private readonly pool: Piscina;
+  constructor(private readonly model: ModelRef, workers: number) {
+    this.concurrency = workers;
+    this.pool = new Piscina({
+      filename: new URL('./worker.ts', import.meta.url).href,
+      execArgv: ['--import', pathToFileURL(fileURLToPath(new URL('./worker-loader.mjs', import.meta.url))).href],
+      minThreads: workers,
+      maxThreads: workers,
+      concurrentTasksPerWorker: 1,
+      // Replications are CPU-bound and long; keep workers alive for the whole run.
+      idleTimeout: 60_000,
+    });
+  }
+
+  run(task: ReplicationTask, signal: AbortSignal): Promise<TaskResult> {
+    return this.pool.run({ ...task, model: this.model }, { signal }) as Promise<TaskResult>;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+/** `workers = 0` runs in this thread; otherwise a pool of that many worker threads. */
+export function createExecutor(workers: number, model: ModelRef = DEFAULT_MODEL): Executor {
+  return workers === 0 ? new InThreadExecutor(model) : new PoolExecutor(model, workers);
+}

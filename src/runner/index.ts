@@ -1,0 +1,11 @@
+/** src/runner: replications, sweeps, sizing and shards on a worker pool; results folders. */
+export { runScenario, resumeRun, type RunRequest, type RunOutcome, type ExecutionOptions } from './run.ts';
+export { sizeScenario, type SizeRequest, type SizeOutcome, type SizeAnswer, type Probe } from './size.ts';
+export { mergeShards, type MergeOutcome } from './merge.ts';
+export { parseShard, type Shard } from './shard.ts';
+export { defaultWorkerCount, createExecutor, DEFAULT_MODEL, type Executor } from './executor.ts';
+export { replicationSeed, replicationSeeds } from './seeds.ts';
+export { summaryPassed, type Summary, type PointSummary, type RunStatus } from './summary.ts';
+export type { Progress } from './execute.ts';
+export type { ModelRef, SimulateFn, ReplicationRecord } from './types.ts';
+export { readResults } from './results-dir.ts';

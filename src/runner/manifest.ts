@@ -1,0 +1,65 @@
+/**
+ * manifest.json (docs/results.md): what was run (the resolved scenario and the input it came from,
+ * seeds, sweep, shard), with what (versions, commit, host), and how it ended. The runner and the
+ * CLI may read the wall clock and the host here; the models never do.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, hostname } from 'node:os';
+import type { Scenario } from '../scenario/index.ts';
+import type { Dimension } from '../scenario/index.ts';
+import type { RunStatus } from './summary.ts';
+import type { Shard } from './shard.ts';
+
+export const RESULTS_FORMAT = 'iomtsim-results/1' as const;
+
+export type RunKind = 'run' | 'sweep' | 'size';
+
+export interface Manifest {
+  readonly format: typeof RESULTS_FORMAT;
+  readonly kind: RunKind;
+  readonly status: RunStatus;
+  readonly scenario: Scenario;
+  /** The merged scenario input (extends followed, --set applied) the points are derived from. */
+  readonly scenarioInput: Record<string, unknown>;
+  readonly scenarioFile: string;
+  readonly overrides: readonly string[];
+  readonly seed: number;
+  readonly replications: number;
+  readonly replicationSeeds: readonly number[];
+  readonly sweep?: { readonly dimensions: readonly Dimension[] };
+  readonly shard?: Shard;
+  /** Size searches only: the parameter, its range, the SLOs and whether the largest or smallest value is sought. */
+  readonly size?: { readonly key: string; readonly lo: number; readonly hi: number; readonly slos: readonly string[]; readonly goal: 'largest' | 'smallest' };
+  readonly versions: { readonly iomtsim: string; readonly node: string };
+  readonly commit: string | null;
+  readonly host: { readonly hostname: string; readonly cpus: number; readonly cpuModel: string };
+  readonly startedAt: string;
+  readonly endedAt: string | null;
+  readonly wallMs: number;
+}
+
+/** Everything that identifies what a run computes; shards of one sweep share it exactly. */
+export type ManifestIdentity = Pick<Manifest, 'kind' | 'scenarioInput' | 'seed' | 'replications' | 'replicationSeeds' | 'sweep'>;
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: new URL('../..', import.meta.url), stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+export function environment(): Pick<Manifest, 'versions' | 'commit' | 'host'> {
+  const cpuList = cpus();
+  return {
+    versions: { iomtsim: packageVersion(), node: process.version },
+    commit: gitCommit(),
+    host: { hostname: hostname(), cpus: cpuList.length, cpuModel: cpuList[0]?.model.trim() ?? 'unknown' },
+  };
+}

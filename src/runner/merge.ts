@@ -1,0 +1,69 @@
+/**
+ * `iomtsim merge`: combine the shards of one run (`--shard i/n`, i = 1..n) into one results folder
+ * identical to the unsharded run: the same replication records, hence the same summary. Shards
+ * must come from the same scenario input, seed, replications and sweep, and all n must be present
+ * and finished.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { inputError } from '../scenario/index.ts';
+import type { Manifest, ManifestIdentity } from './manifest.ts';
+import { buildPoints } from './plan.ts';
+import { ensureDir, readResults, writeResultFiles } from './results-dir.ts';
+import { buildSummary, compareRecords, type RunStatus, type Summary } from './summary.ts';
+import type { FinishedReplication, ReplicationFailure } from './types.ts';
+
+function identity(m: Manifest): ManifestIdentity {
+  return { kind: m.kind, scenarioInput: m.scenarioInput, seed: m.seed, replications: m.replications, replicationSeeds: m.replicationSeeds, ...(m.sweep ? { sweep: m.sweep } : {}) };
+}
+
+export interface MergeOutcome {
+  readonly dir: string;
+  readonly status: RunStatus;
+  readonly summary: Summary;
+}
+
+export function mergeShards(dirs: readonly string[], outDir: string): MergeOutcome {
+  if (dirs.length === 0) throw inputError('merge', '(arguments)', 'one or more shard folders', 'none');
+  if (existsSync(join(outDir, 'manifest.json'))) throw inputError(`--out ${outDir}`, '(flag)', 'a folder that holds no results yet', 'an existing results folder');
+  const shards = dirs.map((dir) => ({ dir, ...readResults(dir) }));
+  const first = shards[0]!;
+  const count = first.manifest.shard?.count;
+  const seen = new Map<number, string>();
+  for (const s of shards) {
+    const file = join(s.dir, 'manifest.json');
+    const shard = s.manifest.shard;
+    if (!shard) throw inputError(file, 'shard', 'a shard of a run (made with --shard i/n)', 'an unsharded run');
+    if (shard.count !== count) throw inputError(file, 'shard.count', `${count} (as in ${first.dir})`, String(shard.count));
+    if (!isDeepStrictEqual(identity(s.manifest), identity(first.manifest))) {
+      throw inputError(file, 'scenario', `a shard of the same run as ${first.dir} (same scenario input, seed, replications and sweep)`, 'a different run');
+    }
+    const other = seen.get(shard.index);
+    if (other !== undefined) throw inputError(file, 'shard.index', `each shard once (${shard.index}/${count} is also ${other})`, `shard ${shard.index}/${count} twice`);
+    seen.set(shard.index, s.dir);
+    if (s.manifest.status === 'running' || s.manifest.status === 'interrupted') {
+      throw inputError(file, 'status', "a finished shard ('complete' or 'failed'; resume it with --resume)", `'${s.manifest.status}'`);
+    }
+  }
+  const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0) throw inputError('merge', '(arguments)', `all ${count} shards`, `shards ${[...seen.keys()].sort((a, b) => a - b).join(', ')} (missing ${missing.join(', ')})`);
+
+  const finished: FinishedReplication[] = shards.flatMap((s) => s.finished).sort((a, b) => compareRecords(a.record, b.record));
+  const failures: ReplicationFailure[] = shards.flatMap((s) => [...s.failures]);
+  const m = first.manifest;
+  const points = buildPoints(m.scenarioInput, () => join(first.dir, 'manifest.json'), m.sweep?.dimensions ?? []);
+  const status: RunStatus = failures.length > 0 ? 'failed' : 'complete';
+  const summary = buildSummary(m.scenario.name, status, points, finished.map((f) => f.record), failures);
+  const { shard: _shard, ...unsharded } = m;
+  const manifest: Manifest = {
+    ...unsharded,
+    status,
+    startedAt: shards.map((s) => s.manifest.startedAt).sort()[0]!,
+    endedAt: shards.map((s) => s.manifest.endedAt ?? '').sort().at(-1) ?? null,
+    wallMs: shards.reduce((sum, s) => sum + s.manifest.wallMs, 0),
+  };
+  ensureDir(outDir);
+  writeResultFiles(outDir, manifest, summary, finished);
+  return { dir: outDir, status, summary };
+}

@@ -1,0 +1,38 @@
+/**
+ * A plan: the sweep points (each a validated scenario with its parameters), the replication seeds
+ * shared by every point (common random numbers), and optionally the shard to run. Task order is
+ * (point, replication); the shard picks from that order.
+ */
+import { applyOverrides, gridPoints, pointOverrides, validateScenarioInput, type Dimension, type Scenario, type SweepParameters } from '../scenario/index.ts';
+import { inShard, type Shard } from './shard.ts';
+import type { ReplicationTask } from './types.ts';
+
+export interface PlanPoint {
+  readonly parameters: SweepParameters;
+  readonly scenario: Scenario;
+}
+
+export interface Plan {
+  readonly points: readonly PlanPoint[];
+  readonly replicationSeeds: readonly number[];
+  readonly shard?: Shard;
+}
+
+export function planTasks(plan: Plan): ReplicationTask[] {
+  const tasks: ReplicationTask[] = [];
+  const reps = plan.replicationSeeds.length;
+  plan.points.forEach((p, point) => {
+    for (let replication = 0; replication < reps; replication++) {
+      if (inShard(point * reps + replication, plan.shard)) tasks.push({ point, replication, seed: plan.replicationSeeds[replication]!, scenario: p.scenario });
+    }
+  });
+  return tasks;
+}
+
+/** Validate every grid point up front, so a bad value fails before anything runs or is written. */
+export function buildPoints(input: Record<string, unknown>, locate: (path: readonly PropertyKey[]) => string, dimensions: readonly Dimension[]): PlanPoint[] {
+  return gridPoints(dimensions).map((parameters) => {
+    const overrides = pointOverrides(parameters);
+    return { parameters, scenario: validateScenarioInput(applyOverrides(input, overrides), locate, overrides) };
+  });
+}

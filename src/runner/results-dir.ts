@@ -1,0 +1,77 @@
+/**
+ * Reading and writing a results folder (docs/results.md). Writing: every file atomically, the
+ * manifest last, so a manifest that says "complete" vouches for the files beside it. Reading (for
+ * --resume and merge): a folder that is not a results folder, or whose files are damaged, is an
+ * input error naming the file.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inputError } from '../scenario/index.ts';
+import { writeFileAtomic, writeJsonAtomic } from './atomic-write.ts';
+import { RESULTS_FORMAT, type Manifest } from './manifest.ts';
+import { compareRecords, type Summary } from './summary.ts';
+import { parseTimeseriesCsv, timeseriesCsv } from './timeseries-csv.ts';
+import type { FinishedReplication, ReplicationFailure, ReplicationRecord } from './types.ts';
+
+export const FILES = { manifest: 'manifest.json', summary: 'summary.json', replications: 'replications.jsonl', timeseries: 'timeseries.csv' } as const;
+
+/** `results/<scenario>/<prefix><YYYYMMDD-HHMMSS>-<seed>`, with -2, -3... if taken. */
+export function newRunDir(root: string, scenarioName: string, prefix: string, seed: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const base = join(root, scenarioName, `${prefix}${stamp}-${seed}`);
+  let dir = base;
+  for (let k = 2; existsSync(dir); k++) dir = `${base}-${k}`;
+  return dir;
+}
+
+export function ensureDir(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+}
+
+export function writeResultFiles(dir: string, manifest: Manifest, summary: Summary, finished: readonly FinishedReplication[]): void {
+  const sorted = [...finished].sort((a, b) => compareRecords(a.record, b.record));
+  writeFileAtomic(join(dir, FILES.replications), sorted.map((f) => `${JSON.stringify(f.record)}\n`).join(''));
+  writeFileAtomic(join(dir, FILES.timeseries), timeseriesCsv(sorted.map((f) => ({ point: f.record.point, replication: f.record.replication, rows: f.timeseries }))));
+  writeJsonAtomic(join(dir, FILES.summary), summary);
+  writeJsonAtomic(join(dir, FILES.manifest), manifest);
+}
+
+function readJson(file: string, what: string): unknown {
+  if (!existsSync(file)) throw inputError(file, '(file)', `${what}`, 'no such file');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw inputError(file, '(file)', 'valid JSON', `a parse error: ${(err as Error).message}`);
+  }
+}
+
+export interface StoredResults {
+  readonly manifest: Manifest;
+  readonly finished: FinishedReplication[];
+  readonly failures: readonly ReplicationFailure[];
+}
+
+export function readResults(dir: string): StoredResults {
+  if (!existsSync(dir)) throw inputError(dir, '(folder)', 'an iomtsim results folder', 'no such folder');
+  const manifestFile = join(dir, FILES.manifest);
+  const manifest = readJson(manifestFile, 'an iomtsim results folder with a manifest.json') as Manifest;
+  if (manifest?.format !== RESULTS_FORMAT) throw inputError(manifestFile, 'format', `'${RESULTS_FORMAT}'`, JSON.stringify(manifest?.format));
+  const replicationsFile = join(dir, FILES.replications);
+  const records: ReplicationRecord[] = [];
+  if (existsSync(replicationsFile)) {
+    readFileSync(replicationsFile, 'utf8').split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      try {
+        records.push(JSON.parse(line) as ReplicationRecord);
+      } catch (err) {
+        throw inputError(`${replicationsFile}:${i + 1}`, '(line)', 'one JSON object per line', `a parse error: ${(err as Error).message}`);
+      }
+    });
+  }
+  const timeseriesFile = join(dir, FILES.timeseries);
+  const series = existsSync(timeseriesFile) ? parseTimeseriesCsv(readFileSync(timeseriesFile, 'utf8')) : new Map();
+  const finished = records.map((record) => ({ record, timeseries: series.get(`${record.point}:${record.replication}`) ?? [] }));
+  const summaryFile = join(dir, FILES.summary);
+  const failures = existsSync(summaryFile) ? ((readJson(summaryFile, 'summary.json') as Summary).failures ?? []) : [];
+  return { manifest, finished, failures };
+}

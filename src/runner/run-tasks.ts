@@ -1,0 +1,38 @@
+/**
+ * Runs a list of replication tasks on an executor, keeping `executor.concurrency` in flight. A task
+ * that throws, or whose worker dies, is reported through `onFailed` with its error and the rest go
+ * on. When `signal` aborts (Ctrl-C), no new task starts and in-flight ones are abandoned: the
+ * caller keeps what finished.
+ */
+import type { Executor } from './executor.ts';
+import type { ReplicationTask, TaskResult } from './types.ts';
+
+export interface TaskHooks {
+  onFinished(task: ReplicationTask, result: TaskResult): void;
+  onFailed(task: ReplicationTask, error: string): void;
+}
+
+export function describeError(err: unknown): string {
+  if (err instanceof Error) return err.message === '' ? err.name : `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`;
+  return String(err);
+}
+
+/** Resolves to true when every task ran (finished or failed), false when interrupted. */
+export async function runTasks(tasks: readonly ReplicationTask[], executor: Executor, signal: AbortSignal, hooks: TaskHooks): Promise<boolean> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length && !signal.aborted) {
+      const task = tasks[next++]!;
+      try {
+        const result = await executor.run(task, signal);
+        hooks.onFinished(task, result);
+      } catch (err) {
+        // An abandoned task is not a failure: it simply did not finish.
+        if (signal.aborted) return;
+        hooks.onFailed(task, describeError(err));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(executor.concurrency, tasks.length)) }, lane));
+  return !signal.aborted;
+}

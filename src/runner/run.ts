@@ -1,0 +1,96 @@
+/**
+ * The runner's entry points: run a scenario (one point or a sweep grid, all replications, maybe
+ * one shard of it) into a new results folder, or resume an interrupted one. Everything is
+ * validated before the folder is created, so bad input writes nothing.
+ */
+import { join } from 'node:path';
+import { checkDistinctDimensions, type Dimension, type LoadedScenario } from '../scenario/index.ts';
+import { createExecutor, DEFAULT_MODEL } from './executor.ts';
+import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
+import { environment, RESULTS_FORMAT, type Manifest, type RunKind } from './manifest.ts';
+import { buildPoints, type Plan } from './plan.ts';
+import { newRunDir, readResults } from './results-dir.ts';
+import { replicationSeeds } from './seeds.ts';
+import type { Shard } from './shard.ts';
+import type { ModelRef } from './types.ts';
+import { inputError } from '../scenario/index.ts';
+
+export interface ExecutionOptions {
+  /** 0 runs in this thread; otherwise the size of the worker pool. */
+  readonly workers: number;
+  readonly model?: ModelRef;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: Progress) => void;
+  readonly checkpointMs?: number;
+}
+
+export interface RunRequest extends ExecutionOptions {
+  readonly loaded: LoadedScenario;
+  readonly dimensions?: readonly Dimension[];
+  readonly shard?: Shard;
+  /** The results folder; default results/<scenario>/<run-id>. */
+  readonly outDir?: string;
+  readonly resultsRoot?: string;
+}
+
+export interface RunOutcome extends ExecuteResult {
+  readonly dir: string;
+}
+
+async function execute(plan: Plan, dir: string, manifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'>, options: ExecutionOptions, previous?: { finished: ExecuteResult['finished']; wallMs: number }): Promise<RunOutcome> {
+  const executor = createExecutor(options.workers, options.model ?? DEFAULT_MODEL);
+  try {
+    const result = await executePlan(plan, {
+      dir,
+      executor,
+      manifest,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.checkpointMs !== undefined ? { checkpointMs: options.checkpointMs } : {}),
+      ...(previous ? { previous: previous.finished, previousWallMs: previous.wallMs } : {}),
+    });
+    return { ...result, dir };
+  } finally {
+    await executor.close();
+  }
+}
+
+export async function runScenario(request: RunRequest): Promise<RunOutcome> {
+  const { loaded } = request;
+  const dimensions = request.dimensions ?? [];
+  checkDistinctDimensions(dimensions);
+  const points = buildPoints(loaded.input, loaded.locate, dimensions);
+  const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
+  const plan: Plan = { points, replicationSeeds: seeds, ...(request.shard ? { shard: request.shard } : {}) };
+  const kind: RunKind = dimensions.length > 0 ? 'sweep' : 'run';
+  const now = new Date();
+  const dir = request.outDir ?? newRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, kind === 'sweep' ? 'sweep-' : '', loaded.scenario.seed, now);
+  const manifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'> = {
+    format: RESULTS_FORMAT,
+    kind,
+    scenario: loaded.scenario,
+    scenarioInput: loaded.input,
+    scenarioFile: loaded.file,
+    overrides: loaded.overrides,
+    seed: loaded.scenario.seed,
+    replications: seeds.length,
+    replicationSeeds: seeds,
+    ...(dimensions.length > 0 ? { sweep: { dimensions } } : {}),
+    ...(request.shard ? { shard: request.shard } : {}),
+    ...environment(),
+    startedAt: now.toISOString(),
+  };
+  return execute(plan, dir, manifest, request);
+}
+
+/** Complete an interrupted (or failed) run in place; the result equals an uninterrupted run. */
+export async function resumeRun(dir: string, options: ExecutionOptions): Promise<RunOutcome> {
+  const stored = readResults(dir);
+  const m = stored.manifest;
+  if (m.kind === 'size') throw inputError(join(dir, 'manifest.json'), 'kind', "a 'run' or 'sweep' results folder (a size search cannot be resumed; run it again)", "'size'");
+  const locate = (): string => join(dir, 'manifest.json');
+  const points = buildPoints(m.scenarioInput, locate, m.sweep?.dimensions ?? []);
+  const plan: Plan = { points, replicationSeeds: m.replicationSeeds, ...(m.shard ? { shard: m.shard } : {}) };
+  const { status: _status, endedAt: _endedAt, wallMs, ...manifest } = m;
+  return execute(plan, dir, manifest, options, { finished: stored.finished, wallMs });
+}

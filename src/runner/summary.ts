@@ -1,0 +1,132 @@
+/**
+ * summary.json (docs/results.md): per sweep point, statistics of every metric over the finished
+ * replications, checks aggregated across replications, the scenario's expectations judged on the
+ * means, and each replication's trace hash. Computed only from the sorted replication records, so
+ * the same records give the same summary however they were produced (one worker or many, one
+ * process or resumed, one machine or merged shards).
+ */
+import { holds, parseCondition, type Scenario, type SweepParameters } from '../scenario/index.ts';
+import { summarizeValues, type MetricSummary } from './statistics.ts';
+import type { ReplicationFailure, ReplicationRecord } from './types.ts';
+
+export type RunStatus = 'running' | 'complete' | 'interrupted' | 'failed';
+
+export interface CheckSummary {
+  readonly name: string;
+  readonly passed: boolean;
+  readonly failedReplications: number;
+  readonly n: number;
+  readonly detail: string;
+}
+
+export interface ExpectationResult {
+  readonly metric: string;
+  readonly condition: string;
+  /** The metric's mean, or null when no replication produced it. */
+  readonly observed: number | null;
+  readonly passed: boolean;
+}
+
+export interface PointSummary {
+  readonly parameters: SweepParameters;
+  readonly n: number;
+  readonly metrics: Record<string, MetricSummary>;
+  readonly checks: readonly CheckSummary[];
+  readonly expectations: readonly ExpectationResult[];
+  readonly traceHashes: readonly string[];
+}
+
+export interface Summary {
+  readonly scenario: string;
+  readonly status: RunStatus;
+  readonly points: readonly PointSummary[];
+  readonly failures: readonly ReplicationFailure[];
+}
+
+export interface PointInput {
+  readonly parameters: SweepParameters;
+  readonly scenario: Scenario;
+}
+
+export function compareRecords(a: { point: number; replication: number }, b: { point: number; replication: number }): number {
+  return a.point - b.point || a.replication - b.replication;
+}
+
+function summarizeMetrics(records: readonly ReplicationRecord[]): Record<string, MetricSummary> {
+  const values = new Map<string, { unit: string; values: number[] }>();
+  for (const r of records) {
+    for (const [name, m] of Object.entries(r.metrics)) {
+      // A metric that is undefined in a run (NaN: e.g. a latency with no commits) is left out of
+      // its statistics rather than poisoning the mean; its n says how many runs defined it.
+      if (!Number.isFinite(m.value)) continue;
+      const entry = values.get(name);
+      if (entry) entry.values.push(m.value);
+      else values.set(name, { unit: m.unit, values: [m.value] });
+    }
+  }
+  const out: Record<string, MetricSummary> = {};
+  for (const [name, { unit, values: v }] of values) out[name] = summarizeValues(unit, v);
+  return out;
+}
+
+function summarizeChecks(records: readonly ReplicationRecord[]): CheckSummary[] {
+  const checks = new Map<string, { failed: number; n: number; detail: string }>();
+  for (const r of records) {
+    for (const c of r.checks) {
+      let entry = checks.get(c.name);
+      if (!entry) {
+        entry = { failed: 0, n: 0, detail: '' };
+        checks.set(c.name, entry);
+      }
+      entry.n++;
+      if (!c.passed) {
+        entry.failed++;
+        if (entry.detail === '') entry.detail = `replication ${r.replication} (seed ${r.seed}): ${c.detail}`;
+      }
+    }
+  }
+  return [...checks].map(([name, e]) => ({ name, passed: e.failed === 0, failedReplications: e.failed, n: e.n, detail: e.detail }));
+}
+
+export function judgeExpectations(expect: Readonly<Record<string, string>>, metrics: Record<string, MetricSummary>): ExpectationResult[] {
+  return Object.entries(expect).map(([metric, condition]) => {
+    const parsed = parseCondition(condition);
+    const observed = metrics[metric]?.mean ?? null;
+    return { metric, condition, observed, passed: parsed !== undefined && observed !== null && holds(parsed, observed) };
+  });
+}
+
+export function summarizePoint(point: PointInput, records: readonly ReplicationRecord[]): PointSummary {
+  const sorted = [...records].sort(compareRecords);
+  const metrics = summarizeMetrics(sorted);
+  return {
+    parameters: point.parameters,
+    n: sorted.length,
+    metrics,
+    checks: summarizeChecks(sorted),
+    expectations: judgeExpectations(point.scenario.expect, metrics),
+    traceHashes: sorted.map((r) => r.traceHash),
+  };
+}
+
+export function buildSummary(
+  scenarioName: string,
+  status: RunStatus,
+  points: readonly PointInput[],
+  records: readonly ReplicationRecord[],
+  failures: readonly ReplicationFailure[],
+): Summary {
+  const byPoint = points.map((): ReplicationRecord[] => []);
+  for (const r of records) byPoint[r.point]?.push(r);
+  return {
+    scenario: scenarioName,
+    status,
+    points: points.map((p, i) => summarizePoint(p, byPoint[i]!)),
+    failures: [...failures].sort(compareRecords),
+  };
+}
+
+/** Whether the summary passes: no failed replication, check or expectation. */
+export function summaryPassed(summary: Summary): boolean {
+  return summary.failures.length === 0 && summary.points.every((p) => p.checks.every((c) => c.passed) && p.expectations.every((e) => e.passed));
+}

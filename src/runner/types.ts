@@ -1,0 +1,57 @@
+/**
+ * The runner's plain-JSON records. A task crosses into a worker thread and its result comes back,
+ * so both are structured-clone-safe data: no classes, no functions.
+ */
+import type { CheckOutcome, Metrics, RunOutput, TimeseriesRow } from '../metrics/types.ts';
+import type { Scenario, SweepParameters } from '../scenario/index.ts';
+
+/** Where the function `(scenario, seed) => RunOutput` lives: a module URL and an export name. */
+export interface ModelRef {
+  readonly module: string;
+  readonly exportName: string;
+}
+
+export type SimulateFn = (scenario: Scenario, seed: number) => RunOutput;
+
+/** One replication of one sweep point. */
+export interface ReplicationTask {
+  readonly point: number;
+  readonly replication: number;
+  readonly seed: number;
+  readonly scenario: Scenario;
+}
+
+export interface WorkerTask extends ReplicationTask {
+  readonly model: ModelRef;
+}
+
+export interface TaskResult {
+  readonly output: RunOutput;
+  readonly wallMs: number;
+}
+
+/** One line of replications.jsonl (docs/results.md), plus the timeseries kept for timeseries.csv. */
+export interface ReplicationRecord {
+  readonly point: number;
+  readonly parameters: SweepParameters;
+  readonly replication: number;
+  readonly seed: number;
+  readonly metrics: Metrics;
+  readonly checks: readonly CheckOutcome[];
+  readonly traceHash: string;
+  readonly eventsProcessed: number;
+  readonly simulatedUs: number;
+  readonly wallMs: number;
+}
+
+export interface FinishedReplication {
+  readonly record: ReplicationRecord;
+  readonly timeseries: readonly TimeseriesRow[];
+}
+
+export interface ReplicationFailure {
+  readonly point: number;
+  readonly replication: number;
+  readonly seed: number;
+  readonly error: string;
+}

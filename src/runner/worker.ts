@@ -1,0 +1,14 @@
+/**
+ * The worker thread's entry (piscina): one plain-JSON task in, one plain-JSON result out. The
+ * wall clock is read here only to report how long the replication took; it never reaches the model.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadModel } from './load-model.ts';
+import type { TaskResult, WorkerTask } from './types.ts';
+
+export default async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
+  const simulate = await loadModel(task.model);
+  const started = performance.now();
+  const output = simulate(task.scenario, task.seed);
+  return { output, wallMs: Math.round(performance.now() - started) };
+}

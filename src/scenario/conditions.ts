@@ -1,0 +1,49 @@
+/**
+ * Conditions on metric values, as written in `expect:` (`"<= 2000"`) and in `--slo`
+ * (`consensus.commit_latency_ms.p99<=2000`). Comparison is exact: `== 0` means exactly zero.
+ */
+export type ComparisonOp = '==' | '!=' | '<=' | '>=' | '<' | '>';
+
+export interface Condition {
+  readonly op: ComparisonOp;
+  readonly value: number;
+}
+
+export interface Slo {
+  readonly metric: string;
+  readonly condition: Condition;
+  /** The condition as written after the metric name, e.g. `<= 2000`. */
+  readonly conditionText: string;
+}
+
+const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
+const CONDITION = new RegExp(String.raw`^\s*(==|!=|<=|>=|<|>)\s*(${NUMBER})\s*$`);
+const SLO = new RegExp(String.raw`^\s*([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*)\s*(==|!=|<=|>=|<|>)\s*(${NUMBER})\s*$`);
+
+export const METRIC_NAME = /^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$/;
+export const CONDITION_EXAMPLES = "a condition such as '== 0', '<= 2000' or '> 0.9'";
+export const SLO_EXAMPLES = "an SLO such as 'consensus.commit_latency_ms.p99<=2000' or 'safety.violations==0'";
+
+export function parseCondition(text: string): Condition | undefined {
+  const m = CONDITION.exec(text);
+  return m ? { op: m[1] as ComparisonOp, value: Number(m[2]) } : undefined;
+}
+
+export function parseSlo(text: string): Slo | undefined {
+  const m = SLO.exec(text);
+  if (!m) return undefined;
+  const condition = { op: m[2] as ComparisonOp, value: Number(m[3]) };
+  return { metric: m[1]!, condition, conditionText: `${condition.op} ${m[3]}` };
+}
+
+export function holds(condition: Condition, observed: number): boolean {
+  const v = condition.value;
+  switch (condition.op) {
+    case '==': return observed === v;
+    case '!=': return observed !== v;
+    case '<=': return observed <= v;
+    case '>=': return observed >= v;
+    case '<': return observed < v;
+    case '>': return observed > v;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Structured input errors: every problem in a scenario file, an override or a flag names where it
+ * came from (`source`: a file, or the flag as typed), the field path, what was expected and what
+ * was found. The CLI prints them one per line as `<source>: <path>: expected <X>, found <Y>` and
+ * exits with code 2.
+ */
+export interface InputIssue {
+  /** The file (with `:line:column` when known) or the flag, e.g. `--set consensus.nodes=x`. */
+  readonly source: string;
+  /** Dotted field path (`consensus.nodes`, `network.latency.0.kind`), or `(file)` / `(flag)`. */
+  readonly path: string;
+  readonly expected: string;
+  readonly found: string;
+}
+
+export class InputError extends Error {
+  readonly issues: readonly InputIssue[];
+  constructor(issues: readonly InputIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'InputError';
+    this.issues = issues;
+  }
+}
+
+export function formatIssue(issue: InputIssue): string {
+  return `${issue.source}: ${issue.path}: expected ${issue.expected}, found ${issue.found}`;
+}
+
+export function inputError(source: string, path: string, expected: string, found: string): InputError {
+  return new InputError([{ source, path, expected, found }]);
+}
+
+/** How a value found in input reads in a message: strings quoted, collections named. */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'object') return 'a mapping';
+  return typeof value;
+}
+
+export function dottedPath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(root)' : path.map(String).join('.');
+}

@@ -1,0 +1,20 @@
+/**
+ * The scenario's JSON Schema (`iomtsim schema`), for editor completion and validation of the
+ * input form (quantities as strings with units). `extends` is resolved before validation, so it
+ * is added here by hand.
+ */
+import { z } from 'zod';
+import { zScenario } from './schema.ts';
+
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(zScenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const properties = (schema['properties'] ?? {}) as Record<string, unknown>;
+  return {
+    ...schema,
+    title: 'iomtsim scenario',
+    properties: {
+      extends: { type: 'string', description: 'Another scenario file this one inherits from (path relative to this file; deep merge).' },
+      ...properties,
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, formatIssue, loadScenario, loadScenarioText, parseVary, parseIntegerRange } from './index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'iomtsim-scenario-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+/** The formatted messages of the InputError thrown by `fn`. */
+function messages(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof InputError) return err.issues.map(formatIssue);
+    throw err;
+  }
+  throw new Error('expected an InputError, nothing was thrown');
+}
+
+const BASE = 'name: base\nduration: 10s\nconsensus:\n  protocol: pbft\n  nodes: 4\n';
+
+describe('loadScenario: valid input', () => {
+  it('fills defaults and converts units to base units', () => {
+    const { scenario } = loadScenarioText('s.yaml', 'name: s\nduration: 2m\nwarmup: 500ms\n');
+    expect(scenario.duration).toBe(120_000_000);
+    expect(scenario.warmup).toBe(500_000);
+    expect(scenario.replications).toBe(1);
+    expect(scenario.expect).toEqual({});
+  });
+
+  it('extends a file relative to the extending file, merging mappings deeply', () => {
+    file('lib/base.yaml', BASE + 'workload:\n  rateTps: 50\n  clients: 2\n');
+    const child = file('sub/child.yaml', 'extends: ../lib/base.yaml\nname: child\nworkload:\n  rateTps: 80\n');
+    const { scenario } = loadScenario(child);
+    expect(scenario.workload.rateTps).toBe(80);
+    expect(scenario.workload.clients).toBe(2);
+    expect(scenario.consensus.nodes).toBe(4);
+    expect(scenario.name).toBe('child');
+  });
+
+  it('names a file that extends another after itself, not after its parent', () => {
+    file('named/base.yaml', BASE);
+    const child = file('named/Ward-7.yaml', 'extends: base.yaml\n');
+    expect(loadScenario(child).scenario.name).toBe('ward-7');
+  });
+
+  it('applies --set overrides after extends, values parsed as YAML', () => {
+    const f = file('set.yaml', BASE);
+    const { scenario, overrides } = loadScenario(f, ['consensus.nodes=7', 'network.upload=100Mbps', 'expect.safety.violations=== 0']);
+    expect(scenario.consensus.nodes).toBe(7);
+    expect(scenario.network.upload).toBe(100_000_000);
+    expect(scenario.expect).toEqual({ 'safety.violations': '== 0' });
+    expect(overrides).toHaveLength(3);
+  });
+});
+
+describe('loadScenario: bad input names the file, the field path, what was expected and what was found', () => {
+  const cases: Array<[string, () => unknown, RegExp]> = [
+    ['a wrong type', () => loadScenarioText('t.yaml', 'name: t\nduration: 10s\nconsensus:\n  nodes: four\n'),
+      /^t\.yaml:4:10: consensus\.nodes: expected a number, found 'four'$/],
+    ['an integer field given a fraction', () => loadScenarioText('t.yaml', 'name: t\nduration: 10s\nconsensus:\n  nodes: 4.5\n'),
+      /^t\.yaml:4:10: consensus\.nodes: expected an integer, found 4\.5$/],
+    ['an unknown key, with a suggestion', () => loadScenarioText('t.yaml', 'name: t\nduration: 10s\nconsensus:\n  nodez: 4\n'),
+      /^t\.yaml:4:10: consensus\.nodez: expected a known key \(did you mean 'nodes'\?\), found the unknown key 'nodez'$/],
+    ['an unknown top-level section', () => loadScenarioText('t.yaml', 'name: t\nduration: 10s\nconsensuss: {}\n'),
+      /^t\.yaml:3:13: consensuss: expected a known key \(did you mean 'consensus'\?\), found the unknown key 'consensuss'$/],
+    ['a negative duration', () => loadScenarioText('t.yaml', 'name: t\nduration: -5s\n'),
+      /^t\.yaml:2:11: duration: expected a positive duration, found '-5s'$/],
+    ['a duration without a unit', () => loadScenarioText('t.yaml', 'name: t\nduration: 500\n'),
+      /^t\.yaml:2:11: duration: expected a string, found 500$/],
+    ['a duration with an unknown unit', () => loadScenarioText('t.yaml', 'name: t\nduration: 5 fortnights\n'),
+      /^t\.yaml:2:11: duration: expected a duration with a unit, such as '500ms', '2s', '10m', '1h' \(units: .*\), found '5 fortnights'$/],
+    ['a required field missing', () => loadScenarioText('t.yaml', 'name: t\n'),
+      /^t\.yaml: duration: expected a string, found nothing \(the field is missing\)$/],
+    ['a value outside an enumeration', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nconsensus: { protocol: paxos }\n'),
+      /^t\.yaml:3:24: consensus\.protocol: expected one of 'pbft', 'hotstuff', 'raft', 'poa', 'pow', found 'paxos'$/],
+    ['a number below its minimum', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nnetwork: { loss: 1.5 }\n'),
+      /^t\.yaml:3:18: network\.loss: expected a number ≤ 1, found 1\.5$/],
+    ['a wrong discriminator in a union', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nnetwork:\n  latency: { kind: fixd, value: 1ms }\n'),
+      /^t\.yaml:4:20: network\.latency\.kind: expected one of 'fixed', .*'empirical', found 'fixd'$/],
+    ['malformed YAML, with line and column', () => loadScenarioText('t.yaml', 'name: t\nduration: [1s\nseed: 2\n'),
+      /^t\.yaml:\d+:\d+: \(yaml\): expected valid YAML, found a syntax error: .+$/],
+    ['a duplicate key', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nduration: 2s\n'),
+      /^t\.yaml:3:1: \(yaml\): expected valid YAML, found a syntax error: Map keys must be unique$/],
+    ['a document that is not a mapping', () => loadScenarioText('t.yaml', '- 1\n- 2\n'),
+      /^t\.yaml: \(root\): expected a mapping of scenario fields, found a list of 2 items$/],
+    ['a missing file', () => loadScenario(join(dir, 'absent.yaml')),
+      /^.*absent\.yaml: \(file\): expected an existing scenario file, found no such file$/],
+    ['a missing extends target', () => loadScenario(file('orphan.yaml', 'extends: nowhere.yaml\nduration: 1s\n')),
+      /^.*orphan\.yaml:1:10: extends: expected an existing scenario file, relative to this one, found 'nowhere\.yaml' \(no such file: .*nowhere\.yaml\)$/],
+    ['an extends cycle', () => {
+      file('cycle-a.yaml', 'extends: cycle-b.yaml\nduration: 1s\n');
+      file('cycle-b.yaml', 'extends: cycle-a.yaml\n');
+      return loadScenario(join(dir, 'cycle-a.yaml'));
+    }, /^.*cycle-b\.yaml:1:10: extends: expected a chain of scenarios without a cycle, found the cycle .*cycle-a\.yaml → .*cycle-b\.yaml → .*cycle-a\.yaml$/],
+    ['a bad --set value', () => loadScenario(file('s1.yaml', BASE), ['consensus.nodes=many']),
+      /^--set consensus\.nodes=many: consensus\.nodes: expected a number, found 'many'$/],
+    ['a --set of an unknown path', () => loadScenario(file('s2.yaml', BASE), ['consensus.nodez=7']),
+      /^--set consensus\.nodez=7: consensus\.nodez: expected a known field \(did you mean 'nodes'\?\), found the unknown key 'nodez'$/],
+    ['a --set without =', () => loadScenario(file('s3.yaml', BASE), ['consensus.nodes']),
+      /^--set consensus\.nodes: \(flag\): expected key=value, found 'consensus\.nodes'$/],
+    ['a bad expectation condition', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nexpect:\n  safety.violations: "= 0"\n'),
+      /^t\.yaml:4:22: expect\.safety\.violations: expected a condition such as '== 0', '<= 2000' or '> 0\.9', found '= 0'$/],
+    ['a BFT protocol with f ≥ n/3 faulty replicas', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nconsensus: { protocol: pbft, nodes: 4 }\nattacks:\n  - { type: silence, replicas: [0, 1] }\n'),
+      /^t\.yaml:3:37: consensus\.nodes: expected a scenario inside the byzantine fault model of pbft \(n ≥ 3f \+ 1: 2 faulty need at least 7 nodes\), found 4 nodes with 2 faulty \(outside the fault model\)$/],
+    ['a crash-fault protocol with a crashed majority', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nconsensus: { protocol: raft, nodes: 3 }\nattacks:\n  - { type: crash, replicas: [0, 1] }\n'),
+      /^t\.yaml:3:37: consensus\.nodes: expected a scenario inside the crash fault model of raft \(n ≥ 2f \+ 1: 2 faulty need at least 5 nodes\), found 3 nodes with 2 faulty \(outside the fault model\)$/],
+    ['a bad --vary', () => parseVary('consensus.nodes=4,,7'),
+      /^--vary consensus\.nodes=4,,7: consensus\.nodes: expected key=v1,v2,\.\.\. or key=lo\.\.hi:step with no empty value, found '4,,7'$/],
+    ['a reversed --vary range', () => parseVary('consensus.nodes=10..4'),
+      /^--vary consensus\.nodes=10\.\.4: consensus\.nodes: expected a range lo\.\.hi with lo ≤ hi, found 10\.\.4$/],
+    ['a sizing range that is not integer', () => parseIntegerRange('workload.rateTps=1.5..9'),
+      /^--vary workload\.rateTps=1\.5\.\.9: workload\.rateTps: expected an integer range lo\.\.hi, such as 10\.\.5000, found '1\.5\.\.9'$/],
+  ];
+  for (const [what, fn, pattern] of cases) {
+    it(`reports ${what}`, () => {
+      const lines = messages(fn);
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines[0]).toMatch(pattern);
+    });
+  }
+
+  it('reports every problem, not just the first', () => {
+    const lines = messages(() => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nconsensus: { nodes: 0, batchSize: x }\n'));
+    expect(lines).toHaveLength(2);
+  });
+
+  it('blames the file that wrote a value inherited through extends', () => {
+    file('blame/base.yaml', 'name: b\nduration: 1s\nworkload:\n  rateTps: fast\n');
+    const child = file('blame/child.yaml', 'extends: base.yaml\n');
+    expect(messages(() => loadScenario(child))[0]).toMatch(/blame\/base\.yaml:4:12: workload\.rateTps: expected a number, found 'fast'$/);
+  });
+
+  it('runs outside the fault model only when the scenario says so', () => {
+    const text = 'name: t\nduration: 1s\nallowOutsideFaultModel: true\nconsensus: { protocol: pbft, nodes: 4 }\nattacks:\n  - { type: silence, replicas: [0, 1] }\n';
+    expect(loadScenarioText('t.yaml', text).scenario.consensus.nodes).toBe(4);
+  });
+});

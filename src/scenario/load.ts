@@ -1,0 +1,141 @@
+/**
+ * Loading a scenario: read the file, follow `extends:` (paths relative to the extending file,
+ * deep merge, cycles are errors), apply `--set` overrides, validate with the schema and the fault
+ * model. Every failure is an InputError whose issues name the file (with line and column where
+ * the value was written), the field path, what was expected and what was found.
+ */
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { describeFound, dottedPath, inputError, InputError, type InputIssue } from './errors.ts';
+import { parseSet, withOverride, type Override } from './overrides.ts';
+import { zScenario, type Scenario } from './schema.ts';
+import { keysAt } from './schema-paths.ts';
+import { parseYamlSource, readYamlSource, type YamlSource } from './yaml-source.ts';
+import { translateIssues } from './zod-issues.ts';
+import { checkScenarioFaultModel } from './fault-model-check.ts';
+
+export interface LoadedScenario {
+  readonly file: string;
+  /** Validated: every default filled, every quantity in base units. */
+  readonly scenario: Scenario;
+  /** The merged input (extends followed, overrides applied) before validation. */
+  readonly input: Record<string, unknown>;
+  /** The `--set` expressions applied, as typed. */
+  readonly overrides: readonly string[];
+  /** Where a field path was written (`file:line:col`), for messages about this scenario. */
+  readonly locate: (path: readonly PropertyKey[]) => string;
+}
+
+type Plain = Record<string, unknown>;
+
+function isPlain(v: unknown): v is Plain {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** `over` wins; mappings merge key by key, lists and scalars are replaced whole. */
+function deepMerge(base: Plain, over: Plain): Plain {
+  const out: Plain = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const prior = out[key];
+    out[key] = isPlain(prior) && isPlain(value) ? deepMerge(prior, value) : value;
+  }
+  return out;
+}
+
+/** The file and the files it extends, the named file first. */
+function collectLayers(top: YamlSource, read: (file: string) => YamlSource): YamlSource[] {
+  const layers = [top];
+  const chain = [resolve(top.file)];
+  let current = top;
+  for (;;) {
+    const ext = current.data['extends'];
+    if (ext === undefined) return layers;
+    const where = current.locate(['extends']) ?? current.file;
+    if (typeof ext !== 'string' || ext.trim() === '') throw inputError(where, 'extends', 'a path to another scenario file, relative to this one', describeFound(ext));
+    const parentFile = join(dirname(current.file), ext);
+    const absolute = resolve(parentFile);
+    if (chain.includes(absolute)) {
+      throw inputError(where, 'extends', 'a chain of scenarios without a cycle', `the cycle ${[...layers.map((l) => l.file), parentFile].join(' → ')}`);
+    }
+    if (!existsSync(parentFile)) throw inputError(where, 'extends', 'an existing scenario file, relative to this one', `'${ext}' (no such file: ${parentFile})`);
+    current = read(parentFile);
+    layers.push(current);
+    chain.push(absolute);
+  }
+}
+
+function nameFromFile(file: string): string {
+  const stem = basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '');
+  return stem === '' ? 'scenario' : stem;
+}
+
+function locator(layers: readonly YamlSource[], file: string): (path: readonly PropertyKey[]) => string {
+  return (path) => {
+    // The deepest prefix of the path written in any layer, nearest file first.
+    for (let len = path.length; len >= 1; len--) {
+      for (const layer of layers) {
+        const at = layer.locate(path.slice(0, len));
+        if (at) return at;
+      }
+    }
+    return file;
+  };
+}
+
+/** Validate a merged input; `overrides` take the blame for issues under their paths. */
+export function validateScenarioInput(
+  input: Plain,
+  locate: (path: readonly PropertyKey[]) => string,
+  overrides: readonly Override[],
+): Scenario {
+  const sourceOf = (path: readonly PropertyKey[]): string => {
+    const key = path.map(String);
+    for (let i = overrides.length - 1; i >= 0; i--) {
+      const o = overrides[i]!;
+      if (o.path.every((segment, j) => key[j] === segment)) return o.source;
+    }
+    return locate(path);
+  };
+  const parsed = zScenario.safeParse(input);
+  if (!parsed.success) {
+    const issues = translateIssues(parsed.error.issues, input, (path) => keysAt(zScenario, path));
+    throw new InputError(issues.map((i): InputIssue => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
+  }
+  const faultIssues = checkScenarioFaultModel(parsed.data);
+  if (faultIssues.length > 0) {
+    throw new InputError(faultIssues.map((i) => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
+  }
+  return parsed.data;
+}
+
+/** Apply overrides to a merged input (later overrides win). */
+export function applyOverrides(input: Plain, overrides: readonly Override[]): Plain {
+  let out = input;
+  for (const o of overrides) out = withOverride(out, o.path, o.value);
+  return out;
+}
+
+function loadFromTop(top: YamlSource, sets: readonly string[], read: (file: string) => YamlSource): LoadedScenario {
+  const overrides = sets.map(parseSet);
+  const layers = collectLayers(top, read);
+  let merged: Plain = {};
+  for (let i = layers.length - 1; i >= 0; i--) merged = deepMerge(merged, layers[i]!.data);
+  delete merged['extends'];
+  // A scenario's name is its own: a file that extends another without naming itself is named
+  // after its file, so its results do not land in the parent's folder.
+  if (top.data['name'] === undefined) merged['name'] = nameFromFile(top.file);
+  const input = applyOverrides(merged, overrides);
+  const locate = locator(layers, top.file);
+  const scenario = validateScenarioInput(input, locate, overrides);
+  return { file: top.file, scenario, input, overrides: [...sets], locate };
+}
+
+/** Load, merge, override and validate a scenario file; throws InputError. */
+export function loadScenario(file: string, sets: readonly string[] = []): LoadedScenario {
+  return loadFromTop(readYamlSource(file), sets, readYamlSource);
+}
+
+/** The same from text already in memory (tests, stdin); `extends:` still reads from disk. */
+export function loadScenarioText(file: string, text: string, sets: readonly string[] = []): LoadedScenario {
+  return loadFromTop(parseYamlSource(file, text), sets, readYamlSource);
+}

@@ -1,0 +1,72 @@
+/**
+ * `--set a.b=value` and `--vary a.b=...` overrides: a dotted path into the scenario and a value
+ * parsed as YAML (`4`, `true`, `500ms`, `[a, b]`). A path that names no field is an error, so a
+ * typo in an override cannot silently run the unmodified scenario.
+ */
+import { parse as parseYaml } from 'yaml';
+import { inputError } from './errors.ts';
+import { keysAt, normalizePath } from './schema-paths.ts';
+import { closest } from './zod-issues.ts';
+import { zScenario } from './schema.ts';
+
+export interface Override {
+  /** The flag as typed, e.g. `--set consensus.nodes=7`; errors name it as their source. */
+  readonly source: string;
+  readonly path: readonly string[];
+  readonly value: unknown;
+}
+
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.(?:[A-Za-z_][A-Za-z0-9_-]*|\d+))*$/;
+
+/** Split `key=rest` and check that `key` names a scenario field. */
+export function parseOverrideKey(flag: string, expr: string, form: string): { path: string[]; rest: string } {
+  const source = `${flag} ${expr}`;
+  const eq = expr.indexOf('=');
+  if (eq <= 0) throw inputError(source, '(flag)', form, `'${expr}'`);
+  const key = expr.slice(0, eq).trim();
+  if (!KEY.test(key)) throw inputError(source, '(flag)', `${form} with a dotted field path such as consensus.nodes`, `the key '${key}'`);
+  const segments = key.split('.');
+  if (segments[0] === 'extends') throw inputError(source, key, 'a scenario field (extends is only valid inside a file)', "'extends'");
+  const path = normalizePath(zScenario, segments);
+  if (path === undefined) {
+    // Name the first segment that does not exist, with a suggestion.
+    let known = 0;
+    while (known < segments.length && normalizePath(zScenario, segments.slice(0, known + 1)) !== undefined) known++;
+    const keys = keysAt(zScenario, segments.slice(0, known));
+    const bad = segments[known]!;
+    const guess = closest(bad, keys);
+    const expected = guess ? `a known field (did you mean '${guess}'?)` : keys.length > 0 ? `one of the known fields: ${keys.join(', ')}` : 'a field of the scenario';
+    throw inputError(source, segments.slice(0, known + 1).join('.'), expected, `the unknown key '${bad}'`);
+  }
+  return { path, rest: expr.slice(eq + 1) };
+}
+
+/** Parse one value written on the command line as YAML; an empty value is the empty string. */
+export function parseOverrideValue(source: string, key: string, text: string): unknown {
+  if (text.trim() === '') return '';
+  try {
+    return parseYaml(text);
+  } catch (err) {
+    throw inputError(source, key, 'a value written as YAML (a number, true/false, a string, [a, b])', `'${text}' (${(err as Error).message.split('\n')[0]})`);
+  }
+}
+
+export function parseSet(expr: string): Override {
+  const source = `--set ${expr}`;
+  const { path, rest } = parseOverrideKey('--set', expr, 'key=value');
+  return { source, path, value: parseOverrideValue(source, path.join('.'), rest) };
+}
+
+/** Return a copy of `input` with `value` at `path`, creating intermediate mappings. */
+export function withOverride(input: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
+  const root = structuredClone(input);
+  let node: Record<string, unknown> = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i]!;
+    const next = node[key];
+    if (next === null || typeof next !== 'object') node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]!] = value;
+  return root;
+}

@@ -1,0 +1,102 @@
+/**
+ * Sweep dimensions from `--vary`: `key=v1,v2,...` (each value parsed as YAML, so `500ms` and
+ * `true` work) or an integer/decimal range `key=lo..hi:step` (`lo..hi` steps by 1). The grid is
+ * the Cartesian product with the first `--vary` outermost, so point order is predictable.
+ */
+import { inputError } from './errors.ts';
+import { parseOverrideKey, parseOverrideValue, type Override } from './overrides.ts';
+import { normalizePath } from './schema-paths.ts';
+import { zScenario } from './schema.ts';
+
+export interface Dimension {
+  /** Dotted field path, e.g. `consensus.nodes`. */
+  readonly key: string;
+  readonly values: readonly unknown[];
+}
+
+export type SweepParameters = Record<string, unknown>;
+
+const MAX_VALUES = 10_000;
+const NUM = String.raw`[-+]?\d+(?:\.\d+)?`;
+const RANGE = new RegExp(String.raw`^\s*(${NUM})\s*\.\.\s*(${NUM})\s*(?::\s*(${NUM})\s*)?$`);
+const VARY_FORM = 'key=v1,v2,... or key=lo..hi:step';
+
+export interface NumericRange {
+  readonly key: string;
+  readonly lo: number;
+  readonly hi: number;
+  readonly step: number | undefined;
+}
+
+function parseRange(source: string, key: string, text: string): NumericRange | undefined {
+  const m = RANGE.exec(text);
+  if (!m) return undefined;
+  const lo = Number(m[1]);
+  const hi = Number(m[2]);
+  const step = m[3] === undefined ? undefined : Number(m[3]);
+  if (hi < lo) throw inputError(source, key, 'a range lo..hi with lo ≤ hi', `${m[1]}..${m[2]}`);
+  if (step !== undefined && !(step > 0)) throw inputError(source, key, 'a positive step after ":"', m[3]!);
+  return { key, lo, hi, step };
+}
+
+export function parseVary(expr: string): Dimension {
+  const source = `--vary ${expr}`;
+  const { path, rest } = parseOverrideKey('--vary', expr, VARY_FORM);
+  const key = path.join('.');
+  const range = parseRange(source, key, rest);
+  if (range) {
+    const step = range.step ?? 1;
+    const count = Math.floor((range.hi - range.lo) / step + 1e-9) + 1;
+    if (count > MAX_VALUES) throw inputError(source, key, `at most ${MAX_VALUES} values`, `${count} values`);
+    // Round to the step's decimals so 0.1 steps do not accumulate 0.30000000000000004.
+    const decimals = Math.max(decimalsOf(range.lo), decimalsOf(step));
+    const values = Array.from({ length: count }, (_, i) => Number((range.lo + i * step).toFixed(decimals)));
+    return { key, values };
+  }
+  if (rest.includes('..')) throw inputError(source, key, 'a range lo..hi:step of numbers', `'${rest}'`);
+  const parts = rest.split(',').map((p) => p.trim());
+  if (parts.some((p) => p === '')) throw inputError(source, key, `${VARY_FORM} with no empty value`, `'${rest}'`);
+  return { key, values: parts.map((p) => parseOverrideValue(source, key, p)) };
+}
+
+/** `--vary key=lo..hi` for sizing: an integer range, no step (bisection picks the probes). */
+export function parseIntegerRange(expr: string): NumericRange {
+  const source = `--vary ${expr}`;
+  const { path, rest } = parseOverrideKey('--vary', expr, 'key=lo..hi');
+  const key = path.join('.');
+  const range = parseRange(source, key, rest);
+  if (!range || range.step !== undefined || !Number.isInteger(range.lo) || !Number.isInteger(range.hi)) {
+    throw inputError(source, key, 'an integer range lo..hi, such as 10..5000', `'${rest}'`);
+  }
+  return range;
+}
+
+function decimalsOf(x: number): number {
+  const text = String(x);
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+export function checkDistinctDimensions(dimensions: readonly Dimension[]): void {
+  const seen = new Set<string>();
+  for (const d of dimensions) {
+    if (seen.has(d.key)) throw inputError(`--vary ${d.key}=...`, d.key, 'each key varied once', `${d.key} varied twice`);
+    seen.add(d.key);
+  }
+}
+
+/** Every combination of values, first dimension outermost. */
+export function gridPoints(dimensions: readonly Dimension[]): SweepParameters[] {
+  let points: SweepParameters[] = [{}];
+  for (const d of dimensions) points = points.flatMap((p) => d.values.map((v) => ({ ...p, [d.key]: v })));
+  return points;
+}
+
+/** The overrides that turn the base scenario into one point; errors name the `--vary` flag. */
+export function pointOverrides(parameters: SweepParameters): Override[] {
+  return Object.entries(parameters).map(([key, value]) => ({
+    source: `--vary ${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
+    path: normalizePath(zScenario, key.split('.')) ?? key.split('.'),
+    value,
+  }));
+}

@@ -1,0 +1,61 @@
+/**
+ * Reading one scenario file: YAML with positions kept, so an error can point at the line and
+ * column where the offending value was written. Syntax errors, duplicate keys and a document that
+ * is not a mapping are input errors here, before any schema is consulted.
+ */
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { describeFound, inputError } from './errors.ts';
+
+export interface YamlSource {
+  /** The file as the user named it (relative paths stay relative in messages). */
+  readonly file: string;
+  readonly data: Record<string, unknown>;
+  /** `file:line:column` where the value at `path` was written, or undefined if it is not in this file. */
+  locate(path: readonly PropertyKey[]): string | undefined;
+}
+
+export function parseYamlSource(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const pos = firstError.linePos?.[0];
+    const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+    const reason = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?\s*$/, '');
+    throw inputError(where, '(yaml)', 'valid YAML', `a syntax error: ${reason}`);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // Unresolved or exploding aliases surface only when the document is converted.
+    throw inputError(file, '(yaml)', 'valid YAML', `an error: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (data === null || data === undefined) throw inputError(file, '(root)', 'a mapping of scenario fields', 'an empty document');
+  if (typeof data !== 'object' || Array.isArray(data)) throw inputError(file, '(root)', 'a mapping of scenario fields', describeFound(data));
+  return {
+    file,
+    data: data as Record<string, unknown>,
+    locate(path) {
+      const node = doc.getIn(path as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (!node?.range) return undefined;
+      const { line, col } = lineCounter.linePos(node.range[0]);
+      return `${file}:${line}:${col}`;
+    },
+  };
+}
+
+export function readYamlSource(file: string): YamlSource {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw inputError(file, '(file)', 'an existing scenario file', 'no such file');
+    if (code === 'EISDIR') throw inputError(file, '(file)', 'a scenario file', 'a directory');
+    throw inputError(file, '(file)', 'a readable scenario file', String((err as Error).message));
+  }
+  return parseYamlSource(file, text);
+}
+
