@@ -6,3 +6,4 @@ export * from './block.ts';
 export * from './mempool.ts';
 export * from './txid-set.ts';
 export * from './crypto.ts';
+export * from './events.ts';

@@ -199,3 +199,17 @@ export class Mempool {
     }
   }
 }
+
+/**
+ * Mempool limits from `ReplicaConfig.params` (the scenario's consensus section holds them under
+ * `mempool: { capacity, capacityBytes, order }`); defaults where absent.
+ */
+export function mempoolOptionsFrom(params: Readonly<Record<string, unknown>>): MempoolOptions {
+  const m = params['mempool'];
+  if (m === null || typeof m !== 'object') return DEFAULT_MEMPOOL;
+  const o = m as Record<string, unknown>;
+  const capacityTxs = typeof o['capacity'] === 'number' ? o['capacity'] : DEFAULT_MEMPOOL.capacityTxs;
+  const capacityBytes = typeof o['capacityBytes'] === 'number' ? o['capacityBytes'] : DEFAULT_MEMPOOL.capacityBytes;
+  const order = o['order'] === 'priority' ? 'priority' : 'fifo';
+  return { capacityTxs, capacityBytes, order };
+}

@@ -26,6 +26,8 @@ export interface ReplyMessage {
   /** Digest of the committed block, so a client can require matching replies. */
   readonly blockHash: string;
   readonly replica: HostId;
+  /** The replica's current leader or primary, so a client can address its next requests there. */
+  readonly leader?: HostId;
 }
 
 /** Executed by every replica on commit; deterministic. */
@@ -93,6 +95,12 @@ export interface ViewChangeEvent extends ModelEvent {
   readonly kind: 'view-change';
   readonly view: number;
   readonly leader: HostId;
+}
+
+/** Emitted by a client when it submits a transaction (validity and latency start here). */
+export interface SubmitEvent extends ModelEvent {
+  readonly kind: 'submit';
+  readonly tx: Transaction;
 }
 
 /** Emitted by a client when a transaction is confirmed (enough matching replies). */

@@ -1,6 +1,60 @@
-/** The `consensus:` section: which protocol, how many nodes, block and batch limits. */
+/** The `consensus:` section: which protocol, how many nodes, block and batch limits, crypto, mempool. */
 import { z } from 'zod';
+import { parseQuantity } from '../units.ts';
 import { zPositiveDurationUs, zSizeBytes } from '../zod-units.ts';
+
+/**
+ * A protocol parameter in a generic per-protocol block: a number, a boolean, a quantity with a unit
+ * (converted to base units: µs, bytes, bits/s) or a word. Each protocol validates its own keys.
+ */
+const zParamValue = z.union([
+  z.number(),
+  z.boolean(),
+  z.string().transform((text) => {
+    for (const kind of ['duration', 'size', 'bandwidth'] as const) {
+      const r = parseQuantity(kind, text);
+      if (r.ok) return r.value;
+    }
+    return text;
+  }),
+]);
+const zProtocolParams = z.record(z.string(), zParamValue).default({});
+
+/** PBFT's parameters (Castro & Liskov, OSDI 1999). */
+export const zPbftParams = z
+  .object({
+    /** Checkpoint period K in sequence numbers (§4.3). */
+    checkpointInterval: z.number().int().min(1).default(128),
+    /** Log size L between the low and high water marks (§4.2); at least 2K as the paper suggests. */
+    logWindow: z.number().int().min(2).default(256),
+    /** Backup's timer before it suspects the primary (§4.4); doubled for each failed view (§4.5.2). */
+    viewChangeTimeout: zPositiveDurationUs.default(1_000_000),
+    /** 'macs': authenticators in the normal case, signatures for view changes (§5); 'signatures': everywhere. */
+    auth: z.enum(['macs', 'signatures']).default('macs'),
+  })
+  .strict();
+export type PbftParamsSection = z.output<typeof zPbftParams>;
+
+/** Cost table of the crypto model in virtual µs (see `iomtsim calibrate`). */
+const zCryptoCosts = z
+  .object({
+    signUs: z.number().nonnegative(),
+    verifyUs: z.number().nonnegative(),
+    hashUs: z.number().nonnegative(),
+    hashPerKiBUs: z.number().nonnegative(),
+    macUs: z.number().nonnegative().optional(),
+  })
+  .strict();
+
+export const zMempool = z
+  .object({
+    /** Most transactions waiting. */
+    capacity: z.number().int().min(1).default(100_000),
+    /** Most bytes waiting. */
+    capacityBytes: zSizeBytes.default(268_435_456),
+    order: z.enum(['fifo', 'priority']).default('fifo'),
+  })
+  .strict();
 
 export const zConsensus = z
   .object({
@@ -11,6 +65,18 @@ export const zConsensus = z
     /** Propose a partial batch after this long (Fabric's BatchTimeout). */
     batchTimeout: zPositiveDurationUs.default(2_000_000),
     blockSizeMax: zSizeBytes.default(524_288),
+    /** 'symbolic' Dolev–Yao signatures (fast) or 'real' Ed25519 and SHA-256 everywhere. */
+    crypto: z.enum(['symbolic', 'real']).default('symbolic'),
+    /** CPU cost table; defaults to the built-in node:crypto figures. */
+    cryptoCosts: zCryptoCosts.optional(),
+    mempool: zMempool.default(() => zMempool.parse({})),
+    /** The liveness checker reports a stall when committed height does not advance for this long while work waits. */
+    livenessBound: zPositiveDurationUs.default(30_000_000),
+    pbft: zPbftParams.default(() => zPbftParams.parse({})),
+    hotstuff: zProtocolParams,
+    raft: zProtocolParams,
+    poa: zProtocolParams,
+    pow: zProtocolParams,
   })
   .strict();
 export type ConsensusSection = z.output<typeof zConsensus>;

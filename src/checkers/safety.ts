@@ -1,0 +1,56 @@
+/**
+ * Safety (agreement): no two honest replicas commit different blocks at the same height, and no
+ * honest replica commits two blocks at one height. The PBFT safety property (Castro & Liskov 1999,
+ * §4.1: requests execute in the same order at all non-faulty replicas), Raft's State Machine
+ * Safety (Ongaro & Ousterhout 2014, §5.4.3), and finality for the chain protocols.
+ */
+import type { HostId, ModelEvent } from '../../sim/index.ts';
+import type { CheckOutcome } from '../metrics/types.ts';
+import type { CommitEvent } from '../protocols/types.ts';
+import { ALL_HONEST, describeFirst, type Checker, type HonestPredicate } from './types.ts';
+
+export interface SafetyViolation {
+  readonly timeUs: number;
+  readonly height: number;
+  /** The replica that committed first, and the one that disagreed. */
+  readonly hosts: readonly [HostId, HostId];
+  readonly hashes: readonly [string, string];
+}
+
+export class SafetyChecker implements Checker {
+  readonly name = 'safety';
+  readonly violations: SafetyViolation[] = [];
+  private readonly byHeight = new Map<number, { hash: string; host: HostId }>();
+  private readonly conflictingHeights = new Set<number>();
+
+  constructor(private readonly isHonest: HonestPredicate = ALL_HONEST) {}
+
+  get violationCount(): number {
+    return this.conflictingHeights.size;
+  }
+
+  readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
+    if (event.kind !== 'commit' || !this.isHonest(host)) return;
+    const { block } = event as CommitEvent;
+    const first = this.byHeight.get(block.height);
+    if (first === undefined) {
+      this.byHeight.set(block.height, { hash: block.hash, host });
+      return;
+    }
+    if (first.hash === block.hash) return;
+    this.conflictingHeights.add(block.height);
+    this.violations.push({ timeUs, height: block.height, hosts: [first.host, host], hashes: [first.hash, block.hash] });
+  };
+
+  outcome(): CheckOutcome {
+    const n = this.violationCount;
+    return {
+      name: this.name,
+      passed: n === 0,
+      detail: n === 0
+        ? `${this.byHeight.size} heights committed, no conflicts`
+        : `${n} heights with conflicting commits: ` +
+          describeFirst(this.violations, (v) => `height ${v.height} at ${v.timeUs / 1e6} s: host ${v.hosts[0]} ${v.hashes[0].slice(0, 12)} vs host ${v.hosts[1]} ${v.hashes[1].slice(0, 12)}`),
+    };
+  }
+}

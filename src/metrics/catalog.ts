@@ -1,0 +1,14 @@
+/**
+ * Every metric's name, unit and meaning. Each area keeps its own list in catalog/<area>.ts and
+ * adds it here with one import and one spread.
+ */
+import { CONSENSUS_METRIC_DOCS } from './catalog/consensus.ts';
+import type { MetricDoc } from './catalog/types.ts';
+
+export type { MetricDoc } from './catalog/types.ts';
+
+export const METRIC_DOCS: readonly MetricDoc[] = [...CONSENSUS_METRIC_DOCS];
+
+export function metricDoc(name: string): MetricDoc | undefined {
+  return METRIC_DOCS.find((d) => d.name === name);
+}

@@ -1,0 +1,36 @@
+/** Metrics of the consensus run model, its checkers and the network. */
+import type { MetricDoc } from './types.ts';
+
+const latency = (family: string, from: string, to: string): MetricDoc[] => [
+  { name: `${family}.mean`, unit: 'ms', meaning: `mean time from ${from} to ${to}` },
+  { name: `${family}.p50`, unit: 'ms', meaning: `median time from ${from} to ${to}` },
+  { name: `${family}.p95`, unit: 'ms', meaning: `95th percentile of the time from ${from} to ${to}` },
+  { name: `${family}.p99`, unit: 'ms', meaning: `99th percentile of the time from ${from} to ${to}` },
+];
+
+export const CONSENSUS_METRIC_DOCS: readonly MetricDoc[] = [
+  { name: 'consensus.offered_tps', unit: 'tx/s', meaning: 'transactions submitted by clients per second after warm-up' },
+  { name: 'consensus.throughput_tps', unit: 'tx/s', meaning: 'transactions committed (first honest commit) per second after warm-up' },
+  { name: 'consensus.committed_txs', unit: 'tx', meaning: 'transactions committed after warm-up' },
+  { name: 'consensus.confirmed_txs', unit: 'tx', meaning: 'transactions confirmed to their clients after warm-up' },
+  ...latency('consensus.commit_latency_ms', 'submission', 'the first commit by an honest replica (transactions submitted after warm-up)'),
+  ...latency('consensus.client_latency_ms', 'submission', 'confirmation at the client (enough matching replies)'),
+  { name: 'consensus.decisions_per_sec', unit: '1/s', meaning: 'blocks (batches, log entries) committed per second after warm-up' },
+  { name: 'consensus.txs_per_decision', unit: 'tx', meaning: 'mean transactions per committed block' },
+  { name: 'consensus.messages_per_decision', unit: 'msg', meaning: 'messages sent by all hosts (clients included) per committed block after warm-up' },
+  { name: 'consensus.bytes_per_decision', unit: 'B', meaning: 'bytes sent by all hosts per committed block after warm-up' },
+  { name: 'consensus.view_changes', unit: 'count', meaning: 'distinct new views (PBFT), terms (Raft) or rounds entered after a fault, after warm-up' },
+  { name: 'network.bytes_per_node', unit: 'B', meaning: 'mean bytes sent per replica after warm-up' },
+  { name: 'network.messages_per_node', unit: 'msg', meaning: 'mean messages sent per replica after warm-up' },
+  { name: 'network.dropped_messages', unit: 'msg', meaning: 'messages lost to loss, partitions, cut links or crashed hosts after warm-up' },
+  { name: 'node.cpu_utilization', unit: 'ratio', meaning: 'mean fraction of time replicas were busy with modelled processing (crypto, hashing)' },
+  { name: 'mempool.occupancy_txs.mean', unit: 'tx', meaning: "mean mempool size at the proposer, sampled each time it cuts a batch" },
+  { name: 'mempool.occupancy_txs.max', unit: 'tx', meaning: 'largest mempool size sampled at the proposer' },
+  { name: 'mempool.dropped_txs', unit: 'tx', meaning: 'transactions rejected by a full mempool (either limit) after warm-up' },
+  { name: 'mempool.dropped_full_txs', unit: 'tx', meaning: 'transactions rejected because the mempool held its capacity in transactions' },
+  { name: 'mempool.dropped_full_bytes_txs', unit: 'tx', meaning: 'transactions rejected because the mempool held its capacity in bytes' },
+  { name: 'safety.violations', unit: 'count', meaning: 'heights at which two honest replicas committed different blocks' },
+  { name: 'liveness.violations', unit: 'count', meaning: 'stalls longer than consensus.livenessBound while work waited and the fault model allowed progress' },
+  { name: 'validity.violations', unit: 'count', meaning: 'committed transactions never submitted, altered, or committed at two heights' },
+  { name: 'state_agreement.violations', unit: 'count', meaning: 'heights at which honest replicas hold different application state digests' },
+];

@@ -1,0 +1,141 @@
+/**
+ * Consensus metrics from model events: throughput and latency per transaction (submit → first
+ * honest commit, submit → client confirmation), decisions, view changes, mempool occupancy and
+ * drops, each counted only inside the measurement window [warm-up, end). Network totals come from
+ * the run model as counters sampled at the window's edges; this collector knows nothing of the engine.
+ */
+import type { HostId, ModelEvent } from '../../sim/index.ts';
+import type { MempoolDropEvent, MempoolEvent } from '../ledger/events.ts';
+import type { CommitEvent, ConfirmedEvent, SubmitEvent, ViewChangeEvent } from '../protocols/types.ts';
+import { Histogram } from './histogram.ts';
+import type { Metrics, TimeseriesRow } from './types.ts';
+import { TimeWindows } from './windows.ts';
+
+export interface NetworkWindowTotals {
+  /** Messages and bytes sent by every host inside the window. */
+  readonly messages: number;
+  readonly bytes: number;
+  /** Messages and bytes sent by the replicas inside the window, and how many replicas. */
+  readonly replicaMessages: number;
+  readonly replicaBytes: number;
+  readonly replicas: number;
+  readonly dropped: number;
+  /** Modelled processing time of the replicas inside the window, µs (sum over replicas). */
+  readonly replicaBusyUs: number;
+}
+
+export class ConsensusCollector {
+  readonly commitLatencyMs = new Histogram();
+  readonly clientLatencyMs = new Histogram();
+  readonly mempoolTxs = new Histogram();
+  private readonly seenBlocks = new Set<string>();
+  private readonly views = new Set<number>();
+  private submitted = 0;
+  private committedTxs = 0;
+  private confirmedTxs = 0;
+  private decisions = 0;
+  private droppedFullTxs = 0;
+  private droppedFullBytes = 0;
+  private readonly windows: TimeWindows;
+
+  constructor(
+    readonly warmupUs: number,
+    readonly endUs: number,
+    private readonly isHonest: (host: HostId) => boolean,
+    windowUs: number,
+  ) {
+    this.windows = new TimeWindows(warmupUs, endUs, windowUs);
+  }
+
+  readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
+    if (timeUs < this.warmupUs) return;
+    switch (event.kind) {
+      case 'submit':
+        if ((event as SubmitEvent).tx.submittedUs >= this.warmupUs) this.submitted++;
+        break;
+      case 'commit': {
+        if (!this.isHonest(host)) return;
+        const { block } = event as CommitEvent;
+        if (this.seenBlocks.has(block.hash)) return;
+        this.seenBlocks.add(block.hash);
+        this.decisions++;
+        this.committedTxs += block.txs.length;
+        this.windows.record('commits', timeUs, block.txs.length);
+        for (const tx of block.txs) {
+          if (tx.submittedUs < this.warmupUs) continue;
+          const ms = (timeUs - tx.submittedUs) / 1000;
+          this.commitLatencyMs.add(ms);
+          this.windows.record('commitLatency', timeUs, ms);
+        }
+        break;
+      }
+      case 'confirmed': {
+        const { tx } = event as ConfirmedEvent;
+        this.confirmedTxs++;
+        if (tx.submittedUs < this.warmupUs) return;
+        const ms = (timeUs - tx.submittedUs) / 1000;
+        this.clientLatencyMs.add(ms);
+        this.windows.record('clientLatency', timeUs, ms);
+        break;
+      }
+      case 'view-change':
+        this.views.add((event as ViewChangeEvent).view);
+        break;
+      case 'mempool': {
+        const size = (event as MempoolEvent).sizeTxs;
+        this.mempoolTxs.add(size);
+        this.windows.record('mempool', timeUs, size);
+        break;
+      }
+      case 'mempool-drop':
+        if ((event as MempoolDropEvent).reason === 'fullBytes') this.droppedFullBytes++;
+        else this.droppedFullTxs++;
+        break;
+      default:
+        break;
+    }
+  };
+
+  metrics(net: NetworkWindowTotals): Metrics {
+    const seconds = (this.endUs - this.warmupUs) / 1e6;
+    const commit = this.commitLatencyMs.summary();
+    const client = this.clientLatencyMs.summary();
+    const perDecision = (x: number) => (this.decisions === 0 ? NaN : x / this.decisions);
+    const m: Metrics = {
+      'consensus.offered_tps': { unit: 'tx/s', value: this.submitted / seconds },
+      'consensus.throughput_tps': { unit: 'tx/s', value: this.committedTxs / seconds },
+      'consensus.committed_txs': { unit: 'tx', value: this.committedTxs },
+      'consensus.confirmed_txs': { unit: 'tx', value: this.confirmedTxs },
+      'consensus.commit_latency_ms.mean': { unit: 'ms', value: commit.mean },
+      'consensus.commit_latency_ms.p50': { unit: 'ms', value: commit.p50 },
+      'consensus.commit_latency_ms.p95': { unit: 'ms', value: commit.p95 },
+      'consensus.commit_latency_ms.p99': { unit: 'ms', value: commit.p99 },
+      'consensus.client_latency_ms.mean': { unit: 'ms', value: client.mean },
+      'consensus.client_latency_ms.p50': { unit: 'ms', value: client.p50 },
+      'consensus.client_latency_ms.p95': { unit: 'ms', value: client.p95 },
+      'consensus.client_latency_ms.p99': { unit: 'ms', value: client.p99 },
+      'consensus.decisions_per_sec': { unit: '1/s', value: this.decisions / seconds },
+      'consensus.txs_per_decision': { unit: 'tx', value: perDecision(this.committedTxs) },
+      'consensus.messages_per_decision': { unit: 'msg', value: perDecision(net.messages) },
+      'consensus.bytes_per_decision': { unit: 'B', value: perDecision(net.bytes) },
+      'consensus.view_changes': { unit: 'count', value: this.views.size },
+      'network.bytes_per_node': { unit: 'B', value: net.replicas === 0 ? 0 : net.replicaBytes / net.replicas },
+      'network.messages_per_node': { unit: 'msg', value: net.replicas === 0 ? 0 : net.replicaMessages / net.replicas },
+      'network.dropped_messages': { unit: 'msg', value: net.dropped },
+      'node.cpu_utilization': { unit: 'ratio', value: net.replicas === 0 ? 0 : net.replicaBusyUs / (net.replicas * seconds * 1e6) },
+      'mempool.occupancy_txs.mean': { unit: 'tx', value: this.mempoolTxs.count === 0 ? 0 : this.mempoolTxs.mean },
+      'mempool.occupancy_txs.max': { unit: 'tx', value: this.mempoolTxs.count === 0 ? 0 : this.mempoolTxs.summary().max },
+      'mempool.dropped_txs': { unit: 'tx', value: this.droppedFullTxs + this.droppedFullBytes },
+      'mempool.dropped_full_txs': { unit: 'tx', value: this.droppedFullTxs },
+      'mempool.dropped_full_bytes_txs': { unit: 'tx', value: this.droppedFullBytes },
+    };
+    return m;
+  }
+
+  timeseries(): TimeseriesRow[] {
+    return this.windows.rows(
+      { throughput_tps: 'commits' },
+      { commit_latency_ms_mean: 'commitLatency', client_latency_ms_mean: 'clientLatency', mempool_txs: 'mempool' },
+    );
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Fixed-width time windows for the timeseries: per window, sums and counts of named quantities,
+ * from which rates and means are derived at the end. Windows are indexed by time, so recording
+ * costs one array write.
+ */
+import type { TimeseriesRow } from './types.ts';
+
+export class TimeWindows {
+  private readonly sums = new Map<string, Float64Array>();
+  private readonly counts = new Map<string, Float64Array>();
+  readonly windowCount: number;
+
+  constructor(readonly startUs: number, readonly endUs: number, readonly widthUs: number) {
+    if (!(widthUs > 0)) throw new RangeError(`window width must be positive, found ${widthUs}`);
+    this.windowCount = Math.max(0, Math.ceil((endUs - startUs) / widthUs));
+  }
+
+  /** Add `value` to `column` in the window holding `timeUs`; outside [start, end) is ignored. */
+  record(column: string, timeUs: number, value: number): void {
+    if (timeUs < this.startUs || timeUs >= this.endUs) return;
+    const w = Math.floor((timeUs - this.startUs) / this.widthUs);
+    let s = this.sums.get(column);
+    let c = this.counts.get(column);
+    if (s === undefined || c === undefined) {
+      s = new Float64Array(this.windowCount);
+      c = new Float64Array(this.windowCount);
+      this.sums.set(column, s);
+      this.counts.set(column, c);
+    }
+    s[w]! += value;
+    c[w]! += 1;
+  }
+
+  /**
+   * One row per window, timed at its end. `rates` columns become per-second rates of their sums;
+   * `means` columns become means (NaN in a window without samples).
+   */
+  rows(rates: Readonly<Record<string, string>>, means: Readonly<Record<string, string>>): TimeseriesRow[] {
+    const out: TimeseriesRow[] = [];
+    const widthS = this.widthUs / 1e6;
+    for (let w = 0; w < this.windowCount; w++) {
+      const endUs = Math.min(this.endUs, this.startUs + (w + 1) * this.widthUs);
+      const row: Record<string, number> = { timeS: endUs / 1e6 };
+      for (const [out_, col] of Object.entries(rates)) row[out_] = (this.sums.get(col)?.[w] ?? 0) / widthS;
+      for (const [out_, col] of Object.entries(means)) {
+        const c = this.counts.get(col)?.[w] ?? 0;
+        row[out_] = c === 0 ? NaN : this.sums.get(col)![w]! / c;
+      }
+      out.push(row as TimeseriesRow);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,1 @@
+export { LoadClient, type ClientConfig } from './client.ts';

@@ -1,0 +1,100 @@
+/**
+ * PBFT's messages (Castro & Liskov, OSDI 1999, §4) and the canonical terms their signatures or MACs
+ * cover. A term lists every field the receiver acts on, so a changed field fails verification.
+ */
+import type { Signature } from '../../ledger/crypto.ts';
+import type { Block } from '../../ledger/types.ts';
+
+/** §4.2: <PRE-PREPARE, v, n, d> with the request batch piggybacked (as a block). */
+export interface PrePrepare {
+  readonly kind: 'pbft-pre-prepare';
+  readonly view: number;
+  readonly seq: number;
+  readonly digest: string;
+  readonly block: Block;
+  readonly replica: number;
+  readonly sig: Signature;
+}
+
+/** §4.2: <PREPARE, v, n, d, i>. */
+export interface Prepare {
+  readonly kind: 'pbft-prepare';
+  readonly view: number;
+  readonly seq: number;
+  readonly digest: string;
+  readonly replica: number;
+  readonly sig: Signature;
+}
+
+/** §4.2: <COMMIT, v, n, D(m), i>. */
+export interface Commit {
+  readonly kind: 'pbft-commit';
+  readonly view: number;
+  readonly seq: number;
+  readonly digest: string;
+  readonly replica: number;
+  readonly sig: Signature;
+}
+
+/** §4.3: <CHECKPOINT, n, d, i>, d the digest of the state after executing n. */
+export interface Checkpoint {
+  readonly kind: 'pbft-checkpoint';
+  readonly seq: number;
+  readonly stateDigest: string;
+  readonly replica: number;
+  readonly sig: Signature;
+}
+
+/** §4.4: Pm, a pre-prepare with 2f matching prepares from distinct backups. */
+export interface PreparedProof {
+  readonly prePrepare: PrePrepare;
+  readonly prepares: readonly Prepare[];
+}
+
+/** §4.4: <VIEW-CHANGE, v+1, n, C, P, i>. */
+export interface ViewChange {
+  readonly kind: 'pbft-view-change';
+  readonly newView: number;
+  readonly stableSeq: number;
+  readonly checkpointProof: readonly Checkpoint[];
+  readonly prepared: readonly PreparedProof[];
+  readonly replica: number;
+  readonly sig: Signature;
+}
+
+/** §4.4: <NEW-VIEW, v+1, V, O>. */
+export interface NewView {
+  readonly kind: 'pbft-new-view';
+  readonly view: number;
+  readonly viewChanges: readonly ViewChange[];
+  readonly prePrepares: readonly PrePrepare[];
+  readonly replica: number;
+  readonly sig: Signature;
+}
+
+export type PbftMessage = PrePrepare | Prepare | Commit | Checkpoint | ViewChange | NewView;
+
+export const prePrepareTerm = (view: number, seq: number, digest: string): string => `pp|${view}|${seq}|${digest}`;
+export const prepareTerm = (view: number, seq: number, digest: string, replica: number): string => `p|${view}|${seq}|${digest}|${replica}`;
+export const commitTerm = (view: number, seq: number, digest: string, replica: number): string => `c|${view}|${seq}|${digest}|${replica}`;
+export const checkpointTerm = (seq: number, stateDigest: string, replica: number): string => `ck|${seq}|${stateDigest}|${replica}`;
+
+export function viewChangeTerm(m: Omit<ViewChange, 'kind' | 'sig'>): string {
+  const c = m.checkpointProof.map((k) => `${k.replica}:${k.stateDigest}`).join(',');
+  const p = m.prepared.map((e) => `${e.prePrepare.seq}:${e.prePrepare.view}:${e.prePrepare.digest}:${e.prepares.map((x) => x.replica).join('.')}`).join(',');
+  return `vc|${m.newView}|${m.stableSeq}|${c}|${p}|${m.replica}`;
+}
+
+export function newViewTerm(m: Omit<NewView, 'kind' | 'sig'>): string {
+  const v = m.viewChanges.map((x) => x.replica).join(',');
+  const o = m.prePrepares.map((x) => `${x.seq}:${x.digest}`).join(',');
+  return `nv|${m.view}|${v}|${o}|${m.replica}`;
+}
+
+/** Wire sizes in bytes: a fixed header, a digest, and an authenticator or signature. */
+export const PBFT_HEADER_BYTES = 48;
+export const DIGEST_BYTES = 32;
+export const SIGNATURE_BYTES = 64;
+/** A MAC authenticator carries one 8-byte MAC per receiver (§5, as in the BFT library). */
+export const authenticatorBytes = (n: number): number => 8 * n;
+export const REPLY_BYTES = PBFT_HEADER_BYTES + DIGEST_BYTES + 16;

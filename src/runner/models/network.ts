@@ -1,0 +1,77 @@
+/**
+ * From the scenario's `network:` section to the engine's NetworkConfig, and deterministic host
+ * placement over regions. Latencies arrive in µs already (converted at load time).
+ */
+import type { DistributionSpec, HostPlacement, NetworkConfig } from '../../../sim/index.ts';
+import type { LatencySpec, NetworkSection } from '../../scenario/sections/network.ts';
+
+/** A scenario latency (µs) as an engine distribution (µs). */
+export function latencyDistribution(spec: LatencySpec, path = 'network.latency'): DistributionSpec {
+  switch (spec.kind) {
+    case 'fixed': return { kind: 'fixed', value: spec.value };
+    case 'uniform': return { kind: 'uniform', min: spec.min, max: spec.max };
+    case 'exponential': return spec.shift === undefined ? { kind: 'exponential', mean: spec.mean } : { kind: 'exponential', mean: spec.mean, shift: spec.shift };
+    case 'normal': return { kind: 'normal', mean: spec.mean, sd: spec.sd, min: 0 };
+    case 'lognormal': {
+      if (!(spec.median > 0)) throw new RangeError(`${path}.median: expected a positive duration, found ${spec.median} µs`);
+      return { kind: 'lognormal', mu: Math.log(spec.median), sigma: spec.sigma };
+    }
+    case 'pareto-simblock': {
+      // SimBlock (Aoki et al. 2019): Pareto with shape 0.2·mean and scale mean − 5, both in ms.
+      const meanMs = spec.mean / 1000;
+      if (!(meanMs > 5)) throw new RangeError(`${path}.mean: expected more than 5ms for SimBlock's Pareto model, found ${meanMs}ms`);
+      return { kind: 'pareto', shape: 0.2 * meanMs, scale: (meanMs - 5) * 1000 };
+    }
+    case 'pareto': return { kind: 'pareto', shape: spec.shape, scale: spec.scale };
+    case 'empirical': return { kind: 'empirical', values: spec.values };
+  }
+}
+
+export function networkConfig(section: NetworkSection): NetworkConfig {
+  const lat = section.latency;
+  const r = section.regions.length;
+  if (Array.isArray(lat)) {
+    if (lat.length !== r) throw new RangeError(`network.latency: expected a ${r}×${r} matrix (one row per region), found ${lat.length} rows`);
+    return {
+      regions: section.regions,
+      latencyUs: lat.map((row, i) => {
+        if (row.length !== r) throw new RangeError(`network.latency[${i}]: expected ${r} columns, found ${row.length}`);
+        return row.map((s, j) => latencyDistribution(s, `network.latency[${i}][${j}]`));
+      }),
+      lossProbability: section.loss,
+    };
+  }
+  return { regions: section.regions, latencyUs: latencyDistribution(lat), lossProbability: section.loss };
+}
+
+/**
+ * Region of host `index` of a group of `count`: round robin over the regions, or, given shares,
+ * blocks sized by largest remainder (so 0.5/0.3/0.2 over 10 hosts gives 5, 3 and 2).
+ */
+export function regionOf(index: number, count: number, regionCount: number, shares?: readonly number[]): number {
+  if (shares === undefined) return index % regionCount;
+  const total = shares.reduce((a, b) => a + b, 0);
+  const exact = shares.map((s) => (s / total) * count);
+  const sizes = exact.map(Math.floor);
+  let left = count - sizes.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of byRemainder) {
+    if (left-- <= 0) break;
+    sizes[i]! += 1;
+  }
+  let acc = 0;
+  for (let r = 0; r < sizes.length; r++) {
+    acc += sizes[r]!;
+    if (index < acc) return r;
+  }
+  return sizes.length - 1;
+}
+
+/** Placement of host `index` of a group of `count` hosts. */
+export function placement(section: NetworkSection, index: number, count: number): HostPlacement {
+  return {
+    region: regionOf(index, count, section.regions.length),
+    uploadBitsPerSec: section.upload,
+    downloadBitsPerSec: section.download,
+  };
+}
