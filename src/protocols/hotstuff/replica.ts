@@ -1,0 +1,615 @@
+/**
+ * A chained HotStuff replica (Yin, Malkhi, Reiter, Gueta, Abraham, "HotStuff: BFT Consensus with
+ * Linearity and Responsiveness", PODC 2019) as a sans-I/O actor, in the event-driven form of §6
+ * (Algorithm 4) with the pacemaker of §4.4 and Algorithm 5.
+ *
+ * Every view v has one leader, replica v mod n (Algorithm 5, getLeader: round robin). The leader
+ * proposes one node extending the node of its highest QC; replicas vote for it and send the vote to
+ * the leader of v + 1, who forms the next QC from n − f votes and proposes at once. Per view that
+ * is n − 1 proposals and n − 1 votes: linear in n (§5). A node commits when it heads a three-chain
+ * of direct parents in consecutive views (§5; the paper's dummy nodes make heights equal views, so
+ * a gap in views breaks the chain there as well).
+ *
+ * Modelling choices:
+ * - Views never idle: a leader with no transactions proposes an empty node, as the chained
+ *   protocol needs three more nodes to commit one.
+ * - Clients may send a request to any replica; a replica forwards the transactions it holds to
+ *   the next leader on its vote (or new-view), so forwarding costs no extra messages.
+ * - Replicas answer clients on commit; a client waits for f + 1 matching replies.
+ * - Signatures are checked when the run model hands out keys (config.signingKey / verifier); their
+ *   CPU cost is charged either way. A QC counts as one threshold signature to verify (§4.2).
+ */
+import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
+import { buildBlock, verifyBlock } from '../../ledger/block.ts';
+import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
+import { ZERO_HASH } from '../../ledger/hash.ts';
+import { Mempool } from '../../ledger/mempool.ts';
+import type { Block, Transaction } from '../../ledger/types.ts';
+import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
+import {
+  HEADER_BYTES,
+  nodeBytes,
+  proposalTerm,
+  qcBytes,
+  SIGNATURE_BYTES,
+  txsBytes,
+  voteTerm,
+  type HsFetch,
+  type HsNewView,
+  type HsNode,
+  type HsNodes,
+  type HsProposal,
+  type HsVote,
+  type QuorumCert,
+} from './messages.ts';
+import { hotstuffParams, type HotStuffParams } from './params.ts';
+
+const TIMER_VIEW = 1;
+const NO_TIMER = -1;
+const REPLY_BYTES = 80;
+/** Committed nodes kept in the lookup map below the last executed one (older ones stay in `chain`). */
+const PRUNE_DEPTH = 8;
+/** Most nodes in one synchronisation reply. */
+const FETCH_BATCH = 64;
+/** Bound on proposals held while their ancestors are fetched. */
+const WAITING_MAX = 256;
+
+interface Tally {
+  readonly view: number;
+  readonly voters: Uint8Array;
+  readonly sigs: Signature[];
+  count: number;
+  best: QuorumCert | undefined;
+}
+
+interface Waiting {
+  readonly node: HsNode;
+  readonly isProposal: boolean;
+}
+
+export class HotStuffReplica implements Actor<unknown> {
+  readonly params: HotStuffParams;
+  private readonly n: number;
+  private readonly quorum: number;
+  private readonly self: number;
+
+  // Algorithm 4's state: vheight (as the last voted view), b_lock, b_exec, qc_high.
+  curView = 1;
+  private lastVotedView = 0;
+  private lastVote: HsVote | undefined;
+  private proposedView = 0;
+  private bLock: HsNode;
+  private bExec: HsNode;
+  private qcHigh: QuorumCert;
+  private qcHighNode: HsNode;
+
+  /** Known nodes by hash: uncommitted ones and the last few committed. */
+  private readonly nodes = new Map<string, HsNode>();
+  /** Committed nodes by height (the ledger), genesis at 0. */
+  private readonly chain: HsNode[] = [];
+  private readonly verifiedQcs = new WeakSet<QuorumCert>();
+
+  private readonly mempool = new Mempool();
+  /** Transactions sent to a next leader, not yet seen in a node: returned to the pool on timeout. */
+  private readonly forwarded = new Map<number, Transaction>();
+
+  private readonly votes = new Map<string, Tally>();
+  private readonly newViews = new Map<number, Tally>();
+  private pendingQc: QuorumCert | undefined;
+  private waiting: Waiting[] = [];
+  private readonly fetching = new Set<string>();
+
+  // Pacemaker (§4.4): one pending timer, re-armed when the deadline moved.
+  private viewDeadlineUs = 0;
+  private viewTimer: TimerId = NO_TIMER;
+  private viewTimerAtUs = 0;
+  private consecutiveTimeouts = 0;
+
+  constructor(
+    private readonly ctx: ActorContext<unknown>,
+    private readonly config: ReplicaConfig,
+    private readonly app: ReplicatedApplication,
+  ) {
+    this.params = hotstuffParams(config.params);
+    this.n = config.replicaHosts.length;
+    this.quorum = this.n - Math.floor((this.n - 1) / 3);
+    this.self = config.index;
+    const genesis = GENESIS_NODE;
+    this.nodes.set(genesis.block.hash, genesis);
+    this.chain.push(genesis);
+    this.bLock = genesis;
+    this.bExec = genesis;
+    this.qcHigh = genesis.justify;
+    this.qcHighNode = genesis;
+  }
+
+  leaderOf(view: number): number {
+    return view % this.n;
+  }
+
+  /** Committed height (for tests and inspection). */
+  get executedHeight(): number {
+    return this.bExec.block.height;
+  }
+
+  onStart(): void {
+    this.resetViewDeadline();
+    if (this.leaderOf(this.curView) === this.self) this.propose(this.curView);
+  }
+
+  /** Timers died with the crash; the protocol state is kept as if on stable storage. */
+  onRecover(): void {
+    this.viewTimer = NO_TIMER;
+    this.fetching.clear();
+    this.resetViewDeadline();
+  }
+
+  onMessage(from: HostId, msg: unknown): void {
+    switch ((msg as { kind: string }).kind) {
+      case 'hs-proposal':
+        this.onProposal(from, msg as HsProposal);
+        break;
+      case 'hs-vote':
+        this.onVote(msg as HsVote);
+        break;
+      case 'hs-new-view':
+        this.onNewView(msg as HsNewView);
+        break;
+      case 'hs-fetch':
+        this.onFetch(msg as HsFetch);
+        break;
+      case 'hs-nodes':
+        this.onNodes(from, msg as HsNodes);
+        break;
+      case 'request':
+        this.mempool.add((msg as RequestMessage).tx);
+        break;
+      default:
+    }
+  }
+
+  onTimer(tag: number): void {
+    if (tag !== TIMER_VIEW) return;
+    this.viewTimer = NO_TIMER;
+    if (this.ctx.nowUs < this.viewDeadlineUs) this.armViewTimer();
+    else this.onViewTimeout();
+  }
+
+  // ---- proposals (Algorithm 4, onReceiveProposal) ----
+
+  private onProposal(from: HostId, m: HsProposal): void {
+    const node = m.node;
+    if (this.nodes.has(node.block.hash) || node.block.height <= this.bExec.block.height) return;
+    if (this.config.replicaHosts[node.proposer] !== from || this.leaderOf(node.view) !== node.proposer) return;
+    if (!this.checkNode(node)) return;
+    this.receiveNode(node, true, node.proposer);
+  }
+
+  /** Charge and check the proposer's signature, the block's digests and the QC (§4.2). */
+  private checkNode(node: HsNode): boolean {
+    const c = this.config.crypto;
+    this.ctx.cpu(c.verifyUs + hashCostUs(c, node.block.sizeBytes));
+    if (!verifyBlock(node.block)) return false;
+    const v = this.config.verifier;
+    if (v !== undefined) {
+      const term = proposalTerm(node.view, node.block.hash, node.justify.view, node.justify.blockHash);
+      if (!v.verify(node.sig, node.proposer, v.digest(term))) return false;
+    }
+    return this.checkQc(node.justify);
+  }
+
+  private checkQc(qc: QuorumCert): boolean {
+    if (qc.view === 0) return qc.blockHash === GENESIS_NODE.block.hash;
+    this.ctx.cpu(this.config.crypto.verifyUs);
+    if (this.verifiedQcs.has(qc)) return true;
+    const v = this.config.verifier;
+    if (v !== undefined) {
+      if (qc.sigs.length < this.quorum) return false;
+      const digest = v.digest(voteTerm(qc.view, qc.blockHash));
+      const seen = new Set<number>();
+      for (const sig of qc.sigs) {
+        if (seen.has(sig.signer) || !v.verify(sig, sig.signer, digest)) return false;
+        seen.add(sig.signer);
+      }
+    }
+    this.verifiedQcs.add(qc);
+    return true;
+  }
+
+  /** Store a node once its parent and its QC's node are known; fetch them otherwise. */
+  private receiveNode(node: HsNode, isProposal: boolean, source: number): void {
+    const missing = !this.hasNode(node.block.parentHash)
+      ? node.block.parentHash
+      : !this.hasNode(node.justify.blockHash)
+        ? node.justify.blockHash
+        : undefined;
+    if (missing !== undefined) {
+      if (this.waiting.length >= WAITING_MAX) this.waiting.shift();
+      this.waiting.push({ node, isProposal });
+      this.fetch(missing, source);
+      return;
+    }
+    this.addNode(node);
+    if (isProposal) this.onReceiveProposal(node);
+    else this.update(node);
+    this.retryWaiting();
+  }
+
+  private addNode(node: HsNode): void {
+    this.nodes.set(node.block.hash, node);
+    this.fetching.delete(node.block.hash);
+    for (const tx of node.block.txs) {
+      this.mempool.markProposed(tx);
+      this.forwarded.delete(tx.id);
+    }
+    if (this.pendingQc !== undefined && this.pendingQc.blockHash === node.block.hash) {
+      const qc = this.pendingQc;
+      this.pendingQc = undefined;
+      this.onQc(qc);
+    }
+  }
+
+  private retryWaiting(): void {
+    if (this.waiting.length === 0) return;
+    const ready = this.waiting.filter((w) => this.hasNode(w.node.block.parentHash) && this.hasNode(w.node.justify.blockHash));
+    if (ready.length === 0) return;
+    this.waiting = this.waiting.filter((w) => !ready.includes(w));
+    ready.sort((a, b) => a.node.view - b.node.view);
+    for (const w of ready) if (!this.nodes.has(w.node.block.hash)) this.receiveNode(w.node, w.isProposal, w.node.proposer);
+  }
+
+  private onReceiveProposal(b: HsNode): void {
+    if (b.view >= this.curView && b.view > this.lastVotedView && this.safeNode(b)) {
+      this.lastVotedView = b.view;
+      this.sendVote(b);
+    }
+    this.update(b);
+    if (b.view >= this.curView) this.enterView(b.view + 1, true);
+  }
+
+  /** §4.2 safeNode: extends the locked node (safety), or carries a newer QC than the lock (liveness). */
+  private safeNode(b: HsNode): boolean {
+    return b.justify.view > this.bLock.view || this.extendsNode(b, this.bLock);
+  }
+
+  private extendsNode(b: HsNode, ancestor: HsNode): boolean {
+    let cur: HsNode | undefined = b;
+    const h = ancestor.block.height;
+    while (cur !== undefined && cur.block.height > h) cur = this.parentOf(cur);
+    return cur !== undefined && cur.block.hash === ancestor.block.hash;
+  }
+
+  /** Algorithm 4, update(b*): the two-chain locks, the three-chain of direct parents commits. */
+  private update(bStar: HsNode): void {
+    const b2 = this.getNode(bStar.justify.blockHash);
+    if (b2 === undefined) return;
+    this.updateQcHigh(bStar.justify, b2);
+    const b1 = this.getNode(b2.justify.blockHash);
+    if (b1 === undefined) return;
+    if (b1.view > this.bLock.view) this.bLock = b1;
+    const b0 = this.getNode(b1.justify.blockHash);
+    if (b0 === undefined) return;
+    const direct =
+      b2.block.parentHash === b1.block.hash && b1.block.parentHash === b0.block.hash && b2.view === b1.view + 1 && b1.view === b0.view + 1;
+    if (direct) this.commit(b0);
+  }
+
+  private updateQcHigh(qc: QuorumCert, node: HsNode): void {
+    if (node.view > this.qcHighNode.view) {
+      this.qcHigh = qc;
+      this.qcHighNode = node;
+    }
+  }
+
+  // ---- votes and QCs (Algorithm 4, onReceiveVote) ----
+
+  private sendVote(b: HsNode): void {
+    const key = this.config.signingKey;
+    const v = this.config.verifier;
+    this.ctx.cpu(this.config.crypto.signUs);
+    const sig = key !== undefined && v !== undefined ? key.sign(v.digest(voteTerm(b.view, b.block.hash))) : undefined;
+    const to = this.leaderOf(b.view + 1);
+    // The next leader proposes from its own pool: it forwards nothing to itself.
+    const txs = to === this.self ? NO_TXS : this.takeForForwarding();
+    const vote: HsVote = { kind: 'hs-vote', view: b.view, blockHash: b.block.hash, voter: this.self, sig, txs };
+    this.lastVote = txs.length === 0 ? vote : { ...vote, txs: NO_TXS };
+    if (to === this.self) this.onVote(vote);
+    else this.ctx.send(this.config.replicaHosts[to]!, vote, HEADER_BYTES + SIGNATURE_BYTES + txsBytes(txs));
+  }
+
+  private takeForForwarding(): readonly Transaction[] {
+    if (this.mempool.sizeTxs === 0 || this.params.forwardMax === 0) return NO_TXS;
+    const txs = this.mempool.take(this.params.forwardMax, this.config.blockSizeMaxBytes);
+    for (const tx of txs) this.forwarded.set(tx.id, tx);
+    return txs;
+  }
+
+  /** A transaction forwarded to this replica; it may be one this replica forwarded earlier. */
+  private acceptForwarded(txs: readonly Transaction[]): void {
+    for (const tx of txs) {
+      if (this.forwarded.delete(tx.id)) this.mempool.unpropose(tx.id);
+      this.mempool.add(tx);
+    }
+  }
+
+  private onVote(m: HsVote): void {
+    this.acceptForwarded(m.txs);
+    if (this.leaderOf(m.view + 1) !== this.self || m.view + 1 < this.curView - 1) return;
+    this.countVote(m);
+  }
+
+  private countVote(m: HsVote): void {
+    let t = this.votes.get(m.blockHash);
+    if (t === undefined) {
+      t = { view: m.view, voters: new Uint8Array(this.n), sigs: [], count: 0, best: undefined };
+      this.votes.set(m.blockHash, t);
+    }
+    if (t.voters[m.voter] === 1 || t.count >= this.quorum || t.view !== m.view) return;
+    if (m.voter !== this.self) {
+      this.ctx.cpu(this.config.crypto.verifyUs);
+      const v = this.config.verifier;
+      if (v !== undefined && !v.verify(m.sig, m.voter, v.digest(voteTerm(m.view, m.blockHash)))) return;
+    }
+    t.voters[m.voter] = 1;
+    if (m.sig !== undefined) t.sigs.push(m.sig);
+    t.count++;
+    if (t.count === this.quorum) {
+      const qc: QuorumCert = { view: m.view, blockHash: m.blockHash, sigs: t.sigs };
+      this.verifiedQcs.add(qc);
+      this.pruneTallies(m.view);
+      this.onQc(qc);
+    }
+  }
+
+  private onQc(qc: QuorumCert): void {
+    const node = this.getNode(qc.blockHash);
+    if (node === undefined) {
+      // Votes overtook the proposal: hold the QC until the node arrives.
+      if (this.pendingQc === undefined || this.pendingQc.view < qc.view) this.pendingQc = qc;
+      return;
+    }
+    this.updateQcHigh(qc, node);
+    const next = qc.view + 1;
+    if (this.leaderOf(next) === this.self && next >= this.curView && this.proposedView < next) {
+      this.enterView(next, true);
+      this.propose(next);
+    }
+  }
+
+  // ---- proposing (Algorithm 4, onPropose; Algorithm 5, onBeat) ----
+
+  private propose(view: number): void {
+    if (this.proposedView >= view) return;
+    this.proposedView = view;
+    const parent = this.qcHighNode;
+    const txs = this.mempool.take(this.config.batchSize, this.config.blockSizeMaxBytes);
+    const block = buildBlock({
+      parentHash: parent.block.hash,
+      height: parent.block.height + 1,
+      proposer: this.ctx.self,
+      timestampUs: this.ctx.nowUs,
+      txs,
+    });
+    const c = this.config.crypto;
+    this.ctx.cpu(hashCostUs(c, block.sizeBytes) + c.signUs);
+    const key = this.config.signingKey;
+    const v = this.config.verifier;
+    const sig = key !== undefined && v !== undefined ? key.sign(v.digest(proposalTerm(view, block.hash, this.qcHigh.view, this.qcHigh.blockHash))) : undefined;
+    const node: HsNode = { block, view, justify: this.qcHigh, proposer: this.self, sig };
+    const msg: HsProposal = { kind: 'hs-proposal', node };
+    const size = HEADER_BYTES + nodeBytes(node);
+    for (let i = 0; i < this.n; i++) if (i !== this.self) this.ctx.send(this.config.replicaHosts[i]!, msg, size);
+    this.receiveNode(node, true, this.self);
+  }
+
+  // ---- pacemaker (§4.4; Algorithm 5) ----
+
+  private enterView(view: number, progress: boolean): void {
+    if (view <= this.curView) return;
+    this.curView = view;
+    if (progress) this.consecutiveTimeouts = 0;
+    this.resetViewDeadline();
+    // A QC for the previous view may have formed before this replica saw its proposal.
+    if (this.leaderOf(view) === this.self && this.qcHigh.view === view - 1) this.propose(view);
+  }
+
+  private timeoutUs(): number {
+    const p = this.params;
+    if (p.backoff === 'fixed') return p.viewTimeoutUs;
+    return Math.min(p.viewTimeoutMaxUs, p.viewTimeoutUs * 2 ** Math.min(this.consecutiveTimeouts, 40));
+  }
+
+  private resetViewDeadline(): void {
+    this.viewDeadlineUs = this.ctx.nowUs + this.timeoutUs();
+    if (this.viewTimer !== NO_TIMER && this.viewTimerAtUs > this.viewDeadlineUs) {
+      this.ctx.cancelTimer(this.viewTimer);
+      this.viewTimer = NO_TIMER;
+    }
+    if (this.viewTimer === NO_TIMER) this.armViewTimer();
+  }
+
+  private armViewTimer(): void {
+    this.viewTimerAtUs = this.viewDeadlineUs;
+    this.viewTimer = this.ctx.setTimer(this.viewDeadlineUs - this.ctx.nowUs, TIMER_VIEW);
+  }
+
+  /** Algorithm 5, onNextSyncView: give up on the view and send qc_high to the next leader. */
+  private onViewTimeout(): void {
+    this.consecutiveTimeouts++;
+    const next = this.curView + 1;
+    this.curView = next;
+    this.resetViewDeadline();
+    this.fetching.clear();
+    // What was forwarded to a leader that never proposed goes back to the pool.
+    for (const tx of this.forwarded.values()) {
+      this.mempool.unpropose(tx.id);
+      this.mempool.add(tx);
+    }
+    this.forwarded.clear();
+    const to = this.leaderOf(next);
+    const txs = to === this.self ? NO_TXS : this.takeForForwarding();
+    // The vote the failed leader never used, if it was for the view just abandoned.
+    const lastVote = this.lastVote !== undefined && this.lastVote.view === next - 2 ? this.lastVote : undefined;
+    const m: HsNewView = { kind: 'hs-new-view', view: next, qc: this.qcHigh, sender: this.self, lastVote, txs };
+    if (to === this.self) this.onNewView(m);
+    else this.ctx.send(this.config.replicaHosts[to]!, m, HEADER_BYTES + qcBytes(this.qcHigh) + (lastVote ? SIGNATURE_BYTES + 40 : 0) + txsBytes(txs));
+  }
+
+  private onNewView(m: HsNewView): void {
+    this.acceptForwarded(m.txs);
+    if (this.leaderOf(m.view) !== this.self || m.view < this.curView || this.proposedView >= m.view) return;
+    if (m.sender !== this.self && !this.checkQc(m.qc)) return;
+    if (m.lastVote !== undefined && m.lastVote.voter === m.sender && m.lastVote.view >= this.qcHigh.view) this.countVote(m.lastVote);
+    const node = this.getNode(m.qc.blockHash);
+    if (node !== undefined) this.updateQcHigh(m.qc, node);
+    else this.fetch(m.qc.blockHash, m.sender);
+    let t = this.newViews.get(m.view);
+    if (t === undefined) {
+      t = { view: m.view, voters: new Uint8Array(this.n), sigs: [], count: 0, best: undefined };
+      this.newViews.set(m.view, t);
+    }
+    if (t.voters[m.sender] === 1) return;
+    t.voters[m.sender] = 1;
+    t.count++;
+    if (t.count >= this.quorum) {
+      this.newViews.delete(m.view);
+      this.enterView(m.view, false);
+      const ev: ViewChangeEvent = { kind: 'view-change', view: m.view, leader: this.ctx.self };
+      this.ctx.emit(ev);
+      this.propose(m.view);
+    }
+  }
+
+  private pruneTallies(view: number): void {
+    for (const [hash, t] of this.votes) if (t.view <= view) this.votes.delete(hash);
+    for (const [v] of this.newViews) if (v <= view) this.newViews.delete(v);
+  }
+
+  // ---- committing (Algorithm 4, onCommit) ----
+
+  private commit(b: HsNode): void {
+    const from = this.bExec.block.height;
+    if (b.block.height <= from) return;
+    const path: HsNode[] = [];
+    for (let cur: HsNode | undefined = b; cur !== undefined && cur.block.height > from; cur = this.parentOf(cur)) path.push(cur);
+    for (let i = path.length - 1; i >= 0; i--) this.execute(path[i]!);
+    this.bExec = b;
+    this.prune();
+  }
+
+  private execute(node: HsNode): void {
+    const block = node.block;
+    this.chain[block.height] = node;
+    const now = this.ctx.nowUs;
+    for (const tx of block.txs) {
+      this.app.execute(tx, block, now);
+      this.mempool.markCommitted(tx);
+      this.forwarded.delete(tx.id);
+    }
+    const ev: CommitEvent = { kind: 'commit', block };
+    this.ctx.emit(ev);
+    for (const tx of block.txs) {
+      const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self };
+      this.ctx.send(tx.sender, reply, REPLY_BYTES);
+    }
+  }
+
+  /** Drop old committed nodes from the map, and nodes that lost to the committed chain. */
+  private prune(): void {
+    const h = this.bExec.block.height;
+    for (const [hash, node] of this.nodes) {
+      const nh = node.block.height;
+      if (nh > h) continue;
+      const committed = this.chain[nh]?.block.hash === hash;
+      if (!committed) {
+        // An abandoned fork: its transactions may be proposed again.
+        for (const tx of node.block.txs) {
+          if (this.mempool.isCommitted(tx.id)) continue;
+          this.mempool.unpropose(tx.id);
+          this.mempool.add(tx);
+        }
+        this.nodes.delete(hash);
+      } else if (nh < h - PRUNE_DEPTH) {
+        this.nodes.delete(hash);
+      }
+    }
+  }
+
+  // ---- lookups and block synchronisation ----
+
+  private getNode(hash: string): HsNode | undefined {
+    return this.nodes.get(hash);
+  }
+
+  private hasNode(hash: string): boolean {
+    if (this.nodes.has(hash)) return true;
+    return false;
+  }
+
+  private parentOf(node: HsNode): HsNode | undefined {
+    const p = this.nodes.get(node.block.parentHash);
+    if (p !== undefined) return p;
+    const c = this.chain[node.block.height - 1];
+    return c !== undefined && c.block.hash === node.block.parentHash ? c : undefined;
+  }
+
+  private fetch(hash: string, from: number): void {
+    if (this.fetching.has(hash) || from === this.self) return;
+    this.fetching.add(hash);
+    const m: HsFetch = { kind: 'hs-fetch', blockHash: hash, aboveHeight: this.bExec.block.height, requester: this.self };
+    this.ctx.send(this.config.replicaHosts[from]!, m, HEADER_BYTES);
+  }
+
+  private onFetch(m: HsFetch): void {
+    const out: HsNode[] = [];
+    let cur = this.nodes.get(m.blockHash);
+    if (cur === undefined) {
+      // A committed node older than the lookup window.
+      for (let h = this.chain.length - 1; h > 0 && h > this.chain.length - 1 - 100_000; h--) {
+        if (this.chain[h]?.block.hash === m.blockHash) {
+          cur = this.chain[h];
+          break;
+        }
+      }
+    }
+    while (cur !== undefined && cur.block.height > m.aboveHeight && out.length < FETCH_BATCH) {
+      out.push(cur);
+      cur = this.parentOf(cur);
+    }
+    if (out.length === 0) return;
+    out.reverse();
+    let size = HEADER_BYTES;
+    for (const node of out) size += nodeBytes(node);
+    const reply: HsNodes = { kind: 'hs-nodes', nodes: out };
+    this.ctx.send(this.config.replicaHosts[m.requester]!, reply, size);
+  }
+
+  private onNodes(from: HostId, m: HsNodes): void {
+    const source = this.config.replicaHosts.indexOf(from);
+    for (const node of m.nodes) {
+      if (this.hasNode(node.block.hash) || node.block.height <= this.bExec.block.height) {
+        // Ancestors this replica already executed: a committed node it lacks in the map is fine.
+        if (node.block.height <= this.bExec.block.height && this.chain[node.block.height]?.block.hash === node.block.hash) {
+          this.nodes.set(node.block.hash, node);
+        }
+        continue;
+      }
+      if (!this.checkNode(node)) return;
+      this.receiveNode(node, false, source);
+    }
+  }
+}
+
+const NO_TXS: readonly Transaction[] = Object.freeze([]);
+const GENESIS_BLOCK: Block = Object.freeze({
+  hash: ZERO_HASH,
+  parentHash: ZERO_HASH,
+  height: 0,
+  proposer: -1,
+  timestampUs: 0,
+  merkleRoot: ZERO_HASH,
+  txs: Object.freeze([]) as readonly Transaction[],
+  sizeBytes: 0,
+});
+const GENESIS_QC: QuorumCert = Object.freeze({ view: 0, blockHash: ZERO_HASH, sigs: Object.freeze([]) as readonly Signature[] });
+const GENESIS_NODE: HsNode = Object.freeze({ block: GENESIS_BLOCK, view: 0, justify: GENESIS_QC, proposer: -1, sig: undefined });
