@@ -4,31 +4,37 @@
  */
 import type { ProtocolModule } from '../../protocols/types.ts';
 import { runIdealNetwork, type IdealDecision } from '../models/ideal-network.ts';
-import type { CheckResult, ValidationCheck } from '../types.ts';
+import type { ValidationCheck } from '../types.ts';
 
-const DELTA_US = 10_000;
+export const IDEAL_DELTA_US = 10_000;
 const DECISIONS = 5;
+export const IDEAL_WINDOW_US = 20 * IDEAL_DELTA_US;
+
+export interface IdealMetric {
+  /** Last part of the check id: 'commit', 'client', 'messages', ... */
+  readonly key: string;
+  readonly title: string;
+  readonly unit: 'δ' | 'messages';
+  readonly expected: (n: number) => number;
+  /** The measured value of one decision. */
+  readonly measure: (d: IdealDecision) => number;
+  /**
+   * 'median' for latencies; 'min' for message counts, since background traffic (heartbeats,
+   * checkpoints) only ever adds messages to a decision's window.
+   */
+  readonly aggregate: 'median' | 'min';
+  /** Check at every replica count of the spec (message counts), or only the first. */
+  readonly perSize: boolean;
+}
 
 export interface IdealProtocolSpec {
   readonly module: ProtocolModule;
   readonly reference: string;
-  /** Replica counts for the message-count check. */
   readonly sizes: readonly number[];
-  /** Where the commit delay is measured: at the leader, or when the last replica commits. */
-  readonly commitAt: 'leader' | 'all';
-  readonly commitDeltas: number;
-  readonly clientDeltas: number;
-  /** Expected messages per decision, and whether the client's request and replies are counted. */
-  readonly messages: (n: number) => number;
-  readonly messagesFormula: string;
-  readonly countClient: boolean;
   /** Protocol parameters that keep timers (heartbeats, view changes) out of the way. */
   readonly params: Readonly<Record<string, unknown>>;
   readonly settleUs: number;
-}
-
-function exact(expected: number, simulated: number, unit: string, samples: number, detail: string): CheckResult {
-  return { expected, simulated, unit, basis: { kind: 'exact', absolute: 0 }, passed: simulated === expected, samples, detail };
+  readonly metrics: readonly IdealMetric[];
 }
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -39,41 +45,34 @@ export function idealNetworkChecks(spec: IdealProtocolSpec): ValidationCheck[] {
   const decisions = (n: number): IdealDecision[] => {
     let d = cache.get(n);
     if (d === undefined) {
-      d = runIdealNetwork({ module: spec.module, n, deltaUs: DELTA_US, params: spec.params, settleUs: spec.settleUs, decisions: DECISIONS, windowUs: 20 * DELTA_US });
+      d = runIdealNetwork({ module: spec.module, n, deltaUs: IDEAL_DELTA_US, params: spec.params, settleUs: spec.settleUs, decisions: DECISIONS, windowUs: IDEAL_WINDOW_US });
       cache.set(n, d);
     }
     return d;
   };
-  const n0 = spec.sizes[0]!;
-  const latencyDetail = (xs: number[]) => `n = ${n0}, δ = ${DELTA_US / 1000} ms, ${DECISIONS} decisions; every decision's value: ${xs.map((x) => x / DELTA_US).join(', ')} δ`;
-  const checks: ValidationCheck[] = [
-    {
-      id: `ideal.${name}.commit`, group: 'ideal network', quick: true, reference: spec.reference,
-      title: `${spec.module.title}: commit ${spec.commitAt === 'leader' ? 'at the leader' : 'at every replica'} after the leader receives the request`,
-      run() {
-        const xs = decisions(n0).map((d) => (spec.commitAt === 'leader' ? d.leaderCommitUs : d.allCommitUs));
-        return exact(spec.commitDeltas, median(xs) / DELTA_US, 'δ', xs.length, `median; ${latencyDetail(xs)}`);
-      },
-    },
-    {
-      id: `ideal.${name}.client`, group: 'ideal network', quick: true, reference: spec.reference,
-      title: `${spec.module.title}: client latency (${spec.module.repliesNeeded(n0)} matching replies)`,
-      run() {
-        const xs = decisions(n0).map((d) => d.clientUs);
-        return exact(spec.clientDeltas, median(xs) / DELTA_US, 'δ', xs.length, `median; ${latencyDetail(xs)}`);
-      },
-    },
-  ];
-  for (const n of spec.sizes) {
-    checks.push({
-      id: `ideal.${name}.messages.n${n}`, group: 'ideal network', quick: true, reference: spec.reference,
-      title: `${spec.module.title}: messages per decision, n = ${n}: ${spec.messagesFormula}`,
-      run() {
-        const xs = decisions(n).map((d) => (spec.countClient ? d.allMessages : d.replicaMessages));
-        return exact(spec.messages(n), Math.min(...xs), 'messages', xs.length,
-          `fewest over ${xs.length} decisions (heartbeats and checkpoints only add): ${xs.join(', ')}${spec.countClient ? '; request and replies counted' : '; replica-to-replica only'}`);
-      },
-    });
+  const checks: ValidationCheck[] = [];
+  for (const m of spec.metrics) {
+    for (const n of m.perSize ? spec.sizes : spec.sizes.slice(0, 1)) {
+      checks.push({
+        id: `ideal.${name}.${m.key}${m.perSize ? `.n${n}` : ''}`,
+        group: 'ideal network',
+        quick: true,
+        reference: spec.reference,
+        title: `${spec.module.title}, n = ${n}: ${m.title}`,
+        run() {
+          const xs = decisions(n).map(m.measure);
+          const simulated = m.aggregate === 'median' ? median(xs) : Math.min(...xs);
+          const expected = m.expected(n);
+          return {
+            expected, simulated, unit: m.unit, basis: { kind: 'exact', absolute: 0 }, passed: simulated === expected, samples: xs.length,
+            detail: `${m.aggregate} over ${xs.length} decisions, δ = ${IDEAL_DELTA_US / 1000} ms; each: ${xs.map((x) => Number(x.toFixed(3))).join(', ')}`,
+          };
+        },
+      });
+    }
   }
   return checks;
 }
+
+/** Measures shared by the protocol specs. */
+export const inDelta = (us: number): number => us / IDEAL_DELTA_US;

@@ -10,7 +10,7 @@
  * the fewest seen over the decisions' windows (callers take the minimum).
  */
 import { Engine, type Actor, type ActorContext, type HostId, type TimerTag } from '../../../sim/index.ts';
-import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
+import { KeyRing, ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { txId, type Transaction } from '../../ledger/types.ts';
 import { NO_APPLICATION, type CommitEvent, type ProtocolModule, type ReplyMessage, type ViewChangeEvent } from '../../protocols/types.ts';
 
@@ -37,6 +37,12 @@ export interface IdealDecision {
   readonly replicaMessages: number;
   /** Same, counting the client's request and every reply too. */
   readonly allMessages: number;
+  /** Last replica's commit of the request's block minus the block's proposal time, µs. */
+  readonly afterProposalUs: number;
+  /** New heights the first replica committed during the window (views, for chained protocols). */
+  readonly heightsInWindow: number;
+  /** Mean time between successive committed blocks' proposals during the window, µs. */
+  readonly proposalIntervalUs: number;
 }
 
 const FREE = { region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity } as const;
@@ -44,19 +50,24 @@ const FREE = { region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infini
 export function runIdealNetwork(o: IdealRunOptions): IdealDecision[] {
   const engine = new Engine({ seed: o.seed ?? 1, network: { regions: ['r'], latencyUs: { kind: 'fixed', value: o.deltaUs } } });
   const replicaHosts = Array.from({ length: o.n }, (_, i) => i);
+  // Symbolic signatures: real checks at zero modelled cost, as the ideal network assumes.
+  const ring = new KeyRing('symbolic', o.seed ?? 1);
   for (let i = 0; i < o.n; i++) {
-    const config = { replicaHosts, index: i, batchSize: 1, batchTimeoutUs: 1, blockSizeMaxBytes: 1_048_576, crypto: ZERO_CRYPTO_COSTS, params: o.params ?? {} };
+    const config = { replicaHosts, index: i, batchSize: 1, batchTimeoutUs: 1, blockSizeMaxBytes: 1_048_576, crypto: ZERO_CRYPTO_COSTS, params: o.params ?? {}, signingKey: ring.issue(i), verifier: ring };
     engine.addHost(FREE, (ctx: ActorContext<unknown>) => o.module.createReplica(ctx, config, NO_APPLICATION), `replica:${i}`);
   }
   let leader: HostId = 0;
-  const commits = new Map<number, Array<{ host: HostId; timeUs: number }>>();
+  const commits = new Map<number, Array<{ host: HostId; timeUs: number; proposedUs: number }>>();
+  const firstReplicaProposals: Array<{ timeUs: number; proposedUs: number }> = [];
   engine.observe((host, ev, timeUs) => {
     if (ev.kind === 'view-change') leader = (ev as ViewChangeEvent).leader;
     else if (ev.kind === 'commit') {
-      for (const tx of (ev as CommitEvent).block.txs) {
+      const block = (ev as CommitEvent).block;
+      if (host === replicaHosts[0]) firstReplicaProposals.push({ timeUs, proposedUs: block.timestampUs });
+      for (const tx of block.txs) {
         let l = commits.get(tx.id);
         if (l === undefined) commits.set(tx.id, (l = []));
-        l.push({ host, timeUs });
+        l.push({ host, timeUs, proposedUs: block.timestampUs });
       }
     }
   });
@@ -70,6 +81,7 @@ export function runIdealNetwork(o: IdealRunOptions): IdealDecision[] {
   for (let d = 0; d < o.decisions; d++) {
     engine.run(t);
     const before = { r: sentBy(replicaHosts) - net.messagesReceived[clientHost]!, a: sentBy(allHosts) };
+    const heightsBefore = firstReplicaProposals.length;
     const submitUs = t;
     engine.at(submitUs, () => client.submit(leader));
     engine.run(submitUs + o.windowUs);
@@ -78,12 +90,17 @@ export function runIdealNetwork(o: IdealRunOptions): IdealDecision[] {
     const cs = commits.get(tx.id) ?? [];
     const arrivalUs = submitUs + o.deltaUs;
     const leaderCommit = cs.find((c) => c.host === client.lastLeader);
+    const inWindow = firstReplicaProposals.slice(heightsBefore);
+    const proposalIntervalUs = inWindow.length < 2 ? NaN : (inWindow.at(-1)!.proposedUs - inWindow[0]!.proposedUs) / (inWindow.length - 1);
     out.push({
       leaderCommitUs: leaderCommit === undefined ? NaN : leaderCommit.timeUs - arrivalUs,
       allCommitUs: cs.length < o.n ? NaN : Math.max(...cs.map((c) => c.timeUs)) - arrivalUs,
       clientUs: client.confirmedUs - submitUs,
       replicaMessages: after.r - before.r,
       allMessages: after.a - before.a,
+      afterProposalUs: cs.length < o.n ? NaN : Math.max(...cs.map((c) => c.timeUs)) - cs[0]!.proposedUs,
+      heightsInWindow: inWindow.length,
+      proposalIntervalUs,
     });
     t = submitUs + o.windowUs;
   }
