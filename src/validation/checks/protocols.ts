@@ -2,10 +2,24 @@
  * The protocols whose ideal-network closed forms are checked (REFERENCES §2), with the parameters
  * that keep their timers out of the measured windows.
  */
+import { hotstuff } from '../../protocols/hotstuff/index.ts';
+import { pbft } from '../../protocols/pbft/index.ts';
 import { raft } from '../../protocols/raft/index.ts';
 import { inDelta, IDEAL_WINDOW_US, type IdealProtocolSpec } from './ideal-network.ts';
 
 export const IDEAL_PROTOCOLS: readonly IdealProtocolSpec[] = [
+  {
+    module: pbft,
+    reference: 'Castro & Liskov, OSDI 1999 §4.2: replicas commit 3δ after the pre-prepare, the client sees 5δ, 2n² − n + 1 messages per request',
+    sizes: [4, 7, 10],
+    params: {},
+    settleUs: 100_000,
+    metrics: [
+      { key: 'commit', title: 'commit at every replica after the primary receives the request (3δ)', unit: 'δ', expected: () => 3, measure: (d) => inDelta(d.allCommitUs), aggregate: 'median', perSize: false },
+      { key: 'client', title: 'client latency, f + 1 matching replies (5δ)', unit: 'δ', expected: () => 5, measure: (d) => inDelta(d.clientUs), aggregate: 'median', perSize: false },
+      { key: 'messages', title: 'messages per request with request and replies, 2n² − n + 1', unit: 'messages', expected: (n) => 2 * n * n - n + 1, measure: (d) => d.allMessages, aggregate: 'min', perSize: true },
+    ],
+  },
   {
     module: raft,
     reference: 'Ongaro & Ousterhout, ATC 2014 §5.3: the leader commits 2δ after receiving an entry, the client sees 4δ, 2(n−1) messages per entry',
@@ -17,6 +31,18 @@ export const IDEAL_PROTOCOLS: readonly IdealProtocolSpec[] = [
       { key: 'commit', title: 'commit at the leader after it receives the request (2δ)', unit: 'δ', expected: () => 2, measure: (d) => inDelta(d.leaderCommitUs), aggregate: 'median', perSize: false },
       { key: 'client', title: 'client latency, one reply (4δ)', unit: 'δ', expected: () => 4, measure: (d) => inDelta(d.clientUs), aggregate: 'median', perSize: false },
       { key: 'messages', title: 'replica messages per entry, 2(n−1)', unit: 'messages', expected: (n) => 2 * (n - 1), measure: (d) => d.replicaMessages, aggregate: 'min', perSize: true },
+    ],
+  },
+  {
+    module: hotstuff,
+    reference: 'Yin et al., PODC 2019 §5 (chained HotStuff): a block commits 7δ after its proposal, one new block every 2δ, 2(n−1) messages per view',
+    sizes: [4, 7, 10],
+    params: {},
+    settleUs: 100_000,
+    metrics: [
+      { key: 'commit', title: 'commit at every replica after the proposal (7δ)', unit: 'δ', expected: () => 7, measure: (d) => inDelta(d.afterProposalUs), aggregate: 'median', perSize: false },
+      { key: 'interval', title: 'time between proposals (2δ)', unit: 'δ', expected: () => 2, measure: (d) => inDelta(d.proposalIntervalUs), aggregate: 'median', perSize: false },
+      { key: 'messages', title: 'replica messages per view, 2(n−1)', unit: 'messages', expected: (n) => 2 * (n - 1), measure: (d) => perView(d.replicaMessages, d.proposalIntervalUs), aggregate: 'min', perSize: true },
     ],
   },
 ];
