@@ -45,6 +45,21 @@ describe('writeReport', () => {
     expect(existsSync(join(dir, 'figures', 'pow-stale-rate.png'))).toBe(false);
     expect(existsSync(join(dir, 'figures', 'throughput-over-time.png'))).toBe(true);
   });
+
+  it('renders a run still in progress, with no finished point, under a warning banner', async () => {
+    const dir = tempResultsDir('running');
+    writeRunFixture(dir, { durationS: 2 });
+    for (const file of ['manifest.json', 'summary.json']) {
+      const data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      writeFileSync(join(dir, file), JSON.stringify({ ...data, status: 'running', ...(file === 'summary.json' ? { points: [] } : {}) }));
+    }
+    writeFileSync(join(dir, 'replications.jsonl'), '');
+    rmSync(join(dir, 'timeseries.csv'));
+    await writeReport(dir);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('This run is running');
+    expect(html).toContain('No figure applies');
+  });
 });
 
 describe('reportCommand', () => {

@@ -85,7 +85,9 @@ export function compareMarkdown(a: ResultsFolder, b: ResultsFolder, input: Repor
     `${comparison.worse > 0 ? '❌' : '✅'} ${summaryLine(comparison)}`,
     ...(comparison.unmatched.length === 0 ? [] : [`Points without a counterpart: ${comparison.unmatched.join('; ')}.`]),
     '## Significant and headline differences',
-    shown.length === 0 ? '_None._' : markdownTable(HEAD, shown.map(differenceCells), 3),
+    shown.length === 0
+      ? '_None._'
+      : markdownTable(HEAD, shown.map((d) => differenceCells(d).map((text, i) => (i === 1 ? `\`${text}\`` : text))), 3),
     '## Key numbers, side by side',
     keyNumbersMarkdown(input.configurations),
     '## Checks',

@@ -40,7 +40,7 @@ describe('compare', () => {
     const throughput = saved.differences.find((d: { metric: string }) => d.metric === 'consensus.throughput_tps');
     expect(throughput.verdict).toBe('worse');
     expect(throughput.pAdjusted).toBeLessThan(0.05);
-    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('| default | consensus.throughput_tps |');
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('| default | `consensus.throughput_tps` |');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('A · default');
   });
 

@@ -18,7 +18,8 @@ export const REPORT_CONFIG: Config = {
   padding: 8,
   title: { fontSize: 15, anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555', offset: 10 },
   axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 220, grid: true, gridColor: '#e6e6e6' },
-  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 280, orient: 'bottom', direction: 'vertical' },
+  // Opaque swatches: the translucent CI bands must not wash out the legend.
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 280, orient: 'bottom', direction: 'vertical', symbolOpacity: 1 },
   range: { category: { scheme: 'tableau10' } },
 };
 
