@@ -5,7 +5,7 @@
  * digest token bound to the requester and request); deny is recorded too. Break-glass (emergency
  * treatment) is always permitted and always audited, as the framework requires.
  */
-import { bool, oneOf, str } from './args.ts';
+import { bool, CallRejected, oneOf, str } from './args.ts';
 import type { AuditLog } from './audit.ts';
 import { PURPOSES, type ConsentContract } from './consent.ts';
 import { sha256Hex } from './digest.ts';
@@ -26,6 +26,8 @@ export interface AccessOutcome {
 export class AccessControl {
   private decided = 0;
   private permitted = 0;
+  /** Decision per request id, so a requester can read its outcome from its node's state. */
+  private readonly decisions = new Map<string, AccessDecision>();
 
   constructor(
     private readonly consent: ConsentContract,
@@ -34,6 +36,7 @@ export class AccessControl {
 
   request(args: Readonly<Record<string, unknown>>, blockTimeUs: number): AccessOutcome {
     const request = str(args, 'request');
+    if (this.decisions.has(request)) throw new CallRejected('duplicate-request');
     const requester = str(args, 'requester');
     const patient = str(args, 'patient');
     const purpose = oneOf(args, 'purpose', PURPOSES);
@@ -49,6 +52,7 @@ export class AccessControl {
     const keyToken = decision === 'deny' ? '' : sha256Hex(`key:${patient}:${requester}:${request}`);
     this.decided++;
     if (decision !== 'deny') this.permitted++;
+    this.decisions.set(request, decision);
     this.audit.append({
       type: breakGlass ? 'break-glass' : 'access',
       action: 'R',
@@ -60,6 +64,10 @@ export class AccessControl {
       ref: request,
     });
     return { request, requester, patient, decision, consent: consentId, keyToken };
+  }
+
+  decisionOf(request: string): AccessDecision | undefined {
+    return this.decisions.get(request);
   }
 
   digest(): string {

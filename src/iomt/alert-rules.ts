@@ -1,0 +1,68 @@
+/**
+ * EmergencyAlert rules evaluated on the gateway's stream of accepted readings (the fast path):
+ * "channel below/above threshold for at least hold", e.g. SpO₂ < 90 % for 15 s. The hold is the
+ * alarm condition delay of IEC 60601-1-8 (§6.1.2); what the system adds after it is the alarm
+ * signal generation delay, which is what a clinical target such as 10 s (IEC 60601-2-27's
+ * tachycardia alarm test) bounds. Time is the readings' own timestamps, so the rule judges the
+ * signal, not the network.
+ */
+import { CHANNEL_INDEX, type Channel } from './profiles.ts';
+
+export interface AlertRule {
+  readonly name: string;
+  readonly channel: Channel;
+  readonly op: 'below' | 'above';
+  readonly threshold: number;
+  readonly holdUs: number;
+  /** Clinical bound on the alarm signal generation delay (latency beyond the hold), µs. */
+  readonly targetUs: number;
+}
+
+export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
+  { name: 'spo2-low', channel: 'spo2', op: 'below', threshold: 90, holdUs: 15_000_000, targetUs: 10_000_000 },
+  { name: 'hr-high', channel: 'hr', op: 'above', threshold: 120, holdUs: 5_000_000, targetUs: 10_000_000 },
+];
+
+/** Per device slot and rule: since when the condition has held (NaN: not holding) and whether it fired. */
+export class RuleState {
+  private readonly sinceUs: Float64Array;
+  private readonly fired: Uint8Array;
+  /** Rules that apply to each slot (by its channel). */
+  private readonly rulesOfSlot: (readonly number[])[];
+
+  constructor(
+    readonly rules: readonly AlertRule[],
+    slotChannels: readonly number[],
+  ) {
+    const r = rules.length;
+    this.sinceUs = new Float64Array(slotChannels.length * Math.max(1, r)).fill(NaN);
+    this.fired = new Uint8Array(slotChannels.length * Math.max(1, r));
+    this.rulesOfSlot = slotChannels.map((c) => rules.flatMap((rule, i) => (CHANNEL_INDEX[rule.channel] === c ? [i] : [])));
+  }
+
+  /**
+   * Feed an accepted reading; calls `fire(rule, onsetUs)` when a rule's hold is reached, once per
+   * condition episode (re-armed when the value returns to normal).
+   */
+  feed(slot: number, value: number, timestampUs: number, fire: (rule: number, onsetUs: number) => void): void {
+    const rs = this.rulesOfSlot[slot]!;
+    const r = this.rules.length;
+    for (let k = 0; k < rs.length; k++) {
+      const i = rs[k]!;
+      const rule = this.rules[i]!;
+      const at = slot * r + i;
+      const holding = rule.op === 'below' ? value < rule.threshold : value > rule.threshold;
+      if (!holding) {
+        this.sinceUs[at] = NaN;
+        this.fired[at] = 0;
+        continue;
+      }
+      let since = this.sinceUs[at]!;
+      if (Number.isNaN(since)) this.sinceUs[at] = since = timestampUs;
+      if (this.fired[at] === 0 && timestampUs - since >= rule.holdUs) {
+        this.fired[at] = 1;
+        fire(i, since);
+      }
+    }
+  }
+}

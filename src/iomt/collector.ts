@@ -1,0 +1,270 @@
+/**
+ * Turns what the IoMT model did into `iomt.*` metrics: model events from gateways, stores, care
+ * teams and clients, contract outcomes (first execution of each transaction by any replica) and the
+ * replicas' state digests at each committed height. Nothing here steers the model.
+ */
+import { Histogram } from '../metrics/histogram.ts';
+import type { CheckOutcome, Metrics } from '../metrics/types.ts';
+import type { ContractOutcome } from '../contracts/index.ts';
+import { REJECT_REASONS } from './admission.ts';
+import type { AlertRule } from './alert-rules.ts';
+import type { IomtEvent } from './events.ts';
+import { PhiInspector } from './phi-inspector.ts';
+import type { Episode, EpisodeKind } from './vitals.ts';
+
+const MS = 1_000;
+/** An alert counts for an episode if it arrives before the episode ends plus this grace. */
+const EPISODE_GRACE_US = 60_000_000;
+
+const RULE_EPISODE: Record<string, EpisodeKind | undefined> = { spo2: 'desaturation', hr: 'tachycardia' };
+
+interface EpisodeTrack {
+  readonly e: Episode;
+  fastUs: number;
+  chainUs: number;
+}
+
+export class IomtCollector {
+  readonly durable = new Histogram();
+  readonly anchored = new Histogram();
+  readonly alertFast = new Histogram();
+  readonly alertChain = new Histogram();
+  readonly accessDecision = new Histogram();
+  readonly revokeEnforced = new Histogram();
+  private readonly fastWithinTarget = [0, 0];
+  private readonly chainWithinTarget = [0, 0];
+  private falseAlerts = 0;
+  private duplicateAlerts = 0;
+  readonly rejected = new Float64Array(REJECT_REASONS.length);
+  private readingsAnchored = 0;
+  private anchorTxBytes = 0;
+  private onchainBytes = 0;
+  private committedTxs = 0;
+  private rejectedCalls = 0;
+  private storeRefused = 0;
+  readonly accessRequests = new Map<string, number>();
+  private readonly decisions = { permit: 0, deny: 0, 'break-glass': 0, unknown: 0 } as Record<string, number>;
+  private readonly integrity = { valid: 0, invalid: 0, unanchored: 0, 'not-found': 0 } as Record<string, number>;
+  private staleAccesses = 0;
+  private consentViolations = 0;
+  private readonly pendingRevokes = new Map<string, number>();
+  private readonly revokedAt = new Map<string, number>();
+  private alarms = 0;
+  private readonly seenTx = new Set<number>();
+  readonly phi: PhiInspector;
+  private readonly episodesByPatient = new Map<number, EpisodeTrack[]>();
+  /** Digest per replica per height; compared at the end. */
+  private readonly digests = new Map<number, Map<number, string>>();
+
+  constructor(
+    private readonly rules: readonly AlertRule[],
+    episodes: readonly Episode[],
+    phiIdentifiers: readonly string[],
+    private readonly warmupUs: number,
+  ) {
+    this.phi = new PhiInspector(phiIdentifiers);
+    for (const e of episodes) {
+      let list = this.episodesByPatient.get(e.patient);
+      if (list === undefined) this.episodesByPatient.set(e.patient, (list = []));
+      list.push({ e, fastUs: NaN, chainUs: NaN });
+    }
+  }
+
+  onEvent(event: IomtEvent | { kind: 'alarm' }, nowUs: number): void {
+    switch (event.kind) {
+      case 'alarm':
+        this.alarms++;
+        return;
+      case 'iomt-reading-rejected':
+        this.rejected[REJECT_REASONS.indexOf(event.reason as (typeof REJECT_REASONS)[number])]! += 1;
+        return;
+      case 'iomt-batch-durable': {
+        if (!event.stored) {
+          this.storeRefused += event.trueUs.length;
+          return;
+        }
+        const t = event.trueUs;
+        for (let i = 0; i < t.length; i++) if (t[i]! >= this.warmupUs) this.durable.add((nowUs - t[i]!) / MS);
+        return;
+      }
+      case 'iomt-batch-anchored': {
+        const t = event.trueUs;
+        for (let i = 0; i < t.length; i++) if (t[i]! >= this.warmupUs) this.anchored.add((nowUs - t[i]!) / MS);
+        return;
+      }
+      case 'iomt-alert-delivered':
+        this.onAlert(event.path, event.patient, event.rule, nowUs);
+        return;
+      case 'iomt-access-decided':
+        this.accessRequests.set(event.request, event.patient);
+        this.decisions[event.decision] = (this.decisions[event.decision] ?? 0) + 1;
+        if (event.submittedUs >= this.warmupUs) this.accessDecision.add((nowUs - event.submittedUs) / MS);
+        return;
+      case 'iomt-integrity-check':
+        this.integrity[event.outcome]! += 1;
+        return;
+      case 'iomt-revoke-submitted':
+        this.pendingRevokes.set(event.consent, event.submittedUs);
+        return;
+    }
+  }
+
+  private onAlert(path: 'fast' | 'chain', patient: number, rule: number, nowUs: number): void {
+    const r = this.rules[rule]!;
+    const kind = RULE_EPISODE[r.channel];
+    const track = this.episodesByPatient.get(patient)?.find((t) => t.e.kind === kind && t.e.startUs <= nowUs && nowUs <= t.e.endUs + EPISODE_GRACE_US);
+    if (track === undefined) {
+      if (path === 'fast') this.falseAlerts++;
+      return;
+    }
+    const key = path === 'fast' ? 'fastUs' : 'chainUs';
+    if (!Number.isNaN(track[key])) {
+      if (path === 'fast') this.duplicateAlerts++;
+      return;
+    }
+    track[key] = nowUs;
+    if (track.e.startUs < this.warmupUs) return;
+    const latencyUs = nowUs - track.e.startUs;
+    (path === 'fast' ? this.alertFast : this.alertChain).add(latencyUs / MS);
+    // The hold is the rule's alarm condition delay; the target bounds what the system adds (IEC 60601-1-8).
+    const counts = path === 'fast' ? this.fastWithinTarget : this.chainWithinTarget;
+    counts[1]! += 1;
+    if (latencyUs - r.holdUs <= r.targetUs) counts[0]! += 1;
+  }
+
+  /** Contract outcome at its first execution by any replica. */
+  onOutcome(o: ContractOutcome, nowUs: number): void {
+    if (this.seenTx.has(o.tx.id)) return;
+    this.seenTx.add(o.tx.id);
+    this.committedTxs++;
+    this.onchainBytes += o.tx.sizeBytes;
+    this.phi.inspect(o.tx);
+    switch (o.kind) {
+      case 'anchored':
+        this.readingsAnchored += o.anchor.readings;
+        this.anchorTxBytes += o.tx.sizeBytes;
+        return;
+      case 'consent-revoked': {
+        this.revokedAt.set(o.consent, o.height);
+        const submitted = this.pendingRevokes.get(o.consent);
+        if (submitted !== undefined) {
+          this.pendingRevokes.delete(o.consent);
+          if (submitted >= this.warmupUs) this.revokeEnforced.add((nowUs - submitted) / MS);
+        }
+        return;
+      }
+      case 'access': {
+        const c = o.access.consent;
+        if (o.access.decision !== 'permit' || c === '') return;
+        // Granted on a consent whose revocation was already submitted but not yet committed: stale.
+        if (this.pendingRevokes.has(c)) this.staleAccesses++;
+        const revokedHeight = this.revokedAt.get(c);
+        if (revokedHeight !== undefined && o.height > revokedHeight) this.consentViolations++;
+        return;
+      }
+      case 'rejected':
+        this.rejectedCalls++;
+        return;
+      default:
+        return;
+    }
+  }
+
+  onDigest(replica: number, height: number, digest: string): void {
+    let m = this.digests.get(height);
+    if (m === undefined) this.digests.set(height, (m = new Map()));
+    m.set(replica, digest);
+  }
+
+  /** Heights at which replicas that executed them report different state digests. */
+  digestMismatches(): number {
+    let bad = 0;
+    for (const m of this.digests.values()) {
+      const first = m.values().next().value;
+      for (const d of m.values()) if (d !== first) {
+        bad++;
+        break;
+      }
+    }
+    return bad;
+  }
+
+  finish(o: { readonly durationUs: number; readonly accepted: number; readonly auditedRefs: ReadonlySet<string> }): { metrics: Metrics; checks: CheckOutcome[] } {
+    const m: Metrics = {};
+    const put = (name: string, unit: string, value: number): void => {
+      m[name] = { unit, value };
+    };
+    const lat = (family: string, h: Histogram): void => {
+      const s = h.summary();
+      put(`${family}.mean`, 'ms', s.mean);
+      put(`${family}.p50`, 'ms', s.p50);
+      put(`${family}.p95`, 'ms', s.p95);
+      put(`${family}.p99`, 'ms', s.p99);
+      put(`${family}.max`, 'ms', s.max);
+    };
+    put('iomt.readings_accepted', 'count', o.accepted);
+    let rejectedTotal = 0;
+    REJECT_REASONS.forEach((r, i) => {
+      put(`iomt.readings_rejected.${r.replace('-', '_')}`, 'count', this.rejected[i]!);
+      rejectedTotal += this.rejected[i]!;
+    });
+    put('iomt.readings_rejected', 'count', rejectedTotal);
+    put('iomt.readings_anchored', 'count', this.readingsAnchored);
+    put('iomt.store_refused_readings', 'count', this.storeRefused);
+    lat('iomt.durable_latency_ms', this.durable);
+    lat('iomt.anchor_latency_ms', this.anchored);
+    lat('iomt.alert_latency_ms', this.alertFast);
+    lat('iomt.alert_latency_onchain_ms', this.alertChain);
+    put('iomt.alert_within_target_ratio', 'ratio', this.fastWithinTarget[1]! === 0 ? NaN : this.fastWithinTarget[0]! / this.fastWithinTarget[1]!);
+    put('iomt.alert_within_target_onchain_ratio', 'ratio', this.chainWithinTarget[1]! === 0 ? NaN : this.chainWithinTarget[0]! / this.chainWithinTarget[1]!);
+    const { eligible, fast } = this.episodeCoverage(o.durationUs);
+    put('iomt.episodes', 'count', eligible);
+    put('iomt.episodes_alerted_ratio', 'ratio', eligible === 0 ? NaN : fast / eligible);
+    put('iomt.false_alerts', 'count', this.falseAlerts);
+    put('iomt.duplicate_alerts', 'count', this.duplicateAlerts);
+    lat('iomt.access_decision_latency_ms', this.accessDecision);
+    put('iomt.access_requests', 'count', this.accessRequests.size);
+    put('iomt.access_permitted', 'count', this.decisions['permit']!);
+    put('iomt.access_denied', 'count', this.decisions['deny']!);
+    put('iomt.access_break_glass', 'count', this.decisions['break-glass']!);
+    lat('iomt.consent_revoke_enforced_latency_ms', this.revokeEnforced);
+    put('iomt.stale_accesses', 'count', this.staleAccesses);
+    put('iomt.consent_violations', 'count', this.consentViolations);
+    put('iomt.onchain_bytes_per_reading', 'B', this.readingsAnchored === 0 ? NaN : this.anchorTxBytes / this.readingsAnchored);
+    put('iomt.onchain_bytes', 'B', this.onchainBytes);
+    put('iomt.onchain_txs', 'count', this.committedTxs);
+    put('iomt.contract_rejections', 'count', this.rejectedCalls);
+    put('iomt.phi_bytes_on_chain', 'B', this.phi.phiBytes);
+    let logged = 0;
+    for (const req of this.accessRequests.keys()) if (o.auditedRefs.has(req)) logged++;
+    put('iomt.audit_completeness_ratio', 'ratio', this.accessRequests.size === 0 ? NaN : logged / this.accessRequests.size);
+    put('iomt.integrity_checks_valid', 'count', this.integrity['valid']!);
+    put('iomt.integrity_checks_invalid', 'count', this.integrity['invalid']!);
+    put('iomt.integrity_checks_unanchored', 'count', this.integrity['unanchored']!);
+    put('iomt.detector_alarms', 'count', this.alarms);
+    const mismatches = this.digestMismatches();
+    put('iomt.state_digest_mismatches', 'count', mismatches);
+    const checks: CheckOutcome[] = [
+      { name: 'iomt.no_phi_on_chain', passed: this.phi.phiBytes === 0, detail: this.phi.phiBytes === 0 ? `${this.phi.inspectedTxs} transactions inspected` : `PHI in fields ${[...this.phi.offendingFields].join(', ')}` },
+      { name: 'iomt.state_digests_agree', passed: mismatches === 0, detail: `${this.digests.size} heights compared, ${mismatches} disagree` },
+      { name: 'iomt.audit_complete', passed: logged === this.accessRequests.size, detail: `${logged} of ${this.accessRequests.size} accesses audited` },
+      { name: 'iomt.integrity', passed: this.integrity['invalid'] === 0, detail: `${this.integrity['valid']} valid, ${this.integrity['invalid']} invalid reads` },
+      { name: 'iomt.consent_enforced', passed: this.consentViolations === 0, detail: `${this.consentViolations} permits after revocation` },
+    ];
+    return { metrics: m, checks };
+  }
+
+  private episodeCoverage(durationUs: number): { eligible: number; fast: number } {
+    let eligible = 0;
+    let fast = 0;
+    for (const list of this.episodesByPatient.values()) {
+      for (const t of list) {
+        if (t.e.startUs < this.warmupUs || t.e.startUs + EPISODE_GRACE_US > durationUs) continue;
+        if (!this.rules.some((r) => RULE_EPISODE[r.channel] === t.e.kind)) continue;
+        eligible++;
+        if (!Number.isNaN(t.fastUs)) fast++;
+      }
+    }
+    return { eligible, fast };
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Model events of the IoMT layer (besides detectors' `alarm`). Metrics collectors and the attack
+ * layer's scorers observe them; nothing in the model reads them back.
+ */
+import type { ModelEvent } from '../../sim/index.ts';
+
+export type IomtEvent =
+  | { readonly kind: 'iomt-reading-rejected'; readonly device: number; readonly reason: string }
+  /** The store acknowledged a batch (`stored` false: refused for lack of capacity). */
+  | { readonly kind: 'iomt-batch-durable'; readonly gateway: number; readonly batch: number; readonly stored: boolean; readonly trueUs: Float64Array }
+  /** The anchoring transaction of a batch is confirmed at its gateway. */
+  | { readonly kind: 'iomt-batch-anchored'; readonly gateway: number; readonly batch: number; readonly height: number; readonly txBytes: number; readonly trueUs: Float64Array }
+  /** A care team received an alert. */
+  | { readonly kind: 'iomt-alert-delivered'; readonly path: 'fast' | 'chain'; readonly patient: number; readonly rule: number; readonly device: number; readonly conditionUs: number }
+  /** A client's access request was confirmed; the decision is read from its organisation's node. */
+  | { readonly kind: 'iomt-access-decided'; readonly request: string; readonly role: 'clinician' | 'researcher'; readonly submittedUs: number; readonly decision: string; readonly patient: number }
+  /** A client read a record and checked its inclusion proof against the anchored root. */
+  | { readonly kind: 'iomt-integrity-check'; readonly request: string; readonly outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' }
+  /** A patient portal submitted a consent revocation. */
+  | { readonly kind: 'iomt-revoke-submitted'; readonly consent: string; readonly submittedUs: number };
+
+export type IomtEventKind = IomtEvent['kind'];
+
+/** Emit an IoMT event (typed, so a misspelt field is a compile error). */
+export function emitIomt(ctx: { emit(event: ModelEvent): void }, event: IomtEvent): void {
+  ctx.emit(event);
+}

@@ -1,0 +1,242 @@
+/**
+ * A ward gateway: admits signed readings (admission.ts), runs the streaming detectors and the
+ * fast-path alert rules, batches accepted readings into a SHA-256 Merkle tree every `batchInterval`
+ * or `batchMaxReadings`, stores the batch off chain (content-addressed by its root) and anchors the
+ * root on chain in one transaction. Alerts go straight to the care team (fast path) and are also
+ * recorded by the EmergencyAlert contract (slow path), whose confirmation is forwarded too.
+ */
+import type { Actor, ActorContext, HostId } from '../../sim/index.ts';
+import { bytesToHex, hashCostUs, merkleLeafHash, merkleRoot, type CryptoCosts, type Transaction, type Verifier } from '../ledger/index.ts';
+import type { ReplyMessage } from '../protocols/types.ts';
+import { Admission, ACCEPTED, REJECT_REASONS, type AdmissionParams, type RegistryView } from './admission.ts';
+import { RuleState, type AlertRule } from './alert-rules.ts';
+import { DetectorBank, FEATURE_INDEX, type DetectorSpec } from './detector-bank.ts';
+import type { AlarmEvent } from './detectors.ts';
+import { emitIomt } from './events.ts';
+import { LedgerClient, type LedgerEndpoint } from './ledger-client.ts';
+import { NOTICE_BYTES, type AlertNotice, type PutAck, type PutBatch } from './messages.ts';
+import { CHANNEL_INDEX, type DeviceProfile } from './profiles.ts';
+import { encodeRecord, RECORD_BYTES, type ReadingMessage } from './reading.ts';
+
+export interface GatewayDevice {
+  readonly device: number;
+  readonly patient: number;
+  readonly profile: DeviceProfile;
+}
+
+export interface GatewayOptions {
+  readonly devices: readonly GatewayDevice[];
+  /** Pseudonym of each patient (indexed by patient number); only these reach the chain. */
+  readonly patientPseudonyms: readonly string[];
+  readonly admission: AdmissionParams;
+  readonly registry: RegistryView;
+  readonly verifier: Verifier;
+  readonly crypto: CryptoCosts;
+  readonly rules: readonly AlertRule[];
+  readonly detectors: readonly DetectorSpec[];
+  readonly rateWindowUs: number;
+  readonly batchIntervalUs: number;
+  readonly batchMaxReadings: number;
+  readonly store: HostId;
+  readonly careTeam: HostId;
+  readonly ledger: LedgerEndpoint;
+  /** Record alerts on chain (slow path) as well as notifying directly. */
+  readonly recordAlertsOnChain: boolean;
+}
+
+const TIMER_BATCH = 0;
+const TIMER_RATE = 1;
+const TIMER_RETRANSMIT = 2;
+const BATCH_HEADER_BYTES = 96;
+
+interface PendingBatch {
+  readonly trueUs: Float64Array;
+  durable: boolean;
+  anchored: boolean;
+}
+
+export class Gateway implements Actor<unknown> {
+  private readonly slotOf = new Map<number, number>();
+  private readonly admission: Admission;
+  private readonly rules: RuleState;
+  private readonly deviceBanks: (DetectorBank | undefined)[];
+  private readonly gatewayBank: DetectorBank;
+  private readonly lastArrivalUs: Float64Array;
+  private readonly ledger: LedgerClient;
+  private windowCount = 0;
+
+  private records: Uint8Array[] = [];
+  private recordDevices: number[] = [];
+  private recordTrueUs: number[] = [];
+  private recordPayloadBytes = 0;
+  private batchSeq = 0;
+  private batchTimer = -1;
+  private readonly pendingBatches = new Map<number, PendingBatch>();
+  private readonly pendingAlerts: AlertNotice[] = [];
+  private alertSeq = 0;
+
+  constructor(
+    private readonly ctx: ActorContext<unknown>,
+    private readonly o: GatewayOptions,
+  ) {
+    o.devices.forEach((d, i) => this.slotOf.set(d.device, i));
+    this.admission = new Admission(ctx.self, o.devices.map((d) => d.profile.intervalUs), o.admission, o.registry, o.verifier);
+    this.rules = new RuleState(o.rules, o.devices.map((d) => CHANNEL_INDEX[d.profile.channel]));
+    this.deviceBanks = o.devices.map(() => {
+      const b = new DetectorBank(o.detectors, 'device');
+      return b.empty ? undefined : b;
+    });
+    this.gatewayBank = new DetectorBank(o.detectors, 'gateway');
+    this.lastArrivalUs = new Float64Array(o.devices.length).fill(NaN);
+    this.ledger = new LedgerClient(ctx, o.ledger, (token, tx, height) => this.onConfirmed(token, tx, height));
+  }
+
+  /** Readings admitted so far. */
+  get accepted(): number {
+    return this.admission.accepted;
+  }
+
+  /** Rejections by reason so far (REJECT_REASONS order). */
+  get rejected(): Float64Array {
+    return this.admission.rejected;
+  }
+
+  onStart(): void {
+    if (!this.gatewayBank.empty) this.ctx.setTimer(this.o.rateWindowUs, TIMER_RATE);
+    this.ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
+  }
+
+  onMessage(from: HostId, msg: unknown): void {
+    const kind = (msg as { kind: string }).kind;
+    if (kind === 'reading') this.onReading(msg as ReadingMessage);
+    else if (kind === 'reply') this.ledger.onReply(from, msg as ReplyMessage);
+    else if (kind === 'put-ack') this.onPutAck(msg as PutAck);
+  }
+
+  onTimer(tag: number): void {
+    if (tag === TIMER_BATCH) {
+      this.batchTimer = -1;
+      this.sealBatch();
+    } else if (tag === TIMER_RATE) {
+      const rate = this.windowCount / (this.o.rateWindowUs / 1e6);
+      this.windowCount = 0;
+      this.gatewayBank.feed(FEATURE_INDEX.rate, rate, (d) => this.alarm(d, `gateway:${this.ctx.self}`));
+      this.ctx.setTimer(this.o.rateWindowUs, TIMER_RATE);
+    } else {
+      this.ledger.retransmit();
+      this.ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
+    }
+  }
+
+  // ---- readings ----
+
+  private onReading(m: ReadingMessage): void {
+    const ctx = this.ctx;
+    const now = ctx.nowUs;
+    this.windowCount++;
+    const slot = this.slotOf.get(m.device);
+    ctx.cpu(this.o.crypto.verifyUs);
+    if (slot === undefined) {
+      this.reject(m, 0);
+      return;
+    }
+    const bank = this.deviceBanks[slot];
+    if (bank !== undefined) {
+      const last = this.lastArrivalUs[slot]!;
+      if (!Number.isNaN(last)) bank.feed(FEATURE_INDEX.interarrival, (now - last) / 1e6, (d) => this.alarm(d, `device:${m.device}`));
+      this.lastArrivalUs[slot] = now;
+    }
+    const r = this.admission.check(slot, m, now);
+    if (r !== ACCEPTED) {
+      this.reject(m, r);
+      return;
+    }
+    if (bank !== undefined) bank.feed(FEATURE_INDEX.value, m.value, (d) => this.alarm(d, `device:${m.device}`));
+    const record = encodeRecord(new Uint8Array(RECORD_BYTES), m.device, m.seq, m.timestampUs, m.value, m.payloadBytes);
+    this.rules.feed(slot, m.value, m.timestampUs, (rule, onsetUs) => this.raiseAlert(slot, rule, onsetUs, record));
+    this.records.push(record);
+    this.recordDevices.push(m.device);
+    this.recordTrueUs.push(m.trueUs);
+    this.recordPayloadBytes += m.payloadBytes;
+    if (this.records.length >= this.o.batchMaxReadings) this.sealBatch();
+    else if (this.batchTimer < 0) this.batchTimer = ctx.setTimer(this.o.batchIntervalUs, TIMER_BATCH);
+  }
+
+  private reject(m: ReadingMessage, reason: number): void {
+    emitIomt(this.ctx, { kind: 'iomt-reading-rejected', device: m.device, reason: REJECT_REASONS[reason]! });
+  }
+
+  private alarm(detector: string, subject: string): void {
+    const e: AlarmEvent = { kind: 'alarm', detector, subject, timeUs: this.ctx.nowUs };
+    this.ctx.emit(e);
+  }
+
+  // ---- anchoring ----
+
+  private sealBatch(): void {
+    const n = this.records.length;
+    if (n === 0) return;
+    if (this.batchTimer >= 0) {
+      this.ctx.cancelTimer(this.batchTimer);
+      this.batchTimer = -1;
+    }
+    const ctx = this.ctx;
+    const records = this.records;
+    const root = merkleRoot(records);
+    // n leaf hashes and n − 1 interior hashes (RFC 9162 §2.1.1).
+    ctx.cpu(n * hashCostUs(this.o.crypto, RECORD_BYTES + 1) + (n - 1) * hashCostUs(this.o.crypto, 65));
+    const batch = this.batchSeq++;
+    const put: PutBatch = { kind: 'put', gateway: ctx.self, batch, root, records, devices: Int32Array.from(this.recordDevices), bytes: BATCH_HEADER_BYTES + n * RECORD_BYTES + this.recordPayloadBytes };
+    ctx.send(this.o.store, put, put.bytes);
+    this.pendingBatches.set(batch, { trueUs: Float64Array.from(this.recordTrueUs), durable: false, anchored: false });
+    ctx.cpu(this.o.crypto.signUs);
+    this.ledger.submit({ contract: 'AnchorRegistry', method: 'anchor', args: { gateway: ctx.self, batch, root, readings: n, pointer: `cas:${root}` } }, batch);
+    this.records = [];
+    this.recordDevices = [];
+    this.recordTrueUs = [];
+    this.recordPayloadBytes = 0;
+  }
+
+  private onPutAck(a: PutAck): void {
+    const p = this.pendingBatches.get(a.batch);
+    if (p === undefined || p.durable) return;
+    p.durable = true;
+    emitIomt(this.ctx, { kind: 'iomt-batch-durable', gateway: this.ctx.self, batch: a.batch, stored: a.stored, trueUs: p.trueUs });
+    if (p.anchored) this.pendingBatches.delete(a.batch);
+  }
+
+  private onConfirmed(token: number, tx: Transaction, height: number): void {
+    if (token >= 0) {
+      const p = this.pendingBatches.get(token);
+      if (p === undefined) return;
+      p.anchored = true;
+      emitIomt(this.ctx, { kind: 'iomt-batch-anchored', gateway: this.ctx.self, batch: token, height, txBytes: tx.sizeBytes, trueUs: p.trueUs });
+      if (p.durable) this.pendingBatches.delete(token);
+      return;
+    }
+    const notice = this.pendingAlerts[-token - 1];
+    if (notice === undefined) return;
+    this.ctx.send(this.o.careTeam, { ...notice, path: 'chain' } satisfies AlertNotice, NOTICE_BYTES);
+  }
+
+  // ---- alerts ----
+
+  private raiseAlert(slot: number, rule: number, conditionUs: number, record: Uint8Array): void {
+    const ctx = this.ctx;
+    const d = this.o.devices[slot]!;
+    const notice: AlertNotice = { kind: 'alert', path: 'fast', patient: d.patient, rule, device: d.device, conditionUs };
+    ctx.send(this.o.careTeam, notice, NOTICE_BYTES);
+    if (!this.o.recordAlertsOnChain) return;
+    const k = this.alertSeq++;
+    this.pendingAlerts.push(notice);
+    ctx.cpu(this.o.crypto.signUs);
+    this.ledger.submit(
+      {
+        contract: 'EmergencyAlert',
+        method: 'raise',
+        args: { alert: `alr_${ctx.self}_${k}`, patient: this.o.patientPseudonyms[d.patient]!, rule: this.o.rules[rule]!.name, evidence: bytesToHex(merkleLeafHash(record)) },
+      },
+      -(k + 1),
+    );
+  }
+}

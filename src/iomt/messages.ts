@@ -1,0 +1,49 @@
+/** Messages among gateways, the off-chain store, care teams and clients (besides readings and ledger requests). */
+import type { MerkleProof } from '../ledger/index.ts';
+
+/** Gateway → store: a sealed batch, addressed by its Merkle root. */
+export interface PutBatch {
+  readonly kind: 'put';
+  readonly gateway: number;
+  readonly batch: number;
+  readonly root: string;
+  /** Record bytes, leaf order. */
+  readonly records: readonly Uint8Array[];
+  /** Device of each record (the store's index for "latest reading of a device"). */
+  readonly devices: Int32Array;
+  readonly bytes: number;
+}
+
+/** Store → gateway: the batch is durable (or refused for lack of capacity). */
+export interface PutAck {
+  readonly kind: 'put-ack';
+  readonly batch: number;
+  readonly stored: boolean;
+}
+
+/** Client → store: the latest record of a device, with its inclusion proof. */
+export interface GetLatest {
+  readonly kind: 'get';
+  readonly device: number;
+  readonly token: number;
+}
+
+export interface GetReply {
+  readonly kind: 'get-reply';
+  readonly token: number;
+  /** Absent when the store holds no record of the device. */
+  readonly found?: { readonly gateway: number; readonly batch: number; readonly record: Uint8Array; readonly proof: MerkleProof };
+}
+
+/** Gateway → care team: an alert, on the fast path or once recorded on chain. */
+export interface AlertNotice {
+  readonly kind: 'alert';
+  readonly path: 'fast' | 'chain';
+  readonly patient: number;
+  readonly rule: number;
+  readonly device: number;
+  /** Reading timestamp at which the condition started (device clock). */
+  readonly conditionUs: number;
+}
+
+export const NOTICE_BYTES = 64;

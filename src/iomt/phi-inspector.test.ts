@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { PhiInspector } from './phi-inspector.ts';
+import type { Transaction } from '../ledger/index.ts';
+
+function tx(args: Record<string, unknown>): Transaction {
+  return { id: 1, sender: 0, sizeBytes: 100, payloadDigest: '', submittedUs: 0, call: { contract: 'X', method: 'y', args } };
+}
+
+describe('PhiInspector', () => {
+  it('counts nothing for digests, pseudonyms, codes and counters', () => {
+    const p = new PhiInspector(['MRN0000001', 'Ada Lovelace']);
+    p.inspect(tx({ gateway: 3, batch: 7, root: 'ab'.repeat(32), readings: 12, pointer: `cas:${'cd'.repeat(32)}` }));
+    p.inspect(tx({ request: 'req_5_1', requester: 'cl_0123456789abcdef', patient: 'pt_0123456789abcdef', purpose: 'TREAT', breakGlass: false }));
+    expect(p.phiBytes).toBe(0);
+  });
+
+  it('counts a raw vital sign, an unknown field and a real identifier as PHI, byte for byte', () => {
+    const p = new PhiInspector(['MRN0000001', 'Ada Lovelace']);
+    p.inspect(tx({ gateway: 3, value: 87.5 }));
+    expect(p.phiBytes).toBe(4);
+    p.inspect(tx({ rule: 'spo2-low', patient: 'MRN0000001' }));
+    expect(p.phiBytes).toBe(4 + 10);
+    p.inspect(tx({ consent: 'con_ada_lovelace' }));
+    expect(p.phiBytes).toBe(14);
+    p.inspect(tx({ evidence: 'note on Ada Lovelace' }));
+    expect(p.phiBytes).toBe(14 + 20);
+    expect([...p.offendingFields].sort()).toEqual(['evidence', 'patient', 'value']);
+  });
+});

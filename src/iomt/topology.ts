@@ -1,0 +1,138 @@
+/**
+ * Where everything sits: hospitals → wards → beds → devices, one gateway per ward, one off-chain
+ * store, care-team station, administration and patient portal per hospital, and the consortium's
+ * nodes per organisation (hospitals, lab, insurer, regulator). Host ids are laid out in advance
+ * (the engine numbers hosts in the order they are added) so genesis state can name gateways.
+ *
+ * Regions: 0 is the radio hop (devices), then one site per hospital and per other organisation.
+ * Latency: radio between a device and anything; `lan` within a site; `wan` between sites.
+ */
+import type { DistributionSpec } from '../../sim/index.ts';
+import { DEVICE_KINDS, type DeviceKind } from './profiles.ts';
+
+export interface TopologyConfig {
+  readonly hospitals: number;
+  readonly wardsPerHospital: number;
+  readonly bedsPerWard: number;
+  readonly devicesPerBed: Readonly<Record<DeviceKind, number>>;
+  readonly consortium: { readonly nodesPerHospital: number; readonly lab: number; readonly insurer: number; readonly regulator: number };
+  readonly cliniciansPerWard: number;
+  readonly researchers: number;
+}
+
+export interface NodePlacement {
+  readonly host: number;
+  readonly org: string;
+  readonly region: number;
+}
+
+export interface HospitalLayout {
+  readonly index: number;
+  readonly region: number;
+  readonly store: number;
+  readonly careTeam: number;
+  readonly admin: number;
+  readonly portal: number;
+  /** Gateway host of each ward. */
+  readonly gateways: readonly number[];
+  /** First consensus node of this hospital (its staff's and gateways' node). */
+  readonly node: number;
+}
+
+export interface DevicePlacement {
+  readonly index: number;
+  readonly host: number;
+  readonly kind: DeviceKind;
+  readonly patient: number;
+  readonly hospital: number;
+  readonly ward: number;
+  readonly gateway: number;
+}
+
+export interface ClinicianPlacement {
+  readonly host: number;
+  readonly hospital: number;
+  readonly ward: number;
+}
+
+export interface Topology {
+  readonly regions: readonly string[];
+  readonly nodes: readonly NodePlacement[];
+  readonly hospitals: readonly HospitalLayout[];
+  readonly devices: readonly DevicePlacement[];
+  readonly clinicians: readonly ClinicianPlacement[];
+  readonly researchers: readonly number[];
+  /** Node hosts of the lab (researchers query it), or the first node if there is no lab. */
+  readonly researchNode: number;
+  readonly patients: number;
+  readonly hostCount: number;
+  /** Host kinds in host-id order, for building. */
+  readonly hostRoles: readonly ('node' | 'store' | 'care-team' | 'admin' | 'portal' | 'gateway' | 'device' | 'clinician' | 'researcher')[];
+}
+
+export function buildTopology(c: TopologyConfig): Topology {
+  const regions = ['radio'];
+  const hospitalRegion: number[] = [];
+  for (let h = 0; h < c.hospitals; h++) hospitalRegion.push(regions.push(`hospital-${h}`) - 1);
+  const orgRegion = new Map<string, number>();
+  for (const org of ['lab', 'insurer', 'regulator'] as const) if (c.consortium[org] > 0) orgRegion.set(org, regions.push(org) - 1);
+
+  const roles: Topology['hostRoles'][number][] = [];
+  const nodes: NodePlacement[] = [];
+  const firstNodeOfHospital: number[] = [];
+  for (let h = 0; h < c.hospitals; h++) {
+    firstNodeOfHospital.push(roles.length);
+    for (let i = 0; i < c.consortium.nodesPerHospital; i++) {
+      nodes.push({ host: roles.length, org: `hospital-${h}`, region: hospitalRegion[h]! });
+      roles.push('node');
+    }
+  }
+  let researchNode = nodes[0]!.host;
+  for (const org of ['lab', 'insurer', 'regulator'] as const) {
+    for (let i = 0; i < c.consortium[org]; i++) {
+      if (org === 'lab' && i === 0) researchNode = roles.length;
+      nodes.push({ host: roles.length, org, region: orgRegion.get(org)! });
+      roles.push('node');
+    }
+  }
+
+  const hospitals: HospitalLayout[] = [];
+  const devices: DevicePlacement[] = [];
+  const clinicians: ClinicianPlacement[] = [];
+  let patient = 0;
+  for (let h = 0; h < c.hospitals; h++) {
+    const take = (role: Topology['hostRoles'][number]): number => roles.push(role) - 1;
+    const store = take('store');
+    const careTeam = take('care-team');
+    const admin = take('admin');
+    const portal = take('portal');
+    const gateways: number[] = [];
+    for (let w = 0; w < c.wardsPerHospital; w++) gateways.push(take('gateway'));
+    for (let w = 0; w < c.wardsPerHospital; w++) {
+      for (let b = 0; b < c.bedsPerWard; b++) {
+        for (const kind of DEVICE_KINDS) {
+          for (let k = 0; k < c.devicesPerBed[kind]; k++) {
+            devices.push({ index: devices.length, host: take('device'), kind, patient, hospital: h, ward: w, gateway: gateways[w]! });
+          }
+        }
+        patient++;
+      }
+      for (let k = 0; k < c.cliniciansPerWard; k++) clinicians.push({ host: take('clinician'), hospital: h, ward: w });
+    }
+    hospitals.push({ index: h, region: hospitalRegion[h]!, store, careTeam, admin, portal, gateways, node: firstNodeOfHospital[h]! });
+  }
+  const researchers: number[] = [];
+  for (let r = 0; r < c.researchers; r++) researchers.push(roles.push('researcher') - 1);
+  return { regions, nodes, hospitals, devices, clinicians, researchers, researchNode, patients: patient, hostCount: roles.length, hostRoles: roles };
+}
+
+/** Region pair latencies: radio to anything, LAN within a site, WAN between sites. */
+export function latencyMatrix(regionCount: number, radio: DistributionSpec, lan: DistributionSpec, wan: DistributionSpec): DistributionSpec[][] {
+  const m: DistributionSpec[][] = [];
+  for (let i = 0; i < regionCount; i++) {
+    const row: DistributionSpec[] = [];
+    for (let j = 0; j < regionCount; j++) row.push(i === 0 || j === 0 ? radio : i === j ? lan : wan);
+    m.push(row);
+  }
+  return m;
+}
