@@ -1,0 +1,107 @@
+/**
+ * Proof-of-work attacks on a simulated network: put an attacker actor on one designated node,
+ * give it the requested share of the hash power, run, and judge the outcome against ground truth
+ * (which host attacked, from when; what it mined; which of its attempts the network adopted).
+ */
+import type { Metrics } from '../../metrics/types.ts';
+import { runPowNetwork, type PowNetworkSpec, type PowRunResult } from '../../protocols/pow/network-run.ts';
+import { GroundTruth } from '../ground-truth.ts';
+import { selfishThreshold } from './closed-forms.ts';
+import { DoubleSpendNode } from './double-spend-node.ts';
+import { defaultGiveUpDeficit } from './race.ts';
+import { SelfishMinerNode } from './selfish-node.ts';
+import type { WithholdingMiner } from './withholding-miner.ts';
+
+export type PowAttackSpec =
+  | {
+      readonly type: 'selfish-mining';
+      /** Node index of the pool. */
+      readonly node: number;
+      /** α: the pool's share of all hash power. */
+      readonly share: number;
+      /** The pool's outbound connections (more → it wins more ties, a higher effective γ). */
+      readonly outboundPeers?: number;
+    }
+  | {
+      readonly type: 'double-spend' | 'majority';
+      readonly node: number;
+      /** q: the attacker's share of all hash power. */
+      readonly share: number;
+      /** z: confirmations the merchant waits for (majority: defaults to the network's k). */
+      readonly confirmations?: number;
+      /** Give up when this far behind (default: (q/p)^d < 1e-9; never for a majority). */
+      readonly giveUpDeficit?: number;
+      readonly outboundPeers?: number;
+    };
+
+export interface PowAttackResult {
+  readonly run: PowRunResult;
+  readonly metrics: Metrics;
+  readonly truth: GroundTruth;
+}
+
+export function runPowAttack(spec: PowNetworkSpec, attack: PowAttackSpec): PowAttackResult {
+  const n = spec.placements.length;
+  if (!(Number.isInteger(attack.node) && attack.node >= 0 && attack.node < n)) {
+    throw new RangeError(`attack node: expected an index in 0..${n - 1}, found ${attack.node}`);
+  }
+  if (!(attack.share > 0 && attack.share < 1)) throw new RangeError(`attack share: expected a number in (0, 1), found ${attack.share}`);
+  // Scale the attacker's power so that it holds exactly `share` of the total.
+  const power = Float64Array.from(spec.hashPower as ArrayLike<number>);
+  let honest = 0;
+  for (let i = 0; i < n; i++) if (i !== attack.node) honest += power[i]!;
+  power[attack.node] = (attack.share / (1 - attack.share)) * honest;
+
+  let attacker: WithholdingMiner | undefined;
+  const outbound = attack.outboundPeers ?? spec.params.outboundPeers;
+  const confirmations = attack.type === 'selfish-mining' ? 0 : (attack.confirmations ?? spec.params.confirmations);
+  const run = runPowNetwork({
+    ...spec,
+    hashPower: power,
+    nodeFactory: (i, ctx, options) => {
+      if (i !== attack.node) return undefined;
+      attacker =
+        attack.type === 'selfish-mining'
+          ? new SelfishMinerNode(ctx, options, outbound)
+          : new DoubleSpendNode(ctx, options, {
+              confirmations,
+              giveUpDeficit: attack.giveUpDeficit ?? (attack.type === 'majority' ? Infinity : defaultGiveUpDeficit(attack.share)),
+              outboundPeers: outbound,
+            });
+      return attacker;
+    },
+  });
+  const truth = new GroundTruth();
+  truth.label('host', run.hosts[attack.node]!, attack.type, attack.type === 'selfish-mining' ? 'selfish-pool' : 'double-spender', 0);
+  const main = run.collector.mainChain();
+  const onMain = new Set(main.map((b) => b.hash));
+  const a = attacker!;
+  const metrics: Record<string, { unit: string; value: number }> = { ...run.metrics };
+  if (attack.type === 'selfish-mining') {
+    let pool = 0;
+    for (const b of main) if (b.miner === attack.node) pool++;
+    const share = main.length > 0 ? pool / main.length : 0;
+    metrics['attack.selfish_mining.hash_share'] = { unit: 'ratio', value: attack.share };
+    metrics['attack.selfish_mining.revenue_share'] = { unit: 'ratio', value: share };
+    metrics['attack.selfish_mining.gain'] = { unit: 'ratio', value: share - attack.share };
+    metrics['attack.selfish_mining.threshold_gamma0'] = { unit: 'ratio', value: selfishThreshold(0) };
+    for (const b of a.minedBlocks) truth.label('message', b.hash, attack.type, onMain.has(b.hash) ? 'pool-block-main' : 'pool-block-stale', b.timestampUs);
+  } else {
+    const ds = a as DoubleSpendNode;
+    let finished = 0, successes = 0, released = 0;
+    for (const t of ds.attempts) {
+      if (t.outcome === 'open') continue;
+      finished++;
+      if (t.outcome === 'released') released++;
+      const reversed = t.outcome === 'released' && onMain.has(t.firstBlock.hash);
+      if (reversed) successes++;
+      truth.label('tx', `payment@${t.paymentUs}`, attack.type, reversed ? 'double-spent' : 'payment-held', t.paymentUs, t.endUs);
+    }
+    const prefix = attack.type === 'majority' ? 'attack.majority' : 'attack.double_spend';
+    metrics[`${prefix}.attempts`] = { unit: 'count', value: finished };
+    metrics[`${prefix}.released`] = { unit: 'count', value: released };
+    metrics[`${prefix}.successes`] = { unit: 'count', value: successes };
+    metrics[`${prefix}.success_rate`] = { unit: 'ratio', value: finished > 0 ? successes / finished : NaN };
+  }
+  return { run, metrics, truth };
+}
