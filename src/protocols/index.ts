@@ -3,9 +3,11 @@
  * `iomtsim list protocols` read it.
  */
 import { pbft } from './pbft/index.ts';
+import { raft } from './raft/index.ts';
+import { hotstuff } from './hotstuff/index.ts';
 import type { ProtocolModule } from './types.ts';
 
-export const PROTOCOLS: readonly ProtocolModule[] = [pbft];
+export const PROTOCOLS: readonly ProtocolModule[] = [pbft, raft, hotstuff];
 
 /** The module named `name`, or undefined when no protocol of that name is registered. */
 export function protocolByName(name: string): ProtocolModule | undefined {

@@ -23,7 +23,8 @@ import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts
 import { buildBlock, verifyBlock } from '../../ledger/block.ts';
 import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
-import { Mempool } from '../../ledger/mempool.ts';
+import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
+import { Mempool, mempoolOptionsFrom } from '../../ledger/mempool.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
 import {
@@ -89,7 +90,7 @@ export class HotStuffReplica implements Actor<unknown> {
   private readonly chain: HsNode[] = [];
   private readonly verifiedQcs = new WeakSet<QuorumCert>();
 
-  private readonly mempool = new Mempool();
+  private readonly mempool: Mempool;
   /** Transactions sent to a next leader, not yet seen in a node: returned to the pool on timeout. */
   private readonly forwarded = new Map<number, Transaction>();
 
@@ -114,6 +115,7 @@ export class HotStuffReplica implements Actor<unknown> {
     this.n = config.replicaHosts.length;
     this.quorum = this.n - Math.floor((this.n - 1) / 3);
     this.self = config.index;
+    this.mempool = new Mempool(mempoolOptionsFrom(config.params));
     const genesis = GENESIS_NODE;
     this.nodes.set(genesis.block.hash, genesis);
     this.chain.push(genesis);
@@ -162,7 +164,7 @@ export class HotStuffReplica implements Actor<unknown> {
         this.onNodes(from, msg as HsNodes);
         break;
       case 'request':
-        this.mempool.add((msg as RequestMessage).tx);
+        this.admit((msg as RequestMessage).tx);
         break;
       default:
     }
@@ -328,7 +330,16 @@ export class HotStuffReplica implements Actor<unknown> {
   private acceptForwarded(txs: readonly Transaction[]): void {
     for (const tx of txs) {
       if (this.forwarded.delete(tx.id)) this.mempool.unpropose(tx.id);
-      this.mempool.add(tx);
+      this.admit(tx);
+    }
+  }
+
+  /** Into the pool; a full pool's rejection is reported (duplicates are normal retransmissions). */
+  private admit(tx: Transaction): void {
+    const result = this.mempool.add(tx);
+    if (result === 'fullTxs' || result === 'fullBytes') {
+      const drop: MempoolDropEvent = { kind: 'mempool-drop', reason: result, txId: tx.id };
+      this.ctx.emit(drop);
     }
   }
 
@@ -382,6 +393,8 @@ export class HotStuffReplica implements Actor<unknown> {
     if (this.proposedView >= view) return;
     this.proposedView = view;
     const parent = this.qcHighNode;
+    const occupancy: MempoolEvent = { kind: 'mempool', sizeTxs: this.mempool.sizeTxs, sizeBytes: this.mempool.sizeBytes };
+    this.ctx.emit(occupancy);
     const txs = this.mempool.take(this.config.batchSize, this.config.blockSizeMaxBytes);
     const block = buildBlock({
       parentHash: parent.block.hash,
@@ -443,7 +456,7 @@ export class HotStuffReplica implements Actor<unknown> {
     // What was forwarded to a leader that never proposed goes back to the pool.
     for (const tx of this.forwarded.values()) {
       this.mempool.unpropose(tx.id);
-      this.mempool.add(tx);
+      this.admit(tx);
     }
     this.forwarded.clear();
     const to = this.leaderOf(next);
@@ -526,7 +539,7 @@ export class HotStuffReplica implements Actor<unknown> {
         for (const tx of node.block.txs) {
           if (this.mempool.isCommitted(tx.id)) continue;
           this.mempool.unpropose(tx.id);
-          this.mempool.add(tx);
+          this.admit(tx);
         }
         this.nodes.delete(hash);
       } else if (nh < h - PRUNE_DEPTH) {

@@ -16,6 +16,7 @@
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { buildBlock } from '../../ledger/block.ts';
 import { hashCostUs } from '../../ledger/crypto.ts';
+import type { MempoolEvent } from '../../ledger/events.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type {
@@ -226,6 +227,8 @@ export class RaftReplica implements Actor<unknown> {
       this.batchTimer = NO_TIMER;
     }
     const txs = this.batch;
+    const occupancy: MempoolEvent = { kind: 'mempool', sizeTxs: txs.length, sizeBytes: this.batchBytes };
+    this.ctx.emit(occupancy);
     this.batch = [];
     this.batchBytes = 0;
     this.appendEntry(txs);
@@ -504,7 +507,8 @@ export class RaftReplica implements Actor<unknown> {
   }
 
   private reply(tx: Transaction, block: Block): void {
-    const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self };
+    const self = this.ctx.self;
+    const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: self, leader: self };
     this.ctx.send(tx.sender, reply, REPLY_BYTES);
   }
 

@@ -35,6 +35,33 @@ export const zPbftParams = z
   .strict();
 export type PbftParamsSection = z.output<typeof zPbftParams>;
 
+/** Raft's parameters (Ongaro & Ousterhout, ATC 2014); defaults as in src/protocols/raft/params.ts. */
+export const zRaftParams = z
+  .object({
+    /** Randomized election timeout bounds (§5.2; the paper's evaluation uses 150–300 ms, §9.3). */
+    electionTimeoutMin: zPositiveDurationUs.default(150_000),
+    electionTimeoutMax: zPositiveDurationUs.default(300_000),
+    /** Leader's idle AppendEntries period; well below the election timeout (§5.6). */
+    heartbeatInterval: zPositiveDurationUs.default(50_000),
+    /** Most log entries in one AppendEntries while a follower catches up. */
+    maxEntriesPerAppend: z.number().int().min(1).default(64),
+  })
+  .strict();
+
+/** Chained HotStuff's pacemaker (Yin et al., PODC 2019, §4.4 and Algorithm 5). */
+export const zHotStuffParams = z
+  .object({
+    /** Base view timeout before a replica sends NEW-VIEW to the next leader. */
+    viewTimeout: zPositiveDurationUs.default(1_000_000),
+    /** Cap on the backed-off view timeout. */
+    viewTimeoutMax: zPositiveDurationUs.default(60_000_000),
+    /** 'exponential': the timeout doubles per consecutive timed-out view; 'fixed': it stays. */
+    backoff: z.enum(['exponential', 'fixed']).default('exponential'),
+    /** Most client transactions a replica forwards to the next leader on one vote or new-view. */
+    forwardMax: z.number().int().min(0).default(1024),
+  })
+  .strict();
+
 /** Cost table of the crypto model in virtual µs (see `iomtsim calibrate`). */
 const zCryptoCosts = z
   .object({
@@ -73,8 +100,8 @@ export const zConsensus = z
     /** The liveness checker reports a stall when committed height does not advance for this long while work waits. */
     livenessBound: zPositiveDurationUs.default(30_000_000),
     pbft: zPbftParams.default(() => zPbftParams.parse({})),
-    hotstuff: zProtocolParams,
-    raft: zProtocolParams,
+    hotstuff: zHotStuffParams.default(() => zHotStuffParams.parse({})),
+    raft: zRaftParams.default(() => zRaftParams.parse({})),
     poa: zProtocolParams,
     pow: zProtocolParams,
   })
