@@ -1,10 +1,10 @@
 /**
  * Runs one entry `runs` times in a fresh process, so its peak memory is its own, each run preceded
- * by the calibration loop. Usage (by the parent only): node --import tsx bench/child.ts <entry> <runs>
+ * by the calibration loop. Usage (by the parent only): node --import tsx bench/child.ts <loader> <entry> <runs>
  */
 import { runCalibration } from './calibrate.ts';
 import type { ChildMessage } from './child-protocol.ts';
-import { buildRegistry } from './entries.ts';
+import { loadEntry } from './entries.ts';
 
 function send(msg: ChildMessage): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -13,9 +13,8 @@ function send(msg: ChildMessage): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const [name, runsText] = process.argv.slice(2);
-  const entry = buildRegistry().get(name ?? '');
-  if (entry === undefined) throw new Error(`unknown bench entry '${name}'`);
+  const [loaderText, name, runsText] = process.argv.slice(2);
+  const entry = await loadEntry(Number(loaderText), name ?? '');
   const runs = Number(runsText);
   runCalibration(); // warm the calibration loop up so the first measured one is comparable
   for (let i = 0; i < runs; i++) {

@@ -12,7 +12,7 @@ import { compareReports, comparisonTable, hasRegression, type ComparisonRow } fr
 import { buildRegistry } from './entries.ts';
 import { describeEnvironment } from './environment.ts';
 import { checkGolden } from './golden.ts';
-import type { BenchEntry } from './registry.ts';
+import type { BenchEntry, BenchRegistry } from './registry.ts';
 import { entriesTable, goldenSummary, markdownReport, outputPaths, trackerPoints, writeAtomically, type GoldenLine } from './report.ts';
 import { REPORT_SCHEMA, summarize, type EntryResult, type FullReport } from './results.ts';
 import { runEntryInChild } from './run-entry.ts';
@@ -43,15 +43,15 @@ export async function benchCommand(opts: BenchCommandOptions): Promise<number> {
   }
 }
 
-function selectEntries(suite: string): BenchEntry[] {
-  const registry = buildRegistry();
+function selectEntries(registry: BenchRegistry, suite: string): BenchEntry[] {
   if (suite === 'phold') return [registry.get('engine.phold')!];
   if (suite === 'quick' || suite === 'full') return registry.suite(suite);
   throw new BenchInputError(`suite: expected one of phold, quick, full, found '${suite}'`);
 }
 
 async function runBench(opts: BenchCommandOptions): Promise<number> {
-  const entries = selectEntries(opts.suite);
+  const registry = await buildRegistry();
+  const entries = selectEntries(registry, opts.suite);
   const threshold = parseThreshold(opts.threshold);
   const runs = opts.runs ?? RUNS_PER_ENTRY;
   if (!(Number.isInteger(runs) && runs >= 1)) throw new BenchInputError(`--runs: expected an integer ≥ 1, found ${runs}`);
@@ -61,7 +61,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   const results: EntryResult[] = [];
   for (const entry of entries) {
     process.stderr.write(`bench ${entry.name}: ${entry.description}\n`);
-    const result = await runEntryInChild(entry, runs, (i, s) => {
+    const result = await runEntryInChild(entry, registry.loaderOf(entry.name), runs, (i, s) => {
       const eps = s.events > 0 ? `, ${Math.round((s.events * 1000) / s.wallMs).toLocaleString('en-US')} events/s` : '';
       process.stderr.write(`  run ${i}/${runs}: ${s.wallMs.toFixed(1)} ms${eps} (calibration ${s.calibrationMs.toFixed(1)} ms)\n`);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegistry } from './entries.ts';
+import { buildRegistry, loadEntry } from './entries.ts';
 import { BenchRegistry, type BenchEntry } from './registry.ts';
 
 const entry = (name: string, suites: BenchEntry['suites']): BenchEntry => ({
@@ -25,7 +25,12 @@ describe('bench registry', () => {
     expect(() => r.register(entry('PBFT n16', ['full']))).toThrow(/dotted lower snake case/);
   });
 
-  it('registers PHOLD in the quick suite', () => {
-    expect(buildRegistry().suite('quick').map((e) => e.name)).toContain('engine.phold');
+  it('registers PHOLD in the quick suite', async () => {
+    expect((await buildRegistry()).suite('quick').map((e) => e.name)).toContain('engine.phold');
+  });
+
+  it('loads each entry by its loader index under the name it was registered with', async () => {
+    const registry = await buildRegistry();
+    for (const name of registry.names()) expect((await loadEntry(registry.loaderOf(name), name)).name).toBe(name);
   });
 });

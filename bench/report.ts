@@ -33,7 +33,13 @@ export function trackerPoints(report: FullReport): TrackerPoint[] {
       const halfSpread = (s.eventsPerSecMax - s.eventsPerSecMin) / 2;
       points.push({ name: `${e.name}.events_per_sec`, unit: 'events/s', value: Math.round(s.eventsPerSec), range: `± ${Math.round(halfSpread)}`, extra });
     }
-    points.push({ name: `${e.name}.sim_seconds_per_wall_second`, unit: 'sim s/s', value: round3(s.simSecondsPerWallSecond), range: '', extra });
+    if (s.simSecondsPerWallSecond > 0) {
+      points.push({ name: `${e.name}.sim_seconds_per_wall_second`, unit: 'sim s/s', value: round3(s.simSecondsPerWallSecond), range: '', extra });
+    }
+    if (s.eventsPerSec === 0 && s.simSecondsPerWallSecond === 0) {
+      // Entries that are not simulations (report rendering, worker scaling): runs per second.
+      points.push({ name: `${e.name}.runs_per_sec`, unit: 'runs/s', value: round3(1000 / s.wallMs), range: '', extra });
+    }
   }
   return points;
 }
