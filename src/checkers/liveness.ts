@@ -53,26 +53,40 @@ export class LivenessChecker implements Checker {
   };
 
   outcome(endUs: number): CheckOutcome {
-    if (this.pending.size > 0) this.checkGap(this.waitFromUs, endUs);
-    const n = this.violations.length;
+    // Work still waiting at the end counts as a stall up to the end; computed without recording it,
+    // so asking twice gives the same verdict.
+    const tail = this.pending.size > 0 ? this.stall(this.waitFromUs, endUs) : undefined;
+    const all = tail === undefined ? this.violations : [...this.violations, tail];
+    const n = all.length;
     return {
       name: this.name,
       passed: n === 0,
       detail: n === 0
         ? `committed height advanced within ${this.boundUs / 1e6} s whenever work waited`
         : `${n} stalls longer than ${this.boundUs / 1e6} s: ` +
-          describeFirst(this.violations, (v) => `${v.fromUs / 1e6}–${v.toUs / 1e6} s with ${v.pendingTxs} txs waiting`),
+          describeFirst(all, (v) => `${v.fromUs / 1e6}–${v.toUs / 1e6} s with ${v.pendingTxs} txs waiting`),
     };
   }
 
+  /** Violations including a stall still open at `endUs`. */
+  countAt(endUs: number): number {
+    return this.violations.length + (this.pending.size > 0 && this.stall(this.waitFromUs, endUs) !== undefined ? 1 : 0);
+  }
+
   private checkGap(fromUs: number, toUs: number): void {
+    const v = this.stall(fromUs, toUs);
+    if (v !== undefined) this.violations.push(v);
+  }
+
+  /** The stall in [fromUs, toUs] once excused intervals are taken out, if longer than the bound. */
+  private stall(fromUs: number, toUs: number): LivenessViolation | undefined {
     let start = fromUs;
     for (const [a, b] of this.excused) {
       if (a <= toUs && b >= start) {
-        if (b >= toUs) return;
+        if (b >= toUs) return undefined;
         start = Math.max(start, b);
       }
     }
-    if (toUs - start > this.boundUs) this.violations.push({ fromUs: start, toUs, pendingTxs: this.pending.size });
+    return toUs - start > this.boundUs ? { fromUs: start, toUs, pendingTxs: this.pending.size } : undefined;
   }
 }

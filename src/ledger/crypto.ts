@@ -131,3 +131,20 @@ export class KeyRing implements Verifier {
     return pub !== undefined && sig.bytes !== undefined && edVerify(null, Buffer.from(digest, 'utf8'), pub, sig.bytes);
   }
 }
+
+/**
+ * Charges modelled CPU time in whole microseconds (virtual time is integer µs) while carrying the
+ * fraction forward, so many sub-µs costs (a 1 µs MAC, a 0.5 µs hash) add up exactly over a run.
+ */
+export class CpuCharger {
+  private carryUs = 0;
+
+  constructor(private readonly ctx: { cpu(costUs: number): void }) {}
+
+  charge(costUs: number): void {
+    const total = this.carryUs + costUs;
+    const whole = Math.floor(total);
+    this.carryUs = total - whole;
+    if (whole > 0) this.ctx.cpu(whole);
+  }
+}

@@ -10,7 +10,7 @@
  */
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { blockHashOperations, buildBlock, verifyBlock, BLOCK_HEADER_BYTES } from '../../ledger/block.ts';
-import { hashCostUs, macCostUs, type CryptoCosts, type SigningKey, type Verifier } from '../../ledger/crypto.ts';
+import { CpuCharger, hashCostUs, macCostUs, type CryptoCosts, type SigningKey, type Verifier } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import { Mempool, mempoolOptionsFrom, type MempoolOptions } from '../../ledger/mempool.ts';
@@ -55,6 +55,7 @@ export class PbftReplica implements Actor<unknown> {
   lastExecuted = 0;
 
   private readonly ctx: ActorContext<unknown>;
+  private readonly cpu: CpuCharger;
   private readonly hosts: readonly HostId[];
   private readonly indexOfHost = new Map<HostId, number>();
   private readonly app: ReplicatedApplication;
@@ -88,6 +89,7 @@ export class PbftReplica implements Actor<unknown> {
       throw new Error('PBFT replica: ReplicaConfig.signingKey and verifier are required (the run model issues them)');
     }
     this.ctx = ctx;
+    this.cpu = new CpuCharger(ctx);
     this.hosts = config.replicaHosts;
     this.hosts.forEach((h, i) => this.indexOfHost.set(h, i));
     this.index = config.index;
@@ -105,6 +107,11 @@ export class PbftReplica implements Actor<unknown> {
     this.blockTxBytesMax = config.blockSizeMaxBytes - BLOCK_HEADER_BYTES;
     this.mempool = new Mempool(options.mempool ?? mempoolOptionsFrom(config.params));
     this.authBytes = this.params.auth === 'macs' ? authenticatorBytes(this.n) : SIGNATURE_BYTES;
+  }
+
+  /** Sequence numbers held in the log (bounded by the water marks once checkpoints are stable). */
+  get logSize(): number {
+    return this.slots.size;
   }
 
   get isPrimary(): boolean {
@@ -162,7 +169,7 @@ export class PbftReplica implements Actor<unknown> {
   // ---- §4.1: client requests ----
 
   private onRequest(from: HostId, tx: Transaction): void {
-    this.ctx.cpu(this.verifyCost());
+    this.cpu.charge(this.verifyCost());
     if (this.mempool.isCommitted(tx.id) || tx.sizeBytes > this.blockTxBytesMax) return;
     const result = this.mempool.add(tx);
     if (result === 'fullTxs' || result === 'fullBytes') {
@@ -175,7 +182,7 @@ export class PbftReplica implements Actor<unknown> {
     } else if (!fromReplica) {
       // §4.1: a backup relays a client's (re)broadcast request to the primary and waits for it.
       if (result === 'added' && this.viewActive) {
-        this.ctx.cpu(this.sendCost(1));
+        this.cpu.charge(this.sendCost(1));
         this.ctx.send(this.primaryHost(), { kind: 'request', tx } satisfies RequestMessage, PBFT_HEADER_BYTES + tx.sizeBytes + this.authBytes);
       }
       this.waitingRequests.add(tx.id);
@@ -202,7 +209,7 @@ export class PbftReplica implements Actor<unknown> {
     if (txs.length === 0) return;
     const seq = this.nextSeq++;
     const block = buildBlock({ parentHash: this.headHash, height: seq, proposer: this.ctx.self, timestampUs: this.ctx.nowUs, txs });
-    this.ctx.cpu(this.blockHashCost(block));
+    this.cpu.charge(this.blockHashCost(block));
     this.headHash = block.hash;
     const pp = this.signPrePrepare(this.view, seq, block);
     this.slot(seq).accept(pp);
@@ -220,7 +227,7 @@ export class PbftReplica implements Actor<unknown> {
     const i = this.indexOfHost.get(from);
     if (i === undefined || m.replica !== i || i !== m.view % this.n) return;
     if (!this.acceptableNow(from, m, m.view, m.seq)) return;
-    this.ctx.cpu(this.verifyCost() + this.blockHashCost(m.block));
+    this.cpu.charge(this.verifyCost() + this.blockHashCost(m.block));
     if (!this.verifier.verify(m.sig, from, this.verifier.digest(prePrepareTerm(m.view, m.seq, m.digest)))) return;
     if (m.block.hash !== m.digest || m.block.height !== m.seq || !verifyBlock(m.block)) return;
     const slot = this.slot(m.seq);
@@ -239,7 +246,7 @@ export class PbftReplica implements Actor<unknown> {
     const i = this.indexOfHost.get(from);
     if (i === undefined || m.replica !== i || i === m.view % this.n) return;
     if (!this.acceptableNow(from, m, m.view, m.seq)) return;
-    this.ctx.cpu(this.verifyCost());
+    this.cpu.charge(this.verifyCost());
     if (!this.verifier.verify(m.sig, from, this.verifier.digest(prepareTerm(m.view, m.seq, m.digest, i)))) return;
     const slot = this.slot(m.seq);
     const prev = slot.prepares[i];
@@ -263,7 +270,7 @@ export class PbftReplica implements Actor<unknown> {
     const i = this.indexOfHost.get(from);
     if (i === undefined || m.replica !== i) return;
     if (!this.acceptableNow(from, m, m.view, m.seq)) return;
-    this.ctx.cpu(this.verifyCost());
+    this.cpu.charge(this.verifyCost());
     if (!this.verifier.verify(m.sig, from, this.verifier.digest(commitTerm(m.view, m.seq, m.digest, i)))) return;
     const slot = this.slot(m.seq);
     const prev = slot.commits[i];
@@ -310,7 +317,7 @@ export class PbftReplica implements Actor<unknown> {
     const leader = this.primaryHost();
     for (let k = 0; k < txs.length; k++) {
       const tx = txs[k]!;
-      this.ctx.cpu(this.sendCost(1));
+      this.cpu.charge(this.sendCost(1));
       const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self, leader };
       this.ctx.send(tx.sender, reply, REPLY_BYTES + this.authBytes);
     }
@@ -329,7 +336,7 @@ export class PbftReplica implements Actor<unknown> {
   private onCheckpoint(from: HostId, m: Checkpoint): void {
     const i = this.indexOfHost.get(from);
     if (i === undefined || m.replica !== i || m.seq <= this.stableSeq) return;
-    this.ctx.cpu(this.verifyCost());
+    this.cpu.charge(this.verifyCost());
     if (!this.verifier.verify(m.sig, from, this.verifier.digest(checkpointTerm(m.seq, m.stateDigest, i)))) return;
     this.recordCheckpoint(m);
   }
@@ -374,7 +381,7 @@ export class PbftReplica implements Actor<unknown> {
     for (const [seq, slot] of this.slots) if (seq > this.stableSeq && slot.proof !== undefined) prepared.push(slot.proof);
     prepared.sort((a, b) => a.prePrepare.seq - b.prePrepare.seq);
     const body = { newView: target, stableSeq: this.stableSeq, checkpointProof: this.stableProof, prepared, replica: this.index };
-    this.ctx.cpu(this.costs.signUs);
+    this.cpu.charge(this.costs.signUs);
     const vc: ViewChange = { kind: 'pbft-view-change', ...body, sig: this.key.sign(this.verifier.digest(viewChangeTerm(body))) };
     let size = PBFT_HEADER_BYTES + SIGNATURE_BYTES + this.stableProof.length * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
     for (const p of prepared) size += p.prePrepare.block.sizeBytes + (1 + p.prepares.length) * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
@@ -386,7 +393,7 @@ export class PbftReplica implements Actor<unknown> {
   private onViewChange(from: HostId, m: ViewChange): void {
     const i = this.indexOfHost.get(from);
     if (i === undefined || m.newView < this.view || (m.newView === this.view && this.viewActive)) return;
-    this.ctx.cpu(this.costs.verifyUs * viewChangeSignatures(m));
+    this.cpu.charge(this.costs.verifyUs * viewChangeSignatures(m));
     if (!validViewChange(m, i, this.quorums, this.verifier)) return;
     this.recordViewChange(m);
   }
@@ -423,7 +430,7 @@ export class PbftReplica implements Actor<unknown> {
     const { order } = computeNewViewOrder(V, this.ctx.self);
     const prePrepares = order.map((o) => this.signPrePrepare(this.view, o.seq, o.block));
     const body = { view: this.view, viewChanges: V, prePrepares, replica: this.index };
-    this.ctx.cpu(this.costs.signUs);
+    this.cpu.charge(this.costs.signUs);
     const nv: NewView = { kind: 'pbft-new-view', ...body, sig: this.key.sign(this.verifier.digest(newViewTerm(body))) };
     let size = PBFT_HEADER_BYTES + SIGNATURE_BYTES;
     for (const x of V) size += PBFT_HEADER_BYTES + SIGNATURE_BYTES * viewChangeSignatures(x);
@@ -438,7 +445,7 @@ export class PbftReplica implements Actor<unknown> {
     if (m.view < this.view || (m.view === this.view && this.viewActive)) return;
     let sigs = 1;
     for (const x of m.viewChanges) sigs += viewChangeSignatures(x);
-    this.ctx.cpu(this.costs.verifyUs * (sigs + m.prePrepares.length));
+    this.cpu.charge(this.costs.verifyUs * (sigs + m.prePrepares.length));
     if (!this.verifier.verify(m.sig, from, this.verifier.digest(newViewTerm(m)))) return;
     const senders = new Set<number>();
     for (const x of m.viewChanges) {
@@ -549,7 +556,7 @@ export class PbftReplica implements Actor<unknown> {
 
   /** Send to every other replica, charging one authenticator (n − 1 MACs) or one signature. */
   private multicast(m: PbftMessage, sizeBytes: number): void {
-    this.ctx.cpu(this.sendCost(this.n - 1));
+    this.cpu.charge(this.sendCost(this.n - 1));
     for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, m, sizeBytes);
   }
 

@@ -176,7 +176,7 @@ export class ConsensusMonitor {
     const metrics: Metrics = {
       ...this.collector.metrics(window),
       'safety.violations': { unit: 'count', value: this.safety.violationCount },
-      'liveness.violations': { unit: 'count', value: this.liveness.violationCount },
+      'liveness.violations': { unit: 'count', value: this.liveness.countAt(endUs) },
       'validity.violations': { unit: 'count', value: this.validity.violationCount },
       'state_agreement.violations': { unit: 'count', value: this.stateAgreement.violationCount },
     };

@@ -69,9 +69,22 @@ export function regionOf(index: number, count: number, regionCount: number, shar
 
 /** Placement of host `index` of a group of `count` hosts. */
 export function placement(section: NetworkSection, index: number, count: number): HostPlacement {
+  const r = section.regions.length;
+  const shares = section.regionShares;
+  if (shares !== undefined && shares.length !== r) {
+    throw new RangeError(`network.regionShares: expected ${r} shares (one per region), found ${shares.length}`);
+  }
+  const region = regionOf(index, count, r, shares);
   return {
-    region: regionOf(index, count, section.regions.length),
-    uploadBitsPerSec: section.upload,
-    downloadBitsPerSec: section.download,
+    region,
+    uploadBitsPerSec: perRegion(section.upload, region, r, 'network.upload'),
+    downloadBitsPerSec: perRegion(section.download, region, r, 'network.download'),
   };
+}
+
+/** A bandwidth given once for all hosts or once per region. */
+function perRegion(value: number | readonly number[], region: number, regionCount: number, path: string): number {
+  if (!Array.isArray(value)) return value as number;
+  if (value.length !== regionCount) throw new RangeError(`${path}: expected ${regionCount} bandwidths (one per region), found ${value.length}`);
+  return value[region]!;
 }

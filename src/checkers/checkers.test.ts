@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { buildBlock } from '../ledger/block.ts';
+import { ZERO_HASH } from '../ledger/hash.ts';
+import { txId, type Transaction } from '../ledger/types.ts';
+import { LivenessChecker } from './liveness.ts';
+import { SafetyChecker } from './safety.ts';
+import { StateAgreementChecker } from './state-agreement.ts';
+import { ValidityChecker } from './validity.ts';
+
+const tx = (seq: number, digest = 'd'): Transaction => ({ id: txId(9, seq), sender: 9, sizeBytes: 10, payloadDigest: digest, submittedUs: 0 });
+const block = (height: number, txs: Transaction[], proposer = 0) => buildBlock({ parentHash: ZERO_HASH, height, proposer, timestampUs: 0, txs });
+const commit = (height: number, txs: Transaction[], proposer = 0) => ({ kind: 'commit', block: block(height, txs, proposer) });
+const submit = (t: Transaction) => ({ kind: 'submit', tx: t });
+
+describe('SafetyChecker', () => {
+  it('records the time, height and both hosts of a conflicting commit', () => {
+    const s = new SafetyChecker();
+    s.observe(0, commit(1, [tx(0)]), 10);
+    s.observe(1, commit(1, [tx(0)]), 11);
+    s.observe(2, commit(1, [tx(1)]), 12);
+    expect(s.violationCount).toBe(1);
+    expect(s.violations[0]).toMatchObject({ timeUs: 12, height: 1, hosts: [0, 2] });
+    expect(s.outcome().passed).toBe(false);
+  });
+
+  it('ignores commits from hosts it was told are Byzantine', () => {
+    const s = new SafetyChecker((h) => h !== 2);
+    s.observe(0, commit(1, [tx(0)]), 10);
+    s.observe(2, commit(1, [tx(1)]), 12);
+    expect(s.outcome().passed).toBe(true);
+  });
+});
+
+describe('LivenessChecker', () => {
+  it('reports a stall longer than the bound while work waits', () => {
+    const l = new LivenessChecker(1_000);
+    l.observe(5, submit(tx(0)), 0);
+    l.observe(0, commit(1, [tx(0)]), 500);
+    l.observe(5, submit(tx(1)), 600);
+    l.observe(0, commit(2, [tx(1)]), 2_000);
+    expect(l.violations).toEqual([{ fromUs: 600, toUs: 2_000, pendingTxs: 1 }]);
+  });
+
+  it('reports work still waiting at the end, and excuses declared fault intervals', () => {
+    const l = new LivenessChecker(1_000);
+    l.observe(5, submit(tx(0)), 0);
+    expect(l.outcome(5_000).passed).toBe(false);
+    const excused = new LivenessChecker(1_000);
+    excused.excuse(100, 4_500);
+    excused.observe(5, submit(tx(0)), 0);
+    expect(excused.outcome(5_000).passed).toBe(true);
+    expect(excused.outcome(5_600).passed).toBe(false);
+  });
+
+  it('needs no progress while nothing waits', () => {
+    const l = new LivenessChecker(1_000);
+    l.observe(5, submit(tx(0)), 0);
+    l.observe(0, commit(1, [tx(0)]), 10);
+    expect(l.outcome(100_000).passed).toBe(true);
+  });
+});
+
+describe('ValidityChecker', () => {
+  it('flags unsubmitted, altered and twice-committed transactions', () => {
+    const v = new ValidityChecker();
+    v.observe(5, submit(tx(0)), 0);
+    v.observe(5, submit(tx(1)), 0);
+    v.observe(0, commit(1, [tx(0)]), 1);
+    v.observe(1, commit(1, [tx(0)]), 1);
+    v.observe(0, commit(2, [tx(7)]), 2);
+    v.observe(0, commit(3, [tx(1, 'evil')]), 3);
+    v.observe(0, commit(4, [tx(0)]), 4);
+    expect(v.violations.map((x) => x.reason)).toEqual(['never-submitted', 'altered', 'committed-twice']);
+  });
+});
+
+describe('StateAgreementChecker', () => {
+  it('flags replicas whose application state differs at the same height', () => {
+    const digests = new Map([[0, 'a'], [1, 'a'], [2, 'b']]);
+    const c = new StateAgreementChecker((h) => ({ execute: () => {}, stateDigest: () => digests.get(h)! }));
+    const e = commit(1, [tx(0)]);
+    c.observe(0, e, 1);
+    c.observe(1, e, 1);
+    expect(c.violationCount).toBe(0);
+    c.observe(2, e, 1);
+    expect(c.violations).toEqual([{ timeUs: 1, height: 1, hosts: [0, 2] }]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { runConsensusScenario } from './consensus.ts';
+import { consensusScenario } from './test-scenario.ts';
+
+const scenario = consensusScenario({
+  duration: '4s',
+  warmup: '1s',
+  network: { latency: { kind: 'normal', mean: '10ms', sd: '3ms' } },
+  consensus: { batchSize: 5, batchTimeout: '50ms' },
+  workload: { rateTps: 200, clients: 2 },
+});
+
+describe('runConsensusScenario', () => {
+  it('replays a seed exactly and differs across seeds', () => {
+    const a = runConsensusScenario(scenario, 7);
+    const b = runConsensusScenario(scenario, 7);
+    const c = runConsensusScenario(scenario, 8);
+    expect(b).toEqual(a);
+    expect(c.traceHash).not.toBe(a.traceHash);
+  });
+
+  it('measures only after the warm-up and reports every check', () => {
+    const out = runConsensusScenario(scenario, 1);
+    expect(out.simulatedUs).toBe(4_000_000);
+    expect(out.checks.map((c) => c.name)).toEqual(['safety', 'liveness', 'validity', 'state-agreement']);
+    expect(out.timeseries).toHaveLength(3);
+    expect(out.timeseries[0]!.timeS).toBe(2);
+    const tps = out.metrics['consensus.throughput_tps']!.value;
+    expect(tps).toBeGreaterThan(150);
+    expect(tps).toBeLessThan(250);
+    // Throughput over 3 s of measurement equals committed transactions ÷ 3.
+    expect(out.metrics['consensus.committed_txs']!.value / 3).toBeCloseTo(tps, 9);
+    expect(out.metrics['consensus.commit_latency_ms.p50']!.value).toBeLessThan(out.metrics['consensus.client_latency_ms.p50']!.value);
+  });
+
+  it('gives every replica an application and compares their states', () => {
+    let executed = 0;
+    const out = runConsensusScenario(scenario, 1, {
+      applicationFor: () => {
+        let count = 0;
+        return { execute: () => { count++; executed++; }, stateDigest: () => String(count) };
+      },
+    });
+    expect(executed).toBeGreaterThan(0);
+    const agreement = out.checks.find((c) => c.name === 'state-agreement')!;
+    expect(agreement.passed).toBe(true);
+    expect(agreement.detail).toMatch(/^[1-9]\d* state digests compared/);
+  });
+
+  it('rejects a protocol that is not registered', () => {
+    const unknown = { ...scenario, consensus: { ...scenario.consensus, protocol: 'paxos' as 'pbft' } };
+    expect(() => runConsensusScenario(unknown, 1)).toThrow(/consensus.protocol: expected a registered protocol, found 'paxos'/);
+  });
+});

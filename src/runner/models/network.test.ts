@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { zNetwork } from '../../scenario/sections/network.ts';
+import { latencyDistribution, networkConfig, regionOf } from './network.ts';
+
+describe('network section → NetworkConfig', () => {
+  it('converts SimBlock Pareto and lognormal latencies to µs distributions', () => {
+    expect(latencyDistribution({ kind: 'pareto-simblock', mean: 100_000 })).toEqual({ kind: 'pareto', shape: 20, scale: 95_000 });
+    expect(latencyDistribution({ kind: 'lognormal', median: 1_000, sigma: 0.5 })).toEqual({ kind: 'lognormal', mu: Math.log(1_000), sigma: 0.5 });
+  });
+
+  it('keeps a latency matrix per region pair and the loss probability', () => {
+    const section = zNetwork.parse({
+      regions: ['a', 'b'],
+      latency: [[{ kind: 'fixed', value: '1ms' }, { kind: 'fixed', value: '5ms' }], [{ kind: 'fixed', value: '5ms' }, { kind: 'fixed', value: '1ms' }]],
+      loss: 0.01,
+    });
+    const cfg = networkConfig(section);
+    expect(cfg.lossProbability).toBe(0.01);
+    expect((cfg.latencyUs as { value: number }[][])[0]![1]).toEqual({ kind: 'fixed', value: 5_000 });
+  });
+
+  it('rejects a matrix of the wrong size, naming the field', () => {
+    const section = zNetwork.parse({ regions: ['a', 'b'], latency: [[{ kind: 'fixed', value: '1ms' }]] });
+    expect(() => networkConfig(section)).toThrow(/network.latency: expected a 2×2 matrix/);
+  });
+
+  it('places hosts round robin, or in blocks by largest remainder given shares', () => {
+    expect([0, 1, 2, 3, 4].map((i) => regionOf(i, 5, 2))).toEqual([0, 1, 0, 1, 0]);
+    expect(Array.from({ length: 10 }, (_, i) => regionOf(i, 10, 3, [0.5, 0.3, 0.2]))).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 2, 2]);
+    expect(Array.from({ length: 3 }, (_, i) => regionOf(i, 3, 2, [0.5, 0.5]))).toEqual([0, 0, 1]);
+  });
+});

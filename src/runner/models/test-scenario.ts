@@ -1,0 +1,43 @@
+/**
+ * Scenarios for tests and benchmarks of the consensus run model, built from plain input so that
+ * every default and unit conversion is the real schema's.
+ */
+import { zScenario, type Scenario, type ScenarioInput } from '../../scenario/schema.ts';
+
+/** No processing time anywhere: the closed forms of REFERENCES.md §2 assume it. */
+export const ZERO_COSTS = { signUs: 0, verifyUs: 0, hashUs: 0, hashPerKiBUs: 0, macUs: 0 } as const;
+
+type Input = Omit<ScenarioInput, 'name'> & { name?: string };
+
+function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const prior = out[k];
+    const plain = (x: unknown) => x !== null && typeof x === 'object' && !Array.isArray(x);
+    out[k] = plain(prior) && plain(v) ? merge(prior as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
+}
+
+/** A validated scenario: `input` deep-merged over a small PBFT default. */
+export function consensusScenario(input: Partial<Input> = {}): Scenario {
+  const base = { name: 'test', duration: '10s', consensus: { protocol: 'pbft', nodes: 4 } };
+  return zScenario.parse(merge(base, input as Record<string, unknown>));
+}
+
+/**
+ * The ideal network of REFERENCES.md §2: fixed one-way delay, no processing cost, links so fast
+ * that serialization rounds to 0 µs, one transaction per decision, one client.
+ */
+export function idealPbftScenario(nodes: number, delay: string, txs: number, gap = '1s'): Scenario {
+  const gapUs = zScenario.parse({ name: 'x', duration: gap }).duration;
+  return consensusScenario({
+    duration: `${(txs + 2) * gapUs}us`,
+    network: { latency: { kind: 'fixed', value: delay }, upload: '1e15bps', download: '1e15bps' },
+    consensus: {
+      nodes, batchSize: 1, cryptoCosts: ZERO_COSTS,
+      pbft: { checkpointInterval: 1000, logWindow: 2000 },
+    },
+    workload: { clients: 1, arrival: 'periodic', rateTps: 1e6 / gapUs, stopAfter: `${txs * gapUs + gapUs / 2}us` },
+  });
+}
