@@ -16,7 +16,7 @@ describe('network section → NetworkConfig', () => {
     });
     const cfg = networkConfig(section);
     expect(cfg.lossProbability).toBe(0.01);
-    expect((cfg.latencyUs as { value: number }[][])[0]![1]).toEqual({ kind: 'fixed', value: 5_000 });
+    expect((cfg.latencyUs as readonly (readonly unknown[])[])[0]![1]).toEqual({ kind: 'fixed', value: 5_000 });
   });
 
   it('rejects a matrix of the wrong size, naming the field', () => {
