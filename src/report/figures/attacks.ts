@@ -25,7 +25,8 @@ function scoreRows(input: ReportInput, pattern: RegExp): Row[] {
       // Time to detect carries its statistic (mean, p95) as a last segment; rates are named by score.
       const score = (pattern === TIME_TO_DETECT_METRIC ? (match[4] ?? 'value') : match[3]) ?? metric;
       rows.push({
-        category: several ? `${subject} · ${configuration.label}` : subject,
+        panel: subject,
+        category: several ? configuration.label : subject,
         group: score.replace(/_/g, ' '),
         metric,
         mean: estimate.mean,
@@ -39,6 +40,7 @@ function scoreRows(input: ReportInput, pattern: RegExp): Row[] {
 
 export function attackFigures(input: ReportInput): Figure[] {
   const figures: Figure[] = [];
+  const several = input.configurations.length > 1;
   const rates = scoreRows(input, RATE_METRIC);
   if (rates.length > 0) {
     figures.push(
@@ -49,10 +51,11 @@ export function attackFigures(input: ReportInput): Figure[] {
         caption: 'Metrics `attack.<name>.*_rate` and `detector.<name>.*_rate` (mean over replications, 95 % CI).',
         rows: rates,
         xTitle: 'Rate',
-        categoryTitle: 'Attack or detector',
+        categoryTitle: several ? 'Configuration' : 'Attack or detector',
         groupTitle: 'Score',
         domain: [0, 1],
         xFormat: '.0%',
+        panelled: several,
       }),
     );
   }
@@ -67,8 +70,9 @@ export function attackFigures(input: ReportInput): Figure[] {
         caption: 'Metrics `*.time_to_detect_ms` (mean over replications, 95 % CI).',
         rows: times,
         xTitle: withUnit('Time to detect', unitOf(input.configurations, firstMetric)),
-        categoryTitle: 'Attack or detector',
+        categoryTitle: several ? 'Configuration' : 'Attack or detector',
         groupTitle: 'Statistic',
+        panelled: several,
       }),
     );
   }

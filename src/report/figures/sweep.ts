@@ -99,9 +99,17 @@ export interface CurveOptions {
 
 /** Mean against a parameter: line, points and a CI band (numeric x) or error bars (categorical x). */
 export function curveFigure(o: CurveOptions): Figure {
+  const integers = o.rows.every((r) => Number.isInteger(r['x']));
   const subtitle = o.numeric ? 'Mean over replications; band = 95 % CI' : 'Mean over replications; bars = 95 % CI';
   const x = o.numeric
-    ? { field: 'x', type: 'quantitative' as const, title: o.xTitle, scale: { zero: false }, axis: { format: '~g' } }
+    ? {
+        field: 'x',
+        type: 'quantitative' as const,
+        title: o.xTitle,
+        scale: { zero: false },
+        // Node counts and batch sizes are whole numbers: no 4.2-node ticks.
+        axis: { format: '~g', ...(integers ? { tickMinStep: 1 } : {}) },
+      }
     : { field: 'x', type: 'nominal' as const, title: o.xTitle, sort: null, axis: { labelAngle: 0 } };
   const y = { field: 'mean', type: 'quantitative' as const, title: o.yTitle };
   const seriesCount = distinctCount(o.rows, 'series');
@@ -109,7 +117,7 @@ export function curveFigure(o: CurveOptions): Figure {
   const uncertainty: LayerSpec = o.numeric
     ? {
         mark: { type: 'area', opacity: 0.2 },
-        encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, ...seriesColor('series', 'Series', seriesCount, false) },
+        encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, ...color },
       }
     : { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, ...color } };
   const layers: LayerSpec[] = [uncertainty];

@@ -62,8 +62,6 @@ function timeseriesFigure(kind: TimeseriesFigureKind, rows: readonly Row[], seri
   const subtitle = `Mean over replications per window of timeseries.csv column "${kind.column}"; band = 95 % CI`;
   const x = { field: 'time_s', type: 'quantitative' as const, title: 'Simulated time (s)' };
   const color = seriesColor('configuration', 'Configuration', seriesCount);
-  // The band's translucent swatch would wash out the legend; the line layer provides it.
-  const bandColor = seriesColor('configuration', 'Configuration', seriesCount, false);
   return {
     name: kind.name,
     title: kind.title,

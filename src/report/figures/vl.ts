@@ -17,7 +17,8 @@ export const REPORT_CONFIG: Config = {
   background: 'white',
   padding: 8,
   title: { fontSize: 15, anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555', offset: 10 },
-  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 220, grid: true, gridColor: '#e6e6e6' },
+  // Vega caps an axis at 200 px (maxExtent) and would then draw its title over long labels.
+  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260, maxExtent: 300, grid: true, gridColor: '#e6e6e6' },
   // Opaque swatches: the translucent CI bands must not wash out the legend.
   legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 280, orient: 'bottom', direction: 'vertical', symbolOpacity: 1 },
   range: { category: { scheme: 'tableau10' } },
@@ -47,9 +48,8 @@ export function envelope(title: string, subtitle: string): Envelope {
 }
 
 /** A legend is noise when there is one series; this returns the color encoding or nothing. */
-export function seriesColor(field: string, title: string, seriesCount: number, legend = true) {
-  if (seriesCount <= 1) return {};
-  return { color: { field, type: 'nominal' as const, title, sort: null, ...(legend ? {} : { legend: null }) } };
+export function seriesColor(field: string, title: string, seriesCount: number) {
+  return seriesCount > 1 ? { color: { field, type: 'nominal' as const, title, sort: null } } : {};
 }
 
 export function distinctCount(rows: readonly Readonly<Record<string, unknown>>[], field: string): number {
