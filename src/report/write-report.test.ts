@@ -46,6 +46,23 @@ describe('writeReport', () => {
     expect(existsSync(join(dir, 'figures', 'throughput-over-time.png'))).toBe(true);
   });
 
+  it('still writes HTML, Markdown and SVG without the fonts, and says the PNGs were skipped', async () => {
+    const dir = tempResultsDir('nofonts');
+    writeRunFixture(dir, { durationS: 2 });
+    vi.stubEnv('IOMTSIM_FONT_DIR', tempResultsDir('empty-fonts'));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      await writeReport(dir);
+    } finally {
+      stderr.mockRestore();
+      vi.unstubAllEnvs();
+    }
+    const files = readdirSync(join(dir, 'figures'));
+    expect(files.filter((f) => f.endsWith('.svg')).length).toBeGreaterThan(5);
+    expect(files.filter((f) => f.endsWith('.png'))).toEqual([]);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('PNG figures were not drawn');
+  });
+
   it('renders a run still in progress, with no finished point, under a warning banner', async () => {
     const dir = tempResultsDir('running');
     writeRunFixture(dir, { durationS: 2 });
