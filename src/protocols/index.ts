@@ -5,9 +5,10 @@
 import { pbft } from './pbft/index.ts';
 import { raft } from './raft/index.ts';
 import { hotstuff } from './hotstuff/index.ts';
+import { poa } from './poa/index.ts';
 import type { ProtocolModule } from './types.ts';
 
-export const PROTOCOLS: readonly ProtocolModule[] = [pbft, raft, hotstuff];
+export const PROTOCOLS: readonly ProtocolModule[] = [pbft, raft, hotstuff, poa];
 
 /** The module named `name`, or undefined when no protocol of that name is registered. */
 export function protocolByName(name: string): ProtocolModule | undefined {

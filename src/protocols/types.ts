@@ -13,6 +13,7 @@
 import type { Actor, ActorContext, HostId, ModelEvent } from '../../sim/index.ts';
 import type { CryptoCosts, SigningKey, Verifier } from '../ledger/crypto.ts';
 import type { Block, Transaction } from '../ledger/types.ts';
+import type { Metrics } from '../metrics/types.ts';
 
 export interface RequestMessage {
   readonly kind: 'request';
@@ -82,6 +83,14 @@ export interface ProtocolModule {
   /** Matching replies a client waits for. */
   repliesNeeded(n: number): number;
   createReplica(ctx: ActorContext<unknown>, config: ReplicaConfig, app: ReplicatedApplication): Actor<unknown>;
+  /** Optional protocol-specific metrics from model events (e.g. PoA fork and stale rates). */
+  createCollector?(replicaCount: number): ProtocolCollector;
+}
+
+/** An observer of model events that reports protocol-specific metrics at the end of a run. */
+export interface ProtocolCollector {
+  readonly observe: (host: HostId, event: ModelEvent, timeUs: number) => void;
+  metrics(simulatedUs: number): Metrics;
 }
 
 /** Emitted by a replica for each block it commits, in height order. */

@@ -235,6 +235,8 @@ export function runConsensusScenario(scenario: Scenario, seed: number, options: 
   const clientHosts = placeLoadClients(engine, scenario, ledger);
   const byzantineHosts = new Set((faults?.byzantineReplicas() ?? []).map((i) => ledger.replicaHosts[i]!));
   const monitor = new ConsensusMonitor(engine, scenario, ledger, { byzantineHosts });
+  const protocolCollector = ledger.protocol.createCollector?.(ledger.replicaHosts.length);
+  if (protocolCollector !== undefined) engine.observe(protocolCollector.observe);
   for (const o of options.observers ?? []) engine.observe(o);
   const world: ConsensusWorld = {
     engine,
@@ -249,7 +251,7 @@ export function runConsensusScenario(scenario: Scenario, seed: number, options: 
   engine.run(scenario.duration);
   const { metrics, checks, timeseries } = monitor.finish();
   return {
-    metrics: { ...metrics, ...(faults?.outcomes() ?? {}) },
+    metrics: { ...metrics, ...(protocolCollector?.metrics(engine.nowUs) ?? {}), ...(faults?.outcomes() ?? {}) },
     checks,
     traceHash: engine.traceHash(),
     eventsProcessed: engine.eventsProcessed,

@@ -1,7 +1,7 @@
 /** The `consensus:` section: which protocol, how many nodes, block and batch limits, crypto, mempool. */
 import { z } from 'zod';
 import { parseQuantity } from '../units.ts';
-import { zPositiveDurationUs, zSizeBytes } from '../zod-units.ts';
+import { zDurationUs, zPositiveDurationUs, zSizeBytes } from '../zod-units.ts';
 
 /**
  * A protocol parameter in a generic per-protocol block: a number, a boolean, a quantity with a unit
@@ -62,6 +62,18 @@ export const zHotStuffParams = z
   })
   .strict();
 
+/** Proof-of-authority with Clique's rules (EIP-225). */
+export const zPoaParams = z
+  .object({
+    /** Minimum time between a block and its parent (BLOCK_PERIOD; 15 s in EIP-225). */
+    period: zPositiveDurationUs.default(15_000_000),
+    /** Out-of-turn signers wait a random delay up to (⌊N/2⌋ + 1) × wiggle (geth's wiggleTime, 500 ms). */
+    wiggle: zDurationUs.default(500_000),
+    /** Blocks on top before a block counts as committed; 0 means ⌊N/2⌋ + 1 (the signer-limit window). */
+    confirmations: z.number().int().min(0).default(0),
+  })
+  .strict();
+
 /** Cost table of the crypto model in virtual µs (see `iomtsim calibrate`). */
 const zCryptoCosts = z
   .object({
@@ -102,7 +114,7 @@ export const zConsensus = z
     pbft: zPbftParams.default(() => zPbftParams.parse({})),
     hotstuff: zHotStuffParams.default(() => zHotStuffParams.parse({})),
     raft: zRaftParams.default(() => zRaftParams.parse({})),
-    poa: zProtocolParams,
+    poa: zPoaParams.default(() => zPoaParams.parse({})),
     pow: zProtocolParams,
   })
   .strict();

@@ -1,0 +1,46 @@
+/**
+ * Clique's rules (EIP-225, "Clique proof-of-authority consensus protocol"), as pure functions of the
+ * signer list and the chain. Signers are sorted ascending; here signer i is replica i.
+ */
+import type { BlockTree } from '../../ledger/chain-store.ts';
+
+/** Difficulty of an in-turn block (DIFF_INTURN) and of an out-of-turn one (DIFF_NOTURN). */
+export const DIFF_IN_TURN = 2;
+export const DIFF_NO_TURN = 1;
+
+/** In turn when BLOCK_NUMBER % SIGNER_COUNT == SIGNER_INDEX. */
+export function inTurn(height: number, signerIndex: number, signerCount: number): boolean {
+  return height % signerCount === signerIndex;
+}
+
+export function difficulty(height: number, signerIndex: number, signerCount: number): number {
+  return inTurn(height, signerIndex, signerCount) ? DIFF_IN_TURN : DIFF_NO_TURN;
+}
+
+/** A signer may sign at most one of every ⌊N/2⌋ + 1 consecutive blocks (SIGNER_LIMIT). */
+export function signerLimit(signerCount: number): number {
+  return Math.floor(signerCount / 2) + 1;
+}
+
+/**
+ * Whether `signerIndex` signed one of the last ⌊N/2⌋ blocks of the chain ending at `parentId`, so
+ * that it may not sign the block on top of it. `signerOf` maps a block's proposer to its index.
+ */
+export function signedRecently(tree: BlockTree, parentId: number, signerIndex: number, signerCount: number, signerOf: (proposer: number) => number): boolean {
+  let id = parentId;
+  for (let k = 0; k < signerLimit(signerCount) - 1; k++) {
+    if (tree.heightOf(id) === 0) return false;
+    if (signerOf(tree.block(id).proposer) === signerIndex) return true;
+    id = tree.parentOf(id);
+  }
+  return false;
+}
+
+/**
+ * Out-of-turn signers delay sealing by a random time so the in-turn block usually wins the race:
+ * up to (⌊N/2⌋ + 1) wiggle units, as geth's Clique engine draws it (EIP-225 suggests a delay
+ * proportional to the signer count).
+ */
+export function wiggleBoundUs(signerCount: number, wiggleUs: number): number {
+  return signerLimit(signerCount) * wiggleUs;
+}

@@ -1,0 +1,83 @@
+/** One Clique signer driven by a scripted context: the block validation rules of EIP-225. */
+import { describe, expect, it } from 'vitest';
+import { buildBlock } from '../../ledger/block.ts';
+import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
+import { ZERO_HASH } from '../../ledger/hash.ts';
+import { ScriptedContext } from '../raft/scripted-context.ts';
+import { NO_APPLICATION, type ReplicaConfig } from '../types.ts';
+import type { PoaBlockMessage } from './messages.ts';
+import { PoaReplica } from './replica.ts';
+
+const PERIOD_US = 1_000_000;
+
+function signer(index: number): { r: PoaReplica; ctx: ScriptedContext } {
+  const ctx = new ScriptedContext(index);
+  const config: ReplicaConfig = {
+    replicaHosts: [0, 1, 2, 3, 4, 5, 6],
+    index,
+    batchSize: 10,
+    batchTimeoutUs: 1,
+    blockSizeMaxBytes: 1 << 20,
+    crypto: ZERO_CRYPTO_COSTS,
+    params: { period: PERIOD_US, wiggle: 500_000 },
+  };
+  const r = new PoaReplica(ctx, config, NO_APPLICATION);
+  r.onStart();
+  return { r, ctx };
+}
+
+const block = (parentHash: string, height: number, proposer: number, timestampUs: number) =>
+  buildBlock({ parentHash, height, proposer, timestampUs, txs: [] });
+const msg = (b: ReturnType<typeof block>): PoaBlockMessage => ({ kind: 'poa-block', block: b, seal: undefined });
+
+describe('Clique block validation (EIP-225)', () => {
+  it('accepts a block from an authorised signer a period after its parent', () => {
+    const { r } = signer(0);
+    r.onMessage(1, msg(block(ZERO_HASH, 1, 1, PERIOD_US)));
+    expect(r.chain.headHeight).toBe(1);
+  });
+
+  it('rejects a block sealed less than a period after its parent', () => {
+    const { r } = signer(0);
+    const b1 = block(ZERO_HASH, 1, 1, PERIOD_US);
+    r.onMessage(1, msg(b1));
+    r.onMessage(2, msg(block(b1.hash, 2, 2, PERIOD_US + PERIOD_US / 2)));
+    expect(r.chain.headHeight).toBe(1);
+  });
+
+  it('rejects a block whose signer signed one of the last ⌊N/2⌋ blocks', () => {
+    const { r } = signer(0);
+    const b1 = block(ZERO_HASH, 1, 1, PERIOD_US);
+    const b2 = block(b1.hash, 2, 2, 2 * PERIOD_US);
+    r.onMessage(1, msg(b1));
+    r.onMessage(2, msg(b2));
+    r.onMessage(1, msg(block(b2.hash, 3, 1, 3 * PERIOD_US)));
+    expect(r.chain.headHeight).toBe(2);
+    r.onMessage(3, msg(block(b2.hash, 3, 3, 3 * PERIOD_US)));
+    expect(r.chain.headHeight).toBe(3);
+  });
+
+  it('rejects a block from a host that is not a signer', () => {
+    const { r } = signer(0);
+    r.onMessage(9, msg(block(ZERO_HASH, 1, 9, PERIOD_US)));
+    expect(r.chain.headHeight).toBe(0);
+  });
+
+  it('prefers the heavier chain: an in-turn block (2) displaces an out-of-turn one (1) at the same height', () => {
+    const { r } = signer(0);
+    r.onMessage(3, msg(block(ZERO_HASH, 1, 3, PERIOD_US)));
+    expect(r.chain.head.proposer).toBe(3);
+    r.onMessage(1, msg(block(ZERO_HASH, 1, 1, PERIOD_US)));
+    expect(r.chain.head.proposer).toBe(1);
+    expect(r.chain.headWeight).toBe(2);
+  });
+
+  it('does not seal when it signed within the window; schedules again on a new head', () => {
+    const { r, ctx } = signer(1);
+    const b1 = block(ZERO_HASH, 1, 1, PERIOD_US);
+    const timersBefore = ctx.timers.filter((t) => !t.cancelled).length;
+    r.onMessage(1, msg(b1));
+    // Signer 1 signed block 1: no sealing timer for block 2.
+    expect(ctx.timers.filter((t) => !t.cancelled).length).toBe(timersBefore - 1);
+  });
+});

@@ -1,0 +1,281 @@
+/**
+ * A Clique proof-of-authority signer (EIP-225) as a sans-I/O actor.
+ *
+ * Every replica is an authorised signer. On each new head it schedules sealing the next block: no
+ * earlier than the parent's timestamp plus the period; immediately at that time when in turn
+ * (difficulty 2), after a random wiggle when out of turn (difficulty 1); never when it signed one of
+ * the last ⌊N/2⌋ blocks. Sealed blocks go to every other signer; each keeps a chain store whose
+ * fork choice is the greatest total difficulty (EIP-225 "Chain selection"). Clique has no
+ * finality of its own: a replica commits a block once `confirmations` blocks sit on top of it.
+ *
+ * Transactions reach a signer from a client and are relayed to the other signers (Ethereum's
+ * transaction gossip); the signer that took the client's request answers it on commit.
+ */
+import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
+import { buildBlock, BLOCK_HEADER_BYTES, verifyBlock } from '../../ledger/block.ts';
+import { ChainStore, type HeadChange } from '../../ledger/chain-store.ts';
+import { hashCostUs } from '../../ledger/crypto.ts';
+import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
+import { ZERO_HASH } from '../../ledger/hash.ts';
+import { Mempool, mempoolOptionsFrom } from '../../ledger/mempool.ts';
+import type { Block, Transaction } from '../../ledger/types.ts';
+import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage } from '../types.ts';
+import { difficulty, inTurn, signedRecently, signerLimit, wiggleBoundUs } from './clique.ts';
+import type { PoaReorgEvent, PoaSealedEvent } from './events.ts';
+import { SEAL_BYTES, sealTerm, TX_RELAY_OVERHEAD_BYTES, type PoaBlockMessage, type PoaTxMessage } from './messages.ts';
+import { poaParams, type PoaParams } from './params.ts';
+
+const TIMER_SEAL = 1;
+const NO_TIMER = -1;
+const REPLY_BYTES = 80;
+/** Bound on blocks held while their parent is missing. */
+const PENDING_MAX = 1024;
+
+export class PoaReplica implements Actor<unknown> {
+  readonly params: PoaParams;
+  readonly chain: ChainStore;
+  private readonly n: number;
+  private readonly self: number;
+  private readonly confirmations: number;
+  private readonly indexOfHost = new Map<HostId, number>();
+  private readonly mempool: Mempool;
+  /** Transactions this replica took from a client: it answers them on commit. */
+  private readonly fromClient = new Set<number>();
+  /** Valid blocks whose parent has not arrived, by parent hash. */
+  private readonly pending = new Map<string, Block[]>();
+  private pendingCount = 0;
+  committedHeight = 0;
+  private sealTimer: TimerId = NO_TIMER;
+  private sealParentHash = '';
+  private sealTimestampUs = 0;
+
+  constructor(
+    private readonly ctx: ActorContext<unknown>,
+    private readonly config: ReplicaConfig,
+    private readonly app: ReplicatedApplication,
+  ) {
+    this.params = poaParams(config.params);
+    this.n = config.replicaHosts.length;
+    this.self = config.index;
+    this.confirmations = this.params.confirmations > 0 ? this.params.confirmations : signerLimit(this.n);
+    config.replicaHosts.forEach((h, i) => this.indexOfHost.set(h, i));
+    const n = this.n;
+    const signerOf = this.signerOf;
+    // EIP-225: total difficulty is the fork-choice weight; the difficulty follows from the signer's turn.
+    this.chain = new ChainStore(GENESIS, { weight: (b) => (b.height === 0 ? 0 : difficulty(b.height, signerOf(b.proposer), n)) });
+    this.mempool = new Mempool(mempoolOptionsFrom(config.params));
+  }
+
+  /** Signer index of a block's proposer host (−1 for genesis or a stranger). */
+  readonly signerOf = (proposer: HostId): number => this.indexOfHost.get(proposer) ?? -1;
+
+  onStart(): void {
+    this.scheduleSeal();
+  }
+
+  onRecover(): void {
+    this.sealTimer = NO_TIMER;
+    this.scheduleSeal();
+  }
+
+  onMessage(from: HostId, msg: unknown): void {
+    switch ((msg as { kind: string }).kind) {
+      case 'poa-block':
+        this.onBlock(msg as PoaBlockMessage);
+        break;
+      case 'poa-tx':
+        this.admit((msg as PoaTxMessage).tx);
+        break;
+      case 'request':
+        this.onRequest(from, msg as RequestMessage);
+        break;
+      default:
+    }
+  }
+
+  onTimer(tag: number): void {
+    if (tag !== TIMER_SEAL) return;
+    this.sealTimer = NO_TIMER;
+    if (this.chain.head.hash === this.sealParentHash) this.seal();
+  }
+
+  // ---- transactions ----
+
+  private onRequest(from: HostId, req: RequestMessage): void {
+    const tx = req.tx;
+    if (this.indexOfHost.has(from)) {
+      this.admit(tx);
+      return;
+    }
+    this.fromClient.add(tx.id);
+    if (this.mempool.isCommitted(tx.id)) {
+      const block = this.findCommitted(tx.id);
+      if (block !== undefined) this.reply(tx, block);
+      return;
+    }
+    if (this.admit(tx)) {
+      const relay: PoaTxMessage = { kind: 'poa-tx', tx };
+      const size = tx.sizeBytes + TX_RELAY_OVERHEAD_BYTES;
+      for (let i = 0; i < this.n; i++) if (i !== this.self) this.ctx.send(this.config.replicaHosts[i]!, relay, size);
+    }
+  }
+
+  private admit(tx: Transaction): boolean {
+    const result = this.mempool.add(tx);
+    if (result === 'fullTxs' || result === 'fullBytes') {
+      const drop: MempoolDropEvent = { kind: 'mempool-drop', reason: result, txId: tx.id };
+      this.ctx.emit(drop);
+    }
+    return result === 'added';
+  }
+
+  // ---- sealing (EIP-225 "Block authorization") ----
+
+  private scheduleSeal(): void {
+    if (this.sealTimer !== NO_TIMER) {
+      this.ctx.cancelTimer(this.sealTimer);
+      this.sealTimer = NO_TIMER;
+    }
+    const head = this.chain.head;
+    const height = head.height + 1;
+    if (signedRecently(this.chain.tree, this.chain.headBlockId, this.self, this.n, this.signerOf)) return;
+    const now = this.ctx.nowUs;
+    // Header time: parent time plus the period, or now if that has passed (geth's Prepare).
+    this.sealTimestampUs = Math.max(head.timestampUs + this.params.periodUs, now);
+    let delayUs = this.sealTimestampUs - now;
+    if (!inTurn(height, this.self, this.n)) delayUs += Math.floor(this.ctx.rng.float() * wiggleBoundUs(this.n, this.params.wiggleUs));
+    this.sealParentHash = head.hash;
+    this.sealTimer = this.ctx.setTimer(delayUs, TIMER_SEAL);
+  }
+
+  private seal(): void {
+    const head = this.chain.head;
+    const occupancy: MempoolEvent = { kind: 'mempool', sizeTxs: this.mempool.sizeTxs, sizeBytes: this.mempool.sizeBytes };
+    this.ctx.emit(occupancy);
+    const txs = this.mempool.take(this.config.batchSize, this.config.blockSizeMaxBytes - BLOCK_HEADER_BYTES);
+    const block = buildBlock({ parentHash: head.hash, height: head.height + 1, proposer: this.ctx.self, timestampUs: this.sealTimestampUs, txs });
+    const c = this.config.crypto;
+    this.ctx.cpu(hashCostUs(c, block.sizeBytes) + c.signUs);
+    const key = this.config.signingKey;
+    const v = this.config.verifier;
+    const seal = key !== undefined && v !== undefined ? key.sign(v.digest(sealTerm(block.hash))) : undefined;
+    const sealed: PoaSealedEvent = { kind: 'poa-sealed', block, difficulty: difficulty(block.height, this.self, this.n) };
+    this.ctx.emit(sealed);
+    const msg: PoaBlockMessage = { kind: 'poa-block', block, seal };
+    const size = block.sizeBytes + SEAL_BYTES;
+    for (let i = 0; i < this.n; i++) if (i !== this.self) this.ctx.send(this.config.replicaHosts[i]!, msg, size);
+    this.connect(block);
+  }
+
+  // ---- receiving blocks (EIP-225 "Block validation"; "Chain selection") ----
+
+  private onBlock(m: PoaBlockMessage): void {
+    const block = m.block;
+    if (this.chain.has(block.hash)) return;
+    const c = this.config.crypto;
+    this.ctx.cpu(hashCostUs(c, block.sizeBytes) + c.verifyUs);
+    const signer = this.signerOf(block.proposer);
+    if (signer < 0 || !verifyBlock(block)) return;
+    const v = this.config.verifier;
+    if (v !== undefined && !v.verify(m.seal, block.proposer, v.digest(sealTerm(block.hash)))) return;
+    if (!this.chain.has(block.parentHash)) {
+      this.holdUntilParent(block);
+      return;
+    }
+    if (this.validOnParent(block)) this.connect(block);
+  }
+
+  /** The rules that need the parent: timestamp spacing and the recent-signer limit. */
+  private validOnParent(block: Block): boolean {
+    const parent = this.chain.get(block.parentHash)!;
+    if (block.height !== parent.height + 1) return false;
+    if (block.timestampUs < parent.timestampUs + this.params.periodUs) return false;
+    const tree = this.chain.tree;
+    return !signedRecently(tree, tree.idOf(parent.hash), this.signerOf(block.proposer), this.n, this.signerOf);
+  }
+
+  private holdUntilParent(block: Block): void {
+    if (this.pendingCount >= PENDING_MAX) return;
+    const list = this.pending.get(block.parentHash);
+    if (list === undefined) this.pending.set(block.parentHash, [block]);
+    else if (!list.some((b) => b.hash === block.hash)) list.push(block);
+    else return;
+    this.pendingCount++;
+  }
+
+  private connect(block: Block): void {
+    const r = this.chain.add(block);
+    if (r.outcome !== 'connected') return;
+    if (r.headChange !== null) this.onHeadChange(r.headChange);
+    // Children that were waiting on this block.
+    const waiting = this.pending.get(block.hash);
+    if (waiting !== undefined) {
+      this.pending.delete(block.hash);
+      this.pendingCount -= waiting.length;
+      for (const child of waiting) if (!this.chain.has(child.hash) && this.validOnParent(child)) this.connect(child);
+    }
+  }
+
+  private onHeadChange(hc: HeadChange): void {
+    if (hc.removed.length > 0) {
+      const committedRemoved = Math.max(0, this.committedHeight - hc.forkHeight);
+      const reorg: PoaReorgEvent = { kind: 'poa-reorg', depth: hc.removed.length, committedRemoved };
+      this.ctx.emit(reorg);
+      const kept = new Set<number>();
+      for (const b of hc.added) for (const tx of b.txs) kept.add(tx.id);
+      for (const b of hc.removed) {
+        for (const tx of b.txs) {
+          if (kept.has(tx.id) || this.mempool.isCommitted(tx.id)) continue;
+          this.mempool.unpropose(tx.id);
+          this.admit(tx);
+        }
+      }
+    }
+    for (const b of hc.added) for (const tx of b.txs) this.mempool.markProposed(tx);
+    this.commitFinal();
+    this.scheduleSeal();
+  }
+
+  // ---- finality by confirmations ----
+
+  private commitFinal(): void {
+    const finalHeight = this.chain.headHeight - this.confirmations;
+    while (this.committedHeight < finalHeight) {
+      const block = this.chain.canonicalAt(this.committedHeight + 1)!;
+      this.committedHeight++;
+      const now = this.ctx.nowUs;
+      for (const tx of block.txs) {
+        this.app.execute(tx, block, now);
+        this.mempool.markCommitted(tx);
+      }
+      const ev: CommitEvent = { kind: 'commit', block };
+      this.ctx.emit(ev);
+      for (const tx of block.txs) if (this.fromClient.delete(tx.id)) this.reply(tx, block);
+    }
+  }
+
+  private reply(tx: Transaction, block: Block): void {
+    const r: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self };
+    this.ctx.send(tx.sender, r, REPLY_BYTES);
+  }
+
+  /** The committed block holding a transaction (a client retransmitted after the reply was lost). */
+  private findCommitted(id: number): Block | undefined {
+    for (let h = this.committedHeight; h > 0; h--) {
+      const b = this.chain.canonicalAt(h);
+      if (b !== undefined && b.txs.some((tx) => tx.id === id)) return b;
+    }
+    return undefined;
+  }
+}
+
+const GENESIS: Block = Object.freeze({
+  hash: ZERO_HASH,
+  parentHash: ZERO_HASH,
+  height: 0,
+  proposer: -1,
+  timestampUs: 0,
+  merkleRoot: ZERO_HASH,
+  txs: Object.freeze([]) as readonly Transaction[],
+  sizeBytes: 0,
+});
