@@ -20,14 +20,17 @@ export const BLOCK_HEADER_BYTES = 96;
 
 const encoder = new TextEncoder();
 
-/** The leaf digest of a transaction: SHA-256 over its canonical encoding. */
-export function txDigest(tx: Transaction): Uint8Array {
-  return sha256(encoder.encode(`${tx.id}|${tx.sender}|${tx.sizeBytes}|${tx.payloadDigest}|${tx.submittedUs}`));
+/**
+ * A transaction's Merkle leaf: the UTF-8 bytes of its canonical encoding (every field), so the
+ * leaf hash SHA-256(0x00 ‖ leaf) commits to the whole transaction.
+ */
+export function txLeaf(tx: Transaction): Uint8Array {
+  return encoder.encode(`${tx.id}|${tx.sender}|${tx.sizeBytes}|${tx.payloadDigest}|${tx.submittedUs}`);
 }
 
-/** Merkle root over the transactions' digests, in block order. */
+/** Merkle root over the block's transactions, in block order. */
 export function txMerkleRoot(txs: readonly Transaction[]): string {
-  return merkleRoot(txs.map(txDigest));
+  return merkleRoot(txs.map(txLeaf));
 }
 
 export interface BlockHeader {
@@ -79,7 +82,7 @@ export function verifyBlock(block: Block): boolean {
   return ok;
 }
 
-/** Number of SHA-256 compressions-worth of work to hash a block: header plus the Merkle tree. */
+/** SHA-256 invocations to hash a block: the header plus the Merkle tree (n leaves, n − 1 nodes). */
 export function blockHashOperations(txCount: number): number {
   return 1 + (txCount === 0 ? 1 : 2 * txCount - 1);
 }

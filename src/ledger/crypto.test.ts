@@ -29,6 +29,19 @@ describe.each(['symbolic', 'real'] as const)('KeyRing (%s)', (mode) => {
     expect(ring.verify(forged, 3, d)).toBe(false);
   });
 
+  it('rejects a signature minted by another ring, and cannot be minted through its constructor', () => {
+    const ring = new KeyRing(mode, 1);
+    const other = new KeyRing(mode, 2);
+    ring.issue(3);
+    const d = ring.digest(term(0, 1, 'abc'));
+    const foreign = other.issue(3).sign(d);
+    expect(ring.verify(foreign, 3, d)).toBe(false);
+    if (mode === 'symbolic') {
+      const ctor = foreign.constructor as unknown as new (...args: unknown[]) => Signature;
+      expect(() => new ctor(Symbol('mint'), ring, 3, d)).toThrow();
+    }
+  });
+
   it('issues each key once', () => {
     const ring = new KeyRing(mode, 1);
     ring.issue(3);

@@ -4,7 +4,7 @@
  * - `symbolic` (default): Dolev–Yao signatures (Dolev & Yao, IEEE Trans. Inf. Theory 1983). A
  *   digest is the canonical term of the signed content itself (perfect hashing: equal digests iff
  *   equal content); a signature binds a signer and a digest, and only the signer's `SigningKey`
- *   can mint one (the key ring remembers every signature it minted). Verification recomputes the
+ *   can mint one (an object brand no other code can set). Verification recomputes the
  *   digest from the message as received, so any tampering is really detected.
  * - `real`: SHA-256 digests and Ed25519 signatures (RFC 8032) through node:crypto, with keys
  *   derived from the run seed so runs stay reproducible.
@@ -61,6 +61,26 @@ export interface Signature {
   readonly bytes?: Uint8Array;
 }
 
+/** Never exported: without it no code outside this module can construct a SymbolicSignature. */
+const MINT_TOKEN = Symbol('mint');
+
+/**
+ * A symbolic signature. Its private field can only be set by this constructor, which only a
+ * SigningKey of the ring can call, so a `#ring in x` brand check tells minted from forged objects.
+ */
+class SymbolicSignature implements Signature {
+  readonly #ring: KeyRing;
+  constructor(token: symbol, ring: KeyRing, readonly signer: number, readonly digest: string) {
+    if (token !== MINT_TOKEN) throw new Error('signatures are made by SigningKey.sign only');
+    this.#ring = ring;
+    Object.freeze(this);
+  }
+
+  static mintedBy(x: Signature, ring: KeyRing): boolean {
+    return #ring in x && (x as SymbolicSignature).#ring === ring;
+  }
+}
+
 /** What every actor may use: digests and signature checks, never signing. */
 export interface Verifier {
   readonly mode: CryptoMode;
@@ -86,7 +106,6 @@ const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'he
 export class KeyRing implements Verifier {
   readonly mode: CryptoMode;
   private readonly seed: number;
-  private readonly minted = new WeakSet<Signature>();
   private readonly issued = new Set<number>();
   private readonly publicKeys = new Map<number, KeyObject>();
 
@@ -104,15 +123,8 @@ export class KeyRing implements Verifier {
     if (this.issued.has(signer)) throw new Error(`signing key of ${signer} was already issued`);
     this.issued.add(signer);
     if (this.mode === 'symbolic') {
-      const minted = this.minted;
-      return {
-        signer,
-        sign(digest: string): Signature {
-          const sig: Signature = Object.freeze({ signer, digest });
-          minted.add(sig);
-          return sig;
-        },
-      };
+      const ring = this;
+      return { signer, sign: (digest: string): Signature => new SymbolicSignature(MINT_TOKEN, ring, signer, digest) };
     }
     const seedBytes = Buffer.from(sha256Hex(`iomtsim-ed25519:${this.seed}:${signer}`), 'hex');
     const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seedBytes]), format: 'der', type: 'pkcs8' });
@@ -126,7 +138,7 @@ export class KeyRing implements Verifier {
 
   verify(sig: Signature | undefined, signer: number, digest: string): boolean {
     if (sig === undefined || sig.signer !== signer || sig.digest !== digest) return false;
-    if (this.mode === 'symbolic') return this.minted.has(sig);
+    if (this.mode === 'symbolic') return SymbolicSignature.mintedBy(sig, this);
     const pub = this.publicKeys.get(signer);
     return pub !== undefined && sig.bytes !== undefined && edVerify(null, Buffer.from(digest, 'utf8'), pub, sig.bytes);
   }
