@@ -8,6 +8,11 @@ import { BenchRegistry, type BenchEntry } from './registry.ts';
 
 export const ENTRY_LOADERS: readonly (() => Promise<BenchEntry>)[] = [
   async () => (await import('./phold-entry.ts')).pholdEntry,
+  async () => (await import('./consensus-entries.ts')).raftN5Entry,
+  async () => (await import('./consensus-entries.ts')).pbftN16ShortEntry,
+  async () => (await import('./consensus-entries.ts')).hotstuffN64ShortEntry,
+  async () => (await import('./consensus-entries.ts')).pbftN16MinuteEntry,
+  async () => (await import('./consensus-entries.ts')).hotstuffN64MinuteEntry,
   async () => (await import('./report-render.ts')).reportRenderEntry,
 ];
 

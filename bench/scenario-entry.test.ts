@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { goldenDiff } from './golden.ts';
+import { scenarioEntry } from './scenario-entry.ts';
+
+const tinyRaft = (sets: string[]) =>
+  scenarioEntry({ name: 'test.raft_tiny', description: '', suites: ['full'], scenarioFile: 'scenarios/raft.yaml', sets: ['duration=2s', 'warmup=200ms', ...sets] });
+
+describe('scenario entries', () => {
+  it('report events, simulated time, every metric, the checks and the trace hash', async () => {
+    const r = await tinyRaft([]).run();
+    expect(r.simulatedSeconds).toBe(2);
+    expect(r.events).toBeGreaterThan(0);
+    expect(r.metrics['events']).toBe(r.events);
+    expect(typeof r.metrics['trace_hash']).toBe('string');
+    expect(r.metrics['consensus.throughput_tps']).toBeGreaterThan(0);
+    expect(r.metrics['check.safety']).toBe(true);
+  });
+
+  it('give identical metrics on a second run and differ when the scenario changes', async () => {
+    const a = await tinyRaft([]).run();
+    const b = await tinyRaft([]).run();
+    expect(goldenDiff(a.metrics, b.metrics)).toEqual([]);
+    const changed = await tinyRaft(['workload.rateTps=150']).run();
+    expect(goldenDiff(a.metrics, changed.metrics).some((l) => l.includes('consensus.throughput_tps'))).toBe(true);
+  });
+});
