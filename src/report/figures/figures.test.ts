@@ -22,7 +22,7 @@ describe('buildFigures', () => {
       'latency-cdf-iomt-alert-latency-ms',
       'throughput-over-time',
       'mempool-over-time',
-      'commit-latency-p99-over-time',
+      'commit-latency-over-time',
       'messages-per-decision',
       'alert-latency-vs-target',
       'attack-detector-scores',

@@ -1,6 +1,6 @@
 /**
  * Measurements over simulated time from timeseries.csv: committed throughput, mempool occupancy
- * and commit latency per window. Each line is the mean over replications of one configuration;
+ * and commit and client latency per window. Each line is the mean over replications of one configuration;
  * the band is the Student-t 95 % CI of that mean per window.
  */
 import type { Configuration, ReportInput } from '../model/report-input.ts';
@@ -15,15 +15,37 @@ interface TimeseriesFigureKind {
   readonly yTitle: string;
 }
 
-const KINDS: readonly TimeseriesFigureKind[] = [
+const FIXED_KINDS: readonly TimeseriesFigureKind[] = [
   { column: 'throughput_tps', name: 'throughput-over-time', title: 'Committed throughput over time', yTitle: 'Throughput (tx/s)' },
   { column: 'mempool_txs', name: 'mempool-over-time', title: 'Mempool occupancy over time', yTitle: 'Mempool (transactions)' },
-  { column: 'commit_latency_ms_p99', name: 'commit-latency-p99-over-time', title: 'Commit latency p99 over time', yTitle: 'Commit latency p99 (ms)' },
 ];
+
+/** Per-window latency columns: the tail if the model writes one, else the centre. */
+const LATENCY_STATISTICS = ['p99', 'p95', 'p50', 'mean'] as const;
+const LATENCY_FAMILIES = [
+  { prefix: 'commit_latency_ms', name: 'commit-latency-over-time', label: 'Commit latency' },
+  { prefix: 'client_latency_ms', name: 'client-latency-over-time', label: 'Client latency' },
+] as const;
+
+function latencyKinds(input: ReportInput): TimeseriesFigureKind[] {
+  const columns = new Set(input.configurations.flatMap((c) => [...(c.timeseries?.columns.keys() ?? [])]));
+  const kinds: TimeseriesFigureKind[] = [];
+  for (const family of LATENCY_FAMILIES) {
+    const statistic = LATENCY_STATISTICS.find((s) => columns.has(`${family.prefix}_${s}`));
+    if (statistic === undefined) continue;
+    kinds.push({
+      column: `${family.prefix}_${statistic}`,
+      name: family.name,
+      title: `${family.label} ${statistic} over time`,
+      yTitle: `${family.label} ${statistic} (ms)`,
+    });
+  }
+  return kinds;
+}
 
 export function timeseriesFigures(input: ReportInput): Figure[] {
   const figures: Figure[] = [];
-  for (const kind of KINDS) {
+  for (const kind of [...FIXED_KINDS, ...latencyKinds(input)]) {
     const rows: Row[] = [];
     for (const configuration of input.configurations) rows.push(...windowRows(configuration, kind.column));
     if (rows.length > 0) figures.push(timeseriesFigure(kind, rows, input.configurations.length));
