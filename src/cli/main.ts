@@ -4,11 +4,12 @@
  * 130 interrupted). bin/iomtsim.mjs sets process.exitCode from it.
  */
 import yargs from 'yargs';
-import { inputError, scenarioJsonSchema } from '../scenario/index.ts';
+import { inputError } from '../scenario/index.ts';
 import { benchBuilder, benchCommand, calibrateCommand, compareCommand, reportCommand, validateCommand } from './commands/delegated.ts';
 import { LIST_TOPICS, listCommand } from './commands/list.ts';
 import { mergeBuilder, mergeCommand } from './commands/merge.ts';
 import { runBuilder, runCommand, sweepBuilder } from './commands/run.ts';
+import { schemaCommand } from './commands/schema.ts';
 import { sizeBuilder, sizeCommand } from './commands/size.ts';
 import { EXIT, reportError } from './errors.ts';
 
@@ -35,10 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('bench [suite]', 'run a benchmark suite (phold, quick, full)', benchBuilder, handle(benchCommand))
     .command('validate', 'run the validation scenarios against published results', (y) => y.option('quick', { type: 'boolean', default: false }).option('json', { type: 'boolean', default: false }), handle(validateCommand))
     .command('list [topic]', `list ${LIST_TOPICS.join(', ')}`, (y) => y.positional('topic', { type: 'string', choices: LIST_TOPICS, default: 'scenarios' }), handle(listCommand))
-    .command('schema', 'print the scenario JSON Schema (for editor completion)', (y) => y, handle(async () => {
-      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
-      return EXIT.ok;
-    }))
+    .command('schema', 'print the scenario JSON Schema (for editor completion)', (y) => y.option('update-docs', { type: 'string', describe: 'instead, regenerate the field reference in this markdown file (docs/scenarios.md)' }), handle(schemaCommand))
     .command('calibrate', 'measure the CPU cost of crypto operations on this host', (y) => y.option('json', { type: 'string', describe: 'write the cost table to this file' }), handle(calibrateCommand))
     .demandCommand(1, 'a command (see iomtsim --help)')
     .strict()

@@ -2,9 +2,12 @@
 import { z } from 'zod';
 import { parseQuantity, type UnitKind } from './units.ts';
 
+const EXAMPLE: Record<UnitKind, string> = { duration: '500ms, 2s, 10m', size: '512B, 64KB, 1MiB', bandwidth: '100Mbps, 1Gbps' };
+
 function quantity(kind: UnitKind, min: number) {
   const atLeast = min === 0 ? `a non-negative ${kind}` : min === 1 ? `a positive ${kind}` : `a ${kind} ≥ ${min}`;
-  return z.string().transform((text, ctx) => {
+  const description = `${atLeast} with a unit (e.g. ${EXAMPLE[kind]})`;
+  return z.string().meta({ description, 'x-unit': kind }).transform((text, ctx) => {
     const r = parseQuantity(kind, text);
     if (!r.ok) {
       ctx.addIssue({ code: 'custom', message: `expected ${r.expected}, found '${text}'` });

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseIntegerRange, parseSlo, type Slo } from '../scenario/index.ts';
+import { sizeScenario } from './index.ts';
+import { readText, tempRoot, toyScenario } from './testing/fixtures.ts';
+import { TOY_MODEL } from './testing/toy-model.ts';
+
+const root = tempRoot('size');
+const slo = (text: string): Slo => parseSlo(text)!;
+
+// In the toy model every node sends rateTps·duration messages: about 100 per node here, so
+// toy.sent grows with consensus.nodes, a monotone dimension to size.
+describe('sizeScenario', () => {
+  it('finds the largest value meeting the SLO, with a passing probe there and a failing one just above', async () => {
+    const r = await sizeScenario({ loaded: toyScenario('', ['replications=3']), range: parseIntegerRange('consensus.nodes=2..40'), slos: [slo('toy.sent<=1000')], minimize: false, workers: 0, model: TOY_MODEL, outDir: join(root, 'max') });
+    const { answer, probes } = r.summary.size;
+    expect(r.status).toBe('complete');
+    expect(answer).not.toBeNull();
+    expect(probes.find((p) => p.value === answer)?.passed).toBe(true);
+    expect(probes.find((p) => p.value === answer! + 1)?.passed).toBe(false);
+    expect(answer).toBeGreaterThan(6);
+    expect(answer).toBeLessThan(14);
+    // Bisection: about log2(39) probes beyond the two ends, each with all replications.
+    expect(probes.length).toBeLessThanOrEqual(9);
+    expect(r.summary.points.every((p) => p.n === 3)).toBe(true);
+    expect(JSON.parse(readText(r.dir, 'summary.json')).size.answer).toBe(answer);
+  });
+
+  it('finds the smallest value with --minimize', async () => {
+    const r = await sizeScenario({ loaded: toyScenario('', ['replications=2']), range: parseIntegerRange('consensus.nodes=2..40'), slos: [slo('toy.sent>=1500')], minimize: true, workers: 0, model: TOY_MODEL, outDir: join(root, 'min') });
+    const { answer, probes } = r.summary.size;
+    expect(probes.find((p) => p.value === answer)?.passed).toBe(true);
+    expect(probes.find((p) => p.value === answer! - 1)?.passed).toBe(false);
+  });
+
+  it('answers none, with the evidence, when even the easiest end fails', async () => {
+    const r = await sizeScenario({ loaded: toyScenario('', ['replications=2']), range: parseIntegerRange('consensus.nodes=2..40'), slos: [slo('toy.sent<=1')], minimize: false, workers: 0, model: TOY_MODEL, outDir: join(root, 'none') });
+    expect(r.summary.size.answer).toBeNull();
+    expect(r.summary.size.probes).toHaveLength(1);
+    expect(r.summary.size.probes[0]!.slos[0]!.passed).toBe(false);
+  });
+});

@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-'));
+const SHORT = ['--set', 'duration=6s', '--set', 'warmup=1s', '--no-report'];
+
+function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      if (predicate()) { clearInterval(poll); resolve(); }
+      else if (Date.now() - started > timeoutMs) { clearInterval(poll); reject(new Error('timed out waiting')); }
+    }, 20);
+  });
+}
+
+describe('iomtsim CLI', () => {
+  it('prints the same summary JSON, and only it, from two processes with the same seed', async () => {
+    const [a, b] = await Promise.all([
+      cli(['run', 'scenarios/default.yaml', '--seed', '5', '--reps', '2', '--workers', '1', '--json', '--out', join(root, 'a'), ...SHORT]),
+      cli(['run', 'scenarios/default.yaml', '--seed', '5', '--reps', '2', '--workers', '1', '--json', '--out', join(root, 'b'), ...SHORT]),
+    ]);
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    const summary = JSON.parse(a.stdout);
+    expect(summary.points[0].n).toBe(2);
+    expect(summary.points[0].traceHashes).toHaveLength(2);
+    expect(b.stdout).toBe(a.stdout);
+    for (const f of ['manifest.json', 'summary.json', 'replications.jsonl', 'timeseries.csv']) expect(existsSync(join(root, 'a', f))).toBe(true);
+  });
+
+  it('rejects bad input with exit code 2, a message naming flag, path, expected and found, and writes nothing', async () => {
+    const out = join(root, 'never');
+    const r = await cli(['run', 'scenarios/default.yaml', '--set', 'consensus.nodez=7', '--out', out, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe("--set consensus.nodez=7: consensus.nodez: expected a known field (did you mean 'nodes'?), found the unknown key 'nodez'");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('runs sweep shards that merge into the unsharded sweep', async () => {
+    const sweep = ['sweep', 'scenarios/default.yaml', '--vary', 'consensus.nodes=4,7', '--reps', '2', '--workers', '1', '--set', 'duration=3s', '--set', 'warmup=0s', '--no-report'];
+    const [whole, s1, s2] = await Promise.all([
+      cli([...sweep, '--out', join(root, 'whole')]),
+      cli([...sweep, '--shard', '1/2', '--out', join(root, 's1')]),
+      cli([...sweep, '--shard', '2/2', '--out', join(root, 's2')]),
+    ]);
+    expect([whole.code, s1.code, s2.code]).toEqual([0, 0, 0]);
+    const merged = await cli(['merge', join(root, 's1'), join(root, 's2'), '--out', join(root, 'merged'), '--no-report']);
+    expect(merged.code).toBe(0);
+    expect(readFileSync(join(root, 'merged', 'summary.json'), 'utf8')).toBe(readFileSync(join(root, 'whole', 'summary.json'), 'utf8'));
+  });
+
+  it('keeps finished replications on Ctrl-C and --resume completes the run', async () => {
+    const out = join(root, 'sigint');
+    const args = ['run', 'scenarios/default.yaml', '--reps', '16', '--workers', '1', '--set', 'duration=60s', '--no-report'];
+    const interrupted = await cli([...args, '--out', out], (child) => {
+      void waitFor(() => existsSync(join(out, 'manifest.json')), 20_000).then(() => setTimeout(() => child.kill('SIGINT'), 700));
+    });
+    expect(interrupted.code).toBe(130);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.status).toBe('interrupted');
+    const kept = readFileSync(join(out, 'replications.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+    expect(kept).toBeLessThan(16);
+    const resumed = await cli(['run', '--resume', out, '--json', '--no-report']);
+    expect(resumed.code).toBe(0);
+    expect(JSON.parse(resumed.stdout).points[0].n).toBe(16);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('complete');
+  });
+});
