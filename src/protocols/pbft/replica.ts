@@ -23,6 +23,7 @@ import {
 } from './messages.ts';
 import { pbftParams, type PbftParams } from './params.ts';
 import { Slot } from './slot.ts';
+import { FetchedBatches, type FetchReply, type FetchRequest } from './state-transfer.ts';
 import { computeNewViewOrder, validViewChange, viewChangeSignatures, type OrderedBatch, type Quorums } from './view-change.ts';
 
 const TAG_BATCH = 1;
@@ -80,6 +81,10 @@ export class PbftReplica implements Actor<unknown> {
   private headHash = ZERO_HASH;
   private lastBlockHash = ZERO_HASH;
   private failedViews = 0;
+  /** Executed batches kept for lagging replicas' state transfer (GC'd 2L below the low water mark). */
+  private readonly executedBlocks = new Map<number, Block>();
+  private readonly fetched: FetchedBatches;
+  private lastFetchUs = -Infinity;
   private batchTimer: TimerId = NO_TIMER;
   private requestTimer: TimerId = NO_TIMER;
   private newViewTimer: TimerId = NO_TIMER;
@@ -107,6 +112,7 @@ export class PbftReplica implements Actor<unknown> {
     this.blockTxBytesMax = config.blockSizeMaxBytes - BLOCK_HEADER_BYTES;
     this.mempool = new Mempool(options.mempool ?? mempoolOptionsFrom(config.params));
     this.authBytes = this.params.auth === 'macs' ? authenticatorBytes(this.n) : SIGNATURE_BYTES;
+    this.fetched = new FetchedBatches(this.f + 1);
   }
 
   /** Sequence numbers held in the log (bounded by the water marks once checkpoints are stable). */
@@ -123,7 +129,7 @@ export class PbftReplica implements Actor<unknown> {
   }
 
   onMessage(from: HostId, msg: unknown): void {
-    const m = msg as PbftMessage | RequestMessage;
+    const m = msg as PbftMessage | RequestMessage | FetchRequest | FetchReply;
     switch (m.kind) {
       case 'request': return this.onRequest(from, m.tx);
       case 'pbft-pre-prepare': return this.onPrePrepare(from, m);
@@ -132,6 +138,8 @@ export class PbftReplica implements Actor<unknown> {
       case 'pbft-checkpoint': return this.onCheckpoint(from, m);
       case 'pbft-view-change': return this.onViewChange(from, m);
       case 'pbft-new-view': return this.onNewView(from, m);
+      case 'pbft-fetch': return this.onFetch(from, m);
+      case 'pbft-blocks': return this.onBlocks(from, m);
       default: return;
     }
   }
@@ -143,6 +151,12 @@ export class PbftReplica implements Actor<unknown> {
       this.maybePropose();
     } else if (tag === TAG_REQUEST) {
       this.requestTimer = NO_TIMER;
+      // Behind a stable checkpoint, the delay is ours: fetch the state instead of suspecting the primary.
+      if (this.stableSeq > this.lastExecuted) {
+        this.maybeFetch();
+        this.startRequestTimer();
+        return;
+      }
       // §4.4: the timer expired while waiting for a request to execute: suspect the primary.
       if (this.viewActive && this.isWaiting()) this.startViewChange(this.view + 1);
     } else if (tag === TAG_NEW_VIEW) {
@@ -288,10 +302,13 @@ export class PbftReplica implements Actor<unknown> {
   /** §4.1, §4.2: execute in sequence-number order once every lower number has executed. */
   private executeReady(): void {
     for (;;) {
-      const slot = this.slots.get(this.lastExecuted + 1);
-      if (slot === undefined || !slot.committed || slot.block === undefined) break;
-      this.execute(slot.block);
+      const next = this.lastExecuted + 1;
+      const slot = this.slots.get(next);
+      const block = slot !== undefined && slot.committed ? slot.block : this.fetched.size > 0 ? this.fetched.certified(next) : undefined;
+      if (block === undefined) break;
+      this.execute(block);
     }
+    if (this.fetched.size > 0) this.fetched.dropThrough(this.lastExecuted);
     this.refreshRequestTimer();
     this.advanceLowWater();
   }
@@ -307,6 +324,7 @@ export class PbftReplica implements Actor<unknown> {
     }
     this.lastExecuted = block.height;
     this.lastBlockHash = block.hash;
+    this.executedBlocks.set(block.height, block);
     if (this.nextSeq <= block.height) {
       this.nextSeq = block.height + 1;
       this.headHash = block.hash;
@@ -355,6 +373,7 @@ export class PbftReplica implements Actor<unknown> {
       this.stableProof = matching;
       for (const s of [...this.checkpoints.keys()]) if (s <= m.seq) this.checkpoints.delete(s);
       this.advanceLowWater();
+      this.maybeFetch();
     }
   }
 
@@ -363,8 +382,53 @@ export class PbftReplica implements Actor<unknown> {
     if (this.stableSeq <= this.lowWater || this.lastExecuted < this.stableSeq) return;
     this.lowWater = this.stableSeq;
     for (const s of [...this.slots.keys()]) if (s <= this.lowWater) this.slots.delete(s);
+    const keepFrom = this.lowWater - 2 * this.params.logWindow;
+    for (const s of this.executedBlocks.keys()) {
+      if (s > keepFrom) break;
+      this.executedBlocks.delete(s);
+    }
     this.replayDeferred();
     this.maybePropose();
+  }
+
+  // ---- §4.3: state transfer for a replica behind the stable checkpoint ----
+
+  private maybeFetch(): void {
+    if (this.stableSeq <= this.lastExecuted || this.ctx.nowUs - this.lastFetchUs < this.params.viewChangeTimeoutUs) return;
+    this.lastFetchUs = this.ctx.nowUs;
+    const req: FetchRequest = { kind: 'pbft-fetch', fromSeq: this.lastExecuted + 1, toSeq: this.stableSeq, replica: this.index };
+    this.multicast(req, PBFT_HEADER_BYTES + 8 + this.authBytes);
+  }
+
+  private onFetch(from: HostId, m: FetchRequest): void {
+    const i = this.indexOfHost.get(from);
+    if (i === undefined || m.replica !== i) return;
+    this.cpu.charge(this.verifyCost());
+    const blocks: Block[] = [];
+    let size = PBFT_HEADER_BYTES + this.authBytes;
+    const last = Math.min(m.toSeq, this.lastExecuted, m.fromSeq + 2 * this.params.logWindow - 1);
+    for (let s = m.fromSeq; s <= last; s++) {
+      const b = this.executedBlocks.get(s);
+      if (b === undefined) continue;
+      blocks.push(b);
+      size += b.sizeBytes;
+    }
+    if (blocks.length === 0) return;
+    this.cpu.charge(this.sendCost(1));
+    const reply: FetchReply = { kind: 'pbft-blocks', blocks, replica: this.index };
+    this.ctx.send(from, reply, size);
+  }
+
+  private onBlocks(from: HostId, m: FetchReply): void {
+    const i = this.indexOfHost.get(from);
+    if (i === undefined || m.replica !== i) return;
+    this.cpu.charge(this.verifyCost());
+    for (const b of m.blocks) {
+      if (b.height <= this.lastExecuted) continue;
+      this.cpu.charge(this.blockHashCost(b));
+      if (verifyBlock(b)) this.fetched.offer(i, b);
+    }
+    this.executeReady();
   }
 
   // ---- §4.4: view changes ----
@@ -471,6 +535,7 @@ export class PbftReplica implements Actor<unknown> {
       }
     }
     this.installView(order, m.prePrepares);
+    this.maybeFetch();
   }
 
   /** Enter the new view with O in the log; backups prepare every pre-prepare in O (§4.4). */
@@ -555,7 +620,7 @@ export class PbftReplica implements Actor<unknown> {
   }
 
   /** Send to every other replica, charging one authenticator (n − 1 MACs) or one signature. */
-  private multicast(m: PbftMessage, sizeBytes: number): void {
+  private multicast(m: PbftMessage | FetchRequest, sizeBytes: number): void {
     this.cpu.charge(this.sendCost(this.n - 1));
     for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, m, sizeBytes);
   }
