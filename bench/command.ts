@@ -59,13 +59,21 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
 
   const startedAt = new Date().toISOString();
   const results: EntryResult[] = [];
+  const failures: string[] = [];
   for (const entry of entries) {
     process.stderr.write(`bench ${entry.name}: ${entry.description}\n`);
-    const result = await runEntryInChild(entry, registry.loaderOf(entry.name), runs, (i, s) => {
-      const eps = s.events > 0 ? `, ${Math.round((s.events * 1000) / s.wallMs).toLocaleString('en-US')} events/s` : '';
-      process.stderr.write(`  run ${i}/${runs}: ${s.wallMs.toFixed(1)} ms${eps} (calibration ${s.calibrationMs.toFixed(1)} ms)\n`);
-    });
-    results.push(result);
+    try {
+      const result = await runEntryInChild(entry, registry.loaderOf(entry.name), runs, (i, s) => {
+        const eps = s.events > 0 ? `, ${Math.round((s.events * 1000) / s.wallMs).toLocaleString('en-US')} events/s` : '';
+        process.stderr.write(`  run ${i}/${runs}: ${s.wallMs.toFixed(1)} ms${eps} (calibration ${s.calibrationMs.toFixed(1)} ms)\n`);
+      });
+      results.push(result);
+    } catch (e) {
+      // One broken entry must not hide the others' results; it still fails the run.
+      const message = e instanceof Error ? e.message : String(e);
+      failures.push(message);
+      process.stderr.write(`  FAILED: ${message}\n`);
+    }
   }
   const report: FullReport = {
     schema: REPORT_SCHEMA,
@@ -96,7 +104,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
     const paths = outputPaths(opts.json);
     writeAtomically(paths.tracker, `${JSON.stringify(trackerPoints(report), null, 2)}\n`);
     writeAtomically(paths.full, `${JSON.stringify(report, null, 2)}\n`);
-    writeAtomically(paths.markdown, markdownReport(report, golden, comparison, threshold));
+    writeAtomically(paths.markdown, markdownReport(report, golden, comparison, threshold, failures));
     out.write(`\nwrote ${paths.tracker}, ${paths.full}, ${paths.markdown}\n`);
   }
 
@@ -104,5 +112,6 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   const slower = comparison !== undefined && hasRegression(comparison);
   if (goldenFailed) out.write('FAIL: model results differ from bench/golden/, are missing there, or are not deterministic (see above)\n');
   if (slower) out.write(`FAIL: significant slowdown beyond ${(threshold * 100).toFixed(1)} % (see table)\n`);
-  return goldenFailed || slower ? 1 : 0;
+  for (const f of failures) out.write(`FAIL: ${f}\n`);
+  return goldenFailed || slower || failures.length > 0 ? 1 : 0;
 }

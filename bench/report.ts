@@ -100,7 +100,7 @@ function goldenState(o: GoldenOutcome): string {
   }
 }
 
-export function markdownReport(report: FullReport, golden: readonly GoldenLine[], comparison: readonly ComparisonRow[] | undefined, threshold: number): string {
+export function markdownReport(report: FullReport, golden: readonly GoldenLine[], comparison: readonly ComparisonRow[] | undefined, threshold: number, failures: readonly string[] = []): string {
   const env = report.environment;
   const out = [
     `# iomtsim bench: ${report.suite}`,
@@ -114,6 +114,7 @@ export function markdownReport(report: FullReport, golden: readonly GoldenLine[]
   ];
   if (comparison !== undefined) out.push('## Against the baseline', '', comparisonTable(comparison, threshold, true), '');
   out.push('## Model results (golden)', '', '```', goldenSummary(golden), '```', '');
+  if (failures.length > 0) out.push('## Entries that failed to run', '', '```', ...failures, '```', '');
   return out.join('\n');
 }
 
