@@ -13,6 +13,8 @@ export const ENTRY_LOADERS: readonly (() => Promise<BenchEntry>)[] = [
   async () => (await import('./consensus-entries.ts')).hotstuffN64ShortEntry,
   async () => (await import('./consensus-entries.ts')).pbftN16MinuteEntry,
   async () => (await import('./consensus-entries.ts')).hotstuffN64MinuteEntry,
+  async () => (await import('./pow.ts')).pow600Entry,
+  async () => (await import('./simblock.ts')).simblockEntry,
   async () => (await import('./report-render.ts')).reportRenderEntry,
 ];
 

@@ -3,6 +3,7 @@
  * docs. A test checks that each entry's parameters are exactly the fields its schema accepts.
  */
 import type { ParameterDoc } from '../protocols/types.ts';
+import { POW_ATTACK_DOCS } from './pow/docs.ts';
 
 export type AttackCategory = 'consensus' | 'network' | 'engine' | 'device' | 'pow';
 
@@ -97,6 +98,7 @@ export const ATTACKS: readonly AttackDoc[] = [
     ],
     outcomes: ['attack.legit_latency_ms.p95'],
   }),
+  ...POW_ATTACK_DOCS,
 ];
 
 export function attackDoc(type: string): AttackDoc | undefined {

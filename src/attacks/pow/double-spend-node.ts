@@ -10,7 +10,7 @@ import type { ActorContext } from '../../../sim/index.ts';
 import type { PowNodeOptions } from '../../protocols/pow/node.ts';
 import type { PowBlock } from '../../protocols/pow/types.ts';
 import { DoubleSpendStrategy, type DoubleSpendAction } from './double-spend-strategy.ts';
-import { WithholdingMiner } from './withholding-miner.ts';
+import { WithholdingMiner, type AttackWindow } from './withholding-miner.ts';
 
 export interface DoubleSpendAttempt {
   readonly forkHeight: number;
@@ -25,6 +25,7 @@ export interface DoubleSpendNodeOptions {
   readonly confirmations: number;
   readonly giveUpDeficit: number;
   readonly outboundPeers: number;
+  readonly window: AttackWindow;
 }
 
 export class DoubleSpendNode extends WithholdingMiner {
@@ -37,7 +38,12 @@ export class DoubleSpendNode extends WithholdingMiner {
     o: PowNodeOptions,
     private readonly attack: DoubleSpendNodeOptions,
   ) {
-    super(ctx, o, attack.outboundPeers);
+    super(ctx, o, attack.outboundPeers, attack.window);
+  }
+
+  protected onAttackStart(): void {
+    this.strategy = null; // pre-mine from the public head first
+    this.current = null;
   }
 
   protected onOwnBlock(block: PowBlock): void {

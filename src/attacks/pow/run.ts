@@ -21,6 +21,9 @@ export type PowAttackSpec =
       readonly share: number;
       /** The pool's outbound connections (more → it wins more ties, a higher effective γ). */
       readonly outboundPeers?: number;
+      /** Withholding window, µs; honest mining outside it. Default: the whole run. */
+      readonly startUs?: number;
+      readonly endUs?: number;
     }
   | {
       readonly type: 'double-spend' | 'majority';
@@ -32,6 +35,8 @@ export type PowAttackSpec =
       /** Give up when this far behind (default: (q/p)^d < 1e-9; never for a majority). */
       readonly giveUpDeficit?: number;
       readonly outboundPeers?: number;
+      readonly startUs?: number;
+      readonly endUs?: number;
     };
 
 export interface PowAttackResult {
@@ -53,6 +58,7 @@ export function runPowAttack(spec: PowNetworkSpec, attack: PowAttackSpec): PowAt
   power[attack.node] = (attack.share / (1 - attack.share)) * honest;
 
   let attacker: WithholdingMiner | undefined;
+  const window = { startUs: attack.startUs ?? 0, endUs: attack.endUs ?? Infinity };
   const outbound = attack.outboundPeers ?? spec.params.outboundPeers;
   const confirmations = attack.type === 'selfish-mining' ? 0 : (attack.confirmations ?? spec.params.confirmations);
   const run = runPowNetwork({
@@ -62,17 +68,18 @@ export function runPowAttack(spec: PowNetworkSpec, attack: PowAttackSpec): PowAt
       if (i !== attack.node) return undefined;
       attacker =
         attack.type === 'selfish-mining'
-          ? new SelfishMinerNode(ctx, options, outbound)
+          ? new SelfishMinerNode(ctx, options, outbound, window)
           : new DoubleSpendNode(ctx, options, {
               confirmations,
               giveUpDeficit: attack.giveUpDeficit ?? (attack.type === 'majority' ? Infinity : defaultGiveUpDeficit(attack.share)),
               outboundPeers: outbound,
+              window,
             });
       return attacker;
     },
   });
   const truth = new GroundTruth();
-  truth.label('host', run.hosts[attack.node]!, attack.type, attack.type === 'selfish-mining' ? 'selfish-pool' : 'double-spender', 0);
+  truth.label('host', run.hosts[attack.node]!, attack.type, attack.type === 'selfish-mining' ? 'selfish-pool' : 'double-spender', window.startUs, window.endUs);
   const main = run.collector.mainChain();
   const onMain = new Set(main.map((b) => b.hash));
   const a = attacker!;

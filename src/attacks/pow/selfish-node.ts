@@ -8,13 +8,17 @@ import type { ActorContext } from '../../../sim/index.ts';
 import type { PowNodeOptions } from '../../protocols/pow/node.ts';
 import type { PowBlock } from '../../protocols/pow/types.ts';
 import { SelfishMiningStrategy, type SelfishAction } from './selfish-strategy.ts';
-import { WithholdingMiner } from './withholding-miner.ts';
+import { WithholdingMiner, type AttackWindow } from './withholding-miner.ts';
 
 export class SelfishMinerNode extends WithholdingMiner {
-  private readonly strategy = new SelfishMiningStrategy(0);
+  private strategy = new SelfishMiningStrategy(0);
 
-  constructor(ctx: ActorContext<unknown>, o: PowNodeOptions, outboundPeers: number) {
-    super(ctx, o, outboundPeers);
+  constructor(ctx: ActorContext<unknown>, o: PowNodeOptions, outboundPeers: number, window: AttackWindow) {
+    super(ctx, o, outboundPeers, window);
+  }
+
+  protected onAttackStart(head: PowBlock): void {
+    this.strategy = new SelfishMiningStrategy(head.height);
   }
 
   protected onOwnBlock(): void {

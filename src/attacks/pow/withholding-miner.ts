@@ -16,6 +16,12 @@ import type { PowBlock, PowMessage, PowMinedEvent } from '../../protocols/pow/ty
 
 const MINE_TIMER = 1;
 
+/** When the attacker withholds: [startUs, endUs); outside it the host mines and relays honestly. */
+export interface AttackWindow {
+  readonly startUs: number;
+  readonly endUs: number;
+}
+
 export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
   /** What the network has shown this node, plus the blocks it has published. */
   readonly publicChain: ChainStore;
@@ -31,12 +37,14 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
   private timer: TimerId = -1;
   /** Mined by this node, in order (ground truth for revenue). */
   readonly minedBlocks: PowBlock[] = [];
+  private phase: 'before' | 'attacking' | 'after' = 'before';
 
   constructor(
     protected readonly ctx: ActorContext<unknown>,
     o: PowNodeOptions,
     /** Outbound connections; more than honest nodes' models a well-connected attacker (higher γ). */
     outboundPeers: number,
+    private readonly window: AttackWindow,
   ) {
     this.params = { ...o.params, outboundPeers };
     this.hashShare = o.hashShare;
@@ -58,16 +66,37 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
   onTimer(tag: number): void {
     if (tag !== MINE_TIMER) return;
     this.timer = -1;
-    const parent = this.privateHead;
+    const attacking = this.updatePhase();
+    const parent = attacking ? this.privateHead : this.publicHead;
     const d = nextDifficulty(parent, this.params.retargetBlocks, this.params.blockIntervalUs);
     const block = mineBlock(parent, this.ctx.self, this.ctx.nowUs, d, this.params.blockSizeBytes, this.params.txSizeBytes, this.nonce++);
     const mined: PowMinedEvent = { kind: 'pow-mined', block };
     this.ctx.emit(mined);
     this.minedBlocks.push(block);
-    this.privateBranch.push(block);
-    this.privateHashes.add(block.hash);
-    this.onOwnBlock(block);
+    if (attacking) {
+      this.privateBranch.push(block);
+      this.privateHashes.add(block.hash);
+      this.onOwnBlock(block);
+    } else {
+      this.publish(block); // outside the window it behaves like an honest miner
+    }
     if (this.timer === -1) this.scheduleMining();
+  }
+
+  /** Whether the attack is on now; starts the strategy at `startUs`, winds it up at `endUs`. */
+  private updatePhase(): boolean {
+    const now = this.ctx.nowUs;
+    if (this.phase === 'before' && now >= this.window.startUs && now < this.window.endUs) {
+      this.phase = 'attacking';
+      this.restartFrom(this.publicHead);
+      this.onAttackStart(this.publicHead);
+    } else if (this.phase === 'attacking' && now >= this.window.endUs) {
+      this.phase = 'after';
+      // The window closed: hand over whatever was withheld (it wins only if it is longer).
+      this.publishUpTo(Infinity);
+      this.restartFrom(this.publicHead);
+    }
+    return this.phase === 'attacking';
   }
 
   /** The block this node mines on: the top of its private branch, or the fork block. */
@@ -107,12 +136,14 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
     if (r.headChange !== null) {
       // Relay like an honest node: withholding is about its own blocks, not others'.
       for (const b of r.headChange.added) if (!this.privateHashes.has(b.hash)) this.relay.announce(b as PowBlock, from);
-      if (this.publicChain.headHeight > before) this.onPublicGrowth(this.publicHead);
+      if (this.updatePhase() && this.publicChain.headHeight > before) this.onPublicGrowth(this.publicHead);
     }
   }
 
   // ---- for strategies ----
 
+  /** The attack begins, mining from `head`. */
+  protected abstract onAttackStart(head: PowBlock): void;
   /** A block this node just mined is on top of its private branch. */
   protected abstract onOwnBlock(block: PowBlock): void;
   /** The public chain grew (its head is `head`), by someone else's block. */
@@ -122,10 +153,14 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
   protected publishUpTo(height: number): void {
     for (const b of this.privateBranch) {
       if (b.height > height || this.publicChain.has(b.hash)) continue;
-      this.publicChain.add(b);
-      this.ctx.emit(b.received);
-      this.relay.announce(b, this.ctx.self);
+      this.publish(b);
     }
+  }
+
+  private publish(b: PowBlock): void {
+    this.publicChain.add(b);
+    this.ctx.emit(b.received);
+    this.relay.announce(b, this.ctx.self);
   }
 
   /** Drop the private branch and mine from `block` (a public block). */
@@ -136,7 +171,7 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
 
   private scheduleMining(): void {
     if (this.hashShare <= 0) return;
-    const d = nextDifficulty(this.privateHead, this.params.retargetBlocks, this.params.blockIntervalUs);
+    const d = nextDifficulty(this.phase === 'attacking' ? this.privateHead : this.publicHead, this.params.retargetBlocks, this.params.blockIntervalUs);
     this.timer = this.ctx.setTimer(exponential(this.ctx.rng, (this.params.blockIntervalUs * d) / this.hashShare), MINE_TIMER);
   }
 }

@@ -34,8 +34,6 @@ export interface PowParams {
   readonly blockProcessingUs: number;
   /** Blocks per difficulty period (Bitcoin: 2016); 0 keeps the difficulty fixed. */
   readonly retargetBlocks: number;
-  /** Hash-power share of each replica by index; empty means equal shares. Normalised on use. */
-  readonly hashShares: readonly number[];
 }
 
 export const POW_DEFAULTS: PowParams = {
@@ -52,34 +50,64 @@ export const POW_DEFAULTS: PowParams = {
   compactFailureBytes: 535_000,
   blockProcessingUs: 2_000,
   retargetBlocks: 0,
-  hashShares: [],
 };
 
 export const POW_PARAMETER_DOCS: readonly ParameterDoc[] = [
-  { name: 'blockInterval', type: 'duration', default: '10m', meaning: 'mean time between blocks at the initial difficulty' },
-  { name: 'blockSize', type: 'size', default: '535000B', meaning: 'size of each mined block (bandwidth-limited relay)' },
-  { name: 'txSize', type: 'size', default: '250B', meaning: 'synthetic transaction size for throughput' },
-  { name: 'outboundPeers', type: 'integer', default: '8', meaning: 'outbound connections per node (Bitcoin Core)' },
-  { name: 'confirmations', type: 'integer', default: '6', meaning: 'k: blocks on top (itself included) before a block is final' },
-  { name: 'compactBlockShare', type: 'number in [0, 1]', default: '0.964', meaning: 'share of nodes using BIP 152 compact blocks' },
-  { name: 'compactBlockSize', type: 'size', default: '18KB', meaning: 'size of a compact block' },
-  { name: 'compactFailureRate', type: 'number in [0, 1]', default: '0.13', meaning: 'compact block reconstruction failure, control nodes' },
-  { name: 'churnCompactFailureRate', type: 'number in [0, 1]', default: '0.27', meaning: 'same, churning nodes' },
-  { name: 'churnShare', type: 'number in [0, 1]', default: '0.976', meaning: 'share of churning nodes' },
-  { name: 'compactFailureBytes', type: 'size', default: 'blockSize', meaning: 'bytes sent after a failed compact block' },
-  { name: 'blockProcessing', type: 'duration', default: '2ms', meaning: 'validation time before relaying a block' },
-  { name: 'retargetBlocks', type: 'integer', default: '0 (fixed)', meaning: 'blocks per difficulty period (Bitcoin: 2016)' },
-  { name: 'hashPower', type: "'equal' or normal(mean, sd)", default: 'equal', meaning: 'how hash power is spread over nodes' },
+  { name: 'pow.blockInterval', type: 'duration', default: '10m', meaning: 'mean time between blocks at the initial difficulty' },
+  { name: 'pow.blockSize', type: 'size', default: '535000B', meaning: 'size of each mined block (bandwidth-limited relay)' },
+  { name: 'pow.txSize', type: 'size', default: '250B', meaning: 'synthetic transaction size for throughput' },
+  { name: 'pow.outboundPeers', type: 'integer', default: '8', meaning: 'outbound connections per node (Bitcoin Core)' },
+  { name: 'pow.confirmations', type: 'integer', default: '6', meaning: 'k: blocks on top (itself included) before a block is final' },
+  { name: 'pow.compactBlockShare', type: 'number in [0, 1]', default: '0.964', meaning: 'share of nodes using BIP 152 compact blocks' },
+  { name: 'pow.compactBlockSize', type: 'size', default: '18KB', meaning: 'size of a compact block' },
+  { name: 'pow.compactFailureRate', type: 'number in [0, 1]', default: '0.13', meaning: 'compact block reconstruction failure, control nodes' },
+  { name: 'pow.churnCompactFailureRate', type: 'number in [0, 1]', default: '0.27', meaning: 'same, churning nodes' },
+  { name: 'pow.churnShare', type: 'number in [0, 1]', default: '0.976', meaning: 'share of churning nodes' },
+  { name: 'pow.compactFailureBytes', type: 'size', default: 'blockSize', meaning: 'bytes sent after a failed compact block' },
+  { name: 'pow.blockProcessing', type: 'duration', default: '2ms', meaning: 'validation time before relaying a block' },
+  { name: 'pow.retargetBlocks', type: 'integer', default: '0 (fixed)', meaning: 'blocks per difficulty period (Bitcoin: 2016)' },
+  { name: 'pow.hashPower', type: "'equal' or { kind: normal, mean, sd }", default: 'equal', meaning: 'how hash power is spread over nodes' },
+  { name: 'pow.blocks', type: 'integer', default: 'none (run the duration)', meaning: 'stop once this many blocks are on the chain' },
 ];
 
-/** Merge a protocol-params record over the defaults, checking each value's type and range. */
-export function resolvePowParams(raw: Readonly<Record<string, unknown>>): PowParams {
-  const out: Record<string, unknown> = { ...POW_DEFAULTS };
-  for (const [key, value] of Object.entries(raw)) {
-    if (!(key in POW_DEFAULTS)) throw new RangeError(`pow parameter '${key}': unknown (expected one of ${Object.keys(POW_DEFAULTS).join(', ')})`);
-    out[key] = value;
+/**
+ * PowParams from the scenario's `consensus.pow` record (quantities already in base units; names
+ * as in the scenario file, e.g. `blockInterval` in µs). Unknown keys and bad values are errors
+ * naming the field.
+ */
+export function powParamsFromSection(raw: Readonly<Record<string, unknown>>): PowParams {
+  const num = (key: string, fallback: number): number => {
+    const v = raw[key];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'number') throw new RangeError(`consensus.pow.${key}: expected a number, found ${String(v)}`);
+    return v;
+  };
+  const blockSizeBytes = num('blockSize', POW_DEFAULTS.blockSizeBytes);
+  const p: PowParams = {
+    blockIntervalUs: num('blockInterval', POW_DEFAULTS.blockIntervalUs),
+    blockSizeBytes,
+    txSizeBytes: num('txSize', POW_DEFAULTS.txSizeBytes),
+    outboundPeers: num('outboundPeers', POW_DEFAULTS.outboundPeers),
+    confirmations: num('confirmations', POW_DEFAULTS.confirmations),
+    compactBlockShare: num('compactBlockShare', POW_DEFAULTS.compactBlockShare),
+    compactBlockSizeBytes: num('compactBlockSize', POW_DEFAULTS.compactBlockSizeBytes),
+    compactFailureRate: num('compactFailureRate', POW_DEFAULTS.compactFailureRate),
+    churnCompactFailureRate: num('churnCompactFailureRate', POW_DEFAULTS.churnCompactFailureRate),
+    churnShare: num('churnShare', POW_DEFAULTS.churnShare),
+    compactFailureBytes: num('compactFailureBytes', blockSizeBytes),
+    blockProcessingUs: num('blockProcessing', POW_DEFAULTS.blockProcessingUs),
+    retargetBlocks: num('retargetBlocks', POW_DEFAULTS.retargetBlocks),
+  };
+  const known = new Set(['blockInterval', 'blockSize', 'txSize', 'outboundPeers', 'confirmations', 'compactBlockShare', 'compactBlockSize', 'compactFailureRate', 'churnCompactFailureRate', 'churnShare', 'compactFailureBytes', 'blockProcessing', 'retargetBlocks', 'hashPower', 'blocks']);
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key)) throw new RangeError(`consensus.pow.${key}: unknown parameter (expected one of ${[...known].join(', ')})`);
   }
-  const p = out as unknown as PowParams;
+  checkPowParams(p);
+  return p;
+}
+
+/** Range checks shared by every way of building PowParams. */
+export function checkPowParams(p: PowParams): void {
   positive('blockIntervalUs', p.blockIntervalUs);
   positive('blockSizeBytes', p.blockSizeBytes);
   positive('txSizeBytes', p.txSizeBytes);
@@ -92,10 +120,6 @@ export function resolvePowParams(raw: Readonly<Record<string, unknown>>): PowPar
   for (const k of ['compactBlockShare', 'compactFailureRate', 'churnCompactFailureRate', 'churnShare'] as const) {
     if (!(p[k] >= 0 && p[k] <= 1)) throw new RangeError(`pow parameter '${k}': expected a number in [0, 1], found ${p[k]}`);
   }
-  if (!Array.isArray(p.hashShares) || p.hashShares.some((s) => !(s >= 0))) {
-    throw new RangeError(`pow parameter 'hashShares': expected a list of numbers ≥ 0, found ${String(p.hashShares)}`);
-  }
-  return p;
 }
 
 function positive(name: string, v: number): void {
@@ -106,14 +130,4 @@ function nonNegative(name: string, v: number): void {
 }
 function integer(name: string, v: number, min: number): void {
   if (!(Number.isInteger(v) && v >= min)) throw new RangeError(`pow parameter '${name}': expected an integer ≥ ${min}, found ${v}`);
-}
-
-/** Hash-power share of replica `index` among `n` (normalised; equal when none are given). */
-export function hashShareOf(p: PowParams, index: number, n: number): number {
-  if (p.hashShares.length === 0) return 1 / n;
-  if (p.hashShares.length !== n) throw new RangeError(`pow parameter 'hashShares': expected ${n} shares (one per replica), found ${p.hashShares.length}`);
-  let total = 0;
-  for (const s of p.hashShares) total += s;
-  if (!(total > 0)) throw new RangeError(`pow parameter 'hashShares': expected a positive total, found ${total}`);
-  return p.hashShares[index]! / total;
 }

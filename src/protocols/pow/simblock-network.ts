@@ -5,7 +5,8 @@
  * 0.2·mean and scale mean − 5 ms, per-region upload and download bandwidth, 535,000-byte blocks
  * every 10 minutes, compact blocks for 96.4 % of nodes, hash power ~ normal(400,000, 100,000).
  */
-import { categorical, cumulative, normal, Rng, simblockLatency, type HostPlacement, type NetworkConfig } from '../../../sim/index.ts';
+import { categorical, cumulative, Rng, simblockLatency, type HostPlacement, type NetworkConfig } from '../../../sim/index.ts';
+import { hashPowerOf } from './hash-power.ts';
 import { POW_DEFAULTS, type PowParams } from './params.ts';
 
 export const SIMBLOCK_REGIONS = ['north-america', 'europe', 'south-america', 'asia-pacific', 'japan', 'australia'] as const;
@@ -43,10 +44,7 @@ export function simblockPlacements(nodes: number, seed: number): HostPlacement[]
 
 /** Hash power per node ~ normal(mean, sd), at least 1 (SimBlock's genMiningPower). */
 export function normalHashPower(nodes: number, seed: number, mean: number, sd: number): Float64Array {
-  const rng = new Rng(seed).stream('pow:hash-power');
-  const out = new Float64Array(nodes);
-  for (let i = 0; i < nodes; i++) out[i] = Math.max(1, normal(rng, mean, sd));
-  return out;
+  return hashPowerOf({ kind: 'normal', mean, sd }, nodes, seed);
 }
 
 export const SIMBLOCK_PARAMS: PowParams = {

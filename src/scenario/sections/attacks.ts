@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { zDurationUs, zPositiveDurationUs } from '../zod-units.ts';
+import { zDoubleSpend, zMajority, zSelfishMining } from './attacks-pow.ts';
 
 const window = {
   start: zDurationUs.default(0),
@@ -116,6 +117,9 @@ export const zAttack = z.discriminatedUnion('type', [
   zSilence,
   zCensorship,
   zDelayVotes,
+  zSelfishMining,
+  zDoubleSpend,
+  zMajority,
 ]);
 export type AttackSpec = z.output<typeof zAttack>;
 export type AttackType = AttackSpec['type'];

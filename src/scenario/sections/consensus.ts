@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { parseQuantity } from '../units.ts';
 import { zDurationUs, zPositiveDurationUs, zSizeBytes } from '../zod-units.ts';
+import { zPowParams } from './pow.ts';
 
 /**
  * A protocol parameter in a generic per-protocol block: a number, a boolean, a quantity with a unit
@@ -115,7 +116,7 @@ export const zConsensus = z
     hotstuff: zHotStuffParams.default(() => zHotStuffParams.parse({})),
     raft: zRaftParams.default(() => zRaftParams.parse({})),
     poa: zPoaParams.default(() => zPoaParams.parse({})),
-    pow: zProtocolParams,
+    pow: zPowParams.default(() => zPowParams.parse({})),
   })
   .strict();
 export type ConsensusSection = z.output<typeof zConsensus>;

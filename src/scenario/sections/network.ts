@@ -21,8 +21,11 @@ export const zNetwork = z
     regions: z.array(z.string().min(1)).min(1).default(['local']),
     /** One distribution for every pair, or a square matrix indexed [from][to]. */
     latency: z.union([zLatency, z.array(z.array(zLatency))]).default({ kind: 'fixed', value: 10_000 }),
-    upload: zBandwidthBps.default(1_000_000_000),
-    download: zBandwidthBps.default(1_000_000_000),
+    /** Share of hosts placed in each region (one number per region); round robin when omitted. */
+    regionShares: z.array(z.number().nonnegative()).min(1).optional(),
+    /** One bandwidth for every host, or one per region (SimBlock's per-region figures). */
+    upload: z.union([zBandwidthBps, z.array(zBandwidthBps).min(1)]).default(1_000_000_000),
+    download: z.union([zBandwidthBps, z.array(zBandwidthBps).min(1)]).default(1_000_000_000),
     loss: z.number().min(0).max(1).default(0),
   })
   .strict();

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../scenario/index.ts';
+import { simulate } from '../simulate.ts';
+import { runPowScenario } from './pow.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const load = (file: string, sets: string[] = []) => loadScenario(`${root}${file}`, sets).scenario;
+
+describe('PoW run model', () => {
+  it('runs scenarios/pow-consortium.yaml through simulate(), safe and final', () => {
+    const out = simulate(load('scenarios/pow-consortium.yaml', ['duration=10m']), 1);
+    expect(out.metrics['pow.blocks']!.value).toBeGreaterThan(20);
+    expect(out.metrics['safety.violations']!.value).toBe(0);
+    expect(out.checks.find((c) => c.name === 'safety')?.passed).toBe(true);
+  });
+
+  it('places SimBlock regions by share with per-region bandwidth (scenarios/pow.yaml, 10 blocks)', () => {
+    const out = runPowScenario(load('scenarios/pow.yaml', ['consensus.pow.blocks=10']), 1);
+    expect(out.metrics['pow.blocks']!.value).toBe(11);
+    expect(out.metrics['pow.block_propagation_ms.p50']!.value).toBeGreaterThan(100);
+    expect(out.metrics['pow.block_propagation_ms.p50']!.value).toBeLessThan(5_000);
+  });
+
+  it('runs the selfish-mining attack scenario with its outcome metric', () => {
+    const out = runPowScenario(load('scenarios/attacks/selfish-mining.yaml', ['consensus.pow.blocks=200', 'consensus.nodes=30']), 2);
+    expect(out.metrics['attack.selfish_mining.revenue_share']!.value).toBeGreaterThan(0);
+    expect(out.metrics['attack.selfish_mining.hash_share']!.value).toBe(0.35);
+  });
+
+  it('shows the majority attacker breaking finality, caught by the safety checker', () => {
+    const out = runPowScenario(load('scenarios/attacks/majority.yaml', ['consensus.pow.blocks=100']), 1);
+    expect(out.metrics['attack.majority.success_rate']!.value).toBe(1);
+    expect(out.metrics['pow.finality_violations']!.value).toBeGreaterThan(0);
+    expect(out.metrics['safety.violations']!.value).toBeGreaterThan(0);
+  });
+
+  it('rejects a non-PoW attack in a PoW scenario, naming the field', () => {
+    const s = load('scenarios/pow-consortium.yaml');
+    const bad = { ...s, attacks: [{ type: 'silence', start: 0, replicas: [1] }] } as unknown as typeof s;
+    expect(() => runPowScenario(bad, 1)).toThrow(/attacks\.0\.type/);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The proof-of-work run model: `consensus.nodes` Nakamoto nodes on the scenario's network, blocks
+ * of synthetic transactions, an optional PoW attacker from `attacks:`, the safety checker on the
+ * honest nodes' k-deep commits. Runs until `consensus.pow.blocks` blocks are on the chain or
+ * `duration` has passed, whichever comes first.
+ */
+import type { HostId } from '../../../sim/index.ts';
+import { runPowAttack, type PowAttackSpec } from '../../attacks/pow/run.ts';
+import { SafetyChecker } from '../../checkers/safety.ts';
+import type { RunOutput } from '../../metrics/types.ts';
+import { hashPowerOf } from '../../protocols/pow/hash-power.ts';
+import { runPowNetwork, type PowNetworkSpec } from '../../protocols/pow/network-run.ts';
+import { powParamsFromSection } from '../../protocols/pow/params.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { networkConfig, placement } from './network.ts';
+
+const POW_ATTACKS = new Set(['selfish-mining', 'double-spend', 'majority']);
+
+/** The scenario's PoW attack, if any (at most one; other attack types do not apply to PoW runs). */
+function powAttackOf(scenario: Scenario): PowAttackSpec | undefined {
+  let found: PowAttackSpec | undefined;
+  scenario.attacks.forEach((a, k) => {
+    if (!POW_ATTACKS.has(a.type)) {
+      throw new RangeError(`attacks.${k}.type: expected one of ${[...POW_ATTACKS].join(', ')} in a proof-of-work scenario, found '${a.type}'`);
+    }
+    if (found !== undefined) throw new RangeError(`attacks.${k}: expected at most one proof-of-work attacker, found a second`);
+    const spec = a as Extract<typeof a, { type: 'selfish-mining' | 'double-spend' | 'majority' }>;
+    if (spec.node >= scenario.consensus.nodes) {
+      throw new RangeError(`attacks.${k}.node: expected a node index in 0..${scenario.consensus.nodes - 1}, found ${spec.node}`);
+    }
+    const common = {
+      node: spec.node,
+      share: spec.share,
+      startUs: spec.start,
+      ...(spec.end === undefined ? {} : { endUs: spec.end }),
+      ...(spec.outboundPeers === undefined ? {} : { outboundPeers: spec.outboundPeers }),
+    };
+    if (spec.type === 'selfish-mining') found = { type: 'selfish-mining', ...common };
+    else if (spec.type === 'double-spend') {
+      found = { type: 'double-spend', ...common, confirmations: spec.confirmations, ...(spec.giveUpDeficit === undefined ? {} : { giveUpDeficit: spec.giveUpDeficit }) };
+    } else found = { type: 'majority', ...common, ...(spec.confirmations === undefined ? {} : { confirmations: spec.confirmations }) };
+  });
+  return found;
+}
+
+export function runPowScenario(scenario: Scenario, seed: number): RunOutput {
+  const n = scenario.consensus.nodes;
+  const section = scenario.consensus.pow;
+  const attack = powAttackOf(scenario);
+  const attacker: HostId = attack?.node ?? -1;
+  const safety = new SafetyChecker((h) => h !== attacker);
+  const spec: PowNetworkSpec = {
+    seed,
+    network: networkConfig(scenario.network),
+    placements: Array.from({ length: n }, (_, i) => placement(scenario.network, i, n)),
+    params: powParamsFromSection(section as unknown as Readonly<Record<string, unknown>>),
+    hashPower: hashPowerOf(section.hashPower, n, seed),
+    // `blocks` on the chain: stop once a block above that height is mined (SimBlock's rule).
+    stopAfterHeight: section.blocks ?? Infinity,
+    maxDurationUs: scenario.duration,
+    observers: [safety.observe],
+  };
+  const attacked = attack === undefined ? undefined : runPowAttack(spec, attack);
+  const run = attacked?.run ?? runPowNetwork(spec);
+  const metrics = attacked?.metrics ?? run.metrics;
+  return {
+    metrics: { ...metrics, 'safety.violations': { unit: 'count', value: safety.violationCount } },
+    checks: [safety.outcome()],
+    traceHash: run.engine.traceHash(),
+    eventsProcessed: run.engine.eventsProcessed,
+    simulatedUs: run.simulatedUs,
+    timeseries: [],
+  };
+}
