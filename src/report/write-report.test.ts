@@ -12,14 +12,14 @@ describe('writeReport', () => {
     await writeReport(dir);
     const files = readdirSync(join(dir, 'figures'));
     const stems = new Set(files.map((f) => f.replace(/\.(svg|png|vl\.json|data\.json)$/, '')));
-    expect(stems.size).toBe(12);
+    expect(stems.size).toBe(13);
     for (const stem of stems) {
       for (const ext of ['svg', 'png', 'vl.json', 'data.json']) expect(files).toContain(`${stem}.${ext}`);
       const spec = JSON.parse(readFileSync(join(dir, 'figures', `${stem}.vl.json`), 'utf8'));
       expect(spec.data).toEqual({ url: `${stem}.data.json` });
     }
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
-    expect(html.match(/<figure class="report-figure"/g)).toHaveLength(12);
+    expect(html.match(/<figure class="report-figure"/g)).toHaveLength(13);
     expect(html).toContain('consensus.throughput_tps');
     expect(html).toContain('Content-Security-Policy');
     const markdown = readFileSync(join(dir, 'report.md'), 'utf8');

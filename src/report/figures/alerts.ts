@@ -1,40 +1,42 @@
 /**
- * Clinical alert latency against its target. IEC 60601-2-27 expects an ECG monitor to alarm for
- * tachycardia within about 10 s (REFERENCES.md §1), so the target defaults to 10 s; an expectation
- * in the scenario on an alert-latency metric (`<= 5000`) takes precedence.
+ * Clinical alert latency (fast path and on-chain path) against its deadlines (alert-targets.ts),
+ * with the model's own verdict, the share of alerts within their rule's target, in the caption.
  */
 import type { ReportInput } from '../model/report-input.ts';
 import { allMetricNames, metricFamilies, quantileOfSegment } from '../model/metric-names.ts';
+import { formatNumber } from '../model/format.ts';
+import { alertTargets, isAlertLatencyFamily } from './alert-targets.ts';
 import { estimateOf, unitOf } from './metric-rows.ts';
 import type { Figure, Row } from './types.ts';
 import { distinctCount, envelope, familyTitle, seriesColor } from './vl.ts';
 
-export const DEFAULT_ALERT_TARGET_MS = 10_000;
-const UPPER_BOUND = /^\s*<=?\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*$/i;
+const WITHIN_TARGET = /^iomt\.alert_within_target(_[a-z]+)?_ratio$/;
 
-function isAlertFamily(family: string): boolean {
-  return family.startsWith('iomt.') && family.includes('alert') && family.includes('latency');
+/** The fast path alarms from the gateway; the on-chain path waits for the alert's commit. */
+function pathLabel(family: string): string {
+  if (family === 'iomt.alert_latency_ms') return 'Fast path';
+  if (/on_?chain/.test(family)) return 'On-chain path';
+  return familyTitle(family);
 }
 
-/** The alert-latency target in ms: the tightest `<=` expectation on an alert latency, else 10 s. */
-export function alertTargetMs(input: ReportInput): { targetMs: number; source: string } {
-  let best: { targetMs: number; source: string } | null = null;
+/** "fast path 98 % within target" phrases for the caption, per configuration. */
+function withinTargetText(input: ReportInput): string {
+  const metrics = allMetricNames(input.configurations).filter((m) => WITHIN_TARGET.test(m));
+  const parts: string[] = [];
   for (const configuration of input.configurations) {
-    for (const expectation of configuration.point.expectations) {
-      const family = expectation.metric.slice(0, expectation.metric.lastIndexOf('.'));
-      const bound = UPPER_BOUND.exec(expectation.condition)?.[1];
-      if (!isAlertFamily(family) || bound === undefined) continue;
-      const targetMs = Number(bound);
-      if (best === null || targetMs < best.targetMs) {
-        best = { targetMs, source: `expectation ${expectation.metric} ${expectation.condition}` };
-      }
+    for (const metric of metrics) {
+      const estimate = estimateOf(configuration, metric);
+      if (estimate === null) continue;
+      const path = metric.replace(WITHIN_TARGET, (_, p: string | undefined) => (p === undefined ? 'fast path' : `${p.slice(1)} path`));
+      const who = input.configurations.length > 1 ? `${configuration.label}, ` : '';
+      parts.push(`${who}${path}: ${formatNumber(estimate.mean * 100)} %`);
     }
   }
-  return best ?? { targetMs: DEFAULT_ALERT_TARGET_MS, source: 'default clinical target (IEC 60601-2-27)' };
+  return parts.length === 0 ? '' : ` Alerts within their rule's target (\`iomt.alert_within_target*_ratio\`): ${parts.join('; ')}.`;
 }
 
 export function alertFigures(input: ReportInput): Figure[] {
-  const families = [...metricFamilies(allMetricNames(input.configurations))].filter(([family]) => isAlertFamily(family));
+  const families = [...metricFamilies(allMetricNames(input.configurations))].filter(([family]) => isAlertLatencyFamily(family));
   const rows: Row[] = [];
   const several = input.configurations.length > 1;
   for (const configuration of input.configurations) {
@@ -42,7 +44,7 @@ export function alertFigures(input: ReportInput): Figure[] {
       for (const member of members) {
         const estimate = estimateOf(configuration, member.metric);
         if (estimate === null || member.stat === 'min') continue;
-        const path = familyTitle(family);
+        const path = pathLabel(family);
         rows.push({
           statistic: member.stat,
           series: several ? `${path} · ${configuration.label}` : path,
@@ -55,23 +57,24 @@ export function alertFigures(input: ReportInput): Figure[] {
     }
   }
   if (rows.length === 0) return [];
-  const target = alertTargetMs(input);
+  const targets = alertTargets(input);
   const unit = unitOf(input.configurations, String(rows[0]?.['metric'] ?? ''));
   const title = 'Alert latency against the clinical target';
-  const subtitle = `Dashed line: target ${target.targetMs / 1000} s (${target.source}); whiskers = 95 % CI`;
+  const subtitle = `Dashed: deadlines (${targets.source}); whiskers = 95 % CI`;
   const series = distinctCount(rows, 'series');
-  const statistics = [...new Set(families.flatMap(([, members]) => members.map((m) => m.stat)))].filter((s) => s !== 'min')
+  const statistics = [...new Set(families.flatMap(([, members]) => members.map((m) => m.stat)))]
+    .filter((s) => s !== 'min')
     .sort((a, b) => (quantileOfSegment(a) ?? 2) - (quantileOfSegment(b) ?? 2));
   const x = { field: 'statistic', type: 'nominal' as const, title: 'Statistic', sort: statistics, axis: { labelAngle: 0 } };
-  const y = { field: 'mean', type: 'quantitative' as const, title: `Alert latency (${unit === '' ? 'ms' : unit})` };
+  const y = { field: 'mean', type: 'quantitative' as const, title: `Alert latency since episode start (${unit === '' ? 'ms' : unit})` };
   const xOffset = series > 1 ? { xOffset: { field: 'series', type: 'nominal' as const, sort: null } } : {};
   const color = seriesColor('series', 'Path', series);
-  const targetRows = [{ target: target.targetMs, label: `target ${target.targetMs / 1000} s` }];
+  const targetRows = targets.deadlines.map((d) => ({ target: d.deadlineMs, label: d.label }));
   return [
     {
       name: 'alert-latency-vs-target',
       title,
-      caption: `${subtitle}. Metric families: ${families.map(([f]) => `\`${f}\``).join(', ')}.`,
+      caption: `${subtitle}. Metric families: ${families.map(([f]) => `\`${f}\``).join(', ')}.${withinTargetText(input)}`,
       rows,
       spec: {
         ...envelope(title, subtitle),

@@ -20,6 +20,7 @@ describe('buildFigures', () => {
       'latency-cdf-consensus-client-latency-ms',
       'latency-cdf-consensus-commit-latency-ms',
       'latency-cdf-iomt-alert-latency-ms',
+      'latency-cdf-iomt-alert-latency-onchain-ms',
       'throughput-over-time',
       'mempool-over-time',
       'commit-latency-over-time',
