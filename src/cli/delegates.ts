@@ -1,5 +1,5 @@
 /**
- * Commands implemented elsewhere (report, compare, bench, validate, calibrate, the registries),
+ * Commands implemented elsewhere (report, compare, bench, validate, the registries),
  * loaded on demand with a dynamic import: `iomtsim run --json` does not pay for the report
  * renderer, and a delegate that is not in this build gives a clear "not available" error (exit 2)
  * instead of a crash. The expected signatures are declared here, in one place.
@@ -21,8 +21,7 @@ export interface Delegates {
   compareCommand: (a: string, b: string, out?: string) => Promise<number>;
   writeReport: (resultsDir: string) => Promise<void>;
   benchCommand: (opts: BenchOptions) => Promise<number>;
-  validateCommand: (opts: { quick: boolean; json: boolean }) => Promise<number>;
-  calibrateCommand: (opts: { json?: string }) => Promise<number>;
+  validateCommand: (opts: { quick: boolean; json: boolean; out?: string; only?: readonly string[] }) => Promise<number>;
 }
 
 const MODULES: Record<keyof Delegates, string> = {
@@ -31,7 +30,6 @@ const MODULES: Record<keyof Delegates, string> = {
   writeReport: '../report/index.ts',
   benchCommand: '../../bench/command.ts',
   validateCommand: '../validation/index.ts',
-  calibrateCommand: '../runner/calibrate.ts',
 };
 
 /** Import a module of this project by path relative to src/cli; undefined if it does not exist. */

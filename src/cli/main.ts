@@ -5,7 +5,8 @@
  */
 import yargs from 'yargs';
 import { inputError } from '../scenario/index.ts';
-import { benchBuilder, benchCommand, calibrateCommand, compareCommand, reportCommand, validateCommand } from './commands/delegated.ts';
+import { benchBuilder, benchCommand, compareCommand, reportCommand, validateBuilder, validateCommand } from './commands/delegated.ts';
+import { calibrateCommand } from './commands/calibrate.ts';
 import { LIST_TOPICS, listCommand } from './commands/list.ts';
 import { mergeBuilder, mergeCommand } from './commands/merge.ts';
 import { runBuilder, runCommand, sweepBuilder } from './commands/run.ts';
@@ -34,10 +35,10 @@ export async function main(argv: string[]): Promise<number> {
     .command('report <dir>', 'render report.html, report.md and figures for a results folder', (y) => y.positional('dir', { type: 'string', demandOption: true }), handle(reportCommand))
     .command('compare <a> <b>', 'compare two results folders', (y) => y.positional('a', { type: 'string', demandOption: true }).positional('b', { type: 'string', demandOption: true }).option('out', { type: 'string', describe: 'folder for the comparison report' }), handle(compareCommand))
     .command('bench [suite]', 'run a benchmark suite (phold, quick, full)', benchBuilder, handle(benchCommand))
-    .command('validate', 'run the validation scenarios against published results', (y) => y.option('quick', { type: 'boolean', default: false }).option('json', { type: 'boolean', default: false }), handle(validateCommand))
+    .command('validate', 'run the validation scenarios against published results', validateBuilder, handle(validateCommand))
     .command('list [topic]', `list ${LIST_TOPICS.join(', ')}`, (y) => y.positional('topic', { type: 'string', choices: LIST_TOPICS, default: 'scenarios' }), handle(listCommand))
     .command('schema', 'print the scenario JSON Schema (for editor completion)', (y) => y.option('update-docs', { type: 'string', describe: 'instead, regenerate the field reference in this markdown file (docs/scenarios.md)' }), handle(schemaCommand))
-    .command('calibrate', 'measure the CPU cost of crypto operations on this host', (y) => y.option('json', { type: 'string', describe: 'write the cost table to this file' }), handle(calibrateCommand))
+    .command('calibrate', 'measure the CPU cost of crypto operations on this host', (y) => y.option('json', { type: 'string', describe: 'also write the cost table as JSON to this file' }), handle(calibrateCommand))
     .demandCommand(1, 'a command (see iomtsim --help)')
     .strict()
     .help()

@@ -31,9 +31,12 @@ export function formatPoint(p: PointSummary): string[] {
 export function formatSummary(summary: Summary, dir: string): string {
   const lines = [`${summary.scenario}: ${summary.status}`];
   for (const p of summary.points) lines.push(...formatPoint(p));
-  for (const f of summary.failures) lines.push(`FAILED replication ${f.replication} of point ${f.point} (seed ${f.seed}): ${f.error}`);
-  lines.push(`results: ${dir}`);
+  lines.push(`${formatFailures(summary)}results: ${dir}`);
   return `${lines.join('\n')}\n`;
+}
+
+export function formatFailures(summary: Summary): string {
+  return summary.failures.map((f) => `FAILED replication ${f.replication} of point ${f.point} (seed ${f.seed}): ${f.error}\n`).join('');
 }
 
 export function formatSize(size: SizeAnswer): string {

@@ -3,6 +3,7 @@
  * one shard of it) into a new results folder, or resume an interrupted one. Everything is
  * validated before the folder is created, so bad input writes nothing.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDistinctDimensions, type Dimension, type LoadedScenario } from '../scenario/index.ts';
 import { createExecutor, DEFAULT_MODEL } from './executor.ts';
@@ -64,6 +65,9 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   const plan: Plan = { points, replicationSeeds: seeds, ...(request.shard ? { shard: request.shard } : {}) };
   const kind: RunKind = dimensions.length > 0 ? 'sweep' : 'run';
   const now = new Date();
+  if (request.outDir !== undefined && existsSync(join(request.outDir, 'manifest.json'))) {
+    throw inputError(`--out ${request.outDir}`, '(flag)', `a folder that holds no results yet (complete an interrupted run with --resume ${request.outDir})`, 'an existing results folder');
+  }
   const dir = request.outDir ?? newRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, kind === 'sweep' ? 'sweep-' : '', loaded.scenario.seed, now);
   const manifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'> = {
     format: RESULTS_FORMAT,

@@ -16,6 +16,8 @@ import type { ExecutionOptions } from './run.ts';
 import { replicationSeeds } from './seeds.ts';
 import { buildSummary, type PointSummary, type RunStatus, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure } from './types.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export interface SloVerdict {
@@ -82,6 +84,9 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
   const started = performance.now();
   const now = new Date();
+  if (request.outDir !== undefined && existsSync(join(request.outDir, 'manifest.json'))) {
+    throw inputError(`--out ${request.outDir}`, '(flag)', 'a folder that holds no results yet', 'an existing results folder');
+  }
   const dir = request.outDir ?? newRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, 'size-', loaded.scenario.seed, now);
   const baseManifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'> = {
     format: RESULTS_FORMAT,

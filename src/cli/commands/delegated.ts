@@ -38,10 +38,26 @@ export function benchBuilder(y: Argv) {
     .option('update-golden', { type: 'boolean', default: false, describe: 'rewrite the golden model results' });
 }
 
-export async function validateCommand(args: { quick?: boolean; json?: boolean }): Promise<number> {
-  return (await delegate('validateCommand', 'validate'))({ quick: args.quick === true, json: args.json === true });
+export interface ValidateArgs {
+  readonly quick?: boolean;
+  readonly json?: boolean;
+  readonly out?: string;
+  readonly only?: readonly string[];
 }
 
-export async function calibrateCommand(args: { json?: string }): Promise<number> {
-  return (await delegate('calibrateCommand', 'calibrate'))(args.json !== undefined ? { json: args.json } : {});
+export async function validateCommand(args: ValidateArgs): Promise<number> {
+  return (await delegate('validateCommand', 'validate'))({
+    quick: args.quick === true,
+    json: args.json === true,
+    ...(args.out !== undefined ? { out: args.out } : {}),
+    ...(args.only !== undefined ? { only: args.only.map(String) } : {}),
+  });
+}
+
+export function validateBuilder(y: Argv) {
+  return y
+    .option('quick', { type: 'boolean', default: false, describe: 'only the quick subset (CI)' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the results as JSON on stdout' })
+    .option('out', { type: 'string', describe: 'folder for report.md, report.html, validation.json (default results/validation)' })
+    .option('only', { type: 'string', array: true, describe: 'only checks whose id starts with one of these' });
 }

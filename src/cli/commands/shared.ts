@@ -3,7 +3,7 @@ import { InputError } from '../../scenario/index.ts';
 import { summaryPassed, type RunStatus, type Summary } from '../../runner/index.ts';
 import { delegate } from '../delegates.ts';
 import { EXIT, reportError } from '../errors.ts';
-import { formatSummary } from '../print.ts';
+import { formatFailures, formatSummary } from '../print.ts';
 
 export interface Finished {
   readonly dir: string;
@@ -32,10 +32,11 @@ export async function renderReportAfterRun(dir: string, wanted: boolean): Promis
   }
 }
 
-export async function finishRun(result: Finished, flags: { json?: boolean; report?: boolean }, extraText = ''): Promise<number> {
+/** `humanText` replaces the per-point summary on stdout (size searches print their evidence). */
+export async function finishRun(result: Finished, flags: { json?: boolean; report?: boolean }, humanText?: string): Promise<number> {
   const reportCode = result.status === 'interrupted' ? EXIT.ok : await renderReportAfterRun(result.dir, flags.report !== false);
   if (flags.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
-  else process.stdout.write(formatSummary(result.summary, result.dir) + extraText);
+  else process.stdout.write(humanText === undefined ? formatSummary(result.summary, result.dir) : `${humanText}${formatFailures(result.summary)}results: ${result.dir}\n`);
   if (result.status === 'interrupted') {
     process.stderr.write(`interrupted: finished replications are in ${result.dir}; complete the run with --resume ${result.dir}\n`);
     return EXIT.interrupted;

@@ -39,7 +39,7 @@ export async function sizeCommand(args: SizeArgs): Promise<number> {
     }),
   );
   progress.finish();
-  return finishRun(result, args, args.json ? '' : formatSize(result.summary.size));
+  return finishRun(result, args, formatSize(result.summary.size));
 }
 
 export function sizeBuilder(y: Argv) {
