@@ -9,8 +9,7 @@
  * always a different object and is always recomputed, while honest copies cost one computation in
  * wall time (each replica is still charged the modelled CPU time of hashing).
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { bytesToHex, sha256 } from './hash.ts';
 import type { HostId } from '../../sim/index.ts';
 import { merkleRoot } from './merkle.ts';
 import type { Block, Transaction } from './types.ts';

@@ -8,8 +8,7 @@
  * Leaves are byte strings or hex strings (a hex leaf is decoded to its bytes first), so the ledger
  * (transaction digests) and the IoMT layer (record digests) share one implementation.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes, sha256 } from './hash.ts';
 
 export type MerkleLeaf = Uint8Array | string;
 
