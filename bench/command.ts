@@ -29,6 +29,8 @@ export interface BenchCommandOptions {
   readonly updateGolden?: boolean;
   /** Runs per entry (default RUNS_PER_ENTRY; at least 1). */
   readonly runs?: number;
+  /** Keep only these entries of the suite (e.g. to refresh one golden file). */
+  readonly only?: readonly string[];
 }
 
 export async function benchCommand(opts: BenchCommandOptions): Promise<number> {
@@ -51,7 +53,16 @@ function selectEntries(registry: BenchRegistry, suite: string): BenchEntry[] {
 
 async function runBench(opts: BenchCommandOptions): Promise<number> {
   const registry = await buildRegistry();
-  const entries = selectEntries(registry, opts.suite);
+  let entries = selectEntries(registry, opts.suite);
+  if (opts.only !== undefined) {
+    const only = opts.only;
+    for (const name of only) {
+      if (!entries.some((e) => e.name === name)) {
+        throw new BenchInputError(`--only: expected entries of suite '${opts.suite}' (${entries.map((e) => e.name).join(', ')}), found '${name}'`);
+      }
+    }
+    entries = entries.filter((e) => only.includes(e.name));
+  }
   const threshold = parseThreshold(opts.threshold);
   const runs = opts.runs ?? RUNS_PER_ENTRY;
   if (!(Number.isInteger(runs) && runs >= 1)) throw new BenchInputError(`--runs: expected an integer ≥ 1, found ${runs}`);

@@ -15,6 +15,8 @@ export const ENTRY_LOADERS: readonly (() => Promise<BenchEntry>)[] = [
   async () => (await import('./consensus-entries.ts')).hotstuffN64MinuteEntry,
   async () => (await import('./pow.ts')).pow600Entry,
   async () => (await import('./simblock.ts')).simblockEntry,
+  async () => (await import('./workers-entry.ts')).oneWorkerEntry,
+  async () => (await import('./workers-entry.ts')).twoWorkersEntry,
   async () => (await import('./report-render.ts')).reportRenderEntry,
 ];
 
