@@ -3,7 +3,7 @@
  * AuditEvent (type, action C/R/U/D/E, recorded, outcome, agent, entity, purpose), chained by
  * SHA-256 so that removing or altering any entry changes every later head (tamper evidence).
  */
-import { canonical, sha256Hex } from './digest.ts';
+import { sha256Hex } from './digest.ts';
 
 export interface AuditEntry {
   readonly type: 'access' | 'break-glass' | 'consent' | 'alert' | 'device';
@@ -30,7 +30,7 @@ export class AuditLog {
 
   append(e: AuditEntry): void {
     this.entries.push(e);
-    this.head = sha256Hex(this.head + canonical(e));
+    this.head = chainNext(this.head, e);
   }
 
   digest(): string {
@@ -41,6 +41,11 @@ export class AuditLog {
 /** Recompute the chain from genesis; true when it reproduces `head` (detects any edit). */
 export function verifyAuditChain(entries: readonly AuditEntry[], head: string): boolean {
   let h = AUDIT_GENESIS;
-  for (const e of entries) h = sha256Hex(h + canonical(e));
+  for (const e of entries) h = chainNext(h, e);
   return h === head;
+}
+
+/** Next head: SHA-256 over the previous head and the entry's fields in a fixed order (JSON-quoted, so no field can spill into the next). */
+function chainNext(head: string, e: AuditEntry): string {
+  return sha256Hex(`${head}|${e.type}|${e.action}|${e.recordedUs}|${JSON.stringify(e.outcome)}|${JSON.stringify(e.agent)}|${JSON.stringify(e.entity)}|${JSON.stringify(e.purpose)}|${JSON.stringify(e.ref)}`);
 }

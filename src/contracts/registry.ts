@@ -4,7 +4,7 @@
  * key rotation and revocation are transactions, so every gateway's view follows the chain.
  */
 import { CallRejected, int, oneOf, str } from './args.ts';
-import { canonical, sha256Hex } from './digest.ts';
+import { sha256Hex } from './digest.ts';
 
 export const DEVICE_STATUSES = ['active', 'revoked'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
@@ -24,38 +24,46 @@ export interface DeviceRecord {
 
 export class DeviceRegistry {
   readonly devices = new Map<string, DeviceRecord>();
-  /** Cached digest; enrolment happens mostly at the start, so recomputing on change is cheap. */
-  private cachedDigest: string | undefined;
+  /**
+   * Digest of the state, kept as a hash chain over every change (enrol, rotate, revoke) in commit
+   * order: replicas that applied the same changes agree, and updating it costs one hash, where
+   * re-hashing thousands of records at every height would not.
+   */
+  private head = '0'.repeat(64);
+  /** Number of changes so far: lets readers cache lookups until the next change. */
+  version = 0;
 
   enrol(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'device');
-    this.cachedDigest = undefined;
     if (this.devices.has(id)) throw new CallRejected('device-exists');
-    this.devices.set(id, {
+    const d: DeviceRecord = {
       keyId: str(args, 'keyId'),
       deviceType: str(args, 'deviceType'),
       patient: str(args, 'patient'),
       gateway: int(args, 'gateway'),
       status: 'active',
       updatedHeight: height,
-    });
+    };
+    this.devices.set(id, d);
+    this.chain('enrol', id, d);
     return id;
   }
 
   rotateKey(args: Readonly<Record<string, unknown>>, height: number): string {
-    const d = this.active(str(args, 'device'));
-    this.cachedDigest = undefined;
+    const id = str(args, 'device');
+    const d = this.active(id);
     d.keyId = str(args, 'keyId');
     d.updatedHeight = height;
-    return str(args, 'device');
+    this.chain('rotate', id, d);
+    return id;
   }
 
   revoke(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'device');
     const d = this.active(id);
-    this.cachedDigest = undefined;
     d.status = oneOf(args, 'status', ['revoked']);
     d.updatedHeight = height;
+    this.chain('revoke', id, d);
     return id;
   }
 
@@ -72,8 +80,12 @@ export class DeviceRegistry {
     return d !== undefined && d.status === 'active' && d.keyId === keyId;
   }
 
+  private chain(change: string, id: string, d: DeviceRecord): void {
+    this.version++;
+    this.head = sha256Hex(`${this.head}|${change}|${JSON.stringify(id)}|${JSON.stringify(d.keyId)}|${JSON.stringify(d.deviceType)}|${JSON.stringify(d.patient)}|${d.gateway}|${d.status}|${d.updatedHeight}`);
+  }
+
   digest(): string {
-    this.cachedDigest ??= sha256Hex(canonical([...this.devices.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))));
-    return this.cachedDigest;
+    return `${this.devices.size}:${this.head}`;
   }
 }

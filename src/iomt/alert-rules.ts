@@ -40,13 +40,19 @@ export class RuleState {
     this.rulesOfSlot = slotChannels.map((c) => rules.flatMap((rule, i) => (CHANNEL_INDEX[rule.channel] === c ? [i] : [])));
   }
 
+  /** Rule that fired on the last `feed` (valid when it returned true) and when its condition began. */
+  firedRule = -1;
+  firedConditionUs = 0;
+
   /**
-   * Feed an accepted reading; calls `fire(rule, onsetUs)` when a rule's hold is reached, once per
-   * condition episode (re-armed when the value returns to normal).
+   * Feed an accepted reading; returns true when a rule's hold is reached (see `firedRule`), once
+   * per condition episode (re-armed when the value returns to normal). Rules of one channel fire
+   * on distinct readings in practice; if two fire on the same reading, the first is reported.
    */
-  feed(slot: number, value: number, timestampUs: number, fire: (rule: number, onsetUs: number) => void): void {
+  feed(slot: number, value: number, timestampUs: number): boolean {
     const rs = this.rulesOfSlot[slot]!;
     const r = this.rules.length;
+    let fired = false;
     for (let k = 0; k < rs.length; k++) {
       const i = rs[k]!;
       const rule = this.rules[i]!;
@@ -59,10 +65,13 @@ export class RuleState {
       }
       let since = this.sinceUs[at]!;
       if (Number.isNaN(since)) this.sinceUs[at] = since = timestampUs;
-      if (this.fired[at] === 0 && timestampUs - since >= rule.holdUs) {
+      if (this.fired[at] === 0 && timestampUs - since >= rule.holdUs && !fired) {
         this.fired[at] = 1;
-        fire(i, since);
+        this.firedRule = i;
+        this.firedConditionUs = since;
+        fired = true;
       }
     }
+    return fired;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Turns what the IoMT model did into `iomt.*` metrics: model events from gateways, stores, care
- * teams and clients, contract outcomes (first execution of each transaction by any replica) and the
- * replicas' state digests at each committed height. Nothing here steers the model.
+ * teams and clients, and contract outcomes (first execution of each transaction by any replica).
+ * Contract-state agreement across replicas is the state-agreement checker's job. Nothing here
+ * steers the model.
  */
 import { Histogram } from '../metrics/histogram.ts';
 import type { CheckOutcome, Metrics } from '../metrics/types.ts';
@@ -53,8 +54,6 @@ export class IomtCollector {
   private readonly seenTx = new Set<number>();
   readonly phi: PhiInspector;
   private readonly episodesByPatient = new Map<number, EpisodeTrack[]>();
-  /** Digest per replica per height; compared at the end. */
-  private readonly digests = new Map<number, Map<number, string>>();
 
   constructor(
     private readonly rules: readonly AlertRule[],
@@ -170,25 +169,6 @@ export class IomtCollector {
     }
   }
 
-  onDigest(replica: number, height: number, digest: string): void {
-    let m = this.digests.get(height);
-    if (m === undefined) this.digests.set(height, (m = new Map()));
-    m.set(replica, digest);
-  }
-
-  /** Heights at which replicas that executed them report different state digests. */
-  digestMismatches(): number {
-    let bad = 0;
-    for (const m of this.digests.values()) {
-      const first = m.values().next().value;
-      for (const d of m.values()) if (d !== first) {
-        bad++;
-        break;
-      }
-    }
-    return bad;
-  }
-
   finish(o: { readonly durationUs: number; readonly accepted: number; readonly auditedRefs: ReadonlySet<string> }): { metrics: Metrics; checks: CheckOutcome[] } {
     const m: Metrics = {};
     const put = (name: string, unit: string, value: number): void => {
@@ -242,11 +222,8 @@ export class IomtCollector {
     put('iomt.integrity_checks_invalid', 'count', this.integrity['invalid']!);
     put('iomt.integrity_checks_unanchored', 'count', this.integrity['unanchored']!);
     put('iomt.detector_alarms', 'count', this.alarms);
-    const mismatches = this.digestMismatches();
-    put('iomt.state_digest_mismatches', 'count', mismatches);
     const checks: CheckOutcome[] = [
       { name: 'iomt.no_phi_on_chain', passed: this.phi.phiBytes === 0, detail: this.phi.phiBytes === 0 ? `${this.phi.inspectedTxs} transactions inspected` : `PHI in fields ${[...this.phi.offendingFields].join(', ')}` },
-      { name: 'iomt.state_digests_agree', passed: mismatches === 0, detail: `${this.digests.size} heights compared, ${mismatches} disagree` },
       { name: 'iomt.audit_complete', passed: logged === this.accessRequests.size, detail: `${logged} of ${this.accessRequests.size} accesses audited` },
       { name: 'iomt.integrity', passed: this.integrity['invalid'] === 0, detail: `${this.integrity['valid']} valid, ${this.integrity['invalid']} invalid reads` },
       { name: 'iomt.consent_enforced', passed: this.consentViolations === 0, detail: `${this.consentViolations} permits after revocation` },

@@ -51,11 +51,16 @@ export class DetectorBank {
     return this.byFeature.every((d) => d.length === 0);
   }
 
-  /** Feed a sample of `feature`; calls `onAlarm` with the detector's name for each new alarm. */
-  feed(feature: number, x: number, onAlarm: (detector: string) => void): void {
+  /**
+   * Feed a sample of `feature`; returns the names of detectors that just went into alarm, or
+   * undefined (the common case, without allocating).
+   */
+  feed(feature: number, x: number): string[] | undefined {
     const ds = this.byFeature[feature]!;
+    let raised: string[] | undefined;
     for (let i = 0; i < ds.length; i++) {
-      if (ds[i]!.update(x)) onAlarm(this.namesByFeature[feature]![i]!);
+      if (ds[i]!.update(x)) (raised ??= []).push(this.namesByFeature[feature]![i]!);
     }
+    return raised;
   }
 }

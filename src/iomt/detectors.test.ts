@@ -57,9 +57,9 @@ describe('DetectorBank', () => {
       'device',
     );
     const names: string[] = [];
-    for (let i = 0; i < 10; i++) bank.feed(1, 10 + (i % 2), (n) => names.push(n));
-    bank.feed(2, 1e6, (n) => names.push(n));
-    bank.feed(1, 1e6, (n) => names.push(n));
+    for (let i = 0; i < 10; i++) names.push(...(bank.feed(1, 10 + (i % 2)) ?? []));
+    names.push(...(bank.feed(2, 1e6) ?? []));
+    names.push(...(bank.feed(1, 1e6) ?? []));
     expect(names).toEqual(['zscore:value']);
   });
 });

@@ -120,7 +120,7 @@ export class Gateway implements Actor<unknown> {
     } else if (tag === TIMER_RATE) {
       const rate = this.windowCount / (this.o.rateWindowUs / 1e6);
       this.windowCount = 0;
-      this.gatewayBank.feed(FEATURE_INDEX.rate, rate, (d) => this.alarm(d, `gateway:${this.ctx.self}`));
+      this.alarms(this.gatewayBank.feed(FEATURE_INDEX.rate, rate), 'gateway', this.ctx.self);
       this.ctx.setTimer(this.o.rateWindowUs, TIMER_RATE);
     } else {
       this.ledger.retransmit();
@@ -143,7 +143,7 @@ export class Gateway implements Actor<unknown> {
     const bank = this.deviceBanks[slot];
     if (bank !== undefined) {
       const last = this.lastArrivalUs[slot]!;
-      if (!Number.isNaN(last)) bank.feed(FEATURE_INDEX.interarrival, (now - last) / 1e6, (d) => this.alarm(d, `device:${m.device}`));
+      if (!Number.isNaN(last)) this.alarms(bank.feed(FEATURE_INDEX.interarrival, (now - last) / 1e6), 'device', m.device);
       this.lastArrivalUs[slot] = now;
     }
     const r = this.admission.check(slot, m, now);
@@ -151,9 +151,9 @@ export class Gateway implements Actor<unknown> {
       this.reject(m, r);
       return;
     }
-    if (bank !== undefined) bank.feed(FEATURE_INDEX.value, m.value, (d) => this.alarm(d, `device:${m.device}`));
+    if (bank !== undefined) this.alarms(bank.feed(FEATURE_INDEX.value, m.value), 'device', m.device);
     const record = encodeRecord(new Uint8Array(RECORD_BYTES), m.device, m.seq, m.timestampUs, m.value, m.payloadBytes);
-    this.rules.feed(slot, m.value, m.timestampUs, (rule, onsetUs) => this.raiseAlert(slot, rule, onsetUs, record));
+    if (this.rules.feed(slot, m.value, m.timestampUs)) this.raiseAlert(slot, this.rules.firedRule, this.rules.firedConditionUs, record);
     this.records.push(record);
     this.recordDevices.push(m.device);
     this.recordTrueUs.push(m.trueUs);
@@ -166,9 +166,12 @@ export class Gateway implements Actor<unknown> {
     emitIomt(this.ctx, { kind: 'iomt-reading-rejected', device: m.device, reason: REJECT_REASONS[reason]! });
   }
 
-  private alarm(detector: string, subject: string): void {
-    const e: AlarmEvent = { kind: 'alarm', detector, subject, timeUs: this.ctx.nowUs };
-    this.ctx.emit(e);
+  private alarms(detectors: readonly string[] | undefined, scope: 'device' | 'gateway', id: number): void {
+    if (detectors === undefined) return;
+    for (const detector of detectors) {
+      const e: AlarmEvent = { kind: 'alarm', detector, subject: `${scope}:${id}`, timeUs: this.ctx.nowUs };
+      this.ctx.emit(e);
+    }
   }
 
   // ---- anchoring ----

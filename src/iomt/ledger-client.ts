@@ -7,8 +7,8 @@
  */
 import type { ActorContext } from '../../sim/index.ts';
 import { txId, type ContractCall, type Transaction } from '../ledger/index.ts';
-import type { ReplyMessage, RequestMessage } from '../protocols/types.ts';
-import { canonical } from '../contracts/index.ts';
+import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent } from '../protocols/types.ts';
+import { canonical, sha256Hex } from '../contracts/index.ts';
 
 /** Transaction envelope beyond the call itself: ids, sender, timestamp and an Ed25519 signature. */
 export const TX_ENVELOPE_BYTES = 8 + 4 + 8 + 64;
@@ -54,10 +54,12 @@ export class LedgerClient {
       id: txId(ctx.self, this.seq++),
       sender: ctx.self,
       sizeBytes: TX_ENVELOPE_BYTES + body.length,
-      payloadDigest: '',
+      payloadDigest: sha256Hex(body),
       submittedUs: ctx.nowUs,
       call,
     };
+    const submitted: SubmitEvent = { kind: 'submit', tx };
+    ctx.emit(submitted);
     this.pending.set(tx.id, { tx, token, votes: new Map(), lastSentUs: ctx.nowUs });
     ctx.send(this.target, { kind: 'request', tx } satisfies RequestMessage, tx.sizeBytes);
     return tx;
@@ -73,6 +75,8 @@ export class LedgerClient {
     voters.add(from);
     if (voters.size >= this.endpoint.repliesNeeded) {
       this.pending.delete(m.txId);
+      const confirmed: ConfirmedEvent = { kind: 'confirmed', tx: p.tx, height: m.height };
+      this.ctx.emit(confirmed);
       this.onConfirmed(p.token, p.tx, m.height);
     }
     return true;

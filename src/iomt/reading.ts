@@ -31,8 +31,27 @@ export function readingTerm(device: number, seq: number, timestampUs: number, va
 
 export const RECORD_BYTES = 32;
 
+// One reusable scratch record: encoding a reading allocates only its own 32 bytes.
+const SCRATCH = new ArrayBuffer(RECORD_BYTES);
+const SCRATCH_U32 = new Uint32Array(SCRATCH);
+const SCRATCH_F64 = new Float64Array(SCRATCH);
+const SCRATCH_U8 = new Uint8Array(SCRATCH);
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** The record as stored off chain and hashed as a Merkle leaf (little-endian fixed layout). */
 export function encodeRecord(out: Uint8Array, device: number, seq: number, timestampUs: number, value: number, payloadBytes: number): Uint8Array {
+  if (!LITTLE_ENDIAN) return encodeRecordPortable(out, device, seq, timestampUs, value, payloadBytes);
+  SCRATCH_U32[0] = device;
+  SCRATCH_U32[1] = seq;
+  SCRATCH_F64[1] = timestampUs;
+  SCRATCH_F64[2] = value;
+  SCRATCH_U32[6] = payloadBytes;
+  SCRATCH_U32[7] = 0;
+  out.set(SCRATCH_U8);
+  return out;
+}
+
+function encodeRecordPortable(out: Uint8Array, device: number, seq: number, timestampUs: number, value: number, payloadBytes: number): Uint8Array {
   const v = new DataView(out.buffer, out.byteOffset, RECORD_BYTES);
   v.setUint32(0, device, true);
   v.setUint32(4, seq, true);

@@ -6,8 +6,9 @@
  */
 import { Engine, type ActorContext, type DistributionSpec } from '../../sim/index.ts';
 import { KeyRing, type Block, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
-import type { CommitEvent, ProtocolModule } from '../protocols/types.ts';
+import type { ProtocolModule } from '../protocols/types.ts';
 import { IomtLedgerApp, sha256Hex } from '../contracts/index.ts';
+import type { CheckOutcome, Metrics } from '../metrics/types.ts';
 import type { RegistryView } from './admission.ts';
 import type { AlertRule } from './alert-rules.ts';
 import { CareTeam } from './care-team.ts';
@@ -70,6 +71,7 @@ export class IomtWorld {
   readonly gateways: Gateway[] = [];
   readonly devices: Device[] = [];
   readonly stores: OffChainStore[] = [];
+  readonly keyRing: KeyRing;
   private nextSigner = DEVICE_SIGNER_BASE;
 
   constructor(readonly config: IomtWorldConfig) {
@@ -80,6 +82,7 @@ export class IomtWorld {
     this.engine = new Engine({ seed: c.seed, network: { regions: topo.regions, latencyUs: latencyMatrix(topo.regions.length, c.links.radioUs, c.links.lanUs, c.links.wanUs), lossProbability } });
     const engine = this.engine;
     const ring = new KeyRing(c.cryptoMode, c.seed);
+    this.keyRing = ring;
 
     // Patients: vitals, episodes (ground truth), pseudonyms on chain and real identifiers off chain.
     const patientRng = engine.rng.stream('patients');
@@ -105,12 +108,9 @@ export class IomtWorld {
     const { genesis, consentsByHospital } = this.genesis(topo, deviceKeys.map((k) => k.signer));
     const genesisBlock: Block = { hash: '0'.repeat(64), parentHash: '0'.repeat(64), height: 0, proposer: -1, timestampUs: 0, merkleRoot: '0'.repeat(64), txs: genesis, sizeBytes: 0 };
     const collector = this.collector;
-    engine.observe((host, event, timeUs) => {
+    engine.observe((_host, event, timeUs) => {
       const k = event.kind;
-      if (k === 'commit') {
-        const app = this.apps[host];
-        if (app !== undefined) collector.onDigest(host, (event as CommitEvent).block.height, app.stateDigest());
-      } else if (k === 'alarm' || k.startsWith('iomt-')) collector.onEvent(event as IomtEvent, timeUs);
+      if (k === 'alarm' || k.startsWith('iomt-')) collector.onEvent(event as IomtEvent, timeUs);
     });
 
     const siteLink = (region: number) => ({ region, uploadBitsPerSec: c.links.siteBandwidthBps, downloadBitsPerSec: c.links.siteBandwidthBps });
@@ -223,17 +223,43 @@ export class IomtWorld {
     return n;
   }
 
+  /** IoMT metrics and checks; call after `run`. Audit completeness is judged on the leading replica's log. */
+  finish(): { metrics: Metrics; checks: CheckOutcome[] } {
+    const audited = new Set(this.leadingApp().audit.entries.map((e) => e.ref));
+    return this.collector.finish({ durationUs: this.config.durationUs, accepted: this.readingsAccepted(), auditedRefs: audited });
+  }
+
   private expectHost(actual: number, expected: number): void {
     if (actual !== expected) throw new Error(`topology: host placed at ${actual}, expected ${expected}`);
   }
 
+  /**
+   * A gateway's view of the registry at its node's committed state. Lookups are cached per device
+   * and the cache is dropped whenever the registry changes (its version moves), so the view is
+   * always exact while a reading costs an array read.
+   */
   private registryView(node: number): RegistryView {
     const names = this.deviceNames;
+    const UNKNOWN = -2;
+    const keyOf = new Float64Array(names.length).fill(UNKNOWN);
+    const gatewayOf = new Float64Array(names.length);
+    let version = -1;
     return {
       registeredKey: (device, gateway) => {
-        const rec = this.apps[node]!.registry.devices.get(names[device]!);
-        if (rec === undefined || rec.status !== 'active' || rec.gateway !== gateway) return -1;
-        return Number(rec.keyId);
+        const registry = this.apps[node]!.registry;
+        if (registry.version !== version) {
+          keyOf.fill(UNKNOWN);
+          version = registry.version;
+        }
+        let key = keyOf[device];
+        if (key === undefined) return -1;
+        if (key === UNKNOWN) {
+          const rec = registry.devices.get(names[device]!);
+          key = rec === undefined || rec.status !== 'active' ? -1 : Number(rec.keyId);
+          keyOf[device] = key;
+          gatewayOf[device] = rec?.gateway ?? -1;
+        }
+        return gatewayOf[device] === gateway ? key : -1;
       },
     };
   }

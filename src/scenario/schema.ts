@@ -9,6 +9,7 @@ import { zNetwork } from './sections/network.ts';
 import { zConsensus } from './sections/consensus.ts';
 import { zWorkload } from './sections/workload.ts';
 import { zAttacks } from './sections/attacks.ts';
+import { zIomt } from './sections/iomt.ts';
 import { CONDITION_EXAMPLES, METRIC_NAME, parseCondition } from './conditions.ts';
 
 /** `expect:` maps a metric name to a condition on its mean over replications. */
@@ -37,6 +38,8 @@ export const zScenario = z
     consensus: zConsensus.default(() => zConsensus.parse({})),
     workload: zWorkload.default(() => zWorkload.parse({})),
     attacks: zAttacks,
+    /** IoMT trust layer (devices, gateways, contracts); present ⇒ the run uses the IoMT model. */
+    iomt: zIomt.optional(),
   })
   .strict();
 
