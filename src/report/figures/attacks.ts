@@ -47,7 +47,7 @@ export function attackFigures(input: ReportInput): Figure[] {
       barFigure({
         name: 'attack-detector-scores',
         title: 'Attack outcomes and detector scores',
-        subtitle: 'Rates judged against each attack\u2019s ground truth; whiskers = 95 % CI',
+        subtitle: 'Outcome rates and shares, judged against each attack\u2019s ground truth; whiskers = 95 % CI',
         caption: 'Metrics `attack.<name>.*_rate` and `detector.<name>.*_rate` (mean over replications, 95 % CI).',
         rows: rates,
         xTitle: 'Rate',

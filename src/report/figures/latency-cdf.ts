@@ -1,5 +1,6 @@
 /**
- * Latency CDF per configuration for every latency family (`*latency*` with percentile members).
+ * Latency CDF per configuration for every latency family (`*latency*` or `*_ms` with percentile
+ * members).
  *
  * A run's summary holds the mean over replications of each percentile (p50, p95, p99, …, and min
  * or max when reported): each is one known point (value, quantile) of the latency distribution.
@@ -22,7 +23,8 @@ export function latencyCdfFigures(input: ReportInput): Figure[] {
   const families = metricFamilies(allMetricNames(input.configurations));
   const figures: Figure[] = [];
   for (const [family, members] of families) {
-    if (!family.includes('latency')) continue;
+    // Latencies, and any other time distribution reported as percentiles (block propagation).
+    if (!family.includes('latency') && !family.endsWith('_ms')) continue;
     const quantileMembers = members.filter((m) => m.quantile !== null);
     const measured = input.configurations.some((c) => c.point.latency_cdf?.[family] !== undefined);
     // One known quantile is a point, not a distribution; the tables and other figures show it.

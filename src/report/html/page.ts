@@ -36,6 +36,7 @@ nav a { margin-right: 14px; }
 table { border-collapse: collapse; font-size: 13px; width: 100%; }
 th, td { padding: 4px 10px; border-bottom: 1px solid #eee; text-align: left; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+div.detail { white-space: normal; min-width: 320px; max-width: 640px; max-height: 9em; overflow: auto; }
 th { background: #f2f2f2; position: sticky; top: 0; }
 .pass { color: #1a7f37; font-weight: bold; }
 .fail { color: #c0392b; font-weight: bold; }

@@ -41,7 +41,7 @@ export function checksHtml(configurations: readonly Configuration[], failures: r
       escapeHtml(check.name),
       verdict(check.passed),
       check.failedReplications === undefined ? '—' : `${check.failedReplications} / ${check.n ?? c.point.n}`,
-      escapeHtml(check.detail ?? ''),
+      `<div class="detail">${escapeHtml(check.detail ?? '')}</div>`,
     ]),
   );
   const expectationRows = configurations.flatMap((c) =>

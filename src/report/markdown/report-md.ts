@@ -9,6 +9,13 @@ import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ReplicationFailure } from '../results/types.ts';
 import { markdownTable } from './tables.ts';
 
+/** Check details can list thousands of events; a PR comment needs the first few (report.html has all). */
+const DETAIL_MAX_CHARS = 240;
+
+function shorten(text: string): string {
+  return text.length <= DETAIL_MAX_CHARS ? text : `${text.slice(0, DETAIL_MAX_CHARS - 1)}…`;
+}
+
 export function keyNumbersMarkdown(configurations: readonly Configuration[]): string {
   const metrics = headlineMetrics(allMetricNames(configurations));
   if (metrics.length === 0) return '_No headline metric in these results; see report.html for all metrics._';
@@ -31,7 +38,7 @@ export function checksMarkdown(configurations: readonly Configuration[], failure
       ? `✅ All ${checks.length} checks passed.`
       : `❌ ${failedChecks.length} of ${checks.length} checks failed:\n\n${markdownTable(
           ['configuration', 'check', 'failed replications', 'detail'],
-          failedChecks.map(({ c, check }) => [c.label, check.name, `${check.failedReplications ?? '?'} / ${check.n ?? c.point.n}`, check.detail ?? '']),
+          failedChecks.map(({ c, check }) => [c.label, check.name, `${check.failedReplications ?? '?'} / ${check.n ?? c.point.n}`, shorten(check.detail ?? '')]),
         )}`,
   );
   if (expectations.length > 0) {

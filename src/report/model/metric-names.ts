@@ -70,12 +70,14 @@ const HEADLINE_ORDER = [
   'iomt.alert_within_target_ratio',
   'iomt.alert_latency_onchain_ms.p95',
   'iomt.alert_within_target_onchain_ratio',
+  'pow.throughput_tps',
   'pow.stale_rate',
+  'pow.time_to_finality_ms',
   'network.bytes_per_node',
   'safety.violations',
 ];
 
-const SCORE_METRIC = /^(attack|detector)\.[^.]+\.(detection_rate|false_positive_rate|success_rate|time_to_detect_ms(\.(mean|p\d+))?)$/;
+const SCORE_METRIC = /^(attack|detector)\.[^.]+\.(detection_rate|false_positive_rate|success_rate|revenue_share|time_to_detect_ms(\.(mean|p\d+))?)$/;
 
 export function headlineMetrics(metricNames: readonly string[]): string[] {
   const present = new Set(metricNames);
