@@ -53,4 +53,17 @@ describe('compare', () => {
     expect(new Set(comparison.differences.map((d) => d.pointLabel))).toEqual(new Set(['consensus.nodes=7', 'consensus.nodes=13']));
     expect(comparison.unmatched).toEqual(['A: consensus.nodes=4', 'A: consensus.nodes=10']);
   });
+
+  it('refuses two results with no point in common (exit 2)', async () => {
+    const a = run({});
+    const b = tempResultsDir('cmp-sweep');
+    writeSweepFixture(b, { durationS: 2 });
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const code = await compareCommand(a, b, tempResultsDir('cmp-none'));
+    const message = String(stderr.mock.calls[0]?.[0]);
+    stderr.mockRestore();
+    expect(code).toBe(2);
+    expect(message).toContain('points[].parameters');
+    expect(message).toContain('consensus.nodes=4');
+  });
 });

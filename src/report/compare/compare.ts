@@ -4,7 +4,7 @@
  * (many metrics are compared at once; uncorrected, one in twenty would look significant by chance).
  */
 import { ResultsError } from '../errors.ts';
-import { REPLICATIONS_FILE } from '../results/load.ts';
+import { REPLICATIONS_FILE, SUMMARY_FILE } from '../results/load.ts';
 import type { ResultsFolder, SummaryPoint } from '../results/types.ts';
 import { holmAdjust, welchTTest } from '../stats/welch.ts';
 import { betterDirection, type Direction } from './direction.ts';
@@ -93,6 +93,14 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder): Comparison {
   requireReplications(a);
   requireReplications(b);
   const { pairs, unmatched } = pairPoints(a, b);
+  if (pairs.length === 0) {
+    throw new ResultsError(
+      join(b.dir, SUMMARY_FILE),
+      'points[].parameters',
+      `a point with the same parameters as one of ${join(a.dir, SUMMARY_FILE)}`,
+      b.summary.points.map((p) => pointLabel(p, '{}')).join('; ') || 'no points',
+    );
+  }
   const raw: Omit<MetricDifference, 'pAdjusted' | 'significant' | 'verdict'>[] = [];
   for (const [i, j] of pairs) {
     const pointA = a.summary.points[i] as SummaryPoint;
