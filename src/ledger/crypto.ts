@@ -88,6 +88,13 @@ export interface Verifier {
   digest(term: string): string;
   /** True iff `sig` was made by `signer`'s key over exactly `digest`. */
   verify(sig: Signature | undefined, signer: number, digest: string): boolean;
+  /**
+   * Verify the signature `sig` of `signer` over `term(message)`, where `message` is a frozen message
+   * object that every receiver gets the same copy of. In symbolic mode a positive verdict is
+   * remembered per object, so n − 1 receivers cost one recomputation of wall time; a changed
+   * message is a different object (frozen objects cannot change) and is always recomputed.
+   */
+  verifyMessage<T extends object>(message: T, sig: Signature | undefined, signer: number, term: (m: T) => string): boolean;
 }
 
 /** A signer's private key: the only way to make its signatures. Hand it to that signer alone. */
@@ -108,6 +115,7 @@ export class KeyRing implements Verifier {
   private readonly seed: number;
   private readonly issued = new Set<number>();
   private readonly publicKeys = new Map<number, KeyObject>();
+  private readonly verifiedMessages = new WeakSet<object>();
 
   constructor(mode: CryptoMode, seed: number) {
     this.mode = mode;
@@ -134,6 +142,14 @@ export class KeyRing implements Verifier {
       sign: (digest: string): Signature =>
         Object.freeze({ signer, digest, bytes: new Uint8Array(edSign(null, Buffer.from(digest, 'utf8'), privateKey)) }),
     };
+  }
+
+  verifyMessage<T extends object>(message: T, sig: Signature | undefined, signer: number, term: (m: T) => string): boolean {
+    if (this.mode !== 'symbolic') return this.verify(sig, signer, this.digest(term(message)));
+    if (this.verifiedMessages.has(message) && sig !== undefined && sig.signer === signer) return true;
+    const ok = this.verify(sig, signer, term(message));
+    if (ok && Object.isFrozen(message)) this.verifiedMessages.add(message);
+    return ok;
   }
 
   verify(sig: Signature | undefined, signer: number, digest: string): boolean {

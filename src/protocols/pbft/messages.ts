@@ -79,6 +79,12 @@ export const prepareTerm = (view: number, seq: number, digest: string, replica: 
 export const commitTerm = (view: number, seq: number, digest: string, replica: number): string => `c|${view}|${seq}|${digest}|${replica}`;
 export const checkpointTerm = (seq: number, stateDigest: string, replica: number): string => `ck|${seq}|${stateDigest}|${replica}`;
 
+/** The same terms read from a message, for `Verifier.verifyMessage`. */
+export const prePrepareTermOf = (m: PrePrepare): string => prePrepareTerm(m.view, m.seq, m.digest);
+export const prepareTermOf = (m: Prepare): string => prepareTerm(m.view, m.seq, m.digest, m.replica);
+export const commitTermOf = (m: Commit): string => commitTerm(m.view, m.seq, m.digest, m.replica);
+export const checkpointTermOf = (m: Checkpoint): string => checkpointTerm(m.seq, m.stateDigest, m.replica);
+
 export function viewChangeTerm(m: Omit<ViewChange, 'kind' | 'sig'>): string {
   const c = m.checkpointProof.map((k) => `${k.replica}:${k.stateDigest}`).join(',');
   const p = m.prepared.map((e) => `${e.prePrepare.seq}:${e.prePrepare.view}:${e.prePrepare.digest}:${e.prepares.map((x) => x.replica).join('.')}`).join(',');

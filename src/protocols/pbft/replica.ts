@@ -17,7 +17,7 @@ import { Mempool, mempoolOptionsFrom, type MempoolOptions } from '../../ledger/m
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
 import {
-  authenticatorBytes, checkpointTerm, commitTerm, newViewTerm, prePrepareTerm, prepareTerm, viewChangeTerm,
+  authenticatorBytes, checkpointTerm, checkpointTermOf, commitTerm, commitTermOf, newViewTerm, prePrepareTerm, prePrepareTermOf, prepareTerm, prepareTermOf, viewChangeTerm,
   DIGEST_BYTES, PBFT_HEADER_BYTES, REPLY_BYTES, SIGNATURE_BYTES,
   type Checkpoint, type Commit, type NewView, type PbftMessage, type PrePrepare, type Prepare, type PreparedProof, type ViewChange,
 } from './messages.ts';
@@ -242,14 +242,14 @@ export class PbftReplica implements Actor<unknown> {
     if (i === undefined || m.replica !== i || i !== m.view % this.n) return;
     if (!this.acceptableNow(from, m, m.view, m.seq)) return;
     this.cpu.charge(this.verifyCost() + this.blockHashCost(m.block));
-    if (!this.verifier.verify(m.sig, from, this.verifier.digest(prePrepareTerm(m.view, m.seq, m.digest)))) return;
+    if (!this.verifier.verifyMessage(m, m.sig, from, prePrepareTermOf)) return;
     if (m.block.hash !== m.digest || m.block.height !== m.seq || !verifyBlock(m.block)) return;
     const slot = this.slot(m.seq);
     // §4.2: never accept two pre-prepares for the same view and sequence number with different digests.
     if (slot.prePrepare !== undefined && slot.view === m.view) return;
     slot.accept(m);
     this.lastPrePrepared = Math.max(this.lastPrePrepared, m.seq);
-    const prepare: Prepare = { kind: 'pbft-prepare', view: m.view, seq: m.seq, digest: m.digest, replica: this.index, sig: this.sign(prepareTerm(m.view, m.seq, m.digest, this.index)) };
+    const prepare: Prepare = Object.freeze({ kind: 'pbft-prepare', view: m.view, seq: m.seq, digest: m.digest, replica: this.index, sig: this.sign(prepareTerm(m.view, m.seq, m.digest, this.index)) });
     slot.prepares[this.index] = prepare;
     this.multicast(prepare, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes);
     this.startRequestTimer();
@@ -261,7 +261,7 @@ export class PbftReplica implements Actor<unknown> {
     if (i === undefined || m.replica !== i || i === m.view % this.n) return;
     if (!this.acceptableNow(from, m, m.view, m.seq)) return;
     this.cpu.charge(this.verifyCost());
-    if (!this.verifier.verify(m.sig, from, this.verifier.digest(prepareTerm(m.view, m.seq, m.digest, i)))) return;
+    if (!this.verifier.verifyMessage(m, m.sig, from, prepareTermOf)) return;
     const slot = this.slot(m.seq);
     const prev = slot.prepares[i];
     if (prev === undefined || prev.view < m.view) slot.prepares[i] = m;
@@ -274,7 +274,7 @@ export class PbftReplica implements Actor<unknown> {
     slot.prepared = true;
     slot.proof = slot.makeProof();
     const { view, seq, digest } = slot.prePrepare;
-    const commit: Commit = { kind: 'pbft-commit', view, seq, digest, replica: this.index, sig: this.sign(commitTerm(view, seq, digest, this.index)) };
+    const commit: Commit = Object.freeze({ kind: 'pbft-commit', view, seq, digest, replica: this.index, sig: this.sign(commitTerm(view, seq, digest, this.index)) });
     slot.commits[this.index] = commit;
     this.multicast(commit, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes);
     this.checkCommitted(slot);
@@ -285,7 +285,7 @@ export class PbftReplica implements Actor<unknown> {
     if (i === undefined || m.replica !== i) return;
     if (!this.acceptableNow(from, m, m.view, m.seq)) return;
     this.cpu.charge(this.verifyCost());
-    if (!this.verifier.verify(m.sig, from, this.verifier.digest(commitTerm(m.view, m.seq, m.digest, i)))) return;
+    if (!this.verifier.verifyMessage(m, m.sig, from, commitTermOf)) return;
     const slot = this.slot(m.seq);
     const prev = slot.commits[i];
     if (prev === undefined || prev.view < m.view) slot.commits[i] = m;
@@ -346,7 +346,7 @@ export class PbftReplica implements Actor<unknown> {
 
   private sendCheckpoint(seq: number): void {
     const stateDigest = this.verifier.digest(`${this.lastBlockHash}|${this.app.stateDigest()}`);
-    const m: Checkpoint = { kind: 'pbft-checkpoint', seq, stateDigest, replica: this.index, sig: this.sign(checkpointTerm(seq, stateDigest, this.index)) };
+    const m: Checkpoint = Object.freeze({ kind: 'pbft-checkpoint', seq, stateDigest, replica: this.index, sig: this.sign(checkpointTerm(seq, stateDigest, this.index)) });
     this.multicast(m, PBFT_HEADER_BYTES + 2 * DIGEST_BYTES + this.authBytes);
     this.recordCheckpoint(m);
   }
@@ -355,7 +355,7 @@ export class PbftReplica implements Actor<unknown> {
     const i = this.indexOfHost.get(from);
     if (i === undefined || m.replica !== i || m.seq <= this.stableSeq) return;
     this.cpu.charge(this.verifyCost());
-    if (!this.verifier.verify(m.sig, from, this.verifier.digest(checkpointTerm(m.seq, m.stateDigest, i)))) return;
+    if (!this.verifier.verifyMessage(m, m.sig, from, checkpointTermOf)) return;
     this.recordCheckpoint(m);
   }
 
@@ -560,7 +560,7 @@ export class PbftReplica implements Actor<unknown> {
       for (const tx of pp.block.txs) if (!this.mempool.isCommitted(tx.id)) this.mempool.markProposed(tx);
       if (pp.seq > maxS) maxS = pp.seq;
       if (!this.isPrimary) {
-        const prepare: Prepare = { kind: 'pbft-prepare', view: this.view, seq: pp.seq, digest: pp.digest, replica: this.index, sig: this.sign(prepareTerm(this.view, pp.seq, pp.digest, this.index)) };
+        const prepare: Prepare = Object.freeze({ kind: 'pbft-prepare', view: this.view, seq: pp.seq, digest: pp.digest, replica: this.index, sig: this.sign(prepareTerm(this.view, pp.seq, pp.digest, this.index)) });
         slot.prepares[this.index] = prepare;
         this.multicast(prepare, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes);
       }
@@ -612,7 +612,7 @@ export class PbftReplica implements Actor<unknown> {
   }
 
   private signPrePrepare(view: number, seq: number, block: Block): PrePrepare {
-    return { kind: 'pbft-pre-prepare', view, seq, digest: block.hash, block, replica: this.index, sig: this.sign(prePrepareTerm(view, seq, block.hash)) };
+    return Object.freeze({ kind: 'pbft-pre-prepare', view, seq, digest: block.hash, block, replica: this.index, sig: this.sign(prePrepareTerm(view, seq, block.hash)) });
   }
 
   private sign(term: string) {
