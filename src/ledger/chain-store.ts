@@ -156,6 +156,12 @@ export interface ChainStoreOptions {
   readonly preferOnTie?: (candidate: Block, head: Block) => boolean;
 }
 
+/** Shared, never mutated: most head changes extend the head and remove nothing. */
+const NOTHING_REMOVED: Block[] = [];
+const DUPLICATE: AddResult = { outcome: 'duplicate', connected: [], headChange: null };
+const ORPHANED: AddResult = { outcome: 'orphaned', connected: [], headChange: null };
+const INVALID: AddResult = { outcome: 'invalid', connected: [], headChange: null };
+
 export class ChainStore {
   readonly tree: BlockTree;
   private readonly preferOnTie: ((candidate: Block, head: Block) => boolean) | undefined;
@@ -247,19 +253,39 @@ export class ChainStore {
 
   /** Add a block received or produced; connects waiting orphans and applies fork choice. */
   add(block: Block): AddResult {
-    const existing = this.tree.idOf(block.hash);
-    if (existing !== NO_BLOCK && this.known.has(existing)) return { outcome: 'duplicate', connected: [], headChange: null };
-    const parent = this.tree.idOf(block.parentHash);
+    const t = this.tree;
+    const existing = t.idOf(block.hash);
+    if (existing !== NO_BLOCK && this.known.has(existing)) return DUPLICATE;
+    const parent = t.idOf(block.parentHash);
     if (parent === NO_BLOCK || !this.known.has(parent)) {
       this.keepOrphan(block);
-      return { outcome: 'orphaned', connected: [], headChange: null };
+      return ORPHANED;
     }
-    if (!this.follows(block)) return { outcome: 'invalid', connected: [], headChange: null };
-    const connected: Block[] = [];
+    if (block.height !== t.heightOf(parent) + 1) return INVALID;
+    const id = existing !== NO_BLOCK ? existing : t.intern(block);
+    this.known.add(id);
     const previousHead = this.headId;
-    let best = previousHead;
-    // Connect the block, then every orphan that was waiting on a block connected here.
-    const pending: Block[] = [block];
+    let best = this.beats(id, previousHead) ? id : previousHead;
+    const connected: Block[] = [block];
+    if (this.orphanTotal > 0) best = this.connectOrphans(block, connected, best);
+    const headChange = best === previousHead ? null : this.moveHead(best);
+    return { outcome: 'connected', connected, headChange };
+  }
+
+  /** Connect every orphan waiting, directly or not, on `root`; returns the best block seen. */
+  private connectOrphans(root: Block, connected: Block[], best: number): number {
+    const pending: Block[] = [];
+    const take = (parentHash: string): void => {
+      const waiting = this.orphans.get(parentHash);
+      if (waiting === undefined) return;
+      this.orphans.delete(parentHash);
+      this.orphanTotal -= waiting.length;
+      for (let i = waiting.length - 1; i >= 0; i--) {
+        this.orphanHashes.delete(waiting[i]!.hash);
+        pending.push(waiting[i]!);
+      }
+    };
+    take(root.hash);
     while (pending.length > 0) {
       const b = pending.pop()!;
       if (!this.follows(b)) continue; // a malformed orphan is dropped once its parent is known
@@ -267,16 +293,9 @@ export class ChainStore {
       this.known.add(id);
       connected.push(b);
       if (this.beats(id, best)) best = id;
-      const waiting = this.orphans.get(b.hash);
-      if (waiting !== undefined) {
-        this.orphans.delete(b.hash);
-        this.orphanTotal -= waiting.length;
-        for (const w of waiting) this.orphanHashes.delete(w.hash);
-        for (let i = waiting.length - 1; i >= 0; i--) pending.push(waiting[i]!);
-      }
+      take(b.hash);
     }
-    const headChange = best === previousHead ? null : this.moveHead(best);
-    return { outcome: 'connected', connected, headChange };
+    return best;
   }
 
   private follows(block: Block): boolean {
@@ -296,9 +315,12 @@ export class ChainStore {
     const from = this.headId;
     const fork = t.commonAncestor(from, to);
     const forkHeight = t.heightOf(fork);
-    const removed: Block[] = [];
-    for (let x = from; x !== fork; x = t.parentOf(x)) removed.push(t.block(x));
-    removed.reverse();
+    let removed: Block[] = NOTHING_REMOVED;
+    if (from !== fork) {
+      removed = [];
+      for (let x = from; x !== fork; x = t.parentOf(x)) removed.push(t.block(x));
+      removed.reverse();
+    }
     const added: Block[] = [];
     for (let x = to; x !== fork; x = t.parentOf(x)) {
       added.push(t.block(x));

@@ -5,7 +5,8 @@
  */
 import type { HostId } from '../../../sim/index.ts';
 import { sha256Hex } from '../../ledger/hash.ts';
-import type { Block } from '../../ledger/types.ts';
+import { txMerkleRoot } from '../../ledger/block.ts';
+import type { Block, Transaction } from '../../ledger/types.ts';
 import { PowMsgType, type PowBlock, type PowBlockMessage } from './types.ts';
 
 /** Bitcoin block header (version, parent, Merkle root, time, bits, nonce). */
@@ -20,19 +21,21 @@ export interface MintSpec {
   readonly difficulty: number;
   readonly sizeBytes: number;
   readonly txSizeBytes: number;
+  readonly txs: readonly Transaction[];
+  readonly merkleRoot: string;
 }
 
 function mint(s: MintSpec): PowBlock {
-  const txCount = Math.max(0, Math.floor((s.sizeBytes - HEADER_SIZE_BYTES) / s.txSizeBytes));
+  // Blocks are full (a busy network): submitted transactions first, synthetic ones fill the rest.
+  const txCount = Math.max(s.txs.length, Math.floor((s.sizeBytes - HEADER_SIZE_BYTES) / s.txSizeBytes));
   const block = {
     hash: s.hash,
     parentHash: s.parent === null ? '' : s.parent.hash,
     height: s.height,
     proposer: s.miner,
     timestampUs: s.timestampUs,
-    // The synthetic payload is not materialised; the root commits to the miner and its position.
-    merkleRoot: sha256Hex(`coinbase:${s.miner}:${s.height}:${s.timestampUs}`),
-    txs: [],
+    merkleRoot: s.merkleRoot,
+    txs: s.txs,
     sizeBytes: s.sizeBytes,
     difficulty: s.difficulty,
     totalWork: (s.parent === null ? 0 : s.parent.totalWork) + s.difficulty,
@@ -64,23 +67,47 @@ export function powGenesis(): PowBlock {
     difficulty: 1,
     sizeBytes: HEADER_SIZE_BYTES,
     txSizeBytes: 1,
+    txs: [],
+    merkleRoot: coinbaseRoot(-1, 0, 0),
   });
 }
 
 /** Mine a block on `parent`. `nonce` makes two blocks of one miner at one time distinct. */
-export function mineBlock(parent: PowBlock, miner: HostId, timestampUs: number, difficulty: number, sizeBytes: number, txSizeBytes: number, nonce: number): PowBlock {
+export function mineBlock(
+  parent: PowBlock,
+  miner: HostId,
+  timestampUs: number,
+  difficulty: number,
+  sizeBytes: number,
+  txSizeBytes: number,
+  nonce: number,
+  txs: readonly Transaction[] = NO_TXS,
+): PowBlock {
   const height = parent.height + 1;
+  const merkleRoot = txs.length > 0 ? txMerkleRoot(txs) : coinbaseRoot(miner, height, timestampUs);
   return mint({
     parent,
-    hash: sha256Hex(`${parent.hash}:${height}:${miner}:${timestampUs}:${difficulty}:${nonce}`),
+    hash: sha256Hex(`${parent.hash}:${height}:${miner}:${timestampUs}:${difficulty}:${nonce}:${merkleRoot}`),
     height,
     miner,
     timestampUs,
     difficulty,
     sizeBytes,
     txSizeBytes,
+    txs,
+    merkleRoot,
   });
 }
+
+/**
+ * Submitted transactions are committed to by a real Merkle root; the synthetic filler is not
+ * materialised, so a block without submitted transactions commits to its coinbase (miner, position).
+ */
+function coinbaseRoot(miner: HostId, height: number, timestampUs: number): string {
+  return sha256Hex(`coinbase:${miner}:${height}:${timestampUs}`);
+}
+
+const NO_TXS: readonly Transaction[] = [];
 
 /** Largest change of difficulty in one retarget (Bitcoin: a factor of 4 either way). */
 const RETARGET_CLAMP = 4;

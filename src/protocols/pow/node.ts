@@ -16,12 +16,17 @@
  */
 import { exponential, type Actor, type ActorContext, type HostId, type TimerId } from '../../../sim/index.ts';
 import { ChainStore, type BlockTree, type HeadChange } from '../../ledger/chain-store.ts';
-import { mineBlock, nextDifficulty, blockWork } from './block.ts';
+import type { ReplyMessage, RequestMessage } from '../types.ts';
+import { HEADER_SIZE_BYTES, mineBlock, nextDifficulty, blockWork } from './block.ts';
+import { TxPool } from './tx-pool.ts';
 import type { PowParams } from './params.ts';
 import { PowRelay, type RelayOwner } from './relay.ts';
 import type { PowBlock, PowMessage, PowMinedEvent, PowReorgEvent } from './types.ts';
 
 const MINE_TIMER = 1;
+/** Bitcoin P2P message header around a transaction. */
+const REQUEST_OVERHEAD_BYTES = 24;
+const REPLY_SIZE_BYTES = 100;
 
 export interface PowNodeOptions {
   readonly params: PowParams;
@@ -49,6 +54,7 @@ export class PowNode implements Actor<unknown>, RelayOwner {
   private timerDifficulty = 0;
   private committedHeight = 0;
   private nonce = 0;
+  private readonly txPool = new TxPool();
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
@@ -67,7 +73,18 @@ export class PowNode implements Actor<unknown>, RelayOwner {
   }
 
   onMessage(from: HostId, msg: unknown): void {
-    if ((msg as PowMessage).kind === 'pow') this.relay.handle(from, msg as PowMessage);
+    const kind = (msg as PowMessage | RequestMessage).kind;
+    if (kind === 'pow') this.relay.handle(from, msg as PowMessage);
+    else if (kind === 'request') this.onRequest(from, msg as RequestMessage);
+  }
+
+  /** A transaction from a client or a peer: keep it for mining and gossip it on (Bitcoin's tx relay). */
+  private onRequest(from: HostId, msg: RequestMessage): void {
+    const fromPeer = this.relay.peers.includes(from);
+    if (!this.txPool.offer(msg.tx, fromPeer ? undefined : from)) return;
+    const peers = this.relay.peers;
+    const size = msg.tx.sizeBytes + REQUEST_OVERHEAD_BYTES;
+    for (let i = 0; i < peers.length; i++) if (peers[i] !== from) this.ctx.send(peers[i]!, msg, size);
   }
 
   onTimer(tag: number): void {
@@ -114,7 +131,8 @@ export class PowNode implements Actor<unknown>, RelayOwner {
   private mine(): void {
     const p = this.params;
     const parent = this.chain.head as PowBlock;
-    const block = mineBlock(parent, this.ctx.self, this.ctx.nowUs, this.timerDifficulty, p.blockSizeBytes, p.txSizeBytes, this.nonce++);
+    const txs = this.txPool.size > 0 ? this.txPool.select(p.blockSizeBytes - HEADER_SIZE_BYTES) : undefined;
+    const block = mineBlock(parent, this.ctx.self, this.ctx.nowUs, this.timerDifficulty, p.blockSizeBytes, p.txSizeBytes, this.nonce++, txs);
     const mined: PowMinedEvent = { kind: 'pow-mined', block };
     this.ctx.emit(mined);
     const r = this.chain.add(block);
@@ -139,6 +157,7 @@ export class PowNode implements Actor<unknown>, RelayOwner {
   }
 
   private commit(hc: HeadChange): void {
+    if (this.txPool.size > 0 || hc.removed.length > 0 || hc.added.some((b) => b.txs.length > 0)) this.txPool.onHeadChange(hc.removed, hc.added);
     if (hc.removed.length > 0) {
       const committedRemoved = Math.max(0, this.committedHeight - hc.forkHeight);
       const reorg: PowReorgEvent = { kind: 'pow-reorg', depth: hc.removed.length, committedRemoved };
@@ -148,7 +167,17 @@ export class PowNode implements Actor<unknown>, RelayOwner {
     const finalHeight = this.chain.headHeight - this.params.confirmations + 1;
     while (this.committedHeight < finalHeight) {
       this.committedHeight++;
-      this.ctx.emit((this.chain.canonicalAt(this.committedHeight) as PowBlock).commit);
+      const block = this.chain.canonicalAt(this.committedHeight) as PowBlock;
+      this.ctx.emit(block.commit);
+      for (const tx of block.txs) this.reply(tx.id, block);
     }
+  }
+
+  /** §11: the client accepts once its transaction is k blocks deep; this node tells it so. */
+  private reply(txId: number, block: PowBlock): void {
+    const client = this.txPool.takeClient(txId);
+    if (client === undefined) return;
+    const r: ReplyMessage = { kind: 'reply', txId, height: block.height, blockHash: block.hash, replica: this.ctx.self };
+    this.ctx.send(client, r, REPLY_SIZE_BYTES);
   }
 }

@@ -93,7 +93,8 @@ export class PowRelay {
     switch (msg.type) {
       case PowMsgType.inv: {
         const b = msg.block;
-        if (this.downloading.has(b) || this.owner.knows(b) || b.totalWork <= this.owner.headWork()) return;
+        // Cheapest test first: most announcements name a block this node already has or beats.
+        if (b.totalWork <= this.owner.headWork() || this.downloading.has(b) || this.owner.knows(b)) return;
         this.downloading.add(b);
         this.ctx.send(from, b.msgGetdata, GETDATA_SIZE_BYTES);
         return;
