@@ -29,7 +29,7 @@ describe('baseline input', () => {
   });
 
   it('names the field path, what was expected and what was found', () => {
-    const path = file(JSON.stringify({ schema: 'iomtsim.bench/1', entries: [{ name: 'engine.phold', samples: [{ wallMs: 5, calibrationMs: -1 }] }] }));
+    const path = file(JSON.stringify({ schema: 'iomtsim.bench/1', entries: [{ name: 'engine.phold', samples: [{ wallMs: 5, cpuMs: 5, calibrationMs: -1, calibrationCpuMs: 1 }] }] }));
     expect(() => readBaseline(path)).toThrow(`${path}: field 'entries[0].samples[0].calibrationMs': expected a positive number, found -1`);
   });
 

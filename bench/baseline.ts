@@ -36,7 +36,7 @@ export function readBaseline(file: string): FullReport {
     if (!Array.isArray(samples) || samples.length === 0) fail(file, `entries[${i}].samples`, 'a non-empty array', samples);
     samples.forEach((raw: unknown, j: number) => {
       const sample = raw as Record<string, unknown> | null;
-      for (const k of ['wallMs', 'calibrationMs']) {
+      for (const k of ['wallMs', 'cpuMs', 'calibrationMs', 'calibrationCpuMs']) {
         const v = sample?.[k];
         if (!(typeof v === 'number' && v > 0)) fail(file, `entries[${i}].samples[${j}].${k}`, 'a positive number', v);
       }

@@ -1,8 +1,10 @@
 /**
  * The calibration loop: a fixed pure-JS workload shaped like the simulator's own (a binary heap
  * over typed arrays, 32-bit integer mixing, a Map of small records), timed in the same process as
- * each benchmark run. Dividing a run's wall time by it cancels most of the machine's speed and
- * its momentary load, so a slower CI runner does not look like a regression.
+ * each benchmark run. Dividing a run's CPU time by the loop's cancels most of the machine's speed,
+ * so a slower CI runner does not look like a regression. CPU time rather than wall time, because
+ * on a shared machine other processes' load stretches wall time by factors (measured here at load
+ * 12 on 2 cores: wall ratios spread 2.1–3.5, CPU-time ratios 2.7–3.1 for the same PHOLD run).
  */
 
 /** Work units per calibration: sized to take roughly 150–200 ms on a current x86 core. */
@@ -12,16 +14,25 @@ const OPS_PER_ROUND = 200_000;
 
 export interface Calibration {
   readonly wallMs: number;
+  /** User + system CPU time of this process during the loop. */
+  readonly cpuMs: number;
   /** Depends only on the workload; reported so the JIT cannot drop the work, and equal on every call. */
   readonly checksum: number;
 }
 
 export function runCalibration(): Calibration {
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   let checksum = 0;
   for (let r = 0; r < ROUNDS; r++) checksum = (checksum + oneRound()) >>> 0;
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  return { wallMs, checksum };
+  return { wallMs, cpuMs: cpuMsSince(cpuStart), checksum };
+}
+
+/** User + system CPU milliseconds of this process (all its threads) since `start`. */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
 }
 
 /** Hold-model heap traffic (pop the earliest, push a later one) plus a map of live records. */

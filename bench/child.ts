@@ -2,7 +2,7 @@
  * Runs one entry `runs` times in a fresh process, so its peak memory is its own, each run preceded
  * by the calibration loop. Usage (by the parent only): node --import tsx bench/child.ts <loader> <entry> <runs>
  */
-import { runCalibration } from './calibrate.ts';
+import { cpuMsSince, runCalibration } from './calibrate.ts';
 import type { ChildMessage } from './child-protocol.ts';
 import { loadEntry } from './entries.ts';
 
@@ -19,8 +19,17 @@ async function main(): Promise<void> {
   runCalibration(); // warm the calibration loop up so the first measured one is comparable
   for (let i = 0; i < runs; i++) {
     const calibration = runCalibration();
+    const cpuStart = process.cpuUsage();
     const r = await entry.run();
-    const sample = { wallMs: r.wallMs, calibrationMs: calibration.wallMs, events: r.events, simulatedSeconds: r.simulatedSeconds };
+    const cpuMs = cpuMsSince(cpuStart);
+    const sample = {
+      wallMs: r.wallMs,
+      cpuMs,
+      calibrationMs: calibration.wallMs,
+      calibrationCpuMs: calibration.cpuMs,
+      events: r.events,
+      simulatedSeconds: r.simulatedSeconds,
+    };
     await send({ kind: 'run', sample, metrics: r.metrics, calibrationChecksum: calibration.checksum });
   }
   // maxRSS is in kilobytes (getrusage).

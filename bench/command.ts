@@ -4,7 +4,8 @@
  * Runs every entry of the suite in its own child process (RUNS_PER_ENTRY runs, each after the
  * calibration loop), then keeps the two kinds of regression apart:
  *   1. model results are deterministic: compared exactly with bench/golden/ (any change fails);
- *   2. speed is noisy: normalized medians compared with a rank test against `--compare`.
+ *   2. speed is noisy: CPU time over calibration CPU time, medians compared with a rank test
+ *      against `--compare`.
  * Exit codes: 0 all good; 1 a golden mismatch, nondeterminism or significant slowdown; 2 bad input.
  */
 import { BenchInputError, parseThreshold, readBaseline } from './baseline.ts';
@@ -76,7 +77,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
     try {
       const result = await runEntryInChild(entry, registry.loaderOf(entry.name), runs, (i, s) => {
         const eps = s.events > 0 ? `, ${Math.round((s.events * 1000) / s.wallMs).toLocaleString('en-US')} events/s` : '';
-        process.stderr.write(`  run ${i}/${runs}: ${s.wallMs.toFixed(1)} ms${eps} (calibration ${s.calibrationMs.toFixed(1)} ms)\n`);
+        process.stderr.write(`  run ${i}/${runs}: ${s.wallMs.toFixed(1)} ms${eps}; cpu/calibration ${(s.cpuMs / s.calibrationCpuMs).toFixed(3)}\n`);
       });
       results.push(result);
     } catch (e) {

@@ -64,10 +64,12 @@ describe('speed comparator', () => {
     expect(compareSpeed(noisyTimes(rng, 5, 10), noisyTimes(rng, 5, 7.5), THRESHOLD).verdict).toBe('faster');
   });
 
-  it('compares normalized wall times, so a uniformly slower machine is not a regression', () => {
-    const report = (wallScale: number, calibScale: number): FullReport => {
+  it('compares CPU time normalized by the calibration loop, so a uniformly slower machine is not a regression', () => {
+    const report = (cpuScale: number, calibScale: number): FullReport => {
       const rng = new Rng(4).stream('machine');
-      const samples: RunSample[] = noisyTimes(rng, 5, 1_000).map((w) => ({ wallMs: w * wallScale, calibrationMs: 100 * calibScale, events: 1e6, simulatedSeconds: 1 }));
+      const samples: RunSample[] = noisyTimes(rng, 5, 1_000).map((t) => ({
+        wallMs: t * cpuScale, cpuMs: t * cpuScale, calibrationMs: 100 * calibScale, calibrationCpuMs: 100 * calibScale, events: 1e6, simulatedSeconds: 1,
+      }));
       return {
         schema: 'iomtsim.bench/1', suite: 'quick', startedAt: '', finishedAt: '', runsPerEntry: 5,
         environment: { cpuModel: '', cpuCores: 1, totalMemoryBytes: 0, nodeVersion: '', v8Version: '', platform: '', arch: '', commit: '', dirty: false },

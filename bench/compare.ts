@@ -1,11 +1,11 @@
 /**
  * Speed regression decision. Speeds are noisy, so an entry is called slower only when both hold:
- * its median normalized wall time grew by more than the threshold, and a one-sided Mann–Whitney
- * test over the runs says the growth is unlikely to be noise (p < 0.05). Normalized wall time is
- * the run's wall time divided by the calibration loop timed in the same process, so a slower or
- * busier machine moves both and the ratio stays put.
+ * its median normalized cost grew by more than the threshold, and a one-sided Mann–Whitney test
+ * over the runs says the growth is unlikely to be noise (p < 0.05). Normalized cost is the run's
+ * CPU time divided by the calibration loop's, timed in the same process, so a slower machine
+ * moves both and the ratio stays put (see calibrate.ts for why CPU time).
  */
-import { normalizedWalls, type FullReport } from './results.ts';
+import { normalizedCpu, type FullReport } from './results.ts';
 import { mannWhitneyGreater, median } from './stats.ts';
 
 export const SIGNIFICANCE = 0.05;
@@ -47,7 +47,7 @@ export function compareReports(baseline: FullReport, current: FullReport, thresh
   return current.entries.map((e) => {
     const base = baseline.entries.find((b) => b.name === e.name);
     if (base === undefined) return { name: e.name };
-    return { name: e.name, result: compareSpeed(normalizedWalls(base.samples), normalizedWalls(e.samples), threshold) };
+    return { name: e.name, result: compareSpeed(normalizedCpu(base.samples), normalizedCpu(e.samples), threshold) };
   });
 }
 
@@ -57,7 +57,7 @@ export function hasRegression(rows: readonly ComparisonRow[]): boolean {
 
 /** Plain-text table for the terminal and a Markdown table for report.md. */
 export function comparisonTable(rows: readonly ComparisonRow[], threshold: number, markdown: boolean): string {
-  const header = ['entry', 'baseline (wall/calib)', 'now (wall/calib)', 'change', 'p(slower)', 'verdict'];
+  const header = ['entry', 'baseline (cpu/calib)', 'now (cpu/calib)', 'change', 'p(slower)', 'verdict'];
   const body = rows.map((r) => {
     const c = r.result;
     if (c === undefined) return [r.name, '—', '—', '—', '—', 'new (not in baseline)'];

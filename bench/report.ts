@@ -26,7 +26,7 @@ export function trackerPoints(report: FullReport): TrackerPoint[] {
       `median of ${e.samples.length} runs`,
       `wall ${s.wallMs.toFixed(1)} ms`,
       `peak RSS ${mb(e.peakRssBytes)} MB`,
-      `wall/calibration ${s.normalizedWall.toFixed(3)}`,
+      `cpu/calibration ${s.normalizedCpu.toFixed(3)}`,
       `commit ${report.environment.commit.slice(0, 12)}`,
     ].join('; ');
     if (s.eventsPerSec > 0) {
@@ -63,7 +63,7 @@ export interface GoldenLine {
 }
 
 export function entriesTable(report: FullReport, markdown: boolean): string {
-  const header = ['entry', 'runs', 'wall ms (median)', 'events/s', 'sim s / wall s', 'peak RSS MB', 'wall/calib'];
+  const header = ['entry', 'runs', 'wall ms (median)', 'events/s', 'sim s / wall s', 'peak RSS MB', 'cpu/calib'];
   const body = report.entries.map((e) => {
     const s = summarize(e);
     return [
@@ -73,7 +73,7 @@ export function entriesTable(report: FullReport, markdown: boolean): string {
       s.eventsPerSec > 0 ? Math.round(s.eventsPerSec).toLocaleString('en-US') : '—',
       s.simSecondsPerWallSecond.toFixed(2),
       mb(e.peakRssBytes),
-      s.normalizedWall.toFixed(3),
+      s.normalizedCpu.toFixed(3),
     ];
   });
   return renderTable(header, body, markdown);

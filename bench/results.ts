@@ -9,9 +9,13 @@ import { median } from './stats.ts';
 export const REPORT_SCHEMA = 'iomtsim.bench/1';
 
 export interface RunSample {
+  /** Wall time of the entry's measured part. */
   readonly wallMs: number;
-  /** The calibration loop's wall time, measured in the same process just before this run. */
+  /** CPU time (user + system, all threads) of the whole run() call, setup included. */
+  readonly cpuMs: number;
+  /** The calibration loop's wall and CPU time, measured in the same process just before this run. */
   readonly calibrationMs: number;
+  readonly calibrationCpuMs: number;
   readonly events: number;
   readonly simulatedSeconds: number;
 }
@@ -55,14 +59,14 @@ export interface EntrySummary {
   readonly wallMs: number;
   readonly eventsPerSec: number;
   readonly simSecondsPerWallSecond: number;
-  /** Wall time in units of the calibration loop: the machine-independent speed that is compared. */
-  readonly normalizedWall: number;
+  /** CPU time in units of the calibration loop's: the machine-independent cost that is compared. */
+  readonly normalizedCpu: number;
   readonly eventsPerSecMin: number;
   readonly eventsPerSecMax: number;
 }
 
-export function normalizedWalls(samples: readonly RunSample[]): number[] {
-  return samples.map((s) => s.wallMs / s.calibrationMs);
+export function normalizedCpu(samples: readonly RunSample[]): number[] {
+  return samples.map((s) => s.cpuMs / s.calibrationCpuMs);
 }
 
 export function summarize(e: EntryResult): EntrySummary {
@@ -71,7 +75,7 @@ export function summarize(e: EntryResult): EntrySummary {
     wallMs: median(e.samples.map((s) => s.wallMs)),
     eventsPerSec: median(eps),
     simSecondsPerWallSecond: median(e.samples.map((s) => (s.simulatedSeconds * 1000) / s.wallMs)),
-    normalizedWall: median(normalizedWalls(e.samples)),
+    normalizedCpu: median(normalizedCpu(e.samples)),
     eventsPerSecMin: Math.min(...eps),
     eventsPerSecMax: Math.max(...eps),
   };
