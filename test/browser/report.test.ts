@@ -4,7 +4,7 @@
  * every figure must be on screen with a non-zero size and visible text. A screenshot is kept in
  * .tmp/browser/ as a test artifact. CI installs chromium; a missing browser is a failure, not a skip.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,7 +28,7 @@ const ARTIFACT_DIR = resolve('.tmp/browser');
 interface PageVisit {
   readonly consoleErrors: string[];
   readonly requests: string[];
-  readonly figures: { name: string; width: number; height: number; visibleTexts: number; texts: string[] }[];
+  readonly figures: { name: string; width: number; height: number; visibleTexts: number }[];
 }
 
 let context: BrowserContext | undefined;
@@ -49,16 +49,23 @@ beforeAll(async () => {
     args: CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 900 },
   });
-  const page = await context.newPage();
+  visit = await visitPage(context, join(resultsDir, 'report.html'), join(ARTIFACT_DIR, 'report.png'));
+  console.log(`browser test screenshot: ${join(ARTIFACT_DIR, 'report.png')}`);
+}, 60_000);
+
+/** Opens `htmlPath` from file:// and records console errors, requests, and what each figure shows. */
+async function visitPage(browser: BrowserContext, htmlPath: string, screenshotPath: string): Promise<PageVisit> {
+  const page = await browser.newPage();
   const consoleErrors: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  context.on('request', (request) => requests.push(request.url()));
-  const pageUrl = pathToFileURL(join(resultsDir, 'report.html')).href;
+  page.on('request', (request) => requests.push(request.url()));
+  const pageUrl = pathToFileURL(htmlPath).href;
   await page.goto(pageUrl, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
   const figures = await page.$$eval('figure.report-figure', (nodes) =>
     nodes.map((node) => {
       const svg = node.querySelector('svg');
@@ -74,19 +81,29 @@ beforeAll(async () => {
         width: box?.width ?? 0,
         height: box?.height ?? 0,
         visibleTexts: visible.length,
-        texts: visible.slice(0, 3).map((t) => t.textContent ?? ''),
       };
     }),
   );
   mkdirSync(ARTIFACT_DIR, { recursive: true });
-  const screenshot = join(ARTIFACT_DIR, 'report.png');
-  await page.screenshot({ path: screenshot, fullPage: true });
-  console.log(`browser test screenshot: ${screenshot}`);
-  visit = { consoleErrors, requests: requests.filter((url) => url !== pageUrl), figures };
-}, 60_000);
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+  await page.close();
+  return { consoleErrors, requests: requests.filter((url) => url !== pageUrl), figures };
+}
 
 afterAll(async () => {
   await context?.close();
+});
+
+describe('the browser harness', () => {
+  it('sees a console error and a network request when a page makes them', async () => {
+    if (context === undefined) throw new Error('chromium did not start');
+    const dir = mkdtempSync(join(tmpdir(), 'iomtsim-browser-probe-'));
+    const probe = join(dir, 'probe.html');
+    writeFileSync(probe, "<!DOCTYPE html><title>probe</title><script>console.error('probe error'); fetch('http://127.0.0.1:9/probe').catch(() => {});</script>");
+    const probeVisit = await visitPage(context, probe, join(ARTIFACT_DIR, 'probe.png'));
+    expect(probeVisit.consoleErrors).toContain('probe error');
+    expect(probeVisit.requests).toContain('http://127.0.0.1:9/probe');
+  });
 });
 
 describe('report.html in chromium', () => {
