@@ -31,6 +31,13 @@ describe('PoW attacks on a simulated network', () => {
     expect(r.truth.of('host', 0)[0]?.role).toBe('selfish-pool');
   });
 
+  it('a selfish pool mines honestly outside its window (start after the run: revenue ≈ share)', () => {
+    const blocks = 1_500;
+    const r = runPowAttack(network(blocks, 3), { type: 'selfish-mining', node: 0, share: 0.45, startUs: Number.MAX_SAFE_INTEGER });
+    const share = r.metrics['attack.selfish_mining.revenue_share']!.value;
+    expect(Math.abs(share - 0.45)).toBeLessThan(3 * Math.sqrt((0.45 * 0.55) / blocks));
+  });
+
   it('a double spender with q = 0.3 against z = 2 succeeds about as often as Rosenfeld says', () => {
     const r = runPowAttack(network(3_000, 5), { type: 'double-spend', node: 0, share: 0.3, confirmations: 2 });
     const attempts = r.metrics['attack.double_spend.attempts']!.value;

@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenario/index.ts';
 import { simulate } from '../simulate.ts';
+import { runConsensusScenario } from './consensus.ts';
 import { runPowScenario } from './pow.ts';
+import { consensusScenario } from './test-scenario.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const load = (file: string, sets: string[] = []) => loadScenario(`${root}${file}`, sets).scenario;
@@ -33,6 +35,21 @@ describe('PoW run model', () => {
     expect(out.metrics['attack.majority.success_rate']!.value).toBe(1);
     expect(out.metrics['pow.finality_violations']!.value).toBeGreaterThan(0);
     expect(out.metrics['safety.violations']!.value).toBeGreaterThan(0);
+  });
+
+  it('answers clients once their transactions are k blocks deep (generic consensus model)', () => {
+    const s = consensusScenario({
+      duration: '90s',
+      warmup: '0s',
+      consensus: { protocol: 'pow', nodes: 8, pow: { blockInterval: '2s', confirmations: 3, compactBlockShare: 0 } },
+      workload: { rateTps: 20, clients: 1, requestTimeout: '10m' },
+    } as Parameters<typeof consensusScenario>[0]);
+    const out = runConsensusScenario(s, 1);
+    expect(out.metrics['consensus.confirmed_txs']!.value).toBeGreaterThan(1_000);
+    // Inclusion plus two more blocks of 2 s each: a few seconds, never less than one block.
+    expect(out.metrics['consensus.client_latency_ms.p50']!.value).toBeGreaterThan(2_000);
+    expect(out.metrics['safety.violations']!.value).toBe(0);
+    expect(out.metrics['validity.violations']!.value).toBe(0);
   });
 
   it('rejects a non-PoW attack in a PoW scenario, naming the field', () => {
