@@ -115,19 +115,19 @@ export class EventQueue {
       for (;;) {
         let c = 2 * i + 1;
         if (c >= n) break;
-        let ct = ht[c]!, cs = hs[c]!;
+        let ct = ht[c]!;
         const r = c + 1;
+        // Sequence numbers are read only on equal times, which are rare: one array touched per level.
         if (r < n) {
-          const rt = ht[r]!, rs = hs[r]!;
-          if (rt < ct || (rt === ct && rs < cs)) {
+          const rt = ht[r]!;
+          if (rt < ct || (rt === ct && hs[r]! < hs[c]!)) {
             c = r;
             ct = rt;
-            cs = rs;
           }
         }
-        if (t < ct || (t === ct && s < cs)) break;
+        if (t < ct || (t === ct && s < hs[c]!)) break;
         ht[i] = ct;
-        hs[i] = cs;
+        hs[i] = hs[c]!;
         hi[i] = hi[c]!;
         i = c;
       }
