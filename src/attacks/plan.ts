@@ -72,6 +72,9 @@ export class AttackPlan {
       }
     }
     this.outcomesCollector = new AttackOutcomes(world, this.truth, this.specs);
+    if (world.excuseLiveness !== undefined) {
+      for (const [a, b] of excusedWindows(this.specs, this.byzantine.size, this.sizes.maxFaulty ?? Infinity, world.endUs)) world.excuseLiveness(a, b);
+    }
   }
 
   /** Outcome metrics of this run (attack.*), judged against the ground truth. */
@@ -130,6 +133,32 @@ export class AttackPlan {
         break;
     }
   }
+}
+
+/**
+ * Windows in which the fault model promises no progress, so the liveness checker must not demand
+ * it: partitions (asynchrony: protocols guarantee progress only after GST, Dwork, Lynch &
+ * Stockmeyer 1988), crashes that with the Byzantine replicas exceed f, and the whole run when the
+ * Byzantine replicas alone exceed f. Progress must resume after each window.
+ */
+export function excusedWindows(specs: readonly AttackSpec[], byzantine: number, maxFaulty: number, endUs: number): Array<[number, number]> {
+  if (byzantine > maxFaulty) return [[0, endUs]];
+  const out: Array<[number, number]> = [];
+  const end = (s: AttackSpec) => Math.min(s.end ?? endUs, endUs);
+  const overlaps = (a: AttackSpec, b: AttackSpec) => a.start < end(b) && b.start < end(a);
+  for (const s of specs) {
+    if (s.type === 'partition') out.push([s.start, end(s)]);
+    if (s.type === 'crash') {
+      const crashed = new Set<number | 'leader'>();
+      for (const t of specs) {
+        if (t.type !== 'crash' || !overlaps(s, t)) continue;
+        if (t.replicas === 'leader') crashed.add('leader');
+        else for (const i of t.replicas) crashed.add(i);
+      }
+      if (crashed.size + byzantine > maxFaulty) out.push([s.start, end(s)]);
+    }
+  }
+  return out;
 }
 
 export function planAttacks(specs: readonly AttackSpec[], sizes: AttackTargetsSizes): AttackPlan {

@@ -16,6 +16,8 @@ export interface AttackWorld {
   currentLeader(): HostId | undefined;
   /** When the run ends, µs: windows without an `end` close here. */
   readonly endUs: number;
+  /** Declare [startUs, endUs] outside the fault model: the liveness checker excuses stalls there. */
+  excuseLiveness?(startUs: number, endUs: number): void;
 }
 
 /** Everything an attack's installer gets. */
@@ -28,4 +30,6 @@ export interface InstallContext {
 export interface AttackTargetsSizes {
   readonly replicas: number;
   readonly clients: number;
+  /** Faulty replicas the protocol tolerates (PBFT ⌊(n−1)/3⌋); Infinity if unknown. */
+  readonly maxFaulty?: number;
 }
