@@ -1,6 +1,7 @@
 /**
  * Ctrl-C: the first SIGINT aborts the run gracefully (finished replications are kept and the
- * manifest says "interrupted"); a second one exits at once.
+ * manifest says "interrupted"); a second one exits at once. SIGTERM (a batch system or Kubernetes
+ * stopping the job) is treated the same way, so a preempted shard can be resumed.
  */
 export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>, stderr: NodeJS.WritableStream = process.stderr): Promise<T> {
   const controller = new AbortController();
@@ -10,9 +11,11 @@ export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>
     controller.abort();
   };
   process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
   try {
     return await work(controller.signal);
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
   }
 }

@@ -46,7 +46,9 @@ function describeEntry(entry: unknown, key?: string): string {
   const name = String(e['name'] ?? e['type'] ?? e['id'] ?? key ?? '?');
   const unit = typeof e['unit'] === 'string' ? ` [${e['unit']}]` : '';
   const text = e['title'] ?? e['meaning'] ?? e['description'] ?? '';
-  return `${name}${unit}${text ? `  ${String(text)}` : ''}`;
+  const model = typeof e['faultModel'] === 'string' ? ` (${e['faultModel']} faults)` : '';
+  const reference = typeof e['reference'] === 'string' ? `; ${e['reference']}` : '';
+  return `${name}${unit}${text ? `  ${String(text)}` : ''}${model}${reference}`;
 }
 
 function entriesOf(registry: unknown): string[] {

@@ -1,6 +1,6 @@
 /** `iomtsim run` and `iomtsim sweep`: replications (of every grid point) on a worker pool. */
 import type { Argv } from 'yargs';
-import { loadScenario, parseVary } from '../../scenario/index.ts';
+import { inputError, loadScenario, parseVary } from '../../scenario/index.ts';
 import { parseShard, resumeRun, runScenario, readResults } from '../../runner/index.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { scenarioSets, withRunFlags, workerCount, type RunFlags } from '../options.ts';
@@ -17,8 +17,13 @@ interface RunArgs extends RunFlags {
 }
 
 async function resume(dir: string, args: RunArgs): Promise<number> {
+  if (args.scenario !== undefined || args.vary !== undefined || args.shard !== undefined || args.set !== undefined) {
+    throw inputError(`--resume ${dir}`, '(flag)', '--resume alone (the folder holds the scenario, sweep and shard)', 'a scenario, --set, --vary or --shard as well');
+  }
   const stored = readResults(dir);
-  const remaining = stored.manifest.replicationSeeds.length * Math.max(1, stored.manifest.sweep?.dimensions.reduce((n, d) => n * d.values.length, 1) ?? 1) - stored.finished.length;
+  const m = stored.manifest;
+  const points = m.sweep?.dimensions.reduce((n, d) => n * d.values.length, 1) ?? 1;
+  const remaining = Math.max(1, Math.ceil((points * m.replicationSeeds.length) / (m.shard?.count ?? 1)) - stored.finished.length);
   const progress = progressReporter();
   const result = await withInterrupt((signal) => resumeRun(dir, { workers: workerCount(args, remaining), signal, onProgress: progress.onProgress }));
   progress.finish();
