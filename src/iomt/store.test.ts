@@ -28,7 +28,7 @@ function batch(): PutBatch {
 describe('OffChainStore', () => {
   it('serves a record whose inclusion proof verifies against the anchored root', () => {
     const { ctx, sent } = scripted();
-    const store = new OffChainStore(ctx, { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 1e9 });
+    const store = new OffChainStore(ctx, { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 1e9, retainUs: 1e9 });
     const b = batch();
     store.onMessage(3, b);
     store.onMessage(5, { kind: 'get', device: 2, token: 1 });
@@ -38,7 +38,7 @@ describe('OffChainStore', () => {
 
   it('makes a record altered after anchoring fail its proof', () => {
     const { ctx, sent } = scripted();
-    const store = new OffChainStore(ctx, { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 1e9 });
+    const store = new OffChainStore(ctx, { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 1e9, retainUs: 1e9 });
     const b = batch();
     store.onMessage(3, b);
     expect(store.corruptLatest(2)).toBe(true);
@@ -49,7 +49,7 @@ describe('OffChainStore', () => {
 
   it('refuses a write beyond its capacity and says so in the acknowledgement', () => {
     const { ctx, sent } = scripted();
-    const store = new OffChainStore(ctx, { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 100 });
+    const store = new OffChainStore(ctx, { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 100, retainUs: 1e9 });
     store.onMessage(3, batch());
     expect(sent[0]!.msg).toEqual({ kind: 'put-ack', batch: 0, stored: false });
   });

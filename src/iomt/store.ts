@@ -4,8 +4,10 @@
  * writes queue when the store is loaded (its capacity in throughput); `capacityBytes` bounds what
  * it holds, and a full store refuses writes.
  *
- * Clinicians read a device's latest record, so the simulator keeps in memory only the batches that
- * still hold some device's latest record; older batches stay accounted in `usedBytes`.
+ * Clinicians read a device's latest record. The simulator keeps record bytes for `retainUs` after a
+ * write (one contiguous buffer per batch); older batches stay accounted in `usedBytes`, but a read
+ * whose latest record is older than that is answered "not found" (a simulation bound on memory, not
+ * a property of the modelled store).
  */
 import type { Actor, ActorContext, HostId } from '../../sim/index.ts';
 import { merkleProof } from '../ledger/index.ts';
@@ -17,12 +19,15 @@ export interface StoreOptions {
   readonly readLatencyUs: number;
   readonly throughputBytesPerSec: number;
   readonly capacityBytes: number;
+  readonly retainUs: number;
 }
 
 interface HeldBatch {
   readonly gateway: number;
   readonly batch: number;
-  readonly records: readonly Uint8Array[];
+  readonly storedUs: number;
+  /** Records, RECORD_BYTES each, in leaf order; undefined once past retention. */
+  data: Uint8Array | undefined;
 }
 
 const ACK_BYTES = 48;
@@ -30,8 +35,11 @@ const ACK_BYTES = 48;
 export class OffChainStore implements Actor<unknown> {
   usedBytes = 0;
   refusedWrites = 0;
-  /** Latest (batch, index) of each device, for "latest reading" reads. */
-  private readonly latest = new Map<number, { held: HeldBatch; index: number }>();
+  /** Latest batch and leaf index of each device (indexed by global device number). */
+  private readonly latestBatch: (HeldBatch | undefined)[] = [];
+  private latestIndex = new Int32Array(1024);
+  private readonly retained: HeldBatch[] = [];
+  private retainedHead = 0;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
@@ -52,8 +60,18 @@ export class OffChainStore implements Actor<unknown> {
     const stored = this.usedBytes + m.bytes <= this.o.capacityBytes;
     if (stored) {
       this.usedBytes += m.bytes;
-      const held: HeldBatch = { gateway: m.gateway, batch: m.batch, records: m.records };
-      for (let i = 0; i < m.devices.length; i++) this.latest.set(m.devices[i]!, { held, index: i });
+      const n = m.records.length;
+      const data = new Uint8Array(n * RECORD_BYTES);
+      for (let i = 0; i < n; i++) data.set(m.records[i]!, i * RECORD_BYTES);
+      const held: HeldBatch = { gateway: m.gateway, batch: m.batch, storedUs: ctx.nowUs, data };
+      this.retained.push(held);
+      for (let i = 0; i < n; i++) {
+        const d = m.devices[i]!;
+        if (d >= this.latestIndex.length) this.growIndex(d);
+        this.latestBatch[d] = held;
+        this.latestIndex[d] = i;
+      }
+      this.expire();
     } else {
       this.refusedWrites++;
     }
@@ -63,22 +81,50 @@ export class OffChainStore implements Actor<unknown> {
   private get(from: HostId, m: GetLatest): void {
     const ctx = this.ctx;
     ctx.cpu(this.o.readLatencyUs);
-    const at = this.latest.get(m.device);
-    if (at === undefined) {
+    const held = this.latestBatch[m.device];
+    if (held === undefined || held.data === undefined) {
       ctx.send(from, { kind: 'get-reply', token: m.token } satisfies GetReply, ACK_BYTES);
       return;
     }
-    const { held, index } = at;
-    const proof = merkleProof(held.records, index);
-    const reply: GetReply = { kind: 'get-reply', token: m.token, found: { gateway: held.gateway, batch: held.batch, record: held.records[index]!, proof } };
+    const index = this.latestIndex[m.device]!;
+    const leaves = this.leaves(held.data);
+    const proof = merkleProof(leaves, index);
+    const reply: GetReply = { kind: 'get-reply', token: m.token, found: { gateway: held.gateway, batch: held.batch, record: leaves[index]!.slice(), proof } };
     ctx.send(from, reply, ACK_BYTES + RECORD_BYTES + 32 * proof.path.length);
   }
 
-  /** Storage fault (or insider edit) for tests and attacks: flip one byte of a held record. */
+  /** Storage fault (or insider edit) for tests and attacks: flip one bit of a device's latest record. */
   corruptLatest(device: number): boolean {
-    const at = this.latest.get(device);
-    if (at === undefined) return false;
-    at.held.records[at.index]![16]! ^= 0x01;
+    const held = this.latestBatch[device];
+    if (held === undefined || held.data === undefined) return false;
+    held.data[this.latestIndex[device]! * RECORD_BYTES + 16]! ^= 0x01;
     return true;
+  }
+
+  private leaves(data: Uint8Array): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    for (let off = 0; off < data.length; off += RECORD_BYTES) out.push(data.subarray(off, off + RECORD_BYTES));
+    return out;
+  }
+
+  private expire(): void {
+    const cutoff = this.ctx.nowUs - this.o.retainUs;
+    const r = this.retained;
+    while (this.retainedHead < r.length && r[this.retainedHead]!.storedUs < cutoff) {
+      r[this.retainedHead]!.data = undefined;
+      this.retainedHead++;
+    }
+    if (this.retainedHead > 1024 && this.retainedHead * 2 > r.length) {
+      r.splice(0, this.retainedHead);
+      this.retainedHead = 0;
+    }
+  }
+
+  private growIndex(device: number): void {
+    let cap = this.latestIndex.length;
+    while (cap <= device) cap *= 2;
+    const b = new Int32Array(cap);
+    b.set(this.latestIndex);
+    this.latestIndex = b;
   }
 }

@@ -28,7 +28,7 @@ export function smallWorldConfig(protocol: ProtocolModule, overrides: Partial<Io
     consortium: { nodesPerHospital: 1, lab: 1, insurer: 1, regulator: 1 },
     links: { radioUs: { kind: 'fixed', value: 5_000 }, lanUs: { kind: 'fixed', value: 1_000 }, wanUs: { kind: 'fixed', value: 10_000 }, deviceUploadBps: 1_000_000, siteBandwidthBps: 1e9, lossProbability: 0 },
     gateway: { batchIntervalUs: 5_000_000, batchMaxReadings: 1_000, freshnessUs: 30_000_000, rateLimitFactor: 4, rateLimitBurst: 5, rateWindowUs: 10_000_000, recordAlertsOnChain: true },
-    store: { writeLatencyUs: 10_000, readLatencyUs: 5_000, throughputBytesPerSec: 1e8, capacityBytes: 1e12 },
+    store: { writeLatencyUs: 10_000, readLatencyUs: 5_000, throughputBytesPerSec: 1e8, capacityBytes: 1e12, retainUs: 120_000_000 },
     episodes: { ratePerHour: { desaturation: 2, tachycardia: 2 }, durationMinUs: 60_000_000, durationMaxUs: 120_000_000, notBeforeUs: 30_000_000 },
     rules: DEFAULT_ALERT_RULES,
     detectors: [],

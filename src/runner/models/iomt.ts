@@ -70,7 +70,7 @@ export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverri
       rateWindowUs: s.gateway.rateWindow,
       recordAlertsOnChain: s.gateway.recordAlertsOnChain,
     },
-    store: { writeLatencyUs: s.store.writeLatency, readLatencyUs: s.store.readLatency, throughputBytesPerSec: s.store.throughput / 8, capacityBytes: s.store.capacity },
+    store: { writeLatencyUs: s.store.writeLatency, readLatencyUs: s.store.readLatency, throughputBytesPerSec: s.store.throughput / 8, capacityBytes: s.store.capacity, retainUs: s.store.retain },
     episodes: {
       ratePerHour: { desaturation: s.episodes.desaturationPerHour, tachycardia: s.episodes.tachycardiaPerHour },
       durationMinUs: s.episodes.durationMin,

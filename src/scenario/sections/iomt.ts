@@ -96,9 +96,11 @@ export const zIomt = z
         readLatency: zDurationUs.default(5_000),
         throughput: zBandwidthBps.default(800_000_000),
         capacity: zSizeBytes.default(1_000_000_000_000),
+        /** How long the simulator keeps record bytes for reads (a memory bound of the simulator). */
+        retain: zPositiveDurationUs.default(120_000_000),
       })
       .strict()
-      .default({ writeLatency: 10_000, readLatency: 5_000, throughput: 800_000_000, capacity: 1_000_000_000_000 }),
+      .default({ writeLatency: 10_000, readLatency: 5_000, throughput: 800_000_000, capacity: 1_000_000_000_000, retain: 120_000_000 }),
     episodes: z
       .object({
         desaturationPerHour: rate.default(0.25),
