@@ -6,6 +6,7 @@ import { smallWorldConfig } from '../../iomt/test-world.ts';
 import type { IomtEvent } from '../../iomt/events.ts';
 import { pbft } from '../../protocols/pbft/index.ts';
 import { zScenario } from '../../scenario/schema.ts';
+import { metricDoc } from '../../metrics/catalog.ts';
 import { runIomtScenario } from './iomt.ts';
 
 function scenario(extra: Record<string, unknown> = {}) {
@@ -40,6 +41,8 @@ describe('runIomtScenario', () => {
       expect(Number.isFinite(value(out, name)), name).toBe(true);
     }
     expect(out.checks.filter((c) => !c.passed)).toEqual([]);
+    const undocumented = Object.keys(out.metrics).filter((n) => n.startsWith('iomt.') && metricDoc(n) === undefined);
+    expect(undocumented).toEqual([]);
   });
 
   it('gives the same trace hash and metrics for the same seed', () => {
