@@ -24,8 +24,8 @@ describe('PNG rendering', () => {
     if (!hasFonts(fonts)) throw new Error(`report fonts missing: ${fonts.missing}`);
     useReportFontMetrics(fonts);
     const svg = await renderSvg(TITLE_ONLY_TOP);
-    const withFonts = decodePng(renderPng(svg, fonts));
-    const withoutFonts = decodePng(renderPng(svg, null));
+    const withFonts = decodePng(await renderPng(svg, fonts));
+    const withoutFonts = decodePng(await renderPng(svg, null));
     const titleBand = [0, 0, 300 * PNG_ZOOM, 26 * PNG_ZOOM] as const;
     // The bold 15 px title covers a few hundred dark pixels at 2× zoom; with no font resvg draws none.
     expect(darkPixels(withFonts, ...titleBand)).toBeGreaterThan(400);

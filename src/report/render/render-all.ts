@@ -15,10 +15,11 @@ export async function renderFigures(figures: readonly Figure[]): Promise<RenderO
   const warnings: string[] = [];
   if (hasFonts(fonts)) useReportFontMetrics(fonts);
   else warnings.push(`PNG figures were not drawn: ${fonts.missing}.`);
-  const rendered: RenderedFigure[] = [];
+  const pending: Promise<RenderedFigure>[] = [];
   for (const figure of figures) {
     const svg = await renderSvg(figure);
-    rendered.push({ figure, svg, png: hasFonts(fonts) ? renderPng(svg, fonts) : null });
+    const png = hasFonts(fonts) ? renderPng(svg, fonts) : Promise.resolve(null);
+    pending.push(png.then((buffer) => ({ figure, svg, png: buffer })));
   }
-  return { figures: rendered, warnings };
+  return { figures: await Promise.all(pending), warnings };
 }

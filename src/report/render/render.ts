@@ -2,7 +2,7 @@
  * Figure rendering without a browser: Vega-Lite → Vega (vega-lite compile) → SVG (a headless
  * vega View, renderer 'none') → PNG (resvg, with the report font files given explicitly).
  */
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Figure } from '../figures/types.ts';
@@ -38,8 +38,8 @@ export async function renderSvg(figure: Figure): Promise<string> {
   }
 }
 
-export function renderPng(svg: string, fonts: ReportFonts | null): Buffer {
-  const resvg = new Resvg(svg, {
+function pngOptions(fonts: ReportFonts | null): ResvgRenderOptions {
+  return {
     background: 'white',
     fitTo: { mode: 'zoom', value: PNG_ZOOM },
     font: {
@@ -47,6 +47,14 @@ export function renderPng(svg: string, fonts: ReportFonts | null): Buffer {
       loadSystemFonts: false,
       defaultFontFamily: REPORT_FONT,
     },
-  });
-  return resvg.render().asPng();
+  };
+}
+
+/**
+ * Rasterises on libuv's thread pool (resvg's async API), so PNGs of earlier figures are drawn
+ * while Vega lays out the next one on the main thread.
+ */
+export async function renderPng(svg: string, fonts: ReportFonts | null): Promise<Buffer> {
+  const image = await renderAsync(svg, pngOptions(fonts));
+  return image.asPng();
 }
