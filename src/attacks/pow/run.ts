@@ -110,5 +110,6 @@ export function runPowAttack(spec: PowNetworkSpec, attack: PowAttackSpec): PowAt
     metrics[`${prefix}.successes`] = { unit: 'count', value: successes };
     metrics[`${prefix}.success_rate`] = { unit: 'ratio', value: finished > 0 ? successes / finished : NaN };
   }
+  metrics['attack.labels'] = { unit: 'count', value: truth.size };
   return { run, metrics, truth };
 }

@@ -38,11 +38,15 @@ export interface RelayOwner {
   deliver(block: PowBlock, from: HostId): void;
 }
 
+/** How long a requested block may take before another peer is asked. */
+export const BLOCK_DOWNLOAD_TIMEOUT_US = 60_000_000;
+
 export class PowRelay {
   /** Peers, outbound first; `peerCompact[i]` says whether peer i uses compact blocks. */
   readonly peers: HostId[] = [];
   private peerCompact = new Uint8Array(16);
-  private readonly downloading = new Set<PowBlock>();
+  /** Blocks requested and not yet received, with the time of the request. */
+  private readonly downloading = new Map<PowBlock, number>();
   readonly usesCompact: boolean;
   private readonly compactFailureRate: number;
 
@@ -83,9 +87,19 @@ export class PowRelay {
 
   /** Ask `from` for a block (used for the missing parent of an orphan). */
   request(block: PowBlock, from: HostId): void {
-    if (this.downloading.has(block) || this.owner.knows(block)) return;
-    this.downloading.add(block);
+    if (this.awaiting(block) || this.owner.knows(block)) return;
+    this.downloading.set(block, this.ctx.nowUs);
     this.ctx.send(from, block.msgGetdata, GETDATA_SIZE_BYTES);
+  }
+
+  /**
+   * Whether a request for the block is still in time. A peer that crashed or withheld it would
+   * otherwise block the download for good; past the timeout another announcer is asked (Bitcoin
+   * Core disconnects a peer that stalls a block download and fetches it elsewhere).
+   */
+  private awaiting(block: PowBlock): boolean {
+    const sentUs = this.downloading.get(block);
+    return sentUs !== undefined && this.ctx.nowUs - sentUs < BLOCK_DOWNLOAD_TIMEOUT_US;
   }
 
   /** Handle a relay message (Bitcoin P2P: inv, getdata, block; BIP 152: cmpctblock, getblocktxn, blocktxn). */
@@ -94,8 +108,8 @@ export class PowRelay {
       case PowMsgType.inv: {
         const b = msg.block;
         // Cheapest test first: most announcements name a block this node already has or beats.
-        if (b.totalWork <= this.owner.headWork() || this.downloading.has(b) || this.owner.knows(b)) return;
-        this.downloading.add(b);
+        if (b.totalWork <= this.owner.headWork() || this.awaiting(b) || this.owner.knows(b)) return;
+        this.downloading.set(b, this.ctx.nowUs);
         this.ctx.send(from, b.msgGetdata, GETDATA_SIZE_BYTES);
         return;
       }

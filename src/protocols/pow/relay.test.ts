@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { Rng, type ActorContext, type HostId } from '../../../sim/index.ts';
+import { mineBlock, powGenesis } from './block.ts';
+import { POW_DEFAULTS } from './params.ts';
+import { BLOCK_DOWNLOAD_TIMEOUT_US, PowRelay, type RelayOwner } from './relay.ts';
+import { PowMsgType, type PowBlock, type PowMessage } from './types.ts';
+
+/** A scripted context (sans-I/O): records what the relay sends; the test moves time. */
+function scripted() {
+  const sent: { to: HostId; type: number; size: number }[] = [];
+  const ctx = {
+    self: 0,
+    nowUs: 0,
+    rng: new Rng(1),
+    send: (to: HostId, msg: unknown, size: number) => sent.push({ to, type: (msg as PowMessage).type, size }),
+    setTimer: () => 0,
+    cancelTimer: () => {},
+    cpu: () => {},
+    emit: () => {},
+  };
+  return { ctx: ctx as ActorContext<unknown> & { nowUs: number }, sent };
+}
+
+function owner(have: Set<PowBlock>, delivered: PowBlock[]): RelayOwner {
+  return {
+    headWork: () => 1,
+    knows: (b) => have.has(b),
+    canServe: (b) => have.has(b),
+    deliver: (b) => delivered.push(b),
+  };
+}
+
+const params = { ...POW_DEFAULTS, compactBlockShare: 0 };
+const block = mineBlock(powGenesis(), 9, 0, 1, 1000, 250, 0);
+
+describe('PoW relay (inv → getdata → block)', () => {
+  it('asks the first announcer only, and another announcer once the request times out', () => {
+    const { ctx, sent } = scripted();
+    const relay = new PowRelay(ctx, owner(new Set(), []), params);
+    relay.handle(1, block.msgInv);
+    relay.handle(2, block.msgInv);
+    expect(sent).toEqual([{ to: 1, type: PowMsgType.getdata, size: 61 }]);
+    ctx.nowUs = BLOCK_DOWNLOAD_TIMEOUT_US;
+    relay.handle(2, block.msgInv);
+    expect(sent.at(-1)).toEqual({ to: 2, type: PowMsgType.getdata, size: 61 });
+  });
+
+  it('ignores announcements of blocks with no more work than its head', () => {
+    const { ctx, sent } = scripted();
+    const relay = new PowRelay(ctx, { ...owner(new Set(), []), headWork: () => 2 }, params);
+    relay.handle(1, block.msgInv);
+    expect(sent).toEqual([]);
+  });
+
+  it('serves only blocks its owner will hand out, at full size without compact relay', () => {
+    const { ctx, sent } = scripted();
+    const relay = new PowRelay(ctx, owner(new Set([block]), []), params);
+    relay.handle(3, block.msgGetdata);
+    relay.handle(3, mineBlock(powGenesis(), 9, 1, 1, 1000, 250, 1).msgGetdata);
+    expect(sent).toEqual([{ to: 3, type: PowMsgType.block, size: 1000 }]);
+  });
+
+  it('sends a compact block when both ends use BIP 152, and the full block after a failed rebuild', () => {
+    const { ctx, sent } = scripted();
+    const p = { ...POW_DEFAULTS, compactBlockShare: 1, compactFailureRate: 1, churnCompactFailureRate: 1 };
+    const delivered: PowBlock[] = [];
+    const relay = new PowRelay(ctx, owner(new Set([block]), delivered), p);
+    relay.handle(4, { kind: 'pow', type: PowMsgType.connect, compactBlocks: true });
+    relay.handle(4, block.msgGetdata);
+    expect(sent.at(-1)).toEqual({ to: 4, type: PowMsgType.cmpctBlock, size: 18_000 });
+    relay.handle(4, block.msgCmpct); // always fails to rebuild here
+    expect(sent.at(-1)?.type).toBe(PowMsgType.getBlockTxn);
+    relay.handle(4, block.msgBlockTxn);
+    expect(delivered).toEqual([block]);
+  });
+});
