@@ -5,7 +5,7 @@
  * detector), so long configuration labels stay readable in a sweep.
  */
 import type { Figure, Row } from './types.ts';
-import { distinctCount, envelope, FIGURE_WIDTH_PX, seriesColor, type LayerSpec } from './vl.ts';
+import { distinctCount, envelope, FIGURE_WIDTH_PX, frame, seriesColor, type LayerSpec } from './vl.ts';
 
 export interface BarOptions {
   readonly name: string;
@@ -52,7 +52,6 @@ function heightPx(rows: readonly Row[], groups: number): number {
 export function barFigure(o: BarOptions): Figure {
   const groups = distinctCount(o.rows, 'group');
   const base = { name: o.name, title: o.title, caption: o.caption, rows: o.rows };
-  const { width: _width, height: _height, ...outer } = envelope(o.title, o.subtitle);
   if (o.panelled === true) {
     // Facet panels share one height: the tallest panel's, counting only the scores it shows.
     const panelRows = Math.max(
@@ -64,7 +63,7 @@ export function barFigure(o: BarOptions): Figure {
     return {
       ...base,
       spec: {
-        ...outer,
+        ...frame(o.title, o.subtitle),
         facet: {
           row: {
             field: 'panel',
@@ -81,6 +80,6 @@ export function barFigure(o: BarOptions): Figure {
   }
   return {
     ...base,
-    spec: { ...outer, width: FIGURE_WIDTH_PX, height: heightPx(o.rows, groups), layer: layers(o, groups) },
+    spec: { ...envelope(o.title, o.subtitle), height: heightPx(o.rows, groups), layer: layers(o, groups) },
   };
 }

@@ -27,24 +27,26 @@ export const REPORT_CONFIG: Config = {
 export const SCHEMA_URL = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** The common envelope: schema, title, data slot, size and config. */
-export interface Envelope {
+/** Schema, title, data slot and config: what every figure's top level has, facetted or not. */
+export interface Frame {
   readonly $schema: string;
   readonly title: { readonly text: string; readonly subtitle: string };
   readonly data: { readonly name: string };
-  readonly width: number;
-  readonly height: number;
   readonly config: Config;
 }
 
+export interface Envelope extends Frame {
+  readonly width: number;
+  readonly height: number;
+}
+
+export function frame(title: string, subtitle: string): Frame {
+  return { $schema: SCHEMA_URL, title: { text: title, subtitle }, data: { name: TABLE }, config: REPORT_CONFIG };
+}
+
+/** The frame plus the standard plot size (a facetted figure sizes its inner spec instead). */
 export function envelope(title: string, subtitle: string): Envelope {
-  return {
-    $schema: SCHEMA_URL,
-    title: { text: title, subtitle },
-    data: { name: TABLE },
-    width: FIGURE_WIDTH_PX,
-    height: FIGURE_HEIGHT_PX,
-    config: REPORT_CONFIG,
-  };
+  return { ...frame(title, subtitle), width: FIGURE_WIDTH_PX, height: FIGURE_HEIGHT_PX };
 }
 
 /** A legend is noise when there is one series; this returns the color encoding or nothing. */
