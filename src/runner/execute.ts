@@ -14,7 +14,10 @@ import { buildSummary, compareRecords, type RunStatus, type Summary } from './su
 import type { FinishedReplication, ReplicationFailure, ReplicationTask, TaskResult } from './types.ts';
 
 export interface Progress {
+  /** Replications finished so far, including those kept from an earlier attempt. */
   readonly done: number;
+  /** Of `done`, how many an earlier (interrupted) attempt finished; the ETA leaves them out. */
+  readonly doneBefore: number;
   readonly failed: number;
   readonly total: number;
   readonly simulatedUs: number;
@@ -79,7 +82,8 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     writeResultFiles(options.dir, manifest, summary, finished);
     return { summary, manifest };
   };
-  const report = (): void => options.onProgress?.({ done: finished.length, failed: failures.length, total, simulatedUs, elapsedMs: performance.now() - started });
+  const doneBefore = finished.length;
+  const report = (): void => options.onProgress?.({ done: finished.length, doneBefore, failed: failures.length, total, simulatedUs, elapsedMs: performance.now() - started });
 
   ensureDir(options.dir);
   write('running');

@@ -12,9 +12,13 @@ export interface TaskHooks {
   onFailed(task: ReplicationTask, error: string): void;
 }
 
+/** The error's name and message, and where in this project it was thrown, on one line. */
 export function describeError(err: unknown): string {
-  if (err instanceof Error) return err.message === '' ? err.name : `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`;
-  return String(err);
+  if (!(err instanceof Error)) return String(err);
+  const text = err.message === '' ? err.name : `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}`;
+  // The pool's own frames (a worker that died) say nothing about the model; skip them.
+  const frame = err.stack?.split('\n').map((line) => line.trim()).find((line) => line.startsWith('at ') && !line.includes('node_modules') && !line.includes('(node:'));
+  return frame ? `${text} (${frame})` : text;
 }
 
 /** Resolves to true when every task ran (finished or failed), false when interrupted. */

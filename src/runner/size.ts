@@ -132,7 +132,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
       onFinished(task, result) {
         finished.push(toFinished(plan, task, result));
         simulatedUs += result.output.simulatedUs;
-        request.onProgress?.({ done: finished.length, failed: failures.length, total: finished.length + failures.length + (seeds.length - task.replication - 1), simulatedUs, elapsedMs: performance.now() - started });
+        request.onProgress?.({ done: finished.length, doneBefore: 0, failed: failures.length, total: finished.length + failures.length + (seeds.length - task.replication - 1), simulatedUs, elapsedMs: performance.now() - started });
       },
       onFailed(task, error) {
         failures.push({ point: task.point, replication: task.replication, seed: task.seed, error });
