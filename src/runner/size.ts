@@ -57,6 +57,7 @@ export interface SizeRequest extends ExecutionOptions {
 
 export interface SizeOutcome {
   readonly dir: string;
+  readonly manifest: Manifest;
   readonly status: RunStatus;
   readonly summary: Summary & { readonly size: SizeAnswer };
 }
@@ -113,12 +114,14 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   let answer: number | null = null;
   let explanation = '';
 
+  let manifest: Manifest | undefined;
   const write = (status: RunStatus): SizeOutcome['summary'] => {
     const base = buildSummary(loaded.scenario.name, status, points, finished.map((f) => f.record), failures);
     const size: SizeAnswer = { key, lo: range.lo, hi: range.hi, goal: minimize ? 'smallest' : 'largest', slos: baseManifest.size!.slos, answer, explanation, probes };
     const summary = { ...base, size };
     const endedAt = status === 'running' ? null : new Date().toISOString();
-    writeResultFiles(dir, { ...baseManifest, status, endedAt, wallMs: Math.round(performance.now() - started) }, summary, finished);
+    manifest = { ...baseManifest, status, endedAt, wallMs: Math.round(performance.now() - started) };
+    writeResultFiles(dir, manifest, summary, finished);
     return summary;
   };
 
@@ -160,7 +163,8 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   }
   if (signal.aborted) status = 'interrupted';
   else if (failures.length > 0) status = 'failed';
-  return { dir, status, summary: write(status) };
+  const summary = write(status);
+  return { dir, status, summary, manifest: manifest! };
 }
 
 /**

@@ -9,6 +9,7 @@ export interface Finished {
   readonly dir: string;
   readonly status: RunStatus;
   readonly summary: Summary;
+  readonly manifest?: { readonly seed: number; readonly replications: number };
 }
 
 export async function renderReportAfterRun(dir: string, wanted: boolean): Promise<number> {
@@ -36,7 +37,11 @@ export async function renderReportAfterRun(dir: string, wanted: boolean): Promis
 export async function finishRun(result: Finished, flags: { json?: boolean; report?: boolean }, humanText?: string): Promise<number> {
   const reportCode = result.status === 'interrupted' ? EXIT.ok : await renderReportAfterRun(result.dir, flags.report !== false);
   if (flags.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
-  else process.stdout.write(humanText === undefined ? formatSummary(result.summary, result.dir) : `${humanText}${formatFailures(result.summary)}results: ${result.dir}\n`);
+  else {
+    // Every run says its seed, so it can be replayed (`--seed S --reps 1` replays replication 0).
+    const seeds = result.manifest ? `seed ${result.manifest.seed}, ${result.manifest.replications} replication${result.manifest.replications === 1 ? '' : 's'} (every seed in manifest.json)\n` : '';
+    process.stdout.write(seeds + (humanText === undefined ? formatSummary(result.summary, result.dir) : `${humanText}${formatFailures(result.summary)}results: ${result.dir}\n`));
+  }
   if (result.status === 'interrupted') {
     process.stderr.write(`interrupted: finished replications are in ${result.dir}; complete the run with --resume ${result.dir}\n`);
     return EXIT.interrupted;
