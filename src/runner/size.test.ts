@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIntegerRange, parseSlo, type Slo } from '../scenario/index.ts';
 import { sizeScenario } from './index.ts';
+import { monotonicityContradiction } from './size.ts';
 import { readText, tempRoot, toyScenario } from './testing/fixtures.ts';
 import { TOY_MODEL } from './testing/toy-model.ts';
 
@@ -38,5 +39,14 @@ describe('sizeScenario', () => {
     expect(r.summary.size.answer).toBeNull();
     expect(r.summary.size.probes).toHaveLength(1);
     expect(r.summary.size.probes[0]!.slos[0]!.passed).toBe(false);
+  });
+});
+
+describe('monotonicityContradiction', () => {
+  const probe = (value: number, passed: boolean) => ({ value, point: 0, passed, slos: [] });
+  it('flags a passing probe beyond a failing one, in the direction sought', () => {
+    expect(monotonicityContradiction([probe(10, true), probe(40, true), probe(30, false)], false)).toBe('40 meets every SLO but 30 does not');
+    expect(monotonicityContradiction([probe(10, true), probe(30, false)], false)).toBeUndefined();
+    expect(monotonicityContradiction([probe(10, true), probe(30, false)], true)).toBe('10 meets every SLO but 30 does not');
   });
 });

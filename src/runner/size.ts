@@ -161,10 +161,22 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   } finally {
     await executor.close();
   }
+  const contradiction = monotonicityContradiction(probes, minimize);
+  if (contradiction) explanation += `; warning: ${contradiction}, so the SLOs are not monotone in ${key} and the answer may not be the boundary`;
   if (signal.aborted) status = 'interrupted';
   else if (failures.length > 0) status = 'failed';
   const summary = write(status);
   return { dir, status, summary, manifest: manifest! };
+}
+
+/** A passing probe on the failing side of a failing one (e.g. 40 passes while 30 fails, maximizing). */
+export function monotonicityContradiction(probes: readonly Probe[], minimize: boolean): string | undefined {
+  for (const pass of probes.filter((p) => p.passed)) {
+    for (const fail of probes.filter((p) => !p.passed)) {
+      if (minimize ? pass.value < fail.value : pass.value > fail.value) return `${pass.value} meets every SLO but ${fail.value} does not`;
+    }
+  }
+  return undefined;
 }
 
 /**
