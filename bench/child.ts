@@ -5,6 +5,7 @@
 import { cpuMsSince, runCalibration } from './calibrate.ts';
 import type { ChildMessage } from './child-protocol.ts';
 import { loadEntry } from './entries.ts';
+import { jsonSafeMetrics } from './golden.ts';
 
 function send(msg: ChildMessage): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
       events: r.events,
       simulatedSeconds: r.simulatedSeconds,
     };
-    await send({ kind: 'run', sample, metrics: r.metrics, calibrationChecksum: calibration.checksum });
+    await send({ kind: 'run', sample, metrics: jsonSafeMetrics(r.metrics), calibrationChecksum: calibration.checksum });
   }
   // maxRSS is in kilobytes (getrusage).
   await send({ kind: 'done', peakRssBytes: process.resourceUsage().maxRSS * 1024 });

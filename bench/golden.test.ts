@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkGolden, goldenDiff, goldenPath } from './golden.ts';
+import { checkGolden, goldenDiff, goldenPath, jsonSafeMetrics } from './golden.ts';
 import { PHOLD_DEFAULTS, runPhold } from './phold.ts';
 import { pholdMetrics } from './phold-entry.ts';
 
@@ -23,6 +23,11 @@ describe('golden model results', () => {
     const line = diff.find((l) => l.includes('phold.messages_sent'))!;
     expect(line).toMatch(new RegExp(`~ phold.messages_sent: golden ${golden['phold.messages_sent']} → now ${altered['phold.messages_sent']} \\[\\+\\d+ \\(\\+\\d+\\.\\d{3} %\\)\\]`));
     expect(diff.some((l) => l.startsWith('  ~ phold.trace_hash: golden '))).toBe(true);
+  });
+
+  it('keeps NaN and Infinity comparable through JSON by writing them as strings', () => {
+    const safe = jsonSafeMetrics({ a: NaN, b: Infinity, c: 1.5, d: 'x' });
+    expect(JSON.parse(JSON.stringify(safe))).toEqual({ a: 'NaN', b: 'Infinity', c: 1.5, d: 'x' });
   });
 
   it('reports metrics that appeared or disappeared', () => {

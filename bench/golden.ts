@@ -45,6 +45,16 @@ export function writeGolden(entry: string, metrics: SimulatedMetrics, dir = GOLD
   renameSync(`${path}.tmp`, path);
 }
 
+/**
+ * JSON (golden files, the IPC channel) has no NaN or Infinity: it would silently turn them into
+ * null. Non-finite numbers become the strings 'NaN', 'Infinity', '-Infinity' before they travel.
+ */
+export function jsonSafeMetrics(metrics: SimulatedMetrics): SimulatedMetrics {
+  const out: Record<string, number | string | boolean> = {};
+  for (const [k, v] of Object.entries(metrics)) out[k] = typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
+  return out;
+}
+
 /** One line per difference: changed, missing or new metrics. Empty when identical. */
 export function goldenDiff(golden: SimulatedMetrics, actual: SimulatedMetrics): string[] {
   const lines: string[] = [];
