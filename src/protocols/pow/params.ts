@@ -34,6 +34,8 @@ export interface PowParams {
   readonly blockProcessingUs: number;
   /** Blocks per difficulty period (Bitcoin: 2016); 0 keeps the difficulty fixed. */
   readonly retargetBlocks: number;
+  /** Announce blocks to peers known to have them too (SimBlock does; Bitcoin Core does not). */
+  readonly announceToKnownPeers: boolean;
 }
 
 export const POW_DEFAULTS: PowParams = {
@@ -50,6 +52,7 @@ export const POW_DEFAULTS: PowParams = {
   compactFailureBytes: 535_000,
   blockProcessingUs: 2_000,
   retargetBlocks: 0,
+  announceToKnownPeers: false,
 };
 
 export const POW_PARAMETER_DOCS: readonly ParameterDoc[] = [
@@ -66,6 +69,7 @@ export const POW_PARAMETER_DOCS: readonly ParameterDoc[] = [
   { name: 'pow.compactFailureBytes', type: 'size', default: 'blockSize', meaning: 'bytes sent after a failed compact block' },
   { name: 'pow.blockProcessing', type: 'duration', default: '2ms', meaning: 'validation time before relaying a block' },
   { name: 'pow.retargetBlocks', type: 'integer', default: '0 (fixed)', meaning: 'blocks per difficulty period (Bitcoin: 2016)' },
+  { name: 'pow.announceToKnownPeers', type: 'boolean', default: 'false', meaning: "also announce blocks to peers known to have them (SimBlock's relay; Bitcoin Core skips them)" },
   { name: 'pow.hashPower', type: "'equal' or { kind: normal, mean, sd }", default: 'equal', meaning: 'how hash power is spread over nodes' },
   { name: 'pow.blocks', type: 'integer', default: 'none (run the duration)', meaning: 'stop once this many blocks are on the chain' },
 ];
@@ -80,6 +84,12 @@ export function powParamsFromSection(raw: Readonly<Record<string, unknown>>): Po
     const v = raw[key];
     if (v === undefined) return fallback;
     if (typeof v !== 'number') throw new RangeError(`consensus.pow.${key}: expected a number, found ${String(v)}`);
+    return v;
+  };
+  const bool = (key: string, fallback: boolean): boolean => {
+    const v = raw[key];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'boolean') throw new RangeError(`consensus.pow.${key}: expected true or false, found ${String(v)}`);
     return v;
   };
   const blockSizeBytes = num('blockSize', POW_DEFAULTS.blockSizeBytes);
@@ -97,8 +107,9 @@ export function powParamsFromSection(raw: Readonly<Record<string, unknown>>): Po
     compactFailureBytes: num('compactFailureBytes', blockSizeBytes),
     blockProcessingUs: num('blockProcessing', POW_DEFAULTS.blockProcessingUs),
     retargetBlocks: num('retargetBlocks', POW_DEFAULTS.retargetBlocks),
+    announceToKnownPeers: bool('announceToKnownPeers', POW_DEFAULTS.announceToKnownPeers),
   };
-  const known = new Set(['blockInterval', 'blockSize', 'txSize', 'outboundPeers', 'confirmations', 'compactBlockShare', 'compactBlockSize', 'compactFailureRate', 'churnCompactFailureRate', 'churnShare', 'compactFailureBytes', 'blockProcessing', 'retargetBlocks', 'hashPower', 'blocks']);
+  const known = new Set(['blockInterval', 'blockSize', 'txSize', 'outboundPeers', 'confirmations', 'compactBlockShare', 'compactBlockSize', 'compactFailureRate', 'churnCompactFailureRate', 'churnShare', 'compactFailureBytes', 'blockProcessing', 'retargetBlocks', 'announceToKnownPeers', 'hashPower', 'blocks']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) throw new RangeError(`consensus.pow.${key}: unknown parameter (expected one of ${[...known].join(', ')})`);
   }

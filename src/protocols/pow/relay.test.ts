@@ -45,6 +45,18 @@ describe('PoW relay (inv → getdata → block)', () => {
     expect(sent.at(-1)).toEqual({ to: 2, type: PowMsgType.getdata, size: 61 });
   });
 
+  it('announces a block to every peer but those known to have it (Bitcoin Core), or to all (SimBlock)', () => {
+    for (const announceToKnownPeers of [false, true]) {
+      const { ctx, sent } = scripted();
+      const relay = new PowRelay(ctx, owner(new Set(), []), { ...params, announceToKnownPeers });
+      for (const peer of [5, 6, 7]) relay.handle(peer, { kind: 'pow', type: PowMsgType.connect, compactBlocks: false });
+      relay.handle(6, block.msgInv); // peer 6 has it
+      sent.length = 0;
+      relay.announce(block, 5); // it came from peer 5
+      expect(sent.map((m) => m.to)).toEqual(announceToKnownPeers ? [6, 7] : [7]);
+    }
+  });
+
   it('ignores announcements of blocks with no more work than its head', () => {
     const { ctx, sent } = scripted();
     const relay = new PowRelay(ctx, { ...owner(new Set(), []), headWork: () => 2 }, params);

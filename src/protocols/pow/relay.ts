@@ -7,6 +7,11 @@
  * rebuild with the node's failure rate; the missing transactions are then fetched
  * (getblocktxn → blocktxn).
  *
+ * Announcements skip peers known to have the block (they announced it, sent it or were sent it),
+ * as Bitcoin Core does; SimBlock announces to every neighbour, which `announceToKnownPeers` restores.
+ * The skipped announcements would be ignored by their receivers, so propagation is unchanged; only
+ * the number of messages (and events) differs.
+ *
  * The peer graph: each node opens `outboundPeers` connections to distinct random nodes at start
  * (Bitcoin Core's outbound slots); connections are two-way, so a node also relays to those that
  * connected to it (the handshake tells them). Inbound slots are not capped: with 8 outbound links
@@ -45,6 +50,8 @@ export class PowRelay {
   /** Peers, outbound first; `peerCompact[i]` says whether peer i uses compact blocks. */
   readonly peers: HostId[] = [];
   private peerCompact = new Uint8Array(16);
+  /** The most-work block each peer is known to have (it announced it, or we sent it). */
+  private readonly peerBest: (PowBlock | null)[] = [];
   /** Blocks requested and not yet received, with the time of the request. */
   private readonly downloading = new Map<PowBlock, number>();
   readonly usesCompact: boolean;
@@ -81,7 +88,10 @@ export class PowRelay {
     const msg = block.msgInv;
     for (let i = 0; i < peers.length; i++) {
       const p = peers[i]!;
-      if (p !== except) this.ctx.send(p, msg, INV_SIZE_BYTES);
+      // Bitcoin Core announces a block only to peers not known to have it (PeerHasHeader in
+      // net_processing.cpp); SimBlock announces to every neighbour (`announceToKnownPeers`).
+      if (p === except || (!this.params.announceToKnownPeers && this.peerHas(i, block))) continue;
+      this.ctx.send(p, msg, INV_SIZE_BYTES);
     }
   }
 
@@ -107,6 +117,7 @@ export class PowRelay {
     switch (msg.type) {
       case PowMsgType.inv: {
         const b = msg.block;
+        this.learn(from, b);
         // Cheapest test first: most announcements name a block this node already has or beats.
         if (b.totalWork <= this.owner.headWork() || this.awaiting(b) || this.owner.knows(b)) return;
         this.downloading.set(b, this.ctx.nowUs);
@@ -116,6 +127,7 @@ export class PowRelay {
       case PowMsgType.getdata: {
         const b = msg.block;
         if (!this.owner.canServe(b)) return;
+        this.learn(from, b);
         if (this.usesCompact && this.peerUsesCompact(from)) this.ctx.send(from, b.msgCmpct, this.params.compactBlockSizeBytes);
         else this.ctx.send(from, b.msgBlock, b.sizeBytes);
         return;
@@ -150,7 +162,23 @@ export class PowRelay {
     }
   }
 
+  /** Bitcoin Core's PeerHasHeader: the peer's best known block is `b` or builds on it. */
+  private peerHas(i: number, b: PowBlock): boolean {
+    let k = this.peerBest[i] ?? null;
+    if (k === null || k.height < b.height) return false;
+    while (k !== null && k.height > b.height) k = k.parent;
+    return k === b;
+  }
+
+  private learn(from: HostId, b: PowBlock): void {
+    const i = this.peers.indexOf(from);
+    if (i < 0) return;
+    const k = this.peerBest[i] ?? null;
+    if (k === null || b.totalWork > k.totalWork) this.peerBest[i] = b;
+  }
+
   private arrived(b: PowBlock, from: HostId): void {
+    this.learn(from, b);
     this.downloading.delete(b);
     this.owner.deliver(b, from);
   }
@@ -169,5 +197,6 @@ export class PowRelay {
     }
     this.peers.push(h);
     this.peerCompact[i] = compact ? 1 : 0;
+    this.peerBest.push(null);
   }
 }

@@ -29,6 +29,8 @@ export const zPowParams = z
     compactFailureBytes: zSizeBytes.optional(),
     blockProcessing: zDurationUs.default(2_000),
     retargetBlocks: z.number().int().min(0).default(0),
+    /** Announce blocks to peers known to have them too (SimBlock); Bitcoin Core skips them. */
+    announceToKnownPeers: z.boolean().default(false),
     hashPower: zHashPower.default('equal'),
     /** Stop once this many blocks are on the chain (SimBlock's end condition); else run `duration`. */
     blocks: z.number().int().min(1).optional(),
