@@ -65,11 +65,19 @@ function sourceComments(): Map<string, string> {
   const out = new Map<string, string>();
   // A doc comment (no `*/` inside) directly above `key:`.
   const pattern = /\/\*\*((?:[^*]|\*(?!\/))*)\*\/\s*\n\s*([A-Za-z_][A-Za-z0-9_]*)\s*:/g;
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(pattern)) {
-      const comment = m[1]!.split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).filter(Boolean).join(' ');
-      if (!out.has(m[2]!)) out.set(m[2]!, comment);
+  // A field whose schema is a named constant (`pbft: zPbftParams.default(...)`) takes the doc
+  // comment above that constant.
+  const constants = /\/\*\*((?:[^*]|\*(?!\/))*)\*\/\s*\n\s*(?:export\s+)?const\s+(z[A-Za-z0-9_]*)\s*=/g;
+  const uses = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(z[A-Z][A-Za-z0-9_]*)\b/gm;
+  const clean = (c: string): string => c.split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).filter(Boolean).join(' ');
+  const texts = files.map((file) => readFileSync(file, 'utf8'));
+  const constantDocs = new Map<string, string>();
+  for (const text of texts) for (const m of text.matchAll(constants)) constantDocs.set(m[2]!, clean(m[1]!));
+  for (const text of texts) {
+    for (const m of text.matchAll(pattern)) if (!out.has(m[2]!)) out.set(m[2]!, clean(m[1]!));
+    for (const m of text.matchAll(uses)) {
+      const doc = constantDocs.get(m[2]!);
+      if (doc && !out.has(m[1]!)) out.set(m[1]!, doc);
     }
   }
   return out;
@@ -114,7 +122,6 @@ const FALLBACK_MEANINGS: Record<string, string> = {
   network: 'Regions, latency between them, bandwidth, loss (see the network section below).',
   'network.regions': 'Region names; hosts are spread over them.',
   'network.latency': 'One-way latency: one distribution for every pair of regions, or a square matrix indexed [from][to].',
-  'network.latency.kind': 'Distribution: fixed (value), uniform (min, max), exponential (mean, shift), normal (mean, sd), lognormal (median, sigma), pareto (shape, scale), pareto-simblock (mean), empirical (values).',
   'network.download': 'Download bandwidth of every host, or one per region.',
   'network.loss': 'Probability that any message is lost, independently.',
   consensus: 'The consensus protocol and its parameters.',
@@ -129,6 +136,39 @@ const FALLBACK_MEANINGS: Record<string, string> = {
   iomt: 'The IoMT trust layer; present means the run uses the IoMT model.',
 };
 
+/** Parameters of a latency distribution (network.latency, iomt.links.*), by parameter name. */
+const DISTRIBUTION_PARAMETERS: Record<string, string> = {
+  kind: 'Distribution: fixed (value), uniform (min, max), exponential (mean, shift), normal (mean, sd), lognormal (median, sigma), pareto (shape, scale), pareto-simblock (mean: SimBlock\'s Pareto with shape 0.2·mean), empirical (values).',
+  value: 'fixed: the delay.',
+  min: 'uniform: lower bound.',
+  max: 'uniform: upper bound.',
+  mean: 'exponential, normal, pareto-simblock: the mean.',
+  shift: 'exponential: constant added to every draw.',
+  sd: 'normal: standard deviation.',
+  median: 'lognormal: the median.',
+  sigma: 'lognormal: standard deviation of the logarithm.',
+  shape: 'pareto: shape α.',
+  scale: 'pareto: scale (smallest value).',
+  values: 'empirical: the sample drawn from uniformly.',
+};
+
+/** The section file a top-level field is defined in, for fields without a doc comment. */
+function sectionFile(path: string): string {
+  const top = path.split(/[.[]/)[0]!;
+  const file = top === 'consensus' && path.startsWith('consensus.pow') ? 'pow' : top;
+  return `src/scenario/sections/${file}.ts`;
+}
+
+function meaningOf(path: string, comments: Map<string, string>, isDistribution: boolean): string {
+  const key = path.split('.').pop()!.replace('[]', '');
+  const fallback = FALLBACK_MEANINGS[path];
+  if (fallback) return fallback;
+  if (isDistribution && DISTRIBUTION_PARAMETERS[key]) return DISTRIBUTION_PARAMETERS[key]!;
+  const comment = comments.get(key);
+  if (comment) return comment;
+  return path.includes('.') ? `See \`${sectionFile(path)}\`.` : '';
+}
+
 export function fieldReference(): FieldDoc[] {
   const fields = new Map<string, Json[]>();
   collect(scenarioJsonSchema(), [], fields);
@@ -137,14 +177,15 @@ export function fieldReference(): FieldDoc[] {
   const parsed = zScenario.safeParse({ name: 'x', duration: '1s', ...optionalSections });
   const defaults = parsed.success ? parsed.data : {};
   const comments = sourceComments();
+  const distributionParents = new Set([...fields].filter(([, nodes]) => nodes.flatMap(variants).some((n) => (n['properties'] as Json | undefined)?.['kind'] && JSON.stringify(n).includes('"pareto-simblock"'))).map(([path]) => path));
   return [...fields].map(([path, nodes]) => {
     const unitNode = nodes.flatMap(variants).find((n) => n['x-unit']);
-    const key = path.split('.').pop()!.replace('[]', '');
+    const parent = path.slice(0, path.lastIndexOf('.')).replace(/(\[\])+$/, '');
     return {
       path,
       type: [...new Set(nodes.map(typeOf))].join(' \\| '),
       defaultText: path === 'name' ? 'the file name' : formatDefault(valueAtPath(defaults, path), unitNode?.['x-unit'] as string | undefined),
-      meaning: FALLBACK_MEANINGS[path] ?? comments.get(key) ?? '',
+      meaning: meaningOf(path, comments, distributionParents.has(parent)),
     };
   });
 }
