@@ -3,14 +3,13 @@
  * 15 s) records the alert on chain, with the evidence as a digest, for the care team and for the
  * audit trail. The fast path, gateway to care team directly, does not wait for this.
  */
-import { CallRejected, digest, int, str } from './args.ts';
+import { CallRejected, digest, str } from './args.ts';
 import { sha256Hex } from './digest.ts';
 
 export interface AlertOutcome {
   readonly alert: string;
   readonly patient: string;
   readonly rule: string;
-  readonly onsetUs: number;
 }
 
 export class EmergencyAlertContract {
@@ -25,11 +24,16 @@ export class EmergencyAlertContract {
     if (!this.rules.has(rule)) throw new CallRejected('unknown-rule');
     if (this.seen.has(alert)) throw new CallRejected('duplicate-alert');
     const patient = str(args, 'patient');
-    const onsetUs = int(args, 'onsetUs');
+    // No clinical times or values on chain: the evidence digest points at the off-chain record.
     const evidence = digest(args, 'evidence');
     this.seen.add(alert);
-    this.head = sha256Hex(`${this.head}|${alert}|${patient}|${rule}|${onsetUs}|${evidence}`);
-    return { alert, patient, rule, onsetUs };
+    this.head = sha256Hex(`${this.head}|${alert}|${patient}|${rule}|${evidence}`);
+    return { alert, patient, rule };
+  }
+
+  /** Whether `alert` is recorded (a gateway reads this from its node before notifying). */
+  recorded(alert: string): boolean {
+    return this.seen.has(alert);
   }
 
   digest(): string {

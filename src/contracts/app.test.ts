@@ -89,6 +89,15 @@ describe('IomtLedgerApp', () => {
     expect(a.anchors.root(GW, 0)).toBe(ROOT);
   });
 
+  it('records an alert from a registered gateway for a known rule, and refuses unknown rules and other senders', () => {
+    const a = app();
+    const raise = (sender: number, alert: string, rule: string) => callTx(sender, 'EmergencyAlert', 'raise', { alert, patient: 'pt-1', rule, evidence: ROOT });
+    const out = run(a, [[raise(GW, 'al-1', 'spo2-low'), raise(GW, 'al-2', 'no-such-rule'), raise(7, 'al-3', 'spo2-low'), raise(GW, 'al-1', 'spo2-low')]]);
+    expect(out.map((o) => (o.kind === 'rejected' ? o.reason : o.kind))).toEqual(['alert', 'unknown-rule', 'unregistered-gateway', 'duplicate-alert']);
+    expect(a.alerts.recorded('al-1')).toBe(true);
+    expect(a.audit.entries.filter((e) => e.type === 'alert').length).toBe(1);
+  });
+
   it('tracks device enrolment, key rotation and revocation', () => {
     const a = app();
     run(a, [

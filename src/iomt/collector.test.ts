@@ -13,7 +13,7 @@ function permit(height: number, consent: string): ContractOutcome {
 }
 
 function metrics(c: IomtCollector) {
-  return c.finish({ durationUs: 1e9, accepted: 0, auditedRefs: new Set() }).metrics;
+  return c.finish({ durationUs: 1e9, accepted: 0, alertsRefused: 0, auditedRefs: new Set() }).metrics;
 }
 
 describe('IomtCollector', () => {

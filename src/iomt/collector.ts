@@ -171,7 +171,7 @@ export class IomtCollector {
     }
   }
 
-  finish(o: { readonly durationUs: number; readonly accepted: number; readonly auditedRefs: ReadonlySet<string> }): { metrics: Metrics; checks: CheckOutcome[] } {
+  finish(o: { readonly durationUs: number; readonly accepted: number; readonly alertsRefused: number; readonly auditedRefs: ReadonlySet<string> }): { metrics: Metrics; checks: CheckOutcome[] } {
     const m: Metrics = {};
     const put = (name: string, unit: string, value: number): void => {
       m[name] = { unit, value };
@@ -203,6 +203,7 @@ export class IomtCollector {
     put('iomt.episodes', 'count', eligible);
     put('iomt.episodes_alerted_ratio', 'ratio', eligible === 0 ? NaN : fast / eligible);
     put('iomt.false_alerts', 'count', this.falseAlerts);
+    put('iomt.alerts_refused_onchain', 'count', o.alertsRefused);
     put('iomt.duplicate_alerts', 'count', this.duplicateAlerts);
     lat('iomt.access_decision_latency_ms', this.accessDecision);
     put('iomt.access_requests', 'count', this.accessRequests.size);

@@ -30,6 +30,8 @@ export interface GatewayOptions {
   readonly patientPseudonyms: readonly string[];
   readonly admission: AdmissionParams;
   readonly registry: RegistryView;
+  /** Whether the EmergencyAlert contract recorded an alert, at the committed state of this gateway's node. */
+  readonly alertRecorded: (alert: string) => boolean;
   readonly verifier: Verifier;
   readonly crypto: CryptoCosts;
   readonly rules: readonly AlertRule[];
@@ -72,7 +74,9 @@ export class Gateway implements Actor<unknown> {
   private batchSeq = 0;
   private batchTimer = -1;
   private readonly pendingBatches = new Map<number, PendingBatch>();
-  private readonly pendingAlerts: AlertNotice[] = [];
+  private readonly pendingAlerts: { notice: AlertNotice; id: string }[] = [];
+  /** Alerts whose transaction committed but the contract refused (counted, not forwarded). */
+  alertsRefused = 0;
   private alertSeq = 0;
 
   constructor(
@@ -217,9 +221,14 @@ export class Gateway implements Actor<unknown> {
       if (p.durable) this.pendingBatches.delete(token);
       return;
     }
-    const notice = this.pendingAlerts[-token - 1];
-    if (notice === undefined) return;
-    this.ctx.send(this.o.careTeam, { ...notice, path: 'chain' } satisfies AlertNotice, NOTICE_BYTES);
+    const pending = this.pendingAlerts[-token - 1];
+    if (pending === undefined) return;
+    // Committed is not recorded: the care team hears of it only if the contract accepted it.
+    if (!this.o.alertRecorded(pending.id)) {
+      this.alertsRefused++;
+      return;
+    }
+    this.ctx.send(this.o.careTeam, { ...pending.notice, path: 'chain' } satisfies AlertNotice, NOTICE_BYTES);
   }
 
   // ---- alerts ----
@@ -231,13 +240,14 @@ export class Gateway implements Actor<unknown> {
     ctx.send(this.o.careTeam, notice, NOTICE_BYTES);
     if (!this.o.recordAlertsOnChain) return;
     const k = this.alertSeq++;
-    this.pendingAlerts.push(notice);
+    const id = `alr_${ctx.self}_${k}`;
+    this.pendingAlerts.push({ notice, id });
     ctx.cpu(this.o.crypto.signUs);
     this.ledger.submit(
       {
         contract: 'EmergencyAlert',
         method: 'raise',
-        args: { alert: `alr_${ctx.self}_${k}`, patient: this.o.patientPseudonyms[d.patient]!, rule: this.o.rules[rule]!.name, evidence: bytesToHex(merkleLeafHash(record)) },
+        args: { alert: id, patient: this.o.patientPseudonyms[d.patient]!, rule: this.o.rules[rule]!.name, evidence: bytesToHex(merkleLeafHash(record)) },
       },
       -(k + 1),
     );

@@ -163,6 +163,7 @@ export class IomtWorld {
             patientPseudonyms: this.patientPseudonyms,
             admission: { freshnessUs: c.gateway.freshnessUs, rateLimitFactor: c.gateway.rateLimitFactor, rateLimitBurst: c.gateway.rateLimitBurst },
             registry,
+            alertRecorded: (alert) => this.apps[node]!.alerts.recorded(alert),
             verifier: ring,
             crypto: c.cryptoCosts,
             rules: c.rules,
@@ -226,7 +227,9 @@ export class IomtWorld {
   /** IoMT metrics and checks; call after `run`. Audit completeness is judged on the leading replica's log. */
   finish(): { metrics: Metrics; checks: CheckOutcome[] } {
     const audited = new Set(this.leadingApp().audit.entries.map((e) => e.ref));
-    return this.collector.finish({ durationUs: this.config.durationUs, accepted: this.readingsAccepted(), auditedRefs: audited });
+    let alertsRefused = 0;
+    for (const g of this.gateways) alertsRefused += g.alertsRefused;
+    return this.collector.finish({ durationUs: this.config.durationUs, accepted: this.readingsAccepted(), alertsRefused, auditedRefs: audited });
   }
 
   private expectHost(actual: number, expected: number): void {

@@ -29,6 +29,7 @@ export const IOMT_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'iomt.episodes', unit: 'count', meaning: 'clinical episodes (ground truth) that a rule covers, started after warm-up and at least 60 s before the end' },
   { name: 'iomt.episodes_alerted_ratio', unit: 'ratio', meaning: 'of those episodes, the fraction with a fast-path alert' },
   { name: 'iomt.false_alerts', unit: 'count', meaning: 'fast-path alerts with no matching episode in progress' },
+  { name: 'iomt.alerts_refused_onchain', unit: 'count', meaning: 'alert transactions that committed but the EmergencyAlert contract refused (not forwarded to the care team)' },
   { name: 'iomt.duplicate_alerts', unit: 'count', meaning: 'further fast-path alerts for an episode already alerted (e.g. a second device)' },
   ...latency('iomt.access_decision_latency_ms', 'time from an access request\'s submission to its confirmation at the requester, decision read from its node'),
   { name: 'iomt.access_requests', unit: 'count', meaning: 'access requests decided and confirmed to clinicians and researchers' },

@@ -37,6 +37,8 @@ describe('runIomtScenario', () => {
     expect(value(out, 'iomt.access_requests')).toBeGreaterThan(20);
     expect(value(out, 'iomt.integrity_checks_valid')).toBeGreaterThan(0);
     expect(value(out, 'iomt.onchain_bytes_per_reading')).toBeGreaterThan(0);
+    expect(value(out, 'iomt.contract_rejections')).toBe(0);
+    expect(value(out, 'iomt.alerts_refused_onchain')).toBe(0);
     for (const name of ['iomt.durable_latency_ms.p95', 'iomt.anchor_latency_ms.p95', 'iomt.alert_latency_ms.p95', 'iomt.alert_latency_onchain_ms.p95', 'iomt.access_decision_latency_ms.p95']) {
       expect(Number.isFinite(value(out, name)), name).toBe(true);
     }
