@@ -29,6 +29,9 @@ describe('PoW attacks on a simulated network', () => {
     expect(share).toBeGreaterThan(selfishRevenue(0.45, 0) - 3 * se);
     expect(share).toBeLessThan(selfishRevenue(0.45, 1) + 3 * se);
     expect(r.truth.of('host', 0)[0]?.role).toBe('selfish-pool');
+    // Against the closed form at the γ this network realised in the ties it raced.
+    expect(r.metrics['attack.selfish_mining.ties']!.value).toBeGreaterThan(50);
+    expect(Math.abs(share - r.metrics['attack.selfish_mining.expected_revenue_share']!.value)).toBeLessThan(3 * se);
   });
 
   it('a selfish pool mines honestly outside its window (start after the run: revenue ≈ share)', () => {

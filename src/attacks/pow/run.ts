@@ -6,7 +6,7 @@
 import type { Metrics } from '../../metrics/types.ts';
 import { runPowNetwork, type PowNetworkSpec, type PowRunResult } from '../../protocols/pow/network-run.ts';
 import { GroundTruth } from '../ground-truth.ts';
-import { selfishThreshold } from './closed-forms.ts';
+import { selfishRevenue, selfishThreshold } from './closed-forms.ts';
 import { DoubleSpendNode } from './double-spend-node.ts';
 import { defaultGiveUpDeficit } from './race.ts';
 import { SelfishMinerNode } from './selfish-node.ts';
@@ -92,6 +92,11 @@ export function runPowAttack(spec: PowNetworkSpec, attack: PowAttackSpec): PowAt
     metrics['attack.selfish_mining.revenue_share'] = { unit: 'ratio', value: share };
     metrics['attack.selfish_mining.gain'] = { unit: 'ratio', value: share - attack.share };
     metrics['attack.selfish_mining.threshold_gamma0'] = { unit: 'ratio', value: selfishThreshold(0) };
+    // γ as this network realised it, and Eyal & Sirer's revenue for that γ, to compare with.
+    const gamma = (a as SelfishMinerNode).effectiveGamma;
+    metrics['attack.selfish_mining.effective_gamma'] = { unit: 'ratio', value: gamma };
+    metrics['attack.selfish_mining.ties'] = { unit: 'count', value: (a as SelfishMinerNode).tiesWonByHonestOnPool + (a as SelfishMinerNode).tiesLostToHonest };
+    metrics['attack.selfish_mining.expected_revenue_share'] = { unit: 'ratio', value: attack.share < 0.5 && gamma === gamma ? selfishRevenue(attack.share, gamma) : NaN };
     for (const b of a.minedBlocks) truth.label('message', b.hash, attack.type, onMain.has(b.hash) ? 'pool-block-main' : 'pool-block-stale', b.timestampUs);
   } else {
     const ds = a as DoubleSpendNode;

@@ -12,6 +12,11 @@ import { WithholdingMiner, type AttackWindow } from './withholding-miner.ts';
 
 export class SelfishMinerNode extends WithholdingMiner {
   private strategy = new SelfishMiningStrategy(0);
+  /** The pool's block in a tie it is racing (state 0' of Eyal & Sirer), if any. */
+  private tieBlock: PowBlock | null = null;
+  /** Ties settled by an honest block on the pool's branch, and on the other branch: γ's estimate. */
+  tiesWonByHonestOnPool = 0;
+  tiesLostToHonest = 0;
 
   constructor(ctx: ActorContext<unknown>, o: PowNodeOptions, outboundPeers: number, window: AttackWindow) {
     super(ctx, o, outboundPeers, window);
@@ -22,11 +27,26 @@ export class SelfishMinerNode extends WithholdingMiner {
   }
 
   protected onOwnBlock(): void {
+    this.tieBlock = null; // a tie settled by the pool's own block says nothing about γ
     this.apply(this.strategy.onPoolBlock());
   }
 
   protected onPublicGrowth(head: PowBlock): void {
+    const tie = this.tieBlock;
+    if (tie !== null && head.height === tie.height + 1) {
+      if (head.parent === tie) this.tiesWonByHonestOnPool++;
+      else this.tiesLostToHonest++;
+    }
+    this.tieBlock = null;
+    const racing = this.strategy.privateHeight - this.strategy.publicHeight === 1 && head.height === this.strategy.publicHeight + 1;
     this.apply(this.strategy.onPublicBlock(head.height));
+    if (racing) this.tieBlock = this.privateHead;
+  }
+
+  /** Share of honest blocks settling a tie that extended the pool's block: γ as the network made it. */
+  get effectiveGamma(): number {
+    const n = this.tiesWonByHonestOnPool + this.tiesLostToHonest;
+    return n > 0 ? this.tiesWonByHonestOnPool / n : NaN;
   }
 
   private apply(a: SelfishAction): void {

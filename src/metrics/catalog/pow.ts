@@ -17,6 +17,9 @@ export const POW_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'attack.selfish_mining.hash_share', unit: 'ratio', meaning: 'α: the selfish pool’s share of all hash power' },
   { name: 'attack.selfish_mining.revenue_share', unit: 'ratio', meaning: 'pool blocks on the main chain ÷ main-chain blocks (Eyal & Sirer 2014)' },
   { name: 'attack.selfish_mining.gain', unit: 'ratio', meaning: 'revenue share − hash share: > 0 means selfish mining paid' },
+  { name: 'attack.selfish_mining.effective_gamma', unit: 'ratio', meaning: 'γ as the network realised it: of the ties the pool raced that an honest block settled, the share settled on the pool’s block' },
+  { name: 'attack.selfish_mining.ties', unit: 'count', meaning: 'ties (Eyal & Sirer state 0′) settled by an honest block: the sample behind effective_gamma' },
+  { name: 'attack.selfish_mining.expected_revenue_share', unit: 'ratio', meaning: 'R(α, effective γ), Eyal & Sirer’s closed form at the realised γ (latency-free, so a reference, not an exact prediction)' },
   { name: 'attack.selfish_mining.threshold_gamma0', unit: 'ratio', meaning: 'the profitability threshold at γ = 0, 1/3, for reference' },
   ...['double_spend', 'majority'].flatMap((a): MetricDoc[] => [
     { name: `attack.${a}.attempts`, unit: 'count', meaning: 'attempts that ended (released or abandoned) during the run' },
