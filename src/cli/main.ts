@@ -24,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   const cli = yargs(argv)
     .scriptName('iomtsim')
+    // `--set a=1 file.yaml`: a repeatable flag takes one value, never the positional after it.
+    .parserConfiguration({ 'greedy-arrays': false })
     .usage('$0 <command> [options]\n\nDeterministic discrete-event testbed for blockchain trust in the Internet of Medical Things.')
     .command('run [scenario]', 'run a scenario: replications on a worker pool, results folder, report', runBuilder, handle(runCommand))
     .command('sweep <scenario>', 'run a grid of parameter values (--vary), each point with its replications', sweepBuilder, handle(async (args: Parameters<typeof runCommand>[0]) => {
