@@ -16,6 +16,7 @@
  */
 import { exponential, type Actor, type ActorContext, type HostId, type TimerId } from '../../../sim/index.ts';
 import { ChainStore, type BlockTree, type HeadChange } from '../../ledger/chain-store.ts';
+import type { Block } from '../../ledger/types.ts';
 import type { ReplyMessage, RequestMessage } from '../types.ts';
 import { HEADER_SIZE_BYTES, mineBlock, nextDifficulty, blockWork } from './block.ts';
 import { TxPool } from './tx-pool.ts';
@@ -157,7 +158,7 @@ export class PowNode implements Actor<unknown>, RelayOwner {
   }
 
   private commit(hc: HeadChange): void {
-    if (this.txPool.size > 0 || hc.removed.length > 0 || hc.added.some((b) => b.txs.length > 0)) this.txPool.onHeadChange(hc.removed, hc.added);
+    if (this.txPool.size > 0 || hc.removed.length > 0 || carriesTxs(hc.added)) this.txPool.onHeadChange(hc.removed, hc.added);
     if (hc.removed.length > 0) {
       const committedRemoved = Math.max(0, this.committedHeight - hc.forkHeight);
       const reorg: PowReorgEvent = { kind: 'pow-reorg', depth: hc.removed.length, committedRemoved };
@@ -180,4 +181,9 @@ export class PowNode implements Actor<unknown>, RelayOwner {
     const r: ReplyMessage = { kind: 'reply', txId, height: block.height, blockHash: block.hash, replica: this.ctx.self };
     this.ctx.send(client, r, REPLY_SIZE_BYTES);
   }
+}
+
+function carriesTxs(blocks: readonly Block[]): boolean {
+  for (let i = 0; i < blocks.length; i++) if (blocks[i]!.txs.length > 0) return true;
+  return false;
 }
