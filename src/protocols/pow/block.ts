@@ -7,7 +7,8 @@ import type { HostId } from '../../../sim/index.ts';
 import { sha256Hex } from '../../ledger/hash.ts';
 import { txMerkleRoot } from '../../ledger/block.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
-import { PowMsgType, type PowBlock, type PowBlockMessage } from './types.ts';
+import type { CommitEvent } from '../types.ts';
+import { PowMsgType, type PowBlock, type PowBlockMessage, type PowReceivedEvent } from './types.ts';
 
 /** Bitcoin block header (version, parent, Merkle root, time, bits, nonce). */
 export const HEADER_SIZE_BYTES = 80;
@@ -25,10 +26,14 @@ export interface MintSpec {
   readonly merkleRoot: string;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function mint(s: MintSpec): PowBlock {
   // Blocks are full (a busy network): submitted transactions first, synthetic ones fill the rest.
   const txCount = Math.max(s.txs.length, Math.floor((s.sizeBytes - HEADER_SIZE_BYTES) / s.txSizeBytes));
-  const block = {
+  // Every field is set here, in one order, so all blocks share one shape; the flyweights that
+  // point back at the block are filled in just below.
+  const b: Mutable<PowBlock> = {
     hash: s.hash,
     parentHash: s.parent === null ? '' : s.parent.hash,
     height: s.height,
@@ -42,19 +47,30 @@ function mint(s: MintSpec): PowBlock {
     parent: s.parent,
     txCount,
     miner: s.miner,
-  } as unknown as Record<string, unknown>;
-  const b = block as unknown as PowBlock;
-  const msg = (type: PowBlockMessage['type']): PowBlockMessage => ({ kind: 'pow', type, block: b });
-  block.msgInv = msg(PowMsgType.inv);
-  block.msgGetdata = msg(PowMsgType.getdata);
-  block.msgBlock = msg(PowMsgType.block);
-  block.msgCmpct = msg(PowMsgType.cmpctBlock);
-  block.msgGetBlockTxn = msg(PowMsgType.getBlockTxn);
-  block.msgBlockTxn = msg(PowMsgType.blockTxn);
-  block.received = { kind: 'pow-received', block: b };
-  block.commit = { kind: 'commit', block: b };
+    msgInv: PENDING_MESSAGE,
+    msgGetdata: PENDING_MESSAGE,
+    msgBlock: PENDING_MESSAGE,
+    msgCmpct: PENDING_MESSAGE,
+    msgGetBlockTxn: PENDING_MESSAGE,
+    msgBlockTxn: PENDING_MESSAGE,
+    received: PENDING_RECEIVED,
+    commit: PENDING_COMMIT,
+  };
+  b.msgInv = { kind: 'pow', type: PowMsgType.inv, block: b };
+  b.msgGetdata = { kind: 'pow', type: PowMsgType.getdata, block: b };
+  b.msgBlock = { kind: 'pow', type: PowMsgType.block, block: b };
+  b.msgCmpct = { kind: 'pow', type: PowMsgType.cmpctBlock, block: b };
+  b.msgGetBlockTxn = { kind: 'pow', type: PowMsgType.getBlockTxn, block: b };
+  b.msgBlockTxn = { kind: 'pow', type: PowMsgType.blockTxn, block: b };
+  b.received = { kind: 'pow-received', block: b };
+  b.commit = { kind: 'commit', block: b };
   return b;
 }
+
+// Placeholders while a block's own flyweights are being built (never visible outside mint).
+const PENDING_MESSAGE = {} as PowBlockMessage;
+const PENDING_RECEIVED = {} as PowReceivedEvent;
+const PENDING_COMMIT = {} as CommitEvent;
 
 /** The genesis every node starts from; identical across nodes, built by each. */
 export function powGenesis(): PowBlock {
