@@ -17,8 +17,8 @@ interface RunArgs extends RunFlags {
 }
 
 async function resume(dir: string, args: RunArgs): Promise<number> {
-  if (args.scenario !== undefined || args.vary !== undefined || args.shard !== undefined || args.set !== undefined) {
-    throw inputError(`--resume ${dir}`, '(flag)', '--resume alone (the folder holds the scenario, sweep and shard)', 'a scenario, --set, --vary or --shard as well');
+  if (args.scenario !== undefined || args.vary !== undefined || args.shard !== undefined || args.set !== undefined || args.seed !== undefined || args.reps !== undefined || args.out !== undefined) {
+    throw inputError(`--resume ${dir}`, '(flag)', '--resume without a scenario, --set, --seed, --reps, --vary, --shard or --out (the folder holds them)', 'some of them as well');
   }
   const stored = readResults(dir);
   const m = stored.manifest;
