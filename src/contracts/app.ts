@@ -10,7 +10,7 @@ import { AccessControl, type AccessOutcome } from './access.ts';
 import { EmergencyAlertContract, type AlertOutcome } from './alert.ts';
 import { AnchorRegistry, type AnchorOutcome } from './anchor.ts';
 import { CallRejected, str } from './args.ts';
-import { AuditLog } from './audit.ts';
+import { AuditLog, type AuditEntry } from './audit.ts';
 import { ConsentContract } from './consent.ts';
 import { sha256Hex } from './digest.ts';
 import { DeviceRegistry } from './registry.ts';
@@ -43,6 +43,7 @@ export class IomtLedgerApp implements ReplicatedApplication {
   readonly anchors: AnchorRegistry;
   private readonly gateways: ReadonlySet<number>;
   listener: OutcomeListener | undefined;
+  private auditing = true;
   executed = 0;
   rejected = 0;
 
@@ -76,19 +77,19 @@ export class IomtLedgerApp implements ReplicatedApplication {
         case 'EmergencyAlert.raise': {
           if (!this.gateways.has(tx.sender)) throw new CallRejected('unregistered-gateway');
           const alert = this.alerts.raise(a);
-          this.audit.append({ type: 'alert', action: 'E', recordedUs: t, outcome: 'success', agent: `gateway:${tx.sender}`, entity: alert.patient, purpose: 'ETREAT', ref: alert.alert });
+          this.record({ type: 'alert', action: 'E', recordedUs: t, outcome: 'success', agent: `gateway:${tx.sender}`, entity: alert.patient, purpose: 'ETREAT', ref: alert.alert });
           l?.({ kind: 'alert', tx, height: h, alert });
           return;
         }
         case 'Consent.grant': {
           const consent = this.consent.grant(a);
-          this.audit.append({ type: 'consent', action: 'C', recordedUs: t, outcome: 'success', agent: str(a, 'patient'), entity: consent, purpose: str(a, 'purpose'), ref: consent });
+          this.record({ type: 'consent', action: 'C', recordedUs: t, outcome: 'success', agent: str(a, 'patient'), entity: consent, purpose: str(a, 'purpose'), ref: consent });
           l?.({ kind: 'consent-granted', tx, height: h, consent });
           return;
         }
         case 'Consent.revoke': {
           const consent = this.consent.revoke(a, h);
-          this.audit.append({ type: 'consent', action: 'D', recordedUs: t, outcome: 'success', agent: str(a, 'patient'), entity: consent, purpose: '', ref: consent });
+          this.record({ type: 'consent', action: 'D', recordedUs: t, outcome: 'success', agent: str(a, 'patient'), entity: consent, purpose: '', ref: consent });
           l?.({ kind: 'consent-revoked', tx, height: h, consent });
           return;
         }
@@ -96,7 +97,7 @@ export class IomtLedgerApp implements ReplicatedApplication {
         case 'DeviceRegistry.rotateKey':
         case 'DeviceRegistry.revoke': {
           const device = this.deviceCall(call.method, a, h);
-          this.audit.append({ type: 'device', action: call.method === 'enrol' ? 'C' : 'U', recordedUs: t, outcome: 'success', agent: `host:${tx.sender}`, entity: device, purpose: '', ref: device });
+          this.record({ type: 'device', action: call.method === 'enrol' ? 'C' : 'U', recordedUs: t, outcome: 'success', agent: `host:${tx.sender}`, entity: device, purpose: '', ref: device });
           l?.({ kind: 'device', tx, height: h, method: call.method, device });
           return;
         }
@@ -108,6 +109,24 @@ export class IomtLedgerApp implements ReplicatedApplication {
       this.rejected++;
       l?.({ kind: 'rejected', tx, height: h, reason: e.reason });
     }
+  }
+
+  /**
+   * Apply the consortium's genesis state (devices enrolled, consents granted before the run) at
+   * height 0 on every replica. These are configuration, not actions by anyone, so they are not
+   * audited; they do enter the state digest.
+   */
+  applyGenesis(txs: readonly Transaction[], block: Block): void {
+    this.auditing = false;
+    try {
+      for (const tx of txs) this.execute(tx, block);
+    } finally {
+      this.auditing = true;
+    }
+  }
+
+  private record(e: AuditEntry): void {
+    if (this.auditing) this.audit.append(e);
   }
 
   private deviceCall(method: string, a: Readonly<Record<string, unknown>>, h: number): string {

@@ -120,7 +120,7 @@ export class IomtWorld {
     // Hosts in the order the topology laid out.
     for (const n of topo.nodes) {
       const app = new IomtLedgerApp({ gateways: gatewayHosts, alertRules });
-      for (const tx of genesis) app.execute(tx, genesisBlock);
+      app.applyGenesis(genesis, genesisBlock);
       app.listener = (o) => collector.onOutcome(o, engine.nowUs);
       this.apps[n.host] = app;
       const index = this.apps.length - 1;
