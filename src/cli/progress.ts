@@ -5,7 +5,7 @@
  */
 import type { Progress } from '../runner/index.ts';
 
-const TTY_REFRESH_MS = 100;
+const TTY_REFRESH_MS = 500;
 const PLAIN_EVERY_MS = 5_000;
 const BAR_WIDTH = 24;
 
@@ -29,33 +29,39 @@ export interface ProgressReporter {
   finish(): void;
 }
 
+/**
+ * Redraws on every finished replication and on a timer (so a long replication still shows the
+ * clock moving): every 0.5 s on a terminal, a new line every 5 s elsewhere.
+ */
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): ProgressReporter {
-  let last = 0;
+  const tty = stream.isTTY === true;
+  let latest: { progress: Progress; at: number } | undefined;
+  let lastPlainLine = now();
   let drawn = false;
-  if (stream.isTTY) {
-    return {
-      onProgress(p) {
-        const t = now();
-        if (t - last < TTY_REFRESH_MS && p.done + p.failed < p.total) return;
-        last = t;
-        const filled = p.total === 0 ? BAR_WIDTH : Math.round((BAR_WIDTH * (p.done + p.failed)) / p.total);
-        stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${describeProgress(p)}\x1b[K`);
-        drawn = true;
-      },
-      finish() {
-        if (drawn) stream.write('\n');
-      },
-    };
-  }
-  const start = now();
-  last = start;
+  const current = (): Progress | undefined => latest && { ...latest.progress, elapsedMs: latest.progress.elapsedMs + (now() - latest.at) };
+  const draw = (): void => {
+    const p = current();
+    if (!p) return;
+    if (tty) {
+      const finished = p.done + p.failed;
+      const filled = p.total === 0 ? BAR_WIDTH : Math.round((BAR_WIDTH * finished) / p.total);
+      stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${describeProgress(p)}\x1b[K`);
+      drawn = true;
+    } else if (now() - lastPlainLine >= PLAIN_EVERY_MS) {
+      lastPlainLine = now();
+      stream.write(`progress: ${describeProgress(p)}\n`);
+    }
+  };
+  const timer = setInterval(draw, tty ? TTY_REFRESH_MS : 1_000);
+  timer.unref();
   return {
     onProgress(p) {
-      const t = now();
-      if (t - last < PLAIN_EVERY_MS) return;
-      last = t;
-      stream.write(`progress: ${describeProgress(p)}\n`);
+      latest = { progress: p, at: now() };
+      if (tty) draw();
     },
-    finish() {},
+    finish() {
+      clearInterval(timer);
+      if (drawn) stream.write('\n');
+    },
   };
 }

@@ -87,6 +87,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
 
   ensureDir(options.dir);
   write('running');
+  report();
   // Checkpoints rewrite every file; for big runs, space them so writing stays under ~10 % of the time.
   let lastCheckpoint = performance.now();
   let checkpointCostMs = 0;
