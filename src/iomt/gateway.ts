@@ -138,7 +138,7 @@ export class Gateway implements Actor<unknown> {
     const ctx = this.ctx;
     const now = ctx.nowUs;
     this.windowCount++;
-    const slot = this.slotOf.get(m.device);
+    const slot = this.slotFor(m.device);
     ctx.cpu(this.o.crypto.verifyUs);
     if (slot === undefined) {
       this.reject(m, 0);
@@ -164,6 +164,14 @@ export class Gateway implements Actor<unknown> {
     this.recordPayloadBytes += m.payloadBytes;
     if (this.records.length >= this.o.batchMaxReadings) this.sealBatch();
     else if (this.batchTimer < 0) this.batchTimer = ctx.setTimer(this.o.batchIntervalUs, TIMER_BATCH);
+  }
+
+  /** Slot of a device: its offset when the gateway's devices are numbered contiguously (the topology's layout), else a map lookup. */
+  private slotFor(device: number): number | undefined {
+    const ds = this.o.devices;
+    const s = device - (ds[0]?.device ?? 0);
+    if (s >= 0 && s < ds.length && ds[s]!.device === device) return s;
+    return this.slotOf.get(device);
   }
 
   private reject(m: ReadingMessage, reason: number): void {
