@@ -55,6 +55,14 @@ const FETCH_BATCH = 64;
 /** Bound on proposals held while their ancestors are fetched. */
 const WAITING_MAX = 256;
 
+export interface HotStuffOptions {
+  /**
+   * Votes (and NEW-VIEWs) that make a quorum with n replicas tolerating f faults; n − f by default
+   * (§3). Only checker tests change it, to build a deliberately broken protocol.
+   */
+  readonly quorum?: (n: number, f: number) => number;
+}
+
 interface Tally {
   readonly view: number;
   readonly voters: Uint8Array;
@@ -109,10 +117,12 @@ export class HotStuffReplica implements Actor<unknown> {
     private readonly ctx: ActorContext<unknown>,
     private readonly config: ReplicaConfig,
     private readonly app: ReplicatedApplication,
+    options: HotStuffOptions = {},
   ) {
     this.params = hotstuffParams(config.params);
     this.n = config.replicaHosts.length;
-    this.quorum = this.n - Math.floor((this.n - 1) / 3);
+    const f = Math.floor((this.n - 1) / 3);
+    this.quorum = options.quorum?.(this.n, f) ?? this.n - f;
     this.self = config.index;
     this.mempool = new Mempool(mempoolOptionsFrom(config.params));
     const genesis = GENESIS_NODE;
@@ -442,7 +452,8 @@ export class HotStuffReplica implements Actor<unknown> {
 
   private armViewTimer(): void {
     this.viewTimerAtUs = this.viewDeadlineUs;
-    this.viewTimer = this.ctx.setTimer(this.viewDeadlineUs - this.ctx.nowUs, TIMER_VIEW);
+    // Whole µs, rounded up: a timer must never fire before its deadline (time may be fractional under CPU costs).
+    this.viewTimer = this.ctx.setTimer(Math.ceil(this.viewDeadlineUs - this.ctx.nowUs), TIMER_VIEW);
   }
 
   /** Algorithm 5, onNextSyncView: give up on the view and send qc_high to the next leader. */
@@ -460,8 +471,8 @@ export class HotStuffReplica implements Actor<unknown> {
     this.forwarded.clear();
     const to = this.leaderOf(next);
     const txs = to === this.self ? NO_TXS : this.takeForForwarding();
-    // The vote the failed leader never used, if it was for the view just abandoned.
-    const lastVote = this.lastVote !== undefined && this.lastVote.view === next - 2 ? this.lastVote : undefined;
+    // The last vote, if no QC for it reached this replica: the leader it went to may have failed.
+    const lastVote = this.lastVote !== undefined && this.lastVote.view > this.qcHigh.view ? this.lastVote : undefined;
     const m: HsNewView = { kind: 'hs-new-view', view: next, qc: this.qcHigh, sender: this.self, lastVote, txs };
     if (to === this.self) this.onNewView(m);
     else this.ctx.send(this.config.replicaHosts[to]!, m, HEADER_BYTES + qcBytes(this.qcHigh) + (lastVote ? SIGNATURE_BYTES + 40 : 0) + txsBytes(txs));

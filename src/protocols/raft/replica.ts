@@ -489,7 +489,8 @@ export class RaftReplica implements Actor<unknown> {
 
   private armElectionTimer(): void {
     this.electionTimerAtUs = this.electionDeadlineUs;
-    this.electionTimer = this.ctx.setTimer(this.electionDeadlineUs - this.ctx.nowUs, TIMER_ELECTION);
+    // Whole µs, rounded up: a timer must never fire before its deadline (time may be fractional under CPU costs).
+    this.electionTimer = this.ctx.setTimer(Math.ceil(this.electionDeadlineUs - this.ctx.nowUs), TIMER_ELECTION);
   }
 
   // ---- applying committed entries (Figure 2, "Rules for Servers") ----
