@@ -14,6 +14,7 @@ export const ENTRY_LOADERS: readonly (() => Promise<BenchEntry>)[] = [
   async () => (await import('./poa.ts')).poaN7Entry,
   async () => (await import('./area-entries.ts')).pbftN16MinuteEntry,
   async () => (await import('./consensus-entries.ts')).hotstuffN64MinuteEntry,
+  async () => (await import('./hotstuff.ts')).hotstuffN64TenMinutesEntry,
   async () => (await import('./pow.ts')).pow600Entry,
   async () => (await import('./simblock.ts')).simblockEntry,
   async () => (await import('./area-entries.ts')).hospitalEntry,
