@@ -43,6 +43,8 @@ const TIMER_HEARTBEAT = 2;
 const TIMER_BATCH = 3;
 
 const REPLY_BYTES = 80;
+/** Bound on client requests a replica holds while it knows no leader (a minority partition). */
+const WAITING_FOR_LEADER_MAX = 4096;
 
 export const RaftRole = { follower: 0, candidate: 1, leader: 2 } as const;
 type Role = (typeof RaftRole)[keyof typeof RaftRole];
@@ -190,7 +192,8 @@ export class RaftReplica implements Actor<unknown> {
       this.addToBatch(req.tx);
     } else if (this.leaderIndex >= 0) {
       this.ctx.send(this.config.replicaHosts[this.leaderIndex]!, req, RPC_HEADER_BYTES + req.tx.sizeBytes);
-    } else {
+    } else if (this.waitingForLeader.length < WAITING_FOR_LEADER_MAX) {
+      // Held until a leader is known; beyond the bound the client's retransmission will do.
       this.waitingForLeader.push(req);
     }
   }
