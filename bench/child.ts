@@ -1,6 +1,6 @@
 /**
  * Runs one entry `runs` times in a fresh process, so its peak memory is its own, each run preceded
- * by the calibration loop. Usage (by the parent only): node --import tsx bench/child.ts <loader> <entry> <runs>
+ * by the calibration loop. Usage (by the parent only): node --import tsx bench/child.ts <entry> <runs>
  */
 import { cpuMsSince, runCalibration } from './calibrate.ts';
 import type { ChildMessage } from './child-protocol.ts';
@@ -14,8 +14,8 @@ function send(msg: ChildMessage): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const [loaderText, name, runsText] = process.argv.slice(2);
-  const entry = await loadEntry(Number(loaderText), name ?? '');
+  const [name, runsText] = process.argv.slice(2);
+  const entry = await loadEntry(name ?? '');
   const runs = Number(runsText);
   runCalibration(); // warm the calibration loop up so the first measured one is comparable
   for (let i = 0; i < runs; i++) {

@@ -75,7 +75,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   for (const entry of entries) {
     process.stderr.write(`bench ${entry.name}: ${entry.description}\n`);
     try {
-      const result = await runEntryInChild(entry, registry.loaderOf(entry.name), runs, (i, s) => {
+      const result = await runEntryInChild(entry, runs, (i, s) => {
         const eps = s.events > 0 ? `, ${Math.round((s.events * 1000) / s.wallMs).toLocaleString('en-US')} events/s` : '';
         process.stderr.write(`  run ${i}/${runs}: ${s.wallMs.toFixed(1)} ms${eps}; cpu/calibration ${(s.cpuMs / s.calibrationCpuMs).toFixed(3)}\n`);
       });

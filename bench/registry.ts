@@ -40,20 +40,13 @@ const NAME_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
 
 export class BenchRegistry {
   private readonly entries = new Map<string, BenchEntry>();
-  private readonly loaderIndex = new Map<string, number>();
 
-  /** `loader` is the entry's position in bench/entries.ts, passed to the child process that runs it. */
-  register(entry: BenchEntry, loader = -1): void {
+  register(entry: BenchEntry): void {
     if (!NAME_PATTERN.test(entry.name)) {
       throw new Error(`bench entry name: expected dotted lower snake case like 'consensus.pbft_n16', found '${entry.name}'`);
     }
     if (this.entries.has(entry.name)) throw new Error(`bench entry '${entry.name}' is registered twice`);
     this.entries.set(entry.name, entry);
-    this.loaderIndex.set(entry.name, loader);
-  }
-
-  loaderOf(name: string): number {
-    return this.loaderIndex.get(name) ?? -1;
   }
 
   get(name: string): BenchEntry | undefined {

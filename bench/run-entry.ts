@@ -7,9 +7,9 @@ import { goldenDiff } from './golden.ts';
 
 const CHILD = new URL('./child.ts', import.meta.url).pathname;
 
-export function runEntryInChild(entry: BenchEntry, loader: number, runs: number, onRun?: (i: number, s: RunSample) => void): Promise<EntryResult> {
+export function runEntryInChild(entry: BenchEntry, runs: number, onRun?: (i: number, s: RunSample) => void): Promise<EntryResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [String(loader), entry.name, String(runs)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(CHILD, [entry.name, String(runs)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const samples: RunSample[] = [];
     let metrics: SimulatedMetrics | undefined;
     let nondeterminism: string | undefined;
