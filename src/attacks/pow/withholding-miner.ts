@@ -51,6 +51,7 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
     this.candidates = o.candidates;
     this.publicChain = powChainStore(o.genesis, o.tree);
     this.relay = new PowRelay(ctx, this, this.params);
+    this.syncHeadWork();
     this.forkBlock = o.genesis;
   }
 
@@ -110,11 +111,6 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
 
   // ---- RelayOwner ----
 
-  /** The public head's: the attacker must hear every block that lengthens the public chain. */
-  headWork(): number {
-    return this.publicChain.headWeight;
-  }
-
   knows(block: PowBlock): boolean {
     return this.privateHashes.has(block.hash) || this.publicChain.knows(block.hash);
   }
@@ -134,6 +130,7 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
     }
     for (let i = 0; i < r.connected.length; i++) this.ctx.emit((r.connected[i] as PowBlock).received);
     if (r.headChange !== null) {
+      this.syncHeadWork();
       // Relay like an honest node: withholding is about its own blocks, not others'.
       for (const b of r.headChange.added) if (!this.privateHashes.has(b.hash)) this.relay.announce(b as PowBlock, from);
       if (this.updatePhase() && this.publicChain.headHeight > before) this.onPublicGrowth(this.publicHead);
@@ -159,8 +156,14 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
 
   private publish(b: PowBlock): void {
     this.publicChain.add(b);
+    this.syncHeadWork();
     this.ctx.emit(b.received);
     this.relay.announce(b, this.ctx.self);
+  }
+
+  /** The relay fetches what beats the public head: the attacker must hear every block that lengthens it. */
+  private syncHeadWork(): void {
+    this.relay.headWork = this.publicChain.headWeight;
   }
 
   /** Drop the private branch and mine from `block` (a public block). */

@@ -66,6 +66,7 @@ export class PowNode implements Actor<unknown>, RelayOwner {
     this.candidates = o.candidates;
     this.chain = powChainStore(o.genesis, o.tree);
     this.relay = new PowRelay(ctx, this, o.params);
+    this.relay.headWork = this.chain.headWeight;
   }
 
   onStart(): void {
@@ -93,10 +94,6 @@ export class PowNode implements Actor<unknown>, RelayOwner {
   }
 
   // ---- RelayOwner ----
-
-  headWork(): number {
-    return this.chain.headWeight;
-  }
 
   knows(block: PowBlock): boolean {
     return this.chain.knows(block.hash);
@@ -145,6 +142,7 @@ export class PowNode implements Actor<unknown>, RelayOwner {
 
   /** The head moved: announce the new chain's blocks, re-aim mining, commit what is k-deep. */
   private adopt(hc: HeadChange, from: HostId): void {
+    this.relay.headWork = this.chain.headWeight;
     const added = hc.added;
     for (let i = 0; i < added.length; i++) this.relay.announce(added[i] as PowBlock, from);
     if (this.mineTimer !== -1) {

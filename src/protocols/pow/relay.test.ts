@@ -23,7 +23,6 @@ function scripted() {
 
 function owner(have: Set<PowBlock>, delivered: PowBlock[]): RelayOwner {
   return {
-    headWork: () => 1,
     knows: (b) => have.has(b),
     canServe: (b) => have.has(b),
     deliver: (b) => delivered.push(b),
@@ -37,6 +36,7 @@ describe('PoW relay (inv → getdata → block)', () => {
   it('asks the first announcer only, and another announcer once the request times out', () => {
     const { ctx, sent } = scripted();
     const relay = new PowRelay(ctx, owner(new Set(), []), params);
+    relay.headWork = 1; // genesis
     relay.handle(1, block.msgInv);
     relay.handle(2, block.msgInv);
     expect(sent).toEqual([{ to: 1, type: PowMsgType.getdata, size: 61 }]);
@@ -49,6 +49,7 @@ describe('PoW relay (inv → getdata → block)', () => {
     for (const announceToKnownPeers of [false, true]) {
       const { ctx, sent } = scripted();
       const relay = new PowRelay(ctx, owner(new Set(), []), { ...params, announceToKnownPeers });
+      relay.headWork = 1;
       for (const peer of [5, 6, 7]) relay.handle(peer, { kind: 'pow', type: PowMsgType.connect, compactBlocks: false });
       relay.handle(6, block.msgInv); // peer 6 has it
       sent.length = 0;
@@ -59,7 +60,8 @@ describe('PoW relay (inv → getdata → block)', () => {
 
   it('ignores announcements of blocks with no more work than its head', () => {
     const { ctx, sent } = scripted();
-    const relay = new PowRelay(ctx, { ...owner(new Set(), []), headWork: () => 2 }, params);
+    const relay = new PowRelay(ctx, owner(new Set(), []), params);
+    relay.headWork = 2; // the block's own work: nothing gained
     relay.handle(1, block.msgInv);
     expect(sent).toEqual([]);
   });
