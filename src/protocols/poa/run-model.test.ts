@@ -36,4 +36,12 @@ describe('Clique across 200 seeds through the run model', () => {
     // A 100 ms wiggle against 5–100 ms delays loses some races: stale blocks must show up.
     expect(staleTotal).toBeGreaterThan(0);
   });
+
+  it('replays bit for bit: the same seed gives the same trace hash and metrics', () => {
+    const a = runConsensusScenario(scenario(5), 42);
+    const b = runConsensusScenario(scenario(5), 42);
+    expect(b.traceHash).toBe(a.traceHash);
+    expect(b.metrics).toEqual(a.metrics);
+    expect(runConsensusScenario(scenario(5), 43).traceHash).not.toBe(a.traceHash);
+  });
 });
