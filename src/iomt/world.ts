@@ -4,7 +4,7 @@
  * portals, gateways, devices, clinicians and researchers, placed per topology.ts. The consensus
  * protocol is a parameter (a ProtocolModule), so the same world runs on PBFT or any other.
  */
-import { Engine, type ActorContext, type DistributionSpec } from '../../sim/index.ts';
+import { Engine, type ActorContext, type ActorFactory, type DistributionSpec } from '../../sim/index.ts';
 import { KeyRing, type Block, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
 import type { ProtocolModule } from '../protocols/types.ts';
 import { IomtLedgerApp, sha256Hex } from '../contracts/index.ts';
@@ -54,6 +54,13 @@ export interface IomtWorldConfig {
   readonly access: { readonly cliniciansPerWard: number; readonly clinicianRatePerHour: number; readonly breakGlassProbability: number; readonly researchers: number; readonly researcherRatePerHour: number; readonly researchConsentFraction: number; readonly revocationsPerHour: number };
   readonly identity: { readonly actionsPerHour: number; readonly revokeFraction: number };
   readonly retransmitUs: number;
+  /** Wrap replica i's actor factory (Byzantine behaviour from an attack plan). */
+  readonly wrapReplica?: <M>(index: number, factory: ActorFactory<M>) => ActorFactory<M>;
+}
+
+/** Optional hooks of a world's builder (src/attacks wraps devices and gateways through it). */
+export interface IomtWorldHooks {
+  wrapActor?(role: 'device' | 'gateway', id: number, factory: ActorFactory<unknown>): ActorFactory<unknown>;
 }
 
 /** Signer ids for device keys start here, above any host id. */
@@ -74,7 +81,8 @@ export class IomtWorld {
   readonly keyRing: KeyRing;
   private nextSigner = DEVICE_SIGNER_BASE;
 
-  constructor(readonly config: IomtWorldConfig) {
+  constructor(readonly config: IomtWorldConfig, hooks: IomtWorldHooks = {}) {
+    const wrap = (role: 'device' | 'gateway', id: number, f: ActorFactory<unknown>): ActorFactory<unknown> => hooks.wrapActor?.(role, id, f) ?? f;
     const c = config;
     const topo = buildTopology({ ...c, cliniciansPerWard: c.access.cliniciansPerWard, researchers: c.access.researchers });
     this.topology = topo;
@@ -125,10 +133,9 @@ export class IomtWorld {
       this.apps[n.host] = app;
       const index = this.apps.length - 1;
       const signingKey = ring.issue(n.host);
-      const h = engine.addHost(siteLink(n.region), (ctx: ActorContext<unknown>) =>
-        c.protocol.createReplica(ctx, { replicaHosts: nodeHosts, index, batchSize: c.batchSize, batchTimeoutUs: c.batchTimeoutUs, blockSizeMaxBytes: c.blockSizeMaxBytes, crypto: c.cryptoCosts, params: c.protocolParams, signingKey, verifier: ring }, app),
-        `node:${n.host}`,
-      );
+      const factory: ActorFactory<unknown> = (ctx) =>
+        c.protocol.createReplica(ctx, { replicaHosts: nodeHosts, index, batchSize: c.batchSize, batchTimeoutUs: c.batchTimeoutUs, blockSizeMaxBytes: c.blockSizeMaxBytes, crypto: c.cryptoCosts, params: c.protocolParams, signingKey, verifier: ring }, app);
+      const h = engine.addHost(siteLink(n.region), c.wrapReplica?.(index, factory) ?? factory, `node:${n.host}`);
       if (h !== n.host) throw new Error(`topology: node placed at host ${h}, expected ${n.host}`);
     }
     const devicesOfGateway = new Map<number, GatewayDevice[]>();
@@ -157,7 +164,7 @@ export class IomtWorld {
         new PatientPortal(ctx, { ledger: endpoint, node: nodeView(node), ratePerHour: c.access.revocationsPerHour, consents: consentsByHospital[hosp.index]! }),
       `portal:${hosp.index}`), hosp.portal);
       for (const g of hosp.gateways) {
-        this.expectHost(engine.addHost(siteLink(region), (ctx: ActorContext<unknown>) => {
+        this.expectHost(engine.addHost(siteLink(region), wrap('gateway', g, (ctx: ActorContext<unknown>) => {
           const gw = new Gateway(ctx, {
             devices: devicesOfGateway.get(g) ?? [],
             patientPseudonyms: this.patientPseudonyms,
@@ -178,16 +185,16 @@ export class IomtWorld {
           });
           this.gateways.push(gw);
           return gw;
-        }, `gateway:${g}`), g);
+        }), `gateway:${g}`), g);
       }
       for (let w = 0; w < c.wardsPerHospital; w++) {
         while (deviceCursor < topo.devices.length && topo.devices[deviceCursor]!.hospital === hosp.index && topo.devices[deviceCursor]!.ward === w) {
           const d = topo.devices[deviceCursor++]!;
-          this.expectHost(engine.addHost(deviceLink, (ctx: ActorContext<unknown>) => {
+          this.expectHost(engine.addHost(deviceLink, wrap('device', d.index, (ctx: ActorContext<unknown>) => {
             const dev = new Device(ctx, { index: d.index, gateway: d.gateway, profile: c.profiles[d.kind], vitals: this.vitals[d.patient]!, key: deviceKeys[d.index]!, verifier: ring, crypto: c.cryptoCosts, noiseScale: c.noiseScale, clockDrift: c.clockDrift, randomPhase: c.randomPhase });
             this.devices.push(dev);
             return dev;
-          }, `device:${d.index}`), d.host);
+          }), `device:${d.index}`), d.host);
         }
         while (clinicianCursor < topo.clinicians.length && topo.clinicians[clinicianCursor]!.hospital === hosp.index && topo.clinicians[clinicianCursor]!.ward === w) {
           const cl = topo.clinicians[clinicianCursor++]!;
@@ -216,6 +223,12 @@ export class IomtWorld {
     let best = this.apps[0]!;
     for (const a of this.apps) if (a !== undefined && a.executed > best.executed) best = a;
     return best;
+  }
+
+  /** Hosts that submit transactions: administrations, portals, gateways, clinicians, researchers. */
+  ledgerClientHosts(): number[] {
+    const t = this.topology;
+    return t.hostRoles.flatMap((role, h) => (role === 'admin' || role === 'portal' || role === 'gateway' || role === 'clinician' || role === 'researcher' ? [h] : []));
   }
 
   readingsAccepted(): number {

@@ -9,8 +9,9 @@ import { zScenario } from '../../scenario/schema.ts';
 import { metricDoc } from '../../metrics/catalog.ts';
 import { runIomtScenario } from './iomt.ts';
 
-function scenario(extra: Record<string, unknown> = {}) {
+function scenario(extra: Record<string, unknown> = {}, attacks: unknown[] = []) {
   return zScenario.parse({
+    attacks,
     name: 'iomt-test',
     duration: '5m',
     consensus: { protocol: 'pbft', nodes: 4, batchSize: 10, batchTimeout: '200ms' },
@@ -45,6 +46,22 @@ describe('runIomtScenario', () => {
     expect(out.checks.filter((c) => !c.passed)).toEqual([]);
     const undocumented = Object.keys(out.metrics).filter((n) => n.startsWith('iomt.') && metricDoc(n) === undefined);
     expect(undocumented).toEqual([]);
+  });
+
+  it('refuses readings of revoked devices and keeps accepting rotated ones under their new keys', () => {
+    const out = runIomtScenario(scenario({ identity: { actionsPerHour: 120, revokeFraction: 0.5 } }), 3);
+    expect(value(out, 'iomt.readings_rejected.unregistered')).toBeGreaterThan(0);
+    // A rotated device signs with its new key once the rotation commits; only readings in flight at that moment can fail.
+    expect(value(out, 'iomt.readings_rejected.bad_signature')).toBeLessThan(10);
+    expect(value(out, 'iomt.readings_accepted')).toBeGreaterThan(2_000);
+  });
+
+  it('runs the scenario\'s attacks on the consortium: a crashed primary is replaced and anchoring resumes', () => {
+    const out = runIomtScenario(scenario({}, [{ type: 'crash', start: '60s', end: '120s', replicas: 'leader' }]), 1);
+    expect(value(out, 'consensus.view_changes')).toBeGreaterThanOrEqual(1);
+    expect(value(out, 'safety.violations')).toBe(0);
+    expect(value(out, 'iomt.readings_anchored')).toBeGreaterThan(3_000);
+    expect(out.checks.find((c) => c.name === 'state-agreement')!.passed).toBe(true);
   });
 
   it('gives the same trace hash and metrics for the same seed', () => {

@@ -10,11 +10,13 @@ import { DEFAULT_PROFILES, DEVICE_KINDS, type DeviceKind, type DeviceProfile } f
 import { IomtWorld, type IomtWorldConfig } from '../../iomt/world.ts';
 import type { RunOutput } from '../../metrics/types.ts';
 import { protocolByName } from '../../protocols/index.ts';
-import type { ProtocolModule } from '../../protocols/types.ts';
+import type { ProtocolModule, ViewChangeEvent } from '../../protocols/types.ts';
 import { inputError } from '../../scenario/errors.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import type { IomtSection } from '../../scenario/sections/iomt.ts';
-import { ConsensusMonitor, type ReplicaDeployment } from './consensus.ts';
+import { planAttacks } from '../../attacks/plan.ts';
+import { ConsensusMonitor, type ConsensusWorld, type ReplicaDeployment } from './consensus.ts';
+import { outsideFaultModel } from './fault-windows.ts';
 import { latencyDistribution } from './network.ts';
 
 export interface IomtRunOptions {
@@ -108,9 +110,15 @@ function rules(s: IomtSection): readonly AlertRule[] {
   return s.rules.map((r) => ({ name: r.name, channel: r.channel, op: r.op, threshold: r.threshold, holdUs: r.hold, targetUs: r.target }));
 }
 
-/** One run of an IoMT scenario with one seed. */
+/** One run of an IoMT scenario with one seed; the scenario's `attacks:` act on its consortium as in the consensus model. */
 export function runIomtScenario(scenario: Scenario, seed: number, options: IomtRunOptions = {}): RunOutput {
-  const world = new IomtWorld(iomtWorldConfig(scenario, seed, options.protocol));
+  const base = iomtWorldConfig(scenario, seed, options.protocol);
+  const attacks = scenario.attacks;
+  const s = scenario.iomt!;
+  // Ledger clients, in host order: per hospital its administration, portal, gateways and clinicians; then researchers.
+  const clients = s.hospitals * (2 + s.wardsPerHospital * (1 + s.access.cliniciansPerWard)) + s.access.researchers;
+  const faults = attacks.length > 0 ? planAttacks(attacks, { replicas: scenario.consensus.nodes, clients, maxFaulty: base.protocol.maxFaulty(scenario.consensus.nodes) }) : undefined;
+  const world = new IomtWorld(faults === undefined ? base : { ...base, wrapReplica: (i, f) => faults.wrapReplica(i, f) });
   const c = world.config;
   const replicaHosts = world.topology.nodes.map((n) => n.host);
   const ledger: ReplicaDeployment = {
@@ -120,15 +128,38 @@ export function runIomtScenario(scenario: Scenario, seed: number, options: IomtR
     keyRing: world.keyRing,
     costs: c.cryptoCosts,
     repliesNeeded: c.protocol.repliesNeeded(replicaHosts.length),
-    currentLeader: () => replicaHosts[0]!,
+    currentLeader: () => leader,
   };
-  const monitor = new ConsensusMonitor(world.engine, scenario, ledger);
+  // The leader is the one the latest view change announced (PBFT §4.4); the first replica until then.
+  let leader = replicaHosts[0]!;
+  let leaderView = -1;
+  world.engine.observe((host, event) => {
+    if (event.kind !== 'view-change' || !replicaHosts.includes(host)) return;
+    const e = event as ViewChangeEvent;
+    if (e.view > leaderView) {
+      leaderView = e.view;
+      leader = e.leader;
+    }
+  });
+  const byzantineHosts = new Set((faults?.byzantineReplicas() ?? []).map((i) => replicaHosts[i]!));
+  const monitor = new ConsensusMonitor(world.engine, scenario, ledger, { byzantineHosts });
+  if (faults !== undefined && world.ledgerClientHosts().length !== clients) throw new Error('iomt: ledger client count does not match the topology');
+  const attackWorld: ConsensusWorld = {
+    engine: world.engine,
+    replicaHosts,
+    clientHosts: world.ledgerClientHosts(),
+    currentLeader: () => leader,
+    endUs: scenario.duration,
+    excuseLiveness: (a, b) => monitor.liveness.excuse(a, b),
+  };
+  for (const [a, b] of outsideFaultModel(attacks, c.protocol.maxFaulty(replicaHosts.length), scenario.duration)) attackWorld.excuseLiveness(a, b);
+  faults?.install(attackWorld);
   options.setup?.(world);
   world.run();
   const consensus = monitor.finish();
   const iomt = world.finish();
   return {
-    metrics: { ...consensus.metrics, ...iomt.metrics },
+    metrics: { ...consensus.metrics, ...iomt.metrics, ...(faults?.outcomes() ?? {}) },
     checks: [...consensus.checks, ...iomt.checks],
     traceHash: world.engine.traceHash(),
     eventsProcessed: world.engine.eventsProcessed,
