@@ -9,6 +9,7 @@ describe('scenarioJsonSchema', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(['extends', ...Object.keys(zScenario.shape)].sort());
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toContain('duration');
+    expect(schema.required).not.toContain('name');
   });
 
   it('gives quantities as strings with their unit kind', () => {

@@ -1,7 +1,7 @@
 /**
  * The scenario's JSON Schema (`iomtsim schema`), for editor completion and validation of the
  * input form (quantities as strings with units). `extends` is resolved before validation, so it
- * is added here by hand.
+ * is added here by hand, and `name` is optional in a file.
  */
 import { z } from 'zod';
 import { zScenario } from './schema.ts';
@@ -9,8 +9,11 @@ import { zScenario } from './schema.ts';
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(zScenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   const properties = (schema['properties'] ?? {}) as Record<string, unknown>;
+  // A file may leave out `name`: the loader names the scenario after its file.
+  const required = ((schema['required'] ?? []) as string[]).filter((key) => key !== 'name');
   return {
     ...schema,
+    required,
     title: 'iomtsim scenario',
     properties: {
       extends: { type: 'string', description: 'Another scenario file this one inherits from (path relative to this file; deep merge).' },
