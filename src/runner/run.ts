@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDistinctDimensions, type Dimension, type LoadedScenario } from '../scenario/index.ts';
+import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
 import { createExecutor, DEFAULT_MODEL } from './executor.ts';
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, RESULTS_FORMAT, type Manifest, type RunKind } from './manifest.ts';
@@ -14,7 +14,6 @@ import { newRunDir, readResults } from './results-dir.ts';
 import { replicationSeeds } from './seeds.ts';
 import type { Shard } from './shard.ts';
 import type { ModelRef } from './types.ts';
-import { inputError } from '../scenario/index.ts';
 
 export interface ExecutionOptions {
   /** 0 runs in this thread; otherwise the size of the worker pool. */

@@ -5,7 +5,10 @@
  * judges the SLOs on the metric means. The answer comes with its evidence: every probe, its
  * metrics and each SLO's verdict, in summary.json.
  */
-import { holds, inputError, pointOverrides, applyOverrides, validateScenarioInput, type LoadedScenario, type NumericRange, type Slo } from '../scenario/index.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { applyOverrides, holds, inputError, pointOverrides, validateScenarioInput, type LoadedScenario, type NumericRange, type Slo } from '../scenario/index.ts';
 import { createExecutor, DEFAULT_MODEL } from './executor.ts';
 import { toFinished } from './execute.ts';
 import { environment, RESULTS_FORMAT, type Manifest } from './manifest.ts';
@@ -16,9 +19,6 @@ import type { ExecutionOptions } from './run.ts';
 import { replicationSeeds } from './seeds.ts';
 import { buildSummary, type PointSummary, type RunStatus, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure } from './types.ts';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 
 export interface SloVerdict {
   readonly slo: string;
