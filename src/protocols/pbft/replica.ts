@@ -85,6 +85,8 @@ export class PbftReplica implements Actor<unknown> {
   private readonly executedBlocks = new Map<number, Block>();
   private readonly fetched: FetchedBatches;
   private lastFetchUs = -Infinity;
+  /** The NEW-VIEW this replica sent as primary of the current view, for replicas that missed it. */
+  private lastNewView: NewView | undefined;
   private batchTimer: TimerId = NO_TIMER;
   private requestTimer: TimerId = NO_TIMER;
   private newViewTimer: TimerId = NO_TIMER;
@@ -161,11 +163,18 @@ export class PbftReplica implements Actor<unknown> {
       if (this.viewActive && this.isWaiting()) this.startViewChange(this.view + 1);
     } else if (tag === TAG_NEW_VIEW) {
       this.newViewTimer = NO_TIMER;
-      // §4.5.2: no NEW-VIEW in time: try the next view, waiting twice as long.
-      if (!this.viewActive) {
+      if (this.viewActive) return;
+      // §4.5.2: q replicas wanted this view but no NEW-VIEW came: try the next, waiting twice as long.
+      if (this.viewChangeCount(this.view) >= this.q) {
         this.failedViews++;
         this.startViewChange(this.view + 1);
+        return;
       }
+      // Fewer than q joined (messages lost, or a partition): retransmit ours, as PBFT's
+      // implementation does for every message it must eventually deliver (§5).
+      const mine = this.viewChanges.get(this.view)?.[this.index];
+      if (mine !== undefined) this.sendViewChange(mine);
+      this.newViewTimer = this.ctx.setTimer(this.viewChangeTimeout(), TAG_NEW_VIEW);
     }
   }
 
@@ -434,7 +443,6 @@ export class PbftReplica implements Actor<unknown> {
   // ---- §4.4: view changes ----
 
   private startViewChange(target: number): void {
-    if (target <= this.view && !this.viewActive) return;
     if (target <= this.view) return;
     this.view = target;
     this.viewActive = false;
@@ -446,17 +454,32 @@ export class PbftReplica implements Actor<unknown> {
     prepared.sort((a, b) => a.prePrepare.seq - b.prePrepare.seq);
     const body = { newView: target, stableSeq: this.stableSeq, checkpointProof: this.stableProof, prepared, replica: this.index };
     this.cpu.charge(this.costs.signUs);
-    const vc: ViewChange = { kind: 'pbft-view-change', ...body, sig: this.key.sign(this.verifier.digest(viewChangeTerm(body))) };
-    let size = PBFT_HEADER_BYTES + SIGNATURE_BYTES + this.stableProof.length * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
-    for (const p of prepared) size += p.prePrepare.block.sizeBytes + (1 + p.prepares.length) * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
-    for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, vc, size);
+    const vc: ViewChange = Object.freeze({ kind: 'pbft-view-change', ...body, sig: this.key.sign(this.verifier.digest(viewChangeTerm(body))) });
+    this.sendViewChange(vc);
+    this.newViewTimer = this.ctx.setTimer(this.viewChangeTimeout(), TAG_NEW_VIEW);
     this.recordViewChange(vc);
     this.replayDeferred();
   }
 
+  private sendViewChange(vc: ViewChange): void {
+    let size = PBFT_HEADER_BYTES + SIGNATURE_BYTES + vc.checkpointProof.length * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
+    for (const p of vc.prepared) size += p.prePrepare.block.sizeBytes + (1 + p.prepares.length) * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
+    for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, vc, size);
+  }
+
+  private viewChangeCount(view: number): number {
+    const list = this.viewChanges.get(view);
+    return list === undefined ? 0 : list.reduce((c, x) => c + (x === undefined ? 0 : 1), 0);
+  }
+
   private onViewChange(from: HostId, m: ViewChange): void {
     const i = this.indexOfHost.get(from);
-    if (i === undefined || m.newView < this.view || (m.newView === this.view && this.viewActive)) return;
+    if (i === undefined || m.newView < this.view) return;
+    if (m.newView === this.view && this.viewActive) {
+      // The sender missed the NEW-VIEW that installed this view: the primary sends it again.
+      if (this.isPrimary && this.lastNewView?.view === this.view && m.replica === i) this.ctx.send(from, this.lastNewView, this.newViewSize(this.lastNewView));
+      return;
+    }
     this.cpu.charge(this.costs.verifyUs * viewChangeSignatures(m));
     if (!validViewChange(m, i, this.quorums, this.verifier)) return;
     this.recordViewChange(m);
@@ -482,9 +505,7 @@ export class PbftReplica implements Actor<unknown> {
       return;
     }
     if (m.newView !== this.view || this.viewActive) return;
-    const count = list.reduce((c, x) => c + (x === undefined ? 0 : 1), 0);
-    // §4.5.2: with q view-changes for our view, wait a bounded time for its NEW-VIEW.
-    if (count >= this.q && this.newViewTimer === NO_TIMER) this.newViewTimer = this.ctx.setTimer(this.viewChangeTimeout(), TAG_NEW_VIEW);
+    const count = this.viewChangeCount(m.newView);
     if (this.isPrimary && count >= this.q && list[this.index] !== undefined) this.sendNewView(list);
   }
 
@@ -495,12 +516,17 @@ export class PbftReplica implements Actor<unknown> {
     const prePrepares = order.map((o) => this.signPrePrepare(this.view, o.seq, o.block));
     const body = { view: this.view, viewChanges: V, prePrepares, replica: this.index };
     this.cpu.charge(this.costs.signUs);
-    const nv: NewView = { kind: 'pbft-new-view', ...body, sig: this.key.sign(this.verifier.digest(newViewTerm(body))) };
-    let size = PBFT_HEADER_BYTES + SIGNATURE_BYTES;
-    for (const x of V) size += PBFT_HEADER_BYTES + SIGNATURE_BYTES * viewChangeSignatures(x);
-    for (const pp of prePrepares) size += PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES;
+    const nv: NewView = Object.freeze({ kind: 'pbft-new-view', ...body, sig: this.key.sign(this.verifier.digest(newViewTerm(body))) });
+    this.lastNewView = nv;
+    const size = this.newViewSize(nv);
     for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, nv, size);
     this.installView(order, prePrepares);
+  }
+
+  private newViewSize(nv: NewView): number {
+    let size = PBFT_HEADER_BYTES + SIGNATURE_BYTES;
+    for (const x of nv.viewChanges) size += PBFT_HEADER_BYTES + SIGNATURE_BYTES * viewChangeSignatures(x);
+    return size + nv.prePrepares.length * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
   }
 
   private onNewView(from: HostId, m: NewView): void {

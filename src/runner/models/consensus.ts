@@ -24,7 +24,9 @@ import type { CheckOutcome, Metrics, RunOutput, TimeseriesRow } from '../../metr
 import { LoadClient } from '../../protocols/client/client.ts';
 import { protocolByName } from '../../protocols/index.ts';
 import { NO_APPLICATION, type ProtocolModule, type ReplicaConfig, type ReplicatedApplication, type ViewChangeEvent } from '../../protocols/types.ts';
+import { planAttacks } from '../../attacks/plan.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import { outsideFaultModel } from './fault-windows.ts';
 import { networkConfig, placement } from './network.ts';
 
 export interface PlaceReplicasOptions {
@@ -219,6 +221,7 @@ export interface FaultPlan {
 }
 
 export interface ConsensusRunOptions extends PlaceReplicasOptions {
+  /** Faults and attacks; by default the plan of the scenario's `attacks:` section. */
   readonly faults?: FaultPlan;
   /** Schedule extra faults or observers once the hosts exist (tests). */
   readonly setup?: (world: ConsensusWorld) => void;
@@ -229,7 +232,8 @@ export interface ConsensusRunOptions extends PlaceReplicasOptions {
 /** One run of a consensus scenario with one seed. */
 export function runConsensusScenario(scenario: Scenario, seed: number, options: ConsensusRunOptions = {}): RunOutput {
   const engine = new Engine({ seed, network: networkConfig(scenario.network) });
-  const faults = options.faults;
+  const attacks = scenario.attacks;
+  const faults = options.faults ?? (attacks.length > 0 ? planAttacks(attacks, { replicas: scenario.consensus.nodes, clients: scenario.workload.clients }) : undefined);
   const wrapReplica = options.wrapReplica ?? (faults === undefined ? undefined : <M>(i: number, f: ActorFactory<M>) => faults.wrapReplica(i, f));
   const ledger = placeReplicas(engine, scenario, { ...options, ...(wrapReplica === undefined ? {} : { wrapReplica }) });
   const clientHosts = placeLoadClients(engine, scenario, ledger);
@@ -246,6 +250,7 @@ export function runConsensusScenario(scenario: Scenario, seed: number, options: 
     endUs: scenario.duration,
     excuseLiveness: (a, b) => monitor.liveness.excuse(a, b),
   };
+  for (const [a, b] of outsideFaultModel(attacks, ledger.protocol.maxFaulty(ledger.replicaHosts.length), scenario.duration)) world.excuseLiveness(a, b);
   faults?.install(world);
   options.setup?.(world);
   engine.run(scenario.duration);
