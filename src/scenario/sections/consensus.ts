@@ -1,25 +1,7 @@
 /** The `consensus:` section: which protocol, how many nodes, block and batch limits, crypto, mempool. */
 import { z } from 'zod';
-import { parseQuantity } from '../units.ts';
 import { zDurationUs, zPositiveDurationUs, zSizeBytes } from '../zod-units.ts';
 import { zPowParams } from './pow.ts';
-
-/**
- * A protocol parameter in a generic per-protocol block: a number, a boolean, a quantity with a unit
- * (converted to base units: µs, bytes, bits/s) or a word. Each protocol validates its own keys.
- */
-const zParamValue = z.union([
-  z.number(),
-  z.boolean(),
-  z.string().transform((text) => {
-    for (const kind of ['duration', 'size', 'bandwidth'] as const) {
-      const r = parseQuantity(kind, text);
-      if (r.ok) return r.value;
-    }
-    return text;
-  }),
-]);
-const zProtocolParams = z.record(z.string(), zParamValue).default({});
 
 /** PBFT's parameters (Castro & Liskov, OSDI 1999). */
 export const zPbftParams = z
