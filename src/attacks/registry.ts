@@ -98,6 +98,53 @@ export const ATTACKS: readonly AttackDoc[] = [
     ],
     outcomes: ['attack.legit_latency_ms.p95'],
   }),
+  doc({
+    type: 'sybil', title: 'Sybil identities', category: 'device', targets: 'one gateway',
+    model: 'an attacker host beside the gateway sends correctly signed, plausible readings from identities never registered, each with a fresh key',
+    parameters: [
+      { name: 'gateway', type: 'gateway number', default: 'required', meaning: 'gateway the identities talk to (0 is the first)' },
+      { name: 'identities', type: 'integer', default: '10', meaning: 'unregistered identities' },
+      { name: 'rate', type: 'readings/s', default: '10', meaning: 'readings per second from all identities together' },
+    ],
+    outcomes: ['iomt.forged_accepted', 'iomt.readings_rejected.unregistered'],
+  }),
+  doc({
+    type: 'tamper', title: 'Tampering in transit', category: 'device', targets: 'devices',
+    model: "device proxy (radio man in the middle) replaces readings with copies whose value is lowered by 25, the signature left unchanged",
+    parameters: [
+      { name: 'devices', type: 'device number list', default: 'required', meaning: 'devices whose readings are altered' },
+      { name: 'probability', type: 'number in (0, 1]', default: '1', meaning: 'chance that each reading is altered' },
+    ],
+    outcomes: ['iomt.tampered_accepted', 'iomt.readings_rejected.bad_signature'],
+  }),
+  doc({
+    type: 'replay', title: 'Replay of captured readings', category: 'device', targets: 'devices',
+    model: 'device proxy captures every reading and sends the same reading again after a delay',
+    parameters: [
+      { name: 'devices', type: 'device number list', default: 'required', meaning: 'devices whose readings are replayed' },
+      { name: 'delay', type: 'duration', default: '1s', meaning: 'time between capture and replay' },
+    ],
+    outcomes: ['iomt.replayed_accepted', 'iomt.readings_rejected.replay'],
+  }),
+  doc({
+    type: 'flood', title: 'Flooding from compromised devices', category: 'device', targets: 'devices (bots)',
+    model: "device proxy makes the firmware sample, sign (its own valid key) and send extra readings at a rate; devices are labelled compromised, and detectors are scored against those labels",
+    parameters: [
+      { name: 'devices', type: 'device number list', default: 'required', meaning: 'compromised devices (bots)' },
+      { name: 'rate', type: 'readings/s', default: 'required', meaning: 'extra readings per second per bot' },
+    ],
+    outcomes: ['attack.flood_accepted', 'iomt.readings_rejected.rate_limited', 'detect.<detector>.detection_rate', 'detect.<detector>.false_positive_rate', 'detect.<detector>.time_to_detect_ms'],
+  }),
+  doc({
+    type: 'compromised-gateway', title: 'Compromised gateway (drops, delays)', category: 'device', targets: 'one gateway',
+    model: "gateway proxy drops or holds readings before the gateway's honest code sees them",
+    parameters: [
+      { name: 'gateway', type: 'gateway number', default: 'required', meaning: 'the compromised gateway (0 is the first)' },
+      { name: 'drop', type: 'number in [0, 1]', default: '0', meaning: 'chance that each reading is dropped' },
+      { name: 'delay', type: 'duration', default: '0s', meaning: 'extra time each surviving reading is held' },
+    ],
+    outcomes: ['attack.gateway_dropped_readings', 'attack.gateway_delayed_readings'],
+  }),
   ...POW_ATTACK_DOCS,
 ];
 

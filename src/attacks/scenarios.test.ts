@@ -17,6 +17,8 @@ import { loadScenario } from '../scenario/load.ts';
 const SCENARIOS = [
   'equivocation', 'equivocation-beyond-f', 'silence', 'censorship', 'delay-votes',
   'crash-recovery', 'partition', 'eclipse', 'leader-delay', 'leader-dos',
+  // Device and gateway attacks (IoMT scenarios).
+  'sybil', 'tamper', 'replay', 'flood', 'compromised-gateway',
 ];
 
 const file = (name: string) => fileURLToPath(new URL(`../../scenarios/attacks/${name}.yaml`, import.meta.url));

@@ -11,3 +11,20 @@ export const ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'attack.censorship_delay_ms.p95', unit: 'ms', meaning: '95th percentile of the same censorship delay' },
   { name: 'attack.legit_latency_ms.p95', unit: 'ms', meaning: '95th percentile of client-confirmed latency of legitimate transactions submitted while an attack was active' },
 ];
+
+/** Device and gateway attacks (src/attacks/iomt): counted by message, judged by the gateway's own admission. */
+export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
+  ...(['forged', 'tampered', 'replayed'] as const).flatMap((cls): MetricDoc[] => [
+    { name: `iomt.${cls}_sent`, unit: 'readings', meaning: `${cls} readings the attack sent (ground truth)` },
+    { name: `iomt.${cls}_arrived`, unit: 'readings', meaning: `${cls} readings that reached a gateway` },
+    { name: `iomt.${cls}_accepted`, unit: 'readings', meaning: `${cls} readings the gateway's admission accepted (0 where the framework claims prevention)` },
+  ]),
+  { name: 'attack.flood_sent', unit: 'readings', meaning: 'extra readings compromised devices sent' },
+  { name: 'attack.flood_arrived', unit: 'readings', meaning: 'extra readings that reached a gateway' },
+  { name: 'attack.flood_accepted', unit: 'readings', meaning: 'extra readings accepted despite the rate limit' },
+  { name: 'attack.gateway_dropped_readings', unit: 'readings', meaning: 'readings a compromised gateway dropped' },
+  { name: 'attack.gateway_delayed_readings', unit: 'readings', meaning: 'readings a compromised gateway held back' },
+  { name: 'detect.<detector>.detection_rate', unit: 'ratio', meaning: 'compromised devices (ground truth) a detector alarmed on during their window ÷ compromised devices' },
+  { name: 'detect.<detector>.false_positive_rate', unit: 'ratio', meaning: 'devices not compromised that a detector alarmed on ÷ devices not compromised' },
+  { name: 'detect.<detector>.time_to_detect_ms', unit: 'ms', meaning: 'mean time from a device becoming compromised to the first alarm on it' },
+];

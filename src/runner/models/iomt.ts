@@ -15,6 +15,7 @@ import { inputError } from '../../scenario/errors.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import type { IomtSection } from '../../scenario/sections/iomt.ts';
 import { planAttacks } from '../../attacks/plan.ts';
+import { IomtAttackPlan } from '../../attacks/iomt/plan.ts';
 import { ConsensusMonitor, type ConsensusWorld, type ReplicaDeployment } from './consensus.ts';
 import { outsideFaultModel } from './fault-windows.ts';
 import { latencyDistribution } from './network.ts';
@@ -118,7 +119,10 @@ export function runIomtScenario(scenario: Scenario, seed: number, options: IomtR
   // Ledger clients, in host order: per hospital its administration, portal, gateways and clinicians; then researchers.
   const clients = s.hospitals * (2 + s.wardsPerHospital * (1 + s.access.cliniciansPerWard)) + s.access.researchers;
   const faults = attacks.length > 0 ? planAttacks(attacks, { replicas: scenario.consensus.nodes, clients, maxFaulty: base.protocol.maxFaulty(scenario.consensus.nodes) }) : undefined;
-  const world = new IomtWorld(faults === undefined ? base : { ...base, wrapReplica: (i, f) => faults.wrapReplica(i, f) });
+  // Device and gateway attacks wrap devices and gateways through the world's hook (src/attacks/iomt).
+  const deviceAttacks = IomtAttackPlan.appliesTo(attacks) ? new IomtAttackPlan(attacks) : undefined;
+  const world = new IomtWorld(faults === undefined ? base : { ...base, wrapReplica: (i, f) => faults.wrapReplica(i, f) }, deviceAttacks?.hooks);
+  deviceAttacks?.install(world);
   const c = world.config;
   const replicaHosts = world.topology.nodes.map((n) => n.host);
   const ledger: ReplicaDeployment = {
@@ -159,7 +163,7 @@ export function runIomtScenario(scenario: Scenario, seed: number, options: IomtR
   const consensus = monitor.finish();
   const iomt = world.finish();
   return {
-    metrics: { ...consensus.metrics, ...iomt.metrics, ...(faults?.outcomes() ?? {}) },
+    metrics: { ...consensus.metrics, ...iomt.metrics, ...(faults?.outcomes() ?? {}), ...(deviceAttacks?.outcomes() ?? {}) },
     checks: [...consensus.checks, ...iomt.checks],
     traceHash: world.engine.traceHash(),
     eventsProcessed: world.engine.eventsProcessed,

@@ -107,6 +107,66 @@ const zDelayVotes = z
   })
   .strict();
 
+// ---- devices and gateways (IoMT scenarios; device and gateway numbers are 0-based ordinals) ----
+
+const deviceList = z.array(z.number().int().nonnegative()).min(1);
+
+const zSybil = z
+  .object({
+    type: z.literal('sybil'),
+    ...window,
+    /** Gateway (ordinal) the fake identities talk to. */
+    gateway: z.number().int().nonnegative(),
+    /** Unregistered identities, each with its own fresh key. */
+    identities: z.number().int().min(1).default(10),
+    /** Readings per second from all identities together. */
+    rate: z.number().positive().default(10),
+  })
+  .strict();
+
+const zTamper = z
+  .object({
+    type: z.literal('tamper'),
+    ...window,
+    devices: deviceList,
+    /** Chance that each reading of a target is altered in transit. */
+    probability: z.number().gt(0).max(1).default(1),
+  })
+  .strict();
+
+const zReplay = z
+  .object({
+    type: z.literal('replay'),
+    ...window,
+    devices: deviceList,
+    /** How long after capture each reading is sent again. */
+    delay: zPositiveDurationUs.default(1_000_000),
+  })
+  .strict();
+
+const zFlood = z
+  .object({
+    type: z.literal('flood'),
+    ...window,
+    /** Compromised devices (bots); they sign with their own, valid keys. */
+    devices: deviceList,
+    /** Extra readings per second per bot. */
+    rate: z.number().positive(),
+  })
+  .strict();
+
+const zCompromisedGateway = z
+  .object({
+    type: z.literal('compromised-gateway'),
+    ...window,
+    gateway: z.number().int().nonnegative(),
+    /** Chance that each reading reaching the gateway is dropped. */
+    drop: z.number().min(0).max(1).default(0),
+    /** Extra time each surviving reading is held before the gateway processes it. */
+    delay: zDurationUs.default(0),
+  })
+  .strict();
+
 export const zAttack = z.discriminatedUnion('type', [
   zCrash,
   zPartition,
@@ -117,6 +177,11 @@ export const zAttack = z.discriminatedUnion('type', [
   zSilence,
   zCensorship,
   zDelayVotes,
+  zSybil,
+  zTamper,
+  zReplay,
+  zFlood,
+  zCompromisedGateway,
   zSelfishMining,
   zDoubleSpend,
   zMajority,

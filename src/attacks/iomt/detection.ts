@@ -1,0 +1,58 @@
+/**
+ * Detectors scored against ground truth: the devices an attack made malicious (labelled by the
+ * attack when it acted) are the positives, every other device a negative. A detector's alarms
+ * ({ kind: 'alarm', subject: 'device:<id>' }) are matched to those labels, never to the detector's
+ * own output: detection rate = positives alarmed during their window ÷ positives; false-positive
+ * rate = negatives alarmed ÷ negatives; time to detect = first alarm − start of the label.
+ */
+import type { Engine, ModelEvent } from '../../../sim/index.ts';
+import type { Metrics } from '../../metrics/types.ts';
+import type { GroundTruth } from '../ground-truth.ts';
+
+interface AlarmLike extends ModelEvent {
+  readonly detector?: string;
+  readonly subject?: string;
+}
+
+export class DetectionScorer {
+  /** detector → device → first alarm time. */
+  private readonly firstAlarm = new Map<string, Map<number, number>>();
+
+  constructor(engine: Engine, private readonly truth: GroundTruth, private readonly deviceCount: number) {
+    engine.observe((_h, e, timeUs) => {
+      if (e.kind !== 'alarm') return;
+      const a = e as AlarmLike;
+      if (typeof a.detector !== 'string' || typeof a.subject !== 'string' || !a.subject.startsWith('device:')) return;
+      const device = Number(a.subject.slice(7));
+      let m = this.firstAlarm.get(a.detector);
+      if (m === undefined) this.firstAlarm.set(a.detector, (m = new Map()));
+      // First alarm inside the device's malicious window if it has one, else its first alarm.
+      const prior = m.get(device);
+      if (prior === undefined || (!this.truth.isLabelledAt('device', device, prior) && this.truth.isLabelledAt('device', device, timeUs))) m.set(device, timeUs);
+    });
+  }
+
+  metrics(): Metrics {
+    const positives = this.truth.all('device', 'compromised-device');
+    const positiveIds = new Set(positives.map((l) => l.id as number));
+    const negatives = this.deviceCount - positiveIds.size;
+    const out: Metrics = {};
+    if (positiveIds.size === 0) return out;
+    for (const [detector, alarms] of [...this.firstAlarm.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      let detected = 0, ttdSum = 0, falsePositives = 0;
+      for (const l of positives) {
+        const t = alarms.get(l.id as number);
+        if (t !== undefined && t >= l.fromUs && t < l.toUs) {
+          detected++;
+          ttdSum += t - l.fromUs;
+        }
+      }
+      for (const device of alarms.keys()) if (!positiveIds.has(device)) falsePositives++;
+      const name = `detect.${detector.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
+      out[`${name}.detection_rate`] = { unit: 'ratio', value: detected / positives.length };
+      out[`${name}.false_positive_rate`] = { unit: 'ratio', value: negatives > 0 ? falsePositives / negatives : 0 };
+      if (detected > 0) out[`${name}.time_to_detect_ms`] = { unit: 'ms', value: ttdSum / detected / 1000 };
+    }
+    return out;
+  }
+}

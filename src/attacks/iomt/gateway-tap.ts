@@ -1,0 +1,95 @@
+/**
+ * A proxy around every gateway: it counts labelled readings that reach the gateway and, by the
+ * gateway's own acceptance counter, those the honest admission code accepted, which is how
+ * "forged items accepted" is measured without trusting any attack's claim. On a compromised gateway
+ * it also drops or delays readings before the honest code sees them.
+ */
+import type { Actor, ActorContext, ActorFactory, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
+import type { AttackWindow } from '../window.ts';
+import { isActive } from '../window.ts';
+import type { MessageLabels } from './labels.ts';
+
+export interface GatewayModes {
+  readonly compromised: Array<AttackWindow & { readonly drop: number; readonly delayUs: number }>;
+}
+
+const RELEASE_TAG = 1;
+
+export class GatewayTap implements Actor<unknown> {
+  private readonly inner: Actor<unknown> & { readonly accepted?: number };
+  private readonly rng: Rng;
+  private heldAtUs: number[] = [];
+  private heldFrom: HostId[] = [];
+  private heldMsg: unknown[] = [];
+  private heldHead = 0;
+  droppedReadings = 0;
+  delayedReadings = 0;
+
+  constructor(readonly ctx: ActorContext<unknown>, factory: ActorFactory<unknown>, private readonly modes: GatewayModes, private readonly labels: MessageLabels) {
+    this.rng = ctx.rng.stream('attack');
+    this.inner = factory(new TapContext(this)) as Actor<unknown> & { readonly accepted?: number };
+  }
+
+  onStart(): void { this.inner.onStart?.(); }
+  onRecover(): void { this.inner.onRecover?.(); }
+
+  onTimer(tag: TimerTag): void {
+    if (tag === RELEASE_TAG) return this.release();
+    this.inner.onTimer(tag / 2);
+  }
+
+  onMessage(from: HostId, msg: unknown): void {
+    if ((msg as { kind?: unknown }).kind !== 'reading') return this.inner.onMessage(from, msg);
+    const cls = this.labels.classIndex(msg as object);
+    if (cls >= 0) this.labels.arrived[cls]! += 1;
+    const now = this.ctx.nowUs;
+    for (const c of this.modes.compromised) {
+      if (!isActive(c, now)) continue;
+      if (c.drop > 0 && this.rng.float() < c.drop) {
+        this.droppedReadings++;
+        return;
+      }
+      if (c.delayUs > 0) {
+        this.delayedReadings++;
+        this.heldAtUs.push(now + c.delayUs);
+        this.heldFrom.push(from);
+        this.heldMsg.push(msg);
+        this.ctx.setTimer(c.delayUs, RELEASE_TAG);
+        return;
+      }
+    }
+    this.deliver(from, msg, cls);
+  }
+
+  timer(delayUs: number, tag: TimerTag): TimerId {
+    return this.ctx.setTimer(delayUs, tag * 2);
+  }
+
+  private deliver(from: HostId, msg: unknown, cls: number): void {
+    const before = this.inner.accepted ?? 0;
+    this.inner.onMessage(from, msg);
+    if (cls >= 0 && (this.inner.accepted ?? 0) > before) this.labels.accepted[cls]! += 1;
+  }
+
+  private release(): void {
+    const now = this.ctx.nowUs;
+    while (this.heldHead < this.heldAtUs.length && this.heldAtUs[this.heldHead]! <= now) {
+      const i = this.heldHead++;
+      const msg = this.heldMsg[i];
+      this.heldMsg[i] = undefined;
+      this.deliver(this.heldFrom[i]!, msg, this.labels.classIndex(msg as object));
+    }
+  }
+}
+
+class TapContext implements ActorContext<unknown> {
+  constructor(private readonly owner: GatewayTap) {}
+  get self(): HostId { return this.owner.ctx.self; }
+  get nowUs(): number { return this.owner.ctx.nowUs; }
+  get rng(): Rng { return this.owner.ctx.rng; }
+  send(to: HostId, msg: unknown, sizeBytes: number): void { this.owner.ctx.send(to, msg, sizeBytes); }
+  setTimer(delayUs: number, tag: TimerTag): TimerId { return this.owner.timer(delayUs, tag); }
+  cancelTimer(id: TimerId): void { this.owner.ctx.cancelTimer(id); }
+  cpu(costUs: number): void { this.owner.ctx.cpu(costUs); }
+  emit(event: ModelEvent): void { this.owner.ctx.emit(event); }
+}
