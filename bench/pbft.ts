@@ -11,6 +11,8 @@ export const PBFT_BENCH_SCENARIO = fileURLToPath(new URL('../scenarios/pbft.yaml
 export interface PbftBenchResult {
   /** Wall time of the run itself (scenario loading excluded), ms. */
   readonly wallMs: number;
+  /** CPU time of this process during the run (user + system), ms: robust to a loaded machine. */
+  readonly cpuMs: number;
   readonly events: number;
   readonly eventsPerSec: number;
   readonly simulatedSeconds: number;
@@ -22,8 +24,10 @@ export interface PbftBenchResult {
 export function runPbftBench(seed = 1, sets: readonly string[] = []): PbftBenchResult {
   const { scenario } = loadScenario(PBFT_BENCH_SCENARIO, sets);
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   const out = runConsensusScenario(scenario, seed);
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpu = process.cpuUsage(cpuStart);
   const metrics: Record<string, number | string | boolean> = { traceHash: out.traceHash };
   for (const name of [
     'consensus.throughput_tps', 'consensus.commit_latency_ms.p50', 'consensus.commit_latency_ms.p99',
@@ -32,5 +36,5 @@ export function runPbftBench(seed = 1, sets: readonly string[] = []): PbftBenchR
   ]) {
     metrics[name] = out.metrics[name]!.value;
   }
-  return { wallMs, events: out.eventsProcessed, eventsPerSec: out.eventsProcessed / (wallMs / 1000), simulatedSeconds: out.simulatedUs / 1e6, metrics };
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, events: out.eventsProcessed, eventsPerSec: out.eventsProcessed / (wallMs / 1000), simulatedSeconds: out.simulatedUs / 1e6, metrics };
 }
