@@ -46,6 +46,8 @@ export class IomtLedgerApp implements ReplicatedApplication {
   private auditing = true;
   executed = 0;
   rejected = 0;
+  /** Height of the latest block this replica executed (what a client polling its node sees). */
+  executedHeight = 0;
 
   constructor(config: IomtAppConfig) {
     this.gateways = new Set(config.gateways);
@@ -56,6 +58,7 @@ export class IomtLedgerApp implements ReplicatedApplication {
 
   execute(tx: Transaction, block: Block): void {
     const call = tx.call;
+    if (block.height > this.executedHeight) this.executedHeight = block.height;
     if (call === undefined) return; // synthetic load carries no call
     this.executed++;
     const h = block.height;

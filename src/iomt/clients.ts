@@ -15,6 +15,7 @@ import type { GetLatest, GetReply } from './messages.ts';
 
 const TIMER_ACT = 0;
 const TIMER_RETRANSMIT = 1;
+const TIMER_POLL = 2;
 const GET_BYTES = 48;
 
 /** The committed state of the organisation's node this client queries. */
@@ -49,7 +50,7 @@ export class AccessClient implements Actor<unknown> {
     private readonly ctx: ActorContext<unknown>,
     private readonly o: AccessClientOptions,
   ) {
-    this.ledger = new LedgerClient(ctx, o.ledger, (token, tx) => this.onDecided(token, tx));
+    this.ledger = new LedgerClient(ctx, o.ledger, (token, tx) => this.onDecided(token, tx), () => o.node().executedHeight, TIMER_POLL);
   }
 
   onStart(): void {
@@ -62,6 +63,10 @@ export class AccessClient implements Actor<unknown> {
     if (tag === TIMER_RETRANSMIT) {
       this.ledger.retransmit();
       ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
+      return;
+    }
+    if (tag === TIMER_POLL) {
+      this.ledger.poll();
       return;
     }
     const pick = ctx.rng.int(this.o.patients.length);
@@ -129,7 +134,7 @@ export class PatientPortal implements Actor<unknown> {
     private readonly ctx: ActorContext<unknown>,
     private readonly o: PortalOptions,
   ) {
-    this.ledger = new LedgerClient(ctx, o.ledger, () => {});
+    this.ledger = new LedgerClient(ctx, o.ledger, () => {}, () => o.node().executedHeight, TIMER_POLL);
     this.remaining = [...o.consents];
   }
 
@@ -143,6 +148,10 @@ export class PatientPortal implements Actor<unknown> {
     if (tag === TIMER_RETRANSMIT) {
       this.ledger.retransmit();
       ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
+      return;
+    }
+    if (tag === TIMER_POLL) {
+      this.ledger.poll();
       return;
     }
     if (this.remaining.length === 0) return;
@@ -183,7 +192,7 @@ export class DeviceAdmin implements Actor<unknown> {
     private readonly ctx: ActorContext<unknown>,
     private readonly o: AdminOptions,
   ) {
-    this.ledger = new LedgerClient(ctx, o.ledger, (token) => this.onConfirmed(token));
+    this.ledger = new LedgerClient(ctx, o.ledger, (token) => this.onConfirmed(token), () => o.node().executedHeight, TIMER_POLL);
   }
 
   onStart(): void {
@@ -196,6 +205,10 @@ export class DeviceAdmin implements Actor<unknown> {
     if (tag === TIMER_RETRANSMIT) {
       this.ledger.retransmit();
       ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
+      return;
+    }
+    if (tag === TIMER_POLL) {
+      this.ledger.poll();
       return;
     }
     const d = this.o.devices[ctx.rng.int(this.o.devices.length)]!;

@@ -32,6 +32,8 @@ export interface GatewayOptions {
   readonly registry: RegistryView;
   /** Whether the EmergencyAlert contract recorded an alert, at the committed state of this gateway's node. */
   readonly alertRecorded: (alert: string) => boolean;
+  /** Height the gateway's node has executed (outcomes are read there once it reaches a block). */
+  readonly nodeHeight: () => number;
   readonly verifier: Verifier;
   readonly crypto: CryptoCosts;
   readonly rules: readonly AlertRule[];
@@ -49,6 +51,7 @@ export interface GatewayOptions {
 const TIMER_BATCH = 0;
 const TIMER_RATE = 1;
 const TIMER_RETRANSMIT = 2;
+const TIMER_POLL = 3;
 const BATCH_HEADER_BYTES = 96;
 
 interface PendingBatch {
@@ -92,7 +95,7 @@ export class Gateway implements Actor<unknown> {
     });
     this.gatewayBank = new DetectorBank(o.detectors, 'gateway');
     this.lastArrivalUs = new Float64Array(o.devices.length).fill(NaN);
-    this.ledger = new LedgerClient(ctx, o.ledger, (token, tx, height) => this.onConfirmed(token, tx, height));
+    this.ledger = new LedgerClient(ctx, o.ledger, (token, tx, height) => this.onConfirmed(token, tx, height), o.nodeHeight, TIMER_POLL);
   }
 
   /** Readings admitted so far. */
@@ -126,6 +129,8 @@ export class Gateway implements Actor<unknown> {
       this.windowCount = 0;
       this.alarms(this.gatewayBank.feed(FEATURE_INDEX.rate, rate), 'gateway', this.ctx.self);
       this.ctx.setTimer(this.o.rateWindowUs, TIMER_RATE);
+    } else if (tag === TIMER_POLL) {
+      this.ledger.poll();
     } else {
       this.ledger.retransmit();
       this.ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);

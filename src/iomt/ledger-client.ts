@@ -19,6 +19,13 @@ export interface LedgerEndpoint {
   readonly retransmitUs: number;
 }
 
+/**
+ * A confirmed transaction's outcome is read from the client's own organisation's node, which may
+ * not have executed that block yet when f + 1 other replicas have answered: the client then polls
+ * its node every POLL_US until it has (a LAN round trip's order of magnitude).
+ */
+export const NODE_POLL_US = 10_000;
+
 interface Pending {
   readonly tx: Transaction;
   readonly token: number;
@@ -32,12 +39,19 @@ export class LedgerClient {
   private readonly pending = new Map<number, Pending>();
   /** Replica requests go to: the primary the replies name (PBFT §4.1), initially replica 0. */
   private target: number;
+  /** Confirmed transactions whose block the client's node has not executed yet. */
+  private readonly awaitingNode: { token: number; tx: Transaction; height: number }[] = [];
+  private pollScheduled = false;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
     private readonly endpoint: LedgerEndpoint,
     /** Called once per transaction when confirmed: (token, tx, height, nowUs). */
     private readonly onConfirmed: (token: number, tx: Transaction, height: number) => void,
+    /** Height the client's node has executed; outcomes are read once it reaches a transaction's block. */
+    private readonly nodeHeight: () => number,
+    /** Timer tag the owner routes to `poll()`. */
+    private readonly pollTag: number,
   ) {
     this.target = endpoint.replicaHosts[0]!;
   }
@@ -77,9 +91,33 @@ export class LedgerClient {
       this.pending.delete(m.txId);
       const confirmed: ConfirmedEvent = { kind: 'confirmed', tx: p.tx, height: m.height };
       this.ctx.emit(confirmed);
-      this.onConfirmed(p.token, p.tx, m.height);
+      if (this.nodeHeight() >= m.height) this.onConfirmed(p.token, p.tx, m.height);
+      else {
+        this.awaitingNode.push({ token: p.token, tx: p.tx, height: m.height });
+        this.schedulePoll();
+      }
     }
     return true;
+  }
+
+  /** Deliver confirmations whose block the node has now executed; call on the owner's poll timer. */
+  poll(): void {
+    this.pollScheduled = false;
+    const h = this.nodeHeight();
+    const ready = this.awaitingNode.filter((w) => w.height <= h);
+    if (ready.length > 0) {
+      const rest = this.awaitingNode.filter((w) => w.height > h);
+      this.awaitingNode.length = 0;
+      this.awaitingNode.push(...rest);
+      for (const w of ready) this.onConfirmed(w.token, w.tx, w.height);
+    }
+    if (this.awaitingNode.length > 0) this.schedulePoll();
+  }
+
+  private schedulePoll(): void {
+    if (this.pollScheduled) return;
+    this.pollScheduled = true;
+    this.ctx.setTimer(NODE_POLL_US, this.pollTag);
   }
 
   /** Re-send requests unanswered for `retransmitUs` to every replica; call from a periodic timer. */

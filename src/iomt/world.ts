@@ -171,6 +171,7 @@ export class IomtWorld {
             admission: { freshnessUs: c.gateway.freshnessUs, rateLimitFactor: c.gateway.rateLimitFactor, rateLimitBurst: c.gateway.rateLimitBurst },
             registry,
             alertRecorded: (alert) => this.apps[node]!.alerts.recorded(alert),
+            nodeHeight: () => this.apps[node]!.executedHeight,
             verifier: ring,
             crypto: c.cryptoCosts,
             rules: c.rules,

@@ -40,6 +40,8 @@ describe('runIomtScenario', () => {
     expect(value(out, 'iomt.onchain_bytes_per_reading')).toBeGreaterThan(0);
     expect(value(out, 'iomt.contract_rejections')).toBe(0);
     expect(value(out, 'iomt.alerts_refused_onchain')).toBe(0);
+    // Every requester learns its decision from its node (it waits for its node to execute the block).
+    expect(value(out, 'iomt.access_permitted') + value(out, 'iomt.access_denied') + value(out, 'iomt.access_break_glass')).toBe(value(out, 'iomt.access_requests'));
     for (const name of ['iomt.durable_latency_ms.p95', 'iomt.anchor_latency_ms.p95', 'iomt.alert_latency_ms.p95', 'iomt.alert_latency_onchain_ms.p95', 'iomt.access_decision_latency_ms.p95']) {
       expect(Number.isFinite(value(out, name)), name).toBe(true);
     }
