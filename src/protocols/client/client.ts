@@ -7,7 +7,7 @@
  */
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { exponential } from '../../../sim/index.ts';
-import { txId, type Transaction } from '../../ledger/types.ts';
+import { txId, txSeq, txSender, type Transaction } from '../../ledger/types.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent } from '../types.ts';
 
 export interface ClientConfig {
@@ -40,6 +40,7 @@ export class LoadClient implements Actor<unknown> {
   confirmed = 0;
   private seq = 0;
   private target: HostId;
+  /** Unconfirmed transactions by sequence number (small integers keep the map fast), in send order. */
   private readonly pending = new Map<number, Pending>();
   private retryTimer: TimerId = NO_TIMER;
   private readonly meanGapUs: number;
@@ -80,14 +81,16 @@ export class LoadClient implements Actor<unknown> {
     const r = msg as ReplyMessage;
     if (r.kind !== 'reply') return;
     if (r.leader !== undefined) this.target = r.leader;
-    const p = this.pending.get(r.txId);
+    if (txSender(r.txId) !== this.ctx.self) return;
+    const seq = txSeq(r.txId);
+    const p = this.pending.get(seq);
     if (p === undefined || r.replica !== from || p.repliedBy.includes(from)) return;
     p.repliedBy.push(from);
     p.replyHashes.push(r.blockHash);
     let matching = 0;
     for (const h of p.replyHashes) if (h === r.blockHash) matching++;
     if (matching < this.config.repliesNeeded) return;
-    this.pending.delete(r.txId);
+    this.pending.delete(seq);
     this.confirmed++;
     const e: ConfirmedEvent = { kind: 'confirmed', tx: p.tx, height: r.height };
     this.ctx.emit(e);
@@ -101,13 +104,14 @@ export class LoadClient implements Actor<unknown> {
   }
 
   private submit(): void {
-    const id = txId(this.ctx.self, this.seq++);
+    const seq = this.seq++;
+    const id = txId(this.ctx.self, seq);
     // Synthetic load carries no payload; its digest stands for the transaction's own id.
     const tx: Transaction = Object.freeze({
       id, sender: this.ctx.self, sizeBytes: this.config.txSizeBytes, payloadDigest: id.toString(16).padStart(64, '0'), submittedUs: this.ctx.nowUs,
     });
     this.submitted++;
-    this.pending.set(id, { tx, lastSentUs: this.ctx.nowUs, repliedBy: [], replyHashes: [] });
+    this.pending.set(seq, { tx, lastSentUs: this.ctx.nowUs, repliedBy: [], replyHashes: [] });
     const e: SubmitEvent = { kind: 'submit', tx };
     this.ctx.emit(e);
     const req: RequestMessage = { kind: 'request', tx };
@@ -124,9 +128,10 @@ export class LoadClient implements Actor<unknown> {
       due.push(p);
     }
     for (const p of due) {
-      this.pending.delete(p.tx.id);
+      const seq = txSeq(p.tx.id);
+      this.pending.delete(seq);
       p.lastSentUs = now;
-      this.pending.set(p.tx.id, p);
+      this.pending.set(seq, p);
       const req: RequestMessage = { kind: 'request', tx: p.tx };
       for (const h of this.config.replicaHosts) this.ctx.send(h, req, this.requestBytes);
     }
