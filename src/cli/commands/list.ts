@@ -48,7 +48,10 @@ function describeEntry(entry: unknown, key?: string): string {
   const text = e['title'] ?? e['meaning'] ?? e['description'] ?? '';
   const model = typeof e['faultModel'] === 'string' ? ` (${e['faultModel']} faults)` : '';
   const reference = typeof e['reference'] === 'string' ? `; ${e['reference']}` : '';
-  return `${name}${unit}${text ? `  ${String(text)}` : ''}${model}${reference}`;
+  // Registries that document their parameters (attacks, protocols) list them, one per line.
+  const params = Array.isArray(e['parameters']) ? (e['parameters'] as Record<string, unknown>[]) : [];
+  const lines = params.map((p) => `\n    ${String(p['name'])} (${String(p['type'])}, default ${String(p['default'])}): ${String(p['meaning'])}`);
+  return `${name}${unit}${text ? `  ${String(text)}` : ''}${model}${reference}${lines.join('')}`;
 }
 
 function entriesOf(registry: unknown): string[] {
