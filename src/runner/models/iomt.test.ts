@@ -8,6 +8,9 @@ import { pbft } from '../../protocols/pbft/index.ts';
 import { zScenario } from '../../scenario/schema.ts';
 import { metricDoc } from '../../metrics/catalog.ts';
 import { runIomtScenario } from './iomt.ts';
+import type { ActorContext } from '../../../sim/index.ts';
+import type { RequestMessage } from '../../protocols/types.ts';
+import { buildTopology } from '../../iomt/topology.ts';
 
 function scenario(extra: Record<string, unknown> = {}, attacks: unknown[] = []) {
   return zScenario.parse({
@@ -111,6 +114,40 @@ describe('IomtWorld', () => {
       const refs = new Set(world.apps[n.host]!.audit.entries.map((e) => e.ref));
       expect(decided.filter((r) => !refs.has(r))).toEqual([]);
     }
+  });
+
+  it('finds PHI that a misbehaving gateway puts on chain, by inspecting the committed transactions', () => {
+    const config = smallWorldConfig(pbft, { durationUs: 60_000_000 });
+    const world0Gateway = buildTopology({ ...config, cliniciansPerWard: config.access.cliniciansPerWard, researchers: config.access.researchers }).hospitals[0]!.gateways[0]!;
+    const world = new IomtWorld(config, {
+      // A gateway that adds a raw vital sign and a patient's name to each anchoring transaction.
+      wrapActor: (role, id, factory) =>
+        role !== 'gateway' || id !== world0Gateway
+          ? factory
+          : (ctx: ActorContext<unknown>) =>
+              factory({
+                self: ctx.self,
+                get nowUs() {
+                  return ctx.nowUs;
+                },
+                rng: ctx.rng,
+                send: (to, msg, size) => {
+                  const m = msg as RequestMessage;
+                  if (m.kind === 'request' && m.tx.call?.contract === 'AnchorRegistry') {
+                    const call = { ...m.tx.call, args: { ...m.tx.call.args, lastSpo2: 87.5, note: 'Patient0 Family0' } };
+                    ctx.send(to, { kind: 'request', tx: { ...m.tx, call } }, size);
+                  } else ctx.send(to, msg, size);
+                },
+                setTimer: (d, t) => ctx.setTimer(d, t),
+                cancelTimer: (id2) => ctx.cancelTimer(id2),
+                cpu: (c) => ctx.cpu(c),
+                emit: (e) => ctx.emit(e),
+              }),
+    });
+    world.run();
+    const { metrics, checks } = world.finish();
+    expect(metrics['iomt.phi_bytes_on_chain']!.value).toBeGreaterThan(0);
+    expect(checks.find((c) => c.name === 'iomt.no_phi_on_chain')!.detail).toContain('lastSpo2');
   });
 
   it('delivers fast-path alerts exactly at the analytic sum of the path delays on a fixed-delay network', () => {
