@@ -42,4 +42,9 @@ describe('Byzantine replicas against PBFT (n = 4)', () => {
     // Progress resumed before the end of the run (the gap is measured up to the end).
     expect(value(r, 'attack.max_commit_gap_ms')).toBeLessThan(5_000);
   });
+
+  it('is deterministic: the same attack and seed give the same trace hash', () => {
+    const attacks = [{ type: 'equivocation', replicas: [0], start: '1s' }, { type: 'leader-delay', start: '2s', end: '3s', delay: '20ms' }];
+    expect(run(attacks, '3s').traceHash).toBe(run(attacks, '3s').traceHash);
+  });
 });
