@@ -145,6 +145,15 @@ export const ATTACKS: readonly AttackDoc[] = [
     ],
     outcomes: ['attack.gateway_dropped_readings', 'attack.gateway_delayed_readings'],
   }),
+  doc({
+    type: 'record-tamper', title: 'Off-chain record tampering', category: 'device', targets: 'record stores',
+    model: 'the latest off-chain record of each target device is altered in place in every store, repeatedly; readers verify records against the anchored Merkle root',
+    parameters: [
+      { name: 'devices', type: 'device number list', default: 'required', meaning: 'devices whose latest record is altered' },
+      { name: 'interval', type: 'duration', default: '10s', meaning: 'how often the alteration is repeated' },
+    ],
+    outcomes: ['attack.records_tampered', 'iomt.integrity_checks_invalid'],
+  }),
   ...POW_ATTACK_DOCS,
 ];
 

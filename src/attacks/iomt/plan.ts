@@ -18,7 +18,7 @@ import { GatewayTap, type GatewayModes } from './gateway-tap.ts';
 import { MALICIOUS_CLASSES, MessageLabels } from './labels.ts';
 import { SybilAttacker } from './sybil.ts';
 
-export const DEVICE_ATTACK_TYPES = new Set(['sybil', 'tamper', 'replay', 'flood', 'compromised-gateway']);
+export const DEVICE_ATTACK_TYPES = new Set(['sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper']);
 /** Signer ids of Sybil keys, above the world's device keys (which start at 2^24). */
 const SYBIL_SIGNER_BASE = 1 << 28;
 
@@ -30,6 +30,7 @@ export class IomtAttackPlan {
   private readonly taps: GatewayTap[] = [];
   private gatewayOrdinal = 0;
   private scorer: DetectionScorer | undefined;
+  private recordsTampered = 0;
   readonly hooks: IomtWorldHooks;
 
   constructor(readonly specs: readonly AttackSpec[]) {
@@ -67,6 +68,7 @@ export class IomtAttackPlan {
       if (s.type === 'flood') for (const d of s.devices) this.truth.label('device', d, 'flood', 'compromised-device', s.start, end);
       if (s.type === 'tamper' || s.type === 'replay') for (const d of s.devices) this.truth.label('device', d, s.type, 'attacked-stream', s.start, end);
       if (s.type === 'compromised-gateway') this.truth.label('host', gatewayHosts[s.gateway]!, s.type, 'compromised-gateway', s.start, end);
+      if (s.type === 'record-tamper') this.scheduleRecordTamper(world, s.devices, s.start, end, s.interval);
       if (s.type === 'sybil') {
         const base = deviceCount + this.truth.all('identity').length;
         const identities = Array.from({ length: s.identities }, (_, i) => base + i);
@@ -91,6 +93,7 @@ export class IomtAttackPlan {
       m[`${name}_arrived`] = { unit: 'readings', value: this.labels.arrived[i]! };
       m[`${name}_accepted`] = { unit: 'readings', value: this.labels.accepted[i]! };
     });
+    if (present.has('record-tamper')) m['attack.records_tampered'] = { unit: 'records', value: this.recordsTampered };
     if (present.has('compromised-gateway')) {
       m['attack.gateway_dropped_readings'] = { unit: 'readings', value: this.taps.reduce((s, t) => s + t.droppedReadings, 0) };
       m['attack.gateway_delayed_readings'] = { unit: 'readings', value: this.taps.reduce((s, t) => s + t.delayedReadings, 0) };
@@ -110,6 +113,29 @@ export class IomtAttackPlan {
       this.taps.push(tap);
       return tap;
     };
+  }
+
+  /**
+   * Off-chain record tampering (an insider or intruder with write access to the record store): the
+   * latest record of each target device is altered in place, in every store, at `start` and every
+   * `interval` after. Readers check records against the anchored Merkle root, so each altered
+   * record read must show up as an invalid integrity check.
+   */
+  private scheduleRecordTamper(world: IomtWorld, devices: readonly number[], startUs: number, endUs: number, intervalUs: number): void {
+    const engine = world.engine;
+    const act = (): void => {
+      for (const store of world.stores) {
+        for (const d of devices) {
+          if (store.corruptLatest(d)) {
+            this.recordsTampered++;
+            this.truth.label('record', `${d}@${engine.nowUs}`, 'record-tamper', 'tampered-record', engine.nowUs);
+          }
+        }
+      }
+      const next = engine.nowUs + intervalUs;
+      if (next < endUs && next < world.config.durationUs) engine.at(next, act);
+    };
+    engine.at(startUs, act);
   }
 
   private device(d: number): DeviceModes {

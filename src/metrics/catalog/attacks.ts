@@ -28,3 +28,7 @@ export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'detect.<detector>.false_positive_rate', unit: 'ratio', meaning: 'devices not compromised that a detector alarmed on ÷ devices not compromised' },
   { name: 'detect.<detector>.time_to_detect_ms', unit: 'ms', meaning: 'mean time from a device becoming compromised to the first alarm on it' },
 ];
+
+export const RECORD_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
+  { name: 'attack.records_tampered', unit: 'records', meaning: 'off-chain records altered in place by a record-tamper attack (ground truth)' },
+];

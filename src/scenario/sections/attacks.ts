@@ -167,6 +167,17 @@ const zCompromisedGateway = z
   })
   .strict();
 
+const zRecordTamper = z
+  .object({
+    type: z.literal('record-tamper'),
+    ...window,
+    /** Devices whose latest off-chain record is altered in every store. */
+    devices: deviceList,
+    /** The alteration is repeated this often (new records keep arriving). */
+    interval: zPositiveDurationUs.default(10_000_000),
+  })
+  .strict();
+
 export const zAttack = z.discriminatedUnion('type', [
   zCrash,
   zPartition,
@@ -182,6 +193,7 @@ export const zAttack = z.discriminatedUnion('type', [
   zReplay,
   zFlood,
   zCompromisedGateway,
+  zRecordTamper,
   zSelfishMining,
   zDoubleSpend,
   zMajority,
