@@ -154,6 +154,12 @@ export const ATTACKS: readonly AttackDoc[] = [
     ],
     outcomes: ['attack.records_tampered', 'iomt.integrity_checks_invalid'],
   }),
+  doc({
+    type: 'ransomware', title: 'Ransomware on the record store', category: 'device', targets: "a hospital's record store",
+    model: 'the store host is down (encrypted) for the window: reads go unanswered and gateways cannot make batches durable until it is restored',
+    parameters: [{ name: 'hospital', type: 'hospital number', default: 'required', meaning: 'hospital whose store is hit (0 is the first)' }],
+    outcomes: ['iomt.integrity_checks_not_found', 'iomt.readings_anchored'],
+  }),
   ...POW_ATTACK_DOCS,
 ];
 

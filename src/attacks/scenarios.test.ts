@@ -18,7 +18,7 @@ const SCENARIOS = [
   'equivocation', 'equivocation-beyond-f', 'silence', 'censorship', 'delay-votes',
   'crash-recovery', 'partition', 'eclipse', 'leader-delay', 'leader-dos',
   // Device and gateway attacks (IoMT scenarios).
-  'sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper',
+  'sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware',
 ];
 
 const file = (name: string) => fileURLToPath(new URL(`../../scenarios/attacks/${name}.yaml`, import.meta.url));

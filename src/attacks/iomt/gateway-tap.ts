@@ -24,6 +24,8 @@ export class GatewayTap implements Actor<unknown> {
   private heldHead = 0;
   droppedReadings = 0;
   delayedReadings = 0;
+  /** Batches sent to the store and not yet acknowledged as stored: batch → (records, sent at). */
+  readonly unstored = new Map<number, { records: number; sentUs: number }>();
 
   constructor(readonly ctx: ActorContext<unknown>, factory: ActorFactory<unknown>, private readonly modes: GatewayModes, private readonly labels: MessageLabels) {
     this.rng = ctx.rng.stream('attack');
@@ -39,7 +41,12 @@ export class GatewayTap implements Actor<unknown> {
   }
 
   onMessage(from: HostId, msg: unknown): void {
-    if ((msg as { kind?: unknown }).kind !== 'reading') return this.inner.onMessage(from, msg);
+    const kind = (msg as { kind?: unknown }).kind;
+    if (kind === 'put-ack') {
+      const ack = msg as { batch: number; stored: boolean };
+      if (ack.stored) this.unstored.delete(ack.batch);
+    }
+    if (kind !== 'reading') return this.inner.onMessage(from, msg);
     const cls = this.labels.classIndex(msg as object);
     if (cls >= 0) this.labels.arrived[cls]! += 1;
     const now = this.ctx.nowUs;
@@ -59,6 +66,13 @@ export class GatewayTap implements Actor<unknown> {
       }
     }
     this.deliver(from, msg, cls);
+  }
+
+  /** Watch what the gateway sends: its batches to the store, until acknowledged. */
+  sent(to: HostId, msg: unknown, sizeBytes: number): void {
+    const m = msg as { kind?: unknown; batch?: number; records?: readonly unknown[] };
+    if (m.kind === 'put' && typeof m.batch === 'number' && !this.unstored.has(m.batch)) this.unstored.set(m.batch, { records: m.records?.length ?? 0, sentUs: this.ctx.nowUs });
+    this.ctx.send(to, msg, sizeBytes);
   }
 
   timer(delayUs: number, tag: TimerTag): TimerId {
@@ -87,7 +101,7 @@ class TapContext implements ActorContext<unknown> {
   get self(): HostId { return this.owner.ctx.self; }
   get nowUs(): number { return this.owner.ctx.nowUs; }
   get rng(): Rng { return this.owner.ctx.rng; }
-  send(to: HostId, msg: unknown, sizeBytes: number): void { this.owner.ctx.send(to, msg, sizeBytes); }
+  send(to: HostId, msg: unknown, sizeBytes: number): void { this.owner.sent(to, msg, sizeBytes); }
   setTimer(delayUs: number, tag: TimerTag): TimerId { return this.owner.timer(delayUs, tag); }
   cancelTimer(id: TimerId): void { this.owner.ctx.cancelTimer(id); }
   cpu(costUs: number): void { this.owner.ctx.cpu(costUs); }

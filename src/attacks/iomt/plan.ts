@@ -18,9 +18,11 @@ import { GatewayTap, type GatewayModes } from './gateway-tap.ts';
 import { MALICIOUS_CLASSES, MessageLabels } from './labels.ts';
 import { SybilAttacker } from './sybil.ts';
 
-export const DEVICE_ATTACK_TYPES = new Set(['sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper']);
+export const DEVICE_ATTACK_TYPES = new Set(['sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware']);
 /** Signer ids of Sybil keys, above the world's device keys (which start at 2^24). */
 const SYBIL_SIGNER_BASE = 1 << 28;
+/** A batch unacknowledged this long before the end of the run is counted as never stored. */
+const UNSTORED_GRACE_US = 10_000_000;
 
 export class IomtAttackPlan {
   readonly truth = new GroundTruth();
@@ -59,6 +61,7 @@ export class IomtAttackPlan {
     const issues: InputIssue[] = [];
     this.specs.forEach((s, k) => {
       if ('devices' in s && DEVICE_ATTACK_TYPES.has(s.type)) s.devices.forEach((d, j) => { if (d >= deviceCount) issues.push({ source: 'scenario', path: `attacks.${k}.devices.${j}`, expected: `a device number in 0..${deviceCount - 1}`, found: String(d) }); });
+      if (s.type === 'ransomware' && s.hospital >= topo.hospitals.length) issues.push({ source: 'scenario', path: `attacks.${k}.hospital`, expected: `a hospital number in 0..${topo.hospitals.length - 1}`, found: String(s.hospital) });
       if ((s.type === 'sybil' || s.type === 'compromised-gateway') && s.gateway >= gatewayHosts.length) issues.push({ source: 'scenario', path: `attacks.${k}.gateway`, expected: `a gateway number in 0..${gatewayHosts.length - 1}`, found: String(s.gateway) });
     });
     if (issues.length > 0) throw new InputError(issues);
@@ -69,6 +72,13 @@ export class IomtAttackPlan {
       if (s.type === 'tamper' || s.type === 'replay') for (const d of s.devices) this.truth.label('device', d, s.type, 'attacked-stream', s.start, end);
       if (s.type === 'compromised-gateway') this.truth.label('host', gatewayHosts[s.gateway]!, s.type, 'compromised-gateway', s.start, end);
       if (s.type === 'record-tamper') this.scheduleRecordTamper(world, s.devices, s.start, end, s.interval);
+      if (s.type === 'ransomware') {
+        // Ransomware on the record store: it serves and stores nothing until restored at `end`.
+        const host = topo.hospitals[s.hospital]!.store;
+        this.truth.label('host', host, 'ransomware', 'encrypted-store', s.start, end);
+        engine.at(s.start, () => engine.crash(host));
+        if (s.end !== undefined) engine.at(s.end, () => engine.recover(host));
+      }
       if (s.type === 'sybil') {
         const base = deviceCount + this.truth.all('identity').length;
         const identities = Array.from({ length: s.identities }, (_, i) => base + i);
@@ -94,6 +104,14 @@ export class IomtAttackPlan {
       m[`${name}_accepted`] = { unit: 'readings', value: this.labels.accepted[i]! };
     });
     if (present.has('record-tamper')) m['attack.records_tampered'] = { unit: 'records', value: this.recordsTampered };
+    if (present.has('ransomware') || present.has('compromised-gateway')) {
+      // Records in batches the store never acknowledged, sent long enough before the end that an
+      // acknowledgement was due: no durable copy exists, only their digest on chain.
+      const endUs = this.taps[0]?.ctx.nowUs ?? 0;
+      let lost = 0;
+      for (const t of this.taps) for (const b of t.unstored.values()) if (endUs - b.sentUs > UNSTORED_GRACE_US) lost += b.records;
+      m['attack.records_unrecoverable'] = { unit: 'records', value: lost };
+    }
     if (present.has('compromised-gateway')) {
       m['attack.gateway_dropped_readings'] = { unit: 'readings', value: this.taps.reduce((s, t) => s + t.droppedReadings, 0) };
       m['attack.gateway_delayed_readings'] = { unit: 'readings', value: this.taps.reduce((s, t) => s + t.delayedReadings, 0) };

@@ -31,4 +31,5 @@ export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
 
 export const RECORD_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'attack.records_tampered', unit: 'records', meaning: 'off-chain records altered in place by a record-tamper attack (ground truth)' },
+  { name: 'attack.records_unrecoverable', unit: 'records', meaning: 'records in batches the store never acknowledged (sent over 10 s before the end): no durable copy, only their digest on chain' },
 ];

@@ -178,6 +178,15 @@ const zRecordTamper = z
   })
   .strict();
 
+const zRansomware = z
+  .object({
+    type: z.literal('ransomware'),
+    ...window,
+    /** Hospital (ordinal) whose off-chain record store is encrypted, i.e. unavailable, in the window. */
+    hospital: z.number().int().nonnegative(),
+  })
+  .strict();
+
 export const zAttack = z.discriminatedUnion('type', [
   zCrash,
   zPartition,
@@ -194,6 +203,7 @@ export const zAttack = z.discriminatedUnion('type', [
   zFlood,
   zCompromisedGateway,
   zRecordTamper,
+  zRansomware,
   zSelfishMining,
   zDoubleSpend,
   zMajority,
