@@ -22,7 +22,7 @@ import { HEADER_SIZE_BYTES, mineBlock, nextDifficulty, blockWork } from './block
 import { TxPool } from './tx-pool.ts';
 import type { PowParams } from './params.ts';
 import { PowRelay, type RelayOwner } from './relay.ts';
-import type { PowBlock, PowMessage, PowMinedEvent, PowReorgEvent } from './types.ts';
+import { PowMsgType, type PowBlock, type PowMessage, type PowMinedEvent, type PowReorgEvent } from './types.ts';
 
 const MINE_TIMER = 1;
 /** Bitcoin P2P message header around a transaction. */
@@ -56,6 +56,8 @@ export class PowNode implements Actor<unknown>, RelayOwner {
   private committedHeight = 0;
   private nonce = 0;
   private readonly txPool = new TxPool();
+  /** Work of the best chain, mirrored from the chain store for the announcement fast path. */
+  private headWork: number;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
@@ -66,7 +68,8 @@ export class PowNode implements Actor<unknown>, RelayOwner {
     this.candidates = o.candidates;
     this.chain = powChainStore(o.genesis, o.tree);
     this.relay = new PowRelay(ctx, this, o.params);
-    this.relay.headWork = this.chain.headWeight;
+    this.headWork = this.chain.headWeight;
+    this.relay.headWork = this.headWork;
   }
 
   onStart(): void {
@@ -76,7 +79,13 @@ export class PowNode implements Actor<unknown>, RelayOwner {
 
   onMessage(from: HostId, msg: unknown): void {
     const kind = (msg as PowMessage | RequestMessage).kind;
-    if (kind === 'pow') this.relay.handle(from, msg as PowMessage);
+    if (kind === 'pow') {
+      // Most messages announce a block this node already has or beats: drop them touching no
+      // object but this one (the relay would reach the same verdict; see PowRelay.handle).
+      const m = msg as PowMessage;
+      if (m.type === PowMsgType.inv && m.block.totalWork <= this.headWork) return;
+      this.relay.handle(from, m);
+    }
     else if (kind === 'request') this.onRequest(from, msg as RequestMessage);
   }
 
@@ -142,7 +151,8 @@ export class PowNode implements Actor<unknown>, RelayOwner {
 
   /** The head moved: announce the new chain's blocks, re-aim mining, commit what is k-deep. */
   private adopt(hc: HeadChange, from: HostId): void {
-    this.relay.headWork = this.chain.headWeight;
+    this.headWork = this.chain.headWeight;
+    this.relay.headWork = this.headWork;
     const added = hc.added;
     for (let i = 0; i < added.length; i++) this.relay.announce(added[i] as PowBlock, from);
     if (this.mineTimer !== -1) {
