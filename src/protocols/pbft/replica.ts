@@ -30,6 +30,8 @@ const TAG_BATCH = 1;
 const TAG_REQUEST = 2;
 const TAG_NEW_VIEW = 3;
 const NO_TIMER = -1;
+/** Most batches in one state-transfer reply; a replica further behind fetches again. */
+const FETCH_BATCHES_MAX = 256;
 /** Bound on messages held for a later view or a higher water mark. */
 const DEFERRED_LIMIT = 100_000;
 
@@ -81,7 +83,7 @@ export class PbftReplica implements Actor<unknown> {
   private headHash = ZERO_HASH;
   private lastBlockHash = ZERO_HASH;
   private failedViews = 0;
-  /** Executed batches kept for lagging replicas' state transfer (GC'd 2L below the low water mark). */
+  /** Executed batches kept for lagging replicas' state transfer (`stateTransferWindow` below the low water mark). */
   private readonly executedBlocks = new Map<number, Block>();
   private readonly fetched: FetchedBatches;
   private lastFetchUs = -Infinity;
@@ -391,7 +393,7 @@ export class PbftReplica implements Actor<unknown> {
     if (this.stableSeq <= this.lowWater || this.lastExecuted < this.stableSeq) return;
     this.lowWater = this.stableSeq;
     for (const s of [...this.slots.keys()]) if (s <= this.lowWater) this.slots.delete(s);
-    const keepFrom = this.lowWater - 2 * this.params.logWindow;
+    const keepFrom = this.lowWater - this.params.stateTransferWindow;
     for (const s of this.executedBlocks.keys()) {
       if (s > keepFrom) break;
       this.executedBlocks.delete(s);
@@ -415,7 +417,7 @@ export class PbftReplica implements Actor<unknown> {
     this.cpu.charge(this.verifyCost());
     const blocks: Block[] = [];
     let size = PBFT_HEADER_BYTES + this.authBytes;
-    const last = Math.min(m.toSeq, this.lastExecuted, m.fromSeq + 2 * this.params.logWindow - 1);
+    const last = Math.min(m.toSeq, this.lastExecuted, m.fromSeq + FETCH_BATCHES_MAX - 1);
     for (let s = m.fromSeq; s <= last; s++) {
       const b = this.executedBlocks.get(s);
       if (b === undefined) continue;
@@ -437,7 +439,13 @@ export class PbftReplica implements Actor<unknown> {
       this.cpu.charge(this.blockHashCost(b));
       if (verifyBlock(b)) this.fetched.offer(i, b);
     }
+    const before = this.lastExecuted;
     this.executeReady();
+    // Progress, but still behind the stable checkpoint: ask for the next stretch right away.
+    if (this.lastExecuted > before && this.stableSeq > this.lastExecuted) {
+      this.lastFetchUs = -Infinity;
+      this.maybeFetch();
+    }
   }
 
   // ---- §4.4: view changes ----

@@ -14,6 +14,8 @@ export const zPbftParams = z
     viewChangeTimeout: zPositiveDurationUs.default(1_000_000),
     /** 'macs': authenticators in the normal case, signatures for view changes (§5); 'signatures': everywhere. */
     auth: z.enum(['macs', 'signatures']).default('macs'),
+    /** Executed batches each replica keeps below its low water mark for lagging replicas to fetch (§4.3). */
+    stateTransferWindow: z.number().int().min(0).default(4096),
   })
   .strict();
 export type PbftParamsSection = z.output<typeof zPbftParams>;
