@@ -160,6 +160,15 @@ export const ATTACKS: readonly AttackDoc[] = [
     parameters: [{ name: 'hospital', type: 'hospital number', default: 'required', meaning: 'hospital whose store is hit (0 is the first)' }],
     outcomes: ['iomt.integrity_checks_not_found', 'iomt.readings_anchored'],
   }),
+  doc({
+    type: 'consent-bypass', title: 'Consent bypass by direct read', category: 'device', targets: "a hospital's record store",
+    model: 'an intruder host asks the record store directly for devices\' latest records, never asking AccessControl; every record returned is an unauthorized read',
+    parameters: [
+      { name: 'hospital', type: 'hospital number', default: 'required', meaning: 'hospital whose store is queried (0 is the first)' },
+      { name: 'rate', type: 'requests/s', default: '1', meaning: 'read requests per second' },
+    ],
+    outcomes: ['attack.unauthorized_reads'],
+  }),
   ...POW_ATTACK_DOCS,
 ];
 

@@ -7,6 +7,10 @@
  * request timer on every execution, so under steady load the timer for a censored request never
  * expires (243 censored transactions never commit). The scenario states the claim; `iomtsim run`
  * on it exits 1 until the replica is fixed, and then it belongs in this list.
+ *
+ * Not listed either: consent-bypass.yaml. Its claim (records are read only under a permit) does
+ * not hold: the off-chain store answers any `get` without checking a permit, so an intruder that
+ * skips AccessControl reads every record it asks for (240 of 241 requests in 2 minutes).
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

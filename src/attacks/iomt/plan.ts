@@ -16,9 +16,10 @@ import { DetectionScorer } from './detection.ts';
 import { DeviceProxy, type DeviceModes } from './device-proxy.ts';
 import { GatewayTap, type GatewayModes } from './gateway-tap.ts';
 import { MALICIOUS_CLASSES, MessageLabels } from './labels.ts';
+import { DirectReadIntruder } from './intruder.ts';
 import { SybilAttacker } from './sybil.ts';
 
-export const DEVICE_ATTACK_TYPES = new Set(['sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware']);
+export const DEVICE_ATTACK_TYPES = new Set(['sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware', 'consent-bypass']);
 /** Signer ids of Sybil keys, above the world's device keys (which start at 2^24). */
 const SYBIL_SIGNER_BASE = 1 << 28;
 /** A batch unacknowledged this long before the end of the run is counted as never stored. */
@@ -33,6 +34,7 @@ export class IomtAttackPlan {
   private gatewayOrdinal = 0;
   private scorer: DetectionScorer | undefined;
   private recordsTampered = 0;
+  private readonly intruders: DirectReadIntruder[] = [];
   readonly hooks: IomtWorldHooks;
 
   constructor(readonly specs: readonly AttackSpec[]) {
@@ -61,7 +63,7 @@ export class IomtAttackPlan {
     const issues: InputIssue[] = [];
     this.specs.forEach((s, k) => {
       if ('devices' in s && DEVICE_ATTACK_TYPES.has(s.type)) s.devices.forEach((d, j) => { if (d >= deviceCount) issues.push({ source: 'scenario', path: `attacks.${k}.devices.${j}`, expected: `a device number in 0..${deviceCount - 1}`, found: String(d) }); });
-      if (s.type === 'ransomware' && s.hospital >= topo.hospitals.length) issues.push({ source: 'scenario', path: `attacks.${k}.hospital`, expected: `a hospital number in 0..${topo.hospitals.length - 1}`, found: String(s.hospital) });
+      if ((s.type === 'ransomware' || s.type === 'consent-bypass') && s.hospital >= topo.hospitals.length) issues.push({ source: 'scenario', path: `attacks.${k}.hospital`, expected: `a hospital number in 0..${topo.hospitals.length - 1}`, found: String(s.hospital) });
       if ((s.type === 'sybil' || s.type === 'compromised-gateway') && s.gateway >= gatewayHosts.length) issues.push({ source: 'scenario', path: `attacks.${k}.gateway`, expected: `a gateway number in 0..${gatewayHosts.length - 1}`, found: String(s.gateway) });
     });
     if (issues.length > 0) throw new InputError(issues);
@@ -72,6 +74,17 @@ export class IomtAttackPlan {
       if (s.type === 'tamper' || s.type === 'replay') for (const d of s.devices) this.truth.label('device', d, s.type, 'attacked-stream', s.start, end);
       if (s.type === 'compromised-gateway') this.truth.label('host', gatewayHosts[s.gateway]!, s.type, 'compromised-gateway', s.start, end);
       if (s.type === 'record-tamper') this.scheduleRecordTamper(world, s.devices, s.start, end, s.interval);
+      if (s.type === 'consent-bypass') {
+        const store = topo.hospitals[s.hospital]!.store;
+        const link = { region: 0, uploadBitsPerSec: world.config.links.siteBandwidthBps, downloadBitsPerSec: world.config.links.siteBandwidthBps };
+        const opts = { start: s.start, end: s.end, store, deviceCount, ratePerSec: s.rate };
+        const h = engine.addHost(link, (ctx: ActorContext<unknown>) => {
+          const a = new DirectReadIntruder(ctx, opts);
+          this.intruders.push(a);
+          return a;
+        }, `attacker:intruder:${this.intruders.length}`);
+        this.truth.label('host', h, 'consent-bypass', 'intruder', s.start, end);
+      }
       if (s.type === 'ransomware') {
         // Ransomware on the record store: it serves and stores nothing until restored at `end`.
         const host = topo.hospitals[s.hospital]!.store;
@@ -103,6 +116,10 @@ export class IomtAttackPlan {
       m[`${name}_arrived`] = { unit: 'readings', value: this.labels.arrived[i]! };
       m[`${name}_accepted`] = { unit: 'readings', value: this.labels.accepted[i]! };
     });
+    if (present.has('consent-bypass')) {
+      m['attack.unauthorized_requests'] = { unit: 'requests', value: this.intruders.reduce((x, a) => x + a.requests, 0) };
+      m['attack.unauthorized_reads'] = { unit: 'records', value: this.intruders.reduce((x, a) => x + a.recordsRead, 0) };
+    }
     if (present.has('record-tamper')) m['attack.records_tampered'] = { unit: 'records', value: this.recordsTampered };
     if (present.has('ransomware') || present.has('compromised-gateway')) {
       // Records in batches the store never acknowledged, sent long enough before the end that an

@@ -187,6 +187,17 @@ const zRansomware = z
   })
   .strict();
 
+const zConsentBypass = z
+  .object({
+    type: z.literal('consent-bypass'),
+    ...window,
+    /** Hospital (ordinal) whose record store the intruder queries directly, skipping AccessControl. */
+    hospital: z.number().int().nonnegative(),
+    /** Read requests per second. */
+    rate: z.number().positive().default(1),
+  })
+  .strict();
+
 export const zAttack = z.discriminatedUnion('type', [
   zCrash,
   zPartition,
@@ -204,6 +215,7 @@ export const zAttack = z.discriminatedUnion('type', [
   zCompromisedGateway,
   zRecordTamper,
   zRansomware,
+  zConsentBypass,
   zSelfishMining,
   zDoubleSpend,
   zMajority,
