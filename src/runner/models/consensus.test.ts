@@ -47,6 +47,10 @@ describe('runConsensusScenario', () => {
     expect(agreement.detail).toMatch(/^[1-9]\d* state digests compared/);
   });
 
+  it('rejects a warm-up that leaves nothing to measure', () => {
+    expect(() => runConsensusScenario({ ...scenario, warmup: 4_000_000 }, 1)).toThrow(/warmup: expected a duration shorter than duration \(4 s\), found 4 s/);
+  });
+
   it('rejects a protocol that is not registered', () => {
     const unknown = { ...scenario, consensus: { ...scenario.consensus, protocol: 'paxos' as 'pbft' } };
     expect(() => runConsensusScenario(unknown, 1)).toThrow(/consensus.protocol: expected a registered protocol, found 'paxos'/);

@@ -139,6 +139,9 @@ export class ConsensusMonitor {
   private atWarmup: NetworkWindowTotals | undefined;
 
   constructor(private readonly engine: Engine, private readonly scenario: Scenario, private readonly ledger: ReplicaDeployment, options: MonitorOptions = {}) {
+    if (!(scenario.warmup < scenario.duration)) {
+      throw new RangeError(`warmup: expected a duration shorter than duration (${scenario.duration / 1e6} s), found ${scenario.warmup / 1e6} s`);
+    }
     const byz = options.byzantineHosts ?? new Set<HostId>();
     const honest = (h: HostId) => !byz.has(h);
     const appOf = new Map<HostId, ReplicatedApplication>();
