@@ -17,6 +17,8 @@ export interface Transaction {
   readonly submittedUs: number;
   /** Contract call carried by the transaction (IoMT layer); absent for synthetic load. */
   readonly call?: ContractCall;
+  /** In a priority mempool, higher is proposed first (e.g. alarms before routine telemetry); default 0. */
+  readonly priority?: number;
 }
 
 /** A call into a deterministic contract, executed by every replica at commit. */

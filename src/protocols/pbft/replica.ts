@@ -196,7 +196,7 @@ export class PbftReplica implements Actor<unknown> {
   private onRequest(from: HostId, tx: Transaction): void {
     this.cpu.charge(this.verifyCost());
     if (this.mempool.isCommitted(tx.id) || tx.sizeBytes > this.blockTxBytesMax) return;
-    const result = this.mempool.add(tx);
+    const result = this.mempool.add(tx, tx.priority ?? 0);
     if (result === 'fullTxs' || result === 'fullBytes') {
       const drop: MempoolDropEvent = { kind: 'mempool-drop', reason: result, txId: tx.id };
       this.ctx.emit(drop);
