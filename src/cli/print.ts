@@ -1,5 +1,5 @@
 /** Human-readable summaries on stdout (without --json). */
-import type { PointSummary, SizeAnswer, Summary } from '../runner/index.ts';
+import { checkCounts, checkViolationsMetric, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
 
 function num(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return String(x);
@@ -23,7 +23,11 @@ export function formatPoint(p: PointSummary): string[] {
     const ci = m.n > 1 ? `  95% CI [${num(m.ci95[0])}, ${num(m.ci95[1])}]` : '';
     lines.push(`  ${name.padEnd(width)}  ${num(m.mean)} ${m.unit}${ci}`);
   }
-  for (const c of p.checks) lines.push(`  check ${c.name}: ${c.passed ? 'passed' : `FAILED in ${c.failedReplications} of ${c.n} (${c.detail})`}`);
+  for (const c of p.checks) {
+    const failed = `FAILED in ${c.failedReplications} of ${c.n} (${c.detail})`;
+    const verdict = c.passed ? 'passed' : checkCounts(p, c) ? failed : `${failed}; expected: judged by expect ${checkViolationsMetric(c.name)}`;
+    lines.push(`  check ${c.name}: ${verdict}`);
+  }
   for (const e of p.expectations) lines.push(`  expect ${e.metric} ${e.condition}: ${e.passed ? 'passed' : 'FAILED'} (observed ${e.observed === null ? 'nothing: metric not produced' : num(e.observed)})`);
   return lines;
 }
