@@ -1,3 +1,5 @@
+import { median } from './stats.ts';
+
 /**
  * The calibration loop: a fixed pure-JS workload shaped like the simulator's own (a binary heap
  * over typed arrays, 32-bit integer mixing, a Map of small records), timed in the same process as
@@ -8,30 +10,37 @@
  */
 
 /**
- * Work per calibration: about 200 ms of CPU on this machine. The heap (2 MB) and the map of 65,536
- * live records are larger than a core's L2, as the simulator's working set is: a loop that fits in
- * L2 reacts less to cache contention than the simulator does, and under load 12 here the PHOLD /
- * calibration ratio then varied by 7.1 % (coefficient of variation) against 4.5 % for this size.
+ * Work per calibration: 7 rounds of about 40 ms of CPU each on this machine; the calibration's
+ * figure is the median round, so a round hit by a garbage collection or a migration does not move
+ * it (a single 3-round total varied by ±20 % between runs here). The heap (2 MB) and the map of
+ * 65,536 live records are larger than a core's L2, as the simulator's working set is: a loop that
+ * fits in L2 reacts less to cache contention than the simulator does (under load 12 the PHOLD /
+ * calibration ratio varied by 7.1 % with a 128 KB heap, 4.5 % with this one).
  */
-const ROUNDS = 3;
+const ROUNDS = 7;
 const HEAP_SIZE = 262_144;
-const OPS_PER_ROUND = 200_000;
+const OPS_PER_ROUND = 100_000;
 
 export interface Calibration {
+  /** Wall time of all rounds. */
   readonly wallMs: number;
-  /** User + system CPU time of this process during the loop. */
+  /** User + system CPU time of this process during the median round. */
   readonly cpuMs: number;
   /** Depends only on the workload; reported so the JIT cannot drop the work, and equal on every call. */
   readonly checksum: number;
 }
 
 export function runCalibration(): Calibration {
-  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
+  const roundCpuMs: number[] = [];
   let checksum = 0;
-  for (let r = 0; r < ROUNDS; r++) checksum = (checksum + oneRound()) >>> 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    const cpuStart = process.cpuUsage();
+    checksum = (checksum + oneRound()) >>> 0;
+    roundCpuMs.push(cpuMsSince(cpuStart));
+  }
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  return { wallMs, cpuMs: cpuMsSince(cpuStart), checksum };
+  return { wallMs, cpuMs: median(roundCpuMs), checksum };
 }
 
 /** User + system CPU milliseconds of this process (all its threads) since `start`. */

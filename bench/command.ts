@@ -77,7 +77,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
     try {
       const result = await runEntryInChild(entry, runs, (i, s) => {
         const eps = s.events > 0 ? `, ${Math.round((s.events * 1000) / s.wallMs).toLocaleString('en-US')} events/s` : '';
-        process.stderr.write(`  run ${i}/${runs}: ${s.wallMs.toFixed(1)} ms${eps}; cpu/calibration ${(s.cpuMs / s.calibrationCpuMs).toFixed(3)}\n`);
+        process.stderr.write(`  run ${i}/${runs}: ${s.wallMs.toFixed(1)} ms${eps}; cpu ${s.cpuMs.toFixed(0)} ms, calibration ${s.calibrationCpuMs.toFixed(1)} ms\n`);
       });
       results.push(result);
     } catch (e) {

@@ -65,8 +65,13 @@ export interface EntrySummary {
   readonly eventsPerSecMax: number;
 }
 
+/**
+ * Each run's CPU time over the median calibration of the entry's runs. The calibrations are pooled
+ * because one calibration is short and noisier (CV 6–7 % here) than the runs themselves (±2 %).
+ */
 export function normalizedCpu(samples: readonly RunSample[]): number[] {
-  return samples.map((s) => s.cpuMs / s.calibrationCpuMs);
+  const calibration = median(samples.map((s) => s.calibrationCpuMs));
+  return samples.map((s) => s.cpuMs / calibration);
 }
 
 export function summarize(e: EntryResult): EntrySummary {
