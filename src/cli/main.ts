@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('compare <a> <b>', 'compare two results folders', (y) => y.positional('a', { type: 'string', demandOption: true }).positional('b', { type: 'string', demandOption: true }).option('out', { type: 'string', describe: 'folder for the comparison report' }), handle(compareCommand))
     .command('bench [suite]', 'run a benchmark suite (phold, quick, full)', benchBuilder, handle(benchCommand))
     .command('validate', 'run the validation scenarios against published results', validateBuilder, handle(validateCommand))
-    .command('list [topic]', `list ${LIST_TOPICS.join(', ')}`, (y) => y.positional('topic', { type: 'string', choices: LIST_TOPICS, default: 'scenarios' }), handle(listCommand))
+    .command('list [topic]', `list ${LIST_TOPICS.join(', ')}`, (y) => y.positional('topic', { type: 'string', choices: LIST_TOPICS, default: 'scenarios' }).option('markdown', { type: 'boolean', describe: 'with metrics: print the reference as Markdown (docs/metrics.md)' }), handle(listCommand))
     .command('schema', 'print the scenario JSON Schema (for editor completion)', (y) => y.option('update-docs', { type: 'string', describe: 'instead, regenerate the field reference in this markdown file (docs/scenarios.md)' }), handle(schemaCommand))
     .command('calibrate', 'measure the CPU cost of crypto operations on this host', (y) => y.option('json', { type: 'string', describe: 'also write the cost table as JSON to this file' }), handle(calibrateCommand))
     .demandCommand(1, 'a command (see iomtsim --help)')

@@ -67,9 +67,14 @@ const REGISTRIES: Record<Exclude<Topic, 'scenarios'>, { module: string; exportNa
   metrics: { module: '../metrics/catalog.ts', exportName: 'METRIC_DOCS' },
 };
 
-export async function listCommand(args: { topic?: string }): Promise<number> {
+export async function listCommand(args: { topic?: string; markdown?: boolean }): Promise<number> {
   const topic = (args.topic ?? 'scenarios') as Topic;
   let lines: string[];
+  if (topic === 'metrics' && args.markdown === true) {
+    const [{ METRIC_DOCS }, { metricsMarkdown }] = await Promise.all([import('../../metrics/catalog.ts'), import('../../metrics/catalog-markdown.ts')]);
+    process.stdout.write(metricsMarkdown(METRIC_DOCS));
+    return EXIT.ok;
+  }
   if (topic === 'scenarios') {
     lines = listScenarios('scenarios');
   } else {

@@ -1,0 +1,38 @@
+/**
+ * docs/metrics.md, generated from the metric catalog so the reference cannot drift from the names
+ * the models emit (`npm run docs:metrics`; a test compares the committed file with this output).
+ */
+import type { MetricDoc } from './catalog/types.ts';
+
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+export function metricsMarkdown(docs: readonly MetricDoc[]): string {
+  const groups = new Map<string, MetricDoc[]>();
+  for (const d of docs) {
+    const group = d.name.split('.')[0]!;
+    const list = groups.get(group);
+    if (list) list.push(d);
+    else groups.set(group, [d]);
+  }
+  const lines = [
+    '# Metrics reference',
+    '',
+    '<!-- Generated from src/metrics/catalog.ts by `npm run docs:metrics`; do not edit by hand. -->',
+    '',
+    'Every metric a run can report, with its unit and meaning. Names are dotted lower snake case with',
+    'the unit last and a percentile as the last segment (`consensus.commit_latency_ms.p99`). In',
+    'summary.json each metric has `unit`, `mean`, `ci95`, `n`, `sd`, `min` and `max` over replications',
+    '(docs/results.md). `iomtsim list metrics` prints the same list.',
+    '',
+  ];
+  for (const [group, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`## ${group}`, '', '| metric | unit | meaning |', '|---|---|---|');
+    for (const d of [...list].sort((a, b) => a.name.localeCompare(b.name))) {
+      lines.push(`| \`${d.name}\` | ${cell(d.unit)} | ${cell(d.meaning)} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
