@@ -5,12 +5,13 @@
 import { CONSENSUS_METRIC_DOCS } from './catalog/consensus.ts';
 import { ATTACK_METRIC_DOCS, DEVICE_ATTACK_METRIC_DOCS, RECORD_ATTACK_METRIC_DOCS } from './catalog/attacks.ts';
 import { POW_METRIC_DOCS } from './catalog/pow.ts';
+import { POA_METRIC_DOCS } from './catalog/poa.ts';
 import { IOMT_METRIC_DOCS } from './catalog/iomt.ts';
 import type { MetricDoc } from './catalog/types.ts';
 
 export type { MetricDoc } from './catalog/types.ts';
 
-export const METRIC_DOCS: readonly MetricDoc[] = [...CONSENSUS_METRIC_DOCS, ...ATTACK_METRIC_DOCS, ...DEVICE_ATTACK_METRIC_DOCS, ...RECORD_ATTACK_METRIC_DOCS, ...POW_METRIC_DOCS, ...IOMT_METRIC_DOCS];
+export const METRIC_DOCS: readonly MetricDoc[] = [...CONSENSUS_METRIC_DOCS, ...ATTACK_METRIC_DOCS, ...DEVICE_ATTACK_METRIC_DOCS, ...RECORD_ATTACK_METRIC_DOCS, ...POW_METRIC_DOCS, ...POA_METRIC_DOCS, ...IOMT_METRIC_DOCS];
 
 export function metricDoc(name: string): MetricDoc | undefined {
   return METRIC_DOCS.find((d) => d.name === name);
