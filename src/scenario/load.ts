@@ -13,6 +13,7 @@ import { keysAt } from './schema-paths.ts';
 import { parseYamlSource, readYamlSource, type YamlSource } from './yaml-source.ts';
 import { translateIssues } from './zod-issues.ts';
 import { checkScenarioFaultModel } from './fault-model-check.ts';
+import { checkScenarioConsistency } from './consistency-check.ts';
 
 export interface LoadedScenario {
   readonly file: string;
@@ -101,7 +102,7 @@ export function validateScenarioInput(
     const issues = translateIssues(parsed.error.issues, input, (path) => keysAt(zScenario, path));
     throw new InputError(issues.map((i): InputIssue => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
   }
-  const faultIssues = checkScenarioFaultModel(parsed.data);
+  const faultIssues = [...checkScenarioConsistency(parsed.data), ...checkScenarioFaultModel(parsed.data)];
   if (faultIssues.length > 0) {
     throw new InputError(faultIssues.map((i) => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
   }

@@ -1,0 +1,19 @@
+/**
+ * Cross-field rules zod's per-field schema cannot state. Each issue names the field to blame, so
+ * the loader reports it like any other bad input (file:line:col, path, expected, found; exit 2).
+ */
+import type { Scenario } from './schema.ts';
+import type { ScenarioFaultIssue } from './fault-model-check.ts';
+
+function seconds(us: number): string {
+  return `${us / 1_000_000} s`;
+}
+
+export function checkScenarioConsistency(scenario: Scenario): ScenarioFaultIssue[] {
+  const issues: ScenarioFaultIssue[] = [];
+  // Measurements start after the warm-up; a warm-up as long as the run leaves nothing to measure.
+  if (!(scenario.warmup < scenario.duration)) {
+    issues.push({ path: ['warmup'], expected: `a warm-up shorter than duration (${seconds(scenario.duration)})`, found: seconds(scenario.warmup) });
+  }
+  return issues;
+}
