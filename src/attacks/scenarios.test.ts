@@ -2,13 +2,7 @@
  * Every consensus and network attack scenario in scenarios/attacks/ runs (they are short already)
  * and its `expect:` block holds. Proof-of-work attack scenarios are tested in src/attacks/pow/.
  *
- * Not listed: censorship-pbft.yaml. Its expectation (Castro & Liskov §4.4: a censoring primary is
- * replaced, so censored transactions commit) does not hold today: the PBFT backup restarts its
- * request timer on every execution, so under steady load the timer for a censored request never
- * expires (243 censored transactions never commit). The scenario states the claim; `iomtsim run`
- * on it exits 1 until the replica is fixed, and then it belongs in this list.
- *
- * Not listed either: consent-bypass.yaml. Its claim (records are read only under a permit) does
+ * Not listed: consent-bypass.yaml. Its claim (records are read only under a permit) does
  * not hold: the off-chain store answers any `get` without checking a permit, so an intruder that
  * skips AccessControl reads every record it asks for (240 of 241 requests in 2 minutes).
  */
@@ -19,7 +13,7 @@ import { holds, parseCondition } from '../scenario/conditions.ts';
 import { loadScenario } from '../scenario/load.ts';
 
 const SCENARIOS = [
-  'equivocation', 'equivocation-beyond-f', 'silence', 'censorship', 'delay-votes',
+  'equivocation', 'equivocation-beyond-f', 'silence', 'censorship', 'censorship-pbft', 'delay-votes',
   'crash-recovery', 'partition', 'eclipse', 'leader-delay', 'leader-dos',
   // Device and gateway attacks (IoMT scenarios).
   'sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware',

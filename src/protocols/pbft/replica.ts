@@ -30,6 +30,8 @@ const TAG_BATCH = 1;
 const TAG_REQUEST = 2;
 const TAG_NEW_VIEW = 3;
 const NO_TIMER = -1;
+/** No request is being timed (transaction ids are non-negative). */
+const NO_REQUEST = -1;
 /** Most batches in one state-transfer reply; a replica further behind fetches again. */
 const FETCH_BATCHES_MAX = 256;
 /** Bound on messages held for a later view or a higher water mark. */
@@ -76,8 +78,18 @@ export class PbftReplica implements Actor<unknown> {
   private stableProof: readonly Checkpoint[] = [];
   private readonly viewChanges = new Map<number, (ViewChange | undefined)[]>();
   private deferred: { from: HostId; msg: PbftMessage }[] = [];
-  /** Requests received from clients that have not executed yet (§4.4 "waiting for a request"). */
+  /**
+   * Requests received from clients that have not executed yet (§4.4 "waiting for a request"), in
+   * arrival order, so the oldest is the first key.
+   */
   private readonly waitingRequests = new Set<number>();
+  /**
+   * What the request timer is timing (§4.4): a waiting request's id, or NO_REQUEST and then the
+   * pre-prepared sequence number `timedSeq`. Executing other batches leaves the timer running, so
+   * a request the primary withholds times out however much other traffic executes.
+   */
+  private timedRequest = NO_REQUEST;
+  private timedSeq = 0;
   private lastPrePrepared = 0;
   private nextSeq = 1;
   private headHash = ZERO_HASH;
@@ -675,14 +687,30 @@ export class PbftReplica implements Actor<unknown> {
     return this.lastPrePrepared > this.lastExecuted || this.waitingRequests.size > 0;
   }
 
+  /**
+   * §4.4: start the timer, if it is not running, for the oldest request this backup waits for, or
+   * else for the next pre-prepared batch. Timing the oldest request bounds every request's wait:
+   * each one becomes the oldest after those before it execute.
+   */
   private startRequestTimer(): void {
-    if (this.requestTimer === NO_TIMER && this.viewActive && !this.isPrimary) {
-      this.requestTimer = this.ctx.setTimer(this.viewChangeTimeout(), TAG_REQUEST);
-    }
+    if (this.requestTimer !== NO_TIMER || !this.viewActive || this.isPrimary) return;
+    const oldest = this.waitingRequests.values().next();
+    this.timedRequest = oldest.done === true ? NO_REQUEST : oldest.value;
+    this.timedSeq = this.lastExecuted + 1;
+    this.requestTimer = this.ctx.setTimer(this.viewChangeTimeout(), TAG_REQUEST);
   }
 
-  /** §4.4: stop the timer when no longer waiting, restart it when still waiting for something else. */
+  /** Whether the request or batch the running timer times has yet to execute. */
+  private stillWaitingForTimed(): boolean {
+    return this.timedRequest !== NO_REQUEST ? this.waitingRequests.has(this.timedRequest) : this.lastExecuted < this.timedSeq;
+  }
+
+  /**
+   * §4.4: stop the timer when the backup no longer waits for the request it times, and restart it
+   * if it is waiting for some other request; otherwise leave it running.
+   */
   private refreshRequestTimer(): void {
+    if (this.requestTimer !== NO_TIMER && this.stillWaitingForTimed()) return;
     this.cancelTimer('request');
     if (this.isWaiting()) this.startRequestTimer();
   }
