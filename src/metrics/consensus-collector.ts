@@ -7,6 +7,7 @@
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../ledger/events.ts';
 import type { CommitEvent, ConfirmedEvent, SubmitEvent, ViewChangeEvent } from '../protocols/types.ts';
+import { distributionsOf, type Distributions } from './distribution.ts';
 import { Histogram } from './histogram.ts';
 import type { Metrics, TimeseriesRow } from './types.ts';
 import { TimeWindows } from './windows.ts';
@@ -130,6 +131,14 @@ export class ConsensusCollector {
       'mempool.dropped_full_bytes_txs': { unit: 'tx', value: this.droppedFullBytes },
     };
     return m;
+  }
+
+  /** The whole commit and client latency distributions of the window (families with samples only). */
+  distributions(): Distributions {
+    return distributionsOf({
+      'consensus.commit_latency_ms': { histogram: this.commitLatencyMs, unit: 'ms' },
+      'consensus.client_latency_ms': { histogram: this.clientLatencyMs, unit: 'ms' },
+    });
   }
 
   timeseries(): TimeseriesRow[] {

@@ -44,9 +44,19 @@ export class Histogram {
    */
   percentile(p: number): number {
     if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be in [0, 100], found ${p}`);
+    return this.quantileRatio(p, 100);
+  }
+
+  /**
+   * The quantile at probability numerator/denominator, by the same definition as `percentile`.
+   * Taking the probability as a ratio of integers (e.g. 7/1000) keeps the rank exact: 0.007 × (n − 1)
+   * in floating point can land a hair off an integer rank. NaN when empty.
+   */
+  quantileRatio(numerator: number, denominator: number): number {
+    if (!(numerator >= 0 && numerator <= denominator)) throw new RangeError(`quantile must be in [0, 1], found ${numerator}/${denominator}`);
     if (this.n === 0) return NaN;
     const v = this.sortedView();
-    const h = ((this.n - 1) * p) / 100;
+    const h = ((this.n - 1) * numerator) / denominator;
     const lo = Math.floor(h);
     const hi = Math.min(lo + 1, this.n - 1);
     return v[lo]! + (h - lo) * (v[hi]! - v[lo]!);

@@ -3,6 +3,8 @@
  * replications.jsonl). Metric names are dotted lower snake case with the unit last
  * (`consensus.commit_latency_ms.p99`); see docs/metrics.md.
  */
+import type { Distributions } from './distribution.ts';
+
 export interface MetricValue {
   readonly unit: string;
   readonly value: number;
@@ -30,4 +32,9 @@ export interface RunOutput {
   readonly eventsProcessed: number;
   readonly simulatedUs: number;
   readonly timeseries: readonly TimeseriesRow[];
+  /**
+   * Optional: whole latency distributions by metric family (`consensus.commit_latency_ms`), as
+   * quantiles on the fixed grid of distribution.ts. Families with no sample are left out.
+   */
+  readonly distributions?: Distributions;
 }

@@ -25,6 +25,10 @@ describe('determinism of the real model', () => {
       expect(r.status).toBe('complete');
       texts.push(readText(r.dir, 'summary.json'));
     }
+    // The consensus model's latency distributions are part of what must not depend on the workers.
+    const cdf = JSON.parse(texts[0]!).points[0].latency_cdf;
+    expect(Object.keys(cdf)).toEqual(['consensus.commit_latency_ms', 'consensus.client_latency_ms']);
+    expect(cdf['consensus.commit_latency_ms'].n).toBe(2);
     expect(texts[1]).toBe(texts[0]);
     expect(texts[2]).toBe(texts[0]);
   });

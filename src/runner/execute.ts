@@ -59,6 +59,7 @@ export function toFinished(plan: Plan, task: ReplicationTask, result: TaskResult
       eventsProcessed: o.eventsProcessed,
       simulatedUs: o.simulatedUs,
       wallMs: result.wallMs,
+      ...(o.distributions === undefined ? {} : { distributions: o.distributions }),
     },
     timeseries: o.timeseries,
   };

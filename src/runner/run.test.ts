@@ -19,6 +19,8 @@ describe('runScenario', () => {
     }
     const summary = readText(dirs[0]!, 'summary.json');
     expect(JSON.parse(summary).points[0].n).toBe(6);
+    // The latency distributions travel too: every replication's, averaged into the summary.
+    expect(JSON.parse(summary).points[0].latency_cdf['toy.latency_ms'].n).toBe(6);
     expect(readText(dirs[1]!, 'summary.json')).toBe(summary);
     expect(readText(dirs[2]!, 'summary.json')).toBe(summary);
     expect(replicationsWithoutWall(dirs[2]!)).toEqual(replicationsWithoutWall(dirs[0]!));

@@ -6,6 +6,7 @@
  * process or resumed, one machine or merged shards).
  */
 import { holds, parseCondition, type Scenario, type SweepParameters } from '../scenario/index.ts';
+import { summarizeDistributions, type LatencyCdfSummary } from './latency-cdf.ts';
 import { summarizeValues, type MetricSummary } from './statistics.ts';
 import type { ReplicationFailure, ReplicationRecord } from './types.ts';
 
@@ -34,6 +35,8 @@ export interface PointSummary {
   readonly checks: readonly CheckSummary[];
   readonly expectations: readonly ExpectationResult[];
   readonly traceHashes: readonly string[];
+  /** Per latency family, the replications' distributions averaged quantile by quantile (latency-cdf.ts); only when the model exports them. */
+  readonly latency_cdf?: Record<string, LatencyCdfSummary>;
 }
 
 export interface Summary {
@@ -99,6 +102,7 @@ export function judgeExpectations(expect: Readonly<Record<string, string>>, metr
 export function summarizePoint(point: PointInput, records: readonly ReplicationRecord[]): PointSummary {
   const sorted = [...records].sort(compareRecords);
   const metrics = summarizeMetrics(sorted);
+  const latencyCdf = summarizeDistributions(sorted);
   return {
     parameters: point.parameters,
     n: sorted.length,
@@ -106,6 +110,7 @@ export function summarizePoint(point: PointInput, records: readonly ReplicationR
     checks: summarizeChecks(sorted),
     expectations: judgeExpectations(point.scenario.expect, metrics),
     traceHashes: sorted.map((r) => r.traceHash),
+    ...(latencyCdf === undefined ? {} : { latency_cdf: latencyCdf }),
   };
 }
 

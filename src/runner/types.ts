@@ -2,6 +2,7 @@
  * The runner's plain-JSON records. A task crosses into a worker thread and its result comes back,
  * so both are structured-clone-safe data: no classes, no functions.
  */
+import type { Distributions } from '../metrics/distribution.ts';
 import type { CheckOutcome, Metrics, RunOutput, TimeseriesRow } from '../metrics/types.ts';
 import type { Scenario, SweepParameters } from '../scenario/index.ts';
 
@@ -42,6 +43,8 @@ export interface ReplicationRecord {
   readonly eventsProcessed: number;
   readonly simulatedUs: number;
   readonly wallMs: number;
+  /** The run's latency distributions (RunOutput.distributions), when its model exports them. */
+  readonly distributions?: Distributions;
 }
 
 export interface FinishedReplication {

@@ -28,6 +28,7 @@ describe('iomtsim CLI', () => {
     const summary = JSON.parse(a.stdout);
     expect(summary.points[0].n).toBe(2);
     expect(summary.points[0].traceHashes).toHaveLength(2);
+    expect(summary.points[0].latency_cdf['consensus.commit_latency_ms'].points).toHaveLength(102);
     expect(b.stdout).toBe(a.stdout);
     for (const f of ['manifest.json', 'summary.json', 'replications.jsonl', 'timeseries.csv']) expect(existsSync(join(root, 'a', f))).toBe(true);
   });

@@ -56,7 +56,7 @@ describe('buildFigures', () => {
     }
   });
 
-  it('draws a measured latency_cdf block instead of the percentile points', () => {
+  it('draws a measured latency_cdf block as the line, with the percentile points as markers on it', () => {
     const cdf = figuresOf((dir) => {
       writeRunFixture(dir, { durationS: 2 });
       const path = join(dir, 'summary.json');
@@ -64,10 +64,21 @@ describe('buildFigures', () => {
       summary.points[0].latency_cdf = { 'consensus.commit_latency_ms': { unit: 'ms', points: [[10, 0.1], [40, 0.5], [150, 1]] } };
       writeFileSync(path, JSON.stringify(summary));
     }).get('latency-cdf-consensus-commit-latency-ms');
-    expect(cdf?.rows.map((r) => [r['value'], r['quantile'], r['source']])).toEqual([
-      [10, 0.1, 'measured CDF'],
-      [40, 0.5, 'measured CDF'],
-      [150, 1, 'measured CDF'],
+    expect(cdf?.rows.map((r) => [r['statistic'], r['quantile'], r['source']])).toEqual([
+      ['measured', 0.1, 'measured CDF'],
+      ['measured', 0.5, 'measured CDF'],
+      ['measured', 1, 'measured CDF'],
+      ['p50', 0.5, 'percentiles over the measured CDF'],
+      ['p95', 0.95, 'percentiles over the measured CDF'],
+      ['p99', 0.99, 'percentiles over the measured CDF'],
+    ]);
+    expect(cdf?.rows.slice(0, 3).map((r) => r['value'])).toEqual([10, 40, 150]);
+    // The line joins the measured points only; the markers and CI bars are the percentiles only.
+    const layers = (cdf?.spec as { layer: { transform?: { filter: string }[] }[] }).layer;
+    expect(layers.map((l) => l.transform?.[0]?.filter)).toEqual([
+      "datum.source !== 'percentiles over the measured CDF'",
+      "datum.source !== 'measured CDF'",
+      "datum.source !== 'measured CDF'",
     ]);
   });
 

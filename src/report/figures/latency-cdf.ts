@@ -6,7 +6,9 @@
  * or max when reported): each is one known point (value, quantile) of the latency distribution.
  * The figure joins those points with straight lines, which is the CDF interpolated linearly
  * between known quantiles, and draws each point's 95 % CI as a horizontal bar. When summary.json
- * carries a measured `latency_cdf` for the family, that empirical CDF is drawn instead.
+ * carries a measured `latency_cdf` for the family (the replications' quantile functions averaged,
+ * docs/results.md), that CDF is the line instead, and the percentile points with their CIs sit on it
+ * as markers only.
  */
 import type { Configuration, ReportInput } from '../model/report-input.ts';
 import { allMetricNames, metricFamilies } from '../model/metric-names.ts';
@@ -16,8 +18,13 @@ import { distinctCount, envelope, familyTitle, seriesColor } from './vl.ts';
 
 /** Above this spread between the smallest and largest latency a log axis reads better. */
 const LOG_SCALE_SPREAD = 50;
-/** Points and CI bars mark the known quantiles only; a measured CDF is drawn as a line. */
-const PERCENTILE_ROWS = "datum.source === 'percentiles'";
+/** Row sources: the measured CDF (line only), percentiles joined by the line, percentiles over a measured CDF (markers only). */
+const MEASURED = 'measured CDF';
+const PERCENTILES = 'percentiles';
+const PERCENTILE_MARKERS = 'percentiles over the measured CDF';
+/** Points and CI bars mark the known quantiles; the line joins the measured CDF where there is one, else the percentiles. */
+const MARKER_ROWS = `datum.source !== '${MEASURED}'`;
+const LINE_ROWS = `datum.source !== '${PERCENTILE_MARKERS}'`;
 
 export function latencyCdfFigures(input: ReportInput): Figure[] {
   const families = metricFamilies(allMetricNames(input.configurations));
@@ -43,18 +50,18 @@ function cdfRows(
   members: readonly { metric: string; stat: string; quantile: number | null }[],
 ): Row[] {
   const measured = configuration.point.latency_cdf?.[family];
-  if (measured !== undefined && measured.points.length > 0) {
-    return measured.points.map(([value, quantile]) => ({
-      configuration: configuration.label,
-      statistic: 'measured',
-      quantile,
-      value,
-      lo: value,
-      hi: value,
-      source: 'measured CDF',
-    }));
-  }
-  const rows: Row[] = [];
+  const hasMeasured = measured !== undefined && measured.points.length > 0;
+  const rows: Row[] = hasMeasured
+    ? measured.points.map(([value, quantile]) => ({
+        configuration: configuration.label,
+        statistic: 'measured',
+        quantile,
+        value,
+        lo: value,
+        hi: value,
+        source: MEASURED,
+      }))
+    : [];
   for (const member of members) {
     const estimate = estimateOf(configuration, member.metric);
     if (estimate === null || member.quantile === null) continue;
@@ -65,7 +72,7 @@ function cdfRows(
       value: estimate.mean,
       lo: estimate.lo,
       hi: estimate.hi,
-      source: 'percentiles',
+      source: hasMeasured ? PERCENTILE_MARKERS : PERCENTILES,
     });
   }
   return rows;
@@ -77,9 +84,9 @@ function cdfFigure(family: string, unit: string, rows: readonly Row[]): Figure {
   const values = rows.flatMap((r) => [r['lo'], r['hi'], r['value']]).filter((v): v is number => typeof v === 'number');
   const positive = values.filter((v) => v > 0);
   const useLog = positive.length === values.length && Math.max(...positive) / Math.min(...positive) > LOG_SCALE_SPREAD;
-  const measured = rows.some((r) => r['source'] === 'measured CDF');
+  const measured = rows.some((r) => r['source'] === MEASURED);
   const subtitle = measured
-    ? 'Measured empirical CDF where available; elsewhere percentile means joined linearly, bars = 95 % CI'
+    ? 'Line: measured CDF (replication quantiles averaged); points: percentile means ± 95 % CI'
     : 'Percentile means over replications joined linearly (CDF between known quantiles); bars = 95 % CI';
   const x = {
     field: 'value',
@@ -98,22 +105,23 @@ function cdfFigure(family: string, unit: string, rows: readonly Row[]): Figure {
   return {
     name: `latency-cdf-${family.replace(/\./g, '-').replace(/_/g, '-')}`,
     title,
-    caption: `${subtitle}. Metric family \`${family}\`.`,
+    caption: `${subtitle}${measured ? ' (configurations without a measured CDF: percentile means joined linearly)' : ''}. Metric family \`${family}\`.`,
     rows,
     spec: {
       ...envelope(title, subtitle),
       layer: [
         {
+          transform: [{ filter: LINE_ROWS }],
           mark: { type: 'line', interpolate: 'linear' },
           encoding: { x, y, order: { field: 'quantile', type: 'quantitative' }, ...color },
         },
         {
-          transform: [{ filter: PERCENTILE_ROWS }],
+          transform: [{ filter: MARKER_ROWS }],
           mark: { type: 'rule', strokeWidth: 1.5 },
           encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, y, ...color },
         },
         {
-          transform: [{ filter: PERCENTILE_ROWS }],
+          transform: [{ filter: MARKER_ROWS }],
           mark: { type: 'point', filled: true, size: 45 },
           encoding: {
             x,

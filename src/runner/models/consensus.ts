@@ -20,6 +20,7 @@ import { SafetyChecker } from '../../checkers/safety.ts';
 import { StateAgreementChecker } from '../../checkers/state-agreement.ts';
 import type { Checker } from '../../checkers/types.ts';
 import { ValidityChecker } from '../../checkers/validity.ts';
+import type { Distributions } from '../../metrics/distribution.ts';
 import type { CheckOutcome, Metrics, RunOutput, TimeseriesRow } from '../../metrics/types.ts';
 import { LoadClient } from '../../protocols/client/client.ts';
 import { protocolByName } from '../../protocols/index.ts';
@@ -164,7 +165,7 @@ export class ConsensusMonitor {
   }
 
   /** Metrics, check outcomes and the timeseries of the measurement window; call after `run`. */
-  finish(): { metrics: Metrics; checks: CheckOutcome[]; timeseries: TimeseriesRow[] } {
+  finish(): { metrics: Metrics; checks: CheckOutcome[]; timeseries: TimeseriesRow[]; distributions: Distributions } {
     const endUs = this.scenario.duration;
     const end = this.networkTotals();
     const start = this.atWarmup ?? end;
@@ -185,7 +186,7 @@ export class ConsensusMonitor {
       'validity.violations': { unit: 'count', value: this.validity.violationCount },
       'state_agreement.violations': { unit: 'count', value: this.stateAgreement.violationCount },
     };
-    return { metrics, checks, timeseries: this.collector.timeseries() };
+    return { metrics, checks, timeseries: this.collector.timeseries(), distributions: this.collector.distributions() };
   }
 
   private networkTotals(): NetworkWindowTotals {
@@ -257,7 +258,7 @@ export function runConsensusScenario(scenario: Scenario, seed: number, options: 
   faults?.install(world);
   options.setup?.(world);
   engine.run(scenario.duration);
-  const { metrics, checks, timeseries } = monitor.finish();
+  const { metrics, checks, timeseries, distributions } = monitor.finish();
   return {
     metrics: { ...metrics, ...(protocolCollector?.metrics(engine.nowUs) ?? {}), ...(faults?.outcomes() ?? {}) },
     checks,
@@ -265,5 +266,6 @@ export function runConsensusScenario(scenario: Scenario, seed: number, options: 
     eventsProcessed: engine.eventsProcessed,
     simulatedUs: engine.nowUs,
     timeseries,
+    ...(Object.keys(distributions).length > 0 ? { distributions } : {}),
   };
 }

@@ -3,9 +3,12 @@
  * failures without depending on any real model's internals. It is a real simulation on the real
  * engine: `consensus.nodes` hosts each send pings to random peers at Poisson times
  * (`workload.rateTps` per host) over an exponential-latency network, for `duration`.
- * Its metrics therefore vary with the seed and the parameters like a model's do.
+ * Its metrics therefore vary with the seed and the parameters like a model's do; it exports its
+ * ping latency distribution, so the runner's tests carry distributions through every path.
  */
 import { Engine, exponential, type Actor, type ActorContext } from '../../../sim/index.ts';
+import { distributionsOf } from '../../metrics/distribution.ts';
+import { Histogram } from '../../metrics/histogram.ts';
 import type { RunOutput, TimeseriesRow } from '../../metrics/types.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { replicationSeed } from '../seeds.ts';
@@ -30,6 +33,7 @@ class Pinger implements Actor<Ping> {
   onMessage(_from: number, msg: Ping): void {
     this.stats.delivered++;
     this.stats.latencySumUs += this.ctx.nowUs - msg.sentUs;
+    this.stats.latencyMs.add((this.ctx.nowUs - msg.sentUs) / 1_000);
     const w = Math.floor(this.ctx.nowUs / WINDOW_US);
     this.stats.perWindow[w] = (this.stats.perWindow[w] ?? 0) + 1;
   }
@@ -39,13 +43,14 @@ interface Stats {
   sent: number;
   delivered: number;
   latencySumUs: number;
+  readonly latencyMs: Histogram;
   perWindow: number[];
 }
 
 export function simulateToy(scenario: Scenario, seed: number): RunOutput {
   const nodes = Math.max(2, scenario.consensus.nodes);
   const engine = new Engine({ seed, network: { regions: ['r'], latencyUs: { kind: 'exponential', mean: 5_000, shift: 1_000 } } });
-  const stats: Stats = { sent: 0, delivered: 0, latencySumUs: 0, perWindow: [] };
+  const stats: Stats = { sent: 0, delivered: 0, latencySumUs: 0, latencyMs: new Histogram(), perWindow: [] };
   const meanGapUs = 1_000_000 / Math.max(scenario.workload.rateTps, 1e-3);
   for (let i = 0; i < nodes; i++) {
     engine.addHost<Ping>({ region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity }, (ctx) => new Pinger(ctx, nodes, meanGapUs, stats));
@@ -64,6 +69,7 @@ export function simulateToy(scenario: Scenario, seed: number): RunOutput {
     eventsProcessed: engine.eventsProcessed,
     simulatedUs: engine.nowUs,
     timeseries,
+    distributions: distributionsOf({ 'toy.latency_ms': { histogram: stats.latencyMs, unit: 'ms' } }),
   };
 }
 
