@@ -5,7 +5,7 @@
  *
  * Inputs and where each comes from (docs/validation.md, "The Bitcoin 2013 profile"):
  * - Relay: every hop receives the whole block, verifies it, then announces it (inv → getdata →
- *   block; D&W §2 and §5 attribute the delay to transmission plus this per-hop verification).
+ *   block; D&W attribute the delay to transmission plus this per-hop verification).
  *   No compact relay (BIP 152 dates from 2016).
  * - Verification cost per kilobyte per hop: the one calibrated input, set from D&W's slope of the
  *   median delay against block size (§5: above ~20 KB each kilobyte adds ~80 ms). The calibration
@@ -15,8 +15,11 @@
  *   (Aoki et al., IEEE INFOCOM Workshops 2019; dsg-titech/simblock NetworkConfiguration), the
  *   earliest published per-region Bitcoin measurements, and closer to 2013 than SimBlock's 2019
  *   defaults (REFERENCES §4).
- * - Block size: the Bitcoin chain's mean block size in 2012–2013, 100–200 KB, below the 250 KB
- *   default mining limit of Bitcoin 0.8 (`-blockmaxsize`, Feb 2013).
+ * - Block size: the Bitcoin chain's mean block size in 2012–2013, roughly 100–200 KB (public
+ *   block-size charts; an approximate range), below Bitcoin 0.8's 250 KB default mining limit
+ *   (`-blockmaxsize`, Feb 2013); the midpoint, fixed before any comparison.
+ * - Nodes: the caller's choice; Bitcoin had a few thousand reachable nodes in 2013 (Donet et al.,
+ *   FC 2014 Workshops), and delays grow only with the logarithm of the count.
  * - Outbound peers: 8 (Bitcoin 0.8's MAX_OUTBOUND_CONNECTIONS).
  */
 import { categorical, cumulative, Rng, simblockLatency, type HostPlacement, type NetworkConfig } from '../../../sim/index.ts';
