@@ -32,6 +32,21 @@ describe('latency distributions on the fixed quantile grid', () => {
     expect(d.quantiles[99]).toBe(h.percentile(99));
   });
 
+  it('takes a bucketed histogram\'s own percentiles, in thousandths', () => {
+    const asked: number[] = [];
+    const bucketed = {
+      count: 3,
+      percentile(p: number): number {
+        asked.push(p);
+        return 2 * p;
+      },
+    };
+    const d = distributionOf(bucketed, 'ms')!;
+    expect(asked.slice(0, 3)).toEqual([0, 1, 2]);
+    expect(asked.slice(-2)).toEqual([99.9, 100]);
+    expect(d.quantiles.slice(-2)).toEqual([199.8, 200]);
+  });
+
   it('leaves out families with no sample', () => {
     const full = new Histogram();
     full.add(5);

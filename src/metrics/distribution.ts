@@ -5,9 +5,17 @@
  *
  * The grid is 0, 0.01, 0.02, …, 0.99 (every percent), 0.999 and 1: 102 points. Every percent keeps
  * the curve smooth through the body; 0.999 and 1 (the maximum) keep the tail that latency SLOs
- * are written against. Quantiles are exact (Hyndman & Fan definition 7, as Histogram.percentile).
+ * are written against. From a Histogram the quantiles are exact (Hyndman & Fan definition 7, as
+ * Histogram.percentile); from a bucketed histogram they are its own percentiles, within its error
+ * bound, so they agree with the `.pNN` metrics it reports.
  */
-import type { Histogram } from './histogram.ts';
+import { Histogram } from './histogram.ts';
+
+/** A histogram that reports percentiles by its own definition (e.g. src/iomt's log-bucket histogram). */
+export interface PercentileSource {
+  readonly count: number;
+  percentile(p: number): number;
+}
 
 /** The grid in thousandths (integers), so each rank is computed exactly: see Histogram.quantileRatio. */
 export const QUANTILE_GRID_PERMILLE: readonly number[] = [...Array.from({ length: 100 }, (_, k) => k * 10), 999, 1000];
@@ -25,13 +33,16 @@ export interface Distribution {
 export type Distributions = Record<string, Distribution>;
 
 /** The histogram's quantiles on the grid, or undefined when it holds no sample (nothing to draw). */
-export function distributionOf(histogram: Histogram, unit: string): Distribution | undefined {
+export function distributionOf(histogram: Histogram | PercentileSource, unit: string): Distribution | undefined {
   if (histogram.count === 0) return undefined;
-  return { unit, quantiles: QUANTILE_GRID_PERMILLE.map((m) => histogram.quantileRatio(m, 1000)) };
+  const quantiles = histogram instanceof Histogram
+    ? QUANTILE_GRID_PERMILLE.map((m) => histogram.quantileRatio(m, 1000))
+    : QUANTILE_GRID_PERMILLE.map((m) => histogram.percentile(m / 10));
+  return { unit, quantiles };
 }
 
 /** The families whose histograms hold samples, each with its distribution. */
-export function distributionsOf(histograms: Readonly<Record<string, { histogram: Histogram; unit: string }>>): Distributions {
+export function distributionsOf(histograms: Readonly<Record<string, { histogram: Histogram | PercentileSource; unit: string }>>): Distributions {
   const out: Distributions = {};
   for (const [family, { histogram, unit }] of Object.entries(histograms)) {
     const d = distributionOf(histogram, unit);
