@@ -3,12 +3,12 @@ import { BITCOIN_2013_VERIFY_US_PER_KB, BITCOIN_2015_DOWNLOAD_BPS, BITCOIN_2015_
 import { runPowNetwork } from './network-run.ts';
 import { normalHashPower } from './simblock-network.ts';
 
-function medianPropagationS(blockSizeBytes: number, nodes: number, blocks: number, seed: number): number {
+function medianPropagationS(blockSizeBytes: number, nodes: number, blocks: number, seed: number, verifyUsPerKB = BITCOIN_2013_VERIFY_US_PER_KB): number {
   const r = runPowNetwork({
     seed,
     network: bitcoin2013NetworkConfig(),
     placements: bitcoin2013Placements(nodes, seed),
-    params: bitcoin2013Params(blockSizeBytes),
+    params: bitcoin2013Params(blockSizeBytes, verifyUsPerKB),
     hashPower: normalHashPower(nodes, seed, 400_000, 100_000),
     stopAfterHeight: blocks,
     maxDurationUs: blocks * 100 * 600_000_000,
@@ -48,5 +48,10 @@ describe('Bitcoin 2013 network profile', () => {
     const slopeMsPerKB = ((medianPropagationS(250_000, 2000, 8, 303) - medianPropagationS(20_000, 2000, 8, 303)) * 1000) / 230;
     expect(slopeMsPerKB).toBeGreaterThan(72);
     expect(slopeMsPerKB).toBeLessThan(88);
+  });
+
+  it('misses the slope without per-hop verification (transmission alone is far too fast)', () => {
+    const slopeMsPerKB = ((medianPropagationS(250_000, 2000, 8, 303, 0) - medianPropagationS(20_000, 2000, 8, 303, 0)) * 1000) / 230;
+    expect(slopeMsPerKB).toBeLessThan(30);
   });
 });

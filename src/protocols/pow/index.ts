@@ -33,4 +33,5 @@ export { PowCollector } from './collector.ts';
 export { hashPowerOf, type HashPowerSpec } from './hash-power.ts';
 export { POW_DEFAULTS, powParamsFromSection, type PowParams } from './params.ts';
 export * from './simblock-network.ts';
+export * from './bitcoin-2013-network.ts';
 export type * from './types.ts';
