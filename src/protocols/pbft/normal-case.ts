@@ -1,0 +1,218 @@
+/**
+ * PBFT's normal case (Castro & Liskov, OSDI 1999, §4.1–§4.2): client requests, batching at the
+ * primary, pre-prepare, prepare and commit, execution in sequence order with replies, and the
+ * backups' request timer (§4.4) that suspects a primary which does not execute a request.
+ */
+import type { HostId } from '../../../sim/index.ts';
+import { buildBlock, verifyBlock } from '../../ledger/block.ts';
+import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
+import type { Block, Transaction } from '../../ledger/types.ts';
+import type { CommitEvent, ReplyMessage, RequestMessage } from '../types.ts';
+import {
+  commitTerm, commitTermOf, prePrepareTermOf, prepareTerm, prepareTermOf, DIGEST_BYTES, PBFT_HEADER_BYTES, REPLY_BYTES, type Commit, type PrePrepare, type Prepare,
+} from './messages.ts';
+import type { Slot } from './slot.ts';
+import { ReplicaCore, TAG_BATCH, TAG_REQUEST, NO_TIMER, NO_REQUEST } from './replica-core.ts';
+
+export abstract class NormalCase extends ReplicaCore {
+  // ---- §4.1: client requests ----
+
+  protected onRequest(from: HostId, tx: Transaction): void {
+    this.cpu.charge(this.verifyCost());
+    if (this.mempool.isCommitted(tx.id) || tx.sizeBytes > this.blockTxBytesMax) return;
+    const result = this.mempool.add(tx, tx.priority ?? 0);
+    if (result === 'fullTxs' || result === 'fullBytes') {
+      const drop: MempoolDropEvent = { kind: 'mempool-drop', reason: result, txId: tx.id };
+      this.ctx.emit(drop);
+    }
+    const fromReplica = this.indexOfHost.has(from);
+    if (this.isPrimary && this.viewActive) {
+      this.maybePropose();
+    } else if (!fromReplica) {
+      // §4.1: a backup relays a client's (re)broadcast request to the primary and waits for it.
+      if (result === 'added' && this.viewActive) {
+        this.cpu.charge(this.sendCost(1));
+        this.ctx.send(this.primaryHost(), { kind: 'request', tx } satisfies RequestMessage, PBFT_HEADER_BYTES + tx.sizeBytes + this.authBytes);
+      }
+      this.waitingRequests.add(tx.id);
+      this.startRequestTimer();
+    }
+  }
+
+  // ---- §4.2: normal-case operation at the primary ----
+
+  protected canPropose(): boolean {
+    return this.isPrimary && this.viewActive && this.mempool.sizeTxs > 0 && this.nextSeq <= this.lowWater + this.params.logWindow;
+  }
+
+  /** Cut full batches now; a partial batch waits for the batch timeout (batching, §5.1 of the BFT library's design). */
+  protected maybePropose(): void {
+    while (this.canPropose() && this.mempool.sizeTxs >= this.batchSize) this.propose();
+    if (this.canPropose() && this.batchTimer === NO_TIMER) this.batchTimer = this.ctx.setTimer(this.batchTimeoutUs, TAG_BATCH);
+  }
+
+  protected propose(): void {
+    const occupancy: MempoolEvent = { kind: 'mempool', sizeTxs: this.mempool.sizeTxs, sizeBytes: this.mempool.sizeBytes };
+    this.ctx.emit(occupancy);
+    const txs = this.mempool.take(this.batchSize, this.blockTxBytesMax);
+    if (txs.length === 0) return;
+    const seq = this.nextSeq++;
+    const block = buildBlock({ parentHash: this.headHash, height: seq, proposer: this.ctx.self, timestampUs: this.ctx.nowUs, txs });
+    this.cpu.charge(this.blockHashCost(block));
+    this.headHash = block.hash;
+    const pp = this.signPrePrepare(this.view, seq, block);
+    this.slot(seq).accept(pp);
+    this.lastPrePrepared = Math.max(this.lastPrePrepared, seq);
+    this.multicast(pp, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes + block.sizeBytes);
+    if (this.batchTimer !== NO_TIMER && this.mempool.sizeTxs === 0) {
+      this.ctx.cancelTimer(this.batchTimer);
+      this.batchTimer = NO_TIMER;
+    }
+  }
+
+  // ---- §4.2: pre-prepare, prepare, commit at the backups ----
+
+  protected onPrePrepare(from: HostId, m: PrePrepare): void {
+    const i = this.indexOfHost.get(from);
+    if (i === undefined || m.replica !== i || i !== m.view % this.n) return;
+    if (!this.acceptableNow(from, m, m.view, m.seq)) return;
+    this.cpu.charge(this.verifyCost() + this.blockHashCost(m.block));
+    if (!this.verifier.verifyMessage(m, m.sig, from, prePrepareTermOf)) return;
+    if (m.block.hash !== m.digest || m.block.height !== m.seq || !verifyBlock(m.block)) return;
+    const slot = this.slot(m.seq);
+    // §4.2: never accept two pre-prepares for the same view and sequence number with different digests.
+    if (slot.prePrepare !== undefined && slot.view === m.view) return;
+    slot.accept(m);
+    this.lastPrePrepared = Math.max(this.lastPrePrepared, m.seq);
+    const prepare: Prepare = Object.freeze({ kind: 'pbft-prepare', view: m.view, seq: m.seq, digest: m.digest, replica: this.index, sig: this.sign(prepareTerm(m.view, m.seq, m.digest, this.index)) });
+    slot.prepares[this.index] = prepare;
+    this.multicast(prepare, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes);
+    this.startRequestTimer();
+    this.checkPrepared(slot);
+  }
+
+  protected onPrepare(from: HostId, m: Prepare): void {
+    const i = this.indexOfHost.get(from);
+    if (i === undefined || m.replica !== i || i === m.view % this.n) return;
+    if (!this.acceptableNow(from, m, m.view, m.seq)) return;
+    this.cpu.charge(this.verifyCost());
+    if (!this.verifier.verifyMessage(m, m.sig, from, prepareTermOf)) return;
+    const slot = this.slot(m.seq);
+    const prev = slot.prepares[i];
+    if (prev === undefined || prev.view < m.view) slot.prepares[i] = m;
+    this.checkPrepared(slot);
+  }
+
+  /** prepared(m, v, n, i): the pre-prepare and 2f matching prepares from distinct backups (§4.2). */
+  protected checkPrepared(slot: Slot): void {
+    if (slot.prepared || slot.prePrepare === undefined || slot.matchingPrepares() < this.q - 1) return;
+    slot.prepared = true;
+    slot.proof = slot.makeProof();
+    const { view, seq, digest } = slot.prePrepare;
+    const commit: Commit = Object.freeze({ kind: 'pbft-commit', view, seq, digest, replica: this.index, sig: this.sign(commitTerm(view, seq, digest, this.index)) });
+    slot.commits[this.index] = commit;
+    this.multicast(commit, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes);
+    this.checkCommitted(slot);
+  }
+
+  protected onCommit(from: HostId, m: Commit): void {
+    const i = this.indexOfHost.get(from);
+    if (i === undefined || m.replica !== i) return;
+    if (!this.acceptableNow(from, m, m.view, m.seq)) return;
+    this.cpu.charge(this.verifyCost());
+    if (!this.verifier.verifyMessage(m, m.sig, from, commitTermOf)) return;
+    const slot = this.slot(m.seq);
+    const prev = slot.commits[i];
+    if (prev === undefined || prev.view < m.view) slot.commits[i] = m;
+    this.checkCommitted(slot);
+  }
+
+  /** committed-local(m, v, n, i): prepared and 2f + 1 matching commits, possibly its own (§4.2). */
+  protected checkCommitted(slot: Slot): void {
+    if (slot.committed || !slot.prepared || slot.matchingCommits() < this.q) return;
+    slot.committed = true;
+    this.executeReady();
+  }
+
+  /** §4.1, §4.2: execute in sequence-number order once every lower number has executed. */
+  protected executeReady(): void {
+    for (;;) {
+      const next = this.lastExecuted + 1;
+      const slot = this.slots.get(next);
+      const block = slot !== undefined && slot.committed ? slot.block : this.fetched.size > 0 ? this.fetched.certified(next) : undefined;
+      if (block === undefined) break;
+      this.execute(block);
+    }
+    if (this.fetched.size > 0) this.fetched.dropThrough(this.lastExecuted);
+    this.refreshRequestTimer();
+    this.advanceLowWater();
+  }
+
+  protected execute(block: Block): void {
+    const now = this.ctx.nowUs;
+    const txs = block.txs;
+    for (let k = 0; k < txs.length; k++) {
+      const tx = txs[k]!;
+      this.app.execute(tx, block, now);
+      this.mempool.markCommitted(tx);
+      if (this.waitingRequests.size > 0) this.waitingRequests.delete(tx.id);
+    }
+    this.lastExecuted = block.height;
+    this.lastBlockHash = block.hash;
+    this.executedBlocks.set(block.height, block);
+    if (this.nextSeq <= block.height) {
+      this.nextSeq = block.height + 1;
+      this.headHash = block.hash;
+    }
+    const commit: CommitEvent = { kind: 'commit', block };
+    this.ctx.emit(commit);
+    // §4.1: reply to each client; the client waits for f + 1 matching replies.
+    const leader = this.primaryHost();
+    for (let k = 0; k < txs.length; k++) {
+      const tx = txs[k]!;
+      this.cpu.charge(this.sendCost(1));
+      const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self, leader };
+      this.ctx.send(tx.sender, reply, REPLY_BYTES + this.authBytes);
+    }
+    if (block.height % this.params.checkpointInterval === 0) this.sendCheckpoint(block.height);
+  }
+
+  // ---- §4.4: the request timer ----
+
+  protected isWaiting(): boolean {
+    return this.lastPrePrepared > this.lastExecuted || this.waitingRequests.size > 0;
+  }
+
+  /**
+   * §4.4: start the timer, if it is not running, for the oldest request this backup waits for, or
+   * else for the next pre-prepared batch. Timing the oldest request bounds every request's wait:
+   * each one becomes the oldest after those before it execute.
+   */
+  protected startRequestTimer(): void {
+    if (this.requestTimer !== NO_TIMER || !this.viewActive || this.isPrimary) return;
+    const oldest = this.waitingRequests.values().next();
+    this.timedRequest = oldest.done === true ? NO_REQUEST : oldest.value;
+    this.timedSeq = this.lastExecuted + 1;
+    this.requestTimer = this.ctx.setTimer(this.viewChangeTimeout(), TAG_REQUEST);
+  }
+
+  /** Whether the request or batch the running timer times has yet to execute. */
+  protected stillWaitingForTimed(): boolean {
+    return this.timedRequest !== NO_REQUEST ? this.waitingRequests.has(this.timedRequest) : this.lastExecuted < this.timedSeq;
+  }
+
+  /**
+   * §4.4: stop the timer when the backup no longer waits for the request it times, and restart it
+   * if it is waiting for some other request; otherwise leave it running.
+   */
+  protected refreshRequestTimer(): void {
+    if (this.requestTimer !== NO_TIMER && this.stillWaitingForTimed()) return;
+    this.cancelTimer('request');
+    if (this.isWaiting()) this.startRequestTimer();
+  }
+
+  /** §4.3, in checkpoints.ts: a checkpoint every K executed batches. */
+  protected abstract sendCheckpoint(seq: number): void;
+  /** §4.3, in checkpoints.ts: garbage-collect the log once a stable checkpoint has executed. */
+  protected abstract advanceLowWater(): void;
+}

@@ -1,0 +1,216 @@
+/**
+ * PBFT replica state shared by the protocol's parts (Castro & Liskov, OSDI 1999): the log of slots,
+ * checkpoints, view-change messages, the mempool, timers; and the helpers for signing, sending and
+ * charging CPU that every part uses.
+ */
+import type { ActorContext, HostId, TimerId } from '../../../sim/index.ts';
+import { blockHashOperations, BLOCK_HEADER_BYTES } from '../../ledger/block.ts';
+import { CpuCharger, hashCostUs, macCostUs, type CryptoCosts, type SigningKey, type Verifier } from '../../ledger/crypto.ts';
+import { ZERO_HASH } from '../../ledger/hash.ts';
+import { Mempool, mempoolOptionsFrom, type MempoolOptions } from '../../ledger/mempool.ts';
+import type { Block } from '../../ledger/types.ts';
+import type { ReplicaConfig, ReplicatedApplication } from '../types.ts';
+import {
+  authenticatorBytes, prePrepareTerm, SIGNATURE_BYTES, type Checkpoint, type NewView, type PbftMessage, type PrePrepare, type ViewChange,
+} from './messages.ts';
+import { pbftParams, type PbftParams } from './params.ts';
+import { Slot } from './slot.ts';
+import { FetchedBatches, type FetchRequest } from './state-transfer.ts';
+import type { Quorums } from './view-change.ts';
+
+/** Timer tags (`ActorContext.setTimer`). */
+export const TAG_BATCH = 1;
+export const TAG_REQUEST = 2;
+export const TAG_NEW_VIEW = 3;
+export const NO_TIMER = -1;
+/** No request is being timed (transaction ids are non-negative). */
+export const NO_REQUEST = -1;
+/** Bound on messages held for a later view or a higher water mark. */
+const DEFERRED_LIMIT = 100_000;
+
+export interface PbftOptions {
+  /** Certificate size; 2f + 1 in PBFT. Only the deliberately broken variant in tests changes it. */
+  readonly quorum?: (n: number, f: number) => number;
+  readonly mempool?: MempoolOptions;
+}
+
+/**
+ * The replica's state and the helpers every part of the protocol uses. The protocol itself is
+ * layered on top, one file per part: normal case (normal-case.ts), checkpoints and state transfer
+ * (checkpoints.ts), view changes (view-change-protocol.ts), and message and timer dispatch
+ * (replica.ts).
+ */
+export abstract class ReplicaCore {
+  readonly index: number;
+  readonly n: number;
+  readonly f: number;
+  readonly q: number;
+  readonly params: PbftParams;
+  readonly mempool: Mempool;
+
+  view = 0;
+  /** False between sending a VIEW-CHANGE and accepting the NEW-VIEW (§4.4). */
+  viewActive = true;
+  /** Low water mark h: the last stable checkpoint this replica has reached (§4.3). */
+  lowWater = 0;
+  stableSeq = 0;
+  lastExecuted = 0;
+
+  protected readonly ctx: ActorContext<unknown>;
+  protected readonly cpu: CpuCharger;
+  protected readonly hosts: readonly HostId[];
+  protected readonly indexOfHost = new Map<HostId, number>();
+  protected readonly app: ReplicatedApplication;
+  protected readonly costs: CryptoCosts;
+  protected readonly key: SigningKey;
+  protected readonly verifier: Verifier;
+  protected readonly quorums: Quorums;
+  protected readonly batchSize: number;
+  protected readonly batchTimeoutUs: number;
+  protected readonly blockTxBytesMax: number;
+  protected readonly authBytes: number;
+
+  protected readonly slots = new Map<number, Slot>();
+  protected readonly checkpoints = new Map<number, (Checkpoint | undefined)[]>();
+  protected stableProof: readonly Checkpoint[] = [];
+  protected readonly viewChanges = new Map<number, (ViewChange | undefined)[]>();
+  protected deferred: { from: HostId; msg: PbftMessage }[] = [];
+  /**
+   * Requests received from clients that have not executed yet (§4.4 "waiting for a request"), in
+   * arrival order, so the oldest is the first key.
+   */
+  protected readonly waitingRequests = new Set<number>();
+  /**
+   * What the request timer is timing (§4.4): a waiting request's id, or NO_REQUEST and then the
+   * pre-prepared sequence number `timedSeq`. Executing other batches leaves the timer running, so
+   * a request the primary withholds times out however much other traffic executes.
+   */
+  protected timedRequest = NO_REQUEST;
+  protected timedSeq = 0;
+  protected lastPrePrepared = 0;
+  protected nextSeq = 1;
+  protected headHash = ZERO_HASH;
+  protected lastBlockHash = ZERO_HASH;
+  protected failedViews = 0;
+  /** Executed batches kept for lagging replicas' state transfer (`stateTransferWindow` below the low water mark). */
+  protected readonly executedBlocks = new Map<number, Block>();
+  protected readonly fetched: FetchedBatches;
+  protected lastFetchUs = -Infinity;
+  /** The NEW-VIEW this replica sent as primary of the current view, for replicas that missed it. */
+  protected lastNewView: NewView | undefined;
+  protected batchTimer: TimerId = NO_TIMER;
+  protected requestTimer: TimerId = NO_TIMER;
+  protected newViewTimer: TimerId = NO_TIMER;
+
+  constructor(ctx: ActorContext<unknown>, config: ReplicaConfig, app: ReplicatedApplication, options: PbftOptions = {}) {
+    if (config.signingKey === undefined || config.verifier === undefined) {
+      throw new Error('PBFT replica: ReplicaConfig.signingKey and verifier are required (the run model issues them)');
+    }
+    this.ctx = ctx;
+    this.cpu = new CpuCharger(ctx);
+    this.hosts = config.replicaHosts;
+    this.hosts.forEach((h, i) => this.indexOfHost.set(h, i));
+    this.index = config.index;
+    this.n = this.hosts.length;
+    this.f = Math.floor((this.n - 1) / 3);
+    this.q = options.quorum?.(this.n, this.f) ?? 2 * this.f + 1;
+    this.params = pbftParams(config.params);
+    this.app = app;
+    this.costs = config.crypto;
+    this.key = config.signingKey;
+    this.verifier = config.verifier;
+    this.quorums = { n: this.n, f: this.f, q: this.q, hosts: this.hosts, logWindow: this.params.logWindow };
+    this.batchSize = config.batchSize;
+    this.batchTimeoutUs = config.batchTimeoutUs;
+    this.blockTxBytesMax = config.blockSizeMaxBytes - BLOCK_HEADER_BYTES;
+    this.mempool = new Mempool(options.mempool ?? mempoolOptionsFrom(config.params));
+    this.authBytes = this.params.auth === 'macs' ? authenticatorBytes(this.n) : SIGNATURE_BYTES;
+    this.fetched = new FetchedBatches(this.f + 1);
+  }
+
+  /** Sequence numbers held in the log (bounded by the water marks once checkpoints are stable). */
+  get logSize(): number {
+    return this.slots.size;
+  }
+
+  get isPrimary(): boolean {
+    return this.view % this.n === this.index;
+  }
+
+  primaryHost(view = this.view): HostId {
+    return this.hosts[view % this.n]!;
+  }
+
+  // ---- helpers ----
+
+  /**
+   * Whether a normal-case message can be processed now. Messages for a later view, for the view
+   * being installed, or above the high water mark are held and replayed later; older ones are dropped.
+   */
+  protected acceptableNow(from: HostId, m: PbftMessage, view: number, seq: number): boolean {
+    if (view < this.view || seq <= this.lowWater) return false;
+    if (view > this.view || !this.viewActive || seq > this.lowWater + this.params.logWindow) {
+      if (this.deferred.length >= DEFERRED_LIMIT) this.deferred.shift();
+      this.deferred.push({ from, msg: m });
+      return false;
+    }
+    return true;
+  }
+
+  protected replayDeferred(): void {
+    if (this.deferred.length === 0 || !this.viewActive) return;
+    const pending = this.deferred;
+    this.deferred = [];
+    for (const d of pending) this.onMessage(d.from, d.msg);
+  }
+
+  protected slot(seq: number): Slot {
+    let s = this.slots.get(seq);
+    if (s === undefined) {
+      s = new Slot(this.n);
+      this.slots.set(seq, s);
+    }
+    return s;
+  }
+
+  protected signPrePrepare(view: number, seq: number, block: Block): PrePrepare {
+    return Object.freeze({ kind: 'pbft-pre-prepare', view, seq, digest: block.hash, block, replica: this.index, sig: this.sign(prePrepareTerm(view, seq, block.hash)) });
+  }
+
+  protected sign(term: string) {
+    return this.key.sign(this.verifier.digest(term));
+  }
+
+  /** Send to every other replica, charging one authenticator (n − 1 MACs) or one signature. */
+  protected multicast(m: PbftMessage | FetchRequest, sizeBytes: number): void {
+    this.cpu.charge(this.sendCost(this.n - 1));
+    for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, m, sizeBytes);
+  }
+
+  protected sendCost(receivers: number): number {
+    return this.params.auth === 'macs' ? macCostUs(this.costs) * receivers : this.costs.signUs;
+  }
+
+  protected verifyCost(): number {
+    return this.params.auth === 'macs' ? macCostUs(this.costs) : this.costs.verifyUs;
+  }
+
+  protected blockHashCost(block: Block): number {
+    return blockHashOperations(block.txs.length) * this.costs.hashUs + hashCostUs(this.costs, block.sizeBytes) - this.costs.hashUs;
+  }
+
+  protected viewChangeTimeout(): number {
+    return this.params.viewChangeTimeoutUs * 2 ** Math.min(this.failedViews, 16);
+  }
+
+  protected cancelTimer(which: 'batch' | 'request' | 'newView'): void {
+    const id = which === 'batch' ? this.batchTimer : which === 'request' ? this.requestTimer : this.newViewTimer;
+    if (id !== NO_TIMER) this.ctx.cancelTimer(id);
+    if (which === 'batch') this.batchTimer = NO_TIMER;
+    else if (which === 'request') this.requestTimer = NO_TIMER;
+    else this.newViewTimer = NO_TIMER;
+  }
+
+  /** Dispatch (replica.ts); messages held for later are replayed through it. */
+  abstract onMessage(from: HostId, msg: unknown): void;
+}

@@ -1,0 +1,180 @@
+/**
+ * PBFT view changes at a replica (Castro & Liskov, OSDI 1999, §4.4, §4.5.2): VIEW-CHANGE, NEW-VIEW
+ * and installing the new view. The deterministic parts (validating proofs, computing O from V)
+ * are in view-change.ts.
+ */
+import type { HostId } from '../../../sim/index.ts';
+import type { ViewChangeEvent } from '../types.ts';
+import {
+  newViewTerm, prePrepareTerm, prepareTerm, viewChangeTerm, DIGEST_BYTES, PBFT_HEADER_BYTES, SIGNATURE_BYTES, type NewView, type PrePrepare, type Prepare, type PreparedProof, type ViewChange,
+} from './messages.ts';
+import { computeNewViewOrder, validViewChange, viewChangeSignatures, type OrderedBatch } from './view-change.ts';
+import { Checkpoints } from './checkpoints.ts';
+import { TAG_NEW_VIEW } from './replica-core.ts';
+
+export abstract class ViewChanges extends Checkpoints {
+  // ---- §4.4: view changes ----
+
+  protected startViewChange(target: number): void {
+    if (target <= this.view) return;
+    this.view = target;
+    this.viewActive = false;
+    this.cancelTimer('batch');
+    this.cancelTimer('request');
+    this.cancelTimer('newView');
+    const prepared: PreparedProof[] = [];
+    for (const [seq, slot] of this.slots) if (seq > this.stableSeq && slot.proof !== undefined) prepared.push(slot.proof);
+    prepared.sort((a, b) => a.prePrepare.seq - b.prePrepare.seq);
+    const body = { newView: target, stableSeq: this.stableSeq, checkpointProof: this.stableProof, prepared, replica: this.index };
+    this.cpu.charge(this.costs.signUs);
+    const vc: ViewChange = Object.freeze({ kind: 'pbft-view-change', ...body, sig: this.key.sign(this.verifier.digest(viewChangeTerm(body))) });
+    this.sendViewChange(vc);
+    this.newViewTimer = this.ctx.setTimer(this.viewChangeTimeout(), TAG_NEW_VIEW);
+    this.recordViewChange(vc);
+    this.replayDeferred();
+  }
+
+  protected sendViewChange(vc: ViewChange): void {
+    let size = PBFT_HEADER_BYTES + SIGNATURE_BYTES + vc.checkpointProof.length * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
+    for (const p of vc.prepared) size += p.prePrepare.block.sizeBytes + (1 + p.prepares.length) * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
+    for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, vc, size);
+  }
+
+  protected viewChangeCount(view: number): number {
+    const list = this.viewChanges.get(view);
+    return list === undefined ? 0 : list.reduce((c, x) => c + (x === undefined ? 0 : 1), 0);
+  }
+
+  protected onViewChange(from: HostId, m: ViewChange): void {
+    const i = this.indexOfHost.get(from);
+    if (i === undefined || m.newView < this.view) return;
+    if (m.newView === this.view && this.viewActive) {
+      // The sender missed the NEW-VIEW that installed this view: the primary sends it again.
+      if (this.isPrimary && this.lastNewView?.view === this.view && m.replica === i) this.ctx.send(from, this.lastNewView, this.newViewSize(this.lastNewView));
+      return;
+    }
+    this.cpu.charge(this.costs.verifyUs * viewChangeSignatures(m));
+    if (!validViewChange(m, i, this.quorums, this.verifier)) return;
+    this.recordViewChange(m);
+  }
+
+  protected recordViewChange(m: ViewChange): void {
+    let list = this.viewChanges.get(m.newView);
+    if (list === undefined) {
+      list = new Array<ViewChange | undefined>(this.n);
+      this.viewChanges.set(m.newView, list);
+    }
+    list[m.replica] = m;
+    // §4.5.2: f + 1 replicas want a later view: join the smallest such view without waiting.
+    if (m.newView > this.view) {
+      const senders = new Set<number>();
+      let smallest = Infinity;
+      for (const [w, vcs] of this.viewChanges) {
+        if (w <= this.view) continue;
+        vcs.forEach((x, j) => { if (x !== undefined) senders.add(j); });
+        if (w < smallest) smallest = w;
+      }
+      if (senders.size >= this.f + 1) this.startViewChange(smallest);
+      return;
+    }
+    if (m.newView !== this.view || this.viewActive) return;
+    const count = this.viewChangeCount(m.newView);
+    if (this.isPrimary && count >= this.q && list[this.index] !== undefined) this.sendNewView(list);
+  }
+
+  /** The new primary multicasts <NEW-VIEW, v+1, V, O> (§4.4). */
+  protected sendNewView(list: readonly (ViewChange | undefined)[]): void {
+    const V = list.filter((x): x is ViewChange => x !== undefined);
+    const { order } = computeNewViewOrder(V, this.ctx.self);
+    const prePrepares = order.map((o) => this.signPrePrepare(this.view, o.seq, o.block));
+    const body = { view: this.view, viewChanges: V, prePrepares, replica: this.index };
+    this.cpu.charge(this.costs.signUs);
+    const nv: NewView = Object.freeze({ kind: 'pbft-new-view', ...body, sig: this.key.sign(this.verifier.digest(newViewTerm(body))) });
+    this.lastNewView = nv;
+    const size = this.newViewSize(nv);
+    for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, nv, size);
+    this.installView(order, prePrepares);
+  }
+
+  protected newViewSize(nv: NewView): number {
+    let size = PBFT_HEADER_BYTES + SIGNATURE_BYTES;
+    for (const x of nv.viewChanges) size += PBFT_HEADER_BYTES + SIGNATURE_BYTES * viewChangeSignatures(x);
+    return size + nv.prePrepares.length * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
+  }
+
+  protected onNewView(from: HostId, m: NewView): void {
+    const i = this.indexOfHost.get(from);
+    if (i === undefined || m.replica !== i || i !== m.view % this.n) return;
+    if (m.view < this.view || (m.view === this.view && this.viewActive)) return;
+    let sigs = 1;
+    for (const x of m.viewChanges) sigs += viewChangeSignatures(x);
+    this.cpu.charge(this.costs.verifyUs * (sigs + m.prePrepares.length));
+    if (!this.verifier.verify(m.sig, from, this.verifier.digest(newViewTerm(m)))) return;
+    const senders = new Set<number>();
+    for (const x of m.viewChanges) {
+      if (x.newView !== m.view || senders.has(x.replica) || !validViewChange(x, x.replica, this.quorums, this.verifier)) return;
+      senders.add(x.replica);
+    }
+    if (senders.size < this.q) return;
+    // Recompute O from V: a primary that orders anything else is rejected (§4.4).
+    const { order } = computeNewViewOrder(m.viewChanges, from);
+    if (order.length !== m.prePrepares.length) return;
+    for (let k = 0; k < order.length; k++) {
+      const pp = m.prePrepares[k]!;
+      const o = order[k]!;
+      if (pp.seq !== o.seq || pp.digest !== o.digest || pp.view !== m.view || pp.replica !== i) return;
+      if (!this.verifier.verify(pp.sig, from, this.verifier.digest(prePrepareTerm(pp.view, pp.seq, pp.digest)))) return;
+    }
+    if (m.view > this.view) this.view = m.view;
+    // Adopt the stable checkpoint the new view starts from (min-s).
+    for (const x of m.viewChanges) {
+      if (x.stableSeq > this.stableSeq) {
+        this.stableSeq = x.stableSeq;
+        this.stableProof = x.checkpointProof;
+      }
+    }
+    this.installView(order, m.prePrepares);
+    this.maybeFetch();
+  }
+
+  /** Enter the new view with O in the log; backups prepare every pre-prepare in O (§4.4). */
+  protected installView(order: readonly OrderedBatch[], prePrepares: readonly PrePrepare[]): void {
+    this.viewActive = true;
+    this.failedViews = 0;
+    this.cancelTimer('newView');
+    for (const w of [...this.viewChanges.keys()]) if (w <= this.view) this.viewChanges.delete(w);
+    const inO = new Set<number>();
+    for (const o of order) inO.add(o.seq);
+    // Batches proposed in earlier views that O does not carry are abandoned; their requests may return.
+    for (const [seq, slot] of this.slots) {
+      if (seq > this.lastExecuted && !inO.has(seq) && slot.block !== undefined && !slot.committed) {
+        for (const tx of slot.block.txs) this.mempool.unpropose(tx.id);
+        this.slots.delete(seq);
+      }
+    }
+    let maxS = this.stableSeq;
+    for (const pp of prePrepares) {
+      const slot = this.slot(pp.seq);
+      slot.accept(pp);
+      for (const tx of pp.block.txs) if (!this.mempool.isCommitted(tx.id)) this.mempool.markProposed(tx);
+      if (pp.seq > maxS) maxS = pp.seq;
+      if (!this.isPrimary) {
+        const prepare: Prepare = Object.freeze({ kind: 'pbft-prepare', view: this.view, seq: pp.seq, digest: pp.digest, replica: this.index, sig: this.sign(prepareTerm(this.view, pp.seq, pp.digest, this.index)) });
+        slot.prepares[this.index] = prepare;
+        this.multicast(prepare, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes);
+      }
+    }
+    this.lastPrePrepared = maxS;
+    if (this.isPrimary) {
+      this.nextSeq = Math.max(maxS, this.lastExecuted) + 1;
+      this.headHash = prePrepares.length > 0 ? prePrepares[prePrepares.length - 1]!.digest : this.lastBlockHash;
+    }
+    const entered: ViewChangeEvent = { kind: 'view-change', view: this.view, leader: this.primaryHost() };
+    this.ctx.emit(entered);
+    this.advanceLowWater();
+    this.replayDeferred();
+    for (const slot of this.slots.values()) this.checkPrepared(slot);
+    this.refreshRequestTimer();
+    this.maybePropose();
+  }
+}
