@@ -1,5 +1,5 @@
 /** A small IoMT world configuration for tests and quick runs (only tests and benchmarks import it). */
-import { ZERO_CRYPTO_COSTS, DEFAULT_CRYPTO_COSTS } from '../ledger/index.ts';
+import { DEFAULT_CRYPTO_COSTS } from '../ledger/index.ts';
 import type { ProtocolModule } from '../protocols/types.ts';
 import { DEFAULT_ALERT_RULES } from './alert-rules.ts';
 import { DEFAULT_PROFILES } from './profiles.ts';
@@ -38,5 +38,3 @@ export function smallWorldConfig(protocol: ProtocolModule, overrides: Partial<Io
     ...overrides,
   };
 }
-
-export { ZERO_CRYPTO_COSTS };
