@@ -198,6 +198,18 @@ describe('Engine CPU busy time', () => {
     expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[10, 'early'], [310, 'late']]);
   });
 
+  it('keeps fractional costs exact but every event time a whole microsecond', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(10);
+    const sink = engine.addHost(FREE_LINK, recorder(log, { onMessage: (ctx) => ctx.cpu(0.25) }));
+    // Three charges of 0.4 µs: the message leaves at ⌈1.2⌉ = 2 µs, not at 1.2 or 3.
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => { ctx.cpu(0.4); ctx.cpu(0.4); ctx.cpu(0.4); ctx.send(sink, 'a', 1); ctx.send(sink, 'b', 1); } }));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[12, 'a'], [13, 'b']]);
+    expect(events(log).every((s) => Number.isInteger(s.timeUs))).toBe(true);
+    expect(engine.cpuBusyUs(sink)).toBeCloseTo(0.5, 12);
+  });
+
   it('rejects a negative cost', () => {
     const engine = fixedLatencyEngine(0);
     engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => ctx.cpu(-5) }));

@@ -234,7 +234,8 @@ export class Engine {
     q.kind[slot] = K_WAKE;
     q.host[slot] = h;
     q.from[slot] = this.incarnation[h]!;
-    q.push(slot, timeUs);
+    // Busy time may end at a fractional µs; the host wakes at the next whole µs.
+    q.push(slot, Math.ceil(timeUs));
     this.wakePending[h] = 1;
   }
 
@@ -248,7 +249,9 @@ export class Engine {
   send(from: HostId, to: HostId, msg: unknown, sizeBytes: number): void {
     if (to < 0 || to >= this.actors.length) throw unknownHost(to, this.actors.length);
     const busy = this.cpuFreeUs[from]!;
-    const arrivalUs = this.network.route(from, to, sizeBytes, busy > this.nowUs ? busy : this.nowUs);
+    // The processor's busy time is kept exact (costs may be fractional µs); the message leaves at
+    // the next whole µs, so event times stay integers.
+    const arrivalUs = this.network.route(from, to, sizeBytes, busy > this.nowUs ? Math.ceil(busy) : this.nowUs);
     if (arrivalUs === DROPPED) return;
     const q = this.queue;
     const slot = q.allocate(this.nowUs);

@@ -452,8 +452,7 @@ export class HotStuffReplica implements Actor<unknown> {
 
   private armViewTimer(): void {
     this.viewTimerAtUs = this.viewDeadlineUs;
-    // Whole µs, rounded up: a timer must never fire before its deadline (time may be fractional under CPU costs).
-    this.viewTimer = this.ctx.setTimer(Math.ceil(this.viewDeadlineUs - this.ctx.nowUs), TIMER_VIEW);
+    this.viewTimer = this.ctx.setTimer(this.viewDeadlineUs - this.ctx.nowUs, TIMER_VIEW);
   }
 
   /** Algorithm 5, onNextSyncView: give up on the view and send qc_high to the next leader. */

@@ -492,8 +492,7 @@ export class RaftReplica implements Actor<unknown> {
 
   private armElectionTimer(): void {
     this.electionTimerAtUs = this.electionDeadlineUs;
-    // Whole µs, rounded up: a timer must never fire before its deadline (time may be fractional under CPU costs).
-    this.electionTimer = this.ctx.setTimer(Math.ceil(this.electionDeadlineUs - this.ctx.nowUs), TIMER_ELECTION);
+    this.electionTimer = this.ctx.setTimer(this.electionDeadlineUs - this.ctx.nowUs, TIMER_ELECTION);
   }
 
   // ---- applying committed entries (Figure 2, "Rules for Servers") ----
