@@ -1,10 +1,6 @@
 /**
  * Every consensus and network attack scenario in scenarios/attacks/ runs (they are short already)
  * and its `expect:` block holds. Proof-of-work attack scenarios are tested in src/attacks/pow/.
- *
- * Not listed: consent-bypass.yaml. Its claim (records are read only under a permit) does
- * not hold: the off-chain store answers any `get` without checking a permit, so an intruder that
- * skips AccessControl reads every record it asks for (240 of 241 requests in 2 minutes).
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +12,7 @@ const SCENARIOS = [
   'equivocation', 'equivocation-beyond-f', 'silence', 'censorship', 'censorship-pbft', 'delay-votes',
   'crash-recovery', 'partition', 'eclipse', 'leader-delay', 'leader-dos',
   // Device and gateway attacks (IoMT scenarios).
-  'sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware',
+  'sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware', 'consent-bypass',
 ];
 
 const file = (name: string) => fileURLToPath(new URL(`../../scenarios/attacks/${name}.yaml`, import.meta.url));

@@ -28,6 +28,8 @@ export class AccessControl {
   private permitted = 0;
   /** Decision per request id, so a requester can read its outcome from its node's state. */
   private readonly decisions = new Map<string, AccessDecision>();
+  /** Patient and requester of every permitted (or break-glass) request: what its record key opens. */
+  private readonly grants = new Map<string, { readonly patient: string; readonly requester: string }>();
 
   constructor(
     private readonly consent: ConsentContract,
@@ -53,6 +55,7 @@ export class AccessControl {
     this.decided++;
     if (decision !== 'deny') this.permitted++;
     this.decisions.set(request, decision);
+    if (decision !== 'deny') this.grants.set(request, { patient, requester });
     this.audit.append({
       type: breakGlass ? 'break-glass' : 'access',
       action: 'R',
@@ -68,6 +71,12 @@ export class AccessControl {
 
   decisionOf(request: string): AccessDecision | undefined {
     return this.decisions.get(request);
+  }
+
+  /** Whether `request` was permitted to `requester` for `patient`'s records at the committed state. */
+  permits(request: string, requester: string, patient: string): boolean {
+    const g = this.grants.get(request);
+    return g !== undefined && g.requester === requester && g.patient === patient;
   }
 
   digest(): string {

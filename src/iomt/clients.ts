@@ -99,7 +99,7 @@ export class AccessClient implements Actor<unknown> {
     const p = this.o.patients[open.patient]!;
     emitIomt(this.ctx, { kind: 'iomt-access-decided', request: open.request, role: this.o.role, submittedUs: tx.submittedUs, decision, patient: p.patient });
     if (decision === 'permit' || decision === 'break-glass') {
-      this.ctx.send(p.store, { kind: 'get', device: p.device, token } satisfies GetLatest, GET_BYTES);
+      this.ctx.send(p.store, { kind: 'get', device: p.device, token, request: open.request, requester: this.o.pseudonym } satisfies GetLatest, GET_BYTES);
     } else {
       this.open.delete(token);
     }

@@ -21,17 +21,24 @@ export interface PutAck {
   readonly stored: boolean;
 }
 
-/** Client → store: the latest record of a device, with its inclusion proof. */
+/**
+ * Client → store: the latest record of a device, with its inclusion proof, under the permit of an
+ * AccessControl request (its id and the requester it was issued to); without one the store refuses.
+ */
 export interface GetLatest {
   readonly kind: 'get';
   readonly device: number;
   readonly token: number;
+  readonly request?: string;
+  readonly requester?: string;
 }
 
 export interface GetReply {
   readonly kind: 'get-reply';
   readonly token: number;
-  /** Absent when the store holds no record of the device. */
+  /** True when the store refused the read: no permit at its node's committed state. */
+  readonly denied?: boolean;
+  /** Absent when the store holds no record of the device (or refused the read). */
   readonly found?: { readonly gateway: number; readonly batch: number; readonly record: Uint8Array; readonly proof: MerkleProof };
 }
 

@@ -8,11 +8,28 @@
  * write (one contiguous buffer per batch); older batches stay accounted in `usedBytes`, but a read
  * whose latest record is older than that is answered "not found" (a simulation bound on memory, not
  * a property of the modelled store).
+ *
+ * Reads need a permit. In the framework AccessControl releases the record key only when consent
+ * holds at the committed state (issue 4, AccessControl); the store models that release by serving a
+ * record only to the requester of a request its hospital's node has committed as permit or
+ * break-glass for that device's patient. A request not yet executed at that node is re-checked
+ * every NODE_POLL_US (its node may lag the replicas that confirmed it) for up to PERMIT_WAIT_US;
+ * a read without a permit is refused (`denied`) and counted.
  */
 import type { Actor, ActorContext, HostId } from '../../sim/index.ts';
 import { merkleProof } from '../ledger/index.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch } from './messages.ts';
 import { RECORD_BYTES } from './reading.ts';
+import { NODE_POLL_US } from './ledger-client.ts';
+
+/**
+ * The permit check at the store's node's committed state: true when `request` permits `requester`
+ * to read `device`'s patient, false when it does not, undefined while the node has not decided it.
+ */
+export type PermitCheck = (request: string, requester: string, device: number) => boolean | undefined;
+
+/** How long a read waits for its request's decision to reach the store's node before it is refused. */
+const PERMIT_WAIT_US = 5_000_000;
 
 export interface StoreOptions {
   readonly writeLatencyUs: number;
@@ -40,19 +57,46 @@ export class OffChainStore implements Actor<unknown> {
   private latestIndex = new Int32Array(1024);
   private readonly retained: HeldBatch[] = [];
   private retainedHead = 0;
+  /** Reads refused for want of a permit. */
+  deniedReads = 0;
+  /** Reads waiting for their request's decision at the store's node. */
+  private waiting: { from: HostId; m: GetLatest; untilUs: number }[] = [];
+  private pollScheduled = false;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
     private readonly o: StoreOptions,
+    private readonly permits: PermitCheck,
   ) {}
 
   onMessage(from: HostId, msg: unknown): void {
     const m = msg as PutBatch | GetLatest;
     if (m.kind === 'put') this.put(from, m);
-    else if (m.kind === 'get') this.get(from, m);
+    else if (m.kind === 'get') this.authorize(from, m, this.ctx.nowUs + PERMIT_WAIT_US);
   }
 
-  onTimer(): void {}
+  onTimer(): void {
+    this.pollScheduled = false;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const w of waiting) this.authorize(w.from, w.m, w.untilUs);
+  }
+
+  private authorize(from: HostId, m: GetLatest, untilUs: number): void {
+    const ok = m.request === undefined || m.requester === undefined ? false : this.permits(m.request, m.requester, m.device);
+    if (ok === true) return this.get(from, m);
+    if (ok === undefined && this.ctx.nowUs < untilUs) {
+      this.waiting.push({ from, m, untilUs });
+      if (!this.pollScheduled) {
+        this.pollScheduled = true;
+        this.ctx.setTimer(NODE_POLL_US, 0);
+      }
+      return;
+    }
+    this.ctx.cpu(this.o.readLatencyUs);
+    this.deniedReads++;
+    this.ctx.send(from, { kind: 'get-reply', token: m.token, denied: true } satisfies GetReply, ACK_BYTES);
+  }
 
   private put(from: HostId, m: PutBatch): void {
     const ctx = this.ctx;

@@ -20,7 +20,7 @@ import type { IomtEvent } from './events.ts';
 import { Gateway, type GatewayDevice } from './gateway.ts';
 import type { LedgerEndpoint } from './ledger-client.ts';
 import type { DeviceKind, DeviceProfile } from './profiles.ts';
-import { OffChainStore, type StoreOptions } from './store.ts';
+import { OffChainStore, type PermitCheck, type StoreOptions } from './store.ts';
 import { buildTopology, latencyMatrix, type Topology } from './topology.ts';
 import { PatientVitals, type Episode, type EpisodeConfig } from './vitals.ts';
 
@@ -151,7 +151,7 @@ export class IomtWorld {
       const node = hosp.node;
       const registry = this.registryView(node);
       this.expectHost(engine.addHost(siteLink(region), (ctx: ActorContext<unknown>) => {
-        const s = new OffChainStore(ctx, c.store);
+        const s = new OffChainStore(ctx, c.store, this.permitCheck(node));
         this.stores.push(s);
         return s;
       }, `store:${hosp.index}`), hosp.store);
@@ -278,6 +278,17 @@ export class IomtWorld {
         }
         return gatewayOf[device] === gateway ? key : -1;
       },
+    };
+  }
+
+  /** The store's permit check against its hospital's node's committed AccessControl state. */
+  private permitCheck(node: number): PermitCheck {
+    const patientOfDevice = this.topology.devices.map((d) => this.patientPseudonyms[d.patient]!);
+    return (request, requester, device) => {
+      const access = this.apps[node]!.access;
+      if (access.decisionOf(request) === undefined) return undefined;
+      const patient = patientOfDevice[device];
+      return patient !== undefined && access.permits(request, requester, patient);
     };
   }
 

@@ -2,7 +2,7 @@
  * Consent bypass by direct read: an intruder on the hospital network asks the off-chain record store
  * for the latest record of random devices without ever asking AccessControl, so no consent, expired
  * or revoked, is ever checked. Every record it receives is an unauthorized read (ground truth: it
- * holds no permit at all).
+ * holds no permit at all); the store should refuse each read (src/iomt/store.ts checks a permit).
  */
 import type { Actor, ActorContext, HostId, TimerTag } from '../../../sim/index.ts';
 import type { GetLatest, GetReply } from '../../iomt/messages.ts';
@@ -21,6 +21,8 @@ export class DirectReadIntruder implements Actor<unknown> {
   private token = 0;
   requests = 0;
   recordsRead = 0;
+  /** Reads the store refused for want of a permit. */
+  readsDenied = 0;
 
   constructor(private readonly ctx: ActorContext<unknown>, private readonly o: IntruderOptions) {}
 
@@ -38,6 +40,8 @@ export class DirectReadIntruder implements Actor<unknown> {
 
   onMessage(_from: HostId, msg: unknown): void {
     const m = msg as GetReply;
-    if (m.kind === 'get-reply' && m.found !== undefined) this.recordsRead++;
+    if (m.kind !== 'get-reply') return;
+    if (m.found !== undefined) this.recordsRead++;
+    if (m.denied === true) this.readsDenied++;
   }
 }

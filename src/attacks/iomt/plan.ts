@@ -119,6 +119,7 @@ export class IomtAttackPlan {
     if (present.has('consent-bypass')) {
       m['attack.unauthorized_requests'] = { unit: 'requests', value: this.intruders.reduce((x, a) => x + a.requests, 0) };
       m['attack.unauthorized_reads'] = { unit: 'records', value: this.intruders.reduce((x, a) => x + a.recordsRead, 0) };
+      m['attack.unauthorized_reads_denied'] = { unit: 'requests', value: this.intruders.reduce((x, a) => x + a.readsDenied, 0) };
     }
     if (present.has('record-tamper')) m['attack.records_tampered'] = { unit: 'records', value: this.recordsTampered };
     if (present.has('ransomware') || present.has('compromised-gateway')) {

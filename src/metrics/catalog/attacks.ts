@@ -32,6 +32,7 @@ export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
 export const RECORD_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'attack.unauthorized_requests', unit: 'requests', meaning: 'record reads an intruder asked the store for without any permit' },
   { name: 'attack.unauthorized_reads', unit: 'records', meaning: 'records an intruder received without any permit (0 where access control holds)' },
+  { name: 'attack.unauthorized_reads_denied', unit: 'requests', meaning: 'intruder reads the record store refused for want of a permit' },
   { name: 'attack.records_tampered', unit: 'records', meaning: 'off-chain records altered in place by a record-tamper attack (ground truth)' },
   { name: 'attack.records_unrecoverable', unit: 'records', meaning: 'records in batches the store never acknowledged (sent over 10 s before the end): no durable copy, only their digest on chain' },
 ];
