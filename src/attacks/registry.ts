@@ -167,7 +167,27 @@ export const ATTACKS: readonly AttackDoc[] = [
       { name: 'hospital', type: 'hospital number', default: 'required', meaning: 'hospital whose store is queried (0 is the first)' },
       { name: 'rate', type: 'requests/s', default: '1', meaning: 'read requests per second' },
     ],
-    outcomes: ['attack.unauthorized_reads'],
+    outcomes: ['attack.unauthorized_reads', 'attack.unauthorized_reads_denied'],
+  }),
+  doc({
+    type: 'stolen-key', title: 'Spoofing with a stolen device key', category: 'device', targets: 'one device',
+    model: "an attacker host signs readings in the device's name with its extracted key (valid signatures, abnormal rate and value); the gateways' detectors see the real traffic, alarms go to a security service that revokes the device in the DeviceRegistry, and the gateways refuse the key once that commits",
+    parameters: [
+      { name: 'device', type: 'device number', default: 'required', meaning: 'device whose key was stolen (0 is the first)' },
+      { name: 'rate', type: 'readings/s', default: '5', meaning: 'spoofed readings per second, on top of the genuine stream' },
+      { name: 'value', type: 'number', default: '60', meaning: 'value every spoofed reading reports' },
+      { name: 'respond', type: 'boolean', default: 'true', meaning: 'whether the security service revokes alarmed devices on chain' },
+    ],
+    outcomes: ['iomt.spoofed_accepted', 'attack.spoofed_accepted_after_revocation', 'attack.spoofed_rejected_after_revocation', 'attack.time_to_revoke_ms', 'attack.honest_devices_revoked', 'detect.<detector>.time_to_detect_ms'],
+  }),
+  doc({
+    type: 'insider', title: 'Insider misuse (abnormal access volume)', category: 'device', targets: 'clinicians',
+    model: "proxy makes a credentialed clinician's own client issue extra access requests (decided and audited like any); an access monitor counts each clinician's audited accesses per 60 s window from the committed AuditLog and runs EWMA and CUSUM detectors per requester (5-window baseline), scored against the insider labels",
+    parameters: [
+      { name: 'clinicians', type: 'clinician number list', default: 'required', meaning: 'misusing clinicians (0 is the first in topology order)' },
+      { name: 'rate', type: 'requests/hour', default: 'required', meaning: 'extra access requests per hour per insider' },
+    ],
+    outcomes: ['attack.insider_extra_requests', 'detect.ewma_access_rate.detection_rate', 'detect.ewma_access_rate.false_positive_rate', 'detect.cusum_access_rate.time_to_detect_ms', 'iomt.audit_completeness_ratio'],
   }),
   ...POW_ATTACK_DOCS,
 ];

@@ -5,7 +5,7 @@
  * protocol is a parameter (a ProtocolModule), so the same world runs on PBFT or any other.
  */
 import { Engine, type ActorContext, type ActorFactory, type DistributionSpec } from '../../sim/index.ts';
-import { KeyRing, type Block, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
+import { KeyRing, type Block, type SigningKey, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
 import type { ProtocolModule } from '../protocols/types.ts';
 import { IomtLedgerApp, sha256Hex } from '../contracts/index.ts';
 import type { CheckOutcome, Metrics } from '../metrics/types.ts';
@@ -60,7 +60,7 @@ export interface IomtWorldConfig {
 
 /** Optional hooks of a world's builder (src/attacks wraps devices and gateways through it). */
 export interface IomtWorldHooks {
-  wrapActor?(role: 'device' | 'gateway', id: number, factory: ActorFactory<unknown>): ActorFactory<unknown>;
+  wrapActor?(role: 'device' | 'gateway' | 'clinician', id: number, factory: ActorFactory<unknown>): ActorFactory<unknown>;
 }
 
 /** Signer ids for device keys start here, above any host id. */
@@ -79,10 +79,12 @@ export class IomtWorld {
   readonly devices: Device[] = [];
   readonly stores: OffChainStore[] = [];
   readonly keyRing: KeyRing;
+  /** Each device's initial signing key, by device number (what an attacker with physical access extracts). */
+  readonly deviceKeys: readonly SigningKey[];
   private nextSigner = DEVICE_SIGNER_BASE;
 
   constructor(readonly config: IomtWorldConfig, hooks: IomtWorldHooks = {}) {
-    const wrap = (role: 'device' | 'gateway', id: number, f: ActorFactory<unknown>): ActorFactory<unknown> => hooks.wrapActor?.(role, id, f) ?? f;
+    const wrap = (role: 'device' | 'gateway' | 'clinician', id: number, f: ActorFactory<unknown>): ActorFactory<unknown> => hooks.wrapActor?.(role, id, f) ?? f;
     const c = config;
     const topo = buildTopology({ ...c, cliniciansPerWard: c.access.cliniciansPerWard, researchers: c.access.researchers });
     this.topology = topo;
@@ -113,6 +115,7 @@ export class IomtWorld {
 
     // Device keys and the genesis state every replica starts from.
     const deviceKeys = topo.devices.map(() => ring.issue(this.nextSigner++));
+    this.deviceKeys = deviceKeys;
     const { genesis, consentsByHospital } = this.genesis(topo, deviceKeys.map((k) => k.signer));
     const genesisBlock: Block = { hash: '0'.repeat(64), parentHash: '0'.repeat(64), height: 0, proposer: -1, timestampUs: 0, merkleRoot: '0'.repeat(64), txs: genesis, sizeBytes: 0 };
     const collector = this.collector;
@@ -200,8 +203,8 @@ export class IomtWorld {
         while (clinicianCursor < topo.clinicians.length && topo.clinicians[clinicianCursor]!.hospital === hosp.index && topo.clinicians[clinicianCursor]!.ward === w) {
           const cl = topo.clinicians[clinicianCursor++]!;
           const patients = this.clinicianPatients(topo, cl.hospital, cl.ward);
-          this.expectHost(engine.addHost(siteLink(region), (ctx: ActorContext<unknown>) =>
-            new AccessClient(ctx, { role: 'clinician', pseudonym: pseudonym('cl', c.seed, cl.host), ledger: endpoint, node: nodeView(node), ratePerHour: c.access.clinicianRatePerHour, patients, breakGlassProbability: c.access.breakGlassProbability }),
+          this.expectHost(engine.addHost(siteLink(region), wrap('clinician', cl.host, (ctx: ActorContext<unknown>) =>
+            new AccessClient(ctx, { role: 'clinician', pseudonym: pseudonym('cl', c.seed, cl.host), ledger: endpoint, node: nodeView(node), ratePerHour: c.access.clinicianRatePerHour, patients, breakGlassProbability: c.access.breakGlassProbability })),
           `clinician:${cl.host}`), cl.host);
         }
       }
@@ -348,6 +351,6 @@ export class IomtWorld {
 }
 
 /** A salted, unlinkable pseudonym (the salt stays off chain). */
-function pseudonym(prefix: 'pt' | 'cl' | 'rs', seed: number, id: number): string {
+export function pseudonym(prefix: 'pt' | 'cl' | 'rs', seed: number, id: number): string {
   return `${prefix}_${sha256Hex(`pseudonym-salt:${seed}:${prefix}:${id}`).slice(0, 16)}`;
 }

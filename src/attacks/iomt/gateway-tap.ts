@@ -2,15 +2,19 @@
  * A proxy around every gateway: it counts labelled readings that reach the gateway and, by the
  * gateway's own acceptance counter, those the honest admission code accepted, which is how
  * "forged items accepted" is measured without trusting any attack's claim. On a compromised gateway
- * it also drops or delays readings before the honest code sees them.
+ * it also drops or delays readings before the honest code sees them. Where a security service
+ * runs, it forwards the gateway's device alarms to it (the gateway's alarm export to the SOC).
  */
 import type { Actor, ActorContext, ActorFactory, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
 import type { AttackWindow } from '../window.ts';
 import { isActive } from '../window.ts';
 import type { MessageLabels } from './labels.ts';
+import { SECURITY_ALARM_BYTES, type SecurityAlarm } from './security-service.ts';
 
 export interface GatewayModes {
   readonly compromised: Array<AttackWindow & { readonly drop: number; readonly delayUs: number }>;
+  /** Where the gateway forwards its device alarms (the security service), if anywhere. */
+  alarmSink?: HostId;
 }
 
 const RELEASE_TAG = 1;
@@ -82,7 +86,21 @@ export class GatewayTap implements Actor<unknown> {
   private deliver(from: HostId, msg: unknown, cls: number): void {
     const before = this.inner.accepted ?? 0;
     this.inner.onMessage(from, msg);
-    if (cls >= 0 && (this.inner.accepted ?? 0) > before) this.labels.accepted[cls]! += 1;
+    if (cls < 0) return;
+    const accepted = (this.inner.accepted ?? 0) > before;
+    if (accepted) this.labels.accepted[cls]! += 1;
+    this.labels.onProcessed?.(cls, msg as object, this.ctx.nowUs, accepted);
+  }
+
+  /** The gateway's model events; device alarms are also forwarded to the security service. */
+  emitted(event: ModelEvent): void {
+    this.ctx.emit(event);
+    const sink = this.modes.alarmSink;
+    if (sink === undefined || event.kind !== 'alarm') return;
+    const a = event as ModelEvent & { detector: string; subject: string };
+    if (!a.subject.startsWith('device:')) return;
+    const alarm: SecurityAlarm = { kind: 'security-alarm', device: Number(a.subject.slice(7)), detector: a.detector, raisedUs: this.ctx.nowUs };
+    this.ctx.send(sink, alarm, SECURITY_ALARM_BYTES);
   }
 
   private release(): void {
@@ -105,5 +123,5 @@ class TapContext implements ActorContext<unknown> {
   setTimer(delayUs: number, tag: TimerTag): TimerId { return this.owner.timer(delayUs, tag); }
   cancelTimer(id: TimerId): void { this.owner.ctx.cancelTimer(id); }
   cpu(costUs: number): void { this.owner.ctx.cpu(costUs); }
-  emit(event: ModelEvent): void { this.owner.ctx.emit(event); }
+  emit(event: ModelEvent): void { this.owner.emitted(event); }
 }

@@ -3,7 +3,7 @@
  * replays or floods is marked (by object identity) when it is made, and counted where it is sent,
  * where it reaches a gateway and where the gateway's own admission accepts it.
  */
-export const MALICIOUS_CLASSES = ['forged', 'tampered', 'replayed', 'flood'] as const;
+export const MALICIOUS_CLASSES = ['forged', 'tampered', 'replayed', 'flood', 'spoofed'] as const;
 export type MaliciousClass = (typeof MALICIOUS_CLASSES)[number];
 
 export class MessageLabels {
@@ -11,6 +11,8 @@ export class MessageLabels {
   readonly sent = new Float64Array(MALICIOUS_CLASSES.length);
   readonly arrived = new Float64Array(MALICIOUS_CLASSES.length);
   readonly accepted = new Float64Array(MALICIOUS_CLASSES.length);
+  /** Called for every labelled reading a gateway's honest code has processed (accepted or not). */
+  onProcessed: ((cls: number, msg: object, nowUs: number, accepted: boolean) => void) | undefined;
 
   mark(msg: object, cls: MaliciousClass): void {
     this.classOf.set(msg, MALICIOUS_CLASSES.indexOf(cls));

@@ -18,8 +18,18 @@ import { GatewayTap, type GatewayModes } from './gateway-tap.ts';
 import { MALICIOUS_CLASSES, MessageLabels } from './labels.ts';
 import { DirectReadIntruder } from './intruder.ts';
 import { SybilAttacker } from './sybil.ts';
+import { StolenKeySpoofer } from './stolen-key.ts';
+import { SecurityService } from './security-service.ts';
+import { ClientProxy } from './client-proxy.ts';
+import { AccessMonitor } from './access-monitor.ts';
+import { pseudonym } from '../../iomt/world.ts';
+import type { ReadingMessage } from '../../iomt/reading.ts';
 
-export const DEVICE_ATTACK_TYPES = new Set(['sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware', 'consent-bypass']);
+export const DEVICE_ATTACK_TYPES = new Set(['sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware', 'consent-bypass', 'stolen-key', 'insider']);
+/** Length of the access monitor's counting window, and how many windows set a requester's baseline. */
+const ACCESS_WINDOW_US = 60_000_000;
+const ACCESS_WARMUP_WINDOWS = 5;
+const SPOOFED = MALICIOUS_CLASSES.indexOf('spoofed');
 /** Signer ids of Sybil keys, above the world's device keys (which start at 2^24). */
 const SYBIL_SIGNER_BASE = 1 << 28;
 /** A batch unacknowledged this long before the end of the run is counted as never stored. */
@@ -35,6 +45,16 @@ export class IomtAttackPlan {
   private scorer: DetectionScorer | undefined;
   private recordsTampered = 0;
   private readonly intruders: DirectReadIntruder[] = [];
+  private readonly allGatewayModes: GatewayModes[] = [];
+  private readonly clinicianModes = new Map<number, { start: number; end?: number | undefined; ratePerHour: number }[]>();
+  private clinicianOrdinal = 0;
+  private readonly insiderProxies: ClientProxy[] = [];
+  private security: SecurityService | undefined;
+  private spoofAccepted = [0, 0];
+  private spoofRejectedAfterRevocation = 0;
+  /** detector → requester pseudonym → first alarm time (insider monitoring). */
+  private readonly requesterAlarms = new Map<string, Map<string, number>>();
+  private clinicianPseudonyms: string[] = [];
   readonly hooks: IomtWorldHooks;
 
   constructor(readonly specs: readonly AttackSpec[]) {
@@ -44,6 +64,7 @@ export class IomtAttackPlan {
         case 'replay': for (const d of s.devices) this.device(d).replay.push({ start: s.start, end: s.end, delayUs: s.delay }); break;
         case 'flood': for (const d of s.devices) this.device(d).flood.push({ start: s.start, end: s.end, ratePerSec: s.rate }); break;
         case 'compromised-gateway': this.gateway(s.gateway).compromised.push({ start: s.start, end: s.end, drop: s.drop, delayUs: s.delay }); break;
+        case 'insider': for (const c of s.clinicians) this.clinician(c).push({ start: s.start, end: s.end, ratePerHour: s.rate }); break;
         default: break;
       }
     }
@@ -64,6 +85,8 @@ export class IomtAttackPlan {
     this.specs.forEach((s, k) => {
       if ('devices' in s && DEVICE_ATTACK_TYPES.has(s.type)) s.devices.forEach((d, j) => { if (d >= deviceCount) issues.push({ source: 'scenario', path: `attacks.${k}.devices.${j}`, expected: `a device number in 0..${deviceCount - 1}`, found: String(d) }); });
       if ((s.type === 'ransomware' || s.type === 'consent-bypass') && s.hospital >= topo.hospitals.length) issues.push({ source: 'scenario', path: `attacks.${k}.hospital`, expected: `a hospital number in 0..${topo.hospitals.length - 1}`, found: String(s.hospital) });
+      if (s.type === 'stolen-key' && s.device >= deviceCount) issues.push({ source: 'scenario', path: `attacks.${k}.device`, expected: `a device number in 0..${deviceCount - 1}`, found: String(s.device) });
+      if (s.type === 'insider') s.clinicians.forEach((c, j) => { if (c >= topo.clinicians.length) issues.push({ source: 'scenario', path: `attacks.${k}.clinicians.${j}`, expected: `a clinician number in 0..${topo.clinicians.length - 1}`, found: String(c) }); });
       if ((s.type === 'sybil' || s.type === 'compromised-gateway') && s.gateway >= gatewayHosts.length) issues.push({ source: 'scenario', path: `attacks.${k}.gateway`, expected: `a gateway number in 0..${gatewayHosts.length - 1}`, found: String(s.gateway) });
     });
     if (issues.length > 0) throw new InputError(issues);
@@ -102,13 +125,123 @@ export class IomtAttackPlan {
         engine.addHost(link, (ctx: ActorContext<unknown>) => new SybilAttacker(ctx, opts), `attacker:sybil:${identities[0]}`);
       }
     }
+    this.installStolenKey(world);
+    this.installInsider(world);
     this.scorer = new DetectionScorer(engine, this.truth, deviceCount);
+  }
+
+  /**
+   * Spoofing with a stolen key: an attacker host per attack sends in the device's name; with
+   * `respond`, gateways forward their device alarms to a security service that revokes on chain.
+   */
+  private installStolenKey(world: IomtWorld): void {
+    const specs = this.specs.filter((s) => s.type === 'stolen-key');
+    if (specs.length === 0) return;
+    const topo = world.topology;
+    const engine = world.engine;
+    const c = world.config;
+    for (const s of specs) {
+      const d = topo.devices[s.device]!;
+      this.truth.label('device', s.device, 'stolen-key', 'compromised-device', s.start, s.end ?? Infinity);
+      const link = { region: 0, uploadBitsPerSec: c.links.deviceUploadBps, downloadBitsPerSec: c.links.deviceUploadBps };
+      const opts = { start: s.start, end: s.end, gateway: d.gateway, device: s.device, key: world.deviceKeys[s.device]!, verifier: world.keyRing, ratePerSec: s.rate, value: s.value, payloadBytes: c.profiles[d.kind].payloadBytes, labels: this.labels };
+      engine.addHost(link, (ctx: ActorContext<unknown>) => new StolenKeySpoofer(ctx, opts), `attacker:stolen-key:${s.device}`);
+    }
+    if (!specs.some((s) => s.respond)) return;
+    const hosp = topo.hospitals[0]!;
+    const replicaHosts = topo.nodes.map((n) => n.host);
+    const ledger = { replicaHosts, repliesNeeded: c.protocol.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs };
+    const link = { region: hosp.region, uploadBitsPerSec: c.links.siteBandwidthBps, downloadBitsPerSec: c.links.siteBandwidthBps };
+    const sink = engine.addHost(link, (ctx: ActorContext<unknown>) => {
+      this.security = new SecurityService(ctx, { ledger, nodeHeight: () => world.apps[hosp.node]!.executedHeight, deviceNames: world.deviceNames });
+      return this.security;
+    }, 'security-service');
+    for (const m of this.allGatewayModes) m.alarmSink = sink;
+    // Spoofed readings the gateways processed, before and after the revocation of their device was
+    // confirmed committed at the security service's node (the gateways' node in a one-hospital world).
+    this.labels.onProcessed = (cls, msg, nowUs, accepted) => {
+      if (cls !== SPOOFED) return;
+      const revokedUs = this.security?.revokedUs.get((msg as ReadingMessage).device);
+      const after = revokedUs !== undefined && nowUs >= revokedUs;
+      if (accepted) this.spoofAccepted[after ? 1 : 0]! += 1;
+      else if (after) this.spoofRejectedAfterRevocation++;
+    };
+  }
+
+  /** Insider misuse: the chosen clinicians are labelled; an access monitor watches every clinician. */
+  private installInsider(world: IomtWorld): void {
+    const specs = this.specs.filter((s) => s.type === 'insider');
+    if (specs.length === 0) return;
+    const topo = world.topology;
+    const c = world.config;
+    this.clinicianPseudonyms = topo.clinicians.map((cl) => pseudonym('cl', c.seed, cl.host));
+    for (const s of specs) for (const i of s.clinicians) this.truth.label('access', this.clinicianPseudonyms[i]!, 'insider', 'insider', s.start, s.end ?? Infinity);
+    const hosp = topo.hospitals[0]!;
+    const link = { region: hosp.region, uploadBitsPerSec: c.links.siteBandwidthBps, downloadBitsPerSec: c.links.siteBandwidthBps };
+    const opts = { windowUs: ACCESS_WINDOW_US, warmupWindows: ACCESS_WARMUP_WINDOWS, requesters: this.clinicianPseudonyms, audit: () => world.apps[hosp.node]!.audit };
+    world.engine.addHost(link, (ctx: ActorContext<unknown>) => new AccessMonitor(ctx, opts), 'access-monitor');
+    world.engine.observe((_h, e) => {
+      if (e.kind !== 'alarm') return;
+      const a = e as { detector?: unknown; subject?: unknown; timeUs?: unknown };
+      if (typeof a.subject !== 'string' || !a.subject.startsWith('requester:') || typeof a.detector !== 'string') return;
+      let m = this.requesterAlarms.get(a.detector);
+      if (m === undefined) this.requesterAlarms.set(a.detector, (m = new Map()));
+      const who = a.subject.slice(10);
+      const prior = m.get(who);
+      const t = world.engine.nowUs;
+      // First alarm inside the requester's insider window if it has one, else its first alarm.
+      if (prior === undefined || (!this.truth.isLabelledAt('access', who, prior) && this.truth.isLabelledAt('access', who, t))) m.set(who, t);
+    });
+  }
+
+  /** Insider detectors scored against the insider labels: every other clinician is a negative. */
+  private insiderMetrics(m: Metrics): void {
+    const positives = this.truth.all('access', 'insider');
+    const positiveIds = new Set(positives.map((l) => l.id as string));
+    const negatives = this.clinicianPseudonyms.length - positiveIds.size;
+    m['attack.insider_extra_requests'] = { unit: 'requests', value: this.insiderProxies.reduce((x, p) => x + p.extraRequests, 0) };
+    for (const [detector, alarms] of [...this.requesterAlarms.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      let detected = 0, ttdSum = 0, falsePositives = 0;
+      for (const l of positives) {
+        const t = alarms.get(l.id as string);
+        if (t !== undefined && t >= l.fromUs && t < l.toUs) {
+          detected++;
+          ttdSum += t - l.fromUs;
+        }
+      }
+      for (const who of alarms.keys()) if (!positiveIds.has(who)) falsePositives++;
+      const name = `detect.${detector.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
+      m[`${name}.detection_rate`] = { unit: 'ratio', value: detected / positives.length };
+      m[`${name}.false_positive_rate`] = { unit: 'ratio', value: negatives > 0 ? falsePositives / negatives : 0 };
+      if (detected > 0) m[`${name}.time_to_detect_ms`] = { unit: 'ms', value: ttdSum / detected / 1000 };
+    }
+  }
+
+  private stolenKeyMetrics(m: Metrics): void {
+    m['attack.spoofed_accepted_before_revocation'] = { unit: 'readings', value: this.spoofAccepted[0]! };
+    m['attack.spoofed_accepted_after_revocation'] = { unit: 'readings', value: this.spoofAccepted[1]! };
+    m['attack.spoofed_rejected_after_revocation'] = { unit: 'readings', value: this.spoofRejectedAfterRevocation };
+    const sec = this.security;
+    if (sec === undefined) return;
+    const victims = new Set(this.truth.all('device', 'compromised-device').filter((l) => l.attack === 'stolen-key').map((l) => l.id as number));
+    let revokedVictims = 0, revokeSum = 0, revokedHonest = 0;
+    for (const [device, t] of sec.revokedUs) {
+      if (!victims.has(device)) {
+        revokedHonest++;
+        continue;
+      }
+      revokedVictims++;
+      revokeSum += t - sec.alarmUs.get(device)!;
+    }
+    m['attack.stolen_key_devices_revoked'] = { unit: 'devices', value: revokedVictims };
+    m['attack.honest_devices_revoked'] = { unit: 'devices', value: revokedHonest };
+    if (revokedVictims > 0) m['attack.time_to_revoke_ms'] = { unit: 'ms', value: revokeSum / revokedVictims / 1000 };
   }
 
   outcomes(): Metrics {
     const m: Metrics = {};
     const present = new Set(this.specs.map((s) => s.type));
-    const classOfType: Record<string, string> = { sybil: 'forged', tamper: 'tampered', replay: 'replayed', flood: 'flood' };
+    const classOfType: Record<string, string> = { sybil: 'forged', tamper: 'tampered', replay: 'replayed', flood: 'flood', 'stolen-key': 'spoofed' };
     MALICIOUS_CLASSES.forEach((cls, i) => {
       if (![...present].some((t) => classOfType[t] === cls)) return;
       const name = cls === 'flood' ? 'attack.flood' : `iomt.${cls}`;
@@ -121,6 +254,8 @@ export class IomtAttackPlan {
       m['attack.unauthorized_reads'] = { unit: 'records', value: this.intruders.reduce((x, a) => x + a.recordsRead, 0) };
       m['attack.unauthorized_reads_denied'] = { unit: 'requests', value: this.intruders.reduce((x, a) => x + a.readsDenied, 0) };
     }
+    if (present.has('stolen-key')) this.stolenKeyMetrics(m);
+    if (present.has('insider')) this.insiderMetrics(m);
     if (present.has('record-tamper')) m['attack.records_tampered'] = { unit: 'records', value: this.recordsTampered };
     if (present.has('ransomware') || present.has('compromised-gateway')) {
       // Records in batches the store never acknowledged, sent long enough before the end that an
@@ -137,13 +272,22 @@ export class IomtAttackPlan {
     return { ...m, ...(this.scorer?.metrics() ?? {}) };
   }
 
-  private wrap(role: 'device' | 'gateway', id: number, factory: ActorFactory<unknown>): ActorFactory<unknown> {
+  private wrap(role: 'device' | 'gateway' | 'clinician', id: number, factory: ActorFactory<unknown>): ActorFactory<unknown> {
+    if (role === 'clinician') {
+      const windows = this.clinicianModes.get(this.clinicianOrdinal++);
+      return windows === undefined ? factory : (ctx) => {
+        const p = new ClientProxy(ctx, factory, windows);
+        this.insiderProxies.push(p);
+        return p;
+      };
+    }
     if (role === 'device') {
       const modes = this.deviceModes.get(id);
       return modes === undefined ? factory : (ctx) => new DeviceProxy(ctx, factory, modes, this.labels);
     }
     // Every gateway gets a tap (to measure what its admission accepts); id is its host.
     const modes = this.gatewayModes.get(this.gatewayOrdinal++) ?? { compromised: [] };
+    this.allGatewayModes.push(modes);
     return (ctx) => {
       const tap = new GatewayTap(ctx, factory, modes, this.labels);
       this.taps.push(tap);
@@ -172,6 +316,12 @@ export class IomtAttackPlan {
       if (next < endUs && next < world.config.durationUs) engine.at(next, act);
     };
     engine.at(startUs, act);
+  }
+
+  private clinician(c: number): { start: number; end?: number | undefined; ratePerHour: number }[] {
+    let m = this.clinicianModes.get(c);
+    if (m === undefined) this.clinicianModes.set(c, (m = []));
+    return m;
   }
 
   private device(d: number): DeviceModes {

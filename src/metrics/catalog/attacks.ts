@@ -14,7 +14,7 @@ export const ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
 
 /** Device and gateway attacks (src/attacks/iomt): counted by message, judged by the gateway's own admission. */
 export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
-  ...(['forged', 'tampered', 'replayed'] as const).flatMap((cls): MetricDoc[] => [
+  ...(['forged', 'tampered', 'replayed', 'spoofed'] as const).flatMap((cls): MetricDoc[] => [
     { name: `iomt.${cls}_sent`, unit: 'readings', meaning: `${cls} readings the attack sent (ground truth)` },
     { name: `iomt.${cls}_arrived`, unit: 'readings', meaning: `${cls} readings that reached a gateway` },
     { name: `iomt.${cls}_accepted`, unit: 'readings', meaning: `${cls} readings the gateway's admission accepted (0 where the framework claims prevention)` },
@@ -26,7 +26,14 @@ export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'attack.gateway_delayed_readings', unit: 'readings', meaning: 'readings a compromised gateway held back' },
   { name: 'detect.<detector>.detection_rate', unit: 'ratio', meaning: 'compromised devices (ground truth) a detector alarmed on during their window ÷ compromised devices' },
   { name: 'detect.<detector>.false_positive_rate', unit: 'ratio', meaning: 'devices not compromised that a detector alarmed on ÷ devices not compromised' },
-  { name: 'detect.<detector>.time_to_detect_ms', unit: 'ms', meaning: 'mean time from a device becoming compromised to the first alarm on it' },
+  { name: 'detect.<detector>.time_to_detect_ms', unit: 'ms', meaning: 'mean time from a device becoming compromised (or a clinician turning insider) to the first alarm on it' },
+  { name: 'attack.spoofed_accepted_before_revocation', unit: 'readings', meaning: 'stolen-key readings the gateways accepted before the device revocation was confirmed committed' },
+  { name: 'attack.spoofed_accepted_after_revocation', unit: 'readings', meaning: 'stolen-key readings accepted after the revocation was confirmed committed (0 where revocation is enforced)' },
+  { name: 'attack.spoofed_rejected_after_revocation', unit: 'readings', meaning: 'stolen-key readings the gateways refused after the revocation was confirmed committed' },
+  { name: 'attack.stolen_key_devices_revoked', unit: 'devices', meaning: 'devices with a stolen key (ground truth) that the security service revoked on chain' },
+  { name: 'attack.honest_devices_revoked', unit: 'devices', meaning: 'devices without an attack that the security service revoked after a false alarm' },
+  { name: 'attack.time_to_revoke_ms', unit: 'ms', meaning: 'mean time from the first alarm on a stolen-key device (at its gateway) to its revocation confirmed committed' },
+  { name: 'attack.insider_extra_requests', unit: 'requests', meaning: 'extra access requests insiders issued (ground truth); each is decided and audited' },
 ];
 
 export const RECORD_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [

@@ -198,6 +198,32 @@ const zConsentBypass = z
   })
   .strict();
 
+const zStolenKey = z
+  .object({
+    type: z.literal('stolen-key'),
+    ...window,
+    /** Device whose signing key the attacker extracted; it sends in that device's name. */
+    device: z.number().int().nonnegative(),
+    /** Spoofed readings per second, on top of the device's own stream. */
+    rate: z.number().positive().default(5),
+    /** The (abnormal) value every spoofed reading reports. */
+    value: z.number().default(60),
+    /** Whether the security service revokes alarmed devices on chain. */
+    respond: z.boolean().default(true),
+  })
+  .strict();
+
+const zInsider = z
+  .object({
+    type: z.literal('insider'),
+    ...window,
+    /** Clinicians (ordinal, 0 is the first) who misuse their credentials. */
+    clinicians: z.array(z.number().int().nonnegative()).min(1),
+    /** Extra access requests per hour each insider issues, on top of its normal rate. */
+    rate: z.number().positive(),
+  })
+  .strict();
+
 export const zAttack = z.discriminatedUnion('type', [
   zCrash,
   zPartition,
@@ -216,6 +242,8 @@ export const zAttack = z.discriminatedUnion('type', [
   zRecordTamper,
   zRansomware,
   zConsentBypass,
+  zStolenKey,
+  zInsider,
   zSelfishMining,
   zDoubleSpend,
   zMajority,
