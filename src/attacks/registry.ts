@@ -181,6 +181,17 @@ export const ATTACKS: readonly AttackDoc[] = [
     outcomes: ['iomt.spoofed_accepted', 'attack.spoofed_accepted_after_revocation', 'attack.spoofed_rejected_after_revocation', 'attack.time_to_revoke_ms', 'attack.honest_devices_revoked', 'detect.<detector>.time_to_detect_ms'],
   }),
   doc({
+    type: 'consent-misuse', title: 'Consent bypass via an expired or revoked consent', category: 'device', targets: "one device's patient",
+    model: "an injected clinician is granted the patient's consent at start (scripted patient side), then keeps requesting through AccessControl and reading the store under each permit after the consent's period ends or the patient's revocation commits; requests are judged against the consent's end",
+    parameters: [
+      { name: 'device', type: 'device number', default: 'required', meaning: "device whose patient grants the consent and whose latest record is read" },
+      { name: 'mode', type: "'expired' or 'revoked'", default: 'required', meaning: 'how the consent stops applying' },
+      { name: 'validFor', type: 'duration', default: '30s', meaning: "consent period (expired), or grant commit → patient's revocation (revoked)" },
+      { name: 'rate', type: 'requests/s', default: '1', meaning: 'access requests per second' },
+    ],
+    outcomes: ['attack.consent_misuse.permitted_after_end', 'attack.consent_misuse.unauthorized_reads', 'attack.consent_misuse.stale_permits', 'iomt.stale_accesses'],
+  }),
+  doc({
     type: 'insider', title: 'Insider misuse (abnormal access volume)', category: 'device', targets: 'clinicians',
     model: "proxy makes a credentialed clinician's own client issue extra access requests (decided and audited like any); an access monitor counts each clinician's audited accesses per 60 s window from the committed AuditLog and runs EWMA and CUSUM detectors per requester (5-window baseline), scored against the insider labels",
     parameters: [

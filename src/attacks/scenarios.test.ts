@@ -12,7 +12,7 @@ const SCENARIOS = [
   'equivocation', 'equivocation-beyond-f', 'silence', 'censorship', 'censorship-pbft', 'delay-votes',
   'crash-recovery', 'partition', 'eclipse', 'leader-delay', 'leader-dos',
   // Device and gateway attacks (IoMT scenarios).
-  'sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware', 'consent-bypass', 'stolen-key', 'insider',
+  'sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware', 'consent-bypass', 'stolen-key', 'insider', 'consent-expired', 'consent-revoked',
 ];
 
 const file = (name: string) => fileURLToPath(new URL(`../../scenarios/attacks/${name}.yaml`, import.meta.url));

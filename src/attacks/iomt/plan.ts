@@ -22,10 +22,11 @@ import { StolenKeySpoofer } from './stolen-key.ts';
 import { SecurityService } from './security-service.ts';
 import { ClientProxy } from './client-proxy.ts';
 import { AccessMonitor } from './access-monitor.ts';
+import { ConsentMisuser, type MisuseRequest } from './consent-misuser.ts';
 import { pseudonym } from '../../iomt/world.ts';
 import type { ReadingMessage } from '../../iomt/reading.ts';
 
-export const DEVICE_ATTACK_TYPES = new Set(['sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware', 'consent-bypass', 'stolen-key', 'insider']);
+export const DEVICE_ATTACK_TYPES = new Set(['sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware', 'consent-bypass', 'stolen-key', 'consent-misuse', 'insider']);
 /** Length of the access monitor's counting window, and how many windows set a requester's baseline. */
 const ACCESS_WINDOW_US = 60_000_000;
 const ACCESS_WARMUP_WINDOWS = 5;
@@ -55,6 +56,7 @@ export class IomtAttackPlan {
   /** detector → requester pseudonym → first alarm time (insider monitoring). */
   private readonly requesterAlarms = new Map<string, Map<string, number>>();
   private clinicianPseudonyms: string[] = [];
+  private readonly misusers: ConsentMisuser[] = [];
   readonly hooks: IomtWorldHooks;
 
   constructor(readonly specs: readonly AttackSpec[]) {
@@ -85,7 +87,7 @@ export class IomtAttackPlan {
     this.specs.forEach((s, k) => {
       if ('devices' in s && DEVICE_ATTACK_TYPES.has(s.type)) s.devices.forEach((d, j) => { if (d >= deviceCount) issues.push({ source: 'scenario', path: `attacks.${k}.devices.${j}`, expected: `a device number in 0..${deviceCount - 1}`, found: String(d) }); });
       if ((s.type === 'ransomware' || s.type === 'consent-bypass') && s.hospital >= topo.hospitals.length) issues.push({ source: 'scenario', path: `attacks.${k}.hospital`, expected: `a hospital number in 0..${topo.hospitals.length - 1}`, found: String(s.hospital) });
-      if (s.type === 'stolen-key' && s.device >= deviceCount) issues.push({ source: 'scenario', path: `attacks.${k}.device`, expected: `a device number in 0..${deviceCount - 1}`, found: String(s.device) });
+      if ((s.type === 'stolen-key' || s.type === 'consent-misuse') && s.device >= deviceCount) issues.push({ source: 'scenario', path: `attacks.${k}.device`, expected: `a device number in 0..${deviceCount - 1}`, found: String(s.device) });
       if (s.type === 'insider') s.clinicians.forEach((c, j) => { if (c >= topo.clinicians.length) issues.push({ source: 'scenario', path: `attacks.${k}.clinicians.${j}`, expected: `a clinician number in 0..${topo.clinicians.length - 1}`, found: String(c) }); });
       if ((s.type === 'sybil' || s.type === 'compromised-gateway') && s.gateway >= gatewayHosts.length) issues.push({ source: 'scenario', path: `attacks.${k}.gateway`, expected: `a gateway number in 0..${gatewayHosts.length - 1}`, found: String(s.gateway) });
     });
@@ -126,6 +128,7 @@ export class IomtAttackPlan {
       }
     }
     this.installStolenKey(world);
+    this.installConsentMisuse(world);
     this.installInsider(world);
     this.scorer = new DetectionScorer(engine, this.truth, deviceCount);
   }
@@ -166,6 +169,66 @@ export class IomtAttackPlan {
       if (accepted) this.spoofAccepted[after ? 1 : 0]! += 1;
       else if (after) this.spoofRejectedAfterRevocation++;
     };
+  }
+
+  /** Consent misuse: a former grantee per attack, at the hospital of the device's patient. */
+  private installConsentMisuse(world: IomtWorld): void {
+    const topo = world.topology;
+    const c = world.config;
+    const replicaHosts = topo.nodes.map((n) => n.host);
+    const ledger = { replicaHosts, repliesNeeded: c.protocol.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs };
+    this.specs.forEach((s, k) => {
+      if (s.type !== 'consent-misuse') return;
+      const d = topo.devices[s.device]!;
+      const hosp = topo.hospitals[d.hospital]!;
+      const requester = `cl_misuse_${k}`;
+      this.truth.label('access', requester, 'consent-misuse', `former-grantee:${s.mode}`, s.start, s.end ?? Infinity);
+      const opts = {
+        start: s.start, end: s.end, mode: s.mode, validForUs: s.validFor, ratePerSec: s.rate, ledger, node: () => world.apps[hosp.node]!,
+        store: hosp.store, device: s.device, patient: world.patientPseudonyms[d.patient]!, requester, consent: `con_misuse_${k}`, farEndUs: c.durationUs + 3_600_000_000,
+      };
+      const link = { region: hosp.region, uploadBitsPerSec: c.links.siteBandwidthBps, downloadBitsPerSec: c.links.siteBandwidthBps };
+      world.engine.addHost(link, (ctx: ActorContext<unknown>) => {
+        const a = new ConsentMisuser(ctx, opts);
+        this.misusers.push(a);
+        return a;
+      }, `attacker:consent-misuse:${k}`);
+    });
+  }
+
+  /**
+   * Consent misuse judged against the consent's end: a request submitted after the period ended
+   * (expired), or committed in a block after the revocation's (revoked), had to be denied; one
+   * permitted in or before the revocation's block but decided after the revocation was submitted
+   * is stale (issue 4).
+   */
+  private consentMisuseMetrics(m: Metrics): void {
+    let requests = 0, afterEnd = 0, deniedAfterEnd = 0, permittedAfterEnd = 0, unauthorizedReads = 0, stale = 0, validReads = 0;
+    for (const a of this.misusers) {
+      const mustDeny = (r: MisuseRequest) => r.height >= 0 && (r.submittedUs >= a.periodEndUs || r.height > a.revokeHeight);
+      for (const r of a.requests) {
+        if (r.height < 0) continue;
+        requests++;
+        const permitted = r.decision === 'permit';
+        if (mustDeny(r)) {
+          afterEnd++;
+          if (permitted) permittedAfterEnd++;
+          else deniedAfterEnd++;
+          if (r.read) unauthorizedReads++;
+        } else {
+          if (permitted && r.decidedUs >= a.revokeSubmittedUs) stale++;
+          if (r.read) validReads++;
+        }
+      }
+    }
+    const p = 'attack.consent_misuse';
+    m[`${p}.requests`] = { unit: 'requests', value: requests };
+    m[`${p}.requests_after_end`] = { unit: 'requests', value: afterEnd };
+    m[`${p}.denied_after_end`] = { unit: 'requests', value: deniedAfterEnd };
+    m[`${p}.permitted_after_end`] = { unit: 'requests', value: permittedAfterEnd };
+    m[`${p}.unauthorized_reads`] = { unit: 'records', value: unauthorizedReads };
+    m[`${p}.stale_permits`] = { unit: 'requests', value: stale };
+    m[`${p}.valid_reads`] = { unit: 'records', value: validReads };
   }
 
   /** Insider misuse: the chosen clinicians are labelled; an access monitor watches every clinician. */
@@ -256,6 +319,7 @@ export class IomtAttackPlan {
     }
     if (present.has('stolen-key')) this.stolenKeyMetrics(m);
     if (present.has('insider')) this.insiderMetrics(m);
+    if (present.has('consent-misuse')) this.consentMisuseMetrics(m);
     if (present.has('record-tamper')) m['attack.records_tampered'] = { unit: 'records', value: this.recordsTampered };
     if (present.has('ransomware') || present.has('compromised-gateway')) {
       // Records in batches the store never acknowledged, sent long enough before the end that an

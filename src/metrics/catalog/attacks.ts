@@ -33,6 +33,13 @@ export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'attack.stolen_key_devices_revoked', unit: 'devices', meaning: 'devices with a stolen key (ground truth) that the security service revoked on chain' },
   { name: 'attack.honest_devices_revoked', unit: 'devices', meaning: 'devices without an attack that the security service revoked after a false alarm' },
   { name: 'attack.time_to_revoke_ms', unit: 'ms', meaning: 'mean time from the first alarm on a stolen-key device (at its gateway) to its revocation confirmed committed' },
+  { name: 'attack.consent_misuse.requests', unit: 'requests', meaning: 'access requests a former grantee had decided (consent-misuse attack)' },
+  { name: 'attack.consent_misuse.requests_after_end', unit: 'requests', meaning: 'of those, requests that had to be denied: submitted after the consent period ended, or committed after the revocation’s block' },
+  { name: 'attack.consent_misuse.denied_after_end', unit: 'requests', meaning: 'requests after the consent ended that AccessControl denied' },
+  { name: 'attack.consent_misuse.permitted_after_end', unit: 'requests', meaning: 'requests after the consent ended that were permitted (0 where consent is enforced)' },
+  { name: 'attack.consent_misuse.unauthorized_reads', unit: 'records', meaning: 'records read under a permit that had to be denied (0 where consent is enforced)' },
+  { name: 'attack.consent_misuse.stale_permits', unit: 'requests', meaning: 'permits decided after the revocation was submitted, in or before its block (stale, issue 4)' },
+  { name: 'attack.consent_misuse.valid_reads', unit: 'records', meaning: 'records read while the consent still applied' },
   { name: 'attack.insider_extra_requests', unit: 'requests', meaning: 'extra access requests insiders issued (ground truth); each is decided and audited' },
 ];
 

@@ -213,6 +213,21 @@ const zStolenKey = z
   })
   .strict();
 
+const zConsentMisuse = z
+  .object({
+    type: z.literal('consent-misuse'),
+    ...window,
+    /** Device whose patient grants, then loses, the consent; its latest record is what is read. */
+    device: z.number().int().nonnegative(),
+    /** How the consent stops applying: its period ends, or the patient revokes it. */
+    mode: z.enum(['expired', 'revoked']),
+    /** Consent period (expired), or time from the grant committing to the patient's revocation (revoked). */
+    validFor: zPositiveDurationUs.default(30_000_000),
+    /** Access requests per second by the former grantee. */
+    rate: z.number().positive().default(1),
+  })
+  .strict();
+
 const zInsider = z
   .object({
     type: z.literal('insider'),
@@ -243,6 +258,7 @@ export const zAttack = z.discriminatedUnion('type', [
   zRansomware,
   zConsentBypass,
   zStolenKey,
+  zConsentMisuse,
   zInsider,
   zSelfishMining,
   zDoubleSpend,

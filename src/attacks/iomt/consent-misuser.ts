@@ -1,0 +1,140 @@
+/**
+ * Consent bypass through an expired or revoked consent: a clinician who once held the patient's
+ * consent keeps asking AccessControl for the patient's records after the consent stopped applying,
+ * and reads the store under every permit it gets. The attack scripts the patient's side too: the
+ * grant at `start` (for `validFor` when mode is 'expired') and, when mode is 'revoked', the
+ * patient's revocation `validFor` after the grant committed. Each request's submission time,
+ * committed height, decision and read are kept, so the plan can judge them against the consent's
+ * end (ground truth) rather than trusting the decisions.
+ */
+import type { Actor, ActorContext, HostId, TimerTag } from '../../../sim/index.ts';
+import type { Transaction } from '../../ledger/index.ts';
+import type { ReplyMessage } from '../../protocols/types.ts';
+import type { IomtLedgerApp } from '../../contracts/index.ts';
+import { emitIomt } from '../../iomt/events.ts';
+import { LedgerClient, type LedgerEndpoint } from '../../iomt/ledger-client.ts';
+import type { GetLatest, GetReply } from '../../iomt/messages.ts';
+
+export interface ConsentMisuseOptions {
+  readonly start: number;
+  readonly end?: number | undefined;
+  readonly mode: 'expired' | 'revoked';
+  readonly validForUs: number;
+  readonly ratePerSec: number;
+  readonly ledger: LedgerEndpoint;
+  readonly node: () => IomtLedgerApp;
+  readonly store: HostId;
+  readonly device: number;
+  readonly patient: string;
+  readonly requester: string;
+  readonly consent: string;
+  /** Consent period end when the mode is 'revoked' (past the run). */
+  readonly farEndUs: number;
+}
+
+export interface MisuseRequest {
+  readonly submittedUs: number;
+  height: number;
+  /** When the decision reached the requester (its node executed the block). */
+  decidedUs: number;
+  decision: string;
+  read: boolean;
+}
+
+const TOKEN_GRANT = -1;
+const TOKEN_REVOKE = -2;
+const TIMER_START = 0;
+const TIMER_REQUEST = 1;
+const TIMER_REVOKE = 2;
+const TIMER_RETRANSMIT = 3;
+const TIMER_POLL = 4;
+const GET_BYTES = 48;
+
+export class ConsentMisuser implements Actor<unknown> {
+  private readonly ledger: LedgerClient;
+  readonly requests: MisuseRequest[] = [];
+  /** End of the consent's period (mode 'expired'); Infinity otherwise. */
+  periodEndUs = Infinity;
+  revokeSubmittedUs = Infinity;
+  revokeHeight = Infinity;
+  grantedUs = Infinity;
+
+  constructor(private readonly ctx: ActorContext<unknown>, private readonly o: ConsentMisuseOptions) {
+    this.ledger = new LedgerClient(ctx, o.ledger, (token, tx, height) => this.onConfirmed(token, tx, height), () => o.node().executedHeight, TIMER_POLL);
+  }
+
+  onStart(): void {
+    this.ctx.setTimer(Math.max(0, this.o.start - this.ctx.nowUs), TIMER_START);
+    this.ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
+  }
+
+  onTimer(tag: TimerTag): void {
+    const ctx = this.ctx;
+    const o = this.o;
+    switch (tag) {
+      case TIMER_RETRANSMIT:
+        this.ledger.retransmit();
+        ctx.setTimer(o.ledger.retransmitUs, TIMER_RETRANSMIT);
+        return;
+      case TIMER_POLL:
+        return this.ledger.poll();
+      case TIMER_START: {
+        if (o.mode === 'expired') this.periodEndUs = ctx.nowUs + o.validForUs;
+        const periodEndUs = o.mode === 'expired' ? this.periodEndUs : o.farEndUs;
+        this.ledger.submit({ contract: 'Consent', method: 'grant', args: { consent: o.consent, patient: o.patient, grantee: o.requester, scope: 'treatment', purpose: 'TREAT', periodStartUs: ctx.nowUs, periodEndUs, provision: 'permit' } }, TOKEN_GRANT);
+        return;
+      }
+      case TIMER_REVOKE: {
+        const tx = this.ledger.submit({ contract: 'Consent', method: 'revoke', args: { consent: o.consent, patient: o.patient } }, TOKEN_REVOKE);
+        this.revokeSubmittedUs = tx.submittedUs;
+        emitIomt(ctx, { kind: 'iomt-revoke-submitted', consent: o.consent, submittedUs: tx.submittedUs });
+        return;
+      }
+      default: {
+        if (o.end !== undefined && ctx.nowUs >= o.end) return;
+        const token = this.requests.length;
+        const tx = this.ledger.submit({ contract: 'AccessControl', method: 'request', args: { request: this.requestId(token), requester: o.requester, patient: o.patient, purpose: 'TREAT', breakGlass: false } }, token);
+        this.requests.push({ submittedUs: tx.submittedUs, height: -1, decidedUs: -1, decision: 'pending', read: false });
+        ctx.setTimer(1e6 / o.ratePerSec, TIMER_REQUEST);
+      }
+    }
+  }
+
+  onMessage(from: HostId, msg: unknown): void {
+    const m = msg as ReplyMessage | GetReply;
+    if (m.kind === 'reply') {
+      this.ledger.onReply(from, m);
+      return;
+    }
+    if (m.kind === 'get-reply' && m.found !== undefined) {
+      const r = this.requests[m.token];
+      if (r !== undefined) r.read = true;
+    }
+  }
+
+  private onConfirmed(token: number, _tx: Transaction, height: number): void {
+    const ctx = this.ctx;
+    if (token === TOKEN_GRANT) {
+      this.grantedUs = ctx.nowUs;
+      if (this.o.mode === 'revoked') ctx.setTimer(this.o.validForUs, TIMER_REVOKE);
+      ctx.setTimer(0, TIMER_REQUEST);
+      return;
+    }
+    if (token === TOKEN_REVOKE) {
+      this.revokeHeight = height;
+      return;
+    }
+    const r = this.requests[token];
+    if (r === undefined) return;
+    r.height = height;
+    r.decidedUs = ctx.nowUs;
+    r.decision = this.o.node().access.decisionOf(this.requestId(token)) ?? 'unknown';
+    if (r.decision === 'permit') {
+      ctx.send(this.o.store, { kind: 'get', device: this.o.device, token, request: this.requestId(token), requester: this.o.requester } satisfies GetLatest, GET_BYTES);
+    }
+  }
+
+  private requestId(token: number): string {
+    return `req_misuse_${this.ctx.self}_${token}`;
+  }
+}
