@@ -17,7 +17,7 @@ export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   ...(['forged', 'tampered', 'replayed', 'spoofed'] as const).flatMap((cls): MetricDoc[] => [
     { name: `iomt.${cls}_sent`, unit: 'readings', meaning: `${cls} readings the attack sent (ground truth)` },
     { name: `iomt.${cls}_arrived`, unit: 'readings', meaning: `${cls} readings that reached a gateway` },
-    { name: `iomt.${cls}_accepted`, unit: 'readings', meaning: `${cls} readings the gateway's admission accepted (0 where the framework claims prevention)` },
+    { name: `iomt.${cls}_accepted`, unit: 'readings', meaning: cls === 'spoofed' ? "spoofed readings the gateway's admission accepted (validly signed: prevented only once the device's revocation commits; see attack.spoofed_accepted_after_revocation)" : `${cls} readings the gateway's admission accepted (0 where the framework claims prevention)` },
   ]),
   { name: 'attack.flood_sent', unit: 'readings', meaning: 'extra readings compromised devices sent' },
   { name: 'attack.flood_arrived', unit: 'readings', meaning: 'extra readings that reached a gateway' },
