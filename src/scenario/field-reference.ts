@@ -58,11 +58,15 @@ function collect(node: Json, path: string[], out: Map<string, Json[]>): void {
   }
 }
 
-/** Doc comments above `key:` in the schema sources, by key (first one wins). */
-function sourceComments(): Map<string, string> {
+/**
+ * Doc comments above `key:` in the schema sources, by source file name and key (first one wins in a
+ * file). Keys are looked up only in the field's own section file: the same key (`interval`,
+ * `start`) means different things in different sections.
+ */
+function sourceComments(): Map<string, Map<string, string>> {
   const dir = new URL('./sections/', import.meta.url);
-  const files = [new URL('./schema.ts', import.meta.url), ...readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort().map((f) => new URL(f, dir))];
-  const out = new Map<string, string>();
+  const names = ['schema.ts', ...readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()];
+  const urlOf = (name: string) => (name === 'schema.ts' ? new URL('./schema.ts', import.meta.url) : new URL(name, dir));
   // A doc comment (no `*/` inside) directly above `key:`.
   const pattern = /\/\*\*((?:[^*]|\*(?!\/))*)\*\/\s*\n\s*([A-Za-z_][A-Za-z0-9_]*)\s*:/g;
   // A field whose schema is a named constant (`pbft: zPbftParams.default(...)`) takes the doc
@@ -70,17 +74,28 @@ function sourceComments(): Map<string, string> {
   const constants = /\/\*\*((?:[^*]|\*(?!\/))*)\*\/\s*\n\s*(?:export\s+)?const\s+(z[A-Za-z0-9_]*)\s*=/g;
   const uses = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(z[A-Z][A-Za-z0-9_]*)\b/gm;
   const clean = (c: string): string => c.split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).filter(Boolean).join(' ');
-  const texts = files.map((file) => readFileSync(file, 'utf8'));
+  const texts = names.map((name) => [name, readFileSync(urlOf(name), 'utf8')] as const);
   const constantDocs = new Map<string, string>();
-  for (const text of texts) for (const m of text.matchAll(constants)) constantDocs.set(m[2]!, clean(m[1]!));
-  for (const text of texts) {
-    for (const m of text.matchAll(pattern)) if (!out.has(m[2]!)) out.set(m[2]!, clean(m[1]!));
+  for (const [, text] of texts) for (const m of text.matchAll(constants)) constantDocs.set(m[2]!, clean(m[1]!));
+  const out = new Map<string, Map<string, string>>();
+  for (const [name, text] of texts) {
+    const docs = new Map<string, string>();
+    for (const m of text.matchAll(pattern)) if (!docs.has(m[2]!)) docs.set(m[2]!, clean(m[1]!));
     for (const m of text.matchAll(uses)) {
       const doc = constantDocs.get(m[2]!);
-      if (doc && !out.has(m[1]!)) out.set(m[1]!, doc);
+      if (doc && !docs.has(m[1]!)) docs.set(m[1]!, doc);
     }
+    out.set(name, docs);
   }
   return out;
+}
+
+/** The source files whose doc comments may describe `path`, most specific first. */
+function commentFilesFor(path: string, available: Iterable<string>): string[] {
+  const top = path.split(/[.[]/)[0]!;
+  if (!path.includes('.') && !path.includes('[')) return ['schema.ts'];
+  const files = [...available].filter((f) => f === `${top}.ts` || f.startsWith(`${top}-`));
+  return path.startsWith('consensus.pow') ? ['pow.ts'] : files;
 }
 
 const US_UNITS: Array<[number, string]> = [[3_600_000_000, 'h'], [60_000_000, 'm'], [1_000_000, 's'], [1_000, 'ms'], [1, 'us']];
@@ -159,13 +174,15 @@ function sectionFile(path: string): string {
   return `src/scenario/sections/${file}.ts`;
 }
 
-function meaningOf(path: string, comments: Map<string, string>, isDistribution: boolean): string {
+function meaningOf(path: string, comments: Map<string, Map<string, string>>, isDistribution: boolean): string {
   const key = path.split('.').pop()!.replace('[]', '');
   const fallback = FALLBACK_MEANINGS[path];
   if (fallback) return fallback;
   if (isDistribution && DISTRIBUTION_PARAMETERS[key]) return DISTRIBUTION_PARAMETERS[key]!;
-  const comment = comments.get(key);
-  if (comment) return comment;
+  for (const file of commentFilesFor(path, comments.keys())) {
+    const comment = comments.get(file)?.get(key);
+    if (comment) return comment;
+  }
   return path.includes('.') ? `See \`${sectionFile(path)}\`.` : '';
 }
 

@@ -18,7 +18,9 @@ export const zPowParams = z
     blockInterval: zPositiveDurationUs.default(600_000_000),
     blockSize: zSizeBytes.default(535_000),
     txSize: zSizeBytes.default(250),
+    /** Outbound connections per node (Bitcoin Core's 8); the peer graph is drawn from the run's seed. */
     outboundPeers: z.number().int().min(1).default(8),
+    /** k: blocks on top before a block counts as committed (k-confirmation finality). */
     confirmations: z.number().int().min(1).default(6),
     compactBlockShare: zShare.default(0.964),
     compactBlockSize: zSizeBytes.default(18_000),

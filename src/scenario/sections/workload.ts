@@ -9,6 +9,7 @@ export const zWorkload = z
     /** 'poisson' arrivals, or 'periodic' (one every 1/rate, for closed-form checks). */
     arrival: z.enum(['poisson', 'periodic']).default('poisson'),
     txSize: zSizeBytes.default(256),
+    /** Load-generating clients; the offered rate is split evenly among them. */
     clients: z.number().int().min(1).default(4),
     /** A client rebroadcasts an unconfirmed request to every replica after this long (PBFT §4.1). */
     requestTimeout: zPositiveDurationUs.default(2_000_000),
