@@ -39,6 +39,7 @@ const zEclipse = z
   .object({
     type: z.literal('eclipse'),
     ...window,
+    /** Replica index of the eclipsed replica (Heilman et al. 2015). */
     victim: replicaIndex,
     /** Replicas the victim may still talk to (the adversary's nodes); empty isolates it. */
     attackers: z.array(replicaIndex).default([]),

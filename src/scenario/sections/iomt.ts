@@ -10,13 +10,20 @@ import { zLatency } from './network.ts';
 const count = z.number().int().nonnegative();
 const rate = z.number().nonnegative();
 
+/** Devices of each kind on every bed (one patient per bed): 12 by default (REFERENCES §1: 10–15 per bed). */
 const zDeviceMix = z
   .object({
+    /** ECG patches (heart rate; 1 s chunks of 250 Hz ECG, REFERENCES §1). */
     ecgPatch: count.default(1),
+    /** Pulse oximeters (SpO₂ every 1 s, ~5 s averaging delay). */
     pulseOximeter: count.default(1),
+    /** Continuous glucose monitors (one reading per 5 min, Dexcom G6). */
     cgm: count.default(1),
+    /** Blood-pressure cuffs (systolic BP every 15 min). */
     bpCuff: count.default(1),
+    /** Infusion pumps (event-driven: exponential gaps, one event per 10 min on average; IHE PCD). */
     infusionPump: count.default(5),
+    /** Consumer wearables (heart rate once a minute, IHE PCD-01's typical rate). */
     wearable: count.default(3),
   })
   .strict();
@@ -24,47 +31,108 @@ const zDeviceMix = z
 /** Override of a device profile's defaults (profiles.ts). */
 const zProfileOverride = z
   .object({
+    /** Mean time between readings (event-driven devices: mean of exponential gaps). */
     interval: zPositiveDurationUs.optional(),
+    /** Uniform jitter ± around the interval (0: strictly periodic; ignored by event-driven devices). */
     jitter: zDurationUs.optional(),
+    /** Bytes of one reading's payload. */
     payload: zSizeBytes.optional(),
+    /** Clock drift bound in parts per million; each device draws its drift uniformly in ±bound. */
     clockDriftPpm: z.number().nonnegative().optional(),
+    /** Signal-processing delay: a reading reports the physiology this long before it is sent. */
     processingLag: zDurationUs.optional(),
   })
   .strict();
 
+/** An EmergencyAlert rule on the gateway's accepted readings: "channel below/above threshold for at least hold". */
 const zRule = z
   .object({
+    /** Rule name (lower-case letters, digits, '-'); recorded on chain with each alert. */
     name: z.string().regex(/^[a-z0-9-]+$/),
+    /** Vital sign watched: hr (bpm), spo2 (%), glucose (mg/dL), sbp (systolic mmHg), infusionRate (mL/h). */
     channel: z.enum(['hr', 'spo2', 'glucose', 'sbp', 'infusionRate']),
+    /** Whether the condition is the value below or above `threshold` (strictly). */
     op: z.enum(['below', 'above']),
+    /** Rules: the value compared with, in the channel's unit (e.g. 90 for SpO₂ %); zscore detectors: the |x − μ|/σ alarm limit. */
     threshold: z.number(),
+    /** How long the condition must hold, by the readings' own timestamps, before the alert (IEC 60601-1-8 alarm condition delay). */
     hold: zDurationUs,
+    /** Clinical bound on the alarm latency beyond `hold` (IEC 60601-2-27 tachycardia alarm test: 10 s); scored by the collector. */
     target: zPositiveDurationUs.default(10_000_000),
   })
   .strict();
 
-const zDetectorBase = { scope: z.enum(['device', 'gateway']), feature: z.enum(['interarrival', 'value', 'rate']), warmup: z.number().int().min(2).default(30) };
+const zDetectorBase = {
+  /** 'device': one detector per device at its gateway; 'gateway': one per gateway. */
+  scope: z.enum(['device', 'gateway']),
+  /** Watched feature: per device, reading inter-arrival time (s) or reported value; per gateway, readings/s over `gateway.rateWindow`. */
+  feature: z.enum(['interarrival', 'value', 'rate']),
+  /** Samples used to learn the in-control mean and standard deviation before the detector can alarm. */
+  warmup: z.number().int().min(2).default(30),
+};
+/** Streaming anomaly detectors (statistical process control) run by the gateways; see src/iomt/detectors.ts. */
 const zDetector = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ewma'), ...zDetectorBase, lambda: z.number().gt(0).max(1).default(0.2), limitSigmas: z.number().positive().default(4) }).strict(),
-  z.object({ type: z.literal('cusum'), ...zDetectorBase, k: z.number().nonnegative().default(0.5), h: z.number().positive().default(8) }).strict(),
-  z.object({ type: z.literal('zscore'), ...zDetectorBase, threshold: z.number().positive().default(5) }).strict(),
+  z
+    .object({
+      /** 'ewma' chart (Roberts 1959; limits of Lucas & Saccucci 1990), 'cusum' (Page 1954), or 'zscore' against warm-up statistics. */
+      type: z.literal('ewma'),
+      ...zDetectorBase,
+      /** EWMA smoothing weight λ of the newest sample. */
+      lambda: z.number().gt(0).max(1).default(0.2),
+      /** EWMA control-limit width L in σ: alarm when |z − μ| > L·σ·√(λ/(2−λ)). */
+      limitSigmas: z.number().positive().default(4),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('cusum'),
+      ...zDetectorBase,
+      /** CUSUM allowance (slack) k in σ: about half the shift to detect quickly (Montgomery §9.1). */
+      k: z.number().nonnegative().default(0.5),
+      /** CUSUM decision interval h in σ: alarm when either one-sided sum exceeds it. */
+      h: z.number().positive().default(8),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('zscore'),
+      ...zDetectorBase,
+      /** z-score alarm limit: |x − μ|/σ against the warm-up mean and standard deviation. */
+      threshold: z.number().positive().default(5),
+    })
+    .strict(),
 ]);
 
 export const zIomt = z
   .object({
+    /** Hospitals, each with its own site, off-chain store, care team, administration and patient portal. */
     hospitals: z.number().int().min(1).default(1),
+    /** Wards per hospital; each ward has one gateway (30 × 10 = 300 beds, as REFERENCES §1's hospital.yaml). */
     wardsPerHospital: z.number().int().min(1).default(30),
+    /** Beds per ward; one patient per bed. */
     bedsPerWard: z.number().int().min(1).default(10),
     devicesPerBed: zDeviceMix.default(() => zDeviceMix.parse({})),
+    /** Per device kind, overrides of the REFERENCES §1 profile defaults (src/iomt/profiles.ts). */
     profiles: z.partialRecord(z.enum(['ecgPatch', 'pulseOximeter', 'cgm', 'bpCuff', 'infusionPump', 'wearable']), zProfileOverride).default({}),
     /** Measurement noise multiplier (0: noiseless signals). */
     noiseScale: z.number().nonnegative().default(1),
+    /** Device clocks drift (each within ±clockDriftPpm of its profile); false: perfect clocks. */
     clockDrift: z.boolean().default(true),
     /** Consensus nodes: per hospital, plus the lab, insurer and regulator organisations. */
     consortium: z
-      .object({ nodesPerHospital: z.number().int().min(1).default(4), lab: count.default(1), insurer: count.default(1), regulator: count.default(1) })
+      .object({
+        /** Consensus nodes each hospital runs; the first serves its staff and gateways. */
+        nodesPerHospital: z.number().int().min(1).default(4),
+        /** Nodes of the lab organisation (researchers query the first; 0: they query the first node). */
+        lab: count.default(1),
+        /** Nodes of the insurer organisation, each at the insurer's site. */
+        insurer: count.default(1),
+        /** Nodes of the regulator organisation, each at the regulator's site. */
+        regulator: count.default(1),
+      })
       .strict()
       .default({ nodesPerHospital: 4, lab: 1, insurer: 1, regulator: 1 }),
+    /** Latency and bandwidth of the IoMT network: radio hop, LAN within a site, WAN between sites. */
     links: z
       .object({
         /** Device ↔ gateway radio hop (BLE / Wi-Fi). */
@@ -73,52 +141,81 @@ export const zIomt = z
         lan: zLatency.default({ kind: 'fixed', value: 1_000 }),
         /** Between sites. */
         wan: zLatency.default({ kind: 'fixed', value: 15_000 }),
+        /** Upload (and download) bandwidth of every device's radio link. */
         deviceUpload: zBandwidthBps.default(1_000_000),
+        /** Upload and download bandwidth of every site host (nodes, stores, gateways, clients). */
         siteBandwidth: zBandwidthBps.default(1_000_000_000),
       })
       .strict()
       .default(() => ({ radio: { kind: 'fixed' as const, value: 5_000 }, lan: { kind: 'fixed' as const, value: 1_000 }, wan: { kind: 'fixed' as const, value: 15_000 }, deviceUpload: 1_000_000, siteBandwidth: 1_000_000_000 })),
+    /** Ward gateways: admission checks on readings, batching into Merkle-anchored batches, alerts. */
     gateway: z
       .object({
+        /** A batch is sealed (stored off chain, root anchored on chain) this long after its first reading. */
         batchInterval: zPositiveDurationUs.default(5_000_000),
+        /** A batch is sealed at once when it holds this many accepted readings. */
         batchMaxReadings: z.number().int().min(1).default(1_000),
+        /** Largest |gateway clock − reading timestamp| accepted; older or future readings are refused as stale. */
         freshness: zPositiveDurationUs.default(30_000_000),
+        /** Per-device token-bucket refill rate, as a multiple of the device's nominal reading rate. */
         rateLimitFactor: z.number().positive().default(4),
+        /** Per-device token-bucket size, in readings. */
         rateLimitBurst: z.number().min(1).default(5),
+        /** Window over which a gateway counts incoming readings for its 'rate' detector feature. */
         rateWindow: zPositiveDurationUs.default(10_000_000),
+        /** Also record each alert through the EmergencyAlert contract (slow path) besides notifying the care team directly. */
         recordAlertsOnChain: z.boolean().default(true),
       })
       .strict()
       .default({ batchInterval: 5_000_000, batchMaxReadings: 1_000, freshness: 30_000_000, rateLimitFactor: 4, rateLimitBurst: 5, rateWindow: 10_000_000, recordAlertsOnChain: true }),
+    /** Each hospital's off-chain, content-addressed record store. */
     store: z
       .object({
+        /** Fixed processing time of one batch write, before the size-dependent part. */
         writeLatency: zDurationUs.default(10_000),
+        /** Processing time of one read (or refused read). */
         readLatency: zDurationUs.default(5_000),
+        /** Write throughput of the store's processor; a write also takes size / throughput, so writes queue under load. */
         throughput: zBandwidthBps.default(800_000_000),
+        /** Most bytes the store holds; a write that would exceed it is refused. */
         capacity: zSizeBytes.default(1_000_000_000_000),
         /** How long the simulator keeps record bytes for reads (a memory bound of the simulator). */
         retain: zPositiveDurationUs.default(120_000_000),
       })
       .strict()
       .default({ writeLatency: 10_000, readLatency: 5_000, throughput: 800_000_000, capacity: 1_000_000_000_000, retain: 120_000_000 }),
+    /** Scheduled clinical episodes per patient: the ground truth that alerts are scored against. */
     episodes: z
       .object({
+        /** Poisson rate per patient per hour of desaturation episodes (SpO₂ drops to 82–87 %). */
         desaturationPerHour: rate.default(0.25),
+        /** Poisson rate per patient per hour of tachycardia episodes (heart rate rises to 135–160 bpm). */
         tachycardiaPerHour: rate.default(0.25),
+        /** Shortest episode; each episode's length is uniform in [durationMin, durationMax]. */
         durationMin: zPositiveDurationUs.default(60_000_000),
+        /** Longest episode (taken as durationMin when smaller). */
         durationMax: zPositiveDurationUs.default(180_000_000),
+        /** No episode starts before this time, so baselines and detectors warm up first. */
         notBefore: zDurationUs.default(120_000_000),
       })
       .strict()
       .default({ desaturationPerHour: 0.25, tachycardiaPerHour: 0.25, durationMin: 60_000_000, durationMax: 180_000_000, notBefore: 120_000_000 }),
+    /** Alert rules; omitted: spo2-low (SpO₂ < 90 % for 15 s) and hr-high (HR > 120 bpm for 5 s), both with a 10 s target. */
     rules: z.array(zRule).optional(),
+    /** Anomaly detectors the gateways run (none by default). */
     detectors: z.array(zDetector).default([]),
+    /** Access-request and consent workload on the AccessControl and Consent contracts. */
     access: z
       .object({
+        /** Clinicians per ward; each requests records of its own ward's patients (consented) and of the next ward's (not). */
         cliniciansPerWard: count.default(2),
+        /** Access requests per hour per clinician (Poisson). */
         clinicianRatePerHour: rate.default(6),
+        /** Chance a clinician's request is a break-glass (emergency treatment) request. */
         breakGlassProbability: z.number().min(0).max(1).default(0.02),
+        /** Researchers requesting research access to any patient, through the lab's first node (the first node if there is no lab). */
         researchers: count.default(5),
+        /** Access requests per hour per researcher (Poisson). */
         researcherRatePerHour: rate.default(12),
         /** Fraction of patients who consent to research use. */
         researchConsentFraction: z.number().min(0).max(1).default(0.3),
@@ -127,10 +224,12 @@ export const zIomt = z
       })
       .strict()
       .default({ cliniciansPerWard: 2, clinicianRatePerHour: 6, breakGlassProbability: 0.02, researchers: 5, researcherRatePerHour: 12, researchConsentFraction: 0.3, revocationsPerHour: 10 }),
+    /** Device identity workload: each hospital's administration rotates and revokes device keys. */
     identity: z
       .object({
         /** Key rotations and revocations per hour per hospital administration. */
         actionsPerHour: rate.default(6),
+        /** Fraction of the administration's actions (`actionsPerHour`) that revoke a device instead of rotating its key. */
         revokeFraction: z.number().min(0).max(1).default(0.2),
       })
       .strict()

@@ -8,6 +8,7 @@ export const zWorkload = z
     rateTps: z.number().nonnegative().default(100),
     /** 'poisson' arrivals, or 'periodic' (one every 1/rate, for closed-form checks). */
     arrival: z.enum(['poisson', 'periodic']).default('poisson'),
+    /** Size of every synthetic transaction (a client request adds a fixed overhead on the wire). */
     txSize: zSizeBytes.default(256),
     /** Load-generating clients; the offered rate is split evenly among them. */
     clients: z.number().int().min(1).default(4),
