@@ -95,7 +95,7 @@ function commentFilesFor(path: string, available: Iterable<string>): string[] {
   const top = path.split(/[.[]/)[0]!;
   if (!path.includes('.') && !path.includes('[')) return ['schema.ts'];
   const files = [...available].filter((f) => f === `${top}.ts` || f.startsWith(`${top}-`));
-  return path.startsWith('consensus.pow') ? ['pow.ts'] : files;
+  return path.startsWith('consensus.pow.') ? ['pow.ts'] : files;
 }
 
 const US_UNITS: Array<[number, string]> = [[3_600_000_000, 'h'], [60_000_000, 'm'], [1_000_000, 's'], [1_000, 'ms'], [1, 'us']];
