@@ -31,6 +31,53 @@ function nextGapUs(ctx: ActorContext<unknown>, ratePerHour: number): number {
   return Math.max(1, Math.round(exponential(ctx.rng, 3_600_000_000 / ratePerHour)));
 }
 
+/**
+ * What every consortium client shares: Poisson-timed actions from its own stream, submission through
+ * a LedgerClient that retransmits and polls its node, and replies routed to that LedgerClient.
+ */
+abstract class PoissonLedgerClient implements Actor<unknown> {
+  protected readonly ledger: LedgerClient;
+
+  constructor(
+    protected readonly ctx: ActorContext<unknown>,
+    private readonly base: ClientBase,
+  ) {
+    this.ledger = new LedgerClient(ctx, base.ledger, (token, tx) => this.onDecided(token, tx), () => base.node().executedHeight, TIMER_POLL);
+  }
+
+  /** Whether the client has anything to act on at all. */
+  protected abstract hasWork(): boolean;
+  /** One action at a Poisson time; returns whether to schedule the next. */
+  protected abstract act(): boolean;
+  /** A submitted transaction was committed and executed at the client's node. */
+  protected onDecided(_token: number, _tx: Transaction): void {}
+  /** Messages other than ledger replies. */
+  protected onOtherMessage(_from: HostId, _msg: unknown): void {}
+
+  onStart(): void {
+    if (this.base.ratePerHour > 0 && this.hasWork()) this.ctx.setTimer(nextGapUs(this.ctx, this.base.ratePerHour), TIMER_ACT);
+    this.ctx.setTimer(this.base.ledger.retransmitUs, TIMER_RETRANSMIT);
+  }
+
+  onTimer(tag: number): void {
+    if (tag === TIMER_RETRANSMIT) {
+      this.ledger.retransmit();
+      this.ctx.setTimer(this.base.ledger.retransmitUs, TIMER_RETRANSMIT);
+      return;
+    }
+    if (tag === TIMER_POLL) {
+      this.ledger.poll();
+      return;
+    }
+    if (this.act()) this.ctx.setTimer(nextGapUs(this.ctx, this.base.ratePerHour), TIMER_ACT);
+  }
+
+  onMessage(from: HostId, msg: unknown): void {
+    if ((msg as { kind: string }).kind === 'reply') this.ledger.onReply(from, msg as ReplyMessage);
+    else this.onOtherMessage(from, msg);
+  }
+}
+
 export interface AccessClientOptions extends ClientBase {
   readonly role: 'clinician' | 'researcher';
   readonly pseudonym: string;
@@ -40,35 +87,24 @@ export interface AccessClientOptions extends ClientBase {
   readonly breakGlassProbability: number;
 }
 
-export class AccessClient implements Actor<unknown> {
-  private readonly ledger: LedgerClient;
+export class AccessClient extends PoissonLedgerClient {
   private seq = 0;
   /** Requests awaiting a decision or a record, by token. */
   private readonly open = new Map<number, { request: string; patient: number }>();
 
   constructor(
-    private readonly ctx: ActorContext<unknown>,
+    ctx: ActorContext<unknown>,
     private readonly o: AccessClientOptions,
   ) {
-    this.ledger = new LedgerClient(ctx, o.ledger, (token, tx) => this.onDecided(token, tx), () => o.node().executedHeight, TIMER_POLL);
+    super(ctx, o);
   }
 
-  onStart(): void {
-    if (this.o.ratePerHour > 0 && this.o.patients.length > 0) this.ctx.setTimer(nextGapUs(this.ctx, this.o.ratePerHour), TIMER_ACT);
-    this.ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
+  protected hasWork(): boolean {
+    return this.o.patients.length > 0;
   }
 
-  onTimer(tag: number): void {
+  protected act(): boolean {
     const ctx = this.ctx;
-    if (tag === TIMER_RETRANSMIT) {
-      this.ledger.retransmit();
-      ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
-      return;
-    }
-    if (tag === TIMER_POLL) {
-      this.ledger.poll();
-      return;
-    }
     const pick = ctx.rng.int(this.o.patients.length);
     const p = this.o.patients[pick]!;
     const breakGlass = this.o.role === 'clinician' && ctx.rng.float() < this.o.breakGlassProbability;
@@ -83,16 +119,14 @@ export class AccessClient implements Actor<unknown> {
       },
       token,
     );
-    ctx.setTimer(nextGapUs(ctx, this.o.ratePerHour), TIMER_ACT);
+    return true;
   }
 
-  onMessage(from: HostId, msg: unknown): void {
-    const m = msg as ReplyMessage | GetReply;
-    if (m.kind === 'reply') this.ledger.onReply(from, m);
-    else if (m.kind === 'get-reply') this.onRecord(m);
+  protected override onOtherMessage(_from: HostId, msg: unknown): void {
+    if ((msg as GetReply).kind === 'get-reply') this.onRecord(msg as GetReply);
   }
 
-  private onDecided(token: number, tx: Transaction): void {
+  protected override onDecided(token: number, tx: Transaction): void {
     const open = this.open.get(token);
     if (open === undefined) return;
     const decision = this.o.node().access.decisionOf(open.request) ?? 'unknown';
@@ -126,46 +160,28 @@ export interface PortalOptions extends ClientBase {
 }
 
 /** A patient portal: patients revoke consents at random times (Poisson over the portal). */
-export class PatientPortal implements Actor<unknown> {
-  private readonly ledger: LedgerClient;
+export class PatientPortal extends PoissonLedgerClient {
   private readonly remaining: { consent: string; patient: string }[];
 
-  constructor(
-    private readonly ctx: ActorContext<unknown>,
-    private readonly o: PortalOptions,
-  ) {
-    this.ledger = new LedgerClient(ctx, o.ledger, () => {}, () => o.node().executedHeight, TIMER_POLL);
+  constructor(ctx: ActorContext<unknown>, o: PortalOptions) {
+    super(ctx, o);
     this.remaining = [...o.consents];
   }
 
-  onStart(): void {
-    if (this.o.ratePerHour > 0 && this.remaining.length > 0) this.ctx.setTimer(nextGapUs(this.ctx, this.o.ratePerHour), TIMER_ACT);
-    this.ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
+  protected hasWork(): boolean {
+    return this.remaining.length > 0;
   }
 
-  onTimer(tag: number): void {
+  protected act(): boolean {
     const ctx = this.ctx;
-    if (tag === TIMER_RETRANSMIT) {
-      this.ledger.retransmit();
-      ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
-      return;
-    }
-    if (tag === TIMER_POLL) {
-      this.ledger.poll();
-      return;
-    }
-    if (this.remaining.length === 0) return;
+    if (this.remaining.length === 0) return false;
     const i = ctx.rng.int(this.remaining.length);
     const c = this.remaining[i]!;
     this.remaining[i] = this.remaining[this.remaining.length - 1]!;
     this.remaining.pop();
     const tx = this.ledger.submit({ contract: 'Consent', method: 'revoke', args: { consent: c.consent, patient: c.patient } }, 0);
     emitIomt(ctx, { kind: 'iomt-revoke-submitted', consent: c.consent, submittedUs: tx.submittedUs });
-    ctx.setTimer(nextGapUs(ctx, this.o.ratePerHour), TIMER_ACT);
-  }
-
-  onMessage(from: HostId, msg: unknown): void {
-    if ((msg as ReplyMessage).kind === 'reply') this.ledger.onReply(from, msg as ReplyMessage);
+    return true;
   }
 }
 
@@ -184,33 +200,22 @@ export interface AdminOptions extends ClientBase {
  * rotation commits, so readings signed with the old key after that are refused) and revokes
  * devices (their readings are refused from then on).
  */
-export class DeviceAdmin implements Actor<unknown> {
-  private readonly ledger: LedgerClient;
+export class DeviceAdmin extends PoissonLedgerClient {
   private readonly pendingRekeys: (RekeyMessage & { host: HostId })[] = [];
 
   constructor(
-    private readonly ctx: ActorContext<unknown>,
+    ctx: ActorContext<unknown>,
     private readonly o: AdminOptions,
   ) {
-    this.ledger = new LedgerClient(ctx, o.ledger, (token) => this.onConfirmed(token), () => o.node().executedHeight, TIMER_POLL);
+    super(ctx, o);
   }
 
-  onStart(): void {
-    if (this.o.ratePerHour > 0 && this.o.devices.length > 0) this.ctx.setTimer(nextGapUs(this.ctx, this.o.ratePerHour), TIMER_ACT);
-    this.ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
+  protected hasWork(): boolean {
+    return this.o.devices.length > 0;
   }
 
-  onTimer(tag: number): void {
+  protected act(): boolean {
     const ctx = this.ctx;
-    if (tag === TIMER_RETRANSMIT) {
-      this.ledger.retransmit();
-      ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
-      return;
-    }
-    if (tag === TIMER_POLL) {
-      this.ledger.poll();
-      return;
-    }
     const d = this.o.devices[ctx.rng.int(this.o.devices.length)]!;
     if (ctx.rng.float() < this.o.revokeFraction) {
       this.ledger.submit({ contract: 'DeviceRegistry', method: 'revoke', args: { device: d.name, status: 'revoked' } }, -1);
@@ -219,14 +224,11 @@ export class DeviceAdmin implements Actor<unknown> {
       this.pendingRekeys.push({ kind: 'rekey', key, host: d.host });
       this.ledger.submit({ contract: 'DeviceRegistry', method: 'rotateKey', args: { device: d.name, keyId: String(key.signer) } }, this.pendingRekeys.length - 1);
     }
-    ctx.setTimer(nextGapUs(ctx, this.o.ratePerHour), TIMER_ACT);
+    return true;
   }
 
-  onMessage(from: HostId, msg: unknown): void {
-    if ((msg as ReplyMessage).kind === 'reply') this.ledger.onReply(from, msg as ReplyMessage);
-  }
-
-  private onConfirmed(token: number): void {
+  /** A key rotation committed: hand the device its new key. */
+  protected override onDecided(token: number): void {
     const r = this.pendingRekeys[token];
     if (r === undefined) return;
     this.ctx.send(r.host, { kind: 'rekey', key: r.key } satisfies RekeyMessage, 96);
