@@ -4,9 +4,8 @@
  * submitted request is confirmed to its client.
  */
 import { describe, expect, it } from 'vitest';
-import type { ModelEvent } from '../../../sim/index.ts';
 import { runConsensusScenario } from '../../runner/models/consensus.ts';
-import { consensusScenario } from '../../runner/models/test-scenario.ts';
+import { consensusScenario, runAcrossSeeds } from '../../runner/models/test-scenario.ts';
 
 const scenario = (nodes: number) =>
   consensusScenario({
@@ -19,14 +18,10 @@ const scenario = (nodes: number) =>
 describe('Raft across 200 seeds through the run model', () => {
   it('passes every checker and confirms every request', () => {
     const scenarios = [scenario(3), scenario(5), scenario(7)];
-    for (let seed = 1; seed <= 200; seed++) {
-      let submitted = 0;
-      const count = (_h: number, e: ModelEvent) => { if (e.kind === 'submit') submitted++; };
-      const out = runConsensusScenario(scenarios[seed % 3]!, seed, { observers: [count] });
-      const failed = out.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.detail}`);
-      expect(failed, `seed ${seed}`).toEqual([]);
-      expect(submitted, `seed ${seed}`).toBeGreaterThan(100);
-      expect(out.metrics['consensus.confirmed_txs']!.value, `seed ${seed}`).toBe(submitted);
+    for (const o of runAcrossSeeds(scenarios, 200)) {
+      expect(o.failedChecks, `seed ${o.seed}`).toEqual([]);
+      expect(o.submitted, `seed ${o.seed}`).toBeGreaterThan(100);
+      expect(o.confirmed, `seed ${o.seed}`).toBe(o.submitted);
     }
   });
 

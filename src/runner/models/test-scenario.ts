@@ -2,7 +2,9 @@
  * Scenarios for tests and benchmarks of the consensus run model, built from plain input so that
  * every default and unit conversion is the real schema's.
  */
+import type { ModelEvent } from '../../../sim/index.ts';
 import { zScenario, type Scenario, type ScenarioInput } from '../../scenario/schema.ts';
+import { runConsensusScenario } from './consensus.ts';
 
 /** No processing time anywhere: the closed forms of REFERENCES.md §2 assume it. */
 export const ZERO_COSTS = { signUs: 0, verifyUs: 0, hashUs: 0, hashPerKiBUs: 0, macUs: 0 } as const;
@@ -40,4 +42,32 @@ export function idealPbftScenario(nodes: number, delay: string, txs: number, gap
     },
     workload: { clients: 1, arrival: 'periodic', rateTps: 1e6 / gapUs, stopAfter: `${txs * gapUs + gapUs / 2}us` },
   });
+}
+
+/** What one seed of a seed sweep did: the checks that failed, requests submitted and confirmed. */
+export interface SeedOutcome {
+  readonly seed: number;
+  readonly failedChecks: readonly string[];
+  readonly submitted: number;
+  readonly confirmed: number;
+}
+
+/**
+ * Runs seeds 1..`seeds` through the consensus run model, seed k on `scenarios[k % length]`, for the
+ * protocols' many-seed tests (REFERENCES.md: safety and liveness must hold under random delays).
+ */
+export function runAcrossSeeds(scenarios: readonly Scenario[], seeds: number): SeedOutcome[] {
+  const outcomes: SeedOutcome[] = [];
+  for (let seed = 1; seed <= seeds; seed++) {
+    let submitted = 0;
+    const count = (_h: number, e: ModelEvent) => { if (e.kind === 'submit') submitted++; };
+    const out = runConsensusScenario(scenarios[seed % scenarios.length]!, seed, { observers: [count] });
+    outcomes.push({
+      seed,
+      failedChecks: out.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.detail}`),
+      submitted,
+      confirmed: out.metrics['consensus.confirmed_txs']!.value,
+    });
+  }
+  return outcomes;
 }
