@@ -19,7 +19,8 @@
  * - Signatures are checked when the run model hands out keys (config.signingKey / verifier); their
  *   CPU cost is charged either way. A QC counts as one threshold signature to verify (§4.2).
  */
-import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
+import type { Actor, ActorContext, HostId } from '../../../sim/index.ts';
+import { DeadlineTimer } from '../deadline-timer.ts';
 import { buildBlock, verifyBlock } from '../../ledger/block.ts';
 import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
@@ -46,7 +47,6 @@ import {
 import { hotstuffParams, type HotStuffParams } from './params.ts';
 
 const TIMER_VIEW = 1;
-const NO_TIMER = -1;
 const REPLY_BYTES = 80;
 /** Committed nodes kept in the lookup map below the last executed one (older ones stay in `chain`). */
 const PRUNE_DEPTH = 8;
@@ -108,9 +108,7 @@ export class HotStuffReplica implements Actor<unknown> {
   private readonly fetching = new Set<string>();
 
   // Pacemaker (§4.4): one pending timer, re-armed when the deadline moved.
-  private viewDeadlineUs = 0;
-  private viewTimer: TimerId = NO_TIMER;
-  private viewTimerAtUs = 0;
+  private readonly viewDeadline: DeadlineTimer;
   private consecutiveTimeouts = 0;
 
   constructor(
@@ -120,6 +118,7 @@ export class HotStuffReplica implements Actor<unknown> {
     options: HotStuffOptions = {},
   ) {
     this.params = hotstuffParams(config.params);
+    this.viewDeadline = new DeadlineTimer(ctx, TIMER_VIEW);
     this.n = config.replicaHosts.length;
     const f = Math.floor((this.n - 1) / 3);
     this.quorum = options.quorum?.(this.n, f) ?? this.n - f;
@@ -150,7 +149,7 @@ export class HotStuffReplica implements Actor<unknown> {
 
   /** Timers died with the crash; the protocol state is kept as if on stable storage. */
   onRecover(): void {
-    this.viewTimer = NO_TIMER;
+    this.viewDeadline.forget();
     this.fetching.clear();
     this.resetViewDeadline();
   }
@@ -181,9 +180,7 @@ export class HotStuffReplica implements Actor<unknown> {
 
   onTimer(tag: number): void {
     if (tag !== TIMER_VIEW) return;
-    this.viewTimer = NO_TIMER;
-    if (this.ctx.nowUs < this.viewDeadlineUs) this.armViewTimer();
-    else this.onViewTimeout();
+    if (this.viewDeadline.fired()) this.onViewTimeout();
   }
 
   // ---- proposals (Algorithm 4, onReceiveProposal) ----
@@ -442,17 +439,7 @@ export class HotStuffReplica implements Actor<unknown> {
   }
 
   private resetViewDeadline(): void {
-    this.viewDeadlineUs = this.ctx.nowUs + this.timeoutUs();
-    if (this.viewTimer !== NO_TIMER && this.viewTimerAtUs > this.viewDeadlineUs) {
-      this.ctx.cancelTimer(this.viewTimer);
-      this.viewTimer = NO_TIMER;
-    }
-    if (this.viewTimer === NO_TIMER) this.armViewTimer();
-  }
-
-  private armViewTimer(): void {
-    this.viewTimerAtUs = this.viewDeadlineUs;
-    this.viewTimer = this.ctx.setTimer(this.viewDeadlineUs - this.ctx.nowUs, TIMER_VIEW);
+    this.viewDeadline.reset(this.timeoutUs());
   }
 
   /** Algorithm 5, onNextSyncView: give up on the view and send qc_high to the next leader. */

@@ -14,6 +14,7 @@
  *   hold them until one is known.
  */
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
+import { DeadlineTimer } from '../deadline-timer.ts';
 import { buildBlock } from '../../ledger/block.ts';
 import { hashCostUs } from '../../ledger/crypto.ts';
 import type { MempoolEvent } from '../../ledger/events.ts';
@@ -81,9 +82,7 @@ export class RaftReplica implements Actor<unknown> {
   private readonly probePrevIndex: Int32Array;
 
   // Election timer: one pending timer, re-armed when it fires early (§5.2).
-  private electionDeadlineUs = 0;
-  private electionTimer: TimerId = NO_TIMER;
-  private electionTimerAtUs = 0;
+  private readonly election: DeadlineTimer;
   private heartbeatTimer: TimerId = NO_TIMER;
   private batchTimer: TimerId = NO_TIMER;
 
@@ -103,6 +102,7 @@ export class RaftReplica implements Actor<unknown> {
     private readonly app: ReplicatedApplication,
   ) {
     this.params = raftParams(config.params);
+    this.election = new DeadlineTimer(ctx, TIMER_ELECTION);
     this.n = config.replicaHosts.length;
     this.majority = Math.floor(this.n / 2) + 1;
     this.self = config.index;
@@ -125,7 +125,7 @@ export class RaftReplica implements Actor<unknown> {
 
   /** §5.1: a server restarts as a follower; its timers were lost with the crash. */
   onRecover(): void {
-    this.electionTimer = NO_TIMER;
+    this.election.forget();
     this.heartbeatTimer = NO_TIMER;
     this.batchTimer = NO_TIMER;
     for (const tx of this.batch) this.txInLog.delete(tx.id);
@@ -161,10 +161,8 @@ export class RaftReplica implements Actor<unknown> {
 
   onTimer(tag: number): void {
     if (tag === TIMER_ELECTION) {
-      this.electionTimer = NO_TIMER;
-      if (this.role === RaftRole.leader) return;
-      if (this.ctx.nowUs >= this.electionDeadlineUs) this.startElection();
-      else this.armElectionTimer();
+      if (this.role === RaftRole.leader) this.election.forget();
+      else if (this.election.fired()) this.startElection();
     } else if (tag === TIMER_HEARTBEAT) {
       this.heartbeatTimer = NO_TIMER;
       if (this.role !== RaftRole.leader) return;
@@ -481,18 +479,7 @@ export class RaftReplica implements Actor<unknown> {
 
   private resetElectionDeadline(): void {
     const p = this.params;
-    const timeoutUs = p.electionTimeoutMinUs + Math.floor(this.ctx.rng.float() * (p.electionTimeoutMaxUs - p.electionTimeoutMinUs + 1));
-    this.electionDeadlineUs = this.ctx.nowUs + timeoutUs;
-    if (this.electionTimer !== NO_TIMER && this.electionTimerAtUs > this.electionDeadlineUs) {
-      this.ctx.cancelTimer(this.electionTimer);
-      this.electionTimer = NO_TIMER;
-    }
-    if (this.electionTimer === NO_TIMER) this.armElectionTimer();
-  }
-
-  private armElectionTimer(): void {
-    this.electionTimerAtUs = this.electionDeadlineUs;
-    this.electionTimer = this.ctx.setTimer(this.electionDeadlineUs - this.ctx.nowUs, TIMER_ELECTION);
+    this.election.reset(p.electionTimeoutMinUs + Math.floor(this.ctx.rng.float() * (p.electionTimeoutMaxUs - p.electionTimeoutMinUs + 1)));
   }
 
   // ---- applying committed entries (Figure 2, "Rules for Servers") ----
