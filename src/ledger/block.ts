@@ -9,7 +9,7 @@
  * always a different object and is always recomputed, while honest copies cost one computation in
  * wall time (each replica is still charged the modelled CPU time of hashing).
  */
-import { bytesToHex, sha256 } from './hash.ts';
+import { bytesToHex, sha256, ZERO_HASH } from './hash.ts';
 import type { HostId } from '../../sim/index.ts';
 import { merkleRoot } from './merkle.ts';
 import type { Block, Transaction } from './types.ts';
@@ -85,3 +85,15 @@ export function verifyBlock(block: Block): boolean {
 export function blockHashOperations(txCount: number): number {
   return 1 + (txCount === 0 ? 1 : 2 * txCount - 1);
 }
+
+/** Height 0, no transactions, all-zero hashes: the common root every replica's chain starts from. */
+export const GENESIS_BLOCK: Block = Object.freeze({
+  hash: ZERO_HASH,
+  parentHash: ZERO_HASH,
+  height: 0,
+  proposer: -1,
+  timestampUs: 0,
+  merkleRoot: ZERO_HASH,
+  txs: Object.freeze([]) as readonly Transaction[],
+  sizeBytes: 0,
+});

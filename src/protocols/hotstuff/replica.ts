@@ -21,7 +21,7 @@
  */
 import type { Actor, ActorContext, HostId } from '../../../sim/index.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
-import { buildBlock, verifyBlock } from '../../ledger/block.ts';
+import { buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
 import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
@@ -617,15 +617,5 @@ export class HotStuffReplica implements Actor<unknown> {
 const VERIFIED_QCS = new WeakSet<QuorumCert>();
 
 const NO_TXS: readonly Transaction[] = Object.freeze([]);
-const GENESIS_BLOCK: Block = Object.freeze({
-  hash: ZERO_HASH,
-  parentHash: ZERO_HASH,
-  height: 0,
-  proposer: -1,
-  timestampUs: 0,
-  merkleRoot: ZERO_HASH,
-  txs: Object.freeze([]) as readonly Transaction[],
-  sizeBytes: 0,
-});
 const GENESIS_QC: QuorumCert = Object.freeze({ view: 0, blockHash: ZERO_HASH, sigs: Object.freeze([]) as readonly Signature[] });
 const GENESIS_NODE: HsNode = Object.freeze({ block: GENESIS_BLOCK, view: 0, justify: GENESIS_QC, proposer: -1, sig: undefined });

@@ -12,11 +12,10 @@
  * transaction gossip); the signer that took the client's request answers it on commit.
  */
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
-import { buildBlock, BLOCK_HEADER_BYTES, verifyBlock } from '../../ledger/block.ts';
+import { buildBlock, BLOCK_HEADER_BYTES, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
 import { ChainStore, type HeadChange } from '../../ledger/chain-store.ts';
 import { hashCostUs } from '../../ledger/crypto.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
-import { ZERO_HASH } from '../../ledger/hash.ts';
 import { Mempool, mempoolOptionsFrom } from '../../ledger/mempool.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage } from '../types.ts';
@@ -62,7 +61,7 @@ export class PoaReplica implements Actor<unknown> {
     const n = this.n;
     const signerOf = this.signerOf;
     // EIP-225: total difficulty is the fork-choice weight; the difficulty follows from the signer's turn.
-    this.chain = new ChainStore(GENESIS, { weight: (b) => (b.height === 0 ? 0 : difficulty(b.height, signerOf(b.proposer), n)) });
+    this.chain = new ChainStore(GENESIS_BLOCK, { weight: (b) => (b.height === 0 ? 0 : difficulty(b.height, signerOf(b.proposer), n)) });
     this.mempool = new Mempool(mempoolOptionsFrom(config.params));
   }
 
@@ -269,13 +268,3 @@ export class PoaReplica implements Actor<unknown> {
   }
 }
 
-const GENESIS: Block = Object.freeze({
-  hash: ZERO_HASH,
-  parentHash: ZERO_HASH,
-  height: 0,
-  proposer: -1,
-  timestampUs: 0,
-  merkleRoot: ZERO_HASH,
-  txs: Object.freeze([]) as readonly Transaction[],
-  sizeBytes: 0,
-});

@@ -15,10 +15,9 @@
  */
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
-import { buildBlock } from '../../ledger/block.ts';
+import { buildBlock, GENESIS_BLOCK } from '../../ledger/block.ts';
 import { hashCostUs } from '../../ledger/crypto.ts';
 import type { MempoolEvent } from '../../ledger/events.ts';
-import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type {
   CommitEvent,
@@ -106,7 +105,7 @@ export class RaftReplica implements Actor<unknown> {
     this.n = config.replicaHosts.length;
     this.majority = Math.floor(this.n / 2) + 1;
     this.self = config.index;
-    this.log.push({ term: 0, block: GENESIS });
+    this.log.push({ term: 0, block: GENESIS_BLOCK });
     this.voteFrom = new Uint8Array(this.n);
     this.nextIndex = new Int32Array(this.n);
     this.matchIndex = new Int32Array(this.n);
@@ -512,13 +511,3 @@ export class RaftReplica implements Actor<unknown> {
 
 const EMPTY_ENTRIES: readonly RaftEntry[] = Object.freeze([]);
 const EMPTY_TXS: readonly Transaction[] = Object.freeze([]);
-const GENESIS: Block = Object.freeze({
-  hash: ZERO_HASH,
-  parentHash: ZERO_HASH,
-  height: 0,
-  proposer: -1,
-  timestampUs: 0,
-  merkleRoot: ZERO_HASH,
-  txs: EMPTY_TXS,
-  sizeBytes: 0,
-});
