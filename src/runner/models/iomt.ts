@@ -8,6 +8,7 @@ import { DEFAULT_ALERT_RULES, type AlertRule } from '../../iomt/alert-rules.ts';
 import type { DetectorSpec } from '../../iomt/detector-bank.ts';
 import { DEFAULT_PROFILES, DEVICE_KINDS, type DeviceKind, type DeviceProfile } from '../../iomt/profiles.ts';
 import { IomtWorld, type IomtWorldConfig } from '../../iomt/world.ts';
+import { distributionsOf } from '../../metrics/distribution.ts';
 import type { RunOutput } from '../../metrics/types.ts';
 import { protocolByName } from '../../protocols/index.ts';
 import type { ProtocolModule, ViewChangeEvent } from '../../protocols/types.ts';
@@ -162,6 +163,16 @@ export function runIomtScenario(scenario: Scenario, seed: number, options: IomtR
   world.run();
   const consensus = monitor.finish();
   const iomt = world.finish();
+  const collector = world.collector;
+  const distributions = {
+    ...consensus.distributions,
+    ...distributionsOf({
+      'iomt.alert_latency_ms': { histogram: collector.alertFast, unit: 'ms' },
+      'iomt.alert_latency_onchain_ms': { histogram: collector.alertChain, unit: 'ms' },
+      'iomt.durable_latency_ms': { histogram: collector.durable, unit: 'ms' },
+      'iomt.anchor_latency_ms': { histogram: collector.anchored, unit: 'ms' },
+    }),
+  };
   return {
     metrics: { ...consensus.metrics, ...iomt.metrics, ...(faults?.outcomes() ?? {}), ...(deviceAttacks?.outcomes() ?? {}) },
     checks: [...consensus.checks, ...iomt.checks],
@@ -169,5 +180,6 @@ export function runIomtScenario(scenario: Scenario, seed: number, options: IomtR
     eventsProcessed: world.engine.eventsProcessed,
     simulatedUs: world.engine.nowUs,
     timeseries: consensus.timeseries,
+    ...(Object.keys(distributions).length > 0 ? { distributions } : {}),
   };
 }

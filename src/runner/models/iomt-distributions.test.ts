@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { zScenario } from '../../scenario/schema.ts';
+import { runIomtScenario } from './iomt.ts';
+
+// A small ward with frequent episodes, so that every latency family has samples in 2 simulated minutes.
+const scenario = zScenario.parse({
+  name: 'iomt-distributions',
+  duration: '2m',
+  consensus: { protocol: 'pbft', nodes: 4, batchSize: 10, batchTimeout: '200ms' },
+  workload: { rateTps: 0 },
+  iomt: {
+    wardsPerHospital: 2,
+    bedsPerWard: 3,
+    devicesPerBed: { ecgPatch: 1, pulseOximeter: 1, cgm: 1, bpCuff: 1, infusionPump: 1, wearable: 1 },
+    consortium: { nodesPerHospital: 1, lab: 1, insurer: 1, regulator: 1 },
+    episodes: { desaturationPerHour: 20, tachycardiaPerHour: 20, notBefore: '30s' },
+    access: { cliniciansPerWard: 2, clinicianRatePerHour: 120, researchers: 1, researcherRatePerHour: 120, revocationsPerHour: 30 },
+  },
+});
+
+describe('IoMT run model distributions', () => {
+  it('exports the alert, durability and anchoring latency distributions, agreeing with their percentile metrics', () => {
+    const out = runIomtScenario(scenario, 1);
+    const families = ['iomt.alert_latency_ms', 'iomt.alert_latency_onchain_ms', 'iomt.durable_latency_ms', 'iomt.anchor_latency_ms'];
+    expect(Object.keys(out.distributions ?? {})).toEqual(['consensus.commit_latency_ms', 'consensus.client_latency_ms', ...families]);
+    for (const family of families) {
+      const q = out.distributions![family]!.quantiles;
+      // Grid indices 50, 95 and 99 are the probabilities 0.5, 0.95 and 0.99.
+      expect(q[50]).toBe(out.metrics[`${family}.p50`]!.value);
+      expect(q[95]).toBe(out.metrics[`${family}.p95`]!.value);
+      expect(q[99]).toBe(out.metrics[`${family}.p99`]!.value);
+      for (let i = 1; i < q.length; i++) expect(q[i]!).toBeGreaterThanOrEqual(q[i - 1]!);
+    }
+  });
+});
