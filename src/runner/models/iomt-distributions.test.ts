@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { zScenario } from '../../scenario/schema.ts';
+import { smallIomtScenario } from './test-scenario.ts';
 import { runIomtScenario } from './iomt.ts';
 
 // A small ward with frequent episodes, so that every latency family has samples in 2 simulated minutes.
-const scenario = zScenario.parse({
-  name: 'iomt-distributions',
-  duration: '2m',
-  consensus: { protocol: 'pbft', nodes: 4, batchSize: 10, batchTimeout: '200ms' },
-  workload: { rateTps: 0 },
-  iomt: {
-    wardsPerHospital: 2,
-    bedsPerWard: 3,
-    devicesPerBed: { ecgPatch: 1, pulseOximeter: 1, cgm: 1, bpCuff: 1, infusionPump: 1, wearable: 1 },
-    consortium: { nodesPerHospital: 1, lab: 1, insurer: 1, regulator: 1 },
-    episodes: { desaturationPerHour: 20, tachycardiaPerHour: 20, notBefore: '30s' },
-    access: { cliniciansPerWard: 2, clinicianRatePerHour: 120, researchers: 1, researcherRatePerHour: 120, revocationsPerHour: 30 },
-  },
-});
+const scenario = smallIomtScenario({ episodes: { desaturationPerHour: 20, tachycardiaPerHour: 20, notBefore: '30s' } }, { name: 'iomt-distributions', duration: '2m' });
 
 describe('IoMT run model distributions', () => {
   it('exports the alert, durability and anchoring latency distributions, agreeing with their percentile metrics', () => {

@@ -5,7 +5,7 @@ import { IomtWorld } from '../../iomt/world.ts';
 import { smallWorldConfig } from '../../iomt/test-world.ts';
 import type { IomtEvent } from '../../iomt/events.ts';
 import { pbft } from '../../protocols/pbft/index.ts';
-import { zScenario } from '../../scenario/schema.ts';
+import { smallIomtScenario } from './test-scenario.ts';
 import { metricDoc } from '../../metrics/catalog.ts';
 import { runIomtScenario } from './iomt.ts';
 import type { ActorContext } from '../../../sim/index.ts';
@@ -13,22 +13,7 @@ import type { RequestMessage } from '../../protocols/types.ts';
 import { buildTopology } from '../../iomt/topology.ts';
 
 function scenario(extra: Record<string, unknown> = {}, attacks: unknown[] = []) {
-  return zScenario.parse({
-    attacks,
-    name: 'iomt-test',
-    duration: '5m',
-    consensus: { protocol: 'pbft', nodes: 4, batchSize: 10, batchTimeout: '200ms' },
-    workload: { rateTps: 0 },
-    iomt: {
-      wardsPerHospital: 2,
-      bedsPerWard: 3,
-      devicesPerBed: { ecgPatch: 1, pulseOximeter: 1, cgm: 1, bpCuff: 1, infusionPump: 1, wearable: 1 },
-      consortium: { nodesPerHospital: 1, lab: 1, insurer: 1, regulator: 1 },
-      episodes: { desaturationPerHour: 2, tachycardiaPerHour: 2, notBefore: '30s' },
-      access: { cliniciansPerWard: 2, clinicianRatePerHour: 120, researchers: 1, researcherRatePerHour: 120, revocationsPerHour: 30 },
-      ...extra,
-    },
-  });
+  return smallIomtScenario(extra, { attacks } as Parameters<typeof smallIomtScenario>[1]);
 }
 
 const value = (out: ReturnType<typeof runIomtScenario>, name: string) => out.metrics[name]!.value;

@@ -71,3 +71,27 @@ export function runAcrossSeeds(scenarios: readonly Scenario[], seeds: number): S
   }
   return outcomes;
 }
+
+/**
+ * A small IoMT world for tests of the IoMT run model: one hospital of two wards × three beds with
+ * one device of each kind, a 4-node PBFT consortium, clinicians and researchers; `iomt` fields and
+ * `top` (duration, attacks, …) override the defaults.
+ */
+export function smallIomtScenario(iomt: Record<string, unknown> = {}, top: Partial<Input> = {}): Scenario {
+  return consensusScenario({
+    name: 'iomt-test',
+    duration: '5m',
+    consensus: { protocol: 'pbft', nodes: 4, batchSize: 10, batchTimeout: '200ms' },
+    workload: { rateTps: 0 },
+    iomt: {
+      wardsPerHospital: 2,
+      bedsPerWard: 3,
+      devicesPerBed: { ecgPatch: 1, pulseOximeter: 1, cgm: 1, bpCuff: 1, infusionPump: 1, wearable: 1 },
+      consortium: { nodesPerHospital: 1, lab: 1, insurer: 1, regulator: 1 },
+      episodes: { desaturationPerHour: 2, tachycardiaPerHour: 2, notBefore: '30s' },
+      access: { cliniciansPerWard: 2, clinicianRatePerHour: 120, researchers: 1, researcherRatePerHour: 120, revocationsPerHour: 30 },
+      ...iomt,
+    },
+    ...top,
+  } as Partial<Input>);
+}
