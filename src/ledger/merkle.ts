@@ -9,6 +9,7 @@
  * (transaction digests) and the IoMT layer (record digests) share one implementation.
  */
 import { bytesToHex, hexToBytes, sha256 } from './hash.ts';
+import { sha256Into } from './sha256-into.ts';
 
 export type MerkleLeaf = Uint8Array | string;
 
@@ -26,21 +27,30 @@ function leafBytes(leaf: MerkleLeaf): Uint8Array {
   return typeof leaf === 'string' ? hexToBytes(leaf) : leaf;
 }
 
+// Hash inputs are assembled in reused scratch buffers and digests are 32-byte arrays, which V8
+// keeps on its own heap: no off-heap buffer per hash (see sha256-into.ts for why that matters).
+let leafInput = new Uint8Array(1 + 64);
+const NODE_INPUT = new Uint8Array(1 + 32 + 32);
+
 /** Hash of a leaf: SHA-256(0x00 ‖ leaf). */
 export function merkleLeafHash(leaf: MerkleLeaf): Uint8Array {
   const b = leafBytes(leaf);
-  const buf = new Uint8Array(b.length + 1);
-  buf.set(b, 1);
-  return sha256(buf);
+  if (leafInput.length < b.length + 1) leafInput = new Uint8Array(2 * (b.length + 1));
+  leafInput[0] = 0x00;
+  leafInput.set(b, 1);
+  const out = new Uint8Array(32);
+  sha256Into(leafInput, 0, b.length + 1, out, 0);
+  return out;
 }
 
 /** Hash of an interior node: SHA-256(0x01 ‖ left ‖ right). */
 function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  const buf = new Uint8Array(1 + left.length + right.length);
-  buf[0] = 1;
-  buf.set(left, 1);
-  buf.set(right, 1 + left.length);
-  return sha256(buf);
+  NODE_INPUT[0] = 0x01;
+  NODE_INPUT.set(left, 1);
+  NODE_INPUT.set(right, 33);
+  const out = new Uint8Array(32);
+  sha256Into(NODE_INPUT, 0, NODE_INPUT.length, out, 0);
+  return out;
 }
 
 /** Largest power of two strictly less than n (n ≥ 2). */
@@ -103,6 +113,7 @@ export function verifyMerkleProof(rootHex: string, leaf: MerkleLeaf, proof: Merk
   for (const hex of path) {
     if (sn === 0) return false;
     const p = hexToBytes(hex);
+    if (p.length !== 32) return false;
     if ((fn & 1) === 1 || fn === sn) {
       r = nodeHash(p, r);
       while ((fn & 1) === 0 && fn !== 0) {
