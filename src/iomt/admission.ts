@@ -7,7 +7,7 @@
  * allocates nothing.
  */
 import type { Verifier } from '../ledger/index.ts';
-import { readingTerm, type ReadingMessage } from './reading.ts';
+import { readingSignedBy, type ReadingMessage } from './reading.ts';
 
 export const REJECT_REASONS = ['unregistered', 'bad-signature', 'stale', 'replay', 'rate-limited'] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
@@ -57,7 +57,7 @@ export class Admission {
     const key = this.registry.registeredKey(m.device, this.gateway);
     let r: number;
     if (key < 0) r = 0;
-    else if (m.keyId !== key || !this.verifier.verify(m.sig, key, this.verifier.digest(readingTerm(m.device, m.seq, m.timestampUs, m.value, m.payloadBytes)))) r = 1;
+    else if (m.keyId !== key || !readingSignedBy(this.verifier, m, key)) r = 1;
     else if (Math.abs(nowUs - m.timestampUs) > this.p.freshnessUs) r = 2;
     else if (m.seq <= this.lastSeq[slot]!) r = 3;
     else r = this.takeToken(slot, nowUs) ? ACCEPTED : 4;

@@ -6,7 +6,7 @@ import { DEFAULT_ALERT_RULES } from './alert-rules.ts';
 import { Gateway } from './gateway.ts';
 import type { AlertNotice, PutBatch } from './messages.ts';
 import { DEFAULT_PROFILES } from './profiles.ts';
-import { readingTerm, type ReadingMessage } from './reading.ts';
+import { decodeRecord, readingTerm, RECORD_BYTES, type ReadingMessage } from './reading.ts';
 
 const STORE = 100;
 const CARE = 101;
@@ -63,8 +63,11 @@ describe('Gateway', () => {
     for (let s = 0; s < 4; s++) h.deliver(s, 97);
     const put = h.sent.find((x) => x.to === STORE)!.msg as PutBatch;
     const anchor = h.sent.find((x) => x.to === REPLICA)!.msg as RequestMessage;
-    expect(put.records.length).toBe(4);
-    expect(put.root).toBe(merkleRoot(put.records));
+    expect(put.count).toBe(4);
+    expect(put.records.length).toBe(4 * RECORD_BYTES);
+    const leaves = [0, 1, 2, 3].map((i) => put.records.subarray(i * RECORD_BYTES, (i + 1) * RECORD_BYTES));
+    expect(leaves.map((leaf) => decodeRecord(leaf).seq)).toEqual([0, 1, 2, 3]);
+    expect(put.root).toBe(merkleRoot(leaves));
     expect(anchor.tx.call).toMatchObject({ contract: 'AnchorRegistry', method: 'anchor', args: { gateway: 50, batch: 0, root: put.root, readings: 4 } });
   });
 

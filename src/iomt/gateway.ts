@@ -6,7 +6,7 @@
  * recorded by the EmergencyAlert contract (slow path), whose confirmation is forwarded too.
  */
 import type { Actor, ActorContext, HostId } from '../../sim/index.ts';
-import { bytesToHex, hashCostUs, merkleLeafHash, merkleRoot, type CryptoCosts, type Transaction, type Verifier } from '../ledger/index.ts';
+import { bytesToHex, hashCostUs, merkleLeafHash, packedMerkleRoot, type CryptoCosts, type Transaction, type Verifier } from '../ledger/index.ts';
 import type { ReplyMessage } from '../protocols/types.ts';
 import { Admission, ACCEPTED, REJECT_REASONS, type AdmissionParams, type RegistryView } from './admission.ts';
 import { RuleState, type AlertRule } from './alert-rules.ts';
@@ -53,6 +53,8 @@ const TIMER_RATE = 1;
 const TIMER_RETRANSMIT = 2;
 const TIMER_POLL = 3;
 const BATCH_HEADER_BYTES = 96;
+/** Readings the open batch holds before its buffers first grow (they double up to batchMaxReadings). */
+const INITIAL_BATCH_CAPACITY = 256;
 
 interface PendingBatch {
   readonly trueUs: Float64Array;
@@ -70,9 +72,11 @@ export class Gateway implements Actor<unknown> {
   private readonly ledger: LedgerClient;
   private windowCount = 0;
 
-  private records: Uint8Array[] = [];
-  private recordDevices: number[] = [];
-  private recordTrueUs: number[] = [];
+  /** The open batch, packed: records end to end, and each record's device and true sampling time. */
+  private records: Uint8Array;
+  private recordDevices: Int32Array;
+  private recordTrueUs: Float64Array;
+  private recordCount = 0;
   private recordPayloadBytes = 0;
   private batchSeq = 0;
   private batchTimer = -1;
@@ -95,6 +99,10 @@ export class Gateway implements Actor<unknown> {
     });
     this.gatewayBank = new DetectorBank(o.detectors, 'gateway');
     this.lastArrivalUs = new Float64Array(o.devices.length).fill(NaN);
+    const capacity = Math.min(o.batchMaxReadings, INITIAL_BATCH_CAPACITY);
+    this.records = new Uint8Array(capacity * RECORD_BYTES);
+    this.recordDevices = new Int32Array(capacity);
+    this.recordTrueUs = new Float64Array(capacity);
     this.ledger = new LedgerClient(ctx, o.ledger, (token, tx, height) => this.onConfirmed(token, tx, height), o.nodeHeight, TIMER_POLL);
   }
 
@@ -161,14 +169,29 @@ export class Gateway implements Actor<unknown> {
       return;
     }
     if (bank !== undefined) this.alarms(bank.feed(FEATURE_INDEX.value, m.value), 'device', m.device);
-    const record = encodeRecord(new Uint8Array(RECORD_BYTES), m.device, m.seq, m.timestampUs, m.value, m.payloadBytes);
-    if (this.rules.feed(slot, m.value, m.timestampUs)) this.raiseAlert(slot, this.rules.firedRule, this.rules.firedConditionUs, record);
-    this.records.push(record);
-    this.recordDevices.push(m.device);
-    this.recordTrueUs.push(m.trueUs);
+    const k = this.recordCount;
+    if (k === this.recordDevices.length) this.growBatch();
+    encodeRecord(this.records, k * RECORD_BYTES, m.device, m.seq, m.timestampUs, m.value, m.payloadBytes);
+    if (this.rules.feed(slot, m.value, m.timestampUs)) this.raiseAlert(slot, this.rules.firedRule, this.rules.firedConditionUs, this.records.subarray(k * RECORD_BYTES, (k + 1) * RECORD_BYTES));
+    this.recordDevices[k] = m.device;
+    this.recordTrueUs[k] = m.trueUs;
+    this.recordCount = k + 1;
     this.recordPayloadBytes += m.payloadBytes;
-    if (this.records.length >= this.o.batchMaxReadings) this.sealBatch();
+    if (this.recordCount >= this.o.batchMaxReadings) this.sealBatch();
     else if (this.batchTimer < 0) this.batchTimer = ctx.setTimer(this.o.batchIntervalUs, TIMER_BATCH);
+  }
+
+  private growBatch(): void {
+    const capacity = Math.min(this.o.batchMaxReadings, 2 * this.recordDevices.length);
+    const records = new Uint8Array(capacity * RECORD_BYTES);
+    records.set(this.records);
+    this.records = records;
+    const devices = new Int32Array(capacity);
+    devices.set(this.recordDevices);
+    this.recordDevices = devices;
+    const trueUs = new Float64Array(capacity);
+    trueUs.set(this.recordTrueUs);
+    this.recordTrueUs = trueUs;
   }
 
   /** Slot of a device: its offset when the gateway's devices are numbered contiguously (the topology's layout), else a map lookup. */
@@ -194,26 +217,25 @@ export class Gateway implements Actor<unknown> {
   // ---- anchoring ----
 
   private sealBatch(): void {
-    const n = this.records.length;
+    const n = this.recordCount;
     if (n === 0) return;
     if (this.batchTimer >= 0) {
       this.ctx.cancelTimer(this.batchTimer);
       this.batchTimer = -1;
     }
     const ctx = this.ctx;
-    const records = this.records;
-    const root = merkleRoot(records);
+    // The batch takes its own copy of the records; the open-batch buffers are reused.
+    const records = this.records.slice(0, n * RECORD_BYTES);
+    const root = packedMerkleRoot(records, RECORD_BYTES, n);
     // n leaf hashes and n − 1 interior hashes (RFC 9162 §2.1.1).
     ctx.cpu(n * hashCostUs(this.o.crypto, RECORD_BYTES + 1) + (n - 1) * hashCostUs(this.o.crypto, 65));
     const batch = this.batchSeq++;
-    const put: PutBatch = { kind: 'put', gateway: ctx.self, batch, root, records, devices: Int32Array.from(this.recordDevices), bytes: BATCH_HEADER_BYTES + n * RECORD_BYTES + this.recordPayloadBytes };
+    const put: PutBatch = { kind: 'put', gateway: ctx.self, batch, root, count: n, records, devices: this.recordDevices.slice(0, n), bytes: BATCH_HEADER_BYTES + n * RECORD_BYTES + this.recordPayloadBytes };
     ctx.send(this.o.store, put, put.bytes);
-    this.pendingBatches.set(batch, { trueUs: Float64Array.from(this.recordTrueUs), durable: false, anchored: false });
+    this.pendingBatches.set(batch, { trueUs: this.recordTrueUs.slice(0, n), durable: false, anchored: false });
     ctx.cpu(this.o.crypto.signUs);
     this.ledger.submit({ contract: 'AnchorRegistry', method: 'anchor', args: { gateway: ctx.self, batch, root, readings: n, pointer: `cas:${root}` } }, batch);
-    this.records = [];
-    this.recordDevices = [];
-    this.recordTrueUs = [];
+    this.recordCount = 0;
     this.recordPayloadBytes = 0;
   }
 

@@ -7,8 +7,10 @@ export interface PutBatch {
   readonly gateway: number;
   readonly batch: number;
   readonly root: string;
-  /** Record bytes, leaf order. */
-  readonly records: readonly Uint8Array[];
+  /** Number of records. */
+  readonly count: number;
+  /** Record bytes, RECORD_BYTES each, end to end in leaf order (the batch's own buffer). */
+  readonly records: Uint8Array;
   /** Device of each record (the store's index for "latest reading of a device"). */
   readonly devices: Int32Array;
   readonly bytes: number;

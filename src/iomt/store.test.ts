@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext } from '../../sim/index.ts';
-import { merkleRoot, verifyMerkleProof } from '../ledger/index.ts';
+import { packedMerkleRoot, verifyMerkleProof } from '../ledger/index.ts';
 import type { GetReply, PutBatch } from './messages.ts';
 import { encodeRecord, RECORD_BYTES } from './reading.ts';
 import { OffChainStore, type PermitCheck } from './store.ts';
@@ -24,8 +24,9 @@ function scripted(): { ctx: ActorContext<unknown>; sent: { to: number; msg: unkn
 }
 
 function batch(): PutBatch {
-  const records = [0, 1, 2, 3, 4].map((d) => encodeRecord(new Uint8Array(RECORD_BYTES), d, 7, 1_000_000 + d, 95.5 + d, 20));
-  return { kind: 'put', gateway: 3, batch: 0, root: merkleRoot(records), records, devices: Int32Array.from([0, 1, 2, 3, 4]), bytes: 5 * RECORD_BYTES };
+  const records = new Uint8Array(5 * RECORD_BYTES);
+  for (let d = 0; d < 5; d++) encodeRecord(records, d * RECORD_BYTES, d, 7, 1_000_000 + d, 95.5 + d, 20);
+  return { kind: 'put', gateway: 3, batch: 0, root: packedMerkleRoot(records, RECORD_BYTES, 5), count: 5, records, devices: Int32Array.from([0, 1, 2, 3, 4]), bytes: 5 * RECORD_BYTES };
 }
 
 describe('OffChainStore', () => {

@@ -104,12 +104,10 @@ export class OffChainStore implements Actor<unknown> {
     const stored = this.usedBytes + m.bytes <= this.o.capacityBytes;
     if (stored) {
       this.usedBytes += m.bytes;
-      const n = m.records.length;
-      const data = new Uint8Array(n * RECORD_BYTES);
-      for (let i = 0; i < n; i++) data.set(m.records[i]!, i * RECORD_BYTES);
-      const held: HeldBatch = { gateway: m.gateway, batch: m.batch, storedUs: ctx.nowUs, data };
+      // The batch's records arrive packed in a buffer the gateway gave up: kept as they are.
+      const held: HeldBatch = { gateway: m.gateway, batch: m.batch, storedUs: ctx.nowUs, data: m.records.subarray(0, m.count * RECORD_BYTES) };
       this.retained.push(held);
-      for (let i = 0; i < n; i++) {
+      for (let i = 0; i < m.count; i++) {
         const d = m.devices[i]!;
         if (d >= this.latestIndex.length) this.growIndex(d);
         this.latestBatch[d] = held;

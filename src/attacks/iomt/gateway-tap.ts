@@ -74,8 +74,8 @@ export class GatewayTap implements Actor<unknown> {
 
   /** Watch what the gateway sends: its batches to the store, until acknowledged. */
   sent(to: HostId, msg: unknown, sizeBytes: number): void {
-    const m = msg as { kind?: unknown; batch?: number; records?: readonly unknown[] };
-    if (m.kind === 'put' && typeof m.batch === 'number' && !this.unstored.has(m.batch)) this.unstored.set(m.batch, { records: m.records?.length ?? 0, sentUs: this.ctx.nowUs });
+    const m = msg as { kind?: unknown; batch?: number; count?: number };
+    if (m.kind === 'put' && typeof m.batch === 'number' && !this.unstored.has(m.batch)) this.unstored.set(m.batch, { records: m.count ?? 0, sentUs: this.ctx.nowUs });
     this.ctx.send(to, msg, sizeBytes);
   }
 
