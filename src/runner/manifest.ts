@@ -6,8 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, hostname } from 'node:os';
-import type { Scenario } from '../scenario/index.ts';
-import type { Dimension } from '../scenario/index.ts';
+import type { Dimension, LoadedScenario, Scenario } from '../scenario/index.ts';
 import type { RunStatus } from './summary.ts';
 import type { Shard } from './shard.ts';
 
@@ -53,6 +52,25 @@ function gitCommit(): string | null {
   } catch {
     return null;
   }
+}
+
+/** The fields a new run's manifest opens with: its kind, the scenario as loaded, and the replication seeds. */
+export function manifestHead(
+  kind: RunKind,
+  loaded: LoadedScenario,
+  seeds: readonly number[],
+): Pick<Manifest, 'format' | 'kind' | 'scenario' | 'scenarioInput' | 'scenarioFile' | 'overrides' | 'seed' | 'replications' | 'replicationSeeds'> {
+  return {
+    format: RESULTS_FORMAT,
+    kind,
+    scenario: loaded.scenario,
+    scenarioInput: loaded.input,
+    scenarioFile: loaded.file,
+    overrides: loaded.overrides,
+    seed: loaded.scenario.seed,
+    replications: seeds.length,
+    replicationSeeds: seeds,
+  };
 }
 
 export function environment(): Pick<Manifest, 'versions' | 'commit' | 'host'> {

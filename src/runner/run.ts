@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
 import { createExecutor, DEFAULT_MODEL } from './executor.ts';
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
-import { environment, RESULTS_FORMAT, type Manifest, type RunKind } from './manifest.ts';
+import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
 import { buildPoints, type Plan } from './plan.ts';
 import { newRunDir, readResults } from './results-dir.ts';
 import { replicationSeeds } from './seeds.ts';
@@ -69,15 +69,7 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   }
   const dir = request.outDir ?? newRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, kind === 'sweep' ? 'sweep-' : '', loaded.scenario.seed, now);
   const manifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'> = {
-    format: RESULTS_FORMAT,
-    kind,
-    scenario: loaded.scenario,
-    scenarioInput: loaded.input,
-    scenarioFile: loaded.file,
-    overrides: loaded.overrides,
-    seed: loaded.scenario.seed,
-    replications: seeds.length,
-    replicationSeeds: seeds,
+    ...manifestHead(kind, loaded, seeds),
     ...(dimensions.length > 0 ? { sweep: { dimensions } } : {}),
     ...(request.shard ? { shard: request.shard } : {}),
     ...environment(),

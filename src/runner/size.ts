@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { applyOverrides, holds, inputError, pointOverrides, validateScenarioInput, type LoadedScenario, type NumericRange, type Slo } from '../scenario/index.ts';
 import { createExecutor, DEFAULT_MODEL } from './executor.ts';
 import { toFinished } from './execute.ts';
-import { environment, RESULTS_FORMAT, type Manifest } from './manifest.ts';
+import { environment, manifestHead, type Manifest } from './manifest.ts';
 import type { Plan, PlanPoint } from './plan.ts';
 import { ensureDir, newRunDir, writeResultFiles } from './results-dir.ts';
 import { runTasks } from './run-tasks.ts';
@@ -90,15 +90,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   }
   const dir = request.outDir ?? newRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, 'size-', loaded.scenario.seed, now);
   const baseManifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'> = {
-    format: RESULTS_FORMAT,
-    kind: 'size',
-    scenario: loaded.scenario,
-    scenarioInput: loaded.input,
-    scenarioFile: loaded.file,
-    overrides: loaded.overrides,
-    seed: loaded.scenario.seed,
-    replications: seeds.length,
-    replicationSeeds: seeds,
+    ...manifestHead('size', loaded, seeds),
     size: { key, lo: range.lo, hi: range.hi, slos: slos.map((s) => `${s.metric} ${s.conditionText}`), goal: minimize ? 'smallest' : 'largest' },
     ...environment(),
     startedAt: now.toISOString(),
