@@ -3,9 +3,8 @@
  * agreement), across 200 seeds with random delays and no faults: every check passes and every
  * submitted request is confirmed to its client.
  */
-import { describe, expect, it } from 'vitest';
-import { runConsensusScenario } from '../../runner/models/consensus.ts';
-import { consensusScenario, runAcrossSeeds } from '../../runner/models/test-scenario.ts';
+import { describeAcrossSeeds } from '../../runner/models/across-seeds-suite.ts';
+import { consensusScenario } from '../../runner/models/test-scenario.ts';
 
 const scenario = (nodes: number) =>
   consensusScenario({
@@ -15,21 +14,4 @@ const scenario = (nodes: number) =>
     workload: { clients: 2, rateTps: 100, stopAfter: '1500ms' },
   });
 
-describe('Chained HotStuff across 200 seeds through the run model', () => {
-  it('passes every checker and confirms every request', () => {
-    const scenarios = [scenario(4), scenario(5), scenario(7)];
-    for (const o of runAcrossSeeds(scenarios, 200)) {
-      expect(o.failedChecks, `seed ${o.seed}`).toEqual([]);
-      expect(o.submitted, `seed ${o.seed}`).toBeGreaterThan(100);
-      expect(o.confirmed, `seed ${o.seed}`).toBe(o.submitted);
-    }
-  });
-
-  it('replays bit for bit: the same seed gives the same trace hash and metrics', () => {
-    const a = runConsensusScenario(scenario(5), 42);
-    const b = runConsensusScenario(scenario(5), 42);
-    expect(b.traceHash).toBe(a.traceHash);
-    expect(b.metrics).toEqual(a.metrics);
-    expect(runConsensusScenario(scenario(5), 43).traceHash).not.toBe(a.traceHash);
-  });
-});
+describeAcrossSeeds('Chained HotStuff', scenario, [4, 5, 7]);

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ModelEvent } from '../../../sim/index.ts';
+import { itReplaysBitForBit } from '../../runner/models/across-seeds-suite.ts';
 import { runConsensusScenario } from '../../runner/models/consensus.ts';
 import { consensusScenario } from '../../runner/models/test-scenario.ts';
 
@@ -37,11 +38,5 @@ describe('Clique across 200 seeds through the run model', () => {
     expect(staleTotal).toBeGreaterThan(0);
   });
 
-  it('replays bit for bit: the same seed gives the same trace hash and metrics', () => {
-    const a = runConsensusScenario(scenario(5), 42);
-    const b = runConsensusScenario(scenario(5), 42);
-    expect(b.traceHash).toBe(a.traceHash);
-    expect(b.metrics).toEqual(a.metrics);
-    expect(runConsensusScenario(scenario(5), 43).traceHash).not.toBe(a.traceHash);
-  });
+  itReplaysBitForBit(scenario(5));
 });
