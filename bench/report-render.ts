@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { writeHospitalScaleFixture } from '../src/report/fixtures/results-fixture.ts';
 import { tempResultsDir } from '../src/report/fixtures/temp-dir.ts';
 import { renderReport } from '../src/report/index.ts';
+import { median } from '../src/stats/index.ts';
 import type { BenchEntry } from './registry.ts';
 
 export const REPORT_RENDER_BUDGET_MS = 3000;
@@ -22,12 +23,6 @@ export interface ReportRenderBench {
   readonly cpuSamplesMs: readonly number[];
   readonly medianCpuMs: number;
   readonly figures: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 export async function benchReportRender(repeats = 5): Promise<ReportRenderBench> {

@@ -4,7 +4,7 @@
  * baseline format that `--compare` reads.
  */
 import type { SimulatedMetrics } from './registry.ts';
-import { median } from './stats.ts';
+import { median } from '../src/stats/index.ts';
 
 export const REPORT_SCHEMA = 'iomtsim.bench/1';
 

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { median } from './stats.ts';
+import { median } from '../src/stats/index.ts';
 
 const CLI = fileURLToPath(new URL('../bin/iomtsim.mjs', import.meta.url));
 

@@ -1,4 +1,5 @@
 /** Estimates and tolerances for validation checks. */
+import { mean, sampleVariance, tHalfWidth } from '../stats/index.ts';
 import type { CheckResult, ToleranceBasis } from './types.ts';
 
 export interface Estimate {
@@ -12,12 +13,7 @@ export interface Estimate {
 export function estimate(samples: readonly number[]): Estimate {
   const n = samples.length;
   if (n < 2) throw new RangeError(`an estimate needs at least 2 samples, found ${n}`);
-  let s = 0;
-  for (const x of samples) s += x;
-  const mean = s / n;
-  let ss = 0;
-  for (const x of samples) ss += (x - mean) ** 2;
-  return { mean, standardError: Math.sqrt(ss / (n - 1) / n), n };
+  return { mean: mean(samples), standardError: Math.sqrt(sampleVariance(samples) / n), n };
 }
 
 /** A proportion from `successes` of `trials` Bernoulli trials, with the binomial standard error. */
@@ -26,21 +22,16 @@ export function proportion(successes: number, trials: number): Estimate {
   return { mean: p, standardError: Math.sqrt((p * (1 - p)) / trials), n: trials };
 }
 
-/** Two-sided 97.5 % quantile of Student's t (normal beyond 30 degrees of freedom). */
-export function tQuantile975(df: number): number {
-  const table = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-  return df >= 1 && df <= 30 ? table[df - 1]! : 1.96;
-}
-
+/** The Student-t 95 % interval of the estimate, exact for every number of samples. */
 export function ci95(e: Estimate): [number, number] {
-  const h = tQuantile975(e.n - 1) * e.standardError;
+  const h = tHalfWidth(e.standardError, e.n - 1);
   return [e.mean - h, e.mean + h];
 }
 
 /**
  * Judge an estimate against an expected value with a tolerance of k standard errors. The standard
  * error is the simulation's own, or, for a proportion whose true value is known, the binomial
- * standard error at the expected value (REFERENCES §2: 3·√(P(1−P)/M)).
+ * standard error at the expected value (docs/references.md §2: 3·√(P(1−P)/M)).
  */
 export function judgeWithin(expected: number, e: Estimate, k: number, unit: string, detail: string, standardError = e.standardError, alongside?: Record<string, number>): CheckResult {
   const basis: ToleranceBasis = { kind: 'standard-error', k, standardError };

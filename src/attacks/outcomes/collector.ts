@@ -17,7 +17,7 @@ import type { AttackSpec } from '../../scenario/sections/attacks.ts';
 import type { GroundTruth } from '../ground-truth.ts';
 import type { AttackWorld } from '../types.ts';
 import { isActive } from '../window.ts';
-import { mean, percentile } from './percentile.ts';
+import { mean, percentileNearestRank } from '../../stats/index.ts';
 
 interface CommitLike extends ModelEvent {
   readonly block?: Block;
@@ -114,11 +114,11 @@ export class AttackOutcomes {
       m['attack.censored_uncommitted'] = { unit: 'count', value: uncommitted };
       if (this.censorshipDelaysMs.length > 0) {
         m['attack.censorship_delay_ms.mean'] = { unit: 'ms', value: mean(this.censorshipDelaysMs) };
-        m['attack.censorship_delay_ms.p95'] = { unit: 'ms', value: percentile(this.censorshipDelaysMs, 95) };
+        m['attack.censorship_delay_ms.p95'] = { unit: 'ms', value: percentileNearestRank(this.censorshipDelaysMs, 95) };
       }
     }
     if (this.legitLatenciesMs.length > 0) {
-      m['attack.legit_latency_ms.p95'] = { unit: 'ms', value: percentile(this.legitLatenciesMs, 95) };
+      m['attack.legit_latency_ms.p95'] = { unit: 'ms', value: percentileNearestRank(this.legitLatenciesMs, 95) };
     }
     return m;
   }

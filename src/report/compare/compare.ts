@@ -6,7 +6,7 @@
 import { ResultsError } from '../errors.ts';
 import { REPLICATIONS_FILE, SUMMARY_FILE } from '../results/load.ts';
 import type { ResultsFolder, SummaryPoint } from '../results/types.ts';
-import { holmAdjust, welchTTest } from '../stats/welch.ts';
+import { holmAdjust, welchTTest } from '../../stats/index.ts';
 import { betterDirection, type Direction } from './direction.ts';
 import { join } from 'node:path';
 

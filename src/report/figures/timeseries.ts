@@ -4,7 +4,7 @@
  * the band is the Student-t 95 % CI of that mean per window.
  */
 import type { Configuration, ReportInput } from '../model/report-input.ts';
-import { meanCi95 } from '../stats/ci.ts';
+import { meanInterval } from '../../stats/index.ts';
 import type { Figure, Row } from './types.ts';
 import { envelope, seriesColor } from './vl.ts';
 
@@ -58,25 +58,19 @@ function windowRows(configuration: Configuration, column: string): Row[] {
   const series = configuration.timeseries;
   const values = series?.columns.get(column);
   if (series === null || values === undefined) return [];
-  const byTime = new Map<number, { sum: number; sumSquares: number; count: number }>();
+  const byTime = new Map<number, number[]>();
   for (let i = 0; i < series.rowCount; i++) {
     const value = values[i] as number;
     if (series.point[i] !== configuration.pointIndex || Number.isNaN(value)) continue;
     const timeS = series.timeS[i] as number;
-    let acc = byTime.get(timeS);
-    if (acc === undefined) {
-      acc = { sum: 0, sumSquares: 0, count: 0 };
-      byTime.set(timeS, acc);
-    }
-    acc.sum += value;
-    acc.sumSquares += value * value;
-    acc.count++;
+    const replicationValues = byTime.get(timeS);
+    if (replicationValues === undefined) byTime.set(timeS, [value]);
+    else replicationValues.push(value);
   }
   const times = [...byTime.keys()].sort((a, b) => a - b);
   return times.map((timeS) => {
-    const acc = byTime.get(timeS) as { sum: number; sumSquares: number; count: number };
-    const ci = meanCi95(acc.sum, acc.sumSquares, acc.count);
-    return { configuration: configuration.label, time_s: timeS, mean: ci.mean, lo: ci.lo, hi: ci.hi, n: acc.count };
+    const ci = meanInterval(byTime.get(timeS) as number[]);
+    return { configuration: configuration.label, time_s: timeS, mean: ci.mean, lo: ci.lo, hi: ci.hi, n: ci.n };
   });
 }
 

@@ -1,21 +1,9 @@
 /**
- * Small statistics for noisy timings: medians, quantiles and the Mann–Whitney U rank test
- * (Mann & Whitney 1947). A rank test assumes nothing about the shape of timing noise, which is
- * skewed (a run can be slowed by a neighbour, never sped up), so one outlier cannot decide it.
+ * The Mann–Whitney U rank test (Mann & Whitney 1947), one-sided. A rank test assumes nothing about
+ * the shape of the samples' distribution; bench uses it on timings, whose noise is skewed (a run
+ * can be slowed by a neighbour, never sped up), so one outlier cannot decide it.
  */
-
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) throw new RangeError('quantile of an empty sample');
-  const s = [...values].sort((a, b) => a - b);
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
-}
-
-export function median(values: readonly number[]): number {
-  return quantile(values, 0.5);
-}
+import { normalCdf } from './normal.ts';
 
 export interface RankTest {
   /** Pairs (x, y) with x > y, ties counting one half. */
@@ -92,12 +80,4 @@ function exactUpperTail(n1: number, n2: number, u: number): number {
     if (k >= u) tail += dist[k]!;
   }
   return tail / total;
-}
-
-/** Standard normal CDF (Abramowitz & Stegun 26.2.17, error < 7.5e-8). */
-export function normalCdf(z: number): number {
-  const t = 1 / (1 + 0.2316419 * Math.abs(z));
-  const d = 0.3989422804014327 * Math.exp((-z * z) / 2);
-  const p = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
-  return z > 0 ? 1 - p : p;
 }
