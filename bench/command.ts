@@ -14,7 +14,8 @@ import { buildRegistry } from './entries.ts';
 import { describeEnvironment } from './environment.ts';
 import { checkGolden } from './golden.ts';
 import type { BenchEntry, BenchRegistry } from './registry.ts';
-import { entriesTable, goldenSummary, markdownReport, outputPaths, trackerPoints, writeAtomically, type GoldenLine } from './report.ts';
+import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { entriesTable, goldenSummary, markdownReport, outputPaths, trackerPoints, type GoldenLine } from './report.ts';
 import { REPORT_SCHEMA, summarize, type EntryResult, type FullReport } from './results.ts';
 import { runEntryInChild } from './run-entry.ts';
 
@@ -114,9 +115,9 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
 
   if (opts.json !== undefined) {
     const paths = outputPaths(opts.json);
-    writeAtomically(paths.tracker, `${JSON.stringify(trackerPoints(report), null, 2)}\n`);
-    writeAtomically(paths.full, `${JSON.stringify(report, null, 2)}\n`);
-    writeAtomically(paths.markdown, markdownReport(report, golden, comparison, threshold, failures));
+    writeFileAtomic(paths.tracker, `${JSON.stringify(trackerPoints(report), null, 2)}\n`);
+    writeFileAtomic(paths.full, `${JSON.stringify(report, null, 2)}\n`);
+    writeFileAtomic(paths.markdown, markdownReport(report, golden, comparison, threshold, failures));
     out.write(`\nwrote ${paths.tracker}, ${paths.full}, ${paths.markdown}\n`);
   }
 

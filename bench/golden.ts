@@ -4,8 +4,9 @@
  * files are rewritten on purpose (`--update-golden`), so a change in what a model computes is
  * always visible in review, apart from the noisy question of speed.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeJsonAtomic } from '../src/io/atomic-write.ts';
 import type { SimulatedMetrics } from './registry.ts';
 
 export const GOLDEN_DIR = new URL('./golden/', import.meta.url).pathname;
@@ -34,15 +35,12 @@ export function readGolden(entry: string, dir = GOLDEN_DIR): SimulatedMetrics | 
   return parsed.metrics;
 }
 
-/** Write atomically (temp file, then rename), keys sorted so diffs in review stay small. */
+/** Write atomically, keys sorted so diffs in review stay small. */
 export function writeGolden(entry: string, metrics: SimulatedMetrics, dir = GOLDEN_DIR): void {
-  mkdirSync(dir, { recursive: true });
   const sorted: Record<string, number | string | boolean> = {};
   for (const k of Object.keys(metrics).sort()) sorted[k] = metrics[k]!;
   const body: GoldenFile = { entry, metrics: sorted };
-  const path = goldenPath(entry, dir);
-  writeFileSync(`${path}.tmp`, `${JSON.stringify(body, null, 2)}\n`);
-  renameSync(`${path}.tmp`, path);
+  writeJsonAtomic(goldenPath(entry, dir), body);
 }
 
 /**

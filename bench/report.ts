@@ -3,8 +3,6 @@
  * trackers such as github-action-benchmark's `customBiggerIsBetter` read), the full JSON (also the
  * baseline format), report.md for a CI job summary, and the terminal table.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { comparisonTable, renderTable, type ComparisonRow } from './compare.ts';
 import { summarize, type FullReport } from './results.ts';
 import type { GoldenOutcome } from './golden.ts';
@@ -48,12 +46,6 @@ export function trackerPoints(report: FullReport): TrackerPoint[] {
 export function outputPaths(file: string): { tracker: string; full: string; markdown: string } {
   const stem = file.endsWith('.json') ? file.slice(0, -'.json'.length) : file;
   return { tracker: file, full: `${stem}.full.json`, markdown: `${stem}.report.md` };
-}
-
-export function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
 }
 
 export interface GoldenLine {

@@ -9,7 +9,7 @@ import { reportMarkdown } from './markdown/report-md.ts';
 import { reportInputOf } from './model/report-input.ts';
 import { renderFigures } from './render/render-all.ts';
 import { loadResults } from './results/load.ts';
-import { writeFileAtomic } from './write/atomic.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import { writeFigureFiles } from './write/figure-files.ts';
 
 export const REPORT_HTML = 'report.html';

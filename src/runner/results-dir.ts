@@ -7,10 +7,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError } from '../scenario/index.ts';
-import { writeFileAtomic, writeJsonAtomic } from './atomic-write.ts';
+import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.ts';
+import { parseTimeseriesCsv, rowsByReplication, timeseriesCsv } from '../io/timeseries-csv.ts';
 import { RESULTS_FORMAT, type Manifest } from './manifest.ts';
 import { compareRecords, type Summary } from './summary.ts';
-import { parseTimeseriesCsv, timeseriesCsv } from './timeseries-csv.ts';
 import type { FinishedReplication, ReplicationFailure, ReplicationRecord } from './types.ts';
 
 export const FILES = { manifest: 'manifest.json', summary: 'summary.json', replications: 'replications.jsonl', timeseries: 'timeseries.csv' } as const;
@@ -69,7 +69,7 @@ export function readResults(dir: string): StoredResults {
     });
   }
   const timeseriesFile = join(dir, FILES.timeseries);
-  const series = existsSync(timeseriesFile) ? parseTimeseriesCsv(readFileSync(timeseriesFile, 'utf8')) : new Map();
+  const series = existsSync(timeseriesFile) ? rowsByReplication(parseTimeseriesCsv(readFileSync(timeseriesFile, 'utf8'), timeseriesFile, inputError)) : new Map();
   const finished = records.map((record) => ({ record, timeseries: series.get(`${record.point}:${record.replication}`) ?? [] }));
   const summaryFile = join(dir, FILES.summary);
   const failures = existsSync(summaryFile) ? ((readJson(summaryFile, 'summary.json') as Summary).failures ?? []) : [];

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic, writeJsonAtomic } from '../runner/atomic-write.ts';
+import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.ts';
 import { allChecks } from './checks/index.ts';
 import { renderHtml, renderMarkdown } from './report.ts';
 import { runChecks } from './run.ts';

@@ -8,7 +8,7 @@ import { buildFigures } from '../figures/index.ts';
 import { configurationsOf, type ReportInput } from '../model/report-input.ts';
 import { renderFigures } from '../render/render-all.ts';
 import { loadResults } from '../results/load.ts';
-import { writeFileAtomic } from '../write/atomic.ts';
+import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { writeFigureFiles } from '../write/figure-files.ts';
 import { compareHtml, compareMarkdown } from './compare-page.ts';
 import { compareResults, type Comparison } from './compare.ts';

@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseTimeseriesCsv } from '../../io/timeseries-csv.ts';
 import { ResultsError, describeFound } from '../errors.ts';
 import { parseOrThrow, zManifest, zReplication, zSummary } from './schemas.ts';
-import { parseTimeseriesCsv } from './timeseries-csv.ts';
 import type { Manifest, ReplicationRecord, ResultsFolder, Summary } from './types.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -30,7 +30,7 @@ export function loadResults(dir: string): ResultsFolder {
   const replications = hasReplicationsFile ? readReplications(replicationsPath, summary.points.length) : [];
   const timeseriesPath = join(dir, TIMESERIES_FILE);
   const timeseries = existsSync(timeseriesPath)
-    ? parseTimeseriesCsv(readFileSync(timeseriesPath, 'utf8'), timeseriesPath)
+    ? parseTimeseriesCsv(readFileSync(timeseriesPath, 'utf8'), timeseriesPath, (...issue) => new ResultsError(...issue))
     : null;
   return { dir, manifest, summary, replications, hasReplicationsFile, timeseries };
 }

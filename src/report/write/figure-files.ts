@@ -6,7 +6,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { specWithDataUrl } from '../render/render.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { writeFileAtomic } from '../../io/atomic-write.ts';
 
 const FIGURE_FILE = /^(.+)\.(svg|png|vl\.json|data\.json)$/;
 
