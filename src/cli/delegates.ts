@@ -14,6 +14,8 @@ export interface BenchOptions {
   readonly compare?: string;
   readonly threshold?: string;
   readonly updateGolden?: boolean;
+  readonly runs?: number;
+  readonly only?: readonly string[];
 }
 
 export interface Delegates {
@@ -28,7 +30,7 @@ const MODULES: Record<keyof Delegates, string> = {
   reportCommand: '../report/index.ts',
   compareCommand: '../report/index.ts',
   writeReport: '../report/index.ts',
-  benchCommand: '../../bench/command.ts',
+  benchCommand: '../../bench/harness/command.ts',
   validateCommand: '../validation/index.ts',
 };
 

@@ -16,6 +16,8 @@ export interface BenchArgs {
   readonly compare?: string;
   readonly threshold?: string;
   readonly updateGolden?: boolean;
+  readonly runs?: number;
+  readonly only?: string;
 }
 
 export async function benchCommand(args: BenchArgs): Promise<number> {
@@ -26,6 +28,8 @@ export async function benchCommand(args: BenchArgs): Promise<number> {
     ...(args.compare !== undefined ? { compare: args.compare } : {}),
     ...(args.threshold !== undefined ? { threshold: args.threshold } : {}),
     ...(args.updateGolden ? { updateGolden: true } : {}),
+    ...(args.runs !== undefined ? { runs: args.runs } : {}),
+    ...(args.only !== undefined ? { only: args.only.split(',') } : {}),
   });
 }
 
@@ -35,7 +39,9 @@ export function benchBuilder(y: Argv) {
     .option('json', { type: 'string', describe: 'write results as JSON (CI benchmark tracker format) to this file' })
     .option('compare', { type: 'string', describe: 'compare against a baseline JSON file' })
     .option('threshold', { type: 'string', describe: 'allowed regression against the baseline, e.g. 10%' })
-    .option('update-golden', { type: 'boolean', default: false, describe: 'rewrite the golden model results' });
+    .option('update-golden', { type: 'boolean', default: false, describe: 'rewrite the golden model results' })
+    .option('runs', { type: 'number', describe: 'runs per entry (default 5; 1 is enough for the golden check)' })
+    .option('only', { type: 'string', describe: 'only these entries of the suite, comma-separated (e.g. to refresh one golden file)' });
 }
 
 export interface ValidateArgs {

@@ -1,12 +1,12 @@
 /**
- * Worker scaling as a user meets it (issue 5): `iomtsim run SCENARIO --reps R --workers W`, each
+ * Worker scaling as a user meets it: `iomtsim run SCENARIO --reps R --workers W`, each
  * in a fresh process (start-up included), for every W, interleaved over several rounds so that a
  * drift in the machine's speed (shared hosts drift by several per cent within minutes) falls on
  * every W alike. Prints each wall time, the median per W, the speed-up of the medians and the
  * median of the per-round speed-ups against the first W; fails (exit 1) unless every run's summary
  * is identical, since results must not depend on W.
  *
- *   npx tsx bench/worker-scaling.ts [--scenario FILE] [--reps 8] [--workers 1,2] [--rounds 3] [--set k=v]... [--json FILE]
+ *   npx tsx bench/scripts/worker-scaling.ts [--scenario FILE] [--reps 8] [--workers 1,2] [--rounds 3] [--set k=v]... [--json FILE]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { median } from '../src/stats/index.ts';
+import { median } from '../../src/stats/index.ts';
 
-const CLI = fileURLToPath(new URL('../bin/iomtsim.mjs', import.meta.url));
+const CLI = fileURLToPath(new URL('../../bin/iomtsim.mjs', import.meta.url));
 
 interface Options {
   scenario: string;
@@ -28,7 +28,7 @@ interface Options {
 }
 
 function parse(argv: readonly string[]): Options | string {
-  const o: Options = { scenario: fileURLToPath(new URL('../scenarios/hospital.yaml', import.meta.url)), reps: 8, workers: [1, 2], rounds: 3, sets: [] };
+  const o: Options = { scenario: fileURLToPath(new URL('../../scenarios/hospital.yaml', import.meta.url)), reps: 8, workers: [1, 2], rounds: 3, sets: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[++i];

@@ -3,8 +3,8 @@
  * the same process, the peak memory, and the deterministic metrics. The full report is also the
  * baseline format that `--compare` reads.
  */
-import type { SimulatedMetrics } from './registry.ts';
-import { median } from '../src/stats/index.ts';
+import type { SimulatedMetrics } from './entry.ts';
+import { median } from '../../src/stats/index.ts';
 
 export const REPORT_SCHEMA = 'iomtsim.bench/1';
 

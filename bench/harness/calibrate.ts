@@ -1,4 +1,4 @@
-import { median } from '../src/stats/index.ts';
+import { median } from '../../src/stats/index.ts';
 
 /**
  * The calibration loop: a fixed pure-JS workload shaped like the simulator's own (a binary heap

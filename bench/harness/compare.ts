@@ -6,7 +6,7 @@
  * moves both and the ratio stays put (see calibrate.ts for why CPU time).
  */
 import { normalizedCpu, type FullReport } from './results.ts';
-import { mannWhitneyGreater, median } from '../src/stats/index.ts';
+import { mannWhitneyGreater, median } from '../../src/stats/index.ts';
 
 export const SIGNIFICANCE = 0.05;
 

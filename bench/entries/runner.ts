@@ -1,17 +1,17 @@
 /**
- * Replications on 1 against 2 worker threads (issue 8): the same 4 replications of the PBFT n=16
+ * Replications on 1 against 2 worker threads: the same 4 replications of the PBFT n=16
  * scenario (10 simulated s) through the runner's piscina executor. Pool start-up is inside the timing, as a user
  * pays it. The golden metrics are the replications' trace hashes, so the two entries' golden files
  * must be identical: results do not depend on the number of workers.
  */
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { createExecutor } from '../src/runner/index.ts';
-import { loadScenario } from '../src/scenario/index.ts';
-import type { BenchEntry, BenchRunResult } from './registry.ts';
+import { createExecutor } from '../../src/runner/index.ts';
+import { loadScenario } from '../../src/scenario/index.ts';
+import type { BenchEntry, BenchRunResult } from '../harness/entry.ts';
+import { REPO_ROOT } from './scenario-entry.ts';
 
 const REPLICATIONS = 4;
-const SCENARIO = fileURLToPath(new URL('../scenarios/pbft.yaml', import.meta.url));
+const SCENARIO = `${REPO_ROOT}scenarios/pbft.yaml`;
 const SETS = ['duration=10s', 'warmup=2s'];
 
 function workersEntry(workers: number): BenchEntry {

@@ -1,5 +1,5 @@
 /** Messages a benchmark child process sends its parent over the IPC channel. */
-import type { SimulatedMetrics } from './registry.ts';
+import type { SimulatedMetrics } from './entry.ts';
 import type { RunSample } from './results.ts';
 
 export type ChildMessage =

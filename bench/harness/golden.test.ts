@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGolden, goldenDiff, goldenPath, jsonSafeMetrics } from './golden.ts';
-import { PHOLD_DEFAULTS, runPhold } from './phold.ts';
-import { pholdMetrics } from './phold-entry.ts';
+import { pholdMetrics } from '../entries/engine.ts';
+import { PHOLD_DEFAULTS, runPhold } from '../entries/phold.ts';
 
 /** A small PHOLD so the test stays fast; the model code is the suite's own. */
 const SMALL = { ...PHOLD_DEFAULTS, processes: 50, eventsPerProcess: 4 };

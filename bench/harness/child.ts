@@ -1,11 +1,12 @@
 /**
  * Runs one entry `runs` times in a fresh process, so its peak memory is its own, each run preceded
- * by the calibration loop. Usage (by the parent only): node --import tsx bench/child.ts <entry> <runs>
+ * by the calibration loop. Usage (by the parent only): node --import tsx bench/harness/child.ts <entry> <runs>
  */
+import { ENTRY_LOADERS } from '../entries/index.ts';
 import { cpuMsSince, runCalibration } from './calibrate.ts';
 import type { ChildMessage } from './child-protocol.ts';
-import { loadEntry } from './entries.ts';
 import { jsonSafeMetrics } from './golden.ts';
+import { loadEntry } from './registry.ts';
 
 function send(msg: ChildMessage): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -15,7 +16,7 @@ function send(msg: ChildMessage): Promise<void> {
 
 async function main(): Promise<void> {
   const [name, runsText] = process.argv.slice(2);
-  const entry = await loadEntry(name ?? '');
+  const entry = await loadEntry(ENTRY_LOADERS, name ?? '');
   const runs = Number(runsText);
   // Warm the calibration loop up: its first calls run before the JIT has finished with it.
   for (let i = 0; i < 3; i++) runCalibration();

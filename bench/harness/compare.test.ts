@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../sim/index.ts';
+import { Rng } from '../../sim/index.ts';
 import { compareReports, compareSpeed, hasRegression } from './compare.ts';
 import type { FullReport, RunSample } from './results.ts';
 

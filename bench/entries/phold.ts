@@ -6,7 +6,7 @@
  * for a uniformly chosen other process (a message through the network model, whose latency is the
  * same shifted exponential). It uses the engine's public actor API, the one models use.
  */
-import { Engine, type Actor, type ActorContext, type HostId } from '../sim/index.ts';
+import { Engine, type Actor, type ActorContext, type HostId } from '../../sim/index.ts';
 
 export interface PholdOptions {
   readonly processes: number;
@@ -58,7 +58,7 @@ class PholdProcess implements Actor<number> {
   }
 }
 
-export function buildPhold(o: PholdOptions = PHOLD_DEFAULTS): Engine {
+function buildPhold(o: PholdOptions = PHOLD_DEFAULTS): Engine {
   const engine = new Engine({
     seed: o.seed,
     network: {
@@ -76,7 +76,6 @@ export interface PholdResult {
   /** Events processed in the measured part. */
   readonly events: number;
   readonly wallMs: number;
-  readonly eventsPerSec: number;
   /** Virtual time the measured part covered, and the clock at its end. */
   readonly simulatedUs: number;
   readonly endTimeUs: number;
@@ -100,7 +99,6 @@ export function runPhold(events: number, warmupEvents: number, o: PholdOptions =
   return {
     events: done,
     wallMs,
-    eventsPerSec: done / (wallMs / 1000),
     simulatedUs: engine.nowUs - startUs,
     endTimeUs: engine.nowUs,
     messagesSent,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goldenDiff } from './golden.ts';
+import { goldenDiff } from '../harness/golden.ts';
 import { scenarioEntry } from './scenario-entry.ts';
 
 const tinyRaft = (sets: string[]) =>

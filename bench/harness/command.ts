@@ -1,20 +1,21 @@
 /**
- * `iomtsim bench [phold|quick|full] [--json FILE] [--compare FILE] [--threshold 10%] [--update-golden]`.
+ * `iomtsim bench [phold|quick|full] [--json FILE] [--compare FILE] [--threshold 10%] [--update-golden] [--runs N] [--only a,b]`.
  *
- * Runs every entry of the suite in its own child process (RUNS_PER_ENTRY runs, each after the
- * calibration loop), then keeps the two kinds of regression apart:
+ * Runs every entry of the suite (bench/entries/) in its own child process (RUNS_PER_ENTRY runs,
+ * each after the calibration loop), then keeps the two kinds of regression apart:
  *   1. model results are deterministic: compared exactly with bench/golden/ (any change fails);
  *   2. speed is noisy: CPU time over calibration CPU time, medians compared with a rank test
  *      against `--compare`.
  * Exit codes: 0 all good; 1 a golden mismatch, nondeterminism or significant slowdown; 2 bad input.
  */
+import { writeFileAtomic } from '../../src/io/atomic-write.ts';
+import { ENTRY_LOADERS } from '../entries/index.ts';
 import { BenchInputError, parseThreshold, readBaseline } from './baseline.ts';
 import { compareReports, comparisonTable, hasRegression, type ComparisonRow } from './compare.ts';
-import { buildRegistry } from './entries.ts';
+import type { BenchEntry } from './entry.ts';
 import { describeEnvironment } from './environment.ts';
 import { checkGolden } from './golden.ts';
-import type { BenchEntry, BenchRegistry } from './registry.ts';
-import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { buildRegistry, type BenchRegistry } from './registry.ts';
 import { entriesTable, goldenSummary, markdownReport, outputPaths, trackerPoints, type GoldenLine } from './report.ts';
 import { REPORT_SCHEMA, summarize, type EntryResult, type FullReport } from './results.ts';
 import { runEntryInChild } from './run-entry.ts';
@@ -54,7 +55,7 @@ function selectEntries(registry: BenchRegistry, suite: string): BenchEntry[] {
 }
 
 async function runBench(opts: BenchCommandOptions): Promise<number> {
-  const registry = await buildRegistry();
+  const registry = await buildRegistry(ENTRY_LOADERS);
   let entries = selectEntries(registry, opts.suite);
   if (opts.only !== undefined) {
     const only = opts.only;

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeJsonAtomic } from '../src/io/atomic-write.ts';
-import type { SimulatedMetrics } from './registry.ts';
+import { writeJsonAtomic } from '../../src/io/atomic-write.ts';
+import type { SimulatedMetrics } from './entry.ts';
 
-export const GOLDEN_DIR = new URL('./golden/', import.meta.url).pathname;
+export const GOLDEN_DIR = new URL('../golden/', import.meta.url).pathname;
 
 export interface GoldenFile {
   readonly entry: string;

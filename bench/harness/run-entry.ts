@@ -1,7 +1,7 @@
 /** Parent side: run one entry in a child process and gather its samples. */
 import { fork } from 'node:child_process';
 import type { ChildMessage } from './child-protocol.ts';
-import type { BenchEntry, SimulatedMetrics } from './registry.ts';
+import type { BenchEntry, SimulatedMetrics } from './entry.ts';
 import type { EntryResult, RunSample } from './results.ts';
 import { goldenDiff } from './golden.ts';
 
