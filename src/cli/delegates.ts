@@ -1,40 +1,17 @@
 /**
- * Commands implemented elsewhere (report, compare, bench, validate, the registries),
- * loaded on demand with a dynamic import: `iomtsim run --json` does not pay for the report
- * renderer, and a delegate that is not in this build gives a clear "not available" error (exit 2)
- * instead of a crash. The expected signatures are declared here, in one place.
+ * Commands implemented in other areas (the report, bench, validation), imported when first used:
+ * `iomtsim run --json` does not load the report renderer, and no command loads bench's. The
+ * imports name the modules literally, so TypeScript checks every call against the module's own
+ * exported signatures: a rename or a changed signature fails `tsc`, not a user's run.
  */
-import { fileURLToPath } from 'node:url';
-import { relative } from 'node:path';
-import { notAvailable } from './errors.ts';
+export const loadReport = () => import('../report/index.ts');
+export const loadBench = () => import('../../bench/harness/command.ts');
+export const loadValidation = () => import('../validation/index.ts');
 
-export interface BenchOptions {
-  readonly suite: string;
-  readonly json?: string;
-  readonly compare?: string;
-  readonly threshold?: string;
-  readonly updateGolden?: boolean;
-  readonly runs?: number;
-  readonly only?: readonly string[];
-}
-
-export interface Delegates {
-  reportCommand: (dir: string) => Promise<number>;
-  compareCommand: (a: string, b: string, out?: string) => Promise<number>;
-  writeReport: (resultsDir: string) => Promise<void>;
-  benchCommand: (opts: BenchOptions) => Promise<number>;
-  validateCommand: (opts: { quick: boolean; json: boolean; out?: string; only?: readonly string[] }) => Promise<number>;
-}
-
-const MODULES: Record<keyof Delegates, string> = {
-  reportCommand: '../report/index.ts',
-  compareCommand: '../report/index.ts',
-  writeReport: '../report/index.ts',
-  benchCommand: '../../bench/harness/command.ts',
-  validateCommand: '../validation/index.ts',
-};
-
-/** Import a module of this project by path relative to src/cli; undefined if it does not exist. */
+/**
+ * For `iomtsim list`, whose registries are looked up by path: import a module of this project by
+ * path relative to src/cli, or undefined if it does not exist.
+ */
 export async function importOptional(relative: string): Promise<Record<string, unknown> | undefined> {
   const url = new URL(relative, import.meta.url);
   try {
@@ -45,14 +22,4 @@ export async function importOptional(relative: string): Promise<Record<string, u
     if (e.code === 'ERR_MODULE_NOT_FOUND' && (e.url === url.href || e.message.includes(url.pathname))) return undefined;
     throw err;
   }
-}
-
-export async function delegate<K extends keyof Delegates>(name: K, command: string): Promise<Delegates[K]> {
-  const mod = await importOptional(MODULES[name]);
-  const fn = mod?.[name];
-  if (typeof fn !== 'function') {
-    const file = relative(fileURLToPath(new URL('../../', import.meta.url)), fileURLToPath(new URL(MODULES[name], import.meta.url)));
-    throw notAvailable(command, `${name}() exported by ${file}`);
-  }
-  return fn as Delegates[K];
 }

@@ -1,13 +1,13 @@
-/** Commands whose work lives in other areas: thin calls through delegates.ts. */
+/** Commands whose work lives in other areas: thin typed calls into them, loaded on first use (delegates.ts). */
 import type { Argv } from 'yargs';
-import { delegate } from '../delegates.ts';
+import { loadBench, loadReport, loadValidation } from '../delegates.ts';
 
 export async function reportCommand(args: { dir: string }): Promise<number> {
-  return (await delegate('reportCommand', 'report'))(args.dir);
+  return (await loadReport()).reportCommand(args.dir);
 }
 
 export async function compareCommand(args: { a: string; b: string; out?: string }): Promise<number> {
-  return (await delegate('compareCommand', 'compare'))(args.a, args.b, args.out);
+  return (await loadReport()).compareCommand(args.a, args.b, args.out);
 }
 
 export interface BenchArgs {
@@ -21,8 +21,7 @@ export interface BenchArgs {
 }
 
 export async function benchCommand(args: BenchArgs): Promise<number> {
-  const bench = await delegate('benchCommand', 'bench');
-  return bench({
+  return (await loadBench()).benchCommand({
     suite: args.suite ?? 'quick',
     ...(args.json !== undefined ? { json: args.json } : {}),
     ...(args.compare !== undefined ? { compare: args.compare } : {}),
@@ -52,7 +51,7 @@ export interface ValidateArgs {
 }
 
 export async function validateCommand(args: ValidateArgs): Promise<number> {
-  return (await delegate('validateCommand', 'validate'))({
+  return (await loadValidation()).validateCommand({
     quick: args.quick === true,
     json: args.json === true,
     ...(args.out !== undefined ? { out: args.out } : {}),

@@ -1,7 +1,6 @@
 /** The end of every command that produced a results folder: report, print, exit code. */
-import { InputError } from '../../scenario/index.ts';
 import { summaryPassed, type RunStatus, type Summary } from '../../runner/index.ts';
-import { delegate } from '../delegates.ts';
+import { loadReport } from '../delegates.ts';
 import { EXIT, reportError } from '../errors.ts';
 import { formatFailures, formatSummary } from '../print.ts';
 
@@ -14,16 +13,7 @@ export interface Finished {
 
 export async function renderReportAfterRun(dir: string, wanted: boolean): Promise<number> {
   if (!wanted) return EXIT.ok;
-  let writeReport;
-  try {
-    writeReport = await delegate('writeReport', 'report');
-  } catch (err) {
-    if (err instanceof InputError) {
-      process.stderr.write(`report: skipped (${err.issues[0]?.expected ?? 'renderer not available'}); run \`iomtsim report ${dir}\` later\n`);
-      return EXIT.ok;
-    }
-    throw err;
-  }
+  const { writeReport } = await loadReport();
   try {
     await writeReport(dir);
     return EXIT.ok;
