@@ -1,5 +1,6 @@
 /** A small IoMT world configuration for tests and quick runs (only tests and benchmarks import it). */
 import { DEFAULT_CRYPTO_COSTS } from '../ledger/index.ts';
+import { defaultReplicaSettings } from '../protocols/definition.ts';
 import type { ProtocolModule } from '../protocols/types.ts';
 import { DEFAULT_ALERT_RULES } from './alert-rules.ts';
 import { DEFAULT_PROFILES } from './profiles.ts';
@@ -11,7 +12,7 @@ export function smallWorldConfig(protocol: ProtocolModule, overrides: Partial<Io
     durationUs: 300_000_000,
     warmupUs: 0,
     protocol,
-    protocolParams: {},
+    replicaSettings: defaultReplicaSettings(protocol),
     batchSize: 10,
     batchTimeoutUs: 200_000,
     blockSizeMaxBytes: 524_288,

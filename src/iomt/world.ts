@@ -6,7 +6,7 @@
  */
 import { Engine, type ActorContext, type ActorFactory, type DistributionSpec } from '../../sim/index.ts';
 import { KeyRing, type Block, type SigningKey, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
-import type { ProtocolModule } from '../protocols/types.ts';
+import type { ProtocolModule, ReplicaSettings } from '../protocols/types.ts';
 import { IomtLedgerApp, sha256Hex } from '../contracts/index.ts';
 import type { CheckOutcome, Metrics } from '../metrics/types.ts';
 import type { RegistryView } from './admission.ts';
@@ -29,7 +29,7 @@ export interface IomtWorldConfig {
   readonly durationUs: number;
   readonly warmupUs: number;
   readonly protocol: ProtocolModule;
-  readonly protocolParams: Readonly<Record<string, unknown>>;
+  readonly replicaSettings: ReplicaSettings;
   readonly batchSize: number;
   readonly batchTimeoutUs: number;
   readonly blockSizeMaxBytes: number;
@@ -109,7 +109,7 @@ export class IomtWorld {
     this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs);
 
     const nodeHosts = topo.nodes.map((n) => n.host);
-    const endpoint: LedgerEndpoint = { replicaHosts: nodeHosts, repliesNeeded: c.protocol.repliesNeeded(nodeHosts.length), retransmitUs: c.retransmitUs };
+    const endpoint: LedgerEndpoint = { replicaHosts: nodeHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(nodeHosts.length), retransmitUs: c.retransmitUs };
     const gatewayHosts = topo.hospitals.flatMap((h) => h.gateways);
     const alertRules = c.rules.map((r) => r.name);
 
@@ -137,7 +137,7 @@ export class IomtWorld {
       const index = this.apps.length - 1;
       const signingKey = ring.issue(n.host);
       const factory: ActorFactory<unknown> = (ctx) =>
-        c.protocol.createReplica(ctx, { replicaHosts: nodeHosts, index, batchSize: c.batchSize, batchTimeoutUs: c.batchTimeoutUs, blockSizeMaxBytes: c.blockSizeMaxBytes, crypto: c.cryptoCosts, params: c.protocolParams, signingKey, verifier: ring }, app);
+        c.protocol.createReplica(ctx, { replicaHosts: nodeHosts, index, batchSize: c.batchSize, batchTimeoutUs: c.batchTimeoutUs, blockSizeMaxBytes: c.blockSizeMaxBytes, crypto: c.cryptoCosts, ...c.replicaSettings, signingKey, verifier: ring }, app);
       const h = engine.addHost(siteLink(n.region), c.wrapReplica?.(index, factory) ?? factory, `node:${n.host}`);
       if (h !== n.host) throw new Error(`topology: node placed at host ${h}, expected ${n.host}`);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { protocolContractProblems } from './contract.ts';
 import { PROTOCOLS, protocolByName } from './index.ts';
 
 describe('protocol registry', () => {
@@ -9,13 +10,19 @@ describe('protocol registry', () => {
     expect(protocolByName('paxos')).toBeUndefined();
   });
 
-  it('documents every parameter under its protocol name', () => {
-    for (const p of PROTOCOLS) for (const doc of p.parameters) expect(doc.name.startsWith(`${p.name}.`), doc.name).toBe(true);
+  it.each(PROTOCOLS.map((p) => [p.name, p] as const))('%s meets the definition contract (defaults parse, fault model sane for n = 1..16)', (_name, p) => {
+    expect(protocolContractProblems(p)).toEqual([]);
   });
 
-  it('gives PBFT f = ⌊(n − 1)/3⌋ and f + 1 replies (Castro & Liskov 1999, §4.1)', () => {
-    const pbft = protocolByName('pbft')!;
-    expect([4, 7, 10, 16].map((n) => pbft.maxFaulty(n))).toEqual([1, 2, 3, 5]);
-    expect([4, 7, 10, 16].map((n) => pbft.repliesNeeded(n))).toEqual([2, 3, 4, 6]);
+  it('gives PBFT f = ⌊(n − 1)/3⌋, 2f + 1 quorums and f + 1 replies (Castro & Liskov 1999, §4.1, §4.2)', () => {
+    const model = protocolByName('pbft')!.faultModel;
+    expect([4, 7, 10, 16].map((n) => model.maxFaulty(n))).toEqual([1, 2, 3, 5]);
+    expect([4, 7, 10, 16].map((n) => model.quorum(n))).toEqual([3, 5, 7, 11]);
+    expect([4, 7, 10, 16].map((n) => model.repliesNeeded(n))).toEqual([2, 3, 4, 6]);
+  });
+
+  it('gives HotStuff n − f quorums and Raft majorities', () => {
+    expect([4, 7, 10].map((n) => protocolByName('hotstuff')!.faultModel.quorum(n))).toEqual([3, 5, 7]);
+    expect([3, 4, 5].map((n) => protocolByName('raft')!.faultModel.quorum(n))).toEqual([2, 3, 3]);
   });
 });

@@ -3,7 +3,7 @@
  * submits to it, and the checkers that watch it.
  *
  * - Clients send `{ kind: 'request', tx }` to replicas; replicas answer `{ kind: 'reply', ... }`.
- *   A client treats a transaction as confirmed after `repliesNeeded(n)` matching replies
+ *   A client treats a transaction as confirmed after `faultModel.repliesNeeded(n)` matching replies
  *   (PBFT: f + 1, Castro & Liskov §4.1; Raft: the leader's one; PoW: after k confirmations).
  * - Every replica emits a `CommitEvent` for each block (or log entry, or batch) it commits, in
  *   height order. The safety checker compares them across honest replicas.
@@ -12,6 +12,7 @@
  */
 import type { Actor, ActorContext, HostId, ModelEvent } from '../../sim/index.ts';
 import type { CryptoCosts, SigningKey, Verifier } from '../ledger/crypto.ts';
+import type { MempoolOptions } from '../ledger/mempool.ts';
 import type { Block, Transaction } from '../ledger/types.ts';
 import type { Metrics } from '../metrics/types.ts';
 
@@ -47,7 +48,15 @@ export const NO_APPLICATION: ReplicatedApplication = {
 /** CPU cost in virtual µs of each cryptographic operation; see `iomtsim calibrate`. */
 export type { CryptoCosts } from '../ledger/crypto.ts';
 
-export interface ReplicaConfig {
+/** What a host hands every replica of a run besides its place and keys. */
+export interface ReplicaSettings<P = Readonly<Record<string, unknown>>> {
+  /** The protocol's own parameters, parsed by its `paramsSchema` (quantities in base units). */
+  readonly params: P;
+  /** Limits of the replica's pool of waiting transactions (the scenario's `consensus.mempool`). */
+  readonly mempool: MempoolOptions;
+}
+
+export interface ReplicaConfig<P = Readonly<Record<string, unknown>>> extends ReplicaSettings<P> {
   /** Hosts of all replicas, index i is replica i. */
   readonly replicaHosts: readonly HostId[];
   readonly index: number;
@@ -59,10 +68,9 @@ export interface ReplicaConfig {
   readonly signingKey?: SigningKey;
   /** Checks anyone's signatures; digests in the run's crypto mode. */
   readonly verifier?: Verifier;
-  /** Protocol-specific parameters, validated by the protocol's own schema. */
-  readonly params: Readonly<Record<string, unknown>>;
 }
 
+/** One documented parameter, as the attack registry lists them (protocols derive theirs from their schema). */
 export interface ParameterDoc {
   readonly name: string;
   readonly type: string;
@@ -70,22 +78,8 @@ export interface ParameterDoc {
   readonly meaning: string;
 }
 
-export interface ProtocolModule {
-  readonly name: 'pbft' | 'hotstuff' | 'raft' | 'poa' | 'pow';
-  readonly title: string;
-  /** Paper or standard the implementation follows. */
-  readonly reference: string;
-  /** 'byzantine': n ≥ 3f + 1; 'crash': n ≥ 2f + 1; 'nakamoto': honest majority of hash power. */
-  readonly faultModel: 'byzantine' | 'crash' | 'nakamoto';
-  readonly parameters: readonly ParameterDoc[];
-  /** Largest number of faulty replicas the protocol tolerates with n replicas. */
-  maxFaulty(n: number): number;
-  /** Matching replies a client waits for. */
-  repliesNeeded(n: number): number;
-  createReplica(ctx: ActorContext<unknown>, config: ReplicaConfig, app: ReplicatedApplication): Actor<unknown>;
-  /** Optional protocol-specific metrics from model events (e.g. PoA fork and stale rates). */
-  createCollector?(replicaCount: number): ProtocolCollector;
-}
+/** Any registered protocol's definition, as the hosts that place its replicas see it. */
+export type { ProtocolDefinition as ProtocolModule } from './definition.ts';
 
 /** An observer of model events that reports protocol-specific metrics at the end of a run. */
 export interface ProtocolCollector {

@@ -6,4 +6,4 @@ export { parseSet, type Override } from './overrides.ts';
 export { parseVary, parseIntegerRange, gridPoints, pointOverrides, checkDistinctDimensions, type Dimension, type SweepParameters, type NumericRange } from './sweep.ts';
 export { parseCondition, parseSlo, holds, type Condition, type Slo, SLO_EXAMPLES } from './conditions.ts';
 export { scenarioJsonSchema } from './json-schema.ts';
-export { maxFaulty, checkFaultModel } from './fault-model.ts';
+export { checkFaultModel } from './fault-model.ts';

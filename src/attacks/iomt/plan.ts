@@ -153,7 +153,7 @@ export class IomtAttackPlan {
     if (!specs.some((s) => s.respond)) return;
     const hosp = topo.hospitals[0]!;
     const replicaHosts = topo.nodes.map((n) => n.host);
-    const ledger = { replicaHosts, repliesNeeded: c.protocol.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs };
+    const ledger = { replicaHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs };
     const link = { region: hosp.region, uploadBitsPerSec: c.links.siteBandwidthBps, downloadBitsPerSec: c.links.siteBandwidthBps };
     const sink = engine.addHost(link, (ctx: ActorContext<unknown>) => {
       this.security = new SecurityService(ctx, { ledger, nodeHeight: () => world.apps[hosp.node]!.executedHeight, deviceNames: world.deviceNames });
@@ -176,7 +176,7 @@ export class IomtAttackPlan {
     const topo = world.topology;
     const c = world.config;
     const replicaHosts = topo.nodes.map((n) => n.host);
-    const ledger = { replicaHosts, repliesNeeded: c.protocol.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs };
+    const ledger = { replicaHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs };
     this.specs.forEach((s, k) => {
       if (s.type !== 'consent-misuse') return;
       const d = topo.devices[s.device]!;

@@ -1,6 +1,7 @@
 /**
  * `iomtsim list`: what a scenario can name. Scenarios are read from scenarios/; protocols, attacks,
- * devices and metrics come from their registries, loaded on demand.
+ * devices and metrics come from their registries, loaded on demand. Protocols are described from
+ * their definitions: fault model, paper, and each parameter from the parameter schema.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -48,7 +49,7 @@ function describeEntry(entry: unknown, key?: string): string {
   const text = e['title'] ?? e['meaning'] ?? e['description'] ?? '';
   const model = typeof e['faultModel'] === 'string' ? ` (${e['faultModel']} faults)` : '';
   const reference = typeof e['reference'] === 'string' ? `; ${e['reference']}` : '';
-  // Registries that document their parameters (attacks, protocols) list them, one per line.
+  // Registries that document their parameters (attacks) list them, one per line.
   const params = Array.isArray(e['parameters']) ? (e['parameters'] as Record<string, unknown>[]) : [];
   const lines = params.map((p) => `\n    ${String(p['name'])} (${String(p['type'])}, default ${String(p['default'])}): ${String(p['meaning'])}`);
   return `${name}${unit}${text ? `  ${String(text)}` : ''}${model}${reference}${lines.join('')}`;
@@ -60,8 +61,17 @@ function entriesOf(registry: unknown): string[] {
   return [];
 }
 
-const REGISTRIES: Record<Exclude<Topic, 'scenarios'>, { module: string; exportName: string }> = {
-  protocols: { module: '../protocols/index.ts', exportName: 'PROTOCOLS' },
+/** A protocol, its fault model and paper, then one line per parameter (from its schema). */
+async function listProtocols(): Promise<string[]> {
+  const [{ PROTOCOLS }, { schemaFieldDocs }] = await Promise.all([import('../../protocols/index.ts'), import('../../scenario/field-reference.ts')]);
+  return PROTOCOLS.map((p) => {
+    const params = schemaFieldDocs(p.paramsSchema, p.defaults).filter((f) => f.meaning !== '');
+    const lines = params.map((f) => `\n    ${p.name}.${f.path} (${f.type}${f.defaultText === '' ? '' : `, default ${f.defaultText}`}): ${f.meaning}`);
+    return `${p.name}  ${p.title} (${p.faultModel.kind} faults: ${p.faultModel.rule}); ${p.reference}${lines.join('')}`;
+  });
+}
+
+const REGISTRIES: Record<Exclude<Topic, 'scenarios' | 'protocols'>, { module: string; exportName: string }> = {
   attacks: { module: '../attacks/registry.ts', exportName: 'ATTACKS' },
   devices: { module: '../iomt/profiles.ts', exportName: 'DEFAULT_PROFILES' },
   metrics: { module: '../metrics/catalog.ts', exportName: 'METRIC_DOCS' },
@@ -77,6 +87,8 @@ export async function listCommand(args: { topic?: string; markdown?: boolean }):
   }
   if (topic === 'scenarios') {
     lines = listScenarios('scenarios');
+  } else if (topic === 'protocols') {
+    lines = await listProtocols();
   } else {
     const { module, exportName } = REGISTRIES[topic];
     const mod = await importOptional(module);

@@ -25,7 +25,7 @@ import { buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
 import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
-import { Mempool, mempoolOptionsFrom } from '../../ledger/mempool.ts';
+import { Mempool } from '../../ledger/mempool.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
 import {
@@ -44,7 +44,8 @@ import {
   type HsVote,
   type QuorumCert,
 } from './messages.ts';
-import { hotstuffParams, type HotStuffParams } from './params.ts';
+import { HOTSTUFF_FAULT_MODEL } from './fault-model.ts';
+import type { HotStuffParams } from './params.ts';
 
 const TIMER_VIEW = 1;
 const REPLY_BYTES = 80;
@@ -113,17 +114,16 @@ export class HotStuffReplica implements Actor<unknown> {
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
-    private readonly config: ReplicaConfig,
+    private readonly config: ReplicaConfig<HotStuffParams>,
     private readonly app: ReplicatedApplication,
     options: HotStuffOptions = {},
   ) {
-    this.params = hotstuffParams(config.params);
+    this.params = config.params;
     this.viewDeadline = new DeadlineTimer(ctx, TIMER_VIEW);
     this.n = config.replicaHosts.length;
-    const f = Math.floor((this.n - 1) / 3);
-    this.quorum = options.quorum?.(this.n, f) ?? this.n - f;
+    this.quorum = options.quorum?.(this.n, HOTSTUFF_FAULT_MODEL.maxFaulty(this.n)) ?? HOTSTUFF_FAULT_MODEL.quorum(this.n);
     this.self = config.index;
-    this.mempool = new Mempool(mempoolOptionsFrom(config.params));
+    this.mempool = new Mempool(config.mempool);
     const genesis = GENESIS_NODE;
     this.nodes.set(genesis.block.hash, genesis);
     this.chain.push(genesis);
@@ -434,8 +434,8 @@ export class HotStuffReplica implements Actor<unknown> {
 
   private timeoutUs(): number {
     const p = this.params;
-    if (p.backoff === 'fixed') return p.viewTimeoutUs;
-    return Math.min(p.viewTimeoutMaxUs, p.viewTimeoutUs * 2 ** Math.min(this.consecutiveTimeouts, 40));
+    if (p.backoff === 'fixed') return p.viewTimeout;
+    return Math.min(p.viewTimeoutMax, p.viewTimeout * 2 ** Math.min(this.consecutiveTimeouts, 40));
   }
 
   private resetViewDeadline(): void {

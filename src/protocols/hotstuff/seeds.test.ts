@@ -31,7 +31,7 @@ function runSeed(seed: number, n: number): string[] {
     if (new Set(ids).size !== ids.length) problems.push(`replica ${i} committed a transaction twice`);
     if (ids.length !== TXS) problems.push(`replica ${i} committed ${ids.length} of ${TXS}`);
   }
-  const answered = [...c.replies.values()].filter((r) => r.length >= hotstuff.repliesNeeded(n)).length;
+  const answered = [...c.replies.values()].filter((r) => r.length >= hotstuff.faultModel.repliesNeeded(n)).length;
   if (answered !== TXS) problems.push(`${answered} of ${TXS} answered by f + 1`);
   return problems;
 }

@@ -7,8 +7,11 @@ import { buildBlock } from '../../ledger/block.ts';
 import { KeyRing, ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import { ScriptedContext } from '../raft/scripted-context.ts';
+import { defaultReplicaSettings } from '../definition.ts';
 import { NO_APPLICATION, type ReplicaConfig } from '../types.ts';
+import { hotstuff } from './index.ts';
 import { proposalTerm, voteTerm, type HsProposal, type HsVote, type QuorumCert } from './messages.ts';
+import type { HotStuffParams } from './params.ts';
 import { HotStuffReplica } from './replica.ts';
 
 const N = 4;
@@ -18,9 +21,9 @@ function setup() {
   const keys = Array.from({ length: N }, (_, i) => ring.issue(i));
   const replica = (index: number) => {
     const ctx = new ScriptedContext(index);
-    const config: ReplicaConfig = {
+    const config: ReplicaConfig<HotStuffParams> = {
       replicaHosts: [0, 1, 2, 3], index, batchSize: 1, batchTimeoutUs: 1, blockSizeMaxBytes: 1 << 20,
-      crypto: ZERO_CRYPTO_COSTS, signingKey: keys[index]!, verifier: ring, params: {},
+      crypto: ZERO_CRYPTO_COSTS, signingKey: keys[index]!, verifier: ring, ...defaultReplicaSettings(hotstuff),
     };
     const r = new HotStuffReplica(ctx, config, NO_APPLICATION);
     r.onStart();

@@ -64,7 +64,7 @@ export abstract class Checkpoints extends NormalCase {
   // ---- §4.3: state transfer for a replica behind the stable checkpoint ----
 
   protected maybeFetch(): void {
-    if (this.stableSeq <= this.lastExecuted || this.ctx.nowUs - this.lastFetchUs < this.params.viewChangeTimeoutUs) return;
+    if (this.stableSeq <= this.lastExecuted || this.ctx.nowUs - this.lastFetchUs < this.params.viewChangeTimeout) return;
     this.lastFetchUs = this.ctx.nowUs;
     const req: FetchRequest = { kind: 'pbft-fetch', fromSeq: this.lastExecuted + 1, toSeq: this.stableSeq, replica: this.index };
     this.multicast(req, PBFT_HEADER_BYTES + 8 + this.authBytes);

@@ -7,13 +7,14 @@ import type { ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { blockHashOperations, BLOCK_HEADER_BYTES } from '../../ledger/block.ts';
 import { CpuCharger, hashCostUs, macCostUs, type CryptoCosts, type SigningKey, type Verifier } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
-import { Mempool, mempoolOptionsFrom, type MempoolOptions } from '../../ledger/mempool.ts';
+import { Mempool } from '../../ledger/mempool.ts';
 import type { Block } from '../../ledger/types.ts';
 import type { ReplicaConfig, ReplicatedApplication } from '../types.ts';
 import {
   authenticatorBytes, prePrepareTerm, SIGNATURE_BYTES, type Checkpoint, type NewView, type PbftMessage, type PrePrepare, type ViewChange,
 } from './messages.ts';
-import { pbftParams, type PbftParams } from './params.ts';
+import { PBFT_FAULT_MODEL } from './fault-model.ts';
+import type { PbftParams } from './params.ts';
 import { Slot } from './slot.ts';
 import { FetchedBatches, type FetchRequest } from './state-transfer.ts';
 import type { Quorums } from './view-change.ts';
@@ -29,9 +30,8 @@ export const NO_REQUEST = -1;
 const DEFERRED_LIMIT = 100_000;
 
 export interface PbftOptions {
-  /** Certificate size; 2f + 1 in PBFT. Only the deliberately broken variant in tests changes it. */
+  /** Certificate size; the fault model's quorum in PBFT. Only the deliberately broken variant in tests changes it. */
   readonly quorum?: (n: number, f: number) => number;
-  readonly mempool?: MempoolOptions;
 }
 
 /**
@@ -102,7 +102,7 @@ export abstract class ReplicaCore {
   protected requestTimer: TimerId = NO_TIMER;
   protected newViewTimer: TimerId = NO_TIMER;
 
-  constructor(ctx: ActorContext<unknown>, config: ReplicaConfig, app: ReplicatedApplication, options: PbftOptions = {}) {
+  constructor(ctx: ActorContext<unknown>, config: ReplicaConfig<PbftParams>, app: ReplicatedApplication, options: PbftOptions = {}) {
     if (config.signingKey === undefined || config.verifier === undefined) {
       throw new Error('PBFT replica: ReplicaConfig.signingKey and verifier are required (the run model issues them)');
     }
@@ -112,9 +112,9 @@ export abstract class ReplicaCore {
     this.hosts.forEach((h, i) => this.indexOfHost.set(h, i));
     this.index = config.index;
     this.n = this.hosts.length;
-    this.f = Math.floor((this.n - 1) / 3);
-    this.q = options.quorum?.(this.n, this.f) ?? 2 * this.f + 1;
-    this.params = pbftParams(config.params);
+    this.f = PBFT_FAULT_MODEL.maxFaulty(this.n);
+    this.q = options.quorum?.(this.n, this.f) ?? PBFT_FAULT_MODEL.quorum(this.n);
+    this.params = config.params;
     this.app = app;
     this.costs = config.crypto;
     this.key = config.signingKey;
@@ -123,7 +123,7 @@ export abstract class ReplicaCore {
     this.batchSize = config.batchSize;
     this.batchTimeoutUs = config.batchTimeoutUs;
     this.blockTxBytesMax = config.blockSizeMaxBytes - BLOCK_HEADER_BYTES;
-    this.mempool = new Mempool(options.mempool ?? mempoolOptionsFrom(config.params));
+    this.mempool = new Mempool(config.mempool);
     this.authBytes = this.params.auth === 'macs' ? authenticatorBytes(this.n) : SIGNATURE_BYTES;
     this.fetched = new FetchedBatches(this.f + 1);
   }
@@ -200,7 +200,7 @@ export abstract class ReplicaCore {
   }
 
   protected viewChangeTimeout(): number {
-    return this.params.viewChangeTimeoutUs * 2 ** Math.min(this.failedViews, 16);
+    return this.params.viewChangeTimeout * 2 ** Math.min(this.failedViews, 16);
   }
 
   protected cancelTimer(which: 'batch' | 'request' | 'newView'): void {

@@ -4,22 +4,25 @@ import { buildBlock } from '../../ledger/block.ts';
 import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import { ScriptedContext } from '../raft/scripted-context.ts';
+import { defaultReplicaSettings } from '../definition.ts';
 import { NO_APPLICATION, type ReplicaConfig } from '../types.ts';
+import { poa } from './index.ts';
 import type { PoaBlockMessage } from './messages.ts';
+import type { PoaParams } from './params.ts';
 import { PoaReplica } from './replica.ts';
 
 const PERIOD_US = 1_000_000;
 
 function signer(index: number): { r: PoaReplica; ctx: ScriptedContext } {
   const ctx = new ScriptedContext(index);
-  const config: ReplicaConfig = {
+  const config: ReplicaConfig<PoaParams> = {
     replicaHosts: [0, 1, 2, 3, 4, 5, 6],
     index,
     batchSize: 10,
     batchTimeoutUs: 1,
     blockSizeMaxBytes: 1 << 20,
     crypto: ZERO_CRYPTO_COSTS,
-    params: { period: PERIOD_US, wiggle: 500_000 },
+    ...defaultReplicaSettings(poa, { period: PERIOD_US, wiggle: 500_000 }),
   };
   const r = new PoaReplica(ctx, config, NO_APPLICATION);
   r.onStart();

@@ -16,13 +16,13 @@ import { buildBlock, BLOCK_HEADER_BYTES, GENESIS_BLOCK, verifyBlock } from '../.
 import { ChainStore, type HeadChange } from '../../ledger/chain-store.ts';
 import { hashCostUs } from '../../ledger/crypto.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
-import { Mempool, mempoolOptionsFrom } from '../../ledger/mempool.ts';
+import { Mempool } from '../../ledger/mempool.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage } from '../types.ts';
 import { difficulty, inTurn, signedRecently, signerLimit, wiggleBoundUs } from './clique.ts';
 import type { PoaReorgEvent, PoaSealedEvent } from './events.ts';
 import { SEAL_BYTES, sealTerm, TX_RELAY_OVERHEAD_BYTES, type PoaBlockMessage, type PoaTxMessage } from './messages.ts';
-import { poaParams, type PoaParams } from './params.ts';
+import type { PoaParams } from './params.ts';
 
 const TIMER_SEAL = 1;
 const NO_TIMER = -1;
@@ -50,10 +50,10 @@ export class PoaReplica implements Actor<unknown> {
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
-    private readonly config: ReplicaConfig,
+    private readonly config: ReplicaConfig<PoaParams>,
     private readonly app: ReplicatedApplication,
   ) {
-    this.params = poaParams(config.params);
+    this.params = config.params;
     this.n = config.replicaHosts.length;
     this.self = config.index;
     this.confirmations = this.params.confirmations > 0 ? this.params.confirmations : signerLimit(this.n);
@@ -62,7 +62,7 @@ export class PoaReplica implements Actor<unknown> {
     const signerOf = this.signerOf;
     // EIP-225: total difficulty is the fork-choice weight; the difficulty follows from the signer's turn.
     this.chain = new ChainStore(GENESIS_BLOCK, { weight: (b) => (b.height === 0 ? 0 : difficulty(b.height, signerOf(b.proposer), n)) });
-    this.mempool = new Mempool(mempoolOptionsFrom(config.params));
+    this.mempool = new Mempool(config.mempool);
   }
 
   /** Signer index of a block's proposer host (−1 for genesis or a stranger). */
@@ -140,9 +140,9 @@ export class PoaReplica implements Actor<unknown> {
     if (signedRecently(this.chain.tree, this.chain.headBlockId, this.self, this.n, this.signerOf)) return;
     const now = this.ctx.nowUs;
     // Header time: parent time plus the period, or now if that has passed (geth's Prepare).
-    this.sealTimestampUs = Math.max(head.timestampUs + this.params.periodUs, now);
+    this.sealTimestampUs = Math.max(head.timestampUs + this.params.period, now);
     let delayUs = this.sealTimestampUs - now;
-    if (!inTurn(height, this.self, this.n)) delayUs += Math.floor(this.ctx.rng.float() * wiggleBoundUs(this.n, this.params.wiggleUs));
+    if (!inTurn(height, this.self, this.n)) delayUs += Math.floor(this.ctx.rng.float() * wiggleBoundUs(this.n, this.params.wiggle));
     this.sealParentHash = head.hash;
     this.sealTimer = this.ctx.setTimer(delayUs, TIMER_SEAL);
   }
@@ -188,7 +188,7 @@ export class PoaReplica implements Actor<unknown> {
   private validOnParent(block: Block): boolean {
     const parent = this.chain.get(block.parentHash)!;
     if (block.height !== parent.height + 1) return false;
-    if (block.timestampUs < parent.timestampUs + this.params.periodUs) return false;
+    if (block.timestampUs < parent.timestampUs + this.params.period) return false;
     const tree = this.chain.tree;
     return !signedRecently(tree, tree.idOf(parent.hash), this.signerOf(block.proposer), this.n, this.signerOf);
   }

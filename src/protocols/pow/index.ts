@@ -1,37 +1,41 @@
 /** Nakamoto proof-of-work (Nakamoto 2008), relayed as in Bitcoin Core and SimBlock (Aoki et al. 2019). */
-import type { ProtocolModule } from '../types.ts';
+import { defineProtocol } from '../definition.ts';
+import { crashMaxFaulty, majority } from '../fault-bounds.ts';
 import { powGenesis } from './block.ts';
-import { hashPowerOf, type HashPowerSpec } from './hash-power.ts';
+import { hashPowerOf } from './hash-power.ts';
 import { PowNode } from './node.ts';
-import { POW_PARAMETER_DOCS, powParamsFromSection } from './params.ts';
+import { powNetworkParams, powParamsSchema } from './params.ts';
 
-export const pow: ProtocolModule = {
+export const pow = defineProtocol({
   name: 'pow',
   title: 'Nakamoto proof-of-work',
   reference: 'S. Nakamoto, "Bitcoin: A Peer-to-Peer Electronic Cash System", 2008; relay after Aoki et al., "SimBlock", IEEE INFOCOM Workshops 2019',
-  faultModel: 'nakamoto',
-  parameters: POW_PARAMETER_DOCS,
-  // Safe while honest nodes hold most of the hash power (§11); by node count, a minority.
-  maxFaulty: (n) => Math.floor((n - 1) / 2),
-  // A client trusts one node's k-confirmation report.
-  repliesNeeded: () => 1,
+  paramsSchema: powParamsSchema,
+  faultModel: {
+    kind: 'nakamoto',
+    rule: 'an honest majority of hash power (n ≥ 2f + 1 nodes of equal power)',
+    // Safe while honest nodes hold most of the hash power (§11); by node count, a minority.
+    maxFaulty: crashMaxFaulty,
+    // The longest chain is the one most of the hash power extends.
+    quorum: majority,
+    // A client trusts one node's k-confirmation report.
+    repliesNeeded: () => 1,
+  },
   createReplica: (ctx, config, _app) => {
-    const section = (config.params.pow ?? {}) as Readonly<Record<string, unknown>>;
-    const params = powParamsFromSection(section);
     const n = config.replicaHosts.length;
     // Every replica derives the same power table from the run's seed, then takes its own share.
-    const power = hashPowerOf((section.hashPower ?? 'equal') as HashPowerSpec, n, ctx.rng.seed);
+    const power = hashPowerOf(config.params.hashPower, n, ctx.rng.seed);
     let total = 0;
     for (const p of power) total += p;
-    return new PowNode(ctx, { params, hashShare: power[config.index]! / total, candidates: config.replicaHosts, genesis: powGenesis() });
+    return new PowNode(ctx, { params: powNetworkParams(config.params), hashShare: power[config.index]! / total, candidates: config.replicaHosts, genesis: powGenesis() });
   },
-};
+});
 
 export { PowNode, powChainStore, type PowNodeOptions } from './node.ts';
 export { runPowNetwork, type PowNetworkSpec, type PowRunResult } from './network-run.ts';
 export { PowCollector } from './collector.ts';
 export { hashPowerOf, type HashPowerSpec } from './hash-power.ts';
-export { POW_DEFAULTS, powParamsFromSection, type PowParams } from './params.ts';
+export { POW_DEFAULTS, powNetworkParams, powParamsSchema, type PowParams, type PowParamsSection } from './params.ts';
 export * from './simblock-network.ts';
 export * from './bitcoin-2013-network.ts';
 export type * from './types.ts';

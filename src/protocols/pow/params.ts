@@ -1,144 +1,94 @@
 /**
  * Parameters of Nakamoto proof-of-work, with their defaults and sources. The scenario's
- * `consensus.pow` sub-object and `ReplicaConfig.params` both resolve to a `PowParams`.
+ * `consensus.pow` block is defined by `powParamsSchema` (names as in the scenario file, quantities
+ * in base units); the nodes and the network run read the same values as `PowParams`, whose names
+ * carry their units.
  */
-import type { ParameterDoc } from '../types.ts';
+import { z } from 'zod';
+import { zDurationUs, zPositiveDurationUs, zSizeBytes } from '../../scenario/zod-units.ts';
 
+const zShare = z.number().min(0).max(1);
+/** Sizes a block or transaction cannot be without: 0 bytes would make every relay instant and every block empty. */
+const zPositiveSizeBytes = zSizeBytes.refine((bytes) => bytes > 0, { message: 'expected a positive size, found 0 bytes' });
+
+/** How hash power is spread: equal shares, or per node ~ normal(mean, sd) floored at 1 (SimBlock). */
+const zHashPower = z.union([
+  z.literal('equal'),
+  z
+    .object({
+      kind: z.literal('normal').describe("'normal': each node's hash power is drawn from normal(mean, sd), floored at 1."),
+      mean: z.number().positive().describe('Mean hash power per node, in relative units (only ratios matter; SimBlock uses 400,000).'),
+      sd: z.number().nonnegative().describe('Standard deviation of per-node hash power, same units as `mean` (SimBlock: 100,000).'),
+    })
+    .strict(),
+]);
+
+export const powParamsSchema = z
+  .object({
+    blockInterval: zPositiveDurationUs.default(600_000_000).describe('Mean time between blocks of the whole network at the initial difficulty (Bitcoin: 10 min).'),
+    blockSize: zPositiveSizeBytes.default(535_000).describe("Size of every mined block (SimBlock's reference network: 535,000 B)."),
+    txSize: zPositiveSizeBytes.default(250).describe('Size of one synthetic transaction; a block holds (blockSize − header) / txSize of them, for throughput.'),
+    outboundPeers: z.number().int().min(1).default(8).describe("Outbound connections per node (Bitcoin Core's 8); the peer graph is drawn from the run's seed."),
+    confirmations: z.number().int().min(1).default(6).describe('k: a block is final once k blocks, itself included, are on top of it (Nakamoto 2008 §11).'),
+    compactBlockShare: zShare.default(0.964).describe('Share of nodes that relay BIP 152 compact blocks (SimBlock: 0.964); 0 turns compact relay off.'),
+    compactBlockSize: zPositiveSizeBytes.default(18_000).describe('Size of a compact block (SimBlock: 18 KB).'),
+    compactFailureRate: zShare.default(0.13).describe('Chance a non-churning node cannot rebuild a compact block from its mempool (SimBlock: 0.13).'),
+    churnCompactFailureRate: zShare.default(0.27).describe('The same chance for churning nodes (SimBlock: 0.27).'),
+    churnShare: zShare.default(0.976).describe("Share of nodes that are churning, i.e. use `churnCompactFailureRate` (SimBlock's configuration: 0.976)."),
+    compactFailureBytes: zSizeBytes.optional()
+      .describe('Bytes sent after a failed compact block (getblocktxn → blocktxn); the block size when omitted, an upper bound of the distribution SimBlock draws from.'),
+    blockProcessing: zDurationUs.default(2_000).describe('Validation time of a received block before it is relayed (SimBlock: 2 ms).'),
+    retargetBlocks: z.number().int().min(0).default(0).describe('Blocks per difficulty-retarget period (Bitcoin: 2016); 0 keeps the difficulty fixed.'),
+    announceToKnownPeers: z.boolean().default(false).describe('Announce blocks to peers known to have them too (SimBlock); Bitcoin Core skips them.'),
+    hashPower: zHashPower.default('equal').describe('How hash power is spread: equal shares, or per node ~ normal(mean, sd) floored at 1 (SimBlock).'),
+    blocks: z.number().int().min(1).optional().describe("Stop once this many blocks are on the chain (SimBlock's end condition); else run `duration`."),
+  })
+  .strict();
+
+/** The scenario's `consensus.pow` block as parsed. */
+export type PowParamsSection = z.output<typeof powParamsSchema>;
+
+/**
+ * What the nodes and the network run read: the fields of `powParamsSchema` (see its descriptions)
+ * with their units in their names, `compactFailureBytes` resolved, and no run-level fields
+ * (`hashPower`, `blocks`).
+ */
 export interface PowParams {
-  /** Mean time between blocks of the whole network at the initial difficulty (Bitcoin: 10 min). */
   readonly blockIntervalUs: number;
-  /** Size of every mined block (SimBlock's reference network: 535,000 B). */
   readonly blockSizeBytes: number;
-  /** Size of one synthetic transaction, to turn blocks into transactions per second. */
   readonly txSizeBytes: number;
-  /** Outbound connections per node (Bitcoin Core: 8). */
   readonly outboundPeers: number;
-  /** k: a block is final once k blocks, itself included, are on top of it (Nakamoto 2008 §11). */
   readonly confirmations: number;
-  /** Share of nodes that use BIP 152 compact block relay (SimBlock: 0.964); 0 turns it off. */
   readonly compactBlockShare: number;
-  /** Size of a compact block (SimBlock: 18 KB). */
   readonly compactBlockSizeBytes: number;
-  /** Chance a compact block cannot be rebuilt from the mempool, for control nodes (SimBlock: 0.13). */
   readonly compactFailureRate: number;
-  /** Same for churning nodes (SimBlock: 0.27). */
   readonly churnCompactFailureRate: number;
-  /** Share of churning nodes (SimBlock's configuration: 0.976). */
   readonly churnShare: number;
-  /**
-   * Bytes sent after a failed compact block (getblocktxn → blocktxn). SimBlock draws this from a
-   * measured distribution; by default the whole block, an upper bound.
-   */
   readonly compactFailureBytes: number;
-  /** Validation time of a received block before it is relayed (SimBlock: 2 ms). */
   readonly blockProcessingUs: number;
-  /** Blocks per difficulty period (Bitcoin: 2016); 0 keeps the difficulty fixed. */
   readonly retargetBlocks: number;
-  /** Announce blocks to peers known to have them too (SimBlock does; Bitcoin Core does not). */
   readonly announceToKnownPeers: boolean;
 }
 
-export const POW_DEFAULTS: PowParams = {
-  blockIntervalUs: 600_000_000,
-  blockSizeBytes: 535_000,
-  txSizeBytes: 250,
-  outboundPeers: 8,
-  confirmations: 6,
-  compactBlockShare: 0.964,
-  compactBlockSizeBytes: 18_000,
-  compactFailureRate: 0.13,
-  churnCompactFailureRate: 0.27,
-  churnShare: 0.976,
-  compactFailureBytes: 535_000,
-  blockProcessingUs: 2_000,
-  retargetBlocks: 0,
-  announceToKnownPeers: false,
-};
-
-export const POW_PARAMETER_DOCS: readonly ParameterDoc[] = [
-  { name: 'pow.blockInterval', type: 'duration', default: '10m', meaning: 'mean time between blocks at the initial difficulty' },
-  { name: 'pow.blockSize', type: 'size', default: '535000B', meaning: 'size of each mined block (bandwidth-limited relay)' },
-  { name: 'pow.txSize', type: 'size', default: '250B', meaning: 'synthetic transaction size for throughput' },
-  { name: 'pow.outboundPeers', type: 'integer', default: '8', meaning: 'outbound connections per node (Bitcoin Core)' },
-  { name: 'pow.confirmations', type: 'integer', default: '6', meaning: 'k: blocks on top (itself included) before a block is final' },
-  { name: 'pow.compactBlockShare', type: 'number in [0, 1]', default: '0.964', meaning: 'share of nodes using BIP 152 compact blocks' },
-  { name: 'pow.compactBlockSize', type: 'size', default: '18KB', meaning: 'size of a compact block' },
-  { name: 'pow.compactFailureRate', type: 'number in [0, 1]', default: '0.13', meaning: 'compact block reconstruction failure, control nodes' },
-  { name: 'pow.churnCompactFailureRate', type: 'number in [0, 1]', default: '0.27', meaning: 'same, churning nodes' },
-  { name: 'pow.churnShare', type: 'number in [0, 1]', default: '0.976', meaning: 'share of churning nodes' },
-  { name: 'pow.compactFailureBytes', type: 'size', default: 'blockSize', meaning: 'bytes sent after a failed compact block' },
-  { name: 'pow.blockProcessing', type: 'duration', default: '2ms', meaning: 'validation time before relaying a block' },
-  { name: 'pow.retargetBlocks', type: 'integer', default: '0 (fixed)', meaning: 'blocks per difficulty period (Bitcoin: 2016)' },
-  { name: 'pow.announceToKnownPeers', type: 'boolean', default: 'false', meaning: "also announce blocks to peers known to have them (SimBlock's relay; Bitcoin Core skips them)" },
-  { name: 'pow.hashPower', type: "'equal' or { kind: normal, mean, sd }", default: 'equal', meaning: 'how hash power is spread over nodes' },
-  { name: 'pow.blocks', type: 'integer', default: 'none (run the duration)', meaning: 'stop once this many blocks are on the chain' },
-];
-
-/**
- * PowParams from the scenario's `consensus.pow` record (quantities already in base units; names
- * as in the scenario file, e.g. `blockInterval` in µs). Unknown keys and bad values are errors
- * naming the field.
- */
-export function powParamsFromSection(raw: Readonly<Record<string, unknown>>): PowParams {
-  const num = (key: string, fallback: number): number => {
-    const v = raw[key];
-    if (v === undefined) return fallback;
-    if (typeof v !== 'number') throw new RangeError(`consensus.pow.${key}: expected a number, found ${String(v)}`);
-    return v;
+/** The network-level parameters of a parsed `consensus.pow` block. */
+export function powNetworkParams(section: PowParamsSection): PowParams {
+  return {
+    blockIntervalUs: section.blockInterval,
+    blockSizeBytes: section.blockSize,
+    txSizeBytes: section.txSize,
+    outboundPeers: section.outboundPeers,
+    confirmations: section.confirmations,
+    compactBlockShare: section.compactBlockShare,
+    compactBlockSizeBytes: section.compactBlockSize,
+    compactFailureRate: section.compactFailureRate,
+    churnCompactFailureRate: section.churnCompactFailureRate,
+    churnShare: section.churnShare,
+    compactFailureBytes: section.compactFailureBytes ?? section.blockSize,
+    blockProcessingUs: section.blockProcessing,
+    retargetBlocks: section.retargetBlocks,
+    announceToKnownPeers: section.announceToKnownPeers,
   };
-  const bool = (key: string, fallback: boolean): boolean => {
-    const v = raw[key];
-    if (v === undefined) return fallback;
-    if (typeof v !== 'boolean') throw new RangeError(`consensus.pow.${key}: expected true or false, found ${String(v)}`);
-    return v;
-  };
-  const blockSizeBytes = num('blockSize', POW_DEFAULTS.blockSizeBytes);
-  const p: PowParams = {
-    blockIntervalUs: num('blockInterval', POW_DEFAULTS.blockIntervalUs),
-    blockSizeBytes,
-    txSizeBytes: num('txSize', POW_DEFAULTS.txSizeBytes),
-    outboundPeers: num('outboundPeers', POW_DEFAULTS.outboundPeers),
-    confirmations: num('confirmations', POW_DEFAULTS.confirmations),
-    compactBlockShare: num('compactBlockShare', POW_DEFAULTS.compactBlockShare),
-    compactBlockSizeBytes: num('compactBlockSize', POW_DEFAULTS.compactBlockSizeBytes),
-    compactFailureRate: num('compactFailureRate', POW_DEFAULTS.compactFailureRate),
-    churnCompactFailureRate: num('churnCompactFailureRate', POW_DEFAULTS.churnCompactFailureRate),
-    churnShare: num('churnShare', POW_DEFAULTS.churnShare),
-    compactFailureBytes: num('compactFailureBytes', blockSizeBytes),
-    blockProcessingUs: num('blockProcessing', POW_DEFAULTS.blockProcessingUs),
-    retargetBlocks: num('retargetBlocks', POW_DEFAULTS.retargetBlocks),
-    announceToKnownPeers: bool('announceToKnownPeers', POW_DEFAULTS.announceToKnownPeers),
-  };
-  const known = new Set(['blockInterval', 'blockSize', 'txSize', 'outboundPeers', 'confirmations', 'compactBlockShare', 'compactBlockSize', 'compactFailureRate', 'churnCompactFailureRate', 'churnShare', 'compactFailureBytes', 'blockProcessing', 'retargetBlocks', 'announceToKnownPeers', 'hashPower', 'blocks']);
-  for (const key of Object.keys(raw)) {
-    if (!known.has(key)) throw new RangeError(`consensus.pow.${key}: unknown parameter (expected one of ${[...known].join(', ')})`);
-  }
-  checkPowParams(p);
-  return p;
 }
 
-/** Range checks shared by every way of building PowParams. */
-export function checkPowParams(p: PowParams): void {
-  positive('blockIntervalUs', p.blockIntervalUs);
-  positive('blockSizeBytes', p.blockSizeBytes);
-  positive('txSizeBytes', p.txSizeBytes);
-  positive('compactBlockSizeBytes', p.compactBlockSizeBytes);
-  nonNegative('compactFailureBytes', p.compactFailureBytes);
-  nonNegative('blockProcessingUs', p.blockProcessingUs);
-  integer('outboundPeers', p.outboundPeers, 1);
-  integer('confirmations', p.confirmations, 1);
-  integer('retargetBlocks', p.retargetBlocks, 0);
-  for (const k of ['compactBlockShare', 'compactFailureRate', 'churnCompactFailureRate', 'churnShare'] as const) {
-    if (!(p[k] >= 0 && p[k] <= 1)) throw new RangeError(`pow parameter '${k}': expected a number in [0, 1], found ${p[k]}`);
-  }
-}
-
-function positive(name: string, v: number): void {
-  if (!(v > 0)) throw new RangeError(`pow parameter '${name}': expected a positive number, found ${v}`);
-}
-function nonNegative(name: string, v: number): void {
-  if (!(v >= 0)) throw new RangeError(`pow parameter '${name}': expected a number ≥ 0, found ${v}`);
-}
-function integer(name: string, v: number, min: number): void {
-  if (!(Number.isInteger(v) && v >= min)) throw new RangeError(`pow parameter '${name}': expected an integer ≥ ${min}, found ${v}`);
-}
+/** The defaults of `powParamsSchema`, as network parameters (presets and tests start from them). */
+export const POW_DEFAULTS: PowParams = powNetworkParams(powParamsSchema.parse({}));

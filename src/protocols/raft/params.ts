@@ -1,51 +1,28 @@
 /**
- * Raft's own parameters, as found in `consensus.raft` of a scenario (durations already in µs).
+ * Raft's parameters (Ongaro & Ousterhout, ATC 2014), as the scenario's `consensus.raft` block.
  * Defaults follow the paper's evaluation (§9.3: election timeouts of 150–300 ms) and a heartbeat
- * well below the minimum timeout, as §5.6 requires (broadcastTime ≪ electionTimeout).
+ * well below the minimum timeout, as §5.6 requires (broadcastTime ≪ electionTimeout). Durations
+ * parse to µs.
  */
-import type { ParameterDoc } from '../types.ts';
-import { readParams } from './params-reader.ts';
+import { z } from 'zod';
+import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
 
-export interface RaftParams {
-  readonly electionTimeoutMinUs: number;
-  readonly electionTimeoutMaxUs: number;
-  readonly heartbeatIntervalUs: number;
-  readonly maxEntriesPerAppend: number;
-}
+export const raftParamsSchema = z
+  .object({
+    electionTimeoutMin: zPositiveDurationUs.default(150_000).describe("Lower bound of the randomized election timeout (§5.2; the paper's evaluation uses 150–300 ms, §9.3)."),
+    electionTimeoutMax: zPositiveDurationUs.default(300_000).describe('Upper bound of the randomized election timeout (§5.2; 300 ms as in §9.3); at least electionTimeoutMin.'),
+    heartbeatInterval: zPositiveDurationUs.default(50_000).describe("Leader's idle AppendEntries period; below electionTimeoutMin (§5.6)."),
+    maxEntriesPerAppend: z.number().int().min(1).default(64).describe('Most log entries in one AppendEntries while a follower catches up.'),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.electionTimeoutMax < p.electionTimeoutMin) {
+      ctx.addIssue({ code: 'custom', path: ['electionTimeoutMax'], message: `expected a duration ≥ electionTimeoutMin (${p.electionTimeoutMin} µs), found ${p.electionTimeoutMax} µs` });
+    }
+    // §5.6: followers must hear from a live leader before any of them times out.
+    if (p.heartbeatInterval >= p.electionTimeoutMin) {
+      ctx.addIssue({ code: 'custom', path: ['heartbeatInterval'], message: `expected a duration below electionTimeoutMin (${p.electionTimeoutMin} µs), found ${p.heartbeatInterval} µs` });
+    }
+  });
 
-export const RAFT_DEFAULTS = {
-  electionTimeoutMin: 150_000,
-  electionTimeoutMax: 300_000,
-  heartbeatInterval: 50_000,
-  maxEntriesPerAppend: 64,
-} as const;
-
-export const RAFT_PARAMETER_DOCS: readonly ParameterDoc[] = [
-  { name: 'raft.electionTimeoutMin', type: 'duration', default: '150ms', meaning: 'lower bound of the randomized election timeout (§5.2)' },
-  { name: 'raft.electionTimeoutMax', type: 'duration', default: '300ms', meaning: 'upper bound of the randomized election timeout (§5.2)' },
-  { name: 'raft.heartbeatInterval', type: 'duration', default: '50ms', meaning: 'idle AppendEntries period of the leader (§5.2)' },
-  { name: 'raft.maxEntriesPerAppend', type: 'integer', default: '64', meaning: 'most log entries in one AppendEntries (catch-up batching)' },
-];
-
-export function raftParams(params: Readonly<Record<string, unknown>>): RaftParams {
-  const p = readParams('raft', params, RAFT_DEFAULTS);
-  if (!(p.electionTimeoutMin > 0 && p.electionTimeoutMax >= p.electionTimeoutMin)) {
-    throw new RangeError(
-      `consensus.raft.electionTimeoutMax: expected a duration ≥ electionTimeoutMin (${p.electionTimeoutMin} µs) > 0, found ${p.electionTimeoutMax} µs`,
-    );
-  }
-  if (!(p.heartbeatInterval > 0 && p.heartbeatInterval < p.electionTimeoutMin)) {
-    throw new RangeError(
-      `consensus.raft.heartbeatInterval: expected a positive duration below electionTimeoutMin (${p.electionTimeoutMin} µs), found ${p.heartbeatInterval} µs`,
-    );
-  }
-  if (!(Number.isInteger(p.maxEntriesPerAppend) && p.maxEntriesPerAppend >= 1)) {
-    throw new RangeError(`consensus.raft.maxEntriesPerAppend: expected an integer ≥ 1, found ${p.maxEntriesPerAppend}`);
-  }
-  return {
-    electionTimeoutMinUs: p.electionTimeoutMin,
-    electionTimeoutMaxUs: p.electionTimeoutMax,
-    heartbeatIntervalUs: p.heartbeatInterval,
-    maxEntriesPerAppend: p.maxEntriesPerAppend,
-  };
-}
+export type RaftParams = z.output<typeof raftParamsSchema>;

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { buildBlock } from '../../ledger/block.ts';
 import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
+import { defaultReplicaSettings } from '../definition.ts';
 import { NO_APPLICATION, type ReplicaConfig } from '../types.ts';
+import { raft } from './index.ts';
 import type { AppendEntries, AppendEntriesReply, RequestVote, RequestVoteReply } from './messages.ts';
+import type { RaftParams } from './params.ts';
 import { RaftReplica, RaftRole } from './replica.ts';
 import { ScriptedContext } from './scripted-context.ts';
 
@@ -12,14 +15,14 @@ const PARAMS = { electionTimeoutMin: 150_000, electionTimeoutMax: 300_000, heart
 
 function replica(index: number, n = 3, seed = 1): { r: RaftReplica; ctx: ScriptedContext } {
   const ctx = new ScriptedContext(index, seed);
-  const config: ReplicaConfig = {
+  const config: ReplicaConfig<RaftParams> = {
     replicaHosts: Array.from({ length: n }, (_, i) => i),
     index,
     batchSize: 1,
     batchTimeoutUs: 1000,
     blockSizeMaxBytes: 1 << 20,
     crypto: ZERO_CRYPTO_COSTS,
-    params: PARAMS,
+    ...defaultReplicaSettings(raft, PARAMS),
   };
   const r = new RaftReplica(ctx, config, NO_APPLICATION);
   r.onStart();

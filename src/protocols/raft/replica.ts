@@ -36,7 +36,8 @@ import {
   type RequestVote,
   type RequestVoteReply,
 } from './messages.ts';
-import { raftParams, type RaftParams } from './params.ts';
+import { RAFT_FAULT_MODEL } from './fault-model.ts';
+import type { RaftParams } from './params.ts';
 
 const TIMER_ELECTION = 1;
 const TIMER_HEARTBEAT = 2;
@@ -97,13 +98,13 @@ export class RaftReplica implements Actor<unknown> {
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
-    private readonly config: ReplicaConfig,
+    private readonly config: ReplicaConfig<RaftParams>,
     private readonly app: ReplicatedApplication,
   ) {
-    this.params = raftParams(config.params);
+    this.params = config.params;
     this.election = new DeadlineTimer(ctx, TIMER_ELECTION);
     this.n = config.replicaHosts.length;
-    this.majority = Math.floor(this.n / 2) + 1;
+    this.majority = RAFT_FAULT_MODEL.quorum(this.n);
     this.self = config.index;
     this.log.push({ term: 0, block: GENESIS_BLOCK });
     this.voteFrom = new Uint8Array(this.n);
@@ -175,7 +176,7 @@ export class RaftReplica implements Actor<unknown> {
           this.sendAppend(i);
         }
       }
-      this.heartbeatTimer = this.ctx.setTimer(this.params.heartbeatIntervalUs, TIMER_HEARTBEAT);
+      this.heartbeatTimer = this.ctx.setTimer(this.params.heartbeatInterval, TIMER_HEARTBEAT);
     } else if (tag === TIMER_BATCH) {
       this.batchTimer = NO_TIMER;
       if (this.role === RaftRole.leader && this.batch.length > 0) this.appendBatch();
@@ -443,7 +444,7 @@ export class RaftReplica implements Actor<unknown> {
     // §8: a no-op entry of the new term lets earlier entries commit; it also serves as the first
     // heartbeat that establishes authority (§5.2).
     this.appendEntry(EMPTY_TXS);
-    this.heartbeatTimer = this.ctx.setTimer(this.params.heartbeatIntervalUs, TIMER_HEARTBEAT);
+    this.heartbeatTimer = this.ctx.setTimer(this.params.heartbeatInterval, TIMER_HEARTBEAT);
     this.flushWaitingRequests();
   }
 
@@ -478,7 +479,7 @@ export class RaftReplica implements Actor<unknown> {
 
   private resetElectionDeadline(): void {
     const p = this.params;
-    this.election.reset(p.electionTimeoutMinUs + Math.floor(this.ctx.rng.float() * (p.electionTimeoutMaxUs - p.electionTimeoutMinUs + 1)));
+    this.election.reset(p.electionTimeoutMin + Math.floor(this.ctx.rng.float() * (p.electionTimeoutMax - p.electionTimeoutMin + 1)));
   }
 
   // ---- applying committed entries (Figure 2, "Rules for Servers") ----

@@ -8,6 +8,7 @@ import { Engine, type Actor, type ActorContext, type DistributionSpec, type Host
 import type { Block, Transaction } from '../../ledger/types.ts';
 import { txId } from '../../ledger/types.ts';
 import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
+import { defaultReplicaSettings } from '../definition.ts';
 import {
   NO_APPLICATION,
   type CommitEvent,
@@ -29,6 +30,7 @@ export interface ClusterOptions {
   readonly batchSize?: number;
   readonly batchTimeoutUs?: number;
   readonly blockSizeMaxBytes?: number;
+  /** Overrides of the protocol's default parameters (base units: µs, bytes). */
   readonly params?: Readonly<Record<string, unknown>>;
   readonly crypto?: CryptoCosts;
   /** Client resends unanswered requests to every replica this often (0: never). */
@@ -81,7 +83,7 @@ export class TestCluster {
         batchTimeoutUs: o.batchTimeoutUs ?? 1_000,
         blockSizeMaxBytes: o.blockSizeMaxBytes ?? 1_048_576,
         crypto: o.crypto ?? ZERO_CRYPTO_COSTS,
-        params: o.params ?? {},
+        ...defaultReplicaSettings(o.module, o.params),
       };
       const h = this.engine.addHost(FREE_LINK, (ctx: ActorContext<unknown>) =>
         o.module.createReplica(record ? this.countingContext(ctx, o.n) : ctx, config, NO_APPLICATION),

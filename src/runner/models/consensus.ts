@@ -27,6 +27,7 @@ import { protocolByName } from '../../protocols/index.ts';
 import { NO_APPLICATION, type ProtocolModule, type ReplicaConfig, type ReplicatedApplication, type ViewChangeEvent } from '../../protocols/types.ts';
 import { planAttacks } from '../../attacks/plan.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import { replicaSettings } from '../../scenario/sections/consensus.ts';
 import { outsideFaultModel } from './fault-windows.ts';
 import { networkConfig, placement } from './network.ts';
 
@@ -75,7 +76,7 @@ export function placeReplicas(engine: Engine, scenario: Scenario, options: Place
       crypto: costs,
       signingKey: keyRing.issue(replicaHosts[i]!),
       verifier: keyRing,
-      params: c as unknown as Readonly<Record<string, unknown>>,
+      ...replicaSettings(c, protocol),
     };
     const app = applications[i]!;
     const factory: ActorFactory<unknown> = (ctx) => protocol.createReplica(ctx, config, app);
@@ -93,7 +94,7 @@ export function placeReplicas(engine: Engine, scenario: Scenario, options: Place
       leader = e.leader;
     }
   });
-  return { protocol, replicaHosts, applications, keyRing, costs, repliesNeeded: protocol.repliesNeeded(n), currentLeader: () => leader };
+  return { protocol, replicaHosts, applications, keyRing, costs, repliesNeeded: protocol.faultModel.repliesNeeded(n), currentLeader: () => leader };
 }
 
 /** Places `workload.clients` load clients sharing `workload.rateTps`; returns their hosts. */
@@ -254,7 +255,7 @@ export function runConsensusScenario(scenario: Scenario, seed: number, options: 
     endUs: scenario.duration,
     excuseLiveness: (a, b) => monitor.liveness.excuse(a, b),
   };
-  for (const [a, b] of outsideFaultModel(attacks, ledger.protocol.maxFaulty(ledger.replicaHosts.length), scenario.duration)) world.excuseLiveness(a, b);
+  for (const [a, b] of outsideFaultModel(attacks, ledger.protocol.faultModel.maxFaulty(ledger.replicaHosts.length), scenario.duration)) world.excuseLiveness(a, b);
   faults?.install(world);
   options.setup?.(world);
   engine.run(scenario.duration);

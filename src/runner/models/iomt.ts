@@ -14,6 +14,7 @@ import { protocolByName } from '../../protocols/index.ts';
 import type { ProtocolModule, ViewChangeEvent } from '../../protocols/types.ts';
 import { inputError } from '../../scenario/errors.ts';
 import type { Scenario } from '../../scenario/index.ts';
+import { replicaSettings } from '../../scenario/sections/consensus.ts';
 import type { IomtSection } from '../../scenario/sections/iomt.ts';
 import { planAttacks } from '../../attacks/plan.ts';
 import { IomtAttackPlan } from '../../attacks/iomt/plan.ts';
@@ -42,7 +43,7 @@ export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverri
     durationUs: scenario.duration,
     warmupUs: scenario.warmup,
     protocol,
-    protocolParams: c as unknown as Readonly<Record<string, unknown>>,
+    replicaSettings: replicaSettings(c, protocol),
     batchSize: c.batchSize,
     batchTimeoutUs: c.batchTimeout,
     blockSizeMaxBytes: c.blockSizeMax,
@@ -119,7 +120,7 @@ export function runIomtScenario(scenario: Scenario, seed: number, options: IomtR
   const s = scenario.iomt!;
   // Ledger clients, in host order: per hospital its administration, portal, gateways and clinicians; then researchers.
   const clients = s.hospitals * (2 + s.wardsPerHospital * (1 + s.access.cliniciansPerWard)) + s.access.researchers;
-  const faults = attacks.length > 0 ? planAttacks(attacks, { replicas: scenario.consensus.nodes, clients, maxFaulty: base.protocol.maxFaulty(scenario.consensus.nodes) }) : undefined;
+  const faults = attacks.length > 0 ? planAttacks(attacks, { replicas: scenario.consensus.nodes, clients, maxFaulty: base.protocol.faultModel.maxFaulty(scenario.consensus.nodes) }) : undefined;
   // Device and gateway attacks wrap devices and gateways through the world's hook (src/attacks/iomt).
   const deviceAttacks = IomtAttackPlan.appliesTo(attacks) ? new IomtAttackPlan(attacks) : undefined;
   const world = new IomtWorld(faults === undefined ? base : { ...base, wrapReplica: (i, f) => faults.wrapReplica(i, f) }, deviceAttacks?.hooks);
@@ -132,7 +133,7 @@ export function runIomtScenario(scenario: Scenario, seed: number, options: IomtR
     applications: replicaHosts.map((h) => world.apps[h]!),
     keyRing: world.keyRing,
     costs: c.cryptoCosts,
-    repliesNeeded: c.protocol.repliesNeeded(replicaHosts.length),
+    repliesNeeded: c.protocol.faultModel.repliesNeeded(replicaHosts.length),
     currentLeader: () => leader,
   };
   // The leader is the one the latest view change announced (PBFT §4.4); the first replica until then.
@@ -157,7 +158,7 @@ export function runIomtScenario(scenario: Scenario, seed: number, options: IomtR
     endUs: scenario.duration,
     excuseLiveness: (a, b) => monitor.liveness.excuse(a, b),
   };
-  for (const [a, b] of outsideFaultModel(attacks, c.protocol.maxFaulty(replicaHosts.length), scenario.duration)) attackWorld.excuseLiveness(a, b);
+  for (const [a, b] of outsideFaultModel(attacks, c.protocol.faultModel.maxFaulty(replicaHosts.length), scenario.duration)) attackWorld.excuseLiveness(a, b);
   faults?.install(attackWorld);
   options.setup?.(world);
   world.run();

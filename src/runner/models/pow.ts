@@ -10,7 +10,7 @@ import { SafetyChecker } from '../../checkers/safety.ts';
 import type { RunOutput } from '../../metrics/types.ts';
 import { hashPowerOf } from '../../protocols/pow/hash-power.ts';
 import { runPowNetwork, type PowNetworkSpec } from '../../protocols/pow/network-run.ts';
-import { powParamsFromSection } from '../../protocols/pow/params.ts';
+import { powNetworkParams } from '../../protocols/pow/params.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { networkConfig, placement } from './network.ts';
 
@@ -53,7 +53,7 @@ export function runPowScenario(scenario: Scenario, seed: number): RunOutput {
     seed,
     network: networkConfig(scenario.network),
     placements: Array.from({ length: n }, (_, i) => placement(scenario.network, i, n)),
-    params: powParamsFromSection(section as unknown as Readonly<Record<string, unknown>>),
+    params: powNetworkParams(section),
     hashPower: hashPowerOf(section.hashPower, n, seed),
     // `blocks` on the chain: stop once a block above that height is mined (SimBlock's rule).
     stopAfterHeight: section.blocks ?? Infinity,

@@ -12,6 +12,7 @@
 import { Engine, type Actor, type ActorContext, type HostId, type TimerTag } from '../../../sim/index.ts';
 import { KeyRing, ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { txId, type Transaction } from '../../ledger/types.ts';
+import { defaultReplicaSettings } from '../../protocols/definition.ts';
 import { NO_APPLICATION, type CommitEvent, type ProtocolModule, type ReplyMessage, type ViewChangeEvent } from '../../protocols/types.ts';
 
 export interface IdealRunOptions {
@@ -53,7 +54,7 @@ export function runIdealNetwork(o: IdealRunOptions): IdealDecision[] {
   // Symbolic signatures: real checks at zero modelled cost, as the ideal network assumes.
   const ring = new KeyRing('symbolic', o.seed ?? 1);
   for (let i = 0; i < o.n; i++) {
-    const config = { replicaHosts, index: i, batchSize: 1, batchTimeoutUs: 1, blockSizeMaxBytes: 1_048_576, crypto: ZERO_CRYPTO_COSTS, params: o.params ?? {}, signingKey: ring.issue(i), verifier: ring };
+    const config = { replicaHosts, index: i, batchSize: 1, batchTimeoutUs: 1, blockSizeMaxBytes: 1_048_576, crypto: ZERO_CRYPTO_COSTS, ...defaultReplicaSettings(o.module, o.params), signingKey: ring.issue(i), verifier: ring };
     engine.addHost(FREE, (ctx: ActorContext<unknown>) => o.module.createReplica(ctx, config, NO_APPLICATION), `replica:${i}`);
   }
   let leader: HostId = 0;
@@ -140,7 +141,7 @@ class IdealClient implements Actor<unknown> {
     let s = this.replies.get(key);
     if (s === undefined) this.replies.set(key, (s = new Set()));
     s.add(from);
-    if (s.size >= this.o.module.repliesNeeded(this.o.n)) this.confirmedUs = this.ctx!.nowUs;
+    if (s.size >= this.o.module.faultModel.repliesNeeded(this.o.n)) this.confirmedUs = this.ctx!.nowUs;
   }
 
   onTimer(_tag: TimerTag): void {}

@@ -1,0 +1,71 @@
+/**
+ * Checks that an object meets the protocol contract (definition.ts), naming each part it lacks or
+ * gets wrong: the same check for the in-tree definitions (their tests) and for a plug-in module
+ * loaded from a scenario (whose load reports the problems).
+ */
+import type { z } from 'zod';
+
+/** Replica counts the fault-model functions are checked at. */
+const CHECKED_NODES_MAX = 16;
+
+function faultModelProblems(model: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  if (!['byzantine', 'crash', 'nakamoto'].includes(model['kind'] as string)) problems.push("faultModel.kind: expected 'byzantine', 'crash' or 'nakamoto'");
+  if (typeof model['rule'] !== 'string' || model['rule'] === '') problems.push('faultModel.rule: expected a non-empty string');
+  const fns = ['maxFaulty', 'quorum', 'repliesNeeded'] as const;
+  const missing = fns.filter((f) => typeof model[f] !== 'function');
+  for (const f of missing) problems.push(`faultModel.${f}: expected a function of the replica count n`);
+  if (missing.length > 0) return problems;
+  const call = (f: (typeof fns)[number], n: number) => (model[f] as (n: number) => unknown)(n);
+  let previousFaulty = 0;
+  for (let n = 1; n <= CHECKED_NODES_MAX; n++) {
+    const f = call('maxFaulty', n);
+    const q = call('quorum', n);
+    const r = call('repliesNeeded', n);
+    if (!(Number.isInteger(f) && (f as number) >= previousFaulty && (f as number) < n)) {
+      problems.push(`faultModel.maxFaulty(${n}): expected an integer in [${previousFaulty}, ${n - 1}] (never fewer than for n − 1), found ${String(f)}`);
+      break;
+    }
+    if (!(Number.isInteger(q) && (q as number) >= 1 && (q as number) <= n)) {
+      problems.push(`faultModel.quorum(${n}): expected an integer in [1, ${n}], found ${String(q)}`);
+      break;
+    }
+    if (!(Number.isInteger(r) && (r as number) >= 1 && (r as number) <= n)) {
+      problems.push(`faultModel.repliesNeeded(${n}): expected an integer in [1, ${n}], found ${String(r)}`);
+      break;
+    }
+    previousFaulty = f as number;
+  }
+  return problems;
+}
+
+/** A zod object, recognised by its definition rather than by class (a plug-in may bring its own copy of zod). */
+function isZodObject(schema: unknown): schema is z.ZodObject {
+  const def = (schema as { _zod?: { def?: { type?: unknown } } } | null)?._zod?.def;
+  return def?.type === 'object' && typeof (schema as { safeParse?: unknown }).safeParse === 'function';
+}
+
+function paramsProblems(schema: unknown, defaults: unknown): string[] {
+  if (!isZodObject(schema)) return ['paramsSchema: expected a zod object (z.object({ ... }))'];
+  const parsed = schema.safeParse({});
+  if (!parsed.success) {
+    return [`paramsSchema: expected every parameter to have a default, but parsing {} fails: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`];
+  }
+  if (JSON.stringify(parsed.data) !== JSON.stringify(defaults)) return ['defaults: expected paramsSchema.parse({}) (use defineProtocol)'];
+  return [];
+}
+
+/** What `candidate` lacks to be a protocol definition; empty when it meets the contract. */
+export function protocolContractProblems(candidate: unknown): string[] {
+  if (candidate === null || typeof candidate !== 'object') return ['expected a protocol definition object (defineProtocol({ ... }))'];
+  const d = candidate as Record<string, unknown>;
+  const problems: string[] = [];
+  if (typeof d['name'] !== 'string' || !/^[a-z][a-z0-9-]*$/.test(d['name'])) problems.push("name: expected lower-case letters, digits and '-', starting with a letter");
+  for (const key of ['title', 'reference'] as const) if (typeof d[key] !== 'string' || d[key] === '') problems.push(`${key}: expected a non-empty string`);
+  problems.push(...paramsProblems(d['paramsSchema'], d['defaults']));
+  if (d['faultModel'] === null || typeof d['faultModel'] !== 'object') problems.push('faultModel: expected { kind, rule, maxFaulty, quorum, repliesNeeded }');
+  else problems.push(...faultModelProblems(d['faultModel'] as Record<string, unknown>));
+  if (typeof d['createReplica'] !== 'function') problems.push('createReplica: expected a function (ctx, config, app) => replica');
+  if (d['createCollector'] !== undefined && typeof d['createCollector'] !== 'function') problems.push('createCollector: expected a function when present');
+  return problems;
+}

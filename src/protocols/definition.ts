@@ -1,0 +1,67 @@
+/**
+ * The contract every consensus protocol meets, whether it lives in this tree or in a plug-in
+ * module: one object that names the protocol, carries its parameter schema, states its fault model
+ * and builds its replicas. Everything else is derived from it: the scenario's `consensus:` section
+ * (the protocol names and one parameter block per protocol), the parameter defaults (the schema's
+ * parse of `{}`), the parameter docs (the schema's descriptions, read by docs/scenarios.md and
+ * `iomtsim list protocols`), and the scenario's fault-model check.
+ */
+import type { z } from 'zod';
+import type { Actor, ActorContext } from '../../sim/index.ts';
+import { DEFAULT_MEMPOOL } from '../ledger/mempool.ts';
+import type { ProtocolCollector, ReplicaConfig, ReplicaSettings, ReplicatedApplication } from './types.ts';
+
+/** How many faults a protocol tolerates and how many replicas decide, stated once for every reader. */
+export interface FaultModel {
+  /** 'byzantine': arbitrary faults; 'crash': replicas stop; 'nakamoto': an honest majority of hash power decides. */
+  readonly kind: 'byzantine' | 'crash' | 'nakamoto';
+  /** The bound as a formula, for messages and docs (e.g. 'n ≥ 3f + 1'). */
+  readonly rule: string;
+  /** Largest number of faulty replicas the protocol tolerates with n replicas. */
+  maxFaulty(n: number): number;
+  /** Replicas whose agreement decides (a certificate, a log majority, a signer window). */
+  quorum(n: number): number;
+  /** Matching replies a client waits for before it treats a transaction as confirmed. */
+  repliesNeeded(n: number): number;
+}
+
+/**
+ * A protocol's parameters: a strict zod object in which every field has a default, a
+ * `.describe()` text (its documentation) and, for quantities, a unit (src/scenario/zod-units.ts).
+ * Rules between fields are refinements whose messages read "expected X, found Y".
+ */
+export type ParamsSchema = z.ZodObject;
+
+/** A protocol's parameters as parsed by its schema (quantities in base units: µs, bytes). */
+export type ParamsOf<S extends ParamsSchema> = z.output<S>;
+
+export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name extends string = string> {
+  /** The scenario's `consensus.protocol` value, and the key of this protocol's parameter block. */
+  readonly name: Name;
+  readonly title: string;
+  /** Paper or standard the implementation follows. */
+  readonly reference: string;
+  readonly paramsSchema: S;
+  /** `paramsSchema.parse({})`. */
+  readonly defaults: ParamsOf<S>;
+  readonly faultModel: FaultModel;
+  /** One replica; `config.params` has been parsed by `paramsSchema` already. */
+  createReplica(ctx: ActorContext<unknown>, config: ReplicaConfig<ParamsOf<S>>, app: ReplicatedApplication): Actor<unknown>;
+  /** Optional protocol-specific metrics from model events (e.g. PoA fork and stale rates). */
+  createCollector?(replicaCount: number): ProtocolCollector;
+}
+
+/** A definition from its parts; the defaults are derived from the schema. */
+export function defineProtocol<const Name extends string, S extends ParamsSchema>(
+  parts: Omit<ProtocolDefinition<S, Name>, 'defaults'>,
+): ProtocolDefinition<S, Name> {
+  return { ...parts, defaults: parts.paramsSchema.parse({}) as ParamsOf<S> };
+}
+
+/**
+ * Replica settings for hosts that run a protocol outside a scenario (validation's ideal network,
+ * tests): the protocol's defaults with `overrides` (base units), and the default mempool limits.
+ */
+export function defaultReplicaSettings<S extends ParamsSchema>(protocol: ProtocolDefinition<S>, overrides: Partial<ParamsOf<S>> = {}): ReplicaSettings<ParamsOf<S>> {
+  return { params: { ...protocol.defaults, ...overrides }, mempool: DEFAULT_MEMPOOL };
+}
