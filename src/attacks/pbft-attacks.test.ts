@@ -14,7 +14,7 @@ function run(attacks: unknown[], duration = '4s') {
     workload: { rateTps: 200, clients: 4 },
     attacks,
   });
-  const plan = planAttacks(s.attacks, { replicas: 4, clients: 4, maxFaulty: 1 });
+  const plan = planAttacks(s.attacks, { replicas: 4, clients: 4 });
   return runConsensusScenario(s, 1, { faults: plan });
 }
 

@@ -1,41 +1,78 @@
 /**
- * An attack plan: the scenario's `attacks:` list, checked against the world's size, turned into
- * actor wrappers (used when the run model creates its replicas) and scheduled network and engine
- * events (installed once the hosts exist).
+ * An attack plan: the scenario's `attacks:` list, checked against the world's size and turned into
+ * Byzantine proxies (used when the world creates its replicas), scheduled network and engine events
+ * (installed once the hosts exist), and, in an IoMT world, device attacks. Built from a registry of
+ * definitions, so a plug-in attack is one more definition in the list.
  *
- * Use from a run model:
+ * Use from a world (src/world):
  *   const attacks = planAttacks(scenario.attacks, { replicas: n, clients: c });
  *   engine.addHost(placement, attacks.wrapReplica(i, factory));      // for each replica i
- *   attacks.install({ engine, replicaHosts, clientHosts, currentLeader, endUs });
+ *   attacks.install({ engine, replicaHosts, clientHosts, currentLeader, onLeaderChange, endUs });
  *   ... engine.run(endUs) ...
  *   metrics = { ...metrics, ...attacks.outcomes() };
  */
-import type { ActorFactory, HostId } from '../../sim/index.ts';
+import type { ActorFactory } from '../../sim/index.ts';
+import type { IomtWorld, IomtWorldHooks } from '../iomt/world.ts';
 import type { Metrics } from '../metrics/types.ts';
-import type { AttackSpec } from '../scenario/sections/attacks.ts';
-import { emptyModes, type ByzantineModes, type CensorshipMode, type EquivocationMode } from './byzantine/behaviour.ts';
+import { InputError } from '../scenario/errors.ts';
+import type { AnyAttackDefinition } from './definition.ts';
+import type { ByzantineBehaviour } from './byzantine/behaviour.ts';
 import { ByzantineReplica } from './byzantine/replica.ts';
-import { installCrash } from './engine/crash.ts';
 import { GroundTruth } from './ground-truth.ts';
-import { installEclipse } from './network/eclipse.ts';
-import { installLeaderDelay } from './network/leader-delay.ts';
-import { installLeaderDos } from './network/leader-dos.ts';
-import { installPartition } from './network/partition.ts';
+import { DeviceAttackRuntime } from './iomt/runtime.ts';
 import { AttackOutcomes } from './outcomes/collector.ts';
+import { ATTACK_REGISTRY } from './registry.ts';
 import { checkAttackTargets } from './targets.ts';
 import type { AttackTargetsSizes, AttackWorld, InstallContext } from './types.ts';
+
+/** What a plan needs of a spec: its type and window (the rest is the definition's business). */
+export interface PlannedSpec {
+  readonly type: string;
+  readonly start: number;
+  readonly end?: number | undefined;
+}
 
 export class AttackPlan {
   readonly truth = new GroundTruth();
   private world: AttackWorld | undefined;
   private outcomesCollector: AttackOutcomes | undefined;
-  /** Byzantine modes by replica index; their host sets are filled at install. */
-  private readonly byzantine = new Map<number, ByzantineModes>();
-  private readonly pendingSets: Array<(world: AttackWorld) => void> = [];
+  /** Byzantine behaviours by replica index, with the registry position of the attack that made each. */
+  private readonly byzantine = new Map<number, Array<{ readonly order: number; readonly behaviour: ByzantineBehaviour }>>();
+  private readonly whenInstalled: Array<(world: AttackWorld) => void> = [];
+  private readonly definitions: readonly AnyAttackDefinition[];
+  private readonly devices: DeviceAttackRuntime | undefined;
+  private devicesInstalled = false;
 
-  constructor(readonly specs: readonly AttackSpec[], readonly sizes: AttackTargetsSizes) {
-    checkAttackTargets(specs, sizes);
-    for (const spec of specs) this.planByzantine(spec);
+  constructor(readonly specs: readonly PlannedSpec[], readonly sizes: AttackTargetsSizes, readonly registry: readonly AnyAttackDefinition[] = ATTACK_REGISTRY) {
+    this.definitions = specs.map((spec, k) => {
+      const d = registry.find((r) => r.type === spec.type);
+      if (d === undefined) throw new InputError([{ source: 'scenario', path: `attacks.${k}.type`, expected: `one of ${registry.map((r) => r.type).join(', ')}`, found: `'${spec.type}'` }]);
+      return d;
+    });
+    checkAttackTargets(specs, this.definitions, sizes);
+    const setup = {
+      truth: this.truth,
+      replicaHosts: () => this.world?.replicaHosts ?? [],
+      whenInstalled: (fn: (world: AttackWorld) => void) => { this.whenInstalled.push(fn); },
+    };
+    specs.forEach((spec, k) => {
+      const d = this.definitions[k]!;
+      if (d.byzantineBehaviour === undefined) return;
+      const behaviour = d.byzantineBehaviour(spec as never, setup);
+      for (const i of d.faultyReplicas?.(spec as never) ?? []) {
+        if (typeof i !== 'number') continue;
+        let list = this.byzantine.get(i);
+        if (list === undefined) this.byzantine.set(i, (list = []));
+        list.push({ order: registry.indexOf(d), behaviour });
+      }
+    });
+    const deviceEntries = specs.flatMap((spec, index) => (this.definitions[index]!.device === undefined ? [] : [{ definition: this.definitions[index]!, spec, index }]));
+    this.devices = deviceEntries.length === 0 ? undefined : new DeviceAttackRuntime(registry, deviceEntries);
+  }
+
+  /** The definition of each spec, in scenario order. */
+  definitionOf(k: number): AnyAttackDefinition {
+    return this.definitions[k]!;
   }
 
   /** Replica indices that run Byzantine code at some time. */
@@ -45,122 +82,47 @@ export class AttackPlan {
 
   /** The factory to create replica `index` with: the honest one, or a Byzantine proxy around it. */
   wrapReplica<M>(index: number, factory: ActorFactory<M>): ActorFactory<M> {
-    const modes = this.byzantine.get(index);
-    if (modes === undefined) return factory;
-    const view = { replicaHosts: () => this.world?.replicaHosts ?? [], truth: this.truth };
-    return ((ctx) => new ByzantineReplica(ctx as never, factory as ActorFactory<unknown>, modes, view)) as ActorFactory<M>;
+    const entries = this.byzantine.get(index);
+    if (entries === undefined) return factory;
+    const behaviours = entries.map((e) => e.behaviour);
+    return ((ctx) => new ByzantineReplica(ctx as never, factory as ActorFactory<unknown>, behaviours)) as ActorFactory<M>;
+  }
+
+  /** Hooks an IoMT world builds its devices, gateways and clinicians through (device attacks' proxies). */
+  get deviceHooks(): IomtWorldHooks | undefined {
+    return this.devices?.hooks;
+  }
+
+  /** Install the device attacks in a built IoMT world (before `install`). */
+  installDevices(world: IomtWorld): void {
+    if (this.devices === undefined) return;
+    this.devices.install(world);
+    this.devicesInstalled = true;
   }
 
   /** Schedule every network and engine attack and start observing outcomes. Call once. */
   install(world: AttackWorld): void {
     if (this.world !== undefined) throw new Error('attack plan installed twice');
     this.world = world;
-    for (const fill of this.pendingSets) fill(world);
-    for (const [index, modes] of this.byzantine) {
-      const attack = [...new Set(Object.entries(modes).filter(([, list]) => (list as unknown[]).length > 0).map(([k]) => k))].join('+');
-      this.truth.label('host', world.replicaHosts[index]!, attack, 'byzantine-replica', 0);
+    for (const fill of this.whenInstalled) fill(world);
+    for (const [index, entries] of this.byzantine) {
+      const modes = [...entries].sort((a, b) => a.order - b.order).map((e) => e.behaviour.mode);
+      this.truth.label('host', world.replicaHosts[index]!, [...new Set(modes)].join('+'), 'byzantine-replica', 0);
     }
     const ic: InstallContext = { world, truth: this.truth };
-    for (const spec of this.specs) {
-      switch (spec.type) {
-        case 'crash': installCrash(spec, ic); break;
-        case 'partition': installPartition(spec, ic); break;
-        case 'eclipse': installEclipse(spec, ic); break;
-        case 'leader-delay': installLeaderDelay(spec, ic); break;
-        case 'leader-dos': installLeaderDos(spec, ic); break;
-        default: break; // Byzantine modes act through the replica wrappers
-      }
-    }
-    this.outcomesCollector = new AttackOutcomes(world, this.truth, this.specs);
-    if (world.excuseLiveness !== undefined) {
-      for (const [a, b] of excusedWindows(this.specs, this.byzantine.size, this.sizes.maxFaulty ?? Infinity, world.endUs)) world.excuseLiveness(a, b);
-    }
+    this.specs.forEach((spec, k) => this.definitions[k]!.install?.(spec as never, ic));
+    const reported = new Set(this.definitions.flatMap((d) => d.outcomes));
+    this.outcomesCollector = new AttackOutcomes(world, this.truth, this.specs, reported);
   }
 
-  /** Outcome metrics of this run (attack.*), judged against the ground truth. */
+  /** Outcome metrics of this run (attack.*), judged against the ground truth; then the device attacks'. */
   outcomes(): Metrics {
     if (this.outcomesCollector === undefined) throw new Error('attack plan not installed');
-    return this.outcomesCollector.metrics();
-  }
-
-  private modesOf(index: number): ByzantineModes {
-    let m = this.byzantine.get(index);
-    if (m === undefined) {
-      m = emptyModes();
-      this.byzantine.set(index, m);
-    }
-    return m;
-  }
-
-  private planByzantine(spec: AttackSpec): void {
-    switch (spec.type) {
-      case 'silence':
-        for (const i of spec.replicas) this.modesOf(i).silence.push({ start: spec.start, end: spec.end });
-        break;
-      case 'delay-votes':
-        for (const i of spec.replicas) {
-          this.modesOf(i).delay.push({ start: spec.start, end: spec.end, delayUs: spec.delay, kinds: new Set(spec.kinds) });
-        }
-        break;
-      case 'censorship': {
-        const senders = new Set<HostId>();
-        const mode: CensorshipMode = { start: spec.start, end: spec.end, senders };
-        for (const i of spec.replicas) this.modesOf(i).censorship.push(mode);
-        this.pendingSets.push((w) => {
-          for (const c of spec.clients) {
-            const h = w.clientHosts[c];
-            if (h === undefined) continue;
-            senders.add(h);
-            this.truth.label('host', h, 'censorship', 'censored-client', spec.start, spec.end ?? Infinity);
-          }
-        });
-        break;
-      }
-      case 'equivocation': {
-        const sideA = new Set<HostId>();
-        const colluders = new Set<HostId>();
-        const mode: EquivocationMode = { start: spec.start, end: spec.end, sideA, colluders };
-        for (const i of spec.replicas) this.modesOf(i).equivocation.push(mode);
-        this.pendingSets.push((w) => {
-          for (const i of spec.replicas) colluders.add(w.replicaHosts[i]!);
-          const honest = w.replicaHosts.map((_, i) => i).filter((i) => !spec.replicas.includes(i));
-          const a = spec.sideA ?? honest.slice(0, Math.floor(honest.length / 2));
-          for (const i of a) sideA.add(w.replicaHosts[i]!);
-        });
-        break;
-      }
-      default:
-        break;
-    }
+    return { ...this.outcomesCollector.metrics(), ...(this.devicesInstalled ? this.devices!.outcomes() : {}) };
   }
 }
 
-/**
- * Windows in which the fault model promises no progress, so the liveness checker must not demand
- * it: partitions (asynchrony: protocols guarantee progress only after GST, Dwork, Lynch &
- * Stockmeyer 1988), crashes that with the Byzantine replicas exceed f, and the whole run when the
- * Byzantine replicas alone exceed f. Progress must resume after each window.
- */
-export function excusedWindows(specs: readonly AttackSpec[], byzantine: number, maxFaulty: number, endUs: number): Array<[number, number]> {
-  if (byzantine > maxFaulty) return [[0, endUs]];
-  const out: Array<[number, number]> = [];
-  const end = (s: AttackSpec) => Math.min(s.end ?? endUs, endUs);
-  const overlaps = (a: AttackSpec, b: AttackSpec) => a.start < end(b) && b.start < end(a);
-  for (const s of specs) {
-    if (s.type === 'partition') out.push([s.start, end(s)]);
-    if (s.type === 'crash') {
-      const crashed = new Set<number | 'leader'>();
-      for (const t of specs) {
-        if (t.type !== 'crash' || !overlaps(s, t)) continue;
-        if (t.replicas === 'leader') crashed.add('leader');
-        else for (const i of t.replicas) crashed.add(i);
-      }
-      if (crashed.size + byzantine > maxFaulty) out.push([s.start, end(s)]);
-    }
-  }
-  return out;
-}
-
-export function planAttacks(specs: readonly AttackSpec[], sizes: AttackTargetsSizes): AttackPlan {
-  return new AttackPlan(specs, sizes);
+/** A plan of `specs` from the definitions in `registry` (the in-tree attacks by default). */
+export function planAttacks(specs: readonly PlannedSpec[], sizes: AttackTargetsSizes, registry: readonly AnyAttackDefinition[] = ATTACK_REGISTRY): AttackPlan {
+  return new AttackPlan(specs, sizes, registry);
 }

@@ -7,6 +7,7 @@ import { Engine, type Actor, type ActorContext, type ActorFactory, type HostId }
 import type { Block } from '../ledger/types.ts';
 import type { AttackSpec } from '../scenario/sections/attacks.ts';
 import { zAttacks } from '../scenario/sections/attacks.ts';
+import { LeaderTracker } from '../world/leader.ts';
 import { planAttacks, type AttackPlan } from './plan.ts';
 
 type ToyMsg =
@@ -86,7 +87,8 @@ export interface ToyWorld {
   readonly replicaHosts: HostId[];
   readonly clientHosts: HostId[];
   readonly commits: Array<{ host: HostId; height: number; hash: string; timeUs: number }>;
-  leader: HostId;
+  /** Follows `view-change` events the test emits from a replica host (the first replica leads until then). */
+  readonly leader: LeaderTracker;
 }
 
 /** Build a toy world of `n` replicas and `clients` clients, with `attacks` (as written in a file). */
@@ -104,13 +106,14 @@ export function toyWorld(n: number, attacks: unknown[], opts: { clients?: number
   for (let c = 0; c < (opts.clients ?? 0); c++) {
     clientHosts.push(engine.addHost(place, (ctx: ActorContext<ToyMsg>) => new PingClient(ctx, () => replicaHosts, 5_000), `client:${c}`));
   }
-  const world: ToyWorld = { engine, plan, replicaHosts, clientHosts, commits: [], leader: replicaHosts[0]! };
+  const leader = new LeaderTracker(engine, replicaHosts);
+  const world: ToyWorld = { engine, plan, replicaHosts, clientHosts, commits: [], leader };
   engine.observe((host, ev, timeUs) => {
     if (ev.kind === 'commit') {
       const b = (ev as unknown as { block: Block }).block;
       world.commits.push({ host, height: b.height, hash: b.hash, timeUs });
     }
   });
-  plan.install({ engine, replicaHosts, clientHosts, currentLeader: () => world.leader, endUs: opts.endUs ?? 1_000_000 });
+  plan.install({ engine, replicaHosts, clientHosts, currentLeader: () => leader.current(), onLeaderChange: (fn) => leader.onChange(fn), endUs: opts.endUs ?? 1_000_000 });
   return world;
 }

@@ -1,10 +1,10 @@
-/** What attacks need from a run model, and what an installed attack looks like. */
+/** What attacks need from a world, and what an installed attack gets. */
 import type { Engine, HostId } from '../../sim/index.ts';
 import type { GroundTruth } from './ground-truth.ts';
 
 /**
- * The run model's world as attacks see it. Built by the run model after its hosts exist and passed
- * to `AttackPlan.install`.
+ * The world as attacks see it, built by the composition root (src/world) once its hosts exist and
+ * passed to `AttackPlan.install`.
  */
 export interface AttackWorld {
   readonly engine: Engine;
@@ -14,10 +14,10 @@ export interface AttackWorld {
   readonly clientHosts: readonly HostId[];
   /** The replica host leading now, or undefined for leaderless protocols. */
   currentLeader(): HostId | undefined;
+  /** Call `fn` with the new leader whenever leadership moves (the world's one leader tracker). */
+  onLeaderChange(fn: (leader: HostId | undefined) => void): void;
   /** When the run ends, µs: windows without an `end` close here. */
   readonly endUs: number;
-  /** Declare [startUs, endUs] outside the fault model: the liveness checker excuses stalls there. */
-  excuseLiveness?(startUs: number, endUs: number): void;
 }
 
 /** Everything an attack's installer gets. */
@@ -30,6 +30,4 @@ export interface InstallContext {
 export interface AttackTargetsSizes {
   readonly replicas: number;
   readonly clients: number;
-  /** Faulty replicas the protocol tolerates (PBFT ⌊(n−1)/3⌋); Infinity if unknown. */
-  readonly maxFaulty?: number;
 }

@@ -7,7 +7,7 @@
 import { Engine, type ActorContext, type ActorFactory, type DistributionSpec } from '../../sim/index.ts';
 import { KeyRing, type Block, type SigningKey, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
 import type { ProtocolModule, ReplicaSettings } from '../protocols/types.ts';
-import { IomtLedgerApp, sha256Hex } from '../contracts/index.ts';
+import { IomtLedgerApp } from '../contracts/index.ts';
 import type { CheckOutcome, Metrics } from '../metrics/types.ts';
 import type { RegistryView } from './admission.ts';
 import type { AlertRule } from './alert-rules.ts';
@@ -20,6 +20,8 @@ import type { IomtEvent } from './events.ts';
 import { Gateway, type GatewayDevice } from './gateway.ts';
 import type { LedgerEndpoint } from './ledger-client.ts';
 import type { DeviceKind, DeviceProfile } from './profiles.ts';
+import { pseudonym } from './pseudonym.ts';
+import { placeConsortium, type ReplicaDeployment, type WrapReplica } from '../world/replicas.ts';
 import { OffChainStore, type PermitCheck, type StoreOptions } from './store.ts';
 import { buildTopology, latencyMatrix, type Topology } from './topology.ts';
 import { PatientVitals, type Episode, type EpisodeConfig } from './vitals.ts';
@@ -55,7 +57,7 @@ export interface IomtWorldConfig {
   readonly identity: { readonly actionsPerHour: number; readonly revokeFraction: number };
   readonly retransmitUs: number;
   /** Wrap replica i's actor factory (Byzantine behaviour from an attack plan). */
-  readonly wrapReplica?: <M>(index: number, factory: ActorFactory<M>) => ActorFactory<M>;
+  readonly wrapReplica?: WrapReplica;
 }
 
 /** Optional hooks of a world's builder (src/attacks wraps devices and gateways through it). */
@@ -79,6 +81,8 @@ export class IomtWorld {
   readonly devices: Device[] = [];
   readonly stores: OffChainStore[] = [];
   readonly keyRing: KeyRing;
+  /** The consortium's replicas (placed by src/world/replicas.ts), with the world's leader tracker. */
+  readonly consortium: ReplicaDeployment;
   /** Each device's initial signing key, by device number (what an attacker with physical access extracts). */
   readonly deviceKeys: readonly SigningKey[];
   private nextSigner = DEVICE_SIGNER_BASE;
@@ -129,18 +133,25 @@ export class IomtWorld {
     const nodeView = (host: number) => () => this.apps[host]!;
 
     // Hosts in the order the topology laid out.
-    for (const n of topo.nodes) {
-      const app = new IomtLedgerApp({ gateways: gatewayHosts, alertRules });
-      app.applyGenesis(genesis, genesisBlock);
-      app.listener = (o) => collector.onOutcome(o, engine.nowUs);
-      this.apps[n.host] = app;
-      const index = this.apps.length - 1;
-      const signingKey = ring.issue(n.host);
-      const factory: ActorFactory<unknown> = (ctx) =>
-        c.protocol.createReplica(ctx, { replicaHosts: nodeHosts, index, batchSize: c.batchSize, batchTimeoutUs: c.batchTimeoutUs, blockSizeMaxBytes: c.blockSizeMaxBytes, crypto: c.cryptoCosts, ...c.replicaSettings, signingKey, verifier: ring }, app);
-      const h = engine.addHost(siteLink(n.region), c.wrapReplica?.(index, factory) ?? factory, `node:${n.host}`);
-      if (h !== n.host) throw new Error(`topology: node placed at host ${h}, expected ${n.host}`);
-    }
+    this.consortium = placeConsortium(engine, {
+      protocol: c.protocol,
+      places: topo.nodes.map((n) => ({ placement: siteLink(n.region), streamName: `node:${n.host}` })),
+      settings: c.replicaSettings,
+      batchSize: c.batchSize,
+      batchTimeoutUs: c.batchTimeoutUs,
+      blockSizeMaxBytes: c.blockSizeMaxBytes,
+      costs: c.cryptoCosts,
+      keyRing: ring,
+      applicationFor: (i) => {
+        const app = new IomtLedgerApp({ gateways: gatewayHosts, alertRules });
+        app.applyGenesis(genesis, genesisBlock);
+        app.listener = (o) => collector.onOutcome(o, engine.nowUs);
+        this.apps[topo.nodes[i]!.host] = app;
+        return app;
+      },
+      wrapReplica: c.wrapReplica,
+    });
+    if (this.consortium.replicaHosts.some((h, i) => h !== topo.nodes[i]!.host)) throw new Error('topology: consortium nodes must be the first hosts');
     const devicesOfGateway = new Map<number, GatewayDevice[]>();
     for (const d of topo.devices) {
       let list = devicesOfGateway.get(d.gateway);
@@ -348,9 +359,4 @@ export class IomtWorld {
     }
     return { genesis: txs, consentsByHospital };
   }
-}
-
-/** A salted, unlinkable pseudonym (the salt stays off chain). */
-export function pseudonym(prefix: 'pt' | 'cl' | 'rs', seed: number, id: number): string {
-  return `${prefix}_${sha256Hex(`pseudonym-salt:${seed}:${prefix}:${id}`).slice(0, 16)}`;
 }

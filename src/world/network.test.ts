@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zNetwork } from '../../scenario/sections/network.ts';
+import { zNetwork } from '../scenario/sections/network.ts';
 import { latencyDistribution, networkConfig, regionOf } from './network.ts';
 
 describe('network section → NetworkConfig', () => {

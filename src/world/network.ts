@@ -2,8 +2,8 @@
  * From the scenario's `network:` section to the engine's NetworkConfig, and deterministic host
  * placement over regions. Latencies arrive in µs already (converted at load time).
  */
-import type { DistributionSpec, HostPlacement, NetworkConfig } from '../../../sim/index.ts';
-import type { LatencySpec, NetworkSection } from '../../scenario/sections/network.ts';
+import type { DistributionSpec, HostPlacement, NetworkConfig } from '../../sim/index.ts';
+import type { LatencySpec, NetworkSection } from '../scenario/sections/network.ts';
 
 /** A scenario latency (µs) as an engine distribution (µs). */
 export function latencyDistribution(spec: LatencySpec, path = 'network.latency'): DistributionSpec {

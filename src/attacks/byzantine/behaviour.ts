@@ -1,34 +1,44 @@
 /**
- * The Byzantine behaviours one replica runs, resolved from the scenario's attack specs: each is a
- * mode with a window, as in Malachite's Byzantine proxy (mode, trigger, configured by data).
+ * What a Byzantine attack asks of the proxy around a replica (src/attacks/byzantine/replica.ts):
+ * a mode with a window, as in Malachite's Byzantine proxy (mode, trigger, configured by data). The
+ * proxy offers four generic levers, and a new Byzantine attack is a definition that pulls them:
+ * drop what arrives, drop what leaves, hold what leaves, or split the replica's brain into faces.
  */
 import type { HostId } from '../../../sim/index.ts';
-import type { AttackWindow } from '../window.ts';
+import type { GroundTruth } from '../ground-truth.ts';
+import type { AttackWorld } from '../types.ts';
 
-export interface EquivocationMode extends AttackWindow {
-  /** Honest replica hosts that see face 0; every other honest replica sees face 1. */
-  readonly sideA: ReadonlySet<HostId>;
-  /** Every replica running equivocation (they collude: face k talks to face k). */
-  readonly colluders: ReadonlySet<HostId>;
+/**
+ * A split brain: the host runs several copies ("faces") of the honest replica and decides which
+ * face hears each message and which face's messages reach each peer.
+ */
+export interface SplitBrain {
+  /** Copies of the honest replica the host runs. */
+  readonly faces: number;
+  isActive(nowUs: number): boolean;
+  /** While active: the face that gets an incoming message (not a colluder's envelope), or 'all'. */
+  faceFor(from: HostId, msg: unknown): number | 'all';
+  /** While active: what face `face` sending to `to` does: send, drop, or send face to face ('envelope'). */
+  route(face: number, to: HostId): 'send' | 'drop' | 'envelope';
 }
 
-export interface CensorshipMode extends AttackWindow {
-  readonly senders: ReadonlySet<HostId>;
+export interface ByzantineBehaviour {
+  /** Names the behaviour in the replica's ground-truth label ('equivocation', 'silence', ...). */
+  readonly mode: string;
+  /** Drop a message before the replica sees it (checked before any split routing). */
+  dropsIncoming?(from: HostId, msg: unknown, nowUs: number): boolean;
+  /** Drop a message the replica sends. */
+  dropsOutgoing?(to: HostId, msg: unknown, nowUs: number): boolean;
+  /** Hold a message the replica sends for this many µs (released in order), or undefined. */
+  holdsOutgoing?(to: HostId, msg: unknown, nowUs: number): number | undefined;
+  readonly split?: SplitBrain;
 }
 
-export interface DelayMode extends AttackWindow {
-  readonly delayUs: number;
-  /** Message kinds held back; empty means all. */
-  readonly kinds: ReadonlySet<string>;
-}
-
-export interface ByzantineModes {
-  readonly equivocation: EquivocationMode[];
-  readonly silence: AttackWindow[];
-  readonly censorship: CensorshipMode[];
-  readonly delay: DelayMode[];
-}
-
-export function emptyModes(): ByzantineModes {
-  return { equivocation: [], silence: [], censorship: [], delay: [] };
+/** What a Byzantine definition gets to build its behaviour, before any host exists. */
+export interface ByzantineSetup {
+  readonly truth: GroundTruth;
+  /** Replica hosts by index; empty until the plan is installed. */
+  replicaHosts(): readonly HostId[];
+  /** Run `fn` when the plan is installed and the hosts exist (fill host sets). */
+  whenInstalled(fn: (world: AttackWorld) => void): void;
 }

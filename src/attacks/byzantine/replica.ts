@@ -1,34 +1,26 @@
 /**
  * A Byzantine replica built from honest code: a proxy between the protocol actor and the network
- * (Malachite's design), so protocols stay honest and the misbehaviour is data.
+ * (Malachite's design), so protocols stay honest and the misbehaviour is data. The proxy knows no
+ * attack by name: each Byzantine attack hands it a behaviour (src/attacks/byzantine/behaviour.ts)
+ * that drops what arrives, drops or holds what leaves, or splits the replica into faces.
  *
- * - Equivocation is split-brain: the host runs two copies ("faces") of the honest replica. Face 0
- *   talks to one side of the honest replicas, face 1 to the other, and colluders talk face to face;
- *   client requests are split between the faces by transaction id parity, so a Byzantine leader
- *   proposes different blocks to the two sides and every Byzantine vote differs by side. This is the
- *   attack PBFT's quorum intersection defeats while f < n/3 (Castro & Liskov §4.2) and that breaks
- *   safety once f ≥ n/3. Outside its window face 1 runs as a shadow fed the same inputs, silenced.
- * - Silence drops everything the replica sends; censorship drops incoming transactions of chosen
- *   senders; delayed votes hold back chosen message kinds for a fixed time.
+ * - A split brain runs several copies ("faces") of the honest replica; the behaviour decides which
+ *   face hears each message and which face's messages reach each peer, and faces of colluding
+ *   replicas talk face to face in envelopes. Outside its window the extra faces run as shadows fed
+ *   the same inputs, silenced (equivocation: src/attacks/byzantine/equivocation.ts).
+ * - Incoming drops are checked before split routing; outgoing drops before holds; held messages
+ *   leave in order.
  *
  * A Byzantine replica's own commit reports are not passed on: safety is a property of the honest
  * replicas, and the ground truth names which ones are not.
  */
 import type { Actor, ActorContext, ActorFactory, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
-import type { GroundTruth } from '../ground-truth.ts';
-import { isActive } from '../window.ts';
-import type { ByzantineModes } from './behaviour.ts';
+import type { ByzantineBehaviour, SplitBrain } from './behaviour.ts';
 import { isFaceEnvelope, type FaceEnvelope } from './envelope.ts';
 
-/** Timer tags are multiplexed: face timers are tag·4 + face; the release timer of held messages is 2. */
+/** Timer tags are multiplexed: face timers are tag·4 + face (faces 0..2); the release timer of held messages is 3. */
 const TAG_STRIDE = 4;
-const RELEASE_TAG = 2;
-
-export interface ByzantineHostView {
-  /** Replica hosts, by index; read when messages flow, after the world is installed. */
-  replicaHosts(): readonly HostId[];
-  readonly truth: GroundTruth;
-}
+const RELEASE_TAG = TAG_STRIDE - 1;
 
 export class ByzantineReplica implements Actor<unknown> {
   private readonly faces: Actor<unknown>[] = [];
@@ -42,12 +34,12 @@ export class ByzantineReplica implements Actor<unknown> {
   constructor(
     readonly ctx: ActorContext<unknown>,
     factory: ActorFactory<unknown>,
-    private readonly modes: ByzantineModes,
-    private readonly view: ByzantineHostView,
+    private readonly behaviours: readonly ByzantineBehaviour[],
   ) {
-    const faceCount = modes.equivocation.length > 0 ? 2 : 1;
+    const faceCount = Math.max(1, ...behaviours.map((b) => b.split?.faces ?? 1));
+    if (faceCount > RELEASE_TAG) throw new RangeError(`a Byzantine replica runs at most ${RELEASE_TAG} faces, asked for ${faceCount}`);
     for (let f = 0; f < faceCount; f++) {
-      const fc = new FaceContext(this, f, f === 0 ? ctx.rng : ctx.rng.stream('byzantine-face-1'));
+      const fc = new FaceContext(this, f, f === 0 ? ctx.rng : ctx.rng.stream(`byzantine-face-${f}`));
       this.faceContexts.push(fc);
       this.faces.push(factory(fc));
     }
@@ -73,30 +65,15 @@ export class ByzantineReplica implements Actor<unknown> {
   onMessage(from: HostId, msg: unknown): void {
     const now = this.ctx.nowUs;
     if (isFaceEnvelope(msg)) {
-      if (this.faces.length > 1 && this.equivocating(now)) this.faces[msg.face]?.onMessage(from, msg.msg);
+      if (this.faces.length > 1 && this.activeSplit(now) !== undefined) this.faces[msg.face]?.onMessage(from, msg.msg);
       else for (const f of this.faces) f.onMessage(from, msg.msg);
       return;
     }
-    const tx = (msg as { tx?: { id?: unknown; sender?: unknown } } | null)?.tx;
-    if (tx !== undefined && typeof tx.sender === 'number' && this.censors(tx.sender, now)) {
-      if (typeof tx.id === 'number') this.view.truth.label('tx', tx.id, 'censorship', 'censored', now);
-      return;
-    }
-    if (this.faces.length === 1 || !this.equivocating(now)) {
-      for (const f of this.faces) f.onMessage(from, msg);
-      return;
-    }
-    const eq = this.activeEquivocation(now)!;
-    if (eq.colluders.has(from)) {
-      // A colluder outside an envelope cannot happen; treat it like face 0's peer.
-      this.faces[0]!.onMessage(from, msg);
-    } else if (this.view.replicaHosts().includes(from)) {
-      this.faces[eq.sideA.has(from) ? 0 : 1]!.onMessage(from, msg);
-    } else if (tx !== undefined && typeof tx.id === 'number') {
-      this.faces[tx.id % 2]!.onMessage(from, msg);
-    } else {
-      for (const f of this.faces) f.onMessage(from, msg);
-    }
+    for (const b of this.behaviours) if (b.dropsIncoming?.(from, msg, now) === true) return;
+    const split = this.faces.length > 1 ? this.activeSplit(now) : undefined;
+    const face = split === undefined ? 'all' : split.faceFor(from, msg);
+    if (face === 'all') for (const f of this.faces) f.onMessage(from, msg);
+    else this.faces[face]!.onMessage(from, msg);
   }
 
   // ---- called by the faces ----
@@ -104,23 +81,24 @@ export class ByzantineReplica implements Actor<unknown> {
   outgoing(face: number, to: HostId, msg: unknown, sizeBytes: number): void {
     const now = this.ctx.nowUs;
     let out: unknown = msg;
-    const eq = this.activeEquivocation(now);
     if (this.faces.length > 1) {
-      if (eq === undefined) {
-        if (face !== 0) return; // the shadow face stays silent outside the window
-      } else if (eq.colluders.has(to)) {
-        const env: FaceEnvelope = { kind: 'byzantine-face', face, msg };
-        out = env;
-      } else if (this.view.replicaHosts().includes(to)) {
-        if ((eq.sideA.has(to) ? 0 : 1) !== face) return;
-      } else if (face !== 0) {
-        return; // clients hear one face only
+      const split = this.activeSplit(now);
+      if (split === undefined) {
+        if (face !== 0) return; // the shadow faces stay silent outside the window
+      } else {
+        const route = split.route(face, to);
+        if (route === 'drop') return;
+        if (route === 'envelope') {
+          const env: FaceEnvelope = { kind: 'byzantine-face', face, msg };
+          out = env;
+        }
       }
     }
-    for (const s of this.modes.silence) if (isActive(s, now)) return;
-    for (const d of this.modes.delay) {
-      if (isActive(d, now) && (d.kinds.size === 0 || d.kinds.has(messageKind(msg)))) {
-        this.hold(now + d.delayUs, to, out, sizeBytes, d.delayUs);
+    for (const b of this.behaviours) if (b.dropsOutgoing?.(to, msg, now) === true) return;
+    for (const b of this.behaviours) {
+      const holdUs = b.holdsOutgoing?.(to, msg, now);
+      if (holdUs !== undefined) {
+        this.hold(now + holdUs, to, out, sizeBytes, holdUs);
         return;
       }
     }
@@ -134,18 +112,9 @@ export class ByzantineReplica implements Actor<unknown> {
 
   // ---- internals ----
 
-  private equivocating(now: number): boolean {
-    return this.activeEquivocation(now) !== undefined;
-  }
-
-  private activeEquivocation(now: number) {
-    for (const e of this.modes.equivocation) if (isActive(e, now)) return e;
+  private activeSplit(now: number): SplitBrain | undefined {
+    for (const b of this.behaviours) if (b.split?.isActive(now) === true) return b.split;
     return undefined;
-  }
-
-  private censors(sender: HostId, now: number): boolean {
-    for (const c of this.modes.censorship) if (isActive(c, now) && c.senders.has(sender)) return true;
-    return false;
   }
 
   /** Held messages leave in order; a constant delay keeps the queue sorted by release time. */
@@ -176,11 +145,6 @@ export class ByzantineReplica implements Actor<unknown> {
   wrapTimer(face: number, tag: TimerTag): TimerTag {
     return tag * TAG_STRIDE + face;
   }
-}
-
-function messageKind(msg: unknown): string {
-  const k = (msg as { kind?: unknown } | null)?.kind;
-  return typeof k === 'string' ? k : '';
 }
 
 /** What one face (one copy of the honest replica) sees as its context. */

@@ -15,7 +15,7 @@ describe('crash', () => {
 
   it("crashes whoever leads at start when targeted at 'leader'", () => {
     const w = toyWorld(4, [{ type: 'crash', start: '50ms', replicas: 'leader' }]);
-    w.leader = w.replicaHosts[1]!;
+    w.engine.emit(w.replicaHosts[1]!, { kind: 'view-change', view: 1, leader: w.replicaHosts[1]! } as never);
     w.engine.run(60_000);
     expect(w.engine.isUp(w.replicaHosts[1]!)).toBe(false);
     expect(w.engine.isUp(w.replicaHosts[0]!)).toBe(true);

@@ -3,30 +3,47 @@
  * §4.4): at `start` the targets stop, losing queued work, pending timers and every message; at `end`
  * they come back and their actors' `onRecover` runs.
  */
+import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
-import type { AttackOf } from '../../scenario/sections/attacks.ts';
-import type { InstallContext } from '../types.ts';
+import { defineAttack } from '../definition.ts';
+import { param, zOrdinal } from '../params.ts';
+import { checkReplicaList } from '../targets.ts';
 import { windowEndUs } from '../window.ts';
 
-export function installCrash(spec: AttackOf<'crash'>, { world, truth }: InstallContext): void {
-  const { engine, replicaHosts } = world;
-  const endUs = windowEndUs(spec);
-  let targets: HostId[] = [];
-  engine.at(spec.start, () => {
-    if (spec.replicas === 'leader') {
-      const leader = world.currentLeader();
-      targets = leader === undefined ? [] : [leader];
-    } else {
-      targets = spec.replicas.map((i) => replicaHosts[i]!);
-    }
-    for (const h of targets) {
-      engine.crash(h);
-      truth.label('host', h, 'crash', 'crashed', spec.start, endUs);
-    }
-  });
-  if (endUs !== Infinity) {
-    engine.at(endUs, () => {
-      for (const h of targets) engine.recover(h);
+export const crash = defineAttack({
+  type: 'crash',
+  title: 'Crash and recovery',
+  category: 'engine',
+  targets: 'replicas',
+  model: 'engine.crash at start (queued work, timers and messages lost), engine.recover at end',
+  paramsSchema: z.object({
+    replicas: param(z.union([z.array(zOrdinal).min(1), z.literal('leader')]), "replicas to crash; 'leader' crashes whoever leads at start", "replica index list or 'leader'"),
+  }),
+  outcomes: ['attack.max_commit_gap_ms', 'safety.violations'],
+  checkTargets(spec, sizes, issues) {
+    if (spec.replicas !== 'leader') checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas);
+  },
+  faultyReplicas: (spec) => (spec.replicas === 'leader' ? ['leader'] : spec.replicas),
+  install(spec, { world, truth }) {
+    const { engine, replicaHosts } = world;
+    const endUs = windowEndUs(spec);
+    let targets: HostId[] = [];
+    engine.at(spec.start, () => {
+      if (spec.replicas === 'leader') {
+        const leader = world.currentLeader();
+        targets = leader === undefined ? [] : [leader];
+      } else {
+        targets = spec.replicas.map((i) => replicaHosts[i]!);
+      }
+      for (const h of targets) {
+        engine.crash(h);
+        truth.label('host', h, 'crash', 'crashed', spec.start, endUs);
+      }
     });
-  }
-}
+    if (endUs !== Infinity) {
+      engine.at(endUs, () => {
+        for (const h of targets) engine.recover(h);
+      });
+    }
+  },
+});

@@ -1,51 +1,55 @@
 /**
- * A proxy around a device actor (a radio-level adversary or compromised firmware), configured by the
- * device attacks aimed at it:
- * - tamper: a man in the middle replaces readings in transit with altered copies (the signature is
- *   left as it was, as an attacker without the key must);
- * - replay: every reading is captured and sent again after a delay, byte for byte;
- * - flood: the firmware is made to sample, sign and send extra readings at a rate, with the
- *   device's own valid key (a compromised device, a bot).
- * Timer tags are multiplexed: the device's own tags are doubled; odd tags belong to the proxy.
+ * A proxy around a device actor (a radio-level adversary or compromised firmware). It knows no
+ * attack by name: each device attack aimed at the device hands it a behaviour, and the proxy offers
+ * the levers they pull: replace a reading in transit, act after a reading was sent (keep a copy),
+ * make the firmware take an extra sample now, and timers of its own.
+ * Timer tags are multiplexed: the device's own tags are doubled; odd tag 2j+1 belongs to behaviour j.
  */
 import type { Actor, ActorContext, ActorFactory, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
 import type { ReadingMessage } from '../../iomt/reading.ts';
-import type { AttackWindow } from '../window.ts';
-import { isActive } from '../window.ts';
 import type { MessageLabels } from './labels.ts';
 
-export interface DeviceModes {
-  readonly tamper: Array<AttackWindow & { readonly probability: number }>;
-  readonly replay: Array<AttackWindow & { readonly delayUs: number }>;
-  readonly flood: Array<AttackWindow & { readonly ratePerSec: number }>;
+/** What a device behaviour may do through the proxy. */
+export interface DeviceProxyControl {
+  readonly ctx: ActorContext<unknown>;
+  /** The proxy's own random stream (the device's stays untouched). */
+  readonly rng: Rng;
+  readonly labels: MessageLabels;
+  /** A timer of this behaviour: its `onTimer` runs after `delayUs`. */
+  setTimer(delayUs: number): void;
+  /** Make the firmware sample, sign and send one extra reading now; timers it sets meanwhile are not kept. */
+  sampleNow(): void;
 }
 
-const FLOOD_TAG = 1;
-const REPLAY_TAG = 3;
-/** How far a tampered value is moved: far enough to matter clinically (e.g. SpO₂ 97 → 72). */
-const TAMPER_OFFSET = -25;
+export interface DeviceBehaviour {
+  onStart?(proxy: DeviceProxyControl): void;
+  onTimer?(proxy: DeviceProxyControl): void;
+  /** A reading the device sends: a replacement to send instead, or undefined. Every behaviour sees the original. */
+  alter?(reading: ReadingMessage, proxy: DeviceProxyControl): ReadingMessage | undefined;
+  /** After a reading was sent: true when this behaviour acted on it (later ones are not asked). */
+  afterSend?(reading: ReadingMessage, to: HostId, sizeBytes: number, proxy: DeviceProxyControl): boolean;
+}
 
 export class DeviceProxy implements Actor<unknown> {
   private readonly inner: Actor<unknown>;
-  private readonly rng: Rng;
+  private readonly controls: DeviceProxyControl[];
   private suppressTimers = false;
-  private flooding = false;
-  private replayAtUs: number[] = [];
-  private replayTo: HostId[] = [];
-  private replayMsg: ReadingMessage[] = [];
-  private replaySize: number[] = [];
-  private replayHead = 0;
 
-  constructor(readonly ctx: ActorContext<unknown>, factory: ActorFactory<unknown>, private readonly modes: DeviceModes, private readonly labels: MessageLabels) {
-    this.rng = ctx.rng.stream('attack');
+  constructor(readonly ctx: ActorContext<unknown>, factory: ActorFactory<unknown>, private readonly behaviours: readonly DeviceBehaviour[], labels: MessageLabels) {
+    const rng = ctx.rng.stream('attack');
+    this.controls = behaviours.map((_, j) => ({
+      ctx,
+      rng,
+      labels,
+      setTimer: (delayUs: number) => { ctx.setTimer(delayUs, 2 * j + 1); },
+      sampleNow: () => this.sampleNow(),
+    }));
     this.inner = factory(new DeviceProxyContext(this));
   }
 
   onStart(): void {
     this.inner.onStart?.();
-    for (const f of this.modes.flood) {
-      this.ctx.setTimer(Math.max(0, f.start - this.ctx.nowUs), FLOOD_TAG);
-    }
+    this.behaviours.forEach((b, j) => b.onStart?.(this.controls[j]!));
   }
 
   onMessage(from: HostId, msg: unknown): void {
@@ -57,73 +61,37 @@ export class DeviceProxy implements Actor<unknown> {
   }
 
   onTimer(tag: TimerTag): void {
-    if (tag === FLOOD_TAG) return this.floodTick();
-    if (tag === REPLAY_TAG) return this.releaseReplays();
+    if (tag % 2 === 1) {
+      const j = (tag - 1) / 2;
+      this.behaviours[j]?.onTimer?.(this.controls[j]!);
+      return;
+    }
     this.inner.onTimer(tag / 2);
   }
 
   outgoing(to: HostId, msg: unknown, sizeBytes: number): void {
-    const now = this.ctx.nowUs;
     const m = msg as ReadingMessage;
     if (m.kind !== 'reading') return this.ctx.send(to, msg, sizeBytes);
-    if (this.flooding) this.labels.mark(m, 'flood');
-    let out: ReadingMessage = m;
-    for (const t of this.modes.tamper) {
-      if (isActive(t, now) && this.rng.float() < t.probability) {
-        out = { ...m, value: m.value + TAMPER_OFFSET };
-        this.labels.mark(out, 'tampered');
-        break;
-      }
-    }
-    this.ctx.send(to, out, sizeBytes);
-    for (const r of this.modes.replay) {
-      if (!isActive(r, now)) continue;
-      const copy: ReadingMessage = { ...m };
-      this.labels.mark(copy, 'replayed');
-      this.replayAtUs.push(now + r.delayUs);
-      this.replayTo.push(to);
-      this.replayMsg.push(copy);
-      this.replaySize.push(sizeBytes);
-      this.ctx.setTimer(r.delayUs, REPLAY_TAG);
-      break;
-    }
+    let out: ReadingMessage | undefined;
+    this.behaviours.forEach((b, j) => {
+      const replacement = b.alter?.(m, this.controls[j]!);
+      out ??= replacement;
+    });
+    this.ctx.send(to, out ?? m, sizeBytes);
+    for (let j = 0; j < this.behaviours.length; j++) if (this.behaviours[j]!.afterSend?.(m, to, sizeBytes, this.controls[j]!) === true) return;
   }
 
   innerSetTimer(delayUs: number, tag: TimerTag): TimerId {
     // Timers the firmware sets while the proxy drives an extra reading are not kept: the device's
-    // own schedule goes on unchanged, and flooding does not multiply it.
+    // own schedule goes on unchanged, and extra readings do not multiply it.
     if (this.suppressTimers) return -1;
     return this.ctx.setTimer(delayUs, tag * 2);
   }
 
-  private floodTick(): void {
-    const now = this.ctx.nowUs;
-    let next = Infinity;
-    for (const f of this.modes.flood) {
-      if (!isActive(f, now)) continue;
-      this.suppressTimers = true;
-      this.flooding = true;
-      this.inner.onTimer(0);
-      this.flooding = false;
-      this.suppressTimers = false;
-      next = Math.min(next, 1e6 / f.ratePerSec);
-    }
-    if (next !== Infinity) this.ctx.setTimer(next, FLOOD_TAG);
-  }
-
-  private releaseReplays(): void {
-    const now = this.ctx.nowUs;
-    while (this.replayHead < this.replayAtUs.length && this.replayAtUs[this.replayHead]! <= now) {
-      const i = this.replayHead++;
-      this.ctx.send(this.replayTo[i]!, this.replayMsg[i]!, this.replaySize[i]!);
-    }
-    if (this.replayHead === this.replayAtUs.length) {
-      this.replayAtUs = [];
-      this.replayTo = [];
-      this.replayMsg = [];
-      this.replaySize = [];
-      this.replayHead = 0;
-    }
+  private sampleNow(): void {
+    this.suppressTimers = true;
+    this.inner.onTimer(0);
+    this.suppressTimers = false;
   }
 }
 

@@ -1,20 +1,17 @@
 /**
  * A proxy around every gateway: it counts labelled readings that reach the gateway and, by the
  * gateway's own acceptance counter, those the honest admission code accepted, which is how
- * "forged items accepted" is measured without trusting any attack's claim. On a compromised gateway
- * it also drops or delays readings before the honest code sees them. Where a security service
- * runs, it forwards the gateway's device alarms to it (the gateway's alarm export to the SOC).
+ * "forged items accepted" is measured without trusting any attack's claim. A gateway attack hands
+ * it a behaviour that drops or holds readings before the honest code sees them. Where a security
+ * service runs, it forwards the gateway's device alarms to it (the gateway's alarm export to the SOC).
  */
 import type { Actor, ActorContext, ActorFactory, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
-import type { AttackWindow } from '../window.ts';
-import { isActive } from '../window.ts';
-import type { MessageLabels } from './labels.ts';
+import type { MessageCounts, MessageLabels } from './labels.ts';
 import { SECURITY_ALARM_BYTES, type SecurityAlarm } from './security-service.ts';
 
-export interface GatewayModes {
-  readonly compromised: Array<AttackWindow & { readonly drop: number; readonly delayUs: number }>;
-  /** Where the gateway forwards its device alarms (the security service), if anywhere. */
-  alarmSink?: HostId;
+export interface GatewayBehaviour {
+  /** A reading reaching the gateway: 'drop' it, hold it this many µs, or let it through (undefined). */
+  admit(nowUs: number, rng: Rng): 'drop' | number | undefined;
 }
 
 const RELEASE_TAG = 1;
@@ -31,7 +28,14 @@ export class GatewayTap implements Actor<unknown> {
   /** Batches sent to the store and not yet acknowledged as stored: batch → (records, sent at). */
   readonly unstored = new Map<number, { records: number; sentUs: number }>();
 
-  constructor(readonly ctx: ActorContext<unknown>, factory: ActorFactory<unknown>, private readonly modes: GatewayModes, private readonly labels: MessageLabels) {
+  constructor(
+    readonly ctx: ActorContext<unknown>,
+    factory: ActorFactory<unknown>,
+    private readonly behaviours: readonly GatewayBehaviour[],
+    private readonly labels: MessageLabels,
+    /** Where the gateway forwards its device alarms (a security service), if anywhere. */
+    private readonly alarmSink: () => HostId | undefined,
+  ) {
     this.rng = ctx.rng.stream('attack');
     this.inner = factory(new TapContext(this)) as Actor<unknown> & { readonly accepted?: number };
   }
@@ -51,25 +55,25 @@ export class GatewayTap implements Actor<unknown> {
       if (ack.stored) this.unstored.delete(ack.batch);
     }
     if (kind !== 'reading') return this.inner.onMessage(from, msg);
-    const cls = this.labels.classIndex(msg as object);
-    if (cls >= 0) this.labels.arrived[cls]! += 1;
+    const counts = this.labels.countsOf(msg as object);
+    if (counts !== undefined) counts.arrived += 1;
     const now = this.ctx.nowUs;
-    for (const c of this.modes.compromised) {
-      if (!isActive(c, now)) continue;
-      if (c.drop > 0 && this.rng.float() < c.drop) {
+    for (const b of this.behaviours) {
+      const decision = b.admit(now, this.rng);
+      if (decision === 'drop') {
         this.droppedReadings++;
         return;
       }
-      if (c.delayUs > 0) {
+      if (decision !== undefined) {
         this.delayedReadings++;
-        this.heldAtUs.push(now + c.delayUs);
+        this.heldAtUs.push(now + decision);
         this.heldFrom.push(from);
         this.heldMsg.push(msg);
-        this.ctx.setTimer(c.delayUs, RELEASE_TAG);
+        this.ctx.setTimer(decision, RELEASE_TAG);
         return;
       }
     }
-    this.deliver(from, msg, cls);
+    this.deliver(from, msg, counts);
   }
 
   /** Watch what the gateway sends: its batches to the store, until acknowledged. */
@@ -83,19 +87,19 @@ export class GatewayTap implements Actor<unknown> {
     return this.ctx.setTimer(delayUs, tag * 2);
   }
 
-  private deliver(from: HostId, msg: unknown, cls: number): void {
+  private deliver(from: HostId, msg: unknown, counts: MessageCounts | undefined): void {
     const before = this.inner.accepted ?? 0;
     this.inner.onMessage(from, msg);
-    if (cls < 0) return;
+    if (counts === undefined) return;
     const accepted = (this.inner.accepted ?? 0) > before;
-    if (accepted) this.labels.accepted[cls]! += 1;
-    this.labels.onProcessed?.(cls, msg as object, this.ctx.nowUs, accepted);
+    if (accepted) counts.accepted += 1;
+    this.labels.onProcessed?.(this.labels.className(counts), msg as object, this.ctx.nowUs, accepted);
   }
 
   /** The gateway's model events; device alarms are also forwarded to the security service. */
   emitted(event: ModelEvent): void {
     this.ctx.emit(event);
-    const sink = this.modes.alarmSink;
+    const sink = this.alarmSink();
     if (sink === undefined || event.kind !== 'alarm') return;
     const a = event as ModelEvent & { detector: string; subject: string };
     if (!a.subject.startsWith('device:')) return;
@@ -109,7 +113,7 @@ export class GatewayTap implements Actor<unknown> {
       const i = this.heldHead++;
       const msg = this.heldMsg[i];
       this.heldMsg[i] = undefined;
-      this.deliver(this.heldFrom[i]!, msg, this.labels.classIndex(msg as object));
+      this.deliver(this.heldFrom[i]!, msg, this.labels.countsOf(msg as object));
     }
   }
 }

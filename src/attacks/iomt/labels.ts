@@ -1,26 +1,56 @@
 /**
  * Ground truth at message granularity for device attacks: every reading an attack forges, alters,
- * replays or floods is marked (by object identity) when it is made, and counted where it is sent,
- * where it reaches a gateway and where the gateway's own admission accepts it.
+ * replays or floods is marked with its class (by object identity) when it is made, and counted
+ * where it is sent, where it reaches a gateway and where the gateway's own admission accepts it.
+ * Classes are named by the attacks that mark them ('forged', 'tampered', ...); none is listed here.
  */
-export const MALICIOUS_CLASSES = ['forged', 'tampered', 'replayed', 'flood', 'spoofed'] as const;
-export type MaliciousClass = (typeof MALICIOUS_CLASSES)[number];
+import type { Metrics } from '../../metrics/types.ts';
+
+export interface MessageCounts {
+  sent: number;
+  arrived: number;
+  accepted: number;
+}
 
 export class MessageLabels {
-  private readonly classOf = new WeakMap<object, number>();
-  readonly sent = new Float64Array(MALICIOUS_CLASSES.length);
-  readonly arrived = new Float64Array(MALICIOUS_CLASSES.length);
-  readonly accepted = new Float64Array(MALICIOUS_CLASSES.length);
+  private readonly classes = new WeakMap<object, MessageCounts>();
+  private readonly byName = new Map<string, MessageCounts>();
+  private readonly nameOf = new WeakMap<MessageCounts, string>();
   /** Called for every labelled reading a gateway's honest code has processed (accepted or not). */
-  onProcessed: ((cls: number, msg: object, nowUs: number, accepted: boolean) => void) | undefined;
+  onProcessed: ((cls: string, msg: object, nowUs: number, accepted: boolean) => void) | undefined;
 
-  mark(msg: object, cls: MaliciousClass): void {
-    this.classOf.set(msg, MALICIOUS_CLASSES.indexOf(cls));
-    this.sent[MALICIOUS_CLASSES.indexOf(cls)]! += 1;
+  mark(msg: object, cls: string): void {
+    const counts = this.counts(cls);
+    this.classes.set(msg, counts);
+    counts.sent += 1;
   }
 
-  /** Index of the message's class, or -1 for a genuine message. */
-  classIndex(msg: object): number {
-    return this.classOf.get(msg) ?? -1;
+  /** The counters of the message's class, or undefined for a genuine message. */
+  countsOf(msg: object): MessageCounts | undefined {
+    return this.classes.get(msg);
+  }
+
+  className(counts: MessageCounts): string {
+    return this.nameOf.get(counts)!;
+  }
+
+  counts(cls: string): MessageCounts {
+    let c = this.byName.get(cls);
+    if (c === undefined) {
+      c = { sent: 0, arrived: 0, accepted: 0 };
+      this.byName.set(cls, c);
+      this.nameOf.set(c, cls);
+    }
+    return c;
+  }
+
+  /** `<prefix>_sent`, `_arrived` and `_accepted` of one class (0 when the attack sent nothing). */
+  metrics(cls: string, prefix: string): Metrics {
+    const c = this.counts(cls);
+    return {
+      [`${prefix}_sent`]: { unit: 'readings', value: c.sent },
+      [`${prefix}_arrived`]: { unit: 'readings', value: c.arrived },
+      [`${prefix}_accepted`]: { unit: 'readings', value: c.accepted },
+    };
   }
 }

@@ -12,6 +12,9 @@ import type { AttackWindow } from '../window.ts';
 import { isActive } from '../window.ts';
 import type { MessageLabels } from './labels.ts';
 
+/** The message class of a reading spoofed with a stolen key (src/attacks/iomt/labels.ts). */
+export const SPOOFED = 'spoofed';
+
 export interface StolenKeyOptions extends AttackWindow {
   readonly gateway: HostId;
   readonly device: number;
@@ -44,7 +47,7 @@ export class StolenKeySpoofer implements Actor<unknown> {
     const seq = this.seq++;
     const sig = o.key.sign(o.verifier.digest(readingTerm(o.device, seq, now, o.value, o.payloadBytes)));
     const msg: ReadingMessage = { kind: 'reading', device: o.device, seq, timestampUs: now, value: o.value, payloadBytes: o.payloadBytes, keyId: o.key.signer, sig, trueUs: now };
-    o.labels.mark(msg, 'spoofed');
+    o.labels.mark(msg, SPOOFED);
     this.ctx.send(o.gateway, msg, READING_HEADER_BYTES + o.payloadBytes);
     this.ctx.setTimer(1e6 / o.ratePerSec, 0);
   }

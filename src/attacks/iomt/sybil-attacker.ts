@@ -10,6 +10,9 @@ import type { AttackWindow } from '../window.ts';
 import { isActive } from '../window.ts';
 import type { MessageLabels } from './labels.ts';
 
+/** The message class of a forged reading (src/attacks/iomt/labels.ts). */
+export const FORGED = 'forged';
+
 export interface SybilOptions extends AttackWindow {
   readonly gateway: HostId;
   /** Device ids claimed, none registered. */
@@ -46,7 +49,7 @@ export class SybilAttacker implements Actor<unknown> {
     const value = 95 + this.ctx.rng.int(5);
     const sig = key.sign(this.o.verifier.digest(readingTerm(device, seq, now, value, PAYLOAD_BYTES)));
     const msg: ReadingMessage = { kind: 'reading', device, seq, timestampUs: now, value, payloadBytes: PAYLOAD_BYTES, keyId: key.signer, sig, trueUs: now };
-    this.o.labels.mark(msg, 'forged');
+    this.o.labels.mark(msg, FORGED);
     this.ctx.send(this.o.gateway, msg, READING_HEADER_BYTES + PAYLOAD_BYTES);
     this.ctx.setTimer(1e6 / this.o.ratePerSec, 0);
   }

@@ -3,24 +3,42 @@
  * Modelled as cutting the victim's links to every replica that is not one of the attackers, so what
  * it hears from the rest of the system passes through the adversary's nodes or not at all.
  */
-import type { AttackOf } from '../../scenario/sections/attacks.ts';
-import type { InstallContext } from '../types.ts';
+import { z } from 'zod';
+import { defineAttack } from '../definition.ts';
+import { param, zOrdinal } from '../params.ts';
+import { checkReplicaList } from '../targets.ts';
 import { windowEndUs } from '../window.ts';
 
-export function installEclipse(spec: AttackOf<'eclipse'>, { world, truth }: InstallContext): void {
-  const { engine, replicaHosts } = world;
-  const victim = replicaHosts[spec.victim]!;
-  const attackers = new Set(spec.attackers.map((i) => replicaHosts[i]!));
-  const cut = replicaHosts.filter((h) => h !== victim && !attackers.has(h));
-  const endUs = windowEndUs(spec);
-  engine.at(spec.start, () => {
-    for (const h of cut) engine.network.cutLink(victim, h, true);
-    truth.label('host', victim, 'eclipse', 'eclipsed-victim', spec.start, endUs);
-    for (const h of attackers) truth.label('host', h, 'eclipse', 'eclipse-attacker', spec.start, endUs);
-  });
-  if (endUs !== Infinity) {
-    engine.at(endUs, () => {
-      for (const h of cut) engine.network.restoreLink(victim, h, true);
+export const eclipse = defineAttack({
+  type: 'eclipse',
+  title: 'Eclipse of a victim',
+  category: 'network',
+  targets: 'one replica',
+  model: "cuts the victim's links to every replica except the attackers (Heilman et al. 2015)",
+  paramsSchema: z.object({
+    victim: param(zOrdinal, 'the eclipsed replica', 'replica index'),
+    attackers: param(z.array(zOrdinal).default([]), 'replicas the victim still reaches (the adversary); empty isolates it', 'replica index list'),
+  }),
+  outcomes: ['attack.max_commit_gap_ms'],
+  checkTargets(spec, sizes, issues) {
+    issues.index('victim', spec.victim, sizes.replicas, 'a replica index');
+    checkReplicaList(issues, 'attackers', spec.attackers, sizes.replicas);
+  },
+  install(spec, { world, truth }) {
+    const { engine, replicaHosts } = world;
+    const victim = replicaHosts[spec.victim]!;
+    const attackers = new Set(spec.attackers.map((i) => replicaHosts[i]!));
+    const cut = replicaHosts.filter((h) => h !== victim && !attackers.has(h));
+    const endUs = windowEndUs(spec);
+    engine.at(spec.start, () => {
+      for (const h of cut) engine.network.cutLink(victim, h, true);
+      truth.label('host', victim, 'eclipse', 'eclipsed-victim', spec.start, endUs);
+      for (const h of attackers) truth.label('host', h, 'eclipse', 'eclipse-attacker', spec.start, endUs);
     });
-  }
-}
+    if (endUs !== Infinity) {
+      engine.at(endUs, () => {
+        for (const h of cut) engine.network.restoreLink(victim, h, true);
+      });
+    }
+  },
+});

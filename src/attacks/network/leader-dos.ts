@@ -4,44 +4,57 @@
  * processor is charged `load × tick` of work, so its real protocol events queue behind the flood
  * exactly as they would behind the rejected messages. The target follows leadership changes.
  */
+import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
-import type { AttackOf } from '../../scenario/sections/attacks.ts';
+import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { defineAttack } from '../definition.ts';
 import type { GroundTruthLabel } from '../ground-truth.ts';
-import type { InstallContext } from '../types.ts';
+import { param } from '../params.ts';
 import { windowEndUs } from '../window.ts';
-import { onLeaderChange } from './leader-tracker.ts';
 
-export function installLeaderDos(spec: AttackOf<'leader-dos'>, { world, truth }: InstallContext): void {
-  const { engine } = world;
-  const endUs = windowEndUs(spec);
-  const workUs = Math.round(spec.load * spec.tick);
-  let target: HostId | undefined;
-  let label: GroundTruthLabel | undefined;
-  let active = false;
-  const retarget = (leader: HostId | undefined): void => {
-    if (leader === target) return;
-    if (label !== undefined) truth.close(label, engine.nowUs);
-    target = leader;
-    label = leader === undefined ? undefined : truth.label('host', leader, 'leader-dos', 'flooded-leader', engine.nowUs, endUs);
-  };
-  const tick = (): void => {
-    if (!active) return;
-    if (target !== undefined && engine.isUp(target)) engine.cpu(target, workUs);
-    const next = engine.nowUs + spec.tick;
-    if (next < endUs) engine.at(next, tick);
-  };
-  engine.at(spec.start, () => {
-    active = true;
-    retarget(world.currentLeader());
-    tick();
-  });
-  onLeaderChange(world, (leader) => {
-    if (active) retarget(leader);
-  });
-  if (endUs !== Infinity) {
-    engine.at(endUs, () => {
-      active = false;
-      retarget(undefined);
+export const leaderDos = defineAttack({
+  type: 'leader-dos',
+  title: 'Denial of service on the leader',
+  category: 'network',
+  targets: 'the current leader',
+  model: "charges load × tick of processing to the leader every tick, so its protocol work queues behind the flood; follows view changes",
+  paramsSchema: z.object({
+    load: param(z.number().min(0).lt(1), "fraction of the leader's processor consumed by the flood", 'number in [0, 1)'),
+    tick: param(zPositiveDurationUs.default(10_000), "granularity of the charged work (how often the flood's work is charged)", 'duration'),
+  }),
+  outcomes: ['attack.legit_latency_ms.p95', 'attack.max_commit_gap_ms'],
+  install(spec, { world, truth }) {
+    const { engine } = world;
+    const endUs = windowEndUs(spec);
+    const workUs = Math.round(spec.load * spec.tick);
+    let target: HostId | undefined;
+    let label: GroundTruthLabel | undefined;
+    let active = false;
+    const retarget = (leader: HostId | undefined): void => {
+      if (leader === target) return;
+      if (label !== undefined) truth.close(label, engine.nowUs);
+      target = leader;
+      label = leader === undefined ? undefined : truth.label('host', leader, 'leader-dos', 'flooded-leader', engine.nowUs, endUs);
+    };
+    const tick = (): void => {
+      if (!active) return;
+      if (target !== undefined && engine.isUp(target)) engine.cpu(target, workUs);
+      const next = engine.nowUs + spec.tick;
+      if (next < endUs) engine.at(next, tick);
+    };
+    engine.at(spec.start, () => {
+      active = true;
+      retarget(world.currentLeader());
+      tick();
     });
-  }
-}
+    world.onLeaderChange((leader) => {
+      if (active) retarget(leader);
+    });
+    if (endUs !== Infinity) {
+      engine.at(endUs, () => {
+        active = false;
+        retarget(undefined);
+      });
+    }
+  },
+});

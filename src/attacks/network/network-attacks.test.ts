@@ -35,7 +35,6 @@ describe('leader-delay', () => {
     // Propose (+4 ms from the leader) and the leader's own votes (+4 ms) delay each commit.
     const first = (ws: typeof w) => ws.commits.find((c) => c.host === ws.replicaHosts[1])!.timeUs;
     expect(first(w) - first(base)).toBe(4_000);
-    w.leader = w.replicaHosts[2]!;
     w.engine.emit(w.replicaHosts[2]!, { kind: 'view-change', view: 1, leader: w.replicaHosts[2]! } as never);
     const labels = w.plan.truth.all('host', 'delayed-leader');
     expect(labels.map((l) => l.id)).toEqual([w.replicaHosts[0], w.replicaHosts[2]]);

@@ -3,29 +3,45 @@
  * gateways, unlisted replicas) keep reaching everyone: the classic split-brain test of Raft §5.2 and
  * PBFT's view change (Castro & Liskov §4.4) under asynchrony.
  */
-import type { AttackOf } from '../../scenario/sections/attacks.ts';
-import type { InstallContext } from '../types.ts';
+import { z } from 'zod';
+import { defineAttack } from '../definition.ts';
+import { param, zOrdinal } from '../params.ts';
+import { checkReplicaList } from '../targets.ts';
 import { windowEndUs } from '../window.ts';
 
-export function installPartition(spec: AttackOf<'partition'>, { world, truth }: InstallContext): void {
-  const { engine, replicaHosts } = world;
-  const groups = spec.groups.map((g) => g.map((i) => replicaHosts[i]!));
-  const endUs = windowEndUs(spec);
-  const pairs: Array<[number, number]> = [];
-  for (let a = 0; a < groups.length; a++) {
-    for (let b = a + 1; b < groups.length; b++) {
-      for (const x of groups[a]!) for (const y of groups[b]!) pairs.push([x, y]);
+export const partition = defineAttack({
+  type: 'partition',
+  title: 'Network partition',
+  category: 'network',
+  targets: 'replica links',
+  model: 'cuts every link between replicas of different groups; clients and unlisted replicas keep every link',
+  paramsSchema: z.object({
+    groups: param(z.array(z.array(zOrdinal).min(1)).min(2), 'at least two groups of replica indices that cannot reach each other; unlisted replicas reach everyone', 'list of replica index lists'),
+  }),
+  outcomes: ['attack.max_commit_gap_ms', 'attack.conflicting_commits'],
+  checkTargets: (spec, sizes, issues) => spec.groups.forEach((g, j) => checkReplicaList(issues, `groups.${j}`, g, sizes.replicas)),
+  // Asynchrony: protocols owe progress only after GST (Dwork, Lynch & Stockmeyer 1988).
+  breaksSynchrony: true,
+  install(spec, { world, truth }) {
+    const { engine, replicaHosts } = world;
+    const groups = spec.groups.map((g) => g.map((i) => replicaHosts[i]!));
+    const endUs = windowEndUs(spec);
+    const pairs: Array<[number, number]> = [];
+    for (let a = 0; a < groups.length; a++) {
+      for (let b = a + 1; b < groups.length; b++) {
+        for (const x of groups[a]!) for (const y of groups[b]!) pairs.push([x, y]);
+      }
     }
-  }
-  engine.at(spec.start, () => {
-    for (const [x, y] of pairs) engine.network.cutLink(x, y, true);
-    groups.forEach((g, i) => {
-      for (const h of g) truth.label('host', h, 'partition', `partition-group-${i}`, spec.start, endUs);
+    engine.at(spec.start, () => {
+      for (const [x, y] of pairs) engine.network.cutLink(x, y, true);
+      groups.forEach((g, i) => {
+        for (const h of g) truth.label('host', h, 'partition', `partition-group-${i}`, spec.start, endUs);
+      });
     });
-  });
-  if (endUs !== Infinity) {
-    engine.at(endUs, () => {
-      for (const [x, y] of pairs) engine.network.restoreLink(x, y, true);
-    });
-  }
-}
+    if (endUs !== Infinity) {
+      engine.at(endUs, () => {
+        for (const [x, y] of pairs) engine.network.restoreLink(x, y, true);
+      });
+    }
+  },
+});

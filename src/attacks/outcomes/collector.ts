@@ -13,10 +13,9 @@
 import type { HostId, ModelEvent } from '../../../sim/index.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import type { AttackSpec } from '../../scenario/sections/attacks.ts';
 import type { GroundTruth } from '../ground-truth.ts';
 import type { AttackWorld } from '../types.ts';
-import { isActive } from '../window.ts';
+import { isActive, type AttackWindow } from '../window.ts';
 import { mean, percentileNearestRank } from '../../stats/index.ts';
 
 interface CommitLike extends ModelEvent {
@@ -39,7 +38,9 @@ export class AttackOutcomes {
   constructor(
     private readonly world: AttackWorld,
     private readonly truth: GroundTruth,
-    private readonly specs: readonly AttackSpec[],
+    private readonly specs: readonly AttackWindow[],
+    /** Metric names the run's attacks declare; an attack-specific group is reported when one is declared. */
+    private readonly reported: ReadonlySet<string>,
   ) {
     this.firstAttackUs = specs.length === 0 ? Infinity : Math.min(...specs.map((s) => s.start));
     world.engine.observe((host, event, timeUs) => {
@@ -110,7 +111,7 @@ export class AttackOutcomes {
       'attack.max_commit_gap_ms': { unit: 'ms', value: this.firstAttackUs === Infinity ? 0 : gapUs / 1000 },
     };
     // Metrics without a sample are left out rather than reported as a number nobody measured.
-    if (this.specs.some((s) => s.type === 'censorship')) {
+    if (this.reported.has('attack.censored_uncommitted')) {
       m['attack.censored_uncommitted'] = { unit: 'count', value: uncommitted };
       if (this.censorshipDelaysMs.length > 0) {
         m['attack.censorship_delay_ms.mean'] = { unit: 'ms', value: mean(this.censorshipDelaysMs) };

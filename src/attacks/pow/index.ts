@@ -17,4 +17,3 @@ export {
 export { runPowAttack, type PowAttackResult, type PowAttackSpec } from './run.ts';
 export { SelfishMinerNode } from './selfish-node.ts';
 export { DoubleSpendNode, type DoubleSpendAttempt } from './double-spend-node.ts';
-export { POW_ATTACK_DOCS } from './docs.ts';

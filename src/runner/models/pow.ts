@@ -6,39 +6,30 @@
  */
 import type { HostId } from '../../../sim/index.ts';
 import { runPowAttack, type PowAttackSpec } from '../../attacks/pow/run.ts';
+import { ATTACK_REGISTRY, attackDefinition } from '../../attacks/registry.ts';
 import { SafetyChecker } from '../../checkers/safety.ts';
 import type { RunOutput } from '../../metrics/types.ts';
 import { hashPowerOf } from '../../protocols/pow/hash-power.ts';
 import { runPowNetwork, type PowNetworkSpec } from '../../protocols/pow/network-run.ts';
 import { powNetworkParams } from '../../protocols/pow/params.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { networkConfig, placement } from './network.ts';
+import { networkConfig, placement } from '../../world/network.ts';
 
-const POW_ATTACKS = new Set(['selfish-mining', 'double-spend', 'majority']);
-
-/** The scenario's PoW attack, if any (at most one; other attack types do not apply to PoW runs). */
+/** The scenario's PoW attack, if any (at most one; only attacks with a PoW attacker apply to PoW runs). */
 function powAttackOf(scenario: Scenario): PowAttackSpec | undefined {
+  const powTypes = ATTACK_REGISTRY.filter((d) => d.powAttack !== undefined).map((d) => d.type);
   let found: PowAttackSpec | undefined;
   scenario.attacks.forEach((a, k) => {
-    if (!POW_ATTACKS.has(a.type)) {
-      throw new RangeError(`attacks.${k}.type: expected one of ${[...POW_ATTACKS].join(', ')} in a proof-of-work scenario, found '${a.type}'`);
+    const definition = attackDefinition(a.type);
+    if (definition?.powAttack === undefined) {
+      throw new RangeError(`attacks.${k}.type: expected one of ${powTypes.join(', ')} in a proof-of-work scenario, found '${a.type}'`);
     }
     if (found !== undefined) throw new RangeError(`attacks.${k}: expected at most one proof-of-work attacker, found a second`);
-    const spec = a as Extract<typeof a, { type: 'selfish-mining' | 'double-spend' | 'majority' }>;
-    if (spec.node >= scenario.consensus.nodes) {
-      throw new RangeError(`attacks.${k}.node: expected a node index in 0..${scenario.consensus.nodes - 1}, found ${spec.node}`);
+    const attacker = definition.powAttack(a as never);
+    if (attacker.node >= scenario.consensus.nodes) {
+      throw new RangeError(`attacks.${k}.node: expected a node index in 0..${scenario.consensus.nodes - 1}, found ${attacker.node}`);
     }
-    const common = {
-      node: spec.node,
-      share: spec.share,
-      startUs: spec.start,
-      ...(spec.end === undefined ? {} : { endUs: spec.end }),
-      ...(spec.outboundPeers === undefined ? {} : { outboundPeers: spec.outboundPeers }),
-    };
-    if (spec.type === 'selfish-mining') found = { type: 'selfish-mining', ...common };
-    else if (spec.type === 'double-spend') {
-      found = { type: 'double-spend', ...common, confirmations: spec.confirmations, ...(spec.giveUpDeficit === undefined ? {} : { giveUpDeficit: spec.giveUpDeficit }) };
-    } else found = { type: 'majority', ...common, ...(spec.confirmations === undefined ? {} : { confirmations: spec.confirmations }) };
+    found = attacker;
   });
   return found;
 }

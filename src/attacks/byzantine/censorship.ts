@@ -1,0 +1,49 @@
+/**
+ * Censorship of chosen senders: the proxy drops incoming messages carrying a transaction from a
+ * censored client, so as leader the replica never proposes them. Censored clients and every
+ * dropped transaction are labelled in the ground truth.
+ */
+import { z } from 'zod';
+import type { HostId } from '../../../sim/index.ts';
+import { defineAttack } from '../definition.ts';
+import { param, replicaList, zOrdinal } from '../params.ts';
+import { checkReplicaList } from '../targets.ts';
+import { isActive } from '../window.ts';
+
+export const censorship = defineAttack({
+  type: 'censorship',
+  title: 'Censorship of chosen senders',
+  category: 'consensus',
+  targets: 'replicas and clients',
+  model: 'proxy drops incoming messages carrying a transaction from a censored client; as leader the replica never proposes them',
+  paramsSchema: z.object({
+    replicas: replicaList('replicas that misbehave (0 is the first replica)'),
+    clients: param(z.array(zOrdinal).min(1), 'clients (0 is the first client) whose transactions are censored', 'client index list'),
+  }),
+  outcomes: ['attack.censorship_delay_ms.mean', 'attack.censored_uncommitted'],
+  checkTargets(spec, sizes, issues) {
+    checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas);
+    spec.clients.forEach((c, j) => issues.index(`clients.${j}`, c, sizes.clients, 'a client index'));
+  },
+  faultyReplicas: (spec) => spec.replicas,
+  byzantineBehaviour(spec, setup) {
+    const senders = new Set<HostId>();
+    setup.whenInstalled((world) => {
+      for (const c of spec.clients) {
+        const h = world.clientHosts[c];
+        if (h === undefined) continue;
+        senders.add(h);
+        setup.truth.label('host', h, 'censorship', 'censored-client', spec.start, spec.end ?? Infinity);
+      }
+    });
+    return {
+      mode: 'censorship',
+      dropsIncoming(_from, msg, nowUs) {
+        const tx = (msg as { tx?: { id?: unknown; sender?: unknown } } | null)?.tx;
+        if (tx === undefined || typeof tx.sender !== 'number' || !isActive(spec, nowUs) || !senders.has(tx.sender)) return false;
+        if (typeof tx.id === 'number') setup.truth.label('tx', tx.id, 'censorship', 'censored', nowUs);
+        return true;
+      },
+    };
+  },
+});

@@ -1,0 +1,35 @@
+/** Delayed votes: the proxy holds back the chosen message kinds for a fixed delay, in order. */
+import { z } from 'zod';
+import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { defineAttack } from '../definition.ts';
+import { param, replicaList } from '../params.ts';
+import { checkReplicaList } from '../targets.ts';
+import { isActive } from '../window.ts';
+
+function messageKind(msg: unknown): string {
+  const k = (msg as { kind?: unknown } | null)?.kind;
+  return typeof k === 'string' ? k : '';
+}
+
+export const delayVotes = defineAttack({
+  type: 'delay-votes',
+  title: 'Delayed votes',
+  category: 'consensus',
+  targets: 'replicas',
+  model: 'proxy holds back the chosen message kinds for a fixed delay, in order',
+  paramsSchema: z.object({
+    replicas: replicaList('replicas that misbehave (0 is the first replica)'),
+    delay: param(zPositiveDurationUs, 'how long each message is held', 'duration'),
+    kinds: param(z.array(z.string().min(1)).default([]), "protocol message kinds to hold, e.g. ['prepare', 'commit']; empty holds every message the replica sends", 'list of message kinds'),
+  }),
+  outcomes: ['attack.legit_latency_ms.p95'],
+  checkTargets: (spec, sizes, issues) => checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas),
+  faultyReplicas: (spec) => spec.replicas,
+  byzantineBehaviour(spec) {
+    const kinds = new Set(spec.kinds);
+    return {
+      mode: 'delay',
+      holdsOutgoing: (_to, msg, nowUs) => (isActive(spec, nowUs) && (kinds.size === 0 || kinds.has(messageKind(msg))) ? spec.delay : undefined),
+    };
+  },
+});

@@ -1,0 +1,132 @@
+/**
+ * The contract every attack meets, in this tree or in a plug-in module: one object that names the
+ * attack, carries its parameter schema and says how it acts. Everything else is derived from it:
+ * the scenario's `attacks:` union (one strict member per definition, window fields added once),
+ * the parameter docs of `iomtsim list attacks` and docs/scenarios.md (the schema's descriptions),
+ * the target checks, which replicas the fault-model check and the liveness checker count as faulty,
+ * and the categories the run models select by.
+ *
+ * An attack acts in exactly one way:
+ * - `byzantineBehaviour`: a mode of the Byzantine proxy around the replicas it names (consensus);
+ * - `install`: events on the engine or network once the hosts exist (network, engine);
+ * - `device`: wrappers around devices, gateways or clinicians and attacker hosts in an IoMT world;
+ * - `powAttack`: the attacker miner of a proof-of-work run.
+ */
+import { z } from 'zod';
+import { zDurationUs } from '../scenario/zod-units.ts';
+import type { PowAttackSpec } from './pow/run.ts';
+import type { ByzantineBehaviour, ByzantineSetup } from './byzantine/behaviour.ts';
+import type { DeviceAttackHooks } from './iomt/hooks.ts';
+import type { AttackTargetsSizes, InstallContext } from './types.ts';
+
+export type AttackCategory = 'consensus' | 'network' | 'engine' | 'device' | 'pow';
+
+export const ATTACK_CATEGORIES: readonly AttackCategory[] = ['consensus', 'network', 'engine', 'device', 'pow'];
+
+/** The window every attack has: [start, end), `end` omitted meaning "until the run ends". */
+export const WINDOW_FIELDS = {
+  start: zDurationUs.default(0).meta({ description: 'when the attack begins', 'x-type': 'duration' }),
+  end: zDurationUs.optional().meta({ description: 'when it stops (exclusive): crashed hosts recover, cut links heal', 'x-type': 'duration', 'x-default': 'end of run' }),
+};
+
+type WindowShape = typeof WINDOW_FIELDS;
+export type SpecShape<T extends string, P extends z.ZodRawShape> = { type: z.ZodLiteral<T> } & WindowShape & P;
+/** One member of the scenario's `attacks:` union: type, window and the attack's own fields. */
+export type SpecSchema<T extends string, P extends z.ZodRawShape> = z.ZodObject<SpecShape<T, P>, z.core.$strict>;
+/** An attack as parsed from a scenario (quantities in base units). */
+export type SpecOf<T extends string, P extends z.ZodRawShape> = z.output<SpecSchema<T, P>>;
+
+/** A replica an attack makes faulty: an index, or 'leader' for whoever leads when it starts. */
+export type ReplicaTarget = number | 'leader';
+
+/** Where a target check reports: every issue names `attacks.<k>.<field>`. */
+export interface TargetIssues {
+  /** An issue unless `value` is in 0..count−1; `noun` reads "a replica index", "a device number". */
+  index(field: string, value: number, count: number, noun: string): void;
+}
+
+export interface AttackDefinition<T extends string = string, P extends z.ZodRawShape = z.ZodRawShape> {
+  /** The scenario's `type:` value. */
+  readonly type: T;
+  readonly title: string;
+  readonly category: AttackCategory;
+  /** What it acts on (docs). */
+  readonly targets: string;
+  /** How it is implemented and what it models (docs). */
+  readonly model: string;
+  /**
+   * The attack's own fields; `type`, `start` and `end` are added by the scenario. Every field
+   * carries `.meta({ description, 'x-type' })` (and `'x-default'` when optional without a
+   * default): those are its docs.
+   */
+  readonly paramsSchema: z.ZodObject<P>;
+  /** What `start` and `end` mean for this attack, where the common wording does not fit. */
+  readonly windowMeanings?: { readonly start?: string; readonly end?: string };
+  /** Outcome metrics to look at (docs; an attack's metric group is reported when it runs). */
+  readonly outcomes: readonly string[];
+
+  /** Check the spec against sizes known before any host exists (a replica index out of range). */
+  checkTargets?(spec: SpecOf<T, P>, sizes: AttackTargetsSizes, issues: TargetIssues): void;
+  /**
+   * The replicas it makes faulty, for the fault-model check and the liveness checker. A Byzantine
+   * attack's replicas are faulty for the whole run; an installed attack's (a crash) for its window.
+   */
+  faultyReplicas?(spec: SpecOf<T, P>): readonly ReplicaTarget[];
+  /** It breaks the partial-synchrony assumption for its window (a partition). */
+  readonly breaksSynchrony?: boolean;
+
+  /** The Byzantine proxy's mode for each of `faultyReplicas(spec)`. */
+  byzantineBehaviour?(spec: SpecOf<T, P>, setup: ByzantineSetup): ByzantineBehaviour;
+  /** Schedule network or engine events once the hosts exist. */
+  install?(spec: SpecOf<T, P>, ctx: InstallContext): void;
+  /** Wrappers and attacker hosts in an IoMT world. */
+  readonly device?: DeviceAttackHooks<SpecOf<T, P>>;
+  /** The attacker of a proof-of-work run. */
+  powAttack?(spec: SpecOf<T, P>): PowAttackSpec;
+}
+
+/** Any definition, as a registry holds it. */
+export type AnyAttackDefinition = AttackDefinition<string, z.ZodRawShape>;
+
+/** The spec type a definition parses to. */
+export type SpecOfDefinition<D> = D extends AttackDefinition<infer T, infer P> ? SpecOf<T, P> : never;
+
+/** A definition, typed from its parts. */
+export function defineAttack<const T extends string, P extends z.ZodRawShape>(definition: AttackDefinition<T, P>): AttackDefinition<T, P> {
+  return definition;
+}
+
+const specSchemas = new WeakMap<object, z.ZodObject>();
+
+/** The definition's member of the scenario's `attacks:` union: strict, type first, then the window. */
+export function attackSpecSchema<T extends string, P extends z.ZodRawShape>(definition: AttackDefinition<T, P>): SpecSchema<T, P> {
+  let schema = specSchemas.get(definition);
+  if (schema === undefined) {
+    schema = z.object({ type: z.literal(definition.type), ...WINDOW_FIELDS, ...definition.paramsSchema.shape }).strict();
+    specSchemas.set(definition, schema);
+  }
+  return schema as unknown as SpecSchema<T, P>;
+}
+
+const ACTIONS = ['byzantineBehaviour', 'install', 'device', 'powAttack'] as const;
+
+/**
+ * What a value lacks to be an attack definition, one line each (empty when it is one): the check
+ * an attack from a plug-in module goes through before a scenario may name it.
+ */
+export function definitionProblems(value: unknown): string[] {
+  if (value === null || typeof value !== 'object') return ['an object (the attack definition)'];
+  const d = value as Record<string, unknown>;
+  const out: string[] = [];
+  for (const key of ['type', 'title', 'targets', 'model'] as const) {
+    if (typeof d[key] !== 'string' || d[key] === '') out.push(`'${key}': a non-empty string`);
+  }
+  if (!ATTACK_CATEGORIES.includes(d['category'] as AttackCategory)) out.push(`'category': one of ${ATTACK_CATEGORIES.join(', ')}`);
+  const schema = d['paramsSchema'] as { shape?: unknown } | undefined;
+  if (schema === undefined || typeof schema.shape !== 'object' || schema.shape === null) out.push("'paramsSchema': a zod object schema");
+  else for (const key of ['type', 'start', 'end']) if (key in schema.shape) out.push(`'paramsSchema' without '${key}' (every attack has it already)`);
+  if (!Array.isArray(d['outcomes'])) out.push("'outcomes': a list of metric names");
+  const actions = ACTIONS.filter((a) => d[a] !== undefined);
+  if (actions.length !== 1) out.push(`exactly one of ${ACTIONS.map((a) => `'${a}'`).join(', ')} (found ${actions.length === 0 ? 'none' : actions.join(', ')})`);
+  return out;
+}

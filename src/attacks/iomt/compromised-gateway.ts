@@ -1,0 +1,49 @@
+/** A compromised gateway: its tap drops or holds readings before the gateway's honest code sees them. */
+import { z } from 'zod';
+import { zDurationUs } from '../../scenario/zod-units.ts';
+import { defineAttack } from '../definition.ts';
+import { param, zOrdinal } from '../params.ts';
+import { isActive } from '../window.ts';
+import { gatewayHosts, specsAimedAt } from './device-fields.ts';
+import { unrecoverableRecords } from './runtime.ts';
+
+export const compromisedGateway = defineAttack({
+  type: 'compromised-gateway',
+  title: 'Compromised gateway (drops, delays)',
+  category: 'device',
+  targets: 'one gateway',
+  model: "gateway proxy drops or holds readings before the gateway's honest code sees them",
+  paramsSchema: z.object({
+    gateway: param(zOrdinal, 'the compromised gateway (0 is the first)', 'gateway number'),
+    drop: param(z.number().min(0).max(1).default(0), 'chance that each reading reaching the gateway is dropped', 'number in [0, 1]'),
+    delay: param(zDurationUs.default(0), 'extra time each surviving reading is held before the gateway processes it', 'duration'),
+  }),
+  outcomes: ['attack.gateway_dropped_readings', 'attack.gateway_delayed_readings'],
+  device: {
+    checkWorldTargets: (spec, sizes, issues) => issues.index('gateway', spec.gateway, sizes.gateways, 'a gateway number'),
+    plan: (specs, env) => ({
+      gatewayBehaviour(gateway) {
+        const windows = specsAimedAt(specs, (s) => [s.gateway], gateway);
+        if (windows.length === 0) return undefined;
+        return {
+          admit(nowUs, rng) {
+            for (const c of windows) {
+              if (!isActive(c, nowUs)) continue;
+              if (c.drop > 0 && rng.float() < c.drop) return 'drop';
+              if (c.delay > 0) return c.delay;
+            }
+            return undefined;
+          },
+        };
+      },
+      installEach({ spec }, world) {
+        env.truth.label('host', gatewayHosts(world)[spec.gateway]!, 'compromised-gateway', 'compromised-gateway', spec.start, spec.end ?? Infinity);
+      },
+      outcomes: () => ({
+        ...unrecoverableRecords(env.taps),
+        'attack.gateway_dropped_readings': { unit: 'readings', value: env.taps.reduce((s, t) => s + t.droppedReadings, 0) },
+        'attack.gateway_delayed_readings': { unit: 'readings', value: env.taps.reduce((s, t) => s + t.delayedReadings, 0) },
+      }),
+    }),
+  },
+});

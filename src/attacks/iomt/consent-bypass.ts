@@ -1,0 +1,46 @@
+/**
+ * Consent bypass by direct read: an intruder host asks a record store for devices' latest records
+ * without asking AccessControl (src/attacks/iomt/intruder.ts); every record returned is an
+ * unauthorized read.
+ */
+import { z } from 'zod';
+import type { ActorContext } from '../../../sim/index.ts';
+import { defineAttack } from '../definition.ts';
+import { param, zOrdinal } from '../params.ts';
+import { DirectReadIntruder } from './intruder.ts';
+import { siteLink } from './device-fields.ts';
+
+export const consentBypass = defineAttack({
+  type: 'consent-bypass',
+  title: 'Consent bypass by direct read',
+  category: 'device',
+  targets: "a hospital's record store",
+  model: "an intruder host asks the record store directly for devices' latest records, never asking AccessControl; every record returned is an unauthorized read",
+  paramsSchema: z.object({
+    hospital: param(zOrdinal, 'hospital whose record store the intruder queries directly (0 is the first)', 'hospital number'),
+    rate: param(z.number().positive().default(1), 'read requests per second', 'requests/s'),
+  }),
+  outcomes: ['attack.unauthorized_reads', 'attack.unauthorized_reads_denied'],
+  device: {
+    checkWorldTargets: (spec, sizes, issues) => issues.index('hospital', spec.hospital, sizes.hospitals, 'a hospital number'),
+    plan: (_specs, env) => {
+      const intruders: DirectReadIntruder[] = [];
+      return {
+        installEach({ spec }, world) {
+          const opts = { start: spec.start, end: spec.end, store: world.topology.hospitals[spec.hospital]!.store, deviceCount: world.topology.devices.length, ratePerSec: spec.rate };
+          const h = world.engine.addHost(siteLink(world, 0), (ctx: ActorContext<unknown>) => {
+            const a = new DirectReadIntruder(ctx, opts);
+            intruders.push(a);
+            return a;
+          }, `attacker:intruder:${intruders.length}`);
+          env.truth.label('host', h, 'consent-bypass', 'intruder', spec.start, spec.end ?? Infinity);
+        },
+        outcomes: () => ({
+          'attack.unauthorized_requests': { unit: 'requests', value: intruders.reduce((x, a) => x + a.requests, 0) },
+          'attack.unauthorized_reads': { unit: 'records', value: intruders.reduce((x, a) => x + a.recordsRead, 0) },
+          'attack.unauthorized_reads_denied': { unit: 'requests', value: intruders.reduce((x, a) => x + a.readsDenied, 0) },
+        }),
+      };
+    },
+  },
+});

@@ -1,0 +1,95 @@
+/**
+ * Consent bypass via an expired or revoked consent: an injected clinician is granted the patient's
+ * consent at start (scripted patient side), then keeps requesting through AccessControl and reading
+ * the store under each permit after the consent's period ends or the patient's revocation commits
+ * (src/attacks/iomt/consent-misuser.ts).
+ */
+import { z } from 'zod';
+import type { ActorContext } from '../../../sim/index.ts';
+import type { Metrics } from '../../metrics/types.ts';
+import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { defineAttack } from '../definition.ts';
+import { param, zOrdinal } from '../params.ts';
+import { ConsentMisuser, type MisuseRequest } from './consent-misuser.ts';
+import { ledgerEndpoint, siteLink } from './device-fields.ts';
+
+export const consentMisuse = defineAttack({
+  type: 'consent-misuse',
+  title: 'Consent bypass via an expired or revoked consent',
+  category: 'device',
+  targets: "one device's patient",
+  model: "an injected clinician is granted the patient's consent at start (scripted patient side), then keeps requesting through AccessControl and reading the store under each permit after the consent's period ends or the patient's revocation commits; requests are judged against the consent's end",
+  paramsSchema: z.object({
+    device: param(zOrdinal, "device whose patient grants, then loses, the consent; its latest record is what is read", 'device number'),
+    mode: param(z.enum(['expired', 'revoked']), 'how the consent stops applying: its period ends, or the patient revokes it', "'expired' or 'revoked'"),
+    validFor: param(zPositiveDurationUs.default(30_000_000), "consent period (expired), or time from the grant committing to the patient's revocation (revoked)", 'duration'),
+    rate: param(z.number().positive().default(1), 'access requests per second by the former grantee', 'requests/s'),
+  }),
+  outcomes: ['attack.consent_misuse.permitted_after_end', 'attack.consent_misuse.unauthorized_reads', 'attack.consent_misuse.stale_permits', 'iomt.stale_accesses'],
+  device: {
+    checkWorldTargets: (spec, sizes, issues) => issues.index('device', spec.device, sizes.devices, 'a device number'),
+    plan: (specs, env) => {
+      const misusers: ConsentMisuser[] = [];
+      return {
+        // A former grantee per attack, at the hospital of the device's patient.
+        installAll(world) {
+          const topo = world.topology;
+          const c = world.config;
+          const ledger = ledgerEndpoint(world);
+          for (const { spec, index: k } of specs) {
+            const d = topo.devices[spec.device]!;
+            const hosp = topo.hospitals[d.hospital]!;
+            const requester = `cl_misuse_${k}`;
+            env.truth.label('access', requester, 'consent-misuse', `former-grantee:${spec.mode}`, spec.start, spec.end ?? Infinity);
+            const opts = {
+              start: spec.start, end: spec.end, mode: spec.mode, validForUs: spec.validFor, ratePerSec: spec.rate, ledger, node: () => world.apps[hosp.node]!,
+              store: hosp.store, device: spec.device, patient: world.patientPseudonyms[d.patient]!, requester, consent: `con_misuse_${k}`, farEndUs: c.durationUs + 3_600_000_000,
+            };
+            world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => {
+              const a = new ConsentMisuser(ctx, opts);
+              misusers.push(a);
+              return a;
+            }, `attacker:consent-misuse:${k}`);
+          }
+        },
+        outcomes: () => misuseMetrics(misusers),
+      };
+    },
+  },
+});
+
+/**
+ * Misuse judged against the consent's end: a request submitted after the period ended (expired),
+ * or committed in a block after the revocation's (revoked), had to be denied; one permitted in or
+ * before the revocation's block but decided after the revocation was submitted is stale.
+ */
+function misuseMetrics(misusers: readonly ConsentMisuser[]): Metrics {
+  let requests = 0, afterEnd = 0, deniedAfterEnd = 0, permittedAfterEnd = 0, unauthorizedReads = 0, stale = 0, validReads = 0;
+  for (const a of misusers) {
+    const mustDeny = (r: MisuseRequest) => r.height >= 0 && (r.submittedUs >= a.periodEndUs || r.height > a.revokeHeight);
+    for (const r of a.requests) {
+      if (r.height < 0) continue;
+      requests++;
+      const permitted = r.decision === 'permit';
+      if (mustDeny(r)) {
+        afterEnd++;
+        if (permitted) permittedAfterEnd++;
+        else deniedAfterEnd++;
+        if (r.read) unauthorizedReads++;
+      } else {
+        if (permitted && r.decidedUs >= a.revokeSubmittedUs) stale++;
+        if (r.read) validReads++;
+      }
+    }
+  }
+  const p = 'attack.consent_misuse';
+  return {
+    [`${p}.requests`]: { unit: 'requests', value: requests },
+    [`${p}.requests_after_end`]: { unit: 'requests', value: afterEnd },
+    [`${p}.denied_after_end`]: { unit: 'requests', value: deniedAfterEnd },
+    [`${p}.permitted_after_end`]: { unit: 'requests', value: permittedAfterEnd },
+    [`${p}.unauthorized_reads`]: { unit: 'records', value: unauthorizedReads },
+    [`${p}.stale_permits`]: { unit: 'requests', value: stale },
+    [`${p}.valid_reads`]: { unit: 'records', value: validReads },
+  };
+}

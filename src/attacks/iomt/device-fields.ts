@@ -1,0 +1,33 @@
+/** Reading the IoMT world's layout the way device attacks name their targets (0-based ordinals). */
+import type { IomtWorld } from '../../iomt/world.ts';
+
+/** Gateway hosts in gateway order (hospital by hospital, ward by ward). */
+export function gatewayHosts(world: IomtWorld): number[] {
+  return world.topology.hospitals.flatMap((h) => h.gateways);
+}
+
+/** A link on the radio hop at a device's upload rate (attacker radios next to devices or gateways). */
+export function radioLink(world: IomtWorld): { region: number; uploadBitsPerSec: number; downloadBitsPerSec: number } {
+  const bps = world.config.links.deviceUploadBps;
+  return { region: 0, uploadBitsPerSec: bps, downloadBitsPerSec: bps };
+}
+
+/** A link at a site's bandwidth in `region`. */
+export function siteLink(world: IomtWorld, region: number): { region: number; uploadBitsPerSec: number; downloadBitsPerSec: number } {
+  const bps = world.config.links.siteBandwidthBps;
+  return { region, uploadBitsPerSec: bps, downloadBitsPerSec: bps };
+}
+
+/** The consortium as a ledger client of the world reaches it. */
+export function ledgerEndpoint(world: IomtWorld): { replicaHosts: number[]; repliesNeeded: number; retransmitUs: number } {
+  const c = world.config;
+  const replicaHosts = world.topology.nodes.map((n) => n.host);
+  return { replicaHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs };
+}
+
+/** The specs aimed at `target`, once per time they name it, in scenario order. */
+export function specsAimedAt<S>(specs: readonly { readonly spec: S }[], targetsOf: (spec: S) => readonly number[], target: number): S[] {
+  const out: S[] = [];
+  for (const { spec } of specs) for (const t of targetsOf(spec)) if (t === target) out.push(spec);
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * How a device attack takes part in an IoMT world (src/attacks/iomt/runtime.ts runs them): its
+ * targets are checked once the topology is known, then `plan` gets every spec of its type and
+ * returns the run's wiring: behaviours for the proxies around devices and gateways, wrappers
+ * around clinicians, what to install once the world exists, and the outcome metrics.
+ */
+import type { ActorFactory, HostId } from '../../../sim/index.ts';
+import type { IomtWorld } from '../../iomt/world.ts';
+import type { Metrics } from '../../metrics/types.ts';
+import type { TargetIssues } from '../definition.ts';
+import type { GroundTruth } from '../ground-truth.ts';
+import type { DeviceBehaviour } from './device-proxy.ts';
+import type { GatewayBehaviour, GatewayTap } from './gateway-tap.ts';
+import type { MessageLabels } from './labels.ts';
+
+/** Sizes of the IoMT world a device attack's targets are checked against. */
+export interface DeviceWorldSizes {
+  readonly devices: number;
+  readonly gateways: number;
+  readonly hospitals: number;
+  readonly clinicians: number;
+}
+
+/** A spec with its position in the scenario's `attacks:` list. */
+export interface IndexedSpec<S> {
+  readonly spec: S;
+  readonly index: number;
+}
+
+/** What every device attack of a run shares. */
+export interface DeviceAttackEnv {
+  /** Ground truth of the device attacks (positives for the detectors). */
+  readonly truth: GroundTruth;
+  readonly labels: MessageLabels;
+  /** Every gateway's tap, in gateway order, once the world is built. */
+  readonly taps: readonly GatewayTap[];
+  /** Forward every gateway's device alarms to `host` (a security service). */
+  forwardGatewayAlarmsTo(host: HostId): void;
+}
+
+/** One attack type's wiring in one run; every hook is optional. */
+export interface DeviceAttackRun<S> {
+  /** The behaviour of the proxy around device `device` (0-based), or undefined to leave it alone. */
+  deviceBehaviour?(device: number): DeviceBehaviour | undefined;
+  /** The behaviour of the tap around gateway `gateway` (0-based), or undefined. */
+  gatewayBehaviour?(gateway: number): GatewayBehaviour | undefined;
+  /** Wrap clinician `clinician`'s (0-based) client, or undefined to leave it alone. */
+  wrapClinician?(clinician: number, factory: ActorFactory<unknown>): ActorFactory<unknown> | undefined;
+  /** Once the world exists, for each spec in scenario order: label ground truth, add attacker hosts, schedule events. */
+  installEach?(spec: IndexedSpec<S>, world: IomtWorld): void;
+  /** After every `installEach`, once per attack type in registry order: hosts the specs share (a security service). */
+  installAll?(world: IomtWorld): void;
+  /** Outcome metrics, after the run. */
+  outcomes?(): Metrics;
+}
+
+export interface DeviceAttackHooks<S> {
+  /** Check the spec against the world's sizes (a device number out of range). */
+  checkWorldTargets?(spec: S, sizes: DeviceWorldSizes, issues: TargetIssues): void;
+  /** The run's wiring for every spec of this type, in scenario order. */
+  plan(specs: readonly IndexedSpec<S>[], env: DeviceAttackEnv): DeviceAttackRun<S>;
+}

@@ -1,0 +1,99 @@
+/**
+ * Insider misuse (abnormal access volume): a proxy makes a credentialed clinician's own client
+ * issue extra access requests (src/attacks/iomt/client-proxy.ts), decided and audited like any. An
+ * access monitor counts each clinician's audited accesses per window from the committed AuditLog
+ * and runs EWMA and CUSUM detectors per requester (src/attacks/iomt/access-monitor.ts); they are
+ * scored against the insider labels, every other clinician being a negative.
+ */
+import { z } from 'zod';
+import type { ActorContext } from '../../../sim/index.ts';
+import { pseudonym } from '../../iomt/pseudonym.ts';
+import type { Metrics } from '../../metrics/types.ts';
+import { defineAttack } from '../definition.ts';
+import type { GroundTruth } from '../ground-truth.ts';
+import { param, zOrdinal } from '../params.ts';
+import { AccessMonitor } from './access-monitor.ts';
+import { ClientProxy } from './client-proxy.ts';
+import { siteLink, specsAimedAt } from './device-fields.ts';
+
+/** Length of the access monitor's counting window, and how many windows set a requester's baseline. */
+const ACCESS_WINDOW_US = 60_000_000;
+const ACCESS_WARMUP_WINDOWS = 5;
+
+export const insider = defineAttack({
+  type: 'insider',
+  title: 'Insider misuse (abnormal access volume)',
+  category: 'device',
+  targets: 'clinicians',
+  model: "proxy makes a credentialed clinician's own client issue extra access requests (decided and audited like any); an access monitor counts each clinician's audited accesses per 60 s window from the committed AuditLog and runs EWMA and CUSUM detectors per requester (5-window baseline), scored against the insider labels",
+  paramsSchema: z.object({
+    clinicians: param(z.array(zOrdinal).min(1), 'misusing clinicians (0 is the first in topology order)', 'clinician number list'),
+    rate: param(z.number().positive(), 'extra access requests per hour each insider issues, on top of its normal rate', 'requests/hour'),
+  }),
+  outcomes: ['attack.insider_extra_requests', 'detect.ewma_access_rate.detection_rate', 'detect.ewma_access_rate.false_positive_rate', 'detect.cusum_access_rate.time_to_detect_ms', 'iomt.audit_completeness_ratio'],
+  device: {
+    checkWorldTargets: (spec, sizes, issues) => spec.clinicians.forEach((c, j) => issues.index(`clinicians.${j}`, c, sizes.clinicians, 'a clinician number')),
+    plan: (specs, env) => {
+      const proxies: ClientProxy[] = [];
+      /** detector → requester pseudonym → first alarm time. */
+      const alarms = new Map<string, Map<string, number>>();
+      let pseudonyms: string[] = [];
+      return {
+        wrapClinician(clinician, factory) {
+          const windows = specsAimedAt(specs, (s) => s.clinicians, clinician).map((s) => ({ start: s.start, end: s.end, ratePerHour: s.rate }));
+          if (windows.length === 0) return undefined;
+          return (ctx) => {
+            const p = new ClientProxy(ctx, factory, windows);
+            proxies.push(p);
+            return p;
+          };
+        },
+        installAll(world) {
+          const topo = world.topology;
+          pseudonyms = topo.clinicians.map((cl) => pseudonym('cl', world.config.seed, cl.host));
+          for (const { spec } of specs) for (const i of spec.clinicians) env.truth.label('access', pseudonyms[i]!, 'insider', 'insider', spec.start, spec.end ?? Infinity);
+          const hosp = topo.hospitals[0]!;
+          const opts = { windowUs: ACCESS_WINDOW_US, warmupWindows: ACCESS_WARMUP_WINDOWS, requesters: pseudonyms, audit: () => world.apps[hosp.node]!.audit };
+          world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => new AccessMonitor(ctx, opts), 'access-monitor');
+          world.engine.observe((_h, e) => {
+            if (e.kind !== 'alarm') return;
+            const a = e as { detector?: unknown; subject?: unknown };
+            if (typeof a.subject !== 'string' || !a.subject.startsWith('requester:') || typeof a.detector !== 'string') return;
+            let m = alarms.get(a.detector);
+            if (m === undefined) alarms.set(a.detector, (m = new Map()));
+            const who = a.subject.slice(10);
+            const prior = m.get(who);
+            const t = world.engine.nowUs;
+            // First alarm inside the requester's insider window if it has one, else its first alarm.
+            if (prior === undefined || (!env.truth.isLabelledAt('access', who, prior) && env.truth.isLabelledAt('access', who, t))) m.set(who, t);
+          });
+        },
+        outcomes: () => insiderMetrics(env.truth, pseudonyms.length, proxies, alarms),
+      };
+    },
+  },
+});
+
+/** Insider detectors scored against the insider labels: every other clinician is a negative. */
+function insiderMetrics(truth: GroundTruth, clinicians: number, proxies: readonly ClientProxy[], alarms: ReadonlyMap<string, ReadonlyMap<string, number>>): Metrics {
+  const positives = truth.all('access', 'insider');
+  const positiveIds = new Set(positives.map((l) => l.id as string));
+  const negatives = clinicians - positiveIds.size;
+  const m: Metrics = { 'attack.insider_extra_requests': { unit: 'requests', value: proxies.reduce((x, p) => x + p.extraRequests, 0) } };
+  for (const [detector, first] of [...alarms.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    let detected = 0, ttdSum = 0, falsePositives = 0;
+    for (const l of positives) {
+      const t = first.get(l.id as string);
+      if (t !== undefined && t >= l.fromUs && t < l.toUs) {
+        detected++;
+        ttdSum += t - l.fromUs;
+      }
+    }
+    for (const who of first.keys()) if (!positiveIds.has(who)) falsePositives++;
+    const name = `detect.${detector.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
+    m[`${name}.detection_rate`] = { unit: 'ratio', value: detected / positives.length };
+    m[`${name}.false_positive_rate`] = { unit: 'ratio', value: negatives > 0 ? falsePositives / negatives : 0 };
+    if (detected > 0) m[`${name}.time_to_detect_ms`] = { unit: 'ms', value: ttdSum / detected / 1000 };
+  }
+  return m;
+}

@@ -1,0 +1,33 @@
+/**
+ * Ransomware on a hospital's record store: the store host is down (encrypted) for the window, so
+ * reads go unanswered and gateways cannot make batches durable until it is restored at `end`.
+ */
+import { z } from 'zod';
+import { defineAttack } from '../definition.ts';
+import { param, zOrdinal } from '../params.ts';
+import { unrecoverableRecords } from './runtime.ts';
+
+export const ransomware = defineAttack({
+  type: 'ransomware',
+  title: 'Ransomware on the record store',
+  category: 'device',
+  targets: "a hospital's record store",
+  model: 'the store host is down (encrypted) for the window: reads go unanswered and gateways cannot make batches durable until it is restored',
+  paramsSchema: z.object({
+    hospital: param(zOrdinal, 'hospital whose off-chain record store is encrypted, i.e. unavailable, in the window (0 is the first)', 'hospital number'),
+  }),
+  outcomes: ['iomt.integrity_checks_not_found', 'iomt.readings_anchored'],
+  device: {
+    checkWorldTargets: (spec, sizes, issues) => issues.index('hospital', spec.hospital, sizes.hospitals, 'a hospital number'),
+    plan: (_specs, env) => ({
+      installEach({ spec }, world) {
+        const engine = world.engine;
+        const host = world.topology.hospitals[spec.hospital]!.store;
+        env.truth.label('host', host, 'ransomware', 'encrypted-store', spec.start, spec.end ?? Infinity);
+        engine.at(spec.start, () => engine.crash(host));
+        if (spec.end !== undefined) engine.at(spec.end, () => engine.recover(host));
+      },
+      outcomes: () => unrecoverableRecords(env.taps),
+    }),
+  },
+});

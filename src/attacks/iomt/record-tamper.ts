@@ -1,0 +1,49 @@
+/**
+ * Off-chain record tampering (an insider or intruder with write access to the record store): the
+ * latest record of each target device is altered in place, in every store, at `start` and every
+ * `interval` after. Readers check records against the anchored Merkle root, so each altered record
+ * read must show up as an invalid integrity check.
+ */
+import { z } from 'zod';
+import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { defineAttack } from '../definition.ts';
+import { deviceList, param } from '../params.ts';
+
+export const recordTamper = defineAttack({
+  type: 'record-tamper',
+  title: 'Off-chain record tampering',
+  category: 'device',
+  targets: 'record stores',
+  model: 'the latest off-chain record of each target device is altered in place in every store, repeatedly; readers verify records against the anchored Merkle root',
+  paramsSchema: z.object({
+    devices: deviceList('devices whose latest off-chain record is altered in every store'),
+    interval: param(zPositiveDurationUs.default(10_000_000), 'how often the alteration is repeated (new records keep arriving)', 'duration'),
+  }),
+  outcomes: ['attack.records_tampered', 'iomt.integrity_checks_invalid'],
+  device: {
+    checkWorldTargets: (spec, sizes, issues) => spec.devices.forEach((d, j) => issues.index(`devices.${j}`, d, sizes.devices, 'a device number')),
+    plan: (_specs, env) => {
+      let tampered = 0;
+      return {
+        installEach({ spec }, world) {
+          const engine = world.engine;
+          const endUs = spec.end ?? Infinity;
+          const act = (): void => {
+            for (const store of world.stores) {
+              for (const d of spec.devices) {
+                if (store.corruptLatest(d)) {
+                  tampered++;
+                  env.truth.label('record', `${d}@${engine.nowUs}`, 'record-tamper', 'tampered-record', engine.nowUs);
+                }
+              }
+            }
+            const next = engine.nowUs + spec.interval;
+            if (next < endUs && next < world.config.durationUs) engine.at(next, act);
+          };
+          engine.at(spec.start, act);
+        },
+        outcomes: () => ({ 'attack.records_tampered': { unit: 'records', value: tampered } }),
+      };
+    },
+  },
+});

@@ -1,0 +1,112 @@
+/**
+ * The device attacks of one IoMT run: what they share (ground truth, message labels, the tap on
+ * every gateway, the detectors' scoring) and the order they act in. Each attack type's wiring comes
+ * from its definition (`device.plan`); nothing here knows an attack by name.
+ *
+ *   const devices = new DeviceAttackRuntime(entries);      // device attacks, in scenario order
+ *   const world = new IomtWorld(config, devices.hooks);    // proxies built as hosts are added
+ *   devices.install(world);  ...  world.run();  metrics = { ...metrics, ...devices.outcomes() };
+ */
+import type { ActorFactory, HostId } from '../../../sim/index.ts';
+import type { IomtWorld, IomtWorldHooks } from '../../iomt/world.ts';
+import type { Metrics } from '../../metrics/types.ts';
+import { InputError, type InputIssue } from '../../scenario/errors.ts';
+import type { AnyAttackDefinition } from '../definition.ts';
+import { GroundTruth } from '../ground-truth.ts';
+import { targetIssues } from '../targets.ts';
+import { DetectionScorer } from './detection.ts';
+import { DeviceProxy, type DeviceBehaviour } from './device-proxy.ts';
+import { GatewayTap, type GatewayBehaviour } from './gateway-tap.ts';
+import type { DeviceAttackEnv, DeviceAttackRun, DeviceWorldSizes, IndexedSpec } from './hooks.ts';
+import { MessageLabels } from './labels.ts';
+
+/** A device attack of the scenario: its definition, spec and place in the `attacks:` list. */
+export interface DeviceAttackEntry {
+  readonly definition: AnyAttackDefinition;
+  readonly spec: { readonly type: string };
+  readonly index: number;
+}
+
+export class DeviceAttackRuntime implements DeviceAttackEnv {
+  readonly truth = new GroundTruth();
+  readonly labels = new MessageLabels();
+  readonly taps: GatewayTap[] = [];
+  readonly hooks: IomtWorldHooks;
+  /** One wiring per attack type, in the order the definitions were given (registry order). */
+  private readonly runs: Array<{ readonly definition: AnyAttackDefinition; readonly run: DeviceAttackRun<unknown> }> = [];
+  private readonly runOf = new Map<AnyAttackDefinition, DeviceAttackRun<unknown>>();
+  private alarmSink: HostId | undefined;
+  private gatewayOrdinal = 0;
+  private clinicianOrdinal = 0;
+  private scorer: DetectionScorer | undefined;
+
+  /** `definitions` in registry order; `entries` the device attacks in scenario order. */
+  constructor(definitions: readonly AnyAttackDefinition[], private readonly entries: readonly DeviceAttackEntry[]) {
+    for (const definition of definitions) {
+      const specs: IndexedSpec<unknown>[] = entries.filter((e) => e.definition === definition).map((e) => ({ spec: e.spec, index: e.index }));
+      if (specs.length === 0 || definition.device === undefined) continue;
+      const run = (definition.device.plan as (s: readonly IndexedSpec<unknown>[], env: DeviceAttackEnv) => DeviceAttackRun<unknown>)(specs, this);
+      this.runs.push({ definition, run });
+      this.runOf.set(definition, run);
+    }
+    this.hooks = { wrapActor: (role, id, factory) => this.wrap(role, id, factory) };
+  }
+
+  forwardGatewayAlarmsTo(host: HostId): void {
+    this.alarmSink = host;
+  }
+
+  /** Check targets against the built world, then let each attack label, add hosts and schedule. */
+  install(world: IomtWorld): void {
+    const topo = world.topology;
+    const sizes: DeviceWorldSizes = { devices: topo.devices.length, gateways: topo.hospitals.reduce((n, h) => n + h.gateways.length, 0), hospitals: topo.hospitals.length, clinicians: topo.clinicians.length };
+    const issues: InputIssue[] = [];
+    for (const e of this.entries) e.definition.device?.checkWorldTargets?.(e.spec as never, sizes, targetIssues('scenario', `attacks.${e.index}`, issues));
+    if (issues.length > 0) throw new InputError(issues);
+    for (const e of this.entries) this.runOf.get(e.definition)?.installEach?.({ spec: e.spec, index: e.index }, world);
+    for (const { run } of this.runs) run.installAll?.(world);
+    this.scorer = new DetectionScorer(world.engine, this.truth, topo.devices.length);
+  }
+
+  /** Every attack's outcome metrics (registry order), then the detectors' scores. */
+  outcomes(): Metrics {
+    const m: Metrics = {};
+    for (const { run } of this.runs) Object.assign(m, run.outcomes?.() ?? {});
+    return { ...m, ...(this.scorer?.metrics() ?? {}) };
+  }
+
+  private wrap(role: 'device' | 'gateway' | 'clinician', id: number, factory: ActorFactory<unknown>): ActorFactory<unknown> {
+    if (role === 'clinician') {
+      const clinician = this.clinicianOrdinal++;
+      let f = factory;
+      for (const { run } of this.runs) f = run.wrapClinician?.(clinician, f) ?? f;
+      return f;
+    }
+    if (role === 'device') {
+      const behaviours = this.runs.map(({ run }) => run.deviceBehaviour?.(id)).filter((b): b is DeviceBehaviour => b !== undefined);
+      return behaviours.length === 0 ? factory : (ctx) => new DeviceProxy(ctx, factory, behaviours, this.labels);
+    }
+    // Every gateway gets a tap (to measure what its admission accepts).
+    const gateway = this.gatewayOrdinal++;
+    const behaviours = this.runs.map(({ run }) => run.gatewayBehaviour?.(gateway)).filter((b): b is GatewayBehaviour => b !== undefined);
+    return (ctx) => {
+      const tap = new GatewayTap(ctx, factory, behaviours, this.labels, () => this.alarmSink);
+      this.taps.push(tap);
+      return tap;
+    };
+  }
+}
+
+/** A batch unacknowledged this long before the end of the run is counted as never stored. */
+const UNSTORED_GRACE_US = 10_000_000;
+
+/**
+ * Records in batches the store never acknowledged, sent long enough before the end that an
+ * acknowledgement was due: no durable copy exists, only their digest on chain.
+ */
+export function unrecoverableRecords(taps: readonly GatewayTap[]): Metrics {
+  const endUs = taps[0]?.ctx.nowUs ?? 0;
+  let lost = 0;
+  for (const t of taps) for (const b of t.unstored.values()) if (endUs - b.sentUs > UNSTORED_GRACE_US) lost += b.records;
+  return { 'attack.records_unrecoverable': { unit: 'records', value: lost } };
+}

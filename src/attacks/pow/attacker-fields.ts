@@ -1,0 +1,37 @@
+/**
+ * The fields every proof-of-work attack shares: one designated node runs an attacker's miner with
+ * the given share of all hash power; outside [start, end) it mines honestly.
+ */
+import { z } from 'zod';
+import type { PowAttackSpec } from './run.ts';
+import { param, zOrdinal } from '../params.ts';
+
+export const ATTACKER_FIELDS = {
+  node: param(zOrdinal.default(0), 'the attacking PoW node (a replica index)', 'replica index'),
+  share: param(z.number().gt(0).lt(1), "the attacker's share of all hash power (α or q)", 'number in (0, 1)'),
+  outboundPeers: param(z.number().int().min(1).optional(), "the attacker's outbound connections: more wins more ties (higher effective γ)", 'integer', 'consensus.pow.outboundPeers'),
+};
+
+export const ATTACKER_WINDOW = {
+  start: 'when the node starts withholding (it mines honestly before)',
+  end: 'when it publishes what it holds and mines honestly again',
+};
+
+interface AttackerSpec {
+  readonly start: number;
+  readonly end?: number | undefined;
+  readonly node: number;
+  readonly share: number;
+  readonly outboundPeers?: number | undefined;
+}
+
+/** The fields of a run's attacker (src/attacks/pow/run.ts) every PoW attack fills alike. */
+export function attackerOf(spec: AttackerSpec): Pick<PowAttackSpec, 'node' | 'share' | 'startUs' | 'endUs' | 'outboundPeers'> {
+  return {
+    node: spec.node,
+    share: spec.share,
+    startUs: spec.start,
+    ...(spec.end === undefined ? {} : { endUs: spec.end }),
+    ...(spec.outboundPeers === undefined ? {} : { outboundPeers: spec.outboundPeers }),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The composition root: a scenario and a seed in, a world ready to run out. A configuration
+ * places the hosts (the consensus-only world: replicas and load clients; the IoMT world: the
+ * hospital topology); everything else is wired here, once, for every configuration: the attack
+ * plan (Byzantine proxies around the replicas, network and engine events, device attacks), the
+ * consensus checkers and collector, the one leader tracker (src/world/leader.ts), and the one
+ * computation of the windows the liveness checker excuses (src/world/excused-windows.ts).
+ *
+ *   const world = assembleWorld(scenario, seed, consensusConfiguration(scenario, seed));
+ *   world.excused;        // the windows the liveness checker excuses
+ *   const out = world.run();
+ */
+import type { ActorFactory, Engine, HostId } from '../../sim/index.ts';
+import type { AnyAttackDefinition } from '../attacks/definition.ts';
+import { planAttacks } from '../attacks/plan.ts';
+import { ATTACK_REGISTRY } from '../attacks/registry.ts';
+import type { AttackTargetsSizes } from '../attacks/types.ts';
+import type { Distributions } from '../metrics/distribution.ts';
+import type { CheckOutcome, Metrics, RunOutput } from '../metrics/types.ts';
+import type { ProtocolModule } from '../protocols/types.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { excusedWindows, type ExcusedWindow } from './excused-windows.ts';
+import { ConsensusMonitor } from './monitor.ts';
+import type { ReplicaDeployment, WrapReplica } from './replicas.ts';
+import type { ConsensusWorld, FaultPlan, ModelEventObserver } from './types.ts';
+
+/** The hosts of a world, placed by its configuration. */
+export interface PlacedWorld<S> {
+  readonly engine: Engine;
+  readonly consortium: ReplicaDeployment;
+  /** Clients in index order (attack targets: censored clients). */
+  readonly clientHosts: readonly HostId[];
+  /** What the `setup` option receives, given the world as attacks see it. */
+  subject(view: ConsensusWorld): S;
+  /** Watch the run besides the consensus checkers (called right after they are attached). */
+  observe?(): void;
+  /** What the configuration adds to the run's output, after the consensus monitor's. */
+  finish?(): { readonly metrics: Metrics; readonly checks: readonly CheckOutcome[]; readonly distributions: Distributions };
+}
+
+/** One kind of world: the protocol whose fault model bounds the faults, and how its hosts are placed. */
+export interface WorldConfiguration<S> {
+  readonly protocol: ProtocolModule;
+  /** Replicas and clients, for the attack plan's target checks before any host exists. */
+  readonly sizes: AttackTargetsSizes;
+  build(wrapReplica: WrapReplica | undefined, plan: FaultPlan | undefined): PlacedWorld<S>;
+}
+
+export interface WorldOptions<S> {
+  /** Faults and attacks; by default the plan of the scenario's `attacks:` section. */
+  readonly faults?: FaultPlan;
+  /** The attack definitions the scenario's attacks are planned from (plug-ins add theirs). */
+  readonly registry?: readonly AnyAttackDefinition[];
+  /** Wrap replica i's factory instead of the plan's Byzantine proxies. */
+  readonly wrapReplica?: WrapReplica;
+  /** Extra observers of every model event. */
+  readonly observers?: readonly ModelEventObserver[];
+  /** Schedule extra faults or observers once the hosts exist (tests). */
+  readonly setup?: (subject: S) => void;
+}
+
+export interface AssembledWorld {
+  readonly engine: Engine;
+  readonly consortium: ReplicaDeployment;
+  readonly monitor: ConsensusMonitor;
+  /** The world as attacks and tests' fault schedules see it. */
+  readonly view: ConsensusWorld;
+  /** The windows the liveness checker excuses, computed once from the scenario's attacks. */
+  readonly excused: readonly ExcusedWindow[];
+  /** Run for `scenario.duration` and collect every metric and check. */
+  run(): RunOutput;
+}
+
+export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfiguration<S>, options: WorldOptions<S> = {}): AssembledWorld {
+  const registry = options.registry ?? ATTACK_REGISTRY;
+  const attacks = scenario.attacks;
+  const plan = options.faults ?? (attacks.length > 0 ? planAttacks(attacks, configuration.sizes, registry) : undefined);
+  const wrapReplica = options.wrapReplica ?? (plan === undefined ? undefined : <M>(i: number, f: ActorFactory<M>) => plan.wrapReplica(i, f));
+  const placed = configuration.build(wrapReplica, plan);
+  const { engine, consortium } = placed;
+  const byzantineHosts = new Set((plan?.byzantineReplicas() ?? []).map((i) => consortium.replicaHosts[i]!));
+  const monitor = new ConsensusMonitor(engine, scenario, consortium, { byzantineHosts });
+  placed.observe?.();
+  for (const o of options.observers ?? []) engine.observe(o);
+  const view: ConsensusWorld = {
+    engine,
+    replicaHosts: consortium.replicaHosts,
+    clientHosts: placed.clientHosts,
+    currentLeader: () => consortium.leader.current(),
+    onLeaderChange: (fn) => consortium.leader.onChange(fn),
+    endUs: scenario.duration,
+    excuseLiveness: (a, b) => monitor.liveness.excuse(a, b),
+  };
+  const excused = excusedWindows(attacks, registry, configuration.protocol.faultModel.maxFaulty(consortium.replicaHosts.length), scenario.duration);
+  for (const [a, b] of excused) view.excuseLiveness(a, b);
+  plan?.install(view);
+  options.setup?.(placed.subject(view));
+  return {
+    engine,
+    consortium,
+    monitor,
+    view,
+    excused,
+    run() {
+      engine.run(scenario.duration);
+      const consensus = monitor.finish();
+      const extra = placed.finish?.() ?? { metrics: {}, checks: [], distributions: {} };
+      const distributions = { ...consensus.distributions, ...extra.distributions };
+      return {
+        metrics: { ...consensus.metrics, ...extra.metrics, ...(plan?.outcomes() ?? {}) },
+        checks: [...consensus.checks, ...extra.checks],
+        traceHash: engine.traceHash(),
+        eventsProcessed: engine.eventsProcessed,
+        simulatedUs: engine.nowUs,
+        timeseries: consensus.timeseries,
+        ...(Object.keys(distributions).length > 0 ? { distributions } : {}),
+      };
+    },
+  };
+}

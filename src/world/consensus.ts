@@ -1,0 +1,83 @@
+/**
+ * The consensus-only configuration of a world: `consensus.nodes` replicas of the scenario's
+ * protocol placed over the scenario's network regions, and `workload.clients` load clients offering
+ * Poisson (or periodic) load; the protocol's own collector adds its metrics.
+ */
+import { Engine, type HostId } from '../../sim/index.ts';
+import { DEFAULT_CRYPTO_COSTS, KeyRing, type CryptoCosts } from '../ledger/crypto.ts';
+import { LoadClient } from '../protocols/client/client.ts';
+import { protocolByName } from '../protocols/index.ts';
+import type { ProtocolModule, ReplicatedApplication } from '../protocols/types.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { replicaSettings } from '../scenario/sections/consensus.ts';
+import type { WorldConfiguration } from './assemble.ts';
+import { networkConfig, placement } from './network.ts';
+import { placeConsortium, type ReplicaDeployment } from './replicas.ts';
+import type { ConsensusWorld } from './types.ts';
+
+export interface ConsensusWorldOptions {
+  /** Use this module instead of the scenario's protocol (broken variants in checker tests). */
+  readonly protocol?: ProtocolModule;
+  /** The application replica i executes; none by default (synthetic load). */
+  readonly applicationFor?: (replicaIndex: number) => ReplicatedApplication;
+  /** Overrides the scenario's cost table. */
+  readonly cryptoCosts?: CryptoCosts;
+}
+
+export function consensusConfiguration(scenario: Scenario, seed: number, options: ConsensusWorldOptions = {}): WorldConfiguration<ConsensusWorld> {
+  const c = scenario.consensus;
+  const protocol = options.protocol ?? protocolByName(c.protocol);
+  if (protocol === undefined) throw new RangeError(`consensus.protocol: expected a registered protocol, found '${c.protocol}' (not implemented yet)`);
+  return {
+    protocol,
+    sizes: { replicas: c.nodes, clients: scenario.workload.clients },
+    build(wrapReplica) {
+      const engine = new Engine({ seed, network: networkConfig(scenario.network) });
+      const consortium = placeConsortium(engine, {
+        protocol,
+        places: Array.from({ length: c.nodes }, (_, i) => ({ placement: placement(scenario.network, i, c.nodes), streamName: `replica:${i}` })),
+        settings: replicaSettings(c, protocol),
+        batchSize: c.batchSize,
+        batchTimeoutUs: c.batchTimeout,
+        blockSizeMaxBytes: c.blockSizeMax,
+        costs: options.cryptoCosts ?? c.cryptoCosts ?? DEFAULT_CRYPTO_COSTS,
+        keyRing: new KeyRing(c.crypto, engine.rng.seed),
+        ...(options.applicationFor === undefined ? {} : { applicationFor: options.applicationFor }),
+        wrapReplica,
+      });
+      const clientHosts = placeLoadClients(engine, scenario, consortium);
+      const collector = protocol.createCollector?.(c.nodes);
+      return {
+        engine,
+        consortium,
+        clientHosts,
+        subject: (view) => view,
+        observe: () => { if (collector !== undefined) engine.observe(collector.observe); },
+        finish: () => ({ metrics: collector?.metrics(engine.nowUs) ?? {}, checks: [], distributions: {} }),
+      };
+    },
+  };
+}
+
+/** Places `workload.clients` load clients sharing `workload.rateTps`; returns their hosts. */
+function placeLoadClients(engine: Engine, scenario: Scenario, ledger: ReplicaDeployment): HostId[] {
+  const w = scenario.workload;
+  const hosts: HostId[] = [];
+  for (let k = 0; k < w.clients; k++) {
+    const h = engine.addHost(
+      placement(scenario.network, k, w.clients),
+      (ctx) => new LoadClient(ctx, {
+        replicaHosts: ledger.replicaHosts,
+        repliesNeeded: ledger.repliesNeeded,
+        rateTps: w.rateTps / w.clients,
+        arrival: w.arrival,
+        txSizeBytes: w.txSize,
+        requestTimeoutUs: w.requestTimeout,
+        stopAtUs: w.stopAfter ?? Infinity,
+      }),
+      `client:${k}`,
+    );
+    hosts.push(h);
+  }
+  return hosts;
+}

@@ -1,0 +1,73 @@
+/**
+ * The consortium's replicas, placed by the one loop every world uses (the consensus-only world and
+ * the IoMT world differ only in where each replica sits and what application it runs). Replica i
+ * gets the next host id, its own signing key, and the protocol's factory, wrapped when an attack
+ * makes it Byzantine. The world's leader tracker watches these hosts.
+ */
+import type { ActorFactory, Engine, HostId, HostPlacement } from '../../sim/index.ts';
+import type { CryptoCosts, KeyRing } from '../ledger/crypto.ts';
+import { NO_APPLICATION, type ProtocolModule, type ReplicaConfig, type ReplicatedApplication, type ReplicaSettings } from '../protocols/types.ts';
+import { LeaderTracker } from './leader.ts';
+
+/** Wrap replica i's factory (Byzantine behaviour from an attack plan). */
+export type WrapReplica = <M>(replicaIndex: number, factory: ActorFactory<M>) => ActorFactory<M>;
+
+export interface ConsortiumPlan {
+  readonly protocol: ProtocolModule;
+  /** Where replica i sits and the name of its random stream, one entry per replica. */
+  readonly places: readonly { readonly placement: HostPlacement; readonly streamName: string }[];
+  /** Parameters and mempool limits every replica gets. */
+  readonly settings: ReplicaSettings;
+  readonly batchSize: number;
+  readonly batchTimeoutUs: number;
+  readonly blockSizeMaxBytes: number;
+  readonly costs: CryptoCosts;
+  readonly keyRing: KeyRing;
+  /** The application replica i executes; none by default (synthetic load). */
+  readonly applicationFor?: (replicaIndex: number) => ReplicatedApplication;
+  readonly wrapReplica?: WrapReplica | undefined;
+}
+
+/** A placed consortium: its hosts, applications and keys, and who leads now. */
+export interface ReplicaDeployment {
+  readonly protocol: ProtocolModule;
+  readonly replicaHosts: readonly HostId[];
+  readonly applications: readonly ReplicatedApplication[];
+  readonly keyRing: KeyRing;
+  readonly costs: CryptoCosts;
+  /** Matching replies a client waits for. */
+  readonly repliesNeeded: number;
+  readonly leader: LeaderTracker;
+  /** The leader announced by the latest view change (the first replica until then). */
+  currentLeader(): HostId;
+}
+
+/** Places the replicas on consecutive hosts, from the engine's next host id. */
+export function placeConsortium(engine: Engine, plan: ConsortiumPlan): ReplicaDeployment {
+  const { protocol, keyRing, costs } = plan;
+  const n = plan.places.length;
+  const base = engine.hostCount;
+  const replicaHosts = Array.from({ length: n }, (_, i) => base + i);
+  const applications: ReplicatedApplication[] = [];
+  for (let i = 0; i < n; i++) {
+    const app = plan.applicationFor?.(i) ?? NO_APPLICATION;
+    applications.push(app);
+    const config: ReplicaConfig = {
+      replicaHosts,
+      index: i,
+      batchSize: plan.batchSize,
+      batchTimeoutUs: plan.batchTimeoutUs,
+      blockSizeMaxBytes: plan.blockSizeMaxBytes,
+      crypto: costs,
+      signingKey: keyRing.issue(replicaHosts[i]!),
+      verifier: keyRing,
+      ...plan.settings,
+    };
+    const factory: ActorFactory<unknown> = (ctx) => protocol.createReplica(ctx, config, app);
+    const place = plan.places[i]!;
+    const h = engine.addHost(place.placement, plan.wrapReplica?.(i, factory) ?? factory, place.streamName);
+    if (h !== replicaHosts[i]) throw new Error(`replica ${i} was placed on host ${h}, expected ${replicaHosts[i]}`);
+  }
+  const leader = new LeaderTracker(engine, replicaHosts);
+  return { protocol, replicaHosts, applications, keyRing, costs, repliesNeeded: protocol.faultModel.repliesNeeded(n), leader, currentLeader: () => leader.current() };
+}

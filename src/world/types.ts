@@ -1,0 +1,25 @@
+/** What a world offers the attacks and tests that act on it, and what an attack plan looks like to it. */
+import type { ActorFactory, HostId, ModelEvent } from '../../sim/index.ts';
+import type { AttackWorld } from '../attacks/types.ts';
+import type { IomtWorld, IomtWorldHooks } from '../iomt/world.ts';
+import type { Metrics } from '../metrics/types.ts';
+
+/** The world an attack plan or a test's fault schedule acts on. */
+export interface ConsensusWorld extends AttackWorld {
+  /** Declare [startUs, endUs] outside the fault model: the liveness checker excuses stalls there. */
+  excuseLiveness(startUs: number, endUs: number): void;
+}
+
+/** An attack plan as the world uses it (src/attacks' AttackPlan has this shape). */
+export interface FaultPlan {
+  wrapReplica<M>(index: number, factory: ActorFactory<M>): ActorFactory<M>;
+  byzantineReplicas(): readonly number[];
+  install(world: ConsensusWorld): void;
+  outcomes(): Metrics;
+  /** Device attacks: hooks an IoMT world builds its devices, gateways and clinicians through. */
+  readonly deviceHooks?: IomtWorldHooks | undefined;
+  /** Device attacks: install in the built IoMT world (before `install`). */
+  installDevices?(world: IomtWorld): void;
+}
+
+export type ModelEventObserver = (host: HostId, event: ModelEvent, timeUs: number) => void;
