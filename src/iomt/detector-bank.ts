@@ -1,28 +1,20 @@
 /**
  * Which detectors watch which feature of which subject, built from the scenario's `iomt.detectors`
- * list. A gateway keeps one bank per device it serves and one for itself.
+ * list through the detector-kind registry. A gateway keeps one bank per device it serves and one
+ * for itself.
  */
-import { CusumDetector, EwmaDetector, ZScoreDetector, type StreamDetector } from './detectors.ts';
+import { detectorKind, type DetectorSpec } from './detector-kinds/index.ts';
+import type { StreamDetector } from './detectors.ts';
+
+export type { DetectorSpec } from './detector-kinds/index.ts';
 
 /** Features a detector can watch. Per device: inter-arrival time (s) and reported value; per gateway: message rate (readings/s over a window). */
-export type DetectorFeature = 'interarrival' | 'value' | 'rate';
+export type DetectorFeature = DetectorSpec['feature'];
 export const FEATURE_INDEX: Record<DetectorFeature, number> = { interarrival: 0, value: 1, rate: 2 };
 const FEATURE_COUNT = 3;
 
-export type DetectorSpec =
-  | { readonly type: 'ewma'; readonly scope: 'device' | 'gateway'; readonly feature: DetectorFeature; readonly lambda: number; readonly limitSigmas: number; readonly warmup: number }
-  | { readonly type: 'cusum'; readonly scope: 'device' | 'gateway'; readonly feature: DetectorFeature; readonly k: number; readonly h: number; readonly warmup: number }
-  | { readonly type: 'zscore'; readonly scope: 'device' | 'gateway'; readonly feature: DetectorFeature; readonly threshold: number; readonly warmup: number };
-
 export function makeDetector(spec: DetectorSpec): StreamDetector {
-  switch (spec.type) {
-    case 'ewma':
-      return new EwmaDetector(spec);
-    case 'cusum':
-      return new CusumDetector(spec);
-    case 'zscore':
-      return new ZScoreDetector(spec);
-  }
+  return detectorKind(spec.type).create(spec);
 }
 
 export function detectorName(spec: DetectorSpec): string {

@@ -9,7 +9,22 @@
  * noise is drawn, from the measuring device's stream. So adding a device changes no other draw.
  */
 import { exponential, normal, uniform, type Rng } from '../../sim/index.ts';
-import { CHANNEL_INDEX, type Channel } from './profiles.ts';
+
+/**
+ * The vital signs a device can measure, each with its unit, the range its per-patient baseline is
+ * drawn from, its measurement noise sd, and the amplitude of its slow swing (adult inpatient ranges).
+ */
+export const CHANNEL_DEFINITIONS = [
+  { channel: 'hr', unit: 'bpm', lo: 62, hi: 95, noiseSd: 2, swing: 4 },
+  { channel: 'spo2', unit: '%', lo: 95, hi: 99, noiseSd: 0.6, swing: 0.5 },
+  { channel: 'glucose', unit: 'mg/dL', lo: 90, hi: 160, noiseSd: 4, swing: 15 },
+  { channel: 'sbp', unit: 'systolic mmHg', lo: 105, hi: 145, noiseSd: 5, swing: 8 },
+  { channel: 'infusionRate', unit: 'mL/h', lo: 20, hi: 120, noiseSd: 0, swing: 0 },
+] as const;
+export type Channel = (typeof CHANNEL_DEFINITIONS)[number]['channel'];
+export const CHANNELS = CHANNEL_DEFINITIONS.map((c) => c.channel) as readonly Channel[] as readonly [Channel, ...Channel[]];
+export const CHANNEL_INDEX = Object.fromEntries(CHANNELS.map((c, i) => [c, i])) as Readonly<Record<Channel, number>>;
+const CHANNEL_COUNT = CHANNEL_DEFINITIONS.length;
 
 export const EPISODE_KINDS = ['desaturation', 'tachycardia'] as const;
 export type EpisodeKind = (typeof EPISODE_KINDS)[number];
@@ -34,22 +49,14 @@ export interface EpisodeConfig {
 
 const EPISODE_CHANNEL: Record<EpisodeKind, number> = { desaturation: CHANNEL_INDEX.spo2, tachycardia: CHANNEL_INDEX.hr };
 
-/** Baseline mean and measurement noise sd per channel (adult inpatient ranges). */
-const BASELINE: readonly { lo: number; hi: number; noiseSd: number; swing: number }[] = [
-  { lo: 62, hi: 95, noiseSd: 2, swing: 4 }, // hr, bpm
-  { lo: 95, hi: 99, noiseSd: 0.6, swing: 0.5 }, // spo2, %
-  { lo: 90, hi: 160, noiseSd: 4, swing: 15 }, // glucose, mg/dL
-  { lo: 105, hi: 145, noiseSd: 5, swing: 8 }, // systolic bp, mmHg
-  { lo: 20, hi: 120, noiseSd: 0, swing: 0 }, // infusion rate, mL/h
-];
 const SWING_PERIOD_US = 3_600_000_000 * 1.5;
 
 export class PatientVitals {
-  private readonly baseline = new Float64Array(5);
-  private readonly phase = new Float64Array(5);
+  private readonly baseline = new Float64Array(CHANNEL_COUNT);
+  private readonly phase = new Float64Array(CHANNEL_COUNT);
   /** Episodes sorted by start; at most one active per channel by construction. */
   readonly episodes: Episode[] = [];
-  private readonly byChannel: Episode[][] = [[], [], [], [], []];
+  private readonly byChannel: Episode[][] = CHANNEL_DEFINITIONS.map(() => []);
 
   constructor(
     readonly patient: number,
@@ -57,8 +64,8 @@ export class PatientVitals {
     episodes: EpisodeConfig,
     horizonUs: number,
   ) {
-    for (let c = 0; c < 5; c++) {
-      const b = BASELINE[c]!;
+    for (let c = 0; c < CHANNEL_COUNT; c++) {
+      const b = CHANNEL_DEFINITIONS[c]!;
       this.baseline[c] = uniform(rng, b.lo, b.hi);
       this.phase[c] = uniform(rng, 0, 2 * Math.PI);
     }
@@ -87,14 +94,14 @@ export class PatientVitals {
       const e = eps[i]!;
       if (timeUs >= e.startUs && timeUs < e.endUs) return e.level;
     }
-    const b = BASELINE[channel]!;
+    const b = CHANNEL_DEFINITIONS[channel]!;
     return this.baseline[channel]! + b.swing * Math.sin((2 * Math.PI * timeUs) / SWING_PERIOD_US + this.phase[channel]!);
   }
 
   /** A measurement by a device: the true value plus noise from the device's own stream. */
   measure(channel: Channel | number, timeUs: number, rng: Rng, noiseScale: number): number {
     const c = typeof channel === 'number' ? channel : CHANNEL_INDEX[channel];
-    const sd = BASELINE[c]!.noiseSd * noiseScale;
+    const sd = CHANNEL_DEFINITIONS[c]!.noiseSd * noiseScale;
     const v = this.trueValue(c, timeUs);
     const x = sd > 0 ? normal(rng, v, sd) : v;
     // Report at the device's resolution (0.1 unit), as monitors do.

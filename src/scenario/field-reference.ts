@@ -126,7 +126,8 @@ function withUnit(value: number, units: Array<[number, string]>): string {
   return String(value);
 }
 
-function formatDefault(value: unknown, unit: string | undefined): string {
+/** A value as a scenario would write it: quantities with the largest unit that keeps them whole. */
+export function formatDefault(value: unknown, unit: string | undefined): string {
   if (value === undefined) return '';
   if (typeof value === 'number' && unit === 'duration') return withUnit(value, US_UNITS);
   if (typeof value === 'number' && unit === 'size') return withUnit(value, BYTE_UNITS);

@@ -1,15 +1,17 @@
 /**
  * `iomtsim list`: what a scenario can name. Scenarios are read from scenarios/; protocols, attacks,
- * devices and metrics come from their registries, loaded on demand. Protocols are described from
- * their definitions: fault model, paper, and each parameter from the parameter schema.
+ * device kinds, detectors and metrics come from their registries, loaded on demand. Protocols,
+ * device kinds and detectors are described from their definition objects (parameters from their
+ * schemas).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
 import { importOptional } from '../delegates.ts';
 import { EXIT, notAvailable } from '../errors.ts';
 
-export const LIST_TOPICS = ['scenarios', 'protocols', 'attacks', 'devices', 'metrics'] as const;
+export const LIST_TOPICS = ['scenarios', 'protocols', 'attacks', 'devices', 'detectors', 'metrics'] as const;
 type Topic = (typeof LIST_TOPICS)[number];
 
 function scenarioFiles(dir: string): string[] {
@@ -47,12 +49,11 @@ function describeEntry(entry: unknown, key?: string): string {
   const name = String(e['name'] ?? e['type'] ?? e['id'] ?? key ?? '?');
   const unit = typeof e['unit'] === 'string' ? ` [${e['unit']}]` : '';
   const text = e['title'] ?? e['meaning'] ?? e['description'] ?? '';
-  const model = typeof e['faultModel'] === 'string' ? ` (${e['faultModel']} faults)` : '';
   const reference = typeof e['reference'] === 'string' ? `; ${e['reference']}` : '';
   // Registries that document their parameters (attacks) list them, one per line.
   const params = Array.isArray(e['parameters']) ? (e['parameters'] as Record<string, unknown>[]) : [];
   const lines = params.map((p) => `\n    ${String(p['name'])} (${String(p['type'])}, default ${String(p['default'])}): ${String(p['meaning'])}`);
-  return `${name}${unit}${text ? `  ${String(text)}` : ''}${model}${reference}${lines.join('')}`;
+  return `${name}${unit}${text ? `  ${String(text)}` : ''}${reference}${lines.join('')}`;
 }
 
 function entriesOf(registry: unknown): string[] {
@@ -61,19 +62,42 @@ function entriesOf(registry: unknown): string[] {
   return [];
 }
 
-/** A protocol, its fault model and paper, then one line per parameter (from its schema). */
+/** One indented line per parameter of a definition's schema: name, type, default, meaning. */
+async function parameterLines(prefix: string, schema: z.ZodType, defaults: unknown): Promise<string> {
+  const { schemaFieldDocs } = await import('../../scenario/field-reference.ts');
+  const lines = schemaFieldDocs(schema, defaults).map((f) => `\n    ${prefix}.${f.path} (${f.type}${f.defaultText === '' ? '' : `, default ${f.defaultText}`}): ${f.meaning}`);
+  return lines.join('');
+}
+
+/** Each protocol with its fault model and paper, then its parameters (from its schema). */
 async function listProtocols(): Promise<string[]> {
-  const [{ PROTOCOLS }, { schemaFieldDocs }] = await Promise.all([import('../../protocols/index.ts'), import('../../scenario/field-reference.ts')]);
-  return PROTOCOLS.map((p) => {
-    const params = schemaFieldDocs(p.paramsSchema, p.defaults).filter((f) => f.meaning !== '');
-    const lines = params.map((f) => `\n    ${p.name}.${f.path} (${f.type}${f.defaultText === '' ? '' : `, default ${f.defaultText}`}): ${f.meaning}`);
-    return `${p.name}  ${p.title} (${p.faultModel.kind} faults: ${p.faultModel.rule}); ${p.reference}${lines.join('')}`;
+  const { PROTOCOLS } = await import('../../protocols/index.ts');
+  return Promise.all(PROTOCOLS.map(async (p) =>
+    `${p.name}  ${p.title} (${p.faultModel.kind} faults: ${p.faultModel.rule}); ${p.reference}${await parameterLines(p.name, p.paramsSchema, p.defaults)}`));
+}
+
+/** Each device kind with what it measures, its default profile and how many sit on a bed. */
+async function listDevices(): Promise<string[]> {
+  const [{ DEVICE_KIND_DEFINITIONS }, { formatDefault }] = await Promise.all([import('../../iomt/device-kinds/index.ts'), import('../../scenario/field-reference.ts')]);
+  return DEVICE_KIND_DEFINITIONS.map((d) => {
+    const p = d.profile;
+    const every = p.eventDriven ? `events every ${formatDefault(p.intervalUs, 'duration')} on average` : `every ${formatDefault(p.intervalUs, 'duration')} ± ${formatDefault(p.jitterUs, 'duration')}`;
+    const profile = `${p.channel}, ${every}, ${formatDefault(p.payloadBytes, 'size')}, clock ±${p.clockDriftPpm} ppm, lag ${formatDefault(p.processingLagUs, 'duration')}`;
+    return `${d.kind}  ${d.title}: ${d.description}\n    profile: ${profile}; ${d.perBed} per bed`;
   });
 }
 
-const REGISTRIES: Record<Exclude<Topic, 'scenarios' | 'protocols'>, { module: string; exportName: string }> = {
+/** Each detector type with its paper, then its own parameters (scope, feature and warmup are common to all). */
+async function listDetectors(): Promise<string[]> {
+  const { DETECTOR_KINDS } = await import('../../iomt/detector-kinds/index.ts');
+  return Promise.all(DETECTOR_KINDS.map(async (d) =>
+    `${d.type}  ${d.title} (${d.reference})${await parameterLines(d.type, d.paramsSchema, d.paramsSchema.parse({}))}`));
+}
+
+const DEFINITION_LISTS: Record<'protocols' | 'devices' | 'detectors', () => Promise<string[]>> = { protocols: listProtocols, devices: listDevices, detectors: listDetectors };
+
+const REGISTRIES: Record<Exclude<Topic, 'scenarios' | keyof typeof DEFINITION_LISTS>, { module: string; exportName: string }> = {
   attacks: { module: '../attacks/registry.ts', exportName: 'ATTACKS' },
-  devices: { module: '../iomt/profiles.ts', exportName: 'DEFAULT_PROFILES' },
   metrics: { module: '../metrics/catalog.ts', exportName: 'METRIC_DOCS' },
 };
 
@@ -87,8 +111,8 @@ export async function listCommand(args: { topic?: string; markdown?: boolean }):
   }
   if (topic === 'scenarios') {
     lines = listScenarios('scenarios');
-  } else if (topic === 'protocols') {
-    lines = await listProtocols();
+  } else if (topic === 'protocols' || topic === 'devices' || topic === 'detectors') {
+    lines = await DEFINITION_LISTS[topic]();
   } else {
     const { module, exportName } = REGISTRIES[topic];
     const mod = await importOptional(module);

@@ -1,47 +1,29 @@
 /**
  * The `iomt:` section: hospitals, wards, beds and devices; gateways and the off-chain store; the
  * consortium's organisations; identity, consent and access workloads; alert rules and detectors.
- * Defaults follow REFERENCES §1. A scenario with this section runs the IoMT model.
+ * Defaults follow docs/references.md §1. A scenario with this section runs the IoMT model. The
+ * device kinds (`devicesPerBed`, `profiles`), the vital-sign channels and the detector types come
+ * from their registries (src/iomt/device-kinds/, src/iomt/vitals.ts, src/iomt/detector-kinds/).
  */
 import { z } from 'zod';
+import { zDetectorSpec } from '../../iomt/detector-kinds/index.ts';
+import { DEVICE_KIND_DEFINITIONS } from '../../iomt/device-kinds/index.ts';
+import { zProfileOverride } from '../../iomt/device-kinds/profile-override.ts';
+import { DEVICE_KINDS } from '../../iomt/profiles.ts';
+import { CHANNEL_DEFINITIONS, CHANNELS } from '../../iomt/vitals.ts';
 import { zBandwidthBps, zDurationUs, zPositiveDurationUs, zSizeBytes } from '../zod-units.ts';
 import { zLatency } from './network.ts';
 
 const count = z.number().int().nonnegative();
 const rate = z.number().nonnegative();
 
-/** Devices of each kind on every bed (one patient per bed): 12 by default (REFERENCES §1: 10–15 per bed). */
-const zDeviceMix = z
-  .object({
-    /** ECG patches (heart rate; 1 s chunks of 250 Hz ECG, REFERENCES §1). */
-    ecgPatch: count.default(1),
-    /** Pulse oximeters (SpO₂ every 1 s, ~5 s averaging delay). */
-    pulseOximeter: count.default(1),
-    /** Continuous glucose monitors (one reading per 5 min, Dexcom G6). */
-    cgm: count.default(1),
-    /** Blood-pressure cuffs (systolic BP every 15 min). */
-    bpCuff: count.default(1),
-    /** Infusion pumps (event-driven: exponential gaps, one event per 10 min on average; IHE PCD). */
-    infusionPump: count.default(5),
-    /** Consumer wearables (heart rate once a minute, IHE PCD-01's typical rate). */
-    wearable: count.default(3),
-  })
-  .strict();
+type DeviceMixShape = { [D in (typeof DEVICE_KIND_DEFINITIONS)[number] as D['kind']]: z.ZodDefault<z.ZodNumber> };
 
-/** Override of a device profile's defaults (profiles.ts). */
-const zProfileOverride = z
-  .object({
-    /** Mean time between readings (event-driven devices: mean of exponential gaps). */
-    interval: zPositiveDurationUs.optional(),
-    /** Uniform jitter ± around the interval (0: strictly periodic; ignored by event-driven devices). */
-    jitter: zDurationUs.optional(),
-    /** Bytes of one reading's payload. */
-    payload: zSizeBytes.optional(),
-    /** Clock drift bound in parts per million; each device draws its drift uniformly in ±bound. */
-    clockDriftPpm: z.number().nonnegative().optional(),
-    /** Signal-processing delay: a reading reports the physiology this long before it is sent. */
-    processingLag: zDurationUs.optional(),
-  })
+/** Devices of each kind on every bed (one patient per bed): one field per registered device kind. */
+const zDeviceMix = z
+  .object(
+    Object.fromEntries(DEVICE_KIND_DEFINITIONS.map((d) => [d.kind, count.default(d.perBed).describe(`Devices of this kind on every bed. ${d.title}: ${d.description}.`)])) as DeviceMixShape,
+  )
   .strict();
 
 /** An EmergencyAlert rule on the gateway's accepted readings: "channel below/above threshold for at least hold". */
@@ -49,11 +31,10 @@ const zRule = z
   .object({
     /** Rule name (lower-case letters, digits, '-'); recorded on chain with each alert. */
     name: z.string().regex(/^[a-z0-9-]+$/),
-    /** Vital sign watched: hr (bpm), spo2 (%), glucose (mg/dL), sbp (systolic mmHg), infusionRate (mL/h). */
-    channel: z.enum(['hr', 'spo2', 'glucose', 'sbp', 'infusionRate']),
+    channel: z.enum(CHANNELS).describe(`Vital sign watched: ${CHANNEL_DEFINITIONS.map((c) => `${c.channel} (${c.unit})`).join(', ')}.`),
     /** Whether the condition is the value below or above `threshold` (strictly). */
     op: z.enum(['below', 'above']),
-    /** Rules: the value compared with, in the channel's unit (e.g. 90 for SpO₂ %); zscore detectors: the |x − μ|/σ alarm limit. */
+    /** The value compared with, in the channel's unit (e.g. 90 for SpO₂ %). */
     threshold: z.number(),
     /** How long the condition must hold, by the readings' own timestamps, before the alert (IEC 60601-1-8 alarm condition delay). */
     hold: zDurationUs,
@@ -62,58 +43,17 @@ const zRule = z
   })
   .strict();
 
-const zDetectorBase = {
-  /** 'device': one detector per device at its gateway; 'gateway': one per gateway. */
-  scope: z.enum(['device', 'gateway']),
-  /** Watched feature: per device, reading inter-arrival time (s) or reported value; per gateway, readings/s over `gateway.rateWindow`. */
-  feature: z.enum(['interarrival', 'value', 'rate']),
-  /** Samples used to learn the in-control mean and standard deviation before the detector can alarm. */
-  warmup: z.number().int().min(2).default(30),
-};
-/** Streaming anomaly detectors (statistical process control) run by the gateways; see src/iomt/detectors.ts. */
-const zDetector = z.discriminatedUnion('type', [
-  z
-    .object({
-      /** 'ewma' chart (Roberts 1959; limits of Lucas & Saccucci 1990), 'cusum' (Page 1954), or 'zscore' against warm-up statistics. */
-      type: z.literal('ewma'),
-      ...zDetectorBase,
-      /** EWMA smoothing weight λ of the newest sample. */
-      lambda: z.number().gt(0).max(1).default(0.2),
-      /** EWMA control-limit width L in σ: alarm when |z − μ| > L·σ·√(λ/(2−λ)). */
-      limitSigmas: z.number().positive().default(4),
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('cusum'),
-      ...zDetectorBase,
-      /** CUSUM allowance (slack) k in σ: about half the shift to detect quickly (Montgomery §9.1). */
-      k: z.number().nonnegative().default(0.5),
-      /** CUSUM decision interval h in σ: alarm when either one-sided sum exceeds it. */
-      h: z.number().positive().default(8),
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('zscore'),
-      ...zDetectorBase,
-      /** z-score alarm limit: |x − μ|/σ against the warm-up mean and standard deviation. */
-      threshold: z.number().positive().default(5),
-    })
-    .strict(),
-]);
-
 export const zIomt = z
   .object({
     /** Hospitals, each with its own site, off-chain store, care team, administration and patient portal. */
     hospitals: z.number().int().min(1).default(1),
-    /** Wards per hospital; each ward has one gateway (30 × 10 = 300 beds, as REFERENCES §1's hospital.yaml). */
+    /** Wards per hospital; each ward has one gateway (30 × 10 = 300 beds, as docs/references.md §1's hospital.yaml). */
     wardsPerHospital: z.number().int().min(1).default(30),
     /** Beds per ward; one patient per bed. */
     bedsPerWard: z.number().int().min(1).default(10),
-    devicesPerBed: zDeviceMix.default(() => zDeviceMix.parse({})),
-    /** Per device kind, overrides of the REFERENCES §1 profile defaults (src/iomt/profiles.ts). */
-    profiles: z.partialRecord(z.enum(['ecgPatch', 'pulseOximeter', 'cgm', 'bpCuff', 'infusionPump', 'wearable']), zProfileOverride).default({}),
+    devicesPerBed: zDeviceMix.default(() => zDeviceMix.parse({})).describe('Devices of each kind on every bed (one patient per bed): 12 by default (docs/references.md §1: 10–15 per bed).'),
+    /** Per device kind, overrides of its profile's defaults (`iomtsim list devices` prints them; docs/references.md §1). */
+    profiles: z.partialRecord(z.enum(DEVICE_KINDS), zProfileOverride).default({}),
     /** Measurement noise multiplier (0: noiseless signals). */
     noiseScale: z.number().nonnegative().default(1),
     /** Device clocks drift (each within ±clockDriftPpm of its profile); false: perfect clocks. */
@@ -202,8 +142,8 @@ export const zIomt = z
       .default({ desaturationPerHour: 0.25, tachycardiaPerHour: 0.25, durationMin: 60_000_000, durationMax: 180_000_000, notBefore: 120_000_000 }),
     /** Alert rules; omitted: spo2-low (SpO₂ < 90 % for 15 s) and hr-high (HR > 120 bpm for 5 s), both with a 10 s target. */
     rules: z.array(zRule).optional(),
-    /** Anomaly detectors the gateways run (none by default). */
-    detectors: z.array(zDetector).default([]),
+    /** Streaming anomaly detectors (statistical process control) the gateways run; none by default (`iomtsim list detectors`). */
+    detectors: z.array(zDetectorSpec).default([]),
     /** Access-request and consent workload on the AccessControl and Consent contracts. */
     access: z
       .object({

@@ -1,0 +1,23 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { listCommand } from './list.ts';
+
+async function listed(topic: string): Promise<string> {
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  await listCommand({ topic });
+  return write.mock.calls.map((c) => String(c[0])).join('');
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('iomtsim list, from the definition objects', () => {
+  it('lists each protocol with its fault model and its parameters from its schema', async () => {
+    const out = await listed('protocols');
+    expect(out).toContain('pbft  Practical Byzantine Fault Tolerance (byzantine faults: n ≥ 3f + 1)');
+    expect(out).toContain('    raft.heartbeatInterval (duration, default 50ms): ');
+  });
+
+  it('lists each device kind with its default profile, and each detector with its parameters', async () => {
+    expect(await listed('devices')).toContain('    profile: spo2, every 1s ± 20ms, 20B, clock ±50 ppm, lag 5s; 1 per bed');
+    expect(await listed('detectors')).toContain('    cusum.h (number > 0, default 8): ');
+  });
+});

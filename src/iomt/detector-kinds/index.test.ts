@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { zIomt } from '../../scenario/sections/iomt.ts';
+import { makeDetector } from '../detector-bank.ts';
+import { CusumDetector, EwmaDetector, ZScoreDetector } from '../detectors.ts';
+import { DETECTOR_KINDS, detectorKind } from './index.ts';
+
+describe('detector kinds', () => {
+  it('registers each type once, every parameter with a default and a description', () => {
+    expect(DETECTOR_KINDS.map((d) => d.type)).toEqual(['ewma', 'cusum', 'zscore']);
+    for (const d of DETECTOR_KINDS) {
+      expect(() => d.paramsSchema.parse({}), d.type).not.toThrow();
+      for (const [key, field] of Object.entries(d.paramsSchema.shape)) expect(field.description, `${d.type}.${key}`).toBeTruthy();
+    }
+    expect(() => detectorKind('shewhart')).toThrow(/expected one of ewma, cusum, zscore, found 'shewhart'/);
+  });
+
+  it("turns the scenario's entries, defaults filled in, into the registered detectors", () => {
+    const { detectors } = zIomt.parse({ detectors: [
+      { type: 'ewma', scope: 'device', feature: 'interarrival' },
+      { type: 'cusum', scope: 'gateway', feature: 'rate', h: 5 },
+      { type: 'zscore', scope: 'device', feature: 'value' },
+    ] });
+    expect(detectors[1]).toEqual({ type: 'cusum', scope: 'gateway', feature: 'rate', warmup: 30, k: 0.5, h: 5 });
+    expect(detectors.map((d) => makeDetector(d).constructor)).toEqual([EwmaDetector, CusumDetector, ZScoreDetector]);
+    expect(zIomt.safeParse({ detectors: [{ type: 'zscore', scope: 'device', feature: 'value', lambda: 0.2 }] }).success).toBe(false);
+  });
+});
