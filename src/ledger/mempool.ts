@@ -201,8 +201,8 @@ export class Mempool {
 }
 
 /**
- * Mempool limits from `ReplicaConfig.params` (the scenario's consensus section holds them under
- * `mempool: { capacity, capacityBytes, order }`); defaults where absent.
+ * Mempool limits from the scenario's consensus section (`mempool: { capacity, capacityBytes, order }`);
+ * defaults where absent. Hosts hand the result to every replica as `ReplicaConfig.mempool`.
  */
 export function mempoolOptionsFrom(params: Readonly<Record<string, unknown>>): MempoolOptions {
   const m = params['mempool'];

@@ -1,5 +1,5 @@
 /**
- * Closed forms on an ideal network (REFERENCES.md §2, chained HotStuff): fixed one-way delay δ,
+ * Closed forms on an ideal network (docs/references.md §2, chained HotStuff): fixed one-way delay δ,
  * zero processing. A node proposed at t commits at t + 7δ at the replicas (three more views of
  * 2δ each, plus the last proposal's flight), a new node is proposed every 2δ, and a view costs
  * 2(n − 1) messages: n − 1 proposals plus n − 1 votes to the next leader (§5).

@@ -1,5 +1,5 @@
 /**
- * REFERENCES.md §2, PBFT on an ideal network (fixed one-way delay δ, zero processing time, one
+ * docs/references.md §2, PBFT on an ideal network (fixed one-way delay δ, zero processing time, one
  * request per decision): replicas commit 3δ after the pre-prepare is sent, the client sees its
  * reply 5δ after submitting, and a decision costs 2n² − n + 1 messages (Castro & Liskov 1999, §4.2).
  */

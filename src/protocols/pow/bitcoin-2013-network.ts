@@ -14,7 +14,7 @@
  * - Regions, node shares, latencies and per-region bandwidths: SimBlock's 2015 parameter set
  *   (Aoki et al., IEEE INFOCOM Workshops 2019; dsg-titech/simblock NetworkConfiguration), the
  *   earliest published per-region Bitcoin measurements, and closer to 2013 than SimBlock's 2019
- *   defaults (REFERENCES §4).
+ *   defaults (docs/references.md §4).
  * - Block size: the Bitcoin chain's mean block size in 2012–2013, roughly 100–200 KB (public
  *   block-size charts; an approximate range), below Bitcoin 0.8's 250 KB default mining limit
  *   (`-blockmaxsize`, Feb 2013); the midpoint, fixed before any comparison.
@@ -26,7 +26,7 @@ import { categorical, cumulative, Rng, simblockLatency, type HostPlacement, type
 import { POW_DEFAULTS, type PowParams } from './params.ts';
 import { SIMBLOCK_REGIONS } from './simblock-network.ts';
 
-/** SimBlock's 2015 Bitcoin node shares per region (same region order as REFERENCES §4). */
+/** SimBlock's 2015 Bitcoin node shares per region (same region order as docs/references.md §4). */
 export const BITCOIN_2015_REGION_SHARES = [0.3869, 0.5159, 0.0113, 0.0574, 0.0119, 0.0166] as const;
 /** SimBlock's 2015 mean one-way latency matrix (ms). */
 export const BITCOIN_2015_LATENCY_MS = [

@@ -1,6 +1,6 @@
 /**
  * SimBlock's reference Bitcoin network (Aoki et al., IEEE INFOCOM Workshops 2019; parameters as in
- * shared/REFERENCES.md §4), so iomtsim and SimBlock can be compared on the same work: six regions
+ * docs/references.md §4), so iomtsim and SimBlock can be compared on the same work: six regions
  * with their node shares, a mean one-way latency matrix drawn per message from a Pareto with shape
  * 0.2·mean and scale mean − 5 ms, per-region upload and download bandwidth, 535,000-byte blocks
  * every 10 minutes, compact blocks for 96.4 % of nodes, hash power ~ normal(400,000, 100,000).

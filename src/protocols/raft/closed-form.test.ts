@@ -1,5 +1,5 @@
 /**
- * Closed forms on an ideal network (REFERENCES.md §2): fixed one-way delay δ, zero processing,
+ * Closed forms on an ideal network (docs/references.md §2): fixed one-way delay δ, zero processing,
  * one transaction per entry. The leader commits 2δ after it receives an entry (one AppendEntries
  * round, §5.3), the client sees the reply 4δ after sending, and an entry costs 2(n − 1) messages.
  */
