@@ -5,10 +5,12 @@
  */
 import { Engine, type Actor, type ActorContext, type ActorFactory, type HostId } from '../../sim/index.ts';
 import type { Block } from '../ledger/types.ts';
-import type { AttackSpec } from '../scenario/sections/attacks.ts';
-import { zAttacks } from '../scenario/sections/attacks.ts';
+import { z } from 'zod';
+import { attackSchema } from '../scenario/sections/attacks.ts';
 import { LeaderTracker } from '../world/leader.ts';
-import { planAttacks, type AttackPlan } from './plan.ts';
+import type { AnyAttackDefinition } from './definition.ts';
+import { planAttacks, type AttackPlan, type PlannedSpec } from './plan.ts';
+import { ATTACK_REGISTRY } from './registry.ts';
 
 type ToyMsg =
   | { kind: 'propose'; height: number; value: number }
@@ -91,11 +93,22 @@ export interface ToyWorld {
   readonly leader: LeaderTracker;
 }
 
+export interface ToyWorldOptions {
+  readonly clients?: number;
+  readonly seed?: number;
+  readonly periodUs?: number;
+  readonly latencyUs?: number;
+  readonly endUs?: number;
+  /** Attack definitions to parse and plan `attacks` with (the in-tree registry by default). */
+  readonly registry?: readonly AnyAttackDefinition[];
+}
+
 /** Build a toy world of `n` replicas and `clients` clients, with `attacks` (as written in a file). */
-export function toyWorld(n: number, attacks: unknown[], opts: { clients?: number; seed?: number; periodUs?: number; latencyUs?: number; endUs?: number } = {}): ToyWorld {
-  const specs: AttackSpec[] = zAttacks.parse(attacks);
+export function toyWorld(n: number, attacks: unknown[], opts: ToyWorldOptions = {}): ToyWorld {
+  const registry = opts.registry ?? ATTACK_REGISTRY;
+  const specs = z.array(attackSchema(registry)).parse(attacks) as unknown as PlannedSpec[];
   const engine = new Engine({ seed: opts.seed ?? 7, network: { regions: ['r'], latencyUs: { kind: 'fixed', value: opts.latencyUs ?? 1_000 } } });
-  const plan = planAttacks(specs, { replicas: n, clients: opts.clients ?? 0 });
+  const plan = planAttacks(specs, { replicas: n, clients: opts.clients ?? 0 }, registry);
   const replicaHosts: HostId[] = [];
   const clientHosts: HostId[] = [];
   const place = { region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity };

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ATTACK_REGISTRY } from '../attacks/registry.ts';
+import { consensusScenario, smallIomtScenario } from '../runner/models/test-scenario.ts';
+import { zAttacks } from '../scenario/sections/attacks.ts';
+import { assembleWorld } from './assemble.ts';
+import { consensusConfiguration } from './consensus.ts';
+import { excusedWindows } from './excused-windows.ts';
+import { iomtConfiguration } from './iomt.ts';
+
+const S = 1_000_000;
+const END = 300 * S;
+const windows = (attacks: unknown[], maxFaulty = 1) => excusedWindows(zAttacks.parse(attacks), ATTACK_REGISTRY, maxFaulty, END);
+
+const SILENCE_2_CRASH_2 = [
+  { type: 'silence', start: '10s', end: '30s', replicas: [1, 2] },
+  { type: 'crash', start: '40s', end: '50s', replicas: [3] },
+  { type: 'crash', start: '60s', end: '70s', replicas: [0] },
+];
+const CRASHES_APART = [{ type: 'crash', start: '10s', end: '20s', replicas: [1] }, { type: 'crash', start: '40s', end: '50s', replicas: [2] }];
+const CRASHES_OVERLAPPING_AND_A_PARTITION = [
+  { type: 'crash', start: '10s', end: '30s', replicas: [1] },
+  { type: 'crash', start: '20s', end: '40s', replicas: 'leader' },
+  { type: 'partition', start: '100s', end: '110s', groups: [[0, 1], [2, 3]] },
+];
+const BYZANTINE_REPLICA_CRASHES = [{ type: 'equivocation', replicas: [0] }, { type: 'crash', start: '10s', end: '20s', replicas: [0] }];
+const BYZANTINE_AND_ANOTHER_CRASH = [{ type: 'silence', start: '5s', end: '6s', replicas: [0] }, { type: 'crash', start: '10s', end: '20s', replicas: [2] }];
+
+describe('excused liveness windows (one rule, f from the protocol)', () => {
+  it('excuse the whole run when the Byzantine replicas alone exceed f', () => {
+    expect(windows(SILENCE_2_CRASH_2)).toEqual([[0, END]]);
+  });
+
+  it('count crashes only while they overlap: two crashes apart stay inside f = 1', () => {
+    expect(windows(CRASHES_APART)).toEqual([]);
+  });
+
+  it("excuse overlapping crashes beyond f ('leader' counts as one more replica) and partitions", () => {
+    expect(windows(CRASHES_OVERLAPPING_AND_A_PARTITION)).toEqual([[10 * S, 30 * S], [20 * S, 40 * S], [100 * S, 110 * S]]);
+  });
+
+  it('count a Byzantine replica that also crashes once, and a crash beside a Byzantine replica as two', () => {
+    expect(windows(BYZANTINE_REPLICA_CRASHES)).toEqual([]);
+    expect(windows(BYZANTINE_AND_ANOTHER_CRASH)).toEqual([[10 * S, 20 * S]]);
+    expect(windows(BYZANTINE_AND_ANOTHER_CRASH, 2)).toEqual([]);
+  });
+
+  it('are the same in a consensus-only world and an IoMT world running the same attacks (PBFT, n = 4, f = 1)', () => {
+    for (const attacks of [SILENCE_2_CRASH_2, CRASHES_APART, CRASHES_OVERLAPPING_AND_A_PARTITION, BYZANTINE_AND_ANOTHER_CRASH]) {
+      const consensus = consensusScenario({ duration: '5m', consensus: { protocol: 'pbft', nodes: 4 }, attacks } as never);
+      const iomt = smallIomtScenario({}, { duration: '5m', attacks } as never);
+      const a = assembleWorld(consensus, consensusConfiguration(consensus, 1)).excused;
+      const b = assembleWorld(iomt, iomtConfiguration(iomt, 1)).excused;
+      expect(b).toEqual(a);
+      expect(a).toEqual(windows(attacks));
+    }
+  });
+});
