@@ -70,11 +70,6 @@ export class AttackPlan {
     this.devices = deviceEntries.length === 0 ? undefined : new DeviceAttackRuntime(registry, deviceEntries);
   }
 
-  /** The definition of each spec, in scenario order. */
-  definitionOf(k: number): AnyAttackDefinition {
-    return this.definitions[k]!;
-  }
-
   /** Replica indices that run Byzantine code at some time. */
   byzantineReplicas(): number[] {
     return [...this.byzantine.keys()].sort((a, b) => a - b);

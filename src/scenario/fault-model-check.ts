@@ -3,6 +3,8 @@
  * Byzantine, from its `attacks:`) and asks fault-model.ts whether the protocol tolerates that many.
  * `allowOutsideFaultModel: true` runs it anyway, for experiments that show what breaks.
  */
+import type { AnyAttackDefinition, ReplicaTarget } from '../attacks/definition.ts';
+import { ATTACK_REGISTRY, attackDefinition } from '../attacks/registry.ts';
 import type { Scenario } from './schema.ts';
 import { checkFaultModel } from './fault-model.ts';
 
@@ -12,26 +14,22 @@ export interface ScenarioFaultIssue {
   readonly found: string;
 }
 
-/** Attack fields that name faulty replicas: crash and every Byzantine behaviour use `replicas`. */
-interface ReplicaTargeting {
+/** An attack as the check reads it: its type names the definition that says which replicas it makes faulty. */
+interface AttackLike {
   readonly type: string;
-  readonly replicas?: readonly number[] | 'leader';
 }
 
-/** Distinct faulty replicas over the whole run ('leader' counts as one). */
-export function declaredFaultyReplicas(attacks: readonly ReplicaTargeting[]): number {
-  const faulty = new Set<number | 'leader'>();
-  for (const attack of attacks) {
-    if (attack.replicas === 'leader') faulty.add('leader');
-    else for (const r of attack.replicas ?? []) faulty.add(r);
-  }
+/** Distinct faulty replicas over the whole run, as each attack's definition names them ('leader' counts as one). */
+export function declaredFaultyReplicas(attacks: readonly AttackLike[], registry: readonly AnyAttackDefinition[] = ATTACK_REGISTRY): number {
+  const faulty = new Set<ReplicaTarget>();
+  for (const attack of attacks) for (const r of attackDefinition(attack.type, registry)?.faultyReplicas?.(attack as never) ?? []) faulty.add(r);
   return faulty.size;
 }
 
 export function checkScenarioFaultModel(scenario: Scenario): ScenarioFaultIssue[] {
   if (scenario.allowOutsideFaultModel) return [];
   // The attacks section is optional in the schema's evolution; read it structurally.
-  const attacks = (scenario as { attacks?: readonly ReplicaTargeting[] }).attacks ?? [];
+  const attacks = (scenario as { attacks?: readonly AttackLike[] }).attacks ?? [];
   const faulty = declaredFaultyReplicas(attacks);
   const violation = checkFaultModel(scenario.consensus.protocol, scenario.consensus.nodes, faulty);
   return violation ? [{ path: ['consensus', 'nodes'], ...violation }] : [];

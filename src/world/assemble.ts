@@ -10,7 +10,7 @@
  *   world.excused;        // the windows the liveness checker excuses
  *   const out = world.run();
  */
-import type { ActorFactory, Engine, HostId } from '../../sim/index.ts';
+import type { ActorFactory, Engine, HostId, ModelEventObserver } from '../../sim/index.ts';
 import type { AnyAttackDefinition } from '../attacks/definition.ts';
 import { planAttacks } from '../attacks/plan.ts';
 import { ATTACK_REGISTRY } from '../attacks/registry.ts';
@@ -22,7 +22,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { excusedWindows, type ExcusedWindow } from './excused-windows.ts';
 import { ConsensusMonitor } from './monitor.ts';
 import type { ReplicaDeployment, WrapReplica } from './replicas.ts';
-import type { ConsensusWorld, FaultPlan, ModelEventObserver } from './types.ts';
+import type { ConsensusWorld, FaultPlan } from './types.ts';
 
 /** The hosts of a world, placed by its configuration. */
 export interface PlacedWorld<S> {

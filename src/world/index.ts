@@ -6,4 +6,4 @@ export { excusedWindows, type ExcusedWindow } from './excused-windows.ts';
 export { LeaderTracker } from './leader.ts';
 export { ConsensusMonitor, type MonitorOptions } from './monitor.ts';
 export { placeConsortium, type ConsortiumPlan, type ReplicaDeployment, type WrapReplica } from './replicas.ts';
-export type { ConsensusWorld, FaultPlan, ModelEventObserver } from './types.ts';
+export type { ConsensusWorld, FaultPlan } from './types.ts';

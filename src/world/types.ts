@@ -1,5 +1,5 @@
 /** What a world offers the attacks and tests that act on it, and what an attack plan looks like to it. */
-import type { ActorFactory, HostId, ModelEvent } from '../../sim/index.ts';
+import type { ActorFactory } from '../../sim/index.ts';
 import type { AttackWorld } from '../attacks/types.ts';
 import type { IomtWorld, IomtWorldHooks } from '../iomt/world.ts';
 import type { Metrics } from '../metrics/types.ts';
@@ -21,5 +21,3 @@ export interface FaultPlan {
   /** Device attacks: install in the built IoMT world (before `install`). */
   installDevices?(world: IomtWorld): void;
 }
-
-export type ModelEventObserver = (host: HostId, event: ModelEvent, timeUs: number) => void;

@@ -4,7 +4,7 @@ import { zDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
 import { isActive } from '../window.ts';
-import { gatewayHosts, specsAimedAt } from './device-fields.ts';
+import { gatewayHosts, specsAimedAt } from './layout.ts';
 import { unrecoverableRecords } from './runtime.ts';
 
 export const compromisedGateway = defineAttack({

@@ -8,7 +8,7 @@ import type { ActorContext } from '../../../sim/index.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
 import { DirectReadIntruder } from './intruder.ts';
-import { siteLink } from './device-fields.ts';
+import { siteLink } from './layout.ts';
 
 export const consentBypass = defineAttack({
   type: 'consent-bypass',

@@ -11,7 +11,7 @@ import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
 import { ConsentMisuser, type MisuseRequest } from './consent-misuser.ts';
-import { ledgerEndpoint, siteLink } from './device-fields.ts';
+import { ledgerEndpoint, siteLink } from './layout.ts';
 
 export const consentMisuse = defineAttack({
   type: 'consent-misuse',

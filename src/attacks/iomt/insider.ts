@@ -14,7 +14,7 @@ import type { GroundTruth } from '../ground-truth.ts';
 import { param, zOrdinal } from '../params.ts';
 import { AccessMonitor } from './access-monitor.ts';
 import { ClientProxy } from './client-proxy.ts';
-import { siteLink, specsAimedAt } from './device-fields.ts';
+import { siteLink, specsAimedAt } from './layout.ts';
 
 /** Length of the access monitor's counting window, and how many windows set a requester's baseline. */
 const ACCESS_WINDOW_US = 60_000_000;

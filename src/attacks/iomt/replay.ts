@@ -7,7 +7,7 @@ import { defineAttack } from '../definition.ts';
 import { deviceList, param } from '../params.ts';
 import { isActive } from '../window.ts';
 import type { DeviceBehaviour } from './device-proxy.ts';
-import { specsAimedAt } from './device-fields.ts';
+import { specsAimedAt } from './layout.ts';
 
 const REPLAYED = 'replayed';
 

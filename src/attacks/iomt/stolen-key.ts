@@ -11,7 +11,7 @@ import type { ReadingMessage } from '../../iomt/reading.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
-import { ledgerEndpoint, radioLink, siteLink } from './device-fields.ts';
+import { ledgerEndpoint, radioLink, siteLink } from './layout.ts';
 import { SecurityService } from './security-service.ts';
 import { SPOOFED, StolenKeySpoofer } from './stolen-key-spoofer.ts';
 

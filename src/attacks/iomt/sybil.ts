@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ActorContext } from '../../../sim/index.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
-import { gatewayHosts, radioLink } from './device-fields.ts';
+import { gatewayHosts, radioLink } from './layout.ts';
 import { FORGED, SybilAttacker } from './sybil-attacker.ts';
 
 /** Signer ids of Sybil keys, above the world's device keys (which start at 2^24). */

@@ -7,7 +7,7 @@ import type { ReadingMessage } from '../../iomt/reading.ts';
 import { defineAttack } from '../definition.ts';
 import { deviceList, param } from '../params.ts';
 import { isActive } from '../window.ts';
-import { specsAimedAt } from './device-fields.ts';
+import { specsAimedAt } from './layout.ts';
 
 /** How far a tampered value is moved: far enough to matter clinically (e.g. SpO₂ 97 → 72). */
 const TAMPER_OFFSET = -25;
