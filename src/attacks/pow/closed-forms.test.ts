@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nakamotoDoubleSpend, rosenfeldDoubleSpend, selfishRevenue, selfishThreshold, staleRateFixedDelay } from './closed-forms.ts';
 
-describe('closed forms (REFERENCES §2–3)', () => {
+describe('closed forms (docs/references.md §2–3)', () => {
   it('gives Eyal & Sirer R(0.3, 0) ≈ 0.2731 and the thresholds 1/3 at γ = 0 and 1/4 at γ = 1/2', () => {
     expect(selfishRevenue(0.3, 0)).toBeCloseTo(0.2731, 4);
     expect(selfishThreshold(0)).toBeCloseTo(1 / 3, 12);

@@ -1,6 +1,6 @@
 /**
  * Closed forms for proof-of-work attacks and forks, as pure functions. The simulations in this
- * folder are checked against them (tests, `iomtsim validate`); see shared/REFERENCES.md §2–3.
+ * folder are checked against them (tests, `iomtsim validate`); see docs/references.md §2–3.
  */
 
 /**

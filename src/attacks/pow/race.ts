@@ -24,7 +24,7 @@ export interface SelfishMiningRaceResult {
   readonly mainChainBlocks: number;
   readonly poolMainChainBlocks: number;
   readonly blocksMined: number;
-  /** REFERENCES §2's rule of thumb 0.9/√(main-chain blocks); good for α ≤ 0.35. */
+  /** docs/references.md §2's rule of thumb 0.9/√(main-chain blocks); good for α ≤ 0.35. */
   readonly standardErrorRule: number;
   /**
    * Batch-means standard error (25 contiguous stretches of the main chain): honest for every α,

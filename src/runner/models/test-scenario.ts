@@ -6,7 +6,7 @@ import type { ModelEvent } from '../../../sim/index.ts';
 import { zScenario, type Scenario, type ScenarioInput } from '../../scenario/schema.ts';
 import { runConsensusScenario } from './consensus.ts';
 
-/** No processing time anywhere: the closed forms of REFERENCES.md §2 assume it. */
+/** No processing time anywhere: the closed forms of docs/references.md §2 assume it. */
 export const ZERO_COSTS = { signUs: 0, verifyUs: 0, hashUs: 0, hashPerKiBUs: 0, macUs: 0 } as const;
 
 type Input = Omit<ScenarioInput, 'name'> & { name?: string };
@@ -28,7 +28,7 @@ export function consensusScenario(input: Partial<Input> = {}): Scenario {
 }
 
 /**
- * The ideal network of REFERENCES.md §2: fixed one-way delay, no processing cost, links so fast
+ * The ideal network of docs/references.md §2: fixed one-way delay, no processing cost, links so fast
  * that serialization rounds to 0 µs, one transaction per decision, one client.
  */
 export function idealPbftScenario(nodes: number, delay: string, txs: number, gap = '1s'): Scenario {
@@ -54,7 +54,7 @@ export interface SeedOutcome {
 
 /**
  * Runs seeds 1..`seeds` through the consensus run model, seed k on `scenarios[k % length]`, for the
- * protocols' many-seed tests (REFERENCES.md: safety and liveness must hold under random delays).
+ * protocols' many-seed tests: safety and liveness must hold under random delays (Castro & Liskov 1999 §4: safety needs no synchrony).
  */
 export function runAcrossSeeds(scenarios: readonly Scenario[], seeds: number): SeedOutcome[] {
   const outcomes: SeedOutcome[] = [];
