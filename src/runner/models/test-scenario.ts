@@ -54,7 +54,7 @@ export interface SeedOutcome {
 
 /**
  * Runs seeds 1..`seeds` through the consensus run model, seed k on `scenarios[k % length]`, for the
- * protocols' many-seed tests: safety and liveness must hold under random delays (Castro & Liskov 1999 §4: safety needs no synchrony).
+ * protocols' many-seed tests: safety and liveness must hold whatever the random delays.
  */
 export function runAcrossSeeds(scenarios: readonly Scenario[], seeds: number): SeedOutcome[] {
   const outcomes: SeedOutcome[] = [];
