@@ -20,4 +20,9 @@ export function deviceProfiles(overrides: Readonly<Partial<Record<DeviceKind, Pr
   return Object.fromEntries(DEVICE_KINDS.map((kind) => [kind, withOverride(DEFAULT_PROFILES[kind], overrides[kind])])) as Record<DeviceKind, DeviceProfile>;
 }
 
+/** `count` devices of every registered kind on each bed (small test and benchmark worlds). */
+export function devicesOfEachKind(count: number): Record<DeviceKind, number> {
+  return Object.fromEntries(DEVICE_KINDS.map((kind) => [kind, count])) as Record<DeviceKind, number>;
+}
+
 export { CHANNELS, CHANNEL_INDEX, type Channel } from './vitals.ts';

@@ -3,7 +3,7 @@ import { DEFAULT_CRYPTO_COSTS } from '../ledger/index.ts';
 import { defaultReplicaSettings } from '../protocols/definition.ts';
 import type { ProtocolModule } from '../protocols/types.ts';
 import { DEFAULT_ALERT_RULES } from './alert-rules.ts';
-import { DEFAULT_PROFILES } from './profiles.ts';
+import { DEFAULT_PROFILES, devicesOfEachKind } from './profiles.ts';
 import type { IomtWorldConfig } from './world.ts';
 
 export function smallWorldConfig(protocol: ProtocolModule, overrides: Partial<IomtWorldConfig> = {}): IomtWorldConfig {
@@ -21,7 +21,7 @@ export function smallWorldConfig(protocol: ProtocolModule, overrides: Partial<Io
     hospitals: 1,
     wardsPerHospital: 2,
     bedsPerWard: 3,
-    devicesPerBed: { ecgPatch: 1, pulseOximeter: 1, cgm: 1, bpCuff: 1, infusionPump: 1, wearable: 1 },
+    devicesPerBed: devicesOfEachKind(1),
     profiles: DEFAULT_PROFILES,
     noiseScale: 1,
     clockDrift: true,

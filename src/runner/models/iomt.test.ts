@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
-import { DEFAULT_PROFILES } from '../../iomt/profiles.ts';
+import { DEFAULT_PROFILES, devicesOfEachKind } from '../../iomt/profiles.ts';
 import { IomtWorld } from '../../iomt/world.ts';
 import { smallWorldConfig } from '../../iomt/test-world.ts';
 import type { IomtEvent } from '../../iomt/events.ts';
@@ -150,7 +150,7 @@ describe('IomtWorld', () => {
       clockDrift: false,
       randomPhase: false,
       profiles,
-      devicesPerBed: { ecgPatch: 1, pulseOximeter: 1, cgm: 0, bpCuff: 0, infusionPump: 0, wearable: 0 },
+      devicesPerBed: { ...devicesOfEachKind(0), ecgPatch: 1, pulseOximeter: 1 },
       links: { radioUs: { kind: 'fixed', value: radioUs }, lanUs: { kind: 'fixed', value: lanUs }, wanUs: { kind: 'fixed', value: 10_000 }, deviceUploadBps: Infinity, siteBandwidthBps: Infinity, lossProbability: 0 },
     });
     const world = new IomtWorld(config);

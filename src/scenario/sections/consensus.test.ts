@@ -9,7 +9,7 @@ import { consensusSchema, zConsensus } from './consensus.ts';
 
 /** A protocol that exists only in this test: registering it is all the scenario needs. */
 const toy = defineProtocol({
-  name: 'toy',
+  name: 'unregistered-toy',
   title: 'Toy protocol',
   reference: 'this test',
   paramsSchema: z.object({ tick: zPositiveDurationUs.default(1_000).describe('How often the toy ticks.') }).strict(),
@@ -32,11 +32,11 @@ function messages(text: string): string[] {
 describe('the consensus section, derived from the protocol registry', () => {
   it('accepts a protocol added to the registry, with its parameter block in base units', () => {
     const schema = consensusSchema([...PROTOCOLS, toy]);
-    const c = schema.parse({ protocol: 'toy', toy: { tick: '5ms' } });
-    expect(c.protocol).toBe('toy');
-    expect(c.toy).toEqual({ tick: 5_000 });
-    expect(schema.parse({}).toy).toEqual(toy.defaults);
-    expect(zConsensus.safeParse({ protocol: 'toy' }).success).toBe(false);
+    const c = schema.parse({ protocol: 'unregistered-toy', 'unregistered-toy': { tick: '5ms' } });
+    expect(c.protocol).toBe('unregistered-toy');
+    expect(c['unregistered-toy']).toEqual({ tick: 5_000 });
+    expect(schema.parse({})['unregistered-toy']).toEqual(toy.defaults);
+    expect(zConsensus.safeParse({ protocol: 'unregistered-toy' }).success).toBe(false);
   });
 
   it('defaults every block to its protocol definition’s defaults', () => {
