@@ -5,7 +5,7 @@
  */
 import yargs from 'yargs';
 import { inputError } from '../scenario/index.ts';
-import { benchBuilder, benchCommand, compareCommand, reportCommand, validateBuilder, validateCommand } from './commands/delegated.ts';
+import { benchBuilder, benchCommand, compareBuilder, compareCommand, reportCommand, validateBuilder, validateCommand } from './commands/delegated.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { LIST_TOPICS, listCommand } from './commands/list.ts';
 import { mergeBuilder, mergeCommand } from './commands/merge.ts';
@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('merge <dirs..>', 'merge the shards of a run (--shard i/n) into one results folder', mergeBuilder, handle(mergeCommand))
     .command('size <scenario>', 'find the largest (or smallest) parameter value meeting SLOs, by bisection', sizeBuilder, handle(sizeCommand))
     .command('report <dir>', 'render report.html, report.md and figures for a results folder', (y) => y.positional('dir', { type: 'string', demandOption: true }), handle(reportCommand))
-    .command('compare <a> <b>', 'compare two results folders', (y) => y.positional('a', { type: 'string', demandOption: true }).positional('b', { type: 'string', demandOption: true }).option('out', { type: 'string', describe: 'folder for the comparison report' }), handle(compareCommand))
+    .command('compare <a> <b>', 'compare two results folders (paired or Welch t-test per metric, Holm-corrected)', compareBuilder, handle(compareCommand))
     .command('bench [suite]', 'run a benchmark suite (phold, quick, full)', benchBuilder, handle(benchCommand))
     .command('validate', 'run the validation scenarios against published results', validateBuilder, handle(validateCommand))
     .command('list [topic]', `list ${LIST_TOPICS.join(', ')}`, (y) => y.positional('topic', { type: 'string', choices: LIST_TOPICS, default: 'scenarios' }).option('markdown', { type: 'boolean', describe: 'with metrics: print the reference as Markdown (docs/metrics.md)' }), handle(listCommand))

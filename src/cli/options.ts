@@ -10,6 +10,15 @@ export function parseIntFlag(flag: string, value: unknown, min: number, max = Nu
   return n;
 }
 
+/** `--threshold 5%` or `--threshold 0.05`: a fraction from 0 to 1. */
+export function parseThresholdFlag(value: unknown): number {
+  const text = String(value).trim();
+  const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text);
+  const fraction = match === null ? NaN : Number(match[1]) / (match[2] === '%' ? 100 : 1);
+  if (!(fraction >= 0 && fraction <= 1)) throw inputError(`--threshold ${text}`, '(flag)', "a percentage like '5%' or a fraction like '0.05', from 0 to 100 %", `'${text}'`);
+  return fraction;
+}
+
 export interface RunFlags {
   readonly seed?: string;
   readonly reps?: string;

@@ -11,7 +11,7 @@ import { renderReport } from './write-report.ts';
 
 export { ResultsError } from './errors.ts';
 export { renderReport, type ReportWritten } from './write-report.ts';
-export { writeComparison, defaultCompareDir } from './compare/write-compare.ts';
+export { writeComparison, defaultCompareDir, type ComparisonRecord } from './compare/write-compare.ts';
 export type { Comparison, MetricDifference } from './compare/compare.ts';
 export { buildFigures, type Figure } from './figures/index.ts';
 
@@ -41,15 +41,24 @@ export async function reportCommand(dir: string): Promise<number> {
   return EXIT_OK;
 }
 
+export interface CompareCommandOptions {
+  readonly out?: string;
+  /** Print the comparison record (comparison.json plus `out`) on stdout instead of a line. */
+  readonly json?: boolean;
+  /** Relative change below which a significant difference is not a failure (0.05 = 5 %). */
+  readonly threshold?: number;
+}
+
 /**
- * `iomtsim compare A B [--out DIR]`: 0 when no metric got significantly worse, 1 when one did
- * (Welch's t-test, Holm-corrected, metrics of known better direction), 2 for a bad folder.
+ * `iomtsim compare A B [--out DIR] [--json] [--threshold 5%]`: 0 when no metric got significantly
+ * worse (beyond the threshold), 1 when one did (paired or Welch t-test, Holm-corrected, metrics of
+ * known better direction), 2 for a bad folder or a side with fewer than 2 replications.
  */
-export async function compareCommand(dirA: string, dirB: string, outDir?: string): Promise<number> {
-  const out = outDir ?? defaultCompareDir(dirA, dirB);
-  let comparison;
+export async function compareCommand(dirA: string, dirB: string, options: CompareCommandOptions = {}): Promise<number> {
+  const out = options.out ?? defaultCompareDir(dirA, dirB);
+  let record;
   try {
-    comparison = await writeComparison(dirA, dirB, out);
+    record = await writeComparison(dirA, dirB, out, options.threshold === undefined ? {} : { threshold: options.threshold });
   } catch (error) {
     if (error instanceof ResultsError) {
       process.stderr.write(`iomtsim compare: ${error.message}\n`);
@@ -57,8 +66,12 @@ export async function compareCommand(dirA: string, dirB: string, outDir?: string
     }
     throw error;
   }
-  process.stdout.write(
-    `compare: ${out}/report.html (${comparison.worse} significantly worse, ${comparison.better} significantly better)\n`,
-  );
-  return comparison.worse > 0 ? EXIT_FAILED : EXIT_OK;
+  if (options.json) process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
+  else {
+    const tested = `${record.differences.length} metrics, ${record.test === 'paired' ? 'paired t-test (same replication seeds)' : "Welch's t-test"}`;
+    process.stdout.write(
+      `compare: ${record.passed ? 'passed' : 'FAILED'}: ${record.worse} significantly worse, ${record.better} significantly better (${tested})\nreport: ${out}/report.html\n`,
+    );
+  }
+  return record.passed ? EXIT_OK : EXIT_FAILED;
 }

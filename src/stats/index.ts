@@ -1,7 +1,7 @@
 /**
  * Statistics for replications and timings, one definition each: descriptive (mean, variance, sd),
- * Student's t, the confidence interval of a mean, sample quantiles, Welch's t-test with Holm's
- * correction, the Mann–Whitney U test, and the normal CDF. Runner, report, validation, attack
+ * Student's t, the confidence interval of a mean, sample quantiles, Welch's and the paired t-test
+ * with Holm's correction, the Mann–Whitney U test, and the normal CDF. Runner, report, validation, attack
  * outcomes and bench all take theirs from here.
  */
 export { mean, sampleSd, sampleVariance, sum } from './descriptive.ts';
@@ -9,6 +9,7 @@ export { incompleteBeta, logGamma, studentTCdf, studentTQuantile } from './stude
 export { meanInterval, tHalfWidth, type MeanInterval } from './confidence.ts';
 export { median, percentileNearestRank, quantileInterpolated } from './quantiles.ts';
 export { welchTTest, type WelchResult } from './welch.ts';
+export { pairedTTest, type PairedTResult } from './paired-t.ts';
 export { holmAdjust } from './holm.ts';
 export { mannWhitneyGreater, type RankTest } from './mann-whitney.ts';
 export { normalCdf } from './normal.ts';

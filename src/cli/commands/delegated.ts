@@ -1,13 +1,36 @@
 /** Commands whose work lives in other areas: thin typed calls into them, loaded on first use (delegates.ts). */
 import type { Argv } from 'yargs';
 import { loadBench, loadReport, loadValidation } from '../delegates.ts';
+import { parseThresholdFlag } from '../options.ts';
 
 export async function reportCommand(args: { dir: string }): Promise<number> {
   return (await loadReport()).reportCommand(args.dir);
 }
 
-export async function compareCommand(args: { a: string; b: string; out?: string }): Promise<number> {
-  return (await loadReport()).compareCommand(args.a, args.b, args.out);
+export interface CompareArgs {
+  readonly a: string;
+  readonly b: string;
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly threshold?: string;
+}
+
+export async function compareCommand(args: CompareArgs): Promise<number> {
+  const threshold = args.threshold === undefined ? undefined : parseThresholdFlag(args.threshold);
+  return (await loadReport()).compareCommand(args.a, args.b, {
+    ...(args.out !== undefined ? { out: args.out } : {}),
+    ...(args.json ? { json: true } : {}),
+    ...(threshold !== undefined ? { threshold } : {}),
+  });
+}
+
+export function compareBuilder(y: Argv) {
+  return y
+    .positional('a', { type: 'string', demandOption: true, describe: 'the baseline results folder' })
+    .positional('b', { type: 'string', demandOption: true, describe: 'the results folder compared with it' })
+    .option('out', { type: 'string', describe: 'folder for the comparison report (default compare-<A>-vs-<B> beside B)' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the comparison (comparison.json) on stdout, nothing else' })
+    .option('threshold', { type: 'string', describe: 'a significant change smaller than this is not a failure: 5% or 0.05' });
 }
 
 export interface BenchArgs {

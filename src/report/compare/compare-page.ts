@@ -12,7 +12,7 @@ import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ResultsFolder } from '../results/types.ts';
 import { SIGNIFICANCE_LEVEL, type Comparison, type MetricDifference } from './compare.ts';
 
-const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, same: 3 } as const;
+const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, 'within threshold': 3, same: 4 } as const;
 
 function ordered(differences: readonly MetricDifference[]): MetricDifference[] {
   return [...differences].sort((x, y) => VERDICT_ORDER[x.verdict] - VERDICT_ORDER[y.verdict]);
@@ -37,7 +37,21 @@ function differenceCells(d: MetricDifference): string[] {
   ];
 }
 
-const HEAD = ['Point', 'Metric', 'Unit', 'A mean', 'B mean', 'B − A', 'relative', 'p (Welch)', 'p (Holm)', 'verdict'];
+function head(c: Comparison): string[] {
+  return ['Point', 'Metric', 'Unit', 'A mean', 'B mean', 'B − A', 'relative', `p (${TEST_NAMES[c.test]})`, 'p (Holm)', 'verdict'];
+}
+
+const TEST_NAMES = { paired: 'paired t', welch: 'Welch' } as const;
+
+/** Which test, and why: the reader should know whether the replications were paired. */
+function testSentence(c: Comparison): string {
+  const test =
+    c.test === 'paired'
+      ? 'Paired t-test over replications (replications.jsonl): both runs used the same replication seeds, so replication i of A is paired with replication i of B.'
+      : "Welch's t-test over replications (replications.jsonl): the runs used different replication seeds, so their replications are independent samples.";
+  const threshold = c.threshold > 0 ? ` Significant changes smaller than ${formatNumber(c.threshold * 100)} % are "within threshold" and do not fail.` : '';
+  return `${test}${threshold}`;
+}
 
 function summaryLine(c: Comparison): string {
   const significant = c.differences.filter((d) => d.significant).length;
@@ -53,7 +67,7 @@ export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInp
       return escaped;
     }),
   );
-  const table = `<div class="table-wrap"><table><thead><tr>${HEAD.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
+  const table = `<div class="table-wrap"><table><thead><tr>${head(comparison).map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((cells) => `<tr>${cells.map((c, i) => `<td${i >= 3 && i <= 8 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
     .join('\n')}</tbody></table></div>`;
   const unmatched = comparison.unmatched.length === 0 ? '' : `<p>Points without a counterpart: ${comparison.unmatched.map(escapeHtml).join('; ')}.</p>`;
@@ -65,7 +79,7 @@ export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInp
       {
         id: 'differences',
         title: 'Differences',
-        html: `<p>${escapeHtml(summaryLine(comparison))} Welch's t-test over replications (replications.jsonl); "worse"/"better" only for metrics whose better direction is known from the name.</p>${unmatched}\n${table}`,
+        html: `<p>${escapeHtml(summaryLine(comparison))} ${escapeHtml(testSentence(comparison))} "worse"/"better" only for metrics whose better direction is known from the name.</p>${unmatched}\n${table}`,
       },
       { id: 'summary', title: 'Summary, side by side', html: summaryTableHtml(input.configurations) },
       { id: 'checks', title: 'Checks and expectations', html: checksHtml(input.configurations, [...a.summary.failures, ...b.summary.failures]) },
@@ -82,12 +96,13 @@ export function compareMarkdown(a: ResultsFolder, b: ResultsFolder, input: Repor
   return [
     `# iomtsim comparison: A ${a.summary.scenario} vs B ${b.summary.scenario}`,
     `A: \`${a.dir}\` · B: \`${b.dir}\``,
-    `${comparison.worse > 0 ? '❌' : '✅'} ${summaryLine(comparison)}`,
+    `${comparison.passed ? '✅' : '❌'} ${summaryLine(comparison)}`,
+    testSentence(comparison),
     ...(comparison.unmatched.length === 0 ? [] : [`Points without a counterpart: ${comparison.unmatched.join('; ')}.`]),
     '## Significant and headline differences',
     shown.length === 0
       ? '_None._'
-      : markdownTable(HEAD, shown.map((d) => differenceCells(d).map((text, i) => (i === 1 ? `\`${text}\`` : text))), 3),
+      : markdownTable(head(comparison), shown.map((d) => differenceCells(d).map((text, i) => (i === 1 ? `\`${text}\`` : text))), 3),
     '## Key numbers, side by side',
     keyNumbersMarkdown(input.configurations),
     '## Checks',

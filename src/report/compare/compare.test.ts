@@ -13,20 +13,29 @@ function run(overrides: Parameters<typeof writeRunFixture>[1]): string {
   return dir;
 }
 
-async function quietly<T>(body: () => Promise<T>): Promise<T> {
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+/** Runs `body` with stdout and stderr captured. */
+async function captured<T>(body: () => Promise<T>): Promise<{ value: T; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
-    return await body();
+    return { value: await body(), stdout, stderr };
   } finally {
     out.mockRestore();
+    err.mockRestore();
   }
 }
+
+/** Same noise stream (fixture seed 1), B 2 % slower: a small change the paired test finds. */
+const SLIGHTLY_SLOWER = { seed: 1, points: [{ parameters: {}, load: 1.02 }] };
 
 describe('compare', () => {
   it('finds no significant difference between two runs of the same configuration', () => {
     const comparison = compareResults(loadResults(run({ seed: 1 })), loadResults(run({ seed: 2 })));
     expect(comparison.differences.length).toBeGreaterThan(20);
     expect(comparison.worse).toBe(0);
+    expect(comparison.passed).toBe(true);
     expect(comparison.differences.find((d) => d.metric === 'consensus.throughput_tps')?.verdict).toBe('same');
   });
 
@@ -34,14 +43,59 @@ describe('compare', () => {
     const a = run({ seed: 1 });
     const b = run({ seed: 2, points: [{ parameters: {}, load: 2 }] });
     const out = tempResultsDir('cmp-out');
-    const code = await quietly(() => compareCommand(a, b, out));
+    const { value: code, stdout } = await captured(() => compareCommand(a, b, { out }));
     expect(code).toBe(1);
+    expect(stdout).toContain('compare: FAILED');
     const saved = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
     const throughput = saved.differences.find((d: { metric: string }) => d.metric === 'consensus.throughput_tps');
     expect(throughput.verdict).toBe('worse');
     expect(throughput.pAdjusted).toBeLessThan(0.05);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('| default | `consensus.throughput_tps` |');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('A · default');
+  });
+
+  it('pairs replications by seed when both runs used the same replication seeds, Welch otherwise', () => {
+    const a = loadResults(run({ seed: 1 }));
+    const paired = compareResults(a, loadResults(run({ seed: 2 })));
+    const independent = compareResults(a, loadResults(run({ seed: 2, firstReplicationSeed: 5000 })));
+    expect(paired.test).toBe('paired');
+    expect(paired.differences.every((d) => d.test === 'paired')).toBe(true);
+    expect(independent.test).toBe('welch');
+    expect(independent.differences.find((d) => d.metric === 'consensus.throughput_tps')?.test).toBe('welch');
+  });
+
+  it('does not fail on a significant change smaller than the threshold', async () => {
+    const a = run({ seed: 1 });
+    const b = run(SLIGHTLY_SLOWER);
+    const strict = await captured(() => compareCommand(a, b, { out: tempResultsDir('cmp-strict') }));
+    const lenient = await captured(() => compareCommand(a, b, { out: tempResultsDir('cmp-lenient'), threshold: 0.05, json: true }));
+    expect(strict.value).toBe(1);
+    expect(lenient.value).toBe(0);
+    const record = JSON.parse(lenient.stdout);
+    expect(record.threshold).toBe(0.05);
+    const throughput = record.differences.find((d: { metric: string }) => d.metric === 'consensus.throughput_tps');
+    expect(throughput.significant).toBe(true);
+    expect(throughput.verdict).toBe('within threshold');
+  });
+
+  it('prints the comparison record, and only it, with --json', async () => {
+    const out = tempResultsDir('cmp-json');
+    const { value: code, stdout } = await captured(() => compareCommand(run({ seed: 1 }), run({ seed: 2 }), { out, json: true }));
+    expect(code).toBe(0);
+    const record = JSON.parse(stdout);
+    expect(record).toMatchObject({ out, passed: true, test: 'paired', worse: 0, threshold: 0 });
+    expect(record).toEqual(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')));
+  });
+
+  it('refuses a side with one replication (exit 2), saying why', async () => {
+    const a = run({ seed: 1 });
+    const b = run({ seed: 2, replications: 1 });
+    const out = tempResultsDir('cmp-single');
+    const { value: code, stderr } = await captured(() => compareCommand(a, b, { out }));
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `iomtsim compare: ${join(b, 'replications.jsonl')}: point default: expected at least 2 replications on each side (a significance test compares the spread between replications; rerun with --reps 2 or more), found 1 replication\n`,
+    );
   });
 
   it('pairs sweep points by their parameters', () => {
@@ -58,12 +112,9 @@ describe('compare', () => {
     const a = run({});
     const b = tempResultsDir('cmp-sweep');
     writeSweepFixture(b, { durationS: 2 });
-    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    const code = await compareCommand(a, b, tempResultsDir('cmp-none'));
-    const message = String(stderr.mock.calls[0]?.[0]);
-    stderr.mockRestore();
+    const { value: code, stderr } = await captured(() => compareCommand(a, b, { out: tempResultsDir('cmp-none') }));
     expect(code).toBe(2);
-    expect(message).toContain('points[].parameters');
-    expect(message).toContain('consensus.nodes=4');
+    expect(stderr).toContain('points[].parameters');
+    expect(stderr).toContain('consensus.nodes=4');
   });
 });

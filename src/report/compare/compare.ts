@@ -1,18 +1,31 @@
 /**
- * Differences between two results folders, point by point and metric by metric, with Welch's
- * t-test over the replications in replications.jsonl and Holm's correction across all tests
- * (many metrics are compared at once; uncorrected, one in twenty would look significant by chance).
+ * Differences between two results folders, point by point and metric by metric, tested over the
+ * replications in replications.jsonl: the paired t-test when both runs used the same replication
+ * seeds (replication i of A and of B saw the same random workload, so their difference cancels
+ * most of the noise), Welch's t-test otherwise; Holm's correction across all tests (many metrics
+ * are compared at once; uncorrected, one in twenty would look significant by chance).
  */
 import { ResultsError } from '../errors.ts';
 import { REPLICATIONS_FILE, SUMMARY_FILE } from '../results/load.ts';
 import type { ResultsFolder, SummaryPoint } from '../results/types.ts';
-import { holmAdjust, welchTTest } from '../../stats/index.ts';
+import { holmAdjust, pairedTTest, welchTTest } from '../../stats/index.ts';
 import { betterDirection, type Direction } from './direction.ts';
 import { join } from 'node:path';
 
 export const SIGNIFICANCE_LEVEL = 0.05;
 
-export type Verdict = 'better' | 'worse' | 'changed' | 'same';
+/**
+ * `within threshold`: significant, but the relative change is smaller than the threshold asked
+ * for, so it does not fail the comparison.
+ */
+export type Verdict = 'better' | 'worse' | 'changed' | 'within threshold' | 'same';
+
+export type StatisticalTest = 'paired' | 'welch';
+
+export interface CompareOptions {
+  /** Significant changes with |relative| below this fraction are not failures (0.05 = 5 %). */
+  readonly threshold?: number;
+}
 
 export interface MetricDifference {
   readonly pointLabel: string;
@@ -26,6 +39,8 @@ export interface MetricDifference {
   readonly relative: number | null;
   readonly nA: number;
   readonly nB: number;
+  /** Null when a side has fewer than two values of this metric. */
+  readonly test: StatisticalTest | null;
   readonly t: number | null;
   readonly df: number | null;
   readonly pValue: number | null;
@@ -37,6 +52,12 @@ export interface MetricDifference {
 }
 
 export interface Comparison {
+  /** The paired test when both runs used the same replication seeds, else Welch's. */
+  readonly test: StatisticalTest;
+  /** As given in CompareOptions (0 when none). */
+  readonly threshold: number;
+  /** No metric with a known better direction got significantly worse beyond the threshold. */
+  readonly passed: boolean;
   readonly differences: readonly MetricDifference[];
   /** Points of one run with no counterpart of equal parameters in the other. */
   readonly unmatched: readonly string[];
@@ -53,18 +74,50 @@ function pointLabel(point: SummaryPoint, fallback: string): string {
   return label === '' ? fallback : label;
 }
 
-function samples(folder: ResultsFolder, pointIndex: number, metric: string): number[] {
-  const values: number[] = [];
+/** The metric's value per replication seed at one point, in replication order. */
+function valuesBySeed(folder: ResultsFolder, pointIndex: number, metric: string): Map<number, number> {
+  const values = new Map<number, number>();
   for (const record of folder.replications) {
     const value = record.point === pointIndex ? record.metrics[metric]?.value : undefined;
-    if (typeof value === 'number') values.push(value);
+    if (typeof value === 'number') values.set(record.seed, value);
   }
   return values;
+}
+
+function sameReplicationSeeds(a: ResultsFolder, b: ResultsFolder): boolean {
+  const seedsA = a.manifest.replicationSeeds;
+  const seedsB = b.manifest.replicationSeeds;
+  return seedsA !== undefined && seedsB !== undefined && seedsA.length === seedsB.length && seedsA.every((seed, i) => seed === seedsB[i]);
+}
+
+interface Samples {
+  readonly a: number[];
+  readonly b: number[];
+}
+
+/** Paired: the values of the seeds both sides have, in the same order. Welch: every value. */
+function samplesFor(test: StatisticalTest, a: Map<number, number>, b: Map<number, number>): Samples {
+  if (test === 'welch') return { a: [...a.values()], b: [...b.values()] };
+  const shared = [...a.keys()].filter((seed) => b.has(seed));
+  return { a: shared.map((seed) => a.get(seed) as number), b: shared.map((seed) => b.get(seed) as number) };
 }
 
 function requireReplications(folder: ResultsFolder): void {
   if (!folder.hasReplicationsFile) {
     throw new ResultsError(join(folder.dir, REPLICATIONS_FILE), '', 'the file to exist (a comparison tests replications)', 'no such file');
+  }
+}
+
+/** A test needs each side's spread: a side with one replication at a point would test nothing. */
+function requireTwoReplications(folder: ResultsFolder, pointIndex: number, label: string): void {
+  const count = folder.replications.filter((record) => record.point === pointIndex).length;
+  if (count < 2) {
+    throw new ResultsError(
+      join(folder.dir, REPLICATIONS_FILE),
+      `point ${label}`,
+      'at least 2 replications on each side (a significance test compares the spread between replications; rerun with --reps 2 or more)',
+      `${count} replication${count === 1 ? '' : 's'}`,
+    );
   }
 }
 
@@ -89,7 +142,16 @@ function pairPoints(a: ResultsFolder, b: ResultsFolder): { pairs: [number, numbe
   return { pairs, unmatched };
 }
 
-export function compareResults(a: ResultsFolder, b: ResultsFolder): Comparison {
+/** A change from 0 has no relative size, so no threshold can excuse it. */
+function verdictOf(d: Pick<MetricDifference, 'delta' | 'relative' | 'direction'>, significant: boolean, threshold: number): Verdict {
+  if (!significant) return 'same';
+  if (d.relative !== null && Math.abs(d.relative) < threshold) return 'within threshold';
+  if (d.direction === 'unknown') return 'changed';
+  return (d.direction === 'higher') === d.delta > 0 ? 'better' : 'worse';
+}
+
+export function compareResults(a: ResultsFolder, b: ResultsFolder, options: CompareOptions = {}): Comparison {
+  const threshold = options.threshold ?? 0;
   requireReplications(a);
   requireReplications(b);
   const { pairs, unmatched } = pairPoints(a, b);
@@ -101,18 +163,20 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder): Comparison {
       b.summary.points.map((p) => pointLabel(p, '{}')).join('; ') || 'no points',
     );
   }
+  const test: StatisticalTest = sameReplicationSeeds(a, b) ? 'paired' : 'welch';
   const raw: Omit<MetricDifference, 'pAdjusted' | 'significant' | 'verdict'>[] = [];
   for (const [i, j] of pairs) {
     const pointA = a.summary.points[i] as SummaryPoint;
     const pointB = b.summary.points[j] as SummaryPoint;
     const label = pointLabel(pointA, a.summary.scenario === b.summary.scenario ? a.summary.scenario : `${a.summary.scenario} vs ${b.summary.scenario}`);
+    requireTwoReplications(a, i, label);
+    requireTwoReplications(b, j, label);
     for (const metric of Object.keys(pointA.metrics).sort()) {
       const summaryA = pointA.metrics[metric];
       const summaryB = pointB.metrics[metric];
       if (summaryA?.mean == null || summaryB?.mean == null) continue;
-      const valuesA = samples(a, i, metric);
-      const valuesB = samples(b, j, metric);
-      const test = welchTTest(valuesA, valuesB);
+      const values = samplesFor(test, valuesBySeed(a, i, metric), valuesBySeed(b, j, metric));
+      const result = test === 'paired' ? pairedTTest(values.a, values.b) : welchTTest(values.a, values.b);
       const delta = summaryB.mean - summaryA.mean;
       raw.push({
         pointLabel: label,
@@ -122,11 +186,12 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder): Comparison {
         meanB: summaryB.mean,
         delta,
         relative: summaryA.mean === 0 ? null : delta / Math.abs(summaryA.mean),
-        nA: valuesA.length,
-        nB: valuesB.length,
-        t: test?.t ?? null,
-        df: test?.df ?? null,
-        pValue: test?.pValue ?? null,
+        nA: values.a.length,
+        nB: values.b.length,
+        test: result === null ? null : test,
+        t: result?.t ?? null,
+        df: result?.df ?? null,
+        pValue: result?.pValue ?? null,
         direction: betterDirection(metric),
       });
     }
@@ -137,16 +202,16 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder): Comparison {
   const differences = raw.map((d): MetricDifference => {
     const pAdjusted = adjustedOf.get(d) ?? null;
     const significant = pAdjusted !== null && pAdjusted < SIGNIFICANCE_LEVEL && d.delta !== 0;
-    let verdict: Verdict = significant ? 'changed' : 'same';
-    if (significant && d.direction !== 'unknown') {
-      verdict = (d.direction === 'higher') === d.delta > 0 ? 'better' : 'worse';
-    }
-    return { ...d, pAdjusted, significant, verdict };
+    return { ...d, pAdjusted, significant, verdict: verdictOf(d, significant, threshold) };
   });
+  const worse = differences.filter((d) => d.verdict === 'worse').length;
   return {
+    test,
+    threshold,
+    passed: worse === 0,
     differences,
     unmatched,
-    worse: differences.filter((d) => d.verdict === 'worse').length,
+    worse,
     better: differences.filter((d) => d.verdict === 'better').length,
   };
 }

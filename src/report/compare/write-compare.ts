@@ -11,7 +11,7 @@ import { loadResults } from '../results/load.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { writeFigureFiles } from '../write/figure-files.ts';
 import { compareHtml, compareMarkdown } from './compare-page.ts';
-import { compareResults, type Comparison } from './compare.ts';
+import { compareResults, type CompareOptions, type Comparison } from './compare.ts';
 
 export const COMPARISON_JSON = 'comparison.json';
 
@@ -20,18 +20,33 @@ export function defaultCompareDir(dirA: string, dirB: string): string {
   return join(dirname(resolve(dirB)), `compare-${basename(resolve(dirA))}-vs-${basename(resolve(dirB))}`);
 }
 
-export async function writeComparison(dirA: string, dirB: string, outDir = defaultCompareDir(dirA, dirB)): Promise<Comparison> {
+/** What comparison.json holds, and `iomtsim compare --json` prints. */
+export interface ComparisonRecord extends Comparison {
+  readonly a: string;
+  readonly b: string;
+  /** The folder holding comparison.json and the report. */
+  readonly out: string;
+  readonly warnings: readonly string[];
+}
+
+export async function writeComparison(
+  dirA: string,
+  dirB: string,
+  outDir = defaultCompareDir(dirA, dirB),
+  options: CompareOptions = {},
+): Promise<ComparisonRecord> {
   const a = loadResults(dirA);
   const b = loadResults(dirB);
-  const comparison = compareResults(a, b);
+  const comparison = compareResults(a, b, options);
   const input: ReportInput = {
     title: `A ${a.summary.scenario} vs B ${b.summary.scenario}`,
     configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')],
   };
   const { figures, warnings } = await renderFigures(buildFigures(input));
   writeFigureFiles(join(outDir, 'figures'), figures);
-  writeFileAtomic(join(outDir, COMPARISON_JSON), `${JSON.stringify({ a: a.dir, b: b.dir, ...comparison, warnings }, null, 2)}\n`);
+  const record: ComparisonRecord = { a: a.dir, b: b.dir, out: outDir, ...comparison, warnings };
+  writeFileAtomic(join(outDir, COMPARISON_JSON), `${JSON.stringify(record, null, 2)}\n`);
   writeFileAtomic(join(outDir, 'report.html'), compareHtml(a, b, input, comparison, figures));
   writeFileAtomic(join(outDir, 'report.md'), compareMarkdown(a, b, input, comparison, figures));
-  return comparison;
+  return record;
 }

@@ -1,0 +1,35 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-compare-'));
+const SHORT = ['--set', 'duration=3s', '--set', 'warmup=0s', '--workers', '1', '--no-report'];
+
+describe('iomtsim compare', () => {
+  it('refuses runs of one replication with exit 2 and the reason, and tests runs of two paired', async () => {
+    const runs = await Promise.all([
+      cli(['run', 'scenarios/default.yaml', '--reps', '1', '--out', join(root, 'one-a'), ...SHORT]),
+      cli(['run', 'scenarios/default.yaml', '--reps', '1', '--out', join(root, 'one-b'), ...SHORT]),
+      cli(['run', 'scenarios/default.yaml', '--reps', '2', '--out', join(root, 'two-a'), ...SHORT]),
+      cli(['run', 'scenarios/default.yaml', '--reps', '2', '--out', join(root, 'two-b'), ...SHORT]),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
+
+    const single = await cli(['compare', join(root, 'one-a'), join(root, 'one-b'), '--out', join(root, 'cmp-one')]);
+    expect(single.code).toBe(2);
+    expect(single.stderr).toContain('expected at least 2 replications on each side');
+
+    const paired = await cli(['compare', join(root, 'two-a'), join(root, 'two-b'), '--out', join(root, 'cmp-two'), '--json', '--threshold', '5%']);
+    expect(paired.code).toBe(0);
+    const record = JSON.parse(paired.stdout);
+    expect(record).toMatchObject({ test: 'paired', threshold: 0.05, passed: true, worse: 0, out: join(root, 'cmp-two') });
+  });
+
+  it('rejects a threshold that is not a percentage or a fraction (exit 2)', async () => {
+    const r = await cli(['compare', 'a', 'b', '--threshold', 'ten']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("--threshold ten: (flag): expected a percentage like '5%' or a fraction like '0.05', from 0 to 100 %, found 'ten'");
+  });
+});
