@@ -29,9 +29,23 @@ export interface RunFlags {
   readonly report?: boolean;
 }
 
+const CONDITION = /^\s*(==|!=|<=|>=|<|>)/;
+
+/**
+ * `--set 'expect.m=>= 1000'`: a --set value is read as YAML, where a leading `>` starts a folded
+ * block and a leading `!` a tag, so an expectation's condition would not parse (or would parse as
+ * something else). A value that starts with a comparison operator is passed as a quoted string.
+ */
+export function quoteConditionValue(assignment: string): string {
+  const eq = assignment.indexOf('=');
+  const value = assignment.slice(eq + 1);
+  if (eq <= 0 || !CONDITION.test(value)) return assignment;
+  return `${assignment.slice(0, eq)}='${value.trim().replaceAll("'", "''")}'`;
+}
+
 /** `--seed` and `--reps` become overrides applied last, so the manifest records them like `--set`. */
 export function scenarioSets(flags: RunFlags): string[] {
-  const sets = [...(flags.set ?? [])].map(String);
+  const sets = [...(flags.set ?? [])].map(String).map(quoteConditionValue);
   if (flags.seed !== undefined) sets.push(`seed=${parseIntFlag('--seed', flags.seed, 0)}`);
   if (flags.reps !== undefined) sets.push(`replications=${parseIntFlag('--reps', flags.reps, 1, 100_000)}`);
   return sets;

@@ -18,18 +18,21 @@ function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
 }
 
 describe('iomtsim CLI', () => {
-  it('prints the same summary JSON, and only it, from two processes with the same seed', async () => {
+  it('prints the same summary JSON, and only it, from two processes with the same seed, each with its results folder', async () => {
     const [a, b] = await Promise.all([
       cli(['run', 'scenarios/default.yaml', '--seed', '5', '--reps', '2', '--workers', '1', '--json', '--out', join(root, 'a'), ...SHORT]),
       cli(['run', 'scenarios/default.yaml', '--seed', '5', '--reps', '2', '--workers', '1', '--json', '--out', join(root, 'b'), ...SHORT]),
     ]);
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
-    const summary = JSON.parse(a.stdout);
+    const { resultsDir: dirA, ...summary } = JSON.parse(a.stdout);
+    const { resultsDir: dirB, ...summaryB } = JSON.parse(b.stdout);
+    expect([dirA, dirB]).toEqual([join(root, 'a'), join(root, 'b')]);
+    expect(summary.passed).toBe(true);
     expect(summary.points[0].n).toBe(2);
     expect(summary.points[0].traceHashes).toHaveLength(2);
     expect(summary.points[0].latency_cdf['consensus.commit_latency_ms'].points).toHaveLength(102);
-    expect(b.stdout).toBe(a.stdout);
+    expect(summaryB).toEqual(summary);
     for (const f of ['manifest.json', 'summary.json', 'replications.jsonl', 'timeseries.csv']) expect(existsSync(join(root, 'a', f))).toBe(true);
   });
 

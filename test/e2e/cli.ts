@@ -12,10 +12,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Run the CLI; `whileRunning` may act on the child (e.g. send SIGINT) before it exits. */
-export function cli(args: readonly string[], whileRunning?: (child: ReturnType<typeof spawn>) => void): Promise<CliResult> {
+/**
+ * Run the CLI from the repository (or `cwd`); `whileRunning` may act on the child (e.g. send
+ * SIGINT) before it exits.
+ */
+export function cli(args: readonly string[], whileRunning?: (child: ReturnType<typeof spawn>) => void, cwd = REPO): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -5,11 +5,12 @@
  * schemas).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { importOptional } from '../delegates.ts';
 import { EXIT, notAvailable } from '../errors.ts';
+import { displayScenarioPath, scenariosFolder } from '../scenario-path.ts';
 
 export const LIST_TOPICS = ['scenarios', 'protocols', 'attacks', 'devices', 'detectors', 'metrics'] as const;
 type Topic = (typeof LIST_TOPICS)[number];
@@ -39,7 +40,7 @@ function listScenarios(root: string): string[] {
     } catch {
       description = '(not valid YAML)';
     }
-    return `${relative('.', file)}${description ? `  ${description}` : ''}`;
+    return `${displayScenarioPath(file)}${description ? `  ${description}` : ''}`;
   });
 }
 
@@ -110,7 +111,7 @@ export async function listCommand(args: { topic?: string; markdown?: boolean }):
     return EXIT.ok;
   }
   if (topic === 'scenarios') {
-    lines = listScenarios('scenarios');
+    lines = listScenarios(scenariosFolder());
   } else if (topic === 'protocols' || topic === 'devices' || topic === 'detectors') {
     lines = await DEFINITION_LISTS[topic]();
   } else {

@@ -5,6 +5,7 @@ import { parseShard, resumeRun, runScenario, readResults } from '../../runner/in
 import { withInterrupt } from '../interrupt.ts';
 import { scenarioSets, withRunFlags, workerCount, type RunFlags } from '../options.ts';
 import { progressReporter } from '../progress.ts';
+import { resolveScenarioPath } from '../scenario-path.ts';
 import { finishRun } from './shared.ts';
 
 export const DEFAULT_SCENARIO = 'scenarios/default.yaml';
@@ -32,7 +33,7 @@ async function resume(dir: string, args: RunArgs): Promise<number> {
 
 export async function runCommand(args: RunArgs): Promise<number> {
   if (args.resume !== undefined) return resume(args.resume, args);
-  const loaded = loadScenario(args.scenario ?? DEFAULT_SCENARIO, scenarioSets(args));
+  const loaded = loadScenario(resolveScenarioPath(args.scenario ?? DEFAULT_SCENARIO), scenarioSets(args));
   const dimensions = (args.vary ?? []).map(String).map(parseVary);
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const points = dimensions.reduce((n, d) => n * d.values.length, 1);

@@ -1,4 +1,5 @@
 /** The end of every command that produced a results folder: report, print, exit code. */
+import { resolve } from 'node:path';
 import { summaryPassed, type RunStatus, type Summary } from '../../runner/index.ts';
 import { loadReport } from '../delegates.ts';
 import { EXIT, reportError } from '../errors.ts';
@@ -23,10 +24,15 @@ export async function renderReportAfterRun(dir: string, wanted: boolean): Promis
   }
 }
 
-/** `humanText` replaces the per-point summary on stdout (size searches print their evidence). */
+/**
+ * `humanText` replaces the per-point summary on stdout (size searches print their evidence).
+ * `--json` prints the summary under two fields a script needs first: where the results are and
+ * whether the run passed (every replication finished, every check and expectation held; exit 0).
+ */
 export async function finishRun(result: Finished, flags: { json?: boolean; report?: boolean }, humanText?: string): Promise<number> {
   const reportCode = result.status === 'interrupted' ? EXIT.ok : await renderReportAfterRun(result.dir, flags.report !== false);
-  if (flags.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
+  const passed = result.status !== 'interrupted' && summaryPassed(result.summary);
+  if (flags.json) process.stdout.write(`${JSON.stringify({ resultsDir: resolve(result.dir), passed, ...result.summary }, null, 2)}\n`);
   else {
     // Every run says its seed, so it can be replayed (`--seed S --reps 1` replays replication 0).
     const seeds = result.manifest ? `seed ${result.manifest.seed}, ${result.manifest.replications} replication${result.manifest.replications === 1 ? '' : 's'} (every seed in manifest.json)\n` : '';
@@ -36,6 +42,6 @@ export async function finishRun(result: Finished, flags: { json?: boolean; repor
     process.stderr.write(`interrupted: finished replications are in ${result.dir}; complete the run with --resume ${result.dir}\n`);
     return EXIT.interrupted;
   }
-  if (!summaryPassed(result.summary)) return EXIT.failed;
+  if (!passed) return EXIT.failed;
   return reportCode;
 }

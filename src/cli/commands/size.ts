@@ -6,6 +6,7 @@ import { withInterrupt } from '../interrupt.ts';
 import { scenarioSets, withRunFlags, workerCount, type RunFlags } from '../options.ts';
 import { formatSize } from '../print.ts';
 import { progressReporter } from '../progress.ts';
+import { resolveScenarioPath } from '../scenario-path.ts';
 import { finishRun } from './shared.ts';
 
 interface SizeArgs extends RunFlags {
@@ -16,7 +17,7 @@ interface SizeArgs extends RunFlags {
 }
 
 export async function sizeCommand(args: SizeArgs): Promise<number> {
-  const loaded = loadScenario(args.scenario, scenarioSets(args));
+  const loaded = loadScenario(resolveScenarioPath(args.scenario), scenarioSets(args));
   const vary = (args.vary ?? []).map(String);
   if (vary.length !== 1) throw inputError('--vary', '(flag)', 'exactly one --vary key=lo..hi (the dimension to size)', `${vary.length} --vary flags`);
   const range = parseIntegerRange(vary[0]!);

@@ -1,0 +1,40 @@
+/** What a newcomer meets first: help without arguments, bundled scenarios from any folder, --json verdicts. */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli.ts';
+
+const elsewhere = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-elsewhere-'));
+const SHORT = ['--set', 'duration=3s', '--set', 'warmup=0s', '--reps', '1', '--workers', '1', '--no-report'];
+
+describe('iomtsim for a newcomer', () => {
+  it('prints the help, with examples and where the docs are, when given no arguments', async () => {
+    const r = await cli([]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Commands:');
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toMatch(/Documentation: .*README\.md/);
+  });
+
+  it('lists and runs the bundled scenarios from a folder outside the package', async () => {
+    const list = await cli(['list', 'scenarios'], undefined, elsewhere);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^scenarios\/pbft\.yaml {2}/m);
+    const out = join(elsewhere, 'pbft-run');
+    const run = await cli(['run', 'scenarios/pbft.yaml', '--json', '--out', out, ...SHORT], undefined, elsewhere);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ resultsDir: out, passed: true, status: 'complete' });
+    expect(existsSync(join(out, 'summary.json'))).toBe(true);
+  });
+
+  it('reports a failed expectation given with --set as passed: false and exit 1', async () => {
+    const out = join(elsewhere, 'failed-expectation');
+    const r = await cli(['run', 'scenarios/default.yaml', '--json', '--out', out, '--set', 'expect.consensus.throughput_tps=>= 1000000', ...SHORT]);
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ resultsDir: out, passed: false, status: 'complete' });
+    expect(result.points[0].expectations).toContainEqual(expect.objectContaining({ metric: 'consensus.throughput_tps', condition: '>= 1000000', passed: false }));
+  });
+});
