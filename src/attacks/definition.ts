@@ -25,8 +25,8 @@ export const ATTACK_CATEGORIES: readonly AttackCategory[] = ['consensus', 'netwo
 
 /** The window every attack has: [start, end), `end` omitted meaning "until the run ends". */
 export const WINDOW_FIELDS = {
-  start: zDurationUs.default(0).meta({ description: 'when the attack begins', 'x-type': 'duration' }),
-  end: zDurationUs.optional().meta({ description: 'when it stops (exclusive): crashed hosts recover, cut links heal', 'x-type': 'duration', 'x-default': 'end of run' }),
+  start: zDurationUs.default(0).meta({ description: 'When the attack begins.', 'x-type': 'duration' }),
+  end: zDurationUs.optional().meta({ description: 'When it stops (exclusive): crashed hosts recover, cut links heal.', 'x-type': 'duration', 'x-default': 'end of run' }),
 };
 
 type WindowShape = typeof WINDOW_FIELDS;

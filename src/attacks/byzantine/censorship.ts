@@ -17,8 +17,8 @@ export const censorship = defineAttack({
   targets: 'replicas and clients',
   model: 'proxy drops incoming messages carrying a transaction from a censored client; as leader the replica never proposes them',
   paramsSchema: z.object({
-    replicas: replicaList('replicas that misbehave (0 is the first replica)'),
-    clients: param(z.array(zOrdinal).min(1), 'clients (0 is the first client) whose transactions are censored', 'client index list'),
+    replicas: replicaList('Replicas that misbehave (0 is the first replica).'),
+    clients: param(z.array(zOrdinal).min(1), 'Clients (0 is the first client) whose transactions are censored.', 'client index list'),
   }),
   outcomes: ['attack.censorship_delay_ms.mean', 'attack.censored_uncommitted'],
   checkTargets(spec, sizes, issues) {

@@ -18,9 +18,9 @@ export const delayVotes = defineAttack({
   targets: 'replicas',
   model: 'proxy holds back the chosen message kinds for a fixed delay, in order',
   paramsSchema: z.object({
-    replicas: replicaList('replicas that misbehave (0 is the first replica)'),
-    delay: param(zPositiveDurationUs, 'how long each message is held', 'duration'),
-    kinds: param(z.array(z.string().min(1)).default([]), "protocol message kinds to hold, e.g. ['prepare', 'commit']; empty holds every message the replica sends", 'list of message kinds'),
+    replicas: replicaList('Replicas that misbehave (0 is the first replica).'),
+    delay: param(zPositiveDurationUs, 'How long each message is held.', 'duration'),
+    kinds: param(z.array(z.string().min(1)).default([]), "Protocol message kinds to hold, e.g. ['prepare', 'commit']; empty holds every message the replica sends.", 'list of message kinds'),
   }),
   outcomes: ['attack.legit_latency_ms.p95'],
   checkTargets: (spec, sizes, issues) => checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas),

@@ -20,8 +20,8 @@ export const equivocation = defineAttack({
   targets: 'replicas',
   model: 'split-brain proxy: two copies of the honest replica, each talking to one side of the honest replicas; colluders talk face to face; a Byzantine leader proposes different blocks to each side',
   paramsSchema: z.object({
-    replicas: replicaList('replicas that misbehave (0 is the first replica)'),
-    sideA: param(z.array(zOrdinal).optional(), 'honest replicas that see the first face; the others see the second', 'replica index list', 'first half of the honest replicas'),
+    replicas: replicaList('Replicas that misbehave (0 is the first replica).'),
+    sideA: param(z.array(zOrdinal).optional(), 'Honest replicas that see the first face; the others see the second.', 'replica index list', 'first half of the honest replicas'),
   }),
   outcomes: ['attack.conflicting_commits', 'safety.violations'],
   checkTargets(spec, sizes, issues) {

@@ -11,7 +11,7 @@ export const silence = defineAttack({
   category: 'consensus',
   targets: 'replicas',
   model: 'proxy drops every message the replica sends while active (it still listens)',
-  paramsSchema: z.object({ replicas: replicaList('replicas that misbehave (0 is the first replica)') }),
+  paramsSchema: z.object({ replicas: replicaList('Replicas that misbehave (0 is the first replica).') }),
   outcomes: ['attack.max_commit_gap_ms'],
   checkTargets: (spec, sizes, issues) => checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas),
   faultyReplicas: (spec) => spec.replicas,

@@ -17,7 +17,7 @@ export const crash = defineAttack({
   targets: 'replicas',
   model: 'engine.crash at start (queued work, timers and messages lost), engine.recover at end',
   paramsSchema: z.object({
-    replicas: param(z.union([z.array(zOrdinal).min(1), z.literal('leader')]), "replicas to crash; 'leader' crashes whoever leads at start", "replica index list or 'leader'"),
+    replicas: param(z.union([z.array(zOrdinal).min(1), z.literal('leader')]), "Replicas to crash; 'leader' crashes whoever leads at start.", "replica index list or 'leader'"),
   }),
   outcomes: ['attack.max_commit_gap_ms', 'safety.violations'],
   checkTargets(spec, sizes, issues) {

@@ -14,9 +14,9 @@ export const compromisedGateway = defineAttack({
   targets: 'one gateway',
   model: "gateway proxy drops or holds readings before the gateway's honest code sees them",
   paramsSchema: z.object({
-    gateway: param(zOrdinal, 'the compromised gateway (0 is the first)', 'gateway number'),
-    drop: param(z.number().min(0).max(1).default(0), 'chance that each reading reaching the gateway is dropped', 'number in [0, 1]'),
-    delay: param(zDurationUs.default(0), 'extra time each surviving reading is held before the gateway processes it', 'duration'),
+    gateway: param(zOrdinal, 'The compromised gateway (0 is the first).', 'gateway number'),
+    drop: param(z.number().min(0).max(1).default(0), 'Chance that each reading reaching the gateway is dropped.', 'number in [0, 1]'),
+    delay: param(zDurationUs.default(0), 'Extra time each surviving reading is held before the gateway processes it.', 'duration'),
   }),
   outcomes: ['attack.gateway_dropped_readings', 'attack.gateway_delayed_readings'],
   device: {

@@ -17,8 +17,8 @@ export const consentBypass = defineAttack({
   targets: "a hospital's record store",
   model: "an intruder host asks the record store directly for devices' latest records, never asking AccessControl; every record returned is an unauthorized read",
   paramsSchema: z.object({
-    hospital: param(zOrdinal, 'hospital whose record store the intruder queries directly (0 is the first)', 'hospital number'),
-    rate: param(z.number().positive().default(1), 'read requests per second', 'requests/s'),
+    hospital: param(zOrdinal, 'Hospital whose record store the intruder queries directly (0 is the first).', 'hospital number'),
+    rate: param(z.number().positive().default(1), 'Read requests per second.', 'requests/s'),
   }),
   outcomes: ['attack.unauthorized_reads', 'attack.unauthorized_reads_denied'],
   device: {

@@ -20,10 +20,10 @@ export const consentMisuse = defineAttack({
   targets: "one device's patient",
   model: "an injected clinician is granted the patient's consent at start (scripted patient side), then keeps requesting through AccessControl and reading the store under each permit after the consent's period ends or the patient's revocation commits; requests are judged against the consent's end",
   paramsSchema: z.object({
-    device: param(zOrdinal, "device whose patient grants, then loses, the consent; its latest record is what is read", 'device number'),
-    mode: param(z.enum(['expired', 'revoked']), 'how the consent stops applying: its period ends, or the patient revokes it', "'expired' or 'revoked'"),
-    validFor: param(zPositiveDurationUs.default(30_000_000), "consent period (expired), or time from the grant committing to the patient's revocation (revoked)", 'duration'),
-    rate: param(z.number().positive().default(1), 'access requests per second by the former grantee', 'requests/s'),
+    device: param(zOrdinal, "Device whose patient grants, then loses, the consent; its latest record is what is read.", 'device number'),
+    mode: param(z.enum(['expired', 'revoked']), 'How the consent stops applying: its period ends, or the patient revokes it.', "'expired' or 'revoked'"),
+    validFor: param(zPositiveDurationUs.default(30_000_000), "Consent period (expired), or time from the grant committing to the patient's revocation (revoked).", 'duration'),
+    rate: param(z.number().positive().default(1), 'Access requests per second by the former grantee.', 'requests/s'),
   }),
   outcomes: ['attack.consent_misuse.permitted_after_end', 'attack.consent_misuse.unauthorized_reads', 'attack.consent_misuse.stale_permits', 'iomt.stale_accesses'],
   device: {

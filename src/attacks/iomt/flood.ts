@@ -19,8 +19,8 @@ export const flood = defineAttack({
   targets: 'devices (bots)',
   model: "device proxy makes the firmware sample, sign (its own valid key) and send extra readings at a rate; devices are labelled compromised, and detectors are scored against those labels",
   paramsSchema: z.object({
-    devices: deviceList('compromised devices (bots); they sign with their own, valid keys'),
-    rate: param(z.number().positive(), 'extra readings per second per bot', 'readings/s'),
+    devices: deviceList('Compromised devices (bots); they sign with their own, valid keys.'),
+    rate: param(z.number().positive(), 'Extra readings per second per bot.', 'readings/s'),
   }),
   outcomes: ['attack.flood_accepted', 'iomt.readings_rejected.rate_limited', 'detect.<detector>.detection_rate', 'detect.<detector>.false_positive_rate', 'detect.<detector>.time_to_detect_ms'],
   device: {

@@ -27,8 +27,8 @@ export const insider = defineAttack({
   targets: 'clinicians',
   model: "proxy makes a credentialed clinician's own client issue extra access requests (decided and audited like any); an access monitor counts each clinician's audited accesses per 60 s window from the committed AuditLog and runs EWMA and CUSUM detectors per requester (5-window baseline), scored against the insider labels",
   paramsSchema: z.object({
-    clinicians: param(z.array(zOrdinal).min(1), 'misusing clinicians (0 is the first in topology order)', 'clinician number list'),
-    rate: param(z.number().positive(), 'extra access requests per hour each insider issues, on top of its normal rate', 'requests/hour'),
+    clinicians: param(z.array(zOrdinal).min(1), 'Misusing clinicians (0 is the first in topology order).', 'clinician number list'),
+    rate: param(z.number().positive(), 'Extra access requests per hour each insider issues, on top of its normal rate.', 'requests/hour'),
   }),
   outcomes: ['attack.insider_extra_requests', 'detect.ewma_access_rate.detection_rate', 'detect.ewma_access_rate.false_positive_rate', 'detect.cusum_access_rate.time_to_detect_ms', 'iomt.audit_completeness_ratio'],
   device: {

@@ -14,7 +14,7 @@ export const ransomware = defineAttack({
   targets: "a hospital's record store",
   model: 'the store host is down (encrypted) for the window: reads go unanswered and gateways cannot make batches durable until it is restored',
   paramsSchema: z.object({
-    hospital: param(zOrdinal, 'hospital whose off-chain record store is encrypted, i.e. unavailable, in the window (0 is the first)', 'hospital number'),
+    hospital: param(zOrdinal, 'Hospital whose off-chain record store is encrypted, i.e. unavailable, in the window (0 is the first).', 'hospital number'),
   }),
   outcomes: ['iomt.integrity_checks_not_found', 'iomt.readings_anchored'],
   device: {

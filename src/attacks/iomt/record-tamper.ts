@@ -16,8 +16,8 @@ export const recordTamper = defineAttack({
   targets: 'record stores',
   model: 'the latest off-chain record of each target device is altered in place in every store, repeatedly; readers verify records against the anchored Merkle root',
   paramsSchema: z.object({
-    devices: deviceList('devices whose latest off-chain record is altered in every store'),
-    interval: param(zPositiveDurationUs.default(10_000_000), 'how often the alteration is repeated (new records keep arriving)', 'duration'),
+    devices: deviceList('Devices whose latest off-chain record is altered in every store.'),
+    interval: param(zPositiveDurationUs.default(10_000_000), 'How often the alteration is repeated (new records keep arriving).', 'duration'),
   }),
   outcomes: ['attack.records_tampered', 'iomt.integrity_checks_invalid'],
   device: {

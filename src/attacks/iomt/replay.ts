@@ -18,8 +18,8 @@ export const replay = defineAttack({
   targets: 'devices',
   model: 'device proxy captures every reading and sends the same reading again after a delay',
   paramsSchema: z.object({
-    devices: deviceList('devices whose readings are replayed'),
-    delay: param(zPositiveDurationUs.default(1_000_000), 'time between capture and replay', 'duration'),
+    devices: deviceList('Devices whose readings are replayed.'),
+    delay: param(zPositiveDurationUs.default(1_000_000), 'Time between capture and replay.', 'duration'),
   }),
   outcomes: ['iomt.replayed_accepted', 'iomt.readings_rejected.replay'],
   device: {

@@ -22,10 +22,10 @@ export const stolenKey = defineAttack({
   targets: 'one device',
   model: "an attacker host signs readings in the device's name with its extracted key (valid signatures, abnormal rate and value); the gateways' detectors see the real traffic, alarms go to a security service that revokes the device in the DeviceRegistry, and the gateways refuse the key once that commits",
   paramsSchema: z.object({
-    device: param(zOrdinal, 'device whose key was stolen (0 is the first); the attacker sends in its name', 'device number'),
-    rate: param(z.number().positive().default(5), 'spoofed readings per second, on top of the genuine stream', 'readings/s'),
-    value: param(z.number().default(60), 'the (abnormal) value every spoofed reading reports', 'number'),
-    respond: param(z.boolean().default(true), 'whether the security service revokes alarmed devices on chain', 'boolean'),
+    device: param(zOrdinal, 'Device whose key was stolen (0 is the first); the attacker sends in its name.', 'device number'),
+    rate: param(z.number().positive().default(5), 'Spoofed readings per second, on top of the genuine stream.', 'readings/s'),
+    value: param(z.number().default(60), 'The (abnormal) value every spoofed reading reports.', 'number'),
+    respond: param(z.boolean().default(true), 'Whether the security service revokes alarmed devices on chain.', 'boolean'),
   }),
   outcomes: ['iomt.spoofed_accepted', 'attack.spoofed_accepted_after_revocation', 'attack.spoofed_rejected_after_revocation', 'attack.time_to_revoke_ms', 'attack.honest_devices_revoked', 'detect.<detector>.time_to_detect_ms'],
   device: {

@@ -19,9 +19,9 @@ export const sybil = defineAttack({
   targets: 'one gateway',
   model: 'an attacker host beside the gateway sends correctly signed, plausible readings from identities never registered, each with a fresh key',
   paramsSchema: z.object({
-    gateway: param(zOrdinal, 'gateway the identities talk to (0 is the first)', 'gateway number'),
-    identities: param(z.number().int().min(1).default(10), 'unregistered identities, each with its own fresh key', 'integer'),
-    rate: param(z.number().positive().default(10), 'readings per second from all identities together', 'readings/s'),
+    gateway: param(zOrdinal, 'Gateway the identities talk to (0 is the first).', 'gateway number'),
+    identities: param(z.number().int().min(1).default(10), 'Unregistered identities, each with its own fresh key.', 'integer'),
+    rate: param(z.number().positive().default(10), 'Readings per second from all identities together.', 'readings/s'),
   }),
   outcomes: ['iomt.forged_accepted', 'iomt.readings_rejected.unregistered'],
   device: {

@@ -20,8 +20,8 @@ export const tamper = defineAttack({
   targets: 'devices',
   model: 'device proxy (radio man in the middle) replaces readings with copies whose value is lowered by 25, the signature left unchanged',
   paramsSchema: z.object({
-    devices: deviceList('devices whose readings are altered'),
-    probability: param(z.number().gt(0).max(1).default(1), 'chance that each reading of a target is altered in transit', 'number in (0, 1]'),
+    devices: deviceList('Devices whose readings are altered.'),
+    probability: param(z.number().gt(0).max(1).default(1), 'Chance that each reading of a target is altered in transit.', 'number in (0, 1]'),
   }),
   outcomes: ['iomt.tampered_accepted', 'iomt.readings_rejected.bad_signature'],
   device: {

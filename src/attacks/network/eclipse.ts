@@ -16,8 +16,8 @@ export const eclipse = defineAttack({
   targets: 'one replica',
   model: "cuts the victim's links to every replica except the attackers (Heilman et al. 2015)",
   paramsSchema: z.object({
-    victim: param(zOrdinal, 'the eclipsed replica', 'replica index'),
-    attackers: param(z.array(zOrdinal).default([]), 'replicas the victim still reaches (the adversary); empty isolates it', 'replica index list'),
+    victim: param(zOrdinal, 'The eclipsed replica.', 'replica index'),
+    attackers: param(z.array(zOrdinal).default([]), 'Replicas the victim still reaches (the adversary); empty isolates it.', 'replica index list'),
   }),
   outcomes: ['attack.max_commit_gap_ms'],
   checkTargets(spec, sizes, issues) {

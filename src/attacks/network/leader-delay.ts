@@ -18,7 +18,7 @@ export const leaderDelay = defineAttack({
   category: 'network',
   targets: 'the current leader',
   model: 'extra one-way delay on every message to or from the leader; follows view changes',
-  paramsSchema: z.object({ delay: param(zPositiveDurationUs, 'added one-way delay on every message to or from the current leader', 'duration') }),
+  paramsSchema: z.object({ delay: param(zPositiveDurationUs, 'Added one-way delay on every message to or from the current leader.', 'duration') }),
   outcomes: ['attack.legit_latency_ms.p95', 'attack.max_commit_gap_ms'],
   install(spec, { world, truth }) {
     const { engine } = world;

@@ -19,8 +19,8 @@ export const leaderDos = defineAttack({
   targets: 'the current leader',
   model: "charges load × tick of processing to the leader every tick, so its protocol work queues behind the flood; follows view changes",
   paramsSchema: z.object({
-    load: param(z.number().min(0).lt(1), "fraction of the leader's processor consumed by the flood", 'number in [0, 1)'),
-    tick: param(zPositiveDurationUs.default(10_000), "granularity of the charged work (how often the flood's work is charged)", 'duration'),
+    load: param(z.number().min(0).lt(1), "Fraction of the leader's processor consumed by the flood.", 'number in [0, 1)'),
+    tick: param(zPositiveDurationUs.default(10_000), "Granularity of the charged work (how often the flood's work is charged).", 'duration'),
   }),
   outcomes: ['attack.legit_latency_ms.p95', 'attack.max_commit_gap_ms'],
   install(spec, { world, truth }) {

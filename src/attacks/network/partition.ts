@@ -16,7 +16,7 @@ export const partition = defineAttack({
   targets: 'replica links',
   model: 'cuts every link between replicas of different groups; clients and unlisted replicas keep every link',
   paramsSchema: z.object({
-    groups: param(z.array(z.array(zOrdinal).min(1)).min(2), 'at least two groups of replica indices that cannot reach each other; unlisted replicas reach everyone', 'list of replica index lists'),
+    groups: param(z.array(z.array(zOrdinal).min(1)).min(2), 'At least two groups of replica indices that cannot reach each other; unlisted replicas reach everyone.', 'list of replica index lists'),
   }),
   outcomes: ['attack.max_commit_gap_ms', 'attack.conflicting_commits'],
   checkTargets: (spec, sizes, issues) => spec.groups.forEach((g, j) => checkReplicaList(issues, `groups.${j}`, g, sizes.replicas)),

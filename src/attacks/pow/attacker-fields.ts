@@ -7,14 +7,14 @@ import type { PowAttackSpec } from './run.ts';
 import { param, zOrdinal } from '../params.ts';
 
 export const ATTACKER_FIELDS = {
-  node: param(zOrdinal.default(0), 'the attacking PoW node (a replica index)', 'replica index'),
-  share: param(z.number().gt(0).lt(1), "the attacker's share of all hash power (α or q)", 'number in (0, 1)'),
-  outboundPeers: param(z.number().int().min(1).optional(), "the attacker's outbound connections: more wins more ties (higher effective γ)", 'integer', 'consensus.pow.outboundPeers'),
+  node: param(zOrdinal.default(0), 'The attacking PoW node (a replica index).', 'replica index'),
+  share: param(z.number().gt(0).lt(1), "The attacker's share of all hash power (α or q).", 'number in (0, 1)'),
+  outboundPeers: param(z.number().int().min(1).optional(), "The attacker's outbound connections: more wins more ties (higher effective γ).", 'integer', 'consensus.pow.outboundPeers'),
 };
 
 export const ATTACKER_WINDOW = {
-  start: 'when the node starts withholding (it mines honestly before)',
-  end: 'when it publishes what it holds and mines honestly again',
+  start: 'When the node starts withholding (it mines honestly before).',
+  end: 'When it publishes what it holds and mines honestly again.',
 };
 
 interface AttackerSpec {

@@ -12,8 +12,8 @@ export const doubleSpend = defineAttack({
   model: 'pre-mines one block, pays, mines a private fork; releases it once the merchant shipped after z confirmations and the fork is longer; gives up when hopelessly behind',
   paramsSchema: z.object({
     ...ATTACKER_FIELDS,
-    confirmations: param(z.number().int().min(1).default(6), 'z: confirmations the merchant waits for', 'integer'),
-    giveUpDeficit: param(z.number().int().min(1).optional(), 'blocks behind at which the attacker abandons an attempt', 'integer', 'where (q/p)^d < 1e-9'),
+    confirmations: param(z.number().int().min(1).default(6), 'Z: confirmations the merchant waits for.', 'integer'),
+    giveUpDeficit: param(z.number().int().min(1).optional(), 'Blocks behind at which the attacker abandons an attempt.', 'integer', 'where (q/p)^d < 1e-9'),
   }),
   windowMeanings: ATTACKER_WINDOW,
   outcomes: ['attack.double_spend.success_rate', 'attack.double_spend.attempts', 'pow.finality_violations'],

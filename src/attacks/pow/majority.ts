@@ -12,8 +12,8 @@ export const majority = defineAttack({
   model: 'the double-spend race with q > 1/2 and no giving up: it always overtakes and rewrites blocks honest nodes had committed',
   paramsSchema: z.object({
     ...ATTACKER_FIELDS,
-    share: param(z.number().gt(0.5).lt(1), "the attacker's share of all hash power (q)", 'number in (0.5, 1)'),
-    confirmations: param(z.number().int().min(1).optional(), 'blocks it lets the honest chain bury before rewriting', 'integer', 'consensus.pow.confirmations'),
+    share: param(z.number().gt(0.5).lt(1), "The attacker's share of all hash power (q).", 'number in (0.5, 1)'),
+    confirmations: param(z.number().int().min(1).optional(), 'Blocks it lets the honest chain bury before rewriting.', 'integer', 'consensus.pow.confirmations'),
   }),
   windowMeanings: ATTACKER_WINDOW,
   outcomes: ['attack.majority.success_rate', 'pow.finality_violations', 'safety.violations'],
