@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTimeseriesCsv, rowsByReplication, timeseriesCsv } from './timeseries-csv.ts';
+import { parseCsvStrict } from './testing/parse-csv.ts';
 
 const formatError = (file: string, field: string, expected: string, found: string) => new Error(`${file}: ${field}: expected ${expected}, found ${found}`);
 
@@ -25,6 +26,21 @@ describe('timeseries.csv', () => {
     const rows = rowsByReplication(table);
     const blocks = [...rows].map(([key, r]) => ({ point: Number(key.split(':')[0]), replication: Number(key.split(':')[1]), rows: r }));
     expect(timeseriesCsv(blocks)).toBe(text);
+  });
+
+  it("repeats each point's swept parameters as columns after point, and reads the measurements back past them", () => {
+    const blocks = [
+      { point: 0, parameters: { 'consensus.nodes': 4, 'consensus.protocol': 'pbft' }, replication: 0, rows: [{ timeS: 1, tps: 5 }] },
+      { point: 1, parameters: { 'consensus.nodes': 7, 'consensus.protocol': 'a,b' }, replication: 0, rows: [{ timeS: 1, tps: 3 }, { timeS: 2, tps: 4 }] },
+    ];
+    const text = timeseriesCsv(blocks);
+    const { header, rows } = parseCsvStrict(text);
+    expect(header).toEqual(['point', 'consensus.nodes', 'consensus.protocol', 'replication', 'time_s', 'tps']);
+    expect(rows[2]).toEqual(['1', '7', 'a,b', '0', '2', '4']);
+    const table = parseTimeseriesCsv(text, 'ts.csv', formatError);
+    expect([...table.point]).toEqual([0, 1, 1]);
+    expect([...table.columns.keys()]).toEqual(['tps']);
+    expect(rowsByReplication(table).get('1:0')).toEqual([{ timeS: 1, tps: 3 }, { timeS: 2, tps: 4 }]);
   });
 
   it('holds the columns as typed arrays', () => {

@@ -8,12 +8,13 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError } from '../scenario/index.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.ts';
+import { metricsCsv } from '../io/metrics-csv.ts';
 import { parseTimeseriesCsv, rowsByReplication, timeseriesCsv } from '../io/timeseries-csv.ts';
 import { RESULTS_FORMAT, type Manifest } from './manifest.ts';
 import { compareRecords, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure, ReplicationRecord } from './types.ts';
 
-export const FILES = { manifest: 'manifest.json', summary: 'summary.json', replications: 'replications.jsonl', timeseries: 'timeseries.csv' } as const;
+export const FILES = { manifest: 'manifest.json', summary: 'summary.json', replications: 'replications.jsonl', metrics: 'metrics.csv', timeseries: 'timeseries.csv' } as const;
 
 /** `results/<scenario>/<prefix><YYYYMMDD-HHMMSS>-<seed>`, with -2, -3... if taken. */
 export function newRunDir(root: string, scenarioName: string, prefix: string, seed: number, now: Date): string {
@@ -31,7 +32,8 @@ export function ensureDir(dir: string): void {
 export function writeResultFiles(dir: string, manifest: Manifest, summary: Summary, finished: readonly FinishedReplication[]): void {
   const sorted = [...finished].sort((a, b) => compareRecords(a.record, b.record));
   writeFileAtomic(join(dir, FILES.replications), sorted.map((f) => `${JSON.stringify(f.record)}\n`).join(''));
-  writeFileAtomic(join(dir, FILES.timeseries), timeseriesCsv(sorted.map((f) => ({ point: f.record.point, replication: f.record.replication, rows: f.timeseries }))));
+  writeFileAtomic(join(dir, FILES.metrics), metricsCsv(sorted.map((f) => f.record)));
+  writeFileAtomic(join(dir, FILES.timeseries), timeseriesCsv(sorted.map((f) => ({ point: f.record.point, parameters: f.record.parameters, replication: f.record.replication, rows: f.timeseries }))));
   writeJsonAtomic(join(dir, FILES.summary), summary);
   writeJsonAtomic(join(dir, FILES.manifest), manifest);
 }

@@ -33,7 +33,7 @@ describe('iomtsim CLI', () => {
     expect(summary.points[0].traceHashes).toHaveLength(2);
     expect(summary.points[0].latency_cdf['consensus.commit_latency_ms'].points).toHaveLength(102);
     expect(summaryB).toEqual(summary);
-    for (const f of ['manifest.json', 'summary.json', 'replications.jsonl', 'timeseries.csv']) expect(existsSync(join(root, 'a', f))).toBe(true);
+    for (const f of ['manifest.json', 'summary.json', 'replications.jsonl', 'metrics.csv', 'timeseries.csv']) expect(existsSync(join(root, 'a', f))).toBe(true);
   });
 
   it('rejects bad input with exit code 2, a message naming flag, path, expected and found, and writes nothing', async () => {
@@ -55,7 +55,9 @@ describe('iomtsim CLI', () => {
     expect([whole.code, s1.code, s2.code]).toEqual([0, 0, 0]);
     const merged = await cli(['merge', join(root, 's1'), join(root, 's2'), '--out', join(root, 'merged'), '--no-report']);
     expect(merged.code).toBe(0);
-    expect(readFileSync(join(root, 'merged', 'summary.json'), 'utf8')).toBe(readFileSync(join(root, 'whole', 'summary.json'), 'utf8'));
+    for (const file of ['summary.json', 'metrics.csv', 'timeseries.csv']) {
+      expect(readFileSync(join(root, 'merged', file), 'utf8'), file).toBe(readFileSync(join(root, 'whole', file), 'utf8'));
+    }
   });
 
   it('keeps finished replications on Ctrl-C and --resume completes the run', async () => {
