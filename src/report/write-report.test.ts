@@ -12,19 +12,30 @@ describe('writeReport', () => {
     await writeReport(dir);
     const files = readdirSync(join(dir, 'figures'));
     const stems = new Set(files.map((f) => f.replace(/\.(svg|png|vl\.json|data\.json)$/, '')));
-    expect(stems.size).toBe(13);
+    expect(stems.size).toBe(10);
     for (const stem of stems) {
       for (const ext of ['svg', 'png', 'vl.json', 'data.json']) expect(files).toContain(`${stem}.${ext}`);
       const spec = JSON.parse(readFileSync(join(dir, 'figures', `${stem}.vl.json`), 'utf8'));
       expect(spec.data).toEqual({ url: `${stem}.data.json` });
     }
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
-    expect(html.match(/<figure class="report-figure"/g)).toHaveLength(13);
+    expect(html.match(/<figure class="report-figure"/g)).toHaveLength(10);
     expect(html).toContain('consensus.throughput_tps');
     expect(html).toContain('Content-Security-Policy');
     const markdown = readFileSync(join(dir, 'report.md'), 'utf8');
     expect(markdown).toContain('| `consensus.throughput_tps` | tx/s |');
     expect(markdown).toContain('All 2 checks passed');
+    expect(markdown).toContain('![Committed throughput over time](figures/throughput-over-time.png)');
+  });
+
+  it('shows no confidence interval at n = 1 and says why', async () => {
+    const dir = tempResultsDir('single');
+    writeRunFixture(dir, { durationS: 5, replications: 1 });
+    await writeReport(dir);
+    const markdown = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(markdown).toContain('no confidence interval at n = 1');
+    expect(markdown).not.toMatch(/\d \[[^\]]*, [^\]]*\]/);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('no confidence interval at n = 1');
   });
 
   it('makes no reference to anything outside the file', async () => {
@@ -40,9 +51,10 @@ describe('writeReport', () => {
     const dir = tempResultsDir('rerender');
     writeRunFixture(dir, { durationS: 5 });
     await writeReport(dir);
+    expect(existsSync(join(dir, 'figures', 'alert-latency-vs-target.png'))).toBe(true);
     writeRunFixture(dir, { durationS: 5, fullMetrics: false });
     await writeReport(dir);
-    expect(existsSync(join(dir, 'figures', 'pow-stale-rate.png'))).toBe(false);
+    expect(existsSync(join(dir, 'figures', 'alert-latency-vs-target.png'))).toBe(false);
     expect(existsSync(join(dir, 'figures', 'throughput-over-time.png'))).toBe(true);
   });
 

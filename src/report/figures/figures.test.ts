@@ -24,13 +24,28 @@ describe('buildFigures', () => {
       'throughput-over-time',
       'mempool-over-time',
       'commit-latency-over-time',
-      'messages-per-decision',
       'alert-latency-vs-target',
       'attack-detector-scores',
       'time-to-detect',
-      'pow-stale-rate',
-      'bytes-per-node',
     ]);
+  });
+
+  it('draws no figure of a single point: a run has one n and one value per configuration', () => {
+    const figures = figuresOf((dir) => writeRunFixture(dir, { durationS: 10 }));
+    for (const single of ['messages-per-decision', 'pow-stale-rate', 'bytes-per-node']) expect(figures.has(single), single).toBe(false);
+    for (const figure of figures.values()) expect(figure.rows.length, figure.name).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps every interval inside the values its metric can take', () => {
+    // Two replications of a noisy fixture: Student-t intervals with t = 12.7 reach far past the data.
+    const figures = figuresOf((dir) => writeRunFixture(dir, { durationS: 10, replications: 2 }));
+    const rows = [...figures.values()].flatMap((figure) => figure.rows.map((row) => ({ figure: figure.name, row })));
+    const bounded = rows.filter(({ row }) => typeof row['lo'] === 'number');
+    expect(bounded.length).toBeGreaterThan(20);
+    for (const { figure, row } of bounded) expect(row['lo'], figure).toBeGreaterThanOrEqual(0);
+    const ratios = figures.get('attack-detector-scores')?.rows ?? [];
+    expect(ratios.length).toBeGreaterThan(0);
+    for (const row of ratios) expect(row['hi']).toBeLessThanOrEqual(1);
   });
 
   it('omits figures whose metrics are absent and adds sweep curves for a sweep', () => {

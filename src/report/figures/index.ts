@@ -1,4 +1,7 @@
-/** Every figure the report knows, in page order; each builder returns nothing when its metrics are absent. */
+/**
+ * Every figure the report knows, in page order; each builder returns nothing when its metrics are
+ * absent. A figure of a single point says nothing the summary table does not, so none is drawn.
+ */
 import type { ReportInput } from '../model/report-input.ts';
 import { alertFigures } from './alerts.ts';
 import { attackFigures } from './attacks.ts';
@@ -21,7 +24,7 @@ const BUILDERS: readonly ((input: ReportInput) => Figure[])[] = [
 ];
 
 export function buildFigures(input: ReportInput): Figure[] {
-  return BUILDERS.flatMap((build) => build(input));
+  return BUILDERS.flatMap((build) => build(input)).filter((figure) => figure.rows.length >= 2);
 }
 
 export type { Figure, Row } from './types.ts';

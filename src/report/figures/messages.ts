@@ -7,6 +7,7 @@ import { scenarioValue } from '../model/report-input.ts';
 import type { Figure, Row } from './types.ts';
 import { curveFigure, seriesLabel } from './sweep.ts';
 import { estimateOf } from './metric-rows.ts';
+import { distinctCount } from './vl.ts';
 
 const METRIC = 'consensus.messages_per_decision';
 const SCENARIO_NODES = 'consensus.nodes';
@@ -28,7 +29,8 @@ export function messagesFigures(input: ReportInput): Figure[] {
       hi: estimate.hi,
     });
   }
-  if (rows.length === 0) return [];
+  // A curve against n needs two values of n: one run's single point is the summary table's job.
+  if (distinctCount(rows, 'x') < 2) return [];
   return [
     curveFigure({
       name: 'messages-per-decision',

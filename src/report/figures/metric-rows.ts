@@ -1,4 +1,8 @@
-/** A configuration's summary of one metric as plot-ready numbers, or null when it has no value. */
+/**
+ * A configuration's summary of one metric as plot-ready numbers, or null when it has no value. The
+ * interval is clamped to the metric's domain (model/domain.ts).
+ */
+import { clampToDomain, metricDomain } from '../model/domain.ts';
 import type { Configuration } from '../model/report-input.ts';
 import { ciBounds } from './vl.ts';
 
@@ -12,7 +16,9 @@ export interface MetricEstimate {
 export function estimateOf(configuration: Configuration, metric: string): MetricEstimate | null {
   const summary = configuration.point.metrics[metric];
   if (summary === undefined || summary.mean === null) return null;
-  return { unit: summary.unit, mean: summary.mean, ...ciBounds(summary.mean, summary.ci95) };
+  const { lo, hi } = ciBounds(summary.mean, summary.ci95);
+  const domain = metricDomain(metric, summary.unit);
+  return { unit: summary.unit, mean: summary.mean, lo: clampToDomain(lo, domain), hi: clampToDomain(hi, domain) };
 }
 
 /** The unit of `metric` in the first configuration that reports it ("" if none does). */

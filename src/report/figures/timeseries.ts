@@ -5,6 +5,7 @@
  */
 import type { Configuration, ReportInput } from '../model/report-input.ts';
 import { meanInterval } from '../../stats/index.ts';
+import { clampToDomain, NON_NEGATIVE } from '../model/domain.ts';
 import type { Figure, Row } from './types.ts';
 import { envelope, seriesColor } from './vl.ts';
 
@@ -70,7 +71,8 @@ function windowRows(configuration: Configuration, column: string): Row[] {
   const times = [...byTime.keys()].sort((a, b) => a - b);
   return times.map((timeS) => {
     const ci = meanInterval(byTime.get(timeS) as number[]);
-    return { configuration: configuration.label, time_s: timeS, mean: ci.mean, lo: ci.lo, hi: ci.hi, n: ci.n };
+    // Every timeseries column is a rate, a latency or a queue length: none is negative.
+    return { configuration: configuration.label, time_s: timeS, mean: ci.mean, lo: clampToDomain(ci.lo, NON_NEGATIVE), hi: ci.hi, n: ci.n };
   });
 }
 

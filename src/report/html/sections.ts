@@ -1,7 +1,7 @@
 /** The HTML sections a report is made of: summary table, checks, figures, scenario and manifest. */
 import { stringify } from 'yaml';
 import { allMetricNames } from '../model/metric-names.ts';
-import { formatMeanCi, formatNumber } from '../model/format.ts';
+import { formatMeanCi, formatNumber, meanCiNote } from '../model/format.ts';
 import type { Configuration } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ReplicationFailure } from '../results/types.ts';
@@ -28,10 +28,10 @@ export function summaryTableHtml(configurations: readonly Configuration[]): stri
     return [
       `<code>${escapeHtml(metric)}</code>`,
       escapeHtml(unit),
-      ...configurations.map((c) => escapeHtml(formatMeanCi(c.point.metrics[metric]))),
+      ...configurations.map((c) => escapeHtml(formatMeanCi(metric, c.point.metrics[metric]))),
     ];
   });
-  return `<p>Mean over replications with its Student-t 95 % confidence interval in brackets.</p>\n${table(head, rows, 2)}`;
+  return `<p>${escapeHtml(meanCiNote(configurations))}</p>\n${table(head, rows, 2)}`;
 }
 
 export function checksHtml(configurations: readonly Configuration[], failures: readonly ReplicationFailure[]): string {

@@ -3,7 +3,7 @@
  * expectations, where the figures are), short enough for a PR comment or a CI job summary.
  */
 import { allMetricNames, headlineMetrics } from '../model/metric-names.ts';
-import { formatMeanCi, formatNumber } from '../model/format.ts';
+import { formatMeanCi, formatNumber, meanCiNote } from '../model/format.ts';
 import type { Configuration, ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ReplicationFailure } from '../results/types.ts';
@@ -22,9 +22,9 @@ export function keyNumbersMarkdown(configurations: readonly Configuration[]): st
   const rows = metrics.map((metric) => [
     `\`${metric}\``,
     configurations.map((c) => c.point.metrics[metric]?.unit).find((u) => u !== undefined) ?? '',
-    ...configurations.map((c) => formatMeanCi(c.point.metrics[metric])),
+    ...configurations.map((c) => formatMeanCi(metric, c.point.metrics[metric])),
   ]);
-  return `${markdownTable(['metric', 'unit', ...configurations.map((c) => `${c.label} (n=${c.point.n})`)], rows, 2)}\n\nMean [95 % CI] over replications.`;
+  return `${markdownTable(['metric', 'unit', ...configurations.map((c) => `${c.label} (n=${c.point.n})`)], rows, 2)}\n\n${meanCiNote(configurations)}`;
 }
 
 export function checksMarkdown(configurations: readonly Configuration[], failures: readonly ReplicationFailure[]): string {
@@ -60,11 +60,12 @@ export function checksMarkdown(configurations: readonly Configuration[], failure
   return lines.join('\n\n');
 }
 
+/** Each figure shown inline (its PNG, else its SVG), titled, with its caption. */
 export function figuresMarkdown(figures: readonly RenderedFigure[]): string {
   if (figures.length === 0) return '_No figure applies to these metrics._';
   return figures
-    .map(({ figure, png }) => `- **${figure.title}**: \`figures/${figure.name}.${png === null ? 'svg' : 'png'}\` (spec \`figures/${figure.name}.vl.json\`)`)
-    .join('\n');
+    .map(({ figure, png }) => `### ${figure.title}\n\n![${figure.title}](figures/${figure.name}.${png === null ? 'svg' : 'png'})\n\n${figure.caption} Spec: \`figures/${figure.name}.vl.json\`.`)
+    .join('\n\n');
 }
 
 export function reportMarkdown(

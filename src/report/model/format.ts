@@ -1,5 +1,6 @@
 /** Number formatting shared by the HTML and Markdown tables: four significant digits, fixed locale. */
 import type { MetricSummary } from '../results/types.ts';
+import { clampToDomain, metricDomain } from './domain.ts';
 
 const FORMAT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 
@@ -9,15 +10,26 @@ export function formatNumber(value: number | null | undefined): string {
   return FORMAT.format(value);
 }
 
-/** "99.8 [98.1, 101.5]", or "99.8" when the interval is a point (one replication). */
-export function formatMeanCi(summary: MetricSummary | undefined): string {
+/**
+ * "99.8 [98.1, 101.5]", the interval clamped to the metric's domain (model/domain.ts), or "99.8"
+ * when there is no interval: fewer than two replications, or one that is a point.
+ */
+export function formatMeanCi(metric: string, summary: MetricSummary | undefined): string {
   if (summary === undefined || summary.mean === null) return '—';
   const lo = summary.ci95?.[0];
   const hi = summary.ci95?.[1];
-  if (lo === null || lo === undefined || hi === null || hi === undefined || (lo === summary.mean && hi === summary.mean)) {
+  if (summary.n < 2 || lo === null || lo === undefined || hi === null || hi === undefined || (lo === summary.mean && hi === summary.mean)) {
     return formatNumber(summary.mean);
   }
-  return `${formatNumber(summary.mean)} [${formatNumber(lo)}, ${formatNumber(hi)}]`;
+  const domain = metricDomain(metric, summary.unit);
+  return `${formatNumber(summary.mean)} [${formatNumber(clampToDomain(lo, domain))}, ${formatNumber(clampToDomain(hi, domain))}]`;
+}
+
+/** What the numbers in a table are: with a CI when any configuration has two replications or more. */
+export function meanCiNote(configurations: readonly { readonly point: { readonly n: number } }[]): string {
+  return configurations.some((c) => c.point.n >= 2)
+    ? 'Mean over replications with its Student-t 95 % confidence interval in brackets (clamped to the values the metric can take).'
+    : 'The value of the one replication: no confidence interval at n = 1 (run with --reps 2 or more for one).';
 }
 
 export function formatPValue(p: number | null): string {
