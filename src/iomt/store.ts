@@ -10,7 +10,7 @@
  * a property of the modelled store).
  *
  * Reads need a permit. In the framework AccessControl releases the record key only when consent
- * holds at the committed state (issue 4, AccessControl); the store models that release by serving a
+ * holds at the committed state (the AccessControl contract, src/contracts/access.ts); the store models that release by serving a
  * record only to the requester of a request its hospital's node has committed as permit or
  * break-glass for that device's patient. A request not yet executed at that node is re-checked
  * every NODE_POLL_US (its node may lag the replicas that confirmed it) for up to PERMIT_WAIT_US;

@@ -15,7 +15,7 @@ export { writeComparison, defaultCompareDir, type ComparisonRecord } from './com
 export type { Comparison, MetricDifference } from './compare/compare.ts';
 export { buildFigures, type Figure } from './figures/index.ts';
 
-/** Exit codes shared with the CLI (ARCHITECTURE.md "Command line"). */
+/** Exit codes shared with the CLI (docs/architecture.md "Command line"). */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;

@@ -141,8 +141,8 @@ export function checkViolationsMetric(checkName: string): string {
 
 /**
  * Whether a point's check counts against the run. A scenario that runs a protocol outside its
- * fault model expects the checker to fire (issue 7: "the expected outcome is a violation that the
- * checkers detect"); when its `expect:` names the check's violations metric, that expectation is
+ * fault model expects the checker to fire (the expected outcome is a violation that the checkers
+ * detect); when its `expect:` names the check's violations metric, that expectation is
  * the verdict and the check's own failure is the evidence, not a failure of the run.
  */
 export function checkCounts(point: PointSummary, check: CheckSummary): boolean {

@@ -38,7 +38,7 @@ export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'attack.consent_misuse.denied_after_end', unit: 'requests', meaning: 'requests after the consent ended that AccessControl denied' },
   { name: 'attack.consent_misuse.permitted_after_end', unit: 'requests', meaning: 'requests after the consent ended that were permitted (0 where consent is enforced)' },
   { name: 'attack.consent_misuse.unauthorized_reads', unit: 'records', meaning: 'records read under a permit that had to be denied (0 where consent is enforced)' },
-  { name: 'attack.consent_misuse.stale_permits', unit: 'requests', meaning: 'permits decided after the revocation was submitted, in or before its block (stale, issue 4)' },
+  { name: 'attack.consent_misuse.stale_permits', unit: 'requests', meaning: 'permits decided after the revocation was submitted, in or before its block (stale)' },
   { name: 'attack.consent_misuse.valid_reads', unit: 'records', meaning: 'records read while the consent still applied' },
   { name: 'attack.insider_extra_requests', unit: 'requests', meaning: 'extra access requests insiders issued (ground truth); each is decided and audited' },
 ];

@@ -1,5 +1,5 @@
 /**
- * Which way is better for a metric, read from its name (ARCHITECTURE.md naming: unit last).
+ * Which way is better for a metric, read from its name (docs/architecture.md naming: unit last).
  * Only metrics with a known direction can make a comparison fail; the rest are reported.
  */
 export type Direction = 'higher' | 'lower' | 'unknown';

@@ -5,7 +5,7 @@
  * 1. an expectation `<= N` on an alert-latency metric: the line N;
  * 2. the scenario's alarm rules (`iomt.rules[]`, hold and target in µs): one line per rule at
  *    hold + target, the latest moment that rule's alert is on time;
- * 3. otherwise 10 s, the IEC 60601-2-27 tachycardia alarm bound (REFERENCES.md §1).
+ * 3. otherwise 10 s, the IEC 60601-2-27 tachycardia alarm bound (docs/references.md §1).
  */
 import type { ReportInput } from '../model/report-input.ts';
 import { scenarioValue } from '../model/report-input.ts';

@@ -1,6 +1,6 @@
 /**
  * Reading structure out of metric names (dotted, unit last, percentile as last segment; see
- * ARCHITECTURE.md "Metrics"): percentile families, headline metrics, attack and detector scores.
+ * docs/architecture.md "Metrics"): percentile families, headline metrics, attack and detector scores.
  */
 import type { Configuration } from './report-input.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Double-spend success against Rosenfeld's exact formula ("Analysis of hashrate-based double
  * spending", 2014, §5) across q and z, with Nakamoto's Poisson approximation (white paper §11) shown
- * beside it. Tolerance 3·√(P(1−P)/M) at the expected P for M trials (REFERENCES §2).
+ * beside it. Tolerance 3·√(P(1−P)/M) at the expected P for M trials (docs/references.md §2).
  */
 import { nakamotoDoubleSpend, rosenfeldDoubleSpend } from '../../attacks/pow/closed-forms.ts';
 import { simulateDoubleSpend } from '../../attacks/pow/race.ts';
@@ -12,7 +12,7 @@ const TRIALS = 200_000;
 
 const GRID: ReadonlyArray<{ q: number; z: number; quick: boolean }> = [
   ...[0.1, 0.2, 0.3, 0.4].flatMap((q) => [1, 2, 4, 6].map((z) => ({ q, z, quick: false }))),
-  { q: 0.1, z: 5, quick: true }, // the worked example of REFERENCES §2
+  { q: 0.1, z: 5, quick: true }, // the worked example of docs/references.md §2
   { q: 0.3, z: 3, quick: true },
 ];
 

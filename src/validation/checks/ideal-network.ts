@@ -1,5 +1,5 @@
 /**
- * Ideal-network closed forms (REFERENCES §2), run through the real protocol modules with a fixed
+ * Ideal-network closed forms (docs/references.md §2), run through the real protocol modules with a fixed
  * one-way delay δ and zero processing time. These are deterministic: the tolerance is exact.
  */
 import type { ProtocolModule } from '../../protocols/types.ts';

@@ -10,7 +10,7 @@
  *   what is checked here: the checks compare the median at the 2013 block size and the 90th
  *   percentile, which the calibration does not fix.
  * - Gervais et al. (CCS 2016) measured the stale rate on the 2016 network: 534 KB blocks, about
- *   6,000 nodes, faster links and verification. SimBlock's reference network (REFERENCES §4,
+ *   6,000 nodes, faster links and verification. SimBlock's reference network (docs/references.md §4,
  *   535 KB blocks) is that network, so the stale-rate checks run on it, scaled to 600 nodes with
  *   compact relay off (BIP 152 came after their measurement).
  *

@@ -1,5 +1,5 @@
 /**
- * The protocols whose ideal-network closed forms are checked (REFERENCES §2), with the parameters
+ * The protocols whose ideal-network closed forms are checked (docs/references.md §2), with the parameters
  * that keep their timers out of the measured windows.
  */
 import { hotstuff } from '../../protocols/hotstuff/index.ts';

@@ -1,5 +1,5 @@
 /**
- * Queueing checks on the ledger's mempool (REFERENCES §2 "Mempool queueing"): mean wait against the
+ * Queueing checks on the ledger's mempool (docs/references.md §2 "Mempool queueing"): mean wait against the
  * bulk-service formula, and Little's law (L = λW) on the measured queue. Each replication is an
  * independent run; the tolerance is three standard errors of the mean over replications.
  */
@@ -16,7 +16,7 @@ interface QueuePoint {
 }
 
 const POINTS: readonly QueuePoint[] = [
-  { lambda: 0.5, mu: 0.1, b: 10, quick: true }, // the worked example of REFERENCES §2
+  { lambda: 0.5, mu: 0.1, b: 10, quick: true }, // the worked example of docs/references.md §2
   { lambda: 8, mu: 1, b: 10, quick: false }, // load 0.8 of capacity
   { lambda: 50, mu: 1, b: 100, quick: false }, // large batches, load 0.5
 ];

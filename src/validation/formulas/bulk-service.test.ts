@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bulkServiceWait } from './bulk-service.ts';
 
 describe('bulkServiceWait', () => {
-  it('reproduces the worked example of REFERENCES §2 (λ=0.5/s, μ=0.1/s, b=10: r≈0.8688, W≈13.25 s)', () => {
+  it('reproduces the worked example of docs/references.md §2 (λ=0.5/s, μ=0.1/s, b=10: r≈0.8688, W≈13.25 s)', () => {
     const q = bulkServiceWait(0.5, 0.1, 10);
     expect(q.r).toBeCloseTo(0.8688, 4);
     expect(q.meanWait).toBeCloseTo(13.25, 2);

@@ -1,6 +1,6 @@
 /**
  * Mean wait in a bulk-service queue: Poisson arrivals at rate λ, service epochs (blocks) as a Poisson
- * process of rate μ, each taking up to b waiting customers (Bailey 1954; REFERENCES §2 "Mempool
+ * process of rate μ, each taking up to b waiting customers (Bailey 1954; docs/references.md §2 "Mempool
  * queueing"). The number waiting is geometric with ratio r, the root in (0, 1) of
  *   μ r^{b+1} − (λ + μ) r + λ = 0      (it exists when λ < bμ),
  * so L = r / (1 − r) and, by Little's law, W = L / λ.

@@ -1,5 +1,5 @@
 /**
- * The ideal network of the closed forms (REFERENCES §2): fixed one-way delay δ, unconstrained links,
+ * The ideal network of the closed forms (docs/references.md §2): fixed one-way delay δ, unconstrained links,
  * zero processing time, an honest leader, one request per decision. A single client sends one
  * request at a time to the current leader and waits for the replies the protocol requires, then
  * pauses; the real protocol modules run unmodified.
