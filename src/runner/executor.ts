@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { loadModel } from './load-model.ts';
+import { ensurePlugins } from '../plugins/cache.ts';
 import type { ModelRef, ReplicationTask, TaskResult } from './types.ts';
 
 export interface Executor {
@@ -33,6 +34,7 @@ class InThreadExecutor implements Executor {
     await new Promise((resolve) => setImmediate(resolve));
     signal.throwIfAborted();
     const simulate = await loadModel(this.model);
+    await ensurePlugins(task.scenario.plugins);
     const started = performance.now();
     const output = simulate(task.scenario, task.seed);
     return { output, wallMs: Math.round(performance.now() - started) };

@@ -3,6 +3,8 @@
  * one shard of it) into a new results folder, or resume an interrupted one. Everything is
  * validated before the folder is created, so bad input writes nothing.
  */
+import { ensurePlugins } from '../plugins/cache.ts';
+import type { PluginRef } from '../plugins/module-file.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
@@ -84,6 +86,7 @@ export async function resumeRun(dir: string, options: ExecutionOptions): Promise
   const m = stored.manifest;
   if (m.kind === 'size') throw inputError(join(dir, 'manifest.json'), 'kind', "a 'run' or 'sweep' results folder (a size search cannot be resumed; run it again)", "'size'");
   const locate = (): string => join(dir, 'manifest.json');
+  await ensurePlugins(m.scenarioInput['plugins'] as readonly PluginRef[] | undefined);
   const points = buildPoints(m.scenarioInput, locate, m.sweep?.dimensions ?? []);
   const plan: Plan = { points, replicationSeeds: m.replicationSeeds, ...(m.shard ? { shard: m.shard } : {}) };
   const { status: _status, endedAt: _endedAt, wallMs, ...manifest } = m;

@@ -6,6 +6,7 @@
 import type { AnyAttackDefinition, ReplicaTarget } from '../attacks/definition.ts';
 import { ATTACK_REGISTRY, attackDefinition } from '../attacks/registry.ts';
 import type { Scenario } from './schema.ts';
+import { IN_TREE_REGISTRIES, protocolIn, type Registries } from '../plugins/registries.ts';
 import { checkFaultModel } from './fault-model.ts';
 
 export interface ScenarioFaultIssue {
@@ -26,11 +27,11 @@ export function declaredFaultyReplicas(attacks: readonly AttackLike[], registry:
   return faulty.size;
 }
 
-export function checkScenarioFaultModel(scenario: Scenario): ScenarioFaultIssue[] {
+export function checkScenarioFaultModel(scenario: Scenario, registries: Registries = IN_TREE_REGISTRIES): ScenarioFaultIssue[] {
   if (scenario.allowOutsideFaultModel) return [];
   // The attacks section is optional in the schema's evolution; read it structurally.
   const attacks = (scenario as { attacks?: readonly AttackLike[] }).attacks ?? [];
-  const faulty = declaredFaultyReplicas(attacks);
-  const violation = checkFaultModel(scenario.consensus.protocol, scenario.consensus.nodes, faulty);
+  const faulty = declaredFaultyReplicas(attacks, registries.attacks);
+  const violation = checkFaultModel(protocolIn(registries, scenario.consensus.protocol), scenario.consensus.nodes, faulty);
   return violation ? [{ path: ['consensus', 'nodes'], ...violation }] : [];
 }

@@ -3,8 +3,7 @@
  * it (`faultModel.maxFaulty`, `faultModel.rule`; src/protocols/*). Running outside the model is an
  * input error: the results would say nothing about the protocol.
  */
-import type { FaultModel } from '../protocols/definition.ts';
-import { protocolByName } from '../protocols/index.ts';
+import type { FaultModel, ProtocolDefinition } from '../protocols/definition.ts';
 
 export interface FaultModelViolation {
   readonly expected: string;
@@ -21,11 +20,11 @@ function nodesNeeded(model: FaultModel, faulty: number): string {
 }
 
 /** `faulty` is the number of replicas the scenario declares faulty or Byzantine. */
-export function checkFaultModel(protocol: string, nodes: number, faulty: number): FaultModelViolation | undefined {
-  const model = protocolByName(protocol)?.faultModel;
+export function checkFaultModel(protocol: ProtocolDefinition | undefined, nodes: number, faulty: number): FaultModelViolation | undefined {
+  const model = protocol?.faultModel;
   if (model === undefined || faulty <= model.maxFaulty(nodes)) return undefined;
   return {
-    expected: `a scenario inside the ${model.kind} fault model of ${protocol} (${model.rule}: ${faulty} faulty need ${nodesNeeded(model, faulty)})`,
+    expected: `a scenario inside the ${model.kind} fault model of ${protocol!.name} (${model.rule}: ${faulty} faulty need ${nodesNeeded(model, faulty)})`,
     found: `${nodes} nodes with ${faulty} faulty (outside the fault model)`,
   };
 }

@@ -8,7 +8,11 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { describeFound, dottedPath, inputError, InputError, type InputIssue } from './errors.ts';
 import { parseSet, withOverride, type Override } from './overrides.ts';
-import { zScenario, type Scenario } from './schema.ts';
+import { scenarioSchemaFor, type Scenario } from './schema.ts';
+import { registriesFor } from '../plugins/registries.ts';
+import { namesPlugins, resolvePlugins } from '../plugins/resolve.ts';
+import { ensurePlugins } from '../plugins/cache.ts';
+import type { PluginRef } from '../plugins/module-file.ts';
 import { keysAt } from './schema-paths.ts';
 import { parseYamlSource, readYamlSource, type YamlSource } from './yaml-source.ts';
 import { translateIssues } from './zod-issues.ts';
@@ -97,12 +101,17 @@ export function validateScenarioInput(
     }
     return locate(path);
   };
-  const parsed = zScenario.safeParse(input);
+  if (namesPlugins(input)) {
+    throw inputError(locate(['consensus']), '(plug-ins)', 'plug-in modules loaded before validation (loadScenarioAsync, which the CLI uses)', 'a module reference');
+  }
+  const registries = registriesFor(input['plugins'] as readonly PluginRef[] | undefined);
+  const schema = scenarioSchemaFor(registries);
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const issues = translateIssues(parsed.error.issues, input, (path) => keysAt(zScenario, path));
+    const issues = translateIssues(parsed.error.issues, input, (path) => keysAt(schema, path));
     throw new InputError(issues.map((i): InputIssue => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
   }
-  const faultIssues = [...checkScenarioConsistency(parsed.data), ...checkScenarioFaultModel(parsed.data)];
+  const faultIssues = [...checkScenarioConsistency(parsed.data), ...checkScenarioFaultModel(parsed.data, registries)];
   if (faultIssues.length > 0) {
     throw new InputError(faultIssues.map((i) => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
   }
@@ -116,7 +125,13 @@ export function applyOverrides(input: Plain, overrides: readonly Override[]): Pl
   return out;
 }
 
-function loadFromTop(top: YamlSource, sets: readonly string[], read: (file: string) => YamlSource): LoadedScenario {
+interface MergedInput {
+  readonly input: Plain;
+  readonly locate: (path: readonly PropertyKey[]) => string;
+  readonly overrides: readonly Override[];
+}
+
+function mergeFromTop(top: YamlSource, sets: readonly string[], read: (file: string) => YamlSource): MergedInput {
   const overrides = sets.map(parseSet);
   const layers = collectLayers(top, read);
   let merged: Plain = {};
@@ -125,10 +140,16 @@ function loadFromTop(top: YamlSource, sets: readonly string[], read: (file: stri
   // A scenario's name is its own: a file that extends another without naming itself is named
   // after its file, so its results do not land in the parent's folder.
   if (top.data['name'] === undefined) merged['name'] = nameFromFile(top.file);
-  const input = applyOverrides(merged, overrides);
-  const locate = locator(layers, top.file);
-  const scenario = validateScenarioInput(input, locate, overrides);
-  return { file: top.file, scenario, input, overrides: [...sets], locate };
+  return { input: applyOverrides(merged, overrides), locate: locator(layers, top.file), overrides };
+}
+
+function validated(file: string, merged: MergedInput, sets: readonly string[]): LoadedScenario {
+  const scenario = validateScenarioInput(merged.input, merged.locate, merged.overrides);
+  return { file, scenario, input: merged.input, overrides: [...sets], locate: merged.locate };
+}
+
+function loadFromTop(top: YamlSource, sets: readonly string[], read: (file: string) => YamlSource): LoadedScenario {
+  return validated(top.file, mergeFromTop(top, sets, read), sets);
 }
 
 /** Load, merge, override and validate a scenario file; throws InputError. */
@@ -139,4 +160,15 @@ export function loadScenario(file: string, sets: readonly string[] = []): Loaded
 /** The same from text already in memory (tests, stdin); `extends:` still reads from disk. */
 export function loadScenarioText(file: string, text: string, sets: readonly string[] = []): LoadedScenario {
   return loadFromTop(parseYamlSource(file, text), sets, readYamlSource);
+}
+
+/**
+ * Load a scenario that may name plug-in modules (docs/plugins.md): each is imported, checked
+ * against its contract and recorded with its hash in the input's `plugins:` before validation.
+ */
+export async function loadScenarioAsync(file: string, sets: readonly string[] = []): Promise<LoadedScenario> {
+  const merged = mergeFromTop(readYamlSource(file), sets, readYamlSource);
+  const input = await resolvePlugins(merged.input, merged.locate);
+  await ensurePlugins(input['plugins'] as readonly PluginRef[] | undefined);
+  return validated(file, { ...merged, input }, sets);
 }

@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { zDurationUs, zPositiveDurationUs } from './zod-units.ts';
 import { zNetwork } from './sections/network.ts';
-import { zConsensus } from './sections/consensus.ts';
+import { consensusSchema, zConsensus } from './sections/consensus.ts';
 import { zWorkload } from './sections/workload.ts';
-import { zAttacks } from './sections/attacks.ts';
+import { attackSchema, zAttacks } from './sections/attacks.ts';
+import type { Registries } from '../plugins/registries.ts';
 import { zIomt } from './sections/iomt.ts';
 import { CONDITION_EXAMPLES, METRIC_NAME, parseCondition } from './conditions.ts';
 
@@ -18,30 +19,67 @@ const zExpect = z.record(
   z.string().refine((text) => parseCondition(text) !== undefined, { error: (issue) => `expected ${CONDITION_EXAMPLES}, found '${String(issue.input)}'` }),
 );
 
-export const zScenario = z
+/** A plug-in module the scenario names, as recorded when it was loaded (src/plugins). */
+const zPluginRef = z
   .object({
-    name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" or "-"'),
-    description: z.string().default(''),
-    /** Root seed; replication k runs with a seed derived from it. */
-    seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
-    /** Simulated time to run. */
-    duration: zPositiveDurationUs,
-    /** Measurements before this time are discarded (warm-up). */
-    warmup: zDurationUs.default(0),
-    /** Replications to run unless `--reps` says otherwise. */
-    replications: z.number().int().min(1).max(100_000).default(1),
-    /** Conditions on metric means that must hold; a failed expectation makes the run exit 1. */
-    expect: zExpect.default({}),
-    /** Run even when the faulty replicas exceed what the protocol tolerates (to show what breaks). */
-    allowOutsideFaultModel: z.boolean().default(false),
-    network: zNetwork.default(() => zNetwork.parse({})),
-    consensus: zConsensus.default(() => zConsensus.parse({})),
-    workload: zWorkload.default(() => zWorkload.parse({})),
-    attacks: zAttacks,
-    /** IoMT trust layer (devices, gateways, contracts); present ⇒ the run uses the IoMT model. */
-    iomt: zIomt.optional(),
+    kind: z.enum(['protocol', 'attack']),
+    name: z.string(),
+    /** Absolute path of the module file. */
+    module: z.string(),
+    /** SHA-256 over the module and the files it imports by relative path: a result names the exact code that produced it. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest in hex'),
   })
   .strict();
+
+function scenarioSchema<C extends z.ZodType, A extends z.ZodType>(consensus: C, attacks: A) {
+  return z
+    .object({
+      name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" or "-"'),
+      description: z.string().default(''),
+      /** Root seed; replication k runs with a seed derived from it. */
+      seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
+      /** Simulated time to run. */
+      duration: zPositiveDurationUs,
+      /** Measurements before this time are discarded (warm-up). */
+      warmup: zDurationUs.default(0),
+      /** Replications to run unless `--reps` says otherwise. */
+      replications: z.number().int().min(1).max(100_000).default(1),
+      /** Conditions on metric means that must hold; a failed expectation makes the run exit 1. */
+      expect: zExpect.default({}),
+      /** Run even when the faulty replicas exceed what the protocol tolerates (to show what breaks). */
+      allowOutsideFaultModel: z.boolean().default(false),
+      network: zNetwork.default(() => zNetwork.parse({})),
+      consensus,
+      workload: zWorkload.default(() => zWorkload.parse({})),
+      attacks,
+      /** IoMT trust layer (devices, gateways, contracts); present ⇒ the run uses the IoMT model. */
+      iomt: zIomt.optional(),
+      /** Plug-in modules named in the scenario, filled in when it is loaded (docs/plugins.md). */
+      plugins: z.array(zPluginRef).optional(),
+    })
+    .strict();
+}
+
+export const zScenario = scenarioSchema(zConsensus.default(() => zConsensus.parse({})), zAttacks);
+
+const withPlugins = new Map<string, typeof zScenario>();
+
+/**
+ * The schema for the in-tree definitions plus the plug-ins of `registries` (their protocol names,
+ * parameter blocks and attack types). Typed as the in-tree schema: a plug-in's names are strings
+ * the in-tree unions do not list, and the code that reads them looks them up in the registries.
+ */
+export function scenarioSchemaFor(registries: Registries): typeof zScenario {
+  if (registries.plugins.length === 0) return zScenario;
+  const key = registries.plugins.map((p) => `${p.sha256}:${p.module}`).join('|');
+  let schema = withPlugins.get(key);
+  if (schema === undefined) {
+    const consensus = consensusSchema(registries.protocols as never);
+    schema = scenarioSchema(consensus.default(() => consensus.parse({})), z.array(attackSchema(registries.attacks)).default([])) as unknown as typeof zScenario;
+    withPlugins.set(key, schema);
+  }
+  return schema;
+}
 
 /** A scenario after validation: every default filled, every quantity in base units. */
 export type Scenario = z.output<typeof zScenario>;

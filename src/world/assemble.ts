@@ -13,7 +13,7 @@
 import type { ActorFactory, Engine, HostId, ModelEventObserver } from '../../sim/index.ts';
 import type { AnyAttackDefinition } from '../attacks/definition.ts';
 import { planAttacks } from '../attacks/plan.ts';
-import { ATTACK_REGISTRY } from '../attacks/registry.ts';
+import { registriesFor } from '../plugins/registries.ts';
 import type { AttackTargetsSizes } from '../attacks/types.ts';
 import type { Distributions } from '../metrics/distribution.ts';
 import type { CheckOutcome, Metrics, RunOutput } from '../metrics/types.ts';
@@ -72,7 +72,7 @@ export interface AssembledWorld {
 }
 
 export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfiguration<S>, options: WorldOptions<S> = {}): AssembledWorld {
-  const registry = options.registry ?? ATTACK_REGISTRY;
+  const registry = options.registry ?? registriesFor(scenario.plugins).attacks;
   const attacks = scenario.attacks;
   const plan = options.faults ?? (attacks.length > 0 ? planAttacks(attacks, configuration.sizes, registry) : undefined);
   const wrapReplica = options.wrapReplica ?? (plan === undefined ? undefined : <M>(i: number, f: ActorFactory<M>) => plan.wrapReplica(i, f));

@@ -6,7 +6,7 @@
 import { Engine, type HostId } from '../../sim/index.ts';
 import { DEFAULT_CRYPTO_COSTS, KeyRing, type CryptoCosts } from '../ledger/crypto.ts';
 import { LoadClient } from '../protocols/client/client.ts';
-import { protocolByName } from '../protocols/index.ts';
+import { protocolIn, registriesFor } from '../plugins/registries.ts';
 import type { ProtocolModule, ReplicatedApplication } from '../protocols/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { replicaSettings } from '../scenario/sections/consensus.ts';
@@ -26,7 +26,7 @@ export interface ConsensusWorldOptions {
 
 export function consensusConfiguration(scenario: Scenario, seed: number, options: ConsensusWorldOptions = {}): WorldConfiguration<ConsensusWorld> {
   const c = scenario.consensus;
-  const protocol = options.protocol ?? protocolByName(c.protocol);
+  const protocol = options.protocol ?? protocolIn(registriesFor(scenario.plugins), c.protocol);
   if (protocol === undefined) throw new RangeError(`consensus.protocol: expected a registered protocol, found '${c.protocol}' (not implemented yet)`);
   return {
     protocol,

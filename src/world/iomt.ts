@@ -10,7 +10,7 @@ import type { DetectorSpec } from '../iomt/detector-bank.ts';
 import { deviceProfiles } from '../iomt/profiles.ts';
 import { IomtWorld, type IomtWorldConfig } from '../iomt/world.ts';
 import { distributionsOf } from '../metrics/distribution.ts';
-import { protocolByName } from '../protocols/index.ts';
+import { protocolIn, registriesFor } from '../plugins/registries.ts';
 import type { ProtocolModule } from '../protocols/types.ts';
 import { inputError } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/index.ts';
@@ -29,7 +29,7 @@ export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverri
   const s = scenario.iomt;
   if (s === undefined) throw inputError(scenario.name, 'iomt', 'an iomt section', 'none');
   const c = scenario.consensus;
-  const protocol = protocolOverride ?? protocolByName(c.protocol);
+  const protocol = protocolOverride ?? protocolIn(registriesFor(scenario.plugins), c.protocol);
   if (protocol === undefined) throw inputError(scenario.name, 'consensus.protocol', 'a registered protocol', c.protocol);
   const nodes = s.hospitals * s.consortium.nodesPerHospital + s.consortium.lab + s.consortium.insurer + s.consortium.regulator;
   if (nodes !== c.nodes) throw inputError(scenario.name, 'consensus.nodes', `${nodes}, the consortium size from iomt.consortium`, String(c.nodes));

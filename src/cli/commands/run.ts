@@ -1,6 +1,6 @@
 /** `iomtsim run` and `iomtsim sweep`: replications (of every grid point) on a worker pool. */
 import type { Argv } from 'yargs';
-import { inputError, loadScenario, parseVary } from '../../scenario/index.ts';
+import { inputError, loadScenarioAsync, parseVary } from '../../scenario/index.ts';
 import { parseShard, resumeRun, runScenario, readResults } from '../../runner/index.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { scenarioSets, withRunFlags, workerCount, type RunFlags } from '../options.ts';
@@ -33,7 +33,7 @@ async function resume(dir: string, args: RunArgs): Promise<number> {
 
 export async function runCommand(args: RunArgs): Promise<number> {
   if (args.resume !== undefined) return resume(args.resume, args);
-  const loaded = loadScenario(resolveScenarioPath(args.scenario ?? DEFAULT_SCENARIO), scenarioSets(args));
+  const loaded = await loadScenarioAsync(resolveScenarioPath(args.scenario ?? DEFAULT_SCENARIO), scenarioSets(args));
   const dimensions = (args.vary ?? []).map(String).map(parseVary);
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const points = dimensions.reduce((n, d) => n * d.values.length, 1);

@@ -1,6 +1,6 @@
 /** `iomtsim size`: the largest (or smallest) value of one parameter that meets every SLO. */
 import type { Argv } from 'yargs';
-import { inputError, loadScenario, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
+import { inputError, loadScenarioAsync, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
 import { sizeScenario } from '../../runner/index.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { scenarioSets, withRunFlags, workerCount, type RunFlags } from '../options.ts';
@@ -17,7 +17,7 @@ interface SizeArgs extends RunFlags {
 }
 
 export async function sizeCommand(args: SizeArgs): Promise<number> {
-  const loaded = loadScenario(resolveScenarioPath(args.scenario), scenarioSets(args));
+  const loaded = await loadScenarioAsync(resolveScenarioPath(args.scenario), scenarioSets(args));
   const vary = (args.vary ?? []).map(String);
   if (vary.length !== 1) throw inputError('--vary', '(flag)', 'exactly one --vary key=lo..hi (the dimension to size)', `${vary.length} --vary flags`);
   const range = parseIntegerRange(vary[0]!);

@@ -1,0 +1,21 @@
+/**
+ * What a plug-in module outside the tree imports (docs/plugins.md): the definition contracts and
+ * their helpers, the actor and ledger types a replica or an attack works with, and the zod the
+ * parameter schemas are written in (with the unit-aware quantity types scenarios use). A plug-in
+ * imports only from here, so the tree can be rearranged without breaking it.
+ */
+export { z } from 'zod';
+export { zDurationUs, zPositiveDurationUs, zSizeBytes, zBandwidthBps } from './scenario/zod-units.ts';
+
+export type { Actor, ActorContext, ActorFactory, HostId, ModelEvent, TimerId, TimerTag } from '../sim/index.ts';
+export { buildBlock, GENESIS_BLOCK, verifyBlock } from './ledger/block.ts';
+export { hashCostUs, macCostUs } from './ledger/crypto.ts';
+export type { CryptoCosts, SigningKey, Verifier } from './ledger/crypto.ts';
+export type { MempoolEvent } from './ledger/events.ts';
+export type { Block, ContractCall, Transaction } from './ledger/types.ts';
+
+export { defineProtocol, type FaultModel, type ProtocolDefinition } from './protocols/definition.ts';
+export type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from './protocols/types.ts';
+
+export { defineAttack, type AttackDefinition } from './attacks/definition.ts';
+export type { AttackWorld, InstallContext } from './attacks/types.ts';

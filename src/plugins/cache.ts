@@ -1,0 +1,56 @@
+/**
+ * This thread's loaded plug-in definitions, by module path and content hash. A run loads its
+ * plug-ins once per thread (the CLI when it reads the scenario, each worker before its first
+ * replication) and then resolves them synchronously while it builds schemas and worlds. A module
+ * whose file changed since the scenario recorded its hash is refused: the results must name the
+ * code that produced them.
+ */
+import { definitionProblems } from '../attacks/definition.ts';
+import { importModuleFile, type PluginKind, type PluginRef } from './module-file.ts';
+import { protocolContractProblems } from '../protocols/contract.ts';
+
+const loaded = new Map<string, unknown>();
+
+function keyOf(ref: Pick<PluginRef, 'module' | 'sha256'>): string {
+  return `${ref.sha256}:${ref.module}`;
+}
+
+/** What a default export lacks for `kind`, one line each; empty when it meets the contract. */
+export function contractProblems(kind: PluginKind, exported: unknown): string[] {
+  return kind === 'protocol' ? protocolContractProblems(exported) : definitionProblems(exported).map((p) => `expected ${p}`);
+}
+
+export type PluginLoad =
+  | { readonly state: 'loaded'; readonly definition: unknown; readonly sha256: string }
+  | { readonly state: 'missing' }
+  | { readonly state: 'failed'; readonly error: string }
+  | { readonly state: 'broken'; readonly problems: readonly string[] };
+
+/** Imports a plug-in module, checks its default export against the contract of `kind`, and caches it. */
+export async function loadPluginModule(kind: PluginKind, module: string): Promise<PluginLoad> {
+  const load = await importModuleFile(module);
+  if (load.state !== 'loaded') return load;
+  const problems = contractProblems(kind, load.exported);
+  if (problems.length > 0) return { state: 'broken', problems };
+  loaded.set(keyOf({ module, sha256: load.sha256 }), load.exported);
+  return { state: 'loaded', definition: load.exported, sha256: load.sha256 };
+}
+
+/** Loads every plug-in a scenario recorded (a worker before its first replication, a resumed run). */
+export async function ensurePlugins(refs: readonly PluginRef[] | undefined): Promise<void> {
+  for (const ref of refs ?? []) {
+    if (loaded.has(keyOf(ref))) continue;
+    const load = await loadPluginModule(ref.kind, ref.module);
+    if (load.state === 'missing') throw new Error(`plug-in ${ref.module}: the module file no longer exists`);
+    if (load.state === 'failed') throw new Error(`plug-in ${ref.module}: it does not load: ${load.error}`);
+    if (load.state === 'broken') throw new Error(`plug-in ${ref.module}: ${load.problems.join('; ')}`);
+    if (load.sha256 !== ref.sha256) throw new Error(`plug-in ${ref.module}: the file changed since the scenario was loaded (sha256 ${load.sha256}, recorded ${ref.sha256})`);
+  }
+}
+
+/** A plug-in's definition, loaded earlier in this thread. */
+export function loadedPlugin(ref: PluginRef): unknown {
+  const definition = loaded.get(keyOf(ref));
+  if (definition === undefined) throw new Error(`plug-in ${ref.module} (sha256 ${ref.sha256}) is not loaded in this thread: call ensurePlugins first`);
+  return definition;
+}

@@ -1,0 +1,86 @@
+/**
+ * A plug-in module file named in a scenario: resolved relative to the scenario file that names it,
+ * hashed (so a result names the exact code that produced it), and imported. The module's default
+ * export is its definition object; which contract it must satisfy is the caller's business.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export type PluginKind = 'protocol' | 'attack';
+
+/** Where a plug-in came from, as recorded in the scenario and in manifest.json. */
+export interface PluginRef {
+  readonly kind: PluginKind;
+  /** The definition's own name (a protocol's `name`, an attack's `type`). */
+  readonly name: string;
+  /** Absolute path of the module file. */
+  readonly module: string;
+  /** SHA-256 over the module file and the files it imports by relative path (sha256OfModule), hex. */
+  readonly sha256: string;
+}
+
+/** The file a `file:line:col` source string names. */
+export function fileOfSource(source: string): string {
+  const m = /^(.*?)(?::\d+:\d+)?$/.exec(source);
+  return m?.[1] ?? source;
+}
+
+/** `written` resolved against the folder of the scenario file that wrote it. */
+export function resolveModulePath(written: string, scenarioFile: string): string {
+  return isAbsolute(written) ? written : resolve(dirname(scenarioFile), written);
+}
+
+const RELATIVE_IMPORT = /(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+/** iomtsim's own code: the manifest names it by commit, so a plug-in's hash leaves it out. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The module file and every file it reaches by relative imports, outside iomtsim's own tree. */
+export function moduleFiles(entry: string): string[] {
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    for (const m of readFileSync(file, 'utf8').matchAll(RELATIVE_IMPORT)) {
+      const target = resolve(dirname(file), m[1]!);
+      if (target.startsWith(PACKAGE_ROOT) && !entry.startsWith(PACKAGE_ROOT)) continue;
+      if (target.startsWith(join(PACKAGE_ROOT, 'src')) || target.startsWith(join(PACKAGE_ROOT, 'sim'))) continue;
+      if (seen.has(target) || !existsSync(target)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
+  }
+  return [...seen].sort();
+}
+
+/**
+ * SHA-256 over the module and the files it imports by relative path (each file's path relative to
+ * the module's folder, then its bytes), so editing a helper file the plug-in imports changes it.
+ */
+export function sha256OfModule(entry: string): string {
+  const hash = createHash('sha256');
+  for (const file of moduleFiles(entry)) {
+    hash.update(`${relative(dirname(entry), file)}\0`);
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export type ModuleLoad =
+  | { readonly state: 'loaded'; readonly exported: unknown; readonly sha256: string }
+  | { readonly state: 'missing' }
+  | { readonly state: 'failed'; readonly error: string };
+
+/** Imports the module at an absolute path; its default export is what a plug-in offers. */
+export async function importModuleFile(path: string): Promise<ModuleLoad> {
+  if (!existsSync(path)) return { state: 'missing' };
+  const sha256 = sha256OfModule(path);
+  try {
+    const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    return { state: 'loaded', exported: mod['default'], sha256 };
+  } catch (err) {
+    return { state: 'failed', error: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
+  }
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../runner/run.ts';
+import { InputError } from '../scenario/errors.ts';
+import { loadScenario, loadScenarioAsync } from '../scenario/load.ts';
+import { ensurePlugins } from './cache.ts';
+
+const EXAMPLE = 'examples/plugins/scenario.yaml';
+const SHORT = ['duration=6s', 'warmup=1s', 'replications=2'];
+
+/** A folder with a copy of the example plug-ins, `broken.ts` when given, and the example scenario edited by `edit`. */
+function workspace(brokenSource?: string, edit: (scenario: string) => string = (t) => t): string {
+  const dir = mkdtempSync(join(tmpdir(), 'iomtsim-plugin-'));
+  for (const f of ['sequencer.ts', 'sequencer-replica.ts', 'noisy-neighbour.ts']) {
+    const text = readFileSync(join('examples/plugins', f), 'utf8').replaceAll("'../../src/", `'${join(process.cwd(), 'src')}/`);
+    writeFileSync(join(dir, f), text);
+  }
+  if (brokenSource !== undefined) writeFileSync(join(dir, 'broken.ts'), brokenSource);
+  writeFileSync(join(dir, 'scenario.yaml'), edit(readFileSync(EXAMPLE, 'utf8')));
+  return dir;
+}
+
+async function inputIssue(promise: Promise<unknown>): Promise<string> {
+  const err = await promise.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(InputError);
+  return (err as InputError).message;
+}
+
+describe('plug-in modules named in a scenario', () => {
+  it('loads the example protocol and attack, records their hashes and resolves their names', async () => {
+    const loaded = await loadScenarioAsync(EXAMPLE, SHORT);
+    expect(loaded.scenario.consensus.protocol).toBe('sequencer');
+    expect(loaded.scenario.attacks.map((a) => a.type)).toEqual(['noisy-neighbour']);
+    expect(loaded.scenario.plugins?.map((p) => [p.kind, p.name])).toEqual([['protocol', 'sequencer'], ['attack', 'noisy-neighbour']]);
+    expect(loaded.scenario.plugins?.every((p) => /^[0-9a-f]{64}$/.test(p.sha256))).toBe(true);
+    expect((loaded.scenario.consensus as unknown as Record<string, unknown>)['sequencer']).toEqual({ resendInterval: 200_000 });
+  });
+
+  it('gives identical results in this thread and on two worker threads', async () => {
+    const loaded = await loadScenarioAsync(EXAMPLE, SHORT);
+    const out = mkdtempSync(join(tmpdir(), 'iomtsim-plugin-run-'));
+    const inThread = await runScenario({ loaded, workers: 0, outDir: join(out, 'w0') });
+    const pooled = await runScenario({ loaded, workers: 2, outDir: join(out, 'w2') });
+    expect(inThread.status).toBe('complete');
+    expect(inThread.summary.points[0]!.metrics['consensus.throughput_tps']!.mean).toBeGreaterThan(0);
+    expect(JSON.stringify(pooled.summary)).toBe(JSON.stringify(inThread.summary));
+  });
+
+  it('validates the plug-in protocol\'s parameters with its own schema', async () => {
+    const message = await inputIssue(loadScenarioAsync(EXAMPLE, ['consensus.sequencer.resendInterval=often']));
+    expect(message).toMatch(/consensus\.sequencer\.resendInterval: expected .*duration/);
+  });
+
+  it('names the missing export of a malformed protocol module', async () => {
+    const dir = workspace("export default { name: 'broken', title: 'x', reference: 'y' };\n", (t) => t.replace('./sequencer.ts', './broken.ts'));
+    const message = await inputIssue(loadScenarioAsync(join(dir, 'scenario.yaml'), SHORT));
+    expect(message).toContain('consensus.protocol.module: expected a module whose default export is a protocol definition');
+    expect(message).toContain('createReplica');
+    expect(message).toContain('paramsSchema');
+  });
+
+  it('names the missing action of a malformed attack module', async () => {
+    const dir = workspace("export default { type: 'nothing', title: 't', category: 'network', targets: 'x', model: 'y', paramsSchema: { shape: {} }, outcomes: [] };\n", (t) => t.replace('./noisy-neighbour.ts', './broken.ts'));
+    const message = await inputIssue(loadScenarioAsync(join(dir, 'scenario.yaml'), SHORT));
+    expect(message).toContain('attacks.0.module: expected a module whose default export is an attack definition');
+    expect(message).toMatch(/exactly one of 'byzantineBehaviour', 'install'/);
+  });
+
+  it('refuses a module file that does not exist, naming the path it looked for', async () => {
+    const dir = workspace(undefined, (t) => t.replace('./sequencer.ts', './nowhere.ts'));
+    const message = await inputIssue(loadScenarioAsync(join(dir, 'scenario.yaml'), SHORT));
+    expect(message).toContain(`no such file: ${join(dir, 'nowhere.ts')}`);
+  });
+
+  it('refuses a plug-in that takes an in-tree name', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'sequencer.ts'), readFileSync(join(dir, 'sequencer.ts'), 'utf8').replace("name: 'sequencer'", "name: 'pbft'"));
+    const message = await inputIssue(loadScenarioAsync(join(dir, 'scenario.yaml'), SHORT));
+    expect(message).toContain("found 'pbft' from");
+  });
+
+  it('refuses to run a plug-in whose files changed since the scenario recorded their hash', async () => {
+    const dir = workspace();
+    const loaded = await loadScenarioAsync(join(dir, 'scenario.yaml'), SHORT);
+    writeFileSync(join(dir, 'sequencer-replica.ts'), `${readFileSync(join(dir, 'sequencer-replica.ts'), 'utf8')}\n// edited\n`);
+    const changed = loaded.scenario.plugins!.map((p) => ({ ...p, sha256: p.sha256.replace(/^./, (c) => (c === '0' ? '1' : '0')) }));
+    await expect(ensurePlugins(changed)).rejects.toThrow(/changed since the scenario was loaded/);
+  });
+
+  it('tells a synchronous load of a scenario with module references to load plug-ins first', () => {
+    expect(() => loadScenario(EXAMPLE, SHORT)).toThrow(/plug-in modules loaded before validation/);
+  });
+});

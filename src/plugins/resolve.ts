@@ -1,0 +1,91 @@
+/**
+ * Plug-in modules named in a scenario input: `consensus: { protocol: { module: ./p.ts } }` and
+ * `attacks: [{ module: ./a.ts, ...params }]`. Each module is resolved relative to the scenario
+ * file that names it, imported, checked against its contract, and recorded with its content hash
+ * in the input's `plugins:` list; the reference is replaced by the definition's name (the
+ * protocol's `name`, the attack's `type`), so the rest of loading treats it like an in-tree one.
+ * Every problem is an InputError naming the file, the field, what was expected and what was found.
+ */
+import { describeFound, inputError } from '../scenario/errors.ts';
+import { PROTOCOLS } from '../protocols/index.ts';
+import { ATTACK_REGISTRY } from '../attacks/registry.ts';
+import { loadPluginModule } from './cache.ts';
+import { fileOfSource, resolveModulePath, type PluginKind, type PluginRef } from './module-file.ts';
+
+type Plain = Record<string, unknown>;
+
+function isPlain(v: unknown): v is Plain {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+const CONTRACT: Record<PluginKind, string> = {
+  protocol: 'a module whose default export is a protocol definition (defineProtocol from src/plugin-api.ts: name, title, reference, paramsSchema, faultModel, createReplica)',
+  attack: 'a module whose default export is an attack definition (defineAttack from src/plugin-api.ts: type, title, category, targets, model, paramsSchema, outcomes and one action)',
+};
+
+function definitionName(kind: PluginKind, definition: unknown): string {
+  const d = definition as { name?: string; type?: string };
+  return (kind === 'protocol' ? d.name : d.type)!;
+}
+
+function inTreeNames(kind: PluginKind): readonly string[] {
+  return kind === 'protocol' ? PROTOCOLS.map((p) => p.name) : ATTACK_REGISTRY.map((a) => a.type);
+}
+
+/** True when the input names a plug-in module anywhere. */
+export function namesPlugins(input: Plain): boolean {
+  const consensus = input['consensus'];
+  if (isPlain(consensus) && isPlain(consensus['protocol'])) return true;
+  const attacks = input['attacks'];
+  return Array.isArray(attacks) && attacks.some((a) => isPlain(a) && 'module' in a);
+}
+
+/** Loads the plug-ins `input` names and returns the input with them resolved and recorded. */
+export async function resolvePlugins(input: Plain, locate: (path: readonly PropertyKey[]) => string): Promise<Plain> {
+  const refs: PluginRef[] = [];
+  const load = async (kind: PluginKind, written: unknown, path: readonly PropertyKey[]): Promise<string> => {
+    const source = locate(path);
+    const where = path.map(String).join('.');
+    if (typeof written !== 'string' || written.trim() === '') throw inputError(source, where, 'a path to a module file, relative to the scenario file', describeFound(written));
+    const module = resolveModulePath(written, fileOfSource(source));
+    const result = await loadPluginModule(kind, module);
+    if (result.state === 'missing') throw inputError(source, where, 'an existing module file, relative to the scenario file', `'${written}' (no such file: ${module})`);
+    if (result.state === 'failed') throw inputError(source, where, 'a module that loads as an ES module (.mts or .mjs, or .ts or .js under a package.json with "type": "module")', `'${written}', which fails to load: ${result.error}`);
+    if (result.state === 'broken') throw inputError(source, where, CONTRACT[kind], `${module}, whose default export lacks: ${result.problems.join('; ')}`);
+    const name = definitionName(kind, result.definition);
+    if (inTreeNames(kind).includes(name)) throw inputError(source, where, `a ${kind} whose name differs from the in-tree ones (${inTreeNames(kind).join(', ')})`, `'${name}' from ${module}`);
+    const clash = refs.find((r) => r.kind === kind && r.name === name && r.module !== module);
+    if (clash !== undefined) throw inputError(source, where, `one module per ${kind} name`, `'${name}' from both ${clash.module} and ${module}`);
+    if (!refs.some((r) => r.module === module)) refs.push({ kind, name, module, sha256: result.sha256 });
+    return name;
+  };
+
+  let out: Plain = input;
+  const consensus = input['consensus'];
+  if (isPlain(consensus) && isPlain(consensus['protocol'])) {
+    const ref = consensus['protocol'];
+    const extra = Object.keys(ref).filter((k) => k !== 'module');
+    if (extra.length > 0) throw inputError(locate(['consensus', 'protocol', extra[0]!]), `consensus.protocol.${extra[0]}`, "only 'module' (the protocol's parameters go under consensus.<its name>)", `'${extra[0]}'`);
+    const name = await load('protocol', ref['module'], ['consensus', 'protocol', 'module']);
+    out = { ...out, consensus: { ...consensus, protocol: name } };
+  }
+  const attacks = input['attacks'];
+  if (Array.isArray(attacks) && attacks.some((a) => isPlain(a) && 'module' in a)) {
+    const resolved: unknown[] = [];
+    for (let i = 0; i < attacks.length; i++) {
+      const a = attacks[i];
+      if (!isPlain(a) || !('module' in a)) {
+        resolved.push(a);
+        continue;
+      }
+      const { module, type, ...params } = a;
+      const name = await load('attack', module, ['attacks', i, 'module']);
+      if (type !== undefined && type !== name) throw inputError(locate(['attacks', i, 'type']), `attacks.${i}.type`, `no type, or the module's own ('${name}')`, describeFound(type));
+      resolved.push({ type: name, ...params });
+    }
+    out = { ...out, attacks: resolved };
+  }
+  if (refs.length === 0) return out;
+  const earlier = Array.isArray(input['plugins']) ? (input['plugins'] as PluginRef[]) : [];
+  return { ...out, plugins: [...earlier.filter((e) => !refs.some((r) => r.module === e.module)), ...refs] };
+}

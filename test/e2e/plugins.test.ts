@@ -1,0 +1,28 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli.ts';
+
+describe('iomtsim run with plug-in modules', () => {
+  it('runs the example plug-in protocol and attack and exits 0', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'iomtsim-e2e-plugin-')), 'run');
+    const r = await cli(['run', 'examples/plugins/scenario.yaml', '--set', 'duration=10s', '--no-report', '--json', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { scenario: { plugins: { name: string; sha256: string }[] } };
+    expect(manifest.scenario.plugins.map((p) => p.name)).toEqual(['sequencer', 'noisy-neighbour']);
+  });
+
+  it('exits 2 naming the missing export of a malformed plug-in, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-broken-'));
+    writeFileSync(join(dir, 'broken.mts'), "export default { name: 'broken', title: 'b', reference: 'r', faultModel: { kind: 'crash', rule: 'n ≥ 2f + 1', maxFaulty: () => 0, quorum: () => 1, repliesNeeded: () => 1 } };\n");
+    writeFileSync(join(dir, 's.yaml'), 'name: broken\nduration: 1s\nconsensus:\n  protocol: { module: ./broken.mts }\n');
+    const out = join(dir, 'results');
+    const r = await cli(['run', join(dir, 's.yaml'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/s\.yaml:4:\d+: consensus\.protocol\.module: expected a module whose default export is a protocol definition/);
+    expect(r.stderr).toContain('createReplica: expected a function');
+    expect(existsSync(out)).toBe(false);
+  });
+});
