@@ -1,5 +1,6 @@
 /**
- * What a plug-in module outside the tree imports (docs/plugins.md): the definition contracts and
+ * What a plug-in module outside the tree imports (docs/plugins.md): the definition contracts (a
+ * protocol, an attack, a detector) and
  * their helpers, the actor and ledger types a replica or an attack works with, and the zod the
  * parameter schemas are written in (with the unit-aware quantity types scenarios use). A plug-in
  * imports only from here, so the tree can be rearranged without breaking it.
@@ -19,3 +20,6 @@ export type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, R
 
 export { defineAttack, type AttackDefinition } from './attacks/definition.ts';
 export type { AttackWorld, InstallContext } from './attacks/types.ts';
+
+export { defineDetector, type DetectorDefinition } from './iomt/detector-kinds/definition.ts';
+export type { StreamDetector } from './iomt/detectors.ts';

@@ -3,7 +3,8 @@
  * list through the detector-kind registry. A gateway keeps one bank per device it serves and one
  * for itself.
  */
-import { detectorKind, type DetectorSpec } from './detector-kinds/index.ts';
+import { DETECTOR_KINDS, detectorKind, type DetectorSpec } from './detector-kinds/index.ts';
+import type { DetectorDefinition } from './detector-kinds/definition.ts';
 import type { StreamDetector } from './detectors.ts';
 
 export type { DetectorSpec } from './detector-kinds/index.ts';
@@ -13,8 +14,8 @@ export type DetectorFeature = DetectorSpec['feature'];
 export const FEATURE_INDEX: Record<DetectorFeature, number> = { interarrival: 0, value: 1, rate: 2 };
 const FEATURE_COUNT = 3;
 
-export function makeDetector(spec: DetectorSpec): StreamDetector {
-  return detectorKind(spec.type).create(spec);
+export function makeDetector(spec: DetectorSpec, kinds: readonly DetectorDefinition[] = DETECTOR_KINDS): StreamDetector {
+  return detectorKind(spec.type, kinds).create(spec);
 }
 
 export function detectorName(spec: DetectorSpec): string {
@@ -26,7 +27,7 @@ export class DetectorBank {
   private readonly byFeature: StreamDetector[][] = [];
   private readonly namesByFeature: string[][] = [];
 
-  constructor(specs: readonly DetectorSpec[], scope: 'device' | 'gateway') {
+  constructor(specs: readonly DetectorSpec[], scope: 'device' | 'gateway', kinds: readonly DetectorDefinition[] = DETECTOR_KINDS) {
     for (let f = 0; f < FEATURE_COUNT; f++) {
       this.byFeature.push([]);
       this.namesByFeature.push([]);
@@ -34,7 +35,7 @@ export class DetectorBank {
     for (const s of specs) {
       if (s.scope !== scope) continue;
       const f = FEATURE_INDEX[s.feature];
-      this.byFeature[f]!.push(makeDetector(s));
+      this.byFeature[f]!.push(makeDetector(s, kinds));
       this.namesByFeature[f]!.push(detectorName(s));
     }
   }

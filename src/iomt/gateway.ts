@@ -5,6 +5,7 @@
  * root on chain in one transaction. Alerts go straight to the care team (fast path) and are also
  * recorded by the EmergencyAlert contract (slow path), whose confirmation is forwarded too.
  */
+import type { DetectorDefinition } from './detector-kinds/definition.ts';
 import type { Actor, ActorContext, HostId } from '../../sim/index.ts';
 import { bytesToHex, hashCostUs, merkleLeafHash, packedMerkleRoot, type CryptoCosts, type Transaction, type Verifier } from '../ledger/index.ts';
 import type { ReplyMessage } from '../protocols/types.ts';
@@ -38,6 +39,8 @@ export interface GatewayOptions {
   readonly crypto: CryptoCosts;
   readonly rules: readonly AlertRule[];
   readonly detectors: readonly DetectorSpec[];
+  /** The detector kinds the specs name; the registry when omitted (a scenario's plug-ins add theirs). */
+  readonly detectorKinds?: readonly DetectorDefinition[];
   readonly rateWindowUs: number;
   readonly batchIntervalUs: number;
   readonly batchMaxReadings: number;
@@ -94,10 +97,10 @@ export class Gateway implements Actor<unknown> {
     this.admission = new Admission(ctx.self, o.devices.map((d) => d.profile.intervalUs), o.admission, o.registry, o.verifier);
     this.rules = new RuleState(o.rules, o.devices.map((d) => CHANNEL_INDEX[d.profile.channel]));
     this.deviceBanks = o.devices.map(() => {
-      const b = new DetectorBank(o.detectors, 'device');
+      const b = new DetectorBank(o.detectors, 'device', o.detectorKinds);
       return b.empty ? undefined : b;
     });
-    this.gatewayBank = new DetectorBank(o.detectors, 'gateway');
+    this.gatewayBank = new DetectorBank(o.detectors, 'gateway', o.detectorKinds);
     this.lastArrivalUs = new Float64Array(o.devices.length).fill(NaN);
     const capacity = Math.min(o.batchMaxReadings, INITIAL_BATCH_CAPACITY);
     this.records = new Uint8Array(capacity * RECORD_BYTES);

@@ -4,6 +4,7 @@
  * portals, gateways, devices, clinicians and researchers, placed per topology.ts. The consensus
  * protocol is a parameter (a ProtocolModule), so the same world runs on PBFT or any other.
  */
+import type { DetectorDefinition } from './detector-kinds/definition.ts';
 import { Engine, type ActorContext, type ActorFactory, type DistributionSpec } from '../../sim/index.ts';
 import { KeyRing, type Block, type SigningKey, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
 import type { ProtocolModule, ReplicaSettings } from '../protocols/types.ts';
@@ -53,6 +54,8 @@ export interface IomtWorldConfig {
   readonly episodes: EpisodeConfig;
   readonly rules: readonly AlertRule[];
   readonly detectors: readonly DetectorSpec[];
+  /** The detector kinds `detectors` name (the registry, plus a scenario's plug-ins). */
+  readonly detectorKinds?: readonly DetectorDefinition[];
   readonly access: { readonly cliniciansPerWard: number; readonly clinicianRatePerHour: number; readonly breakGlassProbability: number; readonly researchers: number; readonly researcherRatePerHour: number; readonly researchConsentFraction: number; readonly revocationsPerHour: number };
   readonly identity: { readonly actionsPerHour: number; readonly revokeFraction: number };
   readonly retransmitUs: number;
@@ -190,6 +193,7 @@ export class IomtWorld {
             crypto: c.cryptoCosts,
             rules: c.rules,
             detectors: c.detectors,
+            ...(c.detectorKinds === undefined ? {} : { detectorKinds: c.detectorKinds }),
             rateWindowUs: c.gateway.rateWindowUs,
             batchIntervalUs: c.gateway.batchIntervalUs,
             batchMaxReadings: c.gateway.batchMaxReadings,

@@ -8,6 +8,7 @@
 import { definitionProblems } from '../attacks/definition.ts';
 import { importModuleFile, type PluginKind, type PluginRef } from './module-file.ts';
 import { protocolContractProblems } from '../protocols/contract.ts';
+import { detectorContractProblems } from '../iomt/detector-kinds/definition.ts';
 
 const loaded = new Map<string, unknown>();
 
@@ -17,7 +18,11 @@ function keyOf(ref: Pick<PluginRef, 'module' | 'sha256'>): string {
 
 /** What a default export lacks for `kind`, one line each; empty when it meets the contract. */
 export function contractProblems(kind: PluginKind, exported: unknown): string[] {
-  return kind === 'protocol' ? protocolContractProblems(exported) : definitionProblems(exported).map((p) => `expected ${p}`);
+  switch (kind) {
+    case 'protocol': return protocolContractProblems(exported);
+    case 'attack': return definitionProblems(exported).map((p) => `expected ${p}`);
+    case 'detector': return detectorContractProblems(exported);
+  }
 }
 
 export type PluginLoad =

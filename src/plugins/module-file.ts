@@ -8,12 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export type PluginKind = 'protocol' | 'attack';
+export type PluginKind = 'protocol' | 'attack' | 'detector';
 
 /** Where a plug-in came from, as recorded in the scenario and in manifest.json. */
 export interface PluginRef {
   readonly kind: PluginKind;
-  /** The definition's own name (a protocol's `name`, an attack's `type`). */
+  /** The definition's own name (a protocol's `name`, an attack's or a detector's `type`). */
   readonly name: string;
   /** Absolute path of the module file. */
   readonly module: string;

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../runner/run.ts';
 import { InputError } from '../scenario/errors.ts';
@@ -13,7 +13,7 @@ const SHORT = ['duration=6s', 'warmup=1s', 'replications=2'];
 /** A folder with a copy of the example plug-ins, `broken.ts` when given, and the example scenario edited by `edit`. */
 function workspace(brokenSource?: string, edit: (scenario: string) => string = (t) => t): string {
   const dir = mkdtempSync(join(tmpdir(), 'iomtsim-plugin-'));
-  for (const f of ['sequencer.ts', 'sequencer-replica.ts', 'noisy-neighbour.ts']) {
+  for (const f of ['sequencer.ts', 'sequencer-replica.ts', 'noisy-neighbour.ts', 'shewhart.ts']) {
     const text = readFileSync(join('examples/plugins', f), 'utf8').replaceAll("'../../src/", `'${join(process.cwd(), 'src')}/`);
     writeFileSync(join(dir, f), text);
   }
@@ -87,6 +87,24 @@ describe('plug-in modules named in a scenario', () => {
     writeFileSync(join(dir, 'sequencer-replica.ts'), `${readFileSync(join(dir, 'sequencer-replica.ts'), 'utf8')}\n// edited\n`);
     const changed = loaded.scenario.plugins!.map((p) => ({ ...p, sha256: p.sha256.replace(/^./, (c) => (c === '0' ? '1' : '0')) }));
     await expect(ensurePlugins(changed)).rejects.toThrow(/changed since the scenario was loaded/);
+  });
+
+  it('runs a plug-in detector beside the in-tree ones and scores it against the attack labels', async () => {
+    const loaded = await loadScenarioAsync('examples/plugins/iomt-detector.yaml', ['duration=90s', 'replications=1']);
+    expect(loaded.scenario.plugins?.map((p) => [p.kind, p.name])).toEqual([['detector', 'shewhart']]);
+    const out = mkdtempSync(join(tmpdir(), 'iomtsim-plugin-detector-'));
+    const result = await runScenario({ loaded, workers: 0, outDir: out });
+    const metrics = result.summary.points[0]!.metrics;
+    expect(metrics['detect.shewhart_interarrival.detection_rate']!.mean).toBe(1);
+    expect(metrics['detect.cusum_interarrival.detection_rate']).toBeDefined();
+  });
+
+  it('names what a malformed detector module lacks', async () => {
+    const dir = workspace("export default { type: 'bad', title: 't', reference: 'r' };\n");
+    writeFileSync(join(dir, 'd.yaml'), `extends: ${relative(dir, join(process.cwd(), 'scenarios/attacks/flood.yaml'))}\niomt:\n  detectors:\n    - { module: ./broken.ts, scope: device, feature: value }\n`);
+    const message = await inputIssue(loadScenarioAsync(join(dir, 'd.yaml'), ['duration=10s']));
+    expect(message).toContain('iomt.detectors.0.module: expected a module whose default export is a detector definition');
+    expect(message).toContain('create: expected a function');
   });
 
   it('tells a synchronous load of a scenario with module references to load plug-ins first', () => {

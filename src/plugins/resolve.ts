@@ -1,14 +1,16 @@
 /**
- * Plug-in modules named in a scenario input: `consensus: { protocol: { module: ./p.ts } }` and
- * `attacks: [{ module: ./a.ts, ...params }]`. Each module is resolved relative to the scenario
+ * Plug-in modules named in a scenario input: `consensus: { protocol: { module: ./p.ts } }`,
+ * `attacks: [{ module: ./a.ts, ...params }]` and `iomt: { detectors: [{ module: ./d.ts, ... }] }`.
+ * Each module is resolved relative to the scenario
  * file that names it, imported, checked against its contract, and recorded with its content hash
  * in the input's `plugins:` list; the reference is replaced by the definition's name (the
- * protocol's `name`, the attack's `type`), so the rest of loading treats it like an in-tree one.
+ * protocol's `name`, the attack's or detector's `type`), so the rest of loading treats it like an in-tree one.
  * Every problem is an InputError naming the file, the field, what was expected and what was found.
  */
 import { describeFound, inputError } from '../scenario/errors.ts';
 import { PROTOCOLS } from '../protocols/index.ts';
 import { ATTACK_REGISTRY } from '../attacks/registry.ts';
+import { DETECTOR_KINDS } from '../iomt/detector-kinds/index.ts';
 import { loadPluginModule } from './cache.ts';
 import { fileOfSource, resolveModulePath, type PluginKind, type PluginRef } from './module-file.ts';
 
@@ -21,6 +23,7 @@ function isPlain(v: unknown): v is Plain {
 const CONTRACT: Record<PluginKind, string> = {
   protocol: 'a module whose default export is a protocol definition (defineProtocol from src/plugin-api.ts: name, title, reference, paramsSchema, faultModel, createReplica)',
   attack: 'a module whose default export is an attack definition (defineAttack from src/plugin-api.ts: type, title, category, targets, model, paramsSchema, outcomes and one action)',
+  detector: 'a module whose default export is a detector definition (defineDetector from src/plugin-api.ts: type, title, reference, paramsSchema, create)',
 };
 
 function definitionName(kind: PluginKind, definition: unknown): string {
@@ -29,15 +32,24 @@ function definitionName(kind: PluginKind, definition: unknown): string {
 }
 
 function inTreeNames(kind: PluginKind): readonly string[] {
-  return kind === 'protocol' ? PROTOCOLS.map((p) => p.name) : ATTACK_REGISTRY.map((a) => a.type);
+  switch (kind) {
+    case 'protocol': return PROTOCOLS.map((p) => p.name);
+    case 'attack': return ATTACK_REGISTRY.map((a) => a.type);
+    case 'detector': return DETECTOR_KINDS.map((d) => d.type);
+  }
+}
+
+/** True when the list has entries that name a module instead of a type. */
+function hasModuleEntries(list: unknown): list is unknown[] {
+  return Array.isArray(list) && list.some((a) => isPlain(a) && 'module' in a);
 }
 
 /** True when the input names a plug-in module anywhere. */
 export function namesPlugins(input: Plain): boolean {
   const consensus = input['consensus'];
   if (isPlain(consensus) && isPlain(consensus['protocol'])) return true;
-  const attacks = input['attacks'];
-  return Array.isArray(attacks) && attacks.some((a) => isPlain(a) && 'module' in a);
+  const iomt = input['iomt'];
+  return hasModuleEntries(input['attacks']) || (isPlain(iomt) && hasModuleEntries(iomt['detectors']));
 }
 
 /** Loads the plug-ins `input` names and returns the input with them resolved and recorded. */
@@ -69,21 +81,27 @@ export async function resolvePlugins(input: Plain, locate: (path: readonly Prope
     const name = await load('protocol', ref['module'], ['consensus', 'protocol', 'module']);
     out = { ...out, consensus: { ...consensus, protocol: name } };
   }
-  const attacks = input['attacks'];
-  if (Array.isArray(attacks) && attacks.some((a) => isPlain(a) && 'module' in a)) {
+  /** A list whose `module` entries become `type` entries of the module's definition. */
+  const resolveList = async (kind: PluginKind, list: unknown[], at: readonly PropertyKey[]): Promise<unknown[]> => {
     const resolved: unknown[] = [];
-    for (let i = 0; i < attacks.length; i++) {
-      const a = attacks[i];
-      if (!isPlain(a) || !('module' in a)) {
-        resolved.push(a);
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i];
+      if (!isPlain(entry) || !('module' in entry)) {
+        resolved.push(entry);
         continue;
       }
-      const { module, type, ...params } = a;
-      const name = await load('attack', module, ['attacks', i, 'module']);
-      if (type !== undefined && type !== name) throw inputError(locate(['attacks', i, 'type']), `attacks.${i}.type`, `no type, or the module's own ('${name}')`, describeFound(type));
+      const { module, type, ...params } = entry;
+      const name = await load(kind, module, [...at, i, 'module']);
+      if (type !== undefined && type !== name) throw inputError(locate([...at, i, 'type']), [...at, i, 'type'].join('.'), `no type, or the module's own ('${name}')`, describeFound(type));
       resolved.push({ type: name, ...params });
     }
-    out = { ...out, attacks: resolved };
+    return resolved;
+  };
+  const attacks = input['attacks'];
+  if (hasModuleEntries(attacks)) out = { ...out, attacks: await resolveList('attack', attacks, ['attacks']) };
+  const iomt = input['iomt'];
+  if (isPlain(iomt) && hasModuleEntries(iomt['detectors'])) {
+    out = { ...out, iomt: { ...iomt, detectors: await resolveList('detector', iomt['detectors'], ['iomt', 'detectors']) } };
   }
   if (refs.length === 0) return out;
   const earlier = Array.isArray(input['plugins']) ? (input['plugins'] as PluginRef[]) : [];

@@ -10,7 +10,8 @@ import { consensusSchema, zConsensus } from './sections/consensus.ts';
 import { zWorkload } from './sections/workload.ts';
 import { attackSchema, zAttacks } from './sections/attacks.ts';
 import type { Registries } from '../plugins/registries.ts';
-import { zIomt } from './sections/iomt.ts';
+import { iomtSchema, zIomt } from './sections/iomt.ts';
+import { detectorSpecSchema } from '../iomt/detector-kinds/index.ts';
 import { CONDITION_EXAMPLES, METRIC_NAME, parseCondition } from './conditions.ts';
 
 /** `expect:` maps a metric name to a condition on its mean over replications. */
@@ -22,7 +23,7 @@ const zExpect = z.record(
 /** A plug-in module the scenario names, as recorded when it was loaded (src/plugins). */
 const zPluginRef = z
   .object({
-    kind: z.enum(['protocol', 'attack']),
+    kind: z.enum(['protocol', 'attack', 'detector']),
     name: z.string(),
     /** Absolute path of the module file. */
     module: z.string(),
@@ -31,7 +32,7 @@ const zPluginRef = z
   })
   .strict();
 
-function scenarioSchema<C extends z.ZodType, A extends z.ZodType>(consensus: C, attacks: A) {
+function scenarioSchema<C extends z.ZodType, A extends z.ZodType, I extends z.ZodType>(consensus: C, attacks: A, iomt: I) {
   return z
     .object({
       name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" or "-"'),
@@ -53,20 +54,20 @@ function scenarioSchema<C extends z.ZodType, A extends z.ZodType>(consensus: C, 
       workload: zWorkload.default(() => zWorkload.parse({})),
       attacks,
       /** IoMT trust layer (devices, gateways, contracts); present ⇒ the run uses the IoMT model. */
-      iomt: zIomt.optional(),
+      iomt: iomt.optional(),
       /** Plug-in modules named in the scenario, filled in when it is loaded (docs/plugins.md). */
       plugins: z.array(zPluginRef).optional(),
     })
     .strict();
 }
 
-export const zScenario = scenarioSchema(zConsensus.default(() => zConsensus.parse({})), zAttacks);
+export const zScenario = scenarioSchema(zConsensus.default(() => zConsensus.parse({})), zAttacks, zIomt);
 
 const withPlugins = new Map<string, typeof zScenario>();
 
 /**
  * The schema for the in-tree definitions plus the plug-ins of `registries` (their protocol names,
- * parameter blocks and attack types). Typed as the in-tree schema: a plug-in's names are strings
+ * parameter blocks, attack types and detector types). Typed as the in-tree schema: a plug-in's names are strings
  * the in-tree unions do not list, and the code that reads them looks them up in the registries.
  */
 export function scenarioSchemaFor(registries: Registries): typeof zScenario {
@@ -75,7 +76,11 @@ export function scenarioSchemaFor(registries: Registries): typeof zScenario {
   let schema = withPlugins.get(key);
   if (schema === undefined) {
     const consensus = consensusSchema(registries.protocols as never);
-    schema = scenarioSchema(consensus.default(() => consensus.parse({})), z.array(attackSchema(registries.attacks)).default([])) as unknown as typeof zScenario;
+    schema = scenarioSchema(
+      consensus.default(() => consensus.parse({})),
+      z.array(attackSchema(registries.attacks)).default([]),
+      iomtSchema(detectorSpecSchema(registries.detectors)),
+    ) as unknown as typeof zScenario;
     withPlugins.set(key, schema);
   }
   return schema;

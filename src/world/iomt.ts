@@ -79,6 +79,7 @@ export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverri
     },
     rules: rules(s),
     detectors: s.detectors as readonly DetectorSpec[],
+    detectorKinds: registriesFor(scenario.plugins).detectors,
     access: s.access,
     identity: s.identity,
     retransmitUs: s.retransmit,

@@ -20,14 +20,17 @@ function entrySchema(d: DetectorDefinition): z.ZodObject {
   return z.object({ type: z.literal(d.type).describe(typeMeaning), ...zDetectorCommon, ...d.paramsSchema.shape }).strict();
 }
 
+/** The scenario's detector entry for the detector kinds of `kinds` (the registry, plus plug-ins). */
+export function detectorSpecSchema(kinds: readonly DetectorDefinition[]): z.ZodType<DetectorSpec, unknown> {
+  return z.discriminatedUnion('type', kinds.map(entrySchema) as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<DetectorSpec, unknown>;
+}
+
 /** One entry of the scenario's `iomt.detectors` list: `{ type, scope, feature, warmup, ...the kind's own parameters }`. */
-export const zDetectorSpec = z.discriminatedUnion('type', DETECTOR_KINDS.map(entrySchema) as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<DetectorSpec, unknown>;
+export const zDetectorSpec = detectorSpecSchema(DETECTOR_KINDS);
 
-const BY_TYPE = new Map<string, DetectorDefinition>(DETECTOR_KINDS.map((d) => [d.type, d]));
-
-/** The definition of a registered detector type. */
-export function detectorKind(type: string): DetectorDefinition {
-  const d = BY_TYPE.get(type);
-  if (d === undefined) throw new RangeError(`detector type: expected one of ${[...BY_TYPE.keys()].join(', ')}, found '${type}'`);
+/** The definition of detector type `type` among `kinds` (the registry by default). */
+export function detectorKind(type: string, kinds: readonly DetectorDefinition[] = DETECTOR_KINDS): DetectorDefinition {
+  const d = kinds.find((k) => k.type === type);
+  if (d === undefined) throw new RangeError(`detector type: expected one of ${kinds.map((k) => k.type).join(', ')}, found '${type}'`);
   return d;
 }

@@ -6,7 +6,7 @@
  * from their registries (src/iomt/device-kinds/, src/iomt/vitals.ts, src/iomt/detector-kinds/).
  */
 import { z } from 'zod';
-import { zDetectorSpec } from '../../iomt/detector-kinds/index.ts';
+import { zDetectorSpec, type DetectorSpec } from '../../iomt/detector-kinds/index.ts';
 import { DEVICE_KIND_DEFINITIONS } from '../../iomt/device-kinds/index.ts';
 import { zProfileOverride } from '../../iomt/device-kinds/profile-override.ts';
 import { DEVICE_KINDS } from '../../iomt/profiles.ts';
@@ -43,140 +43,145 @@ const zRule = z
   })
   .strict();
 
-export const zIomt = z
-  .object({
-    /** Hospitals, each with its own site, off-chain store, care team, administration and patient portal. */
-    hospitals: z.number().int().min(1).default(1),
-    /** Wards per hospital; each ward has one gateway (30 × 10 = 300 beds, as docs/references.md §1's hospital.yaml). */
-    wardsPerHospital: z.number().int().min(1).default(30),
-    /** Beds per ward; one patient per bed. */
-    bedsPerWard: z.number().int().min(1).default(10),
-    devicesPerBed: zDeviceMix.default(() => zDeviceMix.parse({})).describe('Devices of each kind on every bed (one patient per bed): 12 by default (docs/references.md §1: 10–15 per bed).'),
-    /** Per device kind, overrides of its profile's defaults (`iomtsim list devices` prints them; docs/references.md §1). */
-    profiles: z.partialRecord(z.enum(DEVICE_KINDS), zProfileOverride).default({}),
-    /** Measurement noise multiplier (0: noiseless signals). */
-    noiseScale: z.number().nonnegative().default(1),
-    /** Device clocks drift (each within ±clockDriftPpm of its profile); false: perfect clocks. */
-    clockDrift: z.boolean().default(true),
-    /** Consensus nodes: per hospital, plus the lab, insurer and regulator organisations. */
-    consortium: z
-      .object({
-        /** Consensus nodes each hospital runs; the first serves its staff and gateways. */
-        nodesPerHospital: z.number().int().min(1).default(4),
-        /** Nodes of the lab organisation (researchers query the first; 0: they query the first node). */
-        lab: count.default(1),
-        /** Nodes of the insurer organisation, each at the insurer's site. */
-        insurer: count.default(1),
-        /** Nodes of the regulator organisation, each at the regulator's site. */
-        regulator: count.default(1),
-      })
-      .strict()
-      .default({ nodesPerHospital: 4, lab: 1, insurer: 1, regulator: 1 }),
-    /** Latency and bandwidth of the IoMT network: radio hop, LAN within a site, WAN between sites. */
-    links: z
-      .object({
-        /** Device ↔ gateway radio hop (BLE / Wi-Fi). */
-        radio: zLatency.default({ kind: 'fixed', value: 5_000 }),
-        /** Within one site (hospital LAN, or one organisation's data centre). */
-        lan: zLatency.default({ kind: 'fixed', value: 1_000 }),
-        /** Between sites. */
-        wan: zLatency.default({ kind: 'fixed', value: 15_000 }),
-        /** Upload (and download) bandwidth of every device's radio link. */
-        deviceUpload: zBandwidthBps.default(1_000_000),
-        /** Upload and download bandwidth of every site host (nodes, stores, gateways, clients). */
-        siteBandwidth: zBandwidthBps.default(1_000_000_000),
-      })
-      .strict()
-      .default(() => ({ radio: { kind: 'fixed' as const, value: 5_000 }, lan: { kind: 'fixed' as const, value: 1_000 }, wan: { kind: 'fixed' as const, value: 15_000 }, deviceUpload: 1_000_000, siteBandwidth: 1_000_000_000 })),
-    /** Ward gateways: admission checks on readings, batching into Merkle-anchored batches, alerts. */
-    gateway: z
-      .object({
-        /** A batch is sealed (stored off chain, root anchored on chain) this long after its first reading. */
-        batchInterval: zPositiveDurationUs.default(5_000_000),
-        /** A batch is sealed at once when it holds this many accepted readings. */
-        batchMaxReadings: z.number().int().min(1).default(1_000),
-        /** Largest |gateway clock − reading timestamp| accepted; older or future readings are refused as stale. */
-        freshness: zPositiveDurationUs.default(30_000_000),
-        /** Per-device token-bucket refill rate, as a multiple of the device's nominal reading rate. */
-        rateLimitFactor: z.number().positive().default(4),
-        /** Per-device token-bucket size, in readings. */
-        rateLimitBurst: z.number().min(1).default(5),
-        /** Window over which a gateway counts incoming readings for its 'rate' detector feature. */
-        rateWindow: zPositiveDurationUs.default(10_000_000),
-        /** Also record each alert through the EmergencyAlert contract (slow path) besides notifying the care team directly. */
-        recordAlertsOnChain: z.boolean().default(true),
-      })
-      .strict()
-      .default({ batchInterval: 5_000_000, batchMaxReadings: 1_000, freshness: 30_000_000, rateLimitFactor: 4, rateLimitBurst: 5, rateWindow: 10_000_000, recordAlertsOnChain: true }),
-    /** Each hospital's off-chain, content-addressed record store. */
-    store: z
-      .object({
-        /** Fixed processing time of one batch write, before the size-dependent part. */
-        writeLatency: zDurationUs.default(10_000),
-        /** Processing time of one read (or refused read). */
-        readLatency: zDurationUs.default(5_000),
-        /** Write throughput of the store's processor; a write also takes size / throughput, so writes queue under load. */
-        throughput: zBandwidthBps.default(800_000_000),
-        /** Most bytes the store holds; a write that would exceed it is refused. */
-        capacity: zSizeBytes.default(1_000_000_000_000),
-        /** How long the simulator keeps record bytes for reads (a memory bound of the simulator). */
-        retain: zPositiveDurationUs.default(120_000_000),
-      })
-      .strict()
-      .default({ writeLatency: 10_000, readLatency: 5_000, throughput: 800_000_000, capacity: 1_000_000_000_000, retain: 120_000_000 }),
-    /** Scheduled clinical episodes per patient: the ground truth that alerts are scored against. */
-    episodes: z
-      .object({
-        /** Poisson rate per patient per hour of desaturation episodes (SpO₂ drops to 82–87 %). */
-        desaturationPerHour: rate.default(0.25),
-        /** Poisson rate per patient per hour of tachycardia episodes (heart rate rises to 135–160 bpm). */
-        tachycardiaPerHour: rate.default(0.25),
-        /** Shortest episode; each episode's length is uniform in [durationMin, durationMax]. */
-        durationMin: zPositiveDurationUs.default(60_000_000),
-        /** Longest episode (taken as durationMin when smaller). */
-        durationMax: zPositiveDurationUs.default(180_000_000),
-        /** No episode starts before this time, so baselines and detectors warm up first. */
-        notBefore: zDurationUs.default(120_000_000),
-      })
-      .strict()
-      .default({ desaturationPerHour: 0.25, tachycardiaPerHour: 0.25, durationMin: 60_000_000, durationMax: 180_000_000, notBefore: 120_000_000 }),
-    /** Alert rules; omitted: spo2-low (SpO₂ < 90 % for 15 s) and hr-high (HR > 120 bpm for 5 s), both with a 10 s target. */
-    rules: z.array(zRule).optional(),
-    /** Streaming anomaly detectors (statistical process control) the gateways run; none by default (`iomtsim list detectors`). */
-    detectors: z.array(zDetectorSpec).default([]),
-    /** Access-request and consent workload on the AccessControl and Consent contracts. */
-    access: z
-      .object({
-        /** Clinicians per ward; each requests records of its own ward's patients (consented) and of the next ward's (not). */
-        cliniciansPerWard: count.default(2),
-        /** Access requests per hour per clinician (Poisson). */
-        clinicianRatePerHour: rate.default(6),
-        /** Chance a clinician's request is a break-glass (emergency treatment) request. */
-        breakGlassProbability: z.number().min(0).max(1).default(0.02),
-        /** Researchers requesting research access to any patient, through the lab's first node (the first node if there is no lab). */
-        researchers: count.default(5),
-        /** Access requests per hour per researcher (Poisson). */
-        researcherRatePerHour: rate.default(12),
-        /** Fraction of patients who consent to research use. */
-        researchConsentFraction: z.number().min(0).max(1).default(0.3),
-        /** Consent revocations per hour per hospital portal. */
-        revocationsPerHour: rate.default(10),
-      })
-      .strict()
-      .default({ cliniciansPerWard: 2, clinicianRatePerHour: 6, breakGlassProbability: 0.02, researchers: 5, researcherRatePerHour: 12, researchConsentFraction: 0.3, revocationsPerHour: 10 }),
-    /** Device identity workload: each hospital's administration rotates and revokes device keys. */
-    identity: z
-      .object({
-        /** Key rotations and revocations per hour per hospital administration. */
-        actionsPerHour: rate.default(6),
-        /** Fraction of the administration's actions (`actionsPerHour`) that revoke a device instead of rotating its key. */
-        revokeFraction: z.number().min(0).max(1).default(0.2),
-      })
-      .strict()
-      .default({ actionsPerHour: 6, revokeFraction: 0.2 }),
-    /** Client retransmission of unanswered ledger requests. */
-    retransmit: zPositiveDurationUs.default(4_000_000),
-  })
-  .strict();
+/** The section for the detector kinds `detectorSpec` accepts (the registry, plus a scenario's plug-ins). */
+export function iomtSchema(detectorSpec: z.ZodType<DetectorSpec, unknown>) {
+  return z
+    .object({
+      /** Hospitals, each with its own site, off-chain store, care team, administration and patient portal. */
+      hospitals: z.number().int().min(1).default(1),
+      /** Wards per hospital; each ward has one gateway (30 × 10 = 300 beds, as docs/references.md §1's hospital.yaml). */
+      wardsPerHospital: z.number().int().min(1).default(30),
+      /** Beds per ward; one patient per bed. */
+      bedsPerWard: z.number().int().min(1).default(10),
+      devicesPerBed: zDeviceMix.default(() => zDeviceMix.parse({})).describe('Devices of each kind on every bed (one patient per bed): 12 by default (docs/references.md §1: 10–15 per bed).'),
+      /** Per device kind, overrides of its profile's defaults (`iomtsim list devices` prints them; docs/references.md §1). */
+      profiles: z.partialRecord(z.enum(DEVICE_KINDS), zProfileOverride).default({}),
+      /** Measurement noise multiplier (0: noiseless signals). */
+      noiseScale: z.number().nonnegative().default(1),
+      /** Device clocks drift (each within ±clockDriftPpm of its profile); false: perfect clocks. */
+      clockDrift: z.boolean().default(true),
+      /** Consensus nodes: per hospital, plus the lab, insurer and regulator organisations. */
+      consortium: z
+        .object({
+          /** Consensus nodes each hospital runs; the first serves its staff and gateways. */
+          nodesPerHospital: z.number().int().min(1).default(4),
+          /** Nodes of the lab organisation (researchers query the first; 0: they query the first node). */
+          lab: count.default(1),
+          /** Nodes of the insurer organisation, each at the insurer's site. */
+          insurer: count.default(1),
+          /** Nodes of the regulator organisation, each at the regulator's site. */
+          regulator: count.default(1),
+        })
+        .strict()
+        .default({ nodesPerHospital: 4, lab: 1, insurer: 1, regulator: 1 }),
+      /** Latency and bandwidth of the IoMT network: radio hop, LAN within a site, WAN between sites. */
+      links: z
+        .object({
+          /** Device ↔ gateway radio hop (BLE / Wi-Fi). */
+          radio: zLatency.default({ kind: 'fixed', value: 5_000 }),
+          /** Within one site (hospital LAN, or one organisation's data centre). */
+          lan: zLatency.default({ kind: 'fixed', value: 1_000 }),
+          /** Between sites. */
+          wan: zLatency.default({ kind: 'fixed', value: 15_000 }),
+          /** Upload (and download) bandwidth of every device's radio link. */
+          deviceUpload: zBandwidthBps.default(1_000_000),
+          /** Upload and download bandwidth of every site host (nodes, stores, gateways, clients). */
+          siteBandwidth: zBandwidthBps.default(1_000_000_000),
+        })
+        .strict()
+        .default(() => ({ radio: { kind: 'fixed' as const, value: 5_000 }, lan: { kind: 'fixed' as const, value: 1_000 }, wan: { kind: 'fixed' as const, value: 15_000 }, deviceUpload: 1_000_000, siteBandwidth: 1_000_000_000 })),
+      /** Ward gateways: admission checks on readings, batching into Merkle-anchored batches, alerts. */
+      gateway: z
+        .object({
+          /** A batch is sealed (stored off chain, root anchored on chain) this long after its first reading. */
+          batchInterval: zPositiveDurationUs.default(5_000_000),
+          /** A batch is sealed at once when it holds this many accepted readings. */
+          batchMaxReadings: z.number().int().min(1).default(1_000),
+          /** Largest |gateway clock − reading timestamp| accepted; older or future readings are refused as stale. */
+          freshness: zPositiveDurationUs.default(30_000_000),
+          /** Per-device token-bucket refill rate, as a multiple of the device's nominal reading rate. */
+          rateLimitFactor: z.number().positive().default(4),
+          /** Per-device token-bucket size, in readings. */
+          rateLimitBurst: z.number().min(1).default(5),
+          /** Window over which a gateway counts incoming readings for its 'rate' detector feature. */
+          rateWindow: zPositiveDurationUs.default(10_000_000),
+          /** Also record each alert through the EmergencyAlert contract (slow path) besides notifying the care team directly. */
+          recordAlertsOnChain: z.boolean().default(true),
+        })
+        .strict()
+        .default({ batchInterval: 5_000_000, batchMaxReadings: 1_000, freshness: 30_000_000, rateLimitFactor: 4, rateLimitBurst: 5, rateWindow: 10_000_000, recordAlertsOnChain: true }),
+      /** Each hospital's off-chain, content-addressed record store. */
+      store: z
+        .object({
+          /** Fixed processing time of one batch write, before the size-dependent part. */
+          writeLatency: zDurationUs.default(10_000),
+          /** Processing time of one read (or refused read). */
+          readLatency: zDurationUs.default(5_000),
+          /** Write throughput of the store's processor; a write also takes size / throughput, so writes queue under load. */
+          throughput: zBandwidthBps.default(800_000_000),
+          /** Most bytes the store holds; a write that would exceed it is refused. */
+          capacity: zSizeBytes.default(1_000_000_000_000),
+          /** How long the simulator keeps record bytes for reads (a memory bound of the simulator). */
+          retain: zPositiveDurationUs.default(120_000_000),
+        })
+        .strict()
+        .default({ writeLatency: 10_000, readLatency: 5_000, throughput: 800_000_000, capacity: 1_000_000_000_000, retain: 120_000_000 }),
+      /** Scheduled clinical episodes per patient: the ground truth that alerts are scored against. */
+      episodes: z
+        .object({
+          /** Poisson rate per patient per hour of desaturation episodes (SpO₂ drops to 82–87 %). */
+          desaturationPerHour: rate.default(0.25),
+          /** Poisson rate per patient per hour of tachycardia episodes (heart rate rises to 135–160 bpm). */
+          tachycardiaPerHour: rate.default(0.25),
+          /** Shortest episode; each episode's length is uniform in [durationMin, durationMax]. */
+          durationMin: zPositiveDurationUs.default(60_000_000),
+          /** Longest episode (taken as durationMin when smaller). */
+          durationMax: zPositiveDurationUs.default(180_000_000),
+          /** No episode starts before this time, so baselines and detectors warm up first. */
+          notBefore: zDurationUs.default(120_000_000),
+        })
+        .strict()
+        .default({ desaturationPerHour: 0.25, tachycardiaPerHour: 0.25, durationMin: 60_000_000, durationMax: 180_000_000, notBefore: 120_000_000 }),
+      /** Alert rules; omitted: spo2-low (SpO₂ < 90 % for 15 s) and hr-high (HR > 120 bpm for 5 s), both with a 10 s target. */
+      rules: z.array(zRule).optional(),
+      /** Streaming anomaly detectors (statistical process control) the gateways run; none by default (`iomtsim list detectors`). */
+      detectors: z.array(detectorSpec).default([]),
+      /** Access-request and consent workload on the AccessControl and Consent contracts. */
+      access: z
+        .object({
+          /** Clinicians per ward; each requests records of its own ward's patients (consented) and of the next ward's (not). */
+          cliniciansPerWard: count.default(2),
+          /** Access requests per hour per clinician (Poisson). */
+          clinicianRatePerHour: rate.default(6),
+          /** Chance a clinician's request is a break-glass (emergency treatment) request. */
+          breakGlassProbability: z.number().min(0).max(1).default(0.02),
+          /** Researchers requesting research access to any patient, through the lab's first node (the first node if there is no lab). */
+          researchers: count.default(5),
+          /** Access requests per hour per researcher (Poisson). */
+          researcherRatePerHour: rate.default(12),
+          /** Fraction of patients who consent to research use. */
+          researchConsentFraction: z.number().min(0).max(1).default(0.3),
+          /** Consent revocations per hour per hospital portal. */
+          revocationsPerHour: rate.default(10),
+        })
+        .strict()
+        .default({ cliniciansPerWard: 2, clinicianRatePerHour: 6, breakGlassProbability: 0.02, researchers: 5, researcherRatePerHour: 12, researchConsentFraction: 0.3, revocationsPerHour: 10 }),
+      /** Device identity workload: each hospital's administration rotates and revokes device keys. */
+      identity: z
+        .object({
+          /** Key rotations and revocations per hour per hospital administration. */
+          actionsPerHour: rate.default(6),
+          /** Fraction of the administration's actions (`actionsPerHour`) that revoke a device instead of rotating its key. */
+          revokeFraction: z.number().min(0).max(1).default(0.2),
+        })
+        .strict()
+        .default({ actionsPerHour: 6, revokeFraction: 0.2 }),
+      /** Client retransmission of unanswered ledger requests. */
+      retransmit: zPositiveDurationUs.default(4_000_000),
+    })
+    .strict();
+}
+
+export const zIomt = iomtSchema(zDetectorSpec);
 
 export type IomtSection = z.output<typeof zIomt>;
