@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.ts';
 import { SimError } from './errors.ts';
-import { FREE_LINK, events, fixedLatencyEngine, recorder, type Seen } from './test-helpers.ts';
+import { FREE_LINK, events, fixedLatencyEngine, recorder, type Seen } from './testing/helpers.ts';
 import type { TimerId } from './types.ts';
 
 describe('Engine ordering', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.ts';
 import { DropReason } from './network.ts';
-import { FREE_LINK, events, fixedLatencyEngine, recorder, type Seen } from './test-helpers.ts';
+import { FREE_LINK, events, fixedLatencyEngine, recorder, type Seen } from './testing/helpers.ts';
 import type { ActorContext } from './actor.ts';
 import type { HostId } from './types.ts';
 

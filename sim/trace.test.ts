@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TraceHash } from './trace.ts';
-import { randomTrafficEngine } from './test-helpers.ts';
+import { randomTrafficEngine } from './testing/helpers.ts';
 
 const HORIZON_US = 200_000;
 

@@ -6,14 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runIomtScenario } from '../runner/models/iomt.ts';
-import { smallIomtScenario } from '../runner/models/test-scenario.ts';
+import { smallIomtScenario } from '../world/testing/scenarios.ts';
 import { InputError } from '../scenario/errors.ts';
 import { attackSchema, zAttack } from '../scenario/sections/attacks.ts';
 import { defineAttack, definitionProblems } from './definition.ts';
 import { param, zOrdinal } from './params.ts';
 import { ATTACK_REGISTRY } from './registry.ts';
 import { isActive } from './window.ts';
-import { toyWorld } from './testing.ts';
+import { toyWorld } from './testing/toy-world.ts';
 
 /** Network kind: the replica's links to everyone are cut for the window (a one-replica blackout). */
 const blackout = defineAttack({

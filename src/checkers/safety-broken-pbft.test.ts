@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makePbftModule } from '../protocols/pbft/index.ts';
-import { consensusScenario } from '../runner/models/test-scenario.ts';
+import { consensusScenario } from '../world/testing/scenarios.ts';
 import { runConsensusScenario, type ConsensusWorld } from '../runner/models/consensus.ts';
 
 const PARTITION_US = 1_000_000;

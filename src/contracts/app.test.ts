@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IomtLedgerApp, type ContractOutcome } from './app.ts';
 import { verifyAuditChain } from './audit.ts';
-import { blockOf, callTx } from './test-helpers.ts';
+import { blockOf, callTx } from './testing/builders.ts';
 import type { Transaction } from '../ledger/types.ts';
 
 const HOUR_US = 3_600_000_000;

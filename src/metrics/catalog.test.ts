@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runConsensusScenario } from '../runner/models/consensus.ts';
-import { consensusScenario } from '../runner/models/test-scenario.ts';
+import { consensusScenario } from '../world/testing/scenarios.ts';
 import { METRIC_DOCS, metricDoc } from './catalog.ts';
 
 describe('METRIC_DOCS', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ATTACK_REGISTRY } from '../attacks/registry.ts';
-import { consensusScenario, smallIomtScenario } from '../runner/models/test-scenario.ts';
+import { consensusScenario, smallIomtScenario } from './testing/scenarios.ts';
 import { zAttacks } from '../scenario/sections/attacks.ts';
 import { assembleWorld } from './assemble.ts';
 import { consensusConfiguration } from './consensus.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toyWorld } from '../testing.ts';
+import { toyWorld } from '../testing/toy-world.ts';
 
 function conflicts(w: ReturnType<typeof toyWorld>): number {
   return w.plan.outcomes()['attack.conflicting_commits']!.value;

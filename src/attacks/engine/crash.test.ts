@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toyWorld, type ToyReplica } from '../testing.ts';
+import { toyWorld, type ToyReplica } from '../testing/toy-world.ts';
 
 describe('crash', () => {
   it('stops a replica for its window, then recovers it and labels the window in the ground truth', () => {

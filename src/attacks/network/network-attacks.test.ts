@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toyWorld, type ToyReplica } from '../testing.ts';
+import { toyWorld, type ToyReplica } from '../testing/toy-world.ts';
 
 describe('partition', () => {
   it('stops commits while a 2/2 split leaves no quorum, and commits resume after it heals', () => {

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runConsensusScenario, type ConsensusWorld } from '../../runner/models/consensus.ts';
-import { consensusScenario } from '../../runner/models/test-scenario.ts';
+import { consensusScenario } from '../../world/testing/scenarios.ts';
 import { makeHotStuffModule } from './index.ts';
 
 const PARTITION_US = 1_000_000;

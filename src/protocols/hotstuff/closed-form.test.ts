@@ -5,7 +5,7 @@
  * 2(n − 1) messages: n − 1 proposals plus n − 1 votes to the next leader (§5).
  */
 import { describe, expect, it } from 'vitest';
-import { TestCluster } from '../raft/test-cluster.ts';
+import { TestCluster } from '../testing/cluster.ts';
 import { hotstuff } from './index.ts';
 
 const DELTA_US = 10_000;

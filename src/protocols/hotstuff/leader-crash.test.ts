@@ -11,7 +11,7 @@
  * slack for a QC formed late).
  */
 import { describe, expect, it } from 'vitest';
-import { TestCluster } from '../raft/test-cluster.ts';
+import { TestCluster } from '../testing/cluster.ts';
 import { hotstuff } from './index.ts';
 
 const T_US = 200_000;

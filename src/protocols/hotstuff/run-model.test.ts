@@ -3,8 +3,8 @@
  * agreement), across 200 seeds with random delays and no faults: every check passes and every
  * submitted request is confirmed to its client.
  */
-import { describeAcrossSeeds } from '../../runner/models/across-seeds-suite.ts';
-import { consensusScenario } from '../../runner/models/test-scenario.ts';
+import { describeAcrossSeeds } from '../../world/testing/across-seeds-suite.ts';
+import { consensusScenario } from '../../world/testing/scenarios.ts';
 
 const scenario = (nodes: number) =>
   consensusScenario({

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../sim/index.ts';
-import { TestCluster } from '../raft/test-cluster.ts';
+import { TestCluster } from '../testing/cluster.ts';
 import { hotstuff } from './index.ts';
 
 const TXS = 20;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBlock } from '../../ledger/block.ts';
 import { KeyRing, ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
-import { ScriptedContext } from '../raft/scripted-context.ts';
+import { ScriptedContext } from '../../../sim/testing/scripted-context.ts';
 import { defaultReplicaSettings } from '../definition.ts';
 import { NO_APPLICATION, type ReplicaConfig } from '../types.ts';
 import { hotstuff } from './index.ts';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HostId, ModelEvent } from '../../../sim/index.ts';
-import { consensusScenario } from '../../runner/models/test-scenario.ts';
+import { consensusScenario } from '../../world/testing/scenarios.ts';
 import { runConsensusScenario } from '../../runner/models/consensus.ts';
 import type { CommitEvent, SubmitEvent, ViewChangeEvent } from '../types.ts';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HostId, ModelEvent } from '../../../sim/index.ts';
-import { idealPbftScenario } from '../../runner/models/test-scenario.ts';
+import { idealPbftScenario } from '../../world/testing/scenarios.ts';
 import { runConsensusScenario } from '../../runner/models/consensus.ts';
 import type { CommitEvent, ConfirmedEvent } from '../types.ts';
 

@@ -6,7 +6,7 @@
  * (f ≥ n/3) the assumption fails and the safety checker sees the honest replicas diverge.
  */
 import { describe, expect, it } from 'vitest';
-import { consensusScenario } from '../../runner/models/test-scenario.ts';
+import { consensusScenario } from '../../world/testing/scenarios.ts';
 import { runConsensusScenario } from '../../runner/models/consensus.ts';
 
 const base = {

@@ -1,6 +1,6 @@
 /** `crypto: real` runs PBFT with actual Ed25519 signatures and SHA-256 digests end to end. */
 import { describe, expect, it } from 'vitest';
-import { consensusScenario } from '../../runner/models/test-scenario.ts';
+import { consensusScenario } from '../../world/testing/scenarios.ts';
 import { runConsensusScenario } from '../../runner/models/consensus.ts';
 
 describe('PBFT with real cryptography', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Engine, HostId } from '../../../sim/index.ts';
-import { consensusScenario } from '../../runner/models/test-scenario.ts';
+import { consensusScenario } from '../../world/testing/scenarios.ts';
 import { runConsensusScenario } from '../../runner/models/consensus.ts';
 import type { PbftReplica } from './replica.ts';
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorContext, ActorFactory, HostId, ModelEvent } from '../../../sim/index.ts';
 import type { Block } from '../../ledger/types.ts';
-import { consensusScenario } from '../../runner/models/test-scenario.ts';
+import { consensusScenario } from '../../world/testing/scenarios.ts';
 import { runConsensusScenario, type FaultPlan } from '../../runner/models/consensus.ts';
 import type { CommitEvent } from '../types.ts';
 import type { PrePrepare } from './messages.ts';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Rng, type ModelEvent } from '../../../sim/index.ts';
-import { TestCluster } from '../raft/test-cluster.ts';
+import { TestCluster } from '../testing/cluster.ts';
 import { difficulty, signerLimit, wiggleBoundUs } from './clique.ts';
 import { PoaCollector } from './collector.ts';
 import type { PoaSealedEvent } from './events.ts';

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ModelEvent } from '../../../sim/index.ts';
-import { itReplaysBitForBit } from '../../runner/models/across-seeds-suite.ts';
+import { itReplaysBitForBit } from '../../world/testing/across-seeds-suite.ts';
 import { runConsensusScenario } from '../../runner/models/consensus.ts';
-import { consensusScenario } from '../../runner/models/test-scenario.ts';
+import { consensusScenario } from '../../world/testing/scenarios.ts';
 
 const scenario = (nodes: number) =>
   consensusScenario({

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { raft } from './index.ts';
-import { TestCluster } from './test-cluster.ts';
+import { TestCluster } from '../testing/cluster.ts';
 
 const DELTA_US = 10_000;
 // Slow timers so no heartbeat or election falls inside the measured window.

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { raft } from './index.ts';
-import { TestCluster } from './test-cluster.ts';
+import { TestCluster } from '../testing/cluster.ts';
 
 const CRASH_US = 1_000_000;
 const BOUND_US = 2 * 300_000 + 4 * 15_000;

@@ -9,7 +9,7 @@ import { raft } from './index.ts';
 import type { AppendEntries, AppendEntriesReply, RequestVote, RequestVoteReply } from './messages.ts';
 import type { RaftParams } from './params.ts';
 import { RaftReplica, RaftRole } from './replica.ts';
-import { ScriptedContext } from './scripted-context.ts';
+import { ScriptedContext } from '../../../sim/testing/scripted-context.ts';
 
 const PARAMS = { electionTimeoutMin: 150_000, electionTimeoutMax: 300_000, heartbeatInterval: 50_000 };
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../sim/index.ts';
 import { raft } from './index.ts';
-import { TestCluster } from './test-cluster.ts';
+import { TestCluster } from '../testing/cluster.ts';
 
 const N = 5;
 const TXS = 20;

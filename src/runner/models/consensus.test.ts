@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runConsensusScenario } from './consensus.ts';
-import { consensusScenario } from './test-scenario.ts';
+import { consensusScenario } from '../../world/testing/scenarios.ts';
 
 const scenario = consensusScenario({
   duration: '4s',

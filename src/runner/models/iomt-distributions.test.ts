@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallIomtScenario } from './test-scenario.ts';
+import { smallIomtScenario } from '../../world/testing/scenarios.ts';
 import { runIomtScenario } from './iomt.ts';
 
 // A small ward with frequent episodes, so that every latency family has samples in 2 simulated minutes.

@@ -4,7 +4,7 @@ import { loadScenario } from '../../scenario/index.ts';
 import { simulate } from '../simulate.ts';
 import { runConsensusScenario } from './consensus.ts';
 import { runPowScenario } from './pow.ts';
-import { consensusScenario } from './test-scenario.ts';
+import { consensusScenario } from '../../world/testing/scenarios.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const load = (file: string, sets: string[] = []) => loadScenario(`${root}${file}`, sets).scenario;

@@ -2,7 +2,7 @@
  * A scripted ActorContext for unit tests (the etcd/raft pattern: drive the actor, assert on what it
  * sent). Time moves only when the test sets `nowUs`; sends, timers and events are recorded.
  */
-import { Rng, type ActorContext, type HostId, type ModelEvent, type TimerId, type TimerTag } from '../../../sim/index.ts';
+import { Rng, type ActorContext, type HostId, type ModelEvent, type TimerId, type TimerTag } from '../index.ts';
 
 export interface ScriptedSend {
   readonly to: HostId;

@@ -1,5 +1,5 @@
 /** Builders for contract tests: transactions and blocks without a consensus protocol. */
-import type { Block, ContractCall, Transaction } from '../ledger/types.ts';
+import type { Block, ContractCall, Transaction } from '../../ledger/types.ts';
 
 let nextId = 1;
 

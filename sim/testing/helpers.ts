@@ -1,11 +1,11 @@
 /**
- * Test helpers for sim/ tests: a recording actor whose behaviour each test scripts. Not exported
- * from sim/index.ts; only *.test.ts files import it.
+ * Test helpers for sim/ tests: a recording actor whose behaviour each test scripts. Only *.test.ts
+ * files import it.
  */
-import { Engine, type EngineOptions } from './engine.ts';
-import type { Actor, ActorContext } from './actor.ts';
-import type { HostPlacement } from './network.ts';
-import type { HostId, TimerTag } from './types.ts';
+import { Engine, type EngineOptions } from '../engine.ts';
+import type { Actor, ActorContext } from '../actor.ts';
+import type { HostPlacement } from '../network.ts';
+import type { HostId, TimerTag } from '../types.ts';
 
 export interface Seen {
   readonly host: HostId;

@@ -1,10 +1,10 @@
 /**
- * Scenarios for tests and benchmarks of the consensus run model, built from plain input so that
+ * Scenarios for tests of the consensus-only and IoMT worlds, built from plain input so that
  * every default and unit conversion is the real schema's.
  */
 import type { ModelEvent } from '../../../sim/index.ts';
 import { zScenario, type Scenario, type ScenarioInput } from '../../scenario/schema.ts';
-import { runConsensusScenario } from './consensus.ts';
+import { runConsensusWorld } from './run.ts';
 
 /** No processing time anywhere: the closed forms of docs/references.md §2 assume it. */
 export const ZERO_COSTS = { signUs: 0, verifyUs: 0, hashUs: 0, hashPerKiBUs: 0, macUs: 0 } as const;
@@ -53,7 +53,7 @@ export interface SeedOutcome {
 }
 
 /**
- * Runs seeds 1..`seeds` through the consensus run model, seed k on `scenarios[k % length]`, for the
+ * Runs seeds 1..`seeds` through the consensus-only world, seed k on `scenarios[k % length]`, for the
  * protocols' many-seed tests: safety and liveness must hold whatever the random delays.
  */
 export function runAcrossSeeds(scenarios: readonly Scenario[], seeds: number): SeedOutcome[] {
@@ -61,7 +61,7 @@ export function runAcrossSeeds(scenarios: readonly Scenario[], seeds: number): S
   for (let seed = 1; seed <= seeds; seed++) {
     let submitted = 0;
     const count = (_h: number, e: ModelEvent) => { if (e.kind === 'submit') submitted++; };
-    const out = runConsensusScenario(scenarios[seed % scenarios.length]!, seed, { observers: [count] });
+    const out = runConsensusWorld(scenarios[seed % scenarios.length]!, seed, { observers: [count] });
     outcomes.push({
       seed,
       failedChecks: out.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.detail}`),
@@ -73,7 +73,7 @@ export function runAcrossSeeds(scenarios: readonly Scenario[], seeds: number): S
 }
 
 /**
- * A small IoMT world for tests of the IoMT run model: one hospital of two wards × three beds with
+ * A small IoMT world for tests of the IoMT configuration: one hospital of two wards × three beds with
  * one device of each kind, a 4-node PBFT consortium, clinicians and researchers; `iomt` fields and
  * `top` (duration, attacks, …) override the defaults.
  */

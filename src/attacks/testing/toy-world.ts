@@ -3,14 +3,14 @@
  * proposes a value each period; every replica votes to all; 2f+1 matching votes commit) plus clients.
  * The toy protocol is honest code with no knowledge of attacks, like the real ones.
  */
-import { Engine, type Actor, type ActorContext, type ActorFactory, type HostId } from '../../sim/index.ts';
-import type { Block } from '../ledger/types.ts';
+import { Engine, type Actor, type ActorContext, type ActorFactory, type HostId } from '../../../sim/index.ts';
+import type { Block } from '../../ledger/types.ts';
 import { z } from 'zod';
-import { attackSchema } from '../scenario/sections/attacks.ts';
-import { LeaderTracker } from '../world/leader.ts';
-import type { AnyAttackDefinition } from './definition.ts';
-import { planAttacks, type AttackPlan, type PlannedSpec } from './plan.ts';
-import { ATTACK_REGISTRY } from './registry.ts';
+import { attackSchema } from '../../scenario/sections/attacks.ts';
+import { LeaderTracker } from '../../world/leader.ts';
+import type { AnyAttackDefinition } from '../definition.ts';
+import { planAttacks, type AttackPlan, type PlannedSpec } from '../plan.ts';
+import { ATTACK_REGISTRY } from '../registry.ts';
 
 type ToyMsg =
   | { kind: 'propose'; height: number; value: number }

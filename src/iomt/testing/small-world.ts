@@ -1,10 +1,10 @@
-/** A small IoMT world configuration for tests and quick runs (only tests and benchmarks import it). */
-import { DEFAULT_CRYPTO_COSTS } from '../ledger/index.ts';
-import { defaultReplicaSettings } from '../protocols/definition.ts';
-import type { ProtocolModule } from '../protocols/types.ts';
-import { DEFAULT_ALERT_RULES } from './alert-rules.ts';
-import { DEFAULT_PROFILES, devicesOfEachKind } from './profiles.ts';
-import type { IomtWorldConfig } from './world.ts';
+/** A small IoMT world configuration for tests. */
+import { DEFAULT_CRYPTO_COSTS } from '../../ledger/index.ts';
+import { defaultReplicaSettings } from '../../protocols/definition.ts';
+import type { ProtocolModule } from '../../protocols/types.ts';
+import { DEFAULT_ALERT_RULES } from '../alert-rules.ts';
+import { DEFAULT_PROFILES, devicesOfEachKind } from '../profiles.ts';
+import type { IomtWorldConfig } from '../world.ts';
 
 export function smallWorldConfig(protocol: ProtocolModule, overrides: Partial<IomtWorldConfig> = {}): IomtWorldConfig {
   return {

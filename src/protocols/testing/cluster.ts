@@ -1,8 +1,8 @@
 /**
  * A small cluster for protocol tests (raft, hotstuff, poa): n replicas of one protocol and one
  * client host on an engine with a chosen latency distribution. It records every commit, view change,
- * reply and replica-to-replica message so tests can assert closed forms. Only *.test.ts and
- * benchmarks import it.
+ * reply and replica-to-replica message so tests can assert closed forms. Only tests import
+ * it.
  */
 import { Engine, type Actor, type ActorContext, type DistributionSpec, type HostId, type ModelEvent } from '../../../sim/index.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../scenario/index.ts';
-import { runConsensusScenario } from './consensus.ts';
-import { runAcrossSeeds } from './test-scenario.ts';
+import { runConsensusWorld } from './run.ts';
+import { runAcrossSeeds } from './scenarios.ts';
 
 export function describeAcrossSeeds(title: string, scenario: (nodes: number) => Scenario, nodeCounts: readonly number[]): void {
   describe(`${title} across 200 seeds through the run model`, () => {
@@ -26,10 +26,10 @@ export function describeAcrossSeeds(title: string, scenario: (nodes: number) => 
 /** The same seed gives the same trace hash and metrics; another seed another trace. */
 export function itReplaysBitForBit(scenario: Scenario): void {
   it('replays bit for bit: the same seed gives the same trace hash and metrics', () => {
-    const a = runConsensusScenario(scenario, 42);
-    const b = runConsensusScenario(scenario, 42);
+    const a = runConsensusWorld(scenario, 42);
+    const b = runConsensusWorld(scenario, 42);
     expect(b.traceHash).toBe(a.traceHash);
     expect(b.metrics).toEqual(a.metrics);
-    expect(runConsensusScenario(scenario, 43).traceHash).not.toBe(a.traceHash);
+    expect(runConsensusWorld(scenario, 43).traceHash).not.toBe(a.traceHash);
   });
 }
