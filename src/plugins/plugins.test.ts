@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../runner/run.ts';
 import { InputError } from '../scenario/errors.ts';
 import { loadScenario, loadScenarioAsync } from '../scenario/load.ts';
 import { ensurePlugins } from './cache.ts';
@@ -36,16 +35,6 @@ describe('plug-in modules named in a scenario', () => {
     expect(loaded.scenario.plugins?.map((p) => [p.kind, p.name])).toEqual([['protocol', 'sequencer'], ['attack', 'noisy-neighbour']]);
     expect(loaded.scenario.plugins?.every((p) => /^[0-9a-f]{64}$/.test(p.sha256))).toBe(true);
     expect((loaded.scenario.consensus as unknown as Record<string, unknown>)['sequencer']).toEqual({ resendInterval: 200_000 });
-  });
-
-  it('gives identical results in this thread and on two worker threads', async () => {
-    const loaded = await loadScenarioAsync(EXAMPLE, SHORT);
-    const out = mkdtempSync(join(tmpdir(), 'iomtsim-plugin-run-'));
-    const inThread = await runScenario({ loaded, workers: 0, outDir: join(out, 'w0') });
-    const pooled = await runScenario({ loaded, workers: 2, outDir: join(out, 'w2') });
-    expect(inThread.status).toBe('complete');
-    expect(inThread.summary.points[0]!.metrics['consensus.throughput_tps']!.mean).toBeGreaterThan(0);
-    expect(JSON.stringify(pooled.summary)).toBe(JSON.stringify(inThread.summary));
   });
 
   it('validates the plug-in protocol\'s parameters with its own schema', async () => {
@@ -87,16 +76,6 @@ describe('plug-in modules named in a scenario', () => {
     writeFileSync(join(dir, 'sequencer-replica.ts'), `${readFileSync(join(dir, 'sequencer-replica.ts'), 'utf8')}\n// edited\n`);
     const changed = loaded.scenario.plugins!.map((p) => ({ ...p, sha256: p.sha256.replace(/^./, (c) => (c === '0' ? '1' : '0')) }));
     await expect(ensurePlugins(changed)).rejects.toThrow(/changed since the scenario was loaded/);
-  });
-
-  it('runs a plug-in detector beside the in-tree ones and scores it against the attack labels', async () => {
-    const loaded = await loadScenarioAsync('examples/plugins/iomt-detector.yaml', ['duration=90s', 'replications=1']);
-    expect(loaded.scenario.plugins?.map((p) => [p.kind, p.name])).toEqual([['detector', 'shewhart']]);
-    const out = mkdtempSync(join(tmpdir(), 'iomtsim-plugin-detector-'));
-    const result = await runScenario({ loaded, workers: 0, outDir: out });
-    const metrics = result.summary.points[0]!.metrics;
-    expect(metrics['detect.shewhart_interarrival.detection_rate']!.mean).toBe(1);
-    expect(metrics['detect.cusum_interarrival.detection_rate']).toBeDefined();
   });
 
   it('names what a malformed detector module lacks', async () => {

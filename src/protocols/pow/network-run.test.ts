@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { HostPlacement } from '../../../sim/index.ts';
-import { staleRateFixedDelay } from '../../attacks/pow/closed-forms.ts';
 import type { CommitEvent } from '../types.ts';
+import { fixedDelaySpec } from '../testing/pow-network.ts';
 import { runPowNetwork, type PowNetworkSpec } from './network-run.ts';
-import { POW_DEFAULTS, type PowParams } from './params.ts';
 import { SIMBLOCK_PARAMS, normalHashPower, simblockNetworkConfig, simblockPlacements } from './simblock-network.ts';
-
-const FREE_LINK: HostPlacement = { region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity };
-
-function fixedDelaySpec(nodes: number, delayUs: number, params: Partial<PowParams>, blocks: number, seed: number): PowNetworkSpec {
-  return {
-    seed,
-    network: { regions: ['all'], latencyUs: { kind: 'fixed', value: delayUs } },
-    placements: Array.from({ length: nodes }, () => FREE_LINK),
-    params: { ...POW_DEFAULTS, compactBlockShare: 0, blockProcessingUs: 0, ...params },
-    hashPower: new Float64Array(nodes).fill(1),
-    stopAfterHeight: blocks,
-    maxDurationUs: Number.MAX_SAFE_INTEGER,
-  };
-}
 
 function simblockSpec(nodes: number, seed: number, blocks: number): PowNetworkSpec {
   return {
@@ -40,18 +24,6 @@ describe('Nakamoto PoW network', () => {
     expect(a.engine.traceHash()).toBe(b.engine.traceHash());
     expect(a.metrics).toEqual(b.metrics);
     expect(c.engine.traceHash()).not.toBe(a.engine.traceHash());
-  });
-
-  it('has a stale rate near 1 − e^{−d/T} when every block takes a fixed d to reach everyone', () => {
-    // Full mesh, fixed one-way delay δ, free links: a block reaches every node after
-    // inv + getdata + block = 3δ. d/T = 0.1; 3,000 blocks give a binomial SE of about 0.005.
-    const nodes = 20, deltaUs = 2_000_000, intervalUs = 60_000_000, blocks = 3_000;
-    const r = runPowNetwork(fixedDelaySpec(nodes, deltaUs, { outboundPeers: nodes - 1, blockIntervalUs: intervalUs }, blocks, 2));
-    const mined = r.metrics['pow.blocks_mined']!.value;
-    const stale = r.metrics['pow.stale_rate']!.value;
-    // Only the other miners' hash power ((n−1)/n of it) can fork the block during d.
-    const expected = staleRateFixedDelay((3 * deltaUs * (nodes - 1)) / nodes, intervalUs);
-    expect(Math.abs(stale - expected)).toBeLessThan(3 * Math.sqrt((expected * (1 - expected)) / mined));
   });
 
   it('commits each height once, in order, k blocks deep, the same block on every node', () => {

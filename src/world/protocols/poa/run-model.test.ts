@@ -1,14 +1,14 @@
 /**
- * Clique through the consensus run model and its checkers across 200 seeds with random delays and
+ * Clique through the consensus-only world and its checkers across 200 seeds with random delays and
  * no faults: every check passes, every request is confirmed, and the PoA collector reports its
  * fork and stale metrics. The liveness bound covers the first commit, which waits for the first
  * block plus ⌊N/2⌋ + 1 confirmations: at most 5 periods of 500 ms for n ≤ 7, plus delays.
  */
 import { describe, expect, it } from 'vitest';
-import type { ModelEvent } from '../../../sim/index.ts';
-import { itReplaysBitForBit } from '../../world/testing/across-seeds-suite.ts';
-import { runConsensusScenario } from '../../runner/models/consensus.ts';
-import { consensusScenario } from '../../world/testing/scenarios.ts';
+import type { ModelEvent } from '../../../../sim/index.ts';
+import { itReplaysBitForBit } from '../../testing/across-seeds-suite.ts';
+import { runConsensusWorld } from '../../testing/run.ts';
+import { consensusScenario } from '../../testing/scenarios.ts';
 
 const scenario = (nodes: number) =>
   consensusScenario({
@@ -25,7 +25,7 @@ describe('Clique across 200 seeds through the run model', () => {
     for (let seed = 1; seed <= 200; seed++) {
       let submitted = 0;
       const count = (_h: number, e: ModelEvent) => { if (e.kind === 'submit') submitted++; };
-      const out = runConsensusScenario(scenarios[seed % 3]!, seed, { observers: [count] });
+      const out = runConsensusWorld(scenarios[seed % 3]!, seed, { observers: [count] });
       const failed = out.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.detail}`);
       expect(failed, `seed ${seed}`).toEqual([]);
       expect(submitted, `seed ${seed}`).toBeGreaterThan(10);

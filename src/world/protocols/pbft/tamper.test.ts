@@ -5,12 +5,13 @@
  * view with an honest primary. No altered transaction ever commits.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActorContext, ActorFactory, HostId, ModelEvent } from '../../../sim/index.ts';
-import type { Block } from '../../ledger/types.ts';
-import { consensusScenario } from '../../world/testing/scenarios.ts';
-import { runConsensusScenario, type FaultPlan } from '../../runner/models/consensus.ts';
-import type { CommitEvent } from '../types.ts';
-import type { PrePrepare } from './messages.ts';
+import type { ActorContext, ActorFactory, HostId, ModelEvent } from '../../../../sim/index.ts';
+import type { Block } from '../../../ledger/types.ts';
+import { consensusScenario } from '../../testing/scenarios.ts';
+import { runConsensusWorld } from '../../testing/run.ts';
+import type { FaultPlan } from '../../types.ts';
+import type { CommitEvent } from '../../../protocols/types.ts';
+import type { PrePrepare } from '../../../protocols/pbft/messages.ts';
 
 function tampered(block: Block): Block {
   const [first, ...rest] = block.txs;
@@ -55,7 +56,7 @@ describe('PBFT against tampered pre-prepares', () => {
       honestCommits++;
       for (const tx of (e as CommitEvent).block.txs) if (tx.payloadDigest === 'f'.repeat(64)) altered++;
     };
-    const out = runConsensusScenario(scenario, 1, { faults: tamperingChannel, observers: [observer] });
+    const out = runConsensusWorld(scenario, 1, { faults: tamperingChannel, observers: [observer] });
     expect(altered).toBe(0);
     expect(honestCommits).toBeGreaterThan(100);
     expect(out.metrics['consensus.view_changes']!.value).toBeGreaterThanOrEqual(1);

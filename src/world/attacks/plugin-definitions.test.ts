@@ -5,15 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runIomtScenario } from '../runner/models/iomt.ts';
-import { smallIomtScenario } from '../world/testing/scenarios.ts';
-import { InputError } from '../scenario/errors.ts';
-import { attackSchema, zAttack } from '../scenario/sections/attacks.ts';
-import { defineAttack, definitionProblems } from './definition.ts';
-import { param, zOrdinal } from './params.ts';
-import { ATTACK_REGISTRY } from './registry.ts';
-import { isActive } from './window.ts';
-import { toyWorld } from './testing/toy-world.ts';
+import { runIomtWorld } from '../testing/run.ts';
+import { smallIomtScenario } from '../testing/scenarios.ts';
+import { InputError } from '../../scenario/errors.ts';
+import { attackSchema, zAttack } from '../../scenario/sections/attacks.ts';
+import { defineAttack, definitionProblems } from '../../attacks/definition.ts';
+import { param, zOrdinal } from '../../attacks/params.ts';
+import { ATTACK_REGISTRY } from '../../attacks/registry.ts';
+import { isActive } from '../../attacks/window.ts';
+import { toyWorld } from '../../attacks/testing/toy-world.ts';
 
 /** Network kind: the replica's links to everyone are cut for the window (a one-replica blackout). */
 const blackout = defineAttack({
@@ -101,7 +101,7 @@ describe('an attack definition added to a registry', () => {
   it('wires a device behaviour and reports its outcome in an IoMT world', () => {
     const scenario = smallIomtScenario({}, { duration: '30s' });
     const attacks = z.array(attackSchema(registry)).parse([{ type: 'tagged', devices: [0, 1] }]);
-    const out = runIomtScenario({ ...scenario, attacks: attacks as never }, 1, { registry });
+    const out = runIomtWorld({ ...scenario, attacks: attacks as never }, 1, { registry });
     expect(out.metrics['attack.tagged_sent']!.value).toBeGreaterThan(0);
     expect(out.metrics['attack.tagged_accepted']!.value).toBeGreaterThan(0);
     expect(out.metrics['attack.tagged_accepted']!.value).toBeLessThanOrEqual(out.metrics['attack.tagged_arrived']!.value);

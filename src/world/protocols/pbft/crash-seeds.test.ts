@@ -5,10 +5,10 @@
  * well before the end are all confirmed.
  */
 import { describe, expect, it } from 'vitest';
-import type { ModelEvent } from '../../../sim/index.ts';
-import { consensusScenario } from '../../world/testing/scenarios.ts';
-import { runConsensusScenario } from '../../runner/models/consensus.ts';
-import type { ConfirmedEvent, SubmitEvent } from '../types.ts';
+import type { ModelEvent } from '../../../../sim/index.ts';
+import { consensusScenario } from '../../testing/scenarios.ts';
+import { runConsensusWorld } from '../../testing/run.ts';
+import type { ConfirmedEvent, SubmitEvent } from '../../../protocols/types.ts';
 
 const scenario = consensusScenario({
   duration: '12s',
@@ -26,7 +26,7 @@ describe('PBFT with up to f crashes at random times', () => {
         if (e.kind === 'submit') submitted.add((e as SubmitEvent).tx.id);
         if (e.kind === 'confirmed') confirmed.add((e as ConfirmedEvent).tx.id);
       };
-      const out = runConsensusScenario(scenario, seed, {
+      const out = runConsensusWorld(scenario, seed, {
         observers: [observer],
         setup: (w) => {
           const rng = w.engine.rng.stream('test:crashes');

@@ -1,11 +1,11 @@
 /**
- * The Byzantine proxy against the real PBFT replicas through the consensus run model: inside the
+ * The Byzantine proxy against the real PBFT replicas through the consensus-only world: inside the
  * fault model (f < n/3) safety holds; beyond it (f ≥ n/3) the safety checker catches the violation.
  */
 import { describe, expect, it } from 'vitest';
-import { runConsensusScenario } from '../runner/models/consensus.ts';
-import { zScenario } from '../scenario/schema.ts';
-import { planAttacks } from './plan.ts';
+import { runConsensusWorld } from '../testing/run.ts';
+import { zScenario } from '../../scenario/schema.ts';
+import { planAttacks } from '../../attacks/plan.ts';
 
 function run(attacks: unknown[], duration = '4s') {
   const s = zScenario.parse({
@@ -15,7 +15,7 @@ function run(attacks: unknown[], duration = '4s') {
     attacks,
   });
   const plan = planAttacks(s.attacks, { replicas: 4, clients: 4 });
-  return runConsensusScenario(s, 1, { faults: plan });
+  return runConsensusWorld(s, 1, { faults: plan });
 }
 
 const value = (r: ReturnType<typeof run>, k: string) => r.metrics[k]!.value;

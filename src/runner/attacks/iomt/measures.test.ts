@@ -4,12 +4,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConsentContract } from '../../contracts/index.ts';
-import { simulate } from '../../runner/simulate.ts';
-import { loadScenario } from '../../scenario/load.ts';
-import type { AttackSpec } from '../../scenario/sections/attacks.ts';
+import { ConsentContract } from '../../../contracts/index.ts';
+import { simulate } from '../../simulate.ts';
+import { loadScenario } from '../../../scenario/load.ts';
+import type { AttackSpec } from '../../../scenario/sections/attacks.ts';
 
-const scenarioOf = (name: string) => loadScenario(fileURLToPath(new URL(`../../../scenarios/attacks/${name}.yaml`, import.meta.url))).scenario;
+const scenarioOf = (name: string) => loadScenario(fileURLToPath(new URL(`../../../../scenarios/attacks/${name}.yaml`, import.meta.url))).scenario;
 
 afterEach(() => {
   vi.restoreAllMocks();

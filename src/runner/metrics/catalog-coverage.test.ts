@@ -4,11 +4,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../scenario/index.ts';
-import { simulate } from '../runner/simulate.ts';
-import { metricDoc } from './catalog.ts';
+import { loadScenario } from '../../scenario/index.ts';
+import { simulate } from '../simulate.ts';
+import { metricDoc } from '../../metrics/catalog.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 // Short forms of the protocol scenarios: enough simulated time for every metric to appear.
 const SCENARIOS: readonly (readonly [string, readonly string[]])[] = [

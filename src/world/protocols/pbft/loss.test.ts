@@ -5,10 +5,10 @@
  * stays safe and valid, keeps committing, and lagging replicas catch up by state transfer.
  */
 import { describe, expect, it } from 'vitest';
-import type { Engine, HostId } from '../../../sim/index.ts';
-import { consensusScenario } from '../../world/testing/scenarios.ts';
-import { runConsensusScenario } from '../../runner/models/consensus.ts';
-import type { PbftReplica } from './replica.ts';
+import type { Engine, HostId } from '../../../../sim/index.ts';
+import { consensusScenario } from '../../testing/scenarios.ts';
+import { runConsensusWorld } from '../../testing/run.ts';
+import type { PbftReplica } from '../../../protocols/pbft/replica.ts';
 
 const scenario = consensusScenario({
   duration: '20s',
@@ -21,7 +21,7 @@ describe('PBFT under message loss', () => {
   it.each([1, 2, 3])('stays safe and live, and every replica keeps up (seed %i)', (seed) => {
     let engine: Engine | undefined;
     let hosts: readonly HostId[] = [];
-    const out = runConsensusScenario(scenario, seed, { setup: (w) => { engine = w.engine; hosts = w.replicaHosts; } });
+    const out = runConsensusWorld(scenario, seed, { setup: (w) => { engine = w.engine; hosts = w.replicaHosts; } });
     expect(out.checks.filter((c) => !c.passed)).toEqual([]);
     expect(out.metrics['consensus.throughput_tps']!.value).toBeGreaterThan(50);
     const executed = hosts.map((h) => engine!.actor<PbftReplica>(h).lastExecuted);

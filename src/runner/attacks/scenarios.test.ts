@@ -4,9 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../runner/simulate.ts';
-import { holds, parseCondition } from '../scenario/conditions.ts';
-import { loadScenario } from '../scenario/load.ts';
+import { simulate } from '../simulate.ts';
+import { holds, parseCondition } from '../../scenario/conditions.ts';
+import { loadScenario } from '../../scenario/load.ts';
 
 const SCENARIOS = [
   'equivocation', 'equivocation-beyond-f', 'silence', 'censorship', 'censorship-pbft', 'delay-votes',
@@ -15,7 +15,7 @@ const SCENARIOS = [
   'sybil', 'tamper', 'replay', 'flood', 'compromised-gateway', 'record-tamper', 'ransomware', 'consent-bypass', 'stolen-key', 'insider', 'consent-expired', 'consent-revoked',
 ];
 
-const file = (name: string) => fileURLToPath(new URL(`../../scenarios/attacks/${name}.yaml`, import.meta.url));
+const file = (name: string) => fileURLToPath(new URL(`../../../scenarios/attacks/${name}.yaml`, import.meta.url));
 
 describe('attack scenarios meet their expectations', () => {
   for (const name of SCENARIOS) {

@@ -4,10 +4,10 @@
  * reply 5δ after submitting, and a decision costs 2n² − n + 1 messages (Castro & Liskov 1999, §4.2).
  */
 import { describe, expect, it } from 'vitest';
-import type { HostId, ModelEvent } from '../../../sim/index.ts';
-import { idealPbftScenario } from '../../world/testing/scenarios.ts';
-import { runConsensusScenario } from '../../runner/models/consensus.ts';
-import type { CommitEvent, ConfirmedEvent } from '../types.ts';
+import type { HostId, ModelEvent } from '../../../../sim/index.ts';
+import { idealPbftScenario } from '../../testing/scenarios.ts';
+import { runConsensusWorld } from '../../testing/run.ts';
+import type { CommitEvent, ConfirmedEvent } from '../../../protocols/types.ts';
 
 const DELTA_US = 10_000;
 
@@ -21,7 +21,7 @@ function record(nodes: number, txs: number) {
     if (e.kind === 'commit') commits.push({ host, height: (e as CommitEvent).block.height, timeUs });
     if (e.kind === 'confirmed') confirmed.push({ submittedUs: (e as ConfirmedEvent).tx.submittedUs, timeUs });
   };
-  const out = runConsensusScenario(idealPbftScenario(nodes, `${DELTA_US}us`, txs), 1, { observers: [observer] });
+  const out = runConsensusWorld(idealPbftScenario(nodes, `${DELTA_US}us`, txs), 1, { observers: [observer] });
   return { out, prePrepareUs, commits, confirmed };
 }
 

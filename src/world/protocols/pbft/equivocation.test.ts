@@ -6,8 +6,8 @@
  * (f ≥ n/3) the assumption fails and the safety checker sees the honest replicas diverge.
  */
 import { describe, expect, it } from 'vitest';
-import { consensusScenario } from '../../world/testing/scenarios.ts';
-import { runConsensusScenario } from '../../runner/models/consensus.ts';
+import { consensusScenario } from '../../testing/scenarios.ts';
+import { runConsensusWorld } from '../../testing/run.ts';
 
 const base = {
   duration: '10s',
@@ -20,14 +20,14 @@ const base = {
 describe('PBFT against an equivocating primary', () => {
   it.each([1, 2, 3])('stays safe and live with f = 1 equivocator (seed %i)', (seed) => {
     const scenario = consensusScenario({ ...base, attacks: [{ type: 'equivocation', start: '1s', replicas: [0] }] });
-    const out = runConsensusScenario(scenario, seed);
+    const out = runConsensusWorld(scenario, seed);
     expect(out.checks.filter((c) => !c.passed)).toEqual([]);
     expect(out.metrics['consensus.committed_txs']!.value).toBeGreaterThan(300);
   });
 
   it('loses safety with two equivocators among four replicas, and the checker says so', () => {
     const scenario = consensusScenario({ ...base, attacks: [{ type: 'equivocation', start: '1s', replicas: [0, 1], sideA: [2] }] });
-    const out = runConsensusScenario(scenario, 1);
+    const out = runConsensusWorld(scenario, 1);
     expect(out.checks.find((c) => c.name === 'safety')!.passed).toBe(false);
     expect(out.metrics['safety.violations']!.value).toBeGreaterThan(0);
   });

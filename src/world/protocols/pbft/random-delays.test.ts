@@ -3,7 +3,7 @@
  * safety, liveness or validity violation, and every submitted request is confirmed to its client.
  */
 import { describe, expect, it } from 'vitest';
-import { consensusScenario, runAcrossSeeds } from '../../world/testing/scenarios.ts';
+import { consensusScenario, runAcrossSeeds } from '../../testing/scenarios.ts';
 
 const scenario = (nodes: number) =>
   consensusScenario({

@@ -5,10 +5,10 @@
  * meanwhile. The primary is replaced, and the censored requests commit in the new view.
  */
 import { describe, expect, it } from 'vitest';
-import type { HostId, ModelEvent } from '../../../sim/index.ts';
-import { consensusScenario } from '../../world/testing/scenarios.ts';
-import { runConsensusScenario } from '../../runner/models/consensus.ts';
-import type { CommitEvent, SubmitEvent, ViewChangeEvent } from '../types.ts';
+import type { HostId, ModelEvent } from '../../../../sim/index.ts';
+import { consensusScenario } from '../../testing/scenarios.ts';
+import { runConsensusWorld } from '../../testing/run.ts';
+import type { CommitEvent, SubmitEvent, ViewChangeEvent } from '../../../protocols/types.ts';
 
 const CENSOR_FROM_US = 1_000_000;
 const REQUEST_TIMEOUT_US = 1_000_000;
@@ -47,7 +47,7 @@ describe('PBFT request timer (§4.4) against a censoring primary', () => {
         views.push({ ...(e as ViewChangeEvent), timeUs });
       }
     };
-    const out = runConsensusScenario(scenario, seed, {
+    const out = runConsensusWorld(scenario, seed, {
       observers: [observer],
       setup: (world) => {
         censoredClient = world.clientHosts[0]!;

@@ -1,10 +1,10 @@
 /**
- * Chained HotStuff through the consensus run model and its checkers (safety, liveness, validity, state
+ * Chained HotStuff through the consensus-only world and its checkers (safety, liveness, validity, state
  * agreement), across 200 seeds with random delays and no faults: every check passes and every
  * submitted request is confirmed to its client.
  */
-import { describeAcrossSeeds } from '../../world/testing/across-seeds-suite.ts';
-import { consensusScenario } from '../../world/testing/scenarios.ts';
+import { describeAcrossSeeds } from '../../testing/across-seeds-suite.ts';
+import { consensusScenario } from '../../testing/scenarios.ts';
 
 const scenario = (nodes: number) =>
   consensusScenario({

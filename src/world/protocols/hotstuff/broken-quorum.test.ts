@@ -7,9 +7,10 @@
  * forms a QC and nothing conflicting commits.
  */
 import { describe, expect, it } from 'vitest';
-import { runConsensusScenario, type ConsensusWorld } from '../../runner/models/consensus.ts';
-import { consensusScenario } from '../../world/testing/scenarios.ts';
-import { makeHotStuffModule } from './index.ts';
+import { runConsensusWorld } from '../../testing/run.ts';
+import type { ConsensusWorld } from '../../types.ts';
+import { consensusScenario } from '../../testing/scenarios.ts';
+import { makeHotStuffModule } from '../../../protocols/hotstuff/index.ts';
 
 const PARTITION_US = 1_000_000;
 
@@ -30,14 +31,14 @@ function partition(world: ConsensusWorld): void {
 describe('safety checker against a broken HotStuff', () => {
   it('reports conflicting commits when a QC needs only f + 1 votes', () => {
     const broken = makeHotStuffModule({ quorum: (_n, f) => f + 1 });
-    const out = runConsensusScenario(scenario, 3, { protocol: broken, setup: partition });
+    const out = runConsensusWorld(scenario, 3, { protocol: broken, setup: partition });
     const safety = out.checks.find((c) => c.name === 'safety')!;
     expect(safety.passed).toBe(false);
     expect(out.metrics['safety.violations']!.value).toBeGreaterThan(0);
   });
 
   it('reports nothing for correct HotStuff in the same partition', () => {
-    const out = runConsensusScenario(scenario, 3, { setup: partition });
+    const out = runConsensusWorld(scenario, 3, { setup: partition });
     expect(out.checks.find((c) => c.name === 'safety')!.passed).toBe(true);
     expect(out.metrics['safety.violations']!.value).toBe(0);
     expect(out.metrics['consensus.committed_txs']!.value).toBeGreaterThan(0);

@@ -6,9 +6,10 @@
  * in the same partition commits nothing conflicting: neither side has a quorum.
  */
 import { describe, expect, it } from 'vitest';
-import { makePbftModule } from '../protocols/pbft/index.ts';
-import { consensusScenario } from '../world/testing/scenarios.ts';
-import { runConsensusScenario, type ConsensusWorld } from '../runner/models/consensus.ts';
+import { makePbftModule } from '../../protocols/pbft/index.ts';
+import { consensusScenario } from '../testing/scenarios.ts';
+import { runConsensusWorld } from '../testing/run.ts';
+import type { ConsensusWorld } from '../types.ts';
 
 const PARTITION_US = 1_000_000;
 
@@ -30,7 +31,7 @@ function partition(world: ConsensusWorld): void {
 describe('safety checker against a broken PBFT', () => {
   it('reports conflicting commits when the quorum is f + 1', () => {
     const broken = makePbftModule({ quorum: (_n, f) => f + 1 });
-    const out = runConsensusScenario(scenario, 3, { protocol: broken, setup: partition });
+    const out = runConsensusWorld(scenario, 3, { protocol: broken, setup: partition });
     const safety = out.checks.find((c) => c.name === 'safety')!;
     expect(safety.passed).toBe(false);
     expect(out.metrics['safety.violations']!.value).toBeGreaterThan(0);
@@ -38,7 +39,7 @@ describe('safety checker against a broken PBFT', () => {
   });
 
   it('reports nothing for correct PBFT in the same partition', () => {
-    const out = runConsensusScenario(scenario, 3, { setup: partition });
+    const out = runConsensusWorld(scenario, 3, { setup: partition });
     expect(out.checks.find((c) => c.name === 'safety')!.passed).toBe(true);
     expect(out.metrics['safety.violations']!.value).toBe(0);
     expect(out.metrics['consensus.committed_txs']!.value).toBeGreaterThan(0);

@@ -5,11 +5,11 @@
  * message delays.
  */
 import { describe, expect, it } from 'vitest';
-import type { Engine, HostId, ModelEvent } from '../../../sim/index.ts';
-import { consensusScenario } from '../../world/testing/scenarios.ts';
-import { runConsensusScenario } from '../../runner/models/consensus.ts';
-import type { ViewChangeEvent } from '../types.ts';
-import type { PbftReplica } from './replica.ts';
+import type { Engine, HostId, ModelEvent } from '../../../../sim/index.ts';
+import { consensusScenario } from '../../testing/scenarios.ts';
+import { runConsensusWorld } from '../../testing/run.ts';
+import type { ViewChangeEvent } from '../../../protocols/types.ts';
+import type { PbftReplica } from '../../../protocols/pbft/replica.ts';
 
 const CRASH_US = 3_000_000;
 const REQUEST_TIMEOUT_US = 1_000_000;
@@ -33,7 +33,7 @@ describe('PBFT view change', () => {
       if (e.kind === 'commit' && timeUs > CRASH_US) commitsAfterCrash.push(timeUs);
       if (e.kind === 'view-change') views.push({ ...(e as ViewChangeEvent), timeUs });
     };
-    const out = runConsensusScenario(scenario, seed, {
+    const out = runConsensusWorld(scenario, seed, {
       observers: [observer],
       setup: (world) => {
         primary = world.replicaHosts[0]!;
@@ -54,7 +54,7 @@ describe('PBFT view change', () => {
   it('makes checkpoints stable and garbage-collects the log (§4.3)', () => {
     let engine: Engine | undefined;
     let hosts: readonly HostId[] = [];
-    runConsensusScenario(scenario, 1, { setup: (w) => { engine = w.engine; hosts = w.replicaHosts; } });
+    runConsensusWorld(scenario, 1, { setup: (w) => { engine = w.engine; hosts = w.replicaHosts; } });
     for (const h of hosts.slice(1)) {
       const r = engine!.actor<PbftReplica>(h);
       expect(r.stableSeq).toBeGreaterThan(16);

@@ -4,10 +4,10 @@
  * transfer, §4.3), and then commits in step with the others again.
  */
 import { describe, expect, it } from 'vitest';
-import type { Engine, HostId } from '../../../sim/index.ts';
-import { consensusScenario } from '../../world/testing/scenarios.ts';
-import { runConsensusScenario } from '../../runner/models/consensus.ts';
-import type { PbftReplica } from './replica.ts';
+import type { Engine, HostId } from '../../../../sim/index.ts';
+import { consensusScenario } from '../../testing/scenarios.ts';
+import { runConsensusWorld } from '../../testing/run.ts';
+import type { PbftReplica } from '../../../protocols/pbft/replica.ts';
 
 describe('PBFT backup recovery', () => {
   it('catches up by state transfer after a crash and keeps committing', () => {
@@ -20,7 +20,7 @@ describe('PBFT backup recovery', () => {
     let engine: Engine | undefined;
     let hosts: readonly HostId[] = [];
     let executedAtRecovery = -1;
-    const out = runConsensusScenario(scenario, 1, {
+    const out = runConsensusWorld(scenario, 1, {
       setup: (w) => {
         engine = w.engine;
         hosts = w.replicaHosts;
