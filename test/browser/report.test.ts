@@ -33,6 +33,10 @@ interface PageVisit {
   readonly figures: { name: string; width: number; height: number; visibleTexts: number }[];
 }
 
+// The page function in visitPage runs in the browser. The project compiles without the DOM library
+// (it would let browser globals slip into src/ unnoticed), so the one global it calls is declared here.
+declare function getComputedStyle(element: unknown): { readonly visibility: string; readonly display: string; readonly opacity: string };
+
 const browser = await chooseBrowser();
 if (!isBrowser(browser)) console.warn(`browser test skipped: ${browser.unavailable}`);
 const describeInBrowser = isBrowser(browser) ? describe : describe.skip;
@@ -72,7 +76,7 @@ async function visitPage(browser: BrowserContext, htmlPath: string, screenshotPa
   const pageUrl = pathToFileURL(htmlPath).href;
   await page.goto(pageUrl, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle');
-  const figures = await page.$$eval('figure.report-figure', (nodes) =>
+  const figures = await page.$$eval('figure.report-figure', (nodes): PageVisit['figures'] =>
     nodes.map((node) => {
       const svg = node.querySelector('svg');
       const box = svg?.getBoundingClientRect();
