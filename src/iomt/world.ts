@@ -22,7 +22,7 @@ import { Gateway, type GatewayDevice } from './gateway.ts';
 import type { LedgerEndpoint } from './ledger-client.ts';
 import type { DeviceKind, DeviceProfile } from './profiles.ts';
 import { pseudonym } from './pseudonym.ts';
-import { placeConsortium, type ReplicaDeployment, type WrapReplica } from '../world/replicas.ts';
+import { placeConsortium, type ReplicaDeployment, type WrapReplica } from '../protocols/consortium/placement.ts';
 import { OffChainStore, type PermitCheck, type StoreOptions } from './store.ts';
 import { buildTopology, latencyMatrix, type Topology } from './topology.ts';
 import { PatientVitals, type Episode, type EpisodeConfig } from './vitals.ts';
@@ -84,7 +84,7 @@ export class IomtWorld {
   readonly devices: Device[] = [];
   readonly stores: OffChainStore[] = [];
   readonly keyRing: KeyRing;
-  /** The consortium's replicas (placed by src/world/replicas.ts), with the world's leader tracker. */
+  /** The consortium's replicas (placed by src/protocols/consortium/placement.ts), with the world's leader tracker. */
   readonly consortium: ReplicaDeployment;
   /** Each device's initial signing key, by device number (what an attacker with physical access extracts). */
   readonly deviceKeys: readonly SigningKey[];

@@ -36,7 +36,7 @@ export function parseOverrideKey(flag: string, expr: string, form: string): { pa
     const keys = keysAt(zScenario, segments.slice(0, known));
     const bad = segments[known]!;
     const guess = closest(bad, keys);
-    const expected = guess ? `a known field (did you mean '${guess}'?)` : keys.length > 0 ? `one of the known fields: ${keys.join(', ')}` : 'a field of the scenario';
+    const expected = guess ? `a known key (did you mean '${guess}'?)` : keys.length > 0 ? `one of the known keys: ${keys.join(', ')}` : 'a field of the scenario';
     throw inputError(source, segments.slice(0, known + 1).join('.'), expected, `the unknown key '${bad}'`);
   }
   return { path, rest: expr.slice(eq + 1) };

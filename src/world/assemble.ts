@@ -3,7 +3,7 @@
  * places the hosts (the consensus-only world: replicas and load clients; the IoMT world: the
  * hospital topology); everything else is wired here, once, for every configuration: the attack
  * plan (Byzantine proxies around the replicas, network and engine events, device attacks), the
- * consensus checkers and collector, the one leader tracker (src/world/leader.ts), and the one
+ * consensus checkers and collector, the one leader tracker (src/protocols/consortium/leader-tracker.ts), and the one
  * computation of the windows the liveness checker excuses (src/world/excused-windows.ts).
  *
  *   const world = assembleWorld(scenario, seed, consensusConfiguration(scenario, seed));
@@ -21,7 +21,7 @@ import type { ProtocolModule } from '../protocols/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { excusedWindows, type ExcusedWindow } from './excused-windows.ts';
 import { ConsensusMonitor } from './monitor.ts';
-import type { ReplicaDeployment, WrapReplica } from './replicas.ts';
+import type { ReplicaDeployment, WrapReplica } from '../protocols/consortium/placement.ts';
 import type { ConsensusWorld, FaultPlan } from './types.ts';
 
 /** The hosts of a world, placed by its configuration. */

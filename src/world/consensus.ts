@@ -12,7 +12,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { replicaSettings } from '../scenario/sections/consensus.ts';
 import type { WorldConfiguration } from './assemble.ts';
 import { networkConfig, placement } from './network.ts';
-import { placeConsortium, type ReplicaDeployment } from './replicas.ts';
+import { placeConsortium, type ReplicaDeployment } from '../protocols/consortium/placement.ts';
 import type { ConsensusWorld } from './types.ts';
 
 export interface ConsensusWorldOptions {

@@ -3,7 +3,7 @@ export { assembleWorld, type AssembledWorld, type PlacedWorld, type WorldConfigu
 export { consensusConfiguration, type ConsensusWorldOptions } from './consensus.ts';
 export { iomtConfiguration, iomtWorldConfig, type IomtWorldOptions } from './iomt.ts';
 export { excusedWindows, type ExcusedWindow } from './excused-windows.ts';
-export { LeaderTracker } from './leader.ts';
+export { LeaderTracker } from '../protocols/consortium/leader-tracker.ts';
 export { ConsensusMonitor, type MonitorOptions } from './monitor.ts';
-export { placeConsortium, type ConsortiumPlan, type ReplicaDeployment, type WrapReplica } from './replicas.ts';
+export { placeConsortium, type ConsortiumPlan, type ReplicaDeployment, type WrapReplica } from '../protocols/consortium/placement.ts';
 export type { ConsensusWorld, FaultPlan } from './types.ts';

@@ -14,7 +14,7 @@ import type { Distributions } from '../metrics/distribution.ts';
 import type { CheckOutcome, Metrics, TimeseriesRow } from '../metrics/types.ts';
 import { NO_APPLICATION, type ReplicatedApplication } from '../protocols/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { ReplicaDeployment } from './replicas.ts';
+import type { ReplicaDeployment } from '../protocols/consortium/placement.ts';
 
 export interface MonitorOptions {
   /** Replica hosts running Byzantine code: excluded from the invariants and the metrics. */

@@ -41,7 +41,7 @@ describe('iomtsim CLI', () => {
     const r = await cli(['run', 'scenarios/default.yaml', '--set', 'consensus.nodez=7', '--out', out, '--json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim()).toBe("--set consensus.nodez=7: consensus.nodez: expected a known field (did you mean 'nodes'?), found the unknown key 'nodez'");
+    expect(r.stderr.trim()).toBe("--set consensus.nodez=7: consensus.nodez: expected a known key (did you mean 'nodes'?), found the unknown key 'nodez'");
     expect(existsSync(out)).toBe(false);
   });
 

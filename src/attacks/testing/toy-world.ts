@@ -7,7 +7,7 @@ import { Engine, type Actor, type ActorContext, type ActorFactory, type HostId }
 import type { Block } from '../../ledger/types.ts';
 import { z } from 'zod';
 import { attackSchema } from '../../scenario/sections/attacks.ts';
-import { LeaderTracker } from '../../world/leader.ts';
+import { LeaderTracker } from '../../protocols/consortium/leader-tracker.ts';
 import type { AnyAttackDefinition } from '../definition.ts';
 import { planAttacks, type AttackPlan, type PlannedSpec } from '../plan.ts';
 import { ATTACK_REGISTRY } from '../registry.ts';

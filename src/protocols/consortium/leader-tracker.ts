@@ -5,8 +5,8 @@
  * leads until an announcement. Attacks that follow the leader (leader-delay, leader-dos), the
  * `crash: leader` target and clients all read this one tracker.
  */
-import type { Engine, HostId } from '../../sim/index.ts';
-import type { ViewChangeEvent } from '../protocols/types.ts';
+import type { Engine, HostId } from '../../../sim/index.ts';
+import type { ViewChangeEvent } from '../types.ts';
 
 export class LeaderTracker {
   private leader: HostId;

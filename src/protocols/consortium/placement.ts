@@ -4,10 +4,10 @@
  * gets the next host id, its own signing key, and the protocol's factory, wrapped when an attack
  * makes it Byzantine. The world's leader tracker watches these hosts.
  */
-import type { ActorFactory, Engine, HostId, HostPlacement } from '../../sim/index.ts';
-import type { CryptoCosts, KeyRing } from '../ledger/crypto.ts';
-import { NO_APPLICATION, type ProtocolModule, type ReplicaConfig, type ReplicatedApplication, type ReplicaSettings } from '../protocols/types.ts';
-import { LeaderTracker } from './leader.ts';
+import type { ActorFactory, Engine, HostId, HostPlacement } from '../../../sim/index.ts';
+import type { CryptoCosts, KeyRing } from '../../ledger/crypto.ts';
+import { NO_APPLICATION, type ProtocolModule, type ReplicaConfig, type ReplicatedApplication, type ReplicaSettings } from '../types.ts';
+import { LeaderTracker } from './leader-tracker.ts';
 
 /** Wrap replica i's factory (Byzantine behaviour from an attack plan). */
 export type WrapReplica = <M>(replicaIndex: number, factory: ActorFactory<M>) => ActorFactory<M>;

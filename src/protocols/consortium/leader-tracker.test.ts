@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Engine, type Actor } from '../../sim/index.ts';
-import { LeaderTracker } from './leader.ts';
+import { Engine, type Actor } from '../../../sim/index.ts';
+import { LeaderTracker } from './leader-tracker.ts';
 
 const idle = (): Actor<unknown> => ({ onMessage() {}, onTimer() {} });
 
