@@ -4,7 +4,7 @@
  * devices, 16 PBFT nodes) through the IoMT run model.
  */
 import { performance } from 'node:perf_hooks';
-import { runIomtScenario } from '../../src/runner/models/iomt.ts';
+import { assembleWorld, iomtConfiguration } from '../../src/world/index.ts';
 import { loadScenario } from '../../src/scenario/index.ts';
 import type { BenchEntry, BenchRunResult, SuiteName } from '../harness/entry.ts';
 import { REPO_ROOT, selectedMetrics } from './scenario-entry.ts';
@@ -36,14 +36,14 @@ function iomtEntry(spec: IomtEntrySpec): BenchEntry {
     run(): BenchRunResult {
       const { scenario } = loadScenario(`${REPO_ROOT}${spec.scenarioFile}`, spec.sets);
       const start = performance.now();
-      const out = runIomtScenario(scenario, 1, {
+      const out = assembleWorld(scenario, iomtConfiguration(scenario, 1), {
         // Empty control events every 10 simulated seconds. The engine hashes every event it
         // processes, and these goldens' trace hashes were recorded with these marks in the queue
         // (they sampled memory, which the child's peak RSS now measures), so they stay.
         setup: (world) => {
           for (let t = 0; t <= scenario.duration; t += MARK_INTERVAL_US) world.engine.at(t, () => {});
         },
-      });
+      }).run();
       const wallMs = performance.now() - start;
       return { wallMs, events: out.eventsProcessed, simulatedSeconds: out.simulatedUs / 1e6, metrics: IOMT_GOLDEN(out) };
     },

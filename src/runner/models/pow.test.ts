@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenario/index.ts';
 import { simulate } from '../simulate.ts';
-import { runConsensusScenario } from './consensus.ts';
+import { runConsensusWorld } from '../../world/testing/run.ts';
 import { runPowScenario } from './pow.ts';
 import { consensusScenario } from '../../world/testing/scenarios.ts';
 
@@ -44,7 +44,7 @@ describe('PoW run model', () => {
       consensus: { protocol: 'pow', nodes: 8, pow: { blockInterval: '2s', confirmations: 3, compactBlockShare: 0 } },
       workload: { rateTps: 20, clients: 1, requestTimeout: '10m' },
     } as Parameters<typeof consensusScenario>[0]);
-    const out = runConsensusScenario(s, 1);
+    const out = runConsensusWorld(s, 1);
     expect(out.metrics['consensus.confirmed_txs']!.value).toBeGreaterThan(1_000);
     // Inclusion plus two more blocks of 2 s each: a few seconds, never less than one block.
     expect(out.metrics['consensus.client_latency_ms.p50']!.value).toBeGreaterThan(2_000);

@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
-import { DEFAULT_PROFILES, devicesOfEachKind } from '../../iomt/profiles.ts';
-import { IomtWorld } from '../../iomt/world.ts';
-import { smallWorldConfig } from '../../iomt/testing/small-world.ts';
-import type { IomtEvent } from '../../iomt/events.ts';
-import { pbft } from '../../protocols/pbft/index.ts';
-import { smallIomtScenario } from '../../world/testing/scenarios.ts';
-import { metricDoc } from '../../metrics/catalog.ts';
-import { runIomtScenario } from './iomt.ts';
-import type { ActorContext } from '../../../sim/index.ts';
-import type { RequestMessage } from '../../protocols/types.ts';
-import { buildTopology } from '../../iomt/topology.ts';
+import { ZERO_CRYPTO_COSTS } from '../ledger/crypto.ts';
+import { DEFAULT_PROFILES, devicesOfEachKind } from '../iomt/profiles.ts';
+import { IomtWorld } from '../iomt/world.ts';
+import { smallWorldConfig } from '../iomt/testing/small-world.ts';
+import type { IomtEvent } from '../iomt/events.ts';
+import { pbft } from '../protocols/pbft/index.ts';
+import { smallIomtScenario } from './testing/scenarios.ts';
+import { metricDoc } from '../metrics/catalog.ts';
+import { runIomtWorld } from './testing/run.ts';
+import type { ActorContext } from '../../sim/index.ts';
+import type { RequestMessage } from '../protocols/types.ts';
+import { buildTopology } from '../iomt/topology.ts';
 
 function scenario(extra: Record<string, unknown> = {}, attacks: unknown[] = []) {
   return smallIomtScenario(extra, { attacks } as Parameters<typeof smallIomtScenario>[1]);
 }
 
-const value = (out: ReturnType<typeof runIomtScenario>, name: string) => out.metrics[name]!.value;
+const value = (out: ReturnType<typeof runIomtWorld>, name: string) => out.metrics[name]!.value;
 
-describe('runIomtScenario', () => {
+describe('runIomtWorld', () => {
   it('reports every iomt metric, no PHI on chain, and passes the consensus and IoMT checks', () => {
-    const out = runIomtScenario(scenario(), 1);
+    const out = runIomtWorld(scenario(), 1);
     expect(value(out, 'iomt.readings_anchored')).toBeGreaterThan(3_000);
     expect(value(out, 'iomt.phi_bytes_on_chain')).toBe(0);
     expect(value(out, 'iomt.access_requests')).toBeGreaterThan(20);
@@ -39,7 +39,7 @@ describe('runIomtScenario', () => {
   });
 
   it('refuses readings of revoked devices and keeps accepting rotated ones under their new keys', () => {
-    const out = runIomtScenario(scenario({ identity: { actionsPerHour: 120, revokeFraction: 0.5 } }), 3);
+    const out = runIomtWorld(scenario({ identity: { actionsPerHour: 120, revokeFraction: 0.5 } }), 3);
     expect(value(out, 'iomt.readings_rejected.unregistered')).toBeGreaterThan(0);
     // A rotated device signs with its new key once the rotation commits; only readings in flight at that moment can fail.
     expect(value(out, 'iomt.readings_rejected.bad_signature')).toBeLessThan(10);
@@ -47,7 +47,7 @@ describe('runIomtScenario', () => {
   });
 
   it('runs the scenario\'s attacks on the consortium: a crashed primary is replaced and anchoring resumes', () => {
-    const out = runIomtScenario(scenario({}, [{ type: 'crash', start: '60s', end: '120s', replicas: 'leader' }]), 1);
+    const out = runIomtWorld(scenario({}, [{ type: 'crash', start: '60s', end: '120s', replicas: 'leader' }]), 1);
     expect(value(out, 'consensus.view_changes')).toBeGreaterThanOrEqual(1);
     expect(value(out, 'safety.violations')).toBe(0);
     expect(value(out, 'iomt.readings_anchored')).toBeGreaterThan(3_000);
@@ -55,14 +55,14 @@ describe('runIomtScenario', () => {
   });
 
   it('gives the same trace hash and metrics for the same seed', () => {
-    const a = runIomtScenario(scenario(), 7);
-    const b = runIomtScenario(scenario(), 7);
+    const a = runIomtWorld(scenario(), 7);
+    const b = runIomtWorld(scenario(), 7);
     expect(a.traceHash).toBe(b.traceHash);
     expect(a.metrics).toEqual(b.metrics);
   });
 
   it('catches a replica whose contract state diverges (the state-agreement check fails)', () => {
-    const out = runIomtScenario(scenario(), 1, {
+    const out = runIomtWorld(scenario(), 1, {
       setup: (world) => world.engine.at(60_000_000, () => {
         // One replica's storage is edited behind consensus: its consent state no longer matches.
         const app = world.apps[world.topology.nodes[1]!.host]!;
@@ -73,7 +73,7 @@ describe('runIomtScenario', () => {
   });
 
   it('detects records altered in the off-chain store after anchoring: their proofs fail on read', () => {
-    const out = runIomtScenario(scenario(), 1, {
+    const out = runIomtWorld(scenario(), 1, {
       setup: (world) => {
         const corruptAll = (): void => {
           for (const store of world.stores) for (const d of world.topology.devices) store.corruptLatest(d.index);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runConsensusScenario } from './consensus.ts';
-import { consensusScenario } from '../../world/testing/scenarios.ts';
+import { runConsensusWorld } from './testing/run.ts';
+import { consensusScenario } from './testing/scenarios.ts';
 
 const scenario = consensusScenario({
   duration: '4s',
@@ -10,17 +10,17 @@ const scenario = consensusScenario({
   workload: { rateTps: 200, clients: 2 },
 });
 
-describe('runConsensusScenario', () => {
+describe('runConsensusWorld', () => {
   it('replays a seed exactly and differs across seeds', () => {
-    const a = runConsensusScenario(scenario, 7);
-    const b = runConsensusScenario(scenario, 7);
-    const c = runConsensusScenario(scenario, 8);
+    const a = runConsensusWorld(scenario, 7);
+    const b = runConsensusWorld(scenario, 7);
+    const c = runConsensusWorld(scenario, 8);
     expect(b).toEqual(a);
     expect(c.traceHash).not.toBe(a.traceHash);
   });
 
   it('measures only after the warm-up and reports every check', () => {
-    const out = runConsensusScenario(scenario, 1);
+    const out = runConsensusWorld(scenario, 1);
     expect(out.simulatedUs).toBe(4_000_000);
     expect(out.checks.map((c) => c.name)).toEqual(['safety', 'liveness', 'validity', 'state-agreement']);
     expect(out.timeseries).toHaveLength(3);
@@ -35,7 +35,7 @@ describe('runConsensusScenario', () => {
 
   it('gives every replica an application and compares their states', () => {
     let executed = 0;
-    const out = runConsensusScenario(scenario, 1, {
+    const out = runConsensusWorld(scenario, 1, {
       applicationFor: () => {
         let count = 0;
         return { execute: () => { count++; executed++; }, stateDigest: () => String(count) };
@@ -48,11 +48,11 @@ describe('runConsensusScenario', () => {
   });
 
   it('rejects a warm-up that leaves nothing to measure', () => {
-    expect(() => runConsensusScenario({ ...scenario, warmup: 4_000_000 }, 1)).toThrow(/warmup: expected a duration shorter than duration \(4 s\), found 4 s/);
+    expect(() => runConsensusWorld({ ...scenario, warmup: 4_000_000 }, 1)).toThrow(/warmup: expected a duration shorter than duration \(4 s\), found 4 s/);
   });
 
   it('rejects a protocol that is not registered', () => {
     const unknown = { ...scenario, consensus: { ...scenario.consensus, protocol: 'paxos' as 'pbft' } };
-    expect(() => runConsensusScenario(unknown, 1)).toThrow(/consensus.protocol: expected a registered protocol, found 'paxos'/);
+    expect(() => runConsensusWorld(unknown, 1)).toThrow(/consensus.protocol: expected a registered protocol, found 'paxos'/);
   });
 });

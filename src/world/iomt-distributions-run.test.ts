@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { smallIomtScenario } from '../../world/testing/scenarios.ts';
-import { runIomtScenario } from './iomt.ts';
+import { smallIomtScenario } from './testing/scenarios.ts';
+import { runIomtWorld } from './testing/run.ts';
 
 // A small ward with frequent episodes, so that every latency family has samples in 2 simulated minutes.
 const scenario = smallIomtScenario({ episodes: { desaturationPerHour: 20, tachycardiaPerHour: 20, notBefore: '30s' } }, { name: 'iomt-distributions', duration: '2m' });
 
 describe('IoMT run model distributions', () => {
   it('exports the alert, durability and anchoring latency distributions, agreeing with their percentile metrics', () => {
-    const out = runIomtScenario(scenario, 1);
+    const out = runIomtWorld(scenario, 1);
     const families = ['iomt.alert_latency_ms', 'iomt.alert_latency_onchain_ms', 'iomt.durable_latency_ms', 'iomt.anchor_latency_ms'];
     expect(Object.keys(out.distributions ?? {})).toEqual(['consensus.commit_latency_ms', 'consensus.client_latency_ms', ...families]);
     for (const family of families) {
