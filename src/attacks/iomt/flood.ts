@@ -8,7 +8,7 @@ import { defineAttack } from '../definition.ts';
 import { deviceList, param } from '../params.ts';
 import { isActive } from '../window.ts';
 import type { DeviceBehaviour } from './device-proxy.ts';
-import { specsAimedAt } from './layout.ts';
+import { checkDeviceTargets, specsAimedAt } from './layout.ts';
 
 const FLOOD = 'flood';
 
@@ -24,7 +24,7 @@ export const flood = defineAttack({
   }),
   outcomes: ['attack.flood_accepted', 'iomt.readings_rejected.rate_limited', 'detect.<detector>.detection_rate', 'detect.<detector>.false_positive_rate', 'detect.<detector>.time_to_detect_ms'],
   device: {
-    checkWorldTargets: (spec, sizes, issues) => spec.devices.forEach((d, j) => issues.index(`devices.${j}`, d, sizes.devices, 'a device number')),
+    checkWorldTargets: checkDeviceTargets,
     plan: (specs, env) => ({
       deviceBehaviour(device): DeviceBehaviour | undefined {
         const windows = specsAimedAt(specs, (s) => s.devices, device);

@@ -1,5 +1,7 @@
 /** Reading the IoMT world's layout the way device attacks name their targets (0-based ordinals). */
 import type { IomtWorld } from '../../iomt/world.ts';
+import type { TargetIssues } from '../definition.ts';
+import type { DeviceWorldSizes } from './hooks.ts';
 
 /** Gateway hosts in gateway order (hospital by hospital, ward by ward). */
 export function gatewayHosts(world: IomtWorld): number[] {
@@ -30,4 +32,9 @@ export function specsAimedAt<S>(specs: readonly { readonly spec: S }[], targetsO
   const out: S[] = [];
   for (const { spec } of specs) for (const t of targetsOf(spec)) if (t === target) out.push(spec);
   return out;
+}
+
+/** The target check of an attack on a list of devices: each number names an existing device. */
+export function checkDeviceTargets(spec: { readonly devices: readonly number[] }, sizes: DeviceWorldSizes, issues: TargetIssues): void {
+  spec.devices.forEach((d, j) => issues.index(`devices.${j}`, d, sizes.devices, 'a device number'));
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import { deviceList, param } from '../params.ts';
+import { checkDeviceTargets } from './layout.ts';
 
 export const recordTamper = defineAttack({
   type: 'record-tamper',
@@ -21,7 +22,7 @@ export const recordTamper = defineAttack({
   }),
   outcomes: ['attack.records_tampered', 'iomt.integrity_checks_invalid'],
   device: {
-    checkWorldTargets: (spec, sizes, issues) => spec.devices.forEach((d, j) => issues.index(`devices.${j}`, d, sizes.devices, 'a device number')),
+    checkWorldTargets: checkDeviceTargets,
     plan: (_specs, env) => {
       let tampered = 0;
       return {

@@ -7,7 +7,7 @@ import { defineAttack } from '../definition.ts';
 import { deviceList, param } from '../params.ts';
 import { isActive } from '../window.ts';
 import type { DeviceBehaviour } from './device-proxy.ts';
-import { specsAimedAt } from './layout.ts';
+import { checkDeviceTargets, specsAimedAt } from './layout.ts';
 
 const REPLAYED = 'replayed';
 
@@ -23,7 +23,7 @@ export const replay = defineAttack({
   }),
   outcomes: ['iomt.replayed_accepted', 'iomt.readings_rejected.replay'],
   device: {
-    checkWorldTargets: (spec, sizes, issues) => spec.devices.forEach((d, j) => issues.index(`devices.${j}`, d, sizes.devices, 'a device number')),
+    checkWorldTargets: checkDeviceTargets,
     plan: (specs, env) => ({
       deviceBehaviour(device): DeviceBehaviour | undefined {
         const windows = specsAimedAt(specs, (s) => s.devices, device);

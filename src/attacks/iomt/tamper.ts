@@ -7,7 +7,7 @@ import type { ReadingMessage } from '../../iomt/reading.ts';
 import { defineAttack } from '../definition.ts';
 import { deviceList, param } from '../params.ts';
 import { isActive } from '../window.ts';
-import { specsAimedAt } from './layout.ts';
+import { checkDeviceTargets, specsAimedAt } from './layout.ts';
 
 /** How far a tampered value is moved: far enough to matter clinically (e.g. SpO₂ 97 → 72). */
 const TAMPER_OFFSET = -25;
@@ -25,7 +25,7 @@ export const tamper = defineAttack({
   }),
   outcomes: ['iomt.tampered_accepted', 'iomt.readings_rejected.bad_signature'],
   device: {
-    checkWorldTargets: (spec, sizes, issues) => spec.devices.forEach((d, j) => issues.index(`devices.${j}`, d, sizes.devices, 'a device number')),
+    checkWorldTargets: checkDeviceTargets,
     plan: (specs, env) => ({
       deviceBehaviour(device) {
         const windows = specsAimedAt(specs, (s) => s.devices, device);
