@@ -1,15 +1,10 @@
 /**
  * How the CLI ends: input errors (exit 2) print one `<source>: <path>: expected X, found Y` line
- * per issue; a delegate that does not exist yet is an input error too, so scripts can tell it
- * apart from a failed run (exit 1).
+ * per issue, so scripts can tell bad input apart from a failed run (exit 1).
  */
-import { formatIssue, InputError, inputError } from '../scenario/index.ts';
+import { formatIssue, InputError } from '../scenario/index.ts';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
-
-export function notAvailable(command: string, what: string): InputError {
-  return inputError(`iomtsim ${command}`, '(command)', `${what} (not available yet in this build)`, 'no implementation');
-}
 
 /** Print an error the way the CLI reports it and return the exit code. */
 export function reportError(err: unknown, stderr: NodeJS.WritableStream = process.stderr): number {

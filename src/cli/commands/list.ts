@@ -1,15 +1,13 @@
 /**
  * `iomtsim list`: what a scenario can name. Scenarios are read from scenarios/; protocols, attacks,
- * device kinds, detectors and metrics come from their registries, loaded on demand. Protocols,
- * device kinds and detectors are described from their definition objects (parameters from their
- * schemas).
+ * device kinds, detectors and metrics come from their registries, imported when asked for, and are
+ * described from their definition objects (parameters from their schemas).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { importOptional } from '../delegates.ts';
-import { EXIT, notAvailable } from '../errors.ts';
+import { EXIT } from '../errors.ts';
 import { displayScenarioPath, scenariosFolder } from '../scenario-path.ts';
 
 export const LIST_TOPICS = ['scenarios', 'protocols', 'attacks', 'devices', 'detectors', 'metrics'] as const;
@@ -44,23 +42,16 @@ function listScenarios(root: string): string[] {
   });
 }
 
-/** Render registry entries of unknown exact shape: a name and the fields that explain it. */
-function describeEntry(entry: unknown, key?: string): string {
-  const e = (entry ?? {}) as Record<string, unknown>;
-  const name = String(e['name'] ?? e['type'] ?? e['id'] ?? key ?? '?');
-  const unit = typeof e['unit'] === 'string' ? ` [${e['unit']}]` : '';
-  const text = e['title'] ?? e['meaning'] ?? e['description'] ?? '';
-  const reference = typeof e['reference'] === 'string' ? `; ${e['reference']}` : '';
-  // Registries that document their parameters (attacks) list them, one per line.
-  const params = Array.isArray(e['parameters']) ? (e['parameters'] as Record<string, unknown>[]) : [];
-  const lines = params.map((p) => `\n    ${String(p['name'])} (${String(p['type'])}, default ${String(p['default'])}): ${String(p['meaning'])}`);
-  return `${name}${unit}${text ? `  ${String(text)}` : ''}${reference}${lines.join('')}`;
+/** Each attack with its title, then its parameters (window fields first), from its definition. */
+async function listAttacks(): Promise<string[]> {
+  const { ATTACKS } = await import('../../attacks/registry.ts');
+  return ATTACKS.map((a) => `${a.type}  ${a.title}${a.parameters.map((p) => `\n    ${p.name} (${p.type}, default ${p.default}): ${p.meaning}`).join('')}`);
 }
 
-function entriesOf(registry: unknown): string[] {
-  if (Array.isArray(registry)) return registry.map((e) => describeEntry(e));
-  if (registry && typeof registry === 'object') return Object.entries(registry).map(([k, v]) => describeEntry(v, k));
-  return [];
+/** Each metric of the catalog with its unit and meaning. */
+async function listMetrics(): Promise<string[]> {
+  const { METRIC_DOCS } = await import('../../metrics/catalog.ts');
+  return METRIC_DOCS.map((m) => `${m.name} [${m.unit}]  ${m.meaning}`);
 }
 
 /** One indented line per parameter of a definition's schema: name, type, default, meaning. */
@@ -95,31 +86,22 @@ async function listDetectors(): Promise<string[]> {
     `${d.type}  ${d.title} (${d.reference})${await parameterLines(d.type, d.paramsSchema, d.paramsSchema.parse({}))}`));
 }
 
-const DEFINITION_LISTS: Record<'protocols' | 'devices' | 'detectors', () => Promise<string[]>> = { protocols: listProtocols, devices: listDevices, detectors: listDetectors };
-
-const REGISTRIES: Record<Exclude<Topic, 'scenarios' | keyof typeof DEFINITION_LISTS>, { module: string; exportName: string }> = {
-  attacks: { module: '../attacks/registry.ts', exportName: 'ATTACKS' },
-  metrics: { module: '../metrics/catalog.ts', exportName: 'METRIC_DOCS' },
+const LISTS: Record<Exclude<Topic, 'scenarios'>, () => Promise<string[]>> = {
+  protocols: listProtocols,
+  attacks: listAttacks,
+  devices: listDevices,
+  detectors: listDetectors,
+  metrics: listMetrics,
 };
 
 export async function listCommand(args: { topic?: string; markdown?: boolean }): Promise<number> {
   const topic = (args.topic ?? 'scenarios') as Topic;
-  let lines: string[];
   if (topic === 'metrics' && args.markdown === true) {
     const [{ METRIC_DOCS }, { metricsMarkdown }] = await Promise.all([import('../../metrics/catalog.ts'), import('../../metrics/catalog-markdown.ts')]);
     process.stdout.write(metricsMarkdown(METRIC_DOCS));
     return EXIT.ok;
   }
-  if (topic === 'scenarios') {
-    lines = listScenarios(scenariosFolder());
-  } else if (topic === 'protocols' || topic === 'devices' || topic === 'detectors') {
-    lines = await DEFINITION_LISTS[topic]();
-  } else {
-    const { module, exportName } = REGISTRIES[topic];
-    const mod = await importOptional(module);
-    if (!mod || mod[exportName] === undefined) throw notAvailable(`list ${topic}`, `the ${exportName} registry`);
-    lines = entriesOf(mod[exportName]);
-  }
+  const lines = topic === 'scenarios' ? listScenarios(scenariosFolder()) : await LISTS[topic]();
   process.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : `(no ${topic})\n`);
   return EXIT.ok;
 }
