@@ -2,12 +2,13 @@
  * Builds and runs one IoMT world on an engine: the consortium's replicas (each with its own
  * IomtLedgerApp, seeded with the same genesis state), stores, care teams, administrations,
  * portals, gateways, devices, clinicians and researchers, placed per topology.ts. The consensus
- * protocol is a parameter (a ProtocolModule), so the same world runs on PBFT or any other.
+ * protocol is a parameter (a ProtocolDefinition), so the same world runs on PBFT or any other.
  */
 import type { DetectorDefinition } from './detector-kinds/definition.ts';
 import { Engine, type ActorContext, type ActorFactory, type DistributionSpec } from '../../sim/index.ts';
 import { KeyRing, type Block, type SigningKey, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
-import type { ProtocolModule, ReplicaSettings } from '../protocols/types.ts';
+import type { ReplicaSettings } from '../protocols/types.ts';
+import type { ProtocolDefinition } from '../protocols/definition.ts';
 import { IomtLedgerApp } from '../contracts/index.ts';
 import type { CheckOutcome, Metrics } from '../metrics/types.ts';
 import type { RegistryView } from './admission.ts';
@@ -31,7 +32,7 @@ export interface IomtWorldConfig {
   readonly seed: number;
   readonly durationUs: number;
   readonly warmupUs: number;
-  readonly protocol: ProtocolModule;
+  readonly protocol: ProtocolDefinition;
   readonly replicaSettings: ReplicaSettings;
   readonly batchSize: number;
   readonly batchTimeoutUs: number;

@@ -70,16 +70,6 @@ export interface ReplicaConfig<P = Readonly<Record<string, unknown>>> extends Re
   readonly verifier?: Verifier;
 }
 
-/** One documented parameter, as the attack registry lists them (protocols derive theirs from their schema). */
-export interface ParameterDoc {
-  readonly name: string;
-  readonly type: string;
-  readonly default: string;
-  readonly meaning: string;
-}
-
-/** Any registered protocol's definition, as the hosts that place its replicas see it. */
-export type { ProtocolDefinition as ProtocolModule } from './definition.ts';
 
 /** An observer of model events that reports protocol-specific metrics at the end of a run. */
 export interface ProtocolCollector {

@@ -17,7 +17,7 @@ import { registriesFor } from '../plugins/registries.ts';
 import type { AttackTargetsSizes } from '../attacks/types.ts';
 import type { Distributions } from '../metrics/distribution.ts';
 import type { CheckOutcome, Metrics, RunOutput } from '../metrics/types.ts';
-import type { ProtocolModule } from '../protocols/types.ts';
+import type { ProtocolDefinition } from '../protocols/definition.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { excusedWindows, type ExcusedWindow } from './excused-windows.ts';
 import { ConsensusMonitor } from './monitor.ts';
@@ -40,7 +40,7 @@ export interface PlacedWorld<S> {
 
 /** One kind of world: the protocol whose fault model bounds the faults, and how its hosts are placed. */
 export interface WorldConfiguration<S> {
-  readonly protocol: ProtocolModule;
+  readonly protocol: ProtocolDefinition;
   /** Replicas and clients, for the attack plan's target checks before any host exists. */
   readonly sizes: AttackTargetsSizes;
   build(wrapReplica: WrapReplica | undefined, plan: FaultPlan | undefined): PlacedWorld<S>;

@@ -7,7 +7,8 @@ import { Engine, type HostId } from '../../sim/index.ts';
 import { DEFAULT_CRYPTO_COSTS, KeyRing, type CryptoCosts } from '../ledger/crypto.ts';
 import { LoadClient } from '../protocols/client/client.ts';
 import { protocolIn, registriesFor } from '../plugins/registries.ts';
-import type { ProtocolModule, ReplicatedApplication } from '../protocols/types.ts';
+import type { ReplicatedApplication } from '../protocols/types.ts';
+import type { ProtocolDefinition } from '../protocols/definition.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { replicaSettings } from '../scenario/sections/consensus.ts';
 import type { WorldConfiguration } from './assemble.ts';
@@ -17,7 +18,7 @@ import type { ConsensusWorld } from './types.ts';
 
 export interface ConsensusWorldOptions {
   /** Use this module instead of the scenario's protocol (broken variants in checker tests). */
-  readonly protocol?: ProtocolModule;
+  readonly protocol?: ProtocolDefinition;
   /** The application replica i executes; none by default (synthetic load). */
   readonly applicationFor?: (replicaIndex: number) => ReplicatedApplication;
   /** Overrides the scenario's cost table. */

@@ -11,7 +11,7 @@ import { deviceProfiles } from '../iomt/profiles.ts';
 import { IomtWorld, type IomtWorldConfig } from '../iomt/world.ts';
 import { distributionsOf } from '../metrics/distribution.ts';
 import { protocolIn, registriesFor } from '../plugins/registries.ts';
-import type { ProtocolModule } from '../protocols/types.ts';
+import type { ProtocolDefinition } from '../protocols/definition.ts';
 import { inputError } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { replicaSettings } from '../scenario/sections/consensus.ts';
@@ -21,11 +21,11 @@ import { latencyDistribution } from './network.ts';
 
 export interface IomtWorldOptions {
   /** Use this module instead of the scenario's protocol (tests). */
-  readonly protocol?: ProtocolModule;
+  readonly protocol?: ProtocolDefinition;
 }
 
 /** The world configuration a scenario describes. */
-export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverride?: ProtocolModule): IomtWorldConfig {
+export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverride?: ProtocolDefinition): IomtWorldConfig {
   const s = scenario.iomt;
   if (s === undefined) throw inputError(scenario.name, 'iomt', 'an iomt section', 'none');
   const c = scenario.consensus;

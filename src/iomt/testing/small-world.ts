@@ -1,12 +1,12 @@
 /** A small IoMT world configuration for tests. */
 import { DEFAULT_CRYPTO_COSTS } from '../../ledger/index.ts';
 import { defaultReplicaSettings } from '../../protocols/definition.ts';
-import type { ProtocolModule } from '../../protocols/types.ts';
+import type { ProtocolDefinition } from '../../protocols/definition.ts';
 import { DEFAULT_ALERT_RULES } from '../alert-rules.ts';
 import { DEFAULT_PROFILES, devicesOfEachKind } from '../profiles.ts';
 import type { IomtWorldConfig } from '../world.ts';
 
-export function smallWorldConfig(protocol: ProtocolModule, overrides: Partial<IomtWorldConfig> = {}): IomtWorldConfig {
+export function smallWorldConfig(protocol: ProtocolDefinition, overrides: Partial<IomtWorldConfig> = {}): IomtWorldConfig {
   return {
     seed: 1,
     durationUs: 300_000_000,

@@ -6,14 +6,15 @@
  */
 import type { ActorFactory, Engine, HostId, HostPlacement } from '../../../sim/index.ts';
 import type { CryptoCosts, KeyRing } from '../../ledger/crypto.ts';
-import { NO_APPLICATION, type ProtocolModule, type ReplicaConfig, type ReplicatedApplication, type ReplicaSettings } from '../types.ts';
+import { NO_APPLICATION, type ReplicaConfig, type ReplicatedApplication, type ReplicaSettings } from '../types.ts';
+import type { ProtocolDefinition } from '../definition.ts';
 import { LeaderTracker } from './leader-tracker.ts';
 
 /** Wrap replica i's factory (Byzantine behaviour from an attack plan). */
 export type WrapReplica = <M>(replicaIndex: number, factory: ActorFactory<M>) => ActorFactory<M>;
 
 export interface ConsortiumPlan {
-  readonly protocol: ProtocolModule;
+  readonly protocol: ProtocolDefinition;
   /** Where replica i sits and the name of its random stream, one entry per replica. */
   readonly places: readonly { readonly placement: HostPlacement; readonly streamName: string }[];
   /** Parameters and mempool limits every replica gets. */
@@ -30,7 +31,7 @@ export interface ConsortiumPlan {
 
 /** A placed consortium: its hosts, applications and keys, and who leads now. */
 export interface ReplicaDeployment {
-  readonly protocol: ProtocolModule;
+  readonly protocol: ProtocolDefinition;
   readonly replicaHosts: readonly HostId[];
   readonly applications: readonly ReplicatedApplication[];
   readonly keyRing: KeyRing;

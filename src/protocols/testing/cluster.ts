@@ -9,19 +9,12 @@ import type { Block, Transaction } from '../../ledger/types.ts';
 import { txId } from '../../ledger/types.ts';
 import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { defaultReplicaSettings } from '../definition.ts';
-import {
-  NO_APPLICATION,
-  type CommitEvent,
-  type CryptoCosts,
-  type ProtocolModule,
-  type ReplyMessage,
-  type RequestMessage,
-  type ViewChangeEvent,
-} from '../types.ts';
+import { NO_APPLICATION, type CommitEvent, type CryptoCosts, type ReplyMessage, type RequestMessage, type ViewChangeEvent } from '../types.ts';
+import type { ProtocolDefinition } from '../definition.ts';
 
 
 export interface ClusterOptions {
-  readonly module: ProtocolModule;
+  readonly module: ProtocolDefinition;
   readonly n: number;
   readonly seed?: number;
   readonly latencyUs: DistributionSpec;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorContext } from '../../../sim/index.ts';
-import type { ProtocolModule } from '../../protocols/types.ts';
+import type { ProtocolDefinition } from '../../protocols/definition.ts';
 import { idealNetworkChecks } from './ideal-network.ts';
 import { IDEAL_PROTOCOLS } from './protocols.ts';
 
@@ -13,7 +13,7 @@ describe('ideal-network checks', () => {
   });
 
   it('catches a protocol that sends each message twice', () => {
-    const chatty: ProtocolModule = {
+    const chatty: ProtocolDefinition = {
       ...raftSpec.module,
       createReplica(ctx, config, app) {
         const doubled: ActorContext<unknown> = {

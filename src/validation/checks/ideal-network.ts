@@ -2,7 +2,7 @@
  * Ideal-network closed forms (docs/references.md §2), run through the real protocol modules with a fixed
  * one-way delay δ and zero processing time. These are deterministic: the tolerance is exact.
  */
-import type { ProtocolModule } from '../../protocols/types.ts';
+import type { ProtocolDefinition } from '../../protocols/definition.ts';
 import { runIdealNetwork, type IdealDecision } from '../models/ideal-network.ts';
 import type { ValidationCheck } from '../types.ts';
 
@@ -28,7 +28,7 @@ export interface IdealMetric {
 }
 
 export interface IdealProtocolSpec {
-  readonly module: ProtocolModule;
+  readonly module: ProtocolDefinition;
   readonly reference: string;
   readonly sizes: readonly number[];
   /** Protocol parameters that keep timers (heartbeats, view changes) out of the way. */

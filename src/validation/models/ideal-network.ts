@@ -13,10 +13,11 @@ import { Engine, type Actor, type ActorContext, type HostId, type TimerTag } fro
 import { KeyRing, ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { txId, type Transaction } from '../../ledger/types.ts';
 import { defaultReplicaSettings } from '../../protocols/definition.ts';
-import { NO_APPLICATION, type CommitEvent, type ProtocolModule, type ReplyMessage, type ViewChangeEvent } from '../../protocols/types.ts';
+import { NO_APPLICATION, type CommitEvent, type ReplyMessage, type ViewChangeEvent } from '../../protocols/types.ts';
+import type { ProtocolDefinition } from '../../protocols/definition.ts';
 
 export interface IdealRunOptions {
-  readonly module: ProtocolModule;
+  readonly module: ProtocolDefinition;
   readonly n: number;
   readonly deltaUs: number;
   readonly params?: Readonly<Record<string, unknown>>;
