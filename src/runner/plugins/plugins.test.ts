@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioAsync } from '../../scenario/load.ts';
 import { runScenario } from '../run.ts';
+import { runConsensusWorld } from '../../world/testing/run.ts';
 
 const EXAMPLE = 'examples/plugins/scenario.yaml';
 const SHORT = ['duration=6s', 'warmup=1s', 'replications=2'];
@@ -18,6 +19,18 @@ describe('plug-in modules named in a scenario', () => {
     expect(inThread.status).toBe('complete');
     expect(inThread.summary.points[0]!.metrics['consensus.throughput_tps']!.mean).toBeGreaterThan(0);
     expect(JSON.stringify(pooled.summary)).toBe(JSON.stringify(inThread.summary));
+  });
+
+  it('keeps the example protocol safe and live at every n from 1 to 7, with loss and, from n = 3, a crashed backup', async () => {
+    for (let n = 1; n <= 7; n++) {
+      const sets = [...SHORT, 'replications=1', `consensus.nodes=${n}`, 'network.loss=0.02', 'attacks.0.replicas=[0]'];
+      if (n >= 3) sets.push('attacks.1={type: crash, replicas: [1], start: 2s, end: 4s}');
+      const loaded = await loadScenarioAsync(EXAMPLE, sets);
+      const out = runConsensusWorld(loaded.scenario, 1);
+      const value = (name: string) => out.metrics[name]!.value;
+      expect([n, value('safety.violations'), value('liveness.violations'), value('validity.violations')]).toEqual([n, 0, 0, 0]);
+      expect(value('consensus.throughput_tps'), `n = ${n}`).toBeGreaterThan(150);
+    }
   });
 
   it('runs a plug-in detector beside the in-tree ones and scores it against the attack labels', async () => {
