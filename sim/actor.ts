@@ -21,6 +21,12 @@ export interface ActorContext<M = unknown> {
   cancelTimer(id: TimerId): void;
   /** Charge modelled processing time: the host is busy, and its next events wait. */
   cpu(costUs: number): void;
+  /**
+   * Charge `jobs` independent pieces of work of `costUsEach` µs (the signature checks of a batch)
+   * spread over the host's cores; the handler waits for all of them (fork-join), so the host is
+   * busy for ⌈jobs / cores⌉ · costUsEach. On one core this is `cpu(jobs · costUsEach)`.
+   */
+  cpuParallel(jobs: number, costUsEach: number): void;
   /** Report something for metrics, checkers and traces. */
   emit(event: ModelEvent): void;
 }

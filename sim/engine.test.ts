@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.ts';
 import { SimError } from './errors.ts';
 import { FREE_LINK, events, fixedLatencyEngine, recorder, type Seen } from './testing/helpers.ts';
+import type { ActorContext } from './actor.ts';
+import type { HostPlacement } from './network.ts';
 import type { TimerId } from './types.ts';
 
 describe('Engine ordering', () => {
@@ -214,6 +216,47 @@ describe('Engine CPU busy time', () => {
     const engine = fixedLatencyEngine(0);
     engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => ctx.cpu(-5) }));
     expect(() => engine.run()).toThrow(/cpu cost/);
+  });
+});
+
+describe('Engine cores', () => {
+  const QUAD: HostPlacement = { ...FREE_LINK, cores: 4 };
+
+  it('keeps a host busy for the makespan ⌈jobs / cores⌉ · cost of parallel work', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    // 10 jobs of 30 µs on 4 cores: three rounds, 90 µs; the 5 µs of serial work before them adds up.
+    const h = engine.addHost(QUAD, recorder(log, { onStart: (ctx) => { ctx.cpu(5); ctx.cpuParallel(10, 30); ctx.setTimer(0, 1); } }));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[95, 1]]);
+    expect(engine.cpuBusyUs(h)).toBe(305);
+  });
+
+  it('accounts parallel jobs to the cores by list scheduling and serial work to core 0', () => {
+    const engine = fixedLatencyEngine(0);
+    const h = engine.addHost(QUAD, recorder([], { onStart: (ctx) => { ctx.cpu(5); ctx.cpuParallel(10, 30); } }));
+    engine.run();
+    expect(engine.cores(h)).toBe(4);
+    expect([0, 1, 2, 3].map((c) => engine.cpuCoreBusyUs(h, c))).toEqual([95, 90, 60, 60]);
+  });
+
+  it('on one core, charges parallel work exactly as the same serial work', () => {
+    const run = (charge: (ctx: ActorContext<unknown>) => void) => {
+      const log: Seen[] = [];
+      const engine = fixedLatencyEngine(3);
+      const sink = engine.addHost(FREE_LINK, recorder(log));
+      const h = engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => { charge(ctx); ctx.send(sink, 'done', 1); } }));
+      engine.run();
+      return { log, busyUs: engine.cpuBusyUs(h), core0Us: engine.cpuCoreBusyUs(h, 0), hash: engine.traceHash() };
+    };
+    expect(run((ctx) => ctx.cpuParallel(7, 0.3))).toEqual(run((ctx) => ctx.cpu(7 * 0.3)));
+  });
+
+  it('rejects a host with no cores and a fractional number of jobs', () => {
+    const engine = fixedLatencyEngine(0);
+    expect(() => engine.addHost({ ...FREE_LINK, cores: 0 }, recorder([]))).toThrow(/host.cores/);
+    engine.addHost(QUAD, recorder([], { onStart: (ctx) => ctx.cpuParallel(1.5, 10) }));
+    expect(() => engine.run()).toThrow(/cpuParallel jobs/);
   });
 });
 

@@ -10,6 +10,15 @@
  * order when the host is free (a single-server FIFO queue per host). One internal wake event per
  * busy host drives the list, so waiting work is not re-sorted through the heap, and a crash can
  * drop it. Messages sent during a handler leave when the work charged so far is done.
+ *
+ * Cores: that serial server is the host's protocol thread, because a replica's state machine
+ * handles one message at a time. A host may have several cores (`HostPlacement.cores`), used in
+ * fork-join by `cpuParallel(jobs, costUsEach)`: independent jobs of one handler (the signature
+ * checks of a batch, which real replicas hand to a verification pool) are spread over the cores by
+ * list scheduling and the handler waits for all of them, so the host stays busy for the makespan
+ * ⌈jobs / cores⌉ · costUsEach. This is the k-server queue in the form that keeps the state machine
+ * serial: the cores serve the jobs a handler forks, never two events at once, so events still wait
+ * in one FIFO per host. Serial `cpu` work runs on core 0; busy time is accounted per core.
  */
 import type { Actor, ActorContext, ActorFactory } from './actor.ts';
 import { badArgument, unknownHost } from './errors.ts';
@@ -51,6 +60,11 @@ export class Engine {
   private readonly contexts: HostContext[] = [];
   private cpuFreeUs = new Float64Array(16);
   private cpuBusyUsTotal = new Float64Array(16);
+  // Per-core busy time: host h's cores are coreBusyUs[coreOffset[h] .. coreOffset[h] + coreCount[h]).
+  private coreCount = new Int32Array(16);
+  private coreOffset = new Int32Array(16);
+  private coreBusyUs = new Float64Array(16);
+  private coresPlaced = 0;
   private incarnation = new Int32Array(16);
   private up = new Uint8Array(16);
   // Busy-host wait lists (slots linked through queue.next) and whether a wake is scheduled.
@@ -83,9 +97,12 @@ export class Engine {
    * time, after events already scheduled for it. `streamName` names the actor's rng stream.
    */
   addHost<M>(placement: HostPlacement, factory: ActorFactory<M>, streamName?: string): HostId {
+    const cores = placement.cores ?? 1;
+    if (!(Number.isInteger(cores) && cores >= 1)) throw badArgument('host.cores', 'a positive integer', cores);
     const h = this.network.addHost(placement);
     if (h === this.up.length) this.growHosts();
     this.up[h] = 1;
+    this.placeCores(h, cores);
     const ctx = new HostContext(this, h, this.rng.stream(streamName ?? `host:${h}`));
     this.contexts.push(ctx);
     this.actors.push(factory(ctx as ActorContext<M>) as Actor<unknown>);
@@ -287,6 +304,21 @@ export class Engine {
     const free = this.cpuFreeUs[h]!;
     this.cpuFreeUs[h] = (free > this.nowUs ? free : this.nowUs) + costUs;
     this.cpuBusyUsTotal[h]! += costUs;
+    this.coreBusyUs[this.coreOffset[h]!]! += costUs;
+  }
+
+  cpuParallel(h: HostId, jobs: number, costUsEach: number): void {
+    if (!(Number.isInteger(jobs) && jobs >= 0)) throw badArgument('cpuParallel jobs', 'an integer ≥ 0', jobs);
+    if (!(costUsEach >= 0)) throw badArgument('cpuParallel cost', 'a number of µs ≥ 0', costUsEach);
+    const k = this.coreCount[h]!;
+    const rounds = Math.floor(jobs / k);
+    const extra = jobs - rounds * k; // the first `extra` cores take one job more
+    const free = this.cpuFreeUs[h]!;
+    this.cpuFreeUs[h] = (free > this.nowUs ? free : this.nowUs) + (extra > 0 ? rounds + 1 : rounds) * costUsEach;
+    this.cpuBusyUsTotal[h]! += jobs * costUsEach;
+    const base = this.coreOffset[h]!;
+    const core = this.coreBusyUs;
+    for (let i = 0; i < k; i++) core[base + i]! += (i < extra ? rounds + 1 : rounds) * costUsEach;
   }
 
   emit(h: HostId, event: ModelEvent): void {
@@ -326,9 +358,23 @@ export class Engine {
     return this.up[h] === 1;
   }
 
-  /** Total processing time charged to `h`, in µs. */
+  /** Total processing time charged to `h`, in µs, summed over its cores. */
   cpuBusyUs(h: HostId): number {
     return this.cpuBusyUsTotal[h]!;
+  }
+
+  /** Number of processor cores of `h`. */
+  cores(h: HostId): number {
+    this.checkHost(h);
+    return this.coreCount[h]!;
+  }
+
+  /** Processing time charged to core `core` of `h`, in µs (core 0 also runs the serial work). */
+  cpuCoreBusyUs(h: HostId, core: number): number {
+    this.checkHost(h);
+    const k = this.coreCount[h]!;
+    if (!(Number.isInteger(core) && core >= 0 && core < k)) throw badArgument('core', `an index in 0..${k - 1}`, core);
+    return this.coreBusyUs[this.coreOffset[h]! + core]!;
   }
 
   /** Hex digest of every processed event so far: equal digests mean identical runs. */
@@ -340,12 +386,26 @@ export class Engine {
     if (!(Number.isInteger(h) && h >= 0 && h < this.actors.length)) throw unknownHost(h, this.actors.length);
   }
 
+  private placeCores(h: HostId, cores: number): void {
+    const offset = this.coresPlaced;
+    this.coresPlaced += cores;
+    if (this.coresPlaced > this.coreBusyUs.length) {
+      let cap = this.coreBusyUs.length * 2;
+      while (cap < this.coresPlaced) cap *= 2;
+      const b = new Float64Array(cap); b.set(this.coreBusyUs); this.coreBusyUs = b;
+    }
+    this.coreCount[h] = cores;
+    this.coreOffset[h] = offset;
+  }
+
   private growHosts(): void {
     const cap = this.up.length * 2;
     const f64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
     this.cpuFreeUs = f64(this.cpuFreeUs);
     this.cpuBusyUsTotal = f64(this.cpuBusyUsTotal);
     const inc = new Int32Array(cap); inc.set(this.incarnation); this.incarnation = inc;
+    const count = new Int32Array(cap); count.set(this.coreCount); this.coreCount = count;
+    const offset = new Int32Array(cap); offset.set(this.coreOffset); this.coreOffset = offset;
     const up = new Uint8Array(cap); up.set(this.up); this.up = up;
     const head = new Int32Array(cap).fill(NO_SLOT); head.set(this.waitHead); this.waitHead = head;
     const tail = new Int32Array(cap).fill(NO_SLOT); tail.set(this.waitTail); this.waitTail = tail;
@@ -374,6 +434,9 @@ class HostContext implements ActorContext<unknown> {
   }
   cpu(costUs: number): void {
     this.engine.cpu(this.self, costUs);
+  }
+  cpuParallel(jobs: number, costUsEach: number): void {
+    this.engine.cpuParallel(this.self, jobs, costUsEach);
   }
   emit(event: ModelEvent): void {
     this.engine.emit(this.self, event);

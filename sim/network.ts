@@ -32,6 +32,8 @@ export interface HostPlacement {
   /** Infinity for an unconstrained link. */
   readonly uploadBitsPerSec: number;
   readonly downloadBitsPerSec: number;
+  /** Processor cores of the host (the engine's, not the network's, concern); 1 when absent. */
+  readonly cores?: number;
 }
 
 /** Why a message was dropped; indexes `Network.droppedByReason`. */

@@ -48,6 +48,11 @@ export class ScriptedContext implements ActorContext<unknown> {
     this.cpuUs += costUs;
   }
 
+  /** A scripted host has one core, so parallel work adds up like serial work. */
+  cpuParallel(jobs: number, costUsEach: number): void {
+    this.cpuUs += jobs * costUsEach;
+  }
+
   emit(event: ModelEvent): void {
     this.emitted.push(event);
   }

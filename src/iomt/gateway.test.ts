@@ -25,6 +25,7 @@ function harness(batchMaxReadings: number) {
     setTimer: () => 1,
     cancelTimer: () => {},
     cpu: () => {},
+    cpuParallel: () => {},
     emit: () => {},
   };
   const ring = new KeyRing('symbolic', 1);

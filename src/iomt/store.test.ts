@@ -18,6 +18,7 @@ function scripted(): { ctx: ActorContext<unknown>; sent: { to: number; msg: unkn
     setTimer: () => 0,
     cancelTimer: () => {},
     cpu: () => {},
+    cpuParallel: () => {},
     emit: () => {},
   };
   return { ctx, sent };

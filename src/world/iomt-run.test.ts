@@ -126,6 +126,7 @@ describe('IomtWorld', () => {
                 setTimer: (d, t) => ctx.setTimer(d, t),
                 cancelTimer: (id2) => ctx.cancelTimer(id2),
                 cpu: (c) => ctx.cpu(c),
+                cpuParallel: (jobs, each) => ctx.cpuParallel(jobs, each),
                 emit: (e) => ctx.emit(e),
               }),
     });

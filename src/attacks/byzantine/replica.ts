@@ -172,6 +172,9 @@ class FaceContext implements ActorContext<unknown> {
   cpu(costUs: number): void {
     this.owner.ctx.cpu(costUs);
   }
+  cpuParallel(jobs: number, costUsEach: number): void {
+    this.owner.ctx.cpuParallel(jobs, costUsEach);
+  }
   emit(event: ModelEvent): void {
     this.owner.emitFrom(this.face, event);
   }

@@ -14,7 +14,7 @@ function run(perWindow: (w: number) => Record<string, number>, windows: number):
   let w = 0;
   const ctx: ActorContext<unknown> = {
     self: 1, nowUs: 0, rng: new Rng(1),
-    send: () => {}, setTimer: () => 0, cancelTimer: () => {}, cpu: () => {},
+    send: () => {}, setTimer: () => 0, cancelTimer: () => {}, cpu: () => {}, cpuParallel: () => {},
     emit: (e: ModelEvent) => void alarms.push({ subject: (e as unknown as { subject: string }).subject, window: w }),
   };
   const monitor = new AccessMonitor(ctx, { windowUs: 60e6, warmupWindows: 5, requesters: ['a', 'b'], audit: () => audit });

@@ -104,5 +104,6 @@ class DeviceProxyContext implements ActorContext<unknown> {
   setTimer(delayUs: number, tag: TimerTag): TimerId { return this.owner.innerSetTimer(delayUs, tag); }
   cancelTimer(id: TimerId): void { if (id >= 0) this.owner.ctx.cancelTimer(id); }
   cpu(costUs: number): void { this.owner.ctx.cpu(costUs); }
+  cpuParallel(jobs: number, costUsEach: number): void { this.owner.ctx.cpuParallel(jobs, costUsEach); }
   emit(event: ModelEvent): void { this.owner.ctx.emit(event); }
 }

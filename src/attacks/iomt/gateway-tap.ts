@@ -127,5 +127,6 @@ class TapContext implements ActorContext<unknown> {
   setTimer(delayUs: number, tag: TimerTag): TimerId { return this.owner.timer(delayUs, tag); }
   cancelTimer(id: TimerId): void { this.owner.ctx.cancelTimer(id); }
   cpu(costUs: number): void { this.owner.ctx.cpu(costUs); }
+  cpuParallel(jobs: number, costUsEach: number): void { this.owner.ctx.cpuParallel(jobs, costUsEach); }
   emit(event: ModelEvent): void { this.owner.emitted(event); }
 }

@@ -14,6 +14,7 @@ function scripted(self: HostId) {
     setTimer: (d: number, tag: number) => { timers.push({ atUs: ctx.nowUs + d, tag }); return timers.length; },
     cancelTimer: () => {},
     cpu: () => {},
+    cpuParallel: () => {},
     emit: (e: ModelEvent) => { events.push(e); },
   };
   return { ctx: ctx as ActorContext<unknown> & { nowUs: number }, sent, timers, events };

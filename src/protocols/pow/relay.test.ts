@@ -16,6 +16,7 @@ function scripted() {
     setTimer: () => 0,
     cancelTimer: () => {},
     cpu: () => {},
+    cpuParallel: () => {},
     emit: () => {},
   };
   return { ctx: ctx as ActorContext<unknown> & { nowUs: number }, sent };

@@ -189,6 +189,7 @@ export class TestCluster {
       setTimer: (d, t) => ctx.setTimer(d, t),
       cancelTimer: (id) => ctx.cancelTimer(id),
       cpu: (c) => ctx.cpu(c),
+      cpuParallel: (jobs, each) => ctx.cpuParallel(jobs, each),
       emit: (e) => ctx.emit(e),
     };
   }

@@ -24,6 +24,7 @@ describe('ideal-network checks', () => {
           setTimer: (d, t) => ctx.setTimer(d, t),
           cancelTimer: (id) => ctx.cancelTimer(id),
           cpu: (c) => ctx.cpu(c),
+          cpuParallel: (jobs, each) => ctx.cpuParallel(jobs, each),
           emit: (e) => ctx.emit(e),
         };
         return raftSpec.module.createReplica(doubled, config, app);

@@ -34,6 +34,7 @@ const tamperingChannel: FaultPlan = {
       setTimer: (d, t) => ctx.setTimer(d, t),
       cancelTimer: (id) => ctx.cancelTimer(id),
       cpu: (us) => ctx.cpu(us),
+      cpuParallel: (jobs, each) => ctx.cpuParallel(jobs, each),
       emit: (e) => ctx.emit(e),
     });
   },
