@@ -1,0 +1,68 @@
+/**
+ * Transaction authentication as a property of the ledger, not of the protocol that orders it
+ * (docs/references.md §6): every transaction carries a signature (the default: device readings,
+ * anchors, consent and access records are kept for non-repudiation), a MAC, or nothing, and every
+ * replica checks it where real ledgers do.
+ *
+ * - At admission, on the replica a request reaches (CometBFT's CheckTx, Fabric's orderer signature
+ *   filter at Broadcast, Bitcoin Core's mempool acceptance): one check.
+ * - At block validation, on a replica that meets the transaction only inside a proposal (Fabric's
+ *   committing peers, Bitcoin Core's ConnectBlock): one check per transaction not checked before,
+ *   spread over the host's cores, as Fabric's committer and geth's sender recovery run them.
+ *
+ * A replica checks each transaction once: a transaction it admitted is not checked again when it
+ * arrives in a block, nor when it is re-sent (Bitcoin Core's signature and script caches;
+ * CometBFT's mempool cache).
+ */
+import { macCostUs, type CryptoCosts } from './crypto.ts';
+import { TxIdSet } from './txid-set.ts';
+import type { Transaction } from './types.ts';
+
+/** What a transaction carries for its checks: a signature, a MAC (a shared key with the ledger), or nothing. */
+export type TxAuth = 'signature' | 'mac' | 'none';
+
+export const TX_AUTH_MODES: readonly TxAuth[] = ['signature', 'mac', 'none'];
+
+/** Signatures: the ledger's records must be attributable to their author (non-repudiation). */
+export const DEFAULT_TX_AUTH: TxAuth = 'signature';
+
+/** Virtual µs one replica spends checking one transaction's authenticator. */
+export function txCheckCostUs(auth: TxAuth, costs: CryptoCosts): number {
+  if (auth === 'signature') return costs.verifyUs;
+  if (auth === 'mac') return macCostUs(costs);
+  return 0;
+}
+
+/** Where the checks' CPU time is charged: the replica's host, independent checks spread over its cores. */
+export interface TxCheckProcessor {
+  cpuParallel(jobs: number, costUsEach: number): void;
+}
+
+/** One replica's checks of transaction authenticators, each transaction checked at most once. */
+export class TxAuthenticator {
+  readonly checkCostUs: number;
+  private readonly checked = new TxIdSet();
+
+  constructor(private readonly processor: TxCheckProcessor, auth: TxAuth, costs: CryptoCosts) {
+    this.checkCostUs = txCheckCostUs(auth, costs);
+  }
+
+  /** Transactions this replica has checked so far. */
+  get checkedCount(): number {
+    return this.checked.size;
+  }
+
+  /** A request reached this replica: check its transaction unless this replica already did. */
+  admit(tx: Transaction): void {
+    if (this.checkCostUs === 0) return;
+    if (this.checked.add(tx.id)) this.processor.cpuParallel(1, this.checkCostUs);
+  }
+
+  /** A proposal carries `txs`: check, in parallel, those this replica has not checked before. */
+  validate(txs: readonly Transaction[]): void {
+    if (this.checkCostUs === 0) return;
+    let fresh = 0;
+    for (let k = 0; k < txs.length; k++) if (this.checked.add(txs[k]!.id)) fresh++;
+    if (fresh > 0) this.processor.cpuParallel(fresh, this.checkCostUs);
+  }
+}
