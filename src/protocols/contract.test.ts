@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { protocolContractProblems } from './contract.ts';
+import { byzantineMaxFaulty, byzantineQuorum } from './fault-bounds.ts';
+import { pbft } from './pbft/index.ts';
 import { raft } from './raft/index.ts';
 
 describe('protocolContractProblems', () => {
@@ -20,5 +22,34 @@ describe('protocolContractProblems', () => {
   it('rejects a fault model that tolerates every replica failing', () => {
     const problems = protocolContractProblems({ ...raft, faultModel: { ...raft.faultModel, maxFaulty: (n: number) => n } });
     expect(problems).toEqual(['faultModel.maxFaulty(1): expected an integer in [0, 0] (never fewer than for n − 1), found 1']);
+  });
+});
+
+describe('protocolContractProblems: quorums at every n', () => {
+  it('rejects 2f + 1 Byzantine quorums, first at n = 2 where two quorums of one replica are disjoint', () => {
+    const problems = protocolContractProblems({ ...pbft, faultModel: { ...pbft.faultModel, quorum: (n: number) => 2 * byzantineMaxFaulty(n) + 1 } });
+    expect(problems).toEqual(['faultModel.quorum(2): two quorums of 1 share only 0 of 2 replicas: they may be disjoint (expected a quorum of at least 2)']);
+  });
+
+  it('rejects 2f + 1 Byzantine quorums from n = 4 on at n = 5, where two of them share only the one faulty replica', () => {
+    const quorum = (n: number) => (n < 4 ? byzantineQuorum(n) : 2 * byzantineMaxFaulty(n) + 1);
+    const problems = protocolContractProblems({ ...pbft, faultModel: { ...pbft.faultModel, quorum } });
+    expect(problems).toEqual(['faultModel.quorum(5): two quorums of 3 share only 1 of 5 replicas, fewer than f + 1 = 2: they may meet only in faulty replicas (expected a quorum of at least 4)']);
+  });
+
+  it('rejects a Byzantine quorum of every replica: one silent replica stops it', () => {
+    const problems = protocolContractProblems({ ...pbft, faultModel: { ...pbft.faultModel, quorum: (n: number) => n } });
+    expect(problems).toEqual(['faultModel.quorum(4): 4 exceeds the n − f = 3 replicas left when maxFaulty(4) = 1 fail, so no quorum may ever form']);
+  });
+
+  it('rejects crash-fault quorums of half the replicas: at n = 2 two of them may be disjoint', () => {
+    const problems = protocolContractProblems({ ...raft, faultModel: { ...raft.faultModel, quorum: (n: number) => Math.ceil(n / 2) } });
+    expect(problems).toEqual(['faultModel.quorum(2): two quorums of 1 share only 0 of 2 replicas: they may be disjoint (expected a quorum of at least 2)']);
+  });
+
+  it('checks n up to 40: a quorum that goes wrong only at n = 39 is caught', () => {
+    const quorum = (n: number) => (n === 39 ? 2 * byzantineMaxFaulty(n) + 1 : byzantineQuorum(n));
+    const problems = protocolContractProblems({ ...pbft, faultModel: { ...pbft.faultModel, quorum } });
+    expect(problems).toEqual(['faultModel.quorum(39): two quorums of 25 share only 11 of 39 replicas, fewer than f + 1 = 13: they may meet only in faulty replicas (expected a quorum of at least 26)']);
   });
 });

@@ -5,8 +5,26 @@
  */
 import type { z } from 'zod';
 
-/** Replica counts the fault-model functions are checked at. */
-const CHECKED_NODES_MAX = 16;
+/** Replica counts the fault-model functions are checked at (1 to this), well past any consortium's size. */
+const CHECKED_NODES_MAX = 40;
+
+/**
+ * What a quorum of q among n replicas with f faulty must give, or why not (undefined when it does).
+ * Safety: two quorums share at least 2q − n replicas, and must share a correct one: f + 1 under
+ * Byzantine faults (a faulty replica in both may vouch for two conflicting values), 1 under crashes
+ * and for an honest majority. Liveness: the n − f correct replicas alone must make a quorum.
+ * (docs/references.md §5; Castro & Liskov 1999 §4.2; Ongaro & Ousterhout 2014 §5.)
+ */
+function quorumRuleProblem(kind: unknown, n: number, f: number, q: number): string | undefined {
+  const shared = 2 * q - n;
+  const needed = kind === 'byzantine' ? f + 1 : 1;
+  if (shared < needed) {
+    const why = shared <= 0 ? ': they may be disjoint' : `, fewer than f + 1 = ${needed}: they may meet only in faulty replicas`;
+    return `faultModel.quorum(${n}): two quorums of ${q} share only ${Math.max(shared, 0)} of ${n} replicas${why} (expected a quorum of at least ${Math.ceil((n + needed) / 2)})`;
+  }
+  if (q > n - f) return `faultModel.quorum(${n}): ${q} exceeds the n − f = ${n - f} replicas left when maxFaulty(${n}) = ${f} fail, so no quorum may ever form`;
+  return undefined;
+}
 
 function faultModelProblems(model: Record<string, unknown>): string[] {
   const problems: string[] = [];
@@ -35,6 +53,11 @@ function faultModelProblems(model: Record<string, unknown>): string[] {
       break;
     }
     previousFaulty = f as number;
+    const quorumProblem = quorumRuleProblem(model['kind'], n, f as number, q as number);
+    if (quorumProblem !== undefined) {
+      problems.push(quorumProblem);
+      break;
+    }
   }
   return problems;
 }

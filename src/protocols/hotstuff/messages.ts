@@ -6,7 +6,7 @@
 import type { Signature } from '../../ledger/crypto.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 
-/** A quorum certificate: n − f votes for one node (§4.2, "Quorum certificates"). */
+/** A quorum certificate: a quorum of votes (fault-model.ts) for one node (§4.2, "Quorum certificates"). */
 export interface QuorumCert {
   readonly view: number;
   readonly blockHash: string;

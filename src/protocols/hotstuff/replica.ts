@@ -5,9 +5,9 @@
  *
  * Every view v has one leader, replica v mod n (Algorithm 5, getLeader: round robin). The leader
  * proposes one node extending the node of its highest QC; replicas vote for it and send the vote to
- * the leader of v + 1, who forms the next QC from n − f votes and proposes at once. Per view that
- * is n − 1 proposals and n − 1 votes: linear in n (§5). A node commits when it heads a three-chain
- * of direct parents in consecutive views (§5; the paper's dummy nodes make heights equal views, so
+ * the leader of v + 1, who forms the next QC from a quorum of votes (fault-model.ts) and proposes
+ * at once. Per view that is n − 1 proposals and n − 1 votes: linear in n (§5). A node commits when
+ * it heads a three-chain of direct parents in consecutive views (§5; the paper's dummy nodes make heights equal views, so
  * a gap in views breaks the chain there as well).
  *
  * Modelling choices:
@@ -58,8 +58,8 @@ const WAITING_MAX = 256;
 
 export interface HotStuffOptions {
   /**
-   * Votes (and NEW-VIEWs) that make a quorum with n replicas tolerating f faults; n − f by default
-   * (§3). Only checker tests change it, to build a deliberately broken protocol.
+   * Votes (and NEW-VIEWs) that make a quorum with n replicas tolerating f faults; the fault model's
+   * quorum by default. Only checker tests change it, to build a deliberately broken protocol.
    */
   readonly quorum?: (n: number, f: number) => number;
 }

@@ -65,7 +65,7 @@ describe('chained HotStuff signatures', () => {
     r.onMessage(1, p);
     ctx.sent.length = 0;
     const hash = p.node.block.hash;
-    // Two forged votes (both signed by replica 0) with the leader's own: not n − f = 3 valid ones.
+    // Two forged votes (both signed by replica 0) with the leader's own: not a quorum of 3 valid ones.
     for (const voter of [1, 3]) {
       const vote: HsVote = { kind: 'hs-vote', view: 1, blockHash: hash, voter, sig: keys[0]!.sign(ring.digest(voteTerm(1, hash))), txs: [] };
       r.onMessage(voter, vote);

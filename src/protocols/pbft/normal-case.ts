@@ -103,7 +103,7 @@ export abstract class NormalCase extends ReplicaCore {
     this.checkPrepared(slot);
   }
 
-  /** prepared(m, v, n, i): the pre-prepare and 2f matching prepares from distinct backups (§4.2). */
+  /** prepared(m, v, n, i): the pre-prepare and q − 1 (2f at n = 3f + 1) matching prepares from distinct backups (§4.2). */
   protected checkPrepared(slot: Slot): void {
     if (slot.prepared || slot.prePrepare === undefined || slot.matchingPrepares() < this.q - 1) return;
     slot.prepared = true;
@@ -127,7 +127,7 @@ export abstract class NormalCase extends ReplicaCore {
     this.checkCommitted(slot);
   }
 
-  /** committed-local(m, v, n, i): prepared and 2f + 1 matching commits, possibly its own (§4.2). */
+  /** committed-local(m, v, n, i): prepared and q (2f + 1 at n = 3f + 1) matching commits, possibly its own (§4.2). */
   protected checkCommitted(slot: Slot): void {
     if (slot.committed || !slot.prepared || slot.matchingCommits() < this.q) return;
     slot.committed = true;

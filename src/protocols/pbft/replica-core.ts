@@ -30,7 +30,7 @@ export const NO_REQUEST = -1;
 const DEFERRED_LIMIT = 100_000;
 
 export interface PbftOptions {
-  /** Certificate size; the fault model's quorum in PBFT. Only the deliberately broken variant in tests changes it. */
+  /** Certificate size; the fault model's quorum in PBFT. Only the deliberately broken variants in tests change it. */
   readonly quorum?: (n: number, f: number) => number;
 }
 

@@ -1,6 +1,7 @@
 /**
  * A PBFT replica (Castro & Liskov, "Practical Byzantine Fault Tolerance", OSDI 1999) as a sans-I/O
- * actor. Each handler names the section it implements. n = 3f + 1 replicas; replica i is the
+ * actor. Each handler names the section it implements. n ≥ 3f + 1 replicas, certificates of the
+ * fault model's quorum q (fault-model.ts; 2f + 1 at n = 3f + 1); replica i is the
  * primary of view v when i = v mod n (§4.1). Sequence numbers are block heights: the primary
  * orders one batch of requests (a block) per sequence number.
  *

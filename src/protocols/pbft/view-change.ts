@@ -14,7 +14,7 @@ import { checkpointTerm, prePrepareTerm, prepareTerm, viewChangeTerm, type ViewC
 export interface Quorums {
   readonly n: number;
   readonly f: number;
-  /** Matching messages that make a certificate: 2f + 1 in correct PBFT. */
+  /** Matching messages that make a certificate: the fault model's quorum ⌈(n + f + 1)/2⌉ (2f + 1 at n = 3f + 1). */
   readonly q: number;
   readonly hosts: readonly HostId[];
   readonly logWindow: number;
