@@ -82,6 +82,8 @@ export class HotStuffReplica implements Actor<unknown> {
   private readonly n: number;
   private readonly quorum: number;
   private readonly self: number;
+  /** Signing keys are issued per host (the run model's key ring), so signatures are checked against hosts. */
+  private readonly replicaHostSet: ReadonlySet<HostId>;
 
   // Algorithm 4's state: vheight (as the last voted view), b_lock, b_exec, qc_high.
   curView = 1;
@@ -123,6 +125,7 @@ export class HotStuffReplica implements Actor<unknown> {
     this.n = config.replicaHosts.length;
     this.quorum = options.quorum?.(this.n, HOTSTUFF_FAULT_MODEL.maxFaulty(this.n)) ?? HOTSTUFF_FAULT_MODEL.quorum(this.n);
     this.self = config.index;
+    this.replicaHostSet = new Set(config.replicaHosts);
     this.mempool = new Mempool(config.mempool);
     const genesis = GENESIS_NODE;
     this.nodes.set(genesis.block.hash, genesis);
@@ -163,7 +166,7 @@ export class HotStuffReplica implements Actor<unknown> {
         this.onVote(msg as HsVote);
         break;
       case 'hs-new-view':
-        this.onNewView(msg as HsNewView);
+        if (this.config.replicaHosts[(msg as HsNewView).sender] === from) this.onNewView(msg as HsNewView);
         break;
       case 'hs-fetch':
         this.onFetch(msg as HsFetch);
@@ -200,8 +203,9 @@ export class HotStuffReplica implements Actor<unknown> {
     if (!verifyBlock(node.block)) return false;
     const v = this.config.verifier;
     if (v !== undefined) {
+      const proposerHost = this.config.replicaHosts[node.proposer];
       const term = proposalTerm(node.view, node.block.hash, node.justify.view, node.justify.blockHash);
-      if (!v.verify(node.sig, node.proposer, v.digest(term))) return false;
+      if (proposerHost === undefined || !v.verify(node.sig, proposerHost, v.digest(term))) return false;
     }
     return this.checkQc(node.justify);
   }
@@ -214,9 +218,10 @@ export class HotStuffReplica implements Actor<unknown> {
     if (v !== undefined) {
       if (qc.sigs.length < this.quorum) return false;
       const digest = v.digest(voteTerm(qc.view, qc.blockHash));
-      const seen = new Set<number>();
+      // Keys belong to hosts: each signer must be a distinct replica's host.
+      const seen = new Set<HostId>();
       for (const sig of qc.sigs) {
-        if (seen.has(sig.signer) || !v.verify(sig, sig.signer, digest)) return false;
+        if (seen.has(sig.signer) || !this.replicaHostSet.has(sig.signer) || !v.verify(sig, sig.signer, digest)) return false;
         seen.add(sig.signer);
       }
     }
@@ -361,11 +366,12 @@ export class HotStuffReplica implements Actor<unknown> {
       t = { view: m.view, voters: new Uint8Array(this.n), sigs: [], count: 0, best: undefined };
       this.votes.set(m.blockHash, t);
     }
-    if (t.voters[m.voter] === 1 || t.count >= this.quorum || t.view !== m.view) return;
+    const voterHost = this.config.replicaHosts[m.voter];
+    if (voterHost === undefined || t.voters[m.voter] === 1 || t.count >= this.quorum || t.view !== m.view) return;
     if (m.voter !== this.self) {
       this.ctx.cpu(this.config.crypto.verifyUs);
       const v = this.config.verifier;
-      if (v !== undefined && !v.verify(m.sig, m.voter, v.digest(voteTerm(m.view, m.blockHash)))) return;
+      if (v !== undefined && !v.verify(m.sig, voterHost, v.digest(voteTerm(m.view, m.blockHash)))) return;
     }
     t.voters[m.voter] = 1;
     if (m.sig !== undefined) t.sigs.push(m.sig);
