@@ -31,6 +31,10 @@ interface PageVisit {
   readonly consoleErrors: string[];
   readonly requests: string[];
   readonly figures: { name: string; width: number; height: number; visibleTexts: number }[];
+  /** Ids of the page's sections, in order. */
+  readonly sectionIds: string[];
+  /** The headline's lines as shown: verdict and text, and whether each is on screen. */
+  readonly headline: { verdict: string; text: string; visible: boolean }[];
 }
 
 // The page function in visitPage runs in the browser. The project compiles without the DOM library
@@ -94,10 +98,17 @@ async function visitPage(browser: BrowserContext, htmlPath: string, screenshotPa
       };
     }),
   );
+  const sectionIds = await page.$$eval('section', (nodes) => nodes.map((node) => node.id));
+  const headline = await page.$$eval('#headline li', (nodes): PageVisit['headline'] =>
+    nodes.map((node) => {
+      const r = node.getBoundingClientRect();
+      return { verdict: node.getAttribute('data-verdict') ?? '', text: node.textContent ?? '', visible: r.width > 0 && r.height > 0 };
+    }),
+  );
   mkdirSync(ARTIFACT_DIR, { recursive: true });
   await page.screenshot({ path: screenshotPath, fullPage: true });
   await page.close();
-  return { consoleErrors, requests: requests.filter((url) => url !== pageUrl), figures };
+  return { consoleErrors, requests: requests.filter((url) => url !== pageUrl), figures, sectionIds, headline };
 }
 
 afterAll(async () => {
@@ -123,6 +134,17 @@ describeInBrowser('report.html in chromium', () => {
 
   it('makes no request besides the page itself', () => {
     expect(visit.requests).toEqual([]);
+  });
+
+  it('opens with the headline: sentences with their numbers and verdicts, on screen', () => {
+    expect(visit.sectionIds[0]).toBe('headline');
+    expect(visit.headline.length).toBeGreaterThanOrEqual(5);
+    for (const line of visit.headline) {
+      expect(['pass', 'fail', 'none']).toContain(line.verdict);
+      expect(line.text, line.text).toMatch(/\d/);
+      expect(line.visible, line.text).toBe(true);
+    }
+    expect(visit.headline.some((line) => line.text.includes('Throughput.'))).toBe(true);
   });
 
   it('shows every figure with a non-zero size and visible text', () => {

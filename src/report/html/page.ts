@@ -36,10 +36,15 @@ nav a { margin-right: 14px; }
 table { border-collapse: collapse; font-size: 13px; width: 100%; }
 th, td { padding: 4px 10px; border-bottom: 1px solid #eee; text-align: left; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+div.meaning { white-space: normal; min-width: 260px; max-width: 420px; color: #444; }
 div.detail { white-space: normal; min-width: 320px; max-width: 640px; max-height: 9em; overflow: auto; }
 th { background: #f2f2f2; position: sticky; top: 0; }
 .pass { color: #1a7f37; font-weight: bold; }
 .fail { color: #c0392b; font-weight: bold; }
+.none { color: #666; }
+ul.headline { list-style: none; padding-left: 0; margin: 4px 0 12px; font-size: 15px; }
+ul.headline li { margin: 4px 0; }
+.headline-question h3 { font-size: 16px; margin: 16px 0 4px; }
 .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(580px, 1fr)); gap: 18px; }
 figure.report-figure { margin: 0; background: white; border: 1px solid #e3e3e3; padding: 10px; min-width: 0; }
 figure.report-figure svg { display: block; width: 100%; height: auto; }

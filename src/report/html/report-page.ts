@@ -3,6 +3,9 @@ import type { ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ResultsFolder } from '../results/types.ts';
 import { renderPage } from './page.ts';
+import { headlineSections } from '../model/headline.ts';
+import { meanCiNote } from '../model/format.ts';
+import { headlineHtml } from './headline.ts';
 import { checksHtml, figuresHtml, jsonBlock, summaryTableHtml, yamlBlock } from './sections.ts';
 
 export function runFacts(folder: ResultsFolder): string[] {
@@ -37,7 +40,8 @@ export function reportHtml(folder: ResultsFolder, input: ReportInput, figures: r
     facts: runFacts(folder),
     banners: [...statusBanners(folder), ...warnings],
     sections: [
-      { id: 'summary', title: 'Summary', html: summaryTableHtml(input.configurations) },
+      { id: 'headline', title: 'Headline', html: headlineHtml(headlineSections(input.configurations), meanCiNote(input.configurations)) },
+      { id: 'summary', title: 'All metrics', html: summaryTableHtml(input.configurations) },
       { id: 'checks', title: 'Checks and expectations', html: checksHtml(input.configurations, folder.summary.failures) },
       { id: 'figures', title: 'Figures', html: figuresHtml(figures) },
       { id: 'scenario', title: 'Scenario', html: yamlBlock(folder.manifest.scenario) },

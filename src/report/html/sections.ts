@@ -1,7 +1,8 @@
-/** The HTML sections a report is made of: summary table, checks, figures, scenario and manifest. */
+/** The HTML sections a report is made of: metric tables by area, checks, figures, scenario and manifest. */
 import { stringify } from 'yaml';
 import { allMetricNames } from '../model/metric-names.ts';
 import { formatMeanCi, formatNumber, meanCiNote } from '../model/format.ts';
+import { metricMeaning } from '../model/metric-meaning.ts';
 import type { Configuration } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ReplicationFailure } from '../results/types.ts';
@@ -19,19 +20,36 @@ function verdict(passed: boolean): string {
   return passed ? '<span class="pass">pass</span>' : '<span class="fail">FAIL</span>';
 }
 
-/** Metrics as rows, configurations as columns: "mean [95 % CI]" over replications. */
+/** The area a metric belongs to: its first dotted segment (`consensus`, `iomt`, `attack`, ...). */
+function areaOf(metric: string): string {
+  return metric.split('.')[0] ?? metric;
+}
+
+/**
+ * Metrics as rows, configurations as columns: "mean [95 % CI]" over replications, one table per
+ * area, each metric with the catalog's meaning and unit.
+ */
 export function summaryTableHtml(configurations: readonly Configuration[]): string {
-  const metrics = allMetricNames(configurations);
-  const head = ['Metric', 'Unit', ...configurations.map((c) => `${escapeHtml(c.label)} <small>(n=${c.point.n})</small>`)];
-  const rows = metrics.map((metric) => {
-    const unit = configurations.map((c) => c.point.metrics[metric]?.unit).find((u) => u !== undefined) ?? '';
-    return [
-      `<code>${escapeHtml(metric)}</code>`,
-      escapeHtml(unit),
-      ...configurations.map((c) => escapeHtml(formatMeanCi(metric, c.point.metrics[metric]))),
-    ];
+  const byArea = new Map<string, string[]>();
+  for (const metric of allMetricNames(configurations)) {
+    const list = byArea.get(areaOf(metric)) ?? [];
+    list.push(metric);
+    byArea.set(areaOf(metric), list);
+  }
+  const head = ['Metric', 'Meaning', 'Unit', ...configurations.map((c) => `${escapeHtml(c.label)} <small>(n=${c.point.n})</small>`)];
+  const tables = [...byArea.entries()].map(([area, metrics]) => {
+    const rows = metrics.map((metric) => {
+      const unit = configurations.map((c) => c.point.metrics[metric]?.unit).find((u) => u !== undefined) ?? '';
+      return [
+        `<code>${escapeHtml(metric)}</code>`,
+        `<div class="meaning">${escapeHtml(metricMeaning(metric) ?? '')}</div>`,
+        escapeHtml(unit),
+        ...configurations.map((c) => escapeHtml(formatMeanCi(metric, c.point.metrics[metric]))),
+      ];
+    });
+    return `<h3 id="metrics-${escapeHtml(area)}">${escapeHtml(area)}</h3>\n${table(head, rows, 3)}`;
   });
-  return `<p>${escapeHtml(meanCiNote(configurations))}</p>\n${table(head, rows, 2)}`;
+  return `<p>${escapeHtml(meanCiNote(configurations))}</p>\n${tables.join('\n')}`;
 }
 
 export function checksHtml(configurations: readonly Configuration[], failures: readonly ReplicationFailure[]): string {

@@ -1,5 +1,6 @@
 /**
- * report.md: the few numbers a reviewer needs (headline metrics with CIs, failed checks and
+ * report.md: the few numbers a reviewer needs (the headline: each question the scenario answers, with
+ * its numbers, CIs and verdicts; key metrics with CIs, failed checks and
  * expectations, where the figures are), short enough for a PR comment or a CI job summary.
  */
 import { allMetricNames, headlineMetrics } from '../model/metric-names.ts';
@@ -7,6 +8,8 @@ import { formatMeanCi, formatNumber, meanCiNote } from '../model/format.ts';
 import type { Configuration, ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ReplicationFailure } from '../results/types.ts';
+import { headlineSections } from '../model/headline.ts';
+import { headlineMarkdown } from './headline.ts';
 import { markdownTable } from './tables.ts';
 
 /** Check details can list thousands of events; a PR comment needs the first few (report.html has all). */
@@ -79,6 +82,8 @@ export function reportMarkdown(
     `# iomtsim report: ${input.title}`,
     facts.join(' · '),
     ...banners.map((b) => `> ⚠️ ${b}`),
+    '## Headline',
+    headlineMarkdown(headlineSections(input.configurations), meanCiNote(input.configurations)),
     '## Key numbers',
     keyNumbersMarkdown(input.configurations),
     '## Checks',

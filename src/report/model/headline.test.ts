@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckSummary, ExpectationOutcome, MetricSummary } from '../results/types.ts';
+import { headlineSections } from './headline.ts';
+import type { Configuration } from './report-input.ts';
+
+function summary(mean: number, unit: string, ci: [number, number] | null = null, n = ci === null ? 1 : 3): MetricSummary {
+  return { unit, mean, ci95: ci, n };
+}
+
+function configuration(
+  metrics: Record<string, MetricSummary>,
+  options: { checks?: CheckSummary[]; expectations?: ExpectationOutcome[]; scenario?: Record<string, unknown>; label?: string } = {},
+): Configuration {
+  return {
+    label: options.label ?? 'run',
+    run: '',
+    pointIndex: 0,
+    point: { parameters: {}, n: 3, metrics, checks: options.checks ?? [], expectations: options.expectations ?? [], traceHashes: [] },
+    parameters: {},
+    timeseries: null,
+    scenario: options.scenario ?? {},
+  };
+}
+
+function line(sections: ReturnType<typeof headlineSections>, topic: string) {
+  return sections.flatMap((s) => s.lines).find((l) => l.topic === topic);
+}
+
+describe('the report headline', () => {
+  it('judges throughput by the scenario expectation on it and prints the mean with its interval', () => {
+    const c = configuration(
+      { 'consensus.throughput_tps': summary(99.8, 'tx/s', [98.1, 101.5]) },
+      { expectations: [{ metric: 'consensus.throughput_tps', condition: '>= 120', observed: 99.8, passed: false }] },
+    );
+    const throughput = line(headlineSections([c]), 'Throughput');
+    expect(throughput?.verdict).toBe('fail');
+    expect(throughput?.basis).toBe('expect consensus.throughput_tps >= 120');
+    expect(throughput?.text).toContain('99.8 [98.1, 101.5] tx/s');
+  });
+
+  it('says no target is stated when neither an expectation nor a check judges a line', () => {
+    const c = configuration({ 'consensus.client_latency_ms.p99': summary(45, 'ms') });
+    expect(line(headlineSections([c]), 'Client latency')?.verdict).toBe('none');
+  });
+
+  it('fails the alert line when any alert missed its rule target, and passes it when none did', () => {
+    const missed = configuration({ 'iomt.alert_within_target_ratio': summary(0.97, 'ratio', [0.95, 0.99]) });
+    const met = configuration({ 'iomt.alert_within_target_ratio': summary(1, 'ratio') });
+    expect(line(headlineSections([missed]), 'Direct path')?.verdict).toBe('fail');
+    expect(line(headlineSections([met]), 'Direct path')?.verdict).toBe('pass');
+  });
+
+  it('takes a trust property verdict from its run check', () => {
+    const c = configuration(
+      { 'iomt.integrity_checks_invalid': summary(4, 'count') },
+      { checks: [{ name: 'iomt.integrity', passed: false, failedReplications: 3, n: 3 }] },
+    );
+    const integrity = line(headlineSections([c]), 'Integrity');
+    expect(integrity?.verdict).toBe('fail');
+    expect(integrity?.basis).toBe('check iomt.integrity');
+  });
+
+  it("lists the outcomes an attack's definition names for each attack the scenario declares", () => {
+    const c = configuration(
+      { 'attack.records_tampered': summary(12, 'records'), 'attack.flood_accepted': summary(3, 'readings') },
+      { scenario: { attacks: [{ type: 'record-tamper' }] } },
+    );
+    const attacks = headlineSections([c]).find((s) => s.id === 'attacks');
+    expect(attacks?.lines.map((l) => l.text)).toEqual([expect.stringContaining('`attack.records_tampered`')]);
+  });
+
+  it('lists each detector by its detection and false-positive rates', () => {
+    const c = configuration({ 'detect.cusum.detection_rate': summary(0.9, 'ratio'), 'detect.cusum.false_positive_rate': summary(0.01, 'ratio') });
+    const attacks = headlineSections([c]).find((s) => s.id === 'attacks');
+    expect(attacks?.lines.map((l) => l.topic)).toEqual(['detector cusum', 'detector cusum']);
+  });
+
+  it('leaves out a question the results hold nothing for', () => {
+    const c = configuration({ 'consensus.throughput_tps': summary(100, 'tx/s') });
+    expect(headlineSections([c]).map((s) => s.id)).toEqual(['capacity']);
+  });
+
+  it('prints one value per configuration when a sweep has several', () => {
+    const a = configuration({ 'consensus.throughput_tps': summary(100, 'tx/s') }, { label: 'nodes=4' });
+    const b = configuration({ 'consensus.throughput_tps': summary(80, 'tx/s') }, { label: 'nodes=7' });
+    expect(line(headlineSections([a, b]), 'Throughput')?.text).toContain('nodes=4: 100 tx/s; nodes=7: 80 tx/s');
+  });
+});
+
+describe('the report headline in per cent', () => {
+  it('prints a ratio in per cent with its interval clamped to [0, 100]', () => {
+    const c = configuration({ 'iomt.audit_completeness_ratio': summary(0.98, 'ratio', [0.95, 1.01]) });
+    expect(line(headlineSections([c]), 'Audit')?.text).toContain('98 [95, 100] %');
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * The headline of a report: one short section per question the scenario can answer, each line a
+ * sentence with the number, its interval and a verdict. The questions are the framework's (capacity
+ * and latency; clinical alerts on both paths; the trust properties; attacks and their detection),
+ * in that order, and a section appears only when the results hold a metric or check for it.
+ *
+ * A verdict is never invented: it comes from the scenario's own expectations on the line's metrics
+ * (its SLOs), from a run check, or, for alerts, from the alert rule's own target (the within-target
+ * ratio must be 1). A line with none of these says "no target stated".
+ */
+import { IN_TREE_ATTACKS } from '../../attacks/registry.ts';
+import type { MetricSummary } from '../results/types.ts';
+import { clampToDomain, metricDomain } from './domain.ts';
+import { formatMeanCi } from './format.ts';
+import { metricMeaning, namePattern } from './metric-meaning.ts';
+import type { Configuration } from './report-input.ts';
+
+export type Verdict = 'pass' | 'fail' | 'none';
+
+export interface HeadlineLine {
+  /** What the line is about: "Throughput", "Integrity", "record-tamper". */
+  readonly topic: string;
+  /** The sentence, numbers included. */
+  readonly text: string;
+  readonly verdict: Verdict;
+  /** What the verdict rests on: "expect consensus.throughput_tps >= 90", "check iomt.integrity". */
+  readonly basis: string;
+}
+
+export interface HeadlineSection {
+  readonly id: 'capacity' | 'alerts' | 'trust' | 'attacks';
+  readonly question: string;
+  readonly lines: readonly HeadlineLine[];
+}
+
+/** A ratio's summary in per cent, its interval first clamped to [0, 1] (model/domain.ts). */
+function inPercent(metric: string, summary: MetricSummary): MetricSummary {
+  const ci = summary.ci95;
+  const scaled = (x: number | null): number | null => (x === null ? null : 100 * clampToDomain(x, metricDomain(metric, summary.unit)));
+  return { ...summary, unit: '%', mean: summary.mean === null ? null : 100 * summary.mean, ci95: ci === null ? null : [scaled(ci[0]), scaled(ci[1])] };
+}
+
+/** "99.8 [98.1, 101.5] tx/s", "97 [95, 99] %", or one value per configuration when a sweep or comparison has several. */
+function valueText(configurations: readonly Configuration[], metric: string): string {
+  const one = (c: Configuration): string => {
+    const summary = c.point.metrics[metric]!;
+    if (summary.unit === 'ratio') return `${formatMeanCi(metric, inPercent(metric, summary))} %`;
+    const unit = summary.unit === '' || summary.unit === 'count' ? '' : ` ${summary.unit}`;
+    return `${formatMeanCi(metric, summary)}${unit}`;
+  };
+  const present = configurations.filter((c) => c.point.metrics[metric] !== undefined);
+  if (present.length === 1 && configurations.length === 1) return one(present[0]!);
+  return present.map((c) => `${c.label}: ${one(c)}`).join('; ');
+}
+
+function has(configurations: readonly Configuration[], metric: string): boolean {
+  return configurations.some((c) => c.point.metrics[metric] !== undefined);
+}
+
+/** The verdict of the scenario's expectations on any of `metrics`, or null when it states none. */
+function expectationVerdict(configurations: readonly Configuration[], metrics: readonly string[]): { verdict: Verdict; basis: string } | null {
+  const found = configurations.flatMap((c) => c.point.expectations.filter((e) => metrics.includes(e.metric)));
+  if (found.length === 0) return null;
+  const conditions = [...new Set(found.map((e) => `${e.metric} ${e.condition}`))];
+  return { verdict: found.every((e) => e.passed) ? 'pass' : 'fail', basis: `expect ${conditions.join(', ')}` };
+}
+
+function checkVerdict(configurations: readonly Configuration[], names: readonly string[]): { verdict: Verdict; basis: string } | null {
+  const found = configurations.flatMap((c) => c.point.checks.filter((k) => names.includes(k.name)));
+  if (found.length === 0) return null;
+  return { verdict: found.every((k) => k.passed) ? 'pass' : 'fail', basis: `check ${[...new Set(found.map((k) => k.name))].join(', ')}` };
+}
+
+const NO_TARGET = { verdict: 'none', basis: 'no target stated' } as const;
+
+interface LineSpec {
+  readonly topic: string;
+  /** The metric the sentence is about; the line is left out when no configuration has it. */
+  readonly metric: string;
+  readonly sentence: (value: string) => string;
+  /** Further metrics whose expectations also decide the verdict. */
+  readonly alsoExpected?: readonly string[];
+  readonly checks?: readonly string[];
+  /** The verdict when neither an expectation nor a check gives one. */
+  readonly fallback?: (configurations: readonly Configuration[]) => { verdict: Verdict; basis: string };
+}
+
+function lineOf(configurations: readonly Configuration[], spec: LineSpec): HeadlineLine | null {
+  if (!has(configurations, spec.metric)) return null;
+  const judged =
+    expectationVerdict(configurations, [spec.metric, ...(spec.alsoExpected ?? [])]) ??
+    checkVerdict(configurations, spec.checks ?? []) ??
+    spec.fallback?.(configurations) ??
+    NO_TARGET;
+  return { topic: spec.topic, text: spec.sentence(valueText(configurations, spec.metric)), ...judged };
+}
+
+/** Every alert met its rule's target: the within-target ratio is 1 in every configuration. */
+function allWithinTarget(metric: string) {
+  return (configurations: readonly Configuration[]): { verdict: Verdict; basis: string } => {
+    const means = configurations.map((c) => c.point.metrics[metric]?.mean).filter((m): m is number => typeof m === 'number');
+    return { verdict: means.every((m) => m >= 1) ? 'pass' : 'fail', basis: `every alert within its rule's target (${metric} = 1)` };
+  };
+}
+
+const CAPACITY_LINES: readonly LineSpec[] = [
+  { topic: 'Throughput', metric: 'consensus.throughput_tps', sentence: (v) => `The consortium committed ${v}.`, alsoExpected: ['consensus.offered_tps'] },
+  { topic: 'Offered load', metric: 'consensus.offered_tps', sentence: (v) => `Clients offered ${v}.` },
+  { topic: 'Client latency', metric: 'consensus.client_latency_ms.p99', sentence: (v) => `99 % of transactions were confirmed to their client within ${v}.`, alsoExpected: ['consensus.client_latency_ms.p50', 'consensus.client_latency_ms.p95', 'consensus.client_latency_ms.mean'] },
+  { topic: 'Commit latency', metric: 'consensus.commit_latency_ms.p99', sentence: (v) => `99 % of transactions committed within ${v} of submission.`, alsoExpected: ['consensus.commit_latency_ms.p50', 'consensus.commit_latency_ms.p95', 'consensus.commit_latency_ms.mean'] },
+  { topic: 'Readings stored', metric: 'iomt.durable_latency_ms.p99', sentence: (v) => `99 % of device readings were durable off chain within ${v}.`, alsoExpected: ['iomt.durable_latency_ms.p95', 'iomt.durable_latency_ms.p50'] },
+  { topic: 'Readings anchored', metric: 'iomt.anchor_latency_ms.p99', sentence: (v) => `99 % of readings had their hash anchored on chain within ${v}.`, alsoExpected: ['iomt.anchor_latency_ms.p95', 'iomt.anchor_latency_ms.p50'] },
+  { topic: 'Access decisions', metric: 'iomt.access_decision_latency_ms.p99', sentence: (v) => `99 % of access requests were decided within ${v}.`, alsoExpected: ['iomt.access_decision_latency_ms.p95', 'iomt.access_decision_latency_ms.p50'] },
+  { topic: 'PoW throughput', metric: 'pow.throughput_tps', sentence: (v) => `The proof-of-work chain confirmed ${v}.` },
+  { topic: 'Stale blocks', metric: 'pow.stale_rate', sentence: (v) => `${v} of mined blocks went stale.` },
+];
+
+const ALERT_LINES: readonly LineSpec[] = [
+  {
+    topic: 'Direct path',
+    metric: 'iomt.alert_within_target_ratio',
+    sentence: (v) => `${v} of alerts sent straight to the care team arrived within their rule's target.`,
+    alsoExpected: ['iomt.alert_latency_ms.p95', 'iomt.alert_latency_ms.p99'],
+    fallback: allWithinTarget('iomt.alert_within_target_ratio'),
+  },
+  { topic: 'Direct path p95', metric: 'iomt.alert_latency_ms.p95', sentence: (v) => `95 % of episodes reached the care team within ${v} of their onset (the rule's hold included).` },
+  {
+    topic: 'On-chain path',
+    metric: 'iomt.alert_within_target_onchain_ratio',
+    sentence: (v) => `${v} of alerts recorded through the EmergencyAlert contract arrived within target.`,
+    alsoExpected: ['iomt.alert_latency_onchain_ms.p95', 'iomt.alert_latency_onchain_ms.p99'],
+    fallback: allWithinTarget('iomt.alert_within_target_onchain_ratio'),
+  },
+  { topic: 'On-chain path p95', metric: 'iomt.alert_latency_onchain_ms.p95', sentence: (v) => `95 % of episodes were known to be recorded on chain within ${v} of their onset.` },
+  { topic: 'Episodes alerted', metric: 'iomt.episodes_alerted_ratio', sentence: (v) => `${v} of clinical episodes raised an alert.` },
+];
+
+const TRUST_LINES: readonly LineSpec[] = [
+  { topic: 'Integrity', metric: 'iomt.integrity_checks_invalid', sentence: (v) => `${v} record reads failed their Merkle proof against the anchored root.`, checks: ['iomt.integrity'] },
+  { topic: 'Consent', metric: 'iomt.consent_violations', sentence: (v) => `${v} permits were granted on a revoked consent.`, checks: ['iomt.consent_enforced'] },
+  { topic: 'Audit', metric: 'iomt.audit_completeness_ratio', sentence: (v) => `${v} of confirmed accesses has its audit entry.`, checks: ['iomt.audit_complete'] },
+  { topic: 'No health data on chain', metric: 'iomt.phi_bytes_on_chain', sentence: (v) => `${v} of committed call arguments look like health data.`, checks: ['iomt.no_phi_on_chain'] },
+  { topic: 'Ledger safety', metric: 'safety.violations', sentence: (v) => `${v} conflicting commits between honest replicas.`, checks: ['safety'] },
+  { topic: 'Ledger liveness', metric: 'liveness.violations', sentence: (v) => `${v} stalls while work waited.`, checks: ['liveness'] },
+  { topic: 'Validity', metric: 'validity.violations', sentence: (v) => `${v} committed transactions that no client submitted.`, checks: ['validity'] },
+];
+
+/** The attack types the scenario of any configuration declares, in first-seen order. */
+function attackTypes(configurations: readonly Configuration[]): string[] {
+  const types = new Set<string>();
+  for (const c of configurations) {
+    const attacks = c.scenario['attacks'];
+    if (!Array.isArray(attacks)) continue;
+    for (const a of attacks) if (a !== null && typeof a === 'object' && typeof (a as Record<string, unknown>)['type'] === 'string') types.add((a as Record<string, string>)['type']!);
+  }
+  return [...types];
+}
+
+/** The metric names of the results that an outcome name (with `<detector>` placeholders) stands for. */
+function metricsMatching(configurations: readonly Configuration[], pattern: string): string[] {
+  const re = namePattern(pattern);
+  return [...new Set(configurations.flatMap((c) => Object.keys(c.point.metrics).filter((m) => re.test(m))))].sort();
+}
+
+/**
+ * Each attack of the scenario with the outcomes its definition names (measured against the
+ * attack's ground truth), then every detector's detection and false-positive rates.
+ */
+function attackLines(configurations: readonly Configuration[]): HeadlineLine[] {
+  const lines: HeadlineLine[] = [];
+  const shown = new Set<string>();
+  const add = (topic: string, metric: string): void => {
+    if (shown.has(metric)) return;
+    const line = lineOf(configurations, { topic, metric, sentence: (v) => `${v}: ${metricMeaning(metric) ?? metric} (\`${metric}\`).` });
+    if (line === null) return;
+    shown.add(metric);
+    lines.push(line);
+  };
+  for (const type of attackTypes(configurations)) {
+    const outcomes = ATTACK_OUTCOMES.get(type) ?? [];
+    for (const outcome of outcomes) for (const metric of metricsMatching(configurations, outcome)) add(type, metric);
+  }
+  for (const metric of metricsMatching(configurations, 'detect.<detector>.detection_rate')) add(`detector ${metric.split('.')[1]!}`, metric);
+  for (const metric of metricsMatching(configurations, 'detect.<detector>.false_positive_rate')) add(`detector ${metric.split('.')[1]!}`, metric);
+  return lines;
+}
+
+/** The outcome metrics each in-tree attack's definition names. */
+const ATTACK_OUTCOMES: ReadonlyMap<string, readonly string[]> = new Map(IN_TREE_ATTACKS.map((d) => [d.type, d.outcomes]));
+
+function section(id: HeadlineSection['id'], question: string, lines: readonly (HeadlineLine | null)[]): HeadlineSection | null {
+  const kept = lines.filter((l): l is HeadlineLine => l !== null);
+  return kept.length === 0 ? null : { id, question, lines: kept };
+}
+
+/** The headline sections these results can answer, in the framework's order. */
+export function headlineSections(configurations: readonly Configuration[]): HeadlineSection[] {
+  const specs = (list: readonly LineSpec[]) => list.map((s) => lineOf(configurations, s));
+  return [
+    section('capacity', 'Does the ledger carry the load, and how fast?', specs(CAPACITY_LINES)),
+    section('alerts', 'Do clinical alerts reach the care team within their target?', specs(ALERT_LINES)),
+    section('trust', 'Do integrity, consent, audit and the ledger hold?', specs(TRUST_LINES)),
+    section('attacks', 'What did the attacks achieve, and were they detected?', attackLines(configurations)),
+  ].filter((s): s is HeadlineSection => s !== null);
+}
