@@ -29,13 +29,14 @@ import { TraceHash } from './trace.ts';
 import type { HostId, ModelEvent, ModelEventObserver, TimerId, TimerTag } from './types.ts';
 
 /** Event kinds, as stored in the queue and mixed into the trace hash. */
-export const EventKind = { start: 0, deliver: 1, timer: 2, control: 3, cancelled: 4, wake: 5 } as const;
+export const EventKind = { start: 0, deliver: 1, timer: 2, control: 3, cancelled: 4, wake: 5, receive: 6 } as const;
 const K_START = EventKind.start;
 const K_DELIVER = EventKind.deliver;
 const K_TIMER = EventKind.timer;
 const K_CONTROL = EventKind.control;
 const K_CANCELLED = EventKind.cancelled;
 const K_WAKE = EventKind.wake;
+const K_RECEIVE = EventKind.receive;
 const NO_SLOT = -1;
 
 export interface EngineOptions {
@@ -152,7 +153,8 @@ export class Engine {
       if (kind >= K_CONTROL) {
         if (kind === K_CONTROL) this.dispatch(slot, kind, -1, t);
         else if (kind === K_CANCELLED) q.release(slot);
-        else this.serveWaiting(slot, t);
+        else if (kind === K_WAKE) this.serveWaiting(slot, t);
+        else this.receiveAtDownlink(slot, t);
       } else {
         const h = q.host[slot]!;
         if (up[h] === 0 || (kind === K_TIMER && q.from[slot] !== this.incarnation[h])) {
@@ -231,6 +233,22 @@ export class Engine {
     }
   }
 
+  /**
+   * A message's first bit reaches its receiver's downlink: queue it there and reschedule the same
+   * slot as its delivery, when the last bit arrives. A host that is down loses it here.
+   */
+  private receiveAtDownlink(slot: number, t: number): void {
+    const q = this.queue;
+    const h = q.host[slot]!;
+    if (this.up[h] === 0) {
+      this.network.dropHostDown();
+      q.release(slot);
+      return;
+    }
+    q.kind[slot] = K_DELIVER;
+    q.push(slot, this.network.receive(q.from[slot]!, h, q.tag[slot]!, t));
+  }
+
   /** Append an event that reached a busy host to its wait list (FIFO by arrival). */
   private enqueueWaiting(h: HostId, slot: number, t: number): void {
     const q = this.queue;
@@ -263,21 +281,29 @@ export class Engine {
 
   // ---- called through HostContext ----
 
-  send(from: HostId, to: HostId, msg: unknown, sizeBytes: number): void {
+  /**
+   * Route a message and schedule its delivery. Returns when it reaches `to` (where `to`'s downlink
+   * queues, when its first bit reaches that queue: see Network.route), or DROPPED. Actors see
+   * `void` through their context; a model that must know, as SimBlock's one-transfer-at-a-time
+   * block server does, is lent this method by its run.
+   */
+  send(from: HostId, to: HostId, msg: unknown, sizeBytes: number): number {
     if (to < 0 || to >= this.actors.length) throw unknownHost(to, this.actors.length);
     const busy = this.cpuFreeUs[from]!;
     // The processor's busy time is kept exact (costs may be fractional µs); the message leaves at
     // the next whole µs, so event times stay integers.
     const arrivalUs = this.network.route(from, to, sizeBytes, busy > this.nowUs ? Math.ceil(busy) : this.nowUs);
-    if (arrivalUs === DROPPED) return;
+    if (arrivalUs === DROPPED) return DROPPED;
     const q = this.queue;
     const slot = q.allocate(this.nowUs);
-    q.kind[slot] = K_DELIVER;
+    // Through the receiver's downlink queue first where it has one.
+    q.kind[slot] = this.network.queuesAt(to) ? K_RECEIVE : K_DELIVER;
     q.host[slot] = to;
     q.from[slot] = from;
     q.tag[slot] = sizeBytes;
     q.refs[slot] = msg;
     q.push(slot, arrivalUs);
+    return arrivalUs;
   }
 
   setTimer(h: HostId, delayUs: number, tag: TimerTag): TimerId {

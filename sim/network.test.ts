@@ -98,6 +98,72 @@ describe('Network delays, exact under fixed parameters', () => {
   });
 });
 
+describe('Network downlink queue (receive side)', () => {
+  const FAST_UPLINK = { region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity };
+
+  /** k senders with unconstrained uplinks each send one message of `sizeBytes` to one sink at time 0. */
+  function incast(k: number, sizeBytes: number, sinkLink: { region: number; uploadBitsPerSec: number; downloadBitsPerSec: number }, receiveQueueing = true) {
+    const log: Seen[] = [];
+    const engine = new Engine({ seed: 1, network: { regions: ['r'], latencyUs: { kind: 'fixed', value: 5_000 }, receiveQueueing } });
+    const sink = engine.addHost(sinkLink, recorder(log));
+    for (let i = 0; i < k; i++) engine.addHost(FAST_UPLINK, recorder([], { onStart: (ctx) => ctx.send(sink, i, sizeBytes) }));
+    engine.run();
+    return events(log).map((s) => s.timeUs);
+  }
+
+  it('delivers incast of k messages of s bytes at one host by latency + k·s·8/B, one after another', () => {
+    // 8 senders × 125,000 bytes into 8 Mbit/s: 125 ms each on the downlink.
+    const arrivals = incast(8, 125_000, { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT });
+    expect(arrivals).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((j) => 5_000 + j * 125_000));
+  });
+
+  it('serializes each message at min(up, down) with no receive queue in SimBlock\'s model', () => {
+    const arrivals = incast(8, 125_000, { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT }, false);
+    expect(arrivals).toEqual(new Array(8).fill(5_000 + 125_000));
+  });
+
+  it('lets messages from slow senders share a fast downlink instead of holding it idle', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(1_000);
+    // Two 1 Mbit/s senders, 12,500 bytes each (100 ms up), into a 100 Mbit/s downlink (1 ms each).
+    const sink = engine.addHost({ region: 0, uploadBitsPerSec: 100 * MBIT, downloadBitsPerSec: 100 * MBIT }, recorder(log));
+    const slow = { region: 0, uploadBitsPerSec: 1 * MBIT, downloadBitsPerSec: 1 * MBIT };
+    for (const label of ['a', 'b']) engine.addHost(slow, recorder([], { onStart: (ctx) => ctx.send(sink, label, 12_500) }));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[101_000, 'a'], [101_000, 'b']]);
+  });
+
+  it('serves the downlink in the order first bits arrive, not the order messages were sent', () => {
+    const log: Seen[] = [];
+    const engine = new Engine({
+      seed: 1,
+      network: { regions: ['near', 'far'], latencyUs: [[{ kind: 'fixed', value: 1_000 }, { kind: 'fixed', value: 90_000 }], [{ kind: 'fixed', value: 90_000 }, { kind: 'fixed', value: 1_000 }]] },
+    });
+    const sink = engine.addHost({ region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT }, recorder(log));
+    // The far sender sends first, but its bits reach the sink 90 ms later; the near one's 10 ms transfer is done by then.
+    engine.addHost({ ...FAST_UPLINK, region: 1 }, recorder([], { onStart: (ctx) => ctx.send(sink, 'far', 10_000) }));
+    engine.addHost({ ...FAST_UPLINK, region: 0 }, recorder([], { onStart: (ctx) => ctx.send(sink, 'near', 10_000) }));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[11_000, 'near'], [100_000, 'far']]);
+  });
+
+  it('loses a message whose receiver is down when its first bit arrives, without occupying the downlink', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(1_000);
+    const sink = engine.addHost({ region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT }, recorder(log));
+    engine.addHost(FAST_UPLINK, recorder([], {
+      onStart: (ctx) => { ctx.send(sink, 'lost', 100_000); ctx.setTimer(2_000, 0); },
+      onTimer: (ctx) => ctx.send(sink, 'kept', 100_000),
+    }));
+    engine.at(500, () => engine.crash(sink));
+    engine.at(1_500, () => engine.recover(sink));
+    engine.run();
+    // Had 'lost' held the downlink (1 ms to 101 ms), 'kept' would arrive at 201 ms.
+    expect(events(log).map((s) => [s.timeUs, s.what, s.value])).toEqual([[1_500, 'recover', undefined], [103_000, 'message', 'kept']]);
+    expect(engine.network.droppedByReason[DropReason.hostDown]).toBe(1);
+  });
+});
+
 describe('Network faults', () => {
   it('loses messages at the configured rate (binomial test at a fixed seed)', () => {
     const log: Seen[] = [];

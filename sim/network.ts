@@ -2,10 +2,24 @@
  * The network model: where hosts are, how long messages take, what gets lost.
  *
  * A message from `a` to `b` of `s` bytes leaves `a` when both `a`'s processor and its uplink are
- * free (FIFO on the uplink), is serialized at min(upload of a, download of b) as in SimBlock
- * (Aoki et al. 2019, §III), then travels for a latency drawn from the distribution of the pair of
- * regions, plus any scheduled extra delay. Downlinks do not queue. Loss, partitions and link cuts
- * are decided when the message is sent. Every byte is accounted per host.
+ * free: the uplink is a FIFO that serializes at a's upload rate, from upStart to upDone. Its first
+ * bit reaches b one latency L later (drawn from the distribution of the pair of regions, plus any
+ * scheduled extra delay). b's downlink is a second FIFO, serving messages in the order their first
+ * bits reach it at b's download rate, cut-through: the message starts down at
+ * downStart = max(downlink free, upStart + L), and its last bit arrives at
+ * max(upDone + L, downStart + s·8 / down). The downlink is then busy for s·8 / down of that time
+ * (its capacity, not the sender's pace, is what the message uses), so a message from a slow sender
+ * does not hold it idle. One message on idle links thus arrives latency + s·8 / min(up, down)
+ * later, and k messages of s bytes reaching one host together take k·s·8 / down (incast). An
+ * unconstrained (infinite) link costs nothing and never queues.
+ *
+ * `receiveQueueing: false` restores SimBlock's model (Aoki et al. 2019, §III; docs/references.md):
+ * each message is serialized at min(upload of a, download of b) on a's uplink and downlinks never
+ * queue.
+ *
+ * Loss, partitions and link cuts are decided when the message is sent, so a dropped message never
+ * occupies a downlink; one whose receiver is down when its first bit arrives is lost there and does
+ * not occupy it either. Every byte is accounted per host.
  *
  * Latency draws come from a per-sender stream ('net:<host>') so that adding a host does not change
  * the draws of any other host's messages.
@@ -25,6 +39,8 @@ export interface NetworkConfig {
   readonly latencyUs: DistributionSpec | readonly (readonly DistributionSpec[])[];
   /** Probability that any message is lost, independently. */
   readonly lossProbability?: number;
+  /** Whether receivers' downlinks serialize arriving bytes FIFO (default true); false is SimBlock's model. */
+  readonly receiveQueueing?: boolean;
 }
 
 export interface HostPlacement {
@@ -56,6 +72,7 @@ export class Network {
   private readonly latency: Sampler[]; // flattened [from * R + to]
   private readonly regionCount: number;
   lossProbability: number;
+  readonly receiveQueueing: boolean;
   private readonly rng: Rng;
 
   hostCount = 0;
@@ -63,6 +80,7 @@ export class Network {
   private uploadBps = new Float64Array(16);
   private downloadBps = new Float64Array(16);
   private uplinkFreeUs = new Float64Array(16);
+  private downlinkFreeUs = new Float64Array(16);
   private extraDelayUs = new Float64Array(16);
   private partitionGroup = new Int32Array(16);
   private senderRng: Rng[] = [];
@@ -81,6 +99,7 @@ export class Network {
     this.regionCount = r;
     this.rng = rng;
     this.lossProbability = config.lossProbability ?? 0;
+    this.receiveQueueing = config.receiveQueueing ?? true;
     if (!(this.lossProbability >= 0 && this.lossProbability <= 1)) {
       throw badArgument('network.lossProbability', 'a probability in [0, 1]', this.lossProbability);
     }
@@ -118,9 +137,16 @@ export class Network {
     return this.region[h]!;
   }
 
+  /** Whether messages to `to` pass its downlink queue (`receive`) before they are delivered. */
+  queuesAt(to: HostId): boolean {
+    return this.receiveQueueing && this.downloadBps[to] !== Infinity;
+  }
+
   /**
-   * Account a message and compute its arrival time, or DROPPED. `readyUs` is when the sender is
-   * ready to transmit (now, or later if its processor is still busy).
+   * Account a message and compute when it reaches `to`, or DROPPED. `readyUs` is when the sender
+   * is ready to transmit (now, or later if its processor is still busy). Where `queuesAt(to)`, the
+   * time returned is when the first bit reaches the downlink, to be passed to `receive` then;
+   * otherwise it is the arrival of the last bit.
    */
   route(from: HostId, to: HostId, sizeBytes: number, readyUs: number): number {
     this.bytesSent[from]! += sizeBytes;
@@ -138,18 +164,42 @@ export class Network {
       this.droppedByReason[DropReason.loss]! += 1;
       return DROPPED;
     }
-    const up = this.uploadBps[from]!, down = this.downloadBps[to]!;
-    const bps = up < down ? up : down;
-    // Transmission starts when the sender and its uplink are free and ends one serialization later.
-    let sentUs = this.uplinkFreeUs[from]!;
-    if (sentUs < readyUs) sentUs = readyUs;
-    if (bps !== Infinity) {
-      sentUs += Math.round((sizeBytes * 8_000_000) / bps);
-      this.uplinkFreeUs[from] = sentUs;
-    }
     let latencyUs = Math.round(this.latency[this.region[from]! * this.regionCount + this.region[to]!]!.sample(rng));
     if (latencyUs < 0) latencyUs = 0;
-    return sentUs + latencyUs + this.extraDelayUs[from]! + this.extraDelayUs[to]!;
+    latencyUs += this.extraDelayUs[from]! + this.extraDelayUs[to]!;
+    // Transmission starts when the sender and its uplink are free.
+    let startUs = this.uplinkFreeUs[from]!;
+    if (startUs < readyUs) startUs = readyUs;
+    if (this.queuesAt(to)) {
+      this.uplinkFreeUs[from] = startUs + this.serializationUs(sizeBytes, this.uploadBps[from]!);
+      return startUs + latencyUs;
+    }
+    const up = this.uploadBps[from]!;
+    const down = this.receiveQueueing ? Infinity : this.downloadBps[to]!;
+    const bps = up < down ? up : down;
+    if (bps === Infinity) return startUs + latencyUs;
+    const doneUs = startUs + this.serializationUs(sizeBytes, bps);
+    this.uplinkFreeUs[from] = doneUs;
+    return doneUs + latencyUs;
+  }
+
+  /**
+   * The first bit of a message routed from `from` reaches `to`'s downlink at `firstBitUs` (now):
+   * queue it there and return when its last bit arrives (cut-through, see the header).
+   */
+  receive(from: HostId, to: HostId, sizeBytes: number, firstBitUs: number): number {
+    let startUs = this.downlinkFreeUs[to]!;
+    if (startUs < firstBitUs) startUs = firstBitUs;
+    const downUs = startUs + this.serializationUs(sizeBytes, this.downloadBps[to]!);
+    this.downlinkFreeUs[to] = downUs;
+    // The sender's last bit left one upload serialization after its first: it cannot arrive sooner.
+    const upUs = firstBitUs + this.serializationUs(sizeBytes, this.uploadBps[from]!);
+    return upUs > downUs ? upUs : downUs;
+  }
+
+  /** Whole µs to put `sizeBytes` on a link of `bitsPerSec` (0 on an unconstrained link). */
+  private serializationUs(sizeBytes: number, bitsPerSec: number): number {
+    return bitsPerSec === Infinity ? 0 : Math.round((sizeBytes * 8_000_000) / bitsPerSec);
   }
 
   /** Account a message that reached its destination. */
@@ -212,6 +262,7 @@ export class Network {
     this.uploadBps = f64(this.uploadBps);
     this.downloadBps = f64(this.downloadBps);
     this.uplinkFreeUs = f64(this.uplinkFreeUs);
+    this.downlinkFreeUs = f64(this.downlinkFreeUs);
     this.extraDelayUs = f64(this.extraDelayUs);
     this.bytesSent = f64(this.bytesSent);
     this.bytesReceived = f64(this.bytesReceived);

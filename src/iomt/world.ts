@@ -49,7 +49,7 @@ export interface IomtWorldConfig {
   /** Devices start at a random phase of their interval (false: all at one interval; for closed forms). */
   readonly randomPhase: boolean;
   readonly consortium: { readonly nodesPerHospital: number; readonly lab: number; readonly insurer: number; readonly regulator: number };
-  readonly links: { readonly radioUs: DistributionSpec; readonly lanUs: DistributionSpec; readonly wanUs: DistributionSpec; readonly deviceUploadBps: number; readonly siteBandwidthBps: number; readonly lossProbability: number };
+  readonly links: { readonly radioUs: DistributionSpec; readonly lanUs: DistributionSpec; readonly wanUs: DistributionSpec; readonly deviceUploadBps: number; readonly siteBandwidthBps: number; readonly lossProbability: number; readonly receiveQueueing?: boolean };
   readonly gateway: { readonly batchIntervalUs: number; readonly batchMaxReadings: number; readonly freshnessUs: number; readonly rateLimitFactor: number; readonly rateLimitBurst: number; readonly rateWindowUs: number; readonly recordAlertsOnChain: boolean };
   readonly store: StoreOptions;
   readonly episodes: EpisodeConfig;
@@ -97,7 +97,7 @@ export class IomtWorld {
     const topo = buildTopology({ ...c, cliniciansPerWard: c.access.cliniciansPerWard, researchers: c.access.researchers });
     this.topology = topo;
     const lossProbability = c.links.lossProbability;
-    this.engine = new Engine({ seed: c.seed, network: { regions: topo.regions, latencyUs: latencyMatrix(topo.regions.length, c.links.radioUs, c.links.lanUs, c.links.wanUs), lossProbability } });
+    this.engine = new Engine({ seed: c.seed, network: { regions: topo.regions, latencyUs: latencyMatrix(topo.regions.length, c.links.radioUs, c.links.lanUs, c.links.wanUs), lossProbability, receiveQueueing: c.links.receiveQueueing ?? true } });
     const engine = this.engine;
     const ring = new KeyRing(c.cryptoMode, c.seed);
     this.keyRing = ring;

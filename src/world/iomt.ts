@@ -60,6 +60,7 @@ export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverri
       deviceUploadBps: s.links.deviceUpload,
       siteBandwidthBps: s.links.siteBandwidth,
       lossProbability: scenario.network.loss,
+      receiveQueueing: scenario.network.receiveQueueing,
     },
     gateway: {
       batchIntervalUs: s.gateway.batchInterval,

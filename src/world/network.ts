@@ -39,9 +39,10 @@ export function networkConfig(section: NetworkSection): NetworkConfig {
         return row.map((s, j) => latencyDistribution(s, `network.latency[${i}][${j}]`));
       }),
       lossProbability: section.loss,
+      receiveQueueing: section.receiveQueueing,
     };
   }
-  return { regions: section.regions, latencyUs: latencyDistribution(lat), lossProbability: section.loss };
+  return { regions: section.regions, latencyUs: latencyDistribution(lat), lossProbability: section.loss, receiveQueueing: section.receiveQueueing };
 }
 
 /**

@@ -27,6 +27,10 @@ export const zNetwork = z
     upload: z.union([zBandwidthBps, z.array(zBandwidthBps).min(1)]).default(1_000_000_000),
     download: z.union([zBandwidthBps, z.array(zBandwidthBps).min(1)]).default(1_000_000_000),
     loss: z.number().min(0).max(1).default(0),
+    /**
+     * Whether a host's downlink serializes arriving messages first in first out at its download rate, so that many messages reaching one host at once (n−1 votes, gateways' batches) wait for each other (incast). false is SimBlock's model: each message is serialized once at min(sender's upload, receiver's download) and the receiver's downlink never queues.
+     */
+    receiveQueueing: z.boolean().default(true),
   })
   .strict();
 export type NetworkSection = z.output<typeof zNetwork>;
