@@ -18,10 +18,9 @@ import { macCostUs, type CryptoCosts } from './crypto.ts';
 import { TxIdSet } from './txid-set.ts';
 import type { Transaction } from './types.ts';
 
-/** What a transaction carries for its checks: a signature, a MAC (a shared key with the ledger), or nothing. */
-export type TxAuth = 'signature' | 'mac' | 'none';
-
-export const TX_AUTH_MODES: readonly TxAuth[] = ['signature', 'mac', 'none'];
+/** What a transaction carries for its checks: a signature, a MAC (a key shared with the ledger), or nothing. */
+export const TX_AUTH_MODES = ['signature', 'mac', 'none'] as const;
+export type TxAuth = (typeof TX_AUTH_MODES)[number];
 
 /** Signatures: the ledger's records must be attributable to their author (non-repudiation). */
 export const DEFAULT_TX_AUTH: TxAuth = 'signature';

@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { Actor, ActorContext } from '../../sim/index.ts';
 import { DEFAULT_MEMPOOL } from '../ledger/mempool.ts';
+import { DEFAULT_TX_AUTH } from '../ledger/tx-authentication.ts';
 import type { ProtocolCollector, ReplicaConfig, ReplicaSettings, ReplicatedApplication } from './types.ts';
 
 /** How many faults a protocol tolerates and how many replicas decide, stated once for every reader. */
@@ -60,8 +61,8 @@ export function defineProtocol<const Name extends string, S extends ParamsSchema
 
 /**
  * Replica settings for hosts that run a protocol outside a scenario (validation's ideal network,
- * tests): the protocol's defaults with `overrides` (base units), and the default mempool limits.
+ * tests): the protocol's defaults with `overrides` (base units), the default mempool limits and signed transactions.
  */
 export function defaultReplicaSettings<S extends ParamsSchema>(protocol: ProtocolDefinition<S>, overrides: Partial<ParamsOf<S>> = {}): ReplicaSettings<ParamsOf<S>> {
-  return { params: { ...protocol.defaults, ...overrides }, mempool: DEFAULT_MEMPOOL };
+  return { params: { ...protocol.defaults, ...overrides }, mempool: DEFAULT_MEMPOOL, txAuth: DEFAULT_TX_AUTH };
 }

@@ -13,6 +13,7 @@
 import type { Actor, ActorContext, HostId, ModelEvent } from '../../sim/index.ts';
 import type { CryptoCosts, SigningKey, Verifier } from '../ledger/crypto.ts';
 import type { MempoolOptions } from '../ledger/mempool.ts';
+import type { TxAuth } from '../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../ledger/types.ts';
 import type { Metrics } from '../metrics/types.ts';
 
@@ -54,6 +55,8 @@ export interface ReplicaSettings<P = Readonly<Record<string, unknown>>> {
   readonly params: P;
   /** Limits of the replica's pool of waiting transactions (the scenario's `consensus.mempool`). */
   readonly mempool: MempoolOptions;
+  /** What transactions carry for the replica to check (the scenario's `consensus.txAuth`; src/ledger/tx-authentication.ts). */
+  readonly txAuth: TxAuth;
 }
 
 export interface ReplicaConfig<P = Readonly<Record<string, unknown>>> extends ReplicaSettings<P> {

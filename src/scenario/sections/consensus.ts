@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { mempoolOptionsFrom } from '../../ledger/mempool.ts';
+import { DEFAULT_TX_AUTH, TX_AUTH_MODES } from '../../ledger/tx-authentication.ts';
 import type { ProtocolDefinition } from '../../protocols/definition.ts';
 import { PROTOCOLS } from '../../protocols/index.ts';
 import type { ReplicaSettings } from '../../protocols/types.ts';
@@ -55,6 +56,12 @@ export function consensusSchema<const R extends readonly [ProtocolDefinition, ..
     .object({
       protocol: z.enum(names).default(names[0]),
       nodes: z.number().int().min(1).max(10_000).default(4),
+      /**
+       * Processor cores of each consensus node. Independent checks of a batch (its transactions'
+       * signatures) spread over them; the protocol's state machine stays on one. Default 2: the
+       * 2 vCPUs CometBFT recommends for a production node (docs/references.md §7).
+       */
+      cores: z.number().int().min(1).default(2),
       /** Most transactions in one block or batch. */
       batchSize: z.number().int().min(1).default(10),
       /** Propose a partial batch after this long (Fabric's BatchTimeout). */
@@ -64,6 +71,14 @@ export function consensusSchema<const R extends readonly [ProtocolDefinition, ..
       crypto: z.enum(['symbolic', 'real']).default('symbolic'),
       /** CPU cost table; defaults to the built-in node:crypto figures. */
       cryptoCosts: zCryptoCosts.optional(),
+      /**
+       * What every transaction carries: 'signature' (every ledger of the framework, device readings,
+       * anchors, consent and access, is signed for non-repudiation), 'mac' (a key shared with the
+       * ledger) or 'none'. Each replica checks each transaction once, at admission where a request
+       * arrives and at block validation elsewhere, for cryptoCosts.verifyUs, one MAC, or nothing
+       * (docs/references.md §6).
+       */
+      txAuth: z.enum(TX_AUTH_MODES).default(DEFAULT_TX_AUTH),
       mempool: zMempool.default(() => zMempool.parse({})),
       /** The liveness checker reports a stall when committed height does not advance for this long while work waits. */
       livenessBound: zPositiveDurationUs.default(30_000_000),
@@ -75,8 +90,8 @@ export function consensusSchema<const R extends readonly [ProtocolDefinition, ..
 export const zConsensus = consensusSchema(PROTOCOLS);
 export type ConsensusSection = z.output<typeof zConsensus>;
 
-/** What every replica of a run takes from this section: its protocol's parameter block and the mempool limits. */
+/** What every replica of a run takes from this section: its protocol's parameter block, the mempool limits and what transactions carry. */
 export function replicaSettings(section: ConsensusSection, protocol: ProtocolDefinition): ReplicaSettings {
   const params = (section as Readonly<Record<string, unknown>>)[protocol.name] as ReplicaSettings['params'] | undefined;
-  return { params: params ?? protocol.defaults, mempool: mempoolOptionsFrom(section) };
+  return { params: params ?? protocol.defaults, mempool: mempoolOptionsFrom(section), txAuth: section.txAuth };
 }
