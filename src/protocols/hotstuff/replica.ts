@@ -26,6 +26,7 @@ import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import { Mempool } from '../../ledger/mempool.ts';
+import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
 import {
@@ -101,6 +102,8 @@ export class HotStuffReplica implements Actor<unknown> {
   private readonly chain: HsNode[] = [];
 
   private readonly mempool: Mempool;
+  /** Checks each transaction's signature or MAC once: at admission, or in the first node that carries it. */
+  private readonly txAuth: TxAuthenticator;
   /** Transactions sent to a next leader, not yet seen in a node: returned to the pool on timeout. */
   private readonly forwarded = new Map<number, Transaction>();
 
@@ -127,6 +130,7 @@ export class HotStuffReplica implements Actor<unknown> {
     this.self = config.index;
     this.replicaHostSet = new Set(config.replicaHosts);
     this.mempool = new Mempool(config.mempool);
+    this.txAuth = new TxAuthenticator(ctx, config.txAuth, config.crypto);
     const genesis = GENESIS_NODE;
     this.nodes.set(genesis.block.hash, genesis);
     this.chain.push(genesis);
@@ -207,7 +211,10 @@ export class HotStuffReplica implements Actor<unknown> {
       const term = proposalTerm(node.view, node.block.hash, node.justify.view, node.justify.blockHash);
       if (proposerHost === undefined || !v.verify(node.sig, proposerHost, v.digest(term))) return false;
     }
-    return this.checkQc(node.justify);
+    if (!this.checkQc(node.justify)) return false;
+    // Block validation: the node's transactions this replica has not admitted itself (docs/references.md §6).
+    this.txAuth.validate(node.block.txs);
+    return true;
   }
 
   private checkQc(qc: QuorumCert): boolean {
@@ -339,6 +346,8 @@ export class HotStuffReplica implements Actor<unknown> {
 
   /** A transaction forwarded to this replica; it may be one this replica forwarded earlier. */
   private acceptForwarded(txs: readonly Transaction[]): void {
+    // One message's batch of transactions is checked across the cores, like a block's.
+    this.txAuth.validate(txs);
     for (const tx of txs) {
       if (this.forwarded.delete(tx.id)) this.mempool.unpropose(tx.id);
       this.admit(tx);
@@ -347,6 +356,7 @@ export class HotStuffReplica implements Actor<unknown> {
 
   /** Into the pool; a full pool's rejection is reported (duplicates are normal retransmissions). */
   private admit(tx: Transaction): void {
+    this.txAuth.admit(tx);
     const result = this.mempool.add(tx);
     if (result === 'fullTxs' || result === 'fullBytes') {
       const drop: MempoolDropEvent = { kind: 'mempool-drop', reason: result, txId: tx.id };
@@ -523,6 +533,8 @@ export class HotStuffReplica implements Actor<unknown> {
     }
     const ev: CommitEvent = { kind: 'commit', block };
     this.ctx.emit(ev);
+    // Replies are signed like every other HotStuff message (votes included), one signature each.
+    if (block.txs.length > 0) this.ctx.cpu(block.txs.length * this.config.crypto.signUs);
     for (const tx of block.txs) {
       const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self };
       this.ctx.send(tx.sender, reply, REPLY_BYTES);

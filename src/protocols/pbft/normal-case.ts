@@ -18,7 +18,8 @@ export abstract class NormalCase extends ReplicaCore {
   // ---- §4.1: client requests ----
 
   protected onRequest(from: HostId, tx: Transaction): void {
-    this.cpu.charge(this.verifyCost());
+    // §4.1: a request is authenticated by its transaction's own signature or MAC (consensus.txAuth), checked once here.
+    this.txAuth.admit(tx);
     if (this.mempool.isCommitted(tx.id) || tx.sizeBytes > this.blockTxBytesMax) return;
     const result = this.mempool.add(tx, tx.priority ?? 0);
     if (result === 'fullTxs' || result === 'fullBytes') {
@@ -82,6 +83,8 @@ export abstract class NormalCase extends ReplicaCore {
     const slot = this.slot(m.seq);
     // §4.2: never accept two pre-prepares for the same view and sequence number with different digests.
     if (slot.prePrepare !== undefined && slot.view === m.view) return;
+    // Block validation: the batch's requests this backup has not admitted itself (docs/references.md §6).
+    this.txAuth.validate(m.block.txs);
     slot.accept(m);
     this.lastPrePrepared = Math.max(this.lastPrePrepared, m.seq);
     const prepare: Prepare = Object.freeze({ kind: 'pbft-prepare', view: m.view, seq: m.seq, digest: m.digest, replica: this.index, sig: this.sign(prepareTerm(m.view, m.seq, m.digest, this.index)) });

@@ -8,6 +8,7 @@ import { blockHashOperations, BLOCK_HEADER_BYTES } from '../../ledger/block.ts';
 import { CpuCharger, hashCostUs, macCostUs, type CryptoCosts, type SigningKey, type Verifier } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import { Mempool } from '../../ledger/mempool.ts';
+import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block } from '../../ledger/types.ts';
 import type { ReplicaConfig, ReplicatedApplication } from '../types.ts';
 import {
@@ -47,6 +48,8 @@ export abstract class ReplicaCore {
   readonly q: number;
   readonly params: PbftParams;
   readonly mempool: Mempool;
+  /** Checks each transaction's signature or MAC once: at admission, or in the first pre-prepare that carries it. */
+  readonly txAuth: TxAuthenticator;
 
   view = 0;
   /** False between sending a VIEW-CHANGE and accepting the NEW-VIEW (§4.4). */
@@ -124,6 +127,7 @@ export abstract class ReplicaCore {
     this.batchTimeoutUs = config.batchTimeoutUs;
     this.blockTxBytesMax = config.blockSizeMaxBytes - BLOCK_HEADER_BYTES;
     this.mempool = new Mempool(config.mempool);
+    this.txAuth = new TxAuthenticator(ctx, config.txAuth, config.crypto);
     this.authBytes = this.params.auth === 'macs' ? authenticatorBytes(this.n) : SIGNATURE_BYTES;
     this.fetched = new FetchedBatches(this.f + 1);
   }

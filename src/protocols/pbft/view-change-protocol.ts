@@ -156,6 +156,7 @@ export abstract class ViewChanges extends Checkpoints {
     for (const pp of prePrepares) {
       const slot = this.slot(pp.seq);
       slot.accept(pp);
+      this.txAuth.validate(pp.block.txs);
       for (const tx of pp.block.txs) if (!this.mempool.isCommitted(tx.id)) this.mempool.markProposed(tx);
       if (pp.seq > maxS) maxS = pp.seq;
       if (!this.isPrimary) {

@@ -17,6 +17,7 @@ import { ChainStore, type HeadChange } from '../../ledger/chain-store.ts';
 import { hashCostUs } from '../../ledger/crypto.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import { Mempool } from '../../ledger/mempool.ts';
+import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage } from '../types.ts';
 import { difficulty, inTurn, signedRecently, signerLimit, wiggleBoundUs } from './clique.ts';
@@ -38,6 +39,8 @@ export class PoaReplica implements Actor<unknown> {
   private readonly confirmations: number;
   private readonly indexOfHost = new Map<HostId, number>();
   private readonly mempool: Mempool;
+  /** Checks each transaction's signature or MAC once: at admission (client or relay), or in the first block that carries it. */
+  private readonly txAuth: TxAuthenticator;
   /** Transactions this replica took from a client: it answers them on commit. */
   private readonly fromClient = new Set<number>();
   /** Valid blocks whose parent has not arrived, by parent hash. */
@@ -63,6 +66,7 @@ export class PoaReplica implements Actor<unknown> {
     // EIP-225: total difficulty is the fork-choice weight; the difficulty follows from the signer's turn.
     this.chain = new ChainStore(GENESIS_BLOCK, { weight: (b) => (b.height === 0 ? 0 : difficulty(b.height, signerOf(b.proposer), n)) });
     this.mempool = new Mempool(config.mempool);
+    this.txAuth = new TxAuthenticator(ctx, config.txAuth, config.crypto);
   }
 
   /** Signer index of a block's proposer host (−1 for genesis or a stranger). */
@@ -120,6 +124,7 @@ export class PoaReplica implements Actor<unknown> {
   }
 
   private admit(tx: Transaction): boolean {
+    this.txAuth.admit(tx);
     const result = this.mempool.add(tx);
     if (result === 'fullTxs' || result === 'fullBytes') {
       const drop: MempoolDropEvent = { kind: 'mempool-drop', reason: result, txId: tx.id };
@@ -177,6 +182,8 @@ export class PoaReplica implements Actor<unknown> {
     if (signer < 0 || !verifyBlock(block)) return;
     const v = this.config.verifier;
     if (v !== undefined && !v.verify(m.seal, block.proposer, v.digest(sealTerm(block.hash)))) return;
+    // Block validation: the block's transactions this signer has not admitted itself (docs/references.md §6).
+    this.txAuth.validate(block.txs);
     if (!this.chain.has(block.parentHash)) {
       this.holdUntilParent(block);
       return;
@@ -255,6 +262,8 @@ export class PoaReplica implements Actor<unknown> {
 
   private reply(tx: Transaction, block: Block): void {
     const r: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self };
+    // Signed, as Clique authenticates what it vouches for (EIP-225 seals) with signatures.
+    this.ctx.cpu(this.config.crypto.signUs);
     this.ctx.send(tx.sender, r, REPLY_BYTES);
   }
 

@@ -27,7 +27,13 @@ export const pow = defineProtocol({
     const power = hashPowerOf(config.params.hashPower, n, ctx.rng.seed);
     let total = 0;
     for (const p of power) total += p;
-    return new PowNode(ctx, { params: powNetworkParams(config.params), hashShare: power[config.index]! / total, candidates: config.replicaHosts, genesis: powGenesis() });
+    return new PowNode(ctx, {
+      params: powNetworkParams(config.params),
+      hashShare: power[config.index]! / total,
+      candidates: config.replicaHosts,
+      genesis: powGenesis(),
+      txAuth: { auth: config.txAuth, costs: config.crypto },
+    });
   },
 });
 

@@ -16,6 +16,8 @@
  */
 import { exponential, type Actor, type ActorContext, type HostId, type TimerId } from '../../../sim/index.ts';
 import { ChainStore, type BlockTree, type HeadChange } from '../../ledger/chain-store.ts';
+import type { CryptoCosts } from '../../ledger/crypto.ts';
+import { TxAuthenticator, type TxAuth } from '../../ledger/tx-authentication.ts';
 import type { Block } from '../../ledger/types.ts';
 import type { ReplyMessage, RequestMessage } from '../types.ts';
 import { HEADER_SIZE_BYTES, mineBlock, nextDifficulty, blockWork } from './block.ts';
@@ -38,6 +40,11 @@ export interface PowNodeOptions {
   readonly genesis: PowBlock;
   /** A block registry shared by the run's nodes (saves memory); private by default. */
   readonly tree?: BlockTree;
+  /**
+   * What submitted transactions carry and what checking one costs; none by default (the synthetic
+   * filler of SimBlock's blocks is not materialised: `blockProcessing` stands for its validation).
+   */
+  readonly txAuth?: { readonly auth: TxAuth; readonly costs: CryptoCosts };
 }
 
 /** Build the chain store every PoW node uses: most work wins, first seen on ties. */
@@ -56,6 +63,8 @@ export class PowNode implements Actor<unknown>, RelayOwner {
   private committedHeight = 0;
   private nonce = 0;
   private readonly txPool = new TxPool();
+  /** Checks each submitted transaction once: at mempool acceptance, or in the first block that carries it. */
+  private readonly txAuth: TxAuthenticator | undefined;
   /** Work of the best chain, mirrored from the chain store for the announcement fast path. */
   private headWork: number;
 
@@ -68,6 +77,7 @@ export class PowNode implements Actor<unknown>, RelayOwner {
     this.candidates = o.candidates;
     this.chain = powChainStore(o.genesis, o.tree);
     this.relay = new PowRelay(ctx, this, o.params);
+    this.txAuth = o.txAuth === undefined ? undefined : new TxAuthenticator(ctx, o.txAuth.auth, o.txAuth.costs);
     this.headWork = this.chain.headWeight;
     this.relay.headWork = this.headWork;
   }
@@ -91,6 +101,7 @@ export class PowNode implements Actor<unknown>, RelayOwner {
 
   /** A transaction from a client or a peer: keep it for mining and gossip it on (Bitcoin's tx relay). */
   private onRequest(from: HostId, msg: RequestMessage): void {
+    this.txAuth?.admit(msg.tx);
     const fromPeer = this.relay.peers.includes(from);
     if (!this.txPool.offer(msg.tx, fromPeer ? undefined : from)) return;
     const peers = this.relay.peers;
@@ -115,6 +126,9 @@ export class PowNode implements Actor<unknown>, RelayOwner {
   /** A block arrived: validate (charged time), connect, adopt if it has more work, relay. */
   deliver(block: PowBlock, from: HostId): void {
     this.ctx.cpu(this.params.blockProcessingUs);
+    // Its submitted transactions not checked at mempool acceptance, in parallel (Bitcoin Core's
+    // signature cache and script-check threads; docs/references.md §6).
+    this.txAuth?.validate(block.txs);
     const r = this.chain.add(block);
     if (r.outcome === 'orphaned') {
       // Headers-first sync: fetch the missing parent from the peer that had the child.
