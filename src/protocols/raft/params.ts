@@ -1,11 +1,13 @@
 /**
  * Raft's parameters (Ongaro & Ousterhout, ATC 2014), as the scenario's `consensus.raft` block.
  * Defaults follow the paper's evaluation (§9.3: election timeouts of 150–300 ms) and a heartbeat
- * well below the minimum timeout, as §5.6 requires (broadcastTime ≪ electionTimeout). Durations
- * parse to µs.
+ * well below the minimum timeout, as §5.6 requires (broadcastTime ≪ electionTimeout). The
+ * stable-storage write that Figure 2 requires before a server answers an RPC takes
+ * `persistLatency`: 2 ms, one synced sequential write on the local SSD etcd's hardware guide
+ * recommends for loaded clusters (500 sequential IOPS; docs/references.md §8). Durations parse to µs.
  */
 import { z } from 'zod';
-import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { zDurationUs, zPositiveDurationUs } from '../../scenario/zod-units.ts';
 
 export const raftParamsSchema = z
   .object({
@@ -13,6 +15,9 @@ export const raftParamsSchema = z
     electionTimeoutMax: zPositiveDurationUs.default(300_000).describe('Upper bound of the randomized election timeout (§5.2; 300 ms as in §9.3); at least electionTimeoutMin.'),
     heartbeatInterval: zPositiveDurationUs.default(50_000).describe("Leader's idle AppendEntries period; below electionTimeoutMin (§5.6)."),
     maxEntriesPerAppend: z.number().int().min(1).default(64).describe('Most log entries in one AppendEntries while a follower catches up.'),
+    persistLatency: zDurationUs.default(2_000).describe(
+      "Time of one synced write to stable storage (Figure 2: term, vote and log are persisted before a server answers an RPC). Followers and candidates send their messages once the write holding their state completes; the leader counts its own entry towards the commit majority once written, replicating in parallel. Entries appended while a write is in flight go into the next write (group commit, as etcd does). Default 2 ms: etcd's hardware guide asks loaded clusters for 500 sequential synced IOPS, a typical local SSD (docs/references.md §8); 0 answers at once.",
+    ),
   })
   .strict()
   .superRefine((p, ctx) => {

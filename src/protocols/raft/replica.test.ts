@@ -11,7 +11,8 @@ import type { RaftParams } from './params.ts';
 import { RaftReplica, RaftRole } from './replica.ts';
 import { ScriptedContext } from '../../../sim/testing/scripted-context.ts';
 
-const PARAMS = { electionTimeoutMin: 150_000, electionTimeoutMax: 300_000, heartbeatInterval: 50_000 };
+// Writes to stable storage take no time here: these tests check the RPC rules; persistence.test.ts checks the writes.
+const PARAMS = { electionTimeoutMin: 150_000, electionTimeoutMax: 300_000, heartbeatInterval: 50_000, persistLatency: 0 };
 
 function replica(index: number, n = 3, seed = 1): { r: RaftReplica; ctx: ScriptedContext } {
   const ctx = new ScriptedContext(index, seed);

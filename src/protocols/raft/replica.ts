@@ -10,6 +10,11 @@
  * - A new leader appends a no-op entry (§8) so entries of earlier terms commit (§5.4.2).
  * - currentTerm, votedFor and the log survive a crash (stable storage, Figure 2); the commit index
  *   survives too, standing for the snapshot of the already-applied state machine.
+ * - Writing them takes `persistLatency` (stable-storage.ts). Followers and candidates send their
+ *   messages once the state they answer from is written (Figure 2: "updated on stable storage
+ *   before responding to RPCs"); the leader sends AppendEntries at once and writes its own entries
+ *   in parallel, counting itself towards the commit majority once they are written (as etcd does;
+ *   Ongaro's dissertation, §10.2.1).
  * - The leader answers the client (§8); followers redirect requests to the leader they know and
  *   hold them until one is known.
  */
@@ -38,10 +43,12 @@ import {
 } from './messages.ts';
 import { RAFT_FAULT_MODEL } from './fault-model.ts';
 import type { RaftParams } from './params.ts';
+import { StableStorage } from './stable-storage.ts';
 
 const TIMER_ELECTION = 1;
 const TIMER_HEARTBEAT = 2;
 const TIMER_BATCH = 3;
+const TIMER_PERSISTED = 4;
 
 const REPLY_BYTES = 80;
 /** Bound on client requests a replica holds while it knows no leader (a minority partition). */
@@ -63,6 +70,7 @@ export class RaftReplica implements Actor<unknown> {
   currentTerm = 0;
   private votedFor = NO_VOTE;
   private readonly log: RaftEntry[] = [];
+  private readonly storage: StableStorage;
 
   // Volatile state.
   role: Role = RaftRole.follower;
@@ -103,6 +111,7 @@ export class RaftReplica implements Actor<unknown> {
   ) {
     this.params = config.params;
     this.election = new DeadlineTimer(ctx, TIMER_ELECTION);
+    this.storage = new StableStorage(ctx, this.params.persistLatency, TIMER_PERSISTED);
     this.n = config.replicaHosts.length;
     this.majority = RAFT_FAULT_MODEL.quorum(this.n);
     this.self = config.index;
@@ -133,6 +142,7 @@ export class RaftReplica implements Actor<unknown> {
     this.batchBytes = 0;
     this.role = RaftRole.follower;
     this.leaderIndex = -1;
+    this.storage.recovered(this.lastLogIndex);
     this.resetElectionDeadline();
   }
 
@@ -180,7 +190,29 @@ export class RaftReplica implements Actor<unknown> {
     } else if (tag === TIMER_BATCH) {
       this.batchTimer = NO_TIMER;
       if (this.role === RaftRole.leader && this.batch.length > 0) this.appendBatch();
+    } else if (tag === TIMER_PERSISTED) {
+      this.onPersisted();
     }
+  }
+
+  // ---- stable storage (Figure 2) ----
+
+  private onPersisted(): void {
+    for (const held of this.storage.written(this.lastLogIndex)) {
+      // An answer from an older term is stale once the term moved on: drop it, as a lost message.
+      if (held.msg.term === this.currentTerm) this.ctx.send(held.to, held.msg, held.sizeBytes);
+    }
+    if (this.role === RaftRole.leader) {
+      this.matchIndex[this.self] = this.storage.persistedIndex;
+      this.advanceCommitIndex();
+    }
+  }
+
+  /** A follower's or candidate's message waits for its state to be written; the leader's leaves now. */
+  private sendPersisted(to: number, msg: AppendEntriesReply | RequestVote | RequestVoteReply): void {
+    const host = this.config.replicaHosts[to]!;
+    if (this.role === RaftRole.leader) this.ctx.send(host, msg, RPC_HEADER_BYTES);
+    else this.storage.sendWhenPersisted({ to: host, msg, sizeBytes: RPC_HEADER_BYTES });
   }
 
   // ---- client requests (§8) ----
@@ -247,13 +279,14 @@ export class RaftReplica implements Actor<unknown> {
     this.ctx.cpu(hashCostUs(this.config.crypto, block.sizeBytes));
     this.log.push({ term: this.currentTerm, block });
     for (const tx of txs) this.txInLog.set(tx.id, block.height);
-    this.matchIndex[this.self] = this.lastLogIndex;
+    this.storage.changed(this.lastLogIndex);
+    this.matchIndex[this.self] = this.storage.persistedIndex;
     for (let i = 0; i < this.n; i++) {
       // Pipelining: only followers already caught up get the new entry now; the others are being
       // sent their backlog, which will include it.
       if (i !== this.self && this.probing[i] === 0 && this.nextIndex[i] === this.lastLogIndex) this.sendAppend(i);
     }
-    // A single-replica cluster is its own majority.
+    // A single-replica cluster is its own majority (once the entry is written).
     this.advanceCommitIndex();
   }
 
@@ -355,6 +388,7 @@ export class RaftReplica implements Actor<unknown> {
       }
       this.log.push(entry);
       for (const tx of entry.block.txs) this.txInLog.set(tx.id, index);
+      this.storage.changed(this.lastLogIndex);
     }
     const lastNew = m.prevLogIndex + m.entries.length;
     if (m.leaderCommit > this.commitIndex) {
@@ -377,13 +411,14 @@ export class RaftReplica implements Actor<unknown> {
       retryIndex,
       rejectedPrevIndex: m.prevLogIndex,
     };
-    this.ctx.send(this.config.replicaHosts[m.leader]!, r, RPC_HEADER_BYTES);
+    this.sendPersisted(m.leader, r);
   }
 
   private truncateFrom(index: number): void {
     if (index <= this.commitIndex) throw new Error(`raft: replica ${this.self} asked to truncate committed index ${index}`);
     for (let k = index; k <= this.lastLogIndex; k++) for (const tx of this.log[k]!.block.txs) this.txInLog.delete(tx.id);
     this.log.length = index;
+    this.storage.truncated(index);
   }
 
   // ---- elections (§5.2, §5.4.1) ----
@@ -396,6 +431,7 @@ export class RaftReplica implements Actor<unknown> {
     this.voteFrom.fill(0);
     this.voteFrom[this.self] = 1;
     this.votes = 1;
+    this.storage.changed(this.lastLogIndex);
     this.resetElectionDeadline();
     if (this.votes >= this.majority) {
       this.becomeLeader();
@@ -403,7 +439,7 @@ export class RaftReplica implements Actor<unknown> {
     }
     const last = this.lastLogIndex;
     const msg: RequestVote = { kind: 'raft-request-vote', term: this.currentTerm, candidate: this.self, lastLogIndex: last, lastLogTerm: this.log[last]!.term };
-    for (let i = 0; i < this.n; i++) if (i !== this.self) this.ctx.send(this.config.replicaHosts[i]!, msg, RPC_HEADER_BYTES);
+    for (let i = 0; i < this.n; i++) if (i !== this.self) this.sendPersisted(i, msg);
   }
 
   private onRequestVote(m: RequestVote): void {
@@ -415,10 +451,11 @@ export class RaftReplica implements Actor<unknown> {
     const granted = m.term === this.currentTerm && (this.votedFor === NO_VOTE || this.votedFor === m.candidate) && upToDate;
     if (granted) {
       this.votedFor = m.candidate;
+      this.storage.changed(this.lastLogIndex);
       this.resetElectionDeadline();
     }
     const r: RequestVoteReply = { kind: 'raft-vote', term: this.currentTerm, from: this.self, granted };
-    this.ctx.send(this.config.replicaHosts[m.candidate]!, r, RPC_HEADER_BYTES);
+    this.sendPersisted(m.candidate, r);
   }
 
   private onVote(r: RequestVoteReply): void {
@@ -438,7 +475,7 @@ export class RaftReplica implements Actor<unknown> {
     this.nextIndex.fill(this.lastLogIndex + 1);
     this.matchIndex.fill(0);
     this.probing.fill(0);
-    this.matchIndex[this.self] = this.lastLogIndex;
+    this.matchIndex[this.self] = this.storage.persistedIndex;
     const ev: ViewChangeEvent = { kind: 'view-change', view: this.currentTerm, leader: this.ctx.self };
     this.ctx.emit(ev);
     // §8: a no-op entry of the new term lets earlier entries commit; it also serves as the first
@@ -458,6 +495,7 @@ export class RaftReplica implements Actor<unknown> {
     if (term > this.currentTerm) {
       this.currentTerm = term;
       this.votedFor = NO_VOTE;
+      this.storage.changed(this.lastLogIndex);
     }
     const wasLeader = this.role === RaftRole.leader;
     this.role = RaftRole.follower;
