@@ -10,7 +10,7 @@ describe('--set with an expectation condition', () => {
   });
 
   it('loads as the condition the user wrote', () => {
-    const loaded = loadScenario('scenarios/default.yaml', scenarioSets({ set: ['expect.consensus.throughput_tps=>= 1000', 'expect.safety.violations=!= 0'] }));
+    const loaded = loadScenario('scenarios/consortium.yaml', scenarioSets({ set: ['expect.consensus.throughput_tps=>= 1000', 'expect.safety.violations=!= 0'] }));
     expect(loaded.scenario.expect['consensus.throughput_tps']).toBe('>= 1000');
     expect(loaded.scenario.expect['safety.violations']).toBe('!= 0');
   });

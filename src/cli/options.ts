@@ -27,6 +27,7 @@ export interface RunFlags {
   readonly out?: string;
   readonly json?: boolean;
   readonly report?: boolean;
+  readonly allMetrics?: boolean;
 }
 
 const CONDITION = /^\s*(==|!=|<=|>=|<|>)/;
@@ -65,5 +66,6 @@ export function withRunFlags<T>(y: Argv<T>) {
     .option('set', { type: 'string', array: true, describe: 'override a field: --set consensus.nodes=7 (repeatable)' })
     .option('out', { type: 'string', describe: 'results folder (default results/<scenario>/<run-id>)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout, nothing else' })
-    .option('report', { type: 'boolean', default: true, describe: 'render report.html/report.md after the run (--no-report to skip)' });
+    .option('report', { type: 'boolean', default: true, describe: 'render report.html/report.md after the run (--no-report to skip)' })
+    .option('all-metrics', { type: 'boolean', default: false, describe: 'print every metric with its CI, not only the headline, checks and expectations' });
 }

@@ -12,11 +12,12 @@ function parametersText(p: PointSummary): string {
   return entries.length === 0 ? '' : entries.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
 }
 
-export function formatPoint(p: PointSummary): string[] {
+/** A point's checks and expectations, and with `allMetrics` every metric (mean and 95 % CI) before them. */
+export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
   const lines: string[] = [];
   const params = parametersText(p);
-  lines.push(`${params === '' ? 'metrics' : params} (n=${p.n})`);
-  const names = Object.keys(p.metrics);
+  lines.push(`${params === '' ? (allMetrics ? 'metrics' : 'checks') : params} (n=${p.n})`);
+  const names = allMetrics ? Object.keys(p.metrics) : [];
   const width = Math.max(0, ...names.map((n) => n.length));
   for (const name of names) {
     const m = p.metrics[name]!;
@@ -32,11 +33,16 @@ export function formatPoint(p: PointSummary): string[] {
   return lines;
 }
 
-export function formatSummary(summary: Summary, dir: string): string {
+/**
+ * What a run prints: its status, each point's checks and expectations (every metric too with
+ * `allMetrics`), the headline that answers the scenario's questions, and where the results are.
+ */
+export function formatSummary(summary: Summary, dir: string, options: { readonly allMetrics: boolean; readonly headline: string }): string {
   const lines = [`${summary.scenario}: ${summary.status}`];
-  for (const p of summary.points) lines.push(...formatPoint(p));
-  lines.push(`${formatFailures(summary)}results: ${dir}`);
-  return `${lines.join('\n')}\n`;
+  for (const p of summary.points) lines.push(...formatPoint(p, options.allMetrics));
+  const metricCount = new Set(summary.points.flatMap((p) => Object.keys(p.metrics))).size;
+  const more = options.allMetrics ? '' : ` (all ${metricCount} metrics in summary.json; --all-metrics prints them)`;
+  return `${lines.join('\n')}\n${options.headline}${formatFailures(summary)}results: ${dir}${more}\n`;
 }
 
 export function formatFailures(summary: Summary): string {

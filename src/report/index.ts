@@ -14,6 +14,7 @@ export { renderReport, type ReportWritten } from './write-report.ts';
 export { writeComparison, defaultCompareDir, type ComparisonRecord } from './compare/write-compare.ts';
 export type { Comparison, MetricDifference } from './compare/compare.ts';
 export { buildFigures, type Figure } from './figures/index.ts';
+export { headlineText } from './headline-text.ts';
 
 /** Exit codes shared with the CLI (docs/architecture.md "Command line"). */
 export const EXIT_OK = 0;

@@ -6,7 +6,7 @@ import { simulate } from './simulate.ts';
 import { readText, tempRoot } from './testing/fixtures.ts';
 
 // The real default scenario, shortened: determinism is a property of the whole stack.
-const loaded = loadScenario('scenarios/default.yaml', ['duration=8s', 'warmup=1s', 'replications=2']);
+const loaded = loadScenario('scenarios/consortium.yaml', ['duration=8s', 'warmup=1s', 'replications=2']);
 const root = tempRoot('determinism');
 
 describe('determinism of the real model', () => {

@@ -20,8 +20,8 @@ function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
 describe('iomtsim CLI', () => {
   it('prints the same summary JSON, and only it, from two processes with the same seed, each with its results folder', async () => {
     const [a, b] = await Promise.all([
-      cli(['run', 'scenarios/default.yaml', '--seed', '5', '--reps', '2', '--workers', '1', '--json', '--out', join(root, 'a'), ...SHORT]),
-      cli(['run', 'scenarios/default.yaml', '--seed', '5', '--reps', '2', '--workers', '1', '--json', '--out', join(root, 'b'), ...SHORT]),
+      cli(['run', 'scenarios/consortium.yaml', '--seed', '5', '--reps', '2', '--workers', '1', '--json', '--out', join(root, 'a'), ...SHORT]),
+      cli(['run', 'scenarios/consortium.yaml', '--seed', '5', '--reps', '2', '--workers', '1', '--json', '--out', join(root, 'b'), ...SHORT]),
     ]);
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
@@ -38,7 +38,7 @@ describe('iomtsim CLI', () => {
 
   it('rejects bad input with exit code 2, a message naming flag, path, expected and found, and writes nothing', async () => {
     const out = join(root, 'never');
-    const r = await cli(['run', 'scenarios/default.yaml', '--set', 'consensus.nodez=7', '--out', out, '--json']);
+    const r = await cli(['run', 'scenarios/consortium.yaml', '--set', 'consensus.nodez=7', '--out', out, '--json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim()).toBe("--set consensus.nodez=7: consensus.nodez: expected a known key (did you mean 'nodes'?), found the unknown key 'nodez'");
@@ -46,7 +46,7 @@ describe('iomtsim CLI', () => {
   });
 
   it('runs sweep shards that merge into the unsharded sweep', async () => {
-    const sweep = ['sweep', 'scenarios/default.yaml', '--vary', 'consensus.nodes=4,7', '--reps', '2', '--workers', '1', '--set', 'duration=3s', '--set', 'warmup=0s', '--no-report'];
+    const sweep = ['sweep', 'scenarios/consortium.yaml', '--vary', 'consensus.nodes=4,7', '--reps', '2', '--workers', '1', '--set', 'duration=3s', '--set', 'warmup=0s', '--no-report'];
     const [whole, s1, s2] = await Promise.all([
       cli([...sweep, '--out', join(root, 'whole')]),
       cli([...sweep, '--shard', '1/2', '--out', join(root, 's1')]),
@@ -62,7 +62,7 @@ describe('iomtsim CLI', () => {
 
   it('keeps finished replications on Ctrl-C and --resume completes the run', async () => {
     const out = join(root, 'sigint');
-    const args = ['run', 'scenarios/default.yaml', '--reps', '16', '--workers', '1', '--set', 'duration=60s', '--no-report'];
+    const args = ['run', 'scenarios/consortium.yaml', '--reps', '16', '--workers', '1', '--set', 'duration=60s', '--no-report'];
     const interrupted = await cli([...args, '--out', out], (child) => {
       void waitFor(() => existsSync(join(out, 'manifest.json')), 20_000).then(() => setTimeout(() => child.kill('SIGINT'), 700));
     });

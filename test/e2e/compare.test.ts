@@ -10,10 +10,10 @@ const SHORT = ['--set', 'duration=3s', '--set', 'warmup=0s', '--workers', '1', '
 describe('iomtsim compare', () => {
   it('refuses runs of one replication with exit 2 and the reason, and tests runs of two paired', async () => {
     const runs = await Promise.all([
-      cli(['run', 'scenarios/default.yaml', '--reps', '1', '--out', join(root, 'one-a'), ...SHORT]),
-      cli(['run', 'scenarios/default.yaml', '--reps', '1', '--out', join(root, 'one-b'), ...SHORT]),
-      cli(['run', 'scenarios/default.yaml', '--reps', '2', '--out', join(root, 'two-a'), ...SHORT]),
-      cli(['run', 'scenarios/default.yaml', '--reps', '2', '--out', join(root, 'two-b'), ...SHORT]),
+      cli(['run', 'scenarios/consortium.yaml', '--reps', '1', '--out', join(root, 'one-a'), ...SHORT]),
+      cli(['run', 'scenarios/consortium.yaml', '--reps', '1', '--out', join(root, 'one-b'), ...SHORT]),
+      cli(['run', 'scenarios/consortium.yaml', '--reps', '2', '--out', join(root, 'two-a'), ...SHORT]),
+      cli(['run', 'scenarios/consortium.yaml', '--reps', '2', '--out', join(root, 'two-b'), ...SHORT]),
     ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
 

@@ -1,4 +1,4 @@
-/** What a newcomer meets first: help without arguments, bundled scenarios from any folder, --json verdicts. */
+/** What a newcomer meets first: npm start's small hospital, help without arguments, bundled scenarios from any folder, --json verdicts. */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,17 @@ const elsewhere = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-elsewhere-'));
 const SHORT = ['--set', 'duration=3s', '--set', 'warmup=0s', '--reps', '1', '--workers', '1', '--no-report'];
 
 describe('iomtsim for a newcomer', () => {
+  it("runs npm start's small hospital: the headline's answers with verdicts, then where the report is", async () => {
+    const out = join(elsewhere, 'npm-start');
+    const r = await cli(['run', '--out', out], undefined, elsewhere);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Does the ledger carry the load, and how fast?');
+    expect(r.stdout).toContain('Do clinical alerts reach the care team within their target?');
+    expect(r.stdout).toMatch(/^ {2}pass {2}replay: 0 readings: /m);
+    expect(r.stdout).toContain(`report: ${join(out, 'report.html')}`);
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+  }, 60_000);
+
   it('prints the help, with examples and where the docs are, when given no arguments', async () => {
     const r = await cli([]);
     expect(r.code).toBe(0);
@@ -31,7 +42,7 @@ describe('iomtsim for a newcomer', () => {
 
   it('reports a failed expectation given with --set as passed: false and exit 1', async () => {
     const out = join(elsewhere, 'failed-expectation');
-    const r = await cli(['run', 'scenarios/default.yaml', '--json', '--out', out, '--set', 'expect.consensus.throughput_tps=>= 1000000', ...SHORT]);
+    const r = await cli(['run', 'scenarios/consortium.yaml', '--json', '--out', out, '--set', 'expect.consensus.throughput_tps=>= 1000000', ...SHORT]);
     expect(r.code).toBe(1);
     const result = JSON.parse(r.stdout);
     expect(result).toMatchObject({ resultsDir: out, passed: false, status: 'complete' });

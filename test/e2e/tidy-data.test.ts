@@ -17,7 +17,7 @@ interface Record {
 }
 
 beforeAll(async () => {
-  const r = await cli(['sweep', 'scenarios/default.yaml', '--vary', 'consensus.nodes=4,7', '--reps', '2', '--workers', '1', '--set', 'duration=3s', '--set', 'warmup=0s', '--no-report', '--out', out]);
+  const r = await cli(['sweep', 'scenarios/consortium.yaml', '--vary', 'consensus.nodes=4,7', '--reps', '2', '--workers', '1', '--set', 'duration=3s', '--set', 'warmup=0s', '--no-report', '--out', out]);
   expect(r.code).toBe(0);
 }, 60_000);
 

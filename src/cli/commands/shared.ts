@@ -1,5 +1,5 @@
 /** The end of every command that produced a results folder: report, print, exit code. */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { summaryPassed, type RunStatus, type Summary } from '../../runner/index.ts';
 import { loadReport } from '../delegates.ts';
 import { EXIT, reportError } from '../errors.ts';
@@ -24,19 +24,30 @@ export async function renderReportAfterRun(dir: string, wanted: boolean): Promis
   }
 }
 
+async function headlineOf(dir: string): Promise<string> {
+  const { headlineText } = await loadReport();
+  return headlineText(dir);
+}
+
 /**
  * `humanText` replaces the per-point summary on stdout (size searches print their evidence).
  * `--json` prints the summary under two fields a script needs first: where the results are and
  * whether the run passed (every replication finished, every check and expectation held; exit 0).
  */
-export async function finishRun(result: Finished, flags: { json?: boolean; report?: boolean }, humanText?: string): Promise<number> {
-  const reportCode = result.status === 'interrupted' ? EXIT.ok : await renderReportAfterRun(result.dir, flags.report !== false);
+export async function finishRun(result: Finished, flags: { json?: boolean; report?: boolean; allMetrics?: boolean }, humanText?: string): Promise<number> {
+  const wantReport = flags.report !== false;
+  const reportCode = result.status === 'interrupted' ? EXIT.ok : await renderReportAfterRun(result.dir, wantReport);
   const passed = result.status !== 'interrupted' && summaryPassed(result.summary);
   if (flags.json) process.stdout.write(`${JSON.stringify({ resultsDir: resolve(result.dir), passed, ...result.summary }, null, 2)}\n`);
   else {
     // Every run says its seed, so it can be replayed (`--seed S --reps 1` replays replication 0).
     const seeds = result.manifest ? `seed ${result.manifest.seed}, ${result.manifest.replications} replication${result.manifest.replications === 1 ? '' : 's'} (every seed in manifest.json)\n` : '';
-    process.stdout.write(seeds + (humanText === undefined ? formatSummary(result.summary, result.dir) : `${humanText}${formatFailures(result.summary)}results: ${result.dir}\n`));
+    const reportLine = wantReport && reportCode === EXIT.ok && result.status !== 'interrupted' ? `report: ${join(result.dir, 'report.html')}\n` : '';
+    const body =
+      humanText === undefined
+        ? formatSummary(result.summary, result.dir, { allMetrics: flags.allMetrics === true, headline: result.status === 'interrupted' ? '' : await headlineOf(result.dir) })
+        : `${humanText}${formatFailures(result.summary)}results: ${result.dir}\n`;
+    process.stdout.write(seeds + body + reportLine);
   }
   if (result.status === 'interrupted') {
     process.stderr.write(`interrupted: finished replications are in ${result.dir}; complete the run with --resume ${result.dir}\n`);

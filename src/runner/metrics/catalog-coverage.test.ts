@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 // Short forms of the protocol scenarios: enough simulated time for every metric to appear.
 const SCENARIOS: readonly (readonly [string, readonly string[]])[] = [
-  ['scenarios/default.yaml', ['duration=10s']],
+  ['scenarios/consortium.yaml', ['duration=10s']],
   ['scenarios/raft.yaml', ['duration=8s', 'warmup=1s']],
   ['scenarios/hotstuff.yaml', ['duration=4s', 'warmup=1s', 'consensus.nodes=7']],
   ['scenarios/poa.yaml', ['duration=30s']],

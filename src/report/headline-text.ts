@@ -1,0 +1,24 @@
+/**
+ * The headline as plain text for the terminal: what `iomtsim run` prints after a run, so the first
+ * thing a user reads is the answer to each question, with its interval and verdict (the same lines
+ * as report.html's headline).
+ */
+import { headlineSections, type Verdict } from './model/headline.ts';
+import { meanCiNote } from './model/format.ts';
+import { configurationsOf } from './model/report-input.ts';
+import { loadResults } from './results/load.ts';
+
+const VERDICT_TEXT: Readonly<Record<Verdict, string>> = { pass: 'pass', fail: 'FAIL', none: '  · ' };
+
+export function headlineText(resultsDir: string): string {
+  const configurations = configurationsOf(loadResults(resultsDir));
+  const sections = headlineSections(configurations);
+  if (sections.length === 0) return '';
+  const lines: string[] = [];
+  for (const section of sections) {
+    lines.push(section.question);
+    for (const line of section.lines) lines.push(`  ${VERDICT_TEXT[line.verdict]}  ${line.topic}: ${line.text.replaceAll('`', '')}`);
+  }
+  lines.push(`(${meanCiNote(configurations)} "·": no target stated.)`);
+  return `${lines.join('\n')}\n`;
+}
