@@ -21,7 +21,8 @@
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
 import { buildBlock, GENESIS_BLOCK } from '../../ledger/block.ts';
-import { hashCostUs } from '../../ledger/crypto.ts';
+import { hashCostUs, macCostUs } from '../../ledger/crypto.ts';
+import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { MempoolEvent } from '../../ledger/events.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type {
@@ -103,6 +104,13 @@ export class RaftReplica implements Actor<unknown> {
    * is not appended twice, and one already committed is answered again (§8).
    */
   private readonly txInLog = new Map<number, number>();
+  /** Checks each transaction's signature or MAC once: at admission, or in the first entry that carries it. */
+  private readonly txAuth: TxAuthenticator;
+  /**
+   * Raft has no authentication of its own; deployed, its RPCs and replies travel over TLS (etcd's
+   * peer and client TLS, docs/references.md §6): one MAC to send each message, one to check it.
+   */
+  private readonly messageMacUs: number;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
@@ -111,6 +119,8 @@ export class RaftReplica implements Actor<unknown> {
   ) {
     this.params = config.params;
     this.election = new DeadlineTimer(ctx, TIMER_ELECTION);
+    this.txAuth = new TxAuthenticator(ctx, config.txAuth, config.crypto);
+    this.messageMacUs = macCostUs(config.crypto);
     this.storage = new StableStorage(ctx, this.params.persistLatency, TIMER_PERSISTED);
     this.n = config.replicaHosts.length;
     this.majority = RAFT_FAULT_MODEL.quorum(this.n);
@@ -147,6 +157,8 @@ export class RaftReplica implements Actor<unknown> {
   }
 
   onMessage(from: HostId, msg: unknown): void {
+    // A client's request is authenticated by its transaction (txAuth); a replica's message by its channel's MAC.
+    if ((msg as { kind: string }).kind !== 'request' || this.config.replicaHosts.includes(from)) this.ctx.cpu(this.messageMacUs);
     switch ((msg as { kind: string }).kind) {
       case 'raft-append':
         this.onAppendEntries(msg as AppendEntries);
@@ -211,6 +223,7 @@ export class RaftReplica implements Actor<unknown> {
   /** A follower's or candidate's message waits for its state to be written; the leader's leaves now. */
   private sendPersisted(to: number, msg: AppendEntriesReply | RequestVote | RequestVoteReply): void {
     const host = this.config.replicaHosts[to]!;
+    this.ctx.cpu(this.messageMacUs);
     if (this.role === RaftRole.leader) this.ctx.send(host, msg, RPC_HEADER_BYTES);
     else this.storage.sendWhenPersisted({ to: host, msg, sizeBytes: RPC_HEADER_BYTES });
   }
@@ -218,9 +231,11 @@ export class RaftReplica implements Actor<unknown> {
   // ---- client requests (§8) ----
 
   private onRequest(req: RequestMessage): void {
+    this.txAuth.admit(req.tx);
     if (this.role === RaftRole.leader) {
       this.addToBatch(req.tx);
     } else if (this.leaderIndex >= 0) {
+      this.ctx.cpu(this.messageMacUs);
       this.ctx.send(this.config.replicaHosts[this.leaderIndex]!, req, RPC_HEADER_BYTES + req.tx.sizeBytes);
     } else if (this.waitingForLeader.length < WAITING_FOR_LEADER_MAX) {
       // Held until a leader is known; beyond the bound the client's retransmission will do.
@@ -305,6 +320,7 @@ export class RaftReplica implements Actor<unknown> {
       entries,
       leaderCommit: this.commitIndex,
     };
+    this.ctx.cpu(this.messageMacUs);
     this.ctx.send(this.config.replicaHosts[i]!, msg, appendEntriesBytes(entries));
     this.nextIndex[i] = next + entries.length;
   }
@@ -386,6 +402,8 @@ export class RaftReplica implements Actor<unknown> {
         if (this.log[index]!.term === entry.term) continue;
         this.truncateFrom(index);
       }
+      // Block validation: the entry's transactions this follower has not admitted itself (docs/references.md §6).
+      this.txAuth.validate(entry.block.txs);
       this.log.push(entry);
       for (const tx of entry.block.txs) this.txInLog.set(tx.id, index);
       this.storage.changed(this.lastLogIndex);
@@ -537,6 +555,7 @@ export class RaftReplica implements Actor<unknown> {
   private reply(tx: Transaction, block: Block): void {
     const self = this.ctx.self;
     const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: self, leader: self };
+    this.ctx.cpu(this.messageMacUs);
     this.ctx.send(tx.sender, reply, REPLY_BYTES);
   }
 
