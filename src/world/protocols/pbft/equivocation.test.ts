@@ -1,7 +1,8 @@
 /**
  * Equivocation through the attack layer (scenario `attacks:`): a Byzantine primary proposes different
  * batches to two halves of the honest replicas. With f = 1 of n = 4 faulty, quorum intersection
- * (Castro & Liskov 1999, §4.2: any two quorums of 2f + 1 share an honest replica) keeps the honest
+ * (Castro & Liskov 1999, §4.2: any two quorums, 2f + 1 = 3 of 4 here, share an honest replica;
+ * equivocation-every-n.test.ts covers n = 4..13) keeps the honest
  * replicas in agreement and a view change restores progress. With two equivocators out of four
  * (f ≥ n/3) the assumption fails and the safety checker sees the honest replicas diverge.
  */
