@@ -39,6 +39,8 @@ export interface IomtWorldConfig {
   readonly blockSizeMaxBytes: number;
   readonly cryptoMode: CryptoMode;
   readonly cryptoCosts: CryptoCosts;
+  /** Processor cores of each consortium node (gateways and devices have one). */
+  readonly nodeCores?: number;
   readonly hospitals: number;
   readonly wardsPerHospital: number;
   readonly bedsPerWard: number;
@@ -140,6 +142,7 @@ export class IomtWorld {
     this.consortium = placeConsortium(engine, {
       protocol: c.protocol,
       places: topo.nodes.map((n) => ({ placement: siteLink(n.region), streamName: `node:${n.host}` })),
+      ...(c.nodeCores === undefined ? {} : { cores: c.nodeCores }),
       settings: c.replicaSettings,
       batchSize: c.batchSize,
       batchTimeoutUs: c.batchTimeoutUs,

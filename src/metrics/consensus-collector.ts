@@ -7,6 +7,7 @@
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../ledger/events.ts';
 import type { CommitEvent, ConfirmedEvent, SubmitEvent, ViewChangeEvent } from '../protocols/types.ts';
+import { cpuUtilizationMetrics, type CoreBusyUs } from './cpu-utilization.ts';
 import { distributionsOf, type Distributions } from './distribution.ts';
 import { Histogram } from './histogram.ts';
 import type { Metrics, TimeseriesRow } from './types.ts';
@@ -21,8 +22,8 @@ export interface NetworkWindowTotals {
   readonly replicaBytes: number;
   readonly replicas: number;
   readonly dropped: number;
-  /** Modelled processing time of the replicas inside the window, µs (sum over replicas). */
-  readonly replicaBusyUs: number;
+  /** Modelled processing time of each replica's cores inside the window, µs, [replica][core]. */
+  readonly replicaCoreBusyUs: CoreBusyUs;
 }
 
 export class ConsensusCollector {
@@ -123,7 +124,7 @@ export class ConsensusCollector {
       'network.bytes_per_node': { unit: 'B', value: net.replicas === 0 ? 0 : net.replicaBytes / net.replicas },
       'network.messages_per_node': { unit: 'msg', value: net.replicas === 0 ? 0 : net.replicaMessages / net.replicas },
       'network.dropped_messages': { unit: 'msg', value: net.dropped },
-      'node.cpu_utilization': { unit: 'ratio', value: net.replicas === 0 ? 0 : net.replicaBusyUs / (net.replicas * seconds * 1e6) },
+      ...cpuUtilizationMetrics(net.replicaCoreBusyUs, seconds * 1e6),
       'mempool.occupancy_txs.mean': { unit: 'tx', value: this.mempoolTxs.count === 0 ? 0 : this.mempoolTxs.mean },
       'mempool.occupancy_txs.max': { unit: 'tx', value: this.mempoolTxs.count === 0 ? 0 : this.mempoolTxs.summary().max },
       'mempool.dropped_txs': { unit: 'tx', value: this.droppedFullTxs + this.droppedFullBytes },

@@ -37,6 +37,7 @@ export function consensusConfiguration(scenario: Scenario, seed: number, options
       const consortium = placeConsortium(engine, {
         protocol,
         places: Array.from({ length: c.nodes }, (_, i) => ({ placement: placement(scenario.network, i, c.nodes), streamName: `replica:${i}` })),
+        cores: c.cores,
         settings: replicaSettings(c, protocol),
         batchSize: c.batchSize,
         batchTimeoutUs: c.batchTimeout,

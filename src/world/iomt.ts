@@ -42,6 +42,7 @@ export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverri
     batchSize: c.batchSize,
     batchTimeoutUs: c.batchTimeout,
     blockSizeMaxBytes: c.blockSizeMax,
+    nodeCores: c.cores,
     cryptoMode: c.crypto,
     cryptoCosts: c.cryptoCosts ?? DEFAULT_CRYPTO_COSTS,
     hospitals: s.hospitals,

@@ -73,7 +73,7 @@ export class ConsensusMonitor {
       replicaBytes: end.replicaBytes - start.replicaBytes,
       replicas: end.replicas,
       dropped: end.dropped - start.dropped,
-      replicaBusyUs: end.replicaBusyUs - start.replicaBusyUs,
+      replicaCoreBusyUs: end.replicaCoreBusyUs.map((cores, r) => cores.map((us, c) => us - start.replicaCoreBusyUs[r]![c]!)),
     };
     const checks = this.checkers.map((c) => c.outcome(endUs));
     const metrics: Metrics = {
@@ -88,7 +88,7 @@ export class ConsensusMonitor {
 
   private networkTotals(): NetworkWindowTotals {
     const net = this.engine.network;
-    let messages = 0, bytes = 0, replicaMessages = 0, replicaBytes = 0, replicaBusyUs = 0;
+    let messages = 0, bytes = 0, replicaMessages = 0, replicaBytes = 0;
     for (let h = 0; h < net.hostCount; h++) {
       messages += net.messagesSent[h]!;
       bytes += net.bytesSent[h]!;
@@ -96,8 +96,8 @@ export class ConsensusMonitor {
     for (const h of this.ledger.replicaHosts) {
       replicaMessages += net.messagesSent[h]!;
       replicaBytes += net.bytesSent[h]!;
-      replicaBusyUs += this.engine.cpuBusyUs(h);
     }
-    return { messages, bytes, replicaMessages, replicaBytes, replicas: this.ledger.replicaHosts.length, dropped: net.droppedTotal, replicaBusyUs };
+    const replicaCoreBusyUs = this.ledger.replicaHosts.map((h) => Array.from({ length: this.engine.cores(h) }, (_, c) => this.engine.cpuCoreBusyUs(h, c)));
+    return { messages, bytes, replicaMessages, replicaBytes, replicas: this.ledger.replicaHosts.length, dropped: net.droppedTotal, replicaCoreBusyUs };
   }
 }

@@ -17,6 +17,8 @@ export interface ConsortiumPlan {
   readonly protocol: ProtocolDefinition;
   /** Where replica i sits and the name of its random stream, one entry per replica. */
   readonly places: readonly { readonly placement: HostPlacement; readonly streamName: string }[];
+  /** Processor cores of every replica (consensus.cores); the placement's own, or 1, when absent. */
+  readonly cores?: number;
   /** Parameters and mempool limits every replica gets. */
   readonly settings: ReplicaSettings;
   readonly batchSize: number;
@@ -66,7 +68,8 @@ export function placeConsortium(engine: Engine, plan: ConsortiumPlan): ReplicaDe
     };
     const factory: ActorFactory<unknown> = (ctx) => protocol.createReplica(ctx, config, app);
     const place = plan.places[i]!;
-    const h = engine.addHost(place.placement, plan.wrapReplica?.(i, factory) ?? factory, place.streamName);
+    const placement = plan.cores === undefined ? place.placement : { ...place.placement, cores: plan.cores };
+    const h = engine.addHost(placement, plan.wrapReplica?.(i, factory) ?? factory, place.streamName);
     if (h !== replicaHosts[i]) throw new Error(`replica ${i} was placed on host ${h}, expected ${replicaHosts[i]}`);
   }
   const leader = new LeaderTracker(engine, replicaHosts);
