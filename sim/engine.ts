@@ -26,6 +26,7 @@ import { DROPPED, Network, type HostPlacement, type NetworkConfig } from './netw
 import { EventQueue, SLOT_LIMIT } from './queue.ts';
 import { Rng } from './rng.ts';
 import { TraceHash } from './trace.ts';
+import type { EngineTracer, HandledKind } from './tracer.ts';
 import type { HostId, ModelEvent, ModelEventObserver, TimerId, TimerTag } from './types.ts';
 
 /** Event kinds, as stored in the queue and mixed into the trace hash. */
@@ -55,6 +56,8 @@ export class Engine {
   readonly trace = new TraceHash();
   nowUs = 0;
   eventsProcessed = 0;
+  /** Sees every send and handled event (`iomtsim trace`); null in ordinary runs. */
+  tracer: EngineTracer | null = null;
 
   private readonly queue: EventQueue;
   private readonly actors: Actor<unknown>[] = [];
@@ -185,17 +188,20 @@ export class Engine {
         q.release(slot);
         this.network.delivered(h, size);
         this.actors[h]!.onMessage(from, msg);
+        if (this.tracer !== null) this.traceHandled(h, 'deliver', t, from, msg);
         break;
       }
       case K_TIMER: {
         const tag = q.tag[slot]!;
         q.release(slot);
         this.actors[h]!.onTimer(tag);
+        if (this.tracer !== null) this.traceHandled(h, 'timer', t, -1, null);
         break;
       }
       case K_START:
         q.release(slot);
         this.actors[h]!.onStart?.();
+        if (this.tracer !== null) this.traceHandled(h, 'start', t, -1, null);
         break;
       default: {
         const fn = q.refs[slot] as () => void;
@@ -203,6 +209,11 @@ export class Engine {
         fn();
       }
     }
+  }
+
+  private traceHandled(h: HostId, kind: HandledKind, t: number, from: HostId, msg: unknown): void {
+    const busy = this.cpuFreeUs[h]!;
+    this.tracer!.handled(h, kind, t, busy > t ? busy : t, from, msg);
   }
 
   /** A wake event: the host is free, so serve the head of its wait list. */
@@ -292,7 +303,9 @@ export class Engine {
     const busy = this.cpuFreeUs[from]!;
     // The processor's busy time is kept exact (costs may be fractional µs); the message leaves at
     // the next whole µs, so event times stay integers.
-    const arrivalUs = this.network.route(from, to, sizeBytes, busy > this.nowUs ? Math.ceil(busy) : this.nowUs);
+    const departUs = busy > this.nowUs ? Math.ceil(busy) : this.nowUs;
+    const arrivalUs = this.network.route(from, to, sizeBytes, departUs);
+    if (this.tracer !== null) this.tracer.sent(from, to, msg, sizeBytes, departUs, arrivalUs);
     if (arrivalUs === DROPPED) return DROPPED;
     const q = this.queue;
     const slot = q.allocate(this.nowUs);

@@ -5,5 +5,6 @@ export { Network, DropReason, DROPPED, type NetworkConfig, type HostPlacement, t
 export { Rng } from './rng.ts';
 export * from './distributions.ts';
 export { TraceHash } from './trace.ts';
+export type { EngineTracer, HandledKind } from './tracer.ts';
 export { SimError, type SimErrorCode } from './errors.ts';
 export * from './types.ts';
