@@ -1,0 +1,48 @@
+/**
+ * Clique signers check each transaction once (src/ledger/tx-authentication.ts): at admission, from
+ * the client or relayed by the signer that took it, and not again when a sealed block carries it.
+ * Seals are verified at verifyUs too, so the checks are read apart: they are the only parallel
+ * batches, and busy time is serial work plus exactly checks · verifyUs.
+ */
+import { describe, expect, it } from 'vitest';
+import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
+import type { TxAuth } from '../../ledger/tx-authentication.ts';
+import { TestCluster } from '../testing/cluster.ts';
+import { checkedTxs, spiedProtocol } from '../testing/cpu-spy.ts';
+import { poa } from './index.ts';
+
+const N = 4;
+const TXS = 5;
+const VERIFY_US = 90;
+const PERIOD_US = 1_000_000;
+
+function run(txAuth: TxAuth) {
+  const spied = spiedProtocol(poa, txAuth);
+  const cluster = new TestCluster({
+    module: spied.protocol, n: N, latencyUs: { kind: 'fixed', value: 10_000 }, params: { period: PERIOD_US },
+    crypto: { ...ZERO_CRYPTO_COSTS, verifyUs: VERIFY_US }, batchSize: TXS,
+  });
+  for (let k = 0; k < TXS; k++) cluster.submitAt(PERIOD_US / 2, [3]);
+  cluster.run(10 * PERIOD_US);
+  for (let i = 0; i < N; i++) expect(cluster.committedTxIds(i)).toHaveLength(TXS);
+  return { cluster, logs: spied.logs };
+}
+
+describe('Clique transaction checks', () => {
+  it('checks each transaction once per signer, at admission, and not again in the sealed block', () => {
+    const { cluster, logs } = run('signature');
+    for (let i = 0; i < N; i++) {
+      expect(checkedTxs(logs[i]!)).toBe(TXS);
+      expect(logs[i]!.parallel.every((p) => p.jobs === 1)).toBe(true);
+      expect(cluster.engine.cpuBusyUs(i)).toBe(logs[i]!.serialUs + TXS * VERIFY_US);
+    }
+  });
+
+  it('charges nothing for transactions with txAuth none', () => {
+    const { cluster, logs } = run('none');
+    for (let i = 0; i < N; i++) {
+      expect(logs[i]!.parallel).toEqual([]);
+      expect(cluster.engine.cpuBusyUs(i)).toBe(logs[i]!.serialUs);
+    }
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * A protocol whose replicas record the CPU time they charge, serial (`cpu`) apart from parallel
+ * batches (`cpuParallel`, which only transaction checks use), with transactions carrying a chosen
+ * authenticator: tests of where and how often each protocol checks transactions
+ * (src/ledger/tx-authentication.ts). Only tests import it.
+ */
+import type { ActorContext } from '../../../sim/index.ts';
+import type { TxAuth } from '../../ledger/tx-authentication.ts';
+import type { ProtocolDefinition } from '../definition.ts';
+
+export interface CpuLog {
+  /** µs charged with `cpu`. */
+  serialUs: number;
+  /** Every `cpuParallel` call, in order. */
+  readonly parallel: { readonly jobs: number; readonly costUsEach: number }[];
+}
+
+/** `protocol` with every replica's transactions carrying `txAuth`; `logs[i]` is replica i's record. */
+export function spiedProtocol(protocol: ProtocolDefinition, txAuth: TxAuth): { readonly protocol: ProtocolDefinition; readonly logs: CpuLog[] } {
+  const logs: CpuLog[] = [];
+  const spied: ProtocolDefinition = {
+    ...protocol,
+    createReplica: (ctx, config, app) => {
+      const log: CpuLog = { serialUs: 0, parallel: [] };
+      logs[config.index] = log;
+      return protocol.createReplica(recording(ctx, log), { ...config, txAuth }, app);
+    },
+  };
+  return { protocol: spied, logs };
+}
+
+function recording(ctx: ActorContext<unknown>, log: CpuLog): ActorContext<unknown> {
+  return {
+    get self() {
+      return ctx.self;
+    },
+    get nowUs() {
+      return ctx.nowUs;
+    },
+    get rng() {
+      return ctx.rng;
+    },
+    send: (to, msg, sizeBytes) => ctx.send(to, msg, sizeBytes),
+    setTimer: (delayUs, tag) => ctx.setTimer(delayUs, tag),
+    cancelTimer: (id) => ctx.cancelTimer(id),
+    cpu: (costUs) => {
+      log.serialUs += costUs;
+      ctx.cpu(costUs);
+    },
+    cpuParallel: (jobs, costUsEach) => {
+      log.parallel.push({ jobs, costUsEach });
+      ctx.cpuParallel(jobs, costUsEach);
+    },
+    emit: (event) => ctx.emit(event),
+  };
+}
+
+/** Transactions checked, from a log: the jobs of every parallel batch. */
+export function checkedTxs(log: CpuLog): number {
+  return log.parallel.reduce((sum, p) => sum + p.jobs, 0);
+}
