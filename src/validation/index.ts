@@ -1,50 +1,66 @@
 /**
- * `iomtsim validate`: run the checks, print the table, write the report page, exit 1 on a failure.
+ * `iomtsim validate`: run the checks, then the calibrations, print the tables, write the report
+ * page, exit 1 on a failed check. Calibrations have no verdict and never change the exit code.
  * The CLI calls `validateCommand` and exits with the code it returns.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.ts';
+import { allCalibrations } from './calibrations/index.ts';
 import { allChecks } from './checks/index.ts';
 import { renderHtml, renderMarkdown } from './report.ts';
-import { runChecks } from './run.ts';
-import { formatRow, formatTable } from './table.ts';
-import type { CheckReport, ValidationCheck } from './types.ts';
+import { runCalibrations, runChecks } from './run.ts';
+import { formatCalibrationRow, formatRow, formatTables } from './table.ts';
+import type { Calibration, CalibrationReport, CheckReport, ValidationCheck, ValidationResults } from './types.ts';
 
 export interface ValidateOptions {
-  /** Only the quick subset (CI). */
+  /** Only the quick subset of checks (CI), and no calibration. */
   readonly quick: boolean;
   /** Print the results as JSON on stdout and nothing else there. */
   readonly json: boolean;
   /** Folder for report.md, report.html and validation.json; default results/validation. */
   readonly out?: string;
-  /** Only checks whose id starts with one of these prefixes. */
+  /** Only checks and calibrations whose id starts with one of these prefixes. */
   readonly only?: readonly string[];
 }
 
 export const DEFAULT_VALIDATION_OUT = join('results', 'validation');
 
+const selected = (id: string, only: readonly string[] | undefined): boolean => only === undefined || only.some((p) => id.startsWith(p));
+
 export function selectChecks(opts: Pick<ValidateOptions, 'quick' | 'only'>): ValidationCheck[] {
-  return allChecks().filter((c) => (!opts.quick || c.quick) && (opts.only === undefined || opts.only.some((p) => c.id.startsWith(p))));
+  return allChecks().filter((c) => (!opts.quick || c.quick) && selected(c.id, opts.only));
 }
 
-/** Run the validation suite; returns the process exit code (0 all passed, 1 a check failed). */
+/** Calibrations run in the full suite only: they re-measure fitted inputs, which CI need not. */
+export function selectCalibrations(opts: Pick<ValidateOptions, 'quick' | 'only'>): Calibration[] {
+  return opts.quick ? [] : allCalibrations().filter((c) => selected(c.id, opts.only));
+}
+
+/** The JSON document: the counts, the checks, and the calibrations apart from them. */
+export function validationResults(quick: boolean, checks: readonly CheckReport[], calibrations: readonly CalibrationReport[]): ValidationResults {
+  const failed = checks.filter((r) => r.status === 'fail').length;
+  return { quick, summary: { passed: checks.length - failed, failed, calibrations: calibrations.length }, checks, calibrations };
+}
+
+/** Run the validation suite; returns the process exit code (0 every check passed, 1 a check failed). */
 export async function validateCommand(opts: ValidateOptions): Promise<number> {
-  const checks = selectChecks(opts);
-  const progress = (r: CheckReport): void => {
-    if (!opts.json) process.stderr.write(`${formatRow(r).slice(0, 4).join('  ')}  (${r.wallMs} ms)\n`);
+  const progress = (cells: string[], wallMs: number): void => {
+    if (!opts.json) process.stderr.write(`${cells.slice(0, 4).join('  ')}  (${wallMs} ms)\n`);
   };
-  const reports = runChecks(checks, progress);
+  const checks = runChecks(selectChecks(opts), (r) => progress(formatRow(r), r.wallMs));
+  const calibrations = runCalibrations(selectCalibrations(opts), (r) => progress(formatCalibrationRow(r), r.wallMs));
+  const results = validationResults(opts.quick, checks, calibrations);
   const out = opts.out ?? DEFAULT_VALIDATION_OUT;
   mkdirSync(out, { recursive: true });
-  const meta = { quick: opts.quick };
-  writeJsonAtomic(join(out, 'validation.json'), { quick: opts.quick, checks: reports });
-  writeFileAtomic(join(out, 'report.md'), renderMarkdown(reports, meta));
-  writeFileAtomic(join(out, 'report.html'), renderHtml(reports, meta));
-  if (opts.json) process.stdout.write(`${JSON.stringify({ quick: opts.quick, checks: reports }, null, 2)}\n`);
-  else process.stdout.write(`${formatTable(reports)}\nreport: ${join(out, 'report.html')}\n`);
-  return reports.every((r) => r.result.passed) ? 0 : 1;
+  writeJsonAtomic(join(out, 'validation.json'), results);
+  writeFileAtomic(join(out, 'report.md'), renderMarkdown(results));
+  writeFileAtomic(join(out, 'report.html'), renderHtml(results));
+  if (opts.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  else process.stdout.write(`${formatTables(results)}\nreport: ${join(out, 'report.html')}\n`);
+  return results.summary.failed === 0 ? 0 : 1;
 }
 
+export { allCalibrations } from './calibrations/index.ts';
 export { allChecks } from './checks/index.ts';
-export type { CheckReport, CheckResult, ValidationCheck } from './types.ts';
+export type { Calibration, CalibrationReport, CheckReport, CheckResult, ValidationCheck, ValidationResults } from './types.ts';

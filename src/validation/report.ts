@@ -1,17 +1,18 @@
 /**
  * The validation report page: for every check, its reference, the expected value, the simulated
  * value with its 95 % interval, the tolerance and the verdict, plus a small self-contained SVG strip
- * per check showing expected against simulated. Markdown and HTML, no external assets.
+ * per check showing expected against simulated; then the calibrations in a section of their own,
+ * with what was fitted and to what, and no verdict. Markdown and HTML, no external assets.
  */
 import { fmt, toleranceOf } from './stats.ts';
-import type { CheckReport } from './types.ts';
+import type { CalibrationReport, CheckReport, ValidationResults } from './types.ts';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function groups(reports: readonly CheckReport[]): Map<string, CheckReport[]> {
-  const m = new Map<string, CheckReport[]>();
+function groups<R extends { readonly group: string }>(reports: readonly R[]): Map<string, R[]> {
+  const m = new Map<string, R[]>();
   for (const r of reports) {
     const list = m.get(r.group);
     if (list === undefined) m.set(r.group, [r]);
@@ -20,13 +21,21 @@ function groups(reports: readonly CheckReport[]): Map<string, CheckReport[]> {
   return m;
 }
 
-export function renderMarkdown(reports: readonly CheckReport[], meta: { quick: boolean }): string {
-  const failed = reports.filter((r) => !r.result.passed).length;
+const CALIBRATION_NOTE = 'Each calibrated input was fitted to the published figure shown; agreement with it is not evidence, so calibrations have no verdict and are not counted as checks.';
+
+function summaryLine(results: ValidationResults): string {
+  const s = results.summary;
+  const calibrations = s.calibrations > 0 ? `; ${s.calibrations} calibrations reported apart (not counted)` : '';
+  return `${results.checks.length} checks${results.quick ? ' (quick subset)' : ''}: ${s.passed} passed, ${s.failed} failed${calibrations}.`;
+}
+
+export function renderMarkdown(results: ValidationResults): string {
+  const reports = results.checks;
   const lines = [
     '# iomtsim validation report',
     '',
-    `${reports.length} checks${meta.quick ? ' (quick subset)' : ''}: ${reports.length - failed} passed, ${failed} failed.`,
-    'Tolerances come from the standard error of each estimate, or are exact for deterministic closed forms.',
+    summaryLine(results),
+    'Each tolerance was fixed before the check was run: standard errors of the estimate, exact for deterministic closed forms, or a stated factor for measurements of real networks (docs/validation.md).',
     '',
   ];
   for (const [g, rs] of groups(reports)) {
@@ -36,13 +45,29 @@ export function renderMarkdown(reports: readonly CheckReport[], meta: { quick: b
       const ci = x.ci95 === undefined ? '' : `[${fmt(x.ci95[0])}, ${fmt(x.ci95[1])}]`;
       const beside = x.alongside === undefined ? '' : Object.entries(x.alongside).map(([k, v]) => `${k}: ${fmt(v)}`).join('; ');
       const cell = (s: string) => s.replace(/\|/g, '\\|');
-      lines.push(`| ${x.passed ? 'pass' : '**FAIL**'} | ${cell(r.title)} | ${cell(r.reference)} | ${fmt(x.expected)} ${x.unit} | ${fmt(x.simulated)} ${x.unit} | ${ci} | ${cell(toleranceOf(x.basis))} | ${cell(beside)} | ${x.samples} |`);
+      lines.push(`| ${r.status === 'pass' ? 'pass' : '**FAIL**'} | ${cell(r.title)} | ${cell(r.reference)} | ${fmt(x.expected)} ${x.unit} | ${fmt(x.simulated)} ${x.unit} | ${ci} | ${cell(toleranceOf(x.basis))} | ${cell(beside)} | ${x.samples} |`);
     }
     lines.push('');
     for (const r of rs) lines.push(`- \`${r.id}\`: ${r.result.detail}`);
     lines.push('');
   }
+  if (results.calibrations.length > 0) lines.push(...calibrationsMarkdown(results.calibrations));
   return lines.join('\n');
+}
+
+function calibrationsMarkdown(calibrations: readonly CalibrationReport[]): string[] {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = ['## Calibrations (not counted)', '', CALIBRATION_NOTE, '', '| calibration | fitted input | published | simulated | 95 % CI | alongside | samples |', '|---|---|---|---|---|---|---|'];
+  for (const r of calibrations) {
+    const x = r.result;
+    const ci = x.ci95 === undefined ? '' : `[${fmt(x.ci95[0])}, ${fmt(x.ci95[1])}]`;
+    const beside = x.alongside === undefined ? '' : Object.entries(x.alongside).map(([k, v]) => `${k}: ${fmt(v)}`).join('; ');
+    lines.push(`| ${cell(r.title)} (${cell(r.reference)}) | ${cell(r.calibrated)} | ${fmt(x.published)} ${x.unit} | ${fmt(x.simulated)} ${x.unit} | ${ci} | ${cell(beside)} | ${x.samples} |`);
+  }
+  lines.push('');
+  for (const r of calibrations) lines.push(`- \`${r.id}\`: ${r.result.detail}`);
+  lines.push('');
+  return lines;
 }
 
 /** A strip: the tolerance band around the expected value, the expected tick and the simulated CI. */
@@ -53,6 +78,10 @@ function strip(r: CheckReport): string {
   if (x.basis.kind === 'standard-error') {
     lo = x.expected - x.basis.k * x.basis.standardError;
     hi = x.expected + x.basis.k * x.basis.standardError;
+  } else if (x.basis.kind === 'exceeds') {
+    // The passing region is open above: shade from the threshold to the right edge of the strip.
+    lo = x.expected + x.basis.k * x.basis.standardError;
+    hi = Math.max(lo, x.simulated, ...(x.ci95 ?? []));
   } else if (x.basis.kind === 'order-of-magnitude') {
     lo = x.expected / 10 ** x.basis.decades;
     hi = x.expected * 10 ** x.basis.decades;
@@ -73,15 +102,16 @@ function strip(r: CheckReport): string {
     ci + `<circle cx="${sx(x.simulated).toFixed(1)}" cy="11" r="3.5" fill="${x.passed ? '#2a7d2a' : '#b32020'}"/></svg>`;
 }
 
-export function renderHtml(reports: readonly CheckReport[], meta: { quick: boolean }): string {
-  const failed = reports.filter((r) => !r.result.passed).length;
+export function renderHtml(results: ValidationResults): string {
+  const reports = results.checks;
+  const failed = results.summary.failed;
   const parts = [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>iomtsim validation</title>',
     '<style>body{font:14px/1.4 DejaVu Sans,system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin-bottom:1.5em}',
     'td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:middle;text-align:left}th{background:#f3f3f3}',
-    '.pass{color:#2a7d2a;font-weight:bold}.fail{color:#b32020;font-weight:bold}.num{text-align:right;font-variant-numeric:tabular-nums}small{color:#555}</style></head><body>',
+    '.pass{color:#2a7d2a;font-weight:bold}.calib{color:#555;font-style:italic}.fail{color:#b32020;font-weight:bold}.num{text-align:right;font-variant-numeric:tabular-nums}small{color:#555}</style></head><body>',
     '<h1>iomtsim validation report</h1>',
-    `<p>${reports.length} checks${meta.quick ? ' (quick subset)' : ''}: <span class="pass">${reports.length - failed} passed</span>, <span class="${failed > 0 ? 'fail' : 'pass'}">${failed} failed</span>. `,
+    `<p>${reports.length} checks${results.quick ? ' (quick subset)' : ''}: <span class="pass">${results.summary.passed} passed</span>, <span class="${failed > 0 ? 'fail' : 'pass'}">${failed} failed</span>${results.calibrations.length > 0 ? `; ${results.calibrations.length} calibrations reported apart (not counted)` : ''}. `,
     'Each strip shows the tolerance band (shaded), the expected value (blue tick) and the simulated value with its 95 % interval.</p>',
   ];
   for (const [g, rs] of groups(reports)) {
@@ -90,12 +120,31 @@ export function renderHtml(reports: readonly CheckReport[], meta: { quick: boole
       const x = r.result;
       const ci = x.ci95 === undefined ? '' : `[${fmt(x.ci95[0])}, ${fmt(x.ci95[1])}]`;
       const beside = x.alongside === undefined ? '' : Object.entries(x.alongside).map(([k, v]) => `${esc(k)}: ${fmt(v)}`).join('<br>');
-      parts.push(`<tr><td class="${x.passed ? 'pass' : 'fail'}">${x.passed ? 'pass' : 'FAIL'}</td><td>${esc(r.title)}<br><small>${esc(r.id)} · ${esc(x.detail)}</small></td>` +
+      const passed = r.status === 'pass';
+      parts.push(`<tr><td class="${passed ? 'pass' : 'fail'}">${passed ? 'pass' : 'FAIL'}</td><td>${esc(r.title)}<br><small>${esc(r.id)} · ${esc(x.detail)}</small></td>` +
         `<td><small>${esc(r.reference)}</small></td><td class="num">${fmt(x.expected)} ${esc(x.unit)}</td><td class="num">${fmt(x.simulated)} ${esc(x.unit)}</td>` +
         `<td class="num">${ci}</td><td>${esc(toleranceOf(x.basis))}</td><td><small>${beside}</small></td><td>${strip(r)}</td></tr>`);
     }
     parts.push('</table>');
   }
+  if (results.calibrations.length > 0) parts.push(calibrationsHtml(results.calibrations));
   parts.push('</body></html>');
   return parts.join('\n');
+}
+
+function calibrationsHtml(calibrations: readonly CalibrationReport[]): string {
+  const rows = calibrations.map((r) => {
+    const x = r.result;
+    const ci = x.ci95 === undefined ? '' : `[${fmt(x.ci95[0])}, ${fmt(x.ci95[1])}]`;
+    const beside = x.alongside === undefined ? '' : Object.entries(x.alongside).map(([k, v]) => `${esc(k)}: ${fmt(v)}`).join('<br>');
+    return `<tr><td class="calib">calibration</td><td>${esc(r.title)}<br><small>${esc(r.id)} · ${esc(x.detail)}</small></td><td><small>${esc(r.reference)}</small></td>` +
+      `<td><small>${esc(r.calibrated)}</small></td><td class="num">${fmt(x.published)} ${esc(x.unit)}</td><td class="num">${fmt(x.simulated)} ${esc(x.unit)}</td>` +
+      `<td class="num">${ci}</td><td><small>${beside}</small></td></tr>`;
+  });
+  return [
+    `<h2>Calibrations (not counted)</h2><p>${esc(CALIBRATION_NOTE)}</p>`,
+    '<table><tr><th></th><th>calibration</th><th>published figure</th><th>fitted input</th><th>published</th><th>simulated</th><th>95 % CI</th><th>alongside</th></tr>',
+    ...rows,
+    '</table>',
+  ].join('\n');
 }

@@ -40,11 +40,33 @@ export function judgeWithin(expected: number, e: Estimate, k: number, unit: stri
   return alongside === undefined ? r : { ...r, alongside };
 }
 
+/**
+ * Judge an estimate of a real network's quantity against a published measurement: it passes when
+ * the whole 95 % interval lies within a factor 10^decades of the published value. The point value
+ * alone is not enough: an interval reaching outside the band does not show agreement to within
+ * the factor.
+ */
+export function judgeOrderOfMagnitude(expected: number, e: Estimate, decades: number, unit: string, detail: string): CheckResult {
+  const [lo, hi] = ci95(e);
+  const factor = 10 ** decades;
+  const passed = lo >= expected / factor && hi <= expected * factor;
+  return { expected, simulated: e.mean, unit, ci95: [lo, hi], basis: { kind: 'order-of-magnitude', decades }, passed, samples: e.n, detail };
+}
+
+/** Judge a one-sided trend: the estimated difference must exceed k standard errors above `expected`. */
+export function judgeExceeds(expected: number, difference: Estimate, k: number, unit: string, detail: string, alongside?: Record<string, number>): CheckResult {
+  const basis: ToleranceBasis = { kind: 'exceeds', k, standardError: difference.standardError };
+  const passed = difference.mean - expected > k * difference.standardError;
+  const r: CheckResult = { expected, simulated: difference.mean, unit, ci95: ci95(difference), basis, passed, samples: difference.n, detail };
+  return alongside === undefined ? r : { ...r, alongside };
+}
+
 export function toleranceOf(basis: ToleranceBasis): string {
   switch (basis.kind) {
     case 'standard-error': return `±${fmt(basis.k * basis.standardError)} (${basis.k} SE)`;
+    case 'exceeds': return `> +${fmt(basis.k * basis.standardError)} (${basis.k} SE, one-sided)`;
     case 'exact': return `±${fmt(basis.absolute)} (exact)`;
-    case 'order-of-magnitude': return `×/÷ ${fmt(10 ** basis.decades)} (order of magnitude)`;
+    case 'order-of-magnitude': return `95 % CI within ×/÷ ${fmt(10 ** basis.decades)}`;
     case 'property': return 'holds or not';
   }
 }

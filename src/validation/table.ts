@@ -1,20 +1,37 @@
-/** The validation table as printed on a terminal: one line per check. */
+/**
+ * The validation tables as printed on a terminal: one line per check, then the calibrations in a
+ * table of their own (fitted inputs, no verdict), then the counts.
+ */
 import { fmt, toleranceOf } from './stats.ts';
-import type { CheckReport } from './types.ts';
+import type { CalibrationReport, CheckReport, ValidationResults } from './types.ts';
+
+const interval = (ci: readonly [number, number] | undefined): string => (ci === undefined ? '' : `[${fmt(ci[0])}, ${fmt(ci[1])}]`);
+const besides = (alongside: Readonly<Record<string, number>> | undefined): string =>
+  alongside === undefined ? '' : Object.entries(alongside).map(([k, v]) => `${k} ${fmt(v)}`).join('; ');
 
 export function formatRow(r: CheckReport): string[] {
   const res = r.result;
-  const ci = res.ci95 === undefined ? '' : `[${fmt(res.ci95[0])}, ${fmt(res.ci95[1])}]`;
-  const beside = res.alongside === undefined ? '' : Object.entries(res.alongside).map(([k, v]) => `${k} ${fmt(v)}`).join('; ');
-  return [res.passed ? 'PASS' : 'FAIL', r.id, fmt(res.expected), fmt(res.simulated), ci, toleranceOf(res.basis), beside];
+  return [r.status === 'pass' ? 'PASS' : 'FAIL', r.id, fmt(res.expected), fmt(res.simulated), interval(res.ci95), toleranceOf(res.basis), besides(res.alongside)];
 }
 
-const HEADER = ['', 'check', 'expected', 'simulated', 'ci95', 'tolerance', 'beside'];
+export function formatCalibrationRow(r: CalibrationReport): string[] {
+  const res = r.result;
+  return ['CALIB', r.id, fmt(res.published), fmt(res.simulated), interval(res.ci95), besides(res.alongside)];
+}
 
-export function formatTable(reports: readonly CheckReport[]): string {
-  const rows = [HEADER, ...reports.map(formatRow)];
-  const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  const failed = reports.filter((r) => !r.result.passed).length;
-  return [...rows.map(line), '', `${reports.length - failed} passed, ${failed} failed`].join('\n');
+function table(header: readonly string[], rows: readonly string[][]): string[] {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  return all.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+}
+
+export function formatTables(results: ValidationResults): string {
+  const lines = table(['', 'check', 'expected', 'simulated', 'ci95', 'tolerance', 'beside'], results.checks.map(formatRow));
+  if (results.calibrations.length > 0) {
+    lines.push('', 'calibrations: inputs fitted to a published figure; no verdict, not counted as checks');
+    lines.push(...table(['', 'calibration', 'published', 'simulated', 'ci95', 'beside'], results.calibrations.map(formatCalibrationRow)));
+  }
+  const s = results.summary;
+  lines.push('', `${s.passed} passed, ${s.failed} failed${s.calibrations > 0 ? `; ${s.calibrations} calibrations reported (not counted)` : ''}`);
+  return lines.join('\n');
 }

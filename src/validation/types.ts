@@ -1,7 +1,14 @@
 /**
- * A validation check: a published or analytical result, the simulation that should reproduce it,
- * and a tolerance that comes from the estimate's own standard error (or is exact for a deterministic
- * closed form). Never a tolerance picked to pass.
+ * What `iomtsim validate` reports, in two kinds that are never mixed:
+ *
+ * - a **check**: a published or analytical result, the simulation that should reproduce it, and a
+ *   tolerance fixed before the result was seen (from the estimate's own standard error, exact for a
+ *   deterministic closed form, or a stated factor for a measurement of a real network). It passes
+ *   or fails by that rule, applied as stated.
+ * - a **calibration**: a model input that was fitted to a published figure, reported with the
+ *   figure it was fitted to and what the fitted model then gives. Agreement with a figure the
+ *   model was fitted to is not evidence, so a calibration has no verdict and is never counted as
+ *   passed; the exit code ignores it.
  */
 
 export interface ValidationCheck {
@@ -19,13 +26,19 @@ export interface ValidationCheck {
 }
 
 export type ToleranceBasis =
-  /** |simulated − expected| ≤ k standard errors of the simulated estimate. */
+  /** |simulated − expected| ≤ k standard errors. */
   | { readonly kind: 'standard-error'; readonly k: number; readonly standardError: number }
+  /** A one-sided trend: simulated − expected > k standard errors. */
+  | { readonly kind: 'exceeds'; readonly k: number; readonly standardError: number }
   /** A deterministic closed form: equal up to floating-point rounding. */
   | { readonly kind: 'exact'; readonly absolute: number }
-  /** Published measurement: same order of magnitude, |log10(simulated / expected)| ≤ decades. */
+  /**
+   * A measurement of a real network: the whole 95 % interval of the simulated value lies within
+   * a factor 10^decades of the published value (the estimate is within the factor with 95 %
+   * confidence, not only its point value).
+   */
   | { readonly kind: 'order-of-magnitude'; readonly decades: number }
-  /** A property (a trend, an inequality) that holds or not; `tolerance` is not numeric. */
+  /** A property that holds or not; `tolerance` is not numeric. */
   | { readonly kind: 'property' };
 
 export interface CheckResult {
@@ -45,6 +58,47 @@ export interface CheckResult {
 
 /** A check's outcome with its identity, as printed and written to the report. */
 export interface CheckReport extends Omit<ValidationCheck, 'run'> {
+  readonly status: 'pass' | 'fail';
   readonly result: CheckResult;
   readonly wallMs: number;
+}
+
+export interface Calibration {
+  /** Stable id, e.g. 'calibration.bitcoin-2013.slope'. */
+  readonly id: string;
+  readonly group: string;
+  readonly title: string;
+  /** The published figure the input was fitted to (paper and section). */
+  readonly reference: string;
+  /** Which input was fitted, its value, and to what it was fitted. */
+  readonly calibrated: string;
+  run(): CalibrationResult;
+}
+
+export interface CalibrationResult {
+  /** The published figure. */
+  readonly published: number;
+  /** What the calibrated model gives. */
+  readonly simulated: number;
+  readonly unit: string;
+  readonly ci95?: readonly [number, number];
+  readonly samples: number;
+  readonly alongside?: Readonly<Record<string, number>>;
+  readonly detail: string;
+}
+
+/** A calibration as printed and written to the report: never a pass, never a failure. */
+export interface CalibrationReport extends Omit<Calibration, 'run'> {
+  readonly status: 'calibration';
+  readonly result: CalibrationResult;
+  readonly wallMs: number;
+}
+
+/** One run of `iomtsim validate`, as written to validation.json: calibrations apart from the checks. */
+export interface ValidationResults {
+  readonly quick: boolean;
+  /** Checks passed and failed; calibrations reported (never counted as either). */
+  readonly summary: { readonly passed: number; readonly failed: number; readonly calibrations: number };
+  readonly checks: readonly CheckReport[];
+  readonly calibrations: readonly CalibrationReport[];
 }

@@ -3,6 +3,7 @@
  * one-way delay δ and zero processing time. These are deterministic: the tolerance is exact.
  */
 import type { ProtocolDefinition } from '../../protocols/definition.ts';
+import { median } from '../../stats/index.ts';
 import { runIdealNetwork, type IdealDecision } from '../models/ideal-network.ts';
 import type { ValidationCheck } from '../types.ts';
 
@@ -36,8 +37,6 @@ export interface IdealProtocolSpec {
   readonly settleUs: number;
   readonly metrics: readonly IdealMetric[];
 }
-
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export function idealNetworkChecks(spec: IdealProtocolSpec): ValidationCheck[] {
   const name = spec.module.name;

@@ -1,10 +1,21 @@
 /**
- * Queueing checks on the ledger's mempool (docs/references.md §2 "Mempool queueing"): mean wait against the
- * bulk-service formula, and Little's law (L = λW) on the measured queue. Each replication is an
- * independent run; the tolerance is three standard errors of the mean over replications.
+ * Queueing checks on a real protocol's mempool (docs/references.md §2 "Mempool queueing"): Nakamoto
+ * proof-of-work nodes mining Poisson blocks of capacity b, fed by Poisson transactions
+ * (models/pow-mempool.ts).
+ *
+ * - Mean wait against the bulk-service formula. Each transaction's wait is its commit latency
+ *   measured by the consensus collector; the expected value is the formula's W plus the one-way
+ *   delay δ from the client to the node, which every transaction crosses before it can wait.
+ * - Little's law (L = λW) between independent measurements: L is the time average of the number of
+ *   transactions outstanding, sampled by a collector once a second without reading any latency
+ *   (metrics/outstanding-txs.ts); λ̂ and Ŵ are the arrival rate and the mean per-transaction
+ *   latency the consensus collector measures on the same run.
+ *
+ * Each replication is an independent run; the tolerance is three standard errors over replications.
  */
 import { bulkServiceWait } from '../formulas/bulk-service.ts';
-import { runBulkQueue, type BulkQueueParams, type BulkQueueRun } from '../models/bulk-queue.ts';
+import { POW_MEMPOOL_DELAY_US, runPowMempool, type PowMempoolParams, type PowMempoolRun } from '../models/pow-mempool.ts';
+import { memo } from '../memo.ts';
 import { estimate, judgeWithin } from '../stats.ts';
 import type { ValidationCheck } from '../types.ts';
 
@@ -23,7 +34,7 @@ const POINTS: readonly QueuePoint[] = [
 
 const REPLICATIONS = 20;
 
-function params(pt: QueuePoint): BulkQueueParams {
+export function queueParams(pt: Pick<QueuePoint, 'lambda' | 'mu' | 'b'>): PowMempoolParams {
   // At least 10,000 arrivals and 2,000 blocks per replication after warm-up (a tenth as much), so
   // that edge effects (transactions still waiting at the end) stay far below the standard error.
   const windowS = Math.max(10_000 / pt.lambda, 2_000 / pt.mu);
@@ -36,50 +47,42 @@ function params(pt: QueuePoint): BulkQueueParams {
   };
 }
 
-/** Replications of one point, run once and shared by the checks on that point. */
-function memoRuns(pt: QueuePoint): () => BulkQueueRun[] {
-  let cached: BulkQueueRun[] | undefined;
-  return () => {
-    if (cached === undefined) {
-      const p = params(pt);
-      cached = Array.from({ length: REPLICATIONS }, (_, k) => runBulkQueue(p, 1_000 + k));
-    }
-    return cached;
-  };
+/** The formula's mean wait plus the client-to-node delay, s. */
+export function expectedWaitS(pt: Pick<QueuePoint, 'lambda' | 'mu' | 'b'>): number {
+  return bulkServiceWait(pt.lambda, pt.mu, pt.b).meanWait + POW_MEMPOOL_DELAY_US / 1e6;
 }
 
 export function queueingChecks(): ValidationCheck[] {
   const checks: ValidationCheck[] = [];
   for (const pt of POINTS) {
     const tag = `l${pt.lambda}-m${pt.mu}-b${pt.b}`;
-    const runs = memoRuns(pt);
+    const runs = memo((): PowMempoolRun[] => Array.from({ length: REPLICATIONS }, (_, k) => runPowMempool(queueParams(pt), 1_000 + k)));
     checks.push({
       id: `queueing.bulk-wait.${tag}`,
       group: 'queueing',
-      title: `mempool mean wait, λ=${pt.lambda}/s, μ=${pt.mu}/s, b=${pt.b}`,
-      reference: 'bulk-service queue (Bailey 1954): r root of μr^{b+1} − (λ+μ)r + λ = 0, W = r/((1−r)λ)',
+      title: `proof-of-work mempool mean wait, λ=${pt.lambda}/s, μ=${pt.mu}/s, b=${pt.b}`,
+      reference: 'bulk-service queue (Bailey 1954): r root of μr^{b+1} − (λ+μ)r + λ = 0, W = r/((1−r)λ); plus the client-to-node delay δ',
       quick: pt.quick,
       run() {
-        const expected = bulkServiceWait(pt.lambda, pt.mu, pt.b).meanWait;
         const rs = runs();
         const e = estimate(rs.map((r) => r.meanWaitS));
-        const served = rs.reduce((s, r) => s + r.served, 0);
-        return judgeWithin(expected, e, 3, 's', `${REPLICATIONS} replications, ${served} transactions served after warm-up`);
+        const committed = rs.reduce((s, r) => s + r.committed, 0);
+        return judgeWithin(expectedWaitS(pt), e, 3, 's', `4 PoW nodes, δ = ${POW_MEMPOOL_DELAY_US} µs; ${REPLICATIONS} replications, ${committed} transactions committed after warm-up`);
       },
     });
     checks.push({
       id: `queueing.little.${tag}`,
       group: 'queueing',
-      title: `Little's law on the measured mempool, λ=${pt.lambda}/s, μ=${pt.mu}/s, b=${pt.b}`,
-      reference: "Little 1961: time-average queue length L = λ·W (λ and W measured on the same run)",
+      title: `Little's law on the proof-of-work mempool, λ=${pt.lambda}/s, μ=${pt.mu}/s, b=${pt.b}`,
+      reference: 'Little 1961: time-average number in the system L = λ·W (L sampled each second; λ and W measured per transaction on the same run)',
       quick: pt.quick,
       run() {
         const rs = runs();
-        // Compare per replication: L measured against λ̂·Ŵ of the same run; their difference has mean 0.
+        // Per replication: the sampled L against λ̂·Ŵ of the same run; their difference has mean 0.
         const lambdaW = estimate(rs.map((r) => r.arrivalsPerSec * r.meanWaitS));
-        const diff = estimate(rs.map((r) => r.meanWaiting - r.arrivalsPerSec * r.meanWaitS));
-        const measuredL = estimate(rs.map((r) => r.meanWaiting));
-        return judgeWithin(lambdaW.mean, measuredL, 3, 'transactions', `expected is λ̂·Ŵ of the same runs; tolerance is 3 SE of the per-run difference L − λ̂Ŵ`, diff.standardError);
+        const difference = estimate(rs.map((r) => r.meanOutstanding - r.arrivalsPerSec * r.meanWaitS));
+        const sampledL = estimate(rs.map((r) => r.meanOutstanding));
+        return judgeWithin(lambdaW.mean, sampledL, 3, 'transactions', 'expected is λ̂·Ŵ of the same runs; tolerance is 3 SE of the per-run difference L − λ̂Ŵ', difference.standardError);
       },
     });
   }
