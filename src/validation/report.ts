@@ -82,6 +82,9 @@ function strip(r: CheckReport): string {
     // The passing region is open above: shade from the threshold to the right edge of the strip.
     lo = x.expected + x.basis.k * x.basis.standardError;
     hi = Math.max(lo, x.simulated, ...(x.ci95 ?? []));
+  } else if (x.basis.kind === 'relative') {
+    lo = x.expected * (1 - x.basis.fraction);
+    hi = x.expected * (1 + x.basis.fraction);
   } else if (x.basis.kind === 'order-of-magnitude') {
     lo = x.expected / 10 ** x.basis.decades;
     hi = x.expected * 10 ** x.basis.decades;

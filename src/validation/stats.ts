@@ -53,6 +53,12 @@ export function judgeOrderOfMagnitude(expected: number, e: Estimate, decades: nu
   return { expected, simulated: e.mean, unit, ci95: [lo, hi], basis: { kind: 'order-of-magnitude', decades }, passed, samples: e.n, detail };
 }
 
+/** Judge a closed form met up to a stated fraction of the expected value. */
+export function judgeRelative(expected: number, simulated: number, fraction: number, unit: string, samples: number, detail: string): CheckResult {
+  const passed = Math.abs(simulated / expected - 1) <= fraction;
+  return { expected, simulated, unit, basis: { kind: 'relative', fraction }, passed, samples, detail };
+}
+
 /** Judge a one-sided trend: the estimated difference must exceed k standard errors above `expected`. */
 export function judgeExceeds(expected: number, difference: Estimate, k: number, unit: string, detail: string, alongside?: Record<string, number>): CheckResult {
   const basis: ToleranceBasis = { kind: 'exceeds', k, standardError: difference.standardError };
@@ -65,6 +71,7 @@ export function toleranceOf(basis: ToleranceBasis): string {
   switch (basis.kind) {
     case 'standard-error': return `±${fmt(basis.k * basis.standardError)} (${basis.k} SE)`;
     case 'exceeds': return `> +${fmt(basis.k * basis.standardError)} (${basis.k} SE, one-sided)`;
+    case 'relative': return `±${fmt(basis.fraction * 100)} % (closed form)`;
     case 'exact': return `±${fmt(basis.absolute)} (exact)`;
     case 'order-of-magnitude': return `95 % CI within ×/÷ ${fmt(10 ** basis.decades)}`;
     case 'property': return 'holds or not';

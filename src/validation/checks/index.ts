@@ -1,5 +1,6 @@
 /** Every validation check, in report order. */
 import type { ValidationCheck } from '../types.ts';
+import { costModelChecks } from './cost-model.ts';
 import { idealNetworkChecks } from './ideal-network.ts';
 import { IDEAL_PROTOCOLS } from './protocols.ts';
 import { queueingChecks } from './queueing.ts';
@@ -13,6 +14,7 @@ export function allChecks(): ValidationCheck[] {
     ...doubleSpendChecks(),
     ...IDEAL_PROTOCOLS.flatMap(idealNetworkChecks),
     ...queueingChecks(),
+    ...costModelChecks(),
     ...powNetworkChecks(),
   ];
 }

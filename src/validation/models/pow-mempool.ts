@@ -13,6 +13,7 @@
  * elsewhere in that time misses a transaction (chance about μδ, costing it about 1/μ), or forks,
  * which moves the mean wait by about δ = 10⁻⁴ s, under 1 % of the tolerance at every point checked.
  */
+import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { HEADER_SIZE_BYTES } from '../../protocols/pow/block.ts';
 import { OutstandingTxSampler } from '../../metrics/outstanding-txs.ts';
 import { validateScenarioInput } from '../../scenario/load.ts';
@@ -43,7 +44,6 @@ export const POW_MEMPOOL_DELAY_US = 100;
 const NODES = 4;
 const TX_BYTES = 250;
 const SAMPLE_INTERVAL_US = 1_000_000;
-const FREE = { signUs: 0, verifyUs: 0, hashUs: 0, hashPerKiBUs: 0, macUs: 0 };
 
 export function powMempoolScenario(p: PowMempoolParams): Scenario {
   const input = {
@@ -54,7 +54,7 @@ export function powMempoolScenario(p: PowMempoolParams): Scenario {
     consensus: {
       protocol: 'pow',
       nodes: NODES,
-      cryptoCosts: FREE,
+      cryptoCosts: ZERO_CRYPTO_COSTS,
       txAuth: 'none',
       // Blocks come every 1/μ on average: a gap of several minutes is not a stall here.
       livenessBound: `${Math.round(100e6 / p.blocksPerSec)}us`,
