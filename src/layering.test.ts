@@ -25,7 +25,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/protocols/', 'src/contracts/'],
   ['src/iomt/', 'src/attacks/', 'src/checkers/', 'src/metrics/', 'src/io/', 'src/scenario/', 'src/plugins/', 'src/plugin-api.ts'],
   ['src/world/'],
-  ['src/runner/', 'src/validation/'],
+  ['src/runner/', 'src/validation/', 'src/trace/'],
   ['src/report/', 'src/cli/', 'bench/'],
   ['bin/', 'examples/', 'test/', 'src/layering.test.ts'],
 ];

@@ -4,7 +4,7 @@ import { PACKAGE_DIR } from './scenario-path.ts';
 
 export type Example = readonly [command: string, what: string];
 
-export const EXAMPLES: Readonly<Record<'top' | 'run' | 'sweep' | 'size' | 'compare' | 'merge', readonly Example[]>> = {
+export const EXAMPLES: Readonly<Record<'top' | 'run' | 'sweep' | 'size' | 'compare' | 'merge' | 'trace', readonly Example[]>> = {
   top: [
     ['$0 run', 'run scenarios/default.yaml and write its results folder and report'],
     ['$0 run scenarios/hospital.yaml --reps 8', 'eight replications, 95 % confidence intervals'],
@@ -24,6 +24,10 @@ export const EXAMPLES: Readonly<Record<'top' | 'run' | 'sweep' | 'size' | 'compa
   ],
   size: [
     ["$0 size scenarios/hospital.yaml --vary iomt.bedsPerWard=1..50 --slo 'consensus.commit_latency_ms.p99<=2000'", 'the most beds meeting the SLO'],
+  ],
+  trace: [
+    ['$0 trace scenarios/consortium.yaml --to 2s', 'trace.json for Perfetto and sequence.svg of the first decisions'],
+    ['$0 trace scenarios/hospital.yaml --from 60s --to 62s --hosts replicas', 'two seconds of the consortium only'],
   ],
   compare: [
     ['$0 compare A B --threshold 5%', 'fail only on changes of 5 % or more'],

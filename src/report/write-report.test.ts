@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeRunFixture, writeSweepFixture } from './fixtures/results-fixture.ts';
@@ -26,6 +26,18 @@ describe('writeReport', () => {
     expect(markdown).toContain('| `consensus.throughput_tps` | tx/s |');
     expect(markdown).toContain('All 2 checks passed');
     expect(markdown).toContain('![Committed throughput over time](figures/throughput-over-time.png)');
+  });
+
+  it("shows the sequence chart iomtsim trace wrote into the results folder, and no timeline without one", async () => {
+    const dir = tempResultsDir('timeline');
+    writeRunFixture(dir, { durationS: 5 });
+    await writeReport(dir);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).not.toContain('id="timeline"');
+    mkdirSync(join(dir, 'trace'));
+    writeFileSync(join(dir, 'trace', 'sequence.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><line class="message"/></svg>');
+    await writeReport(dir);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<section id="timeline">[\s\S]*<line class="message"\/>/);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('![The first decisions](trace/sequence.svg)');
   });
 
   it('shows no confidence interval at n = 1 and says why', async () => {

@@ -2,6 +2,7 @@
  * Renders report.html, report.md and figures/ for one results folder. The folder is read and
  * validated in full first, so bad input produces a ResultsError and writes nothing.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFigures } from './figures/index.ts';
 import { reportHtml, runFacts, statusBanners } from './html/report-page.ts';
@@ -15,6 +16,8 @@ import { writeFigureFiles } from './write/figure-files.ts';
 export const REPORT_HTML = 'report.html';
 export const REPORT_MD = 'report.md';
 export const FIGURES_DIR = 'figures';
+/** Where `iomtsim trace --out <results>/trace` puts its sequence chart; the report shows it when present. */
+export const SEQUENCE_CHART = join('trace', 'sequence.svg');
 
 export interface ReportWritten {
   readonly htmlPath: string;
@@ -28,8 +31,10 @@ export async function renderReport(resultsDir: string): Promise<ReportWritten> {
   const folder = loadResults(resultsDir);
   const input = reportInputOf(folder);
   const { figures, warnings } = await renderFigures(buildFigures(input));
-  const html = reportHtml(folder, input, figures, warnings);
-  const markdown = reportMarkdown(input, runFacts(folder), [...statusBanners(folder), ...warnings], folder.summary.failures, figures);
+  const chartPath = join(resultsDir, SEQUENCE_CHART);
+  const sequenceSvg = existsSync(chartPath) ? readFileSync(chartPath, 'utf8') : null;
+  const html = reportHtml(folder, input, figures, warnings, sequenceSvg);
+  const markdown = reportMarkdown(input, runFacts(folder), [...statusBanners(folder), ...warnings], folder.summary.failures, figures, sequenceSvg === null ? null : SEQUENCE_CHART);
   writeFigureFiles(join(resultsDir, FIGURES_DIR), figures);
   const htmlPath = join(resultsDir, REPORT_HTML);
   const markdownPath = join(resultsDir, REPORT_MD);

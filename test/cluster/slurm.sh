@@ -102,7 +102,7 @@ done
 
 # Three replications per point, so each of the 3 shards holds one of every point: a shard holding
 # none of a point's replications reports that point's expectations as failed and exits 1.
-sweep=(scenarios/default.yaml --vary consensus.nodes=4,5 --reps 3 --set duration=3s --set warmup=0s)
+sweep=(scenarios/consortium.yaml --vary consensus.nodes=4,5 --reps 3 --set duration=3s --set warmup=0s)
 echo "submitting examples/slurm/sweep-array.sbatch as a 3-task job array"
 array_status=0
 IOMTSIM_OUT="$work"/sharded timeout 600 sbatch --wait --quiet --array=1-3 --cpus-per-task=1 \

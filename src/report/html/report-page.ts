@@ -34,7 +34,11 @@ export function statusBanners(folder: ResultsFolder): string[] {
   return banners;
 }
 
-export function reportHtml(folder: ResultsFolder, input: ReportInput, figures: readonly RenderedFigure[], warnings: readonly string[]): string {
+/**
+ * `sequenceSvg`: the message-sequence chart `iomtsim trace --out <results>/trace` wrote (our own
+ * SVG, shown inline), or null.
+ */
+export function reportHtml(folder: ResultsFolder, input: ReportInput, figures: readonly RenderedFigure[], warnings: readonly string[], sequenceSvg: string | null = null): string {
   return renderPage({
     title: `iomtsim report: ${input.title}`,
     facts: runFacts(folder),
@@ -44,6 +48,9 @@ export function reportHtml(folder: ResultsFolder, input: ReportInput, figures: r
       { id: 'summary', title: 'All metrics', html: summaryTableHtml(input.configurations) },
       { id: 'checks', title: 'Checks and expectations', html: checksHtml(input.configurations, folder.summary.failures) },
       { id: 'figures', title: 'Figures', html: figuresHtml(figures) },
+      ...(sequenceSvg === null
+        ? []
+        : [{ id: 'timeline', title: 'Timeline', html: `<figure class="report-figure sequence-chart" data-figure="sequence-chart">\n${sequenceSvg}<figcaption>The first decisions of replication 0, from <code>trace/sequence.svg</code>; the whole window is <code>trace/trace.json</code> (open it in Perfetto).</figcaption>\n</figure>` }]),
       { id: 'scenario', title: 'Scenario', html: yamlBlock(folder.manifest.scenario) },
       { id: 'manifest', title: 'Manifest', html: jsonBlock({ ...folder.manifest, scenario: '(shown under Scenario)' }) },
     ],

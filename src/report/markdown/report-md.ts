@@ -77,6 +77,7 @@ export function reportMarkdown(
   banners: readonly string[],
   failures: readonly ReplicationFailure[],
   figures: readonly RenderedFigure[],
+  sequenceChart: string | null = null,
 ): string {
   return [
     `# iomtsim report: ${input.title}`,
@@ -90,6 +91,7 @@ export function reportMarkdown(
     checksMarkdown(input.configurations, failures),
     '## Figures',
     figuresMarkdown(figures),
+    ...(sequenceChart === null ? [] : ['## Timeline', `![The first decisions](${sequenceChart})\n\nThe whole window: \`trace/trace.json\` (Perfetto).`]),
     'Full tables, figures, scenario and manifest: `report.html`.',
     '',
   ].join('\n\n');

@@ -1,0 +1,94 @@
+/**
+ * `iomtsim trace [scenario] [--from T] [--to T] [--hosts ...]`: a timeline of one replication
+ * (replication 0, the root seed) as Chrome trace-event JSON for Perfetto or chrome://tracing, and a
+ * message-sequence chart (SVG) of the first decisions. docs/trace.md.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { writeFileAtomic, writeJsonAtomic } from '../../io/index.ts';
+import { inputError, loadScenarioAsync } from '../../scenario/index.ts';
+import { durationUs } from '../../scenario/units.ts';
+import { traceRefusal, traceScenario } from '../../trace/trace-run.ts';
+import { EXIT } from '../errors.ts';
+import { scenarioSets } from '../options.ts';
+import { resolveScenarioPath } from '../scenario-path.ts';
+import { DEFAULT_SCENARIO } from './run.ts';
+
+interface TraceArgs {
+  readonly scenario?: string;
+  readonly from: string;
+  readonly to?: string;
+  readonly hosts?: string;
+  readonly decisions: number;
+  readonly seed?: string;
+  readonly set?: readonly string[];
+  readonly out?: string;
+}
+
+/** The default window: the first 10 simulated seconds, enough for the first decisions of every bundled scenario. */
+const DEFAULT_WINDOW_US = 10_000_000;
+
+function windowBound(flag: string, text: string): number {
+  try {
+    return durationUs(text);
+  } catch (error) {
+    throw inputError(`--${flag} ${text}`, '(flag)', 'a duration such as 2s or 500ms', `'${text}' (${(error as Error).message})`);
+  }
+}
+
+/** `--hosts 0,1,5..9` or `--hosts replicas`; null when absent. */
+function parseHosts(text: string | undefined, replicaHosts: () => readonly number[]): Set<number> | null {
+  if (text === undefined) return null;
+  const out = new Set<number>();
+  for (const part of text.split(',').map((p) => p.trim())) {
+    if (part === 'replicas') for (const h of replicaHosts()) out.add(h);
+    else if (/^\d+$/.test(part)) out.add(Number(part));
+    else if (/^\d+\.\.\d+$/.test(part)) {
+      const [lo, hi] = part.split('..').map(Number) as [number, number];
+      for (let h = lo; h <= hi; h++) out.add(h);
+    } else throw inputError(`--hosts ${text}`, '(flag)', "host ids, ranges and 'replicas', comma-separated: 0,1,5..9 or replicas", `'${part}'`);
+  }
+  return out;
+}
+
+export async function traceCommand(args: TraceArgs): Promise<number> {
+  const path = resolveScenarioPath(args.scenario ?? DEFAULT_SCENARIO);
+  const loaded = await loadScenarioAsync(path, scenarioSets({ ...(args.seed !== undefined ? { seed: args.seed } : {}), ...(args.set !== undefined ? { set: args.set } : {}) }));
+  const { scenario } = loaded;
+  const refusal = traceRefusal(scenario);
+  if (refusal !== null) throw inputError(path, 'consensus.protocol', refusal, `'${scenario.consensus.protocol}' without an iomt section`);
+  const fromUs = windowBound('from', args.from);
+  const toUs = args.to === undefined ? fromUs + DEFAULT_WINDOW_US : windowBound('to', args.to);
+  if (!(toUs > fromUs)) throw inputError(`--to ${args.to}`, '(flag)', `a time after --from (${args.from})`, `'${args.to}'`);
+  if (!(Number.isInteger(args.decisions) && args.decisions >= 1)) throw inputError(`--decisions ${args.decisions}`, '(flag)', 'a whole number ≥ 1', `'${args.decisions}'`);
+  // 'replicas' needs the placed world; run once without a host filter to learn them only if asked.
+  let hosts: Set<number> | null = null;
+  if (args.hosts !== undefined) {
+    const probe = args.hosts.includes('replicas') ? traceScenario({ scenario, seed: scenario.seed, fromUs: 0, toUs: 0, hosts: new Set(), decisions: 1 }).replicaHosts : [];
+    hosts = parseHosts(args.hosts, () => probe);
+  }
+  const out = args.out ?? join('results', scenario.name, `trace-${scenario.seed}`);
+  const result = traceScenario({ scenario, seed: scenario.seed, fromUs, toUs, hosts, decisions: args.decisions });
+  mkdirSync(out, { recursive: true });
+  writeJsonAtomic(join(out, 'trace.json'), result.trace);
+  writeFileAtomic(join(out, 'sequence.svg'), result.sequenceSvg);
+  const slices = result.trace.traceEvents.filter((e) => e.ph === 'X').length;
+  const flows = result.trace.traceEvents.filter((e) => e.ph === 's').length;
+  process.stdout.write(
+    `trace: ${resolve(out, 'trace.json')} (${slices} slices, ${flows} messages; open in https://ui.perfetto.dev or chrome://tracing)\nsequence chart: ${resolve(out, 'sequence.svg')}\n`,
+  );
+  return EXIT.ok;
+}
+
+export function traceBuilder(y: Argv) {
+  return y
+    .positional('scenario', { type: 'string', describe: `scenario file (default ${DEFAULT_SCENARIO})` })
+    .option('from', { type: 'string', default: '0s', describe: 'start of the window (simulated time)' })
+    .option('to', { type: 'string', describe: 'end of the window (default: 10 s after --from, or the run end)' })
+    .option('hosts', { type: 'string', describe: "only these hosts: ids, ranges and 'replicas', comma-separated (0,1,5..9)" })
+    .option('decisions', { type: 'number', default: 3, describe: 'decisions the sequence chart shows' })
+    .option('seed', { type: 'string', describe: 'root seed (the trace is replication 0 of a run with it)' })
+    .option('set', { type: 'string', array: true, describe: 'override a field: --set consensus.nodes=7 (repeatable)' })
+    .option('out', { type: 'string', describe: 'folder for trace.json and sequence.svg (default results/<scenario>/trace-<seed>)' });
+}
