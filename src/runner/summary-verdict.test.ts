@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summaryPassed, type PointSummary, type Summary } from './summary.ts';
+import type { Scenario } from '../scenario/index.ts';
+import { summarizePoint, summaryPassed, type PointSummary, type Summary } from './summary.ts';
 
 function summaryWith(point: Partial<PointSummary>): Summary {
   return {
@@ -36,5 +37,14 @@ describe('summaryPassed', () => {
   it('does not let an expectation on another metric excuse a failed check', () => {
     const expectations = [{ metric: 'liveness.violations', condition: '>= 0', observed: 0, passed: true }];
     expect(summaryPassed(summaryWith({ checks: [failedSafety], expectations }))).toBe(false);
+  });
+});
+
+describe('summarizePoint', () => {
+  it("judges no expectation on a point a shard holds no replication of (the merged run judges it)", () => {
+    const point = summarizePoint({ parameters: { 'consensus.nodes': 5 }, scenario: { expect: { 'safety.violations': '== 0' } } as unknown as Scenario }, []);
+    expect(point.n).toBe(0);
+    expect(point.expectations).toEqual([]);
+    expect(summaryPassed({ scenario: 't', status: 'complete', failures: [], points: [point] })).toBe(true);
   });
 });

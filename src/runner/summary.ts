@@ -108,7 +108,9 @@ export function summarizePoint(point: PointInput, records: readonly ReplicationR
     n: sorted.length,
     metrics,
     checks: summarizeChecks(sorted),
-    expectations: judgeExpectations(point.scenario.expect, metrics),
+    // A shard may hold no replication of a point (fewer replications than shards): there is nothing
+    // to judge there, and the merged run judges the point on all of them.
+    expectations: sorted.length === 0 ? [] : judgeExpectations(point.scenario.expect, metrics),
     traceHashes: sorted.map((r) => r.traceHash),
     ...(latencyCdf === undefined ? {} : { latency_cdf: latencyCdf }),
   };
