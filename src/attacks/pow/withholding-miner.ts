@@ -46,11 +46,11 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
     outboundPeers: number,
     private readonly window: AttackWindow,
   ) {
-    this.params = { ...o.params, outboundPeers };
+    this.params = { ...o.params, outboundPeers, outboundPeerCounts: 'fixed' };
     this.hashShare = o.hashShare;
     this.candidates = o.candidates;
     this.publicChain = powChainStore(o.genesis, o.tree);
-    this.relay = new PowRelay(ctx, this, this.params);
+    this.relay = new PowRelay(ctx, this, this.params, o.sendTimed);
     this.syncHeadWork();
     this.forkBlock = o.genesis;
   }
@@ -65,7 +65,10 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
   }
 
   onTimer(tag: number): void {
-    if (tag !== MINE_TIMER) return;
+    if (tag !== MINE_TIMER) {
+      this.relay.onTimer(tag);
+      return;
+    }
     this.timer = -1;
     const attacking = this.updatePhase();
     const parent = attacking ? this.privateHead : this.publicHead;
@@ -121,7 +124,6 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
   }
 
   deliver(block: PowBlock, from: HostId): void {
-    this.ctx.cpu(this.params.blockProcessingUs);
     const before = this.publicChain.headHeight;
     const r = this.publicChain.add(block);
     if (r.outcome === 'orphaned') {

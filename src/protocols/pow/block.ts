@@ -8,7 +8,7 @@ import { sha256Hex } from '../../ledger/hash.ts';
 import { txMerkleRoot } from '../../ledger/block.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent } from '../types.ts';
-import { PowMsgType, type PowBlock, type PowBlockMessage, type PowReceivedEvent } from './types.ts';
+import { PowMsgType, type PowArrivedEvent, type PowBlock, type PowBlockMessage, type PowReceivedEvent } from './types.ts';
 
 /** Bitcoin block header (version, parent, Merkle root, time, bits, nonce). */
 export const HEADER_SIZE_BYTES = 80;
@@ -54,6 +54,7 @@ function mint(s: MintSpec): PowBlock {
     msgGetBlockTxn: PENDING_MESSAGE,
     msgBlockTxn: PENDING_MESSAGE,
     received: PENDING_RECEIVED,
+    arrived: PENDING_ARRIVED,
     commit: PENDING_COMMIT,
   };
   b.msgInv = { kind: 'pow', type: PowMsgType.inv, block: b };
@@ -63,6 +64,7 @@ function mint(s: MintSpec): PowBlock {
   b.msgGetBlockTxn = { kind: 'pow', type: PowMsgType.getBlockTxn, block: b };
   b.msgBlockTxn = { kind: 'pow', type: PowMsgType.blockTxn, block: b };
   b.received = { kind: 'pow-received', block: b };
+  b.arrived = { kind: 'pow-arrived', block: b };
   b.commit = { kind: 'commit', block: b };
   return b;
 }
@@ -70,6 +72,7 @@ function mint(s: MintSpec): PowBlock {
 // Placeholders while a block's own flyweights are being built (never visible outside mint).
 const PENDING_MESSAGE = {} as PowBlockMessage;
 const PENDING_RECEIVED = {} as PowReceivedEvent;
+const PENDING_ARRIVED = {} as PowArrivedEvent;
 const PENDING_COMMIT = {} as CommitEvent;
 
 /** The genesis every node starts from; identical across nodes, built by each. */

@@ -1,12 +1,19 @@
 /**
- * Proof-of-work metrics from model events: stale rate, blocks, propagation (time for a block to
- * reach 50 % and 90 % of nodes, as Decker & Wattenhofer 2013 report it), time to finality,
+ * Proof-of-work metrics from model events: stale rate, blocks, propagation, time to finality,
  * reorganisations and throughput. An observer: it never steers the run.
+ *
+ * Propagation is measured as SimBlock measures it (simulator/Simulator.arriveBlock, which every
+ * node calls when a block reaches it, the miner's at mining): for each block, the time from its
+ * mining until 50 % and 90 % of the nodes, the miner included, have it, then the mean over the
+ * blocks that reach that share. A node has a block when it mines it or when the block itself
+ * arrives after its announcement ('pow-arrived'); a block fetched later as the missing parent of
+ * another (which SimBlock never sends) does not count, or a stale block that some miner extends
+ * minutes later would weigh those minutes into the mean.
  */
 import type { HostId, ModelEvent } from '../../../sim/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import type { CommitEvent } from '../types.ts';
-import type { PowBlock, PowMinedEvent, PowReceivedEvent, PowReorgEvent } from './types.ts';
+import type { PowArrivedEvent, PowBlock, PowMinedEvent, PowReorgEvent } from './types.ts';
 
 export class PowCollector {
   /** Every mined block in discovery order. */
@@ -31,22 +38,21 @@ export class PowCollector {
   /** Pass to `engine.observe`. */
   readonly observe = (_host: HostId, e: ModelEvent, timeUs: number): void => {
     switch (e.kind) {
-      case 'pow-received': {
-        const b = (e as PowReceivedEvent).block;
+      case 'pow-arrived': {
+        const b = (e as PowArrivedEvent).block;
         const i = this.index.get(b);
-        if (i === undefined) return;
-        const n = ++this.arrivals[i]!;
-        if (n === this.need50) this.reach50Us[i] = timeUs - b.timestampUs;
-        if (n === this.need90) this.reach90Us[i] = timeUs - b.timestampUs;
+        if (i !== undefined) this.arrive(i, timeUs - b.timestampUs);
         return;
       }
       case 'commit':
         this.finalitySumUs += timeUs - (e as CommitEvent).block.timestampUs;
         this.commits++;
         return;
-      case 'pow-mined':
-        this.addMined((e as PowMinedEvent).block);
+      case 'pow-mined': {
+        const b = (e as PowMinedEvent).block;
+        this.arrive(this.addMined(b), timeUs - b.timestampUs);
         return;
+      }
       case 'pow-reorg': {
         const r = e as PowReorgEvent;
         this.reorgs++;
@@ -90,11 +96,19 @@ export class PowCollector {
     };
   }
 
-  private addMined(b: PowBlock): void {
+  /** One more node has block `i`, `sinceMiningUs` after it was mined. */
+  private arrive(i: number, sinceMiningUs: number): void {
+    const n = ++this.arrivals[i]!;
+    if (n === this.need50) this.reach50Us[i] = sinceMiningUs;
+    if (n === this.need90) this.reach90Us[i] = sinceMiningUs;
+  }
+
+  private addMined(b: PowBlock): number {
     const i = this.mined.length;
     if (i === this.arrivals.length) this.grow();
     this.mined.push(b);
     this.index.set(b, i);
+    return i;
   }
 
   private grow(): void {

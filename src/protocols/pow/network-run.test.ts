@@ -56,4 +56,16 @@ describe('Nakamoto PoW network', () => {
     const big = runPowNetwork({ ...simblockSpec(300, 3, 10), params: { ...SIMBLOCK_PARAMS, compactBlockShare: 0, blockSizeBytes: 2_000_000 } });
     expect(big.metrics['pow.block_propagation_ms.p50']!.value).toBeGreaterThan(2 * small.metrics['pow.block_propagation_ms.p50']!.value);
   });
+
+  it("serves SimBlock's way when asked: the second requester waits until the first transfer has arrived", () => {
+    const d = 50_000, control = 10_000, processing = 2_000;
+    // Three nodes, each linked to both others, free links: only latencies, delays and processing count.
+    const spec = fixedDelaySpec(3, d, { outboundPeers: 2, controlMessageDelayUs: control, blockProcessingUs: processing, blockIntervalUs: 600_000_000 }, 10, 1);
+    const p90Ms = (blockServing: 'concurrent' | 'sequential') =>
+      runPowNetwork({ ...spec, params: { ...spec.params, blockServing } }).metrics['pow.block_propagation_ms.p90']!.value;
+    // inv and getdata take control + d each; then both blocks leave at once and take d ...
+    expect(p90Ms('concurrent')).toBeCloseTo((2 * control + 3 * d) / 1000, 9);
+    // ... or one after the other, each taking the sender's processing and its latency.
+    expect(p90Ms('sequential')).toBeCloseTo((2 * control + 2 * d + 2 * (processing + d)) / 1000, 9);
+  });
 });

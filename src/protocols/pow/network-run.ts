@@ -59,8 +59,10 @@ export function runPowNetwork(spec: PowNetworkSpec): PowRunResult {
   const genesis = powGenesis();
   const tree = new BlockTree(genesis, blockWork);
   const hosts: HostId[] = Array.from({ length: n }, (_, i) => i);
+  // SimBlock's one-at-a-time block server must know when each transfer arrives (block-server.ts).
+  const sendTimed = (from: HostId, to: HostId, msg: unknown, sizeBytes: number): number => engine.send(from, to, msg, sizeBytes);
   for (let i = 0; i < n; i++) {
-    const options: PowNodeOptions = { params: spec.params, hashShare: spec.hashPower[i]! / total, candidates: hosts, genesis, tree };
+    const options: PowNodeOptions = { params: spec.params, hashShare: spec.hashPower[i]! / total, candidates: hosts, genesis, tree, sendTimed };
     const h = engine.addHost(
       spec.placements[i]!,
       (ctx: ActorContext<unknown>) => spec.nodeFactory?.(i, ctx, options) ?? new PowNode(ctx, options),

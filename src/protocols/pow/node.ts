@@ -23,6 +23,7 @@ import type { ReplyMessage, RequestMessage } from '../types.ts';
 import { HEADER_SIZE_BYTES, mineBlock, nextDifficulty, blockWork } from './block.ts';
 import { TxPool } from './tx-pool.ts';
 import type { PowParams } from './params.ts';
+import type { TimedSend } from './block-server.ts';
 import { PowRelay, type RelayOwner } from './relay.ts';
 import { PowMsgType, type PowBlock, type PowMessage, type PowMinedEvent, type PowReorgEvent } from './types.ts';
 
@@ -40,6 +41,8 @@ export interface PowNodeOptions {
   readonly genesis: PowBlock;
   /** A block registry shared by the run's nodes (saves memory); private by default. */
   readonly tree?: BlockTree;
+  /** The engine's send that reports arrival times (runPowNetwork lends it); for `blockServing: 'sequential'`. */
+  readonly sendTimed?: TimedSend;
   /**
    * What submitted transactions carry and what checking one costs; none by default (the synthetic
    * filler of SimBlock's blocks is not materialised: `blockProcessing` stands for its validation).
@@ -76,7 +79,7 @@ export class PowNode implements Actor<unknown>, RelayOwner {
     this.hashShare = o.hashShare;
     this.candidates = o.candidates;
     this.chain = powChainStore(o.genesis, o.tree);
-    this.relay = new PowRelay(ctx, this, o.params);
+    this.relay = new PowRelay(ctx, this, o.params, o.sendTimed);
     this.txAuth = o.txAuth === undefined ? undefined : new TxAuthenticator(ctx, o.txAuth.auth, o.txAuth.costs);
     this.headWork = this.chain.headWeight;
     this.relay.headWork = this.headWork;
@@ -111,6 +114,7 @@ export class PowNode implements Actor<unknown>, RelayOwner {
 
   onTimer(tag: number): void {
     if (tag === MINE_TIMER) this.mine();
+    else this.relay.onTimer(tag);
   }
 
   // ---- RelayOwner ----
@@ -123,9 +127,8 @@ export class PowNode implements Actor<unknown>, RelayOwner {
     return this.chain.has(block.hash);
   }
 
-  /** A block arrived: validate (charged time), connect, adopt if it has more work, relay. */
+  /** A block arrived (the relay has charged its processing): validate, connect, adopt if it has more work, relay. */
   deliver(block: PowBlock, from: HostId): void {
-    this.ctx.cpu(this.params.blockProcessingUs);
     // Its submitted transactions not checked at mempool acceptance, in parallel (Bitcoin Core's
     // signature cache and script-check threads; docs/references.md §6).
     this.txAuth?.validate(block.txs);

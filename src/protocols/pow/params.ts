@@ -28,16 +28,22 @@ export const powParamsSchema = z
     blockInterval: zPositiveDurationUs.default(600_000_000).describe('Mean time between blocks of the whole network at the initial difficulty (Bitcoin: 10 min).'),
     blockSize: zPositiveSizeBytes.default(535_000).describe("Size of every mined block (SimBlock's reference network: 535,000 B)."),
     txSize: zPositiveSizeBytes.default(250).describe('Size of one synthetic transaction; a block holds (blockSize − header) / txSize of them, for throughput.'),
-    outboundPeers: z.number().int().min(1).default(8).describe("Outbound connections per node (Bitcoin Core's 8); the peer graph is drawn from the run's seed."),
+    outboundPeers: z.union([z.number().int().min(1), z.literal('bitcoin-2015')]).default(8)
+      .describe("Outbound connections per node (Bitcoin Core's 8), or 'bitcoin-2015': each node's own count drawn from Bitcoin's measured 2015 distribution, 1 to 20, mean 8.6 (SimBlock). The peer graph is drawn from the run's seed."),
     confirmations: z.number().int().min(1).default(6).describe('k: a block is final once k blocks, itself included, are on top of it (Nakamoto 2008 §11).'),
     compactBlockShare: zShare.default(0.964).describe('Share of nodes that relay BIP 152 compact blocks (SimBlock: 0.964); 0 turns compact relay off.'),
     compactBlockSize: zPositiveSizeBytes.default(18_000).describe('Size of a compact block (SimBlock: 18 KB).'),
     compactFailureRate: zShare.default(0.13).describe('Chance a non-churning node cannot rebuild a compact block from its mempool (SimBlock: 0.13).'),
     churnCompactFailureRate: zShare.default(0.27).describe('The same chance for churning nodes (SimBlock: 0.27).'),
     churnShare: zShare.default(0.976).describe("Share of nodes that are churning, i.e. use `churnCompactFailureRate` (SimBlock's configuration: 0.976)."),
-    compactFailureBytes: zSizeBytes.optional()
-      .describe('Bytes sent after a failed compact block (getblocktxn → blocktxn); the block size when omitted, an upper bound of the distribution SimBlock draws from.'),
-    blockProcessing: zDurationUs.default(2_000).describe('Validation time of a received block before it is relayed (SimBlock: 2 ms).'),
+    compactFailureBytes: z.union([zSizeBytes, z.literal('simblock')]).optional()
+      .describe("Bytes sent after a failed compact block (getblocktxn → blocktxn); 'simblock': a share of the block drawn from SimBlock's table for the serving node (1 % to 96 %); the block size when omitted, an upper bound."),
+    blockProcessing: zDurationUs.default(2_000)
+      .describe("Processing time of a block per hop (SimBlock: 2 ms): validation by the receiver before it relays, or with `blockServing: 'sequential'` part of each transfer, as SimBlock adds it to the sender's."),
+    blockServing: z.enum(['concurrent', 'sequential']).default('concurrent')
+      .describe("How a node answers block requests: 'concurrent', at once, the bytes sharing its uplink; 'sequential', one transfer at a time in request order, the next starting when the previous has reached its receiver (SimBlock)."),
+    controlMessageDelay: zDurationUs.default(0)
+      .describe('Extra one-way delay of every inv, getdata and getblocktxn (SimBlock adds 10 ms to each); 0 in Bitcoin Core.'),
     retargetBlocks: z.number().int().min(0).default(0).describe('Blocks per difficulty-retarget period (Bitcoin: 2016); 0 keeps the difficulty fixed.'),
     announceToKnownPeers: z.boolean().default(false).describe('Announce blocks to peers known to have them too (SimBlock); Bitcoin Core skips them.'),
     hashPower: zHashPower.default('equal').describe('How hash power is spread: equal shares, or per node ~ normal(mean, sd) floored at 1 (SimBlock).'),
@@ -57,18 +63,27 @@ export interface PowParams {
   readonly blockIntervalUs: number;
   readonly blockSizeBytes: number;
   readonly txSizeBytes: number;
+  /** Outbound links of a node; with `outboundPeerCounts: 'bitcoin-2015'`, the distribution's median, for callers that need one number. */
   readonly outboundPeers: number;
+  /** 'fixed': every node opens `outboundPeers`; 'bitcoin-2015': each draws its own (simblock-relay.ts). */
+  readonly outboundPeerCounts: 'fixed' | 'bitcoin-2015';
   readonly confirmations: number;
   readonly compactBlockShare: number;
   readonly compactBlockSizeBytes: number;
   readonly compactFailureRate: number;
   readonly churnCompactFailureRate: number;
   readonly churnShare: number;
-  readonly compactFailureBytes: number;
+  /** A fixed size, or 'simblock': drawn per failure from SimBlock's table (simblock-relay.ts). */
+  readonly compactFailureBytes: number | 'simblock';
   readonly blockProcessingUs: number;
+  readonly blockServing: 'concurrent' | 'sequential';
+  readonly controlMessageDelayUs: number;
   readonly retargetBlocks: number;
   readonly announceToKnownPeers: boolean;
 }
+
+/** Half of Bitcoin's 2015 nodes had at most 8 outbound links (simblock-relay.ts). */
+const BITCOIN_2015_MEDIAN_OUTBOUND_PEERS = 8;
 
 /** The network-level parameters of a parsed `consensus.pow` block. */
 export function powNetworkParams(section: PowParamsSection): PowParams {
@@ -76,7 +91,8 @@ export function powNetworkParams(section: PowParamsSection): PowParams {
     blockIntervalUs: section.blockInterval,
     blockSizeBytes: section.blockSize,
     txSizeBytes: section.txSize,
-    outboundPeers: section.outboundPeers,
+    outboundPeers: section.outboundPeers === 'bitcoin-2015' ? BITCOIN_2015_MEDIAN_OUTBOUND_PEERS : section.outboundPeers,
+    outboundPeerCounts: section.outboundPeers === 'bitcoin-2015' ? 'bitcoin-2015' : 'fixed',
     confirmations: section.confirmations,
     compactBlockShare: section.compactBlockShare,
     compactBlockSizeBytes: section.compactBlockSize,
@@ -85,6 +101,8 @@ export function powNetworkParams(section: PowParamsSection): PowParams {
     churnShare: section.churnShare,
     compactFailureBytes: section.compactFailureBytes ?? section.blockSize,
     blockProcessingUs: section.blockProcessing,
+    blockServing: section.blockServing,
+    controlMessageDelayUs: section.controlMessageDelay,
     retargetBlocks: section.retargetBlocks,
     announceToKnownPeers: section.announceToKnownPeers,
   };

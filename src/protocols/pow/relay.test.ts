@@ -1,25 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, type ActorContext, type HostId } from '../../../sim/index.ts';
+import { Rng, type ActorContext, type HostId, type ModelEvent } from '../../../sim/index.ts';
 import { mineBlock, powGenesis } from './block.ts';
 import { POW_DEFAULTS } from './params.ts';
-import { BLOCK_DOWNLOAD_TIMEOUT_US, PowRelay, type RelayOwner } from './relay.ts';
+import { BLOCK_DOWNLOAD_TIMEOUT_US, CONTROL_TIMER, PowRelay, type RelayOwner } from './relay.ts';
 import { PowMsgType, type PowBlock, type PowMessage } from './types.ts';
 
-/** A scripted context (sans-I/O): records what the relay sends; the test moves time. */
+/** A scripted context (sans-I/O): records what the relay sends, its timers and events; the test moves time. */
 function scripted() {
   const sent: { to: HostId; type: number; size: number }[] = [];
+  const timers: { delayUs: number; tag: number }[] = [];
+  const events: ModelEvent[] = [];
   const ctx = {
     self: 0,
     nowUs: 0,
     rng: new Rng(1),
     send: (to: HostId, msg: unknown, size: number) => sent.push({ to, type: (msg as PowMessage).type, size }),
-    setTimer: () => 0,
+    setTimer: (delayUs: number, tag: number) => timers.push({ delayUs, tag }),
     cancelTimer: () => {},
     cpu: () => {},
     cpuParallel: () => {},
-    emit: () => {},
+    emit: (e: ModelEvent) => events.push(e),
   };
-  return { ctx: ctx as ActorContext<unknown> & { nowUs: number }, sent };
+  return { ctx: ctx as ActorContext<unknown> & { nowUs: number }, sent, timers, events };
 }
 
 function owner(have: Set<PowBlock>, delivered: PowBlock[]): RelayOwner {
@@ -87,5 +89,39 @@ describe('PoW relay (inv → getdata → block)', () => {
     expect(sent.at(-1)?.type).toBe(PowMsgType.getBlockTxn);
     relay.handle(4, block.msgBlockTxn);
     expect(delivered).toEqual([block]);
+  });
+
+  it("holds every announcement and request back by `controlMessageDelay` (SimBlock's 10 ms), in order", () => {
+    const { ctx, sent, timers } = scripted();
+    const relay = new PowRelay(ctx, owner(new Set(), []), { ...params, controlMessageDelayUs: 10_000 });
+    relay.headWork = 1;
+    for (const peer of [5, 6]) relay.handle(peer, { kind: 'pow', type: PowMsgType.connect, compactBlocks: false });
+    sent.length = 0;
+    relay.handle(5, block.msgInv);
+    relay.announce(block, 5);
+    expect(sent).toEqual([]);
+    expect(timers).toEqual([{ delayUs: 10_000, tag: CONTROL_TIMER }, { delayUs: 10_000, tag: CONTROL_TIMER }]);
+    relay.onTimer(CONTROL_TIMER);
+    relay.onTimer(CONTROL_TIMER);
+    expect(sent).toEqual([{ to: 5, type: PowMsgType.getdata, size: 61 }, { to: 6, type: PowMsgType.inv, size: 61 }]);
+  });
+
+  it("sends 1 % of the block after a failed compact block when the server does not churn (SimBlock's table)", () => {
+    const { ctx, sent } = scripted();
+    const relay = new PowRelay(ctx, owner(new Set([block]), []), { ...params, churnShare: 0, compactFailureBytes: 'simblock' });
+    relay.handle(4, block.msgGetBlockTxn);
+    expect(sent).toEqual([{ to: 4, type: PowMsgType.blockTxn, size: 10 }]);
+  });
+
+  it('reports the arrival of an announced block, not of one fetched as the missing parent of another', () => {
+    const { ctx, events } = scripted();
+    const relay = new PowRelay(ctx, owner(new Set(), []), params);
+    relay.headWork = 1;
+    const child = mineBlock(block, 9, 1, 1, 1000, 250, 0);
+    relay.handle(1, child.msgInv);
+    relay.handle(1, child.msgBlock);
+    relay.request(block, 1);
+    relay.handle(1, block.msgBlock);
+    expect(events).toEqual([child.arrived]);
   });
 });

@@ -12,13 +12,22 @@
  * The skipped announcements would be ignored by their receivers, so propagation is unchanged; only
  * the number of messages (and events) differs.
  *
+ * SimBlock's other relay rules are parameters (docs/pow.md, "Reproducing SimBlock"): block
+ * requests served one at a time (`blockServing: 'sequential'`, block-server.ts), 10 ms more on
+ * every control message (`controlMessageDelay`), the missing transactions of a failed compact
+ * block drawn from its table (`compactFailureBytes: 'simblock'`) and outbound counts drawn from
+ * Bitcoin's 2015 distribution (`outboundPeers: 'bitcoin-2015'`), all in simblock-relay.ts.
+ *
  * The peer graph: each node opens `outboundPeers` connections to distinct random nodes at start
  * (Bitcoin Core's outbound slots); connections are two-way, so a node also relays to those that
  * connected to it (the handshake tells them). Inbound slots are not capped: with 8 outbound links
- * among thousands of nodes the inbound count is about Poisson(8), far below Bitcoin's 117.
+ * among thousands of nodes the inbound count is about Poisson(8), far below Bitcoin's 117 (SimBlock's
+ * routing/BitcoinCoreTable caps none either).
  */
 import type { ActorContext, HostId } from '../../../sim/index.ts';
+import { SequentialBlockServer, type TimedSend } from './block-server.ts';
 import type { PowParams } from './params.ts';
+import { bitcoin2015OutboundPeers, simblockFailedCompactBytes } from './simblock-relay.ts';
 import {
   CONNECT_COMPACT,
   CONNECT_FULL,
@@ -28,6 +37,7 @@ import {
   INV_SIZE_BYTES,
   PowMsgType,
   type PowBlock,
+  type PowBlockMessage,
   type PowMessage,
 } from './types.ts';
 
@@ -44,6 +54,17 @@ export interface RelayOwner {
 /** How long a requested block may take before another peer is asked. */
 export const BLOCK_DOWNLOAD_TIMEOUT_US = 60_000_000;
 
+/** Timer tag of delayed control messages (`controlMessageDelay`); the owner's tags stay below it. */
+export const CONTROL_TIMER = 2;
+
+/** A control message waiting out `controlMessageDelay`: an announcement of `block`, or `msg` to `peer`. */
+interface DelayedControl {
+  readonly peer: HostId;
+  readonly block: PowBlock;
+  readonly msg: PowBlockMessage | null;
+  readonly sizeBytes: number;
+}
+
 export class PowRelay {
   /** Peers, outbound first; `peerCompact[i]` says whether peer i uses compact blocks. */
   readonly peers: HostId[] = [];
@@ -52,6 +73,8 @@ export class PowRelay {
   private readonly peerBest: (PowBlock | null)[] = [];
   /** Blocks requested and not yet received, with the time of the request. */
   private readonly downloading = new Map<PowBlock, number>();
+  /** Those of them asked for as the missing parent of another block, not after an announcement. */
+  private readonly parentFetches = new Set<PowBlock>();
   readonly usesCompact: boolean;
   /**
    * Work of the owner's best chain, kept here by the owner: announced blocks not heavier are not
@@ -59,25 +82,39 @@ export class PowRelay {
    * should touch no object but this one (thousands of nodes, one cache line each).
    */
   headWork = 0;
+  private readonly churning: boolean;
   private readonly compactFailureRate: number;
+  /** SimBlock's one-at-a-time server; null where requests are answered at once. */
+  private readonly server: SequentialBlockServer | null;
+  private readonly delayed: DelayedControl[] = [];
+  private delayedHead = 0;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
     private readonly owner: RelayOwner,
     private readonly params: PowParams,
+    /** The engine's send that reports arrival times; needed by `blockServing: 'sequential'`. */
+    sendTimed?: TimedSend,
   ) {
     // Drawn from the node's own stream, in a fixed order, so adding nodes changes no other draws.
     this.usesCompact = ctx.rng.float() < params.compactBlockShare;
-    const churning = ctx.rng.float() < params.churnShare;
-    this.compactFailureRate = churning ? params.churnCompactFailureRate : params.compactFailureRate;
+    this.churning = ctx.rng.float() < params.churnShare;
+    this.compactFailureRate = this.churning ? params.churnCompactFailureRate : params.compactFailureRate;
+    if (params.blockServing === 'sequential') {
+      if (sendTimed === undefined) throw new RangeError("consensus.pow.blockServing: 'sequential' needs a run that reports arrival times (the PoW network run), found none");
+      this.server = new SequentialBlockServer(ctx, params.blockProcessingUs, sendTimed);
+    } else {
+      this.server = null;
+    }
   }
 
-  /** Open `outboundPeers` connections to distinct nodes among `candidates` (excluding self). */
+  /** Open outbound connections to distinct nodes among `candidates` (excluding self). */
   connect(candidates: readonly HostId[]): void {
     const self = this.ctx.self;
-    const others = candidates.length - (candidates.includes(self) ? 1 : 0);
-    const want = Math.min(this.params.outboundPeers, others);
     const rng = this.ctx.rng;
+    const others = candidates.length - (candidates.includes(self) ? 1 : 0);
+    const outbound = this.params.outboundPeerCounts === 'bitcoin-2015' ? bitcoin2015OutboundPeers(rng) : this.params.outboundPeers;
+    const want = Math.min(outbound, others);
     while (this.peers.length < want) {
       const h = candidates[rng.int(candidates.length)]!;
       if (h === self || this.peers.includes(h)) continue;
@@ -88,6 +125,11 @@ export class PowRelay {
 
   /** Tell every peer but `except` about a block this node adopted. */
   announce(block: PowBlock, except: HostId): void {
+    if (this.params.controlMessageDelayUs > 0) this.delay({ peer: except, block, msg: null, sizeBytes: 0 });
+    else this.announceNow(block, except);
+  }
+
+  private announceNow(block: PowBlock, except: HostId): void {
     const peers = this.peers;
     const msg = block.msgInv;
     for (let i = 0; i < peers.length; i++) {
@@ -103,7 +145,41 @@ export class PowRelay {
   request(block: PowBlock, from: HostId): void {
     if (this.awaiting(block) || this.owner.knows(block)) return;
     this.downloading.set(block, this.ctx.nowUs);
-    this.ctx.send(from, block.msgGetdata, GETDATA_SIZE_BYTES);
+    this.parentFetches.add(block);
+    this.sendControl(from, block.msgGetdata, GETDATA_SIZE_BYTES);
+  }
+
+  /** Handle the relay's timers; false for a tag that is not the relay's. */
+  onTimer(tag: number): boolean {
+    if (tag === CONTROL_TIMER) {
+      const d = this.delayed[this.delayedHead++]!;
+      if (this.delayedHead === this.delayed.length) {
+        this.delayed.length = 0;
+        this.delayedHead = 0;
+      }
+      if (d.msg === null) this.announceNow(d.block, d.peer);
+      else this.ctx.send(d.peer, d.msg, d.sizeBytes);
+      return true;
+    }
+    return this.server?.onTimer(tag) ?? false;
+  }
+
+  /** A control message: sent now, or after `controlMessageDelay` (SimBlock's 10 ms). */
+  private sendControl(to: HostId, msg: PowBlockMessage, sizeBytes: number): void {
+    if (this.params.controlMessageDelayUs > 0) this.delay({ peer: to, block: msg.block, msg, sizeBytes });
+    else this.ctx.send(to, msg, sizeBytes);
+  }
+
+  /** Equal delays fire in the order they were set, so one FIFO holds what waits. */
+  private delay(d: DelayedControl): void {
+    this.delayed.push(d);
+    this.ctx.setTimer(this.params.controlMessageDelayUs, CONTROL_TIMER);
+  }
+
+  /** Send a block, compact block or blocktxn: at once, or through SimBlock's one-at-a-time server. */
+  private serve(to: HostId, msg: PowBlockMessage, sizeBytes: number): void {
+    if (this.server === null) this.ctx.send(to, msg, sizeBytes);
+    else this.server.enqueue(to, msg, sizeBytes);
   }
 
   /**
@@ -127,28 +203,32 @@ export class PowRelay {
         this.learn(from, b);
         if (this.awaiting(b) || this.owner.knows(b)) return;
         this.downloading.set(b, this.ctx.nowUs);
-        this.ctx.send(from, b.msgGetdata, GETDATA_SIZE_BYTES);
+        this.sendControl(from, b.msgGetdata, GETDATA_SIZE_BYTES);
         return;
       }
       case PowMsgType.getdata: {
         const b = msg.block;
         if (!this.owner.canServe(b)) return;
-        if (this.usesCompact && this.peerUsesCompact(from)) this.ctx.send(from, b.msgCmpct, this.params.compactBlockSizeBytes);
-        else this.ctx.send(from, b.msgBlock, b.sizeBytes);
+        if (this.usesCompact && this.peerUsesCompact(from)) this.serve(from, b.msgCmpct, this.params.compactBlockSizeBytes);
+        else this.serve(from, b.msgBlock, b.sizeBytes);
         return;
       }
       case PowMsgType.cmpctBlock: {
         const b = msg.block;
         if (this.ctx.rng.float() < this.compactFailureRate) {
-          this.ctx.send(from, b.msgGetBlockTxn, GETBLOCKTXN_SIZE_BYTES);
+          this.sendControl(from, b.msgGetBlockTxn, GETBLOCKTXN_SIZE_BYTES);
           return;
         }
         this.arrived(b, from);
         return;
       }
-      case PowMsgType.getBlockTxn:
-        this.ctx.send(from, msg.block.msgBlockTxn, this.params.compactFailureBytes);
+      case PowMsgType.getBlockTxn: {
+        const b = msg.block;
+        const fixed = this.params.compactFailureBytes;
+        // SimBlock draws the size from the serving node's table (Node.getFailedBlockSize).
+        this.serve(from, b.msgBlockTxn, fixed === 'simblock' ? simblockFailedCompactBytes(this.ctx.rng, b.sizeBytes, this.churning) : fixed);
         return;
+      }
       case PowMsgType.block:
       case PowMsgType.blockTxn:
         this.arrived(msg.block, from);
@@ -182,8 +262,15 @@ export class PowRelay {
     if (k === null || b.totalWork > k.totalWork) this.peerBest[i] = b;
   }
 
+  /**
+   * A whole block arrived. Answering requests at once, the receiver validates it before it relays
+   * (the host is busy meanwhile); SimBlock's sender has already charged that time in the transfer.
+   */
   private arrived(b: PowBlock, from: HostId): void {
+    if (this.server === null) this.ctx.cpu(this.params.blockProcessingUs);
     this.downloading.delete(b);
+    const announced = !this.parentFetches.delete(b);
+    if (announced && !this.owner.knows(b)) this.ctx.emit(b.arrived);
     this.owner.deliver(b, from);
   }
 
