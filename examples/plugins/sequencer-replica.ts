@@ -14,6 +14,7 @@ import {
   buildBlock,
   GENESIS_BLOCK,
   hashCostUs,
+  kindsOf,
   type Actor,
   type ActorContext,
   type Block,
@@ -37,6 +38,9 @@ interface Ack { readonly kind: 'seq-ack'; readonly height: number; readonly from
 interface Commit { readonly kind: 'seq-commit'; readonly height: number }
 interface Fetch { readonly kind: 'seq-fetch'; readonly fromHeight: number; readonly from: number }
 type SequencerMessage = Propose | Ack | Commit | Fetch | RequestMessage;
+
+/** What the replicas send each other (the definition's messageKinds). */
+export const SEQUENCER_MESSAGE_KINDS = kindsOf<Exclude<SequencerMessage, RequestMessage>['kind']>({ 'seq-propose': true, 'seq-ack': true, 'seq-commit': true, 'seq-fetch': true });
 
 const HEADER_BYTES = 48;
 const REPLY_BYTES = 80;

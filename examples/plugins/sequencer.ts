@@ -5,7 +5,7 @@
  * protocol meets.
  */
 import { defineProtocol, z, zPositiveDurationUs } from '../../src/plugin-api.ts';
-import { SequencerReplica } from './sequencer-replica.ts';
+import { SEQUENCER_MESSAGE_KINDS, SequencerReplica } from './sequencer-replica.ts';
 
 export default defineProtocol({
   name: 'sequencer',
@@ -28,5 +28,6 @@ export default defineProtocol({
     // Only the primary replies, after the commit.
     repliesNeeded: () => 1,
   },
+  messageKinds: SEQUENCER_MESSAGE_KINDS,
   createReplica: (ctx, config, app) => new SequencerReplica(ctx, { ...config, params: { resendIntervalUs: config.params.resendInterval } }, app),
 });

@@ -3,7 +3,7 @@
  * attack, carries its parameter schema and says how it acts. Everything else is derived from it:
  * the scenario's `attacks:` union (one strict member per definition, window fields added once),
  * the parameter docs of `iomtsim list attacks` and docs/scenarios.md (the schema's descriptions),
- * the target checks, which replicas the fault-model check and the liveness checker count as faulty,
+ * the target checks and the checks against the scenario's protocol, which replicas the fault-model check and the liveness checker count as faulty,
  * and the categories the run models select by.
  *
  * An attack acts in exactly one way:
@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { zDurationUs } from '../scenario/zod-units.ts';
+import type { ProtocolDefinition } from '../protocols/definition.ts';
 import type { PowAttackSpec } from './pow/run.ts';
 import type { ByzantineBehaviour, ByzantineSetup } from './byzantine/behaviour.ts';
 import type { DeviceAttackHooks } from './iomt/hooks.ts';
@@ -43,6 +44,8 @@ export type ReplicaTarget = number | 'leader';
 export interface TargetIssues {
   /** An issue unless `value` is in 0..count−1; `noun` reads "a replica index", "a device number". */
   index(field: string, value: number, count: number, noun: string): void;
+  /** An issue unless `value` is one of `allowed`, which the message lists; `noun` reads "a message kind of pbft". */
+  oneOf(field: string, value: string, allowed: readonly string[], noun: string): void;
 }
 
 export interface AttackDefinition<T extends string = string, P extends z.ZodRawShape = z.ZodRawShape> {
@@ -67,6 +70,8 @@ export interface AttackDefinition<T extends string = string, P extends z.ZodRawS
 
   /** Check the spec against sizes known before any host exists (a replica index out of range). */
   checkTargets?(spec: SpecOf<T, P>, sizes: AttackTargetsSizes, issues: TargetIssues): void;
+  /** Check the spec against the scenario's protocol (message kinds it names), when the scenario loads. */
+  checkProtocol?(spec: SpecOf<T, P>, protocol: ProtocolDefinition, issues: TargetIssues): void;
   /**
    * The replicas it makes faulty, for the fault-model check and the liveness checker. A Byzantine
    * attack's replicas are faulty for the whole run; an installed attack's (a crash) for its window.

@@ -1,19 +1,32 @@
 /**
- * Checks an attack list against the size of the world before anything runs: a replica index that
- * does not exist is an input error naming the field, never an attack that silently does nothing.
- * Each definition checks its own fields (`checkTargets`); the window is checked here, once.
+ * Checks an attack list before anything runs: a replica index that does not exist, or a message
+ * kind the protocol never sends, is an input error naming the field, never an attack that silently
+ * does nothing. Each definition checks its own fields (`checkTargets` against the world's sizes,
+ * `checkProtocol` against the scenario's protocol); the window is checked here, once.
  */
+import type { ProtocolDefinition } from '../protocols/definition.ts';
 import { InputError, type InputIssue } from '../scenario/errors.ts';
 import type { AnyAttackDefinition, TargetIssues } from './definition.ts';
 import type { AttackTargetsSizes } from './types.ts';
 
-/** A reporter that names fields under `at` (e.g. `attacks.2`) and collects into `issues`. */
-export function targetIssues(source: string, at: string, issues: InputIssue[]): TargetIssues {
+/** Where a problem goes: `field` is the path under the attack's entry (`kinds.0`, `end`). */
+export type AttackIssueReport = (field: string, expected: string, found: string) => void;
+
+/** The reporter a definition's checks write to. */
+export function reportingIssues(report: AttackIssueReport): TargetIssues {
   return {
     index(field, value, count, noun) {
-      if (value >= count) issues.push({ source, path: `${at}.${field}`, expected: `${noun} in 0..${count - 1}`, found: String(value) });
+      if (value >= count) report(field, `${noun} in 0..${count - 1}`, String(value));
+    },
+    oneOf(field, value, allowed, noun) {
+      if (!allowed.includes(value)) report(field, `${noun}, one of ${allowed.join(', ')}`, `'${value}'`);
     },
   };
+}
+
+/** A reporter that names fields under `at` (e.g. `attacks.2`) and collects into `issues`. */
+export function targetIssues(source: string, at: string, issues: InputIssue[]): TargetIssues {
+  return reportingIssues((field, expected, found) => issues.push({ source, path: `${at}.${field}`, expected, found }));
 }
 
 /** Every entry of a replica index list. */
@@ -27,15 +40,29 @@ interface WindowedSpec {
   readonly end?: number | undefined;
 }
 
-/** `definitions[k]` is the definition of `specs[k]`. */
+/**
+ * The window of every spec, its targets against `sizes` and, when `protocol` is given, what it
+ * names of the protocol; `definitions[k]` is the definition of `specs[k]`, `reportFor(k)` its reporter.
+ */
+export function checkAttackSpecs(
+  specs: readonly WindowedSpec[],
+  definitions: readonly AnyAttackDefinition[],
+  sizes: AttackTargetsSizes,
+  protocol: ProtocolDefinition | undefined,
+  reportFor: (k: number) => AttackIssueReport,
+): void {
+  specs.forEach((spec, k) => {
+    const report = reportFor(k);
+    if (spec.end !== undefined && spec.end <= spec.start) report('end', `a time after start (${spec.start} µs)`, `${spec.end} µs`);
+    const issues = reportingIssues(report);
+    definitions[k]!.checkTargets?.(spec as never, sizes, issues);
+    if (protocol !== undefined) definitions[k]!.checkProtocol?.(spec as never, protocol, issues);
+  });
+}
+
+/** The checks a plan repeats once the world's sizes are known; throws InputError. */
 export function checkAttackTargets(specs: readonly WindowedSpec[], definitions: readonly AnyAttackDefinition[], sizes: AttackTargetsSizes, source = 'scenario'): void {
   const issues: InputIssue[] = [];
-  specs.forEach((spec, k) => {
-    const at = `attacks.${k}`;
-    if (spec.end !== undefined && spec.end <= spec.start) {
-      issues.push({ source, path: `${at}.end`, expected: `a time after start (${spec.start} µs)`, found: `${spec.end} µs` });
-    }
-    definitions[k]!.checkTargets?.(spec as never, sizes, targetIssues(source, at, issues));
-  });
+  checkAttackSpecs(specs, definitions, sizes, undefined, (k) => (field, expected, found) => issues.push({ source, path: `attacks.${k}.${field}`, expected, found }));
   if (issues.length > 0) throw new InputError(issues);
 }

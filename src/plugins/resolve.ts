@@ -21,7 +21,7 @@ function isPlain(v: unknown): v is Plain {
 }
 
 const CONTRACT: Record<PluginKind, string> = {
-  protocol: 'a module whose default export is a protocol definition (defineProtocol from src/plugin-api.ts: name, title, reference, paramsSchema, faultModel, createReplica)',
+  protocol: 'a module whose default export is a protocol definition (defineProtocol from src/plugin-api.ts: name, title, reference, paramsSchema, faultModel, messageKinds, createReplica)',
   attack: 'a module whose default export is an attack definition (defineAttack from src/plugin-api.ts: type, title, category, targets, model, paramsSchema, outcomes and one action)',
   detector: 'a module whose default export is a detector definition (defineDetector from src/plugin-api.ts: type, title, reference, paramsSchema, create)',
 };

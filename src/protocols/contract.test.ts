@@ -11,6 +11,7 @@ describe('protocolContractProblems', () => {
       'reference: expected a non-empty string',
       'paramsSchema: expected a zod object (z.object({ ... }))',
       'faultModel: expected { kind, rule, maxFaulty, quorum, repliesNeeded }',
+      'messageKinds: expected a non-empty list of the message kinds replicas send each other (kindsOf from src/plugin-api.ts)',
       'createReplica: expected a function (ctx, config, app) => replica',
     ]);
   });

@@ -88,6 +88,10 @@ export function protocolContractProblems(candidate: unknown): string[] {
   problems.push(...paramsProblems(d['paramsSchema'], d['defaults']));
   if (d['faultModel'] === null || typeof d['faultModel'] !== 'object') problems.push('faultModel: expected { kind, rule, maxFaulty, quorum, repliesNeeded }');
   else problems.push(...faultModelProblems(d['faultModel'] as Record<string, unknown>));
+  const kinds = d['messageKinds'];
+  if (!Array.isArray(kinds) || kinds.length === 0 || !kinds.every((k) => typeof k === 'string' && k !== '')) {
+    problems.push("messageKinds: expected a non-empty list of the message kinds replicas send each other (kindsOf from src/plugin-api.ts)");
+  }
   if (typeof d['createReplica'] !== 'function') problems.push('createReplica: expected a function (ctx, config, app) => replica');
   if (d['createCollector'] !== undefined && typeof d['createCollector'] !== 'function') problems.push('createCollector: expected a function when present');
   return problems;

@@ -4,7 +4,8 @@
  * and builds its replicas. Everything else is derived from it: the scenario's `consensus:` section
  * (the protocol names and one parameter block per protocol), the parameter defaults (the schema's
  * parse of `{}`), the parameter docs (the schema's descriptions, read by docs/scenarios.md and
- * `iomtsim list protocols`), and the scenario's fault-model check.
+ * `iomtsim list protocols`), the scenario's fault-model check, and the check of attack parameters
+ * that name the protocol's message kinds.
  */
 import type { z } from 'zod';
 import type { Actor, ActorContext } from '../../sim/index.ts';
@@ -46,10 +47,23 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
   /** `paramsSchema.parse({})`. */
   readonly defaults: ParamsOf<S>;
   readonly faultModel: FaultModel;
+  /**
+   * The `kind` of every message one replica sends another (its wire protocol, without the clients'
+   * requests and replies): what attacks that hold or drop messages by kind may name.
+   */
+  readonly messageKinds: readonly string[];
   /** One replica; `config.params` has been parsed by `paramsSchema` already. */
   createReplica(ctx: ActorContext<unknown>, config: ReplicaConfig<ParamsOf<S>>, app: ReplicatedApplication): Actor<unknown>;
   /** Optional protocol-specific metrics from model events (e.g. PoA fork and stale rates). */
   createCollector?(replicaCount: number): ProtocolCollector;
+}
+
+/**
+ * The kinds of a message union, listed once as a record with one entry per kind, so the compiler
+ * rejects a kind that is missing or unknown: `kindsOf<RaftMessage['kind']>({ 'raft-append': true, ... })`.
+ */
+export function kindsOf<K extends string>(kinds: Record<K, true>): readonly K[] {
+  return Object.keys(kinds) as K[];
 }
 
 /** A definition from its parts; the defaults are derived from the schema. */

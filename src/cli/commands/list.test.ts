@@ -14,6 +14,7 @@ describe('iomtsim list, from the definition objects', () => {
     const out = await listed('protocols');
     expect(out).toContain('pbft  Practical Byzantine Fault Tolerance (byzantine faults: n ≥ 3f + 1)');
     expect(out).toContain('    raft.heartbeatInterval (duration, default 50ms): ');
+    expect(out).toContain('    message kinds: hs-proposal, hs-vote, hs-new-view, hs-fetch, hs-nodes\n');
   });
 
   it('lists each device kind with its default profile, and each detector with its parameters', async () => {

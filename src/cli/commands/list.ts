@@ -61,11 +61,11 @@ async function parameterLines(prefix: string, schema: z.ZodType, defaults: unkno
   return lines.join('');
 }
 
-/** Each protocol with its fault model and paper, then its parameters (from its schema). */
+/** Each protocol with its fault model and paper, the message kinds attacks may name, then its parameters (from its schema). */
 async function listProtocols(): Promise<string[]> {
   const { PROTOCOLS } = await import('../../protocols/index.ts');
   return Promise.all(PROTOCOLS.map(async (p) =>
-    `${p.name}  ${p.title} (${p.faultModel.kind} faults: ${p.faultModel.rule}); ${p.reference}${await parameterLines(p.name, p.paramsSchema, p.defaults)}`));
+    `${p.name}  ${p.title} (${p.faultModel.kind} faults: ${p.faultModel.rule}); ${p.reference}\n    message kinds: ${p.messageKinds.join(', ')}${await parameterLines(p.name, p.paramsSchema, p.defaults)}`));
 }
 
 /** Each device kind with what it measures, its default profile and how many sit on a bed. */

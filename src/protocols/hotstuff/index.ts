@@ -1,6 +1,7 @@
 /** Chained HotStuff (Yin et al., PODC 2019) with a round-robin pacemaker. */
 import { defineProtocol } from '../definition.ts';
 import { HOTSTUFF_FAULT_MODEL } from './fault-model.ts';
+import { HOTSTUFF_MESSAGE_KINDS } from './messages.ts';
 import { hotstuffParamsSchema } from './params.ts';
 import { HotStuffReplica, type HotStuffOptions } from './replica.ts';
 
@@ -12,6 +13,7 @@ export function makeHotStuffModule(options: HotStuffOptions = {}) {
     reference: 'M. Yin, D. Malkhi, M. K. Reiter, G. Golan Gueta, I. Abraham, "HotStuff: BFT Consensus with Linearity and Responsiveness", PODC 2019',
     paramsSchema: hotstuffParamsSchema,
     faultModel: HOTSTUFF_FAULT_MODEL,
+    messageKinds: HOTSTUFF_MESSAGE_KINDS,
     createReplica: (ctx, config, app) => new HotStuffReplica(ctx, config, app, options),
   });
 }

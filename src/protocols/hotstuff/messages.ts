@@ -5,6 +5,7 @@
  */
 import type { Signature } from '../../ledger/crypto.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
+import { kindsOf } from '../definition.ts';
 
 /** A quorum certificate: a quorum of votes (fault-model.ts) for one node (§4.2, "Quorum certificates"). */
 export interface QuorumCert {
@@ -71,6 +72,8 @@ export interface HsNodes {
 }
 
 export type HotStuffMessage = HsProposal | HsVote | HsNewView | HsFetch | HsNodes;
+
+export const HOTSTUFF_MESSAGE_KINDS = kindsOf<HotStuffMessage['kind']>({ 'hs-proposal': true, 'hs-vote': true, 'hs-new-view': true, 'hs-fetch': true, 'hs-nodes': true });
 
 /** View, hash and per-field integers. */
 export const HEADER_BYTES = 48;

@@ -1,6 +1,7 @@
 /** PBFT as a protocol definition (Castro & Liskov, OSDI 1999). */
 import { defineProtocol } from '../definition.ts';
 import { PBFT_FAULT_MODEL } from './fault-model.ts';
+import { PBFT_MESSAGE_KINDS } from './messages.ts';
 import { pbftParamsSchema } from './params.ts';
 import { PbftReplica, type PbftOptions } from './replica.ts';
 
@@ -17,6 +18,7 @@ export function makePbftModule(options: PbftOptions = {}) {
     reference: 'M. Castro and B. Liskov, "Practical Byzantine Fault Tolerance", OSDI 1999',
     paramsSchema: pbftParamsSchema,
     faultModel: PBFT_FAULT_MODEL,
+    messageKinds: PBFT_MESSAGE_KINDS,
     createReplica: (ctx, config, app) => new PbftReplica(ctx, config, app, options),
   });
 }

@@ -4,6 +4,8 @@
  */
 import type { Signature } from '../../ledger/crypto.ts';
 import type { Block } from '../../ledger/types.ts';
+import { kindsOf } from '../definition.ts';
+import type { FetchReply, FetchRequest } from './state-transfer.ts';
 
 /** §4.2: <PRE-PREPARE, v, n, d> with the request batch piggybacked (as a block). */
 export interface PrePrepare {
@@ -73,6 +75,18 @@ export interface NewView {
 }
 
 export type PbftMessage = PrePrepare | Prepare | Commit | Checkpoint | ViewChange | NewView;
+
+/** The normal case, checkpoints and view changes, and state transfer (state-transfer.ts). */
+export const PBFT_MESSAGE_KINDS = kindsOf<PbftMessage['kind'] | FetchRequest['kind'] | FetchReply['kind']>({
+  'pbft-pre-prepare': true,
+  'pbft-prepare': true,
+  'pbft-commit': true,
+  'pbft-checkpoint': true,
+  'pbft-view-change': true,
+  'pbft-new-view': true,
+  'pbft-fetch': true,
+  'pbft-blocks': true,
+});
 
 export const prePrepareTerm = (view: number, seq: number, digest: string): string => `pp|${view}|${seq}|${digest}`;
 export const prepareTerm = (view: number, seq: number, digest: string, replica: number): string => `p|${view}|${seq}|${digest}|${replica}`;

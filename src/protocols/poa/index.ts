@@ -3,6 +3,7 @@ import { defineProtocol } from '../definition.ts';
 import { crashMaxFaulty } from '../fault-bounds.ts';
 import { signerLimit } from './clique.ts';
 import { PoaCollector } from './collector.ts';
+import { POA_MESSAGE_KINDS } from './messages.ts';
 import { poaParamsSchema } from './params.ts';
 import { PoaReplica } from './replica.ts';
 
@@ -22,6 +23,7 @@ export const poa = defineProtocol({
     // The signer that took the request answers once the block is final.
     repliesNeeded: () => 1,
   },
+  messageKinds: POA_MESSAGE_KINDS,
   createReplica: (ctx, config, app) => new PoaReplica(ctx, config, app),
   createCollector: () => new PoaCollector(),
 });

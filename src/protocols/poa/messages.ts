@@ -1,6 +1,7 @@
 /** Clique's wire messages: sealed blocks and relayed transactions (Ethereum's devp2p gossip). */
 import type { Signature } from '../../ledger/crypto.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
+import { kindsOf } from '../definition.ts';
 
 /** A sealed block: the signer's signature over the block hash (EIP-225 extra-data seal). */
 export interface PoaBlockMessage {
@@ -16,6 +17,8 @@ export interface PoaTxMessage {
 }
 
 export type PoaMessage = PoaBlockMessage | PoaTxMessage;
+
+export const POA_MESSAGE_KINDS = kindsOf<PoaMessage['kind']>({ 'poa-block': true, 'poa-tx': true });
 
 /** The 65-byte secp256k1 seal in the header's extra-data. */
 export const SEAL_BYTES = 65;

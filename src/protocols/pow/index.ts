@@ -5,6 +5,7 @@ import { powGenesis } from './block.ts';
 import { hashPowerOf } from './hash-power.ts';
 import { PowNode } from './node.ts';
 import { powNetworkParams, powParamsSchema } from './params.ts';
+import { POW_MESSAGE_KINDS } from './types.ts';
 
 export const pow = defineProtocol({
   name: 'pow',
@@ -21,6 +22,7 @@ export const pow = defineProtocol({
     // A client trusts one node's k-confirmation report.
     repliesNeeded: () => 1,
   },
+  messageKinds: POW_MESSAGE_KINDS,
   createReplica: (ctx, config, _app) => {
     const n = config.replicaHosts.length;
     // Every replica derives the same power table from the run's seed, then takes its own share.

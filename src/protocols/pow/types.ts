@@ -8,6 +8,7 @@
 import type { HostId, ModelEvent } from '../../../sim/index.ts';
 import type { Block } from '../../ledger/types.ts';
 import type { CommitEvent } from '../types.ts';
+import { kindsOf } from '../definition.ts';
 
 /** Bitcoin P2P: 24-byte message header + 1-byte count + one 36-byte inventory vector. */
 export const INV_SIZE_BYTES = 61;
@@ -37,6 +38,9 @@ export interface PowConnectMessage {
 
 export type PowMessage = PowBlockMessage | PowConnectMessage;
 
+/** One kind for every relay message; `type` tells inv, getdata, block and the rest apart. */
+export const POW_MESSAGE_KINDS = kindsOf<PowMessage['kind']>({ pow: true });
+
 export const CONNECT_COMPACT: PowConnectMessage = { kind: 'pow', type: PowMsgType.connect, compactBlocks: true };
 export const CONNECT_FULL: PowConnectMessage = { kind: 'pow', type: PowMsgType.connect, compactBlocks: false };
 
@@ -49,16 +53,6 @@ export interface PowReceivedEvent extends ModelEvent {
 /** Emitted by the miner when it finds a block. */
 export interface PowMinedEvent extends ModelEvent {
   readonly kind: 'pow-mined';
-  readonly block: PowBlock;
-}
-
-/**
- * Emitted when a node gets the block itself from the peer it asked after the block's announcement
- * (not when it fetches it later as the missing parent of another block): the arrivals SimBlock
- * counts (simulator/Simulator.arriveBlock), from which the propagation metrics are measured.
- */
-export interface PowArrivedEvent extends ModelEvent {
-  readonly kind: 'pow-arrived';
   readonly block: PowBlock;
 }
 
@@ -86,7 +80,6 @@ export interface PowBlock extends Block {
   readonly msgGetBlockTxn: PowBlockMessage;
   readonly msgBlockTxn: PowBlockMessage;
   readonly received: PowReceivedEvent;
-  readonly arrived: PowArrivedEvent;
   readonly commit: CommitEvent;
   /** Miner host, kept numeric for metrics. */
   readonly miner: HostId;

@@ -1,6 +1,7 @@
 /** Raft (Ongaro & Ousterhout, USENIX ATC 2014): crash-fault-tolerant replicated log. */
 import { defineProtocol } from '../definition.ts';
 import { RAFT_FAULT_MODEL } from './fault-model.ts';
+import { RAFT_MESSAGE_KINDS } from './messages.ts';
 import { raftParamsSchema } from './params.ts';
 import { RaftReplica } from './replica.ts';
 
@@ -10,6 +11,7 @@ export const raft = defineProtocol({
   reference: 'D. Ongaro and J. Ousterhout, "In Search of an Understandable Consensus Algorithm", USENIX ATC 2014',
   paramsSchema: raftParamsSchema,
   faultModel: RAFT_FAULT_MODEL,
+  messageKinds: RAFT_MESSAGE_KINDS,
   createReplica: (ctx, config, app) => new RaftReplica(ctx, config, app),
 });
 

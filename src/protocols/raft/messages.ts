@@ -4,6 +4,7 @@
  * client transactions); its log index is the block's height.
  */
 import type { Block } from '../../ledger/types.ts';
+import { kindsOf } from '../definition.ts';
 
 export interface RaftEntry {
   readonly term: number;
@@ -52,6 +53,8 @@ export interface RequestVoteReply {
 }
 
 export type RaftMessage = AppendEntries | AppendEntriesReply | RequestVote | RequestVoteReply;
+
+export const RAFT_MESSAGE_KINDS = kindsOf<RaftMessage['kind']>({ 'raft-append': true, 'raft-append-reply': true, 'raft-request-vote': true, 'raft-vote': true });
 
 /** Wire sizes: fixed fields as 8-byte integers; entries add their term and the block. */
 export const RPC_HEADER_BYTES = 48;

@@ -14,6 +14,7 @@ const toy = defineProtocol({
   reference: 'this test',
   paramsSchema: z.object({ tick: zPositiveDurationUs.default(1_000).describe('How often the toy ticks.') }).strict(),
   faultModel: raft.faultModel,
+  messageKinds: ['toy-tick'],
   createReplica: () => {
     throw new Error('the toy protocol only exists to be parsed');
   },

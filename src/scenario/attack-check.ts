@@ -1,0 +1,42 @@
+/**
+ * The scenario-level attack check: every attack's window, the replicas and clients it names against
+ * the scenario's sizes, and the message kinds it names against the scenario's protocol, before
+ * anything runs. Issues name the field, so the loader reports them like any other bad input
+ * (file:line:col, path, expected with the allowed values, found; exit 2).
+ */
+import type { AnyAttackDefinition } from '../attacks/definition.ts';
+import { attackDefinition } from '../attacks/registry.ts';
+import { checkAttackSpecs } from '../attacks/targets.ts';
+import { IN_TREE_REGISTRIES, protocolIn, type Registries } from '../plugins/registries.ts';
+import type { ScenarioFaultIssue } from './fault-model-check.ts';
+import type { Scenario } from './schema.ts';
+
+interface AttackLike {
+  readonly type: string;
+  readonly start: number;
+  readonly end?: number | undefined;
+}
+
+/** `kinds.0` as a path under the attack's entry: list positions are numbers, as the YAML locator reads them. */
+function fieldPath(field: string): (string | number)[] {
+  return field.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+export function checkScenarioAttacks(scenario: Scenario, registries: Registries = IN_TREE_REGISTRIES): ScenarioFaultIssue[] {
+  // The attacks section is optional in the schema's evolution; read it structurally.
+  const attacks = (scenario as { attacks?: readonly AttackLike[] }).attacks ?? [];
+  if (attacks.length === 0) return [];
+  // The schema admitted each type, so each has its definition.
+  const definitions = attacks.map((a) => attackDefinition(a.type, registries.attacks) as AnyAttackDefinition);
+  const sizes = {
+    replicas: scenario.consensus.nodes,
+    // An IoMT world's ledger clients (administrations, portals, gateways, clinicians, researchers)
+    // are counted when its topology is built; the attack plan checks client indexes then.
+    clients: scenario.iomt === undefined ? scenario.workload.clients : Number.POSITIVE_INFINITY,
+  };
+  const issues: ScenarioFaultIssue[] = [];
+  checkAttackSpecs(attacks, definitions, sizes, protocolIn(registries, scenario.consensus.protocol), (k) => (field, expected, found) => {
+    issues.push({ path: ['attacks', k, ...fieldPath(field)], expected, found });
+  });
+  return issues;
+}

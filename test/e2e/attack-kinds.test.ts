@@ -1,0 +1,35 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli.ts';
+
+describe('iomtsim run checks attack parameters against the protocol when the scenario loads', () => {
+  it("exits 2 on a message kind the protocol never sends, naming the file position, the field, the protocol's kinds and what was found, and writes nothing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-kinds-'));
+    const file = join(dir, 's.yaml');
+    writeFileSync(file, [
+      'name: bad-kinds',
+      'duration: 2s',
+      'consensus: { protocol: pbft, nodes: 4 }',
+      'attacks:',
+      '  - { type: delay-votes, replicas: [1], delay: 100ms, kinds: [prepare, pbft-commit] }',
+      '',
+    ].join('\n'));
+    const out = join(dir, 'results');
+    const r = await cli(['run', file, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `${file}:5:63: attacks.0.kinds.0: expected a message kind of pbft, one of pbft-pre-prepare, pbft-prepare, pbft-commit, pbft-checkpoint, pbft-view-change, pbft-new-view, pbft-fetch, pbft-blocks, found 'prepare'`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 on a replica index outside the consortium before anything runs', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'iomtsim-e2e-kinds-')), 'results');
+    const r = await cli(['run', 'scenarios/attacks/delay-votes.yaml', '--set', 'attacks.0.replicas=[7]', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('--set attacks.0.replicas=[7]: attacks.0.replicas.0: expected a replica index in 0..3, found 7');
+    expect(existsSync(out)).toBe(false);
+  });
+});
