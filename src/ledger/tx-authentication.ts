@@ -5,14 +5,20 @@
  * replica checks it where real ledgers do.
  *
  * - At admission, on the replica a request reaches (CometBFT's CheckTx, Fabric's orderer signature
- *   filter at Broadcast, Bitcoin Core's mempool acceptance): one check.
+ *   filter at Broadcast, geth's and Bitcoin Core's mempool acceptance). Gossip protocols check a
+ *   transaction when it arrives, before relaying it (`admit`). A leader-based replica's admission
+ *   checks are independent of its state machine and real orderers run them concurrently (Fabric: one
+ *   Broadcast handler per client stream), so they are charged as one parallel batch when the
+ *   replica first uses the requests: when it cuts the batch it proposes (`validate`). Under load
+ *   that batch holds every request that arrived since the previous one, and c cores check them c
+ *   at a time, as a verification pool would.
  * - At block validation, on a replica that meets the transaction only inside a proposal (Fabric's
  *   committing peers, Bitcoin Core's ConnectBlock): one check per transaction not checked before,
  *   spread over the host's cores, as Fabric's committer and geth's sender recovery run them.
  *
- * A replica checks each transaction once: a transaction it admitted is not checked again when it
- * arrives in a block, nor when it is re-sent (Bitcoin Core's signature and script caches;
- * CometBFT's mempool cache).
+ * A replica checks each transaction once: one it checked is not checked again when it arrives in a
+ * block, when it is re-sent, or when a later view proposes it again (Bitcoin Core's signature and
+ * script caches; CometBFT's mempool cache).
  */
 import { macCostUs, type CryptoCosts } from './crypto.ts';
 import { TxIdSet } from './txid-set.ts';
@@ -51,13 +57,13 @@ export class TxAuthenticator {
     return this.checked.size;
   }
 
-  /** A request reached this replica: check its transaction unless this replica already did. */
+  /** A transaction reached this replica to be relayed: check it now unless this replica already did. */
   admit(tx: Transaction): void {
     if (this.checkCostUs === 0) return;
     if (this.checked.add(tx.id)) this.processor.cpuParallel(1, this.checkCostUs);
   }
 
-  /** A proposal carries `txs`: check, in parallel, those this replica has not checked before. */
+  /** This replica proposes or received a proposal of `txs`: check, in parallel, those it has not checked before. */
   validate(txs: readonly Transaction[]): void {
     if (this.checkCostUs === 0) return;
     let fresh = 0;

@@ -346,8 +346,6 @@ export class HotStuffReplica implements Actor<unknown> {
 
   /** A transaction forwarded to this replica; it may be one this replica forwarded earlier. */
   private acceptForwarded(txs: readonly Transaction[]): void {
-    // One message's batch of transactions is checked across the cores, like a block's.
-    this.txAuth.validate(txs);
     for (const tx of txs) {
       if (this.forwarded.delete(tx.id)) this.mempool.unpropose(tx.id);
       this.admit(tx);
@@ -356,7 +354,6 @@ export class HotStuffReplica implements Actor<unknown> {
 
   /** Into the pool; a full pool's rejection is reported (duplicates are normal retransmissions). */
   private admit(tx: Transaction): void {
-    this.txAuth.admit(tx);
     const result = this.mempool.add(tx);
     if (result === 'fullTxs' || result === 'fullBytes') {
       const drop: MempoolDropEvent = { kind: 'mempool-drop', reason: result, txId: tx.id };
@@ -418,6 +415,9 @@ export class HotStuffReplica implements Actor<unknown> {
     const occupancy: MempoolEvent = { kind: 'mempool', sizeTxs: this.mempool.sizeTxs, sizeBytes: this.mempool.sizeBytes };
     this.ctx.emit(occupancy);
     const txs = this.mempool.take(this.config.batchSize, this.config.blockSizeMaxBytes);
+    // The node's transactions not checked yet, across the cores: the admission checks of the
+    // requests this replica received (docs/references.md §6).
+    this.txAuth.validate(txs);
     const block = buildBlock({
       parentHash: parent.block.hash,
       height: parent.block.height + 1,

@@ -18,8 +18,8 @@ export abstract class NormalCase extends ReplicaCore {
   // ---- §4.1: client requests ----
 
   protected onRequest(from: HostId, tx: Transaction): void {
-    // §4.1: a request is authenticated by its transaction's own signature or MAC (consensus.txAuth), checked once here.
-    this.txAuth.admit(tx);
+    // §4.1: a request is authenticated by its transaction's own signature or MAC (consensus.txAuth),
+    // checked when this replica first uses it: cutting a batch, or validating one (below).
     if (this.mempool.isCommitted(tx.id) || tx.sizeBytes > this.blockTxBytesMax) return;
     const result = this.mempool.add(tx, tx.priority ?? 0);
     if (result === 'fullTxs' || result === 'fullBytes') {
@@ -57,6 +57,9 @@ export abstract class NormalCase extends ReplicaCore {
     this.ctx.emit(occupancy);
     const txs = this.mempool.take(this.batchSize, this.blockTxBytesMax);
     if (txs.length === 0) return;
+    // The batch's requests not checked yet, across the cores: the admission checks of the requests
+    // that arrived since the last batch (docs/references.md §6).
+    this.txAuth.validate(txs);
     const seq = this.nextSeq++;
     const block = buildBlock({ parentHash: this.headHash, height: seq, proposer: this.ctx.self, timestampUs: this.ctx.nowUs, txs });
     this.cpu.charge(this.blockHashCost(block));

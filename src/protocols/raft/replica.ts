@@ -231,7 +231,6 @@ export class RaftReplica implements Actor<unknown> {
   // ---- client requests (§8) ----
 
   private onRequest(req: RequestMessage): void {
-    this.txAuth.admit(req.tx);
     if (this.role === RaftRole.leader) {
       this.addToBatch(req.tx);
     } else if (this.leaderIndex >= 0) {
@@ -283,6 +282,9 @@ export class RaftReplica implements Actor<unknown> {
   }
 
   private appendEntry(txs: readonly Transaction[]): void {
+    // The entry's transactions not checked yet, across the cores: the admission checks of the
+    // requests that reached the leader since its last entry (docs/references.md §6).
+    this.txAuth.validate(txs);
     const last = this.log[this.lastLogIndex]!;
     const block = buildBlock({
       parentHash: last.block.hash,
