@@ -72,6 +72,31 @@ describe('ValidityChecker', () => {
     v.observe(0, commit(4, [tx(0)]), 4);
     expect(v.violations.map((x) => x.reason)).toEqual(['never-submitted', 'altered', 'committed-twice']);
   });
+
+  const grant = (args: Record<string, unknown>): Transaction => ({ ...tx(0), call: { contract: 'Consent', method: 'grant', args } });
+
+  it('flags a transaction committed with its digest but another argument of its call', () => {
+    const v = new ValidityChecker();
+    v.observe(5, submit(grant({ patient: 'p1', grantee: 'lab', scope: ['vitals'] })), 0);
+    v.observe(0, commit(1, [grant({ patient: 'p1', grantee: 'insurer', scope: ['vitals'] })]), 1);
+    expect(v.violations.map((x) => x.reason)).toEqual(['altered-call']);
+    expect(v.outcome().detail).toMatch(/altered-call/);
+  });
+
+  it('flags a call whose nested argument changed or gained a key', () => {
+    const v = new ValidityChecker();
+    v.observe(5, submit(grant({ patient: 'p1', scope: ['vitals'] })), 0);
+    v.observe(0, commit(1, [grant({ patient: 'p1', scope: ['vitals', 'notes'] })]), 1);
+    v.observe(1, commit(1, [grant({ patient: 'p1', scope: ['vitals'], extra: true })]), 1);
+    expect(v.violations.map((x) => x.reason)).toEqual(['altered-call', 'altered-call']);
+  });
+
+  it('accepts a copy of the submitted call, whatever the order of its arguments', () => {
+    const v = new ValidityChecker();
+    v.observe(5, submit(grant({ patient: 'p1', grantee: 'lab', scope: ['vitals'] })), 0);
+    v.observe(0, commit(1, [grant({ scope: ['vitals'], grantee: 'lab', patient: 'p1' })]), 1);
+    expect(v.violations).toEqual([]);
+  });
 });
 
 describe('StateAgreementChecker', () => {

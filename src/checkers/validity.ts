@@ -1,13 +1,18 @@
 /**
  * Validity: honest replicas commit only transactions that clients submitted, unaltered, and none
  * twice (PBFT's exactly-once execution, Castro & Liskov 1999, §4.1; Byzantine broadcast validity).
+ * Unaltered means the same payload digest and the same executed call: contract, method and every
+ * argument (same-transaction.ts).
  */
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';
+import type { Transaction } from '../ledger/types.ts';
 import type { CommitEvent, SubmitEvent } from '../protocols/types.ts';
+import { sameSubmission } from './same-transaction.ts';
 import { ALL_HONEST, describeFirst, type Checker, type HonestPredicate } from './types.ts';
 
-export type ValidityReason = 'never-submitted' | 'altered' | 'committed-twice';
+/** 'altered': another payload digest; 'altered-call': the digest kept, the sender or the call (contract, method, arguments) changed. */
+export type ValidityReason = 'never-submitted' | 'altered' | 'altered-call' | 'committed-twice';
 
 export interface ValidityViolation {
   readonly timeUs: number;
@@ -20,7 +25,7 @@ export interface ValidityViolation {
 export class ValidityChecker implements Checker {
   readonly name = 'validity';
   readonly violations: ValidityViolation[] = [];
-  private readonly submitted = new Map<number, string>();
+  private readonly submitted = new Map<number, Transaction>();
   private readonly committedAt = new Map<number, number>();
 
   constructor(private readonly isHonest: HonestPredicate = ALL_HONEST) {}
@@ -32,17 +37,18 @@ export class ValidityChecker implements Checker {
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
     if (event.kind === 'submit') {
       const { tx } = event as SubmitEvent;
-      this.submitted.set(tx.id, tx.payloadDigest);
+      this.submitted.set(tx.id, tx);
       return;
     }
     if (event.kind !== 'commit' || !this.isHonest(host)) return;
     const { block } = event as CommitEvent;
     const inBlock = block.txs.length > 1 ? new Set<number>() : undefined;
     for (const tx of block.txs) {
-      const digest = this.submitted.get(tx.id);
+      const sent = this.submitted.get(tx.id);
       let reason: ValidityReason | undefined;
-      if (digest === undefined) reason = 'never-submitted';
-      else if (digest !== tx.payloadDigest) reason = 'altered';
+      if (sent === undefined) reason = 'never-submitted';
+      else if (sent.payloadDigest !== tx.payloadDigest) reason = 'altered';
+      else if (!sameSubmission(sent, tx)) reason = 'altered-call';
       else if (inBlock?.has(tx.id) === true) reason = 'committed-twice';
       else {
         const at = this.committedAt.get(tx.id);
