@@ -50,7 +50,12 @@ export class ConsensusCollector {
   }
 
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
-    if (timeUs < this.warmupUs) return;
+    if (timeUs < this.warmupUs) {
+      // A block first committed before the window is not the window's, however late a lagging
+      // replica commits it (a saturated primary commits seconds after the backups).
+      if (event.kind === 'commit' && this.isHonest(host)) this.seenBlocks.add((event as CommitEvent).block.hash);
+      return;
+    }
     switch (event.kind) {
       case 'submit':
         if ((event as SubmitEvent).tx.submittedUs >= this.warmupUs) this.submitted++;

@@ -6,7 +6,9 @@
  *   replica checks each transaction once (src/ledger/tx-authentication.ts) and independent checks
  *   spread over the cores (sim/engine.ts, cpuParallel). Tolerance 2 %: the window's edges cut at
  *   most one batch of 100 out of 20 s of commits (under 1 % at every c checked), and nothing else in
- *   the run costs time.
+ *   the run costs time. Its first run failed 4.5–5 % high; the cause was the consensus collector,
+ *   which forgot blocks first committed before the window and counted them when the lagging
+ *   primary committed them later (fixed there; docs/validation.md). Nothing here was changed.
  * - Incast: k messages of s bytes arriving together at a host whose downlink has bandwidth B are
  *   all received k·s·8/B after the first bits arrive (receive-side queueing, sim/network.ts).
  *   s·8/B is a whole number of µs here, so the tolerance is exact.
@@ -19,6 +21,8 @@ import type { ValidationCheck } from '../types.ts';
 const VERIFY_US = 1_000;
 const BATCH = 100;
 const THROUGHPUT_TOLERANCE = 0.02;
+const WARMUP_US = 2_000_000;
+const WINDOW_US = 20_000_000;
 
 const INCAST_DELAY_US = 5_000;
 const INCAST_BYTES = 1_250;
@@ -33,10 +37,10 @@ export function costModelChecks(): ValidationCheck[] {
     quick: false,
     run() {
       const expected = (cores * 1e6) / VERIFY_US;
-      const r = runPbftSaturated({ cores, verifyUs: VERIFY_US, batchSize: BATCH, offeredTps: 2 * expected, warmupUs: 2_000_000, durationUs: 22_000_000 }, 1);
+      const r = runPbftSaturated({ cores, verifyUs: VERIFY_US, batchSize: BATCH, offeredTps: 2 * expected, warmupUs: WARMUP_US, durationUs: WARMUP_US + WINDOW_US }, 1);
       return {
         ...judgeRelative(expected, r.throughputTps, THROUGHPUT_TOLERANCE, 'tx/s', 1,
-          `4 replicas, batches of ${BATCH}, offered ${2 * expected} tx/s (twice the closed form), 20 s window after 2 s of warm-up`),
+          `4 replicas, batches of ${BATCH}, offered ${2 * expected} tx/s (twice the closed form), ${WINDOW_US / 1e6} s window after ${WARMUP_US / 1e6} s of warm-up`),
         alongside: { 'cpu utilization': r.cpuUtilization },
       };
     },
