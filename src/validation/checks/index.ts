@@ -7,6 +7,7 @@ import { queueingChecks } from './queueing.ts';
 import { doubleSpendChecks } from './double-spend.ts';
 import { powNetworkChecks } from './pow-network.ts';
 import { selfishMiningChecks } from './selfish-mining.ts';
+import { simblockAgreementChecks } from './simblock-agreement.ts';
 
 export function allChecks(): ValidationCheck[] {
   return [
@@ -16,5 +17,6 @@ export function allChecks(): ValidationCheck[] {
     ...queueingChecks(),
     ...costModelChecks(),
     ...powNetworkChecks(),
+    ...simblockAgreementChecks(),
   ];
 }
