@@ -1,5 +1,5 @@
 /** Human-readable summaries on stdout (without --json). */
-import { checkCounts, checkViolationsMetric, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
+import { checkCounts, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
 
 function num(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return String(x);
@@ -26,7 +26,7 @@ export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
   }
   for (const c of p.checks) {
     const failed = `FAILED in ${c.failedReplications} of ${c.n} (${c.detail})`;
-    const verdict = c.passed ? 'passed' : checkCounts(p, c) ? failed : `${failed}; expected: judged by expect ${checkViolationsMetric(c.name)}`;
+    const verdict = c.passed ? 'passed' : checkCounts(p, c) ? failed : `${failed}; expected: judged by expect ${c.violationsMetric}`;
     lines.push(`  check ${c.name}: ${verdict}`);
   }
   for (const e of p.expectations) lines.push(`  expect ${e.metric} ${e.condition}: ${e.passed ? 'passed' : 'FAILED'} (observed ${e.observed === null ? 'nothing: metric not produced' : num(e.observed)})`);

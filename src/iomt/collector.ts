@@ -226,11 +226,13 @@ export class IomtCollector {
     put('iomt.integrity_checks_unanchored', 'count', this.integrity['unanchored']!);
     put('iomt.integrity_checks_not_found', 'count', this.integrity['not-found']!);
     put('iomt.detector_alarms', 'count', this.alarms);
+    // Each check names the metric that measures its violations, so a scenario whose intended outcome
+    // is that the check detects an attack states it in `expect:` (src/runner/summary.ts checkCounts).
     const checks: CheckOutcome[] = [
-      { name: 'iomt.no_phi_on_chain', passed: this.phi.phiBytes === 0, detail: this.phi.phiBytes === 0 ? `${this.phi.inspectedTxs} transactions inspected` : `PHI in fields ${[...this.phi.offendingFields].join(', ')}` },
-      { name: 'iomt.audit_complete', passed: logged === this.accessRequests.size, detail: `${logged} of ${this.accessRequests.size} accesses audited` },
-      { name: 'iomt.integrity', passed: this.integrity['invalid'] === 0, detail: `${this.integrity['valid']} valid, ${this.integrity['invalid']} invalid reads` },
-      { name: 'iomt.consent_enforced', passed: this.consentViolations === 0, detail: `${this.consentViolations} permits after revocation` },
+      { name: 'iomt.no_phi_on_chain', passed: this.phi.phiBytes === 0, detail: this.phi.phiBytes === 0 ? `${this.phi.inspectedTxs} transactions inspected` : `PHI in fields ${[...this.phi.offendingFields].join(', ')}`, violationsMetric: 'iomt.phi_bytes_on_chain' },
+      { name: 'iomt.audit_complete', passed: logged === this.accessRequests.size, detail: `${logged} of ${this.accessRequests.size} accesses audited`, violationsMetric: 'iomt.audit_completeness_ratio' },
+      { name: 'iomt.integrity', passed: this.integrity['invalid'] === 0, detail: `${this.integrity['valid']} valid, ${this.integrity['invalid']} invalid reads`, violationsMetric: 'iomt.integrity_checks_invalid' },
+      { name: 'iomt.consent_enforced', passed: this.consentViolations === 0, detail: `${this.consentViolations} permits after revocation`, violationsMetric: 'iomt.consent_violations' },
     ];
     return { metrics: m, checks };
   }

@@ -17,6 +17,12 @@ export interface CheckOutcome {
   readonly name: string;
   readonly passed: boolean;
   readonly detail: string;
+  /**
+   * The metric that measures this check's violations (`iomt.integrity` → `iomt.integrity_checks_invalid`);
+   * a scenario's `expect:` on it states the check's intended outcome and decides its verdict
+   * (src/runner/summary.ts). Default `<name>.violations`, hyphens as underscores.
+   */
+  readonly violationsMetric?: string;
 }
 
 /** One row of windowed measurements (timeseries.csv): window end time plus named columns. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../scenario/index.ts';
+import type { ReplicationRecord } from './types.ts';
 import { summarizePoint, summaryPassed, type PointSummary, type Summary } from './summary.ts';
 
 function summaryWith(point: Partial<PointSummary>): Summary {
@@ -11,7 +12,7 @@ function summaryWith(point: Partial<PointSummary>): Summary {
   };
 }
 
-const failedSafety = { name: 'safety', passed: false, failedReplications: 1, n: 1, detail: 'conflicting commits at height 3' };
+const failedSafety = { name: 'safety', passed: false, failedReplications: 1, n: 1, detail: 'conflicting commits at height 3', violationsMetric: 'safety.violations' };
 
 describe('summaryPassed', () => {
   it('fails a run whose safety check failed when nothing expected it', () => {
@@ -28,10 +29,12 @@ describe('summaryPassed', () => {
     expect(summaryPassed(summaryWith({ checks: [failedSafety], expectations }))).toBe(false);
   });
 
-  it('maps hyphenated check names to their snake-case violations metric', () => {
-    const check = { ...failedSafety, name: 'state-agreement' };
-    const expectations = [{ metric: 'state_agreement.violations', condition: '> 0', observed: 2, passed: true }];
-    expect(summaryPassed(summaryWith({ checks: [check], expectations }))).toBe(true);
+  it("lets an expectation on the metric a check names take over its verdict (readers' proofs expose tampering)", () => {
+    const integrity = { name: 'iomt.integrity', passed: false, failedReplications: 1, n: 1, detail: '32 valid, 15 invalid reads', violationsMetric: 'iomt.integrity_checks_invalid' };
+    const expectations = [{ metric: 'iomt.integrity_checks_invalid', condition: '> 0', observed: 15, passed: true }];
+    expect(summaryPassed(summaryWith({ checks: [integrity], expectations }))).toBe(true);
+    const onDefaultName = [{ metric: 'iomt.integrity.violations', condition: '> 0', observed: 15, passed: true }];
+    expect(summaryPassed(summaryWith({ checks: [integrity], expectations: onDefaultName }))).toBe(false);
   });
 
   it('does not let an expectation on another metric excuse a failed check', () => {
@@ -40,7 +43,23 @@ describe('summaryPassed', () => {
   });
 });
 
+function recordWith(checks: ReplicationRecord['checks']): ReplicationRecord {
+  return { point: 0, parameters: {}, replication: 0, seed: 1, metrics: {}, checks, traceHash: '0', eventsProcessed: 0, simulatedUs: 0, wallMs: 0 };
+}
+
 describe('summarizePoint', () => {
+  it('carries the metric a check names into the summary, and <name>.violations (snake case) for a check that names none', () => {
+    const scenario = { expect: {} } as unknown as Scenario;
+    const point = summarizePoint({ parameters: {}, scenario }, [
+      recordWith([
+        { name: 'iomt.integrity', passed: true, detail: '', violationsMetric: 'iomt.integrity_checks_invalid' },
+        { name: 'state-agreement', passed: true, detail: '' },
+      ]),
+    ]);
+    expect(point.checks.map((c) => c.violationsMetric)).toEqual(['iomt.integrity_checks_invalid', 'state_agreement.violations']);
+  });
+
+
   it("judges no expectation on a point a shard holds no replication of (the merged run judges it)", () => {
     const point = summarizePoint({ parameters: { 'consensus.nodes': 5 }, scenario: { expect: { 'safety.violations': '== 0' } } as unknown as Scenario }, []);
     expect(point.n).toBe(0);

@@ -18,6 +18,8 @@ export interface CheckSummary {
   readonly failedReplications: number;
   readonly n: number;
   readonly detail: string;
+  /** The metric whose expectation, when the scenario states one, is this check's verdict (checkCounts). */
+  readonly violationsMetric: string;
 }
 
 export interface ExpectationResult {
@@ -73,12 +75,12 @@ function summarizeMetrics(records: readonly ReplicationRecord[]): Record<string,
 }
 
 function summarizeChecks(records: readonly ReplicationRecord[]): CheckSummary[] {
-  const checks = new Map<string, { failed: number; n: number; detail: string }>();
+  const checks = new Map<string, { failed: number; n: number; detail: string; violationsMetric: string }>();
   for (const r of records) {
     for (const c of r.checks) {
       let entry = checks.get(c.name);
       if (!entry) {
-        entry = { failed: 0, n: 0, detail: '' };
+        entry = { failed: 0, n: 0, detail: '', violationsMetric: c.violationsMetric ?? checkViolationsMetric(c.name) };
         checks.set(c.name, entry);
       }
       entry.n++;
@@ -88,7 +90,7 @@ function summarizeChecks(records: readonly ReplicationRecord[]): CheckSummary[] 
       }
     }
   }
-  return [...checks].map(([name, e]) => ({ name, passed: e.failed === 0, failedReplications: e.failed, n: e.n, detail: e.detail }));
+  return [...checks].map(([name, e]) => ({ name, passed: e.failed === 0, failedReplications: e.failed, n: e.n, detail: e.detail, violationsMetric: e.violationsMetric }));
 }
 
 export function judgeExpectations(expect: Readonly<Record<string, string>>, metrics: Record<string, MetricSummary>): ExpectationResult[] {
@@ -134,22 +136,22 @@ export function buildSummary(
 }
 
 /**
- * The metric an expectation names to take over a checker's verdict: `safety` → `safety.violations`,
- * `state-agreement` → `state_agreement.violations`.
+ * The default metric that counts a check's violations, for checks that name none:
+ * `safety` → `safety.violations`, `state-agreement` → `state_agreement.violations`.
  */
-export function checkViolationsMetric(checkName: string): string {
+function checkViolationsMetric(checkName: string): string {
   return `${checkName.replaceAll('-', '_')}.violations`;
 }
 
 /**
- * Whether a point's check counts against the run. A scenario that runs a protocol outside its
- * fault model expects the checker to fire (the expected outcome is a violation that the checkers
- * detect); when its `expect:` names the check's violations metric, that expectation is
- * the verdict and the check's own failure is the evidence, not a failure of the run.
+ * Whether a point's check counts against the run. A scenario states its intended outcome in
+ * `expect:`, and that outcome may be that a check detects the attack: a protocol run outside its
+ * fault model expects safety violations, a tampered record store expects readers' proofs to fail.
+ * When `expect:` names the metric that counts the check's violations, that expectation is the
+ * verdict and the check's own failure is the evidence, not a failure of the run.
  */
 export function checkCounts(point: PointSummary, check: CheckSummary): boolean {
-  const metric = checkViolationsMetric(check.name);
-  return !point.expectations.some((e) => e.metric === metric);
+  return !point.expectations.some((e) => e.metric === check.violationsMetric);
 }
 
 /** Whether the summary passes: no failed replication, no failed check that counts, no failed expectation. */
