@@ -1,29 +1,27 @@
 /**
  * Clients of the consortium: clinicians and researchers requesting access to patients' records,
  * patient portals revoking consent, and the hospital administration rotating and revoking device
- * keys. Each acts at Poisson times from its own stream and reads outcomes from its organisation's
- * node (its committed state), as a real client would query its own peer.
+ * keys. Each acts at Poisson times from its own stream and learns outcomes from its organisation's
+ * node by message (node-link.ts), as a real client queries its own peer.
  */
 import { exponential, type Actor, type ActorContext, type HostId } from '../../sim/index.ts';
-import { verifyMerkleProof, type KeyRing, type Transaction } from '../ledger/index.ts';
+import { verifyMerkleProof, type KeyRing, type MerkleProof, type Transaction } from '../ledger/index.ts';
 import type { ReplyMessage } from '../protocols/types.ts';
-import type { IomtLedgerApp } from '../contracts/index.ts';
 import type { RekeyMessage } from './device.ts';
 import { emitIomt } from './events.ts';
-import { LedgerClient, type LedgerEndpoint } from './ledger-client.ts';
+import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from './ledger-client.ts';
 import type { GetLatest, GetReply } from './messages.ts';
+import { NodeQueries, type NodeEndpoint } from './node-link.ts';
+import type { NodeAnswer, NodeAnswerBody } from './node-messages.ts';
 
 const TIMER_ACT = 0;
 const TIMER_RETRANSMIT = 1;
-const TIMER_POLL = 2;
 const GET_BYTES = 48;
-
-/** The committed state of the organisation's node this client queries. */
-export type NodeView = () => IomtLedgerApp;
 
 interface ClientBase {
   readonly ledger: LedgerEndpoint;
-  readonly node: NodeView;
+  /** The organisation's node, which this client asks for outcomes. */
+  readonly node: NodeEndpoint;
   readonly ratePerHour: number;
 }
 
@@ -33,25 +31,31 @@ function nextGapUs(ctx: ActorContext<unknown>, ratePerHour: number): number {
 
 /**
  * What every consortium client shares: Poisson-timed actions from its own stream, submission through
- * a LedgerClient that retransmits and polls its node, and replies routed to that LedgerClient.
+ * a LedgerClient that retransmits and asks its node for outcomes, and replies routed to it.
  */
-abstract class PoissonLedgerClient implements Actor<unknown> {
+abstract class PoissonLedgerClient implements Actor<unknown>, LedgerOwner {
+  protected readonly queries: NodeQueries;
   protected readonly ledger: LedgerClient;
 
   constructor(
     protected readonly ctx: ActorContext<unknown>,
     private readonly base: ClientBase,
   ) {
-    this.ledger = new LedgerClient(ctx, base.ledger, (token, tx) => this.onDecided(token, tx), () => base.node().executedHeight, TIMER_POLL);
+    this.queries = new NodeQueries(ctx, base.node);
+    this.ledger = new LedgerClient(ctx, base.ledger, this.queries, this);
   }
 
   /** Whether the client has anything to act on at all. */
   protected abstract hasWork(): boolean;
   /** One action at a Poisson time; returns whether to schedule the next. */
   protected abstract act(): boolean;
-  /** A submitted transaction was committed and executed at the client's node. */
-  protected onDecided(_token: number, _tx: Transaction): void {}
-  /** Messages other than ledger replies. */
+  /** A submitted transaction was confirmed and, when it asked, its node answered. */
+  onLedgerOutcome(_token: number, _tx: Transaction, _height: number, _answer: NodeAnswerBody | undefined): void {}
+  /** Node answers to questions other than the ledger client's. */
+  protected onOtherAnswer(m: NodeAnswer): void {
+    this.queries.answered(m);
+  }
+  /** Messages other than ledger replies and node answers. */
   protected onOtherMessage(_from: HostId, _msg: unknown): void {}
 
   onStart(): void {
@@ -65,16 +69,15 @@ abstract class PoissonLedgerClient implements Actor<unknown> {
       this.ctx.setTimer(this.base.ledger.retransmitUs, TIMER_RETRANSMIT);
       return;
     }
-    if (tag === TIMER_POLL) {
-      this.ledger.poll();
-      return;
-    }
     if (this.act()) this.ctx.setTimer(nextGapUs(this.ctx, this.base.ratePerHour), TIMER_ACT);
   }
 
   onMessage(from: HostId, msg: unknown): void {
-    if ((msg as { kind: string }).kind === 'reply') this.ledger.onReply(from, msg as ReplyMessage);
-    else this.onOtherMessage(from, msg);
+    const kind = (msg as { kind: string }).kind;
+    if (kind === 'reply') this.ledger.onReply(from, msg as ReplyMessage);
+    else if (kind === 'node-answer') {
+      if (!this.ledger.onNodeAnswer(msg as NodeAnswer)) this.onOtherAnswer(msg as NodeAnswer);
+    } else this.onOtherMessage(from, msg);
   }
 }
 
@@ -90,7 +93,9 @@ export interface AccessClientOptions extends ClientBase {
 export class AccessClient extends PoissonLedgerClient {
   private seq = 0;
   /** Requests awaiting a decision or a record, by token. */
-  private readonly open = new Map<number, { request: string; patient: number }>();
+  private readonly open = new Map<number, { readonly request: string; readonly patient: number; requestedUs: number }>();
+  /** Records awaiting their anchored root from the node, by query id. */
+  private readonly checking = new Map<number, { readonly request: string; readonly requestedUs: number; readonly record: Uint8Array; readonly proof: MerkleProof }>();
 
   constructor(
     ctx: ActorContext<unknown>,
@@ -110,7 +115,7 @@ export class AccessClient extends PoissonLedgerClient {
     const breakGlass = this.o.role === 'clinician' && ctx.rng.float() < this.o.breakGlassProbability;
     const token = this.seq++;
     const request = `req_${ctx.self}_${token}`;
-    this.open.set(token, { request, patient: pick });
+    this.open.set(token, { request, patient: pick, requestedUs: -1 });
     this.ledger.submit(
       {
         contract: 'AccessControl',
@@ -118,6 +123,7 @@ export class AccessClient extends PoissonLedgerClient {
         args: { request, requester: this.o.pseudonym, patient: p.pseudonym, purpose: breakGlass ? 'ETREAT' : this.o.role === 'clinician' ? 'TREAT' : 'HRESCH', breakGlass },
       },
       token,
+      { q: 'access-decision', request },
     );
     return true;
   }
@@ -126,31 +132,42 @@ export class AccessClient extends PoissonLedgerClient {
     if ((msg as GetReply).kind === 'get-reply') this.onRecord(msg as GetReply);
   }
 
-  protected override onDecided(token: number, tx: Transaction): void {
+  /** The request is confirmed and the node answered with its decision: read the record if permitted. */
+  override onLedgerOutcome(token: number, tx: Transaction, _height: number, answer: NodeAnswerBody | undefined): void {
     const open = this.open.get(token);
     if (open === undefined) return;
-    const decision = this.o.node().access.decisionOf(open.request) ?? 'unknown';
+    const decision = (answer?.q === 'access-decision' ? answer.decision : undefined) ?? 'unknown';
     const p = this.o.patients[open.patient]!;
     emitIomt(this.ctx, { kind: 'iomt-access-decided', request: open.request, role: this.o.role, submittedUs: tx.submittedUs, decision, patient: p.patient });
     if (decision === 'permit' || decision === 'break-glass') {
+      open.requestedUs = this.ctx.nowUs;
       this.ctx.send(p.store, { kind: 'get', device: p.device, token, request: open.request, requester: this.o.pseudonym } satisfies GetLatest, GET_BYTES);
     } else {
       this.open.delete(token);
     }
   }
 
-  /** Integrity check on every read: the record's inclusion proof against the root anchored on chain. */
+  /** Integrity check on every read: the record's inclusion proof against the root its node holds on chain. */
   private onRecord(m: GetReply): void {
     const open = this.open.get(m.token);
     if (open === undefined) return;
     this.open.delete(m.token);
-    let outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found';
-    if (m.found === undefined) outcome = 'not-found';
-    else {
-      const root = this.o.node().anchors.root(m.found.gateway, m.found.batch);
-      outcome = root === undefined ? 'unanchored' : verifyMerkleProof(root, m.found.record, m.found.proof) ? 'valid' : 'invalid';
+    if (m.found === undefined) {
+      emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: open.request, requestedUs: open.requestedUs, outcome: 'not-found' });
+      return;
     }
-    emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: open.request, outcome });
+    const id = this.queries.ask({ q: 'anchor-root', gateway: m.found.gateway, batch: m.found.batch }, 0);
+    this.checking.set(id, { request: open.request, requestedUs: open.requestedUs, record: m.found.record, proof: m.found.proof });
+  }
+
+  protected override onOtherAnswer(m: NodeAnswer): void {
+    if (!this.queries.answered(m)) return;
+    const c = this.checking.get(m.id);
+    if (c === undefined || m.body.q !== 'anchor-root') return;
+    this.checking.delete(m.id);
+    const root = m.body.root;
+    const outcome = root === undefined ? 'unanchored' : verifyMerkleProof(root, c.record, c.proof) ? 'valid' : 'invalid';
+    emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: c.request, requestedUs: c.requestedUs, outcome });
   }
 }
 
@@ -188,20 +205,22 @@ export class PatientPortal extends PoissonLedgerClient {
 export interface AdminOptions extends ClientBase {
   /** Devices this administration manages: registry name and host. */
   readonly devices: readonly { readonly name: string; readonly host: HostId }[];
+  /** The key issuer (the crypto model's key ring: it mints the keys of new signer ids). */
   readonly keyRing: KeyRing;
-  /** Allocates a fresh signer id for a new device key. */
-  readonly newSignerId: () => number;
+  /** Signer ids reserved for the keys this administration issues: `count` ids from `first`. */
+  readonly signerIds: { readonly first: number; readonly count: number };
   /** Fraction of actions that revoke a device instead of rotating its key. */
   readonly revokeFraction: number;
 }
 
 /**
  * Hospital administration: rotates device keys (the device switches to the new key once the
- * rotation commits, so readings signed with the old key after that are refused) and revokes
- * devices (their readings are refused from then on).
+ * rotation has committed at the administration's node, so readings signed with the old key after
+ * that are refused) and revokes devices (their readings are refused from then on).
  */
 export class DeviceAdmin extends PoissonLedgerClient {
   private readonly pendingRekeys: (RekeyMessage & { host: HostId })[] = [];
+  private issued = 0;
 
   constructor(
     ctx: ActorContext<unknown>,
@@ -220,15 +239,16 @@ export class DeviceAdmin extends PoissonLedgerClient {
     if (ctx.rng.float() < this.o.revokeFraction) {
       this.ledger.submit({ contract: 'DeviceRegistry', method: 'revoke', args: { device: d.name, status: 'revoked' } }, -1);
     } else {
-      const key = this.o.keyRing.issue(this.o.newSignerId());
+      if (this.issued >= this.o.signerIds.count) throw new Error(`administration ${ctx.self}: its ${this.o.signerIds.count} signer ids are used up`);
+      const key = this.o.keyRing.issue(this.o.signerIds.first + this.issued++);
       this.pendingRekeys.push({ kind: 'rekey', key, host: d.host });
-      this.ledger.submit({ contract: 'DeviceRegistry', method: 'rotateKey', args: { device: d.name, keyId: String(key.signer) } }, this.pendingRekeys.length - 1);
+      this.ledger.submit({ contract: 'DeviceRegistry', method: 'rotateKey', args: { device: d.name, keyId: String(key.signer) } }, this.pendingRekeys.length - 1, { q: 'height' });
     }
     return true;
   }
 
-  /** A key rotation committed: hand the device its new key. */
-  protected override onDecided(token: number): void {
+  /** A key rotation committed at the administration's node: hand the device its new key. */
+  override onLedgerOutcome(token: number): void {
     const r = this.pendingRekeys[token];
     if (r === undefined) return;
     this.ctx.send(r.host, { kind: 'rekey', key: r.key } satisfies RekeyMessage, 96);

@@ -33,6 +33,7 @@ export class IomtCollector {
   readonly alertFast = new Histogram();
   readonly alertChain = new Histogram();
   readonly accessDecision = new Histogram();
+  readonly integrityCheck = new Histogram();
   readonly revokeEnforced = new Histogram();
   private readonly fastWithinTarget = [0, 0];
   private readonly chainWithinTarget = [0, 0];
@@ -103,6 +104,7 @@ export class IomtCollector {
         return;
       case 'iomt-integrity-check':
         this.integrity[event.outcome]! += 1;
+        if (event.requestedUs >= this.warmupUs) this.integrityCheck.add((nowUs - event.requestedUs) / MS);
         return;
       case 'iomt-revoke-submitted':
         this.pendingRevokes.set(event.consent, event.submittedUs);
@@ -225,6 +227,7 @@ export class IomtCollector {
     put('iomt.integrity_checks_invalid', 'count', this.integrity['invalid']!);
     put('iomt.integrity_checks_unanchored', 'count', this.integrity['unanchored']!);
     put('iomt.integrity_checks_not_found', 'count', this.integrity['not-found']!);
+    lat('iomt.integrity_check_latency_ms', this.integrityCheck);
     put('iomt.detector_alarms', 'count', this.alarms);
     // Each check names the metric that measures its violations, so a scenario whose intended outcome
     // is that the check detects an attack states it in `expect:` (src/runner/summary.ts checkCounts).

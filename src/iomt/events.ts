@@ -3,6 +3,7 @@
  * layer's scorers observe them; nothing in the model reads them back.
  */
 import type { ModelEvent } from '../../sim/index.ts';
+import type { ContractOutcome } from '../contracts/index.ts';
 
 export type IomtEvent =
   | { readonly kind: 'iomt-reading-rejected'; readonly device: number; readonly reason: string }
@@ -14,8 +15,13 @@ export type IomtEvent =
   | { readonly kind: 'iomt-alert-delivered'; readonly path: 'fast' | 'chain'; readonly patient: number; readonly rule: number; readonly device: number; readonly conditionUs: number }
   /** A client's access request was confirmed; the decision is read from its organisation's node. */
   | { readonly kind: 'iomt-access-decided'; readonly request: string; readonly role: 'clinician' | 'researcher'; readonly submittedUs: number; readonly decision: string; readonly patient: number }
-  /** A client read a record and checked its inclusion proof against the anchored root. */
-  | { readonly kind: 'iomt-integrity-check'; readonly request: string; readonly outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' }
+  /**
+   * A client read a record and checked its inclusion proof against the root anchored on chain, as its
+   * node answered it; `requestedUs` is when it asked the store for the record.
+   */
+  | { readonly kind: 'iomt-integrity-check'; readonly request: string; readonly requestedUs: number; readonly outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' }
+  /** A replica executed a contract call (every replica reports each call; metrics keep the first). */
+  | { readonly kind: 'iomt-contract-outcome'; readonly outcome: ContractOutcome }
   /** A patient portal submitted a consent revocation. */
   | { readonly kind: 'iomt-revoke-submitted'; readonly consent: string; readonly submittedUs: number };
 

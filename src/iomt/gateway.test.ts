@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext } from '../../sim/index.ts';
 import { KeyRing, merkleRoot, ZERO_CRYPTO_COSTS } from '../ledger/index.ts';
-import type { RequestMessage } from '../protocols/types.ts';
+import type { ReplyMessage, RequestMessage } from '../protocols/types.ts';
 import { DEFAULT_ALERT_RULES } from './alert-rules.ts';
 import { Gateway } from './gateway.ts';
 import type { AlertNotice, PutBatch } from './messages.ts';
+import type { NodeAnswer, NodeNotice, NodeQuery, NodeSubscribe } from './node-messages.ts';
 import { DEFAULT_PROFILES } from './profiles.ts';
 import { decodeRecord, readingTerm, RECORD_BYTES, type ReadingMessage } from './reading.ts';
 
 const STORE = 100;
 const CARE = 101;
 const REPLICA = 0;
+const NODE = 1;
 
 function harness(batchMaxReadings: number) {
   const sent: { to: number; msg: unknown }[] = [];
@@ -31,12 +33,10 @@ function harness(batchMaxReadings: number) {
   const ring = new KeyRing('symbolic', 1);
   const key = ring.issue(1000);
   const gw = new Gateway(ctx, {
-    devices: [{ device: 0, patient: 0, profile: DEFAULT_PROFILES.pulseOximeter }],
+    devices: [{ device: 0, name: 'dev_0', keyId: 1000, patient: 0, profile: DEFAULT_PROFILES.pulseOximeter }],
     patientPseudonyms: ['pt_0123456789abcdef'],
     admission: { freshnessUs: 30_000_000, rateLimitFactor: 4, rateLimitBurst: 5 },
-    registry: { registeredKey: (d, g) => (d === 0 && g === 50 ? 1000 : -1) },
-    alertRecorded: () => true,
-    nodeHeight: () => 0,
+    node: { host: NODE, macUs: 0, retryUs: 4_000_000 },
     verifier: ring,
     crypto: ZERO_CRYPTO_COSTS,
     rules: DEFAULT_ALERT_RULES,
@@ -55,7 +55,7 @@ function harness(batchMaxReadings: number) {
     const m: ReadingMessage = { kind: 'reading', device: 0, seq, timestampUs: now, value, payloadBytes: 20, keyId: 1000, sig, trueUs: now };
     gw.onMessage(0, m);
   };
-  return { sent, deliver };
+  return { gw, sent, deliver };
 }
 
 describe('Gateway', () => {
@@ -81,5 +81,42 @@ describe('Gateway', () => {
     const onChain = h.sent.filter((x) => x.to === REPLICA).map((x) => (x.msg as RequestMessage).tx.call!);
     expect(onChain.map((c) => `${c.contract}.${c.method}`)).toEqual(['EmergencyAlert.raise']);
     expect(Object.keys(onChain[0]!.args).sort()).toEqual(['alert', 'evidence', 'patient', 'rule']);
+  });
+
+  it('refuses a device once its node reports the revocation, and not before', () => {
+    const h = harness(1_000);
+    h.gw.onStart();
+    expect(h.sent.find((x) => x.to === NODE)!.msg).toEqual({ kind: 'node-subscribe', topic: 'registry', sinceHeight: 0 } satisfies NodeSubscribe);
+    h.gw.onMessage(NODE, { kind: 'node-notice', topic: 'registry', seq: 0, height: 0, items: [] } satisfies NodeNotice);
+    h.deliver(0, 97);
+    h.gw.onMessage(NODE, { kind: 'node-notice', topic: 'registry', seq: 1, height: 7, items: [{ device: 'dev_0', keyId: '1000', active: false }] } satisfies NodeNotice);
+    h.deliver(1, 97);
+    expect(h.gw.accepted).toBe(1);
+    expect(Array.from(h.gw.rejected)).toEqual([1, 0, 0, 0, 0]);
+  });
+
+  it('subscribes again from the last height it holds when a registry notice is missing', () => {
+    const h = harness(1_000);
+    h.gw.onStart();
+    h.gw.onMessage(NODE, { kind: 'node-notice', topic: 'registry', seq: 0, height: 3, items: [] } satisfies NodeNotice);
+    h.gw.onMessage(NODE, { kind: 'node-notice', topic: 'registry', seq: 2, height: 9, items: [{ device: 'dev_0', keyId: '1000', active: false }] } satisfies NodeNotice);
+    const subscriptions = h.sent.filter((x) => x.to === NODE).map((x) => x.msg as NodeSubscribe);
+    expect(subscriptions.map((m) => m.sinceHeight)).toEqual([0, 3]);
+    h.deliver(0, 97);
+    expect(h.gw.accepted).toBe(1);
+  });
+
+  it('forwards an on-chain alert to the care team only when its node answers that EmergencyAlert recorded it', () => {
+    for (const recorded of [true, false]) {
+      const h = harness(1_000);
+      for (let s = 0; s < 30; s++) h.deliver(s, s < 5 ? 97 : 85);
+      const request = h.sent.find((x) => x.to === REPLICA)!.msg as RequestMessage;
+      h.gw.onMessage(REPLICA, { kind: 'reply', txId: request.tx.id, blockHash: 'b1', height: 4, replica: REPLICA } satisfies ReplyMessage);
+      const query = h.sent.find((x) => x.to === NODE)!.msg as NodeQuery;
+      expect(query).toMatchObject({ kind: 'node-query', afterHeight: 4, body: { q: 'alert-recorded', alert: request.tx.call!.args['alert'] } });
+      h.gw.onMessage(NODE, { kind: 'node-answer', id: query.id, height: 4, body: { q: 'alert-recorded', recorded } } satisfies NodeAnswer);
+      expect(h.sent.filter((x) => x.to === CARE).map((x) => (x.msg as AlertNotice).path)).toEqual(recorded ? ['fast', 'chain'] : ['fast']);
+      expect(h.gw.alertsRefused).toBe(recorded ? 0 : 1);
+    }
   });
 });

@@ -9,18 +9,24 @@ import type { DetectorDefinition } from './detector-kinds/definition.ts';
 import type { Actor, ActorContext, HostId } from '../../sim/index.ts';
 import { bytesToHex, hashCostUs, merkleLeafHash, packedMerkleRoot, type CryptoCosts, type Transaction, type Verifier } from '../ledger/index.ts';
 import type { ReplyMessage } from '../protocols/types.ts';
-import { Admission, ACCEPTED, REJECT_REASONS, type AdmissionParams, type RegistryView } from './admission.ts';
+import { Admission, ACCEPTED, REJECT_REASONS, type AdmissionParams } from './admission.ts';
 import { RuleState, type AlertRule } from './alert-rules.ts';
 import { DetectorBank, FEATURE_INDEX, type DetectorSpec } from './detector-bank.ts';
 import type { AlarmEvent } from './detectors.ts';
 import { emitIomt } from './events.ts';
-import { LedgerClient, type LedgerEndpoint } from './ledger-client.ts';
+import { GatewayRegistry } from './gateway-registry.ts';
+import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from './ledger-client.ts';
 import { NOTICE_BYTES, type AlertNotice, type PutAck, type PutBatch } from './messages.ts';
+import { NodeQueries, NodeSubscription, type NodeEndpoint } from './node-link.ts';
+import type { NodeAnswer, NodeAnswerBody, NodeNotice } from './node-messages.ts';
 import { CHANNEL_INDEX, type DeviceProfile } from './profiles.ts';
 import { encodeRecord, RECORD_BYTES, type ReadingMessage } from './reading.ts';
 
 export interface GatewayDevice {
   readonly device: number;
+  /** Registry name and the key id registered for it at genesis (the gateway is provisioned with its devices' enrolment). */
+  readonly name: string;
+  readonly keyId: number;
   readonly patient: number;
   readonly profile: DeviceProfile;
 }
@@ -30,11 +36,8 @@ export interface GatewayOptions {
   /** Pseudonym of each patient (indexed by patient number); only these reach the chain. */
   readonly patientPseudonyms: readonly string[];
   readonly admission: AdmissionParams;
-  readonly registry: RegistryView;
-  /** Whether the EmergencyAlert contract recorded an alert, at the committed state of this gateway's node. */
-  readonly alertRecorded: (alert: string) => boolean;
-  /** Height the gateway's node has executed (outcomes are read there once it reaches a block). */
-  readonly nodeHeight: () => number;
+  /** The organisation's node: registry changes, alert records and outcomes come from it by message. */
+  readonly node: NodeEndpoint;
   readonly verifier: Verifier;
   readonly crypto: CryptoCosts;
   readonly rules: readonly AlertRule[];
@@ -54,7 +57,6 @@ export interface GatewayOptions {
 const TIMER_BATCH = 0;
 const TIMER_RATE = 1;
 const TIMER_RETRANSMIT = 2;
-const TIMER_POLL = 3;
 const BATCH_HEADER_BYTES = 96;
 /** Readings the open batch holds before its buffers first grow (they double up to batchMaxReadings). */
 const INITIAL_BATCH_CAPACITY = 256;
@@ -65,14 +67,18 @@ interface PendingBatch {
   anchored: boolean;
 }
 
-export class Gateway implements Actor<unknown> {
+export class Gateway implements Actor<unknown>, LedgerOwner {
   private readonly slotOf = new Map<number, number>();
   private readonly admission: Admission;
   private readonly rules: RuleState;
   private readonly deviceBanks: (DetectorBank | undefined)[];
   private readonly gatewayBank: DetectorBank;
   private readonly lastArrivalUs: Float64Array;
+  private readonly queries: NodeQueries;
   private readonly ledger: LedgerClient;
+  /** The DeviceRegistry as this gateway's node reported it, for the devices registered with it. */
+  private readonly registry: GatewayRegistry;
+  private readonly registryFeed: NodeSubscription;
   private windowCount = 0;
 
   /** The open batch, packed: records end to end, and each record's device and true sampling time. */
@@ -94,7 +100,9 @@ export class Gateway implements Actor<unknown> {
     private readonly o: GatewayOptions,
   ) {
     o.devices.forEach((d, i) => this.slotOf.set(d.device, i));
-    this.admission = new Admission(ctx.self, o.devices.map((d) => d.profile.intervalUs), o.admission, o.registry, o.verifier);
+    this.registry = new GatewayRegistry(ctx.self, o.devices);
+    this.registryFeed = new NodeSubscription(ctx, o.node, 'registry', 0);
+    this.admission = new Admission(ctx.self, o.devices.map((d) => d.profile.intervalUs), o.admission, this.registry, o.verifier);
     this.rules = new RuleState(o.rules, o.devices.map((d) => CHANNEL_INDEX[d.profile.channel]));
     this.deviceBanks = o.devices.map(() => {
       const b = new DetectorBank(o.detectors, 'device', o.detectorKinds);
@@ -106,7 +114,8 @@ export class Gateway implements Actor<unknown> {
     this.records = new Uint8Array(capacity * RECORD_BYTES);
     this.recordDevices = new Int32Array(capacity);
     this.recordTrueUs = new Float64Array(capacity);
-    this.ledger = new LedgerClient(ctx, o.ledger, (token, tx, height) => this.onConfirmed(token, tx, height), o.nodeHeight, TIMER_POLL);
+    this.queries = new NodeQueries(ctx, o.node);
+    this.ledger = new LedgerClient(ctx, o.ledger, this.queries, this);
   }
 
   /** Readings admitted so far. */
@@ -122,6 +131,7 @@ export class Gateway implements Actor<unknown> {
   onStart(): void {
     if (!this.gatewayBank.empty) this.ctx.setTimer(this.o.rateWindowUs, TIMER_RATE);
     this.ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
+    this.registryFeed.subscribe();
   }
 
   onMessage(from: HostId, msg: unknown): void {
@@ -129,6 +139,9 @@ export class Gateway implements Actor<unknown> {
     if (kind === 'reading') this.onReading(msg as ReadingMessage);
     else if (kind === 'reply') this.ledger.onReply(from, msg as ReplyMessage);
     else if (kind === 'put-ack') this.onPutAck(msg as PutAck);
+    else if (kind === 'node-answer') {
+      if (!this.ledger.onNodeAnswer(msg as NodeAnswer)) this.queries.answered(msg as NodeAnswer);
+    } else if (kind === 'node-notice') this.onNotice(msg as NodeNotice);
   }
 
   onTimer(tag: number): void {
@@ -140,10 +153,9 @@ export class Gateway implements Actor<unknown> {
       this.windowCount = 0;
       this.alarms(this.gatewayBank.feed(FEATURE_INDEX.rate, rate), 'gateway', this.ctx.self);
       this.ctx.setTimer(this.o.rateWindowUs, TIMER_RATE);
-    } else if (tag === TIMER_POLL) {
-      this.ledger.poll();
     } else {
       this.ledger.retransmit();
+      this.registryFeed.retry();
       this.ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
     }
   }
@@ -217,6 +229,12 @@ export class Gateway implements Actor<unknown> {
     }
   }
 
+  /** A registry change of one of this gateway's devices, committed at its node. */
+  private onNotice(n: NodeNotice): void {
+    if (n.topic !== 'registry' || !this.registryFeed.accept(n)) return;
+    for (const item of n.items) this.registry.apply(item);
+  }
+
   // ---- anchoring ----
 
   private sealBatch(): void {
@@ -237,7 +255,7 @@ export class Gateway implements Actor<unknown> {
     ctx.send(this.o.store, put, put.bytes);
     this.pendingBatches.set(batch, { trueUs: this.recordTrueUs.slice(0, n), durable: false, anchored: false });
     ctx.cpu(this.o.crypto.signUs);
-    this.ledger.submit({ contract: 'AnchorRegistry', method: 'anchor', args: { gateway: ctx.self, batch, root, readings: n, pointer: `cas:${root}` } }, batch);
+    this.ledger.submit({ contract: 'AnchorRegistry', method: 'anchor', args: { gateway: ctx.self, batch, root, readings: n, pointer: `cas:${root}` } }, batch, { q: 'height' });
     this.recordCount = 0;
     this.recordPayloadBytes = 0;
   }
@@ -250,7 +268,8 @@ export class Gateway implements Actor<unknown> {
     if (p.anchored) this.pendingBatches.delete(a.batch);
   }
 
-  private onConfirmed(token: number, tx: Transaction, height: number): void {
+  /** An anchor committed at the gateway's node, or an alert's record answered by it. */
+  onLedgerOutcome(token: number, tx: Transaction, height: number, answer: NodeAnswerBody | undefined): void {
     if (token >= 0) {
       const p = this.pendingBatches.get(token);
       if (p === undefined) return;
@@ -262,7 +281,7 @@ export class Gateway implements Actor<unknown> {
     const pending = this.pendingAlerts[-token - 1];
     if (pending === undefined) return;
     // Committed is not recorded: the care team hears of it only if the contract accepted it.
-    if (!this.o.alertRecorded(pending.id)) {
+    if (answer?.q !== 'alert-recorded' || !answer.recorded) {
       this.alertsRefused++;
       return;
     }
@@ -288,6 +307,7 @@ export class Gateway implements Actor<unknown> {
         args: { alert: id, patient: this.o.patientPseudonyms[d.patient]!, rule: this.o.rules[rule]!.name, evidence: bytesToHex(merkleLeafHash(record)) },
       },
       -(k + 1),
+      { q: 'alert-recorded', alert: id },
     );
   }
 }

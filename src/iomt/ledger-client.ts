@@ -4,11 +4,17 @@
  * f + 1 with the same block, Castro & Liskov §4.1). Requests go to one replica (the primary
  * named by the latest reply, initially replica 0); an unanswered request is re-sent to every replica after `retransmitUs` (§4.1, so a
  * faulty primary cannot silence a client). Not an actor: it borrows its owner's context.
+ *
+ * A confirmed transaction's outcome is read from the client's own organisation's node, which may
+ * not have executed that block yet when f + 1 other replicas have answered: the client asks its
+ * node (node-link.ts) and the node answers once it has executed the block (node-service.ts).
  */
 import type { ActorContext } from '../../sim/index.ts';
 import { txId, type ContractCall, type Transaction } from '../ledger/index.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent } from '../protocols/types.ts';
 import { canonical, sha256Hex } from '../contracts/index.ts';
+import type { NodeAnswer, NodeAnswerBody, NodeQueryBody } from './node-messages.ts';
+import type { NodeQueries } from './node-link.ts';
 
 /** Transaction envelope beyond the call itself: ids, sender, timestamp and an Ed25519 signature. */
 export const TX_ENVELOPE_BYTES = 8 + 4 + 8 + 64;
@@ -19,16 +25,19 @@ export interface LedgerEndpoint {
   readonly retransmitUs: number;
 }
 
-/**
- * A confirmed transaction's outcome is read from the client's own organisation's node, which may
- * not have executed that block yet when f + 1 other replicas have answered: the client then polls
- * its node every POLL_US until it has (a LAN round trip's order of magnitude).
- */
-export const NODE_POLL_US = 10_000;
+/** The actor a LedgerClient works for (the owner itself, on the same host). */
+export interface LedgerOwner {
+  /**
+   * A submitted transaction is confirmed and, when it asked its node something, the node has
+   * executed the block and answered (`answer`); without a question, at confirmation.
+   */
+  onLedgerOutcome(token: number, tx: Transaction, height: number, answer: NodeAnswerBody | undefined): void;
+}
 
 interface Pending {
   readonly tx: Transaction;
   readonly token: number;
+  readonly ask: NodeQueryBody | undefined;
   /** Replicas that replied, keyed by the block hash they reported. */
   readonly votes: Map<string, Set<number>>;
   lastSentUs: number;
@@ -39,19 +48,14 @@ export class LedgerClient {
   private readonly pending = new Map<number, Pending>();
   /** Replica requests go to: the primary the replies name (PBFT §4.1), initially replica 0. */
   private target: number;
-  /** Confirmed transactions whose block the client's node has not executed yet. */
-  private readonly awaitingNode: { token: number; tx: Transaction; height: number }[] = [];
-  private pollScheduled = false;
+  /** Confirmed transactions whose node answer is awaited, by query id. */
+  private readonly awaitingNode = new Map<number, { readonly token: number; readonly tx: Transaction; readonly height: number }>();
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
     private readonly endpoint: LedgerEndpoint,
-    /** Called once per transaction when confirmed: (token, tx, height, nowUs). */
-    private readonly onConfirmed: (token: number, tx: Transaction, height: number) => void,
-    /** Height the client's node has executed; outcomes are read once it reaches a transaction's block. */
-    private readonly nodeHeight: () => number,
-    /** Timer tag the owner routes to `poll()`. */
-    private readonly pollTag: number,
+    private readonly node: NodeQueries,
+    private readonly owner: LedgerOwner,
   ) {
     this.target = endpoint.replicaHosts[0]!;
   }
@@ -60,8 +64,11 @@ export class LedgerClient {
     return this.pending.size;
   }
 
-  /** Submit `call`; `token` is returned to `onConfirmed`. Returns the transaction. */
-  submit(call: ContractCall, token: number): Transaction {
+  /**
+   * Submit `call`; `token` comes back in `onLedgerOutcome`, with the node's answer to `ask` once
+   * confirmed (no question: at confirmation). Returns the transaction.
+   */
+  submit(call: ContractCall, token: number, ask?: NodeQueryBody): Transaction {
     const ctx = this.ctx;
     const body = canonical(call);
     const tx: Transaction = {
@@ -74,7 +81,7 @@ export class LedgerClient {
     };
     const submitted: SubmitEvent = { kind: 'submit', tx };
     ctx.emit(submitted);
-    this.pending.set(tx.id, { tx, token, votes: new Map(), lastSentUs: ctx.nowUs });
+    this.pending.set(tx.id, { tx, token, ask, votes: new Map(), lastSentUs: ctx.nowUs });
     ctx.send(this.target, { kind: 'request', tx } satisfies RequestMessage, tx.sizeBytes);
     return tx;
   }
@@ -91,37 +98,24 @@ export class LedgerClient {
       this.pending.delete(m.txId);
       const confirmed: ConfirmedEvent = { kind: 'confirmed', tx: p.tx, height: m.height };
       this.ctx.emit(confirmed);
-      if (this.nodeHeight() >= m.height) this.onConfirmed(p.token, p.tx, m.height);
-      else {
-        this.awaitingNode.push({ token: p.token, tx: p.tx, height: m.height });
-        this.schedulePoll();
-      }
+      if (p.ask === undefined) this.owner.onLedgerOutcome(p.token, p.tx, m.height, undefined);
+      else this.awaitingNode.set(this.node.ask(p.ask, m.height), { token: p.token, tx: p.tx, height: m.height });
     }
     return true;
   }
 
-  /** Deliver confirmations whose block the node has now executed; call on the owner's poll timer. */
-  poll(): void {
-    this.pollScheduled = false;
-    const h = this.nodeHeight();
-    const ready = this.awaitingNode.filter((w) => w.height <= h);
-    if (ready.length > 0) {
-      const rest = this.awaitingNode.filter((w) => w.height > h);
-      this.awaitingNode.length = 0;
-      this.awaitingNode.push(...rest);
-      for (const w of ready) this.onConfirmed(w.token, w.tx, w.height);
-    }
-    if (this.awaitingNode.length > 0) this.schedulePoll();
+  /** Feed a node answer; returns true when it answered one of this client's questions. */
+  onNodeAnswer(m: NodeAnswer): boolean {
+    const w = this.awaitingNode.get(m.id);
+    if (w === undefined) return false;
+    this.awaitingNode.delete(m.id);
+    if (this.node.answered(m)) this.owner.onLedgerOutcome(w.token, w.tx, w.height, m.body);
+    return true;
   }
 
-  private schedulePoll(): void {
-    if (this.pollScheduled) return;
-    this.pollScheduled = true;
-    this.ctx.setTimer(NODE_POLL_US, this.pollTag);
-  }
-
-  /** Re-send requests unanswered for `retransmitUs` to every replica; call from a periodic timer. */
+  /** Re-send requests unanswered for `retransmitUs` to every replica, and unanswered node queries; call from a periodic timer. */
   retransmit(): void {
+    this.node.resend();
     const ctx = this.ctx;
     const now = ctx.nowUs;
     for (const p of this.pending.values()) {

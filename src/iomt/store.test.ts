@@ -2,27 +2,55 @@ import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext } from '../../sim/index.ts';
 import { packedMerkleRoot, verifyMerkleProof } from '../ledger/index.ts';
 import type { GetReply, PutBatch } from './messages.ts';
+import type { NodeNotice } from './node-messages.ts';
 import { encodeRecord, RECORD_BYTES } from './reading.ts';
-import { OffChainStore, type PermitCheck } from './store.ts';
+import { OffChainStore, type StoreOptions } from './store.ts';
 
-/** Request 'r1' permits 'cl_a' to read device 2; 'r0' was denied; anything else is undecided. */
-const PERMITS: PermitCheck = (request, requester, device) => (request === 'r1' ? requester === 'cl_a' && device === 2 : request === 'r0' ? false : undefined);
+const NODE = 1;
+const PATIENT_OF_DEVICE = ['pt_0', 'pt_1', 'pt_2', 'pt_3', 'pt_4'];
+/** Request 'r1' permits 'cl_a' to read device 2's patient; 'r0' was denied; anything else is undecided. */
+const DECISIONS: NodeNotice = {
+  kind: 'node-notice',
+  topic: 'permits',
+  seq: 0,
+  height: 5,
+  items: [
+    { request: 'r1', requester: 'cl_a', patient: 'pt_2', decision: 'permit' },
+    { request: 'r0', requester: 'cl_a', patient: 'pt_2', decision: 'deny' },
+  ],
+};
 
-function scripted(): { ctx: ActorContext<unknown>; sent: { to: number; msg: unknown }[] } {
+function scripted(): { ctx: ActorContext<unknown>; sent: { to: number; msg: unknown }[]; timers: { delayUs: number; tag: number }[] } {
   const sent: { to: number; msg: unknown }[] = [];
+  const timers: { delayUs: number; tag: number }[] = [];
   const ctx: ActorContext<unknown> = {
     self: 9,
     nowUs: 0,
     rng: new Rng(1),
     send: (to, msg) => void sent.push({ to, msg }),
-    setTimer: () => 0,
+    setTimer: (delayUs, tag) => timers.push({ delayUs, tag }),
     cancelTimer: () => {},
     cpu: () => {},
     cpuParallel: () => {},
     emit: () => {},
   };
-  return { ctx, sent };
+  return { ctx, sent, timers };
 }
+
+/** A store that has subscribed to its node's access decisions and heard DECISIONS. */
+function store(ctx: ActorContext<unknown>, options: Partial<StoreOptions> = {}): OffChainStore {
+  const s = new OffChainStore(ctx, {
+    options: { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 1e9, retainUs: 1e9, ...options },
+    node: { host: NODE, macUs: 0, retryUs: 4_000_000 },
+    patientOfDevice: PATIENT_OF_DEVICE,
+    patients: PATIENT_OF_DEVICE,
+  });
+  s.onStart();
+  s.onMessage(NODE, DECISIONS);
+  return s;
+}
+
+const replies = (sent: readonly { to: number; msg: unknown }[]) => sent.filter((s) => s.to !== NODE).map((s) => s.msg);
 
 function batch(): PutBatch {
   const records = new Uint8Array(5 * RECORD_BYTES);
@@ -33,41 +61,56 @@ function batch(): PutBatch {
 describe('OffChainStore', () => {
   it('serves a record whose inclusion proof verifies against the anchored root', () => {
     const { ctx, sent } = scripted();
-    const store = new OffChainStore(ctx, { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 1e9, retainUs: 1e9 }, PERMITS);
+    const s = store(ctx);
     const b = batch();
-    store.onMessage(3, b);
-    store.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' });
-    const reply = sent[1]!.msg as GetReply;
+    s.onMessage(3, b);
+    s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' });
+    const reply = replies(sent)[1] as GetReply;
     expect(verifyMerkleProof(b.root, reply.found!.record, reply.found!.proof)).toBe(true);
   });
 
   it('makes a record altered after anchoring fail its proof', () => {
     const { ctx, sent } = scripted();
-    const store = new OffChainStore(ctx, { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 1e9, retainUs: 1e9 }, PERMITS);
+    const s = store(ctx);
     const b = batch();
-    store.onMessage(3, b);
-    expect(store.corruptLatest(2)).toBe(true);
-    store.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' });
-    const reply = sent[1]!.msg as GetReply;
+    s.onMessage(3, b);
+    expect(s.corruptLatest(2)).toBe(true);
+    s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' });
+    const reply = replies(sent)[1] as GetReply;
     expect(verifyMerkleProof(b.root, reply.found!.record, reply.found!.proof)).toBe(false);
   });
 
   it('refuses a write beyond its capacity and says so in the acknowledgement', () => {
     const { ctx, sent } = scripted();
-    const store = new OffChainStore(ctx, { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 100, retainUs: 1e9 }, PERMITS);
-    store.onMessage(3, batch());
-    expect(sent[0]!.msg).toEqual({ kind: 'put-ack', batch: 0, stored: false });
+    const s = store(ctx, { capacityBytes: 100 });
+    s.onMessage(3, batch());
+    expect(replies(sent)[0]).toEqual({ kind: 'put-ack', batch: 0, stored: false });
   });
 
   it('refuses a read without a permit for that requester and device, and counts it', () => {
     const { ctx, sent } = scripted();
-    const store = new OffChainStore(ctx, { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 1e9, retainUs: 1e9 }, PERMITS);
-    store.onMessage(3, batch());
-    store.onMessage(5, { kind: 'get', device: 2, token: 1 });
-    store.onMessage(5, { kind: 'get', device: 2, token: 2, request: 'r1', requester: 'cl_b' });
-    store.onMessage(5, { kind: 'get', device: 3, token: 3, request: 'r1', requester: 'cl_a' });
-    store.onMessage(5, { kind: 'get', device: 2, token: 4, request: 'r0', requester: 'cl_a' });
-    expect(sent.slice(1).map((s) => s.msg)).toEqual([1, 2, 3, 4].map((token) => ({ kind: 'get-reply', token, denied: true })));
-    expect(store.deniedReads).toBe(4);
+    const s = store(ctx);
+    s.onMessage(3, batch());
+    s.onMessage(5, { kind: 'get', device: 2, token: 1 });
+    s.onMessage(5, { kind: 'get', device: 2, token: 2, request: 'r1', requester: 'cl_b' });
+    s.onMessage(5, { kind: 'get', device: 3, token: 3, request: 'r1', requester: 'cl_a' });
+    s.onMessage(5, { kind: 'get', device: 2, token: 4, request: 'r0', requester: 'cl_a' });
+    expect(replies(sent).slice(1)).toEqual([1, 2, 3, 4].map((token) => ({ kind: 'get-reply', token, denied: true })));
+    expect(s.deniedReads).toBe(4);
+  });
+
+  it('holds a read until its node reports the decision, and refuses it when none comes within 5 s', () => {
+    const { ctx, sent, timers } = scripted();
+    const s = store(ctx);
+    s.onMessage(3, batch());
+    s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r2', requester: 'cl_a' });
+    s.onMessage(5, { kind: 'get', device: 2, token: 2, request: 'r3', requester: 'cl_a' });
+    expect(replies(sent)).toHaveLength(1);
+    s.onMessage(NODE, { kind: 'node-notice', topic: 'permits', seq: 1, height: 6, items: [{ request: 'r2', requester: 'cl_a', patient: 'pt_2', decision: 'break-glass' }] } satisfies NodeNotice);
+    expect((replies(sent)[1] as GetReply).found).toBeDefined();
+    const deadline = timers.at(-1)!;
+    expect(deadline.delayUs).toBe(5_000_000);
+    s.onTimer(deadline.tag);
+    expect(replies(sent)[2]).toEqual({ kind: 'get-reply', token: 2, denied: true });
   });
 });

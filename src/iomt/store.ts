@@ -12,23 +12,21 @@
  * Reads need a permit. In the framework AccessControl releases the record key only when consent
  * holds at the committed state (the AccessControl contract, src/contracts/access.ts); the store models that release by serving a
  * record only to the requester of a request its hospital's node has committed as permit or
- * break-glass for that device's patient. A request not yet executed at that node is re-checked
- * every NODE_POLL_US (its node may lag the replicas that confirmed it) for up to PERMIT_WAIT_US;
- * a read without a permit is refused (`denied`) and counted.
+ * break-glass for that device's patient. The store learns those decisions from its node by
+ * subscription (node-messages.ts, topic 'permits', for its hospital's patients); a read whose
+ * request it has not heard of yet waits for the notice (its node may lag the replicas that
+ * confirmed it to the client) for up to PERMIT_WAIT_US; a read without a permit is refused
+ * (`denied`) and counted.
  */
-import type { Actor, ActorContext, HostId } from '../../sim/index.ts';
+import type { Actor, ActorContext, HostId, TimerId, TimerTag } from '../../sim/index.ts';
+import type { AccessDecision } from '../contracts/index.ts';
 import { merkleProof } from '../ledger/index.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch } from './messages.ts';
 import { RECORD_BYTES } from './reading.ts';
-import { NODE_POLL_US } from './ledger-client.ts';
+import { NodeSubscription, type NodeEndpoint } from './node-link.ts';
+import type { NodeNotice } from './node-messages.ts';
 
-/**
- * The permit check at the store's node's committed state: true when `request` permits `requester`
- * to read `device`'s patient, false when it does not, undefined while the node has not decided it.
- */
-export type PermitCheck = (request: string, requester: string, device: number) => boolean | undefined;
-
-/** How long a read waits for its request's decision to reach the store's node before it is refused. */
+/** How long a read waits for its request's decision to reach the store from its node before it is refused. */
 const PERMIT_WAIT_US = 5_000_000;
 
 export interface StoreOptions {
@@ -37,6 +35,16 @@ export interface StoreOptions {
   readonly throughputBytesPerSec: number;
   readonly capacityBytes: number;
   readonly retainUs: number;
+}
+
+/** What one store is built from: its options, its node, and the patients whose records it holds. */
+export interface StoreConfig {
+  readonly options: StoreOptions;
+  readonly node: NodeEndpoint;
+  /** Pseudonym of the patient of each device (indexed by device number), whose permits open its records. */
+  readonly patientOfDevice: readonly string[];
+  /** The patients whose access decisions the store subscribes to (its hospital's). */
+  readonly patients: readonly string[];
 }
 
 interface HeldBatch {
@@ -48,6 +56,8 @@ interface HeldBatch {
 }
 
 const ACK_BYTES = 48;
+const TIMER_RETRY = 0;
+const TIMER_FIRST_DEADLINE = 1;
 
 export class OffChainStore implements Actor<unknown> {
   usedBytes = 0;
@@ -59,40 +69,89 @@ export class OffChainStore implements Actor<unknown> {
   private retainedHead = 0;
   /** Reads refused for want of a permit. */
   deniedReads = 0;
-  /** Reads waiting for their request's decision at the store's node. */
-  private waiting: { from: HostId; m: GetLatest; untilUs: number }[] = [];
-  private pollScheduled = false;
+  /** Access decisions heard from the node, by request. */
+  private readonly decisions = new Map<string, { readonly requester: string; readonly patient: string; readonly decision: AccessDecision }>();
+  /** Reads waiting for their request's decision, by request, each with the tag of its deadline timer. */
+  private readonly waiting = new Map<string, { readonly from: HostId; readonly m: GetLatest; readonly tag: number; readonly timer: TimerId }[]>();
+  private readonly deadlineOf = new Map<number, string>();
+  private nextTag = TIMER_FIRST_DEADLINE;
+  private readonly permits: NodeSubscription;
+  private readonly o: StoreOptions;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
-    private readonly o: StoreOptions,
-    private readonly permits: PermitCheck,
-  ) {}
+    private readonly config: StoreConfig,
+  ) {
+    this.o = config.options;
+    this.permits = new NodeSubscription(ctx, config.node, 'permits', 0, config.patients);
+  }
+
+  onStart(): void {
+    this.permits.subscribe();
+    this.ctx.setTimer(this.config.node.retryUs, TIMER_RETRY);
+  }
+
+  /** Back from a crash: reads in memory were lost with their timers, and notices may have been missed. */
+  onRecover(): void {
+    this.waiting.clear();
+    this.deadlineOf.clear();
+    this.permits.subscribe();
+    this.ctx.setTimer(this.config.node.retryUs, TIMER_RETRY);
+  }
 
   onMessage(from: HostId, msg: unknown): void {
-    const m = msg as PutBatch | GetLatest;
+    const m = msg as PutBatch | GetLatest | NodeNotice;
     if (m.kind === 'put') this.put(from, m);
-    else if (m.kind === 'get') this.authorize(from, m, this.ctx.nowUs + PERMIT_WAIT_US);
-  }
-
-  onTimer(): void {
-    this.pollScheduled = false;
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const w of waiting) this.authorize(w.from, w.m, w.untilUs);
-  }
-
-  private authorize(from: HostId, m: GetLatest, untilUs: number): void {
-    const ok = m.request === undefined || m.requester === undefined ? false : this.permits(m.request, m.requester, m.device);
-    if (ok === true) return this.get(from, m);
-    if (ok === undefined && this.ctx.nowUs < untilUs) {
-      this.waiting.push({ from, m, untilUs });
-      if (!this.pollScheduled) {
-        this.pollScheduled = true;
-        this.ctx.setTimer(NODE_POLL_US, 0);
+    else if (m.kind === 'get') this.authorize(from, m);
+    else if (m.kind === 'node-notice' && m.topic === 'permits' && this.permits.accept(m)) {
+      for (const p of m.items) {
+        this.decisions.set(p.request, p);
+        const reads = this.waiting.get(p.request);
+        if (reads === undefined) continue;
+        this.waiting.delete(p.request);
+        for (const r of reads) {
+          this.deadlineOf.delete(r.tag);
+          this.ctx.cancelTimer(r.timer);
+          this.authorize(r.from, r.m);
+        }
       }
+    }
+  }
+
+  onTimer(tag: TimerTag): void {
+    if (tag === TIMER_RETRY) {
+      this.permits.retry();
+      this.ctx.setTimer(this.config.node.retryUs, TIMER_RETRY);
       return;
     }
+    // A read's deadline: its decision never came, so it is refused.
+    const request = this.deadlineOf.get(tag);
+    if (request === undefined) return;
+    this.deadlineOf.delete(tag);
+    const reads = this.waiting.get(request) ?? [];
+    const i = reads.findIndex((r) => r.tag === tag);
+    if (i < 0) return;
+    const [r] = reads.splice(i, 1);
+    if (reads.length === 0) this.waiting.delete(request);
+    this.deny(r!.from, r!.m);
+  }
+
+  private authorize(from: HostId, m: GetLatest): void {
+    if (m.request === undefined || m.requester === undefined) return this.deny(from, m);
+    const d = this.decisions.get(m.request);
+    if (d === undefined) {
+      const tag = this.nextTag++;
+      let reads = this.waiting.get(m.request);
+      if (reads === undefined) this.waiting.set(m.request, (reads = []));
+      reads.push({ from, m, tag, timer: this.ctx.setTimer(PERMIT_WAIT_US, tag) });
+      this.deadlineOf.set(tag, m.request);
+      return;
+    }
+    if (d.decision !== 'deny' && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) return this.get(from, m);
+    this.deny(from, m);
+  }
+
+  private deny(from: HostId, m: GetLatest): void {
     this.ctx.cpu(this.o.readLatencyUs);
     this.deniedReads++;
     this.ctx.send(from, { kind: 'get-reply', token: m.token, denied: true } satisfies GetReply, ACK_BYTES);

@@ -5,26 +5,27 @@
  * protocol is a parameter (a ProtocolDefinition), so the same world runs on PBFT or any other.
  */
 import type { DetectorDefinition } from './detector-kinds/definition.ts';
-import { Engine, type ActorContext, type ActorFactory, type DistributionSpec } from '../../sim/index.ts';
+import { Engine, type Actor, type ActorContext, type ActorFactory, type DistributionSpec, type HostId, type HostPlacement } from '../../sim/index.ts';
 import { KeyRing, type Block, type SigningKey, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
 import type { ReplicaSettings } from '../protocols/types.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
 import { IomtLedgerApp } from '../contracts/index.ts';
 import type { CheckOutcome, Metrics } from '../metrics/types.ts';
-import type { RegistryView } from './admission.ts';
+import { ACTOR_KINDS, type ActorKind, type ConfigOf } from './actor-kinds.ts';
 import type { AlertRule } from './alert-rules.ts';
-import { CareTeam } from './care-team.ts';
-import { AccessClient, DeviceAdmin, PatientPortal } from './clients.ts';
 import { IomtCollector } from './collector.ts';
+import { ConsortiumNode, type ConsortiumNodeConfig } from './consortium-node.ts';
 import type { DetectorSpec } from './detector-bank.ts';
-import { Device } from './device.ts';
+import type { Device } from './device.ts';
 import type { IomtEvent } from './events.ts';
-import { Gateway, type GatewayDevice } from './gateway.ts';
+import type { Gateway, GatewayDevice } from './gateway.ts';
 import type { LedgerEndpoint } from './ledger-client.ts';
+import type { NodeEndpoint } from './node-link.ts';
 import type { DeviceKind, DeviceProfile } from './profiles.ts';
 import { pseudonym } from './pseudonym.ts';
 import { placeConsortium, type ReplicaDeployment, type WrapReplica } from '../protocols/consortium/placement.ts';
-import { OffChainStore, type PermitCheck, type StoreOptions } from './store.ts';
+import { shareable } from './shareable.ts';
+import type { OffChainStore, StoreOptions } from './store.ts';
 import { buildTopology, latencyMatrix, type Topology } from './topology.ts';
 import { PatientVitals, type Episode, type EpisodeConfig } from './vitals.ts';
 
@@ -71,8 +72,18 @@ export interface IomtWorldHooks {
   wrapActor?(role: 'device' | 'gateway' | 'clinician', id: number, factory: ActorFactory<unknown>): ActorFactory<unknown>;
 }
 
+/** What a host of the world was built from: its kind and its own configuration (a node: its application and costs). */
+export interface HostBuild {
+  readonly host: HostId;
+  readonly kind: ActorKind | 'node';
+  readonly config: unknown;
+}
+
 /** Signer ids for device keys start here, above any host id. */
 const DEVICE_SIGNER_BASE = 1 << 24;
+/** Each hospital administration issues rotated keys from its own range of signer ids. */
+const ADMIN_SIGNER_BASE = 1 << 26;
+const ADMIN_SIGNER_SPAN = 1 << 20;
 const HOUR_US = 3_600_000_000;
 
 export class IomtWorld {
@@ -91,10 +102,10 @@ export class IomtWorld {
   readonly consortium: ReplicaDeployment;
   /** Each device's initial signing key, by device number (what an attacker with physical access extracts). */
   readonly deviceKeys: readonly SigningKey[];
-  private nextSigner = DEVICE_SIGNER_BASE;
+  /** Every host in the order it was added, with what it was built from (actors share no memory: isolation.test.ts). */
+  readonly builds: HostBuild[] = [];
 
-  constructor(readonly config: IomtWorldConfig, hooks: IomtWorldHooks = {}) {
-    const wrap = (role: 'device' | 'gateway' | 'clinician', id: number, f: ActorFactory<unknown>): ActorFactory<unknown> => hooks.wrapActor?.(role, id, f) ?? f;
+  constructor(readonly config: IomtWorldConfig, private readonly hooks: IomtWorldHooks = {}) {
     const c = config;
     const topo = buildTopology({ ...c, cliniciansPerWard: c.access.cliniciansPerWard, researchers: c.access.researchers });
     this.topology = topo;
@@ -118,27 +129,37 @@ export class IomtWorld {
     for (const d of topo.devices) this.deviceNames.push(`dev_${d.index}`);
     this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs);
 
+    // Configuration several hosts read is handed out as one deep-frozen copy (the same as a copy each).
     const nodeHosts = topo.nodes.map((n) => n.host);
-    const endpoint: LedgerEndpoint = { replicaHosts: nodeHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(nodeHosts.length), retransmitUs: c.retransmitUs };
+    const endpoint: LedgerEndpoint = shareable({ replicaHosts: nodeHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(nodeHosts.length), retransmitUs: c.retransmitUs });
+    const profiles = shareable(c.profiles);
+    const rules = shareable(c.rules);
+    const detectors = shareable(c.detectors);
+    const crypto = shareable(c.cryptoCosts);
+    const pseudonyms = shareable(this.patientPseudonyms);
+    const patientOfDevice = shareable(topo.devices.map((d) => this.patientPseudonyms[d.patient]!));
     const gatewayHosts = topo.hospitals.flatMap((h) => h.gateways);
     const alertRules = c.rules.map((r) => r.name);
+    const nodeEndpoint = (host: HostId): NodeEndpoint => ({ host, macUs: c.cryptoCosts.macUs ?? 0, retryUs: c.retransmitUs });
 
     // Device keys and the genesis state every replica starts from.
-    const deviceKeys = topo.devices.map(() => ring.issue(this.nextSigner++));
+    const deviceKeys = topo.devices.map((d) => ring.issue(DEVICE_SIGNER_BASE + d.index));
     this.deviceKeys = deviceKeys;
     const { genesis, consentsByHospital } = this.genesis(topo, deviceKeys.map((k) => k.signer));
     const genesisBlock: Block = { hash: '0'.repeat(64), parentHash: '0'.repeat(64), height: 0, proposer: -1, timestampUs: 0, merkleRoot: '0'.repeat(64), txs: genesis, sizeBytes: 0 };
     const collector = this.collector;
     engine.observe((_host, event, timeUs) => {
       const k = event.kind;
-      if (k === 'alarm' || k.startsWith('iomt-')) collector.onEvent(event as IomtEvent, timeUs);
+      if (k === 'iomt-contract-outcome') collector.onOutcome((event as Extract<IomtEvent, { kind: 'iomt-contract-outcome' }>).outcome, timeUs);
+      else if (k === 'alarm' || k.startsWith('iomt-')) collector.onEvent(event as IomtEvent, timeUs);
     });
 
     const siteLink = (region: number) => ({ region, uploadBitsPerSec: c.links.siteBandwidthBps, downloadBitsPerSec: c.links.siteBandwidthBps });
     const deviceLink = { region: 0, uploadBitsPerSec: c.links.deviceUploadBps, downloadBitsPerSec: c.links.deviceUploadBps };
-    const nodeView = (host: number) => () => this.apps[host]!;
 
-    // Hosts in the order the topology laid out.
+    // Hosts in the order the topology laid out: first the consortium's nodes, each its replica and
+    // its node query service (node-service.ts) around its own application.
+    const wrapReplica = c.wrapReplica;
     this.consortium = placeConsortium(engine, {
       protocol: c.protocol,
       places: topo.nodes.map((n) => ({ placement: siteLink(n.region), streamName: `node:${n.host}` })),
@@ -152,88 +173,75 @@ export class IomtWorld {
       applicationFor: (i) => {
         const app = new IomtLedgerApp({ gateways: gatewayHosts, alertRules });
         app.applyGenesis(genesis, genesisBlock);
-        app.listener = (o) => collector.onOutcome(o, engine.nowUs);
         this.apps[topo.nodes[i]!.host] = app;
         return app;
       },
-      wrapReplica: c.wrapReplica,
+      wrapReplica: <M>(i: number, replica: ActorFactory<M>): ActorFactory<M> => {
+        const host = topo.nodes[i]!.host;
+        const node: ConsortiumNodeConfig = { app: this.apps[host]!, costs: crypto };
+        this.builds.push({ host, kind: 'node', config: node });
+        const inner = (wrapReplica?.(i, replica) ?? replica) as ActorFactory<unknown>;
+        return ((ctx: ActorContext<unknown>) => new ConsortiumNode(ctx, node, inner)) as unknown as ActorFactory<M>;
+      },
     });
     if (this.consortium.replicaHosts.some((h, i) => h !== topo.nodes[i]!.host)) throw new Error('topology: consortium nodes must be the first hosts');
     const devicesOfGateway = new Map<number, GatewayDevice[]>();
     for (const d of topo.devices) {
       let list = devicesOfGateway.get(d.gateway);
       if (list === undefined) devicesOfGateway.set(d.gateway, (list = []));
-      list.push({ device: d.index, patient: d.patient, profile: c.profiles[d.kind] });
+      list.push({ device: d.index, name: this.deviceNames[d.index]!, keyId: deviceKeys[d.index]!.signer, patient: d.patient, profile: profiles[d.kind] });
     }
     let deviceCursor = 0;
     let clinicianCursor = 0;
     for (const hosp of topo.hospitals) {
       const region = hosp.region;
       const node = hosp.node;
-      const registry = this.registryView(node);
-      this.expectHost(engine.addHost(siteLink(region), (ctx: ActorContext<unknown>) => {
-        const s = new OffChainStore(ctx, c.store, this.permitCheck(node));
-        this.stores.push(s);
-        return s;
-      }, `store:${hosp.index}`), hosp.store);
-      this.expectHost(engine.addHost(siteLink(region), (ctx: ActorContext<unknown>) => new CareTeam(ctx), `care:${hosp.index}`), hosp.careTeam);
+      const hospitalPatients = [...new Set(topo.devices.filter((d) => d.hospital === hosp.index).map((d) => this.patientPseudonyms[d.patient]!))];
+      const store = this.spawn(hosp.store, siteLink(region), 'store', { options: { ...c.store }, node: nodeEndpoint(node), patientOfDevice, patients: hospitalPatients }, `store:${hosp.index}`);
+      if (store !== undefined) this.stores.push(store);
+      this.spawn(hosp.careTeam, siteLink(region), 'care-team', {}, `care:${hosp.index}`);
       const managed = topo.devices.filter((d) => d.hospital === hosp.index).map((d) => ({ name: this.deviceNames[d.index]!, host: d.host }));
-      this.expectHost(engine.addHost(siteLink(region), (ctx: ActorContext<unknown>) =>
-        new DeviceAdmin(ctx, { ledger: endpoint, node: nodeView(node), ratePerHour: c.identity.actionsPerHour, devices: managed, keyRing: ring, newSignerId: () => this.nextSigner++, revokeFraction: c.identity.revokeFraction }),
-      `admin:${hosp.index}`), hosp.admin);
-      this.expectHost(engine.addHost(siteLink(region), (ctx: ActorContext<unknown>) =>
-        new PatientPortal(ctx, { ledger: endpoint, node: nodeView(node), ratePerHour: c.access.revocationsPerHour, consents: consentsByHospital[hosp.index]! }),
-      `portal:${hosp.index}`), hosp.portal);
+      const signerIds = { first: ADMIN_SIGNER_BASE + hosp.index * ADMIN_SIGNER_SPAN, count: ADMIN_SIGNER_SPAN };
+      this.spawn(hosp.admin, siteLink(region), 'admin', { ledger: endpoint, node: nodeEndpoint(node), ratePerHour: c.identity.actionsPerHour, devices: managed, keyRing: ring, signerIds, revokeFraction: c.identity.revokeFraction }, `admin:${hosp.index}`);
+      this.spawn(hosp.portal, siteLink(region), 'portal', { ledger: endpoint, node: nodeEndpoint(node), ratePerHour: c.access.revocationsPerHour, consents: consentsByHospital[hosp.index]! }, `portal:${hosp.index}`);
       for (const g of hosp.gateways) {
-        this.expectHost(engine.addHost(siteLink(region), wrap('gateway', g, (ctx: ActorContext<unknown>) => {
-          const gw = new Gateway(ctx, {
-            devices: devicesOfGateway.get(g) ?? [],
-            patientPseudonyms: this.patientPseudonyms,
-            admission: { freshnessUs: c.gateway.freshnessUs, rateLimitFactor: c.gateway.rateLimitFactor, rateLimitBurst: c.gateway.rateLimitBurst },
-            registry,
-            alertRecorded: (alert) => this.apps[node]!.alerts.recorded(alert),
-            nodeHeight: () => this.apps[node]!.executedHeight,
-            verifier: ring,
-            crypto: c.cryptoCosts,
-            rules: c.rules,
-            detectors: c.detectors,
-            ...(c.detectorKinds === undefined ? {} : { detectorKinds: c.detectorKinds }),
-            rateWindowUs: c.gateway.rateWindowUs,
-            batchIntervalUs: c.gateway.batchIntervalUs,
-            batchMaxReadings: c.gateway.batchMaxReadings,
-            store: hosp.store,
-            careTeam: hosp.careTeam,
-            ledger: endpoint,
-            recordAlertsOnChain: c.gateway.recordAlertsOnChain,
-          });
-          this.gateways.push(gw);
-          return gw;
-        }), `gateway:${g}`), g);
+        const gw = this.spawn(g, siteLink(region), 'gateway', {
+          devices: devicesOfGateway.get(g) ?? [],
+          patientPseudonyms: pseudonyms,
+          admission: { freshnessUs: c.gateway.freshnessUs, rateLimitFactor: c.gateway.rateLimitFactor, rateLimitBurst: c.gateway.rateLimitBurst },
+          node: nodeEndpoint(node),
+          verifier: ring,
+          crypto,
+          rules,
+          detectors,
+          ...(c.detectorKinds === undefined ? {} : { detectorKinds: c.detectorKinds }),
+          rateWindowUs: c.gateway.rateWindowUs,
+          batchIntervalUs: c.gateway.batchIntervalUs,
+          batchMaxReadings: c.gateway.batchMaxReadings,
+          store: hosp.store,
+          careTeam: hosp.careTeam,
+          ledger: endpoint,
+          recordAlertsOnChain: c.gateway.recordAlertsOnChain,
+        }, `gateway:${g}`, { role: 'gateway', id: g });
+        if (gw !== undefined) this.gateways.push(gw);
       }
       for (let w = 0; w < c.wardsPerHospital; w++) {
         while (deviceCursor < topo.devices.length && topo.devices[deviceCursor]!.hospital === hosp.index && topo.devices[deviceCursor]!.ward === w) {
           const d = topo.devices[deviceCursor++]!;
-          this.expectHost(engine.addHost(deviceLink, wrap('device', d.index, (ctx: ActorContext<unknown>) => {
-            const dev = new Device(ctx, { index: d.index, gateway: d.gateway, profile: c.profiles[d.kind], vitals: this.vitals[d.patient]!, key: deviceKeys[d.index]!, verifier: ring, crypto: c.cryptoCosts, noiseScale: c.noiseScale, clockDrift: c.clockDrift, randomPhase: c.randomPhase });
-            this.devices.push(dev);
-            return dev;
-          }), `device:${d.index}`), d.host);
+          const dev = this.spawn(d.host, deviceLink, 'device', { index: d.index, gateway: d.gateway, profile: profiles[d.kind], vitals: this.vitals[d.patient]!, key: deviceKeys[d.index]!, verifier: ring, crypto, noiseScale: c.noiseScale, clockDrift: c.clockDrift, randomPhase: c.randomPhase }, `device:${d.index}`, { role: 'device', id: d.index });
+          if (dev !== undefined) this.devices.push(dev);
         }
         while (clinicianCursor < topo.clinicians.length && topo.clinicians[clinicianCursor]!.hospital === hosp.index && topo.clinicians[clinicianCursor]!.ward === w) {
           const cl = topo.clinicians[clinicianCursor++]!;
           const patients = this.clinicianPatients(topo, cl.hospital, cl.ward);
-          this.expectHost(engine.addHost(siteLink(region), wrap('clinician', cl.host, (ctx: ActorContext<unknown>) =>
-            new AccessClient(ctx, { role: 'clinician', pseudonym: pseudonym('cl', c.seed, cl.host), ledger: endpoint, node: nodeView(node), ratePerHour: c.access.clinicianRatePerHour, patients, breakGlassProbability: c.access.breakGlassProbability })),
-          `clinician:${cl.host}`), cl.host);
+          this.spawn(cl.host, siteLink(region), 'access-client', { role: 'clinician', pseudonym: pseudonym('cl', c.seed, cl.host), ledger: endpoint, node: nodeEndpoint(node), ratePerHour: c.access.clinicianRatePerHour, patients, breakGlassProbability: c.access.breakGlassProbability }, `clinician:${cl.host}`, { role: 'clinician', id: cl.host });
         }
       }
     }
-    const allPatients = this.patientTargets(topo, () => true);
+    const allPatients = shareable(this.patientTargets(topo, () => true));
+    const researchRegion = topo.nodes.find((n) => n.host === topo.researchNode)!.region;
     for (const r of topo.researchers) {
-      const region = topo.nodes.find((n) => n.host === topo.researchNode)!.region;
-      this.expectHost(engine.addHost(siteLink(region), (ctx: ActorContext<unknown>) =>
-        new AccessClient(ctx, { role: 'researcher', pseudonym: pseudonym('rs', c.seed, r), ledger: endpoint, node: nodeView(topo.researchNode), ratePerHour: c.access.researcherRatePerHour, patients: allPatients, breakGlassProbability: 0 }),
-      `researcher:${r}`), r);
+      this.spawn(r, siteLink(researchRegion), 'access-client', { role: 'researcher', pseudonym: pseudonym('rs', c.seed, r), ledger: endpoint, node: nodeEndpoint(topo.researchNode), ratePerHour: c.access.researcherRatePerHour, patients: allPatients, breakGlassProbability: 0 }, `researcher:${r}`);
     }
   }
 
@@ -268,50 +276,20 @@ export class IomtWorld {
     return this.collector.finish({ durationUs: this.config.durationUs, accepted: this.readingsAccepted(), alertsRefused, auditedRefs: audited });
   }
 
-  private expectHost(actual: number, expected: number): void {
-    if (actual !== expected) throw new Error(`topology: host placed at ${actual}, expected ${expected}`);
-  }
-
   /**
-   * A gateway's view of the registry at its node's committed state. Lookups are cached per device
-   * and the cache is dropped whenever the registry changes (its version moves), so the view is
-   * always exact while a reading costs an array read.
+   * Add host `expected` as an actor of `kind` built from its context and `config` only (the world
+   * keeps the config for the isolation test). Devices, gateways and clinicians go through the
+   * attack hooks; the honest actor is returned unless a hook replaced it.
    */
-  private registryView(node: number): RegistryView {
-    const names = this.deviceNames;
-    const UNKNOWN = -2;
-    const keyOf = new Float64Array(names.length).fill(UNKNOWN);
-    const gatewayOf = new Float64Array(names.length);
-    let version = -1;
-    return {
-      registeredKey: (device, gateway) => {
-        const registry = this.apps[node]!.registry;
-        if (registry.version !== version) {
-          keyOf.fill(UNKNOWN);
-          version = registry.version;
-        }
-        let key = keyOf[device];
-        if (key === undefined) return -1;
-        if (key === UNKNOWN) {
-          const rec = registry.devices.get(names[device]!);
-          key = rec === undefined || rec.status !== 'active' ? -1 : Number(rec.keyId);
-          keyOf[device] = key;
-          gatewayOf[device] = rec?.gateway ?? -1;
-        }
-        return gatewayOf[device] === gateway ? key : -1;
-      },
-    };
-  }
-
-  /** The store's permit check against its hospital's node's committed AccessControl state. */
-  private permitCheck(node: number): PermitCheck {
-    const patientOfDevice = this.topology.devices.map((d) => this.patientPseudonyms[d.patient]!);
-    return (request, requester, device) => {
-      const access = this.apps[node]!.access;
-      if (access.decisionOf(request) === undefined) return undefined;
-      const patient = patientOfDevice[device];
-      return patient !== undefined && access.permits(request, requester, patient);
-    };
+  private spawn<K extends ActorKind>(expected: HostId, placement: HostPlacement, kind: K, config: ConfigOf<K>, streamName: string, hook?: { role: 'device' | 'gateway' | 'clinician'; id: number }): ReturnType<(typeof ACTOR_KINDS)[K]> | undefined {
+    const build = ACTOR_KINDS[kind] as (ctx: ActorContext<unknown>, config: ConfigOf<K>) => ReturnType<(typeof ACTOR_KINDS)[K]>;
+    let built: ReturnType<(typeof ACTOR_KINDS)[K]> | undefined;
+    const factory: ActorFactory<unknown> = (ctx) => (built = build(ctx, config)) as Actor<unknown>;
+    const wrapped = hook === undefined ? factory : (this.hooks.wrapActor?.(hook.role, hook.id, factory) ?? factory);
+    const host = this.engine.addHost(placement, wrapped, streamName);
+    if (host !== expected) throw new Error(`topology: host placed at ${host}, expected ${expected}`);
+    this.builds.push({ host, kind, config });
+    return built;
   }
 
   /** Patients a clinician asks about: those of its own ward (consented) and of the next ward (not). */

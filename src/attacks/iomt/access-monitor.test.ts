@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext, type ModelEvent } from '../../../sim/index.ts';
-import { AuditLog, type AuditEntry } from '../../contracts/index.ts';
+import type { AuditEntry } from '../../contracts/index.ts';
+import type { NodeNotice } from '../../iomt/node-messages.ts';
 import { AccessMonitor } from './access-monitor.ts';
 
 function entry(agent: string, ref: string): AuditEntry {
   return { type: 'access', action: 'R', recordedUs: 0, outcome: 'success', agent, entity: 'pt', purpose: 'TREAT', ref };
 }
 
-/** Drive the monitor window by window; `perWindow(w)` gives each requester's accesses in window w. */
+/** Drive the monitor window by window; `perWindow(w)` gives each requester's accesses in window w, in one notice from its node. */
 function run(perWindow: (w: number) => Record<string, number>, windows: number): { subject: string; window: number }[] {
-  const audit = new AuditLog();
+  const NODE = 0;
   const alarms: { subject: string; window: number }[] = [];
   let w = 0;
   const ctx: ActorContext<unknown> = {
@@ -17,10 +18,13 @@ function run(perWindow: (w: number) => Record<string, number>, windows: number):
     send: () => {}, setTimer: () => 0, cancelTimer: () => {}, cpu: () => {}, cpuParallel: () => {},
     emit: (e: ModelEvent) => void alarms.push({ subject: (e as unknown as { subject: string }).subject, window: w }),
   };
-  const monitor = new AccessMonitor(ctx, { windowUs: 60e6, warmupWindows: 5, requesters: ['a', 'b'], audit: () => audit });
+  const monitor = new AccessMonitor(ctx, { windowUs: 60e6, warmupWindows: 5, requesters: ['a', 'b'], node: { host: NODE, macUs: 0, retryUs: 4e6 } });
+  monitor.onStart();
   let n = 0;
   for (w = 0; w < windows; w++) {
-    for (const [agent, count] of Object.entries(perWindow(w))) for (let i = 0; i < count; i++) audit.append(entry(agent, `r${n++}`));
+    const items: AuditEntry[] = [];
+    for (const [agent, count] of Object.entries(perWindow(w))) for (let i = 0; i < count; i++) items.push(entry(agent, `r${n++}`));
+    monitor.onMessage(NODE, { kind: 'node-notice', topic: 'audit', seq: w, height: w + 1, items } satisfies NodeNotice);
     monitor.onTimer(0);
   }
   return alarms;

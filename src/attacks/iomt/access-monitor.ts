@@ -1,14 +1,15 @@
 /**
- * The framework's access-volume monitor (its defence against insider misuse): every `windowUs` it
- * reads the new entries of its node's committed AuditLog, counts each requester's access and
- * break-glass entries in the window, and feeds that count to an EWMA and a CUSUM detector of that
+ * The framework's access-volume monitor (its defence against insider misuse): it subscribes to its
+ * node's committed AuditLog (src/iomt/node-messages.ts, topic 'audit'), counts each requester's
+ * access and break-glass entries as they arrive, and every `windowUs` feeds the window's count to an EWMA and a CUSUM detector of that
  * requester (the same detector classes the gateways use, src/iomt/detectors.ts). A detector going
  * into alarm emits { kind: 'alarm', subject: 'requester:<pseudonym>' }; the attack layer scores
  * those alarms against the insiders it labelled, never against the detectors' own output.
  */
-import type { Actor, ActorContext, TimerTag } from '../../../sim/index.ts';
-import type { AuditLog } from '../../contracts/index.ts';
+import type { Actor, ActorContext, HostId, TimerTag } from '../../../sim/index.ts';
 import { CusumDetector, EwmaDetector, type AlarmEvent, type StreamDetector } from '../../iomt/detectors.ts';
+import { NodeSubscription, type NodeEndpoint } from '../../iomt/node-link.ts';
+import type { NodeNotice } from '../../iomt/node-messages.ts';
 
 export interface AccessMonitorOptions {
   readonly windowUs: number;
@@ -16,14 +17,14 @@ export interface AccessMonitorOptions {
   readonly warmupWindows: number;
   /** Requesters watched (pseudonyms), in a fixed order. */
   readonly requesters: readonly string[];
-  /** The committed audit log of the monitor's node. */
-  readonly audit: () => AuditLog;
+  /** The monitor's node, whose committed audit log it follows. */
+  readonly node: NodeEndpoint;
 }
 
 export const ACCESS_DETECTORS = ['ewma:access_rate', 'cusum:access_rate'] as const;
 
 export class AccessMonitor implements Actor<unknown> {
-  private readIndex = 0;
+  private readonly audit: NodeSubscription;
   private readonly slot = new Map<string, number>();
   private readonly counts: Float64Array;
   private readonly detectors: StreamDetector[][];
@@ -31,6 +32,7 @@ export class AccessMonitor implements Actor<unknown> {
   constructor(private readonly ctx: ActorContext<unknown>, private readonly o: AccessMonitorOptions) {
     o.requesters.forEach((r, i) => this.slot.set(r, i));
     this.counts = new Float64Array(o.requesters.length);
+    this.audit = new NodeSubscription(ctx, o.node, 'audit', 0);
     // EWMA (Montgomery §9.2: λ 0.2, L ≈ 3 for small shifts; wider here, as counts are few) and a
     // two-sided CUSUM with allowance half a σ (Montgomery §9.1).
     this.detectors = o.requesters.map(() => [
@@ -40,20 +42,23 @@ export class AccessMonitor implements Actor<unknown> {
   }
 
   onStart(): void {
+    this.audit.subscribe();
     this.ctx.setTimer(this.o.windowUs, 0);
   }
 
-  onMessage(): void {}
-
-  onTimer(_tag: TimerTag): void {
-    const entries = this.o.audit().entries;
-    this.counts.fill(0);
-    for (; this.readIndex < entries.length; this.readIndex++) {
-      const e = entries[this.readIndex]!;
+  /** Audit entries committed at the node: counted in the current window. */
+  onMessage(_from: HostId, msg: unknown): void {
+    const n = msg as NodeNotice;
+    if (n.kind !== 'node-notice' || n.topic !== 'audit' || !this.audit.accept(n)) return;
+    for (const e of n.items) {
       if (e.type !== 'access' && e.type !== 'break-glass') continue;
       const i = this.slot.get(e.agent);
       if (i !== undefined) this.counts[i]! += 1;
     }
+  }
+
+  onTimer(_tag: TimerTag): void {
+    this.audit.retry();
     for (let i = 0; i < this.detectors.length; i++) {
       const ds = this.detectors[i]!;
       for (let j = 0; j < ds.length; j++) {
@@ -62,6 +67,7 @@ export class AccessMonitor implements Actor<unknown> {
         this.ctx.emit(alarm);
       }
     }
+    this.counts.fill(0);
     this.ctx.setTimer(this.o.windowUs, 0);
   }
 }

@@ -11,7 +11,7 @@ import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
 import { ConsentMisuser, type MisuseRequest } from './consent-misuser.ts';
-import { ledgerEndpoint, siteLink } from './layout.ts';
+import { ledgerEndpoint, nodeEndpoint, siteLink } from './layout.ts';
 
 export const consentMisuse = defineAttack({
   type: 'consent-misuse',
@@ -42,7 +42,7 @@ export const consentMisuse = defineAttack({
             const requester = `cl_misuse_${k}`;
             env.truth.label('access', requester, 'consent-misuse', `former-grantee:${spec.mode}`, spec.start, spec.end ?? Infinity);
             const opts = {
-              start: spec.start, end: spec.end, mode: spec.mode, validForUs: spec.validFor, ratePerSec: spec.rate, ledger, node: () => world.apps[hosp.node]!,
+              start: spec.start, end: spec.end, mode: spec.mode, validForUs: spec.validFor, ratePerSec: spec.rate, ledger, node: nodeEndpoint(world, hosp.node),
               store: hosp.store, device: spec.device, patient: world.patientPseudonyms[d.patient]!, requester, consent: `con_misuse_${k}`, farEndUs: c.durationUs + 3_600_000_000,
             };
             world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => {

@@ -10,10 +10,11 @@
 import type { Actor, ActorContext, HostId, TimerTag } from '../../../sim/index.ts';
 import type { Transaction } from '../../ledger/index.ts';
 import type { ReplyMessage } from '../../protocols/types.ts';
-import type { IomtLedgerApp } from '../../contracts/index.ts';
 import { emitIomt } from '../../iomt/events.ts';
-import { LedgerClient, type LedgerEndpoint } from '../../iomt/ledger-client.ts';
+import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from '../../iomt/ledger-client.ts';
 import type { GetLatest, GetReply } from '../../iomt/messages.ts';
+import { NodeQueries, type NodeEndpoint } from '../../iomt/node-link.ts';
+import type { NodeAnswer, NodeAnswerBody } from '../../iomt/node-messages.ts';
 
 export interface ConsentMisuseOptions {
   readonly start: number;
@@ -22,7 +23,8 @@ export interface ConsentMisuseOptions {
   readonly validForUs: number;
   readonly ratePerSec: number;
   readonly ledger: LedgerEndpoint;
-  readonly node: () => IomtLedgerApp;
+  /** The misuser's organisation's node, which it asks for decisions. */
+  readonly node: NodeEndpoint;
   readonly store: HostId;
   readonly device: number;
   readonly patient: string;
@@ -47,10 +49,10 @@ const TIMER_START = 0;
 const TIMER_REQUEST = 1;
 const TIMER_REVOKE = 2;
 const TIMER_RETRANSMIT = 3;
-const TIMER_POLL = 4;
 const GET_BYTES = 48;
 
-export class ConsentMisuser implements Actor<unknown> {
+export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
+  private readonly queries: NodeQueries;
   private readonly ledger: LedgerClient;
   readonly requests: MisuseRequest[] = [];
   /** End of the consent's period (mode 'expired'); Infinity otherwise. */
@@ -60,7 +62,8 @@ export class ConsentMisuser implements Actor<unknown> {
   grantedUs = Infinity;
 
   constructor(private readonly ctx: ActorContext<unknown>, private readonly o: ConsentMisuseOptions) {
-    this.ledger = new LedgerClient(ctx, o.ledger, (token, tx, height) => this.onConfirmed(token, tx, height), () => o.node().executedHeight, TIMER_POLL);
+    this.queries = new NodeQueries(ctx, o.node);
+    this.ledger = new LedgerClient(ctx, o.ledger, this.queries, this);
   }
 
   onStart(): void {
@@ -76,12 +79,10 @@ export class ConsentMisuser implements Actor<unknown> {
         this.ledger.retransmit();
         ctx.setTimer(o.ledger.retransmitUs, TIMER_RETRANSMIT);
         return;
-      case TIMER_POLL:
-        return this.ledger.poll();
       case TIMER_START: {
         if (o.mode === 'expired') this.periodEndUs = ctx.nowUs + o.validForUs;
         const periodEndUs = o.mode === 'expired' ? this.periodEndUs : o.farEndUs;
-        this.ledger.submit({ contract: 'Consent', method: 'grant', args: { consent: o.consent, patient: o.patient, grantee: o.requester, scope: 'treatment', purpose: 'TREAT', periodStartUs: ctx.nowUs, periodEndUs, provision: 'permit' } }, TOKEN_GRANT);
+        this.ledger.submit({ contract: 'Consent', method: 'grant', args: { consent: o.consent, patient: o.patient, grantee: o.requester, scope: 'treatment', purpose: 'TREAT', periodStartUs: ctx.nowUs, periodEndUs, provision: 'permit' } }, TOKEN_GRANT, { q: 'height' });
         return;
       }
       case TIMER_REVOKE: {
@@ -93,7 +94,8 @@ export class ConsentMisuser implements Actor<unknown> {
       default: {
         if (o.end !== undefined && ctx.nowUs >= o.end) return;
         const token = this.requests.length;
-        const tx = this.ledger.submit({ contract: 'AccessControl', method: 'request', args: { request: this.requestId(token), requester: o.requester, patient: o.patient, purpose: 'TREAT', breakGlass: false } }, token);
+        const request = this.requestId(token);
+        const tx = this.ledger.submit({ contract: 'AccessControl', method: 'request', args: { request, requester: o.requester, patient: o.patient, purpose: 'TREAT', breakGlass: false } }, token, { q: 'access-decision', request });
         this.requests.push({ submittedUs: tx.submittedUs, height: -1, decidedUs: -1, decision: 'pending', read: false });
         ctx.setTimer(1e6 / o.ratePerSec, TIMER_REQUEST);
       }
@@ -101,9 +103,13 @@ export class ConsentMisuser implements Actor<unknown> {
   }
 
   onMessage(from: HostId, msg: unknown): void {
-    const m = msg as ReplyMessage | GetReply;
+    const m = msg as ReplyMessage | GetReply | NodeAnswer;
     if (m.kind === 'reply') {
       this.ledger.onReply(from, m);
+      return;
+    }
+    if (m.kind === 'node-answer') {
+      if (!this.ledger.onNodeAnswer(m)) this.queries.answered(m);
       return;
     }
     if (m.kind === 'get-reply' && m.found !== undefined) {
@@ -112,7 +118,8 @@ export class ConsentMisuser implements Actor<unknown> {
     }
   }
 
-  private onConfirmed(token: number, _tx: Transaction, height: number): void {
+  /** A transaction confirmed (the grant and requests: and executed by the misuser's node, which answered). */
+  onLedgerOutcome(token: number, _tx: Transaction, height: number, answer: NodeAnswerBody | undefined): void {
     const ctx = this.ctx;
     if (token === TOKEN_GRANT) {
       this.grantedUs = ctx.nowUs;
@@ -128,7 +135,7 @@ export class ConsentMisuser implements Actor<unknown> {
     if (r === undefined) return;
     r.height = height;
     r.decidedUs = ctx.nowUs;
-    r.decision = this.o.node().access.decisionOf(this.requestId(token)) ?? 'unknown';
+    r.decision = (answer?.q === 'access-decision' ? answer.decision : undefined) ?? 'unknown';
     if (r.decision === 'permit') {
       ctx.send(this.o.store, { kind: 'get', device: this.o.device, token, request: this.requestId(token), requester: this.o.requester } satisfies GetLatest, GET_BYTES);
     }

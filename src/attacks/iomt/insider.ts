@@ -14,7 +14,7 @@ import type { GroundTruth } from '../ground-truth.ts';
 import { param, zOrdinal } from '../params.ts';
 import { AccessMonitor } from './access-monitor.ts';
 import { ClientProxy } from './client-proxy.ts';
-import { siteLink, specsAimedAt } from './layout.ts';
+import { nodeEndpoint, siteLink, specsAimedAt } from './layout.ts';
 
 /** Length of the access monitor's counting window, and how many windows set a requester's baseline. */
 const ACCESS_WINDOW_US = 60_000_000;
@@ -25,7 +25,7 @@ export const insider = defineAttack({
   title: 'Insider misuse (abnormal access volume)',
   category: 'device',
   targets: 'clinicians',
-  model: "proxy makes a credentialed clinician's own client issue extra access requests (decided and audited like any); an access monitor counts each clinician's audited accesses per 60 s window from the committed AuditLog and runs EWMA and CUSUM detectors per requester (5-window baseline), scored against the insider labels",
+  model: "proxy makes a credentialed clinician's own client issue extra access requests (decided and audited like any); an access monitor counts each clinician's audited accesses per 60 s window from the committed AuditLog its node sends it and runs EWMA and CUSUM detectors per requester (5-window baseline), scored against the insider labels",
   paramsSchema: z.object({
     clinicians: param(z.array(zOrdinal).min(1), 'Misusing clinicians (0 is the first in topology order).', 'clinician number list'),
     rate: param(z.number().positive(), 'Extra access requests per hour each insider issues, on top of its normal rate.', 'requests/hour'),
@@ -53,7 +53,7 @@ export const insider = defineAttack({
           pseudonyms = topo.clinicians.map((cl) => pseudonym('cl', world.config.seed, cl.host));
           for (const { spec } of specs) for (const i of spec.clinicians) env.truth.label('access', pseudonyms[i]!, 'insider', 'insider', spec.start, spec.end ?? Infinity);
           const hosp = topo.hospitals[0]!;
-          const opts = { windowUs: ACCESS_WINDOW_US, warmupWindows: ACCESS_WARMUP_WINDOWS, requesters: pseudonyms, audit: () => world.apps[hosp.node]!.audit };
+          const opts = { windowUs: ACCESS_WINDOW_US, warmupWindows: ACCESS_WARMUP_WINDOWS, requesters: [...pseudonyms], node: nodeEndpoint(world, hosp.node) };
           world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => new AccessMonitor(ctx, opts), 'access-monitor');
           world.engine.observe((_h, e) => {
             if (e.kind !== 'alarm') return;

@@ -1,4 +1,5 @@
 /** Reading the IoMT world's layout the way device attacks name their targets (0-based ordinals). */
+import type { NodeEndpoint } from '../../iomt/node-link.ts';
 import type { IomtWorld } from '../../iomt/world.ts';
 import type { TargetIssues } from '../definition.ts';
 import type { DeviceWorldSizes } from './hooks.ts';
@@ -25,6 +26,11 @@ export function ledgerEndpoint(world: IomtWorld): { replicaHosts: number[]; repl
   const c = world.config;
   const replicaHosts = world.topology.nodes.map((n) => n.host);
   return { replicaHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs };
+}
+
+/** How an attacker host or a security service reaches its organisation's node `host` (src/iomt/node-link.ts). */
+export function nodeEndpoint(world: IomtWorld, host: number): NodeEndpoint {
+  return { host, macUs: world.config.cryptoCosts.macUs ?? 0, retryUs: world.config.retransmitUs };
 }
 
 /** The specs aimed at `target`, once per time they name it, in scenario order. */

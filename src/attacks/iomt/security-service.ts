@@ -7,7 +7,9 @@
  */
 import type { Actor, ActorContext, HostId } from '../../../sim/index.ts';
 import type { ReplyMessage } from '../../protocols/types.ts';
-import { LedgerClient, type LedgerEndpoint } from '../../iomt/ledger-client.ts';
+import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from '../../iomt/ledger-client.ts';
+import { NodeQueries, type NodeEndpoint } from '../../iomt/node-link.ts';
+import type { NodeAnswer } from '../../iomt/node-messages.ts';
 
 /** Gateway → security service: a device-scope detector went into alarm. */
 export interface SecurityAlarm {
@@ -21,46 +23,54 @@ export const SECURITY_ALARM_BYTES = 64;
 
 export interface SecurityServiceOptions {
   readonly ledger: LedgerEndpoint;
-  /** Height the service's own node has executed. */
-  readonly nodeHeight: () => number;
+  /** The service's own node: a revocation counts once that node has executed it. */
+  readonly node: NodeEndpoint;
   /** Registry name of each device. */
   readonly deviceNames: readonly string[];
 }
 
 const TIMER_RETRANSMIT = 0;
-const TIMER_POLL = 1;
 
-export class SecurityService implements Actor<unknown> {
+export class SecurityService implements Actor<unknown>, LedgerOwner {
+  private readonly queries: NodeQueries;
   private readonly ledger: LedgerClient;
   /** First alarm (raised at the gateway) per device that the service acted on. */
   readonly alarmUs = new Map<number, number>();
-  /** When each revocation was confirmed committed (f + 1 matching replies). */
+  /** When each revocation was confirmed committed (f + 1 matching replies) and executed by the service's node. */
   readonly revokedUs = new Map<number, number>();
 
   constructor(private readonly ctx: ActorContext<unknown>, private readonly o: SecurityServiceOptions) {
-    this.ledger = new LedgerClient(ctx, o.ledger, (device) => this.revokedUs.set(device, ctx.nowUs), o.nodeHeight, TIMER_POLL);
+    this.queries = new NodeQueries(ctx, o.node);
+    this.ledger = new LedgerClient(ctx, o.ledger, this.queries, this);
+  }
+
+  onLedgerOutcome(device: number): void {
+    this.revokedUs.set(device, this.ctx.nowUs);
   }
 
   onStart(): void {
     this.ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
   }
 
-  onTimer(tag: number): void {
-    if (tag === TIMER_POLL) return this.ledger.poll();
+  onTimer(_tag: number): void {
     this.ledger.retransmit();
     this.ctx.setTimer(this.o.ledger.retransmitUs, TIMER_RETRANSMIT);
   }
 
   onMessage(from: HostId, msg: unknown): void {
-    const m = msg as ReplyMessage | SecurityAlarm;
+    const m = msg as ReplyMessage | NodeAnswer | SecurityAlarm;
     if (m.kind === 'reply') {
       this.ledger.onReply(from, m);
+      return;
+    }
+    if (m.kind === 'node-answer') {
+      if (!this.ledger.onNodeAnswer(m)) this.queries.answered(m);
       return;
     }
     if (m.kind !== 'security-alarm' || this.alarmUs.has(m.device)) return;
     const name = this.o.deviceNames[m.device];
     if (name === undefined) return;
     this.alarmUs.set(m.device, m.raisedUs);
-    this.ledger.submit({ contract: 'DeviceRegistry', method: 'revoke', args: { device: name, status: 'revoked' } }, m.device);
+    this.ledger.submit({ contract: 'DeviceRegistry', method: 'revoke', args: { device: name, status: 'revoked' } }, m.device, { q: 'height' });
   }
 }

@@ -11,7 +11,7 @@ import type { ReadingMessage } from '../../iomt/reading.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
-import { ledgerEndpoint, radioLink, siteLink } from './layout.ts';
+import { ledgerEndpoint, nodeEndpoint, radioLink, siteLink } from './layout.ts';
 import { SecurityService } from './security-service.ts';
 import { SPOOFED, StolenKeySpoofer } from './stolen-key-spoofer.ts';
 
@@ -48,7 +48,7 @@ export const stolenKey = defineAttack({
           const hosp = topo.hospitals[0]!;
           const ledger = ledgerEndpoint(world);
           const sink = world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => {
-            security = new SecurityService(ctx, { ledger, nodeHeight: () => world.apps[hosp.node]!.executedHeight, deviceNames: world.deviceNames });
+            security = new SecurityService(ctx, { ledger, node: nodeEndpoint(world, hosp.node), deviceNames: [...world.deviceNames] });
             return security;
           }, 'security-service');
           env.forwardGatewayAlarmsTo(sink);

@@ -49,5 +49,6 @@ export const IOMT_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'iomt.integrity_checks_invalid', unit: 'count', meaning: 'record reads whose proof failed: the record changed after anchoring' },
   { name: 'iomt.integrity_checks_unanchored', unit: 'count', meaning: 'record reads whose batch root was not yet committed' },
   { name: 'iomt.integrity_checks_not_found', unit: 'count', meaning: 'record reads the store could not serve (no record, or older than store.retain)' },
+  ...latency('iomt.integrity_check_latency_ms', 'time from a reader asking the store for a record (once permitted) to its verdict: the record and its proof from the store, the anchored root from its node'),
   { name: 'iomt.detector_alarms', unit: 'count', meaning: 'alarms raised by the streaming detectors (EWMA, CUSUM, z-score)' },
 ];

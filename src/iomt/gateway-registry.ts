@@ -1,0 +1,41 @@
+/**
+ * A gateway's copy of the DeviceRegistry for the devices registered with it: provisioned with
+ * their enrolment (genesis) and kept current by the registry notices of its node (key rotations
+ * and revocations, once committed there). A lookup per reading is an array read.
+ */
+import type { HostId } from '../../sim/index.ts';
+import type { RegistryView } from './admission.ts';
+import type { RegistryItem } from './node-messages.ts';
+
+const NO_KEY = -1;
+
+export class GatewayRegistry implements RegistryView {
+  /** Registered key id by global device number; NO_KEY for devices not registered here, or revoked. */
+  private readonly keyOf: Float64Array;
+  private readonly deviceOf = new Map<string, number>();
+
+  constructor(
+    private readonly gateway: HostId,
+    devices: readonly { readonly device: number; readonly name: string; readonly keyId: number }[],
+  ) {
+    let size = 0;
+    for (const d of devices) size = Math.max(size, d.device + 1);
+    this.keyOf = new Float64Array(size).fill(NO_KEY);
+    for (const d of devices) {
+      this.keyOf[d.device] = d.keyId;
+      this.deviceOf.set(d.name, d.device);
+    }
+  }
+
+  registeredKey(device: number, gateway: number): number {
+    if (gateway !== this.gateway) return NO_KEY;
+    return this.keyOf[device] ?? NO_KEY;
+  }
+
+  /** A change the node reported (a device it does not know is ignored: the node only reports this gateway's). */
+  apply(item: RegistryItem): void {
+    const device = this.deviceOf.get(item.device);
+    if (device === undefined) return;
+    this.keyOf[device] = item.active ? Number(item.keyId) : NO_KEY;
+  }
+}

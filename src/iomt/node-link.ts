@@ -1,0 +1,105 @@
+/**
+ * The asking side of the node query protocol (node-messages.ts), borrowed by actors that talk to
+ * their organisation's node: numbered queries that are re-sent when unanswered (lost, or the node
+ * was down), and subscriptions that notice a missed notice and subscribe again from the last
+ * height they hold. Each message costs one MAC to send and one to check (the authenticated
+ * channel, docs/references.md §6). Not an actor: it borrows its owner's context.
+ */
+import type { ActorContext, HostId } from '../../sim/index.ts';
+import { queryBytes, subscribeBytes, type NodeAnswer, type NodeNotice, type NodeQuery, type NodeQueryBody, type NodeSubscribe, type NodeTopic } from './node-messages.ts';
+
+/** Where an actor's node is and what a MAC costs (plain data in the actor's configuration). */
+export interface NodeEndpoint {
+  readonly host: HostId;
+  readonly macUs: number;
+  /** Re-send a query (or a subscription) unanswered for this long. */
+  readonly retryUs: number;
+}
+
+export class NodeQueries {
+  private nextId = 0;
+  private readonly open = new Map<number, { readonly q: NodeQuery; sentUs: number }>();
+
+  constructor(
+    private readonly ctx: ActorContext<unknown>,
+    private readonly node: NodeEndpoint,
+  ) {}
+
+  /** Ask `body` once the node has executed `afterHeight`; returns the query id its answer carries. */
+  ask(body: NodeQueryBody, afterHeight: number): number {
+    const q: NodeQuery = { kind: 'node-query', id: this.nextId++, afterHeight, body };
+    this.open.set(q.id, { q, sentUs: this.ctx.nowUs });
+    this.send(q);
+    return q.id;
+  }
+
+  /** True the first time an answer to an open query arrives (its MAC checked); false for a duplicate. */
+  answered(m: NodeAnswer): boolean {
+    this.ctx.cpu(this.node.macUs);
+    return this.open.delete(m.id);
+  }
+
+  /** Re-send queries unanswered for `retryUs`; call from a periodic timer. */
+  resend(): void {
+    const now = this.ctx.nowUs;
+    for (const o of this.open.values()) {
+      if (now - o.sentUs < this.node.retryUs) continue;
+      o.sentUs = now;
+      this.send(o.q);
+    }
+  }
+
+  private send(q: NodeQuery): void {
+    this.ctx.cpu(this.node.macUs);
+    this.ctx.send(this.node.host, q, queryBytes(q.body));
+  }
+}
+
+/**
+ * One subscription to a topic of the node. Notices are applied in order: notice 0 acknowledges a
+ * (re)subscription with the replay, then 1, 2, …; anything else means one was missed, and the
+ * subscription starts again from the last height applied.
+ */
+export class NodeSubscription {
+  private expectedSeq = -1;
+  private lastHeight: number;
+  private subscribedUs = -Infinity;
+
+  constructor(
+    private readonly ctx: ActorContext<unknown>,
+    private readonly node: NodeEndpoint,
+    private readonly topic: NodeTopic,
+    /** Height of the state the subscriber starts from (its configuration's genesis state: 0). */
+    sinceHeight: number,
+    private readonly patients?: readonly string[],
+  ) {
+    this.lastHeight = sinceHeight;
+  }
+
+  /** Subscribe (again) from the last height applied. */
+  subscribe(): void {
+    const m: NodeSubscribe = this.patients === undefined ? { kind: 'node-subscribe', topic: this.topic, sinceHeight: this.lastHeight } : { kind: 'node-subscribe', topic: this.topic, sinceHeight: this.lastHeight, patients: this.patients };
+    this.expectedSeq = -1;
+    this.subscribedUs = this.ctx.nowUs;
+    this.ctx.cpu(this.node.macUs);
+    this.ctx.send(this.node.host, m, subscribeBytes(m));
+  }
+
+  /** Subscribe again if the acknowledgement has not come within `retryUs`; call from a periodic timer. */
+  retry(): void {
+    if (this.expectedSeq < 0 && this.ctx.nowUs - this.subscribedUs >= this.node.retryUs) this.subscribe();
+  }
+
+  /** Whether to apply `n` (its MAC checked); a gap starts the subscription again instead. */
+  accept(n: NodeNotice): boolean {
+    this.ctx.cpu(this.node.macUs);
+    if (n.seq === 0 || n.seq === this.expectedSeq) {
+      this.expectedSeq = n.seq + 1;
+      if (n.height > this.lastHeight) this.lastHeight = n.height;
+      return true;
+    }
+    // Still waiting for the acknowledgement: later notices of the new subscription are replayed in it.
+    if (this.expectedSeq >= 0) this.subscribe();
+    return false;
+  }
+}

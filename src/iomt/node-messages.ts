@@ -1,0 +1,156 @@
+/**
+ * The node query protocol: how gateways, stores, clients and security services learn the committed
+ * state of their organisation's consortium node, by message only (actors share no memory,
+ * docs/architecture.md "Core concepts"). Two patterns, both over the organisation's authenticated
+ * channel to its own node (mutual TLS, as Fabric's peers and CometBFT's RPC are deployed; one
+ * HMAC-SHA-256 tag per message, docs/references.md §6):
+ *
+ * - Query and answer. A query names the height the asker knows is committed (`afterHeight`, from
+ *   its f + 1 matching replies); the node holds it until it has executed that height itself, then
+ *   answers from its state. That hold is the node's notification of the new height: nobody polls.
+ * - Subscription and notices. A gateway subscribes to the registry changes of its devices, a store
+ *   to the access decisions about its patients, a monitor to the audit log. The node pushes one
+ *   notice per subscriber per executed batch of blocks that has items for it, numbered per
+ *   subscription, so a subscriber that sees a gap (a lost notice, or it was down) subscribes again
+ *   from the last height it holds and the node replays what it missed.
+ *
+ * Sizes: a 16-byte header (kind, query id or notice number, height) and the 32-byte MAC tag, plus
+ * each field: ids and pseudonyms as their ASCII bytes, numbers as 4 bytes (8 for heights and
+ * times), a Merkle root as its 32 raw bytes, a decision or status as 1 byte.
+ */
+import type { AccessDecision, AuditEntry } from '../contracts/index.ts';
+
+/** Header (kind, id or notice number, height) and the channel's HMAC-SHA-256 tag. */
+export const NODE_MESSAGE_BASE_BYTES = 16 + 32;
+
+/**
+ * Processor time a node spends reading its state for one query, or for one replayed item: a
+ * random lookup in the state store. LevelDB (Fabric's and CometBFT's default state database)
+ * reports 5–17 µs per random read with its working set in memory (github.com/google/leveldb
+ * README, "Read performance"); 10 µs is the middle of that range.
+ */
+export const STATE_READ_US = 10;
+
+export type NodeQueryBody =
+  /** Only that the node has executed `afterHeight` (the client acts once its own node has). */
+  | { readonly q: 'height' }
+  /** AccessControl's decision on a request. */
+  | { readonly q: 'access-decision'; readonly request: string }
+  /** Whether EmergencyAlert recorded an alert. */
+  | { readonly q: 'alert-recorded'; readonly alert: string }
+  /** The Merkle root AnchorRegistry holds for a gateway's batch (what a reader checks a record against). */
+  | { readonly q: 'anchor-root'; readonly gateway: number; readonly batch: number };
+
+export type NodeAnswerBody =
+  | { readonly q: 'height' }
+  | { readonly q: 'access-decision'; readonly decision: AccessDecision | undefined }
+  | { readonly q: 'alert-recorded'; readonly recorded: boolean }
+  | { readonly q: 'anchor-root'; readonly root: string | undefined };
+
+export interface NodeQuery {
+  readonly kind: 'node-query';
+  readonly id: number;
+  /** Answer once the node has executed this height (0: at once). */
+  readonly afterHeight: number;
+  readonly body: NodeQueryBody;
+}
+
+export interface NodeAnswer {
+  readonly kind: 'node-answer';
+  readonly id: number;
+  /** The node's executed height the answer was read at. */
+  readonly height: number;
+  readonly body: NodeAnswerBody;
+}
+
+export const NODE_TOPICS = ['registry', 'permits', 'audit'] as const;
+export type NodeTopic = (typeof NODE_TOPICS)[number];
+
+export interface NodeSubscribe {
+  readonly kind: 'node-subscribe';
+  readonly topic: NodeTopic;
+  /** Items committed above this height are replayed in the acknowledgement (notice 0). */
+  readonly sinceHeight: number;
+  /** permits: the patients (pseudonyms) whose decisions the subscriber wants. */
+  readonly patients?: readonly string[];
+}
+
+/** A DeviceRegistry change of a device registered with the subscribing gateway. */
+export interface RegistryItem {
+  readonly device: string;
+  readonly keyId: string;
+  readonly active: boolean;
+}
+
+/** An AccessControl decision about one of the subscribing store's patients. */
+export interface PermitItem {
+  readonly request: string;
+  readonly requester: string;
+  readonly patient: string;
+  readonly decision: AccessDecision;
+}
+
+export type NodeNoticeItems =
+  | { readonly topic: 'registry'; readonly items: readonly RegistryItem[] }
+  | { readonly topic: 'permits'; readonly items: readonly PermitItem[] }
+  | { readonly topic: 'audit'; readonly items: readonly AuditEntry[] };
+
+export type NodeNotice = {
+  readonly kind: 'node-notice';
+  /** Number within the subscription: 0 acknowledges it (with the replay), then 1, 2, … */
+  readonly seq: number;
+  /** The node's executed height: the notice carries every matching item up to it. */
+  readonly height: number;
+} & NodeNoticeItems;
+
+export type NodeMessage = NodeQuery | NodeSubscribe;
+
+/** Bytes of a query on the wire. */
+export function queryBytes(body: NodeQueryBody): number {
+  switch (body.q) {
+    case 'height':
+      return NODE_MESSAGE_BASE_BYTES;
+    case 'access-decision':
+      return NODE_MESSAGE_BASE_BYTES + body.request.length;
+    case 'alert-recorded':
+      return NODE_MESSAGE_BASE_BYTES + body.alert.length;
+    case 'anchor-root':
+      return NODE_MESSAGE_BASE_BYTES + 8;
+  }
+}
+
+/** Bytes of an answer on the wire. */
+export function answerBytes(body: NodeAnswerBody): number {
+  switch (body.q) {
+    case 'height':
+      return NODE_MESSAGE_BASE_BYTES;
+    case 'access-decision':
+    case 'alert-recorded':
+      return NODE_MESSAGE_BASE_BYTES + 1;
+    case 'anchor-root':
+      return NODE_MESSAGE_BASE_BYTES + (body.root === undefined ? 1 : 32);
+  }
+}
+
+export function subscribeBytes(m: NodeSubscribe): number {
+  let n = NODE_MESSAGE_BASE_BYTES + 1;
+  for (const p of m.patients ?? []) n += p.length;
+  return n;
+}
+
+/** Bytes of a notice on the wire. */
+export function noticeBytes(n: NodeNoticeItems): number {
+  let bytes = NODE_MESSAGE_BASE_BYTES + 1;
+  switch (n.topic) {
+    case 'registry':
+      for (const r of n.items) bytes += r.device.length + r.keyId.length + 1;
+      return bytes;
+    case 'permits':
+      for (const p of n.items) bytes += p.request.length + p.requester.length + p.patient.length + 1;
+      return bytes;
+    case 'audit':
+      // Type and action 1 byte each, the block time 8, then the text fields.
+      for (const e of n.items) bytes += 2 + 8 + e.outcome.length + e.agent.length + e.entity.length + e.purpose.length + e.ref.length;
+      return bytes;
+  }
+}
