@@ -43,7 +43,7 @@ export const IOMT_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'iomt.onchain_bytes', unit: 'B', meaning: 'bytes of all committed IoMT transactions' },
   { name: 'iomt.onchain_txs', unit: 'count', meaning: 'committed IoMT transactions' },
   { name: 'iomt.contract_rejections', unit: 'count', meaning: 'committed calls a contract refused (e.g. revoking an inactive consent, rotating a revoked device\'s key)' },
-  { name: 'iomt.phi_bytes_on_chain', unit: 'B', meaning: 'bytes of committed call arguments that are not digests, pointers, pseudonyms, codes or counters, or that contain a patient\'s real identifier (must be 0)' },
+  { name: 'iomt.phi_bytes_on_chain', unit: 'B', meaning: 'bytes of committed call arguments that break the PHI rules: a field not on the allowed list, a value not of its field\'s shape (digest, pointer, minted identifier, code, counter), or a patient\'s real name or record number in any letter case (must be 0; rules in src/iomt/phi-inspector.ts)' },
   { name: 'iomt.audit_completeness_ratio', unit: 'ratio', meaning: 'accesses with an AuditLog entry on the leading replica ÷ accesses confirmed to requesters' },
   { name: 'iomt.integrity_checks_valid', unit: 'count', meaning: 'record reads whose Merkle inclusion proof verified against the anchored root' },
   { name: 'iomt.integrity_checks_invalid', unit: 'count', meaning: 'record reads whose proof failed: the record changed after anchoring' },
