@@ -135,6 +135,8 @@ export class IomtWorld {
     const profiles = shareable(c.profiles);
     const rules = shareable(c.rules);
     const detectors = shareable(c.detectors);
+    // Detector kinds are code: the list is frozen, the definitions are shared as they are.
+    const detectorKinds = c.detectorKinds === undefined ? undefined : Object.freeze([...c.detectorKinds]);
     const crypto = shareable(c.cryptoCosts);
     const pseudonyms = shareable(this.patientPseudonyms);
     const patientOfDevice = shareable(topo.devices.map((d) => this.patientPseudonyms[d.patient]!));
@@ -214,7 +216,7 @@ export class IomtWorld {
           crypto,
           rules,
           detectors,
-          ...(c.detectorKinds === undefined ? {} : { detectorKinds: c.detectorKinds }),
+          ...(detectorKinds === undefined ? {} : { detectorKinds }),
           rateWindowUs: c.gateway.rateWindowUs,
           batchIntervalUs: c.gateway.batchIntervalUs,
           batchMaxReadings: c.gateway.batchMaxReadings,
