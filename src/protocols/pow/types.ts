@@ -56,6 +56,16 @@ export interface PowMinedEvent extends ModelEvent {
   readonly block: PowBlock;
 }
 
+/**
+ * Emitted when a node gets the block itself from the peer it asked after the block's announcement
+ * (not when it fetches it later as the missing parent of another block): the arrivals SimBlock
+ * counts (simulator/Simulator.arriveBlock), from which the propagation metrics are measured.
+ */
+export interface PowArrivedEvent extends ModelEvent {
+  readonly kind: 'pow-arrived';
+  readonly block: PowBlock;
+}
+
 /** Emitted when a node's head moves to another branch; `depth` blocks left its canonical chain. */
 export interface PowReorgEvent extends ModelEvent {
   readonly kind: 'pow-reorg';
@@ -80,6 +90,7 @@ export interface PowBlock extends Block {
   readonly msgGetBlockTxn: PowBlockMessage;
   readonly msgBlockTxn: PowBlockMessage;
   readonly received: PowReceivedEvent;
+  readonly arrived: PowArrivedEvent;
   readonly commit: CommitEvent;
   /** Miner host, kept numeric for metrics. */
   readonly miner: HostId;
