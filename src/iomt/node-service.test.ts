@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { Rng, type ActorContext, type ModelEvent } from '../../sim/index.ts';
+import { IomtLedgerApp } from '../contracts/index.ts';
+import { ZERO_CRYPTO_COSTS, type Block, type ContractCall, type Transaction } from '../ledger/index.ts';
+import { STATE_READ_US, type NodeAnswer, type NodeNotice, type NodeQuery, type NodeSubscribe } from './node-messages.ts';
+import { NodeQueryService } from './node-service.ts';
+
+const GATEWAY = 50;
+const STORE = 60;
+const CLIENT = 70;
+const MAC_US = 1;
+
+let txSeq = 0;
+function tx(call: ContractCall, sender = CLIENT): Transaction {
+  return { id: txSeq++, sender, sizeBytes: 100, payloadDigest: '', submittedUs: 0, call };
+}
+function block(height: number, txs: Transaction[]): Block {
+  return { hash: `h${height}`, parentHash: `h${height - 1}`, height, proposer: 0, timestampUs: height * 1_000_000, merkleRoot: '', txs, sizeBytes: 0 };
+}
+const request = (id: string) => tx({ contract: 'AccessControl', method: 'request', args: { request: id, requester: 'cl_a', patient: 'pt_0', purpose: 'TREAT', breakGlass: false } });
+
+function node() {
+  const sent: { to: number; msg: unknown }[] = [];
+  const events: ModelEvent[] = [];
+  let cpuUs = 0;
+  const ctx: ActorContext<unknown> = {
+    self: 0, nowUs: 0, rng: new Rng(1),
+    send: (to, msg) => void sent.push({ to, msg }),
+    setTimer: () => 0, cancelTimer: () => {},
+    cpu: (us) => void (cpuUs += us), cpuParallel: (jobs, us) => void (cpuUs += jobs * us),
+    emit: (e) => void events.push(e),
+  };
+  const app = new IomtLedgerApp({ gateways: [GATEWAY], alertRules: ['spo2-low'] });
+  app.applyGenesis(
+    [
+      tx({ contract: 'DeviceRegistry', method: 'enrol', args: { device: 'dev_0', keyId: '1000', deviceType: 'pulseOximeter', patient: 'pt_0', gateway: GATEWAY } }, -1),
+      tx({ contract: 'Consent', method: 'grant', args: { consent: 'c0', patient: 'pt_0', grantee: 'cl_a', scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs: 1e12, provision: 'permit' } }, -1),
+    ],
+    block(0, []),
+  );
+  const service = new NodeQueryService(ctx, app, { ...ZERO_CRYPTO_COSTS, macUs: MAC_US });
+  /** The replica executes a block, then the service looks at it (what ConsortiumNode does after each replica event). */
+  const commit = (b: Block) => {
+    for (const t of b.txs) app.execute(t, b);
+    service.afterReplicaEvent();
+  };
+  return { sent, events, service, commit, cpu: () => cpuUs };
+}
+
+describe('NodeQueryService', () => {
+  it('holds a query until the node has executed the asker\'s height, then answers from its state, charging MACs and a state read', () => {
+    const n = node();
+    n.service.onMessage(CLIENT, { kind: 'node-query', id: 7, afterHeight: 2, body: { q: 'access-decision', request: 'r1' } } satisfies NodeQuery);
+    n.commit(block(1, [request('r1')]));
+    expect(n.sent).toEqual([]);
+    n.commit(block(2, [request('r2')]));
+    expect(n.sent).toEqual([{ to: CLIENT, msg: { kind: 'node-answer', id: 7, height: 2, body: { q: 'access-decision', decision: 'permit' } } satisfies NodeAnswer }]);
+    expect(n.cpu()).toBe(MAC_US + STATE_READ_US + MAC_US);
+  });
+
+  it('answers at once a query for a height it has executed (the anchored root is absent until anchored)', () => {
+    const n = node();
+    n.service.onMessage(CLIENT, { kind: 'node-query', id: 1, afterHeight: 0, body: { q: 'anchor-root', gateway: GATEWAY, batch: 0 } } satisfies NodeQuery);
+    expect(n.sent.map((s) => s.msg)).toEqual([{ kind: 'node-answer', id: 1, height: 0, body: { q: 'anchor-root', root: undefined } }]);
+  });
+
+  it('pushes numbered notices to each subscriber for what concerns it, and replays what a resubscriber missed', () => {
+    const n = node();
+    n.service.onMessage(GATEWAY, { kind: 'node-subscribe', topic: 'registry', sinceHeight: 0 } satisfies NodeSubscribe);
+    n.service.onMessage(STORE, { kind: 'node-subscribe', topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
+    n.commit(block(1, [request('r1')]));
+    n.commit(block(2, [tx({ contract: 'DeviceRegistry', method: 'revoke', args: { device: 'dev_0', status: 'revoked' } })]));
+    const notices = (to: number) => n.sent.filter((s) => s.to === to).map((s) => s.msg as NodeNotice);
+    expect(notices(GATEWAY)).toEqual([
+      { kind: 'node-notice', seq: 0, height: 0, topic: 'registry', items: [] },
+      { kind: 'node-notice', seq: 1, height: 2, topic: 'registry', items: [{ device: 'dev_0', keyId: '1000', active: false }] },
+    ]);
+    expect(notices(STORE)).toEqual([
+      { kind: 'node-notice', seq: 0, height: 0, topic: 'permits', items: [] },
+      { kind: 'node-notice', seq: 1, height: 1, topic: 'permits', items: [{ request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit' }] },
+    ]);
+    // The store missed notice 1: it subscribes again from height 0 and gets the decision replayed.
+    n.service.onMessage(STORE, { kind: 'node-subscribe', topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
+    expect(notices(STORE).at(-1)).toEqual({ kind: 'node-notice', seq: 0, height: 2, topic: 'permits', items: [{ request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit' }] });
+  });
+
+  it('replays the audit log from the subscriber\'s height and reports every contract outcome as a model event', () => {
+    const n = node();
+    n.commit(block(1, [request('r1')]));
+    n.commit(block(2, [request('r2')]));
+    n.service.onMessage(CLIENT, { kind: 'node-subscribe', topic: 'audit', sinceHeight: 1 } satisfies NodeSubscribe);
+    const ack = n.sent.at(-1)!.msg as NodeNotice;
+    expect(ack.topic === 'audit' && ack.items.map((e) => e.ref)).toEqual(['r2']);
+    expect(n.events.map((e) => e.kind)).toEqual(['iomt-contract-outcome', 'iomt-contract-outcome']);
+  });
+});
