@@ -86,10 +86,10 @@ describe('Gateway', () => {
   it('refuses a device once its node reports the revocation, and not before', () => {
     const h = harness(1_000);
     h.gw.onStart();
-    expect(h.sent.find((x) => x.to === NODE)!.msg).toEqual({ kind: 'node-subscribe', topic: 'registry', sinceHeight: 0 } satisfies NodeSubscribe);
-    h.gw.onMessage(NODE, { kind: 'node-notice', topic: 'registry', seq: 0, height: 0, items: [] } satisfies NodeNotice);
+    expect(h.sent.find((x) => x.to === NODE)!.msg).toEqual({ kind: 'node-subscribe', id: 0, topic: 'registry', sinceHeight: 0 } satisfies NodeSubscribe);
+    h.gw.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'registry', seq: 0, height: 0, items: [] } satisfies NodeNotice);
     h.deliver(0, 97);
-    h.gw.onMessage(NODE, { kind: 'node-notice', topic: 'registry', seq: 1, height: 7, items: [{ device: 'dev_0', keyId: '1000', active: false }] } satisfies NodeNotice);
+    h.gw.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'registry', seq: 1, height: 7, items: [{ device: 'dev_0', keyId: '1000', active: false }] } satisfies NodeNotice);
     h.deliver(1, 97);
     expect(h.gw.accepted).toBe(1);
     expect(Array.from(h.gw.rejected)).toEqual([1, 0, 0, 0, 0]);
@@ -98,10 +98,10 @@ describe('Gateway', () => {
   it('subscribes again from the last height it holds when a registry notice is missing', () => {
     const h = harness(1_000);
     h.gw.onStart();
-    h.gw.onMessage(NODE, { kind: 'node-notice', topic: 'registry', seq: 0, height: 3, items: [] } satisfies NodeNotice);
-    h.gw.onMessage(NODE, { kind: 'node-notice', topic: 'registry', seq: 2, height: 9, items: [{ device: 'dev_0', keyId: '1000', active: false }] } satisfies NodeNotice);
+    h.gw.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'registry', seq: 0, height: 3, items: [] } satisfies NodeNotice);
+    h.gw.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'registry', seq: 2, height: 9, items: [{ device: 'dev_0', keyId: '1000', active: false }] } satisfies NodeNotice);
     const subscriptions = h.sent.filter((x) => x.to === NODE).map((x) => x.msg as NodeSubscribe);
-    expect(subscriptions.map((m) => m.sinceHeight)).toEqual([0, 3]);
+    expect(subscriptions.map((m) => [m.id, m.sinceHeight])).toEqual([[0, 0], [1, 3]]);
     h.deliver(0, 97);
     expect(h.gw.accepted).toBe(1);
   });

@@ -56,12 +56,15 @@ export class NodeQueries {
 }
 
 /**
- * One subscription to a topic of the node. Notices are applied in order: notice 0 acknowledges a
- * (re)subscription with the replay, then 1, 2, …; anything else means one was missed, and the
- * subscription starts again from the last height applied.
+ * One subscription to a topic of the node. Each (re)subscription has a new number; its notices
+ * are applied in order: notice 0 acknowledges it with the replay, then 1, 2, … A notice of an
+ * older subscription is ignored; a missing one starts a new subscription from the last height
+ * applied, whose replay brings what was missed.
  */
 export class NodeSubscription {
-  private expectedSeq = -1;
+  private id = -1;
+  private expectedSeq = 0;
+  private acknowledged = false;
   private lastHeight: number;
   private subscribedUs = -Infinity;
 
@@ -78,8 +81,11 @@ export class NodeSubscription {
 
   /** Subscribe (again) from the last height applied. */
   subscribe(): void {
-    const m: NodeSubscribe = this.patients === undefined ? { kind: 'node-subscribe', topic: this.topic, sinceHeight: this.lastHeight } : { kind: 'node-subscribe', topic: this.topic, sinceHeight: this.lastHeight, patients: this.patients };
-    this.expectedSeq = -1;
+    this.id++;
+    const base = { kind: 'node-subscribe', id: this.id, topic: this.topic, sinceHeight: this.lastHeight } as const;
+    const m: NodeSubscribe = this.patients === undefined ? base : { ...base, patients: this.patients };
+    this.expectedSeq = 0;
+    this.acknowledged = false;
     this.subscribedUs = this.ctx.nowUs;
     this.ctx.cpu(this.node.macUs);
     this.ctx.send(this.node.host, m, subscribeBytes(m));
@@ -87,19 +93,20 @@ export class NodeSubscription {
 
   /** Subscribe again if the acknowledgement has not come within `retryUs`; call from a periodic timer. */
   retry(): void {
-    if (this.expectedSeq < 0 && this.ctx.nowUs - this.subscribedUs >= this.node.retryUs) this.subscribe();
+    if (!this.acknowledged && this.ctx.nowUs - this.subscribedUs >= this.node.retryUs) this.subscribe();
   }
 
-  /** Whether to apply `n` (its MAC checked); a gap starts the subscription again instead. */
+  /** Whether to apply `n` (its MAC checked); a gap starts a new subscription instead. */
   accept(n: NodeNotice): boolean {
     this.ctx.cpu(this.node.macUs);
-    if (n.seq === 0 || n.seq === this.expectedSeq) {
-      this.expectedSeq = n.seq + 1;
-      if (n.height > this.lastHeight) this.lastHeight = n.height;
-      return true;
+    if (n.subscription !== this.id) return false;
+    if (n.seq !== this.expectedSeq) {
+      this.subscribe();
+      return false;
     }
-    // Still waiting for the acknowledgement: later notices of the new subscription are replayed in it.
-    if (this.expectedSeq >= 0) this.subscribe();
-    return false;
+    this.expectedSeq++;
+    this.acknowledged = true;
+    if (n.height > this.lastHeight) this.lastHeight = n.height;
+    return true;
   }
 }

@@ -14,14 +14,14 @@
  *   subscription, so a subscriber that sees a gap (a lost notice, or it was down) subscribes again
  *   from the last height it holds and the node replays what it missed.
  *
- * Sizes: a 16-byte header (kind, query id or notice number, height) and the 32-byte MAC tag, plus
+ * Sizes: a 20-byte header (kind, query or subscription id, notice number, height) and the 32-byte MAC tag, plus
  * each field: ids and pseudonyms as their ASCII bytes, numbers as 4 bytes (8 for heights and
  * times), a Merkle root as its 32 raw bytes, a decision or status as 1 byte.
  */
 import type { AccessDecision, AuditEntry } from '../contracts/index.ts';
 
-/** Header (kind, id or notice number, height) and the channel's HMAC-SHA-256 tag. */
-export const NODE_MESSAGE_BASE_BYTES = 16 + 32;
+/** Header (kind, query or subscription id and notice number 4 bytes each, height 8) and the channel's HMAC-SHA-256 tag. */
+export const NODE_MESSAGE_BASE_BYTES = 20 + 32;
 
 /**
  * Processor time a node spends reading its state for one query, or for one replayed item: a
@@ -68,6 +68,8 @@ export type NodeTopic = (typeof NODE_TOPICS)[number];
 
 export interface NodeSubscribe {
   readonly kind: 'node-subscribe';
+  /** The subscriber's number for this subscription; its notices carry it. */
+  readonly id: number;
   readonly topic: NodeTopic;
   /** Items committed above this height are replayed in the acknowledgement (notice 0). */
   readonly sinceHeight: number;
@@ -97,6 +99,8 @@ export type NodeNoticeItems =
 
 export type NodeNotice = {
   readonly kind: 'node-notice';
+  /** The subscription (its subscriber's id for it) the notice belongs to. */
+  readonly subscription: number;
   /** Number within the subscription: 0 acknowledges it (with the replay), then 1, 2, … */
   readonly seq: number;
   /** The node's executed height: the notice carries every matching item up to it. */

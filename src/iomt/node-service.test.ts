@@ -66,29 +66,29 @@ describe('NodeQueryService', () => {
 
   it('pushes numbered notices to each subscriber for what concerns it, and replays what a resubscriber missed', () => {
     const n = node();
-    n.service.onMessage(GATEWAY, { kind: 'node-subscribe', topic: 'registry', sinceHeight: 0 } satisfies NodeSubscribe);
-    n.service.onMessage(STORE, { kind: 'node-subscribe', topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
+    n.service.onMessage(GATEWAY, { kind: 'node-subscribe', id: 4, topic: 'registry', sinceHeight: 0 } satisfies NodeSubscribe);
+    n.service.onMessage(STORE, { kind: 'node-subscribe', id: 0, topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
     n.commit(block(1, [request('r1')]));
     n.commit(block(2, [tx({ contract: 'DeviceRegistry', method: 'revoke', args: { device: 'dev_0', status: 'revoked' } })]));
     const notices = (to: number) => n.sent.filter((s) => s.to === to).map((s) => s.msg as NodeNotice);
     expect(notices(GATEWAY)).toEqual([
-      { kind: 'node-notice', seq: 0, height: 0, topic: 'registry', items: [] },
-      { kind: 'node-notice', seq: 1, height: 2, topic: 'registry', items: [{ device: 'dev_0', keyId: '1000', active: false }] },
+      { kind: 'node-notice', subscription: 4, seq: 0, height: 0, topic: 'registry', items: [] },
+      { kind: 'node-notice', subscription: 4, seq: 1, height: 2, topic: 'registry', items: [{ device: 'dev_0', keyId: '1000', active: false }] },
     ]);
     expect(notices(STORE)).toEqual([
-      { kind: 'node-notice', seq: 0, height: 0, topic: 'permits', items: [] },
-      { kind: 'node-notice', seq: 1, height: 1, topic: 'permits', items: [{ request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit' }] },
+      { kind: 'node-notice', subscription: 0, seq: 0, height: 0, topic: 'permits', items: [] },
+      { kind: 'node-notice', subscription: 0, seq: 1, height: 1, topic: 'permits', items: [{ request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit' }] },
     ]);
     // The store missed notice 1: it subscribes again from height 0 and gets the decision replayed.
-    n.service.onMessage(STORE, { kind: 'node-subscribe', topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
-    expect(notices(STORE).at(-1)).toEqual({ kind: 'node-notice', seq: 0, height: 2, topic: 'permits', items: [{ request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit' }] });
+    n.service.onMessage(STORE, { kind: 'node-subscribe', id: 1, topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
+    expect(notices(STORE).at(-1)).toEqual({ kind: 'node-notice', subscription: 1, seq: 0, height: 2, topic: 'permits', items: [{ request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit' }] });
   });
 
   it('replays the audit log from the subscriber\'s height and reports every contract outcome as a model event', () => {
     const n = node();
     n.commit(block(1, [request('r1')]));
     n.commit(block(2, [request('r2')]));
-    n.service.onMessage(CLIENT, { kind: 'node-subscribe', topic: 'audit', sinceHeight: 1 } satisfies NodeSubscribe);
+    n.service.onMessage(CLIENT, { kind: 'node-subscribe', id: 0, topic: 'audit', sinceHeight: 1 } satisfies NodeSubscribe);
     const ack = n.sent.at(-1)!.msg as NodeNotice;
     expect(ack.topic === 'audit' && ack.items.map((e) => e.ref)).toEqual(['r2']);
     expect(n.events.map((e) => e.kind)).toEqual(['iomt-contract-outcome', 'iomt-contract-outcome']);

@@ -34,6 +34,7 @@ import {
 
 interface Subscription {
   readonly host: HostId;
+  readonly id: number;
   readonly topic: NodeTopic;
   readonly patients: ReadonlySet<string> | undefined;
   seq: number;
@@ -129,7 +130,7 @@ export class NodeQueryService {
 
   private subscribe(from: HostId, m: NodeSubscribe): void {
     const i = this.subscriptions.findIndex((s) => s.host === from && s.topic === m.topic);
-    const s: Subscription = { host: from, topic: m.topic, patients: m.patients === undefined ? undefined : new Set(m.patients), seq: 0 };
+    const s: Subscription = { host: from, id: m.id, topic: m.topic, patients: m.patients === undefined ? undefined : new Set(m.patients), seq: 0 };
     if (i >= 0) this.subscriptions[i] = s;
     else this.subscriptions.push(s);
     // The acknowledgement (notice 0) replays what was committed after the subscriber's height.
@@ -208,6 +209,6 @@ export class NodeQueryService {
   private send(s: Subscription, n: NodeNoticeItems, acknowledgement: boolean): void {
     const seq = acknowledgement ? 0 : ++s.seq;
     this.ctx.cpu(this.macUs + STATE_READ_US * n.items.length);
-    this.ctx.send(s.host, { kind: 'node-notice', seq, height: this.notifiedHeight, ...n }, noticeBytes(n));
+    this.ctx.send(s.host, { kind: 'node-notice', subscription: s.id, seq, height: this.notifiedHeight, ...n }, noticeBytes(n));
   }
 }

@@ -11,6 +11,7 @@ const PATIENT_OF_DEVICE = ['pt_0', 'pt_1', 'pt_2', 'pt_3', 'pt_4'];
 /** Request 'r1' permits 'cl_a' to read device 2's patient; 'r0' was denied; anything else is undecided. */
 const DECISIONS: NodeNotice = {
   kind: 'node-notice',
+  subscription: 0,
   topic: 'permits',
   seq: 0,
   height: 5,
@@ -106,7 +107,7 @@ describe('OffChainStore', () => {
     s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r2', requester: 'cl_a' });
     s.onMessage(5, { kind: 'get', device: 2, token: 2, request: 'r3', requester: 'cl_a' });
     expect(replies(sent)).toHaveLength(1);
-    s.onMessage(NODE, { kind: 'node-notice', topic: 'permits', seq: 1, height: 6, items: [{ request: 'r2', requester: 'cl_a', patient: 'pt_2', decision: 'break-glass' }] } satisfies NodeNotice);
+    s.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'permits', seq: 1, height: 6, items: [{ request: 'r2', requester: 'cl_a', patient: 'pt_2', decision: 'break-glass' }] } satisfies NodeNotice);
     expect((replies(sent)[1] as GetReply).found).toBeDefined();
     const deadline = timers.at(-1)!;
     expect(deadline.delayUs).toBe(5_000_000);

@@ -24,7 +24,7 @@ function run(perWindow: (w: number) => Record<string, number>, windows: number):
   for (w = 0; w < windows; w++) {
     const items: AuditEntry[] = [];
     for (const [agent, count] of Object.entries(perWindow(w))) for (let i = 0; i < count; i++) items.push(entry(agent, `r${n++}`));
-    monitor.onMessage(NODE, { kind: 'node-notice', topic: 'audit', seq: w, height: w + 1, items } satisfies NodeNotice);
+    monitor.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'audit', seq: w, height: w + 1, items } satisfies NodeNotice);
     monitor.onTimer(0);
   }
   return alarms;
