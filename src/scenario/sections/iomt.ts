@@ -176,7 +176,7 @@ export function iomtSchema(detectorSpec: z.ZodType<DetectorSpec, unknown>) {
         })
         .strict()
         .default({ actionsPerHour: 6, revokeFraction: 0.2 }),
-      /** Client retransmission of unanswered ledger requests. */
+      /** Client retransmission of unanswered ledger requests, and of queries and subscriptions its node has not answered. */
       retransmit: zPositiveDurationUs.default(4_000_000),
     })
     .strict();
