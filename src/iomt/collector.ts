@@ -12,6 +12,8 @@ import { REJECT_REASONS } from './admission.ts';
 import type { AlertRule } from './alert-rules.ts';
 import type { IomtEvent } from './events.ts';
 import { PhiInspector } from './phi-inspector.ts';
+import { AlarmRates } from './alarm-rates.ts';
+import type { AlarmEvent } from './detectors.ts';
 import type { Episode, EpisodeKind } from './vitals.ts';
 
 const MS = 1_000;
@@ -54,6 +56,7 @@ export class IomtCollector {
   private readonly pendingRevokes = new Map<string, number>();
   private readonly revokedAt = new Map<string, number>();
   private alarms = 0;
+  private readonly alarmRates: AlarmRates;
   private readonly seenTx = new Set<number>();
   readonly phi: PhiInspector;
   private readonly episodesByPatient = new Map<number, EpisodeTrack[]>();
@@ -63,8 +66,10 @@ export class IomtCollector {
     episodes: readonly Episode[],
     phiIdentifiers: readonly string[],
     private readonly warmupUs: number,
+    detectors: readonly string[] = [],
   ) {
     this.phi = new PhiInspector(phiIdentifiers);
+    this.alarmRates = new AlarmRates(detectors, warmupUs);
     for (const e of episodes) {
       let list = this.episodesByPatient.get(e.patient);
       if (list === undefined) this.episodesByPatient.set(e.patient, (list = []));
@@ -72,10 +77,11 @@ export class IomtCollector {
     }
   }
 
-  onEvent(event: IomtEvent | { kind: 'alarm' }, nowUs: number): void {
+  onEvent(event: IomtEvent | AlarmEvent, nowUs: number): void {
     switch (event.kind) {
       case 'alarm':
         this.alarms++;
+        this.alarmRates.add(event.detector, nowUs);
         return;
       case 'iomt-reading-rejected':
         this.rejected[REJECT_REASONS.indexOf(event.reason as (typeof REJECT_REASONS)[number])]! += 1;
@@ -229,6 +235,7 @@ export class IomtCollector {
     put('iomt.integrity_checks_not_found', 'count', this.integrity['not-found']!);
     lat('iomt.integrity_check_latency_ms', this.integrityCheck);
     put('iomt.detector_alarms', 'count', this.alarms);
+    Object.assign(m, this.alarmRates.metrics(o.durationUs));
     // Each check names the metric that measures its violations, so a scenario whose intended outcome
     // is that the check detects an attack states it in `expect:` (src/runner/summary.ts checkCounts).
     const checks: CheckOutcome[] = [

@@ -22,6 +22,11 @@ export function detectorName(spec: DetectorSpec): string {
   return `${spec.type}:${spec.feature}`;
 }
 
+/** Where a detector's metrics go: `cusum:interarrival` → `detect.cusum_interarrival`. */
+export function detectorMetricPrefix(detector: string): string {
+  return `detect.${detector.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
+}
+
 /** The detectors of one subject, grouped by feature so a sample touches only its own detectors. */
 export class DetectorBank {
   private readonly byFeature: StreamDetector[][] = [];

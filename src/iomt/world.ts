@@ -15,7 +15,8 @@ import { ACTOR_KINDS, type ActorKind, type ConfigOf } from './actor-kinds.ts';
 import type { AlertRule } from './alert-rules.ts';
 import { IomtCollector } from './collector.ts';
 import { ConsortiumNode, type ConsortiumNodeConfig } from './consortium-node.ts';
-import type { DetectorSpec } from './detector-bank.ts';
+import { detectorName, type DetectorSpec } from './detector-bank.ts';
+import type { AlarmEvent } from './detectors.ts';
 import type { Device } from './device.ts';
 import type { IomtEvent } from './events.ts';
 import type { Gateway, GatewayDevice } from './gateway.ts';
@@ -127,7 +128,7 @@ export class IomtWorld {
       identifiers.push(`MRN${String(p).padStart(7, '0')}`, `Patient${p} Family${p}`);
     }
     for (const d of topo.devices) this.deviceNames.push(`dev_${d.index}`);
-    this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs);
+    this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs, c.detectors.map(detectorName));
 
     // Configuration several hosts read is handed out as one deep-frozen copy (the same as a copy each).
     const nodeHosts = topo.nodes.map((n) => n.host);
@@ -153,7 +154,7 @@ export class IomtWorld {
     engine.observe((_host, event, timeUs) => {
       const k = event.kind;
       if (k === 'iomt-contract-outcome') collector.onOutcome((event as Extract<IomtEvent, { kind: 'iomt-contract-outcome' }>).outcome, timeUs);
-      else if (k === 'alarm' || k.startsWith('iomt-')) collector.onEvent(event as IomtEvent, timeUs);
+      else if (k === 'alarm' || k.startsWith('iomt-')) collector.onEvent(event as IomtEvent | AlarmEvent, timeUs);
     });
 
     const siteLink = (region: number) => ({ region, uploadBitsPerSec: c.links.siteBandwidthBps, downloadBitsPerSec: c.links.siteBandwidthBps });

@@ -3,11 +3,16 @@
  * attack when it acted) are the positives, every other device a negative. A detector's alarms
  * ({ kind: 'alarm', subject: 'device:<id>' }) are matched to those labels, never to the detector's
  * own output: detection rate = positives alarmed during their window ÷ positives; false-positive
- * rate = negatives alarmed ÷ negatives; time to detect = first alarm − start of the label.
+ * rate = negatives alarmed ÷ negatives; time to detect = first alarm − start of the label; false
+ * alarms per hour = alarms in the measurement window on devices that carried no device label
+ * (compromised or attacked stream) when they alarmed, every alarm counted, ÷ the window's hours.
  */
 import type { Engine, ModelEvent } from '../../../sim/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import type { GroundTruth } from '../ground-truth.ts';
+import { detectorMetricPrefix } from '../../iomt/detector-bank.ts';
+
+const HOUR_US = 3_600_000_000;
 
 interface AlarmLike extends ModelEvent {
   readonly detector?: string;
@@ -17,13 +22,17 @@ interface AlarmLike extends ModelEvent {
 export class DetectionScorer {
   /** detector → device → first alarm time. */
   private readonly firstAlarm = new Map<string, Map<number, number>>();
+  /** detector → device alarms in the measurement window on a device no attack labelled at the time. */
+  private readonly falseAlarms = new Map<string, number>();
 
-  constructor(engine: Engine, private readonly truth: GroundTruth, private readonly deviceCount: number) {
+  /** `window`: the measurement window (after the scenario's warm-up), for false alarms per hour. */
+  constructor(engine: Engine, private readonly truth: GroundTruth, private readonly deviceCount: number, private readonly window: { readonly fromUs: number; readonly toUs: number }) {
     engine.observe((_h, e, timeUs) => {
       if (e.kind !== 'alarm') return;
       const a = e as AlarmLike;
       if (typeof a.detector !== 'string' || typeof a.subject !== 'string' || !a.subject.startsWith('device:')) return;
       const device = Number(a.subject.slice(7));
+      if (timeUs >= window.fromUs && !truth.isLabelledAt('device', device, timeUs)) this.falseAlarms.set(a.detector, (this.falseAlarms.get(a.detector) ?? 0) + 1);
       let m = this.firstAlarm.get(a.detector);
       if (m === undefined) this.firstAlarm.set(a.detector, (m = new Map()));
       // First alarm inside the device's malicious window if it has one, else its first alarm.
@@ -37,6 +46,10 @@ export class DetectionScorer {
     const positiveIds = new Set(positives.map((l) => l.id as number));
     const negatives = this.deviceCount - positiveIds.size;
     const out: Metrics = {};
+    const hours = (this.window.toUs - this.window.fromUs) / HOUR_US;
+    for (const detector of [...this.firstAlarm.keys()].sort()) {
+      out[`${detectorMetricPrefix(detector)}.false_alarms_per_hour`] = { unit: 'alarms/h', value: (this.falseAlarms.get(detector) ?? 0) / hours };
+    }
     if (positiveIds.size === 0) return out;
     for (const [detector, alarms] of [...this.firstAlarm.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       let detected = 0, ttdSum = 0, falsePositives = 0;
@@ -48,7 +61,7 @@ export class DetectionScorer {
         }
       }
       for (const device of alarms.keys()) if (!positiveIds.has(device)) falsePositives++;
-      const name = `detect.${detector.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
+      const name = detectorMetricPrefix(detector);
       out[`${name}.detection_rate`] = { unit: 'ratio', value: detected / positives.length };
       out[`${name}.false_positive_rate`] = { unit: 'ratio', value: negatives > 0 ? falsePositives / negatives : 0 };
       if (detected > 0) out[`${name}.time_to_detect_ms`] = { unit: 'ms', value: ttdSum / detected / 1000 };

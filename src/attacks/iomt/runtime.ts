@@ -65,7 +65,7 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
     if (issues.length > 0) throw new InputError(issues);
     for (const e of this.entries) this.runOf.get(e.definition)?.installEach?.({ spec: e.spec, index: e.index }, world);
     for (const { run } of this.runs) run.installAll?.(world);
-    this.scorer = new DetectionScorer(world.engine, this.truth, topo.devices.length);
+    this.scorer = new DetectionScorer(world.engine, this.truth, topo.devices.length, { fromUs: world.config.warmupUs, toUs: world.config.durationUs });
   }
 
   /** Every attack's outcome metrics (registry order), then the detectors' scores. */

@@ -27,6 +27,7 @@ export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'detect.<detector>.detection_rate', unit: 'ratio', meaning: 'compromised devices (ground truth) a detector alarmed on during their window ÷ compromised devices' },
   { name: 'detect.<detector>.false_positive_rate', unit: 'ratio', meaning: 'devices not compromised that a detector alarmed on ÷ devices not compromised' },
   { name: 'detect.<detector>.time_to_detect_ms', unit: 'ms', meaning: 'mean time from a device becoming compromised (or a clinician turning insider) to the first alarm on it' },
+  { name: 'detect.<detector>.false_alarms_per_hour', unit: 'alarms/h', meaning: 'device alarms after the warm-up on devices that no attack labelled (compromised or attacked stream) at the time, every alarm counted, per hour; attacks on a gateway do not label its devices' },
   { name: 'attack.spoofed_accepted_before_revocation', unit: 'readings', meaning: 'stolen-key readings the gateways accepted before the device revocation was confirmed committed' },
   { name: 'attack.spoofed_accepted_after_revocation', unit: 'readings', meaning: 'stolen-key readings accepted after the revocation was confirmed committed (0 where revocation is enforced)' },
   { name: 'attack.spoofed_rejected_after_revocation', unit: 'readings', meaning: 'stolen-key readings the gateways refused after the revocation was confirmed committed' },

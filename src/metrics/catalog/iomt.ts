@@ -51,4 +51,5 @@ export const IOMT_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'iomt.integrity_checks_not_found', unit: 'count', meaning: 'record reads the store could not serve (no record, or older than store.retain)' },
   ...latency('iomt.integrity_check_latency_ms', 'time from a reader asking the store for a record (once permitted) to its verdict: the record and its proof from the store, the anchored root from its node'),
   { name: 'iomt.detector_alarms', unit: 'count', meaning: 'alarms raised by the streaming detectors (EWMA, CUSUM, z-score)' },
+  { name: 'detect.<detector>.alarms_per_hour', unit: 'alarms/h', meaning: 'alarms a detector raised after the warm-up, per hour, every configured detector (0 when silent); without attacks every alarm is false: the rate its design is held to (docs/references.md §9)' },
 ];
