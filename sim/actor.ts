@@ -40,5 +40,32 @@ export interface Actor<M = unknown> {
   onRecover?(): void;
 }
 
+/** The context calls a wrapper may replace; everything else is the wrapped context's. */
+export type ContextOverrides<M> = Partial<Pick<ActorContext<M>, 'send' | 'setTimer' | 'cancelTimer' | 'cpu' | 'cpuParallel' | 'emit'>>;
+
+/**
+ * A context that forwards to `ctx` except for the calls in `overrides` (which may call `ctx`
+ * themselves): for wrappers that watch or alter what an actor does (test spies, proxies).
+ */
+export function forwardingContext<M>(ctx: ActorContext<M>, overrides: ContextOverrides<M>): ActorContext<M> {
+  return {
+    get self() {
+      return ctx.self;
+    },
+    get nowUs() {
+      return ctx.nowUs;
+    },
+    get rng() {
+      return ctx.rng;
+    },
+    send: overrides.send ?? ((to, msg, sizeBytes) => ctx.send(to, msg, sizeBytes)),
+    setTimer: overrides.setTimer ?? ((delayUs, tag) => ctx.setTimer(delayUs, tag)),
+    cancelTimer: overrides.cancelTimer ?? ((id) => ctx.cancelTimer(id)),
+    cpu: overrides.cpu ?? ((costUs) => ctx.cpu(costUs)),
+    cpuParallel: overrides.cpuParallel ?? ((jobs, costUsEach) => ctx.cpuParallel(jobs, costUsEach)),
+    emit: overrides.emit ?? ((event) => ctx.emit(event)),
+  };
+}
+
 /** Builds an actor around the context the engine made for its host. */
 export type ActorFactory<M = unknown> = (ctx: ActorContext<M>) => Actor<M>;

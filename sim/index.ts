@@ -1,6 +1,6 @@
 /** sim/: the domain-free, deterministic discrete-event engine. */
 export { Engine, EventKind, DEFAULT_MAX_PENDING_EVENTS, type EngineOptions } from './engine.ts';
-export type { Actor, ActorContext, ActorFactory } from './actor.ts';
+export { forwardingContext, type Actor, type ActorContext, type ActorFactory, type ContextOverrides } from './actor.ts';
 export { Network, DropReason, DROPPED, type NetworkConfig, type HostPlacement, type DropReasonName } from './network.ts';
 export { Rng } from './rng.ts';
 export * from './distributions.ts';

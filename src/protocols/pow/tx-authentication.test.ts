@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import type { TxAuth } from '../../ledger/tx-authentication.ts';
 import { TestCluster } from '../testing/cluster.ts';
-import { checkedTxs, spiedProtocol } from '../testing/cpu-spy.ts';
+import { expectEachChecksOnArrival, expectNoTxChecks, spiedProtocol } from '../testing/cpu-spy.ts';
 import { pow } from './index.ts';
 
 const N = 4;
@@ -30,18 +30,11 @@ function run(txAuth: TxAuth) {
 describe('proof-of-work transaction checks', () => {
   it('checks each transaction once per node, at mempool acceptance, and not again in the block', () => {
     const { cluster, logs } = run('signature');
-    for (let i = 0; i < N; i++) {
-      expect(checkedTxs(logs[i]!)).toBe(TXS);
-      expect(logs[i]!.parallel.every((p) => p.jobs === 1)).toBe(true);
-      expect(cluster.engine.cpuBusyUs(i)).toBe(logs[i]!.serialUs + TXS * VERIFY_US);
-    }
+    expectEachChecksOnArrival((i) => cluster.engine.cpuBusyUs(i), logs, N, TXS, VERIFY_US);
   });
 
   it('charges nothing for transactions with txAuth none', () => {
     const { cluster, logs } = run('none');
-    for (let i = 0; i < N; i++) {
-      expect(logs[i]!.parallel).toEqual([]);
-      expect(cluster.engine.cpuBusyUs(i)).toBe(logs[i]!.serialUs);
-    }
+    expectNoTxChecks((i) => cluster.engine.cpuBusyUs(i), logs, N);
   });
 });

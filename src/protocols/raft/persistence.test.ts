@@ -5,19 +5,19 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Rng, type ActorContext } from '../../../sim/index.ts';
+import { forwardingContext, Rng, type ActorContext } from '../../../sim/index.ts';
 import { ScriptedContext } from '../../../sim/testing/scripted-context.ts';
 import { buildBlock } from '../../ledger/block.ts';
-import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { Block } from '../../ledger/types.ts';
-import { defaultReplicaSettings, type ProtocolDefinition } from '../definition.ts';
-import { NO_APPLICATION, type ReplicaConfig } from '../types.ts';
+import type { ProtocolDefinition } from '../definition.ts';
+import type { ReplicaConfig } from '../types.ts';
 import { TestCluster } from '../testing/cluster.ts';
 import { raft } from './index.ts';
 import type { AppendEntries, AppendEntriesReply, RequestVote, RequestVoteReply } from './messages.ts';
 import type { RaftParams } from './params.ts';
 import { RaftReplica } from './replica.ts';
+import { scriptedRaftReplica } from '../testing/scripted-raft.ts';
 
 const WRITE_US = 2_000;
 const PARAMS = { electionTimeoutMin: 150_000, electionTimeoutMax: 300_000, heartbeatInterval: 50_000, persistLatency: WRITE_US };
@@ -26,19 +26,7 @@ const TIMER_ELECTION = 1;
 const TIMER_PERSISTED = 4;
 
 function replica(index: number, n = 3): { r: RaftReplica; ctx: ScriptedContext } {
-  const ctx = new ScriptedContext(index, 1);
-  const config: ReplicaConfig<RaftParams> = {
-    replicaHosts: Array.from({ length: n }, (_, i) => i),
-    index,
-    batchSize: 1,
-    batchTimeoutUs: 1000,
-    blockSizeMaxBytes: 1 << 20,
-    crypto: ZERO_CRYPTO_COSTS,
-    ...defaultReplicaSettings(raft, PARAMS),
-  };
-  const r = new RaftReplica(ctx, config, NO_APPLICATION);
-  r.onStart();
-  return { r, ctx };
+  return scriptedRaftReplica(PARAMS, index, n);
 }
 
 function blockAt(height: number, parent: Block | undefined): Block {
@@ -146,23 +134,13 @@ function observedRaft(appendedAt: Map<number, Appended>[], acks: { replica: numb
     createReplica(ctx: ActorContext<unknown>, config, app) {
       const i = config.index;
       const seen = (appendedAt[i] = new Map());
-      const recording: ActorContext<unknown> = {
-        self: ctx.self,
-        get nowUs() {
-          return ctx.nowUs;
-        },
-        rng: ctx.rng,
+      const recording = forwardingContext(ctx, {
         send(to, msg, sizeBytes) {
           const m = msg as AppendEntriesReply;
           if (m.kind === 'raft-append-reply' && m.success && m.matchIndex > 0) acks.push({ replica: i, matchIndex: m.matchIndex, atUs: ctx.nowUs });
           ctx.send(to, msg, sizeBytes);
         },
-        setTimer: (d, t) => ctx.setTimer(d, t),
-        cancelTimer: (id) => ctx.cancelTimer(id),
-        cpu: (c) => ctx.cpu(c),
-        cpuParallel: (jobs, each) => ctx.cpuParallel(jobs, each),
-        emit: (e) => ctx.emit(e),
-      };
+      });
       const r = new RaftReplica(recording, config as ReplicaConfig<RaftParams>, app);
       return {
         onStart: () => r.onStart(),

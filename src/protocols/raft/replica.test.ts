@@ -1,33 +1,17 @@
 /** Single-replica behaviour driven by a scripted context; each test names the paper rule it checks. */
 import { describe, expect, it } from 'vitest';
 import { buildBlock } from '../../ledger/block.ts';
-import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
-import { defaultReplicaSettings } from '../definition.ts';
-import { NO_APPLICATION, type ReplicaConfig } from '../types.ts';
-import { raft } from './index.ts';
 import type { AppendEntries, AppendEntriesReply, RequestVote, RequestVoteReply } from './messages.ts';
-import type { RaftParams } from './params.ts';
 import { RaftReplica, RaftRole } from './replica.ts';
+import { scriptedRaftReplica } from '../testing/scripted-raft.ts';
 import { ScriptedContext } from '../../../sim/testing/scripted-context.ts';
 
 // Writes to stable storage take no time here: these tests check the RPC rules; persistence.test.ts checks the writes.
 const PARAMS = { electionTimeoutMin: 150_000, electionTimeoutMax: 300_000, heartbeatInterval: 50_000, persistLatency: 0 };
 
 function replica(index: number, n = 3, seed = 1): { r: RaftReplica; ctx: ScriptedContext } {
-  const ctx = new ScriptedContext(index, seed);
-  const config: ReplicaConfig<RaftParams> = {
-    replicaHosts: Array.from({ length: n }, (_, i) => i),
-    index,
-    batchSize: 1,
-    batchTimeoutUs: 1000,
-    blockSizeMaxBytes: 1 << 20,
-    crypto: ZERO_CRYPTO_COSTS,
-    ...defaultReplicaSettings(raft, PARAMS),
-  };
-  const r = new RaftReplica(ctx, config, NO_APPLICATION);
-  r.onStart();
-  return { r, ctx };
+  return scriptedRaftReplica(PARAMS, index, n, seed);
 }
 
 const block1 = buildBlock({ parentHash: ZERO_HASH, height: 1, proposer: 0, timestampUs: 0, txs: [] });

@@ -4,7 +4,7 @@
  * reply and replica-to-replica message so tests can assert closed forms. Only tests import
  * it.
  */
-import { Engine, type Actor, type ActorContext, type DistributionSpec, type HostId, type ModelEvent } from '../../../sim/index.ts';
+import { Engine, forwardingContext, type Actor, type ActorContext, type DistributionSpec, type HostId, type ModelEvent } from '../../../sim/index.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import { txId } from '../../ledger/types.ts';
 import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
@@ -172,25 +172,12 @@ export class TestCluster {
 
   private countingContext(ctx: ActorContext<unknown>, n: number): ActorContext<unknown> {
     const messages = this.messages;
-    return {
-      get self() {
-        return ctx.self;
-      },
-      get nowUs() {
-        return ctx.nowUs;
-      },
-      get rng() {
-        return ctx.rng;
-      },
+    return forwardingContext(ctx, {
       send(to, msg, sizeBytes) {
         if (to < n) messages.push({ timeUs: ctx.nowUs, from: ctx.self, to, kind: (msg as { kind: string }).kind });
         ctx.send(to, msg, sizeBytes);
       },
-      setTimer: (d, t) => ctx.setTimer(d, t),
-      cancelTimer: (id) => ctx.cancelTimer(id),
-      cpu: (c) => ctx.cpu(c),
-      cpuParallel: (jobs, each) => ctx.cpuParallel(jobs, each),
-      emit: (e) => ctx.emit(e),
-    };
+    });
   }
+
 }

@@ -4,7 +4,8 @@
  * authenticator: tests of where and how often each protocol checks transactions
  * (src/ledger/tx-authentication.ts). Only tests import it.
  */
-import type { ActorContext } from '../../../sim/index.ts';
+import { expect } from 'vitest';
+import { forwardingContext, type ActorContext } from '../../../sim/index.ts';
 import type { TxAuth } from '../../ledger/tx-authentication.ts';
 import type { ProtocolDefinition } from '../definition.ts';
 
@@ -30,19 +31,7 @@ export function spiedProtocol(protocol: ProtocolDefinition, txAuth: TxAuth): { r
 }
 
 function recording(ctx: ActorContext<unknown>, log: CpuLog): ActorContext<unknown> {
-  return {
-    get self() {
-      return ctx.self;
-    },
-    get nowUs() {
-      return ctx.nowUs;
-    },
-    get rng() {
-      return ctx.rng;
-    },
-    send: (to, msg, sizeBytes) => ctx.send(to, msg, sizeBytes),
-    setTimer: (delayUs, tag) => ctx.setTimer(delayUs, tag),
-    cancelTimer: (id) => ctx.cancelTimer(id),
+  return forwardingContext(ctx, {
     cpu: (costUs) => {
       log.serialUs += costUs;
       ctx.cpu(costUs);
@@ -51,11 +40,30 @@ function recording(ctx: ActorContext<unknown>, log: CpuLog): ActorContext<unknow
       log.parallel.push({ jobs, costUsEach });
       ctx.cpuParallel(jobs, costUsEach);
     },
-    emit: (event) => ctx.emit(event),
-  };
+  });
 }
 
 /** Transactions checked, from a log: the jobs of every parallel batch. */
 export function checkedTxs(log: CpuLog): number {
   return log.parallel.reduce((sum, p) => sum + p.jobs, 0);
+}
+
+/**
+ * Each of `n` replicas checked exactly `txs` transactions, one at a time as they arrived (none again
+ * in a block), and its processor time is its own serial work plus those checks at `verifyUs` each.
+ */
+export function expectEachChecksOnArrival(busyUs: (i: number) => number, logs: readonly CpuLog[], n: number, txs: number, verifyUs: number): void {
+  for (let i = 0; i < n; i++) {
+    expect(checkedTxs(logs[i]!)).toBe(txs);
+    expect(logs[i]!.parallel.every((p) => p.jobs === 1)).toBe(true);
+    expect(busyUs(i)).toBe(logs[i]!.serialUs + txs * verifyUs);
+  }
+}
+
+/** No replica checked a transaction: processor time is serial work only. */
+export function expectNoTxChecks(busyUs: (i: number) => number, logs: readonly CpuLog[], n: number): void {
+  for (let i = 0; i < n; i++) {
+    expect(logs[i]!.parallel).toEqual([]);
+    expect(busyUs(i)).toBe(logs[i]!.serialUs);
+  }
 }
