@@ -48,8 +48,14 @@ describe('iomtsim trace', () => {
   });
 
   it('keeps only the messages that touch the hosts asked for', () => {
-    const only = traceScenario({ scenario, seed: 7, fromUs: 0, toUs: 500_000, hosts: new Set([0]), decisions: 1 });
+    const only = traceScenario({ scenario, seed: 7, fromUs: 0, toUs: 500_000, hosts: { ids: new Set([0]), replicas: false }, decisions: 1 });
     const threads = new Set(only.trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'cpu').map((e) => (e as { tid: number }).tid));
     expect([...threads]).toEqual([1]);
+  });
+
+  it("keeps the consensus replicas' slices when asked for replicas", () => {
+    const only = traceScenario({ scenario, seed: 7, fromUs: 0, toUs: 500_000, hosts: { ids: new Set(), replicas: true }, decisions: 1 });
+    const threads = new Set(only.trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'cpu').map((e) => (e as { tid: number }).tid - 1));
+    expect([...threads].sort()).toEqual([...only.replicaHosts].sort());
   });
 });

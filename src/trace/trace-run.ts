@@ -17,8 +17,11 @@ export interface TraceRequest {
   readonly seed: number;
   readonly fromUs: number;
   readonly toUs: number;
-  /** Host ids to keep (a message is kept when either end is kept); null: every host. */
-  readonly hosts: ReadonlySet<number> | null;
+  /**
+   * Hosts to keep (a message is kept when either end is kept): these ids, and the consensus
+   * replicas when `replicas`; null: every host.
+   */
+  readonly hosts: { readonly ids: ReadonlySet<number>; readonly replicas: boolean } | null;
   /** Decisions the sequence chart shows. */
   readonly decisions: number;
 }
@@ -40,13 +43,16 @@ export function traceRefusal(scenario: Scenario): string | null {
 
 export function traceScenario(request: TraceRequest): TraceOutput {
   const { scenario, seed } = request;
-  const recorder = new TraceRecorder({ fromUs: request.fromUs, toUs: request.toUs, hosts: request.hosts });
+  // Filled before the run starts: replica hosts are known only once the world is placed.
+  const watched = request.hosts === null ? null : new Set(request.hosts.ids);
+  const recorder = new TraceRecorder({ fromUs: request.fromUs, toUs: request.toUs, hosts: watched });
   const options = { observers: [recorder.observe] };
   const world = scenario.iomt !== undefined ? assembleWorld(scenario, iomtConfiguration(scenario, seed), options) : assembleWorld(scenario, consensusConfiguration(scenario, seed), options);
   const { engine } = world;
+  const replicas = world.consortium.replicaHosts;
+  if (request.hosts?.replicas === true) for (const h of replicas) watched!.add(h);
   engine.tracer = recorder;
   engine.run(Math.min(request.toUs, scenario.duration));
-  const replicas = world.consortium.replicaHosts;
   const clients = new Set(world.view.clientHosts);
   const hosts: TraceHost[] = [];
   for (let h = 0; h < engine.hostCount; h++) {

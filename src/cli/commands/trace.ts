@@ -37,19 +37,20 @@ function windowBound(flag: string, text: string): number {
   }
 }
 
-/** `--hosts 0,1,5..9` or `--hosts replicas`; null when absent. */
-function parseHosts(text: string | undefined, replicaHosts: () => readonly number[]): Set<number> | null {
+/** `--hosts 0,1,5..9` or `--hosts replicas` (combinable); null when absent. */
+function parseHosts(text: string | undefined): { ids: Set<number>; replicas: boolean } | null {
   if (text === undefined) return null;
-  const out = new Set<number>();
+  const ids = new Set<number>();
+  let replicas = false;
   for (const part of text.split(',').map((p) => p.trim())) {
-    if (part === 'replicas') for (const h of replicaHosts()) out.add(h);
-    else if (/^\d+$/.test(part)) out.add(Number(part));
+    if (part === 'replicas') replicas = true;
+    else if (/^\d+$/.test(part)) ids.add(Number(part));
     else if (/^\d+\.\.\d+$/.test(part)) {
       const [lo, hi] = part.split('..').map(Number) as [number, number];
-      for (let h = lo; h <= hi; h++) out.add(h);
+      for (let h = lo; h <= hi; h++) ids.add(h);
     } else throw inputError(`--hosts ${text}`, '(flag)', "host ids, ranges and 'replicas', comma-separated: 0,1,5..9 or replicas", `'${part}'`);
   }
-  return out;
+  return { ids, replicas };
 }
 
 export async function traceCommand(args: TraceArgs): Promise<number> {
@@ -62,12 +63,7 @@ export async function traceCommand(args: TraceArgs): Promise<number> {
   const toUs = args.to === undefined ? fromUs + DEFAULT_WINDOW_US : windowBound('to', args.to);
   if (!(toUs > fromUs)) throw inputError(`--to ${args.to}`, '(flag)', `a time after --from (${args.from})`, `'${args.to}'`);
   if (!(Number.isInteger(args.decisions) && args.decisions >= 1)) throw inputError(`--decisions ${args.decisions}`, '(flag)', 'a whole number ≥ 1', `'${args.decisions}'`);
-  // 'replicas' needs the placed world; run once without a host filter to learn them only if asked.
-  let hosts: Set<number> | null = null;
-  if (args.hosts !== undefined) {
-    const probe = args.hosts.includes('replicas') ? traceScenario({ scenario, seed: scenario.seed, fromUs: 0, toUs: 0, hosts: new Set(), decisions: 1 }).replicaHosts : [];
-    hosts = parseHosts(args.hosts, () => probe);
-  }
+  const hosts = parseHosts(args.hosts);
   const out = args.out ?? join('results', scenario.name, `trace-${scenario.seed}`);
   const result = traceScenario({ scenario, seed: scenario.seed, fromUs, toUs, hosts, decisions: args.decisions });
   mkdirSync(out, { recursive: true });
