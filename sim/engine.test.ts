@@ -252,6 +252,37 @@ describe('Engine cores', () => {
     expect(run((ctx) => ctx.cpuParallel(7, 0.3))).toEqual(run((ctx) => ctx.cpu(7 * 0.3)));
   });
 
+  it('counts as done only the work a core has performed by now, not what is queued beyond it', () => {
+    const engine = fixedLatencyEngine(0);
+    // Serial 5 µs, then 10 jobs of 30 µs on 4 cores (cores busy to 95, 95, 65, 65), observed at 50 µs.
+    const h = engine.addHost(QUAD, recorder([], { onStart: (ctx) => { ctx.cpu(5); ctx.cpuParallel(10, 30); } }));
+    engine.run(50);
+    expect([0, 1, 2, 3].map((c) => engine.cpuCoreDoneUs(h, c))).toEqual([50, 45, 45, 45]);
+    engine.run(80);
+    expect([0, 1, 2, 3].map((c) => engine.cpuCoreDoneUs(h, c))).toEqual([80, 75, 60, 60]);
+    engine.run(200);
+    expect([0, 1, 2, 3].map((c) => engine.cpuCoreDoneUs(h, c))).toEqual([95, 90, 60, 60]);
+  });
+
+  it('never counts more work done than the time elapsed, however far the backlog reaches', () => {
+    const engine = fixedLatencyEngine(0);
+    const h = engine.addHost(QUAD, recorder([], { onStart: (ctx) => { for (let i = 0; i < 50; i++) { ctx.cpuParallel(9, 10); ctx.cpu(3); } } }));
+    for (const t of [1, 17, 100, 333, 1_000]) {
+      engine.run(t);
+      for (let c = 0; c < 4; c++) expect(engine.cpuCoreDoneUs(h, c)).toBeLessThanOrEqual(t);
+    }
+    expect(engine.cpuCoreBusyUs(h, 0)).toBeGreaterThan(1_000);
+  });
+
+  it('does not count queued work lost in a crash as done', () => {
+    const engine = fixedLatencyEngine(0);
+    const h = engine.addHost(QUAD, recorder([], { onStart: (ctx) => { ctx.cpu(5); ctx.cpuParallel(10, 30); } }));
+    engine.at(50, () => engine.crash(h));
+    engine.run(200);
+    expect([0, 1, 2, 3].map((c) => engine.cpuCoreDoneUs(h, c))).toEqual([50, 45, 45, 45]);
+    expect(engine.cpuBusyUs(h)).toBe(185);
+  });
+
   it('rejects a host with no cores and a fractional number of jobs', () => {
     const engine = fixedLatencyEngine(0);
     expect(() => engine.addHost({ ...FREE_LINK, cores: 0 }, recorder([]))).toThrow(/host.cores/);

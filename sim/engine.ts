@@ -69,6 +69,9 @@ export class Engine {
   private coreOffset = new Int32Array(16);
   private coreBusyUs = new Float64Array(16);
   private coresPlaced = 0;
+  // Parallel work still queued per host with more than one core, as (startUs, rounds, extra, costUsEach)
+  // per cpuParallel call, so the work a core has performed by a time can be told from what was charged.
+  private readonly parallelQueued: (number[] | undefined)[] = [];
   private incarnation = new Int32Array(16);
   private up = new Uint8Array(16);
   // Busy-host wait lists (slots linked through queue.next) and whether a wake is scheduled.
@@ -353,11 +356,41 @@ export class Engine {
     const rounds = Math.floor(jobs / k);
     const extra = jobs - rounds * k; // the first `extra` cores take one job more
     const free = this.cpuFreeUs[h]!;
-    this.cpuFreeUs[h] = (free > this.nowUs ? free : this.nowUs) + (extra > 0 ? rounds + 1 : rounds) * costUsEach;
+    const startUs = free > this.nowUs ? free : this.nowUs;
+    this.cpuFreeUs[h] = startUs + (extra > 0 ? rounds + 1 : rounds) * costUsEach;
     this.cpuBusyUsTotal[h]! += jobs * costUsEach;
     const base = this.coreOffset[h]!;
     const core = this.coreBusyUs;
     for (let i = 0; i < k; i++) core[base + i]! += (i < extra ? rounds + 1 : rounds) * costUsEach;
+    if (k > 1 && jobs > 0) this.queueParallel(h, startUs, rounds, extra, costUsEach);
+  }
+
+  private queueParallel(h: HostId, startUs: number, rounds: number, extra: number, costUsEach: number): void {
+    let q = this.parallelQueued[h];
+    if (q === undefined) this.parallelQueued[h] = q = [];
+    // Drop calls whose work has ended: the queue stays as long as the host's backlog.
+    let done = 0;
+    while (done < q.length && q[done]! + (q[done + 2]! > 0 ? q[done + 1]! + 1 : q[done + 1]!) * q[done + 3]! <= this.nowUs) done += 4;
+    if (done > 0) q.splice(0, done);
+    q.push(startUs, rounds, extra, costUsEach);
+  }
+
+  /** Work charged to core `core` of `h` that is still queued after now, in µs. */
+  private coreQueuedUs(h: HostId, core: number): number {
+    const now = this.nowUs;
+    // Core 0 takes the largest share of every parallel call and all serial work, and a host's queued
+    // work runs back to back from now, so core 0 is busy until the host is free.
+    if (core === 0) return Math.max(0, this.cpuFreeUs[h]! - now);
+    const q = this.parallelQueued[h];
+    if (q === undefined) return 0;
+    let queuedUs = 0;
+    for (let i = 0; i < q.length; i += 4) {
+      const startUs = q[i]!;
+      const shareUs = (core < q[i + 2]! ? q[i + 1]! + 1 : q[i + 1]!) * q[i + 3]!;
+      const endUs = startUs + shareUs;
+      if (endUs > now) queuedUs += endUs - (startUs > now ? startUs : now);
+    }
+    return queuedUs;
   }
 
   emit(h: HostId, event: ModelEvent): void {
@@ -372,6 +405,13 @@ export class Engine {
     this.checkHost(h);
     this.up[h] = 0;
     this.incarnation[h]! += 1; // invalidates its timers and its pending wake
+    // Queued work is lost with the crash: it was charged but is never performed.
+    for (let c = 0; c < this.coreCount[h]!; c++) {
+      const lostUs = this.coreQueuedUs(h, c);
+      this.coreBusyUs[this.coreOffset[h]! + c]! -= lostUs;
+      this.cpuBusyUsTotal[h]! -= lostUs;
+    }
+    this.parallelQueued[h] = undefined;
     this.cpuFreeUs[h] = this.nowUs;
     const q = this.queue;
     for (let slot = this.waitHead[h]!; slot !== NO_SLOT; ) {
@@ -414,6 +454,15 @@ export class Engine {
     const k = this.coreCount[h]!;
     if (!(Number.isInteger(core) && core >= 0 && core < k)) throw badArgument('core', `an index in 0..${k - 1}`, core);
     return this.coreBusyUs[this.coreOffset[h]! + core]!;
+  }
+
+  /**
+   * Processing time core `core` of `h` has performed by now, in µs: what was charged less what is
+   * still queued. A saturated host's backlog reaches past the end of a measurement window; counting
+   * it as charged would put utilisation above 1.
+   */
+  cpuCoreDoneUs(h: HostId, core: number): number {
+    return this.cpuCoreBusyUs(h, core) - this.coreQueuedUs(h, core);
   }
 
   /** Hex digest of every processed event so far: equal digests mean identical runs. */

@@ -1,12 +1,14 @@
 /**
- * Utilisation of the replicas' processors over a window, from the busy time of each core. A host's
+ * Utilisation of the replicas' processors over a window, from the work each core performed inside
+ * it (sim/engine.ts cpuCoreDoneUs: a handler charged before the end but running past it counts only
+ * up to the end, so no core exceeds 1). A host's
  * serial work (its protocol thread) runs on core 0 and a batch's parallel checks spread over all
  * cores (fork-join, sim/engine.ts), so core 0 is busy whenever its replica is: the busiest core
  * says whether a replica was saturated, the mean over cores how much of the hardware was used.
  */
 import type { Metrics } from './types.ts';
 
-/** Busy µs inside the window, [replica][core]. */
+/** Work performed inside the window, µs, [replica][core]. */
 export type CoreBusyUs = readonly (readonly number[])[];
 
 export function cpuUtilizationMetrics(coreBusyUs: CoreBusyUs, windowUs: number): Metrics {

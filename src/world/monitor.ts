@@ -97,7 +97,7 @@ export class ConsensusMonitor {
       replicaMessages += net.messagesSent[h]!;
       replicaBytes += net.bytesSent[h]!;
     }
-    const replicaCoreBusyUs = this.ledger.replicaHosts.map((h) => Array.from({ length: this.engine.cores(h) }, (_, c) => this.engine.cpuCoreBusyUs(h, c)));
+    const replicaCoreBusyUs = this.ledger.replicaHosts.map((h) => Array.from({ length: this.engine.cores(h) }, (_, c) => this.engine.cpuCoreDoneUs(h, c)));
     return { messages, bytes, replicaMessages, replicaBytes, replicas: this.ledger.replicaHosts.length, dropped: net.droppedTotal, replicaCoreBusyUs };
   }
 }
