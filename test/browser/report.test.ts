@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseBrowser, isBrowser } from './browser.ts';
 import { writeRunFixture } from '../../src/report/fixtures/results-fixture.ts';
 import { writeReport } from '../../src/report/index.ts';
+import { cli } from '../e2e/cli.ts';
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -48,6 +49,7 @@ const describeInBrowser = isBrowser(browser) ? describe : describe.skip;
 let context: BrowserContext | undefined;
 let resultsDir = '';
 let visit: PageVisit;
+let hospitalVisit: PageVisit;
 
 beforeAll(async () => {
   if (!isBrowser(browser)) return;
@@ -65,7 +67,13 @@ beforeAll(async () => {
   });
   visit = await visitPage(context, join(resultsDir, 'report.html'), join(ARTIFACT_DIR, 'report.png'));
   console.log(`browser test screenshot: ${join(ARTIFACT_DIR, 'report.png')}`);
-}, 60_000);
+  // A real run of the bundled hospital, shortened to 4 simulated minutes (2 after the warm-up).
+  const hospitalDir = mkdtempSync(join(tmpdir(), 'iomtsim-browser-hospital-'));
+  const run = await cli(['run', 'scenarios/hospital.yaml', '--set', 'duration=4m', '--out', hospitalDir]);
+  if (run.code !== 0) throw new Error(`iomtsim run scenarios/hospital.yaml exited ${run.code}: ${run.stderr}`);
+  hospitalVisit = await visitPage(context, join(hospitalDir, 'report.html'), join(ARTIFACT_DIR, 'hospital.png'));
+  console.log(`browser test screenshot: ${join(ARTIFACT_DIR, 'hospital.png')}`);
+}, 120_000);
 
 /** Opens `htmlPath` from file:// and records console errors, requests, and what each figure shows. */
 async function visitPage(browser: BrowserContext, htmlPath: string, screenshotPath: string): Promise<PageVisit> {
@@ -154,6 +162,31 @@ describeInBrowser('report.html in chromium', () => {
     for (const figure of visit.figures) {
       expect(figure.width, figure.name).toBeGreaterThan(100);
       expect(figure.height, figure.name).toBeGreaterThan(100);
+      expect(figure.visibleTexts, figure.name).toBeGreaterThan(3);
+    }
+  });
+});
+
+describeInBrowser("hospital.yaml's report in chromium", () => {
+  it('logs no console error and makes no request besides the page itself', () => {
+    expect(hospitalVisit.consoleErrors).toEqual([]);
+    expect(hospitalVisit.requests).toEqual([]);
+  });
+
+  it('opens with the headline, every line on screen with its number', () => {
+    expect(hospitalVisit.sectionIds[0]).toBe('headline');
+    expect(hospitalVisit.headline.length).toBeGreaterThanOrEqual(10);
+    for (const line of hospitalVisit.headline) {
+      expect(line.text, line.text).toMatch(/\d/);
+      expect(line.visible, line.text).toBe(true);
+    }
+    for (const topic of ['Readings stored.', 'Direct path.', 'Integrity.', 'Audit.']) expect(hospitalVisit.headline.some((line) => line.text.includes(topic)), topic).toBe(true);
+  });
+
+  it('shows every figure with a non-zero size and visible text', () => {
+    expect(hospitalVisit.figures.length).toBeGreaterThan(0);
+    for (const figure of hospitalVisit.figures) {
+      expect(figure.width, figure.name).toBeGreaterThan(100);
       expect(figure.visibleTexts, figure.name).toBeGreaterThan(3);
     }
   });
