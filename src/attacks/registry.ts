@@ -26,6 +26,7 @@ import { consentBypass } from './iomt/consent-bypass.ts';
 import { stolenKey } from './iomt/stolen-key.ts';
 import { consentMisuse } from './iomt/consent-misuse.ts';
 import { insider } from './iomt/insider.ts';
+import { phiLeak } from './iomt/phi-leak.ts';
 import { selfishMining } from './pow/selfish-mining.ts';
 import { doubleSpend } from './pow/double-spend.ts';
 import { majority } from './pow/majority.ts';
@@ -38,7 +39,7 @@ import { majority } from './pow/majority.ts';
 export const IN_TREE_ATTACKS = [
   crash, partition, eclipse, leaderDelay, leaderDos,
   equivocation, silence, censorship, delayVotes,
-  sybil, tamper, replay, flood, compromisedGateway, recordTamper, ransomware, consentBypass, stolenKey, consentMisuse, insider,
+  sybil, tamper, replay, flood, compromisedGateway, recordTamper, ransomware, consentBypass, stolenKey, consentMisuse, insider, phiLeak,
   selfishMining, doubleSpend, majority,
 ] as const;
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PhiInspector } from './phi-inspector.ts';
 import type { Transaction } from '../ledger/index.ts';
 
-function tx(args: Record<string, unknown>): Transaction {
-  return { id: 1, sender: 0, sizeBytes: 100, payloadDigest: '', submittedUs: 0, call: { contract: 'X', method: 'y', args } };
+function tx(args: Record<string, unknown>, id = 1): Transaction {
+  return { id, sender: 0, sizeBytes: 100, payloadDigest: '', submittedUs: 0, call: { contract: 'X', method: 'y', args } };
 }
 
 const IDENTIFIERS = ['MRN0000001', 'Ada Lovelace'];
@@ -48,5 +48,13 @@ describe('PhiInspector', () => {
     p.inspect(tx({ readings: 87.5, status: 'SpO2 low since 14:02' }));
     expect(p.phiBytes).toBe(4 + 20);
     expect([...p.offendingFields].sort()).toEqual(['readings', 'status']);
+  });
+
+  it('names the transactions it flagged, and only those', () => {
+    const p = new PhiInspector(IDENTIFIERS);
+    p.inspect(tx({ gateway: 3, batch: 7, root: 'ab'.repeat(32), readings: 2 }, 10));
+    p.inspect(tx({ gateway: 3, batch: 8, root: 'ab'.repeat(32), readings: 2, values: [97, 96.5] }, 11));
+    p.inspect(tx({ gateway: 3, batch: 9, root: 'ab'.repeat(32), readings: 2, patient: 'pt_mrn0000001' }, 12));
+    expect([...p.flaggedTxs]).toEqual([11, 12]);
   });
 });

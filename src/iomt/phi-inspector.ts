@@ -77,6 +77,8 @@ export class PhiInspector {
   inspectedTxs = 0;
   /** Field names found carrying PHI (for the report). */
   readonly offendingFields = new Set<string>();
+  /** Ids of the transactions found carrying PHI (an attack's ground truth scores them). */
+  readonly flaggedTxs = new Set<number>();
 
   private readonly identifiers: ReadonlySet<string>;
 
@@ -98,6 +100,7 @@ export class PhiInspector {
       if (allowed === undefined || !allowed(value) || this.containsIdentifier(text)) {
         this.phiBytes += Buffer.byteLength(text, 'utf8');
         this.offendingFields.add(field);
+        this.flaggedTxs.add(tx.id);
       }
     }
   }

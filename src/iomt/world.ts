@@ -14,6 +14,7 @@ import type { CheckOutcome, Metrics } from '../metrics/types.ts';
 import { ACTOR_KINDS, type ActorKind, type ConfigOf } from './actor-kinds.ts';
 import type { AlertRule } from './alert-rules.ts';
 import { IomtCollector } from './collector.ts';
+import { patientName, recordNumber } from './patient-identifiers.ts';
 import { ConsortiumNode, type ConsortiumNodeConfig } from './consortium-node.ts';
 import { detectorName, type DetectorSpec } from './detector-bank.ts';
 import type { AlarmEvent } from './detectors.ts';
@@ -70,7 +71,8 @@ export interface IomtWorldConfig {
 
 /** Optional hooks of a world's builder (src/attacks wraps devices and gateways through it). */
 export interface IomtWorldHooks {
-  wrapActor?(role: 'device' | 'gateway' | 'clinician', id: number, factory: ActorFactory<unknown>): ActorFactory<unknown>;
+  /** `config`: what the honest actor is built from (a gateway's GatewayOptions), for wrappers that act on what it knows. */
+  wrapActor?(role: 'device' | 'gateway' | 'clinician', id: number, factory: ActorFactory<unknown>, config: unknown): ActorFactory<unknown>;
 }
 
 /** What a host of the world was built from: its kind and its own configuration (a node: its application and costs). */
@@ -125,7 +127,7 @@ export class IomtWorld {
       this.vitals.push(v);
       episodes.push(...v.episodes);
       this.patientPseudonyms.push(pseudonym('pt', c.seed, p));
-      identifiers.push(`MRN${String(p).padStart(7, '0')}`, `Patient${p} Family${p}`);
+      identifiers.push(recordNumber(p), patientName(p));
     }
     for (const d of topo.devices) this.deviceNames.push(`dev_${d.index}`);
     this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs, c.detectors.map(detectorName));
@@ -288,7 +290,7 @@ export class IomtWorld {
     const build = ACTOR_KINDS[kind] as (ctx: ActorContext<unknown>, config: ConfigOf<K>) => ReturnType<(typeof ACTOR_KINDS)[K]>;
     let built: ReturnType<(typeof ACTOR_KINDS)[K]> | undefined;
     const factory: ActorFactory<unknown> = (ctx) => (built = build(ctx, config)) as Actor<unknown>;
-    const wrapped = hook === undefined ? factory : (this.hooks.wrapActor?.(hook.role, hook.id, factory) ?? factory);
+    const wrapped = hook === undefined ? factory : (this.hooks.wrapActor?.(hook.role, hook.id, factory, config) ?? factory);
     const host = this.engine.addHost(placement, wrapped, streamName);
     if (host !== expected) throw new Error(`topology: host placed at ${host}, expected ${expected}`);
     this.builds.push({ host, kind, config });

@@ -2,9 +2,10 @@
  * How a device attack takes part in an IoMT world (src/attacks/iomt/runtime.ts runs them): its
  * targets are checked once the topology is known, then `plan` gets every spec of its type and
  * returns the run's wiring: behaviours for the proxies around devices and gateways, wrappers
- * around clinicians, what to install once the world exists, and the outcome metrics.
+ * around gateways and clinicians, what to install once the world exists, and the outcome metrics.
  */
 import type { ActorFactory, HostId } from '../../../sim/index.ts';
+import type { GatewayOptions } from '../../iomt/gateway.ts';
 import type { IomtWorld } from '../../iomt/world.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import type { TargetIssues } from '../definition.ts';
@@ -44,6 +45,11 @@ export interface DeviceAttackRun<S> {
   deviceBehaviour?(device: number): DeviceBehaviour | undefined;
   /** The behaviour of the tap around gateway `gateway` (0-based), or undefined. */
   gatewayBehaviour?(gateway: number): GatewayBehaviour | undefined;
+  /**
+   * Wrap gateway `gateway`'s (0-based) actor, built from `config` (what the honest gateway knows),
+   * or undefined to leave it alone; the tap stays outermost.
+   */
+  wrapGateway?(gateway: number, factory: ActorFactory<unknown>, config: GatewayOptions): ActorFactory<unknown> | undefined;
   /** Wrap clinician `clinician`'s (0-based) client, or undefined to leave it alone. */
   wrapClinician?(clinician: number, factory: ActorFactory<unknown>): ActorFactory<unknown> | undefined;
   /** Once the world exists, for each spec in scenario order: label ground truth, add attacker hosts, schedule events. */

@@ -8,6 +8,7 @@
  *   devices.install(world);  ...  world.run();  metrics = { ...metrics, ...devices.outcomes() };
  */
 import type { ActorFactory, HostId } from '../../../sim/index.ts';
+import type { GatewayOptions } from '../../iomt/gateway.ts';
 import type { IomtWorld, IomtWorldHooks } from '../../iomt/world.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { InputError, type InputIssue } from '../../scenario/errors.ts';
@@ -49,7 +50,7 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
       this.runs.push({ definition, run });
       this.runOf.set(definition, run);
     }
-    this.hooks = { wrapActor: (role, id, factory) => this.wrap(role, id, factory) };
+    this.hooks = { wrapActor: (role, id, factory, config) => this.wrap(role, id, factory, config) };
   }
 
   forwardGatewayAlarmsTo(host: HostId): void {
@@ -75,7 +76,7 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
     return { ...m, ...(this.scorer?.metrics() ?? {}) };
   }
 
-  private wrap(role: 'device' | 'gateway' | 'clinician', id: number, factory: ActorFactory<unknown>): ActorFactory<unknown> {
+  private wrap(role: 'device' | 'gateway' | 'clinician', id: number, factory: ActorFactory<unknown>, config: unknown): ActorFactory<unknown> {
     if (role === 'clinician') {
       const clinician = this.clinicianOrdinal++;
       let f = factory;
@@ -89,8 +90,10 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
     // Every gateway gets a tap (to measure what its admission accepts).
     const gateway = this.gatewayOrdinal++;
     const behaviours = this.runs.map(({ run }) => run.gatewayBehaviour?.(gateway)).filter((b): b is GatewayBehaviour => b !== undefined);
+    let inner = factory;
+    for (const { run } of this.runs) inner = run.wrapGateway?.(gateway, inner, config as GatewayOptions) ?? inner;
     return (ctx) => {
-      const tap = new GatewayTap(ctx, factory, behaviours, this.labels, () => this.alarmSink);
+      const tap = new GatewayTap(ctx, inner, behaviours, this.labels, () => this.alarmSink);
       this.taps.push(tap);
       return tap;
     };

@@ -42,6 +42,11 @@ export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'attack.consent_misuse.stale_permits', unit: 'requests', meaning: 'permits decided after the revocation was submitted, in or before its block (stale)' },
   { name: 'attack.consent_misuse.valid_reads', unit: 'records', meaning: 'records read while the consent still applied' },
   { name: 'attack.insider_extra_requests', unit: 'requests', meaning: 'extra access requests insiders issued (ground truth); each is decided and audited' },
+  { name: 'attack.phi_leak.leaking_txs_sent', unit: 'tx', meaning: 'anchoring transactions a misconfigured gateway made carry PHI (ground truth, phi-leak attack)' },
+  { name: 'attack.phi_leak.leaking_txs', unit: 'tx', meaning: 'of those, transactions their gateway saw confirmed: committed, so inspected on chain' },
+  { name: 'attack.phi_leak.leaking_txs_flagged', unit: 'tx', meaning: 'committed leaking transactions the PHI inspector flagged' },
+  { name: 'attack.phi_leak.recall', unit: 'ratio', meaning: 'flagged ÷ committed leaking transactions (1 where the inspector finds every leak)' },
+  { name: 'attack.phi_leak.false_positives', unit: 'tx', meaning: 'transactions the PHI inspector flagged that no gateway made leak (0 where the inspector flags only PHI)' },
 ];
 
 export const RECORD_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
