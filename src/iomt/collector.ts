@@ -3,11 +3,14 @@
  * teams and clients, and contract outcomes (first execution of each transaction by any replica).
  * Contract-state agreement across replicas is the state-agreement checker's job. Nothing here
  * steers the model.
+ *
+ * Audit and consent are judged where a violation would show, on every record a store served
+ * (served-reads.ts), against the AuditLog and Consent state committed on honest replicas.
  */
 import { Histogram } from '../metrics/histogram.ts';
 import { LogHistogram } from './log-histogram.ts';
 import type { CheckOutcome, Metrics } from '../metrics/types.ts';
-import type { ContractOutcome } from '../contracts/index.ts';
+import type { AuditEntry, ConsentRecord, ContractOutcome } from '../contracts/index.ts';
 import { REJECT_REASONS } from './admission.ts';
 import type { AlertRule } from './alert-rules.ts';
 import type { IomtEvent } from './events.ts';
@@ -15,6 +18,7 @@ import { PhiInspector } from './phi-inspector.ts';
 import { AlarmRates } from './alarm-rates.ts';
 import type { AlarmEvent } from './detectors.ts';
 import type { Episode, EpisodeKind } from './vitals.ts';
+import { ServedReads, type ServedVerdicts } from './served-reads.ts';
 
 const MS = 1_000;
 /** An alert counts for an episode if it arrives before the episode ends plus this grace. */
@@ -52,9 +56,9 @@ export class IomtCollector {
   private readonly decisions = { permit: 0, deny: 0, 'break-glass': 0, unknown: 0 } as Record<string, number>;
   private readonly integrity = { valid: 0, invalid: 0, unanchored: 0, 'not-found': 0 } as Record<string, number>;
   private staleAccesses = 0;
-  private consentViolations = 0;
   private readonly pendingRevokes = new Map<string, number>();
-  private readonly revokedAt = new Map<string, number>();
+  /** Every record a store served, judged at the end against the committed audit and consent state. */
+  readonly served = new ServedReads();
   private alarms = 0;
   private readonly alarmRates: AlarmRates;
   private readonly seenTx = new Set<number>();
@@ -115,6 +119,9 @@ export class IomtCollector {
       case 'iomt-revoke-submitted':
         this.pendingRevokes.set(event.consent, event.submittedUs);
         return;
+      case 'iomt-record-served':
+        this.served.onServed(event, nowUs);
+        return;
     }
   }
 
@@ -154,7 +161,6 @@ export class IomtCollector {
         this.anchorTxBytes += o.tx.sizeBytes;
         return;
       case 'consent-revoked': {
-        this.revokedAt.set(o.consent, o.height);
         const submitted = this.pendingRevokes.get(o.consent);
         if (submitted !== undefined) {
           this.pendingRevokes.delete(o.consent);
@@ -163,12 +169,11 @@ export class IomtCollector {
         return;
       }
       case 'access': {
+        this.served.onAccess(o);
         const c = o.access.consent;
         if (o.access.decision !== 'permit' || c === '') return;
         // Granted on a consent whose revocation was already submitted but not yet committed: stale.
         if (this.pendingRevokes.has(c)) this.staleAccesses++;
-        const revokedHeight = this.revokedAt.get(c);
-        if (revokedHeight !== undefined && o.height > revokedHeight) this.consentViolations++;
         return;
       }
       case 'rejected':
@@ -179,7 +184,12 @@ export class IomtCollector {
     }
   }
 
-  finish(o: { readonly durationUs: number; readonly accepted: number; readonly alertsRefused: number; readonly auditedRefs: ReadonlySet<string> }): { metrics: Metrics; checks: CheckOutcome[] } {
+  /**
+   * `audit`: the access and break-glass entries committed on honest replicas, by the request they
+   * record; `consents`: the Consent state committed on the most advanced honest replica.
+   */
+  finish(o: { readonly durationUs: number; readonly accepted: number; readonly alertsRefused: number; readonly audit: ReadonlyMap<string, AuditEntry>; readonly consents: ReadonlyMap<string, ConsentRecord> }): { metrics: Metrics; checks: CheckOutcome[] } {
+    const served: ServedVerdicts = this.served.judge(o.durationUs, o.audit, o.consents);
     const m: Metrics = {};
     const put = (name: string, unit: string, value: number): void => {
       m[name] = { unit, value };
@@ -220,15 +230,15 @@ export class IomtCollector {
     put('iomt.access_break_glass', 'count', this.decisions['break-glass']!);
     lat('iomt.consent_revoke_enforced_latency_ms', this.revokeEnforced);
     put('iomt.stale_accesses', 'count', this.staleAccesses);
-    put('iomt.consent_violations', 'count', this.consentViolations);
+    put('iomt.consent_violations', 'count', served.consentViolations);
     put('iomt.onchain_bytes_per_reading', 'B', this.readingsAnchored === 0 ? NaN : this.anchorTxBytes / this.readingsAnchored);
     put('iomt.onchain_bytes', 'B', this.onchainBytes);
     put('iomt.onchain_txs', 'count', this.committedTxs);
     put('iomt.contract_rejections', 'count', this.rejectedCalls);
     put('iomt.phi_bytes_on_chain', 'B', this.phi.phiBytes);
-    let logged = 0;
-    for (const req of this.accessRequests.keys()) if (o.auditedRefs.has(req)) logged++;
-    put('iomt.audit_completeness_ratio', 'ratio', this.accessRequests.size === 0 ? NaN : logged / this.accessRequests.size);
+    put('iomt.records_served', 'count', served.served);
+    put('iomt.records_served_unaudited', 'count', served.unaudited.length);
+    put('iomt.audit_completeness_ratio', 'ratio', served.judged === 0 ? NaN : served.audited / served.judged);
     put('iomt.integrity_checks_valid', 'count', this.integrity['valid']!);
     put('iomt.integrity_checks_invalid', 'count', this.integrity['invalid']!);
     put('iomt.integrity_checks_unanchored', 'count', this.integrity['unanchored']!);
@@ -240,9 +250,9 @@ export class IomtCollector {
     // is that the check detects an attack states it in `expect:` (src/runner/summary.ts checkCounts).
     const checks: CheckOutcome[] = [
       { name: 'iomt.no_phi_on_chain', passed: this.phi.phiBytes === 0, detail: this.phi.phiBytes === 0 ? `${this.phi.inspectedTxs} transactions inspected` : `PHI in fields ${[...this.phi.offendingFields].join(', ')}`, violationsMetric: 'iomt.phi_bytes_on_chain' },
-      { name: 'iomt.audit_complete', passed: logged === this.accessRequests.size, detail: `${logged} of ${this.accessRequests.size} accesses audited`, violationsMetric: 'iomt.audit_completeness_ratio' },
+      { name: 'iomt.audit_complete', passed: served.unaudited.length === 0, detail: auditDetail(served), violationsMetric: 'iomt.audit_completeness_ratio' },
       { name: 'iomt.integrity', passed: this.integrity['invalid'] === 0, detail: `${this.integrity['valid']} valid, ${this.integrity['invalid']} invalid reads`, violationsMetric: 'iomt.integrity_checks_invalid' },
-      { name: 'iomt.consent_enforced', passed: this.consentViolations === 0, detail: `${this.consentViolations} permits after revocation`, violationsMetric: 'iomt.consent_violations' },
+      { name: 'iomt.consent_enforced', passed: served.consentViolations === 0, detail: `${served.consentViolations} of ${served.underConsent} records served under a consent's permit were served on a permit decided after the consent was revoked or outside its period`, violationsMetric: 'iomt.consent_violations' },
     ];
     return { metrics: m, checks };
   }
@@ -260,4 +270,9 @@ export class IomtCollector {
     }
     return { eligible, fast };
   }
+}
+
+function auditDetail(v: ServedVerdicts): string {
+  const unjudged = v.served - v.judged;
+  return `${v.audited} of ${v.judged} records served have their access in the committed AuditLog${unjudged > 0 ? ` (${unjudged} served at the end of the run, their entry still to come, not judged)` : ''}`;
 }

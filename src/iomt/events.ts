@@ -20,6 +20,12 @@ export type IomtEvent =
    * node answered it; `requestedUs` is when it asked the store for the record.
    */
   | { readonly kind: 'iomt-integrity-check'; readonly request: string; readonly requestedUs: number; readonly outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' }
+  /**
+   * A store released a device's latest record to `requester` under `request` ('' when the read
+   * carried none); `serial` numbers the records that store served, from 0. Audit completeness and
+   * consent enforcement are judged on these (collector.ts), where a violation would show.
+   */
+  | { readonly kind: 'iomt-record-served'; readonly store: number; readonly serial: number; readonly request: string; readonly requester: string; readonly device: number; readonly patient: string }
   /** A replica executed a contract call (every replica reports each call; metrics keep the first). */
   | { readonly kind: 'iomt-contract-outcome'; readonly outcome: ContractOutcome }
   /** A patient portal submitted a consent revocation. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, type ActorContext } from '../../sim/index.ts';
+import { Rng, type ActorContext, type ModelEvent } from '../../sim/index.ts';
 import { packedMerkleRoot, verifyMerkleProof } from '../ledger/index.ts';
 import type { GetReply, PutBatch } from './messages.ts';
 import type { NodeNotice } from './node-messages.ts';
@@ -21,8 +21,9 @@ const DECISIONS: NodeNotice = {
   ],
 };
 
-function scripted(): { ctx: ActorContext<unknown>; sent: { to: number; msg: unknown }[]; timers: { delayUs: number; tag: number }[] } {
+function scripted(): { ctx: ActorContext<unknown>; sent: { to: number; msg: unknown }[]; timers: { delayUs: number; tag: number }[]; emitted: ModelEvent[] } {
   const sent: { to: number; msg: unknown }[] = [];
+  const emitted: ModelEvent[] = [];
   const timers: { delayUs: number; tag: number }[] = [];
   const ctx: ActorContext<unknown> = {
     self: 9,
@@ -33,9 +34,9 @@ function scripted(): { ctx: ActorContext<unknown>; sent: { to: number; msg: unkn
     cancelTimer: () => {},
     cpu: () => {},
     cpuParallel: () => {},
-    emit: () => {},
+    emit: (e) => void emitted.push(e),
   };
-  return { ctx, sent, timers };
+  return { ctx, sent, timers, emitted };
 }
 
 /** A store that has subscribed to its node's access decisions and heard DECISIONS. */
@@ -60,6 +61,20 @@ function batch(): PutBatch {
 }
 
 describe('OffChainStore', () => {
+  it('reports every record it serves, with the request and reader, and none it refuses', () => {
+    const { ctx, emitted } = scripted();
+    const s = store(ctx);
+    s.onMessage(3, batch());
+    s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' });
+    s.onMessage(5, { kind: 'get', device: 2, token: 2, request: 'r0', requester: 'cl_a' });
+    s.onMessage(6, { kind: 'get', device: 3, token: 3 });
+    expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 4 })).toBe(true);
+    expect(emitted).toEqual([
+      { kind: 'iomt-record-served', store: 9, serial: 0, request: 'r1', requester: 'cl_a', device: 2, patient: 'pt_2' },
+      { kind: 'iomt-record-served', store: 9, serial: 1, request: '', requester: '', device: 3, patient: 'pt_3' },
+    ]);
+  });
+
   it('serves a record whose inclusion proof verifies against the anchored root', () => {
     const { ctx, sent } = scripted();
     const s = store(ctx);

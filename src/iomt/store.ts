@@ -16,11 +16,13 @@
  * subscription (node-messages.ts, topic 'permits', for its hospital's patients); a read whose
  * request it has not heard of yet waits for the notice (its node may lag the replicas that
  * confirmed it to the client) for up to PERMIT_WAIT_US; a read without a permit is refused
- * (`denied`) and counted.
+ * (`denied`) and counted. Every record that leaves the store is reported ('iomt-record-served'),
+ * whatever let it out, so audit and consent are judged on what was actually served.
  */
 import type { Actor, ActorContext, HostId, TimerId, TimerTag } from '../../sim/index.ts';
 import type { AccessDecision } from '../contracts/index.ts';
 import { merkleProof } from '../ledger/index.ts';
+import { emitIomt } from './events.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch } from './messages.ts';
 import { RECORD_BYTES } from './reading.ts';
 import { NodeSubscription, type NodeEndpoint } from './node-link.ts';
@@ -69,6 +71,8 @@ export class OffChainStore implements Actor<unknown> {
   private retainedHead = 0;
   /** Reads refused for want of a permit. */
   deniedReads = 0;
+  /** Records served (the serial of the next one). */
+  servedRecords = 0;
   /** Access decisions heard from the node, by request. */
   private readonly decisions = new Map<string, { readonly requester: string; readonly patient: string; readonly decision: AccessDecision }>();
   /** Reads waiting for their request's decision, by request, each with the tag of its deadline timer. */
@@ -147,8 +151,8 @@ export class OffChainStore implements Actor<unknown> {
       this.deadlineOf.set(tag, m.request);
       return;
     }
-    if (d.decision !== 'deny' && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) return this.get(from, m);
-    this.deny(from, m);
+    if (d.decision !== 'deny' && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) this.get(from, m);
+    else this.deny(from, m);
   }
 
   private deny(from: HostId, m: GetLatest): void {
@@ -179,19 +183,29 @@ export class OffChainStore implements Actor<unknown> {
     ctx.send(from, { kind: 'put-ack', batch: m.batch, stored } satisfies PutAck, ACK_BYTES);
   }
 
-  private get(from: HostId, m: GetLatest): void {
+  /**
+   * What an insider with the store's own access does (attacks, and tests of a store that skips its
+   * permit check): serve the read without looking for a permit. Returns whether a record was served.
+   */
+  serveWithoutPermit(from: HostId, m: GetLatest): boolean {
+    return this.get(from, m);
+  }
+
+  private get(from: HostId, m: GetLatest): boolean {
     const ctx = this.ctx;
     ctx.cpu(this.o.readLatencyUs);
     const held = this.latestBatch[m.device];
     if (held === undefined || held.data === undefined) {
       ctx.send(from, { kind: 'get-reply', token: m.token } satisfies GetReply, ACK_BYTES);
-      return;
+      return false;
     }
     const index = this.latestIndex[m.device]!;
     const leaves = this.leaves(held.data);
     const proof = merkleProof(leaves, index);
     const reply: GetReply = { kind: 'get-reply', token: m.token, found: { gateway: held.gateway, batch: held.batch, record: leaves[index]!.slice(), proof } };
     ctx.send(from, reply, ACK_BYTES + RECORD_BYTES + 32 * proof.path.length);
+    emitIomt(ctx, { kind: 'iomt-record-served', store: ctx.self, serial: this.servedRecords++, request: m.request ?? '', requester: m.requester ?? '', device: m.device, patient: this.config.patientOfDevice[m.device] ?? '' });
+    return true;
   }
 
   /** Storage fault (or insider edit) for tests and attacks: flip one bit of a device's latest record. */

@@ -9,7 +9,7 @@ import { Engine, type Actor, type ActorContext, type ActorFactory, type Distribu
 import { KeyRing, type Block, type SigningKey, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
 import type { ReplicaSettings } from '../protocols/types.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
-import { IomtLedgerApp } from '../contracts/index.ts';
+import { IomtLedgerApp, type AuditEntry } from '../contracts/index.ts';
 import type { CheckOutcome, Metrics } from '../metrics/types.ts';
 import { ACTOR_KINDS, type ActorKind, type ConfigOf } from './actor-kinds.ts';
 import type { AlertRule } from './alert-rules.ts';
@@ -254,10 +254,14 @@ export class IomtWorld {
     this.engine.run(this.config.durationUs);
   }
 
-  /** The app of the replica that executed the most (the most advanced committed state). */
-  leadingApp(): IomtLedgerApp {
-    let best = this.apps[0]!;
-    for (const a of this.apps) if (a !== undefined && a.executed > best.executed) best = a;
+  /** The app of the honest replica (not in `byzantineHosts`) that executed the most: the most advanced committed state. */
+  leadingApp(byzantineHosts: ReadonlySet<HostId> = new Set()): IomtLedgerApp {
+    let best: IomtLedgerApp | undefined;
+    for (const n of this.topology.nodes) {
+      const a = this.apps[n.host]!;
+      if (!byzantineHosts.has(n.host) && (best === undefined || a.executed > best.executed)) best = a;
+    }
+    if (best === undefined) throw new Error('iomt: no honest replica');
     return best;
   }
 
@@ -273,12 +277,21 @@ export class IomtWorld {
     return n;
   }
 
-  /** IoMT metrics and checks; call after `run`. Audit completeness is judged on the leading replica's log. */
-  finish(): { metrics: Metrics; checks: CheckOutcome[] } {
-    const audited = new Set(this.leadingApp().audit.entries.map((e) => e.ref));
+  /**
+   * IoMT metrics and checks; call after `run`. Served records are judged against the access entries
+   * in any honest replica's AuditLog (an honest replica executes only committed blocks) and the
+   * Consent state of the most advanced honest one; `byzantineHosts` are the replicas an attack ran.
+   */
+  finish(byzantineHosts: ReadonlySet<HostId> = new Set()): { metrics: Metrics; checks: CheckOutcome[] } {
+    const audit = new Map<string, AuditEntry>();
+    for (const n of this.topology.nodes) {
+      if (byzantineHosts.has(n.host)) continue;
+      for (const e of this.apps[n.host]!.audit.entries) if ((e.type === 'access' || e.type === 'break-glass') && !audit.has(e.ref)) audit.set(e.ref, e);
+    }
+    const consents = this.leadingApp(byzantineHosts).consent.consents;
     let alertsRefused = 0;
     for (const g of this.gateways) alertsRefused += g.alertsRefused;
-    return this.collector.finish({ durationUs: this.config.durationUs, accepted: this.readingsAccepted(), alertsRefused, auditedRefs: audited });
+    return this.collector.finish({ durationUs: this.config.durationUs, accepted: this.readingsAccepted(), alertsRefused, audit, consents });
   }
 
   /**

@@ -114,7 +114,7 @@ export function iomtConfiguration(scenario: Scenario, seed: number, options: Iom
         clientHosts: world.ledgerClientHosts(),
         subject: () => world,
         finish() {
-          const iomt = world.finish();
+          const iomt = world.finish(new Set((plan?.byzantineReplicas() ?? []).map((i) => world.consortium.replicaHosts[i]!)));
           const collector = world.collector;
           return {
             ...iomt,

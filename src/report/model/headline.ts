@@ -137,8 +137,8 @@ const ALERT_LINES: readonly LineSpec[] = [
 
 const TRUST_LINES: readonly LineSpec[] = [
   { topic: 'Integrity', metric: 'iomt.integrity_checks_invalid', sentence: (v) => `${v} record reads failed their Merkle proof against the anchored root.`, checks: ['iomt.integrity'] },
-  { topic: 'Consent', metric: 'iomt.consent_violations', sentence: (v) => `${v} permits were granted on a revoked consent.`, checks: ['iomt.consent_enforced'] },
-  { topic: 'Audit', metric: 'iomt.audit_completeness_ratio', sentence: (v) => `${v} of confirmed accesses has its audit entry.`, checks: ['iomt.audit_complete'] },
+  { topic: 'Consent', metric: 'iomt.consent_violations', sentence: (v) => `${v} records were served on a permit decided after its consent was revoked or expired.`, checks: ['iomt.consent_enforced'] },
+  { topic: 'Audit', metric: 'iomt.audit_completeness_ratio', sentence: (v) => `${v} of records served have their access in the committed audit log.`, checks: ['iomt.audit_complete'] },
   { topic: 'No health data on chain', metric: 'iomt.phi_bytes_on_chain', sentence: (v) => `${v} of committed call arguments look like health data.`, checks: ['iomt.no_phi_on_chain'] },
   { topic: 'Ledger safety', metric: 'safety.violations', sentence: (v) => `${v} conflicting commits between honest replicas.`, checks: ['safety'] },
   { topic: 'Ledger liveness', metric: 'liveness.violations', sentence: (v) => `${v} stalls while work waited.`, checks: ['liveness'] },

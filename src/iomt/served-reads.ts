@@ -1,0 +1,107 @@
+/**
+ * The records stores actually served, judged against what honest replicas committed: audit
+ * completeness and consent enforcement measured where a violation shows, not at the contract that
+ * would have to commit it (there both hold by construction: the call that decides an access appends
+ * its audit entry and refuses inactive consents).
+ *
+ * Audited: the served read names a request whose access entry (type access or break-glass, outcome
+ * success, agent the reader, entity the record's patient) is in an honest replica's AuditLog,
+ * recorded (block time) no later than AUDIT_GRACE_US after the read. A read that names no request
+ * can never be audited. An honest store serves only once its node has executed the permitting
+ * block (store.ts), so an honest read's entry always precedes it; the grace allows an entry that
+ * commits just after the read (a store acting on a decision its node had before the honest
+ * replicas committed it). The one undecidable case is a read in the run's last AUDIT_GRACE_US whose
+ * request has no entry yet: its entry may commit after the end, so it is left unjudged (neither
+ * audited nor unaudited) and the check's detail says how many.
+ *
+ * Consent violation: a record served under a permit (decision 'permit', at its first execution)
+ * whose consent, in the committed Consent state, does not cover it: unknown, another patient or
+ * grantee, a deny provision, a block time outside the consent's period (expired or not yet valid),
+ * or a block after the one that revoked it (same-block order is the contract's). Break-glass reads
+ * are permitted by policy and audited instead; reads with no permit at all are audit failures.
+ */
+import type { AccessDecision, AuditEntry, ConsentRecord, ContractOutcome } from '../contracts/index.ts';
+import type { IomtEvent } from './events.ts';
+
+/** How long after a read its access entry may be recorded and still count as its audit. */
+export const AUDIT_GRACE_US = 5_000_000;
+
+type RecordServed = Extract<IomtEvent, { kind: 'iomt-record-served' }>;
+
+interface ServedRead {
+  /** `<store host>:<serial>`: how attacks' ground truth names a served record. */
+  readonly id: string;
+  readonly request: string;
+  readonly requester: string;
+  readonly patient: string;
+  readonly servedUs: number;
+}
+
+interface Permit {
+  readonly decision: AccessDecision;
+  readonly consent: string;
+  readonly height: number;
+  readonly blockTimeUs: number;
+}
+
+export interface ServedVerdicts {
+  readonly served: number;
+  /** Served reads judged (all but those at the end whose entry may still come). */
+  readonly judged: number;
+  readonly audited: number;
+  /** Ids (`<store host>:<serial>`) of the judged reads without their audit entry. */
+  readonly unaudited: readonly string[];
+  /** Reads served under a permit that named a consent. */
+  readonly underConsent: number;
+  readonly consentViolations: number;
+}
+
+export class ServedReads {
+  private readonly reads: ServedRead[] = [];
+  private readonly permits = new Map<string, Permit>();
+  private last: ServedVerdicts | undefined;
+
+  onServed(e: RecordServed, nowUs: number): void {
+    this.reads.push({ id: `${e.store}:${e.serial}`, request: e.request, requester: e.requester, patient: e.patient, servedUs: nowUs });
+  }
+
+  /** An access decision at its first execution (the collector passes each transaction once). */
+  onAccess(o: Extract<ContractOutcome, { kind: 'access' }>): void {
+    this.permits.set(o.access.request, { decision: o.access.decision, consent: o.access.consent, height: o.height, blockTimeUs: o.blockTimeUs });
+  }
+
+  judge(endUs: number, audit: ReadonlyMap<string, AuditEntry>, consents: ReadonlyMap<string, ConsentRecord>): ServedVerdicts {
+    let judged = 0, audited = 0, underConsent = 0, consentViolations = 0;
+    const unaudited: string[] = [];
+    for (const r of this.reads) {
+      const entry = r.request === '' ? undefined : audit.get(r.request);
+      if (entry === undefined && r.request !== '' && r.servedUs + AUDIT_GRACE_US > endUs) {
+        // Unjudged: its entry may commit after the end.
+      } else if (entry !== undefined && entry.outcome === 'success' && entry.agent === r.requester && entry.entity === r.patient && entry.recordedUs <= r.servedUs + AUDIT_GRACE_US) {
+        judged++;
+        audited++;
+      } else {
+        judged++;
+        unaudited.push(r.id);
+      }
+      const p = this.permits.get(r.request);
+      if (p === undefined || p.decision !== 'permit') continue;
+      underConsent++;
+      if (!consentCovers(consents.get(p.consent), p, r)) consentViolations++;
+    }
+    this.last = { served: this.reads.length, judged, audited, unaudited, underConsent, consentViolations };
+    return this.last;
+  }
+
+  /** The verdicts of the last `judge` (the world's finish): what attacks score against their ground truth. */
+  verdicts(): ServedVerdicts {
+    if (this.last === undefined) throw new Error('served reads not judged yet: finish the world first');
+    return this.last;
+  }
+}
+
+function consentCovers(c: ConsentRecord | undefined, p: Permit, r: ServedRead): boolean {
+  if (c === undefined || c.provision !== 'permit' || c.patient !== r.patient || c.grantee !== r.requester) return false;
+  if (p.blockTimeUs < c.periodStartUs || p.blockTimeUs >= c.periodEndUs) return false;
+  return c.revokedHeight < 0 || c.revokedHeight >= p.height;
+}
