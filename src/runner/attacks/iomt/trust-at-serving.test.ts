@@ -1,0 +1,65 @@
+/**
+ * Audit completeness and consent enforcement can fail: measured on the records the stores served
+ * (src/iomt/served-reads.ts), they move and their checks fail when the store or the Consent
+ * contract is broken, on the same bundled scenario and seed that passes as shipped.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { HostId } from '../../../../sim/index.ts';
+import { ConsentContract } from '../../../contracts/index.ts';
+import type { GetLatest } from '../../../iomt/messages.ts';
+import { OffChainStore } from '../../../iomt/store.ts';
+import type { RunOutput } from '../../../metrics/types.ts';
+import { loadScenario } from '../../../scenario/load.ts';
+import { simulate } from '../../simulate.ts';
+
+const scenarioOf = (name: string) => loadScenario(fileURLToPath(new URL(`../../../../scenarios/attacks/${name}.yaml`, import.meta.url))).scenario;
+
+function run(name: string): RunOutput {
+  const s = scenarioOf(name);
+  return simulate(s, s.seed);
+}
+
+const passed = (out: RunOutput, check: string) => out.checks.find((c) => c.name === check)?.passed;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('trust properties measured at serving', () => {
+  it('audit: a store that serves without checking the permit lets the intruder\'s reads out unaudited, and iomt.audit_complete fails', () => {
+    const honest = run('consent-bypass');
+    expect(honest.metrics['iomt.audit_completeness_ratio']!.value).toBe(1);
+    expect(passed(honest, 'iomt.audit_complete')).toBe(true);
+    // Broken store: every read is served, permit or not.
+    vi.spyOn(OffChainStore.prototype as unknown as { authorize(from: HostId, m: GetLatest): void }, 'authorize').mockImplementation(function (this: OffChainStore, from, m) {
+      this.serveWithoutPermit(from, m);
+    });
+    const broken = run('consent-bypass');
+    expect(broken.metrics['iomt.records_served_unaudited']!.value).toBeGreaterThan(0);
+    expect(broken.metrics['iomt.audit_completeness_ratio']!.value).toBeLessThan(1);
+    expect(passed(broken, 'iomt.audit_complete')).toBe(false);
+  });
+
+  it('consent: a Consent contract that ignores expiry lets reads out on permits past the period, and iomt.consent_enforced fails', () => {
+    expect(run('consent-expired').metrics['iomt.consent_violations']!.value).toBe(0);
+    vi.spyOn(ConsentContract.prototype, 'permitting').mockImplementation(function (this: ConsentContract, patient, grantee, purpose) {
+      for (const [id, c] of this.consents) if (c.patient === patient && c.grantee === grantee && c.purpose === purpose && c.provision === 'permit' && c.status === 'active') return id;
+      return undefined;
+    });
+    const broken = run('consent-expired');
+    expect(broken.metrics['iomt.consent_violations']!.value).toBeGreaterThan(0);
+    expect(passed(broken, 'iomt.consent_enforced')).toBe(false);
+  });
+
+  it('consent: a Consent contract that ignores revocation lets reads out on permits after the revoking block, and iomt.consent_enforced fails', () => {
+    expect(run('consent-revoked').metrics['iomt.consent_violations']!.value).toBe(0);
+    vi.spyOn(ConsentContract.prototype, 'permitting').mockImplementation(function (this: ConsentContract, patient, grantee, purpose, timeUs) {
+      for (const [id, c] of this.consents) if (c.patient === patient && c.grantee === grantee && c.purpose === purpose && c.provision === 'permit' && timeUs >= c.periodStartUs && timeUs < c.periodEndUs) return id;
+      return undefined;
+    });
+    const broken = run('consent-revoked');
+    expect(broken.metrics['iomt.consent_violations']!.value).toBeGreaterThan(0);
+    expect(passed(broken, 'iomt.consent_enforced')).toBe(false);
+  });
+});
