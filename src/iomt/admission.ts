@@ -1,7 +1,9 @@
 /**
  * The gateway's admission checks on each reading, in the order a real gateway can afford them:
  * registration (cheap lookup), signature, freshness, replay, then the per-device rate limit.
- * Rejections are counted by reason; the first failing check decides the reason.
+ * Rejections are counted by reason; the first failing check decides the reason. Each defence is
+ * one method, so a test can switch exactly one off and watch the attack it stops get through
+ * (src/runner/attacks/iomt/defences.test.ts).
  *
  * State per device lives in typed arrays indexed by the device's slot at this gateway, so a check
  * allocates nothing.
@@ -54,12 +56,12 @@ export class Admission {
 
   /** ACCEPTED, or the index of the reason in REJECT_REASONS. */
   check(slot: number, m: ReadingMessage, nowUs: number): number {
-    const key = this.registry.registeredKey(m.device, this.gateway);
+    const key = this.registeredKey(m);
     let r: number;
     if (key < 0) r = 0;
-    else if (m.keyId !== key || !readingSignedBy(this.verifier, m, key)) r = 1;
-    else if (Math.abs(nowUs - m.timestampUs) > this.p.freshnessUs) r = 2;
-    else if (m.seq <= this.lastSeq[slot]!) r = 3;
+    else if (!this.signedWith(m, key)) r = 1;
+    else if (!this.fresh(m, nowUs)) r = 2;
+    else if (this.replayed(slot, m)) r = 3;
     else r = this.takeToken(slot, nowUs) ? ACCEPTED : 4;
     if (r === ACCEPTED) {
       this.lastSeq[slot] = m.seq;
@@ -68,6 +70,25 @@ export class Admission {
       this.rejected[r]! += 1;
     }
     return r;
+  }
+
+  /** The key the DeviceRegistry holds for the reading's device at this gateway, or -1. */
+  private registeredKey(m: ReadingMessage): number {
+    return this.registry.registeredKey(m.device, this.gateway);
+  }
+
+  /** Whether the reading names the registered key and carries its signature over what arrived. */
+  private signedWith(m: ReadingMessage, key: number): boolean {
+    return m.keyId === key && readingSignedBy(this.verifier, m, key);
+  }
+
+  private fresh(m: ReadingMessage, nowUs: number): boolean {
+    return Math.abs(nowUs - m.timestampUs) <= this.p.freshnessUs;
+  }
+
+  /** Whether the device already had a reading with this sequence number or a later one accepted. */
+  private replayed(slot: number, m: ReadingMessage): boolean {
+    return m.seq <= this.lastSeq[slot]!;
   }
 
   private takeToken(slot: number, nowUs: number): boolean {

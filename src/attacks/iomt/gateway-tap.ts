@@ -1,7 +1,8 @@
 /**
- * A proxy around every gateway: it counts labelled readings that reach the gateway and, by the
- * gateway's own acceptance counter, those the honest admission code accepted, which is how
- * "forged items accepted" is measured without trusting any attack's claim. A gateway attack hands
+ * A proxy around every gateway: it counts labelled readings that reach the gateway, by the
+ * gateway's own acceptance counter those the honest admission code accepted, and by the store's
+ * acknowledgement of the batch an accepted reading went into those stored, which is how "forged
+ * items accepted" is measured without trusting any attack's claim. A gateway attack hands
  * it a behaviour that drops or holds readings before the honest code sees them. Where a security
  * service runs, it forwards the gateway's device alarms to it (the gateway's alarm export to the SOC).
  */
@@ -27,6 +28,13 @@ export class GatewayTap implements Actor<unknown> {
   delayedReadings = 0;
   /** Batches sent to the store and not yet acknowledged as stored: batch → (records, sent at). */
   readonly unstored = new Map<number, { records: number; sentUs: number }>();
+  /** Labelled readings accepted into the open batch, per class. */
+  private openLabelled = new Map<MessageCounts, number>();
+  /** Labelled readings in each batch sent to the store and not yet acknowledged, per class. */
+  private readonly labelledIn = new Map<number, Map<MessageCounts, number>>();
+  /** The batch the gateway last sent to its store, and how many it has sent. */
+  private lastBatch = -1;
+  private batchesSent = 0;
 
   constructor(
     readonly ctx: ActorContext<unknown>,
@@ -53,6 +61,9 @@ export class GatewayTap implements Actor<unknown> {
     if (kind === 'put-ack') {
       const ack = msg as { batch: number; stored: boolean };
       if (ack.stored) this.unstored.delete(ack.batch);
+      const labelled = this.labelledIn.get(ack.batch);
+      this.labelledIn.delete(ack.batch);
+      if (ack.stored && labelled !== undefined) for (const [counts, n] of labelled) counts.stored += n;
     }
     if (kind !== 'reading') return this.inner.onMessage(from, msg);
     const counts = this.labels.countsOf(msg as object);
@@ -79,7 +90,14 @@ export class GatewayTap implements Actor<unknown> {
   /** Watch what the gateway sends: its batches to the store, until acknowledged. */
   sent(to: HostId, msg: unknown, sizeBytes: number): void {
     const m = msg as { kind?: unknown; batch?: number; count?: number };
-    if (m.kind === 'put' && typeof m.batch === 'number' && !this.unstored.has(m.batch)) this.unstored.set(m.batch, { records: m.count ?? 0, sentUs: this.ctx.nowUs });
+    if (m.kind === 'put' && typeof m.batch === 'number' && !this.unstored.has(m.batch)) {
+      this.unstored.set(m.batch, { records: m.count ?? 0, sentUs: this.ctx.nowUs });
+      // The open batch was sealed: its labelled readings wait for the store's acknowledgement.
+      if (this.openLabelled.size > 0) this.labelledIn.set(m.batch, this.openLabelled);
+      this.openLabelled = new Map();
+      this.lastBatch = m.batch;
+      this.batchesSent++;
+    }
     this.ctx.send(to, msg, sizeBytes);
   }
 
@@ -89,11 +107,26 @@ export class GatewayTap implements Actor<unknown> {
 
   private deliver(from: HostId, msg: unknown, counts: MessageCounts | undefined): void {
     const before = this.inner.accepted ?? 0;
+    const batchesBefore = this.batchesSent;
     this.inner.onMessage(from, msg);
     if (counts === undefined) return;
     const accepted = (this.inner.accepted ?? 0) > before;
-    if (accepted) counts.accepted += 1;
+    if (accepted) {
+      counts.accepted += 1;
+      // A reading that filled the batch was sealed into it at once (sent while the gateway handled it).
+      this.addLabelled(this.batchesSent > batchesBefore ? this.batchLabels(this.lastBatch) : this.openLabelled, counts);
+    }
     this.labels.onProcessed?.(this.labels.className(counts), msg as object, this.ctx.nowUs, accepted);
+  }
+
+  private batchLabels(batch: number): Map<MessageCounts, number> {
+    let labelled = this.labelledIn.get(batch);
+    if (labelled === undefined) this.labelledIn.set(batch, (labelled = new Map()));
+    return labelled;
+  }
+
+  private addLabelled(labelled: Map<MessageCounts, number>, counts: MessageCounts): void {
+    labelled.set(counts, (labelled.get(counts) ?? 0) + 1);
   }
 
   /** The gateway's model events; device alarms are also forwarded to the security service. */

@@ -1,7 +1,8 @@
 /**
  * Ground truth at message granularity for device attacks: every reading an attack forges, alters,
  * replays or floods is marked with its class (by object identity) when it is made, and counted
- * where it is sent, where it reaches a gateway and where the gateway's own admission accepts it.
+ * where it is sent, where it reaches a gateway, where the gateway's own admission accepts it and
+ * where the store acknowledges the batch that holds it as stored (src/attacks/iomt/gateway-tap.ts).
  * Classes are named by the attacks that mark them ('forged', 'tampered', ...); none is listed here.
  */
 import type { Metrics } from '../../metrics/types.ts';
@@ -10,6 +11,7 @@ export interface MessageCounts {
   sent: number;
   arrived: number;
   accepted: number;
+  stored: number;
 }
 
 export class MessageLabels {
@@ -37,20 +39,21 @@ export class MessageLabels {
   counts(cls: string): MessageCounts {
     let c = this.byName.get(cls);
     if (c === undefined) {
-      c = { sent: 0, arrived: 0, accepted: 0 };
+      c = { sent: 0, arrived: 0, accepted: 0, stored: 0 };
       this.byName.set(cls, c);
       this.nameOf.set(c, cls);
     }
     return c;
   }
 
-  /** `<prefix>_sent`, `_arrived` and `_accepted` of one class (0 when the attack sent nothing). */
+  /** `<prefix>_sent`, `_arrived`, `_accepted` and `_stored` of one class (0 when the attack sent nothing). */
   metrics(cls: string, prefix: string): Metrics {
     const c = this.counts(cls);
     return {
       [`${prefix}_sent`]: { unit: 'readings', value: c.sent },
       [`${prefix}_arrived`]: { unit: 'readings', value: c.arrived },
       [`${prefix}_accepted`]: { unit: 'readings', value: c.accepted },
+      [`${prefix}_stored`]: { unit: 'readings', value: c.stored },
     };
   }
 }

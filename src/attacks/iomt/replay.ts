@@ -21,7 +21,7 @@ export const replay = defineAttack({
     devices: deviceList('Devices whose readings are replayed.'),
     delay: param(zPositiveDurationUs.default(1_000_000), 'Time between capture and replay.', 'duration'),
   }),
-  outcomes: ['iomt.replayed_accepted', 'iomt.readings_rejected.replay'],
+  outcomes: ['iomt.replayed_accepted', 'iomt.replayed_stored', 'iomt.readings_rejected.replay'],
   device: {
     checkWorldTargets: checkDeviceTargets,
     plan: (specs, env) => ({

@@ -23,7 +23,7 @@ export const sybil = defineAttack({
     identities: param(z.number().int().min(1).default(10), 'Unregistered identities, each with its own fresh key.', 'integer'),
     rate: param(z.number().positive().default(10), 'Readings per second from all identities together.', 'readings/s'),
   }),
-  outcomes: ['iomt.forged_accepted', 'iomt.readings_rejected.unregistered'],
+  outcomes: ['iomt.forged_accepted', 'iomt.forged_stored', 'iomt.readings_rejected.unregistered'],
   device: {
     checkWorldTargets: (spec, sizes, issues) => issues.index('gateway', spec.gateway, sizes.gateways, 'a gateway number'),
     plan: (_specs, env) => ({

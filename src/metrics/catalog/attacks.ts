@@ -12,16 +12,18 @@ export const ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'attack.legit_latency_ms.p95', unit: 'ms', meaning: '95th percentile of client-confirmed latency of legitimate transactions submitted while an attack was active' },
 ];
 
-/** Device and gateway attacks (src/attacks/iomt): counted by message, judged by the gateway's own admission. */
+/** Device and gateway attacks (src/attacks/iomt): counted by message, judged by the gateway's own admission and the store's acknowledgement. */
 export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   ...(['forged', 'tampered', 'replayed', 'spoofed'] as const).flatMap((cls): MetricDoc[] => [
     { name: `iomt.${cls}_sent`, unit: 'readings', meaning: `${cls} readings the attack sent (ground truth)` },
     { name: `iomt.${cls}_arrived`, unit: 'readings', meaning: `${cls} readings that reached a gateway` },
     { name: `iomt.${cls}_accepted`, unit: 'readings', meaning: cls === 'spoofed' ? "spoofed readings the gateway's admission accepted (validly signed: prevented only once the device's revocation commits; see attack.spoofed_accepted_after_revocation)" : `${cls} readings the gateway's admission accepted (0 where the framework claims prevention)` },
+    { name: `iomt.${cls}_stored`, unit: 'readings', meaning: `${cls} readings in batches the record store acknowledged as stored (accepted by a gateway, then kept off chain)${cls === 'spoofed' ? '' : ' (0 where the framework claims prevention)'}` },
   ]),
   { name: 'attack.flood_sent', unit: 'readings', meaning: 'extra readings compromised devices sent' },
   { name: 'attack.flood_arrived', unit: 'readings', meaning: 'extra readings that reached a gateway' },
   { name: 'attack.flood_accepted', unit: 'readings', meaning: 'extra readings accepted despite the rate limit' },
+  { name: 'attack.flood_stored', unit: 'readings', meaning: 'of those, readings in batches the record store acknowledged as stored' },
   { name: 'attack.gateway_dropped_readings', unit: 'readings', meaning: 'readings a compromised gateway dropped' },
   { name: 'attack.gateway_delayed_readings', unit: 'readings', meaning: 'readings a compromised gateway held back' },
   { name: 'detect.<detector>.detection_rate', unit: 'ratio', meaning: 'compromised devices (ground truth) a detector alarmed on during their window ÷ compromised devices' },
