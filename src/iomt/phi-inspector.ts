@@ -21,6 +21,13 @@
  *    "given family" names, lower-cased): `con_ada_lovelace`, `pt_mrn0000001` or a note that names
  *    the patient are PHI even where their shape is allowed. A lookup per word keeps the cost
  *    independent of the number of patients.
+ *
+ * How a leak is found (the phi-leak attack, scenarios/attacks/phi-leak.yaml): a misconfigured
+ * gateway that adds its batch's reading values to an anchoring call is caught by rule 1 (`values`
+ * is no allowed field); one that writes `patient: pt_mrn0000003` where the salted pseudonym
+ * belongs passes rules 1 and 2 and is caught by rule 3 alone. The inspector knows nothing of the
+ * attack: it names the transactions it flagged (`flaggedTxs`), and the attack scores them against
+ * the anchors it made leak (attack.phi_leak.recall, attack.phi_leak.false_positives).
  */
 import type { Transaction } from '../ledger/index.ts';
 

@@ -28,6 +28,7 @@ export const phiLeak = defineAttack({
       "'identifier' or 'values'",
     ),
   }),
+  windowMeanings: { start: 'When the gateways start leaking.', end: 'When their configuration is corrected: anchors submitted from then on are honest.' },
   outcomes: ['attack.phi_leak.leaking_txs', 'attack.phi_leak.leaking_txs_flagged', 'attack.phi_leak.recall', 'attack.phi_leak.false_positives', 'iomt.phi_bytes_on_chain'],
   device: {
     checkWorldTargets: (spec, sizes, issues) => spec.gateways.forEach((g, j) => issues.index(`gateways.${j}`, g, sizes.gateways, 'a gateway number')),
