@@ -5,7 +5,7 @@ import { HOTSTUFF_MESSAGE_KINDS } from './messages.ts';
 import { hotstuffParamsSchema } from './params.ts';
 import { HotStuffReplica, type HotStuffOptions } from './replica.ts';
 
-/** The HotStuff definition; `options` only for checker tests (a broken quorum). */
+/** The HotStuff definition; `options` only for checker tests and the fuzzer's mutants (deliberately broken variants). */
 export function makeHotStuffModule(options: HotStuffOptions = {}) {
   return defineProtocol({
     name: 'hotstuff',

@@ -63,6 +63,8 @@ export interface HotStuffOptions {
    * quorum by default. Only checker tests change it, to build a deliberately broken protocol.
    */
   readonly quorum?: (n: number, f: number) => number;
+  /** Commit on a two-chain (the locked node) instead of a three-chain: the fuzzer's deliberately broken variant. */
+  readonly twoChainCommit?: boolean;
 }
 
 interface Tally {
@@ -82,6 +84,7 @@ export class HotStuffReplica implements Actor<unknown> {
   readonly params: HotStuffParams;
   private readonly n: number;
   private readonly quorum: number;
+  private readonly twoChainCommit: boolean;
   private readonly self: number;
   /** Signing keys are issued per host (the run model's key ring), so signatures are checked against hosts. */
   private readonly replicaHostSet: ReadonlySet<HostId>;
@@ -127,6 +130,7 @@ export class HotStuffReplica implements Actor<unknown> {
     this.viewDeadline = new DeadlineTimer(ctx, TIMER_VIEW);
     this.n = config.replicaHosts.length;
     this.quorum = options.quorum?.(this.n, HOTSTUFF_FAULT_MODEL.maxFaulty(this.n)) ?? HOTSTUFF_FAULT_MODEL.quorum(this.n);
+    this.twoChainCommit = options.twoChainCommit === true;
     this.self = config.index;
     this.replicaHostSet = new Set(config.replicaHosts);
     this.mempool = new Mempool(config.mempool);
@@ -307,6 +311,10 @@ export class HotStuffReplica implements Actor<unknown> {
     const b1 = this.getNode(b2.justify.blockHash);
     if (b1 === undefined) return;
     if (b1.view > this.bLock.view) this.bLock = b1;
+    if (this.twoChainCommit) {
+      if (b2.block.parentHash === b1.block.hash && b2.view === b1.view + 1) this.commit(b1);
+      return;
+    }
     const b0 = this.getNode(b1.justify.blockHash);
     if (b0 === undefined) return;
     const direct =

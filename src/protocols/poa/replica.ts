@@ -31,6 +31,12 @@ const REPLY_BYTES = 80;
 /** Bound on blocks held while their parent is missing. */
 const PENDING_MAX = 1024;
 
+/** Deliberately broken rules, for the fuzzer's mutants (src/fuzz/mutants); the real protocol sets none. */
+export interface PoaOptions {
+  /** Let a signer seal and accept blocks however recently it signed (no SIGNER_LIMIT). */
+  readonly ignoresSignerLimit?: boolean;
+}
+
 export class PoaReplica implements Actor<unknown> {
   readonly params: PoaParams;
   readonly chain: ChainStore;
@@ -55,6 +61,7 @@ export class PoaReplica implements Actor<unknown> {
     private readonly ctx: ActorContext<unknown>,
     private readonly config: ReplicaConfig<PoaParams>,
     private readonly app: ReplicatedApplication,
+    private readonly options: PoaOptions = {},
   ) {
     this.params = config.params;
     this.n = config.replicaHosts.length;
@@ -142,7 +149,7 @@ export class PoaReplica implements Actor<unknown> {
     }
     const head = this.chain.head;
     const height = head.height + 1;
-    if (signedRecently(this.chain.tree, this.chain.headBlockId, this.self, this.n, this.signerOf)) return;
+    if (this.signedRecently(this.chain.headBlockId, this.self)) return;
     const now = this.ctx.nowUs;
     // Header time: parent time plus the period, or now if that has passed (geth's Prepare).
     this.sealTimestampUs = Math.max(head.timestampUs + this.params.period, now);
@@ -196,8 +203,12 @@ export class PoaReplica implements Actor<unknown> {
     const parent = this.chain.get(block.parentHash)!;
     if (block.height !== parent.height + 1) return false;
     if (block.timestampUs < parent.timestampUs + this.params.period) return false;
-    const tree = this.chain.tree;
-    return !signedRecently(tree, tree.idOf(parent.hash), this.signerOf(block.proposer), this.n, this.signerOf);
+    return !this.signedRecently(this.chain.tree.idOf(parent.hash), this.signerOf(block.proposer));
+  }
+
+  /** EIP-225's signer limit: `signer` signed one of the last ⌊N/2⌋ blocks up to `parentId`. */
+  private signedRecently(parentId: number, signer: number): boolean {
+    return this.options.ignoresSignerLimit !== true && signedRecently(this.chain.tree, parentId, signer, this.n, this.signerOf);
   }
 
   private holdUntilParent(block: Block): void {

@@ -3,19 +3,24 @@ import { defineProtocol } from '../definition.ts';
 import { RAFT_FAULT_MODEL } from './fault-model.ts';
 import { RAFT_MESSAGE_KINDS } from './messages.ts';
 import { raftParamsSchema } from './params.ts';
-import { RaftReplica } from './replica.ts';
+import { RaftReplica, type RaftOptions } from './replica.ts';
 
-export const raft = defineProtocol({
-  name: 'raft',
-  title: 'Raft',
-  reference: 'D. Ongaro and J. Ousterhout, "In Search of an Understandable Consensus Algorithm", USENIX ATC 2014',
-  paramsSchema: raftParamsSchema,
-  faultModel: RAFT_FAULT_MODEL,
-  messageKinds: RAFT_MESSAGE_KINDS,
-  createReplica: (ctx, config, app) => new RaftReplica(ctx, config, app),
-});
+/** The Raft definition; `options` only for the fuzzer's deliberately broken variants. */
+export function makeRaftModule(options: RaftOptions = {}) {
+  return defineProtocol({
+    name: 'raft',
+    title: 'Raft',
+    reference: 'D. Ongaro and J. Ousterhout, "In Search of an Understandable Consensus Algorithm", USENIX ATC 2014',
+    paramsSchema: raftParamsSchema,
+    faultModel: RAFT_FAULT_MODEL,
+    messageKinds: RAFT_MESSAGE_KINDS,
+    createReplica: (ctx, config, app) => new RaftReplica(ctx, config, app, options),
+  });
+}
 
-export { RaftReplica, RaftRole } from './replica.ts';
+export const raft = makeRaftModule();
+
+export { RaftReplica, RaftRole, type RaftOptions } from './replica.ts';
 export { raftParamsSchema, type RaftParams } from './params.ts';
 export { RAFT_FAULT_MODEL } from './fault-model.ts';
 export type * from './messages.ts';

@@ -61,6 +61,14 @@ type Role = (typeof RaftRole)[keyof typeof RaftRole];
 const NO_VOTE = -1;
 const NO_TIMER = -1;
 
+/** Deliberately broken rules, for the fuzzer's mutants (src/fuzz/mutants); the real protocol sets none. */
+export interface RaftOptions {
+  /** Commit the highest index stored on a majority whatever its term: the rule §5.4.2 (Figure 8) shows unsafe. */
+  readonly commitsEarlierTermsByCounting?: boolean;
+  /** Grant votes without the §5.4.1 check that the candidate's log is at least as up to date. */
+  readonly skipsUpToDateCheck?: boolean;
+}
+
 export class RaftReplica implements Actor<unknown> {
   readonly params: RaftParams;
   private readonly n: number;
@@ -116,6 +124,7 @@ export class RaftReplica implements Actor<unknown> {
     private readonly ctx: ActorContext<unknown>,
     private readonly config: ReplicaConfig<RaftParams>,
     private readonly app: ReplicatedApplication,
+    private readonly options: RaftOptions = {},
   ) {
     this.params = config.params;
     this.election = new DeadlineTimer(ctx, TIMER_ELECTION);
@@ -364,7 +373,7 @@ export class RaftReplica implements Actor<unknown> {
     s.set(this.matchIndex);
     s.sort();
     const candidate = s[this.n - this.majority]!;
-    if (candidate > this.commitIndex && this.log[candidate]!.term === this.currentTerm) {
+    if (candidate > this.commitIndex && (this.log[candidate]!.term === this.currentTerm || this.options.commitsEarlierTermsByCounting === true)) {
       this.commitIndex = candidate;
       this.applyCommitted();
     }
@@ -467,7 +476,7 @@ export class RaftReplica implements Actor<unknown> {
     const last = this.lastLogIndex;
     const lastTerm = this.log[last]!.term;
     // §5.4.1: grant only to a candidate whose log is at least as up-to-date as ours.
-    const upToDate = m.lastLogTerm > lastTerm || (m.lastLogTerm === lastTerm && m.lastLogIndex >= last);
+    const upToDate = m.lastLogTerm > lastTerm || (m.lastLogTerm === lastTerm && m.lastLogIndex >= last) || this.options.skipsUpToDateCheck === true;
     const granted = m.term === this.currentTerm && (this.votedFor === NO_VOTE || this.votedFor === m.candidate) && upToDate;
     if (granted) {
       this.votedFor = m.candidate;
