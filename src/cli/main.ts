@@ -7,6 +7,7 @@ import yargs from 'yargs';
 import { inputError } from '../scenario/index.ts';
 import { benchBuilder, benchCommand, compareBuilder, compareCommand, reportCommand, validateBuilder, validateCommand } from './commands/delegated.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
+import { fuzzBuilder, fuzzCommand } from './commands/fuzz.ts';
 import { LIST_TOPICS, listCommand } from './commands/list.ts';
 import { mergeBuilder, mergeCommand } from './commands/merge.ts';
 import { runBuilder, runCommand, sweepBuilder } from './commands/run.ts';
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('merge <dirs..>', 'merge the shards of a run (--shard i/n) into one results folder', (y) => withExamples(mergeBuilder(y), EXAMPLES.merge), handle(mergeCommand))
     .command('size <scenario>', 'find the largest (or smallest) parameter value meeting SLOs, by bisection', (y) => withExamples(sizeBuilder(y), EXAMPLES.size), handle(sizeCommand))
     .command('trace [scenario]', 'a timeline of one replication: Chrome trace JSON and a message-sequence chart', (y) => withExamples(traceBuilder(y), EXAMPLES.trace), handle(traceCommand))
+    .command('fuzz', 'run seeded fault schedules against a protocol inside its fault model; print the seed that fails', fuzzBuilder, handle(fuzzCommand))
     .command('report <dir>', 'render report.html, report.md and figures for a results folder', (y) => y.positional('dir', { type: 'string', demandOption: true }), handle(reportCommand))
     .command('compare <a> <b>', 'compare two results folders (paired or Welch t-test per metric, Holm-corrected)', (y) => withExamples(compareBuilder(y), EXAMPLES.compare), handle(compareCommand))
     .command('bench [suite]', 'run a benchmark suite (phold, quick, full)', benchBuilder, handle(benchCommand))

@@ -1,0 +1,130 @@
+/**
+ * One seed → one whole configuration (TigerBeetle's VOPR, FoundationDB's simulation): the replica
+ * count in the requested range, the network's latency distribution and bandwidth, the workload, the
+ * protocol's timers and a fault schedule inside its fault model, then a calm phase long enough for
+ * the liveness bound. Every draw comes from a named stream of the seed (sim/rng.ts), so the same
+ * seed always derives the same scenario, and a new kind of draw leaves the others unchanged.
+ */
+import { Rng } from '../../sim/index.ts';
+import { chance, intIn, logIn, ms, pick } from './draw.ts';
+import { drawFaults, type AttackEntry } from './faults.ts';
+import { livenessBound } from './liveness-bound.ts';
+import { drawPowCase } from './pow-case.ts';
+import { drawProtocolParams } from './protocol-params.ts';
+import type { FuzzTarget } from './target.ts';
+
+export interface NodeRange {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export interface FuzzCase {
+  readonly seed: number;
+  readonly nodes: number;
+  /** The protocol's f at this n. */
+  readonly maxFaulty: number;
+  /** Distinct replicas the schedule names faulty. */
+  readonly faulty: readonly number[];
+  readonly faultPhaseUs: number;
+  /** Infinity where the model has no liveness checker (proof of work). */
+  readonly livenessBoundUs: number;
+  /** The scenario as a file writes it; plug-in modules by absolute path. */
+  readonly input: Record<string, unknown>;
+}
+
+/** After the bound, this long again, so a stall that lasts the bound is seen before the end. */
+const CALM_MARGIN_US = 2_000_000;
+
+function drawLatency(rng: Rng): Record<string, unknown> {
+  switch (pick(rng, ['fixed', 'uniform', 'normal', 'lognormal', 'exponential'] as const)) {
+    case 'fixed': return { kind: 'fixed', value: `${intIn(rng, 1, 40)}ms` };
+    case 'uniform': {
+      const min = intIn(rng, 1, 20);
+      return { kind: 'uniform', min: `${min}ms`, max: `${min + intIn(rng, 1, 60)}ms` };
+    }
+    case 'normal': {
+      const mean = intIn(rng, 5, 40);
+      return { kind: 'normal', mean: `${mean}ms`, sd: `${intIn(rng, 1, Math.max(1, Math.floor(mean / 3)))}ms` };
+    }
+    case 'lognormal': return { kind: 'lognormal', median: `${intIn(rng, 2, 30)}ms`, sigma: Math.round((0.1 + rng.float() * 0.7) * 100) / 100 };
+    case 'exponential': return { kind: 'exponential', mean: `${intIn(rng, 2, 20)}ms`, shift: `${intIn(rng, 1, 10)}ms` };
+  }
+}
+
+/**
+ * The most load a seed offers: a leader sends every transaction to the n − 1 others (a pre-prepare,
+ * a proposal, an AppendEntries, a block), so its uplink carries rate · size · (n − 1); kept under a
+ * third of the bandwidth with half again for headers and votes. Above it queues grow without
+ * bound, and delays that grow without bound are asynchrony, outside every protocol's liveness model.
+ */
+function sustainableRateTps(bandwidthMbps: number, txSizeBytes: number, nodes: number): number {
+  return Math.max(1, Math.floor((bandwidthMbps * 1e6) / 3 / (8 * txSizeBytes * 1.5 * (nodes - 1))));
+}
+
+function describe(target: FuzzTarget, c: Omit<FuzzCase, 'input'>, rule: string): string {
+  const bound = Number.isFinite(c.livenessBoundUs) ? `; liveness bound ${(c.livenessBoundUs / 1e6).toFixed(1)} s after the fault phase (${rule})` : '';
+  return `iomtsim fuzz, seed ${c.seed}: ${target.label} at n = ${c.nodes} (f = ${c.maxFaulty}), replicas named faulty [${c.faulty.join(', ')}], fault phase ${(c.faultPhaseUs / 1e6).toFixed(1)} s${bound}`;
+}
+
+function protocolField(target: FuzzTarget): unknown {
+  return target.module === undefined ? target.definition.name : { module: target.module };
+}
+
+export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, beyond = false): FuzzCase {
+  const root = new Rng(seed, 'fuzz');
+  const nodes = intIn(root.stream('nodes'), range.lo, range.hi);
+  const maxFaulty = target.definition.faultModel.maxFaulty(nodes);
+  const name = `fuzz-${target.label}-seed-${seed}`;
+  if (target.family === 'pow') {
+    const pow = drawPowCase(root.stream('pow'), nodes, beyond);
+    const faulty = pow.attacks.map((a) => a['node'] as number);
+    const c = { seed, nodes, maxFaulty, faulty, faultPhaseUs: 0, livenessBoundUs: Number.POSITIVE_INFINITY };
+    return {
+      ...c,
+      input: { name, description: describe(target, c, ''), seed, duration: ms(pow.durationUs), ...(beyond ? { allowOutsideFaultModel: true } : {}), network: pow.network, consensus: pow.consensus, attacks: pow.attacks },
+    };
+  }
+  const net = root.stream('network');
+  const bandwidthMbps = pick(net, [10, 100, 1000]);
+  const network = { latency: drawLatency(net), upload: `${bandwidthMbps}Mbps`, download: `${bandwidthMbps}Mbps` };
+  const load = root.stream('workload');
+  const requestTimeoutUs = Math.round(logIn(load, 300_000, 2_000_000) / 1000) * 1000;
+  const clients = intIn(load, 1, 4);
+  const txSizeBytes = intIn(load, 128, 1024);
+  const workload = {
+    rateTps: Math.min(Math.round(logIn(load, 10, 200)), sustainableRateTps(bandwidthMbps, txSizeBytes, nodes)),
+    arrival: chance(load, 0.8) ? 'poisson' : 'periodic',
+    txSize: `${txSizeBytes}B`,
+    clients,
+    requestTimeout: ms(requestTimeoutUs),
+  };
+  const consensusRng = root.stream('consensus');
+  const batch = { batchSize: intIn(consensusRng, 1, 32), batchTimeout: `${intIn(consensusRng, 5, 200)}ms` };
+  const params = drawProtocolParams(root.stream('params'), target.family);
+  const faultPhaseUs = intIn(root.stream('phase'), 2, 6) * 1_000_000;
+  const faults = drawFaults(root.stream('faults'), { definition: target.definition, nodes, clients, faultPhaseUs, beyond });
+  const { boundUs, rule } = livenessBound({ family: target.family, definition: target.definition, nodes, timersUs: params.timersUs, faultPhaseUs, requestTimeoutUs, calmFaulty: faults.calmFaulty });
+  const livenessBoundUs = Math.ceil(boundUs / 1000) * 1000;
+  const c = { seed, nodes, maxFaulty, faulty: faults.faulty, faultPhaseUs, livenessBoundUs };
+  const attacks: readonly AttackEntry[] = faults.attacks;
+  return {
+    ...c,
+    input: {
+      name,
+      description: describe(target, c, rule),
+      seed,
+      duration: ms(faultPhaseUs + livenessBoundUs + CALM_MARGIN_US),
+      ...(beyond ? { allowOutsideFaultModel: true } : {}),
+      network,
+      consensus: {
+        protocol: protocolField(target),
+        nodes,
+        ...batch,
+        livenessBound: ms(livenessBoundUs),
+        ...(Object.keys(params.block).length > 0 ? { [target.definition.name]: params.block } : {}),
+      },
+      workload,
+      attacks,
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * A seed's fault schedule for a replicated-state-machine protocol, inside its fault model: at most
+ * f = maxFaulty(n) distinct replicas are ever named faulty (the load-time check counts them over
+ * the whole run, src/scenario/fault-model-check.ts), plus crashes of whoever leads in windows that
+ * do not overlap, which the check counts as one more, so at most f are faulty at once. Byzantine
+ * behaviours come from the attack library (equivocation, silence, delayed votes, censorship) and
+ * only for protocols whose model is Byzantine; crash-fault protocols get crashes only. Partitions
+ * that heal, leader delay and overload, and loss bursts are network faults, not replica faults,
+ * and all close by the end of the fault phase, which is declared asynchronous (attacks/asynchrony.ts).
+ * `beyond` names f + 1 replicas faulty instead, outside the model.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Rng } from '../../sim/index.ts';
+import type { ProtocolDefinition } from '../protocols/definition.ts';
+import { chance, disjointWindows, intIn, logIn, ms, pick, sample } from './draw.ts';
+
+export const ASYNCHRONY_MODULE = fileURLToPath(new URL('./attacks/asynchrony.ts', import.meta.url));
+
+export type AttackEntry = Record<string, unknown>;
+
+export interface FaultSchedule {
+  readonly attacks: readonly AttackEntry[];
+  /** Replica indices faulty after the fault phase (crashed for good, or Byzantine with an open window). */
+  readonly calmFaulty: readonly number[];
+  /** Distinct replicas named faulty. */
+  readonly faulty: readonly number[];
+}
+
+export interface FaultInputs {
+  readonly definition: ProtocolDefinition;
+  readonly nodes: number;
+  readonly clients: number;
+  readonly faultPhaseUs: number;
+  readonly beyond: boolean;
+}
+
+const BYZANTINE_MODES = ['equivocation', 'silence', 'delay-votes', 'censorship'] as const;
+type ByzantineMode = (typeof BYZANTINE_MODES)[number];
+
+/** [start, end) inside the fault phase, or from a start to the end of the run (`open`). */
+function window(rng: Rng, faultPhaseUs: number, open: boolean): { start: string; end?: string } {
+  const startUs = Math.round((rng.float() * faultPhaseUs) / 2 / 1000) * 1000;
+  if (open) return { start: ms(startUs) };
+  const endUs = Math.min(faultPhaseUs, startUs + Math.max(100_000, Math.round((rng.float() * (faultPhaseUs - startUs)) / 1000) * 1000));
+  return { start: ms(startUs), end: ms(endUs) };
+}
+
+function byzantineEntries(rng: Rng, replicas: readonly number[], x: FaultInputs, calmFaulty: Set<number>): AttackEntry[] {
+  const byMode = new Map<ByzantineMode, number[]>();
+  for (const r of replicas) {
+    const mode = pick(rng, BYZANTINE_MODES);
+    byMode.set(mode, [...(byMode.get(mode) ?? []), r]);
+  }
+  const out: AttackEntry[] = [];
+  for (const mode of BYZANTINE_MODES) {
+    const targets = byMode.get(mode);
+    if (targets === undefined) continue;
+    // Equivocators collude (one entry): the strongest form of the attack.
+    const open = x.beyond || chance(rng, 0.3);
+    if (open) for (const r of targets) calmFaulty.add(r);
+    const base = { type: mode, ...window(rng, x.faultPhaseUs, open), replicas: targets };
+    if (mode === 'delay-votes') {
+      const kinds = chance(rng, 0.5) ? [] : sample(rng, x.definition.messageKinds, intIn(rng, 1, Math.max(1, x.definition.messageKinds.length)));
+      out.push({ ...base, delay: ms(logIn(rng, 20_000, 1_000_000)), kinds });
+    } else if (mode === 'censorship') {
+      out.push({ ...base, clients: sample(rng, Array.from({ length: x.clients }, (_, i) => i), intIn(rng, 1, x.clients)).sort((a, b) => a - b) });
+    } else out.push(base);
+  }
+  return out;
+}
+
+function crashEntries(rng: Rng, replicas: readonly number[], x: FaultInputs, calmFaulty: Set<number>): AttackEntry[] {
+  const out: AttackEntry[] = [];
+  for (const r of replicas) {
+    const windows = disjointWindows(rng, intIn(rng, 1, 3), 0, x.faultPhaseUs, 100_000, x.faultPhaseUs / 2);
+    windows.forEach((w, k) => {
+      // The last crash may last for good: the protocol must stay live with it down.
+      const forGood = k === windows.length - 1 && chance(rng, 0.25);
+      if (forGood) calmFaulty.add(r);
+      out.push({ type: 'crash', start: ms(w.startUs), ...(forGood ? {} : { end: ms(w.endUs) }), replicas: [r] });
+    });
+  }
+  return out;
+}
+
+/** Partitions, leader delay and overload, loss bursts: each kind in disjoint windows of the fault phase. */
+function networkEntries(rng: Rng, x: FaultInputs): AttackEntry[] {
+  const F = x.faultPhaseUs;
+  const out: AttackEntry[] = [{ module: ASYNCHRONY_MODULE, start: '0ms', end: ms(F), loss: 0 }];
+  for (const w of disjointWindows(rng, intIn(rng, 0, 2), 0, F, 200_000, F / 2)) {
+    const order = sample(rng, Array.from({ length: x.nodes }, (_, i) => i), x.nodes);
+    const groupCount = x.nodes >= 6 && chance(rng, 0.3) ? 3 : 2;
+    // Some replicas may stay unlisted: they reach every group (a bridge).
+    const listed = order.slice(0, chance(rng, 0.25) ? Math.max(groupCount, x.nodes - 1) : x.nodes);
+    const groups: number[][] = Array.from({ length: groupCount }, () => []);
+    listed.forEach((r, i) => groups[i < groupCount ? i : rng.int(groupCount)]!.push(r));
+    out.push({ type: 'partition', start: ms(w.startUs), end: ms(w.endUs), groups: groups.map((g) => g.sort((a, b) => a - b)) });
+  }
+  for (const w of disjointWindows(rng, intIn(rng, 0, 2), 0, F, 200_000, F / 2)) {
+    out.push({ type: 'leader-delay', start: ms(w.startUs), end: ms(w.endUs), delay: ms(logIn(rng, 20_000, 500_000)) });
+  }
+  for (const w of disjointWindows(rng, intIn(rng, 0, 1), 0, F, 200_000, F / 2)) {
+    out.push({ type: 'leader-dos', start: ms(w.startUs), end: ms(w.endUs), load: Math.round((0.3 + rng.float() * 0.6) * 100) / 100 });
+  }
+  for (const w of disjointWindows(rng, intIn(rng, 0, 2), 0, F, 100_000, F / 3)) {
+    out.push({ module: ASYNCHRONY_MODULE, start: ms(w.startUs), end: ms(w.endUs), loss: Math.round(logIn(rng, 0.02, 0.5) * 100) / 100 });
+  }
+  return out;
+}
+
+/** f + 1 faulty at once: colluding equivocators for a Byzantine model, a simultaneous crash otherwise. */
+function beyondEntries(rng: Rng, faulty: readonly number[], byzantine: boolean, x: FaultInputs): AttackEntry[] {
+  if (byzantine) return [{ type: 'equivocation', ...window(rng, x.faultPhaseUs, true), replicas: [...faulty] }];
+  return [{ type: 'crash', ...window(rng, x.faultPhaseUs, false), replicas: [...faulty] }];
+}
+
+export function drawFaults(rng: Rng, x: FaultInputs): FaultSchedule {
+  const f = x.definition.faultModel.maxFaulty(x.nodes);
+  const byzantine = x.definition.faultModel.kind === 'byzantine';
+  const all = Array.from({ length: x.nodes }, (_, i) => i);
+  const count = x.beyond ? Math.min(x.nodes, f + 1) : intIn(rng.stream('count'), 0, f);
+  const faulty = sample(rng.stream('faulty'), all, count).sort((a, b) => a - b);
+  const calmFaulty = new Set<number>();
+  const roles = rng.stream('roles');
+  const asByzantine = faulty.filter(() => byzantine && chance(roles, 0.5));
+  const asCrashed = faulty.filter((r) => !asByzantine.includes(r));
+  const attacks: AttackEntry[] = x.beyond ? beyondEntries(rng.stream('beyond'), faulty, byzantine, x) : [
+    ...byzantineEntries(rng.stream('byzantine'), asByzantine, x, calmFaulty),
+    ...crashEntries(rng.stream('crash'), asCrashed, x, calmFaulty),
+  ];
+  if (x.beyond) for (const r of faulty) calmFaulty.add(r);
+  // Crashes of whoever leads, one at a time, while fewer than f replicas are named.
+  if (count < f) {
+    const leaderRng = rng.stream('leader-crash');
+    for (const w of disjointWindows(leaderRng, intIn(leaderRng, 0, 3), 0, x.faultPhaseUs, 100_000, x.faultPhaseUs / 3)) {
+      attacks.push({ type: 'crash', start: ms(w.startUs), end: ms(w.endUs), replicas: 'leader' });
+    }
+  }
+  attacks.push(...networkEntries(rng.stream('network'), x));
+  return { attacks, calmFaulty: [...calmFaulty].sort((a, b) => a - b), faulty };
+}

@@ -1,0 +1,56 @@
+/**
+ * The protocol parameters a seed draws: the timers and windows each protocol's liveness and
+ * recovery depend on, in ranges a deployment could choose. A plug-in keeps its defaults (the
+ * fuzzer cannot know which of its fields are timers).
+ */
+import type { Rng } from '../../sim/index.ts';
+import { chance, intIn, logIn, ms } from './draw.ts';
+import type { Family } from './target.ts';
+
+/** The parameter block as a scenario file writes it, and the same values in µs for the liveness bound. */
+export interface DrawnParams {
+  readonly block: Record<string, unknown>;
+  readonly timersUs: Record<string, number>;
+}
+
+const roundMs = (us: number): number => Math.max(1000, Math.round(us / 1000) * 1000);
+
+export function drawProtocolParams(rng: Rng, family: Family): DrawnParams {
+  switch (family) {
+    case 'pbft': {
+      const viewChangeTimeout = roundMs(logIn(rng, 200_000, 1_000_000));
+      const checkpointInterval = intIn(rng, 4, 64);
+      return {
+        block: { viewChangeTimeout: ms(viewChangeTimeout), checkpointInterval, logWindow: 2 * checkpointInterval },
+        timersUs: { viewChangeTimeout },
+      };
+    }
+    case 'hotstuff': {
+      const viewTimeout = roundMs(logIn(rng, 100_000, 800_000));
+      const viewTimeoutMax = viewTimeout * intIn(rng, 2, 8);
+      const backoff = chance(rng, 0.7) ? 'exponential' : 'fixed';
+      return {
+        block: { viewTimeout: ms(viewTimeout), viewTimeoutMax: ms(viewTimeoutMax), backoff },
+        timersUs: { viewTimeout, viewTimeoutMax: backoff === 'fixed' ? viewTimeout : viewTimeoutMax },
+      };
+    }
+    case 'raft': {
+      const electionTimeoutMin = roundMs(logIn(rng, 50_000, 300_000));
+      const electionTimeoutMax = roundMs(electionTimeoutMin * (1.5 + rng.float() * 1.5));
+      const heartbeatInterval = roundMs(electionTimeoutMin / intIn(rng, 3, 6));
+      const persistLatency = roundMs(rng.float() * 5000);
+      return {
+        block: { electionTimeoutMin: ms(electionTimeoutMin), electionTimeoutMax: ms(electionTimeoutMax), heartbeatInterval: ms(heartbeatInterval), persistLatency: ms(persistLatency) },
+        timersUs: { electionTimeoutMax },
+      };
+    }
+    case 'poa': {
+      const period = roundMs(logIn(rng, 200_000, 2_000_000));
+      const wiggle = roundMs(logIn(rng, 20_000, 500_000));
+      return { block: { period: ms(period), wiggle: ms(wiggle) }, timersUs: { period, wiggle } };
+    }
+    case 'pow':
+    case 'plug-in':
+      return { block: {}, timersUs: {} };
+  }
+}
