@@ -27,6 +27,7 @@ import { stolenKey } from './iomt/stolen-key.ts';
 import { consentMisuse } from './iomt/consent-misuse.ts';
 import { insider } from './iomt/insider.ts';
 import { phiLeak } from './iomt/phi-leak.ts';
+import { auditBypass } from './iomt/audit-bypass.ts';
 import { selfishMining } from './pow/selfish-mining.ts';
 import { doubleSpend } from './pow/double-spend.ts';
 import { majority } from './pow/majority.ts';
@@ -34,12 +35,12 @@ import { majority } from './pow/majority.ts';
 /**
  * In-tree attacks. The order is the order of the scenario union, of `iomtsim list attacks`, of a
  * Byzantine replica's modes in its ground-truth label, and in which device attacks with shared
- * hosts install them (stolen-key, consent-misuse, insider: host ids depend on it).
+ * hosts install them (stolen-key, consent-misuse, insider, audit-bypass: host ids depend on it).
  */
 export const IN_TREE_ATTACKS = [
   crash, partition, eclipse, leaderDelay, leaderDos,
   equivocation, silence, censorship, delayVotes,
-  sybil, tamper, replay, flood, compromisedGateway, recordTamper, ransomware, consentBypass, stolenKey, consentMisuse, insider, phiLeak,
+  sybil, tamper, replay, flood, compromisedGateway, recordTamper, ransomware, consentBypass, stolenKey, consentMisuse, insider, phiLeak, auditBypass,
   selfishMining, doubleSpend, majority,
 ] as const;
 

@@ -69,10 +69,10 @@ export interface IomtWorldConfig {
   readonly wrapReplica?: WrapReplica;
 }
 
-/** Optional hooks of a world's builder (src/attacks wraps devices and gateways through it). */
+/** Optional hooks of a world's builder (src/attacks wraps devices, gateways, clinicians and stores through it). */
 export interface IomtWorldHooks {
   /** `config`: what the honest actor is built from (a gateway's GatewayOptions), for wrappers that act on what it knows. */
-  wrapActor?(role: 'device' | 'gateway' | 'clinician', id: number, factory: ActorFactory<unknown>, config: unknown): ActorFactory<unknown>;
+  wrapActor?(role: 'device' | 'gateway' | 'clinician' | 'store', id: number, factory: ActorFactory<unknown>, config: unknown): ActorFactory<unknown>;
 }
 
 /** What a host of the world was built from: its kind and its own configuration (a node: its application and costs). */
@@ -202,7 +202,7 @@ export class IomtWorld {
       const region = hosp.region;
       const node = hosp.node;
       const hospitalPatients = [...new Set(topo.devices.filter((d) => d.hospital === hosp.index).map((d) => this.patientPseudonyms[d.patient]!))];
-      const store = this.spawn(hosp.store, siteLink(region), 'store', { options: { ...c.store }, node: nodeEndpoint(node), patientOfDevice, patients: hospitalPatients }, `store:${hosp.index}`);
+      const store = this.spawn(hosp.store, siteLink(region), 'store', { options: { ...c.store }, node: nodeEndpoint(node), patientOfDevice, patients: hospitalPatients }, `store:${hosp.index}`, { role: 'store', id: hosp.index });
       if (store !== undefined) this.stores.push(store);
       this.spawn(hosp.careTeam, siteLink(region), 'care-team', {}, `care:${hosp.index}`);
       const managed = topo.devices.filter((d) => d.hospital === hosp.index).map((d) => ({ name: this.deviceNames[d.index]!, host: d.host }));
@@ -296,10 +296,10 @@ export class IomtWorld {
 
   /**
    * Add host `expected` as an actor of `kind` built from its context and `config` only (the world
-   * keeps the config for the isolation test). Devices, gateways and clinicians go through the
+   * keeps the config for the isolation test). Devices, gateways, clinicians and stores go through the
    * attack hooks; the honest actor is returned unless a hook replaced it.
    */
-  private spawn<K extends ActorKind>(expected: HostId, placement: HostPlacement, kind: K, config: ConfigOf<K>, streamName: string, hook?: { role: 'device' | 'gateway' | 'clinician'; id: number }): ReturnType<(typeof ACTOR_KINDS)[K]> | undefined {
+  private spawn<K extends ActorKind>(expected: HostId, placement: HostPlacement, kind: K, config: ConfigOf<K>, streamName: string, hook?: { role: 'device' | 'gateway' | 'clinician' | 'store'; id: number }): ReturnType<(typeof ACTOR_KINDS)[K]> | undefined {
     const build = ACTOR_KINDS[kind] as (ctx: ActorContext<unknown>, config: ConfigOf<K>) => ReturnType<(typeof ACTOR_KINDS)[K]>;
     let built: ReturnType<(typeof ACTOR_KINDS)[K]> | undefined;
     const factory: ActorFactory<unknown> = (ctx) => (built = build(ctx, config)) as Actor<unknown>;

@@ -2,7 +2,8 @@
  * How a device attack takes part in an IoMT world (src/attacks/iomt/runtime.ts runs them): its
  * targets are checked once the topology is known, then `plan` gets every spec of its type and
  * returns the run's wiring: behaviours for the proxies around devices and gateways, wrappers
- * around gateways and clinicians, what to install once the world exists, and the outcome metrics.
+ * around gateways, clinicians and record stores, what to install once the world exists, and the
+ * outcome metrics.
  */
 import type { ActorFactory, HostId } from '../../../sim/index.ts';
 import type { GatewayOptions } from '../../iomt/gateway.ts';
@@ -50,6 +51,8 @@ export interface DeviceAttackRun<S> {
    * or undefined to leave it alone; the tap stays outermost.
    */
   wrapGateway?(gateway: number, factory: ActorFactory<unknown>, config: GatewayOptions): ActorFactory<unknown> | undefined;
+  /** Wrap hospital `hospital`'s (0-based) record store, or undefined to leave it alone. */
+  wrapStore?(hospital: number, factory: ActorFactory<unknown>): ActorFactory<unknown> | undefined;
   /** Wrap clinician `clinician`'s (0-based) client, or undefined to leave it alone. */
   wrapClinician?(clinician: number, factory: ActorFactory<unknown>): ActorFactory<unknown> | undefined;
   /** Once the world exists, for each spec in scenario order: label ground truth, add attacker hosts, schedule events. */

@@ -76,7 +76,12 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
     return { ...m, ...(this.scorer?.metrics() ?? {}) };
   }
 
-  private wrap(role: 'device' | 'gateway' | 'clinician', id: number, factory: ActorFactory<unknown>, config: unknown): ActorFactory<unknown> {
+  private wrap(role: 'device' | 'gateway' | 'clinician' | 'store', id: number, factory: ActorFactory<unknown>, config: unknown): ActorFactory<unknown> {
+    if (role === 'store') {
+      let f = factory;
+      for (const { run } of this.runs) f = run.wrapStore?.(id, f) ?? f;
+      return f;
+    }
     if (role === 'clinician') {
       const clinician = this.clinicianOrdinal++;
       let f = factory;

@@ -57,4 +57,9 @@ export const RECORD_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'attack.unauthorized_reads_denied', unit: 'requests', meaning: 'intruder reads the record store refused for want of a permit' },
   { name: 'attack.records_tampered', unit: 'records', meaning: 'off-chain records altered in place by a record-tamper attack (ground truth)' },
   { name: 'attack.records_unrecoverable', unit: 'records', meaning: 'records in batches the store never acknowledged (sent over 10 s before the end): no durable copy, only their digest on chain' },
+  { name: 'attack.audit_bypass.unaudited_reads', unit: 'records', meaning: 'records an insider at a store served to its accomplice without any access request (audit-bypass, ground truth): none can have an audit entry' },
+  { name: 'attack.audit_bypass.caught_reads', unit: 'records', meaning: 'of those, records the audit-completeness measure counted unaudited' },
+  { name: 'attack.audit_bypass.detection_rate', unit: 'ratio', meaning: 'caught ÷ bypassed records (1 where every bypassed read shows as unaudited)' },
+  { name: 'attack.audit_bypass.false_unaudited_reads', unit: 'records', meaning: 'records the audit-completeness measure counted unaudited that the insider did not serve (0 where honest reads are all audited)' },
+  { name: 'attack.audit_bypass.records_received', unit: 'records', meaning: 'records the accomplice received' },
 ];

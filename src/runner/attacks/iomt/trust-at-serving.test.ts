@@ -1,13 +1,15 @@
 /**
  * Audit completeness and consent enforcement can fail: measured on the records the stores served
  * (src/iomt/served-reads.ts), they move and their checks fail when the store or the Consent
- * contract is broken, on the same bundled scenario and seed that passes as shipped.
+ * contract is broken, on the same bundled scenario and seed that passes as shipped. The
+ * audit-bypass score moves too when the measure is blind to bypassed reads or to committed entries.
  */
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HostId } from '../../../../sim/index.ts';
 import { ConsentContract } from '../../../contracts/index.ts';
 import type { GetLatest } from '../../../iomt/messages.ts';
+import { ServedReads } from '../../../iomt/served-reads.ts';
 import { OffChainStore } from '../../../iomt/store.ts';
 import type { RunOutput } from '../../../metrics/types.ts';
 import { loadScenario } from '../../../scenario/load.ts';
@@ -61,5 +63,28 @@ describe('trust properties measured at serving', () => {
     const broken = run('consent-revoked');
     expect(broken.metrics['iomt.consent_violations']!.value).toBeGreaterThan(0);
     expect(passed(broken, 'iomt.consent_enforced')).toBe(false);
+  });
+});
+
+describe('audit-bypass scored against its ground truth', () => {
+  it('a measure that only looks at reads naming a request misses every bypassed read', () => {
+    const original = ServedReads.prototype.onServed;
+    vi.spyOn(ServedReads.prototype, 'onServed').mockImplementation(function (this: ServedReads, e, nowUs) {
+      if (e.request !== '') original.call(this, e, nowUs);
+    });
+    const m = run('audit-bypass').metrics;
+    expect(m['attack.audit_bypass.unaudited_reads']!.value).toBeGreaterThan(0);
+    expect(m['attack.audit_bypass.detection_rate']!.value).toBe(0);
+    expect(m['iomt.audit_completeness_ratio']!.value).toBe(1);
+  });
+
+  it('a measure that cannot find committed entries counts honest reads as unaudited too', () => {
+    const original = ServedReads.prototype.judge;
+    vi.spyOn(ServedReads.prototype, 'judge').mockImplementation(function (this: ServedReads, endUs, _audit, consents) {
+      return original.call(this, endUs, new Map(), consents);
+    });
+    const m = run('audit-bypass').metrics;
+    expect(m['attack.audit_bypass.detection_rate']!.value).toBe(1);
+    expect(m['attack.audit_bypass.false_unaudited_reads']!.value).toBeGreaterThan(0);
   });
 });
