@@ -35,19 +35,36 @@ export interface FuzzCase {
 /** After the bound, this long again, so a stall that lasts the bound is seen before the end. */
 const CALM_MARGIN_US = 2_000_000;
 
-function drawLatency(rng: Rng): Record<string, unknown> {
+/**
+ * A latency distribution, and a one-way delay it rarely exceeds (about its 99.9th percentile): the
+ * Δ of partial synchrony after GST, which every protocol's timers must exceed by a wide margin.
+ */
+function drawLatency(rng: Rng): { spec: Record<string, unknown>; highUs: number } {
   switch (pick(rng, ['fixed', 'uniform', 'normal', 'lognormal', 'exponential'] as const)) {
-    case 'fixed': return { kind: 'fixed', value: `${intIn(rng, 1, 40)}ms` };
+    case 'fixed': {
+      const value = intIn(rng, 1, 40);
+      return { spec: { kind: 'fixed', value: `${value}ms` }, highUs: value * 1000 };
+    }
     case 'uniform': {
       const min = intIn(rng, 1, 20);
-      return { kind: 'uniform', min: `${min}ms`, max: `${min + intIn(rng, 1, 60)}ms` };
+      const max = min + intIn(rng, 1, 60);
+      return { spec: { kind: 'uniform', min: `${min}ms`, max: `${max}ms` }, highUs: max * 1000 };
     }
     case 'normal': {
       const mean = intIn(rng, 5, 40);
-      return { kind: 'normal', mean: `${mean}ms`, sd: `${intIn(rng, 1, Math.max(1, Math.floor(mean / 3)))}ms` };
+      const sd = intIn(rng, 1, Math.max(1, Math.floor(mean / 3)));
+      return { spec: { kind: 'normal', mean: `${mean}ms`, sd: `${sd}ms` }, highUs: (mean + 3.1 * sd) * 1000 };
     }
-    case 'lognormal': return { kind: 'lognormal', median: `${intIn(rng, 2, 30)}ms`, sigma: Math.round((0.1 + rng.float() * 0.7) * 100) / 100 };
-    case 'exponential': return { kind: 'exponential', mean: `${intIn(rng, 2, 20)}ms`, shift: `${intIn(rng, 1, 10)}ms` };
+    case 'lognormal': {
+      const median = intIn(rng, 2, 30);
+      const sigma = Math.round((0.1 + rng.float() * 0.7) * 100) / 100;
+      return { spec: { kind: 'lognormal', median: `${median}ms`, sigma }, highUs: median * Math.exp(3.1 * sigma) * 1000 };
+    }
+    case 'exponential': {
+      const mean = intIn(rng, 2, 20);
+      const shift = intIn(rng, 1, 10);
+      return { spec: { kind: 'exponential', mean: `${mean}ms`, shift: `${shift}ms` }, highUs: (shift + 6.9 * mean) * 1000 };
+    }
   }
 }
 
@@ -86,7 +103,8 @@ export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, b
   }
   const net = root.stream('network');
   const bandwidthMbps = pick(net, [10, 100, 1000]);
-  const network = { latency: drawLatency(net), upload: `${bandwidthMbps}Mbps`, download: `${bandwidthMbps}Mbps` };
+  const latency = drawLatency(net);
+  const network = { latency: latency.spec, upload: `${bandwidthMbps}Mbps`, download: `${bandwidthMbps}Mbps` };
   const load = root.stream('workload');
   const requestTimeoutUs = Math.round(logIn(load, 300_000, 2_000_000) / 1000) * 1000;
   const clients = intIn(load, 1, 4);
@@ -100,7 +118,7 @@ export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, b
   };
   const consensusRng = root.stream('consensus');
   const batch = { batchSize: intIn(consensusRng, 1, 32), batchTimeout: `${intIn(consensusRng, 5, 200)}ms` };
-  const params = drawProtocolParams(root.stream('params'), target.family);
+  const params = drawProtocolParams(root.stream('params'), target.family, latency.highUs);
   const faultPhaseUs = intIn(root.stream('phase'), 2, 6) * 1_000_000;
   const faults = drawFaults(root.stream('faults'), { definition: target.definition, nodes, clients, faultPhaseUs, beyond });
   const { boundUs, rule } = livenessBound({ family: target.family, definition: target.definition, nodes, timersUs: params.timersUs, faultPhaseUs, requestTimeoutUs, calmFaulty: faults.calmFaulty });

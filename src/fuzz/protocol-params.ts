@@ -15,10 +15,19 @@ export interface DrawnParams {
 
 const roundMs = (us: number): number => Math.max(1000, Math.round(us / 1000) * 1000);
 
-export function drawProtocolParams(rng: Rng, family: Family): DrawnParams {
+/**
+ * Every timer at least ten one-way delays Δ (`deltaUs`): Raft asks broadcastTime ≪ electionTimeout
+ * (Ongaro & Ousterhout §5.6, an order of magnitude), and a view or an election needs a few message
+ * delays to succeed; with shorter timers no view ever completes and the protocol owes no progress.
+ */
+const TIMER_DELTAS = 10;
+
+export function drawProtocolParams(rng: Rng, family: Family, deltaUs: number): DrawnParams {
+  const floorUs = TIMER_DELTAS * deltaUs;
+  const timer = (us: number): number => roundMs(Math.max(us, floorUs));
   switch (family) {
     case 'pbft': {
-      const viewChangeTimeout = roundMs(logIn(rng, 200_000, 1_000_000));
+      const viewChangeTimeout = timer(logIn(rng, 200_000, 1_000_000));
       const checkpointInterval = intIn(rng, 4, 64);
       return {
         block: { viewChangeTimeout: ms(viewChangeTimeout), checkpointInterval, logWindow: 2 * checkpointInterval },
@@ -26,7 +35,7 @@ export function drawProtocolParams(rng: Rng, family: Family): DrawnParams {
       };
     }
     case 'hotstuff': {
-      const viewTimeout = roundMs(logIn(rng, 100_000, 800_000));
+      const viewTimeout = timer(logIn(rng, 100_000, 800_000));
       const viewTimeoutMax = viewTimeout * intIn(rng, 2, 8);
       const backoff = chance(rng, 0.7) ? 'exponential' : 'fixed';
       return {
@@ -35,7 +44,7 @@ export function drawProtocolParams(rng: Rng, family: Family): DrawnParams {
       };
     }
     case 'raft': {
-      const electionTimeoutMin = roundMs(logIn(rng, 50_000, 300_000));
+      const electionTimeoutMin = timer(logIn(rng, 50_000, 300_000));
       const electionTimeoutMax = roundMs(electionTimeoutMin * (1.5 + rng.float() * 1.5));
       const heartbeatInterval = roundMs(electionTimeoutMin / intIn(rng, 3, 6));
       const persistLatency = roundMs(rng.float() * 5000);
@@ -45,7 +54,7 @@ export function drawProtocolParams(rng: Rng, family: Family): DrawnParams {
       };
     }
     case 'poa': {
-      const period = roundMs(logIn(rng, 200_000, 2_000_000));
+      const period = timer(logIn(rng, 200_000, 2_000_000));
       const wiggle = roundMs(logIn(rng, 20_000, 500_000));
       return { block: { period: ms(period), wiggle: ms(wiggle) }, timersUs: { period, wiggle } };
     }

@@ -66,7 +66,7 @@ export function summarise(target: FuzzTarget, outcome: FuzzOutcome, beyond: bool
   if (dir !== undefined) {
     writeJsonAtomic(join(dir, 'fuzz.json'), {
       ...summary,
-      seeds: outcome.results.map((r) => ({ seed: r.case.seed, nodes: r.case.nodes, verdict: r.verdict.kind, faulty: r.case.faulty, wallMs: r.wallMs })),
+      seeds: outcome.results.map((r) => ({ seed: r.case.seed, nodes: r.case.nodes, verdict: r.verdict.kind, faulty: r.case.faulty, traceHash: r.traceHash, wallMs: r.wallMs })),
     });
   }
   return summary;
