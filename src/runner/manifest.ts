@@ -9,6 +9,7 @@ import { cpus, hostname } from 'node:os';
 import type { Dimension, LoadedScenario, Scenario } from '../scenario/index.ts';
 import type { RunStatus } from './summary.ts';
 import type { Shard } from './shard.ts';
+import type { RecordedFiles } from '../io/recorded-files.ts';
 
 export const RESULTS_FORMAT = 'iomtsim-results/1' as const;
 
@@ -36,6 +37,10 @@ export interface Manifest {
   readonly startedAt: string;
   readonly endedAt: string | null;
   readonly wallMs: number;
+  /** Size and SHA-256 of each result file, written with the manifest (after them); absent in folders from before it was recorded. */
+  readonly files?: RecordedFiles;
+  /** SHA-256 of the manifest's own text with this field zeroed (src/io/recorded-files.ts); written last. */
+  readonly selfSha256?: string;
 }
 
 /** Everything that identifies what a run computes; shards of one sweep share it exactly. */

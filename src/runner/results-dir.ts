@@ -1,13 +1,15 @@
 /**
  * Reading and writing a results folder (docs/results.md). Writing: every file atomically, the
- * manifest last, so a manifest that says "complete" vouches for the files beside it. Reading (for
- * --resume and merge): a folder that is not a results folder, or whose files are damaged, is an
- * input error naming the file.
+ * manifest last with each file's size and SHA-256, so a manifest that says "complete" vouches for
+ * the files beside it. Reading (for --resume and merge): a folder that is not a results folder, or
+ * whose files are damaged (unparsable, or not what the manifest records), is an input error naming
+ * the file.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError } from '../scenario/index.ts';
-import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
+import { firstMismatch, recordOf, sealedJson, sealMismatch, type RecordedFile } from '../io/recorded-files.ts';
 import { metricsCsv } from '../io/metrics-csv.ts';
 import { parseTimeseriesCsv, rowsByReplication, timeseriesCsv } from '../io/timeseries-csv.ts';
 import { RESULTS_FORMAT, type Manifest } from './manifest.ts';
@@ -29,19 +31,30 @@ export function ensureDir(dir: string): void {
   mkdirSync(dir, { recursive: true });
 }
 
+/** Write the result files, then the manifest with each file's size and SHA-256, so readers can tell a damaged file. */
 export function writeResultFiles(dir: string, manifest: Manifest, summary: Summary, finished: readonly FinishedReplication[]): void {
   const sorted = [...finished].sort((a, b) => compareRecords(a.record, b.record));
-  writeFileAtomic(join(dir, FILES.replications), sorted.map((f) => `${JSON.stringify(f.record)}\n`).join(''));
-  writeFileAtomic(join(dir, FILES.metrics), metricsCsv(sorted.map((f) => f.record)));
-  writeFileAtomic(join(dir, FILES.timeseries), timeseriesCsv(sorted.map((f) => ({ point: f.record.point, parameters: f.record.parameters, replication: f.record.replication, rows: f.timeseries }))));
-  writeJsonAtomic(join(dir, FILES.summary), summary);
-  writeJsonAtomic(join(dir, FILES.manifest), manifest);
+  const contents: [string, string][] = [
+    [FILES.replications, sorted.map((f) => `${JSON.stringify(f.record)}\n`).join('')],
+    [FILES.metrics, metricsCsv(sorted.map((f) => f.record))],
+    [FILES.timeseries, timeseriesCsv(sorted.map((f) => ({ point: f.record.point, parameters: f.record.parameters, replication: f.record.replication, rows: f.timeseries })))],
+    [FILES.summary, `${JSON.stringify(summary, null, 2)}\n`],
+  ];
+  const files: Record<string, RecordedFile> = {};
+  for (const [name, content] of contents) {
+    writeFileAtomic(join(dir, name), content);
+    files[name] = recordOf(content);
+  }
+  writeFileAtomic(join(dir, FILES.manifest), sealedJson({ ...manifest, files }));
 }
 
 function readJson(file: string, what: string): unknown {
   if (!existsSync(file)) throw inputError(file, '(file)', `${what}`, 'no such file');
+  const text = readFileSync(file, 'utf8');
+  const damaged = sealMismatch(file, text);
+  if (damaged !== undefined) throw inputError(damaged.file, '(file)', damaged.expected, damaged.found);
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(text);
   } catch (err) {
     throw inputError(file, '(file)', 'valid JSON', `a parse error: ${(err as Error).message}`);
   }
@@ -58,6 +71,8 @@ export function readResults(dir: string): StoredResults {
   const manifestFile = join(dir, FILES.manifest);
   const manifest = readJson(manifestFile, 'an iomtsim results folder with a manifest.json') as Manifest;
   if (manifest?.format !== RESULTS_FORMAT) throw inputError(manifestFile, 'format', `'${RESULTS_FORMAT}'`, JSON.stringify(manifest?.format));
+  const damaged = manifest.files === undefined ? undefined : firstMismatch(dir, manifest.files);
+  if (damaged !== undefined) throw inputError(damaged.file, '(file)', damaged.expected, damaged.found);
   const replicationsFile = join(dir, FILES.replications);
   const records: ReplicationRecord[] = [];
   if (existsSync(replicationsFile)) {

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTimeseriesCsv } from '../../io/timeseries-csv.ts';
+import { firstMismatch, sealMismatch } from '../../io/recorded-files.ts';
 import { ResultsError, describeFound } from '../errors.ts';
 import { parseOrThrow, zManifest, zReplication, zSummary } from './schemas.ts';
 import type { Manifest, ReplicationRecord, ResultsFolder, Summary } from './types.ts';
@@ -20,6 +21,8 @@ export function loadResults(dir: string): ResultsFolder {
   }
   const manifestPath = join(dir, MANIFEST_FILE);
   const manifest = parseOrThrow(zManifest, readJson(manifestPath), manifestPath) as Manifest;
+  const damaged = manifest.files === undefined ? undefined : firstMismatch(dir, manifest.files);
+  if (damaged !== undefined) throw new ResultsError(damaged.file, '', damaged.expected, damaged.found);
   const summaryPath = join(dir, SUMMARY_FILE);
   const summary = parseOrThrow(zSummary, readJson(summaryPath), summaryPath) as Summary;
   if (summary.points.length === 0 && manifest.status === 'complete') {
@@ -38,6 +41,8 @@ export function loadResults(dir: string): ResultsFolder {
 function readJson(path: string): unknown {
   if (!existsSync(path)) throw new ResultsError(path, '', 'the file to exist', 'no such file');
   const text = readFileSync(path, 'utf8');
+  const damaged = sealMismatch(path, text);
+  if (damaged !== undefined) throw new ResultsError(damaged.file, '', damaged.expected, damaged.found);
   try {
     return JSON.parse(text);
   } catch (error) {

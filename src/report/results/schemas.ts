@@ -33,6 +33,7 @@ export const zManifest = z.looseObject({
   startedAt: z.string().optional(),
   endedAt: z.string().nullable().optional(),
   wallMs: zNullableNumber.optional(),
+  files: z.record(z.string(), z.looseObject({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).optional(),
 });
 
 const zMetricSummary = z.looseObject({

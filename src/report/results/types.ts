@@ -2,6 +2,7 @@
  * A results folder as the report reads it (docs/results.md). These types mirror the files the
  * runner writes; the report never sees model internals, only these.
  */
+import type { RecordedFiles } from '../../io/recorded-files.ts';
 
 export type ResultsKind = 'run' | 'sweep' | 'size';
 export type RunStatus = 'running' | 'complete' | 'interrupted' | 'failed';
@@ -24,6 +25,8 @@ export interface Manifest {
   readonly startedAt?: string | undefined;
   readonly endedAt?: string | null | undefined;
   readonly wallMs?: number | null | undefined;
+  /** Size and SHA-256 of each result file (loadResults checks them before reading). */
+  readonly files?: RecordedFiles | undefined;
 }
 
 export type ParameterValue = string | number | boolean | null;

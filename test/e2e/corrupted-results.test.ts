@@ -1,0 +1,101 @@
+/**
+ * report, compare and merge given a results folder with one damaged file (each file in turn,
+ * truncated to half or with one digit changed) refuse it naming the file, and write nothing: no
+ * report in the folder, no comparison, no merged folder. Every case runs in process; two run
+ * through the command line as well, for the exit code 2 and the message on stderr.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './cli.ts';
+import { writeReport } from '../../src/report/index.ts';
+import { writeComparison } from '../../src/report/compare/write-compare.ts';
+import { mergeShards } from '../../src/runner/merge.ts';
+
+const RESULT_FILES = ['manifest.json', 'summary.json', 'replications.jsonl', 'metrics.csv', 'timeseries.csv'];
+const DAMAGES = {
+  truncated: (file: string) => truncateSync(file, Math.floor(readFileSync(file).length / 2)),
+  // One digit changed in the middle of the file: the same size, still parsable in most files.
+  'one digit changed': (file: string) => {
+    const bytes = readFileSync(file);
+    let i = Math.floor(bytes.length / 2);
+    while (!(bytes[i]! >= 0x30 && bytes[i]! <= 0x38)) i++;
+    bytes[i] = bytes[i]! + 1;
+    writeFileSync(file, bytes);
+  },
+} as const;
+
+const root = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-damaged-'));
+const SHORT = ['--set', 'duration=3s', '--set', 'warmup=0s', '--workers', '1', '--no-report'];
+const sweep = ['sweep', 'scenarios/consortium.yaml', '--vary', 'consensus.nodes=4,7', '--reps', '2', ...SHORT];
+
+beforeAll(async () => {
+  const made = await Promise.all([
+    cli(['run', 'scenarios/consortium.yaml', '--reps', '2', '--out', join(root, 'a'), ...SHORT]),
+    cli(['run', 'scenarios/consortium.yaml', '--reps', '2', '--out', join(root, 'b'), ...SHORT]),
+    cli([...sweep, '--shard', '1/2', '--out', join(root, 's1')]),
+    cli([...sweep, '--shard', '2/2', '--out', join(root, 's2')]),
+  ]);
+  expect(made.map((r) => r.code)).toEqual([0, 0, 0, 0]);
+}, 120_000);
+
+/** A copy of results folder `from` with `file` damaged, and what the copy holds before any command. */
+function damagedCopy(from: string, file: string, damage: keyof typeof DAMAGES): { dir: string; before: Map<string, string> } {
+  const dir = mkdtempSync(join(root, `${from}-`));
+  cpSync(join(root, from), dir, { recursive: true });
+  DAMAGES[damage](join(dir, file));
+  return { dir, before: snapshot(dir) };
+}
+
+function snapshot(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir, { recursive: true }).map((name) => String(name)).sort().map((name) => [name, existsSync(join(dir, name)) ? readFileSync(join(dir, name)).toString('base64') : '']));
+}
+
+/** The message of what `act` threw or rejected with ('' if it succeeded). */
+async function refusal(act: () => unknown): Promise<string> {
+  try {
+    await act();
+    return '';
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+describe.each(Object.keys(DAMAGES) as (keyof typeof DAMAGES)[])('a results folder with one file %s', (damage) => {
+  it.each(RESULT_FILES)('%s: report, compare and merge refuse it, name the file and write nothing', async (file) => {
+    const run = damagedCopy('a', file, damage);
+    const shard = damagedCopy('s1', file, damage);
+    const comparison = join(root, `cmp-${damage}-${file}`);
+    const merged = join(root, `merged-${damage}-${file}`);
+    expect(await refusal(() => writeReport(run.dir)), 'report').toContain(join(run.dir, file));
+    expect(await refusal(() => writeComparison(run.dir, join(root, 'b'), comparison)), 'compare').toContain(join(run.dir, file));
+    expect(await refusal(() => mergeShards([shard.dir, join(root, 's2')], merged)), 'merge').toContain(join(shard.dir, file));
+    expect(snapshot(run.dir)).toEqual(run.before);
+    expect(snapshot(shard.dir)).toEqual(shard.before);
+    expect(existsSync(comparison)).toBe(false);
+    expect(existsSync(merged)).toBe(false);
+  });
+});
+
+describe('on the command line', () => {
+  it.each([['summary.json', 'truncated'], ['manifest.json', 'one digit changed']] as const)('%s %s: report, compare and merge exit 2 naming the file and write nothing', async (file, damage) => {
+    const run = damagedCopy('a', file, damage);
+    const shard = damagedCopy('s1', file, damage);
+    const comparison = join(root, `cli-cmp-${file}`);
+    const merged = join(root, `cli-merged-${file}`);
+    const [report, compare, merge] = await Promise.all([
+      cli(['report', run.dir]),
+      cli(['compare', run.dir, join(root, 'b'), '--out', comparison]),
+      cli(['merge', shard.dir, join(root, 's2'), '--out', merged]),
+    ]);
+    for (const [name, r] of [['report', report], ['compare', compare], ['merge', merge]] as const) {
+      expect(r.code, `${name}: ${r.stderr}`).toBe(2);
+      expect(r.stderr, name).toContain(file);
+    }
+    expect(snapshot(run.dir)).toEqual(run.before);
+    expect(snapshot(shard.dir)).toEqual(shard.before);
+    expect(existsSync(comparison)).toBe(false);
+    expect(existsSync(merged)).toBe(false);
+  }, 60_000);
+});
