@@ -10,7 +10,7 @@ import { chance, intIn, logIn, ms, pick } from './draw.ts';
 import { drawFaults, type AttackEntry } from './faults.ts';
 import { livenessBound } from './liveness-bound.ts';
 import { drawPowCase } from './pow-case.ts';
-import { drawProtocolParams } from './protocol-params.ts';
+import { drawProtocolParams, MESSAGE_BATCHES } from './protocol-params.ts';
 import type { FuzzTarget } from './target.ts';
 
 export interface NodeRange {
@@ -118,7 +118,12 @@ export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, b
   };
   const consensusRng = root.stream('consensus');
   const batch = { batchSize: intIn(consensusRng, 1, 32), batchTimeout: `${intIn(consensusRng, 5, 200)}ms` };
-  const params = drawProtocolParams(root.stream('params'), target.family, latency.highUs);
+  // Δ also covers sending a large message: up to MESSAGE_BATCHES batches (a catch-up AppendEntries,
+  // a NEW-VIEW's re-proposals) through the sender's uplink; Raft's timing requirement is on the
+  // whole broadcast time (§5.6), and a 500 KB AppendEntries takes 0.4 s at 10 Mbps.
+  const batchBytes = batch.batchSize * txSizeBytes;
+  const deltaUs = latency.highUs + (MESSAGE_BATCHES * batchBytes * 8 * 1e6) / (bandwidthMbps * 1e6);
+  const params = drawProtocolParams(root.stream('params'), target.family, deltaUs);
   const faultPhaseUs = intIn(root.stream('phase'), 2, 6) * 1_000_000;
   const faults = drawFaults(root.stream('faults'), { definition: target.definition, nodes, clients, faultPhaseUs, beyond });
   const { boundUs, rule } = livenessBound({ family: target.family, definition: target.definition, nodes, timersUs: params.timersUs, faultPhaseUs, requestTimeoutUs, calmFaulty: faults.calmFaulty });

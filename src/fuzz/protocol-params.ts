@@ -7,6 +7,9 @@ import type { Rng } from '../../sim/index.ts';
 import { chance, intIn, logIn, ms } from './draw.ts';
 import type { Family } from './target.ts';
 
+/** Batches in the largest message whose sending time the timers must cover (derive.ts counts it in Δ). */
+export const MESSAGE_BATCHES = 16;
+
 /** The parameter block as a scenario file writes it, and the same values in µs for the liveness bound. */
 export interface DrawnParams {
   readonly block: Record<string, unknown>;
@@ -16,7 +19,7 @@ export interface DrawnParams {
 const roundMs = (us: number): number => Math.max(1000, Math.round(us / 1000) * 1000);
 
 /**
- * Every timer at least ten one-way delays Δ (`deltaUs`): Raft asks broadcastTime ≪ electionTimeout
+ * Every timer at least ten one-way delays Δ (`deltaUs`: latency and the sending of the largest message): Raft asks broadcastTime ≪ electionTimeout
  * (Ongaro & Ousterhout §5.6, an order of magnitude), and a view or an election needs a few message
  * delays to succeed; with shorter timers no view ever completes and the protocol owes no progress.
  */
@@ -48,8 +51,9 @@ export function drawProtocolParams(rng: Rng, family: Family, deltaUs: number): D
       const electionTimeoutMax = roundMs(electionTimeoutMin * (1.5 + rng.float() * 1.5));
       const heartbeatInterval = roundMs(electionTimeoutMin / intIn(rng, 3, 6));
       const persistLatency = roundMs(rng.float() * 5000);
+      const maxEntriesPerAppend = intIn(rng, 1, MESSAGE_BATCHES);
       return {
-        block: { electionTimeoutMin: ms(electionTimeoutMin), electionTimeoutMax: ms(electionTimeoutMax), heartbeatInterval: ms(heartbeatInterval), persistLatency: ms(persistLatency) },
+        block: { electionTimeoutMin: ms(electionTimeoutMin), electionTimeoutMax: ms(electionTimeoutMax), heartbeatInterval: ms(heartbeatInterval), persistLatency: ms(persistLatency), maxEntriesPerAppend },
         timersUs: { electionTimeoutMax },
       };
     }
