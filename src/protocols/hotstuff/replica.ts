@@ -422,7 +422,7 @@ export class HotStuffReplica implements Actor<unknown> {
     const parent = this.qcHighNode;
     const occupancy: MempoolEvent = { kind: 'mempool', sizeTxs: this.mempool.sizeTxs, sizeBytes: this.mempool.sizeBytes };
     this.ctx.emit(occupancy);
-    const txs = this.mempool.take(this.config.batchSize, this.config.blockSizeMaxBytes);
+    const txs = this.withoutPendingAncestors(parent, this.mempool.take(this.config.batchSize, this.config.blockSizeMaxBytes));
     // The node's transactions not checked yet, across the cores: the admission checks of the
     // requests this replica received (docs/references.md §6).
     this.txAuth.validate(txs);
@@ -443,6 +443,23 @@ export class HotStuffReplica implements Actor<unknown> {
     const size = HEADER_BYTES + nodeBytes(node);
     for (let i = 0; i < this.n; i++) if (i !== this.self) this.ctx.send(this.config.replicaHosts[i]!, msg, size);
     this.receiveNode(node, true, this.self);
+  }
+
+  /**
+   * `txs` less those already in the branch the block extends, above what this replica has executed:
+   * a transaction re-admitted when a fork that also carried it was abandoned may still sit in an
+   * uncommitted ancestor, and proposing it again would commit it twice once both blocks commit
+   * (found by iomtsim fuzz; docs/fuzz-findings/hotstuff-duplicate-commit.yaml). Those left out stay
+   * marked proposed: they are in a block.
+   */
+  private withoutPendingAncestors(parent: HsNode, txs: readonly Transaction[]): Transaction[] {
+    const executedHeight = this.bExec.block.height;
+    if (txs.length === 0 || parent.block.height <= executedHeight) return txs as Transaction[];
+    const pending = new Set<number>();
+    for (let cur: HsNode | undefined = parent; cur !== undefined && cur.block.height > executedHeight; cur = this.parentOf(cur)) {
+      for (const tx of cur.block.txs) pending.add(tx.id);
+    }
+    return pending.size === 0 ? (txs as Transaction[]) : txs.filter((tx) => !pending.has(tx.id));
   }
 
   // ---- pacemaker (§4.4; Algorithm 5) ----
