@@ -38,7 +38,7 @@ export function drawPowCase(rng: Rng, nodes: number, beyond: boolean): PowCase {
     confirmations,
     // One outbound link each leaves the peer graph split into parts that never hear each other's
     // blocks (seeds 23, 29, 30, 63 forked for good): a partition for the whole run, outside the model.
-    outboundPeers: intIn(rng, Math.min(3, nodes - 1), Math.min(8, nodes - 1)),
+    outboundPeers: intIn(rng, Math.max(1, Math.min(3, nodes - 1)), Math.max(1, Math.min(8, nodes - 1))),
     hashPower: chance(rng, 0.5) ? 'equal' : { kind: 'normal', mean: 400000, sd: 100000 },
     blocks,
   };
