@@ -60,6 +60,117 @@ describe('EventQueue', () => {
     );
   });
 
+  // A 1024 µs calendar window, the smallest allowed, so that schedules cross it, wrap its buckets
+  // around and reach the heap behind it (times beyond the window, fractional or before it).
+  const SMALL_WINDOW_US = 1024;
+  const delay = fc.oneof(
+    fc.integer({ min: 0, max: 20 }),
+    fc.integer({ min: 0, max: 3 * SMALL_WINDOW_US }),
+    fc.double({ min: 0, max: 50, noNaN: true }),
+    fc.constant(SMALL_WINDOW_US - 1),
+    fc.constant(SMALL_WINDOW_US),
+  );
+
+  it('keeps (time, insertion order) across the calendar window, its wrap-around and the heap behind it', () => {
+    // Ops: pop the earliest entry, push at (last popped time + delay), or cancel a pending entry the
+    // way the engine does (the entry stays queued, marked, and is discarded when popped).
+    const op = fc.oneof(
+      { arbitrary: fc.constant({ kind: 'pop' as const }), weight: 2 },
+      { arbitrary: delay.map((d) => ({ kind: 'push' as const, delayUs: d })), weight: 3 },
+      { arbitrary: fc.nat().map((k) => ({ kind: 'cancel' as const, pick: k })), weight: 1 },
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 500 }), (ops) => {
+        const q = new EventQueue(10_000, 2, SMALL_WINDOW_US);
+        const model: { t: number; i: number }[] = [];
+        const cancelled = new Set<number>();
+        const popped: number[] = [];
+        let now = 0;
+        let i = 0;
+        const popOne = (): void => {
+          model.sort((a, b) => a.t - b.t || a.i - b.i);
+          const want = model.shift()!;
+          expect(q.peekTime()).toBe(want.t);
+          const slot = q.pop();
+          expect(q.tag[slot]).toBe(want.i);
+          now = want.t;
+          if (!cancelled.has(want.i)) popped.push(want.i);
+          q.release(slot);
+        };
+        for (const o of ops) {
+          if (o.kind === 'pop') {
+            if (q.size > 0) popOne();
+          } else if (o.kind === 'push') {
+            const slot = q.allocate(now);
+            q.tag[slot] = i;
+            q.push(slot, now + o.delayUs);
+            model.push({ t: now + o.delayUs, i: i++ });
+          } else if (model.length > 0) {
+            cancelled.add(model[o.pick % model.length]!.i);
+          }
+        }
+        while (q.size > 0) popOne();
+        expect(model).toEqual([]);
+        expect(q.peekTime()).toBe(Infinity);
+        // Every entry not cancelled came out exactly once.
+        expect(popped.length + cancelled.size).toBe(i);
+      }),
+    );
+  });
+
+  it('orders an event pushed before the window start, behind the window, before those in it', () => {
+    const q = new EventQueue(100, 4, SMALL_WINDOW_US);
+    const put = (t: number, tag: number) => {
+      const slot = q.allocate(0);
+      q.tag[slot] = tag;
+      q.push(slot, t);
+    };
+    put(500, 0);
+    q.release(q.pop()); // the window now starts at 500
+    put(600, 1);
+    put(499, 2); // before the window: heap
+    put(600.5, 3); // fractional: heap
+    put(500 + SMALL_WINDOW_US, 4); // just beyond the window: heap
+    put(600, 5);
+    expect(drain(q)).toEqual([2, 1, 5, 3, 4]);
+  });
+
+  it('never moves the window back when an entry from before it is popped', () => {
+    const q = new EventQueue(100, 4, SMALL_WINDOW_US);
+    const put = (t: number, tag: number) => {
+      const slot = q.allocate(0);
+      q.tag[slot] = tag;
+      q.push(slot, t);
+    };
+    put(500, 0);
+    q.release(q.pop()); // the window now starts at 500
+    put(1400, 1); // calendar
+    put(10, 2); // before the window: heap
+    expect(q.tag[q.pop()]).toBe(2);
+    // 376 shares 1400's bucket (mod 1024); a window moved back to 10 would append it there.
+    put(376, 3);
+    expect(drain(q)).toEqual([3, 1]);
+  });
+
+  it('orders equal times by insertion when one entry reached the heap and a later one the calendar', () => {
+    const q = new EventQueue(100, 4, SMALL_WINDOW_US);
+    const put = (t: number, tag: number) => {
+      const slot = q.allocate(0);
+      q.tag[slot] = tag;
+      q.push(slot, t);
+    };
+    put(2000, 0); // beyond the window starting at 0: heap
+    put(1000, 1); // calendar
+    q.release(q.pop()); // the window now starts at 1000, so 2000 lies inside it
+    put(2000, 2); // calendar, same time as the heap's entry and inserted after it
+    expect(drain(q)).toEqual([0, 2]);
+  });
+
+  it('rejects a calendar window that is not a power of two of at least 1024 µs', () => {
+    expect(() => new EventQueue(10, 4, 1000)).toThrow(RangeError);
+    expect(() => new EventQueue(10, 4, 512)).toThrow(RangeError);
+  });
+
   it('reuses released slots and bumps their generation', () => {
     const q = new EventQueue(10);
     const a = q.allocate(0);

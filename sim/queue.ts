@@ -1,16 +1,34 @@
 /**
- * The pending-event set: a binary min-heap ordered by (time, insertion sequence), so ties run in
- * the order they were scheduled (SimPy's rule), never by identity.
+ * The pending-event set, ordered by (time, insertion sequence), so ties run in the order they were
+ * scheduled (SimPy's rule), never by identity.
  *
- * Events are pooled records spread over typed arrays ("slots"); the heap stores each entry's
- * key beside its slot index so sifting never chases a pointer. Nothing is allocated per event once
+ * Events are pooled records spread over typed arrays ("slots"). Nothing is allocated per event once
  * the arrays have grown to the working size.
+ *
+ * Two structures hold the entries, and `pop` takes the earlier of their two heads:
+ * - a calendar (Brown 1988, "Calendar queues", CACM 31(10)) of one bucket per whole microsecond over
+ *   a window of `windowUs` starting at the last popped time. An event at an integer time inside the
+ *   window is appended to its bucket in O(1); a bucket only ever holds one time, and it is appended
+ *   to in insertion order, so it is a FIFO already sorted by sequence. An occupancy bitmap with a
+ *   summary level finds the next non-empty bucket without walking empty ones. Event times in this
+ *   engine are whole microseconds and most lie a few milliseconds ahead (message latencies, short
+ *   timers), so most events never touch the heap.
+ * - a 4-ary min-heap (Knuth, TAOCP vol. 3, §5.2.3, ex. 10: half the depth of a binary heap, and a
+ *   node's children share a cache line) for everything else: times beyond the window, fractional
+ *   times, and times before it. Keys are (time, sequence) stored beside the slot index, so sifting
+ *   never chases a pointer.
+ * Each structure yields its entries in (time, sequence) order, so the merge of the two does too.
  */
 import { queueOverflow } from './errors.ts';
 
 /** Bits of a timer id that hold the slot; the rest hold the slot's generation. */
 export const SLOT_BITS = 24;
 export const SLOT_LIMIT = 1 << SLOT_BITS;
+
+/** 2^16 µs ≈ 65 ms: covers LAN and most WAN latencies and short timers; 0.5 MB of bucket heads and tails. */
+export const DEFAULT_WINDOW_US = 1 << 16;
+
+const EMPTY = -1;
 
 export class EventQueue {
   /** Bound on pending events (cancelled ones count until they are popped). */
@@ -26,19 +44,41 @@ export class EventQueue {
   next: Int32Array;
   refs: unknown[];
 
+  // Per-slot calendar links: the slot's insertion sequence and the next slot in its bucket.
+  private slotSeq: Float64Array;
+  private bucketNext: Int32Array;
+
+  // Calendar: bucket b holds the events at the one time t in [windowStartUs, windowStartUs + windowUs) with t & mask = b.
+  private readonly mask: number;
+  private readonly bucketHead: Int32Array;
+  private readonly bucketTail: Int32Array;
+  /** Bit b set when bucket b is non-empty; bit w of `occupiedSummary` when word w of `occupied` is non-zero. */
+  private readonly occupied: Uint32Array;
+  private readonly occupiedSummary: Uint32Array;
+  private windowStartUs = 0;
+  private calendarCount = 0;
+  /** Time of the earliest calendar event; Infinity when the calendar is empty. */
+  private calendarMinUs = Infinity;
+
   // Heap entries: key (time, seq) and the slot they point at.
   private heapTime: Float64Array;
   private heapSeq: Float64Array;
   private heapSlot: Int32Array;
+  private heapSize = 0;
+
   private freeSlots: Int32Array;
   private freeCount = 0;
   private allocated = 0;
   private nextSeq = 0;
+  /** Pending entries, in either structure. */
   size = 0;
 
-  constructor(maxPending: number, initialCapacity = 1024) {
+  constructor(maxPending: number, initialCapacity = 1024, windowUs = DEFAULT_WINDOW_US) {
     if (!(maxPending >= 1 && maxPending <= SLOT_LIMIT - 1)) {
       throw new RangeError(`maxPendingEvents must be in 1..${SLOT_LIMIT - 1}, found ${maxPending}`);
+    }
+    if (!(Number.isInteger(Math.log2(windowUs)) && windowUs >= 1024 && windowUs <= 1 << 24)) {
+      throw new RangeError(`windowUs must be a power of two in 2^10..2^24, found ${windowUs}`);
     }
     this.maxPending = maxPending;
     const cap = Math.min(initialCapacity, maxPending);
@@ -49,13 +89,20 @@ export class EventQueue {
     this.gen = new Float64Array(cap);
     this.next = new Int32Array(cap);
     this.refs = new Array<unknown>(cap).fill(undefined);
+    this.slotSeq = new Float64Array(cap);
+    this.bucketNext = new Int32Array(cap);
     this.heapTime = new Float64Array(cap);
     this.heapSeq = new Float64Array(cap);
     this.heapSlot = new Int32Array(cap);
     this.freeSlots = new Int32Array(cap);
+    this.mask = windowUs - 1;
+    this.bucketHead = new Int32Array(windowUs).fill(EMPTY);
+    this.bucketTail = new Int32Array(windowUs).fill(EMPTY);
+    this.occupied = new Uint32Array(windowUs >>> 5);
+    this.occupiedSummary = new Uint32Array(windowUs >>> 10);
   }
 
-  /** Slots holding an event: in the heap or waiting at a busy host. */
+  /** Slots holding an event: in the queue or waiting at a busy host. */
   get inUse(): number {
     return this.allocated - this.freeCount;
   }
@@ -83,10 +130,102 @@ export class EventQueue {
   /** Insert `slot` at `timeUs`, after every event already scheduled for that time. */
   push(slot: number, timeUs: number): void {
     const seq = this.nextSeq++;
+    this.size++;
+    const offsetUs = timeUs - this.windowStartUs;
+    // `>>> 0` keeps only whole, non-negative offsets below 2^32 unchanged.
+    if (offsetUs >>> 0 === offsetUs && offsetUs <= this.mask) this.calendarPush(slot, timeUs, seq);
+    else this.heapPush(slot, timeUs, seq);
+  }
+
+  /** Time of the earliest event; Infinity when empty. */
+  peekTime(): number {
+    const c = this.calendarMinUs;
+    if (this.heapSize === 0) return c;
+    const h = this.heapTime[0]!;
+    return h < c ? h : c;
+  }
+
+  /** Remove the earliest event and return its slot (call only when size > 0). */
+  pop(): number {
+    this.size--;
+    if (this.calendarCount === 0) return this.heapPop();
+    const c = this.calendarMinUs;
+    if (this.heapSize > 0) {
+      const h = this.heapTime[0]!;
+      if (h < c || (h === c && this.heapSeq[0]! < this.slotSeq[this.bucketHead[c & this.mask]!]!)) return this.heapPop();
+    }
+    return this.calendarPop(c);
+  }
+
+  // ---- calendar ----
+
+  private calendarPush(slot: number, timeUs: number, seq: number): void {
+    const b = timeUs & this.mask;
+    this.slotSeq[slot] = seq;
+    this.bucketNext[slot] = EMPTY;
+    const tail = this.bucketTail[b]!;
+    if (tail === EMPTY) {
+      this.bucketHead[b] = slot;
+      this.occupied[b >>> 5]! |= 1 << (b & 31);
+      this.occupiedSummary[b >>> 10]! |= 1 << ((b >>> 5) & 31);
+    } else {
+      this.bucketNext[tail] = slot;
+    }
+    this.bucketTail[b] = slot;
+    this.calendarCount++;
+    if (timeUs < this.calendarMinUs) this.calendarMinUs = timeUs;
+  }
+
+  /** Pop the head of the earliest bucket, at `timeUs`. */
+  private calendarPop(timeUs: number): number {
+    const b = timeUs & this.mask;
+    const slot = this.bucketHead[b]!;
+    const next = this.bucketNext[slot]!;
+    this.windowStartUs = timeUs;
+    this.calendarCount--;
+    if (next !== EMPTY) {
+      this.bucketHead[b] = next;
+      return slot;
+    }
+    this.bucketHead[b] = EMPTY;
+    this.bucketTail[b] = EMPTY;
+    const w = b >>> 5;
+    const word = this.occupied[w]! & ~(1 << (b & 31));
+    this.occupied[w] = word;
+    if (word === 0) this.occupiedSummary[w >>> 5]! &= ~(1 << (w & 31));
+    this.calendarMinUs = this.calendarCount > 0 ? this.nextOccupiedUs(timeUs + 1) : Infinity;
+    return slot;
+  }
+
+  /** The first time ≥ `fromUs` whose bucket is occupied (the calendar must be non-empty). */
+  private nextOccupiedUs(fromUs: number): number {
+    const start = fromUs & this.mask;
+    let w = start >>> 5;
+    let bits = this.occupied[w]! & (-1 << (start & 31));
+    if (bits === 0) {
+      // Next non-zero word after w, cyclically: the summary's bits above w, then whole summary words.
+      const words = this.occupied.length;
+      const i = (w + 1) & (words - 1);
+      let s = i >>> 5;
+      let summary = this.occupiedSummary[s]! & (-1 << (i & 31));
+      while (summary === 0) {
+        s = (s + 1) & (this.occupiedSummary.length - 1);
+        summary = this.occupiedSummary[s]!;
+      }
+      w = (s << 5) | lowestBit(summary);
+      bits = this.occupied[w]!;
+    }
+    const b = (w << 5) | lowestBit(bits);
+    return fromUs + ((b - start) & this.mask);
+  }
+
+  // ---- heap ----
+
+  private heapPush(slot: number, timeUs: number, seq: number): void {
     const ht = this.heapTime, hs = this.heapSeq, hi = this.heapSlot;
-    let i = this.size++;
+    let i = this.heapSize++;
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       const pt = ht[p]!;
       if (pt < timeUs || (pt === timeUs && hs[p]! < seq)) break;
       ht[i] = pt;
@@ -99,30 +238,26 @@ export class EventQueue {
     hi[i] = slot;
   }
 
-  /** Time of the earliest event; Infinity when empty. */
-  peekTime(): number {
-    return this.size > 0 ? this.heapTime[0]! : Infinity;
-  }
-
-  /** Remove the earliest event and return its slot (call only when size > 0). */
-  pop(): number {
+  private heapPop(): number {
     const ht = this.heapTime, hs = this.heapSeq, hi = this.heapSlot;
     const top = hi[0]!;
-    const n = --this.size;
+    const topUs = ht[0]!;
+    const n = --this.heapSize;
     if (n > 0) {
       const t = ht[n]!, s = hs[n]!, slot = hi[n]!;
       let i = 0;
       for (;;) {
-        let c = 2 * i + 1;
-        if (c >= n) break;
-        let ct = ht[c]!;
-        const r = c + 1;
-        // Sequence numbers are read only on equal times, which are rare: one array touched per level.
-        if (r < n) {
-          const rt = ht[r]!;
-          if (rt < ct || (rt === ct && hs[r]! < hs[c]!)) {
-            c = r;
-            ct = rt;
+        const first = 4 * i + 1;
+        if (first >= n) break;
+        // The least of up to four children; sequences are read only on equal times, which are rare.
+        let c = first;
+        let ct = ht[first]!;
+        const last = first + 3 < n ? first + 3 : n - 1;
+        for (let k = first + 1; k <= last; k++) {
+          const kt = ht[k]!;
+          if (kt < ct || (kt === ct && hs[k]! < hs[c]!)) {
+            c = k;
+            ct = kt;
           }
         }
         if (t < ct || (t === ct && s < hs[c]!)) break;
@@ -135,6 +270,8 @@ export class EventQueue {
       hs[i] = s;
       hi[i] = slot;
     }
+    // The calendar's window follows the clock; every pending calendar event is at or after topUs.
+    if (topUs > this.windowStartUs) this.windowStartUs = Math.floor(topUs);
     return top;
   }
 
@@ -147,11 +284,18 @@ export class EventQueue {
     this.gen = growF64(this.gen, cap);
     this.next = growI32(this.next, cap);
     for (let i = this.refs.length; i < cap; i++) this.refs.push(undefined);
+    this.slotSeq = growF64(this.slotSeq, cap);
+    this.bucketNext = growI32(this.bucketNext, cap);
     this.heapTime = growF64(this.heapTime, cap);
     this.heapSeq = growF64(this.heapSeq, cap);
     this.heapSlot = growI32(this.heapSlot, cap);
     this.freeSlots = growI32(this.freeSlots, cap);
   }
+}
+
+/** Index of the lowest set bit of a non-zero 32-bit word. */
+function lowestBit(word: number): number {
+  return 31 - Math.clz32(word & -word);
 }
 
 function growU8(a: Uint8Array, cap: number): Uint8Array {
