@@ -57,6 +57,17 @@ describe('Rng', () => {
     expect(chi2).toBeLessThan(27.88); // 99.9th percentile of chi-square with 9 df
   });
 
+  it('draws a float from the next two 32-bit outputs (27 high bits, then 26), interleaved with integer draws', () => {
+    const a = new Rng(5).stream('x');
+    const b = new Rng(5).stream('x');
+    for (let i = 0; i < 1000; i++) {
+      if (i % 3 === 0) expect(a.nextU32()).toBe(b.nextU32());
+      const hi = b.nextU32() >>> 5;
+      const lo = b.nextU32() >>> 6;
+      expect(a.float()).toBe((hi * 67108864 + lo) / 2 ** 53);
+    }
+  });
+
   it('rejects a seed that is not a safe integer', () => {
     expect(() => new Rng(1.5)).toThrow(/safe integer/);
   });

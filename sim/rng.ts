@@ -74,8 +74,24 @@ export class Rng {
 
   /** Uniform double in [0, 1) with 53 random bits. */
   float(): number {
-    const hi = this.nextU32() >>> 5; // 27 bits
-    const lo = this.nextU32() >>> 6; // 26 bits
+    // Two nextU32 steps written out, so the state is read and written once per float.
+    let s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
+    const hi = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 5; // 27 bits
+    let t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl(s3, 11);
+    const lo = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 6; // 26 bits
+    t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    this.s1 = s1 ^ s2;
+    this.s0 = s0 ^ s3;
+    this.s2 = s2 ^ t;
+    this.s3 = rotl(s3, 11);
     return (hi * 67108864 + lo) / TWO_POW_53;
   }
 
