@@ -42,8 +42,15 @@ export abstract class NormalCase extends ReplicaCore {
 
   // ---- §4.2: normal-case operation at the primary ----
 
+  /**
+   * A primary behind the stable checkpoint waits for state transfer before ordering anything new:
+   * until it has executed up to the checkpoint it cannot tell which of its waiting requests the
+   * batches below it already committed, and ordering those again would execute them twice (§4.1's
+   * exactly-once semantics; §4.4: the new primary obtains the checkpoint min-s it lacks).
+   */
   protected canPropose(): boolean {
-    return this.isPrimary && this.viewActive && this.mempool.sizeTxs > 0 && this.nextSeq <= this.lowWater + this.params.logWindow;
+    return this.isPrimary && this.viewActive && this.mempool.sizeTxs > 0 && this.lastExecuted >= this.stableSeq
+      && this.nextSeq <= this.lowWater + this.params.logWindow;
   }
 
   /** Cut full batches now; a partial batch waits for the batch timeout (batching, §5.1 of the BFT library's design). */
@@ -195,7 +202,8 @@ export abstract class NormalCase extends ReplicaCore {
    * each one becomes the oldest after those before it execute.
    */
   protected startRequestTimer(): void {
-    if (this.requestTimer !== NO_TIMER || !this.viewActive || this.isPrimary) return;
+    // A primary times nothing, except its own state transfer while behind the stable checkpoint.
+    if (this.requestTimer !== NO_TIMER || !this.viewActive || (this.isPrimary && this.lastExecuted >= this.stableSeq)) return;
     const oldest = this.waitingRequests.values().next();
     this.timedRequest = oldest.done === true ? NO_REQUEST : oldest.value;
     this.timedSeq = this.lastExecuted + 1;

@@ -53,7 +53,7 @@ export class PbftReplica extends ViewChanges implements Actor<unknown> {
         return;
       }
       // §4.4: the timer expired while waiting for a request to execute: suspect the primary.
-      if (this.viewActive && this.isWaiting()) this.startViewChange(this.view + 1);
+      if (this.viewActive && !this.isPrimary && this.isWaiting()) this.startViewChange(this.view + 1);
     } else if (tag === TAG_NEW_VIEW) {
       this.newViewTimer = NO_TIMER;
       if (this.viewActive) return;

@@ -93,7 +93,19 @@ export abstract class ViewChanges extends Checkpoints {
     this.lastNewView = nv;
     const size = this.newViewSize(nv);
     for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, nv, size);
+    this.adoptStableCheckpoint(V);
     this.installView(order, prePrepares);
+    this.maybeFetch();
+  }
+
+  /** The new view starts from the latest stable checkpoint in V, min-s (§4.4); a replica behind it fetches the state (§4.3). */
+  protected adoptStableCheckpoint(V: readonly ViewChange[]): void {
+    for (const x of V) {
+      if (x.stableSeq > this.stableSeq) {
+        this.stableSeq = x.stableSeq;
+        this.stableProof = x.checkpointProof;
+      }
+    }
   }
 
   protected newViewSize(nv: NewView): number {
@@ -126,13 +138,7 @@ export abstract class ViewChanges extends Checkpoints {
       if (!this.verifier.verify(pp.sig, from, this.verifier.digest(prePrepareTerm(pp.view, pp.seq, pp.digest)))) return;
     }
     if (m.view > this.view) this.view = m.view;
-    // Adopt the stable checkpoint the new view starts from (min-s).
-    for (const x of m.viewChanges) {
-      if (x.stableSeq > this.stableSeq) {
-        this.stableSeq = x.stableSeq;
-        this.stableProof = x.checkpointProof;
-      }
-    }
+    this.adoptStableCheckpoint(m.viewChanges);
     this.installView(order, m.prePrepares);
     this.maybeFetch();
   }
