@@ -26,7 +26,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/iomt/', 'src/attacks/', 'src/checkers/', 'src/metrics/', 'src/io/', 'src/scenario/', 'src/plugins/', 'src/plugin-api.ts'],
   ['src/world/'],
   ['src/runner/', 'src/validation/', 'src/trace/'],
-  ['src/report/', 'src/cli/', 'bench/'],
+  ['src/report/', 'src/cli/', 'src/fuzz/', 'bench/'],
   ['bin/', 'examples/', 'test/', 'src/layering.test.ts'],
 ];
 

@@ -6,15 +6,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../runner/simulate.ts';
 import { loadScenarioAsync } from '../../../scenario/load.ts';
+import { runConsensusWorld } from '../../testing/run.ts';
 
 const FINDING = fileURLToPath(new URL('../../../../docs/fuzz-findings/hotstuff-duplicate-commit.yaml', import.meta.url));
 
 describe('HotStuff under the fuzzer-found schedule', () => {
   it('commits no transaction twice (validity holds) and stays safe and live', async () => {
     const { scenario } = await loadScenarioAsync(FINDING);
-    const out = simulate(scenario, scenario.seed);
+    const out = runConsensusWorld(scenario, scenario.seed);
     const verdict = Object.fromEntries(out.checks.map((c) => [c.name, `${c.passed} ${c.detail}`]));
     expect(verdict['validity']).toMatch(/^true/);
     expect(verdict['safety']).toMatch(/^true/);
