@@ -25,10 +25,14 @@ import { queueOverflow } from './errors.ts';
 export const SLOT_BITS = 24;
 export const SLOT_LIMIT = 1 << SLOT_BITS;
 
-/** 2^16 µs ≈ 65 ms: covers LAN and most WAN latencies and short timers; 0.5 MB of bucket heads and tails. */
-export const DEFAULT_WINDOW_US = 1 << 16;
+/**
+ * 2^19 µs ≈ 0.52 s: covers WAN latencies (SimBlock's inter-region means reach 325 ms) and short
+ * timers. Its 4 MB of bucket heads and tails start as untouched zero pages, so an engine pays for
+ * the part of the window its events use.
+ */
+export const DEFAULT_WINDOW_US = 1 << 19;
 
-const EMPTY = -1;
+const END_OF_BUCKET = -1;
 
 export class EventQueue {
   /** Bound on pending events (cancelled ones count until they are popped). */
@@ -50,7 +54,9 @@ export class EventQueue {
 
   // Calendar: bucket b holds the events at the one time t in [windowStartUs, windowStartUs + windowUs) with t & mask = b.
   private readonly mask: number;
-  private readonly bucketHead: Int32Array;
+  /** First slot of each bucket plus one; 0 for an empty bucket, so a new array needs no fill. */
+  private readonly bucketHeadPlusOne: Int32Array;
+  /** Last slot of each bucket; meaningful only while the bucket is non-empty. */
   private readonly bucketTail: Int32Array;
   /** Bit b set when bucket b is non-empty; bit w of `occupiedSummary` when word w of `occupied` is non-zero. */
   private readonly occupied: Uint32Array;
@@ -96,8 +102,8 @@ export class EventQueue {
     this.heapSlot = new Int32Array(cap);
     this.freeSlots = new Int32Array(cap);
     this.mask = windowUs - 1;
-    this.bucketHead = new Int32Array(windowUs).fill(EMPTY);
-    this.bucketTail = new Int32Array(windowUs).fill(EMPTY);
+    this.bucketHeadPlusOne = new Int32Array(windowUs);
+    this.bucketTail = new Int32Array(windowUs);
     this.occupied = new Uint32Array(windowUs >>> 5);
     this.occupiedSummary = new Uint32Array(windowUs >>> 10);
   }
@@ -152,7 +158,7 @@ export class EventQueue {
     const c = this.calendarMinUs;
     if (this.heapSize > 0) {
       const h = this.heapTime[0]!;
-      if (h < c || (h === c && this.heapSeq[0]! < this.slotSeq[this.bucketHead[c & this.mask]!]!)) return this.heapPop();
+      if (h < c || (h === c && this.heapSeq[0]! < this.slotSeq[this.bucketHeadPlusOne[c & this.mask]! - 1]!)) return this.heapPop();
     }
     return this.calendarPop(c);
   }
@@ -162,14 +168,13 @@ export class EventQueue {
   private calendarPush(slot: number, timeUs: number, seq: number): void {
     const b = timeUs & this.mask;
     this.slotSeq[slot] = seq;
-    this.bucketNext[slot] = EMPTY;
-    const tail = this.bucketTail[b]!;
-    if (tail === EMPTY) {
-      this.bucketHead[b] = slot;
+    this.bucketNext[slot] = END_OF_BUCKET;
+    if (this.bucketHeadPlusOne[b] === 0) {
+      this.bucketHeadPlusOne[b] = slot + 1;
       this.occupied[b >>> 5]! |= 1 << (b & 31);
       this.occupiedSummary[b >>> 10]! |= 1 << ((b >>> 5) & 31);
     } else {
-      this.bucketNext[tail] = slot;
+      this.bucketNext[this.bucketTail[b]!] = slot;
     }
     this.bucketTail[b] = slot;
     this.calendarCount++;
@@ -179,16 +184,15 @@ export class EventQueue {
   /** Pop the head of the earliest bucket, at `timeUs`. */
   private calendarPop(timeUs: number): number {
     const b = timeUs & this.mask;
-    const slot = this.bucketHead[b]!;
+    const slot = this.bucketHeadPlusOne[b]! - 1;
     const next = this.bucketNext[slot]!;
     this.windowStartUs = timeUs;
     this.calendarCount--;
-    if (next !== EMPTY) {
-      this.bucketHead[b] = next;
+    if (next !== END_OF_BUCKET) {
+      this.bucketHeadPlusOne[b] = next + 1;
       return slot;
     }
-    this.bucketHead[b] = EMPTY;
-    this.bucketTail[b] = EMPTY;
+    this.bucketHeadPlusOne[b] = 0;
     const w = b >>> 5;
     const word = this.occupied[w]! & ~(1 << (b & 31));
     this.occupied[w] = word;
