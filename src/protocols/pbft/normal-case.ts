@@ -171,6 +171,8 @@ export abstract class NormalCase extends ReplicaCore {
       if (this.waitingRequests.size > 0) this.waitingRequests.delete(tx.id);
     }
     this.lastExecuted = block.height;
+    this.failedViews = 0;
+    this.executedInView = true;
     this.lastBlockHash = block.hash;
     this.executedBlocks.set(block.height, block);
     if (this.nextSeq <= block.height) {

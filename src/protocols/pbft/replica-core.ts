@@ -94,7 +94,13 @@ export abstract class ReplicaCore {
   protected nextSeq = 1;
   protected headHash = ZERO_HASH;
   protected lastBlockHash = ZERO_HASH;
+  /**
+   * Views in a row that ended without this replica executing a request it had not executed before;
+   * the view-change timeout doubles with each (§4.5.2).
+   */
   protected failedViews = 0;
+  /** Whether this replica has executed a batch since it entered the current view. */
+  protected executedInView = true;
   /** Executed batches kept for lagging replicas' state transfer (`stateTransferWindow` below the low water mark). */
   protected readonly executedBlocks = new Map<number, Block>();
   protected readonly fetched: FetchedBatches;

@@ -52,8 +52,14 @@ export class PbftReplica extends ViewChanges implements Actor<unknown> {
         this.startRequestTimer();
         return;
       }
-      // §4.4: the timer expired while waiting for a request to execute: suspect the primary.
-      if (this.viewActive && !this.isPrimary && this.isWaiting()) this.startViewChange(this.view + 1);
+      // §4.4: the timer expired while waiting for a request to execute: suspect the primary. §4.5.2:
+      // a view in which nothing new executed failed too, so the next one waits twice as long;
+      // resetting the timeout on entering a view instead let views that need longer than T to
+      // redo O fail for ever at T.
+      if (this.viewActive && !this.isPrimary && this.isWaiting()) {
+        if (!this.executedInView) this.failedViews++;
+        this.startViewChange(this.view + 1);
+      }
     } else if (tag === TAG_NEW_VIEW) {
       this.newViewTimer = NO_TIMER;
       if (this.viewActive) return;

@@ -146,7 +146,7 @@ export abstract class ViewChanges extends Checkpoints {
   /** Enter the new view with O in the log; backups prepare every pre-prepare in O (§4.4). */
   protected installView(order: readonly OrderedBatch[], prePrepares: readonly PrePrepare[]): void {
     this.viewActive = true;
-    this.failedViews = 0;
+    this.executedInView = false;
     this.cancelTimer('newView');
     for (const w of [...this.viewChanges.keys()]) if (w <= this.view) this.viewChanges.delete(w);
     const inO = new Set<number>();
