@@ -17,7 +17,10 @@
  *   node's children share a cache line) for everything else: times beyond the window, fractional
  *   times, and times before it. Keys are (time, sequence) stored beside the slot index, so sifting
  *   never chases a pointer.
- * Each structure yields its entries in (time, sequence) order, so the merge of the two does too.
+ * Each structure yields its entries in (time, sequence) order, so the merge of the two does too. On
+ * equal times the heap's entry goes first: an integer time reaches the heap only while it lies
+ * beyond the window, and the window never moves back, so every heap entry at a time was scheduled
+ * before every calendar entry at that time.
  */
 import { queueOverflow } from './errors.ts';
 
@@ -48,8 +51,7 @@ export class EventQueue {
   next: Int32Array;
   refs: unknown[];
 
-  // Per-slot calendar links: the slot's insertion sequence and the next slot in its bucket.
-  private slotSeq: Float64Array;
+  /** Next slot in the same calendar bucket. */
   private bucketNext: Int32Array;
 
   // Calendar: bucket b holds the events at the one time t in [windowStartUs, windowStartUs + windowUs) with t & mask = b.
@@ -95,7 +97,6 @@ export class EventQueue {
     this.gen = new Float64Array(cap);
     this.next = new Int32Array(cap);
     this.refs = new Array<unknown>(cap).fill(undefined);
-    this.slotSeq = new Float64Array(cap);
     this.bucketNext = new Int32Array(cap);
     this.heapTime = new Float64Array(cap);
     this.heapSeq = new Float64Array(cap);
@@ -139,7 +140,7 @@ export class EventQueue {
     this.size++;
     const offsetUs = timeUs - this.windowStartUs;
     // `>>> 0` keeps only whole, non-negative offsets below 2^32 unchanged.
-    if (offsetUs >>> 0 === offsetUs && offsetUs <= this.mask) this.calendarPush(slot, timeUs, seq);
+    if (offsetUs >>> 0 === offsetUs && offsetUs <= this.mask) this.calendarPush(slot, timeUs);
     else this.heapPush(slot, timeUs, seq);
   }
 
@@ -154,20 +155,16 @@ export class EventQueue {
   /** Remove the earliest event and return its slot (call only when size > 0). */
   pop(): number {
     this.size--;
-    if (this.calendarCount === 0) return this.heapPop();
+    // An empty calendar's earliest time is Infinity, so the heap wins unless it is empty too.
     const c = this.calendarMinUs;
-    if (this.heapSize > 0) {
-      const h = this.heapTime[0]!;
-      if (h < c || (h === c && this.heapSeq[0]! < this.slotSeq[this.bucketHeadPlusOne[c & this.mask]! - 1]!)) return this.heapPop();
-    }
+    if (this.heapSize > 0 && this.heapTime[0]! <= c) return this.heapPop();
     return this.calendarPop(c);
   }
 
   // ---- calendar ----
 
-  private calendarPush(slot: number, timeUs: number, seq: number): void {
+  private calendarPush(slot: number, timeUs: number): void {
     const b = timeUs & this.mask;
-    this.slotSeq[slot] = seq;
     this.bucketNext[slot] = END_OF_BUCKET;
     if (this.bucketHeadPlusOne[b] === 0) {
       this.bucketHeadPlusOne[b] = slot + 1;
@@ -288,7 +285,6 @@ export class EventQueue {
     this.gen = growF64(this.gen, cap);
     this.next = growI32(this.next, cap);
     for (let i = this.refs.length; i < cap; i++) this.refs.push(undefined);
-    this.slotSeq = growF64(this.slotSeq, cap);
     this.bucketNext = growI32(this.bucketNext, cap);
     this.heapTime = growF64(this.heapTime, cap);
     this.heapSeq = growF64(this.heapSeq, cap);
