@@ -1,4 +1,4 @@
-/** Clique's wire messages: sealed blocks and relayed transactions (Ethereum's devp2p gossip). */
+/** Clique's wire messages: sealed blocks, requests for missing ancestors, and relayed transactions (Ethereum's devp2p gossip). */
 import type { Signature } from '../../ledger/crypto.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import { kindsOf } from '../definition.ts';
@@ -16,9 +16,30 @@ export interface PoaTxMessage {
   readonly tx: Transaction;
 }
 
-export type PoaMessage = PoaBlockMessage | PoaTxMessage;
+/**
+ * A signer holding a block whose parent it lacks asks the block's sender for the parent and its
+ * ancestors (the eth protocol's GetBlockHeaders/GetBlockBodies, which geth's chain sync sends to a
+ * peer announcing a chain it cannot connect).
+ */
+export interface PoaGetBlocksMessage {
+  readonly kind: 'poa-get-blocks';
+  readonly hash: string;
+}
 
-export const POA_MESSAGE_KINDS = kindsOf<PoaMessage['kind']>({ 'poa-block': true, 'poa-tx': true });
+/** The requested block and up to ANCESTORS_PER_REPLY of its ancestors, oldest first, each with its seal. */
+export interface PoaBlocksMessage {
+  readonly kind: 'poa-blocks';
+  readonly blocks: readonly PoaBlockMessage[];
+}
+
+export type PoaMessage = PoaBlockMessage | PoaTxMessage | PoaGetBlocksMessage | PoaBlocksMessage;
+
+export const POA_MESSAGE_KINDS = kindsOf<PoaMessage['kind']>({ 'poa-block': true, 'poa-tx': true, 'poa-get-blocks': true, 'poa-blocks': true });
+
+/** Blocks in one reply to a request for missing ancestors (geth's downloader fetches headers in batches). */
+export const ANCESTORS_PER_REPLY = 64;
+/** A request's hash and framing. */
+export const GET_BLOCKS_BYTES = 48;
 
 /** The 65-byte secp256k1 seal in the header's extra-data. */
 export const SEAL_BYTES = 65;

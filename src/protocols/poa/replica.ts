@@ -14,7 +14,7 @@
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { buildBlock, BLOCK_HEADER_BYTES, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
 import { ChainStore, type HeadChange } from '../../ledger/chain-store.ts';
-import { hashCostUs } from '../../ledger/crypto.ts';
+import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import { Mempool } from '../../ledger/mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
@@ -22,7 +22,9 @@ import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage } from '../types.ts';
 import { difficulty, inTurn, signedRecently, signerLimit, wiggleBoundUs } from './clique.ts';
 import type { PoaReorgEvent, PoaSealedEvent } from './events.ts';
-import { SEAL_BYTES, sealTerm, TX_RELAY_OVERHEAD_BYTES, type PoaBlockMessage, type PoaTxMessage } from './messages.ts';
+import {
+  ANCESTORS_PER_REPLY, GET_BLOCKS_BYTES, SEAL_BYTES, sealTerm, TX_RELAY_OVERHEAD_BYTES, type PoaBlockMessage, type PoaBlocksMessage, type PoaGetBlocksMessage, type PoaTxMessage,
+} from './messages.ts';
 import type { PoaParams } from './params.ts';
 
 const TIMER_SEAL = 1;
@@ -52,6 +54,10 @@ export class PoaReplica implements Actor<unknown> {
   /** Valid blocks whose parent has not arrived, by parent hash. */
   private readonly pending = new Map<string, Block[]>();
   private pendingCount = 0;
+  /** Each stored block's seal, to serve it to a signer missing it. */
+  private readonly seals = new Map<string, Signature | undefined>();
+  /** When each missing parent was last asked for: a burst of children asks once per period, and a lost reply is asked for again. */
+  private readonly requestedUs = new Map<string, number>();
   committedHeight = 0;
   private sealTimer: TimerId = NO_TIMER;
   private sealParentHash = '';
@@ -91,7 +97,13 @@ export class PoaReplica implements Actor<unknown> {
   onMessage(from: HostId, msg: unknown): void {
     switch ((msg as { kind: string }).kind) {
       case 'poa-block':
-        this.onBlock(msg as PoaBlockMessage);
+        this.onBlock(from, msg as PoaBlockMessage);
+        break;
+      case 'poa-get-blocks':
+        this.onGetBlocks(from, msg as PoaGetBlocksMessage);
+        break;
+      case 'poa-blocks':
+        for (const b of (msg as PoaBlocksMessage).blocks) this.onBlock(from, b);
         break;
       case 'poa-tx':
         this.admit((msg as PoaTxMessage).tx);
@@ -175,12 +187,13 @@ export class PoaReplica implements Actor<unknown> {
     const msg: PoaBlockMessage = { kind: 'poa-block', block, seal };
     const size = block.sizeBytes + SEAL_BYTES;
     for (let i = 0; i < this.n; i++) if (i !== this.self) this.ctx.send(this.config.replicaHosts[i]!, msg, size);
+    this.seals.set(block.hash, seal);
     this.connect(block);
   }
 
   // ---- receiving blocks (EIP-225 "Block validation"; "Chain selection") ----
 
-  private onBlock(m: PoaBlockMessage): void {
+  private onBlock(from: HostId, m: PoaBlockMessage): void {
     const block = m.block;
     if (this.chain.has(block.hash)) return;
     const c = this.config.crypto;
@@ -191,8 +204,10 @@ export class PoaReplica implements Actor<unknown> {
     if (v !== undefined && !v.verify(m.seal, block.proposer, v.digest(sealTerm(block.hash)))) return;
     // Block validation: the block's transactions this signer has not admitted itself (docs/references.md §6).
     this.txAuth.validate(block.txs);
+    this.seals.set(block.hash, m.seal);
     if (!this.chain.has(block.parentHash)) {
       this.holdUntilParent(block);
+      this.askForAncestors(from, block.parentHash);
       return;
     }
     if (this.validOnParent(block)) this.connect(block);
@@ -211,6 +226,35 @@ export class PoaReplica implements Actor<unknown> {
     return this.options.ignoresSignerLimit !== true && signedRecently(this.chain.tree, parentId, signer, this.n, this.signerOf);
   }
 
+  /**
+   * Blocks sealed while this signer was cut off never reach it again by gossip; without them it can
+   * never connect the chain the others extend (geth syncs the missing part from the peer whose
+   * block it cannot connect).
+   */
+  private askForAncestors(from: HostId, hash: string): void {
+    const askedUs = this.requestedUs.get(hash);
+    if (!this.pending.has(hash) || (askedUs !== undefined && this.ctx.nowUs - askedUs < this.params.period)) return;
+    this.requestedUs.set(hash, this.ctx.nowUs);
+    const req: PoaGetBlocksMessage = { kind: 'poa-get-blocks', hash };
+    this.ctx.send(from, req, GET_BLOCKS_BYTES);
+  }
+
+  /** Serve a block and its ancestors, oldest first, stopping at genesis. */
+  private onGetBlocks(from: HostId, m: PoaGetBlocksMessage): void {
+    if (!this.chain.has(m.hash) || this.chain.get(m.hash)!.height === 0) return;
+    const blocks: PoaBlockMessage[] = [];
+    let size = GET_BLOCKS_BYTES;
+    let block = this.chain.get(m.hash)!;
+    while (block.height > 0 && blocks.length < ANCESTORS_PER_REPLY) {
+      blocks.push({ kind: 'poa-block', block, seal: this.seals.get(block.hash) });
+      size += block.sizeBytes + SEAL_BYTES;
+      block = this.chain.get(block.parentHash)!;
+    }
+    blocks.reverse();
+    const reply: PoaBlocksMessage = { kind: 'poa-blocks', blocks };
+    this.ctx.send(from, reply, size);
+  }
+
   private holdUntilParent(block: Block): void {
     if (this.pendingCount >= PENDING_MAX) return;
     const list = this.pending.get(block.parentHash);
@@ -223,6 +267,7 @@ export class PoaReplica implements Actor<unknown> {
   private connect(block: Block): void {
     const r = this.chain.add(block);
     if (r.outcome !== 'connected') return;
+    this.requestedUs.delete(block.hash);
     if (r.headChange !== null) this.onHeadChange(r.headChange);
     // Children that were waiting on this block.
     const waiting = this.pending.get(block.hash);
