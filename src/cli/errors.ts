@@ -2,7 +2,7 @@
  * How the CLI ends: input errors (exit 2) print one `<source>: <path>: expected X, found Y` line
  * per issue, so scripts can tell bad input apart from a failed run (exit 1).
  */
-import { formatIssue, InputError } from '../scenario/index.ts';
+import { formatIssue, InputError } from '../scenario/errors.ts';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
 

@@ -4,23 +4,58 @@
  * 130 interrupted). bin/iomtsim.mjs sets process.exitCode from it.
  */
 import yargs from 'yargs';
-import { inputError } from '../scenario/index.ts';
-import { benchBuilder, benchCommand, compareBuilder, compareCommand, reportCommand, validateBuilder, validateCommand } from './commands/delegated.ts';
-import { calibrateCommand } from './commands/calibrate.ts';
-import { fuzzBuilder, fuzzCommand } from './commands/fuzz.ts';
+import { inputError } from '../scenario/errors.ts';
 import { LIST_TOPICS, listCommand } from './commands/list.ts';
-import { mergeBuilder, mergeCommand } from './commands/merge.ts';
-import { runBuilder, runCommand, sweepBuilder } from './commands/run.ts';
-import { schemaCommand } from './commands/schema.ts';
-import { sizeBuilder, sizeCommand } from './commands/size.ts';
-import { traceBuilder, traceCommand } from './commands/trace.ts';
 import { EXIT, reportError } from './errors.ts';
 import { DOCS_EPILOGUE, EXAMPLES, withExamples } from './help.ts';
+
+/**
+ * Each command's module, imported only when the command is named on the command line: most of
+ * the tree (the runner, the world, the scenario schema) is some command's, and loading it all
+ * took most of `iomtsim list protocols` (docs/architecture.md, "Start-up"). yargs calls a
+ * command's builder and handler only for the command it matched, whose name is in argv.
+ */
+const COMMAND_MODULES = {
+  run: () => import('./commands/run.ts'),
+  merge: () => import('./commands/merge.ts'),
+  size: () => import('./commands/size.ts'),
+  trace: () => import('./commands/trace.ts'),
+  fuzz: () => import('./commands/fuzz.ts'),
+  delegated: () => import('./commands/delegated.ts'),
+  schema: () => import('./commands/schema.ts'),
+  calibrate: () => import('./commands/calibrate.ts'),
+};
+type CommandModules = { [K in keyof typeof COMMAND_MODULES]: Awaited<ReturnType<(typeof COMMAND_MODULES)[K]>> };
+
+/** Which module serves each command name. */
+const MODULE_OF_COMMAND: Readonly<Record<string, keyof CommandModules>> = {
+  run: 'run', sweep: 'run', merge: 'merge', size: 'size', trace: 'trace', fuzz: 'fuzz',
+  report: 'delegated', compare: 'delegated', bench: 'delegated', validate: 'delegated',
+  schema: 'schema', calibrate: 'calibrate',
+};
+
+/** The modules of the commands whose names appear in argv (an option's value may add one: harmless). */
+async function commandModulesFor(argv: readonly string[]): Promise<Partial<CommandModules>> {
+  const wanted = new Set(argv.flatMap((arg) => (Object.hasOwn(MODULE_OF_COMMAND, arg) ? [MODULE_OF_COMMAND[arg]!] : [])));
+  const loaded: Partial<Record<keyof CommandModules, unknown>> = {};
+  await Promise.all([...wanted].map(async (key) => { loaded[key] = await COMMAND_MODULES[key](); }));
+  return loaded as Partial<CommandModules>;
+}
+
+/** The first argument of a command module's handler. */
+type ArgsOf<K extends keyof CommandModules, F extends keyof CommandModules[K]> = CommandModules[K][F] extends (args: infer A) => Promise<number> ? A : never;
+type RunArgs = ArgsOf<'run', 'runCommand'>;
 
 class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
+  let modules: Partial<CommandModules> = {};
+  const mod = <K extends keyof CommandModules>(key: K): CommandModules[K] => {
+    const loaded = modules[key];
+    if (loaded === undefined) throw new Error(`the module of command '${key}' was not loaded: its name was not in argv`);
+    return loaded;
+  };
   // Each handler stores its exit code; errors propagate to the catch below.
   const handle = <A>(fn: (args: A) => Promise<number>) => async (args: A): Promise<void> => {
     exitCode = await fn(args);
@@ -31,22 +66,22 @@ export async function main(argv: string[]): Promise<number> {
     // `--set a=1 file.yaml`: a repeatable flag takes one value, never the positional after it.
     .parserConfiguration({ 'greedy-arrays': false })
     .usage('$0 <command> [options]\n\nDeterministic discrete-event testbed for blockchain trust in the Internet of Medical Things.')
-    .command('run [scenario]', 'run a scenario: replications on a worker pool, results folder, report', (y) => withExamples(runBuilder(y), EXAMPLES.run), handle(runCommand))
-    .command('sweep <scenario>', 'run a grid of parameter values (--vary), each point with its replications', (y) => withExamples(sweepBuilder(y), EXAMPLES.sweep), handle(async (args: Parameters<typeof runCommand>[0]) => {
+    .command('run [scenario]', 'run a scenario: replications on a worker pool, results folder, report', (y) => withExamples(mod('run').runBuilder(y), EXAMPLES.run), handle((args: RunArgs) => mod('run').runCommand(args)))
+    .command('sweep <scenario>', 'run a grid of parameter values (--vary), each point with its replications', (y) => withExamples(mod('run').sweepBuilder(y), EXAMPLES.sweep), handle(async (args: RunArgs) => {
       if ((args.vary ?? []).length === 0 && args.resume === undefined) throw inputError('iomtsim sweep', '--vary', 'at least one --vary key=v1,v2,... or key=lo..hi:step', 'none');
-      return runCommand(args);
+      return mod('run').runCommand(args);
     }))
-    .command('merge <dirs..>', 'merge the shards of a run (--shard i/n) into one results folder', (y) => withExamples(mergeBuilder(y), EXAMPLES.merge), handle(mergeCommand))
-    .command('size <scenario>', 'find the largest (or smallest) parameter value meeting SLOs, by bisection', (y) => withExamples(sizeBuilder(y), EXAMPLES.size), handle(sizeCommand))
-    .command('trace [scenario]', 'a timeline of one replication: Chrome trace JSON and a message-sequence chart', (y) => withExamples(traceBuilder(y), EXAMPLES.trace), handle(traceCommand))
-    .command('fuzz', 'run seeded fault schedules against a protocol inside its fault model; print the seed that fails', fuzzBuilder, handle(fuzzCommand))
-    .command('report <dir>', 'render report.html, report.md and figures for a results folder', (y) => y.positional('dir', { type: 'string', demandOption: true }), handle(reportCommand))
-    .command('compare <a> <b>', 'compare two results folders (paired or Welch t-test per metric, Holm-corrected)', (y) => withExamples(compareBuilder(y), EXAMPLES.compare), handle(compareCommand))
-    .command('bench [suite]', 'run a benchmark suite (phold, quick, full)', benchBuilder, handle(benchCommand))
-    .command('validate', 'run the validation scenarios against published results', validateBuilder, handle(validateCommand))
+    .command('merge <dirs..>', 'merge the shards of a run (--shard i/n) into one results folder', (y) => withExamples(mod('merge').mergeBuilder(y), EXAMPLES.merge), handle((args: ArgsOf<'merge', 'mergeCommand'>) => mod('merge').mergeCommand(args)))
+    .command('size <scenario>', 'find the largest (or smallest) parameter value meeting SLOs, by bisection', (y) => withExamples(mod('size').sizeBuilder(y), EXAMPLES.size), handle((args: ArgsOf<'size', 'sizeCommand'>) => mod('size').sizeCommand(args)))
+    .command('trace [scenario]', 'a timeline of one replication: Chrome trace JSON and a message-sequence chart', (y) => withExamples(mod('trace').traceBuilder(y), EXAMPLES.trace), handle((args: ArgsOf<'trace', 'traceCommand'>) => mod('trace').traceCommand(args)))
+    .command('fuzz', 'run seeded fault schedules against a protocol inside its fault model; print the seed that fails', (y) => mod('fuzz').fuzzBuilder(y), handle((args: ArgsOf<'fuzz', 'fuzzCommand'>) => mod('fuzz').fuzzCommand(args)))
+    .command('report <dir>', 'render report.html, report.md and figures for a results folder', (y) => y.positional('dir', { type: 'string', demandOption: true }), handle((args: ArgsOf<'delegated', 'reportCommand'>) => mod('delegated').reportCommand(args)))
+    .command('compare <a> <b>', 'compare two results folders (paired or Welch t-test per metric, Holm-corrected)', (y) => withExamples(mod('delegated').compareBuilder(y), EXAMPLES.compare), handle((args: ArgsOf<'delegated', 'compareCommand'>) => mod('delegated').compareCommand(args)))
+    .command('bench [suite]', 'run a benchmark suite (phold, quick, full)', (y) => mod('delegated').benchBuilder(y), handle((args: ArgsOf<'delegated', 'benchCommand'>) => mod('delegated').benchCommand(args)))
+    .command('validate', 'run the validation scenarios against published results', (y) => mod('delegated').validateBuilder(y), handle((args: ArgsOf<'delegated', 'validateCommand'>) => mod('delegated').validateCommand(args)))
     .command('list [topic]', `list ${LIST_TOPICS.join(', ')}`, (y) => y.positional('topic', { type: 'string', choices: LIST_TOPICS, default: 'scenarios' }).option('markdown', { type: 'boolean', describe: 'with metrics: print the reference as Markdown (docs/metrics.md)' }), handle(listCommand))
-    .command('schema', 'print the scenario JSON Schema (for editor completion)', (y) => y.option('update-docs', { type: 'string', describe: 'instead, regenerate the field reference in this markdown file (docs/scenarios.md)' }), handle(schemaCommand))
-    .command('calibrate', 'measure the CPU cost of crypto operations on this host', (y) => y.option('json', { type: 'string', describe: 'also write the cost table as JSON to this file' }), handle(calibrateCommand))
+    .command('schema', 'print the scenario JSON Schema (for editor completion)', (y) => y.option('update-docs', { type: 'string', describe: 'instead, regenerate the field reference in this markdown file (docs/scenarios.md)' }), handle((args: ArgsOf<'schema', 'schemaCommand'>) => mod('schema').schemaCommand(args)))
+    .command('calibrate', 'measure the CPU cost of crypto operations on this host', (y) => y.option('json', { type: 'string', describe: 'also write the cost table as JSON to this file' }), handle((args: ArgsOf<'calibrate', 'calibrateCommand'>) => mod('calibrate').calibrateCommand(args)))
     .demandCommand(1, 'a command (see iomtsim --help)')
     .epilogue(DOCS_EPILOGUE)
     .strict()
@@ -60,6 +95,7 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError(message);
     });
   try {
+    modules = await commandModulesFor(argv);
     await cli.parseAsync();
   } catch (err) {
     if (err instanceof UsageError) {

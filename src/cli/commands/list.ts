@@ -56,7 +56,7 @@ async function listMetrics(): Promise<string[]> {
 
 /** One indented line per parameter of a definition's schema: name, type, default, meaning. */
 async function parameterLines(prefix: string, schema: z.ZodType, defaults: unknown): Promise<string> {
-  const { schemaFieldDocs } = await import('../../scenario/field-reference.ts');
+  const { schemaFieldDocs } = await import('../../scenario/schema-field-docs.ts');
   const lines = schemaFieldDocs(schema, defaults).map((f) => `\n    ${prefix}.${f.path} (${f.type}${f.defaultText === '' ? '' : `, default ${f.defaultText}`}): ${f.meaning}`);
   return lines.join('');
 }
@@ -70,7 +70,7 @@ async function listProtocols(): Promise<string[]> {
 
 /** Each device kind with what it measures, its default profile and how many sit on a bed. */
 async function listDevices(): Promise<string[]> {
-  const [{ DEVICE_KIND_DEFINITIONS }, { formatDefault }] = await Promise.all([import('../../iomt/device-kinds/index.ts'), import('../../scenario/field-reference.ts')]);
+  const [{ DEVICE_KIND_DEFINITIONS }, { formatDefault }] = await Promise.all([import('../../iomt/device-kinds/index.ts'), import('../../scenario/schema-field-docs.ts')]);
   return DEVICE_KIND_DEFINITIONS.map((d) => {
     const p = d.profile;
     const every = p.eventDriven ? `events every ${formatDefault(p.intervalUs, 'duration')} on average` : `every ${formatDefault(p.intervalUs, 'duration')} ± ${formatDefault(p.jitterUs, 'duration')}`;
