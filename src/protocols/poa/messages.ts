@@ -32,14 +32,27 @@ export interface PoaBlocksMessage {
   readonly blocks: readonly PoaBlockMessage[];
 }
 
-export type PoaMessage = PoaBlockMessage | PoaTxMessage | PoaGetBlocksMessage | PoaBlocksMessage;
+/**
+ * A signer whose head has not moved for a while tells its peers its head and total difficulty, as
+ * the eth protocol's Status handshake does when peers (re)connect; a peer that does not know that
+ * head and has a lighter chain asks for it (geth's chain sync toward the peer of greatest TD).
+ */
+export interface PoaStatusMessage {
+  readonly kind: 'poa-status';
+  readonly head: string;
+  readonly totalDifficulty: number;
+}
 
-export const POA_MESSAGE_KINDS = kindsOf<PoaMessage['kind']>({ 'poa-block': true, 'poa-tx': true, 'poa-get-blocks': true, 'poa-blocks': true });
+export type PoaMessage = PoaBlockMessage | PoaTxMessage | PoaGetBlocksMessage | PoaBlocksMessage | PoaStatusMessage;
+
+export const POA_MESSAGE_KINDS = kindsOf<PoaMessage['kind']>({ 'poa-block': true, 'poa-tx': true, 'poa-get-blocks': true, 'poa-blocks': true, 'poa-status': true });
 
 /** Blocks in one reply to a request for missing ancestors (geth's downloader fetches headers in batches). */
 export const ANCESTORS_PER_REPLY = 64;
 /** A request's hash and framing. */
 export const GET_BLOCKS_BYTES = 48;
+/** A status: head hash, total difficulty and framing. */
+export const STATUS_BYTES = 56;
 
 /** The 65-byte secp256k1 seal in the header's extra-data. */
 export const SEAL_BYTES = 65;

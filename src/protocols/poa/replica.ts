@@ -23,11 +23,13 @@ import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, R
 import { difficulty, inTurn, signedRecently, signerLimit, wiggleBoundUs } from './clique.ts';
 import type { PoaReorgEvent, PoaSealedEvent } from './events.ts';
 import {
-  ANCESTORS_PER_REPLY, GET_BLOCKS_BYTES, SEAL_BYTES, sealTerm, TX_RELAY_OVERHEAD_BYTES, type PoaBlockMessage, type PoaBlocksMessage, type PoaGetBlocksMessage, type PoaTxMessage,
+  ANCESTORS_PER_REPLY, GET_BLOCKS_BYTES, SEAL_BYTES, sealTerm, STATUS_BYTES, TX_RELAY_OVERHEAD_BYTES,
+  type PoaBlockMessage, type PoaBlocksMessage, type PoaGetBlocksMessage, type PoaStatusMessage, type PoaTxMessage,
 } from './messages.ts';
 import type { PoaParams } from './params.ts';
 
 const TIMER_SEAL = 1;
+const TIMER_STATUS = 2;
 const NO_TIMER = -1;
 const REPLY_BYTES = 80;
 /** Bound on blocks held while their parent is missing. */
@@ -60,6 +62,7 @@ export class PoaReplica implements Actor<unknown> {
   private readonly requestedUs = new Map<string, number>();
   committedHeight = 0;
   private sealTimer: TimerId = NO_TIMER;
+  private statusTimer: TimerId = NO_TIMER;
   private sealParentHash = '';
   private sealTimestampUs = 0;
 
@@ -91,6 +94,7 @@ export class PoaReplica implements Actor<unknown> {
 
   onRecover(): void {
     this.sealTimer = NO_TIMER;
+    this.statusTimer = NO_TIMER;
     this.scheduleSeal();
   }
 
@@ -105,6 +109,9 @@ export class PoaReplica implements Actor<unknown> {
       case 'poa-blocks':
         for (const b of (msg as PoaBlocksMessage).blocks) this.onBlock(from, b);
         break;
+      case 'poa-status':
+        this.onStatus(from, msg as PoaStatusMessage);
+        break;
       case 'poa-tx':
         this.admit((msg as PoaTxMessage).tx);
         break;
@@ -116,6 +123,11 @@ export class PoaReplica implements Actor<unknown> {
   }
 
   onTimer(tag: number): void {
+    if (tag === TIMER_STATUS) {
+      this.statusTimer = NO_TIMER;
+      this.announceHead();
+      return;
+    }
     if (tag !== TIMER_SEAL) return;
     this.sealTimer = NO_TIMER;
     if (this.chain.head.hash === this.sealParentHash) this.seal();
@@ -159,6 +171,7 @@ export class PoaReplica implements Actor<unknown> {
       this.ctx.cancelTimer(this.sealTimer);
       this.sealTimer = NO_TIMER;
     }
+    this.scheduleStatus();
     const head = this.chain.head;
     const height = head.height + 1;
     if (this.signedRecently(this.chain.headBlockId, this.self)) return;
@@ -236,6 +249,32 @@ export class PoaReplica implements Actor<unknown> {
     if (!this.pending.has(hash) || (askedUs !== undefined && this.ctx.nowUs - askedUs < this.params.period)) return;
     this.requestedUs.set(hash, this.ctx.nowUs);
     const req: PoaGetBlocksMessage = { kind: 'poa-get-blocks', hash };
+    this.ctx.send(from, req, GET_BLOCKS_BYTES);
+  }
+
+  /**
+   * The head moved: announce it only if it stays put for two block times (period plus the wiggle
+   * bound), long enough that a live chain never announces. Blocks sealed while peers were cut off
+   * reach them no other way when every signer that may extend the chain lacks it.
+   */
+  private scheduleStatus(): void {
+    if (this.statusTimer !== NO_TIMER) this.ctx.cancelTimer(this.statusTimer);
+    this.statusTimer = this.ctx.setTimer(2 * (this.params.period + wiggleBoundUs(this.n, this.params.wiggle)), TIMER_STATUS);
+  }
+
+  private announceHead(): void {
+    const status: PoaStatusMessage = { kind: 'poa-status', head: this.chain.head.hash, totalDifficulty: this.chain.headWeight };
+    for (let i = 0; i < this.n; i++) if (i !== this.self) this.ctx.send(this.config.replicaHosts[i]!, status, STATUS_BYTES);
+    this.scheduleStatus();
+  }
+
+  /** A peer's chain is heavier and its head unknown here: fetch it (and, through onBlock, what it needs). */
+  private onStatus(from: HostId, m: PoaStatusMessage): void {
+    if (m.totalDifficulty <= this.chain.headWeight || this.chain.has(m.head)) return;
+    const askedUs = this.requestedUs.get(m.head);
+    if (askedUs !== undefined && this.ctx.nowUs - askedUs < this.params.period) return;
+    this.requestedUs.set(m.head, this.ctx.nowUs);
+    const req: PoaGetBlocksMessage = { kind: 'poa-get-blocks', hash: m.head };
     this.ctx.send(from, req, GET_BLOCKS_BYTES);
   }
 
