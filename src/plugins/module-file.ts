@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importableUrl } from './compiled.ts';
 
 export type PluginKind = 'protocol' | 'attack' | 'detector';
 
@@ -78,7 +79,7 @@ export async function importModuleFile(path: string): Promise<ModuleLoad> {
   if (!existsSync(path)) return { state: 'missing' };
   const sha256 = sha256OfModule(path);
   try {
-    const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    const mod = (await import(await importableUrl(pathToFileURL(path).href))) as Record<string, unknown>;
     return { state: 'loaded', exported: mod['default'], sha256 };
   } catch (err) {
     return { state: 'failed', error: err instanceof Error ? err.message.split('\n')[0]! : String(err) };

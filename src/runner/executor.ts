@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
+import { compiledEntryUrl } from '../plugins/compiled.ts';
 import { loadModel } from './load-model.ts';
 import { ensurePlugins } from '../plugins/cache.ts';
 import type { ModelRef, ReplicationTask, TaskResult } from './types.ts';
@@ -51,9 +52,13 @@ class PoolExecutor implements Executor {
   private readonly pool: Piscina;
   constructor(private readonly model: ModelRef, workers: number) {
     this.concurrency = workers;
+    // From the bundle, the worker starts from its compiled entry with no TypeScript loader
+    // (plugins/compiled.ts); from source, through tsx.
+    const source = new URL('./worker.ts', import.meta.url).href;
+    const compiled = compiledEntryUrl(source);
     this.pool = new Piscina({
-      filename: new URL('./worker.ts', import.meta.url).href,
-      execArgv: ['--import', pathToFileURL(fileURLToPath(new URL('./worker-loader.mjs', import.meta.url))).href],
+      filename: compiled ?? source,
+      execArgv: compiled !== undefined ? [] : ['--import', pathToFileURL(fileURLToPath(new URL('./worker-loader.mjs', import.meta.url))).href],
       minThreads: workers,
       maxThreads: workers,
       concurrentTasksPerWorker: 1,
