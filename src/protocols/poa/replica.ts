@@ -80,7 +80,15 @@ export class PoaReplica implements Actor<unknown> {
     const n = this.n;
     const signerOf = this.signerOf;
     // EIP-225: total difficulty is the fork-choice weight; the difficulty follows from the signer's turn.
-    this.chain = new ChainStore(GENESIS_BLOCK, { weight: (b) => (b.height === 0 ? 0 : difficulty(b.height, signerOf(b.proposer), n)) });
+    // On equal total difficulty geth prefers the lower block and flips a coin between blocks of equal
+    // height (core/forkchoice.go, ReorgNeeded), never keeping its own block for Clique: keeping the
+    // first seen lets signers sit on sibling forks that the signer limit bars each of them from
+    // extending, a deadlock (eth/backend.go, shouldPreserve).
+    const rng = ctx.rng;
+    this.chain = new ChainStore(GENESIS_BLOCK, {
+      weight: (b) => (b.height === 0 ? 0 : difficulty(b.height, signerOf(b.proposer), n)),
+      preferOnTie: (candidate, head) => candidate.height < head.height || (candidate.height === head.height && rng.float() < 0.5),
+    });
     this.mempool = new Mempool(config.mempool);
     this.txAuth = new TxAuthenticator(ctx, config.txAuth, config.crypto);
   }
