@@ -6,10 +6,12 @@
  */
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../ledger/events.ts';
-import type { CommitEvent, ConfirmedEvent, SubmitEvent, ViewChangeEvent } from '../protocols/types.ts';
+import { TxIdSet } from '../ledger/txid-set.ts';
+import type { CommitEvent, ConfirmedEvent, SubmitEvent, TimedOutEvent, ViewChangeEvent } from '../protocols/types.ts';
 import { cpuUtilizationMetrics, type CoreBusyUs } from './cpu-utilization.ts';
 import { distributionsOf, type Distributions } from './distribution.ts';
 import { Histogram } from './histogram.ts';
+import { counterInterim, latencyInterim, type InterimMetrics } from './interim-bounds.ts';
 import type { Metrics, TimeseriesRow } from './types.ts';
 import { TimeWindows } from './windows.ts';
 
@@ -31,10 +33,13 @@ export class ConsensusCollector {
   readonly clientLatencyMs = new Histogram();
   readonly mempoolTxs = new Histogram();
   private readonly seenBlocks = new Set<string>();
+  /** Transactions whose commit latency is counted: once each, at the first honest commit (a second commit is a validity violation, not a second latency). */
+  private readonly latencyCounted = new TxIdSet();
   private readonly views = new Set<number>();
   private submitted = 0;
   private committedTxs = 0;
   private confirmedTxs = 0;
+  private timedOutTxs = 0;
   private decisions = 0;
   private droppedFullTxs = 0;
   private droppedFullBytes = 0;
@@ -69,7 +74,7 @@ export class ConsensusCollector {
         this.committedTxs += block.txs.length;
         this.windows.record('commits', timeUs, block.txs.length);
         for (const tx of block.txs) {
-          if (tx.submittedUs < this.warmupUs) continue;
+          if (tx.submittedUs < this.warmupUs || !this.latencyCounted.add(tx.id)) continue;
           const ms = (timeUs - tx.submittedUs) / 1000;
           this.commitLatencyMs.add(ms);
           this.windows.record('commitLatency', timeUs, ms);
@@ -85,6 +90,9 @@ export class ConsensusCollector {
         this.windows.record('clientLatency', timeUs, ms);
         break;
       }
+      case 'timed-out':
+        if ((event as TimedOutEvent).tx.submittedUs >= this.warmupUs) this.timedOutTxs++;
+        break;
       case 'view-change':
         this.views.add((event as ViewChangeEvent).view);
         break;
@@ -113,6 +121,7 @@ export class ConsensusCollector {
       'consensus.throughput_tps': { unit: 'tx/s', value: this.committedTxs / seconds },
       'consensus.committed_txs': { unit: 'tx', value: this.committedTxs },
       'consensus.confirmed_txs': { unit: 'tx', value: this.confirmedTxs },
+      'consensus.timed_out_txs': { unit: 'tx', value: this.timedOutTxs },
       'consensus.commit_latency_ms.mean': { unit: 'ms', value: commit.mean },
       'consensus.commit_latency_ms.p50': { unit: 'ms', value: commit.p50 },
       'consensus.commit_latency_ms.p95': { unit: 'ms', value: commit.p95 },
@@ -137,6 +146,32 @@ export class ConsensusCollector {
       'mempool.dropped_full_bytes_txs': { unit: 'tx', value: this.droppedFullBytes },
     };
     return m;
+  }
+
+  /** Transactions submitted in the window so far. */
+  get submittedInWindow(): number {
+    return this.submitted;
+  }
+
+  /**
+   * The latency and counter metrics so far, each with what its final value cannot go below
+   * (interim-bounds.ts); latency bounds need `maxLatencySamples`, an upper bound on the transactions
+   * submitted in the window by its end (Infinity: unknown, no latency bound).
+   */
+  interim(maxLatencySamples: number, wanted: readonly string[]): InterimMetrics {
+    // A latency family costs a sort of its samples: only those asked for.
+    const family = (name: string, h: Histogram) => (wanted.some((w) => w.startsWith(`${name}.`)) ? latencyInterim(name, h, maxLatencySamples) : {});
+    return {
+      ...family('consensus.commit_latency_ms', this.commitLatencyMs),
+      ...family('consensus.client_latency_ms', this.clientLatencyMs),
+      'consensus.committed_txs': counterInterim(this.committedTxs),
+      'consensus.confirmed_txs': counterInterim(this.confirmedTxs),
+      'consensus.timed_out_txs': counterInterim(this.timedOutTxs),
+      'consensus.view_changes': counterInterim(this.views.size),
+      'mempool.dropped_txs': counterInterim(this.droppedFullTxs + this.droppedFullBytes),
+      'mempool.dropped_full_txs': counterInterim(this.droppedFullTxs),
+      'mempool.dropped_full_bytes_txs': counterInterim(this.droppedFullBytes),
+    };
   }
 
   /** The whole commit and client latency distributions of the window (families with samples only). */

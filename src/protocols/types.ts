@@ -99,6 +99,12 @@ export interface SubmitEvent extends ModelEvent {
   readonly tx: Transaction;
 }
 
+/** Emitted by a client that abandons a transaction unconfirmed after its deadline (workload.giveUpAfter). */
+export interface TimedOutEvent extends ModelEvent {
+  readonly kind: 'timed-out';
+  readonly tx: Transaction;
+}
+
 /** Emitted by a client when a transaction is confirmed (enough matching replies). */
 export interface ConfirmedEvent extends ModelEvent {
   readonly kind: 'confirmed';

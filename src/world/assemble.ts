@@ -17,6 +17,7 @@ import { registriesFor } from '../plugins/registries.ts';
 import type { AttackTargetsSizes } from '../attacks/types.ts';
 import type { Distributions } from '../metrics/distribution.ts';
 import type { CheckOutcome, Metrics, RunOutput } from '../metrics/types.ts';
+import type { RunWatch } from '../metrics/interim-bounds.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { excusedWindows, type ExcusedWindow } from './excused-windows.ts';
@@ -34,6 +35,12 @@ export interface PlacedWorld<S> {
   subject(view: ConsensusWorld): S;
   /** Watch the run besides the consensus checkers (called right after they are attached). */
   observe?(): void;
+  /**
+   * How many transactions the submitters can still submit after now and up to `toUs`: exact while
+   * nothing crashes them; Infinity when unknown (closed loops). With those already submitted, it
+   * bounds the latency samples a run can still record (src/metrics/interim-bounds.ts).
+   */
+  futureSubmissionsBound?(toUs: number): number;
   /** What the configuration adds to the run's output, after the consensus monitor's. */
   finish?(): { readonly metrics: Metrics; readonly checks: readonly CheckOutcome[]; readonly distributions: Distributions };
 }
@@ -67,8 +74,12 @@ export interface AssembledWorld {
   readonly view: ConsensusWorld;
   /** The windows the liveness checker excuses, computed once from the scenario's attacks. */
   readonly excused: readonly ExcusedWindow[];
-  /** Run for `scenario.duration` and collect every metric and check. */
-  run(): RunOutput;
+  /**
+   * Run for `scenario.duration` and collect every metric and check. With a watch, pause every
+   * `watch.everyUs` to report the metrics so far; the run ends there when the watch says so, and its
+   * output is that of the shorter run (`simulatedUs` tells).
+   */
+  run(watch?: RunWatch): RunOutput;
 }
 
 export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfiguration<S>, options: WorldOptions<S> = {}): AssembledWorld {
@@ -95,14 +106,29 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
   for (const [a, b] of excused) view.excuseLiveness(a, b);
   plan?.install(view);
   options.setup?.(placed.subject(view));
+  // Attacks may fabricate transactions or crash submitters, which voids the bound on submissions.
+  const latencySamplesBound = (): number => {
+    const future = plan === undefined ? placed.futureSubmissionsBound?.(scenario.duration) ?? Infinity : Infinity;
+    return monitor.collector.submittedInWindow + future;
+  };
+  const runWatched = (watch: RunWatch): void => {
+    if (!(watch.everyUs > 0)) throw new RangeError(`watch interval: expected a positive duration, found ${watch.everyUs} µs`);
+    // Running to successive horizons processes the same events in the same order as one run.
+    for (let untilUs = Math.min(watch.everyUs, scenario.duration); ; untilUs = Math.min(untilUs + watch.everyUs, scenario.duration)) {
+      engine.run(untilUs);
+      if (untilUs >= scenario.duration) return;
+      if (watch.onInterim({ simulatedUs: engine.nowUs, metrics: monitor.interim(latencySamplesBound(), watch.metrics) })) return;
+    }
+  };
   return {
     engine,
     consortium,
     monitor,
     view,
     excused,
-    run() {
-      engine.run(scenario.duration);
+    run(watch) {
+      if (watch === undefined) engine.run(scenario.duration);
+      else runWatched(watch);
       const consensus = monitor.finish();
       const extra = placed.finish?.() ?? { metrics: {}, checks: [], distributions: {} };
       const distributions = { ...consensus.distributions, ...extra.distributions };

@@ -11,6 +11,7 @@ import { StateAgreementChecker } from '../checkers/state-agreement.ts';
 import type { Checker } from '../checkers/types.ts';
 import { ValidityChecker } from '../checkers/validity.ts';
 import type { Distributions } from '../metrics/distribution.ts';
+import { counterInterim, type InterimMetrics } from '../metrics/interim-bounds.ts';
 import type { CheckOutcome, Metrics, TimeseriesRow } from '../metrics/types.ts';
 import { NO_APPLICATION, type ReplicatedApplication } from '../protocols/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -84,6 +85,19 @@ export class ConsensusMonitor {
       'state_agreement.violations': { unit: 'count', value: this.stateAgreement.violationCount },
     };
     return { metrics, checks, timeseries: this.collector.timeseries(), distributions: this.collector.distributions() };
+  }
+
+  /**
+   * Metrics so far with what their final values cannot go below (src/metrics/interim-bounds.ts):
+   * the collector's, and the violation counts of the checkers that only ever add violations.
+   */
+  interim(maxLatencySamples: number, wanted: readonly string[]): InterimMetrics {
+    return {
+      ...this.collector.interim(maxLatencySamples, wanted),
+      'safety.violations': counterInterim(this.safety.violationCount),
+      'validity.violations': counterInterim(this.validity.violationCount),
+      'state_agreement.violations': counterInterim(this.stateAgreement.violationCount),
+    };
   }
 
   private networkTotals(): NetworkWindowTotals {

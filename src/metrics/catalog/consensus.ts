@@ -13,6 +13,7 @@ export const CONSENSUS_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'consensus.throughput_tps', unit: 'tx/s', meaning: 'transactions committed (first honest commit) per second after warm-up' },
   { name: 'consensus.committed_txs', unit: 'tx', meaning: 'transactions committed after warm-up' },
   { name: 'consensus.confirmed_txs', unit: 'tx', meaning: 'transactions confirmed to their clients after warm-up' },
+  { name: 'consensus.timed_out_txs', unit: 'tx', meaning: 'transactions submitted after warm-up that their client abandoned unconfirmed workload.giveUpAfter after submission (a later reply no longer confirms them; the ledger may still commit them)' },
   ...latency('consensus.commit_latency_ms', 'submission', 'the first commit by an honest replica (transactions submitted after warm-up)'),
   ...latency('consensus.client_latency_ms', 'submission', 'confirmation at the client (enough matching replies)'),
   { name: 'consensus.decisions_per_sec', unit: '1/s', meaning: 'blocks (batches, log entries) committed per second after warm-up' },

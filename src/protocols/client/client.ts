@@ -1,23 +1,34 @@
 /**
- * A load-generating client: submits transactions with Poisson (or periodic) arrivals, sends each
- * to the replica it believes leads, and confirms a transaction once `repliesNeeded` replicas sent
- * matching replies (same height and block hash): f + 1 for PBFT, so at least one is honest
- * (Castro & Liskov 1999, §4.1). An unconfirmed request is rebroadcast to every replica after
- * `requestTimeoutUs` (§4.1), which is also what lets backups notice a silent primary.
+ * A load-generating client: submits transactions, sends each to the replica it believes leads, and
+ * confirms a transaction once `repliesNeeded` replicas sent matching replies (same height and block
+ * hash): f + 1 for PBFT, so at least one is honest (Castro & Liskov 1999, §4.1).
+ *
+ * Load is open-loop (Poisson or periodic arrivals at `rateTps`, whatever the ledger does) or
+ * closed-loop (`closed`: `outstandingMax` transactions in flight, a new one submitted as soon as one
+ * is confirmed or abandoned, as Hyperledger Caliper's fixed-load rate controller keeps a fixed
+ * backlog; docs/references.md §10). An unconfirmed request is rebroadcast to every replica after
+ * `requestTimeoutUs` (§4.1, which is also what lets backups notice a silent primary), then again
+ * after waits growing by `backoffFactor`, and abandoned `giveUpAfterUs` after its submission
+ * (retry-schedule.ts): so an overloaded ledger sees a bounded number of copies of each request, and
+ * the client holds at most the requests of the last `giveUpAfterUs`.
  */
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { exponential } from '../../../sim/index.ts';
 import { txId, txSeq, txSender, type Transaction } from '../../ledger/types.ts';
-import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent } from '../types.ts';
+import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent, TimedOutEvent } from '../types.ts';
+import { RetrySchedule, type RetryPolicy } from './retry-schedule.ts';
 
-export interface ClientConfig {
+export type ArrivalProcess = 'poisson' | 'periodic' | 'closed';
+
+export interface ClientConfig extends RetryPolicy {
   readonly replicaHosts: readonly HostId[];
   readonly repliesNeeded: number;
-  /** This client's offered load, transactions per second. */
+  /** This client's offered load, transactions per second (open loop). */
   readonly rateTps: number;
-  readonly arrival: 'poisson' | 'periodic';
+  readonly arrival: ArrivalProcess;
+  /** Closed loop: transactions kept outstanding (submitted, neither confirmed nor abandoned). */
+  readonly outstandingMax: number;
   readonly txSizeBytes: number;
-  readonly requestTimeoutUs: number;
   /** Stop submitting at this time; Infinity for never. */
   readonly stopAtUs: number;
   /** Request header bytes on top of the transaction. */
@@ -30,35 +41,62 @@ const NO_TIMER = -1;
 
 interface Pending {
   readonly tx: Transaction;
-  lastSentUs: number;
-  readonly repliedBy: HostId[];
-  readonly replyHashes: string[];
+  /** Replicas that replied and the block hash each reported; allocated at the first reply. */
+  repliedBy?: HostId[];
+  replyHashes?: string[];
 }
 
 export class LoadClient implements Actor<unknown> {
   submitted = 0;
   confirmed = 0;
+  timedOut = 0;
   private seq = 0;
   private target: HostId;
-  /** Unconfirmed transactions by sequence number (small integers keep the map fast), in send order. */
+  /** Unconfirmed transactions by sequence number (small integers keep the map fast). */
   private readonly pending = new Map<number, Pending>();
+  private readonly schedule: RetrySchedule;
   private retryTimer: TimerId = NO_TIMER;
+  private retryTimerAtUs = Infinity;
   private readonly meanGapUs: number;
   private readonly requestBytes: number;
+  /** When the pending arrival fires; NaN when none is pending (closed loop, or past stopAtUs). */
+  private nextArrivalUs = NaN;
+  /**
+   * Arrival gaps drawn ahead of use by `futureArrivalsUntil`, consumed in order by later arrivals:
+   * the same draws in the same order as without looking ahead, so the run is unchanged.
+   */
+  private gapsAhead: number[] = [];
+  private gapsAheadHead = 0;
+  /** Gaps used by arrivals so far (each arrival schedules the next with one). */
+  private gapsUsed = 0;
+  /** The last projection: the end it counted to, the gaps used then, how many arrivals it found, and the crash count. */
+  private projection = { toUs: NaN, gapsUsed: 0, arrivals: 0, recoveries: 0 };
+  private recoveries = 0;
 
   constructor(private readonly ctx: ActorContext<unknown>, private readonly config: ClientConfig) {
     if (config.replicaHosts.length === 0) throw new RangeError('client: at least one replica is needed');
+    if (config.arrival === 'closed' && !(Number.isInteger(config.outstandingMax) && config.outstandingMax >= 1)) {
+      throw new RangeError(`client: a closed loop needs a positive whole number of outstanding transactions, found ${config.outstandingMax}`);
+    }
     this.target = config.replicaHosts[0]!;
     this.meanGapUs = config.rateTps > 0 ? 1e6 / config.rateTps : Infinity;
     this.requestBytes = config.txSizeBytes + (config.requestOverheadBytes ?? 64);
+    this.schedule = new RetrySchedule(config, (seq) => this.pending.has(seq));
   }
 
+  /** Transactions submitted and neither confirmed nor abandoned. */
   get outstanding(): number {
     return this.pending.size;
   }
 
+  /** Retransmission and deadline entries held (live or awaiting removal); bounded, see retry-schedule.ts. */
+  get scheduledEntries(): number {
+    return this.schedule.entries;
+  }
+
   onStart(): void {
-    this.scheduleArrival();
+    if (this.config.arrival === 'closed') this.topUp();
+    else this.scheduleArrival();
   }
 
   onTimer(tag: number): void {
@@ -67,13 +105,18 @@ export class LoadClient implements Actor<unknown> {
       this.scheduleArrival();
     } else if (tag === TAG_RETRY) {
       this.retryTimer = NO_TIMER;
-      this.retransmit();
+      this.retryTimerAtUs = Infinity;
+      this.runDue();
     }
   }
 
   onRecover(): void {
+    // A crash lost every timer: arrivals resume now, and whatever fell due meanwhile runs at once.
+    this.recoveries++;
     this.retryTimer = NO_TIMER;
-    this.scheduleArrival();
+    this.retryTimerAtUs = Infinity;
+    if (this.config.arrival === 'closed') this.topUp();
+    else this.scheduleArrival();
     this.armRetry();
   }
 
@@ -84,23 +127,74 @@ export class LoadClient implements Actor<unknown> {
     if (txSender(r.txId) !== this.ctx.self) return;
     const seq = txSeq(r.txId);
     const p = this.pending.get(seq);
-    if (p === undefined || r.replica !== from || p.repliedBy.includes(from)) return;
-    p.repliedBy.push(from);
-    p.replyHashes.push(r.blockHash);
+    if (p === undefined || r.replica !== from) return;
+    const repliedBy = (p.repliedBy ??= []);
+    const hashes = (p.replyHashes ??= []);
+    if (repliedBy.includes(from)) return;
+    repliedBy.push(from);
+    hashes.push(r.blockHash);
     let matching = 0;
-    for (const h of p.replyHashes) if (h === r.blockHash) matching++;
+    for (const h of hashes) if (h === r.blockHash) matching++;
     if (matching < this.config.repliesNeeded) return;
     this.pending.delete(seq);
     this.confirmed++;
     const e: ConfirmedEvent = { kind: 'confirmed', tx: p.tx, height: r.height };
     this.ctx.emit(e);
+    if (this.config.arrival === 'closed') this.topUp();
+  }
+
+  /**
+   * How many transactions this client will still submit after now and up to `toUs` (inclusive):
+   * exact unless it crashes meanwhile (a recovery restarts the arrivals from its own time).
+   * Infinity for a closed loop, whose submissions follow the ledger's answers.
+   */
+  futureArrivalsUntil(toUs: number): number {
+    if (this.config.arrival === 'closed') return Infinity;
+    if (Number.isNaN(this.nextArrivalUs)) return 0;
+    const p = this.projection;
+    // Arrivals since the last projection each used one gap; the chain after them is the same.
+    if (p.toUs === toUs && p.recoveries === this.recoveries) return p.arrivals - (this.gapsUsed - p.gapsUsed);
+    let arrivals = 0;
+    let i = this.gapsAheadHead;
+    for (let t = this.nextArrivalUs; t <= toUs; ) {
+      arrivals++;
+      if (i === this.gapsAhead.length) this.gapsAhead.push(this.drawGap());
+      const gap = this.gapsAhead[i++]!;
+      // As scheduleArrival: no arrival at or after stopAtUs, and the engine rounds timer delays.
+      if (t + gap >= this.config.stopAtUs) break;
+      t += Math.round(gap);
+    }
+    this.projection = { toUs, gapsUsed: this.gapsUsed, arrivals, recoveries: this.recoveries };
+    return arrivals;
   }
 
   private scheduleArrival(): void {
-    if (this.meanGapUs === Infinity) return;
-    const gap = this.config.arrival === 'poisson' ? exponential(this.ctx.rng, this.meanGapUs) : this.meanGapUs;
+    this.nextArrivalUs = NaN;
+    if (this.config.arrival === 'closed' || this.meanGapUs === Infinity) return;
+    const gap = this.nextGap();
     if (this.ctx.nowUs + gap >= this.config.stopAtUs) return;
+    this.nextArrivalUs = this.ctx.nowUs + Math.round(gap);
     this.ctx.setTimer(gap, TAG_ARRIVAL);
+  }
+
+  private nextGap(): number {
+    this.gapsUsed++;
+    if (this.gapsAheadHead === this.gapsAhead.length) return this.drawGap();
+    const gap = this.gapsAhead[this.gapsAheadHead++]!;
+    if (this.gapsAheadHead === this.gapsAhead.length) {
+      this.gapsAhead = [];
+      this.gapsAheadHead = 0;
+    }
+    return gap;
+  }
+
+  private drawGap(): number {
+    return this.config.arrival === 'poisson' ? exponential(this.ctx.rng, this.meanGapUs) : this.meanGapUs;
+  }
+
+  /** Closed loop: submit until `outstandingMax` transactions are in flight. */
+  private topUp(): void {
+    while (this.pending.size < this.config.outstandingMax && this.ctx.nowUs < this.config.stopAtUs) this.submit();
   }
 
   private submit(): void {
@@ -111,38 +205,44 @@ export class LoadClient implements Actor<unknown> {
       id, sender: this.ctx.self, sizeBytes: this.config.txSizeBytes, payloadDigest: id.toString(16).padStart(64, '0'), submittedUs: this.ctx.nowUs,
     });
     this.submitted++;
-    this.pending.set(seq, { tx, lastSentUs: this.ctx.nowUs, repliedBy: [], replyHashes: [] });
+    this.pending.set(seq, { tx });
     const e: SubmitEvent = { kind: 'submit', tx };
     this.ctx.emit(e);
     const req: RequestMessage = { kind: 'request', tx };
     this.ctx.send(this.target, req, this.requestBytes);
+    this.schedule.submitted(seq, this.ctx.nowUs);
     this.armRetry();
   }
 
-  /** Rebroadcast every request unconfirmed for a timeout, oldest first (pending keeps send order). */
-  private retransmit(): void {
+  /** Give up on, or rebroadcast to every replica, each request now due, in due order. */
+  private runDue(): void {
     const now = this.ctx.nowUs;
-    const due: Pending[] = [];
-    for (const p of this.pending.values()) {
-      if (now - p.lastSentUs < this.config.requestTimeoutUs) break;
-      due.push(p);
-    }
-    for (const p of due) {
-      const seq = txSeq(p.tx.id);
-      this.pending.delete(seq);
-      p.lastSentUs = now;
-      this.pending.set(seq, p);
+    for (let due = this.schedule.popDue(now); due !== undefined; due = this.schedule.popDue(now)) {
+      const p = this.pending.get(due.key)!;
+      if (due.attempt === 'give-up') {
+        this.pending.delete(due.key);
+        this.timedOut++;
+        const e: TimedOutEvent = { kind: 'timed-out', tx: p.tx };
+        this.ctx.emit(e);
+        if (this.config.arrival === 'closed') this.topUp();
+        continue;
+      }
       const req: RequestMessage = { kind: 'request', tx: p.tx };
       for (const h of this.config.replicaHosts) this.ctx.send(h, req, this.requestBytes);
+      this.schedule.retransmitted(due.key, due.attempt, now, p.tx.submittedUs);
     }
     this.armRetry();
   }
 
+  /** One engine timer, at the earliest due entry; an earlier one replaces it. */
   private armRetry(): void {
-    if (this.retryTimer !== NO_TIMER) return;
-    const oldest = this.pending.values().next();
-    if (oldest.done === true) return;
-    const wait = Math.max(0, oldest.value.lastSentUs + this.config.requestTimeoutUs - this.ctx.nowUs);
-    this.retryTimer = this.ctx.setTimer(wait, TAG_RETRY);
+    const dueUs = this.schedule.nextDueUs();
+    if (dueUs >= this.retryTimerAtUs) return;
+    if (this.retryTimer !== NO_TIMER) this.ctx.cancelTimer(this.retryTimer);
+    this.retryTimer = NO_TIMER;
+    this.retryTimerAtUs = Infinity;
+    if (dueUs === Infinity) return;
+    this.retryTimerAtUs = dueUs;
+    this.retryTimer = this.ctx.setTimer(Math.max(0, dueUs - this.ctx.nowUs), TAG_RETRY);
   }
 }

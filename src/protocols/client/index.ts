@@ -1,1 +1,2 @@
-export { LoadClient, type ClientConfig } from './client.ts';
+export { LoadClient, type ArrivalProcess, type ClientConfig } from './client.ts';
+export { RetrySchedule, retryWaitUs, type RetryPolicy } from './retry-schedule.ts';

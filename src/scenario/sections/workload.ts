@@ -6,14 +6,37 @@ export const zWorkload = z
   .object({
     /** Offered load over all clients, transactions per second. */
     rateTps: z.number().nonnegative().default(100),
-    /** 'poisson' arrivals, or 'periodic' (one every 1/rate, for closed-form checks). */
-    arrival: z.enum(['poisson', 'periodic']).default('poisson'),
+    /**
+     * Open loop: 'poisson' arrivals, or 'periodic' (one every 1/rate, for closed-form checks), at
+     * rateTps whatever the ledger does. Closed loop: 'closed' keeps outstandingPerClient
+     * transactions in flight per client and submits the next as soon as one is confirmed or
+     * abandoned (Hyperledger Caliper's fixed-load controller; rateTps is not used).
+     */
+    arrival: z.enum(['poisson', 'periodic', 'closed']).default('poisson'),
+    /**
+     * Closed loop: transactions each client keeps outstanding (submitted, not yet confirmed or
+     * abandoned). Default 5, the backlog of Caliper's documented fixed-load example (docs/references.md §10).
+     */
+    outstandingPerClient: z.number().int().min(1).default(5),
     /** Size of every synthetic transaction (a client request adds a fixed overhead on the wire). */
     txSize: zSizeBytes.default(256),
     /** Load-generating clients; the offered rate is split evenly among them. */
     clients: z.number().int().min(1).default(4),
     /** A client rebroadcasts an unconfirmed request to every replica after this long (PBFT §4.1). */
     requestTimeout: zPositiveDurationUs.default(2_000_000),
+    /**
+     * Each further rebroadcast waits this many times longer than the previous one (2: the doubling
+     * of TCP's retransmission timer, RFC 6298 §5.5; 1: a constant period).
+     */
+    retryBackoff: z.number().min(1).default(2),
+    /** No wait between two rebroadcasts exceeds this (RFC 6298 §2.5 lets a ceiling be no less than 60 s). */
+    retryIntervalMax: zPositiveDurationUs.default(60_000_000),
+    /**
+     * A client abandons a request not confirmed this long after submission and counts it in
+     * consensus.timed_out_txs; a reply arriving later no longer confirms it. Default 10 s, CometBFT's
+     * timeout_broadcast_tx_commit (docs/references.md §10). It also bounds what an overloaded client holds.
+     */
+    giveUpAfter: zPositiveDurationUs.default(10_000_000),
     /** Stop submitting after this time (default: never), so a run can drain. */
     stopAfter: zPositiveDurationUs.optional(),
   })
