@@ -52,7 +52,9 @@ export function formatFailures(summary: Summary): string {
 export function formatSize(size: SizeAnswer): string {
   const lines = [`size: ${size.goal} ${size.key} in [${size.lo}, ${size.hi}] meeting ${size.slos.join(' and ')}`];
   for (const p of size.probes) {
-    lines.push(`  probe ${size.key}=${p.value}: ${p.passed ? 'meets' : 'misses'} (${p.slos.map((s) => `${s.slo}: ${s.observed === null ? 'not produced' : num(s.observed)} ${s.passed ? 'ok' : 'FAIL'}`).join('; ')})`);
+    const verdicts = p.slos.map((s) => `${s.slo}: ${s.undecided ? 'not decided' : `${s.observed === null ? 'not produced' : `${s.atLeast ? '≥ ' : ''}${num(s.observed)}`} ${s.passed ? 'ok' : 'FAIL'}`}`);
+    const early = p.stoppedEarly === undefined ? '' : `, stopped early: replication ${p.stoppedEarly.replication + 1} at ${num(p.stoppedEarly.atUs / 1e6)} s`;
+    lines.push(`  probe ${size.key}=${p.value}: ${p.passed ? 'meets' : 'misses'} (${verdicts.join('; ')}${early})`);
   }
   lines.push(`answer: ${size.answer === null ? 'none' : `${size.key}=${size.answer}`} (${size.explanation})`);
   return `${lines.join('\n')}\n`;

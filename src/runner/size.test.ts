@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseIntegerRange, parseSlo, type Slo } from '../scenario/index.ts';
+import { holds, parseIntegerRange, parseSlo, type Slo } from '../scenario/index.ts';
 import { sizeScenario } from './index.ts';
 import { monotonicityContradiction } from './size.ts';
 import { readText, tempRoot, toyScenario } from './testing/fixtures.ts';
-import { TOY_MODEL } from './testing/toy-model.ts';
+import { simulateToy, TOY_MODEL, TOY_OVERCLAIMING_MODEL } from './testing/toy-model.ts';
 
 const root = tempRoot('size');
 const slo = (text: string): Slo => parseSlo(text)!;
@@ -49,4 +49,49 @@ describe('monotonicityContradiction', () => {
     expect(monotonicityContradiction([probe(10, true), probe(30, false)], false)).toBeUndefined();
     expect(monotonicityContradiction([probe(10, true), probe(30, false)], true)).toBe('10 meets every SLO but 30 does not');
   });
+});
+
+describe('sizeScenario search', () => {
+  it('brackets the answer from below, doubling from the lower end, and never probes the far upper end', async () => {
+    const r = await sizeScenario({ loaded: toyScenario('', ['replications=1']), range: parseIntegerRange('consensus.nodes=2..5000'), slos: [slo('toy.sent<=1000')], minimize: false, workers: 0, model: TOY_MODEL, outDir: join(root, 'bracket') });
+    const values = r.summary.size.probes.map((p) => p.value);
+    expect(values.slice(0, 4)).toEqual([2, 4, 8, 16]);
+    expect(Math.max(...values)).toBe(16);
+    expect(r.summary.size.answer).toBeGreaterThan(6);
+  });
+});
+
+describe('sizeScenario early stop', () => {
+  const loaded = () => toyScenario('', ['replications=1']);
+  const range = parseIntegerRange('consensus.nodes=2..5000');
+
+  /** The verdict a probe's replications give when run to the end (no watch). */
+  const fullVerdict = (value: number, sloText: string): boolean => {
+    const scenario = toyScenario('', ['replications=1', `consensus.nodes=${value}`]).scenario;
+    const out = simulateToy(scenario, scenario.seed);
+    const s = slo(sloText);
+    return holds(s.condition, out.metrics[s.metric]!.value);
+  };
+
+  it('stops a probe whose counter is already over its limit, keeps no partial replication, and gives the verdict the full run gives', async () => {
+    const r = await sizeScenario({ loaded: loaded(), range, slos: [slo('toy.sent<=1000')], minimize: false, workers: 0, model: TOY_MODEL, outDir: join(root, 'early') });
+    const early = r.summary.size.probes.filter((p) => p.stoppedEarly !== undefined);
+    expect(early.length).toBeGreaterThan(0);
+    for (const p of early) {
+      expect(p.stoppedEarly!.atUs).toBeLessThan(5_000_000);
+      expect(p.slos[0]!.atLeast).toBe(true);
+      expect(p.slos[0]!.observed).toBeGreaterThan(1000);
+      expect(r.summary.points[p.point]!.n).toBe(0);
+      expect(fullVerdict(p.value, 'toy.sent<=1000')).toBe(false);
+    }
+  });
+
+  it('an overclaiming bound (the broken variant) stops a probe the full run would pass, and moves the answer', async () => {
+    const sound = await sizeScenario({ loaded: loaded(), range, slos: [slo('toy.sent<=1000')], minimize: false, workers: 0, model: TOY_MODEL, outDir: join(root, 'sound') });
+    const broken = await sizeScenario({ loaded: loaded(), range, slos: [slo('toy.sent<=1000')], minimize: false, workers: 0, model: TOY_OVERCLAIMING_MODEL, outDir: join(root, 'broken') });
+    const wrongStops = broken.summary.size.probes.filter((p) => p.stoppedEarly !== undefined && fullVerdict(p.value, 'toy.sent<=1000'));
+    expect(wrongStops.length).toBeGreaterThan(0);
+    expect(broken.summary.size.answer).toBeLessThan(sound.summary.size.answer!);
+  });
+
 });

@@ -1,9 +1,10 @@
 /**
  * Capacity sizing (`iomtsim size`): the largest value of one integer parameter (or the smallest,
- * with --minimize) at which every SLO holds, found by bisection. Bisection assumes the SLOs are
- * monotone in the parameter (more beds never lowers latency); each probe runs all replications and
- * judges the SLOs on the metric means. The answer comes with its evidence: every probe, its
- * metrics and each SLO's verdict, in summary.json.
+ * with --minimize) at which every SLO holds. The search brackets the answer from below by doubling
+ * and bisects the bracket (size-search.ts), assuming the SLOs are monotone in the parameter (more
+ * beds never lowers latency); each probe runs all replications and judges the SLOs on the metric
+ * means, and stops as soon as one SLO has failed for good (size-probe.ts, size-early-stop.ts). The
+ * answer comes with its evidence: every probe, its metrics and each SLO's verdict, in summary.json.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,17 +14,24 @@ import { createExecutor, DEFAULT_MODEL } from './executor.ts';
 import { toFinished } from './execute.ts';
 import { environment, manifestHead, type Manifest } from './manifest.ts';
 import type { Plan, PlanPoint } from './plan.ts';
+import { ProbeBoard, ROW_PENDING, ROW_RUNNING } from './probe-board.ts';
 import { ensureDir, newRunDir, writeResultFiles } from './results-dir.ts';
-import { runTasks } from './run-tasks.ts';
 import type { ExecutionOptions } from './run.ts';
 import { replicationSeeds } from './seeds.ts';
+import { runProbe, type EarlyStop } from './size-probe.ts';
+import { searchBoundary } from './size-search.ts';
 import { buildSummary, type PointSummary, type RunStatus, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure } from './types.ts';
 
 export interface SloVerdict {
   readonly slo: string;
+  /** The metric's mean over the probe's replications; with `atLeast`, a lower bound on it. */
   readonly observed: number | null;
   readonly passed: boolean;
+  /** True when the probe stopped early on this SLO and `observed` is what the mean cannot go below. */
+  readonly atLeast?: true;
+  /** True for the other SLOs of a probe that stopped early: not judged (`passed` false, `observed` null). */
+  readonly undecided?: true;
 }
 
 export interface Probe {
@@ -32,6 +40,24 @@ export interface Probe {
   readonly point: number;
   readonly passed: boolean;
   readonly slos: readonly SloVerdict[];
+  /** Set when the probe stopped once an SLO had failed for good: which replication showed it, and when. */
+  readonly stoppedEarly?: { readonly replication: number; readonly atUs: number; readonly slo: string };
+}
+
+/** A probe under way, as `onProbeProgress` sees it. */
+export interface ProbeProgress {
+  readonly key: string;
+  readonly value: number;
+  /** Probes before this one. */
+  readonly probesDone: number;
+  readonly durationUs: number;
+  /** Each replication: not started, running (with its simulated time), finished, or dropped after an early stop. */
+  readonly replications: readonly { readonly state: 'pending' | 'running' | 'finished'; readonly simulatedUs: number }[];
+  /** Each SLO's metric so far: the mean over the replications that report it, and what the final mean cannot go below. */
+  readonly slos: readonly { readonly slo: string; readonly now: number | null; readonly atLeast: number | null }[];
+  /** Set once the probe has its verdict. */
+  readonly verdict?: 'meets' | 'misses' | 'misses (stopped early)';
+  readonly elapsedMs: number;
 }
 
 export interface SizeAnswer {
@@ -53,6 +79,9 @@ export interface SizeRequest extends ExecutionOptions {
   readonly minimize: boolean;
   readonly outDir?: string;
   readonly resultsRoot?: string;
+  /** Called as a probe starts, every `progressEveryMs` while it runs, as each replication ends, and with its verdict. */
+  readonly onProbeProgress?: (progress: ProbeProgress) => void;
+  readonly progressEveryMs?: number;
 }
 
 export interface SizeOutcome {
@@ -102,6 +131,8 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   const failures: ReplicationFailure[] = [];
   const executor = createExecutor(request.workers, request.model ?? DEFAULT_MODEL);
   const signal = request.signal ?? new AbortController().signal;
+  const watched = slos.map((s) => ({ metric: s.metric, condition: s.condition }));
+  const sloText = (s: Slo): string => `${s.metric} ${s.conditionText}`;
   let simulatedUs = 0;
   let answer: number | null = null;
   let explanation = '';
@@ -117,27 +148,67 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
     return summary;
   };
 
-  /** Run every replication at `value`; undefined when interrupted or a replication failed. */
+  /** What the probe's board shows: each replication's state and each SLO's mean so far. */
+  const progressOf = (value: number, durationUs: number, board: ProbeBoard, verdict?: ProbeProgress['verdict']): ProbeProgress => {
+    const rows = board.rows();
+    const meanOf = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
+    return {
+      key, value, durationUs, probesDone: probes.length, elapsedMs: performance.now() - started,
+      replications: rows.map((row) => ({ state: row.state === ROW_PENDING ? 'pending' : row.state === ROW_RUNNING ? 'running' : 'finished', simulatedUs: row.simulatedUs })),
+      slos: slos.map((s, k) => {
+        const reporting = rows.filter((row) => row.state !== ROW_PENDING);
+        const atLeast = reporting.map((row) => row.atLeast[k]!).filter(Number.isFinite);
+        return {
+          slo: sloText(s),
+          now: meanOf(reporting.map((row) => row.now[k]!).filter(Number.isFinite)),
+          // Each replication's own bound, the others at least 0 (size-early-stop.ts).
+          atLeast: atLeast.length === 0 ? null : Math.max(...atLeast) / rows.length,
+        };
+      }),
+      ...(verdict === undefined ? {} : { verdict }),
+    };
+  };
+
+  /** Run the replications at `value`; undefined when interrupted or a replication failed. */
   const probe = async (value: number): Promise<boolean | undefined> => {
     const index = points.length;
     points.push(pointAt(value));
+    const scenario = points[index]!.scenario;
     const plan: Plan = { points, replicationSeeds: seeds };
-    const tasks = seeds.map((seed, replication) => ({ point: index, replication, seed, scenario: points[index]!.scenario }));
-    const completed = await runTasks(tasks, executor, signal, {
-      onFinished(task, result) {
-        finished.push(toFinished(plan, task, result));
-        simulatedUs += result.output.simulatedUs;
-        request.onProgress?.({ done: finished.length, doneBefore: 0, failed: failures.length, total: finished.length + failures.length + (seeds.length - task.replication - 1), simulatedUs, elapsedMs: performance.now() - started });
-      },
-      onFailed(task, error) {
-        failures.push({ point: task.point, replication: task.replication, seed: task.seed, error });
-      },
-    });
-    if (!completed || failures.length > 0) return undefined;
-    const summary = buildSummary(loaded.scenario.name, 'running', points, finished.map((f) => f.record), failures);
-    const verdicts = judgeSlos(slos, summary.points[index]!);
+    const board = ProbeBoard.create(seeds.length, slos.length);
+    const report = (verdict?: ProbeProgress['verdict']) => request.onProbeProgress?.(progressOf(value, scenario.duration, board, verdict));
+    report();
+    const timer = request.onProbeProgress === undefined ? undefined : setInterval(() => report(), request.progressEveryMs ?? 500);
+    timer?.unref();
+    let outcome;
+    try {
+      outcome = await runProbe({
+        tasks: seeds.map((seed, replication) => ({ point: index, replication, seed, scenario })),
+        slos: watched,
+        // Forty reports a run: fine enough to stop early and show progress, few enough to cost little.
+        everyUs: Math.max(1, Math.ceil(scenario.duration / 40)),
+        executor,
+        signal,
+        board,
+        onReplicationDone: (_task, result) => {
+          simulatedUs += result.output.simulatedUs;
+          report();
+        },
+      });
+    } finally {
+      if (timer !== undefined) clearInterval(timer);
+    }
+    for (const { task, result } of outcome.finished) {
+      finished.push(toFinished(plan, task, result));
+      request.onProgress?.({ done: finished.length, doneBefore: 0, failed: failures.length, total: finished.length, simulatedUs, elapsedMs: performance.now() - started });
+    }
+    for (const f of outcome.failed) failures.push({ point: f.task.point, replication: f.task.replication, seed: f.task.seed, error: f.error });
+    if (!outcome.completed || outcome.failed.length > 0) return undefined;
+    const verdicts = outcome.early === undefined ? judgeSlos(slos, buildSummary(loaded.scenario.name, 'running', points, finished.map((f) => f.record), failures).points[index]!) : earlyVerdicts(slos, outcome.early);
     const passed = verdicts.every((v) => v.passed);
-    probes.push({ value, point: index, passed, slos: verdicts });
+    const early = outcome.early;
+    probes.push({ value, point: index, passed, slos: verdicts, ...(early === undefined ? {} : { stoppedEarly: { replication: early.replication, atUs: early.atUs, slo: sloText(slos[early.slo]!) } }) });
+    report(early !== undefined ? 'misses (stopped early)' : passed ? 'meets' : 'misses');
     write('running');
     return passed;
   };
@@ -146,10 +217,9 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   write('running');
   let status: RunStatus = 'complete';
   try {
-    status = await bisect(range.lo, range.hi, minimize, probe, (a, why) => {
-      answer = a;
-      explanation = why;
-    });
+    const searched = await searchBoundary(range.lo, range.hi, minimize, probe);
+    status = searched.status;
+    if (searched.result !== undefined) ({ answer, explanation } = searched.result);
   } finally {
     await executor.close();
   }
@@ -161,6 +231,15 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   return { dir, status, summary, manifest: manifest! };
 }
 
+/** A probe stopped early: the SLO that failed, with what its mean cannot go below; the others were not decided. */
+function earlyVerdicts(slos: readonly Slo[], early: EarlyStop): SloVerdict[] {
+  return slos.map((s, k) =>
+    k === early.slo
+      ? { slo: `${s.metric} ${s.conditionText}`, observed: early.meanAtLeast, passed: false, atLeast: true }
+      : { slo: `${s.metric} ${s.conditionText}`, observed: null, passed: false, undecided: true },
+  );
+}
+
 /** A passing probe on the failing side of a failing one (e.g. 40 passes while 30 fails, maximizing). */
 export function monotonicityContradiction(probes: readonly Probe[], minimize: boolean): string | undefined {
   for (const pass of probes.filter((p) => p.passed)) {
@@ -169,42 +248,4 @@ export function monotonicityContradiction(probes: readonly Probe[], minimize: bo
     }
   }
   return undefined;
-}
-
-/**
- * Bisection over [lo, hi] for the boundary between passing and failing values. Maximizing, passing
- * values are assumed to lie below failing ones; minimizing, above.
- */
-async function bisect(
-  lo: number,
-  hi: number,
-  minimize: boolean,
-  probe: (value: number) => Promise<boolean | undefined>,
-  conclude: (answer: number | null, explanation: string) => void,
-): Promise<RunStatus> {
-  // Probe the end that must pass first: if it fails, nothing in the range can.
-  const [must, other] = minimize ? [hi, lo] : [lo, hi];
-  const mustPass = await probe(must);
-  if (mustPass === undefined) return 'failed';
-  if (!mustPass) {
-    conclude(null, `no value in [${lo}, ${hi}] meets every SLO: ${must} already fails`);
-    return 'complete';
-  }
-  const otherPass = await probe(other);
-  if (otherPass === undefined) return 'failed';
-  if (otherPass) {
-    conclude(other, `every SLO holds across the whole range, including ${other}`);
-    return 'complete';
-  }
-  let passing = must;
-  let failing = other;
-  while (Math.abs(failing - passing) > 1) {
-    const mid = Math.floor((passing + failing) / 2);
-    const ok = await probe(mid);
-    if (ok === undefined) return 'failed';
-    if (ok) passing = mid;
-    else failing = mid;
-  }
-  conclude(passing, `${passing} meets every SLO and ${failing} does not`);
-  return 'complete';
 }

@@ -4,7 +4,9 @@
  */
 import type { Distributions } from '../metrics/distribution.ts';
 import type { CheckOutcome, Metrics, RunOutput, TimeseriesRow } from '../metrics/types.ts';
+import type { RunWatch } from '../metrics/interim-bounds.ts';
 import type { Scenario, SweepParameters } from '../scenario/index.ts';
+import type { ProbeWatchSpec } from './size-early-stop.ts';
 
 /** Where the function `(scenario, seed) => RunOutput` lives: a module URL and an export name. */
 export interface ModelRef {
@@ -12,7 +14,8 @@ export interface ModelRef {
   readonly exportName: string;
 }
 
-export type SimulateFn = (scenario: Scenario, seed: number) => RunOutput;
+/** A model; one that can pause to report its metrics so far honours `watch` (others ignore it). */
+export type SimulateFn = (scenario: Scenario, seed: number, watch?: RunWatch) => RunOutput;
 
 /** One replication of one sweep point. */
 export interface ReplicationTask {
@@ -20,6 +23,8 @@ export interface ReplicationTask {
   readonly replication: number;
   readonly seed: number;
   readonly scenario: Scenario;
+  /** Post progress to a probe's board and stop when it says so (`iomtsim size`). */
+  readonly watch?: ProbeWatchSpec;
 }
 
 export interface WorkerTask extends ReplicationTask {

@@ -5,7 +5,7 @@ import { sizeScenario } from '../../runner/index.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { scenarioSets, withRunFlags, workerCount, type RunFlags } from '../options.ts';
 import { formatSize } from '../print.ts';
-import { progressReporter } from '../progress.ts';
+import { sizeProgressReporter } from '../size-progress.ts';
 import { resolveScenarioPath } from '../scenario-path.ts';
 import { finishRun } from './shared.ts';
 
@@ -26,7 +26,7 @@ export async function sizeCommand(args: SizeArgs): Promise<number> {
     if (!slo) throw inputError(`--slo ${text}`, '(flag)', SLO_EXAMPLES, `'${text}'`);
     return slo;
   });
-  const progress = progressReporter();
+  const progress = sizeProgressReporter();
   const result = await withInterrupt((signal) =>
     sizeScenario({
       loaded,
@@ -36,7 +36,7 @@ export async function sizeCommand(args: SizeArgs): Promise<number> {
       ...(args.out !== undefined ? { outDir: args.out } : {}),
       workers: workerCount(args, loaded.scenario.replications),
       signal,
-      onProgress: progress.onProgress,
+      onProbeProgress: progress.onProbeProgress,
     }),
   );
   progress.finish();
@@ -48,5 +48,6 @@ export function sizeBuilder(y: Argv) {
     .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file' })
     .option('vary', { type: 'string', array: true, describe: 'the integer dimension to size: key=lo..hi' })
     .option('slo', { type: 'string', array: true, describe: "a service-level objective on a metric mean: 'consensus.commit_latency_ms.p99<=2000' (repeatable)" })
-    .option('minimize', { type: 'boolean', default: false, describe: 'find the smallest value meeting the SLOs (default: the largest)' });
+    .option('minimize', { type: 'boolean', default: false, describe: 'find the smallest value meeting the SLOs (default: the largest)' })
+    .epilogue('The search doubles from the lower end until the verdict flips, then bisects; a probe stops as soon as one SLO has failed for good (a latency bound already exceeded by more transactions than the run can still outweigh, a counter already over its limit). Progress, probe by probe, goes to stderr.');
 }

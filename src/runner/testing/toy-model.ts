@@ -9,6 +9,7 @@
 import { Engine, exponential, type Actor, type ActorContext } from '../../../sim/index.ts';
 import { distributionsOf } from '../../metrics/distribution.ts';
 import { Histogram } from '../../metrics/histogram.ts';
+import type { RunWatch } from '../../metrics/interim-bounds.ts';
 import type { RunOutput, TimeseriesRow } from '../../metrics/types.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { replicationSeed } from '../seeds.ts';
@@ -47,7 +48,11 @@ interface Stats {
   perWindow: number[];
 }
 
-export function simulateToy(scenario: Scenario, seed: number): RunOutput {
+/**
+ * With a watch, pauses every `watch.everyUs` to report `toy.sent` so far, a counter: its value now
+ * is also what its final value cannot go below.
+ */
+export function simulateToy(scenario: Scenario, seed: number, watch?: RunWatch): RunOutput {
   const nodes = Math.max(2, scenario.consensus.nodes);
   const engine = new Engine({ seed, network: { regions: ['r'], latencyUs: { kind: 'exponential', mean: 5_000, shift: 1_000 } } });
   const stats: Stats = { sent: 0, delivered: 0, latencySumUs: 0, latencyMs: new Histogram(), perWindow: [] };
@@ -55,7 +60,13 @@ export function simulateToy(scenario: Scenario, seed: number): RunOutput {
   for (let i = 0; i < nodes; i++) {
     engine.addHost<Ping>({ region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity }, (ctx) => new Pinger(ctx, nodes, meanGapUs, stats));
   }
-  engine.run(scenario.duration);
+  if (watch === undefined) engine.run(scenario.duration);
+  else {
+    for (let t = Math.min(watch.everyUs, scenario.duration); ; t = Math.min(t + watch.everyUs, scenario.duration)) {
+      engine.run(t);
+      if (t >= scenario.duration || watch.onInterim({ simulatedUs: engine.nowUs, metrics: { 'toy.sent': { now: stats.sent, atLeast: stats.sent } } })) break;
+    }
+  }
   const timeseries: TimeseriesRow[] = [];
   for (let w = 0; w * WINDOW_US < scenario.duration; w++) timeseries.push({ timeS: w + 1, delivered_per_s: stats.perWindow[w] ?? 0 });
   return {
@@ -86,3 +97,15 @@ export function simulateToyExitingInReplication2(scenario: Scenario, seed: numbe
 }
 
 export const TOY_MODEL = { module: new URL('./toy-model.ts', import.meta.url).href, exportName: 'simulateToy' } as const;
+
+/** A broken watch for tests: reports twice what was sent as `toy.sent`'s lower bound, which the end may not reach. */
+export function simulateToyOverclaiming(scenario: Scenario, seed: number, watch?: RunWatch): RunOutput {
+  const overclaiming: RunWatch | undefined = watch && {
+    everyUs: watch.everyUs,
+    metrics: watch.metrics,
+    onInterim: (s) => watch.onInterim({ ...s, metrics: { 'toy.sent': { now: s.metrics['toy.sent']!.now, atLeast: 2 * s.metrics['toy.sent']!.now } } }),
+  };
+  return simulateToy(scenario, seed, overclaiming);
+}
+
+export const TOY_OVERCLAIMING_MODEL = { module: TOY_MODEL.module, exportName: 'simulateToyOverclaiming' } as const;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { ProbeProgress } from '../runner/index.ts';
+import { describeProbe, describeVerdict, sizeProgressReporter } from './size-progress.ts';
+
+const progress = (over: Partial<ProbeProgress> = {}): ProbeProgress => ({
+  key: 'workload.rateTps', value: 800, probesDone: 3, durationUs: 10_000_000, elapsedMs: 12_000,
+  replications: [{ state: 'running', simulatedUs: 6_500_000 }, { state: 'pending', simulatedUs: 0 }],
+  slos: [{ slo: 'consensus.commit_latency_ms.p99 <= 250', now: 84.21, atLeast: 3.1 }],
+  ...over,
+});
+
+/** A stream that records what is written, on a terminal or not. */
+function stream(isTTY: boolean) {
+  const written: string[] = [];
+  return { written, s: { isTTY, write: (t: string) => written.push(t) } as unknown as NodeJS.WriteStream };
+}
+
+describe('size progress', () => {
+  it('names the probe, its value, each replication\'s simulated time and each SLO so far with its final floor', () => {
+    expect(describeProbe(progress())).toBe('probe 4: workload.rateTps=800 · rep 1/2 6.5/10.0 s, rep 2/2 waiting · consensus.commit_latency_ms.p99 <= 250: 84.2 so far, final ≥ 3.10 · elapsed 12s');
+  });
+
+  it('leaves each verdict on a line of its own', () => {
+    expect(describeVerdict(progress({ probesDone: 4, verdict: 'misses (stopped early)' }))).toContain('probe 4: workload.rateTps=800 misses (stopped early)');
+  });
+
+  it('rewrites one line in place on a terminal and ends it at a verdict', () => {
+    const { written, s } = stream(true);
+    const r = sizeProgressReporter(s, () => 0);
+    r.onProbeProgress(progress());
+    r.onProbeProgress(progress({ probesDone: 4, verdict: 'meets' }));
+    r.finish();
+    expect(written[0]!.startsWith('\rprobe 4:')).toBe(true);
+    expect(written[0]!.endsWith('\x1b[K')).toBe(true);
+    expect(written[1]!.endsWith('\n')).toBe(true);
+    expect(written).toHaveLength(2);
+  });
+
+  it('prints plain lines elsewhere: when a replication changes state, every few seconds, and the verdict', () => {
+    const { written, s } = stream(false);
+    let t = 0;
+    const r = sizeProgressReporter(s, () => t);
+    r.onProbeProgress(progress());
+    t = 1_000;
+    r.onProbeProgress(progress());
+    t = 6_000;
+    r.onProbeProgress(progress());
+    r.onProbeProgress(progress({ replications: [{ state: 'finished', simulatedUs: 10_000_000 }, { state: 'running', simulatedUs: 0 }] }));
+    r.onProbeProgress(progress({ probesDone: 4, verdict: 'meets' }));
+    expect(written.filter((l) => l.startsWith('progress: '))).toHaveLength(3);
+    expect(written.at(-1)).toMatch(/^probe 4: workload.rateTps=800 meets/);
+    expect(written.every((l) => l.endsWith('\n') && !l.includes('\r'))).toBe(true);
+  });
+});
