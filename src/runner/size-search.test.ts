@@ -1,15 +1,19 @@
 /** The search alone, on verdicts given by a threshold: which values it probes and what it answers. */
 import { describe, expect, it } from 'vitest';
-import { nextBracketValue, searchBoundary } from './size-search.ts';
+import { nextBracketValue, nextInside, searchBoundary } from './size-search.ts';
 
-async function search(lo: number, hi: number, minimize: boolean, passes: (v: number) => boolean) {
+/** A search on verdicts from `passes`, with margins from `margin` (none: NaN, so it bisects). */
+async function search(lo: number, hi: number, minimize: boolean, passes: (v: number) => boolean, margin: (v: number) => number = () => NaN) {
   const probed: number[] = [];
   const out = await searchBoundary(lo, hi, minimize, async (v) => {
     probed.push(v);
-    return passes(v);
+    return { passed: passes(v), margin: margin(v) };
   });
   return { ...out.result!, status: out.status, probed };
 }
+
+/** A p99 latency that stays near 47 ms until close to capacity, then climbs steeply (ms). */
+const latency = (v: number) => 47 + 200 * Math.exp((v - 12_614.5) / 60);
 
 describe('searchBoundary', () => {
   it('maximizing, doubles from the lower end until a probe fails, then bisects between the last pass and it', async () => {
@@ -45,6 +49,31 @@ describe('searchBoundary', () => {
   });
 
   it('reports a probe that could not finish as a failed search', async () => {
-    expect((await searchBoundary(1, 10, false, async (v) => (v < 4 ? true : undefined))).status).toBe('failed');
+    expect((await searchBoundary(1, 10, false, async (v) => (v < 4 ? { passed: true, margin: -1 } : undefined))).status).toBe('failed');
+  });
+
+  it('with margins, interpolates to the same boundary in far fewer probes than bisection', async () => {
+    const passes = (v: number) => latency(v) <= 250;
+    const bisected = await search(100, 200_000, false, passes);
+    const interpolated = await search(100, 200_000, false, passes, (v) => Math.log(latency(v) / 250));
+    expect(interpolated.answer).toBe(bisected.answer);
+    expect(passes(interpolated.answer!)).toBe(true);
+    expect(passes(interpolated.answer! + 1)).toBe(false);
+    expect(interpolated.probed.length).toBeLessThanOrEqual(bisected.probed.length - 3);
+  });
+
+  it('misleading margins cost at most twice bisection: a step that does not halve the bracket is followed by a bisection', async () => {
+    const passes = (v: number) => v <= 70_000;
+    const r = await search(100, 200_000, false, passes, (v) => (passes(v) ? -1e-9 : 1e9));
+    expect(r.answer).toBe(70_000);
+    const bracketProbes = 11;
+    expect(r.probed.length - bracketProbes).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(102_400 - 51_200)) + 1);
+  });
+
+  it('interpolates strictly inside the bracket, and takes the middle without usable margins', () => {
+    expect(nextInside({ value: 0, margin: -1 }, { value: 100, margin: 3 })).toBe(25);
+    expect(nextInside({ value: 0, margin: -1e-12 }, { value: 100, margin: 5 })).toBe(1);
+    expect(nextInside({ value: 0, margin: -5 }, { value: 100, margin: 1e-12 })).toBe(99);
+    expect(nextInside({ value: 0, margin: NaN }, { value: 100, margin: 3 })).toBe(50);
   });
 });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { holds, parseIntegerRange, parseSlo, type Slo } from '../scenario/index.ts';
 import { sizeScenario } from './index.ts';
-import { monotonicityContradiction } from './size.ts';
+import { bindingMargin, monotonicityContradiction } from './size.ts';
 import { readText, tempRoot, toyScenario } from './testing/fixtures.ts';
 import { simulateToy, TOY_MODEL, TOY_OVERCLAIMING_MODEL } from './testing/toy-model.ts';
 
@@ -94,4 +94,14 @@ describe('sizeScenario early stop', () => {
     expect(broken.summary.size.answer).toBeLessThan(sound.summary.size.answer!);
   });
 
+});
+
+describe('bindingMargin', () => {
+  const verdict = (observed: number | null) => ({ slo: '', observed, passed: false });
+  it('is the log distance of the most binding SLO from its limit: negative inside, positive beyond', () => {
+    expect(bindingMargin([slo('a<=250')], [verdict(125)])).toBeCloseTo(Math.log(0.5));
+    expect(bindingMargin([slo('a<=250'), slo('b>=10')], [verdict(125), verdict(5)])).toBeCloseTo(Math.log(2));
+    expect(bindingMargin([slo('a==0')], [verdict(3)])).toBeNaN();
+    expect(bindingMargin([slo('a<=250')], [verdict(null)])).toBeNaN();
+  });
 });

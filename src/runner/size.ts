@@ -19,7 +19,7 @@ import { ensureDir, newRunDir, writeResultFiles } from './results-dir.ts';
 import type { ExecutionOptions } from './run.ts';
 import { replicationSeeds } from './seeds.ts';
 import { runProbe, type EarlyStop } from './size-probe.ts';
-import { searchBoundary } from './size-search.ts';
+import { searchBoundary, type ProbeVerdict } from './size-search.ts';
 import { buildSummary, type PointSummary, type RunStatus, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure } from './types.ts';
 
@@ -170,7 +170,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   };
 
   /** Run the replications at `value`; undefined when interrupted or a replication failed. */
-  const probe = async (value: number): Promise<boolean | undefined> => {
+  const probe = async (value: number): Promise<ProbeVerdict | undefined> => {
     const index = points.length;
     points.push(pointAt(value));
     const scenario = points[index]!.scenario;
@@ -210,7 +210,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
     probes.push({ value, point: index, passed, slos: verdicts, ...(early === undefined ? {} : { stoppedEarly: { replication: early.replication, atUs: early.atUs, slo: sloText(slos[early.slo]!) } }) });
     report(early !== undefined ? 'misses (stopped early)' : passed ? 'meets' : 'misses');
     write('running');
-    return passed;
+    return { passed, margin: bindingMargin(slos, verdicts) };
   };
 
   ensureDir(dir);
@@ -229,6 +229,28 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   else if (failures.length > 0) status = 'failed';
   const summary = write(status);
   return { dir, status, summary, manifest: manifest! };
+}
+
+/**
+ * How far the most binding SLO is from its limit: the log of observed over limit (limit over
+ * observed for a lower limit), ≤ 0 when every SLO holds, > 0 when one fails; a relative difference
+ * where a value is not positive; NaN when no SLO has a value or a direction (`==`, `!=`). On a log
+ * scale a latency climbing towards saturation is nearly straight, which is what the search's
+ * interpolation wants. Only steers the search (size-search.ts); verdicts alone decide the answer.
+ */
+export function bindingMargin(slos: readonly Slo[], verdicts: readonly SloVerdict[]): number {
+  let margin = NaN;
+  slos.forEach((s, k) => {
+    const observed = verdicts[k]?.observed;
+    if (observed === null || observed === undefined) return;
+    const { op, value } = s.condition;
+    const above = op === '<=' || op === '<' ? true : op === '>=' || op === '>' ? false : undefined;
+    if (above === undefined) return;
+    const [big, small] = above ? [observed, value] : [value, observed];
+    const m = big > 0 && small > 0 ? Math.log(big / small) : (big - small) / (value === 0 ? 1 : Math.abs(value));
+    if (Number.isFinite(m) && !(m <= margin)) margin = m;
+  });
+  return margin;
 }
 
 /** A probe stopped early: the SLO that failed, with what its mean cannot go below; the others were not decided. */
