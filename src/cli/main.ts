@@ -72,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       return mod('run').runCommand(args);
     }))
     .command('merge <dirs..>', 'merge the shards of a run (--shard i/n) into one results folder', (y) => withExamples(mod('merge').mergeBuilder(y), EXAMPLES.merge), handle((args: ArgsOf<'merge', 'mergeCommand'>) => mod('merge').mergeCommand(args)))
-    .command('size <scenario>', 'find the largest (or smallest) parameter value meeting SLOs: doubling from the lower end, then bisection', (y) => withExamples(mod('size').sizeBuilder(y), EXAMPLES.size), handle((args: ArgsOf<'size', 'sizeCommand'>) => mod('size').sizeCommand(args)))
+    .command('size <scenario>', 'find the largest (or smallest) parameter value meeting SLOs: doubling from the lower end, then narrowing the bracket', (y) => withExamples(mod('size').sizeBuilder(y), EXAMPLES.size), handle((args: ArgsOf<'size', 'sizeCommand'>) => mod('size').sizeCommand(args)))
     .command('trace [scenario]', 'a timeline of one replication: Chrome trace JSON and a message-sequence chart', (y) => withExamples(mod('trace').traceBuilder(y), EXAMPLES.trace), handle((args: ArgsOf<'trace', 'traceCommand'>) => mod('trace').traceCommand(args)))
     .command('fuzz', 'run seeded fault schedules against a protocol inside its fault model; print the seed that fails', (y) => mod('fuzz').fuzzBuilder(y), handle((args: ArgsOf<'fuzz', 'fuzzCommand'>) => mod('fuzz').fuzzCommand(args)))
     .command('report <dir>', 'render report.html, report.md and figures for a results folder', (y) => y.positional('dir', { type: 'string', demandOption: true }), handle((args: ArgsOf<'delegated', 'reportCommand'>) => mod('delegated').reportCommand(args)))

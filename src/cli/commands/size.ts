@@ -49,5 +49,5 @@ export function sizeBuilder(y: Argv) {
     .option('vary', { type: 'string', array: true, describe: 'the integer dimension to size: key=lo..hi' })
     .option('slo', { type: 'string', array: true, describe: "a service-level objective on a metric mean: 'consensus.commit_latency_ms.p99<=2000' (repeatable)" })
     .option('minimize', { type: 'boolean', default: false, describe: 'find the smallest value meeting the SLOs (default: the largest)' })
-    .epilogue('The search doubles from the lower end until the verdict flips, then bisects; a probe stops as soon as one SLO has failed for good (a latency bound already exceeded by more transactions than the run can still outweigh, a counter already over its limit). Progress, probe by probe, goes to stderr.');
+    .epilogue('The search doubles from the lower end until the verdict flips, then narrows the bracket (interpolating the SLO margins, bisecting when that does not halve it); a probe stops as soon as one SLO has failed for good (a latency bound already exceeded by more transactions than the run can still outweigh, a counter already over its limit). Progress, probe by probe, goes to stderr.');
 }
