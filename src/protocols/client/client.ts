@@ -39,11 +39,10 @@ const TAG_ARRIVAL = 1;
 const TAG_RETRY = 2;
 const NO_TIMER = -1;
 
-interface Pending {
-  readonly tx: Transaction;
-  /** Replicas that replied and the block hash each reported; allocated at the first reply. */
-  repliedBy?: HostId[];
-  replyHashes?: string[];
+/** Replicas that replied to one request and the block hash each reported. */
+interface Replies {
+  readonly replicas: HostId[];
+  readonly hashes: string[];
 }
 
 export class LoadClient implements Actor<unknown> {
@@ -53,7 +52,9 @@ export class LoadClient implements Actor<unknown> {
   private seq = 0;
   private target: HostId;
   /** Unconfirmed transactions by sequence number (small integers keep the map fast). */
-  private readonly pending = new Map<number, Pending>();
+  private readonly pending = new Map<number, Transaction>();
+  /** Replies so far to unconfirmed transactions that have any: most of an overloaded backlog has none. */
+  private readonly replies = new Map<number, Replies>();
   private readonly schedule: RetrySchedule;
   private retryTimer: TimerId = NO_TIMER;
   private retryTimerAtUs = Infinity;
@@ -126,19 +127,22 @@ export class LoadClient implements Actor<unknown> {
     if (r.leader !== undefined) this.target = r.leader;
     if (txSender(r.txId) !== this.ctx.self) return;
     const seq = txSeq(r.txId);
-    const p = this.pending.get(seq);
-    if (p === undefined || r.replica !== from) return;
-    const repliedBy = (p.repliedBy ??= []);
-    const hashes = (p.replyHashes ??= []);
-    if (repliedBy.includes(from)) return;
-    repliedBy.push(from);
-    hashes.push(r.blockHash);
+    const tx = this.pending.get(seq);
+    if (tx === undefined || r.replica !== from) return;
+    let replies = this.replies.get(seq);
+    if (replies === undefined) {
+      replies = { replicas: [], hashes: [] };
+      this.replies.set(seq, replies);
+    }
+    if (replies.replicas.includes(from)) return;
+    replies.replicas.push(from);
+    replies.hashes.push(r.blockHash);
     let matching = 0;
-    for (const h of hashes) if (h === r.blockHash) matching++;
+    for (const h of replies.hashes) if (h === r.blockHash) matching++;
     if (matching < this.config.repliesNeeded) return;
-    this.pending.delete(seq);
+    this.forget(seq);
     this.confirmed++;
-    const e: ConfirmedEvent = { kind: 'confirmed', tx: p.tx, height: r.height };
+    const e: ConfirmedEvent = { kind: 'confirmed', tx, height: r.height };
     this.ctx.emit(e);
     if (this.config.arrival === 'closed') this.topUp();
   }
@@ -205,7 +209,7 @@ export class LoadClient implements Actor<unknown> {
       id, sender: this.ctx.self, sizeBytes: this.config.txSizeBytes, payloadDigest: id.toString(16).padStart(64, '0'), submittedUs: this.ctx.nowUs,
     });
     this.submitted++;
-    this.pending.set(seq, { tx });
+    this.pending.set(seq, tx);
     const e: SubmitEvent = { kind: 'submit', tx };
     this.ctx.emit(e);
     const req: RequestMessage = { kind: 'request', tx };
@@ -218,20 +222,25 @@ export class LoadClient implements Actor<unknown> {
   private runDue(): void {
     const now = this.ctx.nowUs;
     for (let due = this.schedule.popDue(now); due !== undefined; due = this.schedule.popDue(now)) {
-      const p = this.pending.get(due.key)!;
+      const tx = this.pending.get(due.key)!;
       if (due.attempt === 'give-up') {
-        this.pending.delete(due.key);
+        this.forget(due.key);
         this.timedOut++;
-        const e: TimedOutEvent = { kind: 'timed-out', tx: p.tx };
+        const e: TimedOutEvent = { kind: 'timed-out', tx };
         this.ctx.emit(e);
         if (this.config.arrival === 'closed') this.topUp();
         continue;
       }
-      const req: RequestMessage = { kind: 'request', tx: p.tx };
+      const req: RequestMessage = { kind: 'request', tx };
       for (const h of this.config.replicaHosts) this.ctx.send(h, req, this.requestBytes);
-      this.schedule.retransmitted(due.key, due.attempt, now, p.tx.submittedUs);
+      this.schedule.retransmitted(due.key, due.attempt, now, tx.submittedUs);
     }
     this.armRetry();
+  }
+
+  private forget(seq: number): void {
+    this.pending.delete(seq);
+    if (this.replies.size > 0) this.replies.delete(seq);
   }
 
   /** One engine timer, at the earliest due entry; an earlier one replaces it. */
