@@ -34,9 +34,13 @@ export abstract class ViewChanges extends Checkpoints {
     this.replayDeferred();
   }
 
+  /**
+   * Each Pm carries its pre-prepare "without the corresponding client message" (§4.4): digests and
+   * signatures only, as the NEW-VIEW's O does; the replicas hold the batches they prepared.
+   */
   protected sendViewChange(vc: ViewChange): void {
     let size = PBFT_HEADER_BYTES + SIGNATURE_BYTES + vc.checkpointProof.length * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
-    for (const p of vc.prepared) size += p.prePrepare.block.sizeBytes + (1 + p.prepares.length) * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
+    for (const p of vc.prepared) size += (1 + p.prepares.length) * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
     for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, vc, size);
   }
 
