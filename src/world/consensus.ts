@@ -62,6 +62,9 @@ export function consensusConfiguration(scenario: Scenario, seed: number, options
   };
 }
 
+/** workload.giveUpAfter's default, in request timeouts (docs/references.md §10). */
+const GIVE_UP_AFTER_REQUEST_TIMEOUTS = 5;
+
 /** Places `workload.clients` load clients sharing `workload.rateTps`; returns their hosts. */
 function placeLoadClients(engine: Engine, scenario: Scenario, ledger: ReplicaDeployment): HostId[] {
   const w = scenario.workload;
@@ -79,7 +82,7 @@ function placeLoadClients(engine: Engine, scenario: Scenario, ledger: ReplicaDep
         requestTimeoutUs: w.requestTimeout,
         backoffFactor: w.retryBackoff,
         retryIntervalMaxUs: w.retryIntervalMax,
-        giveUpAfterUs: w.giveUpAfter,
+        giveUpAfterUs: w.giveUpAfter ?? GIVE_UP_AFTER_REQUEST_TIMEOUTS * w.requestTimeout,
         stopAtUs: w.stopAfter ?? Infinity,
       }),
       `client:${k}`,

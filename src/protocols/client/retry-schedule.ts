@@ -18,7 +18,7 @@ export interface RetryPolicy {
   readonly requestTimeoutUs: number;
   /** Each further wait is this many times the previous one (1: a constant period). */
   readonly backoffFactor: number;
-  /** No wait between two retransmissions exceeds this (Infinity: no cap). */
+  /** No wait between two retransmissions exceeds this, nor requestTimeoutUs if longer (Infinity: no cap). */
   readonly retryIntervalMaxUs: number;
   /** Abandon a request unconfirmed this long after its submission (Infinity: never). */
   readonly giveUpAfterUs: number;
@@ -27,14 +27,14 @@ export interface RetryPolicy {
 export function validateRetryPolicy(p: RetryPolicy): void {
   if (!(p.requestTimeoutUs > 0)) throw new RangeError(`client: requestTimeout must be positive, found ${p.requestTimeoutUs} µs`);
   if (!(p.backoffFactor >= 1)) throw new RangeError(`client: retry backoff must be at least 1, found ${p.backoffFactor}`);
-  if (!(p.retryIntervalMaxUs >= p.requestTimeoutUs)) throw new RangeError(`client: retryIntervalMax (${p.retryIntervalMaxUs} µs) must be at least requestTimeout (${p.requestTimeoutUs} µs)`);
+  if (!(p.retryIntervalMaxUs > 0)) throw new RangeError(`client: retryIntervalMax must be positive, found ${p.retryIntervalMaxUs} µs`);
   if (!(p.giveUpAfterUs > 0)) throw new RangeError(`client: giveUpAfter must be positive, found ${p.giveUpAfterUs} µs`);
 }
 
 /** The wait before retransmission `attempt` (1 is the first). */
 export function retryWaitUs(p: RetryPolicy, attempt: number): number {
   // Whole µs, as every engine time; rounding keeps each attempt's wait constant, so lanes stay ordered.
-  return Math.round(Math.min(p.requestTimeoutUs * p.backoffFactor ** (attempt - 1), p.retryIntervalMaxUs));
+  return Math.round(Math.min(p.requestTimeoutUs * p.backoffFactor ** (attempt - 1), Math.max(p.retryIntervalMaxUs, p.requestTimeoutUs)));
 }
 
 /** The first attempt whose wait is the cap: every later one waits the same (Infinity: never). */

@@ -29,14 +29,19 @@ export const zWorkload = z
      * of TCP's retransmission timer, RFC 6298 §5.5; 1: a constant period).
      */
     retryBackoff: z.number().min(1).default(2),
-    /** No wait between two rebroadcasts exceeds this (RFC 6298 §2.5 lets a ceiling be no less than 60 s). */
+    /**
+     * No wait between two rebroadcasts exceeds this, nor requestTimeout if that is longer (RFC 6298
+     * §2.5 lets a ceiling be no less than 60 s).
+     */
     retryIntervalMax: zPositiveDurationUs.default(60_000_000),
     /**
      * A client abandons a request not confirmed this long after submission and counts it in
-     * consensus.timed_out_txs; a reply arriving later no longer confirms it. Default 10 s, CometBFT's
-     * timeout_broadcast_tx_commit (docs/references.md §10). It also bounds what an overloaded client holds.
+     * consensus.timed_out_txs; a reply arriving later no longer confirms it. It also bounds what an
+     * overloaded client holds. Default 5 × requestTimeout: 10 s at the default 2 s, CometBFT's
+     * timeout_broadcast_tx_commit, after rebroadcasts at 2 s and 6 s; a scenario that waits longer
+     * before rebroadcasting (slow blocks) waits longer before giving up (docs/references.md §10).
      */
-    giveUpAfter: zPositiveDurationUs.default(10_000_000),
+    giveUpAfter: zPositiveDurationUs.optional(),
     /** Stop submitting after this time (default: never), so a run can drain. */
     stopAfter: zPositiveDurationUs.optional(),
   })
