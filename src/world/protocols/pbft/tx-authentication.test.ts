@@ -26,7 +26,7 @@ function run(txAuth: TxAuth, requestTimeout: string) {
     network: { latency: { kind: 'fixed', value: '10ms' }, upload: '1e15bps', download: '1e15bps' },
     consensus: { nodes: 4, batchSize: BATCH, cryptoCosts: { ...ZERO_CRYPTO_COSTS, verifyUs: VERIFY_US } },
     // TXS requests in 10 ms, so the primary cuts two full batches.
-    workload: { clients: 1, arrival: 'periodic', rateTps: 1_000, stopAfter: `${TXS + 0.5}ms`, requestTimeout },
+    workload: { clients: 1, arrival: 'periodic', rateTps: 1_000, stopAfter: `${TXS + 0.5}ms`, requestTimeout, giveUpAfter: '10s' },
   });
   const spied = spiedProtocol(pbft, txAuth);
   const world = assembleWorld(scenario, consensusConfiguration(scenario, 1, { protocol: spied.protocol }));

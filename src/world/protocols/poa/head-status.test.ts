@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../runner/simulate.ts';
+import { runConsensusWorld } from '../../testing/run.ts';
 import { loadScenarioAsync } from '../../../scenario/load.ts';
 
 const FINDING = fileURLToPath(new URL('../../../../docs/fuzz-findings/clique-unknown-heavier-chain.yaml', import.meta.url));
@@ -15,7 +15,7 @@ const FINDING = fileURLToPath(new URL('../../../../docs/fuzz-findings/clique-unk
 describe('Clique when the signers that may extend the heaviest chain never received it', () => {
   it('commits again after the fault phase (liveness holds) and stays safe', async () => {
     const { scenario } = await loadScenarioAsync(FINDING);
-    const out = simulate(scenario, scenario.seed);
+    const out = runConsensusWorld(scenario, scenario.seed);
     const verdict = Object.fromEntries(out.checks.map((c) => [c.name, `${c.passed} ${c.detail}`]));
     expect(verdict['liveness']).toMatch(/^true/);
     expect(verdict['safety']).toMatch(/^true/);
