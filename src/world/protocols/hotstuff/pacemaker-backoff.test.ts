@@ -4,18 +4,12 @@
  * replicas timed out of each view just before its leader proposed, so each proposal gathered 5 of
  * the 6 votes a QC needs; as every proposal reset the timeout, the groups never overlapped again.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runConsensusWorld } from '../../testing/run.ts';
-import { loadScenarioAsync } from '../../../scenario/load.ts';
-
-const FINDING = fileURLToPath(new URL('../../../../docs/fuzz-findings/hotstuff-views-out-of-step.yaml', import.meta.url));
+import { findingVerdicts } from '../../testing/fuzz-finding.ts';
 
 describe('HotStuff with replicas whose views are out of step', () => {
   it('commits again after the fault phase (liveness holds) and stays safe', async () => {
-    const { scenario } = await loadScenarioAsync(FINDING);
-    const out = runConsensusWorld(scenario, scenario.seed);
-    const verdict = Object.fromEntries(out.checks.map((c) => [c.name, `${c.passed} ${c.detail}`]));
+    const verdict = await findingVerdicts('hotstuff-views-out-of-step');
     expect(verdict['liveness']).toMatch(/^true/);
     expect(verdict['safety']).toMatch(/^true/);
     expect(verdict['validity']).toMatch(/^true/);

@@ -5,18 +5,12 @@
  * the new view started from checkpoint 61; its pool still held the requests of batches 50–61, it
  * proposed them again after O, and 660 transactions committed twice.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runConsensusWorld } from '../../testing/run.ts';
-import { loadScenarioAsync } from '../../../scenario/load.ts';
-
-const FINDING = fileURLToPath(new URL('../../../../docs/fuzz-findings/pbft-lagging-primary-duplicate.yaml', import.meta.url));
+import { findingVerdicts } from '../../testing/fuzz-finding.ts';
 
 describe('PBFT under the fuzzer-found schedule with a lagging new primary', () => {
   it('commits no transaction twice (validity holds) and stays safe and live', async () => {
-    const { scenario } = await loadScenarioAsync(FINDING);
-    const out = runConsensusWorld(scenario, scenario.seed);
-    const verdict = Object.fromEntries(out.checks.map((c) => [c.name, `${c.passed} ${c.detail}`]));
+    const verdict = await findingVerdicts('pbft-lagging-primary-duplicate');
     expect(verdict['validity']).toMatch(/^true/);
     expect(verdict['safety']).toMatch(/^true/);
     expect(verdict['liveness']).toMatch(/^true/);

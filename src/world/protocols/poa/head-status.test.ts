@@ -5,18 +5,12 @@
  * signers 0 and 2, each on its own one-block fork, had never received it: nobody could seal, so
  * no block gossip could lead 0 and 2 to the chain, and nothing committed again.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runConsensusWorld } from '../../testing/run.ts';
-import { loadScenarioAsync } from '../../../scenario/load.ts';
-
-const FINDING = fileURLToPath(new URL('../../../../docs/fuzz-findings/clique-unknown-heavier-chain.yaml', import.meta.url));
+import { findingVerdicts } from '../../testing/fuzz-finding.ts';
 
 describe('Clique when the signers that may extend the heaviest chain never received it', () => {
   it('commits again after the fault phase (liveness holds) and stays safe', async () => {
-    const { scenario } = await loadScenarioAsync(FINDING);
-    const out = runConsensusWorld(scenario, scenario.seed);
-    const verdict = Object.fromEntries(out.checks.map((c) => [c.name, `${c.passed} ${c.detail}`]));
+    const verdict = await findingVerdicts('clique-unknown-heavier-chain');
     expect(verdict['liveness']).toMatch(/^true/);
     expect(verdict['safety']).toMatch(/^true/);
     expect(verdict['validity']).toMatch(/^true/);

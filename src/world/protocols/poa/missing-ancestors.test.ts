@@ -5,18 +5,12 @@
  * each new block for want of its parent, could not sign on their own chain (the signer limit), and
  * nothing committed for the rest of the run.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runConsensusWorld } from '../../testing/run.ts';
-import { loadScenarioAsync } from '../../../scenario/load.ts';
-
-const FINDING = fileURLToPath(new URL('../../../../docs/fuzz-findings/clique-missing-ancestors.yaml', import.meta.url));
+import { findingVerdicts } from '../../testing/fuzz-finding.ts';
 
 describe('Clique after a partition that hid blocks from some signers', () => {
   it('commits again after the fault phase (liveness holds) and stays safe', async () => {
-    const { scenario } = await loadScenarioAsync(FINDING);
-    const out = runConsensusWorld(scenario, scenario.seed);
-    const verdict = Object.fromEntries(out.checks.map((c) => [c.name, `${c.passed} ${c.detail}`]));
+    const verdict = await findingVerdicts('clique-missing-ancestors');
     expect(verdict['liveness']).toMatch(/^true/);
     expect(verdict['safety']).toMatch(/^true/);
     expect(verdict['validity']).toMatch(/^true/);

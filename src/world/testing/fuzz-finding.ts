@@ -1,0 +1,15 @@
+/**
+ * A configuration iomtsim fuzz found (a scenario under docs/fuzz-findings/) run through the world as
+ * the CLI would load it, for the regression test of the protocol fix it led to.
+ */
+import { fileURLToPath } from 'node:url';
+import { loadScenarioAsync } from '../../scenario/load.ts';
+import { runConsensusWorld } from './run.ts';
+
+/** Each check's verdict on the finding `name`: "true <detail>" or "false <detail>", by check name. */
+export async function findingVerdicts(name: string): Promise<Readonly<Record<string, string>>> {
+  const file = fileURLToPath(new URL(`../../../docs/fuzz-findings/${name}.yaml`, import.meta.url));
+  const { scenario } = await loadScenarioAsync(file);
+  const out = runConsensusWorld(scenario, scenario.seed);
+  return Object.fromEntries(out.checks.map((c) => [c.name, `${c.passed} ${c.detail}`]));
+}
