@@ -1,6 +1,6 @@
 /**
  * Audit bypass: an insider at a hospital's record store (store-insider.ts) serves records to a
- * colluding requester (accomplice.ts) without the access passing through the ledger: no
+ * colluding requester (direct-reader.ts) without the access passing through the ledger: no
  * AccessControl request, so no audit entry. The audit-completeness measure, which knows nothing of
  * the attack (src/iomt/served-reads.ts), is scored against the insider's ground truth: every
  * bypassed read must be counted unaudited, and no read the insider did not serve.
@@ -12,7 +12,7 @@ import type { Metrics } from '../../metrics/types.ts';
 import { defineAttack } from '../definition.ts';
 import type { GroundTruth } from '../ground-truth.ts';
 import { param, zOrdinal } from '../params.ts';
-import { Accomplice } from './accomplice.ts';
+import { DirectStoreReader } from './direct-reader.ts';
 import { siteLink } from './layout.ts';
 import { StoreInsider } from './store-insider.ts';
 
@@ -31,7 +31,7 @@ export const auditBypass = defineAttack({
   device: {
     checkWorldTargets: (spec, sizes, issues) => issues.index('hospital', spec.hospital, sizes.hospitals, 'a hospital number'),
     plan: (specs, env) => {
-      const accomplices: Accomplice[] = [];
+      const accomplices: DirectStoreReader[] = [];
       let served: ServedReads | undefined;
       const accompliceOf = (index: number) => `cl_accomplice_${index}`;
       return {
@@ -45,7 +45,7 @@ export const auditBypass = defineAttack({
           const devices = world.topology.devices.filter((d) => d.hospital === spec.hospital).map((d) => d.index);
           const opts = { start: spec.start, end: spec.end, store: hosp.store, devices, ratePerSec: spec.rate, requester: accompliceOf(index) };
           world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => {
-            const a = new Accomplice(ctx, opts);
+            const a = new DirectStoreReader(ctx, opts);
             accomplices.push(a);
             return a;
           }, `attacker:audit-bypass:${index}`);
@@ -60,7 +60,7 @@ export const auditBypass = defineAttack({
 });
 
 /** The audit measure's verdicts against the records the insiders served (ground truth). */
-function bypassScore(truth: GroundTruth, served: ServedReads | undefined, accomplices: readonly Accomplice[]): Metrics {
+function bypassScore(truth: GroundTruth, served: ServedReads | undefined, accomplices: readonly DirectStoreReader[]): Metrics {
   const bypassed = new Set(truth.all('record', 'bypassed-read').map((l) => l.id as string));
   const unaudited = served?.verdicts().unaudited ?? [];
   let caught = 0;
@@ -71,6 +71,6 @@ function bypassScore(truth: GroundTruth, served: ServedReads | undefined, accomp
     [`${p}.caught_reads`]: { unit: 'records', value: caught },
     [`${p}.detection_rate`]: { unit: 'ratio', value: bypassed.size === 0 ? NaN : caught / bypassed.size },
     [`${p}.false_unaudited_reads`]: { unit: 'records', value: unaudited.length - caught },
-    [`${p}.records_received`]: { unit: 'records', value: accomplices.reduce((x, a) => x + a.recordsReceived, 0) },
+    [`${p}.records_received`]: { unit: 'records', value: accomplices.reduce((x, a) => x + a.recordsRead, 0) },
   };
 }

@@ -1,13 +1,13 @@
 /**
  * Consent bypass by direct read: an intruder host asks a record store for devices' latest records
- * without asking AccessControl (src/attacks/iomt/intruder.ts); every record returned is an
+ * without asking AccessControl (src/attacks/iomt/direct-reader.ts); every record returned is an
  * unauthorized read.
  */
 import { z } from 'zod';
 import type { ActorContext } from '../../../sim/index.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
-import { DirectReadIntruder } from './intruder.ts';
+import { DirectStoreReader } from './direct-reader.ts';
 import { siteLink } from './layout.ts';
 
 export const consentBypass = defineAttack({
@@ -24,12 +24,12 @@ export const consentBypass = defineAttack({
   device: {
     checkWorldTargets: (spec, sizes, issues) => issues.index('hospital', spec.hospital, sizes.hospitals, 'a hospital number'),
     plan: (_specs, env) => {
-      const intruders: DirectReadIntruder[] = [];
+      const intruders: DirectStoreReader[] = [];
       return {
         installEach({ spec }, world) {
-          const opts = { start: spec.start, end: spec.end, store: world.topology.hospitals[spec.hospital]!.store, deviceCount: world.topology.devices.length, ratePerSec: spec.rate };
+          const opts = { start: spec.start, end: spec.end, store: world.topology.hospitals[spec.hospital]!.store, devices: world.topology.devices.map((d) => d.index), ratePerSec: spec.rate };
           const h = world.engine.addHost(siteLink(world, 0), (ctx: ActorContext<unknown>) => {
-            const a = new DirectReadIntruder(ctx, opts);
+            const a = new DirectStoreReader(ctx, opts);
             intruders.push(a);
             return a;
           }, `attacker:intruder:${intruders.length}`);
