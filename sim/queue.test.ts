@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { EventQueue } from './queue.ts';
 import { SimError } from './errors.ts';
 
-/** Push (time) entries, tagging each slot with its insertion index, and pop everything. */
+/** Push an entry tagged `tag` at time `t` into `q`. */
+function putInto(q: EventQueue): (t: number, tag: number) => void {
+  return (t, tag) => {
+    const slot = q.allocate(0);
+    q.tag[slot] = tag;
+    q.push(slot, t);
+  };
+}
+
+/** Pop everything, returning each slot's tag in pop order. */
 function drain(q: EventQueue): number[] {
   const out: number[] = [];
   while (q.size > 0) {
@@ -120,11 +129,7 @@ describe('EventQueue', () => {
 
   it('orders an event pushed before the window start, behind the window, before those in it', () => {
     const q = new EventQueue(100, 4, SMALL_WINDOW_US);
-    const put = (t: number, tag: number) => {
-      const slot = q.allocate(0);
-      q.tag[slot] = tag;
-      q.push(slot, t);
-    };
+    const put = putInto(q);
     put(500, 0);
     q.release(q.pop()); // the window now starts at 500
     put(600, 1);
@@ -137,11 +142,7 @@ describe('EventQueue', () => {
 
   it('never moves the window back when an entry from before it is popped', () => {
     const q = new EventQueue(100, 4, SMALL_WINDOW_US);
-    const put = (t: number, tag: number) => {
-      const slot = q.allocate(0);
-      q.tag[slot] = tag;
-      q.push(slot, t);
-    };
+    const put = putInto(q);
     put(500, 0);
     q.release(q.pop()); // the window now starts at 500
     put(1400, 1); // calendar
@@ -154,11 +155,7 @@ describe('EventQueue', () => {
 
   it('orders equal times by insertion when one entry reached the heap and a later one the calendar', () => {
     const q = new EventQueue(100, 4, SMALL_WINDOW_US);
-    const put = (t: number, tag: number) => {
-      const slot = q.allocate(0);
-      q.tag[slot] = tag;
-      q.push(slot, t);
-    };
+    const put = putInto(q);
     put(2000, 0); // beyond the window starting at 0: heap
     put(1000, 1); // calendar
     q.release(q.pop()); // the window now starts at 1000, so 2000 lies inside it
