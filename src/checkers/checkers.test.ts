@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBlock } from '../ledger/block.ts';
 import { ZERO_HASH } from '../ledger/hash.ts';
 import { txId, type Transaction } from '../ledger/types.ts';
+import type { CommitEvent } from '../protocols/types.ts';
 import { LivenessChecker } from './liveness.ts';
 import { SafetyChecker } from './safety.ts';
 import { StateAgreementChecker } from './state-agreement.ts';
@@ -10,6 +11,8 @@ import { ValidityChecker } from './validity.ts';
 const tx = (seq: number, digest = 'd'): Transaction => ({ id: txId(9, seq), sender: 9, sizeBytes: 10, payloadDigest: digest, submittedUs: 0 });
 const block = (height: number, txs: Transaction[], proposer = 0) => buildBlock({ parentHash: ZERO_HASH, height, proposer, timestampUs: 0, txs });
 const commit = (height: number, txs: Transaction[], proposer = 0) => ({ kind: 'commit', block: block(height, txs, proposer) });
+/** A block carrying `t` again, which the replica says it did not execute a second time. */
+const replayed = (height: number, t: Transaction): CommitEvent => ({ kind: 'commit', block: block(height, [t], 0), alreadyExecutedTxIds: [t.id] });
 const submit = (t: Transaction) => ({ kind: 'submit', tx: t });
 
 describe('SafetyChecker', () => {
@@ -71,6 +74,18 @@ describe('ValidityChecker', () => {
     v.observe(0, commit(3, [tx(1, 'evil')]), 3);
     v.observe(0, commit(4, [tx(0)]), 4);
     expect(v.violations.map((x) => x.reason)).toEqual(['never-submitted', 'altered', 'committed-twice']);
+  });
+
+  it('accepts a request ordered again that the replica says it did not execute twice, and only if it executed before', () => {
+    const v = new ValidityChecker();
+    v.observe(5, submit(tx(0)), 0);
+    v.observe(5, submit(tx(1)), 0);
+    v.observe(0, commit(1, [tx(0)]), 1);
+    v.observe(0, replayed(2, tx(0)), 2);
+    expect(v.violations).toEqual([]);
+    // A replica claiming it executed a request it never did hides a lost transaction.
+    v.observe(0, replayed(3, tx(1)), 3);
+    expect(v.violations.map((x) => x.reason)).toEqual(['skipped-unexecuted']);
   });
 
   const grant = (args: Record<string, unknown>): Transaction => ({ ...tx(0), call: { contract: 'Consent', method: 'grant', args } });

@@ -1,6 +1,8 @@
 /**
  * Validity: honest replicas commit only transactions that clients submitted, unaltered, and none
  * twice (PBFT's exactly-once execution, Castro & Liskov 1999, §4.1; Byzantine broadcast validity).
+ * A block may carry a request again if the replica says it did not execute it there
+ * (CommitEvent.alreadyExecutedTxIds); that claim holds only for a request committed before.
  * Unaltered means the same payload digest and the same executed call: contract, method and every
  * argument (same-transaction.ts).
  */
@@ -12,7 +14,7 @@ import { sameSubmission } from './same-transaction.ts';
 import { ALL_HONEST, describeFirst, type Checker, type HonestPredicate } from './types.ts';
 
 /** 'altered': another payload digest; 'altered-call': the digest kept, the sender or the call (contract, method, arguments) changed. */
-export type ValidityReason = 'never-submitted' | 'altered' | 'altered-call' | 'committed-twice';
+export type ValidityReason = 'never-submitted' | 'altered' | 'altered-call' | 'committed-twice' | 'skipped-unexecuted';
 
 export interface ValidityViolation {
   readonly timeUs: number;
@@ -41,9 +43,14 @@ export class ValidityChecker implements Checker {
       return;
     }
     if (event.kind !== 'commit' || !this.isHonest(host)) return;
-    const { block } = event as CommitEvent;
+    const { block, alreadyExecutedTxIds } = event as CommitEvent;
     const inBlock = block.txs.length > 1 ? new Set<number>() : undefined;
     for (const tx of block.txs) {
+      if (alreadyExecutedTxIds?.includes(tx.id) === true) {
+        // Not executed here: legitimate only if the request executed before.
+        if (!this.committedAt.has(tx.id)) this.violations.push({ timeUs, host, txId: tx.id, height: block.height, reason: 'skipped-unexecuted' });
+        continue;
+      }
       const sent = this.submitted.get(tx.id);
       let reason: ValidityReason | undefined;
       if (sent === undefined) reason = 'never-submitted';

@@ -14,4 +14,12 @@ describe('ConsensusCollector', () => {
     c.observe(0, commit('b'), 2_500_000);
     expect(c.timeseries().map((r) => r['throughput_tps'])).toEqual([0, 1]);
   });
+
+  it('counts a request a faulty primary ordered twice once, when the replicas did not execute it again', () => {
+    const c = new ConsensusCollector(0, 2_000_000, () => true, 1_000_000);
+    c.observe(0, commit('a'), 100_000);
+    const again: CommitEvent = { ...commit('b'), alreadyExecutedTxIds: [tx.id] };
+    c.observe(0, again, 200_000);
+    expect(c.timeseries().map((r) => r['throughput_tps'])).toEqual([1, 0]);
+  });
 });

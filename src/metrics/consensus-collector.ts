@@ -67,12 +67,14 @@ export class ConsensusCollector {
         break;
       case 'commit': {
         if (!this.isHonest(host)) return;
-        const { block } = event as CommitEvent;
+        const { block, alreadyExecutedTxIds } = event as CommitEvent;
         if (this.seenBlocks.has(block.hash)) return;
         this.seenBlocks.add(block.hash);
         this.decisions++;
-        this.committedTxs += block.txs.length;
-        this.windows.record('commits', timeUs, block.txs.length);
+        // A request ordered again and not executed again is not throughput.
+        const executed = block.txs.length - (alreadyExecutedTxIds?.length ?? 0);
+        this.committedTxs += executed;
+        this.windows.record('commits', timeUs, executed);
         for (const tx of block.txs) {
           if (tx.submittedUs < this.warmupUs || !this.latencyCounted.add(tx.id)) continue;
           const ms = (timeUs - tx.submittedUs) / 1000;

@@ -84,6 +84,12 @@ export interface ProtocolCollector {
 export interface CommitEvent extends ModelEvent {
   readonly kind: 'commit';
   readonly block: Block;
+  /**
+   * Transactions of the block this replica did not execute because it had executed them before: a
+   * Byzantine primary may order one request twice, and replicas execute each request once
+   * (Castro & Liskov §4.1). Absent when every transaction executed.
+   */
+  readonly alreadyExecutedTxIds?: readonly number[];
 }
 
 /** Emitted by a replica when it starts a new view / term / round after a fault. */

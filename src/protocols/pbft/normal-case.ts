@@ -164,8 +164,15 @@ export abstract class NormalCase extends ReplicaCore {
   protected execute(block: Block): void {
     const now = this.ctx.nowUs;
     const txs = block.txs;
+    let alreadyExecutedTxIds: number[] | undefined;
     for (let k = 0; k < txs.length; k++) {
       const tx = txs[k]!;
+      // §4.1: exactly once. A faulty primary can order a request in two batches (an equivocator
+      // whose two faces each received it); the later one only re-sends the reply.
+      if (this.mempool.isCommitted(tx.id)) {
+        (alreadyExecutedTxIds ??= []).push(tx.id);
+        continue;
+      }
       this.app.execute(tx, block, now);
       this.mempool.markCommitted(tx);
       if (this.waitingRequests.size > 0) this.waitingRequests.delete(tx.id);
@@ -179,7 +186,7 @@ export abstract class NormalCase extends ReplicaCore {
       this.nextSeq = block.height + 1;
       this.headHash = block.hash;
     }
-    const commit: CommitEvent = { kind: 'commit', block };
+    const commit: CommitEvent = alreadyExecutedTxIds === undefined ? { kind: 'commit', block } : { kind: 'commit', block, alreadyExecutedTxIds };
     this.ctx.emit(commit);
     // §4.1: reply to each client; the client waits for f + 1 matching replies.
     const leader = this.primaryHost();
