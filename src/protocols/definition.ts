@@ -52,10 +52,29 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
    * requests and replies): what attacks that hold or drop messages by kind may name.
    */
   readonly messageKinds: readonly string[];
+  /**
+   * Named deviations its replicas can be switched to (`ByzantineLevers`), for a Byzantine face the
+   * attack library's proxy runs (src/attacks/byzantine/behaviour.ts): misbehaviour that only the
+   * protocol's own code can produce, such as a validly signed proposal on another certificate.
+   */
+  readonly byzantineLevers?: readonly string[];
   /** One replica; `config.params` has been parsed by `paramsSchema` already. */
   createReplica(ctx: ActorContext<unknown>, config: ReplicaConfig<ParamsOf<S>>, app: ReplicatedApplication): Actor<unknown>;
   /** Optional protocol-specific metrics from model events (e.g. PoA fork and stale rates). */
   createCollector?(replicaCount: number): ProtocolCollector;
+}
+
+/**
+ * A replica that implements its definition's `byzantineLevers`. `lever` is one of them, pulled once
+ * before the replica starts; the replica deviates only while `engaged()` holds (the attack's window)
+ * and runs its honest code otherwise.
+ */
+export interface ByzantineLevers {
+  pullByzantineLever(lever: string, engaged: () => boolean): void;
+}
+
+export function hasByzantineLevers(replica: unknown): replica is ByzantineLevers {
+  return typeof (replica as Partial<ByzantineLevers> | null)?.pullByzantineLever === 'function';
 }
 
 /**

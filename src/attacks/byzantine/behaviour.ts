@@ -3,6 +3,8 @@
  * a mode with a window, as in Malachite's Byzantine proxy (mode, trigger, configured by data). The
  * proxy offers four generic levers, and a new Byzantine attack is a definition that pulls them:
  * drop what arrives, drop what leaves, hold what leaves, or split the replica's brain into faces.
+ * A face may also run one of the protocol's own named levers (its definition's byzantineLevers),
+ * for misbehaviour that no filter on messages can make (a validly signed proposal on another QC).
  */
 import type { HostId } from '../../../sim/index.ts';
 import type { GroundTruth } from '../ground-truth.ts';
@@ -20,6 +22,14 @@ export interface SplitBrain {
   faceFor(from: HostId, msg: unknown): number | 'all';
   /** While active: what face `face` sending to `to` does: send, drop, or send face to face ('envelope'). */
   route(face: number, to: HostId): 'send' | 'drop' | 'envelope';
+  /** The protocol lever (one of its definition's byzantineLevers) face `face` runs with while active, if any. */
+  lever?(face: number): string | undefined;
+  /**
+   * While active: whether what face `face` sends to `to` also reaches the host's other faces, once,
+   * after the event that sent it. A host knows what its faces make; without this a face whose side
+   * never hears another face's node waits for ever on a fetch its side would drop.
+   */
+  sharesSent?(face: number, to: HostId): boolean;
 }
 
 export interface ByzantineBehaviour {

@@ -7,7 +7,9 @@
  * - A split brain runs several copies ("faces") of the honest replica; the behaviour decides which
  *   face hears each message and which face's messages reach each peer, and faces of colluding
  *   replicas talk face to face in envelopes. Outside its window the extra faces run as shadows fed
- *   the same inputs, silenced (equivocation: src/attacks/byzantine/equivocation.ts).
+ *   the same inputs, silenced (equivocation: src/attacks/byzantine/equivocation.ts). A face may
+ *   run with one of the protocol's named levers, engaged while the split is active, and faces may
+ *   hear what the others send, after the event that sent it (src/attacks/byzantine/stale-qc.ts).
  * - Incoming drops are checked before split routing; outgoing drops before holds; held messages
  *   leave in order.
  *
@@ -15,10 +17,11 @@
  * replicas, and the ground truth names which ones are not.
  */
 import type { Actor, ActorContext, ActorFactory, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
+import { hasByzantineLevers } from '../../protocols/definition.ts';
 import type { ByzantineBehaviour, SplitBrain } from './behaviour.ts';
 import { isFaceEnvelope, type FaceEnvelope } from './envelope.ts';
 
-/** Timer tags are multiplexed: face timers are tag·4 + face (faces 0..2); the release timer of held messages is 3. */
+/** Timer tags are multiplexed: face timers are tag·4 + face (faces 0..2); the release timer of held and shared messages is 3. */
 const TAG_STRIDE = 4;
 const RELEASE_TAG = TAG_STRIDE - 1;
 
@@ -30,6 +33,9 @@ export class ByzantineReplica implements Actor<unknown> {
   private heldMsg: unknown[] = [];
   private heldSize: number[] = [];
   private heldHead = 0;
+  /** Messages faces sent that the other faces hear once the sending event is over. */
+  private sharedFrom: number[] = [];
+  private sharedMsg: unknown[] = [];
 
   constructor(
     readonly ctx: ActorContext<unknown>,
@@ -41,7 +47,16 @@ export class ByzantineReplica implements Actor<unknown> {
     for (let f = 0; f < faceCount; f++) {
       const fc = new FaceContext(this, f, f === 0 ? ctx.rng : ctx.rng.stream(`byzantine-face-${f}`));
       this.faceContexts.push(fc);
-      this.faces.push(factory(fc));
+      const face = factory(fc);
+      for (const b of behaviours) {
+        const lever = b.split?.lever?.(f);
+        if (lever === undefined) continue;
+        // The scenario check (the attack's checkProtocol) rejects a protocol without the lever first.
+        if (!hasByzantineLevers(face)) throw new Error(`a Byzantine face needs the protocol lever '${lever}', but the replica has no levers`);
+        const split = b.split!;
+        face.pullByzantineLever(lever, () => split.isActive(ctx.nowUs));
+      }
+      this.faces.push(face);
     }
   }
 
@@ -57,6 +72,7 @@ export class ByzantineReplica implements Actor<unknown> {
     const r = ((tag % TAG_STRIDE) + TAG_STRIDE) % TAG_STRIDE;
     if (r === RELEASE_TAG) {
       this.releaseHeld();
+      this.deliverShared();
       return;
     }
     this.faces[r]?.onTimer((tag - r) / TAG_STRIDE);
@@ -86,6 +102,7 @@ export class ByzantineReplica implements Actor<unknown> {
       if (split === undefined) {
         if (face !== 0) return; // the shadow faces stay silent outside the window
       } else {
+        if (split.sharesSent?.(face, to) === true) this.share(face, msg);
         const route = split.route(face, to);
         if (route === 'drop') return;
         if (route === 'envelope') {
@@ -115,6 +132,25 @@ export class ByzantineReplica implements Actor<unknown> {
   private activeSplit(now: number): SplitBrain | undefined {
     for (const b of this.behaviours) if (b.split?.isActive(now) === true) return b.split;
     return undefined;
+  }
+
+  /** Once per message (a proposal goes to many peers), delivered when the sending event is over. */
+  private share(face: number, msg: unknown): void {
+    if (this.sharedMsg.includes(msg)) return;
+    if (this.sharedMsg.length === 0) this.ctx.setTimer(0, RELEASE_TAG);
+    this.sharedFrom.push(face);
+    this.sharedMsg.push(msg);
+  }
+
+  private deliverShared(): void {
+    if (this.sharedMsg.length === 0) return;
+    const from = this.sharedFrom;
+    const msgs = this.sharedMsg;
+    this.sharedFrom = [];
+    this.sharedMsg = [];
+    for (let i = 0; i < msgs.length; i++) {
+      for (let k = 0; k < this.faces.length; k++) if (k !== from[i]) this.faces[k]!.onMessage(this.ctx.self, msgs[i]);
+    }
   }
 
   /** Held messages leave in order; a constant delay keeps the queue sorted by release time. */

@@ -3,7 +3,7 @@ import { defineProtocol } from '../definition.ts';
 import { HOTSTUFF_FAULT_MODEL } from './fault-model.ts';
 import { HOTSTUFF_MESSAGE_KINDS } from './messages.ts';
 import { hotstuffParamsSchema } from './params.ts';
-import { HotStuffReplica, type HotStuffOptions } from './replica.ts';
+import { HotStuffReplica, PROPOSE_ON_LOCK, type HotStuffOptions } from './replica.ts';
 
 /** The HotStuff definition; `options` only for checker tests and the fuzzer's mutants (deliberately broken variants). */
 export function makeHotStuffModule(options: HotStuffOptions = {}) {
@@ -14,13 +14,14 @@ export function makeHotStuffModule(options: HotStuffOptions = {}) {
     paramsSchema: hotstuffParamsSchema,
     faultModel: HOTSTUFF_FAULT_MODEL,
     messageKinds: HOTSTUFF_MESSAGE_KINDS,
+    byzantineLevers: [PROPOSE_ON_LOCK],
     createReplica: (ctx, config, app) => new HotStuffReplica(ctx, config, app, options),
   });
 }
 
 export const hotstuff = makeHotStuffModule();
 
-export { HotStuffReplica, type HotStuffOptions } from './replica.ts';
+export { HotStuffReplica, PROPOSE_ON_LOCK, type HotStuffOptions } from './replica.ts';
 export { hotstuffParamsSchema, type HotStuffParams, type Backoff } from './params.ts';
 export { HOTSTUFF_FAULT_MODEL } from './fault-model.ts';
 export type * from './messages.ts';

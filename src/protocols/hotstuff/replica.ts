@@ -28,6 +28,7 @@ import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import { Mempool } from '../../ledger/mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
+import type { ByzantineLevers } from '../definition.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
 import {
   HEADER_BYTES,
@@ -67,6 +68,16 @@ export interface HotStuffOptions {
   readonly twoChainCommit?: boolean;
 }
 
+/**
+ * The Byzantine lever a proxy's face may pull (src/attacks/byzantine/stale-qc.ts): as leader,
+ * propose on the locked node, with the QC that certifies it, instead of on the highest QC
+ * (Algorithm 4's onPropose extends qc_high's node). The QC is genuine and the node extends every
+ * replica's lock that this one shares, so honest replicas vote for it (§4.2, safeNode); a correct
+ * three-chain commit stays safe (§4.4), a two-chain commit does not. Only the protocol's own code
+ * can sign a proposal on another QC, which is why it is a lever rather than a proxy filter.
+ */
+export const PROPOSE_ON_LOCK = 'propose-on-lock';
+
 interface Tally {
   readonly view: number;
   readonly voters: Uint8Array;
@@ -80,7 +91,7 @@ interface Waiting {
   readonly isProposal: boolean;
 }
 
-export class HotStuffReplica implements Actor<unknown> {
+export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   readonly params: HotStuffParams;
   private readonly n: number;
   private readonly quorum: number;
@@ -95,6 +106,8 @@ export class HotStuffReplica implements Actor<unknown> {
   private lastVote: HsVote | undefined;
   private proposedView = 0;
   private bLock: HsNode;
+  /** The QC that certifies bLock (the justify of the node that locked it); only the lever proposes on it. */
+  private bLockQc: QuorumCert;
   private bExec: HsNode;
   private qcHigh: QuorumCert;
   private qcHighNode: HsNode;
@@ -119,6 +132,7 @@ export class HotStuffReplica implements Actor<unknown> {
   // Pacemaker (§4.4): one pending timer, re-armed when the deadline moved.
   private readonly viewDeadline: DeadlineTimer;
   private consecutiveTimeouts = 0;
+  private proposesOnLock: () => boolean = () => false;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
@@ -139,6 +153,7 @@ export class HotStuffReplica implements Actor<unknown> {
     this.nodes.set(genesis.block.hash, genesis);
     this.chain.push(genesis);
     this.bLock = genesis;
+    this.bLockQc = genesis.justify;
     this.bExec = genesis;
     this.qcHigh = genesis.justify;
     this.qcHighNode = genesis;
@@ -151,6 +166,11 @@ export class HotStuffReplica implements Actor<unknown> {
   /** Committed height (for tests and inspection). */
   get executedHeight(): number {
     return this.bExec.block.height;
+  }
+
+  pullByzantineLever(lever: string, engaged: () => boolean): void {
+    if (lever !== PROPOSE_ON_LOCK) throw new RangeError(`HotStuff has no Byzantine lever '${lever}' (it has '${PROPOSE_ON_LOCK}')`);
+    this.proposesOnLock = engaged;
   }
 
   onStart(): void {
@@ -310,7 +330,10 @@ export class HotStuffReplica implements Actor<unknown> {
     this.updateQcHigh(bStar.justify, b2);
     const b1 = this.getNode(b2.justify.blockHash);
     if (b1 === undefined) return;
-    if (b1.view > this.bLock.view) this.bLock = b1;
+    if (b1.view > this.bLock.view) {
+      this.bLock = b1;
+      this.bLockQc = b2.justify;
+    }
     if (this.twoChainCommit) {
       if (b2.block.parentHash === b1.block.hash && b2.view === b1.view + 1) this.commit(b1);
       return;
@@ -433,7 +456,9 @@ export class HotStuffReplica implements Actor<unknown> {
   private propose(view: number): void {
     if (this.proposedView >= view) return;
     this.proposedView = view;
-    const parent = this.qcHighNode;
+    const onLock = this.proposesOnLock();
+    const parent = onLock ? this.bLock : this.qcHighNode;
+    const justify = onLock ? this.bLockQc : this.qcHigh;
     const occupancy: MempoolEvent = { kind: 'mempool', sizeTxs: this.mempool.sizeTxs, sizeBytes: this.mempool.sizeBytes };
     this.ctx.emit(occupancy);
     const txs = this.withoutPendingAncestors(parent, this.mempool.take(this.config.batchSize, this.config.blockSizeMaxBytes));
@@ -451,8 +476,8 @@ export class HotStuffReplica implements Actor<unknown> {
     this.ctx.cpu(hashCostUs(c, block.sizeBytes) + c.signUs);
     const key = this.config.signingKey;
     const v = this.config.verifier;
-    const sig = key !== undefined && v !== undefined ? key.sign(v.digest(proposalTerm(view, block.hash, this.qcHigh.view, this.qcHigh.blockHash))) : undefined;
-    const node: HsNode = { block, view, justify: this.qcHigh, proposer: this.self, sig };
+    const sig = key !== undefined && v !== undefined ? key.sign(v.digest(proposalTerm(view, block.hash, justify.view, justify.blockHash))) : undefined;
+    const node: HsNode = { block, view, justify, proposer: this.self, sig };
     const msg: HsProposal = { kind: 'hs-proposal', node };
     const size = HEADER_BYTES + nodeBytes(node);
     for (let i = 0; i < this.n; i++) if (i !== this.self) this.ctx.send(this.config.replicaHosts[i]!, msg, size);
