@@ -123,7 +123,8 @@ export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, b
   // whole broadcast time (§5.6), and a 500 KB AppendEntries takes 0.4 s at 10 Mbps.
   const batchBytes = batch.batchSize * txSizeBytes;
   const deltaUs = latency.highUs + (MESSAGE_BATCHES * batchBytes * 8 * 1e6) / (bandwidthMbps * 1e6);
-  const params = drawProtocolParams(root.stream('params'), target.family, deltaUs);
+  const broadcastUs = (bytes: number): number => latency.highUs + ((nodes - 1) * bytes * 8 * 1e6) / (bandwidthMbps * 1e6);
+  const params = drawProtocolParams(root.stream('params'), target.family, { deltaUs, nodes, quorum: target.definition.faultModel.quorum(nodes), broadcastUs });
   const faultPhaseUs = intIn(root.stream('phase'), 2, 6) * 1_000_000;
   const faults = drawFaults(root.stream('faults'), { definition: target.definition, nodes, clients, faultPhaseUs, beyond });
   const { boundUs, rule } = livenessBound({ family: target.family, definition: target.definition, nodes, timersUs: params.timersUs, faultPhaseUs, requestTimeoutUs, calmFaulty: faults.calmFaulty });

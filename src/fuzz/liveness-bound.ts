@@ -48,9 +48,11 @@ export function livenessBound(x: BoundInputs): { boundUs: number; rule: string }
     case 'pbft': {
       // §4.5.2: a backup's timer doubles after each failed view. During the fault phase F the
       // timer grows at most to F + T; after GST up to c faulty primaries in a row can each cost a
-      // doubled timer before a correct primary's NEW-VIEW: (F + T)(2^(c+1) − 1).
+      // doubled timer before a correct primary's NEW-VIEW, and each view change also spends X
+      // broadcasting its VIEW-CHANGEs and NEW-VIEW (§4.4): (F + T + X)(2^(c+1) − 1).
       const T = t['viewChangeTimeout']!;
-      return { boundUs: base + (x.faultPhaseUs + T) * (2 ** (c + 1) - 1), rule: `request timeout + 1 s + (F + viewChangeTimeout)(2^(c+1) − 1), c = ${c}` };
+      const X = t['viewChangeExchange']!;
+      return { boundUs: base + (x.faultPhaseUs + T + X) * (2 ** (c + 1) - 1), rule: `request timeout + 1 s + (F + viewChangeTimeout + view-change exchange ${(X / 1e6).toFixed(2)} s)(2^(c+1) − 1), c = ${c}` };
     }
     case 'hotstuff': {
       // Algorithm 5's pacemaker: each view lasts at most viewTimeoutMax after back-off; a commit

@@ -4,6 +4,7 @@
  * fuzzer cannot know which of its fields are timers).
  */
 import type { Rng } from '../../sim/index.ts';
+import { newViewBytes, viewChangeBytes } from '../protocols/pbft/messages.ts';
 import { chance, intIn, logIn, ms } from './draw.ts';
 import type { Family } from './target.ts';
 
@@ -25,16 +26,37 @@ const roundMs = (us: number): number => Math.max(1000, Math.round(us / 1000) * 1
  */
 const TIMER_DELTAS = 10;
 
-export function drawProtocolParams(rng: Rng, family: Family, deltaUs: number): DrawnParams {
-  const floorUs = TIMER_DELTAS * deltaUs;
+/** The network a seed drew, as the timers need it. */
+export interface TimerNetwork {
+  /** One-way delay Δ: latency and the sending of the largest batch message. */
+  readonly deltaUs: number;
+  readonly nodes: number;
+  /** The protocol's quorum at this n. */
+  readonly quorum: number;
+  /** Time to send `bytes` to each of the other n − 1 replicas through one uplink, plus the latency. */
+  broadcastUs(bytes: number): number;
+}
+
+export function drawProtocolParams(rng: Rng, family: Family, net: TimerNetwork): DrawnParams {
+  const floorUs = TIMER_DELTAS * net.deltaUs;
   const timer = (us: number): number => roundMs(Math.max(us, floorUs));
   switch (family) {
     case 'pbft': {
-      const viewChangeTimeout = timer(logIn(rng, 200_000, 1_000_000));
+      const drawnTimeoutUs = logIn(rng, 200_000, 1_000_000);
       const checkpointInterval = intIn(rng, 4, 64);
+      // A view change moves PBFT's largest messages (§4.4): every replica broadcasts a VIEW-CHANGE with
+      // a prepared certificate (a pre-prepare and up to n − 1 prepares) per request in its log
+      // window, and the new primary broadcasts a NEW-VIEW carrying q of them by their signatures.
+      // Δ for the view-change timer is the NEW-VIEW's broadcast; the exchange (both broadcasts) is
+      // time every view change spends before its primary proposes, which the liveness bound adds.
+      const logWindow = 2 * checkpointInterval;
+      const viewChangeSignatures = 1 + net.nodes + logWindow * net.nodes;
+      const viewChangeUs = net.broadcastUs(viewChangeBytes(net.nodes, logWindow * net.nodes));
+      const newViewUs = net.broadcastUs(newViewBytes(Array<number>(net.quorum).fill(viewChangeSignatures), logWindow));
+      const viewChangeTimeout = roundMs(Math.max(timer(drawnTimeoutUs), TIMER_DELTAS * newViewUs));
       return {
-        block: { viewChangeTimeout: ms(viewChangeTimeout), checkpointInterval, logWindow: 2 * checkpointInterval },
-        timersUs: { viewChangeTimeout },
+        block: { viewChangeTimeout: ms(viewChangeTimeout), checkpointInterval, logWindow },
+        timersUs: { viewChangeTimeout, viewChangeExchange: viewChangeUs + newViewUs },
       };
     }
     case 'hotstuff': {

@@ -118,3 +118,22 @@ export const SIGNATURE_BYTES = 64;
 /** A MAC authenticator carries one 8-byte MAC per receiver (§5, as in the BFT library). */
 export const authenticatorBytes = (n: number): number => 8 * n;
 export const REPLY_BYTES = PBFT_HEADER_BYTES + DIGEST_BYTES + 16;
+/** A signed protocol message carried inside another (a checkpoint, pre-prepare or prepare in a proof). */
+export const SIGNED_MESSAGE_BYTES = PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES;
+
+/**
+ * A VIEW-CHANGE's wire size: its header and signature, the checkpoint proof, and for each prepared
+ * request its pre-prepare and prepares (§4.4), `certificateMessages` signed messages in all.
+ */
+export const viewChangeBytes = (checkpointProofMessages: number, certificateMessages: number): number =>
+  PBFT_HEADER_BYTES + SIGNATURE_BYTES + (checkpointProofMessages + certificateMessages) * SIGNED_MESSAGE_BYTES;
+
+/**
+ * A NEW-VIEW's wire size: the VIEW-CHANGEs it carries as proof (a header and the signatures of
+ * each; the replicas hold their bodies) and the pre-prepares of O (§4.4).
+ */
+export function newViewBytes(viewChangeSignatureCounts: readonly number[], prePrepares: number): number {
+  let size = PBFT_HEADER_BYTES + SIGNATURE_BYTES;
+  for (const sigs of viewChangeSignatureCounts) size += PBFT_HEADER_BYTES + SIGNATURE_BYTES * sigs;
+  return size + prePrepares * SIGNED_MESSAGE_BYTES;
+}

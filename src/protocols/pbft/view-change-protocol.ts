@@ -6,7 +6,7 @@
 import type { HostId } from '../../../sim/index.ts';
 import type { ViewChangeEvent } from '../types.ts';
 import {
-  newViewTerm, prePrepareTerm, prepareTerm, viewChangeTerm, DIGEST_BYTES, PBFT_HEADER_BYTES, SIGNATURE_BYTES, type NewView, type PrePrepare, type Prepare, type PreparedProof, type ViewChange,
+  newViewBytes, newViewTerm, prePrepareTerm, prepareTerm, viewChangeBytes, viewChangeTerm, DIGEST_BYTES, PBFT_HEADER_BYTES, type NewView, type PrePrepare, type Prepare, type PreparedProof, type ViewChange,
 } from './messages.ts';
 import { computeNewViewOrder, validViewChange, viewChangeSignatures, type OrderedBatch } from './view-change.ts';
 import { Checkpoints } from './checkpoints.ts';
@@ -39,8 +39,9 @@ export abstract class ViewChanges extends Checkpoints {
    * signatures only, as the NEW-VIEW's O does; the replicas hold the batches they prepared.
    */
   protected sendViewChange(vc: ViewChange): void {
-    let size = PBFT_HEADER_BYTES + SIGNATURE_BYTES + vc.checkpointProof.length * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
-    for (const p of vc.prepared) size += (1 + p.prepares.length) * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
+    let certificateMessages = 0;
+    for (const p of vc.prepared) certificateMessages += 1 + p.prepares.length;
+    const size = viewChangeBytes(vc.checkpointProof.length, certificateMessages);
     for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, vc, size);
   }
 
@@ -113,9 +114,7 @@ export abstract class ViewChanges extends Checkpoints {
   }
 
   protected newViewSize(nv: NewView): number {
-    let size = PBFT_HEADER_BYTES + SIGNATURE_BYTES;
-    for (const x of nv.viewChanges) size += PBFT_HEADER_BYTES + SIGNATURE_BYTES * viewChangeSignatures(x);
-    return size + nv.prePrepares.length * (PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES);
+    return newViewBytes(nv.viewChanges.map(viewChangeSignatures), nv.prePrepares.length);
   }
 
   protected onNewView(from: HostId, m: NewView): void {
