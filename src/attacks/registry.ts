@@ -15,6 +15,7 @@ import { equivocation } from './byzantine/equivocation.ts';
 import { silence } from './byzantine/silence.ts';
 import { censorship } from './byzantine/censorship.ts';
 import { delayVotes } from './byzantine/delay-votes.ts';
+import { staleQc } from './byzantine/stale-qc.ts';
 import { sybil } from './iomt/sybil.ts';
 import { tamper } from './iomt/tamper.ts';
 import { replay } from './iomt/replay.ts';
@@ -39,7 +40,7 @@ import { majority } from './pow/majority.ts';
  */
 export const IN_TREE_ATTACKS = [
   crash, partition, eclipse, leaderDelay, leaderDos,
-  equivocation, silence, censorship, delayVotes,
+  equivocation, silence, censorship, delayVotes, staleQc,
   sybil, tamper, replay, flood, compromisedGateway, recordTamper, ransomware, consentBypass, stolenKey, consentMisuse, insider, phiLeak, auditBypass,
   selfishMining, doubleSpend, majority,
 ] as const;

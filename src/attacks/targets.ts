@@ -19,7 +19,7 @@ export function reportingIssues(report: AttackIssueReport): TargetIssues {
       if (value >= count) report(field, `${noun} in 0..${count - 1}`, String(value));
     },
     oneOf(field, value, allowed, noun) {
-      if (!allowed.includes(value)) report(field, `${noun}, one of ${allowed.join(', ')}`, `'${value}'`);
+      if (!allowed.includes(value)) report(field, `${noun}, ${allowed.length === 0 ? 'of which there are none' : `one of ${allowed.join(', ')}`}`, `'${value}'`);
     },
   };
 }

@@ -80,3 +80,9 @@ describe('censorship', () => {
     expect(w.plan.truth.all('host', 'censored-client').map((l) => l.id)).toEqual([w.clientHosts[0]]);
   });
 });
+
+describe('stale-qc (a split brain whose second face runs a protocol lever)', () => {
+  it('refuses a replica that offers no Byzantine levers rather than running an attack that does nothing', () => {
+    expect(() => toyWorld(4, [{ type: 'stale-qc', replicas: [0] }])).toThrow(/protocol lever 'propose-on-lock'/);
+  });
+});
