@@ -3,8 +3,8 @@
  * f = maxFaulty(n) distinct replicas are ever named faulty (the load-time check counts them over
  * the whole run, src/scenario/fault-model-check.ts), plus crashes of whoever leads in windows that
  * do not overlap, which the check counts as one more, so at most f are faulty at once. Byzantine
- * behaviours come from the attack library (equivocation, silence, delayed votes, censorship) and
- * only for protocols whose model is Byzantine; crash-fault protocols get crashes only. Partitions
+ * behaviours come from the attack library (equivocation, silence, delayed votes, censorship, and
+ * forking on a stale QC where the protocol offers that lever) and only for protocols whose model is Byzantine; crash-fault protocols get crashes only. Partitions
  * that heal, leader delay and overload, and loss bursts are network faults, not replica faults,
  * and all close by the end of the fault phase, which is declared asynchronous (attacks/asynchrony.ts).
  * `beyond` names f + 1 replicas faulty instead, outside the model.
@@ -12,6 +12,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Rng } from '../../sim/index.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
+import { STALE_QC_LEVER } from '../attacks/byzantine/stale-qc.ts';
 import { chance, disjointWindows, intIn, logIn, ms, pick, sample } from './draw.ts';
 
 export const ASYNCHRONY_MODULE = fileURLToPath(new URL('./attacks/asynchrony.ts', import.meta.url));
@@ -34,8 +35,14 @@ export interface FaultInputs {
   readonly beyond: boolean;
 }
 
-const BYZANTINE_MODES = ['equivocation', 'silence', 'delay-votes', 'censorship'] as const;
+const BYZANTINE_MODES = ['equivocation', 'silence', 'delay-votes', 'censorship', 'stale-qc'] as const;
 type ByzantineMode = (typeof BYZANTINE_MODES)[number];
+
+/** The modes `definition` supports: stale-qc only where it offers the lever (a protocol without it keeps the draws it had). */
+function byzantineModes(definition: ProtocolDefinition): readonly ByzantineMode[] {
+  const levers = definition.byzantineLevers ?? [];
+  return BYZANTINE_MODES.filter((m) => m !== 'stale-qc' || levers.includes(STALE_QC_LEVER));
+}
 
 /** [start, end) inside the fault phase, or from a start to the end of the run (`open`). */
 function window(rng: Rng, faultPhaseUs: number, open: boolean): { start: string; end?: string } {
@@ -47,8 +54,9 @@ function window(rng: Rng, faultPhaseUs: number, open: boolean): { start: string;
 
 function byzantineEntries(rng: Rng, replicas: readonly number[], x: FaultInputs, calmFaulty: Set<number>): AttackEntry[] {
   const byMode = new Map<ByzantineMode, number[]>();
+  const modes = byzantineModes(x.definition);
   for (const r of replicas) {
-    const mode = pick(rng, BYZANTINE_MODES);
+    const mode = pick(rng, modes);
     byMode.set(mode, [...(byMode.get(mode) ?? []), r]);
   }
   const out: AttackEntry[] = [];
@@ -64,6 +72,10 @@ function byzantineEntries(rng: Rng, replicas: readonly number[], x: FaultInputs,
       out.push({ ...base, delay: ms(logIn(rng, 20_000, 1_000_000)), kinds });
     } else if (mode === 'censorship') {
       out.push({ ...base, clients: sample(rng, Array.from({ length: x.clients }, (_, i) => i), intIn(rng, 1, x.clients)).sort((a, b) => a - b) });
+    } else if (mode === 'stale-qc' && chance(rng, 0.5)) {
+      // Half the time the attack's default (the honest replica before the first attacker), else up to half the others.
+      const others = Array.from({ length: x.nodes }, (_, i) => i).filter((i) => !targets.includes(i));
+      out.push({ ...base, fresh: sample(rng, others, intIn(rng, 1, Math.max(1, Math.floor(others.length / 2)))).sort((a, b) => a - b) });
     } else out.push(base);
   }
   return out;
