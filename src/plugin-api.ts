@@ -15,7 +15,7 @@ export type { CryptoCosts, SigningKey, Verifier } from './ledger/crypto.ts';
 export type { MempoolEvent } from './ledger/events.ts';
 export type { Block, ContractCall, Transaction } from './ledger/types.ts';
 
-export { defineProtocol, kindsOf, type FaultModel, type ProtocolDefinition } from './protocols/definition.ts';
+export { defineProtocol, kindsOf, type ByzantineLevers, type FaultModel, type ProtocolDefinition } from './protocols/definition.ts';
 export type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from './protocols/types.ts';
 
 export { defineAttack, type AttackDefinition } from './attacks/definition.ts';
