@@ -18,8 +18,12 @@ export const ENTRY_LOADERS: readonly EntryLoader[] = [
   ['pow.nodes600_blocks100', async () => (await import('./pow.ts')).pow600Entry],
   ['pow.simblock_nodes6000_blocks100', async () => (await import('./pow.ts')).simblockEntry],
   ['iomt.hospital_1h', async () => (await import('./iomt.ts')).hospitalEntry],
+  ['iomt.regional_hospitals1_5m', async () => (await import('./iomt.ts')).regionalOneHospitalEntry],
+  ['iomt.regional_hospitals2_5m', async () => (await import('./iomt.ts')).regionalTwoHospitalsEntry],
+  ['iomt.regional_hospitals5_5m', async () => (await import('./iomt.ts')).regionalFiveHospitalsEntry],
   ['iomt.regional_36000_devices_5m', async () => (await import('./iomt.ts')).regionalEntry],
   ['runner.pbft_4reps_workers1', async () => (await import('./runner.ts')).oneWorkerEntry],
   ['runner.pbft_4reps_workers2', async () => (await import('./runner.ts')).twoWorkersEntry],
   ['report.render_hospital', async () => (await import('./report.ts')).reportRenderEntry],
+  ['startup.list_protocols', async () => (await import('./startup.ts')).listProtocolsEntry],
 ];

@@ -66,3 +66,22 @@ export const regionalEntry = iomtEntry({
   scenarioFile: 'scenarios/regional.yaml',
   sets: ['duration=5m'],
 });
+
+/**
+ * regional.yaml at 1, 2 and 5 hospitals beside the 10 above, 5 simulated minutes each: wall time
+ * per hospital should stay flat as hospitals are added (the consortium keeps its lab, insurer and
+ * regulator nodes, so n = hospitals + 6).
+ */
+function regionalHospitalsEntry(hospitals: number): BenchEntry {
+  return iomtEntry({
+    name: `iomt.regional_hospitals${hospitals}_5m`,
+    description: `regional.yaml at ${hospitals} hospital${hospitals === 1 ? '' : 's'} (${hospitals * 3600} devices, ${hospitals + 6} PBFT nodes), 5 simulated minutes`,
+    suites: ['full'],
+    scenarioFile: 'scenarios/regional.yaml',
+    sets: ['duration=5m', `iomt.hospitals=${hospitals}`, `consensus.nodes=${hospitals + 6}`],
+  });
+}
+
+export const regionalOneHospitalEntry = regionalHospitalsEntry(1);
+export const regionalTwoHospitalsEntry = regionalHospitalsEntry(2);
+export const regionalFiveHospitalsEntry = regionalHospitalsEntry(5);

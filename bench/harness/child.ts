@@ -1,6 +1,6 @@
 /**
  * Runs one entry `runs` times in a fresh process, so its peak memory is its own, each run preceded
- * by the calibration loop. Usage (by the parent only): node --import tsx bench/harness/child.ts <entry> <runs>
+ * by the calibration loop. Usage (by the parent only, run-entry.ts): node [--import tsx] <this file or its compiled entry> <entry> <runs>
  */
 import { ENTRY_LOADERS } from '../entries/index.ts';
 import { cpuMsSince, runCalibration } from './calibrate.ts';

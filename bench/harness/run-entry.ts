@@ -1,15 +1,25 @@
 /** Parent side: run one entry in a child process and gather its samples. */
 import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { compiledEntryUrl } from '../../src/plugins/compiled.ts';
 import type { ChildMessage } from './child-protocol.ts';
 import type { BenchEntry, SimulatedMetrics } from './entry.ts';
 import type { EntryResult, RunSample } from './results.ts';
 import { goldenDiff } from './golden.ts';
 
-const CHILD = new URL('./child.ts', import.meta.url).pathname;
+/**
+ * The child starts as the command did: from the bundle's compiled entry when the bench runs from
+ * the bundle (no TypeScript compiled in the child, and its peak memory without tsx), through tsx
+ * otherwise.
+ */
+const CHILD_SOURCE = new URL('./child.ts', import.meta.url).href;
+const CHILD_COMPILED = compiledEntryUrl(CHILD_SOURCE);
+const CHILD = fileURLToPath(CHILD_COMPILED ?? CHILD_SOURCE);
+const CHILD_EXEC_ARGV = CHILD_COMPILED === undefined ? ['--import', 'tsx'] : [];
 
 export function runEntryInChild(entry: BenchEntry, runs: number, onRun?: (i: number, s: RunSample) => void): Promise<EntryResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [entry.name, String(runs)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(CHILD, [entry.name, String(runs)], { execArgv: CHILD_EXEC_ARGV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const samples: RunSample[] = [];
     let metrics: SimulatedMetrics | undefined;
     let nondeterminism: string | undefined;
