@@ -15,5 +15,18 @@ export function checkScenarioConsistency(scenario: Scenario): ScenarioFaultIssue
   if (!(scenario.warmup < scenario.duration)) {
     issues.push({ path: ['warmup'], expected: `a warm-up shorter than duration (${seconds(scenario.duration)})`, found: seconds(scenario.warmup) });
   }
+  // An IoMT world places one consensus node per consortium seat: the two counts must agree.
+  const iomt = scenario.iomt;
+  if (iomt !== undefined) {
+    const c = iomt.consortium;
+    const seats = iomt.hospitals * c.nodesPerHospital + c.lab + c.insurer + c.regulator;
+    if (seats !== scenario.consensus.nodes) {
+      issues.push({
+        path: ['consensus', 'nodes'],
+        expected: `${seats}, the consortium size from iomt.consortium (${iomt.hospitals} hospitals × ${c.nodesPerHospital} + lab ${c.lab} + insurer ${c.insurer} + regulator ${c.regulator})`,
+        found: String(scenario.consensus.nodes),
+      });
+    }
+  }
   return issues;
 }

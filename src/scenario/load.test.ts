@@ -113,6 +113,8 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^t\.yaml:3:37: consensus\.nodes: expected a scenario inside the crash fault model of raft \(n ≥ 2f \+ 1: 2 faulty need at least 5 nodes\), found 3 nodes with 2 faulty \(outside the fault model\)$/],
     ['a warm-up as long as the run', () => loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 5s\n'),
       /^t\.yaml:3:9: warmup: expected a warm-up shorter than duration \(5 s\), found 5 s$/],
+    ['an IoMT consortium whose seats are not the node count', () => loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pbft, nodes: 16 }\niomt: { hospitals: 1 }\n'),
+      /^t\.yaml:4:37: consensus\.nodes: expected \d+, the consortium size from iomt\.consortium \(1 hospitals × \d+ \+ lab \d+ \+ insurer \d+ \+ regulator \d+\), found 16$/],
     ['a bad --vary', () => parseVary('consensus.nodes=4,,7'),
       /^--vary consensus\.nodes=4,,7: consensus\.nodes: expected key=v1,v2,\.\.\. or key=lo\.\.hi:step with no empty value, found '4,,7'$/],
     ['a reversed --vary range', () => parseVary('consensus.nodes=10..4'),
