@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex as nobleBytesToHex } from '@noble/hashes/utils.js';
 import { bytesToHex, sha256, sha256Hex } from './hash.ts';
 
 describe('sha256', () => {
@@ -15,6 +16,16 @@ describe('sha256', () => {
         expect(sha256Hex(text)).toBe(bytesToHex(nobleSha256(new TextEncoder().encode(text))));
       }),
       { numRuns: 200, seed: 11 },
+    );
+  });
+
+  it('writes hex as @noble/hashes does, for views that start inside their buffer too', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 80 }), fc.nat(8), (bytes, skip) => {
+        const view = bytes.subarray(Math.min(skip, bytes.length));
+        expect(bytesToHex(view)).toBe(nobleBytesToHex(view));
+      }),
+      { numRuns: 200, seed: 12 },
     );
   });
 });

@@ -2,12 +2,23 @@
  * Real SHA-256 (FIPS 180-4) for the hashes that structure data: Merkle trees, block hashes,
  * transaction leaves. Computed by node:crypto (OpenSSL): in a running simulation it is about three
  * times faster than the pure-JavaScript @noble/hashes, which the tests use as the reference
- * implementation (hash.test.ts checks that both agree). Hex helpers come from @noble/hashes.
+ * implementation (hash.test.ts checks that both agree). Hex parsing comes from @noble/hashes.
  */
+import { Buffer } from 'node:buffer';
 import { hash } from 'node:crypto';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { hexToBytes } from '@noble/hashes/utils.js';
 
-export { bytesToHex, hexToBytes };
+export { hexToBytes };
+
+/**
+ * Lowercase hex of `bytes`, as one flat string. @noble/hashes' bytesToHex appends a digit pair at a
+ * time, which V8 keeps as a rope of 32 concatenations (about 1.5 kB per 32-byte digest instead of
+ * 80 B) for as long as nothing reads the string's characters; block hashes and Merkle roots live as
+ * long as the blocks that carry them, and the checkers keep some for the whole window.
+ */
+export function bytesToHex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
 
 /** SHA-256 of raw bytes. */
 export function sha256(data: Uint8Array): Uint8Array {
