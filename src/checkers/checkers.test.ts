@@ -26,6 +26,24 @@ describe('SafetyChecker', () => {
     expect(s.outcome().passed).toBe(false);
   });
 
+  it('keeps a height until every honest replica has committed it, so a conflicting commit by a slow replica is caught', () => {
+    // Replicas 0, 1 and 2: 0 and 1 run ahead; 2 commits another block at height 1 much later.
+    const s = new SafetyChecker(undefined, [0, 1, 2]);
+    for (let h = 1; h <= 50; h++) {
+      s.observe(0, commit(h, [tx(h)]), h);
+      s.observe(1, commit(h, [tx(h)]), h);
+    }
+    s.observe(2, commit(1, [tx(99)]), 60);
+    expect(s.violations).toMatchObject([{ height: 1, hosts: [0, 2] }]);
+    expect(s.outcome().detail).toMatch(/^1 heights with conflicting commits/);
+  });
+
+  it('counts every committed height in its verdict after dropping those all honest replicas passed', () => {
+    const s = new SafetyChecker(undefined, [0, 1]);
+    for (let h = 1; h <= 20; h++) for (const host of [0, 1]) s.observe(host, commit(h, [tx(h)]), h);
+    expect(s.outcome().detail).toBe('20 heights committed, no conflicts');
+  });
+
   it('ignores commits from hosts it was told are Byzantine', () => {
     const s = new SafetyChecker((h) => h !== 2);
     s.observe(0, commit(1, [tx(0)]), 10);
@@ -53,6 +71,17 @@ describe('LivenessChecker', () => {
     excused.observe(5, submit(tx(0)), 0);
     expect(excused.outcome(5_000).passed).toBe(true);
     expect(excused.outcome(5_600).passed).toBe(false);
+  });
+
+  it('counts a block once however many replicas commit it, before and after all have passed its height', () => {
+    const l = new LivenessChecker(1_000, undefined, [0, 1]);
+    l.observe(5, submit(tx(0)), 0);
+    l.observe(5, submit(tx(1)), 0);
+    l.observe(0, commit(1, [tx(0)]), 500);
+    l.observe(1, commit(1, [tx(0)]), 1_800);
+    // Replica 1's commit of height 1 is no progress: tx 1 has waited since 500 µs, past the bound.
+    l.observe(0, commit(2, [tx(1)]), 2_000);
+    expect(l.violations).toEqual([{ fromUs: 500, toUs: 2_000, pendingTxs: 1 }]);
   });
 
   it('needs no progress while nothing waits', () => {
@@ -86,6 +115,30 @@ describe('ValidityChecker', () => {
     // A replica claiming it executed a request it never did hides a lost transaction.
     v.observe(0, replayed(3, tx(1)), 3);
     expect(v.violations.map((x) => x.reason)).toEqual(['skipped-unexecuted']);
+  });
+
+  it('keeps only the id of a transaction every honest replica has passed: committing it again is committed-twice', () => {
+    const v = new ValidityChecker(undefined, [0, 1]);
+    v.observe(5, submit(tx(0)), 0);
+    v.observe(5, submit(tx(1)), 0);
+    v.observe(0, commit(1, [tx(0)]), 1);
+    v.observe(1, commit(1, [tx(0)]), 1);
+    v.observe(0, commit(2, [tx(1)]), 2);
+    // Height 2 is above the frontier for replica 1: tx 1 keeps its full checks there.
+    v.observe(1, commit(2, [tx(1, 'evil')]), 2);
+    v.observe(0, commit(3, [tx(0)]), 3);
+    v.observe(0, replayed(4, tx(0)), 4);
+    expect(v.violations.map((x) => [x.txId, x.reason])).toEqual([[tx(1).id, 'altered'], [tx(0).id, 'committed-twice']]);
+    expect(v.outcome().detail).toMatch(/^2 invalid commits/);
+  });
+
+  it('counts retired transactions among the committed ones', () => {
+    const v = new ValidityChecker(undefined, [0]);
+    for (let k = 0; k < 5; k++) {
+      v.observe(5, submit(tx(k)), 0);
+      v.observe(0, commit(k + 1, [tx(k)]), k + 1);
+    }
+    expect(v.outcome().detail).toBe('5 committed transactions, all submitted, unaltered, once');
   });
 
   const grant = (args: Record<string, unknown>): Transaction => ({ ...tx(0), call: { contract: 'Consent', method: 'grant', args } });
@@ -124,5 +177,13 @@ describe('StateAgreementChecker', () => {
     expect(c.violationCount).toBe(0);
     c.observe(2, e, 1);
     expect(c.violations).toEqual([{ timeUs: 1, height: 1, hosts: [0, 2] }]);
+  });
+
+  it('compares the state of a slow replica with the first digest at a height the others have passed', () => {
+    const digests = new Map([[0, 'a'], [1, 'a'], [2, 'b']]);
+    const c = new StateAgreementChecker((h) => ({ execute: () => {}, stateDigest: () => digests.get(h)! }), undefined, 1, [0, 1, 2]);
+    for (let h = 1; h <= 5; h++) for (const host of [0, 1]) c.observe(host, commit(h, [tx(h)]), h);
+    c.observe(2, commit(1, [tx(1)]), 9);
+    expect(c.violations).toEqual([{ timeUs: 9, height: 1, hosts: [0, 2] }]);
   });
 });

@@ -7,6 +7,8 @@
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';
 import type { CommitEvent, SubmitEvent } from '../protocols/types.ts';
+import { TxIdSet } from '../ledger/txid-set.ts';
+import { CommitFrontier, forgetThrough } from './commit-frontier.ts';
 import { ALL_HONEST, describeFirst, type Checker, type HonestPredicate } from './types.ts';
 
 export interface LivenessViolation {
@@ -20,13 +22,27 @@ export class LivenessChecker implements Checker {
   readonly name = 'liveness';
   readonly violations: LivenessViolation[] = [];
   private readonly excused: [number, number][] = [];
-  private readonly pending = new Set<number>();
-  private readonly committedBlocks = new Set<string>();
+  /**
+   * Waiting transactions are those submitted and not yet committed: two id sets that stay small
+   * while each client's transactions are submitted, and mostly committed, in sequence (txid-set.ts),
+   * where a set of the waiting ids grows with the backlog of an overloaded run.
+   */
+  private readonly submitted = new TxIdSet();
+  private readonly committedAfterSubmission = new TxIdSet();
+  /** Hashes of the blocks honest replicas committed, by height, above the commit frontier. */
+  private readonly committedBlocks = new Map<number, string[]>();
+  private readonly frontier: CommitFrontier;
   /** Start of the current wait: the last progress, or when work appeared after none was waiting. */
   private waitFromUs = 0;
 
-  constructor(readonly boundUs: number, private readonly isHonest: HonestPredicate = ALL_HONEST) {
+  /** `honestReplicas`: the replicas whose commits move the commit frontier (none: every block hash is kept). */
+  constructor(readonly boundUs: number, private readonly isHonest: HonestPredicate = ALL_HONEST, honestReplicas: readonly HostId[] = []) {
     if (!(boundUs > 0)) throw new RangeError(`liveness bound must be positive, found ${boundUs}`);
+    this.frontier = new CommitFrontier(honestReplicas);
+  }
+
+  private get pendingTxs(): number {
+    return this.submitted.size - this.committedAfterSubmission.size;
   }
 
   get violationCount(): number {
@@ -40,22 +56,32 @@ export class LivenessChecker implements Checker {
 
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
     if (event.kind === 'submit') {
-      if (this.pending.size === 0) this.waitFromUs = timeUs;
-      this.pending.add((event as SubmitEvent).tx.id);
+      if (this.pendingTxs === 0) this.waitFromUs = timeUs;
+      this.submitted.add((event as SubmitEvent).tx.id);
     } else if (event.kind === 'commit' && this.isHonest(host)) {
       const { block } = event as CommitEvent;
-      if (this.committedBlocks.has(block.hash)) return;
-      this.committedBlocks.add(block.hash);
-      if (this.pending.size > 0) this.checkGap(this.waitFromUs, timeUs);
-      this.waitFromUs = timeUs;
-      for (const tx of block.txs) this.pending.delete(tx.id);
+      if (this.firstCommit(block.height, block.hash)) {
+        if (this.pendingTxs > 0) this.checkGap(this.waitFromUs, timeUs);
+        this.waitFromUs = timeUs;
+        for (const tx of block.txs) if (this.submitted.has(tx.id)) this.committedAfterSubmission.add(tx.id);
+      }
+      if (this.frontier.advance(host, block.height)) forgetThrough(this.committedBlocks, this.frontier.height);
     }
   };
+
+  /** Records a block as committed; false when an honest replica committed it before. */
+  private firstCommit(height: number, hash: string): boolean {
+    const hashes = this.committedBlocks.get(height);
+    if (hashes === undefined) this.committedBlocks.set(height, [hash]);
+    else if (hashes.includes(hash)) return false;
+    else hashes.push(hash);
+    return true;
+  }
 
   outcome(endUs: number): CheckOutcome {
     // Work still waiting at the end counts as a stall up to the end; computed without recording it,
     // so asking twice gives the same verdict.
-    const tail = this.pending.size > 0 ? this.stall(this.waitFromUs, endUs) : undefined;
+    const tail = this.pendingTxs > 0 ? this.stall(this.waitFromUs, endUs) : undefined;
     const all = tail === undefined ? this.violations : [...this.violations, tail];
     const n = all.length;
     return {
@@ -70,7 +96,7 @@ export class LivenessChecker implements Checker {
 
   /** Violations including a stall still open at `endUs`. */
   countAt(endUs: number): number {
-    return this.violations.length + (this.pending.size > 0 && this.stall(this.waitFromUs, endUs) !== undefined ? 1 : 0);
+    return this.violations.length + (this.pendingTxs > 0 && this.stall(this.waitFromUs, endUs) !== undefined ? 1 : 0);
   }
 
   private checkGap(fromUs: number, toUs: number): void {
@@ -87,6 +113,6 @@ export class LivenessChecker implements Checker {
         start = Math.max(start, b);
       }
     }
-    return toUs - start > this.boundUs ? { fromUs: start, toUs, pendingTxs: this.pending.size } : undefined;
+    return toUs - start > this.boundUs ? { fromUs: start, toUs, pendingTxs: this.pendingTxs } : undefined;
   }
 }

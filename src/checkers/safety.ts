@@ -7,6 +7,7 @@
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';
 import type { CommitEvent } from '../protocols/types.ts';
+import { CommitFrontier, forgetThrough } from './commit-frontier.ts';
 import { ALL_HONEST, describeFirst, type Checker, type HonestPredicate } from './types.ts';
 
 export interface SafetyViolation {
@@ -20,10 +21,16 @@ export interface SafetyViolation {
 export class SafetyChecker implements Checker {
   readonly name = 'safety';
   readonly violations: SafetyViolation[] = [];
+  /** The first honest commit at each height above the commit frontier. */
   private readonly byHeight = new Map<number, { hash: string; host: HostId }>();
   private readonly conflictingHeights = new Set<number>();
+  private readonly frontier: CommitFrontier;
+  private heightsCommitted = 0;
 
-  constructor(private readonly isHonest: HonestPredicate = ALL_HONEST) {}
+  /** `honestReplicas`: the replicas whose commits move the commit frontier (none: every height is kept). */
+  constructor(private readonly isHonest: HonestPredicate = ALL_HONEST, honestReplicas: readonly HostId[] = []) {
+    this.frontier = new CommitFrontier(honestReplicas);
+  }
 
   get violationCount(): number {
     return this.conflictingHeights.size;
@@ -35,11 +42,12 @@ export class SafetyChecker implements Checker {
     const first = this.byHeight.get(block.height);
     if (first === undefined) {
       this.byHeight.set(block.height, { hash: block.hash, host });
-      return;
+      this.heightsCommitted++;
+    } else if (first.hash !== block.hash) {
+      this.conflictingHeights.add(block.height);
+      this.violations.push({ timeUs, height: block.height, hosts: [first.host, host], hashes: [first.hash, block.hash] });
     }
-    if (first.hash === block.hash) return;
-    this.conflictingHeights.add(block.height);
-    this.violations.push({ timeUs, height: block.height, hosts: [first.host, host], hashes: [first.hash, block.hash] });
+    if (this.frontier.advance(host, block.height)) forgetThrough(this.byHeight, this.frontier.height);
   };
 
   outcome(): CheckOutcome {
@@ -48,7 +56,7 @@ export class SafetyChecker implements Checker {
       name: this.name,
       passed: n === 0,
       detail: n === 0
-        ? `${this.byHeight.size} heights committed, no conflicts`
+        ? `${this.heightsCommitted} heights committed, no conflicts`
         : `${n} heights with conflicting commits: ` +
           describeFirst(this.violations, (v) => `height ${v.height} at ${v.timeUs / 1e6} s: host ${v.hosts[0]} ${v.hashes[0].slice(0, 12)} vs host ${v.hosts[1]} ${v.hashes[1].slice(0, 12)}`),
     };

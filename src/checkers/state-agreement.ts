@@ -7,6 +7,7 @@
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';
 import type { CommitEvent, ReplicatedApplication } from '../protocols/types.ts';
+import { CommitFrontier, forgetThrough } from './commit-frontier.ts';
 import { ALL_HONEST, describeFirst, type Checker, type HonestPredicate } from './types.ts';
 
 export interface StateViolation {
@@ -18,18 +19,25 @@ export interface StateViolation {
 export class StateAgreementChecker implements Checker {
   readonly name = 'state-agreement';
   readonly violations: StateViolation[] = [];
+  /** The first honest replica's state digest at each compared height above the commit frontier. */
   private readonly byHeight = new Map<number, { digest: string; host: HostId }>();
+  private readonly frontier: CommitFrontier;
   private compared = 0;
+  private heightsCompared = 0;
 
   /**
    * `applicationOf(host)` is the replica's application, or undefined for hosts without one.
    * `everyHeights` compares every k-th height only, for applications whose digest is costly.
+   * `honestReplicas`: the replicas whose commits move the commit frontier (none: every height is kept).
    */
   constructor(
     private readonly applicationOf: (host: HostId) => ReplicatedApplication | undefined,
     private readonly isHonest: HonestPredicate = ALL_HONEST,
     private readonly everyHeights = 1,
-  ) {}
+    honestReplicas: readonly HostId[] = [],
+  ) {
+    this.frontier = new CommitFrontier(honestReplicas);
+  }
 
   get violationCount(): number {
     return this.violations.length;
@@ -38,15 +46,22 @@ export class StateAgreementChecker implements Checker {
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
     if (event.kind !== 'commit' || !this.isHonest(host)) return;
     const { block } = event as CommitEvent;
-    if (block.height % this.everyHeights !== 0) return;
+    this.compare(host, block.height, timeUs);
+    if (this.frontier.advance(host, block.height)) forgetThrough(this.byHeight, this.frontier.height);
+  };
+
+  private compare(host: HostId, height: number, timeUs: number): void {
+    if (height % this.everyHeights !== 0) return;
     const app = this.applicationOf(host);
     if (app === undefined) return;
     const digest = app.stateDigest();
     this.compared++;
-    const first = this.byHeight.get(block.height);
-    if (first === undefined) this.byHeight.set(block.height, { digest, host });
-    else if (first.digest !== digest) this.violations.push({ timeUs, height: block.height, hosts: [first.host, host] });
-  };
+    const first = this.byHeight.get(height);
+    if (first === undefined) {
+      this.byHeight.set(height, { digest, host });
+      this.heightsCompared++;
+    } else if (first.digest !== digest) this.violations.push({ timeUs, height, hosts: [first.host, host] });
+  }
 
   outcome(): CheckOutcome {
     const n = this.violations.length;
@@ -54,7 +69,7 @@ export class StateAgreementChecker implements Checker {
       name: this.name,
       passed: n === 0,
       detail: n === 0
-        ? `${this.compared} state digests compared at ${this.byHeight.size} heights, all equal`
+        ? `${this.compared} state digests compared at ${this.heightsCompared} heights, all equal`
         : `${n} state divergences: ` + describeFirst(this.violations, (v) => `height ${v.height}: hosts ${v.hosts[0]} and ${v.hosts[1]}`),
     };
   }

@@ -6,6 +6,8 @@
  */
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../ledger/events.ts';
+import type { Block } from '../ledger/types.ts';
+import { CommitFrontier, forgetThrough } from '../checkers/commit-frontier.ts';
 import { TxIdSet } from '../ledger/txid-set.ts';
 import type { CommitEvent, ConfirmedEvent, SubmitEvent, TimedOutEvent, ViewChangeEvent } from '../protocols/types.ts';
 import { cpuUtilizationMetrics, type CoreBusyUs } from './cpu-utilization.ts';
@@ -32,7 +34,9 @@ export class ConsensusCollector {
   readonly commitLatencyMs = new Histogram();
   readonly clientLatencyMs = new Histogram();
   readonly mempoolTxs = new Histogram();
-  private readonly seenBlocks = new Set<string>();
+  /** Hashes of the blocks honest replicas committed, by height, above the commit frontier (commit-frontier.ts). */
+  private readonly seenBlocks = new Map<number, string[]>();
+  private readonly frontier: CommitFrontier;
   /** Transactions whose commit latency is counted: once each, at the first honest commit (a second commit is a validity violation, not a second latency). */
   private readonly latencyCounted = new TxIdSet();
   private readonly views = new Set<number>();
@@ -50,15 +54,27 @@ export class ConsensusCollector {
     readonly endUs: number,
     private readonly isHonest: (host: HostId) => boolean,
     windowUs: number,
+    honestReplicas: readonly HostId[] = [],
   ) {
     this.windows = new TimeWindows(warmupUs, endUs, windowUs);
+    this.frontier = new CommitFrontier(honestReplicas);
+  }
+
+  /** Records an honest commit; true when no honest replica committed this block before. */
+  private firstCommit(host: HostId, block: Block): boolean {
+    const hashes = this.seenBlocks.get(block.height);
+    const first = hashes === undefined || !hashes.includes(block.hash);
+    if (hashes === undefined) this.seenBlocks.set(block.height, [block.hash]);
+    else if (first) hashes.push(block.hash);
+    if (this.frontier.advance(host, block.height)) forgetThrough(this.seenBlocks, this.frontier.height);
+    return first;
   }
 
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
     if (timeUs < this.warmupUs) {
       // A block first committed before the window is not the window's, however late a lagging
       // replica commits it (a saturated primary commits seconds after the backups).
-      if (event.kind === 'commit' && this.isHonest(host)) this.seenBlocks.add((event as CommitEvent).block.hash);
+      if (event.kind === 'commit' && this.isHonest(host)) this.firstCommit(host, (event as CommitEvent).block);
       return;
     }
     switch (event.kind) {
@@ -68,8 +84,7 @@ export class ConsensusCollector {
       case 'commit': {
         if (!this.isHonest(host)) return;
         const { block, alreadyExecutedTxIds } = event as CommitEvent;
-        if (this.seenBlocks.has(block.hash)) return;
-        this.seenBlocks.add(block.hash);
+        if (!this.firstCommit(host, block)) return;
         this.decisions++;
         // A request ordered again and not executed again is not throughput.
         const executed = block.txs.length - (alreadyExecutedTxIds?.length ?? 0);

@@ -48,13 +48,16 @@ export class ConsensusMonitor {
       const app = ledger.applications[i]!;
       if (app !== NO_APPLICATION) appOf.set(h, app);
     });
-    this.safety = new SafetyChecker(honest);
-    this.liveness = new LivenessChecker(scenario.consensus.livenessBound, honest);
-    this.validity = new ValidityChecker(honest);
-    this.stateAgreement = new StateAgreementChecker((h) => appOf.get(h), honest, options.stateCheckEveryHeights ?? 1);
+    // What the observers keep per height or per transaction goes once every honest replica has
+    // committed past it (src/checkers/commit-frontier.ts).
+    const honestReplicas = ledger.replicaHosts.filter(honest);
+    this.safety = new SafetyChecker(honest, honestReplicas);
+    this.liveness = new LivenessChecker(scenario.consensus.livenessBound, honest, honestReplicas);
+    this.validity = new ValidityChecker(honest, honestReplicas);
+    this.stateAgreement = new StateAgreementChecker((h) => appOf.get(h), honest, options.stateCheckEveryHeights ?? 1, honestReplicas);
     const durationUs = scenario.duration;
     const windowUs = durationUs <= 600_000_000 ? 1_000_000 : Math.ceil(durationUs / 600);
-    this.collector = new ConsensusCollector(scenario.warmup, durationUs, honest, windowUs);
+    this.collector = new ConsensusCollector(scenario.warmup, durationUs, honest, windowUs, honestReplicas);
     this.checkers = [this.safety, this.liveness, this.validity, this.stateAgreement];
     for (const c of this.checkers) engine.observe(c.observe);
     engine.observe(this.collector.observe);
