@@ -2,8 +2,13 @@
  * The part of a gateway or clinician that talks to the consortium: submits contract calls as
  * transactions and decides when one is confirmed, after `repliesNeeded` matching replies (PBFT:
  * f + 1 with the same block, Castro & Liskov §4.1). Requests go to one replica (the primary
- * named by the latest reply, initially replica 0); an unanswered request is re-sent to every replica after `retransmitUs` (§4.1, so a
- * faulty primary cannot silence a client). Not an actor: it borrows its owner's context.
+ * named by the latest reply, initially replica 0); an unanswered request is re-sent to every
+ * replica after `retransmitUs` (§4.1, so a faulty primary cannot silence a client), then after
+ * waits doubling up to a minute, as the load client's (TCP's timer, RFC 6298 §5.5, §2.5): an
+ * overloaded ledger does not get every backlogged request again each period. Unlike a load
+ * client, a gateway or clinician never gives up on a record's anchor or a decision. Due requests
+ * are found in due order (retry-schedule.ts), never by scanning the backlog. Not an actor: it
+ * borrows its owner's context.
  *
  * A confirmed transaction's outcome is read from the client's own organisation's node, which may
  * not have executed that block yet when f + 1 other replicas have answered: the client asks its
@@ -11,6 +16,7 @@
  */
 import type { ActorContext } from '../../sim/index.ts';
 import { txId, type ContractCall, type Transaction } from '../ledger/index.ts';
+import { DEFAULT_RETRY_BACKOFF, DEFAULT_RETRY_INTERVAL_MAX_US, RetrySchedule } from '../protocols/client/retry-schedule.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent } from '../protocols/types.ts';
 import { canonical, sha256Hex } from '../contracts/index.ts';
 import type { NodeAnswer, NodeAnswerBody, NodeQueryBody } from './node-messages.ts';
@@ -40,7 +46,6 @@ interface Pending {
   readonly ask: NodeQueryBody | undefined;
   /** Replicas that replied, keyed by the block hash they reported. */
   readonly votes: Map<string, Set<number>>;
-  lastSentUs: number;
 }
 
 export class LedgerClient {
@@ -50,6 +55,7 @@ export class LedgerClient {
   private target: number;
   /** Confirmed transactions whose node answer is awaited, by query id. */
   private readonly awaitingNode = new Map<number, { readonly token: number; readonly tx: Transaction; readonly height: number }>();
+  private readonly retries: RetrySchedule;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
@@ -58,6 +64,10 @@ export class LedgerClient {
     private readonly owner: LedgerOwner,
   ) {
     this.target = endpoint.replicaHosts[0]!;
+    this.retries = new RetrySchedule(
+      { requestTimeoutUs: endpoint.retransmitUs, backoffFactor: DEFAULT_RETRY_BACKOFF, retryIntervalMaxUs: DEFAULT_RETRY_INTERVAL_MAX_US, giveUpAfterUs: Infinity },
+      (id) => this.pending.has(id),
+    );
   }
 
   get pendingCount(): number {
@@ -81,8 +91,9 @@ export class LedgerClient {
     };
     const submitted: SubmitEvent = { kind: 'submit', tx };
     ctx.emit(submitted);
-    this.pending.set(tx.id, { tx, token, ask, votes: new Map(), lastSentUs: ctx.nowUs });
+    this.pending.set(tx.id, { tx, token, ask, votes: new Map() });
     ctx.send(this.target, { kind: 'request', tx } satisfies RequestMessage, tx.sizeBytes);
+    this.retries.submitted(tx.id, ctx.nowUs);
     return tx;
   }
 
@@ -113,16 +124,17 @@ export class LedgerClient {
     return true;
   }
 
-  /** Re-send requests unanswered for `retransmitUs` to every replica, and unanswered node queries; call from a periodic timer. */
+  /** Re-send each request now due to every replica, and unanswered node queries; call from a periodic timer. */
   retransmit(): void {
     this.node.resend();
     const ctx = this.ctx;
     const now = ctx.nowUs;
-    for (const p of this.pending.values()) {
-      if (now - p.lastSentUs < this.endpoint.retransmitUs) continue;
-      p.lastSentUs = now;
-      const req: RequestMessage = { kind: 'request', tx: p.tx };
-      for (const h of this.endpoint.replicaHosts) ctx.send(h, req, p.tx.sizeBytes);
+    for (let due = this.retries.popDue(now); due !== undefined; due = this.retries.popDue(now)) {
+      if (due.attempt === 'give-up') continue; // never: giveUpAfter is Infinity
+      const tx = this.pending.get(due.key)!.tx;
+      const req: RequestMessage = { kind: 'request', tx };
+      for (const h of this.endpoint.replicaHosts) ctx.send(h, req, tx.sizeBytes);
+      this.retries.retransmitted(due.key, due.attempt, now, tx.submittedUs);
     }
   }
 }

@@ -13,6 +13,11 @@
  * confirmed request is not searched for: its entries are dropped when they reach a lane's head.
  */
 
+/** TCP's retransmission timer doubling (RFC 6298 §5.5): the default backoff of every client. */
+export const DEFAULT_RETRY_BACKOFF = 2;
+/** The ceiling RFC 6298 §2.5 allows at the least: the default longest wait between retransmissions. */
+export const DEFAULT_RETRY_INTERVAL_MAX_US = 60_000_000;
+
 export interface RetryPolicy {
   /** Wait before the first retransmission (PBFT's client timer, Castro & Liskov §4.1). */
   readonly requestTimeoutUs: number;

@@ -1,5 +1,6 @@
 /** The `workload:` section: synthetic transactions offered to the ledger by clients. */
 import { z } from 'zod';
+import { DEFAULT_RETRY_BACKOFF, DEFAULT_RETRY_INTERVAL_MAX_US } from '../../protocols/client/retry-schedule.ts';
 import { zPositiveDurationUs, zSizeBytes } from '../zod-units.ts';
 
 export const zWorkload = z
@@ -28,12 +29,12 @@ export const zWorkload = z
      * Each further rebroadcast waits this many times longer than the previous one (2: the doubling
      * of TCP's retransmission timer, RFC 6298 §5.5; 1: a constant period).
      */
-    retryBackoff: z.number().min(1).default(2),
+    retryBackoff: z.number().min(1).default(DEFAULT_RETRY_BACKOFF),
     /**
      * No wait between two rebroadcasts exceeds this, nor requestTimeout if that is longer (RFC 6298
      * §2.5 lets a ceiling be no less than 60 s).
      */
-    retryIntervalMax: zPositiveDurationUs.default(60_000_000),
+    retryIntervalMax: zPositiveDurationUs.default(DEFAULT_RETRY_INTERVAL_MAX_US),
     /**
      * A client abandons a request not confirmed this long after submission and counts it in
      * consensus.timed_out_txs; a reply arriving later no longer confirms it. It also bounds what an

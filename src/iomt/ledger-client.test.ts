@@ -1,0 +1,53 @@
+/** The IoMT ledger client driven by a scripted context: when an unanswered request goes out again. */
+import { describe, expect, it } from 'vitest';
+import { ScriptedContext } from '../../sim/testing/scripted-context.ts';
+import type { ReplyMessage, RequestMessage } from '../protocols/types.ts';
+import { LedgerClient } from './ledger-client.ts';
+import { NodeQueries } from './node-link.ts';
+
+const RETRANSMIT_US = 4_000_000;
+const REPLICAS = [0, 1, 2, 3];
+
+function client() {
+  const ctx = new ScriptedContext(9);
+  const owner = { onLedgerOutcome: () => {} };
+  const node = new NodeQueries(ctx, { host: 0, macUs: 0, retryUs: RETRANSMIT_US });
+  const ledger = new LedgerClient(ctx, { replicaHosts: REPLICAS, repliesNeeded: 2, retransmitUs: RETRANSMIT_US }, node, owner);
+  return { ctx, ledger };
+}
+
+/** Times (s) at which a periodic retransmission tick, every RETRANSMIT_US until `untilUs`, re-sent a request to every replica. */
+function rebroadcastTimesS(ctx: ScriptedContext, ledger: LedgerClient, untilUs: number): number[] {
+  const times: number[] = [];
+  for (let t = RETRANSMIT_US; t <= untilUs; t += RETRANSMIT_US) {
+    ctx.nowUs = t;
+    ctx.sent.length = 0;
+    ledger.retransmit();
+    const requests = ctx.sent.filter((s) => (s.msg as RequestMessage).kind === 'request');
+    if (requests.length > 0) {
+      expect(requests.map((s) => s.to)).toEqual(REPLICAS);
+      times.push(t / 1e6);
+    }
+  }
+  return times;
+}
+
+describe('LedgerClient', () => {
+  it('re-sends an unanswered request to every replica after the retransmission time, then after waits doubling', () => {
+    const { ctx, ledger } = client();
+    ledger.submit({ contract: 'AuditLog', method: 'record', args: {} }, 1);
+    // Waits 4, 8, 16, 32 s, then the 60 s ceiling.
+    expect(rebroadcastTimesS(ctx, ledger, 200_000_000)).toEqual([4, 12, 28, 60, 120, 180]);
+  });
+
+  it('stops re-sending a request once f + 1 replicas confirmed it', () => {
+    const { ctx, ledger } = client();
+    const tx = ledger.submit({ contract: 'AuditLog', method: 'record', args: {} }, 1);
+    const reply = (replica: number): ReplyMessage => ({ kind: 'reply', txId: tx.id, height: 1, blockHash: 'a', replica, leader: 0 });
+    ctx.nowUs = 5_000_000;
+    ledger.onReply(1, reply(1));
+    ledger.onReply(2, reply(2));
+    expect(ledger.pendingCount).toBe(0);
+    expect(rebroadcastTimesS(ctx, ledger, 60_000_000)).toEqual([]);
+  });
+});
