@@ -1,6 +1,6 @@
 /**
- * When a load client sends an unconfirmed request again, and when it gives up on it, kept in due
- * order without ever scanning the backlog. The wait before retransmission k is
+ * When a client (the load client, the IoMT ledger client) sends an unconfirmed request again, and
+ * when it gives up on it, kept in due order without ever scanning the backlog. The wait before retransmission k is
  * requestTimeout · backoff^(k−1), capped at retryIntervalMax: the timer doubling of TCP's
  * retransmission (RFC 6298 §5.5) with its optional ceiling (§2.5), docs/references.md §10. A request
  * not confirmed giveUpAfter after its submission is abandoned, as a client's commit wait times out
