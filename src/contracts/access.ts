@@ -69,6 +69,16 @@ export class AccessControl {
     return { request, requester, patient, decision, consent: consentId, keyToken };
   }
 
+  /** Make this contract's own state an independent copy of `source`'s (its consent and audit are copied by their owner). */
+  copyFrom(source: AccessControl): void {
+    this.decided = source.decided;
+    this.permitted = source.permitted;
+    this.decisions.clear();
+    for (const [request, d] of source.decisions) this.decisions.set(request, d);
+    this.grants.clear();
+    for (const [request, g] of source.grants) this.grants.set(request, { ...g });
+  }
+
   decisionOf(request: string): AccessDecision | undefined {
     return this.decisions.get(request);
   }

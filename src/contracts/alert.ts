@@ -32,6 +32,13 @@ export class EmergencyAlertContract {
   }
 
   /** Whether `alert` is recorded (a gateway reads this from its node before notifying). */
+  /** Make this contract an independent copy of `source`'s state (a replica starting from a shared genesis). */
+  copyFrom(source: EmergencyAlertContract): void {
+    this.seen.clear();
+    for (const a of source.seen) this.seen.add(a);
+    this.head = source.head;
+  }
+
   recorded(alert: string): boolean {
     return this.seen.has(alert);
   }

@@ -35,6 +35,12 @@ class RootLog {
     this.bytes.set(Buffer.from(rootHex, 'hex'), i * 32);
     this.present[i] = 1;
   }
+  copy(): RootLog {
+    const c = new RootLog();
+    c.bytes = this.bytes.slice();
+    c.present = this.present.slice();
+    return c;
+  }
   get(i: number): string | undefined {
     if (i < 0 || !this.has(i)) return undefined;
     return Buffer.from(this.bytes.subarray(i * 32, i * 32 + 32)).toString('hex');
@@ -68,6 +74,14 @@ export class AnchorRegistry {
   }
 
   /** Root anchored for (gateway, batch), or undefined if none is committed yet. */
+  /** Make this registry an independent copy of `source`'s state (a replica starting from a shared genesis). */
+  copyFrom(source: AnchorRegistry): void {
+    this.logs.clear();
+    for (const [gateway, log] of source.logs) this.logs.set(gateway, log.copy());
+    this.head = source.head;
+    this.total = source.total;
+  }
+
   root(gateway: number, batch: number): string | undefined {
     return this.logs.get(gateway)?.get(batch);
   }

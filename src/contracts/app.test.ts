@@ -109,4 +109,26 @@ describe('IomtLedgerApp', () => {
     run(a, [[callTx(1, 'DeviceRegistry', 'revoke', { device: 'd1', status: 'revoked' })]]);
     expect(a.registry.accepts('d1', 'k2')).toBe(false);
   });
+
+  it('copies its whole state into another application, which then runs on independently of it', () => {
+    const enrol = callTx(7, 'DeviceRegistry', 'enrol', { device: 'dev_1', keyId: '11', deviceType: 'cgm', patient: 'pt-1', gateway: GW });
+    const alert = callTx(GW, 'EmergencyAlert', 'raise', { alert: 'a1', patient: 'pt-1', rule: 'spo2-low', evidence: ROOT });
+    const anchor = callTx(GW, 'AnchorRegistry', 'anchor', { gateway: GW, batch: 0, root: ROOT, readings: 3, pointer: `cas:${ROOT}` });
+    const history = [[enrol, grant('c1')], [access('r1'), alert, anchor]];
+    const later = [[callTx(7, 'DeviceRegistry', 'rotateKey', { device: 'dev_1', keyId: '12' }), callTx(1, 'Consent', 'revoke', { consent: 'c1', patient: 'pt-1' })], [access('r2')]];
+    const source = app();
+    run(source, history);
+    const copy = app();
+    copy.copyFrom(source);
+    expect(copy.stateDigest()).toBe(source.stateDigest());
+    const sourceDigest = source.stateDigest();
+    const replayed = app();
+    run(replayed, [...history, ...later]);
+    const copyOut = decisions(run(copy, [[], [], ...later]));
+    expect(copy.stateDigest()).toBe(replayed.stateDigest());
+    expect(copyOut).toEqual(['4:r2:deny']);
+    expect(source.stateDigest()).toBe(sourceDigest);
+    expect(source.registry.devices.get('dev_1')!.keyId).toBe('11');
+  });
 });
+

@@ -128,6 +128,24 @@ export class IomtLedgerApp implements ReplicatedApplication {
     }
   }
 
+  /**
+   * Make this application an independent copy of `source`'s state: each replica starts from the
+   * same genesis, which the world applies once and copies, instead of every replica re-executing
+   * it (genesis grows with the hospitals, and so does the number of replicas). The listener is not
+   * copied.
+   */
+  copyFrom(source: IomtLedgerApp): void {
+    this.registry.copyFrom(source.registry);
+    this.consent.copyFrom(source.consent);
+    this.audit.copyFrom(source.audit);
+    this.access.copyFrom(source.access);
+    this.alerts.copyFrom(source.alerts);
+    this.anchors.copyFrom(source.anchors);
+    this.executed = source.executed;
+    this.rejected = source.rejected;
+    this.executedHeight = source.executedHeight;
+  }
+
   private record(e: AuditEntry): void {
     if (this.auditing) this.audit.append(e);
   }

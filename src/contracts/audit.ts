@@ -33,6 +33,13 @@ export class AuditLog {
     this.head = chainNext(this.head, e);
   }
 
+  /** Make this log an independent copy of `source` (a replica starting from a shared genesis). */
+  copyFrom(source: AuditLog): void {
+    this.entries.length = 0;
+    for (const e of source.entries) this.entries.push({ ...e });
+    this.head = source.head;
+  }
+
   digest(): string {
     return `${this.entries.length}:${this.head}`;
   }

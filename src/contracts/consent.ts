@@ -61,6 +61,15 @@ export class ConsentContract {
     return id;
   }
 
+  /** Make this contract an independent copy of `source`'s state (a replica starting from a shared genesis). */
+  copyFrom(source: ConsentContract): void {
+    this.consents.clear();
+    for (const [id, c] of source.consents) this.consents.set(id, { ...c });
+    this.byPatient.clear();
+    for (const [patient, ids] of source.byPatient) this.byPatient.set(patient, [...ids]);
+    this.head = source.head;
+  }
+
   /** Only the consenting patient (by pseudonym) may revoke. */
   revoke(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'consent');

@@ -24,6 +24,8 @@ export interface DeviceRecord {
 
 export class DeviceRegistry {
   readonly devices = new Map<string, DeviceRecord>();
+  /** Devices by registered gateway, in enrolment order (a gateway never changes): a gateway's subscription replays its own, not every device's. */
+  private readonly byGateway = new Map<number, string[]>();
   /**
    * Digest of the state, kept as a hash chain over every change (enrol, rotate, revoke) in commit
    * order: replicas that applied the same changes agree, and updating it costs one hash, where
@@ -45,6 +47,9 @@ export class DeviceRegistry {
       updatedHeight: height,
     };
     this.devices.set(id, d);
+    const atGateway = this.byGateway.get(d.gateway);
+    if (atGateway === undefined) this.byGateway.set(d.gateway, [id]);
+    else atGateway.push(id);
     this.chain('enrol', id, d);
     return id;
   }
@@ -72,6 +77,21 @@ export class DeviceRegistry {
     if (d === undefined) throw new CallRejected('unknown-device');
     if (d.status !== 'active') throw new CallRejected('device-revoked');
     return d;
+  }
+
+  /** Make this registry an independent copy of `source`'s state (a replica starting from a shared genesis). */
+  copyFrom(source: DeviceRegistry): void {
+    this.devices.clear();
+    for (const [id, d] of source.devices) this.devices.set(id, { ...d });
+    this.byGateway.clear();
+    for (const [gateway, ids] of source.byGateway) this.byGateway.set(gateway, [...ids]);
+    this.head = source.head;
+    this.version = source.version;
+  }
+
+  /** The devices registered with `gateway`, in enrolment order. */
+  devicesAt(gateway: number): readonly string[] {
+    return this.byGateway.get(gateway) ?? [];
   }
 
   /** Whether `device` may report signing with `keyId` now. */

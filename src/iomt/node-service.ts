@@ -140,7 +140,7 @@ export class NodeQueryService {
   private replay(s: Subscription, sinceHeight: number): NodeNoticeItems {
     switch (s.topic) {
       case 'registry':
-        return { topic: 'registry', items: this.registryItems(s.host, [...this.app.registry.devices.keys()], sinceHeight) };
+        return { topic: 'registry', items: this.registryItems(s.host, this.app.registry.devicesAt(s.host), sinceHeight) };
       case 'permits':
         return { topic: 'permits', items: this.permitLog.filter((p) => p.height > sinceHeight && s.patients?.has(p.item.patient) === true).map((p) => p.item) };
       case 'audit': {

@@ -3,7 +3,7 @@ import { Rng, type ActorContext, type ModelEvent } from '../../sim/index.ts';
 import { packedMerkleRoot, verifyMerkleProof } from '../ledger/index.ts';
 import type { GetReply, PutBatch } from './messages.ts';
 import type { NodeNotice } from './node-messages.ts';
-import { encodeRecord, RECORD_BYTES } from './reading.ts';
+import { decodeRecord, encodeRecord, RECORD_BYTES } from './reading.ts';
 import { OffChainStore, type StoreOptions } from './store.ts';
 
 const NODE = 1;
@@ -128,5 +128,21 @@ describe('OffChainStore', () => {
     expect(deadline.delayUs).toBe(5_000_000);
     s.onTimer(deadline.tag);
     expect(replies(sent)[2]).toEqual({ kind: 'get-reply', token: 2, denied: true });
+  });
+
+  it('finds each device\'s latest record whatever the device numbers and the order their batches arrive in', () => {
+    const { ctx, sent } = scripted();
+    const s = store(ctx);
+    // Far from 0, walking down then up: the index covers only the span of devices it has seen.
+    const devices = [5000, 4990, 5010, 4000, 9000, 4999];
+    devices.forEach((d, i) => {
+      const records = new Uint8Array(RECORD_BYTES);
+      encodeRecord(records, 0, d, i, 1_000_000, 90 + i, 20);
+      s.onMessage(3, { kind: 'put', gateway: 3, batch: i, root: packedMerkleRoot(records, RECORD_BYTES, 1), count: 1, records, devices: Int32Array.from([d]), bytes: RECORD_BYTES });
+    });
+    for (const d of devices) expect(s.serveWithoutPermit(5, { kind: 'get', device: d, token: d })).toBe(true);
+    const served = replies(sent).filter((m) => (m as GetReply).kind === 'get-reply') as GetReply[];
+    expect(served.map((r) => decodeRecord(r.found!.record).device)).toEqual(devices);
+    for (const d of [0, 4989, 4995, 9001]) expect(s.serveWithoutPermit(5, { kind: 'get', device: d, token: d })).toBe(false);
   });
 });

@@ -64,9 +64,15 @@ const TIMER_FIRST_DEADLINE = 1;
 export class OffChainStore implements Actor<unknown> {
   usedBytes = 0;
   refusedWrites = 0;
-  /** Latest batch and leaf index of each device (indexed by global device number). */
-  private readonly latestBatch: (HeldBatch | undefined)[] = [];
-  private latestIndex = new Int32Array(1024);
+  /**
+   * Latest batch and leaf index of each device, indexed by device number less `firstDevice`: the
+   * span of devices this store has records of (its hospital's, contiguous in the topology), packed,
+   * so that a store of the tenth hospital neither holds a slot for every device before its own nor
+   * turns its array sparse (a dictionary lookup per record).
+   */
+  private latestBatch: (HeldBatch | undefined)[] = [];
+  private latestIndex = new Int32Array(0);
+  private firstDevice = 0;
   private readonly retained: HeldBatch[] = [];
   private retainedHead = 0;
   /** Reads refused for want of a permit. */
@@ -171,10 +177,10 @@ export class OffChainStore implements Actor<unknown> {
       const held: HeldBatch = { gateway: m.gateway, batch: m.batch, storedUs: ctx.nowUs, data: m.records.subarray(0, m.count * RECORD_BYTES) };
       this.retained.push(held);
       for (let i = 0; i < m.count; i++) {
-        const d = m.devices[i]!;
-        if (d >= this.latestIndex.length) this.growIndex(d);
-        this.latestBatch[d] = held;
-        this.latestIndex[d] = i;
+        let slot = m.devices[i]! - this.firstDevice;
+        if (slot < 0 || slot >= this.latestIndex.length) slot = this.cover(m.devices[i]!);
+        this.latestBatch[slot] = held;
+        this.latestIndex[slot] = i;
       }
       this.expire();
     } else {
@@ -194,12 +200,13 @@ export class OffChainStore implements Actor<unknown> {
   private get(from: HostId, m: GetLatest): boolean {
     const ctx = this.ctx;
     ctx.cpu(this.o.readLatencyUs);
-    const held = this.latestBatch[m.device];
+    const slot = m.device - this.firstDevice;
+    const held = this.latestBatch[slot];
     if (held === undefined || held.data === undefined) {
       ctx.send(from, { kind: 'get-reply', token: m.token } satisfies GetReply, ACK_BYTES);
       return false;
     }
-    const index = this.latestIndex[m.device]!;
+    const index = this.latestIndex[slot]!;
     const leaves = this.leaves(held.data);
     const proof = merkleProof(leaves, index);
     const reply: GetReply = { kind: 'get-reply', token: m.token, found: { gateway: held.gateway, batch: held.batch, record: leaves[index]!.slice(), proof } };
@@ -210,9 +217,10 @@ export class OffChainStore implements Actor<unknown> {
 
   /** Storage fault (or insider edit) for tests and attacks: flip one bit of a device's latest record. */
   corruptLatest(device: number): boolean {
-    const held = this.latestBatch[device];
+    const slot = device - this.firstDevice;
+    const held = this.latestBatch[slot];
     if (held === undefined || held.data === undefined) return false;
-    held.data[this.latestIndex[device]! * RECORD_BYTES + 16]! ^= 0x01;
+    held.data[this.latestIndex[slot]! * RECORD_BYTES + 16]! ^= 0x01;
     return true;
   }
 
@@ -235,11 +243,28 @@ export class OffChainStore implements Actor<unknown> {
     }
   }
 
-  private growIndex(device: number): void {
-    let cap = this.latestIndex.length;
-    while (cap <= device) cap *= 2;
-    const b = new Int32Array(cap);
-    b.set(this.latestIndex);
-    this.latestIndex = b;
+  /** Widen the indexed span to take `device`, at least doubling it on that side; returns the device's slot. */
+  private cover(device: number): number {
+    const held = this.latestIndex.length;
+    let first = this.firstDevice;
+    let end = this.firstDevice + held;
+    if (held === 0) {
+      first = device;
+      end = device + 1;
+    } else if (device < first) {
+      first = Math.max(0, Math.min(device, first - held));
+    } else {
+      end = Math.max(device + 1, first + 2 * held);
+    }
+    const size = end - first;
+    const shift = held === 0 ? 0 : this.firstDevice - first;
+    const index = new Int32Array(size);
+    index.set(this.latestIndex, shift);
+    const batches = new Array<HeldBatch | undefined>(size).fill(undefined);
+    for (let i = 0; i < held; i++) batches[shift + i] = this.latestBatch[i];
+    this.latestIndex = index;
+    this.latestBatch = batches;
+    this.firstDevice = first;
+    return device - first;
   }
 }

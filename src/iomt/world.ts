@@ -82,6 +82,16 @@ export interface HostBuild {
   readonly config: unknown;
 }
 
+type DevicePlacement = Topology['devices'][number];
+
+/** The topology's devices of each ward, at index hospital × wardsPerHospital + ward, in topology order. */
+function groupDevicesByWard(topo: Topology, wardsPerHospital: number): DevicePlacement[][] {
+  const byWard: DevicePlacement[][] = [];
+  for (let i = 0; i < topo.hospitals.length * wardsPerHospital; i++) byWard.push([]);
+  for (const d of topo.devices) byWard[d.hospital * wardsPerHospital + d.ward]!.push(d);
+  return byWard;
+}
+
 /** Signer ids for device keys start here, above any host id. */
 const DEVICE_SIGNER_BASE = 1 << 24;
 /** Each hospital administration issues rotated keys from its own range of signer ids. */
@@ -152,6 +162,9 @@ export class IomtWorld {
     this.deviceKeys = deviceKeys;
     const { genesis, consentsByHospital } = this.genesis(topo, deviceKeys.map((k) => k.signer));
     const genesisBlock: Block = { hash: '0'.repeat(64), parentHash: '0'.repeat(64), height: 0, proposer: -1, timestampUs: 0, merkleRoot: '0'.repeat(64), txs: genesis, sizeBytes: 0 };
+    // Every replica starts from this state: executed here once, copied into each replica's own application.
+    const genesisState = new IomtLedgerApp({ gateways: gatewayHosts, alertRules });
+    genesisState.applyGenesis(genesis, genesisBlock);
     const collector = this.collector;
     engine.observe((_host, event, timeUs) => {
       const k = event.kind;
@@ -177,7 +190,7 @@ export class IomtWorld {
       keyRing: ring,
       applicationFor: (i) => {
         const app = new IomtLedgerApp({ gateways: gatewayHosts, alertRules });
-        app.applyGenesis(genesis, genesisBlock);
+        app.copyFrom(genesisState);
         this.apps[topo.nodes[i]!.host] = app;
         return app;
       },
@@ -196,16 +209,20 @@ export class IomtWorld {
       if (list === undefined) devicesOfGateway.set(d.gateway, (list = []));
       list.push({ device: d.index, name: this.deviceNames[d.index]!, keyId: deviceKeys[d.index]!.signer, patient: d.patient, profile: profiles[d.kind] });
     }
+    // Devices by hospital and ward, in topology order: each lookup below reads its own ward's, so
+    // building stays linear in the number of hospitals (a scan of every device per clinician did not).
+    const devicesByWard = groupDevicesByWard(topo, c.wardsPerHospital);
     let deviceCursor = 0;
     let clinicianCursor = 0;
     for (const hosp of topo.hospitals) {
       const region = hosp.region;
       const node = hosp.node;
-      const hospitalPatients = [...new Set(topo.devices.filter((d) => d.hospital === hosp.index).map((d) => this.patientPseudonyms[d.patient]!))];
+      const hospitalDevices = devicesByWard.slice(hosp.index * c.wardsPerHospital, (hosp.index + 1) * c.wardsPerHospital).flat();
+      const hospitalPatients = [...new Set(hospitalDevices.map((d) => this.patientPseudonyms[d.patient]!))];
       const store = this.spawn(hosp.store, siteLink(region), 'store', { options: { ...c.store }, node: nodeEndpoint(node), patientOfDevice, patients: hospitalPatients }, `store:${hosp.index}`, { role: 'store', id: hosp.index });
       if (store !== undefined) this.stores.push(store);
       this.spawn(hosp.careTeam, siteLink(region), 'care-team', {}, `care:${hosp.index}`);
-      const managed = topo.devices.filter((d) => d.hospital === hosp.index).map((d) => ({ name: this.deviceNames[d.index]!, host: d.host }));
+      const managed = hospitalDevices.map((d) => ({ name: this.deviceNames[d.index]!, host: d.host }));
       const signerIds = { first: ADMIN_SIGNER_BASE + hosp.index * ADMIN_SIGNER_SPAN, count: ADMIN_SIGNER_SPAN };
       this.spawn(hosp.admin, siteLink(region), 'admin', { ledger: endpoint, node: nodeEndpoint(node), ratePerHour: c.identity.actionsPerHour, devices: managed, keyRing: ring, signerIds, revokeFraction: c.identity.revokeFraction }, `admin:${hosp.index}`);
       this.spawn(hosp.portal, siteLink(region), 'portal', { ledger: endpoint, node: nodeEndpoint(node), ratePerHour: c.access.revocationsPerHour, consents: consentsByHospital[hosp.index]! }, `portal:${hosp.index}`);
@@ -238,12 +255,12 @@ export class IomtWorld {
         }
         while (clinicianCursor < topo.clinicians.length && topo.clinicians[clinicianCursor]!.hospital === hosp.index && topo.clinicians[clinicianCursor]!.ward === w) {
           const cl = topo.clinicians[clinicianCursor++]!;
-          const patients = this.clinicianPatients(topo, cl.hospital, cl.ward);
+          const patients = this.clinicianPatients(topo, devicesByWard, cl.hospital, cl.ward);
           this.spawn(cl.host, siteLink(region), 'access-client', { role: 'clinician', pseudonym: pseudonym('cl', c.seed, cl.host), ledger: endpoint, node: nodeEndpoint(node), ratePerHour: c.access.clinicianRatePerHour, patients, breakGlassProbability: c.access.breakGlassProbability }, `clinician:${cl.host}`, { role: 'clinician', id: cl.host });
         }
       }
     }
-    const allPatients = shareable(this.patientTargets(topo, () => true));
+    const allPatients = shareable(this.patientTargets(topo, topo.devices));
     const researchRegion = topo.nodes.find((n) => n.host === topo.researchNode)!.region;
     for (const r of topo.researchers) {
       this.spawn(r, siteLink(researchRegion), 'access-client', { role: 'researcher', pseudonym: pseudonym('rs', c.seed, r), ledger: endpoint, node: nodeEndpoint(topo.researchNode), ratePerHour: c.access.researcherRatePerHour, patients: allPatients, breakGlassProbability: 0 }, `researcher:${r}`);
@@ -311,15 +328,19 @@ export class IomtWorld {
   }
 
   /** Patients a clinician asks about: those of its own ward (consented) and of the next ward (not). */
-  private clinicianPatients(topo: Topology, hospital: number, ward: number) {
-    const next = (ward + 1) % this.config.wardsPerHospital;
-    return this.patientTargets(topo, (d) => d.hospital === hospital && (d.ward === ward || d.ward === next));
+  private clinicianPatients(topo: Topology, devicesByWard: readonly (readonly DevicePlacement[])[], hospital: number, ward: number) {
+    const wards = this.config.wardsPerHospital;
+    const next = (ward + 1) % wards;
+    // In topology order (the lower ward first), as a scan of every device would meet them.
+    const [lo, hi] = ward < next ? [ward, next] : [next, ward];
+    const own = devicesByWard[hospital * wards + lo]!;
+    return this.patientTargets(topo, lo === hi ? own : [...own, ...devicesByWard[hospital * wards + hi]!]);
   }
 
-  private patientTargets(topo: Topology, include: (d: Topology['devices'][number]) => boolean) {
+  /** One target per patient of `devices` (given in topology order). */
+  private patientTargets(topo: Topology, devices: readonly DevicePlacement[]) {
     const byPatient = new Map<number, { patient: number; pseudonym: string; device: number; store: number }>();
-    for (const d of topo.devices) {
-      if (!include(d)) continue;
+    for (const d of devices) {
       const prior = byPatient.get(d.patient);
       // Read the patient's pulse oximeter when there is one (its records are the most recent).
       if (prior === undefined || d.kind === 'pulseOximeter') {
@@ -343,12 +364,18 @@ export class IomtWorld {
     const consentsByHospital: { consent: string; patient: string }[][] = topo.hospitals.map(() => []);
     const wardOfPatient = new Map<number, { hospital: number; ward: number }>();
     for (const d of topo.devices) wardOfPatient.set(d.patient, { hospital: d.hospital, ward: d.ward });
+    const cliniciansByWard = new Map<number, Topology['clinicians'][number][]>();
+    for (const cl of topo.clinicians) {
+      const key = cl.hospital * c.wardsPerHospital + cl.ward;
+      const list = cliniciansByWard.get(key);
+      if (list === undefined) cliniciansByWard.set(key, [cl]);
+      else list.push(cl);
+    }
     const rng = this.engine.rng.stream('genesis-consent');
     const periodEndUs = c.durationUs + HOUR_US;
     for (const [patient, at] of wardOfPatient) {
       const pt = this.patientPseudonyms[patient]!;
-      for (const cl of topo.clinicians) {
-        if (cl.hospital !== at.hospital || cl.ward !== at.ward) continue;
+      for (const cl of cliniciansByWard.get(at.hospital * c.wardsPerHospital + at.ward) ?? []) {
         const consent = `con_${patient}_${cl.host}`;
         tx('Consent', 'grant', { consent, patient: pt, grantee: pseudonym('cl', c.seed, cl.host), scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs, provision: 'permit' });
         consentsByHospital[at.hospital]!.push({ consent, patient: pt });
