@@ -11,6 +11,7 @@ import { partition } from './network/partition.ts';
 import { eclipse } from './network/eclipse.ts';
 import { leaderDelay } from './network/leader-delay.ts';
 import { leaderDos } from './network/leader-dos.ts';
+import { leaderIsolation } from './network/leader-isolation.ts';
 import { equivocation } from './byzantine/equivocation.ts';
 import { silence } from './byzantine/silence.ts';
 import { censorship } from './byzantine/censorship.ts';
@@ -39,7 +40,7 @@ import { majority } from './pow/majority.ts';
  * hosts install them (stolen-key, consent-misuse, insider, audit-bypass: host ids depend on it).
  */
 export const IN_TREE_ATTACKS = [
-  crash, partition, eclipse, leaderDelay, leaderDos,
+  crash, partition, eclipse, leaderDelay, leaderDos, leaderIsolation,
   equivocation, silence, censorship, delayVotes, staleQc,
   sybil, tamper, replay, flood, compromisedGateway, recordTamper, ransomware, consentBypass, stolenKey, consentMisuse, insider, phiLeak, auditBypass,
   selfishMining, doubleSpend, majority,

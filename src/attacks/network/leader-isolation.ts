@@ -1,0 +1,82 @@
+/**
+ * A partition that isolates whoever leads: the leader, with `followers` replicas, is cut from the
+ * other replicas, as link cuts so that clients keep reaching it. A leader cut off with a minority
+ * keeps accepting requests and appending entries no majority stores while the majority elects
+ * another leader: how real clusters get divergent uncommitted log tails (Raft §5.3–§5.4, Figure 7;
+ * Jepsen's partition of the primary). With `follow` the cut moves to each new leader some time
+ * after its announcement, so every leader replicates for a while and is then cut off: elections in
+ * a row with partial replication, the schedules of Raft's Figure 8 (§5.4.2).
+ */
+import { z } from 'zod';
+import type { HostId } from '../../../sim/index.ts';
+import { zDurationUs } from '../../scenario/zod-units.ts';
+import { defineAttack } from '../definition.ts';
+import type { GroundTruthLabel } from '../ground-truth.ts';
+import { param } from '../params.ts';
+import { isActive, windowEndUs } from '../window.ts';
+
+/** The leader's side: the leader and the `followers` replicas after it, by index, wrapping. */
+export function leaderSide(leaderIndex: number, followers: number, n: number): number[] {
+  return Array.from({ length: Math.min(n, 1 + followers) }, (_, k) => (leaderIndex + k) % n);
+}
+
+export const leaderIsolation = defineAttack({
+  type: 'leader-isolation',
+  title: 'Partition isolating the leader',
+  category: 'network',
+  targets: 'the current leader',
+  model: 'cuts every link between the leader (with the `followers` replicas after it) and the other replicas; clients keep every link; with `follow` the cut moves to each new leader after a delay',
+  paramsSchema: z.object({
+    followers: param(z.number().int().nonnegative().default(0), "Replicas cut off with the leader: those with the next indices after the leader's, wrapping.", 'count'),
+    follow: param(z.boolean().default(false), 'Move the cut to each new leader announced during the window; without it the cut stays around the leader at start.', 'boolean'),
+    after: param(zDurationUs.default(0), 'With follow: how long a new leader keeps every link before the cut moves to it (0: before its first message leaves).', 'duration'),
+    afterMax: param(zDurationUs.optional(), 'With follow: draw each new leader\'s delay log-uniformly between `after` (at least 1 µs) and this, so both a cut before its first message arrives and one after a few round trips are likely.', 'duration', 'every delay is `after`'),
+  }),
+  outcomes: ['attack.max_commit_gap_ms', 'attack.conflicting_commits'],
+  // Asynchrony: protocols owe progress only after GST (Dwork, Lynch & Stockmeyer 1988).
+  breaksSynchrony: true,
+  install(spec, { world, truth }) {
+    const { engine, replicaHosts } = world;
+    const n = replicaHosts.length;
+    const endUs = windowEndUs(spec);
+    const rng = engine.rng.stream(`leader-isolation@${spec.start}`);
+    let cut: Array<[HostId, HostId]> = [];
+    let label: GroundTruthLabel | undefined;
+    const restore = (): void => {
+      for (const [x, y] of cut) engine.network.restoreLink(x, y, true);
+      cut = [];
+      if (label !== undefined) truth.close(label, engine.nowUs);
+      label = undefined;
+    };
+    const isolate = (leader: HostId | undefined): void => {
+      restore();
+      const index = leader === undefined ? -1 : replicaHosts.indexOf(leader);
+      if (leader === undefined || index < 0) return;
+      const side = new Set(leaderSide(index, spec.followers, n));
+      for (const a of side) for (let b = 0; b < n; b++) if (!side.has(b)) cut.push([replicaHosts[a]!, replicaHosts[b]!]);
+      for (const [x, y] of cut) engine.network.cutLink(x, y, true);
+      label = truth.label('host', leader, 'leader-isolation', 'isolated-leader', engine.nowUs, endUs);
+    };
+    const delayUs = (): number => {
+      if (spec.afterMax === undefined || spec.afterMax <= spec.after) return spec.after;
+      const lo = Math.log(Math.max(1, spec.after));
+      return Math.round(Math.exp(lo + rng.float() * (Math.log(spec.afterMax) - lo)));
+    };
+    engine.at(spec.start, () => isolate(world.currentLeader()));
+    if (spec.follow) {
+      // Only the newest leader's move counts: a leader replaced before its delay ran out is never cut.
+      let moves = 0;
+      world.onLeaderChange((leader) => {
+        if (!isActive(spec, engine.nowUs)) return;
+        const move = ++moves;
+        const wait = delayUs();
+        // No delay: cut at the announcement itself, before the new leader's first message leaves.
+        if (wait === 0) isolate(leader);
+        else engine.at(engine.nowUs + wait, () => {
+          if (move === moves && isActive(spec, engine.nowUs)) isolate(leader);
+        });
+      });
+    }
+    if (endUs !== Infinity) engine.at(endUs, restore);
+  },
+});
