@@ -31,6 +31,11 @@ function compress(b: Uint8Array, off: number): void {
     const j = off + i * 4;
     W[i] = (b[j]! << 24) | (b[j + 1]! << 16) | (b[j + 2]! << 8) | b[j + 3]!;
   }
+  compressW();
+}
+
+/** One compression of the block whose 16 words are in W[0..15] into STATE. */
+function compressW(): void {
   for (let i = 16; i < 64; i++) {
     const x = W[i - 15]!;
     const y = W[i - 2]!;
@@ -69,6 +74,21 @@ function compress(b: Uint8Array, off: number): void {
   STATE[5] = (STATE[5]! + f) | 0;
   STATE[6] = (STATE[6]! + g) | 0;
   STATE[7] = (STATE[7]! + h) | 0;
+}
+
+/**
+ * SHA-256 of a message its caller has already padded (§5.1.1) into `blocks` blocks of 16
+ * big-endian 32-bit words at `words[0..]`, written as 8 words at `out[outOff]`. For callers that
+ * keep digests as words (packed-merkle.ts): no byte is copied, padded or reassembled.
+ */
+export function sha256PaddedWords(words: Int32Array, blocks: number, out: Int32Array, outOff: number): void {
+  STATE.set(H0);
+  for (let blk = 0; blk < blocks; blk++) {
+    const off = blk * 16;
+    for (let i = 0; i < 16; i++) W[i] = words[off + i]!;
+    compressW();
+  }
+  for (let i = 0; i < 8; i++) out[outOff + i] = STATE[i]!;
 }
 
 /**
