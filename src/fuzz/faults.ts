@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Rng } from '../../sim/index.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
 import { STALE_QC_LEVER } from '../attacks/byzantine/stale-qc.ts';
-import { chance, disjointWindows, intIn, logIn, ms, pick, sample } from './draw.ts';
+import { chance, disjointWindows, intIn, logIn, ms, pick, sample, type Window } from './draw.ts';
 
 export const ASYNCHRONY_MODULE = fileURLToPath(new URL('./attacks/asynchrony.ts', import.meta.url));
 
@@ -96,10 +96,11 @@ function crashEntries(rng: Rng, replicas: readonly number[], x: FaultInputs, cal
 }
 
 /** Partitions, leader delay and overload, loss bursts: each kind in disjoint windows of the fault phase. */
-function networkEntries(rng: Rng, x: FaultInputs): AttackEntry[] {
+function networkEntries(rng: Rng, x: FaultInputs): { entries: AttackEntry[]; partitions: Window[] } {
   const F = x.faultPhaseUs;
   const out: AttackEntry[] = [{ module: ASYNCHRONY_MODULE, start: '0ms', end: ms(F), loss: 0 }];
-  for (const w of disjointWindows(rng, intIn(rng, 0, 2), 0, F, 200_000, F / 2)) {
+  const partitions = disjointWindows(rng, intIn(rng, 0, 2), 0, F, 200_000, F / 2);
+  for (const w of partitions) {
     const order = sample(rng, Array.from({ length: x.nodes }, (_, i) => i), x.nodes);
     const groupCount = x.nodes >= 6 && chance(rng, 0.3) ? 3 : 2;
     // Some replicas may stay unlisted: they reach every group (a bridge).
@@ -116,6 +117,26 @@ function networkEntries(rng: Rng, x: FaultInputs): AttackEntry[] {
   }
   for (const w of disjointWindows(rng, intIn(rng, 0, 2), 0, F, 100_000, F / 3)) {
     out.push({ module: ASYNCHRONY_MODULE, start: ms(w.startUs), end: ms(w.endUs), loss: Math.round(logIn(rng, 0.02, 0.5) * 100) / 100 });
+  }
+  return { entries: out, partitions };
+}
+
+/**
+ * Partitions that isolate whoever leads (with up to a minority around it), in windows that do not
+ * overlap the partitions' (both cut links, and one healing would heal the other's cuts). Most move
+ * to each new leader after a delay drawn per election from milliseconds to a second: leaders cut
+ * before their first entry leaves, and leaders cut a few round trips into catching followers up,
+ * so that elections in a row each replicate partially (Raft §5.4.2, Figure 8), which independent
+ * random partitions and crashes rarely line up.
+ */
+function leaderIsolationEntries(rng: Rng, x: FaultInputs, taken: readonly Window[]): AttackEntry[] {
+  const minoritySide = Math.floor((x.nodes - 1) / 2);
+  const out: AttackEntry[] = [];
+  for (const w of disjointWindows(rng, intIn(rng, 0, 2), 0, x.faultPhaseUs, 300_000, x.faultPhaseUs)) {
+    const followers = intIn(rng, 0, Math.max(0, minoritySide - 1));
+    const follow = chance(rng, 0.7) ? { follow: true, after: '1ms', afterMax: ms(logIn(rng, 100_000, 1_000_000)) } : {};
+    if (taken.some((t) => t.startUs < w.endUs + 1000 && w.startUs < t.endUs + 1000)) continue;
+    out.push({ type: 'leader-isolation', start: ms(w.startUs), end: ms(w.endUs), followers, ...follow });
   }
   return out;
 }
@@ -148,6 +169,7 @@ export function drawFaults(rng: Rng, x: FaultInputs): FaultSchedule {
       attacks.push({ type: 'crash', start: ms(w.startUs), end: ms(w.endUs), replicas: 'leader' });
     }
   }
-  attacks.push(...networkEntries(rng.stream('network'), x));
+  const network = networkEntries(rng.stream('network'), x);
+  attacks.push(...network.entries, ...leaderIsolationEntries(rng.stream('leader-isolation'), x, network.partitions));
   return { attacks, calmFaulty: [...calmFaulty].sort((a, b) => a - b), faulty };
 }

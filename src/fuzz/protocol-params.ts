@@ -73,7 +73,9 @@ export function drawProtocolParams(rng: Rng, family: Family, net: TimerNetwork):
       const electionTimeoutMax = roundMs(electionTimeoutMin * (1.5 + rng.float() * 1.5));
       const heartbeatInterval = roundMs(electionTimeoutMin / intIn(rng, 3, 6));
       const persistLatency = roundMs(rng.float() * 5000);
-      const maxEntriesPerAppend = intIn(rng, 1, MESSAGE_BATCHES);
+      // Log-uniform: 4 or fewer about half the time, so followers far behind catch up over many
+      // AppendEntries that carry earlier terms' entries without the leader's own (§5.4.2, Figure 8).
+      const maxEntriesPerAppend = Math.round(logIn(rng, 1, MESSAGE_BATCHES));
       return {
         block: { electionTimeoutMin: ms(electionTimeoutMin), electionTimeoutMax: ms(electionTimeoutMax), heartbeatInterval: ms(heartbeatInterval), persistLatency: ms(persistLatency), maxEntriesPerAppend },
         timersUs: { electionTimeoutMax },
