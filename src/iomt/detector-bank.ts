@@ -5,7 +5,7 @@
  */
 import { DETECTOR_KINDS, detectorKind, type DetectorSpec } from './detector-kinds/index.ts';
 import type { DetectorDefinition } from './detector-kinds/definition.ts';
-import type { StreamDetector } from './detectors.ts';
+import { EachSubject, type StreamDetector, type SubjectDetectors } from './detectors.ts';
 
 export type { DetectorSpec } from './detector-kinds/index.ts';
 
@@ -18,6 +18,13 @@ export function makeDetector(spec: DetectorSpec, kinds: readonly DetectorDefinit
   return detectorKind(spec.type, kinds).create(spec);
 }
 
+/** The detectors of `spec` for `subjects` subjects: packed where the kind offers it, else one per subject. */
+function makeSubjectDetectors(spec: DetectorSpec, subjects: number, kinds: readonly DetectorDefinition[]): SubjectDetectors {
+  const kind = detectorKind(spec.type, kinds);
+  if (kind.createForSubjects !== undefined) return kind.createForSubjects(spec, subjects);
+  return new EachSubject(Array.from({ length: subjects }, () => kind.create(spec)));
+}
+
 export function detectorName(spec: DetectorSpec): string {
   return `${spec.type}:${spec.feature}`;
 }
@@ -27,12 +34,15 @@ export function detectorMetricPrefix(detector: string): string {
   return `detect.${detector.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
 }
 
-/** The detectors of one subject, grouped by feature so a sample touches only its own detectors. */
+/**
+ * The detectors of `subjects` subjects of one scope (a gateway's devices, or the gateway itself),
+ * grouped by feature so a sample touches only its own detectors.
+ */
 export class DetectorBank {
-  private readonly byFeature: StreamDetector[][] = [];
+  private readonly byFeature: SubjectDetectors[][] = [];
   private readonly namesByFeature: string[][] = [];
 
-  constructor(specs: readonly DetectorSpec[], scope: 'device' | 'gateway', kinds: readonly DetectorDefinition[] = DETECTOR_KINDS) {
+  constructor(specs: readonly DetectorSpec[], scope: 'device' | 'gateway', kinds: readonly DetectorDefinition[] = DETECTOR_KINDS, subjects = 1) {
     for (let f = 0; f < FEATURE_COUNT; f++) {
       this.byFeature.push([]);
       this.namesByFeature.push([]);
@@ -40,7 +50,7 @@ export class DetectorBank {
     for (const s of specs) {
       if (s.scope !== scope) continue;
       const f = FEATURE_INDEX[s.feature];
-      this.byFeature[f]!.push(makeDetector(s, kinds));
+      this.byFeature[f]!.push(makeSubjectDetectors(s, subjects, kinds));
       this.namesByFeature[f]!.push(detectorName(s));
     }
   }
@@ -50,14 +60,14 @@ export class DetectorBank {
   }
 
   /**
-   * Feed a sample of `feature`; returns the names of detectors that just went into alarm, or
-   * undefined (the common case, without allocating).
+   * Feed `subject`'s sample of `feature`; returns the names of detectors that just went into
+   * alarm, or undefined (the common case, without allocating).
    */
-  feed(feature: number, x: number): string[] | undefined {
+  feed(feature: number, subject: number, x: number): string[] | undefined {
     const ds = this.byFeature[feature]!;
     let raised: string[] | undefined;
     for (let i = 0; i < ds.length; i++) {
-      if (ds[i]!.update(x)) (raised ??= []).push(this.namesByFeature[feature]![i]!);
+      if (ds[i]!.update(subject, x)) (raised ??= []).push(this.namesByFeature[feature]![i]!);
     }
     return raised;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, normal } from '../../sim/index.ts';
-import { CusumDetector, EwmaDetector, ZScoreDetector, type StreamDetector } from './detectors.ts';
+import { CusumDetector, CusumDetectors, EwmaDetector, ZScoreDetector, type StreamDetector } from './detectors.ts';
 import { DetectorBank } from './detector-bank.ts';
 
 /** Feed `n` in-control samples N(10, 1), then `m` shifted ones; return indices of alarms. */
@@ -57,9 +57,27 @@ describe('DetectorBank', () => {
       'device',
     );
     const names: string[] = [];
-    for (let i = 0; i < 10; i++) names.push(...(bank.feed(1, 10 + (i % 2)) ?? []));
-    names.push(...(bank.feed(2, 1e6) ?? []));
-    names.push(...(bank.feed(1, 1e6) ?? []));
+    for (let i = 0; i < 10; i++) names.push(...(bank.feed(1, 0, 10 + (i % 2)) ?? []));
+    names.push(...(bank.feed(2, 0, 1e6) ?? []));
+    names.push(...(bank.feed(1, 0, 1e6) ?? []));
     expect(names).toEqual(['zscore:value']);
   });
 });
+
+describe('CusumDetectors', () => {
+  it('keeps each subject to itself: streams fed interleaved alarm exactly when each alone in its own detector does', () => {
+    const p = { k: 0.5, h: 4, warmup: 20 };
+    const rng = new Rng(5);
+    const streams = [0, 1, 2].map((s) => Array.from({ length: 300 }, (_, i) => 10 * (s + 1) + normal(rng, 0, 1) + (i > 150 + 40 * s ? 3 : 0)));
+    const alone = streams.map((xs) => {
+      const d = new CusumDetector(p);
+      return xs.flatMap((x, i) => (d.update(x) ? [i] : []));
+    });
+    const packed = new CusumDetectors(p, 3);
+    const together: number[][] = [[], [], []];
+    for (let i = 0; i < 300; i++) for (const s of [2, 0, 1]) if (packed.update(s, streams[s]![i]!)) together[s]!.push(i);
+    expect(alone.every((a) => a.length > 0)).toBe(true);
+    expect(together).toEqual(alone);
+  });
+});
+

@@ -48,9 +48,7 @@ class WarmupStats {
     this.m2 += d * (x - this.mean);
   }
   get sd(): number {
-    const sd = this.n > 1 ? Math.sqrt(this.m2 / (this.n - 1)) : 0;
-    const floor = Math.max(SIGMA_FLOOR_ABS, Math.abs(this.mean) * SIGMA_FLOOR_FRACTION);
-    return sd > floor ? sd : floor;
+    return warmupSd(this.n, this.mean, this.m2);
   }
 }
 
@@ -99,35 +97,110 @@ export interface CusumParams {
   readonly warmup: number;
 }
 
-export class CusumDetector implements StreamDetector {
-  private readonly stats = new WarmupStats();
-  private sd = 1;
-  private hi = 0;
-  private lo = 0;
-  alarmed = false;
-  constructor(private readonly p: CusumParams) {}
+/**
+ * Detectors of one kind for many subjects (a gateway's devices), fed by subject index. A kind may
+ * keep its subjects' state side by side in typed arrays (CusumDetectors); any other runs one
+ * StreamDetector per subject (EachSubject).
+ */
+export interface SubjectDetectors {
+  /** Feed one sample of `subject`; true exactly when it moves that subject's detector into alarm. */
+  update(subject: number, x: number): boolean;
+}
 
-  update(x: number): boolean {
-    const s = this.stats;
-    if (s.n < this.p.warmup) {
-      s.add(x);
-      if (s.n === this.p.warmup) this.sd = s.sd;
+/** One StreamDetector per subject. */
+export class EachSubject implements SubjectDetectors {
+  constructor(private readonly detectors: readonly StreamDetector[]) {}
+
+  update(subject: number, x: number): boolean {
+    return this.detectors[subject]!.update(x);
+  }
+}
+
+/**
+ * The tabular CUSUM of `subjects` streams, each subject's warm-up statistics, σ, sums and alarm
+ * state in typed arrays: a gateway's device detectors are updated in no particular order, and one
+ * object per detector (and per its warm-up statistics) cost a cache miss or two each. The same
+ * arithmetic as WarmupStats and a detector of its own, so the same alarms.
+ */
+export class CusumDetectors implements SubjectDetectors {
+  private readonly n: Float64Array;
+  private readonly mean: Float64Array;
+  private readonly m2: Float64Array;
+  private readonly sd: Float64Array;
+  private readonly hi: Float64Array;
+  private readonly lo: Float64Array;
+  private readonly out: Uint8Array;
+  private readonly k: number;
+  private readonly h: number;
+  private readonly warmup: number;
+
+  constructor(p: CusumParams, subjects: number) {
+    this.k = p.k;
+    this.h = p.h;
+    this.warmup = p.warmup;
+    this.n = new Float64Array(subjects);
+    this.mean = new Float64Array(subjects);
+    this.m2 = new Float64Array(subjects);
+    this.sd = new Float64Array(subjects).fill(1);
+    this.hi = new Float64Array(subjects);
+    this.lo = new Float64Array(subjects);
+    this.out = new Uint8Array(subjects);
+  }
+
+  update(i: number, x: number): boolean {
+    if (this.n[i]! < this.warmup) {
+      const n = this.n[i]! + 1;
+      this.n[i] = n;
+      const d = x - this.mean[i]!;
+      const mean = this.mean[i]! + d / n;
+      this.mean[i] = mean;
+      this.m2[i]! += d * (x - mean);
+      if (n === this.warmup) this.sd[i] = warmupSd(n, mean, this.m2[i]!);
       return false;
     }
-    const u = (x - s.mean) / this.sd;
-    const hi = this.hi + u - this.p.k;
-    const lo = this.lo - u - this.p.k;
-    this.hi = hi > 0 ? hi : 0;
-    this.lo = lo > 0 ? lo : 0;
-    const out = this.hi > this.p.h || this.lo > this.p.h;
-    const rose = out && !this.alarmed;
+    const u = (x - this.mean[i]!) / this.sd[i]!;
+    let hi = this.hi[i]! + u - this.k;
+    let lo = this.lo[i]! - u - this.k;
+    hi = hi > 0 ? hi : 0;
+    lo = lo > 0 ? lo : 0;
+    const out = hi > this.h || lo > this.h;
+    const rose = out && this.out[i] === 0;
     if (rose) {
       // Restart the sums after signalling (Montgomery §9.1.3): the next alarm needs fresh evidence.
-      this.hi = 0;
-      this.lo = 0;
+      hi = 0;
+      lo = 0;
     }
-    this.alarmed = out;
+    this.hi[i] = hi;
+    this.lo[i] = lo;
+    this.out[i] = out ? 1 : 0;
     return rose;
+  }
+
+  alarmed(i: number): boolean {
+    return this.out[i] === 1;
+  }
+}
+
+/** WarmupStats' σ from its count, mean and sum of squared deviations. */
+function warmupSd(n: number, mean: number, m2: number): number {
+  const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
+  const floor = Math.max(SIGMA_FLOOR_ABS, Math.abs(mean) * SIGMA_FLOOR_FRACTION);
+  return sd > floor ? sd : floor;
+}
+
+/** One stream's tabular CUSUM. */
+export class CusumDetector implements StreamDetector {
+  private readonly one: CusumDetectors;
+  constructor(p: CusumParams) {
+    this.one = new CusumDetectors(p, 1);
+  }
+
+  update(x: number): boolean {
+    return this.one.update(0, x);
+  }
+
+  get alarmed(): boolean {
+    return this.one.alarmed(0);
   }
 }
 

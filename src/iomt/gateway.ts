@@ -71,7 +71,8 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
   private readonly slotOf = new Map<number, number>();
   private readonly admission: Admission;
   private readonly rules: RuleState;
-  private readonly deviceBanks: (DetectorBank | undefined)[];
+  /** Every device's detectors, by slot; undefined when no detector watches devices. */
+  private readonly deviceBank: DetectorBank | undefined;
   private readonly gatewayBank: DetectorBank;
   private readonly lastArrivalUs: Float64Array;
   private readonly queries: NodeQueries;
@@ -104,10 +105,8 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     this.registryFeed = new NodeSubscription(ctx, o.node, 'registry', 0);
     this.admission = new Admission(ctx.self, o.devices.map((d) => d.profile.intervalUs), o.admission, this.registry, o.verifier);
     this.rules = new RuleState(o.rules, o.devices.map((d) => CHANNEL_INDEX[d.profile.channel]));
-    this.deviceBanks = o.devices.map(() => {
-      const b = new DetectorBank(o.detectors, 'device', o.detectorKinds);
-      return b.empty ? undefined : b;
-    });
+    const deviceBank = new DetectorBank(o.detectors, 'device', o.detectorKinds, o.devices.length);
+    this.deviceBank = deviceBank.empty ? undefined : deviceBank;
     this.gatewayBank = new DetectorBank(o.detectors, 'gateway', o.detectorKinds);
     this.lastArrivalUs = new Float64Array(o.devices.length).fill(NaN);
     const capacity = Math.min(o.batchMaxReadings, INITIAL_BATCH_CAPACITY);
@@ -151,7 +150,7 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     } else if (tag === TIMER_RATE) {
       const rate = this.windowCount / (this.o.rateWindowUs / 1e6);
       this.windowCount = 0;
-      this.alarms(this.gatewayBank.feed(FEATURE_INDEX.rate, rate), 'gateway', this.ctx.self);
+      this.alarms(this.gatewayBank.feed(FEATURE_INDEX.rate, 0, rate), 'gateway', this.ctx.self);
       this.ctx.setTimer(this.o.rateWindowUs, TIMER_RATE);
     } else {
       this.ledger.retransmit();
@@ -172,10 +171,10 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
       this.reject(m, 0);
       return;
     }
-    const bank = this.deviceBanks[slot];
+    const bank = this.deviceBank;
     if (bank !== undefined) {
       const last = this.lastArrivalUs[slot]!;
-      if (!Number.isNaN(last)) this.alarms(bank.feed(FEATURE_INDEX.interarrival, (now - last) / 1e6), 'device', m.device);
+      if (!Number.isNaN(last)) this.alarms(bank.feed(FEATURE_INDEX.interarrival, slot, (now - last) / 1e6), 'device', m.device);
       this.lastArrivalUs[slot] = now;
     }
     const r = this.admission.check(slot, m, now);
@@ -183,7 +182,7 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
       this.reject(m, r);
       return;
     }
-    if (bank !== undefined) this.alarms(bank.feed(FEATURE_INDEX.value, m.value), 'device', m.device);
+    if (bank !== undefined) this.alarms(bank.feed(FEATURE_INDEX.value, slot, m.value), 'device', m.device);
     const k = this.recordCount;
     if (k === this.recordDevices.length) this.growBatch();
     encodeRecord(this.records, k * RECORD_BYTES, m.device, m.seq, m.timestampUs, m.value, m.payloadBytes);

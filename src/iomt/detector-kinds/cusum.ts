@@ -1,6 +1,6 @@
 /** The tabular CUSUM as a detector kind (Page 1954; Montgomery, "Introduction to SQC", §9.1). */
 import { z } from 'zod';
-import { CusumDetector } from '../detectors.ts';
+import { CusumDetector, CusumDetectors } from '../detectors.ts';
 import type { DetectorDefinition } from './definition.ts';
 
 const paramsSchema = z
@@ -16,4 +16,5 @@ export const cusum: DetectorDefinition<'cusum', typeof paramsSchema> = {
   reference: 'Page 1954; Montgomery, "Introduction to Statistical Quality Control", §9.1',
   paramsSchema,
   create: (params) => new CusumDetector(params),
+  createForSubjects: (params, subjects) => new CusumDetectors(params, subjects),
 };

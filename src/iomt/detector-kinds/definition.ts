@@ -4,7 +4,7 @@
  * gateways' detector banks are derived.
  */
 import { z } from 'zod';
-import type { StreamDetector } from '../detectors.ts';
+import type { StreamDetector, SubjectDetectors } from '../detectors.ts';
 
 /** What every detector entry says besides its type and its own parameters. */
 export const zDetectorCommon = {
@@ -31,6 +31,11 @@ export interface DetectorDefinition<Type extends string = string, S extends Dete
   readonly paramsSchema: S;
   /** A fresh detector for one subject; `params` holds its own parameters and the warm-up length. */
   create(params: z.output<S> & { readonly warmup: number }): StreamDetector;
+  /**
+   * Optional: the detectors of `subjects` subjects at once, each behaving as `create` would make
+   * it (a gateway's device detectors, state side by side); without it, one `create` per subject.
+   */
+  createForSubjects?(params: z.output<S> & { readonly warmup: number }, subjects: number): SubjectDetectors;
 }
 
 /**
