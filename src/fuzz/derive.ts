@@ -1,13 +1,13 @@
 /**
  * One seed → one whole configuration (TigerBeetle's VOPR, FoundationDB's simulation): the replica
  * count in the requested range, the network's latency distribution and bandwidth, the workload, the
- * protocol's timers and a fault schedule inside its fault model, then a calm phase long enough for
- * the liveness bound. Every draw comes from a named stream of the seed (sim/rng.ts), so the same
+ * protocol's timers and a fault schedule inside its fault model (of the kinds its swarm mask,
+ * drawn first, enables), then a calm phase long enough for the liveness bound. Every draw comes from a named stream of the seed (sim/rng.ts), so the same
  * seed always derives the same scenario, and a new kind of draw leaves the others unchanged.
  */
 import { Rng } from '../../sim/index.ts';
 import { chance, intIn, logIn, ms, pick } from './draw.ts';
-import { drawFaults, type AttackEntry } from './faults.ts';
+import { drawFaults, drawSwarmMask, type AttackEntry } from './faults.ts';
 import { livenessBound } from './liveness-bound.ts';
 import { drawPowCase } from './pow-case.ts';
 import { drawProtocolParams, MESSAGE_BATCHES } from './protocol-params.ts';
@@ -89,6 +89,8 @@ function protocolField(target: FuzzTarget): unknown {
 
 export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, beyond = false): FuzzCase {
   const root = new Rng(seed, 'fuzz');
+  // Drawn first, from its own stream: which kinds of fault this seed may draw (faults.ts).
+  const kinds = drawSwarmMask(root.stream('swarm'), target.definition);
   const nodes = intIn(root.stream('nodes'), range.lo, range.hi);
   const maxFaulty = target.definition.faultModel.maxFaulty(nodes);
   const name = `fuzz-${target.label}-seed-${seed}`;
@@ -125,8 +127,20 @@ export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, b
   const deltaUs = latency.highUs + (MESSAGE_BATCHES * batchBytes * 8 * 1e6) / (bandwidthMbps * 1e6);
   const broadcastUs = (bytes: number): number => latency.highUs + ((nodes - 1) * bytes * 8 * 1e6) / (bandwidthMbps * 1e6);
   const params = drawProtocolParams(root.stream('params'), target.family, { deltaUs, nodes, quorum: target.definition.faultModel.quorum(nodes), broadcastUs });
-  const faultPhaseUs = intIn(root.stream('phase'), 2, 6) * 1_000_000;
-  const faults = drawFaults(root.stream('faults'), { definition: target.definition, nodes, clients, faultPhaseUs, beyond });
+  // Figure 8 (Raft §5.4.2) needs a chain of several elections, each leader cut off partway: a seed
+  // that may isolate leaders gives the isolation time for tens of elections; other kinds keep theirs.
+  const phase = root.stream('phase');
+  const othersPhaseUs = intIn(phase, 2, 6) * 1_000_000;
+  // Raft catches a follower up maxEntriesPerAppend entries per round trip (the next AppendEntries
+  // leaves on each success): a leader appending faster than a third of that never brings a majority
+  // back after a long cut, a queue that grows without bound, which is asynchrony (as above).
+  if (target.family === 'raft') {
+    const entriesPerSecond = (params.timersUs['maxEntriesPerAppend']! * 1e6) / (2 * latency.highUs + params.timersUs['persistLatency']!) / 3;
+    const batchTimeoutUs = Number(batch.batchTimeout.replace(/ms$/, '')) * 1000;
+    workload.rateTps = Math.max(1, Math.min(workload.rateTps, Math.floor(Math.max(entriesPerSecond, batch.batchSize * (entriesPerSecond - 1e6 / batchTimeoutUs)))));
+  }
+  const faultPhaseUs = kinds.has('leader-isolation') ? intIn(phase, 10, 40) * 1_000_000 : othersPhaseUs;
+  const faults = drawFaults(root.stream('faults'), { definition: target.definition, nodes, clients, faultPhaseUs: othersPhaseUs, isolationPhaseUs: faultPhaseUs, beyond, kinds });
   const { boundUs, rule } = livenessBound({ family: target.family, definition: target.definition, nodes, timersUs: params.timersUs, faultPhaseUs, requestTimeoutUs, calmFaulty: faults.calmFaulty });
   const livenessBoundUs = Math.ceil(boundUs / 1000) * 1000;
   const c = { seed, nodes, maxFaulty, faulty: faults.faulty, faultPhaseUs, livenessBoundUs };
