@@ -276,9 +276,15 @@ export class PoaReplica implements Actor<unknown> {
     this.scheduleStatus();
   }
 
-  /** A peer's chain is heavier and its head unknown here: fetch it (and, through onBlock, what it needs). */
+  /**
+   * A peer's head is unknown here and its chain at least as heavy: fetch it (and, through onBlock,
+   * what it needs), and let the fork choice decide. An equal weight matters: geth prefers the
+   * lower of two equally heavy heads, and two forks whose last blocks were signed by the signers
+   * that follow them leave no signer free to extend either (EIP-225's signer limit) until one side
+   * learns of the other's head.
+   */
   private onStatus(from: HostId, m: PoaStatusMessage): void {
-    if (m.totalDifficulty <= this.chain.headWeight || this.chain.has(m.head)) return;
+    if (m.totalDifficulty < this.chain.headWeight || this.chain.has(m.head)) return;
     const askedUs = this.requestedUs.get(m.head);
     if (askedUs !== undefined && this.ctx.nowUs - askedUs < this.params.period) return;
     this.requestedUs.set(m.head, this.ctx.nowUs);
