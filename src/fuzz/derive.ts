@@ -119,7 +119,9 @@ export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, b
     requestTimeout: ms(requestTimeoutUs),
   };
   const consensusRng = root.stream('consensus');
-  const batch = { batchSize: intIn(consensusRng, 1, 32), batchTimeout: `${intIn(consensusRng, 5, 200)}ms` };
+  const batchSize = intIn(consensusRng, 1, 32);
+  const batchTimeoutUs = intIn(consensusRng, 5, 200) * 1000;
+  const batch = { batchSize, batchTimeout: ms(batchTimeoutUs) };
   // Δ also covers sending a large message: up to MESSAGE_BATCHES batches (a catch-up AppendEntries,
   // a NEW-VIEW's re-proposals) through the sender's uplink; Raft's timing requirement is on the
   // whole broadcast time (§5.6), and a 500 KB AppendEntries takes 0.4 s at 10 Mbps.
@@ -135,9 +137,9 @@ export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, b
   // leaves on each success): a leader appending faster than a third of that never brings a majority
   // back after a long cut, a queue that grows without bound, which is asynchrony (as above).
   if (target.family === 'raft') {
-    const entriesPerSecond = (params.timersUs['maxEntriesPerAppend']! * 1e6) / (2 * latency.highUs + params.timersUs['persistLatency']!) / 3;
-    const batchTimeoutUs = Number(batch.batchTimeout.replace(/ms$/, '')) * 1000;
-    workload.rateTps = Math.max(1, Math.min(workload.rateTps, Math.floor(Math.max(entriesPerSecond, batch.batchSize * (entriesPerSecond - 1e6 / batchTimeoutUs)))));
+    const maxEntriesPerAppend = params.block['maxEntriesPerAppend'] as number;
+    const entriesPerSecond = (maxEntriesPerAppend * 1e6) / (2 * latency.highUs + params.timersUs['persistLatency']!) / 3;
+    workload.rateTps = Math.max(1, Math.min(workload.rateTps, Math.floor(Math.max(entriesPerSecond, batchSize * (entriesPerSecond - 1e6 / batchTimeoutUs)))));
   }
   const faultPhaseUs = kinds.has('leader-isolation') ? intIn(phase, 10, 40) * 1_000_000 : othersPhaseUs;
   const faults = drawFaults(root.stream('faults'), { definition: target.definition, nodes, clients, faultPhaseUs: othersPhaseUs, isolationPhaseUs: faultPhaseUs, beyond, kinds });

@@ -78,7 +78,7 @@ export function drawProtocolParams(rng: Rng, family: Family, net: TimerNetwork):
       const maxEntriesPerAppend = Math.round(logIn(rng, 1, MESSAGE_BATCHES));
       return {
         block: { electionTimeoutMin: ms(electionTimeoutMin), electionTimeoutMax: ms(electionTimeoutMax), heartbeatInterval: ms(heartbeatInterval), persistLatency: ms(persistLatency), maxEntriesPerAppend },
-        timersUs: { electionTimeoutMax, persistLatency, maxEntriesPerAppend },
+        timersUs: { electionTimeoutMax, persistLatency },
       };
     }
     case 'poa': {
