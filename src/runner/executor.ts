@@ -46,7 +46,7 @@ class InThreadExecutor implements Executor {
 }
 
 /** Semi-space of each worker's young generation, MB (see the pool's resourceLimits). */
-const WORKER_SEMI_SPACE_MB = 64;
+const WORKER_SEMI_SPACE_MB = 16;
 
 class PoolExecutor implements Executor {
   readonly concurrency: number;
@@ -63,11 +63,10 @@ class PoolExecutor implements Executor {
       minThreads: workers,
       maxThreads: workers,
       concurrentTasksPerWorker: 1,
-      // A replication allocates short-lived objects (messages, readings, events) at about 1.5 GB
-      // per simulated hospital hour. With V8's default 16 MB semi-space that is ~100 scavenges per
-      // replication; at 64 MB a third as many, with less copying, because more objects die before
-      // a collection (hospital.yaml, 3 replications in one thread: 296 -> 105 scavenges, GC and
-      // compiler threads' CPU -15 %). Young generation = 3 x semi-space in V8.
+      // 16 MB semi-spaces (young generation = 3 × semi-space in V8). 64 MB had cut scavenges in
+      // hospital.yaml by two thirds, but measured again on the leaner model it gains no time
+      // (hospital.yaml 10 simulated min: 7.7 s at 64, 7.6 s at 16, medians of 2 alternating) and
+      // costs peak memory (PBFT n = 16, 10 simulated min, from source: 530 MB at 64, 378 MB at 16).
       resourceLimits: { maxYoungGenerationSizeMb: 3 * WORKER_SEMI_SPACE_MB },
       // Replications are CPU-bound and long; keep workers alive for the whole run.
       idleTimeout: 60_000,
