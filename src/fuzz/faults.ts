@@ -12,8 +12,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Rng } from '../../sim/index.ts';
-import type { ProtocolDefinition } from '../protocols/definition.ts';
-import { STALE_QC_LEVER } from '../attacks/byzantine/stale-qc.ts';
+import { PROPOSE_ON_LOCK, type ProtocolDefinition } from '../protocols/definition.ts';
 import { chance, disjointWindows, intIn, logIn, ms, pick, sample, type Window } from './draw.ts';
 
 export const ASYNCHRONY_MODULE = fileURLToPath(new URL('./attacks/asynchrony.ts', import.meta.url));
@@ -67,7 +66,7 @@ type ByzantineMode = (typeof BYZANTINE_MODES)[number];
 /** The modes `definition` supports: stale-qc only where it offers the lever (a protocol without it keeps the draws it had). */
 function byzantineModes(definition: ProtocolDefinition): readonly ByzantineMode[] {
   const levers = definition.byzantineLevers ?? [];
-  return BYZANTINE_MODES.filter((m) => m !== 'stale-qc' || levers.includes(STALE_QC_LEVER));
+  return BYZANTINE_MODES.filter((m) => m !== 'stale-qc' || levers.includes(PROPOSE_ON_LOCK));
 }
 
 /** [start, end) inside the fault phase, or from a start to the end of the run (`open`). */

@@ -73,6 +73,12 @@ export interface ByzantineLevers {
   pullByzantineLever(lever: string, engaged: () => boolean): void;
 }
 
+/**
+ * The lever of a chained BFT leader that proposes on its locked node, with the QC that certifies
+ * it, instead of on its highest QC (HotStuff offers it; the attack library's stale-qc pulls it).
+ */
+export const PROPOSE_ON_LOCK = 'propose-on-lock';
+
 export function hasByzantineLevers(replica: unknown): replica is ByzantineLevers {
   return typeof (replica as Partial<ByzantineLevers> | null)?.pullByzantineLever === 'function';
 }

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { hotstuff } from '../../protocols/hotstuff/index.ts';
+import { PROPOSE_ON_LOCK } from '../../protocols/definition.ts';
 import { pbft } from '../../protocols/pbft/index.ts';
 import { loadScenario } from '../../scenario/load.ts';
-import { defaultFresh, STALE_QC_LEVER } from './stale-qc.ts';
+import { defaultFresh } from './stale-qc.ts';
 
 describe('stale-qc', () => {
   it('pulls a lever HotStuff offers and PBFT does not', () => {
-    expect(hotstuff.byzantineLevers).toContain(STALE_QC_LEVER);
-    expect(pbft.byzantineLevers ?? []).not.toContain(STALE_QC_LEVER);
+    expect(hotstuff.byzantineLevers).toContain(PROPOSE_ON_LOCK);
+    expect(pbft.byzantineLevers ?? []).not.toContain(PROPOSE_ON_LOCK);
   });
 
   it('rejects a scenario whose protocol lacks the lever, naming the attack', () => {

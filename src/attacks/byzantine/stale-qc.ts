@@ -14,13 +14,12 @@
  */
 import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
+import { PROPOSE_ON_LOCK } from '../../protocols/definition.ts';
 import { defineAttack } from '../definition.ts';
 import { param, replicaList, zOrdinal } from '../params.ts';
 import { checkReplicaList } from '../targets.ts';
 import { isActive } from '../window.ts';
 
-/** The lever face 1 pulls; a protocol offers it by listing it in its definition's byzantineLevers (HotStuff does). */
-export const STALE_QC_LEVER = 'propose-on-lock';
 
 /**
  * The honest replica just before the first misbehaving one, cyclically. Under round-robin leaders
@@ -56,7 +55,7 @@ export const staleQc = defineAttack({
     checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas);
     if (spec.fresh !== undefined) checkReplicaList(issues, 'fresh', spec.fresh, sizes.replicas);
   },
-  checkProtocol: (_spec, protocol, issues) => issues.oneOf('type', STALE_QC_LEVER, protocol.byzantineLevers ?? [], `a Byzantine lever of ${protocol.name} (its definition's byzantineLevers)`),
+  checkProtocol: (_spec, protocol, issues) => issues.oneOf('type', PROPOSE_ON_LOCK, protocol.byzantineLevers ?? [], `a Byzantine lever of ${protocol.name} (its definition's byzantineLevers)`),
   faultyReplicas: (spec) => spec.replicas,
   byzantineBehaviour(spec, setup) {
     const fresh = new Set<HostId>();
@@ -77,7 +76,7 @@ export const staleQc = defineAttack({
           if (setup.replicaHosts().includes(to)) return (fresh.has(to) ? 0 : 1) === face ? 'send' : 'drop';
           return face === 0 ? 'send' : 'drop'; // clients hear one face only
         },
-        lever: (face) => (face === 1 ? STALE_QC_LEVER : undefined),
+        lever: (face) => (face === 1 ? PROPOSE_ON_LOCK : undefined),
         // Face 0 hears what face 1 sends to replicas, so it can follow the branch the others build
         // on face 1's proposals; face 1 never hears face 0's proposal on the newer QC, and stays
         // where the others are.

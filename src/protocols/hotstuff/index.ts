@@ -3,7 +3,8 @@ import { defineProtocol } from '../definition.ts';
 import { HOTSTUFF_FAULT_MODEL } from './fault-model.ts';
 import { HOTSTUFF_MESSAGE_KINDS } from './messages.ts';
 import { hotstuffParamsSchema } from './params.ts';
-import { HotStuffReplica, PROPOSE_ON_LOCK, type HotStuffOptions } from './replica.ts';
+import { PROPOSE_ON_LOCK } from '../definition.ts';
+import { HotStuffReplica, type HotStuffOptions } from './replica.ts';
 
 /** The HotStuff definition; `options` only for checker tests and the fuzzer's mutants (deliberately broken variants). */
 export function makeHotStuffModule(options: HotStuffOptions = {}) {
@@ -21,7 +22,7 @@ export function makeHotStuffModule(options: HotStuffOptions = {}) {
 
 export const hotstuff = makeHotStuffModule();
 
-export { HotStuffReplica, PROPOSE_ON_LOCK, type HotStuffOptions } from './replica.ts';
+export { HotStuffReplica, type HotStuffOptions } from './replica.ts';
 export { hotstuffParamsSchema, type HotStuffParams, type Backoff } from './params.ts';
 export { HOTSTUFF_FAULT_MODEL } from './fault-model.ts';
 export type * from './messages.ts';

@@ -28,7 +28,7 @@ import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import { Mempool } from '../../ledger/mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
-import type { ByzantineLevers } from '../definition.ts';
+import { PROPOSE_ON_LOCK, type ByzantineLevers } from '../definition.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
 import {
   HEADER_BYTES,
@@ -67,16 +67,6 @@ export interface HotStuffOptions {
   /** Commit on a two-chain (the locked node) instead of a three-chain: the fuzzer's deliberately broken variant. */
   readonly twoChainCommit?: boolean;
 }
-
-/**
- * The Byzantine lever a proxy's face may pull (src/attacks/byzantine/stale-qc.ts): as leader,
- * propose on the locked node, with the QC that certifies it, instead of on the highest QC
- * (Algorithm 4's onPropose extends qc_high's node). The QC is genuine and the node extends every
- * replica's lock that this one shares, so honest replicas vote for it (§4.2, safeNode); a correct
- * three-chain commit stays safe (§4.4), a two-chain commit does not. Only the protocol's own code
- * can sign a proposal on another QC, which is why it is a lever rather than a proxy filter.
- */
-export const PROPOSE_ON_LOCK = 'propose-on-lock';
 
 interface Tally {
   readonly view: number;
@@ -168,6 +158,14 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     return this.bExec.block.height;
   }
 
+  /**
+   * PROPOSE_ON_LOCK (src/attacks/byzantine/stale-qc.ts): as leader, propose on the locked node, with
+   * the QC that certifies it, instead of on the highest QC (Algorithm 4's onPropose extends
+   * qc_high's node). The QC is genuine and the node extends every replica's lock that this one
+   * shares, so honest replicas vote for it (§4.2, safeNode); a correct three-chain commit stays safe
+   * (§4.4), a two-chain commit does not. Only the protocol's own code can sign a proposal on
+   * another QC, which is why it is a lever rather than a proxy filter.
+   */
   pullByzantineLever(lever: string, engaged: () => boolean): void {
     if (lever !== PROPOSE_ON_LOCK) throw new RangeError(`HotStuff has no Byzantine lever '${lever}' (it has '${PROPOSE_ON_LOCK}')`);
     this.proposesOnLock = engaged;
