@@ -3,6 +3,7 @@
  * the loader reports it like any other bad input (file:line:col, path, expected, found; exit 2).
  */
 import type { Scenario } from './schema.ts';
+import { consortiumSeats } from './sections/iomt.ts';
 import type { ScenarioFaultIssue } from './fault-model-check.ts';
 
 function seconds(us: number): string {
@@ -19,7 +20,7 @@ export function checkScenarioConsistency(scenario: Scenario): ScenarioFaultIssue
   const iomt = scenario.iomt;
   if (iomt !== undefined) {
     const c = iomt.consortium;
-    const seats = iomt.hospitals * c.nodesPerHospital + c.lab + c.insurer + c.regulator;
+    const seats = consortiumSeats(iomt);
     if (seats !== scenario.consensus.nodes) {
       issues.push({
         path: ['consensus', 'nodes'],

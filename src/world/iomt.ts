@@ -15,7 +15,7 @@ import type { ProtocolDefinition } from '../protocols/definition.ts';
 import { inputError } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { replicaSettings } from '../scenario/sections/consensus.ts';
-import type { IomtSection } from '../scenario/sections/iomt.ts';
+import { consortiumSeats, type IomtSection } from '../scenario/sections/iomt.ts';
 import type { WorldConfiguration } from './assemble.ts';
 import { latencyDistribution } from './network.ts';
 
@@ -31,7 +31,7 @@ export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverri
   const c = scenario.consensus;
   const protocol = protocolOverride ?? protocolIn(registriesFor(scenario.plugins), c.protocol);
   if (protocol === undefined) throw inputError(scenario.name, 'consensus.protocol', 'a registered protocol', c.protocol);
-  const nodes = s.hospitals * s.consortium.nodesPerHospital + s.consortium.lab + s.consortium.insurer + s.consortium.regulator;
+  const nodes = consortiumSeats(s);
   if (nodes !== c.nodes) throw inputError(scenario.name, 'consensus.nodes', `${nodes}, the consortium size from iomt.consortium`, String(c.nodes));
   return {
     seed,

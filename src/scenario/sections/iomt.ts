@@ -185,3 +185,9 @@ export function iomtSchema(detectorSpec: z.ZodType<DetectorSpec, unknown>) {
 export const zIomt = iomtSchema(zDetectorSpec);
 
 export type IomtSection = z.output<typeof zIomt>;
+
+/** Consensus nodes the consortium places: one per seat (each hospital's, the lab's, the insurer's, the regulator's). */
+export function consortiumSeats(iomt: IomtSection): number {
+  const c = iomt.consortium;
+  return iomt.hospitals * c.nodesPerHospital + c.lab + c.insurer + c.regulator;
+}
