@@ -4,7 +4,7 @@
  * bundle finds its files wherever the tree lies.
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,19 @@ const iomtsim = (tree: string, args: readonly string[], env: Record<string, stri
 
 function stampOf(tree: string): { build: string; inputs: Record<string, [number, number]>; entries: Record<string, string> } {
   return JSON.parse(readFileSync(join(tree, 'dist', 'build-stamp.json'), 'utf8'));
+}
+
+/**
+ * Put back a source file a test edited and record it in the stamp again: rewriting it moves its
+ * modification time, which the stamp compares, so the other tests find the bundle fresh in
+ * whatever order they run.
+ */
+function restoreSource(tree: string, file: string, text: string): void {
+  writeFileSync(join(tree, file), text);
+  const stamp = stampOf(tree);
+  const s = statSync(join(tree, file));
+  stamp.inputs[file] = [s.size, s.mtimeMs];
+  writeFileSync(join(tree, 'dist', 'build-stamp.json'), JSON.stringify(stamp));
 }
 
 describe('the prebuilt bundle', () => {
@@ -77,7 +90,7 @@ describe('the prebuilt bundle', () => {
     // source would fail to load.
     const api = join(tree, 'src', 'plugin-api.ts');
     const stampFile = join(tree, 'dist', 'build-stamp.json');
-    const [original, originalStamp, originalTimes] = [readFileSync(api, 'utf8'), readFileSync(stampFile, 'utf8'), statSync(api)];
+    const original = readFileSync(api, 'utf8');
     try {
       appendFileSync(api, "\nthrow new Error('the plug-in API was loaded from source');\n");
       const stamp = stampOf(tree);
@@ -87,20 +100,23 @@ describe('the prebuilt bundle', () => {
       const r = await iomtsim(tree, ['run', 'examples/plugins/scenario.yaml', '--set', 'duration=10s', '--workers', '1', '--no-report', '--out', join(tree, 'api')]);
       expect([r.code, r.stderr]).toEqual([0, '']);
     } finally {
-      writeFileSync(api, original);
-      utimesSync(api, originalTimes.atime, originalTimes.mtime);
-      writeFileSync(stampFile, originalStamp);
+      restoreSource(tree, 'src/plugin-api.ts', original);
     }
   }, 120_000);
 
   it('is left for the sources as soon as one of them is edited, saying why only when asked', async () => {
     const main = join(tree, 'src', 'cli', 'main.ts');
-    writeFileSync(main, readFileSync(main, 'utf8').replace('Deterministic discrete-event testbed', 'Edited discrete-event testbed'));
-    const r = await iomtsim(tree, ['--help']);
-    expect(r.stdout).toContain('Edited discrete-event testbed');
-    expect(r.stdout).not.toContain('[from the bundle]');
-    expect(r.stderr).toBe('');
-    const asked = await iomtsim(tree, ['--help'], { IOMTSIM_BUILD: 'dist' });
-    expect(asked.stderr).toContain('src/cli/main.ts changed since the build in dist/');
+    const original = readFileSync(main, 'utf8');
+    try {
+      writeFileSync(main, original.replace('Deterministic discrete-event testbed', 'Edited discrete-event testbed'));
+      const r = await iomtsim(tree, ['--help']);
+      expect(r.stdout).toContain('Edited discrete-event testbed');
+      expect(r.stdout).not.toContain('[from the bundle]');
+      expect(r.stderr).toBe('');
+      const asked = await iomtsim(tree, ['--help'], { IOMTSIM_BUILD: 'dist' });
+      expect(asked.stderr).toContain('src/cli/main.ts changed since the build in dist/');
+    } finally {
+      restoreSource(tree, 'src/cli/main.ts', original);
+    }
   });
 });
