@@ -10,7 +10,24 @@ function seconds(us: number): string {
   return `${us / 1_000_000} s`;
 }
 
-export function checkScenarioConsistency(scenario: Scenario): ScenarioFaultIssue[] {
+/**
+ * Fields of the scenario's `workload:` as written (before defaults), that an IoMT world would
+ * ignore: it places no synthetic load clients, its ledger load being the devices', gateways',
+ * clinicians' and researchers'. `rateTps: 0`, which the bundled IoMT scenarios write, says so.
+ */
+function ignoredWorkloadIssues(writtenWorkload: unknown): ScenarioFaultIssue[] {
+  if (writtenWorkload === null || typeof writtenWorkload !== 'object' || Array.isArray(writtenWorkload)) return [];
+  return Object.entries(writtenWorkload as Record<string, unknown>)
+    .filter(([key, value]) => !(key === 'rateTps' && value === 0))
+    .map(([key, value]) => ({
+      path: ['workload', key],
+      expected: 'no synthetic load in an IoMT scenario (its ledger load comes from the devices, gateways, clinicians and researchers under iomt:, and no load client is placed), so no workload field but rateTps: 0',
+      found: typeof value === 'string' ? value : JSON.stringify(value),
+    }));
+}
+
+/** `written` is the scenario as written, before defaults: rules about what a file says use it. */
+export function checkScenarioConsistency(scenario: Scenario, written: Record<string, unknown> = {}): ScenarioFaultIssue[] {
   const issues: ScenarioFaultIssue[] = [];
   // Measurements start after the warm-up; a warm-up as long as the run leaves nothing to measure.
   if (!(scenario.warmup < scenario.duration)) {
@@ -19,6 +36,7 @@ export function checkScenarioConsistency(scenario: Scenario): ScenarioFaultIssue
   // An IoMT world places one consensus node per consortium seat: the two counts must agree.
   const iomt = scenario.iomt;
   if (iomt !== undefined) {
+    issues.push(...ignoredWorkloadIssues(written['workload']));
     const c = iomt.consortium;
     const seats = consortiumSeats(iomt);
     if (seats !== scenario.consensus.nodes) {

@@ -24,6 +24,8 @@ function messages(fn: () => unknown): string[] {
 }
 
 const BASE = 'name: base\nduration: 10s\nconsensus:\n  protocol: pbft\n  nodes: 4\n';
+/** A one-hospital IoMT world whose four consortium seats match its node count. */
+const IOMT_BASE = 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pbft, nodes: 4 }\niomt: { hospitals: 1, consortium: { nodesPerHospital: 1, lab: 1, insurer: 1, regulator: 1 } }\n';
 
 describe('loadScenario: valid input', () => {
   it('fills defaults and converts units to base units', () => {
@@ -115,6 +117,10 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^t\.yaml:3:9: warmup: expected a warm-up shorter than duration \(5 s\), found 5 s$/],
     ['an IoMT consortium whose seats are not the node count', () => loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pbft, nodes: 16 }\niomt: { hospitals: 1 }\n'),
       /^t\.yaml:4:37: consensus\.nodes: expected \d+, the consortium size from iomt\.consortium \(1 hospitals × \d+ \+ lab \d+ \+ insurer \d+ \+ regulator \d+\), found 16$/],
+    ['synthetic load in an IoMT scenario, which places no load client', () => loadScenarioText('t.yaml', `${IOMT_BASE}workload: { rateTps: 500 }\n`),
+      /^t\.yaml:6:22: workload\.rateTps: expected no synthetic load in an IoMT scenario \(.*\), so no workload field but rateTps: 0, found 500$/],
+    ['a load client setting in an IoMT scenario set from the command line', () => loadScenarioText('t.yaml', IOMT_BASE, ['workload.clients=8']),
+      /^--set workload\.clients=8: workload\.clients: expected no synthetic load in an IoMT scenario \(.*\), so no workload field but rateTps: 0, found 8$/],
     ['a bad --vary', () => parseVary('consensus.nodes=4,,7'),
       /^--vary consensus\.nodes=4,,7: consensus\.nodes: expected key=v1,v2,\.\.\. or key=lo\.\.hi:step with no empty value, found '4,,7'$/],
     ['a reversed --vary range', () => parseVary('consensus.nodes=10..4'),
@@ -129,6 +135,11 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       expect(lines[0]).toMatch(pattern);
     });
   }
+
+  it('accepts an IoMT scenario that says it offers no synthetic load, or says nothing of it', () => {
+    expect(loadScenarioText('t.yaml', `${IOMT_BASE}workload: { rateTps: 0 }\n`).scenario.iomt).toBeDefined();
+    expect(loadScenarioText('t.yaml', IOMT_BASE).scenario.iomt).toBeDefined();
+  });
 
   it('reports every problem, not just the first', () => {
     const lines = messages(() => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nconsensus: { nodes: 0, batchSize: x }\n'));
