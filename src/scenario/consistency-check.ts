@@ -11,19 +11,32 @@ function seconds(us: number): string {
 }
 
 /**
- * Fields of the scenario's `workload:` as written (before defaults), that an IoMT world would
- * ignore: it places no synthetic load clients, its ledger load being the devices', gateways',
- * clinicians' and researchers'. `rateTps: 0`, which the bundled IoMT scenarios write, says so.
+ * Fields an IoMT world would ignore, as written (before defaults): it places no synthetic load
+ * clients (its ledger load is the devices', gateways', clinicians' and researchers'), and its links
+ * are iomt.links, so of `network:` it reads only loss and receiveQueueing. `rateTps: 0`, which the
+ * bundled IoMT scenarios write, says there is no synthetic load.
  */
-function ignoredWorkloadIssues(writtenWorkload: unknown): ScenarioFaultIssue[] {
-  if (writtenWorkload === null || typeof writtenWorkload !== 'object' || Array.isArray(writtenWorkload)) return [];
-  return Object.entries(writtenWorkload as Record<string, unknown>)
-    .filter(([key, value]) => !(key === 'rateTps' && value === 0))
-    .map(([key, value]) => ({
-      path: ['workload', key],
-      expected: 'no synthetic load in an IoMT scenario (its ledger load comes from the devices, gateways, clinicians and researchers under iomt:, and no load client is placed), so no workload field but rateTps: 0',
-      found: typeof value === 'string' ? value : JSON.stringify(value),
-    }));
+const IOMT_IGNORED: readonly { section: string; kept: (key: string, value: unknown) => boolean; expected: string }[] = [
+  {
+    section: 'workload',
+    kept: (key, value) => key === 'rateTps' && value === 0,
+    expected: 'no synthetic load in an IoMT scenario (its ledger load comes from the devices, gateways, clinicians and researchers under iomt:, and no load client is placed), so no workload field but rateTps: 0',
+  },
+  {
+    section: 'network',
+    kept: (key) => key === 'loss' || key === 'receiveQueueing',
+    expected: "only loss and receiveQueueing in an IoMT scenario's network section (its latencies and bandwidths are iomt.links)",
+  },
+];
+
+function ignoredByIomtIssues(written: Record<string, unknown>): ScenarioFaultIssue[] {
+  return IOMT_IGNORED.flatMap(({ section, kept, expected }) => {
+    const fields = written[section];
+    if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return [];
+    return Object.entries(fields as Record<string, unknown>)
+      .filter(([key, value]) => !kept(key, value))
+      .map(([key, value]) => ({ path: [section, key], expected, found: typeof value === 'string' ? value : JSON.stringify(value) }));
+  });
 }
 
 /** `written` is the scenario as written, before defaults: rules about what a file says use it. */
@@ -36,7 +49,7 @@ export function checkScenarioConsistency(scenario: Scenario, written: Record<str
   // An IoMT world places one consensus node per consortium seat: the two counts must agree.
   const iomt = scenario.iomt;
   if (iomt !== undefined) {
-    issues.push(...ignoredWorkloadIssues(written['workload']));
+    issues.push(...ignoredByIomtIssues(written));
     const c = iomt.consortium;
     const seats = consortiumSeats(iomt);
     if (seats !== scenario.consensus.nodes) {

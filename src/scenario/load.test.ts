@@ -121,6 +121,8 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^t\.yaml:6:22: workload\.rateTps: expected no synthetic load in an IoMT scenario \(.*\), so no workload field but rateTps: 0, found 500$/],
     ['a load client setting in an IoMT scenario set from the command line', () => loadScenarioText('t.yaml', IOMT_BASE, ['workload.clients=8']),
       /^--set workload\.clients=8: workload\.clients: expected no synthetic load in an IoMT scenario \(.*\), so no workload field but rateTps: 0, found 8$/],
+    ['a network latency in an IoMT scenario, whose links are iomt.links', () => loadScenarioText('t.yaml', `${IOMT_BASE}network: { loss: 0.01, latency: { kind: fixed, value: 5ms } }\n`),
+      /^t\.yaml:6:33: network\.latency: expected only loss and receiveQueueing in an IoMT scenario's network section \(its latencies and bandwidths are iomt\.links\), found \{"kind":"fixed","value":"5ms"\}$/],
     ['a bad --vary', () => parseVary('consensus.nodes=4,,7'),
       /^--vary consensus\.nodes=4,,7: consensus\.nodes: expected key=v1,v2,\.\.\. or key=lo\.\.hi:step with no empty value, found '4,,7'$/],
     ['a reversed --vary range', () => parseVary('consensus.nodes=10..4'),
