@@ -557,6 +557,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     if (t.voters[m.sender] === 1) return;
     t.voters[m.sender] = 1;
     t.count++;
+    this.catchUp(m.view, t);
     if (t.count >= this.quorum) {
       this.newViews.delete(m.view);
       this.enterView(m.view);
@@ -564,6 +565,25 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
       this.ctx.emit(ev);
       this.propose(m.view);
     }
+  }
+
+  /**
+   * View synchronisation, which Algorithm 5 leaves to the pacemaker (§4.4 requires it to bring the
+   * correct replicas into a common view after GST): f + 1 NEW-VIEWs for a view above this leader's
+   * own include a correct replica's, so that view was reached honestly, and the leader joins it and
+   * counts its own NEW-VIEW there (the rule of PBFT's view change, Castro & Liskov 1999 §4.5.2).
+   * Without it, groups of replicas whose views differ by a few, none a quorum, time out at the same
+   * rate once the timeout stops growing (its cap, or fixed back-off) and never meet again: a group
+   * reaching the view of a leader that lags sends its NEW-VIEWs to a replica that counts them only
+   * after it has timed out that far itself, when the group has moved on (found by iomtsim fuzz;
+   * docs/fuzz-findings/hotstuff-views-never-meet.yaml).
+   */
+  private catchUp(view: number, t: Tally): void {
+    if (view <= this.curView || t.count < HOTSTUFF_FAULT_MODEL.maxFaulty(this.n) + 1) return;
+    this.enterView(view);
+    if (t.voters[this.self] === 1) return;
+    t.voters[this.self] = 1;
+    t.count++;
   }
 
   private pruneTallies(view: number): void {
