@@ -40,7 +40,7 @@ function ignoredByIomtIssues(written: Record<string, unknown>): ScenarioFaultIss
 }
 
 /** `written` is the scenario as written, before defaults: rules about what a file says use it. */
-export function checkScenarioConsistency(scenario: Scenario, written: Record<string, unknown> = {}): ScenarioFaultIssue[] {
+export function checkScenarioConsistency(scenario: Scenario, written: Record<string, unknown>): ScenarioFaultIssue[] {
   const issues: ScenarioFaultIssue[] = [];
   // Measurements start after the warm-up; a warm-up as long as the run leaves nothing to measure.
   if (!(scenario.warmup < scenario.duration)) {

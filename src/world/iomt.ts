@@ -60,6 +60,8 @@ export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverri
       wanUs: latencyDistribution(s.links.wan, 'iomt.links.wan'),
       deviceUploadBps: s.links.deviceUpload,
       siteBandwidthBps: s.links.siteBandwidth,
+      // The only network fields an IoMT world reads: the loader refuses the others
+      // (src/scenario/consistency-check.ts), which would otherwise do nothing.
       lossProbability: scenario.network.loss,
       receiveQueueing: scenario.network.receiveQueueing,
     },
