@@ -20,7 +20,6 @@ import { param, replicaList, zOrdinal } from '../params.ts';
 import { checkReplicaList } from '../targets.ts';
 import { isActive } from '../window.ts';
 
-
 /**
  * The honest replica just before the first misbehaving one, cyclically. Under round-robin leaders
  * it led the view before the Byzantine leader's, and the leader after, which must hear face 1 to

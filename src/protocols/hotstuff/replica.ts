@@ -85,6 +85,8 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   readonly params: HotStuffParams;
   private readonly n: number;
   private readonly quorum: number;
+  /** NEW-VIEWs for a higher view that make a lagging leader join it: f + 1, so one is a correct replica's (catchUp). */
+  private readonly viewJoinSenders: number;
   private readonly twoChainCommit: boolean;
   private readonly self: number;
   /** Signing keys are issued per host (the run model's key ring), so signatures are checked against hosts. */
@@ -134,6 +136,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     this.viewDeadline = new DeadlineTimer(ctx, TIMER_VIEW);
     this.n = config.replicaHosts.length;
     this.quorum = options.quorum?.(this.n, HOTSTUFF_FAULT_MODEL.maxFaulty(this.n)) ?? HOTSTUFF_FAULT_MODEL.quorum(this.n);
+    this.viewJoinSenders = HOTSTUFF_FAULT_MODEL.maxFaulty(this.n) + 1;
     this.twoChainCommit = options.twoChainCommit === true;
     this.self = config.index;
     this.replicaHostSet = new Set(config.replicaHosts);
@@ -579,7 +582,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
    * docs/fuzz-findings/hotstuff-views-never-meet.yaml).
    */
   private catchUp(view: number, t: Tally): void {
-    if (view <= this.curView || t.count < HOTSTUFF_FAULT_MODEL.maxFaulty(this.n) + 1) return;
+    if (view <= this.curView || t.count < this.viewJoinSenders) return;
     this.enterView(view);
     if (t.voters[this.self] === 1) return;
     t.voters[this.self] = 1;
