@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { SequenceWindow } from './sequence-window.ts';
+
+describe('SequenceWindow', () => {
+  it('answers as a map from sequence numbers pushed in order, across growth and deletions in any order', () => {
+    // Each step pushes the next sequence number or deletes one drawn among those pushed so far.
+    const step = fc.record({ push: fc.boolean(), pick: fc.nat() });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 400 }), (steps) => {
+        const window = new SequenceWindow<string>();
+        const model = new Map<number, string>();
+        let next = 0;
+        for (const { push, pick } of steps) {
+          if (push || next === 0) {
+            window.push(next, `v${next}`);
+            model.set(next, `v${next}`);
+            next++;
+          } else {
+            const seq = pick % next;
+            window.delete(seq);
+            model.delete(seq);
+          }
+          expect(window.size).toBe(model.size);
+        }
+        for (let seq = -1; seq <= next; seq++) {
+          expect(window.get(seq)).toBe(model.get(seq));
+          expect(window.has(seq)).toBe(model.has(seq));
+        }
+      }),
+    );
+  });
+
+  it('refuses a sequence number out of order', () => {
+    const window = new SequenceWindow<number>();
+    window.push(0, 1);
+    expect(() => window.push(2, 1)).toThrow('expected sequence number 1, found 2');
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * The values a client holds for its own unfinished requests, keyed by the sequence numbers it
+ * numbered them with (0, 1, 2, ... in submission order). A ring buffer spanning the oldest live
+ * sequence number to the newest costs one array slot per number in that span, where a hash map
+ * costs an entry of tens of bytes per value: an overloaded open-loop client holds a whole deadline
+ * of requests (two million at 200,000 tx/s and a 10 s deadline). Requests finish roughly in
+ * submission order (confirmations follow the ledger's order, abandonments the deadline's), so the
+ * span stays close to the number held.
+ */
+export class SequenceWindow<T> {
+  private slots: (T | undefined)[] = new Array<T | undefined>(16).fill(undefined);
+  /** Every sequence number below `low` has finished. */
+  private low = 0;
+  /** The next sequence number to be added. */
+  private high = 0;
+  /** Values held. */
+  size = 0;
+
+  /** Add the value of the next sequence number; numbers must come in order, none skipped. */
+  push(seq: number, value: T): void {
+    if (seq !== this.high) throw new RangeError(`sequence window: expected sequence number ${this.high}, found ${seq}`);
+    if (this.high - this.low === this.slots.length) this.grow();
+    this.slots[seq & (this.slots.length - 1)] = value;
+    this.high++;
+    this.size++;
+  }
+
+  get(seq: number): T | undefined {
+    return seq >= this.low && seq < this.high ? this.slots[seq & (this.slots.length - 1)] : undefined;
+  }
+
+  has(seq: number): boolean {
+    return this.get(seq) !== undefined;
+  }
+
+  delete(seq: number): void {
+    if (this.get(seq) === undefined) return;
+    const mask = this.slots.length - 1;
+    this.slots[seq & mask] = undefined;
+    this.size--;
+    while (this.low < this.high && this.slots[this.low & mask] === undefined) this.low++;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const oldMask = old.length - 1;
+    const slots = new Array<T | undefined>(2 * old.length).fill(undefined);
+    const mask = slots.length - 1;
+    for (let seq = this.low; seq < this.high; seq++) slots[seq & mask] = old[seq & oldMask];
+    this.slots = slots;
+  }
+}
