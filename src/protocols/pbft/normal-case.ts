@@ -35,7 +35,8 @@ export abstract class NormalCase extends ReplicaCore {
         this.cpu.charge(this.sendCost(1));
         this.ctx.send(this.primaryHost(), { kind: 'request', tx } satisfies RequestMessage, PBFT_HEADER_BYTES + tx.sizeBytes + this.authBytes);
       }
-      this.waitingRequests.add(tx.id);
+      // §4.4: it waits for a request it holds; one its full pool refused is dropped, as a bounded request queue drops it.
+      if (result === 'added') this.waitingRequests.add(tx.id);
       this.startRequestTimer();
     }
   }

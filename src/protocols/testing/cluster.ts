@@ -7,7 +7,8 @@
 import { Engine, forwardingContext, type Actor, type ActorContext, type DistributionSpec, type HostId, type ModelEvent } from '../../../sim/index.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import { txId } from '../../ledger/types.ts';
-import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
+import { KeyRing, ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
+import type { MempoolOptions } from '../../ledger/mempool.ts';
 import { defaultReplicaSettings } from '../definition.ts';
 import { NO_APPLICATION, type CommitEvent, type CryptoCosts, type ReplyMessage, type RequestMessage, type ViewChangeEvent } from '../types.ts';
 import type { ProtocolDefinition } from '../definition.ts';
@@ -30,6 +31,8 @@ export interface ClusterOptions {
   readonly retransmitUs?: number;
   /** Keep a log of every replica-to-replica message (for message-count tests). */
   readonly recordMessages?: boolean;
+  /** Every replica's pool limits (default: the scenario defaults). */
+  readonly mempool?: MempoolOptions;
 }
 
 export interface SentMessage {
@@ -67,6 +70,8 @@ export class TestCluster {
     this.engine = new Engine({ seed: o.seed ?? 1, network: { regions: ['r'], latencyUs: o.latencyUs, lossProbability: o.lossProbability ?? 0 } });
     const hosts = Array.from({ length: o.n }, (_, i) => i);
     const record = o.recordMessages === true;
+    // Symbolic signatures (free, but checked) for the protocols that sign their votes.
+    const ring = new KeyRing('symbolic', o.seed ?? 1);
     for (let i = 0; i < o.n; i++) {
       this.commits.push([]);
       const config = {
@@ -77,6 +82,9 @@ export class TestCluster {
         blockSizeMaxBytes: o.blockSizeMaxBytes ?? 1_048_576,
         crypto: o.crypto ?? ZERO_CRYPTO_COSTS,
         ...defaultReplicaSettings(o.module, o.params),
+        ...(o.mempool === undefined ? {} : { mempool: o.mempool }),
+        signingKey: ring.issue(i),
+        verifier: ring,
       };
       const h = this.engine.addHost(FREE_LINK, (ctx: ActorContext<unknown>) =>
         o.module.createReplica(record ? this.countingContext(ctx, o.n) : ctx, config, NO_APPLICATION),
