@@ -8,8 +8,8 @@
  */
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';
-import type { Transaction } from '../ledger/types.ts';
 import type { CommitEvent, SubmitEvent } from '../protocols/types.ts';
+import { TransactionTable } from '../ledger/transaction-table.ts';
 import { TxIdSet } from '../ledger/txid-set.ts';
 import { CommitFrontier, forgetThrough } from './commit-frontier.ts';
 import { sameSubmission } from './same-transaction.ts';
@@ -30,7 +30,7 @@ export class ValidityChecker implements Checker {
   readonly name = 'validity';
   readonly violations: ValidityViolation[] = [];
   /** Submitted transactions not yet retired, by id. */
-  private readonly submitted = new Map<number, Transaction>();
+  private readonly submitted = new TransactionTable();
   /** Height of each unretired transaction's first honest commit. */
   private readonly committedAt = new Map<number, number>();
   /** Transactions first committed at each height above the commit frontier, to retire once it passes. */
@@ -55,7 +55,7 @@ export class ValidityChecker implements Checker {
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
     if (event.kind === 'submit') {
       const { tx } = event as SubmitEvent;
-      this.submitted.set(tx.id, tx);
+      this.submitted.set(tx);
       return;
     }
     if (event.kind !== 'commit' || !this.isHonest(host)) return;
@@ -71,7 +71,7 @@ export class ValidityChecker implements Checker {
       let reason: ValidityReason | undefined;
       if (this.retired.has(tx.id)) reason = 'committed-twice';
       else if (sent === undefined) reason = 'never-submitted';
-      else if (sent.payloadDigest !== tx.payloadDigest) reason = 'altered';
+      else if (sent !== tx && sent.payloadDigest !== tx.payloadDigest) reason = 'altered';
       else if (!sameSubmission(sent, tx)) reason = 'altered-call';
       else if (inBlock?.has(tx.id) === true) reason = 'committed-twice';
       else {

@@ -66,7 +66,15 @@ export class LedgerClient {
     this.target = endpoint.replicaHosts[0]!;
     this.retries = new RetrySchedule(
       { requestTimeoutUs: endpoint.retransmitUs, backoffFactor: DEFAULT_RETRY_BACKOFF, retryIntervalMaxUs: DEFAULT_RETRY_INTERVAL_MAX_US, giveUpAfterUs: Infinity },
-      (id) => this.pending.has(id),
+      {
+        isLive: (id) => this.pending.has(id),
+        // Ids grow with submissions and a map iterates in insertion order.
+        oldestLive: () => {
+          for (const id of this.pending.keys()) return id;
+          return NaN;
+        },
+        submittedUs: (id) => this.pending.get(id)!.tx.submittedUs,
+      },
     );
   }
 

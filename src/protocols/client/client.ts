@@ -17,7 +17,7 @@ import { exponential } from '../../../sim/index.ts';
 import { txId, txSeq, txSender, type Transaction } from '../../ledger/types.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent, TimedOutEvent } from '../types.ts';
 import { RetrySchedule, type RetryPolicy } from './retry-schedule.ts';
-import { SequenceWindow } from './sequence-window.ts';
+import { SequenceWindow } from '../../ledger/sequence-window.ts';
 
 export type ArrivalProcess = 'poisson' | 'periodic' | 'closed';
 
@@ -100,7 +100,11 @@ export class LoadClient implements Actor<unknown> {
     this.target = config.replicaHosts[0]!;
     this.meanGapUs = config.rateTps > 0 ? 1e6 / config.rateTps : Infinity;
     this.requestBytes = config.txSizeBytes + (config.requestOverheadBytes ?? 64);
-    this.schedule = new RetrySchedule(config, (seq) => this.pending.has(seq));
+    this.schedule = new RetrySchedule(config, {
+      isLive: (seq) => this.pending.has(seq),
+      oldestLive: () => (this.pending.size > 0 ? this.pending.oldestSeq : NaN),
+      submittedUs: (seq) => this.pending.get(seq)!.submittedUs,
+    });
   }
 
   /** Transactions submitted and neither confirmed nor abandoned. */

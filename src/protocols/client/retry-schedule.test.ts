@@ -25,8 +25,16 @@ describe('RetrySchedule', () => {
   it('hands out every live request\'s retransmissions and deadline at their times, in due order, skipping confirmed ones', () => {
     const rng = new Rng(7);
     const live = new Set<number>();
-    const schedule = new RetrySchedule(policy, (k) => live.has(k));
     const submittedAt = new Map<number, number>();
+    let oldest = 0;
+    const schedule = new RetrySchedule(policy, {
+      isLive: (k) => live.has(k),
+      oldestLive: () => {
+        while (oldest < submittedAt.size && !live.has(oldest)) oldest++;
+        return oldest < submittedAt.size ? oldest : NaN;
+      },
+      submittedUs: (k) => submittedAt.get(k)!,
+    });
     const seen = new Map<number, number[]>();
     const confirmed = new Set<number>();
     let now = 0;

@@ -8,9 +8,12 @@
  *
  * Why no heap: every wait depends only on the attempt number, so requests waiting for the same
  * attempt enter its lane in the order they are due (each enters at "now + that attempt's wait", and
- * now only grows). One FIFO lane per attempt, plus one for the deadlines (submission order), keeps
- * every operation O(1) amortised; attempts past the cap share one lane, whose wait is constant. A
- * confirmed request is not searched for: its entries are dropped when they reach a lane's head.
+ * now only grows). One FIFO lane per attempt keeps every operation O(1) amortised; attempts past
+ * the cap share one lane, whose wait is constant. A confirmed request is not searched for: its
+ * entries are dropped when they reach a lane's head. Deadlines need no lane: they fall due in
+ * submission order, so the next one is always the oldest unconfirmed request's, which the client
+ * that owns the requests knows (an overloaded client holds a deadline's worth of requests, and a
+ * lane of them cost 16 B each).
  */
 
 /** TCP's retransmission timer doubling (RFC 6298 §5.5): the default backoff of every client. */
@@ -102,28 +105,36 @@ export interface DueAction {
   readonly dueUs: number;
 }
 
+/** What the schedule asks of the client whose requests it times; keys grow in submission order. */
+export interface RetryOwner {
+  /** The request is still unconfirmed and not abandoned (entries of others are dropped). */
+  isLive(key: number): boolean;
+  /** The key of the oldest live request, NaN when none. Read only where giveUpAfter is finite. */
+  oldestLive(): number;
+  /** When request `key` (live) was submitted, µs. */
+  submittedUs(key: number): number;
+}
+
 export class RetrySchedule {
-  private readonly deadlines = new Lane();
   /** lanes[k − 1] holds requests waiting for retransmission k (k clamped at the first capped attempt). */
   private readonly lanes: Lane[] = [];
   private readonly cappedAttempt: number;
 
-  /** `isLive(key)`: the request is still unconfirmed (entries of others are dropped). */
-  constructor(private readonly policy: RetryPolicy, private readonly isLive: (key: number) => boolean) {
+  /** The owner must stop counting a request live once `popDue` hands out its give-up. */
+  constructor(private readonly policy: RetryPolicy, private readonly owner: RetryOwner) {
     validateRetryPolicy(policy);
     this.cappedAttempt = firstCappedAttempt(policy);
   }
 
   /** Entries held, live or not yet dropped: bounded by the requests of the last giveUpAfter. */
   get entries(): number {
-    let n = this.deadlines.size;
+    let n = 0;
     for (const lane of this.lanes) n += lane.size;
     return n;
   }
 
-  /** A request submitted at `nowUs`: its first retransmission and its deadline. */
+  /** A request submitted at `nowUs`: its first retransmission (its deadline follows from its submission). */
   submitted(key: number, nowUs: number): void {
-    if (this.policy.giveUpAfterUs !== Infinity) this.deadlines.push(key, nowUs + this.policy.giveUpAfterUs);
     this.schedule(key, 1, nowUs, nowUs + this.policy.giveUpAfterUs);
   }
 
@@ -134,9 +145,7 @@ export class RetrySchedule {
 
   /** When the earliest live entry is due; Infinity when none is. */
   nextDueUs(): number {
-    let earliest = Infinity;
-    const d = this.liveHead(this.deadlines);
-    if (d !== undefined) earliest = d.headDueUs();
+    let earliest = this.nextDeadlineUs();
     for (const lane of this.lanes) {
       const l = this.liveHead(lane);
       if (l !== undefined && l.headDueUs() < earliest) earliest = l.headDueUs();
@@ -148,21 +157,28 @@ export class RetrySchedule {
   popDue(nowUs: number): DueAction | undefined {
     let best: Lane | undefined;
     let bestAttempt = 0;
-    const d = this.liveHead(this.deadlines);
-    if (d !== undefined && d.headDueUs() <= nowUs) best = d;
+    const deadlineUs = this.nextDeadlineUs();
+    let bestDueUs = deadlineUs <= nowUs ? deadlineUs : Infinity;
     for (let k = 0; k < this.lanes.length; k++) {
       const l = this.liveHead(this.lanes[k]!);
       if (l === undefined || l.headDueUs() > nowUs) continue;
-      if (best === undefined || l.headDueUs() < best.headDueUs()) {
+      if (l.headDueUs() < bestDueUs) {
         best = l;
         bestAttempt = k + 1;
+        bestDueUs = l.headDueUs();
       }
     }
-    if (best === undefined) return undefined;
+    if (best === undefined) return bestDueUs === Infinity ? undefined : { key: this.owner.oldestLive(), attempt: 'give-up', dueUs: bestDueUs };
     const key = best.headKey();
-    const dueUs = best.headDueUs();
     best.pop();
-    return { key, attempt: best === this.deadlines ? 'give-up' : bestAttempt, dueUs };
+    return { key, attempt: bestAttempt, dueUs: bestDueUs };
+  }
+
+  /** The oldest live request's deadline; Infinity when none or never. */
+  private nextDeadlineUs(): number {
+    if (this.policy.giveUpAfterUs === Infinity) return Infinity;
+    const oldest = this.owner.oldestLive();
+    return Number.isNaN(oldest) ? Infinity : this.owner.submittedUs(oldest) + this.policy.giveUpAfterUs;
   }
 
   private schedule(key: number, attempt: number, nowUs: number, deadlineUs: number): void {
@@ -175,7 +191,7 @@ export class RetrySchedule {
   }
 
   private liveHead(lane: Lane): Lane | undefined {
-    while (lane.size > 0 && !this.isLive(lane.headKey())) lane.pop();
+    while (lane.size > 0 && !this.owner.isLive(lane.headKey())) lane.pop();
     return lane.size > 0 ? lane : undefined;
   }
 }

@@ -22,6 +22,10 @@ describe('SequenceWindow', () => {
             model.delete(seq);
           }
           expect(window.size).toBe(model.size);
+          expect(window.nextSeq).toBe(next);
+          const oldest = model.size === 0 ? next : Math.min(...model.keys());
+          expect(window.span).toBe(next - oldest);
+          if (model.size > 0) expect(window.oldestSeq).toBe(oldest);
         }
         for (let seq = -1; seq <= next; seq++) {
           expect(window.get(seq)).toBe(model.get(seq));

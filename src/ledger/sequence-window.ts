@@ -1,11 +1,11 @@
 /**
- * The values a client holds for its own unfinished requests, keyed by the sequence numbers it
- * numbered them with (0, 1, 2, ... in submission order). A ring buffer spanning the oldest live
- * sequence number to the newest costs one array slot per number in that span, where a hash map
- * costs an entry of tens of bytes per value: an overloaded open-loop client holds a whole deadline
- * of requests (two million at 200,000 tx/s and a 10 s deadline). Requests finish roughly in
- * submission order (confirmations follow the ledger's order, abandonments the deadline's), so the
- * span stays close to the number held.
+ * Values keyed by sequence numbers that arrive in order (0, 1, 2, ...) and leave in any order: a
+ * client's unfinished requests, a checker's submitted transactions of one sender. A ring buffer
+ * spanning the oldest value held to the newest costs one array slot per number in that span, where
+ * a hash map costs an entry of tens of bytes per value: an overloaded open-loop client holds a
+ * whole deadline of requests (two million at 200,000 tx/s and a 10 s deadline). Requests finish
+ * roughly in submission order (confirmations follow the ledger's order, abandonments the
+ * deadline's), so the span stays close to the number held.
  */
 export class SequenceWindow<T> {
   private slots: (T | undefined)[] = new Array<T | undefined>(16).fill(undefined);
@@ -15,6 +15,21 @@ export class SequenceWindow<T> {
   private high = 0;
   /** Values held. */
   size = 0;
+
+  /** The sequence number `push` takes next. */
+  get nextSeq(): number {
+    return this.high;
+  }
+
+  /** The oldest sequence number held (meaningful while size > 0). */
+  get oldestSeq(): number {
+    return this.low;
+  }
+
+  /** Sequence numbers from the oldest held to the newest pushed: the slots in use. */
+  get span(): number {
+    return this.high - this.low;
+  }
 
   /** Add the value of the next sequence number; numbers must come in order, none skipped. */
   push(seq: number, value: T): void {
