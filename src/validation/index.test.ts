@@ -34,6 +34,7 @@ describe('validateCommand', () => {
     const [r] = runChecks([broken]);
     expect(r!.status).toBe('fail');
     expect(renderHtml(validationResults(true, [r!], []))).toContain('FAIL');
+    expect(formatTables(validationResults(true, [r!], []))).toContain('failed:\n  x.broken: the check failed to run: boom');
   });
 
   it('the quick subset is a strict subset of all checks, and runs no calibration', () => {

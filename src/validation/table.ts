@@ -1,6 +1,6 @@
 /**
  * The validation tables as printed on a terminal: one line per check, then the calibrations in a
- * table of their own (fitted inputs, no verdict), then the counts.
+ * table of their own (fitted inputs, no verdict), then why each failed check failed, then the counts.
  */
 import { fmt, toleranceOf } from './stats.ts';
 import type { CalibrationReport, CheckReport, ValidationResults } from './types.ts';
@@ -31,6 +31,9 @@ export function formatTables(results: ValidationResults): string {
     lines.push('', 'calibrations: inputs fitted to a published figure; no verdict, not counted as checks');
     lines.push(...table(['', 'calibration', 'published', 'simulated', 'ci95', 'beside'], results.calibrations.map(formatCalibrationRow)));
   }
+  // A failed row shows numbers only (NaN where the check could not run): say why beneath.
+  const failed = results.checks.filter((r) => r.status === 'fail' && r.result.detail !== '');
+  if (failed.length > 0) lines.push('', 'failed:', ...failed.map((r) => `  ${r.id}: ${r.result.detail}`));
   const s = results.summary;
   lines.push('', `${s.passed} passed, ${s.failed} failed${s.calibrations > 0 ? `; ${s.calibrations} calibrations reported (not counted)` : ''}`);
   return lines.join('\n');
