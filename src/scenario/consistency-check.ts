@@ -39,6 +39,21 @@ function ignoredByIomtIssues(written: Record<string, unknown>): ScenarioFaultIss
   });
 }
 
+/**
+ * A proof-of-work run places no load client either: every block is filled with synthetic
+ * transactions of consensus.pow.txSize (src/runner/models/pow.ts, docs/pow.md), so a workload
+ * written there would change nothing the run reports.
+ */
+function ignoredByPowIssues(written: Record<string, unknown>): ScenarioFaultIssue[] {
+  const fields = written['workload'];
+  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return [];
+  return Object.entries(fields as Record<string, unknown>).map(([key, value]) => ({
+    path: ['workload', key],
+    expected: 'no workload in a proof-of-work scenario (no load client is placed: every block is filled with synthetic transactions of consensus.pow.txSize, so its throughput follows from blockSize and blockInterval)',
+    found: typeof value === 'string' ? value : JSON.stringify(value),
+  }));
+}
+
 /** `written` is the scenario as written, before defaults: rules about what a file says use it. */
 export function checkScenarioConsistency(scenario: Scenario, written: Record<string, unknown>): ScenarioFaultIssue[] {
   const issues: ScenarioFaultIssue[] = [];
@@ -46,6 +61,7 @@ export function checkScenarioConsistency(scenario: Scenario, written: Record<str
   if (!(scenario.warmup < scenario.duration)) {
     issues.push({ path: ['warmup'], expected: `a warm-up shorter than duration (${seconds(scenario.duration)})`, found: seconds(scenario.warmup) });
   }
+  if (scenario.iomt === undefined && scenario.consensus.protocol === 'pow') issues.push(...ignoredByPowIssues(written));
   // An IoMT world places one consensus node per consortium seat: the two counts must agree.
   const iomt = scenario.iomt;
   if (iomt !== undefined) {

@@ -17,6 +17,7 @@ import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { HEADER_SIZE_BYTES } from '../../protocols/pow/block.ts';
 import { OutstandingTxSampler } from '../../metrics/outstanding-txs.ts';
 import { validateScenarioInput } from '../../scenario/load.ts';
+import { zWorkload } from '../../scenario/sections/workload.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { assembleWorld } from '../../world/assemble.ts';
 import { consensusConfiguration } from '../../world/consensus.ts';
@@ -68,10 +69,14 @@ export function powMempoolScenario(p: PowMempoolParams): Scenario {
         blockProcessing: '0us',
       },
     },
-    // One client that never retransmits: each transaction is submitted once.
-    workload: { rateTps: p.arrivalsPerSec, arrival: 'poisson', clients: 1, txSize: `${TX_BYTES}B`, requestTimeout: `${p.durationUs}us` },
   };
-  return validateScenarioInput(input, () => 'validation/models/pow-mempool.ts', []);
+  const scenario = validateScenarioInput(input, () => 'validation/models/pow-mempool.ts', []);
+  // A proof-of-work scenario may not write a workload (`iomtsim run` fills its blocks with
+  // synthetic transactions and places no client); this model runs proof of work in the consensus
+  // world instead, whose load clients feed the nodes' mempools, to check them against M/M^X/1. One
+  // client that never retransmits: each transaction is submitted once.
+  const workload = zWorkload.parse({ rateTps: p.arrivalsPerSec, arrival: 'poisson', clients: 1, txSize: `${TX_BYTES}B`, requestTimeout: `${p.durationUs}us` });
+  return { ...scenario, workload };
 }
 
 export function runPowMempool(p: PowMempoolParams, seed: number): PowMempoolRun {
