@@ -10,13 +10,20 @@ function seconds(us: number): string {
   return `${us / 1_000_000} s`;
 }
 
+/** Fields a world would ignore, as written (before defaults): each kept one passes, the rest are refused. */
+interface IgnoredFields {
+  readonly section: string;
+  readonly kept: (key: string, value: unknown) => boolean;
+  readonly expected: string;
+}
+
 /**
- * Fields an IoMT world would ignore, as written (before defaults): it places no synthetic load
- * clients (its ledger load is the devices', gateways', clinicians' and researchers'), and its links
- * are iomt.links, so of `network:` it reads only loss and receiveQueueing. `rateTps: 0`, which the
- * bundled IoMT scenarios write, says there is no synthetic load.
+ * What an IoMT world ignores: it places no synthetic load clients (its ledger load is the devices',
+ * gateways', clinicians' and researchers'), and its links are iomt.links, so of `network:` it reads
+ * only loss and receiveQueueing. `rateTps: 0`, which the bundled IoMT scenarios write, says there
+ * is no synthetic load.
  */
-const IOMT_IGNORED: readonly { section: string; kept: (key: string, value: unknown) => boolean; expected: string }[] = [
+const IOMT_IGNORED: readonly IgnoredFields[] = [
   {
     section: 'workload',
     kept: (key, value) => key === 'rateTps' && value === 0,
@@ -29,29 +36,26 @@ const IOMT_IGNORED: readonly { section: string; kept: (key: string, value: unkno
   },
 ];
 
-function ignoredByIomtIssues(written: Record<string, unknown>): ScenarioFaultIssue[] {
-  return IOMT_IGNORED.flatMap(({ section, kept, expected }) => {
+/**
+ * What a proof-of-work run ignores: it places no load client and fills every block with synthetic
+ * transactions of consensus.pow.txSize (src/runner/models/pow.ts, docs/pow.md).
+ */
+const POW_IGNORED: readonly IgnoredFields[] = [
+  {
+    section: 'workload',
+    kept: () => false,
+    expected: 'no workload in a proof-of-work scenario (no load client is placed: every block is filled with synthetic transactions of consensus.pow.txSize, so its throughput follows from blockSize and blockInterval)',
+  },
+];
+
+function ignoredFieldIssues(written: Record<string, unknown>, rules: readonly IgnoredFields[]): ScenarioFaultIssue[] {
+  return rules.flatMap(({ section, kept, expected }) => {
     const fields = written[section];
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return [];
     return Object.entries(fields as Record<string, unknown>)
       .filter(([key, value]) => !kept(key, value))
       .map(([key, value]) => ({ path: [section, key], expected, found: typeof value === 'string' ? value : JSON.stringify(value) }));
   });
-}
-
-/**
- * A proof-of-work run places no load client either: every block is filled with synthetic
- * transactions of consensus.pow.txSize (src/runner/models/pow.ts, docs/pow.md), so a workload
- * written there would change nothing the run reports.
- */
-function ignoredByPowIssues(written: Record<string, unknown>): ScenarioFaultIssue[] {
-  const fields = written['workload'];
-  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return [];
-  return Object.entries(fields as Record<string, unknown>).map(([key, value]) => ({
-    path: ['workload', key],
-    expected: 'no workload in a proof-of-work scenario (no load client is placed: every block is filled with synthetic transactions of consensus.pow.txSize, so its throughput follows from blockSize and blockInterval)',
-    found: typeof value === 'string' ? value : JSON.stringify(value),
-  }));
 }
 
 /** `written` is the scenario as written, before defaults: rules about what a file says use it. */
@@ -61,11 +65,11 @@ export function checkScenarioConsistency(scenario: Scenario, written: Record<str
   if (!(scenario.warmup < scenario.duration)) {
     issues.push({ path: ['warmup'], expected: `a warm-up shorter than duration (${seconds(scenario.duration)})`, found: seconds(scenario.warmup) });
   }
-  if (scenario.iomt === undefined && scenario.consensus.protocol === 'pow') issues.push(...ignoredByPowIssues(written));
+  if (scenario.iomt === undefined && scenario.consensus.protocol === 'pow') issues.push(...ignoredFieldIssues(written, POW_IGNORED));
   // An IoMT world places one consensus node per consortium seat: the two counts must agree.
   const iomt = scenario.iomt;
   if (iomt !== undefined) {
-    issues.push(...ignoredByIomtIssues(written));
+    issues.push(...ignoredFieldIssues(written, IOMT_IGNORED));
     const c = iomt.consortium;
     const seats = consortiumSeats(iomt);
     if (seats !== scenario.consensus.nodes) {
