@@ -17,10 +17,11 @@ const SPAN_FLOOR = 4096;
 export class TransactionTable {
   private readonly windows = new Map<number, SequenceWindow<Transaction>>();
   private readonly others = new Map<number, Transaction>();
-  private count = 0;
 
   get size(): number {
-    return this.count;
+    let n = this.others.size;
+    for (const window of this.windows.values()) n += window.size;
+    return n;
   }
 
   /** Window slots plus map entries in use: what the table costs, within a constant factor. */
@@ -32,7 +33,6 @@ export class TransactionTable {
 
   set(tx: Transaction): void {
     this.delete(tx.id);
-    this.count++;
     const sender = txSender(tx.id);
     const seq = txSeq(tx.id);
     let window = this.windows.get(sender);
@@ -57,11 +57,7 @@ export class TransactionTable {
   }
 
   delete(id: number): void {
-    const window = this.windows.get(txSender(id));
-    const seq = txSeq(id);
-    if (window?.has(seq) === true) {
-      window.delete(seq);
-      this.count--;
-    } else if (this.others.delete(id)) this.count--;
+    this.windows.get(txSender(id))?.delete(txSeq(id));
+    this.others.delete(id);
   }
 }
