@@ -30,13 +30,15 @@ export abstract class NormalCase extends ReplicaCore {
     if (this.isPrimary && this.viewActive) {
       this.maybePropose();
     } else if (!fromReplica) {
-      // §4.1: a backup relays a client's (re)broadcast request to the primary and waits for it.
-      if (result === 'added' && this.viewActive) {
-        this.cpu.charge(this.sendCost(1));
-        this.ctx.send(this.primaryHost(), { kind: 'request', tx } satisfies RequestMessage, PBFT_HEADER_BYTES + tx.sizeBytes + this.authBytes);
+      // §4.1: a backup relays a client's (re)broadcast request to the primary and waits for it
+      // (§4.4), if it holds it: one its full pool refused is dropped, as a bounded request queue drops it.
+      if (result === 'added') {
+        if (this.viewActive) {
+          this.cpu.charge(this.sendCost(1));
+          this.ctx.send(this.primaryHost(), { kind: 'request', tx } satisfies RequestMessage, PBFT_HEADER_BYTES + tx.sizeBytes + this.authBytes);
+        }
+        this.waitingRequests.add(tx.id);
       }
-      // §4.4: it waits for a request it holds; one its full pool refused is dropped, as a bounded request queue drops it.
-      if (result === 'added') this.waitingRequests.add(tx.id);
       this.startRequestTimer();
     }
   }
