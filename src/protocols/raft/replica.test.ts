@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildBlock } from '../../ledger/block.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
+import type { Transaction } from '../../ledger/types.ts';
+import type { RequestMessage } from '../types.ts';
 import type { AppendEntries, AppendEntriesReply, RequestVote, RequestVoteReply } from './messages.ts';
 import { RaftReplica, RaftRole } from './replica.ts';
 import { scriptedRaftReplica } from '../testing/scripted-raft.ts';
@@ -71,5 +73,28 @@ describe('raft replica (Ongaro & Ousterhout 2014)', () => {
     r.onMessage(0, ae);
     expect(r.commitIndex).toBe(1);
     expect(ctx.emitted.filter((e) => e.kind === 'commit')).toHaveLength(1);
+  });
+  it('§5.3 with etcd/raft\'s probe state: a new leader sends each follower one AppendEntries until it answers, then streams', () => {
+    const { r, ctx } = replica(1);
+    ctx.nowUs = 400_000;
+    r.onTimer(1);
+    const granted: RequestVoteReply = { kind: 'raft-vote', term: 1, from: 0, granted: true };
+    r.onMessage(0, granted);
+    expect(r.role).toBe(RaftRole.leader);
+    const probes = ctx.take('raft-append');
+    expect(probes.map((s) => s.to)).toEqual([0, 2]);
+    // Two entries appended while neither follower has answered go to nobody yet.
+    for (let k = 0; k < 2; k++) {
+      const tx: Transaction = { id: 900 + k, sender: 9, sizeBytes: 100, payloadDigest: 'ab'.repeat(32), submittedUs: ctx.nowUs };
+      const req: RequestMessage = { kind: 'request', tx };
+      r.onMessage(9, req);
+    }
+    expect(ctx.take('raft-append')).toHaveLength(0);
+    // Follower 0 confirms the probe (the no-op at index 1): it is sent both entries, follower 2 still nothing.
+    const ok: AppendEntriesReply = { kind: 'raft-append-reply', term: 1, from: 0, success: true, matchIndex: 1, retryIndex: 0, rejectedPrevIndex: 0 };
+    r.onMessage(0, ok);
+    const caughtUp = ctx.take('raft-append');
+    expect(caughtUp.map((s) => s.to)).toEqual([0]);
+    expect((caughtUp[0]!.msg as AppendEntries).entries.map((e) => e.block.height)).toEqual([2, 3]);
   });
 });

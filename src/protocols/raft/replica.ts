@@ -5,8 +5,11 @@
  * Modelling choices:
  * - A log entry is one block: the leader batches client requests (batchSize, batchTimeout,
  *   blockSizeMax) into a block and appends it; its log index is the block's height.
- * - The leader pipelines AppendEntries: new entries go out at once and nextIndex advances
- *   optimistically; a rejection moves nextIndex back to the follower's hint (§5.3).
+ * - The leader pipelines AppendEntries to a follower whose log is known to match its own: new
+ *   entries go out at once and nextIndex advances optimistically. Until then (after an election,
+ *   and after a rejection, which moves nextIndex back to the follower's hint, §5.3) it probes: one
+ *   AppendEntries in flight, repeated at most once per heartbeat, as etcd/raft's probe state does
+ *   (docs/references.md), so a follower whose log diverges is not sent entries it will refuse.
  * - A new leader appends a no-op entry (§8) so entries of earlier terms commit (§5.4.2).
  * - currentTerm, votedFor and the log survive a crash (stable storage, Figure 2); the commit index
  *   survives too, standing for the snapshot of the already-applied state machine.
@@ -504,13 +507,15 @@ export class RaftReplica implements Actor<unknown> {
     this.leaderIndex = this.self;
     this.nextIndex.fill(this.lastLogIndex + 1);
     this.matchIndex.fill(0);
-    this.probing.fill(0);
+    this.probing.fill(1);
     this.matchIndex[this.self] = this.storage.persistedIndex;
     const ev: ViewChangeEvent = { kind: 'view-change', view: this.currentTerm, leader: this.ctx.self };
     this.ctx.emit(ev);
-    // §8: a no-op entry of the new term lets earlier entries commit; it also serves as the first
-    // heartbeat that establishes authority (§5.2).
+    // §8: a no-op entry of the new term lets earlier entries commit. Sent as each follower's first
+    // probe, it is also the first heartbeat that establishes authority (§5.2); entries appended
+    // before a follower answers wait for its answer.
     this.appendEntry(EMPTY_TXS);
+    for (let i = 0; i < this.n; i++) if (i !== this.self) this.sendProbe(i);
     this.heartbeatTimer = this.ctx.setTimer(this.params.heartbeatInterval, TIMER_HEARTBEAT);
     this.flushWaitingRequests();
   }
