@@ -31,6 +31,11 @@ export interface SelfishMiningRaceResult {
    * where long private runs make the share noisier than the rule (about 2× at α = 0.45).
    */
   readonly standardError: number;
+  /**
+   * Most public-chain blocks one override of the pool orphaned. A node that accepts a block k
+   * deep (k confirmations) saw an accepted block reverted exactly when this reached k.
+   */
+  readonly deepestOrphanedRun: number;
 }
 
 const NONE = -1;
@@ -54,6 +59,7 @@ export function simulateSelfishMining(o: SelfishMiningRaceOptions): SelfishMinin
   let poolHead = 0;
   poolAt[0] = 0;
   const strategy = new SelfishMiningStrategy(0);
+  let deepestOrphanedRun = 0;
 
   const apply = (a: SelfishAction): void => {
     if (a.kind === 'adopt') {
@@ -63,6 +69,10 @@ export function simulateSelfishMining(o: SelfishMiningRaceOptions): SelfishMinin
       const b = poolAt[a.upToHeight]!;
       const hp = height[publicHead]!;
       if (a.upToHeight > hp) {
+        // The public blocks above the last one the pool's chain shares are orphaned.
+        let orphaned = 0;
+        for (let x = publicHead, h = hp; poolAt[h] !== x; x = parent[x]!, h--) orphaned++;
+        if (orphaned > deepestOrphanedRun) deepestOrphanedRun = orphaned;
         publicHead = b;
         poolTie = NONE;
       } else if (a.upToHeight === hp && b !== publicHead) {
@@ -107,6 +117,7 @@ export function simulateSelfishMining(o: SelfishMiningRaceOptions): SelfishMinin
     blocksMined: o.blocks,
     standardErrorRule: 0.9 / Math.sqrt(main),
     standardError: batchMeansStandardError(poolOnMain, 25),
+    deepestOrphanedRun,
   };
 }
 
