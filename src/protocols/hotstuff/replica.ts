@@ -271,7 +271,12 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     if (missing !== undefined) {
       if (this.waiting.length >= WAITING_MAX) this.waiting.shift();
       this.waiting.push({ node, isProposal });
-      this.fetch(missing, source);
+      // A missing node that is itself held here waiting for its own ancestors will be stored once
+      // they arrive: fetch only where the held chain is broken. Fetching each held node's parent
+      // asked for the same ancestors once per node of a synchronisation reply (64 replies of up to
+      // 64 nodes for one reply), and the replies filled the lagging replica's downlink and its
+      // peers' uplinks, delaying their proposals and votes past every view timeout.
+      if (!this.waiting.some((w) => w.node.block.hash === missing)) this.fetch(missing, source);
       return;
     }
     this.addNode(node);
