@@ -16,6 +16,8 @@ import type { Calibration, CalibrationReport, CheckReport, ValidationCheck, Vali
 export interface ValidateOptions {
   /** Only the quick subset of checks (CI), and no calibration. */
   readonly quick: boolean;
+  /** Added to every stochastic check's seeds (0, the default: the shipped seeds); see allChecks. */
+  readonly seedOffset?: number;
   /** Print the results as JSON on stdout and nothing else there. */
   readonly json: boolean;
   /** Folder for report.md, report.html and validation.json; default results/validation. */
@@ -28,8 +30,8 @@ export const DEFAULT_VALIDATION_OUT = join('results', 'validation');
 
 const selected = (id: string, only: readonly string[] | undefined): boolean => only === undefined || only.some((p) => id.startsWith(p));
 
-export function selectChecks(opts: Pick<ValidateOptions, 'quick' | 'only'>): ValidationCheck[] {
-  return allChecks().filter((c) => (!opts.quick || c.quick) && selected(c.id, opts.only));
+export function selectChecks(opts: Pick<ValidateOptions, 'quick' | 'only' | 'seedOffset'>): ValidationCheck[] {
+  return allChecks(opts.seedOffset ?? 0).filter((c) => (!opts.quick || c.quick) && selected(c.id, opts.only));
 }
 
 /** Calibrations run in the full suite only: they re-measure fitted inputs, which CI need not. */
@@ -38,9 +40,9 @@ export function selectCalibrations(opts: Pick<ValidateOptions, 'quick' | 'only'>
 }
 
 /** The JSON document: the counts, the checks, and the calibrations apart from them. */
-export function validationResults(quick: boolean, checks: readonly CheckReport[], calibrations: readonly CalibrationReport[]): ValidationResults {
+export function validationResults(quick: boolean, checks: readonly CheckReport[], calibrations: readonly CalibrationReport[], seedOffset = 0): ValidationResults {
   const failed = checks.filter((r) => r.status === 'fail').length;
-  return { quick, summary: { passed: checks.length - failed, failed, calibrations: calibrations.length }, checks, calibrations };
+  return { quick, seedOffset, summary: { passed: checks.length - failed, failed, calibrations: calibrations.length }, checks, calibrations };
 }
 
 /** Run the validation suite; returns the process exit code (0 every check passed, 1 a check failed). */
@@ -50,7 +52,7 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
   };
   const checks = runChecks(selectChecks(opts), (r) => progress(formatRow(r), r.wallMs));
   const calibrations = runCalibrations(selectCalibrations(opts), (r) => progress(formatCalibrationRow(r), r.wallMs));
-  const results = validationResults(opts.quick, checks, calibrations);
+  const results = validationResults(opts.quick, checks, calibrations, opts.seedOffset ?? 0);
   const out = opts.out ?? DEFAULT_VALIDATION_OUT;
   mkdirSync(out, { recursive: true });
   writeJsonAtomic(join(out, 'validation.json'), results);

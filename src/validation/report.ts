@@ -26,7 +26,13 @@ const CALIBRATION_NOTE = 'Each calibrated input was fitted to the published figu
 function summaryLine(results: ValidationResults): string {
   const s = results.summary;
   const calibrations = s.calibrations > 0 ? `; ${s.calibrations} calibrations reported apart (not counted)` : '';
-  return `${results.checks.length} checks${results.quick ? ' (quick subset)' : ''}: ${s.passed} passed, ${s.failed} failed${calibrations}.`;
+  return `${results.checks.length} checks${subsetNote(results)}: ${s.passed} passed, ${s.failed} failed${calibrations}.`;
+}
+
+/** The subset and the seeds, when either differs from the full suite on its shipped seeds. */
+function subsetNote(results: ValidationResults): string {
+  const notes = [...(results.quick ? ['quick subset'] : []), ...(results.seedOffset !== 0 ? [`seeds shifted by ${results.seedOffset}`] : [])];
+  return notes.length > 0 ? ` (${notes.join(', ')})` : '';
 }
 
 export function renderMarkdown(results: ValidationResults): string {
@@ -114,7 +120,7 @@ export function renderHtml(results: ValidationResults): string {
     'td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:middle;text-align:left}th{background:#f3f3f3}',
     '.pass{color:#2a7d2a;font-weight:bold}.calib{color:#555;font-style:italic}.fail{color:#b32020;font-weight:bold}.num{text-align:right;font-variant-numeric:tabular-nums}small{color:#555}</style></head><body>',
     '<h1>iomtsim validation report</h1>',
-    `<p>${reports.length} checks${results.quick ? ' (quick subset)' : ''}: <span class="pass">${results.summary.passed} passed</span>, <span class="${failed > 0 ? 'fail' : 'pass'}">${failed} failed</span>${results.calibrations.length > 0 ? `; ${results.calibrations.length} calibrations reported apart (not counted)` : ''}. `,
+    `<p>${reports.length} checks${subsetNote(results)}: <span class="pass">${results.summary.passed} passed</span>, <span class="${failed > 0 ? 'fail' : 'pass'}">${failed} failed</span>${results.calibrations.length > 0 ? `; ${results.calibrations.length} calibrations reported apart (not counted)` : ''}. `,
     'Each strip shows the tolerance band (shaded), the expected value (blue tick) and the simulated value with its 95 % interval.</p>',
   ];
   for (const [g, rs] of groups(reports)) {

@@ -35,6 +35,6 @@ export function formatTables(results: ValidationResults): string {
   const failed = results.checks.filter((r) => r.status === 'fail' && r.result.detail !== '');
   if (failed.length > 0) lines.push('', 'failed:', ...failed.map((r) => `  ${r.id}: ${r.result.detail}`));
   const s = results.summary;
-  lines.push('', `${s.passed} passed, ${s.failed} failed${s.calibrations > 0 ? `; ${s.calibrations} calibrations reported (not counted)` : ''}`);
+  lines.push('', `${s.passed} passed, ${s.failed} failed${s.calibrations > 0 ? `; ${s.calibrations} calibrations reported (not counted)` : ''}${results.seedOffset !== 0 ? ` (seeds shifted by ${results.seedOffset})` : ''}`);
   return lines.join('\n');
 }

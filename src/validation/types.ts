@@ -99,6 +99,8 @@ export interface CalibrationReport extends Omit<Calibration, 'run'> {
 /** One run of `iomtsim validate`, as written to validation.json: calibrations apart from the checks. */
 export interface ValidationResults {
   readonly quick: boolean;
+  /** What was added to the stochastic checks' seeds (0: the shipped seeds). */
+  readonly seedOffset: number;
   /** Checks passed and failed; calibrations reported (never counted as either). */
   readonly summary: { readonly passed: number; readonly failed: number; readonly calibrations: number };
   readonly checks: readonly CheckReport[];

@@ -45,6 +45,14 @@ describe('iomtsim CLI', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses a validation seed offset that is not a whole number of at least 0, writing nothing', async () => {
+    const out = join(root, 'no-validation');
+    const r = await cli(['validate', '--quick', '--seed-offset', '-1', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("--seed-offset -1: (flag): expected an integer from 0 to 1000000000, found '-1'");
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('runs sweep shards that merge into the unsharded sweep', async () => {
     const sweep = ['sweep', 'scenarios/consortium.yaml', '--vary', 'consensus.nodes=4,7', '--reps', '2', '--workers', '1', '--set', 'duration=3s', '--set', 'warmup=0s', '--no-report'];
     const [whole, s1, s2] = await Promise.all([

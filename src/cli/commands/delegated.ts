@@ -1,7 +1,7 @@
 /** Commands whose work lives in other areas: thin typed calls into them, loaded on first use (delegates.ts). */
 import type { Argv } from 'yargs';
 import { loadBench, loadReport, loadValidation } from '../delegates.ts';
-import { parseThresholdFlag } from '../options.ts';
+import { parseIntFlag, parseThresholdFlag } from '../options.ts';
 
 export async function reportCommand(args: { dir: string }): Promise<number> {
   return (await loadReport()).reportCommand(args.dir);
@@ -68,6 +68,7 @@ export function benchBuilder(y: Argv) {
 
 export interface ValidateArgs {
   readonly quick?: boolean;
+  readonly 'seed-offset'?: string;
   readonly json?: boolean;
   readonly out?: string;
   readonly only?: readonly string[];
@@ -77,6 +78,7 @@ export async function validateCommand(args: ValidateArgs): Promise<number> {
   return (await loadValidation()).validateCommand({
     quick: args.quick === true,
     json: args.json === true,
+    ...(args['seed-offset'] !== undefined ? { seedOffset: parseIntFlag('--seed-offset', args['seed-offset'], 0, 1_000_000_000) } : {}),
     ...(args.out !== undefined ? { out: args.out } : {}),
     ...(args.only !== undefined ? { only: args.only.map(String) } : {}),
   });
@@ -87,5 +89,6 @@ export function validateBuilder(y: Argv) {
     .option('quick', { type: 'boolean', default: false, describe: 'only the quick subset (CI)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the results as JSON on stdout' })
     .option('out', { type: 'string', describe: 'folder for report.md, report.html, validation.json (default results/validation)' })
-    .option('only', { type: 'string', array: true, describe: 'only checks whose id starts with one of these' });
+    .option('only', { type: 'string', array: true, describe: 'only checks whose id starts with one of these' })
+    .option('seed-offset', { type: 'string', describe: "add N to every stochastic check's seeds (default 0, the shipped seeds): does a verdict depend on them?" });
 }

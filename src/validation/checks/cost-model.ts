@@ -28,7 +28,7 @@ const INCAST_DELAY_US = 5_000;
 const INCAST_BYTES = 1_250;
 const INCAST_BPS = 10_000_000;
 
-export function costModelChecks(): ValidationCheck[] {
+export function costModelChecks(seedOffset: number): ValidationCheck[] {
   const throughput = [1, 2, 4].map((cores): ValidationCheck => ({
     id: `cost.pbft-verify-bound.c${cores}`,
     group: 'cost model',
@@ -37,7 +37,7 @@ export function costModelChecks(): ValidationCheck[] {
     quick: false,
     run() {
       const expected = (cores * 1e6) / VERIFY_US;
-      const r = runPbftSaturated({ cores, verifyUs: VERIFY_US, batchSize: BATCH, offeredTps: 2 * expected, warmupUs: WARMUP_US, durationUs: WARMUP_US + WINDOW_US }, 1);
+      const r = runPbftSaturated({ cores, verifyUs: VERIFY_US, batchSize: BATCH, offeredTps: 2 * expected, warmupUs: WARMUP_US, durationUs: WARMUP_US + WINDOW_US }, seedOffset + 1);
       return {
         ...judgeRelative(expected, r.throughputTps, THROUGHPUT_TOLERANCE, 'tx/s', 1,
           `4 replicas, batches of ${BATCH}, offered ${2 * expected} tx/s (twice the closed form), ${WINDOW_US / 1e6} s window after ${WARMUP_US / 1e6} s of warm-up`),

@@ -16,7 +16,7 @@ const GRID: ReadonlyArray<{ q: number; z: number; quick: boolean }> = [
   { q: 0.3, z: 3, quick: true },
 ];
 
-export function doubleSpendChecks(): ValidationCheck[] {
+export function doubleSpendChecks(seedOffset: number): ValidationCheck[] {
   return GRID.map(({ q, z, quick }) => ({
     id: `double-spend.success.q${q}-z${z}`,
     group: 'double spend',
@@ -25,7 +25,7 @@ export function doubleSpendChecks(): ValidationCheck[] {
     quick,
     run() {
       const expected = rosenfeldDoubleSpend(q, z);
-      const r = simulateDoubleSpend({ q, z, trials: TRIALS, seed: 20_000 + Math.round(q * 100) * 10 + z });
+      const r = simulateDoubleSpend({ q, z, trials: TRIALS, seed: seedOffset + 20_000 + Math.round(q * 100) * 10 + z });
       const e = proportion(r.successes, r.trials);
       const se = Math.sqrt((expected * (1 - expected)) / r.trials);
       return judgeWithin(expected, e, 3, 'probability', `${r.trials} races; ${r.successes} succeeded`, se, { nakamoto: nakamotoDoubleSpend(q, z) });

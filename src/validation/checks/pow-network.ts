@@ -44,11 +44,11 @@ function run2016(blockSizeBytes: number, seed: number): StaleCount {
   return { stale: m['pow.stale_blocks']!.value, mined: m['pow.blocks_mined']!.value };
 }
 
-export function powNetworkChecks(): ValidationCheck[] {
+export function powNetworkChecks(seedOffset: number): ValidationCheck[] {
   const staleAt = new Map<number, () => StaleCount[]>();
   const staleEstimate = (size: number): Estimate => {
     let runs = staleAt.get(size);
-    if (runs === undefined) staleAt.set(size, (runs = memo(() => Array.from({ length: STALE_REPS }, (_, k) => run2016(size, 400 + k)))));
+    if (runs === undefined) staleAt.set(size, (runs = memo(() => Array.from({ length: STALE_REPS }, (_, k) => run2016(size, seedOffset + 400 + k)))));
     const rs = runs();
     return proportion(rs.reduce((s, r) => s + r.stale, 0), rs.reduce((s, r) => s + r.mined, 0));
   };

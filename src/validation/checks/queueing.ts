@@ -52,11 +52,11 @@ export function expectedWaitS(pt: Pick<QueuePoint, 'lambda' | 'mu' | 'b'>): numb
   return bulkServiceWait(pt.lambda, pt.mu, pt.b).meanWait + POW_MEMPOOL_DELAY_US / 1e6;
 }
 
-export function queueingChecks(): ValidationCheck[] {
+export function queueingChecks(seedOffset: number): ValidationCheck[] {
   const checks: ValidationCheck[] = [];
   for (const pt of POINTS) {
     const tag = `l${pt.lambda}-m${pt.mu}-b${pt.b}`;
-    const runs = memo((): PowMempoolRun[] => Array.from({ length: REPLICATIONS }, (_, k) => runPowMempool(queueParams(pt), 1_000 + k)));
+    const runs = memo((): PowMempoolRun[] => Array.from({ length: REPLICATIONS }, (_, k) => runPowMempool(queueParams(pt), seedOffset + 1_000 + k)));
     checks.push({
       id: `queueing.bulk-wait.${tag}`,
       group: 'queueing',

@@ -19,13 +19,13 @@ const GRID: ReadonlyArray<{ alpha: number; gamma: number; quick: boolean }> = [
 ];
 
 /** Revenue share over independent replications (seeds differ by point and replication). */
-function revenue(alpha: number, gamma: number, blocks = BLOCKS_PER_REPLICATION): Estimate {
+function revenue(seedOffset: number, alpha: number, gamma: number, blocks = BLOCKS_PER_REPLICATION): Estimate {
   const shares = Array.from({ length: REPLICATIONS }, (_, k) =>
-    simulateSelfishMining({ alpha, gamma, blocks, seed: 10_000 + Math.round(alpha * 1000) * 10 + Math.round(gamma * 10) + k * 7_919 }).revenueShare);
+    simulateSelfishMining({ alpha, gamma, blocks, seed: seedOffset + 10_000 + Math.round(alpha * 1000) * 10 + Math.round(gamma * 10) + k * 7_919 }).revenueShare);
   return estimate(shares);
 }
 
-export function selfishMiningChecks(): ValidationCheck[] {
+export function selfishMiningChecks(seedOffset: number): ValidationCheck[] {
   const checks: ValidationCheck[] = GRID.map(({ alpha, gamma, quick }) => ({
     id: `selfish-mining.revenue.a${alpha}-g${gamma}`,
     group: 'selfish mining',
@@ -33,7 +33,7 @@ export function selfishMiningChecks(): ValidationCheck[] {
     reference: REFERENCE,
     quick,
     run() {
-      const e = revenue(alpha, gamma);
+      const e = revenue(seedOffset, alpha, gamma);
       return judgeWithin(selfishRevenue(alpha, gamma), e, 3, 'share', `${REPLICATIONS} replications × ${BLOCKS_PER_REPLICATION} blocks; honest revenue would be ${alpha}`);
     },
   }));
@@ -52,7 +52,7 @@ export function selfishMiningChecks(): ValidationCheck[] {
         const step = 0.02;
         const alphas = [-2, -1, 0, 1, 2].map((k) => Math.round((expected + k * step) * 1e4) / 1e4);
         const gains = alphas.map((a) => {
-          const e = revenue(a, gamma);
+          const e = revenue(seedOffset, a, gamma);
           return { a, g: e.mean - a, se: e.standardError, n: e.n };
         });
         const i = gains.findIndex((x, j) => j > 0 && gains[j - 1]!.g < 0 && x.g >= 0);

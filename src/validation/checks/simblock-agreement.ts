@@ -66,8 +66,8 @@ function judge(reference: { readonly meanMs: number; readonly standardErrorMs: n
   };
 }
 
-export function simblockAgreementChecks(): ValidationCheck[] {
-  const runs = memo(() => Array.from({ length: REPLICATIONS }, (_, k) => replicate(FIRST_SEED + k)));
+export function simblockAgreementChecks(seedOffset: number): ValidationCheck[] {
+  const runs = memo(() => Array.from({ length: REPLICATIONS }, (_, k) => replicate(seedOffset + FIRST_SEED + k)));
   const reference = 'SimBlock (dsg-titech/simblock 5fc7f9f), 2019 reference settings, 6,000 nodes, 100 blocks';
   return [
     {
