@@ -75,12 +75,13 @@ describe('bundled scenarios', () => {
   });
 
   // A scenario states claims about its model, not about one seed: the attack scenarios and the
-  // default one (all a few seconds) also run at a second root seed. Two claims that held only at
-  // the shipped seed were found this way (a replay attack that sent one reading, a selfish pool's
-  // revenue margin smaller than one window's noise).
+  // default one also run at a second root seed. Two claims that held only at the shipped seed were
+  // found this way (a replay attack that sent one reading, a selfish pool's revenue margin smaller
+  // than one window's noise). selfish-mining.yaml is the exception: it already judges the mean of 5
+  // independent windows (9 s), and its margins come from Eyal & Sirer's model (the file says how).
   const runs = files.flatMap((file, i) => {
     const name = names[i]!;
-    const again = name.startsWith('attacks/') || name === 'default.yaml';
+    const again = (name.startsWith('attacks/') && name !== 'attacks/selfish-mining.yaml') || name === 'default.yaml';
     return again ? [{ file, name, seed: undefined }, { file, name, seed: 2 }] : [{ file, name, seed: undefined }];
   });
   for (const [i, { file, name, seed }] of runs.entries()) {
