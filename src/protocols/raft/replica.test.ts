@@ -74,6 +74,7 @@ describe('raft replica (Ongaro & Ousterhout 2014)', () => {
     expect(r.commitIndex).toBe(1);
     expect(ctx.emitted.filter((e) => e.kind === 'commit')).toHaveLength(1);
   });
+
   it('§5.3 with etcd/raft\'s probe state: a new leader sends each follower one AppendEntries until it answers, then streams', () => {
     const { r, ctx } = replica(1);
     ctx.nowUs = 400_000;
