@@ -5,6 +5,7 @@
  * with what was fitted and to what, and no verdict. Markdown and HTML, no external assets.
  */
 import { fmt, toleranceOf } from './stats.ts';
+import { seedsNote } from './table.ts';
 import type { CalibrationReport, CheckReport, ValidationResults } from './types.ts';
 
 function esc(s: string): string {
@@ -31,7 +32,7 @@ function summaryLine(results: ValidationResults): string {
 
 /** The subset and the seeds, when either differs from the full suite on its shipped seeds. */
 function subsetNote(results: ValidationResults): string {
-  const notes = [...(results.quick ? ['quick subset'] : []), ...(results.seedOffset !== 0 ? [`seeds shifted by ${results.seedOffset}`] : [])];
+  const notes = [...(results.quick ? ['quick subset'] : []), seedsNote(results)].filter((n) => n !== '');
   return notes.length > 0 ? ` (${notes.join(', ')})` : '';
 }
 

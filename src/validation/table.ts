@@ -35,6 +35,12 @@ export function formatTables(results: ValidationResults): string {
   const failed = results.checks.filter((r) => r.status === 'fail' && r.result.detail !== '');
   if (failed.length > 0) lines.push('', 'failed:', ...failed.map((r) => `  ${r.id}: ${r.result.detail}`));
   const s = results.summary;
-  lines.push('', `${s.passed} passed, ${s.failed} failed${s.calibrations > 0 ? `; ${s.calibrations} calibrations reported (not counted)` : ''}${results.seedOffset !== 0 ? ` (seeds shifted by ${results.seedOffset})` : ''}`);
+  const seeds = seedsNote(results);
+  lines.push('', `${s.passed} passed, ${s.failed} failed${s.calibrations > 0 ? `; ${s.calibrations} calibrations reported (not counted)` : ''}${seeds === '' ? '' : ` (${seeds})`}`);
   return lines.join('\n');
+}
+
+/** Which seeds the checks ran on, when not the shipped ones ('' otherwise). */
+export function seedsNote(results: ValidationResults): string {
+  return results.seedOffset === 0 ? '' : `seeds shifted by ${results.seedOffset}`;
 }
