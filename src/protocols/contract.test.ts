@@ -20,6 +20,10 @@ describe('protocolContractProblems', () => {
     expect(protocolContractProblems({ ...raft, paramsSchema: z.object({ k: z.number() }).strict() })[0]).toMatch(/^paramsSchema: expected every parameter to have a default/);
   });
 
+  it('rejects a commit gap bound that is not a function', () => {
+    expect(protocolContractProblems({ ...raft, commitGapBoundUs: 30_000_000 })).toEqual(['commitGapBoundUs: expected a function (params, nodes) => µs or null when present']);
+  });
+
   it('rejects a fault model that tolerates every replica failing', () => {
     const problems = protocolContractProblems({ ...raft, faultModel: { ...raft.faultModel, maxFaulty: (n: number) => n } });
     expect(problems).toEqual(['faultModel.maxFaulty(1): expected an integer in [0, 0] (never fewer than for n − 1), found 1']);

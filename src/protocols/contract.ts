@@ -94,5 +94,6 @@ export function protocolContractProblems(candidate: unknown): string[] {
   }
   if (typeof d['createReplica'] !== 'function') problems.push('createReplica: expected a function (ctx, config, app) => replica');
   if (d['createCollector'] !== undefined && typeof d['createCollector'] !== 'function') problems.push('createCollector: expected a function when present');
+  if (d['commitGapBoundUs'] !== undefined && typeof d['commitGapBoundUs'] !== 'function') problems.push('commitGapBoundUs: expected a function (params, nodes) => µs or null when present');
   return problems;
 }

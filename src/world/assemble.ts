@@ -100,7 +100,7 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     currentLeader: () => consortium.leader.current(),
     onLeaderChange: (fn) => consortium.leader.onChange(fn),
     endUs: scenario.duration,
-    excuseLiveness: (a, b) => monitor.liveness.excuse(a, b),
+    excuseLiveness: (a, b) => monitor.liveness?.excuse(a, b),
   };
   const excused = excusedWindows(attacks, registry, configuration.protocol.faultModel.maxFaulty(consortium.replicaHosts.length), scenario.duration);
   for (const [a, b] of excused) view.excuseLiveness(a, b);

@@ -15,6 +15,7 @@ import { counterInterim, type InterimMetrics } from '../metrics/interim-bounds.t
 import type { CheckOutcome, Metrics, TimeseriesRow } from '../metrics/types.ts';
 import { NO_APPLICATION, type ReplicatedApplication } from '../protocols/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { livenessBoundUs } from '../scenario/sections/consensus.ts';
 import type { ReplicaDeployment } from '../protocols/consortium/placement.ts';
 
 export interface MonitorOptions {
@@ -30,7 +31,8 @@ export interface MonitorOptions {
  */
 export class ConsensusMonitor {
   readonly safety: SafetyChecker;
-  readonly liveness: LivenessChecker;
+  /** Null where the run checks no liveness: the protocol owes no bound and the scenario states none. */
+  readonly liveness: LivenessChecker | null;
   readonly validity: ValidityChecker;
   readonly stateAgreement: StateAgreementChecker;
   readonly collector: ConsensusCollector;
@@ -52,13 +54,14 @@ export class ConsensusMonitor {
     // committed past it (src/checkers/commit-frontier.ts).
     const honestReplicas = ledger.replicaHosts.filter(honest);
     this.safety = new SafetyChecker(honest, honestReplicas);
-    this.liveness = new LivenessChecker(scenario.consensus.livenessBound, honest, honestReplicas);
+    const boundUs = livenessBoundUs(scenario.consensus, ledger.protocol, ledger.replicaHosts.length);
+    this.liveness = boundUs === null ? null : new LivenessChecker(boundUs, honest, honestReplicas);
     this.validity = new ValidityChecker(honest, honestReplicas);
     this.stateAgreement = new StateAgreementChecker((h) => appOf.get(h), honest, options.stateCheckEveryHeights ?? 1, honestReplicas);
     const durationUs = scenario.duration;
     const windowUs = durationUs <= 600_000_000 ? 1_000_000 : Math.ceil(durationUs / 600);
     this.collector = new ConsensusCollector(scenario.warmup, durationUs, honest, windowUs, honestReplicas);
-    this.checkers = [this.safety, this.liveness, this.validity, this.stateAgreement];
+    this.checkers = [this.safety, ...(this.liveness === null ? [] : [this.liveness]), this.validity, this.stateAgreement];
     for (const c of this.checkers) engine.observe(c.observe);
     engine.observe(this.collector.observe);
     if (scenario.warmup <= engine.nowUs) this.atWarmup = this.networkTotals();
@@ -83,7 +86,7 @@ export class ConsensusMonitor {
     const metrics: Metrics = {
       ...this.collector.metrics(window),
       'safety.violations': { unit: 'count', value: this.safety.violationCount },
-      'liveness.violations': { unit: 'count', value: this.liveness.countAt(endUs) },
+      ...(this.liveness === null ? {} : { 'liveness.violations': { unit: 'count', value: this.liveness.countAt(endUs) } }),
       'validity.violations': { unit: 'count', value: this.validity.violationCount },
       'state_agreement.violations': { unit: 'count', value: this.stateAgreement.violationCount },
     };

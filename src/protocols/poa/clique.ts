@@ -22,6 +22,11 @@ export function signerLimit(signerCount: number): number {
   return Math.floor(signerCount / 2) + 1;
 }
 
+/** Blocks on top before a block is final: `confirmations`, or the signer-limit window where it is 0. */
+export function confirmationDepth(confirmations: number, signerCount: number): number {
+  return confirmations > 0 ? confirmations : signerLimit(signerCount);
+}
+
 /**
  * Whether `signerIndex` signed one of the last ⌊N/2⌋ blocks of the chain ending at `parentId`, so
  * that it may not sign the block on top of it. `signerOf` maps a block's proposer to its index.

@@ -1,7 +1,7 @@
 /** Proof-of-authority with Clique's rules (EIP-225). */
 import { defineProtocol } from '../definition.ts';
 import { crashMaxFaulty } from '../fault-bounds.ts';
-import { signerLimit } from './clique.ts';
+import { confirmationDepth, signerLimit, wiggleBoundUs } from './clique.ts';
 import { PoaCollector } from './collector.ts';
 import { POA_MESSAGE_KINDS } from './messages.ts';
 import { poaParamsSchema } from './params.ts';
@@ -25,6 +25,10 @@ export function makePoaModule(options: PoaOptions = {}) {
       // The signer that took the request answers once the block is final.
       repliesNeeded: () => 1,
     },
+    // A transaction waits for the next block and then for its confirmations; each block comes a
+    // period after its parent, out-of-turn ones up to the wiggle bound later (EIP-225), and one
+    // block more covers the transaction's way to a signer and an in-turn race lost.
+    commitGapBoundUs: (params, n) => (confirmationDepth(params.confirmations, n) + 2) * (params.period + wiggleBoundUs(n, params.wiggle)),
     messageKinds: POA_MESSAGE_KINDS,
     createReplica: (ctx, config, app) => new PoaReplica(ctx, config, app, options),
     createCollector: () => new PoaCollector(),

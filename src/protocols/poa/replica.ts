@@ -20,7 +20,7 @@ import { Mempool } from '../../ledger/mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage } from '../types.ts';
-import { difficulty, inTurn, signedRecently, signerLimit, wiggleBoundUs } from './clique.ts';
+import { confirmationDepth, difficulty, inTurn, signedRecently, wiggleBoundUs } from './clique.ts';
 import type { PoaReorgEvent, PoaSealedEvent } from './events.ts';
 import {
   ANCESTORS_PER_REPLY, GET_BLOCKS_BYTES, SEAL_BYTES, sealTerm, STATUS_BYTES, TX_RELAY_OVERHEAD_BYTES,
@@ -75,7 +75,7 @@ export class PoaReplica implements Actor<unknown> {
     this.params = config.params;
     this.n = config.replicaHosts.length;
     this.self = config.index;
-    this.confirmations = this.params.confirmations > 0 ? this.params.confirmations : signerLimit(this.n);
+    this.confirmations = confirmationDepth(this.params.confirmations, this.n);
     config.replicaHosts.forEach((h, i) => this.indexOfHost.set(h, i));
     const n = this.n;
     const signerOf = this.signerOf;

@@ -80,8 +80,13 @@ export function consensusSchema<const R extends readonly [ProtocolDefinition, ..
        */
       txAuth: z.enum(TX_AUTH_MODES).default(DEFAULT_TX_AUTH),
       mempool: zMempool.default(() => zMempool.parse({})),
-      /** The liveness checker reports a stall when committed height does not advance for this long while work waits. */
-      livenessBound: zPositiveDurationUs.default(30_000_000),
+      /**
+       * The liveness checker reports a stall when committed height does not advance for this long
+       * while work waits. Default 30 s, or the protocol's own commit gap where its commit rule needs
+       * longer (Clique: the confirmation depth in block periods); proof of work, whose block
+       * intervals have no bound, is checked for liveness only against a bound stated here.
+       */
+      livenessBound: zPositiveDurationUs.optional(),
       ...blocks,
     })
     .strict();
@@ -89,6 +94,21 @@ export function consensusSchema<const R extends readonly [ProtocolDefinition, ..
 
 export const zConsensus = consensusSchema(PROTOCOLS);
 export type ConsensusSection = z.output<typeof zConsensus>;
+
+/** The liveness bound when the scenario states none and the protocol commits well within it, µs. */
+export const DEFAULT_LIVENESS_BOUND_US = 30_000_000;
+
+/**
+ * The liveness checker's bound for a run of `protocol` with `nodes` replicas, µs: the scenario's,
+ * else the default or the protocol's own commit gap, whichever is longer; null where the scenario
+ * states none and the protocol owes none (no liveness check).
+ */
+export function livenessBoundUs(section: ConsensusSection, protocol: ProtocolDefinition, nodes: number): number | null {
+  if (section.livenessBound !== undefined) return section.livenessBound;
+  if (protocol.commitGapBoundUs === undefined) return DEFAULT_LIVENESS_BOUND_US;
+  const gapUs = protocol.commitGapBoundUs(replicaSettings(section, protocol).params, nodes);
+  return gapUs === null ? null : Math.max(DEFAULT_LIVENESS_BOUND_US, gapUs);
+}
 
 /** What every replica of a run takes from this section: its protocol's parameter block, the mempool limits and what transactions carry. */
 export function replicaSettings(section: ConsensusSection, protocol: ProtocolDefinition): ReplicaSettings {
