@@ -39,10 +39,14 @@ export abstract class ViewChanges extends Checkpoints {
    * signatures only, as the NEW-VIEW's O does; the replicas hold the batches they prepared.
    */
   protected sendViewChange(vc: ViewChange): void {
+    const size = this.viewChangeSize(vc);
+    for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, vc, size);
+  }
+
+  private viewChangeSize(vc: ViewChange): number {
     let certificateMessages = 0;
     for (const p of vc.prepared) certificateMessages += 1 + p.prepares.length;
-    const size = viewChangeBytes(vc.checkpointProof.length, certificateMessages);
-    for (let j = 0; j < this.n; j++) if (j !== this.index) this.ctx.send(this.hosts[j]!, vc, size);
+    return viewChangeBytes(vc.checkpointProof.length, certificateMessages);
   }
 
   protected viewChangeCount(view: number): number {
@@ -52,7 +56,11 @@ export abstract class ViewChanges extends Checkpoints {
 
   protected onViewChange(from: HostId, m: ViewChange): void {
     const i = this.indexOfHost.get(from);
-    if (i === undefined || m.newView < this.view) return;
+    if (i === undefined) return;
+    if (m.newView < this.view) {
+      if (m.replica === i) this.answerEarlierViewChange(from, m.newView);
+      return;
+    }
     if (m.newView === this.view && this.viewActive) {
       // The sender missed the NEW-VIEW that installed this view: the primary sends it again.
       if (this.isPrimary && this.lastNewView?.view === this.view && m.replica === i) this.ctx.send(from, this.lastNewView, this.newViewSize(this.lastNewView));
@@ -61,6 +69,20 @@ export abstract class ViewChanges extends Checkpoints {
     this.cpu.charge(this.costs.verifyUs * viewChangeSignatures(m));
     if (!validViewChange(m, i, this.quorums, this.verifier)) return;
     this.recordViewChange(m);
+  }
+
+  /**
+   * A replica retransmitting its VIEW-CHANGE for an earlier view has not heard enough of that view
+   * change to time out of it (§4.5.2 starts the timer only after q of them). This replica's own
+   * VIEW-CHANGE for that view stopped being retransmitted when it moved on, though it may never have
+   * arrived (PBFT retransmits every message until it is delivered, §5): send it again, or, as the
+   * primary of a view installed since, the NEW-VIEW that installed it. Without this a replica that
+   * moved on alone and those left behind wait for each other for good.
+   */
+  private answerEarlierViewChange(to: HostId, view: number): void {
+    const mine = this.viewChanges.get(view)?.[this.index];
+    if (mine !== undefined) this.ctx.send(to, mine, this.viewChangeSize(mine));
+    else if (this.viewActive && this.isPrimary && this.lastNewView?.view === this.view) this.ctx.send(to, this.lastNewView, this.newViewSize(this.lastNewView));
   }
 
   protected recordViewChange(m: ViewChange): void {

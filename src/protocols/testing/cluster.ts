@@ -31,6 +31,8 @@ export interface ClusterOptions {
   readonly retransmitUs?: number;
   /** Keep a log of every replica-to-replica message (for message-count tests). */
   readonly recordMessages?: boolean;
+  /** Messages between replicas that the network loses: those this returns true for. */
+  readonly dropWhen?: (from: number, to: number, msg: unknown) => boolean;
   /** Every replica's pool limits (default: the scenario defaults). */
   readonly mempool?: MempoolOptions;
 }
@@ -87,7 +89,7 @@ export class TestCluster {
         verifier: ring,
       };
       const h = this.engine.addHost(FREE_LINK, (ctx: ActorContext<unknown>) =>
-        o.module.createReplica(record ? this.countingContext(ctx, o.n) : ctx, config, NO_APPLICATION),
+        o.module.createReplica(record || o.dropWhen !== undefined ? this.linkContext(ctx, o.n) : ctx, config, NO_APPLICATION),
       );
       this.replicaHosts.push(h);
     }
@@ -178,11 +180,15 @@ export class TestCluster {
     };
   }
 
-  private countingContext(ctx: ActorContext<unknown>, n: number): ActorContext<unknown> {
-    const messages = this.messages;
+  private linkContext(ctx: ActorContext<unknown>, n: number): ActorContext<unknown> {
+    const messages = this.options.recordMessages === true ? this.messages : undefined;
+    const dropWhen = this.options.dropWhen;
     return forwardingContext(ctx, {
       send(to, msg, sizeBytes) {
-        if (to < n) messages.push({ timeUs: ctx.nowUs, from: ctx.self, to, kind: (msg as { kind: string }).kind });
+        if (to < n) {
+          messages?.push({ timeUs: ctx.nowUs, from: ctx.self, to, kind: (msg as { kind: string }).kind });
+          if (dropWhen?.(ctx.self, to, msg) === true) return;
+        }
         ctx.send(to, msg, sizeBytes);
       },
     });
