@@ -3,6 +3,7 @@
  * the CLI would load it, for the regression test of the protocol fix it led to.
  */
 import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
 import { loadScenarioAsync } from '../../scenario/load.ts';
 import { runConsensusWorld } from './run.ts';
 
@@ -12,4 +13,13 @@ export async function findingVerdicts(name: string): Promise<Readonly<Record<str
   const { scenario } = await loadScenarioAsync(file);
   const out = runConsensusWorld(scenario, scenario.seed);
   return Object.fromEntries(out.checks.map((c) => [c.name, `${c.passed} ${c.detail}`]));
+}
+
+/** The regression test of a liveness finding: on it, the protocol commits again within the bound and stays safe. */
+export function itCommitsAgainAndStaysSafe(name: string): void {
+  it('commits again within the liveness bound and stays safe', async () => {
+    const verdict = await findingVerdicts(name);
+    expect(verdict['liveness']).toMatch(/^true/);
+    expect(verdict['safety']).toMatch(/^true/);
+  }, 60_000);
 }

@@ -4,13 +4,9 @@
  * behind 5 others after the fault phase; at the capped view timeout both groups advanced at the
  * same rate, and neither was a quorum, so no replica committed for the rest of the run.
  */
-import { describe, expect, it } from 'vitest';
-import { findingVerdicts } from '../../testing/fuzz-finding.ts';
+import { describe } from 'vitest';
+import { itCommitsAgainAndStaysSafe } from '../../testing/fuzz-finding.ts';
 
 describe('HotStuff with groups of replicas views apart and no quorum in either', () => {
-  it('commits again after the fault phase (liveness holds) and stays safe', async () => {
-    const verdict = await findingVerdicts('hotstuff-views-never-meet');
-    expect(verdict['liveness']).toMatch(/^true/);
-    expect(verdict['safety']).toMatch(/^true/);
-  }, 60_000);
+  itCommitsAgainAndStaysSafe('hotstuff-views-never-meet');
 });
