@@ -74,7 +74,7 @@ describe('LivenessChecker', () => {
   });
 
   it('counts a block once however many replicas commit it, before and after all have passed its height', () => {
-    const l = new LivenessChecker(1_000, undefined, [0, 1]);
+    const l = new LivenessChecker(1_000, undefined, { honestReplicas: [0, 1] });
     l.observe(5, submit(tx(0)), 0);
     l.observe(5, submit(tx(1)), 0);
     l.observe(0, commit(1, [tx(0)]), 500);
@@ -89,6 +89,29 @@ describe('LivenessChecker', () => {
     l.observe(5, submit(tx(0)), 0);
     l.observe(0, commit(1, [tx(0)]), 10);
     expect(l.outcome(100_000).passed).toBe(true);
+  });
+
+  it('counts a block once as many honest replicas committed it as a client needs replies from', () => {
+    // Two of the replicas commit each block at once; the third, whose reply a client needs, only at 3 000 µs.
+    const l = new LivenessChecker(1_000, (h) => h !== 9, { repliesNeeded: 3 });
+    l.observe(5, submit(tx(0)), 0);
+    for (let k = 1; k <= 4; k++) {
+      l.observe(0, commit(k, [tx(k - 1)]), k * 500);
+      l.observe(1, commit(k, [tx(k - 1)]), k * 500);
+      l.observe(9, commit(k, [tx(k - 1)]), k * 500);
+      l.observe(5, submit(tx(k)), k * 500 + 1);
+    }
+    expect(l.outcome(2_500)).toMatchObject({ passed: false, detail: '1 stalls longer than 0.001 s (a block counts once 3 honest replicas, the replies a client needs, committed it): 0–0.0025 s with 5 txs waiting' });
+    l.observe(2, commit(1, [tx(0)]), 3_000);
+    expect(l.violations).toEqual([{ fromUs: 0, toUs: 3_000, pendingTxs: 5 }]);
+    expect(l.countAt(3_000)).toBe(1);
+  });
+
+  it('with one reply needed, takes the first honest commit of a block as progress', () => {
+    const l = new LivenessChecker(1_000, undefined, { repliesNeeded: 1 });
+    l.observe(5, submit(tx(0)), 0);
+    l.observe(0, commit(1, [tx(0)]), 900);
+    expect(l.outcome(100_000)).toMatchObject({ passed: true, detail: 'committed height advanced within 0.001 s whenever work waited' });
   });
 });
 

@@ -1,8 +1,11 @@
 /**
  * Liveness: while transactions wait to commit, the committed height advances at least once every
- * `boundUs`, except during intervals the fault model does not cover (partitions, more than f
- * faults), which the run model or an attack declares with `excuse`. After an excused interval the
- * bound runs again from its end: progress must resume (TigerBeetle's liveness phase).
+ * `boundUs`. A block counts as progress once as many honest replicas have committed it as a client
+ * needs matching replies to accept it (`repliesNeeded`, default 1): a replicated service is live when
+ * its clients receive replies (Castro & Liskov §4.5), so blocks that fewer replicas commit than a
+ * client must hear from are not progress. Intervals the fault model does not cover (partitions, more
+ * than f faults), which the run model or an attack declares with `excuse`, need no progress; after
+ * one the bound runs again from its end: progress must resume (TigerBeetle's liveness phase).
  */
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';
@@ -18,6 +21,19 @@ export interface LivenessViolation {
   readonly pendingTxs: number;
 }
 
+export interface LivenessOptions {
+  /** The replicas whose commits move the commit frontier (none: every block is kept). */
+  readonly honestReplicas?: readonly HostId[];
+  /** Honest replicas that must commit a block before it counts: the matching replies a client needs (default 1). */
+  readonly repliesNeeded?: number;
+}
+
+/** A block committed at some height by `committers` honest replicas so far. */
+interface CommittedBlock {
+  readonly hash: string;
+  committers: number;
+}
+
 export class LivenessChecker implements Checker {
   readonly name = 'liveness';
   readonly violations: LivenessViolation[] = [];
@@ -29,16 +45,18 @@ export class LivenessChecker implements Checker {
    */
   private readonly submitted = new TxIdSet();
   private readonly committedAfterSubmission = new TxIdSet();
-  /** Hashes of the blocks honest replicas committed, by height, above the commit frontier. */
-  private readonly committedBlocks = new Map<number, string[]>();
+  /** The blocks honest replicas committed, by height, above the commit frontier. */
+  private readonly committedBlocks = new Map<number, CommittedBlock[]>();
   private readonly frontier: CommitFrontier;
+  private readonly repliesNeeded: number;
   /** Start of the current wait: the last progress, or when work appeared after none was waiting. */
   private waitFromUs = 0;
 
-  /** `honestReplicas`: the replicas whose commits move the commit frontier (none: every block hash is kept). */
-  constructor(readonly boundUs: number, private readonly isHonest: HonestPredicate = ALL_HONEST, honestReplicas: readonly HostId[] = []) {
+  constructor(readonly boundUs: number, private readonly isHonest: HonestPredicate = ALL_HONEST, options: LivenessOptions = {}) {
     if (!(boundUs > 0)) throw new RangeError(`liveness bound must be positive, found ${boundUs}`);
-    this.frontier = new CommitFrontier(honestReplicas);
+    this.repliesNeeded = options.repliesNeeded ?? 1;
+    if (!(Number.isInteger(this.repliesNeeded) && this.repliesNeeded >= 1)) throw new RangeError(`repliesNeeded must be a positive integer, found ${this.repliesNeeded}`);
+    this.frontier = new CommitFrontier(options.honestReplicas ?? []);
   }
 
   private get pendingTxs(): number {
@@ -60,7 +78,7 @@ export class LivenessChecker implements Checker {
       this.submitted.add((event as SubmitEvent).tx.id);
     } else if (event.kind === 'commit' && this.isHonest(host)) {
       const { block } = event as CommitEvent;
-      if (this.firstCommit(block.height, block.hash)) {
+      if (this.countCommit(block.height, block.hash) === this.repliesNeeded) {
         if (this.pendingTxs > 0) this.checkGap(this.waitFromUs, timeUs);
         this.waitFromUs = timeUs;
         for (const tx of block.txs) if (this.submitted.has(tx.id)) this.committedAfterSubmission.add(tx.id);
@@ -69,13 +87,14 @@ export class LivenessChecker implements Checker {
     }
   };
 
-  /** Records a block as committed; false when an honest replica committed it before. */
-  private firstCommit(height: number, hash: string): boolean {
-    const hashes = this.committedBlocks.get(height);
-    if (hashes === undefined) this.committedBlocks.set(height, [hash]);
-    else if (hashes.includes(hash)) return false;
-    else hashes.push(hash);
-    return true;
+  /** Counts one more honest replica's commit of a block; returns how many have committed it. */
+  private countCommit(height: number, hash: string): number {
+    let blocks = this.committedBlocks.get(height);
+    if (blocks === undefined) this.committedBlocks.set(height, (blocks = []));
+    const known = blocks.find((b) => b.hash === hash);
+    if (known !== undefined) return ++known.committers;
+    blocks.push({ hash, committers: 1 });
+    return 1;
   }
 
   outcome(endUs: number): CheckOutcome {
@@ -84,12 +103,13 @@ export class LivenessChecker implements Checker {
     const tail = this.pendingTxs > 0 ? this.stall(this.waitFromUs, endUs) : undefined;
     const all = tail === undefined ? this.violations : [...this.violations, tail];
     const n = all.length;
+    const by = this.repliesNeeded === 1 ? '' : ` (a block counts once ${this.repliesNeeded} honest replicas, the replies a client needs, committed it)`;
     return {
       name: this.name,
       passed: n === 0,
       detail: n === 0
-        ? `committed height advanced within ${this.boundUs / 1e6} s whenever work waited`
-        : `${n} stalls longer than ${this.boundUs / 1e6} s: ` +
+        ? `committed height advanced within ${this.boundUs / 1e6} s whenever work waited${by}`
+        : `${n} stalls longer than ${this.boundUs / 1e6} s${by}: ` +
           describeFirst(all, (v) => `${v.fromUs / 1e6}–${v.toUs / 1e6} s with ${v.pendingTxs} txs waiting`),
     };
   }

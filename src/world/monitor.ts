@@ -55,7 +55,7 @@ export class ConsensusMonitor {
     const honestReplicas = ledger.replicaHosts.filter(honest);
     this.safety = new SafetyChecker(honest, honestReplicas);
     const boundUs = livenessBoundUs(scenario.consensus, ledger.protocol, ledger.replicaHosts.length);
-    this.liveness = boundUs === null ? null : new LivenessChecker(boundUs, honest, honestReplicas);
+    this.liveness = boundUs === null ? null : new LivenessChecker(boundUs, honest, { honestReplicas, repliesNeeded: ledger.repliesNeeded });
     this.validity = new ValidityChecker(honest, honestReplicas);
     this.stateAgreement = new StateAgreementChecker((h) => appOf.get(h), honest, options.stateCheckEveryHeights ?? 1, honestReplicas);
     const durationUs = scenario.duration;
