@@ -4,7 +4,7 @@ import { buildBlock } from '../../ledger/block.ts';
 import { BlockTree } from '../../ledger/chain-store.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { Block } from '../../ledger/types.ts';
-import { DIFF_IN_TURN, DIFF_NO_TURN, difficulty, inTurn, signedRecently, signerLimit, wiggleBoundUs } from './clique.ts';
+import { DIFF_IN_TURN, DIFF_NO_TURN, difficulty, eip3436Prefers, inTurn, signedRecently, signerLimit, wiggleBoundUs } from './clique.ts';
 
 const genesis: Block = { hash: ZERO_HASH, parentHash: ZERO_HASH, height: 0, proposer: -1, timestampUs: 0, merkleRoot: ZERO_HASH, txs: [], sizeBytes: 0 };
 
@@ -51,5 +51,28 @@ describe('Clique rules (EIP-225)', () => {
 
   it('out-of-turn wiggle is bounded by (⌊N/2⌋ + 1) × 500 ms', () => {
     expect(wiggleBoundUs(7, 500_000)).toBe(2_000_000);
+  });
+});
+
+describe('EIP-3436 between heads of equal total difficulty', () => {
+  // Four signers; a block's proposer is its signer index.
+  const at = (height: number, signer: number, hash: string): Block => ({ ...genesis, height, proposer: signer, hash });
+  const prefers = (candidate: Block, head: Block) => eip3436Prefers(candidate, head, (b) => b.proposer, 4);
+
+  it('takes the lower block first', () => {
+    expect(prefers(at(5, 0, 'ff'), at(6, 1, '00'))).toBe(true);
+    expect(prefers(at(6, 1, '00'), at(5, 0, 'ff'))).toBe(false);
+  });
+
+  it('then the block whose signer was in turn most recently: (height − index) mod N smallest', () => {
+    // Height 6: signer 2 is in turn (slot 0), signer 1 was one block ago (slot 1), signer 3 three ago (slot 3).
+    expect(prefers(at(6, 2, 'ff'), at(6, 1, '00'))).toBe(true);
+    expect(prefers(at(6, 1, 'ff'), at(6, 3, '00'))).toBe(true);
+    expect(prefers(at(6, 3, '00'), at(6, 1, 'ff'))).toBe(false);
+  });
+
+  it('then the lower hash, so the same two heads are ordered alike at every signer', () => {
+    expect(prefers(at(6, 1, '0a'), at(6, 1, '0b'))).toBe(true);
+    expect(prefers(at(6, 1, '0b'), at(6, 1, '0a'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
  * signer list and the chain. Signers are sorted ascending; here signer i is replica i.
  */
 import type { BlockTree } from '../../ledger/chain-store.ts';
+import type { Block } from '../../ledger/types.ts';
 
 /** Difficulty of an in-turn block (DIFF_INTURN) and of an out-of-turn one (DIFF_NOTURN). */
 export const DIFF_IN_TURN = 2;
@@ -48,4 +49,23 @@ export function signedRecently(tree: BlockTree, parentId: number, signerIndex: n
  */
 export function wiggleBoundUs(signerCount: number, wiggleUs: number): number {
   return signerLimit(signerCount) * wiggleUs;
+}
+
+/** The rules that choose between heads of equal total difficulty (consensus.poa.forkChoice). */
+export const FORK_CHOICES = ['geth', 'eip-3436'] as const;
+
+/**
+ * EIP-3436 between heads of equal total difficulty: the lower block, then the block whose signer's
+ * in-turn slot is most recent, the smallest (height − signer index) mod N (0 for an in-turn block),
+ * then the lowest hash as an unsigned integer. True when `candidate` wins over `head`; every tie is
+ * broken the same way at every signer, so signers never stay split over equal heads.
+ */
+export function eip3436Prefers(candidate: Block, head: Block, signerIndexOf: (block: Block) => number, signerCount: number): boolean {
+  if (candidate.height !== head.height) return candidate.height < head.height;
+  const slot = (b: Block) => (((b.height - signerIndexOf(b)) % signerCount) + signerCount) % signerCount;
+  const c = slot(candidate);
+  const h = slot(head);
+  if (c !== h) return c < h;
+  // Equal-length lower-case hex digests order as the integers they spell.
+  return candidate.hash < head.hash;
 }

@@ -5,12 +5,17 @@
  */
 import { z } from 'zod';
 import { zDurationUs, zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { FORK_CHOICES } from './clique.ts';
 
 export const poaParamsSchema = z
   .object({
     period: zPositiveDurationUs.default(15_000_000).describe('Minimum time between a block and its parent (BLOCK_PERIOD; 15 s in EIP-225).'),
     wiggle: zDurationUs.default(500_000).describe("Out-of-turn signers wait a random delay up to (⌊N/2⌋ + 1) × wiggle (geth's wiggleTime, 500 ms)."),
     confirmations: z.number().int().min(0).default(0).describe('Blocks on top before a block counts as committed; 0 means ⌊N/2⌋ + 1 (the signer-limit window).'),
+    forkChoice: z
+      .enum(FORK_CHOICES)
+      .default('geth')
+      .describe("Between heads of equal total difficulty: 'geth' takes the lower and flips a coin between equal heights (go-ethereum; signers split over two such heads can deadlock, go-ethereum issues 18402 and 24705); 'eip-3436' takes the lower, then the one whose signer's in-turn slot is most recent, then the lowest hash (EIP-3436, Besu)."),
   })
   .strict();
 

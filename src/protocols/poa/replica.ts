@@ -20,7 +20,7 @@ import { Mempool } from '../../ledger/mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage } from '../types.ts';
-import { confirmationDepth, difficulty, inTurn, signedRecently, wiggleBoundUs } from './clique.ts';
+import { confirmationDepth, difficulty, eip3436Prefers, inTurn, signedRecently, wiggleBoundUs } from './clique.ts';
 import type { PoaReorgEvent, PoaSealedEvent } from './events.ts';
 import {
   ANCESTORS_PER_REPLY, GET_BLOCKS_BYTES, SEAL_BYTES, sealTerm, STATUS_BYTES, TX_RELAY_OVERHEAD_BYTES,
@@ -84,10 +84,14 @@ export class PoaReplica implements Actor<unknown> {
     // height (core/forkchoice.go, ReorgNeeded), never keeping its own block for Clique: keeping the
     // first seen lets signers sit on sibling forks that the signer limit bars each of them from
     // extending, a deadlock (eth/backend.go, shouldPreserve).
+    // EIP-3436 breaks every such tie the same way at every signer (params.ts, forkChoice).
     const rng = ctx.rng;
+    const preferOnTie = this.params.forkChoice === 'eip-3436'
+      ? (candidate: Block, head: Block) => eip3436Prefers(candidate, head, (b) => signerOf(b.proposer), n)
+      : (candidate: Block, head: Block) => candidate.height < head.height || (candidate.height === head.height && rng.float() < 0.5);
     this.chain = new ChainStore(GENESIS_BLOCK, {
       weight: (b) => (b.height === 0 ? 0 : difficulty(b.height, signerOf(b.proposer), n)),
-      preferOnTie: (candidate, head) => candidate.height < head.height || (candidate.height === head.height && rng.float() < 0.5),
+      preferOnTie,
     });
     this.mempool = new Mempool(config.mempool);
     this.txAuth = new TxAuthenticator(ctx, config.txAuth, config.crypto);

@@ -7,10 +7,10 @@ import { expect, it } from 'vitest';
 import { loadScenarioAsync } from '../../scenario/load.ts';
 import { runConsensusWorld } from './run.ts';
 
-/** Each check's verdict on the finding `name`: "true <detail>" or "false <detail>", by check name. */
-export async function findingVerdicts(name: string): Promise<Readonly<Record<string, string>>> {
+/** Each check's verdict on the finding `name` (with `--set` overrides): "true <detail>" or "false <detail>", by check name. */
+export async function findingVerdicts(name: string, sets: readonly string[] = []): Promise<Readonly<Record<string, string>>> {
   const file = fileURLToPath(new URL(`../../../docs/fuzz-findings/${name}.yaml`, import.meta.url));
-  const { scenario } = await loadScenarioAsync(file);
+  const { scenario } = await loadScenarioAsync(file, sets);
   const out = runConsensusWorld(scenario, scenario.seed);
   return Object.fromEntries(out.checks.map((c) => [c.name, `${c.passed} ${c.detail}`]));
 }
