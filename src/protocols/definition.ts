@@ -63,10 +63,9 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
   /**
    * The longest the protocol's own commit rule leaves the committed height unchanged, while work
    * waits, in a run without faults, µs; the liveness bound a scenario leaves to its default is never
-   * set below it. null
-   * where the protocol owes no such bound (proof of work: block intervals are exponential, so every
-   * bound is exceeded sooner or later) and a run checks no liveness unless the scenario states a
-   * bound. Absent: the protocol commits within the scenario's default bound (consensus.livenessBound).
+   * set below it. null where the protocol owes no such bound (proof of work: block intervals are
+   * exponential, so every bound is exceeded sooner or later) and a run checks no liveness unless the
+   * scenario states a bound. Absent: the protocol commits within the default (consensus.livenessBound).
    */
   commitGapBoundUs?(params: ParamsOf<S>, nodes: number): number | null;
   /** Optional protocol-specific metrics from model events (e.g. PoA fork and stale rates). */
