@@ -17,8 +17,25 @@ export abstract class Checkpoints extends NormalCase {
   protected override sendCheckpoint(seq: number): void {
     const stateDigest = this.verifier.digest(`${this.lastBlockHash}|${this.app.stateDigest()}`);
     const m: Checkpoint = Object.freeze({ kind: 'pbft-checkpoint', seq, stateDigest, replica: this.index, sig: this.sign(checkpointTerm(seq, stateDigest, this.index)) });
-    this.multicast(m, PBFT_HEADER_BYTES + 2 * DIGEST_BYTES + this.authBytes);
+    this.multicast(m, this.checkpointBytes());
     this.recordCheckpoint(m);
+  }
+
+  /**
+   * Multicast again this replica's CHECKPOINTs that are not yet stable. PBFT retransmits every
+   * message until it is delivered (§5); a checkpoint lost to all but a few replicas otherwise never
+   * becomes stable, the log window stays full at the high water mark, and no primary can order
+   * anything in any later view. Called when this replica suspects a stall (a view change starts).
+   */
+  protected resendUnstableCheckpoints(): void {
+    for (const [seq, list] of this.checkpoints) {
+      const mine = list[this.index];
+      if (seq > this.stableSeq && mine !== undefined) this.multicast(mine, this.checkpointBytes());
+    }
+  }
+
+  private checkpointBytes(): number {
+    return PBFT_HEADER_BYTES + 2 * DIGEST_BYTES + this.authBytes;
   }
 
   protected onCheckpoint(from: HostId, m: Checkpoint): void {

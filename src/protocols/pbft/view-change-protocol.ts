@@ -29,6 +29,7 @@ export abstract class ViewChanges extends Checkpoints {
     this.cpu.charge(this.costs.signUs);
     const vc: ViewChange = Object.freeze({ kind: 'pbft-view-change', ...body, sig: this.key.sign(this.verifier.digest(viewChangeTerm(body))) });
     this.sendViewChange(vc);
+    this.resendUnstableCheckpoints();
     this.newViewTimer = this.ctx.setTimer(this.viewChangeTimeout(), TAG_NEW_VIEW);
     this.recordViewChange(vc);
     this.replayDeferred();
