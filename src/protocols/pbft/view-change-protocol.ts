@@ -13,6 +13,9 @@ import { Checkpoints } from './checkpoints.ts';
 import { TAG_NEW_VIEW } from './replica-core.ts';
 
 export abstract class ViewChanges extends Checkpoints {
+  /** When each replica last got an answer to a VIEW-CHANGE for an earlier view, µs (by index). */
+  private readonly answeredEarlierUs = new Float64Array(this.n).fill(-Infinity);
+
   // ---- §4.4: view changes ----
 
   protected startViewChange(target: number): void {
@@ -78,9 +81,14 @@ export abstract class ViewChanges extends Checkpoints {
    * VIEW-CHANGE for that view stopped being retransmitted when it moved on, though it may never have
    * arrived (PBFT retransmits every message until it is delivered, §5): send it again, or, as the
    * primary of a view installed since, the NEW-VIEW that installed it. Without this a replica that
-   * moved on alone and those left behind wait for each other for good.
+   * moved on alone and those left behind wait for each other for good. At most once per
+   * viewChangeTimeout for each replica: one left behind retransmits no faster, and two replicas
+   * that both moved on would otherwise answer each other's answers back and forth.
    */
   private answerEarlierViewChange(to: HostId, view: number): void {
+    const i = this.indexOfHost.get(to)!;
+    if (this.ctx.nowUs - this.answeredEarlierUs[i]! < this.params.viewChangeTimeout) return;
+    this.answeredEarlierUs[i] = this.ctx.nowUs;
     const mine = this.viewChanges.get(view)?.[this.index];
     if (mine !== undefined) this.ctx.send(to, mine, this.viewChangeSize(mine));
     else if (this.viewActive && this.isPrimary && this.lastNewView?.view === this.view) this.ctx.send(to, this.lastNewView, this.newViewSize(this.lastNewView));

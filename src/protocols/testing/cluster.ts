@@ -61,6 +61,8 @@ export class TestCluster {
   /** Replies reaching the client, by transaction id. */
   readonly replies = new Map<number, { timeUs: number; replica: HostId; height: number }[]>();
   readonly messages: SentMessage[] = [];
+  /** The replicas, by index: for tests that hand one a message directly. */
+  readonly replicas: Actor<unknown>[] = [];
   /** Model events other than commits, view changes and replies. */
   readonly otherEvents: { timeUs: number; host: HostId; event: ModelEvent }[] = [];
   private clientCtx: ActorContext<unknown> | undefined;
@@ -89,7 +91,7 @@ export class TestCluster {
         verifier: ring,
       };
       const h = this.engine.addHost(FREE_LINK, (ctx: ActorContext<unknown>) =>
-        o.module.createReplica(record || o.dropWhen !== undefined ? this.linkContext(ctx, o.n) : ctx, config, NO_APPLICATION),
+        this.keep(o.module.createReplica(record || o.dropWhen !== undefined ? this.linkContext(ctx, o.n) : ctx, config, NO_APPLICATION)),
       );
       this.replicaHosts.push(h);
     }
@@ -178,6 +180,11 @@ export class TestCluster {
         list.push({ timeUs: ctx.nowUs, replica: from, height: m.height });
       },
     };
+  }
+
+  private keep(replica: Actor<unknown>): Actor<unknown> {
+    this.replicas.push(replica);
+    return replica;
   }
 
   private linkContext(ctx: ActorContext<unknown>, n: number): ActorContext<unknown> {
