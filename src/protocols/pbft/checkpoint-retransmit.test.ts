@@ -6,23 +6,15 @@
  * delivery, §5), so the next view goes on.
  */
 import { describe, expect, it } from 'vitest';
-import { TestCluster } from '../testing/cluster.ts';
+import { loseFirstCopies, TestCluster } from '../testing/cluster.ts';
 import { pbft } from './index.ts';
 
 describe('PBFT whose CHECKPOINT messages were all lost once', () => {
   it.each([4, 5, 7])('orders past the high water mark after a view change (n = %i)', (n) => {
-    const sent = new Set<string>();
     const cluster = new TestCluster({
       module: pbft, n, latencyUs: { kind: 'fixed', value: 1_000 },
       params: { viewChangeTimeout: 200_000, checkpointInterval: 2, logWindow: 4 },
-      dropWhen: (from, to, msg) => {
-        const m = msg as { kind: string; seq?: number };
-        if (m.kind !== 'pbft-checkpoint') return false;
-        const key = `${from}>${to}@${m.seq}`;
-        if (sent.has(key)) return false;
-        sent.add(key);
-        return true;
-      },
+      dropWhen: loseFirstCopies((_from, _to, m) => m.kind === 'pbft-checkpoint'),
     });
     // Ten requests, one batch each: the log window of 4 fills after the fourth.
     for (let k = 0; k < 10; k++) cluster.submitAt(k * 50_000, Array.from({ length: n }, (_, i) => i));

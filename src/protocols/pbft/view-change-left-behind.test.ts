@@ -6,24 +6,10 @@
  * left behind never hear enough to follow it.
  */
 import { describe, expect, it } from 'vitest';
-import { TestCluster } from '../testing/cluster.ts';
+import { loseFirstCopies, TestCluster } from '../testing/cluster.ts';
 import { pbft } from './index.ts';
 
 type Kinded = { kind: string; view?: number; newView?: number };
-
-/** Drops each message the first time `first` matches it for a recipient, and every message `always` matches. */
-function dropper(first: (from: number, to: number, m: Kinded) => boolean, always: (from: number, to: number, m: Kinded) => boolean) {
-  const dropped = new Set<string>();
-  return (from: number, to: number, msg: unknown): boolean => {
-    const m = msg as Kinded;
-    if (always(from, to, m)) return true;
-    if (!first(from, to, m)) return false;
-    const key = `${from}>${to}:${m.kind}:${m.view ?? m.newView}`;
-    if (dropped.has(key)) return false;
-    dropped.add(key);
-    return true;
-  };
-}
 
 describe('PBFT replicas left behind by a view change', () => {
   it('follow the one replica that moved on alone, once it answers with its lost VIEW-CHANGE (n = 5, q = 4)', () => {
@@ -32,7 +18,7 @@ describe('PBFT replicas left behind by a view change', () => {
     // then holds four for view 1 and times out to view 2 alone; the others hold three (q = 4).
     const cluster = new TestCluster({
       module: pbft, n: 5, latencyUs: { kind: 'fixed', value: 1_000 }, params: { viewChangeTimeout: 200_000 },
-      dropWhen: dropper(
+      dropWhen: loseFirstCopies(
         (from, _to, m) => from === 0 && m.kind === 'pbft-view-change' && m.newView === 1,
         (from, _to, m) => from === 1 || (from === 0 && m.kind === 'pbft-pre-prepare' && m.view === 0),
       ),
@@ -86,7 +72,7 @@ describe('PBFT replicas left behind by a view change', () => {
     // while replica 3 retransmits its VIEW-CHANGE for view 1.
     const cluster = new TestCluster({
       module: pbft, n: 4, latencyUs: { kind: 'fixed', value: 1_000 }, params: { viewChangeTimeout: 200_000 },
-      dropWhen: dropper(
+      dropWhen: loseFirstCopies(
         (from, to, m) => from === 2 && to === 3 && m.kind === 'pbft-new-view' && m.view === 2,
         (from, to, m) => (from === 0 && m.kind === 'pbft-pre-prepare' && m.view === 0) ||
           (to === 3 && m.kind === 'pbft-view-change') || (m.kind === 'pbft-new-view' && m.view === 1),

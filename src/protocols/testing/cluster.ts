@@ -37,6 +37,30 @@ export interface ClusterOptions {
   readonly mempool?: MempoolOptions;
 }
 
+/** The fields of a protocol message that tell one copy of it from another. */
+type MessageId = { readonly kind: string; readonly view?: number; readonly newView?: number; readonly seq?: number };
+
+/**
+ * A `dropWhen` that loses every message `always` matches, and the first copy of each message
+ * `first` matches sent from one replica to another (a copy is named by its kind and its view, new
+ * view or sequence number); later copies arrive, as after a retransmission.
+ */
+export function loseFirstCopies(
+  first: (from: number, to: number, m: MessageId) => boolean,
+  always: (from: number, to: number, m: MessageId) => boolean = () => false,
+): (from: number, to: number, msg: unknown) => boolean {
+  const lost = new Set<string>();
+  return (from, to, msg) => {
+    const m = msg as MessageId;
+    if (always(from, to, m)) return true;
+    if (!first(from, to, m)) return false;
+    const key = `${from}>${to}:${m.kind}:${m.view ?? m.newView ?? m.seq}`;
+    if (lost.has(key)) return false;
+    lost.add(key);
+    return true;
+  };
+}
+
 export interface SentMessage {
   readonly timeUs: number;
   readonly from: number;
