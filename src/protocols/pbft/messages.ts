@@ -74,7 +74,19 @@ export interface NewView {
   readonly sig: Signature;
 }
 
-export type PbftMessage = PrePrepare | Prepare | Commit | Checkpoint | ViewChange | NewView;
+/**
+ * A primary's report that batches it ordered are not executing: <STATUS, v, i>. Replicas in a later
+ * view answer with what the sender lacks (the NEW-VIEW of their view, or their VIEW-CHANGE), as
+ * PBFT's receiver-based retransmission does (status.ts; docs/references.md §2).
+ */
+export interface Status {
+  readonly kind: 'pbft-status';
+  readonly view: number;
+  readonly replica: number;
+  readonly sig: Signature;
+}
+
+export type PbftMessage = PrePrepare | Prepare | Commit | Checkpoint | ViewChange | NewView | Status;
 
 /** The normal case, checkpoints and view changes, and state transfer (state-transfer.ts). */
 export const PBFT_MESSAGE_KINDS = kindsOf<PbftMessage['kind'] | FetchRequest['kind'] | FetchReply['kind']>({
@@ -84,6 +96,7 @@ export const PBFT_MESSAGE_KINDS = kindsOf<PbftMessage['kind'] | FetchRequest['ki
   'pbft-checkpoint': true,
   'pbft-view-change': true,
   'pbft-new-view': true,
+  'pbft-status': true,
   'pbft-fetch': true,
   'pbft-blocks': true,
 });
@@ -92,12 +105,14 @@ export const prePrepareTerm = (view: number, seq: number, digest: string): strin
 export const prepareTerm = (view: number, seq: number, digest: string, replica: number): string => `p|${view}|${seq}|${digest}|${replica}`;
 export const commitTerm = (view: number, seq: number, digest: string, replica: number): string => `c|${view}|${seq}|${digest}|${replica}`;
 export const checkpointTerm = (seq: number, stateDigest: string, replica: number): string => `ck|${seq}|${stateDigest}|${replica}`;
+export const statusTerm = (view: number, replica: number): string => `st|${view}|${replica}`;
 
 /** The same terms read from a message, for `Verifier.verifyMessage`. */
 export const prePrepareTermOf = (m: PrePrepare): string => prePrepareTerm(m.view, m.seq, m.digest);
 export const prepareTermOf = (m: Prepare): string => prepareTerm(m.view, m.seq, m.digest, m.replica);
 export const commitTermOf = (m: Commit): string => commitTerm(m.view, m.seq, m.digest, m.replica);
 export const checkpointTermOf = (m: Checkpoint): string => checkpointTerm(m.seq, m.stateDigest, m.replica);
+export const statusTermOf = (m: Status): string => statusTerm(m.view, m.replica);
 
 export function viewChangeTerm(m: Omit<ViewChange, 'kind' | 'sig'>): string {
   const c = m.checkpointProof.map((k) => `${k.replica}:${k.stateDigest}`).join(',');

@@ -78,6 +78,7 @@ export abstract class NormalCase extends ReplicaCore {
     this.slot(seq).accept(pp);
     this.lastPrePrepared = Math.max(this.lastPrePrepared, seq);
     this.multicast(pp, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes + block.sizeBytes);
+    this.refreshStatusTimer();
     if (this.batchTimer !== NO_TIMER && this.mempool.sizeTxs === 0) {
       this.ctx.cancelTimer(this.batchTimer);
       this.batchTimer = NO_TIMER;
@@ -232,11 +233,14 @@ export abstract class NormalCase extends ReplicaCore {
    * if it is waiting for some other request; otherwise leave it running.
    */
   protected refreshRequestTimer(): void {
+    this.refreshStatusTimer();
     if (this.requestTimer !== NO_TIMER && this.stillWaitingForTimed()) return;
     this.cancelTimer('request');
     if (this.isWaiting()) this.startRequestTimer();
   }
 
+  /** In status.ts: a primary times its oldest pre-prepared batch not yet executed. */
+  protected abstract refreshStatusTimer(): void;
   /** §4.3, in checkpoints.ts: a checkpoint every K executed batches. */
   protected abstract sendCheckpoint(seq: number): void;
   /** §4.3, in checkpoints.ts: garbage-collect the log once a stable checkpoint has executed. */

@@ -24,6 +24,7 @@ import type { Quorums } from './view-change.ts';
 export const TAG_BATCH = 1;
 export const TAG_REQUEST = 2;
 export const TAG_NEW_VIEW = 3;
+export const TAG_STATUS = 4;
 export const NO_TIMER = -1;
 /** No request is being timed (transaction ids are non-negative). */
 export const NO_REQUEST = -1;
@@ -110,6 +111,10 @@ export abstract class ReplicaCore {
   protected batchTimer: TimerId = NO_TIMER;
   protected requestTimer: TimerId = NO_TIMER;
   protected newViewTimer: TimerId = NO_TIMER;
+  /** A primary's timer on its oldest pre-prepared batch not yet executed (status.ts). */
+  protected statusTimer: TimerId = NO_TIMER;
+  /** The sequence number the status timer times. */
+  protected statusSeq = 0;
 
   constructor(ctx: ActorContext<unknown>, config: ReplicaConfig<PbftParams>, app: ReplicatedApplication, options: PbftOptions = {}) {
     if (config.signingKey === undefined || config.verifier === undefined) {
@@ -213,12 +218,13 @@ export abstract class ReplicaCore {
     return this.params.viewChangeTimeout * 2 ** Math.min(this.failedViews, 16);
   }
 
-  protected cancelTimer(which: 'batch' | 'request' | 'newView'): void {
-    const id = which === 'batch' ? this.batchTimer : which === 'request' ? this.requestTimer : this.newViewTimer;
+  protected cancelTimer(which: 'batch' | 'request' | 'newView' | 'status'): void {
+    const id = which === 'batch' ? this.batchTimer : which === 'request' ? this.requestTimer : which === 'newView' ? this.newViewTimer : this.statusTimer;
     if (id !== NO_TIMER) this.ctx.cancelTimer(id);
     if (which === 'batch') this.batchTimer = NO_TIMER;
     else if (which === 'request') this.requestTimer = NO_TIMER;
-    else this.newViewTimer = NO_TIMER;
+    else if (which === 'newView') this.newViewTimer = NO_TIMER;
+    else this.statusTimer = NO_TIMER;
   }
 
   /** Dispatch (replica.ts); messages held for later are replayed through it. */

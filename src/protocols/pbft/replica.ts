@@ -11,18 +11,19 @@
  *
  * The protocol's parts are layered classes, one file each: state and helpers (replica-core.ts),
  * normal case (normal-case.ts), checkpoints and state transfer (checkpoints.ts), view changes
- * (view-change-protocol.ts). This file dispatches messages and timers to them.
+ * (view-change-protocol.ts), a stuck primary's status reports (status.ts). This file dispatches
+ * messages and timers to them.
  */
 import type { Actor, HostId } from '../../../sim/index.ts';
 import type { RequestMessage } from '../types.ts';
 import type { PbftMessage } from './messages.ts';
 import type { FetchReply, FetchRequest } from './state-transfer.ts';
-import { ViewChanges } from './view-change-protocol.ts';
-import { TAG_BATCH, TAG_REQUEST, TAG_NEW_VIEW, NO_TIMER } from './replica-core.ts';
+import { StatusReports } from './status.ts';
+import { TAG_BATCH, TAG_REQUEST, TAG_NEW_VIEW, TAG_STATUS, NO_TIMER } from './replica-core.ts';
 
 export type { PbftOptions } from './replica-core.ts';
 
-export class PbftReplica extends ViewChanges implements Actor<unknown> {
+export class PbftReplica extends StatusReports implements Actor<unknown> {
   override onMessage(from: HostId, msg: unknown): void {
     const m = msg as PbftMessage | RequestMessage | FetchRequest | FetchReply;
     switch (m.kind) {
@@ -33,6 +34,7 @@ export class PbftReplica extends ViewChanges implements Actor<unknown> {
       case 'pbft-checkpoint': return this.onCheckpoint(from, m);
       case 'pbft-view-change': return this.onViewChange(from, m);
       case 'pbft-new-view': return this.onNewView(from, m);
+      case 'pbft-status': return this.onStatus(from, m);
       case 'pbft-fetch': return this.onFetch(from, m);
       case 'pbft-blocks': return this.onBlocks(from, m);
       default: return;
@@ -60,6 +62,9 @@ export class PbftReplica extends ViewChanges implements Actor<unknown> {
         if (!this.executedInView) this.failedViews++;
         this.startViewChange(this.view + 1);
       }
+    } else if (tag === TAG_STATUS) {
+      this.statusTimer = NO_TIMER;
+      this.onStatusTimer();
     } else if (tag === TAG_NEW_VIEW) {
       this.newViewTimer = NO_TIMER;
       if (this.viewActive) return;
@@ -79,7 +84,7 @@ export class PbftReplica extends ViewChanges implements Actor<unknown> {
 
   /** A crash lost the timers (the log survives, as on stable storage). */
   onRecover(): void {
-    this.batchTimer = this.requestTimer = this.newViewTimer = NO_TIMER;
+    this.batchTimer = this.requestTimer = this.newViewTimer = this.statusTimer = NO_TIMER;
     if (this.viewActive) {
       this.maybePropose();
       this.refreshRequestTimer();

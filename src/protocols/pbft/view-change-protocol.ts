@@ -25,6 +25,7 @@ export abstract class ViewChanges extends Checkpoints {
     this.cancelTimer('batch');
     this.cancelTimer('request');
     this.cancelTimer('newView');
+    this.cancelTimer('status');
     const prepared: PreparedProof[] = [];
     for (const [seq, slot] of this.slots) if (seq > this.stableSeq && slot.proof !== undefined) prepared.push(slot.proof);
     prepared.sort((a, b) => a.prePrepare.seq - b.prePrepare.seq);
@@ -86,12 +87,35 @@ export abstract class ViewChanges extends Checkpoints {
    * that both moved on would otherwise answer each other's answers back and forth.
    */
   private answerEarlierViewChange(to: HostId, view: number): void {
-    const i = this.indexOfHost.get(to)!;
-    if (this.ctx.nowUs - this.answeredEarlierUs[i]! < this.params.viewChangeTimeout) return;
-    this.answeredEarlierUs[i] = this.ctx.nowUs;
+    if (!this.mayAnswerBehind(to)) return;
     const mine = this.viewChanges.get(view)?.[this.index];
     if (mine !== undefined) this.ctx.send(to, mine, this.viewChangeSize(mine));
-    else if (this.viewActive && this.isPrimary && this.lastNewView?.view === this.view) this.ctx.send(to, this.lastNewView, this.newViewSize(this.lastNewView));
+    else if (this.viewActive) this.sendCurrentView(to);
+  }
+
+  /**
+   * Whether a replica in an earlier view may be answered now: at most once per viewChangeTimeout
+   * for each, whatever it sent (see answerEarlierViewChange).
+   */
+  protected mayAnswerBehind(to: HostId): boolean {
+    const i = this.indexOfHost.get(to)!;
+    if (this.ctx.nowUs - this.answeredEarlierUs[i]! < this.params.viewChangeTimeout) return false;
+    this.answeredEarlierUs[i] = this.ctx.nowUs;
+    return true;
+  }
+
+  /**
+   * Send what moves a replica into this replica's view: the NEW-VIEW that installed it, as its
+   * primary, or this replica's VIEW-CHANGE for it while that view change is on (f + 1 of them make
+   * the receiver join, §4.5.2). A backup active in the view has neither to give.
+   */
+  protected sendCurrentView(to: HostId): void {
+    if (this.viewActive) {
+      if (this.isPrimary && this.lastNewView?.view === this.view) this.ctx.send(to, this.lastNewView, this.newViewSize(this.lastNewView));
+      return;
+    }
+    const mine = this.viewChanges.get(this.view)?.[this.index];
+    if (mine !== undefined) this.ctx.send(to, mine, this.viewChangeSize(mine));
   }
 
   protected recordViewChange(m: ViewChange): void {
