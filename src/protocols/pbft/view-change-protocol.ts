@@ -71,6 +71,9 @@ export abstract class ViewChanges extends Checkpoints {
       if (this.isPrimary && this.lastNewView?.view === this.view && m.replica === i) this.ctx.send(from, this.lastNewView, this.newViewSize(this.lastNewView));
       return;
     }
+    // A retransmitted copy of a VIEW-CHANGE this replica already accepted is recognised by its
+    // digest and changes nothing: its signatures are not checked again.
+    if (this.viewChanges.get(m.newView)?.[m.replica] === m) return;
     this.cpu.charge(this.costs.verifyUs * viewChangeSignatures(m));
     if (!validViewChange(m, i, this.quorums, this.verifier)) return;
     this.recordViewChange(m);
@@ -176,8 +179,11 @@ export abstract class ViewChanges extends Checkpoints {
     const i = this.indexOfHost.get(from);
     if (i === undefined || m.replica !== i || i !== m.view % this.n) return;
     if (m.view < this.view || (m.view === this.view && this.viewActive)) return;
+    // V's VIEW-CHANGEs this replica already accepted are the ones it holds (§4.4: the NEW-VIEW names
+    // them); only the others' signatures are checked here.
+    const held = this.viewChanges.get(m.view);
     let sigs = 1;
-    for (const x of m.viewChanges) sigs += viewChangeSignatures(x);
+    for (const x of m.viewChanges) if (held?.[x.replica] !== x) sigs += viewChangeSignatures(x);
     this.cpu.charge(this.costs.verifyUs * (sigs + m.prePrepares.length));
     if (!this.verifier.verify(m.sig, from, this.verifier.digest(newViewTerm(m)))) return;
     const senders = new Set<number>();
