@@ -12,11 +12,11 @@ import type { NewView, ViewChange } from './messages.ts';
 
 const VERIFY_US = 100;
 
-/** n = 4: the primary's pre-prepares are lost, so the backups move to view 1; view 1's NEW-VIEW to replica 2 is kept back for the test to hand over. */
-function viewChangeWatchedAtReplica2() {
+/** The primary's pre-prepares are lost, so the backups move to view 1; view 1's NEW-VIEW to replica 2 is kept back for the test to hand over. */
+function viewChangeWatchedAtReplica2(n: number) {
   const seen: { vcFrom3?: ViewChange; newView?: NewView } = {};
   const cluster = new TestCluster({
-    module: pbft, n: 4, latencyUs: { kind: 'fixed', value: 1_000 }, params: { viewChangeTimeout: 200_000 },
+    module: pbft, n, latencyUs: { kind: 'fixed', value: 1_000 }, params: { viewChangeTimeout: 200_000 },
     crypto: { ...ZERO_CRYPTO_COSTS, verifyUs: VERIFY_US },
     dropWhen: (from, to, msg) => {
       const m = msg as { kind: string; view?: number };
@@ -30,13 +30,13 @@ function viewChangeWatchedAtReplica2() {
       return m.kind === 'pbft-pre-prepare' && (from === 0 || to === 2);
     },
   });
-  cluster.submitAt(0, [0, 1, 2, 3]);
+  cluster.submitAt(0, Array.from({ length: n }, (_, i) => i));
   return { cluster, seen, host2: cluster.replicaHosts[2]! };
 }
 
 /** Processor time `deliver` charges replica 2, once the view change has reached the point `ready` waits for. */
-function chargedAtReplica2(ready: (seen: ReturnType<typeof viewChangeWatchedAtReplica2>['seen']) => boolean, deliver: (w: ReturnType<typeof viewChangeWatchedAtReplica2>) => void): number {
-  const w = viewChangeWatchedAtReplica2();
+function chargedAtReplica2(n: number, ready: (seen: ReturnType<typeof viewChangeWatchedAtReplica2>['seen']) => boolean, deliver: (w: ReturnType<typeof viewChangeWatchedAtReplica2>) => void): number {
+  const w = viewChangeWatchedAtReplica2(n);
   let chargedUs = NaN;
   for (let t = 10_000; t < 2_000_000 && Number.isNaN(chargedUs); t += 10_000) {
     w.cluster.run(t);
@@ -52,16 +52,16 @@ function chargedAtReplica2(ready: (seen: ReturnType<typeof viewChangeWatchedAtRe
 }
 
 describe('PBFT view-change signature checks', () => {
-  it('check a retransmitted VIEW-CHANGE the backup already accepted no more (n = 4)', () => {
-    const chargedUs = chargedAtReplica2((s) => s.vcFrom3 !== undefined, (w) => {
+  it.each([4, 5, 6, 7])('check a retransmitted VIEW-CHANGE the backup already accepted no more (n = %i)', (n) => {
+    const chargedUs = chargedAtReplica2(n, (s) => s.vcFrom3 !== undefined, (w) => {
       for (let k = 0; k < 50; k++) w.cluster.replicas[2]!.onMessage(w.cluster.replicaHosts[3]!, w.seen.vcFrom3);
     });
     expect(chargedUs).toBe(0);
   });
 
-  it("check of a NEW-VIEW only its signature and O's pre-prepares when the backup holds every VIEW-CHANGE in V (n = 4)", () => {
+  it.each([4, 5, 6, 7])("check of a NEW-VIEW only its signature and O's pre-prepares when the backup holds every VIEW-CHANGE in V (n = %i)", (n) => {
     let prePrepares = -1;
-    const chargedUs = chargedAtReplica2((s) => s.newView !== undefined, (w) => {
+    const chargedUs = chargedAtReplica2(n, (s) => s.newView !== undefined, (w) => {
       prePrepares = w.seen.newView!.prePrepares.length;
       w.cluster.replicas[2]!.onMessage(w.cluster.replicaHosts[1]!, w.seen.newView);
     });
