@@ -12,6 +12,11 @@ describe('progress line', () => {
     expect(line).toContain('ETA 2s');
   });
 
+  it('estimates the time left from the simulated time reached while no replication has finished', () => {
+    const line = describeProgress({ done: 0, doneBefore: 0, failed: 0, total: 1, simulatedUs: 900_000_000, simulatedTotalUs: 3_600_000_000, elapsedMs: 30_000 });
+    expect(line).toBe('0/1 replications · 30.0 sim-s/s · elapsed 30s · ETA 1m30s');
+  });
+
   it('counts failed replications as finished and names them', () => {
     expect(describeProgress({ done: 1, doneBefore: 0, failed: 1, total: 4, simulatedUs: 0, elapsedMs: 1_000 })).toContain('2/4 replications, 1 failed');
   });

@@ -18,7 +18,10 @@ function duration(ms: number): string {
 export function describeProgress(p: Progress): string {
   const finished = p.done + p.failed;
   const finishedNow = finished - p.doneBefore;
-  const eta = finishedNow === 0 ? Infinity : (p.elapsedMs / finishedNow) * (p.total - finished);
+  // Until a replication finishes, from the simulated time the running ones have reached.
+  const eta = finishedNow > 0
+    ? (p.elapsedMs / finishedNow) * (p.total - finished)
+    : p.simulatedTotalUs !== undefined && p.simulatedUs > 0 ? (p.elapsedMs / p.simulatedUs) * (p.simulatedTotalUs - p.simulatedUs) : Infinity;
   const rate = p.elapsedMs > 0 ? p.simulatedUs / 1e6 / (p.elapsedMs / 1000) : 0;
   const failed = p.failed > 0 ? `, ${p.failed} failed` : '';
   return `${finished}/${p.total} replications${failed} · ${rate.toFixed(1)} sim-s/s · elapsed ${duration(p.elapsedMs)} · ETA ${duration(eta)}`;

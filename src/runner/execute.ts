@@ -10,6 +10,7 @@ import type { Manifest } from './manifest.ts';
 import { planTasks, type Plan } from './plan.ts';
 import { ensureDir, writeResultFiles } from './results-dir.ts';
 import { runTasks } from './run-tasks.ts';
+import { RunningProgress } from './running-progress.ts';
 import { buildSummary, compareRecords, type RunStatus, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure, ReplicationTask, TaskResult } from './types.ts';
 
@@ -20,7 +21,10 @@ export interface Progress {
   readonly doneBefore: number;
   readonly failed: number;
   readonly total: number;
+  /** Simulated time of the replications finished in this attempt and reached by those running. */
   readonly simulatedUs: number;
+  /** Simulated time this attempt's replications will reach in all (their scenarios' durations), where known. */
+  readonly simulatedTotalUs?: number;
   readonly elapsedMs: number;
 }
 
@@ -65,14 +69,19 @@ export function toFinished(plan: Plan, task: ReplicationTask, result: TaskResult
   };
 }
 
+const PROGRESS_POLL_MS = 1_000;
+
 export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<ExecuteResult> {
   const started = performance.now();
   const signal = options.signal ?? new AbortController().signal;
   const finished: FinishedReplication[] = [...(options.previous ?? [])];
   const failures: ReplicationFailure[] = [];
   const done = new Set(finished.map((f) => `${f.record.point}:${f.record.replication}`));
-  const tasks = planTasks(plan).filter((t) => !done.has(`${t.point}:${t.replication}`));
+  const pending = planTasks(plan).filter((t) => !done.has(`${t.point}:${t.replication}`));
+  const running = new RunningProgress(pending.length);
+  const tasks = pending.map((t, row) => running.watched(t, row));
   const total = finished.length + tasks.length;
+  const simulatedTotalUs = tasks.reduce((sum, t) => sum + t.scenario.duration, 0);
   let simulatedUs = 0;
 
   const write = (status: RunStatus): { summary: Summary; manifest: Manifest } => {
@@ -84,7 +93,9 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     return { summary, manifest };
   };
   const doneBefore = finished.length;
-  const report = (): void => options.onProgress?.({ done: finished.length, doneBefore, failed: failures.length, total, simulatedUs, elapsedMs: performance.now() - started });
+  const report = (): void => options.onProgress?.({
+    done: finished.length, doneBefore, failed: failures.length, total, simulatedUs: simulatedUs + running.runningUs(), simulatedTotalUs, elapsedMs: performance.now() - started,
+  });
 
   ensureDir(options.dir);
   write('running');
@@ -92,9 +103,13 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   // Checkpoints rewrite every file; for big runs, space them so writing stays under ~10 % of the time.
   let lastCheckpoint = performance.now();
   let checkpointCostMs = 0;
+  // A long replication moves the progress line between finishes too.
+  const ticker = setInterval(report, PROGRESS_POLL_MS);
+  ticker.unref();
   const completed = await runTasks(tasks, options.executor, signal, {
     onFinished(task, result) {
       finished.push(toFinished(plan, task, result));
+      running.ended(task.watch!.row);
       simulatedUs += result.output.simulatedUs;
       report();
       if (performance.now() - lastCheckpoint >= Math.max(options.checkpointMs ?? 2_000, 10 * checkpointCostMs)) {
@@ -106,9 +121,11 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     },
     onFailed(task, error) {
       failures.push({ point: task.point, replication: task.replication, seed: task.seed, error });
+      running.ended(task.watch!.row);
       report();
     },
   });
+  clearInterval(ticker);
   const status: RunStatus = !completed ? 'interrupted' : failures.length > 0 ? 'failed' : 'complete';
   finished.sort((a, b) => compareRecords(a.record, b.record));
   return { status, ...write(status), finished };

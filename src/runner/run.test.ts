@@ -69,6 +69,18 @@ describe('runScenario', () => {
     expect(r.summary.points[0]!.n).toBe(5);
   });
 
+  it('counts the simulated time a running replication has reached in its progress, and the total it will reach', async () => {
+    const seen: { done: number; simulatedUs: number; simulatedTotalUs?: number }[] = [];
+    const r = await runScenario({
+      loaded: toyScenario('', ['replications=1']), workers: 1, model: toy('simulateToyHoldingAfterFirstReport'), outDir: join(root, 'progress'),
+      onProgress: (p) => { seen.push(p); },
+    });
+    expect(r.status).toBe('complete');
+    // The toy replication reports after 1 s of its 5 s, then holds its thread 1.5 s; the runner polls every second.
+    expect(seen.filter((p) => p.done === 0).map((p) => p.simulatedUs)).toContain(1_000_000);
+    expect(seen.at(-1)).toMatchObject({ done: 1, simulatedUs: 5_000_000, simulatedTotalUs: 5_000_000 });
+  });
+
   it('keeps finished replications when interrupted, and a resumed run equals an uninterrupted one', async () => {
     const loaded = toyScenario();
     const full = await runScenario({ loaded, workers: 0, model: TOY_MODEL, outDir: join(root, 'uninterrupted') });

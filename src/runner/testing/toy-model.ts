@@ -109,3 +109,24 @@ export function simulateToyOverclaiming(scenario: Scenario, seed: number, watch?
 }
 
 export const TOY_OVERCLAIMING_MODEL = { module: TOY_MODEL.module, exportName: 'simulateToyOverclaiming' } as const;
+
+/**
+ * Holds its thread for 1.5 s of wall time after its first report, so that a test can see the
+ * runner's progress line count a running replication's simulated time.
+ */
+export function simulateToyHoldingAfterFirstReport(scenario: Scenario, seed: number, watch?: RunWatch): RunOutput {
+  let held = false;
+  const holding: RunWatch | undefined = watch && {
+    everyUs: watch.everyUs,
+    metrics: watch.metrics,
+    onInterim: (s) => {
+      const stop = watch.onInterim(s);
+      if (!held) {
+        held = true;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1_500);
+      }
+      return stop;
+    },
+  };
+  return simulateToy(scenario, seed, holding);
+}
