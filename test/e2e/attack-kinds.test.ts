@@ -20,7 +20,7 @@ describe('iomtsim run checks attack parameters against the protocol when the sce
     const r = await cli(['run', file, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(
-      `${file}:5:63: attacks.0.kinds.0: expected a message kind of pbft, one of pbft-pre-prepare, pbft-prepare, pbft-commit, pbft-checkpoint, pbft-view-change, pbft-new-view, pbft-fetch, pbft-blocks, found 'prepare'`,
+      `${file}:5:63: attacks.0.kinds.0: expected a message kind of pbft, one of pbft-pre-prepare, pbft-prepare, pbft-commit, pbft-checkpoint, pbft-view-change, pbft-new-view, pbft-status, pbft-fetch, pbft-blocks, found 'prepare'`,
     );
     expect(existsSync(out)).toBe(false);
   });
