@@ -1,6 +1,6 @@
 /**
  * Crashing a leader: the pacemaker (§4.4; Algorithm 5) times the view out, replicas send NEW-VIEW
- * with their highest QC to the next leader, which proposes after a quorum (3 of 4) of them; commits
+ * with their highest QC to every replica, and the next leader proposes after a quorum (3 of 4) of them; commits
  * resume once three consecutive views are certified (§5). With n = 4 the dead replica leads every fourth
  * view, so a node proposed after the crash commits only after the next dead view times out too
  * (its NEW-VIEW messages carry the votes for the third node of the chain). Bounds, with view

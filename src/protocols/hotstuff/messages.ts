@@ -43,10 +43,11 @@ export interface HsVote {
 }
 
 /**
- * Algorithm 5, onNextSyncView: after a view timeout, ⟨new-view, qc_high⟩ to the next leader. It
- * also carries the sender's vote for the last node it voted for, whose QC the failed leader would
- * have formed: with round-robin leaders the vote would otherwise be lost, and a three-chain would
- * need four consecutive live leaders instead of three.
+ * Algorithm 5, onNextSyncView: after a view timeout, ⟨new-view, qc_high⟩, here to every replica
+ * (DiemBFT's round synchronisation, replica.ts). The next leader's copy also carries the sender's
+ * vote for the last node it voted for, whose QC the failed leader would have formed: with
+ * round-robin leaders the vote would otherwise be lost, and a three-chain would need four
+ * consecutive live leaders instead of three.
  */
 export interface HsNewView {
   readonly kind: 'hs-new-view';

@@ -9,7 +9,7 @@ import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
 
 export const hotstuffParamsSchema = z
   .object({
-    viewTimeout: zPositiveDurationUs.default(1_000_000).describe('Base view timeout of the pacemaker before a replica sends NEW-VIEW to the next leader (§4.4, Algorithm 5).'),
+    viewTimeout: zPositiveDurationUs.default(1_000_000).describe('Base view timeout of the pacemaker before a replica gives the view up and sends NEW-VIEW to every replica (§4.4, Algorithm 5, with the round synchronisation of DiemBFT).'),
     viewTimeoutMax: zPositiveDurationUs.default(60_000_000).describe('Cap on the backed-off view timeout; at least viewTimeout.'),
     backoff: z.enum(['exponential', 'fixed']).default('exponential').describe("'exponential': the timeout doubles per consecutive timed-out view; 'fixed': it stays."),
     forwardMax: z.number().int().min(0).default(1024).describe('Most client transactions a replica forwards to the next leader on one vote or new-view.'),

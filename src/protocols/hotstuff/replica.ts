@@ -85,7 +85,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   readonly params: HotStuffParams;
   private readonly n: number;
   private readonly quorum: number;
-  /** NEW-VIEWs for a higher view that make a lagging leader join it: f + 1, so one is a correct replica's (catchUp). */
+  /** NEW-VIEWs for a view that make a replica give up the view before it too: f + 1, so one is a correct replica's. */
   private readonly viewJoinSenders: number;
   private readonly twoChainCommit: boolean;
   private readonly self: number;
@@ -116,7 +116,6 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   private readonly forwarded = new Map<number, Transaction>();
 
   private readonly votes = new Map<string, Tally>();
-  private readonly newViews = new Map<number, Tally>();
   private pendingQc: QuorumCert | undefined;
   private waiting: Waiting[] = [];
   private readonly fetching = new Set<string>();
@@ -124,6 +123,10 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   // Pacemaker (§4.4): one pending timer, re-armed when the deadline moved.
   private readonly viewDeadline: DeadlineTimer;
   private consecutiveTimeouts = 0;
+  /** The highest view this replica sent a NEW-VIEW for (it gave up on every view below it). */
+  private newViewSent = 1;
+  /** The highest view each replica sent this one a NEW-VIEW for, by index (0: none). */
+  private readonly newViewFrom: Int32Array;
   private proposesOnLock: () => boolean = () => false;
 
   constructor(
@@ -137,6 +140,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     this.n = config.replicaHosts.length;
     this.quorum = options.quorum?.(this.n, HOTSTUFF_FAULT_MODEL.maxFaulty(this.n)) ?? HOTSTUFF_FAULT_MODEL.quorum(this.n);
     this.viewJoinSenders = HOTSTUFF_FAULT_MODEL.maxFaulty(this.n) + 1;
+    this.newViewFrom = new Int32Array(this.n);
     this.twoChainCommit = options.twoChainCommit === true;
     this.self = config.index;
     this.replicaHostSet = new Set(config.replicaHosts);
@@ -527,11 +531,17 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     this.viewDeadline.reset(this.timeoutUs());
   }
 
-  /** Algorithm 5, onNextSyncView: give up on the view and send qc_high to the next leader. */
+  /**
+   * Algorithm 5's onNextSyncView, with the round synchronisation of DiemBFT v4 (docs/references.md
+   * §2): give up on the view by sending a NEW-VIEW for the next one, with qc_high, to every replica,
+   * and stop voting in it, but enter the next view only on a quorum of NEW-VIEWs for it (a timeout
+   * certificate) or on a QC or proposal that moves the view on. Moving on alone at each timeout let
+   * correct replicas whose timers expire together stay views apart for good, none a quorum (found by
+   * iomtsim fuzz at n ≥ 16; docs/fuzz-findings/hotstuff-views-drift-apart.yaml). Again at each
+   * later timeout until then: PBFT's implementation retransmits what must be delivered the same way.
+   */
   private onViewTimeout(): void {
     this.consecutiveTimeouts++;
-    const next = this.curView + 1;
-    this.curView = next;
     this.resetViewDeadline();
     this.fetching.clear();
     // What was forwarded to a leader that never proposed goes back to the pool.
@@ -540,63 +550,60 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
       this.admit(tx);
     }
     this.forwarded.clear();
-    const to = this.leaderOf(next);
+    this.sendNewView(Math.max(this.curView + 1, this.newViewSent));
+  }
+
+  /** NEW-VIEW for `view` to every replica (this one included); to its leader with the last vote and transactions to propose. */
+  private sendNewView(view: number): void {
+    this.newViewSent = Math.max(this.newViewSent, view);
+    // No vote in a view given up (DiemBFT: a replica that timed out of a round does not vote in it).
+    this.lastVotedView = Math.max(this.lastVotedView, view - 1);
+    const to = this.leaderOf(view);
     const txs = to === this.self ? NO_TXS : this.takeForForwarding();
     // The last vote, if no QC for it reached this replica: the leader it went to may have failed.
     const lastVote = this.lastVote !== undefined && this.lastVote.view > this.qcHigh.view ? this.lastVote : undefined;
-    const m: HsNewView = { kind: 'hs-new-view', view: next, qc: this.qcHigh, sender: this.self, lastVote, txs };
-    if (to === this.self) this.onNewView(m);
-    else this.ctx.send(this.config.replicaHosts[to]!, m, HEADER_BYTES + qcBytes(this.qcHigh) + (lastVote ? SIGNATURE_BYTES + 40 : 0) + txsBytes(txs));
+    const toLeader: HsNewView = { kind: 'hs-new-view', view, qc: this.qcHigh, sender: this.self, lastVote, txs };
+    const toOthers: HsNewView = lastVote === undefined && txs.length === 0 ? toLeader : { ...toLeader, lastVote: undefined, txs: NO_TXS };
+    const qcSize = HEADER_BYTES + qcBytes(this.qcHigh);
+    for (let j = 0; j < this.n; j++) {
+      if (j === this.self) continue;
+      if (j === to) this.ctx.send(this.config.replicaHosts[j]!, toLeader, qcSize + (lastVote ? SIGNATURE_BYTES + 40 : 0) + txsBytes(txs));
+      else this.ctx.send(this.config.replicaHosts[j]!, toOthers, qcSize);
+    }
+    this.onNewView(to === this.self ? toLeader : toOthers);
   }
 
   private onNewView(m: HsNewView): void {
     this.acceptForwarded(m.txs);
-    if (this.leaderOf(m.view) !== this.self || m.view < this.curView || this.proposedView >= m.view) return;
-    if (m.sender !== this.self && !this.checkQc(m.qc)) return;
-    if (m.lastVote !== undefined && m.lastVote.voter === m.sender && m.lastVote.view >= this.qcHigh.view) this.countVote(m.lastVote);
+    if (m.view <= this.newViewFrom[m.sender]! || (m.sender !== this.self && !this.checkQc(m.qc))) return;
+    this.newViewFrom[m.sender] = m.view;
+    if (this.leaderOf(m.view) === this.self && m.lastVote !== undefined && m.lastVote.voter === m.sender && m.lastVote.view >= this.qcHigh.view) this.countVote(m.lastVote);
     const node = this.getNode(m.qc.blockHash);
     if (node !== undefined) this.updateQcHigh(m.qc, node);
     else this.fetch(m.qc.blockHash, m.sender);
-    let t = this.newViews.get(m.view);
-    if (t === undefined) {
-      t = { view: m.view, voters: new Uint8Array(this.n), sigs: [], count: 0, best: undefined };
-      this.newViews.set(m.view, t);
-    }
-    if (t.voters[m.sender] === 1) return;
-    t.voters[m.sender] = 1;
-    t.count++;
-    this.catchUp(m.view, t);
-    if (t.count >= this.quorum) {
-      this.newViews.delete(m.view);
-      this.enterView(m.view);
-      const ev: ViewChangeEvent = { kind: 'view-change', view: m.view, leader: this.ctx.self };
+    // A NEW-VIEW for view v gives up every view below v. f + 1 replicas gave up every view below w:
+    // one of them is correct, so give them up too (DiemBFT's Bracha step; PBFT's f + 1 rule, Castro
+    // & Liskov 1999 §4.5.2). A quorum did: enter w (a timeout certificate).
+    const join = this.viewGivenUpBy(this.viewJoinSenders);
+    if (join > this.newViewSent) this.sendNewView(join);
+    const enter = this.viewGivenUpBy(this.quorum);
+    if (enter <= this.curView) return;
+    this.enterView(enter);
+    if (this.leaderOf(enter) === this.self && this.proposedView < enter) {
+      const ev: ViewChangeEvent = { kind: 'view-change', view: enter, leader: this.ctx.self };
       this.ctx.emit(ev);
-      this.propose(m.view);
+      this.propose(enter);
     }
   }
 
-  /**
-   * View synchronisation, which Algorithm 5 leaves to the pacemaker (§4.4 requires it to bring the
-   * correct replicas into a common view after GST): f + 1 NEW-VIEWs for a view above this leader's
-   * own include a correct replica's, so that view was reached honestly, and the leader joins it and
-   * counts its own NEW-VIEW there (the rule of PBFT's view change, Castro & Liskov 1999 §4.5.2).
-   * Without it, groups of replicas whose views differ by a few, none a quorum, time out at the same
-   * rate once the timeout stops growing (its cap, or fixed back-off) and never meet again: a group
-   * reaching the view of a leader that lags sends its NEW-VIEWs to a replica that counts them only
-   * after it has timed out that far itself, when the group has moved on (found by iomtsim fuzz;
-   * docs/fuzz-findings/hotstuff-views-never-meet.yaml).
-   */
-  private catchUp(view: number, t: Tally): void {
-    if (view <= this.curView || t.count < this.viewJoinSenders) return;
-    this.enterView(view);
-    if (t.voters[this.self] === 1) return;
-    t.voters[this.self] = 1;
-    t.count++;
+  /** The highest view w such that `senders` replicas sent a NEW-VIEW for w or later (0 if none). */
+  private viewGivenUpBy(senders: number): number {
+    const sorted = Array.from(this.newViewFrom).sort((a, b) => b - a);
+    return sorted[senders - 1] ?? 0;
   }
 
   private pruneTallies(view: number): void {
     for (const [hash, t] of this.votes) if (t.view <= view) this.votes.delete(hash);
-    for (const [v] of this.newViews) if (v <= view) this.newViews.delete(v);
   }
 
   // ---- committing (Algorithm 4, onCommit) ----
