@@ -73,7 +73,6 @@ interface Tally {
   readonly voters: Uint8Array;
   readonly sigs: Signature[];
   count: number;
-  best: QuorumCert | undefined;
 }
 
 interface Waiting {
@@ -425,7 +424,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   private countVote(m: HsVote): void {
     let t = this.votes.get(m.blockHash);
     if (t === undefined) {
-      t = { view: m.view, voters: new Uint8Array(this.n), sigs: [], count: 0, best: undefined };
+      t = { view: m.view, voters: new Uint8Array(this.n), sigs: [], count: 0 };
       this.votes.set(m.blockHash, t);
     }
     const voterHost = this.config.replicaHosts[m.voter];
