@@ -74,7 +74,9 @@ export abstract class ViewChanges extends Checkpoints {
     // A retransmitted copy of a VIEW-CHANGE this replica already accepted is recognised by its
     // digest and changes nothing: its signatures are not checked again.
     if (this.viewChanges.get(m.newView)?.[m.replica] === m) return;
-    this.cpu.charge(this.costs.verifyUs * viewChangeSignatures(m));
+    // The certificates' signatures are independent checks, spread over the host's cores as a
+    // batch's transaction checks are (sim/engine.ts, cpuParallel); the state machine waits for all.
+    this.ctx.cpuParallel(viewChangeSignatures(m), this.costs.verifyUs);
     if (!validViewChange(m, i, this.quorums, this.verifier)) return;
     this.recordViewChange(m);
   }
@@ -184,7 +186,7 @@ export abstract class ViewChanges extends Checkpoints {
     const held = this.viewChanges.get(m.view);
     let sigs = 1;
     for (const x of m.viewChanges) if (held?.[x.replica] !== x) sigs += viewChangeSignatures(x);
-    this.cpu.charge(this.costs.verifyUs * (sigs + m.prePrepares.length));
+    this.ctx.cpuParallel(sigs + m.prePrepares.length, this.costs.verifyUs);
     if (!this.verifier.verify(m.sig, from, this.verifier.digest(newViewTerm(m)))) return;
     const senders = new Set<number>();
     for (const x of m.viewChanges) {

@@ -9,6 +9,7 @@ import { ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { TestCluster } from '../testing/cluster.ts';
 import { pbft } from './index.ts';
 import type { NewView, ViewChange } from './messages.ts';
+import { viewChangeSignatures } from './view-change.ts';
 
 const VERIFY_US = 100;
 
@@ -67,5 +68,49 @@ describe('PBFT view-change signature checks', () => {
     });
     expect(prePrepares).toBeGreaterThanOrEqual(0);
     expect(chargedUs).toBe(VERIFY_US * (1 + prePrepares));
+  });
+
+  // Every COMMIT is lost, so each replica's VIEW-CHANGE carries the prepared certificates of the
+  // batches it prepared. Replica 3's VIEW-CHANGE to replica 2, and view 1's NEW-VIEW to it, are
+  // kept back for the test to hand over.
+  function preparedViewChangeAtReplica2(n: number, cores: number) {
+    const seen: { vcFrom3?: ViewChange } = {};
+    const cluster = new TestCluster({
+      module: pbft, n, cores, latencyUs: { kind: 'fixed', value: 1_000 }, params: { viewChangeTimeout: 200_000 },
+      crypto: { ...ZERO_CRYPTO_COSTS, verifyUs: VERIFY_US },
+      dropWhen: (from, to, msg) => {
+        const m = msg as { kind: string };
+        if (m.kind === 'pbft-commit') return true;
+        if (from === 3 && to === 2 && m.kind === 'pbft-view-change') {
+          seen.vcFrom3 ??= msg as ViewChange;
+          return true;
+        }
+        return to === 2 && m.kind === 'pbft-new-view';
+      },
+    });
+    cluster.submitAt(0, Array.from({ length: n }, (_, i) => i));
+    return { cluster, seen, host2: cluster.replicaHosts[2]! };
+  }
+
+  it.each([4, 5, 6, 7])('spread a VIEW-CHANGE\'s signature checks over the host\'s three cores (n = %i)', (n) => {
+    const cores = 3;
+    const w = preparedViewChangeAtReplica2(n, cores);
+    let t = 10_000;
+    for (; t < 2_000_000 && w.seen.vcFrom3 === undefined; t += 10_000) w.cluster.run(t);
+    const vc = w.seen.vcFrom3!;
+    const signatures = viewChangeSignatures(vc);
+    expect(vc.prepared.length).toBeGreaterThan(0);
+    const perCore: number[][] = [];
+    w.cluster.engine.at(t + 10_000, () => {
+      const e = w.cluster.engine;
+      const before = Array.from({ length: cores }, (_, c) => e.cpuCoreBusyUs(w.host2, c));
+      w.cluster.replicas[2]!.onMessage(w.cluster.replicaHosts[3]!, vc);
+      perCore.push(before.map((us, c) => e.cpuCoreBusyUs(w.host2, c) - us));
+    });
+    w.cluster.run(t + 10_000);
+    // List scheduling: the first (signatures mod cores) cores take one check more; the state machine
+    // on core 0 waits for the makespan ⌈signatures / cores⌉ · verifyUs, not for every check in turn.
+    const rounds = Math.floor(signatures / cores);
+    expect(perCore[0]).toEqual(Array.from({ length: cores }, (_, c) => (c < signatures % cores ? rounds + 1 : rounds) * VERIFY_US));
   });
 });

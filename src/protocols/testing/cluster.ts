@@ -35,6 +35,8 @@ export interface ClusterOptions {
   readonly dropWhen?: (from: number, to: number, msg: unknown) => boolean;
   /** Every replica's pool limits (default: the scenario defaults). */
   readonly mempool?: MempoolOptions;
+  /** Processor cores of each replica's host (default 1). */
+  readonly cores?: number;
 }
 
 /** The fields of a protocol message that tell one copy of it from another. */
@@ -114,7 +116,7 @@ export class TestCluster {
         signingKey: ring.issue(i),
         verifier: ring,
       };
-      const h = this.engine.addHost(FREE_LINK, (ctx: ActorContext<unknown>) =>
+      const h = this.engine.addHost(o.cores === undefined ? FREE_LINK : { ...FREE_LINK, cores: o.cores }, (ctx: ActorContext<unknown>) =>
         this.keep(o.module.createReplica(record || o.dropWhen !== undefined ? this.linkContext(ctx, o.n) : ctx, config, NO_APPLICATION)),
       );
       this.replicaHosts.push(h);

@@ -1,6 +1,6 @@
 /**
  * A protocol whose replicas record the CPU time they charge, serial (`cpu`) apart from parallel
- * batches (`cpuParallel`, which only transaction checks use), with transactions carrying a chosen
+ * batches (`cpuParallel`: transaction checks, and PBFT's view-change certificates), with transactions carrying a chosen
  * authenticator: tests of where and how often each protocol checks transactions
  * (src/ledger/tx-authentication.ts). Only tests import it.
  */
@@ -43,9 +43,12 @@ function recording(ctx: ActorContext<unknown>, log: CpuLog): ActorContext<unknow
   });
 }
 
-/** Transactions checked, from a log: the jobs of every parallel batch. */
-export function checkedTxs(log: CpuLog): number {
-  return log.parallel.reduce((sum, p) => sum + p.jobs, 0);
+/**
+ * Transactions checked, from a log: the jobs of every parallel batch, or only of those at
+ * `costUsEach` where other parallel work (a view change's certificates) runs beside them.
+ */
+export function checkedTxs(log: CpuLog, costUsEach?: number): number {
+  return log.parallel.reduce((sum, p) => (costUsEach === undefined || p.costUsEach === costUsEach ? sum + p.jobs : sum), 0);
 }
 
 /**

@@ -58,8 +58,9 @@ export function consensusSchema<const R extends readonly [ProtocolDefinition, ..
       nodes: z.number().int().min(1).max(10_000).default(4),
       /**
        * Processor cores of each consensus node. Independent checks of a batch (its transactions'
-       * signatures) spread over them; the protocol's state machine stays on one. Default 2: the
-       * 2 vCPUs CometBFT recommends for a production node (docs/references.md §7).
+       * signatures, or the certificates a PBFT view change carries) spread over them; the
+       * protocol's state machine stays on one. Default 2: the 2 vCPUs CometBFT recommends for a
+       * production node (docs/references.md §7).
        */
       cores: z.number().int().min(1).default(2),
       /** Most transactions in one block or batch. */
