@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeProgress } from './progress.ts';
+import { describeProgress, progressReporter } from './progress.ts';
 
 describe('progress line', () => {
   it('shows replications done, simulated seconds per wall second and the ETA', () => {
@@ -19,5 +19,36 @@ describe('progress line', () => {
 
   it('counts failed replications as finished and names them', () => {
     expect(describeProgress({ done: 1, doneBefore: 0, failed: 1, total: 4, simulatedUs: 0, elapsedMs: 1_000 })).toContain('2/4 replications, 1 failed');
+  });
+
+  it('names the unit of work: fuzz seeds', () => {
+    expect(describeProgress({ done: 3, doneBefore: 0, failed: 1, total: 10, simulatedUs: 0, elapsedMs: 1_000 }, 'seeds')).toMatch(/^4\/10 seeds, 1 failed · /);
+  });
+});
+
+describe('progress reporter notes', () => {
+  function fakeStream(isTTY: boolean) {
+    const written: string[] = [];
+    return { written, stream: { isTTY, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream };
+  }
+  const progress = { done: 1, doneBefore: 0, failed: 0, total: 4, simulatedUs: 0, elapsedMs: 1_000 };
+
+  it('on a terminal clears the bar for a note and draws the bar again below it', () => {
+    const { written, stream } = fakeStream(true);
+    const reporter = progressReporter(stream, () => 0, 'seeds');
+    reporter.onProgress(progress);
+    reporter.note('seed 7: safety');
+    reporter.finish();
+    expect(written[1]).toBe('\r\x1b[Kseed 7: safety\n');
+    expect(written[2]).toMatch(/^\r\[#+-+\] 1\/4 seeds · /);
+  });
+
+  it('elsewhere writes a note as a plain line', () => {
+    const { written, stream } = fakeStream(false);
+    const reporter = progressReporter(stream, () => 0, 'seeds');
+    reporter.onProgress(progress);
+    reporter.note('seed 7: safety');
+    reporter.finish();
+    expect(written).toEqual(['seed 7: safety\n']);
   });
 });

@@ -29,6 +29,8 @@ export interface SeedResult {
   readonly verdict: SeedVerdict;
   /** The run's trace hash (empty for a crash): equal runs, equal hashes. */
   readonly traceHash: string;
+  /** Simulated time the run reached (0 for a crash). */
+  readonly simulatedUs: number;
   readonly wallMs: number;
 }
 
@@ -57,10 +59,10 @@ export async function runFuzz(request: FuzzRequest): Promise<FuzzOutcome> {
       let result: SeedResult;
       try {
         const done = await executor.run({ point: 0, replication: k, seed: scenario.seed, scenario }, signal);
-        result = { case: c, verdict: verdictOf(done.output), traceHash: done.output.traceHash, wallMs: done.wallMs };
+        result = { case: c, verdict: verdictOf(done.output), traceHash: done.output.traceHash, simulatedUs: done.output.simulatedUs, wallMs: done.wallMs };
       } catch (err) {
         if (signal.aborted) return;
-        result = { case: c, verdict: crashVerdict(describeError(err)), traceHash: '', wallMs: 0 };
+        result = { case: c, verdict: crashVerdict(describeError(err)), traceHash: '', simulatedUs: 0, wallMs: 0 };
       }
       results[k] = result;
       if (result.verdict.kind !== 'pass' && request.stopAtFirstFailure) firstFailure = Math.min(firstFailure, k);

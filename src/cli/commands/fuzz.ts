@@ -13,6 +13,7 @@ import { inputError } from '../../scenario/index.ts';
 import { formatSummary, inTreeTarget, moduleTarget, MUTANTS, mutantTarget, runFuzz, summarise, type FuzzTarget, type NodeRange } from '../../fuzz/index.ts';
 import { PROTOCOLS } from '../../protocols/index.ts';
 import { withInterrupt } from '../interrupt.ts';
+import { progressReporter } from '../progress.ts';
 import { parseIntFlag } from '../options.ts';
 
 export interface FuzzArgs {
@@ -61,15 +62,24 @@ export async function fuzzCommand(args: FuzzArgs): Promise<number> {
   const workers = args.workers === undefined ? defaultWorkerCount() : parseIntFlag('--workers', args.workers, 1, 1024);
   const beyond = args.beyond === true;
   const seeds = Array.from({ length: count }, (_, k) => first + k);
+  const progress = progressReporter(process.stderr, Date.now, 'seeds');
+  const started = Date.now();
+  let passed = 0, failing = 0, simulatedUs = 0;
   const outcome = await withInterrupt((signal) =>
     runFuzz({
       target, seeds, nodes, beyond, signal,
       workers: Math.min(workers, count),
       // Beyond the model losses are the measurement: every seed runs.
       stopAtFirstFailure: !beyond && args.keepGoing !== true,
-      onSeed: args.json === true ? undefined : (r) => { if (r.verdict.kind !== 'pass') process.stderr.write(`seed ${r.case.seed}: ${r.verdict.kind}\n`); },
+      onSeed: (r) => {
+        if (r.verdict.kind === 'pass') passed++;
+        else failing++;
+        simulatedUs += r.simulatedUs;
+        if (r.verdict.kind !== 'pass' && args.json !== true) progress.note(`seed ${r.case.seed}: ${r.verdict.kind}`);
+        progress.onProgress({ done: passed, doneBefore: 0, failed: failing, total: count, simulatedUs, elapsedMs: Date.now() - started });
+      },
     }),
-  );
+  ).finally(() => progress.finish());
   const failed = outcome.results.some((r) => r.verdict.kind !== 'pass');
   const dir = failed || beyond ? (args.out ?? join('results', `fuzz-${target.label}-${stamp(new Date())}`)) : args.out;
   if (dir !== undefined) mkdirSync(dir, { recursive: true });
