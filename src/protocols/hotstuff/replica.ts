@@ -115,6 +115,8 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   private readonly forwarded = new Map<number, Transaction>();
 
   private readonly votes = new Map<string, Tally>();
+  /** Which replicas voted for any node of a view, when its votes split (noQcCanForm). */
+  private heardScratch: Uint8Array | undefined;
   private pendingQc: QuorumCert | undefined;
   private waiting: Waiting[] = [];
   private readonly fetching = new Set<string>();
@@ -452,15 +454,17 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
    * quorum, counting every replica not heard from yet as voting for the largest.
    */
   private noQcCanForm(view: number): boolean {
+    // One node per view, as every vote of a fault-free run: nothing to count, nothing allocated.
     let nodes = 0, most = 0;
-    const heard = new Uint8Array(this.n);
     for (const t of this.votes.values()) {
       if (t.view !== view) continue;
       nodes++;
       if (t.count > most) most = t.count;
-      for (let j = 0; j < this.n; j++) heard[j]! |= t.voters[j]!;
     }
     if (nodes < 2) return false;
+    const heard = (this.heardScratch ??= new Uint8Array(this.n));
+    heard.fill(0);
+    for (const t of this.votes.values()) if (t.view === view) for (let j = 0; j < this.n; j++) heard[j]! |= t.voters[j]!;
     let unheard = this.n;
     for (let j = 0; j < this.n; j++) unheard -= heard[j]!;
     return most + unheard < this.quorum;
