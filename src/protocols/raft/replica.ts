@@ -515,9 +515,9 @@ export class RaftReplica implements Actor<unknown> {
    * Check quorum (Ongaro's dissertation §6.2; etcd/raft's CheckQuorum): a leader that has not heard
    * from a majority, itself included, for a whole election timeout steps down. Cut off in a minority
    * it would otherwise lead on for good, appending every request that reaches it: a leader isolated
-   * for 35 s under asynchrony held 1,300 entries no majority had, and the next leader, elected on
-   * that log after the fault phase, committed nothing for the 5 s left while it copied them two
-   * entries per round trip (found by iomtsim fuzz; docs/fuzz-findings/raft-isolated-leader-backlog.yaml).
+   * for 35 s under asynchrony held 1,300 entries no majority had and, elected again on that log
+   * after the fault phase, committed nothing for the 5 s left while it copied them two entries per
+   * round trip (found by iomtsim fuzz; docs/fuzz-findings/raft-isolated-leader-backlog.yaml).
    * Checked at each heartbeat, once a window of electionTimeoutMax has passed.
    */
   private lostQuorum(): boolean {
