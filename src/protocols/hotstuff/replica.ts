@@ -455,6 +455,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
    */
   private noQcCanForm(view: number): boolean {
     // One node per view, as every vote of a fault-free run: nothing to count, nothing allocated.
+    if (this.votes.size < 2) return false;
     let nodes = 0, most = 0;
     for (const t of this.votes.values()) {
       if (t.view !== view) continue;

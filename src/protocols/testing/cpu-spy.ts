@@ -1,8 +1,8 @@
 /**
  * A protocol whose replicas record the CPU time they charge, serial (`cpu`) apart from parallel
- * batches (`cpuParallel`: transaction checks, and PBFT's view-change certificates), with transactions carrying a chosen
- * authenticator: tests of where and how often each protocol checks transactions
- * (src/ledger/tx-authentication.ts). Only tests import it.
+ * batches (`cpuParallel`: transaction checks, and PBFT's view-change certificates), with
+ * transactions carrying a chosen authenticator: tests of where and how often each protocol checks
+ * transactions (src/ledger/tx-authentication.ts). Only tests import it.
  */
 import { expect } from 'vitest';
 import { forwardingContext, type ActorContext } from '../../../sim/index.ts';
