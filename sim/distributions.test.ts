@@ -105,6 +105,26 @@ describe('distributions: mean and variance at a fixed seed', () => {
 });
 
 describe('distributions: specs', () => {
+  it('states a minimum that no sample goes below and that samples come within 1 % of', () => {
+    const specs: [DistributionSpec, number][] = [
+      [{ kind: 'fixed', value: 42 }, 42],
+      [{ kind: 'uniform', min: 2, max: 10 }, 2],
+      [{ kind: 'exponential', mean: 1000, shift: 100 }, 100],
+      [{ kind: 'exponential', mean: 1000 }, 0],
+      [{ kind: 'normal', mean: 50, sd: 7, min: 40 }, 40],
+      [{ kind: 'lognormal', mu: -3, sigma: 1 }, 0],
+      [{ kind: 'pareto', shape: 5, scale: 2 }, 2],
+      [{ kind: 'empirical', values: [7, 3, 9] }, 3],
+    ];
+    for (const [spec, minimum] of specs) {
+      let least = Infinity;
+      for (const x of sample(spec, 11)) if (x < least) least = x;
+      expect([spec.kind, makeSampler(spec).minimum]).toEqual([spec.kind, minimum]);
+      expect([spec.kind, least >= minimum, least <= minimum + 0.01 * Math.max(1, minimum)]).toEqual([spec.kind, true, true]);
+    }
+    expect(makeSampler({ kind: 'normal', mean: 50, sd: 7 }).minimum).toBe(-Infinity);
+  });
+
   it('keeps normal draws at or above min', () => {
     const xs = sample({ kind: 'normal', mean: 0, sd: 1, min: 0 }, 9);
     expect(Math.min(...xs.subarray(0, 10_000))).toBeGreaterThanOrEqual(0);

@@ -20,6 +20,8 @@ export interface Sampler {
   readonly mean: number;
   /** Analytic variance (Infinity or NaN where it does not exist). */
   readonly variance: number;
+  /** The least value a sample can take (-Infinity where there is none). */
+  readonly minimum: number;
 }
 
 export function uniform(rng: Rng, min: number, max: number): number {
@@ -99,18 +101,18 @@ export function makeSampler(spec: DistributionSpec): Sampler {
   switch (spec.kind) {
     case 'fixed': {
       const v = spec.value;
-      return { sample: () => v, mean: v, variance: 0 };
+      return { sample: () => v, mean: v, variance: 0, minimum: v };
     }
     case 'uniform': {
       const { min, max } = spec;
       if (!(max >= min)) throw badArgument('uniform.max', `≥ min (${min})`, max);
-      return { sample: (rng) => uniform(rng, min, max), mean: (min + max) / 2, variance: (max - min) ** 2 / 12 };
+      return { sample: (rng) => uniform(rng, min, max), mean: (min + max) / 2, variance: (max - min) ** 2 / 12, minimum: min };
     }
     case 'exponential': {
       const { mean } = spec;
       const shift = spec.shift ?? 0;
       if (!(mean > 0)) throw badArgument('exponential.mean', 'a positive number', mean);
-      return { sample: (rng) => shift + exponential(rng, mean), mean: shift + mean, variance: mean * mean };
+      return { sample: (rng) => shift + exponential(rng, mean), mean: shift + mean, variance: mean * mean, minimum: shift };
     }
     case 'normal': {
       const { mean, sd } = spec;
@@ -120,6 +122,7 @@ export function makeSampler(spec: DistributionSpec): Sampler {
         sample: (rng) => Math.max(min, normal(rng, mean, sd)),
         mean,
         variance: sd * sd,
+        minimum: min,
       };
     }
     case 'lognormal': {
@@ -130,6 +133,7 @@ export function makeSampler(spec: DistributionSpec): Sampler {
         sample: (rng) => lognormal(rng, mu, sigma),
         mean: Math.exp(mu + s2 / 2),
         variance: (Math.exp(s2) - 1) * Math.exp(2 * mu + s2),
+        minimum: 0,
       };
     }
     case 'pareto': {
@@ -138,7 +142,7 @@ export function makeSampler(spec: DistributionSpec): Sampler {
       if (!(scale > 0)) throw badArgument('pareto.scale', 'a positive number', scale);
       const mean = shape > 1 ? (shape * scale) / (shape - 1) : NaN;
       const variance = shape > 2 ? (scale * scale * shape) / ((shape - 1) ** 2 * (shape - 2)) : Infinity;
-      return { sample: (rng) => pareto(rng, shape, scale), mean, variance };
+      return { sample: (rng) => pareto(rng, shape, scale), mean, variance, minimum: scale };
     }
     case 'empirical': {
       const values = Float64Array.from(spec.values);
@@ -148,7 +152,9 @@ export function makeSampler(spec: DistributionSpec): Sampler {
       m /= values.length;
       let v2 = 0;
       for (const v of values) v2 += (v - m) ** 2;
-      return { sample: (rng) => empirical(rng, values), mean: m, variance: v2 / values.length };
+      let least = Infinity;
+      for (const v of values) if (v < least) least = v;
+      return { sample: (rng) => empirical(rng, values), mean: m, variance: v2 / values.length, minimum: least };
     }
   }
 }

@@ -20,6 +20,28 @@ describe('Engine ordering', () => {
     expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[100, 5], [100, 3], [100, 9], [100, 1], [100, 7]]);
   });
 
+  it('runs messages that meet at one microsecond by source index, not by when they were sent', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(100);
+    engine.addHost(FREE_LINK, recorder(log));
+    // Host 2 schedules its message first (at 0, leaving at 5 after its work); host 1 sends at 5.
+    engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => void ctx.setTimer(5, 0), onTimer: (ctx) => ctx.send(0, 'from 1', 0) }));
+    engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => { ctx.cpu(5); ctx.send(0, 'from 2', 0); } }));
+    engine.run();
+    const atReceiver = events(log).filter((s) => s.host === 0);
+    expect(atReceiver.map((s) => [s.timeUs, s.value])).toEqual([[105, 'from 1'], [105, 'from 2']]);
+  });
+
+  it('runs control callbacks before host events at the same time', () => {
+    const order: string[] = [];
+    const engine = fixedLatencyEngine(0);
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => void ctx.setTimer(20, 0), onTimer: () => void order.push('timer') }));
+    engine.run(10);
+    engine.at(20, () => order.push('control'));
+    engine.run();
+    expect(order).toEqual(['control', 'timer']);
+  });
+
   it('runs each host start in the order the hosts were added', () => {
     const log: Seen[] = [];
     const engine = fixedLatencyEngine(0);
@@ -84,11 +106,12 @@ describe('Engine timers', () => {
         engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => timers.forEach((t, i) => ids.push(ctx.setTimer(t.delayUs, i))) }));
         timers.forEach((t, i) => { if (t.cancel) engine.at(t.cancelAtUs, () => engine.cancelTimer(ids[i]!)); });
         engine.run();
-        // A cancel takes effect if it runs before the timer fires: the cancels were scheduled before
-        // the run started, so one at the timer's own time comes first.
+        // A cancel takes effect if it runs before the timer fires: control events run first at their
+        // time, so one at the timer's own time comes first, and one at 0 runs before the host's
+        // start has set the timer, so it cancels nothing.
         const expected = timers
           .map((t, i) => ({ ...t, i }))
-          .filter((t) => !(t.cancel && t.cancelAtUs <= t.delayUs))
+          .filter((t) => !(t.cancel && t.cancelAtUs > 0 && t.cancelAtUs <= t.delayUs))
           .sort((a, b) => a.delayUs - b.delayUs || a.i - b.i)
           .map((t) => [t.delayUs, t.i]);
         expect(events(log).map((s) => [s.timeUs, s.value])).toEqual(expected);

@@ -1,9 +1,16 @@
 /**
  * The discrete-event engine: one pending-event queue, the network, the hosts and their actors.
  *
- * Determinism: every event is ordered by (time, insertion sequence), all randomness comes from the
- * engine's seeded Rng family, and nothing here reads the wall clock. The engine keeps no global
+ * Determinism: every event is ordered by (time, source, source sequence), all randomness comes from
+ * the engine's seeded Rng family, and nothing here reads the wall clock. The engine keeps no global
  * state, so two engines run side by side in one process.
+ *
+ * Tie order: an event's source is the host whose handler scheduled it (the sender of a message; the
+ * host itself for its timers, its start and its wake-ups) or the control source (`at`), and each
+ * source numbers what it schedules. Events at one microsecond run control first, then by source
+ * index, then in each source's own order. This is Shadow's rule (docs/references.md): unlike a global
+ * insertion sequence, it does not depend on how the hosts' handlers interleaved, so a subset of the
+ * hosts can compute the order of its own events without the others.
  *
  * Processing model: a host processes one event at a time. `cpu(costUs)` in a handler keeps the host
  * busy; an event that reaches a busy host joins that host's wait list and is served in arrival
@@ -23,6 +30,7 @@
 import type { Actor, ActorContext, ActorFactory } from './actor.ts';
 import { badArgument, unknownHost } from './errors.ts';
 import { DROPPED, Network, type HostPlacement, type NetworkConfig } from './network.ts';
+import { emptyBatch, type CrossingBatch, type PartitionPlan } from './partition.ts';
 import { EventQueue, SLOT_LIMIT } from './queue.ts';
 import { Rng } from './rng.ts';
 import { TraceHash } from './trace.ts';
@@ -39,6 +47,10 @@ const K_CANCELLED = EventKind.cancelled;
 const K_WAKE = EventKind.wake;
 const K_RECEIVE = EventKind.receive;
 const NO_SLOT = -1;
+/** A source's sequence numbers fill the low 33 bits of a key; the source index (control 0, host h at h + 1) the rest. */
+const SOURCE_SEQ_SPAN = 2 ** 33;
+/** Keys stay exact doubles (below 2^53), which bounds the number of hosts. */
+export const MAX_HOSTS = 2 ** 20 - 1;
 
 export interface EngineOptions {
   readonly seed: number;
@@ -46,6 +58,8 @@ export interface EngineOptions {
   readonly network?: NetworkConfig;
   /** Bound on pending events; exceeding it throws a SimError naming the time. */
   readonly maxPendingEvents?: number;
+  /** Run only one partition's hosts (sim/partition.ts); by default the engine runs every host. */
+  readonly partition?: PartitionPlan;
 }
 
 export const DEFAULT_MAX_PENDING_EVENTS = 8_000_000;
@@ -73,6 +87,9 @@ export class Engine {
   // per cpuParallel call, so the work a core has performed by a time can be told from what was charged.
   private readonly parallelQueued: (number[] | undefined)[] = [];
   private incarnation = new Int32Array(16);
+  // Next ordering key of each host's events (see the tie order above) and of control events.
+  private nextKey = new Float64Array(16);
+  private nextControlKey = 0;
   private up = new Uint8Array(16);
   // Busy-host wait lists (slots linked through queue.next) and whether a wake is scheduled.
   private waitHead = new Int32Array(16).fill(NO_SLOT);
@@ -80,6 +97,12 @@ export class Engine {
   private wakePending = new Uint8Array(16);
   private readonly observers: ModelEventObserver[] = [];
   private stopped = false;
+  // Partitioned runs: which partition runs each host, 1 where it is this one, and the messages
+  // for each other partition's hosts since they were last taken. Null when this engine runs all.
+  private readonly plan: PartitionPlan | null;
+  private hostPartition = new Int32Array(16);
+  private owned: Uint8Array | null = null;
+  private readonly outbox: CrossingBatch[] = [];
 
   constructor(options: EngineOptions) {
     this.rng = new Rng(options.seed);
@@ -88,6 +111,14 @@ export class Engine {
       this.rng.stream('network'),
     );
     this.queue = new EventQueue(options.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS);
+    this.plan = options.partition ?? null;
+    if (this.plan !== null) {
+      const { count, self } = this.plan;
+      if (!(Number.isInteger(count) && count >= 1)) throw badArgument('partition.count', 'a positive integer', count);
+      if (!(Number.isInteger(self) && self >= 0 && self < count)) throw badArgument('partition.self', `an index in 0..${count - 1}`, self);
+      this.owned = new Uint8Array(16);
+      for (let p = 0; p < count; p++) this.outbox.push(emptyBatch());
+    }
   }
 
   get hostCount(): number {
@@ -106,19 +137,79 @@ export class Engine {
   addHost<M>(placement: HostPlacement, factory: ActorFactory<M>, streamName?: string): HostId {
     const cores = placement.cores ?? 1;
     if (!(Number.isInteger(cores) && cores >= 1)) throw badArgument('host.cores', 'a positive integer', cores);
+    if (this.actors.length >= MAX_HOSTS) throw badArgument('host count', `at most ${MAX_HOSTS} hosts`, this.actors.length + 1);
     const h = this.network.addHost(placement);
     if (h === this.up.length) this.growHosts();
     this.up[h] = 1;
+    this.nextKey[h] = (h + 1) * SOURCE_SEQ_SPAN;
     this.placeCores(h, cores);
     const ctx = new HostContext(this, h, this.rng.stream(streamName ?? `host:${h}`));
     this.contexts.push(ctx);
     this.actors.push(factory(ctx as ActorContext<M>) as Actor<unknown>);
+    if (this.plan !== null && !this.placeInPartition(h)) return h;
     const slot = this.queue.allocate(this.nowUs);
     this.queue.kind[slot] = K_START;
     this.queue.host[slot] = h;
     this.queue.from[slot] = h;
-    this.queue.push(slot, this.nowUs);
+    this.queue.push(slot, this.nowUs, this.nextKey[h]!++);
     return h;
+  }
+
+  /** Record which partition runs `h`; true when it is this engine's. */
+  private placeInPartition(h: HostId): boolean {
+    const { count, self } = this.plan!;
+    const p = this.plan!.partitionOf(h);
+    if (!(Number.isInteger(p) && p >= 0 && p < count)) throw badArgument(`partition of host ${h}`, `an index in 0..${count - 1}`, p);
+    this.hostPartition[h] = p;
+    this.owned![h] = p === self ? 1 : 0;
+    return p === self;
+  }
+
+  /** Whether this engine runs `h`'s events (always, unless the engine runs one partition). */
+  runsHost(h: HostId): boolean {
+    return this.owned === null || this.owned[h] === 1;
+  }
+
+  /** The partition of each host so far (a partitioned engine only). */
+  hostPartitions(): Int32Array {
+    return this.hostPartition.slice(0, this.actors.length);
+  }
+
+  /**
+   * The messages sent to partition `p`'s hosts since the last call, in the order they were sent;
+   * the caller hands them to that partition's `receiveCrossing`.
+   */
+  takeCrossing(p: number): CrossingBatch {
+    const batch = this.outbox[p]!;
+    this.outbox[p] = emptyBatch();
+    return batch;
+  }
+
+  /**
+   * Queue messages another partition sent to this one's hosts. Each must arrive after now: the
+   * window just run was no wider than the lookahead, so one that does not means the lookahead was
+   * wrong, and the run stops rather than reorder time.
+   */
+  receiveCrossing(batch: CrossingBatch): void {
+    const q = this.queue;
+    for (let i = 0; i < batch.atUs.length; i++) {
+      const atUs = batch.atUs[i]!;
+      const to = batch.to[i]!;
+      if (!(atUs > this.nowUs)) throw badArgument(`arrival of a message from host ${batch.from[i]} to host ${to}`, `a time after the window's end (${this.nowUs} µs)`, atUs);
+      if (this.owned![to] !== 1) throw badArgument(`receiver of a crossing message`, `a host of partition ${this.plan!.self}`, to);
+      const slot = q.allocate(this.nowUs);
+      q.kind[slot] = batch.kind[i]!;
+      q.host[slot] = to;
+      q.from[slot] = batch.from[i]!;
+      q.tag[slot] = batch.sizeBytes[i]!;
+      q.refs[slot] = batch.msg[i];
+      q.push(slot, atUs, batch.key[i]!);
+    }
+  }
+
+  /** Time of the earliest pending event here; Infinity when none. */
+  nextEventUs(): number {
+    return this.queue.peekTime();
   }
 
   actor<A extends Actor<never>>(h: HostId): A {
@@ -140,7 +231,7 @@ export class Engine {
     this.queue.host[slot] = -1;
     this.queue.from[slot] = -1;
     this.queue.refs[slot] = fn;
-    this.queue.push(slot, Math.round(timeUs));
+    this.queue.push(slot, Math.round(timeUs), this.nextControlKey++);
   }
 
   /**
@@ -260,7 +351,8 @@ export class Engine {
       return;
     }
     q.kind[slot] = K_DELIVER;
-    q.push(slot, this.network.receive(q.from[slot]!, h, q.tag[slot]!, t));
+    // The delivery keeps the key the message was sent with.
+    q.push(slot, this.network.receive(q.from[slot]!, h, q.tag[slot]!, t), q.order[slot]!);
   }
 
   /** Append an event that reached a busy host to its wait list (FIFO by arrival). */
@@ -284,7 +376,7 @@ export class Engine {
     q.host[slot] = h;
     q.from[slot] = this.incarnation[h]!;
     // Busy time may end at a fractional µs; the host wakes at the next whole µs.
-    q.push(slot, Math.ceil(timeUs));
+    q.push(slot, Math.ceil(timeUs), this.nextKey[h]!++);
     this.wakePending[h] = 1;
   }
 
@@ -310,6 +402,10 @@ export class Engine {
     const arrivalUs = this.network.route(from, to, sizeBytes, departUs);
     if (this.tracer !== null) this.tracer.sent(from, to, msg, sizeBytes, departUs, arrivalUs);
     if (arrivalUs === DROPPED) return DROPPED;
+    if (this.owned !== null && this.owned[to] === 0) {
+      this.handOver(from, to, msg, sizeBytes, arrivalUs);
+      return arrivalUs;
+    }
     const q = this.queue;
     const slot = q.allocate(this.nowUs);
     // Through the receiver's downlink queue first where it has one.
@@ -318,8 +414,20 @@ export class Engine {
     q.from[slot] = from;
     q.tag[slot] = sizeBytes;
     q.refs[slot] = msg;
-    q.push(slot, arrivalUs);
+    q.push(slot, arrivalUs, this.nextKey[from]!++);
     return arrivalUs;
+  }
+
+  /** A message for another partition's host: kept, with its key, until the window ends. */
+  private handOver(from: HostId, to: HostId, msg: unknown, sizeBytes: number, arrivalUs: number): void {
+    const b = this.outbox[this.hostPartition[to]!]!;
+    b.atUs.push(arrivalUs);
+    b.key.push(this.nextKey[from]!++);
+    b.kind.push(this.network.queuesAt(to) ? K_RECEIVE : K_DELIVER);
+    b.to.push(to);
+    b.from.push(from);
+    b.sizeBytes.push(sizeBytes);
+    b.msg.push(msg);
   }
 
   setTimer(h: HostId, delayUs: number, tag: TimerTag): TimerId {
@@ -330,7 +438,7 @@ export class Engine {
     q.host[slot] = h;
     q.from[slot] = this.incarnation[h]!;
     q.tag[slot] = tag;
-    q.push(slot, this.nowUs + Math.round(delayUs));
+    q.push(slot, this.nowUs + Math.round(delayUs), this.nextKey[h]!++);
     return q.gen[slot]! * SLOT_LIMIT + slot;
   }
 
@@ -430,7 +538,8 @@ export class Engine {
     this.checkHost(h);
     if (this.up[h] === 1) return;
     this.up[h] = 1;
-    this.actors[h]!.onRecover?.();
+    // Another partition's copy of the host recovers its actor there.
+    if (this.runsHost(h)) this.actors[h]!.onRecover?.();
   }
 
   isUp(h: HostId): boolean {
@@ -492,12 +601,15 @@ export class Engine {
     this.cpuFreeUs = f64(this.cpuFreeUs);
     this.cpuBusyUsTotal = f64(this.cpuBusyUsTotal);
     const inc = new Int32Array(cap); inc.set(this.incarnation); this.incarnation = inc;
+    this.nextKey = f64(this.nextKey);
     const count = new Int32Array(cap); count.set(this.coreCount); this.coreCount = count;
     const offset = new Int32Array(cap); offset.set(this.coreOffset); this.coreOffset = offset;
     const up = new Uint8Array(cap); up.set(this.up); this.up = up;
     const head = new Int32Array(cap).fill(NO_SLOT); head.set(this.waitHead); this.waitHead = head;
     const tail = new Int32Array(cap).fill(NO_SLOT); tail.set(this.waitTail); this.waitTail = tail;
     const wake = new Uint8Array(cap); wake.set(this.wakePending); this.wakePending = wake;
+    const part = new Int32Array(cap); part.set(this.hostPartition); this.hostPartition = part;
+    if (this.owned !== null) { const owned = new Uint8Array(cap); owned.set(this.owned); this.owned = owned; }
   }
 }
 

@@ -133,6 +133,20 @@ export class Network {
     return h;
   }
 
+  /**
+   * The least latency a message from region `fromRegion` to region `toRegion` can have, in whole µs:
+   * the floor of the pair's distribution, rounded as samples are (extra delays only add). A
+   * partitioned run takes its lookahead from it (sim/partition.ts).
+   */
+  minLatencyUs(fromRegion: number, toRegion: number): number {
+    const least = Math.round(this.latency[fromRegion * this.regionCount + toRegion]!.minimum);
+    return least > 0 ? least : 0;
+  }
+
+  get regionTotal(): number {
+    return this.regionCount;
+  }
+
   regionOf(h: HostId): number {
     return this.region[h]!;
   }

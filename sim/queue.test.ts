@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { EventQueue } from './queue.ts';
 import { SimError } from './errors.ts';
 
-/** Push an entry tagged `tag` at time `t` into `q`. */
-function putInto(q: EventQueue): (t: number, tag: number) => void {
-  return (t, tag) => {
+/** Push an entry tagged `tag` at time `t` into `q`, keyed by insertion unless `key` is given. */
+function putInto(q: EventQueue): (t: number, tag: number, key?: number) => void {
+  let inserted = 0;
+  return (t, tag, key) => {
     const slot = q.allocate(0);
     q.tag[slot] = tag;
-    q.push(slot, t);
+    q.push(slot, t, key ?? inserted);
+    inserted++;
   };
 }
 
@@ -24,16 +26,16 @@ function drain(q: EventQueue): number[] {
 }
 
 describe('EventQueue', () => {
-  it('pops in (time, insertion order) for any schedule', () => {
+  it('pops in (time, key) order for any schedule, whatever order the keys were pushed in', () => {
+    const entry = fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 5 }));
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 300 }), (times) => {
+      fc.property(fc.array(entry, { maxLength: 300 }), (entries) => {
         const q = new EventQueue(10_000, 4);
-        times.forEach((t, i) => {
-          const slot = q.allocate(0);
-          q.tag[slot] = i;
-          q.push(slot, t);
-        });
-        const expected = times.map((t, i) => [t, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((e) => e[1]);
+        // Keys rise with rank, then insertion, so they are unique but pushed out of order.
+        const keyed = entries.map(([t, rank], i) => ({ t, key: rank * 1e6 + i, i }));
+        const put = putInto(q);
+        for (const e of keyed) put(e.t, e.i, e.key);
+        const expected = keyed.sort((a, b) => a.t - b.t || a.key - b.key).map((e) => e.i);
         expect(drain(q)).toEqual(expected);
       }),
     );
@@ -60,7 +62,7 @@ describe('EventQueue', () => {
           } else {
             const slot = q.allocate(now);
             q.tag[slot] = i;
-            q.push(slot, now + o);
+            q.push(slot, now + o, i);
             model.push({ t: now + o, i: i++ });
           }
         }
@@ -80,24 +82,27 @@ describe('EventQueue', () => {
     fc.constant(SMALL_WINDOW_US),
   );
 
-  it('keeps (time, insertion order) across the calendar window, its wrap-around and the heap behind it', () => {
+  it('keeps (time, key) order across the calendar window, its wrap-around and the heap behind it', () => {
     // Ops: pop the earliest entry, push at (last popped time + delay), or cancel a pending entry the
     // way the engine does (the entry stays queued, marked, and is discarded when popped).
     const op = fc.oneof(
       { arbitrary: fc.constant({ kind: 'pop' as const }), weight: 2 },
-      { arbitrary: delay.map((d) => ({ kind: 'push' as const, delayUs: d })), weight: 3 },
+      {
+        arbitrary: fc.tuple(delay, fc.integer({ min: 0, max: 3 })).map(([d, rank]) => ({ kind: 'push' as const, delayUs: d, rank })),
+        weight: 3,
+      },
       { arbitrary: fc.nat().map((k) => ({ kind: 'cancel' as const, pick: k })), weight: 1 },
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 500 }), (ops) => {
         const q = new EventQueue(10_000, 2, SMALL_WINDOW_US);
-        const model: { t: number; i: number }[] = [];
+        const model: { t: number; key: number; i: number }[] = [];
         const cancelled = new Set<number>();
         const popped: number[] = [];
         let now = 0;
         let i = 0;
         const popOne = (): void => {
-          model.sort((a, b) => a.t - b.t || a.i - b.i);
+          model.sort((a, b) => a.t - b.t || a.key - b.key);
           const want = model.shift()!;
           expect(q.peekTime()).toBe(want.t);
           const slot = q.pop();
@@ -110,10 +115,12 @@ describe('EventQueue', () => {
           if (o.kind === 'pop') {
             if (q.size > 0) popOne();
           } else if (o.kind === 'push') {
+            // Keys rise with rank, then insertion: unique, and often below their bucket's last.
+            const key = o.rank * 1e6 + i;
             const slot = q.allocate(now);
             q.tag[slot] = i;
-            q.push(slot, now + o.delayUs);
-            model.push({ t: now + o.delayUs, i: i++ });
+            q.push(slot, now + o.delayUs, key);
+            model.push({ t: now + o.delayUs, key, i: i++ });
           } else if (model.length > 0) {
             cancelled.add(model[o.pick % model.length]!.i);
           }
@@ -153,7 +160,7 @@ describe('EventQueue', () => {
     expect(drain(q)).toEqual([3, 1]);
   });
 
-  it('orders equal times by insertion when one entry reached the heap and a later one the calendar', () => {
+  it('orders equal times by key when one entry reached the heap and a later one the calendar', () => {
     const q = new EventQueue(100, 4, SMALL_WINDOW_US);
     const put = putInto(q);
     put(2000, 0); // beyond the window starting at 0: heap
@@ -161,6 +168,30 @@ describe('EventQueue', () => {
     q.release(q.pop()); // the window now starts at 1000, so 2000 lies inside it
     put(2000, 2); // calendar, same time as the heap's entry and inserted after it
     expect(drain(q)).toEqual([0, 2]);
+  });
+
+  it('pops a calendar entry before a heap entry at the same time when its key is lower', () => {
+    const q = new EventQueue(100, 4, SMALL_WINDOW_US);
+    const put = putInto(q);
+    put(2000, 0, 50); // beyond the window starting at 0: heap
+    put(1000, 1, 10); // calendar
+    q.release(q.pop()); // the window now starts at 1000
+    put(2000, 2, 20); // calendar, key below the heap entry's
+    put(2000, 3, 15); // below its bucket's last key: the bucket must be sorted
+    put(2000, 4, 60);
+    expect(drain(q)).toEqual([3, 2, 0, 4]);
+  });
+
+  it('sorts a long bucket filled in falling key order, and one added to while it pops', () => {
+    const q = new EventQueue(1000, 4);
+    const put = putInto(q);
+    for (let i = 0; i < 100; i++) put(7, i, 1000 - i);
+    expect(q.tag[q.pop()]).toBe(99);
+    put(7, 100, 950.5); // into the bucket being popped, below its last key, between tags 50 and 49
+    const out = drain(q);
+    expect(out.slice(0, 3)).toEqual([98, 97, 96]);
+    expect(out.indexOf(100)).toBe(out.indexOf(50) + 1);
+    expect(out.length).toBe(100);
   });
 
   it('rejects a calendar window that is not a power of two of at least 1024 µs', () => {
@@ -179,7 +210,7 @@ describe('EventQueue', () => {
 
   it('throws QUEUE_OVERFLOW once the bound is reached', () => {
     const q = new EventQueue(3, 1);
-    for (let i = 0; i < 3; i++) q.push(q.allocate(0), i);
+    for (let i = 0; i < 3; i++) q.push(q.allocate(0), i, i);
     expect(() => q.allocate(42)).toThrow(SimError);
     expect(() => q.allocate(42)).toThrow(/bound of 3 pending events at t=42 µs/);
   });

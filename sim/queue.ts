@@ -1,6 +1,8 @@
 /**
- * The pending-event set, ordered by (time, insertion sequence), so ties run in the order they were
- * scheduled (SimPy's rule), never by identity.
+ * The pending-event set, ordered by (time, key): the caller gives each event an ordering key, unique
+ * among pending events, that breaks ties between equal times. The engine's keys are (source, that
+ * source's own sequence number), Shadow's rule, which a partition of the hosts can compute without
+ * knowing how other partitions interleave; see Engine.
  *
  * Events are pooled records spread over typed arrays ("slots"). Nothing is allocated per event once
  * the arrays have grown to the working size.
@@ -8,19 +10,20 @@
  * Two structures hold the entries, and `pop` takes the earlier of their two heads:
  * - a calendar (Brown 1988, "Calendar queues", CACM 31(10)) of one bucket per whole microsecond over
  *   a window of `windowUs` starting at the last popped time. An event at an integer time inside the
- *   window is appended to its bucket in O(1); a bucket only ever holds one time, and it is appended
- *   to in insertion order, so it is a FIFO already sorted by sequence. An occupancy bitmap with a
+ *   window is appended to its bucket in O(1); a bucket only ever holds one time. Appends in key
+ *   order (one source's events) keep it sorted; one below the bucket's last key (several sources'
+ *   events meeting at one microsecond) marks it unsorted, and the bucket is sorted once, when it
+ *   becomes the earliest, so a bucket that fills from many sources costs one sort, not a search
+ *   per insertion. An occupancy bitmap with a
  *   summary level finds the next non-empty bucket without walking empty ones. Event times in this
  *   engine are whole microseconds and most lie a few milliseconds ahead (message latencies, short
  *   timers), so most events never touch the heap.
  * - a 4-ary min-heap (Knuth, TAOCP vol. 3, §5.2.3, ex. 10: half the depth of a binary heap, and a
  *   node's children share a cache line) for everything else: times beyond the window, fractional
- *   times, and times before it. Keys are (time, sequence) stored beside the slot index, so sifting
+ *   times, and times before it. Entries are (time, key) stored beside the slot index, so sifting
  *   never chases a pointer.
- * Each structure yields its entries in (time, sequence) order, so the merge of the two does too. On
- * equal times the heap's entry goes first: an integer time reaches the heap only while it lies
- * beyond the window, and the window never moves back, so every heap entry at a time was scheduled
- * before every calendar entry at that time.
+ * Each structure yields its entries in (time, key) order, and `pop` compares the two heads' keys
+ * when their times are equal, so the merge of the two does too.
  */
 import { queueOverflow } from './errors.ts';
 
@@ -49,6 +52,8 @@ export class EventQueue {
   gen: Float64Array;
   /** Next slot in a host's wait list (-1 at the tail); see Engine's busy-host queue. */
   next: Int32Array;
+  /** Ordering key of the slot's pending event (ties at equal times pop in increasing key). */
+  order: Float64Array;
   refs: unknown[];
 
   /** Next slot in the same calendar bucket. */
@@ -60,6 +65,11 @@ export class EventQueue {
   private readonly bucketHeadPlusOne: Int32Array;
   /** Last slot of each bucket; meaningful only while the bucket is non-empty. */
   private readonly bucketTail: Int32Array;
+  /** 1 where a bucket received a key below its last one and must be sorted before it pops. */
+  private readonly bucketUnsorted: Uint8Array;
+  /** Scratch for sorting a bucket: its slots and their keys. */
+  private sortSlots: Int32Array = new Int32Array(64);
+  private sortKeys: Float64Array = new Float64Array(64);
   /** Bit b set when bucket b is non-empty; bit w of `occupiedSummary` when word w of `occupied` is non-zero. */
   private readonly occupied: Uint32Array;
   private readonly occupiedSummary: Uint32Array;
@@ -77,7 +87,6 @@ export class EventQueue {
   private freeSlots: Int32Array;
   private freeCount = 0;
   private allocated = 0;
-  private nextSeq = 0;
   /** Pending entries, in either structure. */
   size = 0;
 
@@ -96,6 +105,7 @@ export class EventQueue {
     this.tag = new Float64Array(cap);
     this.gen = new Float64Array(cap);
     this.next = new Int32Array(cap);
+    this.order = new Float64Array(cap);
     this.refs = new Array<unknown>(cap).fill(undefined);
     this.bucketNext = new Int32Array(cap);
     this.heapTime = new Float64Array(cap);
@@ -105,6 +115,7 @@ export class EventQueue {
     this.mask = windowUs - 1;
     this.bucketHeadPlusOne = new Int32Array(windowUs);
     this.bucketTail = new Int32Array(windowUs);
+    this.bucketUnsorted = new Uint8Array(windowUs);
     this.occupied = new Uint32Array(windowUs >>> 5);
     this.occupiedSummary = new Uint32Array(windowUs >>> 10);
   }
@@ -112,11 +123,6 @@ export class EventQueue {
   /** Slots holding an event: in the queue or waiting at a busy host. */
   get inUse(): number {
     return this.allocated - this.freeCount;
-  }
-
-  /** Number of scheduled events so far; also the next insertion sequence. */
-  get scheduledCount(): number {
-    return this.nextSeq;
   }
 
   /** Take a free slot (its payload fields are the caller's to fill). */
@@ -134,14 +140,14 @@ export class EventQueue {
     this.freeSlots[this.freeCount++] = slot;
   }
 
-  /** Insert `slot` at `timeUs`, after every event already scheduled for that time. */
-  push(slot: number, timeUs: number): void {
-    const seq = this.nextSeq++;
+  /** Insert `slot` at `timeUs` with ordering key `key` (unique among pending events). */
+  push(slot: number, timeUs: number, key: number): void {
     this.size++;
+    this.order[slot] = key;
     const offsetUs = timeUs - this.windowStartUs;
     // `>>> 0` keeps only whole, non-negative offsets below 2^32 unchanged.
-    if (offsetUs >>> 0 === offsetUs && offsetUs <= this.mask) this.calendarPush(slot, timeUs);
-    else this.heapPush(slot, timeUs, seq);
+    if (offsetUs >>> 0 === offsetUs && offsetUs <= this.mask) this.calendarPush(slot, timeUs, key);
+    else this.heapPush(slot, timeUs, key);
   }
 
   /** Time of the earliest event; Infinity when empty. */
@@ -157,13 +163,18 @@ export class EventQueue {
     this.size--;
     // An empty calendar's earliest time is Infinity, so the heap wins unless it is empty too.
     const c = this.calendarMinUs;
-    if (this.heapSize > 0 && this.heapTime[0]! <= c) return this.heapPop();
+    const b = c & this.mask; // 0 for an empty calendar (Infinity), whose bucket is then never read
+    if (c !== Infinity && this.bucketUnsorted[b] !== 0) this.sortBucket(b);
+    if (this.heapSize > 0) {
+      const h = this.heapTime[0]!;
+      if (h < c || (h === c && this.heapSeq[0]! < this.order[this.bucketHeadPlusOne[b]! - 1]!)) return this.heapPop();
+    }
     return this.calendarPop(c);
   }
 
   // ---- calendar ----
 
-  private calendarPush(slot: number, timeUs: number): void {
+  private calendarPush(slot: number, timeUs: number, key: number): void {
     const b = timeUs & this.mask;
     this.bucketNext[slot] = END_OF_BUCKET;
     if (this.bucketHeadPlusOne[b] === 0) {
@@ -171,11 +182,49 @@ export class EventQueue {
       this.occupied[b >>> 5]! |= 1 << (b & 31);
       this.occupiedSummary[b >>> 10]! |= 1 << ((b >>> 5) & 31);
     } else {
-      this.bucketNext[this.bucketTail[b]!] = slot;
+      const tail = this.bucketTail[b]!;
+      if (key < this.order[tail]!) this.bucketUnsorted[b] = 1;
+      this.bucketNext[tail] = slot;
     }
     this.bucketTail[b] = slot;
     this.calendarCount++;
     if (timeUs < this.calendarMinUs) this.calendarMinUs = timeUs;
+  }
+
+  /** Relink bucket `b`'s slots in increasing key order. */
+  private sortBucket(b: number): void {
+    this.bucketUnsorted[b] = 0;
+    const order = this.order, next = this.bucketNext;
+    let n = 0;
+    for (let slot = this.bucketHeadPlusOne[b]! - 1; slot !== END_OF_BUCKET; slot = next[slot]!) {
+      if (n === this.sortSlots.length) {
+        this.sortSlots = growI32(this.sortSlots, 2 * n);
+        this.sortKeys = growF64(this.sortKeys, 2 * n);
+      }
+      this.sortSlots[n] = slot;
+      this.sortKeys[n++] = order[slot]!;
+    }
+    const slots = this.sortSlots, keys = this.sortKeys;
+    if (n <= 32) {
+      // Insertion sort on (key, slot) pairs kept side by side: buckets are short.
+      for (let i = 1; i < n; i++) {
+        const s = slots[i]!, k = keys[i]!;
+        let j = i - 1;
+        while (j >= 0 && keys[j]! > k) {
+          slots[j + 1] = slots[j]!;
+          keys[j + 1] = keys[j]!;
+          j--;
+        }
+        slots[j + 1] = s;
+        keys[j + 1] = k;
+      }
+    } else {
+      slots.subarray(0, n).sort((x, y) => order[x]! - order[y]!);
+    }
+    this.bucketHeadPlusOne[b] = slots[0]! + 1;
+    for (let i = 0; i + 1 < n; i++) next[slots[i]!] = slots[i + 1]!;
+    next[slots[n - 1]!] = END_OF_BUCKET;
+    this.bucketTail[b] = slots[n - 1]!;
   }
 
   /** Pop the head of the earliest bucket, at `timeUs`. */
@@ -250,7 +299,7 @@ export class EventQueue {
       for (;;) {
         const first = 4 * i + 1;
         if (first >= n) break;
-        // The least of up to four children; sequences are read only on equal times, which are rare.
+        // The least of up to four children; keys are read only on equal times, which are rare.
         let c = first;
         let ct = ht[first]!;
         const last = first + 3 < n ? first + 3 : n - 1;
@@ -284,6 +333,7 @@ export class EventQueue {
     this.tag = growF64(this.tag, cap);
     this.gen = growF64(this.gen, cap);
     this.next = growI32(this.next, cap);
+    this.order = growF64(this.order, cap);
     for (let i = this.refs.length; i < cap; i++) this.refs.push(undefined);
     this.bucketNext = growI32(this.bucketNext, cap);
     this.heapTime = growF64(this.heapTime, cap);

@@ -5,6 +5,7 @@
 import { Engine, type EngineOptions } from '../engine.ts';
 import type { Actor, ActorContext } from '../actor.ts';
 import type { HostPlacement } from '../network.ts';
+import { Rng } from '../rng.ts';
 import type { HostId, TimerTag } from '../types.ts';
 
 export interface Seen {
@@ -76,5 +77,61 @@ export function randomTrafficEngine(seed: number, hostCount = 20): Engine {
       return { onStart: act, onMessage: act, onTimer: (tag) => { if (tag === 0) act(); } };
     });
   }
+  return engine;
+}
+
+/**
+ * A random world for partitioned runs: three regions whose latencies have positive floors and few
+ * distinct values (so that events of different sources tie), finite
+ * links (so downlinks queue), loss, hosts with one to three cores, timers and cancellations, and
+ * control events that crash and recover hosts, split and heal the network, cut links and add
+ * delays. Deterministic for a seed; `partition` makes the engine run one partition of it.
+ */
+export function partitionableTrafficEngine(seed: number, hostCount: number, partition?: EngineOptions['partition']): Engine {
+  const floors = [[300, 2_000, 5_000], [2_000, 250, 4_000], [5_000, 4_000, 400]];
+  const engine = new Engine({
+    seed,
+    network: {
+      regions: ['a', 'b', 'c'],
+      // Few distinct latencies and coarse timers, so events of different sources often meet at one µs.
+      latencyUs: floors.map((row) => row.map((floor) => ({ kind: 'empirical' as const, values: [floor, floor + 100, floor + 300] }))),
+      lossProbability: 0.02,
+    },
+    ...(partition === undefined ? {} : { partition }),
+  });
+  for (let i = 0; i < hostCount; i++) {
+    const link: HostPlacement = { region: i % 3, uploadBitsPerSec: 2_000_000 * (1 + (i % 4)), downloadBitsPerSec: 4_000_000, cores: 1 + (i % 3) };
+    engine.addHost(link, (ctx: ActorContext<unknown>): Actor<unknown> => {
+      const act = () => {
+        const r = ctx.rng.float();
+        if (r < 0.45) ctx.send(ctx.rng.int(hostCount), { from: ctx.self, r }, 100 + ctx.rng.int(3_000));
+        else if (r < 0.5) for (let k = 0; k < 3; k++) ctx.send(ctx.rng.int(hostCount), r, 64);
+        else if (r < 0.6) ctx.cancelTimer(ctx.setTimer(100, 1));
+        else if (r < 0.7) ctx.cpuParallel(1 + ctx.rng.int(6), 50);
+        else ctx.cpu(ctx.rng.int(300));
+        ctx.setTimer(100 * (2 + ctx.rng.int(20)), 0);
+      };
+      return {
+        onStart: act,
+        onMessage: act,
+        onTimer: (tag) => { if (tag === 0) act(); },
+        onRecover: act,
+      };
+    });
+  }
+  // Faults on a schedule drawn from the seed, the same in every partition.
+  const faults = new Rng(seed ^ 0x5eed).stream('faults');
+  for (let k = 0; k < 6; k++) {
+    const h = faults.int(hostCount);
+    const atUs = 20_000 + faults.int(150_000);
+    engine.at(atUs, () => engine.crash(h));
+    engine.at(atUs + faults.int(30_000), () => engine.recover(h));
+  }
+  const a = faults.int(hostCount), b = faults.int(hostCount);
+  engine.at(40_000, () => engine.network.cutLink(a, b));
+  engine.at(90_000, () => engine.network.restoreLink(a, b));
+  engine.at(60_000, () => engine.network.setPartition([[0, 1, 2, 3]]));
+  engine.at(110_000, () => engine.network.healPartition());
+  engine.at(70_000, () => engine.network.setExtraDelay(faults.int(hostCount), 3_000));
   return engine;
 }

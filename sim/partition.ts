@@ -1,0 +1,69 @@
+/**
+ * One replication split over partitions of its hosts, run in windows of simulated time
+ * (conservative synchronisation: Chandy & Misra 1979; Lubachevsky's bounded lag, 1989; Shadow and
+ * ns-3 run hosts on threads this way, docs/references.md).
+ *
+ * Every partition builds the whole world (the same hosts, actors and random streams, in the same
+ * order) and runs only its own hosts' events; a message to another partition's host is handed over
+ * at the end of the window instead of being queued. A message sent at t arrives no sooner than t
+ * plus the least latency between the two hosts' regions, so with windows no wider than the least
+ * latency across any cut (the lookahead), nothing sent in a window can arrive inside it, and each
+ * partition can run a window without hearing from the others. Ties are broken by (time, source,
+ * source sequence) (sim/engine.ts), which each partition computes for its own hosts, so the merged
+ * order does not depend on how many partitions there are or which ran first.
+ *
+ * Control callbacks (`Engine.at`) run in every partition at the same point of that order, so state
+ * they change outside the hosts (network partitions, cut links) stays the same everywhere.
+ */
+import type { HostId } from './types.ts';
+import type { Network } from './network.ts';
+
+/** Which partition runs each host, and which one this engine is. */
+export interface PartitionPlan {
+  /** Number of partitions (≥ 1). */
+  readonly count: number;
+  /** The partition this engine runs. */
+  readonly self: number;
+  /** The partition that runs host `h`; called once per host, when it is added. */
+  partitionOf(h: HostId): number;
+}
+
+/** Messages sent during one window to the hosts of one other partition, as plain arrays. */
+export interface CrossingBatch {
+  /** When each reaches its receiver (its downlink where it has a queue, else the receiver). */
+  readonly atUs: number[];
+  /** Ordering key, kept from the sender. */
+  readonly key: number[];
+  /** Engine event kind: through the receiver's downlink queue or straight to delivery. */
+  readonly kind: number[];
+  readonly to: number[];
+  readonly from: number[];
+  readonly sizeBytes: number[];
+  readonly msg: unknown[];
+}
+
+export function emptyBatch(): CrossingBatch {
+  return { atUs: [], key: [], kind: [], to: [], from: [], sizeBytes: [], msg: [] };
+}
+
+/**
+ * The window width: the least latency between any two hosts in different partitions, from the
+ * network model's floors. Zero means no window can be run safely; the caller refuses the split.
+ */
+export function lookaheadUs(network: Network, partitionOfHost: ArrayLike<number>, partitions: number): number {
+  const regions = network.regionTotal;
+  // Which regions each partition has hosts in.
+  const present = Array.from({ length: partitions }, () => new Uint8Array(regions));
+  for (let h = 0; h < partitionOfHost.length; h++) present[partitionOfHost[h]!]![network.regionOf(h)] = 1;
+  let least = Infinity;
+  for (let p = 0; p < partitions; p++) {
+    for (let q = 0; q < partitions; q++) {
+      if (p === q) continue;
+      for (let a = 0; a < regions; a++) {
+        if (present[p]![a] === 0) continue;
+        for (let b = 0; b < regions; b++) if (present[q]![b] === 1) least = Math.min(least, network.minLatencyUs(a, b));
+      }
+    }
+  }
+  return least;
+}

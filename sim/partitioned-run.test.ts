@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { partitionableTrafficEngine } from './testing/helpers.ts';
+import { runPartitionsInProcess, wholeRun } from './partitioned-run.ts';
+import { Engine } from './engine.ts';
+import { FREE_LINK, recorder } from './testing/helpers.ts';
+
+const UNTIL_US = 200_000;
+
+/** The world split by `assign` into `count` partitions, each engine running one. */
+function split(seed: number, hostCount: number, count: number, assign: (h: number) => number): Engine[] {
+  return Array.from({ length: count }, (_, self) => partitionableTrafficEngine(seed, hostCount, { count, self, partitionOf: assign }));
+}
+
+describe('partitioned run', () => {
+  it('gives the trace hash, events and counters of the whole run, for 1 to 4 partitions and any assignment', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: 4, max: 24 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.nat(), { minLength: 24, maxLength: 24 }),
+        (seed, hostCount, count, draws) => {
+          const whole = partitionableTrafficEngine(seed, hostCount);
+          whole.run(UNTIL_US);
+          const expected = wholeRun(whole);
+          const parts = runPartitionsInProcess(split(seed, hostCount, count, (h) => draws[h]! % count), UNTIL_US);
+          expect(parts).toEqual(expected);
+          expect(expected.eventsProcessed).toBeGreaterThan(500);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('takes windows as wide as the least latency across a cut, and no wider', () => {
+    // Regions a and b are 2 ms apart at least; inside a region, 250-400 µs.
+    const byRegion = split(3, 12, 3, (h) => h % 3);
+    const oneHostMoved = split(3, 12, 3, (h) => (h === 4 ? 0 : h % 3));
+    const whole = partitionableTrafficEngine(3, 12);
+    whole.run(UNTIL_US);
+    expect(runPartitionsInProcess(byRegion, UNTIL_US)).toEqual(wholeRun(whole));
+    expect(runPartitionsInProcess(oneHostMoved, UNTIL_US)).toEqual(wholeRun(whole));
+  });
+
+  it('refuses a split whose hosts can reach each other in 0 µs', () => {
+    const engines = [0, 1].map((self) => {
+      const e = new Engine({ seed: 1, partition: { count: 2, self, partitionOf: (h) => h } });
+      e.addHost(FREE_LINK, recorder([]));
+      e.addHost(FREE_LINK, recorder([]));
+      return e;
+    });
+    expect(() => runPartitionsInProcess(engines, 1000)).toThrow(/lookahead.*found 0 µs/);
+  });
+
+  it('refuses a message that would arrive inside the window it was sent in', () => {
+    const e = partitionableTrafficEngine(1, 4, { count: 2, self: 0, partitionOf: (h) => h % 2 });
+    e.run(1_000);
+    const early = { atUs: [1_000], key: [1], kind: [1], to: [0], from: [1], sizeBytes: [10], msg: [null] };
+    expect(() => e.receiveCrossing(early)).toThrow(/arrival of a message from host 1 to host 0.*found 1000/);
+  });
+});
