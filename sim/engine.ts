@@ -30,7 +30,7 @@
 import type { Actor, ActorContext, ActorFactory } from './actor.ts';
 import { badArgument, unknownHost } from './errors.ts';
 import { DROPPED, Network, type HostPlacement, type NetworkConfig } from './network.ts';
-import { emptyBatch, type CrossingBatch, type PartitionPlan } from './partition.ts';
+import { emptyBatch, emptyEmitted, type CrossingBatch, type EmittedBatch, type PartitionPlan } from './partition.ts';
 import { EventQueue, SLOT_LIMIT } from './queue.ts';
 import { Rng } from './rng.ts';
 import { TraceHash } from './trace.ts';
@@ -103,6 +103,11 @@ export class Engine {
   private hostPartition = new Int32Array(16);
   private owned: Uint8Array | null = null;
   private readonly outbox: CrossingBatch[] = [];
+  // What this partition's hosts emitted since last taken, for the coordinator's observers.
+  private emitted: EmittedBatch | null = null;
+  // Key of the event being handled (the wake's for an event served from a busy host's list); -1
+  // while the world is being built, before every event.
+  private handledKey = -1;
 
   constructor(options: EngineOptions) {
     this.rng = new Rng(options.seed);
@@ -117,6 +122,7 @@ export class Engine {
       if (!(Number.isInteger(count) && count >= 1)) throw badArgument('partition.count', 'a positive integer', count);
       if (!(Number.isInteger(self) && self >= 0 && self < count)) throw badArgument('partition.self', `an index in 0..${count - 1}`, self);
       this.owned = new Uint8Array(16);
+      this.emitted = emptyEmitted();
       for (let p = 0; p < count; p++) this.outbox.push(emptyBatch());
     }
   }
@@ -207,6 +213,27 @@ export class Engine {
     }
   }
 
+  /**
+   * A partitioned engine keeps what its hosts emit for the coordinator, which merges the
+   * partitions' records (sim/partition.ts); a control callback's emission about no host of this
+   * partition is recorded by the partition that runs the host, one about no host (-1) by the first.
+   */
+  private recordEmitted(h: HostId, event: ModelEvent): void {
+    if (h >= 0 ? this.owned![h] !== 1 : this.plan!.self !== 0) return;
+    const b = this.emitted!;
+    b.atUs.push(this.nowUs);
+    b.key.push(this.handledKey);
+    b.host.push(h);
+    b.event.push(event);
+  }
+
+  /** What this partition's hosts emitted since the last call (a partitioned engine only). */
+  takeEmitted(): EmittedBatch {
+    const b = this.emitted!;
+    this.emitted = emptyEmitted();
+    return b;
+  }
+
   /** Time of the earliest pending event here; Infinity when none. */
   nextEventUs(): number {
     return this.queue.peekTime();
@@ -218,7 +245,10 @@ export class Engine {
     return a as unknown as A;
   }
 
-  /** Watch every model event (metrics collectors, checkers, trace writers). */
+  /**
+   * Watch every model event (metrics collectors, checkers, trace writers). A partitioned engine
+   * does not call its observers: the coordinator replays the partitions' events to its own.
+   */
   observe(observer: ModelEventObserver): void {
     this.observers.push(observer);
   }
@@ -246,6 +276,7 @@ export class Engine {
       const t = q.peekTime();
       if (t > untilUs) break;
       const slot = q.pop();
+      this.handledKey = q.order[slot]!;
       const kind = q.kind[slot]!;
       if (kind >= K_CONTROL) {
         if (kind === K_CONTROL) this.dispatch(slot, kind, -1, t);
@@ -502,6 +533,10 @@ export class Engine {
   }
 
   emit(h: HostId, event: ModelEvent): void {
+    if (this.emitted !== null) {
+      this.recordEmitted(h, event);
+      return;
+    }
     const obs = this.observers;
     for (let i = 0; i < obs.length; i++) obs[i]!(h, event, this.nowUs);
   }

@@ -14,8 +14,14 @@
  *
  * Control callbacks (`Engine.at`) run in every partition at the same point of that order, so state
  * they change outside the hosts (network partitions, cut links) stays the same everywhere.
+ *
+ * Observers (metrics collectors, checkers) must see one stream in one order. A partitioned engine
+ * does not call them: it records what its hosts emit with the (time, key) of the event being
+ * handled, and the coordinator merges the partitions' records window by window. In one engine,
+ * handled events come out of the queue in (time, key) order and emit in that order, so the merge
+ * reproduces it exactly.
  */
-import type { HostId } from './types.ts';
+import type { HostId, ModelEvent, ModelEventObserver } from './types.ts';
 import type { Network } from './network.ts';
 
 /** Which partition runs each host, and which one this engine is. */
@@ -66,4 +72,43 @@ export function lookaheadUs(network: Network, partitionOfHost: ArrayLike<number>
     }
   }
   return least;
+}
+
+/** What one partition's hosts emitted during a window, in the order they emitted it. */
+export interface EmittedBatch {
+  readonly atUs: number[];
+  /** Key of the event being handled when it was emitted (the order across partitions). */
+  readonly key: number[];
+  readonly host: number[];
+  readonly event: ModelEvent[];
+}
+
+export function emptyEmitted(): EmittedBatch {
+  return { atUs: [], key: [], host: [], event: [] };
+}
+
+/**
+ * Hand the partitions' emitted events of one window to `observers` in the order one engine would
+ * have: by (time, key of the handled event), and in emission order within one handled event (which
+ * lies in one partition's batch).
+ */
+export function replayEmitted(batches: readonly EmittedBatch[], observers: readonly ModelEventObserver[]): void {
+  const next = new Array<number>(batches.length).fill(0);
+  for (;;) {
+    let best = -1;
+    for (let p = 0; p < batches.length; p++) {
+      const b = batches[p]!, i = next[p]!;
+      if (i >= b.atUs.length) continue;
+      if (best < 0) { best = p; continue; }
+      const bb = batches[best]!, j = next[best]!;
+      if (b.atUs[i]! < bb.atUs[j]! || (b.atUs[i] === bb.atUs[j] && b.key[i]! < bb.key[j]!)) best = p;
+    }
+    if (best < 0) return;
+    const b = batches[best]!;
+    // Everything this handled event emitted, in order.
+    const t = b.atUs[next[best]!]!, key = b.key[next[best]!]!;
+    for (let i = next[best]!; i < b.atUs.length && b.atUs[i] === t && b.key[i] === key; i++, next[best]!++) {
+      for (const o of observers) o(b.host[i]!, b.event[i]!, t);
+    }
+  }
 }

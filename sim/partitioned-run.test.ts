@@ -4,8 +4,14 @@ import { partitionableTrafficEngine } from './testing/helpers.ts';
 import { runPartitionsInProcess, wholeRun } from './partitioned-run.ts';
 import { Engine } from './engine.ts';
 import { FREE_LINK, recorder } from './testing/helpers.ts';
+import type { ModelEventObserver } from './types.ts';
 
 const UNTIL_US = 200_000;
+
+/** An observer appending (host, time, event) to `log`. */
+function recordInto(log: unknown[]): ModelEventObserver {
+  return (h, event, t) => void log.push([h, t, event]);
+}
 
 /** The world split by `assign` into `count` partitions, each engine running one. */
 function split(seed: number, hostCount: number, count: number, assign: (h: number) => number): Engine[] {
@@ -13,7 +19,7 @@ function split(seed: number, hostCount: number, count: number, assign: (h: numbe
 }
 
 describe('partitioned run', () => {
-  it('gives the trace hash, events and counters of the whole run, for 1 to 4 partitions and any assignment', () => {
+  it('gives the trace hash, events, counters and observed events of the whole run, for 1 to 4 partitions and any assignment', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1e6 }),
@@ -22,10 +28,14 @@ describe('partitioned run', () => {
         fc.array(fc.nat(), { minLength: 24, maxLength: 24 }),
         (seed, hostCount, count, draws) => {
           const whole = partitionableTrafficEngine(seed, hostCount);
+          const seenWhole: unknown[] = [];
+          whole.observe(recordInto(seenWhole));
           whole.run(UNTIL_US);
           const expected = wholeRun(whole);
-          const parts = runPartitionsInProcess(split(seed, hostCount, count, (h) => draws[h]! % count), UNTIL_US);
+          const seenParts: unknown[] = [];
+          const parts = runPartitionsInProcess(split(seed, hostCount, count, (h) => draws[h]! % count), UNTIL_US, [recordInto(seenParts)]);
           expect(parts).toEqual(expected);
+          expect(seenParts).toEqual(seenWhole);
           expect(expected.eventsProcessed).toBeGreaterThan(500);
         },
       ),

@@ -5,7 +5,8 @@
  */
 import { badArgument } from './errors.ts';
 import type { Engine } from './engine.ts';
-import { lookaheadUs, type CrossingBatch } from './partition.ts';
+import { lookaheadUs, replayEmitted, type CrossingBatch } from './partition.ts';
+import type { ModelEventObserver } from './types.ts';
 import { TraceHash } from './trace.ts';
 
 /** What one partition's engine reports at the end: the state of the hosts it ran. */
@@ -96,14 +97,16 @@ export function checkedLookaheadUs(engine: Engine, partitions: number): number {
 /**
  * Run every partition's engine in this thread, window by window, until `untilUs`. Each engine
  * must have been built with the same world and a partition plan of `engines.length` partitions.
+ * `observers` see every emitted event in the order one engine would have shown it.
  */
-export function runPartitionsInProcess(engines: readonly Engine[], untilUs: number): CombinedRun {
+export function runPartitionsInProcess(engines: readonly Engine[], untilUs: number, observers: readonly ModelEventObserver[] = []): CombinedRun {
   const n = engines.length;
   const l = checkedLookaheadUs(engines[0]!, n);
   let startUs = engines[0]!.nowUs;
   for (;;) {
     const endUs = Math.min(startUs + l - 1, untilUs);
     for (const e of engines) e.run(endUs);
+    replayEmitted(engines.map((e) => e.takeEmitted()), observers);
     for (let p = 0; p < n; p++) {
       for (let q = 0; q < n; q++) {
         if (p === q) continue;

@@ -6,7 +6,7 @@ import { Engine, type EngineOptions } from '../engine.ts';
 import type { Actor, ActorContext } from '../actor.ts';
 import type { HostPlacement } from '../network.ts';
 import { Rng } from '../rng.ts';
-import type { HostId, TimerTag } from '../types.ts';
+import type { HostId, ModelEvent, TimerTag } from '../types.ts';
 
 export interface Seen {
   readonly host: HostId;
@@ -85,7 +85,7 @@ export function randomTrafficEngine(seed: number, hostCount = 20): Engine {
  * distinct values (so that events of different sources tie), finite
  * links (so downlinks queue), loss, hosts with one to three cores, timers and cancellations, and
  * control events that crash and recover hosts, split and heal the network, cut links and add
- * delays. Deterministic for a seed; `partition` makes the engine run one partition of it.
+ * delays; hosts and control callbacks emit model events. Deterministic for a seed; `partition` makes the engine run one partition of it.
  */
 export function partitionableTrafficEngine(seed: number, hostCount: number, partition?: EngineOptions['partition']): Engine {
   const floors = [[300, 2_000, 5_000], [2_000, 250, 4_000], [5_000, 4_000, 400]];
@@ -104,6 +104,9 @@ export function partitionableTrafficEngine(seed: number, hostCount: number, part
     engine.addHost(link, (ctx: ActorContext<unknown>): Actor<unknown> => {
       const act = () => {
         const r = ctx.rng.float();
+        // Observers must see these in one order however the hosts are split; some handlers emit twice.
+        ctx.emit({ kind: 'act', r } as ModelEvent);
+        if (r < 0.2) ctx.emit({ kind: 'act-again', r } as ModelEvent);
         if (r < 0.45) ctx.send(ctx.rng.int(hostCount), { from: ctx.self, r }, 100 + ctx.rng.int(3_000));
         else if (r < 0.5) for (let k = 0; k < 3; k++) ctx.send(ctx.rng.int(hostCount), r, 64);
         else if (r < 0.6) ctx.cancelTimer(ctx.setTimer(100, 1));
@@ -124,11 +127,17 @@ export function partitionableTrafficEngine(seed: number, hostCount: number, part
   for (let k = 0; k < 6; k++) {
     const h = faults.int(hostCount);
     const atUs = 20_000 + faults.int(150_000);
-    engine.at(atUs, () => engine.crash(h));
+    engine.at(atUs, () => {
+      engine.crash(h);
+      engine.emit(h, { kind: 'crashed' });
+    });
     engine.at(atUs + faults.int(30_000), () => engine.recover(h));
   }
   const a = faults.int(hostCount), b = faults.int(hostCount);
-  engine.at(40_000, () => engine.network.cutLink(a, b));
+  engine.at(40_000, () => {
+    engine.network.cutLink(a, b);
+    engine.emit(-1, { kind: 'link-cut' });
+  });
   engine.at(90_000, () => engine.network.restoreLink(a, b));
   engine.at(60_000, () => engine.network.setPartition([[0, 1, 2, 3]]));
   engine.at(110_000, () => engine.network.healPartition());

@@ -1,0 +1,39 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { wholeRun } from '../partitioned-run.ts';
+import { partitionableTrafficEngine } from '../testing/helpers.ts';
+import { runPartitionsOnThreads } from './coordinator.ts';
+
+const WORLD = new URL('../testing/partitionable-world.ts', import.meta.url).href;
+const LOADER = pathToFileURL(fileURLToPath(new URL('../../src/runner/worker-loader.mjs', import.meta.url))).href;
+const UNTIL_US = 300_000;
+
+describe('a replication on threads', () => {
+  it('gives the whole run\'s trace hash, events, counters and observed events on 1, 2, 3 and 4 threads', async () => {
+    const seed = 17, hostCount = 30;
+    const whole = partitionableTrafficEngine(seed, hostCount);
+    const seenWhole: unknown[] = [];
+    whole.observe((h, event, t) => void seenWhole.push([h, t, event]));
+    whole.run(UNTIL_US);
+    const expected = wholeRun(whole);
+    for (const threads of [1, 2, 3, 4]) {
+      const assignment = Array.from({ length: hostCount }, (_, h) => (h * 7) % threads);
+      const seen: unknown[] = [];
+      const run = await runPartitionsOnThreads({
+        worldModule: WORLD, worldArgs: { seed, hostCount }, assignment, untilUs: UNTIL_US, execArgv: ['--import', LOADER],
+        observers: [(h, event, t) => void seen.push([h, t, event])],
+      });
+      const { windows, ...combined } = run;
+      expect([threads, combined]).toEqual([threads, expected]);
+      expect(seen).toEqual(seenWhole);
+      expect(windows).toBeGreaterThan(threads > 1 ? 100 : 0);
+    }
+  }, 60_000);
+
+  it('stops every thread and names the cause when a partition fails', async () => {
+    // An assignment naming too few hosts fails in each thread as the world is built.
+    await expect(
+      runPartitionsOnThreads({ worldModule: WORLD, worldArgs: { seed: 1, hostCount: 6 }, assignment: [0, 1, 0], untilUs: 10_000, execArgv: ['--import', LOADER] }),
+    ).rejects.toThrow(/expected a partition for host 3, found 3 entries/);
+  }, 30_000);
+});

@@ -1,0 +1,83 @@
+/**
+ * One replication on several threads: one per partition, each building the world and running its
+ * own hosts (sim/partition.ts). The result combines the partitions' reports and is the same for
+ * any number of threads.
+ */
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { combineReports, type CombinedRun, type PartitionReport } from '../partitioned-run.ts';
+import { replayEmitted, type EmittedBatch } from '../partition.ts';
+import type { ModelEventObserver } from '../types.ts';
+import { BARRIER_BYTES } from './barrier.ts';
+import type { PartitionThreadData, PartitionThreadMessage } from './protocol.ts';
+
+export interface ThreadedRunOptions {
+  /** URL of a module exporting `buildPartition(args, plan)` (sim/threads/protocol.ts). */
+  readonly worldModule: string;
+  readonly worldArgs: unknown;
+  /** Partition of each host by index; the partitions are 0..max. */
+  readonly assignment: readonly number[];
+  readonly untilUs: number;
+  /** Node options of each thread (a TypeScript loader when the sources run uncompiled). */
+  readonly execArgv?: readonly string[];
+  /** The thread's entry; by default this folder's partition-worker. */
+  readonly workerUrl?: URL;
+  /** See every emitted event, in the order one engine would have shown it. */
+  readonly observers?: readonly ModelEventObserver[];
+}
+
+export interface ThreadedRun extends CombinedRun {
+  /** Windows the threads stepped through together. */
+  readonly windows: number;
+}
+
+export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<ThreadedRun> {
+  const count = Math.max(...o.assignment) + 1;
+  const shared = new SharedArrayBuffer(BARRIER_BYTES + 2 * count * 8);
+  // One channel per pair of partitions.
+  const ports: (MessagePort | undefined)[][] = Array.from({ length: count }, () => new Array<MessagePort | undefined>(count).fill(undefined));
+  for (let p = 0; p < count; p++) {
+    for (let q = p + 1; q < count; q++) {
+      const { port1, port2 } = new MessageChannel();
+      ports[p]![q] = port1;
+      ports[q]![p] = port2;
+    }
+  }
+  const workerUrl = o.workerUrl ?? new URL('./partition-worker.ts', import.meta.url);
+  const observers = o.observers ?? [];
+  const workers = Array.from({ length: count }, (_, self) => {
+    const data: PartitionThreadData = {
+      worldModule: o.worldModule, worldArgs: o.worldArgs, assignment: o.assignment, count, self, untilUs: o.untilUs, shared, ports: ports[self]!, forwardEmitted: observers.length > 0,
+    };
+    return new Worker(workerUrl, { workerData: data, transferList: ports[self]!.filter((p) => p !== undefined), execArgv: [...(o.execArgv ?? [])] });
+  });
+  // Each window's emitted events, per partition, until every partition has posted that window's.
+  const pending: EmittedBatch[][] = workers.map(() => []);
+  const replayReady = (): void => {
+    while (pending.every((q) => q.length > 0)) replayEmitted(pending.map((q) => q.shift()!), observers);
+  };
+  let done: { report: PartitionReport; windows: number }[];
+  try {
+    done = await Promise.all(
+      workers.map(
+        (worker, self) =>
+          new Promise<{ report: PartitionReport; windows: number }>((resolve, reject) => {
+            worker.on('message', (m: PartitionThreadMessage) => {
+              if (m.kind === 'emitted') {
+                pending[self]!.push(m.batch);
+                replayReady();
+              } else if (m.kind === 'done') resolve(m);
+              else reject(new Error(m.message));
+            });
+            worker.once('error', reject);
+            worker.once('exit', (code) => reject(new Error(`partition ${self}'s thread exited (code ${code}) before reporting`)));
+          }),
+      ),
+    );
+  } finally {
+    // A partition that failed leaves the others waiting at the barrier: stop them all.
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  const reports = done.map((d) => d.report);
+  const windows = done[0]!.windows;
+  return { ...combineReports(reports, o.assignment.length), windows };
+}

@@ -1,0 +1,71 @@
+/**
+ * A partition's thread: builds the world, runs its hosts window by window in step with the other
+ * partitions' threads, and posts its report. The window loop is the one of
+ * runPartitionsInProcess (sim/partitioned-run.ts), with the exchange through message ports and
+ * the step through a barrier.
+ */
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { CrossingBatch } from '../partition.ts';
+import { checkedLookaheadUs, partitionReport } from '../partitioned-run.ts';
+import { Barrier, BARRIER_BYTES } from './barrier.ts';
+import type { PartitionedWorldModule, PartitionThreadData, PartitionThreadMessage } from './protocol.ts';
+
+const data = workerData as PartitionThreadData;
+
+async function main(): Promise<PartitionThreadMessage> {
+  const { count, self, untilUs, assignment } = data;
+  const world = (await import(data.worldModule)) as PartitionedWorldModule;
+  const engine = world.buildPartition(data.worldArgs, {
+    count,
+    self,
+    partitionOf: (h) => {
+      if (h >= assignment.length) throw new RangeError(`partition assignment: expected a partition for host ${h}, found ${assignment.length} entries`);
+      return assignment[h]!;
+    },
+  });
+  const barrier = new Barrier(data.shared, count);
+  // Next-event times, two alternating rows: a row is rewritten two windows later, after every
+  // thread has passed the barrier in between and so finished reading it.
+  const next = new Float64Array(data.shared, BARRIER_BYTES, 2 * count);
+  const l = checkedLookaheadUs(engine, count);
+  let startUs = engine.nowUs;
+  let windows = 0;
+  for (;;) {
+    const endUs = Math.min(startUs + l - 1, untilUs);
+    engine.run(endUs);
+    const emitted = engine.takeEmitted();
+    if (data.forwardEmitted) parentPort!.postMessage({ kind: 'emitted', batch: emitted } satisfies PartitionThreadMessage);
+    let earliest = engine.nextEventUs();
+    for (let q = 0; q < count; q++) {
+      if (q === self) continue;
+      const batch = engine.takeCrossing(q);
+      for (const t of batch.atUs) if (t < earliest) earliest = t;
+      data.ports[q]!.postMessage(batch);
+    }
+    const row = (windows & 1) * count;
+    next[row + self] = earliest;
+    barrier.arriveAndWait();
+    for (let q = 0; q < count; q++) {
+      if (q === self) continue;
+      engine.receiveCrossing(receiveBatch(data.ports[q]!));
+    }
+    windows++;
+    if (endUs >= untilUs) break;
+    let globalNext = Infinity;
+    for (let p = 0; p < count; p++) globalNext = Math.min(globalNext, next[row + p]!);
+    startUs = Math.max(endUs + 1, Math.min(globalNext, untilUs));
+  }
+  return { kind: 'done', report: partitionReport(engine), windows };
+}
+
+/** The one batch a peer posted before the barrier (posting enqueues it on this port at once). */
+function receiveBatch(port: MessagePort): CrossingBatch {
+  const got = receiveMessageOnPort(port);
+  if (got === undefined) throw new Error('partitioned run: a peer passed the barrier without its batch arriving');
+  return got.message as CrossingBatch;
+}
+
+main().then(
+  (result) => parentPort!.postMessage(result),
+  (err: unknown) => parentPort!.postMessage({ kind: 'failed', message: err instanceof Error ? err.message : String(err) } satisfies PartitionThreadMessage),
+);

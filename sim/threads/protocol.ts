@@ -1,0 +1,35 @@
+/**
+ * What the coordinator hands each partition's thread, and what the thread returns. A world module
+ * (`worldModule`, a URL) exports `buildPartition(args, plan)`, which builds the whole world in an
+ * engine that runs one partition; every thread builds the same world from the same arguments.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { Engine } from '../engine.ts';
+import type { EmittedBatch, PartitionPlan } from '../partition.ts';
+import type { PartitionReport } from '../partitioned-run.ts';
+
+export interface PartitionedWorldModule {
+  buildPartition(args: unknown, plan: PartitionPlan): Engine;
+}
+
+export interface PartitionThreadData {
+  readonly worldModule: string;
+  readonly worldArgs: unknown;
+  /** Partition of each host, by host index. */
+  readonly assignment: readonly number[];
+  readonly count: number;
+  readonly self: number;
+  readonly untilUs: number;
+  /** Barrier cells, then one next-event time per partition for each of two alternating windows. */
+  readonly shared: SharedArrayBuffer;
+  /** Port to partition q at index q (undefined at self). */
+  readonly ports: readonly (MessagePort | undefined)[];
+  /** Post each window's emitted events to the coordinator, whose observers replay them. */
+  readonly forwardEmitted: boolean;
+}
+
+/** What a partition's thread posts to the coordinator: each window's emitted events, then its end. */
+export type PartitionThreadMessage =
+  | { readonly kind: 'emitted'; readonly batch: EmittedBatch }
+  | { readonly kind: 'done'; readonly report: PartitionReport; readonly windows: number }
+  | { readonly kind: 'failed'; readonly message: string };
