@@ -6,7 +6,7 @@
  * for a uniformly chosen other process (a message through the network model, whose latency is the
  * same shifted exponential). It uses the engine's public actor API, the one models use.
  */
-import { Engine, type Actor, type ActorContext, type HostId } from '../../sim/index.ts';
+import { Engine, type Actor, type ActorContext, type HostId, type PartitionPlan } from '../../sim/index.ts';
 
 export interface PholdOptions {
   readonly processes: number;
@@ -58,8 +58,9 @@ class PholdProcess implements Actor<number> {
   }
 }
 
-function buildPhold(o: PholdOptions = PHOLD_DEFAULTS): Engine {
+function buildPhold(o: PholdOptions = PHOLD_DEFAULTS, partition?: PartitionPlan): Engine {
   const engine = new Engine({
+    ...(partition === undefined ? {} : { partition }),
     seed: o.seed,
     network: {
       regions: ['all'],
@@ -114,4 +115,9 @@ function runEvents(engine: Engine, count: number): void {
     // PHOLD's rate is ≈ L·P / (lookahead + mean) events per µs; step a tenth of what is left.
     engine.run(engine.nowUs + Math.max(1, Math.ceil(remaining / 160)));
   }
+}
+
+/** PHOLD as a world module for a replication split over threads (sim/threads/protocol.ts). */
+export function buildPartition(args: unknown, plan: PartitionPlan): Engine {
+  return buildPhold({ ...PHOLD_DEFAULTS, ...(args as Partial<PholdOptions>) }, plan);
 }

@@ -1,0 +1,83 @@
+/**
+ * One replication split over threads (sim/threads/), measured on PHOLD: for each thread count T,
+ * the 1,000 processes are split into T contiguous partitions and run on T threads through the same
+ * code path (T = 1 included), interleaved over several rounds so that a drift in the machine's
+ * speed falls on every T alike. Prints each wall time (thread start-up and world building
+ * included), the median per T and the speed-up of the medians against T = 1; fails (exit 1) unless
+ * every run's trace hash and event count are identical, since results must not depend on T.
+ *
+ * PHOLD's lookahead (the floor of its shifted-exponential latency) is the window width: its
+ * events cost about 0.15 µs each, so a window of 100 µs holds well under a millisecond of work per
+ * thread and the barrier's cost shows; `--lookahead` widens it.
+ *
+ *   npx tsx bench/scripts/thread-scaling.ts [--threads 1,2] [--rounds 3] [--lookahead 100] [--until 2000000]
+ */
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runPartitionsOnThreads } from '../../sim/index.ts';
+import { median } from '../../src/stats/index.ts';
+import { PHOLD_DEFAULTS } from '../entries/phold.ts';
+
+const WORLD = new URL('../entries/phold.ts', import.meta.url).href;
+const LOADER = pathToFileURL(fileURLToPath(new URL('../../src/runner/worker-loader.mjs', import.meta.url))).href;
+
+interface Options {
+  threads: number[];
+  rounds: number;
+  lookaheadUs: number;
+  untilUs: number;
+}
+
+function parse(argv: readonly string[]): Options | string {
+  const o: Options = { threads: [1, 2], rounds: 3, lookaheadUs: PHOLD_DEFAULTS.lookaheadUs, untilUs: 2_000_000 };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = argv[++i];
+    if (value === undefined) return `${flag}: expected a value, found nothing`;
+    if (flag === '--threads') {
+      const list = value.split(',').map(Number);
+      if (!list.every((t) => Number.isInteger(t) && t >= 1)) return `--threads: expected positive integers separated by commas, found '${value}'`;
+      o.threads = list;
+    } else if (flag === '--rounds' || flag === '--lookahead' || flag === '--until') {
+      if (!/^[1-9][0-9]*$/.test(value)) return `${flag}: expected a positive integer, found '${value}'`;
+      if (flag === '--rounds') o.rounds = Number(value);
+      else if (flag === '--lookahead') o.lookaheadUs = Number(value);
+      else o.untilUs = Number(value);
+    } else return `unknown option '${flag}'`;
+  }
+  return o;
+}
+
+async function main(): Promise<number> {
+  const o = parse(process.argv.slice(2));
+  if (typeof o === 'string') {
+    process.stderr.write(`thread-scaling: ${o}\n`);
+    return 2;
+  }
+  const processes = PHOLD_DEFAULTS.processes;
+  const walls = new Map<number, number[]>(o.threads.map((t) => [t, []]));
+  const outcomes = new Set<string>();
+  for (let round = 1; round <= o.rounds; round++) {
+    for (const threads of o.threads) {
+      const assignment = Array.from({ length: processes }, (_, h) => Math.floor((h * threads) / processes));
+      const started = performance.now();
+      const run = await runPartitionsOnThreads({ worldModule: WORLD, worldArgs: { lookaheadUs: o.lookaheadUs }, assignment, untilUs: o.untilUs, execArgv: ['--import', LOADER] });
+      const wallMs = performance.now() - started;
+      walls.get(threads)!.push(wallMs);
+      outcomes.add(`${run.traceHash} ${run.eventsProcessed}`);
+      process.stdout.write(`round ${round}, ${threads} thread(s): ${wallMs.toFixed(0)} ms, ${run.eventsProcessed} events, ${run.windows} windows, trace ${run.traceHash}\n`);
+    }
+  }
+  const base = median(walls.get(o.threads[0]!)!);
+  for (const [threads, ms] of walls) {
+    const m = median(ms);
+    process.stdout.write(`${threads} thread(s): median ${m.toFixed(0)} ms, speed-up ${(base / m).toFixed(2)}x\n`);
+  }
+  if (outcomes.size !== 1) {
+    process.stdout.write(`FAIL: ${outcomes.size} different outcomes (trace hash, events) across thread counts\n`);
+    return 1;
+  }
+  return 0;
+}
+
+process.exitCode = await main();
