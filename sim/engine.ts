@@ -532,6 +532,16 @@ export class Engine {
     return queuedUs;
   }
 
+  /**
+   * Show this engine's observers an event that a host running in another engine emitted at
+   * `timeUs` (the coordinator of a partitioned run; sim/partition.ts). The clock follows.
+   */
+  replayToObservers(h: HostId, event: ModelEvent, timeUs: number): void {
+    this.nowUs = timeUs;
+    const obs = this.observers;
+    for (let i = 0; i < obs.length; i++) obs[i]!(h, event, timeUs);
+  }
+
   emit(h: HostId, event: ModelEvent): void {
     if (this.emitted !== null) {
       this.recordEmitted(h, event);

@@ -23,9 +23,10 @@ describe('a replication on threads', () => {
         worldModule: WORLD, worldArgs: { seed, hostCount }, assignment, untilUs: UNTIL_US, execArgv: ['--import', LOADER],
         observers: [(h, event, t) => void seen.push([h, t, event])],
       });
-      const { windows, ...combined } = run;
+      const { windows, extras, ...combined } = run;
       expect([threads, combined]).toEqual([threads, expected]);
       expect(seen).toEqual(seenWhole);
+      expect(extras).toEqual(new Array(threads).fill(undefined));
       expect(windows).toBeGreaterThan(threads > 1 ? 100 : 0);
     }
   }, 60_000);

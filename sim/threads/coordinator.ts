@@ -6,6 +6,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { combineReports, type CombinedRun, type PartitionReport } from '../partitioned-run.ts';
 import { replayEmitted, type EmittedBatch } from '../partition.ts';
+import { fromPortable } from '../portable.ts';
 import type { ModelEventObserver } from '../types.ts';
 import { BARRIER_BYTES } from './barrier.ts';
 import type { PartitionThreadData, PartitionThreadMessage } from './protocol.ts';
@@ -28,6 +29,8 @@ export interface ThreadedRunOptions {
 export interface ThreadedRun extends CombinedRun {
   /** Windows the threads stepped through together. */
   readonly windows: number;
+  /** What each partition's world reported at the end (`PartitionedWorld.finish`), by partition. */
+  readonly extras: readonly unknown[];
 }
 
 export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<ThreadedRun> {
@@ -55,15 +58,15 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
   const replayReady = (): void => {
     while (pending.every((q) => q.length > 0)) replayEmitted(pending.map((q) => q.shift()!), observers);
   };
-  let done: { report: PartitionReport; windows: number }[];
+  let done: { report: PartitionReport; windows: number; extra: unknown }[];
   try {
     done = await Promise.all(
       workers.map(
         (worker, self) =>
-          new Promise<{ report: PartitionReport; windows: number }>((resolve, reject) => {
+          new Promise<{ report: PartitionReport; windows: number; extra: unknown }>((resolve, reject) => {
             worker.on('message', (m: PartitionThreadMessage) => {
               if (m.kind === 'emitted') {
-                pending[self]!.push(m.batch);
+                pending[self]!.push({ ...m.batch, event: fromPortable(m.batch.event) as EmittedBatch['event'] });
                 replayReady();
               } else if (m.kind === 'done') resolve(m);
               else reject(new Error(m.message));
@@ -79,5 +82,5 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
   }
   const reports = done.map((d) => d.report);
   const windows = done[0]!.windows;
-  return { ...combineReports(reports, o.assignment.length), windows };
+  return { ...combineReports(reports, o.assignment.length), windows, extras: done.map((d) => d.extra) };
 }

@@ -5,7 +5,8 @@
  * the step through a barrier.
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { CrossingBatch } from '../partition.ts';
+import type { CrossingBatch, EmittedBatch } from '../partition.ts';
+import { fromPortable, toPortable } from '../portable.ts';
 import { checkedLookaheadUs, partitionReport } from '../partitioned-run.ts';
 import { Barrier, BARRIER_BYTES } from './barrier.ts';
 import type { PartitionedWorldModule, PartitionThreadData, PartitionThreadMessage } from './protocol.ts';
@@ -15,7 +16,7 @@ const data = workerData as PartitionThreadData;
 async function main(): Promise<PartitionThreadMessage> {
   const { count, self, untilUs, assignment } = data;
   const world = (await import(data.worldModule)) as PartitionedWorldModule;
-  const engine = world.buildPartition(data.worldArgs, {
+  const built = await world.buildPartition(data.worldArgs, {
     count,
     self,
     partitionOf: (h) => {
@@ -23,6 +24,7 @@ async function main(): Promise<PartitionThreadMessage> {
       return assignment[h]!;
     },
   });
+  const engine = 'finish' in built ? built.engine : built;
   const barrier = new Barrier(data.shared, count);
   // Next-event times, two alternating rows: a row is rewritten two windows later, after every
   // thread has passed the barrier in between and so finished reading it.
@@ -34,13 +36,13 @@ async function main(): Promise<PartitionThreadMessage> {
     const endUs = Math.min(startUs + l - 1, untilUs);
     engine.run(endUs);
     const emitted = engine.takeEmitted();
-    if (data.forwardEmitted) parentPort!.postMessage({ kind: 'emitted', batch: emitted } satisfies PartitionThreadMessage);
+    if (data.forwardEmitted) parentPort!.postMessage({ kind: 'emitted', batch: portableEmitted(emitted) } satisfies PartitionThreadMessage);
     let earliest = engine.nextEventUs();
     for (let q = 0; q < count; q++) {
       if (q === self) continue;
       const batch = engine.takeCrossing(q);
       for (const t of batch.atUs) if (t < earliest) earliest = t;
-      data.ports[q]!.postMessage(batch);
+      data.ports[q]!.postMessage({ ...batch, msg: toPortable(batch.msg) });
     }
     const row = (windows & 1) * count;
     next[row + self] = earliest;
@@ -55,14 +57,19 @@ async function main(): Promise<PartitionThreadMessage> {
     for (let p = 0; p < count; p++) globalNext = Math.min(globalNext, next[row + p]!);
     startUs = Math.max(endUs + 1, Math.min(globalNext, untilUs));
   }
-  return { kind: 'done', report: partitionReport(engine), windows };
+  return { kind: 'done', report: partitionReport(engine), windows, extra: 'finish' in built ? built.finish() : undefined };
 }
 
 /** The one batch a peer posted before the barrier (posting enqueues it on this port at once). */
 function receiveBatch(port: MessagePort): CrossingBatch {
   const got = receiveMessageOnPort(port);
   if (got === undefined) throw new Error('partitioned run: a peer passed the barrier without its batch arriving');
-  return got.message as CrossingBatch;
+  const batch = got.message as CrossingBatch;
+  return { ...batch, msg: fromPortable(batch.msg) as unknown[] };
+}
+
+function portableEmitted(batch: EmittedBatch): EmittedBatch {
+  return { ...batch, event: toPortable(batch.event) as EmittedBatch['event'] };
 }
 
 main().then(

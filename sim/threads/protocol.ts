@@ -9,7 +9,14 @@ import type { EmittedBatch, PartitionPlan } from '../partition.ts';
 import type { PartitionReport } from '../partitioned-run.ts';
 
 export interface PartitionedWorldModule {
-  buildPartition(args: unknown, plan: PartitionPlan): Engine;
+  buildPartition(args: unknown, plan: PartitionPlan): Engine | PartitionedWorld | Promise<Engine | PartitionedWorld>;
+}
+
+/** A world that reports more than the engine's state at the end (its monitor's totals). */
+export interface PartitionedWorld {
+  readonly engine: Engine;
+  /** Structured-cloneable; the coordinator returns one per partition. */
+  finish(): unknown;
 }
 
 export interface PartitionThreadData {
@@ -31,5 +38,5 @@ export interface PartitionThreadData {
 /** What a partition's thread posts to the coordinator: each window's emitted events, then its end. */
 export type PartitionThreadMessage =
   | { readonly kind: 'emitted'; readonly batch: EmittedBatch }
-  | { readonly kind: 'done'; readonly report: PartitionReport; readonly windows: number }
+  | { readonly kind: 'done'; readonly report: PartitionReport; readonly windows: number; readonly extra: unknown }
   | { readonly kind: 'failed'; readonly message: string };

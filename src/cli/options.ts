@@ -52,10 +52,18 @@ export function scenarioSets(flags: RunFlags): string[] {
   return sets;
 }
 
-/** Workers: as asked, else one per core, never more than there are tasks. */
-export function workerCount(flags: RunFlags, tasks: number): number {
-  const asked = flags.workers === undefined ? defaultWorkerCount() : parseIntFlag('--workers', flags.workers, 1, 1024);
+/**
+ * Workers: as asked, else one per core shared with the threads each replication is split over
+ * (`--workers W --threads N` uses W × N threads), never more than there are tasks.
+ */
+export function workerCount(flags: RunFlags, tasks: number, threadsPerTask = 1): number {
+  const asked = flags.workers === undefined ? Math.floor(defaultWorkerCount() / threadsPerTask) : parseIntFlag('--workers', flags.workers, 1, 1024);
   return Math.max(1, Math.min(asked, tasks));
+}
+
+/** `--threads`: how many threads one replication is split over (src/world/threads/); 1 by default. */
+export function threadCount(flags: { readonly threads?: string }): number {
+  return flags.threads === undefined ? 1 : parseIntFlag('--threads', flags.threads, 1, 256);
 }
 
 export function withRunFlags<T>(y: Argv<T>) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fromPortable, toPortable } from '../../sim/index.ts';
 import { KeyRing, type Signature } from './crypto.ts';
 
 const term = (view: number, seq: number, digest: string) => `prepare|${view}|${seq}|${digest}`;
@@ -46,5 +47,30 @@ describe.each(['symbolic', 'real'] as const)('KeyRing (%s)', (mode) => {
     const ring = new KeyRing(mode, 1);
     ring.issue(3);
     expect(() => ring.issue(3)).toThrow(/already issued/);
+  });
+});
+
+describe('symbolic signatures in a run split over threads', () => {
+  const cross = (sig: Signature): Signature => fromPortable(structuredClone(toPortable(sig))) as Signature;
+
+  it("verify in another partition's ring of the same seed, as the object or as a copy that crossed threads", () => {
+    const a = new KeyRing('symbolic', 9, { portable: true });
+    const b = new KeyRing('symbolic', 9, { portable: true });
+    const sig = a.issue(2).sign('d');
+    b.issue(2);
+    expect([b.verify(sig, 2, 'd'), b.verify(cross(sig), 2, 'd'), a.verify(cross(sig), 2, 'd')]).toEqual([true, true, true]);
+    expect([b.verify(cross(sig), 2, 'other'), b.verify(cross(sig), 3, 'd')]).toEqual([false, false]);
+  });
+
+  it('refuse a forged copy, a tag from another seed, and any copy where the ring is not portable', () => {
+    const ring = new KeyRing('symbolic', 9, { portable: true });
+    const sig = ring.issue(2).sign('d');
+    expect(ring.verify(Object.freeze({ signer: 2, digest: 'd' }), 2, 'd')).toBe(false);
+    expect(ring.verify(Object.freeze({ signer: 2, digest: 'd', tag: (sig.tag! + 1) >>> 0 }), 2, 'd')).toBe(false);
+    const otherSeed = new KeyRing('symbolic', 10, { portable: true });
+    expect(ring.verify(cross(otherSeed.issue(2).sign('d')), 2, 'd')).toBe(false);
+    const plain = new KeyRing('symbolic', 9);
+    const plainSig = plain.issue(2).sign('d');
+    expect([plainSig.tag, plain.verify(plainSig, 2, 'd'), plain.verify(cross(sig), 2, 'd')]).toEqual([undefined, true, false]);
   });
 });

@@ -13,6 +13,7 @@
  * (`ctx.cpu(costs.signUs)`), measured on the host by `iomtsim calibrate`.
  */
 import { createPrivateKey, createPublicKey, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto';
+import { definePortable } from '../../sim/index.ts';
 import { sha256Hex } from './hash.ts';
 
 export type CryptoMode = 'symbolic' | 'real';
@@ -59,6 +60,12 @@ export interface Signature {
   readonly digest: string;
   /** Ed25519 signature bytes in real mode; absent in symbolic mode. */
   readonly bytes?: Uint8Array;
+  /**
+   * Symbolic mode in a run split over threads: a checksum of (signer, digest) keyed by a secret of
+   * the ring, so that a copy that crossed to another thread, which carries no brand, can still be
+   * told from a forgery there.
+   */
+  readonly tag?: number;
 }
 
 /** Never exported: without it no code outside this module can construct a SymbolicSignature. */
@@ -70,9 +77,11 @@ const MINT_TOKEN = Symbol('mint');
  */
 class SymbolicSignature implements Signature {
   readonly #ring: KeyRing;
-  constructor(token: symbol, ring: KeyRing, readonly signer: number, readonly digest: string) {
+  readonly tag?: number;
+  constructor(token: symbol, ring: KeyRing, readonly signer: number, readonly digest: string, tag: number | undefined) {
     if (token !== MINT_TOKEN) throw new Error('signatures are made by SigningKey.sign only');
     this.#ring = ring;
+    if (tag !== undefined) this.tag = tag;
     Object.freeze(this);
   }
 
@@ -80,6 +89,14 @@ class SymbolicSignature implements Signature {
     return #ring in x && (x as SymbolicSignature).#ring === ring;
   }
 }
+
+// Crossing threads, a symbolic signature loses its brand; its tag lets the other side's ring check it.
+definePortable(
+  'symbolic-signature',
+  SymbolicSignature,
+  (x) => (x.tag === undefined ? { signer: x.signer, digest: x.digest } : { signer: x.signer, digest: x.digest, tag: x.tag }),
+  (d) => Object.freeze(d as Signature) as SymbolicSignature,
+);
 
 /** What every actor may use: digests and signature checks, never signing. */
 export interface Verifier {
@@ -116,10 +133,25 @@ export class KeyRing implements Verifier {
   private readonly issued = new Set<number>();
   private readonly publicKeys = new Map<number, KeyObject>();
   private readonly verifiedMessages = new WeakSet<object>();
+  /** Key of symbolic signatures' tags where the run is split over threads; null otherwise. */
+  readonly #tagKey: number | null;
 
-  constructor(mode: CryptoMode, seed: number) {
+  /**
+   * `portable`: the run is split over partitions (sim/partition.ts), whose rings are built from the
+   * same seed, so symbolic signatures carry a tag keyed by the seed that every partition's ring
+   * checks; one engine's run needs no tags, and computing none keeps its signing O(1).
+   */
+  constructor(mode: CryptoMode, seed: number, options: { readonly portable?: boolean } = {}) {
     this.mode = mode;
     this.seed = seed;
+    this.#tagKey = options.portable === true ? Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) ^ 0x27d4eb2f : null;
+  }
+
+  /** A keyed 32-bit checksum of (signer, digest) (FNV-1a steps with a multiply per character). */
+  #tagOf(signer: number, digest: string): number {
+    let h = Math.imul(this.#tagKey! ^ signer, 0x01000193);
+    for (let i = 0; i < digest.length; i++) h = Math.imul(h ^ digest.charCodeAt(i), 0x01000193);
+    return (h ^ (h >>> 15)) >>> 0;
   }
 
   digest(term: string): string {
@@ -132,7 +164,10 @@ export class KeyRing implements Verifier {
     this.issued.add(signer);
     if (this.mode === 'symbolic') {
       const ring = this;
-      return { signer, sign: (digest: string): Signature => new SymbolicSignature(MINT_TOKEN, ring, signer, digest) };
+      return {
+        signer,
+        sign: (digest: string): Signature => new SymbolicSignature(MINT_TOKEN, ring, signer, digest, ring.#tagKey === null ? undefined : ring.#tagOf(signer, digest)),
+      };
     }
     const seedBytes = Buffer.from(sha256Hex(`iomtsim-ed25519:${this.seed}:${signer}`), 'hex');
     const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seedBytes]), format: 'der', type: 'pkcs8' });
@@ -154,7 +189,11 @@ export class KeyRing implements Verifier {
 
   verify(sig: Signature | undefined, signer: number, digest: string): boolean {
     if (sig === undefined || sig.signer !== signer || sig.digest !== digest) return false;
-    if (this.mode === 'symbolic') return SymbolicSignature.mintedBy(sig, this);
+    if (this.mode === 'symbolic') {
+      if (SymbolicSignature.mintedBy(sig, this)) return true;
+      // Another partition's ring minted it, or it is a copy that crossed threads.
+      return this.#tagKey !== null && sig.tag === this.#tagOf(signer, digest);
+    }
     const pub = this.publicKeys.get(signer);
     return pub !== undefined && sig.bytes !== undefined && edVerify(null, Buffer.from(digest, 'utf8'), pub, sig.bytes);
   }

@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import { compiledEntryUrl } from '../plugins/compiled.ts';
 import { loadModel } from './load-model.ts';
 import { ensurePlugins } from '../plugins/cache.ts';
-import { boardWatch } from './size-early-stop.ts';
+import { replicate } from './replicate.ts';
 import type { ModelRef, ReplicationTask, TaskResult } from './types.ts';
 
 export interface Executor {
@@ -38,7 +38,7 @@ class InThreadExecutor implements Executor {
     const simulate = await loadModel(this.model);
     await ensurePlugins(task.scenario.plugins);
     const started = performance.now();
-    const output = simulate(task.scenario, task.seed, task.watch === undefined ? undefined : boardWatch(task.watch));
+    const output = await replicate(task, this.model, simulate);
     return { output, wallMs: Math.round(performance.now() - started) };
   }
 

@@ -29,6 +29,8 @@ export interface Manifest {
   readonly replicationSeeds: readonly number[];
   readonly sweep?: { readonly dimensions: readonly Dimension[] };
   readonly shard?: Shard;
+  /** Threads each replication was split over (`--threads`); absent for 1. */
+  readonly threads?: number;
   /** Size searches only: the parameter, its range, the SLOs and whether the largest or smallest value is sought. */
   readonly size?: { readonly key: string; readonly lo: number; readonly hi: number; readonly slos: readonly string[]; readonly goal: 'largest' | 'smallest' };
   readonly versions: { readonly iomtsim: string; readonly node: string };

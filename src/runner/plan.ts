@@ -16,6 +16,8 @@ export interface Plan {
   readonly points: readonly PlanPoint[];
   readonly replicationSeeds: readonly number[];
   readonly shard?: Shard;
+  /** Threads each replication is split over (`--threads`); 1 when absent. */
+  readonly threads?: number;
 }
 
 export function planTasks(plan: Plan): ReplicationTask[] {
@@ -23,7 +25,9 @@ export function planTasks(plan: Plan): ReplicationTask[] {
   const reps = plan.replicationSeeds.length;
   plan.points.forEach((p, point) => {
     for (let replication = 0; replication < reps; replication++) {
-      if (inShard(point * reps + replication, plan.shard)) tasks.push({ point, replication, seed: plan.replicationSeeds[replication]!, scenario: p.scenario });
+      if (!inShard(point * reps + replication, plan.shard)) continue;
+      const task: ReplicationTask = { point, replication, seed: plan.replicationSeeds[replication]!, scenario: p.scenario };
+      tasks.push(plan.threads !== undefined && plan.threads > 1 ? { ...task, threads: plan.threads } : task);
     }
   });
   return tasks;

@@ -11,7 +11,8 @@ import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenari
 import { createExecutor, DEFAULT_MODEL } from './executor.ts';
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
-import { buildPoints, type Plan } from './plan.ts';
+import { buildPoints, type Plan, type PlanPoint } from './plan.ts';
+import { threadsProblem } from '../world/threads/run.ts';
 import { newRunDir, readResults } from './results-dir.ts';
 import { replicationSeeds } from './seeds.ts';
 import type { Shard } from './shard.ts';
@@ -26,7 +27,12 @@ export interface ExecutionOptions {
   readonly checkpointMs?: number;
 }
 
-export interface RunRequest extends ExecutionOptions {
+export interface ThreadsOption {
+  /** Threads each replication is split over (src/world/threads/); 1 by default. */
+  readonly threads?: number;
+}
+
+export interface RunRequest extends ExecutionOptions, ThreadsOption {
   readonly loaded: LoadedScenario;
   readonly dimensions?: readonly Dimension[];
   readonly shard?: Shard;
@@ -62,8 +68,10 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   const dimensions = request.dimensions ?? [];
   checkDistinctDimensions(dimensions);
   const points = buildPoints(loaded.input, loaded.locate, dimensions);
+  const threads = request.threads ?? 1;
+  if (threads > 1) checkThreads(points, loaded, threads);
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
-  const plan: Plan = { points, replicationSeeds: seeds, ...(request.shard ? { shard: request.shard } : {}) };
+  const plan: Plan = { points, replicationSeeds: seeds, ...(request.shard ? { shard: request.shard } : {}), ...(threads > 1 ? { threads } : {}) };
   const kind: RunKind = dimensions.length > 0 ? 'sweep' : 'run';
   const now = new Date();
   if (request.outDir !== undefined && existsSync(join(request.outDir, 'manifest.json'))) {
@@ -74,10 +82,19 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
     ...manifestHead(kind, loaded, seeds),
     ...(dimensions.length > 0 ? { sweep: { dimensions } } : {}),
     ...(request.shard ? { shard: request.shard } : {}),
+    ...(threads > 1 ? { threads } : {}),
     ...environment(),
     startedAt: now.toISOString(),
   };
   return execute(plan, dir, manifest, request);
+}
+
+/** Refuse, before anything is written, a split over threads that some point cannot take. */
+function checkThreads(points: readonly PlanPoint[], loaded: LoadedScenario, threads: number): void {
+  for (const p of points) {
+    const problem = threadsProblem(p.scenario, p.scenario.seed, threads);
+    if (problem !== undefined) throw inputError(loaded.locate(problem.path.split('.')), problem.path, problem.expected, problem.found);
+  }
 }
 
 /** Complete an interrupted (or failed) run in place; the result equals an uninterrupted run. */
@@ -88,7 +105,7 @@ export async function resumeRun(dir: string, options: ExecutionOptions): Promise
   const locate = (): string => join(dir, 'manifest.json');
   await ensurePlugins(m.scenarioInput['plugins'] as readonly PluginRef[] | undefined);
   const points = buildPoints(m.scenarioInput, locate, m.sweep?.dimensions ?? []);
-  const plan: Plan = { points, replicationSeeds: m.replicationSeeds, ...(m.shard ? { shard: m.shard } : {}) };
+  const plan: Plan = { points, replicationSeeds: m.replicationSeeds, ...(m.shard ? { shard: m.shard } : {}), ...(m.threads !== undefined ? { threads: m.threads } : {}) };
   const { status: _status, endedAt: _endedAt, wallMs, ...manifest } = m;
   return execute(plan, dir, manifest, options, { finished: stored.finished, wallMs });
 }

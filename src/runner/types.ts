@@ -25,6 +25,8 @@ export interface ReplicationTask {
   readonly scenario: Scenario;
   /** Post progress to a probe's board and stop when it says so (`iomtsim size`). */
   readonly watch?: ProbeWatchSpec;
+  /** Threads the replication is split over (1: the ordinary engine). */
+  readonly threads?: number;
 }
 
 export interface WorkerTask extends ReplicationTask {

@@ -5,13 +5,13 @@
 import { performance } from 'node:perf_hooks';
 import { loadModel } from './load-model.ts';
 import { ensurePlugins } from '../plugins/cache.ts';
-import { boardWatch } from './size-early-stop.ts';
+import { replicate } from './replicate.ts';
 import type { TaskResult, WorkerTask } from './types.ts';
 
 export default async function runWorkerTask(task: WorkerTask): Promise<TaskResult> {
   const simulate = await loadModel(task.model);
   await ensurePlugins(task.scenario.plugins);
   const started = performance.now();
-  const output = simulate(task.scenario, task.seed, task.watch === undefined ? undefined : boardWatch(task.watch));
+  const output = await replicate(task, task.model, simulate);
   return { output, wallMs: Math.round(performance.now() - started) };
 }

@@ -21,7 +21,7 @@ import type { RunWatch } from '../metrics/interim-bounds.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { excusedWindows, type ExcusedWindow } from './excused-windows.ts';
-import { ConsensusMonitor } from './monitor.ts';
+import { ConsensusMonitor, type MonitorTotals } from './monitor.ts';
 import type { ReplicaDeployment, WrapReplica } from '../protocols/consortium/placement.ts';
 import type { ConsensusWorld, FaultPlan } from './types.ts';
 
@@ -80,6 +80,11 @@ export interface AssembledWorld {
    * output is that of the shorter run (`simulatedUs` tells).
    */
   run(watch?: RunWatch): RunOutput;
+  /**
+   * The output of a run whose hosts ran in other engines (sim/partition.ts): this world's observers
+   * were shown their events, and its monitor takes the partitions' summed totals.
+   */
+  outputOfPartitionedRun(run: { readonly traceHash: string; readonly eventsProcessed: number }, totals: MonitorTotals): RunOutput;
 }
 
 export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfiguration<S>, options: WorldOptions<S> = {}): AssembledWorld {
@@ -120,6 +125,18 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
       if (watch.onInterim({ simulatedUs: engine.nowUs, metrics: monitor.interim(latencySamplesBound(), watch.metrics) })) return;
     }
   };
+  const output = (run: { readonly traceHash: string; readonly eventsProcessed: number; readonly simulatedUs: number }, totals?: MonitorTotals): RunOutput => {
+    const consensus = monitor.finish(totals);
+    const extra = placed.finish?.() ?? { metrics: {}, checks: [], distributions: {} };
+    const distributions = { ...consensus.distributions, ...extra.distributions };
+    return {
+      metrics: { ...consensus.metrics, ...extra.metrics, ...(plan?.outcomes() ?? {}) },
+      checks: [...consensus.checks, ...extra.checks],
+      ...run,
+      timeseries: consensus.timeseries,
+      ...(Object.keys(distributions).length > 0 ? { distributions } : {}),
+    };
+  };
   return {
     engine,
     consortium,
@@ -129,18 +146,12 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     run(watch) {
       if (watch === undefined) engine.run(scenario.duration);
       else runWatched(watch);
-      const consensus = monitor.finish();
-      const extra = placed.finish?.() ?? { metrics: {}, checks: [], distributions: {} };
-      const distributions = { ...consensus.distributions, ...extra.distributions };
-      return {
-        metrics: { ...consensus.metrics, ...extra.metrics, ...(plan?.outcomes() ?? {}) },
-        checks: [...consensus.checks, ...extra.checks],
-        traceHash: engine.traceHash(),
-        eventsProcessed: engine.eventsProcessed,
-        simulatedUs: engine.nowUs,
-        timeseries: consensus.timeseries,
-        ...(Object.keys(distributions).length > 0 ? { distributions } : {}),
-      };
+      return output({ traceHash: engine.traceHash(), eventsProcessed: engine.eventsProcessed, simulatedUs: engine.nowUs });
+    },
+    outputOfPartitionedRun(run, totals) {
+      // The hosts ran elsewhere; this engine's clock stands where theirs ended.
+      engine.nowUs = scenario.duration;
+      return output({ traceHash: run.traceHash, eventsProcessed: run.eventsProcessed, simulatedUs: scenario.duration }, totals);
     },
   };
 }

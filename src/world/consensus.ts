@@ -3,7 +3,7 @@
  * protocol placed over the scenario's network regions, and `workload.clients` load clients offering
  * Poisson (or periodic) load; the protocol's own collector adds its metrics.
  */
-import { Engine, type HostId } from '../../sim/index.ts';
+import { Engine, type HostId, type PartitionPlan } from '../../sim/index.ts';
 import { DEFAULT_CRYPTO_COSTS, KeyRing, type CryptoCosts } from '../ledger/crypto.ts';
 import { LoadClient } from '../protocols/client/client.ts';
 import { protocolIn, registriesFor } from '../plugins/registries.ts';
@@ -23,6 +23,8 @@ export interface ConsensusWorldOptions {
   readonly applicationFor?: (replicaIndex: number) => ReplicatedApplication;
   /** Overrides the scenario's cost table. */
   readonly cryptoCosts?: CryptoCosts;
+  /** Run one partition of the hosts (src/world/threads/). */
+  readonly partition?: PartitionPlan;
 }
 
 export function consensusConfiguration(scenario: Scenario, seed: number, options: ConsensusWorldOptions = {}): WorldConfiguration<ConsensusWorld> {
@@ -33,7 +35,7 @@ export function consensusConfiguration(scenario: Scenario, seed: number, options
     protocol,
     sizes: { replicas: c.nodes, clients: scenario.workload.clients },
     build(wrapReplica) {
-      const engine = new Engine({ seed, network: networkConfig(scenario.network) });
+      const engine = new Engine({ seed, network: networkConfig(scenario.network), ...(options.partition === undefined ? {} : { partition: options.partition }) });
       const consortium = placeConsortium(engine, {
         protocol,
         places: Array.from({ length: c.nodes }, (_, i) => ({ placement: placement(scenario.network, i, c.nodes), streamName: `replica:${i}` })),
@@ -43,7 +45,7 @@ export function consensusConfiguration(scenario: Scenario, seed: number, options
         batchTimeoutUs: c.batchTimeout,
         blockSizeMaxBytes: c.blockSizeMax,
         costs: options.cryptoCosts ?? c.cryptoCosts ?? DEFAULT_CRYPTO_COSTS,
-        keyRing: new KeyRing(c.crypto, engine.rng.seed),
+        keyRing: new KeyRing(c.crypto, engine.rng.seed, { portable: options.partition !== undefined }),
         ...(options.applicationFor === undefined ? {} : { applicationFor: options.applicationFor }),
         wrapReplica,
       });

@@ -18,6 +18,26 @@ import type { Scenario } from '../scenario/schema.ts';
 import { livenessBoundUs } from '../scenario/sections/consensus.ts';
 import type { ReplicaDeployment } from '../protocols/consortium/placement.ts';
 
+/** Network and processor totals at the warm-up boundary and at the end. */
+export interface MonitorTotals {
+  readonly atWarmup: NetworkWindowTotals;
+  readonly end: NetworkWindowTotals;
+}
+
+/** The totals of two disjoint sets of hosts' work (two partitions of one run). */
+export function addTotals(a: MonitorTotals, b: MonitorTotals): MonitorTotals {
+  const add = (x: NetworkWindowTotals, y: NetworkWindowTotals): NetworkWindowTotals => ({
+    messages: x.messages + y.messages,
+    bytes: x.bytes + y.bytes,
+    replicaMessages: x.replicaMessages + y.replicaMessages,
+    replicaBytes: x.replicaBytes + y.replicaBytes,
+    replicas: x.replicas,
+    dropped: x.dropped + y.dropped,
+    replicaCoreBusyUs: x.replicaCoreBusyUs.map((cores, r) => cores.map((us, c) => us + y.replicaCoreBusyUs[r]![c]!)),
+  });
+  return { atWarmup: add(a.atWarmup, b.atWarmup), end: add(a.end, b.end) };
+}
+
 export interface MonitorOptions {
   /** Replica hosts running Byzantine code: excluded from the invariants and the metrics. */
   readonly byzantineHosts?: ReadonlySet<HostId>;
@@ -68,11 +88,23 @@ export class ConsensusMonitor {
     else engine.at(scenario.warmup, () => { this.atWarmup = this.networkTotals(); });
   }
 
-  /** Metrics, check outcomes and the timeseries of the measurement window; call after `run`. */
-  finish(): { metrics: Metrics; checks: CheckOutcome[]; timeseries: TimeseriesRow[]; distributions: Distributions } {
-    const endUs = this.scenario.duration;
+  /**
+   * The network and processor totals at the warm-up boundary and now. In a run split over
+   * partitions (sim/partition.ts) each partition's hosts alone have sent or worked, so the
+   * partitions' totals add up to the run's (`addTotals`).
+   */
+  totals(): MonitorTotals {
     const end = this.networkTotals();
-    const start = this.atWarmup ?? end;
+    return { atWarmup: this.atWarmup ?? end, end };
+  }
+
+  /**
+   * Metrics, check outcomes and the timeseries of the measurement window; call after `run`. A
+   * partitioned run's coordinator passes the partitions' summed totals.
+   */
+  finish(totals: MonitorTotals = this.totals()): { metrics: Metrics; checks: CheckOutcome[]; timeseries: TimeseriesRow[]; distributions: Distributions } {
+    const endUs = this.scenario.duration;
+    const { end, atWarmup: start } = totals;
     const window: NetworkWindowTotals = {
       messages: end.messages - start.messages,
       bytes: end.bytes - start.bytes,

@@ -11,7 +11,7 @@ export function latencyDistribution(spec: LatencySpec, path = 'network.latency')
     case 'fixed': return { kind: 'fixed', value: spec.value };
     case 'uniform': return { kind: 'uniform', min: spec.min, max: spec.max };
     case 'exponential': return spec.shift === undefined ? { kind: 'exponential', mean: spec.mean } : { kind: 'exponential', mean: spec.mean, shift: spec.shift };
-    case 'normal': return { kind: 'normal', mean: spec.mean, sd: spec.sd, min: 0 };
+    case 'normal': return { kind: 'normal', mean: spec.mean, sd: spec.sd, min: spec.min ?? 0 };
     case 'lognormal': {
       if (!(spec.median > 0)) throw new RangeError(`${path}.median: expected a positive duration, found ${spec.median} µs`);
       return { kind: 'lognormal', mu: Math.log(spec.median), sigma: spec.sigma };

@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { inputError, loadScenarioAsync, parseVary } from '../../scenario/index.ts';
 import { parseShard, resumeRun, runScenario, readResults } from '../../runner/index.ts';
 import { withInterrupt } from '../interrupt.ts';
-import { scenarioSets, withRunFlags, workerCount, type RunFlags } from '../options.ts';
+import { scenarioSets, threadCount, withRunFlags, workerCount, type RunFlags } from '../options.ts';
 import { progressReporter } from '../progress.ts';
 import { resolveScenarioPath } from '../scenario-path.ts';
 import { finishRun } from './shared.ts';
@@ -15,18 +15,19 @@ interface RunArgs extends RunFlags {
   readonly vary?: readonly string[];
   readonly shard?: string;
   readonly resume?: string;
+  readonly threads?: string;
 }
 
 async function resume(dir: string, args: RunArgs): Promise<number> {
-  if (args.scenario !== undefined || args.vary !== undefined || args.shard !== undefined || args.set !== undefined || args.seed !== undefined || args.reps !== undefined || args.out !== undefined) {
-    throw inputError(`--resume ${dir}`, '(flag)', '--resume without a scenario, --set, --seed, --reps, --vary, --shard or --out (the folder holds them)', 'some of them as well');
+  if (args.scenario !== undefined || args.vary !== undefined || args.shard !== undefined || args.set !== undefined || args.seed !== undefined || args.reps !== undefined || args.out !== undefined || args.threads !== undefined) {
+    throw inputError(`--resume ${dir}`, '(flag)', '--resume without a scenario, --set, --seed, --reps, --vary, --shard, --out or --threads (the folder holds them)', 'some of them as well');
   }
   const stored = readResults(dir);
   const m = stored.manifest;
   const points = m.sweep?.dimensions.reduce((n, d) => n * d.values.length, 1) ?? 1;
   const remaining = Math.max(1, Math.ceil((points * m.replicationSeeds.length) / (m.shard?.count ?? 1)) - stored.finished.length);
   const progress = progressReporter();
-  const result = await withInterrupt((signal) => resumeRun(dir, { workers: workerCount(args, remaining), signal, onProgress: progress.onProgress }));
+  const result = await withInterrupt((signal) => resumeRun(dir, { workers: workerCount(args, remaining, m.threads ?? 1), signal, onProgress: progress.onProgress }));
   progress.finish();
   return finishRun(result, args);
 }
@@ -38,6 +39,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const points = dimensions.reduce((n, d) => n * d.values.length, 1);
   const tasks = Math.ceil((points * loaded.scenario.replications) / (shard?.count ?? 1));
+  const threads = threadCount(args);
   const progress = progressReporter();
   const result = await withInterrupt((signal) =>
     runScenario({
@@ -45,7 +47,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
       dimensions,
       ...(shard ? { shard } : {}),
       ...(args.out !== undefined ? { outDir: args.out } : {}),
-      workers: workerCount(args, tasks),
+      workers: workerCount(args, tasks, threads),
+      threads,
       signal,
       onProgress: progress.onProgress,
     }),
@@ -58,7 +61,8 @@ export function runBuilder(y: Argv) {
   return withRunFlags(y)
     .positional('scenario', { type: 'string', describe: `scenario file (default ${DEFAULT_SCENARIO})` })
     .option('resume', { type: 'string', describe: 'complete an interrupted run in this results folder' })
-    .option('shard', { type: 'string', describe: 'run slice i of n of the (point, replication) list: --shard 2/8' });
+    .option('shard', { type: 'string', describe: 'run slice i of n of the (point, replication) list: --shard 2/8' })
+    .option('threads', { type: 'string', describe: 'split each replication over this many threads (consensus-only scenarios without attacks, for now); default 1' });
 }
 
 export function sweepBuilder(y: Argv) {

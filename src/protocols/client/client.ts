@@ -13,7 +13,7 @@
  * the client holds at most the requests of the last `giveUpAfterUs`.
  */
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
-import { exponential } from '../../../sim/index.ts';
+import { definePortable, exponential } from '../../../sim/index.ts';
 import { txId, txSeq, txSender, type Transaction } from '../../ledger/types.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent, TimedOutEvent } from '../types.ts';
 import { RetrySchedule, type RetryPolicy } from './retry-schedule.ts';
@@ -69,6 +69,16 @@ class SyntheticTransaction implements Transaction, RequestMessage {
 }
 
 Object.defineProperty(SyntheticTransaction.prototype, 'kind', { value: 'request' });
+// Crossing threads, it travels as its four fields and is rebuilt on the other side.
+definePortable(
+  'synthetic-transaction',
+  SyntheticTransaction,
+  (t) => [t.id, t.sender, t.sizeBytes, t.submittedUs],
+  (d) => {
+    const [id, sender, sizeBytes, submittedUs] = d as [number, number, number, number];
+    return new SyntheticTransaction(id, sender, sizeBytes, submittedUs);
+  },
+);
 
 /** Replicas that replied to one request and the block hash each reported. */
 interface Replies {

@@ -7,7 +7,9 @@ export const zLatency = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fixed'), value: zDurationUs }).strict(),
   z.object({ kind: z.literal('uniform'), min: zDurationUs, max: zDurationUs }).strict(),
   z.object({ kind: z.literal('exponential'), mean: zDurationUs, shift: zDurationUs.optional() }).strict(),
-  z.object({ kind: z.literal('normal'), mean: zDurationUs, sd: zDurationUs }).strict(),
+  // `min`: the least latency of the path (its propagation delay); draws below it are raised to it.
+  // Without it the floor is 0, and a run split over threads has no lookahead across such a link.
+  z.object({ kind: z.literal('normal'), mean: zDurationUs, sd: zDurationUs, min: zDurationUs.optional() }).strict(),
   z.object({ kind: z.literal('lognormal'), median: zDurationUs, sigma: z.number().nonnegative() }).strict(),
   // SimBlock's model: Pareto with shape 0.2·mean and scale mean − 5 ms (Aoki et al. 2019).
   z.object({ kind: z.literal('pareto-simblock'), mean: zDurationUs }).strict(),

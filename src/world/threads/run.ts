@@ -1,0 +1,103 @@
+/**
+ * One replication of a consensus-only scenario split over threads (sim/threads/): the partitions'
+ * threads run the hosts; this thread builds the same world once more, never runs it, and shows its
+ * observers (checkers, collectors) every event the partitions' hosts emitted, in the order one
+ * engine would have, so that its output is the one-thread run's, trace hash included.
+ *
+ * Not yet for IoMT worlds, proof of work or attacks: their observers or ground truth read state
+ * that lives in the partitions' threads (applications, Byzantine proxies) or act on what they
+ * observe (attacks that follow the leader); each is refused with its reason.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { lookaheadUs, runPartitionsOnThreads, type Engine } from '../../../sim/index.ts';
+import type { RunOutput } from '../../metrics/types.ts';
+import { compiledEntryUrl } from '../../plugins/compiled.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { assembleWorld } from '../assemble.ts';
+import { consensusConfiguration } from '../consensus.ts';
+import { addTotals, type MonitorTotals } from '../monitor.ts';
+import type { ThreadedWorldArgs } from './world-module.ts';
+
+// From the bundle the threads start from their compiled entries (src/plugins/compiled.ts); from
+// source, through tsx's loader.
+const WORLD_SOURCE = new URL('./world-module.ts', import.meta.url).href;
+const WORKER_SOURCE = new URL('../../../sim/threads/partition-worker.ts', import.meta.url).href;
+const TS_LOADER = pathToFileURL(fileURLToPath(new URL('../../runner/worker-loader.mjs', import.meta.url))).href;
+
+/** Why a scenario cannot run split over threads: the field, what a split needs, what was found. */
+export interface ThreadsProblem {
+  readonly path: string;
+  readonly expected: string;
+  readonly found: string;
+}
+
+/** Why `scenario` cannot run split over threads yet, or undefined when its kind of world can. */
+export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
+  const now = 'on one thread for now';
+  if (scenario.iomt !== undefined) return { path: 'iomt', expected: `no iomt section with --threads > 1 (an IoMT world runs ${now}: its state checks read the replicas' applications)`, found: 'an iomt section' };
+  if (scenario.consensus.protocol === 'pow') return { path: 'consensus.protocol', expected: `a protocol other than pow with --threads > 1 (proof of work runs ${now})`, found: "'pow'" };
+  if (scenario.attacks.length > 0) {
+    return { path: 'attacks', expected: `no attacks with --threads > 1 (their ground truth lives with the hosts they act on, and some follow the leader they observe; they run ${now})`, found: `${scenario.attacks.length}` };
+  }
+  return undefined;
+}
+
+/**
+ * Whether `scenario` can run on `threads` threads: its kind of world, then the lookahead of the
+ * split its hosts would get (the least latency across it must be positive).
+ */
+export function threadsProblem(scenario: Scenario, seed: number, threads: number): ThreadsProblem | undefined {
+  const refusal = threadsRefusal(scenario);
+  if (refusal !== undefined || threads === 1) return refusal;
+  const world = assembleWorld(scenario, consensusConfiguration(scenario, seed));
+  const l = lookaheadUs(world.engine.network, assignHosts(world.engine, threads), threads);
+  if (l >= 1) return undefined;
+  return {
+    path: 'network.latency',
+    expected: `a positive least latency between hosts of different threads with --threads ${threads} (the window each thread runs alone; give normal latencies a floor, e.g. min: 5ms)`,
+    found: `${l} µs`,
+  };
+}
+
+/**
+ * Which partition runs each host: the regions spread over the partitions, the most populous first
+ * onto the least loaded (cuts fall between regions, across the largest latencies), or, with fewer
+ * regions than partitions, the hosts in turn.
+ */
+export function assignHosts(engine: Engine, partitions: number): number[] {
+  const hosts = engine.hostCount;
+  const regions = engine.network.regionTotal;
+  if (regions < partitions) return Array.from({ length: hosts }, (_, h) => h % partitions);
+  const population = new Array<number>(regions).fill(0);
+  for (let h = 0; h < hosts; h++) population[engine.network.regionOf(h)]! += 1;
+  const load = new Array<number>(partitions).fill(0);
+  const partitionOfRegion = new Array<number>(regions).fill(0);
+  const byPopulation = population.map((n, r) => [n, r] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [n, r] of byPopulation) {
+    const least = load.indexOf(Math.min(...load));
+    partitionOfRegion[r] = least;
+    load[least]! += n;
+  }
+  return Array.from({ length: hosts }, (_, h) => partitionOfRegion[engine.network.regionOf(h)]!);
+}
+
+export async function simulateOnThreads(scenario: Scenario, seed: number, threads: number): Promise<RunOutput> {
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`--threads: expected a positive integer, found ${threads}`);
+  const problem = threadsProblem(scenario, seed, threads);
+  if (problem !== undefined) throw new RangeError(`${problem.path}: expected ${problem.expected}, found ${problem.found}`);
+  const world = assembleWorld(scenario, consensusConfiguration(scenario, seed));
+  const assignment = assignHosts(world.engine, threads);
+  const args: ThreadedWorldArgs = { scenario, seed };
+  const compiledWorker = compiledEntryUrl(WORKER_SOURCE);
+  const run = await runPartitionsOnThreads({
+    worldModule: compiledEntryUrl(WORLD_SOURCE) ?? WORLD_SOURCE,
+    worldArgs: args,
+    assignment,
+    untilUs: scenario.duration,
+    workerUrl: new URL(compiledWorker ?? WORKER_SOURCE),
+    execArgv: compiledWorker === undefined ? ['--import', TS_LOADER] : [],
+    observers: [(h, event, t) => world.engine.replayToObservers(h, event, t)],
+  });
+  const totals = (run.extras as MonitorTotals[]).reduce(addTotals);
+  return world.outputOfPartitionedRun(run, totals);
+}

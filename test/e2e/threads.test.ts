@@ -1,0 +1,53 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'iomtsim-threads-'));
+
+/** Two regions with latency floors (1 ms inside, 8 ms across), so a split has a lookahead. */
+const SCENARIO = `name: threads-e2e
+duration: 8s
+warmup: 2s
+network:
+  regions: [east, west]
+  latency:
+    - [{ kind: normal, mean: 3ms, sd: 1ms, min: 1ms }, { kind: normal, mean: 20ms, sd: 6ms, min: 8ms }]
+    - [{ kind: normal, mean: 20ms, sd: 6ms, min: 8ms }, { kind: normal, mean: 3ms, sd: 1ms, min: 1ms }]
+consensus: { protocol: pbft, nodes: 7, batchSize: 20, batchTimeout: 50ms }
+workload: { rateTps: 500, clients: 4 }
+`;
+
+describe('iomtsim run --threads', () => {
+  it('gives the same summary and trace hashes on 1 and 2 threads, and records the threads in the manifest', async () => {
+    const file = join(root, 'split.yaml');
+    writeFileSync(file, SCENARIO);
+    const [one, two] = await Promise.all([
+      cli(['run', file, '--reps', '2', '--workers', '1', '--json', '--no-report', '--out', join(root, 'one')]),
+      cli(['run', file, '--reps', '2', '--workers', '1', '--threads', '2', '--json', '--no-report', '--out', join(root, 'two')]),
+    ]);
+    expect([one.code, two.code, two.stderr]).toEqual([0, 0, '']);
+    const { resultsDir: _a, ...summaryOne } = JSON.parse(one.stdout);
+    const { resultsDir: _b, ...summaryTwo } = JSON.parse(two.stdout);
+    expect(summaryOne.passed).toBe(true);
+    expect(summaryTwo).toEqual(summaryOne);
+    expect(JSON.parse(readFileSync(join(root, 'two', 'manifest.json'), 'utf8')).threads).toBe(2);
+    expect(JSON.parse(readFileSync(join(root, 'one', 'manifest.json'), 'utf8')).threads).toBeUndefined();
+  }, 120_000);
+
+  it('refuses, with exit code 2 and nothing written, a split whose latency has no floor', async () => {
+    const out = join(root, 'no-floor');
+    const r = await cli(['run', 'scenarios/pbft.yaml', '--threads', '2', '--out', out, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/network\.latency: expected a positive least latency between hosts of different threads with --threads 2 .*, found 0 µs/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses an IoMT scenario and a bad thread count, naming each', async () => {
+    const iomt = await cli(['run', 'scenarios/default.yaml', '--threads', '2', '--out', join(root, 'iomt'), '--json']);
+    expect([iomt.code, iomt.stderr]).toEqual([2, expect.stringMatching(/iomt: expected no iomt section with --threads > 1 .*, found an iomt section/)]);
+    const bad = await cli(['run', 'scenarios/pbft.yaml', '--threads', '0', '--json']);
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, "--threads 0: (flag): expected an integer from 1 to 256, found '0'"]);
+  });
+});
