@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runConsensusWorld } from '../testing/run.ts';
 import { consensusScenario } from '../testing/scenarios.ts';
@@ -27,6 +28,32 @@ describe('one consensus replication on threads', () => {
       expect(split).toEqual(one);
     }, 60_000);
   }
+
+  it('gives random consensus worlds on 1 to 4 threads the one-thread output (protocol, n, regions, floors, seed drawn)', async () => {
+    const world = fc.record({
+      protocol: fc.constantFrom('pbft' as const, 'hotstuff' as const, 'raft' as const, 'poa' as const),
+      nodes: fc.integer({ min: 4, max: 10 }),
+      regions: fc.integer({ min: 1, max: 3 }),
+      floorUs: fc.integer({ min: 200, max: 5_000 }),
+      threads: fc.integer({ min: 1, max: 4 }),
+      seed: fc.integer({ min: 1, max: 1e6 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(world, async (w) => {
+        const lat = (far: boolean) => ({ kind: 'normal' as const, mean: `${far ? 15 : 3}ms`, sd: '2ms', min: `${far ? 3 * w.floorUs : w.floorUs}us` });
+        const names = ['a', 'b', 'c'].slice(0, w.regions);
+        const scenario = consensusScenario({
+          duration: w.protocol === 'poa' ? '6s' : '2s',
+          warmup: '1s',
+          network: { regions: names, latency: names.map((_, i) => names.map((_, j) => lat(i !== j))) },
+          consensus: { protocol: w.protocol, nodes: w.nodes, batchSize: 5, batchTimeout: '50ms', ...(w.protocol === 'poa' ? { poa: { period: '1s', wiggle: '200ms' } } : {}) },
+          workload: { rateTps: 100, clients: 2 },
+        });
+        expect(await simulateOnThreads(scenario, w.seed, w.threads)).toEqual(runConsensusWorld(scenario, w.seed));
+      }),
+      { numRuns: 8 },
+    );
+  }, 120_000);
 
   it('refuses a split with no latency floor across it, naming the field', async () => {
     const scenario = consensusScenario({ duration: '2s', warmup: '1s', network: { latency: { kind: 'normal', mean: '10ms', sd: '2ms' } } });
