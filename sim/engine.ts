@@ -266,15 +266,19 @@ export class Engine {
 
   /**
    * Process events in order until the queue is empty, the next event is later than `untilUs`, or
-   * `stop()` is called. When it stops for time, the clock advances to `untilUs`.
+   * `stop()` is called. When it stops for time, the clock advances to `untilUs`. With `untilKey`,
+   * events at `untilUs` itself run only up to that key: a partitioned run's coordinator, whose
+   * engine runs control callbacks alone, runs them up to each event it replays (sim/partition.ts),
+   * so its observers meet the state those callbacks set where one engine's would.
    */
-  run(untilUs = Infinity): void {
+  run(untilUs = Infinity, untilKey = Infinity): void {
     const q = this.queue;
     const up = this.up;
     this.stopped = false;
     while (q.size > 0) {
       const t = q.peekTime();
       if (t > untilUs) break;
+      if (t === untilUs && untilKey !== Infinity && q.peekKey() > untilKey) break;
       const slot = q.pop();
       this.handledKey = q.order[slot]!;
       const kind = q.kind[slot]!;

@@ -90,9 +90,9 @@ export function emptyEmitted(): EmittedBatch {
 /**
  * Hand the partitions' emitted events of one window to `observers` in the order one engine would
  * have: by (time, key of the handled event), and in emission order within one handled event (which
- * lies in one partition's batch).
+ * lies in one partition's batch). `beforeEach` runs before each handled event's emissions.
  */
-export function replayEmitted(batches: readonly EmittedBatch[], observers: readonly ModelEventObserver[]): void {
+export function replayEmitted(batches: readonly EmittedBatch[], observers: readonly ModelEventObserver[], beforeEach?: (timeUs: number, key: number) => void): void {
   const next = new Array<number>(batches.length).fill(0);
   for (;;) {
     let best = -1;
@@ -107,6 +107,7 @@ export function replayEmitted(batches: readonly EmittedBatch[], observers: reado
     const b = batches[best]!;
     // Everything this handled event emitted, in order.
     const t = b.atUs[next[best]!]!, key = b.key[next[best]!]!;
+    beforeEach?.(t, key);
     for (let i = next[best]!; i < b.atUs.length && b.atUs[i] === t && b.key[i] === key; i++, next[best]!++) {
       for (const o of observers) o(b.host[i]!, b.event[i]!, t);
     }

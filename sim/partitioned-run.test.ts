@@ -43,6 +43,28 @@ describe('partitioned run', () => {
     );
   });
 
+  it("runs a coordinator's control callbacks up to each replayed event, so its observers meet their state where one engine's do", () => {
+    // Control callbacks that count, one of them right after the world's own emitting callback at
+    // 40 ms (a later key at the same time): the observers log the count with each event.
+    const withCounter = (e: Engine, log: unknown[]) => {
+      let count = 0;
+      for (const t of [0, 39_999, 40_000, 40_000, 90_000, 120_001]) e.at(t, () => void count++);
+      e.observe((h, event, t) => void log.push([h, t, event.kind, count]));
+    };
+    const seenWhole: unknown[] = [];
+    const whole = partitionableTrafficEngine(5, 10);
+    withCounter(whole, seenWhole);
+    whole.run(UNTIL_US);
+    const count = 2;
+    const assign = (h: number) => h % count;
+    const coordinator = partitionableTrafficEngine(5, 10, { count: count + 1, self: count, partitionOf: assign });
+    const seenSplit: unknown[] = [];
+    withCounter(coordinator, seenSplit);
+    runPartitionsInProcess(split(5, 10, count, assign), UNTIL_US, [(h, e, t) => coordinator.replayToObservers(h, e, t)], (t, key) => coordinator.run(t, key));
+    expect(seenSplit).toEqual(seenWhole);
+    expect(seenWhole.some((s) => (s as unknown[])[2] === 'link-cut')).toBe(true);
+  });
+
   it('takes windows as wide as the least latency across a cut, and no wider', () => {
     // Regions a and b are 2 ms apart at least; inside a region, 250-400 µs.
     const byRegion = split(3, 12, 3, (h) => h % 3);

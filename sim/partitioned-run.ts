@@ -97,16 +97,22 @@ export function checkedLookaheadUs(engine: Engine, partitions: number): number {
 /**
  * Run every partition's engine in this thread, window by window, until `untilUs`. Each engine
  * must have been built with the same world and a partition plan of `engines.length` partitions.
- * `observers` see every emitted event in the order one engine would have shown it.
+ * `observers` see every emitted event in the order one engine would have shown it; `beforeReplay`
+ * runs before each handled event's emissions are shown (sim/partition.ts).
  */
-export function runPartitionsInProcess(engines: readonly Engine[], untilUs: number, observers: readonly ModelEventObserver[] = []): CombinedRun {
+export function runPartitionsInProcess(
+  engines: readonly Engine[],
+  untilUs: number,
+  observers: readonly ModelEventObserver[] = [],
+  beforeReplay?: (timeUs: number, key: number) => void,
+): CombinedRun {
   const n = engines.length;
   const l = checkedLookaheadUs(engines[0]!, n);
   let startUs = engines[0]!.nowUs;
   for (;;) {
     const endUs = Math.min(startUs + l - 1, untilUs);
     for (const e of engines) e.run(endUs);
-    replayEmitted(engines.map((e) => e.takeEmitted()), observers);
+    replayEmitted(engines.map((e) => e.takeEmitted()), observers, beforeReplay);
     for (let p = 0; p < n; p++) {
       for (let q = 0; q < n; q++) {
         if (p === q) continue;

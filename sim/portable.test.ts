@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definePortable, fromPortable, toPortable } from './portable.ts';
+import { CrossingIdentity, definePortable, fromPortable, toPortable } from './portable.ts';
 
 class Point {
   constructor(readonly x: number, readonly y: number) {}
@@ -43,5 +43,27 @@ describe('portable messages', () => {
   it('leaves plain data and typed arrays as they are', () => {
     const msg = { a: 1, b: 'x', c: null, d: [1, 2], e: new Uint8Array([1, 2]) };
     expect(cross(msg)).toEqual(msg);
+  });
+});
+
+describe('identity across threads', () => {
+  /** A's and B's sides of the crossing; `send` carries `x` from one side to the other. */
+  const a = new CrossingIdentity(0), b = new CrossingIdentity(1);
+  const send = <T>(x: T, from: CrossingIdentity, to: CrossingIdentity): T => fromPortable(structuredClone(toPortable(x, from)), to) as T;
+
+  it('gives back the original when an object returns, and one object for one that arrives twice', () => {
+    const vc = Object.freeze({ kind: 'view-change', replica: 2, proof: [new Point(1, 2)] });
+    const atB = send(vc, a, b);
+    expect(atB).not.toBe(vc);
+    expect(atB).toEqual(vc);
+    expect(send(vc, a, b)).toBe(atB);
+    const newView = send({ kind: 'new-view', viewChanges: [atB] }, b, a);
+    expect(newView.viewChanges[0]).toBe(vc);
+    expect(Object.keys(atB)).toEqual(['kind', 'replica', 'proof']);
+  });
+
+  it('without it, every crossing makes a new object', () => {
+    const vc = { kind: 'view-change', replica: 2 };
+    expect(cross(vc)).not.toBe(cross(vc));
   });
 });

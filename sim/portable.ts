@@ -7,6 +7,11 @@
  * shared within one batch stay shared (both passes keep a map from each object to its copy).
  *
  * An instance of a class that did not register is refused by name rather than delivered broken.
+ *
+ * Identity survives too (`CrossingIdentity`): models compare messages by identity (a replica
+ * recognises a VIEW-CHANGE it already accepted when a NEW-VIEW carries it back), so every object
+ * that crosses gets an id, the same on every side, and an object that comes back, or comes again,
+ * is the one already there. Messages are immutable, so the one already there is up to date.
  */
 
 interface PortableClass {
@@ -20,6 +25,45 @@ const byName = new Map<string, PortableClass>();
 
 /** Key of the wrapper that stands for an instance of a registered class. */
 const PORTABLE = '__iomtsimPortable';
+/** Key that carries an object's crossing id in its portable form. */
+const IDENTITY = '__iomtsimId';
+
+/**
+ * One thread's side of the ids of objects that cross threads. An id is given where an object first
+ * crosses (its origin's ids are origin · 2^32 + a counter); an object that arrives with an id this
+ * side knows is replaced by the object it knows, if that is still alive. One that was collected
+ * cannot be compared with anything here, so rebuilding it instead changes no result.
+ */
+export class CrossingIdentity {
+  private readonly idOf = new WeakMap<object, number>();
+  private readonly byId = new Map<number, WeakRef<object>>();
+  private readonly forget = new FinalizationRegistry<number>((id) => {
+    if (this.byId.get(id)?.deref() === undefined) this.byId.delete(id);
+  });
+  private next: number;
+
+  constructor(origin: number) {
+    this.next = origin * 2 ** 32;
+  }
+
+  stamp(x: object): number {
+    const known = this.idOf.get(x);
+    if (known !== undefined) return known;
+    const id = this.next++;
+    this.adopt(id, x);
+    return id;
+  }
+
+  find(id: number): object | undefined {
+    return this.byId.get(id)?.deref();
+  }
+
+  adopt(id: number, x: object): void {
+    this.idOf.set(x, id);
+    this.byId.set(id, new WeakRef(x));
+    this.forget.register(x, id);
+  }
+}
 
 /**
  * Let instances of `ctor` cross threads: `toData` returns what rebuilds one (anything structured
@@ -34,8 +78,11 @@ export function definePortable<T extends object>(name: string, ctor: abstract ne
   byPrototype.set(ctor.prototype as object, entry);
 }
 
-/** A copy of `x` in which every instance of a registered class is replaced by its data. */
-export function toPortable(x: unknown, memo: Map<object, unknown> = new Map()): unknown {
+/**
+ * A copy of `x` in which every instance of a registered class is replaced by its data; with
+ * `identity`, every object (not arrays) carries its crossing id.
+ */
+export function toPortable(x: unknown, identity?: CrossingIdentity, memo: Map<object, unknown> = new Map()): unknown {
   if (x === null || typeof x !== 'object') return x;
   const seen = memo.get(x);
   if (seen !== undefined) return seen;
@@ -43,19 +90,19 @@ export function toPortable(x: unknown, memo: Map<object, unknown> = new Map()): 
   if (Array.isArray(x)) {
     const out: unknown[] = [];
     memo.set(x, out);
-    for (let i = 0; i < x.length; i++) out.push(toPortable(x[i], memo));
+    for (let i = 0; i < x.length; i++) out.push(toPortable(x[i], identity, memo));
     return out;
   }
   if (x instanceof Map) {
     const out = new Map<unknown, unknown>();
     memo.set(x, out);
-    for (const [k, v] of x) out.set(toPortable(k, memo), toPortable(v, memo));
+    for (const [k, v] of x) out.set(toPortable(k, identity, memo), toPortable(v, identity, memo));
     return out;
   }
   if (x instanceof Set) {
     const out = new Set<unknown>();
     memo.set(x, out);
-    for (const v of x) out.add(toPortable(v, memo));
+    for (const v of x) out.add(toPortable(v, identity, memo));
     return out;
   }
   const proto = Object.getPrototypeOf(x) as object | null;
@@ -66,49 +113,66 @@ export function toPortable(x: unknown, memo: Map<object, unknown> = new Map()): 
       throw new TypeError(`a message crossing threads holds an instance of class ${name}, which has not been made portable (definePortable in sim/portable.ts)`);
     }
     const wrapper: Record<string, unknown> = { [PORTABLE]: cls.name };
+    if (identity !== undefined) wrapper[IDENTITY] = identity.stamp(x);
     memo.set(x, wrapper);
-    wrapper.data = toPortable(cls.toData(x), memo);
+    wrapper.data = toPortable(cls.toData(x), identity, memo);
     return wrapper;
   }
   const out: Record<string, unknown> = {};
+  if (identity !== undefined) out[IDENTITY] = identity.stamp(x);
   memo.set(x, out);
-  for (const k of Object.keys(x)) out[k] = toPortable((x as Record<string, unknown>)[k], memo);
+  for (const k of Object.keys(x)) out[k] = toPortable((x as Record<string, unknown>)[k], identity, memo);
   return out;
 }
 
-/** Undo `toPortable` on a structured clone of its result: rebuild registered instances, in place. */
-export function fromPortable(x: unknown, memo: Map<object, unknown> = new Map()): unknown {
+/**
+ * Undo `toPortable` on a structured clone of its result: rebuild registered instances, in place;
+ * with `identity`, an object whose id this side knows is the object it knows.
+ */
+export function fromPortable(x: unknown, identity?: CrossingIdentity, memo: Map<object, unknown> = new Map()): unknown {
   if (x === null || typeof x !== 'object') return x;
   const seen = memo.get(x);
   if (seen !== undefined) return seen;
   if (ArrayBuffer.isView(x)) return x;
   if (Array.isArray(x)) {
     memo.set(x, x);
-    for (let i = 0; i < x.length; i++) x[i] = fromPortable(x[i], memo);
+    for (let i = 0; i < x.length; i++) x[i] = fromPortable(x[i], identity, memo);
     return x;
   }
   if (x instanceof Map) {
     const out = new Map<unknown, unknown>();
     memo.set(x, out);
-    for (const [k, v] of x) out.set(fromPortable(k, memo), fromPortable(v, memo));
+    for (const [k, v] of x) out.set(fromPortable(k, identity, memo), fromPortable(v, identity, memo));
     return out;
   }
   if (x instanceof Set) {
     const out = new Set<unknown>();
     memo.set(x, out);
-    for (const v of x) out.add(fromPortable(v, memo));
+    for (const v of x) out.add(fromPortable(v, identity, memo));
     return out;
   }
   const record = x as Record<string, unknown>;
+  const id = record[IDENTITY];
+  if (typeof id === 'number') {
+    delete record[IDENTITY];
+    const known = identity?.find(id);
+    if (known !== undefined) {
+      memo.set(x, known);
+      return known;
+    }
+  }
   const name = record[PORTABLE];
+  let rebuilt: object;
   if (typeof name === 'string') {
     const cls = byName.get(name);
     if (cls === undefined) throw new TypeError(`a message crossing threads holds an instance of portable class '${name}', which this thread has not loaded`);
-    const rebuilt = cls.fromData(fromPortable(record.data, memo));
+    rebuilt = cls.fromData(fromPortable(record.data, identity, memo));
     memo.set(x, rebuilt);
-    return rebuilt;
+  } else {
+    memo.set(x, x);
+    for (const k of Object.keys(record)) record[k] = fromPortable(record[k], identity, memo);
+    rebuilt = x;
   }
-  memo.set(x, x);
-  for (const k of Object.keys(record)) record[k] = fromPortable(record[k], memo);
-  return x;
+  if (typeof id === 'number' && identity !== undefined) identity.adopt(id, rebuilt);
+  return rebuilt;
 }

@@ -158,6 +158,17 @@ export class EventQueue {
     return h < c ? h : c;
   }
 
+  /** Key of the earliest event (call only when size > 0). */
+  peekKey(): number {
+    const c = this.calendarMinUs;
+    const b = c & this.mask;
+    if (c !== Infinity && this.bucketUnsorted[b] !== 0) this.sortBucket(b);
+    const calendarKey = c === Infinity ? Infinity : this.order[this.bucketHeadPlusOne[b]! - 1]!;
+    if (this.heapSize === 0) return calendarKey;
+    const h = this.heapTime[0]!;
+    return h < c || (h === c && this.heapSeq[0]! < calendarKey) ? this.heapSeq[0]! : calendarKey;
+  }
+
   /** Remove the earliest event and return its slot (call only when size > 0). */
   pop(): number {
     this.size--;

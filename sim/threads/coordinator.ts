@@ -6,7 +6,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { combineReports, type CombinedRun, type PartitionReport } from '../partitioned-run.ts';
 import { replayEmitted, type EmittedBatch } from '../partition.ts';
-import { fromPortable } from '../portable.ts';
+import { CrossingIdentity, fromPortable } from '../portable.ts';
 import type { ModelEventObserver } from '../types.ts';
 import { BARRIER_BYTES } from './barrier.ts';
 import type { PartitionThreadData, PartitionThreadMessage } from './protocol.ts';
@@ -24,6 +24,8 @@ export interface ThreadedRunOptions {
   readonly workerUrl?: URL;
   /** See every emitted event, in the order one engine would have shown it. */
   readonly observers?: readonly ModelEventObserver[];
+  /** Called before the emissions of each handled event, with its (time, key) (sim/partition.ts). */
+  readonly beforeReplay?: (timeUs: number, key: number) => void;
 }
 
 export interface ThreadedRun extends CombinedRun {
@@ -55,8 +57,10 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
   });
   // Each window's emitted events, per partition, until every partition has posted that window's.
   const pending: EmittedBatch[][] = workers.map(() => []);
+  // Objects the partitions' events carry keep one identity here, as in one engine.
+  const identity = new CrossingIdentity(count);
   const replayReady = (): void => {
-    while (pending.every((q) => q.length > 0)) replayEmitted(pending.map((q) => q.shift()!), observers);
+    while (pending.every((q) => q.length > 0)) replayEmitted(pending.map((q) => q.shift()!), observers, o.beforeReplay);
   };
   let done: { report: PartitionReport; windows: number; extra: unknown }[];
   try {
@@ -66,7 +70,7 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
           new Promise<{ report: PartitionReport; windows: number; extra: unknown }>((resolve, reject) => {
             worker.on('message', (m: PartitionThreadMessage) => {
               if (m.kind === 'emitted') {
-                pending[self]!.push({ ...m.batch, event: fromPortable(m.batch.event) as EmittedBatch['event'] });
+                pending[self]!.push({ ...m.batch, event: fromPortable(m.batch.event, identity) as EmittedBatch['event'] });
                 replayReady();
               } else if (m.kind === 'done') resolve(m);
               else reject(new Error(m.message));

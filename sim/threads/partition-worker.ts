@@ -6,12 +6,14 @@
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { CrossingBatch, EmittedBatch } from '../partition.ts';
-import { fromPortable, toPortable } from '../portable.ts';
+import { CrossingIdentity, fromPortable, toPortable } from '../portable.ts';
 import { checkedLookaheadUs, partitionReport } from '../partitioned-run.ts';
 import { Barrier, BARRIER_BYTES } from './barrier.ts';
 import type { PartitionedWorldModule, PartitionThreadData, PartitionThreadMessage } from './protocol.ts';
 
 const data = workerData as PartitionThreadData;
+// Ids of the objects that cross to or from this thread (sim/portable.ts).
+const identity = new CrossingIdentity(data.self);
 
 async function main(): Promise<PartitionThreadMessage> {
   const { count, self, untilUs, assignment } = data;
@@ -42,7 +44,7 @@ async function main(): Promise<PartitionThreadMessage> {
       if (q === self) continue;
       const batch = engine.takeCrossing(q);
       for (const t of batch.atUs) if (t < earliest) earliest = t;
-      data.ports[q]!.postMessage({ ...batch, msg: toPortable(batch.msg) });
+      data.ports[q]!.postMessage({ ...batch, msg: toPortable(batch.msg, identity) });
     }
     const row = (windows & 1) * count;
     next[row + self] = earliest;
@@ -65,11 +67,11 @@ function receiveBatch(port: MessagePort): CrossingBatch {
   const got = receiveMessageOnPort(port);
   if (got === undefined) throw new Error('partitioned run: a peer passed the barrier without its batch arriving');
   const batch = got.message as CrossingBatch;
-  return { ...batch, msg: fromPortable(batch.msg) as unknown[] };
+  return { ...batch, msg: fromPortable(batch.msg, identity) as unknown[] };
 }
 
 function portableEmitted(batch: EmittedBatch): EmittedBatch {
-  return { ...batch, event: toPortable(batch.event) as EmittedBatch['event'] };
+  return { ...batch, event: toPortable(batch.event, identity) as EmittedBatch['event'] };
 }
 
 main().then(

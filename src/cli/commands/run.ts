@@ -62,7 +62,7 @@ export function runBuilder(y: Argv) {
     .positional('scenario', { type: 'string', describe: `scenario file (default ${DEFAULT_SCENARIO})` })
     .option('resume', { type: 'string', describe: 'complete an interrupted run in this results folder' })
     .option('shard', { type: 'string', describe: 'run slice i of n of the (point, replication) list: --shard 2/8' })
-    .option('threads', { type: 'string', describe: 'split each replication over this many threads (consensus-only scenarios without attacks, for now); default 1' });
+    .option('threads', { type: 'string', describe: 'split each replication over this many threads, with the same results (consensus-only scenarios for now); default 1' });
 }
 
 export function sweepBuilder(y: Argv) {

@@ -6,15 +6,19 @@ import { simulateOnThreads, threadsRefusal } from './run.ts';
 
 /** Two regions 8-40 ms apart, 1-5 ms inside each; every protocol, n not only 3f + 1. */
 function scenarioFor(protocol: 'pbft' | 'hotstuff' | 'raft' | 'poa', nodes: number) {
+  return consensusScenario(scenarioInput(protocol, nodes));
+}
+
+function scenarioInput(protocol: 'pbft' | 'hotstuff' | 'raft' | 'poa', nodes: number) {
   const local = { kind: 'normal' as const, mean: '3ms', sd: '1ms', min: '1ms' };
   const wide = { kind: 'normal' as const, mean: '20ms', sd: '6ms', min: '8ms' };
-  return consensusScenario({
+  return {
     duration: protocol === 'poa' ? '12s' : '3s',
     warmup: '1s',
     network: { regions: ['east', 'west'], latency: [[local, wide], [wide, local]] },
     consensus: { protocol, nodes, batchSize: 5, batchTimeout: '50ms', ...(protocol === 'poa' ? { poa: { period: '1s', wiggle: '200ms' } } : {}) },
     workload: { rateTps: 150, clients: 3 },
-  });
+  };
 }
 
 describe('one consensus replication on threads', () => {
@@ -29,7 +33,7 @@ describe('one consensus replication on threads', () => {
     }, 60_000);
   }
 
-  it('gives random consensus worlds on 1 to 4 threads the one-thread output (protocol, n, regions, floors, seed drawn)', async () => {
+  it('gives random consensus worlds on 1 to 4 threads the one-thread output (protocol, n, regions, floors, attack, seed drawn)', async () => {
     const world = fc.record({
       protocol: fc.constantFrom('pbft' as const, 'hotstuff' as const, 'raft' as const, 'poa' as const),
       nodes: fc.integer({ min: 4, max: 10 }),
@@ -37,7 +41,20 @@ describe('one consensus replication on threads', () => {
       floorUs: fc.integer({ min: 200, max: 5_000 }),
       threads: fc.integer({ min: 1, max: 4 }),
       seed: fc.integer({ min: 1, max: 1e6 }),
+      attack: fc.constantFrom('none', 'crash', 'partition', 'eclipse', 'silence', 'equivocation'),
     });
+    // Byzantine behaviours only where the protocol's fault model has them (BFT protocols).
+    const attackFor = (w: { attack: string; protocol: string; nodes: number }) => {
+      const half = Array.from({ length: w.nodes }, (_, i) => i);
+      switch (w.attack) {
+        case 'crash': return [{ type: 'crash', start: '1200ms', end: '1600ms', replicas: [1] }];
+        case 'partition': return [{ type: 'partition', start: '1200ms', end: '1500ms', groups: [half.slice(0, w.nodes >> 1), half.slice(w.nodes >> 1)] }];
+        case 'eclipse': return [{ type: 'eclipse', start: '1200ms', end: '1600ms', victim: w.nodes - 1 }];
+        case 'silence': return w.protocol === 'pbft' || w.protocol === 'hotstuff' ? [{ type: 'silence', start: '1200ms', replicas: [0] }] : [];
+        case 'equivocation': return w.protocol === 'pbft' || w.protocol === 'hotstuff' ? [{ type: 'equivocation', start: '1200ms', replicas: [0] }] : [];
+        default: return [];
+      }
+    };
     await fc.assert(
       fc.asyncProperty(world, async (w) => {
         const lat = (far: boolean) => ({ kind: 'normal' as const, mean: `${far ? 15 : 3}ms`, sd: '2ms', min: `${far ? 3 * w.floorUs : w.floorUs}us` });
@@ -48,12 +65,30 @@ describe('one consensus replication on threads', () => {
           network: { regions: names, latency: names.map((_, i) => names.map((_, j) => lat(i !== j))) },
           consensus: { protocol: w.protocol, nodes: w.nodes, batchSize: 5, batchTimeout: '50ms', ...(w.protocol === 'poa' ? { poa: { period: '1s', wiggle: '200ms' } } : {}) },
           workload: { rateTps: 100, clients: 2 },
-        });
+          attacks: attackFor(w),
+        } as never);
         expect(await simulateOnThreads(scenario, w.seed, w.threads)).toEqual(runConsensusWorld(scenario, w.seed));
       }),
       { numRuns: 8 },
     );
   }, 120_000);
+
+  const attacked: [string, 'pbft' | 'hotstuff' | 'raft', number, Record<string, unknown>][] = [
+    ['equivocation', 'pbft', 5, { type: 'equivocation', start: '1s', replicas: [0] }],
+    ['silence', 'hotstuff', 7, { type: 'silence', start: '1s', replicas: [0, 3] }],
+    ['delay-votes', 'pbft', 4, { type: 'delay-votes', start: '1s', replicas: [1], delay: '30ms', kinds: ['pbft-prepare', 'pbft-commit'] }],
+    ['stale-qc', 'hotstuff', 4, { type: 'stale-qc', start: '1s', replicas: [0] }],
+    ['crash', 'raft', 5, { type: 'crash', start: '1s', end: '2s', replicas: [0, 2] }],
+    ['partition', 'pbft', 6, { type: 'partition', start: '1s', end: '2s', groups: [[0, 1, 2], [3, 4, 5]] }],
+    ['eclipse', 'hotstuff', 5, { type: 'eclipse', start: '1s', end: '2s', victim: 2 }],
+  ];
+  for (const [name, protocol, nodes, attack] of attacked) {
+    it(`gives ${protocol} at n = ${nodes} under ${name} on 2 threads the one-thread output, ground truth and outcomes included`, async () => {
+      const scenario = consensusScenario({ ...scenarioInput(protocol, nodes), duration: '4s', attacks: [attack] } as never);
+      const one = runConsensusWorld(scenario, 5);
+      expect(await simulateOnThreads(scenario, 5, 2)).toEqual(one);
+    }, 60_000);
+  }
 
   it('refuses a split with no latency floor across it, naming the field', async () => {
     const scenario = consensusScenario({ duration: '2s', warmup: '1s', network: { latency: { kind: 'normal', mean: '10ms', sd: '2ms' } } });
@@ -62,7 +97,9 @@ describe('one consensus replication on threads', () => {
 
   it('refuses worlds it cannot split yet, saying why', () => {
     expect(threadsRefusal(consensusScenario({ consensus: { protocol: 'pow' } }))).toMatchObject({ path: 'consensus.protocol', found: "'pow'" });
-    expect(threadsRefusal(consensusScenario({ attacks: [{ type: 'crash', start: '1s', end: '2s', replicas: [1] }] }))).toMatchObject({ path: 'attacks', found: '1' });
+    expect(threadsRefusal(consensusScenario({ attacks: [{ type: 'crash', start: '1s', end: '2s', replicas: 'leader' }] }))).toMatchObject({ path: 'attacks.0.type', found: "crash of 'leader'" });
+    expect(threadsRefusal(consensusScenario({ attacks: [{ type: 'crash', start: '1s', end: '2s', replicas: [1] }, { type: 'leader-isolation', start: '1s', end: '2s' }] }))).toMatchObject({ path: 'attacks.1.type', found: "'leader-isolation'" });
+    expect(threadsRefusal(consensusScenario({ attacks: [{ type: 'crash', start: '1s', end: '2s', replicas: [1] }] }))).toBeUndefined();
     expect(threadsRefusal(consensusScenario())).toBeUndefined();
   });
 });

@@ -4,9 +4,12 @@
  * observers (checkers, collectors) every event the partitions' hosts emitted, in the order one
  * engine would have, so that its output is the one-thread run's, trace hash included.
  *
- * Not yet for IoMT worlds, proof of work or attacks: their observers or ground truth read state
- * that lives in the partitions' threads (applications, Byzantine proxies) or act on what they
- * observe (attacks that follow the leader); each is refused with its reason.
+ * The coordinator's copy runs no hosts but runs its control callbacks (attacks' schedules, which
+ * record their ground truth there) up to each event it replays, as one engine interleaves them.
+ *
+ * Not yet for IoMT worlds and proof of work, nor for attacks that follow the leader they observe
+ * (the partitions' engines feed no observers) or label what they do as they act inside a replica
+ * (censorship's transactions): each is refused with its reason.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lookaheadUs, runPartitionsOnThreads, type Engine } from '../../../sim/index.ts';
@@ -31,13 +34,27 @@ export interface ThreadsProblem {
   readonly found: string;
 }
 
+/**
+ * Attacks whose every effect on the hosts goes through their replicas' code or the network's state,
+ * scheduled by control callbacks that every partition and the coordinator run alike.
+ */
+const SPLITTABLE_ATTACKS: ReadonlySet<string> = new Set(['equivocation', 'silence', 'delay-votes', 'stale-qc', 'crash', 'partition', 'eclipse']);
+
 /** Why `scenario` cannot run split over threads yet, or undefined when its kind of world can. */
 export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
   const now = 'on one thread for now';
   if (scenario.iomt !== undefined) return { path: 'iomt', expected: `no iomt section with --threads > 1 (an IoMT world runs ${now}: its state checks read the replicas' applications)`, found: 'an iomt section' };
   if (scenario.consensus.protocol === 'pow') return { path: 'consensus.protocol', expected: `a protocol other than pow with --threads > 1 (proof of work runs ${now})`, found: "'pow'" };
-  if (scenario.attacks.length > 0) {
-    return { path: 'attacks', expected: `no attacks with --threads > 1 (their ground truth lives with the hosts they act on, and some follow the leader they observe; they run ${now})`, found: `${scenario.attacks.length}` };
+  for (const [i, a] of scenario.attacks.entries()) {
+    const spec = a as { readonly type: string; readonly replicas?: unknown };
+    const splits = SPLITTABLE_ATTACKS.has(spec.type) && !(spec.type === 'crash' && spec.replicas === 'leader');
+    if (!splits) {
+      return {
+        path: `attacks.${i}.type`,
+        expected: `an attack that can run split over threads with --threads > 1 (${[...SPLITTABLE_ATTACKS].join(', ')}, crash of listed replicas; those that follow the leader or label as they act run ${now})`,
+        found: spec.type === 'crash' ? "crash of 'leader'" : `'${spec.type}'`,
+      };
+    }
   }
   return undefined;
 }
@@ -85,8 +102,10 @@ export async function simulateOnThreads(scenario: Scenario, seed: number, thread
   if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`--threads: expected a positive integer, found ${threads}`);
   const problem = threadsProblem(scenario, seed, threads);
   if (problem !== undefined) throw new RangeError(`${problem.path}: expected ${problem.expected}, found ${problem.found}`);
-  const world = assembleWorld(scenario, consensusConfiguration(scenario, seed));
-  const assignment = assignHosts(world.engine, threads);
+  const assignment = assignHosts(assembleWorld(scenario, consensusConfiguration(scenario, seed)).engine, threads);
+  // The coordinator's copy: a partition of its own that runs no host, only control callbacks.
+  const coordinator = { count: threads + 1, self: threads, partitionOf: (h: number) => assignment[h]! };
+  const world = assembleWorld(scenario, consensusConfiguration(scenario, seed, { partition: coordinator }));
   const args: ThreadedWorldArgs = { scenario, seed };
   const compiledWorker = compiledEntryUrl(WORKER_SOURCE);
   const run = await runPartitionsOnThreads({
@@ -97,7 +116,9 @@ export async function simulateOnThreads(scenario: Scenario, seed: number, thread
     workerUrl: new URL(compiledWorker ?? WORKER_SOURCE),
     execArgv: compiledWorker === undefined ? ['--import', TS_LOADER] : [],
     observers: [(h, event, t) => world.engine.replayToObservers(h, event, t)],
+    beforeReplay: (t, key) => world.engine.run(t, key),
   });
+  world.engine.run(scenario.duration);
   const totals = (run.extras as MonitorTotals[]).reduce(addTotals);
   return world.outputOfPartitionedRun(run, totals);
 }
