@@ -20,26 +20,40 @@ describe('Engine ordering', () => {
     expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[100, 5], [100, 3], [100, 9], [100, 1], [100, 7]]);
   });
 
-  it('runs messages that meet at one microsecond by source index, not by when they were sent', () => {
+  it('runs messages that meet at one microsecond in the order they were sent, whichever host sent them', () => {
     const log: Seen[] = [];
     const engine = fixedLatencyEngine(100);
     engine.addHost(FREE_LINK, recorder(log));
-    // Host 2 schedules its message first (at 0, leaving at 5 after its work); host 1 sends at 5.
+    // Host 2 sends at 0 (leaving at 5 after its work); host 1 sends at 5.
     engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => void ctx.setTimer(5, 0), onTimer: (ctx) => ctx.send(0, 'from 1', 0) }));
     engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => { ctx.cpu(5); ctx.send(0, 'from 2', 0); } }));
     engine.run();
     const atReceiver = events(log).filter((s) => s.host === 0);
-    expect(atReceiver.map((s) => [s.timeUs, s.value])).toEqual([[105, 'from 1'], [105, 'from 2']]);
+    expect(atReceiver.map((s) => [s.timeUs, s.value])).toEqual([[105, 'from 2'], [105, 'from 1']]);
   });
 
-  it('runs control callbacks before host events at the same time', () => {
+  it('runs messages sent at one microsecond by different hosts by source index, not by which handler ran first', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(100);
+    engine.addHost(FREE_LINK, recorder(log));
+    // Both send at 5; host 2's timer (set at 0) fires before host 1's (set at 1).
+    engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => void ctx.setTimer(1, 1), onTimer: (ctx, tag) => (tag === 1 ? void ctx.setTimer(4, 0) : ctx.send(0, 'from 1', 0)) }));
+    engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => void ctx.setTimer(5, 0), onTimer: (ctx) => ctx.send(0, 'from 2', 0) }));
+    engine.run();
+    const timers = events(log).filter((s) => s.what === 'timer' && s.timeUs === 5).map((s) => s.host);
+    const atReceiver = events(log).filter((s) => s.host === 0);
+    expect([timers, atReceiver.map((s) => s.value)]).toEqual([[2, 1], ['from 1', 'from 2']]);
+  });
+
+  it('runs a control callback scheduled with a host event for the same time first, and one scheduled later after it', () => {
     const order: string[] = [];
     const engine = fixedLatencyEngine(0);
     engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => void ctx.setTimer(20, 0), onTimer: () => void order.push('timer') }));
+    engine.at(20, () => order.push('control set at 0'));
     engine.run(10);
-    engine.at(20, () => order.push('control'));
+    engine.at(20, () => order.push('control set at 10'));
     engine.run();
-    expect(order).toEqual(['control', 'timer']);
+    expect(order).toEqual(['control set at 0', 'timer', 'control set at 10']);
   });
 
   it('runs each host start in the order the hosts were added', () => {
@@ -106,9 +120,9 @@ describe('Engine timers', () => {
         engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => timers.forEach((t, i) => ids.push(ctx.setTimer(t.delayUs, i))) }));
         timers.forEach((t, i) => { if (t.cancel) engine.at(t.cancelAtUs, () => engine.cancelTimer(ids[i]!)); });
         engine.run();
-        // A cancel takes effect if it runs before the timer fires: control events run first at their
-        // time, so one at the timer's own time comes first, and one at 0 runs before the host's
-        // start has set the timer, so it cancels nothing.
+        // A cancel takes effect if it runs before the timer fires: the cancels were scheduled at 0
+        // by the control source, which goes first, so one at the timer's own time comes first, and
+        // one at 0 runs before the host's start has set the timer, so it cancels nothing.
         const expected = timers
           .map((t, i) => ({ ...t, i }))
           .filter((t) => !(t.cancel && t.cancelAtUs > 0 && t.cancelAtUs <= t.delayUs))

@@ -1,16 +1,17 @@
 /**
  * The discrete-event engine: one pending-event queue, the network, the hosts and their actors.
  *
- * Determinism: every event is ordered by (time, source, source sequence), all randomness comes from
- * the engine's seeded Rng family, and nothing here reads the wall clock. The engine keeps no global
- * state, so two engines run side by side in one process.
+ * Determinism: every event is ordered by (time, scheduling time, source, source sequence), all
+ * randomness comes from the engine's seeded Rng family, and nothing here reads the wall clock. The
+ * engine keeps no global state, so two engines run side by side in one process.
  *
- * Tie order: an event's source is the host whose handler scheduled it (the sender of a message; the
- * host itself for its timers, its start and its wake-ups) or the control source (`at`), and each
- * source numbers what it schedules. Events at one microsecond run control first, then by source
- * index, then in each source's own order. This is Shadow's rule (docs/references.md): unlike a global
- * insertion sequence, it does not depend on how the hosts' handlers interleaved, so a subset of the
- * hosts can compute the order of its own events without the others.
+ * Tie order: events at one microsecond run in the order they were scheduled, as SimPy's rule has
+ * it, except that two scheduled at the same microsecond by different sources go by source index.
+ * An event's source is the host whose handler scheduled it (the sender of a message; the host
+ * itself for its timers, its start and its wake-ups) or the control source (`at`, index 0), and
+ * each source numbers what it schedules. Unlike a global insertion sequence, this order does not
+ * depend on how the hosts' handlers interleaved, so a subset of the hosts can compute the order of
+ * its own events without the others (Shadow orders by source the same way; docs/references.md).
  *
  * Processing model: a host processes one event at a time. `cpu(costUs)` in a handler keeps the host
  * busy; an event that reaches a busy host joins that host's wait list and is served in arrival
@@ -105,9 +106,10 @@ export class Engine {
   private readonly outbox: CrossingBatch[] = [];
   // What this partition's hosts emitted since last taken, for the coordinator's observers.
   private emitted: EmittedBatch | null = null;
-  // Key of the event being handled (the wake's for an event served from a busy host's list); -1
+  // Keys of the event being handled (the wake's for an event served from a busy host's list); -1
   // while the world is being built, before every event.
   private handledKey = -1;
+  private handledKey2 = -1;
 
   constructor(options: EngineOptions) {
     this.rng = new Rng(options.seed);
@@ -157,7 +159,7 @@ export class Engine {
     this.queue.kind[slot] = K_START;
     this.queue.host[slot] = h;
     this.queue.from[slot] = h;
-    this.queue.push(slot, this.nowUs, this.nextKey[h]!++);
+    this.queue.push(slot, this.nowUs, this.nowUs, this.nextKey[h]!++);
     return h;
   }
 
@@ -209,7 +211,7 @@ export class Engine {
       q.from[slot] = batch.from[i]!;
       q.tag[slot] = batch.sizeBytes[i]!;
       q.refs[slot] = batch.msg[i];
-      q.push(slot, atUs, batch.key[i]!);
+      q.push(slot, atUs, batch.scheduledUs[i]!, batch.key[i]!);
     }
   }
 
@@ -223,6 +225,7 @@ export class Engine {
     const b = this.emitted!;
     b.atUs.push(this.nowUs);
     b.key.push(this.handledKey);
+    b.key2.push(this.handledKey2);
     b.host.push(h);
     b.event.push(event);
   }
@@ -261,26 +264,27 @@ export class Engine {
     this.queue.host[slot] = -1;
     this.queue.from[slot] = -1;
     this.queue.refs[slot] = fn;
-    this.queue.push(slot, Math.round(timeUs), this.nextControlKey++);
+    this.queue.push(slot, Math.round(timeUs), this.nowUs, this.nextControlKey++);
   }
 
   /**
    * Process events in order until the queue is empty, the next event is later than `untilUs`, or
-   * `stop()` is called. When it stops for time, the clock advances to `untilUs`. With `untilKey`,
-   * events at `untilUs` itself run only up to that key: a partitioned run's coordinator, whose
+   * `stop()` is called. When it stops for time, the clock advances to `untilUs`. With `untilKey`
+   * and `untilKey2`, events at `untilUs` itself run only up to those keys: a partitioned run's coordinator, whose
    * engine runs control callbacks alone, runs them up to each event it replays (sim/partition.ts),
    * so its observers meet the state those callbacks set where one engine's would.
    */
-  run(untilUs = Infinity, untilKey = Infinity): void {
+  run(untilUs = Infinity, untilKey = Infinity, untilKey2 = Infinity): void {
     const q = this.queue;
     const up = this.up;
     this.stopped = false;
     while (q.size > 0) {
       const t = q.peekTime();
       if (t > untilUs) break;
-      if (t === untilUs && untilKey !== Infinity && q.peekKey() > untilKey) break;
+      if (t === untilUs && untilKey !== Infinity && this.isAfterKeys(q.peekSlot(), untilKey, untilKey2)) break;
       const slot = q.pop();
       this.handledKey = q.order[slot]!;
+      this.handledKey2 = q.order2[slot]!;
       const kind = q.kind[slot]!;
       if (kind >= K_CONTROL) {
         if (kind === K_CONTROL) this.dispatch(slot, kind, -1, t);
@@ -301,6 +305,11 @@ export class Engine {
       if (this.stopped) break;
     }
     if (!this.stopped && untilUs !== Infinity && this.nowUs < untilUs) this.nowUs = untilUs;
+  }
+
+  private isAfterKeys(slot: number, key: number, key2: number): boolean {
+    const k = this.queue.order[slot]!;
+    return k > key || (k === key && this.queue.order2[slot]! > key2);
   }
 
   /** Process one event at `t`: advance the clock, hash it, hand it to its actor or callback. */
@@ -356,7 +365,7 @@ export class Engine {
     const free = this.cpuFreeUs[h]!;
     if (free > t) {
       // Work was charged outside the list's turn (an `at` callback called into the actor).
-      this.scheduleWake(h, free);
+      this.scheduleWake(h, free, t);
       return;
     }
     const slot = this.waitHead[h]!;
@@ -369,7 +378,7 @@ export class Engine {
     else this.dispatch(slot, kind, h, t);
     if (this.waitHead[h] !== NO_SLOT && this.wakePending[h] === 0) {
       const freeAfter = this.cpuFreeUs[h]!;
-      this.scheduleWake(h, freeAfter > t ? freeAfter : t);
+      this.scheduleWake(h, freeAfter > t ? freeAfter : t, t);
     }
   }
 
@@ -387,7 +396,7 @@ export class Engine {
     }
     q.kind[slot] = K_DELIVER;
     // The delivery keeps the key the message was sent with.
-    q.push(slot, this.network.receive(q.from[slot]!, h, q.tag[slot]!, t), q.order[slot]!);
+    q.push(slot, this.network.receive(q.from[slot]!, h, q.tag[slot]!, t), q.order[slot]!, q.order2[slot]!);
   }
 
   /** Append an event that reached a busy host to its wait list (FIFO by arrival). */
@@ -400,18 +409,22 @@ export class Engine {
     this.waitTail[h] = slot;
     if (this.wakePending[h] === 0) {
       const free = this.cpuFreeUs[h]!;
-      this.scheduleWake(h, free > t ? free : t);
+      this.scheduleWake(h, free > t ? free : t, t);
     }
   }
 
-  private scheduleWake(h: HostId, timeUs: number): void {
+  /**
+   * Wake `h` at `timeUs`; `scheduledUs` is the time of the event that asks (the clock may still
+   * show the last event handled, which another partition's engine would not have handled).
+   */
+  private scheduleWake(h: HostId, timeUs: number, scheduledUs: number): void {
     const q = this.queue;
-    const slot = q.allocate(this.nowUs);
+    const slot = q.allocate(scheduledUs);
     q.kind[slot] = K_WAKE;
     q.host[slot] = h;
     q.from[slot] = this.incarnation[h]!;
     // Busy time may end at a fractional µs; the host wakes at the next whole µs.
-    q.push(slot, Math.ceil(timeUs), this.nextKey[h]!++);
+    q.push(slot, Math.ceil(timeUs), scheduledUs, this.nextKey[h]!++);
     this.wakePending[h] = 1;
   }
 
@@ -449,7 +462,7 @@ export class Engine {
     q.from[slot] = from;
     q.tag[slot] = sizeBytes;
     q.refs[slot] = msg;
-    q.push(slot, arrivalUs, this.nextKey[from]!++);
+    q.push(slot, arrivalUs, this.nowUs, this.nextKey[from]!++);
     return arrivalUs;
   }
 
@@ -457,6 +470,7 @@ export class Engine {
   private handOver(from: HostId, to: HostId, msg: unknown, sizeBytes: number, arrivalUs: number): void {
     const b = this.outbox[this.hostPartition[to]!]!;
     b.atUs.push(arrivalUs);
+    b.scheduledUs.push(this.nowUs);
     b.key.push(this.nextKey[from]!++);
     b.kind.push(this.network.queuesAt(to) ? K_RECEIVE : K_DELIVER);
     b.to.push(to);
@@ -473,7 +487,7 @@ export class Engine {
     q.host[slot] = h;
     q.from[slot] = this.incarnation[h]!;
     q.tag[slot] = tag;
-    q.push(slot, this.nowUs + Math.round(delayUs), this.nextKey[h]!++);
+    q.push(slot, this.nowUs + Math.round(delayUs), this.nowUs, this.nextKey[h]!++);
     return q.gen[slot]! * SLOT_LIMIT + slot;
   }
 

@@ -8,17 +8,17 @@
  * at the end of the window instead of being queued. A message sent at t arrives no sooner than t
  * plus the least latency between the two hosts' regions, so with windows no wider than the least
  * latency across any cut (the lookahead), nothing sent in a window can arrive inside it, and each
- * partition can run a window without hearing from the others. Ties are broken by (time, source,
- * source sequence) (sim/engine.ts), which each partition computes for its own hosts, so the merged
- * order does not depend on how many partitions there are or which ran first.
+ * partition can run a window without hearing from the others. Ties are broken by (scheduling
+ * time, source, source sequence) (sim/engine.ts), which each partition computes for its own hosts,
+ * so the merged order does not depend on how many partitions there are or which ran first.
  *
  * Control callbacks (`Engine.at`) run in every partition at the same point of that order, so state
  * they change outside the hosts (network partitions, cut links) stays the same everywhere.
  *
  * Observers (metrics collectors, checkers) must see one stream in one order. A partitioned engine
- * does not call them: it records what its hosts emit with the (time, key) of the event being
+ * does not call them: it records what its hosts emit with the (time, keys) of the event being
  * handled, and the coordinator merges the partitions' records window by window. In one engine,
- * handled events come out of the queue in (time, key) order and emit in that order, so the merge
+ * handled events come out of the queue in (time, keys) order and emit in that order, so the merge
  * reproduces it exactly.
  */
 import type { HostId, ModelEvent, ModelEventObserver } from './types.ts';
@@ -38,7 +38,8 @@ export interface PartitionPlan {
 export interface CrossingBatch {
   /** When each reaches its receiver (its downlink where it has a queue, else the receiver). */
   readonly atUs: number[];
-  /** Ordering key, kept from the sender. */
+  /** Ordering keys, kept from the sender: when it was sent, and its source key. */
+  readonly scheduledUs: number[];
   readonly key: number[];
   /** Engine event kind: through the receiver's downlink queue or straight to delivery. */
   readonly kind: number[];
@@ -49,7 +50,7 @@ export interface CrossingBatch {
 }
 
 export function emptyBatch(): CrossingBatch {
-  return { atUs: [], key: [], kind: [], to: [], from: [], sizeBytes: [], msg: [] };
+  return { atUs: [], scheduledUs: [], key: [], kind: [], to: [], from: [], sizeBytes: [], msg: [] };
 }
 
 /**
@@ -77,22 +78,23 @@ export function lookaheadUs(network: Network, partitionOfHost: ArrayLike<number>
 /** What one partition's hosts emitted during a window, in the order they emitted it. */
 export interface EmittedBatch {
   readonly atUs: number[];
-  /** Key of the event being handled when it was emitted (the order across partitions). */
+  /** Keys of the event being handled when it was emitted (the order across partitions). */
   readonly key: number[];
+  readonly key2: number[];
   readonly host: number[];
   readonly event: ModelEvent[];
 }
 
 export function emptyEmitted(): EmittedBatch {
-  return { atUs: [], key: [], host: [], event: [] };
+  return { atUs: [], key: [], key2: [], host: [], event: [] };
 }
 
 /**
  * Hand the partitions' emitted events of one window to `observers` in the order one engine would
- * have: by (time, key of the handled event), and in emission order within one handled event (which
+ * have: by (time, keys of the handled event), and in emission order within one handled event (which
  * lies in one partition's batch). `beforeEach` runs before each handled event's emissions.
  */
-export function replayEmitted(batches: readonly EmittedBatch[], observers: readonly ModelEventObserver[], beforeEach?: (timeUs: number, key: number) => void): void {
+export function replayEmitted(batches: readonly EmittedBatch[], observers: readonly ModelEventObserver[], beforeEach?: (timeUs: number, key: number, key2: number) => void): void {
   const next = new Array<number>(batches.length).fill(0);
   for (;;) {
     let best = -1;
@@ -101,14 +103,15 @@ export function replayEmitted(batches: readonly EmittedBatch[], observers: reado
       if (i >= b.atUs.length) continue;
       if (best < 0) { best = p; continue; }
       const bb = batches[best]!, j = next[best]!;
-      if (b.atUs[i]! < bb.atUs[j]! || (b.atUs[i] === bb.atUs[j] && b.key[i]! < bb.key[j]!)) best = p;
+      const earlier = b.atUs[i]! < bb.atUs[j]! || (b.atUs[i] === bb.atUs[j] && (b.key[i]! < bb.key[j]! || (b.key[i] === bb.key[j] && b.key2[i]! < bb.key2[j]!)));
+      if (earlier) best = p;
     }
     if (best < 0) return;
     const b = batches[best]!;
     // Everything this handled event emitted, in order.
-    const t = b.atUs[next[best]!]!, key = b.key[next[best]!]!;
-    beforeEach?.(t, key);
-    for (let i = next[best]!; i < b.atUs.length && b.atUs[i] === t && b.key[i] === key; i++, next[best]!++) {
+    const t = b.atUs[next[best]!]!, key = b.key[next[best]!]!, key2 = b.key2[next[best]!]!;
+    beforeEach?.(t, key, key2);
+    for (let i = next[best]!; i < b.atUs.length && b.atUs[i] === t && b.key[i] === key && b.key2[i] === key2; i++, next[best]!++) {
       for (const o of observers) o(b.host[i]!, b.event[i]!, t);
     }
   }

@@ -60,7 +60,7 @@ describe('partitioned run', () => {
     const coordinator = partitionableTrafficEngine(5, 10, { count: count + 1, self: count, partitionOf: assign });
     const seenSplit: unknown[] = [];
     withCounter(coordinator, seenSplit);
-    runPartitionsInProcess(split(5, 10, count, assign), UNTIL_US, [(h, e, t) => coordinator.replayToObservers(h, e, t)], (t, key) => coordinator.run(t, key));
+    runPartitionsInProcess(split(5, 10, count, assign), UNTIL_US, [(h, e, t) => coordinator.replayToObservers(h, e, t)], (t, key, key2) => coordinator.run(t, key, key2));
     expect(seenSplit).toEqual(seenWhole);
     expect(seenWhole.some((s) => (s as unknown[])[2] === 'link-cut')).toBe(true);
   });
@@ -88,7 +88,7 @@ describe('partitioned run', () => {
   it('refuses a message that would arrive inside the window it was sent in', () => {
     const e = partitionableTrafficEngine(1, 4, { count: 2, self: 0, partitionOf: (h) => h % 2 });
     e.run(1_000);
-    const early = { atUs: [1_000], key: [1], kind: [1], to: [0], from: [1], sizeBytes: [10], msg: [null] };
+    const early = { atUs: [1_000], scheduledUs: [900], key: [1], kind: [1], to: [0], from: [1], sizeBytes: [10], msg: [null] };
     expect(() => e.receiveCrossing(early)).toThrow(/arrival of a message from host 1 to host 0.*found 1000/);
   });
 });

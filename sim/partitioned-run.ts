@@ -104,7 +104,7 @@ export function runPartitionsInProcess(
   engines: readonly Engine[],
   untilUs: number,
   observers: readonly ModelEventObserver[] = [],
-  beforeReplay?: (timeUs: number, key: number) => void,
+  beforeReplay?: (timeUs: number, key: number, key2: number) => void,
 ): CombinedRun {
   const n = engines.length;
   const l = checkedLookaheadUs(engines[0]!, n);

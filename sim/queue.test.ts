@@ -9,7 +9,7 @@ function putInto(q: EventQueue): (t: number, tag: number, key?: number) => void 
   return (t, tag, key) => {
     const slot = q.allocate(0);
     q.tag[slot] = tag;
-    q.push(slot, t, key ?? inserted);
+    q.push(slot, t, key ?? inserted, inserted);
     inserted++;
   };
 }
@@ -62,7 +62,7 @@ describe('EventQueue', () => {
           } else {
             const slot = q.allocate(now);
             q.tag[slot] = i;
-            q.push(slot, now + o, i);
+            q.push(slot, now + o, i, 0);
             model.push({ t: now + o, i: i++ });
           }
         }
@@ -119,7 +119,7 @@ describe('EventQueue', () => {
             const key = o.rank * 1e6 + i;
             const slot = q.allocate(now);
             q.tag[slot] = i;
-            q.push(slot, now + o.delayUs, key);
+            q.push(slot, now + o.delayUs, key, 0);
             model.push({ t: now + o.delayUs, key, i: i++ });
           } else if (model.length > 0) {
             cancelled.add(model[o.pick % model.length]!.i);
@@ -182,6 +182,22 @@ describe('EventQueue', () => {
     expect(drain(q)).toEqual([3, 2, 0, 4]);
   });
 
+  it('breaks ties of the first key by the second, in the calendar and in the heap', () => {
+    const entry = fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1e6 }));
+    fc.assert(
+      fc.property(fc.uniqueArray(entry, { maxLength: 200, selector: (e) => e[2] }), (entries) => {
+        const q = new EventQueue(10_000, 4, 1024);
+        entries.forEach(([t, k, k2], i) => {
+          const slot = q.allocate(0);
+          q.tag[slot] = i;
+          q.push(slot, t, k, k2);
+        });
+        const expected = entries.map((e, i) => ({ e, i })).sort((a, b) => a.e[0] - b.e[0] || a.e[1] - b.e[1] || a.e[2] - b.e[2]).map((x) => x.i);
+        expect(drain(q)).toEqual(expected);
+      }),
+    );
+  });
+
   it('sorts a long bucket filled in falling key order, and one added to while it pops', () => {
     const q = new EventQueue(1000, 4);
     const put = putInto(q);
@@ -210,7 +226,7 @@ describe('EventQueue', () => {
 
   it('throws QUEUE_OVERFLOW once the bound is reached', () => {
     const q = new EventQueue(3, 1);
-    for (let i = 0; i < 3; i++) q.push(q.allocate(0), i, i);
+    for (let i = 0; i < 3; i++) q.push(q.allocate(0), i, i, 0);
     expect(() => q.allocate(42)).toThrow(SimError);
     expect(() => q.allocate(42)).toThrow(/bound of 3 pending events at t=42 µs/);
   });

@@ -1,8 +1,8 @@
 /**
- * The pending-event set, ordered by (time, key): the caller gives each event an ordering key, unique
- * among pending events, that breaks ties between equal times. The engine's keys are (source, that
- * source's own sequence number), Shadow's rule, which a partition of the hosts can compute without
- * knowing how other partitions interleave; see Engine.
+ * The pending-event set, ordered by (time, key, key2): the caller gives each event two ordering
+ * keys, the pair unique among pending events, that break ties between equal times. The engine's are
+ * (when it was scheduled, its source and that source's own sequence number), which a partition of
+ * the hosts can compute without knowing how other partitions interleave; see Engine.
  *
  * Events are pooled records spread over typed arrays ("slots"). Nothing is allocated per event once
  * the arrays have grown to the working size.
@@ -11,18 +11,18 @@
  * - a calendar (Brown 1988, "Calendar queues", CACM 31(10)) of one bucket per whole microsecond over
  *   a window of `windowUs` starting at the last popped time. An event at an integer time inside the
  *   window is appended to its bucket in O(1); a bucket only ever holds one time. Appends in key
- *   order (one source's events) keep it sorted; one below the bucket's last key (several sources'
- *   events meeting at one microsecond) marks it unsorted, and the bucket is sorted once, when it
- *   becomes the earliest, so a bucket that fills from many sources costs one sort, not a search
- *   per insertion. An occupancy bitmap with a
+ *   order keep it sorted, and since events are scheduled in time order and the first key is the
+ *   scheduling time, nearly all appends are; one below the bucket's last keys (two sources
+ *   scheduling for one microsecond at one microsecond) marks it unsorted, and the bucket is sorted
+ *   once, when it becomes the earliest. An occupancy bitmap with a
  *   summary level finds the next non-empty bucket without walking empty ones. Event times in this
  *   engine are whole microseconds and most lie a few milliseconds ahead (message latencies, short
  *   timers), so most events never touch the heap.
  * - a 4-ary min-heap (Knuth, TAOCP vol. 3, §5.2.3, ex. 10: half the depth of a binary heap, and a
  *   node's children share a cache line) for everything else: times beyond the window, fractional
- *   times, and times before it. Entries are (time, key) stored beside the slot index, so sifting
- *   never chases a pointer.
- * Each structure yields its entries in (time, key) order, and `pop` compares the two heads' keys
+ *   times, and times before it. Entries are times stored beside the slot index, so sifting
+ *   chases a pointer only to compare the keys of equal times, which are rare.
+ * Each structure yields its entries in (time, keys) order, and `pop` compares the two heads' keys
  * when their times are equal, so the merge of the two does too.
  */
 import { queueOverflow } from './errors.ts';
@@ -52,8 +52,9 @@ export class EventQueue {
   gen: Float64Array;
   /** Next slot in a host's wait list (-1 at the tail); see Engine's busy-host queue. */
   next: Int32Array;
-  /** Ordering key of the slot's pending event (ties at equal times pop in increasing key). */
+  /** Ordering keys of the slot's pending event (ties at equal times pop in increasing (order, order2)). */
   order: Float64Array;
+  order2: Float64Array;
   refs: unknown[];
 
   /** Next slot in the same calendar bucket. */
@@ -70,6 +71,7 @@ export class EventQueue {
   /** Scratch for sorting a bucket: its slots and their keys. */
   private sortSlots: Int32Array = new Int32Array(64);
   private sortKeys: Float64Array = new Float64Array(64);
+  private sortKeys2: Float64Array = new Float64Array(64);
   /** Bit b set when bucket b is non-empty; bit w of `occupiedSummary` when word w of `occupied` is non-zero. */
   private readonly occupied: Uint32Array;
   private readonly occupiedSummary: Uint32Array;
@@ -78,9 +80,8 @@ export class EventQueue {
   /** Time of the earliest calendar event; Infinity when the calendar is empty. */
   private calendarMinUs = Infinity;
 
-  // Heap entries: key (time, seq) and the slot they point at.
+  // Heap entries: time and the slot they point at (whose keys break ties).
   private heapTime: Float64Array;
-  private heapSeq: Float64Array;
   private heapSlot: Int32Array;
   private heapSize = 0;
 
@@ -106,10 +107,10 @@ export class EventQueue {
     this.gen = new Float64Array(cap);
     this.next = new Int32Array(cap);
     this.order = new Float64Array(cap);
+    this.order2 = new Float64Array(cap);
     this.refs = new Array<unknown>(cap).fill(undefined);
     this.bucketNext = new Int32Array(cap);
     this.heapTime = new Float64Array(cap);
-    this.heapSeq = new Float64Array(cap);
     this.heapSlot = new Int32Array(cap);
     this.freeSlots = new Int32Array(cap);
     this.mask = windowUs - 1;
@@ -140,14 +141,21 @@ export class EventQueue {
     this.freeSlots[this.freeCount++] = slot;
   }
 
-  /** Insert `slot` at `timeUs` with ordering key `key` (unique among pending events). */
-  push(slot: number, timeUs: number, key: number): void {
+  /** Insert `slot` at `timeUs` with ordering keys (`key`, `key2`) (the pair unique among pending events). */
+  push(slot: number, timeUs: number, key: number, key2: number): void {
     this.size++;
     this.order[slot] = key;
+    this.order2[slot] = key2;
     const offsetUs = timeUs - this.windowStartUs;
     // `>>> 0` keeps only whole, non-negative offsets below 2^32 unchanged.
-    if (offsetUs >>> 0 === offsetUs && offsetUs <= this.mask) this.calendarPush(slot, timeUs, key);
-    else this.heapPush(slot, timeUs, key);
+    if (offsetUs >>> 0 === offsetUs && offsetUs <= this.mask) this.calendarPush(slot, timeUs);
+    else this.heapPush(slot, timeUs);
+  }
+
+  /** Whether slot `a`'s keys come before slot `b`'s. */
+  private keyLess(a: number, b: number): boolean {
+    const ka = this.order[a]!, kb = this.order[b]!;
+    return ka < kb || (ka === kb && this.order2[a]! < this.order2[b]!);
   }
 
   /** Time of the earliest event; Infinity when empty. */
@@ -158,15 +166,16 @@ export class EventQueue {
     return h < c ? h : c;
   }
 
-  /** Key of the earliest event (call only when size > 0). */
-  peekKey(): number {
+  /** Slot of the earliest event, left in place (call only when size > 0). */
+  peekSlot(): number {
     const c = this.calendarMinUs;
     const b = c & this.mask;
-    if (c !== Infinity && this.bucketUnsorted[b] !== 0) this.sortBucket(b);
-    const calendarKey = c === Infinity ? Infinity : this.order[this.bucketHeadPlusOne[b]! - 1]!;
-    if (this.heapSize === 0) return calendarKey;
+    if (c === Infinity) return this.heapSlot[0]!;
+    if (this.bucketUnsorted[b] !== 0) this.sortBucket(b);
+    const head = this.bucketHeadPlusOne[b]! - 1;
+    if (this.heapSize === 0) return head;
     const h = this.heapTime[0]!;
-    return h < c || (h === c && this.heapSeq[0]! < calendarKey) ? this.heapSeq[0]! : calendarKey;
+    return h < c || (h === c && this.keyLess(this.heapSlot[0]!, head)) ? this.heapSlot[0]! : head;
   }
 
   /** Remove the earliest event and return its slot (call only when size > 0). */
@@ -178,14 +187,14 @@ export class EventQueue {
     if (c !== Infinity && this.bucketUnsorted[b] !== 0) this.sortBucket(b);
     if (this.heapSize > 0) {
       const h = this.heapTime[0]!;
-      if (h < c || (h === c && this.heapSeq[0]! < this.order[this.bucketHeadPlusOne[b]! - 1]!)) return this.heapPop();
+      if (h < c || (h === c && this.keyLess(this.heapSlot[0]!, this.bucketHeadPlusOne[b]! - 1))) return this.heapPop();
     }
     return this.calendarPop(c);
   }
 
   // ---- calendar ----
 
-  private calendarPush(slot: number, timeUs: number, key: number): void {
+  private calendarPush(slot: number, timeUs: number): void {
     const b = timeUs & this.mask;
     this.bucketNext[slot] = END_OF_BUCKET;
     if (this.bucketHeadPlusOne[b] === 0) {
@@ -194,7 +203,7 @@ export class EventQueue {
       this.occupiedSummary[b >>> 10]! |= 1 << ((b >>> 5) & 31);
     } else {
       const tail = this.bucketTail[b]!;
-      if (key < this.order[tail]!) this.bucketUnsorted[b] = 1;
+      if (this.keyLess(slot, tail)) this.bucketUnsorted[b] = 1;
       this.bucketNext[tail] = slot;
     }
     this.bucketTail[b] = slot;
@@ -205,32 +214,36 @@ export class EventQueue {
   /** Relink bucket `b`'s slots in increasing key order. */
   private sortBucket(b: number): void {
     this.bucketUnsorted[b] = 0;
-    const order = this.order, next = this.bucketNext;
+    const order = this.order, order2 = this.order2, next = this.bucketNext;
     let n = 0;
     for (let slot = this.bucketHeadPlusOne[b]! - 1; slot !== END_OF_BUCKET; slot = next[slot]!) {
       if (n === this.sortSlots.length) {
         this.sortSlots = growI32(this.sortSlots, 2 * n);
         this.sortKeys = growF64(this.sortKeys, 2 * n);
+        this.sortKeys2 = growF64(this.sortKeys2, 2 * n);
       }
       this.sortSlots[n] = slot;
-      this.sortKeys[n++] = order[slot]!;
+      this.sortKeys[n] = order[slot]!;
+      this.sortKeys2[n++] = order2[slot]!;
     }
-    const slots = this.sortSlots, keys = this.sortKeys;
+    const slots = this.sortSlots, keys = this.sortKeys, keys2 = this.sortKeys2;
     if (n <= 32) {
-      // Insertion sort on (key, slot) pairs kept side by side: buckets are short.
+      // Insertion sort on (keys, slot) kept side by side: buckets are short and mostly in order.
       for (let i = 1; i < n; i++) {
-        const s = slots[i]!, k = keys[i]!;
+        const s = slots[i]!, k = keys[i]!, k2 = keys2[i]!;
         let j = i - 1;
-        while (j >= 0 && keys[j]! > k) {
+        while (j >= 0 && (keys[j]! > k || (keys[j] === k && keys2[j]! > k2))) {
           slots[j + 1] = slots[j]!;
           keys[j + 1] = keys[j]!;
+          keys2[j + 1] = keys2[j]!;
           j--;
         }
         slots[j + 1] = s;
         keys[j + 1] = k;
+        keys2[j + 1] = k2;
       }
     } else {
-      slots.subarray(0, n).sort((x, y) => order[x]! - order[y]!);
+      slots.subarray(0, n).sort((x, y) => order[x]! - order[y]! || order2[x]! - order2[y]!);
     }
     this.bucketHeadPlusOne[b] = slots[0]! + 1;
     for (let i = 0; i + 1 < n; i++) next[slots[i]!] = slots[i + 1]!;
@@ -282,30 +295,28 @@ export class EventQueue {
 
   // ---- heap ----
 
-  private heapPush(slot: number, timeUs: number, seq: number): void {
-    const ht = this.heapTime, hs = this.heapSeq, hi = this.heapSlot;
+  private heapPush(slot: number, timeUs: number): void {
+    const ht = this.heapTime, hi = this.heapSlot;
     let i = this.heapSize++;
     while (i > 0) {
       const p = (i - 1) >> 2;
       const pt = ht[p]!;
-      if (pt < timeUs || (pt === timeUs && hs[p]! < seq)) break;
+      if (pt < timeUs || (pt === timeUs && this.keyLess(hi[p]!, slot))) break;
       ht[i] = pt;
-      hs[i] = hs[p]!;
       hi[i] = hi[p]!;
       i = p;
     }
     ht[i] = timeUs;
-    hs[i] = seq;
     hi[i] = slot;
   }
 
   private heapPop(): number {
-    const ht = this.heapTime, hs = this.heapSeq, hi = this.heapSlot;
+    const ht = this.heapTime, hi = this.heapSlot;
     const top = hi[0]!;
     const topUs = ht[0]!;
     const n = --this.heapSize;
     if (n > 0) {
-      const t = ht[n]!, s = hs[n]!, slot = hi[n]!;
+      const t = ht[n]!, slot = hi[n]!;
       let i = 0;
       for (;;) {
         const first = 4 * i + 1;
@@ -316,19 +327,17 @@ export class EventQueue {
         const last = first + 3 < n ? first + 3 : n - 1;
         for (let k = first + 1; k <= last; k++) {
           const kt = ht[k]!;
-          if (kt < ct || (kt === ct && hs[k]! < hs[c]!)) {
+          if (kt < ct || (kt === ct && this.keyLess(hi[k]!, hi[c]!))) {
             c = k;
             ct = kt;
           }
         }
-        if (t < ct || (t === ct && s < hs[c]!)) break;
+        if (t < ct || (t === ct && this.keyLess(slot, hi[c]!))) break;
         ht[i] = ct;
-        hs[i] = hs[c]!;
         hi[i] = hi[c]!;
         i = c;
       }
       ht[i] = t;
-      hs[i] = s;
       hi[i] = slot;
     }
     // The calendar's window follows the clock; every pending calendar event is at or after topUs.
@@ -345,10 +354,10 @@ export class EventQueue {
     this.gen = growF64(this.gen, cap);
     this.next = growI32(this.next, cap);
     this.order = growF64(this.order, cap);
+    this.order2 = growF64(this.order2, cap);
     for (let i = this.refs.length; i < cap; i++) this.refs.push(undefined);
     this.bucketNext = growI32(this.bucketNext, cap);
     this.heapTime = growF64(this.heapTime, cap);
-    this.heapSeq = growF64(this.heapSeq, cap);
     this.heapSlot = growI32(this.heapSlot, cap);
     this.freeSlots = growI32(this.freeSlots, cap);
   }

@@ -24,8 +24,8 @@ export interface ThreadedRunOptions {
   readonly workerUrl?: URL;
   /** See every emitted event, in the order one engine would have shown it. */
   readonly observers?: readonly ModelEventObserver[];
-  /** Called before the emissions of each handled event, with its (time, key) (sim/partition.ts). */
-  readonly beforeReplay?: (timeUs: number, key: number) => void;
+  /** Called before the emissions of each handled event, with its (time, keys) (sim/partition.ts). */
+  readonly beforeReplay?: (timeUs: number, key: number, key2: number) => void;
 }
 
 export interface ThreadedRun extends CombinedRun {

@@ -116,7 +116,7 @@ export async function simulateOnThreads(scenario: Scenario, seed: number, thread
     workerUrl: new URL(compiledWorker ?? WORKER_SOURCE),
     execArgv: compiledWorker === undefined ? ['--import', TS_LOADER] : [],
     observers: [(h, event, t) => world.engine.replayToObservers(h, event, t)],
-    beforeReplay: (t, key) => world.engine.run(t, key),
+    beforeReplay: (t, key, key2) => world.engine.run(t, key, key2),
   });
   world.engine.run(scenario.duration);
   const totals = (run.extras as MonitorTotals[]).reduce(addTotals);
