@@ -51,7 +51,7 @@ const NO_SLOT = -1;
 /** A source's sequence numbers fill the low 33 bits of a key; the source index (control 0, host h at h + 1) the rest. */
 const SOURCE_SEQ_SPAN = 2 ** 33;
 /** Keys stay exact doubles (below 2^53), which bounds the number of hosts. */
-export const MAX_HOSTS = 2 ** 20 - 1;
+const MAX_HOSTS = 2 ** 20 - 1;
 
 export interface EngineOptions {
   readonly seed: number;
@@ -270,9 +270,9 @@ export class Engine {
   /**
    * Process events in order until the queue is empty, the next event is later than `untilUs`, or
    * `stop()` is called. When it stops for time, the clock advances to `untilUs`. With `untilKey`
-   * and `untilKey2`, events at `untilUs` itself run only up to those keys: a partitioned run's coordinator, whose
-   * engine runs control callbacks alone, runs them up to each event it replays (sim/partition.ts),
-   * so its observers meet the state those callbacks set where one engine's would.
+   * and `untilKey2`, events at `untilUs` itself run only up to those keys: a partitioned run's
+   * coordinator, whose engine runs control callbacks alone, runs them up to each event it replays
+   * (sim/partition.ts), so its observers meet the state those callbacks set where one engine's do.
    */
   run(untilUs = Infinity, untilKey = Infinity, untilKey2 = Infinity): void {
     const q = this.queue;

@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import { compiledEntryUrl } from '../plugins/compiled.ts';
 import { loadModel } from './load-model.ts';
 import { ensurePlugins } from '../plugins/cache.ts';
-import { replicate } from './replicate.ts';
+import { DEFAULT_MODEL, replicate } from './replicate.ts';
 import type { ModelRef, ReplicationTask, TaskResult } from './types.ts';
 
 export interface Executor {
@@ -20,8 +20,7 @@ export interface Executor {
   close(): Promise<void>;
 }
 
-/** The real model dispatcher (simulate.ts). */
-export const DEFAULT_MODEL: ModelRef = { module: new URL('./simulate.ts', import.meta.url).href, exportName: 'simulate' };
+export { DEFAULT_MODEL };
 
 export function defaultWorkerCount(): number {
   return availableParallelism();

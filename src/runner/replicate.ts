@@ -7,12 +7,13 @@ import { simulateOnThreads } from '../world/threads/run.ts';
 import { boardWatch } from './size-early-stop.ts';
 import type { ModelRef, ReplicationTask, SimulateFn } from './types.ts';
 
-const DEFAULT_MODEL_URL = new URL('./simulate.ts', import.meta.url).href;
+/** The real model dispatcher (simulate.ts). */
+export const DEFAULT_MODEL: ModelRef = { module: new URL('./simulate.ts', import.meta.url).href, exportName: 'simulate' };
 
 export async function replicate(task: ReplicationTask, model: ModelRef, simulate: SimulateFn): Promise<RunOutput> {
   const threads = task.threads ?? 1;
   if (threads === 1) return simulate(task.scenario, task.seed, task.watch === undefined ? undefined : boardWatch(task.watch));
-  if (model.module !== DEFAULT_MODEL_URL) throw new RangeError(`--threads: only the built-in model runs split over threads (found the model ${model.module})`);
+  if (model.module !== DEFAULT_MODEL.module) throw new RangeError(`--threads: only the built-in model runs split over threads (found the model ${model.module})`);
   // Split over threads, a replication reports only when it ends: its progress line does not move
   // meanwhile (the watch's interim reports need the observers' state between windows).
   return simulateOnThreads(task.scenario, task.seed, threads);

@@ -12,7 +12,7 @@ import { createExecutor, DEFAULT_MODEL } from './executor.ts';
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
 import { buildPoints, type Plan, type PlanPoint } from './plan.ts';
-import { threadsProblem } from '../world/threads/run.ts';
+import { planSplit } from '../world/threads/run.ts';
 import { newRunDir, readResults } from './results-dir.ts';
 import { replicationSeeds } from './seeds.ts';
 import type { Shard } from './shard.ts';
@@ -92,8 +92,8 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
 /** Refuse, before anything is written, a split over threads that some point cannot take. */
 function checkThreads(points: readonly PlanPoint[], loaded: LoadedScenario, threads: number): void {
   for (const p of points) {
-    const problem = threadsProblem(p.scenario, p.scenario.seed, threads);
-    if (problem !== undefined) throw inputError(loaded.locate(problem.path.split('.')), problem.path, problem.expected, problem.found);
+    const split = planSplit(p.scenario, p.scenario.seed, threads);
+    if ('problem' in split) throw inputError(loaded.locate(split.problem.path.split('.')), split.problem.path, split.problem.expected, split.problem.found);
   }
 }
 

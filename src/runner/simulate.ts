@@ -1,6 +1,6 @@
 /**
  * One run: a scenario and a seed in, a RunOutput out. Picks the world the scenario describes; the
- * worker threads and the in-thread executor both call this (through DEFAULT_MODEL in executor.ts).
+ * worker threads and the in-thread executor both call this (through DEFAULT_MODEL in replicate.ts).
  */
 import type { RunWatch } from '../metrics/interim-bounds.ts';
 import type { RunOutput } from '../metrics/types.ts';

@@ -60,19 +60,22 @@ export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
 }
 
 /**
- * Whether `scenario` can run on `threads` threads: its kind of world, then the lookahead of the
- * split its hosts would get (the least latency across it must be positive).
+ * How `scenario` splits over `threads` threads, the partition of each host, or why it cannot: its
+ * kind of world, then the lookahead of the split (the least latency across it must be positive).
  */
-export function threadsProblem(scenario: Scenario, seed: number, threads: number): ThreadsProblem | undefined {
+export function planSplit(scenario: Scenario, seed: number, threads: number): { readonly assignment: number[] } | { readonly problem: ThreadsProblem } {
   const refusal = threadsRefusal(scenario);
-  if (refusal !== undefined || threads === 1) return refusal;
-  const world = assembleWorld(scenario, consensusConfiguration(scenario, seed));
-  const l = lookaheadUs(world.engine.network, assignHosts(world.engine, threads), threads);
-  if (l >= 1) return undefined;
+  if (refusal !== undefined) return { problem: refusal };
+  const { engine } = assembleWorld(scenario, consensusConfiguration(scenario, seed));
+  const assignment = assignHosts(engine, threads);
+  const l = lookaheadUs(engine.network, assignment, threads);
+  if (l >= 1) return { assignment };
   return {
-    path: 'network.latency',
-    expected: `a positive least latency between hosts of different threads with --threads ${threads} (the window each thread runs alone; give normal latencies a floor, e.g. min: 5ms)`,
-    found: `${l} µs`,
+    problem: {
+      path: 'network.latency',
+      expected: `a positive least latency between hosts of different threads with --threads ${threads} (the window each thread runs alone; give normal latencies a floor, e.g. min: 5ms)`,
+      found: `${l} µs`,
+    },
   };
 }
 
@@ -100,9 +103,9 @@ export function assignHosts(engine: Engine, partitions: number): number[] {
 
 export async function simulateOnThreads(scenario: Scenario, seed: number, threads: number): Promise<RunOutput> {
   if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`--threads: expected a positive integer, found ${threads}`);
-  const problem = threadsProblem(scenario, seed, threads);
-  if (problem !== undefined) throw new RangeError(`${problem.path}: expected ${problem.expected}, found ${problem.found}`);
-  const assignment = assignHosts(assembleWorld(scenario, consensusConfiguration(scenario, seed)).engine, threads);
+  const split = planSplit(scenario, seed, threads);
+  if ('problem' in split) throw new RangeError(`${split.problem.path}: expected ${split.problem.expected}, found ${split.problem.found}`);
+  const { assignment } = split;
   // The coordinator's copy: a partition of its own that runs no host, only control callbacks.
   const coordinator = { count: threads + 1, self: threads, partitionOf: (h: number) => assignment[h]! };
   const world = assembleWorld(scenario, consensusConfiguration(scenario, seed, { partition: coordinator }));
