@@ -1,5 +1,5 @@
 /**
- * One replication split over threads (sim/threads/), measured on PHOLD: for each thread count T,
+ * One replication split over threads (sim/threads/). By default measured on PHOLD: for each thread count T,
  * the 1,000 processes are split into T contiguous partitions and run on T threads through the same
  * code path (T = 1 included), interleaved over several rounds so that a drift in the machine's
  * speed falls on every T alike. Prints each wall time (thread start-up and world building
@@ -10,8 +10,17 @@
  * events cost about 0.15 µs each, so a window of 100 µs holds well under a millisecond of work per
  * thread and the barrier's cost shows; `--lookahead` widens it.
  *
+ * With `--scenario FILE` it measures what a user gets instead: `iomtsim run FILE --threads T` for
+ * each T, each in a fresh process (start-up included), and fails unless every run's summary is the
+ * same (a scenario needs latency floors to split: `--set network.latency.min=2ms`).
+ *
  *   npx tsx bench/scripts/thread-scaling.ts [--threads 1,2] [--rounds 3] [--lookahead 100] [--until 2000000]
+ *   npx tsx bench/scripts/thread-scaling.ts --scenario FILE [--set k=v]... [--threads 1,2] [--rounds 3]
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runPartitionsOnThreads } from '../../sim/index.ts';
@@ -20,21 +29,26 @@ import { PHOLD_DEFAULTS } from '../entries/phold.ts';
 
 const WORLD = new URL('../entries/phold.ts', import.meta.url).href;
 const LOADER = pathToFileURL(fileURLToPath(new URL('../../src/runner/worker-loader.mjs', import.meta.url))).href;
+const CLI = fileURLToPath(new URL('../../bin/iomtsim.mjs', import.meta.url));
 
 interface Options {
   threads: number[];
   rounds: number;
   lookaheadUs: number;
   untilUs: number;
+  scenario?: string;
+  sets: string[];
 }
 
 function parse(argv: readonly string[]): Options | string {
-  const o: Options = { threads: [1, 2], rounds: 3, lookaheadUs: PHOLD_DEFAULTS.lookaheadUs, untilUs: 2_000_000 };
+  const o: Options = { threads: [1, 2], rounds: 3, lookaheadUs: PHOLD_DEFAULTS.lookaheadUs, untilUs: 2_000_000, sets: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[++i];
     if (value === undefined) return `${flag}: expected a value, found nothing`;
-    if (flag === '--threads') {
+    if (flag === '--scenario') o.scenario = value;
+    else if (flag === '--set') o.sets.push(value);
+    else if (flag === '--threads') {
       const list = value.split(',').map(Number);
       if (!list.every((t) => Number.isInteger(t) && t >= 1)) return `--threads: expected positive integers separated by commas, found '${value}'`;
       o.threads = list;
@@ -48,12 +62,29 @@ function parse(argv: readonly string[]): Options | string {
   return o;
 }
 
+/** One `iomtsim run FILE --threads T` in a fresh process: its wall time and its summary's points. */
+function runScenario(o: Options, threads: number): { wallMs: number; outcome: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'iomtsim-threads-'));
+  try {
+    const args = [CLI, 'run', o.scenario!, '--threads', String(threads), '--workers', '1', '--no-report', '--json', '--out', join(dir, 'out'), ...o.sets.flatMap((s) => ['--set', s])];
+    const started = performance.now();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const wallMs = performance.now() - started;
+    if (r.status !== 0) throw new Error(`iomtsim run --threads ${threads} exited ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')) as { points: unknown };
+    return { wallMs, outcome: JSON.stringify(summary.points) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<number> {
   const o = parse(process.argv.slice(2));
   if (typeof o === 'string') {
     process.stderr.write(`thread-scaling: ${o}\n`);
     return 2;
   }
+  if (o.scenario !== undefined) return scenarioMode(o);
   const processes = PHOLD_DEFAULTS.processes;
   const walls = new Map<number, number[]>(o.threads.map((t) => [t, []]));
   const outcomes = new Set<string>();
@@ -68,13 +99,38 @@ async function main(): Promise<number> {
       process.stdout.write(`round ${round}, ${threads} thread(s): ${wallMs.toFixed(0)} ms, ${run.eventsProcessed} events, ${run.windows} windows, trace ${run.traceHash}\n`);
     }
   }
+  return report(o, walls, outcomes, 'outcomes (trace hash, events)');
+}
+
+function scenarioMode(o: Options): number {
+  const walls = new Map<number, number[]>(o.threads.map((t) => [t, []]));
+  const outcomes = new Set<string>();
+  for (let round = 1; round <= o.rounds; round++) {
+    for (const threads of o.threads) {
+      let run: { wallMs: number; outcome: string };
+      try {
+        run = runScenario(o, threads);
+      } catch (e) {
+        process.stderr.write(`thread-scaling: ${(e as Error).message}\n`);
+        return 1;
+      }
+      walls.get(threads)!.push(run.wallMs);
+      outcomes.add(run.outcome);
+      process.stdout.write(`round ${round}, ${threads} thread(s): ${run.wallMs.toFixed(0)} ms\n`);
+    }
+  }
+  return report(o, walls, outcomes, 'summaries');
+}
+
+/** Medians and speed-ups against the first thread count; 1 unless every run had one outcome. */
+function report(o: Options, walls: Map<number, number[]>, outcomes: Set<string>, what: string): number {
   const base = median(walls.get(o.threads[0]!)!);
   for (const [threads, ms] of walls) {
     const m = median(ms);
     process.stdout.write(`${threads} thread(s): median ${m.toFixed(0)} ms, speed-up ${(base / m).toFixed(2)}x\n`);
   }
   if (outcomes.size !== 1) {
-    process.stdout.write(`FAIL: ${outcomes.size} different outcomes (trace hash, events) across thread counts\n`);
+    process.stdout.write(`FAIL: ${outcomes.size} different ${what} across thread counts\n`);
     return 1;
   }
   return 0;
