@@ -277,14 +277,19 @@ export class Engine {
   run(untilUs = Infinity, untilKey = Infinity, untilKey2 = Infinity): void {
     const q = this.queue;
     const up = this.up;
+    // Only a partitioned engine records the keys of the event being handled (for its emissions).
+    const recordKeys = this.emitted !== null;
+    const bounded = untilKey !== Infinity;
     this.stopped = false;
     while (q.size > 0) {
       const t = q.peekTime();
       if (t > untilUs) break;
-      if (t === untilUs && untilKey !== Infinity && this.isAfterKeys(q.peekSlot(), untilKey, untilKey2)) break;
+      if (bounded && t === untilUs && this.isAfterKeys(q.peekSlot(), untilKey, untilKey2)) break;
       const slot = q.pop();
-      this.handledKey = q.order[slot]!;
-      this.handledKey2 = q.order2[slot]!;
+      if (recordKeys) {
+        this.handledKey = q.order[slot]!;
+        this.handledKey2 = q.order2[slot]!;
+      }
       const kind = q.kind[slot]!;
       if (kind >= K_CONTROL) {
         if (kind === K_CONTROL) this.dispatch(slot, kind, -1, t);
