@@ -17,19 +17,15 @@
  *   npx tsx bench/scripts/thread-scaling.ts [--threads 1,2] [--rounds 3] [--lookahead 100] [--until 2000000]
  *   npx tsx bench/scripts/thread-scaling.ts --scenario FILE [--set k=v]... [--threads 1,2] [--rounds 3]
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runPartitionsOnThreads } from '../../sim/index.ts';
 import { median } from '../../src/stats/index.ts';
 import { PHOLD_DEFAULTS } from '../entries/phold.ts';
+import { runCliOnce } from './cli-run.ts';
 
 const WORLD = new URL('../entries/phold.ts', import.meta.url).href;
 const LOADER = pathToFileURL(fileURLToPath(new URL('../../src/runner/worker-loader.mjs', import.meta.url))).href;
-const CLI = fileURLToPath(new URL('../../bin/iomtsim.mjs', import.meta.url));
 
 interface Options {
   threads: number[];
@@ -62,22 +58,6 @@ function parse(argv: readonly string[]): Options | string {
   return o;
 }
 
-/** One `iomtsim run FILE --threads T` in a fresh process: its wall time and its summary's points. */
-function runScenario(o: Options, threads: number): { wallMs: number; outcome: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'iomtsim-threads-'));
-  try {
-    const args = [CLI, 'run', o.scenario!, '--threads', String(threads), '--workers', '1', '--no-report', '--json', '--out', join(dir, 'out'), ...o.sets.flatMap((s) => ['--set', s])];
-    const started = performance.now();
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    const wallMs = performance.now() - started;
-    if (r.status !== 0) throw new Error(`iomtsim run --threads ${threads} exited ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
-    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')) as { points: unknown };
-    return { wallMs, outcome: JSON.stringify(summary.points) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function main(): Promise<number> {
   const o = parse(process.argv.slice(2));
   if (typeof o === 'string') {
@@ -107,16 +87,16 @@ function scenarioMode(o: Options): number {
   const outcomes = new Set<string>();
   for (let round = 1; round <= o.rounds; round++) {
     for (const threads of o.threads) {
-      let run: { wallMs: number; outcome: string };
+      let run: { wallS: number; points: string };
       try {
-        run = runScenario(o, threads);
+        run = runCliOnce(o.scenario!, ['--threads', String(threads), '--workers', '1'], o.sets);
       } catch (e) {
         process.stderr.write(`thread-scaling: ${(e as Error).message}\n`);
         return 1;
       }
-      walls.get(threads)!.push(run.wallMs);
-      outcomes.add(run.outcome);
-      process.stdout.write(`round ${round}, ${threads} thread(s): ${run.wallMs.toFixed(0)} ms\n`);
+      walls.get(threads)!.push(run.wallS * 1000);
+      outcomes.add(run.points);
+      process.stdout.write(`round ${round}, ${threads} thread(s): ${(run.wallS * 1000).toFixed(0)} ms\n`);
     }
   }
   return report(o, walls, outcomes, 'summaries');

@@ -8,15 +8,10 @@
  *
  *   npx tsx bench/scripts/worker-scaling.ts [--scenario FILE] [--reps 8] [--workers 1,2] [--rounds 3] [--set k=v]... [--json FILE]
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { median } from '../../src/stats/index.ts';
-
-const CLI = fileURLToPath(new URL('../../bin/iomtsim.mjs', import.meta.url));
+import { runCliOnce } from './cli-run.ts';
 
 interface Options {
   scenario: string;
@@ -48,23 +43,6 @@ function parse(argv: readonly string[]): Options | string {
   return o;
 }
 
-/** One CLI run in a fresh process: its wall time and its summary's points, as text. */
-function runOnce(o: Options, workers: number): { wallS: number; points: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'iomtsim-scaling-'));
-  const out = join(dir, 'results');
-  try {
-    const args = [CLI, 'run', o.scenario, '--reps', String(o.reps), '--workers', String(workers), '--no-report', '--json', '--out', out, ...o.sets.flatMap((s) => ['--set', s])];
-    const start = performance.now();
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    const wallS = (performance.now() - start) / 1000;
-    if (r.status !== 0) throw new Error(`iomtsim run --workers ${workers} exited ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
-    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { points: unknown };
-    return { wallS, points: JSON.stringify(summary.points) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const parsed = parse(process.argv.slice(2));
 if (typeof parsed === 'string') {
   process.stderr.write(`worker-scaling: ${parsed}\n`);
@@ -80,7 +58,7 @@ for (let round = 1; round <= o.rounds; round++) {
   for (const w of o.workers) {
     let run: { wallS: number; points: string };
     try {
-      run = runOnce(o, w);
+      run = runCliOnce(o.scenario, ['--reps', String(o.reps), '--workers', String(w)], o.sets);
     } catch (e) {
       process.stderr.write(`worker-scaling: ${(e as Error).message}\n`);
       process.exit(1);
