@@ -97,6 +97,7 @@ export class Engine {
   private waitTail = new Int32Array(16).fill(NO_SLOT);
   private wakePending = new Uint8Array(16);
   private readonly observers: ModelEventObserver[] = [];
+  private readonly exporters: ((h: HostId, event: ModelEvent) => ModelEvent)[] = [];
   private stopped = false;
   // Partitioned runs: which partition runs each host, 1 where it is this one, and the messages
   // for each other partition's hosts since they were last taken. Null when this engine runs all.
@@ -227,7 +228,9 @@ export class Engine {
     b.key.push(this.handledKey);
     b.key2.push(this.handledKey2);
     b.host.push(h);
-    b.event.push(event);
+    let exported = event;
+    for (let i = 0; i < this.exporters.length; i++) exported = this.exporters[i]!(h, exported);
+    b.event.push(exported);
   }
 
   /** What this partition's hosts emitted since the last call (a partitioned engine only). */
@@ -254,6 +257,15 @@ export class Engine {
    */
   observe(observer: ModelEventObserver): void {
     this.observers.push(observer);
+  }
+
+  /**
+   * Let `fn` rewrite what this partition's hosts emit before it goes to the coordinator, adding
+   * what only the partition running the host can read (a replica's state digest). One engine's
+   * observers read that state themselves, so a one-engine run never calls it.
+   */
+  exportEmitted(fn: (h: HostId, event: ModelEvent) => ModelEvent): void {
+    this.exporters.push(fn);
   }
 
   /** Run `fn` at `timeUs` (faults, measurement windows). Not for per-message work. */

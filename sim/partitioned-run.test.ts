@@ -65,6 +65,24 @@ describe('partitioned run', () => {
     expect(seenWhole.some((s) => (s as unknown[])[2] === 'link-cut')).toBe(true);
   });
 
+  it('lets the partition that runs a host add to what the host emits (exportEmitted); one engine never calls it', () => {
+    const whole = partitionableTrafficEngine(7, 8);
+    let calls = 0;
+    whole.exportEmitted((_h, event) => (calls++, event));
+    const seenWhole: unknown[] = [];
+    whole.observe(recordInto(seenWhole));
+    whole.run(UNTIL_US);
+    expect(calls).toBe(0);
+    const parts = split(7, 8, 2, (h) => h % 2);
+    for (const p of parts) p.exportEmitted((h, event) => ({ ...event, runHere: h >= 0 && p.runsHost(h) }));
+    const seenParts: [number, number, { kind: string; runHere: boolean }][] = [];
+    runPartitionsInProcess(parts, UNTIL_US, [recordInto(seenParts)]);
+    const hostEvents = seenParts.filter(([h]) => h >= 0);
+    expect(hostEvents.length).toBeGreaterThan(100);
+    expect(hostEvents.every(([, , e]) => e.runHere)).toBe(true);
+    expect(seenParts.map(([h, t, e]) => [h, t, e.kind])).toEqual((seenWhole as [number, number, { kind: string }][]).map(([h, t, e]) => [h, t, e.kind]));
+  });
+
   it('takes windows as wide as the least latency across a cut, and no wider', () => {
     // Regions a and b are 2 ms apart at least; inside a region, 250-400 µs.
     const byRegion = split(3, 12, 3, (h) => h % 3);

@@ -209,4 +209,19 @@ describe('StateAgreementChecker', () => {
     c.observe(2, commit(1, [tx(1)]), 9);
     expect(c.violations).toEqual([{ timeUs: 9, height: 1, hosts: [0, 2] }]);
   });
+  it('in a split run, compares the digests the partitions read and carried, not the coordinator\'s applications', () => {
+    const digests = new Map([[0, 'a'], [1, 'a'], [2, 'b']]);
+    // Each partition's checker reads its own replica; the coordinator's has no executed application.
+    const partition = new StateAgreementChecker((h) => ({ execute: () => {}, stateDigest: () => digests.get(h)! }));
+    const coordinator = new StateAgreementChecker(() => undefined);
+    for (const host of [0, 1, 2]) coordinator.observe(host, partition.annotate(host, commit(1, [tx(0)])), 1);
+    expect(coordinator.violations).toEqual([{ timeUs: 1, height: 1, hosts: [0, 2] }]);
+    expect(coordinator.outcome().passed).toBe(false);
+  });
+
+  it('carries no digest where it compares nothing: other events, dishonest hosts, skipped heights', () => {
+    const c = new StateAgreementChecker(() => ({ execute: () => {}, stateDigest: () => 'a' }), (h) => h !== 1, 2);
+    expect(c.annotate(0, commit(2, [tx(0)]))).toMatchObject({ stateDigest: 'a' });
+    for (const [host, e] of [[0, commit(1, [tx(0)])], [1, commit(2, [tx(0)])], [0, submit(tx(0))]] as const) expect(c.annotate(host, e)).toBe(e);
+  });
 });

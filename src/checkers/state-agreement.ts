@@ -2,13 +2,19 @@
  * Contract-state agreement: after committing the same height, honest replicas hold the same
  * application state (deterministic execution of the same ordered blocks, the premise of state
  * machine replication). Reads `ReplicatedApplication.stateDigest()` right after each commit event;
- * replicas emit the event once the block has executed.
+ * replicas emit the event once the block has executed. In a run split over partitions the replica's
+ * partition reads it (`annotate`) and the commit event carries it to the coordinator's checker.
  */
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';
 import type { CommitEvent, ReplicatedApplication } from '../protocols/types.ts';
 import { CommitFrontier, forgetThrough } from './commit-frontier.ts';
 import { ALL_HONEST, describeFirst, type Checker, type HonestPredicate } from './types.ts';
+
+/** A commit event, with the replica's state digest where its partition added it. */
+interface DigestedCommit extends CommitEvent {
+  readonly stateDigest?: string;
+}
 
 export interface StateViolation {
   readonly timeUs: number;
@@ -45,16 +51,29 @@ export class StateAgreementChecker implements Checker {
 
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
     if (event.kind !== 'commit' || !this.isHonest(host)) return;
-    const { block } = event as CommitEvent;
-    this.compare(host, block.height, timeUs);
+    const { block, stateDigest } = event as DigestedCommit;
+    this.compare(host, block.height, timeUs, stateDigest);
     if (this.frontier.advance(host, block.height)) forgetThrough(this.byHeight, this.frontier.height);
   };
 
-  private compare(host: HostId, height: number, timeUs: number): void {
-    if (height % this.everyHeights !== 0) return;
+  /** A commit event this checker compares, with the replica's state digest as it is now (see Engine.exportEmitted). */
+  readonly annotate = (host: HostId, event: ModelEvent): ModelEvent => {
+    if (event.kind !== 'commit' || !this.isHonest(host) || (event as CommitEvent).block.height % this.everyHeights !== 0) return event;
     const app = this.applicationOf(host);
-    if (app === undefined) return;
-    const digest = app.stateDigest();
+    if (app === undefined) return event;
+    const digested: DigestedCommit = { ...(event as CommitEvent), stateDigest: app.stateDigest() };
+    return digested;
+  };
+
+  /** `carried`: the digest the replica's partition read, in a split run (the application here never ran). */
+  private compare(host: HostId, height: number, timeUs: number, carried: string | undefined): void {
+    if (height % this.everyHeights !== 0) return;
+    let digest = carried;
+    if (digest === undefined) {
+      const app = this.applicationOf(host);
+      if (app === undefined) return;
+      digest = app.stateDigest();
+    }
     this.compared++;
     const first = this.byHeight.get(height);
     if (first === undefined) {

@@ -126,6 +126,17 @@ export function buildTopology(c: TopologyConfig): Topology {
   return { regions, nodes, hospitals, devices, clinicians, researchers, researchNode, patients: patient, hostCount: roles.length, hostRoles: roles };
 }
 
+/**
+ * The site of each host, by host id: the region of its organisation's premises (a hospital, the
+ * lab...), devices included, which sit in the radio region but at their gateway's hospital.
+ * `regionOf` gives each other host's region as placed.
+ */
+export function sitesOf(topo: Topology, regionOf: (host: number) => number): number[] {
+  const sites = Array.from({ length: topo.hostCount }, (_, h) => regionOf(h));
+  for (const d of topo.devices) sites[d.host] = topo.hospitals[d.hospital]!.region;
+  return sites;
+}
+
 /** Region pair latencies: radio to anything, LAN within a site, WAN between sites. */
 export function latencyMatrix(regionCount: number, radio: DistributionSpec, lan: DistributionSpec, wan: DistributionSpec): DistributionSpec[][] {
   const m: DistributionSpec[][] = [];

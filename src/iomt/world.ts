@@ -5,11 +5,11 @@
  * protocol is a parameter (a ProtocolDefinition), so the same world runs on PBFT or any other.
  */
 import type { DetectorDefinition } from './detector-kinds/definition.ts';
-import { Engine, type Actor, type ActorContext, type ActorFactory, type DistributionSpec, type HostId, type HostPlacement } from '../../sim/index.ts';
+import { Engine, type Actor, type ActorContext, type ActorFactory, type DistributionSpec, type HostId, type HostPlacement, type PartitionPlan } from '../../sim/index.ts';
 import { KeyRing, type Block, type SigningKey, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
 import type { ReplicaSettings } from '../protocols/types.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
-import { IomtLedgerApp, type AuditEntry } from '../contracts/index.ts';
+import { IomtLedgerApp, type AuditEntry, type ConsentRecord } from '../contracts/index.ts';
 import type { CheckOutcome, Metrics } from '../metrics/types.ts';
 import { ACTOR_KINDS, type ActorKind, type ConfigOf } from './actor-kinds.ts';
 import type { AlertRule } from './alert-rules.ts';
@@ -67,6 +67,21 @@ export interface IomtWorldConfig {
   readonly retransmitUs: number;
   /** Wrap replica i's actor factory (Byzantine behaviour from an attack plan). */
   readonly wrapReplica?: WrapReplica;
+  /** Run one partition of the hosts (src/world/threads/). */
+  readonly partition?: PartitionPlan;
+}
+
+/**
+ * What `finish` reads from hosts' own state, for the hosts one engine ran: in a run split over
+ * partitions each partition reports its own, and the coordinator combines them (`finish`).
+ */
+export interface IomtHostTotals {
+  readonly accepted: number;
+  readonly alertsRefused: number;
+  /** Per honest replica run here, in node order: its access and break-glass audit entries. */
+  readonly audits: readonly { readonly host: HostId; readonly entries: readonly AuditEntry[] }[];
+  /** The honest replica run here that executed the most (the first in node order of those), with its consents. */
+  readonly leading: { readonly host: HostId; readonly executed: number; readonly consents: ReadonlyMap<string, ConsentRecord> } | null;
 }
 
 /** Optional hooks of a world's builder (src/attacks wraps devices, gateways, clinicians and stores through it). */
@@ -108,6 +123,8 @@ export class IomtWorld {
   readonly patientPseudonyms: string[] = [];
   readonly deviceNames: string[] = [];
   readonly gateways: Gateway[] = [];
+  /** The host of each of `gateways`. */
+  private readonly gatewayHosts: HostId[] = [];
   readonly devices: Device[] = [];
   readonly stores: OffChainStore[] = [];
   readonly keyRing: KeyRing;
@@ -123,9 +140,13 @@ export class IomtWorld {
     const topo = buildTopology({ ...c, cliniciansPerWard: c.access.cliniciansPerWard, researchers: c.access.researchers });
     this.topology = topo;
     const lossProbability = c.links.lossProbability;
-    this.engine = new Engine({ seed: c.seed, network: { regions: topo.regions, latencyUs: latencyMatrix(topo.regions.length, c.links.radioUs, c.links.lanUs, c.links.wanUs), lossProbability, receiveQueueing: c.links.receiveQueueing ?? true } });
+    this.engine = new Engine({
+      seed: c.seed,
+      network: { regions: topo.regions, latencyUs: latencyMatrix(topo.regions.length, c.links.radioUs, c.links.lanUs, c.links.wanUs), lossProbability, receiveQueueing: c.links.receiveQueueing ?? true },
+      ...(c.partition === undefined ? {} : { partition: c.partition }),
+    });
     const engine = this.engine;
-    const ring = new KeyRing(c.cryptoMode, c.seed);
+    const ring = new KeyRing(c.cryptoMode, c.seed, { portable: c.partition !== undefined });
     this.keyRing = ring;
 
     // Patients: vitals, episodes (ground truth), pseudonyms on chain and real identifiers off chain.
@@ -245,7 +266,10 @@ export class IomtWorld {
           ledger: endpoint,
           recordAlertsOnChain: c.gateway.recordAlertsOnChain,
         }, `gateway:${g}`, { role: 'gateway', id: g });
-        if (gw !== undefined) this.gateways.push(gw);
+        if (gw !== undefined) {
+          this.gateways.push(gw);
+          this.gatewayHosts.push(g);
+        }
       }
       for (let w = 0; w < c.wardsPerHospital; w++) {
         while (deviceCursor < topo.devices.length && topo.devices[deviceCursor]!.hospital === hosp.index && topo.devices[deviceCursor]!.ward === w) {
@@ -271,44 +295,64 @@ export class IomtWorld {
     this.engine.run(this.config.durationUs);
   }
 
-  /** The app of the honest replica (not in `byzantineHosts`) that executed the most: the most advanced committed state. */
-  leadingApp(byzantineHosts: ReadonlySet<HostId> = new Set()): IomtLedgerApp {
-    let best: IomtLedgerApp | undefined;
-    for (const n of this.topology.nodes) {
-      const a = this.apps[n.host]!;
-      if (!byzantineHosts.has(n.host) && (best === undefined || a.executed > best.executed)) best = a;
-    }
-    if (best === undefined) throw new Error('iomt: no honest replica');
-    return best;
-  }
-
   /** Hosts that submit transactions: administrations, portals, gateways, clinicians, researchers. */
   ledgerClientHosts(): number[] {
     const t = this.topology;
     return t.hostRoles.flatMap((role, h) => (role === 'admin' || role === 'portal' || role === 'gateway' || role === 'clinician' || role === 'researcher' ? [h] : []));
   }
 
+  /** Readings the gateways this engine runs accepted. */
   readingsAccepted(): number {
     let n = 0;
-    for (const g of this.gateways) n += g.accepted;
+    this.gateways.forEach((g, i) => {
+      if (this.engine.runsHost(this.gatewayHosts[i]!)) n += g.accepted;
+    });
     return n;
+  }
+
+  /**
+   * What `finish` reads from the gateways and honest replicas (not in `byzantineHosts`) that this
+   * engine ran: all of them in a one-engine run, its own in a partition's.
+   */
+  hostTotals(byzantineHosts: ReadonlySet<HostId> = new Set()): IomtHostTotals {
+    let alertsRefused = 0;
+    this.gateways.forEach((g, i) => {
+      if (this.engine.runsHost(this.gatewayHosts[i]!)) alertsRefused += g.alertsRefused;
+    });
+    const audits: { host: HostId; entries: AuditEntry[] }[] = [];
+    let leading: IomtHostTotals['leading'] = null;
+    for (const n of this.topology.nodes) {
+      if (byzantineHosts.has(n.host) || !this.engine.runsHost(n.host)) continue;
+      const app = this.apps[n.host]!;
+      audits.push({ host: n.host, entries: app.audit.entries.filter((e) => e.type === 'access' || e.type === 'break-glass') });
+      if (leading === null || app.executed > leading.executed) leading = { host: n.host, executed: app.executed, consents: app.consent.consents };
+    }
+    return { accepted: this.readingsAccepted(), alertsRefused, audits, leading };
   }
 
   /**
    * IoMT metrics and checks; call after `run`. Served records are judged against the access entries
    * in any honest replica's AuditLog (an honest replica executes only committed blocks) and the
    * Consent state of the most advanced honest one; `byzantineHosts` are the replicas an attack ran.
+   * A run split over partitions passes each partition's `hostTotals`.
    */
-  finish(byzantineHosts: ReadonlySet<HostId> = new Set()): { metrics: Metrics; checks: CheckOutcome[] } {
+  finish(byzantineHosts: ReadonlySet<HostId> = new Set(), partitions: readonly IomtHostTotals[] = [this.hostTotals(byzantineHosts)]): { metrics: Metrics; checks: CheckOutcome[] } {
+    // Node order: the first honest replica to hold an entry gives it, the first of the most advanced gives the consents.
+    const audits = partitions.flatMap((p) => p.audits).sort((a, b) => a.host - b.host);
     const audit = new Map<string, AuditEntry>();
-    for (const n of this.topology.nodes) {
-      if (byzantineHosts.has(n.host)) continue;
-      for (const e of this.apps[n.host]!.audit.entries) if ((e.type === 'access' || e.type === 'break-glass') && !audit.has(e.ref)) audit.set(e.ref, e);
+    for (const a of audits) for (const e of a.entries) if (!audit.has(e.ref)) audit.set(e.ref, e);
+    let leading: IomtHostTotals['leading'] = null;
+    for (const p of partitions) {
+      const l = p.leading;
+      if (l !== null && (leading === null || l.executed > leading.executed || (l.executed === leading.executed && l.host < leading.host))) leading = l;
     }
-    const consents = this.leadingApp(byzantineHosts).consent.consents;
-    let alertsRefused = 0;
-    for (const g of this.gateways) alertsRefused += g.alertsRefused;
-    return this.collector.finish({ durationUs: this.config.durationUs, accepted: this.readingsAccepted(), alertsRefused, audit, consents });
+    if (leading === null) throw new Error('iomt: no honest replica');
+    let accepted = 0, alertsRefused = 0;
+    for (const p of partitions) {
+      accepted += p.accepted;
+      alertsRefused += p.alertsRefused;
+    }
+    return this.collector.finish({ durationUs: this.config.durationUs, accepted, alertsRefused, audit, consents: leading.consents });
   }
 
   /**

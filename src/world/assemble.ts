@@ -21,7 +21,7 @@ import type { RunWatch } from '../metrics/interim-bounds.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { excusedWindows, type ExcusedWindow } from './excused-windows.ts';
-import { ConsensusMonitor, type MonitorTotals } from './monitor.ts';
+import { addTotals, ConsensusMonitor, type MonitorTotals } from './monitor.ts';
 import type { ReplicaDeployment, WrapReplica } from '../protocols/consortium/placement.ts';
 import type { ConsensusWorld, FaultPlan } from './types.ts';
 
@@ -41,8 +41,24 @@ export interface PlacedWorld<S> {
    * bounds the latency samples a run can still record (src/metrics/interim-bounds.ts).
    */
   futureSubmissionsBound?(toUs: number): number;
-  /** What the configuration adds to the run's output, after the consensus monitor's. */
-  finish?(): { readonly metrics: Metrics; readonly checks: readonly CheckOutcome[]; readonly distributions: Distributions };
+  /**
+   * The site of each host, by host id (the hosts of one site run in one partition of a split run:
+   * a hospital with its devices); by default its network region.
+   */
+  sites?(): readonly number[];
+  /**
+   * What `finish` reads from the state of the hosts this engine ran (structured-cloneable): in a run
+   * split over partitions each partition's engine reports its share, for the coordinator's `finish`.
+   */
+  hostTotals?(): unknown;
+  /** What the configuration adds to the run's output, after the consensus monitor's; given the partitions' `hostTotals` in a split run. */
+  finish?(partitions?: readonly unknown[]): { readonly metrics: Metrics; readonly checks: readonly CheckOutcome[]; readonly distributions: Distributions };
+}
+
+/** What a partition's engine reports at the end of a split run: its share of what the output reads from hosts. */
+export interface PartitionTotals {
+  readonly monitor: MonitorTotals;
+  readonly world: unknown;
 }
 
 /** One kind of world: the protocol whose fault model bounds the faults, and how its hosts are placed. */
@@ -80,11 +96,15 @@ export interface AssembledWorld {
    * output is that of the shorter run (`simulatedUs` tells).
    */
   run(watch?: RunWatch): RunOutput;
+  /** The site of each host (see PlacedWorld.sites). */
+  sites(): readonly number[];
+  /** This engine's share of what the output reads from hosts' state (a partition's, in a split run). */
+  partitionTotals(): PartitionTotals;
   /**
    * The output of a run whose hosts ran in other engines (sim/partition.ts): this world's observers
-   * were shown their events, and its monitor takes the partitions' summed totals.
+   * were shown their events, and it combines the partitions' totals.
    */
-  outputOfPartitionedRun(run: { readonly traceHash: string; readonly eventsProcessed: number }, totals: MonitorTotals): RunOutput;
+  outputOfPartitionedRun(run: { readonly traceHash: string; readonly eventsProcessed: number }, partitions: readonly PartitionTotals[]): RunOutput;
 }
 
 export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfiguration<S>, options: WorldOptions<S> = {}): AssembledWorld {
@@ -125,9 +145,9 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
       if (watch.onInterim({ simulatedUs: engine.nowUs, metrics: monitor.interim(latencySamplesBound(), watch.metrics) })) return;
     }
   };
-  const output = (run: { readonly traceHash: string; readonly eventsProcessed: number; readonly simulatedUs: number }, totals?: MonitorTotals): RunOutput => {
-    const consensus = monitor.finish(totals);
-    const extra = placed.finish?.() ?? { metrics: {}, checks: [], distributions: {} };
+  const output = (run: { readonly traceHash: string; readonly eventsProcessed: number; readonly simulatedUs: number }, partitions?: readonly PartitionTotals[]): RunOutput => {
+    const consensus = monitor.finish(partitions?.map((p) => p.monitor).reduce(addTotals));
+    const extra = placed.finish?.(partitions?.map((p) => p.world)) ?? { metrics: {}, checks: [], distributions: {} };
     const distributions = { ...consensus.distributions, ...extra.distributions };
     return {
       metrics: { ...consensus.metrics, ...extra.metrics, ...(plan?.outcomes() ?? {}) },
@@ -148,10 +168,12 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
       else runWatched(watch);
       return output({ traceHash: engine.traceHash(), eventsProcessed: engine.eventsProcessed, simulatedUs: engine.nowUs });
     },
-    outputOfPartitionedRun(run, totals) {
+    sites: () => placed.sites?.() ?? Array.from({ length: engine.hostCount }, (_, h) => engine.network.regionOf(h)),
+    partitionTotals: () => ({ monitor: monitor.totals(), world: placed.hostTotals?.() }),
+    outputOfPartitionedRun(run, partitions) {
       // The hosts ran elsewhere; this engine's clock stands where theirs ended.
       engine.nowUs = scenario.duration;
-      return output({ traceHash: run.traceHash, eventsProcessed: run.eventsProcessed, simulatedUs: scenario.duration }, totals);
+      return output({ traceHash: run.traceHash, eventsProcessed: run.eventsProcessed, simulatedUs: scenario.duration }, partitions);
     },
   };
 }

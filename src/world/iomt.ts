@@ -4,11 +4,12 @@
  * framework's contracts), its device attacks wired through the world's actor hooks, and the IoMT
  * collector's metrics, checks and latency distributions added to the consensus ones.
  */
+import type { PartitionPlan } from '../../sim/index.ts';
 import { DEFAULT_CRYPTO_COSTS } from '../ledger/crypto.ts';
 import { DEFAULT_ALERT_RULES, type AlertRule } from '../iomt/alert-rules.ts';
 import type { DetectorSpec } from '../iomt/detector-bank.ts';
 import { deviceProfiles } from '../iomt/profiles.ts';
-import { IomtWorld, type IomtWorldConfig } from '../iomt/world.ts';
+import { IomtWorld, type IomtHostTotals, type IomtWorldConfig } from '../iomt/world.ts';
 import { distributionsOf } from '../metrics/distribution.ts';
 import { protocolIn, registriesFor } from '../plugins/registries.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
@@ -16,12 +17,15 @@ import { inputError } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { replicaSettings } from '../scenario/sections/consensus.ts';
 import { consortiumSeats, type IomtSection } from '../scenario/sections/iomt.ts';
+import { sitesOf } from '../iomt/topology.ts';
 import type { WorldConfiguration } from './assemble.ts';
 import { latencyDistribution } from './network.ts';
 
 export interface IomtWorldOptions {
   /** Use this module instead of the scenario's protocol (tests). */
   readonly protocol?: ProtocolDefinition;
+  /** Run one partition of the hosts (src/world/threads/). */
+  readonly partition?: PartitionPlan;
 }
 
 /** The world configuration a scenario describes. */
@@ -101,7 +105,8 @@ function ledgerClientCount(s: IomtSection): number {
 }
 
 export function iomtConfiguration(scenario: Scenario, seed: number, options: IomtWorldOptions = {}): WorldConfiguration<IomtWorld> {
-  const base = iomtWorldConfig(scenario, seed, options.protocol);
+  const config = iomtWorldConfig(scenario, seed, options.protocol);
+  const base = options.partition === undefined ? config : { ...config, partition: options.partition };
   const clients = ledgerClientCount(scenario.iomt!);
   return {
     protocol: base.protocol,
@@ -110,13 +115,16 @@ export function iomtConfiguration(scenario: Scenario, seed: number, options: Iom
       const world = new IomtWorld(wrapReplica === undefined ? base : { ...base, wrapReplica }, plan?.deviceHooks);
       plan?.installDevices?.(world);
       if (plan !== undefined && world.ledgerClientHosts().length !== clients) throw new Error('iomt: ledger client count does not match the topology');
+      const byzantineHosts = () => new Set((plan?.byzantineReplicas() ?? []).map((i) => world.consortium.replicaHosts[i]!));
       return {
         engine: world.engine,
         consortium: world.consortium,
         clientHosts: world.ledgerClientHosts(),
         subject: () => world,
-        finish() {
-          const iomt = world.finish(new Set((plan?.byzantineReplicas() ?? []).map((i) => world.consortium.replicaHosts[i]!)));
+        sites: () => sitesOf(world.topology, (h) => world.engine.network.regionOf(h)),
+        hostTotals: () => world.hostTotals(byzantineHosts()),
+        finish(partitions) {
+          const iomt = world.finish(byzantineHosts(), partitions as readonly IomtHostTotals[] | undefined);
           const collector = world.collector;
           return {
             ...iomt,

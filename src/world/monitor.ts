@@ -77,7 +77,9 @@ export class ConsensusMonitor {
     const boundUs = livenessBoundUs(scenario.consensus, ledger.protocol, ledger.replicaHosts.length);
     this.liveness = boundUs === null ? null : new LivenessChecker(boundUs, honest, { honestReplicas, repliesNeeded: ledger.repliesNeeded });
     this.validity = new ValidityChecker(honest, honestReplicas);
-    this.stateAgreement = new StateAgreementChecker((h) => appOf.get(h), honest, options.stateCheckEveryHeights ?? 1, honestReplicas);
+    // Only the engine that runs a replica holds its executed state; a split run's partitions send it along (annotate).
+    this.stateAgreement = new StateAgreementChecker((h) => (engine.runsHost(h) ? appOf.get(h) : undefined), honest, options.stateCheckEveryHeights ?? 1, honestReplicas);
+    engine.exportEmitted(this.stateAgreement.annotate);
     const durationUs = scenario.duration;
     const windowUs = durationUs <= 600_000_000 ? 1_000_000 : Math.ceil(durationUs / 600);
     this.collector = new ConsensusCollector(scenario.warmup, durationUs, honest, windowUs, honestReplicas);

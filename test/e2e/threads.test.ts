@@ -19,6 +19,24 @@ consensus: { protocol: pbft, nodes: 7, batchSize: 20, batchTimeout: 50ms }
 workload: { rateTps: 500, clients: 4 }
 `;
 
+/** Two hospitals with a lab, an insurer and a regulator; every link has a floor. */
+const IOMT_SCENARIO = `name: threads-iomt-e2e
+duration: 60s
+warmup: 10s
+consensus: { protocol: pbft, nodes: 5, batchSize: 10, batchTimeout: 200ms }
+workload: { rateTps: 0 }
+iomt:
+  hospitals: 2
+  wardsPerHospital: 2
+  bedsPerWard: 3
+  consortium: { nodesPerHospital: 1, lab: 1, insurer: 1, regulator: 1 }
+  links:
+    radio: { kind: normal, mean: 5ms, sd: 1ms, min: 2ms }
+    lan: { kind: normal, mean: 1ms, sd: 200us, min: 300us }
+    wan: { kind: normal, mean: 20ms, sd: 4ms, min: 8ms }
+  access: { cliniciansPerWard: 2, clinicianRatePerHour: 120, researchers: 1, researcherRatePerHour: 120, revocationsPerHour: 30 }
+`;
+
 describe('iomtsim run --threads', () => {
   it('gives the same summary and trace hashes on 1 and 2 threads, and records the threads in the manifest', async () => {
     const file = join(root, 'split.yaml');
@@ -44,9 +62,25 @@ describe('iomtsim run --threads', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('refuses an IoMT scenario and a bad thread count, naming each', async () => {
-    const iomt = await cli(['run', 'scenarios/default.yaml', '--threads', '2', '--out', join(root, 'iomt'), '--json']);
-    expect([iomt.code, iomt.stderr]).toEqual([2, expect.stringMatching(/iomt: expected no iomt section with --threads > 1 .*, found an iomt section/)]);
+  it('gives an IoMT world (two hospitals, links with floors) the same summary on 1 and 2 threads', async () => {
+    const file = join(root, 'iomt.yaml');
+    writeFileSync(file, IOMT_SCENARIO);
+    const [one, two] = await Promise.all([
+      cli(['run', file, '--workers', '1', '--json', '--no-report', '--out', join(root, 'iomt-one')]),
+      cli(['run', file, '--workers', '1', '--threads', '2', '--json', '--no-report', '--out', join(root, 'iomt-two')]),
+    ]);
+    expect([one.code, two.code, two.stderr]).toEqual([0, 0, '']);
+    const { resultsDir: _a, ...summaryOne } = JSON.parse(one.stdout);
+    const { resultsDir: _b, ...summaryTwo } = JSON.parse(two.stdout);
+    expect(summaryOne.passed).toBe(true);
+    expect(summaryTwo).toEqual(summaryOne);
+  }, 120_000);
+
+  it('refuses, naming each, an IoMT world whose links have no floor, an IoMT attack and a bad thread count', async () => {
+    const noFloor = await cli(['run', 'scenarios/hospital.yaml', '--threads', '2', '--out', join(root, 'hospital'), '--json']);
+    expect([noFloor.code, noFloor.stderr]).toEqual([2, expect.stringMatching(/iomt\.links: expected a positive least latency between hosts of different threads with --threads 2 .*, found 0 µs/)]);
+    const attack = await cli(['run', 'scenarios/default.yaml', '--threads', '2', '--out', join(root, 'iomt'), '--json']);
+    expect([attack.code, attack.stderr]).toEqual([2, expect.stringMatching(/attacks\.0\.type: expected an attack that can run split over threads .*the IoMT attacks .*, found 'replay'/)]);
     const bad = await cli(['run', 'scenarios/pbft.yaml', '--threads', '0', '--json']);
     expect([bad.code, bad.stderr.trim()]).toEqual([2, "--threads 0: (flag): expected an integer from 1 to 256, found '0'"]);
   });

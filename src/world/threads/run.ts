@@ -1,25 +1,27 @@
 /**
- * One replication of a consensus-only scenario split over threads (sim/threads/): the partitions'
- * threads run the hosts; this thread builds the same world once more, never runs it, and shows its
- * observers (checkers, collectors) every event the partitions' hosts emitted, in the order one
- * engine would have, so that its output is the one-thread run's, trace hash included.
+ * One replication of an IoMT or consensus-only scenario split over threads (sim/threads/): the
+ * partitions' threads run the hosts; this thread builds the same world once more, never runs it,
+ * and shows its observers (checkers, collectors) every event the partitions' hosts emitted, in the
+ * order one engine would have, so that its output is the one-thread run's, trace hash included.
+ * What the output reads from hosts' state (network totals, replicas' audit logs and consents,
+ * gateways' counters) each partition reports for its own hosts, and the state-agreement checker's
+ * digests travel with the commit events (src/checkers/state-agreement.ts).
  *
  * The coordinator's copy runs no hosts but runs its control callbacks (attacks' schedules, which
  * record their ground truth there) up to each event it replays, as one engine interleaves them.
  *
- * Not yet for IoMT worlds and proof of work, nor for attacks that follow the leader they observe
- * (the partitions' engines feed no observers) or label what they do as they act inside a replica
- * (censorship's transactions): each is refused with its reason.
+ * Not yet for proof of work, the IoMT attacks (on devices, gateways, clinicians and stores), nor
+ * the attacks that follow the leader they observe (the partitions' engines feed no observers) or
+ * label what they do as they act inside a replica (censorship's transactions): each is refused
+ * with its reason.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lookaheadUs, runPartitionsOnThreads, type Engine } from '../../../sim/index.ts';
 import type { RunOutput } from '../../metrics/types.ts';
 import { compiledEntryUrl } from '../../plugins/compiled.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { assembleWorld } from '../assemble.ts';
-import { consensusConfiguration } from '../consensus.ts';
-import { addTotals, type MonitorTotals } from '../monitor.ts';
-import type { ThreadedWorldArgs } from './world-module.ts';
+import type { PartitionTotals } from '../assemble.ts';
+import { splittableWorld, type ThreadedWorldArgs } from './world-module.ts';
 
 // From the bundle the threads start from their compiled entries (src/plugins/compiled.ts); from
 // source, through tsx's loader.
@@ -43,7 +45,6 @@ const SPLITTABLE_ATTACKS: ReadonlySet<string> = new Set(['equivocation', 'silenc
 /** Why `scenario` cannot run split over threads yet, or undefined when its kind of world can. */
 export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
   const now = 'on one thread for now';
-  if (scenario.iomt !== undefined) return { path: 'iomt', expected: `no iomt section with --threads > 1 (an IoMT world runs ${now}: its state checks read the replicas' applications)`, found: 'an iomt section' };
   if (scenario.consensus.protocol === 'pow') return { path: 'consensus.protocol', expected: `a protocol other than pow with --threads > 1 (proof of work runs ${now})`, found: "'pow'" };
   for (const [i, a] of scenario.attacks.entries()) {
     const spec = a as { readonly type: string; readonly replicas?: unknown };
@@ -51,7 +52,7 @@ export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
     if (!splits) {
       return {
         path: `attacks.${i}.type`,
-        expected: `an attack that can run split over threads with --threads > 1 (${[...SPLITTABLE_ATTACKS].join(', ')}, crash of listed replicas; those that follow the leader or label as they act run ${now})`,
+        expected: `an attack that can run split over threads with --threads > 1 (${[...SPLITTABLE_ATTACKS].join(', ')}, crash of listed replicas; the IoMT attacks and those that follow the leader or label as they act run ${now})`,
         found: spec.type === 'crash' ? "crash of 'leader'" : `'${spec.type}'`,
       };
     }
@@ -66,13 +67,14 @@ export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
 export function planSplit(scenario: Scenario, seed: number, threads: number): { readonly assignment: number[] } | { readonly problem: ThreadsProblem } {
   const refusal = threadsRefusal(scenario);
   if (refusal !== undefined) return { problem: refusal };
-  const { engine } = assembleWorld(scenario, consensusConfiguration(scenario, seed));
-  const assignment = assignHosts(engine, threads);
-  const l = lookaheadUs(engine.network, assignment, threads);
+  const world = splittableWorld(scenario, seed);
+  const assignment = assignHosts(world.sites(), threads);
+  const l = lookaheadUs(world.engine.network, assignment, threads);
   if (l >= 1) return { assignment };
   return {
     problem: {
-      path: 'network.latency',
+      // An IoMT world's latencies are its links' (radio, LAN, WAN).
+      path: scenario.iomt !== undefined ? 'iomt.links' : 'network.latency',
       expected: `a positive least latency between hosts of different threads with --threads ${threads} (the window each thread runs alone; give normal latencies a floor, e.g. min: 5ms)`,
       found: `${l} µs`,
     },
@@ -80,25 +82,25 @@ export function planSplit(scenario: Scenario, seed: number, threads: number): { 
 }
 
 /**
- * Which partition runs each host: the regions spread over the partitions, the most populous first
- * onto the least loaded (cuts fall between regions, across the largest latencies), or, with fewer
- * regions than partitions, the hosts in turn.
+ * Which partition runs each host: the sites (a hospital with its devices; a region) spread over the
+ * partitions, the most populous first onto the least loaded (cuts fall between sites, across the
+ * largest latencies), or, with fewer sites than partitions, the hosts in turn.
  */
-export function assignHosts(engine: Engine, partitions: number): number[] {
-  const hosts = engine.hostCount;
-  const regions = engine.network.regionTotal;
-  if (regions < partitions) return Array.from({ length: hosts }, (_, h) => h % partitions);
-  const population = new Array<number>(regions).fill(0);
-  for (let h = 0; h < hosts; h++) population[engine.network.regionOf(h)]! += 1;
+export function assignHosts(siteOf: readonly number[], partitions: number): number[] {
+  const sites = siteOf.reduce((m, s) => Math.max(m, s + 1), 0);
+  if (sites < partitions) return siteOf.map((_, h) => h % partitions);
+  const population = new Array<number>(sites).fill(0);
+  for (const s of siteOf) population[s]! += 1;
   const load = new Array<number>(partitions).fill(0);
-  const partitionOfRegion = new Array<number>(regions).fill(0);
-  const byPopulation = population.map((n, r) => [n, r] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [n, r] of byPopulation) {
+  const partitionOfSite = new Array<number>(sites).fill(0);
+  const byPopulation = population.map((n, s) => [n, s] as const).filter(([n]) => n > 0).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  if (byPopulation.length < partitions) return siteOf.map((_, h) => h % partitions);
+  for (const [n, s] of byPopulation) {
     const least = load.indexOf(Math.min(...load));
-    partitionOfRegion[r] = least;
+    partitionOfSite[s] = least;
     load[least]! += n;
   }
-  return Array.from({ length: hosts }, (_, h) => partitionOfRegion[engine.network.regionOf(h)]!);
+  return siteOf.map((s) => partitionOfSite[s]!);
 }
 
 export async function simulateOnThreads(scenario: Scenario, seed: number, threads: number): Promise<RunOutput> {
@@ -108,7 +110,7 @@ export async function simulateOnThreads(scenario: Scenario, seed: number, thread
   const { assignment } = split;
   // The coordinator's copy: a partition of its own that runs no host, only control callbacks.
   const coordinator = { count: threads + 1, self: threads, partitionOf: (h: number) => assignment[h]! };
-  const world = assembleWorld(scenario, consensusConfiguration(scenario, seed, { partition: coordinator }));
+  const world = splittableWorld(scenario, seed, coordinator);
   const args: ThreadedWorldArgs = { scenario, seed };
   const compiledWorker = compiledEntryUrl(WORKER_SOURCE);
   const run = await runPartitionsOnThreads({
@@ -122,6 +124,5 @@ export async function simulateOnThreads(scenario: Scenario, seed: number, thread
     beforeReplay: (t, key, key2) => world.engine.run(t, key, key2),
   });
   world.engine.run(scenario.duration);
-  const totals = (run.extras as MonitorTotals[]).reduce(addTotals);
-  return world.outputOfPartitionedRun(run, totals);
+  return world.outputOfPartitionedRun(run, run.extras as PartitionTotals[]);
 }

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../scenario/schema.ts';
+import { runIomtWorld } from '../testing/run.ts';
+import { smallIomtScenario } from '../testing/scenarios.ts';
+import { simulateOnThreads, threadsRefusal } from './run.ts';
+
+type Protocol = 'pbft' | 'hotstuff' | 'raft' | 'poa';
+
+/** Radio, LAN and WAN latencies with floors (the window a thread runs alone is the least of them across a cut). */
+function links(floorUs: number) {
+  return {
+    radio: { kind: 'normal', mean: '5ms', sd: '1ms', min: `${2 * floorUs}us` },
+    lan: { kind: 'normal', mean: '1ms', sd: '200us', min: `${floorUs}us` },
+    wan: { kind: 'normal', mean: '20ms', sd: '4ms', min: `${8 * floorUs}us` },
+  };
+}
+
+/** A small IoMT world: `hospitals` hospitals, one node each, with a lab, an insurer and a regulator. */
+function iomtScenario(w: { protocol: Protocol; hospitals: number; wards: number; beds: number; floorUs: number; attacks?: readonly unknown[] }): Scenario {
+  const nodes = w.hospitals + 3;
+  return smallIomtScenario(
+    { hospitals: w.hospitals, wardsPerHospital: w.wards, bedsPerWard: w.beds, links: links(w.floorUs) },
+    {
+      duration: w.protocol === 'poa' ? '80s' : '40s',
+      warmup: '10s',
+      consensus: { protocol: w.protocol, nodes, batchSize: 10, batchTimeout: '200ms', ...(w.protocol === 'poa' ? { poa: { period: '2s', wiggle: '200ms' } } : {}) },
+      attacks: (w.attacks ?? []) as never,
+    } as never,
+  );
+}
+
+describe('one IoMT replication on threads', () => {
+  it('gives a two-hospital PBFT world on 2 and 3 threads the one-thread output, its states compared from the partitions', async () => {
+    const scenario = iomtScenario({ protocol: 'pbft', hospitals: 2, wards: 2, beds: 2, floorUs: 500 });
+    const one = runIomtWorld(scenario, 3);
+    expect(one.metrics['iomt.readings_anchored']!.value).toBeGreaterThan(300);
+    // The coordinator's applications never run: the digests it compares come from the partitions.
+    expect(one.checks.find((c) => c.name === 'state-agreement')!.detail).toMatch(/^[1-9]\d* state digests compared/);
+    for (const threads of [2, 3]) expect(await simulateOnThreads(scenario, 3, threads)).toEqual(one);
+  }, 60_000);
+
+  it('gives random IoMT worlds on 1 to 4 threads the one-thread output (protocol, hospitals, wards, beds, floors, attack, seed drawn)', async () => {
+    const world = fc.record({
+      protocol: fc.constantFrom<Protocol>('pbft', 'hotstuff', 'raft', 'poa'),
+      hospitals: fc.integer({ min: 1, max: 3 }),
+      wards: fc.integer({ min: 1, max: 2 }),
+      beds: fc.integer({ min: 1, max: 2 }),
+      floorUs: fc.integer({ min: 100, max: 1_000 }),
+      threads: fc.integer({ min: 1, max: 4 }),
+      seed: fc.integer({ min: 1, max: 1e6 }),
+      attack: fc.constantFrom('none', 'crash', 'partition', 'eclipse', 'silence', 'equivocation'),
+    });
+    // Byzantine behaviours only where the protocol's fault model has them (BFT protocols).
+    const attacksFor = (w: { attack: string; protocol: Protocol; hospitals: number }): unknown[] => {
+      const nodes = Array.from({ length: w.hospitals + 3 }, (_, i) => i);
+      const bft = w.protocol === 'pbft' || w.protocol === 'hotstuff';
+      switch (w.attack) {
+        case 'crash': return [{ type: 'crash', start: '15s', end: '25s', replicas: [1] }];
+        case 'partition': return [{ type: 'partition', start: '15s', end: '20s', groups: [nodes.slice(0, 2), nodes.slice(2)] }];
+        case 'eclipse': return [{ type: 'eclipse', start: '15s', end: '25s', victim: nodes.length - 1 }];
+        case 'silence': return bft ? [{ type: 'silence', start: '15s', replicas: [0] }] : [];
+        case 'equivocation': return bft ? [{ type: 'equivocation', start: '15s', replicas: [0] }] : [];
+        default: return [];
+      }
+    };
+    await fc.assert(
+      fc.asyncProperty(world, async (w) => {
+        const scenario = iomtScenario({ ...w, attacks: attacksFor(w) });
+        expect(await simulateOnThreads(scenario, w.seed, w.threads)).toEqual(runIomtWorld(scenario, w.seed));
+      }),
+      { numRuns: 6 },
+    );
+  }, 240_000);
+
+  it('refuses the IoMT attacks, which act on devices, gateways, clinicians or stores, naming the attack', () => {
+    const scenario = iomtScenario({ protocol: 'pbft', hospitals: 1, wards: 1, beds: 1, floorUs: 500, attacks: [{ type: 'stolen-key', start: '15s', device: 0 }] });
+    expect(threadsRefusal(scenario)).toMatchObject({ path: 'attacks.0.type', found: "'stolen-key'" });
+  });
+});
