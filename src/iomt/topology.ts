@@ -127,12 +127,12 @@ export function buildTopology(c: TopologyConfig): Topology {
 }
 
 /**
- * The site of each host, by host id: the region of its organisation's premises (a hospital, the
- * lab...), devices included, which sit in the radio region but at their gateway's hospital.
- * `regionOf` gives each other host's region as placed.
+ * The site of each of `hostCount` hosts, by host id: the region of its organisation's premises (a
+ * hospital, the lab...), devices included, which sit in the radio region but at their gateway's
+ * hospital. `regionOf` gives each other host's region as placed (hosts an attack added included).
  */
-export function sitesOf(topo: Topology, regionOf: (host: number) => number): number[] {
-  const sites = Array.from({ length: topo.hostCount }, (_, h) => regionOf(h));
+export function sitesOf(topo: Topology, hostCount: number, regionOf: (host: number) => number): number[] {
+  const sites = Array.from({ length: hostCount }, (_, h) => regionOf(h));
   for (const d of topo.devices) sites[d.host] = topo.hospitals[d.hospital]!.region;
   return sites;
 }

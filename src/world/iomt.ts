@@ -121,7 +121,7 @@ export function iomtConfiguration(scenario: Scenario, seed: number, options: Iom
         consortium: world.consortium,
         clientHosts: world.ledgerClientHosts(),
         subject: () => world,
-        sites: () => sitesOf(world.topology, (h) => world.engine.network.regionOf(h)),
+        sites: () => sitesOf(world.topology, world.engine.hostCount, (h) => world.engine.network.regionOf(h)),
         hostTotals: () => world.hostTotals(byzantineHosts()),
         finish(partitions) {
           const iomt = world.finish(byzantineHosts(), partitions as readonly IomtHostTotals[] | undefined);
