@@ -8,6 +8,13 @@ const ARRIVED = 0;
 const GENERATION = 1;
 
 export const BARRIER_BYTES = 8;
+/**
+ * Checks a thread makes before it sleeps: a window often holds well under a millisecond of work,
+ * and waking a sleeping thread costs tens of µs, more than the few µs of these checks. Measured on
+ * PHOLD over 2 threads on 2 cores (bench/scripts/thread-scaling.ts, 2 rounds each, alternating):
+ * speed-up 1.32x and 1.45x with them against 1.21x and 1.28x without.
+ */
+const SPIN_CHECKS = 2000;
 
 export class Barrier {
   private readonly cells: Int32Array;
@@ -24,6 +31,8 @@ export class Barrier {
       Atomics.notify(cells, GENERATION);
       return;
     }
+    for (let i = 0; i < SPIN_CHECKS && Atomics.load(cells, GENERATION) === generation; i++);
     while (Atomics.load(cells, GENERATION) === generation) Atomics.wait(cells, GENERATION, generation);
   }
 }
+

@@ -31,6 +31,22 @@ describe('a replication on threads', () => {
     }
   }, 60_000);
 
+  it("replays in one engine's order when a partition never posts (it runs no host, so emits and sends nothing)", async () => {
+    const seed = 23, hostCount = 24;
+    const whole = partitionableTrafficEngine(seed, hostCount);
+    const seenWhole: unknown[] = [];
+    whole.observe((h, event, t) => void seenWhole.push([h, t, event]));
+    whole.run(UNTIL_US);
+    const seen: unknown[] = [];
+    const run = await runPartitionsOnThreads({
+      worldModule: WORLD, worldArgs: { seed, hostCount }, assignment: Array.from({ length: hostCount }, (_, h) => (h % 2 === 0 ? 0 : 2)), untilUs: UNTIL_US, execArgv: ['--import', LOADER],
+      observers: [(h, event, t) => void seen.push([h, t, event])],
+    });
+    expect(seenWhole.length).toBeGreaterThan(1_000);
+    expect(seen).toEqual(seenWhole);
+    expect(run.traceHash).toBe(whole.traceHash());
+  }, 60_000);
+
   it('stops every thread and names the cause when a partition fails', async () => {
     // An assignment naming too few hosts fails in each thread as the world is built.
     await expect(

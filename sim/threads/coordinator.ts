@@ -5,11 +5,10 @@
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { combineReports, type CombinedRun, type PartitionReport } from '../partitioned-run.ts';
-import { replayEmitted, type EmittedBatch } from '../partition.ts';
+import { emptyEmitted, replayEmitted, type EmittedBatch } from '../partition.ts';
 import { CrossingIdentity, fromPortable } from '../portable.ts';
 import type { ModelEventObserver } from '../types.ts';
-import { BARRIER_BYTES } from './barrier.ts';
-import type { PartitionThreadData, PartitionThreadMessage } from './protocol.ts';
+import { sharedLayout, type PartitionThreadData, type PartitionThreadMessage } from './protocol.ts';
 
 export interface ThreadedRunOptions {
   /** URL of a module exporting `buildPartition(args, plan)` (sim/threads/protocol.ts). */
@@ -37,7 +36,7 @@ export interface ThreadedRun extends CombinedRun {
 
 export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<ThreadedRun> {
   const count = Math.max(...o.assignment) + 1;
-  const shared = new SharedArrayBuffer(BARRIER_BYTES + 2 * count * 8);
+  const shared = new SharedArrayBuffer(sharedLayout(count).bytes);
   // One channel per pair of partitions.
   const ports: (MessagePort | undefined)[][] = Array.from({ length: count }, () => new Array<MessagePort | undefined>(count).fill(undefined));
   for (let p = 0; p < count; p++) {
@@ -55,12 +54,20 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
     };
     return new Worker(workerUrl, { workerData: data, transferList: ports[self]!.filter((p) => p !== undefined), execArgv: [...(o.execArgv ?? [])] });
   });
-  // Each window's emitted events, per partition, until every partition has posted that window's.
-  const pending: EmittedBatch[][] = workers.map(() => []);
+  // Each partition's emitted events by window, until every partition is known to be past that
+  // window: a partition posts only windows in which its hosts emitted, in window order, so one that
+  // posted a later window (or ended) emitted nothing in the windows it skipped.
+  const pending: { window: number; batch: EmittedBatch }[][] = workers.map(() => []);
+  const lastPosted: number[] = workers.map(() => -1);
   // Objects the partitions' events carry keep one identity here, as in one engine.
   const identity = new CrossingIdentity(count);
   const replayReady = (): void => {
-    while (pending.every((q) => q.length > 0)) replayEmitted(pending.map((q) => q.shift()!), observers, o.beforeReplay);
+    for (;;) {
+      let w = Infinity;
+      for (const q of pending) if (q.length > 0 && q[0]!.window < w) w = q[0]!.window;
+      if (w === Infinity || lastPosted.some((last) => last < w)) return;
+      replayEmitted(pending.map((q) => (q.length > 0 && q[0]!.window === w ? q.shift()!.batch : emptyEmitted())), observers, o.beforeReplay);
+    }
   };
   let done: { report: PartitionReport; windows: number; extra: unknown }[];
   try {
@@ -70,9 +77,14 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
           new Promise<{ report: PartitionReport; windows: number; extra: unknown }>((resolve, reject) => {
             worker.on('message', (m: PartitionThreadMessage) => {
               if (m.kind === 'emitted') {
-                pending[self]!.push({ ...m.batch, event: fromPortable(m.batch.event, identity) as EmittedBatch['event'] });
+                pending[self]!.push({ window: m.window, batch: { ...m.batch, event: fromPortable(m.batch.event, identity) as EmittedBatch['event'] } });
+                lastPosted[self] = m.window;
                 replayReady();
-              } else if (m.kind === 'done') resolve(m);
+              } else if (m.kind === 'done') {
+                lastPosted[self] = Infinity;
+                replayReady();
+                resolve(m);
+              }
               else reject(new Error(m.message));
             });
             worker.once('error', reject);

@@ -8,8 +8,8 @@ import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from '
 import type { CrossingBatch, EmittedBatch } from '../partition.ts';
 import { CrossingIdentity, fromPortable, toPortable } from '../portable.ts';
 import { checkedLookaheadUs, partitionReport } from '../partitioned-run.ts';
-import { Barrier, BARRIER_BYTES } from './barrier.ts';
-import type { PartitionedWorldModule, PartitionThreadData, PartitionThreadMessage } from './protocol.ts';
+import { Barrier } from './barrier.ts';
+import { sharedLayout, type PartitionedWorldModule, type PartitionThreadData, type PartitionThreadMessage } from './protocol.ts';
 
 const data = workerData as PartitionThreadData;
 // Ids of the objects that cross to or from this thread (sim/portable.ts).
@@ -30,7 +30,10 @@ async function main(): Promise<PartitionThreadMessage> {
   const barrier = new Barrier(data.shared, count);
   // Next-event times, two alternating rows: a row is rewritten two windows later, after every
   // thread has passed the barrier in between and so finished reading it.
-  const next = new Float64Array(data.shared, BARRIER_BYTES, 2 * count);
+  const layout = sharedLayout(count);
+  const next = new Float64Array(data.shared, layout.nextAt, 2 * count);
+  // Messages sent from p to q, two alternating rows likewise; a batch is posted only when non-empty.
+  const sent = new Int32Array(data.shared, layout.sentAt, 2 * count * count);
   const l = checkedLookaheadUs(engine, count);
   let startUs = engine.nowUs;
   let windows = 0;
@@ -38,11 +41,14 @@ async function main(): Promise<PartitionThreadMessage> {
     const endUs = Math.min(startUs + l - 1, untilUs);
     engine.run(endUs);
     const emitted = engine.takeEmitted();
-    if (data.forwardEmitted) parentPort!.postMessage({ kind: 'emitted', batch: portableEmitted(emitted) } satisfies PartitionThreadMessage);
+    if (data.forwardEmitted && emitted.atUs.length > 0) parentPort!.postMessage({ kind: 'emitted', window: windows, batch: portableEmitted(emitted) } satisfies PartitionThreadMessage);
     let earliest = engine.nextEventUs();
+    const sentRow = (windows & 1) * count * count;
     for (let q = 0; q < count; q++) {
       if (q === self) continue;
       const batch = engine.takeCrossing(q);
+      sent[sentRow + self * count + q] = batch.atUs.length;
+      if (batch.atUs.length === 0) continue;
       for (const t of batch.atUs) if (t < earliest) earliest = t;
       data.ports[q]!.postMessage({ ...batch, msg: toPortable(batch.msg, identity) });
     }
@@ -50,7 +56,7 @@ async function main(): Promise<PartitionThreadMessage> {
     next[row + self] = earliest;
     barrier.arriveAndWait();
     for (let q = 0; q < count; q++) {
-      if (q === self) continue;
+      if (q === self || sent[sentRow + q * count + self] === 0) continue;
       engine.receiveCrossing(receiveBatch(data.ports[q]!));
     }
     windows++;

@@ -4,6 +4,7 @@
  * engine that runs one partition; every thread builds the same world from the same arguments.
  */
 import type { MessagePort } from 'node:worker_threads';
+import { BARRIER_BYTES } from './barrier.ts';
 import type { Engine } from '../engine.ts';
 import type { EmittedBatch, PartitionPlan } from '../partition.ts';
 import type { PartitionReport } from '../partitioned-run.ts';
@@ -27,7 +28,11 @@ export interface PartitionThreadData {
   readonly count: number;
   readonly self: number;
   readonly untilUs: number;
-  /** Barrier cells, then one next-event time per partition for each of two alternating windows. */
+  /**
+   * Barrier cells; one next-event time per partition for each of two alternating windows; then,
+   * for each of two alternating windows, how many messages partition p sent partition q (cell
+   * p · count + q), so that a thread takes a batch from a port only when one was posted.
+   */
   readonly shared: SharedArrayBuffer;
   /** Port to partition q at index q (undefined at self). */
   readonly ports: readonly (MessagePort | undefined)[];
@@ -35,8 +40,18 @@ export interface PartitionThreadData {
   readonly forwardEmitted: boolean;
 }
 
-/** What a partition's thread posts to the coordinator: each window's emitted events, then its end. */
+/**
+ * What a partition's thread posts to the coordinator: the events emitted in a window (windows in
+ * which its hosts emitted nothing are skipped), then its end.
+ */
 export type PartitionThreadMessage =
-  | { readonly kind: 'emitted'; readonly batch: EmittedBatch }
+  | { readonly kind: 'emitted'; readonly window: number; readonly batch: EmittedBatch }
   | { readonly kind: 'done'; readonly report: PartitionReport; readonly windows: number; readonly extra: unknown }
   | { readonly kind: 'failed'; readonly message: string };
+
+/** Where each part of the shared block (`shared`) of a run over `count` partitions lies, in bytes. */
+export function sharedLayout(count: number): { readonly nextAt: number; readonly sentAt: number; readonly bytes: number } {
+  const nextAt = BARRIER_BYTES;
+  const sentAt = nextAt + 2 * count * 8;
+  return { nextAt, sentAt, bytes: sentAt + 2 * count * count * 4 };
+}
