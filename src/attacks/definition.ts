@@ -79,6 +79,14 @@ export interface AttackDefinition<T extends string = string, P extends z.ZodRawS
   faultyReplicas?(spec: SpecOf<T, P>): readonly ReplicaTarget[];
   /** It breaks the partial-synchrony assumption for its window (a partition). */
   readonly breaksSynchrony?: boolean;
+  /**
+   * Whether a run split over threads (src/world/threads/) gives the one-thread run's output under
+   * `spec`: true where every effect goes through its replicas' code, or through engine and network
+   * state that control callbacks set, which every partition and the coordinator run alike. Absent
+   * (false) where it follows what it observes (the leader), or records what it does inside hosts
+   * that run in other threads; a split run is then refused, naming it.
+   */
+  splitsOverThreads?(spec: SpecOf<T, P>): boolean;
 
   /** The Byzantine proxy's mode for each of `faultyReplicas(spec)`. */
   byzantineBehaviour?(spec: SpecOf<T, P>, setup: ByzantineSetup): ByzantineBehaviour;

@@ -42,10 +42,11 @@ describe('iomtsim fuzz', () => {
     expect(fingerprint(one).map(([seed, kind]) => [seed, kind])).toEqual([[7, 'pass'], [8, 'pass'], [9, 'safety']]);
   }, 60_000);
 
-  it('orders exit codes safety, crash, liveness', () => {
+  it('orders exit codes safety, crash, divergence, liveness', () => {
     expect(exitCodeOf([])).toBe(0);
     expect(exitCodeOf(['liveness'])).toBe(4);
-    expect(exitCodeOf(['liveness', 'crash'])).toBe(5);
+    expect(exitCodeOf(['liveness', 'divergence'])).toBe(6);
+    expect(exitCodeOf(['liveness', 'divergence', 'crash'])).toBe(5);
     expect(exitCodeOf(['liveness', 'crash', 'safety'])).toBe(3);
   });
 
@@ -58,6 +59,7 @@ describe('iomtsim fuzz', () => {
       expect(await main(['fuzz', '--protocol', 'pbft', '--nodes', '9..4'])).toBe(2);
       expect(await main(['fuzz', '--protocol', 'pbft', '--mutant', 'pbft-small-quorum'])).toBe(2);
       expect(await main(['fuzz', '--mutant', 'raft-without-logs'])).toBe(2);
+      expect(await main(['fuzz', '--protocol', 'pbft', '--threads', '0'])).toBe(2);
     } finally {
       process.stderr.write = write;
     }
@@ -65,6 +67,7 @@ describe('iomtsim fuzz', () => {
     expect(messages.join('')).toMatch(/--nodes 9\.\.4: \(flag\): expected a range of replica counts LO\.\.HI/);
     expect(messages.join('')).toMatch(/expected exactly one of --protocol NAME, --protocol-module PATH, --mutant NAME, found --protocol and --mutant/);
     expect(messages.join('')).toMatch(/--mutant raft-without-logs: \(flag\): expected one of pbft-small-quorum/);
+    expect(messages.join('')).toMatch(/--threads 0: \(flag\): expected an integer from 1 to 256, found '0'/);
   });
 
   it('exits 3 on a mutant and writes fuzz.json with every seed', async () => {

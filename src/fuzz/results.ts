@@ -27,24 +27,53 @@ export interface FuzzSummary {
   /** 1-based position of the first failing seed in the seeds asked for (seeds it took to catch). */
   readonly firstFailureAfter: number | undefined;
   readonly failures: readonly FailureRecord[];
+  /**
+   * --threads: the thread count; the seeds run again split and compared, among them those compared
+   * without the attacks that cannot split ('compared without ...': seeds); why the others could not
+   * split at all (reason: seeds).
+   */
+  readonly split?: { readonly threads: number; readonly compared: number; readonly without: Readonly<Record<string, number>>; readonly notSplit: Readonly<Record<string, number>> };
   /** --beyond: seeds whose safety checker found conflicting commits, and seeds whose attacks' ground truth recorded some. */
   readonly safetyLost?: { readonly bySafetyChecker: number; readonly byGroundTruth: number };
   readonly meanWallMsPerSeed: number;
   readonly resultsDir: string | undefined;
 }
 
-function writeFailure(r: SeedResult, dir: string): FailureRecord {
+function writeFailure(r: SeedResult, dir: string, threads: number): FailureRecord {
   const file = join(dir, `seed-${r.case.seed}.yaml`);
   writeFileAtomic(file, scenarioYaml(r.case, file));
-  return { seed: r.case.seed, kind: r.verdict.kind as FailureKind, nodes: r.case.nodes, details: r.verdict.details, file, replay: `iomtsim run ${file}` };
+  // A divergence shows as two summaries that differ.
+  const replay = r.verdict.kind === 'divergence' ? `iomtsim run ${file} --threads ${threads}, against iomtsim run ${file}` : `iomtsim run ${file}`;
+  return { seed: r.case.seed, kind: r.verdict.kind as FailureKind, nodes: r.case.nodes, details: r.verdict.details, file, replay };
 }
 
-/** Writes the failing seeds' scenario files and fuzz.json under `dir` (when there is one) and summarises. */
-export function summarise(target: FuzzTarget, outcome: FuzzOutcome, beyond: boolean, dir: string | undefined): FuzzSummary {
-  const failing = outcome.results.filter((r) => r.verdict.kind !== 'pass' && (!beyond || r.verdict.kind === 'crash'));
+/** The seeds compared split over threads (those compared without some attacks among them), and why the others could not split, with their counts. */
+function splitTally(results: readonly SeedResult[], threads: number): FuzzSummary['split'] {
+  const notSplit: Record<string, number> = {};
+  const without: Record<string, number> = {};
+  let compared = 0;
+  for (const r of results) {
+    if (r.split === undefined) continue;
+    if (!r.split.startsWith('compared')) {
+      notSplit[r.split] = (notSplit[r.split] ?? 0) + 1;
+      continue;
+    }
+    compared++;
+    if (r.split !== 'compared') without[r.split] = (without[r.split] ?? 0) + 1;
+  }
+  return { threads, compared, without, notSplit };
+}
+
+/**
+ * Writes the failing seeds' scenario files and fuzz.json under `dir` (when there is one) and
+ * summarises; `threads` > 1 when the seeds were also run split over that many threads.
+ */
+export function summarise(target: FuzzTarget, outcome: FuzzOutcome, beyond: boolean, dir: string | undefined, threads = 1): FuzzSummary {
+  // Beyond the fault model lost safety is the measurement; a crash or a divergence is still a failure.
+  const failing = outcome.results.filter((r) => r.verdict.kind !== 'pass' && (!beyond || r.verdict.kind === 'crash' || r.verdict.kind === 'divergence'));
   const failures = dir === undefined
     ? failing.map((r) => ({ seed: r.case.seed, kind: r.verdict.kind as FailureKind, nodes: r.case.nodes, details: r.verdict.details, file: '', replay: '' }))
-    : failing.map((r) => writeFailure(r, dir));
+    : failing.map((r) => writeFailure(r, dir, threads));
   const firstIndex = outcome.results.findIndex((r) => failing.includes(r));
   const wall = outcome.results.reduce((s, r) => s + r.wallMs, 0);
   const summary: FuzzSummary = {
@@ -54,6 +83,7 @@ export function summarise(target: FuzzTarget, outcome: FuzzOutcome, beyond: bool
     exitCode: outcome.interrupted ? 130 : exitCodeOf(failures.map((f) => f.kind)),
     firstFailureAfter: firstIndex < 0 ? undefined : firstIndex + 1,
     failures,
+    ...(threads > 1 ? { split: splitTally(outcome.results, threads) } : {}),
     ...(beyond
       ? { safetyLost: {
           bySafetyChecker: outcome.results.filter((r) => r.verdict.safetyViolations > 0).length,
@@ -66,7 +96,7 @@ export function summarise(target: FuzzTarget, outcome: FuzzOutcome, beyond: bool
   if (dir !== undefined) {
     writeJsonAtomic(join(dir, 'fuzz.json'), {
       ...summary,
-      seeds: outcome.results.map((r) => ({ seed: r.case.seed, nodes: r.case.nodes, verdict: r.verdict.kind, faulty: r.case.faulty, traceHash: r.traceHash, wallMs: r.wallMs })),
+      seeds: outcome.results.map((r) => ({ seed: r.case.seed, nodes: r.case.nodes, verdict: r.verdict.kind, faulty: r.case.faulty, traceHash: r.traceHash, wallMs: r.wallMs, ...(r.split === undefined ? {} : { split: r.split }) })),
     });
   }
   return summary;
@@ -78,6 +108,11 @@ export function formatSummary(s: FuzzSummary): string {
     lines.push(`seed ${f.seed} (n = ${f.nodes}): ${f.kind} failure`);
     for (const d of f.details) lines.push(`  ${d}`);
     if (f.file !== '') lines.push(`  scenario: ${f.file}`, `  replay:   ${f.replay}`);
+  }
+  if (s.split !== undefined) {
+    const tally = (counts: Readonly<Record<string, number>>): string => Object.entries(counts).map(([reason, n]) => `${n} × ${reason}`).join('; ');
+    const without = Object.values(s.split.without).reduce((a, b) => a + b, 0);
+    lines.push(`split over ${s.split.threads} threads and compared: ${s.split.compared} of ${s.seedsRun} seeds${without === 0 ? '' : ` (${without} without their attacks that cannot split)`}${Object.keys(s.split.notSplit).length === 0 ? '' : `; not split: ${tally(s.split.notSplit)}`}`);
   }
   if (s.safetyLost !== undefined) {
     lines.push(`beyond the fault model: safety lost in ${s.safetyLost.bySafetyChecker} of ${s.seedsRun} seeds (safety checker); the attacks' ground truth records conflicting commits in ${s.safetyLost.byGroundTruth}`);

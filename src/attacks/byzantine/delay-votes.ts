@@ -32,6 +32,7 @@ export const delayVotes = defineAttack({
     ),
   }),
   outcomes: ['attack.legit_latency_ms.p95'],
+  splitsOverThreads: () => true,
   checkTargets: (spec, sizes, issues) => checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas),
   checkProtocol: (spec, protocol, issues) => spec.kinds.forEach((kind, j) => issues.oneOf(`kinds.${j}`, kind, protocol.messageKinds, `a message kind of ${protocol.name}`)),
   faultyReplicas: (spec) => spec.replicas,

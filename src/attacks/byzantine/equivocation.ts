@@ -24,6 +24,7 @@ export const equivocation = defineAttack({
     sideA: param(z.array(zOrdinal).optional(), 'Honest replicas that see the first face; the others see the second.', 'replica index list', 'first half of the honest replicas'),
   }),
   outcomes: ['attack.conflicting_commits', 'safety.violations'],
+  splitsOverThreads: () => true,
   checkTargets(spec, sizes, issues) {
     checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas);
     if (spec.sideA !== undefined) checkReplicaList(issues, 'sideA', spec.sideA, sizes.replicas);

@@ -13,6 +13,7 @@ export const silence = defineAttack({
   model: 'proxy drops every message the replica sends while active (it still listens)',
   paramsSchema: z.object({ replicas: replicaList('Replicas that misbehave (0 is the first replica).') }),
   outcomes: ['attack.max_commit_gap_ms'],
+  splitsOverThreads: () => true,
   checkTargets: (spec, sizes, issues) => checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas),
   faultyReplicas: (spec) => spec.replicas,
   byzantineBehaviour: (spec) => ({ mode: 'silence', dropsOutgoing: (_to, _msg, nowUs) => isActive(spec, nowUs) }),

@@ -50,6 +50,7 @@ export const staleQc = defineAttack({
     ),
   }),
   outcomes: ['attack.conflicting_commits', 'safety.violations'],
+  splitsOverThreads: () => true,
   checkTargets(spec, sizes, issues) {
     checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas);
     if (spec.fresh !== undefined) checkReplicaList(issues, 'fresh', spec.fresh, sizes.replicas);

@@ -20,6 +20,8 @@ export const crash = defineAttack({
     replicas: param(z.union([z.array(zOrdinal).min(1), z.literal('leader')]), "Replicas to crash; 'leader' crashes whoever leads at start.", "replica index list or 'leader'"),
   }),
   outcomes: ['attack.max_commit_gap_ms', 'safety.violations'],
+  // A crash of the leader follows the leader tracker, which the partitions' engines do not feed.
+  splitsOverThreads: (spec) => spec.replicas !== 'leader',
   checkTargets(spec, sizes, issues) {
     if (spec.replicas !== 'leader') checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas);
   },

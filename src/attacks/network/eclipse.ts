@@ -20,6 +20,7 @@ export const eclipse = defineAttack({
     attackers: param(z.array(zOrdinal).default([]), 'Replicas the victim still reaches (the adversary); empty isolates it.', 'replica index list'),
   }),
   outcomes: ['attack.max_commit_gap_ms'],
+  splitsOverThreads: () => true,
   checkTargets(spec, sizes, issues) {
     issues.index('victim', spec.victim, sizes.replicas, 'a replica index');
     checkReplicaList(issues, 'attackers', spec.attackers, sizes.replicas);

@@ -19,6 +19,7 @@ export const partition = defineAttack({
     groups: param(z.array(z.array(zOrdinal).min(1)).min(2), 'At least two groups of replica indices that cannot reach each other; unlisted replicas reach everyone.', 'list of replica index lists'),
   }),
   outcomes: ['attack.max_commit_gap_ms', 'attack.conflicting_commits'],
+  splitsOverThreads: () => true,
   checkTargets: (spec, sizes, issues) => spec.groups.forEach((g, j) => checkReplicaList(issues, `groups.${j}`, g, sizes.replicas)),
   // Asynchrony: protocols owe progress only after GST (Dwork, Lynch & Stockmeyer 1988).
   breaksSynchrony: true,

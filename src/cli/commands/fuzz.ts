@@ -1,8 +1,8 @@
 /**
  * `iomtsim fuzz`: seeded configurations and fault schedules against a protocol (src/fuzz,
- * docs/fuzz.md). Exit 0 when every seed passes; 3 a safety failure, 4 a liveness failure, 5 a run
- * that crashed (in that order of precedence when seeds fail differently); 2 bad input; 130
- * interrupted. A failing seed's scenario file is written to the results folder with the command
+ * docs/fuzz.md). Exit 0 when every seed passes; 3 a safety failure, 5 a run that crashed, 6 a run
+ * split over threads (`--threads`) whose output differs from one thread's, 4 a liveness failure (in
+ * that order of precedence when seeds fail differently); 2 bad input; 130 interrupted. A failing seed's scenario file is written to the results folder with the command
  * that replays it.
  */
 import { mkdirSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { formatSummary, inTreeTarget, moduleTarget, MUTANTS, mutantTarget, runFu
 import { PROTOCOLS } from '../../protocols/index.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { progressReporter } from '../progress.ts';
-import { parseIntFlag } from '../options.ts';
+import { parseIntFlag, threadCount } from '../options.ts';
 
 export interface FuzzArgs {
   readonly protocol?: string;
@@ -25,12 +25,13 @@ export interface FuzzArgs {
   readonly nodes?: string;
   readonly json?: boolean;
   readonly workers?: string;
+  readonly threads?: string;
   readonly beyond?: boolean;
   readonly keepGoing?: boolean;
   readonly out?: string;
 }
 
-export const FUZZ_EPILOGUE = `Exit codes: 0 every seed passed; 3 a safety failure (safety, validity or state agreement); 4 a liveness failure (no commit within the bound after the fault phase); 5 a run that crashed; with failures of several kinds, the first of 3, 5, 4; 2 bad input; 130 interrupted. With --beyond, lost safety is the measurement: 0 unless a run crashed. docs/fuzz.md has the details.`;
+export const FUZZ_EPILOGUE = `Exit codes: 0 every seed passed; 3 a safety failure (safety, validity or state agreement); 4 a liveness failure (no commit within the bound after the fault phase); 5 a run that crashed; 6 (with --threads) a run split over threads whose output differs from the one-thread run's; with failures of several kinds, the first of 3, 5, 6, 4; 2 bad input; 130 interrupted. With --beyond, lost safety is the measurement: 0 unless a run crashed or diverged. docs/fuzz.md has the details.`;
 
 export function parseNodeRange(text: string): NodeRange {
   const m = /^\s*(\d+)\s*\.\.\s*(\d+)\s*$/.exec(text);
@@ -59,7 +60,9 @@ export async function fuzzCommand(args: FuzzArgs): Promise<number> {
   const count = args.seeds === undefined ? 100 : parseIntFlag('--seeds', args.seeds, 1, 1_000_000);
   const first = args.firstSeed === undefined ? 1 : parseIntFlag('--first-seed', args.firstSeed, 0);
   const nodes = parseNodeRange(args.nodes ?? '4..13');
-  const workers = args.workers === undefined ? defaultWorkerCount() : parseIntFlag('--workers', args.workers, 1, 1024);
+  const threads = threadCount(args);
+  // Each seed's split run uses `threads` threads (and this one): the default leaves a core to each.
+  const workers = args.workers === undefined ? Math.max(1, Math.floor(defaultWorkerCount() / threads)) : parseIntFlag('--workers', args.workers, 1, 1024);
   const beyond = args.beyond === true;
   const seeds = Array.from({ length: count }, (_, k) => first + k);
   const progress = progressReporter(process.stderr, Date.now, 'seeds');
@@ -67,7 +70,7 @@ export async function fuzzCommand(args: FuzzArgs): Promise<number> {
   let passed = 0, failing = 0, simulatedUs = 0;
   const outcome = await withInterrupt((signal) =>
     runFuzz({
-      target, seeds, nodes, beyond, signal,
+      target, seeds, nodes, beyond, signal, threads,
       workers: Math.min(workers, count),
       // Beyond the model losses are the measurement: every seed runs.
       stopAtFirstFailure: !beyond && args.keepGoing !== true,
@@ -83,7 +86,7 @@ export async function fuzzCommand(args: FuzzArgs): Promise<number> {
   const failed = outcome.results.some((r) => r.verdict.kind !== 'pass');
   const dir = failed || beyond ? (args.out ?? join('results', `fuzz-${target.label}-${stamp(new Date())}`)) : args.out;
   if (dir !== undefined) mkdirSync(dir, { recursive: true });
-  const summary = summarise(target, outcome, beyond, dir);
+  const summary = summarise(target, outcome, beyond, dir, threads);
   process.stdout.write(args.json === true ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
   return summary.exitCode;
 }
@@ -98,11 +101,13 @@ export function fuzzBuilder(y: Argv) {
     .option('nodes', { type: 'string', describe: 'replica counts each seed draws from, LO..HI (default 4..13)' })
     .option('beyond', { type: 'boolean', describe: 'f + 1 faulty replicas, outside the fault model: report how often safety is lost' })
     .option('keep-going', { type: 'boolean', describe: 'run every seed instead of stopping at the first failure' })
-    .option('workers', { type: 'string', describe: 'worker threads (default: one per core); results do not depend on it' })
+    .option('workers', { type: 'string', describe: 'worker threads (default: one per core, shared with --threads); results do not depend on it' })
+    .option('threads', { type: 'string', describe: 'also run each seed split over N threads and fail a seed whose output differs (exit 6)' })
     .option('out', { type: 'string', describe: 'results folder (default results/fuzz-<protocol>-<time>, written only when a seed fails or with --beyond)' })
     .option('json', { type: 'boolean', describe: 'print the summary as JSON' })
     .epilogue(FUZZ_EPILOGUE)
     .example('$0 fuzz --protocol pbft --seeds 200 --nodes 4..13', 'two hundred seeds of PBFT')
     .example('$0 fuzz --mutant pbft-small-quorum', 'the fuzzer must catch it')
+    .example('$0 fuzz --protocol hotstuff --seeds 50 --threads 3', 'each seed on one thread and split over three: the outputs must match')
     .example('$0 fuzz --protocol-module examples/plugins/sequencer.ts --seeds 50', 'your own protocol');
 }

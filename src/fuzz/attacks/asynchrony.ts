@@ -31,6 +31,7 @@ export default defineAttack({
     loss: param(z.number().min(0).max(1).default(0), 'Probability that a message sent during the window is lost (0: only delays and other faults).', 'probability'),
   }),
   outcomes: ['liveness.violations'],
+  splitsOverThreads: () => true,
   breaksSynchrony: true,
   install(spec, { world, truth }) {
     const { engine } = world;

@@ -19,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lookaheadUs, runPartitionsOnThreads, type Engine } from '../../../sim/index.ts';
 import type { RunOutput } from '../../metrics/types.ts';
 import { compiledEntryUrl } from '../../plugins/compiled.ts';
+import { registriesFor } from '../../plugins/registries.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { PartitionTotals } from '../assemble.ts';
 import { splittableWorld, type ThreadedWorldArgs } from './world-module.ts';
@@ -36,23 +37,19 @@ export interface ThreadsProblem {
   readonly found: string;
 }
 
-/**
- * Attacks whose every effect on the hosts goes through their replicas' code or the network's state,
- * scheduled by control callbacks that every partition and the coordinator run alike.
- */
-const SPLITTABLE_ATTACKS: ReadonlySet<string> = new Set(['equivocation', 'silence', 'delay-votes', 'stale-qc', 'crash', 'partition', 'eclipse']);
-
 /** Why `scenario` cannot run split over threads yet, or undefined when its kind of world can. */
 export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
   const now = 'on one thread for now';
   if (scenario.consensus.protocol === 'pow') return { path: 'consensus.protocol', expected: `a protocol other than pow with --threads > 1 (proof of work runs ${now})`, found: "'pow'" };
+  const attacks = registriesFor(scenario.plugins).attacks;
   for (const [i, a] of scenario.attacks.entries()) {
     const spec = a as { readonly type: string; readonly replicas?: unknown };
-    const splits = SPLITTABLE_ATTACKS.has(spec.type) && !(spec.type === 'crash' && spec.replicas === 'leader');
-    if (!splits) {
+    const definition = attacks.find((d) => d.type === spec.type);
+    if (definition?.splitsOverThreads?.(spec as never) !== true) {
+      const splitting = attacks.filter((d) => d.splitsOverThreads !== undefined).map((d) => d.type);
       return {
         path: `attacks.${i}.type`,
-        expected: `an attack that can run split over threads with --threads > 1 (${[...SPLITTABLE_ATTACKS].join(', ')}, crash of listed replicas; the IoMT attacks and those that follow the leader or label as they act run ${now})`,
+        expected: `an attack that can run split over threads with --threads > 1 (${splitting.join(', ')}; not crash of the leader; the IoMT attacks and those that follow the leader or label as they act run ${now})`,
         found: spec.type === 'crash' ? "crash of 'leader'" : `'${spec.type}'`,
       };
     }
