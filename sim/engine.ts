@@ -166,8 +166,14 @@ export class Engine {
 
   /** Record which partition runs `h`; true when it is this engine's. */
   private placeInPartition(h: HostId): boolean {
-    const { count, self } = this.plan!;
-    const p = this.plan!.partitionOf(h);
+    const { count, self, partitionOf } = this.plan!;
+    if (partitionOf === undefined) {
+      // A coordinator's engine: no host runs here, and none sends from here.
+      this.hostPartition[h] = -1;
+      this.owned![h] = 0;
+      return false;
+    }
+    const p = partitionOf(h);
     if (!(Number.isInteger(p) && p >= 0 && p < count)) throw badArgument(`partition of host ${h}`, `an index in 0..${count - 1}`, p);
     this.hostPartition[h] = p;
     this.owned![h] = p === self ? 1 : 0;

@@ -30,8 +30,11 @@ export interface PartitionPlan {
   readonly count: number;
   /** The partition this engine runs. */
   readonly self: number;
-  /** The partition that runs host `h`; called once per host, when it is added. */
-  partitionOf(h: HostId): number;
+  /**
+   * The partition that runs host `h`; called once per host, when it is added. Absent for a
+   * coordinator's engine, which runs no host, only its control callbacks (sim/threads/).
+   */
+  partitionOf?(h: HostId): number;
 }
 
 /** Messages sent during one window to the hosts of one other partition, as plain arrays. */

@@ -83,6 +83,18 @@ describe('partitioned run', () => {
     expect(seenParts.map(([h, t, e]) => [h, t, e.kind])).toEqual((seenWhole as [number, number, { kind: string }][]).map(([h, t, e]) => [h, t, e.kind]));
   });
 
+  it("runs no host's events in a coordinator's engine (no partitionOf), only its control callbacks", () => {
+    const coordinator = partitionableTrafficEngine(3, 6, { count: 3, self: 2 });
+    let callbacks = 0;
+    coordinator.at(50_000, () => void callbacks++);
+    coordinator.run(UNTIL_US);
+    expect(callbacks).toBe(1);
+    expect(Array.from({ length: 6 }, (_, h) => coordinator.runsHost(h))).toEqual(new Array(6).fill(false));
+    // The control callbacks of the world itself (crashes, cuts) ran; no host handled anything.
+    expect(coordinator.trace.count).toBe(coordinator.eventsProcessed);
+    expect(Array.from({ length: 6 }, (_, h) => coordinator.trace.stream(h)[2])).toEqual(new Array(6).fill(0));
+  });
+
   it('takes windows as wide as the least latency across a cut, and no wider', () => {
     // Regions a and b are 2 ms apart at least; inside a region, 250-400 µs.
     const byRegion = split(3, 12, 3, (h) => h % 3);

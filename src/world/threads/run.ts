@@ -21,7 +21,7 @@ import type { RunOutput } from '../../metrics/types.ts';
 import { compiledEntryUrl } from '../../plugins/compiled.ts';
 import { registriesFor } from '../../plugins/registries.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import type { PartitionTotals } from '../assemble.ts';
+import type { AssembledWorld, PartitionTotals } from '../assemble.ts';
 import { splittableWorld, type ThreadedWorldArgs } from './world-module.ts';
 
 // From the bundle the threads start from their compiled entries (src/plugins/compiled.ts); from
@@ -63,8 +63,11 @@ export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
  */
 export function planSplit(scenario: Scenario, seed: number, threads: number): { readonly assignment: number[] } | { readonly problem: ThreadsProblem } {
   const refusal = threadsRefusal(scenario);
-  if (refusal !== undefined) return { problem: refusal };
-  const world = splittableWorld(scenario, seed);
+  return refusal !== undefined ? { problem: refusal } : splitOf(splittableWorld(scenario, seed), scenario, threads);
+}
+
+/** The split of a built copy of `scenario`'s world: the partition of each host, or why its lookahead is 0. */
+function splitOf(world: AssembledWorld, scenario: Scenario, threads: number): { readonly assignment: number[] } | { readonly problem: ThreadsProblem } {
   const assignment = assignHosts(world.sites(), threads);
   const l = lookaheadUs(world.engine.network, assignment, threads);
   if (l >= 1) return { assignment };
@@ -102,12 +105,14 @@ export function assignHosts(siteOf: readonly number[], partitions: number): numb
 
 export async function simulateOnThreads(scenario: Scenario, seed: number, threads: number): Promise<RunOutput> {
   if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`--threads: expected a positive integer, found ${threads}`);
-  const split = planSplit(scenario, seed, threads);
+  const refusal = threadsRefusal(scenario);
+  if (refusal !== undefined) throw new RangeError(`${refusal.path}: expected ${refusal.expected}, found ${refusal.found}`);
+  // The coordinator's copy: a partition of its own that runs no host, only control callbacks; built
+  // first, it also gives the sites and the network the split is planned from.
+  const world = splittableWorld(scenario, seed, { count: threads + 1, self: threads });
+  const split = splitOf(world, scenario, threads);
   if ('problem' in split) throw new RangeError(`${split.problem.path}: expected ${split.problem.expected}, found ${split.problem.found}`);
   const { assignment } = split;
-  // The coordinator's copy: a partition of its own that runs no host, only control callbacks.
-  const coordinator = { count: threads + 1, self: threads, partitionOf: (h: number) => assignment[h]! };
-  const world = splittableWorld(scenario, seed, coordinator);
   const args: ThreadedWorldArgs = { scenario, seed };
   const compiledWorker = compiledEntryUrl(WORKER_SOURCE);
   const run = await runPartitionsOnThreads({
