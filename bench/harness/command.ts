@@ -11,7 +11,7 @@
 import { writeFileAtomic } from '../../src/io/atomic-write.ts';
 import { ENTRY_LOADERS } from '../entries/index.ts';
 import { BenchInputError, parseThreshold, readBaseline } from './baseline.ts';
-import { compareReports, comparisonTable, hasRegression, type ComparisonRow } from './compare.ts';
+import { compareReports, comparisonTable, confirmSlowdowns, hasRegression, type ComparisonRow } from './compare.ts';
 import type { BenchEntry } from './entry.ts';
 import { describeEnvironment } from './environment.ts';
 import { checkGolden } from './golden.ts';
@@ -103,7 +103,16 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
     const line: GoldenLine = { name: r.name, outcome: checkGolden(r.name, r.metrics, opts.updateGolden === true) };
     return r.nondeterminism === undefined ? line : { ...line, nondeterminism: r.nondeterminism };
   });
-  const comparison: ComparisonRow[] | undefined = baseline === undefined ? undefined : compareReports(baseline, report, threshold);
+  const first = baseline === undefined ? undefined : compareReports(baseline, report, threshold);
+  const comparison: ComparisonRow[] | undefined = first === undefined ? undefined : await confirmSlowdowns(first, baseline!, threshold, async (name) => {
+    process.stderr.write(`bench ${name}: slower than ${opts.compare}; running it again to confirm\n`);
+    try {
+      return (await runEntryInChild(entries.find((e) => e.name === name)!, runs, () => {})).samples;
+    } catch (e) {
+      failures.push(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+  });
 
   const out = process.stdout;
   out.write(`\n${entriesTable(report, false)}\n\n`);

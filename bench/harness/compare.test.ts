@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../sim/index.ts';
-import { compareReports, compareSpeed, hasRegression } from './compare.ts';
+import { compareReports, compareSpeed, confirmSlowdowns, hasRegression } from './compare.ts';
 import type { FullReport, RunSample } from './results.ts';
 
 /**
@@ -79,5 +79,56 @@ describe('speed comparator', () => {
     const baseline = report(1, 1);
     expect(hasRegression(compareReports(baseline, report(1.4, 1.4), THRESHOLD))).toBe(false);
     expect(hasRegression(compareReports(baseline, report(1.4, 1), THRESHOLD))).toBe(true);
+  });
+
+  describe('confirmation on fresh runs', () => {
+    const samples = (times: readonly number[]): RunSample[] => times.map((t) => ({ wallMs: t, cpuMs: t, calibrationMs: 1, calibrationCpuMs: 1, events: 1e6, simulatedSeconds: 1 }));
+    const report = (times: readonly number[]): FullReport => ({
+      schema: 'iomtsim.bench/1', suite: 'quick', startedAt: '', finishedAt: '', runsPerEntry: times.length,
+      environment: { cpuModel: '', cpuCores: 1, totalMemoryBytes: 0, nodeVersion: '', v8Version: '', platform: '', arch: '', commit: '', dirty: false },
+      entries: [{ name: 'pow', description: '', samples: samples(times), peakRssBytes: 0, metrics: {} }],
+    });
+    /** A shared machine: now and then a neighbour slows every run of one entry's sample by 40 %. */
+    const sharedMachineTimes = (rng: Rng, base: number): number[] => {
+      const neighbour = rng.float() < 0.15 ? 1.4 : 1;
+      return noisyTimes(rng, 5, base * neighbour);
+    };
+
+    it('runs again only an entry found slower, and calls it slower only when its fresh runs are slower too', async () => {
+      const baseline = report([10, 10.1, 9.9, 10.05, 9.95]);
+      const rows = compareReports(baseline, report([13, 13.1, 12.9, 13.05, 12.95]), THRESHOLD);
+      expect(hasRegression(rows)).toBe(true);
+      const asked: string[] = [];
+      const noise = await confirmSlowdowns(rows, baseline, THRESHOLD, async (name) => (asked.push(name), samples([10, 10.1, 9.9, 10.05, 9.95])));
+      expect(asked).toEqual(['pow']);
+      expect(noise[0]!.confirmation!.verdict).toBe('same');
+      expect(hasRegression(noise)).toBe(false);
+      const real = await confirmSlowdowns(rows, baseline, THRESHOLD, async () => samples([13, 13.2, 12.8, 13.1, 12.9]));
+      expect(hasRegression(real)).toBe(true);
+      const unchanged = compareReports(baseline, report([10, 10.1, 9.9, 10.05, 9.95]), THRESHOLD);
+      await confirmSlowdowns(unchanged, baseline, THRESHOLD, async () => { throw new Error('an entry not found slower was run again'); });
+    });
+
+    it('counts an entry found slower whose fresh runs could not run as slower', async () => {
+      const baseline = report([10, 10.1, 9.9, 10.05, 9.95]);
+      const rows = await confirmSlowdowns(compareReports(baseline, report([13, 13.1, 12.9, 13.05, 12.95]), THRESHOLD), baseline, THRESHOLD, async () => undefined);
+      expect(hasRegression(rows)).toBe(true);
+    });
+
+    it('on a shared machine, cuts false alarms on the same build and still catches a 25 % slowdown (200 synthetic trials each)', async () => {
+      let once = 0, confirmed = 0, caught = 0;
+      for (let i = 0; i < 200; i++) {
+        const rng = new Rng(i).stream('shared-machine');
+        const baseline = report(noisyTimes(rng, 5, 10));
+        const rows = compareReports(baseline, report(sharedMachineTimes(rng, 10)), THRESHOLD);
+        if (hasRegression(rows)) once++;
+        if (hasRegression(await confirmSlowdowns(rows, baseline, THRESHOLD, async () => samples(sharedMachineTimes(rng, 10))))) confirmed++;
+        const slow = compareReports(baseline, report(sharedMachineTimes(rng, 12.5)), THRESHOLD);
+        if (hasRegression(await confirmSlowdowns(slow, baseline, THRESHOLD, async () => samples(sharedMachineTimes(rng, 12.5))))) caught++;
+      }
+      expect(once).toBeGreaterThanOrEqual(15);
+      expect(confirmed).toBeLessThanOrEqual(once / 4);
+      expect(caught).toBeGreaterThanOrEqual(180);
+    });
   });
 });

@@ -3,9 +3,11 @@
  * its median normalized cost grew by more than the threshold, and a one-sided Mann–Whitney test
  * over the runs says the growth is unlikely to be noise (p < 0.05). Normalized cost is the run's
  * CPU time divided by the calibration loop's, timed in the same process, so a slower machine
- * moves both and the ratio stays put (see calibrate.ts for why CPU time).
+ * moves both and the ratio stays put (see calibrate.ts for why CPU time). On a shared machine a
+ * neighbour can slow every run of one entry, so an entry found slower is run again and called
+ * slower only when its fresh runs, compared on their own, are slower too (`confirmSlowdowns`).
  */
-import { normalizedCpu, type FullReport } from './results.ts';
+import { normalizedCpu, type FullReport, type RunSample } from './results.ts';
 import { mannWhitneyGreater, median } from '../../src/stats/index.ts';
 
 export const SIGNIFICANCE = 0.05;
@@ -41,6 +43,10 @@ export interface ComparisonRow {
   readonly name: string;
   /** Undefined when the baseline has no such entry (a new benchmark is not compared). */
   readonly result?: SpeedComparison;
+  /** For an entry found slower: its fresh runs against the same baseline runs. */
+  readonly confirmation?: SpeedComparison;
+  /** How many fresh runs the confirmation took. */
+  readonly confirmationRuns?: number;
 }
 
 export function compareReports(baseline: FullReport, current: FullReport, threshold: number): ComparisonRow[] {
@@ -51,8 +57,23 @@ export function compareReports(baseline: FullReport, current: FullReport, thresh
   });
 }
 
+/**
+ * Run each entry found slower again (`rerun` gives its fresh runs, undefined when it could not run)
+ * and compare those alone with the baseline: two independent tests, so noise must strike twice.
+ */
+export async function confirmSlowdowns(rows: readonly ComparisonRow[], baseline: FullReport, threshold: number, rerun: (name: string) => Promise<readonly RunSample[] | undefined>): Promise<ComparisonRow[]> {
+  const out: ComparisonRow[] = [];
+  for (const r of rows) {
+    const base = baseline.entries.find((b) => b.name === r.name);
+    const fresh = r.result?.verdict === 'slower' && base !== undefined ? await rerun(r.name) : undefined;
+    out.push(fresh === undefined ? r : { ...r, confirmation: compareSpeed(normalizedCpu(base!.samples), normalizedCpu(fresh), threshold), confirmationRuns: fresh.length });
+  }
+  return out;
+}
+
+/** An entry found slower, and slower again on fresh runs where it was run again. */
 export function hasRegression(rows: readonly ComparisonRow[]): boolean {
-  return rows.some((r) => r.result?.verdict === 'slower');
+  return rows.some((r) => r.result?.verdict === 'slower' && (r.confirmation === undefined || r.confirmation.verdict === 'slower'));
 }
 
 /** Plain-text table for the terminal and a Markdown table for report.md. */
@@ -61,7 +82,7 @@ export function comparisonTable(rows: readonly ComparisonRow[], threshold: numbe
   const body = rows.map((r) => {
     const c = r.result;
     if (c === undefined) return [r.name, '—', '—', '—', '—', 'new (not in baseline)'];
-    const verdict = c.verdict === 'slower' ? `SLOWER (> ${pct(threshold)})` : c.verdict === 'faster' ? 'faster' : 'no significant change';
+    const verdict = c.verdict === 'slower' ? slowerVerdict(r, threshold) : c.verdict === 'faster' ? 'faster' : 'no significant change';
     return [r.name, c.baselineMedian.toFixed(3), c.currentMedian.toFixed(3), signedPct(c.change), c.pSlower.toFixed(4), verdict];
   });
   return renderTable(header, body, markdown);
@@ -75,6 +96,13 @@ export function renderTable(header: readonly string[], body: readonly (readonly 
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+function slowerVerdict(r: ComparisonRow, threshold: number): string {
+  const k = r.confirmation;
+  if (k === undefined) return `SLOWER (> ${pct(threshold)})`;
+  const fresh = `${r.confirmationRuns} fresh runs ${signedPct(k.change)}, p ${k.pSlower.toFixed(4)}`;
+  return k.verdict === 'slower' ? `SLOWER (> ${pct(threshold)}), confirmed: ${fresh}` : `not confirmed: ${fresh}`;
 }
 
 function pct(x: number): string {
