@@ -65,6 +65,16 @@ export interface EngineOptions {
 
 export const DEFAULT_MAX_PENDING_EVENTS = 8_000_000;
 
+/** Stands in for the actor of a host that another partition runs (never called). */
+const RUNS_ELSEWHERE: Actor<unknown> = Object.freeze({
+  onMessage(): void {
+    throw new Error('a partition handled an event of a host it does not run');
+  },
+  onTimer(): void {
+    throw new Error('a partition handled an event of a host it does not run');
+  },
+});
+
 export class Engine {
   readonly rng: Rng;
   readonly network: Network;
@@ -154,8 +164,10 @@ export class Engine {
     this.placeCores(h, cores);
     const ctx = new HostContext(this, h, this.rng.stream(streamName ?? `host:${h}`));
     this.contexts.push(ctx);
-    this.actors.push(factory(ctx as ActorContext<M>) as Actor<unknown>);
-    if (this.plan !== null && !this.placeInPartition(h)) return h;
+    // A partition builds only the actors it runs: another partition's host handles nothing here.
+    const runsHere = this.plan === null || this.placeInPartition(h);
+    this.actors.push(runsHere ? (factory(ctx as ActorContext<M>) as Actor<unknown>) : RUNS_ELSEWHERE);
+    if (!runsHere) return h;
     const slot = this.queue.allocate(this.nowUs);
     this.queue.kind[slot] = K_START;
     this.queue.host[slot] = h;
@@ -251,9 +263,11 @@ export class Engine {
     return this.queue.peekTime();
   }
 
+  /** The actor of host `h` (one this engine runs: a partition builds no other). */
   actor<A extends Actor<never>>(h: HostId): A {
     const a = this.actors[h];
     if (a === undefined) throw unknownHost(h, this.actors.length);
+    if (a === RUNS_ELSEWHERE) throw new RangeError(`host ${h}: its actor runs in partition ${this.hostPartition[h]} of a split run, not in this engine's (${this.plan!.self})`);
     return a as unknown as A;
   }
 

@@ -183,9 +183,17 @@ export class IomtWorld {
     this.deviceKeys = deviceKeys;
     const { genesis, consentsByHospital } = this.genesis(topo, deviceKeys.map((k) => k.signer));
     const genesisBlock: Block = { hash: '0'.repeat(64), parentHash: '0'.repeat(64), height: 0, proposer: -1, timestampUs: 0, merkleRoot: '0'.repeat(64), txs: genesis, sizeBytes: 0 };
-    // Every replica starts from this state: executed here once, copied into each replica's own application.
-    const genesisState = new IomtLedgerApp({ gateways: gatewayHosts, alertRules });
-    genesisState.applyGenesis(genesis, genesisBlock);
+    // Every replica starts from this state: executed once, when the first replica this engine runs
+    // is built, and copied into that replica's own application. A partition of a split run builds
+    // only its own replicas (sim/engine.ts, addHost), so the others' applications stay empty.
+    let genesisState: IomtLedgerApp | undefined;
+    const startingState = (): IomtLedgerApp => {
+      if (genesisState === undefined) {
+        genesisState = new IomtLedgerApp({ gateways: gatewayHosts, alertRules });
+        genesisState.applyGenesis(genesis, genesisBlock);
+      }
+      return genesisState;
+    };
     const collector = this.collector;
     engine.observe((_host, event, timeUs) => {
       const k = event.kind;
@@ -211,7 +219,6 @@ export class IomtWorld {
       keyRing: ring,
       applicationFor: (i) => {
         const app = new IomtLedgerApp({ gateways: gatewayHosts, alertRules });
-        app.copyFrom(genesisState);
         this.apps[topo.nodes[i]!.host] = app;
         return app;
       },
@@ -220,7 +227,10 @@ export class IomtWorld {
         const node: ConsortiumNodeConfig = { app: this.apps[host]!, costs: crypto };
         this.builds.push({ host, kind: 'node', config: node });
         const inner = (wrapReplica?.(i, replica) ?? replica) as ActorFactory<unknown>;
-        return ((ctx: ActorContext<unknown>) => new ConsortiumNode(ctx, node, inner)) as unknown as ActorFactory<M>;
+        return ((ctx: ActorContext<unknown>) => {
+          node.app.copyFrom(startingState());
+          return new ConsortiumNode(ctx, node, inner);
+        }) as unknown as ActorFactory<M>;
       },
     });
     if (this.consortium.replicaHosts.some((h, i) => h !== topo.nodes[i]!.host)) throw new Error('topology: consortium nodes must be the first hosts');
