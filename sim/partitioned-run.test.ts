@@ -83,6 +83,15 @@ describe('partitioned run', () => {
     expect(seenParts.map(([h, t, e]) => [h, t, e.kind])).toEqual((seenWhole as [number, number, { kind: string }][]).map(([h, t, e]) => [h, t, e.kind]));
   });
 
+  it('builds only the actors of the hosts it runs, and names the partition that runs another', () => {
+    const built: number[] = [];
+    const e = new Engine({ seed: 1, partition: { count: 2, self: 1, partitionOf: (h) => h % 2 } });
+    for (let h = 0; h < 6; h++) e.addHost(FREE_LINK, (ctx) => (built.push(ctx.self), recorder([])(ctx)));
+    expect(built).toEqual([1, 3, 5]);
+    expect(() => e.actor(3)).not.toThrow();
+    expect(() => e.actor(2)).toThrow(/^host 2: its actor runs in partition 0 of a split run, not in this engine's \(1\)$/);
+  });
+
   it("runs no host's events in a coordinator's engine (no partitionOf), only its control callbacks", () => {
     const coordinator = partitionableTrafficEngine(3, 6, { count: 3, self: 2 });
     let callbacks = 0;
