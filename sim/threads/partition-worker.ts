@@ -12,6 +12,8 @@ import { Barrier } from './barrier.ts';
 import { sharedLayout, type PartitionedWorldModule, type PartitionThreadData, type PartitionThreadMessage } from './protocol.ts';
 
 const data = workerData as PartitionThreadData;
+/** Windows between two returns to the event loop (see the loop). */
+const YIELD_EVERY_WINDOWS = 512;
 // Ids of the objects that cross to or from this thread (sim/portable.ts).
 const identity = new CrossingIdentity(data.self);
 
@@ -60,6 +62,10 @@ async function main(): Promise<PartitionThreadMessage> {
       engine.receiveCrossing(receiveBatch(data.ports[q]!));
     }
     windows++;
+    // Crossing ids hold their objects through WeakRefs (sim/portable.ts), which keep their targets
+    // alive until the thread's current task ends and are forgotten only by finalizers, which run
+    // as tasks: a window loop that never yields would keep every object that ever crossed.
+    if (windows % YIELD_EVERY_WINDOWS === 0) await new Promise((resolve) => setImmediate(resolve));
     if (endUs >= untilUs) break;
     let globalNext = Infinity;
     for (let p = 0; p < count; p++) globalNext = Math.min(globalNext, next[row + p]!);
