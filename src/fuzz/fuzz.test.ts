@@ -6,7 +6,7 @@ import { main } from '../cli/main.ts';
 import { simulate } from '../runner/simulate.ts';
 import { loadScenarioAsync } from '../scenario/index.ts';
 import { runFuzz, type FuzzOutcome } from './run.ts';
-import { summarise } from './results.ts';
+import { formatSummary, summarise } from './results.ts';
 import { inTreeTarget, mutantTarget } from './target.ts';
 import { exitCodeOf, FUZZ_EXIT } from './verdict.ts';
 
@@ -41,6 +41,13 @@ describe('iomtsim fuzz', () => {
     expect(fingerprint(two)).toEqual(fingerprint(one));
     expect(fingerprint(one).map(([seed, kind]) => [seed, kind])).toEqual([[7, 'pass'], [8, 'pass'], [9, 'safety']]);
   }, 60_000);
+
+  it('says an interrupted run with no failure was interrupted, not failed', () => {
+    const outcome: FuzzOutcome = { results: [], interrupted: true };
+    const summary = summarise(inTreeTarget('pbft'), outcome, false, undefined);
+    expect(summary.exitCode).toBe(130);
+    expect(formatSummary(summary)).toBe('pbft: 0 seeds, none failed before the interruption (0 ms per seed)\n');
+  });
 
   it('orders exit codes safety, crash, divergence, liveness', () => {
     expect(exitCodeOf([])).toBe(0);

@@ -117,7 +117,9 @@ export function formatSummary(s: FuzzSummary): string {
   if (s.safetyLost !== undefined) {
     lines.push(`beyond the fault model: safety lost in ${s.safetyLost.bySafetyChecker} of ${s.seedsRun} seeds (safety checker); the attacks' ground truth records conflicting commits in ${s.safetyLost.byGroundTruth}`);
   }
-  const verdict = s.passed ? 'all passed' : `${s.failures.length} failed, first after ${s.firstFailureAfter} seed${s.firstFailureAfter === 1 ? '' : 's'}`;
+  const verdict = s.failures.length > 0
+    ? `${s.failures.length} failed, first after ${s.firstFailureAfter} seed${s.firstFailureAfter === 1 ? '' : 's'}`
+    : s.passed ? 'all passed' : 'none failed before the interruption';
   lines.push(`${s.protocol}: ${s.seedsRun} seeds, ${verdict} (${s.meanWallMsPerSeed} ms per seed)${s.resultsDir === undefined ? '' : `; results: ${s.resultsDir}`}`);
   return `${lines.join('\n')}\n`;
 }
