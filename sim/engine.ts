@@ -267,7 +267,10 @@ export class Engine {
   actor<A extends Actor<never>>(h: HostId): A {
     const a = this.actors[h];
     if (a === undefined) throw unknownHost(h, this.actors.length);
-    if (a === RUNS_ELSEWHERE) throw new RangeError(`host ${h}: its actor runs in partition ${this.hostPartition[h]} of a split run, not in this engine's (${this.plan!.self})`);
+    if (a === RUNS_ELSEWHERE) {
+      const where = this.hostPartition[h]! < 0 ? "a partition's engine, not in this coordinator's" : `partition ${this.hostPartition[h]} of a split run, not in this engine's (${this.plan!.self})`;
+      throw new RangeError(`host ${h}: its actor runs in ${where}`);
+    }
     return a as unknown as A;
   }
 

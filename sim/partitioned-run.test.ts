@@ -90,6 +90,9 @@ describe('partitioned run', () => {
     expect(built).toEqual([1, 3, 5]);
     expect(() => e.actor(3)).not.toThrow();
     expect(() => e.actor(2)).toThrow(/^host 2: its actor runs in partition 0 of a split run, not in this engine's \(1\)$/);
+    const coordinator = new Engine({ seed: 1, partition: { count: 3, self: 2 } });
+    coordinator.addHost(FREE_LINK, recorder([]));
+    expect(() => coordinator.actor(0)).toThrow(/^host 0: its actor runs in a partition's engine, not in this coordinator's$/);
   });
 
   it("runs no host's events in a coordinator's engine (no partitionOf), only its control callbacks", () => {

@@ -11,7 +11,7 @@ export const BARRIER_BYTES = 8;
 /**
  * Checks a thread makes before it sleeps: a window often holds well under a millisecond of work,
  * and waking a sleeping thread costs tens of µs, more than the few µs of these checks. Measured on
- * PHOLD over 2 threads on 2 cores (bench/scripts/thread-scaling.ts, 2 rounds each, alternating):
+ * PHOLD over 2 threads on 2 cores (bench/scripts/thread-scaling.ts, two alternating runs of each):
  * speed-up 1.32x and 1.45x with them against 1.21x and 1.28x without.
  */
 const SPIN_CHECKS = 2000;
@@ -35,4 +35,3 @@ export class Barrier {
     while (Atomics.load(cells, GENERATION) === generation) Atomics.wait(cells, GENERATION, generation);
   }
 }
-

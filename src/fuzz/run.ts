@@ -6,11 +6,10 @@
  * again split over that many threads (src/world/threads/), and a different output is a failure.
  */
 import { ensurePlugins } from '../plugins/cache.ts';
-import { registriesFor } from '../plugins/registries.ts';
 import { describeError } from '../runner/run-tasks.ts';
 import { createExecutor, type Executor } from '../runner/executor.ts';
 import type { ReplicationTask } from '../runner/types.ts';
-import { planSplit } from '../world/threads/run.ts';
+import { attacksThatSplit, planSplit } from '../world/threads/run.ts';
 import type { RunOutput } from '../metrics/types.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { deriveCase, type FuzzCase, type NodeRange } from './derive.ts';
@@ -100,9 +99,9 @@ export async function runFuzz(request: FuzzRequest): Promise<FuzzOutcome> {
  */
 async function compareSplit(result: SeedResult, one: RunOutput, task: ReplicationTask, threads: number, executor: Executor, signal: AbortSignal): Promise<SeedResult> {
   await ensurePlugins(task.scenario.plugins);
-  const kept = splittableAttacks(task.scenario);
-  const dropped = task.scenario.attacks.filter((_, i) => !kept.includes(i)).map(attackName);
-  const c = dropped.length === 0 ? result.case : { ...result.case, input: { ...result.case.input, attacks: kept.map((i) => (result.case.input['attacks'] as unknown[])[i]) } };
+  const splits = attacksThatSplit(task.scenario);
+  const dropped = task.scenario.attacks.filter((_, i) => !splits[i]).map(attackName);
+  const c = dropped.length === 0 ? result.case : { ...result.case, input: { ...result.case.input, attacks: (result.case.input['attacks'] as unknown[]).filter((_, i) => splits[i]) } };
   const scenario = dropped.length === 0 ? task.scenario : await scenarioOf(c, `${c.input['name'] as string} (derived by iomtsim fuzz, without ${dropped.join(', ')})`);
   const plan = planSplit(scenario, task.seed, threads);
   if ('problem' in plan) return { ...result, split: `${plan.problem.path}: ${plan.problem.found}` };
@@ -118,16 +117,6 @@ async function compareSplit(result: SeedResult, one: RunOutput, task: Replicatio
   const differences = divergenceOf(reference.output, split.output, threads);
   const timed = { ...compared, wallMs: result.wallMs + reference.wallMs + split.wallMs };
   return differences.length === 0 ? timed : { ...timed, case: c, verdict: divergenceVerdict(verdictOf(reference.output), differences) };
-}
-
-/** Indices of the scenario's attacks that can run split over threads. */
-function splittableAttacks(scenario: Scenario): number[] {
-  const definitions = registriesFor(scenario.plugins).attacks;
-  const kept: number[] = [];
-  scenario.attacks.forEach((a, i) => {
-    if (definitions.find((d) => d.type === a.type)?.splitsOverThreads?.(a as never) === true) kept.push(i);
-  });
-  return kept;
 }
 
 function attackName(a: Scenario['attacks'][number]): string {

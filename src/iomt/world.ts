@@ -122,9 +122,8 @@ export class IomtWorld {
   readonly vitals: PatientVitals[] = [];
   readonly patientPseudonyms: string[] = [];
   readonly deviceNames: string[] = [];
+  /** The gateways, devices and stores this engine built (a partition of a split run builds only its own). */
   readonly gateways: Gateway[] = [];
-  /** The host of each of `gateways`. */
-  private readonly gatewayHosts: HostId[] = [];
   readonly devices: Device[] = [];
   readonly stores: OffChainStore[] = [];
   readonly keyRing: KeyRing;
@@ -276,10 +275,7 @@ export class IomtWorld {
           ledger: endpoint,
           recordAlertsOnChain: c.gateway.recordAlertsOnChain,
         }, `gateway:${g}`, { role: 'gateway', id: g });
-        if (gw !== undefined) {
-          this.gateways.push(gw);
-          this.gatewayHosts.push(g);
-        }
+        if (gw !== undefined) this.gateways.push(gw);
       }
       for (let w = 0; w < c.wardsPerHospital; w++) {
         while (deviceCursor < topo.devices.length && topo.devices[deviceCursor]!.hospital === hosp.index && topo.devices[deviceCursor]!.ward === w) {
@@ -314,9 +310,7 @@ export class IomtWorld {
   /** Readings the gateways this engine runs accepted. */
   readingsAccepted(): number {
     let n = 0;
-    this.gateways.forEach((g, i) => {
-      if (this.engine.runsHost(this.gatewayHosts[i]!)) n += g.accepted;
-    });
+    for (const g of this.gateways) n += g.accepted;
     return n;
   }
 
@@ -326,9 +320,7 @@ export class IomtWorld {
    */
   hostTotals(byzantineHosts: ReadonlySet<HostId> = new Set()): IomtHostTotals {
     let alertsRefused = 0;
-    this.gateways.forEach((g, i) => {
-      if (this.engine.runsHost(this.gatewayHosts[i]!)) alertsRefused += g.alertsRefused;
-    });
+    for (const g of this.gateways) alertsRefused += g.alertsRefused;
     const audits: { host: HostId; entries: AuditEntry[] }[] = [];
     let leading: IomtHostTotals['leading'] = null;
     for (const n of this.topology.nodes) {

@@ -37,24 +37,25 @@ export interface ThreadsProblem {
   readonly found: string;
 }
 
+/** Whether each of the scenario's attacks can run split over threads (its definition's `splitsOverThreads`). */
+export function attacksThatSplit(scenario: Scenario): boolean[] {
+  const definitions = registriesFor(scenario.plugins).attacks;
+  return scenario.attacks.map((a) => definitions.find((d) => d.type === a.type)?.splitsOverThreads?.(a as never) === true);
+}
+
 /** Why `scenario` cannot run split over threads yet, or undefined when its kind of world can. */
 export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
   const now = 'on one thread for now';
   if (scenario.consensus.protocol === 'pow') return { path: 'consensus.protocol', expected: `a protocol other than pow with --threads > 1 (proof of work runs ${now})`, found: "'pow'" };
-  const attacks = registriesFor(scenario.plugins).attacks;
-  for (const [i, a] of scenario.attacks.entries()) {
-    const spec = a as { readonly type: string; readonly replicas?: unknown };
-    const definition = attacks.find((d) => d.type === spec.type);
-    if (definition?.splitsOverThreads?.(spec as never) !== true) {
-      const splitting = attacks.filter((d) => d.splitsOverThreads !== undefined).map((d) => d.type);
-      return {
-        path: `attacks.${i}.type`,
-        expected: `an attack that can run split over threads with --threads > 1 (${splitting.join(', ')}; not crash of the leader; the IoMT attacks and those that follow the leader or label as they act run ${now})`,
-        found: spec.type === 'crash' ? "crash of 'leader'" : `'${spec.type}'`,
-      };
-    }
-  }
-  return undefined;
+  const i = attacksThatSplit(scenario).indexOf(false);
+  if (i < 0) return undefined;
+  const spec = scenario.attacks[i] as { readonly type: string; readonly replicas?: unknown };
+  const splitting = registriesFor(scenario.plugins).attacks.filter((d) => d.splitsOverThreads !== undefined).map((d) => d.type);
+  return {
+    path: `attacks.${i}.type`,
+    expected: `an attack that can run split over threads with --threads > 1 (${splitting.join(', ')}; not crash of the leader; the IoMT attacks and those that follow the leader or label as they act run ${now})`,
+    found: spec.type === 'crash' && spec.replicas === 'leader' ? "crash of 'leader'" : `'${spec.type}'`,
+  };
 }
 
 /**
