@@ -2,19 +2,18 @@
  * `iomtsim fuzz`: seeded configurations and fault schedules against a protocol (src/fuzz,
  * docs/fuzz.md). Exit 0 when every seed passes; 3 a safety failure, 5 a run that crashed, 6 a run
  * split over threads (`--threads`) whose output differs from one thread's, 4 a liveness failure (in
- * that order of precedence when seeds fail differently); 2 bad input; 130 interrupted. A failing seed's scenario file is written to the results folder with the command
- * that replays it.
+ * that order of precedence when seeds fail differently); 2 bad input; 130 interrupted. A failing
+ * seed's scenario file is written to the results folder with the command that replays it.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { defaultWorkerCount } from '../../runner/index.ts';
 import { inputError } from '../../scenario/index.ts';
 import { formatSummary, inTreeTarget, moduleTarget, MUTANTS, mutantTarget, runFuzz, summarise, type FuzzTarget, type NodeRange } from '../../fuzz/index.ts';
 import { PROTOCOLS } from '../../protocols/index.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { progressReporter } from '../progress.ts';
-import { parseIntFlag, threadCount } from '../options.ts';
+import { parseIntFlag, threadCount, workerCount } from '../options.ts';
 
 export interface FuzzArgs {
   readonly protocol?: string;
@@ -61,8 +60,8 @@ export async function fuzzCommand(args: FuzzArgs): Promise<number> {
   const first = args.firstSeed === undefined ? 1 : parseIntFlag('--first-seed', args.firstSeed, 0);
   const nodes = parseNodeRange(args.nodes ?? '4..13');
   const threads = threadCount(args);
-  // Each seed's split run uses `threads` threads (and this one): the default leaves a core to each.
-  const workers = args.workers === undefined ? Math.max(1, Math.floor(defaultWorkerCount() / threads)) : parseIntFlag('--workers', args.workers, 1, 1024);
+  // Each seed's split run uses `threads` threads: by default the cores are shared as for `run`.
+  const workers = workerCount(args, count, threads);
   const beyond = args.beyond === true;
   const seeds = Array.from({ length: count }, (_, k) => first + k);
   const progress = progressReporter(process.stderr, Date.now, 'seeds');
@@ -71,7 +70,7 @@ export async function fuzzCommand(args: FuzzArgs): Promise<number> {
   const outcome = await withInterrupt((signal) =>
     runFuzz({
       target, seeds, nodes, beyond, signal, threads,
-      workers: Math.min(workers, count),
+      workers,
       // Beyond the model losses are the measurement: every seed runs.
       stopAtFirstFailure: !beyond && args.keepGoing !== true,
       onSeed: (r) => {

@@ -16,7 +16,7 @@
  * with its reason.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { lookaheadUs, runPartitionsOnThreads, type Engine } from '../../../sim/index.ts';
+import { lookaheadUs, runPartitionsOnThreads } from '../../../sim/index.ts';
 import type { RunOutput } from '../../metrics/types.ts';
 import { compiledEntryUrl } from '../../plugins/compiled.ts';
 import { registriesFor } from '../../plugins/registries.ts';
@@ -35,6 +35,10 @@ export interface ThreadsProblem {
   readonly path: string;
   readonly expected: string;
   readonly found: string;
+}
+
+function problemError(p: ThreadsProblem): RangeError {
+  return new RangeError(`${p.path}: expected ${p.expected}, found ${p.found}`);
 }
 
 /** Whether each of the scenario's attacks can run split over threads (its definition's `splitsOverThreads`). */
@@ -89,7 +93,6 @@ function splitOf(world: AssembledWorld, scenario: Scenario, threads: number): { 
  */
 export function assignHosts(siteOf: readonly number[], partitions: number): number[] {
   const sites = siteOf.reduce((m, s) => Math.max(m, s + 1), 0);
-  if (sites < partitions) return siteOf.map((_, h) => h % partitions);
   const population = new Array<number>(sites).fill(0);
   for (const s of siteOf) population[s]! += 1;
   const load = new Array<number>(partitions).fill(0);
@@ -107,12 +110,12 @@ export function assignHosts(siteOf: readonly number[], partitions: number): numb
 export async function simulateOnThreads(scenario: Scenario, seed: number, threads: number): Promise<RunOutput> {
   if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`--threads: expected a positive integer, found ${threads}`);
   const refusal = threadsRefusal(scenario);
-  if (refusal !== undefined) throw new RangeError(`${refusal.path}: expected ${refusal.expected}, found ${refusal.found}`);
+  if (refusal !== undefined) throw problemError(refusal);
   // The coordinator's copy: a partition of its own that runs no host, only control callbacks; built
   // first, it also gives the sites and the network the split is planned from.
   const world = splittableWorld(scenario, seed, { count: threads + 1, self: threads });
   const split = splitOf(world, scenario, threads);
-  if ('problem' in split) throw new RangeError(`${split.problem.path}: expected ${split.problem.expected}, found ${split.problem.found}`);
+  if ('problem' in split) throw problemError(split.problem);
   const { assignment } = split;
   const args: ThreadedWorldArgs = { scenario, seed };
   const compiledWorker = compiledEntryUrl(WORKER_SOURCE);
