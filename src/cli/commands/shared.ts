@@ -1,7 +1,7 @@
 /** The end of every command that produced a results folder: report, print, exit code. */
 import { join, resolve } from 'node:path';
 import { summaryPassed, type RunStatus, type Summary } from '../../runner/index.ts';
-import { loadReport } from '../delegates.ts';
+import { loadHeadline, loadReport } from '../delegates.ts';
 import { EXIT, reportError } from '../errors.ts';
 import { formatFailures, formatSummary } from '../print.ts';
 
@@ -25,7 +25,7 @@ export async function renderReportAfterRun(dir: string, wanted: boolean): Promis
 }
 
 async function headlineOf(dir: string): Promise<string> {
-  const { headlineText } = await loadReport();
+  const { headlineText } = await loadHeadline();
   return headlineText(dir);
 }
 
