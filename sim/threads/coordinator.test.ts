@@ -23,8 +23,8 @@ describe('a replication on threads', () => {
         worldModule: WORLD, worldArgs: { seed, hostCount }, assignment, untilUs: UNTIL_US, execArgv: ['--import', LOADER],
         observers: [(h, event, t) => void seen.push([h, t, event])],
       });
-      const { windows, extras, ...combined } = run;
-      expect([threads, combined]).toEqual([threads, expected]);
+      const { windows, extras, endUs, ...combined } = run;
+      expect([threads, combined, endUs]).toEqual([threads, expected, UNTIL_US]);
       expect(seen).toEqual(seenWhole);
       expect(extras).toEqual(new Array(threads).fill(undefined));
       expect(windows).toBeGreaterThan(threads > 1 ? 100 : 0);
@@ -45,6 +45,35 @@ describe('a replication on threads', () => {
     expect(seenWhole.length).toBeGreaterThan(1_000);
     expect(seen).toEqual(seenWhole);
     expect(run.traceHash).toBe(whole.traceHash());
+  }, 60_000);
+
+  it('pauses at each check with every event up to it observed, and ends where the check says', async () => {
+    const seed = 29, hostCount = 24, everyUs = 40_000, stopAtUs = 120_000;
+    const whole = partitionableTrafficEngine(seed, hostCount);
+    const seenWhole: unknown[] = [];
+    const countsWhole: number[] = [];
+    whole.observe((h, event, t) => void seenWhole.push([h, t, event]));
+    for (let t = everyUs; t <= stopAtUs; t += everyUs) {
+      whole.run(t);
+      countsWhole.push(seenWhole.length);
+    }
+    const seen: unknown[] = [];
+    const checks: [number, number, readonly unknown[]][] = [];
+    const run = await runPartitionsOnThreads({
+      worldModule: WORLD, worldArgs: { seed, hostCount }, assignment: Array.from({ length: hostCount }, (_, h) => h % 3), untilUs: UNTIL_US, execArgv: ['--import', LOADER],
+      observers: [(h, event, t) => void seen.push([h, t, event])],
+      check: {
+        everyUs,
+        goOn: (atUs, parts) => {
+          checks.push([atUs, seen.length, parts]);
+          return atUs < stopAtUs;
+        },
+      },
+    });
+    expect(countsWhole[0]).toBeGreaterThan(100);
+    expect(checks).toEqual(countsWhole.map((count, i) => [(i + 1) * everyUs, count, [undefined, undefined, undefined]]));
+    expect(seen).toEqual(seenWhole);
+    expect([run.endUs, run.traceHash, run.eventsProcessed]).toEqual([stopAtUs, whole.traceHash(), whole.eventsProcessed]);
   }, 60_000);
 
   it('stops every thread and names the cause when a partition fails', async () => {

@@ -8,7 +8,7 @@ import { combineReports, type CombinedRun, type PartitionReport } from '../parti
 import { emptyEmitted, replayEmitted, type EmittedBatch } from '../partition.ts';
 import { CrossingIdentity, fromPortable } from '../portable.ts';
 import type { ModelEventObserver } from '../types.ts';
-import { sharedLayout, type PartitionThreadData, type PartitionThreadMessage } from './protocol.ts';
+import { CHECK_STOP, CHECKS_ANSWERED, sharedLayout, type PartitionThreadData, type PartitionThreadMessage } from './protocol.ts';
 
 export interface ThreadedRunOptions {
   /** URL of a module exporting `buildPartition(args, plan)` (sim/threads/protocol.ts). */
@@ -25,18 +25,28 @@ export interface ThreadedRunOptions {
   readonly observers?: readonly ModelEventObserver[];
   /** Called before the emissions of each handled event, with its (time, keys) (sim/partition.ts). */
   readonly beforeReplay?: (timeUs: number, key: number, key2: number) => void;
+  /**
+   * Pause the partitions at every multiple of `everyUs` before the end and ask `goOn`, once the
+   * observers have seen every event up to that time, with each partition's `checkpoint`; the run
+   * ends there when it answers false.
+   */
+  readonly check?: { readonly everyUs: number; goOn(atUs: number, parts: readonly unknown[]): boolean };
 }
 
 export interface ThreadedRun extends CombinedRun {
   /** Windows the threads stepped through together. */
   readonly windows: number;
+  /** Where the run ended: `untilUs`, or the check at which `check.goOn` said to stop. */
+  readonly endUs: number;
   /** What each partition's world reported at the end (`PartitionedWorld.finish`), by partition. */
   readonly extras: readonly unknown[];
 }
 
 export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<ThreadedRun> {
   const count = Math.max(...o.assignment) + 1;
-  const shared = new SharedArrayBuffer(sharedLayout(count).bytes);
+  const layout = sharedLayout(count);
+  const shared = new SharedArrayBuffer(layout.bytes);
+  const checkCells = new Int32Array(shared, layout.checkAt, 2);
   // One channel per pair of partitions.
   const ports: (MessagePort | undefined)[][] = Array.from({ length: count }, () => new Array<MessagePort | undefined>(count).fill(undefined));
   for (let p = 0; p < count; p++) {
@@ -50,7 +60,7 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
   const observers = o.observers ?? [];
   const workers = Array.from({ length: count }, (_, self) => {
     const data: PartitionThreadData = {
-      worldModule: o.worldModule, worldArgs: o.worldArgs, assignment: o.assignment, count, self, untilUs: o.untilUs, shared, ports: ports[self]!, forwardEmitted: observers.length > 0,
+      worldModule: o.worldModule, worldArgs: o.worldArgs, assignment: o.assignment, count, self, untilUs: o.untilUs, shared, ports: ports[self]!, forwardEmitted: observers.length > 0, checkEveryUs: o.check?.everyUs ?? 0,
     };
     return new Worker(workerUrl, { workerData: data, transferList: ports[self]!.filter((p) => p !== undefined), execArgv: [...(o.execArgv ?? [])] });
   });
@@ -69,6 +79,20 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
       replayEmitted(pending.map((q) => (q.length > 0 && q[0]!.window === w ? q.shift()!.batch : emptyEmitted())), observers, o.beforeReplay);
     }
   };
+  // The check each partition posted last, and the parts of the one under way.
+  const checked: number[] = workers.map(() => 0);
+  const parts: unknown[] = workers.map(() => undefined);
+  let answered = 0;
+  let endUs = o.untilUs;
+  const answerWhenAllChecked = (atUs: number): void => {
+    if (checked.some((c) => c <= answered)) return;
+    // Every partition posted everything it emitted up to atUs before its check: all replayed now.
+    const goOn = o.check!.goOn(atUs, parts);
+    if (!goOn) endUs = atUs;
+    Atomics.store(checkCells, CHECK_STOP, goOn ? 0 : 1);
+    Atomics.store(checkCells, CHECKS_ANSWERED, ++answered);
+    Atomics.notify(checkCells, CHECKS_ANSWERED);
+  };
   let done: { report: PartitionReport; windows: number; extra: unknown }[];
   try {
     done = await Promise.all(
@@ -80,6 +104,12 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
                 pending[self]!.push({ window: m.window, batch: { ...m.batch, event: fromPortable(m.batch.event, identity) as EmittedBatch['event'] } });
                 lastPosted[self] = m.window;
                 replayReady();
+              } else if (m.kind === 'check') {
+                lastPosted[self] = m.window;
+                checked[self]! += 1;
+                parts[self] = m.part;
+                replayReady();
+                answerWhenAllChecked(m.atUs);
               } else if (m.kind === 'done') {
                 lastPosted[self] = Infinity;
                 replayReady();
@@ -98,5 +128,5 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
   }
   const reports = done.map((d) => d.report);
   const windows = done[0]!.windows;
-  return { ...combineReports(reports, o.assignment.length), windows, extras: done.map((d) => d.extra) };
+  return { ...combineReports(reports, o.assignment.length), windows, endUs, extras: done.map((d) => d.extra) };
 }

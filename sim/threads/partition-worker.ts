@@ -9,7 +9,7 @@ import type { CrossingBatch, EmittedBatch } from '../partition.ts';
 import { CrossingIdentity, fromPortable, toPortable } from '../portable.ts';
 import { checkedLookaheadUs, partitionReport } from '../partitioned-run.ts';
 import { Barrier } from './barrier.ts';
-import { sharedLayout, type PartitionedWorldModule, type PartitionThreadData, type PartitionThreadMessage } from './protocol.ts';
+import { CHECK_STOP, CHECKS_ANSWERED, sharedLayout, type PartitionedWorldModule, type PartitionThreadData, type PartitionThreadMessage } from './protocol.ts';
 
 const data = workerData as PartitionThreadData;
 /** Windows between two returns to the event loop (see the loop). */
@@ -36,11 +36,16 @@ async function main(): Promise<PartitionThreadMessage> {
   const next = new Float64Array(data.shared, layout.nextAt, 2 * count);
   // Messages sent from p to q, two alternating rows likewise; a batch is posted only when non-empty.
   const sent = new Int32Array(data.shared, layout.sentAt, 2 * count * count);
+  const checks = new Int32Array(data.shared, layout.checkAt, 2);
   const l = checkedLookaheadUs(engine, count);
   let startUs = engine.nowUs;
   let windows = 0;
+  // The next pause (none at the end itself: a watched engine run reports nothing there either).
+  const every = data.checkEveryUs;
+  let checkUs = every > 0 && every < untilUs ? every : Infinity;
+  let checksPosted = 0;
   for (;;) {
-    const endUs = Math.min(startUs + l - 1, untilUs);
+    const endUs = Math.min(startUs + l - 1, untilUs, checkUs);
     engine.run(endUs);
     const emitted = engine.takeEmitted();
     if (data.forwardEmitted && emitted.atUs.length > 0) parentPort!.postMessage({ kind: 'emitted', window: windows, batch: portableEmitted(emitted) } satisfies PartitionThreadMessage);
@@ -62,6 +67,15 @@ async function main(): Promise<PartitionThreadMessage> {
       engine.receiveCrossing(receiveBatch(data.ports[q]!));
     }
     windows++;
+    if (endUs === checkUs) {
+      // Every partition has handled every event up to checkUs: the coordinator replays what they
+      // emitted up to there and decides, for all, whether the run goes on.
+      parentPort!.postMessage({ kind: 'check', window: windows - 1, atUs: checkUs, part: 'finish' in built ? built.checkpoint?.() : undefined } satisfies PartitionThreadMessage);
+      checksPosted++;
+      for (let answered = Atomics.load(checks, CHECKS_ANSWERED); answered < checksPosted; answered = Atomics.load(checks, CHECKS_ANSWERED)) Atomics.wait(checks, CHECKS_ANSWERED, answered);
+      if (Atomics.load(checks, CHECK_STOP) === 1) break;
+      checkUs = checkUs + every < untilUs ? checkUs + every : Infinity;
+    }
     // Crossing ids hold their objects through WeakRefs (sim/portable.ts), which keep their targets
     // alive until the thread's current task ends and are forgotten only by finalizers, which run
     // as tasks: a window loop that never yields would keep every object that ever crossed.
@@ -69,7 +83,8 @@ async function main(): Promise<PartitionThreadMessage> {
     if (endUs >= untilUs) break;
     let globalNext = Infinity;
     for (let p = 0; p < count; p++) globalNext = Math.min(globalNext, next[row + p]!);
-    startUs = Math.max(endUs + 1, Math.min(globalNext, untilUs));
+    // Quiet time is skipped, but never past a pause.
+    startUs = Math.max(endUs + 1, Math.min(globalNext, untilUs, checkUs));
   }
   return { kind: 'done', report: partitionReport(engine), windows, extra: 'finish' in built ? built.finish() : undefined };
 }

@@ -18,6 +18,11 @@ export interface PartitionedWorld {
   readonly engine: Engine;
   /** Structured-cloneable; the coordinator returns one per partition. */
   finish(): unknown;
+  /**
+   * What the coordinator's check reads from this partition's hosts when the run pauses
+   * (structured-cloneable; see PartitionThreadData.checkEveryUs).
+   */
+  checkpoint?(): unknown;
 }
 
 export interface PartitionThreadData {
@@ -38,20 +43,33 @@ export interface PartitionThreadData {
   readonly ports: readonly (MessagePort | undefined)[];
   /** Post each window's emitted events to the coordinator, whose observers replay them. */
   readonly forwardEmitted: boolean;
+  /**
+   * Pause at every multiple of this many µs before the end (0: never): each partition stops with
+   * every event up to that time handled, posts a check, and waits for the coordinator's verdict
+   * to go on or to end there, as one engine run to successive horizons would.
+   */
+  readonly checkEveryUs: number;
 }
 
 /**
  * What a partition's thread posts to the coordinator: the events emitted in a window (windows in
- * which its hosts emitted nothing are skipped), then its end.
+ * which its hosts emitted nothing are skipped), a check at each pause (after the window that ends
+ * at `atUs`, with its world's `checkpoint`), then its end.
  */
 export type PartitionThreadMessage =
   | { readonly kind: 'emitted'; readonly window: number; readonly batch: EmittedBatch }
+  | { readonly kind: 'check'; readonly window: number; readonly atUs: number; readonly part: unknown }
   | { readonly kind: 'done'; readonly report: PartitionReport; readonly windows: number; readonly extra: unknown }
   | { readonly kind: 'failed'; readonly message: string };
 
+/** The check cells (Int32, at `checkAt`): checks the coordinator answered, and whether its last answer was to stop. */
+export const CHECKS_ANSWERED = 0;
+export const CHECK_STOP = 1;
+
 /** Where each part of the shared block (`shared`) of a run over `count` partitions lies, in bytes. */
-export function sharedLayout(count: number): { readonly nextAt: number; readonly sentAt: number; readonly bytes: number } {
+export function sharedLayout(count: number): { readonly nextAt: number; readonly sentAt: number; readonly checkAt: number; readonly bytes: number } {
   const nextAt = BARRIER_BYTES;
   const sentAt = nextAt + 2 * count * 8;
-  return { nextAt, sentAt, bytes: sentAt + 2 * count * count * 4 };
+  const checkAt = sentAt + 2 * count * count * 4;
+  return { nextAt, sentAt, checkAt, bytes: checkAt + 2 * 4 };
 }

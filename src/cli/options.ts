@@ -61,6 +61,12 @@ export function workerCount(flags: RunFlags, tasks: number, threadsPerTask = 1):
   return Math.max(1, Math.min(asked, tasks));
 }
 
+/** `--threads` as `run`, `sweep` and `size` take it. */
+export const THREADS_OPTION = {
+  type: 'string',
+  describe: 'split each replication over this many threads, with the same results (not proof of work, the IoMT attacks or those that follow the leader); default 1',
+} as const;
+
 /** `--threads`: how many threads one replication is split over (src/world/threads/); 1 by default. */
 export function threadCount(flags: { readonly threads?: string }): number {
   return flags.threads === undefined ? 1 : parseIntFlag('--threads', flags.threads, 1, 256);

@@ -12,9 +12,10 @@ export const DEFAULT_MODEL: ModelRef = { module: new URL('./simulate.ts', import
 
 export async function replicate(task: ReplicationTask, model: ModelRef, simulate: SimulateFn): Promise<RunOutput> {
   const threads = task.threads ?? 1;
-  if (threads === 1) return simulate(task.scenario, task.seed, task.watch === undefined ? undefined : boardWatch(task.watch));
+  const watch = task.watch === undefined ? undefined : boardWatch(task.watch);
+  if (threads === 1) return simulate(task.scenario, task.seed, watch);
   if (model.module !== DEFAULT_MODEL.module) throw new RangeError(`--threads: only the built-in model runs split over threads (found the model ${model.module})`);
-  // Split over threads, a replication reports only when it ends: its progress line does not move
-  // meanwhile (the watch's interim reports need the observers' state between windows).
-  return simulateOnThreads(task.scenario, task.seed, threads);
+  // Split over threads, a replication is watched (size's progress and early stop) at the same
+  // simulated times, with the same reports, as on one thread; a run's progress line waits for its end.
+  return simulateOnThreads(task.scenario, task.seed, threads, watch);
 }

@@ -90,7 +90,7 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
 }
 
 /** Refuse, before anything is written, a split over threads that some point cannot take. */
-function checkThreads(points: readonly PlanPoint[], loaded: LoadedScenario, threads: number): void {
+export function checkThreads(points: readonly PlanPoint[], loaded: LoadedScenario, threads: number): void {
   for (const p of points) {
     const split = planSplit(p.scenario, p.scenario.seed, threads);
     if ('problem' in split) throw inputError(loaded.locate(split.problem.path.split('.')), split.problem.path, split.problem.expected, split.problem.found);

@@ -16,7 +16,7 @@ import { environment, manifestHead, type Manifest } from './manifest.ts';
 import type { Plan, PlanPoint } from './plan.ts';
 import { ProbeBoard, ROW_PENDING, ROW_RUNNING } from './probe-board.ts';
 import { ensureDir, newRunDir, writeResultFiles } from './results-dir.ts';
-import type { ExecutionOptions } from './run.ts';
+import { checkThreads, type ExecutionOptions, type ThreadsOption } from './run.ts';
 import { replicationSeeds } from './seeds.ts';
 import { runProbe, type EarlyStop } from './size-probe.ts';
 import { searchBoundary, type ProbeVerdict } from './size-search.ts';
@@ -72,7 +72,7 @@ export interface SizeAnswer {
   readonly probes: readonly Probe[];
 }
 
-export interface SizeRequest extends ExecutionOptions {
+export interface SizeRequest extends ExecutionOptions, ThreadsOption {
   readonly loaded: LoadedScenario;
   readonly range: NumericRange;
   readonly slos: readonly Slo[];
@@ -106,9 +106,11 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
     const overrides = pointOverrides(parameters);
     return { parameters, scenario: validateScenarioInput(applyOverrides(loaded.input, overrides), loaded.locate, overrides) };
   };
-  // Both ends must be valid scenarios before anything runs or is written.
-  pointAt(range.lo);
-  pointAt(range.hi);
+  // Both ends must be valid scenarios, and split over the threads asked for, before anything runs
+  // or is written (a value between them that cannot split fails its probe, saying why).
+  const ends = [pointAt(range.lo), pointAt(range.hi)];
+  const threads = request.threads ?? 1;
+  if (threads > 1) checkThreads(ends, loaded, threads);
   if (slos.length === 0) throw inputError('--slo', '(flag)', "at least one --slo such as 'safety.violations==0'", 'none');
 
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
@@ -120,6 +122,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   const dir = request.outDir ?? newRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, 'size-', loaded.scenario.seed, now);
   const baseManifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'> = {
     ...manifestHead('size', loaded, seeds),
+    ...(threads > 1 ? { threads } : {}),
     size: { key, lo: range.lo, hi: range.hi, slos: slos.map((s) => `${s.metric} ${s.conditionText}`), goal: minimize ? 'smallest' : 'largest' },
     ...environment(),
     startedAt: now.toISOString(),
@@ -183,7 +186,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
     let outcome;
     try {
       outcome = await runProbe({
-        tasks: seeds.map((seed, replication) => ({ point: index, replication, seed, scenario })),
+        tasks: seeds.map((seed, replication) => ({ point: index, replication, seed, scenario, ...(threads > 1 ? { threads } : {}) })),
         slos: watched,
         // Forty reports a run: fine enough to stop early and show progress, few enough to cost little.
         everyUs: Math.max(1, Math.ceil(scenario.duration / 40)),

@@ -100,11 +100,28 @@ export interface AssembledWorld {
   sites(): readonly number[];
   /** This engine's share of what the output reads from hosts' state (a partition's, in a split run). */
   partitionTotals(): PartitionTotals;
+  /** This engine's share of what a watch reads from hosts' state (a partition's, at a split run's check). */
+  checkpoint(): PartitionCheckpoint;
+  /**
+   * A split run's check at `atUs`, in the coordinator's world: run its control callbacks up to
+   * there, report to `watch` what its observers saw with the partitions' checkpoints, and say
+   * whether the run ends there (the watch's answer), as `run(watch)` does at each interval.
+   */
+  checkPartitionedRun(watch: RunWatch, atUs: number, partitions: readonly PartitionCheckpoint[]): boolean;
   /**
    * The output of a run whose hosts ran in other engines (sim/partition.ts): this world's observers
    * were shown their events, and it combines the partitions' totals.
    */
-  outputOfPartitionedRun(run: { readonly traceHash: string; readonly eventsProcessed: number }, partitions: readonly PartitionTotals[]): RunOutput;
+  outputOfPartitionedRun(run: { readonly traceHash: string; readonly eventsProcessed: number; readonly simulatedUs: number }, partitions: readonly PartitionTotals[]): RunOutput;
+}
+
+/** What a watch reads from one partition's hosts at a check: its clients' submissions still to come (Infinity: no bound). */
+export interface PartitionCheckpoint {
+  readonly futureSubmissions: number;
+}
+
+export function checkWatchInterval(watch: RunWatch): void {
+  if (!(watch.everyUs > 0)) throw new RangeError(`watch interval: expected a positive duration, found ${watch.everyUs} µs`);
 }
 
 export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfiguration<S>, options: WorldOptions<S> = {}): AssembledWorld {
@@ -132,17 +149,17 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
   plan?.install(view);
   options.setup?.(placed.subject(view));
   // Attacks may fabricate transactions or crash submitters, which voids the bound on submissions.
-  const latencySamplesBound = (): number => {
-    const future = plan === undefined ? placed.futureSubmissionsBound?.(scenario.duration) ?? Infinity : Infinity;
-    return monitor.collector.submittedInWindow + future;
-  };
+  const futureSubmissions = (): number => (plan === undefined ? placed.futureSubmissionsBound?.(scenario.duration) ?? Infinity : Infinity);
+  /** Report to the watch; true when it says to stop. */
+  const interim = (watch: RunWatch, simulatedUs: number, futureSubmissionsBound: number): boolean =>
+    watch.onInterim({ simulatedUs, metrics: monitor.interim(monitor.collector.submittedInWindow + futureSubmissionsBound, watch.metrics) });
   const runWatched = (watch: RunWatch): void => {
-    if (!(watch.everyUs > 0)) throw new RangeError(`watch interval: expected a positive duration, found ${watch.everyUs} µs`);
+    checkWatchInterval(watch);
     // Running to successive horizons processes the same events in the same order as one run.
     for (let untilUs = Math.min(watch.everyUs, scenario.duration); ; untilUs = Math.min(untilUs + watch.everyUs, scenario.duration)) {
       engine.run(untilUs);
       if (untilUs >= scenario.duration) return;
-      if (watch.onInterim({ simulatedUs: engine.nowUs, metrics: monitor.interim(latencySamplesBound(), watch.metrics) })) return;
+      if (interim(watch, engine.nowUs, futureSubmissions())) return;
     }
   };
   const output = (run: { readonly traceHash: string; readonly eventsProcessed: number; readonly simulatedUs: number }, partitions?: readonly PartitionTotals[]): RunOutput => {
@@ -170,10 +187,15 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     },
     sites: () => placed.sites?.() ?? Array.from({ length: engine.hostCount }, (_, h) => engine.network.regionOf(h)),
     partitionTotals: () => ({ monitor: monitor.totals(), world: placed.hostTotals?.() }),
+    checkpoint: () => ({ futureSubmissions: futureSubmissions() }),
+    checkPartitionedRun(watch, atUs, partitions) {
+      engine.run(atUs);
+      return interim(watch, atUs, partitions.reduce((sum, p) => sum + p.futureSubmissions, 0));
+    },
     outputOfPartitionedRun(run, partitions) {
       // The hosts ran elsewhere; this engine's clock stands where theirs ended.
-      engine.nowUs = scenario.duration;
-      return output({ traceHash: run.traceHash, eventsProcessed: run.eventsProcessed, simulatedUs: scenario.duration }, partitions);
+      engine.nowUs = run.simulatedUs;
+      return output({ traceHash: run.traceHash, eventsProcessed: run.eventsProcessed, simulatedUs: run.simulatedUs }, partitions);
     },
   };
 }

@@ -56,7 +56,8 @@ export function consensusConfiguration(scenario: Scenario, seed: number, options
         consortium,
         clientHosts,
         subject: (view) => view,
-        futureSubmissionsBound: (toUs) => clientHosts.reduce((sum, h) => sum + engine.actor<LoadClient>(h).futureArrivalsUntil(toUs), 0),
+        // The clients this engine runs (a partition's share, in a split run).
+        futureSubmissionsBound: (toUs) => clientHosts.reduce((sum, h) => (engine.runsHost(h) ? sum + engine.actor<LoadClient>(h).futureArrivalsUntil(toUs) : sum), 0),
         observe: () => { if (collector !== undefined) engine.observe(collector.observe); },
         finish: () => ({ metrics: collector?.metrics(engine.nowUs) ?? {}, checks: [], distributions: {} }),
       };

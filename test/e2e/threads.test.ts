@@ -88,3 +88,25 @@ describe('iomtsim run --threads', () => {
     expect([bad.code, bad.stderr.trim()]).toEqual([2, "--threads 0: (flag): expected an integer from 1 to 256, found '0'"]);
   });
 });
+
+describe('iomtsim size --threads', () => {
+  it('finds the same answer from the same probes on 1 and 2 threads, stopping early at the same points', async () => {
+    const file = join(root, 'size.yaml');
+    writeFileSync(file, SCENARIO.replace('duration: 8s', 'duration: 2s').replace('warmup: 2s', 'warmup: 1s'));
+    const search = ['size', file, '--vary', 'workload.rateTps=800..1200', '--slo', 'consensus.committed_txs<=1000', '--workers', '1', '--json', '--no-report'];
+    const [one, two] = await Promise.all([cli([...search, '--out', join(root, 'size-one')]), cli([...search, '--threads', '2', '--out', join(root, 'size-two')])]);
+    expect([one.code, two.code, notProgress(two.stderr).filter((l) => !l.startsWith('probe '))]).toEqual([0, 0, []]);
+    const { resultsDir: _a, ...summaryOne } = JSON.parse(one.stdout);
+    const { resultsDir: _b, ...summaryTwo } = JSON.parse(two.stdout);
+    expect(summaryOne.size.probes.filter((p: { stoppedEarly?: unknown }) => p.stoppedEarly !== undefined).length).toBeGreaterThan(2);
+    expect(summaryTwo).toEqual(summaryOne);
+    expect(JSON.parse(readFileSync(join(root, 'size-two', 'manifest.json'), 'utf8')).threads).toBe(2);
+  }, 120_000);
+
+  it('refuses, with exit code 2 and nothing written, a search whose ends cannot split', async () => {
+    const out = join(root, 'size-no-floor');
+    const r = await cli(['size', 'scenarios/pbft.yaml', '--vary', 'workload.rateTps=100..200', '--slo', 'safety.violations==0', '--threads', '2', '--out', out, '--json']);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/network\.latency: expected a positive least latency between hosts of different threads with --threads 2 .*, found 0 µs/)]);
+    expect(existsSync(out)).toBe(false);
+  });
+});

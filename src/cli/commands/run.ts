@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { inputError, loadScenarioAsync, parseVary } from '../../scenario/index.ts';
 import { parseShard, resumeRun, runScenario, readResults } from '../../runner/index.ts';
 import { withInterrupt } from '../interrupt.ts';
-import { scenarioSets, threadCount, withRunFlags, workerCount, type RunFlags } from '../options.ts';
+import { scenarioSets, threadCount, THREADS_OPTION, withRunFlags, workerCount, type RunFlags } from '../options.ts';
 import { progressReporter } from '../progress.ts';
 import { resolveScenarioPath } from '../scenario-path.ts';
 import { finishRun } from './shared.ts';
@@ -62,7 +62,7 @@ export function runBuilder(y: Argv) {
     .positional('scenario', { type: 'string', describe: `scenario file (default ${DEFAULT_SCENARIO})` })
     .option('resume', { type: 'string', describe: 'complete an interrupted run in this results folder' })
     .option('shard', { type: 'string', describe: 'run slice i of n of the (point, replication) list: --shard 2/8' })
-    .option('threads', { type: 'string', describe: 'split each replication over this many threads, with the same results (consensus-only scenarios for now); default 1' });
+    .option('threads', THREADS_OPTION);
 }
 
 export function sweepBuilder(y: Argv) {

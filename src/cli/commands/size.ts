@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { inputError, loadScenarioAsync, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
 import { sizeScenario } from '../../runner/index.ts';
 import { withInterrupt } from '../interrupt.ts';
-import { scenarioSets, withRunFlags, workerCount, type RunFlags } from '../options.ts';
+import { scenarioSets, threadCount, THREADS_OPTION, withRunFlags, workerCount, type RunFlags } from '../options.ts';
 import { formatSize } from '../print.ts';
 import { sizeProgressReporter } from '../size-progress.ts';
 import { resolveScenarioPath } from '../scenario-path.ts';
@@ -14,6 +14,7 @@ interface SizeArgs extends RunFlags {
   readonly vary?: readonly string[];
   readonly slo?: readonly string[];
   readonly minimize?: boolean;
+  readonly threads?: string;
 }
 
 export async function sizeCommand(args: SizeArgs): Promise<number> {
@@ -26,6 +27,7 @@ export async function sizeCommand(args: SizeArgs): Promise<number> {
     if (!slo) throw inputError(`--slo ${text}`, '(flag)', SLO_EXAMPLES, `'${text}'`);
     return slo;
   });
+  const threads = threadCount(args);
   const progress = sizeProgressReporter();
   const result = await withInterrupt((signal) =>
     sizeScenario({
@@ -34,7 +36,8 @@ export async function sizeCommand(args: SizeArgs): Promise<number> {
       slos,
       minimize: args.minimize === true,
       ...(args.out !== undefined ? { outDir: args.out } : {}),
-      workers: workerCount(args, loaded.scenario.replications),
+      workers: workerCount(args, loaded.scenario.replications, threads),
+      threads,
       signal,
       onProbeProgress: progress.onProbeProgress,
     }),
@@ -49,5 +52,6 @@ export function sizeBuilder(y: Argv) {
     .option('vary', { type: 'string', array: true, describe: 'the integer dimension to size: key=lo..hi' })
     .option('slo', { type: 'string', array: true, describe: "a service-level objective on a metric mean: 'consensus.commit_latency_ms.p99<=2000' (repeatable)" })
     .option('minimize', { type: 'boolean', default: false, describe: 'find the smallest value meeting the SLOs (default: the largest)' })
+    .option('threads', THREADS_OPTION)
     .epilogue('The search doubles from the lower end until the verdict flips, then narrows the bracket (interpolating the SLO margins, bisecting when that does not halve it); a probe stops as soon as one SLO has failed for good (a latency bound already exceeded by more transactions than the run can still outweigh, a counter already over its limit). Progress, probe by probe, goes to stderr.');
 }

@@ -21,7 +21,8 @@ import type { RunOutput } from '../../metrics/types.ts';
 import { compiledEntryUrl } from '../../plugins/compiled.ts';
 import { registriesFor } from '../../plugins/registries.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import type { AssembledWorld, PartitionTotals } from '../assemble.ts';
+import type { RunWatch } from '../../metrics/interim-bounds.ts';
+import { checkWatchInterval, type AssembledWorld, type PartitionCheckpoint, type PartitionTotals } from '../assemble.ts';
 import { splittableWorld, type ThreadedWorldArgs } from './world-module.ts';
 
 // From the bundle the threads start from their compiled entries (src/plugins/compiled.ts); from
@@ -107,8 +108,15 @@ export function assignHosts(siteOf: readonly number[], partitions: number): numb
   return siteOf.map((s) => partitionOfSite[s]!);
 }
 
-export async function simulateOnThreads(scenario: Scenario, seed: number, threads: number): Promise<RunOutput> {
+/**
+ * One replication split over `threads` threads. With a watch, the partitions pause at each of its
+ * intervals until the coordinator has shown its observers every event up to there and reported to
+ * the watch, and the run ends there when the watch says so: the output, and what the watch is
+ * told, are those of the one-thread run (`AssembledWorld.run(watch)`).
+ */
+export async function simulateOnThreads(scenario: Scenario, seed: number, threads: number, watch?: RunWatch): Promise<RunOutput> {
   if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`--threads: expected a positive integer, found ${threads}`);
+  if (watch !== undefined) checkWatchInterval(watch);
   const refusal = threadsRefusal(scenario);
   if (refusal !== undefined) throw problemError(refusal);
   // The coordinator's copy: a partition of its own that runs no host, only control callbacks; built
@@ -128,7 +136,8 @@ export async function simulateOnThreads(scenario: Scenario, seed: number, thread
     execArgv: compiledWorker === undefined ? ['--import', TS_LOADER] : [],
     observers: [(h, event, t) => world.engine.replayToObservers(h, event, t)],
     beforeReplay: (t, key, key2) => world.engine.run(t, key, key2),
+    ...(watch === undefined ? {} : { check: { everyUs: watch.everyUs, goOn: (atUs: number, parts: readonly unknown[]) => !world.checkPartitionedRun(watch, atUs, parts as PartitionCheckpoint[]) } }),
   });
-  world.engine.run(scenario.duration);
-  return world.outputOfPartitionedRun(run, run.extras as PartitionTotals[]);
+  world.engine.run(run.endUs);
+  return world.outputOfPartitionedRun({ traceHash: run.traceHash, eventsProcessed: run.eventsProcessed, simulatedUs: run.endUs }, run.extras as PartitionTotals[]);
 }

@@ -27,5 +27,5 @@ export async function buildPartition(args: unknown, plan: PartitionPlan): Promis
   const { scenario, seed } = args as ThreadedWorldArgs;
   await ensurePlugins(scenario.plugins);
   const world = splittableWorld(scenario, seed, plan);
-  return { engine: world.engine, finish: () => world.partitionTotals() };
+  return { engine: world.engine, finish: () => world.partitionTotals(), checkpoint: () => world.checkpoint() };
 }
