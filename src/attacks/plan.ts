@@ -19,11 +19,16 @@ import type { AnyAttackDefinition } from './definition.ts';
 import type { ByzantineBehaviour } from './byzantine/behaviour.ts';
 import { ByzantineReplica } from './byzantine/replica.ts';
 import { GroundTruth } from './ground-truth.ts';
-import { DeviceAttackRuntime } from './iomt/runtime.ts';
+import { DeviceAttackRuntime, type DeviceAttackTotals } from './iomt/runtime.ts';
 import { AttackOutcomes } from './outcomes/collector.ts';
 import { ATTACK_REGISTRY } from './registry.ts';
 import { checkAttackTargets } from './targets.ts';
 import type { AttackTargetsSizes, AttackWorld, InstallContext } from './types.ts';
+
+/** See AttackPlan.hostTotals. */
+export interface AttackPlanTotals {
+  readonly devices?: DeviceAttackTotals;
+}
 
 /** What a plan needs of a spec: its type and window (the rest is the definition's business). */
 export interface PlannedSpec {
@@ -110,10 +115,19 @@ export class AttackPlan {
     this.outcomesCollector = new AttackOutcomes(world, this.truth, this.specs, reported);
   }
 
-  /** Outcome metrics of this run (attack.*), judged against the ground truth; then the device attacks'. */
-  outcomes(): Metrics {
+  /** What the outcomes read from the hosts this engine ran (a partition's share, in a split run). */
+  hostTotals(): AttackPlanTotals {
+    return this.devicesInstalled ? { devices: this.devices!.hostTotals() } : {};
+  }
+
+  /**
+   * Outcome metrics of this run (attack.*), judged against the ground truth; then the device
+   * attacks'. In a split run, given the partitions' `hostTotals`.
+   */
+  outcomes(partitions?: readonly unknown[]): Metrics {
     if (this.outcomesCollector === undefined) throw new Error('attack plan not installed');
-    return { ...this.outcomesCollector.metrics(), ...(this.devicesInstalled ? this.devices!.outcomes() : {}) };
+    const devices = (partitions as readonly AttackPlanTotals[] | undefined)?.flatMap((p) => (p.devices === undefined ? [] : [p.devices]));
+    return { ...this.outcomesCollector.metrics(), ...(this.devicesInstalled ? this.devices!.outcomes(devices) : {}) };
   }
 }
 

@@ -28,7 +28,7 @@ import { pseudonym } from './pseudonym.ts';
 import { placeConsortium, type ReplicaDeployment, type WrapReplica } from '../protocols/consortium/placement.ts';
 import { shareable } from './shareable.ts';
 import type { OffChainStore, StoreOptions } from './store.ts';
-import { buildTopology, latencyMatrix, type Topology } from './topology.ts';
+import { buildTopology, latencyMatrix, sitesOf, type Topology } from './topology.ts';
 import { PatientVitals, type Episode, type EpisodeConfig } from './vitals.ts';
 
 export interface IomtWorldConfig {
@@ -133,6 +133,8 @@ export class IomtWorld {
   readonly deviceKeys: readonly SigningKey[];
   /** Every host in the order it was added, with what it was built from (actors share no memory: isolation.test.ts). */
   readonly builds: HostBuild[] = [];
+  /** Hosts an attack placed beside another (an attacker beside a gateway), which share its site. */
+  private readonly neighbours = new Map<HostId, HostId>();
 
   constructor(readonly config: IomtWorldConfig, private readonly hooks: IomtWorldHooks = {}) {
     const c = config;
@@ -318,6 +320,18 @@ export class IomtWorld {
    * What `finish` reads from the gateways and honest replicas (not in `byzantineHosts`) that this
    * engine ran: all of them in a one-engine run, its own in a partition's.
    */
+  /** Place `host` at `neighbour`'s site (an attacker in radio range of a gateway): a split keeps them together. */
+  placeBeside(host: HostId, neighbour: HostId): void {
+    this.neighbours.set(host, neighbour);
+  }
+
+  /** The site of each host (src/iomt/topology.ts sitesOf), hosts placed beside another at that one's. */
+  sites(): number[] {
+    const sites = sitesOf(this.topology, this.engine.hostCount, (h) => this.engine.network.regionOf(h));
+    for (const [host, neighbour] of this.neighbours) sites[host] = sites[neighbour]!;
+    return sites;
+  }
+
   hostTotals(byzantineHosts: ReadonlySet<HostId> = new Set()): IomtHostTotals {
     let alertsRefused = 0;
     for (const g of this.gateways) alertsRefused += g.alertsRefused;

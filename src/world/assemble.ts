@@ -59,6 +59,8 @@ export interface PlacedWorld<S> {
 export interface PartitionTotals {
   readonly monitor: MonitorTotals;
   readonly world: unknown;
+  /** The attacks' counts made inside this partition's hosts (FaultPlan.hostTotals). */
+  readonly attacks?: unknown;
 }
 
 /** One kind of world: the protocol whose fault model bounds the faults, and how its hosts are placed. */
@@ -167,7 +169,7 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     const extra = placed.finish?.(partitions?.map((p) => p.world)) ?? { metrics: {}, checks: [], distributions: {} };
     const distributions = { ...consensus.distributions, ...extra.distributions };
     return {
-      metrics: { ...consensus.metrics, ...extra.metrics, ...(plan?.outcomes() ?? {}) },
+      metrics: { ...consensus.metrics, ...extra.metrics, ...(plan?.outcomes(partitions?.flatMap((p) => (p.attacks === undefined ? [] : [p.attacks]))) ?? {}) },
       checks: [...consensus.checks, ...extra.checks],
       ...run,
       timeseries: consensus.timeseries,
@@ -186,7 +188,7 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
       return output({ traceHash: engine.traceHash(), eventsProcessed: engine.eventsProcessed, simulatedUs: engine.nowUs });
     },
     sites: () => placed.sites?.() ?? Array.from({ length: engine.hostCount }, (_, h) => engine.network.regionOf(h)),
-    partitionTotals: () => ({ monitor: monitor.totals(), world: placed.hostTotals?.() }),
+    partitionTotals: () => ({ monitor: monitor.totals(), world: placed.hostTotals?.(), ...(plan?.hostTotals === undefined ? {} : { attacks: plan.hostTotals() }) }),
     checkpoint: () => ({ futureSubmissions: futureSubmissions() }),
     checkPartitionedRun(watch, atUs, partitions) {
       engine.run(atUs);

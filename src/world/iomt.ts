@@ -17,7 +17,6 @@ import { inputError } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { replicaSettings } from '../scenario/sections/consensus.ts';
 import { consortiumSeats, type IomtSection } from '../scenario/sections/iomt.ts';
-import { sitesOf } from '../iomt/topology.ts';
 import type { WorldConfiguration } from './assemble.ts';
 import { latencyDistribution } from './network.ts';
 
@@ -121,7 +120,7 @@ export function iomtConfiguration(scenario: Scenario, seed: number, options: Iom
         consortium: world.consortium,
         clientHosts: world.ledgerClientHosts(),
         subject: () => world,
-        sites: () => sitesOf(world.topology, world.engine.hostCount, (h) => world.engine.network.regionOf(h)),
+        sites: () => world.sites(),
         hostTotals: () => world.hostTotals(byzantineHosts()),
         finish(partitions) {
           const iomt = world.finish(byzantineHosts(), partitions as readonly IomtHostTotals[] | undefined);

@@ -15,7 +15,10 @@ export interface FaultPlan {
   wrapReplica<M>(index: number, factory: ActorFactory<M>): ActorFactory<M>;
   byzantineReplicas(): readonly number[];
   install(world: ConsensusWorld): void;
-  outcomes(): Metrics;
+  /** Outcome metrics; in a split run, given each partition's `hostTotals`. */
+  outcomes(partitions?: readonly unknown[]): Metrics;
+  /** What the outcomes read from the hosts this engine ran (a partition's share, in a split run). */
+  hostTotals?(): unknown;
   /** Device attacks: hooks an IoMT world builds its devices, gateways and clinicians through. */
   readonly deviceHooks?: IomtWorldHooks | undefined;
   /** Device attacks: install in the built IoMT world (before `install`). */

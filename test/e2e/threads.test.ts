@@ -79,11 +79,23 @@ describe('iomtsim run --threads', () => {
     expect(summaryTwo).toEqual(summaryOne);
   }, 120_000);
 
+  it('runs the bundled default scenario (a hospital whose devices are replayed) on 2 threads with the one-thread summary', async () => {
+    const [one, two] = await Promise.all([
+      cli(['run', 'scenarios/default.yaml', '--workers', '1', '--json', '--no-report', '--out', join(root, 'default-one')]),
+      cli(['run', 'scenarios/default.yaml', '--workers', '1', '--threads', '2', '--json', '--no-report', '--out', join(root, 'default-two')]),
+    ]);
+    expect([one.code, two.code, notProgress(two.stderr)]).toEqual([0, 0, []]);
+    const { resultsDir: _a, ...summaryOne } = JSON.parse(one.stdout);
+    const { resultsDir: _b, ...summaryTwo } = JSON.parse(two.stdout);
+    expect(summaryOne.points[0].metrics['iomt.replayed_arrived'].mean).toBeGreaterThan(0);
+    expect(summaryTwo).toEqual(summaryOne);
+  }, 120_000);
+
   it('refuses, naming each, an IoMT world whose links have no floor, an IoMT attack and a bad thread count', async () => {
     const noFloor = await cli(['run', 'scenarios/hospital.yaml', '--threads', '2', '--out', join(root, 'hospital'), '--json']);
     expect([noFloor.code, noFloor.stderr]).toEqual([2, expect.stringMatching(/iomt\.links: expected a positive least latency between hosts of different threads with --threads 2 .*, found 0 µs/)]);
-    const attack = await cli(['run', 'scenarios/default.yaml', '--threads', '2', '--out', join(root, 'iomt'), '--json']);
-    expect([attack.code, attack.stderr]).toEqual([2, expect.stringMatching(/attacks\.0\.type: expected an attack that can run split over threads .*the IoMT attacks .*, found 'replay'/)]);
+    const attack = await cli(['run', 'scenarios/attacks/stolen-key.yaml', '--threads', '2', '--out', join(root, 'iomt'), '--json']);
+    expect([attack.code, attack.stderr]).toEqual([2, expect.stringMatching(/attacks\.0\.type: expected an attack that can run split over threads .*the other IoMT attacks .*, found 'stolen-key'/)]);
     const bad = await cli(['run', 'scenarios/pbft.yaml', '--threads', '0', '--json']);
     expect([bad.code, bad.stderr.trim()]).toEqual([2, "--threads 0: (flag): expected an integer from 1 to 256, found '0'"]);
   });

@@ -16,6 +16,8 @@ export const flood = defineAttack({
   type: 'flood',
   title: 'Flooding from compromised devices',
   category: 'device',
+  // Its counts are made where devices send and gateways admit, which a split keeps in one thread.
+  splitsOverThreads: () => true,
   targets: 'devices (bots)',
   model: "device proxy makes the firmware sample, sign (its own valid key) and send extra readings at a rate; devices are labelled compromised, and detectors are scored against those labels",
   paramsSchema: z.object({

@@ -46,6 +46,24 @@ export class MessageLabels {
     return c;
   }
 
+  /** The counts of every class so far (plain data: a partition of a split run reports its hosts' share). */
+  totals(): Record<string, MessageCounts> {
+    const out: Record<string, MessageCounts> = {};
+    for (const [cls, c] of this.byName) out[cls] = { ...c };
+    return out;
+  }
+
+  /** Add counts that hosts elsewhere made (the partitions of a split run; disjoint sets of hosts). */
+  add(totals: Readonly<Record<string, MessageCounts>>): void {
+    for (const [cls, t] of Object.entries(totals)) {
+      const c = this.counts(cls);
+      c.sent += t.sent;
+      c.arrived += t.arrived;
+      c.accepted += t.accepted;
+      c.stored += t.stored;
+    }
+  }
+
   /** `<prefix>_sent`, `_arrived`, `_accepted` and `_stored` of one class (0 when the attack sent nothing). */
   metrics(cls: string, prefix: string): Metrics {
     const c = this.counts(cls);

@@ -15,6 +15,8 @@ export const replay = defineAttack({
   type: 'replay',
   title: 'Replay of captured readings',
   category: 'device',
+  // Its counts are made where devices send and gateways admit, which a split keeps in one thread.
+  splitsOverThreads: () => true,
   targets: 'devices',
   model: 'device proxy captures every reading and sends the same reading again after a delay',
   paramsSchema: z.object({

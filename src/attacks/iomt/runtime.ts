@@ -19,7 +19,12 @@ import { DetectionScorer } from './detection.ts';
 import { DeviceProxy, type DeviceBehaviour } from './device-proxy.ts';
 import { GatewayTap, type GatewayBehaviour } from './gateway-tap.ts';
 import type { DeviceAttackEnv, DeviceAttackRun, DeviceWorldSizes, IndexedSpec } from './hooks.ts';
-import { MessageLabels } from './labels.ts';
+import { MessageLabels, type MessageCounts } from './labels.ts';
+
+/** See DeviceAttackRuntime.hostTotals. */
+export interface DeviceAttackTotals {
+  readonly labels: Readonly<Record<string, MessageCounts>>;
+}
 
 /** A device attack of the scenario: its definition, spec and place in the `attacks:` list. */
 export interface DeviceAttackEntry {
@@ -69,8 +74,21 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
     this.scorer = new DetectionScorer(world.engine, this.truth, topo.devices.length, { fromUs: world.config.warmupUs, toUs: world.config.durationUs });
   }
 
-  /** Every attack's outcome metrics (registry order), then the detectors' scores. */
-  outcomes(): Metrics {
+  /**
+   * What the outcomes read from the hosts this engine ran (plain data): the labelled readings'
+   * counts, made where devices send and gateways admit. In a run split over threads each partition
+   * reports its hosts' share; the attacks that keep other state inside hosts do not split.
+   */
+  hostTotals(): DeviceAttackTotals {
+    return { labels: this.labels.totals() };
+  }
+
+  /**
+   * Every attack's outcome metrics (registry order), then the detectors' scores; given the
+   * partitions' `hostTotals` in a split run (whose hosts ran elsewhere), from their sum.
+   */
+  outcomes(partitions?: readonly DeviceAttackTotals[]): Metrics {
+    for (const p of partitions ?? []) this.labels.add(p.labels);
     const m: Metrics = {};
     for (const { run } of this.runs) Object.assign(m, run.outcomes?.() ?? {});
     return { ...m, ...(this.scorer?.metrics() ?? {}) };

@@ -16,6 +16,8 @@ export const sybil = defineAttack({
   type: 'sybil',
   title: 'Sybil identities',
   category: 'device',
+  // Its counts are made where devices send and gateways admit, which a split keeps in one thread.
+  splitsOverThreads: () => true,
   targets: 'one gateway',
   model: 'an attacker host beside the gateway sends correctly signed, plausible readings from identities never registered, each with a fresh key',
   paramsSchema: z.object({
@@ -32,8 +34,9 @@ export const sybil = defineAttack({
         const identities = Array.from({ length: spec.identities }, (_, i) => base + i);
         const keys = identities.map((id) => world.keyRing.issue(SYBIL_SIGNER_BASE + id));
         for (const id of identities) env.truth.label('identity', id, 'sybil', 'sybil-identity', spec.start, spec.end ?? Infinity);
-        const opts = { start: spec.start, end: spec.end, gateway: gatewayHosts(world)[spec.gateway]!, identities, keys, verifier: world.keyRing, ratePerSec: spec.rate, labels: env.labels };
-        world.engine.addHost(radioLink(world), (ctx: ActorContext<unknown>) => new SybilAttacker(ctx, opts), `attacker:sybil:${identities[0]}`);
+        const gateway = gatewayHosts(world)[spec.gateway]!;
+        const opts = { start: spec.start, end: spec.end, gateway, identities, keys, verifier: world.keyRing, ratePerSec: spec.rate, labels: env.labels };
+        world.placeBeside(world.engine.addHost(radioLink(world), (ctx: ActorContext<unknown>) => new SybilAttacker(ctx, opts), `attacker:sybil:${identities[0]}`), gateway);
       },
       outcomes: () => env.labels.metrics(FORGED, 'iomt.forged'),
     }),

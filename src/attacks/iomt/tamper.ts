@@ -21,6 +21,8 @@ export const tamper = defineAttack({
   type: 'tamper',
   title: 'Tampering in transit',
   category: 'device',
+  // Its counts are made where devices send and gateways admit, which a split keeps in one thread.
+  splitsOverThreads: () => true,
   targets: 'devices',
   model: 'device proxy (radio man in the middle) replaces readings with copies whose value is lowered by 25, the signature left unchanged (or, with stolenKey, made anew with the extracted device key)',
   paramsSchema: z.object({

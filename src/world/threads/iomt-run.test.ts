@@ -30,6 +30,17 @@ function iomtScenario(w: { protocol: Protocol; hospitals: number; wards: number;
   );
 }
 
+/** The device attacks that split: each on a device (or gateway) of the first hospital, from 15 s. */
+const DEVICE_ATTACKS: Readonly<Record<string, unknown>> = {
+  replay: { type: 'replay', start: '15s', devices: [0, 1], delay: '2s' },
+  tamper: { type: 'tamper', start: '15s', devices: [0, 1] },
+  flood: { type: 'flood', start: '15s', devices: [0, 2], rate: 5 },
+  sybil: { type: 'sybil', start: '15s', gateway: 0, identities: 4, rate: 5 },
+};
+
+/** The prefix of each attack's labelled-reading counts (`<prefix>_sent`, `_arrived`...). */
+const LABEL_PREFIX: Readonly<Record<string, string>> = { replay: 'iomt.replayed', tamper: 'iomt.tampered', flood: 'attack.flood', sybil: 'iomt.forged' };
+
 describe('one IoMT replication on threads', () => {
   it('gives a two-hospital PBFT world on 2 and 3 threads the one-thread output, its states compared from the partitions', async () => {
     const scenario = iomtScenario({ protocol: 'pbft', hospitals: 2, wards: 2, beds: 2, floorUs: 500 });
@@ -49,7 +60,7 @@ describe('one IoMT replication on threads', () => {
       floorUs: fc.integer({ min: 100, max: 1_000 }),
       threads: fc.integer({ min: 1, max: 4 }),
       seed: fc.integer({ min: 1, max: 1e6 }),
-      attack: fc.constantFrom('none', 'crash', 'partition', 'eclipse', 'silence', 'equivocation'),
+      attack: fc.constantFrom('none', 'crash', 'partition', 'eclipse', 'silence', 'equivocation', 'replay', 'tamper', 'flood', 'sybil'),
     });
     // Byzantine behaviours only where the protocol's fault model has them (BFT protocols).
     const attacksFor = (w: { attack: string; protocol: Protocol; hospitals: number }): unknown[] => {
@@ -61,19 +72,37 @@ describe('one IoMT replication on threads', () => {
         case 'eclipse': return [{ type: 'eclipse', start: '15s', end: '25s', victim: nodes.length - 1 }];
         case 'silence': return bft ? [{ type: 'silence', start: '15s', replicas: [0] }] : [];
         case 'equivocation': return bft ? [{ type: 'equivocation', start: '15s', replicas: [0] }] : [];
-        default: return [];
+        default: return w.attack === 'none' ? [] : [DEVICE_ATTACKS[w.attack]!];
       }
     };
     await fc.assert(
       fc.asyncProperty(world, async (w) => {
         const scenario = iomtScenario({ ...w, attacks: attacksFor(w) });
-        expect(await simulateOnThreads(scenario, w.seed, w.threads)).toEqual(runIomtWorld(scenario, w.seed));
+        // A device attack splits only with whole sites per thread: a world with fewer is refused (below).
+        const threads = w.attack in DEVICE_ATTACKS ? Math.min(w.threads, w.hospitals + 3) : w.threads;
+        expect(await simulateOnThreads(scenario, w.seed, threads)).toEqual(runIomtWorld(scenario, w.seed));
       }),
-      { numRuns: 6 },
+      { numRuns: 8 },
     );
   }, 240_000);
 
-  it('refuses the IoMT attacks, which act on devices, gateways, clinicians or stores, naming the attack', () => {
+  for (const [name, attack] of Object.entries(DEVICE_ATTACKS)) {
+    it(`gives a two-hospital world under ${name} on 3 threads the one-thread output, its labelled readings counted in the partitions`, async () => {
+      const scenario = iomtScenario({ protocol: 'pbft', hospitals: 2, wards: 1, beds: 2, floorUs: 500, attacks: [attack] });
+      const one = runIomtWorld(scenario, 9);
+      const prefix = LABEL_PREFIX[name]!;
+      expect(one.metrics[`${prefix}_sent`]!.value).toBeGreaterThan(10);
+      expect(one.metrics[`${prefix}_arrived`]!.value).toBeGreaterThan(10);
+      expect(await simulateOnThreads(scenario, 9, 3)).toEqual(one);
+    }, 60_000);
+  }
+
+  it('refuses a device attack with more threads than sites, naming it and the threads', async () => {
+    const scenario = iomtScenario({ protocol: 'pbft', hospitals: 1, wards: 1, beds: 1, floorUs: 500, attacks: [DEVICE_ATTACKS['replay']] });
+    await expect(simulateOnThreads(scenario, 1, 5)).rejects.toThrow(/^attacks\.0\.type: expected at most 4 threads with a device attack in this world .*, found --threads 5$/);
+  });
+
+  it('refuses the IoMT attacks that keep what they did inside the hosts they wrap, naming the attack', () => {
     const scenario = iomtScenario({ protocol: 'pbft', hospitals: 1, wards: 1, beds: 1, floorUs: 500, attacks: [{ type: 'stolen-key', start: '15s', device: 0 }] });
     expect(threadsRefusal(scenario)).toMatchObject({ path: 'attacks.0.type', found: "'stolen-key'" });
   });

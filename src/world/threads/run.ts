@@ -10,10 +10,10 @@
  * The coordinator's copy runs no hosts but runs its control callbacks (attacks' schedules, which
  * record their ground truth there) up to each event it replays, as one engine interleaves them.
  *
- * Not yet for proof of work, the IoMT attacks (on devices, gateways, clinicians and stores), nor
- * the attacks that follow the leader they observe (the partitions' engines feed no observers) or
- * label what they do as they act inside a replica (censorship's transactions): each is refused
- * with its reason.
+ * Not yet for proof of work, the IoMT attacks that keep what they did inside the hosts they wrap
+ * (beyond the labelled readings' counts, which the partitions report), nor the attacks that follow
+ * the leader they observe (the partitions' engines feed no observers) or label what they do as they
+ * act inside a replica (censorship's transactions): each is refused with its reason.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lookaheadUs, runPartitionsOnThreads } from '../../../sim/index.ts';
@@ -48,6 +48,12 @@ export function attacksThatSplit(scenario: Scenario): boolean[] {
   return scenario.attacks.map((a) => definitions.find((d) => d.type === a.type)?.splitsOverThreads?.(a as never) === true);
 }
 
+/** Index of the scenario's first device attack (one acting on devices, gateways, clinicians or stores), or -1. */
+function deviceAttackIndex(scenario: Scenario): number {
+  const definitions = registriesFor(scenario.plugins).attacks;
+  return scenario.attacks.findIndex((a) => definitions.find((d) => d.type === a.type)?.device !== undefined);
+}
+
 /** Why `scenario` cannot run split over threads yet, or undefined when its kind of world can. */
 export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
   const now = 'on one thread for now';
@@ -58,7 +64,7 @@ export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
   const splitting = registriesFor(scenario.plugins).attacks.filter((d) => d.splitsOverThreads !== undefined).map((d) => d.type);
   return {
     path: `attacks.${i}.type`,
-    expected: `an attack that can run split over threads with --threads > 1 (${splitting.join(', ')}; not crash of the leader; the IoMT attacks and those that follow the leader or label as they act run ${now})`,
+    expected: `an attack that can run split over threads with --threads > 1 (${splitting.join(', ')}; not crash of the leader; the other IoMT attacks and those that follow the leader or label as they act run ${now})`,
     found: spec.type === 'crash' && spec.replicas === 'leader' ? "crash of 'leader'" : `'${spec.type}'`,
   };
 }
@@ -72,9 +78,26 @@ export function planSplit(scenario: Scenario, seed: number, threads: number): { 
   return refusal !== undefined ? { problem: refusal } : splitOf(splittableWorld(scenario, seed), scenario, threads);
 }
 
-/** The split of a built copy of `scenario`'s world: the partition of each host, or why its lookahead is 0. */
+/**
+ * The split of a built copy of `scenario`'s world: the partition of each host, or why it cannot
+ * split (a device attack with fewer sites than threads, or a lookahead of 0).
+ */
 function splitOf(world: AssembledWorld, scenario: Scenario, threads: number): { readonly assignment: number[] } | { readonly problem: ThreadsProblem } {
-  const assignment = assignHosts(world.sites(), threads);
+  const sites = world.sites();
+  const siteCount = new Set(sites).size;
+  // A device attack counts its readings where devices send and gateways admit: only whole sites
+  // (a hospital with its devices and gateways) keep both in one thread.
+  const device = deviceAttackIndex(scenario);
+  if (device >= 0 && siteCount < threads) {
+    return {
+      problem: {
+        path: `attacks.${device}.type`,
+        expected: `at most ${siteCount} threads with a device attack in this world (each thread must run whole sites, a hospital with its devices and gateways, and it has ${siteCount})`,
+        found: `--threads ${threads}`,
+      },
+    };
+  }
+  const assignment = assignHosts(sites, threads);
   const l = lookaheadUs(world.engine.network, assignment, threads);
   if (l >= 1) return { assignment };
   return {
