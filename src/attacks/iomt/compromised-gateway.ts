@@ -5,12 +5,15 @@ import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
 import { isActive } from '../window.ts';
 import { gatewayHosts, specsAimedAt } from './layout.ts';
+import type { GatewayTap } from './gateway-tap.ts';
 import { unrecoverableRecords } from './runtime.ts';
 
 export const compromisedGateway = defineAttack({
   type: 'compromised-gateway',
   title: 'Compromised gateway (drops, delays)',
   category: 'device',
+  // What it does is counted at the gateway's tap, which a split keeps with its hospital.
+  splitsOverThreads: () => true,
   targets: 'one gateway',
   model: "gateway proxy drops or holds readings before the gateway's honest code sees them",
   paramsSchema: z.object({
@@ -39,11 +42,27 @@ export const compromisedGateway = defineAttack({
       installEach({ spec }, world) {
         env.truth.label('host', gatewayHosts(world)[spec.gateway]!, 'compromised-gateway', 'compromised-gateway', spec.start, spec.end ?? Infinity);
       },
-      outcomes: () => ({
-        ...unrecoverableRecords(env.taps),
-        'attack.gateway_dropped_readings': { unit: 'readings', value: env.taps.reduce((s, t) => s + t.droppedReadings, 0) },
-        'attack.gateway_delayed_readings': { unit: 'readings', value: env.taps.reduce((s, t) => s + t.delayedReadings, 0) },
-      }),
+      hostTotals: () => counts(env.taps),
+      outcomes: (partitions) => {
+        const all = [counts(env.taps), ...((partitions ?? []) as GatewayCounts[])];
+        const sum = (k: keyof GatewayCounts): number => all.reduce((s, c) => s + c[k], 0);
+        return {
+          'attack.records_unrecoverable': { unit: 'records', value: sum('unrecoverable') },
+          'attack.gateway_dropped_readings': { unit: 'readings', value: sum('dropped') },
+          'attack.gateway_delayed_readings': { unit: 'readings', value: sum('delayed') },
+        };
+      },
     }),
   },
 });
+
+interface GatewayCounts {
+  readonly unrecoverable: number;
+  readonly dropped: number;
+  readonly delayed: number;
+}
+
+/** What the taps of the gateways this engine ran counted. */
+function counts(taps: readonly GatewayTap[]): GatewayCounts {
+  return { unrecoverable: unrecoverableRecords(taps), dropped: taps.reduce((s, t) => s + t.droppedReadings, 0), delayed: taps.reduce((s, t) => s + t.delayedReadings, 0) };
+}

@@ -59,8 +59,13 @@ export interface DeviceAttackRun<S> {
   installEach?(spec: IndexedSpec<S>, world: IomtWorld): void;
   /** After every `installEach`, once per attack type in registry order: hosts the specs share (a security service). */
   installAll?(world: IomtWorld): void;
-  /** Outcome metrics, after the run. */
-  outcomes?(): Metrics;
+  /**
+   * What its outcomes count inside the hosts this engine ran (plain data; an attack whose
+   * definition says it splits over threads reports its partition's share here).
+   */
+  hostTotals?(): unknown;
+  /** Outcome metrics, after the run; in a split run given each partition's `hostTotals`, to add to its own (none). */
+  outcomes?(partitions?: readonly unknown[]): Metrics;
 }
 
 export interface DeviceAttackHooks<S> {

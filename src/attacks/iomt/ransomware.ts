@@ -5,12 +5,15 @@
 import { z } from 'zod';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
-import { unrecoverableRecords } from './runtime.ts';
+import { unrecoverableRecords, withPartitions } from './runtime.ts';
 
 export const ransomware = defineAttack({
   type: 'ransomware',
   title: 'Ransomware on the record store',
   category: 'device',
+  // The store's outage is a control callback every thread runs; the unstored batches are counted at
+  // the gateways, which a split keeps with their hospital.
+  splitsOverThreads: () => true,
   targets: "a hospital's record store",
   model: 'the store host is down (encrypted) for the window: reads go unanswered and gateways cannot make batches durable until it is restored',
   paramsSchema: z.object({
@@ -27,7 +30,8 @@ export const ransomware = defineAttack({
         engine.at(spec.start, () => engine.crash(host));
         if (spec.end !== undefined) engine.at(spec.end, () => engine.recover(host));
       },
-      outcomes: () => unrecoverableRecords(env.taps),
+      hostTotals: () => unrecoverableRecords(env.taps),
+      outcomes: (partitions) => ({ 'attack.records_unrecoverable': { unit: 'records', value: withPartitions(unrecoverableRecords(env.taps), partitions) } }),
     }),
   },
 });

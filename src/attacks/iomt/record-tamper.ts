@@ -9,11 +9,14 @@ import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import { deviceList, param } from '../params.ts';
 import { checkDeviceTargets } from './layout.ts';
+import { withPartitions } from './runtime.ts';
 
 export const recordTamper = defineAttack({
   type: 'record-tamper',
   title: 'Off-chain record tampering',
   category: 'device',
+  // Each thread alters the records of the stores it runs, on the same schedule (a control callback).
+  splitsOverThreads: () => true,
   targets: 'record stores',
   model: 'the latest off-chain record of each target device is altered in place in every store, repeatedly; readers verify records against the anchored Merkle root',
   paramsSchema: z.object({
@@ -43,7 +46,8 @@ export const recordTamper = defineAttack({
           };
           engine.at(spec.start, act);
         },
-        outcomes: () => ({ 'attack.records_tampered': { unit: 'records', value: tampered } }),
+        hostTotals: () => tampered,
+        outcomes: (partitions) => ({ 'attack.records_tampered': { unit: 'records', value: withPartitions(tampered, partitions) } }),
       };
     },
   },

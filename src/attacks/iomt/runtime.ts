@@ -24,6 +24,8 @@ import { MessageLabels, type MessageCounts } from './labels.ts';
 /** See DeviceAttackRuntime.hostTotals. */
 export interface DeviceAttackTotals {
   readonly labels: Readonly<Record<string, MessageCounts>>;
+  /** Each attack type's own (`DeviceAttackRun.hostTotals`), in the runtime's order. */
+  readonly runs: readonly unknown[];
 }
 
 /** A device attack of the scenario: its definition, spec and place in the `attacks:` list. */
@@ -80,7 +82,7 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
    * reports its hosts' share; the attacks that keep other state inside hosts do not split.
    */
   hostTotals(): DeviceAttackTotals {
-    return { labels: this.labels.totals() };
+    return { labels: this.labels.totals(), runs: this.runs.map(({ run }) => run.hostTotals?.()) };
   }
 
   /**
@@ -90,7 +92,7 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
   outcomes(partitions?: readonly DeviceAttackTotals[]): Metrics {
     for (const p of partitions ?? []) this.labels.add(p.labels);
     const m: Metrics = {};
-    for (const { run } of this.runs) Object.assign(m, run.outcomes?.() ?? {});
+    this.runs.forEach(({ run }, i) => Object.assign(m, run.outcomes?.(partitions?.map((p) => p.runs[i])) ?? {}));
     return { ...m, ...(this.scorer?.metrics() ?? {}) };
   }
 
@@ -130,9 +132,14 @@ const UNSTORED_GRACE_US = 10_000_000;
  * Records in batches the store never acknowledged, sent long enough before the end that an
  * acknowledgement was due: no durable copy exists, only their digest on chain.
  */
-export function unrecoverableRecords(taps: readonly GatewayTap[]): Metrics {
+export function unrecoverableRecords(taps: readonly GatewayTap[]): number {
   const endUs = taps[0]?.ctx.nowUs ?? 0;
   let lost = 0;
   for (const t of taps) for (const b of t.unstored.values()) if (endUs - b.sentUs > UNSTORED_GRACE_US) lost += b.records;
-  return { 'attack.records_unrecoverable': { unit: 'records', value: lost } };
+  return lost;
+}
+
+/** This engine's count plus the partitions' (a split run's coordinator counts nothing itself). */
+export function withPartitions(own: number, partitions: readonly unknown[] | undefined): number {
+  return (partitions ?? []).reduce<number>((sum, p) => sum + (p as number), own);
 }
