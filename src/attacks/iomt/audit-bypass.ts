@@ -20,6 +20,8 @@ export const auditBypass = defineAttack({
   type: 'audit-bypass',
   title: 'Audit bypass by an insider at a record store',
   category: 'device',
+  // The store's insider labels what it served and the accomplice counts what it got, at the hospital.
+  splitsOverThreads: () => true,
   targets: "a hospital's record store",
   model: "proxy around the hospital's record store serves an accomplice's reads (no AccessControl request) without any permit, so no audit entry exists; the served-record audit measure is scored against the records the insider let out (ground truth)",
   windowMeanings: { start: 'When the insider starts serving the accomplice (and the accomplice starts asking).', end: 'When both stop (default: the end of the run).' },
@@ -53,15 +55,26 @@ export const auditBypass = defineAttack({
           // Scoring only, after the run: the verdicts of the world's served-record measure.
           served = world.collector.served;
         },
-        outcomes: () => bypassScore(env.truth, served, accomplices),
+        hostTotals: () => bypassedReads(env.truth, accomplices),
+        outcomes: (partitions) => bypassScore([bypassedReads(env.truth, accomplices), ...((partitions ?? []) as BypassedReads[])], served),
       };
     },
   },
 });
 
-/** The audit measure's verdicts against the records the insiders served (ground truth). */
-function bypassScore(truth: GroundTruth, served: ServedReads | undefined, accomplices: readonly DirectStoreReader[]): Metrics {
-  const bypassed = new Set(truth.all('record', 'bypassed-read').map((l) => l.id as string));
+/** The records the store insiders this engine ran served without a permit (ground truth), and what their accomplices received. */
+interface BypassedReads {
+  readonly records: readonly string[];
+  readonly received: number;
+}
+
+function bypassedReads(truth: GroundTruth, accomplices: readonly DirectStoreReader[]): BypassedReads {
+  return { records: truth.all('record', 'bypassed-read').map((l) => l.id as string), received: accomplices.reduce((x, a) => x + a.recordsRead, 0) };
+}
+
+/** The audit measure's verdicts against the records the insiders served (ground truth), over every share of the stores. */
+function bypassScore(shares: readonly BypassedReads[], served: ServedReads | undefined): Metrics {
+  const bypassed = new Set(shares.flatMap((s) => s.records));
   const unaudited = served?.verdicts().unaudited ?? [];
   let caught = 0;
   for (const id of unaudited) if (bypassed.has(id)) caught++;
@@ -71,6 +84,6 @@ function bypassScore(truth: GroundTruth, served: ServedReads | undefined, accomp
     [`${p}.caught_reads`]: { unit: 'records', value: caught },
     [`${p}.detection_rate`]: { unit: 'ratio', value: bypassed.size === 0 ? NaN : caught / bypassed.size },
     [`${p}.false_unaudited_reads`]: { unit: 'records', value: unaudited.length - caught },
-    [`${p}.records_received`]: { unit: 'records', value: accomplices.reduce((x, a) => x + a.recordsRead, 0) },
+    [`${p}.records_received`]: { unit: 'records', value: shares.reduce((x, s) => x + s.received, 0) },
   };
 }

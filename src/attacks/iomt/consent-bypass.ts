@@ -14,6 +14,8 @@ export const consentBypass = defineAttack({
   type: 'consent-bypass',
   title: 'Consent bypass by direct read',
   category: 'device',
+  // The intruders count what they asked and got; each sits at its store's site.
+  splitsOverThreads: () => true,
   targets: "a hospital's record store",
   model: "an intruder host asks the record store directly for devices' latest records, never asking AccessControl; every record returned is an unauthorized read",
   paramsSchema: z.object({
@@ -33,14 +35,31 @@ export const consentBypass = defineAttack({
             intruders.push(a);
             return a;
           }, `attacker:intruder:${intruders.length}`);
+          world.placeBeside(h, opts.store);
           env.truth.label('host', h, 'consent-bypass', 'intruder', spec.start, spec.end ?? Infinity);
         },
-        outcomes: () => ({
-          'attack.unauthorized_requests': { unit: 'requests', value: intruders.reduce((x, a) => x + a.requests, 0) },
-          'attack.unauthorized_reads': { unit: 'records', value: intruders.reduce((x, a) => x + a.recordsRead, 0) },
-          'attack.unauthorized_reads_denied': { unit: 'requests', value: intruders.reduce((x, a) => x + a.readsDenied, 0) },
-        }),
+        hostTotals: () => intruderCounts(intruders),
+        outcomes: (partitions) => {
+          const all = [intruderCounts(intruders), ...((partitions ?? []) as IntruderCounts[])];
+          const sum = (k: keyof IntruderCounts): number => all.reduce((x, c) => x + c[k], 0);
+          return {
+            'attack.unauthorized_requests': { unit: 'requests', value: sum('requests') },
+            'attack.unauthorized_reads': { unit: 'records', value: sum('reads') },
+            'attack.unauthorized_reads_denied': { unit: 'requests', value: sum('denied') },
+          };
+        },
       };
     },
   },
 });
+
+interface IntruderCounts {
+  readonly requests: number;
+  readonly reads: number;
+  readonly denied: number;
+}
+
+/** What the intruders this engine ran counted. */
+function intruderCounts(intruders: readonly DirectStoreReader[]): IntruderCounts {
+  return { requests: intruders.reduce((x, a) => x + a.requests, 0), reads: intruders.reduce((x, a) => x + a.recordsRead, 0), denied: intruders.reduce((x, a) => x + a.readsDenied, 0) };
+}

@@ -17,6 +17,8 @@ export const consentMisuse = defineAttack({
   type: 'consent-misuse',
   title: 'Consent bypass via an expired or revoked consent',
   category: 'device',
+  // Each former grantee judges its own requests, at its patient's hospital.
+  splitsOverThreads: () => true,
   targets: "one device's patient",
   model: "an injected clinician is granted the patient's consent at start (scripted patient side), then keeps requesting through AccessControl and reading the store under each permit after the consent's period ends or the patient's revocation commits; requests are judged against the consent's end",
   paramsSchema: z.object({
@@ -52,7 +54,8 @@ export const consentMisuse = defineAttack({
             }, `attacker:consent-misuse:${k}`);
           }
         },
-        outcomes: () => misuseMetrics(misusers),
+        hostTotals: () => misuseCounts(misusers),
+        outcomes: (partitions) => misuseMetrics([misuseCounts(misusers), ...((partitions ?? []) as MisuseCounts[])]),
       };
     },
   },
@@ -63,7 +66,7 @@ export const consentMisuse = defineAttack({
  * or committed in a block after the revocation's (revoked), had to be denied; one permitted in or
  * before the revocation's block but decided after the revocation was submitted is stale.
  */
-function misuseMetrics(misusers: readonly ConsentMisuser[]): Metrics {
+function misuseCounts(misusers: readonly ConsentMisuser[]): MisuseCounts {
   let requests = 0, afterEnd = 0, deniedAfterEnd = 0, permittedAfterEnd = 0, unauthorizedReads = 0, stale = 0, validReads = 0;
   for (const a of misusers) {
     const mustDeny = (r: MisuseRequest) => r.height >= 0 && (r.submittedUs >= a.periodEndUs || r.height > a.revokeHeight);
@@ -82,14 +85,30 @@ function misuseMetrics(misusers: readonly ConsentMisuser[]): Metrics {
       }
     }
   }
+  return { requests, afterEnd, deniedAfterEnd, permittedAfterEnd, unauthorizedReads, stale, validReads };
+}
+
+/** The misusers' requests, by verdict; the misusers of a split run's partitions counted apart. */
+interface MisuseCounts {
+  readonly requests: number;
+  readonly afterEnd: number;
+  readonly deniedAfterEnd: number;
+  readonly permittedAfterEnd: number;
+  readonly unauthorizedReads: number;
+  readonly stale: number;
+  readonly validReads: number;
+}
+
+function misuseMetrics(shares: readonly MisuseCounts[]): Metrics {
+  const sum = (k: keyof MisuseCounts): number => shares.reduce((x, c) => x + c[k], 0);
   const p = 'attack.consent_misuse';
   return {
-    [`${p}.requests`]: { unit: 'requests', value: requests },
-    [`${p}.requests_after_end`]: { unit: 'requests', value: afterEnd },
-    [`${p}.denied_after_end`]: { unit: 'requests', value: deniedAfterEnd },
-    [`${p}.permitted_after_end`]: { unit: 'requests', value: permittedAfterEnd },
-    [`${p}.unauthorized_reads`]: { unit: 'records', value: unauthorizedReads },
-    [`${p}.stale_permits`]: { unit: 'requests', value: stale },
-    [`${p}.valid_reads`]: { unit: 'records', value: validReads },
+    [`${p}.requests`]: { unit: 'requests', value: sum('requests') },
+    [`${p}.requests_after_end`]: { unit: 'requests', value: sum('afterEnd') },
+    [`${p}.denied_after_end`]: { unit: 'requests', value: sum('deniedAfterEnd') },
+    [`${p}.permitted_after_end`]: { unit: 'requests', value: sum('permittedAfterEnd') },
+    [`${p}.unauthorized_reads`]: { unit: 'records', value: sum('unauthorizedReads') },
+    [`${p}.stale_permits`]: { unit: 'requests', value: sum('stale') },
+    [`${p}.valid_reads`]: { unit: 'records', value: sum('validReads') },
   };
 }

@@ -24,6 +24,8 @@ export const insider = defineAttack({
   type: 'insider',
   title: 'Insider misuse (abnormal access volume)',
   category: 'device',
+  // The proxies count their extra requests; the detectors' alarms are events the coordinator sees.
+  splitsOverThreads: () => true,
   targets: 'clinicians',
   model: "proxy makes a credentialed clinician's own client issue extra access requests (decided and audited like any); an access monitor counts each clinician's audited accesses per 60 s window from the committed AuditLog its node sends it and runs EWMA and CUSUM detectors per requester (5-window baseline), scored against the insider labels",
   paramsSchema: z.object({
@@ -68,18 +70,24 @@ export const insider = defineAttack({
             if (prior === undefined || (!env.truth.isLabelledAt('access', who, prior) && env.truth.isLabelledAt('access', who, t))) m.set(who, t);
           });
         },
-        outcomes: () => insiderMetrics(env.truth, pseudonyms.length, proxies, alarms),
+        hostTotals: () => extraRequests(proxies),
+        outcomes: (partitions) => insiderMetrics(env.truth, pseudonyms.length, (partitions ?? []).reduce<number>((x, p) => x + (p as number), extraRequests(proxies)), alarms),
       };
     },
   },
 });
 
+/** Extra requests the clinician proxies this engine ran issued. */
+function extraRequests(proxies: readonly ClientProxy[]): number {
+  return proxies.reduce((x, p) => x + p.extraRequests, 0);
+}
+
 /** Insider detectors scored against the insider labels: every other clinician is a negative. */
-function insiderMetrics(truth: GroundTruth, clinicians: number, proxies: readonly ClientProxy[], alarms: ReadonlyMap<string, ReadonlyMap<string, number>>): Metrics {
+function insiderMetrics(truth: GroundTruth, clinicians: number, extra: number, alarms: ReadonlyMap<string, ReadonlyMap<string, number>>): Metrics {
   const positives = truth.all('access', 'insider');
   const positiveIds = new Set(positives.map((l) => l.id as string));
   const negatives = clinicians - positiveIds.size;
-  const m: Metrics = { 'attack.insider_extra_requests': { unit: 'requests', value: proxies.reduce((x, p) => x + p.extraRequests, 0) } };
+  const m: Metrics = { 'attack.insider_extra_requests': { unit: 'requests', value: extra } };
   for (const [detector, first] of [...alarms.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     let detected = 0, ttdSum = 0, falsePositives = 0;
     for (const l of positives) {

@@ -18,6 +18,8 @@ export const phiLeak = defineAttack({
   type: 'phi-leak',
   title: 'PHI leak from misconfigured gateways',
   category: 'device',
+  // The leaking gateways count their transactions; the inspector flags them from the events.
+  splitsOverThreads: () => true,
   targets: 'gateways',
   model: "gateway proxy rewrites each anchoring transaction the gateway submits: 'identifier' puts pt_ and the record number of the batch's first patient where the pseudonym belongs, 'values' adds the batch's reading values",
   paramsSchema: z.object({
@@ -52,25 +54,35 @@ export const phiLeak = defineAttack({
           // Scoring only, after the run: what the world's inspector flagged on chain.
           inspector = world.collector.phi;
         },
-        outcomes: () => leakScore(leakers, inspector?.flaggedTxs ?? new Set()),
+        hostTotals: () => leakedTxs(leakers),
+        outcomes: (partitions) => leakScore([leakedTxs(leakers), ...((partitions ?? []) as LeakedTxs[])], inspector?.flaggedTxs ?? new Set()),
       };
     },
   },
 });
 
-/** The inspector's findings against the attack's ground truth (committed leaking transactions). */
-export function leakScore(leakers: readonly PhiLeakingGateway[], flagged: ReadonlySet<number>): Metrics {
-  let sent = 0;
-  let leaking = 0;
+/** The leaking transactions of some gateways: submitted, and seen committed. */
+interface LeakedTxs {
+  readonly sent: readonly number[];
+  readonly committed: readonly number[];
+}
+
+/** What the leaking gateways this engine ran did (a partition's share, in a split run). */
+function leakedTxs(leakers: readonly PhiLeakingGateway[]): LeakedTxs {
+  return { sent: leakers.flatMap((l) => [...l.leakingTxs]), committed: leakers.flatMap((l) => [...l.leakingTxsCommitted]) };
+}
+
+/** The inspector's findings against the attack's ground truth (committed leaking transactions), over every share of the gateways. */
+function leakScore(shares: readonly LeakedTxs[], flagged: ReadonlySet<number>): Metrics {
+  const sentIds = new Set(shares.flatMap((s) => s.sent));
+  const committed = shares.flatMap((s) => s.committed);
+  const sent = shares.reduce((n, s) => n + s.sent.length, 0);
+  const leaking = committed.length;
   let caught = 0;
-  for (const l of leakers) {
-    sent += l.leakingTxs.size;
-    leaking += l.leakingTxsCommitted.size;
-    for (const id of l.leakingTxsCommitted) if (flagged.has(id)) caught++;
-  }
+  for (const id of committed) if (flagged.has(id)) caught++;
   // A leaking transaction committed too late for its gateway to see it confirmed is no false positive.
   let falsePositives = 0;
-  for (const id of flagged) if (!leakers.some((l) => l.leakingTxs.has(id))) falsePositives++;
+  for (const id of flagged) if (!sentIds.has(id)) falsePositives++;
   return {
     'attack.phi_leak.leaking_txs_sent': { unit: 'tx', value: sent },
     'attack.phi_leak.leaking_txs': { unit: 'tx', value: leaking },

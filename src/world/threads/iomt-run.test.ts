@@ -39,6 +39,11 @@ const DEVICE_ATTACKS: Readonly<Record<string, unknown>> = {
   ransomware: { type: 'ransomware', start: '15s', hospital: 0 },
   'record-tamper': { type: 'record-tamper', start: '15s', devices: [0, 1, 2], interval: '5s' },
   'compromised-gateway': { type: 'compromised-gateway', start: '15s', gateway: 0, drop: 0.5 },
+  'phi-leak': { type: 'phi-leak', start: '15s', gateways: [0] },
+  'consent-bypass': { type: 'consent-bypass', start: '15s', hospital: 0, rate: 2 },
+  'consent-misuse': { type: 'consent-misuse', start: '12s', device: 0, mode: 'expired', validFor: '5s', rate: 2 },
+  'audit-bypass': { type: 'audit-bypass', start: '15s', hospital: 0, rate: 2 },
+  insider: { type: 'insider', start: '15s', clinicians: [0], rate: 720 },
 };
 
 /** An outcome each attack's one-thread run counts inside the partitions' hosts (so the comparison is not of zeros). */
@@ -50,6 +55,11 @@ const EVIDENCE: Readonly<Record<string, string>> = {
   ransomware: 'attack.records_unrecoverable',
   'record-tamper': 'attack.records_tampered',
   'compromised-gateway': 'attack.gateway_dropped_readings',
+  'phi-leak': 'attack.phi_leak.leaking_txs',
+  'consent-bypass': 'attack.unauthorized_requests',
+  'consent-misuse': 'attack.consent_misuse.requests',
+  'audit-bypass': 'attack.audit_bypass.unaudited_reads',
+  insider: 'attack.insider_extra_requests',
 };
 
 describe('one IoMT replication on threads', () => {
@@ -101,7 +111,7 @@ describe('one IoMT replication on threads', () => {
     it(`gives a two-hospital world under ${name} on 3 threads the one-thread output, its outcomes counted in the partitions`, async () => {
       const scenario = iomtScenario({ protocol: 'pbft', hospitals: 2, wards: 1, beds: 2, floorUs: 500, attacks: [attack] });
       const one = runIomtWorld(scenario, 9);
-      expect(one.metrics[EVIDENCE[name]!]!.value).toBeGreaterThan(5);
+      expect(one.metrics[EVIDENCE[name]!]!.value).toBeGreaterThan(0);
       expect(await simulateOnThreads(scenario, 9, 3)).toEqual(one);
     }, 60_000);
   }
@@ -111,7 +121,7 @@ describe('one IoMT replication on threads', () => {
     await expect(simulateOnThreads(scenario, 1, 5)).rejects.toThrow(/^attacks\.0\.type: expected at most 4 threads with a device attack in this world .*, found --threads 5$/);
   });
 
-  it('refuses the IoMT attacks that keep what they did inside the hosts they wrap, naming the attack', () => {
+  it('refuses stolen-key, whose scoring reads another hospital\'s host as readings arrive, naming the attack', () => {
     const scenario = iomtScenario({ protocol: 'pbft', hospitals: 1, wards: 1, beds: 1, floorUs: 500, attacks: [{ type: 'stolen-key', start: '15s', device: 0 }] });
     expect(threadsRefusal(scenario)).toMatchObject({ path: 'attacks.0.type', found: "'stolen-key'" });
   });
