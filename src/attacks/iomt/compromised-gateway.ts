@@ -6,7 +6,7 @@ import { param, zOrdinal } from '../params.ts';
 import { isActive } from '../window.ts';
 import { gatewayHosts, specsAimedAt } from './layout.ts';
 import type { GatewayTap } from './gateway-tap.ts';
-import { unrecoverableRecords } from './runtime.ts';
+import { summed, unrecoverableRecords } from './runtime.ts';
 
 export const compromisedGateway = defineAttack({
   type: 'compromised-gateway',
@@ -44,8 +44,7 @@ export const compromisedGateway = defineAttack({
       },
       hostTotals: () => counts(env.taps),
       outcomes: (partitions) => {
-        const all = [counts(env.taps), ...((partitions ?? []) as GatewayCounts[])];
-        const sum = (k: keyof GatewayCounts): number => all.reduce((s, c) => s + c[k], 0);
+        const sum = summed(counts(env.taps), partitions);
         return {
           'attack.records_unrecoverable': { unit: 'records', value: sum('unrecoverable') },
           'attack.gateway_dropped_readings': { unit: 'readings', value: sum('dropped') },
@@ -56,13 +55,7 @@ export const compromisedGateway = defineAttack({
   },
 });
 
-interface GatewayCounts {
-  readonly unrecoverable: number;
-  readonly dropped: number;
-  readonly delayed: number;
-}
-
 /** What the taps of the gateways this engine ran counted. */
-function counts(taps: readonly GatewayTap[]): GatewayCounts {
+function counts(taps: readonly GatewayTap[]): { readonly unrecoverable: number; readonly dropped: number; readonly delayed: number } {
   return { unrecoverable: unrecoverableRecords(taps), dropped: taps.reduce((s, t) => s + t.droppedReadings, 0), delayed: taps.reduce((s, t) => s + t.delayedReadings, 0) };
 }

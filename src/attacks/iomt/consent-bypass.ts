@@ -9,6 +9,7 @@ import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
 import { DirectStoreReader } from './direct-reader.ts';
 import { siteLink } from './layout.ts';
+import { summed } from './runtime.ts';
 
 export const consentBypass = defineAttack({
   type: 'consent-bypass',
@@ -40,8 +41,7 @@ export const consentBypass = defineAttack({
         },
         hostTotals: () => intruderCounts(intruders),
         outcomes: (partitions) => {
-          const all = [intruderCounts(intruders), ...((partitions ?? []) as IntruderCounts[])];
-          const sum = (k: keyof IntruderCounts): number => all.reduce((x, c) => x + c[k], 0);
+          const sum = summed(intruderCounts(intruders), partitions);
           return {
             'attack.unauthorized_requests': { unit: 'requests', value: sum('requests') },
             'attack.unauthorized_reads': { unit: 'records', value: sum('reads') },
@@ -53,13 +53,7 @@ export const consentBypass = defineAttack({
   },
 });
 
-interface IntruderCounts {
-  readonly requests: number;
-  readonly reads: number;
-  readonly denied: number;
-}
-
 /** What the intruders this engine ran counted. */
-function intruderCounts(intruders: readonly DirectStoreReader[]): IntruderCounts {
+function intruderCounts(intruders: readonly DirectStoreReader[]): { readonly requests: number; readonly reads: number; readonly denied: number } {
   return { requests: intruders.reduce((x, a) => x + a.requests, 0), reads: intruders.reduce((x, a) => x + a.recordsRead, 0), denied: intruders.reduce((x, a) => x + a.readsDenied, 0) };
 }

@@ -12,6 +12,7 @@ import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
 import { ConsentMisuser, type MisuseRequest } from './consent-misuser.ts';
 import { ledgerEndpoint, nodeEndpoint, siteLink } from './layout.ts';
+import { summed } from './runtime.ts';
 
 export const consentMisuse = defineAttack({
   type: 'consent-misuse',
@@ -55,7 +56,7 @@ export const consentMisuse = defineAttack({
           }
         },
         hostTotals: () => misuseCounts(misusers),
-        outcomes: (partitions) => misuseMetrics([misuseCounts(misusers), ...((partitions ?? []) as MisuseCounts[])]),
+        outcomes: (partitions) => misuseMetrics(summed(misuseCounts(misusers), partitions)),
       };
     },
   },
@@ -99,8 +100,7 @@ interface MisuseCounts {
   readonly validReads: number;
 }
 
-function misuseMetrics(shares: readonly MisuseCounts[]): Metrics {
-  const sum = (k: keyof MisuseCounts): number => shares.reduce((x, c) => x + c[k], 0);
+function misuseMetrics(sum: (field: keyof MisuseCounts) => number): Metrics {
   const p = 'attack.consent_misuse';
   return {
     [`${p}.requests`]: { unit: 'requests', value: sum('requests') },

@@ -143,3 +143,9 @@ export function unrecoverableRecords(taps: readonly GatewayTap[]): number {
 export function withPartitions(own: number, partitions: readonly unknown[] | undefined): number {
   return (partitions ?? []).reduce<number>((sum, p) => sum + (p as number), own);
 }
+
+/** Each field of this engine's counts plus the partitions' (`partitions` holds counts of the same shape). */
+export function summed<T extends { readonly [K in keyof T]: number }>(own: T, partitions: readonly unknown[] | undefined): (field: keyof T) => number {
+  const all = [own, ...((partitions ?? []) as T[])];
+  return (field) => all.reduce((x, c) => x + c[field], 0);
+}
