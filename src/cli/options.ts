@@ -64,7 +64,7 @@ export function workerCount(flags: RunFlags, tasks: number, threadsPerTask = 1):
 /** `--threads` as `run`, `sweep` and `size` take it. */
 export const THREADS_OPTION = {
   type: 'string',
-  describe: 'split each replication over this many threads, with the same results (not proof of work, stolen-key, or the attacks that follow the leader); default 1',
+  describe: 'split each replication over this many threads, with the same results (not proof of work or the attacks that follow the leader); default 1',
 } as const;
 
 /** `--threads`: how many threads one replication is split over (src/world/threads/); 1 by default. */

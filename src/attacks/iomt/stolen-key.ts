@@ -19,6 +19,9 @@ export const stolenKey = defineAttack({
   type: 'stolen-key',
   title: 'Spoofing with a stolen device key',
   category: 'device',
+  // Gateways list the spoofed readings they processed and the security service its revocations, in
+  // whichever threads run them; they are judged against each other after the run.
+  splitsOverThreads: () => true,
   targets: 'one device',
   model: "an attacker host signs readings in the device's name with its extracted key (valid signatures, abnormal rate and value); the gateways' detectors see the real traffic, alarms go to a security service that revokes the device in the DeviceRegistry, and the gateways refuse the key once that commits",
   paramsSchema: z.object({
@@ -32,8 +35,9 @@ export const stolenKey = defineAttack({
     checkWorldTargets: (spec, sizes, issues) => issues.index('device', spec.device, sizes.devices, 'a device number'),
     plan: (specs, env) => {
       let security: SecurityService | undefined;
-      const acceptedBeforeAfter = [0, 0];
-      let rejectedAfterRevocation = 0;
+      // Spoofed readings the gateways this engine ran processed: time, device, 1 if accepted, flattened.
+      const processed: number[] = [];
+      const own = (): StolenKeyShare => ({ processed, ...(security === undefined ? {} : { revoked: [...security.revokedUs], alarms: [...security.alarmUs] }) });
       return {
         installAll(world) {
           const topo = world.topology;
@@ -42,7 +46,7 @@ export const stolenKey = defineAttack({
             const d = topo.devices[spec.device]!;
             env.truth.label('device', spec.device, 'stolen-key', 'compromised-device', spec.start, spec.end ?? Infinity);
             const opts = { start: spec.start, end: spec.end, gateway: d.gateway, device: spec.device, key: world.deviceKeys[spec.device]!, verifier: world.keyRing, ratePerSec: spec.rate, value: spec.value, payloadBytes: c.profiles[d.kind].payloadBytes, labels: env.labels };
-            world.engine.addHost(radioLink(world), (ctx: ActorContext<unknown>) => new StolenKeySpoofer(ctx, opts), `attacker:stolen-key:${spec.device}`);
+            world.placeBeside(world.engine.addHost(radioLink(world), (ctx: ActorContext<unknown>) => new StolenKeySpoofer(ctx, opts), `attacker:stolen-key:${spec.device}`), d.gateway);
           }
           if (!specs.some(({ spec }) => spec.respond)) return;
           const hosp = topo.hospitals[0]!;
@@ -52,33 +56,29 @@ export const stolenKey = defineAttack({
             return security;
           }, 'security-service');
           env.forwardGatewayAlarmsTo(sink);
-          // Spoofed readings the gateways processed, before and after the revocation of their device was
-          // confirmed committed at the security service's node (the gateways' node in a one-hospital world).
           env.labels.onProcessed = (cls, msg, nowUs, accepted) => {
-            if (cls !== SPOOFED) return;
-            const revokedUs = security?.revokedUs.get((msg as ReadingMessage).device);
-            const after = revokedUs !== undefined && nowUs >= revokedUs;
-            if (accepted) acceptedBeforeAfter[after ? 1 : 0]! += 1;
-            else if (after) rejectedAfterRevocation++;
+            if (cls === SPOOFED) processed.push(nowUs, (msg as ReadingMessage).device, accepted ? 1 : 0);
           };
         },
-        outcomes(): Metrics {
-          const m: Metrics = {
-            ...env.labels.metrics(SPOOFED, 'iomt.spoofed'),
-            'attack.spoofed_accepted_before_revocation': { unit: 'readings', value: acceptedBeforeAfter[0]! },
-            'attack.spoofed_accepted_after_revocation': { unit: 'readings', value: acceptedBeforeAfter[1]! },
-            'attack.spoofed_rejected_after_revocation': { unit: 'readings', value: rejectedAfterRevocation },
-          };
-          if (security === undefined) return m;
+        hostTotals: own,
+        outcomes(partitions): Metrics {
+          const shares = [own(), ...((partitions ?? []) as StolenKeyShare[])];
+          const m: Metrics = env.labels.metrics(SPOOFED, 'iomt.spoofed');
+          // The thread that ran the security service (if it ran: with `respond`) has its revocations.
+          const service = shares.find((s) => s.revoked !== undefined);
+          const revokedUs = new Map(service?.revoked ?? []);
+          Object.assign(m, revocationOutcomes(shares, revokedUs));
+          if (service === undefined) return m;
+          const alarmUs = new Map(service.alarms ?? []);
           const victims = new Set(env.truth.all('device', 'compromised-device').filter((l) => l.attack === 'stolen-key').map((l) => l.id as number));
           let revokedVictims = 0, revokeSum = 0, revokedHonest = 0;
-          for (const [device, t] of security.revokedUs) {
+          for (const [device, t] of revokedUs) {
             if (!victims.has(device)) {
               revokedHonest++;
               continue;
             }
             revokedVictims++;
-            revokeSum += t - security.alarmUs.get(device)!;
+            revokeSum += t - alarmUs.get(device)!;
           }
           m['attack.stolen_key_devices_revoked'] = { unit: 'devices', value: revokedVictims };
           m['attack.honest_devices_revoked'] = { unit: 'devices', value: revokedHonest };
@@ -89,3 +89,34 @@ export const stolenKey = defineAttack({
     },
   },
 });
+
+/** What a thread of the run saw: the spoofed readings its gateways processed, and the security service's revocations and alarms where it ran. */
+interface StolenKeyShare {
+  readonly processed: readonly number[];
+  readonly revoked?: readonly (readonly [number, number])[];
+  readonly alarms?: readonly (readonly [number, number])[];
+}
+
+/**
+ * Spoofed readings accepted before and after their device's revocation was confirmed committed at
+ * the security service's node (the gateways' node in a one-hospital world), and refused after it:
+ * a reading processed at or after that time counts as after.
+ */
+function revocationOutcomes(shares: readonly StolenKeyShare[], revokedUs: ReadonlyMap<number, number>): Metrics {
+  let acceptedBefore = 0, acceptedAfter = 0, rejectedAfter = 0;
+  for (const { processed } of shares) {
+    for (let i = 0; i < processed.length; i += 3) {
+      const revoked = revokedUs.get(processed[i + 1]!);
+      const after = revoked !== undefined && processed[i]! >= revoked;
+      if (processed[i + 2] === 1) {
+        if (after) acceptedAfter++;
+        else acceptedBefore++;
+      } else if (after) rejectedAfter++;
+    }
+  }
+  return {
+    'attack.spoofed_accepted_before_revocation': { unit: 'readings', value: acceptedBefore },
+    'attack.spoofed_accepted_after_revocation': { unit: 'readings', value: acceptedAfter },
+    'attack.spoofed_rejected_after_revocation': { unit: 'readings', value: rejectedAfter },
+  };
+}

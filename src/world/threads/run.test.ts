@@ -69,7 +69,8 @@ describe('one consensus replication on threads', () => {
         } as never);
         expect(await simulateOnThreads(scenario, w.seed, w.threads)).toEqual(runConsensusWorld(scenario, w.seed));
       }),
-      { numRuns: 8 },
+      // A fixed seed: the same worlds on every run of the suite.
+      { numRuns: 8, seed: 19 },
     );
   }, 120_000);
 
