@@ -6,7 +6,7 @@
  * A label names an entity (a host, a device, a transaction, a record, a message), the attack that
  * made it malicious, and the window in which it was. Lookups are by (entity, id).
  */
-import type { HostId } from '../../sim/index.ts';
+import type { HostId, ModelEvent, ModelEventObserver } from '../../sim/index.ts';
 
 export type LabelEntity = 'host' | 'device' | 'tx' | 'record' | 'message' | 'identity' | 'access';
 
@@ -22,6 +22,23 @@ export interface GroundTruthLabel {
   /** Free-form role: 'byzantine-replica', 'crashed', 'forged', 'replayed', ... */
   readonly role: string;
 }
+
+/**
+ * A label an attack records as it acts inside a host, sent as a model event (`ActorContext.emit`)
+ * rather than written into the plan's ground truth: observers, the ground truth among them
+ * (`GroundTruth.follow`), learn it in the order of the run's events, also at the coordinator of a
+ * run split over threads, whose hosts run elsewhere.
+ */
+export interface TruthLabelEvent extends ModelEvent {
+  readonly kind: typeof TRUTH_LABEL_EVENT;
+  readonly entity: LabelEntity;
+  readonly id: number | string;
+  readonly attack: string;
+  readonly role: string;
+  readonly fromUs: number;
+}
+
+export const TRUTH_LABEL_EVENT = 'attack-truth-label';
 
 function key(entity: LabelEntity, id: number | string): string {
   return `${entity}:${id}`;
@@ -40,6 +57,15 @@ export class GroundTruth {
     if (list === undefined) this.byKey.set(k, [l]);
     else list.push(l);
     return l;
+  }
+
+  /** An observer that records every TruthLabelEvent as it is shown. */
+  follow(): ModelEventObserver {
+    return (_h, e) => {
+      if (e.kind !== TRUTH_LABEL_EVENT) return;
+      const l = e as TruthLabelEvent;
+      this.label(l.entity, l.id, l.attack, l.role, l.fromUs);
+    };
   }
 
   /** Close an open label (a crashed host recovered, a partition healed). */

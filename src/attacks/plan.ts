@@ -109,6 +109,8 @@ export class AttackPlan {
       const modes = [...entries].sort((a, b) => a.order - b.order).map((e) => e.behaviour.mode);
       this.truth.label('host', world.replicaHosts[index]!, [...new Set(modes)].join('+'), 'byzantine-replica', 0);
     }
+    // Labels the attacks record as they act arrive as events (ground-truth.ts), before any observer reads them.
+    world.engine.observe(this.truth.follow());
     const ic: InstallContext = { world, truth: this.truth };
     this.specs.forEach((spec, k) => this.definitions[k]!.install?.(spec as never, ic));
     const reported = new Set(this.definitions.flatMap((d) => d.outcomes));

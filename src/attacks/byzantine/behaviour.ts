@@ -6,7 +6,7 @@
  * A face may also run one of the protocol's own named levers (its definition's byzantineLevers),
  * for misbehaviour that no filter on messages can make (a validly signed proposal on another QC).
  */
-import type { HostId } from '../../../sim/index.ts';
+import type { HostId, ModelEvent } from '../../../sim/index.ts';
 import type { GroundTruth } from '../ground-truth.ts';
 import type { AttackWorld } from '../types.ts';
 
@@ -35,8 +35,11 @@ export interface SplitBrain {
 export interface ByzantineBehaviour {
   /** Names the behaviour in the replica's ground-truth label ('equivocation', 'silence', ...). */
   readonly mode: string;
-  /** Drop a message before the replica sees it (checked before any split routing). */
-  dropsIncoming?(from: HostId, msg: unknown, nowUs: number): boolean;
+  /**
+   * Drop a message before the replica sees it (checked before any split routing); `emit` sends a
+   * model event from the replica's host (a TruthLabelEvent for what the attack does as it acts).
+   */
+  dropsIncoming?(from: HostId, msg: unknown, nowUs: number, emit: (event: ModelEvent) => void): boolean;
   /** Drop a message the replica sends. */
   dropsOutgoing?(to: HostId, msg: unknown, nowUs: number): boolean;
   /** Hold a message the replica sends for this many µs (released in order), or undefined. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
 import { defineAttack } from '../definition.ts';
+import { TRUTH_LABEL_EVENT, type TruthLabelEvent } from '../ground-truth.ts';
 import { param, replicaList, zOrdinal } from '../params.ts';
 import { checkReplicaList } from '../targets.ts';
 import { isActive } from '../window.ts';
@@ -26,6 +27,9 @@ export const censorship = defineAttack({
     spec.clients.forEach((c, j) => issues.index(`clients.${j}`, c, sizes.clients, 'a client index'));
   },
   faultyReplicas: (spec) => spec.replicas,
+  // Its replicas drop by their own state, and label what they drop as events every thread's
+  // coordinator sees in the run's order.
+  splitsOverThreads: () => true,
   byzantineBehaviour(spec, setup) {
     const senders = new Set<HostId>();
     setup.whenInstalled((world) => {
@@ -38,10 +42,14 @@ export const censorship = defineAttack({
     });
     return {
       mode: 'censorship',
-      dropsIncoming(_from, msg, nowUs) {
+      dropsIncoming(_from, msg, nowUs, emit) {
         const tx = (msg as { tx?: { id?: unknown; sender?: unknown } } | null)?.tx;
         if (tx === undefined || typeof tx.sender !== 'number' || !isActive(spec, nowUs) || !senders.has(tx.sender)) return false;
-        if (typeof tx.id === 'number') setup.truth.label('tx', tx.id, 'censorship', 'censored', nowUs);
+        // Sent as an event, so the coordinator of a split run labels it too, in the run's order.
+        if (typeof tx.id === 'number') {
+          const label: TruthLabelEvent = { kind: TRUTH_LABEL_EVENT, entity: 'tx', id: tx.id, attack: 'censorship', role: 'censored', fromUs: nowUs };
+          emit(label);
+        }
         return true;
       },
     };

@@ -36,6 +36,8 @@ export class ByzantineReplica implements Actor<unknown> {
   /** Messages faces sent that the other faces hear once the sending event is over. */
   private sharedFrom: number[] = [];
   private sharedMsg: unknown[] = [];
+  /** A model event from this host, as a behaviour reports what it does (ByzantineBehaviour.dropsIncoming). */
+  private readonly emitFromHost = (event: ModelEvent): void => this.ctx.emit(event);
 
   constructor(
     readonly ctx: ActorContext<unknown>,
@@ -85,7 +87,7 @@ export class ByzantineReplica implements Actor<unknown> {
       else for (const f of this.faces) f.onMessage(from, msg.msg);
       return;
     }
-    for (const b of this.behaviours) if (b.dropsIncoming?.(from, msg, now) === true) return;
+    for (const b of this.behaviours) if (b.dropsIncoming?.(from, msg, now, this.emitFromHost) === true) return;
     const split = this.faces.length > 1 ? this.activeSplit(now) : undefined;
     const face = split === undefined ? 'all' : split.faceFor(from, msg);
     if (face === 'all') for (const f of this.faces) f.onMessage(from, msg);

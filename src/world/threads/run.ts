@@ -11,9 +11,9 @@
  * record their ground truth there) up to each event it replays, as one engine interleaves them.
  *
  * Not yet for proof of work, nor the attacks that follow the leader they observe (the partitions'
- * engines feed no observers) or label what they do as they act inside a replica (censorship's
- * transactions): each is refused with its reason. What the IoMT attacks count inside hosts comes
- * back with each partition's totals.
+ * engines feed no observers): each is refused with its reason. What the IoMT attacks count inside
+ * hosts comes back with each partition's totals, and what an attack labels as it acts inside a
+ * replica arrives at the coordinator as an event (src/attacks/ground-truth.ts).
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lookaheadUs, runPartitionsOnThreads } from '../../../sim/index.ts';
@@ -64,7 +64,7 @@ export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
   const splitting = registriesFor(scenario.plugins).attacks.filter((d) => d.splitsOverThreads !== undefined).map((d) => d.type);
   return {
     path: `attacks.${i}.type`,
-    expected: `an attack that can run split over threads with --threads > 1 (${splitting.join(', ')}; not crash of the leader; the attacks that follow the leader or label as they act run ${now})`,
+    expected: `an attack that can run split over threads with --threads > 1 (${splitting.join(', ')}; not crash of the leader; the attacks that follow the leader run ${now})`,
     found: spec.type === 'crash' && spec.replicas === 'leader' ? "crash of 'leader'" : `'${spec.type}'`,
   };
 }
