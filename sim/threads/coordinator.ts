@@ -108,8 +108,13 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
                 lastPosted[self] = m.window;
                 checked[self]! += 1;
                 parts[self] = m.part;
-                replayReady();
-                answerWhenAllChecked(m.atUs);
+                try {
+                  replayReady();
+                  answerWhenAllChecked(m.atUs);
+                } catch (err) {
+                  // The partitions wait on the answer; the run ends with the cause (they are stopped below).
+                  reject(err);
+                }
               } else if (m.kind === 'done') {
                 lastPosted[self] = Infinity;
                 replayReady();
