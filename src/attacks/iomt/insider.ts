@@ -15,6 +15,7 @@ import { param, zOrdinal } from '../params.ts';
 import { AccessMonitor } from './access-monitor.ts';
 import { ClientProxy } from './client-proxy.ts';
 import { nodeEndpoint, siteLink, specsAimedAt } from './layout.ts';
+import { withPartitions } from './runtime.ts';
 
 /** Length of the access monitor's counting window, and how many windows set a requester's baseline. */
 const ACCESS_WINDOW_US = 60_000_000;
@@ -71,7 +72,7 @@ export const insider = defineAttack({
           });
         },
         hostTotals: () => extraRequests(proxies),
-        outcomes: (partitions) => insiderMetrics(env.truth, pseudonyms.length, (partitions ?? []).reduce<number>((x, p) => x + (p as number), extraRequests(proxies)), alarms),
+        outcomes: (partitions) => insiderMetrics(env.truth, pseudonyms.length, withPartitions(extraRequests(proxies), partitions), alarms),
       };
     },
   },

@@ -78,8 +78,9 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
 
   /**
    * What the outcomes read from the hosts this engine ran (plain data): the labelled readings'
-   * counts, made where devices send and gateways admit. In a run split over threads each partition
-   * reports its hosts' share; the attacks that keep other state inside hosts do not split.
+   * counts, made where devices send and gateways admit, and each attack's own counts
+   * (`DeviceAttackRun.hostTotals`). In a run split over threads each partition reports its hosts'
+   * share.
    */
   hostTotals(): DeviceAttackTotals {
     return { labels: this.labels.totals(), runs: this.runs.map(({ run }) => run.hostTotals?.()) };
