@@ -85,8 +85,8 @@ export function planSplit(scenario: Scenario, seed: number, threads: number): { 
 function splitOf(world: AssembledWorld, scenario: Scenario, threads: number): { readonly assignment: number[] } | { readonly problem: ThreadsProblem } {
   const sites = world.sites();
   const siteCount = new Set(sites).size;
-  // A device attack counts its readings where devices send and gateways admit: only whole sites
-  // (a hospital with its devices and gateways) keep both in one thread.
+  // A device attack counts what it does inside one hospital's hosts (devices, gateways, store,
+  // staff, attackers placed beside them): only whole sites keep those in one thread.
   const device = deviceAttackIndex(scenario);
   if (device >= 0 && siteCount < threads) {
     return {
