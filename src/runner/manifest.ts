@@ -31,6 +31,12 @@ export interface Manifest {
   readonly shard?: Shard;
   /** Threads each replication was split over (`--threads`); absent for 1. */
   readonly threads?: number;
+  /**
+   * Worker threads the replications ran on (`--workers`; a resumed run's own, the last); results
+   * never depend on it. Absent in merged folders (each shard ran on its own) and in folders from
+   * before it was recorded.
+   */
+  readonly workers?: number;
   /** Size searches only: the parameter, its range, the SLOs and whether the largest or smallest value is sought. */
   readonly size?: { readonly key: string; readonly lo: number; readonly hi: number; readonly slos: readonly string[]; readonly goal: 'largest' | 'smallest' };
   readonly versions: { readonly iomtsim: string; readonly node: string };

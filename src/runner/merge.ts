@@ -55,7 +55,7 @@ export function mergeShards(dirs: readonly string[], outDir: string): MergeOutco
   const points = buildPoints(m.scenarioInput, () => join(first.dir, 'manifest.json'), m.sweep?.dimensions ?? []);
   const status: RunStatus = failures.length > 0 ? 'failed' : 'complete';
   const summary = buildSummary(m.scenario.name, status, points, finished.map((f) => f.record), failures);
-  const { shard: _shard, ...unsharded } = m;
+  const { shard: _shard, workers: _workers, ...unsharded } = m;
   const manifest: Manifest = {
     ...unsharded,
     status,

@@ -97,6 +97,8 @@ describe('runScenario', () => {
     expect(readText(cut.dir, 'summary.json')).toBe(readText(full.dir, 'summary.json'));
     expect(replicationsWithoutWall(cut.dir)).toEqual(replicationsWithoutWall(full.dir));
     expect(readText(cut.dir, 'timeseries.csv')).toBe(readText(full.dir, 'timeseries.csv'));
+    // The manifest records the workers the last start ran on.
+    expect([JSON.parse(readText(full.dir, 'manifest.json')).workers, JSON.parse(readText(cut.dir, 'manifest.json')).workers]).toEqual([0, 2]);
   });
 });
 
@@ -116,7 +118,8 @@ describe('shards', () => {
     expect(readText(merged.dir, 'summary.json')).toBe(readText(whole.dir, 'summary.json'));
     expect(replicationsWithoutWall(merged.dir)).toEqual(replicationsWithoutWall(whole.dir));
     expect(readText(merged.dir, 'timeseries.csv')).toBe(readText(whole.dir, 'timeseries.csv'));
-    expect(JSON.parse(readText(merged.dir, 'manifest.json')).shard).toBeUndefined();
+    expect(JSON.parse(readText(merged.dir, 'manifest.json'))).not.toHaveProperty('shard');
+    expect(JSON.parse(readText(merged.dir, 'manifest.json'))).not.toHaveProperty('workers');
   });
 
   it('refuses to merge an incomplete set of shards', async () => {

@@ -83,6 +83,7 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
     ...(dimensions.length > 0 ? { sweep: { dimensions } } : {}),
     ...(request.shard ? { shard: request.shard } : {}),
     ...(threads > 1 ? { threads } : {}),
+    workers: request.workers,
     ...environment(),
     startedAt: now.toISOString(),
   };
@@ -107,5 +108,5 @@ export async function resumeRun(dir: string, options: ExecutionOptions): Promise
   const points = buildPoints(m.scenarioInput, locate, m.sweep?.dimensions ?? []);
   const plan: Plan = { points, replicationSeeds: m.replicationSeeds, ...(m.shard ? { shard: m.shard } : {}), ...(m.threads !== undefined ? { threads: m.threads } : {}) };
   const { status: _status, endedAt: _endedAt, wallMs, ...manifest } = m;
-  return execute(plan, dir, manifest, options, { finished: stored.finished, wallMs });
+  return execute(plan, dir, { ...manifest, workers: options.workers }, options, { finished: stored.finished, wallMs });
 }

@@ -123,6 +123,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   const baseManifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'> = {
     ...manifestHead('size', loaded, seeds),
     ...(threads > 1 ? { threads } : {}),
+    workers: request.workers,
     size: { key, lo: range.lo, hi: range.hi, slos: slos.map((s) => `${s.metric} ${s.conditionText}`), goal: minimize ? 'smallest' : 'largest' },
     ...environment(),
     startedAt: now.toISOString(),

@@ -53,8 +53,9 @@ describe('iomtsim run --threads', () => {
     const { resultsDir: _b, ...summaryTwo } = JSON.parse(two.stdout);
     expect(summaryOne.passed).toBe(true);
     expect(summaryTwo).toEqual(summaryOne);
-    expect(JSON.parse(readFileSync(join(root, 'two', 'manifest.json'), 'utf8')).threads).toBe(2);
-    expect(JSON.parse(readFileSync(join(root, 'one', 'manifest.json'), 'utf8')).threads).toBeUndefined();
+    const manifestOf = (name: string) => JSON.parse(readFileSync(join(root, name, 'manifest.json'), 'utf8')) as { threads?: number; workers?: number };
+    expect([manifestOf('two').threads, manifestOf('two').workers]).toEqual([2, 1]);
+    expect([manifestOf('one').threads, manifestOf('one').workers]).toEqual([undefined, 1]);
   }, 120_000);
 
   it('refuses, with exit code 2 and nothing written, a split whose latency has no floor', async () => {
