@@ -20,6 +20,7 @@ export type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, R
 
 export { defineAttack, type AttackDefinition } from './attacks/definition.ts';
 export type { AttackWorld, InstallContext } from './attacks/types.ts';
+export { TRUTH_LABEL_EVENT, type TruthLabelEvent } from './attacks/ground-truth.ts';
 
 export { defineDetector, type DetectorDefinition } from './iomt/detector-kinds/definition.ts';
 export type { StreamDetector } from './iomt/detectors.ts';
