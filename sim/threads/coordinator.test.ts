@@ -8,12 +8,18 @@ const WORLD = new URL('../testing/partitionable-world.ts', import.meta.url).href
 const LOADER = pathToFileURL(fileURLToPath(new URL('../../src/runner/worker-loader.mjs', import.meta.url))).href;
 const UNTIL_US = 300_000;
 
+/** The one-engine run of the partitionable world, with every event its observers see. */
+function observedWhole(seed: number, hostCount: number) {
+  const engine = partitionableTrafficEngine(seed, hostCount);
+  const seen: unknown[] = [];
+  engine.observe((h, event, t) => void seen.push([h, t, event]));
+  return { engine, seen };
+}
+
 describe('a replication on threads', () => {
   it('gives the whole run\'s trace hash, events, counters and observed events on 1, 2, 3 and 4 threads', async () => {
     const seed = 17, hostCount = 30;
-    const whole = partitionableTrafficEngine(seed, hostCount);
-    const seenWhole: unknown[] = [];
-    whole.observe((h, event, t) => void seenWhole.push([h, t, event]));
+    const { engine: whole, seen: seenWhole } = observedWhole(seed, hostCount);
     whole.run(UNTIL_US);
     const expected = wholeRun(whole);
     for (const threads of [1, 2, 3, 4]) {
@@ -33,9 +39,7 @@ describe('a replication on threads', () => {
 
   it("replays in one engine's order when a partition never posts (it runs no host, so emits and sends nothing)", async () => {
     const seed = 23, hostCount = 24;
-    const whole = partitionableTrafficEngine(seed, hostCount);
-    const seenWhole: unknown[] = [];
-    whole.observe((h, event, t) => void seenWhole.push([h, t, event]));
+    const { engine: whole, seen: seenWhole } = observedWhole(seed, hostCount);
     whole.run(UNTIL_US);
     const seen: unknown[] = [];
     const run = await runPartitionsOnThreads({
@@ -49,10 +53,8 @@ describe('a replication on threads', () => {
 
   it('pauses at each check with every event up to it observed, and ends where the check says', async () => {
     const seed = 29, hostCount = 24, everyUs = 40_000, stopAtUs = 120_000;
-    const whole = partitionableTrafficEngine(seed, hostCount);
-    const seenWhole: unknown[] = [];
+    const { engine: whole, seen: seenWhole } = observedWhole(seed, hostCount);
     const countsWhole: number[] = [];
-    whole.observe((h, event, t) => void seenWhole.push([h, t, event]));
     for (let t = everyUs; t <= stopAtUs; t += everyUs) {
       whole.run(t);
       countsWhole.push(seenWhole.length);

@@ -30,39 +30,26 @@ function iomtScenario(w: { protocol: Protocol; hospitals: number; wards: number;
   );
 }
 
-/** The device attacks that split: each on a device, gateway or store of the first hospital, from 15 s. */
-const DEVICE_ATTACKS: Readonly<Record<string, unknown>> = {
-  replay: { type: 'replay', start: '15s', devices: [0, 1], delay: '2s' },
-  tamper: { type: 'tamper', start: '15s', devices: [0, 1] },
-  flood: { type: 'flood', start: '15s', devices: [0, 2], rate: 5 },
-  sybil: { type: 'sybil', start: '15s', gateway: 0, identities: 4, rate: 5 },
-  ransomware: { type: 'ransomware', start: '15s', hospital: 0 },
-  'record-tamper': { type: 'record-tamper', start: '15s', devices: [0, 1, 2], interval: '5s' },
-  'compromised-gateway': { type: 'compromised-gateway', start: '15s', gateway: 0, drop: 0.5 },
-  'phi-leak': { type: 'phi-leak', start: '15s', gateways: [0] },
-  'consent-bypass': { type: 'consent-bypass', start: '15s', hospital: 0, rate: 2 },
-  'consent-misuse': { type: 'consent-misuse', start: '12s', device: 0, mode: 'expired', validFor: '5s', rate: 2 },
-  'audit-bypass': { type: 'audit-bypass', start: '15s', hospital: 0, rate: 2 },
-  insider: { type: 'insider', start: '15s', clinicians: [0], rate: 720 },
+/**
+ * The device attacks that split, each on a device, gateway or store of the first hospital from 15 s,
+ * with an outcome its one-thread run counts inside the partitions' hosts (so the comparison is not
+ * of zeros).
+ */
+const DEVICE_ATTACKS: Readonly<Record<string, { readonly spec: unknown; readonly evidence: string }>> = {
+  replay: { spec: { type: 'replay', start: '15s', devices: [0, 1], delay: '2s' }, evidence: 'iomt.replayed_arrived' },
+  tamper: { spec: { type: 'tamper', start: '15s', devices: [0, 1] }, evidence: 'iomt.tampered_arrived' },
+  flood: { spec: { type: 'flood', start: '15s', devices: [0, 2], rate: 5 }, evidence: 'attack.flood_arrived' },
+  sybil: { spec: { type: 'sybil', start: '15s', gateway: 0, identities: 4, rate: 5 }, evidence: 'iomt.forged_arrived' },
+  ransomware: { spec: { type: 'ransomware', start: '15s', hospital: 0 }, evidence: 'attack.records_unrecoverable' },
+  'record-tamper': { spec: { type: 'record-tamper', start: '15s', devices: [0, 1, 2], interval: '5s' }, evidence: 'attack.records_tampered' },
+  'compromised-gateway': { spec: { type: 'compromised-gateway', start: '15s', gateway: 0, drop: 0.5 }, evidence: 'attack.gateway_dropped_readings' },
+  'phi-leak': { spec: { type: 'phi-leak', start: '15s', gateways: [0] }, evidence: 'attack.phi_leak.leaking_txs' },
+  'consent-bypass': { spec: { type: 'consent-bypass', start: '15s', hospital: 0, rate: 2 }, evidence: 'attack.unauthorized_requests' },
+  'consent-misuse': { spec: { type: 'consent-misuse', start: '12s', device: 0, mode: 'expired', validFor: '5s', rate: 2 }, evidence: 'attack.consent_misuse.requests' },
+  'audit-bypass': { spec: { type: 'audit-bypass', start: '15s', hospital: 0, rate: 2 }, evidence: 'attack.audit_bypass.unaudited_reads' },
+  insider: { spec: { type: 'insider', start: '15s', clinicians: [0], rate: 720 }, evidence: 'attack.insider_extra_requests' },
   // A device of the second hospital: its gateway and the security service (at the first) run apart.
-  'stolen-key': { type: 'stolen-key', start: '15s', device: 12, rate: 5 },
-};
-
-/** An outcome each attack's one-thread run counts inside the partitions' hosts (so the comparison is not of zeros). */
-const EVIDENCE: Readonly<Record<string, string>> = {
-  replay: 'iomt.replayed_arrived',
-  tamper: 'iomt.tampered_arrived',
-  flood: 'attack.flood_arrived',
-  sybil: 'iomt.forged_arrived',
-  ransomware: 'attack.records_unrecoverable',
-  'record-tamper': 'attack.records_tampered',
-  'compromised-gateway': 'attack.gateway_dropped_readings',
-  'phi-leak': 'attack.phi_leak.leaking_txs',
-  'consent-bypass': 'attack.unauthorized_requests',
-  'consent-misuse': 'attack.consent_misuse.requests',
-  'audit-bypass': 'attack.audit_bypass.unaudited_reads',
-  insider: 'attack.insider_extra_requests',
-  'stolen-key': 'attack.spoofed_rejected_after_revocation',
+  'stolen-key': { spec: { type: 'stolen-key', start: '15s', device: 12, rate: 5 }, evidence: 'attack.spoofed_rejected_after_revocation' },
 };
 
 describe('one IoMT replication on threads', () => {
@@ -97,7 +84,7 @@ describe('one IoMT replication on threads', () => {
         case 'silence': return bft ? [{ type: 'silence', start: '15s', replicas: [0] }] : [];
         case 'equivocation': return bft ? [{ type: 'equivocation', start: '15s', replicas: [0] }] : [];
         // Device 0: the second hospital's device 12 exists only in the worlds of the tests below.
-        default: return w.attack === 'none' ? [] : [w.attack === 'stolen-key' ? { ...(DEVICE_ATTACKS[w.attack] as object), device: 0 } : DEVICE_ATTACKS[w.attack]!];
+        default: return w.attack === 'none' ? [] : [w.attack === 'stolen-key' ? { ...(DEVICE_ATTACKS[w.attack]!.spec as object), device: 0 } : DEVICE_ATTACKS[w.attack]!.spec];
       }
     };
     await fc.assert(
@@ -112,18 +99,18 @@ describe('one IoMT replication on threads', () => {
     );
   }, 240_000);
 
-  for (const [name, attack] of Object.entries(DEVICE_ATTACKS)) {
+  for (const [name, { spec: attack, evidence }] of Object.entries(DEVICE_ATTACKS)) {
     it(`gives a two-hospital world under ${name} on 3 threads the one-thread output, its outcomes counted in the partitions`, async () => {
       // A value detector, whose alarms let stolen-key's security service revoke.
       const scenario = iomtScenario({ protocol: 'pbft', hospitals: 2, wards: 1, beds: 2, floorUs: 500, attacks: [attack], detectors: [{ type: 'zscore', scope: 'device', feature: 'value', threshold: 8, warmup: 10 }] });
       const one = runIomtWorld(scenario, 9);
-      expect(one.metrics[EVIDENCE[name]!]!.value).toBeGreaterThan(0);
+      expect(one.metrics[evidence]!.value).toBeGreaterThan(0);
       expect(await simulateOnThreads(scenario, 9, 3)).toEqual(one);
     }, 60_000);
   }
 
   it('refuses a device attack with more threads than sites, naming it and the threads', async () => {
-    const scenario = iomtScenario({ protocol: 'pbft', hospitals: 1, wards: 1, beds: 1, floorUs: 500, attacks: [DEVICE_ATTACKS['replay']] });
+    const scenario = iomtScenario({ protocol: 'pbft', hospitals: 1, wards: 1, beds: 1, floorUs: 500, attacks: [DEVICE_ATTACKS['replay']!.spec] });
     await expect(simulateOnThreads(scenario, 1, 5)).rejects.toThrow(/^attacks\.0\.type: expected at most 4 threads with a device attack in this world .*, found --threads 5$/);
   });
 
