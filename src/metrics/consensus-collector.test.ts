@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Transaction } from '../ledger/types.ts';
-import type { CommitEvent } from '../protocols/types.ts';
-import { ConsensusCollector } from './consensus-collector.ts';
+import type { MempoolDropEvent, MempoolEvent } from '../ledger/events.ts';
+import type { CommitEvent, ConfirmedEvent, SubmitEvent, TimedOutEvent, ViewChangeEvent } from '../protocols/types.ts';
+import { ConsensusCollector, type NetworkWindowTotals } from './consensus-collector.ts';
 
 const tx: Transaction = { id: 1, sender: 9, sizeBytes: 1, payloadDigest: '', submittedUs: 0 };
 const commit = (hash: string): CommitEvent => ({ kind: 'commit', block: { hash, txs: [tx] } as unknown as Block });
+const txAt = (id: number, submittedUs: number): Transaction => ({ id, sender: 9, sizeBytes: 1, payloadDigest: '', submittedUs });
+const blockOf = (hash: string, height: number, txs: readonly Transaction[]): CommitEvent => ({ kind: 'commit', block: { hash, height, txs } as unknown as Block });
+const submit = (t: Transaction): SubmitEvent => ({ kind: 'submit', tx: t });
+const confirmed = (t: Transaction): ConfirmedEvent => ({ kind: 'confirmed', tx: t, height: 1 });
+const timedOut = (t: Transaction): TimedOutEvent => ({ kind: 'timed-out', tx: t });
+const viewChange = (view: number): ViewChangeEvent => ({ kind: 'view-change', view, leader: view });
+const pool = (sizeTxs: number): MempoolEvent => ({ kind: 'mempool', sizeTxs, sizeBytes: 100 * sizeTxs });
+const drop = (reason: MempoolDropEvent['reason'], txId: number): MempoolDropEvent => ({ kind: 'mempool-drop', reason, txId });
+const noNetwork: NetworkWindowTotals = { messages: 0, bytes: 0, replicaMessages: 0, replicaBytes: 0, replicas: 0, dropped: 0, replicaCoreBusyUs: [] };
 
 describe('ConsensusCollector', () => {
   it('does not count in the window a block first committed before it, when a lagging replica commits it later', () => {
@@ -22,4 +32,89 @@ describe('ConsensusCollector', () => {
     c.observe(0, again, 200_000);
     expect(c.timeseries().map((r) => r['throughput_tps'])).toEqual([1, 0]);
   });
+
+  it('counts decisions as blocks first committed by an honest replica in the window, with their transactions per decision', () => {
+    // Window [1 s, 3 s); host 2 is faulty.
+    const c = new ConsensusCollector(1_000_000, 3_000_000, (h) => h !== 2, 1_000_000);
+    c.observe(0, blockOf('early', 1, [txAt(1, 0)]), 500_000);
+    c.observe(0, blockOf('a', 2, [txAt(2, 1_000_000), txAt(3, 1_000_000)]), 1_200_000);
+    c.observe(1, blockOf('a', 2, [txAt(2, 1_000_000), txAt(3, 1_000_000)]), 1_300_000);
+    c.observe(0, blockOf('b', 3, [txAt(4, 1_100_000), txAt(5, 1_100_000), txAt(6, 1_100_000), txAt(7, 1_100_000)]), 2_000_000);
+    c.observe(2, blockOf('forged', 4, [txAt(8, 1_100_000)]), 2_100_000);
+    const m = c.metrics({ ...noNetwork, messages: 30, bytes: 6_000 });
+    expect(m['consensus.decisions_per_sec']!.value).toBe(2 / 2);
+    expect(m['consensus.committed_txs']!.value).toBe(6);
+    expect(m['consensus.throughput_tps']!.value).toBe(6 / 2);
+    expect(m['consensus.txs_per_decision']!.value).toBe(3);
+    expect(m['consensus.messages_per_decision']!.value).toBe(15);
+    expect(m['consensus.bytes_per_decision']!.value).toBe(3_000);
+  });
+
+  it('gives no per-decision figure without a decision', () => {
+    const m = new ConsensusCollector(0, 1_000_000, () => true, 1_000_000).metrics({ ...noNetwork, messages: 5, bytes: 100 });
+    expect(m['consensus.decisions_per_sec']!.value).toBe(0);
+    expect(m['consensus.txs_per_decision']!.value).toBeNaN();
+    expect(m['consensus.messages_per_decision']!.value).toBeNaN();
+  });
+
+  it('takes commit latency once per transaction, at its first honest commit, and only for transactions submitted in the window', () => {
+    const c = new ConsensusCollector(1_000_000, 5_000_000, () => true, 1_000_000);
+    c.observe(0, blockOf('a', 1, [txAt(1, 1_500_000), txAt(2, 900_000)]), 1_600_000);
+    c.observe(1, blockOf('a', 1, [txAt(1, 1_500_000), txAt(2, 900_000)]), 1_900_000);
+    // The same transaction ordered again in a later block (a validity violation, not a second latency).
+    c.observe(0, blockOf('b', 2, [txAt(1, 1_500_000)]), 2_500_000);
+    expect(c.commitLatencyMs.count).toBe(1);
+    expect(c.metrics(noNetwork)['consensus.commit_latency_ms.mean']!.value).toBe(100);
+  });
+
+  it('counts submissions, confirmations and abandonments in the window, and client latency of transactions submitted in it', () => {
+    const c = new ConsensusCollector(1_000_000, 3_000_000, () => true, 1_000_000);
+    c.observe(9, submit(txAt(1, 500_000)), 500_000);
+    c.observe(9, submit(txAt(2, 1_000_000)), 1_000_000);
+    c.observe(9, submit(txAt(3, 1_500_000)), 1_500_000);
+    c.observe(9, confirmed(txAt(1, 500_000)), 1_100_000);
+    c.observe(9, confirmed(txAt(2, 1_000_000)), 1_250_000);
+    c.observe(9, timedOut(txAt(3, 1_500_000)), 2_500_000);
+    c.observe(9, timedOut(txAt(4, 800_000)), 2_600_000);
+    const m = c.metrics(noNetwork);
+    expect(m['consensus.offered_tps']!.value).toBe(2 / 2);
+    expect(m['consensus.confirmed_txs']!.value).toBe(2);
+    expect(m['consensus.timed_out_txs']!.value).toBe(1);
+    expect(c.clientLatencyMs.count).toBe(1);
+    expect(m['consensus.client_latency_ms.mean']!.value).toBe(250);
+  });
+
+  it('counts distinct views entered in the window as view changes', () => {
+    const c = new ConsensusCollector(1_000_000, 3_000_000, () => true, 1_000_000);
+    c.observe(0, viewChange(1), 500_000);
+    c.observe(0, viewChange(2), 1_500_000);
+    c.observe(1, viewChange(2), 1_500_100);
+    c.observe(1, viewChange(3), 2_000_000);
+    expect(c.metrics(noNetwork)['consensus.view_changes']!.value).toBe(2);
+  });
+
+  it('reports per-node traffic of the replicas and the dropped messages as the run counted them', () => {
+    const m = new ConsensusCollector(0, 1_000_000, () => true, 1_000_000).metrics({ ...noNetwork, messages: 90, bytes: 9_000, replicaMessages: 80, replicaBytes: 8_000, replicas: 4, dropped: 7 });
+    expect(m['network.messages_per_node']!.value).toBe(20);
+    expect(m['network.bytes_per_node']!.value).toBe(2_000);
+    expect(m['network.dropped_messages']!.value).toBe(7);
+  });
+
+  it('takes mempool occupancy from the reports in the window and counts drops by the limit that refused them', () => {
+    const c = new ConsensusCollector(1_000_000, 3_000_000, () => true, 1_000_000);
+    c.observe(0, pool(100), 500_000);
+    c.observe(0, pool(10), 1_000_000);
+    c.observe(0, pool(30), 2_000_000);
+    c.observe(0, drop('fullTxs', 1), 500_000);
+    c.observe(0, drop('fullTxs', 2), 1_500_000);
+    c.observe(0, drop('fullBytes', 3), 1_600_000);
+    c.observe(0, drop('fullBytes', 4), 1_700_000);
+    const m = c.metrics(noNetwork);
+    expect(m['mempool.occupancy_txs.mean']!.value).toBe(20);
+    expect(m['mempool.occupancy_txs.max']!.value).toBe(30);
+    expect(m['mempool.dropped_full_txs']!.value).toBe(1);
+    expect(m['mempool.dropped_full_bytes_txs']!.value).toBe(2);
+    expect(m['mempool.dropped_txs']!.value).toBe(3);
+  });
 });
+
