@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { HostId, ModelEvent, ModelEventObserver } from '../../../sim/index.ts';
+import type { Block, Transaction } from '../../ledger/types.ts';
+import type { CommitEvent, ConfirmedEvent } from '../../protocols/types.ts';
+import { GroundTruth } from '../ground-truth.ts';
+import type { AttackWorld } from '../types.ts';
+import type { AttackWindow } from '../window.ts';
+import { AttackOutcomes } from './collector.ts';
+
+/** The collector on a stand-in world: events are fed by hand; `end` sets the clock the metrics read. */
+function outcomes(specs: readonly AttackWindow[], truth = new GroundTruth(), reported: readonly string[] = []) {
+  let observer: ModelEventObserver | undefined;
+  const engine = { nowUs: 0, observe: (fn: ModelEventObserver) => { observer = fn; } };
+  const collector = new AttackOutcomes({ engine } as unknown as AttackWorld, truth, specs, new Set(reported));
+  const show = (host: HostId, event: ModelEvent, timeUs: number): void => observer!(host, event, timeUs);
+  return {
+    commit: (host: HostId, height: number, hash: string, atUs: number, txs: readonly Transaction[] = []): void => {
+      const e: CommitEvent = { kind: 'commit', block: { hash, height, txs } as unknown as Block };
+      show(host, e, atUs);
+    },
+    confirm: (tx: Transaction, atUs: number): void => {
+      const e: ConfirmedEvent = { kind: 'confirmed', tx, height: 1 };
+      show(0, e, atUs);
+    },
+    metrics: (endUs: number) => {
+      engine.nowUs = endUs;
+      return collector.metrics();
+    },
+  };
+}
+
+const tx = (id: number, sender: HostId, submittedUs: number): Transaction => ({ id, sender, sizeBytes: 1, payloadDigest: '', submittedUs });
+
+describe('AttackOutcomes', () => {
+  it('counts heights at which honest replicas committed different blocks, and not what a Byzantine replica reports', () => {
+    const truth = new GroundTruth();
+    truth.label('host', 3, 'equivocation', 'byzantine-replica', 0);
+    truth.label('host', 2, 'equivocation', 'byzantine-replica', 0);
+    const o = outcomes([{ start: 0 }], truth);
+    o.commit(0, 1, 'a', 1_000);
+    o.commit(1, 1, 'a', 1_100);
+    o.commit(3, 1, 'evil', 1_200);
+    o.commit(0, 2, 'b', 2_000);
+    o.commit(1, 2, 'c', 2_100);
+    o.commit(1, 2, 'c', 2_200);
+    o.commit(0, 3, 'd', 3_000);
+    o.commit(1, 3, 'd', 3_100);
+    const m = o.metrics(10_000);
+    expect(m['attack.conflicting_commits']!.value).toBe(1);
+    expect(m['attack.byzantine_replicas']!.value).toBe(2);
+    expect(m['attack.labels']!.value).toBe(2);
+  });
+
+  it('takes the longest time without a new height from the first attack on, up to the end of the run', () => {
+    const o = outcomes([{ start: 10_000_000, end: 15_000_000 }, { start: 11_000_000 }]);
+    o.commit(0, 1, 'a', 5_000_000);
+    o.commit(0, 2, 'b', 18_000_000);
+    o.commit(1, 2, 'b', 19_000_000);
+    o.commit(0, 3, 'c', 20_000_000);
+    // Gaps: 10 s (the first attack starts) → 18 s, 18 → 20 s, 20 s → 25 s (the end).
+    expect(o.metrics(25_000_000)['attack.max_commit_gap_ms']!.value).toBe(8_000);
+    expect(o.metrics(40_000_000)['attack.max_commit_gap_ms']!.value).toBe(20_000);
+  });
+
+  it('reports no commit gap in a run without an attack window', () => {
+    const o = outcomes([]);
+    o.commit(0, 1, 'a', 5_000_000);
+    expect(o.metrics(60_000_000)['attack.max_commit_gap_ms']!.value).toBe(0);
+  });
+
+  it('measures censorship delay from submission to first commit for transactions a censored client sent while censored', () => {
+    const truth = new GroundTruth();
+    truth.label('host', 7, 'censorship', 'censored-client', 1_000_000, 5_000_000);
+    truth.label('tx', 71, 'censorship', 'censored', 2_000_000);
+    truth.label('tx', 72, 'censorship', 'censored', 3_000_000);
+    truth.label('tx', 73, 'censorship', 'censored', 4_000_000);
+    const o = outcomes([{ start: 1_000_000, end: 5_000_000 }], truth, ['attack.censored_uncommitted']);
+    o.commit(0, 1, 'a', 2_500_000, [tx(71, 7, 2_000_000), tx(80, 8, 2_000_000)]);
+    o.commit(1, 1, 'a', 2_900_000, [tx(71, 7, 2_000_000)]);
+    o.commit(0, 2, 'b', 4_000_000, [tx(72, 7, 3_000_000), tx(74, 7, 6_000_000)]);
+    const m = o.metrics(10_000_000);
+    expect(m['attack.censorship_delay_ms.mean']!.value).toBe(750);
+    expect(m['attack.censorship_delay_ms.p95']!.value).toBe(1_000);
+    expect(m['attack.censored_uncommitted']!.value).toBe(1);
+  });
+
+  it('leaves the censorship metrics out unless the run declares them, and the delays out without a sample', () => {
+    const truth = new GroundTruth();
+    truth.label('tx', 71, 'censorship', 'censored', 2_000_000);
+    expect(outcomes([{ start: 0 }], truth).metrics(1_000)['attack.censored_uncommitted']).toBeUndefined();
+    const declared = outcomes([{ start: 0 }], truth, ['attack.censored_uncommitted']).metrics(1_000);
+    expect(declared['attack.censored_uncommitted']!.value).toBe(1);
+    expect(declared['attack.censorship_delay_ms.mean']).toBeUndefined();
+  });
+
+  it('takes legitimate latency from confirmations of unlabelled transactions submitted while an attack was active', () => {
+    const truth = new GroundTruth();
+    truth.label('host', 9, 'flood', 'attacker', 0);
+    truth.label('tx', 5, 'replay', 'replayed', 0);
+    const o = outcomes([{ start: 1_000_000, end: 2_000_000 }], truth);
+    o.confirm(tx(1, 4, 1_000_000), 1_100_000);
+    o.confirm(tx(2, 4, 1_500_000), 1_800_000);
+    o.confirm(tx(3, 4, 2_000_000), 2_900_000);
+    o.confirm(tx(4, 9, 1_200_000), 1_900_000);
+    o.confirm(tx(5, 4, 1_200_000), 1_900_000);
+    // Judged by when it was submitted, not when it was confirmed.
+    o.confirm(tx(6, 4, 1_900_000), 2_500_000);
+    o.confirm(tx(7, 4, 500_000), 1_500_000);
+    expect(o.metrics(3_000_000)['attack.legit_latency_ms.p95']!.value).toBe(600);
+    expect(outcomes([{ start: 5_000_000 }]).metrics(3_000_000)['attack.legit_latency_ms.p95']).toBeUndefined();
+  });
+});
