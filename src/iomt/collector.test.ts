@@ -12,9 +12,13 @@ function permit(height: number, consent: string): ContractOutcome {
   return { kind: 'access', tx: tx(), height, blockTimeUs: 0, access: { request: `req_1_${id}`, requester: 'cl_x', patient: 'pt_x', decision: 'permit', consent, keyToken: 'k' } };
 }
 
-function metrics(c: IomtCollector) {
-  return c.finish({ durationUs: 1e9, accepted: 0, alertsRefused: 0, audit: new Map(), consents: new Map() }).metrics;
+function metrics(c: IomtCollector, durationUs = 1e9) {
+  return c.finish({ durationUs, accepted: 0, alertsRefused: 0, audit: new Map(), consents: new Map() }).metrics;
 }
+function sized(sizeBytes: number): Transaction {
+  return { ...tx(), sizeBytes };
+}
+const HR = DEFAULT_ALERT_RULES.findIndex((r) => r.name === 'hr-high');
 
 describe('IomtCollector', () => {
   it('counts a permit on a consent whose revocation is submitted but not yet committed as stale', () => {
@@ -43,4 +47,131 @@ describe('IomtCollector', () => {
     // 21 s from onset minus the 15 s hold is 6 s of signal generation delay: within the 10 s target.
     expect(m['iomt.alert_within_target_ratio']!.value).toBe(1);
   });
+
+  it('counts rejected readings by reason, and their total, over the whole run', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 5_000_000);
+    const reject = (reason: string, atUs: number) => c.onEvent({ kind: 'iomt-reading-rejected', device: 1, reason }, atUs);
+    reject('replay', 1_000);
+    reject('replay', 6_000_000);
+    reject('stale', 7_000_000);
+    reject('rate-limited', 8_000_000);
+    reject('bad-signature', 9_000_000);
+    const m = metrics(c);
+    expect(m['iomt.readings_rejected.replay']!.value).toBe(2);
+    expect(m['iomt.readings_rejected.stale']!.value).toBe(1);
+    expect(m['iomt.readings_rejected.rate_limited']!.value).toBe(1);
+    expect(m['iomt.readings_rejected.bad_signature']!.value).toBe(1);
+    expect(m['iomt.readings_rejected.unregistered']!.value).toBe(0);
+    expect(m['iomt.readings_rejected']!.value).toBe(5);
+  });
+
+  it('takes durable and anchor latency from sampling, for readings sampled after warm-up, and counts the readings of refused batches', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
+    c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 0, stored: true, trueUs: new Float64Array([500_000, 1_000_000, 1_500_000]) }, 2_000_000);
+    c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 1, stored: false, trueUs: new Float64Array([2_000_000, 2_100_000]) }, 3_000_000);
+    c.onEvent({ kind: 'iomt-batch-anchored', gateway: 0, batch: 0, height: 1, txBytes: 300, trueUs: new Float64Array([500_000, 1_000_000, 1_500_000]) }, 4_000_000);
+    const m = metrics(c);
+    expect(c.durable.count).toBe(2);
+    expect(m['iomt.durable_latency_ms.max']!.value).toBeCloseTo(1_000, 0);
+    expect(m['iomt.store_refused_readings']!.value).toBe(2);
+    expect(c.anchored.count).toBe(2);
+    expect(m['iomt.anchor_latency_ms.max']!.value).toBeCloseTo(3_000, 0);
+  });
+
+  it('counts each committed transaction once, at its first execution, with its bytes, the readings it anchors and contract refusals', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    const anchor = (t: Transaction, readings: number): ContractOutcome => ({ kind: 'anchored', tx: t, height: 1, anchor: { gateway: 0, batch: t.id, root: 'r', readings } });
+    const a = sized(200);
+    const b = sized(400);
+    c.onOutcome(anchor(a, 100), 1_000);
+    c.onOutcome(anchor(a, 100), 1_100);
+    c.onOutcome(anchor(b, 300), 2_000);
+    c.onOutcome({ kind: 'rejected', tx: sized(50), height: 2, reason: 'inactive consent' }, 3_000);
+    const m = metrics(c);
+    expect(m['iomt.onchain_txs']!.value).toBe(3);
+    expect(m['iomt.onchain_bytes']!.value).toBe(650);
+    expect(m['iomt.readings_anchored']!.value).toBe(400);
+    expect(m['iomt.onchain_bytes_per_reading']!.value).toBe(600 / 400);
+    expect(m['iomt.contract_rejections']!.value).toBe(1);
+  });
+
+  it('counts integrity checks by outcome, and their latency from the request for requests after warm-up', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
+    const check = (outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found', requestedUs: number, atUs: number) =>
+      c.onEvent({ kind: 'iomt-integrity-check', request: `r${atUs}`, requestedUs, outcome }, atUs);
+    check('valid', 500_000, 600_000);
+    check('valid', 2_000_000, 2_040_000);
+    check('unanchored', 3_000_000, 3_020_000);
+    check('unanchored', 3_500_000, 3_520_000);
+    check('not-found', 4_000_000, 4_010_000);
+    check('invalid', 5_000_000, 5_030_000);
+    const m = metrics(c);
+    expect(m['iomt.integrity_checks_valid']!.value).toBe(2);
+    expect(m['iomt.integrity_checks_unanchored']!.value).toBe(2);
+    expect(m['iomt.integrity_checks_not_found']!.value).toBe(1);
+    expect(m['iomt.integrity_checks_invalid']!.value).toBe(1);
+    expect(m['iomt.integrity_check_latency_ms.mean']!.value).toBe(24);
+    expect(m['iomt.integrity_check_latency_ms.max']!.value).toBe(40);
+  });
+
+  it('counts access requests once each, decisions by kind, and decision latency for requests submitted after warm-up', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
+    const decided = (request: string, decision: string, submittedUs: number, atUs: number) =>
+      c.onEvent({ kind: 'iomt-access-decided', request, role: 'clinician', submittedUs, decision, patient: 0 }, atUs);
+    decided('a', 'permit', 500_000, 1_500_000);
+    decided('b', 'deny', 2_000_000, 2_100_000);
+    decided('c', 'break-glass', 3_000_000, 3_300_000);
+    decided('d', 'permit', 4_000_000, 4_200_000);
+    decided('e', 'deny', 5_000_000, 5_200_000);
+    const m = metrics(c);
+    expect(m['iomt.access_requests']!.value).toBe(5);
+    expect(m['iomt.access_permitted']!.value).toBe(2);
+    expect(m['iomt.access_denied']!.value).toBe(2);
+    expect(m['iomt.access_break_glass']!.value).toBe(1);
+    expect(m['iomt.access_decision_latency_ms.mean']!.value).toBe(200);
+  });
+
+  it('counts as episodes those a rule covers that start after warm-up and a minute before the end, alerted or not', () => {
+    const ep = (patient: number, kind: 'desaturation' | 'tachycardia', startUs: number) => ({ patient, kind, startUs, endUs: startUs + 30_000_000, level: 0 });
+    const episodes = [
+      ep(0, 'desaturation', 100_000_000),
+      ep(1, 'desaturation', 200_000_000),
+      // Started during warm-up, too close to the end, or of a kind no rule watches: not counted.
+      ep(2, 'desaturation', 5_000_000),
+      ep(3, 'desaturation', 570_000_000),
+      ep(4, 'tachycardia', 300_000_000),
+    ];
+    const spo2Only = DEFAULT_ALERT_RULES.filter((r) => r.name === 'spo2-low');
+    const c = new IomtCollector(spo2Only, episodes, [], 10_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: 0, device: 0, conditionUs: 0 }, 120_000_000);
+    // An on-chain alert alone does not make an episode alerted (the fast path is the clinical one).
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 1, rule: 0, device: 1, conditionUs: 0 }, 210_000_000);
+    const m = metrics(c, 600_000_000);
+    expect(m['iomt.episodes']!.value).toBe(2);
+    expect(m['iomt.episodes_alerted_ratio']!.value).toBe(1 / 2);
+  });
+
+  it('scores the on-chain path on its own: latency from the episode start and the share within the rule target', () => {
+    const ep = (patient: number, startUs: number) => ({ patient, kind: 'tachycardia' as const, startUs, endUs: startUs + 60_000_000, level: 140 });
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0, 10_000_000), ep(1, 10_000_000)], [], 0);
+    // hr-high holds 5 s with a 10 s target: 12 s after onset is within it, 20 s is not.
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 0, rule: HR, device: 0, conditionUs: 0 }, 22_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 1, rule: HR, device: 1, conditionUs: 0 }, 30_000_000);
+    const m = metrics(c);
+    expect(m['iomt.alert_latency_onchain_ms.mean']!.value).toBe(16_000);
+    expect(m['iomt.alert_within_target_onchain_ratio']!.value).toBe(1 / 2);
+    expect(m['iomt.alert_within_target_ratio']!.value).toBeNaN();
+  });
+
+  it('counts every detector alarm, and alarms per hour by detector from the end of warm-up', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 3_600_000_000, ['cusum:interarrival']);
+    const alarm = (atUs: number) => c.onEvent({ kind: 'alarm', detector: 'cusum:interarrival', subject: 'device:1', timeUs: atUs }, atUs);
+    alarm(1_000_000);
+    alarm(4_000_000_000);
+    alarm(5_000_000_000);
+    const m = metrics(c, 7_200_000_000);
+    expect(m['iomt.detector_alarms']!.value).toBe(3);
+    expect(m['detect.cusum_interarrival.alarms_per_hour']!.value).toBe(2);
+  });
 });
+
