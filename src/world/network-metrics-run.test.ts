@@ -1,0 +1,34 @@
+/**
+ * The network metrics of a consensus run against what the protocol must send: PBFT's normal case
+ * on the ideal network of scenarios/validation/pbft-ideal.yaml (one request at a time, batch size
+ * 1, no checkpoint in the run) has every replica's traffic in closed form (Castro & Liskov §4.2).
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../runner/simulate.ts';
+import { loadScenario } from '../scenario/index.ts';
+
+const scenarioFile = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
+const run = (name: string, sets: readonly string[]) => {
+  const { scenario } = loadScenario(scenarioFile(name), sets);
+  return simulate(scenario, scenario.seed).metrics;
+};
+
+describe('network metrics of a consensus run', () => {
+  it("count each PBFT replica's normal-case messages: per request, 3 pre-prepares, 9 prepares, 12 commits and 4 replies among n = 4", () => {
+    const m = run('validation/pbft-ideal.yaml', ['duration=8s', 'workload.stopAfter=6.5s']);
+    const requests = m['consensus.committed_txs']!.value;
+    expect(requests).toBeGreaterThanOrEqual(6);
+    expect(m['consensus.decisions_per_sec']!.value * 8).toBeCloseTo(requests, 9);
+    expect(m['network.messages_per_node']!.value).toBe(((3 + 9 + 12 + 4) * requests) / 4);
+    // All hosts: the replicas' 28 and the client's request.
+    expect(m['consensus.messages_per_decision']!.value).toBe(29);
+    expect(m['network.dropped_messages']!.value).toBe(0);
+  });
+
+  it('count the messages a partition drops, and none once it is gone', () => {
+    const sets = ['duration=6s', 'warmup=1s', 'attacks.0.start=2s', 'attacks.0.end=4s'];
+    expect(run('pbft-partition.yaml', sets)['network.dropped_messages']!.value).toBeGreaterThan(0);
+    expect(run('pbft-partition.yaml', ['duration=6s', 'warmup=1s', 'attacks=[]'])['network.dropped_messages']!.value).toBe(0);
+  });
+});
