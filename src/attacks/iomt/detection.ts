@@ -25,8 +25,20 @@ export class DetectionScorer {
   /** detector → device alarms in the measurement window on a device no attack labelled at the time. */
   private readonly falseAlarms = new Map<string, number>();
 
-  /** `window`: the measurement window (after the scenario's warm-up), for false alarms per hour. */
-  constructor(engine: Engine, private readonly truth: GroundTruth, private readonly deviceCount: number, private readonly window: { readonly fromUs: number; readonly toUs: number }) {
+  /**
+   * `window`: the measurement window (after the scenario's warm-up), for false alarms per hour.
+   * `detectors`: the device-scope detectors the scenario configures, scored whether or not they
+   * alarm: one that never alarms has detected nothing (0), which a score left out would hide, and
+   * a mean over replications would then count only those where it alarmed.
+   */
+  constructor(
+    engine: Engine,
+    private readonly truth: GroundTruth,
+    private readonly deviceCount: number,
+    private readonly window: { readonly fromUs: number; readonly toUs: number },
+    detectors: readonly string[],
+  ) {
+    for (const d of detectors) this.firstAlarm.set(d, new Map());
     engine.observe((_h, e, timeUs) => {
       if (e.kind !== 'alarm') return;
       const a = e as AlarmLike;

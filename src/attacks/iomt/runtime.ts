@@ -8,6 +8,7 @@
  *   devices.install(world);  ...  world.run();  metrics = { ...metrics, ...devices.outcomes() };
  */
 import type { ActorFactory, HostId } from '../../../sim/index.ts';
+import { detectorName } from '../../iomt/detector-bank.ts';
 import type { GatewayOptions } from '../../iomt/gateway.ts';
 import type { IomtWorld, IomtWorldHooks } from '../../iomt/world.ts';
 import type { Metrics } from '../../metrics/types.ts';
@@ -73,7 +74,8 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
     if (issues.length > 0) throw new InputError(issues);
     for (const e of this.entries) this.runOf.get(e.definition)?.installEach?.({ spec: e.spec, index: e.index }, world);
     for (const { run } of this.runs) run.installAll?.(world);
-    this.scorer = new DetectionScorer(world.engine, this.truth, topo.devices.length, { fromUs: world.config.warmupUs, toUs: world.config.durationUs });
+    const deviceDetectors = world.config.detectors.filter((d) => d.scope === 'device').map(detectorName);
+    this.scorer = new DetectionScorer(world.engine, this.truth, topo.devices.length, { fromUs: world.config.warmupUs, toUs: world.config.durationUs }, deviceDetectors);
   }
 
   /**

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Engine, ModelEventObserver } from '../../../sim/index.ts';
+import type { AlarmEvent } from '../../iomt/detectors.ts';
+import { GroundTruth } from '../ground-truth.ts';
+import { DetectionScorer } from './detection.ts';
+
+const HOUR_US = 3_600_000_000;
+
+/** A scorer over `devices` devices, measuring from 1 h to 3 h; alarms are fed by hand. */
+function scorer(truth: GroundTruth, devices: number, configured: readonly string[] = []) {
+  let observer: ModelEventObserver | undefined;
+  const engine = { observe: (fn: ModelEventObserver) => { observer = fn; } } as unknown as Engine;
+  const s = new DetectionScorer(engine, truth, devices, { fromUs: HOUR_US, toUs: 3 * HOUR_US }, configured);
+  const alarm = (detector: string, subject: string, atUs: number): void => {
+    const e: AlarmEvent = { kind: 'alarm', detector, subject, timeUs: atUs };
+    observer!(0, e, atUs);
+  };
+  return { alarm, metrics: () => s.metrics() };
+}
+
+describe('DetectionScorer', () => {
+  it('scores a detector against the compromised devices: detected within the window, time to the first such alarm, false positives among the rest', () => {
+    const truth = new GroundTruth();
+    truth.label('device', 1, 'flood', 'compromised-device', 2 * HOUR_US, 2.5 * HOUR_US);
+    truth.label('device', 2, 'flood', 'compromised-device', 2 * HOUR_US);
+    truth.label('device', 3, 'flood', 'compromised-device', 2 * HOUR_US);
+    truth.label('device', 6, 'flood', 'compromised-device', 1.2 * HOUR_US, 1.3 * HOUR_US);
+    const { alarm, metrics } = scorer(truth, 10);
+    // Device 1 alarms before its window, then 60 s into it; device 2 never; device 3 only before
+    // its window, device 6 only after; device 5 (honest) twice.
+    alarm('cusum:interarrival', 'device:1', 1.5 * HOUR_US);
+    alarm('cusum:interarrival', 'device:3', 1.5 * HOUR_US);
+    alarm('cusum:interarrival', 'device:6', 1.4 * HOUR_US);
+    alarm('cusum:interarrival', 'device:1', 2 * HOUR_US + 60_000_000);
+    alarm('cusum:interarrival', 'device:5', 1.2 * HOUR_US);
+    alarm('cusum:interarrival', 'device:5', 1.4 * HOUR_US);
+    const m = metrics();
+    expect(m['detect.cusum_interarrival.detection_rate']!.value).toBe(1 / 4);
+    expect(m['detect.cusum_interarrival.time_to_detect_ms']!.value).toBe(60_000);
+    expect(m['detect.cusum_interarrival.false_positive_rate']!.value).toBe(1 / 6);
+  });
+
+  it('counts as false alarms per hour every alarm after warm-up on a device not labelled at the time', () => {
+    const truth = new GroundTruth();
+    truth.label('device', 1, 'flood', 'compromised-device', 2 * HOUR_US);
+    const { alarm, metrics } = scorer(truth, 10);
+    alarm('z:value', 'device:3', 0.5 * HOUR_US);
+    alarm('z:value', 'device:3', 1.5 * HOUR_US);
+    alarm('z:value', 'device:3', 1.6 * HOUR_US);
+    alarm('z:value', 'device:1', 1.7 * HOUR_US);
+    alarm('z:value', 'device:1', 2.1 * HOUR_US);
+    alarm('z:value', 'gateway:0', 2.2 * HOUR_US);
+    expect(metrics()['detect.z_value.false_alarms_per_hour']!.value).toBe(3 / 2);
+  });
+
+  it('scores a configured detector that never alarmed: nothing detected, no false alarm, no time to detect', () => {
+    const truth = new GroundTruth();
+    truth.label('device', 1, 'flood', 'compromised-device', 2 * HOUR_US);
+    const { alarm, metrics } = scorer(truth, 10, ['cusum:interarrival', 'z:value']);
+    alarm('z:value', 'device:1', 2.1 * HOUR_US);
+    const m = metrics();
+    expect(m['detect.cusum_interarrival.detection_rate']!.value).toBe(0);
+    expect(m['detect.cusum_interarrival.false_positive_rate']!.value).toBe(0);
+    expect(m['detect.cusum_interarrival.false_alarms_per_hour']!.value).toBe(0);
+    expect(m['detect.cusum_interarrival.time_to_detect_ms']).toBeUndefined();
+    expect(m['detect.z_value.detection_rate']!.value).toBe(1);
+  });
+
+  it('reports false alarms alone in a run whose attacks compromised no device', () => {
+    const { alarm, metrics } = scorer(new GroundTruth(), 10, ['cusum:interarrival']);
+    alarm('cusum:interarrival', 'device:4', 2 * HOUR_US);
+    const m = metrics();
+    expect(m['detect.cusum_interarrival.false_alarms_per_hour']!.value).toBe(1 / 2);
+    expect(m['detect.cusum_interarrival.detection_rate']).toBeUndefined();
+  });
+});
