@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Engine, ModelEventObserver } from '../../../sim/index.ts';
 import type { AlarmEvent } from '../../iomt/detectors.ts';
 import { GroundTruth } from '../ground-truth.ts';
-import { DetectionScorer } from './detection.ts';
+import { DetectionScorer, detectorScores } from './detection.ts';
 
 const HOUR_US = 3_600_000_000;
 
@@ -73,4 +73,14 @@ describe('DetectionScorer', () => {
     expect(m['detect.cusum_interarrival.false_alarms_per_hour']!.value).toBe(1 / 2);
     expect(m['detect.cusum_interarrival.detection_rate']).toBeUndefined();
   });
+
+  it('scores subjects named by strings alike (the insider detectors score clinicians by pseudonym)', () => {
+    const truth = new GroundTruth();
+    const insider = truth.label('access', 'cl_a', 'insider', 'insider', 100, 200);
+    const m = detectorScores('ewma:access_rate', [insider], 4, new Map([['cl_a', 150], ['cl_b', 120]]));
+    expect(m['detect.ewma_access_rate.detection_rate']!.value).toBe(1);
+    expect(m['detect.ewma_access_rate.false_positive_rate']!.value).toBe(1 / 4);
+    expect(m['detect.ewma_access_rate.time_to_detect_ms']!.value).toBe(0.05);
+  });
 });
+

@@ -9,7 +9,7 @@
  */
 import type { Engine, ModelEvent } from '../../../sim/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import type { GroundTruth } from '../ground-truth.ts';
+import type { GroundTruth, GroundTruthLabel } from '../ground-truth.ts';
 import { detectorMetricPrefix } from '../../iomt/detector-bank.ts';
 
 const HOUR_US = 3_600_000_000;
@@ -63,21 +63,34 @@ export class DetectionScorer {
       out[`${detectorMetricPrefix(detector)}.false_alarms_per_hour`] = { unit: 'alarms/h', value: (this.falseAlarms.get(detector) ?? 0) / hours };
     }
     if (positiveIds.size === 0) return out;
-    for (const [detector, alarms] of [...this.firstAlarm.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      let detected = 0, ttdSum = 0, falsePositives = 0;
-      for (const l of positives) {
-        const t = alarms.get(l.id as number);
-        if (t !== undefined && t >= l.fromUs && t < l.toUs) {
-          detected++;
-          ttdSum += t - l.fromUs;
-        }
-      }
-      for (const device of alarms.keys()) if (!positiveIds.has(device)) falsePositives++;
-      const name = detectorMetricPrefix(detector);
-      out[`${name}.detection_rate`] = { unit: 'ratio', value: detected / positives.length };
-      out[`${name}.false_positive_rate`] = { unit: 'ratio', value: negatives > 0 ? falsePositives / negatives : 0 };
-      if (detected > 0) out[`${name}.time_to_detect_ms`] = { unit: 'ms', value: ttdSum / detected / 1000 };
-    }
+    for (const [detector, alarms] of [...this.firstAlarm.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) Object.assign(out, detectorScores(detector, positives, negatives, alarms));
     return out;
   }
+}
+
+/**
+ * One detector's scores against ground truth: `positives` are the labels of the malicious subjects
+ * (each with its window), `negatives` how many subjects carry none, `firstAlarm` the time of each
+ * subject's first alarm (the first inside its window where it has one). Detection rate = positives
+ * alarmed inside their window ÷ positives; false-positive rate = other subjects alarmed ÷
+ * negatives; time to detect = mean of first alarm − start of the window, over those detected.
+ */
+export function detectorScores(detector: string, positives: readonly GroundTruthLabel[], negatives: number, firstAlarm: ReadonlyMap<number | string, number>): Metrics {
+  const positiveIds = new Set(positives.map((l) => l.id));
+  let detected = 0, ttdSum = 0, falsePositives = 0;
+  for (const l of positives) {
+    const t = firstAlarm.get(l.id);
+    if (t !== undefined && t >= l.fromUs && t < l.toUs) {
+      detected++;
+      ttdSum += t - l.fromUs;
+    }
+  }
+  for (const subject of firstAlarm.keys()) if (!positiveIds.has(subject)) falsePositives++;
+  const name = detectorMetricPrefix(detector);
+  const out: Metrics = {
+    [`${name}.detection_rate`]: { unit: 'ratio', value: detected / positives.length },
+    [`${name}.false_positive_rate`]: { unit: 'ratio', value: negatives > 0 ? falsePositives / negatives : 0 },
+  };
+  if (detected > 0) out[`${name}.time_to_detect_ms`] = { unit: 'ms', value: ttdSum / detected / 1000 };
+  return out;
 }

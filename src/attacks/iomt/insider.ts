@@ -12,7 +12,8 @@ import type { Metrics } from '../../metrics/types.ts';
 import { defineAttack } from '../definition.ts';
 import type { GroundTruth } from '../ground-truth.ts';
 import { param, zOrdinal } from '../params.ts';
-import { AccessMonitor } from './access-monitor.ts';
+import { ACCESS_DETECTORS, AccessMonitor } from './access-monitor.ts';
+import { detectorScores } from './detection.ts';
 import { ClientProxy } from './client-proxy.ts';
 import { nodeEndpoint, siteLink, specsAimedAt } from './layout.ts';
 import { withPartitions } from './runtime.ts';
@@ -38,8 +39,8 @@ export const insider = defineAttack({
     checkWorldTargets: (spec, sizes, issues) => spec.clinicians.forEach((c, j) => issues.index(`clinicians.${j}`, c, sizes.clinicians, 'a clinician number')),
     plan: (specs, env) => {
       const proxies: ClientProxy[] = [];
-      /** detector → requester pseudonym → first alarm time. */
-      const alarms = new Map<string, Map<string, number>>();
+      /** detector → requester pseudonym → first alarm time; every detector scored, alarmed or not. */
+      const alarms = new Map<string, Map<string, number>>(ACCESS_DETECTORS.map((d) => [d, new Map()]));
       let pseudonyms: string[] = [];
       return {
         wrapClinician(clinician, factory) {
@@ -89,20 +90,6 @@ function insiderMetrics(truth: GroundTruth, clinicians: number, extra: number, a
   const positiveIds = new Set(positives.map((l) => l.id as string));
   const negatives = clinicians - positiveIds.size;
   const m: Metrics = { 'attack.insider_extra_requests': { unit: 'requests', value: extra } };
-  for (const [detector, first] of [...alarms.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    let detected = 0, ttdSum = 0, falsePositives = 0;
-    for (const l of positives) {
-      const t = first.get(l.id as string);
-      if (t !== undefined && t >= l.fromUs && t < l.toUs) {
-        detected++;
-        ttdSum += t - l.fromUs;
-      }
-    }
-    for (const who of first.keys()) if (!positiveIds.has(who)) falsePositives++;
-    const name = `detect.${detector.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
-    m[`${name}.detection_rate`] = { unit: 'ratio', value: detected / positives.length };
-    m[`${name}.false_positive_rate`] = { unit: 'ratio', value: negatives > 0 ? falsePositives / negatives : 0 };
-    if (detected > 0) m[`${name}.time_to_detect_ms`] = { unit: 'ms', value: ttdSum / detected / 1000 };
-  }
+  for (const [detector, first] of [...alarms.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) Object.assign(m, detectorScores(detector, positives, negatives, first));
   return m;
 }

@@ -26,7 +26,7 @@ export const DEVICE_ATTACK_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'attack.flood_stored', unit: 'readings', meaning: 'of those, readings in batches the record store acknowledged as stored' },
   { name: 'attack.gateway_dropped_readings', unit: 'readings', meaning: 'readings a compromised gateway dropped' },
   { name: 'attack.gateway_delayed_readings', unit: 'readings', meaning: 'readings a compromised gateway held back' },
-  { name: 'detect.<detector>.detection_rate', unit: 'ratio', meaning: 'compromised devices (ground truth) a detector alarmed on during their window ÷ compromised devices (every configured device detector is scored: 0 for one that never alarmed)' },
+  { name: 'detect.<detector>.detection_rate', unit: 'ratio', meaning: 'compromised devices (ground truth) a detector alarmed on during their window ÷ compromised devices' },
   { name: 'detect.<detector>.false_positive_rate', unit: 'ratio', meaning: 'devices not compromised that a detector alarmed on ÷ devices not compromised' },
   { name: 'detect.<detector>.time_to_detect_ms', unit: 'ms', meaning: 'mean time from a device becoming compromised (or a clinician turning insider) to the first alarm on it' },
   { name: 'detect.<detector>.false_alarms_per_hour', unit: 'alarms/h', meaning: 'device alarms after the warm-up on devices that no attack labelled (compromised or attacked stream) at the time, every alarm counted, per hour; attacks on a gateway do not label its devices' },
