@@ -1,7 +1,8 @@
 /**
  * Every file under scenarios/ runs through the runner, in this process, as `iomtsim run` runs it,
  * and passes: every replication finishes, every expectation holds, and every check that no
- * expectation judges passes (summaryPassed: `iomtsim run` exits 0 exactly then). A file whose full
+ * expectation judges passes (summaryPassed: `iomtsim run` exits 0 exactly then), and every metric
+ * it reports is in the catalog. A file whose full
  * run takes minutes runs in a short form, each with the reason it still exercises the file's
  * expectations; the full attack scenarios also run in .ci/run.
  */
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { metricDoc } from '../metrics/catalog.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { runScenario } from './run.ts';
 import { checkCounts, summaryPassed, type Summary } from './summary.ts';
@@ -96,6 +98,8 @@ describe('bundled scenarios', () => {
       const { summary } = await runScenario({ loaded, workers: 0, outDir: join(outRoot, String(i)) });
       expect(failures(summary)).toEqual([]);
       expect(summaryPassed(summary)).toBe(true);
+      // Every number in summary.json is one `iomtsim list metrics` and docs/metrics.md explain.
+      expect(summary.points.flatMap((p) => Object.keys(p.metrics)).filter((name) => metricDoc(name) === undefined)).toEqual([]);
       // The PHI inspector finds nothing in what the scenario committed, unless leaking is its stated outcome.
       const phiExpected = loaded.scenario.expect['iomt.phi_bytes_on_chain'];
       if (phiExpected === undefined || phiExpected.replace(/\s/g, '') === '==0') {

@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 import { allMetricNames } from '../model/metric-names.ts';
 import { formatMeanCi, formatNumber, meanCiNote } from '../model/format.ts';
-import { metricMeaning } from '../model/metric-meaning.ts';
+import { metricDoc } from '../../metrics/catalog.ts';
 import type { Configuration } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ReplicationFailure } from '../results/types.ts';
@@ -42,7 +42,7 @@ export function summaryTableHtml(configurations: readonly Configuration[]): stri
       const unit = configurations.map((c) => c.point.metrics[metric]?.unit).find((u) => u !== undefined) ?? '';
       return [
         `<code>${escapeHtml(metric)}</code>`,
-        `<div class="meaning">${escapeHtml(metricMeaning(metric) ?? '')}</div>`,
+        `<div class="meaning">${escapeHtml(metricDoc(metric)?.meaning ?? '')}</div>`,
         escapeHtml(unit),
         ...configurations.map((c) => escapeHtml(formatMeanCi(metric, c.point.metrics[metric]))),
       ];

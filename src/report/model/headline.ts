@@ -12,7 +12,7 @@ import { IN_TREE_ATTACKS } from '../../attacks/registry.ts';
 import type { MetricSummary } from '../results/types.ts';
 import { clampToDomain, metricDomain } from './domain.ts';
 import { formatMeanCi } from './format.ts';
-import { metricMeaning, namePattern } from './metric-meaning.ts';
+import { metricDoc, namePattern } from '../../metrics/catalog.ts';
 import type { Configuration } from './report-input.ts';
 
 export type Verdict = 'pass' | 'fail' | 'none';
@@ -171,7 +171,7 @@ function attackLines(configurations: readonly Configuration[]): HeadlineLine[] {
   const shown = new Set<string>();
   const add = (topic: string, metric: string): void => {
     if (shown.has(metric)) return;
-    const line = lineOf(configurations, { topic, metric, sentence: (v) => `${v}: ${metricMeaning(metric) ?? metric} (\`${metric}\`).` });
+    const line = lineOf(configurations, { topic, metric, sentence: (v) => `${v}: ${metricDoc(metric)?.meaning ?? metric} (\`${metric}\`).` });
     if (line === null) return;
     shown.add(metric);
     lines.push(line);
