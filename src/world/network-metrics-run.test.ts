@@ -5,13 +5,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../runner/simulate.ts';
 import { loadScenario } from '../scenario/index.ts';
+import { runConsensusWorld } from './testing/run.ts';
 
 const scenarioFile = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
 const run = (name: string, sets: readonly string[]) => {
   const { scenario } = loadScenario(scenarioFile(name), sets);
-  return simulate(scenario, scenario.seed).metrics;
+  return runConsensusWorld(scenario, scenario.seed).metrics;
 };
 
 describe('network metrics of a consensus run', () => {

@@ -1,15 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../runner/simulate.ts';
-import { loadScenario } from '../../scenario/index.ts';
+import { loadScenario } from '../scenario/index.ts';
+import { runIomtWorld } from './testing/run.ts';
 
-const insiderFile = fileURLToPath(new URL('../../../scenarios/attacks/insider.yaml', import.meta.url));
+const insiderFile = fileURLToPath(new URL('../../scenarios/attacks/insider.yaml', import.meta.url));
 
 describe('insider attack', () => {
   it('scores both access detectors even when neither alarmed: an insider acting while the monitor still learns its baseline goes undetected', () => {
     // The monitor's baseline is its first 5 windows of 60 s: in a 4-minute run it never alarms.
     const { scenario } = loadScenario(insiderFile, ['duration=4m', 'attacks.0.start=2m']);
-    const m = simulate(scenario, scenario.seed).metrics;
+    const m = runIomtWorld(scenario, scenario.seed).metrics;
     expect(m['attack.insider_extra_requests']!.value).toBeGreaterThan(0);
     for (const detector of ['ewma_access_rate', 'cusum_access_rate']) {
       expect(m[`detect.${detector}.detection_rate`]?.value).toBe(0);
