@@ -1,22 +1,36 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PowNetworkSpec } from '../../protocols/pow/network-run.ts';
 import { POW_DEFAULTS } from '../../protocols/pow/params.ts';
+import type { PowBlock } from '../../protocols/pow/types.ts';
 import { rosenfeldDoubleSpend, selfishRevenue } from './closed-forms.ts';
+import { DoubleSpendNode } from './double-spend-node.ts';
+import type { DoubleSpendAction } from './double-spend-strategy.ts';
 import { runPowAttack } from './run.ts';
+import { WithholdingMiner } from './withholding-miner.ts';
 
-/** 40 nodes, 8 outbound peers each, 100 ms links, 1-minute blocks: forks from latency are rare. */
-function network(blocks: number, seed: number): PowNetworkSpec {
+/** 40 nodes, `outboundPeers` outbound peers each (8 by default), 100 ms links, 1-minute blocks: forks from latency are rare. */
+function network(blocks: number, seed: number, outboundPeers = 8): PowNetworkSpec {
   const nodes = 40;
   return {
     seed,
     network: { regions: ['all'], latencyUs: { kind: 'fixed', value: 100_000 } },
     placements: Array.from({ length: nodes }, () => ({ region: 0, uploadBitsPerSec: 100e6, downloadBitsPerSec: 100e6 })),
-    params: { ...POW_DEFAULTS, blockIntervalUs: 60_000_000, blockSizeBytes: 100_000, compactBlockShare: 0 },
+    params: { ...POW_DEFAULTS, blockIntervalUs: 60_000_000, blockSizeBytes: 100_000, compactBlockShare: 0, outboundPeers },
     hashPower: new Float64Array(nodes).fill(1),
     stopAfterHeight: blocks,
     maxDurationUs: Number.MAX_SAFE_INTEGER,
   };
 }
+
+/** Counts the double spender's decisions as it makes them (its private `act`), to judge the reported counts against. */
+function spyOnDecisions(): (action: DoubleSpendAction) => number {
+  const act = vi.spyOn(DoubleSpendNode.prototype as unknown as { act(a: DoubleSpendAction): void }, 'act');
+  return (action) => act.mock.calls.filter(([a]) => a === action).length;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('PoW attacks on a simulated network', () => {
   it('a selfish pool with α = 0.45 earns more than its share, within R(α, 0)..R(α, 1)', () => {
@@ -60,5 +74,58 @@ describe('PoW attacks on a simulated network', () => {
   it('leaves finality intact without an attacker worth the name (q = 0.05, z = 6)', () => {
     const r = runPowAttack(network(300, 9), { type: 'double-spend', node: 0, share: 0.05, confirmations: 6 });
     expect(r.metrics['pow.finality_violations']!.value).toBe(0);
+  });
+
+  it('reports the profitability threshold at γ = 0, 1/3, beside a selfish pool', () => {
+    const r = runPowAttack(network(20, 3), { type: 'selfish-mining', node: 0, share: 0.3 });
+    expect(r.metrics['attack.selfish_mining.threshold_gamma0']!.value).toBeCloseTo(1 / 3, 12);
+  });
+
+  it("measures γ as the share of the pool's raced ties that honest blocks settled on its block: more peers win more when it keeps the honest block to itself", () => {
+    // Here the pool relays only its own blocks. As built it relays every block like an honest node
+    // (withholding-miner.ts), the honest block it races before its own match, and on this small,
+    // slow-block network its match then reaches no peer first (γ = 0; scenarios/attacks/
+    // selfish-mining.yaml's network gives it about 0.05). A pool that keeps the honest block to
+    // itself wins ties, the more the more peers it has: the measure follows what the network did.
+    const onStart = WithholdingMiner.prototype.onStart;
+    vi.spyOn(WithholdingMiner.prototype, 'onStart').mockImplementation(function (this: WithholdingMiner) {
+      const announce = this.relay.announce.bind(this.relay);
+      this.relay.announce = (b: PowBlock, from: number) => {
+        if (this.minedBlocks.includes(b)) announce(b, from);
+      };
+      onStart.call(this);
+    });
+    const race = (outboundPeers: number) => {
+      const m = runPowAttack(network(300, 3, 2), { type: 'selfish-mining', node: 0, share: 0.35, outboundPeers }).metrics;
+      return { gamma: m['attack.selfish_mining.effective_gamma']!.value, ties: m['attack.selfish_mining.ties']!.value };
+    };
+    const few = race(8);
+    const all = race(39);
+    expect(few.ties).toBeGreaterThan(10);
+    expect(all.ties).toBeGreaterThan(10);
+    expect(all.gamma).toBeGreaterThan(few.gamma);
+    // A share of whole ties.
+    for (const { gamma, ties } of [few, all]) expect(gamma * ties).toBeCloseTo(Math.round(gamma * ties), 9);
+  });
+
+  it('a majority attacker never gives up: every attempt it finished was released and reversed its payment', () => {
+    const decisions = spyOnDecisions();
+    const r = runPowAttack(network(100, 7), { type: 'majority', node: 0, share: 0.6 });
+    const released = decisions('release');
+    expect(released).toBeGreaterThan(3);
+    expect(decisions('give-up')).toBe(0);
+    expect(r.metrics['attack.majority.attempts']!.value).toBe(released);
+    expect(r.metrics['attack.majority.released']!.value).toBe(released);
+    expect(r.metrics['attack.majority.successes']!.value).toBe(released);
+  });
+
+  it('a double spender with q = 0.3 counts as released the attempts whose fork it published, not those it gave up', () => {
+    const decisions = spyOnDecisions();
+    const r = runPowAttack(network(500, 5), { type: 'double-spend', node: 0, share: 0.3, confirmations: 2 });
+    expect(decisions('release')).toBeGreaterThan(3);
+    expect(decisions('give-up')).toBeGreaterThan(3);
+    expect(r.metrics['attack.double_spend.released']!.value).toBe(decisions('release'));
+    expect(r.metrics['attack.double_spend.attempts']!.value).toBe(decisions('release') + decisions('give-up'));
+    expect(r.metrics['attack.double_spend.successes']!.value).toBeLessThanOrEqual(decisions('release'));
   });
 });

@@ -1,0 +1,94 @@
+/**
+ * The consent-misuse outcomes judged from hand-built requests: each former grantee's requests
+ * (submission time, committed height, decision, read) against its consent's end.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ActorFactory } from '../../../sim/index.ts';
+import { ScriptedContext } from '../../../sim/testing/scripted-context.ts';
+import type { IomtWorld } from '../../iomt/world.ts';
+import type { Metrics } from '../../metrics/types.ts';
+import { attackSpecSchema } from '../definition.ts';
+import { GroundTruth } from '../ground-truth.ts';
+import { consentMisuse } from './consent-misuse.ts';
+import { ConsentMisuser, type MisuseRequest } from './consent-misuser.ts';
+import type { DeviceAttackEnv } from './hooks.ts';
+import { MessageLabels } from './labels.ts';
+
+const S = 1_000_000;
+
+/** The consent's end as the misuser saw it: the period's end (expired) or the revocation (revoked). */
+interface ConsentEnd {
+  readonly periodEndUs?: number;
+  readonly revokeSubmittedUs?: number;
+  readonly revokeHeight?: number;
+}
+
+/** The outcomes of one consent-misuse attack whose former grantee made `requests`. */
+function outcomes(mode: 'expired' | 'revoked', end: ConsentEnd, requests: readonly MisuseRequest[]): Metrics {
+  const env: DeviceAttackEnv = { truth: new GroundTruth(), labels: new MessageLabels(), taps: [], forwardGatewayAlarmsTo: () => {} };
+  const spec = attackSpecSchema(consentMisuse).parse({ type: 'consent-misuse', device: 0, mode });
+  const run = consentMisuse.device!.plan([{ spec, index: 0 }], env);
+  let misuser: ConsentMisuser | undefined;
+  // What installAll reads of a world with one hospital, one device and one consortium node; the
+  // misuser's host is built but never run.
+  const world = {
+    topology: { devices: [{ hospital: 0, patient: 0 }], hospitals: [{ region: 0, node: 1, store: 2 }], nodes: [{ host: 1 }] },
+    config: { durationUs: 180 * S, retransmitUs: S, links: { siteBandwidthBps: 1e9 }, protocol: { faultModel: { repliesNeeded: () => 1 } }, cryptoCosts: {} },
+    patientPseudonyms: ['pt_a'],
+    engine: {
+      addHost(_link: unknown, factory: ActorFactory<unknown>): number {
+        misuser = factory(new ScriptedContext(9)) as ConsentMisuser;
+        return 9;
+      },
+    },
+  } as unknown as IomtWorld;
+  run.installAll!(world);
+  Object.assign(misuser!, end);
+  misuser!.requests.push(...requests);
+  return run.outcomes!();
+}
+
+const request = (submittedS: number, height: number, decision: 'permit' | 'deny', read: boolean, decidedS = submittedS + 0.5): MisuseRequest => ({ submittedUs: submittedS * S, height, decidedUs: decidedS * S, decision, read });
+
+const values = (m: Metrics) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.value]));
+
+describe('consent-misuse outcomes', () => {
+  it('expired: a request submitted at or after the period end had to be denied; one never committed is not judged', () => {
+    const m = outcomes('expired', { periodEndUs: 10 * S }, [
+      request(5, 3, 'permit', true),
+      // Permitted in time; its record had not arrived when the run ended.
+      request(9.9, 4, 'permit', false),
+      request(10, 5, 'deny', false),
+      request(12, 6, 'permit', true),
+      request(13, -1, 'permit', false),
+    ]);
+    expect(values(m)).toEqual({
+      'attack.consent_misuse.requests': 4,
+      'attack.consent_misuse.requests_after_end': 2,
+      'attack.consent_misuse.denied_after_end': 1,
+      'attack.consent_misuse.permitted_after_end': 1,
+      'attack.consent_misuse.unauthorized_reads': 1,
+      'attack.consent_misuse.stale_permits': 0,
+      'attack.consent_misuse.valid_reads': 1,
+    });
+  });
+
+  it("revoked: a request committed after the revocation's block had to be denied; a permit decided from the revocation's submission to its block is stale", () => {
+    const m = outcomes('revoked', { revokeSubmittedUs: 20 * S, revokeHeight: 10 }, [
+      request(19, 9, 'permit', true, 19.5),
+      // Decided the moment the revocation was submitted, and in its block: stale, yet read while the consent still applied.
+      request(19.8, 10, 'permit', true, 20),
+      request(20.5, 10, 'deny', false, 21),
+      request(21, 11, 'deny', false, 21.5),
+    ]);
+    expect(values(m)).toEqual({
+      'attack.consent_misuse.requests': 4,
+      'attack.consent_misuse.requests_after_end': 1,
+      'attack.consent_misuse.denied_after_end': 1,
+      'attack.consent_misuse.permitted_after_end': 0,
+      'attack.consent_misuse.unauthorized_reads': 0,
+      'attack.consent_misuse.stale_permits': 1,
+      'attack.consent_misuse.valid_reads': 2,
+    });
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The stolen-key outcomes judged from hand-built shares of a split run: the spoofed readings each
+ * thread's gateways processed, and the security service's alarms and revocations.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Metrics } from '../../metrics/types.ts';
+import { attackSpecSchema } from '../definition.ts';
+import { GroundTruth } from '../ground-truth.ts';
+import type { DeviceAttackEnv } from './hooks.ts';
+import { MessageLabels } from './labels.ts';
+import { stolenKey } from './stolen-key.ts';
+
+const S = 1_000_000;
+
+/** A thread's share: spoofed readings processed as [time, device, accepted], and where the security service ran, its revocations and first alarms. */
+interface Share {
+  readonly processed: readonly number[];
+  readonly revoked?: readonly (readonly [number, number])[];
+  readonly alarms?: readonly (readonly [number, number])[];
+}
+
+/** The outcomes of stolen-key attacks on `victims`, from the partitions' `shares` (this engine ran none of the hosts). */
+function outcomes(victims: readonly number[], shares: readonly Share[]): Metrics {
+  const env: DeviceAttackEnv = { truth: new GroundTruth(), labels: new MessageLabels(), taps: [], forwardGatewayAlarmsTo: () => {} };
+  const specs = victims.map((device, index) => ({ spec: attackSpecSchema(stolenKey).parse({ type: 'stolen-key', device }), index }));
+  const run = stolenKey.device!.plan(specs, env);
+  // The labels installAll gives each stolen-key device.
+  for (const device of victims) env.truth.label('device', device, 'stolen-key', 'compromised-device', 0);
+  return run.outcomes!(shares);
+}
+
+const value = (m: Metrics, name: string) => m[name]?.value;
+
+describe('stolen-key outcomes', () => {
+  it('counts a spoofed reading accepted before its device was revoked as before, one processed at or after the revocation as after', () => {
+    const m = outcomes([3], [
+      { processed: [10 * S, 3, 1, 20 * S, 3, 1, 25 * S, 3, 0], revoked: [[3, 20 * S]], alarms: [[3, 15 * S]] },
+      // Another thread's gateway: device 5 is never revoked, so its reading counts as before.
+      { processed: [20 * S - 1, 3, 1, 30 * S, 5, 1] },
+    ]);
+    expect(value(m, 'attack.spoofed_accepted_before_revocation')).toBe(3);
+    expect(value(m, 'attack.spoofed_accepted_after_revocation')).toBe(1);
+    expect(value(m, 'attack.spoofed_rejected_after_revocation')).toBe(1);
+  });
+
+  it('averages the time from first alarm to revocation over the stolen-key devices only', () => {
+    const m = outcomes([3, 4], [{ processed: [], revoked: [[3, 11 * S], [7, 6 * S], [4, 15 * S]], alarms: [[3, 10 * S], [7, 5 * S], [4, 12 * S]] }]);
+    // (1 s + 3 s) / 2; device 7's revocation is a false alarm's.
+    expect(value(m, 'attack.time_to_revoke_ms')).toBe(2_000);
+    expect(value(m, 'attack.stolen_key_devices_revoked')).toBe(2);
+  });
+
+  it('counts a revoked device no stolen-key attack targets as an honest device revoked', () => {
+    const m = outcomes([3], [{ processed: [], revoked: [[7, 6 * S], [3, 11 * S], [8, 9 * S]], alarms: [[7, 5 * S], [3, 10 * S], [8, 8 * S]] }]);
+    expect(value(m, 'attack.honest_devices_revoked')).toBe(2);
+    expect(value(m, 'attack.stolen_key_devices_revoked')).toBe(1);
+  });
+
+  it('reports no time to revoke when only honest devices were revoked', () => {
+    const m = outcomes([3], [{ processed: [], revoked: [[7, 6 * S]], alarms: [[7, 5 * S]] }]);
+    expect(m['attack.time_to_revoke_ms']).toBeUndefined();
+    expect(value(m, 'attack.honest_devices_revoked')).toBe(1);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * The device and consent attacks' counts on the bundled scenarios' one-hospital world (3 minutes,
+ * 4-node PBFT, 5 s gateway batches), with the attack window ended well before the run where a count
+ * must settle: each count against what the attack did, and its broken-defence counterpart.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { HostId } from '../../../../sim/index.ts';
+import { Admission } from '../../../iomt/admission.ts';
+import type { GetLatest } from '../../../iomt/messages.ts';
+import type { ReadingMessage } from '../../../iomt/reading.ts';
+import { ServedReads } from '../../../iomt/served-reads.ts';
+import { OffChainStore } from '../../../iomt/store.ts';
+import { loadScenario } from '../../../scenario/load.ts';
+import { simulate } from '../../simulate.ts';
+
+/** The metrics of `scenarios/attacks/<name>.yaml` at its seed, its attacks' fields overridden by `attack`. */
+function run(name: string, attack: Record<string, unknown> = {}): (metric: string) => number | undefined {
+  const s = loadScenario(fileURLToPath(new URL(`../../../../scenarios/attacks/${name}.yaml`, import.meta.url))).scenario;
+  const m = simulate({ ...s, attacks: s.attacks.map((a) => ({ ...a, ...attack }) as typeof a) }, s.seed).metrics;
+  return (metric) => m[metric]?.value;
+}
+
+const S = 1_000_000;
+
+/** A store that serves every read, permit or not. */
+function breakStorePermitCheck(): void {
+  vi.spyOn(OffChainStore.prototype as unknown as { authorize(from: HostId, m: GetLatest): void }, 'authorize').mockImplementation(function (this: OffChainStore, from, m) {
+    this.serveWithoutPermit(from, m);
+  });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('flood', () => {
+  it('counts every extra reading the bots sent: 2 bots × 5 readings/s × 10 s = 100', () => {
+    const m = run('flood', { start: 60 * S, end: 70 * S, devices: [0, 2], rate: 5 });
+    expect(m('attack.flood_sent')).toBe(100);
+  });
+
+  it('counts as stored every accepted flood reading once the batches holding them were acknowledged', () => {
+    const m = run('flood', { start: 60 * S, end: 70 * S, devices: [0, 2], rate: 5 });
+    expect(m('attack.flood_accepted')).toBeGreaterThan(0);
+    expect(m('attack.flood_stored')).toBe(m('attack.flood_accepted'));
+  });
+});
+
+describe('consent-bypass', () => {
+  it('as shipped: the store refuses every read the intruder asks for', () => {
+    const m = run('consent-bypass', { end: 170 * S });
+    expect(m('attack.unauthorized_requests')).toBeGreaterThan(100);
+    expect(m('attack.unauthorized_reads_denied')).toBe(m('attack.unauthorized_requests'));
+    expect(m('attack.unauthorized_reads')).toBe(0);
+  });
+
+  it('a store that skips the permit check serves the intruder every record it asks for', () => {
+    breakStorePermitCheck();
+    const m = run('consent-bypass', { end: 170 * S });
+    expect(m('attack.unauthorized_requests')).toBeGreaterThan(100);
+    expect(m('attack.unauthorized_reads')).toBe(m('attack.unauthorized_requests'));
+    expect(m('attack.unauthorized_reads_denied')).toBe(0);
+  });
+});
+
+describe('audit-bypass', () => {
+  it('every record the insider served reaches the accomplice and is caught unaudited', () => {
+    const m = run('audit-bypass', { end: 170 * S });
+    expect(m('attack.audit_bypass.unaudited_reads')).toBeGreaterThan(50);
+    expect(m('attack.audit_bypass.records_received')).toBe(m('attack.audit_bypass.unaudited_reads'));
+    expect(m('attack.audit_bypass.caught_reads')).toBe(m('attack.audit_bypass.unaudited_reads'));
+  });
+
+  it('a measure that counts honest reads unaudited too still catches only the records the insider served', () => {
+    const judge = ServedReads.prototype.judge;
+    vi.spyOn(ServedReads.prototype, 'judge').mockImplementation(function (this: ServedReads, endUs, _audit, consents) {
+      return judge.call(this, endUs, new Map(), consents);
+    });
+    const m = run('audit-bypass', { end: 170 * S });
+    expect(m('attack.audit_bypass.false_unaudited_reads')).toBeGreaterThan(0);
+    expect(m('attack.audit_bypass.caught_reads')).toBe(m('attack.audit_bypass.unaudited_reads'));
+  });
+});
+
+describe('consent-misuse', () => {
+  it('revoked: a request in flight when the revocation is submitted is permitted stale, and every request after its block is denied', () => {
+    // A request every 500 ms against a 500 ms batch timeout: one is always waiting for its block.
+    const m = run('consent-revoked');
+    expect(m('attack.consent_misuse.stale_permits')).toBeGreaterThan(0);
+    expect(m('attack.consent_misuse.requests_after_end')).toBeGreaterThan(100);
+    expect(m('attack.consent_misuse.denied_after_end')).toBe(m('attack.consent_misuse.requests_after_end'));
+    expect(m('attack.consent_misuse.valid_reads')).toBeGreaterThan(0);
+  });
+});
+
+describe('stolen-key', () => {
+  it('as shipped: spoofed readings are accepted until the revocation commits, within seconds of the first alarm, and none after', () => {
+    const m = run('stolen-key');
+    expect(m('attack.spoofed_accepted_before_revocation')).toBeGreaterThan(0);
+    expect(m('attack.spoofed_accepted_after_revocation')).toBe(0);
+    expect(m('attack.honest_devices_revoked')).toBe(0);
+    // One DeviceRegistry transaction on the 4-node PBFT with a 500 ms batch timeout.
+    expect(m('attack.time_to_revoke_ms')).toBeGreaterThan(0);
+    expect(m('attack.time_to_revoke_ms')).toBeLessThan(5_000);
+  });
+
+  it("a gateway that ignores the device's revocation keeps accepting the stolen key after it committed", () => {
+    vi.spyOn(Admission.prototype as unknown as { registeredKey(m: ReadingMessage): number }, 'registeredKey').mockImplementation((m) => m.keyId);
+    const m = run('stolen-key');
+    expect(m('attack.stolen_key_devices_revoked')).toBe(1);
+    expect(m('attack.spoofed_accepted_after_revocation')).toBeGreaterThan(0);
+  });
+});
+
+describe('phi-leak', () => {
+  it('every leaking anchor the gateways sent before their window closed was seen committed', () => {
+    const m = run('phi-leak');
+    expect(m('attack.phi_leak.leaking_txs_sent')).toBeGreaterThan(0);
+    expect(m('attack.phi_leak.leaking_txs_sent')).toBe(m('attack.phi_leak.leaking_txs'));
+  });
+});
