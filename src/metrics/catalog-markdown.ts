@@ -26,6 +26,12 @@ export function metricsMarkdown(docs: readonly MetricDoc[]): string {
     'summary.json each metric has `unit`, `mean`, `ci95`, `n`, `sd`, `min` and `max` over replications',
     '(docs/results.md). `iomtsim list metrics` prints the same list.',
     '',
+    'What a metric covers depends on its family. The `consensus.*`, `network.*`, `mempool.*` and',
+    '`node.*` metrics are measured in the window after the scenario\'s warm-up; the `iomt.*` latency',
+    'families take the readings, episodes and requests that began after it. The other `iomt.*` counts',
+    'and the `pow.*`, `poa.*` and `attack.*` metrics cover the whole run, warm-up included, unless',
+    'their meaning says otherwise (the detectors\' alarm rates are per hour after the warm-up).',
+    '',
   ];
   for (const [group, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`## ${group}`, '', '| metric | unit | meaning |', '|---|---|---|');
