@@ -18,12 +18,19 @@ import { judgeExceeds, judgeOrderOfMagnitude, proportion, type Estimate } from '
 import type { ValidationCheck } from '../types.ts';
 
 /** SimBlock's network scaled down for run time (6,000 nodes in Gervais et al.'s 2016 network). */
-const NODES_2016 = 600;
-const DECADES = 0.5;
+export const NODES_2016 = 600;
+/** Gervais et al.'s measured 2016 stale rate. */
+export const MEASURED_STALE_RATE = 0.0041;
+/** The order-of-magnitude band: a factor 10^DECADES (√10) either way. */
+export const DECADES = 0.5;
 /** Gervais et al.'s mean 2016 block size (534.8 kB), SimBlock's 535,000 B. */
-const BITCOIN_2016_BLOCK_BYTES = 535_000;
+export const BITCOIN_2016_BLOCK_BYTES = 535_000;
 const STALE_REPS = 10;
-const STALE_BLOCKS = 300;
+export const STALE_BLOCKS = 300;
+/** Run k of a block size uses seed offset + FIRST_SEED + k. */
+export const FIRST_SEED = 400;
+/** The trend passes when the increase exceeds this many standard errors. */
+export const TREND_K = 3;
 
 interface StaleCount {
   readonly stale: number;
@@ -48,7 +55,7 @@ export function powNetworkChecks(seedOffset: number): ValidationCheck[] {
   const staleAt = new Map<number, () => StaleCount[]>();
   const staleEstimate = (size: number): Estimate => {
     let runs = staleAt.get(size);
-    if (runs === undefined) staleAt.set(size, (runs = memo(() => Array.from({ length: STALE_REPS }, (_, k) => run2016(size, seedOffset + 400 + k)))));
+    if (runs === undefined) staleAt.set(size, (runs = memo(() => Array.from({ length: STALE_REPS }, (_, k) => run2016(size, seedOffset + FIRST_SEED + k)))));
     const rs = runs();
     return proportion(rs.reduce((s, r) => s + r.stale, 0), rs.reduce((s, r) => s + r.mined, 0));
   };
@@ -60,7 +67,7 @@ export function powNetworkChecks(seedOffset: number): ValidationCheck[] {
       reference: 'Gervais et al., CCS 2016 §4: Bitcoin stale rate 0.41 % measured (their simulator: 1.85 %)',
       run() {
         const e = staleEstimate(BITCOIN_2016_BLOCK_BYTES);
-        return judgeOrderOfMagnitude(0.0041, e, DECADES, 'ratio', `${setting}; ${Math.round(e.mean * e.n)} stale of ${e.n} mined`);
+        return judgeOrderOfMagnitude(MEASURED_STALE_RATE, e, DECADES, 'ratio', `${setting}; ${Math.round(e.mean * e.n)} stale of ${e.n} mined`);
       },
     },
     {
@@ -71,7 +78,7 @@ export function powNetworkChecks(seedOffset: number): ValidationCheck[] {
         const small = staleEstimate(100_000);
         const large = staleEstimate(2_000_000);
         const difference: Estimate = { mean: large.mean - small.mean, standardError: Math.sqrt(large.standardError ** 2 + small.standardError ** 2), n: small.n + large.n };
-        return judgeExceeds(0, difference, 3, 'Δ ratio', `${setting}; passes when the increase exceeds 3 SE (a one-sided test of a positive trend)`, { 'stale@100kB': small.mean, 'stale@2MB': large.mean });
+        return judgeExceeds(0, difference, TREND_K, 'Δ ratio', `${setting}; passes when the increase exceeds ${TREND_K} SE (a one-sided test of a positive trend)`, { 'stale@100kB': small.mean, 'stale@2MB': large.mean });
       },
     },
   ];
