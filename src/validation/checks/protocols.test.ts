@@ -6,10 +6,10 @@
  * every hop takes 2δ instead of δ. The ideal network is deterministic, so the verdicts are exact.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DROPPED, Network, type ActorContext, type HostId } from '../../../sim/index.ts';
-import type { ProtocolDefinition } from '../../protocols/definition.ts';
+import { DROPPED, Network, type HostId } from '../../../sim/index.ts';
 import { IDEAL_DELTA_US, idealNetworkChecks, type IdealProtocolSpec } from './ideal-network.ts';
 import { IDEAL_PROTOCOLS } from './protocols.ts';
+import { chatty } from './testing/chatty.ts';
 
 const spec = (name: string): IdealProtocolSpec => {
   const s = IDEAL_PROTOCOLS.find((p) => p.module.name === name);
@@ -19,27 +19,6 @@ const spec = (name: string): IdealProtocolSpec => {
 
 const verdicts = (s: IdealProtocolSpec, key: string) =>
   idealNetworkChecks(s).filter((c) => c.id.startsWith(`ideal.${s.module.name}.${key}`)).map((c) => ({ id: c.id, ...c.run() }));
-
-/** The protocol as shipped, except that each of its replicas sends every message to a replica twice. */
-function chatty(module: ProtocolDefinition): ProtocolDefinition {
-  return {
-    ...module,
-    createReplica(ctx, config, app) {
-      const doubled: ActorContext<unknown> = {
-        get self() { return ctx.self; },
-        get nowUs() { return ctx.nowUs; },
-        get rng() { return ctx.rng; },
-        send(to, msg, size) { ctx.send(to, msg, size); if (to < config.replicaHosts.length) ctx.send(to, msg, size); },
-        setTimer: (d, t) => ctx.setTimer(d, t),
-        cancelTimer: (id) => ctx.cancelTimer(id),
-        cpu: (c) => ctx.cpu(c),
-        cpuParallel: (jobs, each) => ctx.cpuParallel(jobs, each),
-        emit: (e) => ctx.emit(e),
-      };
-      return module.createReplica(doubled, config, app);
-    },
-  };
-}
 
 /** Every message arrives one δ later than the fixed latency says: each hop takes 2δ. */
 function slowNetwork(): void {
