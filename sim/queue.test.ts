@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EventQueue } from './queue.ts';
 import { SimError } from './errors.ts';
 
@@ -196,6 +196,65 @@ describe('EventQueue', () => {
         expect(drain(q)).toEqual(expected);
       }),
     );
+  });
+
+  it('keeps (time, key) order when a popped event is pushed again with its own key, as a message leaving a downlink queue becomes its delivery', () => {
+    // Each op pops the earliest entry (and may push it again at once, same key, `again` µs later),
+    // or pushes a new entry at (last popped time + delta) with the next key.
+    const op = fc.oneof(fc.constant(-1), fc.constant(-2), fc.integer({ min: 0, max: 20 }));
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), fc.integer({ min: 0, max: 3 }), (ops, again) => {
+        const q = new EventQueue(10_000, 2);
+        const model: { t: number; key: number; tag: number }[] = [];
+        let now = 0;
+        let next = 0;
+        for (const o of ops) {
+          if (o < 0) {
+            if (q.size === 0) continue;
+            model.sort((a, b) => a.t - b.t || a.key - b.key);
+            const want = model.shift()!;
+            const slot = q.pop();
+            expect(q.tag[slot]).toBe(want.tag);
+            now = want.t;
+            if (o === -2) {
+              q.push(slot, now + again, q.order[slot]!, q.order2[slot]!);
+              model.push({ t: now + again, key: want.key, tag: want.tag });
+            } else q.release(slot);
+          } else {
+            const slot = q.allocate(now);
+            q.tag[slot] = next;
+            q.push(slot, now + o, next, 0);
+            model.push({ t: now + o, key: next, tag: next++ });
+          }
+        }
+        expect(q.size).toBe(model.length);
+      }),
+      { seed: 14 },
+    );
+  });
+
+  it('does not sort a bucket again when each event popped from it returns at once with its own key', () => {
+    // 2,000 messages reach one receiver in the same µs; each leaves its downlink queue in that µs
+    // too (unlimited bandwidth) and comes back as its delivery, keeping its key.
+    const q = new EventQueue(10_000, 4);
+    const put = putInto(q);
+    for (let i = 0; i < 2000; i++) put(5, i);
+    const sorts = vi.spyOn(EventQueue.prototype as unknown as { sortBucket(b: number): void }, 'sortBucket');
+    const popped: number[] = [];
+    const returned = new Set<number>();
+    while (q.size > 0) {
+      const slot = q.pop();
+      const tag = q.tag[slot]!;
+      popped.push(tag);
+      if (returned.has(tag)) q.release(slot);
+      else {
+        returned.add(tag);
+        q.push(slot, 5, q.order[slot]!, q.order2[slot]!);
+      }
+    }
+    expect(popped).toEqual(Array.from({ length: 2000 }, (_, i) => [i, i]).flat());
+    expect(sorts).not.toHaveBeenCalled();
+    sorts.mockRestore();
   });
 
   it('sorts a long bucket filled in falling key order, and one added to while it pops', () => {

@@ -203,7 +203,21 @@ export class EventQueue {
       this.occupiedSummary[b >>> 10]! |= 1 << ((b >>> 5) & 31);
     } else {
       const tail = this.bucketTail[b]!;
-      if (this.keyLess(slot, tail)) this.bucketUnsorted[b] = 1;
+      if (this.keyLess(slot, tail)) {
+        const head = this.bucketHeadPlusOne[b]! - 1;
+        if (this.keyLess(slot, head)) {
+          // Below every key left: an event rescheduled at the time being drained keeps its key (a
+          // message leaving its receiver's downlink queue becomes its delivery), and the bucket's
+          // other events follow it. Prepending keeps the bucket in order; marking it unsorted
+          // would sort it again at every pop, quadratic when thousands of messages arrive at one µs.
+          this.bucketNext[slot] = head;
+          this.bucketHeadPlusOne[b] = slot + 1;
+          this.calendarCount++;
+          if (timeUs < this.calendarMinUs) this.calendarMinUs = timeUs;
+          return;
+        }
+        this.bucketUnsorted[b] = 1;
+      }
       this.bucketNext[tail] = slot;
     }
     this.bucketTail[b] = slot;
