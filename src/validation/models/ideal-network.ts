@@ -5,7 +5,9 @@
  * pauses; the real protocol modules run unmodified.
  *
  * Per decision it measures: commit delay after the leader received the request (at the leader, or
- * at the last replica), client latency, and messages sent while the decision was in flight.
+ * at the last replica; the arrival is taken as submission + δ, which it is on this network, so a
+ * slower client hop would count as commit delay), client latency, and messages sent while the
+ * decision was in flight.
  * Background traffic (heartbeats, checkpoints) only ever adds messages, so the count per decision is
  * the fewest seen over the decisions' windows (callers take the minimum).
  */
