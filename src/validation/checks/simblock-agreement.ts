@@ -25,12 +25,12 @@ const SCENARIO = fileURLToPath(new URL('../../../scenarios/simblock.yaml', impor
 const REPLICATIONS = 4;
 /** Blocks per replication: the mean over blocks does not depend on how many (the network is static). */
 const BLOCKS = 50;
-const FIRST_SEED = 500;
+export const FIRST_SEED = 500;
 const RELATIVE = 0.1;
 const K = 3;
 
 /** SimBlock's own figures (mean over 100 blocks and its standard error), ms. */
-const SIMBLOCK = {
+export const SIMBLOCK = {
   p50: { meanMs: 1141, standardErrorMs: 47 },
   p90: { meanMs: 2267, standardErrorMs: 55 },
 } as const;
@@ -40,13 +40,15 @@ interface Replication {
   readonly p90Ms: number;
 }
 
-function replicate(seed: number): Replication {
-  const { scenario } = loadScenario(SCENARIO, [`consensus.pow.blocks=${BLOCKS}`]);
+/** One replication of scenarios/simblock.yaml as it is, `blocks` blocks long (the check's: BLOCKS). */
+export function replicate(seed: number, blocks = BLOCKS): Replication {
+  const { scenario } = loadScenario(SCENARIO, [`consensus.pow.blocks=${blocks}`]);
   const m = runPowScenario(scenario, seed).metrics;
   return { p50Ms: m['pow.block_propagation_ms.p50']!.value, p90Ms: m['pow.block_propagation_ms.p90']!.value };
 }
 
-function judge(reference: { readonly meanMs: number; readonly standardErrorMs: number }, samples: readonly number[], share: string): CheckResult {
+/** The check's verdict on replications' means against one of SimBlock's figures. */
+export function judge(reference: { readonly meanMs: number; readonly standardErrorMs: number }, samples: readonly number[], share: string): CheckResult {
   const e = estimate(samples);
   const standardError = Math.sqrt(e.standardError ** 2 + reference.standardErrorMs ** 2);
   const halfWidth = Math.max(RELATIVE * reference.meanMs, K * standardError);
