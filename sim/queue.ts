@@ -14,7 +14,9 @@
  *   order keep it sorted, and since events are scheduled in time order and the first key is the
  *   scheduling time, nearly all appends are; one below the bucket's last keys (two sources
  *   scheduling for one microsecond at one microsecond) marks it unsorted, and the bucket is sorted
- *   once, when it becomes the earliest. An occupancy bitmap with a
+ *   once, when it becomes the earliest; one below the bucket's first key goes to its head instead
+ *   (as does an event pushed again at once, with its own key, into the bucket being drained). An
+ *   occupancy bitmap with a
  *   summary level finds the next non-empty bucket without walking empty ones. Event times in this
  *   engine are whole microseconds and most lie a few milliseconds ahead (message latencies, short
  *   timers), so most events never touch the heap.
