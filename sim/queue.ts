@@ -51,16 +51,19 @@ export class EventQueue {
   host: Int32Array;
   from: Int32Array;
   tag: Float64Array;
-  gen: Float64Array;
-  /** Next slot in a host's wait list (-1 at the tail); see Engine's busy-host queue. */
+  /** Bumped at each release; a timer id is gen · SLOT_LIMIT + slot (gen below 2^29 keeps it an exact double). */
+  gen: Uint32Array;
+  /**
+   * The one link of a slot, in whichever list holds it: the next slot in its calendar bucket while
+   * it is there, in a host's wait list while it waits there (see Engine's busy-host queue; -1 at the
+   * tail), or in the free list once released. A slot is in at most one of them at a time, so one
+   * array serves all three.
+   */
   next: Int32Array;
   /** Ordering keys of the slot's pending event (ties at equal times pop in increasing (order, order2)). */
   order: Float64Array;
   order2: Float64Array;
   refs: unknown[];
-
-  /** Next slot in the same calendar bucket. */
-  private bucketNext: Int32Array;
 
   // Calendar: bucket b holds the events at the one time t in [windowStartUs, windowStartUs + windowUs) with t & mask = b.
   private readonly mask: number;
@@ -87,7 +90,8 @@ export class EventQueue {
   private heapSlot: Int32Array;
   private heapSize = 0;
 
-  private freeSlots: Int32Array;
+  /** Released slots, last released first, linked through `next`. */
+  private freeHead = -1;
   private freeCount = 0;
   private allocated = 0;
   /** Pending entries, in either structure. */
@@ -106,15 +110,13 @@ export class EventQueue {
     this.host = new Int32Array(cap);
     this.from = new Int32Array(cap);
     this.tag = new Float64Array(cap);
-    this.gen = new Float64Array(cap);
+    this.gen = new Uint32Array(cap);
     this.next = new Int32Array(cap);
     this.order = new Float64Array(cap);
     this.order2 = new Float64Array(cap);
     this.refs = new Array<unknown>(cap).fill(undefined);
-    this.bucketNext = new Int32Array(cap);
     this.heapTime = new Float64Array(cap);
     this.heapSlot = new Int32Array(cap);
-    this.freeSlots = new Int32Array(cap);
     this.mask = windowUs - 1;
     this.bucketHeadPlusOne = new Int32Array(windowUs);
     this.bucketTail = new Int32Array(windowUs);
@@ -130,7 +132,12 @@ export class EventQueue {
 
   /** Take a free slot (its payload fields are the caller's to fill). */
   allocate(nowUs: number): number {
-    if (this.freeCount > 0) return this.freeSlots[--this.freeCount]!;
+    if (this.freeCount > 0) {
+      const slot = this.freeHead;
+      this.freeHead = this.next[slot]!;
+      this.freeCount--;
+      return slot;
+    }
     if (this.allocated >= this.maxPending) throw queueOverflow(this.maxPending, nowUs);
     if (this.allocated === this.kind.length) this.grow();
     return this.allocated++;
@@ -140,7 +147,9 @@ export class EventQueue {
   release(slot: number): void {
     this.gen[slot]! += 1;
     this.refs[slot] = undefined;
-    this.freeSlots[this.freeCount++] = slot;
+    this.next[slot] = this.freeHead;
+    this.freeHead = slot;
+    this.freeCount++;
   }
 
   /** Insert `slot` at `timeUs` with ordering keys (`key`, `key2`) (the pair unique among pending events). */
@@ -198,7 +207,7 @@ export class EventQueue {
 
   private calendarPush(slot: number, timeUs: number): void {
     const b = timeUs & this.mask;
-    this.bucketNext[slot] = END_OF_BUCKET;
+    this.next[slot] = END_OF_BUCKET;
     if (this.bucketHeadPlusOne[b] === 0) {
       this.bucketHeadPlusOne[b] = slot + 1;
       this.occupied[b >>> 5]! |= 1 << (b & 31);
@@ -212,7 +221,7 @@ export class EventQueue {
           // message leaving its receiver's downlink queue becomes its delivery), and the bucket's
           // other events follow it. Prepending keeps the bucket in order; marking it unsorted
           // would sort it again at every pop, quadratic when thousands of messages arrive at one µs.
-          this.bucketNext[slot] = head;
+          this.next[slot] = head;
           this.bucketHeadPlusOne[b] = slot + 1;
           this.calendarCount++;
           if (timeUs < this.calendarMinUs) this.calendarMinUs = timeUs;
@@ -220,7 +229,7 @@ export class EventQueue {
         }
         this.bucketUnsorted[b] = 1;
       }
-      this.bucketNext[tail] = slot;
+      this.next[tail] = slot;
     }
     this.bucketTail[b] = slot;
     this.calendarCount++;
@@ -230,7 +239,7 @@ export class EventQueue {
   /** Relink bucket `b`'s slots in increasing key order. */
   private sortBucket(b: number): void {
     this.bucketUnsorted[b] = 0;
-    const order = this.order, order2 = this.order2, next = this.bucketNext;
+    const order = this.order, order2 = this.order2, next = this.next;
     let n = 0;
     for (let slot = this.bucketHeadPlusOne[b]! - 1; slot !== END_OF_BUCKET; slot = next[slot]!) {
       if (n === this.sortSlots.length) {
@@ -271,7 +280,7 @@ export class EventQueue {
   private calendarPop(timeUs: number): number {
     const b = timeUs & this.mask;
     const slot = this.bucketHeadPlusOne[b]! - 1;
-    const next = this.bucketNext[slot]!;
+    const next = this.next[slot]!;
     this.windowStartUs = timeUs;
     this.calendarCount--;
     if (next !== END_OF_BUCKET) {
@@ -367,15 +376,13 @@ export class EventQueue {
     this.host = growI32(this.host, cap);
     this.from = growI32(this.from, cap);
     this.tag = growF64(this.tag, cap);
-    this.gen = growF64(this.gen, cap);
+    this.gen = growU32(this.gen, cap);
     this.next = growI32(this.next, cap);
     this.order = growF64(this.order, cap);
     this.order2 = growF64(this.order2, cap);
     for (let i = this.refs.length; i < cap; i++) this.refs.push(undefined);
-    this.bucketNext = growI32(this.bucketNext, cap);
     this.heapTime = growF64(this.heapTime, cap);
     this.heapSlot = growI32(this.heapSlot, cap);
-    this.freeSlots = growI32(this.freeSlots, cap);
   }
 }
 
@@ -389,6 +396,12 @@ function growU8(a: Uint8Array, cap: number): Uint8Array {
   b.set(a);
   return b;
 }
+function growU32(a: Uint32Array, cap: number): Uint32Array {
+  const b = new Uint32Array(cap);
+  b.set(a);
+  return b;
+}
+
 function growI32(a: Int32Array, cap: number): Int32Array {
   const b = new Int32Array(cap);
   b.set(a);
