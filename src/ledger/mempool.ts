@@ -7,6 +7,7 @@
  * Duplicates (a transaction already waiting, or already committed) are rejected: clients
  * retransmit (Castro & Liskov 1999, §4.1), so the same request often arrives twice.
  */
+import { TxIdBitmap } from './txid-bitmap.ts';
 import { TxIdSet } from './txid-set.ts';
 import type { Transaction } from './types.ts';
 
@@ -42,7 +43,8 @@ export class Mempool {
   /** FIFO: a queue with a moving head; priority: a binary heap. Removed entries are skipped lazily. */
   private entries: Entry[] = [];
   private head = 0;
-  private readonly waiting = new Set<number>();
+  /** Waiting ids: they join and leave mostly in each sender's order (txid-bitmap.ts). */
+  private readonly waiting = new TxIdBitmap();
   /** Proposed in a block not yet committed (small: bounded by the protocol's pipeline). */
   private readonly proposed = new Set<number>();
   private readonly committed = new TxIdSet();
