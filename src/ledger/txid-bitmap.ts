@@ -9,7 +9,7 @@
  * change) goes to a small set beside it. Negative sequence numbers (ids below zero) go to a plain
  * set.
  */
-import { txSender, txSeq } from './types.ts';
+import { IdsBySender } from './ids-by-sender.ts';
 
 const WORD_BITS = 32;
 
@@ -84,44 +84,16 @@ class SenderBitmap {
   }
 }
 
-export class TxIdBitmap {
-  private readonly bySender = new Map<number, SenderBitmap>();
-  private readonly negative = new Set<number>();
-  private count = 0;
+/** Removes one sequence number from a sender's bitmap (one function, not a closure per call). */
+const deleteSeq = (b: SenderBitmap, seq: number): boolean => b.delete(seq);
 
-  get size(): number {
-    return this.count;
-  }
-
-  has(id: number): boolean {
-    if (id < 0) return this.negative.has(id);
-    const b = this.bySender.get(txSender(id));
-    return b !== undefined && b.has(txSeq(id));
-  }
-
-  /** Adds `id`; false when it was already a member. */
-  add(id: number): boolean {
-    let added: boolean;
-    if (id < 0) {
-      added = !this.negative.has(id);
-      this.negative.add(id);
-    } else {
-      const sender = txSender(id);
-      let b = this.bySender.get(sender);
-      if (b === undefined) {
-        b = new SenderBitmap();
-        this.bySender.set(sender, b);
-      }
-      added = b.add(txSeq(id));
-    }
-    if (added) this.count++;
-    return added;
+export class TxIdBitmap extends IdsBySender<SenderBitmap> {
+  protected newSender(): SenderBitmap {
+    return new SenderBitmap();
   }
 
   /** Removes `id`; false when it was not a member. */
   delete(id: number): boolean {
-    const deleted = id < 0 ? this.negative.delete(id) : this.bySender.get(txSender(id))?.delete(txSeq(id)) === true;
-    if (deleted) this.count--;
-    return deleted;
+    return this.removeId(id, deleteSeq);
   }
 }

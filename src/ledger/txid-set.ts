@@ -8,7 +8,7 @@
  * members above it then cost a bit each, where a hash set costs tens of bytes. Negative sequence
  * numbers (ids below zero) go to a plain set.
  */
-import { txSender, txSeq } from './types.ts';
+import { IdsBySender } from './ids-by-sender.ts';
 
 const WORD_BITS = 32;
 
@@ -76,44 +76,16 @@ class SenderRange {
   }
 }
 
-export class TxIdSet {
-  private readonly bySender = new Map<number, SenderRange>();
-  private readonly negative = new Set<number>();
-  private count = 0;
+/** Removes one sequence number above a sender's watermark (one function, not a closure per call). */
+const deleteSeqAbove = (r: SenderRange, seq: number): boolean => r.deleteAbove(seq);
 
-  get size(): number {
-    return this.count;
-  }
-
-  has(id: number): boolean {
-    if (id < 0) return this.negative.has(id);
-    const r = this.bySender.get(txSender(id));
-    return r !== undefined && r.has(txSeq(id));
-  }
-
-  /** Adds `id`; returns false when it was already a member. */
-  add(id: number): boolean {
-    let added: boolean;
-    if (id < 0) {
-      added = !this.negative.has(id);
-      this.negative.add(id);
-    } else {
-      const sender = txSender(id);
-      let r = this.bySender.get(sender);
-      if (r === undefined) {
-        r = new SenderRange();
-        this.bySender.set(sender, r);
-      }
-      added = r.add(txSeq(id));
-    }
-    if (added) this.count++;
-    return added;
+export class TxIdSet extends IdsBySender<SenderRange> {
+  protected newSender(): SenderRange {
+    return new SenderRange();
   }
 
   /** Removes `id` if it is above its sender's watermark; members below it are permanent. */
   deleteAbove(id: number): boolean {
-    const deleted = id < 0 ? this.negative.delete(id) : this.bySender.get(txSender(id))?.deleteAbove(txSeq(id)) === true;
-    if (deleted) this.count--;
-    return deleted;
+    return this.removeId(id, deleteSeqAbove);
   }
 }
