@@ -10,46 +10,36 @@
  * set.
  */
 import { IdsBySender } from './ids-by-sender.ts';
-
-const WORD_BITS = 32;
+import { SeqBitmap } from './seq-bitmap.ts';
 
 class SenderBitmap {
-  /** Bit k of word w: sequence number `base + 32w + k` is a member; `base` is a multiple of 32 and only moves up while members remain. */
-  private base = 0;
-  private words = new Uint32Array(2);
+  /** The members from `bits.base` on; `base` only moves up while members remain. */
+  private readonly bits = new SeqBitmap();
   /** Words [0, first) are all zero. */
   private first = 0;
   private inBitmap = 0;
-  /** Members below `base`: transactions that came back after the bitmap moved past them (rare). */
+  /** Members below `bits.base`: transactions that came back after the bitmap moved past them (rare). */
   private below: Set<number> | null = null;
 
   has(seq: number): boolean {
-    const bit = seq - this.base;
-    if (bit < 0) return this.below !== null && this.below.has(seq);
-    const w = bit >>> 5;
-    return w < this.words.length && (this.words[w]! & (1 << (bit & 31))) !== 0;
+    return seq < this.bits.base ? this.below !== null && this.below.has(seq) : this.bits.has(seq);
   }
 
   /** Adds `seq`; false when it was already a member. */
   add(seq: number): boolean {
     if (this.inBitmap === 0 && (this.below === null || this.below.size === 0)) {
       // Empty: start the bitmap at the new member's word.
-      this.words.fill(0);
-      this.base = seq - (seq % WORD_BITS);
+      this.bits.restartAt(seq);
       this.first = 0;
     }
-    const bit = seq - this.base;
-    if (bit < 0) {
+    if (seq < this.bits.base) {
       this.below ??= new Set();
       if (this.below.has(seq)) return false;
       this.below.add(seq);
       return true;
     }
-    const w = bit >>> 5;
-    if (w >= this.words.length) this.grow(w + 1);
-    const mask = 1 << (bit & 31);
-    if ((this.words[w]! & mask) !== 0) return false;
-    this.words[w]! |= mask;
+    if (this.bits.has(seq)) return false;
+    const w = this.bits.set(seq);
     if (w < this.first) this.first = w;
     this.inBitmap++;
     return true;
@@ -57,30 +47,17 @@ class SenderBitmap {
 
   /** Removes `seq`; false when it was not a member. */
   delete(seq: number): boolean {
-    const bit = seq - this.base;
-    if (bit < 0) return this.below !== null && this.below.delete(seq);
-    if (!this.has(seq)) return false;
-    this.words[bit >>> 5]! &= ~(1 << (bit & 31));
+    if (seq < this.bits.base) return this.below !== null && this.below.delete(seq);
+    if (!this.bits.has(seq)) return false;
+    this.bits.clear(seq);
     this.inBitmap--;
-    while (this.first < this.words.length && this.words[this.first] === 0) this.first++;
-    this.compact();
+    while (this.first < this.bits.wordCount && this.bits.word(this.first) === 0) this.first++;
+    // Drop the zero words below the first member once they are half the bitmap.
+    if (this.first > 0 && this.first * 2 >= this.bits.wordCount) {
+      this.bits.dropWords(this.first);
+      this.first = 0;
+    }
     return true;
-  }
-
-  /** Drops the zero words below the first member once they are half the bitmap. */
-  private compact(): void {
-    const dead = this.first;
-    if (dead === 0 || dead * 2 < this.words.length) return;
-    this.words.copyWithin(0, dead);
-    this.words.fill(0, this.words.length - dead);
-    this.base += dead * WORD_BITS;
-    this.first = 0;
-  }
-
-  private grow(wordsNeeded: number): void {
-    const bigger = new Uint32Array(Math.max(wordsNeeded, this.words.length * 2));
-    bigger.set(this.words);
-    this.words = bigger;
   }
 }
 

@@ -9,21 +9,18 @@
  * numbers (ids below zero) go to a plain set.
  */
 import { IdsBySender } from './ids-by-sender.ts';
+import { SeqBitmap } from './seq-bitmap.ts';
 
 const WORD_BITS = 32;
 
 class SenderRange {
   /** Every sequence number below `low` is a member. */
   low = 0;
-  /** Bit k of word w: sequence number `base + 32w + k` is a member (only sequence numbers ≥ low are set). */
-  private base = 0;
-  private words = new Uint32Array(2);
+  /** The members above `low`. */
+  private readonly bits = new SeqBitmap();
 
   has(seq: number): boolean {
-    if (seq < this.low) return true;
-    const bit = seq - this.base;
-    const w = bit >>> 5;
-    return w < this.words.length && (this.words[w]! & (1 << (bit & 31))) !== 0;
+    return seq < this.low || this.bits.has(seq);
   }
 
   /** Adds `seq`; false when it was already a member. */
@@ -31,48 +28,25 @@ class SenderRange {
     if (this.has(seq)) return false;
     if (seq === this.low) {
       this.low++;
-      while (this.hasAbove(this.low)) this.clear(this.low++);
+      while (this.bits.has(this.low)) this.bits.clear(this.low++);
       this.compact();
       return true;
     }
-    const bit = seq - this.base;
-    const w = bit >>> 5;
-    if (w >= this.words.length) this.grow(w + 1);
-    this.words[w]! |= 1 << (bit & 31);
+    this.bits.set(seq);
     return true;
   }
 
   /** Removes `seq` if it is above the watermark; false otherwise. */
   deleteAbove(seq: number): boolean {
-    if (seq < this.low || !this.hasAbove(seq)) return false;
-    this.clear(seq);
+    if (seq < this.low || !this.bits.has(seq)) return false;
+    this.bits.clear(seq);
     return true;
-  }
-
-  private hasAbove(seq: number): boolean {
-    const bit = seq - this.base;
-    const w = bit >>> 5;
-    return w < this.words.length && (this.words[w]! & (1 << (bit & 31))) !== 0;
-  }
-
-  private clear(seq: number): void {
-    const bit = seq - this.base;
-    this.words[bit >>> 5]! &= ~(1 << (bit & 31));
   }
 
   /** Drops the words wholly below the watermark once they are half the bitmap, so it spans only [low, highest member]. */
   private compact(): void {
-    const dead = Math.floor((this.low - this.base) / WORD_BITS);
-    if (dead === 0 || dead * 2 < this.words.length) return;
-    this.words.copyWithin(0, dead);
-    this.words.fill(0, this.words.length - dead);
-    this.base += dead * WORD_BITS;
-  }
-
-  private grow(wordsNeeded: number): void {
-    const bigger = new Uint32Array(Math.max(wordsNeeded, this.words.length * 2));
-    bigger.set(this.words);
-    this.words = bigger;
+    const dead = Math.floor((this.low - this.bits.base) / WORD_BITS);
+    if (dead > 0 && dead * 2 >= this.bits.wordCount) this.bits.dropWords(dead);
   }
 }
 
