@@ -15,14 +15,14 @@ const run = (name: string, sets: readonly string[]) => {
 };
 
 describe('network metrics of a consensus run', () => {
-  it("count each PBFT replica's normal-case messages: per request, 3 pre-prepares, 9 prepares, 12 commits and 4 replies among n = 4", () => {
-    const m = run('validation/pbft-ideal.yaml', ['duration=8s', 'workload.stopAfter=6.5s']);
+  it.each([4, 5, 6, 7, 10])("count each PBFT replica's normal-case messages at n = %i: per request, n − 1 pre-prepares, (n − 1)² prepares, n(n − 1) commits and n replies", (n) => {
+    const m = run('validation/pbft-ideal.yaml', ['duration=8s', 'workload.stopAfter=6.5s', `consensus.nodes=${n}`]);
     const requests = m['consensus.committed_txs']!.value;
     expect(requests).toBeGreaterThanOrEqual(6);
     expect(m['consensus.decisions_per_sec']!.value * 8).toBeCloseTo(requests, 9);
-    expect(m['network.messages_per_node']!.value).toBe(((3 + 9 + 12 + 4) * requests) / 4);
-    // All hosts: the replicas' 28 and the client's request.
-    expect(m['consensus.messages_per_decision']!.value).toBe(29);
+    expect(m['network.messages_per_node']!.value).toBeCloseTo(((n - 1 + (n - 1) ** 2 + n * (n - 1) + n) * requests) / n, 9);
+    // All hosts: the replicas' and the client's request, 2n² − n + 1.
+    expect(m['consensus.messages_per_decision']!.value).toBe(2 * n * n - n + 1);
     expect(m['network.dropped_messages']!.value).toBe(0);
   });
 
