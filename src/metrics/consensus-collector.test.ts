@@ -116,5 +116,17 @@ describe('ConsensusCollector', () => {
     expect(m['mempool.dropped_full_bytes_txs']!.value).toBe(2);
     expect(m['mempool.dropped_txs']!.value).toBe(3);
   });
-});
 
+  it('reports how long the slowest honest replica trailed, in ms, leaving faulty replicas out', () => {
+    // Window [1 s, 10 s); replicas 0, 1, 2 honest, 3 faulty (never commits: not counted).
+    const c = new ConsensusCollector(1_000_000, 10_000_000, (h) => h !== 3, 1_000_000, [0, 1, 2]);
+    for (const h of [0, 1, 2]) c.observe(h, blockOf('a', 1, []), 2_000_000);
+    c.observe(0, blockOf('b', 2, []), 3_000_000);
+    c.observe(1, blockOf('b', 2, []), 3_250_000);
+    c.observe(2, blockOf('b', 2, []), 4_000_000);
+    c.observe(0, blockOf('c', 3, []), 6_000_000);
+    c.observe(1, blockOf('c', 3, []), 6_100_000);
+    // Replica 2 trailed block 2 by 1 s and has lacked block 3 for 4 s at the end.
+    expect(c.metrics(noNetwork)['consensus.replica_lag_ms']).toEqual({ unit: 'ms', value: 4000 });
+  });
+});

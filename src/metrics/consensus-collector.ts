@@ -8,6 +8,7 @@ import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../ledger/events.ts';
 import type { Block } from '../ledger/types.ts';
 import { CommitFrontier, forgetThrough } from '../checkers/commit-frontier.ts';
+import { CommitLag } from './commit-lag.ts';
 import { TxIdSet } from '../ledger/txid-set.ts';
 import type { CommitEvent, ConfirmedEvent, TimedOutEvent, ViewChangeEvent } from '../protocols/types.ts';
 import { cpuUtilizationMetrics, type CoreBusyUs } from './cpu-utilization.ts';
@@ -37,6 +38,7 @@ export class ConsensusCollector {
   /** Hashes of the blocks honest replicas committed, by height, above the commit frontier (commit-frontier.ts). */
   private readonly seenBlocks = new Map<number, string[]>();
   private readonly frontier: CommitFrontier;
+  private readonly lag: CommitLag;
   /** Transactions whose commit latency is counted: once each, at the first honest commit (a second commit is a validity violation, not a second latency). */
   private readonly latencyCounted = new TxIdSet();
   private readonly views = new Set<number>();
@@ -58,6 +60,7 @@ export class ConsensusCollector {
   ) {
     this.windows = new TimeWindows(warmupUs, endUs, windowUs);
     this.frontier = new CommitFrontier(honestReplicas);
+    this.lag = new CommitLag(honestReplicas, warmupUs);
   }
 
   /** Records an honest commit; true when no honest replica committed this block before. */
@@ -71,6 +74,7 @@ export class ConsensusCollector {
   }
 
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
+    if (event.kind === 'commit') this.lag.commit(host, (event as CommitEvent).block.height, timeUs);
     if (timeUs < this.warmupUs) {
       // A block first committed before the window is not the window's, however late a lagging
       // replica commits it (a saturated primary commits seconds after the backups).
@@ -153,6 +157,7 @@ export class ConsensusCollector {
       'consensus.messages_per_decision': { unit: 'msg', value: perDecision(net.messages) },
       'consensus.bytes_per_decision': { unit: 'B', value: perDecision(net.bytes) },
       'consensus.view_changes': { unit: 'count', value: this.views.size },
+      'consensus.replica_lag_ms': { unit: 'ms', value: this.lag.maxUs(this.endUs) / 1000 },
       'network.bytes_per_node': { unit: 'B', value: net.replicas === 0 ? 0 : net.replicaBytes / net.replicas },
       'network.messages_per_node': { unit: 'msg', value: net.replicas === 0 ? 0 : net.replicaMessages / net.replicas },
       'network.dropped_messages': { unit: 'msg', value: net.dropped },

@@ -21,6 +21,7 @@ export const CONSENSUS_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'consensus.messages_per_decision', unit: 'msg', meaning: 'messages sent by all hosts (clients included) per committed block after warm-up' },
   { name: 'consensus.bytes_per_decision', unit: 'B', meaning: 'bytes sent by all hosts per committed block after warm-up' },
   { name: 'consensus.view_changes', unit: 'count', meaning: 'distinct new views (PBFT), terms (Raft) or rounds entered after a fault, after warm-up' },
+  { name: 'consensus.replica_lag_ms', unit: 'ms', meaning: 'the longest an honest replica trailed: from a block\'s first commit by an honest replica to its commit by another (to the end of the run for a block one never committed), over blocks first committed after warm-up; a crashed or cut-off replica counts while it trails' },
   { name: 'network.bytes_per_node', unit: 'B', meaning: 'mean bytes sent per replica after warm-up' },
   { name: 'network.messages_per_node', unit: 'msg', meaning: 'mean messages sent per replica after warm-up' },
   { name: 'network.dropped_messages', unit: 'msg', meaning: 'messages lost to loss, partitions, cut links or crashed hosts after warm-up' },
