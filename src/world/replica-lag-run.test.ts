@@ -32,11 +32,18 @@ function lagOf(name: string, sets: readonly string[]): { metricMs: number; recom
 }
 
 describe('replica lag of a consensus run', () => {
-  it('shows a PBFT replica left out after a partition heals: replica 0 alone changes view and trails by seconds', () => {
-    const { metricMs, recomputedMs, heights } = lagOf('pbft-partition.yaml', []);
+  it('shows the crashed primary trailing from the first block it missed to the end', () => {
+    const { metricMs, recomputedMs, heights } = lagOf('pbft-crash.yaml', []);
     expect(heights[0]).toBeLessThan(heights[1]!);
     expect(metricMs).toBe(recomputedMs);
-    expect(metricMs).toBeGreaterThan(1000);
+    expect(metricMs).toBeGreaterThan(30_000);
+  });
+
+  it('stays at the replicas\' few milliseconds of spread once a partition heals: every PBFT replica keeps up', () => {
+    const { metricMs, recomputedMs, heights } = lagOf('pbft-partition.yaml', []);
+    expect(new Set(heights).size).toBe(1);
+    expect(metricMs).toBe(recomputedMs);
+    expect(metricMs).toBeLessThan(100);
   });
 
   it('is the replicas\' few milliseconds of spread on a healthy consortium', () => {

@@ -32,15 +32,32 @@ export abstract class NormalCase extends ReplicaCore {
     } else if (!fromReplica) {
       // §4.1: a backup relays a client's (re)broadcast request to the primary and waits for it
       // (§4.4), if it holds it: one its full pool refused is dropped, as a bounded request queue drops it.
+      // During a view change there is no primary to relay to yet: the request goes to the next view's.
       if (result === 'added') {
-        if (this.viewActive) {
-          this.cpu.charge(this.sendCost(1));
-          this.ctx.send(this.primaryHost(), { kind: 'request', tx } satisfies RequestMessage, PBFT_HEADER_BYTES + tx.sizeBytes + this.authBytes);
-        }
+        if (this.viewActive) this.relayRequest(tx);
+        else this.unrelayedRequests.push(tx);
         this.waitingRequests.add(tx.id);
       }
       this.startRequestTimer();
     }
+  }
+
+  protected relayRequest(tx: Transaction): void {
+    this.cpu.charge(this.sendCost(1));
+    this.ctx.send(this.primaryHost(), { kind: 'request', tx } satisfies RequestMessage, PBFT_HEADER_BYTES + tx.sizeBytes + this.authBytes);
+  }
+
+  /**
+   * On entering a view, a backup relays the requests that arrived while no view was active and that
+   * it still waits for. Without this its request timer times a request the new primary may never
+   * have received, and the backup alone suspects a correct primary (seen after a partition heals:
+   * clients sent their next requests to the old primary while it was changing view).
+   */
+  protected relayHeldRequests(): void {
+    const held = this.unrelayedRequests;
+    this.unrelayedRequests = [];
+    if (this.isPrimary) return;
+    for (const tx of held) if (this.waitingRequests.has(tx.id) && this.mempool.has(tx.id)) this.relayRequest(tx);
   }
 
   // ---- §4.2: normal-case operation at the primary ----

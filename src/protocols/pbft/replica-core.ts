@@ -9,7 +9,7 @@ import { CpuCharger, hashCostUs, macCostUs, type CryptoCosts, type SigningKey, t
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import { Mempool } from '../../ledger/mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
-import type { Block } from '../../ledger/types.ts';
+import type { Block, Transaction } from '../../ledger/types.ts';
 import type { ReplicaConfig, ReplicatedApplication } from '../types.ts';
 import {
   authenticatorBytes, prePrepareTerm, SIGNATURE_BYTES, type Checkpoint, type NewView, type PbftMessage, type PrePrepare, type ViewChange,
@@ -84,6 +84,11 @@ export abstract class ReplicaCore {
    * arrival order, so the oldest is the first key.
    */
   protected readonly waitingRequests = new Set<number>();
+  /**
+   * Client requests received while no view was active, so not yet relayed to a primary (§4.1): the
+   * next view's primary gets them once this replica enters that view.
+   */
+  protected unrelayedRequests: Transaction[] = [];
   /**
    * What the request timer is timing (§4.4): a waiting request's id, or NO_REQUEST and then the
    * pre-prepared sequence number `timedSeq`. Executing other batches leaves the timer running, so

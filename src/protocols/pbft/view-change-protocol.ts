@@ -247,6 +247,7 @@ export abstract class ViewChanges extends Checkpoints {
     this.advanceLowWater();
     this.replayDeferred();
     for (const slot of this.slots.values()) this.checkPrepared(slot);
+    this.relayHeldRequests();
     this.refreshRequestTimer();
     this.maybePropose();
   }
