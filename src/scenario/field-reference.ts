@@ -77,9 +77,9 @@ const FALLBACK_MEANINGS: Record<string, string> = {
 
 /** Parameters of a latency distribution (network.latency, iomt.links.*), by parameter name. */
 const DISTRIBUTION_PARAMETERS: Record<string, string> = {
-  kind: 'Distribution: fixed (value), uniform (min, max), exponential (mean, shift), normal (mean, sd), lognormal (median, sigma), pareto (shape, scale), pareto-simblock (mean: SimBlock\'s Pareto with shape 0.2·mean), empirical (values).',
+  kind: 'Distribution: fixed (value), uniform (min, max), exponential (mean, shift), normal (mean, sd, min), lognormal (median, sigma), pareto (shape, scale), pareto-simblock (mean: SimBlock\'s Pareto with shape 0.2·mean), empirical (values).',
   value: 'fixed: the delay.',
-  min: 'uniform: lower bound.',
+  min: "uniform: lower bound. normal: the path's least latency (its propagation delay), draws below it raised to it; 0 when omitted. A run split over threads needs a positive least latency between its partitions.",
   max: 'uniform: upper bound.',
   mean: 'exponential, normal, pareto-simblock: the mean.',
   shift: 'exponential: constant added to every draw.',
