@@ -10,6 +10,12 @@ export const ATTACKER_FIELDS = {
   node: param(zOrdinal.default(0), 'The attacking PoW node (a replica index).', 'replica index'),
   share: param(z.number().gt(0).lt(1), "The attacker's share of all hash power (α or q).", 'number in (0, 1)'),
   outboundPeers: param(z.number().int().min(1).optional(), "The attacker's outbound connections: more wins more ties (higher effective γ).", 'integer', 'consensus.pow.outboundPeers'),
+  relayRivalBlocks: param(
+    z.boolean().optional(),
+    "Whether the attacker relays other miners' blocks while it attacks, as honest nodes do (true), or keeps them from its peers (false), so that in a tie they hear only its own block from it: a higher effective γ.",
+    'boolean',
+    'true',
+  ),
 };
 
 export const ATTACKER_WINDOW = {
@@ -23,15 +29,17 @@ interface AttackerSpec {
   readonly node: number;
   readonly share: number;
   readonly outboundPeers?: number | undefined;
+  readonly relayRivalBlocks?: boolean | undefined;
 }
 
 /** The fields of a run's attacker (src/attacks/pow/run.ts) every PoW attack fills alike. */
-export function attackerOf(spec: AttackerSpec): Pick<PowAttackSpec, 'node' | 'share' | 'startUs' | 'endUs' | 'outboundPeers'> {
+export function attackerOf(spec: AttackerSpec): Pick<PowAttackSpec, 'node' | 'share' | 'startUs' | 'endUs' | 'outboundPeers' | 'relayRivalBlocks'> {
   return {
     node: spec.node,
     share: spec.share,
     startUs: spec.start,
     ...(spec.end === undefined ? {} : { endUs: spec.end }),
     ...(spec.outboundPeers === undefined ? {} : { outboundPeers: spec.outboundPeers }),
+    ...(spec.relayRivalBlocks === undefined ? {} : { relayRivalBlocks: spec.relayRivalBlocks }),
   };
 }

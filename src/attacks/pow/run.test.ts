@@ -7,6 +7,7 @@ import { DoubleSpendNode } from './double-spend-node.ts';
 import type { DoubleSpendAction } from './double-spend-strategy.ts';
 import { runPowAttack } from './run.ts';
 import { WithholdingMiner } from './withholding-miner.ts';
+import { PowRelay } from '../../protocols/pow/relay.ts';
 
 /** 40 nodes, `outboundPeers` outbound peers each (8 by default), 100 ms links, 1-minute blocks: forks from latency are rare. */
 function network(blocks: number, seed: number, outboundPeers = 8): PowNetworkSpec {
@@ -46,6 +47,15 @@ describe('PoW attacks on a simulated network', () => {
     // Against the closed form at the γ this network realised in the ties it raced.
     expect(r.metrics['attack.selfish_mining.ties']!.value).toBeGreaterThan(50);
     expect(Math.abs(share - r.metrics['attack.selfish_mining.expected_revenue_share']!.value)).toBeLessThan(3 * se);
+  });
+
+  it.each([true, false])('a selfish pool with relayRivalBlocks %s announces other miners\' blocks while it attacks only when true, and its own either way', (relayRivalBlocks) => {
+    const announce = vi.spyOn(PowRelay.prototype, 'announce');
+    runPowAttack(network(300, 3), { type: 'selfish-mining', node: 0, share: 0.4, relayRivalBlocks });
+    const isPool = (relay: unknown) => (relay as { owner: unknown }).owner instanceof WithholdingMiner;
+    const byPool = announce.mock.calls.filter((_, k) => isPool(announce.mock.contexts[k])).map(([block]) => block);
+    expect(byPool.some((b) => b.miner === 0)).toBe(true);
+    expect(byPool.some((b) => b.miner !== 0)).toBe(relayRivalBlocks);
   });
 
   it('a selfish pool mines honestly outside its window (start after the run: revenue ≈ share)', () => {

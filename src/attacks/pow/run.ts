@@ -21,6 +21,8 @@ export type PowAttackSpec =
       readonly share: number;
       /** The pool's outbound connections (more → it wins more ties, a higher effective γ). */
       readonly outboundPeers?: number;
+      /** Whether it relays other miners' blocks while attacking (default true, as honest nodes do). */
+      readonly relayRivalBlocks?: boolean;
       /** Withholding window, µs; honest mining outside it. Default: the whole run. */
       readonly startUs?: number;
       readonly endUs?: number;
@@ -35,6 +37,7 @@ export type PowAttackSpec =
       /** Give up when this far behind (default: (q/p)^d < 1e-9; never for a majority). */
       readonly giveUpDeficit?: number;
       readonly outboundPeers?: number;
+      readonly relayRivalBlocks?: boolean;
       readonly startUs?: number;
       readonly endUs?: number;
     };
@@ -58,7 +61,7 @@ export function runPowAttack(spec: PowNetworkSpec, attack: PowAttackSpec): PowAt
   power[attack.node] = (attack.share / (1 - attack.share)) * honest;
 
   let attacker: WithholdingMiner | undefined;
-  const window = { startUs: attack.startUs ?? 0, endUs: attack.endUs ?? Infinity };
+  const window = { startUs: attack.startUs ?? 0, endUs: attack.endUs ?? Infinity, relayRivalBlocks: attack.relayRivalBlocks ?? true };
   const outbound = attack.outboundPeers ?? spec.params.outboundPeers;
   const confirmations = attack.type === 'selfish-mining' ? 0 : (attack.confirmations ?? spec.params.confirmations);
   const run = runPowNetwork({

@@ -20,6 +20,8 @@ const MINE_TIMER = 1;
 export interface AttackWindow {
   readonly startUs: number;
   readonly endUs: number;
+  /** Whether, inside the window, it relays other miners' blocks as honest nodes do. */
+  readonly relayRivalBlocks: boolean;
 }
 
 export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
@@ -133,8 +135,11 @@ export abstract class WithholdingMiner implements Actor<unknown>, RelayOwner {
     for (let i = 0; i < r.connected.length; i++) this.ctx.emit((r.connected[i] as PowBlock).received);
     if (r.headChange !== null) {
       this.syncHeadWork();
-      // Relay like an honest node: withholding is about its own blocks, not others'.
-      for (const b of r.headChange.added) if (!this.privateHashes.has(b.hash)) this.relay.announce(b as PowBlock, from);
+      // By default relay like an honest node (withholding is about its own blocks, not others');
+      // with relayRivalBlocks off, not while attacking, so a tie's rival block gets no help from it.
+      if (this.window.relayRivalBlocks || this.phase !== 'attacking') {
+        for (const b of r.headChange.added) if (!this.privateHashes.has(b.hash)) this.relay.announce(b as PowBlock, from);
+      }
       if (this.updatePhase() && this.publicChain.headHeight > before) this.onPublicGrowth(this.publicHead);
     }
   }
