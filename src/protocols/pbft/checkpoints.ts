@@ -34,7 +34,7 @@ export abstract class Checkpoints extends NormalCase {
     }
   }
 
-  private checkpointBytes(): number {
+  protected checkpointBytes(): number {
     return PBFT_HEADER_BYTES + 2 * DIGEST_BYTES + this.authBytes;
   }
 

@@ -15,6 +15,8 @@ import { TAG_NEW_VIEW } from './replica-core.ts';
 export abstract class ViewChanges extends Checkpoints {
   /** When each replica last got an answer to a VIEW-CHANGE for an earlier view, µs (by index). */
   private readonly answeredEarlierUs = new Float64Array(this.n).fill(-Infinity);
+  /** The stable checkpoint this replica last sent its CHECKPOINT of to each replica (see sendStableCheckpoint). */
+  private readonly sentStableSeq = new Float64Array(this.n);
 
   // ---- §4.4: view changes ----
 
@@ -62,6 +64,7 @@ export abstract class ViewChanges extends Checkpoints {
   protected onViewChange(from: HostId, m: ViewChange): void {
     const i = this.indexOfHost.get(from);
     if (i === undefined) return;
+    if (m.replica === i && m.stableSeq < this.stableSeq) this.sendStableCheckpoint(from, i);
     if (m.newView < this.view) {
       if (m.replica === i) this.answerEarlierViewChange(from, m.newView);
       return;
@@ -96,6 +99,23 @@ export abstract class ViewChanges extends Checkpoints {
     const mine = this.viewChanges.get(view)?.[this.index];
     if (mine !== undefined) this.ctx.send(to, mine, this.viewChangeSize(mine));
     else if (this.viewActive) this.sendCurrentView(to);
+  }
+
+  /**
+   * A VIEW-CHANGE reports its sender's stable checkpoint (§4.4); one behind this replica's missed
+   * the CHECKPOINTs that made it stable, and nothing else brings them to a replica alone in a later
+   * view. PBFT retransmits what a replica reports lacking (Castro & Liskov, ACM TOCS 2002, status
+   * messages): send it this replica's own CHECKPOINT of its stable checkpoint, from which, with the
+   * others', it can make that checkpoint stable and fetch the state. Once for each replica and
+   * stable checkpoint: the replica keeps retransmitting the same VIEW-CHANGE, which cannot tell
+   * whether it has caught up since; should the copy be lost, the next stable checkpoint is sent.
+   */
+  private sendStableCheckpoint(to: HostId, replica: number): void {
+    const mine = this.stableProof.find((c) => c.replica === this.index);
+    if (mine === undefined || this.sentStableSeq[replica]! >= this.stableSeq) return;
+    this.sentStableSeq[replica] = this.stableSeq;
+    this.cpu.charge(this.sendCost(1));
+    this.ctx.send(to, mine, this.checkpointBytes());
   }
 
   /**
