@@ -24,6 +24,17 @@ export class CommitFrontier {
     return this.lowest;
   }
 
+  /** The last height `host` committed (-Infinity before its first); undefined for a host outside the replicas. */
+  lastHeightOf(host: HostId): number | undefined {
+    const slot = this.slotOf.get(host);
+    return slot === undefined ? undefined : this.lastHeight[slot];
+  }
+
+  /** Each replica's last committed height, in the order the replicas were given. */
+  lastHeights(): Iterable<number> {
+    return this.lastHeight;
+  }
+
   /** Records `host`'s commit at `height`; true when the frontier moved. Hosts outside the replicas are ignored. */
   advance(host: HostId, height: number): boolean {
     const slot = this.slotOf.get(host);

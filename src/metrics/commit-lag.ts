@@ -12,24 +12,21 @@ import type { HostId } from '../../sim/index.ts';
 import { CommitFrontier, forgetThrough } from '../checkers/commit-frontier.ts';
 
 export class CommitLag {
-  /** Each replica's last committed height (-Infinity before its first). */
-  private readonly heightOf = new Map<HostId, number>();
   /** When each height above the commit frontier was first committed by an honest replica, µs. */
   private readonly firstCommitUs = new Map<number, number>();
+  /** Also each replica's last committed height. */
   private readonly frontier: CommitFrontier;
   private maxLagUs = 0;
 
   /** `replicas`: the honest replicas; `fromUs`: only heights first committed at or after it count. */
   constructor(replicas: readonly HostId[], private readonly fromUs: number) {
-    for (const h of replicas) this.heightOf.set(h, -Infinity);
     this.frontier = new CommitFrontier(replicas);
   }
 
   /** `host` committed `height` at `timeUs`; hosts outside the honest replicas are ignored. */
   commit(host: HostId, height: number, timeUs: number): void {
-    const was = this.heightOf.get(host);
+    const was = this.frontier.lastHeightOf(host);
     if (was === undefined || !(height > was)) return;
-    this.heightOf.set(host, height);
     const first = this.firstCommitUs.get(height);
     if (first === undefined) this.firstCommitUs.set(height, timeUs);
     else if (first >= this.fromUs && timeUs - first > this.maxLagUs) this.maxLagUs = timeUs - first;
@@ -39,7 +36,7 @@ export class CommitLag {
   /** The largest lag up to `endUs`, counting the heights each replica has not committed by then, µs. */
   maxUs(endUs: number): number {
     let max = this.maxLagUs;
-    for (const height of this.heightOf.values()) {
+    for (const height of this.frontier.lastHeights()) {
       // The first height above this replica's own that another replica committed in the window: it
       // has waited since then (first commits come in height order, so the map's order).
       for (const [h, first] of this.firstCommitUs) {
