@@ -35,7 +35,7 @@ export abstract class NormalCase extends ReplicaCore {
       // During a view change there is no primary to relay to yet: the request goes to the next view's.
       if (result === 'added') {
         if (this.viewActive) this.relayRequest(tx);
-        else this.unrelayedRequests.push(tx);
+        else this.holdRequest(tx);
         this.waitingRequests.add(tx.id);
       }
       this.startRequestTimer();
@@ -45,6 +45,17 @@ export abstract class NormalCase extends ReplicaCore {
   protected relayRequest(tx: Transaction): void {
     this.cpu.charge(this.sendCost(1));
     this.ctx.send(this.primaryHost(), { kind: 'request', tx } satisfies RequestMessage, PBFT_HEADER_BYTES + tx.sizeBytes + this.authBytes);
+  }
+
+  /**
+   * Keep a request to relay once a view is active. A replica stuck in a view change for the rest of
+   * a run keeps admitting requests and executing some by state transfer: the list drops those it no
+   * longer waits for whenever it has doubled, so it stays within twice what the replica waits for.
+   */
+  private holdRequest(tx: Transaction): void {
+    const held = this.unrelayedRequests;
+    if (held.length >= 2 * this.waitingRequests.size + 64) this.unrelayedRequests = held.filter((t) => this.waitingRequests.has(t.id));
+    this.unrelayedRequests.push(tx);
   }
 
   /**
