@@ -43,20 +43,20 @@ describe('a PBFT backup that receives a request during a view change', () => {
     expect(cluster.viewChanges.every((v) => v.view === 1)).toBe(true);
   });
 
-  it('keeps no more of them than twice what it waits for, when it stays out of the view and catches up by state transfer', () => {
-    // Replica 3 is cut off from the others from 100 ms to 1.5 s: it times out alone into view 1 and
-    // stays there, catching up at each stable checkpoint (every 4 batches), while the client sends
-    // 400 more requests to every replica, which it admits and holds to relay.
-    const n = 4;
+  it.each([4, 5, 6, 7, 8, 9, 10, 11, 12, 13])('keeps no more of them than twice what it waits for, when it stays out of the view and catches up by state transfer (n = %i)', (n) => {
+    // The last replica is cut off from the others from 100 ms to 1.5 s: it times out alone into
+    // view 1 and stays there, catching up at each stable checkpoint (every 4 batches), while the
+    // client sends 400 more requests to every replica, which it admits and holds to relay.
+    const cut = n - 1;
     const cluster = new TestCluster({
       module: pbft, n, latencyUs: { kind: 'fixed', value: 1_000 }, batchSize: 1, params: { viewChangeTimeout: 200_000, checkpointInterval: 4, logWindow: 8 },
-      dropWhen: (from, to) => (from === 3 || to === 3) && cluster.engine.nowUs >= 100_000 && cluster.engine.nowUs < 1_500_000,
+      dropWhen: (from, to) => (from === cut || to === cut) && cluster.engine.nowUs >= 100_000 && cluster.engine.nowUs < 1_500_000,
     });
-    for (let k = 0; k < 430; k++) cluster.submitAt(k * 20_000, [0, 1, 2, 3]);
+    for (let k = 0; k < 430; k++) cluster.submitAt(k * 20_000, Array.from({ length: n }, (_, i) => i));
     cluster.run(12_000_000);
-    const replica = cluster.replicas[3] as unknown as { viewActive: boolean; unrelayedRequests: unknown[]; waitingRequests: Set<number> };
+    const replica = cluster.replicas[cut] as unknown as { viewActive: boolean; unrelayedRequests: unknown[]; waitingRequests: Set<number> };
     expect(replica.viewActive).toBe(false);
-    expect(cluster.committedTxIds(3).length).toBeGreaterThan(400);
+    expect(cluster.committedTxIds(cut).length).toBeGreaterThan(400);
     expect(replica.unrelayedRequests.length).toBeLessThanOrEqual(2 * replica.waitingRequests.size + 64);
   });
 });
