@@ -7,7 +7,7 @@ export type Direction = 'higher' | 'lower' | 'unknown';
 const HIGHER_IS_BETTER = [/throughput/, /detection_rate$/, /(^|\.)(precision|recall|f1)$/];
 const LOWER_IS_BETTER = [
   /latency/, /time_to_detect/, /violations$/, /stale_rate$/, /false_positive_rate$/, /^attack\.[^.]+\.success_rate$/,
-  /messages_per_decision$/, /bytes/, /mempool/,
+  /messages_per_decision$/, /bytes/, /mempool/, /replica_lag_ms$/,
 ];
 
 export function betterDirection(metric: string): Direction {
