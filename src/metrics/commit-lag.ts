@@ -33,6 +33,11 @@ export class CommitLag {
     if (this.frontier.advance(host, height)) forgetThrough(this.firstCommitUs, this.frontier.height);
   }
 
+  /** The highest height every honest replica has committed (commit-frontier.ts). */
+  get frontierHeight(): number {
+    return this.frontier.height;
+  }
+
   /** The largest lag up to `endUs`, counting the heights each replica has not committed by then, µs. */
   maxUs(endUs: number): number {
     let max = this.maxLagUs;

@@ -129,4 +129,13 @@ describe('ConsensusCollector', () => {
     // Replica 2 trailed block 2 by 1 s and has lacked block 3 for 4 s at the end.
     expect(c.metrics(noNetwork)['consensus.replica_lag_ms']).toEqual({ unit: 'ms', value: 4000 });
   });
+
+  it('keeps block hashes only above the height every honest replica has committed', () => {
+    const c = new ConsensusCollector(0, 10_000_000, () => true, 1_000_000, [0, 1]);
+    for (let height = 1; height <= 1_000; height++) for (const h of [0, 1]) c.observe(h, blockOf(`b${height}`, height, []), height * 1_000);
+    c.observe(0, blockOf('b1001', 1_001, []), 1_001_000);
+    const seen = (c as unknown as { seenBlocks: Map<number, string[]> }).seenBlocks;
+    expect([...seen.keys()]).toEqual([1_001]);
+  });
 });
+

@@ -7,7 +7,7 @@
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../ledger/events.ts';
 import type { Block } from '../ledger/types.ts';
-import { CommitFrontier, forgetThrough } from '../checkers/commit-frontier.ts';
+import { forgetThrough } from '../checkers/commit-frontier.ts';
 import { CommitLag } from './commit-lag.ts';
 import { TxIdSet } from '../ledger/txid-set.ts';
 import type { CommitEvent, ConfirmedEvent, TimedOutEvent, ViewChangeEvent } from '../protocols/types.ts';
@@ -35,10 +35,11 @@ export class ConsensusCollector {
   readonly commitLatencyMs = new Histogram();
   readonly clientLatencyMs = new Histogram();
   readonly mempoolTxs = new Histogram();
-  /** Hashes of the blocks honest replicas committed, by height, above the commit frontier (commit-frontier.ts). */
+  /** Hashes of the blocks honest replicas committed, by height, above the commit frontier (commit-frontier.ts), which `lag` keeps. */
   private readonly seenBlocks = new Map<number, string[]>();
-  private readonly frontier: CommitFrontier;
   private readonly lag: CommitLag;
+  /** The frontier height `seenBlocks` was last pruned through. */
+  private prunedThrough = -Infinity;
   /** Transactions whose commit latency is counted: once each, at the first honest commit (a second commit is a validity violation, not a second latency). */
   private readonly latencyCounted = new TxIdSet();
   private readonly views = new Set<number>();
@@ -59,7 +60,6 @@ export class ConsensusCollector {
     honestReplicas: readonly HostId[] = [],
   ) {
     this.windows = new TimeWindows(warmupUs, endUs, windowUs);
-    this.frontier = new CommitFrontier(honestReplicas);
     this.lag = new CommitLag(honestReplicas, warmupUs);
   }
 
@@ -69,7 +69,12 @@ export class ConsensusCollector {
     const first = hashes === undefined || !hashes.includes(block.hash);
     if (hashes === undefined) this.seenBlocks.set(block.height, [block.hash]);
     else if (first) hashes.push(block.hash);
-    if (this.frontier.advance(host, block.height)) forgetThrough(this.seenBlocks, this.frontier.height);
+    // `observe` has given this commit to `lag` already, whose frontier is therefore current.
+    const frontier = this.lag.frontierHeight;
+    if (frontier > this.prunedThrough) {
+      this.prunedThrough = frontier;
+      forgetThrough(this.seenBlocks, frontier);
+    }
     return first;
   }
 

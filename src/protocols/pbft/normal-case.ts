@@ -49,8 +49,9 @@ export abstract class NormalCase extends ReplicaCore {
 
   /**
    * Keep a request to relay once a view is active. A replica stuck in a view change for the rest of
-   * a run keeps admitting requests and executing some by state transfer: the list drops those it no
-   * longer waits for whenever it has doubled, so it stays within twice what the replica waits for.
+   * a run keeps admitting requests and executing some by state transfer: once the list holds twice
+   * what the replica waits for (plus 64), it drops those it no longer waits for, so it stays within
+   * that bound at an amortised constant cost per request.
    */
   private holdRequest(tx: Transaction): void {
     const held = this.unrelayedRequests;
