@@ -75,13 +75,24 @@ export interface NewView {
 }
 
 /**
- * A primary's report that batches it ordered are not executing: <STATUS, v, i>. Replicas in a later
- * view answer with what the sender lacks (the NEW-VIEW of their view, or their VIEW-CHANGE), as
- * PBFT's receiver-based retransmission does (status.ts; docs/references.md §2).
+ * A replica's report of where it is: <STATUS, v, n, h, PP, P, C, i> with its view, last executed
+ * sequence number, stable checkpoint, and which sequence numbers above the last executed it holds
+ * the PRE-PREPARE of, has prepared, and has committed locally. Peers send back what the sender lacks: in the same view their
+ * COMMITs, PREPAREs and (the primary) PRE-PREPAREs for the numbers it has not prepared or committed,
+ * and a CHECKPOINT where it is behind their stable checkpoint; in a later view what moves it there.
+ * This is the receiver-based retransmission of PBFT's implementation (status.ts; docs/references.md §2).
  */
 export interface Status {
   readonly kind: 'pbft-status';
   readonly view: number;
+  readonly lastExecuted: number;
+  readonly stableSeq: number;
+  /** Sequence numbers above `lastExecuted` for which the sender holds the view's PRE-PREPARE. */
+  readonly prePrepared: readonly number[];
+  /** Those it has prepared (committed ones included). */
+  readonly prepared: readonly number[];
+  /** Those it has committed locally. */
+  readonly committed: readonly number[];
   readonly replica: number;
   readonly sig: Signature;
 }
@@ -105,14 +116,14 @@ export const prePrepareTerm = (view: number, seq: number, digest: string): strin
 export const prepareTerm = (view: number, seq: number, digest: string, replica: number): string => `p|${view}|${seq}|${digest}|${replica}`;
 export const commitTerm = (view: number, seq: number, digest: string, replica: number): string => `c|${view}|${seq}|${digest}|${replica}`;
 export const checkpointTerm = (seq: number, stateDigest: string, replica: number): string => `ck|${seq}|${stateDigest}|${replica}`;
-export const statusTerm = (view: number, replica: number): string => `st|${view}|${replica}`;
+export const statusTerm = (m: Omit<Status, 'kind' | 'sig'>): string => `st|${m.view}|${m.lastExecuted}|${m.stableSeq}|${m.prePrepared.join(',')}|${m.prepared.join(',')}|${m.committed.join(',')}|${m.replica}`;
 
 /** The same terms read from a message, for `Verifier.verifyMessage`. */
 export const prePrepareTermOf = (m: PrePrepare): string => prePrepareTerm(m.view, m.seq, m.digest);
 export const prepareTermOf = (m: Prepare): string => prepareTerm(m.view, m.seq, m.digest, m.replica);
 export const commitTermOf = (m: Commit): string => commitTerm(m.view, m.seq, m.digest, m.replica);
 export const checkpointTermOf = (m: Checkpoint): string => checkpointTerm(m.seq, m.stateDigest, m.replica);
-export const statusTermOf = (m: Status): string => statusTerm(m.view, m.replica);
+export const statusTermOf = (m: Status): string => statusTerm(m);
 
 export function viewChangeTerm(m: Omit<ViewChange, 'kind' | 'sig'>): string {
   const c = m.checkpointProof.map((k) => `${k.replica}:${k.stateDigest}`).join(',');
@@ -132,6 +143,12 @@ export const DIGEST_BYTES = 32;
 export const SIGNATURE_BYTES = 64;
 /** A MAC authenticator carries one 8-byte MAC per receiver (§5, as in the BFT library). */
 export const authenticatorBytes = (n: number): number => 8 * n;
+/**
+ * A STATUS's wire size: header, view, last executed and stable sequence numbers, a pre-prepared, a
+ * prepared and a committed bit per sequence number of the log window (bitmaps, as the BFT
+ * library's), and its authentication.
+ */
+export const statusBytes = (logWindow: number, authBytes: number): number => PBFT_HEADER_BYTES + 3 * 8 + Math.ceil((3 * logWindow) / 8) + authBytes;
 export const REPLY_BYTES = PBFT_HEADER_BYTES + DIGEST_BYTES + 16;
 /** A signed protocol message carried inside another (a checkpoint, pre-prepare or prepare in a proof). */
 export const SIGNED_MESSAGE_BYTES = PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES;

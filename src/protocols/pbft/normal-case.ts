@@ -104,8 +104,11 @@ export abstract class NormalCase extends ReplicaCore {
     this.cpu.charge(this.blockHashCost(block));
     this.headHash = block.hash;
     const pp = this.signPrePrepare(this.view, seq, block);
-    this.slot(seq).accept(pp);
+    const slot = this.slot(seq);
+    slot.accept(pp);
+    slot.voteSentUs = this.ctx.nowUs;
     this.lastPrePrepared = Math.max(this.lastPrePrepared, seq);
+    if (seq > this.knownSeq) this.knownSeq = seq;
     this.multicast(pp, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes + block.sizeBytes);
     this.refreshStatusTimer();
     if (this.batchTimer !== NO_TIMER && this.mempool.sizeTxs === 0) {
@@ -130,8 +133,10 @@ export abstract class NormalCase extends ReplicaCore {
     this.txAuth.validate(m.block.txs);
     slot.accept(m);
     this.lastPrePrepared = Math.max(this.lastPrePrepared, m.seq);
+    this.learnSeq(m.seq);
     const prepare: Prepare = Object.freeze({ kind: 'pbft-prepare', view: m.view, seq: m.seq, digest: m.digest, replica: this.index, sig: this.sign(prepareTerm(m.view, m.seq, m.digest, this.index)) });
     slot.prepares[this.index] = prepare;
+    slot.voteSentUs = this.ctx.nowUs;
     this.multicast(prepare, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes);
     this.startRequestTimer();
     this.checkPrepared(slot);
@@ -146,6 +151,7 @@ export abstract class NormalCase extends ReplicaCore {
     const slot = this.slot(m.seq);
     const prev = slot.prepares[i];
     if (prev === undefined || prev.view < m.view) slot.prepares[i] = m;
+    this.learnSeq(m.seq);
     this.checkPrepared(slot);
   }
 
@@ -157,6 +163,7 @@ export abstract class NormalCase extends ReplicaCore {
     const { view, seq, digest } = slot.prePrepare;
     const commit: Commit = Object.freeze({ kind: 'pbft-commit', view, seq, digest, replica: this.index, sig: this.sign(commitTerm(view, seq, digest, this.index)) });
     slot.commits[this.index] = commit;
+    slot.commitSentUs = this.ctx.nowUs;
     this.multicast(commit, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes);
     this.checkCommitted(slot);
   }
@@ -170,6 +177,7 @@ export abstract class NormalCase extends ReplicaCore {
     const slot = this.slot(m.seq);
     const prev = slot.commits[i];
     if (prev === undefined || prev.view < m.view) slot.commits[i] = m;
+    this.learnSeq(m.seq);
     this.checkCommitted(slot);
   }
 
@@ -268,8 +276,6 @@ export abstract class NormalCase extends ReplicaCore {
     if (this.isWaiting()) this.startRequestTimer();
   }
 
-  /** In status.ts: a primary times its oldest pre-prepared batch not yet executed. */
-  protected abstract refreshStatusTimer(): void;
   /** §4.3, in checkpoints.ts: a checkpoint every K executed batches. */
   protected abstract sendCheckpoint(seq: number): void;
   /** §4.3, in checkpoints.ts: garbage-collect the log once a stable checkpoint has executed. */

@@ -11,6 +11,8 @@ export const pbftParamsSchema = z
     logWindow: z.number().int().min(2).default(256)
       .describe('Log size L between the low and high water marks; bounds the pipeline of outstanding batches (§4.2). At least checkpointInterval; the paper suggests 2K.'),
     viewChangeTimeout: zPositiveDurationUs.default(1_000_000).describe("Backup's timer before it suspects the primary (§4.4); doubled for each failed view (§4.5.2)."),
+    statusInterval: zPositiveDurationUs.default(100_000)
+      .describe("How long a replica waits for its next batch to execute, while it knows of later ones, before it reports what it has (STATUS) and peers resend what it lacks; again after each interval. 100 ms is the least spacing between a replica's STATUS messages in the BFT library."),
     auth: z.enum(['macs', 'signatures']).default('macs').describe("'macs': authenticators in the normal case, signatures for view changes (§5); 'signatures': everywhere."),
     stateTransferWindow: z.number().int().min(0).default(4096)
       .describe('Executed batches each replica keeps below its low water mark for lagging or recovered replicas to fetch (§4.3).'),

@@ -116,10 +116,12 @@ export abstract class ReplicaCore {
   protected batchTimer: TimerId = NO_TIMER;
   protected requestTimer: TimerId = NO_TIMER;
   protected newViewTimer: TimerId = NO_TIMER;
-  /** A primary's timer on its oldest pre-prepared batch not yet executed (status.ts). */
+  /** The timer on the next batch to execute while later ones are known (status.ts). */
   protected statusTimer: TimerId = NO_TIMER;
   /** The sequence number the status timer times. */
   protected statusSeq = 0;
+  /** The highest sequence number of a current-view PRE-PREPARE, PREPARE or COMMIT this replica has accepted or sent. */
+  protected knownSeq = 0;
 
   constructor(ctx: ActorContext<unknown>, config: ReplicaConfig<PbftParams>, app: ReplicatedApplication, options: PbftOptions = {}) {
     if (config.signingKey === undefined || config.verifier === undefined) {
@@ -170,12 +172,24 @@ export abstract class ReplicaCore {
   protected acceptableNow(from: HostId, m: PbftMessage, view: number, seq: number): boolean {
     if (view < this.view || seq <= this.lowWater) return false;
     if (view > this.view || !this.viewActive || seq > this.lowWater + this.params.logWindow) {
+      // Above the high water mark in this view: the others are ahead, which a STATUS will report.
+      if (view === this.view && this.viewActive) this.learnSeq(seq);
       if (this.deferred.length >= DEFERRED_LIMIT) this.deferred.shift();
       this.deferred.push({ from, msg: m });
       return false;
     }
     return true;
   }
+
+  /** A current-view message names `seq`: a replica that has not executed up to it waits (status.ts). */
+  protected learnSeq(seq: number): void {
+    if (seq <= this.knownSeq) return;
+    this.knownSeq = seq;
+    if (this.statusTimer === NO_TIMER) this.refreshStatusTimer();
+  }
+
+  /** In status.ts: a replica times its next batch to execute while it knows of later ones. */
+  protected abstract refreshStatusTimer(): void;
 
   protected replayDeferred(): void {
     if (this.deferred.length === 0 || !this.viewActive) return;

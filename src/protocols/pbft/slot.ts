@@ -14,6 +14,9 @@ export class Slot {
   readonly commits: (Commit | undefined)[];
   prepared = false;
   committed = false;
+  /** When this replica last sent its own PRE-PREPARE or PREPARE for the slot, and its COMMIT (status.ts). */
+  voteSentUs = -Infinity;
+  commitSentUs = -Infinity;
   /** Pm for the highest view in which this replica prepared the slot (kept across views, §4.4). */
   proof: PreparedProof | undefined;
 

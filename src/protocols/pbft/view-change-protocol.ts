@@ -110,7 +110,7 @@ export abstract class ViewChanges extends Checkpoints {
    * stable checkpoint: the replica keeps retransmitting the same VIEW-CHANGE, which cannot tell
    * whether it has caught up since; should the copy be lost, the next stable checkpoint is sent.
    */
-  private sendStableCheckpoint(to: HostId, replica: number): void {
+  protected sendStableCheckpoint(to: HostId, replica: number): void {
     const mine = this.stableProof.find((c) => c.replica === this.index);
     if (mine === undefined || this.sentStableSeq[replica]! >= this.stableSeq) return;
     this.sentStableSeq[replica] = this.stableSeq;
@@ -248,6 +248,7 @@ export abstract class ViewChanges extends Checkpoints {
     for (const pp of prePrepares) {
       const slot = this.slot(pp.seq);
       slot.accept(pp);
+      slot.voteSentUs = this.ctx.nowUs;
       this.txAuth.validate(pp.block.txs);
       for (const tx of pp.block.txs) if (!this.mempool.isCommitted(tx.id)) this.mempool.markProposed(tx);
       if (pp.seq > maxS) maxS = pp.seq;
@@ -258,6 +259,7 @@ export abstract class ViewChanges extends Checkpoints {
       }
     }
     this.lastPrePrepared = maxS;
+    this.knownSeq = maxS;
     if (this.isPrimary) {
       this.nextSeq = Math.max(maxS, this.lastExecuted) + 1;
       this.headHash = prePrepares.length > 0 ? prePrepares[prePrepares.length - 1]!.digest : this.lastBlockHash;
