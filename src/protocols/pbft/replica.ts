@@ -27,7 +27,7 @@ export class PbftReplica extends StatusReports implements Actor<unknown> {
   override onMessage(from: HostId, msg: unknown): void {
     const m = msg as PbftMessage | RequestMessage | FetchRequest | FetchReply;
     switch (m.kind) {
-      case 'request': return this.onRequest(from, m.tx);
+      case 'request': return this.onRequest(from, m);
       case 'pbft-pre-prepare': return this.onPrePrepare(from, m);
       case 'pbft-prepare': return this.onPrepare(from, m);
       case 'pbft-commit': return this.onCommit(from, m);
