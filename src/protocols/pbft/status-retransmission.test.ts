@@ -86,13 +86,21 @@ describe('PBFT status retransmission', () => {
     expect(toLast('pbft-pre-prepare')).toBe(BATCHES);
   });
 
-  it.each([4, 5, 6, 7, 8, 9, 10, 11, 12, 13])('brings a replica cut off while the others passed its high water mark to their stable checkpoint, in the same view (n = %i)', (n) => {
+  const cutPastHighWaterMark = (n: number, loseFirstCheckpoints: boolean) => {
     const cut = n - 1;
+    const lost = new Set<number>();
     const cluster = new TestCluster({
       module: pbft, n, latencyUs: { kind: 'fixed', value: 1_000 }, batchSize: 1,
       params: { viewChangeTimeout: 60_000_000, checkpointInterval: 4, logWindow: 8 },
-      // Every message between the replicas to or from the last one is lost from 100 ms to 1.5 s.
-      dropWhen: (from, to) => (from === cut || to === cut) && cluster.engine.nowUs >= 100_000 && cluster.engine.nowUs < 1_500_000,
+      // Every message between the replicas to or from the last one is lost from 100 ms to 1.5 s;
+      // with `loseFirstCheckpoints`, also each peer's first CHECKPOINT to it after that.
+      dropWhen: (from, to, msg) => {
+        const now = cluster.engine.nowUs;
+        if ((from === cut || to === cut) && now >= 100_000 && now < 1_500_000) return true;
+        if (!loseFirstCheckpoints || to !== cut || (msg as { kind: string }).kind !== 'pbft-checkpoint' || now < 1_500_000 || lost.has(from)) return false;
+        lost.add(from);
+        return true;
+      },
     });
     // 24 batches, the last checkpoint at 24 stable during the cut; then 3 more, with no checkpoint
     // after the cut to bring the replica along.
@@ -103,6 +111,14 @@ describe('PBFT status retransmission', () => {
     expect(replica.lastExecuted).toBe(27);
     expect(replica.view).toBe(0);
     expect(cluster.conflicts()).toEqual([]);
+  };
+
+  it.each([4, 5, 6, 7, 8, 9, 10, 11, 12, 13])('brings a replica cut off while the others passed its high water mark to their stable checkpoint, in the same view (n = %i)', (n) => {
+    cutPastHighWaterMark(n, false);
+  });
+
+  it.each([4, 7, 13])('sends that checkpoint again at its next report when the first copies are lost (n = %i)', (n) => {
+    cutPastHighWaterMark(n, true);
   });
 
   it.each([4, 7])('resends no PRE-PREPARE, and so no batch, to a replica that holds it (n = %i)', (n) => {

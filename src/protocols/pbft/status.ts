@@ -82,7 +82,7 @@ export abstract class StatusReports extends ViewChanges {
     }
     if (!this.viewActive) return;
     // Below this replica's stable checkpoint the log is gone: the sender needs the state (§4.3).
-    if (this.stableSeq > m.lastExecuted) this.sendStableCheckpoint(from, i);
+    if (this.stableSeq > m.lastExecuted) this.sendStableCheckpoint(from, i, true);
     this.resendVotes(from, m);
   }
 

@@ -109,10 +109,12 @@ export abstract class ViewChanges extends Checkpoints {
    * others', it can make that checkpoint stable and fetch the state. Once for each replica and
    * stable checkpoint: the replica keeps retransmitting the same VIEW-CHANGE, which cannot tell
    * whether it has caught up since; should the copy be lost, the next stable checkpoint is sent.
+   * A STATUS does tell (its sender's last executed number is below the checkpoint), so a report
+   * draws it again each time (`evenIfSent`), as the library resends at every status.
    */
-  protected sendStableCheckpoint(to: HostId, replica: number): void {
+  protected sendStableCheckpoint(to: HostId, replica: number, evenIfSent = false): void {
     const mine = this.stableProof.find((c) => c.replica === this.index);
-    if (mine === undefined || this.sentStableSeq[replica]! >= this.stableSeq) return;
+    if (mine === undefined || (!evenIfSent && this.sentStableSeq[replica]! >= this.stableSeq)) return;
     this.sentStableSeq[replica] = this.stableSeq;
     this.cpu.charge(this.sendCost(1));
     this.ctx.send(to, mine, this.checkpointBytes());
