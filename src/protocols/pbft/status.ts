@@ -5,15 +5,15 @@
  *
  * A replica in an active view that knows of a sequence number above its last executed one times
  * the next batch to execute; if it has not executed when `statusInterval` expires, the replica
- * multicasts a STATUS, and again while it still waits, each interval twice the last while nothing
- * executes in between (up to the view-change timeout). A peer in the same view
- * resends its own COMMIT for each number the sender has not committed, and its PREPARE (the
- * primary: its PRE-PREPARE, if the sender lacks it) for each it has not prepared; a peer whose stable checkpoint is above
- * the sender's last executed batch sends its CHECKPOINT of it, from which the sender fetches the
- * state; a peer in a later view sends what moves the sender there (its NEW-VIEW as that view's
- * primary, else its VIEW-CHANGE). Without this a replica that lost a PREPARE or COMMIT trails
- * until the next stable checkpoint or view change, and a primary whose backups all moved to a later
- * view while their messages to it were lost waits for ever.
+ * multicasts a STATUS, and again while it still waits, each wait twice the last (up to the
+ * view-change timeout) until the batch executes. A peer in the same view resends its own COMMIT
+ * for each number the sender has not committed, and its PREPARE (the primary: its PRE-PREPARE, if
+ * the sender lacks it) for each it has not prepared; a peer whose stable checkpoint is above the
+ * sender's last executed batch sends its CHECKPOINT of it, from which the sender fetches the state;
+ * a peer in a later view sends what moves the sender there (its NEW-VIEW as that view's primary,
+ * else its VIEW-CHANGE). Without this a replica that lost a PREPARE or COMMIT trails until the next
+ * stable checkpoint or view change, and a primary whose backups all moved to a later view while
+ * their messages to it were lost waits for ever.
  *
  * The BFT library multicasts STATUS periodically whether or not the replica lacks anything; here a
  * replica reports only while it waits, so a run where every batch executes within the interval
@@ -67,7 +67,6 @@ export abstract class StatusReports extends ViewChanges {
     // (refreshStatusTimer). A replica cut off, or in a view that cannot commit, would otherwise
     // draw every peer's votes for the whole log window at each interval.
     this.statusWaitUs = Math.max(this.params.statusInterval, Math.min(2 * this.statusWaitUs, this.params.viewChangeTimeout));
-    this.statusSeq = this.lastExecuted + 1;
     this.statusTimer = this.ctx.setTimer(this.statusWaitUs, TAG_STATUS);
   }
 
