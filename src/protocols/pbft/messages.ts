@@ -77,10 +77,11 @@ export interface NewView {
 /**
  * A replica's report of where it is: <STATUS, v, n, h, PP, P, C, i> with its view, last executed
  * sequence number, stable checkpoint, and which sequence numbers above the last executed it holds
- * the PRE-PREPARE of, has prepared, and has committed locally. Peers send back what the sender lacks: in the same view their
- * COMMITs, PREPAREs and (the primary) PRE-PREPAREs for the numbers it has not prepared or committed,
- * and a CHECKPOINT where it is behind their stable checkpoint; in a later view what moves it there.
- * This is the receiver-based retransmission of PBFT's implementation (status.ts; docs/references.md §2).
+ * the PRE-PREPARE of, has prepared, and has committed locally. Peers send back what the sender
+ * lacks: in the same view their COMMITs, PREPAREs and (the primary) PRE-PREPAREs for the numbers
+ * it has not prepared or committed, and a CHECKPOINT where it is behind their stable checkpoint;
+ * in a later view what moves it there. This is the receiver-based retransmission of PBFT's
+ * implementation (status.ts; docs/references.md §2).
  */
 export interface Status {
   readonly kind: 'pbft-status';

@@ -9,7 +9,7 @@ import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplyMessage, RequestMessage } from '../types.ts';
 import {
-  commitTerm, commitTermOf, prePrepareTermOf, prepareTerm, prepareTermOf, DIGEST_BYTES, PBFT_HEADER_BYTES, REPLY_BYTES, type Commit, type PrePrepare, type Prepare,
+  commitTerm, commitTermOf, prePrepareTermOf, prepareTerm, prepareTermOf, PBFT_HEADER_BYTES, REPLY_BYTES, type Commit, type PrePrepare, type Prepare,
 } from './messages.ts';
 import type { Slot } from './slot.ts';
 import { ReplicaCore, TAG_BATCH, TAG_REQUEST, NO_TIMER, NO_REQUEST } from './replica-core.ts';
@@ -115,7 +115,7 @@ export abstract class NormalCase extends ReplicaCore {
     slot.voteSentUs = this.ctx.nowUs;
     this.lastPrePrepared = Math.max(this.lastPrePrepared, seq);
     if (seq > this.knownSeq) this.knownSeq = seq;
-    this.multicast(pp, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes + block.sizeBytes);
+    this.multicast(pp, this.voteBytes + block.sizeBytes);
     this.refreshStatusTimer();
     if (this.batchTimer !== NO_TIMER && this.mempool.sizeTxs === 0) {
       this.ctx.cancelTimer(this.batchTimer);
@@ -143,7 +143,7 @@ export abstract class NormalCase extends ReplicaCore {
     const prepare: Prepare = Object.freeze({ kind: 'pbft-prepare', view: m.view, seq: m.seq, digest: m.digest, replica: this.index, sig: this.sign(prepareTerm(m.view, m.seq, m.digest, this.index)) });
     slot.prepares[this.index] = prepare;
     slot.voteSentUs = this.ctx.nowUs;
-    this.multicast(prepare, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes);
+    this.multicast(prepare, this.voteBytes);
     this.startRequestTimer();
     this.checkPrepared(slot);
   }
@@ -170,7 +170,7 @@ export abstract class NormalCase extends ReplicaCore {
     const commit: Commit = Object.freeze({ kind: 'pbft-commit', view, seq, digest, replica: this.index, sig: this.sign(commitTerm(view, seq, digest, this.index)) });
     slot.commits[this.index] = commit;
     slot.commitSentUs = this.ctx.nowUs;
-    this.multicast(commit, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes);
+    this.multicast(commit, this.voteBytes);
     this.checkCommitted(slot);
   }
 

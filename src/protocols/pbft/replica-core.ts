@@ -12,7 +12,7 @@ import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { ReplicaConfig, ReplicatedApplication } from '../types.ts';
 import {
-  authenticatorBytes, prePrepareTerm, SIGNATURE_BYTES, type Checkpoint, type NewView, type PbftMessage, type PrePrepare, type ViewChange,
+  authenticatorBytes, prePrepareTerm, DIGEST_BYTES, PBFT_HEADER_BYTES, SIGNATURE_BYTES, type Checkpoint, type NewView, type PbftMessage, type PrePrepare, type ViewChange,
 } from './messages.ts';
 import { PBFT_FAULT_MODEL } from './fault-model.ts';
 import type { PbftParams } from './params.ts';
@@ -73,6 +73,8 @@ export abstract class ReplicaCore {
   protected readonly batchTimeoutUs: number;
   protected readonly blockTxBytesMax: number;
   protected readonly authBytes: number;
+  /** Wire size of a PREPARE or COMMIT; a PRE-PREPARE adds its batch. */
+  protected readonly voteBytes: number;
 
   protected readonly slots = new Map<number, Slot>();
   protected readonly checkpoints = new Map<number, (Checkpoint | undefined)[]>();
@@ -154,6 +156,7 @@ export abstract class ReplicaCore {
     this.mempool = new Mempool(config.mempool);
     this.txAuth = new TxAuthenticator(ctx, config.txAuth, config.crypto);
     this.authBytes = this.params.auth === 'macs' ? authenticatorBytes(this.n) : SIGNATURE_BYTES;
+    this.voteBytes = PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes;
     this.fetched = new FetchedBatches(this.f + 1);
   }
 

@@ -20,7 +20,7 @@
  * sends none and processes the same events as without it (the timer is cancelled before it fires).
  */
 import type { HostId } from '../../../sim/index.ts';
-import { statusBytes, statusTerm, statusTermOf, DIGEST_BYTES, PBFT_HEADER_BYTES, type Status } from './messages.ts';
+import { statusBytes, statusTerm, statusTermOf, type Status } from './messages.ts';
 import { NO_TIMER, TAG_STATUS } from './replica-core.ts';
 import { ViewChanges } from './view-change-protocol.ts';
 
@@ -50,7 +50,7 @@ export abstract class StatusReports extends ViewChanges {
     const prePrepared: number[] = [];
     const prepared: number[] = [];
     const committed: number[] = [];
-    const top = Math.min(this.knownSeq, this.lowWater + this.params.logWindow);
+    const top = this.highestInWindow();
     for (let seq = this.lastExecuted + 1; seq <= top; seq++) {
       const slot = this.slots.get(seq);
       if (slot === undefined || slot.prePrepare === undefined || slot.view !== this.view) continue;
@@ -68,6 +68,11 @@ export abstract class StatusReports extends ViewChanges {
     // draw every peer's votes for the whole log window at each interval.
     this.statusWaitUs = Math.max(this.params.statusInterval, Math.min(2 * this.statusWaitUs, this.params.viewChangeTimeout));
     this.statusTimer = this.ctx.setTimer(this.statusWaitUs, TAG_STATUS);
+  }
+
+  /** The highest sequence number this replica knows of that its log window can hold. */
+  private highestInWindow(): number {
+    return Math.min(this.knownSeq, this.lowWater + this.params.logWindow);
   }
 
   protected onStatus(from: HostId, m: Status): void {
@@ -96,22 +101,21 @@ export abstract class StatusReports extends ViewChanges {
     const prePrepared = new Set(m.prePrepared);
     const prepared = new Set(m.prepared);
     const committed = new Set(m.committed);
-    const voteBytes = PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes;
-    const top = Math.min(this.knownSeq, this.lowWater + this.params.logWindow);
+    const top = this.highestInWindow();
     const now = this.ctx.nowUs;
     for (let seq = Math.max(m.lastExecuted, this.lowWater) + 1; seq <= top; seq++) {
       const slot = this.slots.get(seq);
       if (slot === undefined || committed.has(seq)) continue;
       const commit = slot.commits[this.index];
-      if (commit !== undefined && commit.view === m.view && now - slot.commitSentUs >= JUST_SENT_US) this.ctx.send(to, commit, voteBytes);
+      if (commit !== undefined && commit.view === m.view && now - slot.commitSentUs >= JUST_SENT_US) this.ctx.send(to, commit, this.voteBytes);
       if (prepared.has(seq) || now - slot.voteSentUs < JUST_SENT_US) continue;
       const pp = slot.prePrepare;
       if (this.isPrimary) {
         // The batch travels in the PRE-PREPARE: it is resent only to a replica that lacks it.
-        if (pp !== undefined && pp.view === m.view && pp.replica === this.index && !prePrepared.has(seq)) this.ctx.send(to, pp, voteBytes + pp.block.sizeBytes);
+        if (pp !== undefined && pp.view === m.view && pp.replica === this.index && !prePrepared.has(seq)) this.ctx.send(to, pp, this.voteBytes + pp.block.sizeBytes);
       } else {
         const prepare = slot.prepares[this.index];
-        if (prepare !== undefined && prepare.view === m.view) this.ctx.send(to, prepare, voteBytes);
+        if (prepare !== undefined && prepare.view === m.view) this.ctx.send(to, prepare, this.voteBytes);
       }
     }
   }

@@ -6,7 +6,7 @@
 import type { HostId } from '../../../sim/index.ts';
 import type { ViewChangeEvent } from '../types.ts';
 import {
-  newViewBytes, newViewTerm, prePrepareTerm, prepareTerm, viewChangeBytes, viewChangeTerm, DIGEST_BYTES, PBFT_HEADER_BYTES, type NewView, type PrePrepare, type Prepare, type PreparedProof, type ViewChange,
+  newViewBytes, newViewTerm, prePrepareTerm, prepareTerm, viewChangeBytes, viewChangeTerm, type NewView, type PrePrepare, type Prepare, type PreparedProof, type ViewChange,
 } from './messages.ts';
 import { computeNewViewOrder, validViewChange, viewChangeSignatures, type OrderedBatch } from './view-change.ts';
 import { Checkpoints } from './checkpoints.ts';
@@ -257,7 +257,7 @@ export abstract class ViewChanges extends Checkpoints {
       if (!this.isPrimary) {
         const prepare: Prepare = Object.freeze({ kind: 'pbft-prepare', view: this.view, seq: pp.seq, digest: pp.digest, replica: this.index, sig: this.sign(prepareTerm(this.view, pp.seq, pp.digest, this.index)) });
         slot.prepares[this.index] = prepare;
-        this.multicast(prepare, PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes);
+        this.multicast(prepare, this.voteBytes);
       }
     }
     this.lastPrePrepared = maxS;
