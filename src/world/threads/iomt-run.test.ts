@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../scenario/index.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { runIomtWorld } from '../testing/run.ts';
 import { smallIomtScenario } from '../testing/scenarios.ts';
-import { simulateOnThreads, threadsRefusal } from './run.ts';
+import { planSplit, simulateOnThreads, threadsRefusal } from './run.ts';
 
 type Protocol = 'pbft' | 'hotstuff' | 'raft' | 'poa';
 
@@ -117,5 +118,13 @@ describe('one IoMT replication on threads', () => {
   it('refuses an attack that follows the leader in an IoMT world, naming it', () => {
     const scenario = iomtScenario({ protocol: 'pbft', hospitals: 1, wards: 1, beds: 1, floorUs: 500, attacks: [{ type: 'leader-isolation', start: '15s', end: '20s' }] });
     expect(threadsRefusal(scenario)).toMatchObject({ path: 'attacks.0.type', found: "'leader-isolation'" });
+  });
+
+  it('splits scenarios/regional.yaml as shipped over 2 threads, whole hospitals on each', () => {
+    const { scenario } = loadScenario('scenarios/regional.yaml', []);
+    const plan = planSplit(scenario, scenario.seed, 2);
+    expect(plan).toHaveProperty('assignment');
+    const assignment = (plan as { assignment: number[] }).assignment;
+    expect(new Set(assignment)).toEqual(new Set([0, 1]));
   });
 });
