@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTopology, sitesOf } from './topology.ts';
+import { buildTopology, type HospitalLayout, latencyMatrix, sitesOf } from './topology.ts';
 
 const topo = buildTopology({
   hospitals: 2,
@@ -12,14 +12,35 @@ const topo = buildTopology({
 });
 
 describe('sitesOf', () => {
-  it("puts each device at its hospital's site and every other host, hosts added later included, at the region it was placed in", () => {
-    const placedIn = (h: number): number => 100 + h;
+  it("puts each device, in its hospital's radio region, at its hospital's site and every other host, hosts added later included, at the region it was placed in", () => {
+    const radioOf = new Map(topo.devices.map((d) => [d.host, topo.hospitals[d.hospital]!.radioRegion]));
+    const placedIn = (h: number): number => radioOf.get(h) ?? 100 + h;
     const sites = sitesOf(topo, topo.hostCount + 2, placedIn);
     expect(sites).toHaveLength(topo.hostCount + 2);
-    const devices = new Set(topo.devices.map((d) => d.host));
     for (const d of topo.devices) expect(sites[d.host]).toBe(topo.hospitals[d.hospital]!.region);
     sites.forEach((site, h) => {
-      if (!devices.has(h)) expect(site).toBe(placedIn(h));
+      if (!radioOf.has(h)) expect(site).toBe(placedIn(h));
     });
+  });
+});
+
+describe('latencyMatrix', () => {
+  it('gives radio within a hospital (its radio region and its site), LAN within a site and WAN everywhere else', () => {
+    const radio = { kind: 'fixed', value: 5_000 } as const;
+    const lan = { kind: 'fixed', value: 1_000 } as const;
+    const wan = { kind: 'fixed', value: 15_000 } as const;
+    const m = latencyMatrix(topo.radioHome, radio, lan, wan);
+    const [h0, h1] = topo.hospitals as [HospitalLayout, HospitalLayout];
+    const lab = topo.regions.indexOf('lab');
+    expect(m[h0.radioRegion]![h0.region]).toBe(radio);
+    expect(m[h0.region]![h0.radioRegion]).toBe(radio);
+    expect(m[h0.radioRegion]![h0.radioRegion]).toBe(radio);
+    expect(m[h0.region]![h0.region]).toBe(lan);
+    expect(m[lab]![lab]).toBe(lan);
+    expect(m[h0.radioRegion]![h1.region]).toBe(wan);
+    expect(m[h0.radioRegion]![h1.radioRegion]).toBe(wan);
+    expect(m[h0.radioRegion]![lab]).toBe(wan);
+    expect(m[h0.region]![h1.region]).toBe(wan);
+    expect(m[lab]![h1.region]).toBe(wan);
   });
 });

@@ -4,8 +4,12 @@
  * nodes per organisation (hospitals, lab, insurer, regulator). Host ids are laid out in advance
  * (the engine numbers hosts in the order they are added) so genesis state can name gateways.
  *
- * Regions: 0 is the radio hop (devices), then one site per hospital and per other organisation.
- * Latency: radio between a device and anything; `lan` within a site; `wan` between sites.
+ * Regions: one site per hospital and per other organisation, then one radio region per hospital
+ * (its devices). Latency: `radio` between a hospital's radio region and its own site or itself;
+ * `lan` within a site; `wan` between sites and from a radio region to any other site or radio
+ * region. No model sends a device's messages past its hospital: the WAN stands for that longer
+ * path, and it keeps the least latency between hospitals that of the WAN, which is the window a
+ * run split by hospital over threads may take (docs/architecture.md).
  */
 import type { DistributionSpec } from '../../sim/index.ts';
 import { DEVICE_KINDS, type DeviceKind } from './profiles.ts';
@@ -29,6 +33,8 @@ export interface NodePlacement {
 export interface HospitalLayout {
   readonly index: number;
   readonly region: number;
+  /** The radio region of the hospital's devices (and of attacker radios beside its gateways). */
+  readonly radioRegion: number;
   readonly store: number;
   readonly careTeam: number;
   readonly admin: number;
@@ -57,6 +63,8 @@ export interface ClinicianPlacement {
 
 export interface Topology {
   readonly regions: readonly string[];
+  /** For each region, the site whose radio it is (a hospital's region), or -1 for a site. */
+  readonly radioHome: readonly number[];
   readonly nodes: readonly NodePlacement[];
   readonly hospitals: readonly HospitalLayout[];
   readonly devices: readonly DevicePlacement[];
@@ -71,11 +79,17 @@ export interface Topology {
 }
 
 export function buildTopology(c: TopologyConfig): Topology {
-  const regions = ['radio'];
+  const regions: string[] = [];
   const hospitalRegion: number[] = [];
   for (let h = 0; h < c.hospitals; h++) hospitalRegion.push(regions.push(`hospital-${h}`) - 1);
   const orgRegion = new Map<string, number>();
   for (const org of ['lab', 'insurer', 'regulator'] as const) if (c.consortium[org] > 0) orgRegion.set(org, regions.push(org) - 1);
+  const radioRegion: number[] = [];
+  const radioHome: number[] = regions.map(() => -1);
+  for (let h = 0; h < c.hospitals; h++) {
+    radioRegion.push(regions.push(`hospital-${h}-radio`) - 1);
+    radioHome.push(hospitalRegion[h]!);
+  }
 
   const roles: Topology['hostRoles'][number][] = [];
   const nodes: NodePlacement[] = [];
@@ -119,31 +133,36 @@ export function buildTopology(c: TopologyConfig): Topology {
       }
       for (let k = 0; k < c.cliniciansPerWard; k++) clinicians.push({ host: take('clinician'), hospital: h, ward: w });
     }
-    hospitals.push({ index: h, region: hospitalRegion[h]!, store, careTeam, admin, portal, gateways, node: firstNodeOfHospital[h]! });
+    hospitals.push({ index: h, region: hospitalRegion[h]!, radioRegion: radioRegion[h]!, store, careTeam, admin, portal, gateways, node: firstNodeOfHospital[h]! });
   }
   const researchers: number[] = [];
   for (let r = 0; r < c.researchers; r++) researchers.push(roles.push('researcher') - 1);
-  return { regions, nodes, hospitals, devices, clinicians, researchers, researchNode, patients: patient, hostCount: roles.length, hostRoles: roles };
+  return { regions, radioHome, nodes, hospitals, devices, clinicians, researchers, researchNode, patients: patient, hostCount: roles.length, hostRoles: roles };
 }
 
 /**
  * The site of each of `hostCount` hosts, by host id: the region of its organisation's premises (a
- * hospital, the lab...), devices included, which sit in the radio region but at their gateway's
- * hospital. `regionOf` gives each other host's region as placed (hosts an attack added included).
+ * hospital, the lab...), where `regionOf` places it; a host in a hospital's radio region (its
+ * devices, an attacker's radio) is at that hospital's site.
  */
 export function sitesOf(topo: Topology, hostCount: number, regionOf: (host: number) => number): number[] {
-  const sites = Array.from({ length: hostCount }, (_, h) => regionOf(h));
-  for (const d of topo.devices) sites[d.host] = topo.hospitals[d.hospital]!.region;
-  return sites;
+  return Array.from({ length: hostCount }, (_, h) => {
+    const region = regionOf(h);
+    const home = topo.radioHome[region];
+    return home !== undefined && home >= 0 ? home : region;
+  });
 }
 
-/** Region pair latencies: radio to anything, LAN within a site, WAN between sites. */
-export function latencyMatrix(regionCount: number, radio: DistributionSpec, lan: DistributionSpec, wan: DistributionSpec): DistributionSpec[][] {
-  const m: DistributionSpec[][] = [];
-  for (let i = 0; i < regionCount; i++) {
-    const row: DistributionSpec[] = [];
-    for (let j = 0; j < regionCount; j++) row.push(i === 0 || j === 0 ? radio : i === j ? lan : wan);
-    m.push(row);
-  }
-  return m;
+/**
+ * Region pair latencies (see the header): radio within a hospital's radio range (its radio region
+ * and its site), LAN within a site, WAN otherwise.
+ */
+export function latencyMatrix(radioHome: readonly number[], radio: DistributionSpec, lan: DistributionSpec, wan: DistributionSpec): DistributionSpec[][] {
+  const siteOf = (r: number): number => (radioHome[r]! >= 0 ? radioHome[r]! : r);
+  return radioHome.map((homeI, i) =>
+    radioHome.map((homeJ, j) => {
+      if (siteOf(i) !== siteOf(j)) return wan;
+      return homeI >= 0 || homeJ >= 0 ? radio : lan;
+    }),
+  );
 }

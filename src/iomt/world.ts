@@ -143,7 +143,7 @@ export class IomtWorld {
     const lossProbability = c.links.lossProbability;
     this.engine = new Engine({
       seed: c.seed,
-      network: { regions: topo.regions, latencyUs: latencyMatrix(topo.regions.length, c.links.radioUs, c.links.lanUs, c.links.wanUs), lossProbability, receiveQueueing: c.links.receiveQueueing ?? true },
+      network: { regions: topo.regions, latencyUs: latencyMatrix(topo.radioHome, c.links.radioUs, c.links.lanUs, c.links.wanUs), lossProbability, receiveQueueing: c.links.receiveQueueing ?? true },
       ...(c.partition === undefined ? {} : { partition: c.partition }),
     });
     const engine = this.engine;
@@ -203,7 +203,7 @@ export class IomtWorld {
     });
 
     const siteLink = (region: number) => ({ region, uploadBitsPerSec: c.links.siteBandwidthBps, downloadBitsPerSec: c.links.siteBandwidthBps });
-    const deviceLink = { region: 0, uploadBitsPerSec: c.links.deviceUploadBps, downloadBitsPerSec: c.links.deviceUploadBps };
+    const deviceLinks = topo.hospitals.map((hosp) => ({ region: hosp.radioRegion, uploadBitsPerSec: c.links.deviceUploadBps, downloadBitsPerSec: c.links.deviceUploadBps }));
 
     // Hosts in the order the topology laid out: first the consortium's nodes, each its replica and
     // its node query service (node-service.ts) around its own application.
@@ -282,7 +282,7 @@ export class IomtWorld {
       for (let w = 0; w < c.wardsPerHospital; w++) {
         while (deviceCursor < topo.devices.length && topo.devices[deviceCursor]!.hospital === hosp.index && topo.devices[deviceCursor]!.ward === w) {
           const d = topo.devices[deviceCursor++]!;
-          const dev = this.spawn(d.host, deviceLink, 'device', { index: d.index, gateway: d.gateway, profile: profiles[d.kind], vitals: this.vitals[d.patient]!, key: deviceKeys[d.index]!, verifier: ring, crypto, noiseScale: c.noiseScale, clockDrift: c.clockDrift, randomPhase: c.randomPhase }, `device:${d.index}`, { role: 'device', id: d.index });
+          const dev = this.spawn(d.host, deviceLinks[d.hospital]!, 'device', { index: d.index, gateway: d.gateway, profile: profiles[d.kind], vitals: this.vitals[d.patient]!, key: deviceKeys[d.index]!, verifier: ring, crypto, noiseScale: c.noiseScale, clockDrift: c.clockDrift, randomPhase: c.randomPhase }, `device:${d.index}`, { role: 'device', id: d.index });
           if (dev !== undefined) this.devices.push(dev);
         }
         while (clinicianCursor < topo.clinicians.length && topo.clinicians[clinicianCursor]!.hospital === hosp.index && topo.clinicians[clinicianCursor]!.ward === w) {

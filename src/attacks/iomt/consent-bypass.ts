@@ -30,8 +30,10 @@ export const consentBypass = defineAttack({
       const intruders: DirectStoreReader[] = [];
       return {
         installEach({ spec }, world) {
-          const opts = { start: spec.start, end: spec.end, store: world.topology.hospitals[spec.hospital]!.store, devices: world.topology.devices.map((d) => d.index), ratePerSec: spec.rate };
-          const h = world.engine.addHost(siteLink(world, 0), (ctx: ActorContext<unknown>) => {
+          const hospital = world.topology.hospitals[spec.hospital]!;
+          const opts = { start: spec.start, end: spec.end, store: hospital.store, devices: world.topology.devices.map((d) => d.index), ratePerSec: spec.rate };
+          // On the hospital's wireless network: a radio hop from its store, at a site's bandwidth.
+          const h = world.engine.addHost(siteLink(world, hospital.radioRegion), (ctx: ActorContext<unknown>) => {
             const a = new DirectStoreReader(ctx, opts);
             intruders.push(a);
             return a;

@@ -9,10 +9,12 @@ export function gatewayHosts(world: IomtWorld): number[] {
   return world.topology.hospitals.flatMap((h) => h.gateways);
 }
 
-/** A link on the radio hop at a device's upload rate (attacker radios next to devices or gateways). */
-export function radioLink(world: IomtWorld): { region: number; uploadBitsPerSec: number; downloadBitsPerSec: number } {
+/** A link on the radio hop of `gateway`'s hospital at a device's upload rate (an attacker's radio in range of that gateway). */
+export function radioLink(world: IomtWorld, gateway: number): { region: number; uploadBitsPerSec: number; downloadBitsPerSec: number } {
+  const hospital = world.topology.hospitals.find((h) => h.gateways.includes(gateway));
+  if (hospital === undefined) throw new RangeError(`radioLink: host ${gateway} is not a gateway`);
   const bps = world.config.links.deviceUploadBps;
-  return { region: 0, uploadBitsPerSec: bps, downloadBitsPerSec: bps };
+  return { region: hospital.radioRegion, uploadBitsPerSec: bps, downloadBitsPerSec: bps };
 }
 
 /** A link at a site's bandwidth in `region`. */

@@ -120,11 +120,10 @@ describe('one IoMT replication on threads', () => {
     expect(threadsRefusal(scenario)).toMatchObject({ path: 'attacks.0.type', found: "'leader-isolation'" });
   });
 
-  it('splits scenarios/regional.yaml as shipped over 2 threads, whole hospitals on each', () => {
+  it("splits scenarios/regional.yaml as shipped over 2 threads in windows of its WAN's floor (8 ms): devices reach no other hospital by radio", () => {
     const { scenario } = loadScenario('scenarios/regional.yaml', []);
     const plan = planSplit(scenario, scenario.seed, 2);
-    expect(plan).toHaveProperty('assignment');
-    const assignment = (plan as { assignment: number[] }).assignment;
-    expect(new Set(assignment)).toEqual(new Set([0, 1]));
+    expect(plan).toMatchObject({ lookaheadUs: 8_000 });
+    expect(new Set((plan as { assignment: number[] }).assignment)).toEqual(new Set([0, 1]));
   });
 });

@@ -69,11 +69,17 @@ export function threadsRefusal(scenario: Scenario): ThreadsProblem | undefined {
   };
 }
 
+/** A split: the partition of each host, and the window each partition runs alone (the least latency across the cut). */
+export interface SplitPlan {
+  readonly assignment: number[];
+  readonly lookaheadUs: number;
+}
+
 /**
  * How `scenario` splits over `threads` threads, the partition of each host, or why it cannot: its
  * kind of world, then the lookahead of the split (the least latency across it must be positive).
  */
-export function planSplit(scenario: Scenario, seed: number, threads: number): { readonly assignment: number[] } | { readonly problem: ThreadsProblem } {
+export function planSplit(scenario: Scenario, seed: number, threads: number): SplitPlan | { readonly problem: ThreadsProblem } {
   const refusal = threadsRefusal(scenario);
   return refusal !== undefined ? { problem: refusal } : splitOf(splittableWorld(scenario, seed), scenario, threads);
 }
@@ -82,7 +88,7 @@ export function planSplit(scenario: Scenario, seed: number, threads: number): { 
  * The split of a built copy of `scenario`'s world: the partition of each host, or why it cannot
  * split (a device attack with fewer sites than threads, or a lookahead of 0).
  */
-function splitOf(world: AssembledWorld, scenario: Scenario, threads: number): { readonly assignment: number[] } | { readonly problem: ThreadsProblem } {
+function splitOf(world: AssembledWorld, scenario: Scenario, threads: number): SplitPlan | { readonly problem: ThreadsProblem } {
   const sites = world.sites();
   const siteCount = new Set(sites).size;
   // A device attack counts what it does inside one hospital's hosts (devices, gateways, store,
@@ -99,7 +105,7 @@ function splitOf(world: AssembledWorld, scenario: Scenario, threads: number): { 
   }
   const assignment = assignHosts(sites, threads);
   const l = lookaheadUs(world.engine.network, assignment, threads);
-  if (l >= 1) return { assignment };
+  if (l >= 1) return { assignment, lookaheadUs: l };
   return {
     problem: {
       // An IoMT world's latencies are its links' (radio, LAN, WAN).
