@@ -1,13 +1,10 @@
 /**
  * IoMT entries: scenarios/hospital.yaml (3,600 devices, 30 gateways, 7 PBFT nodes, 1 simulated
  * hour; target ≤ 30 s wall on one core) and scenarios/regional.yaml (10 hospitals, 36,000
- * devices, 16 PBFT nodes) through the IoMT run model.
+ * devices, 16 PBFT nodes), each one replication as `iomtsim run` simulates it.
  */
-import { performance } from 'node:perf_hooks';
-import { assembleWorld, iomtConfiguration } from '../../src/world/index.ts';
-import { loadScenario } from '../../src/scenario/index.ts';
-import type { BenchEntry, BenchRunResult, SuiteName } from '../harness/entry.ts';
-import { REPO_ROOT, selectedMetrics } from './scenario-entry.ts';
+import type { BenchEntry, SuiteName } from '../harness/entry.ts';
+import { scenarioEntry, selectedMetrics } from './scenario-entry.ts';
 
 /** What the IoMT golden files hold, with the trace hash. */
 const IOMT_GOLDEN = selectedMetrics([
@@ -16,9 +13,6 @@ const IOMT_GOLDEN = selectedMetrics([
   'iomt.consent_revoke_enforced_latency_ms.p95', 'iomt.onchain_bytes_per_reading', 'iomt.phi_bytes_on_chain',
   'iomt.audit_completeness_ratio', 'iomt.integrity_checks_invalid', 'consensus.throughput_tps', 'safety.violations',
 ]);
-
-/** Every 10 simulated seconds from 0 to the end of the run. */
-const MARK_INTERVAL_US = 10_000_000;
 
 interface IomtEntrySpec {
   readonly name: string;
@@ -29,25 +23,7 @@ interface IomtEntrySpec {
 }
 
 function iomtEntry(spec: IomtEntrySpec): BenchEntry {
-  return {
-    name: spec.name,
-    description: spec.description,
-    suites: spec.suites,
-    run(): BenchRunResult {
-      const { scenario } = loadScenario(`${REPO_ROOT}${spec.scenarioFile}`, spec.sets);
-      const start = performance.now();
-      const out = assembleWorld(scenario, iomtConfiguration(scenario, 1), {
-        // Empty control events every 10 simulated seconds. The engine hashes every event it
-        // processes, and these goldens' trace hashes were recorded with these marks in the queue
-        // (they sampled memory, which the child's peak RSS now measures), so they stay.
-        setup: (world) => {
-          for (let t = 0; t <= scenario.duration; t += MARK_INTERVAL_US) world.engine.at(t, () => {});
-        },
-      }).run();
-      const wallMs = performance.now() - start;
-      return { wallMs, events: out.eventsProcessed, simulatedSeconds: out.simulatedUs / 1e6, metrics: IOMT_GOLDEN(out) };
-    },
-  };
+  return scenarioEntry({ ...spec, goldenMetrics: IOMT_GOLDEN });
 }
 
 export const hospitalEntry = iomtEntry({
