@@ -23,4 +23,17 @@ describe('scenario entries', () => {
     const changed = await tinyRaft(['workload.rateTps=150']).run();
     expect(goldenDiff(a.metrics, changed.metrics).some((l) => l.includes('consensus.throughput_tps'))).toBe(true);
   });
+
+  it("split over 2 threads, report run()'s metrics, events and trace hash included", async () => {
+    const entry = tinyRaft(['network.latency.min=4ms']);
+    const split = entry.split!(2);
+    if ('problem' in split) throw new Error(split.problem);
+    const [one, two] = [await entry.run(), await split.run()];
+    expect(two.events).toBe(one.events);
+    expect(goldenDiff(one.metrics, two.metrics)).toEqual([]);
+  });
+
+  it('say why their replication cannot split: the scenario file, the field, what a split needs and what it holds', () => {
+    expect(tinyRaft([]).split!(2)).toEqual({ problem: expect.stringMatching(/^scenarios\/raft\.yaml: network\.latency: expected a positive least latency .*, found 0 µs$/) });
+  });
 });

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { RunOutput } from '../../src/metrics/types.ts';
 import { simulate } from '../../src/runner/simulate.ts';
 import { loadScenario } from '../../src/scenario/index.ts';
-import type { BenchEntry, BenchRunResult, SimulatedMetrics, SuiteName } from '../harness/entry.ts';
+import { planSplit, simulateOnThreads } from '../../src/world/threads/run.ts';
+import type { BenchEntry, BenchRunResult, SimulatedMetrics, SplitRun, SuiteName } from '../harness/entry.ts';
 
 export interface ScenarioEntrySpec {
   readonly name: string;
@@ -55,6 +56,20 @@ export function scenarioEntry(spec: ScenarioEntrySpec): BenchEntry {
       const out = simulate(scenario, spec.seed ?? 1);
       const wallMs = performance.now() - start;
       return { wallMs, events: out.eventsProcessed, simulatedSeconds: out.simulatedUs / 1e6, metrics: golden(out) };
+    },
+    split(threads: number): SplitRun {
+      const { scenario } = loadScenario(`${REPO_ROOT}${spec.scenarioFile}`, spec.sets ?? []);
+      const seed = spec.seed ?? 1;
+      const plan = planSplit(scenario, seed, threads);
+      if ('problem' in plan) return { problem: `${spec.scenarioFile}: ${plan.problem.path}: expected ${plan.problem.expected}, found ${plan.problem.found}` };
+      return {
+        run: async () => {
+          const start = performance.now();
+          const out = await simulateOnThreads(scenario, seed, threads);
+          const wallMs = performance.now() - start;
+          return { wallMs, events: out.eventsProcessed, simulatedSeconds: out.simulatedUs / 1e6, metrics: golden(out) };
+        },
+      };
     },
   };
 }

@@ -5,4 +5,5 @@ import type { RunSample } from './results.ts';
 export type ChildMessage =
   | { readonly kind: 'run'; readonly sample: RunSample; readonly metrics: SimulatedMetrics; readonly calibrationChecksum: number }
   | { readonly kind: 'done'; readonly peakRssBytes: number }
+  | { readonly kind: 'skipped'; readonly reason: string }
   | { readonly kind: 'error'; readonly message: string };

@@ -1,10 +1,13 @@
 /**
  * Runs one entry `runs` times in a fresh process, so its peak memory is its own, each run preceded
- * by the calibration loop. Usage (by the parent only, run-entry.ts): node [--import tsx] <this file or its compiled entry> <entry> <runs>
+ * by the calibration loop; with more than one thread, its replication split over them, or says why
+ * it cannot split and runs nothing. Usage (by the parent only, run-entry.ts):
+ * node [--import tsx] <this file or its compiled entry> <entry> <runs> <threads>
  */
 import { ENTRY_LOADERS } from '../entries/index.ts';
 import { cpuMsSince, runCalibration } from './calibrate.ts';
 import type { ChildMessage } from './child-protocol.ts';
+import type { BenchRunResult } from './entry.ts';
 import { jsonSafeMetrics } from './golden.ts';
 import { loadEntry } from './registry.ts';
 
@@ -15,15 +18,25 @@ function send(msg: ChildMessage): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const [name, runsText] = process.argv.slice(2);
+  const [name, runsText, threadsText] = process.argv.slice(2);
   const entry = await loadEntry(ENTRY_LOADERS, name ?? '');
   const runs = Number(runsText);
+  const threads = Number(threadsText ?? '1');
+  let runOnce = (): BenchRunResult | Promise<BenchRunResult> => entry.run();
+  if (threads > 1) {
+    const split = entry.split?.(threads) ?? { problem: 'not one replication of a scenario, so nothing to split over threads' };
+    if ('problem' in split) {
+      await send({ kind: 'skipped', reason: split.problem });
+      return;
+    }
+    runOnce = split.run;
+  }
   // Warm the calibration loop up: its first calls run before the JIT has finished with it.
   for (let i = 0; i < 3; i++) runCalibration();
   for (let i = 0; i < runs; i++) {
     const calibration = runCalibration();
     const cpuStart = process.cpuUsage();
-    const r = await entry.run();
+    const r = await runOnce();
     const cpuMs = cpuMsSince(cpuStart);
     const sample = {
       wallMs: r.wallMs,

@@ -1,11 +1,13 @@
 /**
- * `iomtsim bench [phold|quick|full] [--json FILE] [--compare FILE] [--threshold 10%] [--update-golden] [--runs N] [--only a,b]`.
+ * `iomtsim bench [phold|quick|full] [--json FILE] [--compare FILE] [--threshold 10%] [--update-golden] [--runs N] [--only a,b] [--threads N]`.
  *
  * Runs every entry of the suite (bench/entries/) in its own child process (RUNS_PER_ENTRY runs,
  * each after the calibration loop), then keeps the two kinds of regression apart:
  *   1. model results are deterministic: compared exactly with bench/golden/ (any change fails);
  *   2. speed is noisy: CPU time over calibration CPU time, medians compared with a rank test
  *      against `--compare`.
+ * With `--threads N` (N > 1) each entry that is one replication of a scenario runs split over N
+ * threads and must still give its golden results; the others are listed as skipped, with why.
  * Exit codes: 0 all good; 1 a golden mismatch, nondeterminism or significant slowdown; 2 bad input.
  */
 import { writeFileAtomic } from '../../src/io/atomic-write.ts';
@@ -18,7 +20,7 @@ import { checkGolden } from './golden.ts';
 import { buildRegistry, type BenchRegistry } from './registry.ts';
 import { entriesTable, goldenSummary, markdownReport, outputPaths, trackerPoints, type GoldenLine } from './report.ts';
 import { REPORT_SCHEMA, summarize, type EntryResult, type FullReport } from './results.ts';
-import { runEntryInChild } from './run-entry.ts';
+import { runEntryInChild, type SkippedEntry } from './run-entry.ts';
 
 /** At least 5, as the rank test needs enough runs to call a difference significant. */
 export const RUNS_PER_ENTRY = 5;
@@ -34,6 +36,8 @@ export interface BenchCommandOptions {
   readonly runs?: number;
   /** Keep only these entries of the suite (e.g. to refresh one golden file). */
   readonly only?: readonly string[];
+  /** Threads each entry's replication is split over (default 1: not split). */
+  readonly threads?: number;
 }
 
 export async function benchCommand(opts: BenchCommandOptions): Promise<number> {
@@ -69,19 +73,30 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   const threshold = parseThreshold(opts.threshold);
   const runs = opts.runs ?? RUNS_PER_ENTRY;
   if (!(Number.isInteger(runs) && runs >= 1)) throw new BenchInputError(`--runs: expected an integer ≥ 1, found ${runs}`);
+  const threads = opts.threads ?? 1;
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new BenchInputError(`--threads: expected an integer ≥ 1, found ${threads}`);
+  // The goldens are the one-thread results; a split run is checked against them, never the source of them.
+  if (threads > 1 && opts.updateGolden === true) throw new BenchInputError(`--threads: expected 1 with --update-golden (golden results are recorded on one thread, and split runs must equal them), found ${threads}`);
   const baseline = opts.compare === undefined ? undefined : readBaseline(opts.compare);
+  if (baseline !== undefined && (baseline.threads ?? 1) !== threads) {
+    throw new BenchInputError(`${opts.compare}: field 'threads': expected ${threads} (this run's --threads; speeds on different thread counts do not compare), found ${baseline.threads ?? 1}`);
+  }
 
   const startedAt = new Date().toISOString();
   const results: EntryResult[] = [];
+  const skipped: SkippedEntry[] = [];
   const failures: string[] = [];
   for (const entry of entries) {
-    process.stderr.write(`bench ${entry.name}: ${entry.description}\n`);
+    process.stderr.write(`bench ${entry.name}: ${entry.description}${threads > 1 ? `, split over ${threads} threads` : ''}\n`);
     try {
-      const result = await runEntryInChild(entry, runs, (i, s) => {
+      const result = await runEntryInChild(entry, runs, threads, (i, s) => {
         const eps = s.events > 0 ? `, ${Math.round((s.events * 1000) / s.wallMs).toLocaleString('en-US')} events/s` : '';
         process.stderr.write(`  run ${i}/${runs}: ${s.wallMs.toFixed(1)} ms${eps}; cpu ${s.cpuMs.toFixed(0)} ms, calibration ${s.calibrationCpuMs.toFixed(1)} ms\n`);
       });
-      results.push(result);
+      if ('skipped' in result) {
+        skipped.push(result);
+        process.stderr.write(`  skipped: it cannot split over ${threads} threads (${result.skipped})\n`);
+      } else results.push(result);
     } catch (e) {
       // One broken entry must not hide the others' results; it still fails the run.
       const message = e instanceof Error ? e.message : String(e);
@@ -89,14 +104,19 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
       process.stderr.write(`  FAILED: ${message}\n`);
     }
   }
+  if (results.length === 0 && failures.length === 0) {
+    throw new BenchInputError(`--threads: expected a suite or --only with at least one entry that splits over ${threads} threads, found none (${skipped.map((e) => e.name).join(', ')})`);
+  }
   const report: FullReport = {
     schema: REPORT_SCHEMA,
     suite: opts.suite,
     startedAt,
     finishedAt: new Date().toISOString(),
     runsPerEntry: runs,
+    threads,
     environment: describeEnvironment(),
     entries: results,
+    ...(skipped.length > 0 ? { skipped } : {}),
   };
 
   const golden: GoldenLine[] = results.map((r) => {
@@ -107,7 +127,8 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   const comparison: ComparisonRow[] | undefined = first === undefined ? undefined : await confirmSlowdowns(first, baseline!, threshold, async (name) => {
     process.stderr.write(`bench ${name}: slower than ${opts.compare}; running it again to confirm\n`);
     try {
-      return (await runEntryInChild(entries.find((e) => e.name === name)!, runs, () => {})).samples;
+      const again = await runEntryInChild(entries.find((e) => e.name === name)!, runs, threads, () => {});
+      return 'samples' in again ? again.samples : undefined;
     } catch (e) {
       failures.push(e instanceof Error ? e.message : String(e));
       return undefined;
@@ -120,6 +141,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
     const s = summarize(r);
     if (s.eventsPerSec > 0) out.write(`${r.name}: ${Math.round(s.eventsPerSec).toLocaleString('en-US')} events/s (median of ${r.samples.length})\n`);
   }
+  for (const e of skipped) out.write(`${e.name}: skipped, it cannot split over ${threads} threads (${e.skipped})\n`);
   out.write(`\n${goldenSummary(golden)}\n`);
   if (comparison !== undefined) out.write(`\nagainst ${opts.compare}:\n${comparisonTable(comparison, threshold, false)}\n`);
 

@@ -33,4 +33,12 @@ export interface BenchEntry {
   readonly suites: readonly SuiteName[];
   /** One complete run: build, warm up, measure. Must not depend on a previous call. */
   run(): BenchRunResult | Promise<BenchRunResult>;
+  /**
+   * The same replication split over `threads` threads (`iomtsim bench --threads N`), whose metrics
+   * must be run()'s, or why it cannot split (the field, what a split needs, what it holds). Absent
+   * where the entry is not one replication of a scenario.
+   */
+  split?(threads: number): SplitRun;
 }
+
+export type SplitRun = { readonly run: () => Promise<BenchRunResult> } | { readonly problem: string };

@@ -97,7 +97,7 @@ export function markdownReport(report: FullReport, golden: readonly GoldenLine[]
   const out = [
     `# iomtsim bench: ${report.suite}`,
     '',
-    `${env.cpuModel}, ${env.cpuCores} cores, Node ${env.nodeVersion}, commit ${env.commit.slice(0, 12)}${env.dirty ? ' (dirty)' : ''}; ${report.runsPerEntry} runs per entry.`,
+    `${env.cpuModel}, ${env.cpuCores} cores, Node ${env.nodeVersion}, commit ${env.commit.slice(0, 12)}${env.dirty ? ' (dirty)' : ''}; ${report.runsPerEntry} runs per entry${(report.threads ?? 1) > 1 ? `, each replication split over ${report.threads} threads` : ''}.`,
     '',
     '## Speed',
     '',
@@ -106,6 +106,8 @@ export function markdownReport(report: FullReport, golden: readonly GoldenLine[]
   ];
   if (comparison !== undefined) out.push('## Against the baseline', '', comparisonTable(comparison, threshold, true), '');
   out.push('## Model results (golden)', '', '```', goldenSummary(golden), '```', '');
+  const skipped = report.skipped ?? [];
+  if (skipped.length > 0) out.push(`## Entries that cannot split over ${report.threads} threads`, '', ...skipped.map((e) => `- ${e.name}: ${e.skipped}`), '');
   if (failures.length > 0) out.push('## Entries that failed to run', '', '```', ...failures, '```', '');
   return out.join('\n');
 }

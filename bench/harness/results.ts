@@ -50,8 +50,12 @@ export interface FullReport {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly runsPerEntry: number;
+  /** Threads each entry's replication was split over (`--threads`); absent in reports from before it, which ran on one. */
+  readonly threads?: number;
   readonly environment: Environment;
   readonly entries: readonly EntryResult[];
+  /** Entries that could not split over `threads` threads, and why. */
+  readonly skipped?: readonly { readonly name: string; readonly skipped: string }[];
 }
 
 /** Medians over an entry's runs. */

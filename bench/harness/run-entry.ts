@@ -17,9 +17,17 @@ const CHILD_COMPILED = compiledEntryUrl(CHILD_SOURCE);
 const CHILD = fileURLToPath(CHILD_COMPILED ?? CHILD_SOURCE);
 const CHILD_EXEC_ARGV = CHILD_COMPILED === undefined ? ['--import', 'tsx'] : [];
 
-export function runEntryInChild(entry: BenchEntry, runs: number, onRun?: (i: number, s: RunSample) => void): Promise<EntryResult> {
+/** An entry whose replication cannot split over the threads asked for, and why. */
+export interface SkippedEntry {
+  readonly name: string;
+  readonly skipped: string;
+}
+
+/** Runs `entry` `runs` times in a child process, its replication split over `threads` threads where more than one. */
+export function runEntryInChild(entry: BenchEntry, runs: number, threads: number, onRun?: (i: number, s: RunSample) => void): Promise<EntryResult | SkippedEntry> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [entry.name, String(runs)], { execArgv: CHILD_EXEC_ARGV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(CHILD, [entry.name, String(runs), String(threads)], { execArgv: CHILD_EXEC_ARGV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let skipped: string | undefined;
     const samples: RunSample[] = [];
     let metrics: SimulatedMetrics | undefined;
     let nondeterminism: string | undefined;
@@ -35,10 +43,15 @@ export function runEntryInChild(entry: BenchEntry, runs: number, onRun?: (i: num
           if (diff.length > 0) nondeterminism = `run ${samples.length} differs from run 1:\n${diff.join('\n')}`;
         }
       } else if (m.kind === 'done') peakRssBytes = m.peakRssBytes;
+      else if (m.kind === 'skipped') skipped = m.reason;
       else failure = m.message;
     });
     child.on('error', reject);
     child.on('exit', (code) => {
+      if (skipped !== undefined && failure === undefined && code === 0) {
+        resolve({ name: entry.name, skipped });
+        return;
+      }
       if (failure !== undefined || code !== 0 || metrics === undefined || samples.length !== runs) {
         reject(new Error(`bench entry '${entry.name}' failed (exit ${code}): ${failure ?? `${samples.length} of ${runs} runs reported`}`));
         return;

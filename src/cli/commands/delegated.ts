@@ -41,6 +41,7 @@ export interface BenchArgs {
   readonly updateGolden?: boolean;
   readonly runs?: number;
   readonly only?: string;
+  readonly threads?: number;
 }
 
 export async function benchCommand(args: BenchArgs): Promise<number> {
@@ -52,6 +53,7 @@ export async function benchCommand(args: BenchArgs): Promise<number> {
     ...(args.updateGolden ? { updateGolden: true } : {}),
     ...(args.runs !== undefined ? { runs: args.runs } : {}),
     ...(args.only !== undefined ? { only: args.only.split(',') } : {}),
+    ...(args.threads !== undefined ? { threads: args.threads } : {}),
   });
 }
 
@@ -63,7 +65,8 @@ export function benchBuilder(y: Argv) {
     .option('threshold', { type: 'string', describe: 'allowed regression against the baseline, e.g. 10%' })
     .option('update-golden', { type: 'boolean', default: false, describe: 'rewrite the golden model results' })
     .option('runs', { type: 'number', describe: 'runs per entry (default 5; 1 is enough for the golden check)' })
-    .option('only', { type: 'string', describe: 'only these entries of the suite, comma-separated (e.g. to refresh one golden file)' });
+    .option('only', { type: 'string', describe: 'only these entries of the suite, comma-separated (e.g. to refresh one golden file)' })
+    .option('threads', { type: 'number', describe: 'split each entry\'s replication over this many threads; it must still give its golden results (entries that cannot split are skipped); default 1' });
 }
 
 export interface ValidateArgs {
