@@ -119,9 +119,12 @@ export function toPortable(x: unknown, identity?: CrossingIdentity, memo: Map<ob
     return wrapper;
   }
   const out: Record<string, unknown> = {};
-  if (identity !== undefined) out[IDENTITY] = identity.stamp(x);
+  const id = identity?.stamp(x);
   memo.set(x, out);
   for (const k of Object.keys(x)) out[k] = toPortable((x as Record<string, unknown>)[k], identity, memo);
+  // Last: the receiver deletes it, and V8 keeps an object's fast properties only when the property
+  // deleted is the last one added; deleting an earlier one turns the whole message into a dictionary.
+  if (id !== undefined) out[IDENTITY] = id;
   return out;
 }
 
