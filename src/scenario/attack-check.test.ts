@@ -21,7 +21,7 @@ describe('attacks checked against the scenario when it loads', () => {
 
   it("refuses another protocol's kind, listing the scenario protocol's kinds", () => {
     expect(issuesOf(scenario('raft', '{ type: delay-votes, replicas: [1], delay: 100ms, kinds: [pbft-prepare] }'))).toEqual([
-      { source: 's.yaml:5:63', path: 'attacks.0.kinds.0', expected: 'a message kind of raft, one of raft-append, raft-append-reply, raft-request-vote, raft-vote', found: "'pbft-prepare'" },
+      { source: 's.yaml:5:63', path: 'attacks.0.kinds.0', expected: 'a message kind of raft, one of raft-append, raft-append-reply, raft-request-vote, raft-vote, raft-pre-vote, raft-pre-vote-reply', found: "'pbft-prepare'" },
     ]);
   });
 

@@ -52,9 +52,36 @@ export interface RequestVoteReply {
   readonly granted: boolean;
 }
 
-export type RaftMessage = AppendEntries | AppendEntriesReply | RequestVote | RequestVoteReply;
+/**
+ * Pre-vote (Ongaro's dissertation §9.6): would the receiver grant a vote at `term` (the sender's
+ * current term + 1)? Asked before an election; answering it changes no state.
+ */
+export interface PreVote {
+  readonly kind: 'raft-pre-vote';
+  readonly term: number;
+  readonly candidate: number;
+  readonly lastLogIndex: number;
+  readonly lastLogTerm: number;
+}
 
-export const RAFT_MESSAGE_KINDS = kindsOf<RaftMessage['kind']>({ 'raft-append': true, 'raft-append-reply': true, 'raft-request-vote': true, 'raft-vote': true });
+/** The answer: granted at the asked term, or refused at the receiver's own. */
+export interface PreVoteReply {
+  readonly kind: 'raft-pre-vote-reply';
+  readonly term: number;
+  readonly from: number;
+  readonly granted: boolean;
+}
+
+export type RaftMessage = AppendEntries | AppendEntriesReply | RequestVote | RequestVoteReply | PreVote | PreVoteReply;
+
+export const RAFT_MESSAGE_KINDS = kindsOf<RaftMessage['kind']>({
+  'raft-append': true,
+  'raft-append-reply': true,
+  'raft-request-vote': true,
+  'raft-vote': true,
+  'raft-pre-vote': true,
+  'raft-pre-vote-reply': true,
+});
 
 /** Wire sizes: fixed fields as 8-byte integers; entries add their term and the block. */
 export const RPC_HEADER_BYTES = 48;

@@ -15,6 +15,12 @@ export const raftParamsSchema = z
     electionTimeoutMax: zPositiveDurationUs.default(300_000).describe('Upper bound of the randomized election timeout (§5.2; 300 ms as in §9.3); at least electionTimeoutMin.'),
     heartbeatInterval: zPositiveDurationUs.default(50_000).describe("Leader's idle AppendEntries period; below electionTimeoutMin (§5.6)."),
     maxEntriesPerAppend: z.number().int().min(1).default(64).describe('Most log entries in one AppendEntries while a follower catches up.'),
+    preVote: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Pre-vote before each election (Ongaro's dissertation §9.6): a replica whose election timer fires first asks the others whether they would vote for it at its term + 1, and starts the election, raising its term, only once a majority would. A replica grants a pre-vote only to a log at least as up to date as its own and only when it has not heard from a leader for electionTimeoutMin, so a replica cut off from the others, however long, rejoins without raising its term and deposing a working leader. On by default, as in etcd (`--pre-vote`, true) and TiKV (docs/references.md §6); false elects at once, as the ATC 2014 paper does.",
+      ),
     persistLatency: zDurationUs.default(2_000).describe(
       "Time of one synced write to stable storage (Figure 2: term, vote and log are persisted before a server answers an RPC). Followers and candidates send their messages once the write holding their state completes; the leader counts its own entry towards the commit majority once written, replicating in parallel. Entries appended while a write is in flight go into the next write (group commit, as etcd does). Default 2 ms: etcd's hardware guide asks loaded clusters for 500 sequential synced IOPS, a typical local SSD (docs/references.md §8); 0 answers at once.",
     ),

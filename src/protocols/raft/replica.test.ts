@@ -9,8 +9,9 @@ import { RaftReplica, RaftRole } from './replica.ts';
 import { scriptedRaftReplica } from '../testing/scripted-raft.ts';
 import { ScriptedContext } from '../../../sim/testing/scripted-context.ts';
 
-// Writes to stable storage take no time here: these tests check the RPC rules; persistence.test.ts checks the writes.
-const PARAMS = { electionTimeoutMin: 150_000, electionTimeoutMax: 300_000, heartbeatInterval: 50_000, persistLatency: 0 };
+// Writes to stable storage take no time here: these tests check the RPC rules; persistence.test.ts
+// checks the writes. The paper's election, at once on timeout: pre-vote.test.ts checks the pre-vote.
+const PARAMS = { electionTimeoutMin: 150_000, electionTimeoutMax: 300_000, heartbeatInterval: 50_000, persistLatency: 0, preVote: false };
 
 function replica(index: number, n = 3, seed = 1): { r: RaftReplica; ctx: ScriptedContext } {
   return scriptedRaftReplica(PARAMS, index, n, seed);

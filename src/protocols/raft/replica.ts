@@ -18,6 +18,10 @@
  *   before responding to RPCs"); the leader sends AppendEntries at once and writes its own entries
  *   in parallel, counting itself towards the commit majority once they are written (as etcd does;
  *   Ongaro's dissertation, §10.2.1).
+ * - With `preVote` (the default), a replica whose election timer fires first asks whether a
+ *   majority would vote for it (Ongaro's dissertation §9.6) and raises its term only once one would;
+ *   a replica in its lease of a leader (heard from it within electionTimeoutMin) ignores the question,
+ *   as etcd/raft does beside CheckQuorum (docs/references.md §8).
  * - The leader answers the client (§8); followers redirect requests to the leader they know and
  *   drop those that reach them while they know none (§8; etcd/raft drops such proposals too): the
  *   client's retransmission, which it rebroadcasts to every replica, reaches the next leader.
@@ -42,6 +46,8 @@ import {
   RPC_HEADER_BYTES,
   type AppendEntries,
   type AppendEntriesReply,
+  type PreVote,
+  type PreVoteReply,
   type RaftEntry,
   type RequestVote,
   type RequestVoteReply,
@@ -67,7 +73,7 @@ const NO_TIMER = -1;
 export interface RaftOptions {
   /** Commit the highest index stored on a majority whatever its term: the rule §5.4.2 (Figure 8) shows unsafe. */
   readonly commitsEarlierTermsByCounting?: boolean;
-  /** Grant votes without the §5.4.1 check that the candidate's log is at least as up to date. */
+  /** Grant votes and pre-votes without the §5.4.1 check that the candidate's log is at least as up to date. */
   readonly skipsUpToDateCheck?: boolean;
 }
 
@@ -91,6 +97,12 @@ export class RaftReplica implements Actor<unknown> {
   leaderIndex = -1;
   private votes = 0;
   private readonly voteFrom: Uint8Array;
+  /** Asking for pre-votes at currentTerm + 1 (a follower that knows no leader, §9.6). */
+  private preCandidate = false;
+  private preVotes = 0;
+  private readonly preVoteFrom: Uint8Array;
+  /** When this replica last accepted an AppendEntries of its leader: its lease, for pre-votes. */
+  private leaderContactUs = -Infinity;
 
   // Leader state (Figure 2), reinitialized after election.
   private readonly nextIndex: Int32Array;
@@ -141,6 +153,7 @@ export class RaftReplica implements Actor<unknown> {
     this.self = config.index;
     this.log.push({ term: 0, block: GENESIS_BLOCK });
     this.voteFrom = new Uint8Array(this.n);
+    this.preVoteFrom = new Uint8Array(this.n);
     this.nextIndex = new Int32Array(this.n);
     this.matchIndex = new Int32Array(this.n);
     this.sortedMatch = new Int32Array(this.n);
@@ -167,6 +180,8 @@ export class RaftReplica implements Actor<unknown> {
     this.batchBytes = 0;
     this.role = RaftRole.follower;
     this.leaderIndex = -1;
+    this.preCandidate = false;
+    this.leaderContactUs = -Infinity;
     this.storage.recovered(this.lastLogIndex);
     this.resetElectionDeadline();
   }
@@ -187,6 +202,12 @@ export class RaftReplica implements Actor<unknown> {
       case 'raft-vote':
         this.onVote(msg as RequestVoteReply);
         break;
+      case 'raft-pre-vote':
+        this.onPreVote(msg as PreVote);
+        break;
+      case 'raft-pre-vote-reply':
+        this.onPreVoteReply(msg as PreVoteReply);
+        break;
       case 'request':
         this.onRequest(msg as RequestMessage);
         break;
@@ -199,7 +220,10 @@ export class RaftReplica implements Actor<unknown> {
   onTimer(tag: number): void {
     if (tag === TIMER_ELECTION) {
       if (this.role === RaftRole.leader) this.election.forget();
-      else if (this.election.fired()) this.startElection();
+      else if (this.election.fired()) {
+        if (this.params.preVote) this.startPreVote();
+        else this.startElection();
+      }
     } else if (tag === TIMER_HEARTBEAT) {
       this.heartbeatTimer = NO_TIMER;
       if (this.role !== RaftRole.leader) return;
@@ -400,6 +424,8 @@ export class RaftReplica implements Actor<unknown> {
       return;
     }
     if (m.term > this.currentTerm || this.role !== RaftRole.follower) this.becomeFollower(m.term);
+    this.preCandidate = false;
+    this.leaderContactUs = this.ctx.nowUs;
     if (this.leaderIndex !== m.leader) {
       this.leaderIndex = m.leader;
       this.flushWaitingRequests();
@@ -465,7 +491,60 @@ export class RaftReplica implements Actor<unknown> {
 
   // ---- elections (§5.2, §5.4.1) ----
 
+  /** §9.6 of Ongaro's dissertation: ask before raising the term; no state is written. */
+  private startPreVote(): void {
+    this.role = RaftRole.follower;
+    this.leaderIndex = -1;
+    this.preCandidate = true;
+    this.preVoteFrom.fill(0);
+    this.preVoteFrom[this.self] = 1;
+    this.preVotes = 1;
+    this.resetElectionDeadline();
+    if (this.preVotes >= this.majority) {
+      this.startElection();
+      return;
+    }
+    const last = this.lastLogIndex;
+    const msg: PreVote = { kind: 'raft-pre-vote', term: this.currentTerm + 1, candidate: this.self, lastLogIndex: last, lastLogTerm: this.log[last]!.term };
+    for (let i = 0; i < this.n; i++) if (i !== this.self) this.sendNow(i, msg);
+  }
+
+  private onPreVote(m: PreVote): void {
+    // A replica that heard from its leader within electionTimeoutMin does not answer (§9.6; etcd/raft's lease).
+    if (this.role === RaftRole.leader || (this.leaderIndex >= 0 && this.ctx.nowUs - this.leaderContactUs < this.params.electionTimeoutMin)) return;
+    // Never changes this replica's term or vote: granted at the asked term, refused at its own.
+    const granted = m.term > this.currentTerm && this.logUpToDate(m.lastLogIndex, m.lastLogTerm);
+    const r: PreVoteReply = { kind: 'raft-pre-vote-reply', term: granted ? m.term : this.currentTerm, from: this.self, granted };
+    this.sendNow(m.candidate, r);
+  }
+
+  private onPreVoteReply(r: PreVoteReply): void {
+    if (!r.granted) {
+      if (r.term > this.currentTerm) this.stepDown(r.term);
+      return;
+    }
+    if (!this.preCandidate || r.term !== this.currentTerm + 1 || this.preVoteFrom[r.from] === 1) return;
+    this.preVoteFrom[r.from] = 1;
+    this.preVotes++;
+    if (this.preVotes >= this.majority) this.startElection();
+  }
+
+  /** A pre-vote and its answer change no state, so they leave without waiting for a write. */
+  private sendNow(to: number, msg: PreVote | PreVoteReply): void {
+    this.ctx.cpu(this.messageMacUs);
+    this.ctx.send(this.config.replicaHosts[to]!, msg, RPC_HEADER_BYTES);
+  }
+
+  /** §5.4.1: a candidate's log is at least as up to date as this replica's. */
+  private logUpToDate(lastLogIndex: number, lastLogTerm: number): boolean {
+    if (this.options.skipsUpToDateCheck === true) return true;
+    const last = this.lastLogIndex;
+    const lastTerm = this.log[last]!.term;
+    return lastLogTerm > lastTerm || (lastLogTerm === lastTerm && lastLogIndex >= last);
+  }
+
   private startElection(): void {
+    this.preCandidate = false;
     this.currentTerm++;
     this.role = RaftRole.candidate;
     this.leaderIndex = -1;
@@ -486,11 +565,8 @@ export class RaftReplica implements Actor<unknown> {
 
   private onRequestVote(m: RequestVote): void {
     if (m.term > this.currentTerm) this.stepDown(m.term);
-    const last = this.lastLogIndex;
-    const lastTerm = this.log[last]!.term;
     // §5.4.1: grant only to a candidate whose log is at least as up-to-date as ours.
-    const upToDate = m.lastLogTerm > lastTerm || (m.lastLogTerm === lastTerm && m.lastLogIndex >= last) || this.options.skipsUpToDateCheck === true;
-    const granted = m.term === this.currentTerm && (this.votedFor === NO_VOTE || this.votedFor === m.candidate) && upToDate;
+    const granted = m.term === this.currentTerm && (this.votedFor === NO_VOTE || this.votedFor === m.candidate) && this.logUpToDate(m.lastLogIndex, m.lastLogTerm);
     if (granted) {
       this.votedFor = m.candidate;
       this.storage.changed(this.lastLogIndex);
@@ -564,6 +640,7 @@ export class RaftReplica implements Actor<unknown> {
     }
     const wasLeader = this.role === RaftRole.leader;
     this.role = RaftRole.follower;
+    this.preCandidate = false;
     if (wasLeader) {
       if (this.heartbeatTimer !== NO_TIMER) this.ctx.cancelTimer(this.heartbeatTimer);
       this.heartbeatTimer = NO_TIMER;
