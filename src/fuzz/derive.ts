@@ -133,9 +133,10 @@ export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, b
   // that may isolate leaders gives the isolation time for tens of elections; other kinds keep theirs.
   const phase = root.stream('phase');
   const othersPhaseUs = intIn(phase, 2, 6) * 1_000_000;
-  // Raft catches a follower up maxEntriesPerAppend entries per round trip (the next AppendEntries
-  // leaves on each success): a leader appending faster than a third of that never brings a majority
-  // back after a long cut, a queue that grows without bound, which is asynchrony (as above).
+  // Raft catches a follower up at least maxEntriesPerAppend entries per round trip (more with
+  // several AppendEntries in flight, maxInflightAppends): a leader appending faster than a third of
+  // that floor might never bring a majority back after a long cut, a queue that grows without
+  // bound, which is asynchrony (as above).
   if (target.family === 'raft') {
     const maxEntriesPerAppend = params.block['maxEntriesPerAppend'] as number;
     const entriesPerSecond = (maxEntriesPerAppend * 1e6) / (2 * latency.highUs + params.timersUs['persistLatency']!) / 3;

@@ -15,6 +15,14 @@ export const raftParamsSchema = z
     electionTimeoutMax: zPositiveDurationUs.default(300_000).describe('Upper bound of the randomized election timeout (§5.2; 300 ms as in §9.3); at least electionTimeoutMin.'),
     heartbeatInterval: zPositiveDurationUs.default(50_000).describe("Leader's idle AppendEntries period; below electionTimeoutMin (§5.6)."),
     maxEntriesPerAppend: z.number().int().min(1).default(64).describe('Most log entries in one AppendEntries while a follower catches up.'),
+    maxInflightAppends: z
+      .number()
+      .int()
+      .min(1)
+      .default(1)
+      .describe(
+        "Most AppendEntries a leader keeps unanswered while it catches a lagging follower up (etcd/raft's MaxInflightMsgs): it sends while fewer than maxInflightAppends × maxEntriesPerAppend entries are unacknowledged. Default 1: a backlog is copied one AppendEntries per round trip. etcd's server sets 512 (docs/references.md §8); at 512 a slow link carries the whole backlog at once, and the fuzzer's 10 Mbps worlds lost liveness to the elections that followed (docs/fuzz.md).",
+      ),
     preVote: z
       .boolean()
       .default(true)

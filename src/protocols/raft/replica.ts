@@ -6,7 +6,9 @@
  * - A log entry is one block: the leader batches client requests (batchSize, batchTimeout,
  *   blockSizeMax) into a block and appends it; its log index is the block's height.
  * - The leader pipelines AppendEntries to a follower whose log is known to match its own: new
- *   entries go out at once and nextIndex advances optimistically. Until then (after an election,
+ *   entries go out at once and nextIndex advances optimistically; a follower that lags behind is
+ *   sent its missing entries up to maxInflightAppends messages ahead of its answers (etcd's
+ *   inflight window, docs/references.md §8; one by default). Until then (after an election,
  *   and after a rejection, which moves nextIndex back to the follower's hint, §5.3) it probes: one
  *   AppendEntries in flight, repeated at most once per heartbeat, as etcd/raft's probe state does
  *   (docs/references.md), so a follower whose log diverges is not sent entries it will refuse.
@@ -385,8 +387,11 @@ export class RaftReplica implements Actor<unknown> {
       if (r.matchIndex > this.matchIndex[i]!) this.matchIndex[i] = r.matchIndex;
       if (this.nextIndex[i]! <= this.matchIndex[i]!) this.nextIndex[i] = this.matchIndex[i]! + 1;
       this.advanceCommitIndex();
-      // Keep a lagging follower's catch-up going without waiting for the heartbeat.
-      if (this.nextIndex[i]! <= this.lastLogIndex && r.matchIndex === this.nextIndex[i]! - 1) this.sendAppend(i);
+      // Catch a lagging follower up without waiting for the heartbeat: AppendEntries after
+      // AppendEntries while fewer than maxInflightAppends are unanswered (etcd/raft's replicate
+      // state and its inflight window), full ones counted as one each.
+      const window = this.params.maxInflightAppends * this.params.maxEntriesPerAppend;
+      while (this.nextIndex[i]! <= this.lastLogIndex && this.nextIndex[i]! - 1 - this.matchIndex[i]! < window) this.sendAppend(i);
       return;
     }
     // A rejection of an AppendEntries older than what we already know matches, or of anything but
