@@ -25,13 +25,13 @@ async function bench(opts: Parameters<typeof benchCommand>[0]): Promise<{ code: 
 describe('iomtsim bench --threads', () => {
   it('runs a splittable entry split against its golden results and skips one that cannot split, saying why', async () => {
     const json = join(dir, 'split.json');
-    const { code, text } = await bench({ suite: 'full', runs: 1, threads: 2, json, only: ['iomt.regional_hospitals1_5m', 'consensus.pbft_n16_10s'] });
+    const { code, text } = await bench({ suite: 'full', runs: 1, threads: 2, json, only: ['iomt.regional_hospitals1_5m', 'consensus.poa_n7_5m'] });
     expect(code).toBe(0);
     expect(text).toContain('iomt.regional_hospitals1_5m: golden results match');
     const report = JSON.parse(readFileSync(join(dir, 'split.full.json'), 'utf8')) as FullReport;
     expect(report.threads).toBe(2);
     expect(report.entries.map((e) => e.name)).toEqual(['iomt.regional_hospitals1_5m']);
-    expect(report.skipped).toEqual([{ name: 'consensus.pbft_n16_10s', skipped: expect.stringMatching(/^scenarios\/pbft\.yaml: network\.latency: expected a positive least latency/) }]);
+    expect(report.skipped).toEqual([{ name: 'consensus.poa_n7_5m', skipped: expect.stringMatching(/^scenarios\/poa\.yaml: network\.latency: expected a positive least latency/) }]);
   }, 120_000);
 
   it('refuses to record golden results from a split run', async () => {

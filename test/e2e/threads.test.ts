@@ -60,7 +60,7 @@ describe('iomtsim run --threads', () => {
 
   it('refuses, with exit code 2 and nothing written, a split whose latency has no floor', async () => {
     const out = join(root, 'no-floor');
-    const r = await cli(['run', 'scenarios/pbft.yaml', '--threads', '2', '--out', out, '--json']);
+    const r = await cli(['run', 'scenarios/pbft.yaml', '--threads', '2', '--set', 'network.latency.min=0ms', '--out', out, '--json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/network\.latency: expected a positive least latency between hosts of different threads with --threads 2 .*, found 0 µs/);
     expect(existsSync(out)).toBe(false);
@@ -118,7 +118,7 @@ describe('iomtsim size --threads', () => {
 
   it('refuses, with exit code 2 and nothing written, a search whose ends cannot split', async () => {
     const out = join(root, 'size-no-floor');
-    const r = await cli(['size', 'scenarios/pbft.yaml', '--vary', 'workload.rateTps=100..200', '--slo', 'safety.violations==0', '--threads', '2', '--out', out, '--json']);
+    const r = await cli(['size', 'scenarios/pbft.yaml', '--vary', 'workload.rateTps=100..200', '--slo', 'safety.violations==0', '--threads', '2', '--set', 'network.latency.min=0ms', '--out', out, '--json']);
     expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/network\.latency: expected a positive least latency between hosts of different threads with --threads 2 .*, found 0 µs/)]);
     expect(existsSync(out)).toBe(false);
   });
