@@ -97,12 +97,11 @@ export class RaftReplica implements Actor<unknown> {
   private lastApplied = 0;
   /** Replica index of the leader this replica follows, or −1. */
   leaderIndex = -1;
+  /** The votes of the election or pre-vote under way (never both at once), itself included. */
   private votes = 0;
   private readonly voteFrom: Uint8Array;
   /** Asking for pre-votes at currentTerm + 1 (a follower that knows no leader, §9.6). */
   private preCandidate = false;
-  private preVotes = 0;
-  private readonly preVoteFrom: Uint8Array;
   /** When this replica last accepted an AppendEntries of its leader: its lease, for pre-votes. */
   private leaderContactUs = -Infinity;
 
@@ -155,7 +154,6 @@ export class RaftReplica implements Actor<unknown> {
     this.self = config.index;
     this.log.push({ term: 0, block: GENESIS_BLOCK });
     this.voteFrom = new Uint8Array(this.n);
-    this.preVoteFrom = new Uint8Array(this.n);
     this.nextIndex = new Int32Array(this.n);
     this.matchIndex = new Int32Array(this.n);
     this.sortedMatch = new Int32Array(this.n);
@@ -501,11 +499,8 @@ export class RaftReplica implements Actor<unknown> {
     this.role = RaftRole.follower;
     this.leaderIndex = -1;
     this.preCandidate = true;
-    this.preVoteFrom.fill(0);
-    this.preVoteFrom[this.self] = 1;
-    this.preVotes = 1;
     this.resetElectionDeadline();
-    if (this.preVotes >= this.majority) {
+    if (this.startTally()) {
       this.startElection();
       return;
     }
@@ -528,10 +523,24 @@ export class RaftReplica implements Actor<unknown> {
       if (r.term > this.currentTerm) this.stepDown(r.term);
       return;
     }
-    if (!this.preCandidate || r.term !== this.currentTerm + 1 || this.preVoteFrom[r.from] === 1) return;
-    this.preVoteFrom[r.from] = 1;
-    this.preVotes++;
-    if (this.preVotes >= this.majority) this.startElection();
+    if (!this.preCandidate || r.term !== this.currentTerm + 1) return;
+    if (this.countVote(r.from)) this.startElection();
+  }
+
+  /** A new tally with this replica's own vote; true if that alone is a majority (n = 1). */
+  private startTally(): boolean {
+    this.voteFrom.fill(0);
+    this.voteFrom[this.self] = 1;
+    this.votes = 1;
+    return this.votes >= this.majority;
+  }
+
+  /** Counts `from`'s vote once; true when this vote completes the majority. */
+  private countVote(from: number): boolean {
+    if (this.voteFrom[from] === 1) return false;
+    this.voteFrom[from] = 1;
+    this.votes++;
+    return this.votes === this.majority;
   }
 
   /** A pre-vote and its answer change no state, so they leave without waiting for a write. */
@@ -554,12 +563,9 @@ export class RaftReplica implements Actor<unknown> {
     this.role = RaftRole.candidate;
     this.leaderIndex = -1;
     this.votedFor = this.self;
-    this.voteFrom.fill(0);
-    this.voteFrom[this.self] = 1;
-    this.votes = 1;
     this.storage.changed(this.lastLogIndex);
     this.resetElectionDeadline();
-    if (this.votes >= this.majority) {
+    if (this.startTally()) {
       this.becomeLeader();
       return;
     }
@@ -586,10 +592,8 @@ export class RaftReplica implements Actor<unknown> {
       this.stepDown(r.term);
       return;
     }
-    if (this.role !== RaftRole.candidate || r.term !== this.currentTerm || !r.granted || this.voteFrom[r.from] === 1) return;
-    this.voteFrom[r.from] = 1;
-    this.votes++;
-    if (this.votes >= this.majority) this.becomeLeader();
+    if (this.role !== RaftRole.candidate || r.term !== this.currentTerm || !r.granted) return;
+    if (this.countVote(r.from)) this.becomeLeader();
   }
 
   /**
