@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { CrossingIdentity, definePortable, fromPortable, toPortable } from './portable.ts';
 
@@ -8,6 +10,11 @@ class Point {
   }
 }
 definePortable('test-point', Point, (p) => [p.x, p.y], (d) => new Point(...(d as [number, number])));
+
+class Pair {
+  constructor(readonly a: number, readonly b: number) {}
+}
+definePortable('test-pair', Pair, (p) => ({ a: p.a, b: p.b }), (d) => new Pair((d as Pair).a, (d as Pair).b));
 
 class Unregistered {
   readonly v = 1;
@@ -40,6 +47,19 @@ describe('portable messages', () => {
     expect(() => toPortable({ kind: 'm', inner: [new Unregistered()] })).toThrow(/instance of class Unregistered, which has not been made portable/);
   });
 
+  it('keeps frozen objects and arrays frozen and the others not, with no key of its own left', () => {
+    const block = Object.freeze({ hash: 'h', txs: Object.freeze([{ id: 1 }]), meta: { a: 1 }, list: [2] });
+    const got = cross(block);
+    expect(Object.isFrozen(got)).toBe(true);
+    expect(Object.isFrozen(got.txs)).toBe(true);
+    expect(Object.isFrozen(got.meta)).toBe(false);
+    expect(Object.isFrozen(got.list)).toBe(false);
+    expect(Object.isFrozen(got.txs[0])).toBe(false);
+    expect(got).toEqual(block);
+    expect(Object.keys(got)).toEqual(['hash', 'txs', 'meta', 'list']);
+    expect(Object.keys(got.txs)).toEqual(['0']);
+  });
+
   it('leaves plain data and typed arrays as they are', () => {
     const msg = { a: 1, b: 'x', c: null, d: [1, 2], e: new Uint8Array([1, 2]) };
     expect(cross(msg)).toEqual(msg);
@@ -60,6 +80,51 @@ describe('identity across threads', () => {
     const newView = send({ kind: 'new-view', viewChanges: [atB] }, b, a);
     expect(newView.viewChanges[0]).toBe(vc);
     expect(Object.keys(atB)).toEqual(['kind', 'replica', 'proof']);
+  });
+
+  it('keeps a frozen object frozen when it crosses with its id', () => {
+    const vc = Object.freeze({ kind: 'view-change', replica: 1 });
+    const atB = send(vc, a, b);
+    expect(Object.isFrozen(atB)).toBe(true);
+    expect(Object.keys(atB)).toEqual(['kind', 'replica']);
+  });
+
+  it('holds no object that went only one way, and holds it once it crosses to a peer', () => {
+    const side = new CrossingIdentity(2);
+    const event = { kind: 'commit' };
+    const id = side.oneWay.stamp(event);
+    expect(side.find(id)).toBeUndefined();
+    expect(side.size).toBe(0);
+    expect(side.stamp(event)).toBe(id);
+    expect(side.find(id)).toBe(event);
+  });
+
+  it('gives an instance of a portable class one id on each side, none to its data', () => {
+    const from = new CrossingIdentity(3), to = new CrossingIdentity(4);
+    const pair = new Pair(1, 2);
+    const got = send({ kind: 'm', pair }, from, to);
+    expect(got.pair).toBeInstanceOf(Pair);
+    // The message and the instance.
+    expect(from.size).toBe(2);
+    expect(to.size).toBe(2);
+    expect(send({ again: pair }, from, to).again).toBe(got.pair);
+  });
+
+  it('forgets the objects a full collection took, and keeps those still alive', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const side = new CrossingIdentity(5);
+    const kept = { kind: 'kept' };
+    const keptId = side.stamp(kept);
+    for (let i = 0; i < 10_000; i++) side.stamp({ i });
+    // A WeakRef keeps its target to the end of the task that made it, and the finalizer that tells
+    // of the collection runs as a task of its own.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let i = 0; i < 100; i++) side.stamp({ i });
+    expect(side.size).toBeLessThanOrEqual(101);
+    expect(side.find(keptId)).toBe(kept);
   });
 
   it('without it, every crossing makes a new object', () => {

@@ -27,41 +27,117 @@ const byName = new Map<string, PortableClass>();
 const PORTABLE = '__iomtsimPortable';
 /** Key that carries an object's crossing id in its portable form. */
 const IDENTITY = '__iomtsimId';
+/**
+ * Key present (1) on the portable form of a frozen object or array. Structured clone copies
+ * unfrozen, and models cache a verdict only on frozen messages (a block's Merkle root, a signature
+ * check: src/ledger/block.ts, src/ledger/crypto.ts), so without it every replica of a partition
+ * recomputed what one thread computes once (hotstuff.yaml on two threads: 7 % of each thread).
+ */
+const FROZEN = '__iomtsimFrozen';
+
+/** What `toPortable` needs of a side's ids: the id an object crosses with. */
+export interface CrossingStamps {
+  stamp(x: object): number;
+}
+
+/** An id is its origin · 2^32 + the origin's counter. */
+const ORIGIN_SPAN = 2 ** 32;
+/** Holds between two sweeps beyond the table's size after the last (see `CrossingIdentity.sweep`). */
+const SWEEP_AFTER_HOLDS = 4096;
 
 /**
  * One thread's side of the ids of objects that cross threads. An id is given where an object first
  * crosses (its origin's ids are origin · 2^32 + a counter); an object that arrives with an id this
  * side knows is replaced by the object it knows, if that is still alive. One that was collected
  * cannot be compared with anything here, so rebuilding it instead changes no result.
+ *
+ * Finding an object by its id takes a WeakRef, and V8 clears WeakRefs only in a full collection, so
+ * every object so held outlives the young generation. What a table of them keeps between two full
+ * collections must stay small beside what the thread allocates, or each full collection leaves a
+ * larger heap and V8 lets the next one wait longer: with a finalization registration per object
+ * (a second weak cell, emptied only by a task after the collection) and heap-number keys, a
+ * partition of hotstuff.yaml on two threads left 143 MB after one full collection and 270 MB after
+ * the next, with 63 MB live. So: only what can come back is held (what is sent to a peer, `stamp`,
+ * and what arrives, `adopt`; what goes one way, to the coordinator, which never sends anything
+ * back, carries its id unheld, `oneWay`); keys are the origin's counter, small integers in a table
+ * per origin; and collected entries are swept in one pass after a full collection (`sweep`).
  */
-export class CrossingIdentity {
+export class CrossingIdentity implements CrossingStamps {
   private readonly idOf = new WeakMap<object, number>();
-  private readonly byId = new Map<number, WeakRef<object>>();
-  private readonly forget = new FinalizationRegistry<number>((id) => {
-    if (this.byId.get(id)?.deref() === undefined) this.byId.delete(id);
+  /** By origin, by the origin's counter. */
+  private readonly byOrigin: Map<number, WeakRef<object>>[] = [];
+  /** Set by the finalizer of an object held by nothing (see `sweep`): a full collection ran. */
+  private collected = false;
+  private readonly collections = new FinalizationRegistry<undefined>(() => {
+    this.collected = true;
   });
+  private heldSinceSweep = 0;
+  private sizeAfterSweep = 0;
   private next: number;
+  /** Ids for what crosses one way, to a side that never sends it back. */
+  readonly oneWay: CrossingStamps = { stamp: (x) => this.idFor(x) };
 
   constructor(origin: number) {
-    this.next = origin * 2 ** 32;
+    this.next = origin * ORIGIN_SPAN;
+    this.collections.register({}, undefined);
   }
 
+  /** The id `x` crosses with; it may come back, so this side can find it by the id from now on. */
   stamp(x: object): number {
-    const known = this.idOf.get(x);
-    if (known !== undefined) return known;
-    const id = this.next++;
-    this.adopt(id, x);
+    const id = this.idFor(x);
+    // A known object may have gone only one way so far.
+    if (this.find(id) !== x) this.hold(id, x);
     return id;
   }
 
   find(id: number): object | undefined {
-    return this.byId.get(id)?.deref();
+    const origin = Math.floor(id / ORIGIN_SPAN);
+    return this.byOrigin[origin]?.get(id - origin * ORIGIN_SPAN)?.deref();
   }
 
   adopt(id: number, x: object): void {
     this.idOf.set(x, id);
-    this.byId.set(id, new WeakRef(x));
-    this.forget.register(x, id);
+    this.hold(id, x);
+  }
+
+  /** Entries held now (alive, or collected and awaiting a sweep). */
+  get size(): number {
+    let n = 0;
+    for (const table of this.byOrigin) n += table?.size ?? 0;
+    return n;
+  }
+
+  private idFor(x: object): number {
+    let id = this.idOf.get(x);
+    if (id === undefined) {
+      id = this.next++;
+      this.idOf.set(x, id);
+    }
+    return id;
+  }
+
+  private hold(id: number, x: object): void {
+    if (++this.heldSinceSweep > this.sizeAfterSweep + SWEEP_AFTER_HOLDS && this.collected) this.sweep();
+    const origin = Math.floor(id / ORIGIN_SPAN);
+    const table = (this.byOrigin[origin] ??= new Map());
+    table.set(id - origin * ORIGIN_SPAN, new WeakRef(x));
+  }
+
+  /**
+   * Drop the entries whose objects a full collection took: only once one has run (a sentinel's
+   * WeakRef cannot tell, since `deref` keeps its target alive to the end of the task; a finalizer
+   * can), and only after as many holds as the table kept at the last sweep, so that each hold pays
+   * a bounded share of a pass over the table.
+   */
+  private sweep(): void {
+    for (const table of this.byOrigin) {
+      if (table === undefined) continue;
+      for (const [key, ref] of table) if (ref.deref() === undefined) table.delete(key);
+    }
+    this.collected = false;
+    this.collections.register({}, undefined);
+    this.heldSinceSweep = 0;
+    this.sizeAfterSweep = this.size;
   }
 }
 
@@ -82,7 +158,7 @@ export function definePortable<T extends object>(name: string, ctor: abstract ne
  * A copy of `x` in which every instance of a registered class is replaced by its data; with
  * `identity`, every object (not arrays) carries its crossing id.
  */
-export function toPortable(x: unknown, identity?: CrossingIdentity, memo: Map<object, unknown> = new Map()): unknown {
+export function toPortable(x: unknown, identity?: CrossingStamps, memo: Map<object, unknown> = new Map()): unknown {
   if (x === null || typeof x !== 'object') return x;
   const seen = memo.get(x);
   if (seen !== undefined) return seen;
@@ -91,6 +167,7 @@ export function toPortable(x: unknown, identity?: CrossingIdentity, memo: Map<ob
     const out: unknown[] = [];
     memo.set(x, out);
     for (let i = 0; i < x.length; i++) out.push(toPortable(x[i], identity, memo));
+    if (Object.isFrozen(x)) (out as unknown as Record<string, unknown>)[FROZEN] = 1;
     return out;
   }
   if (x instanceof Map) {
@@ -115,16 +192,28 @@ export function toPortable(x: unknown, identity?: CrossingIdentity, memo: Map<ob
     const wrapper: Record<string, unknown> = { [PORTABLE]: cls.name };
     if (identity !== undefined) wrapper[IDENTITY] = identity.stamp(x);
     memo.set(x, wrapper);
-    wrapper.data = toPortable(cls.toData(x), identity, memo);
+    wrapper.data = toPortableMadeFresh(cls.toData(x), identity, memo);
     return wrapper;
   }
   const out: Record<string, unknown> = {};
   const id = identity?.stamp(x);
   memo.set(x, out);
   for (const k of Object.keys(x)) out[k] = toPortable((x as Record<string, unknown>)[k], identity, memo);
-  // Last: the receiver deletes it, and V8 keeps an object's fast properties only when the property
+  // Last: the receiver deletes them, and V8 keeps an object's fast properties only when the property
   // deleted is the last one added; deleting an earlier one turns the whole message into a dictionary.
   if (id !== undefined) out[IDENTITY] = id;
+  if (Object.isFrozen(x)) out[FROZEN] = 1;
+  return out;
+}
+
+/**
+ * `toData`'s result, made for this crossing: its parts may be objects that crossed before, but it
+ * never did and never will again, so it needs no id of its own (the wrapper carries the instance's).
+ */
+function toPortableMadeFresh(data: unknown, identity: CrossingStamps | undefined, memo: Map<object, unknown>): unknown {
+  if (data === null || typeof data !== 'object' || Object.getPrototypeOf(data) !== Object.prototype) return toPortable(data, identity, memo);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(data)) out[k] = toPortable((data as Record<string, unknown>)[k], identity, memo);
   return out;
 }
 
@@ -139,8 +228,11 @@ export function fromPortable(x: unknown, identity?: CrossingIdentity, memo: Map<
   if (ArrayBuffer.isView(x)) return x;
   if (Array.isArray(x)) {
     memo.set(x, x);
+    const marks = x as unknown as Record<string, unknown>;
+    const frozen = marks[FROZEN] === 1;
+    if (frozen) delete marks[FROZEN];
     for (let i = 0; i < x.length; i++) x[i] = fromPortable(x[i], identity, memo);
-    return x;
+    return frozen ? Object.freeze(x) : x;
   }
   if (x instanceof Map) {
     const out = new Map<unknown, unknown>();
@@ -155,6 +247,8 @@ export function fromPortable(x: unknown, identity?: CrossingIdentity, memo: Map<
     return out;
   }
   const record = x as Record<string, unknown>;
+  const frozen = record[FROZEN] === 1;
+  if (frozen) delete record[FROZEN];
   const id = record[IDENTITY];
   if (typeof id === 'number') {
     delete record[IDENTITY];
@@ -174,7 +268,7 @@ export function fromPortable(x: unknown, identity?: CrossingIdentity, memo: Map<
   } else {
     memo.set(x, x);
     for (const k of Object.keys(record)) record[k] = fromPortable(record[k], identity, memo);
-    rebuilt = x;
+    rebuilt = frozen ? Object.freeze(x) : x;
   }
   if (typeof id === 'number' && identity !== undefined) identity.adopt(id, rebuilt);
   return rebuilt;
