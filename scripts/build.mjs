@@ -17,11 +17,11 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
  * Entries: the command line, and each module that the code imports by file URL at run time rather
  * than by a static import (the worker thread's entry, the model it loads, the plug-in API a plug-in
  * outside the tree imports, the plug-ins inside the tree, the bench's child process, a replication's
- * partition threads and the world they build). Each gets its own entry so that
+ * partition threads and the world they build, the thread that plans a split). Each gets its own entry so that
  * importing it from the bundle (src/plugins/compiled.ts) reuses the bundle's module instances
  * instead of loading a second copy of the tree through tsx.
  */
-const ENTRY_FILES = ['src/cli/main.ts', 'src/runner/worker.ts', 'src/runner/simulate.ts', 'src/plugin-api.ts', 'bench/harness/child.ts', 'sim/threads/partition-worker.ts', 'src/world/threads/world-module.ts'];
+const ENTRY_FILES = ['src/cli/main.ts', 'src/runner/worker.ts', 'src/runner/simulate.ts', 'src/plugin-api.ts', 'bench/harness/child.ts', 'sim/threads/partition-worker.ts', 'src/world/threads/world-module.ts', 'src/world/threads/plan-worker.ts'];
 const ENTRY_FOLDERS = ['src/fuzz/attacks', 'src/fuzz/mutants'];
 
 /**

@@ -12,7 +12,7 @@ import { createExecutor, DEFAULT_MODEL } from './executor.ts';
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
 import { buildPoints, type Plan, type PlanPoint } from './plan.ts';
-import { planSplit } from '../world/threads/run.ts';
+import { planSplitsInThread } from '../world/threads/plan-thread.ts';
 import { newRunDir, readResults } from './results-dir.ts';
 import { replicationSeeds } from './seeds.ts';
 import type { Shard } from './shard.ts';
@@ -69,7 +69,7 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   checkDistinctDimensions(dimensions);
   const points = buildPoints(loaded.input, loaded.locate, dimensions);
   const threads = request.threads ?? 1;
-  if (threads > 1) checkThreads(points, loaded, threads);
+  if (threads > 1) await checkThreads(points, loaded, threads);
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
   const plan: Plan = { points, replicationSeeds: seeds, ...(request.shard ? { shard: request.shard } : {}), ...(threads > 1 ? { threads } : {}) };
   const kind: RunKind = dimensions.length > 0 ? 'sweep' : 'run';
@@ -91,9 +91,9 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
 }
 
 /** Refuse, before anything is written, a split over threads that some point cannot take. */
-export function checkThreads(points: readonly PlanPoint[], loaded: LoadedScenario, threads: number): void {
-  for (const p of points) {
-    const split = planSplit(p.scenario, p.scenario.seed, threads);
+export async function checkThreads(points: readonly PlanPoint[], loaded: LoadedScenario, threads: number): Promise<void> {
+  const splits = await planSplitsInThread(points.map((p) => p.scenario), threads);
+  for (const split of splits) {
     if ('problem' in split) throw inputError(loaded.locate(split.problem.path.split('.')), split.problem.path, split.problem.expected, split.problem.found);
   }
 }

@@ -110,7 +110,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   // or is written (a value between them that cannot split fails its probe, saying why).
   const ends = [pointAt(range.lo), pointAt(range.hi)];
   const threads = request.threads ?? 1;
-  if (threads > 1) checkThreads(ends, loaded, threads);
+  if (threads > 1) await checkThreads(ends, loaded, threads);
   if (slos.length === 0) throw inputError('--slo', '(flag)', "at least one --slo such as 'safety.violations==0'", 'none');
 
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
