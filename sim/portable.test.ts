@@ -12,7 +12,9 @@ class Point {
 definePortable('test-point', Point, (p) => [p.x, p.y], (d) => new Point(...(d as [number, number])));
 
 class Pair {
-  constructor(readonly a: number, readonly b: number) {}
+  constructor(readonly a: number, readonly b: number) {
+    Object.freeze(this);
+  }
 }
 definePortable('test-pair', Pair, (p) => ({ a: p.a, b: p.b }), (d) => new Pair((d as Pair).a, (d as Pair).b));
 
@@ -102,7 +104,7 @@ describe('identity across threads', () => {
   it('gives an instance of a portable class one id on each side, none to its data', () => {
     const from = new CrossingIdentity(3), to = new CrossingIdentity(4);
     const pair = new Pair(1, 2);
-    const got = send({ kind: 'm', pair }, from, to);
+    const got = send(Object.freeze({ kind: 'm', pair }), from, to);
     expect(got.pair).toBeInstanceOf(Pair);
     // The message and the instance.
     expect(from.size).toBe(2);
@@ -125,6 +127,18 @@ describe('identity across threads', () => {
     for (let i = 0; i < 100; i++) side.stamp({ i });
     expect(side.size).toBeLessThanOrEqual(101);
     expect(side.find(keptId)).toBe(kept);
+  });
+
+  it('gives an object that is not frozen no id: each crossing delivers a copy its receiver owns', () => {
+    const from = new CrossingIdentity(6), to = new CrossingIdentity(7);
+    const vote = { kind: 'vote', view: 3, at: new Point(1, 2) };
+    const first = send(vote, from, to);
+    expect(first).toEqual(vote);
+    expect(first.at).toBeInstanceOf(Point);
+    expect(send(vote, from, to)).not.toBe(first);
+    expect(send(vote.at, from, to)).not.toBe(first.at);
+    expect(send(first, to, from)).not.toBe(vote);
+    expect(from.size + to.size).toBe(0);
   });
 
   it('without it, every crossing makes a new object', () => {
