@@ -101,8 +101,10 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
           new Promise<{ report: PartitionReport; windows: number; extra: unknown }>((resolve, reject) => {
             worker.on('message', (m: PartitionThreadMessage) => {
               if (m.kind === 'emitted') {
-                pending[self]!.push({ window: m.window, batch: { ...m.batch, event: fromPortable(m.batch.event, identity) as EmittedBatch['event'] } });
-                lastPosted[self] = m.window;
+                for (const w of fromPortable(m.windows, identity) as typeof m.windows) {
+                  pending[self]!.push(w);
+                  lastPosted[self] = w.window;
+                }
                 replayReady();
               } else if (m.kind === 'check') {
                 lastPosted[self] = m.window;

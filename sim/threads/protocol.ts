@@ -52,12 +52,13 @@ export interface PartitionThreadData {
 }
 
 /**
- * What a partition's thread posts to the coordinator: the events emitted in a window (windows in
- * which its hosts emitted nothing are skipped), a check at each pause (after the window that ends
- * at `atUs`, with its world's `checkpoint`), then its end.
+ * What a partition's thread posts to the coordinator: the events emitted in windows, several windows
+ * a post, in window order (windows in which its hosts emitted nothing are skipped), a check at each
+ * pause (after the window that ends at `atUs`, with its world's `checkpoint`, and after the events
+ * of every window up to it), then its end (after the rest of its events).
  */
 export type PartitionThreadMessage =
-  | { readonly kind: 'emitted'; readonly window: number; readonly batch: EmittedBatch }
+  | { readonly kind: 'emitted'; readonly windows: readonly { readonly window: number; readonly batch: EmittedBatch }[] }
   | { readonly kind: 'check'; readonly window: number; readonly atUs: number; readonly part: unknown }
   | { readonly kind: 'done'; readonly report: PartitionReport; readonly windows: number; readonly extra: unknown }
   | { readonly kind: 'failed'; readonly message: string };
