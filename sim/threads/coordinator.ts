@@ -101,8 +101,8 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
           new Promise<{ report: PartitionReport; windows: number; extra: unknown }>((resolve, reject) => {
             worker.on('message', (m: PartitionThreadMessage) => {
               if (m.kind === 'emitted') {
-                for (const w of fromPortable(m.windows, identity) as typeof m.windows) {
-                  pending[self]!.push(w);
+                for (const w of m.windows) {
+                  pending[self]!.push({ window: w.window, batch: { ...w.batch, event: fromPortable(w.batch.event, identity) as EmittedBatch['event'] } });
                   lastPosted[self] = w.window;
                 }
                 replayReady();

@@ -52,18 +52,19 @@ async function main(): Promise<PartitionThreadMessage> {
   const every = data.checkEveryUs;
   let checkUs = every > 0 && every < untilUs ? every : Infinity;
   let checksPosted = 0;
-  // Emitted events not yet posted, by window.
+  // Emitted events not yet posted, by window, each taken apart at the end of its window as before
+  // (what an event refers to may change later).
   let unposted: { window: number; batch: EmittedBatch }[] = [];
   const postEmitted = (): void => {
     if (unposted.length === 0) return;
-    parentPort!.postMessage({ kind: 'emitted', windows: toPortable(unposted, identity.oneWay) as typeof unposted } satisfies PartitionThreadMessage);
+    parentPort!.postMessage({ kind: 'emitted', windows: unposted } satisfies PartitionThreadMessage);
     unposted = [];
   };
   for (;;) {
     const endUs = Math.min(startUs + l - 1, untilUs, checkUs);
     engine.run(endUs);
     const emitted = engine.takeEmitted();
-    if (data.forwardEmitted && emitted.atUs.length > 0) unposted.push({ window: windows, batch: emitted });
+    if (data.forwardEmitted && emitted.atUs.length > 0) unposted.push({ window: windows, batch: portableEmitted(emitted) });
     let earliest = engine.nextEventUs();
     const sentRow = (windows & 1) * count * count;
     for (let q = 0; q < count; q++) {
@@ -106,6 +107,10 @@ async function main(): Promise<PartitionThreadMessage> {
   }
   postEmitted();
   return { kind: 'done', report: partitionReport(engine), windows, extra: 'finish' in built ? built.finish() : undefined };
+}
+
+function portableEmitted(batch: EmittedBatch): EmittedBatch {
+  return { ...batch, event: toPortable(batch.event, identity.oneWay) as EmittedBatch['event'] };
 }
 
 /** The one batch a peer posted before the barrier (posting enqueues it on this port at once). */
