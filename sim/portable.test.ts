@@ -101,7 +101,7 @@ describe('identity across threads', () => {
     expect(side.find(id)).toBe(event);
   });
 
-  it('gives an instance of a portable class one id on each side, none to its data', () => {
+  it('gives a frozen instance of a portable class one id on each side, none to its data (not frozen)', () => {
     const from = new CrossingIdentity(3), to = new CrossingIdentity(4);
     const pair = new Pair(1, 2);
     const got = send(Object.freeze({ kind: 'm', pair }), from, to);

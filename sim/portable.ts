@@ -197,7 +197,7 @@ export function toPortable(x: unknown, identity?: CrossingStamps, memo: Map<obje
     const wrapper: Record<string, unknown> = { [PORTABLE]: cls.name };
     if (identity !== undefined && Object.isFrozen(x)) wrapper[IDENTITY] = identity.stamp(x);
     memo.set(x, wrapper);
-    wrapper.data = toPortableMadeFresh(cls.toData(x), identity, memo);
+    wrapper.data = toPortable(cls.toData(x), identity, memo);
     return wrapper;
   }
   const out: Record<string, unknown> = {};
@@ -208,17 +208,6 @@ export function toPortable(x: unknown, identity?: CrossingStamps, memo: Map<obje
   // deleted is the last one added; deleting an earlier one turns the whole message into a dictionary.
   if (id !== undefined) out[IDENTITY] = id;
   if (Object.isFrozen(x)) out[FROZEN] = 1;
-  return out;
-}
-
-/**
- * `toData`'s result, made for this crossing: its parts may be objects that crossed before, but it
- * never did and never will again, so it needs no id of its own (the wrapper carries the instance's).
- */
-function toPortableMadeFresh(data: unknown, identity: CrossingStamps | undefined, memo: Map<object, unknown>): unknown {
-  if (data === null || typeof data !== 'object' || Object.getPrototypeOf(data) !== Object.prototype) return toPortable(data, identity, memo);
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(data)) out[k] = toPortable((data as Record<string, unknown>)[k], identity, memo);
   return out;
 }
 
