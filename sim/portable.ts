@@ -201,13 +201,14 @@ export function toPortable(x: unknown, identity?: CrossingStamps, memo: Map<obje
     return wrapper;
   }
   const out: Record<string, unknown> = {};
-  const id = identity !== undefined && Object.isFrozen(x) ? identity.stamp(x) : undefined;
+  const frozen = Object.isFrozen(x);
+  const id = identity !== undefined && frozen ? identity.stamp(x) : undefined;
   memo.set(x, out);
   for (const k of Object.keys(x)) out[k] = toPortable((x as Record<string, unknown>)[k], identity, memo);
   // Last: the receiver deletes them, and V8 keeps an object's fast properties only when the property
   // deleted is the last one added; deleting an earlier one turns the whole message into a dictionary.
   if (id !== undefined) out[IDENTITY] = id;
-  if (Object.isFrozen(x)) out[FROZEN] = 1;
+  if (frozen) out[FROZEN] = 1;
   return out;
 }
 

@@ -8,6 +8,7 @@
  * source; any other TypeScript file (a plug-in outside the tree) first registers tsx.
  */
 import { register as registerHooks } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 declare const IOMTSIM_BUILD: { readonly dir: string; readonly entries: Readonly<Record<string, string>> } | undefined;
 
@@ -20,6 +21,18 @@ export function compiledEntryUrl(url: string): string | undefined {
   if (BUILD === undefined || !url.startsWith(ROOT.href)) return undefined;
   const entry = BUILD.entries[url.slice(ROOT.href.length)];
   return entry === undefined ? undefined : new URL(`${BUILD.dir}${entry}`, ROOT).href;
+}
+
+/** Preloaded by a thread that starts from TypeScript sources: registers tsx's fast ESM loader. */
+const THREAD_TS_LOADER = pathToFileURL(fileURLToPath(new URL('../runner/worker-loader.mjs', import.meta.url))).href;
+
+/**
+ * How to start a worker thread whose entry is the module at `source`: from the bundle, its
+ * compiled entry with no loader; from source, the source through tsx (src/runner/worker-loader.mjs).
+ */
+export function threadEntry(source: string): { readonly url: string; readonly execArgv: string[] } {
+  const compiled = compiledEntryUrl(source);
+  return compiled !== undefined ? { url: compiled, execArgv: [] } : { url: source, execArgv: ['--import', THREAD_TS_LOADER] };
 }
 
 let typeScript: Promise<void> | undefined;

@@ -5,9 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import { compiledEntryUrl } from '../plugins/compiled.ts';
+import { threadEntry } from '../plugins/compiled.ts';
 import { loadModel } from './load-model.ts';
 import { ensurePlugins } from '../plugins/cache.ts';
 import { DEFAULT_MODEL, replicate } from './replicate.ts';
@@ -54,11 +53,10 @@ class PoolExecutor implements Executor {
     this.concurrency = workers;
     // From the bundle, the worker starts from its compiled entry with no TypeScript loader
     // (plugins/compiled.ts); from source, through tsx.
-    const source = new URL('./worker.ts', import.meta.url).href;
-    const compiled = compiledEntryUrl(source);
+    const entry = threadEntry(new URL('./worker.ts', import.meta.url).href);
     this.pool = new Piscina({
-      filename: compiled ?? source,
-      execArgv: compiled !== undefined ? [] : ['--import', pathToFileURL(fileURLToPath(new URL('./worker-loader.mjs', import.meta.url))).href],
+      filename: entry.url,
+      execArgv: entry.execArgv,
       minThreads: workers,
       maxThreads: workers,
       concurrentTasksPerWorker: 1,

@@ -4,21 +4,19 @@
  * regional.yaml's world stayed in memory to the end (about 200 MB of a two-thread run's 1.35 GB).
  * A thread's memory goes back when it ends.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { compiledEntryUrl } from '../../plugins/compiled.ts';
+import { threadEntry } from '../../plugins/compiled.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { PlanThreadData, PlanThreadReply } from './plan-worker.ts';
 import type { SplitPlan, ThreadsProblem } from './run.ts';
 
 const WORKER_SOURCE = new URL('./plan-worker.ts', import.meta.url).href;
-const TS_LOADER = pathToFileURL(fileURLToPath(new URL('../../runner/worker-loader.mjs', import.meta.url))).href;
 
 /** `planSplit(scenario, scenario.seed, threads)` for each scenario, in order. */
 export async function planSplitsInThread(scenarios: readonly Scenario[], threads: number): Promise<(SplitPlan | { readonly problem: ThreadsProblem })[]> {
-  const compiled = compiledEntryUrl(WORKER_SOURCE);
+  const entry = threadEntry(WORKER_SOURCE);
   const data: PlanThreadData = { scenarios, threads };
-  const worker = new Worker(new URL(compiled ?? WORKER_SOURCE), { workerData: data, execArgv: compiled === undefined ? ['--import', TS_LOADER] : [] });
+  const worker = new Worker(new URL(entry.url), { workerData: data, execArgv: entry.execArgv });
   try {
     const reply = await new Promise<PlanThreadReply>((resolve, reject) => {
       worker.once('message', resolve);

@@ -15,10 +15,9 @@
  * hosts comes back with each partition's totals, and what an attack labels as it acts inside a
  * replica arrives at the coordinator as an event (src/attacks/ground-truth.ts).
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lookaheadUs, runPartitionsOnThreads } from '../../../sim/index.ts';
 import type { RunOutput } from '../../metrics/types.ts';
-import { compiledEntryUrl } from '../../plugins/compiled.ts';
+import { compiledEntryUrl, threadEntry } from '../../plugins/compiled.ts';
 import { registriesFor } from '../../plugins/registries.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { RunWatch } from '../../metrics/interim-bounds.ts';
@@ -29,7 +28,6 @@ import { splittableWorld, type ThreadedWorldArgs } from './world-module.ts';
 // source, through tsx's loader.
 const WORLD_SOURCE = new URL('./world-module.ts', import.meta.url).href;
 const WORKER_SOURCE = new URL('../../../sim/threads/partition-worker.ts', import.meta.url).href;
-const TS_LOADER = pathToFileURL(fileURLToPath(new URL('../../runner/worker-loader.mjs', import.meta.url))).href;
 
 /** Why a scenario cannot run split over threads: the field, what a split needs, what was found. */
 export interface ThreadsProblem {
@@ -155,14 +153,14 @@ export async function simulateOnThreads(scenario: Scenario, seed: number, thread
   if ('problem' in split) throw problemError(split.problem);
   const { assignment } = split;
   const args: ThreadedWorldArgs = { scenario, seed };
-  const compiledWorker = compiledEntryUrl(WORKER_SOURCE);
+  const worker = threadEntry(WORKER_SOURCE);
   const run = await runPartitionsOnThreads({
     worldModule: compiledEntryUrl(WORLD_SOURCE) ?? WORLD_SOURCE,
     worldArgs: args,
     assignment,
     untilUs: scenario.duration,
-    workerUrl: new URL(compiledWorker ?? WORKER_SOURCE),
-    execArgv: compiledWorker === undefined ? ['--import', TS_LOADER] : [],
+    workerUrl: new URL(worker.url),
+    execArgv: worker.execArgv,
     observers: [(h, event, t) => world.engine.replayToObservers(h, event, t)],
     beforeReplay: (t, key, key2) => world.engine.run(t, key, key2),
     ...(watch === undefined ? {} : { check: { everyUs: watch.everyUs, goOn: (atUs: number, parts: readonly unknown[]) => !world.checkPartitionedRun(watch, atUs, parts as PartitionCheckpoint[]) } }),
