@@ -3,6 +3,7 @@
  * messages and timers and acts only through its context. The engine is the driver that turns those
  * calls into events; a unit test can drive an actor with a scripted context instead.
  */
+import type { EmitKey } from './first-emissions.ts';
 import type { Rng } from './rng.ts';
 import type { HostId, ModelEvent, TimerId, TimerTag } from './types.ts';
 
@@ -29,6 +30,12 @@ export interface ActorContext<M = unknown> {
   cpuParallel(jobs: number, costUsEach: number): void;
   /** Report something for metrics, checkers and traces. */
   emit(event: ModelEvent): void;
+  /**
+   * `emit`, unless some host already emitted an event of this kind with this key: for what every
+   * replica reports alike (a transaction's outcome, by its id), observers get the first report, at
+   * its time, and the run carries no copy per replica (sim/first-emissions.ts).
+   */
+  emitFirst(key: EmitKey, event: ModelEvent): void;
 }
 
 export interface Actor<M = unknown> {
@@ -41,7 +48,7 @@ export interface Actor<M = unknown> {
 }
 
 /** The context calls a wrapper may replace; everything else is the wrapped context's. */
-export type ContextOverrides<M> = Partial<Pick<ActorContext<M>, 'send' | 'setTimer' | 'cancelTimer' | 'cpu' | 'cpuParallel' | 'emit'>>;
+export type ContextOverrides<M> = Partial<Pick<ActorContext<M>, 'send' | 'setTimer' | 'cancelTimer' | 'cpu' | 'cpuParallel' | 'emit' | 'emitFirst'>>;
 
 /**
  * A context that forwards to `ctx` except for the calls in `overrides` (which may call `ctx`
@@ -64,6 +71,7 @@ export function forwardingContext<M>(ctx: ActorContext<M>, overrides: ContextOve
     cpu: overrides.cpu ?? ((costUs) => ctx.cpu(costUs)),
     cpuParallel: overrides.cpuParallel ?? ((jobs, costUsEach) => ctx.cpuParallel(jobs, costUsEach)),
     emit: overrides.emit ?? ((event) => ctx.emit(event)),
+    emitFirst: overrides.emitFirst ?? ((key, event) => ctx.emitFirst(key, event)),
   };
 }
 

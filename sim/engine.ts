@@ -30,6 +30,7 @@
  */
 import type { Actor, ActorContext, ActorFactory } from './actor.ts';
 import { badArgument, unknownHost } from './errors.ts';
+import { FirstEmissions, type EmitKey } from './first-emissions.ts';
 import { DROPPED, Network, type HostPlacement, type NetworkConfig } from './network.ts';
 import { emptyBatch, emptyEmitted, type CrossingBatch, type EmittedBatch, type PartitionPlan } from './partition.ts';
 import { EventQueue, SLOT_LIMIT } from './queue.ts';
@@ -108,6 +109,7 @@ export class Engine {
   private wakePending = new Uint8Array(16);
   private readonly observers: ModelEventObserver[] = [];
   private readonly exporters: ((h: HostId, event: ModelEvent) => ModelEvent)[] = [];
+  private readonly firstEmissions = new FirstEmissions();
   private stopped = false;
   // Partitioned runs: which partition runs each host, 1 where it is this one, and the messages
   // for each other partition's hosts since they were last taken. Null when this engine runs all.
@@ -239,9 +241,10 @@ export class Engine {
    * partitions' records (sim/partition.ts); a control callback's emission about no host of this
    * partition is recorded by the partition that runs the host, one about no host (-1) by the first.
    */
-  private recordEmitted(h: HostId, event: ModelEvent): void {
+  private recordEmitted(h: HostId, event: ModelEvent, firstKey: EmitKey | null): void {
     if (h >= 0 ? this.owned![h] !== 1 : this.plan!.self !== 0) return;
     const b = this.emitted!;
+    b.firstKey.push(firstKey);
     b.atUs.push(this.nowUs);
     b.key.push(this.handledKey);
     b.key2.push(this.handledKey2);
@@ -602,7 +605,18 @@ export class Engine {
 
   emit(h: HostId, event: ModelEvent): void {
     if (this.emitted !== null) {
-      this.recordEmitted(h, event);
+      this.recordEmitted(h, event, null);
+      return;
+    }
+    const obs = this.observers;
+    for (let i = 0; i < obs.length; i++) obs[i]!(h, event, this.nowUs);
+  }
+
+  /** `emit`, unless an event of this kind with this key was emitted before (ActorContext.emitFirst). */
+  emitFirst(h: HostId, key: EmitKey, event: ModelEvent): void {
+    if (!this.firstEmissions.admit(event.kind, key)) return;
+    if (this.emitted !== null) {
+      this.recordEmitted(h, event, key);
       return;
     }
     const obs = this.observers;
@@ -743,6 +757,9 @@ class HostContext implements ActorContext<unknown> {
   }
   emit(event: ModelEvent): void {
     this.engine.emit(this.self, event);
+  }
+  emitFirst(key: EmitKey, event: ModelEvent): void {
+    this.engine.emitFirst(this.self, key, event);
   }
 }
 

@@ -21,6 +21,7 @@
  * handled events come out of the queue in (time, keys) order and emit in that order, so the merge
  * reproduces it exactly.
  */
+import type { EmitKey, FirstEmissions } from './first-emissions.ts';
 import type { HostId, ModelEvent, ModelEventObserver } from './types.ts';
 import type { Network } from './network.ts';
 
@@ -86,18 +87,21 @@ export interface EmittedBatch {
   readonly key2: number[];
   readonly host: number[];
   readonly event: ModelEvent[];
+  /** The key an event was emitted with by `emitFirst`, null for `emit`. */
+  readonly firstKey: (EmitKey | null)[];
 }
 
 export function emptyEmitted(): EmittedBatch {
-  return { atUs: [], key: [], key2: [], host: [], event: [] };
+  return { atUs: [], key: [], key2: [], host: [], event: [], firstKey: [] };
 }
 
 /**
  * Hand the partitions' emitted events of one window to `observers` in the order one engine would
  * have: by (time, keys of the handled event), and in emission order within one handled event (which
- * lies in one partition's batch). `beforeEach` runs before each handled event's emissions.
+ * lies in one partition's batch); of the events emitted with `emitFirst`, those `first` (kept for
+ * the whole run) admits. `beforeEach` runs before each handled event's emissions.
  */
-export function replayEmitted(batches: readonly EmittedBatch[], observers: readonly ModelEventObserver[], beforeEach?: (timeUs: number, key: number, key2: number) => void): void {
+export function replayEmitted(batches: readonly EmittedBatch[], observers: readonly ModelEventObserver[], first: FirstEmissions, beforeEach?: (timeUs: number, key: number, key2: number) => void): void {
   const next = new Array<number>(batches.length).fill(0);
   for (;;) {
     let best = -1;
@@ -115,7 +119,9 @@ export function replayEmitted(batches: readonly EmittedBatch[], observers: reado
     const t = b.atUs[next[best]!]!, key = b.key[next[best]!]!, key2 = b.key2[next[best]!]!;
     beforeEach?.(t, key, key2);
     for (let i = next[best]!; i < b.atUs.length && b.atUs[i] === t && b.key[i] === key && b.key2[i] === key2; i++, next[best]!++) {
-      for (const o of observers) o(b.host[i]!, b.event[i]!, t);
+      const event = b.event[i]!, firstKey = b.firstKey[i]!;
+      if (firstKey !== null && !first.admit(event.kind, firstKey)) continue;
+      for (const o of observers) o(b.host[i]!, event, t);
     }
   }
 }

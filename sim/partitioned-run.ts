@@ -4,6 +4,7 @@
  * and N = 1). See sim/partition.ts for why the windows are safe.
  */
 import { badArgument } from './errors.ts';
+import { FirstEmissions } from './first-emissions.ts';
 import type { Engine } from './engine.ts';
 import { lookaheadUs, replayEmitted, type CrossingBatch } from './partition.ts';
 import type { ModelEventObserver } from './types.ts';
@@ -109,10 +110,11 @@ export function runPartitionsInProcess(
   const n = engines.length;
   const l = checkedLookaheadUs(engines[0]!, n);
   let startUs = engines[0]!.nowUs;
+  const first = new FirstEmissions();
   for (;;) {
     const endUs = Math.min(startUs + l - 1, untilUs);
     for (const e of engines) e.run(endUs);
-    replayEmitted(engines.map((e) => e.takeEmitted()), observers, beforeReplay);
+    replayEmitted(engines.map((e) => e.takeEmitted()), observers, first, beforeReplay);
     for (let p = 0; p < n; p++) {
       for (let q = 0; q < n; q++) {
         if (p === q) continue;

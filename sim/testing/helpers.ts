@@ -107,6 +107,8 @@ export function partitionableTrafficEngine(seed: number, hostCount: number, part
         // Observers must see these in one order however the hosts are split; some handlers emit twice.
         ctx.emit({ kind: 'act', r } as ModelEvent);
         if (r < 0.2) ctx.emit({ kind: 'act-again', r } as ModelEvent);
+        // Reported by many hosts alike, by one of 8 keys: observers see the first of each key.
+        else if (r >= 0.8) ctx.emitFirst(Math.floor(r * 40), { kind: 'act-first', r } as ModelEvent);
         if (r < 0.45) ctx.send(ctx.rng.int(hostCount), { from: ctx.self, r }, 100 + ctx.rng.int(3_000));
         else if (r < 0.5) for (let k = 0; k < 3; k++) ctx.send(ctx.rng.int(hostCount), r, 64);
         else if (r < 0.6) ctx.cancelTimer(ctx.setTimer(100, 1));

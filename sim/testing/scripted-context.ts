@@ -2,7 +2,7 @@
  * A scripted ActorContext for unit tests (the etcd/raft pattern: drive the actor, assert on what it
  * sent). Time moves only when the test sets `nowUs`; sends, timers and events are recorded.
  */
-import { Rng, type ActorContext, type HostId, type ModelEvent, type TimerId, type TimerTag } from '../index.ts';
+import { FirstEmissions, Rng, type ActorContext, type EmitKey, type HostId, type ModelEvent, type TimerId, type TimerTag } from '../index.ts';
 
 export interface ScriptedSend {
   readonly to: HostId;
@@ -23,6 +23,7 @@ export class ScriptedContext implements ActorContext<unknown> {
   readonly sent: ScriptedSend[] = [];
   readonly timers: ScriptedTimer[] = [];
   readonly emitted: ModelEvent[] = [];
+  private readonly first = new FirstEmissions();
   cpuUs = 0;
 
   constructor(readonly self: HostId, seed = 1) {
@@ -55,6 +56,11 @@ export class ScriptedContext implements ActorContext<unknown> {
 
   emit(event: ModelEvent): void {
     this.emitted.push(event);
+  }
+
+  /** As an engine with this one host would: the first event of its kind with this key is recorded. */
+  emitFirst(key: EmitKey, event: ModelEvent): void {
+    if (this.first.admit(event.kind, key)) this.emitted.push(event);
   }
 
   /** Messages sent so far of one kind, and forget them. */

@@ -5,6 +5,7 @@
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { combineReports, type CombinedRun, type PartitionReport } from '../partitioned-run.ts';
+import { FirstEmissions } from '../first-emissions.ts';
 import { emptyEmitted, replayEmitted, type EmittedBatch } from '../partition.ts';
 import { CrossingIdentity, fromPortable } from '../portable.ts';
 import type { ModelEventObserver } from '../types.ts';
@@ -71,12 +72,13 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
   const lastPosted: number[] = workers.map(() => -1);
   // Objects the partitions' events carry keep one identity here, as in one engine.
   const identity = new CrossingIdentity(count);
+  const first = new FirstEmissions();
   const replayReady = (): void => {
     for (;;) {
       let w = Infinity;
       for (const q of pending) if (q.length > 0 && q[0]!.window < w) w = q[0]!.window;
       if (w === Infinity || lastPosted.some((last) => last < w)) return;
-      replayEmitted(pending.map((q) => (q.length > 0 && q[0]!.window === w ? q.shift()!.batch : emptyEmitted())), observers, o.beforeReplay);
+      replayEmitted(pending.map((q) => (q.length > 0 && q[0]!.window === w ? q.shift()!.batch : emptyEmitted())), observers, first, o.beforeReplay);
     }
   };
   // The check each partition posted last, and the parts of the one under way.

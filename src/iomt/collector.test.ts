@@ -78,13 +78,12 @@ describe('IomtCollector', () => {
     expect(m['iomt.anchor_latency_ms.max']!.value).toBeCloseTo(3_000, 0);
   });
 
-  it('counts each committed transaction once, at its first execution, with its bytes, the readings it anchors and contract refusals', () => {
+  it('counts each committed transaction it is shown, with its bytes, the readings it anchors and contract refusals', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
     const anchor = (t: Transaction, readings: number): ContractOutcome => ({ kind: 'anchored', tx: t, height: 1, anchor: { gateway: 0, batch: t.id, root: 'r', readings } });
     const a = sized(200);
     const b = sized(400);
     c.onOutcome(anchor(a, 100), 1_000);
-    c.onOutcome(anchor(a, 100), 1_100);
     c.onOutcome(anchor(b, 300), 2_000);
     c.onOutcome({ kind: 'rejected', tx: sized(50), height: 2, reason: 'inactive consent' }, 3_000);
     const m = metrics(c);

@@ -61,7 +61,6 @@ export class IomtCollector {
   readonly served = new ServedReads();
   private alarms = 0;
   private readonly alarmRates: AlarmRates;
-  private readonly seenTx = new Set<number>();
   readonly phi: PhiInspector;
   private readonly episodesByPatient = new Map<number, EpisodeTrack[]>();
 
@@ -148,10 +147,8 @@ export class IomtCollector {
     if (latencyUs - r.holdUs <= r.targetUs) counts[0]! += 1;
   }
 
-  /** Contract outcome at its first execution by any replica. */
+  /** A contract call's outcome at its first execution by any replica (the only one emitted: `emitFirst`). */
   onOutcome(o: ContractOutcome, nowUs: number): void {
-    if (this.seenTx.has(o.tx.id)) return;
-    this.seenTx.add(o.tx.id);
     this.committedTxs++;
     this.onchainBytes += o.tx.sizeBytes;
     this.phi.inspect(o.tx);

@@ -2,7 +2,7 @@
  * Model events of the IoMT layer (besides detectors' `alarm`). Metrics collectors and the attack
  * layer's scorers observe them; nothing in the model reads them back.
  */
-import type { ModelEvent } from '../../sim/index.ts';
+import type { EmitKey, ModelEvent } from '../../sim/index.ts';
 import type { ContractOutcome } from '../contracts/index.ts';
 
 export type IomtEvent =
@@ -26,7 +26,7 @@ export type IomtEvent =
    * consent enforcement are judged on these (collector.ts), where a violation would show.
    */
   | { readonly kind: 'iomt-record-served'; readonly store: number; readonly serial: number; readonly request: string; readonly requester: string; readonly device: number; readonly patient: string }
-  /** A replica executed a contract call (every replica reports each call; metrics keep the first). */
+  /** A contract call's first execution by a replica (emitted with `emitFirst`, by transaction id: each replica executes it). */
   | { readonly kind: 'iomt-contract-outcome'; readonly outcome: ContractOutcome }
   /** A patient portal submitted a consent revocation. */
   | { readonly kind: 'iomt-revoke-submitted'; readonly consent: string; readonly submittedUs: number };
@@ -36,4 +36,9 @@ export type IomtEventKind = IomtEvent['kind'];
 /** Emit an IoMT event (typed, so a misspelt field is a compile error). */
 export function emitIomt(ctx: { emit(event: ModelEvent): void }, event: IomtEvent): void {
   ctx.emit(event);
+}
+
+/** Emit an IoMT event unless one of its kind with this key was emitted before (ActorContext.emitFirst). */
+export function emitIomtFirst(ctx: { emitFirst(key: EmitKey, event: ModelEvent): void }, key: EmitKey, event: IomtEvent): void {
+  ctx.emitFirst(key, event);
 }

@@ -29,6 +29,7 @@ function harness(batchMaxReadings: number) {
     cpu: () => {},
     cpuParallel: () => {},
     emit: () => {},
+    emitFirst: () => {},
   };
   const ring = new KeyRing('symbolic', 1);
   const key = ring.issue(1000);

@@ -11,7 +11,7 @@ describe('NodeQueries', () => {
     let now = 0;
     const ctx: ActorContext<unknown> = {
       self: 9, get nowUs() { return now; }, rng: new Rng(1),
-      send: (_to, msg) => void sent.push(msg), setTimer: () => 0, cancelTimer: () => {}, cpu: () => {}, cpuParallel: () => {}, emit: () => {},
+      send: (_to, msg) => void sent.push(msg), setTimer: () => 0, cancelTimer: () => {}, cpu: () => {}, cpuParallel: () => {}, emit: () => {}, emitFirst: () => {},
     };
     const q = new NodeQueries(ctx, { host: NODE, macUs: 1, retryUs: 4_000_000 });
     const id = q.ask({ q: 'height' }, 12);
@@ -30,7 +30,7 @@ describe('NodeQueries', () => {
     let now = 0;
     const ctx: ActorContext<unknown> = {
       self: 9, get nowUs() { return now; }, rng: new Rng(1),
-      send: (_to, msg) => void sent.push(msg as NodeSubscribe), setTimer: () => 0, cancelTimer: () => {}, cpu: () => {}, cpuParallel: () => {}, emit: () => {},
+      send: (_to, msg) => void sent.push(msg as NodeSubscribe), setTimer: () => 0, cancelTimer: () => {}, cpu: () => {}, cpuParallel: () => {}, emit: () => {}, emitFirst: () => {},
     };
     const s = new NodeSubscription(ctx, { host: NODE, macUs: 0, retryUs: 4_000_000 }, 'audit', 0);
     s.subscribe();

@@ -29,6 +29,7 @@ function node() {
     setTimer: () => 0, cancelTimer: () => {},
     cpu: (us) => void (cpuUs += us), cpuParallel: (jobs, us) => void (cpuUs += jobs * us),
     emit: (e) => void events.push(e),
+    emitFirst: (_key, e) => void events.push(e),
   };
   const app = new IomtLedgerApp({ gateways: [GATEWAY], alertRules: ['spo2-low'] });
   app.applyGenesis(

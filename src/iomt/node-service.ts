@@ -16,7 +16,7 @@
 import type { ActorContext, HostId } from '../../sim/index.ts';
 import type { AuditEntry, ContractOutcome, IomtLedgerApp } from '../contracts/index.ts';
 import type { CryptoCosts } from '../ledger/index.ts';
-import { emitIomt } from './events.ts';
+import { emitIomt, emitIomtFirst } from './events.ts';
 import {
   answerBytes,
   noticeBytes,
@@ -164,8 +164,8 @@ export class NodeQueryService {
   }
 
   private onOutcome(o: ContractOutcome): void {
-    // Metrics observe every replica's outcomes as model events (the collector keeps the first).
-    emitIomt(this.ctx, { kind: 'iomt-contract-outcome', outcome: o });
+    // Every replica executes every transaction alike; metrics read the first execution of each.
+    emitIomtFirst(this.ctx, o.tx.id, { kind: 'iomt-contract-outcome', outcome: o });
     if (o.kind === 'device') this.newRegistry.push(o.device);
     else if (o.kind === 'access') {
       const a = o.access;

@@ -35,6 +35,7 @@ function scripted(): { ctx: ActorContext<unknown>; sent: { to: number; msg: unkn
     cpu: () => {},
     cpuParallel: () => {},
     emit: (e) => void emitted.push(e),
+    emitFirst: (_key, e) => void emitted.push(e),
   };
   return { ctx, sent, timers, emitted };
 }

@@ -128,6 +128,7 @@ describe('IomtWorld', () => {
                 cpu: (c) => ctx.cpu(c),
                 cpuParallel: (jobs, each) => ctx.cpuParallel(jobs, each),
                 emit: (e) => ctx.emit(e),
+                emitFirst: (key, e) => ctx.emitFirst(key, e),
               }),
     });
     world.run();

@@ -16,7 +16,7 @@
  * A Byzantine replica's own commit reports are not passed on: safety is a property of the honest
  * replicas, and the ground truth names which ones are not.
  */
-import type { Actor, ActorContext, ActorFactory, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
+import type { Actor, ActorContext, ActorFactory, EmitKey, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
 import { hasByzantineLevers } from '../../protocols/definition.ts';
 import type { ByzantineBehaviour, SplitBrain } from './behaviour.ts';
 import { isFaceEnvelope, type FaceEnvelope } from './envelope.ts';
@@ -124,9 +124,10 @@ export class ByzantineReplica implements Actor<unknown> {
     this.ctx.send(to, out, sizeBytes);
   }
 
-  emitFrom(face: number, event: ModelEvent): void {
+  emitFrom(face: number, event: ModelEvent, firstKey?: EmitKey): void {
     if (face !== 0 || event.kind === 'commit') return;
-    this.ctx.emit(event);
+    if (firstKey === undefined) this.ctx.emit(event);
+    else this.ctx.emitFirst(firstKey, event);
   }
 
   // ---- internals ----
@@ -215,5 +216,8 @@ class FaceContext implements ActorContext<unknown> {
   }
   emit(event: ModelEvent): void {
     this.owner.emitFrom(this.face, event);
+  }
+  emitFirst(key: EmitKey, event: ModelEvent): void {
+    this.owner.emitFrom(this.face, event, key);
   }
 }

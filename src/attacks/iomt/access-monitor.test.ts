@@ -17,6 +17,7 @@ function run(perWindow: (w: number) => Record<string, number>, windows: number):
     self: 1, nowUs: 0, rng: new Rng(1),
     send: () => {}, setTimer: () => 0, cancelTimer: () => {}, cpu: () => {}, cpuParallel: () => {},
     emit: (e: ModelEvent) => void alarms.push({ subject: (e as unknown as { subject: string }).subject, window: w }),
+    emitFirst: () => {},
   };
   const monitor = new AccessMonitor(ctx, { windowUs: 60e6, warmupWindows: 5, requesters: ['a', 'b'], node: { host: NODE, macUs: 0, retryUs: 4e6 } });
   monitor.onStart();

@@ -5,7 +5,7 @@
  * if granted), so every one is decided and audited like any other; only the volume is abnormal.
  * Timer tags are multiplexed: the client's own tags are doubled; the odd tag belongs to the proxy.
  */
-import { exponential, type Actor, type ActorContext, type ActorFactory, type HostId, type ModelEvent, type Rng, type TimerId, type TimerTag } from '../../../sim/index.ts';
+import { exponential, type Actor, type ActorContext, type ActorFactory, type EmitKey, type HostId, type ModelEvent, type Rng, type TimerId, type TimerTag } from '../../../sim/index.ts';
 import type { AttackWindow } from '../window.ts';
 import { isActive } from '../window.ts';
 
@@ -68,4 +68,5 @@ class ClientProxyContext implements ActorContext<unknown> {
   cpu(costUs: number): void { this.owner.ctx.cpu(costUs); }
   cpuParallel(jobs: number, costUsEach: number): void { this.owner.ctx.cpuParallel(jobs, costUsEach); }
   emit(event: ModelEvent): void { this.owner.ctx.emit(event); }
+  emitFirst(key: EmitKey, event: ModelEvent): void { this.owner.ctx.emitFirst(key, event); }
 }

@@ -5,7 +5,7 @@
  * make the firmware take an extra sample now, and timers of its own.
  * Timer tags are multiplexed: the device's own tags are doubled; odd tag 2j+1 belongs to behaviour j.
  */
-import type { Actor, ActorContext, ActorFactory, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
+import type { Actor, ActorContext, ActorFactory, EmitKey, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
 import type { ReadingMessage } from '../../iomt/reading.ts';
 import type { MessageLabels } from './labels.ts';
 
@@ -106,4 +106,5 @@ class DeviceProxyContext implements ActorContext<unknown> {
   cpu(costUs: number): void { this.owner.ctx.cpu(costUs); }
   cpuParallel(jobs: number, costUsEach: number): void { this.owner.ctx.cpuParallel(jobs, costUsEach); }
   emit(event: ModelEvent): void { this.owner.ctx.emit(event); }
+  emitFirst(key: EmitKey, event: ModelEvent): void { this.owner.ctx.emitFirst(key, event); }
 }

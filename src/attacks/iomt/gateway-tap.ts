@@ -6,7 +6,7 @@
  * it a behaviour that drops or holds readings before the honest code sees them. Where a security
  * service runs, it forwards the gateway's device alarms to it (the gateway's alarm export to the SOC).
  */
-import type { Actor, ActorContext, ActorFactory, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
+import type { Actor, ActorContext, ActorFactory, EmitKey, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
 import type { MessageCounts, MessageLabels } from './labels.ts';
 import { SECURITY_ALARM_BYTES, type SecurityAlarm } from './security-service.ts';
 
@@ -162,4 +162,5 @@ class TapContext implements ActorContext<unknown> {
   cpu(costUs: number): void { this.owner.ctx.cpu(costUs); }
   cpuParallel(jobs: number, costUsEach: number): void { this.owner.ctx.cpuParallel(jobs, costUsEach); }
   emit(event: ModelEvent): void { this.owner.emitted(event); }
+  emitFirst(key: EmitKey, event: ModelEvent): void { this.owner.ctx.emitFirst(key, event); }
 }

@@ -18,6 +18,7 @@ function scripted(self: HostId) {
     cpu: () => {},
     cpuParallel: () => {},
     emit: (e: ModelEvent) => { events.push(e); },
+    emitFirst: (_key: unknown, e: ModelEvent) => { events.push(e); },
   };
   const advanceTo = (client: LoadClient, untilUs: number): void => {
     for (;;) {

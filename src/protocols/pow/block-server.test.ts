@@ -17,6 +17,7 @@ function scripted(latencyUs: number) {
     cpu: () => {},
     cpuParallel: () => {},
     emit: () => {},
+    emitFirst: () => {},
   };
   const sendTimed = (_from: HostId, to: HostId, _msg: unknown, sizeBytes: number) => {
     sent.push({ to, atUs: ctx.nowUs, sizeBytes });

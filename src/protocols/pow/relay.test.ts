@@ -20,6 +20,7 @@ function scripted() {
     cpu: () => {},
     cpuParallel: () => {},
     emit: (e: ModelEvent) => events.push(e),
+    emitFirst: (_key: unknown, e: ModelEvent) => events.push(e),
   };
   return { ctx: ctx as ActorContext<unknown> & { nowUs: number }, sent, timers, events };
 }

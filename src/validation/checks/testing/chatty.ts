@@ -17,6 +17,7 @@ export function chatty(module: ProtocolDefinition): ProtocolDefinition {
         cpu: (c) => ctx.cpu(c),
         cpuParallel: (jobs, each) => ctx.cpuParallel(jobs, each),
         emit: (e) => ctx.emit(e),
+        emitFirst: (key, e) => ctx.emitFirst(key, e),
       };
       return module.createReplica(doubled, config, app);
     },

@@ -36,6 +36,7 @@ const tamperingChannel: FaultPlan = {
       cpu: (us) => ctx.cpu(us),
       cpuParallel: (jobs, each) => ctx.cpuParallel(jobs, each),
       emit: (e) => ctx.emit(e),
+      emitFirst: (key, e) => ctx.emitFirst(key, e),
     });
   },
   install: () => {},
