@@ -79,7 +79,16 @@ export interface SplitPlan {
  */
 export function planSplit(scenario: Scenario, seed: number, threads: number): SplitPlan | { readonly problem: ThreadsProblem } {
   const refusal = threadsRefusal(scenario);
-  return refusal !== undefined ? { problem: refusal } : splitOf(splittableWorld(scenario, seed), scenario, threads);
+  return refusal !== undefined ? { problem: refusal } : splitOf(coordinatorWorld(scenario, seed, threads), scenario, threads);
+}
+
+/**
+ * The world as the coordinator of a split over `threads` threads builds it: a partition of its own
+ * that runs no host, so no actor is built (regional.yaml: about 200 ms against 550 for the whole
+ * world), with every host placed on the network, which is all a plan reads.
+ */
+function coordinatorWorld(scenario: Scenario, seed: number, threads: number): AssembledWorld {
+  return splittableWorld(scenario, seed, { count: threads + 1, self: threads });
 }
 
 /**
@@ -146,9 +155,9 @@ export async function simulateOnThreads(scenario: Scenario, seed: number, thread
   if (watch !== undefined) checkWatchInterval(watch);
   const refusal = threadsRefusal(scenario);
   if (refusal !== undefined) throw problemError(refusal);
-  // The coordinator's copy: a partition of its own that runs no host, only control callbacks; built
-  // first, it also gives the sites and the network the split is planned from.
-  const world = splittableWorld(scenario, seed, { count: threads + 1, self: threads });
+  // The coordinator's copy runs no host, only control callbacks; built first, it also gives the
+  // sites and the network the split is planned from.
+  const world = coordinatorWorld(scenario, seed, threads);
   const split = splitOf(world, scenario, threads);
   if ('problem' in split) throw problemError(split.problem);
   const { assignment } = split;
