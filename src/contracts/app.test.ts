@@ -129,6 +129,7 @@ describe('IomtLedgerApp', () => {
     expect(copyOut).toEqual(['4:r2:deny']);
     expect(source.stateDigest()).toBe(sourceDigest);
     expect(source.registry.devices.get('dev_1')!.keyId).toBe('11');
+    expect(source.consent.consents.get('c1')!.status).toBe('active');
   });
 });
 

@@ -13,21 +13,22 @@ export const CONSENT_SCOPES = ['treatment', 'research', 'patient-privacy'] as co
 export const PURPOSES = ['TREAT', 'ETREAT', 'HRESCH', 'HPAYMT'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
+/** Never changed in place: a revocation replaces the record, so replicas copied from one genesis share the records they have not changed. */
 export interface ConsentRecord {
-  patient: string;
-  grantee: string;
-  scope: (typeof CONSENT_SCOPES)[number];
-  purpose: Purpose;
-  periodStartUs: number;
-  periodEndUs: number;
-  provision: 'permit' | 'deny';
-  status: 'active' | 'inactive';
+  readonly patient: string;
+  readonly grantee: string;
+  readonly scope: (typeof CONSENT_SCOPES)[number];
+  readonly purpose: Purpose;
+  readonly periodStartUs: number;
+  readonly periodEndUs: number;
+  readonly provision: 'permit' | 'deny';
+  readonly status: 'active' | 'inactive';
   /** Height of the block that revoked it; -1 while active. */
-  revokedHeight: number;
+  readonly revokedHeight: number;
 }
 
 export class ConsentContract {
-  readonly consents = new Map<string, ConsentRecord>();
+  private records = new Map<string, ConsentRecord>();
   private readonly byPatient = new Map<string, string[]>();
   /**
    * Digest of the state as a hash chain over every grant and revocation in commit order: replicas
@@ -38,7 +39,7 @@ export class ConsentContract {
 
   grant(args: Readonly<Record<string, unknown>>): string {
     const id = str(args, 'consent');
-    if (this.consents.has(id)) throw new CallRejected('consent-exists');
+    if (this.records.has(id)) throw new CallRejected('consent-exists');
     const periodStartUs = int(args, 'periodStartUs');
     const periodEndUs = int(args, 'periodEndUs');
     if (periodEndUs <= periodStartUs) throw new CallRejected('bad-arg:period');
@@ -53,7 +54,7 @@ export class ConsentContract {
       status: 'active',
       revokedHeight: -1,
     };
-    this.consents.set(id, c);
+    this.records.set(id, c);
     const list = this.byPatient.get(c.patient);
     if (list === undefined) this.byPatient.set(c.patient, [id]);
     else list.push(id);
@@ -63,22 +64,26 @@ export class ConsentContract {
 
   /** Make this contract an independent copy of `source`'s state (a replica starting from a shared genesis). */
   copyFrom(source: ConsentContract): void {
-    this.consents.clear();
-    for (const [id, c] of source.consents) this.consents.set(id, { ...c });
+    // The records themselves are shared: none is changed in place.
+    this.records = new Map(source.records);
     this.byPatient.clear();
     for (const [patient, ids] of source.byPatient) this.byPatient.set(patient, [...ids]);
     this.head = source.head;
   }
 
+  /** Every consent's current record. */
+  get consents(): ReadonlyMap<string, ConsentRecord> {
+    return this.records;
+  }
+
   /** Only the consenting patient (by pseudonym) may revoke. */
   revoke(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'consent');
-    const c = this.consents.get(id);
+    const c = this.records.get(id);
     if (c === undefined) throw new CallRejected('unknown-consent');
     if (c.patient !== str(args, 'patient')) throw new CallRejected('not-consent-owner');
     if (c.status !== 'active') throw new CallRejected('consent-inactive');
-    c.status = 'inactive';
-    c.revokedHeight = height;
+    this.records.set(id, { ...c, status: 'inactive', revokedHeight: height });
     this.head = sha256Hex(`${this.head}|revoke|${JSON.stringify(id)}|${height}`);
     return id;
   }
@@ -92,7 +97,7 @@ export class ConsentContract {
     if (ids === undefined) return undefined;
     let found: string | undefined;
     for (const id of ids) {
-      const c = this.consents.get(id)!;
+      const c = this.records.get(id)!;
       if (c.status !== 'active' || c.grantee !== grantee || c.purpose !== purpose) continue;
       if (timeUs < c.periodStartUs || timeUs >= c.periodEndUs) continue;
       if (c.provision === 'deny') return undefined;
@@ -102,6 +107,6 @@ export class ConsentContract {
   }
 
   digest(): string {
-    return `${this.consents.size}:${this.head}`;
+    return `${this.records.size}:${this.head}`;
   }
 }

@@ -9,21 +9,22 @@ import { sha256Hex } from './digest.ts';
 export const DEVICE_STATUSES = ['active', 'revoked'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 
+/** Never changed in place: a change replaces the record, so replicas copied from one genesis share the records they have not changed. */
 export interface DeviceRecord {
   /** Public key identifier (symbolic key id; never the key material of a patient). */
-  keyId: string;
-  deviceType: string;
+  readonly keyId: string;
+  readonly deviceType: string;
   /** Patient pseudonym, never an identifier that links to the person off chain. */
-  patient: string;
+  readonly patient: string;
   /** Registered gateway host id. */
-  gateway: number;
-  status: DeviceStatus;
+  readonly gateway: number;
+  readonly status: DeviceStatus;
   /** Block height of the latest change. */
-  updatedHeight: number;
+  readonly updatedHeight: number;
 }
 
 export class DeviceRegistry {
-  readonly devices = new Map<string, DeviceRecord>();
+  private records = new Map<string, DeviceRecord>();
   /** Devices by registered gateway, in enrolment order (a gateway never changes): a gateway's subscription replays its own, not every device's. */
   private readonly byGateway = new Map<number, string[]>();
   /**
@@ -37,7 +38,7 @@ export class DeviceRegistry {
 
   enrol(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'device');
-    if (this.devices.has(id)) throw new CallRejected('device-exists');
+    if (this.records.has(id)) throw new CallRejected('device-exists');
     const d: DeviceRecord = {
       keyId: str(args, 'keyId'),
       deviceType: str(args, 'deviceType'),
@@ -46,7 +47,7 @@ export class DeviceRegistry {
       status: 'active',
       updatedHeight: height,
     };
-    this.devices.set(id, d);
+    this.records.set(id, d);
     const atGateway = this.byGateway.get(d.gateway);
     if (atGateway === undefined) this.byGateway.set(d.gateway, [id]);
     else atGateway.push(id);
@@ -56,24 +57,22 @@ export class DeviceRegistry {
 
   rotateKey(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'device');
-    const d = this.active(id);
-    d.keyId = str(args, 'keyId');
-    d.updatedHeight = height;
+    const d: DeviceRecord = { ...this.active(id), keyId: str(args, 'keyId'), updatedHeight: height };
+    this.records.set(id, d);
     this.chain('rotate', id, d);
     return id;
   }
 
   revoke(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'device');
-    const d = this.active(id);
-    d.status = oneOf(args, 'status', ['revoked']);
-    d.updatedHeight = height;
+    const d: DeviceRecord = { ...this.active(id), status: oneOf(args, 'status', ['revoked']), updatedHeight: height };
+    this.records.set(id, d);
     this.chain('revoke', id, d);
     return id;
   }
 
   private active(id: string): DeviceRecord {
-    const d = this.devices.get(id);
+    const d = this.records.get(id);
     if (d === undefined) throw new CallRejected('unknown-device');
     if (d.status !== 'active') throw new CallRejected('device-revoked');
     return d;
@@ -81,12 +80,17 @@ export class DeviceRegistry {
 
   /** Make this registry an independent copy of `source`'s state (a replica starting from a shared genesis). */
   copyFrom(source: DeviceRegistry): void {
-    this.devices.clear();
-    for (const [id, d] of source.devices) this.devices.set(id, { ...d });
+    // The records themselves are shared: none is changed in place.
+    this.records = new Map(source.records);
     this.byGateway.clear();
     for (const [gateway, ids] of source.byGateway) this.byGateway.set(gateway, [...ids]);
     this.head = source.head;
     this.version = source.version;
+  }
+
+  /** Every device's current record. */
+  get devices(): ReadonlyMap<string, DeviceRecord> {
+    return this.records;
   }
 
   /** The devices registered with `gateway`, in enrolment order. */
@@ -96,7 +100,7 @@ export class DeviceRegistry {
 
   /** Whether `device` may report signing with `keyId` now. */
   accepts(device: string, keyId: string): boolean {
-    const d = this.devices.get(device);
+    const d = this.records.get(device);
     return d !== undefined && d.status === 'active' && d.keyId === keyId;
   }
 
@@ -106,6 +110,6 @@ export class DeviceRegistry {
   }
 
   digest(): string {
-    return `${this.devices.size}:${this.head}`;
+    return `${this.records.size}:${this.head}`;
   }
 }
