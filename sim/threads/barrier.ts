@@ -9,12 +9,15 @@ const GENERATION = 1;
 
 export const BARRIER_BYTES = 8;
 /**
- * Checks a thread makes before it sleeps: a window often holds well under a millisecond of work,
- * and waking a sleeping thread costs tens of µs, more than the few µs of these checks. Measured on
- * PHOLD over 2 threads on 2 cores (bench/scripts/thread-scaling.ts, two alternating runs of each):
- * speed-up 1.32x and 1.45x with them against 1.21x and 1.28x without.
+ * Checks a thread makes before it sleeps (about 80 µs here): a window often holds well under a
+ * millisecond of work (regional.yaml's median window, 67 µs a partition), and waking a sleeping
+ * thread costs tens of µs (25 µs median there). Measured over 2 threads on 2 cores
+ * (bench/scripts/thread-scaling.ts, alternating builds): PHOLD 1.43x and 1.47x at 20,000 checks
+ * against 1.30x and 1.32x at 2,000 (and 1.21x and 1.28x with none, an earlier build);
+ * regional.yaml for 5 simulated minutes on two threads, 10 pairs, median 9.2 against 9.5 s, faster
+ * in 7; consortium.yaml split at a 2 ms floor unchanged (0.28x and 0.31x against 0.29x and 0.30x).
  */
-const SPIN_CHECKS = 2000;
+const SPIN_CHECKS = 20_000;
 
 export class Barrier {
   private readonly cells: Int32Array;
