@@ -8,7 +8,7 @@ import type { PluginRef } from '../plugins/module-file.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
-import { createExecutor, DEFAULT_MODEL } from './executor.ts';
+import { createExecutor, DEFAULT_MODEL, type Executor } from './executor.ts';
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
 import { buildPoints, type Plan, type PlanPoint } from './plan.ts';
@@ -45,8 +45,8 @@ export interface RunOutcome extends ExecuteResult {
   readonly dir: string;
 }
 
-async function execute(plan: Plan, dir: string, manifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'>, options: ExecutionOptions, previous?: { finished: ExecuteResult['finished']; wallMs: number }): Promise<RunOutcome> {
-  const executor = createExecutor(options.workers, options.model ?? DEFAULT_MODEL);
+/** Run `plan` into `dir` on `executor`, which it closes. */
+async function execute(plan: Plan, dir: string, manifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'>, options: ExecutionOptions, executor: Executor, previous?: { finished: ExecuteResult['finished']; wallMs: number }): Promise<RunOutcome> {
   try {
     const result = await executePlan(plan, {
       dir,
@@ -69,7 +69,6 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   checkDistinctDimensions(dimensions);
   const points = buildPoints(loaded.input, loaded.locate, dimensions);
   const threads = request.threads ?? 1;
-  if (threads > 1) await checkThreads(points, loaded, threads);
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
   const plan: Plan = { points, replicationSeeds: seeds, ...(request.shard ? { shard: request.shard } : {}), ...(threads > 1 ? { threads } : {}) };
   const kind: RunKind = dimensions.length > 0 ? 'sweep' : 'run';
@@ -87,7 +86,18 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
     ...environment(),
     startedAt: now.toISOString(),
   };
-  return execute(plan, dir, manifest, request);
+  // The pool's threads start (a few hundred ms: a thread, the model's modules) while the split is
+  // planned in a thread of its own (as long again), not after it.
+  const executor = createExecutor(request.workers, request.model ?? DEFAULT_MODEL);
+  if (threads > 1) {
+    try {
+      await checkThreads(points, loaded, threads);
+    } catch (err) {
+      await executor.close();
+      throw err;
+    }
+  }
+  return execute(plan, dir, manifest, request, executor);
 }
 
 /** Refuse, before anything is written, a split over threads that some point cannot take. */
@@ -108,5 +118,5 @@ export async function resumeRun(dir: string, options: ExecutionOptions): Promise
   const points = buildPoints(m.scenarioInput, locate, m.sweep?.dimensions ?? []);
   const plan: Plan = { points, replicationSeeds: m.replicationSeeds, ...(m.shard ? { shard: m.shard } : {}), ...(m.threads !== undefined ? { threads: m.threads } : {}) };
   const { status: _status, endedAt: _endedAt, wallMs, ...manifest } = m;
-  return execute(plan, dir, { ...manifest, workers: options.workers }, options, { finished: stored.finished, wallMs });
+  return execute(plan, dir, { ...manifest, workers: options.workers }, options, createExecutor(options.workers, options.model ?? DEFAULT_MODEL), { finished: stored.finished, wallMs });
 }
