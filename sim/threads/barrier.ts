@@ -16,6 +16,9 @@ export const BARRIER_BYTES = 8;
  * against 1.30x and 1.32x at 2,000 (and 1.21x and 1.28x with none, an earlier build);
  * regional.yaml for 5 simulated minutes on two threads, 10 pairs, median 9.2 against 9.5 s, faster
  * in 7; consortium.yaml split at a 2 ms floor unchanged (0.28x and 0.31x against 0.29x and 0.30x).
+ * With more busy threads than cores a spin holds a core the awaited thread may need: the split-run
+ * test files run two at a time (vitest's workers, each file's threads) took 82.4 and 83.5 s against
+ * 77.1 and 78.5 s at 2,000.
  */
 const SPIN_CHECKS = 20_000;
 
