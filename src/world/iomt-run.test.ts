@@ -38,6 +38,12 @@ describe('runIomtWorld', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('counts each anchored batch once, however many replicas execute it: no more readings anchored than accepted', () => {
+    const out = runIomtWorld(scenario(), 2);
+    expect(value(out, 'iomt.readings_anchored')).toBeGreaterThan(0);
+    expect(value(out, 'iomt.readings_anchored')).toBeLessThanOrEqual(value(out, 'iomt.readings_accepted'));
+  });
+
   it('refuses readings of revoked devices and keeps accepting rotated ones under their new keys', () => {
     const out = runIomtWorld(scenario({ identity: { actionsPerHour: 120, revokeFraction: 0.5 } }), 3);
     expect(value(out, 'iomt.readings_rejected.unregistered')).toBeGreaterThan(0);
