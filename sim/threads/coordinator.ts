@@ -3,12 +3,14 @@
  * own hosts (sim/partition.ts). The result combines the partitions' reports and is the same for
  * any number of threads.
  */
+import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { combineReports, type CombinedRun, type PartitionReport } from '../partitioned-run.ts';
 import { FirstEmissions } from '../first-emissions.ts';
 import { emptyEmitted, replayEmitted, type EmittedBatch } from '../partition.ts';
 import { CrossingIdentity, fromPortable } from '../portable.ts';
 import type { ModelEventObserver } from '../types.ts';
+import { spinChecksFor } from './barrier.ts';
 import { CHECK_STOP, CHECKS_ANSWERED, sharedLayout, type PartitionThreadData, type PartitionThreadMessage } from './protocol.ts';
 
 export interface ThreadedRunOptions {
@@ -58,10 +60,12 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
     }
   }
   const workerUrl = o.workerUrl ?? new URL('./partition-worker.ts', import.meta.url);
+  // A long spin only where each partition's thread can have a core of its own (barrier.ts).
+  const spinChecks = spinChecksFor(count, availableParallelism());
   const observers = o.observers ?? [];
   const workers = Array.from({ length: count }, (_, self) => {
     const data: PartitionThreadData = {
-      worldModule: o.worldModule, worldArgs: o.worldArgs, assignment: o.assignment, count, self, untilUs: o.untilUs, shared, ports: ports[self]!, forwardEmitted: observers.length > 0, checkEveryUs: o.check?.everyUs ?? 0,
+      worldModule: o.worldModule, worldArgs: o.worldArgs, assignment: o.assignment, count, self, untilUs: o.untilUs, shared, ports: ports[self]!, forwardEmitted: observers.length > 0, checkEveryUs: o.check?.everyUs ?? 0, spinChecks,
     };
     return new Worker(workerUrl, { workerData: data, transferList: ports[self]!.filter((p) => p !== undefined), execArgv: [...(o.execArgv ?? [])] });
   });

@@ -37,7 +37,7 @@ async function main(): Promise<PartitionThreadMessage> {
     },
   });
   const engine = 'finish' in built ? built.engine : built;
-  const barrier = new Barrier(data.shared, count);
+  const barrier = new Barrier(data.shared, count, data.spinChecks);
   // Next-event times, two alternating rows: a row is rewritten two windows later, after every
   // thread has passed the barrier in between and so finished reading it.
   const layout = sharedLayout(count);

@@ -49,6 +49,8 @@ export interface PartitionThreadData {
    * to go on or to end there, as one engine run to successive horizons would.
    */
   readonly checkEveryUs: number;
+  /** How long a thread spins at the barrier before it sleeps (`spinChecksFor`, barrier.ts). */
+  readonly spinChecks: number;
 }
 
 /**
