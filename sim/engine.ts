@@ -476,6 +476,11 @@ export class Engine {
     this.stopped = true;
   }
 
+  /** Whether the last `run` ended at `stop()`, not at its horizon or with no events left. */
+  get stoppedEarly(): boolean {
+    return this.stopped;
+  }
+
   // ---- called through HostContext ----
 
   /**

@@ -1,15 +1,21 @@
 /**
- * Where replications run: in this thread (workers = 0; used by tests and as a reference), or on a
- * piscina pool of W worker threads. Both run the same model function on the same plain-JSON task,
- * so their results are identical; only the wall clock differs.
+ * Where replications run: in this thread (workers = 0: a run of one replication, tests), or on a
+ * piscina pool of W worker threads. Both run the same model on the same plain-JSON task, so their
+ * results are identical; only the wall clock differs. In this thread the built-in model runs in
+ * slices that give the thread back (sliced-run.ts), so Ctrl-C and progress work during a run.
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Piscina } from 'piscina';
 import { threadEntry } from '../plugins/compiled.ts';
-import { loadModel } from './load-model.ts';
+import { loadFunction, loadModel } from './load-model.ts';
 import { ensurePlugins } from '../plugins/cache.ts';
 import { DEFAULT_MODEL, replicate } from './replicate.ts';
+import { boardWatch } from './size-early-stop.ts';
+import { runInSlices } from './sliced-run.ts';
+import type { PreparedRun } from '../../sim/index.ts';
+import type { RunOutput } from '../metrics/types.ts';
+import type { Scenario } from '../scenario/index.ts';
 import type { ModelRef, ReplicationTask, TaskResult } from './types.ts';
 
 export interface Executor {
@@ -33,11 +39,25 @@ class InThreadExecutor implements Executor {
     // Yield first so signals (Ctrl-C) and progress get a turn between replications.
     await new Promise((resolve) => setImmediate(resolve));
     signal.throwIfAborted();
-    const simulate = await loadModel(this.model);
     await ensurePlugins(task.scenario.plugins);
+    if (this.runsInSlices(task)) {
+      const prepare = (await loadFunction({ module: DEFAULT_MODEL.module, exportName: 'prepareSimulation' })) as (scenario: Scenario, seed: number) => PreparedRun<RunOutput>;
+      const started = performance.now();
+      // A run's watch only posts how far it has got (the progress line); the slices post it instead.
+      const watch = task.watch === undefined ? undefined : boardWatch(task.watch);
+      const onSlice = watch === undefined ? undefined : (simulatedUs: number) => void watch.onInterim({ simulatedUs, metrics: {} });
+      const output = await runInSlices(prepare(task.scenario, task.seed), { signal, ...(onSlice === undefined ? {} : { onSlice }) });
+      return { output, wallMs: Math.round(performance.now() - started) };
+    }
+    const simulate = await loadModel(this.model);
     const started = performance.now();
     const output = await replicate(task, this.model, simulate);
     return { output, wallMs: Math.round(performance.now() - started) };
+  }
+
+  /** The built-in model on one thread, with no SLOs to judge as it goes (those of `size`). */
+  private runsInSlices(task: ReplicationTask): boolean {
+    return isDefaultModel(this.model) && (task.threads ?? 1) === 1 && (task.watch === undefined || task.watch.slos.length === 0);
   }
 
   async close(): Promise<void> {}
@@ -77,6 +97,19 @@ class PoolExecutor implements Executor {
   async close(): Promise<void> {
     await this.pool.destroy();
   }
+}
+
+/**
+ * Whether a run goes in this thread instead of a pool of one worker: one replication of the
+ * built-in model, not split over threads. A worker would cost its start (about 0.1 s) and a second
+ * copy of the modules and heap (60 MB on scenarios/simblock.yaml) while this thread only waited.
+ */
+export function runsAlone(tasks: number, threads: number, workers: number, model: ModelRef): boolean {
+  return tasks === 1 && threads === 1 && workers === 1 && isDefaultModel(model);
+}
+
+function isDefaultModel(model: ModelRef): boolean {
+  return model.module === DEFAULT_MODEL.module && model.exportName === DEFAULT_MODEL.exportName;
 }
 
 /** `workers = 0` runs in this thread; otherwise a pool of that many worker threads. */

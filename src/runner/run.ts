@@ -8,10 +8,10 @@ import type { PluginRef } from '../plugins/module-file.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
-import { createExecutor, DEFAULT_MODEL, type Executor } from './executor.ts';
+import { createExecutor, DEFAULT_MODEL, runsAlone, type Executor } from './executor.ts';
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
-import { buildPoints, type Plan, type PlanPoint } from './plan.ts';
+import { buildPoints, planTasks, type Plan, type PlanPoint } from './plan.ts';
 import { planSplitsInThread } from '../world/threads/plan-thread.ts';
 import { newRunDir, readResults } from './results-dir.ts';
 import { replicationSeeds } from './seeds.ts';
@@ -19,7 +19,7 @@ import type { Shard } from './shard.ts';
 import type { ModelRef } from './types.ts';
 
 export interface ExecutionOptions {
-  /** 0 runs in this thread; otherwise the size of the worker pool. */
+  /** 0 runs in this thread; otherwise the size of the worker pool (one replication alone runs in this thread: executorFor). */
   readonly workers: number;
   readonly model?: ModelRef;
   readonly signal?: AbortSignal;
@@ -88,7 +88,7 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   };
   // The pool's threads start (a few hundred ms: a thread, the model's modules) while the split is
   // planned in a thread of its own (as long again), not after it.
-  const executor = createExecutor(request.workers, request.model ?? DEFAULT_MODEL);
+  const executor = executorFor(planTasks(plan).length, threads, request);
   if (threads > 1) {
     try {
       await checkThreads(points, loaded, threads);
@@ -118,5 +118,13 @@ export async function resumeRun(dir: string, options: ExecutionOptions): Promise
   const points = buildPoints(m.scenarioInput, locate, m.sweep?.dimensions ?? []);
   const plan: Plan = { points, replicationSeeds: m.replicationSeeds, ...(m.shard ? { shard: m.shard } : {}), ...(m.threads !== undefined ? { threads: m.threads } : {}) };
   const { status: _status, endedAt: _endedAt, wallMs, ...manifest } = m;
-  return execute(plan, dir, { ...manifest, workers: options.workers }, options, createExecutor(options.workers, options.model ?? DEFAULT_MODEL), { finished: stored.finished, wallMs });
+  const finished = new Set(stored.finished.map((f) => `${f.record.point}:${f.record.replication}`));
+  const remaining = planTasks(plan).filter((t) => !finished.has(`${t.point}:${t.replication}`)).length;
+  return execute(plan, dir, { ...manifest, workers: options.workers }, options, executorFor(remaining, m.threads ?? 1, options), { finished: stored.finished, wallMs });
+}
+
+/** The pool the options ask for, or this thread for a replication alone (executor.ts: runsAlone). */
+function executorFor(tasks: number, threads: number, options: ExecutionOptions): Executor {
+  const model = options.model ?? DEFAULT_MODEL;
+  return createExecutor(runsAlone(tasks, threads, options.workers, model) ? 0 : options.workers, model);
 }

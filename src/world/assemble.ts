@@ -98,6 +98,11 @@ export interface AssembledWorld {
    * output is that of the shorter run (`simulatedUs` tells).
    */
   run(watch?: RunWatch): RunOutput;
+  /**
+   * The output of the run so far, once the engine has run to `scenario.duration` (a caller that
+   * runs the engine itself, in slices, instead of `run()`: src/runner/sliced-run.ts).
+   */
+  finish(): RunOutput;
   /** The site of each host (see PlacedWorld.sites). */
   sites(): readonly number[];
   /** This engine's share of what the output reads from hosts' state (a partition's, in a split run). */
@@ -176,6 +181,7 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
       ...(Object.keys(distributions).length > 0 ? { distributions } : {}),
     };
   };
+  const finish = (): RunOutput => output({ traceHash: engine.traceHash(), eventsProcessed: engine.eventsProcessed, simulatedUs: engine.nowUs });
   return {
     engine,
     consortium,
@@ -185,8 +191,9 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     run(watch) {
       if (watch === undefined) engine.run(scenario.duration);
       else runWatched(watch);
-      return output({ traceHash: engine.traceHash(), eventsProcessed: engine.eventsProcessed, simulatedUs: engine.nowUs });
+      return finish();
     },
+    finish,
     sites: () => placed.sites?.() ?? Array.from({ length: engine.hostCount }, (_, h) => engine.network.regionOf(h)),
     partitionTotals: () => ({ monitor: monitor.totals(), world: placed.hostTotals?.(), ...(plan?.hostTotals === undefined ? {} : { attacks: plan.hostTotals() }) }),
     checkpoint: () => ({ futureSubmissions: futureSubmissions() }),

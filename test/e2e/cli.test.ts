@@ -84,4 +84,14 @@ describe('iomtsim CLI', () => {
     expect(JSON.parse(resumed.stdout).points[0].n).toBe(16);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('complete');
   });
+
+  it('stops a lone replication, which runs in the main thread, on Ctrl-C in the middle of its run', async () => {
+    const out = join(root, 'sigint-alone');
+    const interrupted = await cli(['run', 'scenarios/pbft.yaml', '--set', 'duration=120s', '--no-report', '--out', out], (child) => {
+      void waitFor(() => existsSync(join(out, 'manifest.json')), 20_000).then(() => setTimeout(() => child.kill('SIGINT'), 700));
+    });
+    expect(interrupted.code).toBe(130);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('interrupted');
+    expect(readFileSync(join(out, 'replications.jsonl'), 'utf8')).toBe('');
+  });
 });

@@ -4,7 +4,8 @@
  * (which host attacked, from when; what it mined; which of its attempts the network adopted).
  */
 import type { Metrics } from '../../metrics/types.ts';
-import { runPowNetwork, type PowNetworkSpec, type PowRunResult } from '../../protocols/pow/network-run.ts';
+import { runPrepared, type PreparedRun } from '../../../sim/index.ts';
+import { preparePowNetwork, type PowNetworkSpec, type PowRunResult } from '../../protocols/pow/network-run.ts';
 import { GroundTruth } from '../ground-truth.ts';
 import { selfishRevenue, selfishThreshold } from './closed-forms.ts';
 import { DoubleSpendNode } from './double-spend-node.ts';
@@ -49,6 +50,11 @@ export interface PowAttackResult {
 }
 
 export function runPowAttack(spec: PowNetworkSpec, attack: PowAttackSpec): PowAttackResult {
+  return runPrepared(preparePowAttack(spec, attack));
+}
+
+/** The network with its attacker built, ready to run; `finish` judges the outcome. */
+export function preparePowAttack(spec: PowNetworkSpec, attack: PowAttackSpec): PreparedRun<PowAttackResult> {
   const n = spec.placements.length;
   if (!(Number.isInteger(attack.node) && attack.node >= 0 && attack.node < n)) {
     throw new RangeError(`attack node: expected an index in 0..${n - 1}, found ${attack.node}`);
@@ -64,7 +70,7 @@ export function runPowAttack(spec: PowNetworkSpec, attack: PowAttackSpec): PowAt
   const window = { startUs: attack.startUs ?? 0, endUs: attack.endUs ?? Infinity, relayRivalBlocks: attack.relayRivalBlocks ?? true };
   const outbound = attack.outboundPeers ?? spec.params.outboundPeers;
   const confirmations = attack.type === 'selfish-mining' ? 0 : (attack.confirmations ?? spec.params.confirmations);
-  const run = runPowNetwork({
+  const network = preparePowNetwork({
     ...spec,
     hashPower: power,
     nodeFactory: (i, ctx, options) => {
@@ -81,11 +87,15 @@ export function runPowAttack(spec: PowNetworkSpec, attack: PowAttackSpec): PowAt
       return attacker;
     },
   });
+  return { engine: network.engine, endUs: network.endUs, finish: () => judge(network.finish(), attack, attacker!, window) };
+}
+
+/** Judge the run against ground truth: what the attacker mined, which of its attempts the network adopted. */
+function judge(run: PowRunResult, attack: PowAttackSpec, a: WithholdingMiner, window: { readonly startUs: number; readonly endUs: number }): PowAttackResult {
   const truth = new GroundTruth();
   truth.label('host', run.hosts[attack.node]!, attack.type, attack.type === 'selfish-mining' ? 'selfish-pool' : 'double-spender', window.startUs, window.endUs);
   const main = run.collector.mainChain();
   const onMain = new Set(main.map((b) => b.hash));
-  const a = attacker!;
   const metrics: Record<string, { unit: string; value: number }> = { ...run.metrics };
   if (attack.type === 'selfish-mining') {
     let pool = 0;

@@ -4,7 +4,7 @@
  * through `nodeFactory`, never as cases in the honest code), run until a block above
  * `stopAfterHeight` is mined (SimBlock's end condition) or the time limit, and collect metrics.
  */
-import { Engine, type Actor, type ActorContext, type HostId, type HostPlacement, type ModelEventObserver, type NetworkConfig } from '../../../sim/index.ts';
+import { Engine, runPrepared, type Actor, type ActorContext, type HostId, type HostPlacement, type ModelEventObserver, type NetworkConfig, type PreparedRun } from '../../../sim/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { BlockTree } from '../../ledger/chain-store.ts';
 import { blockWork, powGenesis } from './block.ts';
@@ -41,6 +41,11 @@ export interface PowRunResult {
 }
 
 export function runPowNetwork(spec: PowNetworkSpec): PowRunResult {
+  return runPrepared(preparePowNetwork(spec));
+}
+
+/** The network built, ready to run to `spec.maxDurationUs`; `finish` collects its metrics. */
+export function preparePowNetwork(spec: PowNetworkSpec): PreparedRun<PowRunResult> {
   const n = spec.placements.length;
   if (spec.hashPower.length !== n) throw new RangeError(`hashPower: expected ${n} values (one per node), found ${spec.hashPower.length}`);
   let total = 0;
@@ -70,7 +75,12 @@ export function runPowNetwork(spec: PowNetworkSpec): PowRunResult {
     );
     if (h !== i) throw new RangeError(`pow network expects an empty engine (host ${h} for node ${i})`);
   }
-  engine.run(spec.maxDurationUs);
-  const simulatedUs = engine.nowUs;
-  return { engine, collector, metrics: collector.metrics(simulatedUs, spec.params.confirmations), simulatedUs, hosts };
+  return {
+    engine,
+    endUs: spec.maxDurationUs,
+    finish() {
+      const simulatedUs = engine.nowUs;
+      return { engine, collector, metrics: collector.metrics(simulatedUs, spec.params.confirmations), simulatedUs, hosts };
+    },
+  };
 }

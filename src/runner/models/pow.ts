@@ -4,13 +4,13 @@
  * honest nodes' k-deep commits. Runs until `consensus.pow.blocks` blocks are on the chain or
  * `duration` has passed, whichever comes first.
  */
-import type { HostId } from '../../../sim/index.ts';
-import { runPowAttack, type PowAttackSpec } from '../../attacks/pow/run.ts';
+import { runPrepared, type HostId, type PreparedRun } from '../../../sim/index.ts';
+import { preparePowAttack, type PowAttackSpec } from '../../attacks/pow/run.ts';
 import { ATTACK_REGISTRY, attackDefinition } from '../../attacks/registry.ts';
 import { SafetyChecker } from '../../checkers/safety.ts';
-import type { RunOutput } from '../../metrics/types.ts';
+import type { Metrics, RunOutput } from '../../metrics/types.ts';
 import { hashPowerOf } from '../../protocols/pow/hash-power.ts';
-import { runPowNetwork, type PowNetworkSpec } from '../../protocols/pow/network-run.ts';
+import { preparePowNetwork, type PowNetworkSpec, type PowRunResult } from '../../protocols/pow/network-run.ts';
 import { powNetworkParams } from '../../protocols/pow/params.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { networkConfig, placement } from '../../world/network.ts';
@@ -35,6 +35,11 @@ function powAttackOf(scenario: Scenario): PowAttackSpec | undefined {
 }
 
 export function runPowScenario(scenario: Scenario, seed: number): RunOutput {
+  return runPrepared(preparePowScenario(scenario, seed));
+}
+
+/** The scenario's network (and attacker) built, ready to run; `finish` collects the output. */
+export function preparePowScenario(scenario: Scenario, seed: number): PreparedRun<RunOutput> {
   const n = scenario.consensus.nodes;
   const section = scenario.consensus.pow;
   const attack = powAttackOf(scenario);
@@ -51,15 +56,18 @@ export function runPowScenario(scenario: Scenario, seed: number): RunOutput {
     maxDurationUs: scenario.duration,
     observers: [safety.observe],
   };
-  const attacked = attack === undefined ? undefined : runPowAttack(spec, attack);
-  const run = attacked?.run ?? runPowNetwork(spec);
-  const metrics = attacked?.metrics ?? run.metrics;
-  return {
+  const output = (run: PowRunResult, metrics: Metrics): RunOutput => ({
     metrics: { ...metrics, 'safety.violations': { unit: 'count', value: safety.violationCount } },
     checks: [safety.outcome()],
     traceHash: run.engine.traceHash(),
     eventsProcessed: run.engine.eventsProcessed,
     simulatedUs: run.simulatedUs,
     timeseries: [],
-  };
+  });
+  if (attack !== undefined) {
+    const attacked = preparePowAttack(spec, attack);
+    return { engine: attacked.engine, endUs: attacked.endUs, finish: () => { const a = attacked.finish(); return output(a.run, a.metrics); } };
+  }
+  const network = preparePowNetwork(spec);
+  return { engine: network.engine, endUs: network.endUs, finish: () => { const run = network.finish(); return output(run, run.metrics); } };
 }
