@@ -17,12 +17,32 @@ describe('progress line', () => {
     expect(line).toBe('0/1 replications · 30.0 sim-s/s · elapsed 30s · ETA 1m30s');
   });
 
+  it('drawn after its measurement, moves the clock and the ETA on and keeps the measured rate', () => {
+    const p = { done: 0, doneBefore: 0, failed: 0, total: 1, simulatedUs: 900_000_000, simulatedTotalUs: 3_600_000_000, elapsedMs: 30_000 };
+    expect(describeProgress(p, 'replications', 10_000)).toBe('0/1 replications · 30.0 sim-s/s · elapsed 40s · ETA 1m20s');
+    expect(describeProgress(p, 'replications', 100_000)).toContain('ETA 0s');
+  });
+
   it('counts failed replications as finished and names them', () => {
     expect(describeProgress({ done: 1, doneBefore: 0, failed: 1, total: 4, simulatedUs: 0, elapsedMs: 1_000 })).toContain('2/4 replications, 1 failed');
   });
 
   it('names the unit of work: fuzz seeds', () => {
     expect(describeProgress({ done: 3, doneBefore: 0, failed: 1, total: 10, simulatedUs: 0, elapsedMs: 1_000 }, 'seeds')).toMatch(/^4\/10 seeds, 1 failed · /);
+  });
+});
+
+describe('progress reporter', () => {
+  it('on a terminal redraws between measurements at the rate last measured', () => {
+    const written: string[] = [];
+    const stream = { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    let clock = 0;
+    const reporter = progressReporter(stream, () => clock);
+    reporter.onProgress({ done: 0, doneBefore: 0, failed: 0, total: 1, simulatedUs: 60_000_000, simulatedTotalUs: 600_000_000, elapsedMs: 2_000 });
+    clock = 4_000;
+    reporter.note('a note');
+    reporter.finish();
+    expect(written.at(-2)).toContain('30.0 sim-s/s · elapsed 6s · ETA 14s');
   });
 });
 

@@ -18,7 +18,12 @@ function duration(ms: number): string {
 /** What one finished unit of work is called in the line: 'replications' or 'seeds'. */
 export type ProgressUnit = 'replications' | 'seeds';
 
-export function describeProgress(p: Progress, unit: ProgressUnit = 'replications'): string {
+/**
+ * The line for `p`, drawn `sinceMs` after it was measured: the clock and the ETA move on, the rate
+ * stays that of the measurement (dividing its simulated time by a later clock would show the run
+ * slowing down between two measurements, and jumping back at the next).
+ */
+export function describeProgress(p: Progress, unit: ProgressUnit = 'replications', sinceMs = 0): string {
   const finished = p.done + p.failed;
   const finishedNow = finished - p.doneBefore;
   // Until a replication finishes, from the simulated time the running ones have reached.
@@ -27,7 +32,7 @@ export function describeProgress(p: Progress, unit: ProgressUnit = 'replications
     : p.simulatedTotalUs !== undefined && p.simulatedUs > 0 ? (p.elapsedMs / p.simulatedUs) * (p.simulatedTotalUs - p.simulatedUs) : Infinity;
   const rate = p.elapsedMs > 0 ? p.simulatedUs / 1e6 / (p.elapsedMs / 1000) : 0;
   const failed = p.failed > 0 ? `, ${p.failed} failed` : '';
-  return `${finished}/${p.total} ${unit}${failed} · ${rate.toFixed(1)} sim-s/s · elapsed ${duration(p.elapsedMs)} · ETA ${duration(eta)}`;
+  return `${finished}/${p.total} ${unit}${failed} · ${rate.toFixed(1)} sim-s/s · elapsed ${duration(p.elapsedMs + sinceMs)} · ETA ${duration(Math.max(0, eta - sinceMs))}`;
 }
 
 export interface ProgressReporter {
@@ -46,18 +51,18 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr, no
   let latest: { progress: Progress; at: number } | undefined;
   let lastPlainLine = now();
   let drawn = false;
-  const current = (): Progress | undefined => latest && { ...latest.progress, elapsedMs: latest.progress.elapsedMs + (now() - latest.at) };
   const draw = (): void => {
-    const p = current();
-    if (!p) return;
+    if (!latest) return;
+    const p = latest.progress;
+    const line = describeProgress(p, unit, now() - latest.at);
     if (tty) {
       const finished = p.done + p.failed;
       const filled = p.total === 0 ? BAR_WIDTH : Math.round((BAR_WIDTH * finished) / p.total);
-      stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${describeProgress(p, unit)}\x1b[K`);
+      stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${line}\x1b[K`);
       drawn = true;
     } else if (now() - lastPlainLine >= PLAIN_EVERY_MS) {
       lastPlainLine = now();
-      stream.write(`progress: ${describeProgress(p, unit)}\n`);
+      stream.write(`progress: ${line}\n`);
     }
   };
   const timer = setInterval(draw, tty ? TTY_REFRESH_MS : 1_000);
