@@ -42,6 +42,12 @@ describe('sealed JSON', () => {
     expect(sealMismatch('m.json', text)).toBeUndefined();
   });
 
+  it('written again from its parsed value with fields added after the old seal, puts a new seal last', () => {
+    const again = sealedJson({ ...(JSON.parse(text) as Record<string, unknown>), status: 'complete' });
+    expect(Object.keys(JSON.parse(again) as object)).toEqual(['format', 'seed', 'nested', 'status', 'selfSha256']);
+    expect(sealMismatch('m.json', again)).toBeUndefined();
+  });
+
   it('is found changed when one digit changes, still valid JSON', () => {
     const changed = text.replace('"seed": 7', '"seed": 8');
     expect(() => JSON.parse(changed) as unknown).not.toThrow();

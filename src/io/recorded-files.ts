@@ -46,9 +46,14 @@ const SEAL_FIELD = 'selfSha256';
 const ZERO_SEAL = '0'.repeat(64);
 const SEAL_AT_END = new RegExp(`"${SEAL_FIELD}": "([0-9a-f]{64})"\\n}\\n$`);
 
-/** `value` as two-space-indented JSON, its last field the SHA-256 of this text with that field zeroed. */
+/**
+ * `value` as two-space-indented JSON, its last field the SHA-256 of this text with that field
+ * zeroed. A seal `value` already carries (a manifest read back to be rewritten: `--resume`) is
+ * dropped first; spread in place, it would keep its place among the fields, not last.
+ */
 export function sealedJson(value: Readonly<Record<string, unknown>>): string {
-  const zeroed = `${JSON.stringify({ ...value, [SEAL_FIELD]: ZERO_SEAL }, null, 2)}\n`;
+  const { [SEAL_FIELD]: _stale, ...fields } = value;
+  const zeroed = `${JSON.stringify({ ...fields, [SEAL_FIELD]: ZERO_SEAL }, null, 2)}\n`;
   const seal = recordOf(zeroed).sha256;
   return zeroed.replace(`"${SEAL_FIELD}": "${ZERO_SEAL}"\n}\n`, `"${SEAL_FIELD}": "${seal}"\n}\n`);
 }

@@ -85,6 +85,19 @@ describe('iomtsim CLI', () => {
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('complete');
   });
 
+  it('resumes an interrupted run to a sealed manifest that prints its summary', async () => {
+    const out = join(root, 'sigint-text');
+    const args = ['run', 'scenarios/consortium.yaml', '--reps', '4', '--workers', '1', '--set', 'duration=60s', '--no-report'];
+    const interrupted = await cli([...args, '--out', out], (child) => {
+      void waitFor(() => existsSync(join(out, 'manifest.json')), 20_000).then(() => setTimeout(() => child.kill('SIGINT'), 300));
+    });
+    expect(interrupted.code).toBe(130);
+    const resumed = await cli(['run', '--resume', out, '--no-report']);
+    expect(resumed.stderr).not.toMatch(/Error/);
+    expect([resumed.code, resumed.stdout]).toEqual([0, expect.stringContaining('consortium: complete')]);
+    expect(Object.keys(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as object).at(-1)).toBe('selfSha256');
+  });
+
   it('stops a lone replication, which runs in the main thread, on Ctrl-C in the middle of its run', async () => {
     const out = join(root, 'sigint-alone');
     const interrupted = await cli(['run', 'scenarios/pbft.yaml', '--set', 'duration=120s', '--no-report', '--out', out], (child) => {
