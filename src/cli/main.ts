@@ -67,7 +67,9 @@ export async function main(argv: string[]): Promise<number> {
     .parserConfiguration({ 'greedy-arrays': false })
     .usage('$0 <command> [options]\n\nDeterministic discrete-event testbed for blockchain trust in the Internet of Medical Things.')
     .command('run [scenario]', 'run a scenario: replications on a worker pool, results folder, report', (y) => withExamples(mod('run').runBuilder(y), EXAMPLES.run), handle((args: RunArgs) => mod('run').runCommand(args)))
-    .command('sweep <scenario>', 'run a grid of parameter values (--vary), each point with its replications', (y) => withExamples(mod('run').sweepBuilder(y), EXAMPLES.sweep), handle(async (args: RunArgs) => {
+    // `[scenario]`, not `<scenario>`: `sweep --resume DIR` takes none (the folder holds it).
+    .command('sweep [scenario]', 'run a grid of parameter values (--vary), each point with its replications', (y) => withExamples(mod('run').sweepBuilder(y), EXAMPLES.sweep), handle(async (args: RunArgs) => {
+      if (args.scenario === undefined && args.resume === undefined) throw inputError('iomtsim sweep', '(arguments)', 'a scenario file to sweep (or --resume DIR to complete an interrupted sweep)', 'none');
       if ((args.vary ?? []).length === 0 && args.resume === undefined) throw inputError('iomtsim sweep', '--vary', 'at least one --vary key=v1,v2,... or key=lo..hi:step', 'none');
       return mod('run').runCommand(args);
     }))

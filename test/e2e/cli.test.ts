@@ -85,6 +85,19 @@ describe('iomtsim CLI', () => {
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('complete');
   });
 
+  it('names the command that completes an interrupted sweep, and sweep --resume completes it', async () => {
+    const out = join(root, 'sigint-sweep');
+    const args = ['sweep', 'scenarios/consortium.yaml', '--vary', 'consensus.nodes=4,7', '--reps', '2', '--workers', '1', '--set', 'duration=60s', '--no-report'];
+    const interrupted = await cli([...args, '--out', out], (child) => {
+      void waitFor(() => existsSync(join(out, 'manifest.json')), 20_000).then(() => setTimeout(() => child.kill('SIGINT'), 300));
+    });
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stderr).toContain(`complete the run with: iomtsim sweep --resume ${out}`);
+    const resumed = await cli(['sweep', '--resume', out, '--json', '--no-report']);
+    expect(resumed.code).toBe(0);
+    expect(JSON.parse(resumed.stdout).points.map((p: { n: number }) => p.n)).toEqual([2, 2]);
+  });
+
   it('resumes an interrupted run to a sealed manifest that prints its summary', async () => {
     const out = join(root, 'sigint-text');
     const args = ['run', 'scenarios/consortium.yaml', '--reps', '4', '--workers', '1', '--set', 'duration=60s', '--no-report'];

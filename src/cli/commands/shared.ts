@@ -9,7 +9,7 @@ export interface Finished {
   readonly dir: string;
   readonly status: RunStatus;
   readonly summary: Summary;
-  readonly manifest?: { readonly seed: number; readonly replications: number };
+  readonly manifest?: { readonly seed: number; readonly replications: number; readonly kind?: string };
 }
 
 export async function renderReportAfterRun(dir: string, wanted: boolean): Promise<number> {
@@ -50,7 +50,10 @@ export async function finishRun(result: Finished, flags: { json?: boolean; repor
     process.stdout.write(seeds + body + reportLine);
   }
   if (result.status === 'interrupted') {
-    process.stderr.write(`interrupted: finished replications are in ${result.dir}; complete the run with --resume ${result.dir}\n`);
+    const kind = result.manifest?.kind;
+    // A size search decides each probe from the last, so it has nothing to resume (runner/run.ts).
+    const next = kind === 'size' ? 'a size search cannot be resumed: run it again' : `complete the run with: iomtsim ${kind === 'sweep' ? 'sweep' : 'run'} --resume ${result.dir}`;
+    process.stderr.write(`interrupted: finished replications are in ${result.dir}; ${next}\n`);
     return EXIT.interrupted;
   }
   if (!passed) return EXIT.failed;
