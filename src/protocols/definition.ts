@@ -58,6 +58,11 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
    * protocol's own code can produce, such as a validly signed proposal on another certificate.
    */
   readonly byzantineLevers?: readonly string[];
+  /**
+   * Fewest replicas the model runs, where that is more than one, and why: a scenario with fewer is
+   * an input error (src/scenario/fault-model-check.ts), whatever its attacks.
+   */
+  readonly minNodes?: { readonly count: number; readonly why: string };
   /** One replica; `config.params` has been parsed by `paramsSchema` already. */
   createReplica(ctx: ActorContext<unknown>, config: ReplicaConfig<ParamsOf<S>>, app: ReplicatedApplication): Actor<unknown>;
   /**

@@ -28,10 +28,16 @@ export function declaredFaultyReplicas(attacks: readonly AttackLike[], registry:
 }
 
 export function checkScenarioFaultModel(scenario: Scenario, registries: Registries = IN_TREE_REGISTRIES): ScenarioFaultIssue[] {
+  const protocol = protocolIn(registries, scenario.consensus.protocol);
+  // Not a fault experiment: below its minimum the model does not run at all.
+  const min = protocol?.minNodes;
+  if (min !== undefined && scenario.consensus.nodes < min.count) {
+    return [{ path: ['consensus', 'nodes'], expected: `at least ${min.count} nodes for ${protocol!.name} (${min.why})`, found: `${scenario.consensus.nodes}` }];
+  }
   if (scenario.allowOutsideFaultModel) return [];
   // The attacks section is optional in the schema's evolution; read it structurally.
   const attacks = (scenario as { attacks?: readonly AttackLike[] }).attacks ?? [];
   const faulty = declaredFaultyReplicas(attacks, registries.attacks);
-  const violation = checkFaultModel(protocolIn(registries, scenario.consensus.protocol), scenario.consensus.nodes, faulty);
+  const violation = checkFaultModel(protocol, scenario.consensus.nodes, faulty);
   return violation ? [{ path: ['consensus', 'nodes'], ...violation }] : [];
 }

@@ -113,6 +113,8 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^t\.yaml:3:37: consensus\.nodes: expected a scenario inside the byzantine fault model of pbft \(n ≥ 3f \+ 1: 2 faulty need at least 7 nodes\), found 4 nodes with 2 faulty \(outside the fault model\)$/],
     ['a crash-fault protocol with a crashed majority', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nconsensus: { protocol: raft, nodes: 3 }\nattacks:\n  - { type: crash, replicas: [0, 1] }\n'),
       /^t\.yaml:3:37: consensus\.nodes: expected a scenario inside the crash fault model of raft \(n ≥ 2f \+ 1: 2 faulty need at least 5 nodes\), found 3 nodes with 2 faulty \(outside the fault model\)$/],
+    ['a protocol below its fewest replicas, even where faults outside the model are allowed', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nallowOutsideFaultModel: true\nconsensus: { protocol: hotstuff, nodes: 1 }\n'),
+      /^t\.yaml:4:41: consensus\.nodes: expected at least 2 nodes for hotstuff \(a lone replica's own vote forms each next QC, so its views follow each other with no time between them\), found 1$/],
     ['a warm-up as long as the run', () => loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 5s\n'),
       /^t\.yaml:3:9: warmup: expected a warm-up shorter than duration \(5 s\), found 5 s$/],
     ['an IoMT consortium whose seats are not the node count', () => loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pbft, nodes: 16 }\niomt: { hospitals: 1 }\n'),

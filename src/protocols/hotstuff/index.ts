@@ -16,6 +16,10 @@ export function makeHotStuffModule(options: HotStuffOptions = {}) {
     faultModel: HOTSTUFF_FAULT_MODEL,
     messageKinds: HOTSTUFF_MESSAGE_KINDS,
     byzantineLevers: [PROPOSE_ON_LOCK],
+    // Alone, the leader of every view is also the leader of the next: its vote forms the next QC
+    // the instant it proposes, so its views (empty ones too: views never idle) follow each other
+    // with no time between them. Pacing comes from the votes' round trip to another replica.
+    minNodes: { count: 2, why: "a lone replica's own vote forms each next QC, so its views follow each other with no time between them" },
     createReplica: (ctx, config, app) => new HotStuffReplica(ctx, config, app, options),
   });
 }

@@ -121,6 +121,9 @@ export abstract class NormalCase extends ReplicaCore {
       this.ctx.cancelTimer(this.batchTimer);
       this.batchTimer = NO_TIMER;
     }
+    // prepared needs q − 1 prepares from backups besides the pre-prepare: none where q = 1 (n = 1,
+    // f = 0), so the lone primary's batch is prepared, and committed, as it is proposed.
+    this.checkPrepared(slot);
   }
 
   // ---- §4.2: pre-prepare, prepare, commit at the backups ----
