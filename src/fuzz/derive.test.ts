@@ -47,6 +47,14 @@ describe('a seed derives one configuration', () => {
     }
   });
 
+  it('derives loadable worlds for a lone replica (no partition to draw) and draws no protocol below its fewest replicas', async () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const c = deriveCase(inTreeTarget('pbft'), seed, { lo: 1, hi: 1 });
+      expect((await scenarioOf(c, 'derive.test')).consensus.nodes).toBe(1);
+      expect(deriveCase(inTreeTarget('hotstuff'), seed, { lo: 1, hi: 2 }).nodes).toBe(2);
+    }
+  });
+
   it('passes the loader: schema, attack targets and the fault-model check, for every family and a mutant', async () => {
     const targets = [...FAMILIES.map((name) => inTreeTarget(name)), await mutantTarget('raft-count-earlier-terms')];
     for (const target of targets) {

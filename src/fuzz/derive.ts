@@ -83,6 +83,11 @@ function describe(target: FuzzTarget, c: Omit<FuzzCase, 'input'>, rule: string):
   return `iomtsim fuzz, seed ${c.seed}: ${target.label} at n = ${c.nodes} (f = ${c.maxFaulty}), replicas named faulty [${c.faulty.join(', ')}], fault phase ${(c.faultPhaseUs / 1e6).toFixed(1)} s${bound}`;
 }
 
+/** The fewest replicas the target's protocol runs. */
+export function fewestNodes(target: FuzzTarget): number {
+  return target.definition.minNodes?.count ?? 1;
+}
+
 function protocolField(target: FuzzTarget): unknown {
   return target.module === undefined ? target.definition.name : { module: target.module };
 }
@@ -91,7 +96,8 @@ export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, b
   const root = new Rng(seed, 'fuzz');
   // Drawn first, from its own stream: which kinds of fault this seed may draw (faults.ts).
   const kinds = drawSwarmMask(root.stream('swarm'), target.definition);
-  const nodes = intIn(root.stream('nodes'), range.lo, range.hi);
+  // Below the protocol's fewest replicas (definition.ts `minNodes`) no world is built.
+  const nodes = intIn(root.stream('nodes'), Math.max(range.lo, fewestNodes(target)), range.hi);
   const maxFaulty = target.definition.faultModel.maxFaulty(nodes);
   const name = `fuzz-${target.label}-seed-${seed}`;
   if (target.family === 'pow') {

@@ -125,7 +125,9 @@ function networkEntries(rng: Rng, x: FaultInputs): { entries: AttackEntry[]; par
   const F = x.faultPhaseUs;
   const out: AttackEntry[] = [{ module: ASYNCHRONY_MODULE, start: '0ms', end: ms(Math.max(F, x.isolationPhaseUs)), loss: 0 }];
   const on = (kind: FaultKind, count: number): number => (x.kinds.has(kind) ? count : 0);
-  const partitions = disjointWindows(rng, on('partition', intIn(rng, 0, 2)), 0, F, 200_000, F / 2);
+  // A lone replica has no one to be cut off from (the count is still drawn, so other n draw as before).
+  const partitionCount = on('partition', intIn(rng, 0, 2));
+  const partitions = disjointWindows(rng, x.nodes < 2 ? 0 : partitionCount, 0, F, 200_000, F / 2);
   for (const w of partitions) {
     const order = sample(rng, Array.from({ length: x.nodes }, (_, i) => i), x.nodes);
     const groupCount = x.nodes >= 6 && chance(rng, 0.3) ? 3 : 2;

@@ -1,5 +1,5 @@
 /** src/fuzz: `iomtsim fuzz`, seeded fault schedules against a protocol, and the mutants it must catch. */
-export { deriveCase, type FuzzCase, type NodeRange } from './derive.ts';
+export { deriveCase, fewestNodes, type FuzzCase, type NodeRange } from './derive.ts';
 export { runFuzz, type FuzzOutcome, type FuzzRequest, type SeedResult } from './run.ts';
 export { summarise, formatSummary, type FuzzSummary } from './results.ts';
 export { inTreeTarget, moduleTarget, mutantTarget, type FuzzTarget } from './target.ts';

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { inputError } from '../../scenario/index.ts';
-import { formatSummary, inTreeTarget, moduleTarget, MUTANTS, mutantTarget, runFuzz, summarise, type FuzzTarget, type NodeRange } from '../../fuzz/index.ts';
+import { fewestNodes, formatSummary, inTreeTarget, moduleTarget, MUTANTS, mutantTarget, runFuzz, summarise, type FuzzTarget, type NodeRange } from '../../fuzz/index.ts';
 import { PROTOCOLS } from '../../protocols/index.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { progressReporter } from '../progress.ts';
@@ -59,6 +59,8 @@ export async function fuzzCommand(args: FuzzArgs): Promise<number> {
   const count = args.seeds === undefined ? 100 : parseIntFlag('--seeds', args.seeds, 1, 1_000_000);
   const first = args.firstSeed === undefined ? 1 : parseIntFlag('--first-seed', args.firstSeed, 0);
   const nodes = parseNodeRange(args.nodes ?? '4..13');
+  const fewest = fewestNodes(target);
+  if (nodes.hi < fewest) throw inputError(`--nodes ${args.nodes}`, '(flag)', `a range reaching ${fewest} replicas, the fewest ${target.label} runs (${target.definition.minNodes?.why})`, `'${args.nodes}'`);
   const threads = threadCount(args);
   // Each seed's split run uses `threads` threads: by default the cores are shared as for `run`.
   const workers = workerCount(args, count, threads);
