@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { declaredFaultyReplicas } from '../scenario/fault-model-check.ts';
-import { deriveCase } from './derive.ts';
+import { deriveCase, fewestNodes } from './derive.ts';
 import { scenarioOf } from './scenario-file.ts';
 import { inTreeTarget, mutantTarget } from './target.ts';
 
@@ -22,8 +22,13 @@ describe('a seed derives one configuration', () => {
     fc.assert(
       fc.property(fc.constantFrom(...FAMILIES), fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 10 }), fc.boolean(), (name, seed, lo, width, beyond) => {
         const target = inTreeTarget(name);
+        const fewest = fewestNodes(target);
+        if (lo + width < fewest) {
+          expect(() => deriveCase(target, seed, { lo, hi: lo + width }, beyond)).toThrow(RangeError);
+          return;
+        }
         const c = deriveCase(target, seed, { lo, hi: lo + width }, beyond);
-        expect(c.nodes).toBeGreaterThanOrEqual(lo);
+        expect(c.nodes).toBeGreaterThanOrEqual(Math.max(lo, fewest));
         expect(c.nodes).toBeLessThanOrEqual(lo + width);
         const f = target.definition.faultModel.maxFaulty(c.nodes);
         const attacks = c.input['attacks'] as { type: string }[];
@@ -53,6 +58,7 @@ describe('a seed derives one configuration', () => {
       expect((await scenarioOf(c, 'derive.test')).consensus.nodes).toBe(1);
       expect(deriveCase(inTreeTarget('hotstuff'), seed, { lo: 1, hi: 2 }).nodes).toBe(2);
     }
+    expect(() => deriveCase(inTreeTarget('hotstuff'), 1, { lo: 1, hi: 1 })).toThrow(/expected a range reaching 2/);
   });
 
   it('passes the loader: schema, attack targets and the fault-model check, for every family and a mutant', async () => {

@@ -97,7 +97,9 @@ export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, b
   // Drawn first, from its own stream: which kinds of fault this seed may draw (faults.ts).
   const kinds = drawSwarmMask(root.stream('swarm'), target.definition);
   // Below the protocol's fewest replicas (definition.ts `minNodes`) no world is built.
-  const nodes = intIn(root.stream('nodes'), Math.max(range.lo, fewestNodes(target)), range.hi);
+  const fewest = fewestNodes(target);
+  if (range.hi < fewest) throw new RangeError(`nodes ${range.lo}..${range.hi}: expected a range reaching ${fewest}, the fewest replicas ${target.label} runs`);
+  const nodes = intIn(root.stream('nodes'), Math.max(range.lo, fewest), range.hi);
   const maxFaulty = target.definition.faultModel.maxFaulty(nodes);
   const name = `fuzz-${target.label}-seed-${seed}`;
   if (target.family === 'pow') {
