@@ -17,6 +17,10 @@ describe('iomtsim list, from the definition objects', () => {
     expect(out).toContain('    message kinds: hs-proposal, hs-vote, hs-new-view, hs-fetch, hs-nodes\n');
   });
 
+  it('refuses an unknown topic as every input error reads: the field, the topics, what was given', async () => {
+    await expect(listCommand({ topic: 'nope' })).rejects.toThrow("iomtsim list nope: topic: expected one of scenarios, protocols, attacks, devices, detectors, metrics, found 'nope'");
+  });
+
   it('lists each device kind with its default profile, and each detector with its parameters', async () => {
     expect(await listed('devices')).toContain('    profile: spo2, every 1s ± 20ms, 20B, clock ±50 ppm, lag 5s; 1 per bed');
     expect(await listed('detectors')).toContain('    cusum.h (number > 0, default 8): ');

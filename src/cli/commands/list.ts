@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { EXIT } from '../errors.ts';
+import { inputError } from '../../scenario/errors.ts';
 import { displayScenarioPath, scenariosFolder } from '../scenario-path.ts';
 
 export const LIST_TOPICS = ['scenarios', 'protocols', 'attacks', 'devices', 'detectors', 'metrics'] as const;
@@ -96,6 +97,8 @@ const LISTS: Record<Exclude<Topic, 'scenarios'>, () => Promise<string[]>> = {
 
 export async function listCommand(args: { topic?: string; markdown?: boolean }): Promise<number> {
   const topic = (args.topic ?? 'scenarios') as Topic;
+  // Checked here, not by yargs' `choices`, so the message reads as every other input error does.
+  if (!LIST_TOPICS.includes(topic)) throw inputError(`iomtsim list ${args.topic}`, 'topic', `one of ${LIST_TOPICS.join(', ')}`, `'${args.topic}'`);
   if (topic === 'metrics' && args.markdown === true) {
     const [{ METRIC_DOCS }, { metricsMarkdown }] = await Promise.all([import('../../metrics/catalog.ts'), import('../../metrics/catalog-markdown.ts')]);
     process.stdout.write(metricsMarkdown(METRIC_DOCS));
