@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Executor } from './executor.ts';
 import type { Manifest } from './manifest.ts';
-import { planTasks, type Plan } from './plan.ts';
+import { pendingTasks, type Plan } from './plan.ts';
 import { ensureDir, writeResultFiles } from './results-dir.ts';
 import { runTasks } from './run-tasks.ts';
 import { RunningProgress } from './running-progress.ts';
@@ -76,8 +76,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   const signal = options.signal ?? new AbortController().signal;
   const finished: FinishedReplication[] = [...(options.previous ?? [])];
   const failures: ReplicationFailure[] = [];
-  const done = new Set(finished.map((f) => `${f.record.point}:${f.record.replication}`));
-  const pending = planTasks(plan).filter((t) => !done.has(`${t.point}:${t.replication}`));
+  const pending = pendingTasks(plan, finished);
   const running = new RunningProgress(pending.length);
   const tasks = pending.map((t, row) => running.watched(t, row));
   const total = finished.length + tasks.length;

@@ -11,7 +11,7 @@ import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenari
 import { createExecutor, DEFAULT_MODEL, runsAlone, type Executor } from './executor.ts';
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
-import { buildPoints, planTasks, type Plan, type PlanPoint } from './plan.ts';
+import { buildPoints, pendingTasks, planTasks, type Plan, type PlanPoint } from './plan.ts';
 import { planSplitsInThread } from '../world/threads/plan-thread.ts';
 import { newRunDir, readResults } from './results-dir.ts';
 import { replicationSeeds } from './seeds.ts';
@@ -118,8 +118,7 @@ export async function resumeRun(dir: string, options: ExecutionOptions): Promise
   const points = buildPoints(m.scenarioInput, locate, m.sweep?.dimensions ?? []);
   const plan: Plan = { points, replicationSeeds: m.replicationSeeds, ...(m.shard ? { shard: m.shard } : {}), ...(m.threads !== undefined ? { threads: m.threads } : {}) };
   const { status: _status, endedAt: _endedAt, wallMs, ...manifest } = m;
-  const finished = new Set(stored.finished.map((f) => `${f.record.point}:${f.record.replication}`));
-  const remaining = planTasks(plan).filter((t) => !finished.has(`${t.point}:${t.replication}`)).length;
+  const remaining = pendingTasks(plan, stored.finished).length;
   return execute(plan, dir, { ...manifest, workers: options.workers }, options, executorFor(remaining, m.threads ?? 1, options), { finished: stored.finished, wallMs });
 }
 
