@@ -290,10 +290,10 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
       // held node's parent asked for the same ancestors once per node of a synchronisation reply
       // (64 replies of up to 64 nodes for one reply), and the replies filled the lagging replica's
       // downlink and its peers' uplinks, delaying their proposals and votes past every view
-      // timeout. Not fetching at all where the missing node was held left a chain broken for good
-      // once a node below it was evicted or its fetch forgotten at a timeout: a replica cut off for
-      // 34 s at n = 3 never caught up, and with a leader failing every third view chained HotStuff
-      // committed nothing after the partition healed (fuzz seed 69 at --nodes 1..3).
+      // timeout. Not fetching at all where the missing node was held left the chain broken for good
+      // once a node below was evicted or its fetch forgotten at a timeout, and a replica cut off
+      // for longer than its held nodes cover never caught up
+      // (docs/fuzz-findings/hotstuff-held-chain-break.yaml).
       const gap = this.heldChainBreak(missing);
       if (gap !== undefined) this.fetch(gap, source);
       return;
