@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrateCrypto } from './calibrate.ts';
+import { calibrateCrypto, timeUs } from './calibrate.ts';
 
 describe('calibrateCrypto', () => {
   it('measures a positive, finite cost for every operation, signing cheaper than verifying', () => {
@@ -11,5 +11,20 @@ describe('calibrateCrypto', () => {
     expect(c.hashPerKiBUs).toBeGreaterThanOrEqual(0);
     // Ed25519 verification costs about twice a signature (RFC 8032 §5.1.7 does two scalar multiplications).
     expect(c.verifyUs).toBeGreaterThan(c.signUs);
+  });
+
+  it('leaves out a batch that a pause fell in: one stalled batch does not move the estimate', () => {
+    let stalled = false;
+    const us = timeUs((i) => {
+      // Once, after the warm-up, the call stalls 20 ms, as a collection or a preemption would.
+      if (!stalled && i >= 1_000) {
+        stalled = true;
+        const until = process.hrtime.bigint() + 20_000_000n;
+        while (process.hrtime.bigint() < until);
+      }
+    }, 5);
+    expect(stalled).toBe(true);
+    // The mean over the budget would be at least 20 ms over the calls made in 25 ms.
+    expect(us).toBeLessThan(1);
   });
 });
