@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { largeTraceNote } from '../../src/cli/commands/trace.ts';
 import { traceFormatProblems } from '../../src/trace/trace-format.ts';
 import { cli } from './cli.ts';
 
@@ -14,7 +15,11 @@ describe('iomtsim trace', () => {
     const r = await cli(['trace', '--to', '8s', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(join(out, 'trace.json'));
-    const trace = JSON.parse(readFileSync(join(out, 'trace.json'), 'utf8'));
+    const text = readFileSync(join(out, 'trace.json'), 'utf8');
+    // One line, and its size in the summary: what a user needs to know before opening it.
+    expect(text.indexOf('\n')).toBe(text.length - 1);
+    expect(r.stdout).toContain(` messages, ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB; open in`);
+    const trace = JSON.parse(text);
     expect(traceFormatProblems(trace)).toEqual([]);
     expect(readFileSync(join(out, 'sequence.svg'), 'utf8')).toContain('<line class="message" data-kind="pbft-pre-prepare"');
   }, 60_000);
@@ -31,5 +36,10 @@ describe('iomtsim trace', () => {
     const r = await cli(['trace', 'scenarios/pow.yaml', '--out', join(root, 'pow')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('consensus.protocol');
+  });
+
+  it('suggests a narrower window for a trace above 100 MB, and says nothing below', () => {
+    expect(largeTraceNote(100e6 + 1)).toContain('--from and --to, or --hosts');
+    expect(largeTraceNote(100e6)).toBe('');
   });
 });
