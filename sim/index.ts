@@ -3,7 +3,7 @@ export { Engine, EventKind, DEFAULT_MAX_PENDING_EVENTS, type EngineOptions } fro
 export { forwardingContext, type Actor, type ActorContext, type ActorFactory, type ContextOverrides } from './actor.ts';
 export { Network, DropReason, DROPPED, type NetworkConfig, type HostPlacement, type DropReasonName } from './network.ts';
 export { Rng } from './rng.ts';
-export { runPrepared, type PreparedRun } from './prepared-run.ts';
+export { mapPrepared, runPrepared, type PreparedRun } from './prepared-run.ts';
 export { FirstEmissions, type EmitKey } from './first-emissions.ts';
 export * from './distributions.ts';
 export { TraceHash } from './trace.ts';

@@ -12,6 +12,11 @@ export interface PreparedRun<T> {
   finish(): T;
 }
 
+/** The same run, its output passed through `f` (a caller that judges or reshapes what `finish` reads). */
+export function mapPrepared<T, U>(prepared: PreparedRun<T>, f: (output: T) => U): PreparedRun<U> {
+  return { engine: prepared.engine, endUs: prepared.endUs, finish: () => f(prepared.finish()) };
+}
+
 /** Run to the horizon in one call and read the output. */
 export function runPrepared<T>(prepared: PreparedRun<T>): T {
   prepared.engine.run(prepared.endUs);

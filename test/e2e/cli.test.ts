@@ -17,6 +17,13 @@ function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
   });
 }
 
+/** Run the CLI into `out` and send it Ctrl-C `afterMs` after it has written the folder's manifest. */
+function interruptedRun(args: readonly string[], out: string, afterMs: number): ReturnType<typeof cli> {
+  return cli([...args, '--out', out], (child) => {
+    void waitFor(() => existsSync(join(out, 'manifest.json')), 20_000).then(() => setTimeout(() => child.kill('SIGINT'), afterMs));
+  });
+}
+
 describe('iomtsim CLI', () => {
   it('prints the same summary JSON, and only it, from two processes with the same seed, each with its results folder', async () => {
     const [a, b] = await Promise.all([
@@ -71,9 +78,7 @@ describe('iomtsim CLI', () => {
   it('keeps finished replications on Ctrl-C and --resume completes the run', async () => {
     const out = join(root, 'sigint');
     const args = ['run', 'scenarios/consortium.yaml', '--reps', '16', '--workers', '1', '--set', 'duration=60s', '--no-report'];
-    const interrupted = await cli([...args, '--out', out], (child) => {
-      void waitFor(() => existsSync(join(out, 'manifest.json')), 20_000).then(() => setTimeout(() => child.kill('SIGINT'), 700));
-    });
+    const interrupted = await interruptedRun(args, out, 700);
     expect(interrupted.code).toBe(130);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.status).toBe('interrupted');
@@ -88,9 +93,7 @@ describe('iomtsim CLI', () => {
   it('names the command that completes an interrupted sweep, and sweep --resume completes it', async () => {
     const out = join(root, 'sigint-sweep');
     const args = ['sweep', 'scenarios/consortium.yaml', '--vary', 'consensus.nodes=4,7', '--reps', '2', '--workers', '1', '--set', 'duration=60s', '--no-report'];
-    const interrupted = await cli([...args, '--out', out], (child) => {
-      void waitFor(() => existsSync(join(out, 'manifest.json')), 20_000).then(() => setTimeout(() => child.kill('SIGINT'), 300));
-    });
+    const interrupted = await interruptedRun(args, out, 300);
     expect(interrupted.code).toBe(130);
     expect(interrupted.stderr).toContain(`complete the run with: iomtsim sweep --resume ${out}`);
     const resumed = await cli(['sweep', '--resume', out, '--json', '--no-report']);
@@ -101,9 +104,7 @@ describe('iomtsim CLI', () => {
   it('resumes an interrupted run to a sealed manifest that prints its summary', async () => {
     const out = join(root, 'sigint-text');
     const args = ['run', 'scenarios/consortium.yaml', '--reps', '4', '--workers', '1', '--set', 'duration=60s', '--no-report'];
-    const interrupted = await cli([...args, '--out', out], (child) => {
-      void waitFor(() => existsSync(join(out, 'manifest.json')), 20_000).then(() => setTimeout(() => child.kill('SIGINT'), 300));
-    });
+    const interrupted = await interruptedRun(args, out, 300);
     expect(interrupted.code).toBe(130);
     const resumed = await cli(['run', '--resume', out, '--no-report']);
     expect(resumed.stderr).not.toMatch(/Error/);
@@ -113,9 +114,7 @@ describe('iomtsim CLI', () => {
 
   it('stops a lone replication, which runs in the main thread, on Ctrl-C in the middle of its run', async () => {
     const out = join(root, 'sigint-alone');
-    const interrupted = await cli(['run', 'scenarios/pbft.yaml', '--set', 'duration=120s', '--no-report', '--out', out], (child) => {
-      void waitFor(() => existsSync(join(out, 'manifest.json')), 20_000).then(() => setTimeout(() => child.kill('SIGINT'), 700));
-    });
+    const interrupted = await interruptedRun(['run', 'scenarios/pbft.yaml', '--set', 'duration=120s', '--no-report'], out, 700);
     expect(interrupted.code).toBe(130);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('interrupted');
     expect(readFileSync(join(out, 'replications.jsonl'), 'utf8')).toBe('');

@@ -4,7 +4,7 @@
  * (which host attacked, from when; what it mined; which of its attempts the network adopted).
  */
 import type { Metrics } from '../../metrics/types.ts';
-import { runPrepared, type PreparedRun } from '../../../sim/index.ts';
+import { mapPrepared, runPrepared, type PreparedRun } from '../../../sim/index.ts';
 import { preparePowNetwork, type PowNetworkSpec, type PowRunResult } from '../../protocols/pow/network-run.ts';
 import { GroundTruth } from '../ground-truth.ts';
 import { selfishRevenue, selfishThreshold } from './closed-forms.ts';
@@ -87,7 +87,7 @@ export function preparePowAttack(spec: PowNetworkSpec, attack: PowAttackSpec): P
       return attacker;
     },
   });
-  return { engine: network.engine, endUs: network.endUs, finish: () => judge(network.finish(), attack, attacker!, window) };
+  return mapPrepared(network, (run) => judge(run, attack, attacker!, window));
 }
 
 /** Judge the run against ground truth: what the attacker mined, which of its attempts the network adopted. */

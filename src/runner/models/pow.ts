@@ -4,7 +4,7 @@
  * honest nodes' k-deep commits. Runs until `consensus.pow.blocks` blocks are on the chain or
  * `duration` has passed, whichever comes first.
  */
-import { runPrepared, type HostId, type PreparedRun } from '../../../sim/index.ts';
+import { mapPrepared, runPrepared, type HostId, type PreparedRun } from '../../../sim/index.ts';
 import { preparePowAttack, type PowAttackSpec } from '../../attacks/pow/run.ts';
 import { ATTACK_REGISTRY, attackDefinition } from '../../attacks/registry.ts';
 import { SafetyChecker } from '../../checkers/safety.ts';
@@ -64,10 +64,6 @@ export function preparePowScenario(scenario: Scenario, seed: number): PreparedRu
     simulatedUs: run.simulatedUs,
     timeseries: [],
   });
-  if (attack !== undefined) {
-    const attacked = preparePowAttack(spec, attack);
-    return { engine: attacked.engine, endUs: attacked.endUs, finish: () => { const a = attacked.finish(); return output(a.run, a.metrics); } };
-  }
-  const network = preparePowNetwork(spec);
-  return { engine: network.engine, endUs: network.endUs, finish: () => { const run = network.finish(); return output(run, run.metrics); } };
+  if (attack !== undefined) return mapPrepared(preparePowAttack(spec, attack), (a) => output(a.run, a.metrics));
+  return mapPrepared(preparePowNetwork(spec), (run) => output(run, run.metrics));
 }
