@@ -427,7 +427,7 @@ export class Engine {
 
   /**
    * A message's first bit reaches its receiver's downlink: queue it there and reschedule the same
-   * slot as its delivery, when the last bit arrives. A host that is down loses it here.
+   * slot as its delivery, when the last bit arrives. A host that is down, or a full queue, loses it here.
    */
   private receiveAtDownlink(slot: number, t: number): void {
     const q = this.queue;
@@ -437,9 +437,14 @@ export class Engine {
       q.release(slot);
       return;
     }
+    const lastBitUs = this.network.receive(q.from[slot]!, h, q.tag[slot]!, t);
+    if (lastBitUs === DROPPED) {
+      q.release(slot);
+      return;
+    }
     q.kind[slot] = K_DELIVER;
     // The delivery keeps the key the message was sent with.
-    q.push(slot, this.network.receive(q.from[slot]!, h, q.tag[slot]!, t), q.order[slot]!, q.order2[slot]!);
+    q.push(slot, lastBitUs, q.order[slot]!, q.order2[slot]!);
   }
 
   /** Append an event that reached a busy host to its wait list (FIFO by arrival). */

@@ -102,23 +102,31 @@ describe('Network downlink queue (receive side)', () => {
   const FAST_UPLINK = { region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity };
 
   /** k senders with unconstrained uplinks each send one message of `sizeBytes` to one sink at time 0. */
-  function incast(k: number, sizeBytes: number, sinkLink: { region: number; uploadBitsPerSec: number; downloadBitsPerSec: number }, receiveQueueing = true) {
+  /** k senders with unconstrained uplinks each send one message of `sizeBytes` to one sink at time 0. */
+  function incast(k: number, sizeBytes: number, sinkLink: { region: number; uploadBitsPerSec: number; downloadBitsPerSec: number }, receiveQueueing = true, queueLimitUs = Infinity) {
     const log: Seen[] = [];
-    const engine = new Engine({ seed: 1, network: { regions: ['r'], latencyUs: { kind: 'fixed', value: 5_000 }, receiveQueueing } });
+    const engine = new Engine({ seed: 1, network: { regions: ['r'], latencyUs: { kind: 'fixed', value: 5_000 }, receiveQueueing, queueLimitUs } });
     const sink = engine.addHost(sinkLink, recorder(log));
     for (let i = 0; i < k; i++) engine.addHost(FAST_UPLINK, recorder([], { onStart: (ctx) => ctx.send(sink, i, sizeBytes) }));
     engine.run();
-    return events(log).map((s) => s.timeUs);
+    return { arrivals: events(log).map((s) => s.timeUs), queueFull: engine.network.droppedByReason[DropReason.queueFull] };
   }
 
   it('delivers incast of k messages of s bytes at one host by latency + k·s·8/B, one after another', () => {
     // 8 senders × 125,000 bytes into 8 Mbit/s: 125 ms each on the downlink.
-    const arrivals = incast(8, 125_000, { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT });
+    const { arrivals } = incast(8, 125_000, { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT });
     expect(arrivals).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((j) => 5_000 + j * 125_000));
   });
 
+  it('drops at the downlink a message whose first bit finds more backlog than the queue limit', () => {
+    // 125 ms each: the third finds 250 ms of backlog (kept, not more than the limit), the fourth 375 ms.
+    const { arrivals, queueFull } = incast(8, 125_000, { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT }, true, 250_000);
+    expect(arrivals).toEqual([1, 2, 3].map((j) => 5_000 + j * 125_000));
+    expect(queueFull).toBe(5);
+  });
+
   it('serializes each message at min(up, down) with no receive queue in SimBlock\'s model', () => {
-    const arrivals = incast(8, 125_000, { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT }, false);
+    const { arrivals } = incast(8, 125_000, { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT }, false);
     expect(arrivals).toEqual(new Array(8).fill(5_000 + 125_000));
   });
 
@@ -161,6 +169,41 @@ describe('Network downlink queue (receive side)', () => {
     // Had 'lost' held the downlink (1 ms to 101 ms), 'kept' would arrive at 201 ms.
     expect(events(log).map((s) => [s.timeUs, s.what, s.value])).toEqual([[1_500, 'recover', undefined], [103_000, 'message', 'kept']]);
     expect(engine.network.droppedByReason[DropReason.hostDown]).toBe(1);
+  });
+});
+
+describe('Network queue limit (drop-tail buffers)', () => {
+  const LINK_8M = { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT };
+
+  /** One sender queues `count` messages of 100,000 bytes (100 ms each at 8 Mbit/s) at time 0. */
+  function burst(count: number, queueLimitUs?: number, receiveQueueing?: boolean) {
+    const log: Seen[] = [];
+    const network = { regions: ['r'], latencyUs: { kind: 'fixed' as const, value: 1_000 }, ...(queueLimitUs === undefined ? {} : { queueLimitUs }), ...(receiveQueueing === undefined ? {} : { receiveQueueing }) };
+    const engine = new Engine({ seed: 1, network });
+    pair(engine, log, (to, ctx) => { for (let i = 0; i < count; i++) ctx.send(to, i, 100_000); }, { sink: LINK_8M, source: LINK_8M });
+    engine.run();
+    return { delivered: events(log).map((s) => s.value), queueFull: engine.network.droppedByReason[DropReason.queueFull], dropped: engine.network.droppedTotal };
+  }
+
+  it('drops at the sender a message that would wait longer than the limit for its uplink', () => {
+    // Message i waits i·100 ms: 0 to 3 wait at most 300 ms, 4 and later longer.
+    const { delivered, queueFull, dropped } = burst(6, 300_000);
+    expect(delivered).toEqual([0, 1, 2, 3]);
+    expect(queueFull).toBe(2);
+    expect(dropped).toBe(2);
+  });
+
+  it('keeps every message without a limit, the default', () => {
+    expect(burst(6)).toEqual({ delivered: [0, 1, 2, 3, 4, 5], queueFull: 0, dropped: 0 });
+    expect(burst(6, Infinity)).toEqual({ delivered: [0, 1, 2, 3, 4, 5], queueFull: 0, dropped: 0 });
+  });
+
+  it('applies a limit in SimBlock\'s model too, to the one serialization it has', () => {
+    expect(burst(6, 300_000, false).delivered).toEqual([0, 1, 2, 3]);
+  });
+
+  it('rejects a negative limit', () => {
+    expect(() => burst(1, -1)).toThrow(/queueLimitUs/);
   });
 });
 

@@ -17,9 +17,17 @@
  * each message is serialized at min(upload of a, download of b) on a's uplink and downlinks never
  * queue.
  *
- * Loss, partitions and link cuts are decided when the message is sent, so a dropped message never
- * occupies a downlink; one whose receiver is down when its first bit arrives is lost there and does
- * not occupy it either. Every byte is accounted per host.
+ * Queues may be finite, drop-tail (`queueLimitUs`): a message that would wait longer than the limit
+ * for its uplink (behind what its sender already queued) is dropped at the sender, and one whose
+ * first bit finds more backlog than the limit on the receiver's downlink is dropped there, as a full
+ * buffer drops a datagram. Without a limit (the default) an offered load above a link's rate queues
+ * without end, as a reliable stream's sender buffers it: every later message waits behind the
+ * backlog, and the simulator holds each queued message as a pending event. Messages are dropped
+ * whole, and nothing retransmits them but the protocols themselves (docs/references.md §11).
+ *
+ * Loss, partitions, link cuts and full uplinks are decided when the message is sent, so such a
+ * dropped message never occupies a downlink; one whose receiver is down when its first bit arrives
+ * is lost there and does not occupy it either. Every byte is accounted per host.
  *
  * Latency draws come from a per-sender stream ('net:<host>') so that adding a host does not change
  * the draws of any other host's messages.
@@ -41,6 +49,8 @@ export interface NetworkConfig {
   readonly lossProbability?: number;
   /** Whether receivers' downlinks serialize arriving bytes FIFO (default true); false is SimBlock's model. */
   readonly receiveQueueing?: boolean;
+  /** The longest a message may wait in a link's queue before it is dropped, µs (default Infinity: never). */
+  readonly queueLimitUs?: number;
 }
 
 export interface HostPlacement {
@@ -53,7 +63,7 @@ export interface HostPlacement {
 }
 
 /** Why a message was dropped; indexes `Network.droppedByReason`. */
-export const DropReason = { loss: 0, partition: 1, linkCut: 2, hostDown: 3 } as const;
+export const DropReason = { loss: 0, partition: 1, linkCut: 2, hostDown: 3, queueFull: 4 } as const;
 export type DropReasonName = keyof typeof DropReason;
 
 /**
@@ -73,6 +83,7 @@ export class Network {
   private readonly regionCount: number;
   lossProbability: number;
   readonly receiveQueueing: boolean;
+  readonly queueLimitUs: number;
   private readonly rng: Rng;
 
   hostCount = 0;
@@ -90,7 +101,7 @@ export class Network {
   bytesReceived = new Float64Array(16);
   messagesSent = new Float64Array(16);
   messagesReceived = new Float64Array(16);
-  readonly droppedByReason = new Float64Array(4);
+  readonly droppedByReason = new Float64Array(5);
 
   constructor(config: NetworkConfig, rng: Rng) {
     this.regions = config.regions;
@@ -100,6 +111,8 @@ export class Network {
     this.rng = rng;
     this.lossProbability = config.lossProbability ?? 0;
     this.receiveQueueing = config.receiveQueueing ?? true;
+    this.queueLimitUs = config.queueLimitUs ?? Infinity;
+    if (!(this.queueLimitUs >= 0)) throw badArgument('network.queueLimitUs', 'a number of µs ≥ 0 (Infinity: no limit)', this.queueLimitUs);
     if (!(this.lossProbability >= 0 && this.lossProbability <= 1)) {
       throw badArgument('network.lossProbability', 'a probability in [0, 1]', this.lossProbability);
     }
@@ -181,9 +194,13 @@ export class Network {
     let latencyUs = Math.round(this.latency[this.region[from]! * this.regionCount + this.region[to]!]!.sample(rng));
     if (latencyUs < 0) latencyUs = 0;
     latencyUs += this.extraDelayUs[from]! + this.extraDelayUs[to]!;
-    // Transmission starts when the sender and its uplink are free.
+    // Transmission starts when the sender and its uplink are free; a full uplink queue drops it.
     let startUs = this.uplinkFreeUs[from]!;
     if (startUs < readyUs) startUs = readyUs;
+    else if (startUs - readyUs > this.queueLimitUs) {
+      this.droppedByReason[DropReason.queueFull]! += 1;
+      return DROPPED;
+    }
     if (this.queuesAt(to)) {
       this.uplinkFreeUs[from] = startUs + this.serializationUs(sizeBytes, this.uploadBps[from]!);
       return startUs + latencyUs;
@@ -199,11 +216,16 @@ export class Network {
 
   /**
    * The first bit of a message routed from `from` reaches `to`'s downlink at `firstBitUs` (now):
-   * queue it there and return when its last bit arrives (cut-through, see the header).
+   * queue it there and return when its last bit arrives (cut-through, see the header), or DROPPED
+   * where the queue holds more than the limit.
    */
   receive(from: HostId, to: HostId, sizeBytes: number, firstBitUs: number): number {
     let startUs = this.downlinkFreeUs[to]!;
     if (startUs < firstBitUs) startUs = firstBitUs;
+    else if (startUs - firstBitUs > this.queueLimitUs) {
+      this.droppedByReason[DropReason.queueFull]! += 1;
+      return DROPPED;
+    }
     const downUs = startUs + this.serializationUs(sizeBytes, this.downloadBps[to]!);
     this.downlinkFreeUs[to] = downUs;
     // The sender's last bit left one upload serialization after its first: it cannot arrive sooner.
@@ -257,7 +279,7 @@ export class Network {
 
   get droppedTotal(): number {
     const d = this.droppedByReason;
-    return d[0]! + d[1]! + d[2]! + d[3]!;
+    return d[0]! + d[1]! + d[2]! + d[3]! + d[4]!;
   }
 
   private check(h: HostId): HostId {

@@ -54,7 +54,7 @@ export interface IomtWorldConfig {
   /** Devices start at a random phase of their interval (false: all at one interval; for closed forms). */
   readonly randomPhase: boolean;
   readonly consortium: { readonly nodesPerHospital: number; readonly lab: number; readonly insurer: number; readonly regulator: number };
-  readonly links: { readonly radioUs: DistributionSpec; readonly lanUs: DistributionSpec; readonly wanUs: DistributionSpec; readonly deviceUploadBps: number; readonly siteBandwidthBps: number; readonly lossProbability: number; readonly receiveQueueing?: boolean };
+  readonly links: { readonly radioUs: DistributionSpec; readonly lanUs: DistributionSpec; readonly wanUs: DistributionSpec; readonly deviceUploadBps: number; readonly siteBandwidthBps: number; readonly lossProbability: number; readonly receiveQueueing?: boolean; readonly queueLimitUs?: number };
   readonly gateway: { readonly batchIntervalUs: number; readonly batchMaxReadings: number; readonly freshnessUs: number; readonly rateLimitFactor: number; readonly rateLimitBurst: number; readonly rateWindowUs: number; readonly recordAlertsOnChain: boolean };
   readonly store: StoreOptions;
   readonly episodes: EpisodeConfig;
@@ -143,7 +143,7 @@ export class IomtWorld {
     const lossProbability = c.links.lossProbability;
     this.engine = new Engine({
       seed: c.seed,
-      network: { regions: topo.regions, latencyUs: latencyMatrix(topo.radioHome, c.links.radioUs, c.links.lanUs, c.links.wanUs), lossProbability, receiveQueueing: c.links.receiveQueueing ?? true },
+      network: { regions: topo.regions, latencyUs: latencyMatrix(topo.radioHome, c.links.radioUs, c.links.lanUs, c.links.wanUs), lossProbability, receiveQueueing: c.links.receiveQueueing ?? true, queueLimitUs: c.links.queueLimitUs },
       ...(c.partition === undefined ? {} : { partition: c.partition }),
     });
     const engine = this.engine;

@@ -14,7 +14,7 @@ const timedOut = (t: Transaction): TimedOutEvent => ({ kind: 'timed-out', tx: t 
 const viewChange = (view: number): ViewChangeEvent => ({ kind: 'view-change', view, leader: view });
 const pool = (sizeTxs: number): MempoolEvent => ({ kind: 'mempool', sizeTxs, sizeBytes: 100 * sizeTxs });
 const drop = (reason: MempoolDropEvent['reason'], txId: number): MempoolDropEvent => ({ kind: 'mempool-drop', reason, txId });
-const noNetwork: NetworkWindowTotals = { messages: 0, bytes: 0, replicaMessages: 0, replicaBytes: 0, replicas: 0, dropped: 0, replicaCoreBusyUs: [] };
+const noNetwork: NetworkWindowTotals = { messages: 0, bytes: 0, replicaMessages: 0, replicaBytes: 0, replicas: 0, dropped: 0, droppedQueueFull: 0, replicaCoreBusyUs: [] };
 
 describe('ConsensusCollector', () => {
   it('does not count in the window a block first committed before it, when a lagging replica commits it later', () => {
@@ -94,10 +94,11 @@ describe('ConsensusCollector', () => {
   });
 
   it('reports per-node traffic of the replicas and the dropped messages as the run counted them', () => {
-    const m = new ConsensusCollector(0, 1_000_000, () => true, 1_000_000).metrics({ ...noNetwork, messages: 90, bytes: 9_000, replicaMessages: 80, replicaBytes: 8_000, replicas: 4, dropped: 7 });
+    const m = new ConsensusCollector(0, 1_000_000, () => true, 1_000_000).metrics({ ...noNetwork, messages: 90, bytes: 9_000, replicaMessages: 80, replicaBytes: 8_000, replicas: 4, dropped: 7, droppedQueueFull: 3 });
     expect(m['network.messages_per_node']!.value).toBe(20);
     expect(m['network.bytes_per_node']!.value).toBe(2_000);
     expect(m['network.dropped_messages']!.value).toBe(7);
+    expect(m['network.dropped_queue_full']!.value).toBe(3);
   });
 
   it('takes mempool occupancy from the reports in the window and counts drops by the limit that refused them', () => {

@@ -26,7 +26,9 @@ export interface NetworkWindowTotals {
   readonly replicaMessages: number;
   readonly replicaBytes: number;
   readonly replicas: number;
+  /** Messages dropped for any reason, and those of them dropped by a full link queue. */
   readonly dropped: number;
+  readonly droppedQueueFull: number;
   /** Modelled processing time of each replica's cores inside the window, µs, [replica][core]. */
   readonly replicaCoreBusyUs: CoreBusyUs;
 }
@@ -166,6 +168,7 @@ export class ConsensusCollector {
       'network.bytes_per_node': { unit: 'B', value: net.replicas === 0 ? 0 : net.replicaBytes / net.replicas },
       'network.messages_per_node': { unit: 'msg', value: net.replicas === 0 ? 0 : net.replicaMessages / net.replicas },
       'network.dropped_messages': { unit: 'msg', value: net.dropped },
+      'network.dropped_queue_full': { unit: 'msg', value: net.droppedQueueFull },
       ...cpuUtilizationMetrics(net.replicaCoreBusyUs, seconds * 1e6),
       'mempool.occupancy_txs.mean': { unit: 'tx', value: this.mempoolTxs.count === 0 ? 0 : this.mempoolTxs.mean },
       'mempool.occupancy_txs.max': { unit: 'tx', value: this.mempoolTxs.count === 0 ? 0 : this.mempoolTxs.summary().max },

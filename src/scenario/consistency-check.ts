@@ -20,7 +20,7 @@ interface IgnoredFields {
 /**
  * What an IoMT world ignores: it places no synthetic load clients (its ledger load is the devices',
  * gateways', clinicians' and researchers'), and its links are iomt.links, so of `network:` it reads
- * only loss and receiveQueueing. `rateTps: 0`, which the bundled IoMT scenarios write, says there
+ * only loss, receiveQueueing and queueLimit. `rateTps: 0`, which the bundled IoMT scenarios write, says there
  * is no synthetic load.
  */
 const IOMT_IGNORED: readonly IgnoredFields[] = [
@@ -31,8 +31,8 @@ const IOMT_IGNORED: readonly IgnoredFields[] = [
   },
   {
     section: 'network',
-    kept: (key) => key === 'loss' || key === 'receiveQueueing',
-    expected: "only loss and receiveQueueing in an IoMT scenario's network section (its latencies and bandwidths are iomt.links)",
+    kept: (key) => key === 'loss' || key === 'receiveQueueing' || key === 'queueLimit',
+    expected: "only loss, receiveQueueing and queueLimit in an IoMT scenario's network section (its latencies and bandwidths are iomt.links)",
   },
 ];
 

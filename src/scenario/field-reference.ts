@@ -58,7 +58,7 @@ const FALLBACK_MEANINGS: Record<string, string> = {
   extends: 'Another scenario file this one inherits from (path relative to this file); mappings merge deeply, lists and scalars are replaced.',
   name: 'Scenario name: lower-case letters, digits, ".", "_", "-"; names the results folder. Not inherited through `extends`.',
   description: 'Free text shown by `iomtsim list scenarios` and in reports.',
-  network: 'Regions, latency between them, bandwidth, loss (see the network section below). An IoMT scenario takes its latencies and bandwidths from iomt.links and may write only loss and receiveQueueing here.',
+  network: 'Regions, latency between them, bandwidth, loss (see the network section below). An IoMT scenario takes its latencies and bandwidths from iomt.links and may write only loss, receiveQueueing and queueLimit here.',
   'network.regions': 'Region names; hosts are spread over them.',
   'network.latency': 'One-way latency: one distribution for every pair of regions, or a square matrix indexed [from][to].',
   'network.download': 'Download bandwidth of every host, or one per region.',

@@ -124,7 +124,7 @@ describe('loadScenario: bad input names the file, the field path, what was expec
     ['a load client setting in an IoMT scenario set from the command line', () => loadScenarioText('t.yaml', IOMT_BASE, ['workload.clients=8']),
       /^--set workload\.clients=8: workload\.clients: expected no synthetic load in an IoMT scenario \(.*\), so no workload field but rateTps: 0, found 8$/],
     ['a network latency in an IoMT scenario, whose links are iomt.links', () => loadScenarioText('t.yaml', `${IOMT_BASE}network: { loss: 0.01, latency: { kind: fixed, value: 5ms } }\n`),
-      /^t\.yaml:6:33: network\.latency: expected only loss and receiveQueueing in an IoMT scenario's network section \(its latencies and bandwidths are iomt\.links\), found \{"kind":"fixed","value":"5ms"\}$/],
+      /^t\.yaml:6:33: network\.latency: expected only loss, receiveQueueing and queueLimit in an IoMT scenario's network section \(its latencies and bandwidths are iomt\.links\), found \{"kind":"fixed","value":"5ms"\}$/],
     ['synthetic load in a proof-of-work scenario, whose blocks are filled without clients', () => loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pow, nodes: 8 }\nworkload: { rateTps: 500 }\n'),
       /^t\.yaml:5:22: workload\.rateTps: expected no workload in a proof-of-work scenario \(no load client is placed: .*\), found 500$/],
     ['a workload swept over a proof-of-work scenario from the command line', () => loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pow, nodes: 8 }\n', ['workload.rateTps=100']),

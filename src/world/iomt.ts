@@ -10,6 +10,7 @@ import { DEFAULT_ALERT_RULES, type AlertRule } from '../iomt/alert-rules.ts';
 import type { DetectorSpec } from '../iomt/detector-bank.ts';
 import { deviceProfiles } from '../iomt/profiles.ts';
 import { IomtWorld, type IomtHostTotals, type IomtWorldConfig } from '../iomt/world.ts';
+import { queueLimitUs } from '../scenario/sections/network.ts';
 import { distributionsOf } from '../metrics/distribution.ts';
 import { protocolIn, registriesFor } from '../plugins/registries.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
@@ -67,6 +68,7 @@ export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverri
       // (src/scenario/consistency-check.ts), which would otherwise do nothing.
       lossProbability: scenario.network.loss,
       receiveQueueing: scenario.network.receiveQueueing,
+      queueLimitUs: queueLimitUs(scenario.network.queueLimit),
     },
     gateway: {
       batchIntervalUs: s.gateway.batchInterval,

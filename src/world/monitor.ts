@@ -3,7 +3,7 @@
  * attached to a world's engine by the composition root (src/world/assemble.ts); network counters are
  * sampled at the warm-up boundary.
  */
-import type { Engine, HostId } from '../../sim/index.ts';
+import { DropReason, type Engine, type HostId } from '../../sim/index.ts';
 import { ConsensusCollector, type NetworkWindowTotals } from '../metrics/consensus-collector.ts';
 import { LivenessChecker } from '../checkers/liveness.ts';
 import { SafetyChecker } from '../checkers/safety.ts';
@@ -33,6 +33,7 @@ export function addTotals(a: MonitorTotals, b: MonitorTotals): MonitorTotals {
     replicaBytes: x.replicaBytes + y.replicaBytes,
     replicas: x.replicas,
     dropped: x.dropped + y.dropped,
+    droppedQueueFull: x.droppedQueueFull + y.droppedQueueFull,
     replicaCoreBusyUs: x.replicaCoreBusyUs.map((cores, r) => cores.map((us, c) => us + y.replicaCoreBusyUs[r]![c]!)),
   });
   return { atWarmup: add(a.atWarmup, b.atWarmup), end: add(a.end, b.end) };
@@ -114,6 +115,7 @@ export class ConsensusMonitor {
       replicaBytes: end.replicaBytes - start.replicaBytes,
       replicas: end.replicas,
       dropped: end.dropped - start.dropped,
+      droppedQueueFull: end.droppedQueueFull - start.droppedQueueFull,
       replicaCoreBusyUs: end.replicaCoreBusyUs.map((cores, r) => cores.map((us, c) => us - start.replicaCoreBusyUs[r]![c]!)),
     };
     const checks = this.checkers.map((c) => c.outcome(endUs));
@@ -152,6 +154,6 @@ export class ConsensusMonitor {
       replicaBytes += net.bytesSent[h]!;
     }
     const replicaCoreBusyUs = this.ledger.replicaHosts.map((h) => Array.from({ length: this.engine.cores(h) }, (_, c) => this.engine.cpuCoreDoneUs(h, c)));
-    return { messages, bytes, replicaMessages, replicaBytes, replicas: this.ledger.replicaHosts.length, dropped: net.droppedTotal, replicaCoreBusyUs };
+    return { messages, bytes, replicaMessages, replicaBytes, replicas: this.ledger.replicaHosts.length, dropped: net.droppedTotal, droppedQueueFull: net.droppedByReason[DropReason.queueFull]!, replicaCoreBusyUs };
   }
 }

@@ -26,6 +26,18 @@ describe('network metrics of a consensus run', () => {
     expect(m['network.dropped_messages']!.value).toBe(0);
   });
 
+  it('count the messages full link queues drop when the offered load exceeds a link, and none without a limit (the default)', () => {
+    // 5,000 requests/s of about 300 B need 12 Mbit/s into the primary's 10 Mbit/s downlink.
+    const sets = ['duration=3s', 'warmup=1s', 'workload.rateTps=5000', 'network.upload=10Mbps', 'network.download=10Mbps'];
+    const bounded = run('consortium.yaml', [...sets, 'network.queueLimit=250ms']);
+    expect(bounded['network.dropped_queue_full']!.value).toBeGreaterThan(0);
+    expect(bounded['network.dropped_messages']!.value).toBe(bounded['network.dropped_queue_full']!.value);
+    for (const unbounded of [run('consortium.yaml', sets), run('consortium.yaml', [...sets, 'network.queueLimit=none'])]) {
+      expect(unbounded['network.dropped_queue_full']!.value).toBe(0);
+      expect(unbounded['network.dropped_messages']!.value).toBe(0);
+    }
+  });
+
   it('count the messages a partition drops, and none once it is gone', () => {
     const sets = ['duration=6s', 'warmup=1s', 'attacks.0.start=2s', 'attacks.0.end=4s'];
     expect(run('pbft-partition.yaml', sets)['network.dropped_messages']!.value).toBeGreaterThan(0);

@@ -19,6 +19,17 @@ describe('network section → NetworkConfig', () => {
     expect((cfg.latencyUs as readonly (readonly unknown[])[])[0]![1]).toEqual({ kind: 'fixed', value: 5_000 });
   });
 
+  it('passes the queue limit on: a duration in µs, none as Infinity, absent as the model default', () => {
+    expect(networkConfig(zNetwork.parse({ queueLimit: '100ms' })).queueLimitUs).toBe(100_000);
+    expect(networkConfig(zNetwork.parse({ queueLimit: 'none' })).queueLimitUs).toBe(Infinity);
+    expect(networkConfig(zNetwork.parse({})).queueLimitUs).toBeUndefined();
+    expect(networkConfig(zNetwork.parse({ latency: [[{ kind: 'fixed', value: '1ms' }]], regions: ['a'], queueLimit: '2s' })).queueLimitUs).toBe(2_000_000);
+  });
+
+  it('refuses a queue limit that is neither a duration nor none', () => {
+    expect(zNetwork.safeParse({ queueLimit: 'lots' }).success).toBe(false);
+  });
+
   it('rejects a matrix of the wrong size, naming the field', () => {
     const section = zNetwork.parse({ regions: ['a', 'b'], latency: [[{ kind: 'fixed', value: '1ms' }]] });
     expect(() => networkConfig(section)).toThrow(/network.latency: expected a 2×2 matrix/);

@@ -3,7 +3,7 @@
  * placement over regions. Latencies arrive in µs already (converted at load time).
  */
 import type { DistributionSpec, HostPlacement, NetworkConfig } from '../../sim/index.ts';
-import type { LatencySpec, NetworkSection } from '../scenario/sections/network.ts';
+import { queueLimitUs, type LatencySpec, type NetworkSection } from '../scenario/sections/network.ts';
 
 /** A scenario latency (µs) as an engine distribution (µs). */
 export function latencyDistribution(spec: LatencySpec, path = 'network.latency'): DistributionSpec {
@@ -40,9 +40,16 @@ export function networkConfig(section: NetworkSection): NetworkConfig {
       }),
       lossProbability: section.loss,
       receiveQueueing: section.receiveQueueing,
+      queueLimitUs: queueLimitUs(section.queueLimit),
     };
   }
-  return { regions: section.regions, latencyUs: latencyDistribution(lat), lossProbability: section.loss, receiveQueueing: section.receiveQueueing };
+  return {
+    regions: section.regions,
+    latencyUs: latencyDistribution(lat),
+    lossProbability: section.loss,
+    receiveQueueing: section.receiveQueueing,
+    queueLimitUs: queueLimitUs(section.queueLimit),
+  };
 }
 
 /**

@@ -33,6 +33,15 @@ export const zNetwork = z
      * Whether a host's downlink serializes arriving messages first in first out at its download rate, so that many messages reaching one host at once (n−1 votes, gateways' batches) wait for each other (incast). false is SimBlock's model: each message is serialized once at min(sender's upload, receiver's download) and the receiver's downlink never queues.
      */
     receiveQueueing: z.boolean().default(true),
+    /**
+     * The longest a message waits in a link's queue (its sender's uplink, its receiver's downlink) before it is dropped whole, as a full buffer drops a datagram, or `none` (the default): queues without end, as a reliable stream's sender buffers what it cannot send yet. The buffer-sizing rule of thumb, round-trip time × capacity, gives 250 ms (docs/references.md §11). Nothing but the protocols themselves retransmits a dropped message.
+     */
+    queueLimit: z.union([zDurationUs, z.literal('none')]).optional(),
   })
   .strict();
 export type NetworkSection = z.output<typeof zNetwork>;
+
+/** The network model's queue limit, µs, for a `queueLimit` field (undefined: the model's default). */
+export function queueLimitUs(limit: NetworkSection['queueLimit']): number | undefined {
+  return limit === 'none' ? Infinity : limit;
+}

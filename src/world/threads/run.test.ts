@@ -84,6 +84,16 @@ describe('one consensus replication on threads', () => {
     ['eclipse', 'hotstuff', 5, { type: 'eclipse', start: '1s', end: '2s', victim: 2 }],
     ['censorship', 'pbft', 5, { type: 'censorship', start: '1s', replicas: [0], clients: [0] }],
   ];
+  it('gives a PBFT world whose full link queues drop messages on 2 threads the one-thread output', async () => {
+    // 3,000 requests/s of about 300 B from 3 clients into 5 Mbit/s links: the primary's downlink
+    // and the clients' uplinks overflow a 50 ms queue.
+    const input = scenarioInput('pbft', 4);
+    const scenario = consensusScenario({ ...input, network: { ...input.network, upload: '5Mbps', download: '5Mbps', queueLimit: '50ms' }, workload: { rateTps: 3000, clients: 3 } } as never);
+    const one = runConsensusWorld(scenario, 7);
+    expect(one.metrics['network.dropped_queue_full']!.value).toBeGreaterThan(100);
+    expect(await simulateOnThreads(scenario, 7, 2)).toEqual(one);
+  }, 60_000);
+
   for (const [name, protocol, nodes, attack] of attacked) {
     it(`gives ${protocol} at n = ${nodes} under ${name} on 2 threads the one-thread output, ground truth and outcomes included`, async () => {
       const scenario = consensusScenario({ ...scenarioInput(protocol, nodes), duration: '4s', attacks: [attack] } as never);
