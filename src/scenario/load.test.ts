@@ -76,6 +76,8 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^t\.yaml:2:11: duration: expected a positive duration, found '-5s'$/],
     ['a duration without a unit', () => loadScenarioText('t.yaml', 'name: t\nduration: 500\n'),
       /^t\.yaml:2:11: duration: expected a string, found 500$/],
+    ['a value no branch of a union accepts, naming every branch', () => loadScenarioText('t.yaml', 'name: t\nduration: 10s\nnetwork:\n  queueLimit: lots\n'),
+      /^t\.yaml:4:15: network\.queueLimit: expected a duration with a unit, such as '500ms', .* or 'none', found 'lots'$/],
     ['a duration with an unknown unit', () => loadScenarioText('t.yaml', 'name: t\nduration: 5 fortnights\n'),
       /^t\.yaml:2:11: duration: expected a duration with a unit, such as '500ms', '2s', '10m', '1h' \(units: .*\), found '5 fortnights'$/],
     ['a required field missing', () => loadScenarioText('t.yaml', 'name: t\n'),

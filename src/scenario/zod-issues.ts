@@ -135,7 +135,15 @@ function translateUnion(
     if (depth > bestDepth) { best = branch; bestDepth = depth; }
   }
   if (best) return translateIssues(best, input, knownKeysAt, path);
-  const expectedTypes = issue.errors.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => TYPE_NAMES[i.expected] ?? i.expected));
-  const unique = [...new Set(expectedTypes)];
+  // Each branch's own wording of what it accepts: a type, a refinement's "expected X", a literal.
+  const expectedForms = issue.errors.flatMap((b) =>
+    b.flatMap((i) => {
+      if (i.code === 'invalid_type') return [TYPE_NAMES[i.expected] ?? i.expected];
+      if (i.code === 'invalid_value') return i.values.map((v) => `'${String(v)}'`);
+      const m = i.code === 'custom' ? /^expected ([\s\S]*), found [\s\S]*$/.exec(i.message) : null;
+      return m ? [m[1]!] : [];
+    }),
+  );
+  const unique = [...new Set(expectedForms)];
   return [{ path, expected: unique.length > 0 ? unique.join(' or ') : 'one of the accepted forms', found }];
 }
