@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './cli.ts';
@@ -56,6 +56,16 @@ describe('iomtsim run --threads', () => {
     const manifestOf = (name: string) => JSON.parse(readFileSync(join(root, name, 'manifest.json'), 'utf8')) as { threads?: number; workers?: number };
     expect([manifestOf('two').threads, manifestOf('two').workers]).toEqual([2, 1]);
     expect([manifestOf('one').threads, manifestOf('one').workers]).toEqual([undefined, 1]);
+  }, 120_000);
+
+  it('splits a large IoMT world over the cores its replication leaves free when --threads is not given, and says so', async () => {
+    const r = await cli(['run', 'scenarios/regional.yaml', '--set', 'duration=30s', '--set', 'warmup=10s', '--workers', '1', '--json', '--no-report', '--out', join(root, 'regional')]);
+    expect(r.code).toBe(0);
+    // 36,000 devices: two threads of 18,000 where there are two cores or more.
+    const expected = availableParallelism() >= 2 ? 2 : undefined;
+    const manifest = JSON.parse(readFileSync(join(root, 'regional', 'manifest.json'), 'utf8')) as { threads?: number };
+    expect(manifest.threads).toBe(expected);
+    expect(notProgress(r.stderr)).toEqual(expected === undefined ? [] : [expect.stringMatching(/^iomtsim: each replication split over 2 threads \(36,000 devices in 10 hospitals, 1 replication\(s\) on \d+ cores; --threads 1 runs it whole\)$/)]);
   }, 120_000);
 
   it('refuses, with exit code 2 and nothing written, a split whose latency has no floor', async () => {

@@ -1,9 +1,11 @@
 /** `iomtsim run` and `iomtsim sweep`: replications (of every grid point) on a worker pool. */
 import type { Argv } from 'yargs';
 import { inputError, loadScenarioAsync, parseVary } from '../../scenario/index.ts';
-import { parseShard, resumeRun, runScenario, readResults } from '../../runner/index.ts';
+import { defaultWorkerCount, parseShard, resumeRun, runScenario, readResults } from '../../runner/index.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { defaultThreads } from '../../world/threads/default-threads.ts';
 import { withInterrupt } from '../interrupt.ts';
-import { scenarioSets, threadCount, THREADS_OPTION, withRunFlags, workerCount, type RunFlags } from '../options.ts';
+import { parseIntFlag, scenarioSets, threadCount, withRunFlags, workerCount, type RunFlags } from '../options.ts';
 import { progressReporter } from '../progress.ts';
 import { resolveScenarioPath } from '../scenario-path.ts';
 import { finishRun } from './shared.ts';
@@ -39,7 +41,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const points = dimensions.reduce((n, d) => n * d.values.length, 1);
   const tasks = Math.ceil((points * loaded.scenario.replications) / (shard?.count ?? 1));
-  const threads = threadCount(args);
+  const threads = args.threads !== undefined ? threadCount(args) : chosenThreads(loaded.scenario, tasks, args);
   const progress = progressReporter();
   const result = await withInterrupt((signal) =>
     runScenario({
@@ -57,12 +59,27 @@ export async function runCommand(args: RunArgs): Promise<number> {
   return finishRun(result, args);
 }
 
+/**
+ * Threads per replication without --threads: the cores the replications running at once leave
+ * free, for a world that gains from a split (src/world/threads/default-threads.ts), said on stderr
+ * when it is more than one.
+ */
+function chosenThreads(scenario: Scenario, tasks: number, args: RunArgs): number {
+  const atOnce = args.workers === undefined ? tasks : Math.min(tasks, parseIntFlag('--workers', args.workers, 1, 1024));
+  const { threads, why } = defaultThreads(scenario, atOnce, defaultWorkerCount());
+  if (threads > 1) process.stderr.write(`iomtsim: each replication split over ${threads} threads (${why}; --threads 1 runs it whole)\n`);
+  return threads;
+}
+
 export function runBuilder(y: Argv) {
   return withRunFlags(y)
     .positional('scenario', { type: 'string', describe: `scenario file (default ${DEFAULT_SCENARIO})` })
     .option('resume', { type: 'string', describe: 'complete an interrupted run in this results folder' })
     .option('shard', { type: 'string', describe: 'run slice i of n of the (point, replication) list: --shard 2/8' })
-    .option('threads', THREADS_OPTION);
+    .option('threads', {
+      type: 'string',
+      describe: 'split each replication over this many threads, with the same results (not proof of work or the attacks that follow the leader); default: a large IoMT world (18,000 devices a thread) over the cores its replications leave free, else 1',
+    });
 }
 
 export function sweepBuilder(y: Argv) {
