@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/index.ts';
-import { runConsensusWorld } from './testing/run.ts';
+import { runConsensusWorld, runIomtWorld } from './testing/run.ts';
 
 const scenarioFile = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url));
 const run = (name: string, sets: readonly string[]) => {
@@ -36,6 +36,16 @@ describe('network metrics of a consensus run', () => {
       expect(unbounded['network.dropped_queue_full']!.value).toBe(0);
       expect(unbounded['network.dropped_messages']!.value).toBe(0);
     }
+  });
+
+  it('apply the queue limit of an IoMT scenario\'s network section to its links', () => {
+    // Sites on 2 Mbit/s: the gateways' batches of readings queue at the site links.
+    const iomt = (sets: readonly string[]) => {
+      const { scenario } = loadScenario(scenarioFile('default.yaml'), ['duration=60s', 'warmup=10s', 'iomt.links.siteBandwidth=2Mbps', ...sets]);
+      return runIomtWorld(scenario, scenario.seed).metrics['network.dropped_queue_full']!.value;
+    };
+    expect(iomt(['network.queueLimit=50ms'])).toBeGreaterThan(0);
+    expect(iomt([])).toBe(0);
   });
 
   it('count the messages a partition drops, and none once it is gone', () => {
