@@ -107,6 +107,15 @@ describe('LivenessChecker', () => {
     expect(l.countAt(3_000)).toBe(1);
   });
 
+  it('says it could not fail in a run no longer than its bound, and not in a longer one', () => {
+    const l = new LivenessChecker(30_000_000);
+    l.observe(5, submit(tx(0)), 0);
+    expect(l.outcome(20_000_000)).toMatchObject({ passed: true, couldNotFail: 'the run, 20 s, is no longer than the liveness bound, 30 s (consensus.livenessBound)' });
+    // Nothing committed: a 31 s run shows the stall the 20 s one could not.
+    expect(l.outcome(31_000_000)).toMatchObject({ passed: false });
+    expect(l.outcome(31_000_000).couldNotFail).toBeUndefined();
+  });
+
   it('with one reply needed, takes the first honest commit of a block as progress', () => {
     const l = new LivenessChecker(1_000, undefined, { repliesNeeded: 1 });
     l.observe(5, submit(tx(0)), 0);

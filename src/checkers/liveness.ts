@@ -107,6 +107,8 @@ export class LivenessChecker implements Checker {
     return {
       name: this.name,
       passed: n === 0,
+      // A stall is longer than the bound, so a run no longer than it cannot show one.
+      ...(endUs <= this.boundUs ? { couldNotFail: `the run, ${endUs / 1e6} s, is no longer than the liveness bound, ${this.boundUs / 1e6} s (consensus.livenessBound)` } : {}),
       detail: n === 0
         ? `committed height advanced within ${this.boundUs / 1e6} s whenever work waited${by}`
         : `${n} stalls longer than ${this.boundUs / 1e6} s${by}: ` +

@@ -26,7 +26,8 @@ export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
   }
   for (const c of p.checks) {
     const failed = `FAILED in ${c.failedReplications} of ${c.n} (${c.detail})`;
-    const verdict = c.passed ? 'passed' : checkCounts(p, c) ? failed : `${failed}; expected: judged by expect ${c.violationsMetric}`;
+    const passed = c.detail === '' ? 'passed' : `passed, but ${c.detail}`;
+    const verdict = c.passed ? passed : checkCounts(p, c) ? failed : `${failed}; expected: judged by expect ${c.violationsMetric}`;
     lines.push(`  check ${c.name}: ${verdict}`);
   }
   for (const e of p.expectations) lines.push(`  expect ${e.metric} ${e.condition}: ${e.passed ? 'passed' : 'FAILED'} (observed ${e.observed === null ? 'nothing: metric not produced' : num(e.observed)})`);

@@ -23,6 +23,11 @@ export interface CheckOutcome {
    * (src/runner/summary.ts). Default `<name>.violations`, hyphens as underscores.
    */
   readonly violationsMetric?: string;
+  /**
+   * Why this run could not have failed the check, where it could not (a liveness bound no shorter
+   * than the run): a pass that says nothing, shown as such instead of as a plain pass.
+   */
+  readonly couldNotFail?: string;
 }
 
 /** One row of windowed measurements (timeseries.csv): window end time plus named columns. */

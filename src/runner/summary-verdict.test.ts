@@ -60,6 +60,15 @@ describe('summarizePoint', () => {
   });
 
 
+  it('says a pass no replication could have failed could not fail, and nothing of a pass one replication could have failed', () => {
+    const scenario = { expect: {} } as unknown as Scenario;
+    const vacuous = { name: 'liveness', passed: true, detail: 'committed height advanced', couldNotFail: 'the run, 20 s, is no longer than the liveness bound, 30 s (consensus.livenessBound)' };
+    const real = { name: 'liveness', passed: true, detail: 'committed height advanced' };
+    const both = (a: ReplicationRecord['checks'][number], b: ReplicationRecord['checks'][number]) => summarizePoint({ parameters: {}, scenario }, [recordWith([a]), { ...recordWith([b]), replication: 1 }]).checks[0]!;
+    expect(both(vacuous, vacuous)).toMatchObject({ passed: true, detail: 'could not fail: the run, 20 s, is no longer than the liveness bound, 30 s (consensus.livenessBound)' });
+    expect(both(vacuous, real)).toMatchObject({ passed: true, detail: '' });
+  });
+
   it("judges no expectation on a point a shard holds no replication of (the merged run judges it)", () => {
     const point = summarizePoint({ parameters: { 'consensus.nodes': 5 }, scenario: { expect: { 'safety.violations': '== 0' } } as unknown as Scenario }, []);
     expect(point.n).toBe(0);

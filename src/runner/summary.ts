@@ -75,22 +75,27 @@ function summarizeMetrics(records: readonly ReplicationRecord[]): Record<string,
 }
 
 function summarizeChecks(records: readonly ReplicationRecord[]): CheckSummary[] {
-  const checks = new Map<string, { failed: number; n: number; detail: string; violationsMetric: string }>();
+  const checks = new Map<string, { failed: number; n: number; detail: string; violationsMetric: string; couldNotFail: string | undefined; couldNotFailIn: number }>();
   for (const r of records) {
     for (const c of r.checks) {
       let entry = checks.get(c.name);
       if (!entry) {
-        entry = { failed: 0, n: 0, detail: '', violationsMetric: c.violationsMetric ?? checkViolationsMetric(c.name) };
+        entry = { failed: 0, n: 0, detail: '', violationsMetric: c.violationsMetric ?? checkViolationsMetric(c.name), couldNotFail: c.couldNotFail, couldNotFailIn: 0 };
         checks.set(c.name, entry);
       }
       entry.n++;
+      if (c.couldNotFail !== undefined) entry.couldNotFailIn++;
       if (!c.passed) {
         entry.failed++;
         if (entry.detail === '') entry.detail = `replication ${r.replication} (seed ${r.seed}): ${c.detail}`;
       }
     }
   }
-  return [...checks].map(([name, e]) => ({ name, passed: e.failed === 0, failedReplications: e.failed, n: e.n, detail: e.detail, violationsMetric: e.violationsMetric }));
+  return [...checks].map(([name, e]) => {
+    // A pass that no replication could have failed says so in its detail.
+    const vacuous = e.failed === 0 && e.couldNotFailIn === e.n && e.couldNotFail !== undefined;
+    return { name, passed: e.failed === 0, failedReplications: e.failed, n: e.n, detail: vacuous ? `could not fail: ${e.couldNotFail}` : e.detail, violationsMetric: e.violationsMetric };
+  });
 }
 
 export function judgeExpectations(expect: Readonly<Record<string, string>>, metrics: Record<string, MetricSummary>): ExpectationResult[] {
