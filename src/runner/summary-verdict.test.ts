@@ -65,8 +65,9 @@ describe('summarizePoint', () => {
     const vacuous = { name: 'liveness', passed: true, detail: 'committed height advanced', couldNotFail: 'the run, 20 s, is no longer than the liveness bound, 30 s (consensus.livenessBound)' };
     const real = { name: 'liveness', passed: true, detail: 'committed height advanced' };
     const both = (a: ReplicationRecord['checks'][number], b: ReplicationRecord['checks'][number]) => summarizePoint({ parameters: {}, scenario }, [recordWith([a]), { ...recordWith([b]), replication: 1 }]).checks[0]!;
-    expect(both(vacuous, vacuous)).toMatchObject({ passed: true, detail: 'could not fail: the run, 20 s, is no longer than the liveness bound, 30 s (consensus.livenessBound)' });
+    expect(both(vacuous, vacuous)).toMatchObject({ passed: true, detail: 'could not fail: the run, 20 s, is no longer than the liveness bound, 30 s (consensus.livenessBound)', couldNotFail: vacuous.couldNotFail });
     expect(both(vacuous, real)).toMatchObject({ passed: true, detail: '' });
+    expect(both(vacuous, real).couldNotFail).toBeUndefined();
   });
 
   it("judges no expectation on a point a shard holds no replication of (the merged run judges it)", () => {

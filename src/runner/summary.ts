@@ -20,6 +20,8 @@ export interface CheckSummary {
   readonly detail: string;
   /** The metric whose expectation, when the scenario states one, is this check's verdict (checkCounts). */
   readonly violationsMetric: string;
+  /** Why no replication could have failed the check, where none could (its detail then says so too). */
+  readonly couldNotFail?: string;
 }
 
 export interface ExpectationResult {
@@ -94,7 +96,8 @@ function summarizeChecks(records: readonly ReplicationRecord[]): CheckSummary[] 
   return [...checks].map(([name, e]) => {
     // A pass that no replication could have failed says so in its detail.
     const vacuous = e.failed === 0 && e.couldNotFailIn === e.n && e.couldNotFail !== undefined;
-    return { name, passed: e.failed === 0, failedReplications: e.failed, n: e.n, detail: vacuous ? `could not fail: ${e.couldNotFail}` : e.detail, violationsMetric: e.violationsMetric };
+    const summary = { name, passed: e.failed === 0, failedReplications: e.failed, n: e.n, detail: vacuous ? `could not fail: ${e.couldNotFail}` : e.detail, violationsMetric: e.violationsMetric };
+    return vacuous ? { ...summary, couldNotFail: e.couldNotFail } : summary;
   });
 }
 

@@ -60,6 +60,16 @@ describe('the report headline', () => {
     expect(integrity?.basis).toBe('check iomt.integrity');
   });
 
+  it('gives no verdict on a trust property whose check could not fail in any configuration, even where an expectation on it passed', () => {
+    const reason = 'the run, 12 s, is no longer than the liveness bound, 30 s (consensus.livenessBound)';
+    const vacuous = { name: 'liveness', passed: true, detail: `could not fail: ${reason}`, couldNotFail: reason };
+    const expectation = { metric: 'liveness.violations', condition: '== 0', observed: 0, passed: true };
+    const c = configuration({ 'liveness.violations': summary(0, 'count') }, { checks: [vacuous], expectations: [expectation] });
+    expect(line(headlineSections([c]), 'Ledger liveness')).toMatchObject({ verdict: 'none', basis: `could not fail: ${reason}` });
+    const judged = configuration({ 'liveness.violations': summary(0, 'count') }, { checks: [{ name: 'liveness', passed: true }], expectations: [expectation], label: 'long' });
+    expect(line(headlineSections([c, judged]), 'Ledger liveness')).toMatchObject({ verdict: 'pass', basis: 'expect liveness.violations == 0' });
+  });
+
   it("lists the outcomes an attack's definition names for each attack the scenario declares", () => {
     const c = configuration(
       { 'attack.records_tampered': summary(12, 'records'), 'attack.flood_accepted': summary(3, 'readings') },

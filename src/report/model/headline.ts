@@ -85,9 +85,20 @@ interface LineSpec {
   readonly fallback?: (configurations: readonly Configuration[]) => { verdict: Verdict; basis: string };
 }
 
+/**
+ * No verdict where the line's check could not have failed in any configuration (a liveness check
+ * in a run no longer than its bound): an expectation on its violations could not fail either.
+ */
+function couldNotFail(configurations: readonly Configuration[], names: readonly string[]): { verdict: Verdict; basis: string } | null {
+  const found = configurations.flatMap((c) => c.point.checks.filter((k) => names.includes(k.name)));
+  if (found.length === 0 || !found.every((k) => k.couldNotFail !== undefined)) return null;
+  return { verdict: 'none', basis: `could not fail: ${found[0]!.couldNotFail!}` };
+}
+
 function lineOf(configurations: readonly Configuration[], spec: LineSpec): HeadlineLine | null {
   if (!has(configurations, spec.metric)) return null;
   const judged =
+    couldNotFail(configurations, spec.checks ?? []) ??
     expectationVerdict(configurations, [spec.metric, ...(spec.alsoExpected ?? [])]) ??
     checkVerdict(configurations, spec.checks ?? []) ??
     spec.fallback?.(configurations) ??

@@ -66,6 +66,7 @@ export const zSummary = z.looseObject({
           failedReplications: z.number().optional(),
           n: z.number().optional(),
           detail: z.string().optional(),
+          couldNotFail: z.string().optional(),
         }),
       ),
       expectations: z

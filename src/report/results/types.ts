@@ -53,6 +53,8 @@ export interface CheckSummary {
   readonly failedReplications?: number | undefined;
   readonly n?: number | undefined;
   readonly detail?: string | undefined;
+  /** Why no replication could have failed the check, where none could. */
+  readonly couldNotFail?: string | undefined;
 }
 
 export interface ExpectationOutcome {
