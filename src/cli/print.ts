@@ -26,7 +26,7 @@ export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
   }
   for (const c of p.checks) {
     const failed = `FAILED in ${c.failedReplications} of ${c.n} (${c.detail})`;
-    const passed = c.detail === '' ? 'passed' : `passed, but ${c.detail}`;
+    const passed = c.couldNotFail === undefined ? 'passed' : `passed, but could not fail: ${c.couldNotFail}`;
     const verdict = c.passed ? passed : checkCounts(p, c) ? failed : `${failed}; expected: judged by expect ${c.violationsMetric}`;
     lines.push(`  check ${c.name}: ${verdict}`);
   }
