@@ -9,8 +9,12 @@ describe('calibrateCrypto', () => {
       expect(Number.isFinite(v)).toBe(true);
     }
     expect(c.hashPerKiBUs).toBeGreaterThanOrEqual(0);
-    // Ed25519 verification costs about twice a signature (RFC 8032 §5.1.7 does two scalar multiplications).
-    expect(c.verifyUs).toBeGreaterThan(c.signUs);
+    // Ed25519 verification costs about twice a signature (RFC 8032 §5.1.7 does two scalar
+    // multiplications). One 20 ms calibration on a loaded machine once measured signing at 111 µs
+    // and verifying at 85 µs (the full suite in parallel): a pause only inflates a measurement, so
+    // the least of three of each, the least disturbed, is compared.
+    const more = [c, calibrateCrypto({ budgetMsPerOperation: 20 }), calibrateCrypto({ budgetMsPerOperation: 20 })];
+    expect(Math.min(...more.map((m) => m.verifyUs))).toBeGreaterThan(Math.min(...more.map((m) => m.signUs)));
   });
 
   it('leaves out a batch that a pause fell in: one stalled batch does not move the estimate', () => {
