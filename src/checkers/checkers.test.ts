@@ -3,7 +3,7 @@ import { buildBlock } from '../ledger/block.ts';
 import { ZERO_HASH } from '../ledger/hash.ts';
 import { txId, type Transaction } from '../ledger/types.ts';
 import type { CommitEvent } from '../protocols/types.ts';
-import { LivenessChecker } from './liveness.ts';
+import { LivenessChecker, longestWatchedStretch } from './liveness.ts';
 import { SafetyChecker } from './safety.ts';
 import { StateAgreementChecker } from './state-agreement.ts';
 import { ValidityChecker } from './validity.ts';
@@ -114,6 +114,30 @@ describe('LivenessChecker', () => {
     // Nothing committed: a 31 s run shows the stall the 20 s one could not.
     expect(l.outcome(31_000_000)).toMatchObject({ passed: false });
     expect(l.outcome(31_000_000).couldNotFail).toBeUndefined();
+  });
+
+  it('says it could not fail where no stretch outside the excused intervals is longer than its bound', () => {
+    const l = new LivenessChecker(6_000_000);
+    l.excuse(2_000_000, 4_000_000);
+    l.observe(5, submit(tx(0)), 0);
+    expect(l.outcome(8_000_000)).toMatchObject({ passed: true, couldNotFail: 'the longest stretch the fault model does not excuse, 4 s (4–8 s), is no longer than the liveness bound, 6 s (consensus.livenessBound)' });
+    // Four seconds more: the stretch after the excuse, 4–12 s, holds a stall the 8 s run could not.
+    expect(l.outcome(12_000_000)).toMatchObject({ passed: false });
+    expect(l.outcome(12_000_000).couldNotFail).toBeUndefined();
+  });
+
+  it('says it could not fail where the fault model excuses the whole run', () => {
+    const l = new LivenessChecker(1_000_000);
+    l.excuse(0, 4_000_000);
+    l.observe(5, submit(tx(0)), 0);
+    expect(l.outcome(4_000_000)).toMatchObject({ passed: true, couldNotFail: 'the fault model excuses the whole run (0–4 s)' });
+  });
+
+  it('finds the longest stretch outside excused intervals, overlapping or out of order', () => {
+    expect(longestWatchedStretch([[5, 9], [2, 4]], 10)).toEqual([0, 2]);
+    expect(longestWatchedStretch([[1, 6], [3, 4]], 10)).toEqual([6, 10]);
+    expect(longestWatchedStretch([[0, 3], [8, 12]], 10)).toEqual([3, 8]);
+    expect(longestWatchedStretch([[0, 10]], 10)).toBeUndefined();
   });
 
   it('with one reply needed, takes the first honest commit of a block as progress', () => {

@@ -107,13 +107,26 @@ export class LivenessChecker implements Checker {
     return {
       name: this.name,
       passed: n === 0,
-      // A stall is longer than the bound, so a run no longer than it cannot show one.
-      ...(endUs <= this.boundUs ? { couldNotFail: `the run, ${endUs / 1e6} s, is no longer than the liveness bound, ${this.boundUs / 1e6} s (consensus.livenessBound)` } : {}),
+      ...this.vacuity(endUs),
       detail: n === 0
         ? `committed height advanced within ${this.boundUs / 1e6} s whenever work waited${by}`
         : `${n} stalls longer than ${this.boundUs / 1e6} s${by}: ` +
           describeFirst(all, (v) => `${v.fromUs / 1e6}–${v.toUs / 1e6} s with ${v.pendingTxs} txs waiting`),
     };
+  }
+
+  /**
+   * Why no stall could be found in a run ending at `endUs`, if none could: a stall is longer than the
+   * bound and lies inside one stretch the fault model does not excuse, so where no such stretch is
+   * longer than the bound the check cannot fail, whatever the replicas do.
+   */
+  private vacuity(endUs: number): { couldNotFail?: string } {
+    const bound = `the liveness bound, ${this.boundUs / 1e6} s (consensus.livenessBound)`;
+    if (this.excused.length === 0) return endUs <= this.boundUs ? { couldNotFail: `the run, ${endUs / 1e6} s, is no longer than ${bound}` } : {};
+    const longest = longestWatchedStretch(this.excused, endUs);
+    if (longest === undefined) return { couldNotFail: `the fault model excuses the whole run (0–${endUs / 1e6} s)` };
+    const [a, b] = longest;
+    return b - a <= this.boundUs ? { couldNotFail: `the longest stretch the fault model does not excuse, ${(b - a) / 1e6} s (${a / 1e6}–${b / 1e6} s), is no longer than ${bound}` } : {};
   }
 
   /** Violations including a stall still open at `endUs`. */
@@ -137,4 +150,20 @@ export class LivenessChecker implements Checker {
     }
     return toUs - start > this.boundUs ? { fromUs: start, toUs, pendingTxs: this.pendingTxs } : undefined;
   }
+}
+
+/** The longest part of [0, endUs] outside every excused interval (the first of equals); undefined when none is left. */
+export function longestWatchedStretch(excused: readonly (readonly [number, number])[], endUs: number): [number, number] | undefined {
+  const sorted = [...excused].sort((x, y) => x[0] - y[0]);
+  let best: [number, number] | undefined;
+  let from = 0;
+  const consider = (a: number, b: number): void => {
+    if (b > a && (best === undefined || b - a > best[1] - best[0])) best = [a, b];
+  };
+  for (const [a, b] of sorted) {
+    consider(from, Math.min(a, endUs));
+    from = Math.max(from, b);
+  }
+  consider(from, endUs);
+  return best;
 }
