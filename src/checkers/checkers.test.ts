@@ -44,6 +44,15 @@ describe('SafetyChecker', () => {
     expect(s.outcome().detail).toBe('20 heights committed, no conflicts');
   });
 
+  it('says it could not fail while no height was committed twice by honest replicas, and not once one was', () => {
+    const s = new SafetyChecker();
+    s.observe(0, commit(1, [tx(0)]), 10);
+    s.observe(0, commit(2, [tx(1)]), 20);
+    expect(s.outcome()).toMatchObject({ passed: true, couldNotFail: 'no height was committed twice by honest replicas (2 heights committed once), so no two commits could disagree' });
+    s.observe(1, commit(1, [tx(0)]), 30);
+    expect(s.outcome().couldNotFail).toBeUndefined();
+  });
+
   it('ignores commits from hosts it was told are Byzantine', () => {
     const s = new SafetyChecker((h) => h !== 2);
     s.observe(0, commit(1, [tx(0)]), 10);
@@ -149,6 +158,15 @@ describe('LivenessChecker', () => {
 });
 
 describe('ValidityChecker', () => {
+  it('says it could not fail where no honest replica committed a transaction, and not once one did', () => {
+    const v = new ValidityChecker((h) => h !== 2);
+    v.observe(5, submit(tx(0)), 0);
+    v.observe(2, commit(1, [tx(0)]), 1);
+    expect(v.outcome()).toMatchObject({ passed: true, couldNotFail: 'no honest replica committed a transaction, so none could be invalid' });
+    v.observe(0, commit(1, [tx(0)]), 2);
+    expect(v.outcome().couldNotFail).toBeUndefined();
+  });
+
   it('flags unsubmitted, altered and twice-committed transactions', () => {
     const v = new ValidityChecker();
     v.observe(5, submit(tx(0)), 0);
@@ -224,6 +242,21 @@ describe('ValidityChecker', () => {
 });
 
 describe('StateAgreementChecker', () => {
+  it('says it could not fail while no compared height was read from two honest replicas', () => {
+    const c = new StateAgreementChecker(() => ({ execute: () => {}, stateDigest: () => 'a' }), undefined, 2);
+    c.observe(0, commit(2, [tx(0)]), 1);
+    c.observe(1, commit(1, [tx(0)]), 1);
+    expect(c.outcome()).toMatchObject({ passed: true, couldNotFail: "no compared height's state was read from two honest replicas (1 heights read once, one height in 2 compared)" });
+    c.observe(1, commit(2, [tx(0)]), 2);
+    expect(c.outcome().couldNotFail).toBeUndefined();
+  });
+
+  it('compares nothing, and says so, for replicas without an application', () => {
+    const c = new StateAgreementChecker(() => undefined);
+    for (const host of [0, 1, 2]) c.observe(host, commit(1, [tx(0)]), 1);
+    expect(c.outcome().couldNotFail).toMatch(/^no compared height's state was read from two honest replicas \(0 heights/);
+  });
+
   it('flags replicas whose application state differs at the same height', () => {
     const digests = new Map([[0, 'a'], [1, 'a'], [2, 'b']]);
     const c = new StateAgreementChecker((h) => ({ execute: () => {}, stateDigest: () => digests.get(h)! }));

@@ -26,6 +26,8 @@ export class SafetyChecker implements Checker {
   private readonly conflictingHeights = new Set<number>();
   private readonly frontier: CommitFrontier;
   private heightsCommitted = 0;
+  /** Honest commits at a height some honest replica had committed already: the comparisons that could find a conflict. */
+  private repeatCommits = 0;
 
   /** `honestReplicas`: the replicas whose commits move the commit frontier (none: every height is kept). */
   constructor(private readonly isHonest: HonestPredicate = ALL_HONEST, honestReplicas: readonly HostId[] = []) {
@@ -43,9 +45,12 @@ export class SafetyChecker implements Checker {
     if (first === undefined) {
       this.byHeight.set(block.height, { hash: block.hash, host });
       this.heightsCommitted++;
-    } else if (first.hash !== block.hash) {
-      this.conflictingHeights.add(block.height);
-      this.violations.push({ timeUs, height: block.height, hosts: [first.host, host], hashes: [first.hash, block.hash] });
+    } else {
+      this.repeatCommits++;
+      if (first.hash !== block.hash) {
+        this.conflictingHeights.add(block.height);
+        this.violations.push({ timeUs, height: block.height, hosts: [first.host, host], hashes: [first.hash, block.hash] });
+      }
     }
     if (this.frontier.advance(host, block.height)) forgetThrough(this.byHeight, this.frontier.height);
   };
@@ -55,6 +60,8 @@ export class SafetyChecker implements Checker {
     return {
       name: this.name,
       passed: n === 0,
+      // A conflict needs a second honest commit at some height.
+      ...(this.repeatCommits === 0 ? { couldNotFail: `no height was committed twice by honest replicas (${this.heightsCommitted} heights committed once), so no two commits could disagree` } : {}),
       detail: n === 0
         ? `${this.heightsCommitted} heights committed, no conflicts`
         : `${n} heights with conflicting commits: ` +

@@ -87,6 +87,8 @@ export class StateAgreementChecker implements Checker {
     return {
       name: this.name,
       passed: n === 0,
+      // A divergence needs two honest replicas' digests at one compared height.
+      ...(this.compared === this.heightsCompared ? { couldNotFail: `no compared height's state was read from two honest replicas (${this.heightsCompared} heights read once${this.everyHeights > 1 ? `, one height in ${this.everyHeights} compared` : ''})` } : {}),
       detail: n === 0
         ? `${this.compared} state digests compared at ${this.heightsCompared} heights, all equal`
         : `${n} state divergences: ` + describeFirst(this.violations, (v) => `height ${v.height}: hosts ${v.hosts[0]} and ${v.hosts[1]}`),

@@ -105,6 +105,7 @@ export class ValidityChecker implements Checker {
     return {
       name: this.name,
       passed: n === 0,
+      ...(n === 0 && this.committedAt.size + this.retired.size === 0 ? { couldNotFail: 'no honest replica committed a transaction, so none could be invalid' } : {}),
       detail: n === 0
         ? `${this.committedAt.size + this.retired.size} committed transactions, all submitted, unaltered, once`
         : `${n} invalid commits: ` + describeFirst(this.violations, (v) => `tx ${v.txId} ${v.reason} at height ${v.height} on host ${v.host}`),

@@ -38,5 +38,5 @@ export const CONSENSUS_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'safety.violations', unit: 'count', meaning: 'heights at which two honest replicas committed different blocks' },
   { name: 'liveness.violations', unit: 'count', meaning: 'stalls longer than the liveness bound (consensus.livenessBound, or its default for the protocol) while work waited and the fault model allowed progress, a block counting once as many honest replicas committed it as a client needs replies from; absent where the run checks no liveness (proof of work without a stated bound)' },
   { name: 'validity.violations', unit: 'count', meaning: 'committed transactions never submitted, altered, or committed at two heights' },
-  { name: 'state_agreement.violations', unit: 'count', meaning: 'heights at which honest replicas hold different application state digests' },
+  { name: 'state_agreement.violations', unit: 'count', meaning: 'heights at which honest replicas hold different application state digests (the IoMT contracts\' state; under synthetic load, the sequence of transactions each replica executed)' },
 ];

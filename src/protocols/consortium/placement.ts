@@ -6,7 +6,8 @@
  */
 import type { ActorFactory, Engine, HostId, HostPlacement } from '../../../sim/index.ts';
 import type { CryptoCosts, KeyRing } from '../../ledger/crypto.ts';
-import { NO_APPLICATION, type ReplicaConfig, type ReplicatedApplication, type ReplicaSettings } from '../types.ts';
+import { ExecutedSequence } from '../executed-sequence.ts';
+import type { ReplicaConfig, ReplicatedApplication, ReplicaSettings } from '../types.ts';
 import type { ProtocolDefinition } from '../definition.ts';
 import { LeaderTracker } from './leader-tracker.ts';
 
@@ -26,7 +27,7 @@ export interface ConsortiumPlan {
   readonly blockSizeMaxBytes: number;
   readonly costs: CryptoCosts;
   readonly keyRing: KeyRing;
-  /** The application replica i executes; none by default (synthetic load). */
+  /** The application replica i executes; by default the sequence of transactions it executed (synthetic load, src/protocols/executed-sequence.ts). */
   readonly applicationFor?: (replicaIndex: number) => ReplicatedApplication;
   readonly wrapReplica?: WrapReplica | undefined;
 }
@@ -53,7 +54,7 @@ export function placeConsortium(engine: Engine, plan: ConsortiumPlan): ReplicaDe
   const replicaHosts = Array.from({ length: n }, (_, i) => base + i);
   const applications: ReplicatedApplication[] = [];
   for (let i = 0; i < n; i++) {
-    const app = plan.applicationFor?.(i) ?? NO_APPLICATION;
+    const app = plan.applicationFor?.(i) ?? new ExecutedSequence();
     applications.push(app);
     const config: ReplicaConfig = {
       replicaHosts,
