@@ -113,6 +113,25 @@ describe('IomtCollector', () => {
     expect(m['iomt.integrity_check_latency_ms.max']!.value).toBe(40);
   });
 
+  it('says each IoMT check could not fail in a run that gave it nothing to judge', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requestedUs: 0, outcome: 'unanchored' }, 10);
+    const { checks } = c.finish({ durationUs: 1e9, accepted: 0, alertsRefused: 0, audit: new Map(), consents: new Map() });
+    expect(Object.fromEntries(checks.map((k) => [k.name, k.couldNotFail]))).toEqual({
+      'iomt.no_phi_on_chain': 'no committed transaction was inspected',
+      'iomt.audit_complete': 'no record served was judged (none was served before the end of the run)',
+      'iomt.integrity': 'no record read was checked against an anchored root',
+      'iomt.consent_enforced': "no record was served under a consent's permit",
+    });
+  });
+
+  it('does not say its integrity check could not fail once a read was checked against an anchored root', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requestedUs: 0, outcome: 'valid' }, 10);
+    const { checks } = c.finish({ durationUs: 1e9, accepted: 0, alertsRefused: 0, audit: new Map(), consents: new Map() });
+    expect(checks.find((k) => k.name === 'iomt.integrity')!.couldNotFail).toBeUndefined();
+  });
+
   it('counts access requests once each, decisions by kind, and decision latency for requests submitted after warm-up', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
     const decided = (request: string, decision: string, submittedUs: number, atUs: number) =>

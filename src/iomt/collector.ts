@@ -245,11 +245,13 @@ export class IomtCollector {
     Object.assign(m, this.alarmRates.metrics(o.durationUs));
     // Each check names the metric that measures its violations, so a scenario whose intended outcome
     // is that the check detects an attack states it in `expect:` (src/runner/summary.ts checkCounts).
+    // A check with nothing to judge says so (`couldNotFail`), as the consensus checks do.
+    const vacuous = (nothing: boolean, why: string) => (nothing ? { couldNotFail: why } : {});
     const checks: CheckOutcome[] = [
-      { name: 'iomt.no_phi_on_chain', passed: this.phi.phiBytes === 0, detail: this.phi.phiBytes === 0 ? `${this.phi.inspectedTxs} transactions inspected` : `PHI in fields ${[...this.phi.offendingFields].join(', ')}`, violationsMetric: 'iomt.phi_bytes_on_chain' },
-      { name: 'iomt.audit_complete', passed: served.unaudited.length === 0, detail: auditDetail(served), violationsMetric: 'iomt.audit_completeness_ratio' },
-      { name: 'iomt.integrity', passed: this.integrity['invalid'] === 0, detail: `${this.integrity['valid']} valid, ${this.integrity['invalid']} invalid reads`, violationsMetric: 'iomt.integrity_checks_invalid' },
-      { name: 'iomt.consent_enforced', passed: served.consentViolations === 0, detail: `${served.consentViolations} of ${served.underConsent} records served under a consent's permit were served on a permit decided after the consent was revoked or outside its period`, violationsMetric: 'iomt.consent_violations' },
+      { name: 'iomt.no_phi_on_chain', passed: this.phi.phiBytes === 0, ...vacuous(this.phi.inspectedTxs === 0, 'no committed transaction was inspected'), detail: this.phi.phiBytes === 0 ? `${this.phi.inspectedTxs} transactions inspected` : `PHI in fields ${[...this.phi.offendingFields].join(', ')}`, violationsMetric: 'iomt.phi_bytes_on_chain' },
+      { name: 'iomt.audit_complete', passed: served.unaudited.length === 0, ...vacuous(served.judged === 0, 'no record served was judged (none was served before the end of the run)'), detail: auditDetail(served), violationsMetric: 'iomt.audit_completeness_ratio' },
+      { name: 'iomt.integrity', passed: this.integrity['invalid'] === 0, ...vacuous(this.integrity['valid']! + this.integrity['invalid']! === 0, 'no record read was checked against an anchored root'), detail: `${this.integrity['valid']} valid, ${this.integrity['invalid']} invalid reads`, violationsMetric: 'iomt.integrity_checks_invalid' },
+      { name: 'iomt.consent_enforced', passed: served.consentViolations === 0, ...vacuous(served.underConsent === 0, "no record was served under a consent's permit"), detail: `${served.consentViolations} of ${served.underConsent} records served under a consent's permit were served on a permit decided after the consent was revoked or outside its period`, violationsMetric: 'iomt.consent_violations' },
     ];
     return { metrics: m, checks };
   }

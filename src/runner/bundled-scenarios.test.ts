@@ -52,7 +52,7 @@ const SHORT_FORMS: Readonly<Record<string, ShortForm>> = {
 
 /**
  * Checks a shipped file cannot fail, each with the reason: every other check of a file run as
- * shipped must be able to fail (a liveness check, for one, needs a stretch outside the excused
+ * shipped, at its own seed, must be able to fail (a liveness check, for one, needs a stretch outside the excused
  * intervals longer than its bound; docs/scenarios.md, "Liveness bounds of the bundled scenarios").
  */
 const CANNOT_FAIL: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -109,7 +109,8 @@ describe('bundled scenarios', () => {
       const { summary } = await runScenario({ loaded, workers: 0, outDir: join(outRoot, String(i)) });
       expect(failures(summary)).toEqual([]);
       expect(summaryPassed(summary)).toBe(true);
-      if (short === undefined) {
+      // As shipped, at its own seed: at another seed a small IoMT world may serve no record to judge.
+      if (short === undefined && seed === undefined) {
         const vacuous = summary.points.flatMap((p) => p.checks.filter((c) => c.couldNotFail !== undefined).map((c) => c.name));
         expect(vacuous.sort()).toEqual(Object.keys(CANNOT_FAIL[name] ?? {}).sort());
       }
