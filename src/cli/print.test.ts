@@ -11,4 +11,10 @@ describe('formatPoint', () => {
     expect(formatPoint(point([{ ...liveness, detail: `could not fail: ${reason}`, couldNotFail: reason }]), false)).toContain(`  check liveness: passed, but could not fail: ${reason}`);
     expect(formatPoint(point([liveness]), false)).toContain('  check liveness: passed');
   });
+
+  it('prints why an expectation could not fail beside what it observed', () => {
+    const reason = 'the run, 12 s, is no longer than the liveness bound, 30 s (consensus.livenessBound)';
+    const withExpectation = { ...point([]), expectations: [{ metric: 'liveness.violations', condition: '== 0', observed: 0, passed: true, couldNotFail: reason }] };
+    expect(formatPoint(withExpectation, false)).toContain(`  expect liveness.violations == 0: passed (observed 0; its check could not fail: ${reason})`);
+  });
 });

@@ -30,7 +30,11 @@ export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
     const verdict = c.passed ? passed : checkCounts(p, c) ? failed : `${failed}; expected: judged by expect ${c.violationsMetric}`;
     lines.push(`  check ${c.name}: ${verdict}`);
   }
-  for (const e of p.expectations) lines.push(`  expect ${e.metric} ${e.condition}: ${e.passed ? 'passed' : 'FAILED'} (observed ${e.observed === null ? 'nothing: metric not produced' : num(e.observed)})`);
+  for (const e of p.expectations) {
+    const observed = `observed ${e.observed === null ? 'nothing: metric not produced' : num(e.observed)}`;
+    const vacuity = e.couldNotFail === undefined ? '' : `; its check could not fail: ${e.couldNotFail}`;
+    lines.push(`  expect ${e.metric} ${e.condition}: ${e.passed ? 'passed' : 'FAILED'} (${observed}${vacuity})`);
+  }
   return lines;
 }
 

@@ -70,6 +70,21 @@ describe('summarizePoint', () => {
     expect(both(vacuous, real).couldNotFail).toBeUndefined();
   });
 
+  it('says an expectation on the violations of a check that could not fail could not fail either, and nothing of one on a check that could', () => {
+    const reason = 'the run, 20 s, is no longer than the liveness bound, 30 s (consensus.livenessBound)';
+    const scenario = { expect: { 'liveness.violations': '== 0', 'safety.violations': '== 0' } } as unknown as Scenario;
+    const record = {
+      ...recordWith([
+        { name: 'liveness', passed: true, detail: '', couldNotFail: reason },
+        { name: 'safety', passed: true, detail: '' },
+      ]),
+      metrics: { 'liveness.violations': { unit: 'count', value: 0 }, 'safety.violations': { unit: 'count', value: 0 } },
+    };
+    const point = summarizePoint({ parameters: {}, scenario }, [record]);
+    expect(point.expectations.find((e) => e.metric === 'liveness.violations')).toMatchObject({ passed: true, couldNotFail: reason });
+    expect(point.expectations.find((e) => e.metric === 'safety.violations')!.couldNotFail).toBeUndefined();
+  });
+
   it("judges no expectation on a point a shard holds no replication of (the merged run judges it)", () => {
     const point = summarizePoint({ parameters: { 'consensus.nodes': 5 }, scenario: { expect: { 'safety.violations': '== 0' } } as unknown as Scenario }, []);
     expect(point.n).toBe(0);

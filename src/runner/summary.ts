@@ -30,6 +30,8 @@ export interface ExpectationResult {
   /** The metric's mean, or null when no replication produced it. */
   readonly observed: number | null;
   readonly passed: boolean;
+  /** Why it could not have failed either: the metric counts the violations of a check that could not fail. */
+  readonly couldNotFail?: string;
 }
 
 export interface PointSummary {
@@ -110,18 +112,27 @@ export function judgeExpectations(expect: Readonly<Record<string, string>>, metr
   });
 }
 
+/** An expectation on the violations of a check that could not fail could not have failed either (its metric stays 0). */
+function withVacuity(expectations: readonly ExpectationResult[], checks: readonly CheckSummary[]): ExpectationResult[] {
+  return expectations.map((e) => {
+    const check = checks.find((c) => c.violationsMetric === e.metric && c.couldNotFail !== undefined);
+    return check === undefined ? e : { ...e, couldNotFail: check.couldNotFail! };
+  });
+}
+
 export function summarizePoint(point: PointInput, records: readonly ReplicationRecord[]): PointSummary {
   const sorted = [...records].sort(compareRecords);
   const metrics = summarizeMetrics(sorted);
   const latencyCdf = summarizeDistributions(sorted);
+  const checks = summarizeChecks(sorted);
   return {
     parameters: point.parameters,
     n: sorted.length,
     metrics,
-    checks: summarizeChecks(sorted),
+    checks,
     // A shard may hold no replication of a point (fewer replications than shards): there is nothing
     // to judge there, and the merged run judges the point on all of them.
-    expectations: sorted.length === 0 ? [] : judgeExpectations(point.scenario.expect, metrics),
+    expectations: sorted.length === 0 ? [] : withVacuity(judgeExpectations(point.scenario.expect, metrics), checks),
     traceHashes: sorted.map((r) => r.traceHash),
     ...(latencyCdf === undefined ? {} : { latency_cdf: latencyCdf }),
   };
