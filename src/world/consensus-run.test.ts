@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ExecutedSequence } from '../protocols/executed-sequence.ts';
 import { runConsensusWorld } from './testing/run.ts';
 import { consensusScenario } from './testing/scenarios.ts';
 
@@ -45,6 +46,30 @@ describe('runConsensusWorld', () => {
     const agreement = out.checks.find((c) => c.name === 'state-agreement')!;
     expect(agreement.passed).toBe(true);
     expect(agreement.detail).toMatch(/^[1-9]\d* state digests compared/);
+  });
+
+  it('compares, by default, the sequence of transactions each replica executed', () => {
+    const agreement = runConsensusWorld(scenario, 1).checks.find((c) => c.name === 'state-agreement')!;
+    expect(agreement).toMatchObject({ passed: true });
+    expect(agreement.couldNotFail).toBeUndefined();
+  });
+
+  it('catches, by default, a replica that skips executing one transaction of blocks it commits like the others', () => {
+    const out = runConsensusWorld(scenario, 1, {
+      applicationFor: (i) => {
+        const sequence = new ExecutedSequence();
+        if (i !== 2) return sequence;
+        let executed = 0;
+        return {
+          execute: (tx) => {
+            if (++executed !== 100) sequence.execute(tx);
+          },
+          stateDigest: () => sequence.stateDigest(),
+        };
+      },
+    });
+    expect(out.checks.find((c) => c.name === 'safety')!.passed).toBe(true);
+    expect(out.checks.find((c) => c.name === 'state-agreement')!.passed).toBe(false);
   });
 
   it('rejects a warm-up that leaves nothing to measure', () => {
