@@ -101,7 +101,7 @@ export class Network {
   bytesReceived = new Float64Array(16);
   messagesSent = new Float64Array(16);
   messagesReceived = new Float64Array(16);
-  readonly droppedByReason = new Float64Array(5);
+  readonly droppedByReason = new Float64Array(Object.keys(DropReason).length);
 
   constructor(config: NetworkConfig, rng: Rng) {
     this.regions = config.regions;
@@ -278,8 +278,9 @@ export class Network {
   }
 
   get droppedTotal(): number {
-    const d = this.droppedByReason;
-    return d[0]! + d[1]! + d[2]! + d[3]! + d[4]!;
+    let total = 0;
+    for (const n of this.droppedByReason) total += n;
+    return total;
   }
 
   private check(h: HostId): HostId {
