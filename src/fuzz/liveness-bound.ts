@@ -55,9 +55,10 @@ export function livenessBound(x: BoundInputs): { boundUs: number; rule: string }
       return { boundUs: base + (x.faultPhaseUs + T + X) * (2 ** (c + 1) - 1), rule: `request timeout + 1 s + (F + viewChangeTimeout + view-change exchange ${(X / 1e6).toFixed(2)} s)(2^(c+1) − 1), c = ${c}` };
     }
     case 'hotstuff': {
-      // Algorithm 5's pacemaker: each view lasts at most viewTimeoutMax after back-off; a commit
-      // needs four consecutive honest leaders (a three-chain and the QC over it, §5), after up to c
-      // faulty ones and one view to synchronise, counted twice for replicas whose views differ at GST.
+      // Algorithm 5's pacemaker: each view lasts at most viewTimeoutMax after back-off; four
+      // consecutive honest leaders (a three-chain and the QC over it, §5) suffice for a commit (three
+      // do where NEW-VIEWs carry the last votes, docs/references.md §2), after up to c faulty ones and
+      // one view to synchronise, counted twice for replicas whose views differ at GST.
       return { boundUs: base + t['viewTimeoutMax']! * 2 * (c + 5), rule: `request timeout + 1 s + 2 · viewTimeoutMax · (c + 5), c = ${c}` };
     }
     case 'raft':
