@@ -49,6 +49,22 @@ describe('PoW relay (inv → getdata → block)', () => {
     expect(sent.at(-1)).toEqual({ to: 2, type: PowMsgType.getdata, size: 61 });
   });
 
+  it('awaits each of two overlapping downloads until it arrives, and asks again for one that arrived but was not kept', () => {
+    const { ctx, sent } = scripted();
+    const relay = new PowRelay(ctx, owner(new Set(), []), params);
+    relay.headWork = 1;
+    const rival = mineBlock(powGenesis(), 8, 0, 1, 1000, 250, 1);
+    relay.handle(1, rival.msgInv);
+    relay.handle(2, block.msgInv);
+    relay.handle(3, rival.msgInv);
+    relay.handle(3, block.msgInv);
+    expect(sent.map((m) => m.to)).toEqual([1, 2]);
+    relay.handle(2, block.msgBlock); // arrives; this owner does not keep it
+    relay.handle(4, block.msgInv);
+    relay.handle(4, rival.msgInv);
+    expect(sent.map((m) => m.to)).toEqual([1, 2, 4]);
+  });
+
   it('announces a block to every peer but those known to have it (Bitcoin Core), or to all (SimBlock)', () => {
     for (const announceToKnownPeers of [false, true]) {
       const { ctx, sent } = scripted();
