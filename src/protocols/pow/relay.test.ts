@@ -63,6 +63,9 @@ describe('PoW relay (inv → getdata → block)', () => {
     relay.handle(4, block.msgInv);
     relay.handle(4, rival.msgInv);
     expect(sent.map((m) => m.to)).toEqual([1, 2, 4]);
+    relay.handle(1, rival.msgBlock); // the earlier request arrives too, and is not kept either
+    relay.handle(5, rival.msgInv);
+    expect(sent.map((m) => m.to)).toEqual([1, 2, 4, 5]);
   });
 
   it('announces a block to every peer but those known to have it (Bitcoin Core), or to all (SimBlock)', () => {

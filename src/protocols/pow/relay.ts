@@ -57,13 +57,8 @@ export const BLOCK_DOWNLOAD_TIMEOUT_US = 60_000_000;
 /** Timer tag of delayed control messages (`controlMessageDelay`); the owner's tags stay below it. */
 export const CONTROL_TIMER = 2;
 
-/** A control message waiting out `controlMessageDelay`: an announcement of `block`, or `msg` to `peer`. */
-interface DelayedControl {
-  readonly peer: HostId;
-  readonly block: PowBlock;
-  readonly msg: PowBlockMessage | null;
-  readonly sizeBytes: number;
-}
+/** The size a delayed control message records for an announcement to every peer but the one named. */
+const ANNOUNCEMENT = -1;
 
 export class PowRelay {
   /** Peers, outbound first; `peerCompact[i]` says whether peer i uses compact blocks. */
@@ -71,15 +66,15 @@ export class PowRelay {
   private peerCompact = new Uint8Array(16);
   /** The most-work block each peer announced; kept only where announcements skip peers known to have a block. */
   private readonly peerBest: (PowBlock | null)[] = [];
-  /** Blocks requested and not yet received, with the time of the request. */
-  private readonly downloading = new Map<PowBlock, number>();
   /**
-   * The last block requested while it is still awaited, and when: the entry of `downloading` that
-   * nearly every announcement during a download names (half of all announcements on SimBlock's
-   * network arrive while their block is downloading), checked without a map lookup.
+   * The block requested last and not yet received, and when. Nearly every announcement that passes
+   * the work test names it (half of all announcements on SimBlock's network arrive while their
+   * block downloads), so it is checked without a map lookup.
    */
   private lastRequested: PowBlock | null = null;
   private lastRequestedUs = 0;
+  /** Blocks requested before it and not yet received, with the time of the request. */
+  private readonly earlierRequests = new Map<PowBlock, number>();
   /** Whether announcements consult `peerBest` (only to skip peers known to have the block). */
   private readonly tracksPeerBlocks: boolean;
   /** Those of them asked for as the missing parent of another block, not after an announcement. */
@@ -95,8 +90,16 @@ export class PowRelay {
   private readonly compactFailureRate: number;
   /** SimBlock's one-at-a-time server; null where requests are answered at once. */
   private readonly server: SequentialBlockServer | null;
-  private readonly delayed: DelayedControl[] = [];
+  /**
+   * Control messages waiting out `controlMessageDelay`, a FIFO over parallel arrays reused from the
+   * start once empty (no record per message): `msg` to `peer`, or, where the size is ANNOUNCEMENT,
+   * an announcement of `msg`'s block to every peer but `peer`.
+   */
+  private readonly delayedPeer: HostId[] = [];
+  private readonly delayedMsg: PowBlockMessage[] = [];
+  private readonly delayedSizeBytes: number[] = [];
   private delayedHead = 0;
+  private delayedTail = 0;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
@@ -135,7 +138,7 @@ export class PowRelay {
 
   /** Tell every peer but `except` about a block this node adopted. */
   announce(block: PowBlock, except: HostId): void {
-    if (this.params.controlMessageDelayUs > 0) this.delay({ peer: except, block, msg: null, sizeBytes: 0 });
+    if (this.params.controlMessageDelayUs > 0) this.delay(except, block.msgInv, ANNOUNCEMENT);
     else this.announceNow(block, except);
   }
 
@@ -162,13 +165,13 @@ export class PowRelay {
   /** Handle the relay's timers; false for a tag that is not the relay's. */
   onTimer(tag: number): boolean {
     if (tag === CONTROL_TIMER) {
-      const d = this.delayed[this.delayedHead++]!;
-      if (this.delayedHead === this.delayed.length) {
-        this.delayed.length = 0;
-        this.delayedHead = 0;
-      }
-      if (d.msg === null) this.announceNow(d.block, d.peer);
-      else this.ctx.send(d.peer, d.msg, d.sizeBytes);
+      const i = this.delayedHead++;
+      if (this.delayedHead === this.delayedTail) this.delayedHead = this.delayedTail = 0;
+      const peer = this.delayedPeer[i]!;
+      const msg = this.delayedMsg[i]!;
+      const sizeBytes = this.delayedSizeBytes[i]!;
+      if (sizeBytes === ANNOUNCEMENT) this.announceNow(msg.block, peer);
+      else this.ctx.send(peer, msg, sizeBytes);
       return true;
     }
     return this.server?.onTimer(tag) ?? false;
@@ -176,13 +179,16 @@ export class PowRelay {
 
   /** A control message: sent now, or after `controlMessageDelay` (SimBlock's 10 ms). */
   private sendControl(to: HostId, msg: PowBlockMessage, sizeBytes: number): void {
-    if (this.params.controlMessageDelayUs > 0) this.delay({ peer: to, block: msg.block, msg, sizeBytes });
+    if (this.params.controlMessageDelayUs > 0) this.delay(to, msg, sizeBytes);
     else this.ctx.send(to, msg, sizeBytes);
   }
 
   /** Equal delays fire in the order they were set, so one FIFO holds what waits. */
-  private delay(d: DelayedControl): void {
-    this.delayed.push(d);
+  private delay(peer: HostId, msg: PowBlockMessage, sizeBytes: number): void {
+    const i = this.delayedTail++;
+    this.delayedPeer[i] = peer;
+    this.delayedMsg[i] = msg;
+    this.delayedSizeBytes[i] = sizeBytes;
     this.ctx.setTimer(this.params.controlMessageDelayUs, CONTROL_TIMER);
   }
 
@@ -198,20 +204,21 @@ export class PowRelay {
    * Core disconnects a peer that stalls a block download and fetches it elsewhere).
    */
   private awaiting(block: PowBlock): boolean {
-    const sentUs = block === this.lastRequested ? this.lastRequestedUs : this.downloading.get(block);
+    const sentUs = block === this.lastRequested ? this.lastRequestedUs : this.earlierRequests.size > 0 ? this.earlierRequests.get(block) : undefined;
     return sentUs !== undefined && this.ctx.nowUs - sentUs < BLOCK_DOWNLOAD_TIMEOUT_US;
   }
 
   private startDownload(block: PowBlock): void {
-    const nowUs = this.ctx.nowUs;
-    this.downloading.set(block, nowUs);
+    const last = this.lastRequested;
+    if (last !== null && last !== block) this.earlierRequests.set(last, this.lastRequestedUs);
+    if (this.earlierRequests.size > 0) this.earlierRequests.delete(block);
     this.lastRequested = block;
-    this.lastRequestedUs = nowUs;
+    this.lastRequestedUs = this.ctx.nowUs;
   }
 
   private endDownload(block: PowBlock): void {
-    this.downloading.delete(block);
     if (block === this.lastRequested) this.lastRequested = null;
+    else if (this.earlierRequests.size > 0) this.earlierRequests.delete(block);
   }
 
   /** Handle a relay message (Bitcoin P2P: inv, getdata, block; BIP 152: cmpctblock, getblocktxn, blocktxn). */
