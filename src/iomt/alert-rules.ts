@@ -27,8 +27,9 @@ export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
 export class RuleState {
   private readonly sinceUs: Float64Array;
   private readonly fired: Uint8Array;
-  /** Rules that apply to each slot (by its channel). */
-  private readonly rulesOfSlot: (readonly number[])[];
+  /** Rules that apply to each slot (by its channel): slot s's are ruleIndex[ruleStart[s] … ruleStart[s + 1]), packed so a reading reads no per-slot array object. */
+  private readonly ruleStart: Int32Array;
+  private readonly ruleIndex: Int32Array;
 
   constructor(
     readonly rules: readonly AlertRule[],
@@ -37,7 +38,10 @@ export class RuleState {
     const r = rules.length;
     this.sinceUs = new Float64Array(slotChannels.length * Math.max(1, r)).fill(NaN);
     this.fired = new Uint8Array(slotChannels.length * Math.max(1, r));
-    this.rulesOfSlot = slotChannels.map((c) => rules.flatMap((rule, i) => (CHANNEL_INDEX[rule.channel] === c ? [i] : [])));
+    const rulesOfSlot = slotChannels.map((c) => rules.flatMap((rule, i) => (CHANNEL_INDEX[rule.channel] === c ? [i] : [])));
+    this.ruleIndex = Int32Array.from(rulesOfSlot.flat());
+    this.ruleStart = new Int32Array(slotChannels.length + 1);
+    for (let s = 0; s < rulesOfSlot.length; s++) this.ruleStart[s + 1] = this.ruleStart[s]! + rulesOfSlot[s]!.length;
   }
 
   /** Rule that fired on the last `feed` (valid when it returned true) and when its condition began. */
@@ -50,11 +54,11 @@ export class RuleState {
    * on distinct readings in practice; if two fire on the same reading, the first is reported.
    */
   feed(slot: number, value: number, timestampUs: number): boolean {
-    const rs = this.rulesOfSlot[slot]!;
     const r = this.rules.length;
+    const end = this.ruleStart[slot + 1]!;
     let fired = false;
-    for (let k = 0; k < rs.length; k++) {
-      const i = rs[k]!;
+    for (let k = this.ruleStart[slot]!; k < end; k++) {
+      const i = this.ruleIndex[k]!;
       const rule = this.rules[i]!;
       const at = slot * r + i;
       const holding = rule.op === 'below' ? value < rule.threshold : value > rule.threshold;

@@ -69,6 +69,12 @@ interface PendingBatch {
 
 export class Gateway implements Actor<unknown>, LedgerOwner {
   private readonly slotOf = new Map<number, number>();
+  /**
+   * Each slot's device id, and the first: a reading's slot is found without reading the device's
+   * descriptor object (one cache miss a reading among thousands of devices).
+   */
+  private readonly deviceOfSlot: Int32Array;
+  private readonly firstDevice: number;
   private readonly admission: Admission;
   private readonly rules: RuleState;
   /** Every device's detectors, by slot; undefined when no detector watches devices. */
@@ -101,6 +107,8 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     private readonly o: GatewayOptions,
   ) {
     o.devices.forEach((d, i) => this.slotOf.set(d.device, i));
+    this.deviceOfSlot = Int32Array.from(o.devices, (d) => d.device);
+    this.firstDevice = o.devices[0]?.device ?? 0;
     this.registry = new GatewayRegistry(ctx.self, o.devices);
     this.registryFeed = new NodeSubscription(ctx, o.node, 'registry', 0);
     this.admission = new Admission(ctx.self, o.devices.map((d) => d.profile.intervalUs), o.admission, this.registry, o.verifier);
@@ -210,9 +218,9 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
 
   /** Slot of a device: its offset when the gateway's devices are numbered contiguously (the topology's layout), else a map lookup. */
   private slotFor(device: number): number | undefined {
-    const ds = this.o.devices;
-    const s = device - (ds[0]?.device ?? 0);
-    if (s >= 0 && s < ds.length && ds[s]!.device === device) return s;
+    const ids = this.deviceOfSlot;
+    const s = device - this.firstDevice;
+    if (s >= 0 && s < ids.length && ids[s] === device) return s;
     return this.slotOf.get(device);
   }
 
