@@ -51,12 +51,20 @@ const EPISODE_CHANNEL: Record<EpisodeKind, number> = { desaturation: CHANNEL_IND
 
 const SWING_PERIOD_US = 3_600_000_000 * 1.5;
 
+// A patient's packed state (one Float64Array, read by every reading of every device on the bed,
+// so a reading touches one object besides the patient's): each channel's baseline, then its phase,
+// then where each channel's episodes start, then the episodes themselves, grouped by channel in
+// start order, each as (startUs, endUs, level).
+const PHASE_AT = CHANNEL_COUNT;
+const EPISODES_OF_CHANNEL_AT = 2 * CHANNEL_COUNT;
+const EPISODES_AT = EPISODES_OF_CHANNEL_AT + CHANNEL_COUNT + 1;
+const EPISODE_FIELDS = 3;
+
 export class PatientVitals {
-  private readonly baseline = new Float64Array(CHANNEL_COUNT);
-  private readonly phase = new Float64Array(CHANNEL_COUNT);
   /** Episodes sorted by start; at most one active per channel by construction. */
   readonly episodes: Episode[] = [];
-  private readonly byChannel: Episode[][] = CHANNEL_DEFINITIONS.map(() => []);
+  /** Baselines, phases and episodes, packed (see EPISODES_AT). */
+  private readonly state: Float64Array;
 
   constructor(
     readonly patient: number,
@@ -64,11 +72,14 @@ export class PatientVitals {
     episodes: EpisodeConfig,
     horizonUs: number,
   ) {
+    const baseline = new Float64Array(CHANNEL_COUNT);
+    const phase = new Float64Array(CHANNEL_COUNT);
     for (let c = 0; c < CHANNEL_COUNT; c++) {
       const b = CHANNEL_DEFINITIONS[c]!;
-      this.baseline[c] = uniform(rng, b.lo, b.hi);
-      this.phase[c] = uniform(rng, 0, 2 * Math.PI);
+      baseline[c] = uniform(rng, b.lo, b.hi);
+      phase[c] = uniform(rng, 0, 2 * Math.PI);
     }
+    const byChannel: Episode[][] = CHANNEL_DEFINITIONS.map(() => []);
     for (const kind of ['desaturation', 'tachycardia'] as const) {
       const rate = episodes.ratePerHour[kind];
       if (!(rate > 0)) continue;
@@ -80,22 +91,36 @@ export class PatientVitals {
         const level = kind === 'desaturation' ? uniform(rng, 82, 87) : uniform(rng, 135, 160);
         const e: Episode = { patient, kind, startUs, endUs, level };
         this.episodes.push(e);
-        this.byChannel[EPISODE_CHANNEL[kind]]!.push(e);
+        byChannel[EPISODE_CHANNEL[kind]]!.push(e);
         t = endUs + exponential(rng, meanGapUs);
       }
     }
     this.episodes.sort((a, b) => a.startUs - b.startUs);
+    const state = new Float64Array(EPISODES_AT + EPISODE_FIELDS * this.episodes.length);
+    state.set(baseline, 0);
+    state.set(phase, PHASE_AT);
+    let at = EPISODES_AT;
+    for (let c = 0; c < CHANNEL_COUNT; c++) {
+      state[EPISODES_OF_CHANNEL_AT + c] = at;
+      for (const e of byChannel[c]!) {
+        state[at++] = e.startUs;
+        state[at++] = e.endUs;
+        state[at++] = e.level;
+      }
+    }
+    state[EPISODES_OF_CHANNEL_AT + CHANNEL_COUNT] = at;
+    this.state = state;
   }
 
   /** The physiological value of `channel` at `timeUs`, without measurement noise. */
   trueValue(channel: number, timeUs: number): number {
-    const eps = this.byChannel[channel]!;
-    for (let i = 0; i < eps.length; i++) {
-      const e = eps[i]!;
-      if (timeUs >= e.startUs && timeUs < e.endUs) return e.level;
+    const s = this.state;
+    const end = s[EPISODES_OF_CHANNEL_AT + channel + 1]!;
+    for (let k = s[EPISODES_OF_CHANNEL_AT + channel]!; k < end; k += EPISODE_FIELDS) {
+      if (timeUs >= s[k]! && timeUs < s[k + 1]!) return s[k + 2]!;
     }
     const b = CHANNEL_DEFINITIONS[channel]!;
-    return this.baseline[channel]! + b.swing * Math.sin((2 * Math.PI * timeUs) / SWING_PERIOD_US + this.phase[channel]!);
+    return s[channel]! + b.swing * Math.sin((2 * Math.PI * timeUs) / SWING_PERIOD_US + s[PHASE_AT + channel]!);
   }
 
   /** A measurement by a device: the true value plus noise from the device's own stream. */
