@@ -14,8 +14,9 @@ const CARE = 101;
 const REPLICA = 0;
 const NODE = 1;
 
-function harness(batchMaxReadings: number) {
+function harness(batchMaxReadings: number, deviceIds: readonly number[] = [0]) {
   const sent: { to: number; msg: unknown }[] = [];
+  const events: unknown[] = [];
   let now = 0;
   const ctx: ActorContext<unknown> = {
     self: 50,
@@ -28,13 +29,13 @@ function harness(batchMaxReadings: number) {
     cancelTimer: () => {},
     cpu: () => {},
     cpuParallel: () => {},
-    emit: () => {},
-    emitFirst: () => {},
+    emit: (e) => void events.push(e),
+    emitFirst: (_key, e) => void events.push(e),
   };
   const ring = new KeyRing('symbolic', 1);
-  const key = ring.issue(1000);
+  const keys = new Map(deviceIds.map((d) => [d, ring.issue(1000 + d)]));
   const gw = new Gateway(ctx, {
-    devices: [{ device: 0, name: 'dev_0', keyId: 1000, patient: 0, profile: DEFAULT_PROFILES.pulseOximeter }],
+    devices: deviceIds.map((d) => ({ device: d, name: `dev_${d}`, keyId: 1000 + d, patient: 0, profile: DEFAULT_PROFILES.pulseOximeter })),
     patientPseudonyms: ['pt_0123456789abcdef'],
     admission: { freshnessUs: 30_000_000, rateLimitFactor: 4, rateLimitBurst: 5 },
     node: { host: NODE, macUs: 0, retryUs: 4_000_000 },
@@ -50,13 +51,15 @@ function harness(batchMaxReadings: number) {
     ledger: { replicaHosts: [REPLICA], repliesNeeded: 1, retransmitUs: 4_000_000 },
     recordAlertsOnChain: true,
   });
-  const deliver = (seq: number, value: number): void => {
+  const deliver = (seq: number, value: number, device = deviceIds[0]!): void => {
     now = (seq + 1) * 1_000_000;
-    const sig = key.sign(ring.digest(readingTerm(0, seq, now, value, 20)));
-    const m: ReadingMessage = { kind: 'reading', device: 0, seq, timestampUs: now, value, payloadBytes: 20, keyId: 1000, sig, trueUs: now };
+    // A device the gateway does not know signs with a key of its own.
+    const key = keys.get(device) ?? ring.issue(1000 + device);
+    const sig = key.sign(ring.digest(readingTerm(device, seq, now, value, 20)));
+    const m: ReadingMessage = { kind: 'reading', device, seq, timestampUs: now, value, payloadBytes: 20, keyId: 1000 + device, sig, trueUs: now };
     gw.onMessage(0, m);
   };
-  return { gw, sent, deliver };
+  return { gw, sent, events, deliver };
 }
 
 describe('Gateway', () => {
@@ -71,6 +74,20 @@ describe('Gateway', () => {
     expect(leaves.map((leaf) => decodeRecord(leaf).seq)).toEqual([0, 1, 2, 3]);
     expect(put.root).toBe(merkleRoot(leaves));
     expect(anchor.tx.call).toMatchObject({ contract: 'AnchorRegistry', method: 'anchor', args: { gateway: 50, batch: 0, root: put.root, readings: 4 } });
+  });
+
+  it('finds each device among devices not numbered contiguously, and refuses one that is not its own', () => {
+    // Device 9 sits where a contiguous numbering from 5 would put device 6: taking 6 for 9 would
+    // see 6's first reading as a replay of 9's.
+    const h = harness(3, [5, 9, 6]);
+    h.deliver(1, 97, 9);
+    h.deliver(0, 97, 6);
+    h.deliver(2, 97, 8);
+    h.deliver(3, 97, 5);
+    expect(h.gw.accepted).toBe(3);
+    expect(h.events.filter((e) => (e as { kind: string }).kind === 'iomt-reading-rejected')).toEqual([{ kind: 'iomt-reading-rejected', device: 8, reason: 'unregistered' }]);
+    const put = h.sent.find((x) => x.to === STORE)!.msg as PutBatch;
+    expect(Array.from(put.devices)).toEqual([9, 6, 5]);
   });
 
   it('alerts the care team once SpO2 has stayed below 90 % for the rule\'s 15 s hold, and submits the alert on chain', () => {
