@@ -101,6 +101,31 @@ export interface AttackDefinition<T extends string = string, P extends z.ZodRawS
 /** Any definition, as a registry holds it. */
 export type AnyAttackDefinition = AttackDefinition<string, z.ZodRawShape>;
 
+/**
+ * The kinds of world a run builds, as attacks see them: a proof-of-work network run (`consensus.protocol:
+ * pow` without `iomt:`, src/runner/models/pow.ts), an IoMT world, or a consensus-only world.
+ */
+export type AttackWorld = 'pow' | 'iomt' | 'consensus';
+
+export const ATTACK_WORLD_NAMES: Readonly<Record<AttackWorld, string>> = {
+  pow: 'a proof-of-work network (consensus.protocol: pow without iomt:)',
+  iomt: 'an IoMT world (iomt:)',
+  consensus: 'a consensus-only world',
+};
+
+/**
+ * Whether an attack acts in a world of this kind, from how it acts: each world carries out only
+ * some ways. A PoW network run places only an attacker miner; device attacks need an IoMT world's
+ * devices, gateways and clinicians; Byzantine replicas and network or engine events need replicas,
+ * which every world but the PoW network run has. A scenario naming an attack its world would not
+ * carry out is refused when it loads, never run with the attack silently absent.
+ */
+export function attackActsIn(definition: AnyAttackDefinition, world: AttackWorld): boolean {
+  if (definition.powAttack !== undefined) return world === 'pow';
+  if (definition.device !== undefined) return world === 'iomt';
+  return world !== 'pow';
+}
+
 /** The spec type a definition parses to. */
 export type SpecOfDefinition<D> = D extends AttackDefinition<infer T, infer P> ? SpecOf<T, P> : never;
 

@@ -1,4 +1,5 @@
 /** The load-time attack check: message kinds against the scenario's protocol, targets against its sizes. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError, loadScenarioText } from './index.ts';
 
@@ -29,5 +30,23 @@ describe('attacks checked against the scenario when it loads', () => {
     expect(issuesOf(scenario('pbft', '{ type: censorship, replicas: [0], clients: [0, 9] }') + 'workload: { clients: 2 }\n')).toEqual([
       { source: 's.yaml:5:53', path: 'attacks.0.clients.1', expected: 'a client index in 0..1', found: '9' },
     ]);
+  });
+
+  it('refuses an attack its kind of world would not carry out, listing those it would (never an attack silently absent)', () => {
+    const [pow] = issuesOf(scenario('pow', '{ type: crash, replicas: [1] }'));
+    expect(pow).toMatchObject({ path: 'attacks.0.type', found: "'crash'" });
+    expect(pow!.expected).toBe('an attack that acts in a proof-of-work network (consensus.protocol: pow without iomt:), one of selfish-mining, double-spend, majority');
+    for (const attack of ['{ type: selfish-mining, share: 0.3 }', '{ type: replay, devices: [0] }']) {
+      const [issue] = issuesOf(scenario('pbft', attack));
+      expect(issue).toMatchObject({ path: 'attacks.0.type' });
+      expect(issue!.expected).toMatch(/^an attack that acts in a consensus-only world, one of crash, partition, .*stale-qc$/);
+    }
+  });
+
+  it('accepts in an IoMT world both a device attack and one on its consortium replicas, and refuses a proof-of-work one there', () => {
+    const hospital = readFileSync(new URL('../../scenarios/hospital.yaml', import.meta.url), 'utf8');
+    const withAttacks = (attacks: string) => `${hospital}\nattacks:\n${attacks}`;
+    expect(issuesOf(withAttacks('  - { type: replay, devices: [0] }\n  - { type: crash, replicas: [1] }\n'))).toEqual([]);
+    expect(issuesOf(withAttacks('  - { type: selfish-mining, share: 0.3 }\n'))).toMatchObject([{ path: 'attacks.0.type', found: "'selfish-mining'" }]);
   });
 });

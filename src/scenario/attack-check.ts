@@ -4,7 +4,7 @@
  * anything runs. Issues name the field, so the loader reports them like any other bad input
  * (file:line:col, path, expected with the allowed values, found; exit 2).
  */
-import type { AnyAttackDefinition } from '../attacks/definition.ts';
+import { ATTACK_WORLD_NAMES, attackActsIn, type AnyAttackDefinition, type AttackWorld } from '../attacks/definition.ts';
 import { attackDefinition } from '../attacks/registry.ts';
 import { checkAttackSpecs } from '../attacks/targets.ts';
 import { IN_TREE_REGISTRIES, protocolIn, type Registries } from '../plugins/registries.ts';
@@ -22,6 +22,12 @@ function fieldPath(field: string): (string | number)[] {
   return field.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 
+/** The kind of world `scenario` builds (src/runner/simulate.ts chooses the same way). */
+function attackWorldOf(scenario: Scenario): AttackWorld {
+  if (scenario.iomt !== undefined) return 'iomt';
+  return scenario.consensus.protocol === 'pow' ? 'pow' : 'consensus';
+}
+
 export function checkScenarioAttacks(scenario: Scenario, registries: Registries = IN_TREE_REGISTRIES): ScenarioFaultIssue[] {
   // The attacks section is optional in the schema's evolution; read it structurally.
   const attacks = (scenario as { attacks?: readonly AttackLike[] }).attacks ?? [];
@@ -35,6 +41,12 @@ export function checkScenarioAttacks(scenario: Scenario, registries: Registries 
     clients: scenario.iomt === undefined ? scenario.workload.clients : Number.POSITIVE_INFINITY,
   };
   const issues: ScenarioFaultIssue[] = [];
+  const world = attackWorldOf(scenario);
+  const fitting = registries.attacks.filter((d) => attackActsIn(d, world)).map((d) => d.type);
+  definitions.forEach((d, k) => {
+    if (attackActsIn(d, world)) return;
+    issues.push({ path: ['attacks', k, 'type'], expected: `an attack that acts in ${ATTACK_WORLD_NAMES[world]}, one of ${fitting.join(', ')}`, found: `'${d.type}'` });
+  });
   checkAttackSpecs(attacks, definitions, sizes, protocolIn(registries, scenario.consensus.protocol), (k) => (field, expected, found) => {
     issues.push({ path: ['attacks', k, ...fieldPath(field)], expected, found });
   });

@@ -6,6 +6,7 @@
  */
 import { mapPrepared, runPrepared, type HostId, type PreparedRun } from '../../../sim/index.ts';
 import { preparePowAttack, type PowAttackSpec } from '../../attacks/pow/run.ts';
+import { attackActsIn } from '../../attacks/definition.ts';
 import { ATTACK_REGISTRY, attackDefinition } from '../../attacks/registry.ts';
 import { SafetyChecker } from '../../checkers/safety.ts';
 import type { Metrics, RunOutput } from '../../metrics/types.ts';
@@ -17,7 +18,7 @@ import { networkConfig, placement } from '../../world/network.ts';
 
 /** The scenario's PoW attack, if any (at most one; only attacks with a PoW attacker apply to PoW runs). */
 function powAttackOf(scenario: Scenario): PowAttackSpec | undefined {
-  const powTypes = ATTACK_REGISTRY.filter((d) => d.powAttack !== undefined).map((d) => d.type);
+  const powTypes = ATTACK_REGISTRY.filter((d) => attackActsIn(d, 'pow')).map((d) => d.type);
   let found: PowAttackSpec | undefined;
   scenario.attacks.forEach((a, k) => {
     const definition = attackDefinition(a.type);
