@@ -49,4 +49,12 @@ describe('attacks checked against the scenario when it loads', () => {
     expect(issuesOf(withAttacks('  - { type: replay, devices: [0] }\n  - { type: crash, replicas: [1] }\n'))).toEqual([]);
     expect(issuesOf(withAttacks('  - { type: selfish-mining, share: 0.3 }\n'))).toMatchObject([{ path: 'attacks.0.type', found: "'selfish-mining'" }]);
   });
+
+  it("refuses a PoW attacker's node and a device attack's device that the world does not have, before anything runs", () => {
+    expect(issuesOf(scenario('pow', '{ type: selfish-mining, share: 0.3, node: 4 }'))).toMatchObject([{ path: 'attacks.0.node', expected: 'a node index in 0..3', found: '4' }]);
+    const hospital = readFileSync(new URL('../../scenarios/hospital.yaml', import.meta.url), 'utf8');
+    // hospital.yaml: 1 hospital, 30 wards of 10 beds, 12 devices a bed: devices 0..3599.
+    expect(issuesOf(`${hospital}\nattacks:\n  - { type: replay, devices: [3599, 3600] }\n`)).toMatchObject([{ path: 'attacks.0.devices.1', expected: 'a device number in 0..3599', found: '3600' }]);
+  });
 });
+

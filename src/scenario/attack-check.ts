@@ -6,7 +6,9 @@
  */
 import { ATTACK_WORLD_NAMES, attackActsIn, type AnyAttackDefinition, type AttackWorld } from '../attacks/definition.ts';
 import { attackDefinition } from '../attacks/registry.ts';
-import { checkAttackSpecs } from '../attacks/targets.ts';
+import { deviceWorldSizes } from '../attacks/iomt/layout.ts';
+import { checkAttackSpecs, reportingIssues, type AttackIssueReport } from '../attacks/targets.ts';
+import { buildTopology } from '../iomt/topology.ts';
 import { IN_TREE_REGISTRIES, protocolIn, type Registries } from '../plugins/registries.ts';
 import type { ScenarioFaultIssue } from './fault-model-check.ts';
 import type { Scenario } from './schema.ts';
@@ -41,14 +43,23 @@ export function checkScenarioAttacks(scenario: Scenario, registries: Registries 
     clients: scenario.iomt === undefined ? scenario.workload.clients : Number.POSITIVE_INFINITY,
   };
   const issues: ScenarioFaultIssue[] = [];
+  const reportFor = (k: number): AttackIssueReport => (field, expected, found) => {
+    issues.push({ path: ['attacks', k, ...fieldPath(field)], expected, found });
+  };
   const world = attackWorldOf(scenario);
   const fitting = registries.attacks.filter((d) => attackActsIn(d, world)).map((d) => d.type);
   definitions.forEach((d, k) => {
     if (attackActsIn(d, world)) return;
     issues.push({ path: ['attacks', k, 'type'], expected: `an attack that acts in ${ATTACK_WORLD_NAMES[world]}, one of ${fitting.join(', ')}`, found: `'${d.type}'` });
   });
-  checkAttackSpecs(attacks, definitions, sizes, protocolIn(registries, scenario.consensus.protocol), (k) => (field, expected, found) => {
-    issues.push({ path: ['attacks', k, ...fieldPath(field)], expected, found });
-  });
+  checkAttackSpecs(attacks, definitions, sizes, protocolIn(registries, scenario.consensus.protocol), reportFor);
+  // Device attacks name devices, gateways and clinicians: the world's layout follows from iomt:
+  // alone, so it is laid out here (no host built) and an index out of range is refused before
+  // anything runs or is written, not when the world is built.
+  const iomt = scenario.iomt;
+  if (world === 'iomt' && iomt !== undefined && definitions.some((d) => d.device?.checkWorldTargets !== undefined)) {
+    const layout = deviceWorldSizes(buildTopology({ ...iomt, cliniciansPerWard: iomt.access.cliniciansPerWard, researchers: iomt.access.researchers }));
+    definitions.forEach((d, k) => d.device?.checkWorldTargets?.(attacks[k] as never, layout, reportingIssues(reportFor(k))));
+  }
   return issues;
 }

@@ -1,8 +1,14 @@
 /** Reading the IoMT world's layout the way device attacks name their targets (0-based ordinals). */
 import type { NodeEndpoint } from '../../iomt/node-link.ts';
+import type { Topology } from '../../iomt/topology.ts';
 import type { IomtWorld } from '../../iomt/world.ts';
 import type { TargetIssues } from '../definition.ts';
 import type { DeviceWorldSizes } from './hooks.ts';
+
+/** The sizes a device attack's targets are checked against, from the world's layout (built or only planned). */
+export function deviceWorldSizes(topo: Topology): DeviceWorldSizes {
+  return { devices: topo.devices.length, gateways: topo.hospitals.reduce((n, h) => n + h.gateways.length, 0), hospitals: topo.hospitals.length, clinicians: topo.clinicians.length };
+}
 
 /** Gateway hosts in gateway order (hospital by hospital, ward by ward). */
 export function gatewayHosts(world: IomtWorld): number[] {

@@ -19,7 +19,8 @@ import { targetIssues } from '../targets.ts';
 import { DetectionScorer } from './detection.ts';
 import { DeviceProxy, type DeviceBehaviour } from './device-proxy.ts';
 import { GatewayTap, type GatewayBehaviour } from './gateway-tap.ts';
-import type { DeviceAttackEnv, DeviceAttackRun, DeviceWorldSizes, IndexedSpec } from './hooks.ts';
+import type { DeviceAttackEnv, DeviceAttackRun, IndexedSpec } from './hooks.ts';
+import { deviceWorldSizes } from './layout.ts';
 import { MessageLabels, type MessageCounts } from './labels.ts';
 
 /** See DeviceAttackRuntime.hostTotals. */
@@ -68,7 +69,7 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
   /** Check targets against the built world, then let each attack label, add hosts and schedule. */
   install(world: IomtWorld): void {
     const topo = world.topology;
-    const sizes: DeviceWorldSizes = { devices: topo.devices.length, gateways: topo.hospitals.reduce((n, h) => n + h.gateways.length, 0), hospitals: topo.hospitals.length, clinicians: topo.clinicians.length };
+    const sizes = deviceWorldSizes(topo);
     const issues: InputIssue[] = [];
     for (const e of this.entries) e.definition.device?.checkWorldTargets?.(e.spec as never, sizes, targetIssues('scenario', `attacks.${e.index}`, issues));
     if (issues.length > 0) throw new InputError(issues);

@@ -3,6 +3,8 @@
  * the given share of all hash power; outside [start, end) it mines honestly.
  */
 import { z } from 'zod';
+import type { TargetIssues } from '../definition.ts';
+import type { AttackTargetsSizes } from '../types.ts';
 import type { PowAttackSpec } from './run.ts';
 import { param, zOrdinal } from '../params.ts';
 
@@ -42,4 +44,9 @@ export function attackerOf(spec: AttackerSpec): Pick<PowAttackSpec, 'node' | 'sh
     ...(spec.outboundPeers === undefined ? {} : { outboundPeers: spec.outboundPeers }),
     ...(spec.relayRivalBlocks === undefined ? {} : { relayRivalBlocks: spec.relayRivalBlocks }),
   };
+}
+
+/** The attacking node must be one of the network's nodes (a PoW run's replicas are its nodes). */
+export function checkAttackerNode(spec: { readonly node: number }, sizes: AttackTargetsSizes, issues: TargetIssues): void {
+  issues.index('node', spec.node, sizes.replicas, 'a node index');
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineAttack } from '../definition.ts';
 import { param } from '../params.ts';
-import { ATTACKER_FIELDS, ATTACKER_WINDOW, attackerOf } from './attacker-fields.ts';
+import { ATTACKER_FIELDS, ATTACKER_WINDOW, attackerOf, checkAttackerNode } from './attacker-fields.ts';
 
 export const doubleSpend = defineAttack({
   type: 'double-spend',
@@ -17,6 +17,7 @@ export const doubleSpend = defineAttack({
   }),
   windowMeanings: ATTACKER_WINDOW,
   outcomes: ['attack.double_spend.success_rate', 'attack.double_spend.attempts', 'pow.finality_violations'],
+  checkTargets: checkAttackerNode,
   powAttack: (spec) => ({
     type: 'double-spend',
     ...attackerOf(spec),

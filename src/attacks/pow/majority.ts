@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineAttack } from '../definition.ts';
 import { param } from '../params.ts';
-import { ATTACKER_FIELDS, ATTACKER_WINDOW, attackerOf } from './attacker-fields.ts';
+import { ATTACKER_FIELDS, ATTACKER_WINDOW, attackerOf, checkAttackerNode } from './attacker-fields.ts';
 
 export const majority = defineAttack({
   type: 'majority',
@@ -17,5 +17,6 @@ export const majority = defineAttack({
   }),
   windowMeanings: ATTACKER_WINDOW,
   outcomes: ['attack.majority.success_rate', 'pow.finality_violations', 'safety.violations'],
+  checkTargets: checkAttackerNode,
   powAttack: (spec) => ({ type: 'majority', ...attackerOf(spec), ...(spec.confirmations === undefined ? {} : { confirmations: spec.confirmations }) }),
 });

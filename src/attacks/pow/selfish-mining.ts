@@ -1,7 +1,7 @@
 /** Selfish mining (Eyal & Sirer 2014) by one PoW node: the miner of src/attacks/pow/selfish-node.ts. */
 import { z } from 'zod';
 import { defineAttack } from '../definition.ts';
-import { ATTACKER_FIELDS, ATTACKER_WINDOW, attackerOf } from './attacker-fields.ts';
+import { ATTACKER_FIELDS, ATTACKER_WINDOW, attackerOf, checkAttackerNode } from './attacker-fields.ts';
 
 export const selfishMining = defineAttack({
   type: 'selfish-mining',
@@ -12,5 +12,6 @@ export const selfishMining = defineAttack({
   paramsSchema: z.object({ ...ATTACKER_FIELDS }),
   windowMeanings: ATTACKER_WINDOW,
   outcomes: ['attack.selfish_mining.revenue_share', 'attack.selfish_mining.gain', 'pow.stale_rate'],
+  checkTargets: checkAttackerNode,
   powAttack: (spec) => ({ type: 'selfish-mining', ...attackerOf(spec) }),
 });
