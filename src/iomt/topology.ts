@@ -78,6 +78,11 @@ export interface Topology {
   readonly hostRoles: readonly ('node' | 'store' | 'care-team' | 'admin' | 'portal' | 'gateway' | 'device' | 'clinician' | 'researcher')[];
 }
 
+/** The layout of an IoMT world from its `iomt:` settings (the scenario's section or a world's config), whose staff counts sit under `access`. */
+export function topologyOf(c: Omit<TopologyConfig, 'cliniciansPerWard' | 'researchers'> & { readonly access: { readonly cliniciansPerWard: number; readonly researchers: number } }): Topology {
+  return buildTopology({ ...c, cliniciansPerWard: c.access.cliniciansPerWard, researchers: c.access.researchers });
+}
+
 export function buildTopology(c: TopologyConfig): Topology {
   const regions: string[] = [];
   const hospitalRegion: number[] = [];

@@ -28,7 +28,7 @@ import { pseudonym } from './pseudonym.ts';
 import { placeConsortium, type ReplicaDeployment, type WrapReplica } from '../protocols/consortium/placement.ts';
 import { shareable } from './shareable.ts';
 import type { OffChainStore, StoreOptions } from './store.ts';
-import { buildTopology, latencyMatrix, sitesOf, type Topology } from './topology.ts';
+import { latencyMatrix, sitesOf, topologyOf, type Topology } from './topology.ts';
 import { PatientVitals, type Episode, type EpisodeConfig } from './vitals.ts';
 
 export interface IomtWorldConfig {
@@ -138,7 +138,7 @@ export class IomtWorld {
 
   constructor(readonly config: IomtWorldConfig, private readonly hooks: IomtWorldHooks = {}) {
     const c = config;
-    const topo = buildTopology({ ...c, cliniciansPerWard: c.access.cliniciansPerWard, researchers: c.access.researchers });
+    const topo = topologyOf(c);
     this.topology = topo;
     const lossProbability = c.links.lossProbability;
     this.engine = new Engine({

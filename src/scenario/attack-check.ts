@@ -8,7 +8,7 @@ import { ATTACK_WORLD_NAMES, attackActsIn, type AnyAttackDefinition, type Attack
 import { attackDefinition } from '../attacks/registry.ts';
 import { deviceWorldSizes } from '../attacks/iomt/layout.ts';
 import { checkAttackSpecs, reportingIssues, type AttackIssueReport } from '../attacks/targets.ts';
-import { buildTopology } from '../iomt/topology.ts';
+import { topologyOf } from '../iomt/topology.ts';
 import { IN_TREE_REGISTRIES, protocolIn, type Registries } from '../plugins/registries.ts';
 import type { ScenarioFaultIssue } from './fault-model-check.ts';
 import type { Scenario } from './schema.ts';
@@ -58,7 +58,7 @@ export function checkScenarioAttacks(scenario: Scenario, registries: Registries 
   // anything runs or is written, not when the world is built.
   const iomt = scenario.iomt;
   if (world === 'iomt' && iomt !== undefined && definitions.some((d) => d.device?.checkWorldTargets !== undefined)) {
-    const layout = deviceWorldSizes(buildTopology({ ...iomt, cliniciansPerWard: iomt.access.cliniciansPerWard, researchers: iomt.access.researchers }));
+    const layout = deviceWorldSizes(topologyOf(iomt));
     definitions.forEach((d, k) => d.device?.checkWorldTargets?.(attacks[k] as never, layout, reportingIssues(reportFor(k))));
   }
   return issues;

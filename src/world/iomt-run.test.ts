@@ -10,7 +10,7 @@ import { metricDoc } from '../metrics/catalog.ts';
 import { runIomtWorld } from './testing/run.ts';
 import type { ActorContext } from '../../sim/index.ts';
 import type { RequestMessage } from '../protocols/types.ts';
-import { buildTopology } from '../iomt/topology.ts';
+import { topologyOf } from '../iomt/topology.ts';
 
 function scenario(extra: Record<string, unknown> = {}, attacks: unknown[] = []) {
   return smallIomtScenario(extra, { attacks } as Parameters<typeof smallIomtScenario>[1]);
@@ -109,7 +109,7 @@ describe('IomtWorld', () => {
 
   it('finds PHI that a misbehaving gateway puts on chain, by inspecting the committed transactions', () => {
     const config = smallWorldConfig(pbft, { durationUs: 60_000_000 });
-    const world0Gateway = buildTopology({ ...config, cliniciansPerWard: config.access.cliniciansPerWard, researchers: config.access.researchers }).hospitals[0]!.gateways[0]!;
+    const world0Gateway = topologyOf(config).hospitals[0]!.gateways[0]!;
     const world = new IomtWorld(config, {
       // A gateway that adds a raw vital sign and a patient's name to each anchoring transaction.
       wrapActor: (role, id, factory) =>

@@ -8,6 +8,7 @@ import { mapPrepared, runPrepared, type HostId, type PreparedRun } from '../../.
 import { preparePowAttack, type PowAttackSpec } from '../../attacks/pow/run.ts';
 import { attackActsIn } from '../../attacks/definition.ts';
 import { ATTACK_REGISTRY, attackDefinition } from '../../attacks/registry.ts';
+import { checkAttackTargets } from '../../attacks/targets.ts';
 import { SafetyChecker } from '../../checkers/safety.ts';
 import type { Metrics, RunOutput } from '../../metrics/types.ts';
 import { hashPowerOf } from '../../protocols/pow/hash-power.ts';
@@ -16,23 +17,23 @@ import { powNetworkParams } from '../../protocols/pow/params.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { networkConfig, placement } from '../../world/network.ts';
 
-/** The scenario's PoW attack, if any (at most one; only attacks with a PoW attacker apply to PoW runs). */
+/**
+ * The scenario's PoW attack, if any (at most one; only attacks with a PoW attacker apply to PoW
+ * runs). A loaded scenario has passed these checks already (src/scenario/attack-check.ts); a
+ * scenario built in code meets them here.
+ */
 function powAttackOf(scenario: Scenario): PowAttackSpec | undefined {
   const powTypes = ATTACK_REGISTRY.filter((d) => attackActsIn(d, 'pow')).map((d) => d.type);
-  let found: PowAttackSpec | undefined;
-  scenario.attacks.forEach((a, k) => {
+  const definitions = scenario.attacks.map((a, k) => {
     const definition = attackDefinition(a.type);
     if (definition?.powAttack === undefined) {
       throw new RangeError(`attacks.${k}.type: expected one of ${powTypes.join(', ')} in a proof-of-work scenario, found '${a.type}'`);
     }
-    if (found !== undefined) throw new RangeError(`attacks.${k}: expected at most one proof-of-work attacker, found a second`);
-    const attacker = definition.powAttack(a as never);
-    if (attacker.node >= scenario.consensus.nodes) {
-      throw new RangeError(`attacks.${k}.node: expected a node index in 0..${scenario.consensus.nodes - 1}, found ${attacker.node}`);
-    }
-    found = attacker;
+    return definition;
   });
-  return found;
+  if (definitions.length > 1) throw new RangeError('attacks.1: expected at most one proof-of-work attacker, found a second');
+  checkAttackTargets(scenario.attacks, definitions, { replicas: scenario.consensus.nodes, clients: 0 });
+  return definitions[0]?.powAttack!(scenario.attacks[0] as never);
 }
 
 export function runPowScenario(scenario: Scenario, seed: number): RunOutput {
