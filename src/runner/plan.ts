@@ -33,13 +33,13 @@ export function planTasks(plan: Plan): ReplicationTask[] {
   return tasks;
 }
 
-/** Validate every grid point up front, so a bad value fails before anything runs or is written. */
 /** The plan's tasks that `finished` (replications recorded by an earlier attempt) does not hold. */
 export function pendingTasks(plan: Plan, finished: readonly { readonly record: { readonly point: number; readonly replication: number } }[]): ReplicationTask[] {
   const done = new Set(finished.map((f) => `${f.record.point}:${f.record.replication}`));
   return planTasks(plan).filter((t) => !done.has(`${t.point}:${t.replication}`));
 }
 
+/** Validate every grid point up front, so a bad value fails before anything runs or is written. */
 export function buildPoints(input: Record<string, unknown>, locate: (path: readonly PropertyKey[]) => string, dimensions: readonly Dimension[]): PlanPoint[] {
   return gridPoints(dimensions).map((parameters) => {
     const overrides = pointOverrides(parameters);

@@ -8,6 +8,7 @@ import type { PluginRef } from '../plugins/module-file.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
+import { pointNotices } from '../scenario/attack-notices.ts';
 import { createExecutor, DEFAULT_MODEL, runsAlone, type Executor } from './executor.ts';
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
@@ -25,6 +26,8 @@ export interface ExecutionOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: Progress) => void;
   readonly checkpointMs?: number;
+  /** Told each thing about the run that is valid input but worth saying (an attack that never acts), before it starts. */
+  readonly onNotice?: (line: string) => void;
 }
 
 export interface ThreadsOption {
@@ -68,6 +71,7 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   const dimensions = request.dimensions ?? [];
   checkDistinctDimensions(dimensions);
   const points = buildPoints(loaded.input, loaded.locate, dimensions);
+  for (const line of pointNotices(points)) request.onNotice?.(line);
   const threads = request.threads ?? 1;
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
   const plan: Plan = { points, replicationSeeds: seeds, ...(request.shard ? { shard: request.shard } : {}), ...(threads > 1 ? { threads } : {}) };

@@ -32,4 +32,13 @@ describe('iomtsim run checks attack parameters against the protocol when the sce
     expect(r.stderr.trim()).toBe('--set attacks.0.replicas=[7]: attacks.0.replicas.0: expected a replica index in 0..3, found 7');
     expect(existsSync(out)).toBe(false);
   });
+
+  it('runs a scenario whose attack opens at its end, saying on stderr that the attack never acts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-kinds-'));
+    const file = join(dir, 's.yaml');
+    writeFileSync(file, 'name: late-attack\nduration: 1s\nconsensus: { protocol: pbft, nodes: 4 }\nattacks:\n  - { type: crash, start: 1s, replicas: [1] }\n');
+    const r = await cli(['run', file, '--no-report', '--out', join(dir, 'results')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("iomtsim: attacks.0 (crash) starts at 1 s, at or after the run's end (duration 1 s): it never acts in this run\n");
+  });
 });

@@ -53,6 +53,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
       threads,
       signal,
       onProgress: progress.onProgress,
+      onNotice: (line) => process.stderr.write(`iomtsim: ${line}\n`),
     }),
   );
   progress.finish();

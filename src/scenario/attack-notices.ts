@@ -1,0 +1,36 @@
+/**
+ * Attacks that a valid scenario still never carries out: a window that opens at or after the run's
+ * end. It is not an input error, since a scenario shortened for a quick run (`--set duration=30s`
+ * on one whose replay starts at 2 min) is a legitimate run of the rest; but a run in which an
+ * attack its file names is silently absent misleads, so the command line says so for each point.
+ */
+import type { SweepParameters } from './sweep.ts';
+import type { Scenario } from './schema.ts';
+
+interface WindowedAttack {
+  readonly type: string;
+  readonly start: number;
+}
+
+/** One sentence per attack of `scenario` that never acts, in the order the file lists them. */
+export function attacksThatNeverAct(scenario: Scenario): string[] {
+  const attacks = (scenario as { attacks?: readonly WindowedAttack[] }).attacks ?? [];
+  const notices: string[] = [];
+  attacks.forEach((attack, k) => {
+    if (attack.start < scenario.duration) return;
+    notices.push(`attacks.${k} (${attack.type}) starts at ${seconds(attack.start)}, at or after the run's end (duration ${seconds(scenario.duration)}): it never acts in this run`);
+  });
+  return notices;
+}
+
+/** The notices of every point of a run or sweep, each naming its point where there are several. */
+export function pointNotices(points: readonly { readonly parameters: SweepParameters; readonly scenario: Scenario }[]): string[] {
+  return points.flatMap((p) => {
+    const where = Object.entries(p.parameters).map(([key, value]) => `${key}=${String(value)}`).join(' ');
+    return attacksThatNeverAct(p.scenario).map((notice) => (where === '' ? notice : `at ${where}: ${notice}`));
+  });
+}
+
+function seconds(us: number): string {
+  return `${Number((us / 1e6).toPrecision(6))} s`;
+}
