@@ -77,7 +77,7 @@ describe('the prebuilt bundle', () => {
   });
 
   it('runs worker threads and a plug-in to the results the sources give', async () => {
-    const args = (out: string) => ['run', 'examples/plugins/scenario.yaml', '--set', 'duration=10s', '--reps', '2', '--workers', '2', '--no-report', '--out', join(tree, out)];
+    const args = (out: string) => ['run', 'examples/plugins/scenario.yaml', '--set', 'duration=10s', '--set', 'attacks.0.start=6s', '--set', 'attacks.0.end=9s', '--reps', '2', '--workers', '2', '--no-report', '--out', join(tree, out)];
     const fromBundle = await iomtsim(tree, args('bundle'));
     const fromSource = await iomtsim(tree, args('source'), { IOMTSIM_BUILD: 'off' });
     expect([fromBundle.code, fromBundle.stderr]).toEqual([0, '']);
@@ -97,7 +97,7 @@ describe('the prebuilt bundle', () => {
       const s = statSync(api);
       stamp.inputs['src/plugin-api.ts'] = [s.size, s.mtimeMs];
       writeFileSync(stampFile, JSON.stringify(stamp));
-      const r = await iomtsim(tree, ['run', 'examples/plugins/scenario.yaml', '--set', 'duration=10s', '--workers', '1', '--no-report', '--out', join(tree, 'api')]);
+      const r = await iomtsim(tree, ['run', 'examples/plugins/scenario.yaml', '--set', 'duration=10s', '--set', 'attacks.0.start=6s', '--set', 'attacks.0.end=9s', '--workers', '1', '--no-report', '--out', join(tree, 'api')]);
       expect([r.code, r.stderr]).toEqual([0, '']);
     } finally {
       restoreSource(tree, 'src/plugin-api.ts', original);

@@ -7,7 +7,7 @@ import { cli } from './cli.ts';
 describe('iomtsim run with plug-in modules', () => {
   it('runs the example plug-in protocol and attack and exits 0', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'iomtsim-e2e-plugin-')), 'run');
-    const r = await cli(['run', 'examples/plugins/scenario.yaml', '--set', 'duration=10s', '--no-report', '--json', '--out', out]);
+    const r = await cli(['run', 'examples/plugins/scenario.yaml', '--set', 'duration=10s', '--set', 'attacks.0.start=6s', '--set', 'attacks.0.end=9s', '--no-report', '--json', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { scenario: { plugins: { name: string; sha256: string }[] } };
