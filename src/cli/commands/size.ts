@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import { inputError, loadScenarioAsync, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
 import { sizeScenario } from '../../runner/index.ts';
+import { attacksThatNeverAct } from '../../scenario/attack-notices.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { scenarioSets, threadCount, THREADS_OPTION, withRunFlags, workerCount, type RunFlags } from '../options.ts';
 import { formatSize } from '../print.ts';
@@ -28,6 +29,7 @@ export async function sizeCommand(args: SizeArgs): Promise<number> {
     return slo;
   });
   const threads = threadCount(args);
+  for (const line of attacksThatNeverAct(loaded.scenario)) process.stderr.write(`iomtsim: ${line}\n`);
   const progress = sizeProgressReporter();
   const result = await withInterrupt((signal) =>
     sizeScenario({
