@@ -12,7 +12,9 @@ export type { Actor, ActorContext, ActorFactory, HostId, ModelEvent, TimerId, Ti
 export { buildBlock, GENESIS_BLOCK, verifyBlock } from './ledger/block.ts';
 export { hashCostUs, macCostUs } from './ledger/crypto.ts';
 export type { CryptoCosts, SigningKey, Verifier } from './ledger/crypto.ts';
-export type { MempoolEvent } from './ledger/events.ts';
+export type { MempoolDropEvent, MempoolEvent } from './ledger/events.ts';
+export type { Mempool, MempoolOptions } from './ledger/mempool.ts';
+export { replicaMempool } from './protocols/replica-mempool.ts';
 export type { Block, ContractCall, Transaction } from './ledger/types.ts';
 
 export { defineProtocol, kindsOf, type ByzantineLevers, type FaultModel, type ProtocolDefinition } from './protocols/definition.ts';

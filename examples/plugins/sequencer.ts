@@ -29,5 +29,7 @@ export default defineProtocol({
     repliesNeeded: () => 1,
   },
   messageKinds: SEQUENCER_MESSAGE_KINDS,
+  // The primary appends each request to its open block as it arrives: consensus.mempool would bound nothing.
+  withoutMempool: 'the primary appends each request to its next block as it arrives',
   createReplica: (ctx, config, app) => new SequencerReplica(ctx, { ...config, params: { resendIntervalUs: config.params.resendInterval } }, app),
 });

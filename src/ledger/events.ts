@@ -8,9 +8,12 @@ export interface MempoolEvent extends ModelEvent {
   readonly sizeBytes: number;
 }
 
-/** A mempool rejected a transaction for lack of space (duplicates are not reported: retransmissions are normal). */
+/**
+ * A mempool rejected a transaction for lack of space, or dropped one that outlived its lifetime
+ * (duplicates are not reported: retransmissions are normal).
+ */
 export interface MempoolDropEvent extends ModelEvent {
   readonly kind: 'mempool-drop';
-  readonly reason: 'fullTxs' | 'fullBytes';
+  readonly reason: 'fullTxs' | 'fullBytes' | 'expired';
   readonly txId: number;
 }

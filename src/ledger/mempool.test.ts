@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Mempool } from './mempool.ts';
+import { Mempool, MempoolDrop } from './mempool.ts';
 import { txId, txSeq, type Transaction } from './types.ts';
 
 const tx = (seq: number, sizeBytes = 100): Transaction => ({ id: txId(1, seq), sender: 1, sizeBytes, payloadDigest: 'd', submittedUs: 0 });
 
 describe('Mempool', () => {
   it('takes in FIFO order within the batch and byte limits', () => {
-    const m = new Mempool({ capacityTxs: 10, capacityBytes: 10_000, order: 'fifo' });
+    const m = new Mempool({ capacityTxs: 10, capacityBytes: 10_000, order: 'fifo', lifetimeUs: Infinity });
     for (let i = 0; i < 5; i++) m.add(tx(i));
     expect(m.take(3, 10_000).map((t) => t.id)).toEqual([tx(0).id, tx(1).id, tx(2).id]);
     expect(m.take(10, 150).map((t) => t.id)).toEqual([tx(3).id]);
@@ -15,7 +15,7 @@ describe('Mempool', () => {
   });
 
   it('orders by priority, FIFO among equals', () => {
-    const m = new Mempool({ capacityTxs: 10, capacityBytes: 10_000, order: 'priority' });
+    const m = new Mempool({ capacityTxs: 10, capacityBytes: 10_000, order: 'priority', lifetimeUs: Infinity });
     m.add(tx(0), 1);
     m.add(tx(1), 5);
     m.add(tx(2), 1);
@@ -24,18 +24,18 @@ describe('Mempool', () => {
   });
 
   it('rejects duplicates and overflow, counting each reason', () => {
-    const m = new Mempool({ capacityTxs: 2, capacityBytes: 250, order: 'fifo' });
+    const m = new Mempool({ capacityTxs: 2, capacityBytes: 250, order: 'fifo', lifetimeUs: Infinity });
     expect(m.add(tx(0))).toBe('added');
     expect(m.add(tx(0))).toBe('duplicate');
     expect(m.add(tx(1, 200))).toBe('fullBytes');
     expect(m.add(tx(2))).toBe('added');
     expect(m.add(tx(3))).toBe('fullTxs');
-    expect(Array.from(m.dropped)).toEqual([1, 1, 1]);
+    expect(Array.from(m.dropped)).toEqual([1, 1, 1, 0]);
     expect(m.droppedTotal).toBe(3);
   });
 
   it('treats proposed and committed transactions as duplicates until a proposal is abandoned', () => {
-    const m = new Mempool({ capacityTxs: 10, capacityBytes: 10_000, order: 'fifo' });
+    const m = new Mempool({ capacityTxs: 10, capacityBytes: 10_000, order: 'fifo', lifetimeUs: Infinity });
     m.add(tx(0));
     m.add(tx(1));
     const [a, b] = m.take(2, 10_000);
@@ -47,5 +47,61 @@ describe('Mempool', () => {
     m.markCommitted(b!);
     expect(m.sizeTxs).toBe(0);
     expect(m.take(5, 10_000)).toEqual([]);
+  });
+
+  describe('with a lifetime', () => {
+    /** A pool whose clock the test sets, recording what it reports expired. */
+    function timedPool(order: 'fifo' | 'priority', lifetimeUs: number) {
+      const clock = { now: 0, expired: [] as number[] };
+      const m = new Mempool({ capacityTxs: 10, capacityBytes: 10_000, order, lifetimeUs }, { nowUs: () => clock.now, expired: (t) => clock.expired.push(txSeq(t.id)) });
+      return { m, clock };
+    }
+    const submitted = (seq: number, atUs: number): Transaction => ({ ...tx(seq), submittedUs: atUs });
+
+    it('drops, instead of proposing, what its client submitted a lifetime ago or more, reporting each, and takes the rest', () => {
+      const { m, clock } = timedPool('fifo', 1_000);
+      m.add(submitted(0, 0));
+      clock.now = 500;
+      m.add(submitted(1, 100));
+      clock.now = 1_000;
+      m.add(submitted(2, 900));
+      expect(m.take(10, 10_000).map((t) => txSeq(t.id))).toEqual([1, 2]);
+      expect(clock.expired).toEqual([0]);
+      expect([m.dropped[MempoolDrop.expired], m.sizeTxs, m.sizeBytes]).toEqual([1, 0, 0]);
+    });
+
+    it('keeps a transaction one microsecond short of its lifetime', () => {
+      const { m, clock } = timedPool('fifo', 1_000);
+      m.add(submitted(0, 0));
+      clock.now = 999;
+      expect(m.take(10, 10_000).map((t) => txSeq(t.id))).toEqual([0]);
+      expect(clock.expired).toEqual([]);
+    });
+
+    it('refuses a copy that arrives after its deadline, so a late relay cannot bring it back', () => {
+      const { m, clock } = timedPool('fifo', 1_000);
+      m.add(submitted(0, 0));
+      clock.now = 2_000;
+      expect(m.take(10, 10_000)).toEqual([]);
+      expect(m.add(submitted(0, 0))).toBe('expired');
+      expect(m.add(submitted(1, 1_500))).toBe('added');
+      expect(clock.expired).toEqual([0, 0]);
+      expect(m.take(10, 10_000).map((t) => txSeq(t.id))).toEqual([1]);
+    });
+
+    it('drops expired transactions in priority order too, as the proposer meets them', () => {
+      const { m, clock } = timedPool('priority', 1_000);
+      m.add(submitted(0, 0), 9);
+      clock.now = 600;
+      m.add(submitted(1, 600), 1);
+      m.add(submitted(2, 600), 5);
+      clock.now = 1_200;
+      expect(m.take(10, 10_000).map((t) => txSeq(t.id))).toEqual([2, 1]);
+      expect(clock.expired).toEqual([0]);
+    });
+
+    it('refuses a lifetime without a clock to read it from', () => {
+      expect(() => new Mempool({ capacityTxs: 1, capacityBytes: 1, order: 'fifo', lifetimeUs: 5 })).toThrow('a mempool with a lifetime needs a clock');
+    });
   });
 });

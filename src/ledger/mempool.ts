@@ -6,6 +6,17 @@
  * Order is FIFO, or priority (higher first, FIFO among equals) as in fee-ordered mempools.
  * Duplicates (a transaction already waiting, or already committed) are rejected: clients
  * retransmit (Castro & Liskov 1999, §4.1), so the same request often arrives twice.
+ *
+ * A transaction may have a lifetime, counted from its client's submission: a deadline the
+ * transaction carries, as Cosmos SDK's `timeout_timestamp` or Solana's recent-blockhash expiry do,
+ * where CometBFT's mempool `ttl-duration` and Bitcoin Core's `-mempoolexpiry` count from each
+ * node's own admission. One past it is neither admitted nor proposed, so after an outage a ledger
+ * does not spend its capacity on requests whose clients have given up. Counting from the
+ * submission makes every replica agree, and a copy relayed or retransmitted late cannot bring an
+ * expired request back (counted from admission, the copies a PBFT backup relays to a new primary
+ * after a partition were admitted afresh and committed). A proposer drops expired transactions
+ * when it meets them while taking a batch rather than in a sweep after each commit as CometBFT
+ * does: it proposes the same ones (in priority order one deep in the heap waits until it surfaces).
  */
 import { TxIdBitmap } from './txid-bitmap.ts';
 import { TxIdSet } from './txid-set.ts';
@@ -17,15 +28,25 @@ export interface MempoolOptions {
   readonly capacityTxs: number;
   readonly capacityBytes: number;
   readonly order: MempoolOrder;
+  /** How long after its submission a transaction may still be admitted or proposed; Infinity: for ever (the default). */
+  readonly lifetimeUs: number;
 }
 
-export const DEFAULT_MEMPOOL: MempoolOptions = { capacityTxs: 100_000, capacityBytes: 256 * 1024 * 1024, order: 'fifo' };
+export const DEFAULT_MEMPOOL: MempoolOptions = { capacityTxs: 100_000, capacityBytes: 256 * 1024 * 1024, order: 'fifo', lifetimeUs: Infinity };
 
-export const MempoolDrop = { duplicate: 0, fullTxs: 1, fullBytes: 2 } as const;
+export const MempoolDrop = { duplicate: 0, fullTxs: 1, fullBytes: 2, expired: 3 } as const;
 export type MempoolDropReason = keyof typeof MempoolDrop;
-export const MEMPOOL_DROP_REASONS: readonly MempoolDropReason[] = ['duplicate', 'fullTxs', 'fullBytes'];
 
 export type MempoolAddResult = 'added' | MempoolDropReason;
+
+/** What a pool with a lifetime needs from its owner: the time, and where to report an expired transaction. */
+export interface MempoolClock {
+  nowUs(): number;
+  expired(tx: Transaction): void;
+}
+
+/** A pool without a lifetime never asks the time. */
+const NO_CLOCK: MempoolClock = { nowUs: () => 0, expired: () => undefined };
 
 interface Entry {
   readonly tx: Transaction;
@@ -36,7 +57,7 @@ interface Entry {
 export class Mempool {
   readonly options: MempoolOptions;
   /** Rejections so far, indexed by `MempoolDrop`. */
-  readonly dropped = new Float64Array(3);
+  readonly dropped = new Float64Array(4);
   private sizeTxsNow = 0;
   private sizeBytesNow = 0;
   private seq = 0;
@@ -49,10 +70,16 @@ export class Mempool {
   private readonly proposed = new Set<number>();
   private readonly committed = new TxIdSet();
 
-  constructor(options: MempoolOptions = DEFAULT_MEMPOOL) {
+  private readonly clock: MempoolClock;
+
+  /** `clock` is needed only with a finite `options.lifetimeUs`. */
+  constructor(options: MempoolOptions = DEFAULT_MEMPOOL, clock?: MempoolClock) {
     if (!(options.capacityTxs >= 1)) throw new RangeError(`mempool capacity must be ≥ 1 transaction, found ${options.capacityTxs}`);
     if (!(options.capacityBytes >= 1)) throw new RangeError(`mempool capacity must be ≥ 1 byte, found ${options.capacityBytes}`);
+    if (!(options.lifetimeUs > 0)) throw new RangeError(`mempool lifetime must be > 0 µs, found ${options.lifetimeUs}`);
+    if (options.lifetimeUs !== Infinity && clock === undefined) throw new RangeError('a mempool with a lifetime needs a clock');
     this.options = options;
+    this.clock = options.lifetimeUs === Infinity ? NO_CLOCK : clock!;
   }
 
   get sizeTxs(): number {
@@ -64,7 +91,7 @@ export class Mempool {
   }
 
   get droppedTotal(): number {
-    return this.dropped[0]! + this.dropped[1]! + this.dropped[2]!;
+    return this.dropped[0]! + this.dropped[1]! + this.dropped[2]! + this.dropped[3]!;
   }
 
   has(id: number): boolean {
@@ -80,14 +107,16 @@ export class Mempool {
     return this.waiting.has(id) || this.proposed.has(id) || this.committed.has(id);
   }
 
-  /** Admit `tx` unless it is a duplicate or the pool is full; `priority` matters in priority order. */
+  /** Admit `tx` unless it is a duplicate, expired or the pool is full; `priority` matters in priority order. */
   add(tx: Transaction, priority = 0): MempoolAddResult {
     let r: MempoolAddResult = 'added';
     if (this.isKnown(tx.id)) r = 'duplicate';
+    else if (this.isExpired(tx)) r = 'expired';
     else if (this.sizeTxsNow + 1 > this.options.capacityTxs) r = 'fullTxs';
     else if (this.sizeBytesNow + tx.sizeBytes > this.options.capacityBytes) r = 'fullBytes';
     if (r !== 'added') {
       this.dropped[MempoolDrop[r]]! += 1;
+      if (r === 'expired') this.clock.expired(tx);
       return r;
     }
     this.waiting.add(tx.id);
@@ -102,13 +131,21 @@ export class Mempool {
   /**
    * Remove and return up to `maxTxs` transactions totalling at most `maxBytes`, in pool order, and
    * mark them proposed (call `markCommitted` or `unpropose` for each later). Taking stops at the
-   * first transaction that does not fit, so order is never violated.
+   * first transaction that does not fit, so order is never violated. Expired transactions met on
+   * the way are dropped and reported to the clock.
    */
   take(maxTxs: number, maxBytes: number): Transaction[] {
     const out: Transaction[] = [];
     let bytes = 0;
     while (out.length < maxTxs) {
       const e = this.peekLive();
+      if (e !== undefined && this.isExpired(e.tx)) {
+        this.popHead();
+        this.removeWaiting(e.tx);
+        this.dropped[MempoolDrop.expired]! += 1;
+        this.clock.expired(e.tx);
+        continue;
+      }
       if (e === undefined || bytes + e.tx.sizeBytes > maxBytes) break;
       this.popHead();
       this.waiting.delete(e.tx.id);
@@ -137,6 +174,10 @@ export class Mempool {
     this.removeWaiting(tx);
     this.proposed.delete(tx.id);
     this.committed.add(tx.id);
+  }
+
+  private isExpired(tx: Transaction): boolean {
+    return this.options.lifetimeUs !== Infinity && this.clock.nowUs() - tx.submittedUs >= this.options.lifetimeUs;
   }
 
   private removeWaiting(tx: Transaction): void {
@@ -213,5 +254,6 @@ export function mempoolOptionsFrom(params: Readonly<Record<string, unknown>>): M
   const capacityTxs = typeof o['capacity'] === 'number' ? o['capacity'] : DEFAULT_MEMPOOL.capacityTxs;
   const capacityBytes = typeof o['capacityBytes'] === 'number' ? o['capacityBytes'] : DEFAULT_MEMPOOL.capacityBytes;
   const order = o['order'] === 'priority' ? 'priority' : 'fifo';
-  return { capacityTxs, capacityBytes, order };
+  const lifetimeUs = typeof o['ttl'] === 'number' ? o['ttl'] : DEFAULT_MEMPOOL.lifetimeUs;
+  return { capacityTxs, capacityBytes, order, lifetimeUs };
 }

@@ -52,6 +52,7 @@ export class ConsensusCollector {
   private decisions = 0;
   private droppedFullTxs = 0;
   private droppedFullBytes = 0;
+  private expiredTxs = 0;
   private readonly windows: TimeWindows;
 
   constructor(
@@ -131,10 +132,13 @@ export class ConsensusCollector {
         this.windows.record('mempool', timeUs, size);
         break;
       }
-      case 'mempool-drop':
-        if ((event as MempoolDropEvent).reason === 'fullBytes') this.droppedFullBytes++;
+      case 'mempool-drop': {
+        const reason = (event as MempoolDropEvent).reason;
+        if (reason === 'expired') this.expiredTxs++;
+        else if (reason === 'fullBytes') this.droppedFullBytes++;
         else this.droppedFullTxs++;
         break;
+      }
       default:
         break;
     }
@@ -175,6 +179,7 @@ export class ConsensusCollector {
       'mempool.dropped_txs': { unit: 'tx', value: this.droppedFullTxs + this.droppedFullBytes },
       'mempool.dropped_full_txs': { unit: 'tx', value: this.droppedFullTxs },
       'mempool.dropped_full_bytes_txs': { unit: 'tx', value: this.droppedFullBytes },
+      'mempool.expired_txs': { unit: 'tx', value: this.expiredTxs },
     };
     return m;
   }
@@ -202,6 +207,7 @@ export class ConsensusCollector {
       'mempool.dropped_txs': counterInterim(this.droppedFullTxs + this.droppedFullBytes),
       'mempool.dropped_full_txs': counterInterim(this.droppedFullTxs),
       'mempool.dropped_full_bytes_txs': counterInterim(this.droppedFullBytes),
+      'mempool.expired_txs': counterInterim(this.expiredTxs),
     };
   }
 

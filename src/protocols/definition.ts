@@ -63,6 +63,11 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
    * an input error (src/scenario/fault-model-check.ts), whatever its attacks.
    */
   readonly minNodes?: { readonly count: number; readonly why: string };
+  /**
+   * Why the replicas keep no pool that `consensus.mempool` bounds, where they keep none: a scenario
+   * that sets it is an input error (src/scenario/consistency-check.ts), not a setting silently unused.
+   */
+  readonly withoutMempool?: string;
   /** One replica; `config.params` has been parsed by `paramsSchema` already. */
   createReplica(ctx: ActorContext<unknown>, config: ReplicaConfig<ParamsOf<S>>, app: ReplicatedApplication): Actor<unknown>;
   /**

@@ -2,6 +2,7 @@
  * Cross-field rules zod's per-field schema cannot state. Each issue names the field to blame, so
  * the loader reports it like any other bad input (file:line:col, path, expected, found; exit 2).
  */
+import { IN_TREE_REGISTRIES, protocolIn, type Registries } from '../plugins/registries.ts';
 import type { Scenario } from './schema.ts';
 import { consortiumSeats } from './sections/iomt.ts';
 import type { ScenarioFaultIssue } from './fault-model-check.ts';
@@ -58,9 +59,23 @@ function ignoredFieldIssues(written: Record<string, unknown>, rules: readonly Ig
   });
 }
 
+/** A `consensus.mempool` written for a protocol whose replicas keep no such pool (its definition's `withoutMempool`). */
+function unusedMempoolIssues(scenario: Scenario, written: Record<string, unknown>, registries: Registries): ScenarioFaultIssue[] {
+  const consensus = written['consensus'];
+  if (consensus === null || typeof consensus !== 'object' || !('mempool' in consensus)) return [];
+  const protocol = scenario.consensus.protocol;
+  const why = typeof protocol === 'string' ? protocolIn(registries, protocol)?.withoutMempool : undefined;
+  if (why === undefined) return [];
+  const mempool = (consensus as Record<string, unknown>)['mempool'];
+  const expected = `no consensus.mempool with protocol ${protocol} (${why})`;
+  if (mempool === null || typeof mempool !== 'object' || Array.isArray(mempool)) return [{ path: ['consensus', 'mempool'], expected, found: JSON.stringify(mempool) }];
+  // One issue per field written, so each names where it was written (a line, or its --set).
+  return Object.entries(mempool).map(([key, value]) => ({ path: ['consensus', 'mempool', key], expected, found: typeof value === 'string' ? value : JSON.stringify(value) }));
+}
+
 /** `written` is the scenario as written, before defaults: rules about what a file says use it. */
-export function checkScenarioConsistency(scenario: Scenario, written: Record<string, unknown>): ScenarioFaultIssue[] {
-  const issues: ScenarioFaultIssue[] = [];
+export function checkScenarioConsistency(scenario: Scenario, written: Record<string, unknown>, registries: Registries = IN_TREE_REGISTRIES): ScenarioFaultIssue[] {
+  const issues: ScenarioFaultIssue[] = unusedMempoolIssues(scenario, written, registries);
   // Measurements start after the warm-up; a warm-up as long as the run leaves nothing to measure.
   if (!(scenario.warmup < scenario.duration)) {
     issues.push({ path: ['warmup'], expected: `a warm-up shorter than duration (${seconds(scenario.duration)})`, found: seconds(scenario.warmup) });

@@ -112,7 +112,7 @@ export function validateScenarioInput(
     const issues = translateIssues(parsed.error.issues, input, (path) => keysAt(schema, path));
     throw new InputError(issues.map((i): InputIssue => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
   }
-  const faultIssues = [...checkScenarioConsistency(parsed.data, input), ...checkScenarioAttacks(parsed.data, registries), ...checkScenarioFaultModel(parsed.data, registries)];
+  const faultIssues = [...checkScenarioConsistency(parsed.data, input, registries), ...checkScenarioAttacks(parsed.data, registries), ...checkScenarioFaultModel(parsed.data, registries)];
   if (faultIssues.length > 0) {
     throw new InputError(faultIssues.map((i) => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
   }

@@ -35,6 +35,7 @@ export const CONSENSUS_METRIC_DOCS: readonly MetricDoc[] = [
   { name: 'mempool.dropped_txs', unit: 'tx', meaning: 'transactions rejected by a full mempool (either limit) after warm-up' },
   { name: 'mempool.dropped_full_txs', unit: 'tx', meaning: 'transactions rejected because the mempool held its capacity in transactions' },
   { name: 'mempool.dropped_full_bytes_txs', unit: 'tx', meaning: 'transactions rejected because the mempool held its capacity in bytes' },
+  { name: 'mempool.expired_txs', unit: 'tx', meaning: 'transactions past their lifetime (consensus.mempool.ttl after submission; 0 without one) that replicas refused or dropped instead of proposing, after warm-up, each replica counting its own' },
   { name: 'safety.violations', unit: 'count', meaning: 'heights at which two honest replicas committed different blocks' },
   { name: 'liveness.violations', unit: 'count', meaning: 'stalls longer than the liveness bound (consensus.livenessBound, or its default for the protocol) while work waited and the fault model allowed progress, a block counting once as many honest replicas committed it as a client needs replies from; absent where the run checks no liveness (proof of work without a stated bound)' },
   { name: 'validity.violations', unit: 'count', meaning: 'committed transactions never submitted, altered, or committed at two heights' },

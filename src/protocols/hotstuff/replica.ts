@@ -25,7 +25,8 @@ import { buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
 import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
-import { Mempool } from '../../ledger/mempool.ts';
+import type { Mempool } from '../../ledger/mempool.ts';
+import { replicaMempool } from '../replica-mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import { PROPOSE_ON_LOCK, type ByzantineLevers } from '../definition.ts';
@@ -147,7 +148,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     this.twoChainCommit = options.twoChainCommit === true;
     this.self = config.index;
     this.replicaHostSet = new Set(config.replicaHosts);
-    this.mempool = new Mempool(config.mempool);
+    this.mempool = replicaMempool(config.mempool, ctx);
     this.txAuth = new TxAuthenticator(ctx, config.txAuth, config.crypto);
     const genesis = GENESIS_NODE;
     this.nodes.set(genesis.block.hash, genesis);

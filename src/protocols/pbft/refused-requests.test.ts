@@ -12,7 +12,7 @@ describe('a PBFT backup whose pool is full', () => {
   it.each([4, 5, 6, 7, 8, 9, 10, 11, 12, 13])('times only the requests it admitted, so it never suspects the primary that orders them (n = %i)', (n) => {
     const cluster = new TestCluster({
       module: pbft, n, latencyUs: { kind: 'fixed', value: 1_000 },
-      mempool: { capacityTxs: 1, capacityBytes: 1 << 20, order: 'fifo' }, recordMessages: true,
+      mempool: { capacityTxs: 1, capacityBytes: 1 << 20, order: 'fifo', lifetimeUs: Infinity }, recordMessages: true,
     });
     // Only backup 1 hears the three requests: it admits the first and relays it to the primary,
     // and refuses the other two while the first is still in its pool.

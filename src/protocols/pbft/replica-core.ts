@@ -7,7 +7,8 @@ import type { ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { blockHashOperations, BLOCK_HEADER_BYTES } from '../../ledger/block.ts';
 import { CpuCharger, hashCostUs, macCostUs, type CryptoCosts, type SigningKey, type Verifier } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
-import { Mempool } from '../../ledger/mempool.ts';
+import type { Mempool } from '../../ledger/mempool.ts';
+import { replicaMempool } from '../replica-mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { ReplicaConfig, ReplicatedApplication } from '../types.ts';
@@ -153,7 +154,7 @@ export abstract class ReplicaCore {
     this.batchSize = config.batchSize;
     this.batchTimeoutUs = config.batchTimeoutUs;
     this.blockTxBytesMax = config.blockSizeMaxBytes - BLOCK_HEADER_BYTES;
-    this.mempool = new Mempool(config.mempool);
+    this.mempool = replicaMempool(config.mempool, ctx);
     this.txAuth = new TxAuthenticator(ctx, config.txAuth, config.crypto);
     this.authBytes = this.params.auth === 'macs' ? authenticatorBytes(this.n) : SIGNATURE_BYTES;
     this.voteBytes = PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes;

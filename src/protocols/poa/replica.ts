@@ -16,7 +16,8 @@ import { buildBlock, BLOCK_HEADER_BYTES, GENESIS_BLOCK, verifyBlock } from '../.
 import { ChainStore, type HeadChange } from '../../ledger/chain-store.ts';
 import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
-import { Mempool } from '../../ledger/mempool.ts';
+import type { Mempool } from '../../ledger/mempool.ts';
+import { replicaMempool } from '../replica-mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage } from '../types.ts';
@@ -93,7 +94,7 @@ export class PoaReplica implements Actor<unknown> {
       weight: (b) => (b.height === 0 ? 0 : difficulty(b.height, signerOf(b.proposer), n)),
       preferOnTie,
     });
-    this.mempool = new Mempool(config.mempool);
+    this.mempool = replicaMempool(config.mempool, ctx);
     this.txAuth = new TxAuthenticator(ctx, config.txAuth, config.crypto);
   }
 

@@ -26,6 +26,7 @@ export const pow = defineProtocol({
   // sooner or later, so a run checks liveness only against a bound its scenario states.
   commitGapBoundUs: () => null,
   messageKinds: POW_MESSAGE_KINDS,
+  withoutMempool: 'each node keeps every transaction not yet in its best chain and mines them in arrival order (src/protocols/pow/tx-pool.ts), with no capacity, order or lifetime to set',
   createReplica: (ctx, config, _app) => {
     const n = config.replicaHosts.length;
     // Every replica derives the same power table from the run's seed, then takes its own share.

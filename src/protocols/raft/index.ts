@@ -14,6 +14,7 @@ export function makeRaftModule(options: RaftOptions = {}) {
     paramsSchema: raftParamsSchema,
     faultModel: RAFT_FAULT_MODEL,
     messageKinds: RAFT_MESSAGE_KINDS,
+    withoutMempool: 'the leader appends each request to its log within one batch timeout (§5.3) and followers redirect requests to it (§8): it keeps no pool of waiting transactions',
     createReplica: (ctx, config, app) => new RaftReplica(ctx, config, app, options),
   });
 }

@@ -28,7 +28,7 @@ const zCryptoCosts = z
   })
   .strict();
 
-/** Each replica's pool of transactions waiting for a block: bounded in transactions and bytes. */
+/** Each replica's pool of transactions waiting for a block: bounded in transactions and bytes (PBFT, HotStuff, PoA; Raft and proof of work keep none, and refuse it). */
 export const zMempool = z
   .object({
     /** Most transactions waiting. */
@@ -37,6 +37,12 @@ export const zMempool = z
     capacityBytes: zSizeBytes.default(268_435_456),
     /** 'fifo': arrival order; 'priority': higher priority first, FIFO among equals (fee-ordered pools). */
     order: z.enum(['fifo', 'priority']).default('fifo'),
+    /**
+     * How long after its client submitted it a transaction may still be admitted or proposed; past
+     * it every replica refuses or drops it (a deadline the transaction carries, as Cosmos SDK's
+     * timeout_timestamp; docs/references.md §10). Omitted: no limit.
+     */
+    ttl: zPositiveDurationUs.optional(),
   })
   .strict();
 

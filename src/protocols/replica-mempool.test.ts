@@ -1,0 +1,40 @@
+/**
+ * A transaction lifetime (consensus.mempool.ttl) in whole worlds: after a partition that stalls
+ * the consortium, the backlog of requests whose clients gave up is dropped instead of committed.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../scenario/index.ts';
+import { runConsensusWorld } from '../world/testing/run.ts';
+
+/** consortium.yaml (4 replicas, 100 tx/s) stalled by a partition from 10 to 20 s; clients give up after 3 s. */
+function afterPartition(protocol: string, extra: readonly string[]) {
+  const sets = ['duration=40s', `consensus.protocol=${protocol}`, 'workload.giveUpAfter=3s', 'attacks=[{type: partition, start: 10s, end: 20s, groups: [[0, 1], [2, 3]]}]', ...extra];
+  const { scenario } = loadScenario('scenarios/consortium.yaml', sets);
+  const firstCommit = new Set<number>();
+  let committedLate = 0;
+  const metrics = runConsensusWorld(scenario, 1, {
+    observers: [(_h, event, timeUs) => {
+      if (event.kind !== 'commit') return;
+      for (const tx of (event as unknown as { block: { txs: readonly { id: number; submittedUs: number }[] } }).block.txs) {
+        if (firstCommit.has(tx.id)) continue;
+        firstCommit.add(tx.id);
+        if (timeUs - tx.submittedUs > 4_000_000) committedLate++;
+      }
+    }],
+  }).metrics;
+  const value = (name: string) => metrics[name]!.value;
+  return { committedLate, expired: value('mempool.expired_txs'), committed: value('consensus.committed_txs'), violations: value('safety.violations') + value('validity.violations') };
+}
+
+describe('a transaction lifetime after a partition', () => {
+  it.each(['pbft', 'hotstuff'])('%s: without one the backlog commits seconds late; with a 3 s lifetime it is dropped, and at most a pipeline of proposals made in time commits late', (protocol) => {
+    const without = afterPartition(protocol, []);
+    const withTtl = afterPartition(protocol, ['consensus.mempool.ttl=3s']);
+    expect(without.expired).toBe(0);
+    expect(without.committedLate).toBeGreaterThan(100);
+    expect(withTtl.expired).toBeGreaterThan(0);
+    expect(withTtl.committed).toBeLessThan(without.committed);
+    expect(withTtl.committedLate * 10).toBeLessThan(without.committedLate);
+    expect([without.violations, withTtl.violations]).toEqual([0, 0]);
+  });
+});
