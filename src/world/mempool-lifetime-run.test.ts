@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/index.ts';
-import { runConsensusWorld } from '../world/testing/run.ts';
+import { runConsensusWorld } from './testing/run.ts';
 
 /** consortium.yaml (4 replicas, 100 tx/s) stalled by a partition from 10 to 20 s; clients give up after 3 s. */
 function afterPartition(protocol: string, extra: readonly string[]) {
