@@ -14,4 +14,3 @@ export interface ModelEvent {
 export type ModelEventObserver = (host: HostId, event: ModelEvent, timeUs: number) => void;
 
 export const US_PER_MS = 1_000;
-export const US_PER_S = 1_000_000;

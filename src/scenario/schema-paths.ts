@@ -52,10 +52,6 @@ function resolve(schema: z.ZodType, path: readonly string[]): z.ZodType[] {
   }
 }
 
-export function pathExists(schema: z.ZodType, path: readonly string[]): boolean {
-  return normalizePath(schema, path) !== undefined;
-}
-
 /**
  * The path split the way the schema reads it: inside a record whose values are not mappings (such
  * as `expect:`, keyed by dotted metric names) the remaining segments are one key, so

@@ -18,9 +18,6 @@
  */
 import { categorical, cumulative, type Rng } from '../../../sim/index.ts';
 
-/** SimBlock's fixed extra delay of every control message (inv, getdata, getblocktxn), µs. */
-export const SIMBLOCK_CONTROL_DELAY_US = 10_000;
-
 /** Share of nodes with at most k outbound links, for k = 1 … 20 (Miller et al. 2015, via SimBlock). */
 const BITCOIN_2015_OUTBOUND_AT_MOST = [
   0.025, 0.05, 0.075, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.97, 0.98, 0.99, 0.995, 1,
