@@ -1,5 +1,5 @@
 /** Human-readable summaries on stdout (without --json). */
-import { checkCounts, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
+import { checkCounts, type DryRun, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
 
 function num(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return String(x);
@@ -52,6 +52,28 @@ export function formatSummary(summary: Summary, dir: string, options: { readonly
 
 export function formatFailures(summary: Summary): string {
   return summary.failures.map((f) => `FAILED replication ${f.replication} of point ${f.point} (seed ${f.seed}): ${f.error}\n`).join('');
+}
+
+/** Points listed one per line up to this many; the rest are counted. */
+const DRY_RUN_POINTS_SHOWN = 20;
+
+function seconds(us: number): string {
+  return `${num(us / 1e6)} s`;
+}
+
+/** `run --dry-run`: what the run would do, checked; nothing was run or written. */
+export function formatDryRun(scenarioPath: string, dry: DryRun): string {
+  const reps = dry.replicationSeeds.length;
+  const lines = [
+    `${scenarioPath}: valid (dry run: nothing was run or written)`,
+    `  ${dry.points.length} point${dry.points.length === 1 ? '' : 's'} × ${reps} replication${reps === 1 ? '' : 's'}: ${dry.tasks} to run on ${dry.workers} worker${dry.workers === 1 ? '' : 's'}, each over ${dry.threads} thread${dry.threads === 1 ? '' : 's'}`,
+    `  each ${seconds(dry.durationUs)} simulated (warm-up ${seconds(dry.warmupUs)}); seeds ${dry.replicationSeeds.slice(0, 3).join(', ')}${reps > 3 ? ', ...' : ''}`,
+  ];
+  if (dry.kind === 'sweep') {
+    for (const p of dry.points.slice(0, DRY_RUN_POINTS_SHOWN)) lines.push(`  point ${Object.entries(p).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ')}`);
+    if (dry.points.length > DRY_RUN_POINTS_SHOWN) lines.push(`  ... and ${dry.points.length - DRY_RUN_POINTS_SHOWN} more points`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 export function formatSize(size: SizeAnswer): string {

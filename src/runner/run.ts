@@ -66,7 +66,16 @@ async function execute(plan: Plan, dir: string, manifest: Omit<Manifest, 'status
   }
 }
 
-export async function runScenario(request: RunRequest): Promise<RunOutcome> {
+/** What a run will do, checked as it would be before anything is written: its points, seeds and split. */
+interface CheckedRun {
+  readonly points: PlanPoint[];
+  readonly seeds: number[];
+  readonly plan: Plan;
+  readonly kind: RunKind;
+  readonly threads: number;
+}
+
+function checkRun(request: RunRequest): CheckedRun {
   const { loaded } = request;
   const dimensions = request.dimensions ?? [];
   checkDistinctDimensions(dimensions);
@@ -75,11 +84,48 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   const threads = request.threads ?? 1;
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
   const plan: Plan = { points, replicationSeeds: seeds, ...(request.shard ? { shard: request.shard } : {}), ...(threads > 1 ? { threads } : {}) };
-  const kind: RunKind = dimensions.length > 0 ? 'sweep' : 'run';
-  const now = new Date();
   if (request.outDir !== undefined && existsSync(join(request.outDir, 'manifest.json'))) {
     throw inputError(`--out ${request.outDir}`, '(flag)', `a folder that holds no results yet (complete an interrupted run with --resume ${request.outDir})`, 'an existing results folder');
   }
+  return { points, seeds, plan, kind: dimensions.length > 0 ? 'sweep' : 'run', threads };
+}
+
+/** A run planned and checked but not started (`--dry-run`): nothing is run or written. */
+export interface DryRun {
+  readonly kind: RunKind;
+  /** Each point's parameters, in task order ({} for a run without --vary). */
+  readonly points: readonly Readonly<Record<string, unknown>>[];
+  readonly replicationSeeds: readonly number[];
+  /** Replications this invocation would run (its shard's share of points × seeds). */
+  readonly tasks: number;
+  readonly workers: number;
+  readonly threads: number;
+  readonly durationUs: number;
+  readonly warmupUs: number;
+}
+
+/** Everything runScenario checks before it writes (the grid, the notices, --out, the split), then stop. */
+export async function dryRun(request: RunRequest): Promise<DryRun> {
+  const checked = checkRun(request);
+  if (checked.threads > 1) await checkThreads(checked.points, request.loaded, checked.threads);
+  const scenario = request.loaded.scenario;
+  return {
+    kind: checked.kind,
+    points: checked.points.map((p) => p.parameters),
+    replicationSeeds: checked.seeds,
+    tasks: planTasks(checked.plan).length,
+    workers: request.workers,
+    threads: checked.threads,
+    durationUs: scenario.duration,
+    warmupUs: scenario.warmup,
+  };
+}
+
+export async function runScenario(request: RunRequest): Promise<RunOutcome> {
+  const { loaded } = request;
+  const dimensions = request.dimensions ?? [];
+  const { points, seeds, plan, kind, threads } = checkRun(request);
+  const now = new Date();
   const dir = request.outDir ?? newRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, kind === 'sweep' ? 'sweep-' : '', loaded.scenario.seed, now);
   const manifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'> = {
     ...manifestHead(kind, loaded, seeds),

@@ -1,11 +1,12 @@
 /** `iomtsim run` and `iomtsim sweep`: replications (of every grid point) on a worker pool. */
 import type { Argv } from 'yargs';
 import { inputError, loadScenarioAsync, parseVary } from '../../scenario/index.ts';
-import { defaultWorkerCount, parseShard, resumeRun, runScenario, readResults } from '../../runner/index.ts';
+import { defaultWorkerCount, dryRun, parseShard, resumeRun, runScenario, readResults, type RunRequest } from '../../runner/index.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { defaultThreads } from '../../world/threads/default-threads.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { parseIntFlag, scenarioSets, threadCount, withRunFlags, workerCount, type RunFlags } from '../options.ts';
+import { formatDryRun } from '../print.ts';
 import { progressReporter } from '../progress.ts';
 import { resolveScenarioPath } from '../scenario-path.ts';
 import { finishRun } from './shared.ts';
@@ -18,11 +19,12 @@ interface RunArgs extends RunFlags {
   readonly shard?: string;
   readonly resume?: string;
   readonly threads?: string;
+  readonly dryRun?: boolean;
 }
 
 async function resume(dir: string, args: RunArgs): Promise<number> {
-  if (args.scenario !== undefined || args.vary !== undefined || args.shard !== undefined || args.set !== undefined || args.seed !== undefined || args.reps !== undefined || args.out !== undefined || args.threads !== undefined) {
-    throw inputError(`--resume ${dir}`, '(flag)', '--resume without a scenario, --set, --seed, --reps, --vary, --shard, --out or --threads (the folder holds them)', 'some of them as well');
+  if (args.scenario !== undefined || args.vary !== undefined || args.shard !== undefined || args.set !== undefined || args.seed !== undefined || args.reps !== undefined || args.out !== undefined || args.threads !== undefined || args.dryRun === true) {
+    throw inputError(`--resume ${dir}`, '(flag)', '--resume without a scenario, --set, --seed, --reps, --vary, --shard, --out, --threads or --dry-run (the folder holds them)', 'some of them as well');
   }
   const stored = readResults(dir);
   const m = stored.manifest;
@@ -42,20 +44,22 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const points = dimensions.reduce((n, d) => n * d.values.length, 1);
   const tasks = Math.ceil((points * loaded.scenario.replications) / (shard?.count ?? 1));
   const threads = args.threads !== undefined ? threadCount(args) : chosenThreads(loaded.scenario, tasks, args);
+  const request: RunRequest = {
+    loaded,
+    dimensions,
+    ...(shard ? { shard } : {}),
+    ...(args.out !== undefined ? { outDir: args.out } : {}),
+    workers: workerCount(args, tasks, threads),
+    threads,
+    onNotice: (line) => process.stderr.write(`iomtsim: ${line}\n`),
+  };
+  if (args.dryRun === true) {
+    const dry = await dryRun(request);
+    process.stdout.write(args.json === true ? `${JSON.stringify({ scenario: loaded.file, valid: true, ...dry }, null, 2)}\n` : formatDryRun(loaded.file, dry));
+    return 0;
+  }
   const progress = progressReporter();
-  const result = await withInterrupt((signal) =>
-    runScenario({
-      loaded,
-      dimensions,
-      ...(shard ? { shard } : {}),
-      ...(args.out !== undefined ? { outDir: args.out } : {}),
-      workers: workerCount(args, tasks, threads),
-      threads,
-      signal,
-      onProgress: progress.onProgress,
-      onNotice: (line) => process.stderr.write(`iomtsim: ${line}\n`),
-    }),
-  );
+  const result = await withInterrupt((signal) => runScenario({ ...request, signal, onProgress: progress.onProgress }));
   progress.finish();
   return finishRun(result, args);
 }
@@ -76,6 +80,7 @@ export function runBuilder(y: Argv) {
   return withRunFlags(y)
     .positional('scenario', { type: 'string', describe: `scenario file (default ${DEFAULT_SCENARIO})` })
     .option('resume', { type: 'string', describe: 'complete an interrupted run in this results folder' })
+    .option('dry-run', { type: 'boolean', describe: 'check the scenario, the grid, --out and the split as a run would, print what it would run, and stop: nothing is run or written' })
     .option('shard', { type: 'string', describe: 'run slice i of n of the (point, replication) list: --shard 2/8' })
     .option('threads', {
       type: 'string',

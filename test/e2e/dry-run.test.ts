@@ -1,0 +1,32 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-dry-'));
+
+describe('iomtsim run --dry-run', () => {
+  it('prints what a sweep would run, with every point, and writes nothing', async () => {
+    const out = join(root, 'sweep');
+    const r = await cli(['sweep', 'scenarios/consortium.yaml', '--vary', 'consensus.nodes=4,7', '--reps', '3', '--workers', '2', '--dry-run', '--json', '--out', out]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const dry = JSON.parse(r.stdout) as { valid: boolean; kind: string; points: unknown[]; replicationSeeds: number[]; tasks: number; workers: number; threads: number; durationUs: number };
+    expect(dry).toMatchObject({ valid: true, kind: 'sweep', points: [{ 'consensus.nodes': 4 }, { 'consensus.nodes': 7 }], tasks: 6, workers: 2, threads: 1, durationUs: 60_000_000 });
+    expect(dry.replicationSeeds).toHaveLength(3);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses with exit code 2 what the run would refuse: a split the network cannot carry', async () => {
+    const r = await cli(['run', 'scenarios/poa.yaml', '--threads', '2', '--dry-run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/network\.latency: expected a positive least latency between hosts of different threads with --threads 2/);
+  });
+
+  it('says, as the run would, that an attack opening at the end never acts', async () => {
+    const r = await cli(['run', 'scenarios/attacks/crash-recovery.yaml', '--set', 'duration=2s', '--set', 'warmup=0s', '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^scenarios\/attacks\/crash-recovery\.yaml: valid \(dry run: nothing was run or written\)\n {2}1 point × 1 replication: 1 to run on 1 worker, each over 1 thread\n/);
+    expect(r.stderr).toContain('attacks.0 (crash) starts at 2 s');
+  });
+});
