@@ -6,15 +6,16 @@
  * killed mid-write, never sees half a file; a write that fails leaves no temporary file behind.
  * The temporary name carries the process id and a counter, so two writers never share one.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makeOutputFolder } from './output-folder.ts';
 
 let counter = 0;
 
 /** Write `content` to `path` atomically and durably, creating the parent folder if needed. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const folder = dirname(path);
-  mkdirSync(folder, { recursive: true });
+  makeOutputFolder(folder, folder);
   const temporary = `${path}.tmp-${process.pid}-${counter++}`;
   try {
     const fd = openSync(temporary, 'w');

@@ -11,6 +11,7 @@ import { inputError } from '../scenario/index.ts';
 import type { Manifest, ManifestIdentity } from './manifest.ts';
 import { buildPoints } from './plan.ts';
 import { ensureDir, readResults, writeResultFiles } from './results-dir.ts';
+import { checkOutputFolder } from '../io/output-folder.ts';
 import { buildSummary, compareRecords, type RunStatus, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure } from './types.ts';
 
@@ -27,6 +28,7 @@ export interface MergeOutcome {
 export function mergeShards(dirs: readonly string[], outDir: string): MergeOutcome {
   if (dirs.length === 0) throw inputError('merge', '(arguments)', 'one or more shard folders', 'none');
   if (existsSync(join(outDir, 'manifest.json'))) throw inputError(`--out ${outDir}`, '(flag)', 'a folder that holds no results yet', 'an existing results folder');
+  checkOutputFolder(outDir, `--out ${outDir}`);
   const shards = dirs.map((dir) => ({ dir, ...readResults(dir) }));
   const first = shards[0]!;
   const count = first.manifest.shard?.count;
@@ -63,7 +65,7 @@ export function mergeShards(dirs: readonly string[], outDir: string): MergeOutco
     endedAt: shards.map((s) => s.manifest.endedAt ?? '').sort().at(-1) ?? null,
     wallMs: shards.reduce((sum, s) => sum + s.manifest.wallMs, 0),
   };
-  ensureDir(outDir);
+  ensureDir(outDir, `--out ${outDir}`);
   writeResultFiles(outDir, manifest, summary, finished);
   return { dir: outDir, status, summary };
 }

@@ -5,10 +5,11 @@
  * whose files are damaged (unparsable, or not what the manifest records), is an input error naming
  * the file.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError } from '../scenario/index.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { makeOutputFolder } from '../io/output-folder.ts';
 import { firstMismatch, recordOf, sealedJson, sealMismatch, type RecordedFile } from '../io/recorded-files.ts';
 import { metricsCsv } from '../io/metrics-csv.ts';
 import { parseTimeseriesCsv, rowsByReplication, timeseriesCsv } from '../io/timeseries-csv.ts';
@@ -27,8 +28,9 @@ export function newRunDir(root: string, scenarioName: string, prefix: string, se
   return dir;
 }
 
-export function ensureDir(dir: string): void {
-  mkdirSync(dir, { recursive: true });
+/** Make a results folder; `source` names where it came from in a message about it (the flag as typed). */
+export function ensureDir(dir: string, source = dir): void {
+  makeOutputFolder(dir, source);
 }
 
 /** Write the result files, then the manifest with each file's size and SHA-256, so readers can tell a damaged file. */

@@ -6,6 +6,7 @@
 import { ensurePlugins } from '../plugins/cache.ts';
 import type { PluginRef } from '../plugins/module-file.ts';
 import { existsSync } from 'node:fs';
+import { checkOutputFolder } from '../io/output-folder.ts';
 import { join } from 'node:path';
 import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
 import { pointNotices } from '../scenario/attack-notices.ts';
@@ -14,7 +15,7 @@ import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
 import { buildPoints, pendingTasks, planTasks, type Plan, type PlanPoint } from './plan.ts';
 import { planSplitsInThread } from '../world/threads/plan-thread.ts';
-import { newRunDir, readResults } from './results-dir.ts';
+import { ensureDir, newRunDir, readResults } from './results-dir.ts';
 import { replicationSeeds } from './seeds.ts';
 import type { Shard } from './shard.ts';
 import type { ModelRef } from './types.ts';
@@ -87,6 +88,8 @@ function checkRun(request: RunRequest): CheckedRun {
   if (request.outDir !== undefined && existsSync(join(request.outDir, 'manifest.json'))) {
     throw inputError(`--out ${request.outDir}`, '(flag)', `a folder that holds no results yet (complete an interrupted run with --resume ${request.outDir})`, 'an existing results folder');
   }
+  if (request.outDir !== undefined) checkOutputFolder(request.outDir, `--out ${request.outDir}`);
+  else checkOutputFolder(request.resultsRoot ?? 'results', request.resultsRoot ?? 'results');
   return { points, seeds, plan, kind: dimensions.length > 0 ? 'sweep' : 'run', threads };
 }
 
@@ -139,13 +142,13 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   // The pool's threads start (a few hundred ms: a thread, the model's modules) while the split is
   // planned in a thread of its own (as long again), not after it.
   const executor = executorFor(planTasks(plan).length, threads, request);
-  if (threads > 1) {
-    try {
-      await checkThreads(points, loaded, threads);
-    } catch (err) {
-      await executor.close();
-      throw err;
-    }
+  try {
+    if (threads > 1) await checkThreads(points, loaded, threads);
+    // Made here, where a folder that cannot be made is named as the flag that asked for it.
+    ensureDir(dir, request.outDir === undefined ? dir : `--out ${dir}`);
+  } catch (err) {
+    await executor.close();
+    throw err;
   }
   return execute(plan, dir, manifest, request, executor);
 }

@@ -16,6 +16,7 @@ import { environment, manifestHead, type Manifest } from './manifest.ts';
 import type { Plan, PlanPoint } from './plan.ts';
 import { ProbeBoard, ROW_PENDING, ROW_RUNNING } from './probe-board.ts';
 import { ensureDir, newRunDir, writeResultFiles } from './results-dir.ts';
+import { checkOutputFolder } from '../io/output-folder.ts';
 import { checkThreads, type ExecutionOptions, type ThreadsOption } from './run.ts';
 import { replicationSeeds } from './seeds.ts';
 import { runProbe, type EarlyStop } from './size-probe.ts';
@@ -119,6 +120,8 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   if (request.outDir !== undefined && existsSync(join(request.outDir, 'manifest.json'))) {
     throw inputError(`--out ${request.outDir}`, '(flag)', 'a folder that holds no results yet', 'an existing results folder');
   }
+  if (request.outDir !== undefined) checkOutputFolder(request.outDir, `--out ${request.outDir}`);
+  else checkOutputFolder(request.resultsRoot ?? 'results', request.resultsRoot ?? 'results');
   const dir = request.outDir ?? newRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, 'size-', loaded.scenario.seed, now);
   const baseManifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'> = {
     ...manifestHead('size', loaded, seeds),
@@ -217,7 +220,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
     return { passed, margin: bindingMargin(slos, verdicts) };
   };
 
-  ensureDir(dir);
+  ensureDir(dir, request.outDir === undefined ? dir : `--out ${dir}`);
   write('running');
   let status: RunStatus = 'complete';
   try {

@@ -3,7 +3,7 @@
  * page, exit 1 on a failed check. Calibrations have no verdict and never change the exit code.
  * The CLI calls `validateCommand` and exits with the code it returns.
  */
-import { mkdirSync } from 'node:fs';
+import { checkOutputFolder, makeOutputFolder } from '../io/output-folder.ts';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.ts';
 import { allCalibrations } from './calibrations/index.ts';
@@ -47,14 +47,17 @@ export function validationResults(quick: boolean, checks: readonly CheckReport[]
 
 /** Run the validation suite; returns the process exit code (0 every check passed, 1 a check failed). */
 export async function validateCommand(opts: ValidateOptions): Promise<number> {
+  const out = opts.out ?? DEFAULT_VALIDATION_OUT;
+  const outSource = opts.out === undefined ? out : `--out ${out}`;
+  // Refused before the checks run (minutes), not after.
+  checkOutputFolder(out, outSource);
   const progress = (cells: string[], wallMs: number): void => {
     if (!opts.json) process.stderr.write(`${cells.slice(0, 4).join('  ')}  (${wallMs} ms)\n`);
   };
   const checks = runChecks(selectChecks(opts), (r) => progress(formatRow(r), r.wallMs));
   const calibrations = runCalibrations(selectCalibrations(opts), (r) => progress(formatCalibrationRow(r), r.wallMs));
   const results = validationResults(opts.quick, checks, calibrations, opts.seedOffset ?? 0);
-  const out = opts.out ?? DEFAULT_VALIDATION_OUT;
-  mkdirSync(out, { recursive: true });
+  makeOutputFolder(out, outSource);
   writeJsonAtomic(join(out, 'validation.json'), results);
   writeFileAtomic(join(out, 'report.md'), renderMarkdown(results));
   writeFileAtomic(join(out, 'report.html'), renderHtml(results));

@@ -5,7 +5,7 @@
  * that order of precedence when seeds fail differently); 2 bad input; 130 interrupted. A failing
  * seed's scenario file is written to the results folder with the command that replays it.
  */
-import { mkdirSync } from 'node:fs';
+import { checkOutputFolder, makeOutputFolder } from '../../io/output-folder.ts';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { inputError } from '../../scenario/index.ts';
@@ -65,6 +65,8 @@ export async function fuzzCommand(args: FuzzArgs): Promise<number> {
   // Each seed's split run uses `threads` threads: by default the cores are shared as for `run`.
   const workers = workerCount(args, count, threads);
   const beyond = args.beyond === true;
+  // Refused before the seeds run, not when a failing one is to be written.
+  if (args.out !== undefined) checkOutputFolder(args.out, `--out ${args.out}`);
   const seeds = Array.from({ length: count }, (_, k) => first + k);
   const progress = progressReporter(process.stderr, Date.now, 'seeds');
   const started = Date.now();
@@ -86,7 +88,7 @@ export async function fuzzCommand(args: FuzzArgs): Promise<number> {
   ).finally(() => progress.finish());
   const failed = outcome.results.some((r) => r.verdict.kind !== 'pass');
   const dir = failed || beyond ? (args.out ?? join('results', `fuzz-${target.label}-${stamp(new Date())}`)) : args.out;
-  if (dir !== undefined) mkdirSync(dir, { recursive: true });
+  if (dir !== undefined) makeOutputFolder(dir, args.out === undefined ? dir : `--out ${dir}`);
   const summary = summarise(target, outcome, beyond, dir, threads);
   process.stdout.write(args.json === true ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
   return summary.exitCode;

@@ -3,7 +3,7 @@
  * (replication 0, the root seed) as Chrome trace-event JSON for Perfetto or chrome://tracing, and a
  * message-sequence chart (SVG) of the first decisions. docs/trace.md.
  */
-import { mkdirSync } from 'node:fs';
+import { checkOutputFolder, makeOutputFolder } from '../../io/output-folder.ts';
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { writeFileAtomic } from '../../io/index.ts';
@@ -65,8 +65,10 @@ export async function traceCommand(args: TraceArgs): Promise<number> {
   if (!(Number.isInteger(args.decisions) && args.decisions >= 1)) throw inputError(`--decisions ${args.decisions}`, '(flag)', 'a whole number ≥ 1', `'${args.decisions}'`);
   const hosts = parseHosts(args.hosts);
   const out = args.out ?? join('results', scenario.name, `trace-${scenario.seed}`);
+  const outSource = args.out === undefined ? out : `--out ${out}`;
+  checkOutputFolder(out, outSource);
   const result = traceScenario({ scenario, seed: scenario.seed, fromUs, toUs, hosts, decisions: args.decisions });
-  mkdirSync(out, { recursive: true });
+  makeOutputFolder(out, outSource);
   // One line, not indented: a viewer needs no layout, and indenting made a busy window's file
   // nearly twice as large (scenarios/pbft.yaml's first 10 s: 445 MB).
   const traceText = `${JSON.stringify(result.trace)}\n`;

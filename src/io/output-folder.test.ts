@@ -1,0 +1,41 @@
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../scenario/errors.ts';
+import { checkOutputFolder, makeOutputFolder } from './output-folder.ts';
+
+function issueOf(fn: () => void): InputError['issues'][number] | undefined {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.issues[0];
+    throw e;
+  }
+  return undefined;
+}
+
+describe('output folders', () => {
+  it('makes every missing level of a nested folder, and accepts one that exists', () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-out-'));
+    makeOutputFolder(join(root, 'a', 'b', 'c'), '--out x');
+    expect(statSync(join(root, 'a', 'b', 'c')).isDirectory()).toBe(true);
+    expect(issueOf(() => makeOutputFolder(join(root, 'a'), '--out x'))).toBeUndefined();
+  });
+
+  it('refuses, before making anything, a folder whose nearest existing level is a file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-out-'));
+    writeFileSync(join(root, 'file'), 'x');
+    const issue = issueOf(() => checkOutputFolder(join(root, 'file', 'sub', 'results'), '--out y'));
+    expect(issue).toEqual({ source: '--out y', path: '(flag)', expected: 'a folder iomtsim can create and write to', found: `${join(root, 'file')}, a file, where a folder would have to be` });
+    expect(existsSync(join(root, 'file', 'sub'))).toBe(false);
+  });
+
+  // Node's recursive mkdir spins for ever under /proc, where mkdir answers ENOENT (as root) or
+  // EACCES; made level by level, either is an input error at once.
+  it.runIf(existsSync('/proc/self'))('refuses a folder under /proc at once instead of spinning', () => {
+    const issue = issueOf(() => makeOutputFolder('/proc/iomtsim-results/run', '--out /proc/iomtsim-results/run'));
+    expect(issue?.source).toBe('--out /proc/iomtsim-results/run');
+    expect(issue?.found).toMatch(/^\/proc(\/iomtsim-results)?, (which could not be made \(E[A-Z]+\)|a folder this process may not write to)$/);
+  });
+});

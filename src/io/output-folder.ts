@@ -1,0 +1,55 @@
+/**
+ * Folders a command writes into (results, reports, traces, validation, fuzz failures): checked
+ * before any work starts, so a folder that cannot be made or written is bad input (exit 2, naming
+ * the flag and the obstacle) rather than a crash after a long run, and made one level at a time:
+ * Node's recursive mkdir never returns where mkdir answers ENOENT below a folder that exists (under
+ * /proc, as root, it spun at full CPU until killed).
+ */
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { inputError } from '../scenario/errors.ts';
+
+const EXPECTED = 'a folder iomtsim can create and write to';
+
+/** The missing folders from `dir` up to the first that exists, deepest first, and that one. */
+function missingLevels(dir: string): { readonly missing: string[]; readonly existing: string } {
+  const missing: string[] = [];
+  let p = resolve(dir);
+  while (!existsSync(p)) {
+    missing.push(p);
+    const parent = dirname(p);
+    if (parent === p) break;
+    p = parent;
+  }
+  return { missing, existing: p };
+}
+
+/**
+ * Refuse, as bad input from `source` (the flag as typed, or what names the default folder), a
+ * folder that cannot become a writable folder: the nearest existing level is a file, or a folder
+ * this process may not write to.
+ */
+export function checkOutputFolder(dir: string, source: string): void {
+  const { existing } = missingLevels(dir);
+  if (!existsSync(existing)) return;
+  if (!statSync(existing).isDirectory()) throw inputError(source, '(flag)', EXPECTED, `${existing}, a file, where a folder would have to be`);
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    throw inputError(source, '(flag)', EXPECTED, `${existing}, a folder this process may not write to`);
+  }
+}
+
+/** Make `dir` and its missing parents, one level at a time; what cannot be made is bad input from `source`. */
+export function makeOutputFolder(dir: string, source: string): void {
+  checkOutputFolder(dir, source);
+  for (const level of missingLevels(dir).missing.reverse()) {
+    try {
+      mkdirSync(level);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && statSync(level).isDirectory()) continue;
+      throw inputError(source, '(flag)', EXPECTED, `${level}, which could not be made (${code ?? String(err)})`);
+    }
+  }
+}
