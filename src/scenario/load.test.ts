@@ -60,6 +60,13 @@ describe('loadScenario: valid input', () => {
     expect(scenario.expect).toEqual({ 'safety.violations': '== 0' });
     expect(overrides).toHaveLength(3);
   });
+
+  it('gives an IoMT scenario that writes no node count one node per consortium seat, following iomt.hospitals', () => {
+    const text = 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pbft }\niomt: { hospitals: 1, consortium: { nodesPerHospital: 2, lab: 1, insurer: 1, regulator: 1 } }\n';
+    expect(loadScenarioText('t.yaml', text).scenario.consensus.nodes).toBe(5);
+    expect(loadScenarioText('t.yaml', text, ['iomt.hospitals=3']).scenario.consensus.nodes).toBe(9);
+    expect(loadScenarioText('t.yaml', text.replace('{ protocol: pbft }', '{ protocol: pbft, nodes: 5 }')).scenario.consensus.nodes).toBe(5);
+  });
 });
 
 describe('loadScenario: bad input names the file, the field path, what was expected and what was found', () => {

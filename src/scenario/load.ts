@@ -19,6 +19,7 @@ import { translateIssues } from './zod-issues.ts';
 import { checkScenarioFaultModel } from './fault-model-check.ts';
 import { checkScenarioConsistency } from './consistency-check.ts';
 import { checkScenarioAttacks } from './attack-check.ts';
+import { consortiumSeats } from './sections/iomt.ts';
 
 export interface LoadedScenario {
   readonly file: string;
@@ -112,11 +113,20 @@ export function validateScenarioInput(
     const issues = translateIssues(parsed.error.issues, input, (path) => keysAt(schema, path));
     throw new InputError(issues.map((i): InputIssue => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
   }
-  const faultIssues = [...checkScenarioConsistency(parsed.data, input, registries), ...checkScenarioAttacks(parsed.data, registries), ...checkScenarioFaultModel(parsed.data, registries)];
+  const scenario = withConsortiumNodes(parsed.data, input);
+  const faultIssues = [...checkScenarioConsistency(scenario, input, registries), ...checkScenarioAttacks(scenario, registries), ...checkScenarioFaultModel(scenario, registries)];
   if (faultIssues.length > 0) {
     throw new InputError(faultIssues.map((i) => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
   }
-  return parsed.data;
+  return scenario;
+}
+
+/** An IoMT scenario that does not write consensus.nodes has one node per consortium seat. */
+function withConsortiumNodes(scenario: Scenario, written: Plain): Scenario {
+  const consensus = written['consensus'];
+  const nodesWritten = consensus !== null && typeof consensus === 'object' && 'nodes' in consensus;
+  if (scenario.iomt === undefined || nodesWritten) return scenario;
+  return { ...scenario, consensus: { ...scenario.consensus, nodes: consortiumSeats(scenario.iomt) } };
 }
 
 /** Apply overrides to a merged input (later overrides win). */

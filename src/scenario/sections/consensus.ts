@@ -61,6 +61,11 @@ export function consensusSchema<const R extends readonly [ProtocolDefinition, ..
   return z
     .object({
       protocol: z.enum(names).default(names[0]),
+      /**
+       * Consensus nodes. In an IoMT scenario the consortium's seats (iomt.consortium: nodes per
+       * hospital × hospitals, plus the lab, insurer and regulator) when not written, so a sweep of
+       * iomt.hospitals sizes the consortium with it; written, it must equal them.
+       */
       nodes: z.number().int().min(1).max(10_000).default(4),
       /**
        * Processor cores of each consensus node. Independent checks of a batch (its transactions'
