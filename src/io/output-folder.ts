@@ -7,7 +7,7 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { inputError } from '../scenario/errors.ts';
+import { inputError, type InputError } from '../scenario/errors.ts';
 
 const EXPECTED = 'a folder iomtsim can create and write to';
 
@@ -49,7 +49,12 @@ export function makeOutputFolder(dir: string, source: string): void {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' && statSync(level).isDirectory()) continue;
-      throw inputError(source, '(flag)', EXPECTED, `${level}, which could not be made (${code ?? String(err)})`);
+      throw folderNotMade(source, level, err);
     }
   }
+}
+
+/** The input error for folder `level`, which mkdir refused with `err`. */
+export function folderNotMade(source: string, level: string, err: unknown): InputError {
+  return inputError(source, '(flag)', EXPECTED, `${level}, which could not be made (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
 }

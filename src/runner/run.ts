@@ -15,7 +15,7 @@ import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
 import { buildPoints, pendingTasks, planTasks, type Plan, type PlanPoint } from './plan.ts';
 import { planSplitsInThread } from '../world/threads/plan-thread.ts';
-import { ensureDir, newRunDir, readResults } from './results-dir.ts';
+import { claimRunDir, ensureDir, readResults } from './results-dir.ts';
 import { replicationSeeds } from './seeds.ts';
 import type { Shard } from './shard.ts';
 import type { ModelRef } from './types.ts';
@@ -129,7 +129,6 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   const dimensions = request.dimensions ?? [];
   const { points, seeds, plan, kind, threads } = checkRun(request);
   const now = new Date();
-  const dir = request.outDir ?? newRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, kind === 'sweep' ? 'sweep-' : '', loaded.scenario.seed, now);
   const manifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'> = {
     ...manifestHead(kind, loaded, seeds),
     ...(dimensions.length > 0 ? { sweep: { dimensions } } : {}),
@@ -142,9 +141,11 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   // The pool's threads start (a few hundred ms: a thread, the model's modules) while the split is
   // planned in a thread of its own (as long again), not after it.
   const executor = executorFor(planTasks(plan).length, threads, request);
+  let dir: string;
   try {
     if (threads > 1) await checkThreads(points, loaded, threads);
-    // Made here, where a folder that cannot be made is named as the flag that asked for it.
+    // Made last, once nothing else can refuse the run.
+    dir = request.outDir ?? claimRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, kind === 'sweep' ? 'sweep-' : '', loaded.scenario.seed, now);
     ensureDir(dir, request.outDir === undefined ? dir : `--out ${dir}`);
   } catch (err) {
     await executor.close();

@@ -15,7 +15,7 @@ import { toFinished } from './execute.ts';
 import { environment, manifestHead, type Manifest } from './manifest.ts';
 import type { Plan, PlanPoint } from './plan.ts';
 import { ProbeBoard, ROW_PENDING, ROW_RUNNING } from './probe-board.ts';
-import { ensureDir, newRunDir, writeResultFiles } from './results-dir.ts';
+import { claimRunDir, ensureDir, writeResultFiles } from './results-dir.ts';
 import { checkOutputFolder } from '../io/output-folder.ts';
 import { checkThreads, type ExecutionOptions, type ThreadsOption } from './run.ts';
 import { replicationSeeds } from './seeds.ts';
@@ -122,7 +122,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   }
   if (request.outDir !== undefined) checkOutputFolder(request.outDir, `--out ${request.outDir}`);
   else checkOutputFolder(request.resultsRoot ?? 'results', request.resultsRoot ?? 'results');
-  const dir = request.outDir ?? newRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, 'size-', loaded.scenario.seed, now);
+  const dir = request.outDir ?? claimRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, 'size-', loaded.scenario.seed, now);
   const baseManifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'> = {
     ...manifestHead('size', loaded, seeds),
     ...(threads > 1 ? { threads } : {}),
