@@ -54,6 +54,24 @@ export function makeOutputFolder(dir: string, source: string): void {
   }
 }
 
+/**
+ * Make and return a new folder `base`, or `base-2`, `base-3`... where taken: each candidate is made
+ * with a plain (exclusive) mkdir, so two processes that chose the same name (two runs started in
+ * the same second) never share one.
+ */
+export function claimNewFolder(base: string): string {
+  makeOutputFolder(dirname(base), dirname(base));
+  for (let k = 1; ; k++) {
+    const dir = k === 1 ? base : `${base}-${k}`;
+    try {
+      mkdirSync(dir);
+      return dir;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw folderNotMade(dir, dir, err);
+    }
+  }
+}
+
 /** The input error for folder `level`, which mkdir refused with `err`. */
 export function folderNotMade(source: string, level: string, err: unknown): InputError {
   return inputError(source, '(flag)', EXPECTED, `${level}, which could not be made (${(err as NodeJS.ErrnoException).code ?? String(err)})`);

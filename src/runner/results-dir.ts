@@ -5,11 +5,11 @@
  * whose files are damaged (unparsable, or not what the manifest records), is an input error naming
  * the file.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inputError } from '../scenario/index.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { folderNotMade, makeOutputFolder } from '../io/output-folder.ts';
+import { claimNewFolder, makeOutputFolder } from '../io/output-folder.ts';
 import { firstMismatch, recordOf, sealedJson, sealMismatch, type RecordedFile } from '../io/recorded-files.ts';
 import { metricsCsv } from '../io/metrics-csv.ts';
 import { parseTimeseriesCsv, rowsByReplication, timeseriesCsv } from '../io/timeseries-csv.ts';
@@ -21,22 +21,12 @@ export const FILES = { manifest: 'manifest.json', summary: 'summary.json', repli
 
 /**
  * Make and return a new folder `results/<scenario>/<prefix><YYYYMMDD-HHMMSS>-<seed>`, with -2,
- * -3... if taken. Each candidate is made with a plain (exclusive) mkdir, so two runs of one
- * scenario and seed started in the same second (a CI matrix in one workspace) never share one.
+ * -3... if taken (claimNewFolder: two runs of one scenario and seed started in the same second, a
+ * CI matrix in one workspace, never share one).
  */
 export function claimRunDir(root: string, scenarioName: string, prefix: string, seed: number, now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const base = join(root, scenarioName, `${prefix}${stamp}-${seed}`);
-  makeOutputFolder(dirname(base), dirname(base));
-  for (let k = 1; ; k++) {
-    const dir = k === 1 ? base : `${base}-${k}`;
-    try {
-      mkdirSync(dir);
-      return dir;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw folderNotMade(dir, dir, err);
-    }
-  }
+  return claimNewFolder(join(root, scenarioName, `${prefix}${stamp}-${seed}`));
 }
 
 /** Make a results folder; `source` names where it came from in a message about it (the flag as typed). */

@@ -5,7 +5,7 @@
  * that order of precedence when seeds fail differently); 2 bad input; 130 interrupted. A failing
  * seed's scenario file is written to the results folder with the command that replays it.
  */
-import { checkOutputFolder, makeOutputFolder } from '../../io/output-folder.ts';
+import { checkOutputFolder, claimNewFolder, makeOutputFolder } from '../../io/output-folder.ts';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { inputError } from '../../scenario/index.ts';
@@ -87,8 +87,9 @@ export async function fuzzCommand(args: FuzzArgs): Promise<number> {
     }),
   ).finally(() => progress.finish());
   const failed = outcome.results.some((r) => r.verdict.kind !== 'pass');
-  const dir = failed || beyond ? (args.out ?? join('results', `fuzz-${target.label}-${stamp(new Date())}`)) : args.out;
-  if (dir !== undefined) makeOutputFolder(dir, args.out === undefined ? dir : `--out ${dir}`);
+  let dir = args.out;
+  if (dir !== undefined) makeOutputFolder(dir, `--out ${dir}`);
+  else if (failed || beyond) dir = claimNewFolder(join('results', `fuzz-${target.label}-${stamp(new Date())}`));
   const summary = summarise(target, outcome, beyond, dir, threads);
   process.stdout.write(args.json === true ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
   return summary.exitCode;
