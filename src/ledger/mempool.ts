@@ -8,9 +8,9 @@
  * retransmit (Castro & Liskov 1999, §4.1), so the same request often arrives twice.
  *
  * A transaction may have a lifetime, counted from its client's submission: a deadline the
- * transaction carries, as Cosmos SDK's `timeout_timestamp` or Solana's recent-blockhash expiry do,
- * where CometBFT's mempool `ttl-duration` and Bitcoin Core's `-mempoolexpiry` count from each
- * node's own admission. One past it is neither admitted nor proposed, so after an outage a ledger
+ * transaction carries, as Cosmos SDK's `timeout_timestamp` does, where CometBFT's mempool
+ * `ttl-duration` and Bitcoin Core's `-mempoolexpiry` count from each node's own admission
+ * (docs/references.md §10). One past it is neither admitted nor proposed, so after an outage a ledger
  * does not spend its capacity on requests whose clients have given up. Counting from the
  * submission makes every replica agree, and a copy relayed or retransmitted late cannot bring an
  * expired request back (counted from admission, the copies a PBFT backup relays to a new primary
