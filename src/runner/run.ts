@@ -145,8 +145,12 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   try {
     if (threads > 1) await checkThreads(points, loaded, threads);
     // Made last, once nothing else can refuse the run.
-    dir = request.outDir ?? claimRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, kind === 'sweep' ? 'sweep-' : '', loaded.scenario.seed, now);
-    ensureDir(dir, request.outDir === undefined ? dir : `--out ${dir}`);
+    if (request.outDir === undefined) {
+      dir = claimRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, kind === 'sweep' ? 'sweep-' : '', loaded.scenario.seed, now);
+    } else {
+      dir = request.outDir;
+      ensureDir(dir, `--out ${dir}`);
+    }
   } catch (err) {
     await executor.close();
     throw err;
