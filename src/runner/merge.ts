@@ -6,12 +6,10 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
 import { inputError } from '../scenario/index.ts';
 import type { Manifest, ManifestIdentity } from './manifest.ts';
 import { buildPoints } from './plan.ts';
-import { ensureDir, readResults, writeResultFiles } from './results-dir.ts';
-import { checkOutputFolder } from '../io/output-folder.ts';
+import { checkResultsFolder, ensureDir, readResults, writeResultFiles } from './results-dir.ts';
 import { buildSummary, compareRecords, type RunStatus, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure } from './types.ts';
 
@@ -27,8 +25,7 @@ export interface MergeOutcome {
 
 export function mergeShards(dirs: readonly string[], outDir: string): MergeOutcome {
   if (dirs.length === 0) throw inputError('merge', '(arguments)', 'one or more shard folders', 'none');
-  if (existsSync(join(outDir, 'manifest.json'))) throw inputError(`--out ${outDir}`, '(flag)', 'a folder that holds no results yet', 'an existing results folder');
-  checkOutputFolder(outDir, `--out ${outDir}`);
+  checkResultsFolder({ outDir }, 'a folder that holds no results yet');
   const shards = dirs.map((dir) => ({ dir, ...readResults(dir) }));
   const first = shards[0]!;
   const count = first.manifest.shard?.count;

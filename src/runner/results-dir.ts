@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError } from '../scenario/index.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { claimNewFolder, makeOutputFolder } from '../io/output-folder.ts';
+import { checkOutputFolder, claimNewFolder, makeOutputFolder } from '../io/output-folder.ts';
 import { firstMismatch, recordOf, sealedJson, sealMismatch, type RecordedFile } from '../io/recorded-files.ts';
 import { metricsCsv } from '../io/metrics-csv.ts';
 import { parseTimeseriesCsv, rowsByReplication, timeseriesCsv } from '../io/timeseries-csv.ts';
@@ -19,14 +19,39 @@ import type { FinishedReplication, ReplicationFailure, ReplicationRecord } from 
 
 export const FILES = { manifest: 'manifest.json', summary: 'summary.json', replications: 'replications.jsonl', metrics: 'metrics.csv', timeseries: 'timeseries.csv' } as const;
 
+/** Where a run writes: the folder `--out` names, else a new one under the results root. */
+export interface ResultsFolderRequest {
+  readonly outDir?: string;
+  readonly resultsRoot?: string;
+}
+
 /**
- * Make and return a new folder `results/<scenario>/<prefix><YYYYMMDD-HHMMSS>-<seed>`, with -2,
- * -3... if taken (claimNewFolder: two runs of one scenario and seed started in the same second, a
- * CI matrix in one workspace, never share one).
+ * Refuse, before any work, a results folder the run could not use: `--out` holding results already
+ * (`taken` says what is expected instead), or a folder that cannot be made or written.
  */
-export function claimRunDir(root: string, scenarioName: string, prefix: string, seed: number, now: Date): string {
+export function checkResultsFolder(request: ResultsFolderRequest, taken: string): void {
+  const out = request.outDir;
+  if (out === undefined) {
+    checkOutputFolder(request.resultsRoot ?? 'results', request.resultsRoot ?? 'results');
+    return;
+  }
+  if (existsSync(join(out, FILES.manifest))) throw inputError(`--out ${out}`, '(flag)', taken, 'an existing results folder');
+  checkOutputFolder(out, `--out ${out}`);
+}
+
+/**
+ * Make the run's results folder and return it: `--out` as given, else a new
+ * `results/<scenario>/<prefix><YYYYMMDD-HHMMSS>-<seed>`, with -2, -3... if taken (claimNewFolder:
+ * two runs of one scenario and seed started in the same second, a CI matrix in one workspace,
+ * never share one).
+ */
+export function makeResultsFolder(request: ResultsFolderRequest, scenarioName: string, prefix: string, seed: number, now: Date): string {
+  if (request.outDir !== undefined) {
+    makeOutputFolder(request.outDir, `--out ${request.outDir}`);
+    return request.outDir;
+  }
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return claimNewFolder(join(root, scenarioName, `${prefix}${stamp}-${seed}`));
+  return claimNewFolder(join(request.resultsRoot ?? 'results', scenarioName, `${prefix}${stamp}-${seed}`));
 }
 
 /** Make a results folder; `source` names where it came from in a message about it (the flag as typed). */

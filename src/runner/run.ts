@@ -5,8 +5,6 @@
  */
 import { ensurePlugins } from '../plugins/cache.ts';
 import type { PluginRef } from '../plugins/module-file.ts';
-import { existsSync } from 'node:fs';
-import { checkOutputFolder } from '../io/output-folder.ts';
 import { join } from 'node:path';
 import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
 import { pointNotices } from '../scenario/attack-notices.ts';
@@ -15,7 +13,7 @@ import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
 import { buildPoints, pendingTasks, planTasks, type Plan, type PlanPoint } from './plan.ts';
 import { planSplitsInThread } from '../world/threads/plan-thread.ts';
-import { claimRunDir, ensureDir, readResults } from './results-dir.ts';
+import { checkResultsFolder, makeResultsFolder, readResults } from './results-dir.ts';
 import { replicationSeeds } from './seeds.ts';
 import type { Shard } from './shard.ts';
 import type { ModelRef } from './types.ts';
@@ -85,11 +83,7 @@ function checkRun(request: RunRequest): CheckedRun {
   const threads = request.threads ?? 1;
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
   const plan: Plan = { points, replicationSeeds: seeds, ...(request.shard ? { shard: request.shard } : {}), ...(threads > 1 ? { threads } : {}) };
-  if (request.outDir !== undefined && existsSync(join(request.outDir, 'manifest.json'))) {
-    throw inputError(`--out ${request.outDir}`, '(flag)', `a folder that holds no results yet (complete an interrupted run with --resume ${request.outDir})`, 'an existing results folder');
-  }
-  if (request.outDir !== undefined) checkOutputFolder(request.outDir, `--out ${request.outDir}`);
-  else checkOutputFolder(request.resultsRoot ?? 'results', request.resultsRoot ?? 'results');
+  checkResultsFolder(request, `a folder that holds no results yet (complete an interrupted run with --resume ${request.outDir})`);
   return { points, seeds, plan, kind: dimensions.length > 0 ? 'sweep' : 'run', threads };
 }
 
@@ -145,12 +139,7 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   try {
     if (threads > 1) await checkThreads(points, loaded, threads);
     // Made last, once nothing else can refuse the run.
-    if (request.outDir === undefined) {
-      dir = claimRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, kind === 'sweep' ? 'sweep-' : '', loaded.scenario.seed, now);
-    } else {
-      dir = request.outDir;
-      ensureDir(dir, `--out ${dir}`);
-    }
+    dir = makeResultsFolder(request, loaded.scenario.name, kind === 'sweep' ? 'sweep-' : '', loaded.scenario.seed, now);
   } catch (err) {
     await executor.close();
     throw err;

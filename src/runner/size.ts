@@ -6,8 +6,6 @@
  * means, and stops as soon as one SLO has failed for good (size-probe.ts, size-early-stop.ts). The
  * answer comes with its evidence: every probe, its metrics and each SLO's verdict, in summary.json.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyOverrides, holds, inputError, pointOverrides, validateScenarioInput, type LoadedScenario, type NumericRange, type Slo } from '../scenario/index.ts';
 import { createExecutor, DEFAULT_MODEL } from './executor.ts';
@@ -15,8 +13,7 @@ import { toFinished } from './execute.ts';
 import { environment, manifestHead, type Manifest } from './manifest.ts';
 import type { Plan, PlanPoint } from './plan.ts';
 import { ProbeBoard, ROW_PENDING, ROW_RUNNING } from './probe-board.ts';
-import { claimRunDir, ensureDir, writeResultFiles } from './results-dir.ts';
-import { checkOutputFolder } from '../io/output-folder.ts';
+import { checkResultsFolder, makeResultsFolder, writeResultFiles } from './results-dir.ts';
 import { checkThreads, type ExecutionOptions, type ThreadsOption } from './run.ts';
 import { replicationSeeds } from './seeds.ts';
 import { runProbe, type EarlyStop } from './size-probe.ts';
@@ -117,12 +114,8 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
   const started = performance.now();
   const now = new Date();
-  if (request.outDir !== undefined && existsSync(join(request.outDir, 'manifest.json'))) {
-    throw inputError(`--out ${request.outDir}`, '(flag)', 'a folder that holds no results yet', 'an existing results folder');
-  }
-  if (request.outDir !== undefined) checkOutputFolder(request.outDir, `--out ${request.outDir}`);
-  else checkOutputFolder(request.resultsRoot ?? 'results', request.resultsRoot ?? 'results');
-  const dir = request.outDir ?? claimRunDir(request.resultsRoot ?? 'results', loaded.scenario.name, 'size-', loaded.scenario.seed, now);
+  checkResultsFolder(request, 'a folder that holds no results yet');
+  const dir = makeResultsFolder(request, loaded.scenario.name, 'size-', loaded.scenario.seed, now);
   const baseManifest: Omit<Manifest, 'status' | 'endedAt' | 'wallMs'> = {
     ...manifestHead('size', loaded, seeds),
     ...(threads > 1 ? { threads } : {}),
@@ -220,7 +213,6 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
     return { passed, margin: bindingMargin(slos, verdicts) };
   };
 
-  ensureDir(dir, request.outDir === undefined ? dir : `--out ${dir}`);
   write('running');
   let status: RunStatus = 'complete';
   try {
