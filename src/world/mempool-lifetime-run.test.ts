@@ -6,9 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/index.ts';
 import { runConsensusWorld } from './testing/run.ts';
 
-/** consortium.yaml (4 replicas, 100 tx/s) stalled by a partition from 10 to 20 s; clients give up after 3 s. */
-function afterPartition(protocol: string, extra: readonly string[]) {
-  const sets = ['duration=40s', `consensus.protocol=${protocol}`, 'workload.giveUpAfter=3s', 'attacks=[{type: partition, start: 10s, end: 20s, groups: [[0, 1], [2, 3]]}]', ...extra];
+/**
+ * consortium.yaml (n replicas, 100 tx/s) stalled from 10 to 20 s by a partition into halves, neither
+ * holding a quorum; clients give up after 3 s.
+ */
+function afterPartition(protocol: string, n: number, extra: readonly string[]) {
+  const half = Math.floor(n / 2);
+  const groups = [Array.from({ length: half }, (_, i) => i), Array.from({ length: n - half }, (_, i) => half + i)];
+  const sets = ['duration=40s', `consensus.protocol=${protocol}`, `consensus.nodes=${n}`, 'workload.giveUpAfter=3s', `attacks=[{type: partition, start: 10s, end: 20s, groups: ${JSON.stringify(groups)}}]`, ...extra];
   const { scenario } = loadScenario('scenarios/consortium.yaml', sets);
   const firstCommit = new Set<number>();
   let committedLate = 0;
@@ -27,9 +32,10 @@ function afterPartition(protocol: string, extra: readonly string[]) {
 }
 
 describe('a transaction lifetime after a partition', () => {
-  it.each(['pbft', 'hotstuff'])('%s: without one the backlog commits seconds late; with a 3 s lifetime it is dropped, and at most a pipeline of proposals made in time commits late', (protocol) => {
-    const without = afterPartition(protocol, []);
-    const withTtl = afterPartition(protocol, ['consensus.mempool.ttl=3s']);
+  const cases = ['pbft', 'hotstuff'].flatMap((protocol) => [4, 5, 6, 7, 8, 9, 10].map((n) => [protocol, n] as const));
+  it.each(cases)('%s at n = %i: without one the backlog commits seconds late; with a 3 s lifetime it is dropped, and at most a pipeline of proposals made in time commits late', (protocol, n) => {
+    const without = afterPartition(protocol, n, []);
+    const withTtl = afterPartition(protocol, n, ['consensus.mempool.ttl=3s']);
     expect(without.expired).toBe(0);
     expect(without.committedLate).toBeGreaterThan(100);
     expect(withTtl.expired).toBeGreaterThan(0);
