@@ -48,6 +48,24 @@ type RunArgs = ArgsOf<'run', 'runCommand'>;
 
 class UsageError extends Error {}
 
+/**
+ * A flag that takes one value, given twice: yargs gathers the values into a list, which every
+ * handler would then use as a path or a number. Refused before any handler runs; the repeatable
+ * flags (`--set`, `--vary`, `--slo`) are declared as arrays and pass.
+ */
+function refuseRepeatedFlags(argv: Record<string, unknown>, options: { string?: string[]; array?: string[] }): void {
+  const repeatable = new Set(options.array ?? []);
+  for (const key of options.string ?? []) {
+    const value = argv[key];
+    if (repeatable.has(key) || !Array.isArray(value)) continue;
+    throw inputError(`--${key}`, '(flag)', `one --${key} (it takes a single value)`, `${value.length}: ${value.map((v) => `'${String(v)}'`).join(', ')}`);
+  }
+}
+
+/** yargs calls a middleware with its instance of the matched command too, which its types leave out. */
+const refuseRepeatedFlagsMiddleware = ((args: Record<string, unknown>, y: { getOptions(): { string?: string[]; array?: string[] } }) =>
+  refuseRepeatedFlags(args, y.getOptions())) as unknown as (args: object) => void;
+
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   let modules: Partial<CommandModules> = {};
@@ -84,6 +102,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('list [topic]', `list ${LIST_TOPICS.join(', ')}`, (y) => y.positional('topic', { type: 'string', describe: `one of ${LIST_TOPICS.join(', ')}`, default: 'scenarios' }).option('markdown', { type: 'boolean', describe: 'with metrics: print the reference as Markdown (docs/metrics.md)' }), handle(listCommand))
     .command('schema', 'print the scenario JSON Schema (for editor completion)', (y) => y.option('update-docs', { type: 'string', describe: 'instead, regenerate the field reference in this markdown file (docs/scenarios.md)' }), handle((args: ArgsOf<'schema', 'schemaCommand'>) => mod('schema').schemaCommand(args)))
     .command('calibrate', 'measure the CPU cost of crypto operations on this host', (y) => y.option('json', { type: 'string', describe: 'also write the cost table as JSON to this file' }), handle((args: ArgsOf<'calibrate', 'calibrateCommand'>) => mod('calibrate').calibrateCommand(args)))
+    .middleware(refuseRepeatedFlagsMiddleware)
     .demandCommand(1, 'a command (see iomtsim --help)')
     .epilogue(DOCS_EPILOGUE)
     .strict()

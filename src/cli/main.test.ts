@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from './main.ts';
+
+/** Run the command line in process and keep what it wrote to stderr. */
+async function mainWithStderr(argv: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const code = await main(argv);
+  return { code, stderr };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('flags that take one value', () => {
+  it('refuses one given twice, naming the flag and both values, before the command runs', async () => {
+    const { code, stderr } = await mainWithStderr(['run', 'scenarios/pbft.yaml', '--dry-run', '--out', '/nonexistent/a', '--out', '/nonexistent/b']);
+    expect(code).toBe(2);
+    expect(stderr).toBe("--out: (flag): expected one --out (it takes a single value), found 2: '/nonexistent/a', '/nonexistent/b'\n");
+  });
+
+  it('lets a repeatable flag be given several times', async () => {
+    const { code } = await mainWithStderr(['run', 'scenarios/pbft.yaml', '--dry-run', '--set', 'duration=2s', '--set', 'warmup=1s']);
+    expect(code).toBe(0);
+  });
+});
