@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from './main.ts';
 
@@ -27,5 +30,15 @@ describe('flags that take one value', () => {
   it('lets a repeatable flag be given several times', async () => {
     const { code } = await mainWithStderr(['run', 'scenarios/pbft.yaml', '--dry-run', '--set', 'duration=2s', '--set', 'warmup=1s']);
     expect(code).toBe(0);
+  });
+});
+
+describe('validate --only', () => {
+  it('takes a comma-separated list of prefixes, as docs/validation.md shows', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'iomtsim-main-')), 'v');
+    const { code } = await mainWithStderr(['validate', '--quick', '--only', 'ideal.raft.commit,ideal.raft.client', '--out', out]);
+    expect(code).toBe(0);
+    const ids = (JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8')) as { checks: { id: string }[] }).checks.map((c) => c.id);
+    expect(ids).toEqual(['ideal.raft.commit', 'ideal.raft.client']);
   });
 });

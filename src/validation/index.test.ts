@@ -5,13 +5,27 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderHtml, renderMarkdown } from './report.ts';
 import { runCalibrations, runChecks } from './run.ts';
 import { formatTables } from './table.ts';
-import { selectCalibrations, selectChecks, validateCommand, validationResults } from './index.ts';
+import { checkOnly, selectCalibrations, selectChecks, validateCommand, validationResults } from './index.ts';
 import type { Calibration, ValidationCheck } from './types.ts';
 
 const fitted: Calibration = {
   id: 'calibration.x', group: 'x', title: 'a fitted input', reference: 'a paper', calibrated: 'k = 2, fitted to the paper',
   run: () => ({ published: 10, simulated: 30, unit: 's', samples: 1, detail: 'far from the figure' }),
 };
+
+describe('checkOnly', () => {
+  it('refuses a prefix that starts no check or calibration id (a typo must not pass with nothing checked)', () => {
+    expect(() => checkOnly({ quick: false, only: ['ideal.pbft.', 'idael'] })).toThrow(/--only idael: \(flag\): expected the start of a check or calibration id .*found 'idael', which starts none/);
+  });
+
+  it('refuses a selection of full-suite checks only with --quick, which would run none', () => {
+    expect(() => checkOnly({ quick: true, only: ['selfish-mining.revenue.a0.1-'] })).toThrow(/expected a selection with at least one check to run with --quick/);
+  });
+
+  it('accepts prefixes that each start some id and select a check to run', () => {
+    expect(() => checkOnly({ quick: true, only: ['ideal.raft.commit', 'selfish-mining.revenue.a0.1-'] })).not.toThrow();
+  });
+});
 
 describe('validateCommand', () => {
   it('writes the report page and JSON and returns 0 when every selected check passes', async () => {

@@ -4,6 +4,7 @@
  * The CLI calls `validateCommand` and exits with the code it returns.
  */
 import { checkOutputFolder, makeOutputFolder } from '../io/output-folder.ts';
+import { inputError } from '../scenario/errors.ts';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.ts';
 import { allCalibrations } from './calibrations/index.ts';
@@ -30,6 +31,24 @@ export const DEFAULT_VALIDATION_OUT = join('results', 'validation');
 
 const selected = (id: string, only: readonly string[] | undefined): boolean => only === undefined || only.some((p) => id.startsWith(p));
 
+/**
+ * Refuse an --only selection that runs nothing, or a prefix that names no check or calibration (a
+ * typo): a validation gate that checked nothing must not pass.
+ */
+export function checkOnly(opts: Pick<ValidateOptions, 'quick' | 'only'>): void {
+  if (opts.only === undefined) return;
+  const ids = [...allChecks(0).map((c) => c.id), ...allCalibrations().map((c) => c.id)];
+  const groups = [...new Set(ids.map((id) => id.split('.')[0]!))].join(', ');
+  for (const prefix of opts.only) {
+    if (!ids.some((id) => id.startsWith(prefix))) {
+      throw inputError(`--only ${prefix}`, '(flag)', `the start of a check or calibration id (they start with ${groups}; docs/validation.md lists them)`, `'${prefix}', which starts none`);
+    }
+  }
+  if (selectChecks(opts).length + selectCalibrations(opts).length === 0) {
+    throw inputError(`--only ${opts.only.join(',')}`, '(flag)', 'a selection with at least one check to run with --quick', 'only checks and calibrations of the full suite');
+  }
+}
+
 export function selectChecks(opts: Pick<ValidateOptions, 'quick' | 'only' | 'seedOffset'>): ValidationCheck[] {
   return allChecks(opts.seedOffset ?? 0).filter((c) => (!opts.quick || c.quick) && selected(c.id, opts.only));
 }
@@ -50,6 +69,7 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
   const out = opts.out ?? DEFAULT_VALIDATION_OUT;
   const outSource = opts.out === undefined ? out : `--out ${out}`;
   // Refused before the checks run (minutes), not after.
+  checkOnly(opts);
   checkOutputFolder(out, outSource);
   const progress = (cells: string[], wallMs: number): void => {
     if (!opts.json) process.stderr.write(`${cells.slice(0, 4).join('  ')}  (${wallMs} ms)\n`);

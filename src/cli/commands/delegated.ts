@@ -83,7 +83,8 @@ export async function validateCommand(args: ValidateArgs): Promise<number> {
     json: args.json === true,
     ...(args['seed-offset'] !== undefined ? { seedOffset: parseIntFlag('--seed-offset', args['seed-offset'], 0, 1_000_000_000) } : {}),
     ...(args.out !== undefined ? { out: args.out } : {}),
-    ...(args.only !== undefined ? { only: args.only.map(String) } : {}),
+    // `--only a,b` as documented, as well as `--only a --only b`.
+    ...(args.only !== undefined ? { only: args.only.flatMap((v) => String(v).split(',')).filter((p) => p !== '') } : {}),
   });
 }
 
