@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -40,5 +40,15 @@ describe('validate --only', () => {
     expect(code).toBe(0);
     const ids = (JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8')) as { checks: { id: string }[] }).checks.map((c) => c.id);
     expect(ids).toEqual(['ideal.raft.commit', 'ideal.raft.client']);
+  });
+});
+
+describe('size --slo', () => {
+  it('refuses a metric no catalog lists before probing, and makes no results folder', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'iomtsim-main-')), 's');
+    const { code, stderr } = await mainWithStderr(['size', 'scenarios/pbft.yaml', '--vary', 'consensus.nodes=4..5', '--slo', 'safety.violation==0', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--slo safety.violation==0: (flag): expected a metric name (`iomtsim list metrics` lists them; did you mean safety.violations?), found 'safety.violation'");
+    expect(existsSync(out)).toBe(false);
   });
 });

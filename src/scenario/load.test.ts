@@ -91,6 +91,8 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^t\.yaml: duration: expected a string, found nothing \(the field is missing\)$/],
     ['a value outside an enumeration', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nconsensus: { protocol: paxos }\n'),
       /^t\.yaml:3:24: consensus\.protocol: expected one of 'pbft', 'hotstuff', 'raft', 'poa', 'pow'(, '[a-z0-9-]+')*, found 'paxos'$/],
+    ['an expectation on a metric no catalog lists, with the nearest name', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nexpect:\n  safety.violation: == 0\n'),
+      /^t\.yaml:4:21: expect\.safety\.violation: expected a metric name \(`iomtsim list metrics` lists them; did you mean safety\.violations\?\), found 'safety\.violation'$/],
     ['a number below its minimum', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nnetwork: { loss: 1.5 }\n'),
       /^t\.yaml:3:18: network\.loss: expected a number ≤ 1, found 1\.5$/],
     ['a wrong discriminator in a union', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nnetwork:\n  latency: { kind: fixd, value: 1ms }\n'),

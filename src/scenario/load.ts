@@ -20,6 +20,7 @@ import { checkScenarioFaultModel } from './fault-model-check.ts';
 import { checkScenarioConsistency } from './consistency-check.ts';
 import { checkScenarioAttacks } from './attack-check.ts';
 import { consortiumSeats } from './sections/iomt.ts';
+import { expectedMetricIssues } from './metric-names.ts';
 
 export interface LoadedScenario {
   readonly file: string;
@@ -89,13 +90,9 @@ function locator(layers: readonly YamlSource[], file: string): (path: readonly P
   };
 }
 
-/** Validate a merged input; `overrides` take the blame for issues under their paths. */
-export function validateScenarioInput(
-  input: Plain,
-  locate: (path: readonly PropertyKey[]) => string,
-  overrides: readonly Override[],
-): Scenario {
-  const sourceOf = (path: readonly PropertyKey[]): string => {
+/** Where a field's value came from: the last override under whose path it lies, else the file. */
+function blameFor(locate: (path: readonly PropertyKey[]) => string, overrides: readonly Override[]): (path: readonly PropertyKey[]) => string {
+  return (path) => {
     const key = path.map(String);
     for (let i = overrides.length - 1; i >= 0; i--) {
       const o = overrides[i]!;
@@ -103,6 +100,15 @@ export function validateScenarioInput(
     }
     return locate(path);
   };
+}
+
+/** Validate a merged input; `overrides` take the blame for issues under their paths. */
+export function validateScenarioInput(
+  input: Plain,
+  locate: (path: readonly PropertyKey[]) => string,
+  overrides: readonly Override[],
+): Scenario {
+  const sourceOf = blameFor(locate, overrides);
   if (namesPlugins(input)) {
     throw inputError(locate(['consensus']), '(plug-ins)', 'plug-in modules loaded before validation (loadScenarioAsync, which the CLI uses)', 'a module reference');
   }
@@ -156,6 +162,10 @@ function mergeFromTop(top: YamlSource, sets: readonly string[], read: (file: str
 
 function validated(file: string, merged: MergedInput, sets: readonly string[]): LoadedScenario {
   const scenario = validateScenarioInput(merged.input, merged.locate, merged.overrides);
+  // Checked on the file as loaded; a sweep's points, validated again from it, cannot change `expect`.
+  const sourceOf = blameFor(merged.locate, merged.overrides);
+  const metricIssues = expectedMetricIssues(scenario);
+  if (metricIssues.length > 0) throw new InputError(metricIssues.map((i) => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
   return { file, scenario, input: merged.input, overrides: [...sets], locate: merged.locate };
 }
 

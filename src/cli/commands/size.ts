@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { inputError, loadScenarioAsync, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
 import { sizeScenario } from '../../runner/index.ts';
 import { attacksThatNeverAct } from '../../scenario/attack-notices.ts';
+import { unknownMetric } from '../../scenario/metric-names.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { scenarioSets, threadCount, THREADS_OPTION, withRunFlags, workerCount, type RunFlags } from '../options.ts';
 import { formatSize } from '../print.ts';
@@ -26,6 +27,8 @@ export async function sizeCommand(args: SizeArgs): Promise<number> {
   const slos = (args.slo ?? []).map(String).map((text) => {
     const slo = parseSlo(text);
     if (!slo) throw inputError(`--slo ${text}`, '(flag)', SLO_EXAMPLES, `'${text}'`);
+    const unknown = unknownMetric(slo.metric, (loaded.scenario.plugins ?? []).length > 0);
+    if (unknown !== undefined) throw inputError(`--slo ${text}`, '(flag)', unknown, `'${slo.metric}'`);
     return slo;
   });
   const threads = threadCount(args);

@@ -1,0 +1,53 @@
+/**
+ * Expectations (`expect:`) and the SLOs of `iomtsim size` name metrics. A name that no catalog
+ * lists is a typo that would otherwise show only after the whole run, as an expectation failed on
+ * a metric "not produced", or as a size search that answers "no value meets the SLOs". Plug-ins
+ * may report metrics of their own (a protocol's collector), so with plug-ins any name is accepted
+ * and a missing one is reported after the run as before.
+ */
+import { METRIC_DOCS, metricDoc } from '../metrics/catalog.ts';
+import type { ScenarioFaultIssue } from './fault-model-check.ts';
+import type { Scenario } from './schema.ts';
+
+/** Why `name` cannot be a metric of a run, as an `expected` text; undefined when it can be. */
+export function unknownMetric(name: string, withPlugins: boolean): string | undefined {
+  if (withPlugins || metricDoc(name) !== undefined) return undefined;
+  const nearest = nearestMetricName(name);
+  return `a metric name (\`iomtsim list metrics\` lists them${nearest === undefined ? '' : `; did you mean ${nearest}?`})`;
+}
+
+/** One issue per metric that the scenario's `expect:` names and no catalog lists. */
+export function expectedMetricIssues(scenario: Scenario): ScenarioFaultIssue[] {
+  const withPlugins = (scenario.plugins ?? []).length > 0;
+  return Object.keys(scenario.expect).flatMap((metric) => {
+    const expected = unknownMetric(metric, withPlugins);
+    return expected === undefined ? [] : [{ path: ['expect', metric], expected, found: `'${metric}'` }];
+  });
+}
+
+/** The catalog name fewest edits away from `name`, when it is close enough to be a typo of it. */
+function nearestMetricName(name: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 5)) + 1;
+  for (const doc of METRIC_DOCS) {
+    const d = editDistance(name, doc.name);
+    if (d < bestDistance) {
+      best = doc.name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions of one character. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
