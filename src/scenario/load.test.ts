@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, formatIssue, loadScenario, loadScenarioText, parseVary, parseIntegerRange } from './index.ts';
+import { InputError, checkDistinctDimensions, formatIssue, loadScenario, loadScenarioText, parseVary, parseIntegerRange } from './index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'iomtsim-scenario-'));
 function file(name: string, text: string): string {
@@ -148,6 +148,14 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^--vary consensus\.nodes=4,,7: consensus\.nodes: expected key=v1,v2,\.\.\. or key=lo\.\.hi:step with no empty value, found '4,,7'$/],
     ['a reversed --vary range', () => parseVary('consensus.nodes=10..4'),
       /^--vary consensus\.nodes=10\.\.4: consensus\.nodes: expected a range lo\.\.hi with lo ≤ hi, found 10\.\.4$/],
+    ['a --vary value given twice', () => parseVary('consensus.nodes=4,7,4'),
+      /^--vary consensus\.nodes=4,7,4: consensus\.nodes: expected each value once, found '4' given twice$/],
+    ['a --vary of the seed, which every point shares', () => parseVary('seed=1,2'),
+      /^--vary seed=1,2: seed: expected a field that can differ between points \(every point runs the same seeds, from --seed and --reps: .*\), found 'seed'$/],
+    ['a sizing range over the replications, which every probe shares', () => parseIntegerRange('replications=1..8'),
+      /^--vary replications=1\.\.8: replications: expected a field that can differ between points \(every point runs the same number of replications, set with --reps\), found 'replications'$/],
+    ['a grid of more points than a run may plan', () => checkDistinctDimensions([parseVary('consensus.batchSize=1..200'), parseVary('workload.rateTps=1..100')]),
+      /^--vary consensus\.batchSize=\.\.\. --vary workload\.rateTps=\.\.\.: \(grid\): expected at most 10000 points in the grid, found 200 × 100 = 20000 points$/],
     ['a sizing range that is not integer', () => parseIntegerRange('workload.rateTps=1.5..9'),
       /^--vary workload\.rateTps=1\.5\.\.9: workload\.rateTps: expected an integer range lo\.\.hi, such as 10\.\.5000, found '1\.5\.\.9'$/],
   ];

@@ -39,10 +39,26 @@ function parseRange(source: string, key: string, text: string): NumericRange | u
   return { key, lo, hi, step };
 }
 
+/**
+ * Fields of the run as a whole, the same at every point: a value varied there would be ignored
+ * (every point runs the seeds of --seed and --reps, in one results folder).
+ */
+const RUN_FIELDS: Readonly<Record<string, string>> = {
+  seed: 'every point runs the same seeds, from --seed and --reps: replications are the runs over seeds',
+  replications: 'every point runs the same number of replications, set with --reps',
+  name: 'a run has one name, its results folder\'s',
+};
+
+function checkVariedField(source: string, key: string): void {
+  const why = RUN_FIELDS[key];
+  if (why !== undefined) throw inputError(source, key, `a field that can differ between points (${why})`, `'${key}'`);
+}
+
 export function parseVary(expr: string): Dimension {
   const source = `--vary ${expr}`;
   const { path, rest } = parseOverrideKey('--vary', expr, VARY_FORM);
   const key = path.join('.');
+  checkVariedField(source, key);
   const range = parseRange(source, key, rest);
   if (range) {
     const step = range.step ?? 1;
@@ -56,7 +72,15 @@ export function parseVary(expr: string): Dimension {
   if (rest.includes('..')) throw inputError(source, key, 'a range lo..hi:step of numbers', `'${rest}'`);
   const parts = rest.split(',').map((p) => p.trim());
   if (parts.some((p) => p === '')) throw inputError(source, key, `${VARY_FORM} with no empty value`, `'${rest}'`);
-  return { key, values: parts.map((p) => parseOverrideValue(source, key, p)) };
+  const values = parts.map((p) => parseOverrideValue(source, key, p));
+  // A value given twice would run the same point twice, and make the grid's points ambiguous by parameters.
+  const seen = new Set<string>();
+  values.forEach((v, i) => {
+    const text = JSON.stringify(v);
+    if (seen.has(text)) throw inputError(source, key, 'each value once', `'${parts[i]}' given twice`);
+    seen.add(text);
+  });
+  return { key, values };
 }
 
 /** `--vary key=lo..hi` for sizing: an integer range, no step (bisection picks the probes). */
@@ -64,6 +88,7 @@ export function parseIntegerRange(expr: string): NumericRange {
   const source = `--vary ${expr}`;
   const { path, rest } = parseOverrideKey('--vary', expr, 'key=lo..hi');
   const key = path.join('.');
+  checkVariedField(source, key);
   const range = parseRange(source, key, rest);
   if (!range || range.step !== undefined || !Number.isInteger(range.lo) || !Number.isInteger(range.hi)) {
     throw inputError(source, key, 'an integer range lo..hi, such as 10..5000', `'${rest}'`);
@@ -77,11 +102,18 @@ function decimalsOf(x: number): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
+/** Each key varied once, and a grid of at most as many points as one dimension may have values. */
 export function checkDistinctDimensions(dimensions: readonly Dimension[]): void {
   const seen = new Set<string>();
   for (const d of dimensions) {
     if (seen.has(d.key)) throw inputError(`--vary ${d.key}=...`, d.key, 'each key varied once', `${d.key} varied twice`);
     seen.add(d.key);
+  }
+  // Every point is a scenario validated before the run starts: a product of large dimensions
+  // (10,000 × 10,000) exhausted memory before anything ran.
+  const points = dimensions.reduce((product, d) => product * d.values.length, 1);
+  if (points > MAX_VALUES) {
+    throw inputError(dimensions.map((d) => `--vary ${d.key}=...`).join(' '), '(grid)', `at most ${MAX_VALUES} points in the grid`, `${dimensions.map((d) => d.values.length).join(' × ')} = ${points} points`);
   }
 }
 
