@@ -61,6 +61,12 @@ describe('loadScenario: valid input', () => {
     expect(overrides).toHaveLength(3);
   });
 
+  it('locates a field given by --set at its flag, for messages about the loaded scenario (a sweep point, a split)', () => {
+    const loaded = loadScenarioText('t.yaml', 'name: t\nduration: 10s\nwarmup: 2s\n', ['warmup=1s']);
+    expect(loaded.locate(['warmup'])).toBe('--set warmup=1s');
+    expect(loaded.locate(['duration'])).toBe('t.yaml:2:11');
+  });
+
   it('gives an IoMT scenario that writes no node count one node per consortium seat, following iomt.hospitals', () => {
     const text = 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pbft }\niomt: { hospitals: 1, consortium: { nodesPerHospital: 2, lab: 1, insurer: 1, regulator: 1 } }\n';
     expect(loadScenarioText('t.yaml', text).scenario.consensus.nodes).toBe(5);

@@ -30,7 +30,7 @@ export interface LoadedScenario {
   readonly input: Record<string, unknown>;
   /** The `--set` expressions applied, as typed. */
   readonly overrides: readonly string[];
-  /** Where a field path was written (`file:line:col`), for messages about this scenario. */
+  /** Where a field's value came from (`file:line:col`, or the `--set` that gave it), for messages about this scenario. */
   readonly locate: (path: readonly PropertyKey[]) => string;
 }
 
@@ -166,7 +166,7 @@ function validated(file: string, merged: MergedInput, sets: readonly string[]): 
   const sourceOf = blameFor(merged.locate, merged.overrides);
   const metricIssues = expectedMetricIssues(scenario);
   if (metricIssues.length > 0) throw new InputError(metricIssues.map((i) => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
-  return { file, scenario, input: merged.input, overrides: [...sets], locate: merged.locate };
+  return { file, scenario, input: merged.input, overrides: [...sets], locate: sourceOf };
 }
 
 function loadFromTop(top: YamlSource, sets: readonly string[], read: (file: string) => YamlSource): LoadedScenario {
