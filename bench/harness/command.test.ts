@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { InputError } from '../../src/scenario/errors.ts';
 import { benchCommand } from './command.ts';
 import type { FullReport } from './results.ts';
 
@@ -10,16 +11,33 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The command's exit code and what it printed on stdout and stderr. */
 async function bench(opts: Parameters<typeof benchCommand>[0]): Promise<{ code: number; text: string }> {
+  const { outcome, text } = await benchOutcome(opts);
+  if (typeof outcome !== 'number') throw outcome;
+  return { code: outcome, text };
+}
+
+/** The command's exit code or what it threw, and what it printed on stdout and stderr. */
+async function benchOutcome(opts: Parameters<typeof benchCommand>[0]): Promise<{ outcome: unknown; text: string }> {
   const printed: string[] = [];
   const capture = (chunk: unknown): boolean => (printed.push(String(chunk)), true);
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
   try {
-    return { code: await benchCommand(opts), text: printed.join('') };
+    return { outcome: await benchCommand(opts), text: printed.join('') };
+  } catch (error) {
+    return { outcome: error, text: printed.join('') };
   } finally {
     out.mockRestore();
     err.mockRestore();
   }
+}
+
+/** The input error `--json` is refused with before any entry runs. */
+async function jsonRefusal(json: string): Promise<InputError['issues'][number]> {
+  const { outcome, text } = await benchOutcome({ suite: 'phold', runs: 1, json });
+  expect(text).not.toContain('bench engine.phold');
+  if (!(outcome instanceof InputError)) throw new Error(`expected an input error, got ${String(outcome)}`);
+  return outcome.issues[0]!;
 }
 
 describe('iomtsim bench --threads', () => {
@@ -50,5 +68,29 @@ describe('iomtsim bench --threads', () => {
     const { code, text } = await bench({ suite: 'quick', runs: 1, threads: 2, compare: 'bench/baseline.json' });
     expect(code).toBe(2);
     expect(text).toMatch(/bench\/baseline\.json: field 'threads': expected 2 .*, found 1/);
+  });
+});
+
+describe('iomtsim bench --json', () => {
+  it('refuses a bare --json before running anything', async () => {
+    expect(await jsonRefusal('')).toMatchObject({ source: '--json', found: 'nothing' });
+  });
+
+  it('refuses a folder before running anything', async () => {
+    expect((await jsonRefusal(dir)).found).toBe(`${dir}, a folder`);
+  });
+
+  it('refuses a file under a file before running anything', async () => {
+    writeFileSync(join(dir, 'afile'), 'x');
+    expect((await jsonRefusal(join(dir, 'afile', 'x.json'))).found).toBe(`${join(dir, 'afile')}, a file, where a folder would have to be`);
+  });
+});
+
+describe('iomtsim bench --threshold', () => {
+  it('refuses a threshold without a baseline to compare with', async () => {
+    const { code, text } = await bench({ suite: 'phold', runs: 1, threshold: '20%' });
+    expect(code).toBe(2);
+    expect(text).toContain('--threshold: expected --compare FILE with it, found --threshold 20% alone');
+    expect(text).not.toContain('bench engine.phold');
   });
 });

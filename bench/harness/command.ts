@@ -11,6 +11,7 @@
  * Exit codes: 0 all good; 1 a golden mismatch, nondeterminism or significant slowdown; 2 bad input.
  */
 import { writeFileAtomic } from '../../src/io/atomic-write.ts';
+import { checkOutputFile } from '../../src/io/output-folder.ts';
 import { ENTRY_LOADERS } from '../entries/index.ts';
 import { BenchInputError, parseThreshold, readBaseline } from './baseline.ts';
 import { compareReports, comparisonTable, confirmSlowdowns, hasRegression, type ComparisonRow } from './compare.ts';
@@ -58,7 +59,17 @@ function selectEntries(registry: BenchRegistry, suite: string): BenchEntry[] {
   throw new BenchInputError(`suite: expected one of phold, quick, full, found '${suite}'`);
 }
 
+/** The files `--json` writes, checked before any entry runs so a bad path does not waste the suite. */
+function checkJsonPaths(json: string | undefined): void {
+  if (json === undefined) return;
+  for (const path of Object.values(outputPaths(json))) checkOutputFile(path, '--json');
+}
+
 async function runBench(opts: BenchCommandOptions): Promise<number> {
+  checkJsonPaths(opts.json);
+  // The threshold applies to the comparison with a baseline alone; accepted without one, it would
+  // look like a speed check that never happens.
+  if (opts.threshold !== undefined && opts.compare === undefined) throw new BenchInputError(`--threshold: expected --compare FILE with it, found --threshold ${opts.threshold} alone`);
   const registry = await buildRegistry(ENTRY_LOADERS);
   let entries = selectEntries(registry, opts.suite);
   if (opts.only !== undefined) {

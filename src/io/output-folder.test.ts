@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../scenario/errors.ts';
-import { checkOutputFolder, makeOutputFolder } from './output-folder.ts';
+import { checkOutputFile, checkOutputFolder, makeOutputFolder } from './output-folder.ts';
 
 function issueOf(fn: () => void): InputError['issues'][number] | undefined {
   try {
@@ -37,5 +37,35 @@ describe('output folders', () => {
     const issue = issueOf(() => makeOutputFolder('/proc/iomtsim-results/run', '--out /proc/iomtsim-results/run'));
     expect(issue?.source).toBe('--out /proc/iomtsim-results/run');
     expect(issue?.found).toMatch(/^\/proc(\/iomtsim-results)?, (which could not be made \(E[A-Z]+\)|a folder this process may not write to)$/);
+  });
+});
+
+describe('output files', () => {
+  it('accepts a new file in a folder still to be made, making nothing', () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-out-'));
+    expect(issueOf(() => checkOutputFile(join(root, 'new', 'x.json'), '--json'))).toBeUndefined();
+    expect(existsSync(join(root, 'new'))).toBe(false);
+  });
+
+  it('refuses a bare flag: no file named', () => {
+    expect(issueOf(() => checkOutputFile('', '--json'))).toEqual({ source: '--json', path: '(flag)', expected: 'a file path iomtsim can write to', found: 'nothing' });
+  });
+
+  it('refuses a folder', () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-out-'));
+    expect(issueOf(() => checkOutputFile(root, '--json'))).toEqual({ source: `--json ${root}`, path: '(flag)', expected: 'a file path iomtsim can write to', found: `${root}, a folder` });
+  });
+
+  it('refuses a path ending with a separator, which names a folder', () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-out-'));
+    expect(issueOf(() => checkOutputFile(`${root}/new/`, '--json'))?.found).toBe(`'${root}/new/', a folder path (it ends with a separator)`);
+  });
+
+  it('refuses a file under a file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-out-'));
+    writeFileSync(join(root, 'file'), 'x');
+    const issue = issueOf(() => checkOutputFile(join(root, 'file', 'x.json'), '--json'));
+    expect(issue?.source).toBe(`--json ${join(root, 'file', 'x.json')}`);
+    expect(issue?.found).toBe(`${join(root, 'file')}, a file, where a folder would have to be`);
   });
 });

@@ -1,12 +1,13 @@
 /**
- * Folders a command writes into (results, reports, traces, validation, fuzz failures): checked
- * before any work starts, so a folder that cannot be made or written is bad input (exit 2, naming
- * the flag and the obstacle) rather than a crash after a long run, and made one level at a time:
+ * Folders a command writes into (results, reports, traces, validation, fuzz failures), and files
+ * named by a flag (`--json FILE`): checked before any work starts, so a folder that cannot be made
+ * or written is bad input (exit 2, naming the flag and the obstacle) rather than a crash after a
+ * long run, and folders are made one level at a time:
  * Node's recursive mkdir never returns where mkdir answers ENOENT below a folder that exists (under
  * /proc, as root, it spun at full CPU until killed).
  */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { inputError, type InputError } from '../scenario/errors.ts';
 
 const EXPECTED = 'a folder iomtsim can create and write to';
@@ -38,6 +39,22 @@ export function checkOutputFolder(dir: string, source: string): void {
   } catch {
     throw inputError(source, '(flag)', EXPECTED, `${existing}, a folder this process may not write to`);
   }
+}
+
+const EXPECTED_FILE = 'a file path iomtsim can write to';
+
+/**
+ * Refuse, as bad input from `flag` (`--json`), a file it names that could not be written when the
+ * command ends: none (the flag given bare), a folder, or one whose folder cannot be made or
+ * written. Nothing is made here: the writer makes the missing folders with the file
+ * (writeFileAtomic), so a command refused or failing later leaves nothing behind.
+ */
+export function checkOutputFile(file: string, flag: string): void {
+  if (file === '') throw inputError(flag, '(flag)', EXPECTED_FILE, 'nothing');
+  const source = `${flag} ${file}`;
+  if (file.endsWith('/') || file.endsWith(sep)) throw inputError(source, '(flag)', EXPECTED_FILE, `'${file}', a folder path (it ends with a separator)`);
+  if (existsSync(file) && statSync(file).isDirectory()) throw inputError(source, '(flag)', EXPECTED_FILE, `${file}, a folder`);
+  checkOutputFolder(dirname(file), source);
 }
 
 /** Make `dir` and its missing parents, one level at a time; what cannot be made is bad input from `source`. */

@@ -39,22 +39,29 @@ export interface BenchArgs {
   readonly compare?: string;
   readonly threshold?: string;
   readonly updateGolden?: boolean;
-  readonly runs?: number;
+  readonly runs?: string;
   readonly only?: string;
-  readonly threads?: number;
+  readonly threads?: string;
 }
 
+/** Far more runs per entry than anyone waits for; a bound keeps the flag's message readable. */
+const MAX_BENCH_RUNS = 1000;
+/** As `run --threads` (src/cli/options.ts). */
+const MAX_BENCH_THREADS = 256;
+
+/** `--runs` and `--threads` arrive as typed, so a message about a bad one shows the text rather than NaN. */
 export async function benchCommand(args: BenchArgs): Promise<number> {
-  return (await loadBench()).benchCommand({
+  const options = {
     suite: args.suite ?? 'quick',
     ...(args.json !== undefined ? { json: args.json } : {}),
     ...(args.compare !== undefined ? { compare: args.compare } : {}),
     ...(args.threshold !== undefined ? { threshold: args.threshold } : {}),
     ...(args.updateGolden ? { updateGolden: true } : {}),
-    ...(args.runs !== undefined ? { runs: args.runs } : {}),
+    ...(args.runs !== undefined ? { runs: parseIntFlag('--runs', args.runs, 1, MAX_BENCH_RUNS) } : {}),
     ...(args.only !== undefined ? { only: args.only.split(',') } : {}),
-    ...(args.threads !== undefined ? { threads: args.threads } : {}),
-  });
+    ...(args.threads !== undefined ? { threads: parseIntFlag('--threads', args.threads, 1, MAX_BENCH_THREADS) } : {}),
+  };
+  return (await loadBench()).benchCommand(options);
 }
 
 export function benchBuilder(y: Argv) {
@@ -62,11 +69,11 @@ export function benchBuilder(y: Argv) {
     .positional('suite', { type: 'string', choices: ['phold', 'quick', 'full'], default: 'quick', describe: 'benchmark suite' })
     .option('json', { type: 'string', describe: 'write results as JSON (CI benchmark tracker format) to this file' })
     .option('compare', { type: 'string', describe: 'compare against a baseline JSON file' })
-    .option('threshold', { type: 'string', describe: 'allowed regression against the baseline, e.g. 10%' })
+    .option('threshold', { type: 'string', describe: 'allowed regression against the --compare baseline, e.g. 10% (default 10%)' })
     .option('update-golden', { type: 'boolean', default: false, describe: 'rewrite the golden model results' })
-    .option('runs', { type: 'number', describe: 'runs per entry (default 5; 1 is enough for the golden check)' })
+    .option('runs', { type: 'string', describe: 'runs per entry (default 5; 1 is enough for the golden check)' })
     .option('only', { type: 'string', describe: 'only these entries of the suite, comma-separated (e.g. to refresh one golden file)' })
-    .option('threads', { type: 'number', describe: 'split each entry\'s replication over this many threads; it must still give its golden results (entries that cannot split are skipped); default 1' });
+    .option('threads', { type: 'string', describe: 'split each entry\'s replication over this many threads; it must still give its golden results (entries that cannot split are skipped); default 1' });
 }
 
 export interface ValidateArgs {
