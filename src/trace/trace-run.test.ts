@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../scenario/errors.ts';
 import { loadScenario } from '../scenario/index.ts';
 import type { TraceEvent } from './chrome-trace.ts';
+import { parseHostSelection } from './host-selection.ts';
 import { traceFormatProblems } from './trace-format.ts';
 import { traceScenario, type TraceOutput } from './trace-run.ts';
 
@@ -48,14 +50,20 @@ describe('iomtsim trace', () => {
   });
 
   it('keeps only the messages that touch the hosts asked for', () => {
-    const only = traceScenario({ scenario, seed: 7, fromUs: 0, toUs: 500_000, hosts: { ids: new Set([0]), replicas: false }, decisions: 1 });
+    const only = traceScenario({ scenario, seed: 7, fromUs: 0, toUs: 500_000, hosts: parseHostSelection('0'), decisions: 1 });
     const threads = new Set(only.trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'cpu').map((e) => (e as { tid: number }).tid));
     expect([...threads]).toEqual([1]);
   });
 
   it("keeps the consensus replicas' slices when asked for replicas", () => {
-    const only = traceScenario({ scenario, seed: 7, fromUs: 0, toUs: 500_000, hosts: { ids: new Set(), replicas: true }, decisions: 1 });
+    const only = traceScenario({ scenario, seed: 7, fromUs: 0, toUs: 500_000, hosts: parseHostSelection('replicas'), decisions: 1 });
     const threads = new Set(only.trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'cpu').map((e) => (e as { tid: number }).tid - 1));
     expect([...threads].sort()).toEqual([...only.replicaHosts].sort());
+  });
+
+  it('refuses, before running, a host the world does not have', () => {
+    const run = (): TraceOutput => traceScenario({ scenario, seed: 7, fromUs: 0, toUs: 500_000, hosts: parseHostSelection('0,999'), decisions: 1 });
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(/^--hosts 0,999: \(flag\): expected host ids from 0 to \d+ \(scenario 'consortium' has \d+ hosts\), found '999'$/);
   });
 });

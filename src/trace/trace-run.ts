@@ -9,6 +9,7 @@ import { assembleWorld } from '../world/assemble.ts';
 import { consensusConfiguration } from '../world/consensus.ts';
 import { iomtConfiguration } from '../world/iomt.ts';
 import { chromeTrace, type ChromeTrace, type TraceHost } from './chrome-trace.ts';
+import { selectedHostIds, type HostSelection } from './host-selection.ts';
 import { TraceRecorder } from './recorder.ts';
 import { sequenceChartSvg } from './sequence-chart.ts';
 
@@ -18,10 +19,10 @@ export interface TraceRequest {
   readonly fromUs: number;
   readonly toUs: number;
   /**
-   * Hosts to keep (a message is kept when either end is kept): these ids, and the consensus
-   * replicas when `replicas`; null: every host.
+   * Hosts to keep (a message is kept when either end is kept), checked against the world's hosts
+   * before it runs; null: every host.
    */
-  readonly hosts: { readonly ids: ReadonlySet<number>; readonly replicas: boolean } | null;
+  readonly hosts: HostSelection | null;
   /** Decisions the sequence chart shows. */
   readonly decisions: number;
 }
@@ -43,14 +44,17 @@ export function traceRefusal(scenario: Scenario): string | null {
 
 export function traceScenario(request: TraceRequest): TraceOutput {
   const { scenario, seed } = request;
-  // Filled before the run starts: replica hosts are known only once the world is placed.
-  const watched = request.hosts === null ? null : new Set(request.hosts.ids);
+  // Filled before the run starts: the number of hosts and the replicas are known only once the world is placed.
+  const watched = request.hosts === null ? null : new Set<number>();
   const recorder = new TraceRecorder({ fromUs: request.fromUs, toUs: request.toUs, hosts: watched });
   const options = { observers: [recorder.observe] };
   const world = scenario.iomt !== undefined ? assembleWorld(scenario, iomtConfiguration(scenario, seed), options) : assembleWorld(scenario, consensusConfiguration(scenario, seed), options);
   const { engine } = world;
   const replicas = world.consortium.replicaHosts;
-  if (request.hosts?.replicas === true) for (const h of replicas) watched!.add(h);
+  if (request.hosts !== null) {
+    for (const h of selectedHostIds(request.hosts, engine.hostCount, scenario.name)) watched!.add(h);
+    if (request.hosts.replicas) for (const h of replicas) watched!.add(h);
+  }
   engine.tracer = recorder;
   engine.run(Math.min(request.toUs, scenario.duration));
   const clients = new Set(world.view.clientHosts);

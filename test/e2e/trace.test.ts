@@ -3,11 +3,28 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { largeTraceNote } from '../../src/cli/commands/trace.ts';
+import { largeTraceNote, traceCommand } from '../../src/cli/commands/trace.ts';
+import { InputError } from '../../src/scenario/errors.ts';
 import { traceFormatProblems } from '../../src/trace/trace-format.ts';
 import { cli } from './cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-trace-'));
+
+/**
+ * The one issue `trace scenarios/pbft.yaml --set duration=2s --set warmup=1s` with `flags` is
+ * refused with, in process; the output folder must not have been made.
+ */
+async function pbftRefusal(flags: { from?: string; hosts?: string; decisions?: string }): Promise<InputError['issues'][number]> {
+  const out = join(root, 'refused');
+  try {
+    await traceCommand({ scenario: 'scenarios/pbft.yaml', set: ['duration=2s', 'warmup=1s'], from: '0s', decisions: '3', ...flags, out });
+  } catch (error) {
+    expect(existsSync(out)).toBe(false);
+    if (error instanceof InputError) return error.issues[0]!;
+    throw error;
+  }
+  throw new Error('expected an input error');
+}
 
 describe('iomtsim trace', () => {
   it('writes the timeline of scenarios/default.yaml as valid trace-event JSON and a sequence chart', async () => {
@@ -36,6 +53,27 @@ describe('iomtsim trace', () => {
     const r = await cli(['trace', 'scenarios/pow.yaml', '--out', join(root, 'pow')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('consensus.protocol');
+  });
+
+  it('refuses a window that starts when the run has ended', async () => {
+    expect(await pbftRefusal({ from: '5s' })).toEqual({ source: '--from 5s', path: '(flag)', expected: "a time before the run ends at 2s (the scenario's duration)", found: "'5s'" });
+    expect((await pbftRefusal({ from: '2s' })).source).toBe('--from 2s');
+  });
+
+  it('refuses a host the scenario does not have, saying how many it has', async () => {
+    expect(await pbftRefusal({ hosts: '99' })).toMatchObject({ source: '--hosts 99', expected: expect.stringMatching(/^host ids from 0 to \d+ \(scenario 'pbft' has \d+ hosts\)$/) });
+  });
+
+  it('refuses a range far past the last host at once', async () => {
+    expect((await pbftRefusal({ hosts: '0..999999999' })).found).toBe("'0..999999999'");
+  });
+
+  it('refuses a reversed range of hosts', async () => {
+    expect((await pbftRefusal({ hosts: '5..2' })).expected).toBe('a range low..high with low ≤ high');
+  });
+
+  it('shows a --decisions that is no number as typed', async () => {
+    expect(await pbftRefusal({ decisions: 'abc' })).toMatchObject({ source: '--decisions abc', found: "'abc'" });
   });
 
   it('suggests a narrower window for a trace above 100 MB, and says nothing below', () => {

@@ -8,10 +8,12 @@ import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { writeFileAtomic } from '../../io/index.ts';
 import { inputError, loadScenarioAsync } from '../../scenario/index.ts';
+import { formatDefault } from '../../scenario/schema-field-docs.ts';
 import { durationUs } from '../../scenario/units.ts';
+import { parseHostSelection } from '../../trace/host-selection.ts';
 import { traceRefusal, traceScenario } from '../../trace/trace-run.ts';
 import { EXIT } from '../errors.ts';
-import { scenarioSets } from '../options.ts';
+import { parseIntFlag, scenarioSets } from '../options.ts';
 import { resolveScenarioPath } from '../scenario-path.ts';
 import { DEFAULT_SCENARIO } from './run.ts';
 
@@ -20,7 +22,7 @@ interface TraceArgs {
   readonly from: string;
   readonly to?: string;
   readonly hosts?: string;
-  readonly decisions: number;
+  readonly decisions: string;
   readonly seed?: string;
   readonly set?: readonly string[];
   readonly out?: string;
@@ -37,20 +39,9 @@ function windowBound(flag: string, text: string): number {
   }
 }
 
-/** `--hosts 0,1,5..9` or `--hosts replicas` (combinable); null when absent. */
-function parseHosts(text: string | undefined): { ids: Set<number>; replicas: boolean } | null {
-  if (text === undefined) return null;
-  const ids = new Set<number>();
-  let replicas = false;
-  for (const part of text.split(',').map((p) => p.trim())) {
-    if (part === 'replicas') replicas = true;
-    else if (/^\d+$/.test(part)) ids.add(Number(part));
-    else if (/^\d+\.\.\d+$/.test(part)) {
-      const [lo, hi] = part.split('..').map(Number) as [number, number];
-      for (let h = lo; h <= hi; h++) ids.add(h);
-    } else throw inputError(`--hosts ${text}`, '(flag)', "host ids, ranges and 'replicas', comma-separated: 0,1,5..9 or replicas", `'${part}'`);
-  }
-  return { ids, replicas };
+/** A window that starts when the run has ended would trace nothing. */
+function checkWindowStart(from: string, fromUs: number, durationUs: number): void {
+  if (fromUs >= durationUs) throw inputError(`--from ${from}`, '(flag)', `a time before the run ends at ${formatDefault(durationUs, 'duration')} (the scenario's duration)`, `'${from}'`);
 }
 
 export async function traceCommand(args: TraceArgs): Promise<number> {
@@ -60,14 +51,15 @@ export async function traceCommand(args: TraceArgs): Promise<number> {
   const refusal = traceRefusal(scenario);
   if (refusal !== null) throw inputError(path, 'consensus.protocol', refusal, `'${scenario.consensus.protocol}' without an iomt section`);
   const fromUs = windowBound('from', args.from);
+  checkWindowStart(args.from, fromUs, scenario.duration);
   const toUs = args.to === undefined ? fromUs + DEFAULT_WINDOW_US : windowBound('to', args.to);
   if (!(toUs > fromUs)) throw inputError(`--to ${args.to}`, '(flag)', `a time after --from (${args.from})`, `'${args.to}'`);
-  if (!(Number.isInteger(args.decisions) && args.decisions >= 1)) throw inputError(`--decisions ${args.decisions}`, '(flag)', 'a whole number ≥ 1', `'${args.decisions}'`);
-  const hosts = parseHosts(args.hosts);
+  const decisions = parseIntFlag('--decisions', args.decisions, 1);
+  const hosts = args.hosts === undefined ? null : parseHostSelection(args.hosts);
   const out = args.out ?? join('results', scenario.name, `trace-${scenario.seed}`);
   const outSource = args.out === undefined ? out : `--out ${out}`;
   checkOutputFolder(out, outSource);
-  const result = traceScenario({ scenario, seed: scenario.seed, fromUs, toUs, hosts, decisions: args.decisions });
+  const result = traceScenario({ scenario, seed: scenario.seed, fromUs, toUs, hosts, decisions });
   makeOutputFolder(out, outSource);
   // One line, not indented: a viewer needs no layout, and indenting made a busy window's file
   // nearly twice as large (scenarios/pbft.yaml's first 10 s: 445 MB).
@@ -97,7 +89,7 @@ export function traceBuilder(y: Argv) {
     .option('from', { type: 'string', default: '0s', describe: 'start of the window (simulated time)' })
     .option('to', { type: 'string', describe: 'end of the window (default: 10 s after --from, or the run end)' })
     .option('hosts', { type: 'string', describe: "only these hosts: ids, ranges and 'replicas', comma-separated (0,1,5..9)" })
-    .option('decisions', { type: 'number', default: 3, describe: 'decisions the sequence chart shows' })
+    .option('decisions', { type: 'string', default: '3', describe: 'decisions the sequence chart shows' })
     .option('seed', { type: 'string', describe: 'root seed (the trace is replication 0 of a run with it)' })
     .option('set', { type: 'string', array: true, describe: 'override a field: --set consensus.nodes=7 (repeatable)' })
     .option('out', { type: 'string', describe: 'folder for trace.json and sequence.svg (default results/<scenario>/trace-<seed>)' });
