@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fieldReference, withFieldReference } from './field-reference.ts';
+import { InputError } from './errors.ts';
+import { BEGIN_MARKER, END_MARKER, fieldReference, withFieldReference } from './field-reference.ts';
 
 describe('docs/scenarios.md', () => {
   it('documents every field the loader accepts (regenerate with npm run docs:scenarios)', () => {
@@ -11,12 +12,37 @@ describe('docs/scenarios.md', () => {
 
   it('holds the field reference exactly as generated from the schema sources, so a hand edit there cannot drift from them', () => {
     const doc = readFileSync(new URL('../../docs/scenarios.md', import.meta.url), 'utf8');
-    expect(withFieldReference(doc)).toBe(doc);
+    expect(withFieldReference(doc, 'docs/scenarios.md')).toBe(doc);
   });
 
   it('reads field meanings from the schema sources and defaults with units', () => {
     const byPath = new Map(fieldReference().map((f) => [f.path, f]));
     expect(byPath.get('warmup')).toMatchObject({ type: 'duration', defaultText: '0us' });
     expect(byPath.get('replications')?.meaning).toContain('--reps');
+  });
+});
+
+describe('updating the field reference of a markdown file', () => {
+  /** What the input error for `markdown` in file notes.md says was found. */
+  function foundIn(markdown: string): string | undefined {
+    try {
+      withFieldReference(markdown, 'notes.md');
+    } catch (e) {
+      if (e instanceof InputError && e.issues[0]!.source === 'notes.md') return e.issues[0]!.found;
+      throw e;
+    }
+    return undefined;
+  }
+
+  it('refuses, naming the file, one without the begin marker', () => {
+    expect(foundIn(`# notes\n${END_MARKER}\n`)).toBe('no begin marker');
+  });
+
+  it('refuses one without the end marker', () => {
+    expect(foundIn(`${BEGIN_MARKER}\n`)).toBe('no end marker');
+  });
+
+  it('refuses one with the end marker first', () => {
+    expect(foundIn(`${END_MARKER}\n${BEGIN_MARKER}\n`)).toBe('the end marker before the begin marker');
   });
 });

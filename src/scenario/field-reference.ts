@@ -7,6 +7,7 @@
  * docs/scenarios.md between the markers.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { inputError } from './errors.ts';
 import { scenarioJsonSchema } from './json-schema.ts';
 import { zScenario } from './schema.ts';
 import { collect, describedMeaning, formatDefault, typeOf, valueAtPath, variants, type FieldDoc, type Json } from './schema-field-docs.ts';
@@ -134,10 +135,11 @@ export function fieldReferenceMarkdown(): string {
   return ['| Field | Type | Default | Meaning |', '|---|---|---|---|', ...rows].join('\n');
 }
 
-/** Replace the generated block of a markdown document. */
-export function withFieldReference(markdown: string): string {
+/** Replace the generated block of markdown document `file`, which must hold it between the markers. */
+export function withFieldReference(markdown: string, file: string): string {
   const begin = markdown.indexOf(BEGIN_MARKER);
   const end = markdown.indexOf(END_MARKER);
-  if (begin < 0 || end < begin) throw new Error(`docs/scenarios.md must contain ${BEGIN_MARKER} ... ${END_MARKER}`);
+  const missing = begin < 0 ? 'no begin marker' : end < 0 ? 'no end marker' : end < begin ? 'the end marker before the begin marker' : null;
+  if (missing !== null) throw inputError(file, '(file)', `the field reference between the lines ${BEGIN_MARKER} and ${END_MARKER}`, missing);
   return `${markdown.slice(0, begin + BEGIN_MARKER.length)}\n${fieldReferenceMarkdown()}\n${markdown.slice(end)}`;
 }
