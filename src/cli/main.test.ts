@@ -20,11 +20,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('flags that take one value', () => {
+describe('flags yargs accepts but no command can use', () => {
   it('refuses one given twice, naming the flag and both values, before the command runs', async () => {
     const { code, stderr } = await mainWithStderr(['run', 'scenarios/pbft.yaml', '--dry-run', '--out', '/nonexistent/a', '--out', '/nonexistent/b']);
     expect(code).toBe(2);
     expect(stderr).toBe("--out: (flag): expected one --out (it takes a single value), found 2: '/nonexistent/a', '/nonexistent/b'\n");
+  });
+
+  it('refuses a repeatable flag given with no value, which would read as the flag left out', async () => {
+    const { code, stderr } = await mainWithStderr(['run', 'scenarios/pbft.yaml', '--dry-run', '--set']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('--set: (flag): expected a value after --set, found nothing\n');
   });
 
   it('lets a repeatable flag be given several times', async () => {

@@ -49,12 +49,17 @@ type RunArgs = ArgsOf<'run', 'runCommand'>;
 class UsageError extends Error {}
 
 /**
- * A flag that takes one value, given twice: yargs gathers the values into a list, which every
- * handler would then use as a path or a number. Refused before any handler runs; the repeatable
- * flags (`--set`, `--vary`, `--slo`) are declared as arrays and pass.
+ * Flags yargs accepts but no handler can use, refused before any handler runs: one that takes one
+ * value given twice (yargs gathers the values into a list, which a handler would use as a path or a
+ * number), and a repeatable flag (`--set`, `--vary`, `--slo`) given with no value (yargs reads it as
+ * an empty list, the same as the flag left out).
  */
-function refuseRepeatedFlags(argv: Record<string, unknown>, options: { string?: string[]; array?: string[] }): void {
+function refuseUnusableFlags(argv: Record<string, unknown>, options: { string?: string[]; array?: string[] }): void {
   const repeatable = new Set(options.array ?? []);
+  for (const key of repeatable) {
+    const value = argv[key];
+    if (Array.isArray(value) && value.length === 0) throw inputError(`--${key}`, '(flag)', `a value after --${key}`, 'nothing');
+  }
   for (const key of options.string ?? []) {
     const value = argv[key];
     if (repeatable.has(key) || !Array.isArray(value)) continue;
@@ -63,8 +68,8 @@ function refuseRepeatedFlags(argv: Record<string, unknown>, options: { string?: 
 }
 
 /** yargs calls a middleware with its instance of the matched command too, which its types leave out. */
-const refuseRepeatedFlagsMiddleware = ((args: Record<string, unknown>, y: { getOptions(): { string?: string[]; array?: string[] } }) =>
-  refuseRepeatedFlags(args, y.getOptions())) as unknown as (args: object) => void;
+const refuseUnusableFlagsMiddleware = ((args: Record<string, unknown>, y: { getOptions(): { string?: string[]; array?: string[] } }) =>
+  refuseUnusableFlags(args, y.getOptions())) as unknown as (args: object) => void;
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -100,9 +105,9 @@ export async function main(argv: string[]): Promise<number> {
     .command('bench [suite]', 'run a benchmark suite (phold, quick, full)', (y) => mod('delegated').benchBuilder(y), handle((args: ArgsOf<'delegated', 'benchCommand'>) => mod('delegated').benchCommand(args)))
     .command('validate', 'run the validation scenarios against published results', (y) => mod('delegated').validateBuilder(y), handle((args: ArgsOf<'delegated', 'validateCommand'>) => mod('delegated').validateCommand(args)))
     .command('list [topic]', `list ${LIST_TOPICS.join(', ')}`, (y) => y.positional('topic', { type: 'string', describe: `one of ${LIST_TOPICS.join(', ')}`, default: 'scenarios' }).option('markdown', { type: 'boolean', describe: 'with metrics: print the reference as Markdown (docs/metrics.md)' }), handle(listCommand))
-    .command('schema', 'print the scenario JSON Schema (for editor completion)', (y) => y.option('update-docs', { type: 'string', describe: 'instead, regenerate the field reference in this markdown file (docs/scenarios.md)' }), handle((args: ArgsOf<'schema', 'schemaCommand'>) => mod('schema').schemaCommand(args)))
+    .command('schema', 'print the scenario JSON Schema (for editor completion)', (y) => y.option('update-docs', { type: 'string', describe: 'instead, regenerate the field reference in this markdown file (given bare: docs/scenarios.md)' }), handle((args: ArgsOf<'schema', 'schemaCommand'>) => mod('schema').schemaCommand(args)))
     .command('calibrate', 'measure the CPU cost of crypto operations on this host', (y) => y.option('json', { type: 'string', describe: 'also write the cost table as JSON to this file' }), handle((args: ArgsOf<'calibrate', 'calibrateCommand'>) => mod('calibrate').calibrateCommand(args)))
-    .middleware(refuseRepeatedFlagsMiddleware)
+    .middleware(refuseUnusableFlagsMiddleware)
     .demandCommand(1, 'a command (see iomtsim --help)')
     .epilogue(DOCS_EPILOGUE)
     .strict()

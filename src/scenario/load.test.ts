@@ -105,6 +105,8 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^t\.yaml:4:20: network\.latency\.kind: expected one of 'fixed', .*'empirical', found 'fixd'$/],
     ['malformed YAML, with line and column', () => loadScenarioText('t.yaml', 'name: t\nduration: [1s\nseed: 2\n'),
       /^t\.yaml:\d+:\d+: \(yaml\): expected valid YAML, found a syntax error: .+$/],
+    ['a list used as a key, which no field has', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\n? [a, b]\n: 1\n'),
+      /^t\.yaml:3:3: \(yaml\): expected a plain key, such as a field name, found a list used as a key$/],
     ['a duplicate key', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nduration: 2s\n'),
       /^t\.yaml:3:1: \(yaml\): expected valid YAML, found a syntax error: Map keys must be unique$/],
     ['a document that is not a mapping', () => loadScenarioText('t.yaml', '- 1\n- 2\n'),

@@ -4,7 +4,7 @@
  * is not a mapping are input errors here, before any schema is consulted.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isCollection, isMap, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { describeFound, inputError } from './errors.ts';
 
 export interface YamlSource {
@@ -25,6 +25,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     const reason = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?\s*$/, '');
     throw inputError(where, '(yaml)', 'valid YAML', `a syntax error: ${reason}`);
   }
+  refuseCollectionKeys(file, doc, lineCounter);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -44,6 +45,22 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       return `${file}:${line}:${col}`;
     },
   };
+}
+
+/**
+ * Every scenario field is named by a plain key. YAML allows a list or a mapping as a key (`? [a, b]`),
+ * which JavaScript objects cannot hold: the conversion would turn it into text with a runtime warning
+ * printed among the command's output.
+ */
+function refuseCollectionKeys(file: string, doc: Document, lineCounter: LineCounter): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return;
+      const start = pair.key.range?.[0];
+      const pos = start === undefined ? undefined : lineCounter.linePos(start);
+      throw inputError(pos ? `${file}:${pos.line}:${pos.col}` : file, '(yaml)', 'a plain key, such as a field name', `a ${isMap(pair.key) ? 'mapping' : 'list'} used as a key`);
+    },
+  });
 }
 
 export function readYamlSource(file: string): YamlSource {

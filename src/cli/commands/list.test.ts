@@ -21,6 +21,10 @@ describe('iomtsim list, from the definition objects', () => {
     await expect(listCommand({ topic: 'nope' })).rejects.toThrow("iomtsim list nope: topic: expected one of scenarios, protocols, attacks, devices, detectors, metrics, found 'nope'");
   });
 
+  it('refuses --markdown with a topic that has no Markdown form, rather than ignoring it', async () => {
+    await expect(listCommand({ topic: 'scenarios', markdown: true })).rejects.toThrow("iomtsim list scenarios --markdown: --markdown: expected the topic metrics with --markdown (the one list with a Markdown form, docs/metrics.md), found 'scenarios'");
+  });
+
   it('lists each device kind with its default profile, and each detector with its parameters', async () => {
     expect(await listed('devices')).toContain('    profile: spo2, every 1s ± 20ms, 20B, clock ±50 ppm, lag 5s; 1 per bed');
     expect(await listed('detectors')).toContain('    cusum.h (number > 0, default 8): ');

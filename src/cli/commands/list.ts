@@ -99,6 +99,7 @@ export async function listCommand(args: { topic?: string; markdown?: boolean }):
   const topic = (args.topic ?? 'scenarios') as Topic;
   // Checked here, not by yargs' `choices`, so the message reads as every other input error does.
   if (!LIST_TOPICS.includes(topic)) throw inputError(`iomtsim list ${args.topic}`, 'topic', `one of ${LIST_TOPICS.join(', ')}`, `'${args.topic}'`);
+  if (args.markdown === true && topic !== 'metrics') throw inputError(`iomtsim list ${topic} --markdown`, '--markdown', 'the topic metrics with --markdown (the one list with a Markdown form, docs/metrics.md)', `'${topic}'`);
   if (topic === 'metrics' && args.markdown === true) {
     const [{ METRIC_DOCS }, { metricsMarkdown }] = await Promise.all([import('../../metrics/catalog.ts'), import('../../metrics/catalog-markdown.ts')]);
     process.stdout.write(metricsMarkdown(METRIC_DOCS));
