@@ -107,7 +107,7 @@ export function fuzzBuilder(y: Argv) {
     .option('keep-going', { type: 'boolean', describe: 'run every seed instead of stopping at the first failure' })
     .option('workers', { type: 'string', describe: 'worker threads (default: one per core, shared with --threads); results do not depend on it' })
     .option('threads', { type: 'string', describe: 'also run each seed split over N threads and fail a seed whose output differs (exit 6)' })
-    .option('out', { type: 'string', describe: 'results folder (default results/fuzz-<protocol>-<time>, written only when a seed fails or with --beyond)' })
+    .option('out', { type: 'string', describe: 'results folder, written whenever it is given (the default, results/fuzz-<protocol>-<time>, only when a seed fails or with --beyond)' })
     .option('json', { type: 'boolean', describe: 'print the summary as JSON' })
     .epilogue(FUZZ_EPILOGUE)
     .example('$0 fuzz --protocol pbft --seeds 200 --nodes 4..13', 'two hundred seeds of PBFT')
