@@ -24,7 +24,7 @@ export interface MergeOutcome {
 }
 
 export function mergeShards(dirs: readonly string[], outDir: string): MergeOutcome {
-  if (dirs.length === 0) throw inputError('merge', '(arguments)', 'one or more shard folders', 'none');
+  if (dirs.length === 0) throw inputError('iomtsim merge', '(arguments)', 'one or more shard folders', 'none');
   checkResultsFolder({ outDir }, 'a folder that holds no results yet');
   const shards = dirs.map((dir) => ({ dir, ...readResults(dir) }));
   const first = shards[0]!;
@@ -46,7 +46,7 @@ export function mergeShards(dirs: readonly string[], outDir: string): MergeOutco
     }
   }
   const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length > 0) throw inputError('merge', '(arguments)', `all ${count} shards`, `shards ${[...seen.keys()].sort((a, b) => a - b).join(', ')} (missing ${missing.join(', ')})`);
+  if (missing.length > 0) throw inputError('iomtsim merge', '(arguments)', `all ${count} shards`, `shards ${[...seen.keys()].sort((a, b) => a - b).join(', ')} (missing ${missing.join(', ')})`);
 
   const finished: FinishedReplication[] = shards.flatMap((s) => s.finished).sort((a, b) => compareRecords(a.record, b.record));
   const failures: ReplicationFailure[] = shards.flatMap((s) => [...s.failures]);

@@ -12,7 +12,7 @@ interface MergeArgs {
 }
 
 export async function mergeCommand(args: MergeArgs): Promise<number> {
-  if (args.out === undefined) throw inputError('merge', '--out', 'the folder to write the merged results to', 'nothing');
+  if (args.out === undefined) throw inputError('iomtsim merge', '--out', 'the folder to write the merged results to', 'nothing');
   const result = mergeShards((args.dirs ?? []).map(String), args.out);
   return finishRun(result, args);
 }
@@ -20,7 +20,7 @@ export async function mergeCommand(args: MergeArgs): Promise<number> {
 export function mergeBuilder(y: Argv) {
   return y
     .positional('dirs', { type: 'string', array: true, describe: 'shard results folders' })
-    .option('out', { type: 'string', describe: 'folder for the merged results' })
+    .option('out', { type: 'string', describe: 'folder for the merged results (required: a new folder)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout' })
     .option('report', { type: 'boolean', default: true, describe: 'render the report of the merged results' });
 }
