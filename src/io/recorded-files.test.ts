@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,12 @@ describe('recorded files', () => {
   it('name a missing file', () => {
     const dir = folderWith({ 'b.json': '{"k":1}\n' });
     expect(firstMismatch(dir, records)).toMatchObject({ file: join(dir, 'a.csv'), found: 'no such file' });
+  });
+
+  it('name a directory in place of a file', () => {
+    const dir = folderWith({ 'b.json': '{"k":1}\n' });
+    mkdirSync(join(dir, 'a.csv'));
+    expect(firstMismatch(dir, records)).toEqual({ file: join(dir, 'a.csv'), expected: 'a file', found: 'a directory' });
   });
 });
 

@@ -7,8 +7,9 @@
  * own text with that field zeroed, so a changed digit in it is found too.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { notAFile } from './input-file.ts';
 
 export interface RecordedFile {
   readonly bytes: number;
@@ -34,7 +35,8 @@ export function firstMismatch(dir: string, files: RecordedFiles): FileMismatch |
   for (const [name, record] of Object.entries(files)) {
     const file = join(dir, name);
     const expected = `the ${record.bytes} bytes manifest.json records (sha256 ${record.sha256.slice(0, 12)}…)`;
-    if (!existsSync(file)) return { file, expected, found: 'no such file' };
+    const problem = notAFile(file, expected);
+    if (problem !== undefined) return { file, ...problem };
     const actual = recordOf(readFileSync(file));
     if (actual.bytes !== record.bytes) return { file, expected, found: `${actual.bytes} bytes: the file was truncated or changed after the run wrote it` };
     if (actual.sha256 !== record.sha256) return { file, expected, found: `other content (sha256 ${actual.sha256.slice(0, 12)}…): the file was changed after the run wrote it` };

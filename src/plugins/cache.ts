@@ -6,6 +6,7 @@
  * code that produced them.
  */
 import { definitionProblems } from '../attacks/definition.ts';
+import type { NotAFile } from '../io/input-file.ts';
 import { importModuleFile, type PluginKind, type PluginRef } from './module-file.ts';
 import { protocolContractProblems } from '../protocols/contract.ts';
 import { detectorContractProblems } from '../iomt/detector-kinds/definition.ts';
@@ -27,7 +28,7 @@ export function contractProblems(kind: PluginKind, exported: unknown): string[] 
 
 export type PluginLoad =
   | { readonly state: 'loaded'; readonly definition: unknown; readonly sha256: string }
-  | { readonly state: 'missing' }
+  | ({ readonly state: 'not-a-file' } & NotAFile)
   | { readonly state: 'failed'; readonly error: string }
   | { readonly state: 'broken'; readonly problems: readonly string[] };
 
@@ -46,7 +47,7 @@ export async function ensurePlugins(refs: readonly PluginRef[] | undefined): Pro
   for (const ref of refs ?? []) {
     if (loaded.has(keyOf(ref))) continue;
     const load = await loadPluginModule(ref.kind, ref.module);
-    if (load.state === 'missing') throw new Error(`plug-in ${ref.module}: the module file no longer exists`);
+    if (load.state === 'not-a-file') throw new Error(`plug-in ${ref.module}: the module file is no longer there (found ${load.found})`);
     if (load.state === 'failed') throw new Error(`plug-in ${ref.module}: it does not load: ${load.error}`);
     if (load.state === 'broken') throw new Error(`plug-in ${ref.module}: ${load.problems.join('; ')}`);
     if (load.sha256 !== ref.sha256) throw new Error(`plug-in ${ref.module}: the file changed since the scenario was loaded (sha256 ${load.sha256}, recorded ${ref.sha256})`);

@@ -4,9 +4,10 @@
  * export is its definition object; which contract it must satisfy is the caller's business.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { notAFile, type NotAFile } from '../io/input-file.ts';
 import { importableUrl } from './compiled.ts';
 
 export type PluginKind = 'protocol' | 'attack' | 'detector';
@@ -47,7 +48,7 @@ export function moduleFiles(entry: string): string[] {
       const target = resolve(dirname(file), m[1]!);
       if (target.startsWith(PACKAGE_ROOT) && !entry.startsWith(PACKAGE_ROOT)) continue;
       if (target.startsWith(join(PACKAGE_ROOT, 'src')) || target.startsWith(join(PACKAGE_ROOT, 'sim'))) continue;
-      if (seen.has(target) || !existsSync(target)) continue;
+      if (seen.has(target) || notAFile(target) !== undefined) continue;
       seen.add(target);
       queue.push(target);
     }
@@ -71,12 +72,16 @@ export function sha256OfModule(entry: string): string {
 
 export type ModuleLoad =
   | { readonly state: 'loaded'; readonly exported: unknown; readonly sha256: string }
-  | { readonly state: 'missing' }
+  | ({ readonly state: 'not-a-file' } & NotAFile)
   | { readonly state: 'failed'; readonly error: string };
 
-/** Imports the module at an absolute path; its default export is what a plug-in offers. */
+/**
+ * Imports the module at an absolute path; its default export is what a plug-in offers. Nothing
+ * there, or a directory, is 'not-a-file' with what to say about it (expected, found).
+ */
 export async function importModuleFile(path: string): Promise<ModuleLoad> {
-  if (!existsSync(path)) return { state: 'missing' };
+  const problem = notAFile(path, 'an existing module file');
+  if (problem !== undefined) return { state: 'not-a-file', ...problem };
   const sha256 = sha256OfModule(path);
   try {
     const mod = (await import(await importableUrl(pathToFileURL(path).href))) as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,13 @@ describe('plug-in modules named in a scenario', () => {
     const dir = workspace(undefined, (t) => t.replace('./sequencer.ts', './nowhere.ts'));
     const message = await inputIssue(loadScenarioAsync(join(dir, 'scenario.yaml'), SHORT));
     expect(message).toContain(`no such file: ${join(dir, 'nowhere.ts')}`);
+  });
+
+  it('refuses a module path that names a directory: a file expected, a directory found', async () => {
+    const dir = workspace(undefined, (t) => t.replace('./sequencer.ts', './folder'));
+    mkdirSync(join(dir, 'folder'));
+    const message = await inputIssue(loadScenarioAsync(join(dir, 'scenario.yaml'), SHORT));
+    expect(message).toContain(`consensus.protocol.module: expected a file, relative to the scenario file, found './folder' (a directory: ${join(dir, 'folder')})`);
   });
 
   it('refuses a plug-in that takes an in-tree name', async () => {

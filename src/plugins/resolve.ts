@@ -61,7 +61,7 @@ export async function resolvePlugins(input: Plain, locate: (path: readonly Prope
     if (typeof written !== 'string' || written.trim() === '') throw inputError(source, where, 'a path to a module file, relative to the scenario file', describeFound(written));
     const module = resolveModulePath(written, fileOfSource(source));
     const result = await loadPluginModule(kind, module);
-    if (result.state === 'missing') throw inputError(source, where, 'an existing module file, relative to the scenario file', `'${written}' (no such file: ${module})`);
+    if (result.state === 'not-a-file') throw inputError(source, where, `${result.expected}, relative to the scenario file`, `'${written}' (${result.found}: ${module})`);
     if (result.state === 'failed') throw inputError(source, where, 'a module that loads as an ES module (.mts or .mjs, or .ts or .js under a package.json with "type": "module")', `'${written}', which fails to load: ${result.error}`);
     if (result.state === 'broken') throw inputError(source, where, CONTRACT[kind], `${module}, whose default export lacks: ${result.problems.join('; ')}`);
     const name = definitionName(kind, result.definition);

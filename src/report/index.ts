@@ -5,6 +5,7 @@
  * The CLI calls writeReport after `iomtsim run` (unless --no-report), reportCommand for
  * `iomtsim report DIR` and compareCommand for `iomtsim compare A B`.
  */
+import { checkReportFolder } from '../runner/results-dir.ts';
 import { ResultsError } from './errors.ts';
 import { defaultCompareDir, writeComparison } from './compare/write-compare.ts';
 import { renderReport } from './write-report.ts';
@@ -57,6 +58,8 @@ export interface CompareCommandOptions {
  */
 export async function compareCommand(dirA: string, dirB: string, options: CompareCommandOptions = {}): Promise<number> {
   const out = options.out ?? defaultCompareDir(dirA, dirB);
+  // Refused before the runs are read and the figures rendered, naming the flag.
+  checkReportFolder(out, options.out === undefined ? out : `--out ${out}`);
   let record;
   try {
     record = await writeComparison(dirA, dirB, out, options.threshold === undefined ? {} : { threshold: options.threshold });

@@ -40,6 +40,15 @@ describe('writeReport', () => {
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('![The first decisions](trace/sequence.svg)');
   });
 
+  it('refuses a directory in place of the sequence chart, writing nothing', async () => {
+    const dir = tempResultsDir('timeline-directory');
+    writeRunFixture(dir, { durationS: 5 });
+    mkdirSync(join(dir, 'trace', 'sequence.svg'), { recursive: true });
+    await expect(writeReport(dir)).rejects.toThrow(`${join(dir, 'trace', 'sequence.svg')}: (file): expected a file, found a directory`);
+    expect(existsSync(join(dir, 'report.html'))).toBe(false);
+    expect(existsSync(join(dir, 'figures'))).toBe(false);
+  });
+
   it('shows no confidence interval at n = 1 and says why', async () => {
     const dir = tempResultsDir('single');
     writeRunFixture(dir, { durationS: 5, replications: 1 });

@@ -2,14 +2,14 @@
  * Renders report.html, report.md and figures/ for one results folder. The folder is read and
  * validated in full first, so bad input produces a ResultsError and writes nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOptionalInputFile } from '../io/input-file.ts';
 import { buildFigures } from './figures/index.ts';
 import { reportHtml, runFacts, statusBanners } from './html/report-page.ts';
 import { reportMarkdown } from './markdown/report-md.ts';
 import { reportInputOf } from './model/report-input.ts';
 import { renderFigures } from './render/render-all.ts';
-import { loadResults } from './results/load.ts';
+import { loadResults, resultsError } from './results/load.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { writeFigureFiles } from './write/figure-files.ts';
 
@@ -32,7 +32,7 @@ export async function renderReport(resultsDir: string): Promise<ReportWritten> {
   const input = reportInputOf(folder);
   const { figures, warnings } = await renderFigures(buildFigures(input));
   const chartPath = join(resultsDir, SEQUENCE_CHART);
-  const sequenceSvg = existsSync(chartPath) ? readFileSync(chartPath, 'utf8') : null;
+  const sequenceSvg = readOptionalInputFile(chartPath, resultsError)?.toString('utf8') ?? null;
   const html = reportHtml(folder, input, figures, warnings, sequenceSvg);
   const markdown = reportMarkdown(input, runFacts(folder), [...statusBanners(folder), ...warnings], folder.summary.failures, figures, sequenceSvg === null ? null : SEQUENCE_CHART);
   writeFigureFiles(join(resultsDir, FIGURES_DIR), figures);

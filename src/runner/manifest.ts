@@ -13,7 +13,9 @@ import type { RecordedFiles } from '../io/recorded-files.ts';
 
 export const RESULTS_FORMAT = 'iomtsim-results/1' as const;
 
-export type RunKind = 'run' | 'sweep' | 'size';
+export const RUN_KINDS = ['run', 'sweep', 'size'] as const;
+
+export type RunKind = (typeof RUN_KINDS)[number];
 
 export interface Manifest {
   readonly format: typeof RESULTS_FORMAT;

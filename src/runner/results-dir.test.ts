@@ -1,8 +1,27 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeResultsFolder } from './results-dir.ts';
+import { InputError } from '../scenario/index.ts';
+import { checkReportFolder, makeResultsFolder, readResults } from './results-dir.ts';
+
+/** The message of the input error `act` throws. */
+function refusal(act: () => unknown): string {
+  try {
+    act();
+  } catch (err) {
+    if (err instanceof InputError) return err.message;
+    throw err;
+  }
+  throw new Error('expected an InputError');
+}
+
+/** A folder holding only a manifest.json with `fields` (unsealed, as from before seals). */
+function folderWithManifest(fields: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'iomtsim-read-'));
+  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify({ format: 'iomtsim-results/1', kind: 'run', ...fields }, null, 2)}\n`);
+  return dir;
+}
 
 describe('a new run folder', () => {
   it('is made under results/<scenario>/ and named by time and seed; a second claim in the same second gets -2, then -3', () => {
@@ -12,5 +31,45 @@ describe('a new run folder', () => {
     const base = join(root, 'pbft', 'sweep-20261206-090507-42');
     expect(claims).toEqual([base, `${base}-2`, `${base}-3`]);
     for (const dir of claims) expect(statSync(dir).isDirectory()).toBe(true);
+  });
+});
+
+describe('reading a results folder (--resume, merge)', () => {
+  it('refuses a file given for the folder: found a file', () => {
+    const file = join(folderWithManifest({}), 'manifest.json');
+    expect(refusal(() => readResults(file))).toBe(`${file}: (folder): expected an iomtsim results folder, found a file`);
+  });
+
+  it('refuses another format, quoting both', () => {
+    const dir = folderWithManifest({ format: 'x' });
+    expect(refusal(() => readResults(dir))).toBe(`${join(dir, 'manifest.json')}: format: expected "iomtsim-results/1", found "x"`);
+  });
+
+  it('refuses a kind it does not know, which it would otherwise resume', () => {
+    const dir = folderWithManifest({ kind: 'x' });
+    expect(refusal(() => readResults(dir))).toBe(`${join(dir, 'manifest.json')}: kind: expected one of "run", "sweep", "size", found "x"`);
+  });
+});
+
+describe('the folder of a report of other results (compare --out, validate --out)', () => {
+  it('refuses a folder that holds a run\'s results, writing nothing', () => {
+    const dir = folderWithManifest({});
+    expect(refusal(() => checkReportFolder(dir, `--out ${dir}`))).toBe(`--out ${dir}: (flag): expected a folder that holds no run's results (their report would be replaced), found an existing results folder`);
+    expect(readdirSync(dir)).toEqual(['manifest.json']);
+  });
+
+  it('accepts a folder of an earlier report, and a new one, making nothing', () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-report-folder-'));
+    mkdirSync(join(root, 'earlier'));
+    writeFileSync(join(root, 'earlier', 'comparison.json'), '{}\n');
+    checkReportFolder(join(root, 'earlier'), '--out earlier');
+    checkReportFolder(join(root, 'new'), '--out new');
+    expect(existsSync(join(root, 'new'))).toBe(false);
+  });
+
+  it('refuses a folder that cannot be made, naming the flag', () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-report-folder-'));
+    writeFileSync(join(root, 'file'), 'x');
+    expect(refusal(() => checkReportFolder(join(root, 'file', 'out'), '--out file/out'))).toBe(`--out file/out: (flag): expected a folder iomtsim can create and write to, found ${join(root, 'file')}, a file, where a folder would have to be`);
   });
 });

@@ -5,15 +5,16 @@
  * whose files are damaged (unparsable, or not what the manifest records), is an input error naming
  * the file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError } from '../scenario/index.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { checkInputFolder, readInputFile, readOptionalInputFile } from '../io/input-file.ts';
 import { checkOutputFolder, claimNewFolder, makeOutputFolder } from '../io/output-folder.ts';
 import { firstMismatch, recordOf, sealedJson, sealMismatch, type RecordedFile } from '../io/recorded-files.ts';
 import { metricsCsv } from '../io/metrics-csv.ts';
 import { parseTimeseriesCsv, rowsByReplication, timeseriesCsv } from '../io/timeseries-csv.ts';
-import { RESULTS_FORMAT, type Manifest } from './manifest.ts';
+import { RESULTS_FORMAT, RUN_KINDS, type Manifest } from './manifest.ts';
 import { compareRecords, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure, ReplicationRecord } from './types.ts';
 
@@ -35,8 +36,23 @@ export function checkResultsFolder(request: ResultsFolderRequest, taken: string)
     checkOutputFolder(request.resultsRoot ?? 'results', request.resultsRoot ?? 'results');
     return;
   }
-  if (existsSync(join(out, FILES.manifest))) throw inputError(`--out ${out}`, '(flag)', taken, 'an existing results folder');
+  if (holdsResults(out)) throw inputError(`--out ${out}`, '(flag)', taken, 'an existing results folder');
   checkOutputFolder(out, `--out ${out}`);
+}
+
+/** Whether `dir` holds a run's results: its manifest.json, which a run writes last. */
+function holdsResults(dir: string): boolean {
+  return existsSync(join(dir, FILES.manifest));
+}
+
+/**
+ * Refuse, before any work, a folder a report of other results (compare, validate) would be written
+ * to that holds a run's results: its report.html, report.md and figures/ would replace the run's
+ * own. `source` names the folder in the message (the flag as typed, or the default folder).
+ */
+export function checkReportFolder(dir: string, source: string): void {
+  if (holdsResults(dir)) throw inputError(source, '(flag)', "a folder that holds no run's results (their report would be replaced)", 'an existing results folder');
+  checkOutputFolder(dir, source);
 }
 
 /**
@@ -76,9 +92,9 @@ export function writeResultFiles(dir: string, manifest: Manifest, summary: Summa
   writeFileAtomic(join(dir, FILES.manifest), sealedJson({ ...manifest, files }));
 }
 
-function readJson(file: string, what: string): unknown {
-  if (!existsSync(file)) throw inputError(file, '(file)', `${what}`, 'no such file');
-  const text = readFileSync(file, 'utf8');
+/** A sealed JSON file's content, refused where its seal or its JSON is damaged. */
+function parseJson(file: string, bytes: Buffer): unknown {
+  const text = bytes.toString('utf8');
   const damaged = sealMismatch(file, text);
   if (damaged !== undefined) throw inputError(damaged.file, '(file)', damaged.expected, damaged.found);
   try {
@@ -94,29 +110,41 @@ export interface StoredResults {
   readonly failures: readonly ReplicationFailure[];
 }
 
+/** A results folder as written: a file of its, damaged or of another kind, is an input error naming it. */
 export function readResults(dir: string): StoredResults {
-  if (!existsSync(dir)) throw inputError(dir, '(folder)', 'an iomtsim results folder', 'no such folder');
-  const manifestFile = join(dir, FILES.manifest);
-  const manifest = readJson(manifestFile, 'an iomtsim results folder with a manifest.json') as Manifest;
-  if (manifest?.format !== RESULTS_FORMAT) throw inputError(manifestFile, 'format', `'${RESULTS_FORMAT}'`, JSON.stringify(manifest?.format));
+  checkInputFolder(dir, inputError, 'an iomtsim results folder');
+  const manifest = readManifest(dir);
   const damaged = manifest.files === undefined ? undefined : firstMismatch(dir, manifest.files);
   if (damaged !== undefined) throw inputError(damaged.file, '(file)', damaged.expected, damaged.found);
-  const replicationsFile = join(dir, FILES.replications);
-  const records: ReplicationRecord[] = [];
-  if (existsSync(replicationsFile)) {
-    readFileSync(replicationsFile, 'utf8').split('\n').forEach((line, i) => {
-      if (line.trim() === '') return;
-      try {
-        records.push(JSON.parse(line) as ReplicationRecord);
-      } catch (err) {
-        throw inputError(`${replicationsFile}:${i + 1}`, '(line)', 'one JSON object per line', `a parse error: ${(err as Error).message}`);
-      }
-    });
-  }
+  const records = readRecords(join(dir, FILES.replications));
   const timeseriesFile = join(dir, FILES.timeseries);
-  const series = existsSync(timeseriesFile) ? rowsByReplication(parseTimeseriesCsv(readFileSync(timeseriesFile, 'utf8'), timeseriesFile, inputError)) : new Map();
+  const timeseries = readOptionalInputFile(timeseriesFile, inputError);
+  const series = timeseries === undefined ? new Map() : rowsByReplication(parseTimeseriesCsv(timeseries.toString('utf8'), timeseriesFile, inputError));
   const finished = records.map((record) => ({ record, timeseries: series.get(`${record.point}:${record.replication}`) ?? [] }));
   const summaryFile = join(dir, FILES.summary);
-  const failures = existsSync(summaryFile) ? ((readJson(summaryFile, 'summary.json') as Summary).failures ?? []) : [];
+  const summary = readOptionalInputFile(summaryFile, inputError);
+  const failures = summary === undefined ? [] : ((parseJson(summaryFile, summary) as Summary).failures ?? []);
   return { manifest, finished, failures };
+}
+
+function readManifest(dir: string): Manifest {
+  const file = join(dir, FILES.manifest);
+  const manifest = parseJson(file, readInputFile(file, inputError, 'an iomtsim results folder with a manifest.json')) as Manifest;
+  if (manifest?.format !== RESULTS_FORMAT) throw inputError(file, 'format', JSON.stringify(RESULTS_FORMAT), JSON.stringify(manifest?.format));
+  // A kind the runner does not know would be resumed, then fail to report the folder it rewrote.
+  if (!RUN_KINDS.includes(manifest.kind)) throw inputError(file, 'kind', `one of ${RUN_KINDS.map((k) => JSON.stringify(k)).join(', ')}`, JSON.stringify(manifest.kind));
+  return manifest;
+}
+
+/** replications.jsonl's records; none where the file is missing. */
+function readRecords(file: string): ReplicationRecord[] {
+  const text = readOptionalInputFile(file, inputError)?.toString('utf8') ?? '';
+  return text.split('\n').flatMap((line, i) => {
+    if (line.trim() === '') return [];
+    try {
+      return [JSON.parse(line) as ReplicationRecord];
+    } catch (err) {
+      throw inputError(`${file}:${i + 1}`, '(line)', 'one JSON object per line', `a parse error: ${(err as Error).message}`);
+    }
+  });
 }

@@ -1,10 +1,10 @@
 /**
  * report, compare and merge given a results folder with one damaged file (each file in turn,
- * truncated to half or with one digit changed) refuse it naming the file, and write nothing: no
+ * truncated to half, with one digit changed, or a directory in its place) refuse it naming the file, and write nothing: no
  * report in the folder, no comparison, no merged folder. Every case runs in process; two run
  * through the command line as well, for the exit code 2 and the message on stderr.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,10 @@ const DAMAGES = {
     while (!(bytes[i]! >= 0x30 && bytes[i]! <= 0x38)) i++;
     bytes[i] = bytes[i]! + 1;
     writeFileSync(file, bytes);
+  },
+  'a directory': (file: string) => {
+    rmSync(file);
+    mkdirSync(file);
   },
 } as const;
 
@@ -49,7 +53,12 @@ function damagedCopy(from: string, file: string, damage: keyof typeof DAMAGES): 
 }
 
 function snapshot(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir, { recursive: true }).map((name) => String(name)).sort().map((name) => [name, existsSync(join(dir, name)) ? readFileSync(join(dir, name)).toString('base64') : '']));
+  return new Map(readdirSync(dir, { recursive: true }).map((name) => String(name)).sort().map((name) => [name, contentOf(join(dir, name))]));
+}
+
+function contentOf(path: string): string {
+  if (!existsSync(path)) return '';
+  return statSync(path).isDirectory() ? 'a directory' : readFileSync(path).toString('base64');
 }
 
 /** The message of what `act` threw or rejected with ('' if it succeeded). */
@@ -78,8 +87,19 @@ describe.each(Object.keys(DAMAGES) as (keyof typeof DAMAGES)[])('a results folde
   });
 });
 
+describe('a results folder with a directory in place of a file', () => {
+  it.each(RESULT_FILES)('%s: report, compare and merge say a file was expected and a directory found', async (file) => {
+    const run = damagedCopy('a', file, 'a directory');
+    const shard = damagedCopy('s1', file, 'a directory');
+    const says = (dir: string) => `${join(dir, file)}: (file): expected a file, found a directory`;
+    expect(await refusal(() => writeReport(run.dir)), 'report').toBe(says(run.dir));
+    expect(await refusal(() => writeComparison(run.dir, join(root, 'b'), join(root, `cmp-says-${file}`))), 'compare').toBe(says(run.dir));
+    expect(await refusal(() => mergeShards([shard.dir, join(root, 's2')], join(root, `merged-says-${file}`))), 'merge').toBe(says(shard.dir));
+  });
+});
+
 describe('on the command line', () => {
-  it.each([['summary.json', 'truncated'], ['manifest.json', 'one digit changed']] as const)('%s %s: report, compare and merge exit 2 naming the file and write nothing', async (file, damage) => {
+  it.each([['summary.json', 'truncated'], ['manifest.json', 'one digit changed'], ['replications.jsonl', 'a directory']] as const)('%s %s: report, compare and merge exit 2 naming the file and write nothing', async (file, damage) => {
     const run = damagedCopy('a', file, damage);
     const shard = damagedCopy('s1', file, damage);
     const comparison = join(root, `cli-cmp-${file}`);

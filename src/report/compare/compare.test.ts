@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeRunFixture, writeSweepFixture } from '../fixtures/results-fixture.ts';
 import { tempResultsDir } from '../fixtures/temp-dir.ts';
+import { InputError } from '../../scenario/errors.ts';
 import { compareCommand } from '../index.ts';
 import { loadResults } from '../results/load.ts';
 import { compareResults } from './compare.ts';
@@ -116,5 +117,37 @@ describe('compare', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('points[].parameters');
     expect(stderr).toContain('consensus.nodes=4');
+  });
+});
+
+describe('compare --out', () => {
+  /** The message of the input error `act` rejects with. */
+  async function refusal(act: () => Promise<unknown>): Promise<string> {
+    const err = await captured(act).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    return (err as InputError).message;
+  }
+
+  it('refuses a folder that holds a run\'s results, whose report it would replace, and writes nothing there', async () => {
+    const a = run({ seed: 1 });
+    const b = run({ seed: 2 });
+    const before = readdirSync(b).sort();
+    expect(await refusal(() => compareCommand(a, b, { out: b }))).toBe(`--out ${b}: (flag): expected a folder that holds no run's results (their report would be replaced), found an existing results folder`);
+    expect(readdirSync(b).sort()).toEqual(before);
+  });
+
+  it('names the flag when the folder cannot be made', async () => {
+    const file = join(tempResultsDir('cmp-file'), 'file');
+    writeFileSync(file, 'x');
+    expect(await refusal(() => compareCommand(run({ seed: 1 }), run({ seed: 2 }), { out: join(file, 'out') }))).toMatch(new RegExp(`^--out ${join(file, 'out')}: \\(flag\\): .*found ${file}, a file, where a folder would have to be$`));
+  });
+
+  it('writes again into its own earlier comparison folder', async () => {
+    const out = tempResultsDir('cmp-again');
+    const a = run({ seed: 1 });
+    const b = run({ seed: 2 });
+    expect((await captured(() => compareCommand(a, b, { out }))).value).toBe(0);
+    expect((await captured(() => compareCommand(a, b, { out }))).value).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['comparison.json', 'figures', 'report.html', 'report.md']);
   });
 });

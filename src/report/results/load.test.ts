@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResultsError } from '../errors.ts';
@@ -39,6 +39,19 @@ describe('loadResults', () => {
     expect(error.found).toBe('no such file');
   });
 
+  it('names a file given where the folder should be: found a file', () => {
+    const file = join(fixture(), 'summary.json');
+    const error = errorOf(() => loadResults(file));
+    expect(error.message).toBe(`${file}: (folder): expected a results folder, found a file`);
+  });
+
+  it('names a directory in place of a file: expected a file, found a directory', () => {
+    const dir = fixture();
+    rmSync(join(dir, 'timeseries.csv'));
+    mkdirSync(join(dir, 'timeseries.csv'));
+    expect(errorOf(() => loadResults(dir)).message).toBe(`${join(dir, 'timeseries.csv')}: (file): expected a file, found a directory`);
+  });
+
   it('names the field, what was expected and what was found', () => {
     const dir = fixture();
     const path = join(dir, 'summary.json');
@@ -57,6 +70,20 @@ describe('loadResults', () => {
     const path = join(dir, 'manifest.json');
     writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), format: 'other/9' }));
     expect(errorOf(() => loadResults(dir)).field).toBe('format');
+  });
+
+  it('says which format it expected, in words of its own', () => {
+    const dir = fixture();
+    const path = join(dir, 'manifest.json');
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), format: 'x' }));
+    expect(errorOf(() => loadResults(dir)).message).toBe(`${path}: format: expected "iomtsim-results/1", found "x"`);
+  });
+
+  it('lists the kinds it knows for an unknown kind', () => {
+    const dir = fixture();
+    const path = join(dir, 'manifest.json');
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), kind: 'x' }));
+    expect(errorOf(() => loadResults(dir)).message).toBe(`${path}: kind: expected one of "run", "sweep", "size", found "x"`);
   });
 
   it('locates a bad timeseries cell by line and column', () => {

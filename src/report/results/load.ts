@@ -2,8 +2,8 @@
  * Reads and validates a results folder. Everything is checked before anything is rendered, so a
  * malformed folder yields one clear ResultsError and no half-written report.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkInputFolder, readInputFile, readOptionalInputFile } from '../../io/input-file.ts';
 import { parseTimeseriesCsv } from '../../io/timeseries-csv.ts';
 import { firstMismatch, sealMismatch } from '../../io/recorded-files.ts';
 import { ResultsError, describeFound } from '../errors.ts';
@@ -15,10 +15,11 @@ export const SUMMARY_FILE = 'summary.json';
 export const REPLICATIONS_FILE = 'replications.jsonl';
 export const TIMESERIES_FILE = 'timeseries.csv';
 
+/** How the shared readers (src/io) report a problem in a results folder: as the report's own error. */
+export const resultsError = (...issue: ConstructorParameters<typeof ResultsError>): ResultsError => new ResultsError(...issue);
+
 export function loadResults(dir: string): ResultsFolder {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ResultsError(dir, '', 'a results folder', 'no such folder');
-  }
+  checkInputFolder(dir, resultsError, 'a results folder');
   const manifestPath = join(dir, MANIFEST_FILE);
   const manifest = parseOrThrow(zManifest, readJson(manifestPath), manifestPath) as Manifest;
   const damaged = manifest.files === undefined ? undefined : firstMismatch(dir, manifest.files);
@@ -29,18 +30,17 @@ export function loadResults(dir: string): ResultsFolder {
     throw new ResultsError(summaryPath, 'points', 'at least one point for a complete run', '[]');
   }
   const replicationsPath = join(dir, REPLICATIONS_FILE);
-  const hasReplicationsFile = existsSync(replicationsPath);
-  const replications = hasReplicationsFile ? readReplications(replicationsPath, summary.points.length) : [];
+  const replicationsText = readOptionalInputFile(replicationsPath, resultsError)?.toString('utf8');
+  const hasReplicationsFile = replicationsText !== undefined;
+  const replications = hasReplicationsFile ? readReplications(replicationsPath, replicationsText, summary.points.length) : [];
   const timeseriesPath = join(dir, TIMESERIES_FILE);
-  const timeseries = existsSync(timeseriesPath)
-    ? parseTimeseriesCsv(readFileSync(timeseriesPath, 'utf8'), timeseriesPath, (...issue) => new ResultsError(...issue))
-    : null;
+  const timeseriesText = readOptionalInputFile(timeseriesPath, resultsError)?.toString('utf8');
+  const timeseries = timeseriesText === undefined ? null : parseTimeseriesCsv(timeseriesText, timeseriesPath, resultsError);
   return { dir, manifest, summary, replications, hasReplicationsFile, timeseries };
 }
 
 function readJson(path: string): unknown {
-  if (!existsSync(path)) throw new ResultsError(path, '', 'the file to exist', 'no such file');
-  const text = readFileSync(path, 'utf8');
+  const text = readInputFile(path, resultsError, 'the file to exist').toString('utf8');
   const damaged = sealMismatch(path, text);
   if (damaged !== undefined) throw new ResultsError(damaged.file, '', damaged.expected, damaged.found);
   try {
@@ -50,9 +50,9 @@ function readJson(path: string): unknown {
   }
 }
 
-function readReplications(path: string, pointCount: number): ReplicationRecord[] {
+function readReplications(path: string, text: string, pointCount: number): ReplicationRecord[] {
   const records: ReplicationRecord[] = [];
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/);
+  const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     const where = `line ${i + 1}`;

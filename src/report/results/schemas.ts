@@ -4,6 +4,7 @@
  * or mistyped fields the report uses are errors.
  */
 import { z } from 'zod';
+import { translateIssues } from '../../scenario/zod-issues.ts';
 import { ResultsError, describeFound } from '../errors.ts';
 
 const zParameterValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -116,6 +117,25 @@ export function parseOrThrow<S extends z.ZodType>(
     .join('.')
     .replace(/\.\[/g, '[');
   const path = fieldPrefix === '' ? inFile : inFile === '' ? fieldPrefix : `${fieldPrefix}: ${inFile}`;
-  const expected = issue.code === 'invalid_type' ? issue.expected : issue.message;
-  throw new ResultsError(file, path, expected, describeFound(issue.input));
+  throw new ResultsError(file, path, expectedOf(issue), describeFound(issue.input));
+}
+
+/**
+ * What `issue` expected, worded for "expected X, found Y" (zod's own message says "Invalid input:
+ * expected ..."): a literal or an option JSON-quoted, like what was found; a bound, a union and
+ * the rest worded as for a scenario file.
+ */
+function expectedOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected;
+    case 'invalid_value': {
+      const values = issue.values.map((v) => JSON.stringify(v));
+      return values.length === 1 ? values[0]! : `one of ${values.join(', ')}`;
+    }
+    case 'invalid_format':
+      return issue.pattern === undefined ? `a ${issue.format} string` : `a string matching ${issue.pattern}`;
+    default:
+      return translateIssues([issue], undefined, () => [])[0]?.expected ?? issue.message;
+  }
 }

@@ -1,0 +1,30 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importModuleFile, moduleFiles } from './module-file.ts';
+
+function folder(): string {
+  return mkdtempSync(join(tmpdir(), 'iomtsim-module-file-'));
+}
+
+describe('a plug-in module path', () => {
+  it('that names a directory is not a file: expected a file, found a directory', async () => {
+    const dir = folder();
+    expect(await importModuleFile(dir)).toEqual({ state: 'not-a-file', expected: 'a file', found: 'a directory' });
+  });
+
+  it('that names nothing is not a file: expected an existing module file, found no such file', async () => {
+    expect(await importModuleFile(join(folder(), 'none.mjs'))).toEqual({ state: 'not-a-file', expected: 'an existing module file', found: 'no such file' });
+  });
+});
+
+describe('the files a module reaches', () => {
+  it('leave out a relative import that names a directory (the import itself reports it)', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'helpers'));
+    writeFileSync(join(dir, 'helper.mjs'), 'export const x = 1;\n');
+    writeFileSync(join(dir, 'entry.mjs'), "import { x } from './helper.mjs';\nimport './helpers';\nexport default x;\n");
+    expect(moduleFiles(join(dir, 'entry.mjs'))).toEqual([join(dir, 'entry.mjs'), join(dir, 'helper.mjs')]);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * --resume of a results folder with a directory where one of its files should be: refused as bad
+ * input naming the file, with the folder left as it was.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../scenario/index.ts';
+import { resumeRun, runScenario } from './index.ts';
+import { tempRoot, toyScenario } from './testing/fixtures.ts';
+import { TOY_MODEL } from './testing/toy-model.ts';
+
+const root = tempRoot('resume-damaged');
+let interrupted = '';
+
+beforeAll(async () => {
+  const controller = new AbortController();
+  const cut = await runScenario({
+    loaded: toyScenario(), workers: 0, model: TOY_MODEL, outDir: join(root, 'interrupted'), signal: controller.signal,
+    onProgress: (p) => { if (p.done === 3) controller.abort(); },
+  });
+  expect(cut.status).toBe('interrupted');
+  interrupted = cut.dir;
+});
+
+/** Each entry of `dir` with its content ('a directory' for one). */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir, { recursive: true }).map(String).sort().map((name) => {
+    const path = join(dir, name);
+    return [name, statSync(path).isDirectory() ? 'a directory' : readFileSync(path).toString('base64')];
+  }));
+}
+
+/** A copy of the interrupted folder; unrecorded: its manifest as from before file records and seals. */
+function copyOfInterrupted(unrecorded: boolean): string {
+  const dir = mkdtempSync(join(root, 'copy-'));
+  cpSync(interrupted, dir, { recursive: true });
+  if (unrecorded) {
+    const { files: _files, selfSha256: _seal, ...manifest } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  return dir;
+}
+
+describe('--resume of a folder with a directory in place of a file', () => {
+  it.each([
+    ...['manifest.json', 'summary.json', 'replications.jsonl', 'metrics.csv', 'timeseries.csv'].map((file) => [file, 'recorded'] as const),
+    // Without records, each file is found a directory where it is read.
+    ...['summary.json', 'replications.jsonl', 'timeseries.csv'].map((file) => [file, 'unrecorded'] as const),
+  ])('%s (%s in the manifest): refused naming the file, the folder unchanged', async (file, records) => {
+    const dir = copyOfInterrupted(records === 'unrecorded');
+    rmSync(join(dir, file));
+    mkdirSync(join(dir, file));
+    const before = snapshot(dir);
+    const err = await resumeRun(dir, { workers: 0, model: TOY_MODEL }).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toBe(`${join(dir, file)}: (file): expected a file, found a directory`);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
