@@ -3,7 +3,8 @@
  * page, exit 1 on a failed check. Calibrations have no verdict and never change the exit code.
  * The CLI calls `validateCommand` and exits with the code it returns.
  */
-import { checkOutputFolder, makeOutputFolder } from '../io/output-folder.ts';
+import { makeOutputFolder } from '../io/output-folder.ts';
+import { checkReportFolder } from '../runner/results-dir.ts';
 import { inputError } from '../scenario/errors.ts';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.ts';
@@ -70,7 +71,7 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
   const outSource = opts.out === undefined ? out : `--out ${out}`;
   // Refused before the checks run (minutes), not after.
   checkOnly(opts);
-  checkOutputFolder(out, outSource);
+  checkReportFolder(out, outSource);
   const progress = (cells: string[], wallMs: number): void => {
     if (!opts.json) process.stderr.write(`${cells.slice(0, 4).join('  ')}  (${wallMs} ms)\n`);
   };
