@@ -46,6 +46,12 @@ describe('loadScenario: valid input', () => {
     expect(scenario.name).toBe('child');
   });
 
+  it('extends a file named by an absolute path as it is, not under the extending file\'s folder', () => {
+    const base = file('abs/base.yaml', BASE + 'workload:\n  clients: 3\n');
+    const child = file('elsewhere/child.yaml', `extends: ${JSON.stringify(base)}\nname: child\n`);
+    expect(loadScenario(child).scenario.workload.clients).toBe(3);
+  });
+
   it('names a file that extends another after itself, not after its parent', () => {
     file('named/base.yaml', BASE);
     const child = file('named/Ward-7.yaml', 'extends: base.yaml\n');

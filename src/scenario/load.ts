@@ -4,7 +4,7 @@
  * model. Every failure is an InputError whose issues name the file (with line and column where
  * the value was written), the field path, what was expected and what was found.
  */
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { describeFound, dottedPath, inputError, InputError, type InputIssue } from './errors.ts';
 import { parseSet, withOverride, type Override } from './overrides.ts';
@@ -60,7 +60,7 @@ function collectLayers(top: YamlSource, read: (file: string) => YamlSource): Yam
     if (ext === undefined) return layers;
     const where = current.locate(['extends']) ?? current.file;
     if (typeof ext !== 'string' || ext.trim() === '') throw inputError(where, 'extends', 'a path to another scenario file, relative to this one', describeFound(ext));
-    const parentFile = join(dirname(current.file), ext);
+    const parentFile = isAbsolute(ext) ? ext : join(dirname(current.file), ext);
     const absolute = resolve(parentFile);
     if (chain.includes(absolute)) {
       throw inputError(where, 'extends', 'a chain of scenarios without a cycle', `the cycle ${[...layers.map((l) => l.file), parentFile].join(' → ')}`);
