@@ -17,6 +17,11 @@ import type { Block, Transaction } from './types.ts';
 /** Bytes of a serialized header: two 32-byte hashes plus height, proposer, timestamp, tx count. */
 export const BLOCK_HEADER_BYTES = 96;
 
+/** Bytes of transactions a block of at most `blockSizeMaxBytes` holds: what its header leaves. */
+export function blockTxBytesMax(blockSizeMaxBytes: number): number {
+  return blockSizeMaxBytes - BLOCK_HEADER_BYTES;
+}
+
 const encoder = new TextEncoder();
 
 /**

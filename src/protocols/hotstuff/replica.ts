@@ -21,7 +21,7 @@
  */
 import type { Actor, ActorContext, HostId } from '../../../sim/index.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
-import { buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
+import { blockTxBytesMax, buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
 import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
@@ -422,7 +422,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
    */
   private takeForForwarding(): readonly Transaction[] {
     if (this.mempool.sizeTxs === 0 || this.params.forwardMax === 0) return NO_TXS;
-    const txs = this.mempool.take(Math.min(this.params.forwardMax, this.config.batchSize), this.config.blockSizeMaxBytes);
+    const txs = this.mempool.take(Math.min(this.params.forwardMax, this.config.batchSize), blockTxBytesMax(this.config.blockSizeMaxBytes));
     for (const tx of txs) this.forwarded.set(tx.id, tx);
     return txs;
   }
@@ -538,7 +538,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     const justify = onLock ? this.bLockQc : this.qcHigh;
     const occupancy: MempoolEvent = { kind: 'mempool', sizeTxs: this.mempool.sizeTxs, sizeBytes: this.mempool.sizeBytes };
     this.ctx.emit(occupancy);
-    const txs = this.withoutPendingAncestors(parent, this.mempool.take(this.config.batchSize, this.config.blockSizeMaxBytes));
+    const txs = this.withoutPendingAncestors(parent, this.mempool.take(this.config.batchSize, blockTxBytesMax(this.config.blockSizeMaxBytes)));
     // The node's transactions not checked yet, across the cores: the admission checks of the
     // requests this replica received (docs/references.md §6).
     this.txAuth.validate(txs);

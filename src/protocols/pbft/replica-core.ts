@@ -4,7 +4,7 @@
  * charging CPU that every part uses.
  */
 import type { ActorContext, HostId, TimerId } from '../../../sim/index.ts';
-import { blockHashOperations, BLOCK_HEADER_BYTES } from '../../ledger/block.ts';
+import { blockHashOperations, blockTxBytesMax } from '../../ledger/block.ts';
 import { CpuCharger, hashCostUs, macCostUs, type CryptoCosts, type SigningKey, type Verifier } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { Mempool } from '../../ledger/mempool.ts';
@@ -153,7 +153,7 @@ export abstract class ReplicaCore {
     this.quorums = { n: this.n, f: this.f, q: this.q, hosts: this.hosts, logWindow: this.params.logWindow };
     this.batchSize = config.batchSize;
     this.batchTimeoutUs = config.batchTimeoutUs;
-    this.blockTxBytesMax = config.blockSizeMaxBytes - BLOCK_HEADER_BYTES;
+    this.blockTxBytesMax = blockTxBytesMax(config.blockSizeMaxBytes);
     this.mempool = replicaMempool(config.mempool, ctx);
     this.txAuth = new TxAuthenticator(ctx, config.txAuth, config.crypto);
     this.authBytes = this.params.auth === 'macs' ? authenticatorBytes(this.n) : SIGNATURE_BYTES;

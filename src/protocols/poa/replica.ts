@@ -12,7 +12,7 @@
  * transaction gossip); the signer that took the client's request answers it on commit.
  */
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
-import { buildBlock, BLOCK_HEADER_BYTES, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
+import { blockTxBytesMax, buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
 import { ChainStore, type HeadChange } from '../../ledger/chain-store.ts';
 import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
@@ -201,7 +201,7 @@ export class PoaReplica implements Actor<unknown> {
     const head = this.chain.head;
     const occupancy: MempoolEvent = { kind: 'mempool', sizeTxs: this.mempool.sizeTxs, sizeBytes: this.mempool.sizeBytes };
     this.ctx.emit(occupancy);
-    const txs = this.mempool.take(this.config.batchSize, this.config.blockSizeMaxBytes - BLOCK_HEADER_BYTES);
+    const txs = this.mempool.take(this.config.batchSize, blockTxBytesMax(this.config.blockSizeMaxBytes));
     const block = buildBlock({ parentHash: head.hash, height: head.height + 1, proposer: this.ctx.self, timestampUs: this.sealTimestampUs, txs });
     const c = this.config.crypto;
     this.ctx.cpu(hashCostUs(c, block.sizeBytes) + c.signUs);

@@ -30,7 +30,7 @@
  */
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
-import { buildBlock, GENESIS_BLOCK } from '../../ledger/block.ts';
+import { blockTxBytesMax, buildBlock, GENESIS_BLOCK } from '../../ledger/block.ts';
 import { hashCostUs, macCostUs } from '../../ledger/crypto.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { MempoolEvent } from '../../ledger/events.ts';
@@ -293,7 +293,7 @@ export class RaftReplica implements Actor<unknown> {
       if (index > 0 && index <= this.commitIndex) this.reply(tx, this.log[index]!.block);
       return;
     }
-    if (this.batch.length > 0 && this.batchBytes + tx.sizeBytes > this.config.blockSizeMaxBytes) this.appendBatch();
+    if (this.batch.length > 0 && this.batchBytes + tx.sizeBytes > blockTxBytesMax(this.config.blockSizeMaxBytes)) this.appendBatch();
     this.txInLog.set(tx.id, 0);
     this.batch.push(tx);
     this.batchBytes += tx.sizeBytes;
