@@ -50,6 +50,20 @@ describe('ConsensusCollector', () => {
     expect(m['consensus.bytes_per_decision']!.value).toBe(3_000);
   });
 
+  it('leaves out of the window [warm-up, end) what happens at the end itself: a periodic submission or block there is the next window\'s', () => {
+    // Window [1 s, 3 s): blocks and submissions every 0.5 s from 1 s to 3 s inclusive.
+    const c = new ConsensusCollector(1_000_000, 3_000_000, () => true, 1_000_000);
+    for (let k = 0; k <= 4; k++) {
+      const t = 1_000_000 + k * 500_000;
+      c.observe(0, submit(txAt(k, t)), t);
+      c.observe(0, blockOf(`b${k}`, k + 1, [txAt(100 + k, t)]), t);
+    }
+    const m = c.metrics(noNetwork);
+    expect(m['consensus.decisions_per_sec']!.value).toBe(2);
+    expect(m['consensus.offered_tps']!.value).toBe(2);
+    expect(m['consensus.committed_txs']!.value).toBe(4);
+  });
+
   it('gives no per-decision figure without a decision', () => {
     const m = new ConsensusCollector(0, 1_000_000, () => true, 1_000_000).metrics({ ...noNetwork, messages: 5, bytes: 100 });
     expect(m['consensus.decisions_per_sec']!.value).toBe(0);

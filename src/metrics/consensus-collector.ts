@@ -89,6 +89,9 @@ export class ConsensusCollector {
       if (event.kind === 'commit' && this.isHonest(host)) this.firstCommit(host, (event as CommitEvent).block);
       return;
     }
+    // The window is [warm-up, end): an event at the end itself (a periodic arrival or block whose
+    // period divides the run) would make a window of d seconds hold d/period + 1 of them.
+    if (timeUs >= this.endUs) return;
     switch (event.kind) {
       case 'submit':
         // Emitted at submission, so a submission seen here was made in the window.
