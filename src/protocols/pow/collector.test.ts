@@ -9,8 +9,8 @@ const genesis = powGenesis();
 const mine = (parent: PowBlock, miner: number, atUs: number, txs = 10): PowBlock => mineBlock(parent, miner, atUs, 1, HEADER_SIZE_BYTES + 100 * txs, 100, 0);
 
 /** Feed a collector of `nodes` nodes: each block mined at its own time, in the order given. */
-function minedAll(nodes: number, blocks: readonly PowBlock[]): PowCollector {
-  const c = new PowCollector(nodes);
+function minedAll(nodes: number, blocks: readonly PowBlock[], stopAfterHeight = Infinity): PowCollector {
+  const c = new PowCollector(nodes, stopAfterHeight);
   for (const b of blocks) {
     const mined: PowMinedEvent = { kind: 'pow-mined', block: b };
     c.observe(b.miner, mined, b.timestampUs);
@@ -31,6 +31,15 @@ describe('PowCollector', () => {
     expect(value(c, 'pow.blocks_mined')).toBe(3);
     expect(value(c, 'pow.stale_blocks')).toBe(1);
     expect(value(c, 'pow.stale_rate')).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('does not count the block above the stop height, which only ends the run (SimBlock stops before mining it)', () => {
+    const a1 = mine(genesis, 0, 1_000);
+    const a2 = mine(a1, 0, 2_000);
+    const a3 = mine(a2, 1, 3_000);
+    const c = minedAll(2, [a1, a2, a3], 2);
+    expect(value(c, 'pow.blocks')).toBe(2);
+    expect(value(c, 'pow.blocks_mined')).toBe(2);
   });
 
   it('keeps the block found first when two branches have equal work', () => {

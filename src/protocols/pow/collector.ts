@@ -30,7 +30,12 @@ export class PowCollector {
   maxReorgDepth = 0;
   committedBlocksRemoved = 0;
 
-  constructor(private readonly nodeCount: number) {
+  /**
+   * `stopAfterHeight`: the run ends when a block above it is mined (SimBlock's end condition). That
+   * block only ends the run, as SimBlock stops before mining it: it is not counted, so a run to N
+   * blocks counts N on its main chain.
+   */
+  constructor(private readonly nodeCount: number, private readonly stopAfterHeight = Infinity) {
     this.need50 = Math.ceil(0.5 * nodeCount);
     this.need90 = Math.ceil(0.9 * nodeCount);
   }
@@ -50,6 +55,7 @@ export class PowCollector {
         return;
       case 'pow-mined': {
         const b = (e as PowMinedEvent).block;
+        if (b.height > this.stopAfterHeight) return;
         this.arrive(this.addMined(b), timeUs - b.timestampUs);
         return;
       }

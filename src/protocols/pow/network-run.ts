@@ -53,10 +53,10 @@ export function preparePowNetwork(spec: PowNetworkSpec): PreparedRun<PowRunResul
   if (!(total > 0)) throw new RangeError(`hashPower: expected a positive total, found ${total}`);
 
   const engine = new Engine({ seed: spec.seed, network: spec.network, maxPendingEvents: spec.maxPendingEvents ?? 16_000_000 });
-  const collector = new PowCollector(n);
+  const stopAfter = spec.stopAfterHeight;
+  const collector = new PowCollector(n, stopAfter);
   engine.observe(collector.observe);
   for (const o of spec.observers ?? []) engine.observe(o);
-  const stopAfter = spec.stopAfterHeight;
   engine.observe((_h, e) => {
     if (e.kind === 'pow-mined' && (e as PowMinedEvent).block.height > stopAfter) engine.stop();
   });
