@@ -28,7 +28,8 @@ describe('one consensus replication on threads', () => {
       const scenario = scenarioFor(protocol, nodes);
       const one = runConsensusWorld(scenario, 11);
       const split = await simulateOnThreads(scenario, 11, threads);
-      expect(one.metrics['consensus.committed_txs']!.value).toBeGreaterThan(40);
+      // At least eight full batches (batchSize 5) in the window, so the comparison covers real work.
+      expect(one.metrics['consensus.committed_txs']!.value).toBeGreaterThanOrEqual(8 * 5);
       expect(split).toEqual(one);
     }, 60_000);
   }
