@@ -97,6 +97,21 @@ describe('OffChainStore', () => {
     expect(verifyMerkleProof(b.root, reply.found!.record, reply.found!.proof)).toBe(false);
   });
 
+  it('alters a latest record once: altering it again would flip its bit back, so it is left altered', () => {
+    const { ctx, sent } = scripted();
+    const s = store(ctx);
+    const b = batch();
+    s.onMessage(3, b);
+    expect(s.corruptLatest(2)).toBe(true);
+    expect(s.corruptLatest(2)).toBe(false);
+    s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' });
+    const reply = replies(sent)[1] as GetReply;
+    expect(verifyMerkleProof(b.root, reply.found!.record, reply.found!.proof)).toBe(false);
+    // A newer record of the device is a new target.
+    s.onMessage(3, batch());
+    expect(s.corruptLatest(2)).toBe(true);
+  });
+
   it('refuses a write beyond its capacity and says so in the acknowledgement', () => {
     const { ctx, sent } = scripted();
     const s = store(ctx, { capacityBytes: 100 });

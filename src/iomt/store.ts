@@ -72,6 +72,8 @@ export class OffChainStore implements Actor<unknown> {
    */
   private latestBatch: (HeldBatch | undefined)[] = [];
   private latestIndex = new Int32Array(0);
+  /** Whether each device's latest record has been altered (corruptLatest), in the same slots. */
+  private latestAltered = new Uint8Array(0);
   private firstDevice = 0;
   private readonly retained: HeldBatch[] = [];
   private retainedHead = 0;
@@ -181,6 +183,7 @@ export class OffChainStore implements Actor<unknown> {
         if (slot < 0 || slot >= this.latestIndex.length) slot = this.cover(m.devices[i]!);
         this.latestBatch[slot] = held;
         this.latestIndex[slot] = i;
+        this.latestAltered[slot] = 0;
       }
       this.expire();
     } else {
@@ -215,12 +218,17 @@ export class OffChainStore implements Actor<unknown> {
     return true;
   }
 
-  /** Storage fault (or insider edit) for tests and attacks: flip one bit of a device's latest record. */
+  /**
+   * Storage fault (or insider edit) for tests and attacks: flip one bit of a device's latest record.
+   * Returns whether a record was altered: not when the device has no record held, nor when its
+   * latest record is altered already (flipping the bit again would restore it).
+   */
   corruptLatest(device: number): boolean {
     const slot = device - this.firstDevice;
     const held = this.latestBatch[slot];
-    if (held === undefined || held.data === undefined) return false;
+    if (held === undefined || held.data === undefined || this.latestAltered[slot] === 1) return false;
     held.data[this.latestIndex[slot]! * RECORD_BYTES + 16]! ^= 0x01;
+    this.latestAltered[slot] = 1;
     return true;
   }
 
@@ -260,9 +268,12 @@ export class OffChainStore implements Actor<unknown> {
     const shift = held === 0 ? 0 : this.firstDevice - first;
     const index = new Int32Array(size);
     index.set(this.latestIndex, shift);
+    const altered = new Uint8Array(size);
+    altered.set(this.latestAltered, shift);
     const batches = new Array<HeldBatch | undefined>(size).fill(undefined);
     for (let i = 0; i < held; i++) batches[shift + i] = this.latestBatch[i];
     this.latestIndex = index;
+    this.latestAltered = altered;
     this.latestBatch = batches;
     this.firstDevice = first;
     return device - first;

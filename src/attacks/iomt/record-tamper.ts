@@ -2,7 +2,9 @@
  * Off-chain record tampering (an insider or intruder with write access to the record store): the
  * latest record of each target device is altered in place, in every store, at `start` and every
  * `interval` after. Readers check records against the anchored Merkle root, so each altered record
- * read must show up as an invalid integrity check.
+ * read must show up as an invalid integrity check. A record is altered, counted and labelled once:
+ * a tick that finds a device's latest record already altered leaves it (the ground truth is which
+ * records were altered, so it grows with the records written, not with the ticks).
  */
 import { z } from 'zod';
 import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
