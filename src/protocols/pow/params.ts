@@ -6,10 +6,21 @@
  */
 import { z } from 'zod';
 import { zDurationUs, zPositiveDurationUs, zSizeBytes } from '../../scenario/zod-units.ts';
+import { HEADER_SIZE_BYTES } from './block.ts';
 
 const zShare = z.number().min(0).max(1);
 /** Sizes a block or transaction cannot be without: 0 bytes would make every relay instant and every block empty. */
 const zPositiveSizeBytes = zSizeBytes.refine((bytes) => bytes > 0, { message: 'expected a positive size, found 0 bytes' });
+
+/**
+ * A retarget scales the difficulty by the expected over the actual time between the first and the
+ * last block of the period (nextDifficulty in block.ts, Bitcoin's CalculateNextWorkRequired): a
+ * period of 1 block measures no interval, its expected time is 0, and every block would quarter
+ * the difficulty until the block rate exhausts memory. 0 means no retarget.
+ */
+const zRetargetBlocks = z.number().int().min(0).refine((blocks) => blocks !== 1, {
+  message: 'expected 0 (a fixed difficulty) or a period of at least 2 blocks (a 1-block period measures no interval between its first and last block), found 1',
+});
 
 /** How hash power is spread: equal shares, or per node ~ normal(mean, sd) floored at 1 (SimBlock). */
 const zHashPower = z.union([
@@ -26,7 +37,7 @@ const zHashPower = z.union([
 export const powParamsSchema = z
   .object({
     blockInterval: zPositiveDurationUs.default(600_000_000).describe('Mean time between blocks of the whole network at the initial difficulty (Bitcoin: 10 min).'),
-    blockSize: zPositiveSizeBytes.default(535_000).describe("Size of every mined block (SimBlock's reference network: 535,000 B)."),
+    blockSize: zPositiveSizeBytes.default(535_000).describe("Size of every mined block (SimBlock's reference network: 535,000 B); at least its 80-byte header plus one transaction of txSize."),
     txSize: zPositiveSizeBytes.default(250).describe('Size of one synthetic transaction; a block holds (blockSize − header) / txSize of them, for throughput.'),
     outboundPeers: z.union([z.number().int().min(1), z.literal('bitcoin-2015')]).default(8)
       .describe("Outbound connections per node (Bitcoin Core's 8), or 'bitcoin-2015': each node's own count drawn from Bitcoin's measured 2015 distribution, 1 to 20, mean 8.6 (SimBlock). The peer graph is drawn from the run's seed."),
@@ -44,12 +55,21 @@ export const powParamsSchema = z
       .describe("How a node answers block requests: 'concurrent', at once, the bytes sharing its uplink; 'sequential', one transfer at a time in request order, the next starting when the previous has reached its receiver (SimBlock)."),
     controlMessageDelay: zDurationUs.default(0)
       .describe('Extra one-way delay of every inv, getdata and getblocktxn (SimBlock adds 10 ms to each); 0 in Bitcoin Core.'),
-    retargetBlocks: z.number().int().min(0).default(0).describe('Blocks per difficulty-retarget period (Bitcoin: 2016); 0 keeps the difficulty fixed.'),
+    retargetBlocks: zRetargetBlocks.default(0)
+      .describe('Blocks per difficulty-retarget period (Bitcoin: 2016), at least 2: a retarget compares the time between the first and last blocks of the period with its expected time, and a 1-block period has no interval to measure; 0 keeps the difficulty fixed.'),
     announceToKnownPeers: z.boolean().default(false).describe('Announce blocks to peers known to have them too (SimBlock); Bitcoin Core skips them.'),
     hashPower: zHashPower.default('equal').describe('How hash power is spread: equal shares, or per node ~ normal(mean, sd) floored at 1 (SimBlock).'),
     blocks: z.number().int().min(1).optional().describe("Stop once this many blocks are on the chain (SimBlock's end condition); else run `duration`."),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    // A block holds its header and (blockSize − header) / txSize transactions, rounded down (mint in
+    // block.ts): a smaller block holds none, and the run would report a throughput of 0.
+    const least = HEADER_SIZE_BYTES + p.txSize;
+    if (p.blockSize < least) {
+      ctx.addIssue({ code: 'custom', path: ['blockSize'], message: `expected at least ${least} B, the ${HEADER_SIZE_BYTES}-byte block header and one transaction of txSize (${p.txSize} B), found ${p.blockSize} B` });
+    }
+  });
 
 /** The scenario's `consensus.pow` block as parsed. */
 export type PowParamsSection = z.output<typeof powParamsSchema>;
