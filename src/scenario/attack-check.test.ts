@@ -50,6 +50,18 @@ describe('attacks checked against the scenario when it loads', () => {
     expect(issuesOf(withAttacks('  - { type: selfish-mining, share: 0.3 }\n'))).toMatchObject([{ path: 'attacks.0.type', found: "'selfish-mining'" }]);
   });
 
+  it('refuses a proof-of-work attacker that is the only node (no honest node would mine), and a second attacker', () => {
+    const pow = (nodes: number, attacks: string) => `name: s\nduration: 2s\nconsensus: { protocol: pow, nodes: ${nodes} }\nattacks:\n${attacks}`;
+    const selfish = '  - { type: selfish-mining, share: 0.3 }\n';
+    expect(issuesOf(pow(1, selfish))).toEqual([
+      { source: 's.yaml:3:36', path: 'consensus.nodes', expected: 'at least 2 nodes with a proof-of-work attacker (attacks.0, selfish-mining, holds its share of the hash power and the honest nodes the rest, so at least one honest node must mine)', found: '1' },
+    ]);
+    expect(issuesOf(pow(2, selfish))).toEqual([]);
+    expect(issuesOf(pow(4, `${selfish}  - { type: majority, node: 1, share: 0.6 }\n`))).toMatchObject([
+      { path: 'attacks.1.type', expected: 'at most one proof-of-work attacker (a run has one withholding miner; attacks.0 is it)', found: "a second, 'majority'" },
+    ]);
+  });
+
   it("refuses a PoW attacker's node and a device attack's device that the world does not have, before anything runs", () => {
     expect(issuesOf(scenario('pow', '{ type: selfish-mining, share: 0.3, node: 4 }'))).toMatchObject([{ path: 'attacks.0.node', expected: 'a node index in 0..3', found: '4' }]);
     const hospital = readFileSync(new URL('../../scenarios/hospital.yaml', import.meta.url), 'utf8');

@@ -30,6 +30,30 @@ function attackWorldOf(scenario: Scenario): AttackWorld {
   return scenario.consensus.protocol === 'pow' ? 'pow' : 'consensus';
 }
 
+/**
+ * What the proof-of-work run model (src/attacks/pow/run.ts) can run: one withholding miner, whose
+ * hash power is scaled to its `share` of the total against the other nodes' (the honest miners'),
+ * so at least one node besides it must mine.
+ */
+function powAttackerIssues(scenario: Scenario, attacks: readonly AttackLike[], definitions: readonly AnyAttackDefinition[]): ScenarioFaultIssue[] {
+  const attackers = definitions.flatMap((d, k) => (d.powAttack === undefined ? [] : [k]));
+  const first = attackers[0];
+  if (first === undefined) return [];
+  const issues: ScenarioFaultIssue[] = attackers.slice(1).map((k) => ({
+    path: ['attacks', k, 'type'],
+    expected: `at most one proof-of-work attacker (a run has one withholding miner; attacks.${first} is it)`,
+    found: `a second, '${attacks[k]!.type}'`,
+  }));
+  if (scenario.consensus.nodes < 2) {
+    issues.push({
+      path: ['consensus', 'nodes'],
+      expected: `at least 2 nodes with a proof-of-work attacker (attacks.${first}, ${attacks[first]!.type}, holds its share of the hash power and the honest nodes the rest, so at least one honest node must mine)`,
+      found: String(scenario.consensus.nodes),
+    });
+  }
+  return issues;
+}
+
 export function checkScenarioAttacks(scenario: Scenario, registries: Registries = IN_TREE_REGISTRIES): ScenarioFaultIssue[] {
   // The attacks section is optional in the schema's evolution; read it structurally.
   const attacks = (scenario as { attacks?: readonly AttackLike[] }).attacks ?? [];
@@ -53,6 +77,7 @@ export function checkScenarioAttacks(scenario: Scenario, registries: Registries 
     issues.push({ path: ['attacks', k, 'type'], expected: `an attack that acts in ${ATTACK_WORLD_NAMES[world]}, one of ${fitting.join(', ')}`, found: `'${d.type}'` });
   });
   checkAttackSpecs(attacks, definitions, sizes, protocolIn(registries, scenario.consensus.protocol), reportFor);
+  if (world === 'pow') issues.push(...powAttackerIssues(scenario, attacks, definitions));
   // Device attacks name devices, gateways and clinicians: the world's layout follows from iomt:
   // alone, so it is laid out here (no host built) and an index out of range is refused before
   // anything runs or is written, not when the world is built.

@@ -6,13 +6,41 @@
 import { z } from 'zod';
 import type { StreamDetector, SubjectDetectors } from '../detectors.ts';
 
+/**
+ * The features a gateway feeds the detectors of each scope (src/iomt/gateway.ts): a device's
+ * detectors see each of its readings' inter-arrival time and value, the gateway's own its rate of
+ * readings. A detector of another pairing would never be fed, and would report a detection rate of
+ * 0 as if it had watched, so the entry refuses it.
+ */
+export const FEATURES_BY_SCOPE = {
+  device: ['interarrival', 'value'],
+  gateway: ['rate'],
+} as const;
+
+export type DetectorScope = keyof typeof FEATURES_BY_SCOPE;
+export type DetectorFeature = (typeof FEATURES_BY_SCOPE)[DetectorScope][number];
+
+const SCOPES = Object.keys(FEATURES_BY_SCOPE) as [DetectorScope, ...DetectorScope[]];
+const FEATURES = Object.values(FEATURES_BY_SCOPE).flat() as [DetectorFeature, ...DetectorFeature[]];
+
 /** What every detector entry says besides its type and its own parameters. */
 export const zDetectorCommon = {
-  scope: z.enum(['device', 'gateway']).describe("'device': one detector per device at its gateway; 'gateway': one per gateway."),
-  feature: z.enum(['interarrival', 'value', 'rate'])
-    .describe("Watched feature: per device, reading inter-arrival time (s) or reported value; per gateway, readings/s over `gateway.rateWindow`."),
+  scope: z.enum(SCOPES).describe("'device': one detector per device at its gateway; 'gateway': one per gateway."),
+  feature: z.enum(FEATURES)
+    .describe("Watched feature, one its scope is fed: per device, 'interarrival' (reading inter-arrival time, s) or 'value' (reported value); per gateway, 'rate' (readings/s over `gateway.rateWindow`)."),
   warmup: z.number().int().min(2).default(30).describe('Samples used to learn the in-control mean and standard deviation before the detector can alarm.'),
 };
+
+/** An issue unless `feature` is one the gateway feeds detectors of `scope` (FEATURES_BY_SCOPE). */
+export function checkScopeFeature(entry: { readonly scope: DetectorScope; readonly feature: DetectorFeature }, ctx: z.RefinementCtx): void {
+  const offered: readonly DetectorFeature[] = FEATURES_BY_SCOPE[entry.scope];
+  if (offered.includes(entry.feature)) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['feature'],
+    message: `expected a feature that ${entry.scope}-scope detectors are fed, ${offered.map((f) => `'${f}'`).join(' or ')} (nothing feeds them another), found '${entry.feature}'`,
+  });
+}
 
 /** A detector's own parameters: a strict zod object in which every field has a default and a description. */
 export type DetectorParamsSchema = z.ZodObject;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zIomt } from '../../scenario/sections/iomt.ts';
 import { makeDetector } from '../detector-bank.ts';
 import { CusumDetector, EwmaDetector, ZScoreDetector } from '../detectors.ts';
+import { FEATURES_BY_SCOPE } from './definition.ts';
 import { DETECTOR_KINDS, detectorKind } from './index.ts';
 
 describe('detector kinds', () => {
@@ -25,5 +26,18 @@ describe('detector kinds', () => {
     expect(detectors[1]).toEqual({ type: 'cusum', scope: 'gateway', feature: 'rate', warmup: 30, k: 0.5, h: 5 });
     expect(detectors.map((d) => makeDetector(d).constructor)).toEqual([EwmaDetector, CusumDetector, ZScoreDetector]);
     expect(zIomt.safeParse({ detectors: [{ type: 'zscore', scope: 'device', feature: 'value', lambda: 0.2 }] }).success).toBe(false);
+  });
+
+  it('accepts each scope with the features its gateway feeds it, and refuses every other pairing, for every kind', () => {
+    for (const { type } of DETECTOR_KINDS) {
+      for (const scope of ['device', 'gateway'] as const) {
+        for (const feature of ['interarrival', 'value', 'rate'] as const) {
+          const fed = (FEATURES_BY_SCOPE[scope] as readonly string[]).includes(feature);
+          const parsed = zIomt.safeParse({ detectors: [{ type, scope, feature }] });
+          expect(parsed.success, `${type} ${scope} ${feature}`).toBe(fed);
+          if (!fed) expect(parsed.error?.issues[0]?.path).toEqual(['detectors', 0, 'feature']);
+        }
+      }
+    }
   });
 });

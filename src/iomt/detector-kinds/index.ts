@@ -1,7 +1,7 @@
 /** The detector-kind registry, one line per kind, and the scenario's detector entry derived from it. */
 import { z } from 'zod';
 import { cusum } from './cusum.ts';
-import { zDetectorCommon, type DetectorDefinition } from './definition.ts';
+import { checkScopeFeature, zDetectorCommon, type DetectorDefinition } from './definition.ts';
 import { ewma } from './ewma.ts';
 import { zscore } from './zscore.ts';
 
@@ -17,7 +17,7 @@ export type DetectorSpec = SpecOf<Kinds[number]>;
 const typeMeaning = `Detector: ${DETECTOR_KINDS.map((d) => `'${d.type}', ${d.title} (${d.reference})`).join('; ')}.`;
 
 function entrySchema(d: DetectorDefinition): z.ZodObject {
-  return z.object({ type: z.literal(d.type).describe(typeMeaning), ...zDetectorCommon, ...d.paramsSchema.shape }).strict();
+  return z.object({ type: z.literal(d.type).describe(typeMeaning), ...zDetectorCommon, ...d.paramsSchema.shape }).strict().superRefine(checkScopeFeature);
 }
 
 /** The scenario's detector entry for the detector kinds of `kinds` (the registry, plus plug-ins). */

@@ -1,19 +1,36 @@
 /** The `network:` section: regions, latency between them, bandwidth, loss. */
 import { z } from 'zod';
-import { zBandwidthBps, zDurationUs } from '../zod-units.ts';
+import { zBandwidthBps, zDurationUs, zPositiveDurationUs } from '../zod-units.ts';
 
-/** A latency distribution in a scenario file; durations carry units. */
+/**
+ * SimBlock's latency model is Pareto with shape 0.2·mean and scale mean − 5 ms (Aoki et al. 2019,
+ * docs/references.md §4): a mean of 5 ms or less leaves no positive scale to draw from.
+ */
+const SIMBLOCK_PARETO_OFFSET_US = 5_000;
+
+/**
+ * A latency distribution in a scenario file; durations carry units. Every parameter the engine's
+ * sampler needs positive (sim/distributions.ts makeSampler) is bounded here, so a latency the loader
+ * accepts, in network.latency or iomt.links, can be drawn from when the run starts.
+ */
 export const zLatency = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fixed'), value: zDurationUs }).strict(),
-  z.object({ kind: z.literal('uniform'), min: zDurationUs, max: zDurationUs }).strict(),
-  z.object({ kind: z.literal('exponential'), mean: zDurationUs, shift: zDurationUs.optional() }).strict(),
+  // A uniform draw needs an interval: max below min has none.
+  z.object({ kind: z.literal('uniform'), min: zDurationUs, max: zDurationUs }).strict()
+    .refine((u) => u.max >= u.min, { message: 'a duration ≥ min (uniform: the upper bound of the interval)', path: ['max'] }),
+  // An exponential of mean 0 is no distribution (its rate would be infinite).
+  z.object({ kind: z.literal('exponential'), mean: zPositiveDurationUs, shift: zDurationUs.optional() }).strict(),
   // `min`: the least latency of the path (its propagation delay); draws below it are raised to it.
   // Without it the floor is 0, and a run split over threads has no lookahead across such a link.
   z.object({ kind: z.literal('normal'), mean: zDurationUs, sd: zDurationUs, min: zDurationUs.optional() }).strict(),
-  z.object({ kind: z.literal('lognormal'), median: zDurationUs, sigma: z.number().nonnegative() }).strict(),
-  // SimBlock's model: Pareto with shape 0.2·mean and scale mean − 5 ms (Aoki et al. 2019).
-  z.object({ kind: z.literal('pareto-simblock'), mean: zDurationUs }).strict(),
-  z.object({ kind: z.literal('pareto'), shape: z.number().positive(), scale: zDurationUs }).strict(),
+  // The logarithm of the median is the distribution's location: a median of 0 has none.
+  z.object({ kind: z.literal('lognormal'), median: zPositiveDurationUs, sigma: z.number().nonnegative() }).strict(),
+  z.object({
+    kind: z.literal('pareto-simblock'),
+    mean: zDurationUs.refine((us) => us > SIMBLOCK_PARETO_OFFSET_US, { message: "a duration over 5ms (SimBlock's Pareto has scale mean − 5 ms, which must be positive)" }),
+  }).strict(),
+  // A Pareto's scale is its smallest value and divides every draw's law: it must be positive.
+  z.object({ kind: z.literal('pareto'), shape: z.number().positive(), scale: zPositiveDurationUs }).strict(),
   z.object({ kind: z.literal('empirical'), values: z.array(zDurationUs).min(1) }).strict(),
 ]);
 export type LatencySpec = z.output<typeof zLatency>;
