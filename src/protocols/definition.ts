@@ -68,6 +68,13 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
    * that sets it is an input error (src/scenario/consistency-check.ts), not a setting silently unused.
    */
   readonly withoutMempool?: string;
+  /**
+   * Why the replicas execute no transaction on the application they are given, where they execute
+   * none: an IoMT world works through its contracts (registration, anchoring, consent, audit), so an
+   * IoMT scenario on this protocol is an input error (src/scenario/consistency-check.ts), not a run
+   * whose IoMT layer silently does nothing.
+   */
+  readonly withoutApplication?: string;
   /** One replica; `config.params` has been parsed by `paramsSchema` already. */
   createReplica(ctx: ActorContext<unknown>, config: ReplicaConfig<ParamsOf<S>>, app: ReplicatedApplication): Actor<unknown>;
   /**

@@ -2,6 +2,7 @@
  * Cross-field rules zod's per-field schema cannot state. Each issue names the field to blame, so
  * the loader reports it like any other bad input (file:line:col, path, expected, found; exit 2).
  */
+import { BLOCK_HEADER_BYTES, blockTxBytesMax } from '../ledger/block.ts';
 import { IN_TREE_REGISTRIES, protocolIn, type Registries } from '../plugins/registries.ts';
 import type { Scenario } from './schema.ts';
 import { consortiumSeats } from './sections/iomt.ts';
@@ -73,14 +74,56 @@ function unusedMempoolIssues(scenario: Scenario, written: Record<string, unknown
   return Object.entries(mempool).map(([key, value]) => ({ path: ['consensus', 'mempool', key], expected, found: typeof value === 'string' ? value : JSON.stringify(value) }));
 }
 
+/**
+ * An IoMT world on a protocol whose replicas execute nothing (its definition's `withoutApplication`):
+ * no contract would run, and the world would report no on-chain work as if it had measured it.
+ */
+function iomtProtocolIssues(scenario: Scenario, registries: Registries): ScenarioFaultIssue[] {
+  const protocol = scenario.consensus.protocol;
+  const why = protocolIn(registries, protocol)?.withoutApplication;
+  if (scenario.iomt === undefined || why === undefined) return [];
+  const executing = registries.protocols.filter((p) => p.withoutApplication === undefined).map((p) => p.name);
+  return [{
+    path: ['consensus', 'protocol'],
+    expected: `a protocol whose replicas execute the IoMT contracts, one of ${executing.join(', ')} (${protocol}: ${why})`,
+    found: `'${protocol}'`,
+  }];
+}
+
+/** Whether the scenario as written (its files and --set flags) gives `section.key`. */
+function writes(written: Record<string, unknown>, section: string, key: string): boolean {
+  const fields = written[section];
+  return fields !== null && typeof fields === 'object' && key in fields;
+}
+
+/**
+ * A block of consensus.blockSizeMax holds its header (BLOCK_HEADER_BYTES, as PBFT and PoA count it:
+ * blockTxBytesMax) and whole transactions of workload.txSize: a block too small for one commits
+ * nothing, and the run would report a throughput of 0 as if it had measured one. The field blamed is
+ * the one written: the transaction size when only it was, else the block size.
+ */
+function blockSizeIssues(scenario: Scenario, written: Record<string, unknown>): ScenarioFaultIssue[] {
+  const { blockSizeMax } = scenario.consensus;
+  const { txSize } = scenario.workload;
+  const room = blockTxBytesMax(blockSizeMax);
+  if (txSize <= room) return [];
+  if (writes(written, 'workload', 'txSize') && !writes(written, 'consensus', 'blockSizeMax')) {
+    return [{ path: ['workload', 'txSize'], expected: `at most ${room} B, what a block of consensus.blockSizeMax (${blockSizeMax} B) holds after its ${BLOCK_HEADER_BYTES}-byte header`, found: `${txSize} B` }];
+  }
+  const least = BLOCK_HEADER_BYTES + txSize;
+  return [{ path: ['consensus', 'blockSizeMax'], expected: `at least ${least} B, a ${BLOCK_HEADER_BYTES}-byte block header and one transaction of workload.txSize (${txSize} B)`, found: `${blockSizeMax} B` }];
+}
+
 /** `written` is the scenario as written, before defaults: rules about what a file says use it. */
 export function checkScenarioConsistency(scenario: Scenario, written: Record<string, unknown>, registries: Registries = IN_TREE_REGISTRIES): ScenarioFaultIssue[] {
-  const issues: ScenarioFaultIssue[] = unusedMempoolIssues(scenario, written, registries);
+  const issues: ScenarioFaultIssue[] = [...unusedMempoolIssues(scenario, written, registries), ...iomtProtocolIssues(scenario, registries)];
   // Measurements start after the warm-up; a warm-up as long as the run leaves nothing to measure.
   if (!(scenario.warmup < scenario.duration)) {
     issues.push({ path: ['warmup'], expected: `a warm-up shorter than duration (${seconds(scenario.duration)})`, found: seconds(scenario.warmup) });
   }
   if (scenario.iomt === undefined && scenario.consensus.protocol === 'pow') issues.push(...ignoredFieldIssues(written, POW_IGNORED));
+  // Synthetic transactions of workload.txSize fill the blocks of a consensus-only world.
+  if (scenario.iomt === undefined && scenario.consensus.protocol !== 'pow') issues.push(...blockSizeIssues(scenario, written));
   // An IoMT world places one consensus node per consortium seat: the two counts must agree.
   const iomt = scenario.iomt;
   if (iomt !== undefined) {

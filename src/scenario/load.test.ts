@@ -158,6 +158,34 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^t\.yaml:4:56: consensus\.mempool\.ttl: expected no consensus\.mempool with protocol raft \(the leader appends each request to its log .*\), found 3s$/],
     ['a mempool setting for proof of work set from the command line', () => loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pow, nodes: 8 }\n', ['consensus.mempool.capacity=10']),
       /^--set consensus\.mempool\.capacity=10: consensus\.mempool\.capacity: expected no consensus\.mempool with protocol pow \(.*\), found 10$/],
+    ['a 1-block difficulty-retarget period, which measures no interval', () => loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pow, nodes: 8, pow: { retargetBlocks: 1 } }\n'),
+      /^t\.yaml:4:\d+: consensus\.pow\.retargetBlocks: expected 0 \(a fixed difficulty\) or a period of at least 2 blocks \(a 1-block period measures no interval between its first and last block\), found 1$/],
+    ['an IoMT world on proof of work, whose nodes execute no contract', () => loadScenarioText('t.yaml', IOMT_BASE.replace('protocol: pbft', 'protocol: pow')),
+      /^t\.yaml:4:\d+: consensus\.protocol: expected a protocol whose replicas execute the IoMT contracts, one of pbft, hotstuff, raft, poa(, [a-z0-9-]+)* \(pow: its nodes confirm transactions .*\), found 'pow'$/],
+    ["a SimBlock Pareto latency whose mean leaves no positive scale", () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nnetwork:\n  latency: { kind: pareto-simblock, mean: 1us }\n'),
+      /^t\.yaml:4:\d+: network\.latency\.mean: expected a duration over 5ms \(SimBlock's Pareto has scale mean − 5 ms, which must be positive\), found '1us'$/],
+    ['the same latency on an IoMT link', () => loadScenarioText('t.yaml', IOMT_BASE, ['iomt.links.radio={kind: pareto-simblock, mean: 1ms}']),
+      /^--set iomt\.links\.radio=\{kind: pareto-simblock, mean: 1ms\}: iomt\.links\.radio\.mean: expected a duration over 5ms \(.*\), found '1ms'$/],
+    ['a uniform latency whose upper bound is below its lower bound', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nnetwork:\n  latency: { kind: uniform, min: 5ms, max: 1ms }\n'),
+      /^t\.yaml:4:\d+: network\.latency\.max: expected a duration ≥ min \(uniform: the upper bound of the interval\), found '1ms'$/],
+    ['an exponential latency of mean 0', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nnetwork:\n  latency: { kind: exponential, mean: 0us }\n'),
+      /^t\.yaml:4:\d+: network\.latency\.mean: expected a positive duration, found '0us'$/],
+    ['a lognormal latency of median 0', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nnetwork:\n  latency: { kind: lognormal, median: 0us, sigma: 1 }\n'),
+      /^t\.yaml:4:\d+: network\.latency\.median: expected a positive duration, found '0us'$/],
+    ['a Pareto latency of scale 0', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nnetwork:\n  latency: { kind: pareto, shape: 1, scale: 0us }\n'),
+      /^t\.yaml:4:\d+: network\.latency\.scale: expected a positive duration, found '0us'$/],
+    ['a device detector of a feature only a gateway is fed', () => loadScenarioText('t.yaml', IOMT_BASE, ['iomt.detectors=[{type: cusum, scope: device, feature: rate}]']),
+      /^--set iomt\.detectors=.*: iomt\.detectors\.0\.feature: expected a feature that device-scope detectors are fed, 'interarrival' or 'value' \(nothing feeds them another\), found 'rate'$/],
+    ['a gateway detector of a feature only devices are fed', () => loadScenarioText('t.yaml', IOMT_BASE, ['iomt.detectors=[{type: zscore, scope: device, feature: value}, {type: ewma, scope: gateway, feature: interarrival}]']),
+      /^--set iomt\.detectors=.*: iomt\.detectors\.1\.feature: expected a feature that gateway-scope detectors are fed, 'rate' \(nothing feeds them another\), found 'interarrival'$/],
+    ['a block too small for one transaction after its header', () => loadScenarioText('t.yaml', `${BASE}  blockSizeMax: 300B\n`),
+      /^t\.yaml:6:\d+: consensus\.blockSizeMax: expected at least 352 B, a 96-byte block header and one transaction of workload\.txSize \(256 B\), found 300 B$/],
+    ['a transaction larger than what the default block holds, blaming the size written', () => loadScenarioText('t.yaml', `${BASE}workload: { txSize: 1MB }\n`),
+      /^t\.yaml:6:\d+: workload\.txSize: expected at most 524192 B, what a block of consensus\.blockSizeMax \(524288 B\) holds after its 96-byte header, found 1000000 B$/],
+    ['a proof-of-work block too small for one transaction', () => loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pow, nodes: 8, pow: { blockSize: 1B } }\n'),
+      /^t\.yaml:4:\d+: consensus\.pow\.blockSize: expected at least 330 B, the 80-byte block header and one transaction of txSize \(250 B\), found 1 B$/],
+    ['a proof-of-work transaction larger than the block', () => loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pow, nodes: 8, pow: { txSize: 1MB } }\n'),
+      /^t\.yaml:4:\d+: consensus\.pow\.blockSize: expected at least 1000080 B, the 80-byte block header and one transaction of txSize \(1000000 B\), found 535000 B$/],
     ['a bad --vary', () => parseVary('consensus.nodes=4,,7'),
       /^--vary consensus\.nodes=4,,7: consensus\.nodes: expected key=v1,v2,\.\.\. or key=lo\.\.hi:step with no empty value, found '4,,7'$/],
     ['a reversed --vary range', () => parseVary('consensus.nodes=10..4'),
@@ -180,6 +208,15 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       expect(lines[0]).toMatch(pattern);
     });
   }
+
+  it('accepts the least sizes that hold one transaction, the smallest retarget period, and detectors of the features their scope is fed', () => {
+    expect(loadScenarioText('t.yaml', `${BASE}  blockSizeMax: 352B\n`).scenario.consensus.blockSizeMax).toBe(352);
+    const pow = loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pow, nodes: 8, pow: { blockSize: 330B, retargetBlocks: 2 } }\n');
+    expect(pow.scenario.consensus.pow).toMatchObject({ blockSize: 330, retargetBlocks: 2 });
+    expect(loadScenarioText('t.yaml', 'name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: pow, nodes: 8, pow: { retargetBlocks: 0 } }\n').scenario.consensus.pow.retargetBlocks).toBe(0);
+    const detectors = '[{type: cusum, scope: device, feature: interarrival}, {type: zscore, scope: device, feature: value}, {type: ewma, scope: gateway, feature: rate}]';
+    expect(loadScenarioText('t.yaml', IOMT_BASE, [`iomt.detectors=${detectors}`]).scenario.iomt?.detectors).toHaveLength(3);
+  });
 
   it('accepts an IoMT scenario that says it offers no synthetic load, or says nothing of it', () => {
     expect(loadScenarioText('t.yaml', `${IOMT_BASE}workload: { rateTps: 0 }\n`).scenario.iomt).toBeDefined();

@@ -15,7 +15,7 @@ export const pbftParamsSchema = z
       .describe("How long a replica waits for its next batch to execute, while it knows of later ones, before it reports what it has (STATUS) and peers resend what it lacks; again after each interval. 100 ms is the least spacing between a replica's STATUS messages in the BFT library."),
     auth: z.enum(['macs', 'signatures']).default('macs').describe("'macs': authenticators in the normal case, signatures for view changes (§5); 'signatures': everywhere."),
     stateTransferWindow: z.number().int().min(0).default(4096)
-      .describe('Executed batches each replica keeps below its low water mark for lagging or recovered replicas to fetch (§4.3).'),
+      .describe('Executed batches each replica keeps below its low water mark for lagging or recovered replicas to fetch (§4.3). State moves as those batches, not as a snapshot: a replica that falls further behind the stable checkpoint than this window (any distance at 0) cannot catch up, and consensus.replica_lag_ms shows how far it trails.'),
   })
   .strict()
   .superRefine((p, ctx) => {

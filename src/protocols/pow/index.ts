@@ -27,6 +27,7 @@ export const pow = defineProtocol({
   commitGapBoundUs: () => null,
   messageKinds: POW_MESSAGE_KINDS,
   withoutMempool: 'each node keeps every transaction not yet in its best chain and mines them in arrival order (src/protocols/pow/tx-pool.ts), with no capacity, order or lifetime to set',
+  withoutApplication: 'its nodes confirm transactions k blocks deep without executing them on the application (docs/pow.md), so no contract call of an IoMT world would take effect',
   createReplica: (ctx, config, _app) => {
     const n = config.replicaHosts.length;
     // Every replica derives the same power table from the run's seed, then takes its own share.

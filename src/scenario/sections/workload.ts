@@ -19,7 +19,10 @@ export const zWorkload = z
      * abandoned). Default 5, the backlog of Caliper's documented fixed-load example (docs/references.md §10).
      */
     outstandingPerClient: z.number().int().min(1).default(5),
-    /** Size of every synthetic transaction (a client request adds a fixed overhead on the wire). */
+    /**
+     * Size of every synthetic transaction (a client request adds a fixed overhead on the wire); at
+     * most what a block of consensus.blockSizeMax holds after its 96-byte header.
+     */
     txSize: zSizeBytes.default(256),
     /** Load-generating clients; the offered rate is split evenly among them. */
     clients: z.number().int().min(1).default(4),
