@@ -76,7 +76,7 @@ export function consensusSchema<const R extends readonly [ProtocolDefinition, ..
       cores: z.number().int().min(1).default(2),
       /** Most transactions in one block or batch. */
       batchSize: z.number().int().min(1).default(10),
-      /** Propose a partial batch after this long (Fabric's BatchTimeout). */
+      /** Propose a partial batch after this long (Fabric's BatchTimeout): PBFT's primary and Raft's leader. HotStuff's leader proposes at every view and proof of authority seals at every period, whatever their pool holds, so neither reads it. */
       batchTimeout: zPositiveDurationUs.default(2_000_000),
       blockSizeMax: zSizeBytes.default(524_288),
       /** 'symbolic' Dolev–Yao signatures (fast) or 'real' Ed25519 and SHA-256 everywhere. */
