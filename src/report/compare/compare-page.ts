@@ -12,7 +12,7 @@ import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ResultsFolder } from '../results/types.ts';
 import { SIGNIFICANCE_LEVEL, type Comparison, type MetricDifference } from './compare.ts';
 
-const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, 'within threshold': 3, same: 4 } as const;
+const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, 'within threshold': 3, untested: 4, same: 5 } as const;
 
 function ordered(differences: readonly MetricDifference[]): MetricDifference[] {
   return [...differences].sort((x, y) => VERDICT_ORDER[x.verdict] - VERDICT_ORDER[y.verdict]);
@@ -55,7 +55,9 @@ function testSentence(c: Comparison): string {
 
 function summaryLine(c: Comparison): string {
   const significant = c.differences.filter((d) => d.significant).length;
-  return `${c.differences.length} metrics compared; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL}): ${c.worse} worse, ${c.better} better.`;
+  const untested = c.differences.filter((d) => d.verdict === 'untested').length;
+  const notTested = untested === 0 ? '' : ` ${untested} untested: a side had fewer than two values of the metric.`;
+  return `${c.differences.length} metrics compared; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL}): ${c.worse} worse, ${c.better} better.${notTested}`;
 }
 
 export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInput, comparison: Comparison, figures: readonly RenderedFigure[]): string {

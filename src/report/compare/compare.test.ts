@@ -7,6 +7,24 @@ import { InputError } from '../../scenario/errors.ts';
 import { compareCommand } from '../index.ts';
 import { loadResults } from '../results/load.ts';
 import { compareResults } from './compare.ts';
+import type { ResultsFolder } from '../results/types.ts';
+
+/**
+ * A results folder in memory: one point, metric `m` (lower is better) with `values[k]` in the
+ * replication of seed k + 1 (null: not produced there), its summary mean over the values present.
+ */
+function folderOf(values: readonly (number | null)[]): ResultsFolder {
+  const present = values.filter((v): v is number => v !== null);
+  const mean = present.length === 0 ? null : present.reduce((x, y) => x + y, 0) / present.length;
+  return {
+    dir: '/in-memory',
+    manifest: { replicationSeeds: values.map((_, k) => k + 1) },
+    summary: { scenario: 's', points: [{ parameters: {}, n: values.length, metrics: { 'consensus.commit_latency_ms.p50': { unit: 'ms', mean, n: present.length } } }] },
+    replications: values.map((value, k) => ({ point: 0, replication: k, seed: k + 1, metrics: { 'consensus.commit_latency_ms.p50': { unit: 'ms', value } } })),
+    hasReplicationsFile: true,
+    timeseries: null,
+  } as unknown as ResultsFolder;
+}
 
 function run(overrides: Parameters<typeof writeRunFixture>[1]): string {
   const dir = tempResultsDir('cmp');
@@ -30,6 +48,22 @@ async function captured<T>(body: () => Promise<T>): Promise<{ value: T; stdout: 
 
 /** Same noise stream (fixture seed 1), B 2 % slower: a small change the paired test finds. */
 const SLIGHTLY_SLOWER = { seed: 1, points: [{ parameters: {}, load: 1.02 }] };
+
+describe('compare: what is stated is what is tested', () => {
+  it('states the paired means and difference over the replications both sides produced the metric in', () => {
+    // Seed 2 has no value in A; over all values B - A is +40, over the pairs tested it is -10.
+    const c = compareResults(folderOf([100, null, 110, 120]), folderOf([90, 300, 100, 110]));
+    const d = c.differences[0]!;
+    expect([d.nA, d.nB, d.meanA, d.meanB, d.delta]).toEqual([3, 3, 110, 100, -10]);
+    expect(Math.sign(d.t!)).toBe(Math.sign(d.delta));
+  });
+
+  it('calls a metric a side produced fewer than two values of untested, not the same', () => {
+    const c = compareResults(folderOf([2000, null, null]), folderOf([50, 60, 55]));
+    expect(c.differences[0]!.verdict).toBe('untested');
+    expect(c.differences[0]!.pValue).toBeNull();
+  });
+});
 
 describe('compare', () => {
   it('finds no significant difference between two runs of the same configuration', () => {

@@ -16,9 +16,10 @@ export const SIGNIFICANCE_LEVEL = 0.05;
 
 /**
  * `within threshold`: significant, but the relative change is smaller than the threshold asked
- * for, so it does not fail the comparison.
+ * for, so it does not fail the comparison. `untested`: a side has fewer than two values of the
+ * metric (it was not produced in every replication), so no test could say whether it changed.
  */
-export type Verdict = 'better' | 'worse' | 'changed' | 'within threshold' | 'same';
+export type Verdict = 'better' | 'worse' | 'changed' | 'within threshold' | 'same' | 'untested';
 
 export type StatisticalTest = 'paired' | 'welch';
 
@@ -31,6 +32,7 @@ export interface MetricDifference {
   readonly pointLabel: string;
   readonly metric: string;
   readonly unit: string;
+  /** Means over the values tested (nA, nB): with the paired test, the replications both sides produced the metric in. */
   readonly meanA: number;
   readonly meanB: number;
   /** B − A */
@@ -143,11 +145,18 @@ function pairPoints(a: ResultsFolder, b: ResultsFolder): { pairs: [number, numbe
 }
 
 /** A change from 0 has no relative size, so no threshold can excuse it. */
-function verdictOf(d: Pick<MetricDifference, 'delta' | 'relative' | 'direction'>, significant: boolean, threshold: number): Verdict {
+function verdictOf(d: Pick<MetricDifference, 'delta' | 'relative' | 'direction' | 'pValue'>, significant: boolean, threshold: number): Verdict {
+  if (d.pValue === null) return 'untested';
   if (!significant) return 'same';
   if (d.relative !== null && Math.abs(d.relative) < threshold) return 'within threshold';
   if (d.direction === 'unknown') return 'changed';
   return (d.direction === 'higher') === d.delta > 0 ? 'better' : 'worse';
+}
+
+function mean(values: readonly number[]): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
 }
 
 export function compareResults(a: ResultsFolder, b: ResultsFolder, options: CompareOptions = {}): Comparison {
@@ -176,16 +185,22 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
       const summaryB = pointB.metrics[metric];
       if (summaryA?.mean == null || summaryB?.mean == null) continue;
       const values = samplesFor(test, valuesBySeed(a, i, metric), valuesBySeed(b, j, metric));
+      // Paired on seeds where both sides produced the metric: A replication with no value on one side
+      // (no latency sample) drops its pair, and the means stated are those the test compares, or the
+      // difference printed could have the opposite sign of the one tested.
+      if (values.a.length === 0 || values.b.length === 0) continue;
       const result = test === 'paired' ? pairedTTest(values.a, values.b) : welchTTest(values.a, values.b);
-      const delta = summaryB.mean - summaryA.mean;
+      const meanA = mean(values.a);
+      const meanB = mean(values.b);
+      const delta = meanB - meanA;
       raw.push({
         pointLabel: label,
         metric,
         unit: summaryA.unit,
-        meanA: summaryA.mean,
-        meanB: summaryB.mean,
+        meanA,
+        meanB,
         delta,
-        relative: summaryA.mean === 0 ? null : delta / Math.abs(summaryA.mean),
+        relative: meanA === 0 ? null : delta / Math.abs(meanA),
         nA: values.a.length,
         nB: values.b.length,
         test: result === null ? null : test,
