@@ -22,7 +22,9 @@ export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
   for (const name of names) {
     const m = p.metrics[name]!;
     const ci = m.n > 1 ? `  95% CI [${num(m.ci95[0])}, ${num(m.ci95[1])}]` : '';
-    lines.push(`  ${name.padEnd(width)}  ${num(m.mean)} ${m.unit}${ci}`);
+    // A metric some replications did not produce (no latency sample) is over fewer than p.n.
+    const partial = m.n < p.n ? `  (n=${m.n} of ${p.n})` : '';
+    lines.push(`  ${name.padEnd(width)}  ${num(m.mean)} ${m.unit}${ci}${partial}`);
   }
   for (const c of p.checks) {
     const failed = `FAILED in ${c.failedReplications} of ${c.n} (${c.detail})`;

@@ -25,6 +25,15 @@ export function formatMeanCi(metric: string, summary: MetricSummary | undefined)
   return `${formatNumber(summary.mean)} [${formatNumber(clampToDomain(lo, domain))}, ${formatNumber(clampToDomain(hi, domain))}]`;
 }
 
+/**
+ * " (n=2 of 3)" when the metric has values from fewer replications than its configuration ran (a
+ * latency percentile of a replication that committed nothing), else "": its mean and interval are
+ * then over those, which a table headed by the configuration's n would misstate.
+ */
+export function partialN(summary: MetricSummary | undefined, replications: number): string {
+  return summary === undefined || summary.mean === null || summary.n >= replications ? '' : ` (n=${summary.n} of ${replications})`;
+}
+
 /** What the numbers in a table are: with a CI when any configuration has two replications or more. */
 export function meanCiNote(configurations: readonly { readonly point: { readonly n: number } }[]): string {
   return configurations.some((c) => c.point.n >= 2)

@@ -15,7 +15,8 @@ function configuration(
     label: options.label ?? 'run',
     run: '',
     pointIndex: 0,
-    point: { parameters: {}, n: 3, metrics, checks: options.checks ?? [], expectations: options.expectations ?? [], traceHashes: [] },
+    // As many replications as its metrics have values from: every replication gave each metric.
+    point: { parameters: {}, n: Math.max(1, ...Object.values(metrics).map((m) => m.n)), metrics, checks: options.checks ?? [], expectations: options.expectations ?? [], traceHashes: [] },
     parameters: {},
     timeseries: null,
     scenario: options.scenario ?? {},

@@ -11,7 +11,7 @@
 import { IN_TREE_ATTACKS } from '../../attacks/registry.ts';
 import type { MetricSummary } from '../results/types.ts';
 import { clampToDomain, metricDomain } from './domain.ts';
-import { formatMeanCi } from './format.ts';
+import { formatMeanCi, partialN } from './format.ts';
 import { metricDoc, namePattern } from '../../metrics/catalog.ts';
 import type { Configuration } from './report-input.ts';
 
@@ -44,9 +44,10 @@ function inPercent(metric: string, summary: MetricSummary): MetricSummary {
 function valueText(configurations: readonly Configuration[], metric: string): string {
   const one = (c: Configuration): string => {
     const summary = c.point.metrics[metric]!;
-    if (summary.unit === 'ratio') return `${formatMeanCi(metric, inPercent(metric, summary))} %`;
+    const partial = partialN(summary, c.point.n);
+    if (summary.unit === 'ratio') return `${formatMeanCi(metric, inPercent(metric, summary))} %${partial}`;
     const unit = summary.unit === '' || summary.unit === 'count' ? '' : ` ${summary.unit}`;
-    return `${formatMeanCi(metric, summary)}${unit}`;
+    return `${formatMeanCi(metric, summary)}${unit}${partial}`;
   };
   const present = configurations.filter((c) => c.point.metrics[metric] !== undefined);
   if (present.length === 1 && configurations.length === 1) return one(present[0]!);
