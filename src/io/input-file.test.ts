@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, inputError } from '../scenario/errors.ts';
+import { inputError } from '../scenario/errors.ts';
+import { issueOf } from '../scenario/testing/input-issue.ts';
 import { checkInputFolder, notAFile, readInputFile, readOptionalInputFile } from './input-file.ts';
 
 /** A folder holding the file `a.txt` and the folder `d`. */
@@ -13,15 +14,6 @@ function folder(): string {
   return dir;
 }
 
-function issueOf(fn: () => unknown): InputError['issues'][number] | undefined {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err.issues[0];
-    throw err;
-  }
-  return undefined;
-}
 
 describe('a file named by input', () => {
   it('is read when it is a file', () => {

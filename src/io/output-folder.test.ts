@@ -2,18 +2,9 @@ import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../scenario/errors.ts';
+import { issueOf } from '../scenario/testing/input-issue.ts';
 import { checkOutputFile, checkOutputFolder, makeOutputFolder } from './output-folder.ts';
 
-function issueOf(fn: () => void): InputError['issues'][number] | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.issues[0];
-    throw e;
-  }
-  return undefined;
-}
 
 describe('output folders', () => {
   it('makes every missing level of a nested folder, and accepts one that exists', () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { largeTraceNote, traceCommand } from '../../src/cli/commands/trace.ts';
-import { InputError } from '../../src/scenario/errors.ts';
+import type { InputIssue } from '../../src/scenario/errors.ts';
+import { refusalOf } from '../../src/scenario/testing/input-issue.ts';
 import { traceFormatProblems } from '../../src/trace/trace-format.ts';
 import { cli } from './cli.ts';
 
@@ -14,16 +15,11 @@ const root = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-trace-'));
  * The one issue `trace scenarios/pbft.yaml --set duration=2s --set warmup=1s` with `flags` is
  * refused with, in process; the output folder must not have been made.
  */
-async function pbftRefusal(flags: { from?: string; hosts?: string; decisions?: string }): Promise<InputError['issues'][number]> {
+async function pbftRefusal(flags: { from?: string; hosts?: string; decisions?: string }): Promise<InputIssue> {
   const out = join(root, 'refused');
-  try {
-    await traceCommand({ scenario: 'scenarios/pbft.yaml', set: ['duration=2s', 'warmup=1s'], from: '0s', decisions: '3', ...flags, out });
-  } catch (error) {
-    expect(existsSync(out)).toBe(false);
-    if (error instanceof InputError) return error.issues[0]!;
-    throw error;
-  }
-  throw new Error('expected an input error');
+  const issue = await refusalOf(() => traceCommand({ scenario: 'scenarios/pbft.yaml', set: ['duration=2s', 'warmup=1s'], from: '0s', decisions: '3', ...flags, out }));
+  expect(existsSync(out)).toBe(false);
+  return issue;
 }
 
 describe('iomtsim trace', () => {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../scenario/errors.ts';
+import { refusalOf } from '../../scenario/testing/input-issue.ts';
 import { benchCommand } from './delegated.ts';
 
-/** The one issue `bench` refuses its flags with, or a failure naming what happened instead. */
-async function benchRefusal(args: Parameters<typeof benchCommand>[0]): Promise<InputError['issues'][number]> {
-  try {
-    await benchCommand(args);
-  } catch (error) {
-    if (error instanceof InputError) return error.issues[0]!;
-    throw error;
-  }
-  throw new Error('expected an input error');
-}
+/** The one issue `bench` refuses its flags with. */
+const benchRefusal = (args: Parameters<typeof benchCommand>[0]) => refusalOf(() => benchCommand(args));
 
 describe('iomtsim bench flags', () => {
   it('shows a --runs that is no number as typed', async () => {

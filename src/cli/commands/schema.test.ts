@@ -2,22 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { InputError } from '../../scenario/errors.ts';
+import { refusalOf } from '../../scenario/testing/input-issue.ts';
 import { BEGIN_MARKER, END_MARKER } from '../../scenario/field-reference.ts';
 import { schemaCommand } from './schema.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'iomtsim-schema-'));
 
-/** The one issue `schema --update-docs file` is refused with, or a failure naming what happened instead. */
-async function updateRefusal(file: string): Promise<InputError['issues'][number]> {
-  try {
-    await schemaCommand({ updateDocs: file });
-  } catch (error) {
-    if (error instanceof InputError) return error.issues[0]!;
-    throw error;
-  }
-  throw new Error('expected an input error');
-}
+/** The one issue `schema --update-docs file` is refused with. */
+const updateRefusal = (file: string) => refusalOf(() => schemaCommand({ updateDocs: file }));
 
 describe('iomtsim schema --update-docs', () => {
   it('rewrites the field reference between the markers of the file given', async () => {
