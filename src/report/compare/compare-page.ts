@@ -73,6 +73,7 @@ export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInp
     .map((cells) => `<tr>${cells.map((c, i) => `<td${i >= 3 && i <= 8 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
     .join('\n')}</tbody></table></div>`;
   const unmatched = comparison.unmatched.length === 0 ? '' : `<p>Points without a counterpart: ${comparison.unmatched.map(escapeHtml).join('; ')}.</p>`;
+  const uncompared = comparison.uncompared.length === 0 ? '' : `<p>Metrics only one run produced, not compared: ${comparison.uncompared.map(escapeHtml).join('; ')}.</p>`;
   return renderPage({
     title: `iomtsim comparison: A ${a.summary.scenario} vs B ${b.summary.scenario}`,
     facts: [`A: ${a.dir}`, `B: ${b.dir}`],
@@ -81,7 +82,7 @@ export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInp
       {
         id: 'differences',
         title: 'Differences',
-        html: `<p>${escapeHtml(summaryLine(comparison))} ${escapeHtml(testSentence(comparison))} "worse"/"better" only for metrics whose better direction is known from the name.</p>${unmatched}\n${table}`,
+        html: `<p>${escapeHtml(summaryLine(comparison))} ${escapeHtml(testSentence(comparison))} "worse"/"better" only for metrics whose better direction is known from the name.</p>${unmatched}${uncompared}\n${table}`,
       },
       { id: 'summary', title: 'Summary, side by side', html: summaryTableHtml(input.configurations) },
       { id: 'checks', title: 'Checks and expectations', html: checksHtml(input.configurations, [...a.summary.failures, ...b.summary.failures]) },
@@ -101,6 +102,7 @@ export function compareMarkdown(a: ResultsFolder, b: ResultsFolder, input: Repor
     `${comparison.passed ? '✅' : '❌'} ${summaryLine(comparison)}`,
     testSentence(comparison),
     ...(comparison.unmatched.length === 0 ? [] : [`Points without a counterpart: ${comparison.unmatched.join('; ')}.`]),
+    ...(comparison.uncompared.length === 0 ? [] : [`Metrics only one run produced, not compared: ${comparison.uncompared.join('; ')}.`]),
     '## Significant and headline differences',
     shown.length === 0
       ? '_None._'

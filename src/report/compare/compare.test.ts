@@ -58,6 +58,12 @@ describe('compare: what is stated is what is tested', () => {
     expect(Math.sign(d.t!)).toBe(Math.sign(d.delta));
   });
 
+  it('lists a metric only one side produced as not compared, rather than leaving it out silently', () => {
+    const c = compareResults(folderOf([null, null, null]), folderOf([50, 60, 55]));
+    expect(c.differences).toEqual([]);
+    expect(c.uncompared).toEqual(['s: consensus.commit_latency_ms.p50 (only in B)']);
+  });
+
   it('calls a metric a side produced fewer than two values of untested, not the same', () => {
     const c = compareResults(folderOf([2000, null, null]), folderOf([50, 60, 55]));
     expect(c.differences[0]!.verdict).toBe('untested');

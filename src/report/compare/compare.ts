@@ -63,6 +63,11 @@ export interface Comparison {
   readonly differences: readonly MetricDifference[];
   /** Points of one run with no counterpart of equal parameters in the other. */
   readonly unmatched: readonly string[];
+  /**
+   * Metrics of a paired point that only one side produced (a latency family with no sample in any
+   * replication of the other), as `point: metric (only in A|B)`: not compared, and not silently so.
+   */
+  readonly uncompared: readonly string[];
   readonly worse: number;
   readonly better: number;
 }
@@ -174,16 +179,20 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
   }
   const test: StatisticalTest = sameReplicationSeeds(a, b) ? 'paired' : 'welch';
   const raw: Omit<MetricDifference, 'pAdjusted' | 'significant' | 'verdict'>[] = [];
+  const uncompared: string[] = [];
   for (const [i, j] of pairs) {
     const pointA = a.summary.points[i] as SummaryPoint;
     const pointB = b.summary.points[j] as SummaryPoint;
     const label = pointLabel(pointA, a.summary.scenario === b.summary.scenario ? a.summary.scenario : `${a.summary.scenario} vs ${b.summary.scenario}`);
     requireTwoReplications(a, i, label);
     requireTwoReplications(b, j, label);
-    for (const metric of Object.keys(pointA.metrics).sort()) {
+    for (const metric of [...new Set([...Object.keys(pointA.metrics), ...Object.keys(pointB.metrics)])].sort()) {
       const summaryA = pointA.metrics[metric];
       const summaryB = pointB.metrics[metric];
-      if (summaryA?.mean == null || summaryB?.mean == null) continue;
+      const inA = summaryA?.mean != null;
+      const inB = summaryB?.mean != null;
+      if (inA !== inB) uncompared.push(`${label}: ${metric} (only in ${inA ? 'A' : 'B'})`);
+      if (!inA || !inB) continue;
       const values = samplesFor(test, valuesBySeed(a, i, metric), valuesBySeed(b, j, metric));
       // Paired on seeds where both sides produced the metric: A replication with no value on one side
       // (no latency sample) drops its pair, and the means stated are those the test compares, or the
@@ -226,6 +235,7 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
     passed: worse === 0,
     differences,
     unmatched,
+    uncompared,
     worse,
     better: differences.filter((d) => d.verdict === 'better').length,
   };
