@@ -74,6 +74,25 @@ describe('DetectionScorer', () => {
     expect(m['detect.cusum_interarrival.detection_rate']).toBeUndefined();
   });
 
+  it('counts a device labelled by two windows (two attacks, or one twice) once, detected by an alarm in either', () => {
+    const truth = new GroundTruth();
+    truth.label('device', 1, 'flood', 'compromised-device', 1.2 * HOUR_US, 1.4 * HOUR_US);
+    truth.label('device', 1, 'flood', 'compromised-device', 2 * HOUR_US, 2.2 * HOUR_US);
+    const { alarm, metrics } = scorer(truth, 10);
+    alarm('cusum:interarrival', 'device:1', 2 * HOUR_US + 30_000_000);
+    const m = metrics();
+    expect(m['detect.cusum_interarrival.detection_rate']!.value).toBe(1);
+    expect(m['detect.cusum_interarrival.time_to_detect_ms']!.value).toBe(30_000);
+    expect(m['detect.cusum_interarrival.false_positive_rate']!.value).toBe(0);
+  });
+
+  it('scores no detection when the only attack opens at or after the run\'s end: no device was compromised in it', () => {
+    const truth = new GroundTruth();
+    truth.label('device', 1, 'flood', 'compromised-device', 3 * HOUR_US);
+    const { metrics } = scorer(truth, 10, ['cusum:interarrival']);
+    expect(metrics()['detect.cusum_interarrival.detection_rate']).toBeUndefined();
+  });
+
   it('scores subjects named by strings alike (the insider detectors score clinicians by pseudonym)', () => {
     const truth = new GroundTruth();
     const insider = truth.label('access', 'cl_a', 'insider', 'insider', 100, 200);

@@ -54,7 +54,8 @@ export class DetectionScorer {
   }
 
   metrics(): Metrics {
-    const positives = this.truth.all('device', 'compromised-device');
+    // A label whose window opens at or after the run's end marks a device no attack touched in it.
+    const positives = this.truth.all('device', 'compromised-device').filter((l) => l.fromUs < this.window.toUs);
     const positiveIds = new Set(positives.map((l) => l.id as number));
     const negatives = this.deviceCount - positiveIds.size;
     const out: Metrics = {};
@@ -76,19 +77,23 @@ export class DetectionScorer {
  * negatives; time to detect = mean of first alarm − start of the window, over those detected.
  */
 export function detectorScores(detector: string, positives: readonly GroundTruthLabel[], negatives: number, firstAlarm: ReadonlyMap<number | string, number>): Metrics {
-  const positiveIds = new Set(positives.map((l) => l.id));
+  // A subject is one positive however many windows label it (two attacks on one device, or one
+  // attack twice): detected when its first alarm inside a window of its falls in one of them.
+  const windowsOf = new Map<number | string, GroundTruthLabel[]>();
+  for (const l of positives) windowsOf.set(l.id, [...(windowsOf.get(l.id) ?? []), l]);
   let detected = 0, ttdSum = 0, falsePositives = 0;
-  for (const l of positives) {
-    const t = firstAlarm.get(l.id);
-    if (t !== undefined && t >= l.fromUs && t < l.toUs) {
+  for (const [id, windows] of windowsOf) {
+    const t = firstAlarm.get(id);
+    const hit = t === undefined ? undefined : windows.find((l) => t >= l.fromUs && t < l.toUs);
+    if (hit !== undefined) {
       detected++;
-      ttdSum += t - l.fromUs;
+      ttdSum += t! - hit.fromUs;
     }
   }
-  for (const subject of firstAlarm.keys()) if (!positiveIds.has(subject)) falsePositives++;
+  for (const subject of firstAlarm.keys()) if (!windowsOf.has(subject)) falsePositives++;
   const name = detectorMetricPrefix(detector);
   const out: Metrics = {
-    [`${name}.detection_rate`]: { unit: 'ratio', value: detected / positives.length },
+    [`${name}.detection_rate`]: { unit: 'ratio', value: detected / windowsOf.size },
     [`${name}.false_positive_rate`]: { unit: 'ratio', value: negatives > 0 ? falsePositives / negatives : 0 },
   };
   if (detected > 0) out[`${name}.time_to_detect_ms`] = { unit: 'ms', value: ttdSum / detected / 1000 };

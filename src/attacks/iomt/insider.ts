@@ -42,6 +42,7 @@ export const insider = defineAttack({
       /** detector → requester pseudonym → first alarm time; every detector scored, alarmed or not. */
       const alarms = new Map<string, Map<string, number>>(ACCESS_DETECTORS.map((d) => [d, new Map()]));
       let pseudonyms: string[] = [];
+      let runEndUs = Infinity;
       return {
         wrapClinician(clinician, factory) {
           const windows = specsAimedAt(specs, (s) => s.clinicians, clinician).map((s) => ({ start: s.start, end: s.end, ratePerHour: s.rate }));
@@ -54,6 +55,7 @@ export const insider = defineAttack({
         },
         installAll(world) {
           const topo = world.topology;
+          runEndUs = world.config.durationUs;
           pseudonyms = topo.clinicians.map((cl) => pseudonym('cl', world.config.seed, cl.host));
           for (const { spec } of specs) for (const i of spec.clinicians) env.truth.label('access', pseudonyms[i]!, 'insider', 'insider', spec.start, spec.end ?? Infinity);
           const hosp = topo.hospitals[0]!;
@@ -73,7 +75,7 @@ export const insider = defineAttack({
           });
         },
         hostTotals: () => extraRequests(proxies),
-        outcomes: (partitions) => insiderMetrics(env.truth, pseudonyms.length, withPartitions(extraRequests(proxies), partitions), alarms),
+        outcomes: (partitions) => insiderMetrics(env.truth, pseudonyms.length, withPartitions(extraRequests(proxies), partitions), alarms, runEndUs),
       };
     },
   },
@@ -84,12 +86,17 @@ function extraRequests(proxies: readonly ClientProxy[]): number {
   return proxies.reduce((x, p) => x + p.extraRequests, 0);
 }
 
-/** Insider detectors scored against the insider labels: every other clinician is a negative. */
-function insiderMetrics(truth: GroundTruth, clinicians: number, extra: number, alarms: ReadonlyMap<string, ReadonlyMap<string, number>>): Metrics {
-  const positives = truth.all('access', 'insider');
+/**
+ * Insider detectors scored against the insider labels: every other clinician is a negative. A label
+ * whose window opens at or after the run's end (`runEndUs`) marks no insider of this run, and with
+ * none there is nothing to detect: no score.
+ */
+function insiderMetrics(truth: GroundTruth, clinicians: number, extra: number, alarms: ReadonlyMap<string, ReadonlyMap<string, number>>, runEndUs: number): Metrics {
+  const positives = truth.all('access', 'insider').filter((l) => l.fromUs < runEndUs);
   const positiveIds = new Set(positives.map((l) => l.id as string));
   const negatives = clinicians - positiveIds.size;
   const m: Metrics = { 'attack.insider_extra_requests': { unit: 'requests', value: extra } };
+  if (positives.length === 0) return m;
   for (const [detector, first] of [...alarms.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) Object.assign(m, detectorScores(detector, positives, negatives, first));
   return m;
 }
