@@ -133,7 +133,10 @@ export function checkWatchInterval(watch: RunWatch): void {
 
 export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfiguration<S>, options: WorldOptions<S> = {}): AssembledWorld {
   const registry = options.registry ?? registriesFor(scenario.plugins).attacks;
-  const attacks = scenario.attacks;
+  // An attack whose window opens at or after the end never acts (the command line says so): the run
+  // is the one without it, so its replicas run honest code, count as honest in every check and
+  // ground truth labels nothing it never did.
+  const attacks = scenario.attacks.filter((a) => a.start < scenario.duration);
   const plan = options.faults ?? (attacks.length > 0 ? planAttacks(attacks, configuration.sizes, registry) : undefined);
   const wrapReplica = options.wrapReplica ?? (plan === undefined ? undefined : <M>(i: number, f: ActorFactory<M>) => plan.wrapReplica(i, f));
   const placed = configuration.build(wrapReplica, plan);
