@@ -97,8 +97,8 @@ function writes(written: Record<string, unknown>, section: string, key: string):
 }
 
 /**
- * A block of consensus.blockSizeMax holds its header (BLOCK_HEADER_BYTES, as PBFT and PoA count it:
- * blockTxBytesMax) and whole transactions of workload.txSize: a block too small for one commits
+ * A block of consensus.blockSizeMax holds its header (BLOCK_HEADER_BYTES, as every protocol counts
+ * it: blockTxBytesMax) and whole transactions of workload.txSize: a block too small for one commits
  * nothing, and the run would report a throughput of 0 as if it had measured one. The field blamed is
  * the one written: the transaction size when only it was, else the block size.
  */

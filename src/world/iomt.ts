@@ -59,9 +59,9 @@ export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverri
     randomPhase: true,
     consortium: s.consortium,
     links: {
-      radioUs: latencyDistribution(s.links.radio, 'iomt.links.radio'),
-      lanUs: latencyDistribution(s.links.lan, 'iomt.links.lan'),
-      wanUs: latencyDistribution(s.links.wan, 'iomt.links.wan'),
+      radioUs: latencyDistribution(s.links.radio),
+      lanUs: latencyDistribution(s.links.lan),
+      wanUs: latencyDistribution(s.links.wan),
       deviceUploadBps: s.links.deviceUpload,
       siteBandwidthBps: s.links.siteBandwidth,
       // The only network fields an IoMT world reads: the loader refuses the others

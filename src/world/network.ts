@@ -3,24 +3,21 @@
  * placement over regions. Latencies arrive in µs already (converted at load time).
  */
 import type { DistributionSpec, HostPlacement, NetworkConfig } from '../../sim/index.ts';
-import { queueLimitUs, type LatencySpec, type NetworkSection } from '../scenario/sections/network.ts';
+import { queueLimitUs, SIMBLOCK_PARETO_OFFSET_US, type LatencySpec, type NetworkSection } from '../scenario/sections/network.ts';
 
 /** A scenario latency (µs) as an engine distribution (µs). */
-export function latencyDistribution(spec: LatencySpec, path = 'network.latency'): DistributionSpec {
+export function latencyDistribution(spec: LatencySpec): DistributionSpec {
   switch (spec.kind) {
     case 'fixed': return { kind: 'fixed', value: spec.value };
     case 'uniform': return { kind: 'uniform', min: spec.min, max: spec.max };
     case 'exponential': return spec.shift === undefined ? { kind: 'exponential', mean: spec.mean } : { kind: 'exponential', mean: spec.mean, shift: spec.shift };
     case 'normal': return { kind: 'normal', mean: spec.mean, sd: spec.sd, min: spec.min ?? 0 };
-    case 'lognormal': {
-      if (!(spec.median > 0)) throw new RangeError(`${path}.median: expected a positive duration, found ${spec.median} µs`);
-      return { kind: 'lognormal', mu: Math.log(spec.median), sigma: spec.sigma };
-    }
+    // The schema keeps the median positive and the mean above the offset (zLatency).
+    case 'lognormal': return { kind: 'lognormal', mu: Math.log(spec.median), sigma: spec.sigma };
     case 'pareto-simblock': {
       // SimBlock (Aoki et al. 2019): Pareto with shape 0.2·mean and scale mean − 5, both in ms.
       const meanMs = spec.mean / 1000;
-      if (!(meanMs > 5)) throw new RangeError(`${path}.mean: expected more than 5ms for SimBlock's Pareto model, found ${meanMs}ms`);
-      return { kind: 'pareto', shape: 0.2 * meanMs, scale: (meanMs - 5) * 1000 };
+      return { kind: 'pareto', shape: 0.2 * meanMs, scale: (meanMs - SIMBLOCK_PARETO_OFFSET_US / 1000) * 1000 };
     }
     case 'pareto': return { kind: 'pareto', shape: spec.shape, scale: spec.scale };
     case 'empirical': return { kind: 'empirical', values: spec.values };
@@ -36,7 +33,7 @@ export function networkConfig(section: NetworkSection): NetworkConfig {
       regions: section.regions,
       latencyUs: lat.map((row, i) => {
         if (row.length !== r) throw new RangeError(`network.latency[${i}]: expected ${r} columns, found ${row.length}`);
-        return row.map((s, j) => latencyDistribution(s, `network.latency[${i}][${j}]`));
+        return row.map((s) => latencyDistribution(s));
       }),
       lossProbability: section.loss,
       receiveQueueing: section.receiveQueueing,

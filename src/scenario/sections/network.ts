@@ -6,7 +6,7 @@ import { zBandwidthBps, zDurationUs, zPositiveDurationUs } from '../zod-units.ts
  * SimBlock's latency model is Pareto with shape 0.2·mean and scale mean − 5 ms (Aoki et al. 2019,
  * docs/references.md §4): a mean of 5 ms or less leaves no positive scale to draw from.
  */
-const SIMBLOCK_PARETO_OFFSET_US = 5_000;
+export const SIMBLOCK_PARETO_OFFSET_US = 5_000;
 
 /**
  * A latency distribution in a scenario file; durations carry units. Every parameter the engine's
