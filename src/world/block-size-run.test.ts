@@ -15,10 +15,11 @@ const TX_BYTES = 256;
 const BLOCK_BYTES = BLOCK_HEADER_BYTES + 3 * TX_BYTES + (3 * TX_BYTES) / 4;
 
 describe('blockSizeMax, header included', () => {
-  it.each(['pbft', 'hotstuff', 'raft', 'poa'])('%s commits no block larger than blockSizeMax, and full blocks of three transactions under load', (protocol) => {
+  const cases = ['pbft', 'hotstuff', 'raft', 'poa'].flatMap((protocol) => [3, 4, 5, 6, 7].map((n) => [protocol, n] as const));
+  it.each(cases)('%s at n = %i commits no block larger than blockSizeMax, and full blocks of three transactions under load', (protocol, n) => {
     // Clique's default period, 15 s (EIP-225), would seal no block in a short run.
     const period = protocol === 'poa' ? ['consensus.poa.period=200ms'] : [];
-    const sets = [...period, 'duration=6s', 'warmup=1s', `consensus.protocol=${protocol}`, `consensus.blockSizeMax=${BLOCK_BYTES}B`, `workload.txSize=${TX_BYTES}B`, 'workload.rateTps=400', 'consensus.batchSize=50'];
+    const sets = [...period, 'duration=6s', 'warmup=1s', `consensus.protocol=${protocol}`, `consensus.nodes=${n}`, `consensus.blockSizeMax=${BLOCK_BYTES}B`, `workload.txSize=${TX_BYTES}B`, 'workload.rateTps=400', 'consensus.batchSize=50'];
     const { scenario } = loadScenario('scenarios/consortium.yaml', sets);
     const largest = { bytes: 0, txs: 0 };
     runConsensusWorld(scenario, 1, {
