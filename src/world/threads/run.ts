@@ -17,7 +17,7 @@
  */
 import { lookaheadUs, runPartitionsOnThreads } from '../../../sim/index.ts';
 import type { RunOutput } from '../../metrics/types.ts';
-import { compiledEntryUrl, threadEntry } from '../../plugins/compiled.ts';
+import { threadEntry } from '../../plugins/compiled.ts';
 import { registriesFor } from '../../plugins/registries.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { RunWatch } from '../../metrics/interim-bounds.ts';
@@ -164,7 +164,7 @@ export async function simulateOnThreads(scenario: Scenario, seed: number, thread
   const args: ThreadedWorldArgs = { scenario, seed };
   const worker = threadEntry(WORKER_SOURCE);
   const run = await runPartitionsOnThreads({
-    worldModule: compiledEntryUrl(WORLD_SOURCE) ?? WORLD_SOURCE,
+    worldModule: worker.moduleUrl(WORLD_SOURCE),
     worldArgs: args,
     assignment,
     untilUs: scenario.duration,
