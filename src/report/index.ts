@@ -7,6 +7,7 @@
  */
 import { checkReportFolder } from '../runner/results-dir.ts';
 import { ResultsError } from './errors.ts';
+import { compareText } from './compare/compare-page.ts';
 import { defaultCompareDir, writeComparison } from './compare/write-compare.ts';
 import { renderReport } from './write-report.ts';
 
@@ -71,11 +72,6 @@ export async function compareCommand(dirA: string, dirB: string, options: Compar
     throw error;
   }
   if (options.json) process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
-  else {
-    const tested = `${record.differences.length} metrics, ${record.test === 'paired' ? 'paired t-test (same replication seeds)' : "Welch's t-test"}`;
-    process.stdout.write(
-      `compare: ${record.passed ? 'passed' : 'FAILED'}: ${record.worse} significantly worse, ${record.better} significantly better (${tested})\nreport: ${out}/report.html\n`,
-    );
-  }
+  else process.stdout.write(compareText(record, out));
   return record.passed ? EXIT_OK : EXIT_FAILED;
 }

@@ -10,7 +10,7 @@ import { formatNumber, formatPValue } from '../model/format.ts';
 import type { ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ResultsFolder } from '../results/types.ts';
-import { SIGNIFICANCE_LEVEL, type Comparison, type MetricDifference } from './compare.ts';
+import { differsWithZeroVariance, SIGNIFICANCE_LEVEL, type Comparison, type MetricDifference } from './compare.ts';
 
 const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, 'within threshold': 3, untested: 4, same: 5 } as const;
 
@@ -31,7 +31,7 @@ function differenceCells(d: MetricDifference): string[] {
     formatNumber(d.meanB),
     `${d.delta >= 0 ? '+' : ''}${formatNumber(d.delta)}`,
     relativeText(d),
-    formatPValue(d.pValue),
+    differsWithZeroVariance(d) ? `0 (t = ${d.t === '-Infinity' ? '−' : ''}∞, zero variance)` : formatPValue(d.pValue),
     formatPValue(d.pAdjusted),
     d.verdict,
   ];
@@ -42,6 +42,9 @@ function head(c: Comparison): string[] {
 }
 
 const TEST_NAMES = { paired: 'paired t', welch: 'Welch' } as const;
+
+/** What precedes the list of metrics not compared, each with its reason (Comparison.uncompared). */
+const UNCOMPARED_LEAD = 'Not compared, each with the reason:';
 
 /** Which test, and why: the reader should know whether the replications were paired. */
 function testSentence(c: Comparison): string {
@@ -57,7 +60,24 @@ function summaryLine(c: Comparison): string {
   const significant = c.differences.filter((d) => d.significant).length;
   const untested = c.differences.filter((d) => d.verdict === 'untested').length;
   const notTested = untested === 0 ? '' : ` ${untested} untested: a side had fewer than two values of the metric.`;
-  return `${c.differences.length} metrics compared; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL}): ${c.worse} worse, ${c.better} better.${notTested}`;
+  const constant = c.differences.filter(differsWithZeroVariance).length;
+  const zeroVariance =
+    constant === 0
+      ? ''
+      : ` ${constant} differ with zero variance (t infinite, p = 0: ${c.test === 'paired' ? 'every paired difference B − A the same' : 'both sides constant and unequal'}).`;
+  const notCompared = c.uncompared.length === 0 ? '' : ` ${c.uncompared.length} not compared (listed below).`;
+  return `${c.differences.length} metrics compared; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL}): ${c.worse} worse, ${c.better} better.${notTested}${zeroVariance}${notCompared}`;
+}
+
+/** The lines `iomtsim compare` prints without --json: the outcome, what was tested and what was not, and the report. */
+export function compareText(c: Comparison, out: string): string {
+  const tested = `${c.differences.length} metrics, ${c.test === 'paired' ? 'paired t-test (same replication seeds)' : "Welch's t-test"}`;
+  const notCompared = c.uncompared.length === 0 ? '' : `not compared: ${uncomparedList(c)}\n`;
+  return `compare: ${c.passed ? 'passed' : 'FAILED'}: ${c.worse} significantly worse, ${c.better} significantly better (${tested})\n${notCompared}report: ${out}/report.html\n`;
+}
+
+function uncomparedList(c: Comparison): string {
+  return c.uncompared.join('; ');
 }
 
 export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInput, comparison: Comparison, figures: readonly RenderedFigure[]): string {
@@ -73,7 +93,7 @@ export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInp
     .map((cells) => `<tr>${cells.map((c, i) => `<td${i >= 3 && i <= 8 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
     .join('\n')}</tbody></table></div>`;
   const unmatched = comparison.unmatched.length === 0 ? '' : `<p>Points without a counterpart: ${comparison.unmatched.map(escapeHtml).join('; ')}.</p>`;
-  const uncompared = comparison.uncompared.length === 0 ? '' : `<p>Metrics only one run produced, not compared: ${comparison.uncompared.map(escapeHtml).join('; ')}.</p>`;
+  const uncompared = comparison.uncompared.length === 0 ? '' : `<p>${escapeHtml(UNCOMPARED_LEAD)} ${comparison.uncompared.map(escapeHtml).join('; ')}.</p>`;
   return renderPage({
     title: `iomtsim comparison: A ${a.summary.scenario} vs B ${b.summary.scenario}`,
     facts: [`A: ${a.dir}`, `B: ${b.dir}`],
@@ -102,7 +122,7 @@ export function compareMarkdown(a: ResultsFolder, b: ResultsFolder, input: Repor
     `${comparison.passed ? '✅' : '❌'} ${summaryLine(comparison)}`,
     testSentence(comparison),
     ...(comparison.unmatched.length === 0 ? [] : [`Points without a counterpart: ${comparison.unmatched.join('; ')}.`]),
-    ...(comparison.uncompared.length === 0 ? [] : [`Metrics only one run produced, not compared: ${comparison.uncompared.join('; ')}.`]),
+    ...(comparison.uncompared.length === 0 ? [] : [`${UNCOMPARED_LEAD} ${uncomparedList(comparison)}.`]),
     '## Significant and headline differences',
     shown.length === 0
       ? '_None._'

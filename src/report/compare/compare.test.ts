@@ -7,20 +7,22 @@ import { InputError } from '../../scenario/errors.ts';
 import { compareCommand } from '../index.ts';
 import { loadResults } from '../results/load.ts';
 import { compareResults } from './compare.ts';
+import { compareHtml, compareMarkdown, compareText } from './compare-page.ts';
+import { configurationsOf, type ReportInput } from '../model/report-input.ts';
 import type { ResultsFolder } from '../results/types.ts';
 
 /**
  * A results folder in memory: one point, metric `m` (lower is better) with `values[k]` in the
  * replication of seed k + 1 (null: not produced there), its summary mean over the values present.
  */
-function folderOf(values: readonly (number | null)[]): ResultsFolder {
+function folderOf(values: readonly (number | null)[], firstSeed = 1): ResultsFolder {
   const present = values.filter((v): v is number => v !== null);
   const mean = present.length === 0 ? null : present.reduce((x, y) => x + y, 0) / present.length;
   return {
     dir: '/in-memory',
-    manifest: { replicationSeeds: values.map((_, k) => k + 1) },
-    summary: { scenario: 's', points: [{ parameters: {}, n: values.length, metrics: { 'consensus.commit_latency_ms.p50': { unit: 'ms', mean, n: present.length } } }] },
-    replications: values.map((value, k) => ({ point: 0, replication: k, seed: k + 1, metrics: { 'consensus.commit_latency_ms.p50': { unit: 'ms', value } } })),
+    manifest: { scenario: {}, replicationSeeds: values.map((_, k) => k + firstSeed) },
+    summary: { scenario: 's', failures: [], points: [{ parameters: {}, n: values.length, checks: [], expectations: [], traceHashes: [], metrics: { 'consensus.commit_latency_ms.p50': { unit: 'ms', mean, n: present.length } } }] },
+    replications: values.map((value, k) => ({ point: 0, replication: k, seed: k + firstSeed, metrics: { 'consensus.commit_latency_ms.p50': { unit: 'ms', value } } })),
     hasReplicationsFile: true,
     timeseries: null,
   } as unknown as ResultsFolder;
@@ -55,7 +57,7 @@ describe('compare: what is stated is what is tested', () => {
     const c = compareResults(folderOf([100, null, 110, 120]), folderOf([90, 300, 100, 110]));
     const d = c.differences[0]!;
     expect([d.nA, d.nB, d.meanA, d.meanB, d.delta]).toEqual([3, 3, 110, 100, -10]);
-    expect(Math.sign(d.t!)).toBe(Math.sign(d.delta));
+    expect(Math.sign(d.t as number)).toBe(Math.sign(d.delta));
   });
 
   it('lists a metric only one side produced as not compared, rather than leaving it out silently', () => {
@@ -68,6 +70,49 @@ describe('compare: what is stated is what is tested', () => {
     const c = compareResults(folderOf([2000, null, null]), folderOf([50, 60, 55]));
     expect(c.differences[0]!.verdict).toBe('untested');
     expect(c.differences[0]!.pValue).toBeNull();
+  });
+
+  it('lists a metric both sides produced but never in the same replication as not compared (paired test)', () => {
+    const c = compareResults(folderOf([100, 110, null, null]), folderOf([null, null, 90, 95]));
+    expect(c.test).toBe('paired');
+    expect(c.differences).toEqual([]);
+    expect(c.uncompared).toEqual(['s: consensus.commit_latency_ms.p50 (never in the same replication of A and B)']);
+  });
+});
+
+describe('compare: samples that differ with zero variance', () => {
+  /** The difference as comparison.json and --json hold it. */
+  const saved = (a: ResultsFolder, b: ResultsFolder) => JSON.parse(JSON.stringify(compareResults(a, b).differences[0]));
+
+  it("writes the infinite t of constant, unequal samples as 'Infinity' beside p = 0, not as null (untested)", () => {
+    expect(saved(folderOf([100, 100, 100]), folderOf([110, 110, 110]))).toMatchObject({ test: 'paired', t: 'Infinity', pValue: 0, verdict: 'worse' });
+  });
+
+  it("gives the infinite t the sign of B − A, with Welch's test too", () => {
+    expect(saved(folderOf([100, 100, 100]), folderOf([90, 90, 90], 50))).toMatchObject({ test: 'welch', t: '-Infinity', pValue: 0, verdict: 'better' });
+  });
+});
+
+describe('compare: what the page and the command line say', () => {
+  const inputOf = (a: ResultsFolder, b: ResultsFolder): ReportInput => ({ title: 't', configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')] });
+
+  it('states a p of 0 from zero variance as such in the table, and counts those differences', () => {
+    const a = folderOf([100, 100, 100]);
+    const b = folderOf([110, 110, 110]);
+    const md = compareMarkdown(a, b, inputOf(a, b), compareResults(a, b), []);
+    expect(md).toContain('1 differ with zero variance (t infinite, p = 0: every paired difference B − A the same).');
+    expect(md).toContain('| 0 (t = ∞, zero variance) |');
+  });
+
+  it('lists the metrics not compared, with their reasons, on the page and on the command line', () => {
+    const a = folderOf([null, null, null]);
+    const b = folderOf([50, 60, 55]);
+    const c = compareResults(a, b);
+    expect(compareMarkdown(a, b, inputOf(a, b), c, [])).toContain('Not compared, each with the reason: s: consensus.commit_latency_ms.p50 (only in B).');
+    expect(compareHtml(a, b, inputOf(a, b), c, [])).toContain('<p>Not compared, each with the reason: s: consensus.commit_latency_ms.p50 (only in B).</p>');
+    expect(compareText(c, '/out')).toBe(
+      'compare: passed: 0 significantly worse, 0 significantly better (0 metrics, paired t-test (same replication seeds))\nnot compared: s: consensus.commit_latency_ms.p50 (only in B)\nreport: /out/report.html\n',
+    );
   });
 });
 

@@ -23,6 +23,21 @@ export type Verdict = 'better' | 'worse' | 'changed' | 'within threshold' | 'sam
 
 export type StatisticalTest = 'paired' | 'welch';
 
+/** A t statistic as comparison.json can hold it: finite, or infinite by sign (zero variance). */
+export type TStatistic = number | 'Infinity' | '-Infinity';
+
+/** `t` of a test, infinite ones as the strings JSON can hold (MetricDifference.t). */
+function tStatistic(t: number): TStatistic {
+  if (t === Number.POSITIVE_INFINITY) return 'Infinity';
+  if (t === Number.NEGATIVE_INFINITY) return '-Infinity';
+  return t;
+}
+
+/** Whether a difference's samples differ with zero variance (t infinite, p = 0). */
+export function differsWithZeroVariance(d: Pick<MetricDifference, 't'>): boolean {
+  return typeof d.t === 'string';
+}
+
 export interface CompareOptions {
   /** Significant changes with |relative| below this fraction are not failures (0.05 = 5 %). */
   readonly threshold?: number;
@@ -43,7 +58,13 @@ export interface MetricDifference {
   readonly nB: number;
   /** Null when a side has fewer than two values of this metric. */
   readonly test: StatisticalTest | null;
-  readonly t: number | null;
+  /**
+   * The t statistic; null only when untested (`test` null). 'Infinity' or '-Infinity' (the sign of
+   * B − A) when the samples differ with zero variance, where t is infinite and p = 0: every paired
+   * difference B_i − A_i the same non-zero value, or with Welch's test both sides constant and
+   * unequal (deterministic runs that disagree). A string, since JSON has no infinity.
+   */
+  readonly t: TStatistic | null;
   readonly df: number | null;
   readonly pValue: number | null;
   /** Holm-adjusted p-value */
@@ -64,8 +85,10 @@ export interface Comparison {
   /** Points of one run with no counterpart of equal parameters in the other. */
   readonly unmatched: readonly string[];
   /**
-   * Metrics of a paired point that only one side produced (a latency family with no sample in any
-   * replication of the other), as `point: metric (only in A|B)`: not compared, and not silently so.
+   * Metrics of a paired point that one side never produced (no value in any of its replications: a
+   * latency family with no sample), as `point: metric (only in A|B)`, and, with the paired test,
+   * those both produced but never in the same replication, as `point: metric (never in the same
+   * replication of A and B)`: not compared, and not silently so (uncomparedReason).
    */
   readonly uncompared: readonly string[];
   readonly worse: number;
@@ -149,6 +172,20 @@ function pairPoints(a: ResultsFolder, b: ResultsFolder): { pairs: [number, numbe
   return { pairs, unmatched };
 }
 
+/**
+ * Why a metric of a paired point is not compared, from the values the test would read (each side's
+ * per replication seed), or null when it is: a side with no value in any replication, or with the
+ * paired test no seed where both have one. A metric neither side produced is not a difference and
+ * is left out (null too, with nothing to compare).
+ */
+function uncomparedReason(test: StatisticalTest, a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): string | null {
+  if (a.size === 0 && b.size === 0) return null;
+  if (a.size === 0) return 'only in B';
+  if (b.size === 0) return 'only in A';
+  if (test === 'paired' && ![...a.keys()].some((seed) => b.has(seed))) return 'never in the same replication of A and B';
+  return null;
+}
+
 /** A change from 0 has no relative size, so no threshold can excuse it. */
 function verdictOf(d: Pick<MetricDifference, 'delta' | 'relative' | 'direction' | 'pValue'>, significant: boolean, threshold: number): Verdict {
   if (d.pValue === null) return 'untested';
@@ -187,17 +224,17 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
     requireTwoReplications(a, i, label);
     requireTwoReplications(b, j, label);
     for (const metric of [...new Set([...Object.keys(pointA.metrics), ...Object.keys(pointB.metrics)])].sort()) {
-      const summaryA = pointA.metrics[metric];
-      const summaryB = pointB.metrics[metric];
-      const inA = summaryA?.mean != null;
-      const inB = summaryB?.mean != null;
-      if (inA !== inB) uncompared.push(`${label}: ${metric} (only in ${inA ? 'A' : 'B'})`);
-      if (!inA || !inB) continue;
-      const values = samplesFor(test, valuesBySeed(a, i, metric), valuesBySeed(b, j, metric));
+      const bySeedA = valuesBySeed(a, i, metric);
+      const bySeedB = valuesBySeed(b, j, metric);
+      const reason = uncomparedReason(test, bySeedA, bySeedB);
+      if (reason !== null) uncompared.push(`${label}: ${metric} (${reason})`);
+      const values = samplesFor(test, bySeedA, bySeedB);
       // Paired on seeds where both sides produced the metric: A replication with no value on one side
       // (no latency sample) drops its pair, and the means stated are those the test compares, or the
-      // difference printed could have the opposite sign of the one tested.
+      // difference printed could have the opposite sign of the one tested. Where nothing is left,
+      // uncomparedReason has said why.
       if (values.a.length === 0 || values.b.length === 0) continue;
+      const unit = (pointA.metrics[metric] ?? pointB.metrics[metric])!.unit;
       const result = test === 'paired' ? pairedTTest(values.a, values.b) : welchTTest(values.a, values.b);
       const meanA = mean(values.a);
       const meanB = mean(values.b);
@@ -205,7 +242,7 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
       raw.push({
         pointLabel: label,
         metric,
-        unit: summaryA.unit,
+        unit,
         meanA,
         meanB,
         delta,
@@ -213,7 +250,7 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
         nA: values.a.length,
         nB: values.b.length,
         test: result === null ? null : test,
-        t: result?.t ?? null,
+        t: result === null ? null : tStatistic(result.t),
         df: result?.df ?? null,
         pValue: result?.pValue ?? null,
         direction: betterDirection(metric),
