@@ -4,20 +4,20 @@
  * on one whose replay starts at 2 min) is a legitimate run of the rest; but a run in which an
  * attack its file names is silently absent misleads, so the command line says so for each point.
  */
+import { attackActs, type WindowedAttack } from './acting-attacks.ts';
 import type { SweepParameters } from './sweep.ts';
 import type { Scenario } from './schema.ts';
 
-interface WindowedAttack {
+interface NamedAttack extends WindowedAttack {
   readonly type: string;
-  readonly start: number;
 }
 
 /** One sentence per attack of `scenario` that never acts, in the order the file lists them. */
 export function attacksThatNeverAct(scenario: Scenario): string[] {
-  const attacks = (scenario as { attacks?: readonly WindowedAttack[] }).attacks ?? [];
+  const attacks = (scenario as { attacks?: readonly NamedAttack[] }).attacks ?? [];
   const notices: string[] = [];
   attacks.forEach((attack, k) => {
-    if (attack.start < scenario.duration) return;
+    if (attackActs(attack, scenario.duration)) return;
     notices.push(`attacks.${k} (${attack.type}) starts at ${seconds(attack.start)}, at or after the run's end (duration ${seconds(scenario.duration)}): it never acts in this run`);
   });
   return notices;

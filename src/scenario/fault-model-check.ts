@@ -1,6 +1,9 @@
 /**
  * The scenario-level fault-model check: counts the replicas the scenario makes faulty (crashed or
  * Byzantine, from its `attacks:`) and asks fault-model.ts whether the protocol tolerates that many.
+ * Only the attacks that act in the run count (acting-attacks.ts, the rule the world is built by): one
+ * whose window opens at or after the end is left out of the world, so the run is inside the model
+ * whenever the run without it would be.
  * `allowOutsideFaultModel: true` runs it anyway, for experiments that show what breaks.
  */
 import type { AnyAttackDefinition, ReplicaTarget } from '../attacks/definition.ts';
@@ -8,6 +11,7 @@ import { ATTACK_REGISTRY, attackDefinition } from '../attacks/registry.ts';
 import type { Scenario } from './schema.ts';
 import { IN_TREE_REGISTRIES, protocolIn, type Registries } from '../plugins/registries.ts';
 import { checkFaultModel } from './fault-model.ts';
+import { actingAttacks } from './acting-attacks.ts';
 
 export interface ScenarioFaultIssue {
   readonly path: readonly PropertyKey[];
@@ -18,10 +22,11 @@ export interface ScenarioFaultIssue {
 /** An attack as the check reads it: its type names the definition that says which replicas it makes faulty. */
 interface AttackLike {
   readonly type: string;
+  readonly start: number;
 }
 
 /** Distinct faulty replicas over the whole run, as each attack's definition names them ('leader' counts as one). */
-export function declaredFaultyReplicas(attacks: readonly AttackLike[], registry: readonly AnyAttackDefinition[] = ATTACK_REGISTRY): number {
+export function declaredFaultyReplicas(attacks: readonly Pick<AttackLike, 'type'>[], registry: readonly AnyAttackDefinition[] = ATTACK_REGISTRY): number {
   const faulty = new Set<ReplicaTarget>();
   for (const attack of attacks) for (const r of attackDefinition(attack.type, registry)?.faultyReplicas?.(attack as never) ?? []) faulty.add(r);
   return faulty.size;
@@ -37,7 +42,7 @@ export function checkScenarioFaultModel(scenario: Scenario, registries: Registri
   if (scenario.allowOutsideFaultModel) return [];
   // The attacks section is optional in the schema's evolution; read it structurally.
   const attacks = (scenario as { attacks?: readonly AttackLike[] }).attacks ?? [];
-  const faulty = declaredFaultyReplicas(attacks, registries.attacks);
+  const faulty = declaredFaultyReplicas(actingAttacks(attacks, scenario.duration), registries.attacks);
   const violation = checkFaultModel(protocol, scenario.consensus.nodes, faulty);
   return violation ? [{ path: ['consensus', 'nodes'], ...violation }] : [];
 }

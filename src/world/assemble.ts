@@ -14,6 +14,7 @@ import type { ActorFactory, Engine, HostId, ModelEventObserver } from '../../sim
 import type { AnyAttackDefinition } from '../attacks/definition.ts';
 import { planAttacks } from '../attacks/plan.ts';
 import { registriesFor } from '../plugins/registries.ts';
+import { actingAttacks } from '../scenario/acting-attacks.ts';
 import type { AttackTargetsSizes } from '../attacks/types.ts';
 import type { Distributions } from '../metrics/distribution.ts';
 import type { CheckOutcome, Metrics, RunOutput } from '../metrics/types.ts';
@@ -136,7 +137,7 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
   // An attack whose window opens at or after the end never acts (the command line says so): the run
   // is the one without it, so its replicas run honest code, count as honest in every check and
   // ground truth labels nothing it never did.
-  const attacks = scenario.attacks.filter((a) => a.start < scenario.duration);
+  const attacks = actingAttacks(scenario.attacks, scenario.duration);
   const plan = options.faults ?? (attacks.length > 0 ? planAttacks(attacks, configuration.sizes, registry) : undefined);
   const wrapReplica = options.wrapReplica ?? (plan === undefined ? undefined : <M>(i: number, f: ActorFactory<M>) => plan.wrapReplica(i, f));
   const placed = configuration.build(wrapReplica, plan);
