@@ -5,8 +5,9 @@
 import { BLOCK_HEADER_BYTES, blockTxBytesMax } from '../ledger/block.ts';
 import { IN_TREE_REGISTRIES, protocolIn, type Registries } from '../plugins/registries.ts';
 import type { Scenario } from './schema.ts';
-import { consortiumSeats } from './sections/iomt.ts';
+import { consortiumSeats, type IomtSection } from './sections/iomt.ts';
 import type { ScenarioFaultIssue } from './fault-model-check.ts';
+import { largestIomtTransaction } from './iomt-tx-bytes.ts';
 
 function seconds(us: number): string {
   return `${us / 1_000_000} s`;
@@ -114,6 +115,24 @@ function blockSizeIssues(scenario: Scenario, written: Record<string, unknown>): 
   return [{ path: ['consensus', 'blockSizeMax'], expected: `at least ${least} B, a ${BLOCK_HEADER_BYTES}-byte block header and one transaction of workload.txSize (${txSize} B)`, found: `${blockSizeMax} B` }];
 }
 
+/**
+ * The same rule in an IoMT world, whose transactions are its actors' contract calls: a block of
+ * consensus.blockSizeMax holds its header and the largest transaction the IoMT application can
+ * submit (iomt-tx-bytes.ts), or that transaction never commits and what it carries (an anchor, an
+ * alert, an access decision) is reported as never confirmed, as if the ledger had been measured
+ * too slow.
+ */
+function iomtBlockSizeIssues(scenario: Scenario, iomt: IomtSection): ScenarioFaultIssue[] {
+  const { blockSizeMax } = scenario.consensus;
+  const largest = largestIomtTransaction(iomt);
+  if (largest === undefined || largest.bytes <= blockTxBytesMax(blockSizeMax)) return [];
+  return [{
+    path: ['consensus', 'blockSizeMax'],
+    expected: `at least ${BLOCK_HEADER_BYTES + largest.bytes} B, a ${BLOCK_HEADER_BYTES}-byte block header and the largest transaction the IoMT application can submit (${largest.call}, ${largest.by}: up to ${largest.bytes} B)`,
+    found: `${blockSizeMax} B`,
+  }];
+}
+
 /** `written` is the scenario as written, before defaults: rules about what a file says use it. */
 export function checkScenarioConsistency(scenario: Scenario, written: Record<string, unknown>, registries: Registries = IN_TREE_REGISTRIES): ScenarioFaultIssue[] {
   const issues: ScenarioFaultIssue[] = [...unusedMempoolIssues(scenario, written, registries), ...iomtProtocolIssues(scenario, registries)];
@@ -128,6 +147,7 @@ export function checkScenarioConsistency(scenario: Scenario, written: Record<str
   const iomt = scenario.iomt;
   if (iomt !== undefined) {
     issues.push(...ignoredFieldIssues(written, IOMT_IGNORED));
+    issues.push(...iomtBlockSizeIssues(scenario, iomt));
     const c = iomt.consortium;
     const seats = consortiumSeats(iomt);
     if (seats !== scenario.consensus.nodes) {

@@ -67,7 +67,7 @@ const FALLBACK_MEANINGS: Record<string, string> = {
   consensus: 'The consensus protocol and its parameters.',
   'consensus.protocol': 'Consensus protocol (`iomtsim list protocols`).',
   'consensus.nodes': 'Number of consensus replicas.',
-  'consensus.blockSizeMax': 'Largest block in bytes, its 96-byte header included: every protocol cuts a block from its pool within it. In a consensus-only world (no iomt:, a protocol other than pow), at least the header plus one transaction of workload.txSize.',
+  'consensus.blockSizeMax': 'Largest block in bytes, its 96-byte header included: every protocol cuts a block from its pool within it. In a consensus-only world (no iomt:, a protocol other than pow), at least the header plus one transaction of workload.txSize; in an IoMT world, at least the header plus the largest transaction its actors can submit, each contract call sized with its arguments at their widest (the loader names the call and its size).',
   workload: 'Synthetic transactions offered by load clients. Not in an IoMT scenario, whose ledger load comes from its devices, gateways, clinicians and researchers: there only `rateTps: 0` may be written. Not in a proof-of-work scenario, whose blocks are filled with synthetic transactions of `consensus.pow.txSize`.',
   attacks: 'Attacks and faults as data, each with a window [start, end) (`iomtsim list attacks`).',
   'attacks[].type': 'Attack type (`iomtsim list attacks` documents each one and its fields).',
