@@ -129,7 +129,9 @@ export class AttackPlan {
   outcomes(partitions?: readonly unknown[]): Metrics {
     if (this.outcomesCollector === undefined) throw new Error('attack plan not installed');
     const devices = (partitions as readonly AttackPlanTotals[] | undefined)?.flatMap((p) => (p.devices === undefined ? [] : [p.devices]));
-    return { ...this.outcomesCollector.metrics(), ...(this.devicesInstalled ? this.devices!.outcomes(devices) : {}) };
+    // attack.labels counts every attack's ground truth: this plan's, and the device attacks' own.
+    const deviceLabels = this.devicesInstalled ? this.devices!.labelCount(devices) : 0;
+    return { ...this.outcomesCollector.metrics(deviceLabels), ...(this.devicesInstalled ? this.devices!.outcomes(devices) : {}) };
   }
 }
 

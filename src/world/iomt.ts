@@ -2,9 +2,12 @@
  * The IoMT configuration of a world: a scenario with an `iomt:` section becomes an IomtWorld
  * (devices, gateways, stores, clients, and the consortium running the scenario's protocol with the
  * framework's contracts), its device attacks wired through the world's actor hooks, and the IoMT
- * collector's metrics, checks and latency distributions added to the consensus ones.
+ * collector's metrics, checks and latency distributions added to the consensus ones; without a
+ * device attack, its device detectors are scored here against an empty ground truth.
  */
 import type { PartitionPlan } from '../../sim/index.ts';
+import { GroundTruth } from '../attacks/ground-truth.ts';
+import { deviceDetectionScorer } from '../attacks/iomt/detection.ts';
 import { DEFAULT_CRYPTO_COSTS } from '../ledger/crypto.ts';
 import { DEFAULT_ALERT_RULES, type AlertRule } from '../iomt/alert-rules.ts';
 import type { DetectorSpec } from '../iomt/detector-bank.ts';
@@ -115,6 +118,9 @@ export function iomtConfiguration(scenario: Scenario, seed: number, options: Iom
     build(wrapReplica, plan) {
       const world = new IomtWorld(wrapReplica === undefined ? base : { ...base, wrapReplica }, plan?.deviceHooks);
       plan?.installDevices?.(world);
+      // The device attacks score the device detectors against their ground truth; without any,
+      // they are scored here against none: every device a negative, every alarm a false one.
+      const benign = plan?.deviceHooks === undefined ? deviceDetectionScorer(world, new GroundTruth()) : undefined;
       if (plan !== undefined && world.ledgerClientHosts().length !== clients) throw new Error('iomt: ledger client count does not match the topology');
       const byzantineHosts = () => new Set((plan?.byzantineReplicas() ?? []).map((i) => world.consortium.replicaHosts[i]!));
       return {
@@ -129,6 +135,7 @@ export function iomtConfiguration(scenario: Scenario, seed: number, options: Iom
           const collector = world.collector;
           return {
             ...iomt,
+            metrics: { ...iomt.metrics, ...(benign?.metrics() ?? {}) },
             distributions: distributionsOf({
               'iomt.alert_latency_ms': { histogram: collector.alertFast, unit: 'ms' },
               'iomt.alert_latency_onchain_ms': { histogram: collector.alertChain, unit: 'ms' },

@@ -66,12 +66,38 @@ describe('DetectionScorer', () => {
     expect(m['detect.z_value.detection_rate']!.value).toBe(1);
   });
 
-  it('reports false alarms alone in a run whose attacks compromised no device', () => {
+  it('reports false alarms per hour in a run whose attacks compromised no device, and no detection rate', () => {
     const { alarm, metrics } = scorer(new GroundTruth(), 10, ['cusum:interarrival']);
     alarm('cusum:interarrival', 'device:4', 2 * HOUR_US);
     const m = metrics();
     expect(m['detect.cusum_interarrival.false_alarms_per_hour']!.value).toBe(1 / 2);
     expect(m['detect.cusum_interarrival.detection_rate']).toBeUndefined();
+    expect(m['detect.cusum_interarrival.time_to_detect_ms']).toBeUndefined();
+  });
+
+  it('reports the false-positive rate over every device in a run that compromised none: devices alarmed on ÷ devices', () => {
+    const { alarm, metrics } = scorer(new GroundTruth(), 10, ['cusum:interarrival', 'z:value']);
+    // Device 4 twice (one device), device 7 once during the warm-up: 2 of 10 devices.
+    alarm('cusum:interarrival', 'device:4', 2 * HOUR_US);
+    alarm('cusum:interarrival', 'device:4', 2.5 * HOUR_US);
+    alarm('cusum:interarrival', 'device:7', 0.5 * HOUR_US);
+    const m = metrics();
+    expect(m['detect.cusum_interarrival.false_positive_rate']!.value).toBe(2 / 10);
+    expect(m['detect.z_value.false_positive_rate']!.value).toBe(0);
+  });
+
+  it('counts a device whose stream was replayed, not compromised, in neither rate, as false alarms per hour do', () => {
+    const truth = new GroundTruth();
+    truth.label('device', 1, 'flood', 'compromised-device', 2 * HOUR_US);
+    truth.label('device', 5, 'replay', 'attacked-stream', 2 * HOUR_US);
+    const { alarm, metrics } = scorer(truth, 10, ['z:value']);
+    alarm('z:value', 'device:5', 2.5 * HOUR_US);
+    alarm('z:value', 'device:8', 2.5 * HOUR_US);
+    const m = metrics();
+    // Device 8 of the 8 devices neither compromised nor attacked (0, 2-4, 6-9).
+    expect(m['detect.z_value.false_positive_rate']!.value).toBe(1 / 8);
+    expect(m['detect.z_value.false_alarms_per_hour']!.value).toBe(1 / 2);
+    expect(m['detect.z_value.detection_rate']!.value).toBe(0);
   });
 
   it('counts a device labelled by two windows (two attacks, or one twice) once, detected by an alarm in either', () => {

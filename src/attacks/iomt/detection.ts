@@ -1,16 +1,24 @@
 /**
  * Detectors scored against ground truth: the devices an attack made malicious (labelled by the
- * attack when it acted) are the positives, every other device a negative. A detector's alarms
+ * attack when it acted) are the positives, those whose stream an attack altered without making
+ * them malicious (replayed, tampered) neither, every other device a negative. A detector's alarms
  * ({ kind: 'alarm', subject: 'device:<id>' }) are matched to those labels, never to the detector's
  * own output: detection rate = positives alarmed during their window ÷ positives; false-positive
  * rate = negatives alarmed ÷ negatives; time to detect = first alarm − start of the label; false
  * alarms per hour = alarms in the measurement window on devices that carried no device label
  * (compromised or attacked stream) when they alarmed, every alarm counted, ÷ the window's hours.
+ *
+ * Every configured device detector is scored whenever it runs, with or without attacks: false alarms
+ * per hour and the false-positive rate always (in a run that compromised no device every device is
+ * a negative and every alarm false: the rate a detector's design is held to), detection rate and
+ * time to detect only where some device was compromised (with none there is nothing to detect, and
+ * a 0 would read as a miss).
  */
 import type { Engine, ModelEvent } from '../../../sim/index.ts';
+import type { IomtWorld } from '../../iomt/world.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import type { GroundTruth, GroundTruthLabel } from '../ground-truth.ts';
-import { detectorMetricPrefix } from '../../iomt/detector-bank.ts';
+import { detectorMetricPrefix, detectorName } from '../../iomt/detector-bank.ts';
 
 const HOUR_US = 3_600_000_000;
 
@@ -57,16 +65,29 @@ export class DetectionScorer {
     // A label whose window opens at or after the run's end marks a device no attack touched in it.
     const positives = this.truth.all('device', 'compromised-device').filter((l) => l.fromUs < this.window.toUs);
     const positiveIds = new Set(positives.map((l) => l.id as number));
-    const negatives = this.deviceCount - positiveIds.size;
+    // A device whose stream an attack altered (replayed, tampered) without compromising it is
+    // neither: an alarm on it is no miss and no false alarm, as false alarms per hour count it.
+    const neither = new Set(this.truth.all('device').filter((l) => l.fromUs < this.window.toUs && !positiveIds.has(l.id as number)).map((l) => l.id));
+    const negatives = this.deviceCount - positiveIds.size - neither.size;
     const out: Metrics = {};
     const hours = (this.window.toUs - this.window.fromUs) / HOUR_US;
-    for (const detector of [...this.firstAlarm.keys()].sort()) {
+    for (const [detector, alarms] of [...this.firstAlarm.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       out[`${detectorMetricPrefix(detector)}.false_alarms_per_hour`] = { unit: 'alarms/h', value: (this.falseAlarms.get(detector) ?? 0) / hours };
+      Object.assign(out, detectorScores(detector, positives, negatives, alarms, neither));
     }
-    if (positiveIds.size === 0) return out;
-    for (const [detector, alarms] of [...this.firstAlarm.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) Object.assign(out, detectorScores(detector, positives, negatives, alarms));
     return out;
   }
+}
+
+/**
+ * The scorer of `world`'s configured device detectors against `truth`: the device attacks' ground
+ * truth, or an empty one in a run without device attacks (every device a negative). Undefined when
+ * the scenario configures no device detector.
+ */
+export function deviceDetectionScorer(world: IomtWorld, truth: GroundTruth): DetectionScorer | undefined {
+  const detectors = world.config.detectors.filter((d) => d.scope === 'device').map(detectorName);
+  if (detectors.length === 0) return undefined;
+  return new DetectionScorer(world.engine, truth, world.topology.devices.length, { fromUs: world.config.warmupUs, toUs: world.config.durationUs }, detectors);
 }
 
 /**
@@ -75,8 +96,10 @@ export class DetectionScorer {
  * subject's first alarm (the first inside its window where it has one). Detection rate = positives
  * alarmed inside their window ÷ positives; false-positive rate = other subjects alarmed ÷
  * negatives; time to detect = mean of first alarm − start of the window, over those detected.
+ * Subjects in `neither` (attacked without being made malicious) count in no rate.
+ * Without positives only the false-positive rate: detection rate and time to detect are left out.
  */
-export function detectorScores(detector: string, positives: readonly GroundTruthLabel[], negatives: number, firstAlarm: ReadonlyMap<number | string, number>): Metrics {
+export function detectorScores(detector: string, positives: readonly GroundTruthLabel[], negatives: number, firstAlarm: ReadonlyMap<number | string, number>, neither: ReadonlySet<number | string> = new Set()): Metrics {
   // A subject is one positive however many windows label it (two attacks on one device, or one
   // attack twice): detected when its first alarm inside a window of its falls in one of them.
   const windowsOf = new Map<number | string, GroundTruthLabel[]>();
@@ -90,12 +113,11 @@ export function detectorScores(detector: string, positives: readonly GroundTruth
       ttdSum += t! - hit.fromUs;
     }
   }
-  for (const subject of firstAlarm.keys()) if (!windowsOf.has(subject)) falsePositives++;
+  for (const subject of firstAlarm.keys()) if (!windowsOf.has(subject) && !neither.has(subject)) falsePositives++;
   const name = detectorMetricPrefix(detector);
-  const out: Metrics = {
-    [`${name}.detection_rate`]: { unit: 'ratio', value: detected / windowsOf.size },
-    [`${name}.false_positive_rate`]: { unit: 'ratio', value: negatives > 0 ? falsePositives / negatives : 0 },
-  };
+  const out: Metrics = {};
+  if (windowsOf.size > 0) out[`${name}.detection_rate`] = { unit: 'ratio', value: detected / windowsOf.size };
+  out[`${name}.false_positive_rate`] = { unit: 'ratio', value: negatives > 0 ? falsePositives / negatives : 0 };
   if (detected > 0) out[`${name}.time_to_detect_ms`] = { unit: 'ms', value: ttdSum / detected / 1000 };
   return out;
 }

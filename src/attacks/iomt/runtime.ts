@@ -8,7 +8,6 @@
  *   devices.install(world);  ...  world.run();  metrics = { ...metrics, ...devices.outcomes() };
  */
 import type { ActorFactory, HostId } from '../../../sim/index.ts';
-import { detectorName } from '../../iomt/detector-bank.ts';
 import type { GatewayOptions } from '../../iomt/gateway.ts';
 import type { IomtWorld, IomtWorldHooks } from '../../iomt/world.ts';
 import type { Metrics } from '../../metrics/types.ts';
@@ -16,7 +15,7 @@ import { InputError, type InputIssue } from '../../scenario/errors.ts';
 import type { AnyAttackDefinition } from '../definition.ts';
 import { GroundTruth } from '../ground-truth.ts';
 import { targetIssues } from '../targets.ts';
-import { DetectionScorer } from './detection.ts';
+import { deviceDetectionScorer, type DetectionScorer } from './detection.ts';
 import { DeviceProxy, type DeviceBehaviour } from './device-proxy.ts';
 import { GatewayTap, type GatewayBehaviour } from './gateway-tap.ts';
 import type { DeviceAttackEnv, DeviceAttackRun, IndexedSpec } from './hooks.ts';
@@ -26,6 +25,12 @@ import { MessageLabels, type MessageCounts } from './labels.ts';
 /** See DeviceAttackRuntime.hostTotals. */
 export interface DeviceAttackTotals {
   readonly labels: Readonly<Record<string, MessageCounts>>;
+  /**
+   * Ground-truth labels the attacks recorded in this engine after installing (as they acted: a
+   * record tampered in a store, a read an insider served), which only the engine running the host
+   * records; every engine records the labels made when installing.
+   */
+  readonly actedLabels: number;
   /** Each attack type's own (`DeviceAttackRun.hostTotals`), in the runtime's order. */
   readonly runs: readonly unknown[];
 }
@@ -49,6 +54,8 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
   private gatewayOrdinal = 0;
   private clinicianOrdinal = 0;
   private scorer: DetectionScorer | undefined;
+  /** How many labels the truth held once installed: those recorded later were recorded while acting. */
+  private installedLabels = 0;
 
   /** `definitions` in registry order; `entries` the device attacks in scenario order. */
   constructor(definitions: readonly AnyAttackDefinition[], private readonly entries: readonly DeviceAttackEntry[]) {
@@ -75,8 +82,8 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
     if (issues.length > 0) throw new InputError(issues);
     for (const e of this.entries) this.runOf.get(e.definition)?.installEach?.({ spec: e.spec, index: e.index }, world);
     for (const { run } of this.runs) run.installAll?.(world);
-    const deviceDetectors = world.config.detectors.filter((d) => d.scope === 'device').map(detectorName);
-    this.scorer = new DetectionScorer(world.engine, this.truth, topo.devices.length, { fromUs: world.config.warmupUs, toUs: world.config.durationUs }, deviceDetectors);
+    this.scorer = deviceDetectionScorer(world, this.truth);
+    this.installedLabels = this.truth.size;
   }
 
   /**
@@ -86,7 +93,16 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
    * share.
    */
   hostTotals(): DeviceAttackTotals {
-    return { labels: this.labels.totals(), runs: this.runs.map(({ run }) => run.hostTotals?.()) };
+    return { labels: this.labels.totals(), actedLabels: this.truth.size - this.installedLabels, runs: this.runs.map(({ run }) => run.hostTotals?.()) };
+  }
+
+  /**
+   * Ground-truth labels the device attacks recorded in the run: this engine's, plus, given the
+   * partitions' `hostTotals` in a split run, those they recorded while acting (the labels made when
+   * installing, which every engine makes alike, counted once).
+   */
+  labelCount(partitions?: readonly DeviceAttackTotals[]): number {
+    return (partitions ?? []).reduce((n, p) => n + p.actedLabels, this.truth.size);
   }
 
   /**

@@ -94,7 +94,11 @@ export class AttackOutcomes {
     return false;
   }
 
-  metrics(): Metrics {
+  /**
+   * `otherLabels`: the labels the run's attacks recorded in ground truths other than this one (the
+   * device attacks', src/attacks/iomt/runtime.ts), counted in attack.labels with this one's.
+   */
+  metrics(otherLabels = 0): Metrics {
     const censoredSeen = new Set(this.truth.all('tx', 'censored').map((l) => l.id as number));
     let uncommitted = 0;
     for (const id of censoredSeen) if (!this.firstCommitUs.has(id)) uncommitted++;
@@ -107,7 +111,7 @@ export class AttackOutcomes {
     const m: Metrics = {
       'attack.conflicting_commits': { unit: 'count', value: this.conflictingHeights.size },
       'attack.byzantine_replicas': { unit: 'count', value: this.truth.byzantineHosts().length },
-      'attack.labels': { unit: 'count', value: this.truth.size },
+      'attack.labels': { unit: 'count', value: this.truth.size + otherLabels },
       'attack.max_commit_gap_ms': { unit: 'ms', value: this.firstAttackUs === Infinity ? 0 : gapUs / 1000 },
     };
     // Metrics without a sample are left out rather than reported as a number nobody measured.
