@@ -1,8 +1,8 @@
 /**
  * The widest calls the loader sizes an IoMT block against (src/scenario/iomt-tx-bytes.ts) are the
  * calls the IoMT actors submit: in a run where every kind is submitted, each transaction's call has
- * a widest counterpart with the same arguments, and fits within its size. A new call kind or a new
- * argument at a submit site (src/iomt/gateway.ts, src/iomt/clients.ts) fails here. (A test of a
+ * a widest counterpart with the same arguments, and fits within its size. A new call kind submitted
+ * without a widest counterpart, or an argument wider than the bound assumes, fails here. (A test of a
  * whole world; it sits under test/ because it checks a src/scenario rule against src/iomt's actors.)
  */
 import { describe, expect, it } from 'vitest';

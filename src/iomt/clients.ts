@@ -7,6 +7,7 @@
 import { exponential, type Actor, type ActorContext, type HostId } from '../../sim/index.ts';
 import { verifyMerkleProof, type KeyRing, type MerkleProof, type Transaction } from '../ledger/index.ts';
 import type { ReplyMessage } from '../protocols/types.ts';
+import { accessRequestCall, accessRequestId, consentRevokeCall, deviceRevokeCall, rotateKeyCall } from './application-calls.ts';
 import type { RekeyMessage } from './device.ts';
 import { emitIomt } from './events.ts';
 import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from './ledger-client.ts';
@@ -114,17 +115,10 @@ export class AccessClient extends PoissonLedgerClient {
     const p = this.o.patients[pick]!;
     const breakGlass = this.o.role === 'clinician' && ctx.rng.float() < this.o.breakGlassProbability;
     const token = this.seq++;
-    const request = `req_${ctx.self}_${token}`;
+    const request = accessRequestId(ctx.self, token);
     this.open.set(token, { request, patient: pick, requestedUs: -1 });
-    this.ledger.submit(
-      {
-        contract: 'AccessControl',
-        method: 'request',
-        args: { request, requester: this.o.pseudonym, patient: p.pseudonym, purpose: breakGlass ? 'ETREAT' : this.o.role === 'clinician' ? 'TREAT' : 'HRESCH', breakGlass },
-      },
-      token,
-      { q: 'access-decision', request },
-    );
+    const purpose = breakGlass ? 'ETREAT' : this.o.role === 'clinician' ? 'TREAT' : 'HRESCH';
+    this.ledger.submit(accessRequestCall(request, this.o.pseudonym, p.pseudonym, purpose, breakGlass), token, { q: 'access-decision', request });
     return true;
   }
 
@@ -196,7 +190,7 @@ export class PatientPortal extends PoissonLedgerClient {
     const c = this.remaining[i]!;
     this.remaining[i] = this.remaining[this.remaining.length - 1]!;
     this.remaining.pop();
-    const tx = this.ledger.submit({ contract: 'Consent', method: 'revoke', args: { consent: c.consent, patient: c.patient } }, 0);
+    const tx = this.ledger.submit(consentRevokeCall(c.consent, c.patient), 0);
     emitIomt(ctx, { kind: 'iomt-revoke-submitted', consent: c.consent, submittedUs: tx.submittedUs });
     return true;
   }
@@ -237,12 +231,12 @@ export class DeviceAdmin extends PoissonLedgerClient {
     const ctx = this.ctx;
     const d = this.o.devices[ctx.rng.int(this.o.devices.length)]!;
     if (ctx.rng.float() < this.o.revokeFraction) {
-      this.ledger.submit({ contract: 'DeviceRegistry', method: 'revoke', args: { device: d.name, status: 'revoked' } }, -1);
+      this.ledger.submit(deviceRevokeCall(d.name, 'revoked'), -1);
     } else {
       if (this.issued >= this.o.signerIds.count) throw new Error(`administration ${ctx.self}: its ${this.o.signerIds.count} signer ids are used up`);
       const key = this.o.keyRing.issue(this.o.signerIds.first + this.issued++);
       this.pendingRekeys.push({ kind: 'rekey', key, host: d.host });
-      this.ledger.submit({ contract: 'DeviceRegistry', method: 'rotateKey', args: { device: d.name, keyId: String(key.signer) } }, this.pendingRekeys.length - 1, { q: 'height' });
+      this.ledger.submit(rotateKeyCall(d.name, String(key.signer)), this.pendingRekeys.length - 1, { q: 'height' });
     }
     return true;
   }

@@ -10,6 +10,7 @@ import type { Actor, ActorContext, HostId } from '../../sim/index.ts';
 import { bytesToHex, hashCostUs, merkleLeafHash, packedMerkleRoot, type CryptoCosts, type Transaction, type Verifier } from '../ledger/index.ts';
 import type { ReplyMessage } from '../protocols/types.ts';
 import { Admission, ACCEPTED, REJECT_REASONS, type AdmissionParams } from './admission.ts';
+import { alertCall, alertId, anchorCall } from './application-calls.ts';
 import { RuleState, type AlertRule } from './alert-rules.ts';
 import { DetectorBank, FEATURE_INDEX, type DetectorSpec } from './detector-bank.ts';
 import type { AlarmEvent } from './detectors.ts';
@@ -262,7 +263,7 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     ctx.send(this.o.store, put, put.bytes);
     this.pendingBatches.set(batch, { trueUs: this.recordTrueUs.slice(0, n), durable: false, anchored: false });
     ctx.cpu(this.o.crypto.signUs);
-    this.ledger.submit({ contract: 'AnchorRegistry', method: 'anchor', args: { gateway: ctx.self, batch, root, readings: n, pointer: `cas:${root}` } }, batch, { q: 'height' });
+    this.ledger.submit(anchorCall(ctx.self, batch, root, n), batch, { q: 'height' });
     this.recordCount = 0;
     this.recordPayloadBytes = 0;
   }
@@ -304,17 +305,9 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     ctx.send(this.o.careTeam, notice, NOTICE_BYTES);
     if (!this.o.recordAlertsOnChain) return;
     const k = this.alertSeq++;
-    const id = `alr_${ctx.self}_${k}`;
+    const id = alertId(ctx.self, k);
     this.pendingAlerts.push({ notice, id });
     ctx.cpu(this.o.crypto.signUs);
-    this.ledger.submit(
-      {
-        contract: 'EmergencyAlert',
-        method: 'raise',
-        args: { alert: id, patient: this.o.patientPseudonyms[d.patient]!, rule: this.o.rules[rule]!.name, evidence: bytesToHex(merkleLeafHash(record)) },
-      },
-      -(k + 1),
-      { q: 'alert-recorded', alert: id },
-    );
+    this.ledger.submit(alertCall(id, this.o.patientPseudonyms[d.patient]!, this.o.rules[rule]!.name, bytesToHex(merkleLeafHash(record))), -(k + 1), { q: 'alert-recorded', alert: id });
   }
 }

@@ -12,6 +12,7 @@ import type { ProtocolDefinition } from '../protocols/definition.ts';
 import { IomtLedgerApp, type AuditEntry, type ConsentRecord } from '../contracts/index.ts';
 import type { CheckOutcome, Metrics } from '../metrics/types.ts';
 import { ACTOR_KINDS, type ActorKind, type ConfigOf } from './actor-kinds.ts';
+import { consentId, deviceName } from './application-calls.ts';
 import type { AlertRule } from './alert-rules.ts';
 import { IomtCollector } from './collector.ts';
 import { patientName, recordNumber } from './patient-identifiers.ts';
@@ -161,7 +162,7 @@ export class IomtWorld {
       this.patientPseudonyms.push(pseudonym('pt', c.seed, p));
       identifiers.push(recordNumber(p), patientName(p));
     }
-    for (const d of topo.devices) this.deviceNames.push(`dev_${d.index}`);
+    for (const d of topo.devices) this.deviceNames.push(deviceName(d.index));
     this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs, c.detectors.map(detectorName));
 
     // Configuration several hosts read is handed out as one deep-frozen copy (the same as a copy each).
@@ -436,13 +437,13 @@ export class IomtWorld {
     for (const [patient, at] of wardOfPatient) {
       const pt = this.patientPseudonyms[patient]!;
       for (const cl of cliniciansByWard.get(at.hospital * c.wardsPerHospital + at.ward) ?? []) {
-        const consent = `con_${patient}_${cl.host}`;
+        const consent = consentId(patient, cl.host);
         tx('Consent', 'grant', { consent, patient: pt, grantee: pseudonym('cl', c.seed, cl.host), scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs, provision: 'permit' });
         consentsByHospital[at.hospital]!.push({ consent, patient: pt });
       }
       if (rng.float() < c.access.researchConsentFraction) {
         for (const r of topo.researchers) {
-          const consent = `con_${patient}_${r}`;
+          const consent = consentId(patient, r);
           tx('Consent', 'grant', { consent, patient: pt, grantee: pseudonym('rs', c.seed, r), scope: 'research', purpose: 'HRESCH', periodStartUs: 0, periodEndUs, provision: 'permit' });
           consentsByHospital[at.hospital]!.push({ consent, patient: pt });
         }

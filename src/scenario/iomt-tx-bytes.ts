@@ -5,8 +5,8 @@
  * proof of authority never cut a block with it).
  *
  * A transaction's size is the ledger client's: its envelope (TX_ENVELOPE_BYTES) and the canonical
- * text of its contract call (src/iomt/ledger-client.ts). For each call the honest IoMT actors
- * submit (src/iomt/gateway.ts, src/iomt/clients.ts), the call is built with every argument at its
+ * text of its contract call (src/iomt/ledger-client.ts). Each call the honest IoMT actors submit
+ * is built by the builder they use (src/iomt/application-calls.ts) with every argument at its
  * widest in this scenario: host ids, device and patient numbers at the largest of the layout
  * (src/iomt/topology.ts), pseudonyms at their fixed length (src/iomt/pseudonym.ts), digests at 64
  * hex digits, a purpose or status at the longest the contract accepts (src/contracts/), the
@@ -18,6 +18,7 @@
 import { canonical, PURPOSES } from '../contracts/index.ts';
 import { DEVICE_STATUSES } from '../contracts/registry.ts';
 import { DEFAULT_ALERT_RULES } from '../iomt/alert-rules.ts';
+import { accessRequestCall, accessRequestId, alertCall, alertId, anchorCall, consentId, consentRevokeCall, deviceName, deviceRevokeCall, rotateKeyCall } from '../iomt/application-calls.ts';
 import { TX_ENVELOPE_BYTES } from '../iomt/ledger-client.ts';
 import { pseudonym } from '../iomt/pseudonym.ts';
 import { topologyOf } from '../iomt/topology.ts';
@@ -69,7 +70,7 @@ export function iomtWidestCalls(iomt: IomtSection): IomtWidestCall[] {
   const a = iomt.access;
   const gateways = topology.hospitals.flatMap((h) => h.gateways);
   const hasDevices = topology.devices.length > 0;
-  const widestDevice = `dev_${topology.devices.length - 1}`;
+  const widestDevice = deviceName(topology.devices.length - 1);
   // Pseudonyms of patients, clinicians and researchers have one length whatever their id.
   const patient = pseudonym('pt', 0, 0);
   const staff = longest([pseudonym('cl', 0, 0), pseudonym('rs', 0, 0)]);
@@ -84,32 +85,32 @@ export function iomtWidestCalls(iomt: IomtSection): IomtWidestCall[] {
     {
       by: 'a ward gateway anchoring a batch',
       submitted: hasDevices,
-      call: { contract: 'AnchorRegistry', method: 'anchor', args: { gateway: maxOf(gateways), batch: COUNTER, root: DIGEST, readings: iomt.gateway.batchMaxReadings, pointer: `cas:${DIGEST}` } },
+      call: anchorCall(maxOf(gateways), COUNTER, DIGEST, iomt.gateway.batchMaxReadings),
     },
     {
       by: 'a ward gateway recording an alert',
       submitted: hasDevices && iomt.gateway.recordAlertsOnChain && rules.length > 0,
-      call: { contract: 'EmergencyAlert', method: 'raise', args: { alert: `alr_${maxOf(gateways)}_${COUNTER}`, patient, rule: longest(rules.map((r) => r.name)), evidence: DIGEST } },
+      call: alertCall(alertId(maxOf(gateways), COUNTER), patient, longest(rules.map((r) => r.name)), DIGEST),
     },
     {
       by: 'a clinician or researcher requesting access',
       submitted: requesters.length > 0 && topology.patients > 0,
-      call: { contract: 'AccessControl', method: 'request', args: { request: `req_${maxOf(requesters)}_${COUNTER}`, requester: staff, patient, purpose: longest(PURPOSES), breakGlass: false } },
+      call: accessRequestCall(accessRequestId(maxOf(requesters), COUNTER), staff, patient, longest(PURPOSES), false),
     },
     {
       by: 'a patient portal revoking a consent',
       submitted: a.revocationsPerHour > 0 && grantees.length > 0,
-      call: { contract: 'Consent', method: 'revoke', args: { consent: `con_${topology.patients - 1}_${maxOf(grantees)}`, patient } },
+      call: consentRevokeCall(consentId(topology.patients - 1, maxOf(grantees)), patient),
     },
     {
       by: 'an administration revoking a device',
       submitted: hasDevices && identity.actionsPerHour > 0 && identity.revokeFraction > 0,
-      call: { contract: 'DeviceRegistry', method: 'revoke', args: { device: widestDevice, status: longest(DEVICE_STATUSES) } },
+      call: deviceRevokeCall(widestDevice, longest(DEVICE_STATUSES)),
     },
     {
       by: "an administration rotating a device's key",
       submitted: hasDevices && identity.actionsPerHour > 0 && identity.revokeFraction < 1,
-      call: { contract: 'DeviceRegistry', method: 'rotateKey', args: { device: widestDevice, keyId: String(COUNTER) } },
+      call: rotateKeyCall(widestDevice, String(COUNTER)),
     },
   ];
   return calls.filter((c) => c.submitted).map(({ by, call }) => ({ by, call }));
