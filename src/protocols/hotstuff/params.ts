@@ -12,7 +12,7 @@ export const hotstuffParamsSchema = z
     viewTimeout: zPositiveDurationUs.default(1_000_000).describe('Base view timeout of the pacemaker before a replica gives the view up and sends NEW-VIEW to every replica (§4.4, Algorithm 5, with the round synchronisation of DiemBFT).'),
     viewTimeoutMax: zPositiveDurationUs.default(60_000_000).describe('Cap on the backed-off view timeout; at least viewTimeout.'),
     backoff: z.enum(['exponential', 'fixed']).default('exponential').describe("'exponential': the timeout doubles per consecutive timed-out view; 'fixed': it stays."),
-    forwardMax: z.number().int().min(0).default(1024).describe('Most client transactions a replica forwards to the next leader on one vote or new-view. At n = 3 with even latencies the forwarding replica is always the vote the next leader does not wait for, and forwarded transactions pass from replica to replica for many views (commit p95 0.9 s against 74 ms with 0 on consortium.yaml at a fixed 10 ms): there, set 0.'),
+    forwardMax: z.number().int().min(0).default(1024).describe("Most client transactions a replica forwards to the next leader on one vote or new-view (at most batchSize). A forwarded transaction stays its forwarder's until a node carries it: the next leader proposes it or forgets it, the forwarder takes back what that leader's node left out (its vote came after the quorum), and no replica forwards what it received forwarded, so forwarding never delays a transaction past its forwarder's own next view as leader. 0: transactions wait for the replica that received them to lead."),
   })
   .strict()
   .superRefine((p, ctx) => {
