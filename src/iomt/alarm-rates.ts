@@ -1,8 +1,9 @@
 /**
  * Detector alarms per hour of the measurement window, by detector: `cusum:interarrival` →
  * `detect.cusum_interarrival.alarms_per_hour`. In a run without attacks every alarm is a false
- * alarm, so this is the rate a detector's design is held to (docs/references.md §9); runs with
- * device attacks also score alarms against ground truth (src/attacks/iomt/detection.ts).
+ * alarm, so this is the rate a detector's design is held to (docs/references.md §9); device
+ * detectors are also scored against ground truth, an empty one without device attacks
+ * (src/attacks/iomt/detection.ts).
  */
 import type { Metrics } from '../metrics/types.ts';
 import { detectorMetricPrefix } from './detector-bank.ts';
