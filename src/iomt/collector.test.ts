@@ -169,6 +169,18 @@ describe('IomtCollector', () => {
     expect(m['iomt.episodes_alerted_ratio']!.value).toBe(1 / 2);
   });
 
+  it('scores alert latency over the episodes it counts: one begun less than the grace before the end is left out, however quick its alert', () => {
+    const ep = (patient: number, startUs: number) => ({ patient, kind: 'tachycardia' as const, startUs, endUs: startUs + 30_000_000, level: 140 });
+    // A 600 s run: the episode at 100 s counts; the one at 570 s is seen alerted only because its alert was quick.
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0, 100_000_000), ep(1, 570_000_000)], [], 0);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 0 }, 130_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 1, rule: HR, device: 1, conditionUs: 0 }, 576_000_000);
+    const m = metrics(c, 600_000_000);
+    expect(m['iomt.episodes']!.value).toBe(1);
+    expect(m['iomt.alert_latency_ms.mean']!.value).toBe(30_000);
+    expect(m['iomt.alert_within_target_ratio']!.value).toBe(0);
+  });
+
   it('scores the on-chain path on its own: latency from the episode start and the share within the rule target', () => {
     const ep = (patient: number, startUs: number) => ({ patient, kind: 'tachycardia' as const, startUs, endUs: startUs + 60_000_000, level: 140 });
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0, 10_000_000), ep(1, 10_000_000)], [], 0);

@@ -28,8 +28,11 @@ const RULE_EPISODE: Record<string, EpisodeKind | undefined> = { spo2: 'desaturat
 
 interface EpisodeTrack {
   readonly e: Episode;
+  /** When the first alert for the episode arrived on each path (NaN: none), and the rule that raised it. */
   fastUs: number;
   chainUs: number;
+  fastRule: number;
+  chainRule: number;
 }
 
 export class IomtCollector {
@@ -41,6 +44,7 @@ export class IomtCollector {
   readonly accessDecision = new Histogram();
   readonly integrityCheck = new Histogram();
   readonly revokeEnforced = new Histogram();
+  private alertsScored = false;
   private readonly fastWithinTarget = [0, 0];
   private readonly chainWithinTarget = [0, 0];
   private falseAlerts = 0;
@@ -76,7 +80,7 @@ export class IomtCollector {
     for (const e of episodes) {
       let list = this.episodesByPatient.get(e.patient);
       if (list === undefined) this.episodesByPatient.set(e.patient, (list = []));
-      list.push({ e, fastUs: NaN, chainUs: NaN });
+      list.push({ e, fastUs: NaN, chainUs: NaN, fastRule: -1, chainRule: -1 });
     }
   }
 
@@ -132,19 +136,46 @@ export class IomtCollector {
       if (path === 'fast') this.falseAlerts++;
       return;
     }
-    const key = path === 'fast' ? 'fastUs' : 'chainUs';
-    if (!Number.isNaN(track[key])) {
+    if (!Number.isNaN(path === 'fast' ? track.fastUs : track.chainUs)) {
       if (path === 'fast') this.duplicateAlerts++;
       return;
     }
-    track[key] = nowUs;
-    if (track.e.startUs < this.warmupUs) return;
-    const latencyUs = nowUs - track.e.startUs;
-    (path === 'fast' ? this.alertFast : this.alertChain).add(latencyUs / MS);
+    if (path === 'fast') {
+      track.fastUs = nowUs;
+      track.fastRule = rule;
+    } else {
+      track.chainUs = nowUs;
+      track.chainRule = rule;
+    }
+  }
+
+  /**
+   * Alert latencies and the share within target, over the episodes iomt.episodes counts: begun
+   * after the warm-up and at least the grace before the end. An episode begun later is seen alerted
+   * only if its alert was quick, so counting it would bias the latencies low.
+   */
+  private scoreAlerts(durationUs: number): void {
+    if (this.alertsScored) return;
+    this.alertsScored = true;
+    for (const list of this.episodesByPatient.values()) {
+      for (const t of list) {
+        if (!this.counted(t.e, durationUs)) continue;
+        if (!Number.isNaN(t.fastUs)) this.scoreAlert(t.fastUs - t.e.startUs, this.rules[t.fastRule]!, this.alertFast, this.fastWithinTarget);
+        if (!Number.isNaN(t.chainUs)) this.scoreAlert(t.chainUs - t.e.startUs, this.rules[t.chainRule]!, this.alertChain, this.chainWithinTarget);
+      }
+    }
+  }
+
+  private scoreAlert(latencyUs: number, r: AlertRule, latencies: Histogram, withinTarget: number[]): void {
+    latencies.add(latencyUs / MS);
     // The hold is the rule's alarm condition delay; the target bounds what the system adds (IEC 60601-1-8).
-    const counts = path === 'fast' ? this.fastWithinTarget : this.chainWithinTarget;
-    counts[1]! += 1;
-    if (latencyUs - r.holdUs <= r.targetUs) counts[0]! += 1;
+    withinTarget[1]! += 1;
+    if (latencyUs - r.holdUs <= r.targetUs) withinTarget[0]! += 1;
+  }
+
+  /** Whether an episode is scored: begun after the warm-up, with the grace to alert it before the end. */
+  private counted(e: Episode, durationUs: number): boolean {
+    return e.startUs >= this.warmupUs && e.startUs + EPISODE_GRACE_US <= durationUs;
   }
 
   /** A contract call's outcome at its first execution by any replica (the only one emitted: `emitFirst`). */
@@ -187,6 +218,7 @@ export class IomtCollector {
    */
   finish(o: { readonly durationUs: number; readonly accepted: number; readonly alertsRefused: number; readonly audit: ReadonlyMap<string, AuditEntry>; readonly consents: ReadonlyMap<string, ConsentRecord> }): { metrics: Metrics; checks: CheckOutcome[] } {
     const served: ServedVerdicts = this.served.judge(o.durationUs, o.audit, o.consents);
+    this.scoreAlerts(o.durationUs);
     const m: Metrics = {};
     const put = (name: string, unit: string, value: number): void => {
       m[name] = { unit, value };
@@ -261,7 +293,7 @@ export class IomtCollector {
     let fast = 0;
     for (const list of this.episodesByPatient.values()) {
       for (const t of list) {
-        if (t.e.startUs < this.warmupUs || t.e.startUs + EPISODE_GRACE_US > durationUs) continue;
+        if (!this.counted(t.e, durationUs)) continue;
         if (!this.rules.some((r) => RULE_EPISODE[r.channel] === t.e.kind)) continue;
         eligible++;
         if (!Number.isNaN(t.fastUs)) fast++;
