@@ -1,9 +1,10 @@
 /**
  * Progress of `iomtsim size` on stderr (stdout stays clean for --json), probe by probe: the value
  * probed, each replication's simulated time, and each SLO's metric so far with what its final mean
- * can no longer go below. On a terminal one line is rewritten in place and each verdict stays on
- * its own line; elsewhere (CI logs) plain lines: when a probe starts, when one of its replications
- * ends, every few seconds while it runs, and its verdict (the conventions of progress.ts).
+ * can no longer go below (the final mean alone once every replication has finished). On a
+ * terminal one line is rewritten in place and each verdict stays on its own line; elsewhere (CI
+ * logs) plain lines: when a probe starts, when one of its replications ends, every few seconds
+ * while it runs, and its verdict (the conventions of progress.ts).
  */
 import type { ProbeProgress } from '../runner/index.ts';
 
@@ -14,8 +15,22 @@ function seconds(us: number): string {
   return s >= 100 ? s.toFixed(0) : s.toFixed(1);
 }
 
-function num(x: number): string {
-  return Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3);
+/**
+ * A metric value, short (three significant digits, whole numbers from 100), but never rounded
+ * onto or across the SLO's limit: 999.83 against `>= 1000` would read as 1000, a pass, so more
+ * digits are added until the printed value is on the same side of the limit as the value itself
+ * (and equal to it only when it is equal).
+ */
+function num(x: number, limit?: number): string {
+  const big = Math.abs(x) >= 100;
+  const at = (extra: number): string => (big ? x.toFixed(extra) : x.toPrecision(3 + extra));
+  if (limit === undefined || !Number.isFinite(x) || !Number.isFinite(limit)) return at(0);
+  const side = Math.sign(x - limit);
+  for (let extra = 0; extra <= 17; extra++) {
+    const text = at(extra);
+    if (Math.sign(Number(text) - limit) === side) return text;
+  }
+  return String(x);
 }
 
 function elapsed(ms: number): string {
@@ -23,21 +38,28 @@ function elapsed(ms: number): string {
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
 
-function sloSoFar(s: ProbeProgress['slos'][number]): string {
-  const now = s.now === null ? 'nothing yet' : `${num(s.now)} so far`;
-  const floor = s.atLeast === null || s.atLeast === 0 ? '' : `, final ≥ ${num(s.atLeast)}`;
-  return `${s.slo}: ${now}${floor}`;
+/** An SLO's metric: so far with what the final mean cannot go below, or, once every replication has finished, the final mean alone. */
+function sloSoFar(s: ProbeProgress['slos'][number], allFinished: boolean): string {
+  if (s.now === null) return `${s.slo}: nothing ${allFinished ? 'produced' : 'yet'}`;
+  if (allFinished) return `${s.slo}: ${num(s.now, s.limit)}`;
+  const floor = s.atLeast === null || s.atLeast === 0 ? '' : `, final ≥ ${num(s.atLeast, s.limit)}`;
+  return `${s.slo}: ${num(s.now, s.limit)} so far${floor}`;
+}
+
+function slosText(p: ProbeProgress): string {
+  const allFinished = p.replications.every((r) => r.state === 'finished');
+  return p.slos.map((s) => sloSoFar(s, allFinished)).join(' · ');
 }
 
 /** One line for a probe under way: which, how far each replication got, each SLO so far. */
 export function describeProbe(p: ProbeProgress): string {
   const reps = p.replications.map((r, i) => `rep ${i + 1}/${p.replications.length} ${r.state === 'pending' ? 'waiting' : `${seconds(r.simulatedUs)}/${seconds(p.durationUs)} s`}`);
-  return `probe ${p.probesDone + 1}: ${p.key}=${p.value} · ${reps.join(', ')} · ${p.slos.map(sloSoFar).join(' · ')} · elapsed ${elapsed(p.elapsedMs)}`;
+  return `probe ${p.probesDone + 1}: ${p.key}=${p.value} · ${reps.join(', ')} · ${slosText(p)} · elapsed ${elapsed(p.elapsedMs)}`;
 }
 
 /** The line a probe leaves behind: its value, its verdict and the SLOs as they ended. */
 export function describeVerdict(p: ProbeProgress): string {
-  return `probe ${p.probesDone}: ${p.key}=${p.value} ${p.verdict ?? ''} · ${p.slos.map(sloSoFar).join(' · ')} · elapsed ${elapsed(p.elapsedMs)}`;
+  return `probe ${p.probesDone}: ${p.key}=${p.value} ${p.verdict ?? ''} · ${slosText(p)} · elapsed ${elapsed(p.elapsedMs)}`;
 }
 
 export interface SizeProgressReporter {

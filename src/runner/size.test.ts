@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { holds, parseIntegerRange, parseSlo, type Slo } from '../scenario/index.ts';
-import { sizeScenario } from './index.ts';
-import { bindingMargin, monotonicityContradiction } from './size.ts';
+import { sizeScenario, type ProbeProgress } from './index.ts';
+import { ROW_FINISHED, ROW_PENDING, ROW_RUNNING } from './probe-board.ts';
+import { bindingMargin, monotonicityContradiction, probeMeanAtLeast } from './size.ts';
 import { readText, tempRoot, toyScenario } from './testing/fixtures.ts';
 import { simulateToy, TOY_MODEL, TOY_OVERCLAIMING_MODEL } from './testing/toy-model.ts';
 
@@ -103,5 +104,31 @@ describe('bindingMargin', () => {
     expect(bindingMargin([slo('a<=250'), slo('b>=10')], [verdict(125), verdict(5)])).toBeCloseTo(Math.log(2));
     expect(bindingMargin([slo('a==0')], [verdict(3)])).toBeNaN();
     expect(bindingMargin([slo('a<=250')], [verdict(null)])).toBeNaN();
+  });
+});
+
+describe('sizeScenario progress', () => {
+  it('reports a probe whose replications all finished with its final mean and no bound', async () => {
+    const seen: ProbeProgress[] = [];
+    const r = await sizeScenario({ loaded: toyScenario('', ['replications=2']), range: parseIntegerRange('consensus.nodes=2..3'), slos: [slo('toy.sent<=1000000')], minimize: false, workers: 0, model: TOY_MODEL, outDir: join(root, 'progress'), onProbeProgress: (p) => seen.push(p) });
+    const verdicts = seen.filter((p) => p.verdict !== undefined);
+    expect(verdicts.map((p) => p.value)).toEqual([2, 3]);
+    for (const [i, p] of verdicts.entries()) {
+      expect(p.replications.every((rep) => rep.state === 'finished')).toBe(true);
+      expect(p.slos[0]!.atLeast).toBeNull();
+      expect(p.slos[0]!.now).toBeCloseTo(r.summary.size.probes[i]!.slos[0]!.observed!);
+    }
+  });
+});
+
+describe('probeMeanAtLeast', () => {
+  const row = (state: number, atLeast: number) => ({ state, simulatedUs: 0, now: [atLeast], atLeast: [atLeast] });
+
+  it('sums every replication\'s bound, a finished one at its final value, over their number', () => {
+    expect(probeMeanAtLeast([row(ROW_FINISHED, 60), row(ROW_RUNNING, 10), row(ROW_PENDING, 0)], 0)).toBeCloseTo(70 / 3);
+  });
+
+  it('is null once every replication has finished: the mean so far is the final mean', () => {
+    expect(probeMeanAtLeast([row(ROW_FINISHED, 56.49), row(ROW_FINISHED, 56.49)], 0)).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { createExecutor, DEFAULT_MODEL } from './executor.ts';
 import { toFinished } from './execute.ts';
 import { environment, manifestHead, type Manifest } from './manifest.ts';
 import type { Plan, PlanPoint } from './plan.ts';
-import { ProbeBoard, ROW_PENDING, ROW_RUNNING } from './probe-board.ts';
+import { ProbeBoard, ROW_FINISHED, ROW_PENDING, ROW_RUNNING, type BoardRow } from './probe-board.ts';
 import { checkResultsFolder, makeResultsFolder, writeResultFiles } from './results-dir.ts';
 import { checkThreads, type ExecutionOptions, type ThreadsOption } from './run.ts';
 import { replicationSeeds } from './seeds.ts';
@@ -51,8 +51,12 @@ export interface ProbeProgress {
   readonly durationUs: number;
   /** Each replication: not started, running (with its simulated time), finished, or dropped after an early stop. */
   readonly replications: readonly { readonly state: 'pending' | 'running' | 'finished'; readonly simulatedUs: number }[];
-  /** Each SLO's metric so far: the mean over the replications that report it, and what the final mean cannot go below. */
-  readonly slos: readonly { readonly slo: string; readonly now: number | null; readonly atLeast: number | null }[];
+  /**
+   * Each SLO's metric so far: the mean over the replications that report it, what the final mean
+   * cannot go below (null once every replication has finished: `now` is then the final mean), and
+   * the SLO's limit (so a rounded value can be shown on the side of it that it is on).
+   */
+  readonly slos: readonly { readonly slo: string; readonly now: number | null; readonly atLeast: number | null; readonly limit: number }[];
   /** Set once the probe has its verdict. */
   readonly verdict?: 'meets' | 'misses' | 'misses (stopped early)';
   readonly elapsedMs: number;
@@ -157,12 +161,11 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
       replications: rows.map((row) => ({ state: row.state === ROW_PENDING ? 'pending' : row.state === ROW_RUNNING ? 'running' : 'finished', simulatedUs: row.simulatedUs })),
       slos: slos.map((s, k) => {
         const reporting = rows.filter((row) => row.state !== ROW_PENDING);
-        const atLeast = reporting.map((row) => row.atLeast[k]!).filter(Number.isFinite);
         return {
           slo: sloText(s),
           now: meanOf(reporting.map((row) => row.now[k]!).filter(Number.isFinite)),
-          // Each replication's own bound, the others at least 0 (size-early-stop.ts).
-          atLeast: atLeast.length === 0 ? null : Math.max(...atLeast) / rows.length,
+          atLeast: probeMeanAtLeast(rows, k),
+          limit: s.condition.value,
         };
       }),
       ...(verdict === undefined ? {} : { verdict }),
@@ -250,6 +253,22 @@ export function bindingMargin(slos: readonly Slo[], verdicts: readonly SloVerdic
     if (Number.isFinite(m) && !(m <= margin)) margin = m;
   });
   return margin;
+}
+
+/**
+ * What the mean of metric k over a probe's replications cannot go below, for progress: the sum of
+ * each replication's lower bound over their number (a finished replication's bound is its final
+ * value; one not started, or without a bound yet, counts as 0: only metrics that are never
+ * negative have bounds, size-early-stop.ts). Null when no replication has a bound (the metric has
+ * none), and once every replication has finished, when the mean so far is the final mean.
+ * The early stop decides on one replication's own bound alone, so that its records do not depend
+ * on thread timing; progress depends on timing anyway, and the sum is the tighter bound.
+ */
+export function probeMeanAtLeast(rows: readonly BoardRow[], k: number): number | null {
+  if (rows.length === 0 || rows.every((row) => row.state === ROW_FINISHED)) return null;
+  const bounds = rows.map((row) => (row.state === ROW_PENDING ? NaN : row.atLeast[k]!));
+  if (!bounds.some(Number.isFinite)) return null;
+  return bounds.reduce((sum, b) => sum + (Number.isFinite(b) ? b : 0), 0) / rows.length;
 }
 
 /** A probe stopped early: the SLO that failed, with what its mean cannot go below; the others were not decided. */

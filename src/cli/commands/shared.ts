@@ -8,7 +8,8 @@ import { formatFailures, formatSummary } from '../print.ts';
 export interface Finished {
   readonly dir: string;
   readonly status: RunStatus;
-  readonly summary: Summary;
+  /** A size search's summary also holds its answer (null: no value in the range meets every SLO). */
+  readonly summary: Summary & { readonly size?: { readonly answer: number | null } };
   readonly manifest?: { readonly seed: number; readonly replications: number; readonly kind?: string };
 }
 
@@ -30,14 +31,23 @@ async function headlineOf(dir: string): Promise<string> {
 }
 
 /**
+ * Whether a finished run passed: every replication finished, every check and expectation held,
+ * and, for a size search, some value met every SLO. A search that found none has run without
+ * fault, but `iomtsim size ... && deploy` must not go ahead on it, so it fails (exit 1).
+ */
+export function runPassed(result: Finished): boolean {
+  return result.status !== 'interrupted' && summaryPassed(result.summary) && result.summary.size?.answer !== null;
+}
+
+/**
  * `humanText` replaces the per-point summary on stdout (size searches print their evidence).
  * `--json` prints the summary under two fields a script needs first: where the results are and
- * whether the run passed (every replication finished, every check and expectation held; exit 0).
+ * whether the run passed (runPassed; exit 0).
  */
 export async function finishRun(result: Finished, flags: { json?: boolean; report?: boolean; allMetrics?: boolean }, humanText?: string): Promise<number> {
   const wantReport = flags.report !== false;
   const reportCode = result.status === 'interrupted' ? EXIT.ok : await renderReportAfterRun(result.dir, wantReport);
-  const passed = result.status !== 'interrupted' && summaryPassed(result.summary);
+  const passed = runPassed(result);
   if (flags.json) process.stdout.write(`${JSON.stringify({ resultsDir: resolve(result.dir), passed, ...result.summary }, null, 2)}\n`);
   else {
     // Every run says its seed, so it can be replayed (`--seed S --reps 1` replays replication 0).
