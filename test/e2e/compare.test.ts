@@ -27,6 +27,29 @@ describe('iomtsim compare', () => {
     expect(record).toMatchObject({ test: 'paired', threshold: 0.05, passed: true, worse: 0, out: join(root, 'cmp-two') });
   });
 
+  it('fails (exit 1) on a run that broke a check the other passed, naming the check, though no metric tested worse', async () => {
+    const tamper = ['run', 'scenarios/attacks/record-tamper.yaml', '--set', 'duration=2m', '--set', 'expect={}', '--reps', '3', '--workers', '1', '--no-report'];
+    const runs = await Promise.all([
+      cli([...tamper, '--set', 'attacks=[]', '--out', join(root, 'untampered')]),
+      cli([...tamper, '--out', join(root, 'tampered')]),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([0, 1]);
+
+    const r = await cli(['compare', join(root, 'untampered'), join(root, 'tampered'), '--out', join(root, 'cmp-tamper')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^compare: FAILED: 0 significantly worse, 0 significantly better, 1 check or expectation regressed /);
+    expect(r.stdout).toContain('regressed (held in A, failed in B): record-tamper: check iomt.integrity (A: passed in 3 of 3 replications; B: failed in 3 of 3 replications');
+  });
+
+  it('pairs runs of the same seed and different replication counts on the seeds they share', async () => {
+    const base = ['run', 'scenarios/consortium.yaml', '--seed', '1', ...SHORT];
+    const runs = await Promise.all([cli([...base, '--reps', '2', '--out', join(root, 'seed1-two')]), cli([...base, '--reps', '3', '--out', join(root, 'seed1-three')])]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    const r = await cli(['compare', join(root, 'seed1-two'), join(root, 'seed1-three'), '--out', join(root, 'cmp-seeds'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ test: 'paired', seeds: { shared: 2, onlyA: 0, onlyB: 1, sharedLeftOutOf: null } });
+  });
+
   it('rejects a threshold that is not a percentage or a fraction (exit 2)', async () => {
     const r = await cli(['compare', 'a', 'b', '--threshold', 'ten']);
     expect(r.code).toBe(2);

@@ -10,7 +10,7 @@ import { formatNumber, formatPValue } from '../model/format.ts';
 import type { ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ResultsFolder } from '../results/types.ts';
-import { differsWithZeroVariance, SIGNIFICANCE_LEVEL, type Comparison, type MetricDifference } from './compare.ts';
+import { differsWithZeroVariance, SIGNIFICANCE_LEVEL, ZERO_VARIANCE_TOLERANCE, type CheckRegression, type Comparison, type MetricDifference } from './compare.ts';
 
 const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, 'within threshold': 3, untested: 4, same: 5 } as const;
 
@@ -46,12 +46,30 @@ const TEST_NAMES = { paired: 'paired t', welch: 'Welch' } as const;
 /** What precedes the list of metrics not compared, each with its reason (Comparison.uncompared). */
 const UNCOMPARED_LEAD = 'Not compared, each with the reason:';
 
-/** Which test, and why: the reader should know whether the replications were paired. */
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The replications of one run only that the paired test leaves out, or '' when none is. */
+function leftOutOfPairs(c: Comparison): string {
+  const sides = [
+    ...(c.seeds.onlyA === 0 ? [] : [`${plural(c.seeds.onlyA, 'replication')} of A`]),
+    ...(c.seeds.onlyB === 0 ? [] : [`${plural(c.seeds.onlyB, 'replication')} of B`]),
+  ];
+  return sides.join(' and ');
+}
+
+/** Which test, and why: the reader should know whether the replications were paired, and on what. */
 function testSentence(c: Comparison): string {
+  const leftOut = leftOutOfPairs(c);
   const test =
     c.test === 'paired'
-      ? 'Paired t-test over replications (replications.jsonl): both runs used the same replication seeds, so replication i of A is paired with replication i of B.'
-      : "Welch's t-test over replications (replications.jsonl): the runs used different replication seeds, so their replications are independent samples.";
+      ? leftOut === ''
+        ? 'Paired t-test over replications (replications.jsonl): both runs used the same replication seeds, so replication i of A is paired with replication i of B.'
+        : `Paired t-test over replications (replications.jsonl) on the ${c.seeds.shared} replication seeds both runs used, each replication of A paired with B's of the same seed; ${leftOut}, whose ${c.seeds.onlyA + c.seeds.onlyB === 1 ? 'seed' : 'seeds'} the other run did not use, left out.`
+      : c.seeds.sharedLeftOutOf === null
+        ? "Welch's t-test over replications (replications.jsonl): the runs share no replication seed, so their replications are independent samples."
+        : `Welch's t-test over replications (replications.jsonl): the runs share one replication seed, too few to pair on, and a replication in both samples would make them dependent, so ${c.seeds.sharedLeftOutOf}'s replication of it is left out.`;
   const threshold = c.threshold > 0 ? ` Significant changes smaller than ${formatNumber(c.threshold * 100)} % are "within threshold" and do not fail.` : '';
   return `${test}${threshold}`;
 }
@@ -64,21 +82,56 @@ function summaryLine(c: Comparison): string {
   const zeroVariance =
     constant === 0
       ? ''
-      : ` ${constant} differ with zero variance (t infinite, p = 0: ${c.test === 'paired' ? 'every paired difference B − A the same' : 'both sides constant and unequal'}).`;
+      : ` ${constant} differ with zero variance (t infinite, p = 0: ${c.test === 'paired' ? 'every paired difference B − A the same' : 'both sides constant and unequal'}, within ${ZERO_VARIANCE_TOLERANCE} of the values' magnitude).`;
   const notCompared = c.uncompared.length === 0 ? '' : ` ${c.uncompared.length} not compared (listed below).`;
-  return `${c.differences.length} metrics compared; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL}): ${c.worse} worse, ${c.better} better.${notTested}${zeroVariance}${notCompared}`;
+  const regressed = c.regressions.length === 0 ? '' : ` ${regressedCount(c)} that held in A failed in B (listed below), which fails the comparison whatever the metrics say.`;
+  return `${c.differences.length} metrics compared; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL}): ${c.worse} worse, ${c.better} better.${notTested}${zeroVariance}${notCompared}${regressed}`;
 }
 
-/** The lines `iomtsim compare` prints without --json: the outcome, what was tested and what was not, and the report. */
+function regressedCount(c: Comparison): string {
+  return plural(c.regressions.length, 'check or expectation', 'checks or expectations');
+}
+
+/** The test on the command line, briefly: which, and on which replications. */
+function testText(c: Comparison): string {
+  if (c.test === 'paired') {
+    const leftOut = leftOutOfPairs(c);
+    return leftOut === '' ? 'paired t-test (same replication seeds)' : `paired t-test on ${c.seeds.shared} shared replication seeds, ${leftOut} left out`;
+  }
+  return c.seeds.sharedLeftOutOf === null ? "Welch's t-test" : `Welch's t-test, the one shared replication seed left out of ${c.seeds.sharedLeftOutOf}`;
+}
+
+/**
+ * The lines `iomtsim compare` prints without --json: the outcome, what failed it besides the
+ * metrics, what was tested and what was not, and the report.
+ */
 export function compareText(c: Comparison, out: string): string {
-  const tested = `${c.differences.length} metrics, ${c.test === 'paired' ? 'paired t-test (same replication seeds)' : "Welch's t-test"}`;
-  const notCompared = c.uncompared.length === 0 ? '' : `not compared: ${uncomparedList(c)}\n`;
-  return `compare: ${c.passed ? 'passed' : 'FAILED'}: ${c.worse} significantly worse, ${c.better} significantly better (${tested})\n${notCompared}report: ${out}/report.html\n`;
+  const regressed = c.regressions.length === 0 ? '' : `, ${regressedCount(c)} regressed`;
+  const lines = [
+    `compare: ${c.passed ? 'passed' : 'FAILED'}: ${c.worse} significantly worse, ${c.better} significantly better${regressed} (${plural(c.differences.length, 'metric')}, ${testText(c)})`,
+    ...(c.regressions.length === 0 ? [] : [`regressed (held in A, failed in B): ${c.regressions.map(regressionText).join('; ')}`]),
+    ...(c.unmatched.length === 0 ? [] : [`unmatched points: ${c.unmatched.join('; ')}`]),
+    ...(c.uncompared.length === 0 ? [] : [`not compared: ${uncomparedList(c)}`]),
+    ...(untested(c).length === 0 ? [] : [`untested (a side had fewer than two values): ${untested(c).join('; ')}`]),
+    `report: ${out}/report.html`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function untested(c: Comparison): string[] {
+  return c.differences.filter((d) => d.verdict === 'untested').map((d) => `${d.pointLabel}: ${d.metric}`);
+}
+
+function regressionText(r: CheckRegression): string {
+  return `${r.pointLabel}: ${r.kind} ${r.name} (A: ${r.inA}; B: ${r.inB})`;
 }
 
 function uncomparedList(c: Comparison): string {
   return c.uncompared.join('; ');
 }
+
+/** What precedes the list of regressed checks and expectations (Comparison.regressions). */
+const REGRESSED_LEAD = 'Checks and expectations that held in A and failed in B (each fails the comparison):';
 
 export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInput, comparison: Comparison, figures: readonly RenderedFigure[]): string {
   const rows = ordered(comparison.differences).map((d) =>
@@ -94,6 +147,10 @@ export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInp
     .join('\n')}</tbody></table></div>`;
   const unmatched = comparison.unmatched.length === 0 ? '' : `<p>Points without a counterpart: ${comparison.unmatched.map(escapeHtml).join('; ')}.</p>`;
   const uncompared = comparison.uncompared.length === 0 ? '' : `<p>${escapeHtml(UNCOMPARED_LEAD)} ${comparison.uncompared.map(escapeHtml).join('; ')}.</p>`;
+  const regressed =
+    comparison.regressions.length === 0
+      ? ''
+      : `<p><span class="fail">${escapeHtml(REGRESSED_LEAD)}</span></p><ul>${comparison.regressions.map((r) => `<li>${escapeHtml(regressionText(r))}</li>`).join('')}</ul>`;
   return renderPage({
     title: `iomtsim comparison: A ${a.summary.scenario} vs B ${b.summary.scenario}`,
     facts: [`A: ${a.dir}`, `B: ${b.dir}`],
@@ -102,7 +159,7 @@ export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInp
       {
         id: 'differences',
         title: 'Differences',
-        html: `<p>${escapeHtml(summaryLine(comparison))} ${escapeHtml(testSentence(comparison))} "worse"/"better" only for metrics whose better direction is known from the name.</p>${unmatched}${uncompared}\n${table}`,
+        html: `<p>${escapeHtml(summaryLine(comparison))} ${escapeHtml(testSentence(comparison))} "worse"/"better" only for metrics whose better direction the metric catalog states.</p>${regressed}${unmatched}${uncompared}\n${table}`,
       },
       { id: 'summary', title: 'Summary, side by side', html: summaryTableHtml(input.configurations) },
       { id: 'checks', title: 'Checks and expectations', html: checksHtml(input.configurations, [...a.summary.failures, ...b.summary.failures]) },
@@ -121,6 +178,7 @@ export function compareMarkdown(a: ResultsFolder, b: ResultsFolder, input: Repor
     `A: \`${a.dir}\` · B: \`${b.dir}\``,
     `${comparison.passed ? '✅' : '❌'} ${summaryLine(comparison)}`,
     testSentence(comparison),
+    ...(comparison.regressions.length === 0 ? [] : [`${REGRESSED_LEAD}\n\n${comparison.regressions.map((r) => `- ${regressionText(r)}`).join('\n')}`]),
     ...(comparison.unmatched.length === 0 ? [] : [`Points without a counterpart: ${comparison.unmatched.join('; ')}.`]),
     ...(comparison.uncompared.length === 0 ? [] : [`${UNCOMPARED_LEAD} ${uncomparedList(comparison)}.`]),
     '## Significant and headline differences',

@@ -9,23 +9,44 @@ import { loadResults } from '../results/load.ts';
 import { compareResults } from './compare.ts';
 import { compareHtml, compareMarkdown, compareText } from './compare-page.ts';
 import { configurationsOf, type ReportInput } from '../model/report-input.ts';
-import type { ResultsFolder } from '../results/types.ts';
+import type { ResultsFolder, SummaryPoint } from '../results/types.ts';
+
+interface InMemoryRun {
+  /** `values[k]`: the metric in replication k (null: not produced there). */
+  readonly values: readonly (number | null)[];
+  /** Replication k's seed; 1, 2, 3, … unless given. */
+  readonly seeds?: readonly number[];
+  readonly metric?: string;
+  readonly checks?: SummaryPoint['checks'];
+  readonly expectations?: SummaryPoint['expectations'];
+}
 
 /**
- * A results folder in memory: one point, metric `m` (lower is better) with `values[k]` in the
- * replication of seed k + 1 (null: not produced there), its summary mean over the values present.
+ * A results folder in memory: one point, one metric (consensus.commit_latency_ms.p50, lower is
+ * better, unless given), its summary mean over the values present.
  */
-function folderOf(values: readonly (number | null)[], firstSeed = 1): ResultsFolder {
+function inMemory(run: InMemoryRun): ResultsFolder {
+  const { values, metric = 'consensus.commit_latency_ms.p50' } = run;
+  const seeds = run.seeds ?? values.map((_, k) => k + 1);
   const present = values.filter((v): v is number => v !== null);
   const mean = present.length === 0 ? null : present.reduce((x, y) => x + y, 0) / present.length;
   return {
     dir: '/in-memory',
-    manifest: { scenario: {}, replicationSeeds: values.map((_, k) => k + firstSeed) },
-    summary: { scenario: 's', failures: [], points: [{ parameters: {}, n: values.length, checks: [], expectations: [], traceHashes: [], metrics: { 'consensus.commit_latency_ms.p50': { unit: 'ms', mean, n: present.length } } }] },
-    replications: values.map((value, k) => ({ point: 0, replication: k, seed: k + firstSeed, metrics: { 'consensus.commit_latency_ms.p50': { unit: 'ms', value } } })),
+    manifest: { scenario: {}, replicationSeeds: seeds },
+    summary: {
+      scenario: 's',
+      failures: [],
+      points: [{ parameters: {}, n: values.length, checks: run.checks ?? [], expectations: run.expectations ?? [], traceHashes: [], metrics: { [metric]: { unit: 'ms', mean, n: present.length } } }],
+    },
+    replications: values.map((value, k) => ({ point: 0, replication: k, seed: seeds[k], metrics: { [metric]: { unit: 'ms', value } } })),
     hasReplicationsFile: true,
     timeseries: null,
   } as unknown as ResultsFolder;
+}
+
+/** inMemory with `values[k]` in the replication of seed k + firstSeed. */
+function folderOf(values: readonly (number | null)[], firstSeed = 1): ResultsFolder {
+  return inMemory({ values, seeds: values.map((_, k) => k + firstSeed) });
 }
 
 function run(overrides: Parameters<typeof writeRunFixture>[1]): string {
@@ -91,6 +112,90 @@ describe('compare: samples that differ with zero variance', () => {
   it("gives the infinite t the sign of B − A, with Welch's test too", () => {
     expect(saved(folderOf([100, 100, 100]), folderOf([90, 90, 90], 50))).toMatchObject({ test: 'welch', t: '-Infinity', pValue: 0, verdict: 'better' });
   });
+
+  it('finds a paired difference the same up to floating-point rounding constant: t infinite, not 1e15', () => {
+    // 1.2 − 1.1, 2.3 − 2.2 and 3.4 − 3.3 are 0.1 apart in exact arithmetic, a few ulps apart in binary.
+    expect(saved(folderOf([1.1, 2.2, 3.3]), folderOf([1.2, 2.3, 3.4]))).toMatchObject({ test: 'paired', t: 'Infinity', pValue: 0 });
+  });
+
+  it('finds floating-point values equal up to rounding the same: t = 0, p = 1', () => {
+    expect(saved(folderOf([0.3, 0.3, 0.3]), folderOf([0.1 + 0.2, 0.1 + 0.2, 0.1 + 0.2], 50))).toMatchObject({ test: 'welch', t: 0, pValue: 1, verdict: 'same' });
+  });
+
+  it("gives no degrees of freedom to Welch's test of two constant sides (0 ÷ 0)", () => {
+    expect(saved(folderOf([100, 100, 100]), folderOf([110, 110, 110], 50))).toMatchObject({ test: 'welch', t: 'Infinity', df: null });
+  });
+});
+
+describe('compare: the better direction of trust metrics', () => {
+  it('calls a significant rise in invalid integrity checks worse, and fails', () => {
+    const c = compareResults(inMemory({ metric: 'iomt.integrity_checks_invalid', values: [0, 0, 0] }), inMemory({ metric: 'iomt.integrity_checks_invalid', values: [5, 6, 8] }));
+    expect(c.differences[0]).toMatchObject({ direction: 'lower', verdict: 'worse' });
+    expect(c.passed).toBe(false);
+  });
+});
+
+describe('compare: checks and expectations that held in A and failed in B', () => {
+  const integrity = (failedReplications: number) => ({ name: 'iomt.integrity', passed: failedReplications === 0, failedReplications, n: 3, detail: failedReplications === 0 ? '' : 'replication 0 (seed 1): 23 valid, 5 invalid reads' });
+
+  it('fails the comparison on a check every replication of A passed and a replication of B failed, whatever the metrics say', () => {
+    const c = compareResults(inMemory({ values: [100, 101, 102], checks: [integrity(0)] }), inMemory({ values: [100, 101, 102], checks: [integrity(3)] }));
+    expect(c.worse).toBe(0);
+    expect(c.passed).toBe(false);
+    expect(c.regressions).toEqual([
+      { pointLabel: 's', kind: 'check', name: 'iomt.integrity', inA: 'passed in 3 of 3 replications', inB: 'failed in 3 of 3 replications (replication 0 (seed 1): 23 valid, 5 invalid reads)' },
+    ]);
+  });
+
+  it('does not count a check A failed too as B\'s regression', () => {
+    const c = compareResults(inMemory({ values: [100, 101, 102], checks: [integrity(1)] }), inMemory({ values: [100, 101, 102], checks: [integrity(3)] }));
+    expect(c.regressions).toEqual([]);
+    expect(c.passed).toBe(true);
+  });
+
+  it('fails the comparison on an expectation that held on A\'s means and not on B\'s', () => {
+    const expectation = (observed: number) => [{ metric: 'iomt.integrity_checks_invalid', condition: '== 0', observed, passed: observed === 0 }];
+    const c = compareResults(inMemory({ values: [100, 101, 102], expectations: expectation(0) }), inMemory({ values: [100, 101, 102], expectations: expectation(6.333) }));
+    expect(c.regressions).toEqual([{ pointLabel: 's', kind: 'expectation', name: 'iomt.integrity_checks_invalid == 0', inA: 'held (mean 0)', inB: 'failed (mean 6.333)' }]);
+    expect(c.passed).toBe(false);
+  });
+
+  it('lists the regression on the command line', async () => {
+    const a = inMemory({ values: [100, 101, 102], checks: [integrity(0)] });
+    const b = inMemory({ values: [100, 101, 102], checks: [integrity(3)] });
+    expect(compareText(compareResults(a, b), '/out')).toBe(
+      'compare: FAILED: 0 significantly worse, 0 significantly better, 1 check or expectation regressed (1 metric, paired t-test (same replication seeds))\n' +
+        'regressed (held in A, failed in B): s: check iomt.integrity (A: passed in 3 of 3 replications; B: failed in 3 of 3 replications (replication 0 (seed 1): 23 valid, 5 invalid reads))\n' +
+        'report: /out/report.html\n',
+    );
+  });
+});
+
+describe('compare: runs whose replication seeds overlap', () => {
+  it('pairs on the seeds both runs used when they share two or more, leaving out the rest', () => {
+    // B's third replication (seed 3) is far off; paired on seeds 1 and 2 it is not read.
+    const c = compareResults(inMemory({ values: [100, 110], seeds: [1, 2] }), inMemory({ values: [101, 111, 900], seeds: [1, 2, 3] }));
+    expect(c.test).toBe('paired');
+    expect(c.seeds).toEqual({ shared: 2, onlyA: 0, onlyB: 1, sharedLeftOutOf: null });
+    expect(c.differences[0]).toMatchObject({ test: 'paired', nA: 2, nB: 2, meanB: 106, t: 'Infinity' });
+  });
+
+  it('says how many it paired and how many it left out, not that the samples are independent', () => {
+    const a = inMemory({ values: [100, 110], seeds: [1, 2] });
+    const b = inMemory({ values: [101, 111, 900], seeds: [1, 2, 3] });
+    const c = compareResults(a, b);
+    const md = compareMarkdown(a, b, { title: 't', configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')] }, c, []);
+    expect(md).toContain("on the 2 replication seeds both runs used, each replication of A paired with B's of the same seed; 1 replication of B, whose seed the other run did not use, left out.");
+    expect(md).not.toContain('independent');
+    expect(compareText(c, '/out').split('\n')[0]).toContain('(1 metric, paired t-test on 2 shared replication seeds, 1 replication of B left out)');
+  });
+
+  it("leaves the one shared seed's replication out of the larger run, so Welch's samples are independent", () => {
+    const c = compareResults(inMemory({ values: [100, 110], seeds: [1, 2] }), inMemory({ values: [100, 120, 130], seeds: [1, 3, 4] }));
+    expect(c.test).toBe('welch');
+    expect(c.seeds).toEqual({ shared: 1, onlyA: 1, onlyB: 2, sharedLeftOutOf: 'B' });
+    expect(c.differences[0]).toMatchObject({ test: 'welch', nA: 2, nB: 2, meanB: 125 });
+  });
 });
 
 describe('compare: what the page and the command line say', () => {
@@ -100,8 +205,28 @@ describe('compare: what the page and the command line say', () => {
     const a = folderOf([100, 100, 100]);
     const b = folderOf([110, 110, 110]);
     const md = compareMarkdown(a, b, inputOf(a, b), compareResults(a, b), []);
-    expect(md).toContain('1 differ with zero variance (t infinite, p = 0: every paired difference B − A the same).');
+    expect(md).toContain("1 differ with zero variance (t infinite, p = 0: every paired difference B − A the same, within 1e-9 of the values' magnitude).");
     expect(md).toContain('| 0 (t = ∞, zero variance) |');
+  });
+
+  it('lists points present in only one run on the command line', () => {
+    const a = inMemory({ values: [100, 101, 102] });
+    const b = inMemory({ values: [100, 101, 102] });
+    const sweep = (f: ResultsFolder, nodes: readonly number[]): ResultsFolder => {
+      const point = f.summary.points[0]!;
+      return {
+        ...f,
+        summary: { ...f.summary, points: nodes.map((n) => ({ ...point, parameters: { 'consensus.nodes': n } })) },
+        replications: nodes.flatMap((n, i) => f.replications.map((r) => ({ ...r, point: i, parameters: { 'consensus.nodes': n } }))),
+      };
+    };
+    const c = compareResults(sweep(a, [4, 7]), sweep(b, [4, 10]));
+    expect(compareText(c, '/out')).toContain('\nunmatched points: A: consensus.nodes=7; B: consensus.nodes=10\n');
+  });
+
+  it('lists untested metrics on the command line', () => {
+    const c = compareResults(folderOf([2000, null, null]), folderOf([50, 60, 55]));
+    expect(compareText(c, '/out')).toContain('\nuntested (a side had fewer than two values): s: consensus.commit_latency_ms.p50\n');
   });
 
   it('lists the metrics not compared, with their reasons, on the page and on the command line', () => {

@@ -1,14 +1,17 @@
 /**
  * Differences between two results folders, point by point and metric by metric, tested over the
- * replications in replications.jsonl: the paired t-test when both runs used the same replication
- * seeds (replication i of A and of B saw the same random workload, so their difference cancels
- * most of the noise), Welch's t-test otherwise; Holm's correction across all tests (many metrics
- * are compared at once; uncorrected, one in twenty would look significant by chance).
+ * replications in replications.jsonl: the paired t-test on the replication seeds both runs used,
+ * when they share two or more (the replications of one seed in A and B saw the same random
+ * workload, so their difference cancels most of the noise), Welch's t-test otherwise; Holm's
+ * correction across all tests (many metrics are compared at once; uncorrected, one in twenty would
+ * look significant by chance). Checks and expectations that held in A and failed in B fail the
+ * comparison too, whatever the metrics say.
  */
 import { ResultsError } from '../errors.ts';
 import { REPLICATIONS_FILE, SUMMARY_FILE } from '../results/load.ts';
 import type { ResultsFolder, SummaryPoint } from '../results/types.ts';
 import { holmAdjust, pairedTTest, welchTTest } from '../../stats/index.ts';
+import { formatNumber } from '../model/format.ts';
 import { betterDirection, type Direction } from './direction.ts';
 import { join } from 'node:path';
 
@@ -32,6 +35,16 @@ function tStatistic(t: number): TStatistic {
   if (t === Number.NEGATIVE_INFINITY) return '-Infinity';
   return t;
 }
+
+/**
+ * The spread, relative to the largest magnitude among the values tested, below which samples count
+ * as having none. A metric computed in floating point (a rate: count ÷ seconds) carries rounding
+ * error of a few units in the last place (2.2e-16 relative) in each replication, so a paired
+ * difference that is the same in exact arithmetic varies by about 1e-16 of the values and an exact
+ * test of zero variance would report t near 1e15 for it. A billionth is far above that rounding and
+ * far below any change a simulation's replications can show.
+ */
+export const ZERO_VARIANCE_TOLERANCE = 1e-9;
 
 /** Whether a difference's samples differ with zero variance (t infinite, p = 0). */
 export function differsWithZeroVariance(d: Pick<MetricDifference, 't'>): boolean {
@@ -62,9 +75,15 @@ export interface MetricDifference {
    * The t statistic; null only when untested (`test` null). 'Infinity' or '-Infinity' (the sign of
    * B − A) when the samples differ with zero variance, where t is infinite and p = 0: every paired
    * difference B_i − A_i the same non-zero value, or with Welch's test both sides constant and
-   * unequal (deterministic runs that disagree). A string, since JSON has no infinity.
+   * unequal (deterministic runs that disagree). A string, since JSON has no infinity. "The same"
+   * and "constant" within ZERO_VARIANCE_TOLERANCE.
    */
   readonly t: TStatistic | null;
+  /**
+   * Degrees of freedom; null when untested, and with Welch's test when both sides are constant:
+   * the Welch–Satterthwaite formula is then 0 ÷ 0 (no variance to weigh), and t is 0 or infinite
+   * whatever the degrees of freedom.
+   */
   readonly df: number | null;
   readonly pValue: number | null;
   /** Holm-adjusted p-value */
@@ -74,12 +93,48 @@ export interface MetricDifference {
   readonly verdict: Verdict;
 }
 
+/**
+ * How the runs' replication seeds (manifest.json `replicationSeeds`) meet. Two or more shared: the
+ * paired test on those, the replications of seeds only one run used left out. One shared: too few
+ * to pair, and the two samples would not be independent with it in both, so Welch's test leaves
+ * its replication out of the run with more replications (of B when they have as many). None:
+ * Welch's test on every replication.
+ */
+export interface SeedUse {
+  /** Replication seeds both runs used. */
+  readonly shared: number;
+  /** Seeds only A used (left out of the paired test; in Welch's test). */
+  readonly onlyA: number;
+  readonly onlyB: number;
+  /** Welch's test with one shared seed: the run whose replication of that seed is left out; else null. */
+  readonly sharedLeftOutOf: 'A' | 'B' | null;
+}
+
+/**
+ * A check (every replication passed it in A, some failed it in B) or an expectation (held on A's
+ * means, not on B's) of a paired point that B broke: it fails the comparison whatever the metrics
+ * say, since a metric test over a few replications can miss what a check states outright.
+ */
+export interface CheckRegression {
+  readonly pointLabel: string;
+  readonly kind: 'check' | 'expectation';
+  /** The check's name, or the expectation as `metric condition`. */
+  readonly name: string;
+  /** What A and B showed: replications passed or failed (with the check's detail), or the mean observed. */
+  readonly inA: string;
+  readonly inB: string;
+}
+
 export interface Comparison {
-  /** The paired test when both runs used the same replication seeds, else Welch's. */
+  /** The paired test when the runs share two or more replication seeds (on those), else Welch's. */
   readonly test: StatisticalTest;
+  readonly seeds: SeedUse;
   /** As given in CompareOptions (0 when none). */
   readonly threshold: number;
-  /** No metric with a known better direction got significantly worse beyond the threshold. */
+  /**
+   * No metric with a better direction (the catalog's `better`) got significantly worse beyond the
+   * threshold, and no check or expectation regressed.
+   */
   readonly passed: boolean;
   readonly differences: readonly MetricDifference[];
   /** Points of one run with no counterpart of equal parameters in the other. */
@@ -91,6 +146,8 @@ export interface Comparison {
    * replication of A and B)`: not compared, and not silently so (uncomparedReason).
    */
   readonly uncompared: readonly string[];
+  /** Checks and expectations that held in A and failed in B (CheckRegression). */
+  readonly regressions: readonly CheckRegression[];
   readonly worse: number;
   readonly better: number;
 }
@@ -104,20 +161,52 @@ function pointLabel(point: SummaryPoint, fallback: string): string {
   return label === '' ? fallback : label;
 }
 
-/** The metric's value per replication seed at one point, in replication order. */
-function valuesBySeed(folder: ResultsFolder, pointIndex: number, metric: string): Map<number, number> {
+/** The metric's value per replication seed at one point, in replication order, over the seeds given (all without). */
+function valuesBySeed(folder: ResultsFolder, pointIndex: number, metric: string, seeds?: ReadonlySet<number>): Map<number, number> {
   const values = new Map<number, number>();
   for (const record of folder.replications) {
-    const value = record.point === pointIndex ? record.metrics[metric]?.value : undefined;
+    const value = record.point === pointIndex && (seeds?.has(record.seed) ?? true) ? record.metrics[metric]?.value : undefined;
     if (typeof value === 'number') values.set(record.seed, value);
   }
   return values;
 }
 
-function sameReplicationSeeds(a: ResultsFolder, b: ResultsFolder): boolean {
-  const seedsA = a.manifest.replicationSeeds;
-  const seedsB = b.manifest.replicationSeeds;
-  return seedsA !== undefined && seedsB !== undefined && seedsA.length === seedsB.length && seedsA.every((seed, i) => seed === seedsB[i]);
+/** A run's replication seeds: its manifest's, or for a manifest without them those its replications record. */
+function replicationSeedsOf(folder: ResultsFolder): Set<number> {
+  return new Set(folder.manifest.replicationSeeds ?? folder.replications.map((record) => record.seed));
+}
+
+/** The minimum of shared seeds the paired test needs: a difference's spread takes two. */
+const MIN_PAIRED_SEEDS = 2;
+
+/**
+ * Which test, and on which seeds of each side (SeedUse): the replications of a seed not in a
+ * side's set are not read at all, so the means, counts and test all see the same samples.
+ */
+interface SeedPlan {
+  readonly test: StatisticalTest;
+  readonly use: SeedUse;
+  readonly seedsA: ReadonlySet<number>;
+  readonly seedsB: ReadonlySet<number>;
+}
+
+function seedPlan(a: ResultsFolder, b: ResultsFolder): SeedPlan {
+  const allA = replicationSeedsOf(a);
+  const allB = replicationSeedsOf(b);
+  const shared = new Set([...allA].filter((seed) => allB.has(seed)));
+  const counts = { shared: shared.size, onlyA: allA.size - shared.size, onlyB: allB.size - shared.size };
+  if (shared.size >= MIN_PAIRED_SEEDS) return { test: 'paired', use: { ...counts, sharedLeftOutOf: null }, seedsA: shared, seedsB: shared };
+  if (shared.size === 0) return { test: 'welch', use: { ...counts, sharedLeftOutOf: null }, seedsA: allA, seedsB: allB };
+  // One shared seed: with it on both sides the samples would share a replication's randomness, which
+  // Welch's test assumes they do not; the side with more replications can best spare it.
+  const side = allA.size > allB.size ? 'A' : 'B';
+  const without = (seeds: Set<number>) => new Set([...seeds].filter((seed) => !shared.has(seed)));
+  return {
+    test: 'welch',
+    use: { ...counts, sharedLeftOutOf: side },
+    seedsA: side === 'A' ? without(allA) : allA,
+    seedsB: side === 'B' ? without(allB) : allB,
+  };
 }
 
 interface Samples {
@@ -132,21 +221,56 @@ function samplesFor(test: StatisticalTest, a: Map<number, number>, b: Map<number
   return { a: shared.map((seed) => a.get(seed) as number), b: shared.map((seed) => b.get(seed) as number) };
 }
 
+/** Whether the values' spread is rounding, not variance (ZERO_VARIANCE_TOLERANCE). */
+function constantWithin(values: readonly number[], scale: number): boolean {
+  return Math.max(...values) - Math.min(...values) <= ZERO_VARIANCE_TOLERANCE * scale;
+}
+
+interface TestResult {
+  readonly t: number;
+  readonly df: number | null;
+  readonly pValue: number;
+}
+
+/**
+ * The test, with zero variance judged within ZERO_VARIANCE_TOLERANCE of the values' magnitude
+ * rather than exactly: then t is 0 (p = 1) when the means agree within it too, else infinite with
+ * the sign of B − A (p = 0). Null when a side has fewer than two values.
+ */
+function runTest(test: StatisticalTest, a: readonly number[], b: readonly number[]): TestResult | null {
+  if (a.length < 2 || b.length < 2) return null;
+  const scale = Math.max(...a.map(Math.abs), ...b.map(Math.abs));
+  const constant = (difference: number, df: number | null): TestResult =>
+    Math.abs(difference) <= ZERO_VARIANCE_TOLERANCE * scale ? { t: 0, df, pValue: 1 } : { t: Math.sign(difference) * Number.POSITIVE_INFINITY, df, pValue: 0 };
+  if (test === 'paired') {
+    const differences = a.map((x, i) => (b[i] as number) - x);
+    if (constantWithin(differences, scale)) return constant(mean(differences), differences.length - 1);
+    return pairedTTest(a, b);
+  }
+  if (constantWithin(a, scale) && constantWithin(b, scale)) return constant(mean(b) - mean(a), null);
+  return welchTTest(a, b);
+}
+
 function requireReplications(folder: ResultsFolder): void {
   if (!folder.hasReplicationsFile) {
     throw new ResultsError(join(folder.dir, REPLICATIONS_FILE), '', 'the file to exist (a comparison tests replications)', 'no such file');
   }
 }
 
-/** A test needs each side's spread: a side with one replication at a point would test nothing. */
-function requireTwoReplications(folder: ResultsFolder, pointIndex: number, label: string): void {
-  const count = folder.replications.filter((record) => record.point === pointIndex).length;
+/**
+ * A test needs each side's spread: a side with one replication at a point would test nothing.
+ * Counted over the replications the test reads (`seeds`), saying how many it leaves out.
+ */
+function requireTwoReplications(folder: ResultsFolder, pointIndex: number, label: string, seeds: ReadonlySet<number>): void {
+  const atPoint = folder.replications.filter((record) => record.point === pointIndex);
+  const count = atPoint.filter((record) => seeds.has(record.seed)).length;
   if (count < 2) {
+    const leftOut = atPoint.length - count;
     throw new ResultsError(
       join(folder.dir, REPLICATIONS_FILE),
       `point ${label}`,
       'at least 2 replications on each side (a significance test compares the spread between replications; rerun with --reps 2 or more)',
-      `${count} replication${count === 1 ? '' : 's'}`,
+      `${count} replication${count === 1 ? '' : 's'}${leftOut === 0 ? '' : ` tested, ${leftOut} left out by their replication seeds (compare pairs on the seeds both runs used, or leaves out the one seed they share)`}`,
     );
   }
 }
@@ -173,16 +297,18 @@ function pairPoints(a: ResultsFolder, b: ResultsFolder): { pairs: [number, numbe
 }
 
 /**
- * Why a metric of a paired point is not compared, from the values the test would read (each side's
- * per replication seed), or null when it is: a side with no value in any replication, or with the
- * paired test no seed where both have one. A metric neither side produced is not a difference and
- * is left out (null too, with nothing to compare).
+ * Why a metric of a paired point is not compared, or null when it is: a side with no value in any
+ * replication (`all`), or none in the replications the test reads (`tested`, SeedPlan): with the
+ * paired test no seed where both have one, with Welch's a side's values only in the replication
+ * left out. A metric neither side produced is not a difference and is left out (null too, with
+ * nothing to compare).
  */
-function uncomparedReason(test: StatisticalTest, a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): string | null {
-  if (a.size === 0 && b.size === 0) return null;
-  if (a.size === 0) return 'only in B';
-  if (b.size === 0) return 'only in A';
-  if (test === 'paired' && ![...a.keys()].some((seed) => b.has(seed))) return 'never in the same replication of A and B';
+function uncomparedReason(plan: SeedPlan, all: Samples, tested: { a: ReadonlyMap<number, number>; b: ReadonlyMap<number, number> }): string | null {
+  if (all.a.length === 0 && all.b.length === 0) return null;
+  if (all.a.length === 0) return 'only in B';
+  if (all.b.length === 0) return 'only in A';
+  if (plan.test === 'paired' && ![...tested.a.keys()].some((seed) => tested.b.has(seed))) return 'never in the same replication of A and B';
+  if (tested.a.size === 0 || tested.b.size === 0) return `in ${tested.a.size === 0 ? 'A' : 'B'} only in the replication left out (its seed is in both runs)`;
   return null;
 }
 
@@ -201,6 +327,42 @@ function mean(values: readonly number[]): number {
   return sum / values.length;
 }
 
+function replicationsText(count: number, n: number): string {
+  return `${count} of ${n} replication${n === 1 ? '' : 's'}`;
+}
+
+/** The checks and expectations of one paired point that held in A and failed in B. */
+function regressionsAt(label: string, pointA: SummaryPoint, pointB: SummaryPoint): CheckRegression[] {
+  const out: CheckRegression[] = [];
+  for (const checkB of pointB.checks) {
+    const checkA = pointA.checks.find((c) => c.name === checkB.name);
+    if (checkA === undefined || !checkA.passed || checkB.passed) continue;
+    const nA = checkA.n ?? pointA.n;
+    const nB = checkB.n ?? pointB.n;
+    const detail = checkB.detail === undefined || checkB.detail === '' ? '' : ` (${checkB.detail})`;
+    out.push({
+      pointLabel: label,
+      kind: 'check',
+      name: checkB.name,
+      inA: `passed in ${replicationsText(nA, nA)}`,
+      inB: `failed in ${checkB.failedReplications === undefined ? `some of ${nB} replications` : replicationsText(checkB.failedReplications, nB)}${detail}`,
+    });
+  }
+  for (const expectationB of pointB.expectations) {
+    const expectationA = pointA.expectations.find((e) => e.metric === expectationB.metric && e.condition === expectationB.condition);
+    if (expectationA === undefined || !expectationA.passed || expectationB.passed) continue;
+    const observed = (value: number | null) => (value === null ? 'no value' : `mean ${formatNumber(value)}`);
+    out.push({
+      pointLabel: label,
+      kind: 'expectation',
+      name: `${expectationB.metric} ${expectationB.condition}`,
+      inA: `held (${observed(expectationA.observed)})`,
+      inB: `failed (${observed(expectationB.observed)})`,
+    });
+  }
+  return out;
+}
+
 export function compareResults(a: ResultsFolder, b: ResultsFolder, options: CompareOptions = {}): Comparison {
   const threshold = options.threshold ?? 0;
   requireReplications(a);
@@ -214,19 +376,23 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
       b.summary.points.map((p) => pointLabel(p, '{}')).join('; ') || 'no points',
     );
   }
-  const test: StatisticalTest = sameReplicationSeeds(a, b) ? 'paired' : 'welch';
+  const plan = seedPlan(a, b);
+  const test = plan.test;
   const raw: Omit<MetricDifference, 'pAdjusted' | 'significant' | 'verdict'>[] = [];
   const uncompared: string[] = [];
+  const regressions: CheckRegression[] = [];
   for (const [i, j] of pairs) {
     const pointA = a.summary.points[i] as SummaryPoint;
     const pointB = b.summary.points[j] as SummaryPoint;
     const label = pointLabel(pointA, a.summary.scenario === b.summary.scenario ? a.summary.scenario : `${a.summary.scenario} vs ${b.summary.scenario}`);
-    requireTwoReplications(a, i, label);
-    requireTwoReplications(b, j, label);
+    requireTwoReplications(a, i, label, plan.seedsA);
+    requireTwoReplications(b, j, label, plan.seedsB);
+    regressions.push(...regressionsAt(label, pointA, pointB));
     for (const metric of [...new Set([...Object.keys(pointA.metrics), ...Object.keys(pointB.metrics)])].sort()) {
-      const bySeedA = valuesBySeed(a, i, metric);
-      const bySeedB = valuesBySeed(b, j, metric);
-      const reason = uncomparedReason(test, bySeedA, bySeedB);
+      const bySeedA = valuesBySeed(a, i, metric, plan.seedsA);
+      const bySeedB = valuesBySeed(b, j, metric, plan.seedsB);
+      const all = { a: [...valuesBySeed(a, i, metric).values()], b: [...valuesBySeed(b, j, metric).values()] };
+      const reason = uncomparedReason(plan, all, { a: bySeedA, b: bySeedB });
       if (reason !== null) uncompared.push(`${label}: ${metric} (${reason})`);
       const values = samplesFor(test, bySeedA, bySeedB);
       // Paired on seeds where both sides produced the metric: A replication with no value on one side
@@ -235,7 +401,7 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
       // uncomparedReason has said why.
       if (values.a.length === 0 || values.b.length === 0) continue;
       const unit = (pointA.metrics[metric] ?? pointB.metrics[metric])!.unit;
-      const result = test === 'paired' ? pairedTTest(values.a, values.b) : welchTTest(values.a, values.b);
+      const result = runTest(test, values.a, values.b);
       const meanA = mean(values.a);
       const meanB = mean(values.b);
       const delta = meanB - meanA;
@@ -268,11 +434,13 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
   const worse = differences.filter((d) => d.verdict === 'worse').length;
   return {
     test,
+    seeds: plan.use,
     threshold,
-    passed: worse === 0,
+    passed: worse === 0 && regressions.length === 0,
     differences,
     unmatched,
     uncompared,
+    regressions,
     worse,
     better: differences.filter((d) => d.verdict === 'better').length,
   };

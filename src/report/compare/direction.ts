@@ -1,17 +1,15 @@
 /**
- * Which way is better for a metric, read from its name (docs/architecture.md naming: unit last).
- * Only metrics with a known direction can make a comparison fail; the rest are reported.
+ * Which way is better for a metric: the catalog decides it with the metric's definition
+ * (src/metrics/catalog/, `better`), so the gate and the reference cannot disagree. Only `higher`
+ * and `lower` can make a comparison fail; `neither` (a workload or ground-truth count, or a metric
+ * that moves either way for good reasons) and `unknown` (a metric the catalog does not list, a
+ * plug-in's) are reported as `changed`.
  */
-export type Direction = 'higher' | 'lower' | 'unknown';
+import { metricDoc } from '../../metrics/catalog.ts';
+import type { BetterDirection } from '../../metrics/catalog/types.ts';
 
-const HIGHER_IS_BETTER = [/throughput/, /detection_rate$/, /(^|\.)(precision|recall|f1)$/];
-const LOWER_IS_BETTER = [
-  /latency/, /time_to_detect/, /violations$/, /stale_rate$/, /false_positive_rate$/, /^attack\.[^.]+\.success_rate$/,
-  /messages_per_decision$/, /bytes/, /mempool/, /replica_lag_ms$/,
-];
+export type Direction = BetterDirection | 'unknown';
 
 export function betterDirection(metric: string): Direction {
-  if (HIGHER_IS_BETTER.some((re) => re.test(metric))) return 'higher';
-  if (LOWER_IS_BETTER.some((re) => re.test(metric))) return 'lower';
-  return 'unknown';
+  return metricDoc(metric)?.better ?? 'unknown';
 }
