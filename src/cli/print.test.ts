@@ -17,4 +17,9 @@ describe('formatPoint', () => {
     const withExpectation = { ...point([]), expectations: [{ metric: 'liveness.violations', condition: '== 0', observed: 0, passed: true, couldNotFail: reason }] };
     expect(formatPoint(withExpectation, false)).toContain(`  expect liveness.violations == 0: passed (observed 0; its check could not fail: ${reason})`);
   });
+
+  it('prints a count\'s interval clamped at zero, as the report does', () => {
+    const metrics = { 'iomt.access_denied': { unit: 'count', mean: 2.66667, ci95: [-1.12792, 6.46125] as const, n: 3, sd: 1.5, min: 1, max: 4 } };
+    expect(formatPoint({ ...point([]), n: 3, metrics }, true)).toContain('  iomt.access_denied  2.66667 count  95% CI [0, 6.46125]');
+  });
 });

@@ -1,4 +1,5 @@
 /** Human-readable summaries on stdout (without --json). */
+import { clampInterval } from '../report/model/domain.ts';
 import { checkCounts, type DryRun, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
 
 function num(x: number | null): string {
@@ -21,7 +22,9 @@ export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
   const width = Math.max(0, ...names.map((n) => n.length));
   for (const name of names) {
     const m = p.metrics[name]!;
-    const ci = m.n > 1 ? `  95% CI [${num(m.ci95[0])}, ${num(m.ci95[1])}]` : '';
+    // Clamped as the report clamps it, so the terminal and report.html print the same interval.
+    const [lo, hi] = clampInterval(name, m.unit, m.ci95[0], m.ci95[1]);
+    const ci = m.n > 1 ? `  95% CI [${num(lo)}, ${num(hi)}]` : '';
     // A metric some replications did not produce (no latency sample) is over fewer than p.n.
     const partial = m.n < p.n ? `  (n=${m.n} of ${p.n})` : '';
     lines.push(`  ${name.padEnd(width)}  ${num(m.mean)} ${m.unit}${ci}${partial}`);

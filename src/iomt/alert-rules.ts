@@ -23,6 +23,26 @@ export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
   { name: 'hr-high', channel: 'hr', op: 'above', threshold: 120, holdUs: 5_000_000, targetUs: 10_000_000 },
 ];
 
+/** A rule as a scenario states it (`iomt.rules[]`), hold and target in µs. */
+export interface StatedAlertRule {
+  readonly name: string;
+  readonly channel: Channel;
+  readonly op: 'below' | 'above';
+  readonly threshold: number;
+  readonly hold: number;
+  readonly target: number;
+}
+
+/**
+ * The rules a world judges alerts by: those the scenario states, or the defaults when it states
+ * none (an omitted list is not "no rules"). The world and the report's alert figure both read them
+ * here.
+ */
+export function alertRulesOf(stated: readonly StatedAlertRule[] | undefined): readonly AlertRule[] {
+  if (stated === undefined) return DEFAULT_ALERT_RULES;
+  return stated.map((r) => ({ name: r.name, channel: r.channel, op: r.op, threshold: r.threshold, holdUs: r.hold, targetUs: r.target }));
+}
+
 /** Per device slot and rule: since when the condition has held (NaN: not holding) and whether it fired. */
 export class RuleState {
   private readonly sinceUs: Float64Array;

@@ -17,7 +17,11 @@ export function headlineText(resultsDir: string): string {
   const lines: string[] = [];
   for (const section of sections) {
     lines.push(section.question);
-    for (const line of section.lines) lines.push(`  ${VERDICT_TEXT[line.verdict]}  ${line.topic}: ${line.text.replaceAll('`', '')}`);
+    for (const line of section.lines) {
+      // As in the report: what decided a verdict follows it ("no target" needs no second saying).
+      const basis = line.verdict === 'none' ? '' : ` (${line.basis})`;
+      lines.push(`  ${VERDICT_TEXT[line.verdict]}  ${line.topic}: ${line.text.replaceAll('`', '')}${basis}`);
+    }
   }
   lines.push(`(${meanCiNote(configurations)} "·": no target stated.)`);
   return `${lines.join('\n')}\n`;

@@ -96,6 +96,28 @@ describe('writeReport', () => {
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('PNG figures were not drawn');
   });
 
+  it("puts a size search's answer, its SLOs and every probe's verdict first in report.html and report.md", async () => {
+    const dir = tempResultsDir('size');
+    writeSweepFixture(dir, { durationS: 2 });
+    const slo = 'consensus.throughput_tps >= 30';
+    const probe = (value: number, point: number, passed: boolean) => ({ value, point, passed, slos: [{ slo, observed: 100 / (value / 4), passed }] });
+    for (const file of ['manifest.json', 'summary.json']) {
+      const data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      const size = { key: 'consensus.nodes', lo: 4, hi: 13, goal: 'largest', slos: [slo], answer: 10, explanation: '10 meets every SLO and 13 does not', probes: [probe(4, 0, true), probe(13, 3, false), probe(7, 1, true), probe(10, 2, true)] };
+      writeFileSync(join(dir, file), JSON.stringify(file === 'manifest.json' ? { ...data, kind: 'size' } : { ...data, size }));
+    }
+    await writeReport(dir);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html.indexOf('<section id="size">')).toBeGreaterThan(0);
+    expect(html.indexOf('<section id="size">')).toBeLessThan(html.indexOf('<section id="headline">'));
+    expect(html).toContain('consensus.nodes = 10 (10 meets every SLO and 13 does not)');
+    const markdown = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(markdown.indexOf('## Size search')).toBeLessThan(markdown.indexOf('## Headline'));
+    expect(markdown).toContain('**Answer:** ✅ consensus.nodes = 10 (10 meets every SLO and 13 does not)');
+    expect(markdown).toContain(`| \`consensus.nodes\` | replications | verdict | \`${slo}\` |`);
+    expect(markdown).toContain('| 10 | 3 | meets: the answer | 40 ok |\n| 13 | 3 | **misses** | 30.77 FAIL |');
+  });
+
   it('renders a run still in progress, with no finished point, under a warning banner', async () => {
     const dir = tempResultsDir('running');
     writeRunFixture(dir, { durationS: 2 });

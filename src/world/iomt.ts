@@ -9,7 +9,7 @@ import type { PartitionPlan } from '../../sim/index.ts';
 import { GroundTruth } from '../attacks/ground-truth.ts';
 import { deviceDetectionScorer } from '../attacks/iomt/detection.ts';
 import { DEFAULT_CRYPTO_COSTS } from '../ledger/crypto.ts';
-import { DEFAULT_ALERT_RULES, type AlertRule } from '../iomt/alert-rules.ts';
+import { alertRulesOf } from '../iomt/alert-rules.ts';
 import type { DetectorSpec } from '../iomt/detector-bank.ts';
 import { deviceProfiles } from '../iomt/profiles.ts';
 import { IomtWorld, type IomtHostTotals, type IomtWorldConfig } from '../iomt/world.ts';
@@ -89,18 +89,13 @@ export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverri
       durationMaxUs: Math.max(s.episodes.durationMin, s.episodes.durationMax),
       notBeforeUs: s.episodes.notBefore,
     },
-    rules: rules(s),
+    rules: alertRulesOf(s.rules),
     detectors: s.detectors as readonly DetectorSpec[],
     detectorKinds: registriesFor(scenario.plugins).detectors,
     access: s.access,
     identity: s.identity,
     retransmitUs: s.retransmit,
   };
-}
-
-function rules(s: IomtSection): readonly AlertRule[] {
-  if (s.rules === undefined) return DEFAULT_ALERT_RULES;
-  return s.rules.map((r) => ({ name: r.name, channel: r.channel, op: r.op, threshold: r.threshold, holdUs: r.hold, targetUs: r.target }));
 }
 
 /** Ledger clients, in host order: per hospital its administration, portal, gateways and clinicians; then researchers. */

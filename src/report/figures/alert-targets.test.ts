@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ALERT_RULES } from '../../iomt/alert-rules.ts';
 import type { Configuration, ReportInput } from '../model/report-input.ts';
 import type { ExpectationOutcome } from '../results/types.ts';
 import { alertTargets } from './alert-targets.ts';
@@ -26,8 +27,10 @@ const RULES = {
 };
 
 describe('alert deadlines', () => {
-  it('defaults to the 10 s IEC 60601-2-27 bound', () => {
-    expect(alertTargets(input({}, [])).deadlines).toEqual([{ deadlineMs: 10_000, label: 'target 10 s' }]);
+  it("draws the model's default rules, hold + target each, when the scenario states none", () => {
+    const deadlines = alertTargets(input({ iomt: {} }, [])).deadlines;
+    expect(deadlines.map((d) => d.deadlineMs)).toEqual(DEFAULT_ALERT_RULES.map((r) => (r.holdUs + r.targetUs) / 1000));
+    expect(deadlines.map((d) => d.label)).toEqual(['spo2-low: hold 15 s + target 10 s', 'hr-high: hold 5 s + target 10 s']);
   });
 
   it("draws each scenario rule's hold + target, since latency counts from episode start", () => {

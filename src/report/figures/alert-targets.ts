@@ -3,14 +3,15 @@
  * clinical episode, so it includes each alarm rule's hold (its alarm-condition delay, IEC
  * 60601-1-8); the rule's target bounds what the system adds after it. Hence, in order:
  * 1. an expectation `<= N` on an alert-latency metric: the line N;
- * 2. the scenario's alarm rules (`iomt.rules[]`, hold and target in µs): one line per rule at
- *    hold + target, the latest moment that rule's alert is on time;
- * 3. otherwise 10 s, the IEC 60601-2-27 tachycardia alarm bound (docs/references.md §1).
+ * 2. otherwise the alarm rules the run judged its alerts by (the scenario's `iomt.rules[]`, hold
+ *    and target in µs, else the model's DEFAULT_ALERT_RULES): one line per rule at hold + target,
+ *    the latest moment that rule's alert is on time, which is exactly the collector's test for
+ *    `iomt.alert_within_target_ratio` (latency − hold ≤ target).
  */
+import { alertRulesOf, type AlertRule, type StatedAlertRule } from '../../iomt/alert-rules.ts';
 import type { ReportInput } from '../model/report-input.ts';
 import { scenarioValue } from '../model/report-input.ts';
 
-export const DEFAULT_ALERT_TARGET_MS = 10_000;
 const UPPER_BOUND = /^\s*<=?\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*$/i;
 const US_PER_MS = 1000;
 
@@ -47,30 +48,35 @@ function fromExpectations(input: ReportInput): AlertTargets | null {
   return best === null ? null : { deadlines: [{ deadlineMs: best.ms, label: `expected ≤ ${seconds(best.ms)}` }], source: `expectation ${best.text}` };
 }
 
-function fromScenarioRules(input: ReportInput): AlertTargets | null {
+type RuleTiming = Pick<AlertRule, 'name' | 'holdUs' | 'targetUs'>;
+
+/**
+ * The rules a run with this scenario judged alerts by (src/iomt/alert-rules.ts, alertRulesOf),
+ * from the scenario as the results folder recorded it: a rule missing a field is left out.
+ */
+function alarmRules(scenario: Readonly<Record<string, unknown>>): readonly RuleTiming[] {
+  const rules = scenarioValue(scenario, 'iomt.rules');
+  if (!Array.isArray(rules)) return alertRulesOf(undefined);
+  const stated = (rules as unknown[]).filter((rule): rule is StatedAlertRule => {
+    if (rule === null || typeof rule !== 'object') return false;
+    const { name, hold, target } = rule as { name?: unknown; hold?: unknown; target?: unknown };
+    return typeof name === 'string' && typeof hold === 'number' && typeof target === 'number';
+  });
+  return alertRulesOf(stated);
+}
+
+function fromRules(input: ReportInput): AlertTargets {
   const byLabel = new Map<string, AlertDeadline>();
   for (const configuration of input.configurations) {
-    const rules = scenarioValue(configuration.scenario, 'iomt.rules');
-    if (!Array.isArray(rules)) continue;
-    for (const rule of rules as unknown[]) {
-      if (rule === null || typeof rule !== 'object') continue;
-      const { name, hold, target } = rule as { name?: unknown; hold?: unknown; target?: unknown };
-      if (typeof name !== 'string' || typeof hold !== 'number' || typeof target !== 'number') continue;
-      const deadlineMs = (hold + target) / US_PER_MS;
-      const label = `${name}: hold ${seconds(hold / US_PER_MS)} + target ${seconds(target / US_PER_MS)}`;
+    for (const rule of alarmRules(configuration.scenario)) {
+      const deadlineMs = (rule.holdUs + rule.targetUs) / US_PER_MS;
+      const label = `${rule.name}: hold ${seconds(rule.holdUs / US_PER_MS)} + target ${seconds(rule.targetUs / US_PER_MS)}`;
       byLabel.set(label, { deadlineMs, label });
     }
   }
-  if (byLabel.size === 0) return null;
   return { deadlines: [...byLabel.values()], source: 'per alarm rule: hold + target, as latency counts from episode start' };
 }
 
 export function alertTargets(input: ReportInput): AlertTargets {
-  return (
-    fromExpectations(input) ??
-    fromScenarioRules(input) ?? {
-      deadlines: [{ deadlineMs: DEFAULT_ALERT_TARGET_MS, label: `target ${seconds(DEFAULT_ALERT_TARGET_MS)}` }],
-      source: 'default clinical target, IEC 60601-2-27',
-    }
-  );
+  return fromExpectations(input) ?? fromRules(input);
 }

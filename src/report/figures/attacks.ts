@@ -1,16 +1,16 @@
 /**
  * Attack outcomes and detector scores, from metrics named `attack.<name>.<score>` and
- * `detector.<name>.<score>`: rates (detection rate, false-positive rate, success rate, …) on a
+ * `detect.<detector>.<score>`: rates (detection rate, false-positive rate, success rate, …) on a
  * 0–1 axis, and time to detect in its own figure.
  */
 import type { ReportInput } from '../model/report-input.ts';
-import { allMetricNames } from '../model/metric-names.ts';
+import { allMetricNames, DETECTOR_AREA, scoreMetricPattern } from '../model/metric-names.ts';
 import { barFigure } from './bars.ts';
 import { estimateOf, unitOf, withUnit } from './metric-rows.ts';
 import type { Figure, Row } from './types.ts';
 
-const RATE_METRIC = /^(attack|detector)\.([^.]+)\.([a-z0-9_]*_rate|precision|recall|f1|[a-z0-9_]*_share)$/;
-const TIME_TO_DETECT_METRIC = /^(attack|detector)\.([^.]+)\.(time_to_detect_ms)(?:\.(mean|p\d+))?$/;
+const RATE_METRIC = scoreMetricPattern('([a-z0-9_]*_rate|precision|recall|f1|[a-z0-9_]*_share)');
+const TIME_TO_DETECT_METRIC = scoreMetricPattern('(time_to_detect_ms)(?:\\.(mean|p\\d+))?');
 
 function scoreRows(input: ReportInput, pattern: RegExp): Row[] {
   const metrics = allMetricNames(input.configurations).filter((m) => pattern.test(m));
@@ -48,7 +48,7 @@ export function attackFigures(input: ReportInput): Figure[] {
         name: 'attack-detector-scores',
         title: 'Attack outcomes and detector scores',
         subtitle: 'Outcome rates and shares, judged against each attack\u2019s ground truth; whiskers = 95 % CI',
-        caption: 'Metrics `attack.<name>.*_rate` and `detector.<name>.*_rate` (mean over replications, 95 % CI).',
+        caption: `Metrics \`attack.<name>.*_rate\` and \`${DETECTOR_AREA}.<detector>.*_rate\` (mean over replications, 95 % CI).`,
         rows: rates,
         xTitle: 'Rate',
         categoryTitle: several ? 'Configuration' : 'Attack or detector',

@@ -2,7 +2,7 @@
  * A configuration's summary of one metric as plot-ready numbers, or null when it has no value. The
  * interval is clamped to the metric's domain (model/domain.ts).
  */
-import { clampToDomain, metricDomain } from '../model/domain.ts';
+import { clampInterval } from '../model/domain.ts';
 import type { Configuration } from '../model/report-input.ts';
 import { ciBounds } from './vl.ts';
 
@@ -17,8 +17,8 @@ export function estimateOf(configuration: Configuration, metric: string): Metric
   const summary = configuration.point.metrics[metric];
   if (summary === undefined || summary.mean === null) return null;
   const { lo, hi } = ciBounds(summary.mean, summary.ci95);
-  const domain = metricDomain(metric, summary.unit);
-  return { unit: summary.unit, mean: summary.mean, lo: clampToDomain(lo, domain), hi: clampToDomain(hi, domain) };
+  const [clampedLo, clampedHi] = clampInterval(metric, summary.unit, lo, hi);
+  return { unit: summary.unit, mean: summary.mean, lo: clampedLo, hi: clampedHi };
 }
 
 /** The unit of `metric` in the first configuration that reports it ("" if none does). */

@@ -6,6 +6,7 @@ import { renderPage } from './page.ts';
 import { headlineSections } from '../model/headline.ts';
 import { meanCiNote } from '../model/format.ts';
 import { headlineHtml } from './headline.ts';
+import { sizeHtml } from './size.ts';
 import { checksHtml, figuresHtml, jsonBlock, summaryTableHtml, yamlBlock } from './sections.ts';
 
 export function runFacts(folder: ResultsFolder): string[] {
@@ -44,6 +45,7 @@ export function reportHtml(folder: ResultsFolder, input: ReportInput, figures: r
     facts: runFacts(folder),
     banners: [...statusBanners(folder), ...warnings],
     sections: [
+      ...(input.size === undefined ? [] : [{ id: 'size', title: 'Size search', html: sizeHtml(input.size) }]),
       { id: 'headline', title: 'Headline', html: headlineHtml(headlineSections(input.configurations), meanCiNote(input.configurations)) },
       { id: 'summary', title: 'All metrics', html: summaryTableHtml(input.configurations) },
       { id: 'checks', title: 'Checks and expectations', html: checksHtml(input.configurations, folder.summary.failures) },

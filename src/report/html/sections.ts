@@ -8,7 +8,7 @@ import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ReplicationFailure } from '../results/types.ts';
 import { escapeHtml, escapeWithCode } from './escape.ts';
 
-function table(head: readonly string[], rows: readonly (readonly string[])[], numericFrom = Number.POSITIVE_INFINITY): string {
+export function table(head: readonly string[], rows: readonly (readonly string[])[], numericFrom = Number.POSITIVE_INFINITY): string {
   const th = head.map((h) => `<th>${h}</th>`).join('');
   const body = rows
     .map((cells) => `<tr>${cells.map((c, i) => `<td${i >= numericFrom ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)

@@ -10,6 +10,7 @@ import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ReplicationFailure } from '../results/types.ts';
 import { headlineSections } from '../model/headline.ts';
 import { headlineMarkdown } from './headline.ts';
+import { sizeMarkdown } from './size.ts';
 import { markdownTable } from './tables.ts';
 
 /** Check details can list thousands of events; a PR comment needs the first few (report.html has all). */
@@ -83,6 +84,7 @@ export function reportMarkdown(
     `# iomtsim report: ${input.title}`,
     facts.join(' · '),
     ...banners.map((b) => `> ⚠️ ${b}`),
+    ...(input.size === undefined ? [] : ['## Size search', sizeMarkdown(input.size)]),
     '## Headline',
     headlineMarkdown(headlineSections(input.configurations), meanCiNote(input.configurations)),
     '## Key numbers',

@@ -18,11 +18,12 @@ const UNIT_INTERVAL: Domain = { min: 0, max: 1 };
 const RATIO_UNITS = new Set(['ratio', 'fraction']);
 
 /**
- * Units of quantities that cannot be negative: times, counts, sizes and rates (every unit of
- * docs/metrics.md but the ratios, plus the spellings older results use).
+ * Units of quantities that cannot be negative: times, counts, sizes and rates (every unit of the
+ * metric catalog, docs/metrics.md, but the ratios, plus the spellings older results use). A unit
+ * missing here leaves its intervals unclamped; domain.test.ts holds the catalog to this list.
  */
 const NON_NEGATIVE_UNITS = new Set([
-  'ms', 's', 'us', '1/s', 'tx/s', 'readings/s', 'count', 'B', 'bytes', 'blocks', 'devices', 'msg', 'messages', 'readings', 'records', 'requests', 'tx',
+  'ms', 's', 'us', '1/s', 'tx/s', 'readings/s', 'alarms/h', 'count', 'B', 'bytes', 'blocks', 'devices', 'msg', 'messages', 'readings', 'records', 'requests', 'tx',
 ]);
 
 /** Metrics that are differences of two quantities and so may be negative, whatever their unit. */
@@ -37,4 +38,10 @@ export function metricDomain(metric: string, unit: string): Domain {
 
 export function clampToDomain(value: number, domain: Domain): number {
   return Math.min(domain.max, Math.max(domain.min, value));
+}
+
+/** A metric's 95 % interval clamped to its domain: how the report and the terminal both print it. */
+export function clampInterval(metric: string, unit: string, lo: number, hi: number): readonly [number, number] {
+  const domain = metricDomain(metric, unit);
+  return [clampToDomain(lo, domain), clampToDomain(hi, domain)];
 }

@@ -1,6 +1,6 @@
 /** Number formatting shared by the HTML and Markdown tables: four significant digits, fixed locale. */
 import type { MetricSummary } from '../results/types.ts';
-import { clampToDomain, metricDomain } from './domain.ts';
+import { clampInterval } from './domain.ts';
 
 const FORMAT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 
@@ -21,8 +21,8 @@ export function formatMeanCi(metric: string, summary: MetricSummary | undefined)
   if (summary.n < 2 || lo === null || lo === undefined || hi === null || hi === undefined || (lo === summary.mean && hi === summary.mean)) {
     return formatNumber(summary.mean);
   }
-  const domain = metricDomain(metric, summary.unit);
-  return `${formatNumber(summary.mean)} [${formatNumber(clampToDomain(lo, domain))}, ${formatNumber(clampToDomain(hi, domain))}]`;
+  const [clampedLo, clampedHi] = clampInterval(metric, summary.unit, lo, hi);
+  return `${formatNumber(summary.mean)} [${formatNumber(clampedLo)}, ${formatNumber(clampedHi)}]`;
 }
 
 /**

@@ -35,8 +35,30 @@ describe('the report headline', () => {
     );
     const throughput = line(headlineSections([c]), 'Throughput');
     expect(throughput?.verdict).toBe('fail');
-    expect(throughput?.basis).toBe('expect consensus.throughput_tps >= 120');
+    expect(throughput?.basis).toBe('expect: consensus.throughput_tps >= 120: 99.8');
     expect(throughput?.text).toContain('99.8 [98.1, 101.5] tx/s');
+  });
+
+  it('names the expectation that failed a line, with what it observed, when it is on another statistic than the sentence quotes', () => {
+    const c = configuration(
+      { 'consensus.commit_latency_ms.p99': summary(56.13, 'ms'), 'consensus.commit_latency_ms.mean': summary(41.2, 'ms') },
+      {
+        expectations: [
+          { metric: 'consensus.commit_latency_ms.mean', condition: '<= 30', observed: 41.2, passed: false },
+          { metric: 'consensus.commit_latency_ms.p99', condition: '<= 80', observed: 56.13, passed: true },
+        ],
+      },
+    );
+    expect(line(headlineSections([c]), 'Commit latency')).toMatchObject({ verdict: 'fail', basis: 'expect: consensus.commit_latency_ms.mean <= 30: 41.2' });
+  });
+
+  it('leaves throughput unjudged by an expectation on the offered load, which judges its own line', () => {
+    const c = configuration(
+      { 'consensus.throughput_tps': summary(194.8, 'tx/s'), 'consensus.offered_tps': summary(195, 'tx/s') },
+      { expectations: [{ metric: 'consensus.offered_tps', condition: '>= 100', observed: 195, passed: true }] },
+    );
+    expect(line(headlineSections([c]), 'Throughput')?.verdict).toBe('none');
+    expect(line(headlineSections([c]), 'Offered load')).toMatchObject({ verdict: 'pass', basis: 'expect: consensus.offered_tps >= 100: 195' });
   });
 
   it('says no target is stated when neither an expectation nor a check judges a line', () => {
@@ -68,7 +90,7 @@ describe('the report headline', () => {
     const c = configuration({ 'liveness.violations': summary(0, 'count') }, { checks: [vacuous], expectations: [expectation] });
     expect(line(headlineSections([c]), 'Ledger liveness')).toMatchObject({ verdict: 'none', basis: `could not fail: ${reason}` });
     const judged = configuration({ 'liveness.violations': summary(0, 'count') }, { checks: [{ name: 'liveness', passed: true }], expectations: [expectation], label: 'long' });
-    expect(line(headlineSections([c, judged]), 'Ledger liveness')).toMatchObject({ verdict: 'pass', basis: 'expect liveness.violations == 0' });
+    expect(line(headlineSections([c, judged]), 'Ledger liveness')).toMatchObject({ verdict: 'pass', basis: 'expect: liveness.violations == 0: run: 0, long: 0' });
   });
 
   it("lists the outcomes an attack's definition names for each attack the scenario declares", () => {

@@ -11,8 +11,9 @@
 import { IN_TREE_ATTACKS } from '../../attacks/registry.ts';
 import type { MetricSummary } from '../results/types.ts';
 import { clampToDomain, metricDomain } from './domain.ts';
-import { formatMeanCi, partialN } from './format.ts';
+import { formatMeanCi, formatNumber, partialN } from './format.ts';
 import { metricDoc, namePattern } from '../../metrics/catalog.ts';
+import { DETECTOR_AREA } from './metric-names.ts';
 import type { Configuration } from './report-input.ts';
 
 export type Verdict = 'pass' | 'fail' | 'none';
@@ -23,7 +24,7 @@ export interface HeadlineLine {
   /** The sentence, numbers included. */
   readonly text: string;
   readonly verdict: Verdict;
-  /** What the verdict rests on: "expect consensus.throughput_tps >= 90", "check iomt.integrity". */
+  /** What the verdict rests on: "expect: consensus.throughput_tps >= 90: 99.8", "check iomt.integrity". */
   readonly basis: string;
 }
 
@@ -58,12 +59,24 @@ function has(configurations: readonly Configuration[], metric: string): boolean 
   return configurations.some((c) => c.point.metrics[metric] !== undefined);
 }
 
-/** The verdict of the scenario's expectations on any of `metrics`, or null when it states none. */
+/**
+ * The verdict of the scenario's expectations on any of `metrics`, or null when it states none. The
+ * basis names the expectations that decided it, each with what it observed (a line can be judged
+ * by another statistic than the one its sentence quotes): on a fail the ones that failed, on a pass
+ * all of them.
+ */
 function expectationVerdict(configurations: readonly Configuration[], metrics: readonly string[]): { verdict: Verdict; basis: string } | null {
-  const found = configurations.flatMap((c) => c.point.expectations.filter((e) => metrics.includes(e.metric)));
+  const found = configurations.flatMap((c) => c.point.expectations.filter((e) => metrics.includes(e.metric)).map((e) => ({ c, e })));
   if (found.length === 0) return null;
-  const conditions = [...new Set(found.map((e) => `${e.metric} ${e.condition}`))];
-  return { verdict: found.every((e) => e.passed) ? 'pass' : 'fail', basis: `expect ${conditions.join(', ')}` };
+  const passed = found.every(({ e }) => e.passed);
+  const observedBy = new Map<string, string[]>();
+  for (const { c, e } of passed ? found : found.filter(({ e }) => !e.passed)) {
+    const key = `${e.metric} ${e.condition}`;
+    const observed = formatNumber(e.observed);
+    observedBy.set(key, [...(observedBy.get(key) ?? []), configurations.length > 1 ? `${c.label}: ${observed}` : observed]);
+  }
+  const decided = [...observedBy].map(([expectation, observed]) => `${expectation}: ${observed.join(', ')}`);
+  return { verdict: passed ? 'pass' : 'fail', basis: `expect: ${decided.join('; ')}` };
 }
 
 function checkVerdict(configurations: readonly Configuration[], names: readonly string[]): { verdict: Verdict; basis: string } | null {
@@ -116,7 +129,8 @@ function allWithinTarget(metric: string) {
 }
 
 const CAPACITY_LINES: readonly LineSpec[] = [
-  { topic: 'Throughput', metric: 'consensus.throughput_tps', sentence: (v) => `The consortium committed ${v}.`, alsoExpected: ['consensus.offered_tps'] },
+  // Offered load is judged on its own line: clients offering enough says nothing of what committed.
+  { topic: 'Throughput', metric: 'consensus.throughput_tps', sentence: (v) => `The consortium committed ${v}.` },
   { topic: 'Offered load', metric: 'consensus.offered_tps', sentence: (v) => `Clients offered ${v}.` },
   { topic: 'Client latency', metric: 'consensus.client_latency_ms.p99', sentence: (v) => `99 % of transactions were confirmed to their client within ${v}.`, alsoExpected: ['consensus.client_latency_ms.p50', 'consensus.client_latency_ms.p95', 'consensus.client_latency_ms.mean'] },
   { topic: 'Commit latency', metric: 'consensus.commit_latency_ms.p99', sentence: (v) => `99 % of transactions committed within ${v} of submission.`, alsoExpected: ['consensus.commit_latency_ms.p50', 'consensus.commit_latency_ms.p95', 'consensus.commit_latency_ms.mean'] },
@@ -192,8 +206,8 @@ function attackLines(configurations: readonly Configuration[]): HeadlineLine[] {
     const outcomes = ATTACK_OUTCOMES.get(type) ?? [];
     for (const outcome of outcomes) for (const metric of metricsMatching(configurations, outcome)) add(type, metric);
   }
-  for (const metric of metricsMatching(configurations, 'detect.<detector>.detection_rate')) add(`detector ${metric.split('.')[1]!}`, metric);
-  for (const metric of metricsMatching(configurations, 'detect.<detector>.false_positive_rate')) add(`detector ${metric.split('.')[1]!}`, metric);
+  for (const metric of metricsMatching(configurations, `${DETECTOR_AREA}.<detector>.detection_rate`)) add(`detector ${metric.split('.')[1]!}`, metric);
+  for (const metric of metricsMatching(configurations, `${DETECTOR_AREA}.<detector>.false_positive_rate`)) add(`detector ${metric.split('.')[1]!}`, metric);
   return lines;
 }
 

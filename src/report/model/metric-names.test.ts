@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { metricFamilies, quantileOfSegment } from './metric-names.ts';
+import { detectorMetricPrefix } from '../../iomt/detector-bank.ts';
+import { headlineMetrics, metricFamilies, quantileOfSegment } from './metric-names.ts';
 
 describe('metric names', () => {
   it('reads percentile segments', () => {
@@ -16,5 +17,11 @@ describe('metric names', () => {
     const families = metricFamilies(['a.lat_ms.p99', 'a.lat_ms.mean', 'a.lat_ms.p50', 'a.throughput_tps']);
     expect([...families.keys()]).toEqual(['a.lat_ms']);
     expect(families.get('a.lat_ms')?.map((m) => m.stat)).toEqual(['p50', 'p99', 'mean']);
+  });
+
+  it("counts a detector's scores, under the name the detector bank gives them, among the key numbers", () => {
+    const detector = detectorMetricPrefix('cusum:interarrival');
+    const scores = ['detection_rate', 'false_positive_rate', 'time_to_detect_ms', 'false_alarms_per_hour'].map((score) => `${detector}.${score}`);
+    expect(headlineMetrics([...scores, `${detector}.alarms_per_hour`])).toEqual([...scores].sort());
   });
 });

@@ -2,6 +2,7 @@
  * Reading structure out of metric names (dotted, unit last, percentile as last segment; see
  * docs/architecture.md "Metrics"): percentile families, headline metrics, attack and detector scores.
  */
+import { detectorMetricPrefix } from '../../iomt/detector-bank.ts';
 import type { Configuration } from './report-input.ts';
 
 const PERCENTILE_SEGMENT = /^p(\d+)$/;
@@ -77,7 +78,19 @@ const HEADLINE_ORDER = [
   'safety.violations',
 ];
 
-const SCORE_METRIC = /^(attack|detector)\.[^.]+\.(detection_rate|false_positive_rate|success_rate|revenue_share|time_to_detect_ms(\.(mean|p\d+))?)$/;
+/** The first segment of every detector's metrics (`detect`), taken from the function that names them. */
+export const DETECTOR_AREA = detectorMetricPrefix('any').split('.')[0]!;
+
+/**
+ * Scores of an attack (`attack.<name>.<score>`) or a detector (`detect.<detector>.<score>`), where
+ * `score` is a regular expression for the rest of the name: group 1 is the area, 2 the attack or
+ * detector, the score's own groups follow.
+ */
+export function scoreMetricPattern(score: string): RegExp {
+  return new RegExp(`^(attack|${DETECTOR_AREA})\\.([^.]+)\\.${score}$`);
+}
+
+const SCORE_METRIC = scoreMetricPattern('(detection_rate|false_positive_rate|false_alarms_per_hour|success_rate|revenue_share|time_to_detect_ms(\\.(mean|p\\d+))?)');
 
 export function headlineMetrics(metricNames: readonly string[]): string[] {
   const present = new Set(metricNames);

@@ -4,6 +4,7 @@
  * results. Figure builders see only this, never the folder layout.
  */
 import type { ParameterValue, ResultsFolder, SummaryPoint, Timeseries } from '../results/types.ts';
+import { sizeView, type SizeView } from './size.ts';
 
 export interface Configuration {
   /** Legend label: "default", "nodes=7", or "A · nodes=7" in a comparison. */
@@ -21,6 +22,8 @@ export interface Configuration {
 export interface ReportInput {
   readonly title: string;
   readonly configurations: readonly Configuration[];
+  /** A size search's answer and probes, shown before everything else. */
+  readonly size?: SizeView | undefined;
 }
 
 export function parameterLabel(parameters: Readonly<Record<string, ParameterValue>>): string {
@@ -46,10 +49,26 @@ export function configurationsOf(folder: ResultsFolder, run = ''): Configuration
 }
 
 export function reportInputOf(folder: ResultsFolder): ReportInput {
+  const size = folder.summary.size;
+  const configurations = configurationsOf(folder);
   return {
     title: `${folder.summary.scenario} (${folder.manifest.kind})`,
-    configurations: configurationsOf(folder),
+    configurations: size === undefined ? configurations : byProbeValue(configurations, size.key),
+    ...(size === undefined ? {} : { size: sizeView(size, folder.summary.points, folder.summary.status) }),
   };
+}
+
+/**
+ * A size search runs its probes in search order (doubling, then narrowing); the report shows them
+ * in order of value, as a sweep's. A probe that stopped before any replication finished has no
+ * value to show: the size section gives its verdict.
+ */
+function byProbeValue(configurations: readonly Configuration[], key: string): Configuration[] {
+  const value = (c: Configuration): number => {
+    const v = c.parameters[key];
+    return typeof v === 'number' ? v : Number.NaN;
+  };
+  return configurations.filter((c) => c.point.n > 0).sort((a, b) => value(a) - value(b));
 }
 
 /** A scenario value by dotted path (`consensus.nodes`), or undefined. */

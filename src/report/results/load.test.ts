@@ -31,6 +31,15 @@ describe('loadResults', () => {
     expect(folder.timeseries?.columns.has('throughput_tps')).toBe(true);
   });
 
+  it("refuses a size search's probe that names a point summary.json does not hold", () => {
+    const dir = fixture();
+    const path = join(dir, 'summary.json');
+    const summary = JSON.parse(readFileSync(path, 'utf8'));
+    const probe = { value: 8, point: 1, passed: true, slos: [] };
+    writeFileSync(path, JSON.stringify({ ...summary, size: { key: 'consensus.nodes', lo: 4, hi: 8, goal: 'largest', slos: [], answer: 8, explanation: '', probes: [probe] } }));
+    expect(errorOf(() => loadResults(dir)).message).toBe(`${path}: size.probes[0].point: expected a point index below 1, found 1`);
+  });
+
   it('names the missing file', () => {
     const dir = fixture();
     rmSync(join(dir, 'summary.json'));

@@ -29,6 +29,12 @@ export function loadResults(dir: string): ResultsFolder {
   if (summary.points.length === 0 && manifest.status === 'complete') {
     throw new ResultsError(summaryPath, 'points', 'at least one point for a complete run', '[]');
   }
+  // The size section reads each probe's replications off the point it names.
+  summary.size?.probes.forEach((probe, i) => {
+    if (probe.point >= summary.points.length) {
+      throw new ResultsError(summaryPath, `size.probes[${i}].point`, `a point index below ${summary.points.length}`, describeFound(probe.point));
+    }
+  });
   const replicationsPath = join(dir, REPLICATIONS_FILE);
   const replicationsText = readOptionalInputFile(replicationsPath, resultsError)?.toString('utf8');
   const hasReplicationsFile = replicationsText !== undefined;

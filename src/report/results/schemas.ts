@@ -52,6 +52,33 @@ const zLatencyCdf = z.looseObject({
   points: z.array(z.tuple([z.number(), z.number().min(0).max(1)])),
 });
 
+const zSize = z.looseObject({
+  key: z.string(),
+  lo: z.number(),
+  hi: z.number(),
+  goal: z.enum(['largest', 'smallest']),
+  slos: z.array(z.string()),
+  answer: zNullableNumber,
+  explanation: z.string(),
+  probes: z.array(
+    z.looseObject({
+      value: z.number(),
+      point: z.number().int().nonnegative(),
+      passed: z.boolean(),
+      slos: z.array(
+        z.looseObject({
+          slo: z.string(),
+          observed: zNullableNumber,
+          passed: z.boolean(),
+          atLeast: z.boolean().optional(),
+          undecided: z.boolean().optional(),
+        }),
+      ),
+      stoppedEarly: z.looseObject({ replication: z.number(), atUs: z.number(), slo: z.string() }).optional(),
+    }),
+  ),
+});
+
 export const zSummary = z.looseObject({
   scenario: z.string(),
   status: zStatus,
@@ -89,6 +116,7 @@ export const zSummary = z.looseObject({
       z.looseObject({ point: z.number(), replication: z.number(), seed: z.number(), error: z.string() }),
     )
     .default([]),
+  size: zSize.optional(),
 });
 
 export const zReplication = z.looseObject({

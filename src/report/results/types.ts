@@ -91,11 +91,47 @@ export interface ReplicationFailure {
   readonly error: string;
 }
 
+/** One SLO judged at one probe of a size search. */
+export interface SizeSloVerdict {
+  readonly slo: string;
+  /** The metric's mean over the probe's replications; with `atLeast`, what that mean could no longer go below. */
+  readonly observed: number | null;
+  readonly passed: boolean;
+  readonly atLeast?: boolean | undefined;
+  /** Not judged: the probe stopped early on another SLO. */
+  readonly undecided?: boolean | undefined;
+}
+
+export interface SizeProbe {
+  readonly value: number;
+  /** Index of the probe's point in `points`. */
+  readonly point: number;
+  readonly passed: boolean;
+  readonly slos: readonly SizeSloVerdict[];
+  readonly stoppedEarly?: { readonly replication: number; readonly atUs: number; readonly slo: string } | undefined;
+}
+
+/** A size search's answer and its evidence (docs/results.md). */
+export interface SizeSummary {
+  readonly key: string;
+  readonly lo: number;
+  readonly hi: number;
+  readonly goal: 'largest' | 'smallest';
+  readonly slos: readonly string[];
+  /** Null when no value in [lo, hi] meets every SLO, or the search did not finish. */
+  readonly answer: number | null;
+  readonly explanation: string;
+  /** In the order they ran. */
+  readonly probes: readonly SizeProbe[];
+}
+
 export interface Summary {
   readonly scenario: string;
   readonly status: RunStatus;
   readonly points: readonly SummaryPoint[];
   readonly failures: readonly ReplicationFailure[];
+  /** Size searches only. */
+  readonly size?: SizeSummary | undefined;
 }
 
 export interface ReplicationRecord {

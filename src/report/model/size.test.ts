@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Manifest, SizeSummary, Summary, SummaryPoint } from '../results/types.ts';
+import { reportInputOf } from './report-input.ts';
+import { sizeView } from './size.ts';
+
+const SLO = 'consensus.commit_latency_ms.p99 <= 80';
+
+function point(value: number, n: number): SummaryPoint {
+  return { parameters: { 'workload.rateTps': value }, n, metrics: {}, checks: [], expectations: [], traceHashes: [] };
+}
+
+/** A search that ran 100, 12800 (stopped early before a replication finished), 6400, 8577, 8578, in that order. */
+const POINTS = [point(100, 2), point(12800, 0), point(6400, 2), point(8577, 2), point(8578, 2)];
+const SIZE: SizeSummary = {
+  key: 'workload.rateTps',
+  lo: 100,
+  hi: 20000,
+  goal: 'largest',
+  slos: [SLO],
+  answer: 8577,
+  explanation: '8577 meets every SLO and 8578 does not',
+  probes: [
+    { value: 100, point: 0, passed: true, slos: [{ slo: SLO, observed: 56.49, passed: true }] },
+    { value: 12800, point: 1, passed: false, slos: [{ slo: SLO, observed: 1200, passed: false, atLeast: true }], stoppedEarly: { replication: 0, atUs: 8e6, slo: SLO } },
+    { value: 6400, point: 2, passed: true, slos: [{ slo: SLO, observed: 64.01, passed: true }] },
+    { value: 8577, point: 3, passed: true, slos: [{ slo: SLO, observed: 78.42, passed: true }] },
+    { value: 8578, point: 4, passed: false, slos: [{ slo: SLO, observed: 81.02, passed: false }] },
+  ],
+};
+
+describe("a size search's report section", () => {
+  it('lists the probes by value, each with its verdict and what the SLO metric came to', () => {
+    expect(sizeView(SIZE, POINTS, 'complete').probes.map((p) => [p.value, p.n, p.verdict, ...p.slos])).toEqual([
+      [100, 2, 'meets', '56.49 ok'],
+      [6400, 2, 'meets', '64.01 ok'],
+      [8577, 2, 'meets: the answer', '78.42 ok'],
+      [8578, 2, 'misses', '81.02 FAIL'],
+      [12800, 0, 'misses (stopped early: replication 1 at 8 s)', '≥ 1,200 FAIL'],
+    ]);
+  });
+
+  it('gives the answer with why it is the answer', () => {
+    expect(sizeView(SIZE, POINTS, 'complete')).toMatchObject({ found: true, answer: 'workload.rateTps = 8577 (8577 meets every SLO and 8578 does not)' });
+  });
+
+  it('says no value meets every SLO when the search found none', () => {
+    const none = { ...SIZE, answer: null, explanation: 'no value in [100, 20000] meets every SLO: 100 already fails' };
+    expect(sizeView(none, POINTS, 'complete')).toMatchObject({ found: false, answer: 'none (no value in [100, 20000] meets every SLO: 100 already fails)' });
+  });
+
+  it('shows the probes that finished a replication in order of value, as a sweep shows its points', () => {
+    const manifest = { format: 'iomtsim-results/1', kind: 'size', status: 'complete', scenario: {}, seed: 1, replications: 2 } as Manifest;
+    const summary: Summary = { scenario: 'raft', status: 'complete', points: POINTS, failures: [], size: SIZE };
+    const input = reportInputOf({ dir: '', manifest, summary, replications: [], hasReplicationsFile: false, timeseries: null });
+    expect(input.configurations.map((c) => c.parameters['workload.rateTps'])).toEqual([100, 6400, 8577, 8578]);
+  });
+});

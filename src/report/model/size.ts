@@ -1,0 +1,66 @@
+/**
+ * The top of a size search's report (`iomtsim size`): what was searched, the answer (or that no
+ * value meets every SLO), the SLOs, and each probe in order of value with its verdict and what each
+ * SLO's metric came to. The runner decided all of it (summary.json `size`, docs/results.md); this
+ * only words it, as the terminal does (src/cli/print.ts formatSize).
+ */
+import type { RunStatus, SizeProbe, SizeSloVerdict, SizeSummary, SummaryPoint } from '../results/types.ts';
+import { formatNumber } from './format.ts';
+
+export interface SizeProbeRow {
+  readonly value: number;
+  /** Replications the probe ran to their end (its point's n). */
+  readonly n: number;
+  readonly passed: boolean;
+  /** "meets", "meets: the answer", "misses", "misses (stopped early: replication 2 at 5.2 s)". */
+  readonly verdict: string;
+  /** Per SLO, in the order of `slos`: "56.49 ok", "≥ 81.02 FAIL", "not decided", "not produced FAIL". */
+  readonly slos: readonly string[];
+}
+
+export interface SizeView {
+  /** "largest workload.rateTps in [100, 20000] meeting every SLO" */
+  readonly search: string;
+  readonly key: string;
+  readonly found: boolean;
+  /** "workload.rateTps = 8577 (8577 meets every SLO and 8578 does not)", "none (no value in … meets every SLO: 100 already fails)". */
+  readonly answer: string;
+  readonly slos: readonly string[];
+  /** How to read the probes, for the page and report.md alike. */
+  readonly note: string;
+  /** Ordered by value, whatever order the search ran them in. */
+  readonly probes: readonly SizeProbeRow[];
+}
+
+function sloCell(verdict: SizeSloVerdict | undefined): string {
+  if (verdict === undefined || verdict.undecided) return 'not decided';
+  const observed = verdict.observed === null ? 'not produced' : `${verdict.atLeast ? '≥ ' : ''}${formatNumber(verdict.observed)}`;
+  return `${observed} ${verdict.passed ? 'ok' : 'FAIL'}`;
+}
+
+function verdictOf(probe: SizeProbe, answer: number | null): string {
+  if (probe.passed) return probe.value === answer ? 'meets: the answer' : 'meets';
+  const early = probe.stoppedEarly;
+  return early === undefined ? 'misses' : `misses (stopped early: replication ${early.replication + 1} at ${formatNumber(early.atUs / 1e6)} s)`;
+}
+
+export function sizeView(size: SizeSummary, points: readonly SummaryPoint[], status: RunStatus): SizeView {
+  const why = size.explanation !== '' ? size.explanation : `the search did not finish: it is ${status}`;
+  return {
+    search: `${size.goal} ${size.key} in [${size.lo}, ${size.hi}] meeting every SLO`,
+    key: size.key,
+    found: size.answer !== null,
+    answer: size.answer === null ? `none (${why})` : `${size.key} = ${size.answer} (${why})`,
+    slos: size.slos,
+    note: "Each probe's SLOs are judged on the mean over its replications; a probe stops early once an SLO has failed for good (≥: what its mean could no longer go below). The tables and figures below show the probes that finished a replication, in order of value.",
+    probes: [...size.probes]
+      .sort((a, b) => a.value - b.value)
+      .map((probe) => ({
+        value: probe.value,
+        n: points[probe.point]?.n ?? 0,
+        passed: probe.passed,
+        verdict: verdictOf(probe, size.answer),
+        slos: size.slos.map((slo, k) => sloCell(probe.slos.find((v) => v.slo === slo) ?? probe.slos[k])),
+      })),
+  };
+}
