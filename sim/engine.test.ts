@@ -203,6 +203,18 @@ describe('Engine.run', () => {
   });
 });
 
+describe('Engine.runBefore', () => {
+  it('leaves an event due exactly at the end unprocessed and ends the clock at the end', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    engine.addHost(FREE_LINK, recorder(log, { onStart: (ctx) => { ctx.setTimer(99, 1); ctx.setTimer(100, 2); } }));
+    engine.runBefore(100);
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[99, 1]]);
+    expect(engine.nowUs).toBe(100);
+    expect(engine.pendingEvents).toBe(1);
+  });
+});
+
 describe('Engine CPU busy time', () => {
   it('makes an event that reaches a busy host wait until the work charged is done', () => {
     const log: Seen[] = [];

@@ -76,6 +76,23 @@ const RUNS_ELSEWHERE: Actor<unknown> = Object.freeze({
   },
 });
 
+// The bits of one double, to step to its neighbour (nextAbove).
+const stepF64 = new Float64Array(1);
+const stepBits = new BigInt64Array(stepF64.buffer);
+
+/**
+ * The least double above `x` (`x` itself when Infinity or NaN): `t <= x` exactly when
+ * `t < nextAbove(x)`, so an inclusive end becomes an exclusive one, whatever the times.
+ */
+function nextAbove(x: number): number {
+  if (x === Infinity || x !== x) return x;
+  if (x === 0) return Number.MIN_VALUE;
+  stepF64[0] = x;
+  // Positive doubles order as their bit patterns, negative ones in reverse.
+  stepBits[0]! += x > 0 ? 1n : -1n;
+  return stepF64[0];
+}
+
 export class Engine {
   readonly rng: Rng;
   readonly network: Network;
@@ -215,16 +232,17 @@ export class Engine {
   }
 
   /**
-   * Queue messages another partition sent to this one's hosts. Each must arrive after now: the
-   * window just run was no wider than the lookahead, so one that does not means the lookahead was
-   * wrong, and the run stops rather than reorder time.
+   * Queue messages another partition sent to this one's hosts. Each must arrive at or after now, the
+   * end of the window just run (`runBefore`, which leaves the events at its end for the next window):
+   * the window was no wider than the lookahead, so one that does not means the lookahead was wrong,
+   * and the run stops rather than reorder time.
    */
   receiveCrossing(batch: CrossingBatch): void {
     const q = this.queue;
     for (let i = 0; i < batch.atUs.length; i++) {
       const atUs = batch.atUs[i]!;
       const to = batch.to[i]!;
-      if (!(atUs > this.nowUs)) throw badArgument(`arrival of a message from host ${batch.from[i]} to host ${to}`, `a time after the window's end (${this.nowUs} µs)`, atUs);
+      if (!(atUs >= this.nowUs)) throw badArgument(`arrival of a message from host ${batch.from[i]} to host ${to}`, `a time at or after the window's end (${this.nowUs} µs)`, atUs);
       if (this.owned![to] !== 1) throw badArgument(`receiver of a crossing message`, `a host of partition ${this.plan!.self}`, to);
       const slot = q.allocate(this.nowUs);
       q.kind[slot] = batch.kind[i]!;
@@ -306,13 +324,34 @@ export class Engine {
   }
 
   /**
+   * Process the events before `endUs` (t < endUs) in order, until none is left before it or `stop()`
+   * is called; when it stops for time, the clock advances to `endUs`. This is how a run of a
+   * scenario covers [0, duration): an event at the end itself never runs, as in SimPy, whose
+   * `run(until)` leaves the events at `until` unprocessed, and as every window a run measures is
+   * half-open (a run's metrics count [warm-up, duration)). Otherwise an event due at the end (a
+   * device's reading, an attack's tick, a timer of period dividing the duration) would act at the
+   * last instant, with nothing after it to see what it did: a reading counted as sent that can never
+   * arrive. Running to successive ends processes the same events in the same order as one run to
+   * the last, and a run that stops at an end is the run whose duration that end is.
+   */
+  runBefore(endUs: number): void {
+    this.process(endUs, endUs, Infinity, Infinity);
+  }
+
+  /**
    * Process events in order until the queue is empty, the next event is later than `untilUs`, or
-   * `stop()` is called. When it stops for time, the clock advances to `untilUs`. With `untilKey`
-   * and `untilKey2`, events at `untilUs` itself run only up to those keys: a partitioned run's
-   * coordinator, whose engine runs control callbacks alone, runs them up to each event it replays
-   * (sim/partition.ts), so its observers meet the state those callbacks set where one engine's do.
+   * `stop()` is called: unlike `runBefore`, the events at `untilUs` itself run. When it stops for
+   * time, the clock advances to `untilUs`. With `untilKey` and `untilKey2`, events at `untilUs`
+   * itself run only up to those keys: a partitioned run's coordinator, whose engine runs control
+   * callbacks alone, runs them up to each event it replays (sim/partition.ts), so its observers
+   * meet the state those callbacks set where one engine's do.
    */
   run(untilUs = Infinity, untilKey = Infinity, untilKey2 = Infinity): void {
+    this.process(nextAbove(untilUs), untilUs, untilKey, untilKey2);
+  }
+
+  /** Process the events before `endUs`; those at `untilUs` (the latest among them) only up to the keys given. */
+  private process(endUs: number, untilUs: number, untilKey: number, untilKey2: number): void {
     const q = this.queue;
     const up = this.up;
     // Only a partitioned engine records the keys of the event being handled (for its emissions).
@@ -321,7 +360,7 @@ export class Engine {
     this.stopped = false;
     while (q.size > 0) {
       const t = q.peekTime();
-      if (t > untilUs) break;
+      if (t >= endUs) break;
       if (bounded && t === untilUs && this.isAfterKeys(q.peekSlot(), untilKey, untilKey2)) break;
       const slot = q.pop();
       if (recordKeys) {

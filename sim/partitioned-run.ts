@@ -96,7 +96,8 @@ export function checkedLookaheadUs(engine: Engine, partitions: number): number {
 }
 
 /**
- * Run every partition's engine in this thread, window by window, until `untilUs`. Each engine
+ * Run every partition's engine in this thread, window by window, over [now, untilUs): as one engine's
+ * `runBefore(untilUs)`, the events at `untilUs` itself never run, and the clocks end there. Each engine
  * must have been built with the same world and a partition plan of `engines.length` partitions.
  * `observers` see every emitted event in the order one engine would have shown it; `beforeReplay`
  * runs before each handled event's emissions are shown (sim/partition.ts).
@@ -112,8 +113,9 @@ export function runPartitionsInProcess(
   let startUs = engines[0]!.nowUs;
   const first = new FirstEmissions();
   for (;;) {
-    const endUs = Math.min(startUs + l - 1, untilUs);
-    for (const e of engines) e.run(endUs);
+    // The window [startUs, endUs): a message sent in it arrives at endUs or later.
+    const endUs = Math.min(startUs + l, untilUs);
+    for (const e of engines) e.runBefore(endUs);
     replayEmitted(engines.map((e) => e.takeEmitted()), observers, first, beforeReplay);
     for (let p = 0; p < n; p++) {
       for (let q = 0; q < n; q++) {
@@ -126,7 +128,7 @@ export function runPartitionsInProcess(
     // The next window starts at the earliest pending event anywhere, skipping idle time.
     let next = Infinity;
     for (const e of engines) next = Math.min(next, e.nextEventUs());
-    startUs = Math.max(endUs + 1, Math.min(next, untilUs));
+    startUs = Math.max(endUs, Math.min(next, untilUs));
   }
   return combineReports(engines.map(partitionReport), engines[0]!.hostCount);
 }

@@ -1,13 +1,15 @@
 /**
- * A world built and not yet run: its engine, the horizon it runs to, and what reads its output
- * once the engine has stopped there (or earlier, at `stop()`). Running to successive horizons
- * processes the same events in the same order as one run to the last, so a caller may run the
- * engine in one call (`runPrepared`) or in slices, giving the thread back between them.
+ * A world built and not yet run: its engine, the end of the time it runs, and what reads its output
+ * once the engine has stopped there (or earlier, at `stop()`). The run covers [0, endUs): the events
+ * due at `endUs` itself never run (Engine.runBefore). Running to successive ends processes the same
+ * events in the same order as one run to the last, so a caller may run the engine in one call
+ * (`runPrepared`) or in slices, giving the thread back between them.
  */
 import type { Engine } from './engine.ts';
 
 export interface PreparedRun<T> {
   readonly engine: Engine;
+  /** Where the run ends (exclusive: a scenario's duration). */
   readonly endUs: number;
   finish(): T;
 }
@@ -17,8 +19,8 @@ export function mapPrepared<T, U>(prepared: PreparedRun<T>, f: (output: T) => U)
   return { engine: prepared.engine, endUs: prepared.endUs, finish: () => f(prepared.finish()) };
 }
 
-/** Run to the horizon in one call and read the output. */
+/** Run to the end in one call and read the output. */
 export function runPrepared<T>(prepared: PreparedRun<T>): T {
-  prepared.engine.run(prepared.endUs);
+  prepared.engine.runBefore(prepared.endUs);
   return prepared.finish();
 }

@@ -20,7 +20,7 @@ describe('a replication on threads', () => {
   it('gives the whole run\'s trace hash, events, counters and observed events on 1, 2, 3 and 4 threads', async () => {
     const seed = 17, hostCount = 30;
     const { engine: whole, seen: seenWhole } = observedWhole(seed, hostCount);
-    whole.run(UNTIL_US);
+    whole.runBefore(UNTIL_US);
     const expected = wholeRun(whole);
     for (const threads of [1, 2, 3, 4]) {
       const assignment = Array.from({ length: hostCount }, (_, h) => (h * 7) % threads);
@@ -40,7 +40,7 @@ describe('a replication on threads', () => {
   it("replays in one engine's order when a partition never posts (it runs no host, so emits and sends nothing)", async () => {
     const seed = 23, hostCount = 24;
     const { engine: whole, seen: seenWhole } = observedWhole(seed, hostCount);
-    whole.run(UNTIL_US);
+    whole.runBefore(UNTIL_US);
     const seen: unknown[] = [];
     const run = await runPartitionsOnThreads({
       worldModule: WORLD, worldArgs: { seed, hostCount }, assignment: Array.from({ length: hostCount }, (_, h) => (h % 2 === 0 ? 0 : 2)), untilUs: UNTIL_US, execArgv: ['--import', LOADER],
@@ -51,12 +51,12 @@ describe('a replication on threads', () => {
     expect(run.traceHash).toBe(whole.traceHash());
   }, 60_000);
 
-  it('pauses at each check with every event up to it observed, and ends where the check says', async () => {
+  it('pauses at each check with every event before it observed, and ends where the check says', async () => {
     const seed = 29, hostCount = 24, everyUs = 40_000, stopAtUs = 120_000;
     const { engine: whole, seen: seenWhole } = observedWhole(seed, hostCount);
     const countsWhole: number[] = [];
     for (let t = everyUs; t <= stopAtUs; t += everyUs) {
-      whole.run(t);
+      whole.runBefore(t);
       countsWhole.push(seenWhole.length);
     }
     const seen: unknown[] = [];

@@ -19,6 +19,7 @@ export interface ThreadedRunOptions {
   readonly worldArgs: unknown;
   /** Partition of each host by index; the partitions are 0..max. */
   readonly assignment: readonly number[];
+  /** The run covers [0, untilUs), as one engine's `runBefore(untilUs)`. */
   readonly untilUs: number;
   /** Node options of each thread (a TypeScript loader when the sources run uncompiled). */
   readonly execArgv?: readonly string[];
@@ -30,7 +31,7 @@ export interface ThreadedRunOptions {
   readonly beforeReplay?: (timeUs: number, key: number, key2: number) => void;
   /**
    * Pause the partitions at every multiple of `everyUs` before the end and ask `goOn`, once the
-   * observers have seen every event up to that time, with each partition's `checkpoint`; the run
+   * observers have seen every event before that time, with each partition's `checkpoint`; the run
    * ends there when it answers false.
    */
   readonly check?: { readonly everyUs: number; goOn(atUs: number, parts: readonly unknown[]): boolean };
@@ -92,7 +93,7 @@ export async function runPartitionsOnThreads(o: ThreadedRunOptions): Promise<Thr
   let endUs = o.untilUs;
   const answerWhenAllChecked = (atUs: number): void => {
     if (checked.some((c) => c <= answered)) return;
-    // Every partition posted everything it emitted up to atUs before its check: all replayed now.
+    // Every partition posted everything it emitted before atUs ahead of its check: all replayed now.
     const goOn = o.check!.goOn(atUs, parts);
     if (!goOn) endUs = atUs;
     Atomics.store(checkCells, CHECK_STOP, goOn ? 0 : 1);

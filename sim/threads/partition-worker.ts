@@ -61,8 +61,10 @@ async function main(): Promise<PartitionThreadMessage> {
     unposted = [];
   };
   for (;;) {
-    const endUs = Math.min(startUs + l - 1, untilUs, checkUs);
-    engine.run(endUs);
+    // The window [startUs, endUs), as in runPartitionsInProcess: the run covers [0, untilUs), and a
+    // check at checkUs follows the events before it, as a watched engine's does.
+    const endUs = Math.min(startUs + l, untilUs, checkUs);
+    engine.runBefore(endUs);
     const emitted = engine.takeEmitted();
     if (data.forwardEmitted && emitted.atUs.length > 0) unposted.push({ window: windows, batch: portableEmitted(emitted) });
     let earliest = engine.nextEventUs();
@@ -86,7 +88,7 @@ async function main(): Promise<PartitionThreadMessage> {
     if (windows % EMIT_EVERY_WINDOWS === 0) postEmitted();
     if (endUs === checkUs) {
       postEmitted();
-      // Every partition has handled every event up to checkUs: the coordinator replays what they
+      // Every partition has handled every event before checkUs: the coordinator replays what they
       // emitted up to there and decides, for all, whether the run goes on.
       parentPort!.postMessage({ kind: 'check', window: windows - 1, atUs: checkUs, part: 'finish' in built ? built.checkpoint?.() : undefined } satisfies PartitionThreadMessage);
       checksPosted++;
@@ -103,7 +105,7 @@ async function main(): Promise<PartitionThreadMessage> {
     let globalNext = Infinity;
     for (let p = 0; p < count; p++) globalNext = Math.min(globalNext, next[row + p]!);
     // Quiet time is skipped, but never past a pause.
-    startUs = Math.max(endUs + 1, Math.min(globalNext, untilUs, checkUs));
+    startUs = Math.max(endUs, Math.min(globalNext, untilUs, checkUs));
   }
   postEmitted();
   return { kind: 'done', report: partitionReport(engine), windows, extra: 'finish' in built ? built.finish() : undefined };

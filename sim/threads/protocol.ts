@@ -32,6 +32,7 @@ export interface PartitionThreadData {
   readonly assignment: readonly number[];
   readonly count: number;
   readonly self: number;
+  /** The run covers [0, untilUs): the events at `untilUs` itself never run (Engine.runBefore). */
   readonly untilUs: number;
   /**
    * Barrier cells; one next-event time per partition for each of two alternating windows; then,
@@ -45,7 +46,7 @@ export interface PartitionThreadData {
   readonly forwardEmitted: boolean;
   /**
    * Pause at every multiple of this many µs before the end (0: never): each partition stops with
-   * every event up to that time handled, posts a check, and waits for the coordinator's verdict
+   * every event before that time handled, posts a check, and waits for the coordinator's verdict
    * to go on or to end there, as one engine run to successive horizons would.
    */
   readonly checkEveryUs: number;

@@ -8,7 +8,7 @@
  *   const attacks = planAttacks(scenario.attacks, { replicas: n, clients: c });
  *   engine.addHost(placement, attacks.wrapReplica(i, factory));      // for each replica i
  *   attacks.install({ engine, replicaHosts, clientHosts, currentLeader, onLeaderChange, endUs });
- *   ... engine.run(endUs) ...
+ *   ... engine.runBefore(endUs) ...                                   // the run covers [0, endUs)
  *   metrics = { ...metrics, ...attacks.outcomes() };
  */
 import type { ActorFactory } from '../../sim/index.ts';

@@ -300,8 +300,9 @@ export class IomtWorld {
     }
   }
 
+  /** Run over [0, durationUs), as a scenario's run does (Engine.runBefore). */
   run(): void {
-    this.engine.run(this.config.durationUs);
+    this.engine.runBefore(this.config.durationUs);
   }
 
   /** Hosts that submit transactions: administrations, portals, gateways, clinicians, researchers. */

@@ -30,9 +30,14 @@ export function metricsMarkdown(docs: readonly MetricDoc[]): string {
     '`node.*` metrics are measured in the window [warm-up, duration), from the end of the scenario\'s',
     'warm-up up to but not including the end of the run (a block or arrival at the end itself is not',
     'counted, so a periodic one is counted duration/period times, not once more); the `iomt.*` latency',
-    'families take the readings, episodes and requests that began after it. The other `iomt.*` counts',
+    'families take the readings, episodes and requests that began after it (the alert latencies and',
+    'their share within target the episodes `iomt.episodes` counts: begun after it and at least 60 s',
+    'before the end, as one begun later is seen alerted only if its alert was quick). The other `iomt.*` counts',
     'and the `pow.*`, `poa.*` and `attack.*` metrics cover the whole run, warm-up included, unless',
-    'their meaning says otherwise (the detectors\' alarm rates are per hour after the warm-up).',
+    'their meaning says otherwise (the detectors\' alarm rates are per hour after the warm-up). The run',
+    'itself covers [0, duration): nothing due at the end itself happens (a reading, an attack\'s tick),',
+    'so no count includes what the measurements could never see arrive (docs/architecture.md, "Core',
+    'concepts").',
     '',
   ];
   for (const [group, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {

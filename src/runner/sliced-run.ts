@@ -4,8 +4,9 @@
  * where the command runs (no worker thread to start, no second copy of the modules and heap).
  *
  * The wall clock only sizes the slices (about SLICE_TARGET_MS each); it never reaches the model,
- * and where the slices end does not change the run: successive horizons process the same events in
- * the same order as one run to the last (sim/prepared-run.ts).
+ * and where the slices end does not change the run: each slice runs the events before its horizon
+ * (Engine.runBefore), so successive horizons process the same events in the same order as one run
+ * to the last, which leaves those at the end itself unprocessed (sim/prepared-run.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -44,7 +45,7 @@ async function runSlices<T>(prepared: PreparedRun<T>, options: SliceOptions): Pr
     options.signal.throwIfAborted();
     const horizonUs = Math.min(engine.nowUs + sliceUs, endUs);
     const started = performance.now();
-    engine.run(horizonUs);
+    engine.runBefore(horizonUs);
     if (engine.stoppedEarly || horizonUs >= endUs) break;
     options.onSlice?.(engine.nowUs);
     if (options.sliceUs === undefined) sliceUs = nextSliceUs(sliceUs, performance.now() - started);

@@ -39,7 +39,7 @@ function scenarioSchema<C extends z.ZodType, A extends z.ZodType, I extends z.Zo
       description: z.string().default(''),
       /** Root seed; replication k runs with a seed derived from it. */
       seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
-      /** Simulated time to run. */
+      /** Simulated time to run: the run covers [0, duration), so what is due at the end itself does not happen. */
       duration: zPositiveDurationUs,
       /** Measurements before this time are discarded (warm-up). */
       warmup: zDurationUs.default(0),

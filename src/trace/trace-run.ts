@@ -56,7 +56,9 @@ export function traceScenario(request: TraceRequest): TraceOutput {
     if (request.hosts.replicas) for (const h of replicas) watched!.add(h);
   }
   engine.tracer = recorder;
-  engine.run(Math.min(request.toUs, scenario.duration));
+  // The replication covers [0, duration) (Engine.runBefore); a window that ends sooner runs through its end.
+  if (request.toUs < scenario.duration) engine.run(request.toUs);
+  else engine.runBefore(scenario.duration);
   const clients = new Set(world.view.clientHosts);
   const hosts: TraceHost[] = [];
   for (let h = 0; h < engine.hostCount; h++) {

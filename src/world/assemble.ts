@@ -94,14 +94,16 @@ export interface AssembledWorld {
   /** The windows the liveness checker excuses, computed once from the scenario's attacks. */
   readonly excused: readonly ExcusedWindow[];
   /**
-   * Run for `scenario.duration` and collect every metric and check. With a watch, pause every
-   * `watch.everyUs` to report the metrics so far; the run ends there when the watch says so, and its
-   * output is that of the shorter run (`simulatedUs` tells).
+   * Run for `scenario.duration` and collect every metric and check. The run covers [0, duration):
+   * events due at the duration itself never run (Engine.runBefore), and the clock ends there. With a
+   * watch, pause every `watch.everyUs` to report the metrics of the events before that time; the run
+   * ends there when the watch says so, and its output is that of the run whose duration that time
+   * is (`simulatedUs` tells).
    */
   run(watch?: RunWatch): RunOutput;
   /**
-   * The output of the run so far, once the engine has run to `scenario.duration` (a caller that
-   * runs the engine itself, in slices, instead of `run()`: src/runner/sliced-run.ts).
+   * The output of the run so far, once the engine has run the events before `scenario.duration` (a
+   * caller that runs the engine itself, in slices, instead of `run()`: src/runner/sliced-run.ts).
    */
   finish(): RunOutput;
   /** The site of each host (see PlacedWorld.sites). */
@@ -111,7 +113,7 @@ export interface AssembledWorld {
   /** This engine's share of what a watch reads from hosts' state (a partition's, at a split run's check). */
   checkpoint(): PartitionCheckpoint;
   /**
-   * A split run's check at `atUs`, in the coordinator's world: run its control callbacks up to
+   * A split run's check at `atUs`, in the coordinator's world: run its control callbacks before
    * there, report to `watch` what its observers saw with the partitions' checkpoints, and say
    * whether the run ends there (the watch's answer), as `run(watch)` does at each interval.
    */
@@ -166,9 +168,10 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     watch.onInterim({ simulatedUs, metrics: monitor.interim(monitor.collector.submittedInWindow + futureSubmissionsBound, watch.metrics) });
   const runWatched = (watch: RunWatch): void => {
     checkWatchInterval(watch);
-    // Running to successive horizons processes the same events in the same order as one run.
+    // Running the events before successive horizons processes the same events in the same order as
+    // one run; a check at a horizon sees what a run of that duration would have.
     for (let untilUs = Math.min(watch.everyUs, scenario.duration); ; untilUs = Math.min(untilUs + watch.everyUs, scenario.duration)) {
-      engine.run(untilUs);
+      engine.runBefore(untilUs);
       if (untilUs >= scenario.duration) return;
       if (interim(watch, engine.nowUs, futureSubmissions())) return;
     }
@@ -193,7 +196,7 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     view,
     excused,
     run(watch) {
-      if (watch === undefined) engine.run(scenario.duration);
+      if (watch === undefined) engine.runBefore(scenario.duration);
       else runWatched(watch);
       return finish();
     },
@@ -202,7 +205,7 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     partitionTotals: () => ({ monitor: monitor.totals(), world: placed.hostTotals?.(), ...(plan?.hostTotals === undefined ? {} : { attacks: plan.hostTotals() }) }),
     checkpoint: () => ({ futureSubmissions: futureSubmissions() }),
     checkPartitionedRun(watch, atUs, partitions) {
-      engine.run(atUs);
+      engine.runBefore(atUs);
       return interim(watch, atUs, partitions.reduce((sum, p) => sum + p.futureSubmissions, 0));
     },
     outputOfPartitionedRun(run, partitions) {

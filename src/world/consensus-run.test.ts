@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExecutedSequence } from '../protocols/executed-sequence.ts';
+import { assembleWorld } from './assemble.ts';
+import { consensusConfiguration } from './consensus.ts';
 import { runConsensusWorld } from './testing/run.ts';
 import { consensusScenario } from './testing/scenarios.ts';
 
@@ -32,6 +34,15 @@ describe('runConsensusWorld', () => {
     // Throughput over 3 s of measurement equals committed transactions ÷ 3.
     expect(out.metrics['consensus.committed_txs']!.value / 3).toBeCloseTo(tps, 9);
     expect(out.metrics['consensus.commit_latency_ms.p50']!.value).toBeLessThan(out.metrics['consensus.client_latency_ms.p50']!.value);
+  });
+
+  it('covers [0, duration): an event due at the duration itself never runs, and the clock ends there', () => {
+    const world = assembleWorld(scenario, consensusConfiguration(scenario, 1));
+    const ran: number[] = [];
+    for (const t of [scenario.duration - 1, scenario.duration]) world.engine.at(t, () => void ran.push(t));
+    const out = world.run();
+    expect(ran).toEqual([scenario.duration - 1]);
+    expect(out.simulatedUs).toBe(scenario.duration);
   });
 
   it('gives every replica an application and compares their states', () => {

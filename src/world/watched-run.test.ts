@@ -45,6 +45,35 @@ describe('a watched run', () => {
     expect(out.metrics).toEqual(plain.metrics);
   });
 
+  it('reports at each horizon the events before it, none at it, and runs nothing at the end, as the unwatched run', () => {
+    const input = scenario({ rateTps: 800 });
+    const everyUs = 1_500_000;
+    // A control callback at each horizon, the last at the duration.
+    const withCallbacks = () => {
+      const world = assembleWorld(input, consensusConfiguration(input, 3));
+      const ran: number[] = [];
+      for (let t = everyUs; t <= input.duration; t += everyUs) world.engine.at(t, () => void ran.push(t));
+      return { world, ran };
+    };
+    const plain = withCallbacks();
+    const plainOut = plain.world.run();
+    const watched = withCallbacks();
+    const seenAtChecks: [number, number[]][] = [];
+    const out = watched.world.run({
+      everyUs,
+      metrics: WATCHED,
+      onInterim: (s) => {
+        seenAtChecks.push([s.simulatedUs, [...watched.ran]]);
+        return false;
+      },
+    });
+    expect(seenAtChecks).toEqual([[1_500_000, []], [3_000_000, [1_500_000]], [4_500_000, [1_500_000, 3_000_000]]]);
+    expect(watched.ran).toEqual([1_500_000, 3_000_000, 4_500_000]);
+    expect([out.traceHash, out.eventsProcessed, out.simulatedUs]).toEqual([plainOut.traceHash, plainOut.eventsProcessed, input.duration]);
+    expect(out.metrics).toEqual(plainOut.metrics);
+    expect(plain.ran).toEqual(watched.ran);
+  });
+
   it('ends where the watch says, and reports how far it got', () => {
     const { out } = watchedRun(scenario({ rateTps: 1500 }), 3_000_000);
     expect(out.simulatedUs).toBe(3_000_000);

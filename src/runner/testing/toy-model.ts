@@ -60,10 +60,11 @@ export function simulateToy(scenario: Scenario, seed: number, watch?: RunWatch):
   for (let i = 0; i < nodes; i++) {
     engine.addHost<Ping>({ region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity }, (ctx) => new Pinger(ctx, nodes, meanGapUs, stats));
   }
-  if (watch === undefined) engine.run(scenario.duration);
+  // Over [0, duration), as a scenario's world runs (Engine.runBefore).
+  if (watch === undefined) engine.runBefore(scenario.duration);
   else {
     for (let t = Math.min(watch.everyUs, scenario.duration); ; t = Math.min(t + watch.everyUs, scenario.duration)) {
-      engine.run(t);
+      engine.runBefore(t);
       if (t >= scenario.duration || watch.onInterim({ simulatedUs: engine.nowUs, metrics: { 'toy.sent': { now: stats.sent, atLeast: stats.sent } } })) break;
     }
   }

@@ -63,6 +63,16 @@ describe('one IoMT replication on threads', () => {
     for (const threads of [2, 3]) expect(await simulateOnThreads(scenario, 3, threads)).toEqual(one);
   }, 60_000);
 
+  it('runs nothing due at the end on 2 threads either: bots whose ticks land on it give the one-thread output', async () => {
+    // A tick every 200 ms from 15 s lands on the 40 s end: 5/s × 25 s × 2 bots, none at the end itself.
+    // One bot in each hospital (12 devices each), so each partition's last window counts one.
+    const scenario = iomtScenario({ protocol: 'pbft', hospitals: 2, wards: 1, beds: 2, floorUs: 500, attacks: [{ type: 'flood', start: '15s', devices: [0, 12], rate: 5 }] });
+    expect(scenario.duration).toBe(40_000_000);
+    const one = runIomtWorld(scenario, 5);
+    expect(one.metrics['attack.flood_sent']!.value).toBe(250);
+    expect(await simulateOnThreads(scenario, 5, 2)).toEqual(one);
+  }, 60_000);
+
   it('gives random IoMT worlds on 1 to 4 threads the one-thread output (protocol, hospitals, wards, beds, floors, attack, seed drawn)', async () => {
     const world = fc.record({
       protocol: fc.constantFrom<Protocol>('pbft', 'hotstuff', 'raft', 'poa'),

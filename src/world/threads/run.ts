@@ -174,6 +174,7 @@ export async function simulateOnThreads(scenario: Scenario, seed: number, thread
     beforeReplay: (t, key, key2) => world.engine.run(t, key, key2),
     ...(watch === undefined ? {} : { check: { everyUs: watch.everyUs, goOn: (atUs: number, parts: readonly unknown[]) => !world.checkPartitionedRun(watch, atUs, parts as PartitionCheckpoint[]) } }),
   });
-  world.engine.run(run.endUs);
+  // The control callbacks after the last replayed event, before the end (a run covers [0, duration)).
+  world.engine.runBefore(run.endUs);
   return world.outputOfPartitionedRun({ traceHash: run.traceHash, eventsProcessed: run.eventsProcessed, simulatedUs: run.endUs }, run.extras as PartitionTotals[]);
 }
