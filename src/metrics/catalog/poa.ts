@@ -12,7 +12,7 @@ export const POA_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   // Higher is better: an out-of-turn block means the in-turn signer was late or absent, and invites forks.
   { name: 'poa.in_turn_ratio', unit: 'ratio', better: 'higher', meaning: 'canonical blocks sealed by the in-turn signer (difficulty 2) ÷ canonical blocks' },
   // Neither way: set by the block period, a protocol parameter, not an outcome.
-  { name: 'poa.block_interval_s', unit: 's', better: 'neither', meaning: 'simulated time ÷ canonical blocks' },
+  { name: 'poa.block_interval_s', unit: 's', better: 'neither', meaning: 'mean interval between consecutive canonical blocks from genesis: the last one\'s sealing time ÷ canonical blocks' },
   { name: 'poa.reorgs', unit: 'count', better: 'lower', meaning: 'head switches to another branch, summed over signers' },
   { name: 'poa.max_reorg_depth', unit: 'blocks', better: 'lower', meaning: 'most blocks any signer removed from its chain in one reorganisation' },
   { name: 'poa.finality_violations', unit: 'blocks', better: 'lower', meaning: 'committed blocks (past the confirmation depth) that left a signer’s chain, summed over signers' },

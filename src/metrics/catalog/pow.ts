@@ -12,7 +12,7 @@ export const POW_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'pow.block_propagation_ms.p90', unit: 'ms', better: 'lower', meaning: 'the same until 90 % of nodes have received it' },
   { name: 'pow.time_to_finality_ms', unit: 'ms', better: 'lower', meaning: 'mean time from mining a block to its commit (k confirmations) at a node, over all commits' },
   // Neither way: set by the difficulty, a protocol parameter, not an outcome.
-  { name: 'pow.block_interval_s', unit: 's', better: 'neither', meaning: 'simulated time ÷ main-chain blocks' },
+  { name: 'pow.block_interval_s', unit: 's', better: 'neither', meaning: 'mean interval between consecutive main-chain blocks from genesis: the last one\'s mining time ÷ main-chain blocks' },
   { name: 'pow.reorgs', unit: 'count', better: 'lower', meaning: 'head switches to another branch, summed over nodes' },
   { name: 'pow.max_reorg_depth', unit: 'blocks', better: 'lower', meaning: 'most blocks any node removed from its chain in one reorganisation' },
   { name: 'pow.finality_violations', unit: 'blocks', better: 'lower', meaning: 'committed (k-deep) blocks that left a node’s chain, summed over nodes: broken finality' },

@@ -4,10 +4,10 @@ import { DIFF_IN_TURN, DIFF_NO_TURN } from './clique.ts';
 import { PoaCollector } from './collector.ts';
 import type { PoaReorgEvent, PoaSealedEvent } from './events.ts';
 
-/** Seal `hash` on `parentHash` ('' for genesis) at `height` with Clique difficulty `difficulty`. */
-function seal(c: PoaCollector, hash: string, parentHash: string, height: number, difficulty: number): void {
+/** Seal `hash` on `parentHash` ('' for genesis) at `height` with Clique difficulty `difficulty`, at `timeUs`. */
+function seal(c: PoaCollector, hash: string, parentHash: string, height: number, difficulty: number, timeUs = 0): void {
   const sealed: PoaSealedEvent = { kind: 'poa-sealed', block: { hash, parentHash, height } as Block, difficulty };
-  c.observe(0, sealed);
+  c.observe(0, sealed, timeUs);
 }
 
 const value = (c: PoaCollector, name: string, simulatedUs = 12_000_000): number => c.metrics(simulatedUs)[name]!.value;
@@ -53,21 +53,22 @@ describe('PoaCollector', () => {
     expect(value(c, 'poa.in_turn_ratio')).toBe(3 / 4);
   });
 
-  it('takes the block interval as simulated time over main-chain blocks, NaN with none', () => {
+  it('takes the block interval as the last main-chain block\'s sealing time over main-chain blocks, not the run\'s end; NaN with none', () => {
     const c = new PoaCollector();
     expect(value(c, 'poa.block_interval_s')).toBeNaN();
-    seal(c, 'a1', '', 1, DIFF_IN_TURN);
-    seal(c, 'a2', 'a1', 2, DIFF_IN_TURN);
-    seal(c, 'b2', 'a1', 2, DIFF_NO_TURN);
-    expect(value(c, 'poa.block_interval_s', 12_000_000)).toBe(6);
+    seal(c, 'a1', '', 1, DIFF_IN_TURN, 2_000_000);
+    seal(c, 'a2', 'a1', 2, DIFF_IN_TURN, 4_000_000);
+    seal(c, 'b2', 'a1', 2, DIFF_NO_TURN, 4_500_000);
+    // A 2 s period: the run ended 1.9 s after the last block, which simulated time over blocks counted.
+    expect(value(c, 'poa.block_interval_s', 5_900_000)).toBe(2);
   });
 
   it('counts reorganisations, the deepest, and final blocks they removed', () => {
     const c = new PoaCollector();
     const reorg = (depth: number, committedRemoved: number): PoaReorgEvent => ({ kind: 'poa-reorg', depth, committedRemoved });
-    c.observe(0, reorg(2, 0));
-    c.observe(1, reorg(1, 0));
-    c.observe(2, reorg(4, 2));
+    c.observe(0, reorg(2, 0), 0);
+    c.observe(1, reorg(1, 0), 0);
+    c.observe(2, reorg(4, 2), 0);
     expect(value(c, 'poa.reorgs')).toBe(3);
     expect(value(c, 'poa.max_reorg_depth')).toBe(4);
     expect(value(c, 'poa.finality_violations')).toBe(2);

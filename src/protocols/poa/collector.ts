@@ -15,6 +15,7 @@ interface Sealed {
   readonly height: number;
   readonly difficulty: number;
   readonly totalDifficulty: number;
+  readonly sealedUs: number;
 }
 
 export class PoaCollector {
@@ -26,12 +27,12 @@ export class PoaCollector {
   committedBlocksRemoved = 0;
 
   /** Pass to `engine.observe`. */
-  readonly observe = (_host: HostId, e: ModelEvent): void => {
+  readonly observe = (_host: HostId, e: ModelEvent, timeUs: number): void => {
     if (e.kind === 'poa-sealed') {
       const { block, difficulty } = e as PoaSealedEvent;
       if (this.sealed.has(block.hash)) return;
       const parentTd = this.sealed.get(block.parentHash)?.totalDifficulty ?? 0;
-      const s: Sealed = { hash: block.hash, parentHash: block.parentHash, height: block.height, difficulty, totalDifficulty: parentTd + difficulty };
+      const s: Sealed = { hash: block.hash, parentHash: block.parentHash, height: block.height, difficulty, totalDifficulty: parentTd + difficulty, sealedUs: timeUs };
       this.sealed.set(block.hash, s);
       this.sealedPerHeight.set(block.height, (this.sealedPerHeight.get(block.height) ?? 0) + 1);
       if (this.best === undefined || s.totalDifficulty > this.best.totalDifficulty) this.best = s;
@@ -66,7 +67,9 @@ export class PoaCollector {
       'poa.stale_rate': { unit: 'ratio', value: ratio(stale, total) },
       'poa.fork_rate': { unit: 'ratio', value: ratio(contested, main.length) },
       'poa.in_turn_ratio': { unit: 'ratio', value: ratio(inTurn, main.length) },
-      'poa.block_interval_s': { unit: 's', value: main.length > 0 ? simulatedUs / 1e6 / main.length : NaN },
+      // The mean of the intervals between consecutive canonical blocks from genesis (t = 0): the last
+      // one's sealing time over their number, not the run's length, which lies up to a period past it.
+      'poa.block_interval_s': { unit: 's', value: main.length > 0 ? main[main.length - 1]!.sealedUs / 1e6 / main.length : NaN },
       'poa.reorgs': { unit: 'count', value: this.reorgs },
       'poa.max_reorg_depth': { unit: 'blocks', value: this.maxReorgDepth },
       'poa.finality_violations': { unit: 'blocks', value: this.committedBlocksRemoved },

@@ -109,10 +109,11 @@ describe('PowCollector', () => {
     expect(value(c, 'pow.throughput_tps', 10_000_000, 4)).toBe(0);
   });
 
-  it('takes the block interval as simulated time over main-chain blocks', () => {
-    const a1 = mine(genesis, 0, 1_000);
-    const c = minedAll(2, [a1, mine(a1, 0, 2_000), mine(genesis, 1, 1_500)]);
-    expect(value(c, 'pow.block_interval_s', 10_000_000)).toBeCloseTo(5, 12);
+  it('takes the block interval as the last main-chain block\'s time over main-chain blocks, not the run\'s end', () => {
+    const a1 = mine(genesis, 0, 4_000_000);
+    const c = minedAll(2, [a1, mine(a1, 0, 10_000_000), mine(genesis, 1, 5_000_000)]);
+    // Intervals 4 s and 6 s from genesis; the run ended 5 s after the last block.
+    expect(value(c, 'pow.block_interval_s', 15_000_000)).toBeCloseTo(5, 12);
     expect(value(minedAll(2, []), 'pow.block_interval_s')).toBeNaN();
   });
 });

@@ -94,7 +94,10 @@ export class PowCollector {
       'pow.block_propagation_ms.p50': { unit: 'ms', value: meanOf(this.reach50Us, mined) / 1000 },
       'pow.block_propagation_ms.p90': { unit: 'ms', value: meanOf(this.reach90Us, mined) / 1000 },
       'pow.time_to_finality_ms': { unit: 'ms', value: this.commits > 0 ? this.finalitySumUs / this.commits / 1000 : NaN },
-      'pow.block_interval_s': { unit: 's', value: main.length > 0 ? seconds / main.length : NaN },
+      // The mean of the intervals between consecutive main-chain blocks from genesis (t = 0): the
+      // last one's time over their number. The run's end lies past the last block (a run to
+      // `blocks` ends as the next is mined), and dividing it would add most of an interval.
+      'pow.block_interval_s': { unit: 's', value: main.length > 0 ? main[main.length - 1]!.timestampUs / 1e6 / main.length : NaN },
       'pow.reorgs': { unit: 'count', value: this.reorgs },
       'pow.max_reorg_depth': { unit: 'blocks', value: this.maxReorgDepth },
       'pow.finality_violations': { unit: 'blocks', value: this.committedBlocksRemoved },
