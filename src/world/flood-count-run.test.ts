@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../scenario/index.ts';
-import { runIomtWorld } from '../../world/testing/run.ts';
+import { loadScenario } from '../scenario/index.ts';
+import { runIomtWorld } from './testing/run.ts';
 
 describe('flood', () => {
   it('sends rate × (duration − start) readings per bot when it has no end: none at the end of the run itself', () => {
