@@ -46,9 +46,9 @@ export const CONSENSUS_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'mempool.occupancy_txs.mean', unit: 'tx', better: 'lower', meaning: "mean mempool size at the proposer, sampled each time it cuts a batch" },
   // Lower is better: as occupancy_txs.mean.
   { name: 'mempool.occupancy_txs.max', unit: 'tx', better: 'lower', meaning: 'largest mempool size sampled at the proposer' },
-  { name: 'mempool.dropped_txs', unit: 'tx', better: 'lower', meaning: 'transactions rejected by a full mempool (either limit) after warm-up' },
-  { name: 'mempool.dropped_full_txs', unit: 'tx', better: 'lower', meaning: 'transactions rejected because the mempool held its capacity in transactions' },
-  { name: 'mempool.dropped_full_bytes_txs', unit: 'tx', better: 'lower', meaning: 'transactions rejected because the mempool held its capacity in bytes' },
+  { name: 'mempool.dropped_txs', unit: 'tx', better: 'lower', meaning: 'copies of transactions a full mempool (either limit) refused after warm-up, each replica counting its own: a client\'s rebroadcast to every replica and a HotStuff vote\'s forwarded copy each count, so under overload this exceeds the transactions submitted; a refused transaction may still commit through another replica' },
+  { name: 'mempool.dropped_full_txs', unit: 'tx', better: 'lower', meaning: 'of those, copies refused because the mempool held its capacity in transactions' },
+  { name: 'mempool.dropped_full_bytes_txs', unit: 'tx', better: 'lower', meaning: 'of those, copies refused because the mempool held its capacity in bytes' },
   { name: 'mempool.expired_txs', unit: 'tx', better: 'lower', meaning: 'transactions past their lifetime (consensus.mempool.ttl after submission; 0 without one) that replicas refused or dropped instead of proposing, after warm-up, each replica counting its own' },
   { name: 'safety.violations', unit: 'count', better: 'lower', meaning: 'heights at which two honest replicas committed different blocks' },
   { name: 'liveness.violations', unit: 'count', better: 'lower', meaning: 'stalls longer than the liveness bound (consensus.livenessBound, or its default for the protocol) while work waited and the fault model allowed progress, a block counting once as many honest replicas committed it as a client needs replies from; absent where the run checks no liveness (proof of work without a stated bound)' },

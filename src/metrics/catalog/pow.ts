@@ -8,8 +8,8 @@ export const POW_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'pow.blocks_mined', unit: 'blocks', better: 'neither', meaning: 'blocks mined by anyone, main chain or not' },
   { name: 'pow.stale_blocks', unit: 'blocks', better: 'lower', meaning: 'mined blocks not on the final main chain' },
   { name: 'pow.stale_rate', unit: 'ratio', better: 'lower', meaning: 'stale blocks ÷ blocks mined (Gervais et al. 2016)' },
-  { name: 'pow.block_propagation_ms.p50', unit: 'ms', better: 'lower', meaning: 'mean over blocks of the time from mining until 50 % of nodes, the miner included, have received the block itself (not as a missing parent fetched later), as SimBlock measures it' },
-  { name: 'pow.block_propagation_ms.p90', unit: 'ms', better: 'lower', meaning: 'the same until 90 % of nodes have received it' },
+  { name: 'pow.block_propagation_ms.p50', unit: 'ms', better: 'lower', meaning: 'mean over blocks of the time from mining until 50 % of nodes, the miner included, have received the block itself (not as a missing parent fetched later), as SimBlock measures it, over the blocks that reached 50 %' },
+  { name: 'pow.block_propagation_ms.p90', unit: 'ms', better: 'lower', meaning: 'the same until 90 % of nodes have received it, over the blocks that reached 90 %: each mean covers the blocks that reached its share, so where blocks reach half the nodes and no more (withheld or orphaned: selfish-mining.yaml) p50 can exceed p90; a withheld block\'s propagation counts from its mining' },
   { name: 'pow.time_to_finality_ms', unit: 'ms', better: 'lower', meaning: 'mean time from mining a block to its commit (k confirmations) at a node, over all commits' },
   // Neither way: set by the difficulty, a protocol parameter, not an outcome.
   { name: 'pow.block_interval_s', unit: 's', better: 'neither', meaning: 'mean interval between consecutive main-chain blocks from genesis: the last one\'s mining time ÷ main-chain blocks' },
