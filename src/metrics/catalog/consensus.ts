@@ -18,7 +18,7 @@ export const CONSENSUS_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'consensus.confirmed_txs', unit: 'tx', better: 'higher', meaning: 'transactions confirmed to their clients after warm-up' },
   { name: 'consensus.timed_out_txs', unit: 'tx', better: 'lower', meaning: 'transactions submitted after warm-up that their client abandoned unconfirmed workload.giveUpAfter after submission (a later reply no longer confirms them; the ledger may still commit them)' },
   ...latency('consensus.commit_latency_ms', 'submission', 'the first commit by an honest replica (transactions submitted after warm-up)'),
-  ...latency('consensus.client_latency_ms', 'submission', 'confirmation at the client (enough matching replies)'),
+  ...latency('consensus.client_latency_ms', 'submission', 'confirmation at the client (enough matching replies), over the transactions confirmed: one its client abandoned counts in consensus.timed_out_txs instead, so under faults this can read lower than commit latency'),
   // Neither way: a batching choice (fewer, fuller blocks can commit as much at less cost).
   { name: 'consensus.decisions_per_sec', unit: '1/s', better: 'neither', meaning: 'blocks (batches, log entries) committed per second after warm-up' },
   // Neither way: a batching choice, as decisions_per_sec.
