@@ -17,6 +17,8 @@ export interface DeviceProxyControl {
   readonly labels: MessageLabels;
   /** A timer of this behaviour: its `onTimer` runs after `delayUs`. */
   setTimer(delayUs: number): void;
+  /** Send a message of the behaviour's own (a copy it kept), counted as sent if it is labelled. */
+  send(to: HostId, msg: ReadingMessage, sizeBytes: number): void;
   /** Make the firmware sample, sign and send one extra reading now; timers it sets meanwhile are not kept. */
   sampleNow(): void;
 }
@@ -35,13 +37,14 @@ export class DeviceProxy implements Actor<unknown> {
   private readonly controls: DeviceProxyControl[];
   private suppressTimers = false;
 
-  constructor(readonly ctx: ActorContext<unknown>, factory: ActorFactory<unknown>, private readonly behaviours: readonly DeviceBehaviour[], labels: MessageLabels) {
+  constructor(readonly ctx: ActorContext<unknown>, factory: ActorFactory<unknown>, private readonly behaviours: readonly DeviceBehaviour[], private readonly labels: MessageLabels) {
     const rng = ctx.rng.stream('attack');
     this.controls = behaviours.map((_, j) => ({
       ctx,
       rng,
       labels,
       setTimer: (delayUs: number) => { ctx.setTimer(delayUs, 2 * j + 1); },
+      send: (to: HostId, msg: ReadingMessage, sizeBytes: number) => this.send(to, msg, sizeBytes),
       sampleNow: () => this.sampleNow(),
     }));
     this.inner = factory(new DeviceProxyContext(this));
@@ -77,8 +80,14 @@ export class DeviceProxy implements Actor<unknown> {
       const replacement = b.alter?.(m, this.controls[j]!);
       out ??= replacement;
     });
-    this.ctx.send(to, out ?? m, sizeBytes);
+    this.send(to, out ?? m, sizeBytes);
     for (let j = 0; j < this.behaviours.length; j++) if (this.behaviours[j]!.afterSend?.(m, to, sizeBytes, this.controls[j]!) === true) return;
+  }
+
+  /** Every reading the proxy lets out goes through here, so a labelled one is counted where it is sent. */
+  private send(to: HostId, m: ReadingMessage, sizeBytes: number): void {
+    this.ctx.send(to, m, sizeBytes);
+    this.labels.sent(m);
   }
 
   innerSetTimer(delayUs: number, tag: TimerTag): TimerId {

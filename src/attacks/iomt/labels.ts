@@ -1,8 +1,9 @@
 /**
  * Ground truth at message granularity for device attacks: every reading an attack forges, alters,
  * replays or floods is marked with its class (by object identity) when it is made, and counted
- * where it is sent, where it reaches a gateway, where the gateway's own admission accepts it and
- * where the store acknowledges the batch that holds it as stored (src/attacks/iomt/gateway-tap.ts).
+ * where it is sent (which may be long after it was made: a replayed copy waits for its delay), where
+ * it reaches a gateway, where the gateway's own admission accepts it and where the store acknowledges
+ * the batch that holds it as stored (src/attacks/iomt/gateway-tap.ts).
  * Classes are named by the attacks that mark them ('forged', 'tampered', ...); none is listed here.
  */
 import type { Metrics } from '../../metrics/types.ts';
@@ -21,10 +22,18 @@ export class MessageLabels {
   /** Called for every labelled reading a gateway's honest code has processed (accepted or not). */
   onProcessed: ((cls: string, msg: object, nowUs: number, accepted: boolean) => void) | undefined;
 
+  /** Give a reading an attack made its class; it is counted from when it is sent (`sent`). */
   mark(msg: object, cls: string): void {
-    const counts = this.counts(cls);
-    this.classes.set(msg, counts);
-    counts.sent += 1;
+    this.classes.set(msg, this.counts(cls));
+  }
+
+  /**
+   * Count a reading as sent, where it goes on the air: a copy made but still waiting when the run
+   * ends was never sent. A genuine (unmarked) reading is not counted.
+   */
+  sent(msg: object): void {
+    const counts = this.classes.get(msg);
+    if (counts !== undefined) counts.sent += 1;
   }
 
   /** The counters of the message's class, or undefined for a genuine message. */

@@ -56,7 +56,7 @@ export const replay = defineAttack({
             const now = proxy.ctx.nowUs;
             while (head < atUs.length && atUs[head]! <= now) {
               const i = head++;
-              proxy.ctx.send(to[i]!, msgs[i]!, sizes[i]!);
+              proxy.send(to[i]!, msgs[i]!, sizes[i]!);
             }
             if (head === atUs.length) {
               atUs = [];

@@ -49,6 +49,7 @@ export class StolenKeySpoofer implements Actor<unknown> {
     const msg: ReadingMessage = { kind: 'reading', device: o.device, seq, timestampUs: now, value: o.value, payloadBytes: o.payloadBytes, keyId: o.key.signer, sig, trueUs: now };
     o.labels.mark(msg, SPOOFED);
     this.ctx.send(o.gateway, msg, READING_HEADER_BYTES + o.payloadBytes);
+    o.labels.sent(msg);
     this.ctx.setTimer(1e6 / o.ratePerSec, 0);
   }
 }

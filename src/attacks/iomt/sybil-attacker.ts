@@ -51,6 +51,7 @@ export class SybilAttacker implements Actor<unknown> {
     const msg: ReadingMessage = { kind: 'reading', device, seq, timestampUs: now, value, payloadBytes: PAYLOAD_BYTES, keyId: key.signer, sig, trueUs: now };
     this.o.labels.mark(msg, FORGED);
     this.ctx.send(this.o.gateway, msg, READING_HEADER_BYTES + PAYLOAD_BYTES);
+    this.o.labels.sent(msg);
     this.ctx.setTimer(1e6 / this.o.ratePerSec, 0);
   }
 }
