@@ -5,19 +5,19 @@
  * node by message (node-link.ts), as a real client queries its own peer.
  */
 import { exponential, type Actor, type ActorContext, type HostId } from '../../sim/index.ts';
-import { verifyMerkleProof, type KeyRing, type MerkleProof, type Transaction } from '../ledger/index.ts';
+import type { KeyRing, Transaction } from '../ledger/index.ts';
 import type { ReplyMessage } from '../protocols/types.ts';
-import { accessRequestCall, accessRequestId, consentRevokeCall, deviceRevokeCall, rotateKeyCall } from './application-calls.ts';
+import { AccessRequester, type AccessTarget } from './access-requester.ts';
+import { accessRequestId, consentRevokeCall, deviceRevokeCall, rotateKeyCall } from './application-calls.ts';
 import type { RekeyMessage } from './device.ts';
 import { emitIomt } from './events.ts';
 import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from './ledger-client.ts';
-import type { GetLatest, GetReply } from './messages.ts';
+import type { GetReply } from './messages.ts';
 import { NodeQueries, type NodeEndpoint } from './node-link.ts';
 import type { NodeAnswer, NodeAnswerBody } from './node-messages.ts';
 
 const TIMER_ACT = 0;
 const TIMER_RETRANSMIT = 1;
-const GET_BYTES = 48;
 
 interface ClientBase {
   readonly ledger: LedgerEndpoint;
@@ -86,23 +86,21 @@ export interface AccessClientOptions extends ClientBase {
   readonly role: 'clinician' | 'researcher';
   readonly pseudonym: string;
   /** Patients this client asks about, with the device whose latest record it reads and that record's store. */
-  readonly patients: readonly { readonly patient: number; readonly pseudonym: string; readonly device: number; readonly store: HostId }[];
+  readonly patients: readonly AccessTarget[];
   /** Probability that a clinician's request is an emergency (break-glass) access. */
   readonly breakGlassProbability: number;
 }
 
 export class AccessClient extends PoissonLedgerClient {
   private seq = 0;
-  /** Requests awaiting a decision or a record, by token. */
-  private readonly open = new Map<number, { readonly request: string; readonly patient: number; requestedUs: number }>();
-  /** Records awaiting their anchored root from the node, by query id. */
-  private readonly checking = new Map<number, { readonly request: string; readonly requestedUs: number; readonly record: Uint8Array; readonly proof: MerkleProof }>();
+  private readonly access: AccessRequester;
 
   constructor(
     ctx: ActorContext<unknown>,
     private readonly o: AccessClientOptions,
   ) {
     super(ctx, o);
+    this.access = new AccessRequester(ctx, this.ledger, this.queries, o.pseudonym, o.role);
   }
 
   protected hasWork(): boolean {
@@ -111,57 +109,25 @@ export class AccessClient extends PoissonLedgerClient {
 
   protected act(): boolean {
     const ctx = this.ctx;
-    const pick = ctx.rng.int(this.o.patients.length);
-    const p = this.o.patients[pick]!;
+    const p = this.o.patients[ctx.rng.int(this.o.patients.length)]!;
     const breakGlass = this.o.role === 'clinician' && ctx.rng.float() < this.o.breakGlassProbability;
     const token = this.seq++;
-    const request = accessRequestId(ctx.self, token);
-    this.open.set(token, { request, patient: pick, requestedUs: -1 });
     const purpose = breakGlass ? 'ETREAT' : this.o.role === 'clinician' ? 'TREAT' : 'HRESCH';
-    this.ledger.submit(accessRequestCall(request, this.o.pseudonym, p.pseudonym, purpose, breakGlass), token, { q: 'access-decision', request });
+    this.access.request(token, accessRequestId(ctx.self, token), p, purpose, breakGlass);
     return true;
   }
 
   protected override onOtherMessage(_from: HostId, msg: unknown): void {
-    if ((msg as GetReply).kind === 'get-reply') this.onRecord(msg as GetReply);
+    if ((msg as GetReply).kind === 'get-reply') this.access.onRecord(msg as GetReply);
   }
 
   /** The request is confirmed and the node answered with its decision: read the record if permitted. */
   override onLedgerOutcome(token: number, tx: Transaction, _height: number, answer: NodeAnswerBody | undefined): void {
-    const open = this.open.get(token);
-    if (open === undefined) return;
-    const decision = (answer?.q === 'access-decision' ? answer.decision : undefined) ?? 'unknown';
-    const p = this.o.patients[open.patient]!;
-    emitIomt(this.ctx, { kind: 'iomt-access-decided', request: open.request, role: this.o.role, submittedUs: tx.submittedUs, decision, patient: p.patient });
-    if (decision === 'permit' || decision === 'break-glass') {
-      open.requestedUs = this.ctx.nowUs;
-      this.ctx.send(p.store, { kind: 'get', device: p.device, token, request: open.request, requester: this.o.pseudonym } satisfies GetLatest, GET_BYTES);
-    } else {
-      this.open.delete(token);
-    }
-  }
-
-  /** Integrity check on every read: the record's inclusion proof against the root its node holds on chain. */
-  private onRecord(m: GetReply): void {
-    const open = this.open.get(m.token);
-    if (open === undefined) return;
-    this.open.delete(m.token);
-    if (m.found === undefined) {
-      emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: open.request, requestedUs: open.requestedUs, outcome: 'not-found' });
-      return;
-    }
-    const id = this.queries.ask({ q: 'anchor-root', gateway: m.found.gateway, batch: m.found.batch }, 0);
-    this.checking.set(id, { request: open.request, requestedUs: open.requestedUs, record: m.found.record, proof: m.found.proof });
+    this.access.decided(token, tx, answer);
   }
 
   protected override onOtherAnswer(m: NodeAnswer): void {
-    if (!this.queries.answered(m)) return;
-    const c = this.checking.get(m.id);
-    if (c === undefined || m.body.q !== 'anchor-root') return;
-    this.checking.delete(m.id);
-    const root = m.body.root;
-    const outcome = root === undefined ? 'unanchored' : verifyMerkleProof(root, c.record, c.proof) ? 'valid' : 'invalid';
-    emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: c.request, requestedUs: c.requestedUs, outcome });
+    this.access.onAnswer(m);
   }
 }
 

@@ -66,8 +66,8 @@ describe('IoMT actors share no memory', () => {
 
   it('fails actor code that reads its node\'s state instead of asking it', () => {
     const broken = actorSources().map((f) =>
-      f.path !== 'src/iomt/clients.ts' ? f : { ...f, text: f.text.replace("const decision = (answer?.q === 'access-decision' ? answer.decision : undefined) ?? 'unknown';", "const decision = this.o.app.access.decisionOf(open.request) ?? 'unknown';") },
+      f.path !== 'src/iomt/access-requester.ts' ? f : { ...f, text: f.text.replace("const decision = (answer?.q === 'access-decision' ? answer.decision : undefined) ?? 'unknown';", "const decision = this.app.access.decisionOf(open.request) ?? 'unknown';") },
     );
-    expect(sourceViolations(broken, MAY_READ_REPLICA_STATE)).toEqual([expect.stringMatching(/^src\/iomt\/clients\.ts:\d+: reads replica state/)]);
+    expect(sourceViolations(broken, MAY_READ_REPLICA_STATE)).toEqual([expect.stringMatching(/^src\/iomt\/access-requester\.ts:\d+: reads replica state/)]);
   });
 });

@@ -2,7 +2,8 @@
  * Consent bypass via an expired or revoked consent: an injected clinician is granted the patient's
  * consent at start (scripted patient side), then keeps requesting through AccessControl and reading
  * the store under each permit after the consent's period ends or the patient's revocation commits
- * (src/attacks/iomt/consent-misuser.ts).
+ * (src/attacks/iomt/consent-misuser.ts). It requests and reads as a clinician's client does, so
+ * iomt.access_* and the other IoMT counters include its traffic, as AccessControl decided it.
  */
 import { z } from 'zod';
 import type { ActorContext } from '../../../sim/index.ts';
@@ -21,7 +22,7 @@ export const consentMisuse = defineAttack({
   // Each former grantee judges its own requests, at its patient's hospital.
   splitsOverThreads: () => true,
   targets: "one device's patient",
-  model: "an injected clinician is granted the patient's consent at start (scripted patient side), then keeps requesting through AccessControl and reading the store under each permit after the consent's period ends or the patient's revocation commits; requests are judged against the consent's end",
+  model: "an injected clinician is granted the patient's consent at start (scripted patient side), then keeps requesting through AccessControl and reading the store under each permit after the consent's period ends or the patient's revocation commits, by a clinician's own code path (so its requests, permits, reads and integrity checks count in iomt.access_* and the other IoMT counters); requests are judged against the consent's end",
   paramsSchema: z.object({
     device: param(zOrdinal, "Device whose patient grants, then loses, the consent; its latest record is what is read.", 'device number'),
     mode: param(z.enum(['expired', 'revoked']), 'How the consent stops applying: its period ends, or the patient revokes it.', "'expired' or 'revoked'"),
@@ -46,7 +47,7 @@ export const consentMisuse = defineAttack({
             env.truth.label('access', requester, 'consent-misuse', `former-grantee:${spec.mode}`, spec.start, spec.end ?? Infinity);
             const opts = {
               start: spec.start, end: spec.end, mode: spec.mode, validForUs: spec.validFor, ratePerSec: spec.rate, ledger, node: nodeEndpoint(world, hosp.node),
-              store: hosp.store, device: spec.device, patient: world.patientPseudonyms[d.patient]!, requester, consent: `con_misuse_${k}`, farEndUs: c.durationUs + 3_600_000_000,
+              target: { patient: d.patient, pseudonym: world.patientPseudonyms[d.patient]!, device: spec.device, store: hosp.store }, requester, consent: `con_misuse_${k}`, farEndUs: c.durationUs + 3_600_000_000,
             };
             world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => {
               const a = new ConsentMisuser(ctx, opts);

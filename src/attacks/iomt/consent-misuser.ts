@@ -3,16 +3,19 @@
  * consent keeps asking AccessControl for the patient's records after the consent stopped applying,
  * and reads the store under every permit it gets. The attack scripts the patient's side too: the
  * grant at `start` (for `validFor` when mode is 'expired') and, when mode is 'revoked', the
- * patient's revocation `validFor` after the grant committed. Each request's submission time,
- * committed height, decision and read are kept, so the plan can judge them against the consent's
- * end (ground truth) rather than trusting the decisions.
+ * patient's revocation `validFor` after the grant committed. Its requests and reads go through a
+ * clinician's own code path (src/iomt/access-requester.ts), decided, reported and checked like any
+ * other: AccessControl does not know intent. Each request's submission time, committed height,
+ * decision and read are kept as well, so the plan can judge them against the consent's end (ground
+ * truth) rather than trusting the decisions.
  */
 import type { Actor, ActorContext, HostId, TimerTag } from '../../../sim/index.ts';
 import type { Transaction } from '../../ledger/index.ts';
 import type { ReplyMessage } from '../../protocols/types.ts';
+import { AccessRequester, type AccessTarget } from '../../iomt/access-requester.ts';
 import { emitIomt } from '../../iomt/events.ts';
 import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from '../../iomt/ledger-client.ts';
-import type { GetLatest, GetReply } from '../../iomt/messages.ts';
+import type { GetReply } from '../../iomt/messages.ts';
 import { NodeQueries, type NodeEndpoint } from '../../iomt/node-link.ts';
 import type { NodeAnswer, NodeAnswerBody } from '../../iomt/node-messages.ts';
 
@@ -25,9 +28,8 @@ export interface ConsentMisuseOptions {
   readonly ledger: LedgerEndpoint;
   /** The misuser's organisation's node, which it asks for decisions. */
   readonly node: NodeEndpoint;
-  readonly store: HostId;
-  readonly device: number;
-  readonly patient: string;
+  /** The patient who grants, then loses, the consent, and the device (in its store) whose latest record is read. */
+  readonly target: AccessTarget;
   readonly requester: string;
   readonly consent: string;
   /** Consent period end when the mode is 'revoked' (past the run). */
@@ -49,11 +51,11 @@ const TIMER_START = 0;
 const TIMER_REQUEST = 1;
 const TIMER_REVOKE = 2;
 const TIMER_RETRANSMIT = 3;
-const GET_BYTES = 48;
 
 export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
   private readonly queries: NodeQueries;
   private readonly ledger: LedgerClient;
+  private readonly access: AccessRequester;
   readonly requests: MisuseRequest[] = [];
   /** End of the consent's period (mode 'expired'); Infinity otherwise. */
   periodEndUs = Infinity;
@@ -64,6 +66,7 @@ export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
   constructor(private readonly ctx: ActorContext<unknown>, private readonly o: ConsentMisuseOptions) {
     this.queries = new NodeQueries(ctx, o.node);
     this.ledger = new LedgerClient(ctx, o.ledger, this.queries, this);
+    this.access = new AccessRequester(ctx, this.ledger, this.queries, o.requester, 'clinician');
   }
 
   onStart(): void {
@@ -82,11 +85,11 @@ export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
       case TIMER_START: {
         if (o.mode === 'expired') this.periodEndUs = ctx.nowUs + o.validForUs;
         const periodEndUs = o.mode === 'expired' ? this.periodEndUs : o.farEndUs;
-        this.ledger.submit({ contract: 'Consent', method: 'grant', args: { consent: o.consent, patient: o.patient, grantee: o.requester, scope: 'treatment', purpose: 'TREAT', periodStartUs: ctx.nowUs, periodEndUs, provision: 'permit' } }, TOKEN_GRANT, { q: 'height' });
+        this.ledger.submit({ contract: 'Consent', method: 'grant', args: { consent: o.consent, patient: o.target.pseudonym, grantee: o.requester, scope: 'treatment', purpose: 'TREAT', periodStartUs: ctx.nowUs, periodEndUs, provision: 'permit' } }, TOKEN_GRANT, { q: 'height' });
         return;
       }
       case TIMER_REVOKE: {
-        const tx = this.ledger.submit({ contract: 'Consent', method: 'revoke', args: { consent: o.consent, patient: o.patient } }, TOKEN_REVOKE);
+        const tx = this.ledger.submit({ contract: 'Consent', method: 'revoke', args: { consent: o.consent, patient: o.target.pseudonym } }, TOKEN_REVOKE);
         this.revokeSubmittedUs = tx.submittedUs;
         emitIomt(ctx, { kind: 'iomt-revoke-submitted', consent: o.consent, submittedUs: tx.submittedUs });
         return;
@@ -94,8 +97,7 @@ export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
       default: {
         if (o.end !== undefined && ctx.nowUs >= o.end) return;
         const token = this.requests.length;
-        const request = this.requestId(token);
-        const tx = this.ledger.submit({ contract: 'AccessControl', method: 'request', args: { request, requester: o.requester, patient: o.patient, purpose: 'TREAT', breakGlass: false } }, token, { q: 'access-decision', request });
+        const tx = this.access.request(token, `req_misuse_${ctx.self}_${token}`, o.target, 'TREAT', false);
         this.requests.push({ submittedUs: tx.submittedUs, height: -1, decidedUs: -1, decision: 'pending', read: false });
         ctx.setTimer(1e6 / o.ratePerSec, TIMER_REQUEST);
       }
@@ -109,17 +111,14 @@ export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
       return;
     }
     if (m.kind === 'node-answer') {
-      if (!this.ledger.onNodeAnswer(m)) this.queries.answered(m);
+      if (!this.ledger.onNodeAnswer(m)) this.access.onAnswer(m);
       return;
     }
-    if (m.kind === 'get-reply' && m.found !== undefined) {
-      const r = this.requests[m.token];
-      if (r !== undefined) r.read = true;
-    }
+    if (m.kind === 'get-reply' && this.access.onRecord(m) === true) this.requests[m.token]!.read = true;
   }
 
   /** A transaction confirmed (the grant and requests: and executed by the misuser's node, which answered). */
-  onLedgerOutcome(token: number, _tx: Transaction, height: number, answer: NodeAnswerBody | undefined): void {
+  onLedgerOutcome(token: number, tx: Transaction, height: number, answer: NodeAnswerBody | undefined): void {
     const ctx = this.ctx;
     if (token === TOKEN_GRANT) {
       this.grantedUs = ctx.nowUs;
@@ -131,17 +130,11 @@ export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
       this.revokeHeight = height;
       return;
     }
-    const r = this.requests[token];
-    if (r === undefined) return;
+    const decision = this.access.decided(token, tx, answer);
+    if (decision === undefined) return;
+    const r = this.requests[token]!;
     r.height = height;
     r.decidedUs = ctx.nowUs;
-    r.decision = (answer?.q === 'access-decision' ? answer.decision : undefined) ?? 'unknown';
-    if (r.decision === 'permit') {
-      ctx.send(this.o.store, { kind: 'get', device: this.o.device, token, request: this.requestId(token), requester: this.o.requester } satisfies GetLatest, GET_BYTES);
-    }
-  }
-
-  private requestId(token: number): string {
-    return `req_misuse_${this.ctx.self}_${token}`;
+    r.decision = decision;
   }
 }

@@ -1,0 +1,100 @@
+/**
+ * What a requester of patients' records does with each access request: submit it to AccessControl,
+ * report the decision its node answers (iomt-access-decided), read the patient's latest record from
+ * its store under a permit or break-glass, and check the record's inclusion proof against the root
+ * anchored on chain, as its node answers it (iomt-integrity-check). The honest clients (clients.ts)
+ * and an attacker who asks AccessControl as a clinician would (a former grantee,
+ * src/attacks/iomt/consent-misuser.ts) share it: the contract decides without knowing intent, so
+ * the iomt.access_* and integrity counts cover every request it decided, and an attack's own
+ * metrics say which were the attacker's. Not an actor: it borrows its owner's context, ledger
+ * client and node queries.
+ */
+import type { ActorContext, HostId } from '../../sim/index.ts';
+import { verifyMerkleProof, type MerkleProof, type Transaction } from '../ledger/index.ts';
+import { accessRequestCall } from './application-calls.ts';
+import { emitIomt } from './events.ts';
+import type { LedgerClient } from './ledger-client.ts';
+import type { GetLatest, GetReply } from './messages.ts';
+import type { NodeQueries } from './node-link.ts';
+import type { NodeAnswer, NodeAnswerBody } from './node-messages.ts';
+
+const GET_BYTES = 48;
+
+/** Whose record a request asks for: the patient (topology number and pseudonym) and the device read, in its store. */
+export interface AccessTarget {
+  readonly patient: number;
+  readonly pseudonym: string;
+  readonly device: number;
+  readonly store: HostId;
+}
+
+export class AccessRequester {
+  /** Requests awaiting a decision or a record, by token. */
+  private readonly open = new Map<number, { readonly request: string; readonly target: AccessTarget; requestedUs: number }>();
+  /** Records awaiting their anchored root from the node, by query id. */
+  private readonly checking = new Map<number, { readonly request: string; readonly requestedUs: number; readonly record: Uint8Array; readonly proof: MerkleProof }>();
+
+  constructor(
+    private readonly ctx: ActorContext<unknown>,
+    private readonly ledger: LedgerClient,
+    private readonly queries: NodeQueries,
+    /** The requester's pseudonym, as AccessControl and the stores know it. */
+    private readonly requester: string,
+    private readonly role: 'clinician' | 'researcher',
+  ) {}
+
+  /** Ask AccessControl for `target`'s records for `purpose`; the owner hands the outcome of `token` to `decided`. */
+  request(token: number, request: string, target: AccessTarget, purpose: string, breakGlass: boolean): Transaction {
+    this.open.set(token, { request, target, requestedUs: -1 });
+    return this.ledger.submit(accessRequestCall(request, this.requester, target.pseudonym, purpose, breakGlass), token, { q: 'access-decision', request });
+  }
+
+  /**
+   * The request under `token` is confirmed and its node answered with the decision: report it and,
+   * when permitted, ask the store for the record. Returns the decision; undefined when `token` is
+   * no open request.
+   */
+  decided(token: number, tx: Transaction, answer: NodeAnswerBody | undefined): string | undefined {
+    const open = this.open.get(token);
+    if (open === undefined) return undefined;
+    const decision = (answer?.q === 'access-decision' ? answer.decision : undefined) ?? 'unknown';
+    const t = open.target;
+    emitIomt(this.ctx, { kind: 'iomt-access-decided', request: open.request, role: this.role, submittedUs: tx.submittedUs, decision, patient: t.patient });
+    if (decision === 'permit' || decision === 'break-glass') {
+      open.requestedUs = this.ctx.nowUs;
+      this.ctx.send(t.store, { kind: 'get', device: t.device, token, request: open.request, requester: this.requester } satisfies GetLatest, GET_BYTES);
+    } else {
+      this.open.delete(token);
+    }
+    return decision;
+  }
+
+  /**
+   * The store's reply to a read: a record is checked against its anchored root (integrity check on
+   * every read); none found is reported as such. Returns whether the record came; undefined when the
+   * reply answers no open read.
+   */
+  onRecord(m: GetReply): boolean | undefined {
+    const open = this.open.get(m.token);
+    if (open === undefined) return undefined;
+    this.open.delete(m.token);
+    if (m.found === undefined) {
+      emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: open.request, requestedUs: open.requestedUs, outcome: 'not-found' });
+      return false;
+    }
+    const id = this.queries.ask({ q: 'anchor-root', gateway: m.found.gateway, batch: m.found.batch }, 0);
+    this.checking.set(id, { request: open.request, requestedUs: open.requestedUs, record: m.found.record, proof: m.found.proof });
+    return true;
+  }
+
+  /** A node answer the ledger client did not take: an anchored root completes an integrity check. */
+  onAnswer(m: NodeAnswer): void {
+    if (!this.queries.answered(m)) return;
+    const c = this.checking.get(m.id);
+    if (c === undefined || m.body.q !== 'anchor-root') return;
+    this.checking.delete(m.id);
+    const root = m.body.root;
+    const outcome = root === undefined ? 'unanchored' : verifyMerkleProof(root, c.record, c.proof) ? 'valid' : 'invalid';
+    emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: c.request, requestedUs: c.requestedUs, outcome });
+  }
+}
