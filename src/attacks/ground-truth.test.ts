@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroundTruth } from './ground-truth.ts';
+import { GroundTruth, TRUTH_LABEL_EVENT, type TruthLabelEvent } from './ground-truth.ts';
 
 describe('GroundTruth', () => {
   it('answers whether an entity is labelled at a time, inside its window only', () => {
@@ -17,5 +17,30 @@ describe('GroundTruth', () => {
     gt.label('host', 2, 'crash', 'crashed', 0);
     expect(gt.byzantineHosts()).toEqual([1]);
     expect(gt.toJSON()[0]!.toUs).toBeNull();
+  });
+});
+
+describe('GroundTruth.follow', () => {
+  const event = (id: number, fromUs: number, role = 'censored', attack = 'censorship') => ({ kind: TRUTH_LABEL_EVENT, entity: 'tx', id, attack, role, fromUs }) as TruthLabelEvent;
+
+  it('records a label an attack reports again (the same entity, attack and role, from later) once, from its first report', () => {
+    const gt = new GroundTruth();
+    const follow = gt.follow();
+    follow(0, event(7, 2_000), 2_000);
+    follow(1, event(7, 3_000), 3_000);
+    follow(0, event(7, 4_000), 4_000);
+    expect(gt.toJSON()).toEqual([{ entity: 'tx', id: 7, attack: 'censorship', role: 'censored', fromUs: 2_000, toUs: null }]);
+  });
+
+  it('records the reports of other entities, roles or attacks, and one after a closed label of its own, each', () => {
+    const gt = new GroundTruth();
+    const closed = gt.label('tx', 7, 'censorship', 'censored', 0);
+    gt.close(closed, 1_000);
+    const follow = gt.follow();
+    follow(0, event(7, 2_000), 2_000);
+    follow(0, event(8, 2_000), 2_000);
+    follow(0, event(7, 2_000, 'delayed'), 2_000);
+    follow(0, event(7, 2_000, 'censored', 'other'), 2_000);
+    expect(gt.size).toBe(5);
   });
 });

@@ -59,11 +59,19 @@ export class GroundTruth {
     return l;
   }
 
-  /** An observer that records every TruthLabelEvent as it is shown. */
+  /**
+   * An observer that records every TruthLabelEvent as it is shown. Such a label holds from its time
+   * to the end of the run, so one the entity already carries from earlier, by the same attack in the
+   * same role, adds nothing and is not recorded again: a transaction censoring replicas drop once per
+   * copy (the client rebroadcasts it, each censoring replica receives it) is one censored
+   * transaction, labelled at its first drop. The events come in the run's order, also at a split
+   * run's coordinator, so the one kept is the same on any number of threads.
+   */
   follow(): ModelEventObserver {
     return (_h, e) => {
       if (e.kind !== TRUTH_LABEL_EVENT) return;
       const l = e as TruthLabelEvent;
+      if (this.of(l.entity, l.id).some((x) => x.attack === l.attack && x.role === l.role && x.fromUs <= l.fromUs && x.toUs === Infinity)) return;
       this.label(l.entity, l.id, l.attack, l.role, l.fromUs);
     };
   }

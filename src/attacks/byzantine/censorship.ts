@@ -1,7 +1,8 @@
 /**
  * Censorship of chosen senders: the proxy drops incoming messages carrying a transaction from a
  * censored client, so as leader the replica never proposes them. Censored clients and every
- * dropped transaction are labelled in the ground truth.
+ * dropped transaction are labelled in the ground truth, a transaction once however many of its
+ * copies are dropped.
  */
 import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
@@ -45,7 +46,9 @@ export const censorship = defineAttack({
       dropsIncoming(_from, msg, nowUs, emit) {
         const tx = (msg as { tx?: { id?: unknown; sender?: unknown } } | null)?.tx;
         if (tx === undefined || typeof tx.sender !== 'number' || !isActive(spec, nowUs) || !senders.has(tx.sender)) return false;
-        // Sent as an event, so the coordinator of a split run labels it too, in the run's order.
+        // Sent as an event, so the coordinator of a split run labels it too, in the run's order; at
+        // every drop, since replicas (perhaps in other threads) cannot know whether another dropped
+        // the transaction before: the ground truth keeps the first (GroundTruth.follow).
         if (typeof tx.id === 'number') {
           const label: TruthLabelEvent = { kind: TRUTH_LABEL_EVENT, entity: 'tx', id: tx.id, attack: 'censorship', role: 'censored', fromUs: nowUs };
           emit(label);
