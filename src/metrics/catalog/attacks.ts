@@ -6,7 +6,7 @@ export const ATTACK_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   // Neither way: ground truth, what the scenario made Byzantine.
   { name: 'attack.byzantine_replicas', unit: 'count', better: 'neither', meaning: 'replicas running Byzantine code at some time of the run' },
   // Neither way: ground truth, what the attacks did.
-  { name: 'attack.labels', unit: 'count', better: 'neither', meaning: 'ground-truth labels every attack recorded (hosts, transactions, devices, records, identities, accesses), the device attacks’ own included; those recorded as an attack acts (a tampered record) counted at the end of the run, the same on one thread or split over several' },
+  { name: 'attack.labels', unit: 'count', better: 'neither', meaning: 'ground-truth labels every attack recorded (hosts, transactions, devices, records, identities, accesses), the device attacks’ own included, each entity once per attack and role while its label holds (a censored transaction once, however many of its copies were dropped); those recorded as an attack acts (a tampered record) counted at the end of the run, the same on one thread or split over several' },
   { name: 'attack.max_commit_gap_ms', unit: 'ms', better: 'lower', meaning: 'longest time without a new honest commit once the first attack started (until the run ends)' },
   { name: 'attack.censored_uncommitted', unit: 'tx', better: 'lower', meaning: 'transactions of censored clients dropped by a censoring replica and never committed' },
   { name: 'attack.censorship_delay_ms.mean', unit: 'ms', better: 'lower', meaning: 'mean time from submission to first honest commit of censored clients’ transactions submitted during censorship' },
@@ -18,7 +18,7 @@ export const ATTACK_METRIC_DOCS: readonly CatalogMetricDoc[] = [
 export const DEVICE_ATTACK_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   ...(['forged', 'tampered', 'replayed', 'spoofed'] as const).flatMap((cls): CatalogMetricDoc[] => [
     // Neither way: ground truth, what the attack sent.
-    { name: `iomt.${cls}_sent`, unit: 'readings', better: 'neither', meaning: `${cls} readings the attack sent (ground truth)` },
+    { name: `iomt.${cls}_sent`, unit: 'readings', better: 'neither', meaning: `${cls} readings the attack sent (ground truth)${cls === 'replayed' ? '; a copy still waiting out its delay at the end of the run was not sent' : ''}` },
     // Neither way: the attack's readings as the network delivered them, before any defence.
     { name: `iomt.${cls}_arrived`, unit: 'readings', better: 'neither', meaning: `${cls} readings that reached a gateway` },
     { name: `iomt.${cls}_accepted`, unit: 'readings', better: 'lower', meaning: cls === 'spoofed' ? "spoofed readings the gateway's admission accepted (validly signed: prevented only once the device's revocation commits; see attack.spoofed_accepted_after_revocation)" : `${cls} readings the gateway's admission accepted (0 where the framework claims prevention)` },

@@ -42,13 +42,13 @@ export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'iomt.alerts_refused_onchain', unit: 'count', better: 'lower', meaning: 'alert transactions that committed but the EmergencyAlert contract refused (not forwarded to the care team)' },
   // Lower is better: a further alert for an episode already alerted tells the care team nothing new (alarm fatigue).
   { name: 'iomt.duplicate_alerts', unit: 'count', better: 'lower', meaning: 'further fast-path alerts for an episode already alerted (e.g. a second device)' },
-  ...latency('iomt.access_decision_latency_ms', 'time from an access request\'s submission to its confirmation at the requester, decision read from its node'),
+  ...latency('iomt.access_decision_latency_ms', 'time from an access request\'s submission to its confirmation at the requester, decision read from its node (every request iomt.access_requests counts, attack traffic included)'),
   // Neither way: the workload.
-  { name: 'iomt.access_requests', unit: 'count', better: 'neither', meaning: 'access requests decided and confirmed to clinicians and researchers' },
+  { name: 'iomt.access_requests', unit: 'count', better: 'neither', meaning: 'access requests AccessControl decided and confirmed to their requesters: clinicians and researchers, and attackers who request as one (consent-misuse\'s former grantee; attack.consent_misuse.* says which were the attacker\'s)' },
   // Neither way: decided by the consents the workload granted; enforcement is judged by iomt.consent_violations.
-  { name: 'iomt.access_permitted', unit: 'count', better: 'neither', meaning: 'requests permitted by an active consent' },
+  { name: 'iomt.access_permitted', unit: 'count', better: 'neither', meaning: 'requests permitted by an active consent; attack traffic included, as in iomt.access_requests' },
   // Neither way: as iomt.access_permitted.
-  { name: 'iomt.access_denied', unit: 'count', better: 'neither', meaning: 'requests denied (no applicable consent)' },
+  { name: 'iomt.access_denied', unit: 'count', better: 'neither', meaning: 'requests denied (no applicable consent); attack traffic included, as in iomt.access_requests' },
   // Neither way: the workload.
   { name: 'iomt.access_break_glass', unit: 'count', better: 'neither', meaning: 'emergency (break-glass) accesses, always permitted and audited' },
   ...latency('iomt.consent_revoke_enforced_latency_ms', 'time from a consent revocation\'s submission to the first execution of the block that enforces it'),
@@ -67,7 +67,7 @@ export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'iomt.records_served_unaudited', unit: 'count', better: 'lower', meaning: 'served records whose access has no entry in an honest replica\'s committed AuditLog (no request, another reader or patient, a denial, or recorded over 5 s after the read)' },
   { name: 'iomt.audit_completeness_ratio', unit: 'ratio', better: 'higher', meaning: 'served records whose access (request, reader, patient) is in an honest replica\'s committed AuditLog, recorded no later than 5 s after the read ÷ served records judged (a read in the last 5 s whose entry may still commit is not judged; src/iomt/served-reads.ts)' },
   // Neither way: grows with the reads made.
-  { name: 'iomt.integrity_checks_valid', unit: 'count', better: 'neither', meaning: 'record reads whose Merkle inclusion proof verified against the anchored root' },
+  { name: 'iomt.integrity_checks_valid', unit: 'count', better: 'neither', meaning: 'record reads whose Merkle inclusion proof verified against the anchored root, by every reader that requests through AccessControl, attack traffic included' },
   // Lower is better: each is a reader served a record changed after anchoring (broken integrity), which the check iomt.integrity fails on.
   { name: 'iomt.integrity_checks_invalid', unit: 'count', better: 'lower', meaning: 'record reads whose proof failed: the record changed after anchoring' },
   // Lower is better: a read its reader could not verify yet because anchoring lagged.
