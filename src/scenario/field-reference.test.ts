@@ -20,6 +20,10 @@ describe('docs/scenarios.md', () => {
     expect(byPath.get('warmup')).toMatchObject({ type: 'duration', defaultText: '0us' });
     expect(byPath.get('replications')?.meaning).toContain('--reps');
   });
+
+  it('gives duration no default: a scenario must state it (the table used the 1 s it parses a minimal scenario with)', () => {
+    expect(fieldReference().find((f) => f.path === 'duration')?.defaultText).toBe('');
+  });
 });
 
 describe('updating the field reference of a markdown file', () => {

@@ -66,7 +66,7 @@ const FALLBACK_MEANINGS: Record<string, string> = {
   'network.loss': 'Probability that any message is lost, independently.',
   consensus: 'The consensus protocol and its parameters.',
   'consensus.protocol': 'Consensus protocol (`iomtsim list protocols`).',
-  'consensus.nodes': 'Number of consensus replicas.',
+  'consensus.nodes': 'Number of consensus replicas. In an IoMT scenario the consortium\'s seats from iomt.consortium (nodes per hospital × hospitals, plus the lab, insurer and regulator: 7 by default) when not written; written, it must equal them.',
   'consensus.blockSizeMax': 'Largest block in bytes, its 96-byte header included: every protocol cuts a block from its pool within it. In a consensus-only world (no iomt:, a protocol other than pow), at least the header plus one transaction of workload.txSize; in an IoMT world, at least the header plus the largest transaction its actors can submit, each contract call sized with its arguments at their widest (the loader names the call and its size).',
   workload: 'Synthetic transactions offered by load clients. Not in an IoMT scenario, whose ledger load comes from its devices, gateways, clinicians and researchers: there only `rateTps: 0` may be written. Not in a proof-of-work scenario, whose blocks are filled with synthetic transactions of `consensus.pow.txSize`.',
   attacks: 'Attacks and faults as data, each with a window [start, end) (`iomtsim list attacks`).',
@@ -124,7 +124,8 @@ export function fieldReference(): FieldDoc[] {
     return {
       path,
       type: [...new Set(nodes.map((n) => typeOf(n)))].join(' \\| '),
-      defaultText: path === 'name' ? 'the file name' : formatDefault(valueAtPath(defaults, path), unitNode?.['x-unit'] as string | undefined),
+      // duration has none: the minimal scenario above states one only to parse.
+      defaultText: path === 'name' ? 'the file name' : path === 'duration' ? '' : formatDefault(valueAtPath(defaults, path), unitNode?.['x-unit'] as string | undefined),
       meaning: meaningOf(path, nodes, comments, distributionParents.has(parent)),
     };
   });

@@ -7,7 +7,7 @@
 export { mean, sampleSd, sampleVariance, sum } from './descriptive.ts';
 export { incompleteBeta, logGamma, studentTCdf, studentTQuantile } from './student-t.ts';
 export { meanInterval, tHalfWidth, type MeanInterval } from './confidence.ts';
-export { median, percentileNearestRank, quantileInterpolated } from './quantiles.ts';
+export { median, quantileInterpolated } from './quantiles.ts';
 export { welchTTest, type WelchResult } from './welch.ts';
 export { pairedTTest, type PairedTResult } from './paired-t.ts';
 export { holmAdjust } from './holm.ts';

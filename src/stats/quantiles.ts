@@ -1,9 +1,7 @@
 /**
- * Sample quantiles. Two definitions are in use, and each caller keeps the one its numbers were
- * defined with (Hyndman & Fan 1996 number them):
- * - type 7, linear interpolation between order statistics (R's default): bench timing medians;
- * - type 1, nearest rank (the inverse of the empirical CDF, always an observed value): the
- *   attack-outcome percentile metrics, whose values are simulated results.
+ * Sample quantiles of small samples, by the definition every percentile metric uses (Hyndman &
+ * Fan 1996, type 7, linear interpolation between order statistics, R's and NumPy's default; the
+ * histograms of src/metrics use it too): bench timing medians and the attack-outcome percentiles.
  */
 
 function sorted(values: readonly number[]): number[] {
@@ -23,12 +21,4 @@ export function quantileInterpolated(values: readonly number[], q: number): numb
 /** The median: the middle value, or the mean of the two middle values (type 7 at q = 0.5); NaN if empty. */
 export function median(values: readonly number[]): number {
   return quantileInterpolated(values, 0.5);
-}
-
-/** The `percent`-th percentile (0–100) by nearest rank (type 1): an observed value; NaN if empty. */
-export function percentileNearestRank(values: readonly number[], percent: number): number {
-  if (values.length === 0) return NaN;
-  const s = sorted(values);
-  const rank = Math.ceil((percent / 100) * s.length);
-  return s[Math.min(s.length, Math.max(1, rank)) - 1] as number;
 }

@@ -80,8 +80,9 @@ describe('AttackOutcomes', () => {
     o.commit(0, 2, 'b', 4_000_000, [tx(72, 7, 3_000_000), tx(74, 7, 6_000_000)]);
     const m = o.metrics(10_000_000);
     expect(m['attack.censorship_delay_ms.mean']!.value).toBe(750);
-    expect(m['attack.censorship_delay_ms.p95']!.value).toBe(1_000);
-    expect(m['attack.censored_uncommitted']!.value).toBe(1);
+    // Type 7, as every other .p95: 500 + 0.95 × (1,000 − 500).
+    expect(m['attack.censorship_delay_ms.p95']!.value).toBe(975);
+    expect(m['attack.censored_uncommitted']).toEqual({ unit: 'tx', value: 1 });
   });
 
   it('leaves the censorship metrics out unless the run declares them, and the delays out without a sample', () => {
@@ -106,7 +107,8 @@ describe('AttackOutcomes', () => {
     // Judged by when it was submitted, not when it was confirmed.
     o.confirm(tx(6, 4, 1_900_000), 2_500_000);
     o.confirm(tx(7, 4, 500_000), 1_500_000);
-    expect(o.metrics(3_000_000)['attack.legit_latency_ms.p95']!.value).toBe(600);
+    // 100, 300 and 600 ms: type 7 puts the 95th percentile at 300 + 0.9 × 300.
+    expect(o.metrics(3_000_000)['attack.legit_latency_ms.p95']!.value).toBeCloseTo(570, 9);
     expect(outcomes([{ start: 5_000_000 }]).metrics(3_000_000)['attack.legit_latency_ms.p95']).toBeUndefined();
   });
 });

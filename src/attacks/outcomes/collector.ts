@@ -16,7 +16,7 @@ import type { Metrics } from '../../metrics/types.ts';
 import type { GroundTruth } from '../ground-truth.ts';
 import type { AttackWorld } from '../types.ts';
 import { isActive, type AttackWindow } from '../window.ts';
-import { mean, percentileNearestRank } from '../../stats/index.ts';
+import { mean, quantileInterpolated } from '../../stats/index.ts';
 
 interface CommitLike extends ModelEvent {
   readonly block?: Block;
@@ -116,14 +116,15 @@ export class AttackOutcomes {
     };
     // Metrics without a sample are left out rather than reported as a number nobody measured.
     if (this.reported.has('attack.censored_uncommitted')) {
-      m['attack.censored_uncommitted'] = { unit: 'count', value: uncommitted };
+      m['attack.censored_uncommitted'] = { unit: 'tx', value: uncommitted };
       if (this.censorshipDelaysMs.length > 0) {
         m['attack.censorship_delay_ms.mean'] = { unit: 'ms', value: mean(this.censorshipDelaysMs) };
-        m['attack.censorship_delay_ms.p95'] = { unit: 'ms', value: percentileNearestRank(this.censorshipDelaysMs, 95) };
+        // The estimator of every other .p95 (Hyndman & Fan type 7): comparable with consensus latencies.
+        m['attack.censorship_delay_ms.p95'] = { unit: 'ms', value: quantileInterpolated(this.censorshipDelaysMs, 0.95) };
       }
     }
     if (this.legitLatenciesMs.length > 0) {
-      m['attack.legit_latency_ms.p95'] = { unit: 'ms', value: percentileNearestRank(this.legitLatenciesMs, 95) };
+      m['attack.legit_latency_ms.p95'] = { unit: 'ms', value: quantileInterpolated(this.legitLatenciesMs, 0.95) };
     }
     return m;
   }

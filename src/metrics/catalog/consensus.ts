@@ -23,8 +23,8 @@ export const CONSENSUS_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'consensus.decisions_per_sec', unit: '1/s', better: 'neither', meaning: 'blocks (batches, log entries) committed per second after warm-up' },
   // Neither way: a batching choice, as decisions_per_sec.
   { name: 'consensus.txs_per_decision', unit: 'tx', better: 'neither', meaning: 'mean transactions per committed block' },
-  { name: 'consensus.messages_per_decision', unit: 'msg', better: 'lower', meaning: 'messages sent by all hosts (clients included) per committed block after warm-up' },
-  { name: 'consensus.bytes_per_decision', unit: 'B', better: 'lower', meaning: 'bytes sent by all hosts per committed block after warm-up' },
+  { name: 'consensus.messages_per_decision', unit: 'msg', better: 'lower', meaning: 'messages sent by all hosts (clients included; in an IoMT world devices, gateways and stores too, so not the consensus overhead alone) per committed block after warm-up' },
+  { name: 'consensus.bytes_per_decision', unit: 'B', better: 'lower', meaning: 'bytes sent by all hosts (in an IoMT world devices, gateways and stores included) per committed block after warm-up' },
   // Neither way: the cost of a fault and its cure alike (a protocol that replaces a slow leader sooner has more of them and is better off).
   { name: 'consensus.view_changes', unit: 'count', better: 'neither', meaning: 'distinct new views (PBFT), terms (Raft) or rounds entered after a fault, after warm-up' },
   { name: 'consensus.replica_lag_ms', unit: 'ms', better: 'lower', meaning: 'the longest an honest replica trailed: from a block\'s first commit by an honest replica to its commit by another (to the end of the run for a block one never committed), over blocks first committed after warm-up; a crashed or cut-off replica counts while it trails' },
