@@ -131,6 +131,19 @@ describe('OffChainStore', () => {
     expect(s.deniedReads).toBe(4);
   });
 
+  it('serves one read per permit: a second read naming the same request is held, then refused', () => {
+    const { ctx, sent, timers } = scripted();
+    const s = store(ctx);
+    s.onMessage(3, batch());
+    s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' });
+    s.onMessage(5, { kind: 'get', device: 2, token: 2, request: 'r1', requester: 'cl_a' });
+    expect((replies(sent)[1] as GetReply).found).toBeDefined();
+    expect(replies(sent)).toHaveLength(2);
+    s.onTimer(timers.at(-1)!.tag);
+    expect(replies(sent)[2]).toEqual({ kind: 'get-reply', token: 2, denied: true });
+    expect(s.servedRecords).toBe(1);
+  });
+
   it('holds a read until its node reports the decision, and refuses it when none comes within 5 s', () => {
     const { ctx, sent, timers } = scripted();
     const s = store(ctx);

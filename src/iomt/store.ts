@@ -159,8 +159,14 @@ export class OffChainStore implements Actor<unknown> {
       this.deadlineOf.set(tag, m.request);
       return;
     }
-    if (d.decision !== 'deny' && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) this.get(from, m);
-    else this.deny(from, m);
+    if (d.decision !== 'deny' && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) {
+      // A permit serves one read, the one its request was made for: kept, it would serve the same
+      // name again long after the consent it was decided under was revoked (its id and requester
+      // are on chain for anyone to copy). A later read naming it waits for a decision that never
+      // comes again and is refused.
+      this.decisions.delete(m.request);
+      this.get(from, m);
+    } else this.deny(from, m);
   }
 
   private deny(from: HostId, m: GetLatest): void {
