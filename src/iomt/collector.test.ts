@@ -181,6 +181,25 @@ describe('IomtCollector', () => {
     expect(m['iomt.alert_within_target_ratio']!.value).toBe(0);
   });
 
+  it('credits an alert to the latest episode begun at least the hold before it, not to an earlier one still in its grace', () => {
+    const ep = (startUs: number) => ({ patient: 0, kind: 'tachycardia' as const, startUs, endUs: startUs + 10_000_000, level: 140 });
+    // hr-high holds 5 s: the alert at 156 s is the second episode's, though the first's grace runs to 170 s.
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(100_000_000), ep(150_000_000)], [], 0);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 0 }, 106_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 0 }, 156_000_000);
+    const m = metrics(c, 600_000_000);
+    expect(m['iomt.episodes_alerted_ratio']!.value).toBe(1);
+    expect(m['iomt.duplicate_alerts']!.value).toBe(0);
+    expect(m['iomt.alert_latency_ms.max']!.value).toBe(6_000);
+  });
+
+  it('does not count an episode shorter than its rule\'s hold: the rule is designed not to alarm it', () => {
+    // hr-high holds 5 s: a 3 s tachycardia is not an episode the system should alert.
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [{ patient: 0, kind: 'tachycardia', startUs: 100_000_000, endUs: 103_000_000, level: 140 }], [], 0);
+    const m = metrics(c, 600_000_000);
+    expect(m['iomt.episodes']!.value).toBe(0);
+  });
+
   it('scores the on-chain path on its own: latency from the episode start and the share within the rule target', () => {
     const ep = (patient: number, startUs: number) => ({ patient, kind: 'tachycardia' as const, startUs, endUs: startUs + 60_000_000, level: 140 });
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0, 10_000_000), ep(1, 10_000_000)], [], 0);

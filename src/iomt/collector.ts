@@ -131,7 +131,7 @@ export class IomtCollector {
   private onAlert(path: 'fast' | 'chain', patient: number, rule: number, nowUs: number): void {
     const r = this.rules[rule]!;
     const kind = RULE_EPISODE[r.channel];
-    const track = this.episodesByPatient.get(patient)?.find((t) => t.e.kind === kind && t.e.startUs <= nowUs && nowUs <= t.e.endUs + EPISODE_GRACE_US);
+    const track = this.episodeAlerted(patient, kind, r.holdUs, nowUs);
     if (track === undefined) {
       if (path === 'fast') this.falseAlerts++;
       return;
@@ -147,6 +147,22 @@ export class IomtCollector {
       track.chainUs = nowUs;
       track.chainRule = rule;
     }
+  }
+
+  /**
+   * The episode an alert of a rule holding `holdUs` at `nowUs` is for: the latest of its kind begun
+   * at least the hold before the alert (the rule fires only once the condition has held that long)
+   * and ended no more than the grace before it. The earliest such episode, taken before, credited a
+   * later episode's alert to an earlier one already alerted (a duplicate, and the later one missed).
+   */
+  private episodeAlerted(patient: number, kind: EpisodeKind | undefined, holdUs: number, nowUs: number): EpisodeTrack | undefined {
+    const list = this.episodesByPatient.get(patient);
+    if (list === undefined) return undefined;
+    let latest: EpisodeTrack | undefined;
+    for (const t of list) {
+      if (t.e.kind === kind && t.e.startUs + holdUs <= nowUs && nowUs <= t.e.endUs + EPISODE_GRACE_US && (latest === undefined || t.e.startUs > latest.e.startUs)) latest = t;
+    }
+    return latest;
   }
 
   /**
@@ -173,9 +189,14 @@ export class IomtCollector {
     if (latencyUs - r.holdUs <= r.targetUs) withinTarget[0]! += 1;
   }
 
-  /** Whether an episode is scored: begun after the warm-up, with the grace to alert it before the end. */
+  /**
+   * Whether an episode is scored: a rule watches its kind and it lasted that rule's hold (a shorter
+   * one is, by the alarm condition delay's design, not alarmed: counting it would score a correct
+   * silence as a miss), begun after the warm-up, with the grace to alert it before the end.
+   */
   private counted(e: Episode, durationUs: number): boolean {
-    return e.startUs >= this.warmupUs && e.startUs + EPISODE_GRACE_US <= durationUs;
+    if (e.startUs < this.warmupUs || e.startUs + EPISODE_GRACE_US > durationUs) return false;
+    return this.rules.some((r) => RULE_EPISODE[r.channel] === e.kind && e.endUs - e.startUs >= r.holdUs);
   }
 
   /** A contract call's outcome at its first execution by any replica (the only one emitted: `emitFirst`). */
@@ -294,7 +315,6 @@ export class IomtCollector {
     for (const list of this.episodesByPatient.values()) {
       for (const t of list) {
         if (!this.counted(t.e, durationUs)) continue;
-        if (!this.rules.some((r) => RULE_EPISODE[r.channel] === t.e.kind)) continue;
         eligible++;
         if (!Number.isNaN(t.fastUs)) fast++;
       }

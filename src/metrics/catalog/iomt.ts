@@ -36,7 +36,7 @@ export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'iomt.alert_within_target_ratio', unit: 'ratio', better: 'higher', meaning: 'fast-path alerts whose latency beyond the rule\'s hold (IEC 60601-1-8 alarm signal generation delay) is within the rule\'s target (default 10 s)' },
   { name: 'iomt.alert_within_target_onchain_ratio', unit: 'ratio', better: 'higher', meaning: 'the same for the on-chain path' },
   // Neither way: ground truth, the patients' clinical episodes.
-  { name: 'iomt.episodes', unit: 'count', better: 'neither', meaning: 'clinical episodes (ground truth) that a rule covers, started after warm-up and at least 60 s before the end' },
+  { name: 'iomt.episodes', unit: 'count', better: 'neither', meaning: 'clinical episodes (ground truth) that a rule covers and that lasted its hold (a shorter one is by design not alarmed), started after warm-up and at least 60 s before the end' },
   { name: 'iomt.episodes_alerted_ratio', unit: 'ratio', better: 'higher', meaning: 'of those episodes, the fraction with a fast-path alert' },
   { name: 'iomt.false_alerts', unit: 'count', better: 'lower', meaning: 'fast-path alerts matching no episode of their rule\'s kind from its start to 60 s after its end (a later alert of an episode counts as its first alert or a duplicate, not as false)' },
   { name: 'iomt.alerts_refused_onchain', unit: 'count', better: 'lower', meaning: 'alert transactions that committed but the EmergencyAlert contract refused (not forwarded to the care team)' },
