@@ -19,7 +19,9 @@ export const ransomware = defineAttack({
   paramsSchema: z.object({
     hospital: param(zOrdinal, 'Hospital whose off-chain record store is encrypted, i.e. unavailable, in the window (0 is the first).', 'hospital number'),
   }),
-  outcomes: ['iomt.integrity_checks_not_found', 'iomt.readings_anchored'],
+  // What the window costs: records lost with the store, and reads it never answered (served fewer
+  // than permitted; not_found and anchoring stay at their baseline, as its host is down, not its data).
+  outcomes: ['attack.records_unrecoverable', 'iomt.records_served'],
   device: {
     checkWorldTargets: (spec, sizes, issues) => issues.index('hospital', spec.hospital, sizes.hospitals, 'a hospital number'),
     plan: (_specs, env) => ({
