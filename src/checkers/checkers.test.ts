@@ -82,6 +82,15 @@ describe('LivenessChecker', () => {
     expect(excused.outcome(5_600).passed).toBe(false);
   });
 
+  it('reports a stall before an excused interval that a commit after the interval ends', () => {
+    const l = new LivenessChecker(1_000);
+    // A partition from 3 000 to 3 100 µs: the wait from 0 outlasted the bound before it began.
+    l.excuse(3_000, 3_100);
+    l.observe(5, submit(tx(0)), 0);
+    l.observe(0, commit(1, [tx(0)]), 3_500);
+    expect(l.violations).toEqual([{ fromUs: 0, toUs: 3_000, pendingTxs: 1 }]);
+  });
+
   it('counts a block once however many replicas commit it, before and after all have passed its height', () => {
     const l = new LivenessChecker(1_000, undefined, { honestReplicas: [0, 1] });
     l.observe(5, submit(tx(0)), 0);
@@ -255,6 +264,14 @@ describe('StateAgreementChecker', () => {
     const c = new StateAgreementChecker(() => undefined);
     for (const host of [0, 1, 2]) c.observe(host, commit(1, [tx(0)]), 1);
     expect(c.outcome().couldNotFail).toMatch(/^no compared height's state was read from two honest replicas \(0 heights/);
+  });
+
+  it('counts a height once however many honest replicas differ there, as the metric counts heights', () => {
+    const digests = new Map([[0, 'a'], [1, 'b'], [2, 'c'], [3, 'b']]);
+    const c = new StateAgreementChecker((h) => ({ execute: () => {}, stateDigest: () => digests.get(h)! }));
+    const e = commit(1, [tx(0)]);
+    for (const host of [0, 1, 2, 3]) c.observe(host, e, 1);
+    expect(c.violationCount).toBe(1);
   });
 
   it('flags replicas whose application state differs at the same height', () => {

@@ -25,6 +25,8 @@ export interface StateViolation {
 export class StateAgreementChecker implements Checker {
   readonly name = 'state-agreement';
   readonly violations: StateViolation[] = [];
+  /** Heights with a violation: one each, however many honest replicas differ there (a height is what the metric counts). */
+  private readonly divergentHeights = new Set<number>();
   /** The first honest replica's state digest at each compared height above the commit frontier. */
   private readonly byHeight = new Map<number, { digest: string; host: HostId }>();
   private readonly frontier: CommitFrontier;
@@ -79,7 +81,10 @@ export class StateAgreementChecker implements Checker {
     if (first === undefined) {
       this.byHeight.set(height, { digest, host });
       this.heightsCompared++;
-    } else if (first.digest !== digest) this.violations.push({ timeUs, height, hosts: [first.host, host] });
+    } else if (first.digest !== digest && !this.divergentHeights.has(height)) {
+      this.divergentHeights.add(height);
+      this.violations.push({ timeUs, height, hosts: [first.host, host] });
+    }
   }
 
   outcome(): CheckOutcome {
