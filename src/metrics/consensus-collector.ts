@@ -127,7 +127,7 @@ export class ConsensusCollector {
         if ((event as TimedOutEvent).tx.submittedUs >= this.warmupUs) this.timedOutTxs++;
         break;
       case 'view-change':
-        this.views.add((event as ViewChangeEvent).view);
+        if ((event as ViewChangeEvent).initial !== true) this.views.add((event as ViewChangeEvent).view);
         break;
       case 'mempool': {
         const size = (event as MempoolEvent).sizeTxs;

@@ -97,6 +97,11 @@ export interface ViewChangeEvent extends ModelEvent {
   readonly kind: 'view-change';
   readonly view: number;
   readonly leader: HostId;
+  /**
+   * The run's first leader, replacing none (Raft elects its first): it announces the leader to
+   * whoever follows it, and is no view change.
+   */
+  readonly initial?: true;
 }
 
 /** Emitted by a client when it submits a transaction (validity and latency start here). */
