@@ -5,7 +5,8 @@
  * its clients receive replies (Castro & Liskov §4.5), so blocks that fewer replicas commit than a
  * client must hear from are not progress. Intervals the fault model does not cover (partitions, more
  * than f faults), which the run model or an attack declares with `excuse`, need no progress; after
- * one the bound runs again from its end: progress must resume (TigerBeetle's liveness phase).
+ * one the bound runs again from its end: progress must resume (TigerBeetle's liveness phase). The
+ * stretch of a wait before an excused interval is judged on its own as well.
  */
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';
@@ -139,16 +140,21 @@ export class LivenessChecker implements Checker {
     if (v !== undefined) this.violations.push(v);
   }
 
-  /** The stall in [fromUs, toUs] once excused intervals are taken out, if longer than the bound. */
+  /**
+   * The first part of [fromUs, toUs] outside every excused interval that is longer than the bound,
+   * if any. Each part is judged on its own: the stretch before an excused interval owed progress as
+   * much as the one after it, so an excuse later in a wait does not hide a stall earlier in it.
+   */
   private stall(fromUs: number, toUs: number): LivenessViolation | undefined {
+    const overlapping = this.excused.filter(([a, b]) => a <= toUs && b >= fromUs).sort((x, y) => x[0] - y[0]);
     let start = fromUs;
-    for (const [a, b] of this.excused) {
-      if (a <= toUs && b >= start) {
-        if (b >= toUs) return undefined;
-        start = Math.max(start, b);
-      }
+    const check = (end: number): LivenessViolation | undefined => (end - start > this.boundUs ? { fromUs: start, toUs: end, pendingTxs: this.pendingTxs } : undefined);
+    for (const [a, b] of overlapping) {
+      const v = check(Math.min(a, toUs));
+      if (v !== undefined) return v;
+      start = Math.max(start, b);
     }
-    return toUs - start > this.boundUs ? { fromUs: start, toUs, pendingTxs: this.pendingTxs } : undefined;
+    return check(toUs);
   }
 }
 
