@@ -21,6 +21,18 @@ import { hasByzantineLevers } from '../../protocols/definition.ts';
 import type { ByzantineBehaviour, SplitBrain } from './behaviour.ts';
 import { isFaceEnvelope, type FaceEnvelope } from './envelope.ts';
 
+/**
+ * A model event that reports a thing the emitting replica put into the world (a sealed block), as
+ * opposed to its own view of it: a Byzantine replica passes it on from every face that may speak.
+ */
+export interface OfEveryFace {
+  readonly ofEveryFace: true;
+}
+
+function isOfEveryFace(event: ModelEvent): boolean {
+  return (event as Partial<OfEveryFace>).ofEveryFace === true;
+}
+
 /** Timer tags are multiplexed: face timers are tag·4 + face (faces 0..2); the release timer of held and shared messages is 3. */
 const TAG_STRIDE = 4;
 const RELEASE_TAG = TAG_STRIDE - 1;
@@ -125,7 +137,13 @@ export class ByzantineReplica implements Actor<unknown> {
   }
 
   emitFrom(face: number, event: ModelEvent, firstKey?: EmitKey): void {
-    if (face !== 0 || event.kind === 'commit') return;
+    if (event.kind === 'commit') return;
+    // The other faces mirror face 0's view (mempool, reorgs, replies), so their reports would count
+    // this replica twice; but a thing a face makes and sends while the split is active (a sealed
+    // block) exists in the world whatever face made it, and observers that track such things (the
+    // PoA collector's chain) lose every later block built on it if it goes unreported. Shadow faces
+    // outside the window send nothing, so what they make stays unreported.
+    if (face !== 0 && !(isOfEveryFace(event) && this.activeSplit(this.ctx.nowUs) !== undefined)) return;
     if (firstKey === undefined) this.ctx.emit(event);
     else this.ctx.emitFirst(firstKey, event);
   }

@@ -6,7 +6,7 @@ import type { PoaReorgEvent, PoaSealedEvent } from './events.ts';
 
 /** Seal `hash` on `parentHash` ('' for genesis) at `height` with Clique difficulty `difficulty`, at `timeUs`. */
 function seal(c: PoaCollector, hash: string, parentHash: string, height: number, difficulty: number, timeUs = 0): void {
-  const sealed: PoaSealedEvent = { kind: 'poa-sealed', block: { hash, parentHash, height } as Block, difficulty };
+  const sealed: PoaSealedEvent = { kind: 'poa-sealed', ofEveryFace: true, block: { hash, parentHash, height } as Block, difficulty };
   c.observe(0, sealed, timeUs);
 }
 

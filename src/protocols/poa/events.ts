@@ -2,9 +2,14 @@
 import type { ModelEvent } from '../../../sim/index.ts';
 import type { Block } from '../../ledger/types.ts';
 
-/** A signer sealed a block (every sealed block, stale or not). */
+/**
+ * A signer sealed a block (every sealed block, stale or not). Reported from every face of an
+ * equivocating signer: each face's block is a real block peers build on, so the collector must see
+ * it to weigh the chains above it.
+ */
 export interface PoaSealedEvent extends ModelEvent {
   readonly kind: 'poa-sealed';
+  readonly ofEveryFace: true;
   readonly block: Block;
   readonly difficulty: number;
 }

@@ -208,7 +208,7 @@ export class PoaReplica implements Actor<unknown> {
     const key = this.config.signingKey;
     const v = this.config.verifier;
     const seal = key !== undefined && v !== undefined ? key.sign(v.digest(sealTerm(block.hash))) : undefined;
-    const sealed: PoaSealedEvent = { kind: 'poa-sealed', block, difficulty: difficulty(block.height, this.self, this.n) };
+    const sealed: PoaSealedEvent = { kind: 'poa-sealed', ofEveryFace: true, block, difficulty: difficulty(block.height, this.self, this.n) };
     this.ctx.emit(sealed);
     const msg: PoaBlockMessage = { kind: 'poa-block', block, seal };
     const size = block.sizeBytes + SEAL_BYTES;
