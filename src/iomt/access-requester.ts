@@ -71,7 +71,7 @@ export class AccessRequester {
 
   /**
    * The store's reply to a read: a record is checked against its anchored root (integrity check on
-   * every read); none found is reported as such. Returns whether the record came; undefined when the
+   * every read); a refusal (no permit reached the store in time) and none found are reported as such. Returns whether the record came; undefined when the
    * reply answers no open read.
    */
   onRecord(m: GetReply): boolean | undefined {
@@ -79,7 +79,7 @@ export class AccessRequester {
     if (open === undefined) return undefined;
     this.open.delete(m.token);
     if (m.found === undefined) {
-      emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: open.request, requestedUs: open.requestedUs, outcome: 'not-found' });
+      emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: open.request, requestedUs: open.requestedUs, outcome: m.denied === true ? 'refused' : 'not-found' });
       return false;
     }
     const id = this.queries.ask({ q: 'anchor-root', gateway: m.found.gateway, batch: m.found.batch }, 0);

@@ -58,7 +58,7 @@ export class IomtCollector {
   private storeRefused = 0;
   readonly accessRequests = new Map<string, number>();
   private readonly decisions = { permit: 0, deny: 0, 'break-glass': 0, unknown: 0 } as Record<string, number>;
-  private readonly integrity = { valid: 0, invalid: 0, unanchored: 0, 'not-found': 0 } as Record<string, number>;
+  private readonly integrity = { valid: 0, invalid: 0, unanchored: 0, 'not-found': 0, refused: 0 } as Record<string, number>;
   private staleAccesses = 0;
   private readonly pendingRevokes = new Map<string, number>();
   /** Every record a store served, judged at the end against the committed audit and consent state. */
@@ -293,6 +293,7 @@ export class IomtCollector {
     put('iomt.integrity_checks_invalid', 'count', this.integrity['invalid']!);
     put('iomt.integrity_checks_unanchored', 'count', this.integrity['unanchored']!);
     put('iomt.integrity_checks_not_found', 'count', this.integrity['not-found']!);
+    put('iomt.integrity_checks_refused', 'count', this.integrity['refused']!);
     lat('iomt.integrity_check_latency_ms', this.integrityCheck);
     put('iomt.detector_alarms', 'count', this.alarms);
     Object.assign(m, this.alarmRates.metrics(o.durationUs));

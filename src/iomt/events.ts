@@ -19,7 +19,7 @@ export type IomtEvent =
    * A client read a record and checked its inclusion proof against the root anchored on chain, as its
    * node answered it; `requestedUs` is when it asked the store for the record.
    */
-  | { readonly kind: 'iomt-integrity-check'; readonly request: string; readonly requestedUs: number; readonly outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' }
+  | { readonly kind: 'iomt-integrity-check'; readonly request: string; readonly requestedUs: number; readonly outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' | 'refused' }
   /**
    * A store released a device's latest record to `requester` under `request` ('' when the read
    * carried none); `serial` numbers the records that store served, from 0. Audit completeness and

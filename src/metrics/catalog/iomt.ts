@@ -74,6 +74,8 @@ export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'iomt.integrity_checks_unanchored', unit: 'count', better: 'lower', meaning: 'record reads whose batch root was not yet committed' },
   // Lower is better: a read the store could not serve.
   { name: 'iomt.integrity_checks_not_found', unit: 'count', better: 'lower', meaning: 'record reads the store could not serve (no record, or older than store.retain)' },
+  // Lower is better: a permitted read the store turned away, its permit notice too late (5 s).
+  { name: 'iomt.integrity_checks_refused', unit: 'count', better: 'lower', meaning: 'permitted record reads the store refused because the permit had not reached it within 5 s' },
   ...latency('iomt.integrity_check_latency_ms', 'time from a reader asking the store for a record (once permitted) to its verdict: the record and its proof from the store, the anchored root from its node'),
   // Neither way: true and false alarms together; detect.<detector>.false_alarms_per_hour and detection_rate judge them.
   { name: 'iomt.detector_alarms', unit: 'count', better: 'neither', meaning: 'alarms raised by the streaming detectors (EWMA, CUSUM, z-score)' },
