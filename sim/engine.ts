@@ -76,9 +76,12 @@ const RUNS_ELSEWHERE: Actor<unknown> = Object.freeze({
   },
 });
 
-// The bits of one double, to step to its neighbour (nextAbove).
+// The bits of one double, as two 32-bit words, to step to its neighbour (nextAbove) without the
+// allocation a BigInt step would make: the coordinator of a split run calls run() per replayed event.
 const stepF64 = new Float64Array(1);
-const stepBits = new BigInt64Array(stepF64.buffer);
+const stepWords = new Uint32Array(stepF64.buffer);
+const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+const HIGH = 1 - LOW;
 
 /**
  * The least double above `x` (`x` itself when Infinity or NaN): `t <= x` exactly when
@@ -88,9 +91,16 @@ function nextAbove(x: number): number {
   if (x === Infinity || x !== x) return x;
   if (x === 0) return Number.MIN_VALUE;
   stepF64[0] = x;
-  // Positive doubles order as their bit patterns, negative ones in reverse.
-  stepBits[0]! += x > 0 ? 1n : -1n;
-  return stepF64[0];
+  // Positive doubles order as their bit patterns, negative ones in reverse: one step of the 64-bit
+  // pattern up for a positive x, down for a negative one, carried across the two words.
+  if (x > 0) {
+    stepWords[LOW] = (stepWords[LOW]! + 1) >>> 0;
+    if (stepWords[LOW] === 0) stepWords[HIGH] = (stepWords[HIGH]! + 1) >>> 0;
+  } else {
+    if (stepWords[LOW] === 0) stepWords[HIGH] = (stepWords[HIGH]! - 1) >>> 0;
+    stepWords[LOW] = (stepWords[LOW]! - 1) >>> 0;
+  }
+  return stepF64[0]!;
 }
 
 export class Engine {
