@@ -70,7 +70,9 @@ export class LivenessChecker implements Checker {
 
   /** Progress is not required in [startUs, endUs] (outside the fault model). */
   excuse(startUs: number, endUs: number): void {
+    // Kept in order of start, so a stall is split along them without sorting at each commit.
     this.excused.push([startUs, endUs]);
+    this.excused.sort((x, y) => x[0] - y[0]);
   }
 
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
@@ -146,15 +148,14 @@ export class LivenessChecker implements Checker {
    * much as the one after it, so an excuse later in a wait does not hide a stall earlier in it.
    */
   private stall(fromUs: number, toUs: number): LivenessViolation | undefined {
-    const overlapping = this.excused.filter(([a, b]) => a <= toUs && b >= fromUs).sort((x, y) => x[0] - y[0]);
     let start = fromUs;
-    const check = (end: number): LivenessViolation | undefined => (end - start > this.boundUs ? { fromUs: start, toUs: end, pendingTxs: this.pendingTxs } : undefined);
-    for (const [a, b] of overlapping) {
-      const v = check(Math.min(a, toUs));
-      if (v !== undefined) return v;
+    for (const [a, b] of this.excused) {
+      if (a > toUs || b < fromUs) continue;
+      const end = Math.min(a, toUs);
+      if (end - start > this.boundUs) return { fromUs: start, toUs: end, pendingTxs: this.pendingTxs };
       start = Math.max(start, b);
     }
-    return check(toUs);
+    return toUs - start > this.boundUs ? { fromUs: start, toUs, pendingTxs: this.pendingTxs } : undefined;
   }
 }
 
