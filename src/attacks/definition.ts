@@ -46,6 +46,8 @@ export interface TargetIssues {
   index(field: string, value: number, count: number, noun: string): void;
   /** An issue unless `value` is one of `allowed`, which the message lists; `noun` reads "a message kind of pbft". */
   oneOf(field: string, value: string, allowed: readonly string[], noun: string): void;
+  /** An issue when `value` was already listed at `firstField` (a replica in two groups). */
+  repeated(field: string, value: number, firstField: string, noun: string): void;
 }
 
 export interface AttackDefinition<T extends string = string, P extends z.ZodRawShape = z.ZodRawShape> {
@@ -77,8 +79,19 @@ export interface AttackDefinition<T extends string = string, P extends z.ZodRawS
    * attack's replicas are faulty for the whole run; an installed attack's (a crash) for its window.
    */
   faultyReplicas?(spec: SpecOf<T, P>): readonly ReplicaTarget[];
-  /** It breaks the partial-synchrony assumption for its window (a partition). */
+  /**
+   * It breaks the partial-synchrony assumption for its window (asynchrony, a cut that follows the
+   * leader): the liveness checker excuses the whole window.
+   */
   readonly breaksSynchrony?: boolean;
+  /**
+   * For an attack that cuts links between replicas for its window: the sets of replicas (by index)
+   * that still all reach one another. The protocol runs on one of them; the replicas outside it
+   * count as faulty for the window, as omission faults (Castro & Liskov §2; Raft §5 tolerates any
+   * message loss), and the liveness checker owes progress while the side that leaves the fewest
+   * faulty keeps them within f (src/world/excused-windows.ts).
+   */
+  connectedSides?(spec: SpecOf<T, P>, replicas: number): readonly (readonly number[])[];
   /**
    * Whether a run split over threads (src/world/threads/) gives the one-thread run's output under
    * `spec`: true where every effect goes through its replicas' code, or through engine and network

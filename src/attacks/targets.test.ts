@@ -14,6 +14,16 @@ describe('attack targets', () => {
     }
   });
 
+  it('rejects a replica listed in two partition groups, naming both places', () => {
+    const specs = zAttacks.parse([{ type: 'partition', start: '1s', groups: [[0, 1], [2, 1]] }]);
+    expect(() => planAttacks(specs, { replicas: 4, clients: 0 })).toThrow(InputError);
+    try {
+      planAttacks(specs, { replicas: 4, clients: 0 });
+    } catch (e) {
+      expect((e as InputError).issues).toEqual([expect.objectContaining({ path: 'attacks.0.groups.1.1', found: '1, already at groups.0.1' })]);
+    }
+  });
+
   it('rejects an end before the start', () => {
     const specs = zAttacks.parse([{ type: 'crash', start: '2s', end: '1s', replicas: [0] }]);
     expect(() => planAttacks(specs, { replicas: 4, clients: 0 })).toThrow(/attacks\.0\.end/);

@@ -21,6 +21,9 @@ export function reportingIssues(report: AttackIssueReport): TargetIssues {
     oneOf(field, value, allowed, noun) {
       if (!allowed.includes(value)) report(field, `${noun}, ${allowed.length === 0 ? 'of which there are none' : `one of ${allowed.join(', ')}`}`, `'${value}'`);
     },
+    repeated(field, value, firstField, noun) {
+      report(field, `${noun} not listed before`, `${value}, already at ${firstField}`);
+    },
   };
 }
 

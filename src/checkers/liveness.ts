@@ -3,10 +3,11 @@
  * `boundUs`. A block counts as progress once as many honest replicas have committed it as a client
  * needs matching replies to accept it (`repliesNeeded`, default 1): a replicated service is live when
  * its clients receive replies (Castro & Liskov §4.5), so blocks that fewer replicas commit than a
- * client must hear from are not progress. Intervals the fault model does not cover (partitions, more
- * than f faults), which the run model or an attack declares with `excuse`, need no progress; after
- * one the bound runs again from its end: progress must resume (TigerBeetle's liveness phase). The
- * stretch of a wait before an excused interval is judged on its own as well.
+ * client must hear from are not progress. Intervals the fault model does not cover (asynchrony, a
+ * split that leaves no side of n − f replicas, more than f faults), which the run model or an
+ * attack declares with `excuse`, need no progress; after one the bound runs again from its end:
+ * progress must resume (TigerBeetle's liveness phase). The stretch of a wait before an excused
+ * interval is judged on its own as well.
  */
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';

@@ -157,7 +157,7 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     endUs: scenario.duration,
     excuseLiveness: (a, b) => monitor.liveness?.excuse(a, b),
   };
-  const excused = excusedWindows(attacks, registry, configuration.protocol.faultModel.maxFaulty(consortium.replicaHosts.length), scenario.duration);
+  const excused = excusedWindows(attacks, registry, configuration.protocol.faultModel.maxFaulty(consortium.replicaHosts.length), consortium.replicaHosts.length, scenario.duration);
   for (const [a, b] of excused) view.excuseLiveness(a, b);
   plan?.install(view);
   options.setup?.(placed.subject(view));

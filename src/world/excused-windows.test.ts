@@ -9,7 +9,7 @@ import { iomtConfiguration } from './iomt.ts';
 
 const S = 1_000_000;
 const END = 300 * S;
-const windows = (attacks: unknown[], maxFaulty = 1) => excusedWindows(zAttacks.parse(attacks), ATTACK_REGISTRY, maxFaulty, END);
+const windows = (attacks: unknown[], maxFaulty = 1, replicas = 4) => excusedWindows(zAttacks.parse(attacks), ATTACK_REGISTRY, maxFaulty, replicas, END);
 
 const SILENCE_2_CRASH_2 = [
   { type: 'silence', start: '10s', end: '30s', replicas: [1, 2] },
@@ -42,6 +42,27 @@ describe('excused liveness windows (one rule, f from the protocol)', () => {
     expect(windows(BYZANTINE_REPLICA_CRASHES)).toEqual([]);
     expect(windows(BYZANTINE_AND_ANOTHER_CRASH)).toEqual([[10 * S, 20 * S]]);
     expect(windows(BYZANTINE_AND_ANOTHER_CRASH, 2)).toEqual([]);
+  });
+
+  it('owe progress through a cut that leaves a side of n − f replicas, and excuse one that leaves none', () => {
+    const split = (groups: number[][]) => [{ type: 'partition', start: '10s', end: '20s', groups }];
+    expect(windows(split([[0], [1, 2, 3]]))).toEqual([]);
+    expect(windows(split([[0], [1]]))).toEqual([]); // 2 and 3 reach both: {0, 2, 3} is whole
+    expect(windows(split([[0, 1], [2, 3]]))).toEqual([[10 * S, 20 * S]]);
+    expect(windows(split([[0, 1], [2, 3, 4, 5, 6]]), 2, 7)).toEqual([]);
+    expect(windows(split([[0, 1, 2], [3, 4, 5, 6]]), 2, 7)).toEqual([[10 * S, 20 * S]]);
+    expect(windows([{ type: 'eclipse', start: '10s', end: '20s', victim: 3 }])).toEqual([]);
+  });
+
+  it('count a cut-off replica with the crashes and Byzantine replicas overlapping the cut', () => {
+    const cutOffZero = { type: 'partition', start: '10s', end: '20s', groups: [[0], [1, 2, 3]] };
+    expect(windows([cutOffZero, { type: 'crash', start: '15s', end: '30s', replicas: [2] }])).toEqual([[10 * S, 20 * S], [15 * S, 30 * S]]);
+    expect(windows([cutOffZero, { type: 'crash', start: '15s', end: '30s', replicas: [0] }])).toEqual([]);
+    expect(windows([cutOffZero, { type: 'crash', start: '25s', end: '30s', replicas: [2] }])).toEqual([]);
+    expect(windows([cutOffZero, { type: 'silence', replicas: [1] }])).toEqual([[10 * S, 20 * S]]);
+    // Two cuts at once: the side whole under both is {1, 2, 3} ∩ {0, 1, 2} = {1, 2}.
+    expect(windows([cutOffZero, { type: 'eclipse', start: '12s', end: '14s', victim: 3 }])).toEqual([[10 * S, 20 * S], [12 * S, 14 * S]]);
+    expect(windows([cutOffZero, { type: 'eclipse', start: '12s', end: '14s', victim: 0 }])).toEqual([]);
   });
 
   it('are the same in a consensus-only world and an IoMT world running the same attacks (PBFT, n = 4, f = 1)', () => {

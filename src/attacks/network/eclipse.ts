@@ -25,6 +25,12 @@ export const eclipse = defineAttack({
     issues.index('victim', spec.victim, sizes.replicas, 'a replica index');
     checkReplicaList(issues, 'attackers', spec.attackers, sizes.replicas);
   },
+  // The victim is cut off from everyone but the attackers: the others still reach one another, and
+  // the victim counts as faulty for the window (an omission fault).
+  connectedSides(spec, replicas) {
+    const others = Array.from({ length: replicas }, (_, i) => i).filter((i) => i !== spec.victim);
+    return [others, [spec.victim, ...spec.attackers.filter((i) => i !== spec.victim)]];
+  },
   install(spec, { world, truth }) {
     const { engine, replicaHosts } = world;
     const victim = replicaHosts[spec.victim]!;

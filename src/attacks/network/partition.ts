@@ -20,9 +20,25 @@ export const partition = defineAttack({
   }),
   outcomes: ['attack.max_commit_gap_ms', 'attack.conflicting_commits'],
   splitsOverThreads: () => true,
-  checkTargets: (spec, sizes, issues) => spec.groups.forEach((g, j) => checkReplicaList(issues, `groups.${j}`, g, sizes.replicas)),
-  // Asynchrony: protocols owe progress only after GST (Dwork, Lynch & Stockmeyer 1988).
-  breaksSynchrony: true,
+  checkTargets(spec, sizes, issues) {
+    spec.groups.forEach((g, j) => checkReplicaList(issues, `groups.${j}`, g, sizes.replicas));
+    // A replica in two groups would be cut from part of each: no side it is on would be whole.
+    const firstAt = new Map<number, string>();
+    spec.groups.forEach((g, j) => g.forEach((r, k) => {
+      const first = firstAt.get(r);
+      if (first === undefined) firstAt.set(r, `groups.${j}.${k}`);
+      else issues.repeated(`groups.${j}.${k}`, r, first, 'a replica index');
+    }));
+  },
+  // Each group with the unlisted replicas still reaches itself whole. A split that leaves no side
+  // with all but f replicas is beyond the fault model (asynchrony: progress is owed only after
+  // GST, Dwork, Lynch & Stockmeyer 1988); one that cuts off at most f is a fault the protocols
+  // must ride out, as they do f crashes.
+  connectedSides(spec, replicas) {
+    const listed = new Set(spec.groups.flat());
+    const unlisted = Array.from({ length: replicas }, (_, i) => i).filter((i) => !listed.has(i));
+    return spec.groups.map((g) => [...g, ...unlisted]);
+  },
   install(spec, { world, truth }) {
     const { engine, replicaHosts } = world;
     const groups = spec.groups.map((g) => g.map((i) => replicaHosts[i]!));
