@@ -1,8 +1,9 @@
 /**
  * Statistics for replications and timings, one definition each: descriptive (mean, variance, sd),
  * Student's t, the confidence interval of a mean, sample quantiles, Welch's and the paired t-test
- * with Holm's correction, the Mann–Whitney U test, and the normal CDF. Runner, report, validation, attack
- * outcomes and bench all take theirs from here.
+ * with Holm's correction, the Mann–Whitney U test, the normal CDF, and the exact (Clopper–Pearson)
+ * interval of a binomial proportion. Runner, report, validation, attack outcomes and bench all take
+ * theirs from here.
  */
 export { mean, sampleSd, sampleVariance, sum } from './descriptive.ts';
 export { incompleteBeta, logGamma, studentTCdf, studentTQuantile } from './student-t.ts';
@@ -13,3 +14,4 @@ export { pairedTTest, type PairedTResult } from './paired-t.ts';
 export { holmAdjust } from './holm.ts';
 export { mannWhitneyGreater, type RankTest } from './mann-whitney.ts';
 export { normalCdf } from './normal.ts';
+export { clopperPearson, type BinomialInterval } from './binomial-interval.ts';

@@ -42,7 +42,7 @@ export function renderMarkdown(results: ValidationResults): string {
     '# iomtsim validation report',
     '',
     summaryLine(results),
-    'Each tolerance was fixed before the check was run: standard errors of the estimate, exact for deterministic closed forms, or a stated factor for measurements of real networks (docs/validation.md).',
+    'Each tolerance was fixed before the check was run: standard errors of the estimate, exact for deterministic closed forms, a stated factor for measurements of real networks, or a stated fraction (docs/validation.md). The SimBlock agreement compares a model built to follow SimBlock\'s rules, after a gap to SimBlock had been measured, with SimBlock: agreement, not independent validation.',
     '',
   ];
   for (const [g, rs] of groups(reports)) {

@@ -30,7 +30,10 @@ export type ToleranceBasis =
   | { readonly kind: 'standard-error'; readonly k: number; readonly standardError: number }
   /** A one-sided trend: simulated − expected > k standard errors. */
   | { readonly kind: 'exceeds'; readonly k: number; readonly standardError: number }
-  /** A closed form met up to a stated fraction: |simulated / expected − 1| ≤ fraction. */
+  /**
+   * Met up to a stated fraction: |simulated / expected − 1| ≤ fraction (closed forms whose
+   * measurement window cuts a bounded amount; the SimBlock agreement at its pre-stated 10 %).
+   */
   | { readonly kind: 'relative'; readonly fraction: number }
   /** A deterministic closed form: equal up to floating-point rounding. */
   | { readonly kind: 'exact'; readonly absolute: number }

@@ -9,7 +9,7 @@ describe('queueing checks', () => {
   it('expects the worked example of docs/references.md §2 (W = 13.25 s) plus the client-to-node delay', () => {
     // Whether the simulation meets it is the quick check itself (quick.test.ts runs it).
     expect(expectedWaitS({ lambda: 0.5, mu: 0.1, b: 10 })).toBeCloseTo(13.25 + 1e-4, 2);
-    expect(queueingChecks(0).filter((c) => c.quick).map((c) => c.id)).toEqual(['queueing.bulk-wait.l0.5-m0.1-b10', 'queueing.little.l0.5-m0.1-b10']);
+    expect(queueingChecks(0).filter((c) => c.quick).map((c) => c.id)).toEqual(['queueing.bulk-wait.l0.5-m0.1-b10']);
   });
 
   it('fails when the blocks are not those of the formula (blocks of 5 judged against b = 10)', () => {

@@ -25,6 +25,30 @@ function revenue(seedOffset: number, alpha: number, gamma: number, blocks = BLOC
   return estimate(shares);
 }
 
+/** A simulated gain R(α) − α at one grid point, with its standard error over replications. */
+interface Gain {
+  readonly a: number;
+  readonly g: number;
+  readonly se: number;
+}
+
+/**
+ * The root of the straight line through two grid points whose gains bracket zero (lo.g < 0 ≤ hi.g),
+ * and its standard error. The root is the interpolation r = w_lo·a_lo + w_hi·a_hi with the weights
+ * w_lo = g_hi / (g_hi − g_lo) and w_hi = −g_lo / (g_hi − g_lo) (each in [0, 1], summing to 1). Its
+ * derivatives in the gains are ∂r/∂g_lo = −w_lo / slope and ∂r/∂g_hi = −w_hi / slope, with
+ * slope = (g_hi − g_lo) / (a_hi − a_lo); the two gains come from independent replications
+ * (different seeds), so by the first-order delta method
+ *   SE(r)² = (w_lo² · se_lo² + w_hi² · se_hi²) / slope²,
+ * the noise of the slope included: each point's SE weighs by how near the root lies to it.
+ */
+export function interpolatedRoot(lo: Gain, hi: Gain): { root: number; standardError: number } {
+  const slope = (hi.g - lo.g) / (hi.a - lo.a);
+  const wLo = hi.g / (hi.g - lo.g);
+  const wHi = -lo.g / (hi.g - lo.g);
+  return { root: wLo * lo.a + wHi * hi.a, standardError: Math.sqrt((wLo * lo.se) ** 2 + (wHi * hi.se) ** 2) / slope };
+}
+
 export function selfishMiningChecks(seedOffset: number): ValidationCheck[] {
   const checks: ValidationCheck[] = GRID.map(({ alpha, gamma, quick }) => ({
     id: `selfish-mining.revenue.a${alpha}-g${gamma}`,
@@ -46,25 +70,22 @@ export function selfishMiningChecks(seedOffset: number): ValidationCheck[] {
       quick: false,
       run() {
         // Gain R(α) − α on a grid around the threshold; the root is found between the two grid
-        // points where the simulated gain changes sign, by linear interpolation. Its standard
-        // error follows from the gains' standard errors and the local slope (delta method).
+        // points where the simulated gain changes sign, by linear interpolation; its standard
+        // error by the delta method (interpolatedRoot).
         const expected = selfishThreshold(gamma);
         const step = 0.02;
         const alphas = [-2, -1, 0, 1, 2].map((k) => Math.round((expected + k * step) * 1e4) / 1e4);
         const gains = alphas.map((a) => {
           const e = revenue(seedOffset, a, gamma);
-          return { a, g: e.mean - a, se: e.standardError, n: e.n };
+          return { a, g: e.mean - a, se: e.standardError };
         });
         const i = gains.findIndex((x, j) => j > 0 && gains[j - 1]!.g < 0 && x.g >= 0);
         const detail = `gain R−α at α = ${gains.map((x) => `${x.a}: ${x.g.toExponential(2)}`).join(', ')}`;
         if (i < 0) {
           return { expected, simulated: NaN, unit: 'α', basis: { kind: 'property' }, passed: false, samples: REPLICATIONS, detail: `no sign change of the simulated gain on the grid; ${detail}` };
         }
-        const lo = gains[i - 1]!, hi = gains[i]!;
-        const slope = (hi.g - lo.g) / (hi.a - lo.a);
-        const root = lo.a - lo.g / slope;
-        const se = Math.max(lo.se, hi.se) / slope;
-        return judgeWithin(expected, { mean: root, standardError: se, n: REPLICATIONS }, 3, 'α', `interpolated root; ${detail}`);
+        const { root, standardError } = interpolatedRoot(gains[i - 1]!, gains[i]!);
+        return judgeWithin(expected, { mean: root, standardError, n: REPLICATIONS }, 3, 'α', `interpolated root, SE by the delta method; ${detail}`);
       },
     });
   }

@@ -8,17 +8,23 @@
  * nodes have the block is 1,141 ms (SE 47) / 2,267 ms (SE 55). iomtsim measures the same quantity
  * (pow.block_propagation_ms.p50 / .p90, src/protocols/pow/collector.ts).
  *
- * Tolerance, fixed before the comparison was run: 10 % of SimBlock's value or 3 standard errors,
- * whichever is wider, the standard error combining SimBlock's with that of the mean over
- * replications here. Two simulators of the same model agree only up to their sampling noise and
- * the differences docs/pow.md lists (whole-millisecond delays in SimBlock, Bernoulli rather than
- * exact shares of compact and churning nodes, competing blocks fetched as orphans).
+ * Tolerance: 10 % of SimBlock's value, as docs/references.md §4 stated it before this check existed
+ * ("a simulator that claims to run SimBlock's network reproduces these within 10 %"); the mean over
+ * the replications here must lie within it. The wider max(10 %, 3 combined SE) this check first
+ * had is gone: the stated rule is the applied one.
+ *
+ * What this check is, and is not: an agreement check of a model built to follow SimBlock's rules,
+ * not an independent validation. iomtsim's relay was made to follow SimBlock's source rule by rule
+ * (docs/pow.md, "Reproducing SimBlock") after a 24 % / 35 % gap to these very figures had been
+ * measured, and the comparison numbers were in docs/pow.md when the check was added (commit
+ * 3d56edd). It shows that the rules as implemented still reproduce SimBlock's output, and would
+ * catch a change that breaks them; agreement with SimBlock is not evidence about real networks.
  */
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../../scenario/load.ts';
 import { runPowScenario } from '../../runner/models/pow.ts';
 import { memo } from '../memo.ts';
-import { ci95, estimate } from '../stats.ts';
+import { ci95, estimate, judgeRelative } from '../stats.ts';
 import type { CheckResult, ValidationCheck } from '../types.ts';
 
 const SCENARIO = fileURLToPath(new URL('../../../scenarios/simblock.yaml', import.meta.url));
@@ -26,8 +32,8 @@ const REPLICATIONS = 4;
 /** Blocks per replication: the mean over blocks does not depend on how many (the network is static). */
 const BLOCKS = 50;
 export const FIRST_SEED = 500;
+/** docs/references.md §4: "reproduces these within 10 %". */
 const RELATIVE = 0.1;
-const K = 3;
 
 /** SimBlock's own figures (mean over 100 blocks and its standard error), ms. */
 export const SIMBLOCK = {
@@ -47,24 +53,16 @@ export function replicate(seed: number, blocks = BLOCKS): Replication {
   return { p50Ms: m['pow.block_propagation_ms.p50']!.value, p90Ms: m['pow.block_propagation_ms.p90']!.value };
 }
 
-/** The check's verdict on replications' means against one of SimBlock's figures. */
+/** The check's verdict on replications' means against one of SimBlock's figures: within 10 % of it. */
 export function judge(reference: { readonly meanMs: number; readonly standardErrorMs: number }, samples: readonly number[], share: string): CheckResult {
   const e = estimate(samples);
-  const standardError = Math.sqrt(e.standardError ** 2 + reference.standardErrorMs ** 2);
-  const halfWidth = Math.max(RELATIVE * reference.meanMs, K * standardError);
+  const detail =
+    `scenarios/simblock.yaml as it is, ${samples.length} replications × ${BLOCKS} blocks; mean over blocks of the time until ${share} of nodes have the block; ` +
+    `tolerance 10 % of SimBlock's value (docs/references.md §4); an agreement check of a model built to follow SimBlock's rules, not an independent validation`;
   return {
-    expected: reference.meanMs,
-    simulated: e.mean,
-    unit: 'ms',
+    ...judgeRelative(reference.meanMs, e.mean, RELATIVE, 'ms', e.n, detail),
     ci95: ci95(e),
-    // The band expressed in combined standard errors: k = 3, or more where 10 % is wider.
-    basis: { kind: 'standard-error', k: halfWidth / standardError, standardError },
-    passed: Math.abs(e.mean - reference.meanMs) <= halfWidth,
-    samples: e.n,
     alongside: { 'SimBlock SE': reference.standardErrorMs, 'iomtsim SE': e.standardError },
-    detail:
-      `scenarios/simblock.yaml as it is, ${REPLICATIONS} replications × ${BLOCKS} blocks; mean over blocks of the time until ${share} of nodes have the block; ` +
-      `tolerance max(10 % of SimBlock's value, 3 SE), SE combining SimBlock's (${reference.standardErrorMs} ms) and the replications'`,
   };
 }
 

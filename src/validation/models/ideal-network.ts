@@ -8,10 +8,15 @@
  * at the last replica; the arrival is taken as submission + δ, which it is on this network, so a
  * slower client hop would count as commit delay), client latency, and messages sent while the
  * decision was in flight.
- * Background traffic (heartbeats, checkpoints) only ever adds messages, so the count per decision is
- * the fewest seen over the decisions' windows (callers take the minimum).
+ *
+ * Timer-driven traffic (Raft's heartbeats, PBFT's status reports) is not part of the closed forms'
+ * message counts, and a heartbeat can fall in a decision's window. It is marked, not guessed: each
+ * replica runs behind a context that marks every message it sends while handling a timer, or while
+ * handling a message so marked (a follower's answer to a heartbeat, and so on), and each decision
+ * reports how many marked messages were sent in its window. Callers exclude those windows from the
+ * message counts (checks/ideal-network.ts); nothing else is excluded.
  */
-import { Engine, type Actor, type ActorContext, type HostId, type TimerTag } from '../../../sim/index.ts';
+import { Engine, forwardingContext, type Actor, type ActorContext, type HostId, type TimerTag } from '../../../sim/index.ts';
 import { KeyRing, ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { txId, type Transaction } from '../../ledger/types.ts';
 import { defaultReplicaSettings } from '../../protocols/definition.ts';
@@ -47,6 +52,11 @@ export interface IdealDecision {
   readonly heightsInWindow: number;
   /** Mean time between successive committed blocks' proposals during the window, µs. */
   readonly proposalIntervalUs: number;
+  /**
+   * Messages replicas sent in the window while handling a timer, or a message so marked
+   * (transitively): timer-driven traffic, which the closed forms' message counts leave out.
+   */
+  readonly timerDrivenMessages: number;
 }
 
 const FREE = { region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity } as const;
@@ -56,9 +66,10 @@ export function runIdealNetwork(o: IdealRunOptions): IdealDecision[] {
   const replicaHosts = Array.from({ length: o.n }, (_, i) => i);
   // Symbolic signatures: real checks at zero modelled cost, as the ideal network assumes.
   const ring = new KeyRing('symbolic', o.seed ?? 1);
+  const timerDriven = new TimerDrivenTraffic();
   for (let i = 0; i < o.n; i++) {
     const config = { replicaHosts, index: i, batchSize: 1, batchTimeoutUs: 1, blockSizeMaxBytes: 1_048_576, crypto: ZERO_CRYPTO_COSTS, ...defaultReplicaSettings(o.module, o.params), signingKey: ring.issue(i), verifier: ring };
-    engine.addHost(FREE, (ctx: ActorContext<unknown>) => o.module.createReplica(ctx, config, NO_APPLICATION), `replica:${i}`);
+    engine.addHost(FREE, (ctx: ActorContext<unknown>) => timerDriven.wrap(ctx, (marked) => o.module.createReplica(marked, config, NO_APPLICATION)), `replica:${i}`);
   }
   let leader: HostId = 0;
   const commits = new Map<number, Array<{ host: HostId; timeUs: number; proposedUs: number }>>();
@@ -84,12 +95,12 @@ export function runIdealNetwork(o: IdealRunOptions): IdealDecision[] {
   let t = o.settleUs;
   for (let d = 0; d < o.decisions; d++) {
     engine.run(t);
-    const before = { r: sentBy(replicaHosts) - net.messagesReceived[clientHost]!, a: sentBy(allHosts) };
+    const before = { r: sentBy(replicaHosts) - net.messagesReceived[clientHost]!, a: sentBy(allHosts), timer: timerDriven.sent };
     const heightsBefore = firstReplicaProposals.length;
     const submitUs = t;
     engine.at(submitUs, () => client.submit(leader));
     engine.run(submitUs + o.windowUs);
-    const after = { r: sentBy(replicaHosts) - net.messagesReceived[clientHost]!, a: sentBy(allHosts) };
+    const after = { r: sentBy(replicaHosts) - net.messagesReceived[clientHost]!, a: sentBy(allHosts), timer: timerDriven.sent };
     const tx = client.last!;
     const cs = commits.get(tx.id) ?? [];
     const arrivalUs = submitUs + o.deltaUs;
@@ -105,10 +116,52 @@ export function runIdealNetwork(o: IdealRunOptions): IdealDecision[] {
       afterProposalUs: cs.length < o.n ? NaN : Math.max(...cs.map((c) => c.timeUs)) - cs[0]!.proposedUs,
       heightsInWindow: inWindow.length,
       proposalIntervalUs,
+      timerDrivenMessages: after.timer - before.timer,
     });
     t = submitUs + o.windowUs;
   }
   return out;
+}
+
+/**
+ * Marks timer-driven traffic. A replica's context is wrapped so that what it sends while its
+ * `onTimer` runs, or while its `onMessage` handles a marked message, is marked in turn; marks are
+ * kept by message object (the engine delivers the object that was sent), so they follow a
+ * heartbeat to its answers and their consequences. `sent` counts marked sends, one per recipient,
+ * as the network counts messages.
+ */
+class TimerDrivenTraffic {
+  private readonly marked = new WeakSet<object>();
+  sent = 0;
+
+  wrap(ctx: ActorContext<unknown>, create: (ctx: ActorContext<unknown>) => Actor<unknown>): Actor<unknown> {
+    let handlingMarked = false;
+    const marked = forwardingContext(ctx, {
+      send: (to, msg, sizeBytes) => {
+        if (handlingMarked) {
+          if (typeof msg === 'object' && msg !== null) this.marked.add(msg);
+          this.sent++;
+        }
+        ctx.send(to, msg, sizeBytes);
+      },
+    });
+    const actor = create(marked);
+    const during = <T>(isMarked: boolean, f: () => T): T => {
+      const outer = handlingMarked;
+      handlingMarked = isMarked;
+      try {
+        return f();
+      } finally {
+        handlingMarked = outer;
+      }
+    };
+    return {
+      onStart: actor.onStart === undefined ? undefined : () => actor.onStart!(),
+      onRecover: actor.onRecover === undefined ? undefined : () => actor.onRecover!(),
+      onMessage: (from, msg) => during(typeof msg === 'object' && msg !== null && this.marked.has(msg), () => actor.onMessage(from, msg)),
+      onTimer: (tag) => during(true, () => actor.onTimer(tag)),
+    };
+  }
 }
 
 /** One request at a time; confirmed after `repliesNeeded(n)` replies naming the same block. */
