@@ -67,6 +67,8 @@ describe('iomtsim fuzz', () => {
       expect(await main(['fuzz', '--protocol', 'pbft', '--mutant', 'pbft-small-quorum'])).toBe(2);
       expect(await main(['fuzz', '--mutant', 'raft-without-logs'])).toBe(2);
       expect(await main(['fuzz', '--protocol', 'pbft', '--threads', '0'])).toBe(2);
+      // Refused at the flag, not at the first seed that draws an attacker miner at n = 1.
+      expect(await main(['fuzz', '--protocol', 'pow', '--nodes', '1..1', '--seeds', '300'])).toBe(2);
     } finally {
       process.stderr.write = write;
     }
@@ -75,6 +77,8 @@ describe('iomtsim fuzz', () => {
     expect(messages.join('')).toMatch(/expected exactly one of --protocol NAME, --protocol-module PATH, --mutant NAME, found --protocol and --mutant/);
     expect(messages.join('')).toMatch(/--mutant raft-without-logs: \(flag\): expected one of pbft-small-quorum/);
     expect(messages.join('')).toMatch(/--threads 0: \(flag\): expected an integer from 1 to 256, found '0'/);
+    expect(messages.join('')).toMatch(/--nodes 1\.\.1: \(flag\): expected a range reaching 2 replicas, .*attacker.*, found '1\.\.1'/);
+    expect(messages.join('')).not.toMatch(/derived by iomtsim fuzz/);
   });
 
   it('exits 3 on a mutant and writes fuzz.json with every seed', async () => {

@@ -27,10 +27,27 @@ function inTreeFamily(name: string): Family {
   return (FAMILIES as readonly string[]).includes(name) ? (name as Family) : 'plug-in';
 }
 
+/**
+ * The fewest replicas a proof-of-work seed may draw. Its attacker (half the seeds inside the model,
+ * every seed with --beyond) holds its share of the hash power against the honest nodes' rest, so a
+ * scenario with one must have another node that mines (src/scenario/attack-check.ts): at n = 1 the
+ * fuzzer could draw no attacker at all, and such seeds would pass (or, with --beyond, count as
+ * runs with a majority attacker) without exercising what the fuzzer promises. Below two it draws
+ * no n, as for a protocol's own `minNodes`, so `--nodes 1..1` is refused at the flag and `1..2`
+ * draws 2.
+ */
+const POW_FUZZ_MIN_NODES = {
+  count: 2,
+  why: 'in the fuzzer: each proof-of-work seed may draw an attacker miner (with --beyond every seed does), and an attacker holds its share of the hash power against at least one honest node that mines',
+} as const;
+
 export function inTreeTarget(name: string): FuzzTarget {
-  const definition = PROTOCOLS.find((p) => p.name === name);
-  if (definition === undefined) throw inputError(`--protocol ${name}`, '(flag)', `one of ${PROTOCOLS.map((p) => p.name).join(', ')}`, `'${name}'`);
-  return { definition, family: inTreeFamily(name), label: name };
+  const found = PROTOCOLS.find((p) => p.name === name);
+  if (found === undefined) throw inputError(`--protocol ${name}`, '(flag)', `one of ${PROTOCOLS.map((p) => p.name).join(', ')}`, `'${name}'`);
+  const family = inTreeFamily(name);
+  // The fuzzer's floor where it is above the protocol's own (the scenario loader still checks the protocol's).
+  const definition = family === 'pow' && (found.minNodes?.count ?? 1) < POW_FUZZ_MIN_NODES.count ? { ...found, minNodes: POW_FUZZ_MIN_NODES } : found;
+  return { definition, family, label: name };
 }
 
 async function loadProtocolModule(path: string, flag: string): Promise<ProtocolDefinition> {

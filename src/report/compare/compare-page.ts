@@ -2,7 +2,7 @@
 import { checksHtml, figuresHtml, jsonBlock, summaryTableHtml } from '../html/sections.ts';
 import { escapeHtml } from '../html/escape.ts';
 import { renderPage } from '../html/page.ts';
-import { runFacts, statusBanners } from '../html/report-page.ts';
+import { runFacts } from '../html/report-page.ts';
 import { checksMarkdown, figuresMarkdown, keyNumbersMarkdown } from '../markdown/report-md.ts';
 import { markdownTable } from '../markdown/tables.ts';
 import { headlineMetrics } from '../model/metric-names.ts';
@@ -113,6 +113,7 @@ export function compareText(c: Comparison, out: string): string {
     ...(c.unmatched.length === 0 ? [] : [`unmatched points: ${c.unmatched.join('; ')}`]),
     ...(c.uncompared.length === 0 ? [] : [`not compared: ${uncomparedList(c)}`]),
     ...(untested(c).length === 0 ? [] : [`untested (a side had fewer than two values): ${untested(c).join('; ')}`]),
+    ...c.warnings.map((w) => `warning: ${w}`),
     `report: ${out}/report.html`,
   ];
   return `${lines.join('\n')}\n`;
@@ -154,7 +155,8 @@ export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInp
   return renderPage({
     title: `iomtsim comparison: A ${a.summary.scenario} vs B ${b.summary.scenario}`,
     facts: [`A: ${a.dir}`, `B: ${b.dir}`],
-    banners: [...statusBanners(a).map((s) => `A: ${s}`), ...statusBanners(b).map((s) => `B: ${s}`)],
+    // Comparison.warnings: an incomplete run, with what ran of what was planned; different scenarios.
+    banners: [...comparison.warnings],
     sections: [
       {
         id: 'differences',
@@ -176,6 +178,7 @@ export function compareMarkdown(a: ResultsFolder, b: ResultsFolder, input: Repor
   return [
     `# iomtsim comparison: A ${a.summary.scenario} vs B ${b.summary.scenario}`,
     `A: \`${a.dir}\` · B: \`${b.dir}\``,
+    ...comparison.warnings.map((w) => `> ⚠️ ${w}`),
     `${comparison.passed ? '✅' : '❌'} ${summaryLine(comparison)}`,
     testSentence(comparison),
     ...(comparison.regressions.length === 0 ? [] : [`${REGRESSED_LEAD}\n\n${comparison.regressions.map((r) => `- ${regressionText(r)}`).join('\n')}`]),

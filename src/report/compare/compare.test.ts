@@ -32,9 +32,10 @@ function inMemory(run: InMemoryRun): ResultsFolder {
   const mean = present.length === 0 ? null : present.reduce((x, y) => x + y, 0) / present.length;
   return {
     dir: '/in-memory',
-    manifest: { scenario: {}, replicationSeeds: seeds },
+    manifest: { kind: 'run', status: 'complete', scenario: {}, replications: values.length, replicationSeeds: seeds },
     summary: {
       scenario: 's',
+      status: 'complete',
       failures: [],
       points: [{ parameters: {}, n: values.length, checks: run.checks ?? [], expectations: run.expectations ?? [], traceHashes: [], metrics: { [metric]: { unit: 'ms', mean, n: present.length } } }],
     },
@@ -359,5 +360,79 @@ describe('compare --out', () => {
     expect((await captured(() => compareCommand(a, b, { out }))).value).toBe(0);
     expect((await captured(() => compareCommand(a, b, { out }))).value).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['comparison.json', 'figures', 'report.html', 'report.md']);
+  });
+});
+
+describe('compare: which side is short, and runs that are not complete or not alike', () => {
+  /** Rewrites a fixture run as interrupted after its first `kept` replications (summary and manifest say so). */
+  function interruptedAfter(dir: string, kept: number): void {
+    const lines = readFileSync(join(dir, 'replications.jsonl'), 'utf8').trim().split('\n').slice(0, kept);
+    writeFileSync(join(dir, 'replications.jsonl'), `${lines.join('\n')}\n`);
+    for (const file of ['manifest.json', 'summary.json']) {
+      const json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      writeFileSync(join(dir, file), JSON.stringify({ ...json, status: 'interrupted' }));
+    }
+  }
+
+  /** A in-memory run marked as `status`, with `failures` failed replications listed. */
+  function marked(folder: ResultsFolder, status: string, failures = 0, replicationSeeds?: readonly number[]): ResultsFolder {
+    const failed = Array.from({ length: failures }, (_, k) => ({ point: 0, replication: k, seed: k + 1, error: 'Error: boom' }));
+    return {
+      ...folder,
+      manifest: { ...folder.manifest, status, ...(replicationSeeds === undefined ? {} : { replicationSeeds }) },
+      summary: { ...folder.summary, status, failures: failed },
+    } as unknown as ResultsFolder;
+  }
+
+  it('names B when B has one replication and A two, sharing its seed (not A, whose copy of it the test would leave out)', async () => {
+    const a = run({ seed: 1, replications: 2 });
+    const b = run({ seed: 2, replications: 1 });
+    const { value: code, stderr } = await captured(() => compareCommand(a, b, { out: tempResultsDir('cmp-short-b') }));
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `iomtsim compare: ${join(b, 'replications.jsonl')}: point default: expected at least 2 replications on each side (a significance test compares the spread between replications; rerun with --reps 2 or more), found 1 replication\n`,
+    );
+    // And A when A is the short one.
+    const swapped = await captured(() => compareCommand(b, a, { out: tempResultsDir('cmp-short-a') }));
+    expect(swapped.stderr).toContain(`iomtsim compare: ${join(b, 'replications.jsonl')}: `);
+  });
+
+  it('names a failed run with no replication, and says it failed', () => {
+    const a = folderOf([100, 110]);
+    const b = marked({ ...folderOf([]), dir: '/failed-run' } as ResultsFolder, 'failed', 1, [1]);
+    expect(() => compareResults(a, b)).toThrow(
+      "/failed-run/replications.jsonl: point s: expected at least 2 replications on each side (a significance test compares the spread between replications; rerun with --reps 2 or more), found 0 replications (the run's status is 'failed': 1 replication failed (summary.json failures))",
+    );
+  });
+
+  it('counts only replications an interrupted run finished, and warns that it is interrupted (output and comparison.json)', async () => {
+    const a = run({ seed: 1, replications: 2 });
+    const b = run({ seed: 2, replications: 6 });
+    interruptedAfter(b, 3);
+    const out = tempResultsDir('cmp-interrupted');
+    const { value: code, stdout } = await captured(() => compareCommand(a, b, { out }));
+    expect(code).toBe(0);
+    const warning = `B (${b}) is an interrupted run (manifest.json status 'interrupted'): 3 of 6 replications finished, and only those that finished are compared; iomtsim run --resume ${b} runs the rest`;
+    expect(stdout).toContain(', paired t-test on 2 shared replication seeds, 1 replication of B left out)');
+    expect(stdout).toContain(`\nwarning: ${warning}\n`);
+    const saved = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
+    expect(saved.seeds).toEqual({ shared: 2, onlyA: 0, onlyB: 1, sharedLeftOutOf: null });
+    expect(saved.warnings).toContain(warning);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(`> ⚠️ ${warning}`);
+  });
+
+  it('warns, without refusing, that runs of different scenarios and protocols differ in them', () => {
+    const of = (name: string, protocol: string, values: number[]): ResultsFolder => {
+      const f = folderOf(values);
+      return { ...f, manifest: { ...f.manifest, scenario: { name, consensus: { protocol } } }, summary: { ...f.summary, scenario: name } } as ResultsFolder;
+    };
+    const c = compareResults(of('pbft', 'pbft', [100, 110, 120]), of('raft', 'raft', [101, 111, 121]));
+    expect(c.test).toBe('paired');
+    expect(c.warnings).toEqual([
+      "A and B are runs of different scenarios (scenario 'pbft' in A, 'raft' in B; consensus.protocol pbft in A, raft in B): each difference is between the two as wholes, not the effect of one change, and replications paired on a seed share the seed, not the same world",
+    ]);
+    expect(compareText(c, '/out')).toContain(`\nwarning: ${c.warnings[0]}\n`);
+    expect(compareResults(of('consortium', 'pbft', [100, 110]), of('pbft', 'pbft', [100, 110])).warnings[0]).toMatch(/^A and B are runs of different scenarios \(scenario 'consortium' in A, 'pbft' in B\): /);
+    expect(compareResults(of('pbft', 'pbft', [100, 110]), of('pbft', 'pbft', [101, 111])).warnings).toEqual([]);
   });
 });

@@ -150,6 +150,13 @@ export interface Comparison {
   readonly regressions: readonly CheckRegression[];
   readonly worse: number;
   readonly better: number;
+  /**
+   * What the reader must know to read the numbers (runWarnings, scenarioWarnings): a side that is
+   * not a complete run (interrupted, still running or killed, or with failed replications), whose
+   * tests cover only the replications that finished; runs of different scenarios or protocols,
+   * compared all the same (comparing two designs is what compare is for), but not silently.
+   */
+  readonly warnings: readonly string[];
 }
 
 function canonical(parameters: Readonly<Record<string, unknown>>): string {
@@ -171,9 +178,14 @@ function valuesBySeed(folder: ResultsFolder, pointIndex: number, metric: string,
   return values;
 }
 
-/** A run's replication seeds: its manifest's, or for a manifest without them those its replications record. */
+/**
+ * A run's replication seeds: those of the replications it recorded (replications.jsonl), not the
+ * manifest's `replicationSeeds`, which also lists the seeds of replications an interrupted run never
+ * ran and of replications that failed: counted as "left out" or paired on, they would describe
+ * replications that do not exist.
+ */
 function replicationSeedsOf(folder: ResultsFolder): Set<number> {
-  return new Set(folder.manifest.replicationSeeds ?? folder.replications.map((record) => record.seed));
+  return new Set(folder.replications.map((record) => record.seed));
 }
 
 /** The minimum of shared seeds the paired test needs: a difference's spread takes two. */
@@ -257,22 +269,78 @@ function requireReplications(folder: ResultsFolder): void {
   }
 }
 
+/** Why a run has fewer replications than it planned, for a message about its count, or ''. */
+function incompleteNote(folder: ResultsFolder): string {
+  const status = folder.manifest.status;
+  const failed = folder.summary.failures.length;
+  const failures = failed === 0 ? '' : `${failed} replication${failed === 1 ? '' : 's'} failed (summary.json failures)`;
+  if (status === 'complete' && failed === 0) return '';
+  return ` (the run's status is '${status}'${failures === '' ? '' : `: ${failures}`})`;
+}
+
 /**
  * A test needs each side's spread: a side with one replication at a point would test nothing.
- * Counted over the replications the test reads (`seeds`), saying how many it leaves out.
+ * Counted first over every replication a side recorded at the point (`seeds` absent), so the side
+ * that is short is the one named, then over the replications the test reads (`seeds`), saying how
+ * many it leaves out.
  */
-function requireTwoReplications(folder: ResultsFolder, pointIndex: number, label: string, seeds: ReadonlySet<number>): void {
+function requireTwoReplications(folder: ResultsFolder, pointIndex: number, label: string, seeds?: ReadonlySet<number>): void {
   const atPoint = folder.replications.filter((record) => record.point === pointIndex);
-  const count = atPoint.filter((record) => seeds.has(record.seed)).length;
+  const count = atPoint.filter((record) => seeds?.has(record.seed) ?? true).length;
   if (count < 2) {
     const leftOut = atPoint.length - count;
     throw new ResultsError(
       join(folder.dir, REPLICATIONS_FILE),
       `point ${label}`,
       'at least 2 replications on each side (a significance test compares the spread between replications; rerun with --reps 2 or more)',
-      `${count} replication${count === 1 ? '' : 's'}${leftOut === 0 ? '' : ` tested, ${leftOut} left out by their replication seeds (compare pairs on the seeds both runs used, or leaves out the one seed they share)`}`,
+      `${count} replication${count === 1 ? '' : 's'}${leftOut === 0 ? incompleteNote(folder) : ` tested, ${leftOut} left out by their replication seeds (compare pairs on the seeds both runs used, or leaves out the one seed they share)`}`,
     );
   }
+}
+
+function plural(count: number, one: string): string {
+  return `${count} ${one}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A side that is not a complete run: the tests cover only the replications it finished, which the
+ * reader must know (a comparison of partial runs is legitimate only then). Stated with what ran of
+ * what was planned, and how to finish an interrupted run.
+ */
+function runWarnings(side: 'A' | 'B', folder: ResultsFolder): string[] {
+  const { status, replications: perPoint } = folder.manifest;
+  const finished = folder.replications.length;
+  const points = folder.summary.points.length;
+  const failed = folder.summary.failures.length;
+  const failures = failed === 0 ? '' : `${plural(failed, 'replication')} failed (summary.json failures)`;
+  if (status === 'complete') return failed === 0 ? [] : [`${side} (${folder.dir}): ${failures}, left out of the comparison`];
+  const what = status === 'interrupted' ? 'an interrupted run' : status === 'running' ? 'a run that did not finish (still running, or killed)' : 'a failed run';
+  const ran = folder.manifest.kind === 'run' ? `${finished} of ${plural(perPoint, 'replication')} finished` : `${plural(finished, 'replication')} finished over ${plural(points, 'point')}, of ${perPoint} per point planned`;
+  const resume = status === 'interrupted' ? `; iomtsim run --resume ${folder.dir} runs the rest` : '';
+  return [`${side} (${folder.dir}) is ${what} (manifest.json status '${status}'): ${ran}${failures === '' ? '' : `, ${failures}`}, and only those that finished are compared${resume}`];
+}
+
+function protocolOf(folder: ResultsFolder): string {
+  const protocol = (folder.manifest.scenario['consensus'] as { protocol?: unknown } | undefined)?.protocol;
+  if (protocol === undefined) return '(not stated)';
+  return typeof protocol === 'string' ? protocol : JSON.stringify(protocol);
+}
+
+/**
+ * Runs of different scenarios are compared all the same (two designs side by side is what compare
+ * is for), but the reader is told what differs: the scenario's name, its protocol, its file.
+ */
+function scenarioWarnings(a: ResultsFolder, b: ResultsFolder): string[] {
+  const differing: string[] = [];
+  if (a.summary.scenario !== b.summary.scenario) differing.push(`scenario '${a.summary.scenario}' in A, '${b.summary.scenario}' in B`);
+  const protocolA = protocolOf(a);
+  const protocolB = protocolOf(b);
+  if (protocolA !== protocolB) differing.push(`consensus.protocol ${protocolA} in A, ${protocolB} in B`);
+  const fileA = a.manifest.scenarioFile;
+  const fileB = b.manifest.scenarioFile;
+  if (typeof fileA === 'string' && typeof fileB === 'string' && fileA !== fileB && a.summary.scenario === b.summary.scenario) differing.push(`scenario file ${fileA} in A, ${fileB} in B`);
+  if (differing.length === 0) return [];
+  return [`A and B are runs of different scenarios (${differing.join('; ')}): each difference is between the two as wholes, not the effect of one change, and replications paired on a seed share the seed, not the same world`];
 }
 
 /** Pairs points by equal parameters; two plain runs pair their single points whatever they hold. */
@@ -385,6 +453,8 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
     const pointA = a.summary.points[i] as SummaryPoint;
     const pointB = b.summary.points[j] as SummaryPoint;
     const label = pointLabel(pointA, a.summary.scenario === b.summary.scenario ? a.summary.scenario : `${a.summary.scenario} vs ${b.summary.scenario}`);
+    requireTwoReplications(a, i, label);
+    requireTwoReplications(b, j, label);
     requireTwoReplications(a, i, label, plan.seedsA);
     requireTwoReplications(b, j, label, plan.seedsB);
     regressions.push(...regressionsAt(label, pointA, pointB));
@@ -443,5 +513,6 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
     regressions,
     worse,
     better: differences.filter((d) => d.verdict === 'better').length,
+    warnings: [...runWarnings('A', a), ...runWarnings('B', b), ...scenarioWarnings(a, b)],
   };
 }

@@ -26,6 +26,7 @@ export interface ComparisonRecord extends Comparison {
   readonly b: string;
   /** The folder holding comparison.json and the report. */
   readonly out: string;
+  /** Comparison.warnings, then the figures' rendering warnings. */
   readonly warnings: readonly string[];
 }
 
@@ -44,7 +45,8 @@ export async function writeComparison(
   };
   const { figures, warnings } = await renderFigures(buildFigures(input));
   writeFigureFiles(join(outDir, 'figures'), figures);
-  const record: ComparisonRecord = { a: a.dir, b: b.dir, out: outDir, ...comparison, warnings };
+  // The comparison's own warnings (an incomplete run, different scenarios) first, then the figures'.
+  const record: ComparisonRecord = { a: a.dir, b: b.dir, out: outDir, ...comparison, warnings: [...comparison.warnings, ...warnings] };
   writeFileAtomic(join(outDir, COMPARISON_JSON), `${JSON.stringify(record, null, 2)}\n`);
   writeFileAtomic(join(outDir, 'report.html'), compareHtml(a, b, input, comparison, figures));
   writeFileAtomic(join(outDir, 'report.md'), compareMarkdown(a, b, input, comparison, figures));
