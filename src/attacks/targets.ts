@@ -37,6 +37,20 @@ export function checkReplicaList(issues: TargetIssues, field: string, list: read
   list.forEach((i, j) => issues.index(`${field}.${j}`, i, replicas, 'a replica index'));
 }
 
+/**
+ * Every entry of a replica index list that names each replica once: a replica listed twice is
+ * a typo (`[1, 1]` for `[1, 2]`) that would otherwise run one fewer target than written.
+ */
+export function checkDistinctReplicaList(issues: TargetIssues, field: string, list: readonly number[], replicas: number): void {
+  checkReplicaList(issues, field, list, replicas);
+  const first = new Map<number, number>();
+  list.forEach((i, j) => {
+    const at = first.get(i);
+    if (at === undefined) first.set(i, j);
+    else issues.repeated(`${field}.${j}`, i, `${field}.${at}`, 'a replica index');
+  });
+}
+
 interface WindowedSpec {
   readonly type: string;
   readonly start: number;

@@ -42,6 +42,24 @@ export async function loadPluginModule(kind: PluginKind, module: string): Promis
   return { state: 'loaded', definition: load.exported, sha256: load.sha256 };
 }
 
+/** Why a recorded plug-in cannot be loaded as recorded: which of its fields is wrong, and how; undefined once it is loaded. */
+export interface RecordedPluginProblem {
+  readonly field: 'module' | 'sha256';
+  readonly expected: string;
+  readonly found: string;
+}
+
+/** Loads one plug-in a scenario recorded, or says why it cannot. */
+export async function loadRecordedPlugin(ref: PluginRef): Promise<RecordedPluginProblem | undefined> {
+  if (loaded.has(keyOf(ref))) return undefined;
+  const load = await loadPluginModule(ref.kind, ref.module);
+  if (load.state === 'not-a-file') return { field: 'module', expected: `the module file recorded when the scenario was loaded (${load.expected})`, found: `'${ref.module}' (${load.found})` };
+  if (load.state === 'failed') return { field: 'module', expected: 'a module that loads as an ES module', found: `'${ref.module}', which fails to load: ${load.error}` };
+  if (load.state === 'broken') return { field: 'module', expected: `a ${ref.kind} definition as its default export`, found: `'${ref.module}', whose default export lacks: ${load.problems.join('; ')}` };
+  if (load.sha256 !== ref.sha256) return { field: 'sha256', expected: `the module's files unchanged since the scenario was loaded (sha256 ${load.sha256} now)`, found: `'${ref.sha256}' recorded for ${ref.module}` };
+  return undefined;
+}
+
 /** Loads every plug-in a scenario recorded (a worker before its first replication, a resumed run). */
 export async function ensurePlugins(refs: readonly PluginRef[] | undefined): Promise<void> {
   for (const ref of refs ?? []) {
@@ -52,6 +70,11 @@ export async function ensurePlugins(refs: readonly PluginRef[] | undefined): Pro
     if (load.state === 'broken') throw new Error(`plug-in ${ref.module}: ${load.problems.join('; ')}`);
     if (load.sha256 !== ref.sha256) throw new Error(`plug-in ${ref.module}: the file changed since the scenario was loaded (sha256 ${load.sha256}, recorded ${ref.sha256})`);
   }
+}
+
+/** True when the plug-in `ref` names is loaded in this thread. */
+export function isPluginLoaded(ref: Pick<PluginRef, 'module' | 'sha256'>): boolean {
+  return loaded.has(keyOf(ref));
 }
 
 /** A plug-in's definition, loaded earlier in this thread. */

@@ -7,15 +7,14 @@
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { describeFound, dottedPath, inputError, InputError, type InputIssue } from './errors.ts';
-import { parseSet, withOverride, type Override } from './overrides.ts';
+import { parseSet, setOwn, withOverride, type Override } from './overrides.ts';
 import { scenarioSchemaFor, type Scenario } from './schema.ts';
 import { registriesFor } from '../plugins/registries.ts';
 import { namesPlugins, resolvePlugins } from '../plugins/resolve.ts';
-import { ensurePlugins } from '../plugins/cache.ts';
-import type { PluginRef } from '../plugins/module-file.ts';
-import { keysAt } from './schema-paths.ts';
+import { ensureRecordedPlugins, loadedRecordedPlugins, recordedPlugins } from '../plugins/recorded.ts';
+import { isReservedKey, keysAt } from './schema-paths.ts';
 import { parseYamlSource, readYamlSource, type YamlSource } from './yaml-source.ts';
-import { translateIssues } from './zod-issues.ts';
+import { translateIssues, type FieldIssue } from './zod-issues.ts';
 import { checkScenarioFaultModel } from './fault-model-check.ts';
 import { checkScenarioConsistency } from './consistency-check.ts';
 import { checkScenarioAttacks } from './attack-check.ts';
@@ -44,8 +43,9 @@ function isPlain(v: unknown): v is Plain {
 function deepMerge(base: Plain, over: Plain): Plain {
   const out: Plain = { ...base };
   for (const [key, value] of Object.entries(over)) {
-    const prior = out[key];
-    out[key] = isPlain(prior) && isPlain(value) ? deepMerge(prior, value) : value;
+    // Own properties only: a key such as `__proto__` is kept as a (refused) field, not set as the prototype.
+    const prior = Object.hasOwn(out, key) ? out[key] : undefined;
+    setOwn(out, key, isPlain(prior) && isPlain(value) ? deepMerge(prior, value) : value);
   }
   return out;
 }
@@ -90,16 +90,47 @@ function locator(layers: readonly YamlSource[], file: string): (path: readonly P
   };
 }
 
-/** Where a field's value came from: the last override under whose path it lies, else the file. */
+/**
+ * Where a field's value came from: the last override under whose path it lies; else the last
+ * override beside it (sharing a mapping) when no file writes the field itself, for a default that
+ * only an override made wrong (`--set consensus.pbft.checkpointInterval=300` against the default
+ * logWindow) or a field an override created; else the file.
+ */
 function blameFor(locate: (path: readonly PropertyKey[]) => string, overrides: readonly Override[]): (path: readonly PropertyKey[]) => string {
+  // A prefix is written in a file when it locates elsewhere than its parent (locate falls back to the deepest written prefix).
+  const written = (prefix: readonly PropertyKey[]): boolean => prefix.length > 0 && locate(prefix) !== locate(prefix.slice(0, -1));
   return (path) => {
     const key = path.map(String);
     for (let i = overrides.length - 1; i >= 0; i--) {
       const o = overrides[i]!;
       if (o.path.every((segment, j) => key[j] === segment)) return o.source;
     }
+    for (let i = overrides.length - 1; i >= 0; i--) {
+      const o = overrides[i]!;
+      let shared = 0;
+      while (shared < o.path.length && shared < key.length && o.path[shared] === key[shared]) shared++;
+      if (shared > 0 && !written(path.slice(0, shared + 1))) return o.source;
+    }
     return locate(path);
   };
+}
+
+/**
+ * `__proto__` written as a key (YAML keeps it as an own key) names no field; zod would drop it from
+ * a mapping keyed by name (`expect:`) without a word, so it is refused here wherever it appears.
+ */
+function reservedKeyIssues(value: unknown, path: readonly PropertyKey[], knownKeysAt: (path: readonly PropertyKey[]) => readonly string[]): FieldIssue[] {
+  if (value === null || typeof value !== 'object') return [];
+  const issues: FieldIssue[] = [];
+  for (const key of Object.keys(value)) {
+    if (isReservedKey(key)) {
+      const keys = knownKeysAt(path);
+      issues.push({ path: [...path, key], expected: keys.length > 0 ? `one of the known keys: ${keys.join(', ')}` : 'a key other than __proto__ (a name JavaScript reserves)', found: `the unknown key '${key}'` });
+    } else {
+      issues.push(...reservedKeyIssues((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key], knownKeysAt));
+    }
+  }
+  return issues;
 }
 
 /** Validate a merged input; `overrides` take the blame for issues under their paths. */
@@ -112,11 +143,13 @@ export function validateScenarioInput(
   if (namesPlugins(input)) {
     throw inputError(locate(['consensus']), '(plug-ins)', 'plug-in modules loaded before validation (loadScenarioAsync, which the CLI uses)', 'a module reference');
   }
-  const registries = registriesFor(input['plugins'] as readonly PluginRef[] | undefined);
+  const registries = registriesFor(loadedRecordedPlugins(input, sourceOf));
   const schema = scenarioSchemaFor(registries);
+  const reserved = reservedKeyIssues(input, [], (path) => keysAt(schema, path, input));
+  if (reserved.length > 0) throw new InputError(reserved.map((i): InputIssue => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const issues = translateIssues(parsed.error.issues, input, (path) => keysAt(schema, path));
+    const issues = translateIssues(parsed.error.issues, input, (path) => keysAt(schema, path, input));
     throw new InputError(issues.map((i): InputIssue => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
   }
   const scenario = withConsortiumNodes(parsed.data, input);
@@ -138,8 +171,24 @@ function withConsortiumNodes(scenario: Scenario, written: Plain): Scenario {
 /** Apply overrides to a merged input (later overrides win). */
 export function applyOverrides(input: Plain, overrides: readonly Override[]): Plain {
   let out = input;
-  for (const o of overrides) out = withOverride(out, o.path, o.value);
+  for (const o of overrides) {
+    checkListIndex(out, o);
+    out = withOverride(out, o.path, o.value);
+  }
   return out;
+}
+
+/** An override may replace an item of a list or append one, not leave a gap of missing items. */
+function checkListIndex(input: Plain, o: Override): void {
+  let node: unknown = input;
+  for (let i = 0; i < o.path.length; i++) {
+    const segment = o.path[i]!;
+    if (Array.isArray(node) && /^\d+$/.test(segment) && Number(segment) > node.length) {
+      const list = o.path.slice(0, i).join('.');
+      throw inputError(o.source, o.path.slice(0, i + 1).join('.'), `an index of ${list}, which has ${node.length} item${node.length === 1 ? '' : 's'}: 0..${Math.max(0, node.length - 1)} to replace one, ${node.length} to append one`, segment);
+    }
+    node = node !== null && typeof node === 'object' && Object.hasOwn(node, segment) ? (node as Record<string, unknown>)[segment] : undefined;
+  }
 }
 
 interface MergedInput {
@@ -189,7 +238,10 @@ export function loadScenarioText(file: string, text: string, sets: readonly stri
  */
 export async function loadScenarioAsync(file: string, sets: readonly string[] = []): Promise<LoadedScenario> {
   const merged = mergeFromTop(readYamlSource(file), sets, readYamlSource);
+  const sourceOf = blameFor(merged.locate, merged.overrides);
+  // `plugins:` as written (or set) is checked before anything reads it.
+  recordedPlugins(merged.input, sourceOf);
   const input = await resolvePlugins(merged.input, merged.locate);
-  await ensurePlugins(input['plugins'] as readonly PluginRef[] | undefined);
+  await ensureRecordedPlugins(input, sourceOf);
   return validated(file, { ...merged, input }, sets);
 }

@@ -5,7 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { inputError } from './errors.ts';
-import { keysAt, normalizePath } from './schema-paths.ts';
+import { isReservedKey, keysAt, normalizePath } from './schema-paths.ts';
 import { closest } from './zod-issues.ts';
 import { zScenario } from './schema.ts';
 
@@ -49,6 +49,7 @@ export function parseOverrideKey(flag: string, expr: string, form: string): { pa
  * the scenario once its plug-ins are loaded (issues still name the flag).
  */
 function mayNamePluginField(segments: readonly string[]): boolean {
+  if (segments.some(isReservedKey)) return false;
   if (segments[0] === 'attacks') return segments.length >= 3 && /^\d+$/.test(segments[1]!);
   if (segments[0] !== 'consensus' || segments.length < 2) return false;
   if (segments[1] === 'protocol') return segments.length === 3 && segments[2] === 'module';
@@ -71,16 +72,21 @@ export function parseSet(expr: string): Override {
   return { source, path, value: parseOverrideValue(source, path.join('.'), rest) };
 }
 
+/** Set an own property, whatever its name (a plain `obj[key] = v` with `__proto__` would set the prototype). */
+export function setOwn(node: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Return a copy of `input` with `value` at `path`, creating intermediate mappings. */
 export function withOverride(input: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
   const root = structuredClone(input);
   let node: Record<string, unknown> = root;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i]!;
-    const next = node[key];
-    if (next === null || typeof next !== 'object') node[key] = {};
+    const next = Object.hasOwn(node, key) ? node[key] : undefined;
+    if (next === null || typeof next !== 'object') setOwn(node, key, {});
     node = node[key] as Record<string, unknown>;
   }
-  node[path[path.length - 1]!] = value;
+  setOwn(node, path[path.length - 1]!, value);
   return root;
 }

@@ -11,6 +11,7 @@ import { zWorkload } from './sections/workload.ts';
 import { attackSchema, zAttacks } from './sections/attacks.ts';
 import type { Registries } from '../plugins/registries.ts';
 import { iomtSchema, zIomt } from './sections/iomt.ts';
+import { zPlugins } from './sections/plugins.ts';
 import { detectorSpecSchema } from '../iomt/detector-kinds/index.ts';
 import { CONDITION_EXAMPLES, METRIC_NAME, parseCondition } from './conditions.ts';
 
@@ -20,17 +21,6 @@ const zExpect = z.record(
   z.string().refine((text) => parseCondition(text) !== undefined, { error: (issue) => `expected ${CONDITION_EXAMPLES}, found '${String(issue.input)}'` }),
 );
 
-/** A plug-in module the scenario names, as recorded when it was loaded (src/plugins). */
-const zPluginRef = z
-  .object({
-    kind: z.enum(['protocol', 'attack', 'detector']),
-    name: z.string(),
-    /** Absolute path of the module file. */
-    module: z.string(),
-    /** SHA-256 over the module and the files it imports by relative path: a result names the exact code that produced it. */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest in hex'),
-  })
-  .strict();
 
 function scenarioSchema<C extends z.ZodType, A extends z.ZodType, I extends z.ZodType>(consensus: C, attacks: A, iomt: I) {
   return z
@@ -39,7 +29,7 @@ function scenarioSchema<C extends z.ZodType, A extends z.ZodType, I extends z.Zo
       description: z.string().default(''),
       /** Root seed; replication k runs with a seed derived from it. */
       seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),
-      /** Simulated time to run: the run covers [0, duration), so what is due at the end itself does not happen. */
+      /** Simulated time to run: the run covers [0, duration), so what is due at the end itself does not happen. At most 2^53 − 1 µs (about 285 years), the range the simulator's clock counts exactly. */
       duration: zPositiveDurationUs,
       /** Measurements before this time are discarded (warm-up). */
       warmup: zDurationUs.default(0),
@@ -56,7 +46,7 @@ function scenarioSchema<C extends z.ZodType, A extends z.ZodType, I extends z.Zo
       /** IoMT trust layer (devices, gateways, contracts); present ⇒ the run uses the IoMT model. */
       iomt: iomt.optional(),
       /** Plug-in modules named in the scenario, filled in when it is loaded (docs/plugins.md). */
-      plugins: z.array(zPluginRef).optional(),
+      plugins: zPlugins.optional(),
     })
     .strict();
 }

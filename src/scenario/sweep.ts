@@ -50,7 +50,7 @@ const RUN_FIELDS: Readonly<Record<string, string>> = {
 };
 
 function checkVariedField(source: string, key: string): void {
-  const why = RUN_FIELDS[key];
+  const why = Object.hasOwn(RUN_FIELDS, key) ? RUN_FIELDS[key] : undefined;
   if (why !== undefined) throw inputError(source, key, `a field that can differ between points (${why})`, `'${key}'`);
 }
 

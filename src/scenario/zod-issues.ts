@@ -22,7 +22,7 @@ const TYPE_NAMES: Record<string, string> = {
 export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v = root;
   for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
     v = (v as Record<PropertyKey, unknown>)[key];
   }
   return v;
@@ -75,14 +75,17 @@ export function translateIssues(
     const path = [...prefix, ...issue.path];
     const found = describeFound(valueAt(input, path));
     switch (issue.code) {
-      case 'invalid_type':
-        out.push({ path, expected: TYPE_NAMES[issue.expected] ?? issue.expected, found });
+      case 'invalid_type': {
+        // A schema that words its own type error ("expected a duration with a unit, found 5") keeps it.
+        const own = /^expected ([\s\S]*), found ([\s\S]*)$/.exec(issue.message);
+        out.push(own ? { path, expected: own[1]!, found: own[2]! } : { path, expected: TYPE_NAMES[issue.expected] ?? issue.expected, found });
         break;
+      }
       case 'unrecognized_keys': {
         const keys = knownKeysAt(path);
         for (const key of issue.keys) {
           const guess = closest(key, keys);
-          const expected = guess ? `a known key (did you mean '${guess}'?)` : `one of the known keys: ${keys.join(', ')}`;
+          const expected = guess ? `a known key (did you mean '${guess}'?)` : keys.length > 0 ? `one of the known keys: ${keys.join(', ')}` : 'only the fields this mapping documents';
           out.push({ path: [...path, key], expected, found: `the unknown key '${key}'` });
         }
         break;

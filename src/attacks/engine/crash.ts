@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
-import { checkReplicaList } from '../targets.ts';
+import { checkDistinctReplicaList } from '../targets.ts';
 import { windowEndUs } from '../window.ts';
 
 export const crash = defineAttack({
@@ -23,7 +23,7 @@ export const crash = defineAttack({
   // A crash of the leader follows the leader tracker, which the partitions' engines do not feed.
   splitsOverThreads: (spec) => spec.replicas !== 'leader',
   checkTargets(spec, sizes, issues) {
-    if (spec.replicas !== 'leader') checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas);
+    if (spec.replicas !== 'leader') checkDistinctReplicaList(issues, 'replicas', spec.replicas, sizes.replicas);
   },
   faultyReplicas: (spec) => (spec.replicas === 'leader' ? ['leader'] : spec.replicas),
   install(spec, { world, truth }) {

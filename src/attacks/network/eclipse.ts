@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
-import { checkReplicaList } from '../targets.ts';
+import { checkDistinctReplicaList } from '../targets.ts';
 import { windowEndUs } from '../window.ts';
 
 export const eclipse = defineAttack({
@@ -17,13 +17,17 @@ export const eclipse = defineAttack({
   model: "cuts the victim's links to every replica except the attackers (Heilman et al. 2015)",
   paramsSchema: z.object({
     victim: param(zOrdinal, 'The eclipsed replica.', 'replica index'),
-    attackers: param(z.array(zOrdinal).default([]), 'Replicas the victim still reaches (the adversary); empty isolates it.', 'replica index list'),
+    attackers: param(z.array(zOrdinal).default([]), 'Replicas the victim still reaches (the adversary), each once and not the victim itself; empty isolates it.', 'replica index list'),
   }),
   outcomes: ['attack.max_commit_gap_ms'],
   splitsOverThreads: () => true,
   checkTargets(spec, sizes, issues) {
     issues.index('victim', spec.victim, sizes.replicas, 'a replica index');
-    checkReplicaList(issues, 'attackers', spec.attackers, sizes.replicas);
+    checkDistinctReplicaList(issues, 'attackers', spec.attackers, sizes.replicas);
+    // The victim among its own attackers is a contradiction: it would be cut from nobody it counts on.
+    spec.attackers.forEach((a, j) => {
+      if (a === spec.victim) issues.repeated(`attackers.${j}`, a, 'victim', 'an attacker other than the victim');
+    });
   },
   // The victim is cut off from everyone but the attackers: the others still reach one another, and
   // the victim counts as faulty for the window (an omission fault).

@@ -27,7 +27,7 @@ export const leaderIsolation = defineAttack({
   targets: 'the current leader',
   model: 'cuts every link between the leader (with the `followers` replicas after it) and the other replicas; clients keep every link; with `follow` the cut moves to each new leader after a delay',
   paramsSchema: z.object({
-    followers: param(z.number().int().nonnegative().default(0), "Replicas cut off with the leader: those with the next indices after the leader's, wrapping.", 'count'),
+    followers: param(z.number().int().nonnegative().default(0), "Replicas cut off with the leader: those with the next indices after the leader's, wrapping. At most n − 2 for n replicas, so that at least one replica is on the other side of the cut (with n − 1 or more nothing would be cut).", 'count'),
     follow: param(z.boolean().default(false), 'Move the cut to each new leader announced during the window; without it the cut stays around the leader at start.', 'boolean'),
     after: param(zDurationUs.default(0), 'With follow: how long a new leader keeps every link before the cut moves to it (0: before its first message leaves).', 'duration'),
     afterMax: param(zDurationUs.optional(), 'With follow: draw each new leader\'s delay log-uniformly between `after` (at least 1 µs) and this, so both a cut before its first message arrives and one after a few round trips are likely.', 'duration', 'every delay is `after`'),
@@ -35,6 +35,11 @@ export const leaderIsolation = defineAttack({
   outcomes: ['attack.max_commit_gap_ms', 'attack.conflicting_commits'],
   // Asynchrony: protocols owe progress only after GST (Dwork, Lynch & Stockmeyer 1988).
   breaksSynchrony: true,
+  // With n − 1 followers or more the leader's side is every replica: nothing is cut, and the
+  // liveness check, which excuses the window, could not fail.
+  checkTargets(spec, sizes, issues) {
+    issues.index('followers', spec.followers, Math.max(1, sizes.replicas - 1), `a follower count that leaves some of the ${sizes.replicas} replicas outside the leader's side: one`);
+  },
   install(spec, { world, truth }) {
     const { engine, replicaHosts } = world;
     const n = replicaHosts.length;

@@ -15,6 +15,15 @@ import { zBandwidthBps, zDurationUs, zPositiveDurationUs, zSizeBytes } from '../
 import { zLatency } from './network.ts';
 
 const count = z.number().int().nonnegative();
+
+/**
+ * What one world can be built with: every bed's devices, gateways and patients are actors built
+ * when the scenario loads (the transaction-size and attack-target checks lay the topology out),
+ * so an unbounded size runs out of memory before anything runs. 100,000 beds (1,200,000 devices
+ * at the default 12 per bed) is over 300 times hospital.yaml; consensus.nodes stops at 10,000 likewise.
+ */
+export const MAX_BEDS = 100_000;
+export const MAX_DEVICES = 1_200_000;
 const rate = z.number().nonnegative();
 
 type DeviceMixShape = { [D in (typeof DEVICE_KIND_DEFINITIONS)[number] as D['kind']]: z.ZodDefault<z.ZodNumber> };
@@ -22,7 +31,7 @@ type DeviceMixShape = { [D in (typeof DEVICE_KIND_DEFINITIONS)[number] as D['kin
 /** Devices of each kind on every bed (one patient per bed): one field per registered device kind. */
 const zDeviceMix = z
   .object(
-    Object.fromEntries(DEVICE_KIND_DEFINITIONS.map((d) => [d.kind, count.default(d.perBed).describe(`Devices of this kind on every bed. ${d.title}: ${d.description}.`)])) as DeviceMixShape,
+    Object.fromEntries(DEVICE_KIND_DEFINITIONS.map((d) => [d.kind, count.max(1_000).default(d.perBed).describe(`Devices of this kind on every bed, at most 1,000 (and ${MAX_DEVICES.toLocaleString('en-US')} devices in all). ${d.title}: ${d.description}.`)])) as DeviceMixShape,
   )
   .strict();
 
@@ -47,12 +56,12 @@ const zRule = z
 export function iomtSchema(detectorSpec: z.ZodType<DetectorSpec, unknown>) {
   return z
     .object({
-      /** Hospitals, each with its own site, off-chain store, care team, administration and patient portal. */
-      hospitals: z.number().int().min(1).default(1),
-      /** Wards per hospital; each ward has one gateway (30 × 10 = 300 beds, as docs/references.md §1's hospital.yaml). */
-      wardsPerHospital: z.number().int().min(1).default(30),
-      /** Beds per ward; one patient per bed. */
-      bedsPerWard: z.number().int().min(1).default(10),
+      /** Hospitals, each with its own site, off-chain store, care team, administration and patient portal; at most 10,000, as consensus.nodes (each runs a node). */
+      hospitals: z.number().int().min(1).max(10_000).default(1),
+      /** Wards per hospital; each ward has one gateway (30 × 10 = 300 beds, as docs/references.md §1's hospital.yaml). At most 100,000 beds in all (hospitals × wardsPerHospital × bedsPerWard): what one world can be built with in memory. */
+      wardsPerHospital: z.number().int().min(1).max(MAX_BEDS).default(30),
+      /** Beds per ward; one patient per bed. At most 100,000 beds and 1,200,000 devices in all (hospitals × wardsPerHospital × bedsPerWard, times devicesPerBed): what one world can be built with in memory. */
+      bedsPerWard: z.number().int().min(1).max(MAX_BEDS).default(10),
       devicesPerBed: zDeviceMix.default(() => zDeviceMix.parse({})).describe('Devices of each kind on every bed (one patient per bed): 12 by default (docs/references.md §1: 10–15 per bed).'),
       /** Per device kind, overrides of its profile's defaults (`iomtsim list devices` prints them; docs/references.md §1). */
       profiles: z.partialRecord(z.enum(DEVICE_KINDS), zProfileOverride).default({}),
@@ -179,7 +188,20 @@ export function iomtSchema(detectorSpec: z.ZodType<DetectorSpec, unknown>) {
       /** Client retransmission of unanswered ledger requests, and of queries and subscriptions its node has not answered. */
       retransmit: zPositiveDurationUs.default(4_000_000),
     })
-    .strict();
+    .strict()
+    .superRefine((iomt, ctx) => {
+      // Checked before anything lays the topology out (see MAX_BEDS).
+      // Only once each factor is valid on its own (zod runs this even when a field failed).
+      const factors = [iomt.hospitals, iomt.wardsPerHospital, iomt.bedsPerWard];
+      if (!factors.every((f) => Number.isInteger(f) && f >= 1 && f <= MAX_BEDS)) return;
+      const beds = factors.reduce((a, b) => a * b, 1);
+      const perBed = Object.values((iomt.devicesPerBed ?? {}) as Record<string, unknown>).reduce((a: number, b) => a + (typeof b === 'number' ? b : 0), 0);
+      if (beds > MAX_BEDS) {
+        ctx.addIssue({ code: 'custom', path: ['bedsPerWard'], message: `expected at most ${MAX_BEDS.toLocaleString('en-US')} beds in all (hospitals × wardsPerHospital × bedsPerWard; what one world can be built with), found ${iomt.hospitals} × ${iomt.wardsPerHospital} × ${iomt.bedsPerWard} = ${beds.toLocaleString('en-US')}` });
+      } else if (beds * perBed > MAX_DEVICES) {
+        ctx.addIssue({ code: 'custom', path: ['devicesPerBed'], message: `expected at most ${MAX_DEVICES.toLocaleString('en-US')} devices in all (beds × devices per bed; what one world can be built with), found ${beds.toLocaleString('en-US')} × ${perBed} = ${(beds * perBed).toLocaleString('en-US')}` });
+      }
+    });
 }
 
 export const zIomt = iomtSchema(zDetectorSpec);

@@ -5,8 +5,12 @@ import { zPositiveDurationUs, zSizeBytes } from '../zod-units.ts';
 
 export const zWorkload = z
   .object({
-    /** Offered load over all clients, transactions per second. */
-    rateTps: z.number().nonnegative().default(100),
+    /**
+     * Offered load over all clients, transactions per second; at most 1,000,000, one transaction per
+     * microsecond, the resolution of the simulator's clock (a higher rate puts several arrivals at
+     * one instant, and 1e300 never gets past the first).
+     */
+    rateTps: z.number().nonnegative().max(1_000_000).default(100),
     /**
      * Open loop: 'poisson' arrivals, or 'periodic' (one every 1/rate, for closed-form checks), at
      * rateTps whatever the ledger does. Closed loop: 'closed' keeps outstandingPerClient
@@ -24,8 +28,8 @@ export const zWorkload = z
      * most what a block of consensus.blockSizeMax holds after its 96-byte header.
      */
     txSize: zSizeBytes.default(256),
-    /** Load-generating clients; the offered rate is split evenly among them. */
-    clients: z.number().int().min(1).default(4),
+    /** Load-generating clients; the offered rate is split evenly among them. At most 10,000, as consensus.nodes: each is a host of the world. */
+    clients: z.number().int().min(1).max(10_000).default(4),
     /** A client rebroadcasts an unconfirmed request to every replica after this long (PBFT §4.1). */
     requestTimeout: zPositiveDurationUs.default(2_000_000),
     /**
