@@ -10,15 +10,27 @@
  * client and node queries.
  */
 import type { ActorContext, HostId } from '../../sim/index.ts';
-import { verifyMerkleProof, type MerkleProof, type Transaction } from '../ledger/index.ts';
+import { verifyMerkleProof, type MerkleProof, type Transaction, type Verifier } from '../ledger/index.ts';
 import { accessRequestCall } from './application-calls.ts';
 import { emitIomt } from './events.ts';
 import type { LedgerClient } from './ledger-client.ts';
-import type { GetLatest, GetReply } from './messages.ts';
+import type { GetReply } from './messages.ts';
 import type { NodeQueries } from './node-link.ts';
 import type { NodeAnswer, NodeAnswerBody } from './node-messages.ts';
+import { PERMIT_WAIT_US } from './store.ts';
+import { READER_PROOF_BYTES, signedRead, type ReaderCredential } from './reader-credential.ts';
 
-const GET_BYTES = 48;
+/** A read: its header, with the reader's certificate and signature. */
+const GET_BYTES = 48 + READER_PROOF_BYTES;
+
+/**
+ * How long a reader waits for the store's answer to a read before it gives the read up as
+ * unanswered (its store down, the read or the answer lost): the store's longest legitimate hold,
+ * a read waiting PERMIT_WAIT_US for its permit notice before it is refused, plus 5 s for the
+ * network and the store's queue. A real client's request timeout; the read is not retried, as its
+ * permit may have been spent on a read whose answer was lost.
+ */
+export const READ_DEADLINE_US = PERMIT_WAIT_US + 5_000_000;
 
 /** Whose record a request asks for: the patient (topology number and pseudonym) and the device read, in its store. */
 export interface AccessTarget {
@@ -38,10 +50,17 @@ export class AccessRequester {
     private readonly ctx: ActorContext<unknown>,
     private readonly ledger: LedgerClient,
     private readonly queries: NodeQueries,
-    /** The requester's pseudonym, as AccessControl and the stores know it. */
-    private readonly requester: string,
+    /** The requester's credential: its pseudonym, as AccessControl and the stores know it, certified, and its key. */
+    private readonly credential: ReaderCredential,
+    private readonly verifier: Verifier,
+    /** What signing a read costs the requester's host. */
+    private readonly signUs: number,
     private readonly role: 'clinician' | 'researcher',
   ) {}
+
+  private get requester(): string {
+    return this.credential.certificate.requester;
+  }
 
   /** Ask AccessControl for `target`'s records for `purpose`; the owner hands the outcome of `token` to `decided`. */
   request(token: number, request: string, target: AccessTarget, purpose: string, breakGlass: boolean): Transaction {
@@ -62,7 +81,9 @@ export class AccessRequester {
     emitIomt(this.ctx, { kind: 'iomt-access-decided', request: open.request, role: this.role, submittedUs: tx.submittedUs, decision, patient: t.patient });
     if (decision === 'permit' || decision === 'break-glass') {
       open.requestedUs = this.ctx.nowUs;
-      this.ctx.send(t.store, { kind: 'get', device: t.device, token, request: open.request, requester: this.requester } satisfies GetLatest, GET_BYTES);
+      const read = signedRead(this.credential, this.verifier, t.store, { kind: 'get', device: t.device, token, request: open.request, requester: this.requester });
+      this.ctx.cpu(this.signUs);
+      this.ctx.send(t.store, read, GET_BYTES);
     } else {
       this.open.delete(token);
     }
@@ -85,6 +106,21 @@ export class AccessRequester {
     const id = this.queries.ask({ q: 'anchor-root', gateway: m.found.gateway, batch: m.found.batch }, 0);
     this.checking.set(id, { request: open.request, requestedUs: open.requestedUs, record: m.found.record, proof: m.found.proof });
     return true;
+  }
+
+  /**
+   * Give up the reads their store has not answered within READ_DEADLINE_US, each reported as an
+   * 'unanswered' integrity check; call from the owner's periodic timer, so a read is given up
+   * within one period after its deadline. A read still within its deadline at the end of the run
+   * is reported in no outcome. An answer that comes after its read was given up is ignored.
+   */
+  giveUpUnanswered(): void {
+    const now = this.ctx.nowUs;
+    for (const [token, open] of this.open) {
+      if (open.requestedUs < 0 || now - open.requestedUs < READ_DEADLINE_US) continue;
+      this.open.delete(token);
+      emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: open.request, requestedUs: open.requestedUs, outcome: 'unanswered' });
+    }
   }
 
   /** A node answer the ledger client did not take: an anchored root completes an integrity check. */

@@ -5,7 +5,7 @@
  * node by message (node-link.ts), as a real client queries its own peer.
  */
 import { exponential, type Actor, type ActorContext, type HostId } from '../../sim/index.ts';
-import type { KeyRing, Transaction } from '../ledger/index.ts';
+import type { CryptoCosts, KeyRing, Transaction, Verifier } from '../ledger/index.ts';
 import type { ReplyMessage } from '../protocols/types.ts';
 import { AccessRequester, type AccessTarget } from './access-requester.ts';
 import { accessRequestId, consentRevokeCall, deviceRevokeCall, rotateKeyCall } from './application-calls.ts';
@@ -15,6 +15,7 @@ import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from './ledger-cl
 import type { GetReply } from './messages.ts';
 import { NodeQueries, type NodeEndpoint } from './node-link.ts';
 import type { NodeAnswer, NodeAnswerBody } from './node-messages.ts';
+import type { ReaderCredential } from './reader-credential.ts';
 
 const TIMER_ACT = 0;
 const TIMER_RETRANSMIT = 1;
@@ -84,7 +85,10 @@ abstract class PoissonLedgerClient implements Actor<unknown>, LedgerOwner {
 
 export interface AccessClientOptions extends ClientBase {
   readonly role: 'clinician' | 'researcher';
-  readonly pseudonym: string;
+  /** Its pseudonym, certified, and its key, which signs its reads. */
+  readonly credential: ReaderCredential;
+  readonly verifier: Verifier;
+  readonly crypto: CryptoCosts;
   /** Patients this client asks about, with the device whose latest record it reads and that record's store. */
   readonly patients: readonly AccessTarget[];
   /** Probability that a clinician's request is an emergency (break-glass) access. */
@@ -100,7 +104,7 @@ export class AccessClient extends PoissonLedgerClient {
     private readonly o: AccessClientOptions,
   ) {
     super(ctx, o);
-    this.access = new AccessRequester(ctx, this.ledger, this.queries, o.pseudonym, o.role);
+    this.access = new AccessRequester(ctx, this.ledger, this.queries, o.credential, o.verifier, o.crypto.signUs, o.role);
   }
 
   protected hasWork(): boolean {
@@ -115,6 +119,11 @@ export class AccessClient extends PoissonLedgerClient {
     const purpose = breakGlass ? 'ETREAT' : this.o.role === 'clinician' ? 'TREAT' : 'HRESCH';
     this.access.request(token, accessRequestId(ctx.self, token), p, purpose, breakGlass);
     return true;
+  }
+
+  override onTimer(tag: number): void {
+    if (tag === TIMER_RETRANSMIT) this.access.giveUpUnanswered();
+    super.onTimer(tag);
   }
 
   protected override onOtherMessage(_from: HostId, msg: unknown): void {

@@ -96,7 +96,7 @@ describe('IomtCollector', () => {
 
   it('counts integrity checks by outcome, and their latency from the request for requests after warm-up', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
-    const check = (outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found', requestedUs: number, atUs: number) =>
+    const check = (outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' | 'unanswered', requestedUs: number, atUs: number) =>
       c.onEvent({ kind: 'iomt-integrity-check', request: `r${atUs}`, requestedUs, outcome }, atUs);
     check('valid', 500_000, 600_000);
     check('valid', 2_000_000, 2_040_000);
@@ -104,11 +104,14 @@ describe('IomtCollector', () => {
     check('unanchored', 3_500_000, 3_520_000);
     check('not-found', 4_000_000, 4_010_000);
     check('invalid', 5_000_000, 5_030_000);
+    // Given up at its reader's deadline: counted, but its wait is no latency of the system's.
+    check('unanswered', 6_000_000, 20_000_000);
     const m = metrics(c);
     expect(m['iomt.integrity_checks_valid']!.value).toBe(2);
     expect(m['iomt.integrity_checks_unanchored']!.value).toBe(2);
     expect(m['iomt.integrity_checks_not_found']!.value).toBe(1);
     expect(m['iomt.integrity_checks_invalid']!.value).toBe(1);
+    expect(m['iomt.integrity_checks_unanswered']!.value).toBe(1);
     expect(m['iomt.integrity_check_latency_ms.mean']!.value).toBe(24);
     expect(m['iomt.integrity_check_latency_ms.max']!.value).toBe(40);
   });

@@ -58,7 +58,7 @@ export class IomtCollector {
   private storeRefused = 0;
   readonly accessRequests = new Map<string, number>();
   private readonly decisions = { permit: 0, deny: 0, 'break-glass': 0, unknown: 0 } as Record<string, number>;
-  private readonly integrity = { valid: 0, invalid: 0, unanchored: 0, 'not-found': 0, refused: 0 } as Record<string, number>;
+  private readonly integrity = { valid: 0, invalid: 0, unanchored: 0, 'not-found': 0, refused: 0, unanswered: 0 } as Record<string, number>;
   private staleAccesses = 0;
   private readonly pendingRevokes = new Map<string, number>();
   /** Every record a store served, judged at the end against the committed audit and consent state. */
@@ -117,7 +117,8 @@ export class IomtCollector {
         return;
       case 'iomt-integrity-check':
         this.integrity[event.outcome]! += 1;
-        if (event.requestedUs >= this.warmupUs) this.integrityCheck.add((nowUs - event.requestedUs) / MS);
+        // A read given up has no verdict: its time is the reader's deadline, not the system's.
+        if (event.outcome !== 'unanswered' && event.requestedUs >= this.warmupUs) this.integrityCheck.add((nowUs - event.requestedUs) / MS);
         return;
       case 'iomt-revoke-submitted':
         this.pendingRevokes.set(event.consent, event.submittedUs);
@@ -294,6 +295,7 @@ export class IomtCollector {
     put('iomt.integrity_checks_unanchored', 'count', this.integrity['unanchored']!);
     put('iomt.integrity_checks_not_found', 'count', this.integrity['not-found']!);
     put('iomt.integrity_checks_refused', 'count', this.integrity['refused']!);
+    put('iomt.integrity_checks_unanswered', 'count', this.integrity['unanswered']!);
     lat('iomt.integrity_check_latency_ms', this.integrityCheck);
     put('iomt.detector_alarms', 'count', this.alarms);
     Object.assign(m, this.alarmRates.metrics(o.durationUs));

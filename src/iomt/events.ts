@@ -17,9 +17,11 @@ export type IomtEvent =
   | { readonly kind: 'iomt-access-decided'; readonly request: string; readonly role: 'clinician' | 'researcher'; readonly submittedUs: number; readonly decision: string; readonly patient: number }
   /**
    * A client read a record and checked its inclusion proof against the root anchored on chain, as its
-   * node answered it; `requestedUs` is when it asked the store for the record.
+   * node answered it; `requestedUs` is when it asked the store for the record. 'not-found' and
+   * 'refused' are the store's answers without a record; 'unanswered', a read the client gave up
+   * with no answer by its deadline (access-requester.ts).
    */
-  | { readonly kind: 'iomt-integrity-check'; readonly request: string; readonly requestedUs: number; readonly outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' | 'refused' }
+  | { readonly kind: 'iomt-integrity-check'; readonly request: string; readonly requestedUs: number; readonly outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' | 'refused' | 'unanswered' }
   /**
    * A store released a device's latest record to `requester` under `request` ('' when the read
    * carried none); `serial` numbers the records that store served, from 0. Audit completeness and

@@ -1,5 +1,6 @@
 /** Messages among gateways, the off-chain store, care teams and clients (besides readings and ledger requests). */
-import type { MerkleProof } from '../ledger/index.ts';
+import type { MerkleProof, Signature } from '../ledger/index.ts';
+import type { ReaderCertificate } from './reader-credential.ts';
 
 /** Gateway → store: a sealed batch, addressed by its Merkle root. */
 export interface PutBatch {
@@ -25,7 +26,8 @@ export interface PutAck {
 
 /**
  * Client → store: the latest record of a device, with its inclusion proof, under the permit of an
- * AccessControl request (its id and the requester it was issued to); without one the store refuses.
+ * AccessControl request (its id and the requester it was issued to), signed by that requester
+ * (reader-credential.ts); without a permit, or signed by anyone else, the store refuses.
  */
 export interface GetLatest {
   readonly kind: 'get';
@@ -33,6 +35,10 @@ export interface GetLatest {
   readonly token: number;
   readonly request?: string;
   readonly requester?: string;
+  /** The requester's certificate: the enrolment authority's binding of its pseudonym to its key. */
+  readonly certificate?: ReaderCertificate;
+  /** The requester's signature over the read, by the certified key. */
+  readonly sig?: Signature;
 }
 
 export interface GetReply {

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext, type ModelEvent } from '../../sim/index.ts';
-import { packedMerkleRoot, verifyMerkleProof } from '../ledger/index.ts';
-import type { GetReply, PutBatch } from './messages.ts';
+import { KeyRing, packedMerkleRoot, verifyMerkleProof, ZERO_CRYPTO_COSTS } from '../ledger/index.ts';
+import type { GetLatest, GetReply, PutBatch } from './messages.ts';
 import type { NodeNotice } from './node-messages.ts';
 import { decodeRecord, encodeRecord, RECORD_BYTES } from './reading.ts';
+import { ENROLMENT_AUTHORITY_SIGNER, enrolReader, signedRead } from './reader-credential.ts';
 import { OffChainStore, type StoreOptions } from './store.ts';
 
 const NODE = 1;
+const STORE = 9;
+const RING = new KeyRing('symbolic', 1);
+const AUTHORITY = RING.issue(ENROLMENT_AUTHORITY_SIGNER);
+/** Two enrolled readers, on hosts 5 and 6. */
+const READERS = { cl_a: enrolReader(RING, AUTHORITY, 'cl_a', 5), cl_b: enrolReader(RING, AUTHORITY, 'cl_b', 6) };
+
+/** `requester`'s read of `device` under `request`, signed by it for the store. */
+function read(requester: keyof typeof READERS, device: number, token: number, request: string): GetLatest {
+  return signedRead(READERS[requester], RING, STORE, { kind: 'get', device, token, request, requester });
+}
 const PATIENT_OF_DEVICE = ['pt_0', 'pt_1', 'pt_2', 'pt_3', 'pt_4'];
 /** Request 'r1' permits 'cl_a' to read device 2's patient; 'r0' was denied; anything else is undecided. */
 const DECISIONS: NodeNotice = {
@@ -21,13 +32,16 @@ const DECISIONS: NodeNotice = {
   ],
 };
 
-function scripted(): { ctx: ActorContext<unknown>; sent: { to: number; msg: unknown }[]; timers: { delayUs: number; tag: number }[]; emitted: ModelEvent[] } {
+function scripted(): { ctx: ActorContext<unknown>; clock: { nowUs: number }; sent: { to: number; msg: unknown }[]; timers: { delayUs: number; tag: number }[]; emitted: ModelEvent[] } {
   const sent: { to: number; msg: unknown }[] = [];
   const emitted: ModelEvent[] = [];
   const timers: { delayUs: number; tag: number }[] = [];
+  const clock = { nowUs: 0 };
   const ctx: ActorContext<unknown> = {
-    self: 9,
-    nowUs: 0,
+    self: STORE,
+    get nowUs() {
+      return clock.nowUs;
+    },
     rng: new Rng(1),
     send: (to, msg) => void sent.push({ to, msg }),
     setTimer: (delayUs, tag) => timers.push({ delayUs, tag }),
@@ -37,7 +51,7 @@ function scripted(): { ctx: ActorContext<unknown>; sent: { to: number; msg: unkn
     emit: (e) => void emitted.push(e),
     emitFirst: (_key, e) => void emitted.push(e),
   };
-  return { ctx, sent, timers, emitted };
+  return { ctx, clock, sent, timers, emitted };
 }
 
 /** A store that has subscribed to its node's access decisions and heard DECISIONS. */
@@ -47,6 +61,8 @@ function store(ctx: ActorContext<unknown>, options: Partial<StoreOptions> = {}):
     node: { host: NODE, macUs: 0, retryUs: 4_000_000 },
     patientOfDevice: PATIENT_OF_DEVICE,
     patients: PATIENT_OF_DEVICE,
+    verifier: RING,
+    crypto: ZERO_CRYPTO_COSTS,
   });
   s.onStart();
   s.onMessage(NODE, DECISIONS);
@@ -66,8 +82,8 @@ describe('OffChainStore', () => {
     const { ctx, emitted } = scripted();
     const s = store(ctx);
     s.onMessage(3, batch());
-    s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' });
-    s.onMessage(5, { kind: 'get', device: 2, token: 2, request: 'r0', requester: 'cl_a' });
+    s.onMessage(5, read('cl_a', 2, 1, 'r1'));
+    s.onMessage(5, read('cl_a', 2, 2, 'r0'));
     s.onMessage(6, { kind: 'get', device: 3, token: 3 });
     expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 4 })).toBe(true);
     expect(emitted).toEqual([
@@ -81,7 +97,7 @@ describe('OffChainStore', () => {
     const s = store(ctx);
     const b = batch();
     s.onMessage(3, b);
-    s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' });
+    s.onMessage(5, read('cl_a', 2, 1, 'r1'));
     const reply = replies(sent)[1] as GetReply;
     expect(verifyMerkleProof(b.root, reply.found!.record, reply.found!.proof)).toBe(true);
   });
@@ -92,7 +108,7 @@ describe('OffChainStore', () => {
     const b = batch();
     s.onMessage(3, b);
     expect(s.corruptLatest(2)).toBe(true);
-    s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' });
+    s.onMessage(5, read('cl_a', 2, 1, 'r1'));
     const reply = replies(sent)[1] as GetReply;
     expect(verifyMerkleProof(b.root, reply.found!.record, reply.found!.proof)).toBe(false);
   });
@@ -104,12 +120,25 @@ describe('OffChainStore', () => {
     s.onMessage(3, b);
     expect(s.corruptLatest(2)).toBe(true);
     expect(s.corruptLatest(2)).toBe(false);
-    s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' });
+    s.onMessage(5, read('cl_a', 2, 1, 'r1'));
     const reply = replies(sent)[1] as GetReply;
     expect(verifyMerkleProof(b.root, reply.found!.record, reply.found!.proof)).toBe(false);
     // A newer record of the device is a new target.
     s.onMessage(3, batch());
     expect(s.corruptLatest(2)).toBe(true);
+  });
+
+  it('answers "not found" for a record older than its retention, though no write has come since', () => {
+    const { ctx, clock, sent, emitted } = scripted();
+    const s = store(ctx, { retainUs: 120_000_000 });
+    s.onMessage(3, batch());
+    clock.nowUs = 120_000_000;
+    expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 1 })).toBe(true);
+    clock.nowUs = 120_000_001;
+    s.onMessage(5, read('cl_a', 2, 2, 'r1'));
+    expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 3 })).toBe(false);
+    expect(replies(sent).slice(2)).toEqual([{ kind: 'get-reply', token: 2 }, { kind: 'get-reply', token: 3 }]);
+    expect(emitted.filter((e) => e.kind === 'iomt-record-served')).toHaveLength(1);
   });
 
   it('refuses a write beyond its capacity and says so in the acknowledgement', () => {
@@ -124,19 +153,39 @@ describe('OffChainStore', () => {
     const s = store(ctx);
     s.onMessage(3, batch());
     s.onMessage(5, { kind: 'get', device: 2, token: 1 });
-    s.onMessage(5, { kind: 'get', device: 2, token: 2, request: 'r1', requester: 'cl_b' });
-    s.onMessage(5, { kind: 'get', device: 3, token: 3, request: 'r1', requester: 'cl_a' });
-    s.onMessage(5, { kind: 'get', device: 2, token: 4, request: 'r0', requester: 'cl_a' });
+    s.onMessage(5, read('cl_b', 2, 2, 'r1'));
+    s.onMessage(5, read('cl_a', 3, 3, 'r1'));
+    s.onMessage(5, read('cl_a', 2, 4, 'r0'));
     expect(replies(sent).slice(1)).toEqual([1, 2, 3, 4].map((token) => ({ kind: 'get-reply', token, denied: true })));
     expect(s.deniedReads).toBe(4);
+  });
+
+  it('serves a permit to its grantee only: a read naming the permit and its grantee, not signed by the grantee, is refused', () => {
+    const { ctx, sent, emitted } = scripted();
+    const s = store(ctx);
+    s.onMessage(3, batch());
+    // Host 6 copies the permit's id and grantee from the chain, and asks as them: unsigned, ...
+    const copied: GetLatest = { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' };
+    s.onMessage(6, copied);
+    // signed with its own key and certificate, or with its own key under the grantee's certificate,
+    const ownSignature = signedRead(READERS.cl_b, RING, STORE, { ...copied, token: 2 });
+    s.onMessage(6, ownSignature);
+    s.onMessage(6, { ...ownSignature, certificate: READERS.cl_a.certificate });
+    // or replaying a read the grantee signed for another store.
+    s.onMessage(6, signedRead(READERS.cl_a, RING, STORE + 1, { ...copied, token: 3 }));
+    expect(replies(sent).slice(1)).toEqual([1, 2, 2, 3].map((token) => ({ kind: 'get-reply', token, denied: true })));
+    expect(emitted).toEqual([]);
+    // The permit was not spent on them: the grantee's own read is served.
+    s.onMessage(5, read('cl_a', 2, 4, 'r1'));
+    expect((replies(sent)[5] as GetReply).found).toBeDefined();
   });
 
   it('serves one read per permit: a second read naming the same request is held, then refused', () => {
     const { ctx, sent, timers } = scripted();
     const s = store(ctx);
     s.onMessage(3, batch());
-    s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r1', requester: 'cl_a' });
-    s.onMessage(5, { kind: 'get', device: 2, token: 2, request: 'r1', requester: 'cl_a' });
+    s.onMessage(5, read('cl_a', 2, 1, 'r1'));
+    s.onMessage(5, read('cl_a', 2, 2, 'r1'));
     expect((replies(sent)[1] as GetReply).found).toBeDefined();
     expect(replies(sent)).toHaveLength(2);
     s.onTimer(timers.at(-1)!.tag);
@@ -148,8 +197,8 @@ describe('OffChainStore', () => {
     const { ctx, sent, timers } = scripted();
     const s = store(ctx);
     s.onMessage(3, batch());
-    s.onMessage(5, { kind: 'get', device: 2, token: 1, request: 'r2', requester: 'cl_a' });
-    s.onMessage(5, { kind: 'get', device: 2, token: 2, request: 'r3', requester: 'cl_a' });
+    s.onMessage(5, read('cl_a', 2, 1, 'r2'));
+    s.onMessage(5, read('cl_a', 2, 2, 'r3'));
     expect(replies(sent)).toHaveLength(1);
     s.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'permits', seq: 1, height: 6, items: [{ request: 'r2', requester: 'cl_a', patient: 'pt_2', decision: 'break-glass' }] } satisfies NodeNotice);
     expect((replies(sent)[1] as GetReply).found).toBeDefined();

@@ -12,24 +12,28 @@
  * Reads need a permit. In the framework AccessControl releases the record key only when consent
  * holds at the committed state (the AccessControl contract, src/contracts/access.ts); the store models that release by serving a
  * record only to the requester of a request its hospital's node has committed as permit or
- * break-glass for that device's patient. The store learns those decisions from its node by
- * subscription (node-messages.ts, topic 'permits', for its hospital's patients); a read whose
- * request it has not heard of yet waits for the notice (its node may lag the replicas that
- * confirmed it to the client) for up to PERMIT_WAIT_US; a read without a permit is refused
- * (`denied`) and counted. Every record that leaves the store is reported ('iomt-record-served'),
+ * break-glass for that device's patient. A read names its requester and is signed by the
+ * requester's certified key (reader-credential.ts), so a host that copies a permit's id and
+ * grantee from the chain reads nothing: the store checks the certificate and the signature (two
+ * signature verifications, charged from the crypto cost table) before it looks for the permit.
+ * The store learns those decisions from its node by subscription (node-messages.ts, topic
+ * 'permits', for its hospital's patients); a read whose request it has not heard of yet waits for
+ * the notice (its node may lag the replicas that confirmed it to the client) for up to
+ * PERMIT_WAIT_US; a read without a permit is refused (`denied`) and counted. Every record that leaves the store is reported ('iomt-record-served'),
  * whatever let it out, so audit and consent are judged on what was actually served.
  */
 import type { Actor, ActorContext, HostId, TimerId, TimerTag } from '../../sim/index.ts';
 import type { AccessDecision } from '../contracts/index.ts';
-import { merkleProof } from '../ledger/index.ts';
+import { merkleProof, type CryptoCosts, type Verifier } from '../ledger/index.ts';
 import { emitIomt } from './events.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch } from './messages.ts';
 import { RECORD_BYTES } from './reading.ts';
 import { NodeSubscription, type NodeEndpoint } from './node-link.ts';
 import type { NodeNotice } from './node-messages.ts';
+import { signedByRequester } from './reader-credential.ts';
 
 /** How long a read waits for its request's decision to reach the store from its node before it is refused. */
-const PERMIT_WAIT_US = 5_000_000;
+export const PERMIT_WAIT_US = 5_000_000;
 
 export interface StoreOptions {
   readonly writeLatencyUs: number;
@@ -47,6 +51,9 @@ export interface StoreConfig {
   readonly patientOfDevice: readonly string[];
   /** The patients whose access decisions the store subscribes to (its hospital's). */
   readonly patients: readonly string[];
+  /** Checks readers' certificates and signatures. */
+  readonly verifier: Verifier;
+  readonly crypto: CryptoCosts;
 }
 
 interface HeldBatch {
@@ -56,6 +63,9 @@ interface HeldBatch {
   /** Records, RECORD_BYTES each, in leaf order; undefined once past retention. */
   data: Uint8Array | undefined;
 }
+
+/** A read that names a request and its requester. */
+type PermitRead = GetLatest & { readonly request: string; readonly requester: string };
 
 const ACK_BYTES = 48;
 const TIMER_RETRY = 0;
@@ -83,8 +93,8 @@ export class OffChainStore implements Actor<unknown> {
   servedRecords = 0;
   /** Access decisions heard from the node, by request. */
   private readonly decisions = new Map<string, { readonly requester: string; readonly patient: string; readonly decision: AccessDecision }>();
-  /** Reads waiting for their request's decision, by request, each with the tag of its deadline timer. */
-  private readonly waiting = new Map<string, { readonly from: HostId; readonly m: GetLatest; readonly tag: number; readonly timer: TimerId }[]>();
+  /** Reads from their requester waiting for their request's decision, by request, each with the tag of its deadline timer. */
+  private readonly waiting = new Map<string, { readonly from: HostId; readonly m: PermitRead; readonly tag: number; readonly timer: TimerId }[]>();
   private readonly deadlineOf = new Map<number, string>();
   private nextTag = TIMER_FIRST_DEADLINE;
   private readonly permits: NodeSubscription;
@@ -124,7 +134,7 @@ export class OffChainStore implements Actor<unknown> {
         for (const r of reads) {
           this.deadlineOf.delete(r.tag);
           this.ctx.cancelTimer(r.timer);
-          this.authorize(r.from, r.m);
+          this.decide(r.from, r.m);
         }
       }
     }
@@ -150,6 +160,14 @@ export class OffChainStore implements Actor<unknown> {
 
   private authorize(from: HostId, m: GetLatest): void {
     if (m.request === undefined || m.requester === undefined) return this.deny(from, m);
+    // The reader's certificate, then its signature on the read.
+    this.ctx.cpu(2 * this.config.crypto.verifyUs);
+    if (!signedByRequester(this.config.verifier, this.ctx.self, m)) return this.deny(from, m);
+    this.decide(from, m as PermitRead);
+  }
+
+  /** A read from its requester: served under its request's permit, held until the decision comes, or refused. */
+  private decide(from: HostId, m: PermitRead): void {
     const d = this.decisions.get(m.request);
     if (d === undefined) {
       const tag = this.nextTag++;
@@ -160,10 +178,9 @@ export class OffChainStore implements Actor<unknown> {
       return;
     }
     if (d.decision !== 'deny' && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) {
-      // A permit serves one read, the one its request was made for: kept, it would serve the same
-      // name again long after the consent it was decided under was revoked (its id and requester
-      // are on chain for anyone to copy). A later read naming it waits for a decision that never
-      // comes again and is refused.
+      // A permit serves one read, the one its request was made for: kept, it would serve its
+      // grantee again long after the consent it was decided under was revoked. A later read
+      // naming it waits for a decision that never comes again and is refused.
       this.decisions.delete(m.request);
       this.get(from, m);
     } else this.deny(from, m);
@@ -209,6 +226,9 @@ export class OffChainStore implements Actor<unknown> {
   private get(from: HostId, m: GetLatest): boolean {
     const ctx = this.ctx;
     ctx.cpu(this.o.readLatencyUs);
+    // Retention is due at every read too: a store that receives no writes must not serve records
+    // older than retainUs.
+    this.expire();
     const slot = m.device - this.firstDevice;
     const held = this.latestBatch[slot];
     if (held === undefined || held.data === undefined) {
@@ -244,6 +264,7 @@ export class OffChainStore implements Actor<unknown> {
     return out;
   }
 
+  /** Drop the bytes of the batches stored more than retainUs ago: at every write and every read. */
   private expire(): void {
     const cutoff = this.ctx.nowUs - this.o.retainUs;
     const r = this.retained;

@@ -26,6 +26,7 @@ import type { LedgerEndpoint } from './ledger-client.ts';
 import type { NodeEndpoint } from './node-link.ts';
 import type { DeviceKind, DeviceProfile } from './profiles.ts';
 import { pseudonym } from './pseudonym.ts';
+import { ENROLMENT_AUTHORITY_SIGNER, enrolReader, type ReaderCredential } from './reader-credential.ts';
 import { placeConsortium, type ReplicaDeployment, type WrapReplica } from '../protocols/consortium/placement.ts';
 import { shareable } from './shareable.ts';
 import type { OffChainStore, StoreOptions } from './store.ts';
@@ -132,6 +133,8 @@ export class IomtWorld {
   readonly consortium: ReplicaDeployment;
   /** Each device's initial signing key, by device number (what an attacker with physical access extracts). */
   readonly deviceKeys: readonly SigningKey[];
+  /** The consortium's enrolment authority, which certifies readers' keys (reader-credential.ts). */
+  private readonly enrolmentAuthority: SigningKey;
   /** Every host in the order it was added, with what it was built from (actors share no memory: isolation.test.ts). */
   readonly builds: HostBuild[] = [];
   /** Hosts an attack placed beside another (an attacker beside a gateway), which share its site. */
@@ -150,6 +153,7 @@ export class IomtWorld {
     const engine = this.engine;
     const ring = new KeyRing(c.cryptoMode, c.seed, { portable: c.partition !== undefined });
     this.keyRing = ring;
+    this.enrolmentAuthority = ring.issue(ENROLMENT_AUTHORITY_SIGNER);
 
     // Patients: vitals, episodes (ground truth), pseudonyms on chain and real identifiers off chain.
     const patientRng = engine.rng.stream('patients');
@@ -252,7 +256,7 @@ export class IomtWorld {
       const node = hosp.node;
       const hospitalDevices = devicesByWard.slice(hosp.index * c.wardsPerHospital, (hosp.index + 1) * c.wardsPerHospital).flat();
       const hospitalPatients = [...new Set(hospitalDevices.map((d) => this.patientPseudonyms[d.patient]!))];
-      const store = this.spawn(hosp.store, siteLink(region), 'store', { options: { ...c.store }, node: nodeEndpoint(node), patientOfDevice, patients: hospitalPatients }, `store:${hosp.index}`, { role: 'store', id: hosp.index });
+      const store = this.spawn(hosp.store, siteLink(region), 'store', { options: { ...c.store }, node: nodeEndpoint(node), patientOfDevice, patients: hospitalPatients, verifier: ring, crypto }, `store:${hosp.index}`, { role: 'store', id: hosp.index });
       if (store !== undefined) this.stores.push(store);
       this.spawn(hosp.careTeam, siteLink(region), 'care-team', {}, `care:${hosp.index}`);
       const managed = hospitalDevices.map((d) => ({ name: this.deviceNames[d.index]!, host: d.host }));
@@ -289,20 +293,31 @@ export class IomtWorld {
         while (clinicianCursor < topo.clinicians.length && topo.clinicians[clinicianCursor]!.hospital === hosp.index && topo.clinicians[clinicianCursor]!.ward === w) {
           const cl = topo.clinicians[clinicianCursor++]!;
           const patients = this.clinicianPatients(topo, devicesByWard, cl.hospital, cl.ward);
-          this.spawn(cl.host, siteLink(region), 'access-client', { role: 'clinician', pseudonym: pseudonym('cl', c.seed, cl.host), ledger: endpoint, node: nodeEndpoint(node), ratePerHour: c.access.clinicianRatePerHour, patients, breakGlassProbability: c.access.breakGlassProbability }, `clinician:${cl.host}`, { role: 'clinician', id: cl.host });
+          const credential = this.enrolReader(pseudonym('cl', c.seed, cl.host), cl.host);
+          this.spawn(cl.host, siteLink(region), 'access-client', { role: 'clinician', credential, verifier: ring, crypto, ledger: endpoint, node: nodeEndpoint(node), ratePerHour: c.access.clinicianRatePerHour, patients, breakGlassProbability: c.access.breakGlassProbability }, `clinician:${cl.host}`, { role: 'clinician', id: cl.host });
         }
       }
     }
     const allPatients = shareable(this.patientTargets(topo, topo.devices));
     const researchRegion = topo.nodes.find((n) => n.host === topo.researchNode)!.region;
     for (const r of topo.researchers) {
-      this.spawn(r, siteLink(researchRegion), 'access-client', { role: 'researcher', pseudonym: pseudonym('rs', c.seed, r), ledger: endpoint, node: nodeEndpoint(topo.researchNode), ratePerHour: c.access.researcherRatePerHour, patients: allPatients, breakGlassProbability: 0 }, `researcher:${r}`);
+      const credential = this.enrolReader(pseudonym('rs', c.seed, r), r);
+      this.spawn(r, siteLink(researchRegion), 'access-client', { role: 'researcher', credential, verifier: ring, crypto, ledger: endpoint, node: nodeEndpoint(topo.researchNode), ratePerHour: c.access.researcherRatePerHour, patients: allPatients, breakGlassProbability: 0 }, `researcher:${r}`);
     }
   }
 
   /** Run over [0, durationUs), as a scenario's run does (Engine.runBefore). */
   run(): void {
     this.engine.runBefore(this.config.durationUs);
+  }
+
+  /**
+   * Enrol a reader of records: a key for the reader on `host` and the enrolment authority's
+   * certificate binding it to `requester`, the pseudonym consents name (an attack's injected
+   * clinician is enrolled as the world's are). Once per host.
+   */
+  enrolReader(requester: string, host: HostId): ReaderCredential {
+    return enrolReader(this.keyRing, this.enrolmentAuthority, requester, host);
   }
 
   /** Hosts that submit transactions: administrations, portals, gateways, clinicians, researchers. */

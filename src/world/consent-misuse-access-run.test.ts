@@ -25,8 +25,8 @@ describe('consent-misuse in the iomt.access_* counts', () => {
       expect(misuseDecided).toBe(v('attack.consent_misuse.requests'));
       expect(v('iomt.access_requests')).toBeGreaterThan(v('attack.consent_misuse.requests'));
       expect(v('iomt.access_requests')).toBe(v('iomt.access_permitted') + v('iomt.access_denied') + v('iomt.access_break_glass'));
-      // Every permitted read reached its store, and every record served was checked, before the end: none in flight.
-      expect(v('iomt.records_served')).toBe(v('iomt.access_permitted') + v('iomt.access_break_glass') - v('iomt.integrity_checks_not_found'));
+      // Every permitted read was answered or given up, and every record served was checked, before the end: none in flight.
+      expect(v('iomt.records_served')).toBe(v('iomt.access_permitted') + v('iomt.access_break_glass') - v('iomt.integrity_checks_not_found') - v('iomt.integrity_checks_refused') - v('iomt.integrity_checks_unanswered'));
       expect(v('iomt.records_served')).toBe(v('iomt.integrity_checks_valid') + v('iomt.integrity_checks_invalid') + v('iomt.integrity_checks_unanchored'));
     });
   }

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorFactory } from '../../../sim/index.ts';
 import { ScriptedContext } from '../../../sim/testing/scripted-context.ts';
+import { ENROLMENT_AUTHORITY_SIGNER, enrolReader } from '../../iomt/reader-credential.ts';
 import type { IomtWorld } from '../../iomt/world.ts';
+import { KeyRing } from '../../ledger/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { attackSpecSchema } from '../definition.ts';
 import { GroundTruth } from '../ground-truth.ts';
@@ -29,9 +31,13 @@ function outcomes(mode: 'expired' | 'revoked', end: ConsentEnd, requests: readon
   const spec = attackSpecSchema(consentMisuse).parse({ type: 'consent-misuse', device: 0, mode });
   const run = consentMisuse.device!.plan([{ spec, index: 0 }], env);
   let misuser: ConsentMisuser | undefined;
+  const ring = new KeyRing('symbolic', 1);
+  const authority = ring.issue(ENROLMENT_AUTHORITY_SIGNER);
   // What installAll reads of a world with one hospital, one device and one consortium node; the
   // misuser's host is built but never run.
   const world = {
+    keyRing: ring,
+    enrolReader: (requester: string, host: number) => enrolReader(ring, authority, requester, host),
     topology: { devices: [{ hospital: 0, patient: 0 }], hospitals: [{ region: 0, node: 1, store: 2 }], nodes: [{ host: 1 }] },
     config: { durationUs: 180 * S, retransmitUs: S, links: { siteBandwidthBps: 1e9 }, protocol: { faultModel: { repliesNeeded: () => 1 } }, cryptoCosts: {} },
     patientPseudonyms: ['pt_a'],

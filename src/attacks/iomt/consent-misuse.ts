@@ -47,10 +47,10 @@ export const consentMisuse = defineAttack({
             env.truth.label('access', requester, 'consent-misuse', `former-grantee:${spec.mode}`, spec.start, spec.end ?? Infinity);
             const opts = {
               start: spec.start, end: spec.end, mode: spec.mode, validForUs: spec.validFor, ratePerSec: spec.rate, ledger, node: nodeEndpoint(world, hosp.node),
-              target: { patient: d.patient, pseudonym: world.patientPseudonyms[d.patient]!, device: spec.device, store: hosp.store }, requester, consent: `con_misuse_${k}`, farEndUs: c.durationUs + 3_600_000_000,
+              target: { patient: d.patient, pseudonym: world.patientPseudonyms[d.patient]!, device: spec.device, store: hosp.store }, verifier: world.keyRing, crypto: c.cryptoCosts, consent: `con_misuse_${k}`, farEndUs: c.durationUs + 3_600_000_000,
             };
             world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => {
-              const a = new ConsentMisuser(ctx, opts);
+              const a = new ConsentMisuser(ctx, { ...opts, credential: world.enrolReader(requester, ctx.self) });
               misusers.push(a);
               return a;
             }, `attacker:consent-misuse:${k}`);

@@ -10,7 +10,7 @@
  * truth) rather than trusting the decisions.
  */
 import type { Actor, ActorContext, HostId, TimerTag } from '../../../sim/index.ts';
-import type { Transaction } from '../../ledger/index.ts';
+import type { CryptoCosts, Transaction, Verifier } from '../../ledger/index.ts';
 import type { ReplyMessage } from '../../protocols/types.ts';
 import { AccessRequester, type AccessTarget } from '../../iomt/access-requester.ts';
 import { emitIomt } from '../../iomt/events.ts';
@@ -18,6 +18,7 @@ import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from '../../iomt/
 import type { GetReply } from '../../iomt/messages.ts';
 import { NodeQueries, type NodeEndpoint } from '../../iomt/node-link.ts';
 import type { NodeAnswer, NodeAnswerBody } from '../../iomt/node-messages.ts';
+import type { ReaderCredential } from '../../iomt/reader-credential.ts';
 
 export interface ConsentMisuseOptions {
   readonly start: number;
@@ -30,7 +31,10 @@ export interface ConsentMisuseOptions {
   readonly node: NodeEndpoint;
   /** The patient who grants, then loses, the consent, and the device (in its store) whose latest record is read. */
   readonly target: AccessTarget;
-  readonly requester: string;
+  /** The former grantee's pseudonym, certified, and its key: it was enrolled as any clinician is. */
+  readonly credential: ReaderCredential;
+  readonly verifier: Verifier;
+  readonly crypto: CryptoCosts;
   readonly consent: string;
   /** Consent period end when the mode is 'revoked' (past the run). */
   readonly farEndUs: number;
@@ -66,7 +70,7 @@ export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
   constructor(private readonly ctx: ActorContext<unknown>, private readonly o: ConsentMisuseOptions) {
     this.queries = new NodeQueries(ctx, o.node);
     this.ledger = new LedgerClient(ctx, o.ledger, this.queries, this);
-    this.access = new AccessRequester(ctx, this.ledger, this.queries, o.requester, 'clinician');
+    this.access = new AccessRequester(ctx, this.ledger, this.queries, o.credential, o.verifier, o.crypto.signUs, 'clinician');
   }
 
   onStart(): void {
@@ -80,12 +84,13 @@ export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
     switch (tag) {
       case TIMER_RETRANSMIT:
         this.ledger.retransmit();
+        this.access.giveUpUnanswered();
         ctx.setTimer(o.ledger.retransmitUs, TIMER_RETRANSMIT);
         return;
       case TIMER_START: {
         if (o.mode === 'expired') this.periodEndUs = ctx.nowUs + o.validForUs;
         const periodEndUs = o.mode === 'expired' ? this.periodEndUs : o.farEndUs;
-        this.ledger.submit({ contract: 'Consent', method: 'grant', args: { consent: o.consent, patient: o.target.pseudonym, grantee: o.requester, scope: 'treatment', purpose: 'TREAT', periodStartUs: ctx.nowUs, periodEndUs, provision: 'permit' } }, TOKEN_GRANT, { q: 'height' });
+        this.ledger.submit({ contract: 'Consent', method: 'grant', args: { consent: o.consent, patient: o.target.pseudonym, grantee: o.credential.certificate.requester, scope: 'treatment', purpose: 'TREAT', periodStartUs: ctx.nowUs, periodEndUs, provision: 'permit' } }, TOKEN_GRANT, { q: 'height' });
         return;
       }
       case TIMER_REVOKE: {

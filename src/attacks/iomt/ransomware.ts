@@ -20,8 +20,9 @@ export const ransomware = defineAttack({
     hospital: param(zOrdinal, 'Hospital whose off-chain record store is encrypted, i.e. unavailable, in the window (0 is the first).', 'hospital number'),
   }),
   // What the window costs: records lost with the store, and reads it never answered (served fewer
-  // than permitted; not_found and anchoring stay at their baseline, as its host is down, not its data).
-  outcomes: ['attack.records_unrecoverable', 'iomt.records_served'],
+  // than permitted, and given up by their readers; not_found and anchoring stay at their baseline,
+  // as its host is down, not its data).
+  outcomes: ['attack.records_unrecoverable', 'iomt.records_served', 'iomt.integrity_checks_unanswered'],
   device: {
     checkWorldTargets: (spec, sizes, issues) => issues.index('hospital', spec.hospital, sizes.hospitals, 'a hospital number'),
     plan: (_specs, env) => ({

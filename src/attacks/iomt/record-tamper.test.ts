@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext } from '../../../sim/index.ts';
-import { packedMerkleRoot } from '../../ledger/index.ts';
+import { KeyRing, packedMerkleRoot, ZERO_CRYPTO_COSTS } from '../../ledger/index.ts';
 import type { PutBatch } from '../../iomt/messages.ts';
 import { encodeRecord, RECORD_BYTES } from '../../iomt/reading.ts';
 import { OffChainStore } from '../../iomt/store.ts';
@@ -48,6 +48,8 @@ describe('record-tamper', () => {
       node: { host: 1, macUs: 0, retryUs: 4_000_000 },
       patientOfDevice: ['pt_0'],
       patients: ['pt_0'],
+      verifier: new KeyRing('symbolic', 1),
+      crypto: ZERO_CRYPTO_COSTS,
     });
     const { world, run } = toyWorld(store, 2_000);
     const env: DeviceAttackEnv = { truth: new GroundTruth(), labels: new MessageLabels(), taps: [], forwardGatewayAlarmsTo: () => {} };

@@ -4,8 +4,9 @@
  * - configViolations: what each host was built from (IomtWorld.builds) is plain data: no function
  *   anywhere (a closure could reach anything), no class instance but the model's services, and
  *   nothing one host holds that another holds too unless it is deep-frozen. The services are the
- *   crypto key ring and a device's own signing key (the crypto model), a patient's physiology (the
- *   environment devices sense, fixed at creation), detector code, and a node's own application.
+ *   crypto key ring, a device's or reader's own signing key and signatures, frozen data (the
+ *   crypto model), a patient's physiology (the environment devices sense, fixed at creation),
+ *   detector code, and a node's own application.
  * - sourceViolations: no actor code reads replica state; only the node query service, on the
  *   replica's own host, and the world's metrics (after the run) may.
  */
@@ -20,6 +21,12 @@ export type IsService = (value: object) => boolean;
 export function modelServices(code: readonly object[] = []): IsService {
   const definitions = new Set(code);
   return (v) => v instanceof KeyRing || v instanceof PatientVitals || definitions.has(v);
+}
+
+/** A signature (a reader's certificate holds one): frozen when minted, so data no holder can change. */
+function isSignature(v: object): boolean {
+  const sig = v as { signer?: unknown; digest?: unknown };
+  return Object.isFrozen(v) && typeof sig.signer === 'number' && typeof sig.digest === 'string';
 }
 
 function isSigningKey(v: object): boolean {
@@ -49,7 +56,7 @@ export function configViolations(builds: readonly HostBuild[], isService: IsServ
         return;
       }
       // Opaque, and its holder's alone: a device's key, a node's application.
-      if (isSigningKey(v) || (b.kind === 'node' && path === 'config.app' && v instanceof IomtLedgerApp)) return;
+      if (isSigningKey(v) || isSignature(v) || (b.kind === 'node' && path === 'config.app' && v instanceof IomtLedgerApp)) return;
       if (ArrayBuffer.isView(v)) return;
       const proto: unknown = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) {

@@ -76,7 +76,9 @@ export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'iomt.integrity_checks_not_found', unit: 'count', better: 'lower', meaning: 'record reads the store could not serve (no record, or older than store.retain)' },
   // Lower is better: a permitted read the store turned away, its permit notice too late (5 s).
   { name: 'iomt.integrity_checks_refused', unit: 'count', better: 'lower', meaning: 'permitted record reads the store refused because the permit had not reached it within 5 s' },
-  ...latency('iomt.integrity_check_latency_ms', 'time from a reader asking the store for a record (once permitted) to its verdict: the record and its proof from the store, the anchored root from its node'),
+  // Lower is better: a permitted read its reader never had an answer to (store down, read or answer lost).
+  { name: 'iomt.integrity_checks_unanswered', unit: 'count', better: 'lower', meaning: 'permitted record reads the store never answered (store down, read or answer lost): a reader gives a read up, without retrying it, once 10 s (the store\'s 5 s permit wait plus 5 s) have passed with no answer. Every permitted or break-glass read ends in exactly one integrity count (valid, invalid, unanchored, not_found, refused, unanswered) but those still open at the end of the run: a read within its 10 s, or a record awaiting its anchored root' },
+  ...latency('iomt.integrity_check_latency_ms', 'time from a reader asking the store for a record (once permitted) to its verdict: the record and its proof from the store, the anchored root from its node', '; reads given up as unanswered have none'),
   // Neither way: true and false alarms together; detect.<detector>.false_alarms_per_hour and detection_rate judge them.
   { name: 'iomt.detector_alarms', unit: 'count', better: 'neither', meaning: 'alarms raised by the streaming detectors (EWMA, CUSUM, z-score)' },
   // Neither way: true and false alarms together; false_alarms_per_hour and detection_rate judge them.
