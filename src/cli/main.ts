@@ -49,12 +49,15 @@ type RunArgs = ArgsOf<'run', 'runCommand'>;
 class UsageError extends Error {}
 
 /**
- * Flags yargs accepts but no handler can use, refused before any handler runs: one that takes one
+ * Flags yargs accepts but no handler can use, refused before any handler runs: `--out ''`; one that takes one
  * value given twice (yargs gathers the values into a list, which a handler would use as a path or a
  * number), and a repeatable flag (`--set`, `--vary`, `--slo`) given with no value (yargs reads it as
  * an empty list, the same as the flag left out).
  */
 function refuseUnusableFlags(argv: Record<string, unknown>, options: { string?: string[]; array?: string[] }): void {
+  // `--out "$OUT"` with OUT unset: an empty path would be the current folder. One check for every
+  // command that takes --out, before any of them reads or writes anything.
+  if ((options.string ?? []).includes('out') && argv['out'] === '') throw inputError("--out ''", '(flag)', 'a folder path', "''");
   const repeatable = new Set(options.array ?? []);
   for (const key of repeatable) {
     const value = argv[key];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issueOf } from '../scenario/testing/input-issue.ts';
-import { checkOutputFile, checkOutputFolder, makeOutputFolder } from './output-folder.ts';
+import { checkOutputFile, checkOutputFolder, checkUnusedFolder, makeOutputFolder } from './output-folder.ts';
 
 
 describe('output folders', () => {
@@ -28,6 +28,34 @@ describe('output folders', () => {
     const issue = issueOf(() => makeOutputFolder('/proc/iomtsim-results/run', '--out /proc/iomtsim-results/run'));
     expect(issue?.source).toBe('--out /proc/iomtsim-results/run');
     expect(issue?.found).toMatch(/^\/proc(\/iomtsim-results)?, (which could not be made \(E[A-Z]+\)|a folder this process may not write to)$/);
+  });
+});
+
+describe('the folder an output goes to', () => {
+  it("refuses an empty path (an unset $OUT), which would be the current folder", () => {
+    expect(issueOf(() => checkOutputFolder('', "--out ''"))).toEqual({ source: "--out ''", path: '(flag)', expected: 'a folder path', found: "''" });
+  });
+
+  it('says (folder), not (flag), about a default folder no flag named', () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-out-'));
+    writeFileSync(join(root, 'results'), 'x');
+    expect(issueOf(() => checkOutputFolder(join(root, 'results', 'run'), 'results'))?.path).toBe('(folder)');
+  });
+
+  it("refuses a folder of the user's own files, naming how many and some of them, and accepts an empty or new one", () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-out-'));
+    writeFileSync(join(root, 'metrics.csv'), 'mine');
+    writeFileSync(join(root, 'summary.json'), 'mine');
+    expect(issueOf(() => checkUnusedFolder(root, `--out ${root}`))).toEqual({ source: `--out ${root}`, path: '(flag)', expected: 'an empty or new folder', found: "2 entries, e.g. 'metrics.csv', 'summary.json'" });
+    expect(issueOf(() => checkUnusedFolder(mkdtempSync(join(tmpdir(), 'iomtsim-out-')), '--out x'))).toBeUndefined();
+    expect(issueOf(() => checkUnusedFolder(join(root, 'new'), '--out x'))).toBeUndefined();
+  });
+
+  it("accepts a folder of the command's own earlier output, which it replaces", () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-out-'));
+    writeFileSync(join(root, 'trace.json'), '{}');
+    expect(issueOf(() => checkUnusedFolder(root, '--out x', ['trace.json', 'sequence.svg'], 'trace'))).toBeUndefined();
+    expect(issueOf(() => checkUnusedFolder(root, '--out x', ['report.html'], 'report'))?.expected).toBe("an empty or new folder, or the folder of an earlier report (holding 'report.html')");
   });
 });
 

@@ -6,11 +6,24 @@
  * Node's recursive mkdir never returns where mkdir answers ENOENT below a folder that exists (under
  * /proc, as root, it spun at full CPU until killed).
  */
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { inputError, type InputError } from '../scenario/errors.ts';
 
 const EXPECTED = 'a folder iomtsim can create and write to';
+
+/**
+ * The field path of a message about a folder from `source`: `(flag)` where a flag named it (the
+ * source is the flag as typed), `(folder)` for a default folder no flag named.
+ */
+export function folderPath(source: string): string {
+  return source.startsWith('-') ? '(flag)' : '(folder)';
+}
+
+/** How `--out DIR` reads as a message's source, an empty path (an unset shell variable) quoted. */
+export function outFlagSource(dir: string): string {
+  return `--out ${dir === '' ? "''" : dir}`;
+}
 
 /** The missing folders from `dir` up to the first that exists, deepest first, and that one. */
 function missingLevels(dir: string): { readonly missing: string[]; readonly existing: string } {
@@ -31,14 +44,32 @@ function missingLevels(dir: string): { readonly missing: string[]; readonly exis
  * this process may not write to.
  */
 export function checkOutputFolder(dir: string, source: string): void {
+  // An empty path (`--out "$OUT"` with OUT unset) would resolve to the current folder.
+  if (dir === '') throw inputError(source, folderPath(source), 'a folder path', "''");
   const { existing } = missingLevels(dir);
   if (!existsSync(existing)) return;
-  if (!statSync(existing).isDirectory()) throw inputError(source, '(flag)', EXPECTED, `${existing}, a file, where a folder would have to be`);
+  if (!statSync(existing).isDirectory()) throw inputError(source, folderPath(source), EXPECTED, `${existing}, a file, where a folder would have to be`);
   try {
     accessSync(existing, constants.W_OK);
   } catch {
-    throw inputError(source, '(flag)', EXPECTED, `${existing}, a folder this process may not write to`);
+    throw inputError(source, folderPath(source), EXPECTED, `${existing}, a folder this process may not write to`);
   }
+}
+
+/**
+ * Refuse, as bad input from `source`, an existing folder that holds entries, none of them one of
+ * `own` (the files this command writes there, whose earlier output it replaces; `ownName` names
+ * that output in the message): a folder of the
+ * user's own files, or of another command's output, is never written into. A new or empty folder,
+ * and a path that is not a folder (checkOutputFolder's to refuse), pass.
+ */
+export function checkUnusedFolder(dir: string, source: string, own: readonly string[] = [], ownName = 'output of this command'): void {
+  if (dir === '' || !existsSync(dir) || !statSync(dir).isDirectory()) return;
+  const entries = readdirSync(dir).sort();
+  if (entries.length === 0 || own.some((name) => entries.includes(name))) return;
+  const shown = entries.slice(0, 3).map((name) => `'${name}'`).join(', ');
+  const expected = own.length === 0 ? 'an empty or new folder' : `an empty or new folder, or the folder of an earlier ${ownName} (holding ${own.map((n) => `'${n}'`).join(' or ')})`;
+  throw inputError(source, folderPath(source), expected, `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, e.g. ${shown}`);
 }
 
 const EXPECTED_FILE = 'a file path iomtsim can write to';
@@ -91,5 +122,5 @@ export function claimNewFolder(base: string): string {
 
 /** The input error for folder `level`, which mkdir refused with `err`. */
 export function folderNotMade(source: string, level: string, err: unknown): InputError {
-  return inputError(source, '(flag)', EXPECTED, `${level}, which could not be made (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  return inputError(source, folderPath(source), EXPECTED, `${level}, which could not be made (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
 }

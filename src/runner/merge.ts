@@ -7,6 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import { inputError } from '../scenario/index.ts';
+import { outFlagSource } from '../io/output-folder.ts';
 import type { Manifest, ManifestIdentity } from './manifest.ts';
 import { buildPoints } from './plan.ts';
 import { checkResultsFolder, ensureDir, readResults, writeResultFiles } from './results-dir.ts';
@@ -62,7 +63,7 @@ export function mergeShards(dirs: readonly string[], outDir: string): MergeOutco
     endedAt: shards.map((s) => s.manifest.endedAt ?? '').sort().at(-1) ?? null,
     wallMs: shards.reduce((sum, s) => sum + s.manifest.wallMs, 0),
   };
-  ensureDir(outDir, `--out ${outDir}`);
+  ensureDir(outDir, outFlagSource(outDir));
   writeResultFiles(outDir, manifest, summary, finished);
   return { dir: outDir, status, summary };
 }

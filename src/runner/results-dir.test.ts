@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../scenario/index.ts';
-import { checkReportFolder, makeResultsFolder, readResults } from './results-dir.ts';
+import { checkOutFolder, checkReportFolder, checkResultsFolder, makeResultsFolder, readResults } from './results-dir.ts';
 
 /** The message of the input error `act` throws. */
 function refusal(act: () => unknown): string {
@@ -71,5 +71,27 @@ describe('the folder of a report of other results (compare --out, validate --out
     const root = mkdtempSync(join(tmpdir(), 'iomtsim-report-folder-'));
     writeFileSync(join(root, 'file'), 'x');
     expect(refusal(() => checkReportFolder(join(root, 'file', 'out'), '--out file/out'))).toBe(`--out file/out: (flag): expected a folder iomtsim can create and write to, found ${join(root, 'file')}, a file, where a folder would have to be`);
+  });
+});
+
+describe('the one rule for every --out', () => {
+  it("refuses an existing results folder for any command, with the command's own words", () => {
+    const dir = folderWithManifest({});
+    expect(refusal(() => checkOutFolder(dir, `--out ${dir}`, { own: ['trace.json'] }))).toBe(`--out ${dir}: (flag): expected a folder that holds no run's results (only run --resume adds to them), found an existing results folder`);
+  });
+
+  it("refuses a run's --out holding a user's own files, or another command's output (a trace)", () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-out-rule-'));
+    writeFileSync(join(root, 'metrics.csv'), 'mine');
+    expect(refusal(() => checkResultsFolder({ outDir: root }, 'a folder that holds no results yet'))).toBe(`--out ${root}: (flag): expected an empty or new folder, found 1 entry, e.g. 'metrics.csv'`);
+    const trace = mkdtempSync(join(tmpdir(), 'iomtsim-out-rule-'));
+    writeFileSync(join(trace, 'trace.json'), '{}');
+    expect(refusal(() => checkResultsFolder({ outDir: trace }, 'a folder that holds no results yet'))).toBe(`--out ${trace}: (flag): expected an empty or new folder, found 1 entry, e.g. 'trace.json'`);
+    expect(refusal(() => checkReportFolder(trace, `--out ${trace}`))).toContain("found 1 entry, e.g. 'trace.json'");
+    expect(readdirSync(trace)).toEqual(['trace.json']);
+  });
+
+  it("names an empty --out, quoted", () => {
+    expect(refusal(() => checkResultsFolder({ outDir: '' }, 'a folder that holds no results yet'))).toBe("--out '': (flag): expected a folder path, found ''");
   });
 });

@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { inputError } from '../scenario/index.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { checkInputFolder, readInputFile, readOptionalInputFile } from '../io/input-file.ts';
-import { checkOutputFolder, claimNewFolder, makeOutputFolder } from '../io/output-folder.ts';
+import { checkOutputFolder, checkUnusedFolder, claimNewFolder, folderPath, makeOutputFolder, outFlagSource } from '../io/output-folder.ts';
 import { firstMismatch, recordOf, sealedJson, sealMismatch, type RecordedFile } from '../io/recorded-files.ts';
 import { metricsCsv } from '../io/metrics-csv.ts';
 import { parseTimeseriesCsv, rowsByReplication, timeseriesCsv } from '../io/timeseries-csv.ts';
 import { RESULTS_FORMAT, RUN_KINDS, type Manifest } from './manifest.ts';
+import { manifestProblem } from './manifest-check.ts';
 import { compareRecords, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure, ReplicationRecord } from './types.ts';
 
@@ -28,7 +29,8 @@ export interface ResultsFolderRequest {
 
 /**
  * Refuse, before any work, a results folder the run could not use: `--out` holding results already
- * (`taken` says what is expected instead), or a folder that cannot be made or written.
+ * (`taken` says what is expected instead), or anything else (a user's own files, another command's
+ * output), or a folder that cannot be made or written.
  */
 export function checkResultsFolder(request: ResultsFolderRequest, taken: string): void {
   const out = request.outDir;
@@ -36,8 +38,23 @@ export function checkResultsFolder(request: ResultsFolderRequest, taken: string)
     checkOutputFolder(request.resultsRoot ?? 'results', request.resultsRoot ?? 'results');
     return;
   }
-  if (holdsResults(out)) throw inputError(`--out ${out}`, '(flag)', taken, 'an existing results folder');
-  checkOutputFolder(out, `--out ${out}`);
+  checkOutFolder(out, outFlagSource(out), { taken });
+}
+
+/**
+ * The one rule for every folder a command writes its output to (`--out`, or a default folder),
+ * refused before any work as bad input from `source`: an empty path; a run's results folder (its
+ * manifest.json: `taken` says what is expected instead), which only `--resume` may add to; a
+ * folder holding anything else, unless it holds one of `own`, the files of this command's earlier
+ * output there, which it replaces (compare, validate, trace: their default folders are fixed
+ * paths); a folder that cannot be made or written. Nothing is made.
+ */
+export function checkOutFolder(dir: string, source: string, options: { readonly taken?: string; readonly own?: readonly string[]; readonly ownName?: string } = {}): void {
+  if (dir !== '' && holdsResults(dir)) {
+    throw inputError(source, folderPath(source), options.taken ?? "a folder that holds no run's results (only run --resume adds to them)", 'an existing results folder');
+  }
+  checkUnusedFolder(dir, source, options.own ?? [], options.ownName);
+  checkOutputFolder(dir, source);
 }
 
 /** Whether `dir` holds a run's results: its manifest.json, which a run writes last. */
@@ -45,14 +62,17 @@ function holdsResults(dir: string): boolean {
   return existsSync(join(dir, FILES.manifest));
 }
 
+/** The files a report of other results (compare, validate) writes, by which its earlier folder is known. */
+export const REPORT_FILES = ['report.html', 'report.md', 'comparison.json', 'validation.json'] as const;
+
 /**
  * Refuse, before any work, a folder a report of other results (compare, validate) would be written
- * to that holds a run's results: its report.html, report.md and figures/ would replace the run's
- * own. `source` names the folder in the message (the flag as typed, or the default folder).
+ * to that holds a run's results (its report.html, report.md and figures/ would replace the run's
+ * own), or files of anything but an earlier report. `source` names the folder in the message (the
+ * flag as typed, or the default folder).
  */
 export function checkReportFolder(dir: string, source: string): void {
-  if (holdsResults(dir)) throw inputError(source, '(flag)', "a folder that holds no run's results (their report would be replaced)", 'an existing results folder');
-  checkOutputFolder(dir, source);
+  checkOutFolder(dir, source, { taken: "a folder that holds no run's results (their report would be replaced)", own: REPORT_FILES, ownName: 'report (compare, validate)' });
 }
 
 /**
@@ -63,7 +83,7 @@ export function checkReportFolder(dir: string, source: string): void {
  */
 export function makeResultsFolder(request: ResultsFolderRequest, scenarioName: string, prefix: string, seed: number, now: Date): string {
   if (request.outDir !== undefined) {
-    makeOutputFolder(request.outDir, `--out ${request.outDir}`);
+    makeOutputFolder(request.outDir, outFlagSource(request.outDir));
     return request.outDir;
   }
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -133,6 +153,10 @@ function readManifest(dir: string): Manifest {
   if (manifest?.format !== RESULTS_FORMAT) throw inputError(file, 'format', JSON.stringify(RESULTS_FORMAT), JSON.stringify(manifest?.format));
   // A kind the runner does not know would be resumed, then fail to report the folder it rewrote.
   if (!RUN_KINDS.includes(manifest.kind)) throw inputError(file, 'kind', `one of ${RUN_KINDS.map((k) => JSON.stringify(k)).join(', ')}`, JSON.stringify(manifest.kind));
+  // Checked here, before a reader (--resume, merge) runs or writes anything on it: an unsealed
+  // manifest (from before seals, or edited) may say anything.
+  const problem = manifestProblem(manifest as unknown as Record<string, unknown>);
+  if (problem !== undefined) throw inputError(file, problem.path, problem.expected, problem.found);
   return manifest;
 }
 

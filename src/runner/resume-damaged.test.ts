@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../scenario/index.ts';
-import { resumeRun, runScenario } from './index.ts';
+import { checkResume, resumeRun, runScenario } from './index.ts';
 import { tempRoot, toyScenario } from './testing/fixtures.ts';
 import { TOY_MODEL } from './testing/toy-model.ts';
 
@@ -55,6 +55,54 @@ describe('--resume of a folder with a directory in place of a file', () => {
     const err = await resumeRun(dir, { workers: 0, model: TOY_MODEL }).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).message).toBe(`${join(dir, file)}: (file): expected a file, found a directory`);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+/** A copy of the interrupted folder whose (unsealed) manifest has `edit` applied. */
+function copyWithManifest(edit: (manifest: Record<string, unknown>) => void): string {
+  const dir = copyOfInterrupted(true);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  edit(manifest);
+  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return dir;
+}
+
+describe('--resume of an unsealed manifest whose fields are wrong: refused before anything runs or is written', () => {
+  it.each([
+    ['replications: -3', (m: Record<string, unknown>) => { m['replications'] = -3; }, 'replications: expected the number of replications (an integer ≥ 1), found -3'],
+    ['seed: "abc"', (m: Record<string, unknown>) => { m['seed'] = 'abc'; }, "seed: expected the root seed (an integer ≥ 0), found 'abc'"],
+    ['scenario: "hello"', (m: Record<string, unknown>) => { m['scenario'] = 'hello'; }, "scenario: expected the resolved scenario (a mapping), found 'hello'"],
+    ['replicationSeeds: ["x"]', (m: Record<string, unknown>) => { m['replicationSeeds'] = ['x']; }, "replicationSeeds.0: expected a seed (an integer ≥ 0), found 'x'"],
+    ['scenario missing', (m: Record<string, unknown>) => { delete m['scenario']; }, 'scenario: expected the resolved scenario (a mapping), found nothing (the field is missing)'],
+    ['scenarioInput missing', (m: Record<string, unknown>) => { delete m['scenarioInput']; }, 'scenarioInput: expected the scenario input the run came from (a mapping), found nothing (the field is missing)'],
+    ['replications: 6 with replicationSeeds: [1]', (m: Record<string, unknown>) => { m['replications'] = 6; m['replicationSeeds'] = [1]; }, 'replicationSeeds: expected one seed per replication (replications: 6), found 1 seed'],
+  ])('%s', async (_name, edit, message) => {
+    const dir = copyWithManifest(edit);
+    const before = snapshot(dir);
+    const err = await resumeRun(dir, { workers: 0, model: TOY_MODEL }).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toBe(`${join(dir, 'manifest.json')}: ${message}`);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("a manifest that says 'complete' with replications missing from replications.jsonl", async () => {
+    const dir = copyWithManifest((m) => { m['status'] = 'complete'; });
+    const before = snapshot(dir);
+    const err = await checkResume(dir).then(() => undefined, (e: unknown) => e);
+    expect((err as InputError).message).toBe(`${join(dir, 'manifest.json')}: status: expected 'complete' only where every replication is recorded (6 in replications.jsonl), found 'complete' with 3 recorded`);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('--resume of a complete folder', () => {
+  it('says there is nothing to resume, and leaves the folder untouched', async () => {
+    const dir = copyOfInterrupted(false);
+    await resumeRun(dir, { workers: 0, model: TOY_MODEL });
+    const before = snapshot(dir);
+    expect((await checkResume(dir)).complete).toBe(true);
+    const err = await resumeRun(dir, { workers: 0, model: TOY_MODEL }).then(() => undefined, (e: unknown) => e);
+    expect((err as InputError).message).toBe(`${join(dir, 'manifest.json')}: status: expected an interrupted, running or failed run (a complete one has nothing to resume), found 'complete'`);
     expect(snapshot(dir)).toEqual(before);
   });
 });

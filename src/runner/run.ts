@@ -3,7 +3,7 @@
  * one shard of it) into a new results folder, or resume an interrupted one. Everything is
  * validated before the folder is created, so bad input writes nothing.
  */
-import { ensurePlugins } from '../plugins/cache.ts';
+import { loadRecordedPlugin } from '../plugins/cache.ts';
 import type { PluginRef } from '../plugins/module-file.ts';
 import { join } from 'node:path';
 import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
@@ -13,7 +13,7 @@ import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
 import { buildPoints, pendingTasks, planTasks, type Plan, type PlanPoint } from './plan.ts';
 import { planSplitsInThread } from '../world/threads/plan-thread.ts';
-import { checkResultsFolder, makeResultsFolder, readResults } from './results-dir.ts';
+import { checkResultsFolder, FILES, makeResultsFolder, readResults, type StoredResults } from './results-dir.ts';
 import { replicationSeeds } from './seeds.ts';
 import type { Shard } from './shard.ts';
 import type { ModelRef } from './types.ts';
@@ -155,18 +155,62 @@ export async function checkThreads(points: readonly PlanPoint[], loaded: LoadedS
   }
 }
 
-/** Complete an interrupted (or failed) run in place; the result equals an uninterrupted run. */
-export async function resumeRun(dir: string, options: ExecutionOptions): Promise<RunOutcome> {
+/** A results folder checked for `--resume`: what it holds, the plan it was run with, and what is left. */
+export interface CheckedResume {
+  readonly dir: string;
+  readonly stored: StoredResults;
+  readonly plan: Plan;
+  /** Replications still to run (not recorded, or failed). */
+  readonly pending: number;
+  /** A complete folder, every replication recorded: nothing to resume. */
+  readonly complete: boolean;
+}
+
+/**
+ * Everything `--resume` checks before it runs or writes anything, so a folder it refuses is left as
+ * it was: the files against the manifest's records, the manifest's fields (results-dir.ts), the
+ * plug-in modules the scenario recorded (each still there and unchanged), the scenario input, and
+ * the replications recorded against the plan.
+ */
+export async function checkResume(dir: string): Promise<CheckedResume> {
   const stored = readResults(dir);
   const m = stored.manifest;
-  if (m.kind === 'size') throw inputError(join(dir, 'manifest.json'), 'kind', "a 'run' or 'sweep' results folder (a size search cannot be resumed; run it again)", "'size'");
-  const locate = (): string => join(dir, 'manifest.json');
-  await ensurePlugins(m.scenarioInput['plugins'] as readonly PluginRef[] | undefined);
-  const points = buildPoints(m.scenarioInput, locate, m.sweep?.dimensions ?? []);
+  const file = join(dir, 'manifest.json');
+  if (m.kind === 'size') throw inputError(file, 'kind', "a 'run' or 'sweep' results folder (a size search cannot be resumed; run it again)", "'size'");
+  const refs = (m.scenarioInput['plugins'] ?? []) as readonly PluginRef[];
+  for (const [i, ref] of refs.entries()) {
+    const problem = await loadRecordedPlugin(ref);
+    if (problem !== undefined) throw inputError(file, `scenarioInput.plugins.${i}.${problem.field}`, problem.expected, problem.found);
+  }
+  const points = buildPoints(m.scenarioInput, () => file, m.sweep?.dimensions ?? []);
   const plan: Plan = { points, replicationSeeds: m.replicationSeeds, ...(m.shard ? { shard: m.shard } : {}), ...(m.threads !== undefined ? { threads: m.threads } : {}) };
+  checkRecords(join(dir, FILES.replications), stored, plan);
+  const pending = pendingTasks(plan, stored.finished).length;
+  if (m.status === 'complete' && pending > 0) {
+    throw inputError(file, 'status', `'complete' only where every replication is recorded (${planTasks(plan).length} in ${FILES.replications})`, `'complete' with ${planTasks(plan).length - pending} recorded`);
+  }
+  return { dir, stored, plan, pending, complete: m.status === 'complete' };
+}
+
+/** Refuse a recorded replication the plan does not hold (another point, replication, seed or shard). */
+function checkRecords(file: string, stored: StoredResults, plan: Plan): void {
+  const tasks = new Map(planTasks(plan).map((t) => [`${t.point}:${t.replication}`, t]));
+  stored.finished.forEach(({ record }, i) => {
+    const task = tasks.get(`${record?.point}:${record?.replication}`);
+    if (task === undefined) {
+      throw inputError(file, `record ${i + 1}`, `a replication of the run the manifest describes (point below ${plan.points.length}, replication below ${plan.replicationSeeds.length}, in its shard)`, `point ${JSON.stringify(record?.point)}, replication ${JSON.stringify(record?.replication)}`);
+    }
+    if (record.seed !== task.seed) throw inputError(file, `record ${i + 1}.seed`, `${task.seed} (replicationSeeds.${task.replication} in manifest.json)`, JSON.stringify(record.seed));
+  });
+}
+
+/** Complete an interrupted (or failed) run in place; the result equals an uninterrupted run. */
+export async function resumeRun(dir: string, options: ExecutionOptions): Promise<RunOutcome> {
+  const { stored, plan, pending, complete } = await checkResume(dir);
+  if (complete) throw inputError(join(dir, 'manifest.json'), 'status', "an interrupted, running or failed run (a complete one has nothing to resume)", "'complete'");
+  const m = stored.manifest;
   const { status: _status, endedAt: _endedAt, wallMs, ...manifest } = m;
-  const remaining = pendingTasks(plan, stored.finished).length;
-  return execute(plan, dir, { ...manifest, workers: options.workers }, options, executorFor(remaining, m.threads ?? 1, options), { finished: stored.finished, wallMs });
+  return execute(plan, dir, { ...manifest, workers: options.workers }, options, executorFor(pending, m.threads ?? 1, options), { finished: stored.finished, wallMs });
 }
 
 /** The pool the options ask for, or this thread for a replication alone (executor.ts: runsAlone). */

@@ -5,7 +5,8 @@
  * that order of precedence when seeds fail differently); 2 bad input; 130 interrupted. A failing
  * seed's scenario file is written to the results folder with the command that replays it.
  */
-import { checkOutputFolder, claimNewFolder, makeOutputFolder } from '../../io/output-folder.ts';
+import { claimNewFolder, makeOutputFolder, outFlagSource } from '../../io/output-folder.ts';
+import { checkOutFolder } from '../../runner/results-dir.ts';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { inputError } from '../../scenario/index.ts';
@@ -66,7 +67,8 @@ export async function fuzzCommand(args: FuzzArgs): Promise<number> {
   const workers = workerCount(args, count, threads);
   const beyond = args.beyond === true;
   // Refused before the seeds run, not when a failing one is to be written.
-  if (args.out !== undefined) checkOutputFolder(args.out, `--out ${args.out}`);
+  // The rule of every --out (runner/results-dir.ts): a new or empty folder; the default is always new.
+  if (args.out !== undefined) checkOutFolder(args.out, outFlagSource(args.out));
   const seeds = Array.from({ length: count }, (_, k) => first + k);
   const progress = progressReporter(process.stderr, Date.now, 'seeds');
   const started = Date.now();
@@ -88,7 +90,7 @@ export async function fuzzCommand(args: FuzzArgs): Promise<number> {
   ).finally(() => progress.finish());
   const failed = outcome.results.some((r) => r.verdict.kind !== 'pass');
   let dir = args.out;
-  if (dir !== undefined) makeOutputFolder(dir, `--out ${dir}`);
+  if (dir !== undefined) makeOutputFolder(dir, outFlagSource(dir));
   else if (failed || beyond) dir = claimNewFolder(join('results', `fuzz-${target.label}-${stamp(new Date())}`));
   const summary = summarise(target, outcome, beyond, dir, threads);
   process.stdout.write(args.json === true ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));

@@ -1,7 +1,9 @@
 /** `iomtsim run` and `iomtsim sweep`: replications (of every grid point) on a worker pool. */
 import type { Argv } from 'yargs';
 import { inputError, loadScenarioAsync, parseVary } from '../../scenario/index.ts';
-import { defaultWorkerCount, dryRun, parseShard, resumeRun, runScenario, readResults, type RunRequest } from '../../runner/index.ts';
+import { resolve } from 'node:path';
+import { checkResume, defaultWorkerCount, dryRun, parseShard, resumeRun, runScenario, type RunRequest } from '../../runner/index.ts';
+import { EXIT } from '../errors.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { defaultThreads } from '../../world/threads/default-threads.ts';
 import { withInterrupt } from '../interrupt.ts';
@@ -26,10 +28,15 @@ async function resume(dir: string, args: RunArgs): Promise<number> {
   if (args.scenario !== undefined || args.vary !== undefined || args.shard !== undefined || args.set !== undefined || args.seed !== undefined || args.reps !== undefined || args.out !== undefined || args.threads !== undefined || args.dryRun === true) {
     throw inputError(`--resume ${dir}`, '(flag)', '--resume without a scenario, --set, --seed, --reps, --vary, --shard, --out, --threads or --dry-run (the folder holds them)', 'some of them as well');
   }
-  const stored = readResults(dir);
-  const m = stored.manifest;
-  const points = m.sweep?.dimensions.reduce((n, d) => n * d.values.length, 1) ?? 1;
-  const remaining = Math.max(1, Math.ceil((points * m.replicationSeeds.length) / (m.shard?.count ?? 1)) - stored.finished.length);
+  // Every check on the folder before anything runs or is written: a refused folder is left as it was.
+  const checked = await checkResume(dir);
+  const m = checked.stored.manifest;
+  if (checked.complete) {
+    // Nothing to run: the folder is left untouched (its times and report stay those of the run).
+    process.stdout.write(args.json === true ? `${JSON.stringify({ resultsDir: resolve(dir), status: 'complete', resumed: 0 }, null, 2)}\n` : `nothing to resume: ${dir} is complete (every replication finished)\n`);
+    return EXIT.ok;
+  }
+  const remaining = Math.max(1, checked.pending);
   const progress = progressReporter();
   const result = await withInterrupt((signal) => resumeRun(dir, { workers: workerCount(args, remaining, m.threads ?? 1), signal, onProgress: progress.onProgress }));
   progress.finish();

@@ -3,7 +3,8 @@
  * (replication 0, the root seed) as Chrome trace-event JSON for Perfetto or chrome://tracing, and a
  * message-sequence chart (SVG) of the first decisions. docs/trace.md.
  */
-import { checkOutputFolder, makeOutputFolder } from '../../io/output-folder.ts';
+import { makeOutputFolder, outFlagSource } from '../../io/output-folder.ts';
+import { checkOutFolder } from '../../runner/results-dir.ts';
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { writeFileAtomic } from '../../io/index.ts';
@@ -27,6 +28,9 @@ interface TraceArgs {
   readonly set?: readonly string[];
   readonly out?: string;
 }
+
+/** The files a trace writes, by which a folder of an earlier trace is known (and replaced). */
+const TRACE_FILES = ['trace.json', 'sequence.svg'] as const;
 
 /** The default window: the first 10 simulated seconds, enough for the first decisions of every bundled scenario. */
 const DEFAULT_WINDOW_US = 10_000_000;
@@ -57,8 +61,10 @@ export async function traceCommand(args: TraceArgs): Promise<number> {
   const decisions = parseIntFlag('--decisions', args.decisions, 1);
   const hosts = args.hosts === undefined ? null : parseHostSelection(args.hosts);
   const out = args.out ?? join('results', scenario.name, `trace-${scenario.seed}`);
-  const outSource = args.out === undefined ? out : `--out ${out}`;
-  checkOutputFolder(out, outSource);
+  const outSource = args.out === undefined ? out : outFlagSource(out);
+  // A run's results folder is refused (a trace beside them goes in a folder of its own, <dir>/trace);
+  // a trace's folder, the default one included, is replaced.
+  checkOutFolder(out, outSource, { taken: "a folder that holds no run's results (a trace beside them goes in its own folder, such as <results>/trace)", own: TRACE_FILES, ownName: 'trace' });
   const result = traceScenario({ scenario, seed: scenario.seed, fromUs, toUs, hosts, decisions });
   makeOutputFolder(out, outSource);
   // One line, not indented: a viewer needs no layout, and indenting made a busy window's file
