@@ -4,11 +4,17 @@
  * a revocation binds from the block that carries it. Permit releases the record key (modelled as a
  * digest token bound to the requester and request); deny is recorded too. Break-glass (emergency
  * treatment) is always permitted and always audited, as the framework requires.
+ *
+ * The requester is the transaction's sender, not whoever the arguments name: a request is decided
+ * only when its `requester` is bound to the sender in the ReaderRegistry (src/contracts/registry.ts),
+ * and is otherwise rejected ('requester-not-sender'), neither decided nor audited, so no host can be
+ * permitted, denied or audited in another reader's name.
  */
 import { bool, CallRejected, oneOf, str } from './args.ts';
 import type { AuditLog } from './audit.ts';
 import { PURPOSES, type ConsentContract } from './consent.ts';
 import { sha256Hex } from './digest.ts';
+import type { ReaderRegistry } from './registry.ts';
 
 export type AccessDecision = 'permit' | 'deny' | 'break-glass';
 
@@ -34,12 +40,15 @@ export class AccessControl {
   constructor(
     private readonly consent: ConsentContract,
     private readonly audit: AuditLog,
+    private readonly readers: ReaderRegistry,
   ) {}
 
-  request(args: Readonly<Record<string, unknown>>, blockTimeUs: number): AccessOutcome {
+  /** `sender`: the transaction's authenticated sender (host id), which must act for `requester`. */
+  request(args: Readonly<Record<string, unknown>>, blockTimeUs: number, sender: number): AccessOutcome {
     const request = str(args, 'request');
-    if (this.decisions.has(request)) throw new CallRejected('duplicate-request');
     const requester = str(args, 'requester');
+    if (!this.readers.actsFor(sender, requester)) throw new CallRejected('requester-not-sender');
+    if (this.decisions.has(request)) throw new CallRejected('duplicate-request');
     const patient = str(args, 'patient');
     const purpose = oneOf(args, 'purpose', PURPOSES);
     const breakGlass = bool(args, 'breakGlass');

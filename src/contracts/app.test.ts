@@ -8,14 +8,20 @@ const HOUR_US = 3_600_000_000;
 const GW = 100;
 const ROOT = 'ab'.repeat(32);
 
+/** The host each reader acts from, bound at genesis (ReaderRegistry). */
+const READERS: Readonly<Record<string, number>> = { 'dr-1': 2, 'dr-2': 3, 'dr-9': 4, 'researcher-1': 5 };
+
 function app(): IomtLedgerApp {
-  return new IomtLedgerApp({ gateways: [GW], alertRules: ['spo2-low'] });
+  const a = new IomtLedgerApp({ gateways: [GW], alertRules: ['spo2-low'] });
+  a.applyGenesis(Object.entries(READERS).map(([requester, host]) => callTx(-1, 'ReaderRegistry', 'enrol', { requester, host })), blockOf(0, 0, []));
+  return a;
 }
 function grant(id: string, grantee = 'dr-1', purpose = 'TREAT'): Transaction {
   return callTx(1, 'Consent', 'grant', { consent: id, patient: 'pt-1', grantee, scope: 'treatment', purpose, periodStartUs: 0, periodEndUs: HOUR_US, provision: 'permit' });
 }
-function access(id: string, grantee = 'dr-1', breakGlass = false): Transaction {
-  return callTx(2, 'AccessControl', 'request', { request: id, requester: grantee, patient: 'pt-1', purpose: breakGlass ? 'ETREAT' : 'TREAT', breakGlass });
+/** `grantee`'s request, sent by `sender` (by default the host `grantee` is bound to). */
+function access(id: string, grantee = 'dr-1', breakGlass = false, sender = READERS[grantee] ?? 2): Transaction {
+  return callTx(sender, 'AccessControl', 'request', { request: id, requester: grantee, patient: 'pt-1', purpose: breakGlass ? 'ETREAT' : 'TREAT', breakGlass });
 }
 function run(a: IomtLedgerApp, blocks: Transaction[][]): ContractOutcome[] {
   const out: ContractOutcome[] = [];
@@ -55,6 +61,41 @@ describe('IomtLedgerApp', () => {
     const out = run(a, [[access('r1', 'dr-9', true)]]);
     expect(decisions(out)).toEqual(['1:r1:break-glass']);
     expect(a.audit.entries.filter((e) => e.ref === 'r1').map((e) => e.type)).toEqual(['break-glass']);
+  });
+
+  it("rejects a request whose requester is another host's reader: not decided, not audited in the victim's name", () => {
+    const a = app();
+    // dr-2's host (3) asks in dr-1's name, for treatment and break-glass; an unenrolled name is no one's.
+    const forged = access('r1', 'dr-1', false, READERS['dr-2']);
+    const forgedBreakGlass = access('r2', 'dr-1', true, READERS['dr-2']);
+    const unenrolled = access('r3', 'dr-404', false, READERS['dr-2']);
+    const out = run(a, [[grant('c1')], [forged, forgedBreakGlass, unenrolled], [access('r1')]]);
+    expect(out.filter((o) => o.kind === 'rejected').map((o) => (o.kind === 'rejected' ? `${o.tx.sender}:${o.reason}` : ''))).toEqual(['3:requester-not-sender', '3:requester-not-sender', '3:requester-not-sender']);
+    // The victim's own request, under the id the forger tried, is decided on its consent.
+    expect(decisions(out)).toEqual(['3:r1:permit']);
+    expect(a.rejected).toBe(3);
+    const accesses = a.audit.entries.filter((e) => e.type === 'access' || e.type === 'break-glass');
+    expect(accesses.map((e) => `${e.ref}:${e.agent}`)).toEqual(['r1:dr-1']);
+    expect(a.access.decisionOf('r2')).toBeUndefined();
+    expect(a.access.digest()).toBe('1:1');
+  });
+
+  it('binds readers to hosts only at genesis, once each', () => {
+    const a = app();
+    // At run time no host may bind a name (not even an unbound one) to itself.
+    const out = run(a, [[callTx(3, 'ReaderRegistry', 'enrol', { requester: 'dr-404', host: 3 }), callTx(3, 'ReaderRegistry', 'enrol', { requester: 'dr-1', host: 3 })], [access('r1', 'dr-404', false, 3)]]);
+    expect(out.map((o) => (o.kind === 'rejected' ? o.reason : o.kind))).toEqual(['reader-enrolment-at-genesis-only', 'reader-enrolment-at-genesis-only', 'requester-not-sender']);
+    expect(a.readers.hostOf('dr-404')).toBeUndefined();
+    expect(a.readers.hostOf('dr-1')).toBe(2);
+    // Nor does a second genesis binding of a name move it.
+    const b = app();
+    b.applyGenesis([callTx(-1, 'ReaderRegistry', 'enrol', { requester: 'dr-1', host: 3 })], blockOf(0, 0, []));
+    expect(b.readers.hostOf('dr-1')).toBe(2);
+    // The bindings are state: replicas bound differently do not agree.
+    const c = new IomtLedgerApp({ gateways: [GW], alertRules: ['spo2-low'] });
+    c.applyGenesis(Object.entries(READERS).map(([requester, host]) => callTx(-1, 'ReaderRegistry', 'enrol', { requester, host: host + 1 })), blockOf(0, 0, []));
+    expect(c.readers.digest()).not.toBe(app().readers.digest());
+    expect(c.stateDigest()).not.toBe(app().stateDigest());
   });
 
   it('writes one audit entry per access decision, and the hash chain detects an edited entry', () => {

@@ -13,7 +13,7 @@ import { CallRejected, str } from './args.ts';
 import { AuditLog, type AuditEntry } from './audit.ts';
 import { ConsentContract } from './consent.ts';
 import { sha256Hex } from './digest.ts';
-import { DeviceRegistry } from './registry.ts';
+import { DeviceRegistry, ReaderRegistry } from './registry.ts';
 
 /** What executing one call did; the run model listens on one replica to measure. */
 export type ContractOutcome =
@@ -36,6 +36,8 @@ export interface IomtAppConfig {
 
 export class IomtLedgerApp implements ReplicatedApplication {
   readonly registry = new DeviceRegistry();
+  /** Which host acts for each reader pseudonym (bound at genesis): AccessControl's requester is its sender's. */
+  readonly readers = new ReaderRegistry();
   readonly consent = new ConsentContract();
   readonly audit = new AuditLog();
   readonly access: AccessControl;
@@ -43,7 +45,8 @@ export class IomtLedgerApp implements ReplicatedApplication {
   readonly anchors: AnchorRegistry;
   private readonly gateways: ReadonlySet<number>;
   listener: OutcomeListener | undefined;
-  private auditing = true;
+  /** True while the genesis state is applied (applyGenesis): configuration, not audited, and the only time readers are enrolled. */
+  private atGenesis = false;
   executed = 0;
   rejected = 0;
   /** Height of the latest block this replica executed (what a client polling its node sees). */
@@ -51,7 +54,7 @@ export class IomtLedgerApp implements ReplicatedApplication {
 
   constructor(config: IomtAppConfig) {
     this.gateways = new Set(config.gateways);
-    this.access = new AccessControl(this.consent, this.audit);
+    this.access = new AccessControl(this.consent, this.audit, this.readers);
     this.alerts = new EmergencyAlertContract(new Set(config.alertRules));
     this.anchors = new AnchorRegistry(this.gateways);
   }
@@ -73,7 +76,7 @@ export class IomtLedgerApp implements ReplicatedApplication {
           return;
         }
         case 'AccessControl.request': {
-          const access = this.access.request(a, t);
+          const access = this.access.request(a, t, tx.sender);
           l?.({ kind: 'access', tx, height: h, blockTimeUs: t, access });
           return;
         }
@@ -96,6 +99,13 @@ export class IomtLedgerApp implements ReplicatedApplication {
           l?.({ kind: 'consent-revoked', tx, height: h, consent });
           return;
         }
+        case 'ReaderRegistry.enrol': {
+          // Binding a pseudonym to a host is the consortium's configuration: after genesis, any host
+          // could claim a reader name that is not yet bound, so no transaction may.
+          if (!this.atGenesis) throw new CallRejected('reader-enrolment-at-genesis-only');
+          this.readers.enrol(a);
+          return;
+        }
         case 'DeviceRegistry.enrol':
         case 'DeviceRegistry.rotateKey':
         case 'DeviceRegistry.revoke': {
@@ -115,16 +125,16 @@ export class IomtLedgerApp implements ReplicatedApplication {
   }
 
   /**
-   * Apply the consortium's genesis state (devices enrolled, consents granted before the run) at
+   * Apply the consortium's genesis state (devices and readers enrolled, consents granted before the run) at
    * height 0 on every replica. These are configuration, not actions by anyone, so they are not
    * audited; they do enter the state digest.
    */
   applyGenesis(txs: readonly Transaction[], block: Block): void {
-    this.auditing = false;
+    this.atGenesis = true;
     try {
       for (const tx of txs) this.execute(tx, block);
     } finally {
-      this.auditing = true;
+      this.atGenesis = false;
     }
   }
 
@@ -136,6 +146,7 @@ export class IomtLedgerApp implements ReplicatedApplication {
    */
   copyFrom(source: IomtLedgerApp): void {
     this.registry.copyFrom(source.registry);
+    this.readers.copyFrom(source.readers);
     this.consent.copyFrom(source.consent);
     this.audit.copyFrom(source.audit);
     this.access.copyFrom(source.access);
@@ -147,7 +158,7 @@ export class IomtLedgerApp implements ReplicatedApplication {
   }
 
   private record(e: AuditEntry): void {
-    if (this.auditing) this.audit.append(e);
+    if (!this.atGenesis) this.audit.append(e);
   }
 
   private deviceCall(method: string, a: Readonly<Record<string, unknown>>, h: number): string {
@@ -158,7 +169,7 @@ export class IomtLedgerApp implements ReplicatedApplication {
 
   stateDigest(): string {
     return sha256Hex(
-      [this.registry.digest(), this.consent.digest(), this.audit.digest(), this.access.digest(), this.alerts.digest(), this.anchors.digest(), `${this.executed}:${this.rejected}`].join('|'),
+      [this.registry.digest(), this.readers.digest(), this.consent.digest(), this.audit.digest(), this.access.digest(), this.alerts.digest(), this.anchors.digest(), `${this.executed}:${this.rejected}`].join('|'),
     );
   }
 }

@@ -113,3 +113,47 @@ export class DeviceRegistry {
     return `${this.records.size}:${this.head}`;
   }
 }
+
+/**
+ * ReaderRegistry: which host acts for each reader of records (a clinician's or researcher's
+ * pseudonym, the name consents and permits are granted to). A transaction's sender is the host
+ * whose key signed it (the ledger authenticates it, as a Fabric proposal's creator certificate is
+ * what chaincode reads with GetCreator); a call that names a reader is that reader's only when the
+ * reader is bound to the sender. Bindings are the consortium's configuration, made at genesis as
+ * devices are enrolled; no transaction after genesis adds or changes one (src/contracts/app.ts).
+ */
+export class ReaderRegistry {
+  private hosts = new Map<string, number>();
+  /** Hash chain over the enrolments, in order (as DeviceRegistry's). */
+  private head = '0'.repeat(64);
+
+  enrol(args: Readonly<Record<string, unknown>>): string {
+    const requester = str(args, 'requester');
+    if (this.hosts.has(requester)) throw new CallRejected('reader-exists');
+    const host = int(args, 'host');
+    if (host < 0) throw new CallRejected('bad-arg:host');
+    this.hosts.set(requester, host);
+    this.head = sha256Hex(`${this.head}|reader|${JSON.stringify(requester)}|${host}`);
+    return requester;
+  }
+
+  /** The host bound to `requester`, or undefined when it is not enrolled. */
+  hostOf(requester: string): number | undefined {
+    return this.hosts.get(requester);
+  }
+
+  /** Whether `requester` is bound to `sender`: a call by `sender` may act in `requester`'s name. */
+  actsFor(sender: number, requester: string): boolean {
+    return this.hosts.get(requester) === sender;
+  }
+
+  /** Make this registry an independent copy of `source`'s state. */
+  copyFrom(source: ReaderRegistry): void {
+    this.hosts = new Map(source.hosts);
+    this.head = source.head;
+  }
+
+  digest(): string {
+    return `${this.hosts.size}:${this.head}`;
+  }
+}

@@ -35,6 +35,7 @@ function node() {
   app.applyGenesis(
     [
       tx({ contract: 'DeviceRegistry', method: 'enrol', args: { device: 'dev_0', keyId: '1000', deviceType: 'pulseOximeter', patient: 'pt_0', gateway: GATEWAY } }, -1),
+      tx({ contract: 'ReaderRegistry', method: 'enrol', args: { requester: 'cl_a', host: CLIENT } }, -1),
       tx({ contract: 'Consent', method: 'grant', args: { consent: 'c0', patient: 'pt_0', grantee: 'cl_a', scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs: 1e12, provision: 'permit' } }, -1),
     ],
     block(0, []),

@@ -135,6 +135,13 @@ export class IomtWorld {
   readonly deviceKeys: readonly SigningKey[];
   /** The consortium's enrolment authority, which certifies readers' keys (reader-credential.ts). */
   private readonly enrolmentAuthority: SigningKey;
+  /** The host each reader pseudonym is bound to in the genesis state (ReaderRegistry), the world's and any an attack enrolled. */
+  private readonly readerHosts = new Map<string, HostId>();
+  /** The genesis transactions and block every replica's state starts from. */
+  private readonly genesisTxs: Transaction[];
+  private readonly genesisBlock: Block;
+  /** The genesis state, applied once when the first replica this engine runs is built, then copied. */
+  private genesisState: IomtLedgerApp | undefined;
   /** Every host in the order it was added, with what it was built from (actors share no memory: isolation.test.ts). */
   readonly builds: HostBuild[] = [];
   /** Hosts an attack placed beside another (an attacker beside a gateway), which share its site. */
@@ -188,17 +195,18 @@ export class IomtWorld {
     const deviceKeys = topo.devices.map((d) => ring.issue(DEVICE_SIGNER_BASE + d.index));
     this.deviceKeys = deviceKeys;
     const { genesis, consentsByHospital } = this.genesis(topo, deviceKeys.map((k) => k.signer));
+    this.genesisTxs = genesis;
     const genesisBlock: Block = { hash: '0'.repeat(64), parentHash: '0'.repeat(64), height: 0, proposer: -1, timestampUs: 0, merkleRoot: '0'.repeat(64), txs: genesis, sizeBytes: 0 };
+    this.genesisBlock = genesisBlock;
     // Every replica starts from this state: executed once, when the first replica this engine runs
     // is built, and copied into that replica's own application. A partition of a split run builds
     // only its own replicas (sim/engine.ts, addHost), so the others' applications stay empty.
-    let genesisState: IomtLedgerApp | undefined;
     const startingState = (): IomtLedgerApp => {
-      if (genesisState === undefined) {
-        genesisState = new IomtLedgerApp({ gateways: gatewayHosts, alertRules });
-        genesisState.applyGenesis(genesis, genesisBlock);
+      if (this.genesisState === undefined) {
+        this.genesisState = new IomtLedgerApp({ gateways: gatewayHosts, alertRules });
+        this.genesisState.applyGenesis(genesis, genesisBlock);
       }
-      return genesisState;
+      return this.genesisState;
     };
     const collector = this.collector;
     engine.observe((_host, event, timeUs) => {
@@ -313,11 +321,34 @@ export class IomtWorld {
 
   /**
    * Enrol a reader of records: a key for the reader on `host` and the enrolment authority's
-   * certificate binding it to `requester`, the pseudonym consents name (an attack's injected
-   * clinician is enrolled as the world's are). Once per host.
+   * certificate binding it to `requester`, the pseudonym consents name, and, on chain, `requester`
+   * bound to `host` in the genesis state's ReaderRegistry, so that AccessControl decides the
+   * requests `host` submits in that name (and no other host's). The world's clinicians and
+   * researchers are bound in the genesis transactions; a reader an attack injects is enrolled as
+   * they are, before the run: its binding is applied, as genesis, to every replica's state. Call it
+   * outside the reader's actor factory, so that every partition of a split run applies it. Once
+   * per host.
    */
   enrolReader(requester: string, host: HostId): ReaderCredential {
+    const bound = this.readerHosts.get(requester);
+    if (bound === undefined) this.bindReaderAtGenesis(requester, host);
+    else if (bound !== host) throw new Error(`iomt: reader ${requester} is bound to host ${bound}, not ${host}`);
     return enrolReader(this.keyRing, this.enrolmentAuthority, requester, host);
+  }
+
+  /** Add `requester` → `host` to the genesis state, on every replica this engine built (all alike, so their states stay equal). */
+  private bindReaderAtGenesis(requester: string, host: HostId): void {
+    if (this.engine.eventsProcessed > 0) throw new Error(`iomt: reader ${requester} enrolled after the run began (readers are bound at genesis)`);
+    const tx = this.genesisTx('ReaderRegistry', 'enrol', { requester, host });
+    this.readerHosts.set(requester, host);
+    this.genesisTxs.push(tx);
+    this.genesisState?.applyGenesis([tx], this.genesisBlock);
+    for (const app of this.apps) app?.applyGenesis([tx], this.genesisBlock);
+  }
+
+  /** Genesis transaction `genesisTxs.length` (ids count down from -1; sender -1, no host's). */
+  private genesisTx(contract: string, method: string, args: Record<string, unknown>): Transaction {
+    return { id: -1 - this.genesisTxs.length, sender: -1, sizeBytes: 0, payloadDigest: '', submittedUs: 0, call: { contract, method, args } };
   }
 
   /** Hosts that submit transactions: administrations, portals, gateways, clinicians, researchers. */
@@ -427,7 +458,7 @@ export class IomtWorld {
     return [...byPatient.values()];
   }
 
-  /** Genesis: every device enrolled; treatment consents to the ward's clinicians; research consents. */
+  /** Genesis: every device enrolled; every clinician and researcher bound to its host; treatment consents to the ward's clinicians; research consents. */
   private genesis(topo: Topology, signers: readonly number[]): { genesis: Transaction[]; consentsByHospital: { consent: string; patient: string }[][] } {
     const c = this.config;
     const txs: Transaction[] = [];
@@ -438,6 +469,13 @@ export class IomtWorld {
     for (const d of topo.devices) {
       tx('DeviceRegistry', 'enrol', { device: this.deviceNames[d.index]!, keyId: String(signers[d.index]!), deviceType: d.kind, patient: this.patientPseudonyms[d.patient]!, gateway: d.gateway });
     }
+    const reader = (requester: string, host: HostId): void => {
+      if (this.readerHosts.has(requester)) throw new Error(`iomt: reader pseudonym ${requester} given twice`);
+      this.readerHosts.set(requester, host);
+      tx('ReaderRegistry', 'enrol', { requester, host });
+    };
+    for (const cl of topo.clinicians) reader(pseudonym('cl', c.seed, cl.host), cl.host);
+    for (const r of topo.researchers) reader(pseudonym('rs', c.seed, r), r);
     const consentsByHospital: { consent: string; patient: string }[][] = topo.hospitals.map(() => []);
     const wardOfPatient = new Map<number, { hospital: number; ward: number }>();
     for (const d of topo.devices) wardOfPatient.set(d.patient, { hospital: d.hospital, ward: d.ward });

@@ -25,8 +25,8 @@ interface ConsentEnd {
   readonly revokeHeight?: number;
 }
 
-/** The outcomes of one consent-misuse attack whose former grantee made `requests`. */
-function outcomes(mode: 'expired' | 'revoked', end: ConsentEnd, requests: readonly MisuseRequest[]): Metrics {
+/** The outcomes of one consent-misuse attack whose former grantee made `requests`; `log` gets what installAll asked of the world, in order. */
+function outcomes(mode: 'expired' | 'revoked', end: ConsentEnd, requests: readonly MisuseRequest[], log: string[] = []): Metrics {
   const env: DeviceAttackEnv = { truth: new GroundTruth(), labels: new MessageLabels(), taps: [], forwardGatewayAlarmsTo: () => {} };
   const spec = attackSpecSchema(consentMisuse).parse({ type: 'consent-misuse', device: 0, mode });
   const run = consentMisuse.device!.plan([{ spec, index: 0 }], env);
@@ -37,18 +37,24 @@ function outcomes(mode: 'expired' | 'revoked', end: ConsentEnd, requests: readon
   // misuser's host is built but never run.
   const world = {
     keyRing: ring,
-    enrolReader: (requester: string, host: number) => enrolReader(ring, authority, requester, host),
+    enrolReader: (requester: string, host: number) => {
+      log.push(`enrol ${requester} at ${host}`);
+      return enrolReader(ring, authority, requester, host);
+    },
     topology: { devices: [{ hospital: 0, patient: 0 }], hospitals: [{ region: 0, node: 1, store: 2 }], nodes: [{ host: 1 }] },
     config: { durationUs: 180 * S, retransmitUs: S, links: { siteBandwidthBps: 1e9 }, protocol: { faultModel: { repliesNeeded: () => 1 } }, cryptoCosts: {} },
     patientPseudonyms: ['pt_a'],
     engine: {
+      hostCount: 9,
       addHost(_link: unknown, factory: ActorFactory<unknown>): number {
+        log.push('addHost 9');
         misuser = factory(new ScriptedContext(9)) as ConsentMisuser;
         return 9;
       },
     },
   } as unknown as IomtWorld;
   run.installAll!(world);
+  log.push(`credential ${(misuser as unknown as { o: { credential: { certificate: { requester: string } } } }).o.credential.certificate.requester}`);
   Object.assign(misuser!, end);
   misuser!.requests.push(...requests);
   return run.outcomes!();
@@ -59,6 +65,12 @@ const request = (submittedS: number, height: number, decision: 'permit' | 'deny'
 const values = (m: Metrics) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.value]));
 
 describe('consent-misuse outcomes', () => {
+  it('enrols the former grantee as a reader bound to its own host, before placing it (so every partition binds it on chain), and gives it that credential', () => {
+    const log: string[] = [];
+    outcomes('expired', { periodEndUs: 10 * S }, [], log);
+    expect(log).toEqual(['enrol cl_misuse_0 at 9', 'addHost 9', 'credential cl_misuse_0']);
+  });
+
   it('expired: a request submitted at or after the period end had to be denied; one never committed is not judged', () => {
     const m = outcomes('expired', { periodEndUs: 10 * S }, [
       request(5, 3, 'permit', true),

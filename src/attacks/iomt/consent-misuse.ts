@@ -3,7 +3,10 @@
  * consent at start (scripted patient side), then keeps requesting through AccessControl and reading
  * the store under each permit after the consent's period ends or the patient's revocation commits
  * (src/attacks/iomt/consent-misuser.ts). It requests and reads as a clinician's client does, so
- * iomt.access_* and the other IoMT counters include its traffic, as AccessControl decided it.
+ * iomt.access_* and the other IoMT counters include its traffic, as AccessControl decided it. It is
+ * a legitimately enrolled reader (world.enrolReader: certified key, and its pseudonym bound to its
+ * host on chain at genesis), so its requests pass AccessControl's identity check and are denied
+ * for want of consent, never rejected for identity.
  */
 import { z } from 'zod';
 import type { ActorContext } from '../../../sim/index.ts';
@@ -49,11 +52,17 @@ export const consentMisuse = defineAttack({
               start: spec.start, end: spec.end, mode: spec.mode, validForUs: spec.validFor, ratePerSec: spec.rate, ledger, node: nodeEndpoint(world, hosp.node),
               target: { patient: d.patient, pseudonym: world.patientPseudonyms[d.patient]!, device: spec.device, store: hosp.store }, verifier: world.keyRing, crypto: c.cryptoCosts, consent: `con_misuse_${k}`, farEndUs: c.durationUs + 3_600_000_000,
             };
-            world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => {
-              const a = new ConsentMisuser(ctx, { ...opts, credential: world.enrolReader(requester, ctx.self) });
+            // Enrolled as the world's clinicians are (a certified key, and bound to its host on chain
+            // at genesis), so AccessControl decides its requests on consent alone; enrolled here,
+            // not in the factory, so that every partition of a split run binds it.
+            const host = world.engine.hostCount;
+            const credential = world.enrolReader(requester, host);
+            const placed = world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => {
+              const a = new ConsentMisuser(ctx, { ...opts, credential });
               misusers.push(a);
               return a;
             }, `attacker:consent-misuse:${k}`);
+            if (placed !== host) throw new Error(`consent-misuse: former grantee placed at host ${placed}, expected ${host}`);
           }
         },
         hostTotals: () => misuseCounts(misusers),
