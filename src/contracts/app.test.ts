@@ -11,13 +11,32 @@ const ROOT = 'ab'.repeat(32);
 /** The host each reader acts from, bound at genesis (ReaderRegistry). */
 const READERS: Readonly<Record<string, number>> = { 'dr-1': 2, 'dr-2': 3, 'dr-9': 4, 'researcher-1': 5 };
 
+/** The host that acts for each patient (its portal), bound at genesis (PatientRegistry). */
+const PORTAL = 1;
+const OTHER_PORTAL = 8;
+/** GW's devices' administration, and a security service that may only revoke them (DeviceAdministrators). */
+const ADMIN = 6;
+const SECURITY = 10;
+
 function app(): IomtLedgerApp {
   const a = new IomtLedgerApp({ gateways: [GW], alertRules: ['spo2-low'] });
-  a.applyGenesis(Object.entries(READERS).map(([requester, host]) => callTx(-1, 'ReaderRegistry', 'enrol', { requester, host })), blockOf(0, 0, []));
+  a.applyGenesis(
+    [
+      ...Object.entries(READERS).map(([requester, host]) => callTx(-1, 'ReaderRegistry', 'enrol', { requester, host })),
+      // pt-1 wears a device registered with GW; pt-2 is another hospital's patient.
+      callTx(-1, 'DeviceRegistry', 'enrol', { device: 'dev_0', keyId: 'k0', deviceType: 'ecg', patient: 'pt-1', gateway: GW }),
+      callTx(-1, 'PatientRegistry', 'enrol', { patient: 'pt-1', host: PORTAL }),
+      callTx(-1, 'PatientRegistry', 'enrol', { patient: 'pt-2', host: OTHER_PORTAL }),
+      callTx(-1, 'DeviceAdministrators', 'enrol', { host: ADMIN, gateway: GW, authority: 'admin' }),
+      callTx(-1, 'DeviceAdministrators', 'enrol', { host: SECURITY, gateway: GW, authority: 'revoke' }),
+    ],
+    blockOf(0, 0, []),
+  );
   return a;
 }
+const reasons = (out: ContractOutcome[]) => out.map((o) => (o.kind === 'rejected' ? o.reason : o.kind));
 function grant(id: string, grantee = 'dr-1', purpose = 'TREAT'): Transaction {
-  return callTx(1, 'Consent', 'grant', { consent: id, patient: 'pt-1', grantee, scope: 'treatment', purpose, periodStartUs: 0, periodEndUs: HOUR_US, provision: 'permit' });
+  return callTx(PORTAL, 'Consent', 'grant', { consent: id, patient: 'pt-1', grantee, scope: 'treatment', purpose, periodStartUs: 0, periodEndUs: HOUR_US, provision: 'permit' });
 }
 /** `grantee`'s request, sent by `sender` (by default the host `grantee` is bound to). */
 function access(id: string, grantee = 'dr-1', breakGlass = false, sender = READERS[grantee] ?? 2): Transaction {
@@ -38,20 +57,77 @@ function decisions(out: ContractOutcome[]): string[] {
 
 describe('IomtLedgerApp', () => {
   it('denies access from the block after a revocation commits and permits it before', () => {
-    const revoke = callTx(1, 'Consent', 'revoke', { consent: 'c1', patient: 'pt-1' });
+    const revoke = callTx(PORTAL, 'Consent', 'revoke', { consent: 'c1', patient: 'pt-1' });
     const out = run(app(), [[grant('c1')], [access('r1')], [revoke], [access('r2')], [access('r3')]]);
     expect(decisions(out)).toEqual(['2:r1:permit', '4:r2:deny', '5:r3:deny']);
   });
 
   it('lets only the consenting patient revoke', () => {
-    const forged = callTx(9, 'Consent', 'revoke', { consent: 'c1', patient: 'pt-2' });
+    // pt-1's portal naming another patient is not c1's owner (a host acting for pt-1 may still not misname it).
+    const forged = callTx(PORTAL, 'Consent', 'revoke', { consent: 'c1', patient: 'pt-2' });
     const out = run(app(), [[grant('c1')], [forged], [access('r1')]]);
     expect(out.some((o) => o.kind === 'rejected' && o.reason === 'not-consent-owner')).toBe(true);
     expect(decisions(out)).toEqual(['3:r1:permit']);
   });
 
+  it("rejects a grant from a host that does not act for the patient named: no consent, no permit, nothing audited in the patient's name", () => {
+    const a = app();
+    // dr-2's host grants dr-2 pt-1's consent; pt-2's portal does the same; neither acts for pt-1.
+    const selfGrant = callTx(READERS['dr-2']!, 'Consent', 'grant', { consent: 'c-forged', patient: 'pt-1', grantee: 'dr-2', scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs: HOUR_US, provision: 'permit' });
+    const otherPortal = callTx(OTHER_PORTAL, 'Consent', 'grant', { consent: 'c-forged-2', patient: 'pt-1', grantee: 'dr-2', scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs: HOUR_US, provision: 'permit' });
+    const out = run(a, [[selfGrant, otherPortal], [access('r1', 'dr-2')], [grant('c1', 'dr-2')], [access('r2', 'dr-2')]]);
+    expect(reasons(out)).toEqual(['patient-not-sender', 'patient-not-sender', 'access', 'consent-granted', 'access']);
+    expect(decisions(out)).toEqual(['2:r1:deny', '4:r2:permit']);
+    expect(a.consent.consents.has('c-forged')).toBe(false);
+    expect(a.rejected).toBe(2);
+    // Only the portal's grant is audited as pt-1's consent.
+    expect(a.audit.entries.filter((e) => e.type === 'consent').map((e) => `${e.ref}:${e.agent}`)).toEqual(['c1:pt-1']);
+  });
+
+  it("rejects a revocation from a host that does not act for the consent's patient, whatever patient it names; the patient's own works", () => {
+    const a = app();
+    const forged = callTx(READERS['dr-2']!, 'Consent', 'revoke', { consent: 'c1', patient: 'pt-1' });
+    const out = run(a, [[grant('c1')], [forged], [access('r1')], [callTx(PORTAL, 'Consent', 'revoke', { consent: 'c1', patient: 'pt-1' })], [access('r2')]]);
+    expect(reasons(out)).toEqual(['consent-granted', 'patient-not-sender', 'access', 'consent-revoked', 'access']);
+    expect(decisions(out)).toEqual(['3:r1:permit', '5:r2:deny']);
+    expect(a.audit.entries.filter((e) => e.type === 'consent').map((e) => `${e.action}:${e.ref}:${e.agent}`)).toEqual(['C:c1:pt-1', 'D:c1:pt-1']);
+  });
+
+  it("binds patients' agents only at genesis", () => {
+    const a = app();
+    const out = run(a, [[callTx(3, 'PatientRegistry', 'enrol', { patient: 'pt-1', host: 3 }), callTx(3, 'DeviceAdministrators', 'enrol', { host: 3, gateway: GW, authority: 'admin' })]]);
+    expect(reasons(out)).toEqual(['patient-enrolment-at-genesis-only', 'administrator-enrolment-at-genesis-only']);
+    expect(a.patients.hostsOf('pt-1')).toEqual([PORTAL]);
+    expect(a.deviceAdmins.authorityOf(3, GW)).toBeUndefined();
+    // A second agent of a patient is bound at genesis alongside the first.
+    a.applyGenesis([callTx(-1, 'PatientRegistry', 'enrol', { patient: 'pt-1', host: 3 })], blockOf(0, 0, []));
+    expect(a.patients.hostsOf('pt-1')).toEqual([PORTAL, 3]);
+    expect(a.stateDigest()).not.toBe(app().stateDigest());
+  });
+
+  it("lets only an administrator of the device's gateway enrol, rotate or revoke it, and a security service only revoke; others' calls are rejected, not audited", () => {
+    const a = app();
+    const intruder = 3;
+    const forged = [
+      callTx(intruder, 'DeviceRegistry', 'rotateKey', { device: 'dev_0', keyId: 'stolen' }),
+      callTx(intruder, 'DeviceRegistry', 'revoke', { device: 'dev_0', status: 'revoked' }),
+      callTx(intruder, 'DeviceRegistry', 'enrol', { device: 'dev_x', keyId: 'kx', deviceType: 'ecg', patient: 'pt-1', gateway: GW }),
+      callTx(SECURITY, 'DeviceRegistry', 'rotateKey', { device: 'dev_0', keyId: 'stolen' }),
+      callTx(SECURITY, 'DeviceRegistry', 'enrol', { device: 'dev_x', keyId: 'kx', deviceType: 'ecg', patient: 'pt-1', gateway: GW }),
+    ];
+    const out = run(a, [forged]);
+    expect(reasons(out)).toEqual(Array(5).fill('not-device-administrator'));
+    expect(a.registry.accepts('dev_0', 'k0')).toBe(true);
+    expect(a.registry.devices.has('dev_x')).toBe(false);
+    expect(a.audit.entries.filter((e) => e.type === 'device')).toEqual([]);
+    const ok = run(a, [[callTx(ADMIN, 'DeviceRegistry', 'rotateKey', { device: 'dev_0', keyId: 'k1' })], [callTx(SECURITY, 'DeviceRegistry', 'revoke', { device: 'dev_0', status: 'revoked' })]]);
+    expect(reasons(ok)).toEqual(['device', 'device']);
+    expect(a.audit.entries.filter((e) => e.type === 'device').map((e) => e.agent)).toEqual([`host:${ADMIN}`, `host:${SECURITY}`]);
+    expect(a.registry.devices.get('dev_0')!.status).toBe('revoked');
+  });
+
   it('expires a consent at the end of its period, judged at the block timestamp', () => {
-    const short = callTx(1, 'Consent', 'grant', { consent: 'c1', patient: 'pt-1', grantee: 'dr-1', scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs: 2_500_000, provision: 'permit' });
+    const short = callTx(PORTAL, 'Consent', 'grant', { consent: 'c1', patient: 'pt-1', grantee: 'dr-1', scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs: 2_500_000, provision: 'permit' });
     const out = run(app(), [[short], [access('r1')], [access('r2')]]);
     expect(decisions(out)).toEqual(['2:r1:permit', '3:r2:deny']);
   });
@@ -130,11 +206,13 @@ describe('IomtLedgerApp', () => {
     expect(a.anchors.root(GW, 0)).toBe(ROOT);
   });
 
-  it('records an alert from a registered gateway for a known rule, and refuses unknown rules and other senders', () => {
-    const a = app();
-    const raise = (sender: number, alert: string, rule: string) => callTx(sender, 'EmergencyAlert', 'raise', { alert, patient: 'pt-1', rule, evidence: ROOT });
-    const out = run(a, [[raise(GW, 'al-1', 'spo2-low'), raise(GW, 'al-2', 'no-such-rule'), raise(7, 'al-3', 'spo2-low'), raise(GW, 'al-1', 'spo2-low')]]);
-    expect(out.map((o) => (o.kind === 'rejected' ? o.reason : o.kind))).toEqual(['alert', 'unknown-rule', 'unregistered-gateway', 'duplicate-alert']);
+  it("records an alert from a registered gateway for a known rule and one of its devices' patients, and refuses unknown rules, other patients and other senders", () => {
+    const a = new IomtLedgerApp({ gateways: [GW, GW + 1], alertRules: ['spo2-low'] });
+    a.applyGenesis([callTx(-1, 'DeviceRegistry', 'enrol', { device: 'dev_0', keyId: 'k0', deviceType: 'ecg', patient: 'pt-1', gateway: GW })], blockOf(0, 0, []));
+    const raise = (sender: number, alert: string, rule: string, patient = 'pt-1') => callTx(sender, 'EmergencyAlert', 'raise', { alert, patient, rule, evidence: ROOT });
+    // GW + 1 is registered but has none of pt-1's devices; GW has no device of pt-2.
+    const out = run(a, [[raise(GW, 'al-1', 'spo2-low'), raise(GW, 'al-2', 'no-such-rule'), raise(7, 'al-3', 'spo2-low'), raise(GW, 'al-1', 'spo2-low'), raise(GW + 1, 'al-4', 'spo2-low'), raise(GW, 'al-5', 'spo2-low', 'pt-2')]]);
+    expect(out.map((o) => (o.kind === 'rejected' ? o.reason : o.kind))).toEqual(['alert', 'unknown-rule', 'unregistered-gateway', 'duplicate-alert', 'patient-not-at-gateway', 'patient-not-at-gateway']);
     expect(a.alerts.recorded('al-1')).toBe(true);
     expect(a.audit.entries.filter((e) => e.type === 'alert').length).toBe(1);
   });
@@ -142,21 +220,21 @@ describe('IomtLedgerApp', () => {
   it('tracks device enrolment, key rotation and revocation', () => {
     const a = app();
     run(a, [
-      [callTx(1, 'DeviceRegistry', 'enrol', { device: 'd1', keyId: 'k1', deviceType: 'ecg', patient: 'pt-1', gateway: GW })],
-      [callTx(1, 'DeviceRegistry', 'rotateKey', { device: 'd1', keyId: 'k2' })],
+      [callTx(ADMIN, 'DeviceRegistry', 'enrol', { device: 'd1', keyId: 'k1', deviceType: 'ecg', patient: 'pt-1', gateway: GW })],
+      [callTx(ADMIN, 'DeviceRegistry', 'rotateKey', { device: 'd1', keyId: 'k2' })],
     ]);
     expect(a.registry.accepts('d1', 'k1')).toBe(false);
     expect(a.registry.accepts('d1', 'k2')).toBe(true);
-    run(a, [[callTx(1, 'DeviceRegistry', 'revoke', { device: 'd1', status: 'revoked' })]]);
+    run(a, [[callTx(ADMIN, 'DeviceRegistry', 'revoke', { device: 'd1', status: 'revoked' })]]);
     expect(a.registry.accepts('d1', 'k2')).toBe(false);
   });
 
   it('copies its whole state into another application, which then runs on independently of it', () => {
-    const enrol = callTx(7, 'DeviceRegistry', 'enrol', { device: 'dev_1', keyId: '11', deviceType: 'cgm', patient: 'pt-1', gateway: GW });
+    const enrol = callTx(ADMIN, 'DeviceRegistry', 'enrol', { device: 'dev_1', keyId: '11', deviceType: 'cgm', patient: 'pt-1', gateway: GW });
     const alert = callTx(GW, 'EmergencyAlert', 'raise', { alert: 'a1', patient: 'pt-1', rule: 'spo2-low', evidence: ROOT });
     const anchor = callTx(GW, 'AnchorRegistry', 'anchor', { gateway: GW, batch: 0, root: ROOT, readings: 3, pointer: `cas:${ROOT}` });
     const history = [[enrol, grant('c1')], [access('r1'), alert, anchor]];
-    const later = [[callTx(7, 'DeviceRegistry', 'rotateKey', { device: 'dev_1', keyId: '12' }), callTx(1, 'Consent', 'revoke', { consent: 'c1', patient: 'pt-1' })], [access('r2')]];
+    const later = [[callTx(ADMIN, 'DeviceRegistry', 'rotateKey', { device: 'dev_1', keyId: '12' }), callTx(PORTAL, 'Consent', 'revoke', { consent: 'c1', patient: 'pt-1' })], [access('r2')]];
     const source = app();
     run(source, history);
     const copy = app();

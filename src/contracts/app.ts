@@ -9,11 +9,11 @@ import type { ReplicatedApplication } from '../protocols/types.ts';
 import { AccessControl, type AccessOutcome } from './access.ts';
 import { EmergencyAlertContract, type AlertOutcome } from './alert.ts';
 import { AnchorRegistry, type AnchorOutcome } from './anchor.ts';
-import { CallRejected, str } from './args.ts';
+import { CallRejected, int, str } from './args.ts';
 import { AuditLog, type AuditEntry } from './audit.ts';
 import { ConsentContract } from './consent.ts';
 import { sha256Hex } from './digest.ts';
-import { DeviceRegistry, ReaderRegistry } from './registry.ts';
+import { DeviceAdministrators, DeviceRegistry, PatientRegistry, ReaderRegistry } from './registry.ts';
 
 /** What executing one call did; the run model listens on one replica to measure. */
 export type ContractOutcome =
@@ -38,6 +38,10 @@ export class IomtLedgerApp implements ReplicatedApplication {
   readonly registry = new DeviceRegistry();
   /** Which host acts for each reader pseudonym (bound at genesis): AccessControl's requester is its sender's. */
   readonly readers = new ReaderRegistry();
+  /** Which hosts act for each patient pseudonym (bound at genesis): only they grant or revoke its consents. */
+  readonly patients = new PatientRegistry();
+  /** Which hosts may change which gateways' devices in the DeviceRegistry (bound at genesis). */
+  readonly deviceAdmins = new DeviceAdministrators();
   readonly consent = new ConsentContract();
   readonly audit = new AuditLog();
   readonly access: AccessControl;
@@ -82,18 +86,25 @@ export class IomtLedgerApp implements ReplicatedApplication {
         }
         case 'EmergencyAlert.raise': {
           if (!this.gateways.has(tx.sender)) throw new CallRejected('unregistered-gateway');
+          // A gateway speaks only for the patients of the devices registered with it.
+          if (!this.patientAtGateway(str(a, 'patient'), tx.sender)) throw new CallRejected('patient-not-at-gateway');
           const alert = this.alerts.raise(a);
           this.record({ type: 'alert', action: 'E', recordedUs: t, outcome: 'success', agent: `gateway:${tx.sender}`, entity: alert.patient, purpose: 'ETREAT', ref: alert.alert });
           l?.({ kind: 'alert', tx, height: h, alert });
           return;
         }
         case 'Consent.grant': {
+          // The patient is whoever the sender acts for, not whom the arguments name (genesis consents are configuration).
+          if (!this.atGenesis && !this.patients.actsFor(tx.sender, str(a, 'patient'))) throw new CallRejected('patient-not-sender');
           const consent = this.consent.grant(a);
           this.record({ type: 'consent', action: 'C', recordedUs: t, outcome: 'success', agent: str(a, 'patient'), entity: consent, purpose: str(a, 'purpose'), ref: consent });
           l?.({ kind: 'consent-granted', tx, height: h, consent });
           return;
         }
         case 'Consent.revoke': {
+          // Only a host acting for the consent's own patient may revoke it (the patient argument is public knowledge).
+          const granted = this.consent.consents.get(str(a, 'consent'));
+          if (granted !== undefined && !this.atGenesis && !this.patients.actsFor(tx.sender, granted.patient)) throw new CallRejected('patient-not-sender');
           const consent = this.consent.revoke(a, h);
           this.record({ type: 'consent', action: 'D', recordedUs: t, outcome: 'success', agent: str(a, 'patient'), entity: consent, purpose: '', ref: consent });
           l?.({ kind: 'consent-revoked', tx, height: h, consent });
@@ -106,9 +117,24 @@ export class IomtLedgerApp implements ReplicatedApplication {
           this.readers.enrol(a);
           return;
         }
+        case 'PatientRegistry.enrol': {
+          if (!this.atGenesis) throw new CallRejected('patient-enrolment-at-genesis-only');
+          this.patients.enrol(a);
+          return;
+        }
+        case 'DeviceAdministrators.enrol': {
+          if (!this.atGenesis) throw new CallRejected('administrator-enrolment-at-genesis-only');
+          this.deviceAdmins.enrol(a);
+          return;
+        }
         case 'DeviceRegistry.enrol':
         case 'DeviceRegistry.rotateKey':
         case 'DeviceRegistry.revoke': {
+          // Only an administrator of the device's gateway (for enrol, the gateway named) may change it.
+          if (!this.atGenesis) {
+            const gateway = call.method === 'enrol' ? int(a, 'gateway') : this.registry.devices.get(str(a, 'device'))?.gateway;
+            if (gateway !== undefined && !this.deviceAdmins.may(tx.sender, gateway, call.method)) throw new CallRejected('not-device-administrator');
+          }
           const device = this.deviceCall(call.method, a, h);
           this.record({ type: 'device', action: call.method === 'enrol' ? 'C' : 'U', recordedUs: t, outcome: 'success', agent: `host:${tx.sender}`, entity: device, purpose: '', ref: device });
           l?.({ kind: 'device', tx, height: h, method: call.method, device });
@@ -125,7 +151,8 @@ export class IomtLedgerApp implements ReplicatedApplication {
   }
 
   /**
-   * Apply the consortium's genesis state (devices and readers enrolled, consents granted before the run) at
+   * Apply the consortium's genesis state (devices, readers, patients' agents and device
+   * administrators enrolled, consents granted before the run) at
    * height 0 on every replica. These are configuration, not actions by anyone, so they are not
    * audited; they do enter the state digest.
    */
@@ -147,6 +174,8 @@ export class IomtLedgerApp implements ReplicatedApplication {
   copyFrom(source: IomtLedgerApp): void {
     this.registry.copyFrom(source.registry);
     this.readers.copyFrom(source.readers);
+    this.patients.copyFrom(source.patients);
+    this.deviceAdmins.copyFrom(source.deviceAdmins);
     this.consent.copyFrom(source.consent);
     this.audit.copyFrom(source.audit);
     this.access.copyFrom(source.access);
@@ -161,6 +190,13 @@ export class IomtLedgerApp implements ReplicatedApplication {
     if (!this.atGenesis) this.audit.append(e);
   }
 
+  /** Whether a device registered with `gateway` is `patient`'s. */
+  private patientAtGateway(patient: string, gateway: number): boolean {
+    const devices = this.registry.devices;
+    for (const id of this.registry.devicesAt(gateway)) if (devices.get(id)!.patient === patient) return true;
+    return false;
+  }
+
   private deviceCall(method: string, a: Readonly<Record<string, unknown>>, h: number): string {
     if (method === 'enrol') return this.registry.enrol(a, h);
     if (method === 'rotateKey') return this.registry.rotateKey(a, h);
@@ -169,7 +205,7 @@ export class IomtLedgerApp implements ReplicatedApplication {
 
   stateDigest(): string {
     return sha256Hex(
-      [this.registry.digest(), this.readers.digest(), this.consent.digest(), this.audit.digest(), this.access.digest(), this.alerts.digest(), this.anchors.digest(), `${this.executed}:${this.rejected}`].join('|'),
+      [this.registry.digest(), this.readers.digest(), this.patients.digest(), this.deviceAdmins.digest(), this.consent.digest(), this.audit.digest(), this.access.digest(), this.alerts.digest(), this.anchors.digest(), `${this.executed}:${this.rejected}`].join('|'),
     );
   }
 }

@@ -157,3 +157,97 @@ export class ReaderRegistry {
     return `${this.hosts.size}:${this.head}`;
   }
 }
+
+/**
+ * PatientRegistry: which hosts act for each patient pseudonym in consent matters (the hospital's
+ * patient portal, through which its patients and their guardians grant and revoke, and any other
+ * agent of the patient the consortium enrolled). Consent.grant and Consent.revoke are the patient's
+ * only when their sender is one of these (src/contracts/consent.ts): pseudonyms are public on chain,
+ * so naming one proves nothing. Bindings are made at genesis only, as ReaderRegistry's; a patient
+ * may have several agents, each bound once.
+ */
+export class PatientRegistry {
+  private hosts = new Map<string, readonly number[]>();
+  private head = '0'.repeat(64);
+
+  enrol(args: Readonly<Record<string, unknown>>): string {
+    const patient = str(args, 'patient');
+    const host = int(args, 'host');
+    if (host < 0) throw new CallRejected('bad-arg:host');
+    const bound = this.hosts.get(patient) ?? [];
+    if (bound.includes(host)) throw new CallRejected('patient-agent-exists');
+    this.hosts.set(patient, [...bound, host]);
+    this.head = sha256Hex(`${this.head}|patient|${JSON.stringify(patient)}|${host}`);
+    return patient;
+  }
+
+  /** The hosts bound to act for `patient`, in enrolment order (none when it is not enrolled). */
+  hostsOf(patient: string): readonly number[] {
+    return this.hosts.get(patient) ?? [];
+  }
+
+  /** Whether `sender` acts for `patient`. */
+  actsFor(sender: number, patient: string): boolean {
+    return this.hosts.get(patient)?.includes(sender) === true;
+  }
+
+  copyFrom(source: PatientRegistry): void {
+    // The host lists themselves are shared: none is changed in place.
+    this.hosts = new Map(source.hosts);
+    this.head = source.head;
+  }
+
+  digest(): string {
+    return `${this.hosts.size}:${this.head}`;
+  }
+}
+
+/** What a device administrator may do for a gateway's devices: everything, or only revoke (a security service). */
+export const DEVICE_AUTHORITIES = ['admin', 'revoke'] as const;
+export type DeviceAuthority = (typeof DEVICE_AUTHORITIES)[number];
+
+/**
+ * DeviceAdministrators: which hosts may change the DeviceRegistry, and for which gateways' devices
+ * (a hospital's administration manages the devices of its own gateways; a security service may
+ * revoke the devices it watches). DeviceRegistry.enrol, rotateKey and revoke are accepted only from
+ * a host holding that authority over the device's registered gateway (for enrol, the gateway it
+ * names), so no other host can rotate a device's key to one it holds, or revoke devices. Bindings
+ * are made at genesis only.
+ */
+export class DeviceAdministrators {
+  /** Authority by `${host}:${gateway}`. */
+  private grants = new Map<string, DeviceAuthority>();
+  private head = '0'.repeat(64);
+
+  enrol(args: Readonly<Record<string, unknown>>): string {
+    const host = int(args, 'host');
+    const gateway = int(args, 'gateway');
+    if (host < 0) throw new CallRejected('bad-arg:host');
+    const authority = oneOf(args, 'authority', DEVICE_AUTHORITIES);
+    const key = `${host}:${gateway}`;
+    if (this.grants.has(key)) throw new CallRejected('administrator-exists');
+    this.grants.set(key, authority);
+    this.head = sha256Hex(`${this.head}|admin|${host}|${gateway}|${authority}`);
+    return key;
+  }
+
+  /** `sender`'s authority over `gateway`'s devices, or undefined. */
+  authorityOf(sender: number, gateway: number): DeviceAuthority | undefined {
+    return this.grants.get(`${sender}:${gateway}`);
+  }
+
+  /** Whether `sender` may make change `method` ('enrol', 'rotateKey', 'revoke') to a device registered at `gateway`. */
+  may(sender: number, gateway: number, method: string): boolean {
+    const a = this.grants.get(`${sender}:${gateway}`);
+    return a === 'admin' || (a === 'revoke' && method === 'revoke');
+  }
+
+  copyFrom(source: DeviceAdministrators): void {
+    this.grants = new Map(source.grants);
+    this.head = source.head;
+  }
+
+  digest(): string {
+    return `${this.grants.size}:${this.head}`;
+  }
+}

@@ -8,6 +8,8 @@ import { NodeQueryService } from './node-service.ts';
 const GATEWAY = 50;
 const STORE = 60;
 const CLIENT = 70;
+/** The hospital's administration, which manages GATEWAY's devices (DeviceAdministrators). */
+const ADMIN = 80;
 const MAC_US = 1;
 
 let txSeq = 0;
@@ -36,6 +38,7 @@ function node() {
     [
       tx({ contract: 'DeviceRegistry', method: 'enrol', args: { device: 'dev_0', keyId: '1000', deviceType: 'pulseOximeter', patient: 'pt_0', gateway: GATEWAY } }, -1),
       tx({ contract: 'ReaderRegistry', method: 'enrol', args: { requester: 'cl_a', host: CLIENT } }, -1),
+      tx({ contract: 'DeviceAdministrators', method: 'enrol', args: { host: ADMIN, gateway: GATEWAY, authority: 'admin' } }, -1),
       tx({ contract: 'Consent', method: 'grant', args: { consent: 'c0', patient: 'pt_0', grantee: 'cl_a', scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs: 1e12, provision: 'permit' } }, -1),
     ],
     block(0, []),
@@ -71,7 +74,7 @@ describe('NodeQueryService', () => {
     n.service.onMessage(GATEWAY, { kind: 'node-subscribe', id: 4, topic: 'registry', sinceHeight: 0 } satisfies NodeSubscribe);
     n.service.onMessage(STORE, { kind: 'node-subscribe', id: 0, topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
     n.commit(block(1, [request('r1')]));
-    n.commit(block(2, [tx({ contract: 'DeviceRegistry', method: 'revoke', args: { device: 'dev_0', status: 'revoked' } })]));
+    n.commit(block(2, [tx({ contract: 'DeviceRegistry', method: 'revoke', args: { device: 'dev_0', status: 'revoked' } }, ADMIN)]));
     const notices = (to: number) => n.sent.filter((s) => s.to === to).map((s) => s.msg as NodeNotice);
     expect(notices(GATEWAY)).toEqual([
       { kind: 'node-notice', subscription: 4, seq: 0, height: 0, topic: 'registry', items: [] },

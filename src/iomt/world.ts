@@ -9,7 +9,7 @@ import { Engine, type Actor, type ActorContext, type ActorFactory, type Distribu
 import { KeyRing, type Block, type SigningKey, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
 import type { ReplicaSettings } from '../protocols/types.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
-import { IomtLedgerApp, type AuditEntry, type ConsentRecord } from '../contracts/index.ts';
+import { IomtLedgerApp, type AuditEntry, type ConsentRecord, type DeviceAuthority } from '../contracts/index.ts';
 import type { CheckOutcome, Metrics } from '../metrics/types.ts';
 import { ACTOR_KINDS, type ActorKind, type ConfigOf } from './actor-kinds.ts';
 import { consentId, deviceName } from './application-calls.ts';
@@ -137,6 +137,8 @@ export class IomtWorld {
   private readonly enrolmentAuthority: SigningKey;
   /** The host each reader pseudonym is bound to in the genesis state (ReaderRegistry), the world's and any an attack enrolled. */
   private readonly readerHosts = new Map<string, HostId>();
+  /** The hosts each patient pseudonym's consents are granted and revoked from (PatientRegistry at genesis): its portal, and any agent an attack enrolled. */
+  private readonly patientAgents = new Map<string, readonly HostId[]>();
   /** The genesis transactions and block every replica's state starts from. */
   private readonly genesisTxs: Transaction[];
   private readonly genesisBlock: Block;
@@ -339,8 +341,38 @@ export class IomtWorld {
   /** Add `requester` → `host` to the genesis state, on every replica this engine built (all alike, so their states stay equal). */
   private bindReaderAtGenesis(requester: string, host: HostId): void {
     if (this.engine.eventsProcessed > 0) throw new Error(`iomt: reader ${requester} enrolled after the run began (readers are bound at genesis)`);
-    const tx = this.genesisTx('ReaderRegistry', 'enrol', { requester, host });
     this.readerHosts.set(requester, host);
+    this.addGenesis('ReaderRegistry', 'enrol', { requester, host });
+  }
+
+  /**
+   * Bind `host` as a further agent of patient `patient` (besides its hospital's portal) in the
+   * genesis state's PatientRegistry, so that Consent.grant and Consent.revoke it submits in the
+   * patient's name are the patient's (an attack's scripted patient side acts from such a host).
+   * Before the run and outside the host's actor factory, as enrolReader.
+   */
+  enrolPatientAgent(patient: string, host: HostId): void {
+    const agents = this.patientAgents.get(patient);
+    if (agents === undefined) throw new Error(`iomt: no patient ${patient}`);
+    if (agents.includes(host)) return;
+    if (this.engine.eventsProcessed > 0) throw new Error(`iomt: agent of patient ${patient} enrolled after the run began (patients' agents are bound at genesis)`);
+    this.patientAgents.set(patient, [...agents, host]);
+    this.addGenesis('PatientRegistry', 'enrol', { patient, host });
+  }
+
+  /**
+   * Give `host` `authority` over the devices of `gateways` in the genesis state's
+   * DeviceAdministrators ('revoke': a security service that revokes the devices it watches). Before
+   * the run and outside the host's actor factory, as enrolReader.
+   */
+  enrolDeviceAuthority(host: HostId, gateways: readonly HostId[], authority: DeviceAuthority): void {
+    if (this.engine.eventsProcessed > 0) throw new Error(`iomt: device authority of host ${host} granted after the run began (administrators are bound at genesis)`);
+    for (const gateway of gateways) this.addGenesis('DeviceAdministrators', 'enrol', { host, gateway, authority });
+  }
+
+  /** Append one transaction to the genesis state, and apply it on every replica this engine built. */
+  private addGenesis(contract: string, method: string, args: Record<string, unknown>): void {
+    const tx = this.genesisTx(contract, method, args);
     this.genesisTxs.push(tx);
     this.genesisState?.applyGenesis([tx], this.genesisBlock);
     for (const app of this.apps) app?.applyGenesis([tx], this.genesisBlock);
@@ -458,7 +490,7 @@ export class IomtWorld {
     return [...byPatient.values()];
   }
 
-  /** Genesis: every device enrolled; every clinician and researcher bound to its host; treatment consents to the ward's clinicians; research consents. */
+  /** Genesis: every device enrolled; every clinician and researcher bound to its host; treatment consents to the ward's clinicians; research consents; each patient bound to its hospital's portal, each hospital's gateways to its administration. */
   private genesis(topo: Topology, signers: readonly number[]): { genesis: Transaction[]; consentsByHospital: { consent: string; patient: string }[][] } {
     const c = this.config;
     const txs: Transaction[] = [];
@@ -503,6 +535,15 @@ export class IomtWorld {
         }
       }
     }
+    // Who acts for whom, after the rest (so the ids above are as they were): each patient's consents
+    // are granted and revoked through its hospital's portal; each hospital's administration manages
+    // the devices of its own gateways.
+    for (const [patient, at] of wardOfPatient) {
+      const host = topo.hospitals[at.hospital]!.portal;
+      this.patientAgents.set(this.patientPseudonyms[patient]!, [host]);
+      tx('PatientRegistry', 'enrol', { patient: this.patientPseudonyms[patient]!, host });
+    }
+    for (const hosp of topo.hospitals) for (const gateway of hosp.gateways) tx('DeviceAdministrators', 'enrol', { host: hosp.admin, gateway, authority: 'admin' });
     return { genesis: txs, consentsByHospital };
   }
 }

@@ -12,7 +12,8 @@ import type { Metrics } from '../../metrics/types.ts';
 import { attackSpecSchema } from '../definition.ts';
 import { GroundTruth } from '../ground-truth.ts';
 import { consentMisuse } from './consent-misuse.ts';
-import { ConsentMisuser, type MisuseRequest } from './consent-misuser.ts';
+import { ConsentMisuser, ScriptedPatient, type ConsentNews, type MisuseRequest } from './consent-misuser.ts';
+import type { RequestMessage } from '../../protocols/types.ts';
 import type { DeviceAttackEnv } from './hooks.ts';
 import { MessageLabels } from './labels.ts';
 
@@ -25,50 +26,87 @@ interface ConsentEnd {
   readonly revokeHeight?: number;
 }
 
-/** The outcomes of one consent-misuse attack whose former grantee made `requests`; `log` gets what installAll asked of the world, in order. */
-function outcomes(mode: 'expired' | 'revoked', end: ConsentEnd, requests: readonly MisuseRequest[], log: string[] = []): Metrics {
+/** The attack installed in a world with one hospital, one device and one consortium node; its hosts are built but never run. `log` gets what installAll asked of the world, in order. */
+function installed(mode: 'expired' | 'revoked', log: string[] = []) {
   const env: DeviceAttackEnv = { truth: new GroundTruth(), labels: new MessageLabels(), taps: [], forwardGatewayAlarmsTo: () => {} };
-  const spec = attackSpecSchema(consentMisuse).parse({ type: 'consent-misuse', device: 0, mode });
+  const spec = attackSpecSchema(consentMisuse).parse({ type: 'consent-misuse', device: 0, mode, start: '60s', validFor: '30s' });
   const run = consentMisuse.device!.plan([{ spec, index: 0 }], env);
-  let misuser: ConsentMisuser | undefined;
+  const built: { ctx: ScriptedContext; actor: unknown }[] = [];
   const ring = new KeyRing('symbolic', 1);
   const authority = ring.issue(ENROLMENT_AUTHORITY_SIGNER);
-  // What installAll reads of a world with one hospital, one device and one consortium node; the
-  // misuser's host is built but never run.
+  const engine = {
+    hostCount: 9,
+    addHost(_link: unknown, factory: ActorFactory<unknown>): number {
+      const host = engine.hostCount++;
+      log.push(`addHost ${host}`);
+      const ctx = new ScriptedContext(host);
+      built.push({ ctx, actor: factory(ctx) });
+      return host;
+    },
+  };
   const world = {
     keyRing: ring,
     enrolReader: (requester: string, host: number) => {
       log.push(`enrol ${requester} at ${host}`);
       return enrolReader(ring, authority, requester, host);
     },
+    enrolPatientAgent: (patient: string, host: number) => void log.push(`agent of ${patient} at ${host}`),
     topology: { devices: [{ hospital: 0, patient: 0 }], hospitals: [{ region: 0, node: 1, store: 2 }], nodes: [{ host: 1 }] },
     config: { durationUs: 180 * S, retransmitUs: S, links: { siteBandwidthBps: 1e9 }, protocol: { faultModel: { repliesNeeded: () => 1 } }, cryptoCosts: {} },
     patientPseudonyms: ['pt_a'],
-    engine: {
-      hostCount: 9,
-      addHost(_link: unknown, factory: ActorFactory<unknown>): number {
-        log.push('addHost 9');
-        misuser = factory(new ScriptedContext(9)) as ConsentMisuser;
-        return 9;
-      },
-    },
+    engine,
   } as unknown as IomtWorld;
   run.installAll!(world);
+  const misuser = built[0]!.actor as ConsentMisuser;
   log.push(`credential ${(misuser as unknown as { o: { credential: { certificate: { requester: string } } } }).o.credential.certificate.requester}`);
-  Object.assign(misuser!, end);
-  misuser!.requests.push(...requests);
+  return { run, misuser, misuserCtx: built[0]!.ctx, patient: built[1]!.actor as ScriptedPatient, patientCtx: built[1]!.ctx };
+}
+
+/** The outcomes of one consent-misuse attack whose former grantee made `requests`; `log` gets what installAll asked of the world, in order. */
+function outcomes(mode: 'expired' | 'revoked', end: ConsentEnd, requests: readonly MisuseRequest[], log: string[] = []): Metrics {
+  const { run, misuser } = installed(mode, log);
+  Object.assign(misuser, end);
+  misuser.requests.push(...requests);
   return run.outcomes!();
 }
+
+/** The calls `ctx`'s host submitted to the consortium, as `Contract.method(args)`. */
+const submitted = (ctx: ScriptedContext) => ctx.take('request').map((s) => (s.msg as RequestMessage).tx.call!).map((c) => `${c.contract}.${c.method}(${JSON.stringify(c.args)})`);
 
 const request = (submittedS: number, height: number, decision: 'permit' | 'deny', read: boolean, decidedS = submittedS + 0.5): MisuseRequest => ({ submittedUs: submittedS * S, height, decidedUs: decidedS * S, decision, read });
 
 const values = (m: Metrics) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.value]));
 
 describe('consent-misuse outcomes', () => {
-  it('enrols the former grantee as a reader bound to its own host, before placing it (so every partition binds it on chain), and gives it that credential', () => {
+  it("enrols the former grantee as a reader bound to its own host, and the patient's side as the patient's agent on another, before placing them (so every partition binds both on chain)", () => {
     const log: string[] = [];
     outcomes('expired', { periodEndUs: 10 * S }, [], log);
-    expect(log).toEqual(['enrol cl_misuse_0 at 9', 'addHost 9', 'credential cl_misuse_0']);
+    expect(log).toEqual(['enrol cl_misuse_0 at 9', 'agent of pt_a at 10', 'addHost 9', 'addHost 10', 'credential cl_misuse_0']);
+  });
+
+  it("grants and revokes from the patient's host, never the former grantee's, which requests once told the grant committed", () => {
+    const { misuser, misuserCtx, patient, patientCtx } = installed('revoked');
+    patient.onStart();
+    misuser.onStart();
+    patientCtx.nowUs = 60 * S;
+    patient.onTimer(0);
+    expect(submitted(patientCtx)).toEqual([`Consent.grant(${JSON.stringify({ consent: 'con_misuse_0', patient: 'pt_a', grantee: 'cl_misuse_0', scope: 'treatment', purpose: 'TREAT', periodStartUs: 60 * S, periodEndUs: 180 * S + 3_600 * S, provision: 'permit' })})`]);
+    // The grant committed at the patient's node: the grantee is told, and starts requesting; the revocation follows validFor later.
+    patient.onLedgerOutcome(-1, undefined as never, 4);
+    expect(patientCtx.take('consent-news').map((s) => [s.to, s.msg])).toEqual([[9, { kind: 'consent-news', what: 'granted', periodEndUs: Infinity }]]);
+    expect(patientCtx.pendingTimers(2).map((t) => t.delayUs)).toEqual([30 * S]);
+    misuser.onMessage(10, { kind: 'consent-news', what: 'granted', periodEndUs: Infinity });
+    expect(misuserCtx.pendingTimers(1).length).toBe(1);
+    patientCtx.nowUs = 95 * S;
+    patient.onTimer(2);
+    expect(submitted(patientCtx)).toEqual([`Consent.revoke(${JSON.stringify({ consent: 'con_misuse_0', patient: 'pt_a' })})`]);
+    patient.onLedgerOutcome(-2, undefined as never, 12);
+    const news = patientCtx.take('consent-news').map((s) => s.msg as ConsentNews);
+    expect(news).toEqual([{ kind: 'consent-news', what: 'revoke-submitted', submittedUs: 95 * S }, { kind: 'consent-news', what: 'revoked', height: 12 }]);
+    for (const m of news) misuser.onMessage(10, m);
+    expect([misuser.revokeSubmittedUs, misuser.revokeHeight]).toEqual([95 * S, 12]);
+    // The former grantee's host submitted no consent call of its own.
+    expect(submitted(misuserCtx).filter((c) => c.startsWith('Consent.'))).toEqual([]);
   });
 
   it('expired: a request submitted at or after the period end had to be denied; one never committed is not judged', () => {

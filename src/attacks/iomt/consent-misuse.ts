@@ -1,6 +1,6 @@
 /**
  * Consent bypass via an expired or revoked consent: an injected clinician is granted the patient's
- * consent at start (scripted patient side), then keeps requesting through AccessControl and reading
+ * consent at start (scripted patient side, from a host that acts for the patient), then keeps requesting through AccessControl and reading
  * the store under each permit after the consent's period ends or the patient's revocation commits
  * (src/attacks/iomt/consent-misuser.ts). It requests and reads as a clinician's client does, so
  * iomt.access_* and the other IoMT counters include its traffic, as AccessControl decided it. It is
@@ -14,7 +14,7 @@ import type { Metrics } from '../../metrics/types.ts';
 import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
-import { ConsentMisuser, type MisuseRequest } from './consent-misuser.ts';
+import { ConsentMisuser, ScriptedPatient, type MisuseRequest } from './consent-misuser.ts';
 import { ledgerEndpoint, nodeEndpoint, siteLink } from './layout.ts';
 import { summed } from './runtime.ts';
 
@@ -25,7 +25,7 @@ export const consentMisuse = defineAttack({
   // Each former grantee judges its own requests, at its patient's hospital.
   splitsOverThreads: () => true,
   targets: "one device's patient",
-  model: "an injected clinician is granted the patient's consent at start (scripted patient side), then keeps requesting through AccessControl and reading the store under each permit after the consent's period ends or the patient's revocation commits, by a clinician's own code path (so its requests, permits, reads and integrity checks count in iomt.access_* and the other IoMT counters); requests are judged against the consent's end",
+  model: "an injected clinician is granted the patient's consent at start (scripted patient side, from a host bound on chain as the patient's agent), then keeps requesting through AccessControl and reading the store under each permit after the consent's period ends or the patient's revocation commits, by a clinician's own code path (so its requests, permits, reads and integrity checks count in iomt.access_* and the other IoMT counters); requests are judged against the consent's end",
   paramsSchema: z.object({
     device: param(zOrdinal, "Device whose patient grants, then loses, the consent; its latest record is what is read.", 'device number'),
     mode: param(z.enum(['expired', 'revoked']), 'How the consent stops applying: its period ends, or the patient revokes it.', "'expired' or 'revoked'"),
@@ -48,21 +48,28 @@ export const consentMisuse = defineAttack({
             const hosp = topo.hospitals[d.hospital]!;
             const requester = `cl_misuse_${k}`;
             env.truth.label('access', requester, 'consent-misuse', `former-grantee:${spec.mode}`, spec.start, spec.end ?? Infinity);
-            const opts = {
-              start: spec.start, end: spec.end, mode: spec.mode, validForUs: spec.validFor, ratePerSec: spec.rate, ledger, node: nodeEndpoint(world, hosp.node),
-              target: { patient: d.patient, pseudonym: world.patientPseudonyms[d.patient]!, device: spec.device, store: hosp.store }, verifier: world.keyRing, crypto: c.cryptoCosts, consent: `con_misuse_${k}`, farEndUs: c.durationUs + 3_600_000_000,
-            };
-            // Enrolled as the world's clinicians are (a certified key, and bound to its host on chain
-            // at genesis), so AccessControl decides its requests on consent alone; enrolled here,
-            // not in the factory, so that every partition of a split run binds it.
+            const patient = world.patientPseudonyms[d.patient]!;
+            const node = nodeEndpoint(world, hosp.node);
+            const opts = { end: spec.end, ratePerSec: spec.rate, ledger, node, target: { patient: d.patient, pseudonym: patient, device: spec.device, store: hosp.store }, verifier: world.keyRing, crypto: c.cryptoCosts };
+            // The former grantee is enrolled as the world's clinicians are (a certified key, and bound
+            // to its host on chain at genesis), so AccessControl decides its requests on consent
+            // alone. The patient's side runs on a host of its own, bound on chain at genesis as an
+            // agent of the patient (beside its portal), so the grant and revocation are the
+            // patient's: the grantee's host could make neither. Both are enrolled here, not in the
+            // factories, so that every partition of a split run binds them.
             const host = world.engine.hostCount;
+            const patientHost = host + 1;
             const credential = world.enrolReader(requester, host);
+            world.enrolPatientAgent(patient, patientHost);
             const placed = world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => {
               const a = new ConsentMisuser(ctx, { ...opts, credential });
               misusers.push(a);
               return a;
             }, `attacker:consent-misuse:${k}`);
-            if (placed !== host) throw new Error(`consent-misuse: former grantee placed at host ${placed}, expected ${host}`);
+            const patientPlaced = world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => new ScriptedPatient(ctx, {
+              start: spec.start, mode: spec.mode, validForUs: spec.validFor, ledger, node, patient, grantee: requester, granteeHost: host, consent: `con_misuse_${k}`, farEndUs: c.durationUs + 3_600_000_000,
+            }), `patient:consent-misuse:${k}`);
+            if (placed !== host || patientPlaced !== patientHost) throw new Error(`consent-misuse: former grantee and patient placed at hosts ${placed} and ${patientPlaced}, expected ${host} and ${patientHost}`);
           }
         },
         hostTotals: () => misuseCounts(misusers),

@@ -3,7 +3,9 @@
  * name with its extracted key (src/attacks/iomt/stolen-key-spoofer.ts). With `respond`, gateways
  * forward their device alarms to a security service that revokes alarmed devices in the
  * DeviceRegistry (src/attacks/iomt/security-service.ts), and the gateways refuse the key once
- * that commits.
+ * that commits. The service is bound on chain at genesis with authority to revoke (and only
+ * revoke) the devices of every gateway (DeviceAdministrators): no other host but a hospital's
+ * administration may change the DeviceRegistry.
  */
 import { z } from 'zod';
 import type { ActorContext } from '../../../sim/index.ts';
@@ -11,7 +13,7 @@ import type { ReadingMessage } from '../../iomt/reading.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
-import { ledgerEndpoint, nodeEndpoint, radioLink, siteLink } from './layout.ts';
+import { gatewayHosts, ledgerEndpoint, nodeEndpoint, radioLink, siteLink } from './layout.ts';
 import { SecurityService } from './security-service.ts';
 import { SPOOFED, StolenKeySpoofer } from './stolen-key-spoofer.ts';
 
@@ -51,10 +53,15 @@ export const stolenKey = defineAttack({
           if (!specs.some(({ spec }) => spec.respond)) return;
           const hosp = topo.hospitals[0]!;
           const ledger = ledgerEndpoint(world);
+          // The service may revoke (only revoke) the devices of every gateway that forwards it alarms:
+          // bound on chain at genesis, here and not in the factory, so every partition binds it.
+          const serviceHost = world.engine.hostCount;
+          world.enrolDeviceAuthority(serviceHost, gatewayHosts(world), 'revoke');
           const sink = world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => {
             security = new SecurityService(ctx, { ledger, node: nodeEndpoint(world, hosp.node), deviceNames: [...world.deviceNames] });
             return security;
           }, 'security-service');
+          if (sink !== serviceHost) throw new Error(`stolen-key: security service placed at host ${sink}, expected ${serviceHost}`);
           env.forwardGatewayAlarmsTo(sink);
           env.labels.onProcessed = (cls, msg, nowUs, accepted) => {
             if (cls === SPOOFED) processed.push(nowUs, (msg as ReadingMessage).device, accepted ? 1 : 0);
