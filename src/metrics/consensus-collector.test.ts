@@ -107,6 +107,23 @@ describe('ConsensusCollector', () => {
     expect(c.metrics(noNetwork)['consensus.view_changes']!.value).toBe(2);
   });
 
+  const first = (view: number, leader: number): ViewChangeEvent => ({ kind: 'view-change', view, leader, initial: true });
+
+  it("counts no view change for the run's first leader, and one for a leader that thought itself first after another was announced", () => {
+    const c = new ConsensusCollector(0, 3_000_000, () => true, 1_000_000);
+    c.observe(0, first(1, 0), 200_000);
+    // The first leader crashed before any replica stored its entries: the next one's log is empty too.
+    c.observe(2, first(2, 2), 900_000);
+    expect(c.metrics(noNetwork)['consensus.view_changes']!.value).toBe(1);
+  });
+
+  it("knows the run's first leader even when it was announced before the warm-up", () => {
+    const c = new ConsensusCollector(1_000_000, 3_000_000, () => true, 1_000_000);
+    c.observe(0, first(1, 0), 200_000);
+    c.observe(1, first(2, 1), 1_200_000);
+    expect(c.metrics(noNetwork)['consensus.view_changes']!.value).toBe(1);
+  });
+
   it('reports per-node traffic of the replicas and the dropped messages as the run counted them', () => {
     const m = new ConsensusCollector(0, 1_000_000, () => true, 1_000_000).metrics({ ...noNetwork, messages: 90, bytes: 9_000, replicaMessages: 80, replicaBytes: 8_000, replicas: 4, dropped: 7, droppedQueueFull: 3 });
     expect(m['network.messages_per_node']!.value).toBe(20);

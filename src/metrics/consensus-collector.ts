@@ -45,6 +45,8 @@ export class ConsensusCollector {
   /** Transactions whose commit latency is counted: once each, at the first honest commit (a second commit is a validity violation, not a second latency). */
   private readonly latencyCounted = new TxIdSet();
   private readonly views = new Set<number>();
+  /** Whether any leader was announced yet, before the warm-up too. */
+  private leaderAnnounced = false;
   private submitted = 0;
   private committedTxs = 0;
   private confirmedTxs = 0;
@@ -83,6 +85,11 @@ export class ConsensusCollector {
 
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
     if (event.kind === 'commit') this.lag.commit(host, (event as CommitEvent).block.height, timeUs);
+    // Only the run's first leader replaces none. A replica that thinks itself first (Raft: its log
+    // is empty) after another leader was announced follows a fault that struck before any replica
+    // stored the first leader's entries, which it cannot see, so the collector decides.
+    const firstLeader = event.kind === 'view-change' && (event as ViewChangeEvent).initial === true && !this.leaderAnnounced;
+    if (event.kind === 'view-change') this.leaderAnnounced = true;
     if (timeUs < this.warmupUs) {
       // A block first committed before the window is not the window's, however late a lagging
       // replica commits it (a saturated primary commits seconds after the backups).
@@ -127,7 +134,7 @@ export class ConsensusCollector {
         if ((event as TimedOutEvent).tx.submittedUs >= this.warmupUs) this.timedOutTxs++;
         break;
       case 'view-change':
-        if ((event as ViewChangeEvent).initial !== true) this.views.add((event as ViewChangeEvent).view);
+        if (!firstLeader) this.views.add((event as ViewChangeEvent).view);
         break;
       case 'mempool': {
         const size = (event as MempoolEvent).sizeTxs;

@@ -98,8 +98,9 @@ export interface ViewChangeEvent extends ModelEvent {
   readonly view: number;
   readonly leader: HostId;
   /**
-   * The run's first leader, replacing none (Raft elects its first): it announces the leader to
-   * whoever follows it, and is no view change.
+   * The replica believes it is the run's first leader, replacing none (Raft elects its first): it
+   * announces the leader to whoever follows it, and is no view change unless another leader was
+   * announced before it (the collector decides, src/metrics/consensus-collector.ts).
    */
   readonly initial?: true;
 }

@@ -626,7 +626,8 @@ export class RaftReplica implements Actor<unknown> {
     this.matchIndex[this.self] = this.storage.persistedIndex;
     // A leader that follows another shows it in its log: every leader appends a no-op of its term at
     // once (§8), and a new leader's log holds every committed entry (§5.4.1). An empty log: the
-    // run's first leader, which counted as a view change in a run without faults.
+    // run's first leader as far as this replica can tell (a first leader that crashed before anyone
+    // stored its no-op leaves no trace; the collector counts the second as a view change).
     const ev: ViewChangeEvent = this.lastLogIndex > 0 ? { kind: 'view-change', view: this.currentTerm, leader: this.ctx.self } : { kind: 'view-change', view: this.currentTerm, leader: this.ctx.self, initial: true };
     this.ctx.emit(ev);
     // §8: a no-op entry of the new term lets earlier entries commit. Sent as each follower's first
