@@ -9,6 +9,11 @@
  * only when its `requester` is bound to the sender in the ReaderRegistry (src/contracts/registry.ts),
  * and is otherwise rejected ('requester-not-sender'), neither decided nor audited, so no host can be
  * permitted, denied or audited in another reader's name.
+ *
+ * A request id belongs to its requester: decisions and grants are keyed by (requester, request), so
+ * a duplicate is one requester reusing its own id. Ids are predictable (`req_<host>_<seq>`), and
+ * were they global a host could take another reader's next id under its own name and have that
+ * reader's request rejected as a duplicate (and its node answer the squatter's decision).
  */
 import { bool, CallRejected, oneOf, str } from './args.ts';
 import type { AuditLog } from './audit.ts';
@@ -29,12 +34,17 @@ export interface AccessOutcome {
   readonly keyToken: string;
 }
 
+/** The key of `requester`'s request `request`: ids are the requester's own (neither string holds a NUL). */
+export function requestKey(requester: string, request: string): string {
+  return `${requester}\u0000${request}`;
+}
+
 export class AccessControl {
   private decided = 0;
   private permitted = 0;
-  /** Decision per request id, so a requester can read its outcome from its node's state. */
+  /** Decision per request, keyed by requester and id (requestKey), so a requester can read its outcome from its node's state. */
   private readonly decisions = new Map<string, AccessDecision>();
-  /** Patient and requester of every permitted (or break-glass) request: what its record key opens. */
+  /** Patient of every permitted (or break-glass) request, keyed as `decisions`: what its record key opens. */
   private readonly grants = new Map<string, { readonly patient: string; readonly requester: string }>();
 
   constructor(
@@ -48,7 +58,8 @@ export class AccessControl {
     const request = str(args, 'request');
     const requester = str(args, 'requester');
     if (!this.readers.actsFor(sender, requester)) throw new CallRejected('requester-not-sender');
-    if (this.decisions.has(request)) throw new CallRejected('duplicate-request');
+    const key = requestKey(requester, request);
+    if (this.decisions.has(key)) throw new CallRejected('duplicate-request');
     const patient = str(args, 'patient');
     const purpose = oneOf(args, 'purpose', PURPOSES);
     const breakGlass = bool(args, 'breakGlass');
@@ -63,8 +74,8 @@ export class AccessControl {
     const keyToken = decision === 'deny' ? '' : sha256Hex(`key:${patient}:${requester}:${request}`);
     this.decided++;
     if (decision !== 'deny') this.permitted++;
-    this.decisions.set(request, decision);
-    if (decision !== 'deny') this.grants.set(request, { patient, requester });
+    this.decisions.set(key, decision);
+    if (decision !== 'deny') this.grants.set(key, { patient, requester });
     this.audit.append({
       type: breakGlass ? 'break-glass' : 'access',
       action: 'R',
@@ -83,18 +94,19 @@ export class AccessControl {
     this.decided = source.decided;
     this.permitted = source.permitted;
     this.decisions.clear();
-    for (const [request, d] of source.decisions) this.decisions.set(request, d);
+    for (const [key, d] of source.decisions) this.decisions.set(key, d);
     this.grants.clear();
-    for (const [request, g] of source.grants) this.grants.set(request, { ...g });
+    for (const [key, g] of source.grants) this.grants.set(key, { ...g });
   }
 
-  decisionOf(request: string): AccessDecision | undefined {
-    return this.decisions.get(request);
+  /** The decision on `requester`'s request `request` (another requester's request of the same id is another request). */
+  decisionOf(requester: string, request: string): AccessDecision | undefined {
+    return this.decisions.get(requestKey(requester, request));
   }
 
-  /** Whether `request` was permitted to `requester` for `patient`'s records at the committed state. */
+  /** Whether `requester`'s request `request` was permitted for `patient`'s records at the committed state. */
   permits(request: string, requester: string, patient: string): boolean {
-    const g = this.grants.get(request);
+    const g = this.grants.get(requestKey(requester, request));
     return g !== undefined && g.requester === requester && g.patient === patient;
   }
 

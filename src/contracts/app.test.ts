@@ -152,8 +152,22 @@ describe('IomtLedgerApp', () => {
     expect(a.rejected).toBe(3);
     const accesses = a.audit.entries.filter((e) => e.type === 'access' || e.type === 'break-glass');
     expect(accesses.map((e) => `${e.ref}:${e.agent}`)).toEqual(['r1:dr-1']);
-    expect(a.access.decisionOf('r2')).toBeUndefined();
+    expect(a.access.decisionOf('dr-1', 'r2')).toBeUndefined();
     expect(a.access.digest()).toBe('1:1');
+  });
+
+  it("keeps request ids their requester's own: a host that takes another reader's next id under its own name blocks nothing", () => {
+    const a = app();
+    // dr-2 (host 3) submits under its own name the id dr-1 will use next (ids are predictable).
+    const squat = access('req_2_0', 'dr-2');
+    const out = run(a, [[grant('c1')], [squat], [access('req_2_0')], [access('req_2_0')]]);
+    // Both decided on their own consent; only dr-1 reusing its own id is a duplicate.
+    expect(decisions(out)).toEqual(['2:req_2_0:deny', '3:req_2_0:permit']);
+    expect(reasons(out)).toEqual(['consent-granted', 'access', 'access', 'duplicate-request']);
+    expect(a.access.decisionOf('dr-1', 'req_2_0')).toBe('permit');
+    expect(a.access.decisionOf('dr-2', 'req_2_0')).toBe('deny');
+    expect(a.access.permits('req_2_0', 'dr-1', 'pt-1')).toBe(true);
+    expect(a.access.permits('req_2_0', 'dr-2', 'pt-1')).toBe(false);
   });
 
   it('binds readers to hosts only at genesis, once each', () => {

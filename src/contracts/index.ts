@@ -2,7 +2,7 @@
 export { IomtLedgerApp, type ContractOutcome, type OutcomeListener, type IomtAppConfig } from './app.ts';
 export { DeviceAdministrators, DeviceRegistry, PatientRegistry, ReaderRegistry, DEVICE_AUTHORITIES, type DeviceAuthority, type DeviceRecord, type DeviceStatus } from './registry.ts';
 export { ConsentContract, CONSENT_SCOPES, PURPOSES, type ConsentRecord, type Purpose } from './consent.ts';
-export { AccessControl, type AccessDecision, type AccessOutcome } from './access.ts';
+export { AccessControl, requestKey, type AccessDecision, type AccessOutcome } from './access.ts';
 export { AuditLog, verifyAuditChain, AUDIT_GENESIS, type AuditEntry } from './audit.ts';
 export { EmergencyAlertContract, type AlertOutcome } from './alert.ts';
 export { AnchorRegistry, type AnchorOutcome } from './anchor.ts';

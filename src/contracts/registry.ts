@@ -124,6 +124,8 @@ export class DeviceRegistry {
  */
 export class ReaderRegistry {
   private hosts = new Map<string, number>();
+  /** `hosts` inverted, built at the first readersAt after a change (bindings are genesis state, so once). */
+  private byHost: Map<number, string[]> | undefined;
   /** Hash chain over the enrolments, in order (as DeviceRegistry's). */
   private head = '0'.repeat(64);
 
@@ -133,6 +135,7 @@ export class ReaderRegistry {
     const host = int(args, 'host');
     if (host < 0) throw new CallRejected('bad-arg:host');
     this.hosts.set(requester, host);
+    this.byHost = undefined;
     this.head = sha256Hex(`${this.head}|reader|${JSON.stringify(requester)}|${host}`);
     return requester;
   }
@@ -147,9 +150,23 @@ export class ReaderRegistry {
     return this.hosts.get(requester) === sender;
   }
 
+  /** The readers bound to `host`, in enrolment order (none: an empty list). */
+  readersAt(host: number): readonly string[] {
+    if (this.byHost === undefined) {
+      this.byHost = new Map();
+      for (const [requester, h] of this.hosts) {
+        const at = this.byHost.get(h);
+        if (at === undefined) this.byHost.set(h, [requester]);
+        else at.push(requester);
+      }
+    }
+    return this.byHost.get(host) ?? [];
+  }
+
   /** Make this registry an independent copy of `source`'s state. */
   copyFrom(source: ReaderRegistry): void {
     this.hosts = new Map(source.hosts);
+    this.byHost = undefined;
     this.head = source.head;
   }
 

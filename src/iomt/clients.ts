@@ -61,6 +61,21 @@ abstract class PoissonLedgerClient implements Actor<unknown>, LedgerOwner {
   protected onOtherMessage(_from: HostId, _msg: unknown): void {}
 
   onStart(): void {
+    this.armTimers();
+  }
+
+  /**
+   * Back from a crash: its timers were lost with it (sim/actor.ts), so both are set again, the
+   * next action a fresh Poisson gap from now (the process is memoryless) and the retransmission
+   * period from now. What the client had submitted is retransmitted until confirmed, as a client
+   * that keeps its pending requests; reads sent before the crash whose answers were lost with it
+   * are given up at their deadline (an access client's periodic check).
+   */
+  onRecover(): void {
+    this.armTimers();
+  }
+
+  private armTimers(): void {
     if (this.base.ratePerHour > 0 && this.hasWork()) this.ctx.setTimer(nextGapUs(this.ctx, this.base.ratePerHour), TIMER_ACT);
     this.ctx.setTimer(this.base.ledger.retransmitUs, TIMER_RETRANSMIT);
   }

@@ -39,7 +39,7 @@ describe('IoMT actors share no memory', () => {
     const w = world();
     const app = w.apps[w.topology.nodes[0]!.host]!;
     const broken: HostBuild[] = w.builds.map((b) =>
-      b.kind !== 'access-client' ? b : { ...b, config: { ...(b.config as object), decisionOf: (request: string) => app.access.decisionOf(request), node: app } },
+      b.kind !== 'access-client' ? b : { ...b, config: { ...(b.config as object), decisionOf: (requester: string, request: string) => app.access.decisionOf(requester, request), node: app } },
     );
     const violations = configViolations(broken, services);
     expect(violations.some((v) => /^access-client \d+: a function at config\.decisionOf$/.test(v))).toBe(true);
@@ -66,7 +66,7 @@ describe('IoMT actors share no memory', () => {
 
   it('fails actor code that reads its node\'s state instead of asking it', () => {
     const broken = actorSources().map((f) =>
-      f.path !== 'src/iomt/access-requester.ts' ? f : { ...f, text: f.text.replace("const decision = (answer?.q === 'access-decision' ? answer.decision : undefined) ?? 'unknown';", "const decision = this.app.access.decisionOf(open.request) ?? 'unknown';") },
+      f.path !== 'src/iomt/access-requester.ts' ? f : { ...f, text: f.text.replace("const decision = (answer?.q === 'access-decision' ? answer.decision : undefined) ?? 'unknown';", "const decision = this.app.access.decisionOf(this.requester, open.request) ?? 'unknown';") },
     );
     expect(sourceViolations(broken, MAY_READ_REPLICA_STATE)).toEqual([expect.stringMatching(/^src\/iomt\/access-requester\.ts:\d+: reads replica state/)]);
   });

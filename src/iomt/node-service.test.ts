@@ -19,7 +19,9 @@ function tx(call: ContractCall, sender = CLIENT): Transaction {
 function block(height: number, txs: Transaction[]): Block {
   return { hash: `h${height}`, parentHash: `h${height - 1}`, height, proposer: 0, timestampUs: height * 1_000_000, merkleRoot: '', txs, sizeBytes: 0 };
 }
-const request = (id: string) => tx({ contract: 'AccessControl', method: 'request', args: { request: id, requester: 'cl_a', patient: 'pt_0', purpose: 'TREAT', breakGlass: false } });
+const request = (id: string, requester = 'cl_a', sender = CLIENT) => tx({ contract: 'AccessControl', method: 'request', args: { request: id, requester, patient: 'pt_0', purpose: 'TREAT', breakGlass: false } }, sender);
+/** Another reader's host (cl_b, bound at genesis, with no consent). */
+const OTHER_CLIENT = 71;
 
 function node() {
   const sent: { to: number; msg: unknown }[] = [];
@@ -38,6 +40,7 @@ function node() {
     [
       tx({ contract: 'DeviceRegistry', method: 'enrol', args: { device: 'dev_0', keyId: '1000', deviceType: 'pulseOximeter', patient: 'pt_0', gateway: GATEWAY } }, -1),
       tx({ contract: 'ReaderRegistry', method: 'enrol', args: { requester: 'cl_a', host: CLIENT } }, -1),
+      tx({ contract: 'ReaderRegistry', method: 'enrol', args: { requester: 'cl_b', host: OTHER_CLIENT } }, -1),
       tx({ contract: 'DeviceAdministrators', method: 'enrol', args: { host: ADMIN, gateway: GATEWAY, authority: 'admin' } }, -1),
       tx({ contract: 'Consent', method: 'grant', args: { consent: 'c0', patient: 'pt_0', grantee: 'cl_a', scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs: 1e12, provision: 'permit' } }, -1),
     ],
@@ -61,6 +64,21 @@ describe('NodeQueryService', () => {
     n.commit(block(2, [request('r2')]));
     expect(n.sent).toEqual([{ to: CLIENT, msg: { kind: 'node-answer', id: 7, height: 2, body: { q: 'access-decision', decision: 'permit' } } satisfies NodeAnswer }]);
     expect(n.cpu()).toBe(MAC_US + STATE_READ_US + MAC_US);
+  });
+
+  it("answers a request's decision to its requester's host only: another reader's request of the same id is not the asker's", () => {
+    const n = node();
+    // cl_b squats cl_a's next id (denied: no consent), then cl_a's own request of that id is permitted.
+    n.commit(block(1, [request('req_70_0', 'cl_b', OTHER_CLIENT)]));
+    n.commit(block(2, [request('req_70_0')]));
+    n.service.onMessage(CLIENT, { kind: 'node-query', id: 1, afterHeight: 2, body: { q: 'access-decision', request: 'req_70_0' } } satisfies NodeQuery);
+    n.service.onMessage(OTHER_CLIENT, { kind: 'node-query', id: 2, afterHeight: 2, body: { q: 'access-decision', request: 'req_70_0' } } satisfies NodeQuery);
+    n.service.onMessage(GATEWAY, { kind: 'node-query', id: 3, afterHeight: 2, body: { q: 'access-decision', request: 'req_70_0' } } satisfies NodeQuery);
+    expect(n.sent.map((s) => `${s.to}:${JSON.stringify((s.msg as NodeAnswer).body)}`)).toEqual([
+      `${CLIENT}:{"q":"access-decision","decision":"permit"}`,
+      `${OTHER_CLIENT}:{"q":"access-decision","decision":"deny"}`,
+      `${GATEWAY}:{"q":"access-decision"}`,
+    ]);
   });
 
   it('answers at once a query for a height it has executed (the anchored root is absent until anchored)', () => {

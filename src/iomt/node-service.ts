@@ -14,7 +14,7 @@
  * from the crypto cost table (macUs), as every authenticated channel in the model is charged.
  */
 import type { ActorContext, HostId } from '../../sim/index.ts';
-import type { AuditEntry, ContractOutcome, IomtLedgerApp } from '../contracts/index.ts';
+import type { AccessDecision, AuditEntry, ContractOutcome, IomtLedgerApp } from '../contracts/index.ts';
 import type { CryptoCosts } from '../ledger/index.ts';
 import { emitIomt, emitIomtFirst } from './events.ts';
 import {
@@ -107,23 +107,39 @@ export class NodeQueryService {
   private answer(to: HostId, q: NodeQuery): void {
     const ctx = this.ctx;
     ctx.cpu(STATE_READ_US + this.macUs);
-    const body = this.read(q);
+    const body = this.read(q, to);
     ctx.send(to, { kind: 'node-answer', id: q.id, height: this.app.executedHeight, body } satisfies NodeAnswer, answerBytes(body));
   }
 
-  private read(q: NodeQuery): NodeAnswerBody {
+  /** `asker`: the querying host, authenticated by the channel's MAC. */
+  private read(q: NodeQuery, asker: HostId): NodeAnswerBody {
     const b = q.body;
     const app = this.app;
     switch (b.q) {
       case 'height':
         return b;
       case 'access-decision':
-        return { q: b.q, decision: app.access.decisionOf(b.request) };
+        return { q: b.q, decision: this.decisionFor(asker, b.request) };
       case 'alert-recorded':
         return { q: b.q, recorded: app.alerts.recorded(b.alert) };
       case 'anchor-root':
         return { q: b.q, root: app.anchors.root(b.gateway, b.batch) };
     }
+  }
+
+  /**
+   * The decision on `request` made for a reader bound to `asker` (the first of its readers, in
+   * enrolment order, with a request of that id): request ids are their requester's own
+   * (src/contracts/access.ts), and the node answers for the querying host's readers, as a
+   * chaincode query takes its caller's identity, so another host's request of the same id is
+   * neither answered nor revealed.
+   */
+  private decisionFor(asker: HostId, request: string): AccessDecision | undefined {
+    for (const requester of this.app.readers.readersAt(asker)) {
+      const d = this.app.access.decisionOf(requester, request);
+      if (d !== undefined) return d;
+    }
+    return undefined;
   }
 
   // ---- subscriptions ----

@@ -5,7 +5,7 @@ import type { GetLatest, GetReply, PutBatch } from './messages.ts';
 import type { NodeNotice } from './node-messages.ts';
 import { decodeRecord, encodeRecord, RECORD_BYTES } from './reading.ts';
 import { ENROLMENT_AUTHORITY_SIGNER, enrolReader, signedRead } from './reader-credential.ts';
-import { OffChainStore, type StoreOptions } from './store.ts';
+import { OffChainStore, PERMIT_LIFETIME_US, type StoreOptions } from './store.ts';
 
 const NODE = 1;
 const STORE = 9;
@@ -135,7 +135,9 @@ describe('OffChainStore', () => {
     clock.nowUs = 120_000_000;
     expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 1 })).toBe(true);
     clock.nowUs = 120_000_001;
-    s.onMessage(5, read('cl_a', 2, 2, 'r1'));
+    // A permit heard now (DECISIONS' are past their lifetime) finds the record expired.
+    s.onMessage(NODE, { ...DECISIONS, seq: 1, items: [{ request: 'r9', requester: 'cl_a', patient: 'pt_2', decision: 'permit' }] });
+    s.onMessage(5, read('cl_a', 2, 2, 'r9'));
     expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 3 })).toBe(false);
     expect(replies(sent).slice(2)).toEqual([{ kind: 'get-reply', token: 2 }, { kind: 'get-reply', token: 3 }]);
     expect(emitted.filter((e) => e.kind === 'iomt-record-served')).toHaveLength(1);
@@ -149,15 +151,73 @@ describe('OffChainStore', () => {
   });
 
   it('refuses a read without a permit for that requester and device, and counts it', () => {
-    const { ctx, sent } = scripted();
+    const { ctx, sent, timers } = scripted();
     const s = store(ctx);
     s.onMessage(3, batch());
     s.onMessage(5, { kind: 'get', device: 2, token: 1 });
-    s.onMessage(5, read('cl_b', 2, 2, 'r1'));
+    // cl_b's own request 'r1' is not cl_a's (ids are their requester's): held for its decision, which never comes.
+    s.onMessage(6, read('cl_b', 2, 2, 'r1'));
     s.onMessage(5, read('cl_a', 3, 3, 'r1'));
     s.onMessage(5, read('cl_a', 2, 4, 'r0'));
-    expect(replies(sent).slice(1)).toEqual([1, 2, 3, 4].map((token) => ({ kind: 'get-reply', token, denied: true })));
+    s.onTimer(timers.at(-1)!.tag);
+    expect(replies(sent).slice(1)).toEqual([1, 3, 4, 2].map((token) => ({ kind: 'get-reply', token, denied: true })));
     expect(s.deniedReads).toBe(4);
+  });
+
+  it("keeps each requester's permits apart: another requester's decision on the same request id neither replaces nor spends it", () => {
+    const { ctx, sent, emitted } = scripted();
+    const s = store(ctx);
+    s.onMessage(3, batch());
+    // cl_b took cl_a's next id 'r5' for its own request; both were permitted, cl_a's heard first.
+    s.onMessage(NODE, {
+      kind: 'node-notice', subscription: 0, topic: 'permits', seq: 1, height: 6,
+      items: [
+        { request: 'r5', requester: 'cl_a', patient: 'pt_2', decision: 'permit' },
+        { request: 'r5', requester: 'cl_b', patient: 'pt_3', decision: 'permit' },
+      ],
+    } satisfies NodeNotice);
+    s.onMessage(5, read('cl_a', 2, 1, 'r5'));
+    s.onMessage(6, read('cl_b', 3, 2, 'r5'));
+    expect(replies(sent).slice(1).map((r) => (r as GetReply).found !== undefined)).toEqual([true, true]);
+    expect(emitted.map((e) => (e as { requester?: string }).requester)).toEqual(['cl_a', 'cl_b']);
+  });
+
+  it('drops a permit no read used PERMIT_LIFETIME_US after it heard it: a read naming it then is refused', () => {
+    const { ctx, clock, sent, timers } = scripted();
+    const s = store(ctx);
+    s.onMessage(3, batch());
+    // DECISIONS (r1 permit, r0 deny) heard at 0; r7 at 30 s.
+    const r7: NodeNotice = { kind: 'node-notice', subscription: 0, topic: 'permits', seq: 1, height: 6, items: [{ request: 'r7', requester: 'cl_a', patient: 'pt_2', decision: 'permit' }] };
+    clock.nowUs = 30_000_000;
+    s.onMessage(NODE, r7);
+    expect(s.heldPermits).toBe(3);
+    clock.nowUs = PERMIT_LIFETIME_US;
+    s.onMessage(5, read('cl_a', 2, 1, 'r1'));
+    expect(s.heldPermits).toBe(1);
+    s.onTimer(timers.at(-1)!.tag);
+    expect(replies(sent)[1]).toEqual({ kind: 'get-reply', token: 1, denied: true });
+    // r7 is still within its lifetime, and is served.
+    clock.nowUs = 30_000_000 + PERMIT_LIFETIME_US - 1;
+    s.onMessage(5, read('cl_a', 2, 2, 'r7'));
+    expect((replies(sent)[2] as GetReply).found).toBeDefined();
+    expect(s.heldPermits).toBe(0);
+    // Nothing is held for a run's length: each notice drops what expired before it.
+    for (let i = 0; i < 50; i++) {
+      clock.nowUs += PERMIT_LIFETIME_US / 10;
+      s.onMessage(NODE, { ...r7, seq: 2 + i, items: [{ request: `r${100 + i}`, requester: 'cl_b', patient: 'pt_3', decision: 'permit' }] });
+    }
+    expect(s.heldPermits).toBe(10);
+  });
+
+  it('alters only a record a read could still be served: none past retention', () => {
+    const { ctx, clock } = scripted();
+    const s = store(ctx, { retainUs: 120_000_000 });
+    s.onMessage(3, batch());
+    clock.nowUs = 120_000_000;
+    expect(s.corruptLatest(2)).toBe(true);
+    clock.nowUs = 120_000_001;
+    expect(s.corruptLatest(3)).toBe(false);
+    expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 1 })).toBe(false);
   });
 
   it('serves a permit to its grantee only: a read naming the permit and its grantee, not signed by the grantee, is refused', () => {

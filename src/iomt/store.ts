@@ -23,7 +23,7 @@
  * whatever let it out, so audit and consent are judged on what was actually served.
  */
 import type { Actor, ActorContext, HostId, TimerId, TimerTag } from '../../sim/index.ts';
-import type { AccessDecision } from '../contracts/index.ts';
+import { requestKey, type AccessDecision } from '../contracts/index.ts';
 import { merkleProof, type CryptoCosts, type Verifier } from '../ledger/index.ts';
 import { emitIomt } from './events.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch } from './messages.ts';
@@ -34,6 +34,19 @@ import { signedByRequester } from './reader-credential.ts';
 
 /** How long a read waits for its request's decision to reach the store from its node before it is refused. */
 export const PERMIT_WAIT_US = 5_000_000;
+
+/**
+ * How long the store keeps a permit no read has used, from when it heard the decision: then it is
+ * dropped, and a read naming it later waits for a decision that never comes again and is refused.
+ * A real store treats a released record key as a short-lived access token (an OAuth 2 / SMART on
+ * FHIR access token lives minutes, not for ever): kept unused, a permit would serve its grantee long
+ * after the consent it was decided under was revoked, and a store would hold every permit whose
+ * read never came (its reader gave up, crashed, or lost the answer) for the whole run. Its reader
+ * reads as soon as its own node answers the decision and gives up 10 s after sending the read
+ * (READ_DEADLINE_US, access-requester.ts), so a minute serves every read whose reader's node lags
+ * the store's by less than about 50 s, far beyond what a live node lags.
+ */
+export const PERMIT_LIFETIME_US = 60_000_000;
 
 export interface StoreOptions {
   readonly writeLatencyUs: number;
@@ -91,9 +104,12 @@ export class OffChainStore implements Actor<unknown> {
   deniedReads = 0;
   /** Records served (the serial of the next one). */
   servedRecords = 0;
-  /** Access decisions heard from the node, by request. */
+  /** Access decisions heard from the node, by requester and request (requestKey: ids are their requester's own). */
   private readonly decisions = new Map<string, { readonly requester: string; readonly patient: string; readonly decision: AccessDecision }>();
-  /** Reads from their requester waiting for their request's decision, by request, each with the tag of its deadline timer. */
+  /** The decisions in the order heard, each with the time it expires (PERMIT_LIFETIME_US after), from `expiryHead` on. */
+  private readonly expiry: { readonly key: string; readonly item: object; readonly untilUs: number }[] = [];
+  private expiryHead = 0;
+  /** Reads from their requester waiting for their request's decision, keyed as `decisions`, each with the tag of its deadline timer. */
   private readonly waiting = new Map<string, { readonly from: HostId; readonly m: PermitRead; readonly tag: number; readonly timer: TimerId }[]>();
   private readonly deadlineOf = new Map<number, string>();
   private nextTag = TIMER_FIRST_DEADLINE;
@@ -126,11 +142,14 @@ export class OffChainStore implements Actor<unknown> {
     if (m.kind === 'put') this.put(from, m);
     else if (m.kind === 'get') this.authorize(from, m);
     else if (m.kind === 'node-notice' && m.topic === 'permits' && this.permits.accept(m)) {
+      this.expirePermits();
       for (const p of m.items) {
-        this.decisions.set(p.request, p);
-        const reads = this.waiting.get(p.request);
+        const key = requestKey(p.requester, p.request);
+        this.decisions.set(key, p);
+        this.expiry.push({ key, item: p, untilUs: this.ctx.nowUs + PERMIT_LIFETIME_US });
+        const reads = this.waiting.get(key);
         if (reads === undefined) continue;
-        this.waiting.delete(p.request);
+        this.waiting.delete(key);
         for (const r of reads) {
           this.deadlineOf.delete(r.tag);
           this.ctx.cancelTimer(r.timer);
@@ -147,14 +166,14 @@ export class OffChainStore implements Actor<unknown> {
       return;
     }
     // A read's deadline: its decision never came, so it is refused.
-    const request = this.deadlineOf.get(tag);
-    if (request === undefined) return;
+    const key = this.deadlineOf.get(tag);
+    if (key === undefined) return;
     this.deadlineOf.delete(tag);
-    const reads = this.waiting.get(request) ?? [];
+    const reads = this.waiting.get(key) ?? [];
     const i = reads.findIndex((r) => r.tag === tag);
     if (i < 0) return;
     const [r] = reads.splice(i, 1);
-    if (reads.length === 0) this.waiting.delete(request);
+    if (reads.length === 0) this.waiting.delete(key);
     this.deny(r!.from, r!.m);
   }
 
@@ -168,20 +187,22 @@ export class OffChainStore implements Actor<unknown> {
 
   /** A read from its requester: served under its request's permit, held until the decision comes, or refused. */
   private decide(from: HostId, m: PermitRead): void {
-    const d = this.decisions.get(m.request);
+    const key = requestKey(m.requester, m.request);
+    this.expirePermits();
+    const d = this.decisions.get(key);
     if (d === undefined) {
       const tag = this.nextTag++;
-      let reads = this.waiting.get(m.request);
-      if (reads === undefined) this.waiting.set(m.request, (reads = []));
+      let reads = this.waiting.get(key);
+      if (reads === undefined) this.waiting.set(key, (reads = []));
       reads.push({ from, m, tag, timer: this.ctx.setTimer(PERMIT_WAIT_US, tag) });
-      this.deadlineOf.set(tag, m.request);
+      this.deadlineOf.set(tag, key);
       return;
     }
     if (d.decision !== 'deny' && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) {
       // A permit serves one read, the one its request was made for: kept, it would serve its
       // grantee again long after the consent it was decided under was revoked. A later read
       // naming it waits for a decision that never comes again and is refused.
-      this.decisions.delete(m.request);
+      this.decisions.delete(key);
       this.get(from, m);
     } else this.deny(from, m);
   }
@@ -246,10 +267,12 @@ export class OffChainStore implements Actor<unknown> {
 
   /**
    * Storage fault (or insider edit) for tests and attacks: flip one bit of a device's latest record.
-   * Returns whether a record was altered: not when the device has no record held, nor when its
-   * latest record is altered already (flipping the bit again would restore it).
+   * Returns whether a record was altered: not when the device has no record a read could be served
+   * (none held, or its latest past retention, which a read would find expired), nor when its latest
+   * record is altered already (flipping the bit again would restore it).
    */
   corruptLatest(device: number): boolean {
+    this.expire();
     const slot = device - this.firstDevice;
     const held = this.latestBatch[slot];
     if (held === undefined || held.data === undefined || this.latestAltered[slot] === 1) return false;
@@ -264,7 +287,26 @@ export class OffChainStore implements Actor<unknown> {
     return out;
   }
 
-  /** Drop the bytes of the batches stored more than retainUs ago: at every write and every read. */
+  /** Drop the decisions heard PERMIT_LIFETIME_US ago or more that no read used (a used or replaced one is gone from `decisions` already). */
+  private expirePermits(): void {
+    const now = this.ctx.nowUs;
+    const q = this.expiry;
+    while (this.expiryHead < q.length && q[this.expiryHead]!.untilUs <= now) {
+      const e = q[this.expiryHead++]!;
+      if (this.decisions.get(e.key) === e.item) this.decisions.delete(e.key);
+    }
+    if (this.expiryHead > 1024 && this.expiryHead * 2 > q.length) {
+      q.splice(0, this.expiryHead);
+      this.expiryHead = 0;
+    }
+  }
+
+  /** Permits held for reads to come (tests: that unused ones are dropped). */
+  get heldPermits(): number {
+    return this.decisions.size;
+  }
+
+  /** Drop the bytes of the batches stored more than retainUs ago: at every write, read and alteration. */
   private expire(): void {
     const cutoff = this.ctx.nowUs - this.o.retainUs;
     const r = this.retained;
