@@ -21,7 +21,13 @@ export abstract class NormalCase extends ReplicaCore {
     const tx = request.tx;
     // §4.1: a request is authenticated by its transaction's own signature or MAC (consensus.txAuth),
     // checked when this replica first uses it: cutting a batch, or validating one (below).
-    if (this.mempool.isCommitted(tx.id) || tx.sizeBytes > this.blockTxBytesMax) return;
+    if (this.mempool.isCommitted(tx.id)) {
+      // §4.1: a request already executed is answered again (its client lost or has not yet had
+      // f + 1 replies), as long as this replica still holds the batch that executed it.
+      if (!this.indexOfHost.has(from)) this.resendReply(tx);
+      return;
+    }
+    if (tx.sizeBytes > this.blockTxBytesMax) return;
     const result = this.mempool.add(tx, tx.priority ?? 0);
     if (result === 'fullTxs' || result === 'fullBytes') {
       const drop: MempoolDropEvent = { kind: 'mempool-drop', reason: result, txId: tx.id };
@@ -225,6 +231,7 @@ export abstract class NormalCase extends ReplicaCore {
       }
       this.app.execute(tx, block, now);
       this.mempool.markCommitted(tx);
+      this.executedHeightOfTx.set(tx.id, block.height);
       if (this.waitingRequests.size > 0) this.waitingRequests.delete(tx.id);
     }
     this.lastExecuted = block.height;
@@ -239,14 +246,21 @@ export abstract class NormalCase extends ReplicaCore {
     const commit: CommitEvent = alreadyExecutedTxIds === undefined ? { kind: 'commit', block } : { kind: 'commit', block, alreadyExecutedTxIds };
     this.ctx.emit(commit);
     // §4.1: reply to each client; the client waits for f + 1 matching replies.
-    const leader = this.primaryHost();
-    for (let k = 0; k < txs.length; k++) {
-      const tx = txs[k]!;
-      this.cpu.charge(this.sendCost(1));
-      const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self, leader };
-      this.ctx.send(tx.sender, reply, REPLY_BYTES + this.authBytes);
-    }
+    for (let k = 0; k < txs.length; k++) this.sendReply(txs[k]!, block);
     if (block.height % this.params.checkpointInterval === 0) this.sendCheckpoint(block.height);
+  }
+
+  private sendReply(tx: Transaction, block: Block): void {
+    this.cpu.charge(this.sendCost(1));
+    const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self, leader: this.primaryHost() };
+    this.ctx.send(tx.sender, reply, REPLY_BYTES + this.authBytes);
+  }
+
+  /** The reply to a request executed in a batch this replica still holds (state transfer's window); none past it. */
+  private resendReply(tx: Transaction): void {
+    const height = this.executedHeightOfTx.get(tx.id);
+    const block = height === undefined ? undefined : this.executedBlocks.get(height);
+    if (block !== undefined) this.sendReply(tx, block);
   }
 
   // ---- §4.4: the request timer ----
