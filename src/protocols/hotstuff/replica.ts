@@ -56,6 +56,11 @@ const TIMER_VIEW = 1;
 const REPLY_BYTES = 80;
 /** Committed nodes kept in the lookup map below the last executed one (older ones stay in `chain`). */
 const PRUNE_DEPTH = 8;
+/**
+ * Heights below the last executed one whose requests are still answered when a client sends one
+ * again: at a view every 10-100 ms, 10-100 s, past a client's own deadline for giving up.
+ */
+const REPLY_AGAIN_HEIGHTS = 1024;
 /** Most nodes in one synchronisation reply. */
 const FETCH_BATCH = 64;
 /** Bound on proposals held while their ancestors are fetched. */
@@ -116,6 +121,8 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   private readonly nodes = new Map<string, HsNode>();
   /** Committed nodes by height (the ledger), genesis at 0. */
   private readonly chain: HsNode[] = [];
+  /** The height each request of the last REPLY_AGAIN_HEIGHTS executed heights was executed at. */
+  private readonly executedHeightOfTx = new Map<number, number>();
 
   private readonly mempool: Mempool;
   /** Checks each transaction's signature or MAC once: at admission, or in the first node that carries it. */
@@ -230,9 +237,13 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
       case 'hs-nodes':
         this.onNodes(from, msg as HsNodes);
         break;
-      case 'request':
-        this.admit((msg as RequestMessage).tx);
+      case 'request': {
+        const tx = (msg as RequestMessage).tx;
+        // As PBFT §4.1: a request already executed is answered again (its client lost the replies).
+        if (this.mempool.isCommitted(tx.id)) this.replyAgain(tx);
+        else this.admit(tx);
         break;
+      }
       default:
     }
   }
@@ -781,15 +792,29 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
       this.app.execute(tx, block, now);
       this.mempool.markCommitted(tx);
       this.forwarded.delete(tx.id);
+      this.executedHeightOfTx.set(tx.id, block.height);
     }
+    const old = this.chain[block.height - REPLY_AGAIN_HEIGHTS];
+    if (old !== undefined) for (const tx of old.block.txs) if (this.executedHeightOfTx.get(tx.id) === old.block.height) this.executedHeightOfTx.delete(tx.id);
     const ev: CommitEvent = { kind: 'commit', block };
     this.ctx.emit(ev);
     // Replies are signed like every other HotStuff message (votes included), one signature each.
     if (block.txs.length > 0) this.ctx.cpu(block.txs.length * this.config.crypto.signUs);
-    for (const tx of block.txs) {
-      const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self };
-      this.ctx.send(tx.sender, reply, REPLY_BYTES);
-    }
+    for (const tx of block.txs) this.sendReply(tx, block);
+  }
+
+  private sendReply(tx: Transaction, block: Block): void {
+    const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self };
+    this.ctx.send(tx.sender, reply, REPLY_BYTES);
+  }
+
+  /** The reply to a request executed in the last REPLY_AGAIN_HEIGHTS heights, signed again; none older. */
+  private replyAgain(tx: Transaction): void {
+    const height = this.executedHeightOfTx.get(tx.id);
+    const node = height === undefined ? undefined : this.chain[height];
+    if (node === undefined) return;
+    this.ctx.cpu(this.config.crypto.signUs);
+    this.sendReply(tx, node.block);
   }
 
   /** Drop old committed nodes from the map, and nodes that lost to the committed chain. */

@@ -1,6 +1,6 @@
 /**
- * PBFT §4.1: a replica answers a retransmitted request it already executed. Replies from the
- * replicas to the client are cut for a second after the requests commit; the client's
+ * A replica answers a retransmitted request it already executed (PBFT §4.1; Raft §8). Replies from
+ * the replicas to the client are cut for a second after the first requests commit; the client's
  * retransmission 2 s after each submission must then be answered, so every request is confirmed
  * and none given up.
  */
@@ -8,13 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { consensusScenario } from './testing/scenarios.ts';
 import { runConsensusWorld } from './testing/run.ts';
 
-describe('PBFT answers a retransmitted request it already executed', () => {
-  for (const nodes of [4, 5, 7]) {
-    it(`confirms every request whose replies were lost, n = ${nodes}`, () => {
+describe('every protocol answers a retransmitted request it already executed', () => {
+  const cases: Array<[string, number]> = [['pbft', 4], ['pbft', 5], ['pbft', 7], ['hotstuff', 4], ['hotstuff', 5], ['hotstuff', 7], ['raft', 3], ['raft', 4], ['raft', 5], ['poa', 3], ['poa', 4], ['poa', 5]];
+  for (const [protocol, nodes] of cases) {
+    it(`${protocol} confirms every request whose replies were lost, n = ${nodes}`, () => {
       const scenario = consensusScenario({
         duration: '20s',
         network: { latency: { kind: 'fixed', value: '10ms' } },
-        consensus: { protocol: 'pbft', nodes, batchSize: 10, batchTimeout: '50ms' },
+        consensus: { protocol, nodes, batchSize: 10, batchTimeout: '50ms', ...(protocol === 'poa' ? { poa: { period: '200ms' } } : {}) },
         workload: { rateTps: 10, clients: 1, arrival: 'periodic', stopAfter: '2s', requestTimeout: '2s' },
       } as never);
       const out = runConsensusWorld(scenario, 1, {
