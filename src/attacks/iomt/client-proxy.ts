@@ -7,7 +7,7 @@
  */
 import { exponential, type Actor, type ActorContext, type ActorFactory, type EmitKey, type HostId, type ModelEvent, type Rng, type TimerId, type TimerTag } from '../../../sim/index.ts';
 import type { AttackWindow } from '../window.ts';
-import { isActive } from '../window.ts';
+import { isActive, windowEndUs } from '../window.ts';
 
 const MISUSE_TAG = 1;
 /** The access client's "act" timer tag (src/iomt/clients.ts): one tick issues one request. */
@@ -30,7 +30,15 @@ export class ClientProxy implements Actor<unknown> {
     for (const w of this.windows) this.ctx.setTimer(Math.max(0, w.start - this.ctx.nowUs), MISUSE_TAG);
   }
 
-  onRecover(): void { this.inner.onRecover?.(); }
+  /** A crash took the proxy's timer with the client's: each window not yet over starts again (an open one after a gap, as between requests). */
+  onRecover(): void {
+    this.inner.onRecover?.();
+    const now = this.ctx.nowUs;
+    for (const w of this.windows) {
+      if (windowEndUs(w) <= now) continue;
+      this.ctx.setTimer(isActive(w, now) ? this.gapUs(w) : Math.max(0, w.start - now), MISUSE_TAG);
+    }
+  }
 
   onMessage(from: HostId, msg: unknown): void {
     this.inner.onMessage(from, msg);
@@ -46,9 +54,14 @@ export class ClientProxy implements Actor<unknown> {
       this.inner.onTimer(CLIENT_ACT_TAG);
       this.suppressTimers = false;
       this.extraRequests++;
-      this.ctx.setTimer(Math.max(1, Math.round(exponential(this.rng, 3_600_000_000 / w.ratePerHour))), MISUSE_TAG);
+      this.ctx.setTimer(this.gapUs(w), MISUSE_TAG);
       return;
     }
+  }
+
+  /** The time to the next extra request: exponential at the window's rate. */
+  private gapUs(w: { readonly ratePerHour: number }): number {
+    return Math.max(1, Math.round(exponential(this.rng, 3_600_000_000 / w.ratePerHour)));
   }
 
   innerSetTimer(delayUs: number, tag: TimerTag): TimerId {
