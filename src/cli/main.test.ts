@@ -57,4 +57,23 @@ describe('size --slo', () => {
     expect(stderr).toContain("--slo safety.violation==0: (flag): expected a metric name (`iomtsim list metrics` lists them; did you mean safety.violations?), found 'safety.violation'");
     expect(existsSync(out)).toBe(false);
   });
+
+  it.each([
+    ['iomt.readings_accepted>=5', "expected a metric a scenario without `iomt:` reports (iomt.* and detect.* come only from an IoMT scenario; `iomtsim list metrics` lists the others), found 'iomt.readings_accepted'"],
+    ['detect.nosuch.detection_rate>=0.9', "expected a metric a scenario without `iomt:` reports (iomt.* and detect.* come only from an IoMT scenario; `iomtsim list metrics` lists the others), found 'detect.nosuch.detection_rate'"],
+  ])('refuses %s, a metric the consensus-only scenario can never report, before probing', async (slo, message) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'iomtsim-main-')), 's');
+    const { code, stderr } = await mainWithStderr(['size', 'scenarios/pbft.yaml', '--vary', 'consensus.nodes=4..5', '--slo', slo, '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`--slo ${slo}: (flag): ${message}\n`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a bound that reads as Infinity, as it refuses Infinity written out, before probing', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'iomtsim-main-')), 's');
+    const { code, stderr } = await mainWithStderr(['size', 'scenarios/pbft.yaml', '--vary', 'consensus.nodes=4..5', '--slo', 'consensus.commit_latency_ms.p99<=1e400', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`--slo consensus.commit_latency_ms.p99<=1e400: (flag): expected an SLO whose bound is a finite number (at most ${Number.MAX_VALUE} in magnitude), found 'consensus.commit_latency_ms.p99<=1e400' (1e400 reads as Infinity)\n`);
+    expect(existsSync(out)).toBe(false);
+  });
 });

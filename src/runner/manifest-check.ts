@@ -1,12 +1,14 @@
 /**
  * The fields of a manifest.json that `run --resume` and `merge` build on (docs/results.md), checked
  * before anything runs or is written: a manifest with a field missing, of the wrong type, or
- * contradicting another (`replications` against `replicationSeeds`) is bad input naming the file
+ * contradicting another (`replications` against `replicationSeeds`, or a seed other than the one the
+ * root `seed` derives for its replication) is bad input naming the file
  * and the field, not a crash after the folder was rewritten. Fields a reader does not use are left
  * to the report's own checks; fields added after the first format (`threads`, `workers`, `files`,
  * `selfSha256`) may be missing, as in folders from before them.
  */
 import { describeFound } from '../scenario/errors.ts';
+import { replicationSeed } from './seeds.ts';
 
 /** The first problem found, as the field path, what was expected and what was found. */
 export interface ManifestProblem {
@@ -58,6 +60,13 @@ export function manifestProblem(m: Record<string, unknown>): ManifestProblem | u
   if (bad >= 0) return problem(`replicationSeeds.${bad}`, 'a seed (an integer ≥ 0)', seeds[bad]);
   if (seeds.length !== m['replications']) {
     return { path: 'replicationSeeds', expected: `one seed per replication (replications: ${m['replications']})`, found: `${seeds.length} seed${seeds.length === 1 ? '' : 's'}` };
+  }
+  // The runner derives every replication's seed from the root seed (src/runner/seeds.ts, unchanged
+  // since the first results format), so a folder's seeds can only be those: any other list is an
+  // edit, and resuming or merging it would mix replications of a plan no command made.
+  for (const [k, s] of seeds.entries()) {
+    const derived = replicationSeed(m['seed'], k);
+    if (s !== derived) return problem(`replicationSeeds.${k}`, `${derived}, the seed of replication ${k} derived from the root seed (seed: ${m['seed']})`, s);
   }
   const sweep = m['sweep'];
   if (sweep !== undefined) {

@@ -2,11 +2,11 @@
  * --resume of a results folder with a directory where one of its files should be: refused as bad
  * input naming the file, with the folder left as it was.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../scenario/index.ts';
-import { checkResume, resumeRun, runScenario } from './index.ts';
+import { checkResume, mergeShards, replicationSeed, resumeRun, runScenario } from './index.ts';
 import { tempRoot, toyScenario } from './testing/fixtures.ts';
 import { TOY_MODEL } from './testing/toy-model.ts';
 
@@ -77,6 +77,9 @@ describe('--resume of an unsealed manifest whose fields are wrong: refused befor
     ['scenario missing', (m: Record<string, unknown>) => { delete m['scenario']; }, 'scenario: expected the resolved scenario (a mapping), found nothing (the field is missing)'],
     ['scenarioInput missing', (m: Record<string, unknown>) => { delete m['scenarioInput']; }, 'scenarioInput: expected the scenario input the run came from (a mapping), found nothing (the field is missing)'],
     ['replications: 6 with replicationSeeds: [1]', (m: Record<string, unknown>) => { m['replications'] = 6; m['replicationSeeds'] = [1]; }, 'replicationSeeds: expected one seed per replication (replications: 6), found 1 seed'],
+    // Seeds the root seed does not derive: replication 4 has not run, so it would run with the edited seed.
+    ['replicationSeeds.4 edited', (m: Record<string, unknown>) => { (m['replicationSeeds'] as number[])[4] = 12345; }, `replicationSeeds.4: expected ${replicationSeed(1, 4)}, the seed of replication 4 derived from the root seed (seed: 1), found 12345`],
+    ['seed edited, replicationSeeds kept', (m: Record<string, unknown>) => { m['seed'] = 2; }, 'replicationSeeds.0: expected 2, the seed of replication 0 derived from the root seed (seed: 2), found 1'],
   ])('%s', async (_name, edit, message) => {
     const dir = copyWithManifest(edit);
     const before = snapshot(dir);
@@ -92,6 +95,25 @@ describe('--resume of an unsealed manifest whose fields are wrong: refused befor
     const err = await checkResume(dir).then(() => undefined, (e: unknown) => e);
     expect((err as InputError).message).toBe(`${join(dir, 'manifest.json')}: status: expected 'complete' only where every replication is recorded (6 in replications.jsonl), found 'complete' with 3 recorded`);
     expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('merge of shards whose unsealed manifests list seeds the root seed does not derive', () => {
+  it('is refused naming the manifest and the seed, and writes nothing', async () => {
+    const loaded = toyScenario();
+    const dirs: string[] = [];
+    for (const index of [1, 2]) {
+      const s = await runScenario({ loaded, shard: { index, count: 2 }, workers: 0, model: TOY_MODEL, outDir: join(root, `seed-shard${index}`) });
+      const { files: _files, selfSha256: _seal, ...manifest } = JSON.parse(readFileSync(join(s.dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      (manifest['replicationSeeds'] as number[])[1] = 777;
+      writeFileSync(join(s.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      dirs.push(s.dir);
+    }
+    const out = join(root, 'seed-merged');
+    const err = (() => { try { mergeShards(dirs, out); } catch (e) { return e; } return undefined; })();
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toBe(`${join(dirs[0]!, 'manifest.json')}: replicationSeeds.1: expected ${replicationSeed(1, 1)}, the seed of replication 1 derived from the root seed (seed: 1), found 777`);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

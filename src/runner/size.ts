@@ -8,6 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { applyOverrides, holds, inputError, pointOverrides, validateScenarioInput, type LoadedScenario, type NumericRange, type Slo } from '../scenario/index.ts';
+import { unproducibleMetric } from '../scenario/metric-names.ts';
 import { createExecutor, DEFAULT_MODEL } from './executor.ts';
 import { toFinished } from './execute.ts';
 import { environment, manifestHead, type Manifest } from './manifest.ts';
@@ -114,6 +115,12 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   const threads = request.threads ?? 1;
   if (threads > 1) await checkThreads(ends, loaded, threads);
   if (slos.length === 0) throw inputError('--slo', '(flag)', "at least one --slo such as 'safety.violations==0'", 'none');
+  // An SLO on a metric neither end can report would fail at every probe: the search would run to
+  // "no value meets the SLOs" on a name that could never have been met.
+  for (const slo of slos) {
+    const expected = unproducibleMetric(slo.metric, ends.map((p) => p.scenario));
+    if (expected !== undefined) throw inputError(`--slo ${slo.text ?? `${slo.metric}${slo.condition.op}${slo.condition.value}`}`, '(flag)', expected, `'${slo.metric}'`);
+  }
 
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
   const started = performance.now();

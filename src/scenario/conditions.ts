@@ -14,6 +14,8 @@ export interface Slo {
   readonly condition: Condition;
   /** The condition as written after the metric name, e.g. `<= 2000`. */
   readonly conditionText: string;
+  /** The whole SLO as given (`--slo`'s value), for messages naming it. */
+  readonly text?: string;
 }
 
 const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
@@ -24,16 +26,28 @@ export const METRIC_NAME = /^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$/;
 export const CONDITION_EXAMPLES = "a condition such as '== 0', '<= 2000' or '> 0.9'";
 export const SLO_EXAMPLES = "an SLO such as 'consensus.commit_latency_ms.p99<=2000' or 'safety.violations==0'";
 
-export function parseCondition(text: string): Condition | undefined {
-  const m = CONDITION.exec(text);
-  return m ? { op: m[1] as ComparisonOp, value: Number(m[2]) } : undefined;
+/** What a condition's bound must be: a number too large for a double reads as ±Infinity, which no comparison should rest on. */
+export const FINITE_BOUND = `a condition whose bound is a finite number (at most ${Number.MAX_VALUE} in magnitude)`;
+
+/** The bound of a condition written with valid syntax whose number is not finite (`<= 1e400`), as written; else undefined. */
+export function infiniteBound(text: string): string | undefined {
+  const m = CONDITION.exec(text) ?? SLO.exec(text);
+  const written = m?.[m.length - 1];
+  return written !== undefined && !Number.isFinite(Number(written)) ? written : undefined;
 }
 
+/** The condition `text` states; undefined when it is not one, or its bound is not a finite number. */
+export function parseCondition(text: string): Condition | undefined {
+  const m = CONDITION.exec(text);
+  return m && Number.isFinite(Number(m[2])) ? { op: m[1] as ComparisonOp, value: Number(m[2]) } : undefined;
+}
+
+/** The SLO `text` states; undefined when it is not one, or its bound is not a finite number. */
 export function parseSlo(text: string): Slo | undefined {
   const m = SLO.exec(text);
-  if (!m) return undefined;
+  if (!m || !Number.isFinite(Number(m[3]))) return undefined;
   const condition = { op: m[2] as ComparisonOp, value: Number(m[3]) };
-  return { metric: m[1]!, condition, conditionText: `${condition.op} ${m[3]}` };
+  return { metric: m[1]!, condition, conditionText: `${condition.op} ${m[3]}`, text };
 }
 
 export function holds(condition: Condition, observed: number): boolean {

@@ -16,9 +16,16 @@ export interface InputIssue {
 export class InputError extends Error {
   readonly issues: readonly InputIssue[];
   constructor(issues: readonly InputIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
+    // One problem is said once, however many checks found it (zod's int() and max() both refuse a
+    // seed beyond 2^53 with the same bound).
+    const seen = new Set<string>();
+    const unique = issues.filter((i) => {
+      const text = formatIssue(i);
+      return !seen.has(text) && seen.add(text) !== undefined;
+    });
+    super(unique.map(formatIssue).join('\n'));
     this.name = 'InputError';
-    this.issues = issues;
+    this.issues = unique;
   }
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError, loadScenarioAsync, loadScenarioText, parseSet, parseVary, validateScenarioInput } from './index.ts';
+import { InputError, loadScenarioAsync, loadScenarioText, parseCondition, parseSet, parseSlo, parseVary, validateScenarioInput } from './index.ts';
 
 const BASE = 'name: base\nduration: 1s\nnetwork:\n  regions: [a, b]\nconsensus:\n  protocol: pbft\n  nodes: 4\n';
 
@@ -139,5 +139,29 @@ describe('--set errors name the flag, not a file line that does not hold the val
 
   it('says a bare number lacks a unit', () => {
     expect(issuesOf(() => loadScenarioText('base.yaml', BASE, ['duration=5']))).toEqual([expect.objectContaining({ expected: expect.stringContaining('with a unit'), found: '5 (no unit)' })]);
+  });
+});
+
+describe('one problem, one message', () => {
+  it('says a seed beyond 2^53 once (zod refuses it as an integer and against the bound, in the same words)', () => {
+    const issues = issuesOf(() => loadScenarioText('base.yaml', `${BASE}seed: 99999999999999999999999\n`));
+    expect(issues).toEqual([{ source: 'base.yaml:8:7', path: 'seed', expected: 'a number ≤ 9007199254740991', found: '1e+23' }]);
+    expect(() => loadScenarioText('base.yaml', `${BASE}seed: 99999999999999999999999\n`)).toThrow(/^base\.yaml:8:7: seed: expected a number ≤ 9007199254740991, found 1e\+23$/);
+  });
+});
+
+describe('a condition whose bound is not a finite number', () => {
+  it.each(['<= 1e400', '>= -1e400', '== 1e309'])("expect: '%s' is refused naming the field (the number reads as ±Infinity)", (condition) => {
+    const text = `${BASE}expect:\n  consensus.commit_latency_ms.p99: '${condition}'\n`;
+    expect(issuesOf(() => loadScenarioText('base.yaml', text))).toEqual([
+      { source: expect.stringMatching(/^base\.yaml:9:\d+$/), path: 'expect.consensus.commit_latency_ms.p99', expected: expect.stringContaining('a condition whose bound is a finite number'), found: expect.stringContaining(`'${condition}' (`) },
+    ]);
+  });
+
+  it('parseCondition and parseSlo read no infinite bound, and a finite one as before', () => {
+    expect(parseCondition('<= 1e400')).toBeUndefined();
+    expect(parseSlo('consensus.commit_latency_ms.p99<=1e400')).toBeUndefined();
+    expect(parseCondition('<= 1e300')).toEqual({ op: '<=', value: 1e300 });
+    expect(parseSlo('safety.violations==0')?.condition).toEqual({ op: '==', value: 0 });
   });
 });

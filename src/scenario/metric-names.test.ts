@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unknownMetric } from './metric-names.ts';
+import { unknownMetric, unproducibleMetric } from './metric-names.ts';
+import { loadScenarioText } from './load.ts';
 
 describe('unknownMetric', () => {
   it('accepts a catalog name', () => {
@@ -20,5 +21,30 @@ describe('unknownMetric', () => {
 
   it('accepts any name when plug-ins may report metrics of their own', () => {
     expect(unknownMetric('sequencer.gap_count', true)).toBeUndefined();
+  });
+});
+
+describe('unproducibleMetric: a catalog metric no scenario of the command can report', () => {
+  const BASE = 'name: m\nduration: 1s\nnetwork:\n  regions: [a, b]\nconsensus:\n  protocol: pbft\n  nodes: 4\n';
+  const consensusOnly = loadScenarioText('m.yaml', BASE).scenario;
+  const iomt = loadScenarioText('h.yaml', 'name: h\nduration: 1s\nworkload: {rateTps: 0}\niomt:\n  hospitals: 1\n  wardsPerHospital: 1\n  bedsPerWard: 1\n  detectors:\n    - { type: cusum, scope: device, feature: interarrival, k: 1.5, h: 7, warmup: 200 }\n').scenario;
+
+  it('refuses an IoMT or detector metric where no scenario has iomt:', () => {
+    expect(unproducibleMetric('iomt.readings_accepted', [consensusOnly])).toContain('a metric a scenario without `iomt:` reports');
+    expect(unproducibleMetric('detect.nosuch.detection_rate', [consensusOnly])).toContain('a metric a scenario without `iomt:` reports');
+  });
+
+  it("refuses a detector metric naming no configured detector, listing the scenario's detectors' names", () => {
+    expect(unproducibleMetric('detect.nosuch.detection_rate', [iomt])).toBe("a metric of a detector the scenario configures (iomt.detectors, or the access monitor's): one of detect.cusum_interarrival.detection_rate, detect.ewma_access_rate.detection_rate, detect.cusum_access_rate.detection_rate");
+  });
+
+  it('accepts what one scenario can report, including a metric absent from some runs (a detection rate)', () => {
+    expect(unproducibleMetric('consensus.commit_latency_ms.p99', [consensusOnly])).toBeUndefined();
+    expect(unproducibleMetric('detect.cusum_interarrival.detection_rate', [iomt])).toBeUndefined();
+    expect(unproducibleMetric('iomt.readings_accepted', [consensusOnly, iomt])).toBeUndefined();
+  });
+
+  it('accepts any name with plug-ins, as unknownMetric does', () => {
+    expect(unproducibleMetric('iomt.readings_accepted', [{ ...consensusOnly, plugins: [{ kind: 'protocol', module: './p.mjs' }] } as never])).toBeUndefined();
   });
 });

@@ -6,6 +6,8 @@
  * and a missing one is reported after the run as before.
  */
 import { METRIC_DOCS, metricDoc } from '../metrics/catalog.ts';
+import { detectorMetricPrefix, detectorName } from '../iomt/detector-bank.ts';
+import { ACCESS_DETECTORS } from '../attacks/iomt/access-monitor.ts';
 import type { ScenarioFaultIssue } from './fault-model-check.ts';
 import type { Scenario } from './schema.ts';
 
@@ -23,6 +25,31 @@ export function expectedMetricIssues(scenario: Scenario): ScenarioFaultIssue[] {
     const expected = unknownMetric(metric, withPlugins);
     return expected === undefined ? [] : [{ path: ['expect', metric], expected, found: `'${metric}'` }];
   });
+}
+
+/** The first segment of the metrics only an IoMT scenario (one with `iomt:`) reports. */
+const IOMT_AREAS = ['iomt', detectorMetricPrefix('any').split('.')[0]!];
+
+/**
+ * Why a metric the catalog lists cannot be a metric of a run of any of `scenarios` (the points a
+ * command may run: `size`'s two ends), as an `expected` text; undefined when one of them can
+ * report it. Refused: an IoMT metric (`iomt.…`, `detect.…`) where no scenario has `iomt:`, and a
+ * detector metric naming a detector none configures. A metric reported only in some runs (a
+ * detection rate, absent where no device was compromised) is one a scenario can produce, and is
+ * accepted; with plug-ins, as for unknownMetric, any name is.
+ */
+export function unproducibleMetric(name: string, scenarios: readonly Scenario[]): string | undefined {
+  if (scenarios.length === 0 || scenarios.some((s) => (s.plugins ?? []).length > 0) || metricDoc(name) === undefined) return undefined;
+  const area = name.split('.')[0]!;
+  if (!IOMT_AREAS.includes(area)) return undefined;
+  const iomt = scenarios.flatMap((s) => (s.iomt === undefined ? [] : [s.iomt]));
+  if (iomt.length === 0) return `a metric a scenario without \`iomt:\` reports (${IOMT_AREAS.map((a) => `${a}.*`).join(' and ')} come only from an IoMT scenario; \`iomtsim list metrics\` lists the others)`;
+  if (area !== IOMT_AREAS[1]) return undefined;
+  const prefixes = [...new Set([...iomt.flatMap((i) => i.detectors.map((d) => detectorMetricPrefix(detectorName(d)))), ...ACCESS_DETECTORS.map(detectorMetricPrefix)])];
+  if (prefixes.some((p) => name.startsWith(`${p}.`))) return undefined;
+  const rest = name.split('.').slice(2).join('.');
+  const named = prefixes.map((p) => `${p}.${rest}`).filter((n) => metricDoc(n) !== undefined);
+  return `a metric of a detector the scenario configures (iomt.detectors, or the access monitor's): ${named.length > 0 ? `one of ${named.join(', ')}` : `detect.<detector>.… with <detector> one of ${prefixes.map((p) => p.slice(area.length + 1)).join(', ')}`}`;
 }
 
 /** The catalog name fewest edits away from `name`, when it is close enough to be a typo of it. */

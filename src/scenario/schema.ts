@@ -13,12 +13,18 @@ import type { Registries } from '../plugins/registries.ts';
 import { iomtSchema, zIomt } from './sections/iomt.ts';
 import { zPlugins } from './sections/plugins.ts';
 import { detectorSpecSchema } from '../iomt/detector-kinds/index.ts';
-import { CONDITION_EXAMPLES, METRIC_NAME, parseCondition } from './conditions.ts';
+import { CONDITION_EXAMPLES, FINITE_BOUND, infiniteBound, METRIC_NAME, parseCondition } from './conditions.ts';
 
 /** `expect:` maps a metric name to a condition on its mean over replications. */
 const zExpect = z.record(
   z.string().regex(METRIC_NAME, 'a metric name in dotted lower snake case, such as safety.violations'),
-  z.string().refine((text) => parseCondition(text) !== undefined, { error: (issue) => `expected ${CONDITION_EXAMPLES}, found '${String(issue.input)}'` }),
+  z.string().refine((text) => parseCondition(text) !== undefined, {
+    error: (issue) => {
+      const text = String(issue.input);
+      const bound = infiniteBound(text);
+      return bound === undefined ? `expected ${CONDITION_EXAMPLES}, found '${text}'` : `expected ${FINITE_BOUND}, found '${text}' (${bound} reads as ${Number(bound)})`;
+    },
+  }),
 );
 
 

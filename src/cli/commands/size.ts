@@ -1,6 +1,6 @@
 /** `iomtsim size`: the largest (or smallest) value of one parameter that meets every SLO. */
 import type { Argv } from 'yargs';
-import { inputError, loadScenarioAsync, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
+import { infiniteBound, inputError, loadScenarioAsync, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
 import { sizeScenario } from '../../runner/index.ts';
 import { attacksThatNeverAct } from '../../scenario/attack-notices.ts';
 import { unknownMetric } from '../../scenario/metric-names.ts';
@@ -26,6 +26,8 @@ export async function sizeCommand(args: SizeArgs): Promise<number> {
   const range = parseIntegerRange(vary[0]!);
   const slos = (args.slo ?? []).map(String).map((text) => {
     const slo = parseSlo(text);
+    const bound = infiniteBound(text);
+    if (bound !== undefined) throw inputError(`--slo ${text}`, '(flag)', `an SLO whose bound is a finite number (at most ${Number.MAX_VALUE} in magnitude)`, `'${text}' (${bound} reads as ${Number(bound)})`);
     if (!slo) throw inputError(`--slo ${text}`, '(flag)', SLO_EXAMPLES, `'${text}'`);
     const unknown = unknownMetric(slo.metric, (loaded.scenario.plugins ?? []).length > 0);
     if (unknown !== undefined) throw inputError(`--slo ${text}`, '(flag)', unknown, `'${slo.metric}'`);

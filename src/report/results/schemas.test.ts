@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResultsError } from '../errors.ts';
+import { ResultsError, describeFound } from '../errors.ts';
 import { parseOrThrow, zManifest, zReplication } from './schemas.ts';
 
 const MANIFEST = { format: 'iomtsim-results/1', kind: 'run', status: 'complete', scenario: {}, seed: 1, replications: 2 };
@@ -31,6 +31,13 @@ describe('what a results file was expected to hold, worded without the validator
 
   it('a pattern', () => {
     expect(expectedFor(zManifest, { ...MANIFEST, files: { 'a.csv': { bytes: 1, sha256: 'zz' } } })).toBe('a string matching /^[0-9a-f]{64}$/');
+  });
+
+  it('a scenarioInput that is not a mapping, naming the field', () => {
+    for (const bad of ['x', [], null, 3]) {
+      expect(() => parseOrThrow(zManifest, { ...MANIFEST, scenarioInput: bad }, 'f.json')).toThrow(new ResultsError('f.json', 'scenarioInput', 'the scenario input the run came from (a mapping)', describeFound(bad)));
+    }
+    expect(parseOrThrow(zManifest, { ...MANIFEST, scenarioInput: { name: 'a' } }, 'f.json').scenarioInput).toEqual({ name: 'a' });
   });
 
   it('the forms of a union', () => {

@@ -17,6 +17,11 @@ export const zManifest = z.looseObject({
   kind: z.enum(['run', 'sweep', 'size']),
   status: zStatus,
   scenario: z.record(z.string(), z.unknown()),
+  // The report reads nothing from it, but a folder whose input is not a mapping was not written by
+  // the runner (resume and merge refuse it too, src/runner/manifest-check.ts); missing in fixtures.
+  scenarioInput: z
+    .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'the scenario input the run came from (a mapping)' })
+    .optional(),
   scenarioFile: z.string().nullable().optional(),
   overrides: z.array(z.string()).optional(),
   seed: z.number(),
