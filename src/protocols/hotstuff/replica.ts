@@ -31,6 +31,7 @@ import type { Mempool } from '../../ledger/mempool.ts';
 import { replicaMempool } from '../replica-mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
+import { executedBlockHolding } from '../executed-lookup.ts';
 import { PROPOSE_ON_LOCK, type ByzantineLevers } from '../definition.ts';
 import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
 import {
@@ -56,11 +57,6 @@ const TIMER_VIEW = 1;
 const REPLY_BYTES = 80;
 /** Committed nodes kept in the lookup map below the last executed one (older ones stay in `chain`). */
 const PRUNE_DEPTH = 8;
-/**
- * Heights below the last executed one whose requests are still answered when a client sends one
- * again: at a view every 10-100 ms, 10-100 s, past a client's own deadline for giving up.
- */
-const REPLY_AGAIN_HEIGHTS = 1024;
 /** Most nodes in one synchronisation reply. */
 const FETCH_BATCH = 64;
 /** Bound on proposals held while their ancestors are fetched. */
@@ -121,8 +117,6 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   private readonly nodes = new Map<string, HsNode>();
   /** Committed nodes by height (the ledger), genesis at 0. */
   private readonly chain: HsNode[] = [];
-  /** The height each request of the last REPLY_AGAIN_HEIGHTS executed heights was executed at. */
-  private readonly executedHeightOfTx = new Map<number, number>();
 
   private readonly mempool: Mempool;
   /** Checks each transaction's signature or MAC once: at admission, or in the first node that carries it. */
@@ -792,10 +786,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
       this.app.execute(tx, block, now);
       this.mempool.markCommitted(tx);
       this.forwarded.delete(tx.id);
-      this.executedHeightOfTx.set(tx.id, block.height);
     }
-    const old = this.chain[block.height - REPLY_AGAIN_HEIGHTS];
-    if (old !== undefined) for (const tx of old.block.txs) if (this.executedHeightOfTx.get(tx.id) === old.block.height) this.executedHeightOfTx.delete(tx.id);
     const ev: CommitEvent = { kind: 'commit', block };
     this.ctx.emit(ev);
     // Replies are signed like every other HotStuff message (votes included), one signature each.
@@ -808,13 +799,12 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     this.ctx.send(tx.sender, reply, REPLY_BYTES);
   }
 
-  /** The reply to a request executed in the last REPLY_AGAIN_HEIGHTS heights, signed again; none older. */
+  /** The reply to a request this replica executed, signed again. */
   private replyAgain(tx: Transaction): void {
-    const height = this.executedHeightOfTx.get(tx.id);
-    const node = height === undefined ? undefined : this.chain[height];
-    if (node === undefined) return;
+    const block = executedBlockHolding(tx, this.bExec.block.height, (h) => this.chain[h]?.block);
+    if (block === undefined) return;
     this.ctx.cpu(this.config.crypto.signUs);
-    this.sendReply(tx, node.block);
+    this.sendReply(tx, block);
   }
 
   /** Drop old committed nodes from the map, and nodes that lost to the committed chain. */

@@ -70,9 +70,8 @@ export abstract class Checkpoints extends NormalCase {
     this.lowWater = this.stableSeq;
     for (const s of [...this.slots.keys()]) if (s <= this.lowWater) this.slots.delete(s);
     const keepFrom = this.lowWater - this.params.stateTransferWindow;
-    for (const [s, block] of this.executedBlocks) {
+    for (const s of this.executedBlocks.keys()) {
       if (s > keepFrom) break;
-      for (const tx of block.txs) if (this.executedHeightOfTx.get(tx.id) === s) this.executedHeightOfTx.delete(tx.id);
       this.executedBlocks.delete(s);
     }
     this.replayDeferred();

@@ -8,6 +8,7 @@ import { buildBlock, verifyBlock } from '../../ledger/block.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplyMessage, RequestMessage } from '../types.ts';
+import { executedBlockHolding } from '../executed-lookup.ts';
 import {
   commitTerm, commitTermOf, prePrepareTermOf, prepareTerm, prepareTermOf, PBFT_HEADER_BYTES, REPLY_BYTES, type Commit, type PrePrepare, type Prepare,
 } from './messages.ts';
@@ -231,7 +232,6 @@ export abstract class NormalCase extends ReplicaCore {
       }
       this.app.execute(tx, block, now);
       this.mempool.markCommitted(tx);
-      this.executedHeightOfTx.set(tx.id, block.height);
       if (this.waitingRequests.size > 0) this.waitingRequests.delete(tx.id);
     }
     this.lastExecuted = block.height;
@@ -258,8 +258,7 @@ export abstract class NormalCase extends ReplicaCore {
 
   /** The reply to a request executed in a batch this replica still holds (state transfer's window); none past it. */
   private resendReply(tx: Transaction): void {
-    const height = this.executedHeightOfTx.get(tx.id);
-    const block = height === undefined ? undefined : this.executedBlocks.get(height);
+    const block = executedBlockHolding(tx, this.lastExecuted, (h) => this.executedBlocks.get(h));
     if (block !== undefined) this.sendReply(tx, block);
   }
 

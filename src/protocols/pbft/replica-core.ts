@@ -119,8 +119,6 @@ export abstract class ReplicaCore {
   protected executedInView = true;
   /** Executed batches kept for lagging replicas' state transfer (`stateTransferWindow` below the low water mark). */
   protected readonly executedBlocks = new Map<number, Block>();
-  /** The height each request in `executedBlocks` was executed at, to answer a retransmitted one again (§4.1). */
-  protected readonly executedHeightOfTx = new Map<number, number>();
   protected readonly fetched: FetchedBatches;
   protected lastFetchUs = -Infinity;
   /** The NEW-VIEW this replica sent as primary of the current view, for replicas that missed it. */
