@@ -44,6 +44,13 @@ describe('unproducibleMetric: a catalog metric no scenario of the command can re
     expect(unproducibleMetric('iomt.readings_accepted', [consensusOnly, iomt])).toBeUndefined();
   });
 
+  it("refuses a proof-of-work or proof-of-authority metric where no scenario runs that protocol, and accepts it where one does", () => {
+    expect(unproducibleMetric('poa.block_interval_s', [consensusOnly])).toBe('a metric of the scenario\'s protocol (poa.* come only from `consensus.protocol: poa`; this scenario runs pbft)');
+    expect(unproducibleMetric('pow.stale_rate', [consensusOnly])).toContain('pow.* come only from `consensus.protocol: pow`');
+    const poa = loadScenarioText('p.yaml', BASE.replace('protocol: pbft', 'protocol: poa')).scenario;
+    expect(unproducibleMetric('poa.block_interval_s', [poa])).toBeUndefined();
+  });
+
   it('accepts any name with plug-ins, as unknownMetric does', () => {
     expect(unproducibleMetric('iomt.readings_accepted', [{ ...consensusOnly, plugins: [{ kind: 'protocol', module: './p.mjs' }] } as never])).toBeUndefined();
   });

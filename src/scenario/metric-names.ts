@@ -27,20 +27,27 @@ export function expectedMetricIssues(scenario: Scenario): ScenarioFaultIssue[] {
   });
 }
 
+/** The first segment of the metrics only one protocol's runs report (its own collector's). */
+const PROTOCOL_AREAS = ['pow', 'poa'];
+
 /** The first segment of the metrics only an IoMT scenario (one with `iomt:`) reports. */
 const IOMT_AREAS = ['iomt', detectorMetricPrefix('any').split('.')[0]!];
 
 /**
  * Why a metric the catalog lists cannot be a metric of a run of any of `scenarios` (the points a
  * command may run: `size`'s two ends), as an `expected` text; undefined when one of them can
- * report it. Refused: an IoMT metric (`iomt.…`, `detect.…`) where no scenario has `iomt:`, and a
- * detector metric naming a detector none configures. A metric reported only in some runs (a
+ * report it. Refused: an IoMT metric (`iomt.…`, `detect.…`) where no scenario has `iomt:`, a
+ * detector metric naming a detector none configures, and a proof-of-work or proof-of-authority
+ * metric (`pow.…`, `poa.…`) where no scenario runs that protocol. A metric reported only in some runs (a
  * detection rate, absent where no device was compromised) is one a scenario can produce, and is
  * accepted; with plug-ins, as for unknownMetric, any name is.
  */
 export function unproducibleMetric(name: string, scenarios: readonly Scenario[]): string | undefined {
   if (scenarios.length === 0 || scenarios.some((s) => (s.plugins ?? []).length > 0) || metricDoc(name) === undefined) return undefined;
   const area = name.split('.')[0]!;
+  if (PROTOCOL_AREAS.includes(area)) {
+    return scenarios.some((s) => s.consensus.protocol === area) ? undefined : `a metric of the scenario's protocol (${area}.* come only from \`consensus.protocol: ${area}\`; this scenario runs ${scenarios[0]!.consensus.protocol})`;
+  }
   if (!IOMT_AREAS.includes(area)) return undefined;
   const iomt = scenarios.flatMap((s) => (s.iomt === undefined ? [] : [s.iomt]));
   if (iomt.length === 0) return `a metric a scenario without \`iomt:\` reports (${IOMT_AREAS.map((a) => `${a}.*`).join(' and ')} come only from an IoMT scenario; \`iomtsim list metrics\` lists the others)`;
