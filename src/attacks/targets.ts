@@ -42,13 +42,20 @@ export function checkReplicaList(issues: TargetIssues, field: string, list: read
  * a typo (`[1, 1]` for `[1, 2]`) that would otherwise run one fewer target than written.
  */
 export function checkDistinctReplicaList(issues: TargetIssues, field: string, list: readonly number[], replicas: number): void {
-  checkReplicaList(issues, field, list, replicas);
-  const first = new Map<number, number>();
-  list.forEach((i, j) => {
-    const at = first.get(i);
-    if (at === undefined) first.set(i, j);
-    else issues.repeated(`${field}.${j}`, i, `${field}.${at}`, 'a replica index');
-  });
+  checkDistinctReplicaLists(issues, [{ field, list }], replicas);
+}
+
+/** Every entry of several lists, each replica listed at most once across them all (a partition's groups). */
+export function checkDistinctReplicaLists(issues: TargetIssues, lists: readonly { readonly field: string; readonly list: readonly number[] }[], replicas: number): void {
+  const firstAt = new Map<number, string>();
+  for (const { field, list } of lists) {
+    checkReplicaList(issues, field, list, replicas);
+    list.forEach((i, j) => {
+      const first = firstAt.get(i);
+      if (first === undefined) firstAt.set(i, `${field}.${j}`);
+      else issues.repeated(`${field}.${j}`, i, first, 'a replica index');
+    });
+  }
 }
 
 interface WindowedSpec {

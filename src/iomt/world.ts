@@ -340,9 +340,8 @@ export class IomtWorld {
 
   /** Add `requester` → `host` to the genesis state, on every replica this engine built (all alike, so their states stay equal). */
   private bindReaderAtGenesis(requester: string, host: HostId): void {
-    if (this.engine.eventsProcessed > 0) throw new Error(`iomt: reader ${requester} enrolled after the run began (readers are bound at genesis)`);
-    this.readerHosts.set(requester, host);
     this.addGenesis('ReaderRegistry', 'enrol', { requester, host });
+    this.readerHosts.set(requester, host);
   }
 
   /**
@@ -355,9 +354,8 @@ export class IomtWorld {
     const agents = this.patientAgents.get(patient);
     if (agents === undefined) throw new Error(`iomt: no patient ${patient}`);
     if (agents.includes(host)) return;
-    if (this.engine.eventsProcessed > 0) throw new Error(`iomt: agent of patient ${patient} enrolled after the run began (patients' agents are bound at genesis)`);
-    this.patientAgents.set(patient, [...agents, host]);
     this.addGenesis('PatientRegistry', 'enrol', { patient, host });
+    this.patientAgents.set(patient, [...agents, host]);
   }
 
   /**
@@ -366,12 +364,15 @@ export class IomtWorld {
    * the run and outside the host's actor factory, as enrolReader.
    */
   enrolDeviceAuthority(host: HostId, gateways: readonly HostId[], authority: DeviceAuthority): void {
-    if (this.engine.eventsProcessed > 0) throw new Error(`iomt: device authority of host ${host} granted after the run began (administrators are bound at genesis)`);
     for (const gateway of gateways) this.addGenesis('DeviceAdministrators', 'enrol', { host, gateway, authority });
   }
 
-  /** Append one transaction to the genesis state, and apply it on every replica this engine built. */
+  /**
+   * Append one transaction to the genesis state, and apply it on every replica this engine built;
+   * only before the run (the registries it enrols in take bindings at genesis only).
+   */
   private addGenesis(contract: string, method: string, args: Record<string, unknown>): void {
+    if (this.engine.eventsProcessed > 0) throw new Error(`iomt: ${contract}.${method} ${JSON.stringify(args)} after the run began (bindings are made at genesis only)`);
     const tx = this.genesisTx(contract, method, args);
     this.genesisTxs.push(tx);
     this.genesisState?.applyGenesis([tx], this.genesisBlock);

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
-import { checkReplicaList } from '../targets.ts';
+import { checkDistinctReplicaLists } from '../targets.ts';
 import { windowEndUs } from '../window.ts';
 
 export const partition = defineAttack({
@@ -20,16 +20,8 @@ export const partition = defineAttack({
   }),
   outcomes: ['attack.max_commit_gap_ms', 'attack.conflicting_commits'],
   splitsOverThreads: () => true,
-  checkTargets(spec, sizes, issues) {
-    spec.groups.forEach((g, j) => checkReplicaList(issues, `groups.${j}`, g, sizes.replicas));
-    // A replica in two groups would be cut from part of each: no side it is on would be whole.
-    const firstAt = new Map<number, string>();
-    spec.groups.forEach((g, j) => g.forEach((r, k) => {
-      const first = firstAt.get(r);
-      if (first === undefined) firstAt.set(r, `groups.${j}.${k}`);
-      else issues.repeated(`groups.${j}.${k}`, r, first, 'a replica index');
-    }));
-  },
+  // A replica in two groups would be cut from part of each: no side it is on would be whole.
+  checkTargets: (spec, sizes, issues) => checkDistinctReplicaLists(issues, spec.groups.map((list, j) => ({ field: `groups.${j}`, list })), sizes.replicas),
   // Each group with the unlisted replicas still reaches itself whole. A split that leaves no side
   // with all but f replicas is beyond the fault model (asynchrony: progress is owed only after
   // GST, Dwork, Lynch & Stockmeyer 1988); one that cuts off at most f is a fault the protocols

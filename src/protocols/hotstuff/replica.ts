@@ -234,7 +234,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
       case 'request': {
         const tx = (msg as RequestMessage).tx;
         // As PBFT §4.1: a request already executed is answered again (its client lost the replies).
-        if (this.mempool.isCommitted(tx.id)) this.replyAgain(tx);
+        if (this.mempool.isCommitted(tx.id)) this.resendReply(tx);
         else this.admit(tx);
         break;
       }
@@ -800,7 +800,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   }
 
   /** The reply to a request this replica executed, signed again. */
-  private replyAgain(tx: Transaction): void {
+  private resendReply(tx: Transaction): void {
     const block = executedBlockHolding(tx, this.bExec.block.height, (h) => this.chain[h]?.block);
     if (block === undefined) return;
     this.ctx.cpu(this.config.crypto.signUs);
