@@ -6,6 +6,7 @@
  */
 import { CallRejected, int, oneOf, str } from './args.ts';
 import { sha256Hex } from './digest.ts';
+import { copyMapOfArrays, CopyOnWrite } from './copy-on-write.ts';
 
 /** FHIR Consent.scope-like categories. */
 export const CONSENT_SCOPES = ['treatment', 'research', 'patient-privacy'] as const;
@@ -27,9 +28,14 @@ export interface ConsentRecord {
   readonly revokedHeight: number;
 }
 
+interface ConsentTables {
+  readonly records: Map<string, ConsentRecord>;
+  /** Consent ids by patient, in grant order. */
+  readonly byPatient: Map<string, string[]>;
+}
+
 export class ConsentContract {
-  private records = new Map<string, ConsentRecord>();
-  private readonly byPatient = new Map<string, string[]>();
+  private readonly tables = new CopyOnWrite<ConsentTables>({ records: new Map(), byPatient: new Map() }, (t) => ({ records: new Map(t.records), byPatient: copyMapOfArrays(t.byPatient) }));
   /**
    * Digest of the state as a hash chain over every grant and revocation in commit order: replicas
    * that applied the same changes agree, at one hash per change (re-hashing tens of thousands of
@@ -39,7 +45,7 @@ export class ConsentContract {
 
   grant(args: Readonly<Record<string, unknown>>): string {
     const id = str(args, 'consent');
-    if (this.records.has(id)) throw new CallRejected('consent-exists');
+    if (this.tables.read.records.has(id)) throw new CallRejected('consent-exists');
     const periodStartUs = int(args, 'periodStartUs');
     const periodEndUs = int(args, 'periodEndUs');
     if (periodEndUs <= periodStartUs) throw new CallRejected('bad-arg:period');
@@ -54,9 +60,10 @@ export class ConsentContract {
       status: 'active',
       revokedHeight: -1,
     };
-    this.records.set(id, c);
-    const list = this.byPatient.get(c.patient);
-    if (list === undefined) this.byPatient.set(c.patient, [id]);
+    const { records, byPatient } = this.tables.write;
+    records.set(id, c);
+    const list = byPatient.get(c.patient);
+    if (list === undefined) byPatient.set(c.patient, [id]);
     else list.push(id);
     this.head = sha256Hex(`${this.head}|grant|${JSON.stringify(id)}|${JSON.stringify(c.patient)}|${JSON.stringify(c.grantee)}|${c.scope}|${c.purpose}|${c.periodStartUs}|${c.periodEndUs}|${c.provision}`);
     return id;
@@ -64,26 +71,24 @@ export class ConsentContract {
 
   /** Make this contract an independent copy of `source`'s state (a replica starting from a shared genesis). */
   copyFrom(source: ConsentContract): void {
-    // The records themselves are shared: none is changed in place.
-    this.records = new Map(source.records);
-    this.byPatient.clear();
-    for (const [patient, ids] of source.byPatient) this.byPatient.set(patient, [...ids]);
+    // The tables until either changes them; the records themselves always (none is changed in place).
+    this.tables.shareFrom(source.tables);
     this.head = source.head;
   }
 
   /** Every consent's current record. */
   get consents(): ReadonlyMap<string, ConsentRecord> {
-    return this.records;
+    return this.tables.read.records;
   }
 
   /** Only the consenting patient (by pseudonym) may revoke. */
   revoke(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'consent');
-    const c = this.records.get(id);
+    const c = this.tables.read.records.get(id);
     if (c === undefined) throw new CallRejected('unknown-consent');
     if (c.patient !== str(args, 'patient')) throw new CallRejected('not-consent-owner');
     if (c.status !== 'active') throw new CallRejected('consent-inactive');
-    this.records.set(id, { ...c, status: 'inactive', revokedHeight: height });
+    this.tables.write.records.set(id, { ...c, status: 'inactive', revokedHeight: height });
     this.head = sha256Hex(`${this.head}|revoke|${JSON.stringify(id)}|${height}`);
     return id;
   }
@@ -93,11 +98,12 @@ export class ConsentContract {
    * undefined. An applicable deny provision wins over any permit (FHIR: deny is the safer reading).
    */
   permitting(patient: string, grantee: string, purpose: Purpose, timeUs: number): string | undefined {
-    const ids = this.byPatient.get(patient);
+    const { records, byPatient } = this.tables.read;
+    const ids = byPatient.get(patient);
     if (ids === undefined) return undefined;
     let found: string | undefined;
     for (const id of ids) {
-      const c = this.records.get(id)!;
+      const c = records.get(id)!;
       if (c.status !== 'active' || c.grantee !== grantee || c.purpose !== purpose) continue;
       if (timeUs < c.periodStartUs || timeUs >= c.periodEndUs) continue;
       if (c.provision === 'deny') return undefined;
@@ -107,6 +113,6 @@ export class ConsentContract {
   }
 
   digest(): string {
-    return `${this.records.size}:${this.head}`;
+    return `${this.tables.read.records.size}:${this.head}`;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { CallRejected, int, oneOf, str } from './args.ts';
 import { sha256Hex } from './digest.ts';
+import { copyMapOfArrays, CopyOnWrite } from './copy-on-write.ts';
 
 export const DEVICE_STATUSES = ['active', 'revoked'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
@@ -23,10 +24,14 @@ export interface DeviceRecord {
   readonly updatedHeight: number;
 }
 
-export class DeviceRegistry {
-  private records = new Map<string, DeviceRecord>();
+interface DeviceTables {
+  readonly records: Map<string, DeviceRecord>;
   /** Devices by registered gateway, in enrolment order (a gateway never changes): a gateway's subscription replays its own, not every device's. */
-  private readonly byGateway = new Map<number, string[]>();
+  readonly byGateway: Map<number, string[]>;
+}
+
+export class DeviceRegistry {
+  private readonly tables = new CopyOnWrite<DeviceTables>({ records: new Map(), byGateway: new Map() }, (t) => ({ records: new Map(t.records), byGateway: copyMapOfArrays(t.byGateway) }));
   /**
    * Digest of the state, kept as a hash chain over every change (enrol, rotate, revoke) in commit
    * order: replicas that applied the same changes agree, and updating it costs one hash, where
@@ -38,7 +43,7 @@ export class DeviceRegistry {
 
   enrol(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'device');
-    if (this.records.has(id)) throw new CallRejected('device-exists');
+    if (this.tables.read.records.has(id)) throw new CallRejected('device-exists');
     const d: DeviceRecord = {
       keyId: str(args, 'keyId'),
       deviceType: str(args, 'deviceType'),
@@ -47,9 +52,10 @@ export class DeviceRegistry {
       status: 'active',
       updatedHeight: height,
     };
-    this.records.set(id, d);
-    const atGateway = this.byGateway.get(d.gateway);
-    if (atGateway === undefined) this.byGateway.set(d.gateway, [id]);
+    const { records, byGateway } = this.tables.write;
+    records.set(id, d);
+    const atGateway = byGateway.get(d.gateway);
+    if (atGateway === undefined) byGateway.set(d.gateway, [id]);
     else atGateway.push(id);
     this.chain('enrol', id, d);
     return id;
@@ -58,7 +64,7 @@ export class DeviceRegistry {
   rotateKey(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'device');
     const d: DeviceRecord = { ...this.active(id), keyId: str(args, 'keyId'), updatedHeight: height };
-    this.records.set(id, d);
+    this.tables.write.records.set(id, d);
     this.chain('rotate', id, d);
     return id;
   }
@@ -66,13 +72,13 @@ export class DeviceRegistry {
   revoke(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'device');
     const d: DeviceRecord = { ...this.active(id), status: oneOf(args, 'status', ['revoked']), updatedHeight: height };
-    this.records.set(id, d);
+    this.tables.write.records.set(id, d);
     this.chain('revoke', id, d);
     return id;
   }
 
   private active(id: string): DeviceRecord {
-    const d = this.records.get(id);
+    const d = this.tables.read.records.get(id);
     if (d === undefined) throw new CallRejected('unknown-device');
     if (d.status !== 'active') throw new CallRejected('device-revoked');
     return d;
@@ -80,27 +86,25 @@ export class DeviceRegistry {
 
   /** Make this registry an independent copy of `source`'s state (a replica starting from a shared genesis). */
   copyFrom(source: DeviceRegistry): void {
-    // The records themselves are shared: none is changed in place.
-    this.records = new Map(source.records);
-    this.byGateway.clear();
-    for (const [gateway, ids] of source.byGateway) this.byGateway.set(gateway, [...ids]);
+    // The tables until either changes them; the records themselves always (none is changed in place).
+    this.tables.shareFrom(source.tables);
     this.head = source.head;
     this.version = source.version;
   }
 
   /** Every device's current record. */
   get devices(): ReadonlyMap<string, DeviceRecord> {
-    return this.records;
+    return this.tables.read.records;
   }
 
   /** The devices registered with `gateway`, in enrolment order. */
   devicesAt(gateway: number): readonly string[] {
-    return this.byGateway.get(gateway) ?? [];
+    return this.tables.read.byGateway.get(gateway) ?? [];
   }
 
   /** Whether `device` may report signing with `keyId` now. */
   accepts(device: string, keyId: string): boolean {
-    const d = this.records.get(device);
+    const d = this.tables.read.records.get(device);
     return d !== undefined && d.status === 'active' && d.keyId === keyId;
   }
 
@@ -110,7 +114,7 @@ export class DeviceRegistry {
   }
 
   digest(): string {
-    return `${this.records.size}:${this.head}`;
+    return `${this.tables.read.records.size}:${this.head}`;
   }
 }
 
@@ -123,7 +127,7 @@ export class DeviceRegistry {
  * devices are enrolled; no transaction after genesis adds or changes one (src/contracts/app.ts).
  */
 export class ReaderRegistry {
-  private hosts = new Map<string, number>();
+  private readonly hosts = new CopyOnWrite(new Map<string, number>(), (m) => new Map(m));
   /** `hosts` inverted, built at the first readersAt after a change (bindings are genesis state, so once). */
   private byHost: Map<number, string[]> | undefined;
   /** Hash chain over the enrolments, in order (as DeviceRegistry's). */
@@ -131,10 +135,10 @@ export class ReaderRegistry {
 
   enrol(args: Readonly<Record<string, unknown>>): string {
     const requester = str(args, 'requester');
-    if (this.hosts.has(requester)) throw new CallRejected('reader-exists');
+    if (this.hosts.read.has(requester)) throw new CallRejected('reader-exists');
     const host = int(args, 'host');
     if (host < 0) throw new CallRejected('bad-arg:host');
-    this.hosts.set(requester, host);
+    this.hosts.write.set(requester, host);
     this.byHost = undefined;
     this.head = sha256Hex(`${this.head}|reader|${JSON.stringify(requester)}|${host}`);
     return requester;
@@ -142,19 +146,19 @@ export class ReaderRegistry {
 
   /** The host bound to `requester`, or undefined when it is not enrolled. */
   hostOf(requester: string): number | undefined {
-    return this.hosts.get(requester);
+    return this.hosts.read.get(requester);
   }
 
   /** Whether `requester` is bound to `sender`: a call by `sender` may act in `requester`'s name. */
   actsFor(sender: number, requester: string): boolean {
-    return this.hosts.get(requester) === sender;
+    return this.hosts.read.get(requester) === sender;
   }
 
   /** The readers bound to `host`, in enrolment order (none: an empty list). */
   readersAt(host: number): readonly string[] {
     if (this.byHost === undefined) {
       this.byHost = new Map();
-      for (const [requester, h] of this.hosts) {
+      for (const [requester, h] of this.hosts.read) {
         const at = this.byHost.get(h);
         if (at === undefined) this.byHost.set(h, [requester]);
         else at.push(requester);
@@ -165,13 +169,13 @@ export class ReaderRegistry {
 
   /** Make this registry an independent copy of `source`'s state. */
   copyFrom(source: ReaderRegistry): void {
-    this.hosts = new Map(source.hosts);
+    this.hosts.shareFrom(source.hosts);
     this.byHost = undefined;
     this.head = source.head;
   }
 
   digest(): string {
-    return `${this.hosts.size}:${this.head}`;
+    return `${this.hosts.read.size}:${this.head}`;
   }
 }
 
@@ -184,38 +188,38 @@ export class ReaderRegistry {
  * may have several agents, each bound once.
  */
 export class PatientRegistry {
-  private hosts = new Map<string, readonly number[]>();
+  // The host lists themselves are never changed in place (an enrolment replaces the list).
+  private readonly hosts = new CopyOnWrite(new Map<string, readonly number[]>(), (m) => new Map(m));
   private head = '0'.repeat(64);
 
   enrol(args: Readonly<Record<string, unknown>>): string {
     const patient = str(args, 'patient');
     const host = int(args, 'host');
     if (host < 0) throw new CallRejected('bad-arg:host');
-    const bound = this.hosts.get(patient) ?? [];
+    const bound = this.hosts.read.get(patient) ?? [];
     if (bound.includes(host)) throw new CallRejected('patient-agent-exists');
-    this.hosts.set(patient, [...bound, host]);
+    this.hosts.write.set(patient, [...bound, host]);
     this.head = sha256Hex(`${this.head}|patient|${JSON.stringify(patient)}|${host}`);
     return patient;
   }
 
   /** The hosts bound to act for `patient`, in enrolment order (none when it is not enrolled). */
   hostsOf(patient: string): readonly number[] {
-    return this.hosts.get(patient) ?? [];
+    return this.hosts.read.get(patient) ?? [];
   }
 
   /** Whether `sender` acts for `patient`. */
   actsFor(sender: number, patient: string): boolean {
-    return this.hosts.get(patient)?.includes(sender) === true;
+    return this.hosts.read.get(patient)?.includes(sender) === true;
   }
 
   copyFrom(source: PatientRegistry): void {
-    // The host lists themselves are shared: none is changed in place.
-    this.hosts = new Map(source.hosts);
+    this.hosts.shareFrom(source.hosts);
     this.head = source.head;
   }
 
   digest(): string {
-    return `${this.hosts.size}:${this.head}`;
+    return `${this.hosts.read.size}:${this.head}`;
   }
 }
 
@@ -233,7 +237,7 @@ export type DeviceAuthority = (typeof DEVICE_AUTHORITIES)[number];
  */
 export class DeviceAdministrators {
   /** Authority by `${host}:${gateway}`. */
-  private grants = new Map<string, DeviceAuthority>();
+  private readonly grants = new CopyOnWrite(new Map<string, DeviceAuthority>(), (m) => new Map(m));
   private head = '0'.repeat(64);
 
   enrol(args: Readonly<Record<string, unknown>>): string {
@@ -242,29 +246,29 @@ export class DeviceAdministrators {
     if (host < 0) throw new CallRejected('bad-arg:host');
     const authority = oneOf(args, 'authority', DEVICE_AUTHORITIES);
     const key = `${host}:${gateway}`;
-    if (this.grants.has(key)) throw new CallRejected('administrator-exists');
-    this.grants.set(key, authority);
+    if (this.grants.read.has(key)) throw new CallRejected('administrator-exists');
+    this.grants.write.set(key, authority);
     this.head = sha256Hex(`${this.head}|admin|${host}|${gateway}|${authority}`);
     return key;
   }
 
   /** `sender`'s authority over `gateway`'s devices, or undefined. */
   authorityOf(sender: number, gateway: number): DeviceAuthority | undefined {
-    return this.grants.get(`${sender}:${gateway}`);
+    return this.grants.read.get(`${sender}:${gateway}`);
   }
 
   /** Whether `sender` may make change `method` ('enrol', 'rotateKey', 'revoke') to a device registered at `gateway`. */
   may(sender: number, gateway: number, method: string): boolean {
-    const a = this.grants.get(`${sender}:${gateway}`);
+    const a = this.grants.read.get(`${sender}:${gateway}`);
     return a === 'admin' || (a === 'revoke' && method === 'revoke');
   }
 
   copyFrom(source: DeviceAdministrators): void {
-    this.grants = new Map(source.grants);
+    this.grants.shareFrom(source.grants);
     this.head = source.head;
   }
 
   digest(): string {
-    return `${this.grants.size}:${this.head}`;
+    return `${this.grants.read.size}:${this.head}`;
   }
 }
