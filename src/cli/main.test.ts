@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from './main.ts';
+import { attachSignedValues, main } from './main.ts';
 
 /** Run the command line in process and keep what it wrote to stderr. */
 async function mainWithStderr(argv: string[]): Promise<{ code: number; stderr: string }> {
@@ -75,5 +75,34 @@ describe('size --slo', () => {
     expect(code).toBe(2);
     expect(stderr).toBe(`--slo consensus.commit_latency_ms.p99<=1e400: (flag): expected an SLO whose bound is a finite number (at most ${Number.MAX_VALUE} in magnitude), found 'consensus.commit_latency_ms.p99<=1e400' (1e400 reads as Infinity)\n`);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('a value with a minus sign after a flag that takes a number, a duration or a percentage', () => {
+  it.each([
+    [['trace', 'scenarios/pbft.yaml', '--set', 'duration=2s', '--set', 'warmup=1s', '--from', '-1s'], "--from -1s: (flag): expected a duration ≥ 0 (simulated time from the start of the run), such as 2s or 500ms, found '-1s'"],
+    [['trace', 'scenarios/pbft.yaml', '--set', 'duration=2s', '--set', 'warmup=1s', '--to', '-1s'], "--to -1s: (flag): expected a duration ≥ 0 (simulated time from the start of the run), such as 2s or 500ms, found '-1s'"],
+    [['compare', '/nonexistent/a', '/nonexistent/b', '--threshold', '-5%'], "--threshold -5%: (flag): expected a percentage like '5%' or a fraction like '0.05', from 0 to 100 %, found '-5%'"],
+    [['run', 'scenarios/pbft.yaml', '--dry-run', '--seed', '-1e3'], "--seed -1e3: (flag): expected an integer from 0 to 9007199254740991, found '-1e3'"],
+    [['run', 'scenarios/pbft.yaml', '--dry-run', '--shard', '-1/2'], "--shard -1/2: (flag): expected i/n with 1 ≤ i ≤ n, such as 2/3, found '-1/2'"],
+    [['fuzz', '--protocol', 'pbft', '--nodes', '-4..13'], "--nodes -4..13: (flag): expected a range of replica counts LO..HI with 1 ≤ LO ≤ HI ≤ 1000, such as 4..13, found '-4..13'"],
+  ])('%j is refused by the flag\'s own rule, not as unknown short flags, and nothing is written', async (argv, message) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'iomtsim-main-')), 'o');
+    const { code, stderr } = await mainWithStderr([...argv, '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${message}\n`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('is attached to such a flag only: a switch, a path or anything after -- is left as typed', () => {
+    expect(attachSignedValues(['trace', '--from', '-1s', '--firstSeed', '-2', '--dry-run', '-1', '--out', '-3x', '--', '--to', '-1s'])).toEqual(['trace', '--from=-1s', '--firstSeed=-2', '--dry-run', '-1', '--out', '-3x', '--', '--to', '-1s']);
+  });
+});
+
+describe('--resume with an empty path', () => {
+  it.each(['run', 'sweep'])('is refused by %s as such, before any folder is read or written', async (command) => {
+    const { code, stderr } = await mainWithStderr([command, '--resume', '']);
+    expect(code).toBe(2);
+    expect(stderr).toBe("--resume '': (flag): expected a results folder path, found an empty string\n");
   });
 });

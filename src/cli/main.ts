@@ -49,15 +49,17 @@ type RunArgs = ArgsOf<'run', 'runCommand'>;
 class UsageError extends Error {}
 
 /**
- * Flags yargs accepts but no handler can use, refused before any handler runs: `--out ''`; one that takes one
- * value given twice (yargs gathers the values into a list, which a handler would use as a path or a
- * number), and a repeatable flag (`--set`, `--vary`, `--slo`) given with no value (yargs reads it as
- * an empty list, the same as the flag left out).
+ * Flags yargs accepts but no handler can use, refused before any handler runs: `--out ''` and
+ * `--resume ''`; one that takes one value given twice (yargs gathers the values into a list, which
+ * a handler would use as a path or a number), and a repeatable flag (`--set`, `--vary`, `--slo`)
+ * given with no value (yargs reads it as an empty list, the same as the flag left out).
  */
 function refuseUnusableFlags(argv: Record<string, unknown>, options: { string?: string[]; array?: string[] }): void {
   // `--out "$OUT"` with OUT unset: an empty path would be the current folder. One check for every
   // command that takes --out, before any of them reads or writes anything.
   if ((options.string ?? []).includes('out') && argv['out'] === '') throw inputError("--out ''", '(flag)', 'a folder path', "''");
+  // `--resume "$DIR"` with DIR unset: the folder checks would name an empty path, not the flag.
+  if ((options.string ?? []).includes('resume') && argv['resume'] === '') throw inputError("--resume ''", '(flag)', 'a results folder path', 'an empty string');
   const repeatable = new Set(options.array ?? []);
   for (const key of repeatable) {
     const value = argv[key];
@@ -68,6 +70,37 @@ function refuseUnusableFlags(argv: Record<string, unknown>, options: { string?: 
     if (repeatable.has(key) || !Array.isArray(value)) continue;
     throw inputError(`--${key}`, '(flag)', `one --${key} (it takes a single value)`, `${value.length}: ${value.map((v) => `'${String(v)}'`).join(', ')}`);
   }
+}
+
+/**
+ * The flags whose value is a number, a count, a duration, a percentage, a range or a shard of
+ * them; none is a switch. yargs takes such a value when it starts with a minus sign (`-1s`, `-5%`,
+ * `-4..13`, `-1/2`) for a group of short flags (`-1`, `-s`) and refuses it as unknown arguments,
+ * naming neither the flag nor what it takes.
+ */
+const NUMERIC_FLAGS: ReadonlySet<string> = new Set(['seed', 'reps', 'workers', 'threads', 'shard', 'from', 'to', 'decisions', 'hosts', 'threshold', 'runs', 'seed-offset', 'seeds', 'first-seed', 'nodes']);
+
+/**
+ * `--from -1s` read as `--from=-1s`: no flag is named by a digit, so a word of a minus sign and a
+ * digit after one of NUMERIC_FLAGS is its value, and the flag's own check refuses it with its rule.
+ * A switch is left out: `--dry-run=-1` would read as false.
+ */
+export function attachSignedValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return [...out, ...argv.slice(i)];
+    // yargs takes `--firstSeed` for `--first-seed` as well.
+    const name = /^--([A-Za-z][A-Za-z0-9-]*)$/.exec(arg)?.[1]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const next = argv[i + 1];
+    if (name !== undefined && NUMERIC_FLAGS.has(name) && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 /** yargs calls a middleware with its instance of the matched command too, which its types leave out. */
@@ -87,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
     exitCode = await fn(args);
   };
   // No arguments: a newcomer's first try, answered with the help rather than an error.
-  const cli = withExamples(yargs(argv.length === 0 ? ['--help'] : argv), EXAMPLES.top)
+  const cli = withExamples(yargs(argv.length === 0 ? ['--help'] : attachSignedValues(argv)), EXAMPLES.top)
     .scriptName('iomtsim')
     // `--set a=1 file.yaml`: a repeatable flag takes one value, never the positional after it.
     .parserConfiguration({ 'greedy-arrays': false })

@@ -121,11 +121,19 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^.*absent\.yaml: \(file\): expected an existing scenario file, found no such file$/],
     ['a missing extends target', () => loadScenario(file('orphan.yaml', 'extends: nowhere.yaml\nduration: 1s\n')),
       /^.*orphan\.yaml:1:10: extends: expected an existing scenario file, relative to this one, found 'nowhere\.yaml' \(no such file: .*nowhere\.yaml\)$/],
+    ['an extends naming a folder', () => {
+      mkdirSync(join(dir, 'a-folder'), { recursive: true });
+      return loadScenario(file('extends-folder.yaml', 'extends: a-folder\nduration: 1s\n'));
+    }, /^.*extends-folder\.yaml:1:10: extends: expected a scenario file, relative to this one, found 'a-folder', a folder \(.*a-folder\)$/],
     ['an extends cycle', () => {
       file('cycle-a.yaml', 'extends: cycle-b.yaml\nduration: 1s\n');
       file('cycle-b.yaml', 'extends: cycle-a.yaml\n');
       return loadScenario(join(dir, 'cycle-a.yaml'));
     }, /^.*cycle-b\.yaml:1:10: extends: expected a chain of scenarios without a cycle, found the cycle .*cycle-a\.yaml → .*cycle-b\.yaml → .*cycle-a\.yaml$/],
+    ['a --set name of .., refused for the rule it breaks, not for its characters (each allowed)', () => loadScenario(file('s4.yaml', BASE), ['name=..']),
+      /^--set name=\.\.: name: expected a name that does not start with '\.', so not '\.' or '\.\.', as it names one folder under results\/ \(lower-case letters, digits, "\.", "_" or "-", the first a letter or digit\), found '\.\.'$/],
+    ['a name with a path separator', () => loadScenarioText('t.yaml', 'name: a/b\nduration: 1s\n'),
+      /^t\.yaml:1:7: name: expected a name without path separators, as it names one folder under results\/ \(.*\), found 'a\/b'$/],
     ['a bad --set value', () => loadScenario(file('s1.yaml', BASE), ['consensus.nodes=many']),
       /^--set consensus\.nodes=many: consensus\.nodes: expected a number, found 'many'$/],
     ['a --set of an unknown path', () => loadScenario(file('s2.yaml', BASE), ['consensus.nodez=7']),

@@ -5,7 +5,7 @@
  * the value was written), the field path, what was expected and what was found.
  */
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { describeFound, dottedPath, inputError, InputError, type InputIssue } from './errors.ts';
 import { parseSet, setOwn, withOverride, type Override } from './overrides.ts';
 import { scenarioSchemaFor, type Scenario } from './schema.ts';
@@ -66,6 +66,8 @@ function collectLayers(top: YamlSource, read: (file: string) => YamlSource): Yam
       throw inputError(where, 'extends', 'a chain of scenarios without a cycle', `the cycle ${[...layers.map((l) => l.file), parentFile].join(' → ')}`);
     }
     if (!existsSync(parentFile)) throw inputError(where, 'extends', 'an existing scenario file, relative to this one', `'${ext}' (no such file: ${parentFile})`);
+    // Reading a folder would fail with the folder's path alone, not the field that named it.
+    if (statSync(parentFile).isDirectory()) throw inputError(where, 'extends', 'a scenario file, relative to this one', `'${ext}', a folder (${parentFile})`);
     current = read(parentFile);
     layers.push(current);
     chain.push(absolute);

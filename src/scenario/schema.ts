@@ -27,11 +27,21 @@ const zExpect = z.record(
   }),
 );
 
+/** A scenario's name is one folder under results/: '.', '..' and path separators would put its results elsewhere. */
+const SCENARIO_NAME = /^[a-z0-9][a-z0-9._-]*$/;
+const NAME_RULE = 'lower-case letters, digits, ".", "_" or "-", the first a letter or digit';
+
+/** The rule a refused name breaks: the allowed characters alone do not say why '..' is refused. */
+function scenarioNameRule(name: string): string {
+  if (/[/\\]/.test(name)) return `a name without path separators, as it names one folder under results/ (${NAME_RULE})`;
+  if (name.startsWith('.')) return `a name that does not start with '.', so not '.' or '..', as it names one folder under results/ (${NAME_RULE})`;
+  return NAME_RULE;
+}
 
 function scenarioSchema<C extends z.ZodType, A extends z.ZodType, I extends z.ZodType>(consensus: C, attacks: A, iomt: I) {
   return z
     .object({
-      name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, ".", "_" or "-"'),
+      name: z.string().regex(SCENARIO_NAME, { error: (issue) => scenarioNameRule(String(issue.input)) }),
       description: z.string().default(''),
       /** Root seed; replication k runs with a seed derived from it. */
       seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1),

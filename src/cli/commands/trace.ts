@@ -35,12 +35,18 @@ const TRACE_FILES = ['trace.json', 'sequence.svg'] as const;
 /** The default window: the first 10 simulated seconds, enough for the first decisions of every bundled scenario. */
 const DEFAULT_WINDOW_US = 10_000_000;
 
+const WINDOW_BOUND = 'a duration ≥ 0 (simulated time from the start of the run), such as 2s or 500ms';
+
 function windowBound(flag: string, text: string): number {
+  let us: number;
   try {
-    return durationUs(text);
+    us = durationUs(text);
   } catch (error) {
-    throw inputError(`--${flag} ${text}`, '(flag)', 'a duration such as 2s or 500ms', `'${text}' (${(error as Error).message})`);
+    throw inputError(`--${flag} ${text}`, '(flag)', WINDOW_BOUND, `'${text}' (${(error as Error).message})`);
   }
+  // A duration may be written with a minus sign; a window bound before the run starts is no time in it.
+  if (us < 0) throw inputError(`--${flag} ${text}`, '(flag)', WINDOW_BOUND, `'${text}'`);
+  return us;
 }
 
 /** A window that starts when the run has ended would trace nothing. */
