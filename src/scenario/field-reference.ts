@@ -57,7 +57,7 @@ function commentFilesFor(path: string, available: Iterable<string>): string[] {
 /** Meanings for fields whose schema source has no doc comment. */
 const FALLBACK_MEANINGS: Record<string, string> = {
   extends: 'Another scenario file this one inherits from (a path relative to this file, or an absolute one); mappings merge deeply, lists and scalars are replaced.',
-  name: 'Scenario name: lower-case letters, digits, ".", "_", "-"; names the results folder. Not inherited through `extends`.',
+  name: 'Scenario name: lower-case letters, digits, ".", "_", "-", the first a letter or digit; names the results folder. Not inherited through `extends`.',
   description: 'Free text shown by `iomtsim list scenarios` and in reports.',
   network: 'Regions, latency between them, bandwidth, loss (see the network section below). An IoMT scenario takes its latencies and bandwidths from iomt.links and may write only loss, receiveQueueing and queueLimit here.',
   'network.regions': 'Region names; hosts are spread over them.',
