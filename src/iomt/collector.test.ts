@@ -215,6 +215,93 @@ describe('IomtCollector', () => {
     expect(m['iomt.alert_within_target_ratio']!.value).toBeNaN();
   });
 
+  it('reports access decision latency p50, p95, p99 and max as exact percentiles (Histogram, Hyndman & Fan definition 7)', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
+    // Latencies 1..10 ms and 110 ms: 11 samples, percentile p at rank 10·p/100 of the sorted ones.
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 110].forEach((ms, k) => {
+      const submittedUs = 2_000_000 + k * 1_000_000;
+      c.onEvent({ kind: 'iomt-access-decided', request: `r${k}`, role: 'clinician', submittedUs, decision: 'permit', patient: 0 }, submittedUs + ms * 1_000);
+    });
+    const m = metrics(c);
+    // p50: rank 5 → 6 ms (the mean is 15); p95: rank 9.5 → 10 + 0.5·100 = 60; p99: rank 9.9 → 10 + 0.9·100 = 100 (up to float rounding).
+    expect(m['iomt.access_decision_latency_ms.p50']!.value).toBe(6);
+    expect(m['iomt.access_decision_latency_ms.p95']!.value).toBe(60);
+    expect(m['iomt.access_decision_latency_ms.p99']!.value).toBeCloseTo(100, 9);
+    expect(m['iomt.access_decision_latency_ms.max']!.value).toBe(110);
+  });
+
+  // LogHistogram (durable, anchor): nearest rank ⌈p/100 · n⌉, reported as the midpoint of the bucket
+  // holding that rank (a power of two 2^e split in 1,024 sub-buckets: 2^e · (1 + (sub + 0.5)/1024)),
+  // clamped to [min, max]. The expected values below are those midpoints, exactly; the mean is exact.
+  const batch = (latenciesMs: readonly number[], atUs: number) => new Float64Array(latenciesMs.map((ms) => atUs - ms * 1_000));
+  const spread = (low: number, mid: number, high: number, top: number) => [...Array<number>(10).fill(low), ...Array<number>(8).fill(mid), high, top];
+
+  it('reports durable latency mean, p50 and p95 of the readings as the bucket midpoints of their nearest ranks', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    // 20 readings: ten of 10 ms, eight of 20 ms, one of 50 ms, one of 400 ms.
+    c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 0, stored: true, trueUs: batch(spread(10, 20, 50, 400), 5_000_000) }, 5_000_000);
+    const m = metrics(c);
+    expect(m['iomt.durable_latency_ms.mean']!.value).toBe(710 / 20);
+    // p50: rank 10 → 10 ms, in [8, 16): sub 256, midpoint 8·(1 + 256.5/1024) = 10.00390625.
+    expect(m['iomt.durable_latency_ms.p50']!.value).toBe(10.00390625);
+    // p95: rank 19 → 50 ms, in [32, 64): sub 576, midpoint 32·(1 + 576.5/1024) = 50.015625.
+    expect(m['iomt.durable_latency_ms.p95']!.value).toBe(50.015625);
+    // p99: rank 20 → 400 ms, whose midpoint 400.125 is clamped to the max.
+    expect(m['iomt.durable_latency_ms.p99']!.value).toBe(400);
+  });
+
+  it('reports anchor latency mean, p50 and p95 of the readings as the bucket midpoints of their nearest ranks', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    // 20 readings: ten of 100 ms, eight of 200 ms, one of 500 ms, one of 3000 ms.
+    c.onEvent({ kind: 'iomt-batch-anchored', gateway: 0, batch: 0, height: 1, txBytes: 300, trueUs: batch(spread(100, 200, 500, 3_000), 5_000_000) }, 5_000_000);
+    const m = metrics(c);
+    expect(m['iomt.anchor_latency_ms.mean']!.value).toBe(6_100 / 20);
+    // p50: rank 10 → 100 ms, in [64, 128): sub 576, midpoint 64·(1 + 576.5/1024) = 100.03125.
+    expect(m['iomt.anchor_latency_ms.p50']!.value).toBe(100.03125);
+    // p95: rank 19 → 500 ms, in [256, 512): sub 976, midpoint 256·(1 + 976.5/1024) = 500.125.
+    expect(m['iomt.anchor_latency_ms.p95']!.value).toBe(500.125);
+    expect(m['iomt.anchor_latency_ms.max']!.value).toBe(3_000);
+  });
+
+  it('reports integrity check latency p50 and p95 as exact percentiles of the answered checks (Histogram, Hyndman & Fan definition 7)', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    const outcomes = ['valid', 'invalid', 'unanchored', 'not-found', 'valid'] as const;
+    [10, 20, 30, 100, 200].forEach((ms, k) => {
+      const requestedUs = 1_000_000 * (k + 1);
+      c.onEvent({ kind: 'iomt-integrity-check', request: `r${k}`, requestedUs, outcome: outcomes[k]! }, requestedUs + ms * 1_000);
+    });
+    const m = metrics(c);
+    // Sorted 10, 20, 30, 100, 200: p50 at rank 2 → 30 ms (the mean is 72); p95 at rank 3.8 → 100 + 0.8·100 = 180.
+    expect(m['iomt.integrity_check_latency_ms.p50']!.value).toBe(30);
+    expect(m['iomt.integrity_check_latency_ms.p95']!.value).toBeCloseTo(180, 9);
+  });
+
+  it('counts an integrity check the store refused as refused, not as not found', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requestedUs: 1_000, outcome: 'refused' }, 2_000);
+    const m = metrics(c);
+    expect(m['iomt.integrity_checks_refused']!.value).toBe(1);
+    expect(m['iomt.integrity_checks_not_found']!.value).toBe(0);
+  });
+
+  it('reports consent revocation enforcement latency (mean, p50, p95, p99, max) from submission to the committed revocation', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    // Three revocations enforced 2, 4 and 12 ms after submission.
+    [2, 4, 12].forEach((ms, k) => {
+      const consent = `con_${k}`;
+      const submittedUs = 1_000_000 * (k + 1);
+      c.onEvent({ kind: 'iomt-revoke-submitted', consent, submittedUs }, submittedUs);
+      c.onOutcome({ kind: 'consent-revoked', tx: tx(), height: k + 1, consent }, submittedUs + ms * 1_000);
+    });
+    const m = metrics(c);
+    expect(m['iomt.consent_revoke_enforced_latency_ms.mean']!.value).toBe(6);
+    expect(m['iomt.consent_revoke_enforced_latency_ms.p50']!.value).toBe(4);
+    // p95 at rank 1.9 → 4 + 0.9·8 = 11.2; p99 at rank 1.98 → 4 + 0.98·8 = 11.84 (up to float rounding).
+    expect(m['iomt.consent_revoke_enforced_latency_ms.p95']!.value).toBeCloseTo(11.2, 9);
+    expect(m['iomt.consent_revoke_enforced_latency_ms.p99']!.value).toBeCloseTo(11.84, 9);
+    expect(m['iomt.consent_revoke_enforced_latency_ms.max']!.value).toBe(12);
+  });
+
   it('counts every detector alarm, and alarms per hour by detector from the end of warm-up', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 3_600_000_000, ['cusum:interarrival']);
     const alarm = (atUs: number) => c.onEvent({ kind: 'alarm', detector: 'cusum:interarrival', subject: 'device:1', timeUs: atUs }, atUs);

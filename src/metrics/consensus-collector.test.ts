@@ -149,6 +149,47 @@ describe('ConsensusCollector', () => {
     expect(m['mempool.dropped_txs']!.value).toBe(3);
   });
 
+  it('counts an expired transaction as expired, not as a drop by a full mempool', () => {
+    const c = new ConsensusCollector(1_000_000, 3_000_000, () => true, 1_000_000);
+    c.observe(0, drop('expired', 1), 500_000);
+    c.observe(0, drop('expired', 2), 1_500_000);
+    c.observe(0, drop('fullTxs', 3), 2_000_000);
+    const m = c.metrics(noNetwork);
+    expect(m['mempool.expired_txs']!.value).toBe(1);
+    // dropped_txs counts the refusals of a full mempool (by count or by bytes) only.
+    expect(m['mempool.dropped_txs']!.value).toBe(1);
+    expect(m['mempool.dropped_full_txs']!.value).toBe(1);
+  });
+
+  // Latencies of i² ms for i = 0..100: 101 samples, so Histogram's definition-7 percentile p lands
+  // exactly on rank (101 − 1)·p/100 = p (no interpolation), and is (p)² ms; the mean is
+  // Σi²/101 = 338350/101 ms, off every percentile; the p99 (9801) is below the max (10000).
+  const squares = Array.from({ length: 101 }, (_, i) => i * i);
+
+  it('reports commit latency p50, p95 and p99 as the exact percentiles of the latencies (Hyndman & Fan definition 7)', () => {
+    const c = new ConsensusCollector(1_000_000, 30_000_000, () => true, 1_000_000);
+    const atUs = 20_000_000;
+    c.observe(0, blockOf('a', 1, squares.map((ms, i) => txAt(i, atUs - ms * 1000))), atUs);
+    const m = c.metrics(noNetwork);
+    expect(m['consensus.commit_latency_ms.p50']!.value).toBe(2500);
+    expect(m['consensus.commit_latency_ms.p95']!.value).toBe(9025);
+    expect(m['consensus.commit_latency_ms.p99']!.value).toBe(9801);
+    expect(m['consensus.commit_latency_ms.mean']!.value).toBeCloseTo(338350 / 101, 9);
+  });
+
+  it('reports client latency p50, p95 and p99 as the exact percentiles of the confirmation latencies (Hyndman & Fan definition 7)', () => {
+    // Client latencies i²/2 ms (commit latencies differ, so a family reading the other's histogram fails).
+    const c = new ConsensusCollector(1_000_000, 30_000_000, () => true, 1_000_000);
+    const atUs = 20_000_000;
+    c.observe(0, blockOf('a', 1, squares.map((_, i) => txAt(i, atUs - 1000))), atUs);
+    squares.forEach((ms, i) => c.observe(9, confirmed(txAt(i, atUs - ms * 500)), atUs));
+    const m = c.metrics(noNetwork);
+    expect(m['consensus.client_latency_ms.p50']!.value).toBe(1250);
+    expect(m['consensus.client_latency_ms.p95']!.value).toBe(4512.5);
+    expect(m['consensus.client_latency_ms.p99']!.value).toBe(4900.5);
+    expect(m['consensus.client_latency_ms.mean']!.value).toBeCloseTo(338350 / 202, 9);
+  });
+
   it('reports how long the slowest honest replica trailed, in ms, leaving faulty replicas out', () => {
     // Window [1 s, 10 s); replicas 0, 1, 2 honest, 3 faulty (never commits: not counted).
     const c = new ConsensusCollector(1_000_000, 10_000_000, (h) => h !== 3, 1_000_000, [0, 1, 2]);

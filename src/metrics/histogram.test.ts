@@ -12,6 +12,17 @@ describe('Histogram', () => {
     expect(h.summary()).toMatchObject({ count: 5, mean: 3, min: 1, max: 5 });
   });
 
+  it('summarizes p50, p95 and p99 by the same interpolation between ranks', () => {
+    const h = new Histogram();
+    for (const x of [40, 10, 1000, 30, 20]) h.add(x);
+    // Sorted 10, 20, 30, 40, 1000: p at rank 4·p/100. p50: rank 2 → 30 (the mean is 220);
+    // p95: rank 3.8 → 40 + 0.8·960 = 808; p99: rank 3.96 → 40 + 0.96·960 = 961.6 (exact up to float rounding).
+    const s = h.summary();
+    expect(s.p50).toBe(30);
+    expect(s.p95).toBeCloseTo(808, 9);
+    expect(s.p99).toBeCloseTo(961.6, 9);
+  });
+
   it('grows past its initial capacity and re-sorts after new samples', () => {
     const h = new Histogram();
     for (let i = 3000; i > 0; i--) h.add(i);

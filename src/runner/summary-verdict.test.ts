@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../scenario/index.ts';
 import type { ReplicationRecord } from './types.ts';
-import { summarizePoint, summaryPassed, type PointSummary, type Summary } from './summary.ts';
+import { judgeExpectations, summarizePoint, summaryPassed, type PointSummary, type Summary } from './summary.ts';
 
 function summaryWith(point: Partial<PointSummary>): Summary {
   return {
@@ -90,5 +90,13 @@ describe('summarizePoint', () => {
     expect(point.n).toBe(0);
     expect(point.expectations).toEqual([]);
     expect(summaryPassed({ scenario: 't', status: 'complete', failures: [], points: [point] })).toBe(true);
+  });
+});
+
+describe('judgeExpectations', () => {
+  it('fails an expectation on a metric no replication produced', () => {
+    // null <= 2000 and null !== 1 hold in JavaScript: a missing value must not reach the comparison.
+    const judged = judgeExpectations({ 'consensus.commit_latency_ms.p99': '<= 2000', 'safety.violations': '!= 1' }, {});
+    expect(judged.map((e) => [e.observed, e.passed])).toEqual([[null, false], [null, false]]);
   });
 });

@@ -91,6 +91,17 @@ describe('PoW attacks on a simulated network', () => {
     expect(r.metrics['attack.selfish_mining.threshold_gamma0']!.value).toBeCloseTo(1 / 3, 12);
   });
 
+  it("reports a selfish pool's gain as its share of the main chain's blocks minus its share of the hash power", () => {
+    const r = runPowAttack(network(20, 3), { type: 'selfish-mining', node: 0, share: 0.3 });
+    const main = r.run.collector.mainChain();
+    const revenue = main.filter((b) => b.miner === 0).length / main.length;
+    // The run must leave the pool off its hash share, or gain = 0 would pass too.
+    expect(revenue).not.toBe(0.3);
+    expect(r.metrics['attack.selfish_mining.revenue_share']!.value).toBe(revenue);
+    expect(r.metrics['attack.selfish_mining.hash_share']!.value).toBe(0.3);
+    expect(r.metrics['attack.selfish_mining.gain']!.value).toBe(revenue - 0.3);
+  });
+
   it("measures γ as the share of the pool's raced ties that honest blocks settled on its block: more peers win more when it keeps the honest block to itself", () => {
     // Here the pool relays only its own blocks. As built it relays every block like an honest node
     // (withholding-miner.ts), the honest block it races before its own match, and on this small,
