@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, ActorContext, HostId } from '../../../sim/index.ts';
 import { ScriptedContext } from '../../../sim/testing/scripted-context.ts';
-import { GatewayTap } from './gateway-tap.ts';
+import { GatewayTap, type GatewayBehaviour } from './gateway-tap.ts';
 import { MessageLabels } from './labels.ts';
 
 const STORE = 9;
@@ -41,5 +41,37 @@ describe('GatewayTap', () => {
     expect(forged.stored).toBe(2);
     tap.onMessage(STORE, { kind: 'put-ack', batch: 0, stored: true });
     expect(forged.stored).toBe(2);
+  });
+
+  it("counts every labelled reading that reaches the gateway as arrived exactly once, in its own class: those the tap drops or holds included, genuine ones never", () => {
+    const labels = new MessageLabels();
+    const ctx = new ScriptedContext(5);
+    // A compromised gateway's behaviour: drops the 1st, 4th, 7th … reading, holds the 2nd, 5th, 8th … for 1 s.
+    let n = 0;
+    const behaviour: GatewayBehaviour = {
+      admit() {
+        const i = n++;
+        return i % 3 === 0 ? 'drop' : i % 3 === 1 ? 1_000_000 : undefined;
+      },
+    };
+    const tap = new GatewayTap(ctx, (c) => new PairBatchingGateway(c), [behaviour], labels, () => undefined);
+    // Each attack's class and its metric prefix (flood, forged, …), with how many of its readings reach the gateway.
+    const classes = [['forged', 'iomt.forged', 1], ['tampered', 'iomt.tampered', 2], ['spoofed', 'iomt.spoofed', 3], ['replayed', 'iomt.replayed', 4], ['flood', 'attack.flood', 5]] as const;
+    const readings: object[] = [];
+    for (const [cls, , count] of classes) {
+      for (let i = 0; i < count; i++) {
+        const m = { kind: 'reading' };
+        labels.mark(m, cls);
+        readings.push(m, { kind: 'reading' });
+      }
+    }
+    for (const m of readings) tap.onMessage(1, m);
+    // The held readings are handed to the gateway's honest code when their time comes.
+    ctx.nowUs = 1_000_000;
+    tap.onTimer(1);
+    expect(tap.droppedReadings).toBe(10);
+    expect(tap.delayedReadings).toBe(10);
+    // Each class got its own count, the genuine readings between them none.
+    for (const [cls, prefix, count] of classes) expect(labels.metrics(cls, prefix)[`${prefix}_arrived`]?.value, cls).toBe(count);
   });
 });

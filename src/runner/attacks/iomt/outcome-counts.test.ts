@@ -105,6 +105,23 @@ describe('stolen-key', () => {
     expect(m('attack.time_to_revoke_ms')).toBeLessThan(5_000);
   });
 
+  it("without the response, every spoofed reading of a closed window arrives and the device's token bucket admits burst 5 + 4/s over the 59.8 s from first to last = 244 of 300, all stored", () => {
+    // 5/s × [60 s, 120 s); the device's own readings are refused as replays once the first spoofed one is accepted.
+    const m = run('stolen-key', { respond: false, end: 120 * S });
+    expect(m('iomt.spoofed_sent')).toBe(300);
+    expect(m('iomt.spoofed_arrived')).toBe(300);
+    expect(m('iomt.spoofed_accepted')).toBe(244);
+    expect(m('iomt.spoofed_stored')).toBe(244);
+  });
+
+  it('without the response and with the window open to the end, the spoofed readings of the batches still unacknowledged at the end are accepted and not stored', () => {
+    const m = run('stolen-key', { respond: false });
+    // 5 + 4/s × 119.8 s.
+    expect(m('iomt.spoofed_accepted')).toBe(484);
+    expect(m('iomt.spoofed_stored')).toBeGreaterThan(0);
+    expect(m('iomt.spoofed_stored')).toBeLessThan(m('iomt.spoofed_accepted')!);
+  });
+
   it("a gateway that ignores the device's revocation keeps accepting the stolen key after it committed", () => {
     vi.spyOn(Admission.prototype as unknown as { registeredKey(m: ReadingMessage): number }, 'registeredKey').mockImplementation((m) => m.keyId);
     const m = run('stolen-key');
