@@ -10,7 +10,7 @@ export { TraceHash } from './trace.ts';
 export { lookaheadUs, replayEmitted, type PartitionPlan, type CrossingBatch, type EmittedBatch } from './partition.ts';
 export { combineReports, partitionReport, runPartitionsInProcess, wholeRun, type CombinedRun, type PartitionReport } from './partitioned-run.ts';
 export { definePortable, fromPortable, toPortable } from './portable.ts';
-export { runPartitionsOnThreads, type ThreadedRun, type ThreadedRunOptions } from './threads/coordinator.ts';
+export { runPartitionsOnThreads, startPartitionThreads, type PartitionRunOptions, type PartitionThreadsOptions, type StartedPartitions, type ThreadedRun, type ThreadedRunOptions } from './threads/coordinator.ts';
 export type { EngineTracer, HandledKind } from './tracer.ts';
 export { SimError, type SimErrorCode } from './errors.ts';
 export * from './types.ts';

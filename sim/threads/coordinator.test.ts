@@ -2,7 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { wholeRun } from '../partitioned-run.ts';
 import { partitionableTrafficEngine } from '../testing/helpers.ts';
-import { runPartitionsOnThreads } from './coordinator.ts';
+import { runPartitionsOnThreads, startPartitionThreads } from './coordinator.ts';
 
 const WORLD = new URL('../testing/partitionable-world.ts', import.meta.url).href;
 const LOADER = pathToFileURL(fileURLToPath(new URL('../../src/runner/worker-loader.mjs', import.meta.url))).href;
@@ -83,5 +83,18 @@ describe('a replication on threads', () => {
     await expect(
       runPartitionsOnThreads({ worldModule: WORLD, worldArgs: { seed: 1, hostCount: 6 }, assignment: [0, 1, 0], untilUs: 10_000, execArgv: ['--import', LOADER] }),
     ).rejects.toThrow(/expected a partition for host 3, found 3 entries/);
+  }, 30_000);
+
+  it('names the cause when a thread fails before it is told its hosts', async () => {
+    // Threads start before the split is planned: one whose world cannot load fails meanwhile.
+    const started = startPartitionThreads({ count: 2, worldModule: new URL('./no-such-world.ts', import.meta.url).href, worldArgs: {}, untilUs: 10_000, execArgv: ['--import', LOADER], observed: false, checkEveryUs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await expect(started.run({ assignment: [0, 1] })).rejects.toThrow(/no-such-world/);
+  }, 30_000);
+
+  it('refuses an assignment to more partitions than it started threads for', async () => {
+    const started = startPartitionThreads({ count: 2, worldModule: WORLD, worldArgs: { seed: 1, hostCount: 3 }, untilUs: 10_000, execArgv: ['--import', LOADER], observed: false, checkEveryUs: 0 });
+    await expect(started.run({ assignment: [0, 1, 2] })).rejects.toThrow(/expected partitions 0\.\.1, found 2/);
+    await started.stop();
   }, 30_000);
 });

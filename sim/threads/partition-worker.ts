@@ -9,7 +9,7 @@ import type { CrossingBatch, EmittedBatch } from '../partition.ts';
 import { CrossingIdentity, fromPortable, toPortable } from '../portable.ts';
 import { checkedLookaheadUs, partitionReport } from '../partitioned-run.ts';
 import { Barrier } from './barrier.ts';
-import { CHECK_STOP, CHECKS_ANSWERED, sharedLayout, type PartitionedWorldModule, type PartitionThreadData, type PartitionThreadMessage } from './protocol.ts';
+import { CHECK_STOP, CHECKS_ANSWERED, sharedLayout, type PartitionedWorldModule, type PartitionHostsMessage, type PartitionThreadData, type PartitionThreadMessage } from './protocol.ts';
 
 const data = workerData as PartitionThreadData;
 /**
@@ -26,8 +26,9 @@ const EMIT_EVERY_WINDOWS = 16;
 const identity = new CrossingIdentity(data.self);
 
 async function main(): Promise<PartitionThreadMessage> {
-  const { count, self, untilUs, assignment } = data;
-  const world = (await import(data.worldModule)) as PartitionedWorldModule;
+  const { count, self, untilUs } = data;
+  // The world's module loads while the coordinator plans the split; the hosts come after.
+  const [world, { assignment }] = await Promise.all([import(data.worldModule) as Promise<PartitionedWorldModule>, hostsMessage()]);
   const built = await world.buildPartition(data.worldArgs, {
     count,
     self,
@@ -109,6 +110,11 @@ async function main(): Promise<PartitionThreadMessage> {
   }
   postEmitted();
   return { kind: 'done', report: partitionReport(engine), windows, extra: 'finish' in built ? built.finish() : undefined };
+}
+
+/** The coordinator's message assigning the hosts (its only one). */
+function hostsMessage(): Promise<PartitionHostsMessage> {
+  return new Promise((resolve) => parentPort!.once('message', (m: PartitionHostsMessage) => resolve(m)));
 }
 
 function portableEmitted(batch: EmittedBatch): EmittedBatch {

@@ -28,8 +28,6 @@ export interface PartitionedWorld {
 export interface PartitionThreadData {
   readonly worldModule: string;
   readonly worldArgs: unknown;
-  /** Partition of each host, by host index. */
-  readonly assignment: readonly number[];
   readonly count: number;
   readonly self: number;
   /** The run covers [0, untilUs): the events at `untilUs` itself never run (Engine.runBefore). */
@@ -52,6 +50,15 @@ export interface PartitionThreadData {
   readonly checkEveryUs: number;
   /** How long a thread spins at the barrier before it sleeps (`spinChecksFor`, barrier.ts). */
   readonly spinChecks: number;
+}
+
+/**
+ * The coordinator's one message to a partition's thread: the partition of each host, by host
+ * index. A thread starts before the split is planned and builds its world once it has this.
+ */
+export interface PartitionHostsMessage {
+  readonly kind: 'hosts';
+  readonly assignment: readonly number[];
 }
 
 /**

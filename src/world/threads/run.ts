@@ -15,7 +15,7 @@
  * hosts comes back with each partition's totals, and what an attack labels as it acts inside a
  * replica arrives at the coordinator as an event (src/attacks/ground-truth.ts).
  */
-import { lookaheadUs, runPartitionsOnThreads } from '../../../sim/index.ts';
+import { lookaheadUs, startPartitionThreads } from '../../../sim/index.ts';
 import type { RunOutput } from '../../metrics/types.ts';
 import { threadEntry } from '../../plugins/compiled.ts';
 import { registriesFor } from '../../plugins/registries.ts';
@@ -155,21 +155,37 @@ export async function simulateOnThreads(scenario: Scenario, seed: number, thread
   if (watch !== undefined) checkWatchInterval(watch);
   const refusal = threadsRefusal(scenario);
   if (refusal !== undefined) throw problemError(refusal);
-  // The coordinator's copy runs no host, only control callbacks; built first, it also gives the
-  // sites and the network the split is planned from.
-  const world = coordinatorWorld(scenario, seed, threads);
-  const split = splitOf(world, scenario, threads);
-  if ('problem' in split) throw problemError(split.problem);
-  const { assignment } = split;
   const args: ThreadedWorldArgs = { scenario, seed };
   const worker = threadEntry(WORKER_SOURCE);
-  const run = await runPartitionsOnThreads({
+  // The partitions' threads start and load the world's module while this one builds its copy and
+  // plans the split from it (each about 0.2 s for regional.yaml); they build theirs once told their hosts.
+  const started = startPartitionThreads({
+    count: threads,
     worldModule: worker.moduleUrl(WORLD_SOURCE),
     worldArgs: args,
-    assignment,
     untilUs: scenario.duration,
     workerUrl: new URL(worker.url),
     execArgv: worker.execArgv,
+    observed: true,
+    checkEveryUs: watch?.everyUs ?? 0,
+  });
+  let world: AssembledWorld;
+  let split: ReturnType<typeof splitOf>;
+  try {
+    // The coordinator's copy runs no host, only control callbacks; it also gives the sites and the
+    // network the split is planned from.
+    world = coordinatorWorld(scenario, seed, threads);
+    split = splitOf(world, scenario, threads);
+  } catch (err) {
+    await started.stop();
+    throw err;
+  }
+  if ('problem' in split) {
+    await started.stop();
+    throw problemError(split.problem);
+  }
+  const run = await started.run({
+    assignment: split.assignment,
     observers: [(h, event, t) => world.engine.replayToObservers(h, event, t)],
     beforeReplay: (t, key, key2) => world.engine.run(t, key, key2),
     ...(watch === undefined ? {} : { check: { everyUs: watch.everyUs, goOn: (atUs: number, parts: readonly unknown[]) => !world.checkPartitionedRun(watch, atUs, parts as PartitionCheckpoint[]) } }),
