@@ -105,6 +105,17 @@ export interface ViewChangeEvent extends ModelEvent {
   readonly initial?: true;
 }
 
+/**
+ * Emitted by a replica as it starts leading `view` in a protocol whose leader rotates without a view
+ * change: HotStuff's round-robin leader of each view (§4.3), Clique's in-turn signer of each height
+ * (EIP-225, `view` the height). What the attacks that follow the leader track (leader-tracker.ts).
+ */
+export interface LeadsEvent extends ModelEvent {
+  readonly kind: 'leads';
+  readonly view: number;
+  readonly leader: HostId;
+}
+
 /** Emitted by a client when it submits a transaction (validity and latency start here). */
 export interface SubmitEvent extends ModelEvent {
   readonly kind: 'submit';

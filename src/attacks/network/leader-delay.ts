@@ -1,8 +1,9 @@
 /**
  * Targeted delay against whoever leads: every message to or from the current leader takes `delay`
  * longer (a BGP-hijack or a congested uplink aimed at one node). The target follows leadership: at
- * each view change the delay moves to the new leader, which is what makes leader-based protocols
- * (PBFT §4.4, HotStuff §4.3) pay for every rotation.
+ * each view change, and where the leader rotates without one at each view or height (HotStuff §4.3,
+ * Clique's in-turn signer), the delay moves to the new leader, which is what makes leader-based
+ * protocols pay for every rotation.
  */
 import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
@@ -17,7 +18,7 @@ export const leaderDelay = defineAttack({
   title: 'Targeted delay on the leader',
   category: 'network',
   targets: 'the current leader',
-  model: 'extra one-way delay on every message to or from the leader; follows view changes',
+  model: 'extra one-way delay on every message to or from the leader; follows the leader (view changes, and HotStuff views and Clique heights as they rotate)',
   paramsSchema: z.object({ delay: param(zPositiveDurationUs, 'Added one-way delay on every message to or from the current leader.', 'duration') }),
   outcomes: ['attack.legit_latency_ms.p95', 'attack.max_commit_gap_ms'],
   install(spec, { world, truth }) {

@@ -1,12 +1,13 @@
 /**
- * Who leads, tracked once per world: replicas announce a new leader with a `view-change` event
+ * Who leads, tracked once per world: replicas announce a new leader with a `view-change` event, or,
+ * where the leader rotates without one (HotStuff's views, Clique's heights), with a `leads` event
  * (src/protocols/types.ts); the announcement of the highest view wins, so a replica that enters an
  * old view late does not move the leader back (PBFT §4.4: views only increase). The first replica
- * leads until an announcement. Attacks that follow the leader (leader-delay, leader-dos), the
- * `crash: leader` target and clients all read this one tracker.
+ * leads until an announcement. Attacks that follow the leader (leader-delay, leader-dos,
+ * leader-isolation with `follow`) and the `crash: leader` target read this one tracker.
  */
 import type { Engine, HostId } from '../../../sim/index.ts';
-import type { ViewChangeEvent } from '../types.ts';
+import type { LeadsEvent, ViewChangeEvent } from '../types.ts';
 
 export class LeaderTracker {
   private leader: HostId;
@@ -17,8 +18,8 @@ export class LeaderTracker {
     this.leader = replicaHosts[0]!;
     const replicas = new Set(replicaHosts);
     engine.observe((host, event) => {
-      if (event.kind !== 'view-change' || !replicas.has(host)) return;
-      const e = event as ViewChangeEvent;
+      if ((event.kind !== 'view-change' && event.kind !== 'leads') || !replicas.has(host)) return;
+      const e = event as ViewChangeEvent | LeadsEvent;
       if (e.view <= this.view) return;
       this.view = e.view;
       if (e.leader === this.leader) return;

@@ -33,7 +33,7 @@ import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import { executedBlockHolding } from '../executed-lookup.ts';
 import { PROPOSE_ON_LOCK, type ByzantineLevers } from '../definition.ts';
-import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
+import type { CommitEvent, LeadsEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
 import {
   HEADER_BYTES,
   nodeBytes,
@@ -624,6 +624,9 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   private propose(view: number): void {
     if (this.proposedView >= view) return;
     this.proposedView = view;
+    // The leader of each view proposes once: what follows the leader learns it here, before the proposal leaves.
+    const leads: LeadsEvent = { kind: 'leads', view, leader: this.ctx.self };
+    this.ctx.emit(leads);
     const onLock = this.proposesOnLock();
     const parent = onLock ? this.bLock : this.qcHighNode;
     const justify = onLock ? this.bLockQc : this.qcHigh;

@@ -20,7 +20,7 @@ import type { Mempool } from '../../ledger/mempool.ts';
 import { replicaMempool } from '../replica-mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
-import type { CommitEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage } from '../types.ts';
+import type { CommitEvent, LeadsEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage } from '../types.ts';
 import { confirmationDepth, difficulty, eip3436Prefers, inTurn, signedRecently, wiggleBoundUs } from './clique.ts';
 import type { PoaReorgEvent, PoaSealedEvent } from './events.ts';
 import {
@@ -65,6 +65,8 @@ export class PoaReplica implements Actor<unknown> {
   private sealTimer: TimerId = NO_TIMER;
   private statusTimer: TimerId = NO_TIMER;
   private sealParentHash = '';
+  /** The highest height this signer announced it is in turn for (a `leads` event once per height). */
+  private ledHeight = 0;
   private sealTimestampUs = 0;
 
   constructor(
@@ -188,6 +190,12 @@ export class PoaReplica implements Actor<unknown> {
     const head = this.chain.head;
     const height = head.height + 1;
     if (this.signedRecently(this.chain.headBlockId, this.self)) return;
+    if (inTurn(height, this.self, this.n) && height > this.ledHeight) {
+      // Clique's leader of a height is its in-turn signer: what follows the leader learns it here.
+      this.ledHeight = height;
+      const leads: LeadsEvent = { kind: 'leads', view: height, leader: this.ctx.self };
+      this.ctx.emit(leads);
+    }
     const now = this.ctx.nowUs;
     // Header time: parent time plus the period, or now if that has passed (geth's Prepare).
     this.sealTimestampUs = Math.max(head.timestampUs + this.params.period, now);
