@@ -80,6 +80,13 @@ export interface AttackDefinition<T extends string = string, P extends z.ZodRawS
    */
   faultyReplicas?(spec: SpecOf<T, P>): readonly ReplicaTarget[];
   /**
+   * Its faulty replicas send what the protocol forbids (conflicting proposals, a chosen subset of
+   * requests, an outdated certificate), not only less or later than it asks: a Byzantine fault,
+   * inside the fault model of a Byzantine-fault-tolerant protocol only. A crash-fault protocol
+   * (Raft; Clique as defined here) tolerates replicas that crash, fall silent or lag.
+   */
+  readonly byzantine?: true;
+  /**
    * It breaks the partial-synchrony assumption for its window (asynchrony, a cut that follows the
    * leader): the liveness checker excuses the whole window.
    */

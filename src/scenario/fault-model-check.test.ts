@@ -28,4 +28,31 @@ describe('the fault-model rule at load', () => {
   it('does not count an attack that a shorter --set duration leaves to open at the end', () => {
     expect(issueOf(() => loadScenarioText('t.yaml', twoSilentAt('3s'), ['duration=3s']))).toBeUndefined();
   });
+
+  describe('Byzantine attacks on crash-fault protocols', () => {
+    const oneAttacker = (protocol: string, type: string, extra = '', fields = ''): string =>
+      `name: t\nduration: 5s\nwarmup: 1s\nconsensus: { protocol: ${protocol}, nodes: 5 }\n${extra}attacks:\n  - { type: ${type}, replicas: [2], start: 1s${fields} }\n`;
+
+    it.each(['raft', 'poa'])('refuses one equivocating replica of five on %s, whose model tolerates crashes only', (protocol) => {
+      expect(issueOf(() => loadScenarioText('t.yaml', oneAttacker(protocol, 'equivocation')))).toEqual({
+        source: 't.yaml:6:13',
+        path: 'attacks.0.type',
+        expected: `an attack inside the crash fault model of ${protocol} (crashed, silent or slow replicas; a Byzantine one sends what the protocol forbids; allowOutsideFaultModel: true runs it anyway)`,
+        found: "'equivocation', which makes replicas Byzantine",
+      });
+    });
+
+    it('refuses censorship on raft as Byzantine', () => {
+      expect(issueOf(() => loadScenarioText('t.yaml', oneAttacker('raft', 'censorship', '', ', clients: [0]')))?.found).toBe("'censorship', which makes replicas Byzantine");
+    });
+
+    it.each(['silence', 'crash'])('accepts one %s replica of five on raft (a crash or omission fault)', (type) => {
+      expect(issueOf(() => loadScenarioText('t.yaml', oneAttacker('raft', type)))).toBeUndefined();
+    });
+
+    it('accepts an equivocating replica on pbft, and on raft with allowOutsideFaultModel', () => {
+      expect(issueOf(() => loadScenarioText('t.yaml', oneAttacker('pbft', 'equivocation')))).toBeUndefined();
+      expect(issueOf(() => loadScenarioText('t.yaml', oneAttacker('raft', 'equivocation', 'allowOutsideFaultModel: true\n')))).toBeUndefined();
+    });
+  });
 });

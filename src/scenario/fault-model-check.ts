@@ -11,7 +11,7 @@ import { ATTACK_REGISTRY, attackDefinition } from '../attacks/registry.ts';
 import type { Scenario } from './schema.ts';
 import { IN_TREE_REGISTRIES, protocolIn, type Registries } from '../plugins/registries.ts';
 import { checkFaultModel } from './fault-model.ts';
-import { actingAttacks } from './acting-attacks.ts';
+import { actingAttacks, attackActs } from './acting-attacks.ts';
 
 export interface ScenarioFaultIssue {
   readonly path: readonly PropertyKey[];
@@ -42,7 +42,25 @@ export function checkScenarioFaultModel(scenario: Scenario, registries: Registri
   if (scenario.allowOutsideFaultModel) return [];
   // The attacks section is optional in the schema's evolution; read it structurally.
   const attacks = (scenario as { attacks?: readonly AttackLike[] }).attacks ?? [];
+  const byzantine = byzantineOnCrashProtocol(attacks, scenario.duration, protocol, registries.attacks);
+  if (byzantine !== undefined) return [byzantine];
   const faulty = declaredFaultyReplicas(actingAttacks(attacks, scenario.duration), registries.attacks);
   const violation = checkFaultModel(protocol, scenario.consensus.nodes, faulty);
   return violation ? [{ path: ['consensus', 'nodes'], ...violation }] : [];
+}
+
+/**
+ * The first acting attack that makes replicas Byzantine where the protocol tolerates crashes only:
+ * however few, they are outside its model (a Raft leader that equivocates commits conflicting
+ * entries or serves no client while every check passes).
+ */
+function byzantineOnCrashProtocol(attacks: readonly AttackLike[], durationUs: number, protocol: ReturnType<typeof protocolIn>, registry: readonly AnyAttackDefinition[]): ScenarioFaultIssue | undefined {
+  if (protocol === undefined || protocol.faultModel.kind !== 'crash') return undefined;
+  const i = attacks.findIndex((a) => attackActs(a, durationUs) && attackDefinition(a.type, registry)?.byzantine === true);
+  if (i < 0) return undefined;
+  return {
+    path: ['attacks', i, 'type'],
+    expected: `an attack inside the crash fault model of ${protocol.name} (crashed, silent or slow replicas; a Byzantine one sends what the protocol forbids; allowOutsideFaultModel: true runs it anyway)`,
+    found: `'${attacks[i]!.type}', which makes replicas Byzantine`,
+  };
 }

@@ -28,6 +28,7 @@ export const censorship = defineAttack({
     spec.clients.forEach((c, j) => issues.index(`clients.${j}`, c, sizes.clients, 'a client index'));
   },
   faultyReplicas: (spec) => spec.replicas,
+  byzantine: true,
   // Its replicas drop by their own state, and label what they drop as events every thread's
   // coordinator sees in the run's order.
   splitsOverThreads: () => true,

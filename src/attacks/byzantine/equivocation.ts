@@ -30,6 +30,7 @@ export const equivocation = defineAttack({
     if (spec.sideA !== undefined) checkReplicaList(issues, 'sideA', spec.sideA, sizes.replicas);
   },
   faultyReplicas: (spec) => spec.replicas,
+  byzantine: true,
   byzantineBehaviour(spec, setup) {
     const sideA = new Set<HostId>();
     const colluders = new Set<HostId>();

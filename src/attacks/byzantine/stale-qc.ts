@@ -57,6 +57,7 @@ export const staleQc = defineAttack({
   },
   checkProtocol: (_spec, protocol, issues) => issues.oneOf('type', PROPOSE_ON_LOCK, protocol.byzantineLevers ?? [], `a Byzantine lever of ${protocol.name} (its definition's byzantineLevers)`),
   faultyReplicas: (spec) => spec.replicas,
+  byzantine: true,
   byzantineBehaviour(spec, setup) {
     const fresh = new Set<HostId>();
     const colluders = new Set<HostId>();

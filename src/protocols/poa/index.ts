@@ -14,8 +14,10 @@ export function makePoaModule(options: PoaOptions = {}) {
     title: 'Proof-of-Authority (Clique)',
     reference: 'P. Szilágyi, "EIP-225: Clique proof-of-authority consensus protocol", Ethereum Improvement Proposals, 2017',
     paramsSchema: poaParamsSchema,
-    // Clique tolerates signers that crash or misbehave while a majority signs honestly; safety here
-    // is probabilistic (confirmations), as for proof of work.
+    // A crash-fault model: signers that crash, fall silent or lag, a majority signing honestly;
+    // safety is probabilistic (confirmations), as for proof of work. EIP-225's signer limit also
+    // bounds what a misbehaving minority can seal, but Byzantine signers are run here only outside
+    // the stated model (allowOutsideFaultModel), as for Raft.
     faultModel: {
       kind: 'crash',
       rule: 'n ≥ 2f + 1',
