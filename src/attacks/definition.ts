@@ -69,6 +69,13 @@ export interface AttackDefinition<T extends string = string, P extends z.ZodRawS
   readonly windowMeanings?: { readonly start?: string; readonly end?: string };
   /** Outcome metrics to look at (docs; an attack's metric group is reported when it runs). */
   readonly outcomes: readonly string[];
+  /**
+   * What the attack waits for the run to produce before it acts, and records ground truth, where
+   * a run may never produce it (a record to tamper with, a consent grant to commit): named, with its
+   * window, by the notice of a run in which the attack recorded no ground truth
+   * (src/runner/silent-attacks.ts), e.g. "the patient's consent grant to commit".
+   */
+  waitsFor?(spec: SpecOf<T, P>): string | undefined;
 
   /** Check the spec against sizes known before any host exists (a replica index out of range). */
   checkTargets?(spec: SpecOf<T, P>, sizes: AttackTargetsSizes, issues: TargetIssues): void;

@@ -20,6 +20,18 @@ describe('GroundTruth', () => {
   });
 });
 
+describe('GroundTruth.countsByAttack', () => {
+  it('counts the labels each attack recorded after the first `from`, leaving the Byzantine replicas\' out', () => {
+    const gt = new GroundTruth();
+    gt.label('host', 1, 'silence+equivocation', 'byzantine-replica', 0);
+    gt.label('access', 'cl_0', 'consent-misuse', 'former-grantee:expired', 0);
+    gt.label('record', 'r1', 'record-tamper', 'tampered-record', 5);
+    gt.label('record', 'r2', 'record-tamper', 'tampered-record', 6);
+    expect(gt.countsByAttack()).toEqual({ 'consent-misuse': 1, 'record-tamper': 2 });
+    expect(gt.countsByAttack(2)).toEqual({ 'record-tamper': 2 });
+  });
+});
+
 describe('GroundTruth.follow', () => {
   const event = (id: number, fromUs: number, role = 'censored', attack = 'censorship') => ({ kind: TRUTH_LABEL_EVENT, entity: 'tx', id, attack, role, fromUs }) as TruthLabelEvent;
 

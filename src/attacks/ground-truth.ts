@@ -117,6 +117,22 @@ export class GroundTruth {
     return this.labels.length;
   }
 
+  /**
+   * How many labels each attack recorded (by the attack a label names), leaving out the first
+   * `from` labels recorded (those made when installing, for what a partition of a split run adds),
+   * and the Byzantine replicas' labels, which name the modes of the attacks that made them (the
+   * plan counts those for its attacks: AttackPlan.labelsByAttack).
+   */
+  countsByAttack(from = 0): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let i = from; i < this.labels.length; i++) {
+      const l = this.labels[i]!;
+      if (l.role === 'byzantine-replica') continue;
+      out[l.attack] = (out[l.attack] ?? 0) + 1;
+    }
+    return out;
+  }
+
   /** Plain JSON for results files (Infinity becomes null). */
   toJSON(): Array<Omit<GroundTruthLabel, 'toUs'> & { toUs: number | null }> {
     return this.labels.map((l) => ({ ...l, toUs: l.toUs === Infinity ? null : l.toUs }));

@@ -42,7 +42,7 @@ export class AttackPlan {
   private world: AttackWorld | undefined;
   private outcomesCollector: AttackOutcomes | undefined;
   /** Byzantine behaviours by replica index, with the registry position of the attack that made each. */
-  private readonly byzantine = new Map<number, Array<{ readonly order: number; readonly behaviour: ByzantineBehaviour }>>();
+  private readonly byzantine = new Map<number, Array<{ readonly order: number; readonly type: string; readonly behaviour: ByzantineBehaviour }>>();
   private readonly whenInstalled: Array<(world: AttackWorld) => void> = [];
   private readonly definitions: readonly AnyAttackDefinition[];
   private readonly devices: DeviceAttackRuntime | undefined;
@@ -68,7 +68,7 @@ export class AttackPlan {
         if (typeof i !== 'number') continue;
         let list = this.byzantine.get(i);
         if (list === undefined) this.byzantine.set(i, (list = []));
-        list.push({ order: registry.indexOf(d), behaviour });
+        list.push({ order: registry.indexOf(d), type: spec.type, behaviour });
       }
     });
     const deviceEntries = specs.flatMap((spec, index) => (this.definitions[index]!.device === undefined ? [] : [{ definition: this.definitions[index]!, spec, index }]));
@@ -132,6 +132,24 @@ export class AttackPlan {
     // attack.labels counts every attack's ground truth: this plan's, and the device attacks' own.
     const deviceLabels = this.devicesInstalled ? this.devices!.labelCount(devices) : 0;
     return { ...this.outcomesCollector.metrics(deviceLabels), ...(this.devicesInstalled ? this.devices!.outcomes(devices) : {}) };
+  }
+
+  /**
+   * The ground-truth labels of attack.labels by the type of the plan's attacks that recorded them,
+   * every type of the plan listed (in the order of `specs`), 0 where it recorded none: what tells an
+   * attack that never acted in the run (src/runner/silent-attacks.ts). A label counts for the
+   * attacks whose type it names; a Byzantine replica's, which names the modes of every attack that
+   * made it Byzantine, for each of those. In a split run, given the partitions' `hostTotals`.
+   */
+  labelsByAttack(partitions?: readonly unknown[]): Record<string, number> {
+    if (this.world === undefined) throw new Error('attack plan not installed');
+    const devices = (partitions as readonly AttackPlanTotals[] | undefined)?.flatMap((p) => (p.devices === undefined ? [] : [p.devices]));
+    const recorded = [this.truth.countsByAttack(), this.devicesInstalled ? this.devices!.labelsByAttack(devices) : {}];
+    const out: Record<string, number> = {};
+    for (const { type } of this.specs) out[type] = recorded.reduce((n, r) => n + (r[type] ?? 0), 0);
+    // Every replica made Byzantine was labelled when the plan was installed.
+    for (const entries of this.byzantine.values()) for (const type of new Set(entries.map((e) => e.type))) out[type]! += 1;
+    return out;
   }
 }
 

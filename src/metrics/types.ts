@@ -48,4 +48,10 @@ export interface RunOutput {
    * quantiles on the fixed grid of distribution.ts. Families with no sample are left out.
    */
   readonly distributions?: Distributions;
+  /**
+   * Optional: the ground-truth labels (attack.labels) by the type of the run's attacks that recorded
+   * them, every type of an attack whose window opens before the end listed, 0 where it recorded
+   * none (an attack that never acted: src/runner/silent-attacks.ts).
+   */
+  readonly attackLabels?: Readonly<Record<string, number>>;
 }

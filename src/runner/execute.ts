@@ -64,6 +64,7 @@ export function toFinished(plan: Plan, task: ReplicationTask, result: TaskResult
       simulatedUs: o.simulatedUs,
       wallMs: result.wallMs,
       ...(o.distributions === undefined ? {} : { distributions: o.distributions }),
+      ...(o.attackLabels === undefined ? {} : { attackLabels: o.attackLabels }),
     },
     timeseries: o.timeseries,
   };

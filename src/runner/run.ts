@@ -8,6 +8,7 @@ import type { PluginRef } from '../plugins/module-file.ts';
 import { join } from 'node:path';
 import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
 import { pointNotices } from '../scenario/attack-notices.ts';
+import { silentAttackNotices } from './silent-attacks.ts';
 import { createExecutor, DEFAULT_MODEL, runsAlone, type Executor } from './executor.ts';
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
@@ -45,6 +46,11 @@ export interface RunRequest extends ExecutionOptions, ThreadsOption {
 
 export interface RunOutcome extends ExecuteResult {
   readonly dir: string;
+  /**
+   * What the finished replications say that is worth saying but no failure: each attack whose window
+   * opened and that still recorded no ground truth (silent-attacks.ts), in how many replications.
+   */
+  readonly notices: readonly string[];
 }
 
 /** Run `plan` into `dir` on `executor`, which it closes. */
@@ -59,7 +65,7 @@ async function execute(plan: Plan, dir: string, manifest: Omit<Manifest, 'status
       ...(options.checkpointMs !== undefined ? { checkpointMs: options.checkpointMs } : {}),
       ...(previous ? { previous: previous.finished, previousWallMs: previous.wallMs } : {}),
     });
-    return { ...result, dir };
+    return { ...result, dir, notices: silentAttackNotices(plan.points, result.finished.map((f) => f.record)) };
   } finally {
     await executor.close();
   }

@@ -52,6 +52,8 @@ export interface ReplicationRecord {
   readonly wallMs: number;
   /** The run's latency distributions (RunOutput.distributions), when its model exports them. */
   readonly distributions?: Distributions;
+  /** The ground-truth labels by the type of the attacks that recorded them (RunOutput.attackLabels), when the run had attacks. */
+  readonly attackLabels?: Readonly<Record<string, number>>;
 }
 
 export interface FinishedReplication {

@@ -31,6 +31,7 @@ export function pointNotices(points: readonly { readonly parameters: SweepParame
   });
 }
 
-function seconds(us: number): string {
+/** A time for a notice: "2 s", "0.5 s". */
+export function seconds(us: number): string {
   return `${Number((us / 1e6).toPrecision(6))} s`;
 }

@@ -180,12 +180,14 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     const consensus = monitor.finish(partitions?.map((p) => p.monitor).reduce(addTotals));
     const extra = placed.finish?.(partitions?.map((p) => p.world)) ?? { metrics: {}, checks: [], distributions: {} };
     const distributions = { ...consensus.distributions, ...extra.distributions };
+    const attackTotals = partitions?.flatMap((p) => (p.attacks === undefined ? [] : [p.attacks]));
     return {
-      metrics: { ...consensus.metrics, ...extra.metrics, ...(plan?.outcomes(partitions?.flatMap((p) => (p.attacks === undefined ? [] : [p.attacks]))) ?? {}) },
+      metrics: { ...consensus.metrics, ...extra.metrics, ...(plan?.outcomes(attackTotals) ?? {}) },
       checks: [...consensus.checks, ...extra.checks],
       ...run,
       timeseries: consensus.timeseries,
       ...(Object.keys(distributions).length > 0 ? { distributions } : {}),
+      ...(plan?.labelsByAttack === undefined ? {} : { attackLabels: plan.labelsByAttack(attackTotals) }),
     };
   };
   const finish = (): RunOutput => output({ traceHash: engine.traceHash(), eventsProcessed: engine.eventsProcessed, simulatedUs: engine.nowUs });

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/index.ts';
-import { runIomtWorld } from './testing/run.ts';
+import { runConsensusWorld, runIomtWorld } from './testing/run.ts';
 import { smallIomtScenario } from './testing/scenarios.ts';
 import { simulateOnThreads } from './threads/run.ts';
 
@@ -57,5 +57,28 @@ describe('attack.labels', () => {
     expect(one['attack.labels']!.value).toBe(1 + tampered + 1 + bypassed);
     const two = (await simulateOnThreads(scenario, 9, 2)).metrics;
     expect(two['attack.labels']).toEqual(one['attack.labels']);
+  }, 60_000);
+});
+
+/** RunOutput.attackLabels: the labels by attack type, which tell an attack that never acted (src/runner/silent-attacks.ts). */
+describe('attackLabels', () => {
+  const consentExpired = fileURLToPath(new URL('../../scenarios/attacks/consent-expired.yaml', import.meta.url));
+
+  it("lists each attack type's labels, a Byzantine replica's for the attack that made it: an equivocating and a crashed replica", () => {
+    const { scenario } = loadScenario('scenarios/consortium.yaml', ['duration=3s', 'warmup=1s', 'consensus.nodes=7', 'attacks=[{type: equivocation, start: 1s, replicas: [0]}, {type: crash, start: 1s, replicas: [1]}]']);
+    expect(runConsensusWorld(scenario, 3).attackLabels).toEqual({ equivocation: 1, crash: 1 });
+  });
+
+  it("labels consent-expired.yaml's former grantee once the patient's grant has committed", () => {
+    const { scenario } = loadScenario(consentExpired, []);
+    expect(runIomtWorld(scenario, scenario.seed).attackLabels).toEqual({ 'consent-misuse': 1 });
+  });
+
+  it('labels no former grantee whose grant has not committed by the end (PoA, 15 s blocks, a 100 s run), on 1 and 2 threads', async () => {
+    const { scenario } = loadScenario(consentExpired, ['consensus.protocol=poa', 'duration=100s']);
+    const one = runIomtWorld(scenario, scenario.seed);
+    expect(one.attackLabels).toEqual({ 'consent-misuse': 0 });
+    expect(one.metrics['attack.labels']!.value).toBe(0);
+    expect((await simulateOnThreads(scenario, scenario.seed, 2)).attackLabels).toEqual(one.attackLabels);
   }, 60_000);
 });

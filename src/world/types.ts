@@ -19,6 +19,8 @@ export interface FaultPlan {
   outcomes(partitions?: readonly unknown[]): Metrics;
   /** What the outcomes read from the hosts this engine ran (a partition's share, in a split run). */
   hostTotals?(): unknown;
+  /** The ground-truth labels by the type of the attacks that recorded them (RunOutput.attackLabels); in a split run, given each partition's `hostTotals`. */
+  labelsByAttack?(partitions?: readonly unknown[]): Record<string, number>;
   /** Device attacks: hooks an IoMT world builds its devices, gateways and clinicians through. */
   readonly deviceHooks?: IomtWorldHooks | undefined;
   /** Device attacks: install in the built IoMT world (before `install`). */

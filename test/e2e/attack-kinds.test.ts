@@ -41,4 +41,12 @@ describe('iomtsim run checks attack parameters against the protocol when the sce
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("iomtsim: attacks.0 (crash) starts at 1 s, at or after the run's end (duration 1 s): it never acts in this run\n");
   });
+
+  it('says on stderr, after the run, that an attack whose window opened never acted: no grant commits on PoA in 100 s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-kinds-'));
+    const r = await cli(['run', 'scenarios/attacks/consent-expired.yaml', '--set', 'consensus.protocol=poa', '--set', 'duration=100s', '--no-report', '--out', join(dir, 'results')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("iomtsim: attacks.0 (consent-misuse) never acted in this run: it recorded no ground truth between its start (60 s) and the run's end (100 s); it waits for the patient's consent grant, submitted at its start, to commit, which never happened in time, so its outcome metrics count nothing it did\n");
+    expect(r.stdout).toContain('expect attack.consent_misuse.requests_after_end > 0: FAILED (observed 0)');
+  });
 });

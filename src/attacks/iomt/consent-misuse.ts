@@ -33,6 +33,7 @@ export const consentMisuse = defineAttack({
     rate: param(z.number().positive().default(1), 'Access requests per second by the former grantee.', 'requests/s'),
   }),
   outcomes: ['attack.consent_misuse.permitted_after_end', 'attack.consent_misuse.unauthorized_reads', 'attack.consent_misuse.stale_permits', 'iomt.stale_accesses'],
+  waitsFor: () => "the patient's consent grant, submitted at its start, to commit",
   device: {
     checkWorldTargets: (spec, sizes, issues) => issues.index('device', spec.device, sizes.devices, 'a device number'),
     plan: (specs, env) => {
@@ -47,7 +48,6 @@ export const consentMisuse = defineAttack({
             const d = topo.devices[spec.device]!;
             const hosp = topo.hospitals[d.hospital]!;
             const requester = `cl_misuse_${k}`;
-            env.truth.label('access', requester, 'consent-misuse', `former-grantee:${spec.mode}`, spec.start, spec.end ?? Infinity);
             const patient = world.patientPseudonyms[d.patient]!;
             const node = nodeEndpoint(world, hosp.node);
             const opts = { end: spec.end, ratePerSec: spec.rate, ledger, node, target: { patient: d.patient, pseudonym: patient, device: spec.device, store: hosp.store }, verifier: world.keyRing, crypto: c.cryptoCosts };
@@ -68,6 +68,10 @@ export const consentMisuse = defineAttack({
             }, `attacker:consent-misuse:${k}`);
             const patientPlaced = world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => new ScriptedPatient(ctx, {
               start: spec.start, mode: spec.mode, validForUs: spec.validFor, ledger, node, patient, grantee: requester, granteeHost: host, consent: `con_misuse_${k}`, farEndUs: c.durationUs + 3_600_000_000,
+              // The grantee becomes a former grantee only once the patient's grant has committed:
+              // ground truth of a run in which it never did (a ledger too slow for the run) labels
+              // nothing, and the command line says the attack never acted (src/runner/silent-attacks.ts).
+              onGranted: () => { env.truth.label('access', requester, 'consent-misuse', `former-grantee:${spec.mode}`, spec.start, spec.end ?? Infinity); },
             }), `patient:consent-misuse:${k}`);
             if (placed !== host || patientPlaced !== patientHost) throw new Error(`consent-misuse: former grantee and patient placed at hosts ${placed} and ${patientPlaced}, expected ${host} and ${patientHost}`);
           }

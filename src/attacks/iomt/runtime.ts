@@ -31,6 +31,8 @@ export interface DeviceAttackTotals {
    * records; every engine records the labels made when installing.
    */
   readonly actedLabels: number;
+  /** Of `actedLabels`, how many each attack recorded (by the attack its labels name). */
+  readonly actedByAttack: Readonly<Record<string, number>>;
   /** Each attack type's own (`DeviceAttackRun.hostTotals`), in the runtime's order. */
   readonly runs: readonly unknown[];
 }
@@ -93,7 +95,7 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
    * share.
    */
   hostTotals(): DeviceAttackTotals {
-    return { labels: this.labels.totals(), actedLabels: this.truth.size - this.installedLabels, runs: this.runs.map(({ run }) => run.hostTotals?.()) };
+    return { labels: this.labels.totals(), actedLabels: this.truth.size - this.installedLabels, actedByAttack: this.truth.countsByAttack(this.installedLabels), runs: this.runs.map(({ run }) => run.hostTotals?.()) };
   }
 
   /**
@@ -103,6 +105,13 @@ export class DeviceAttackRuntime implements DeviceAttackEnv {
    */
   labelCount(partitions?: readonly DeviceAttackTotals[]): number {
     return (partitions ?? []).reduce((n, p) => n + p.actedLabels, this.truth.size);
+  }
+
+  /** The labels of `labelCount`, by the attack each names. */
+  labelsByAttack(partitions?: readonly DeviceAttackTotals[]): Record<string, number> {
+    const out = this.truth.countsByAttack();
+    for (const p of partitions ?? []) for (const [attack, n] of Object.entries(p.actedByAttack)) out[attack] = (out[attack] ?? 0) + n;
+    return out;
   }
 
   /**

@@ -11,6 +11,8 @@ export interface Finished {
   /** A size search's summary also holds its answer (null: no value in the range meets every SLO). */
   readonly summary: Summary & { readonly size?: { readonly answer: number | null } };
   readonly manifest?: { readonly seed: number; readonly replications: number; readonly kind?: string };
+  /** Said on stderr, as the notices before a run are, once it has finished (an attack that never acted: runner/silent-attacks.ts). */
+  readonly notices?: readonly string[];
 }
 
 export async function renderReportAfterRun(dir: string, wanted: boolean): Promise<number> {
@@ -48,6 +50,7 @@ export async function finishRun(result: Finished, flags: { json?: boolean; repor
   const wantReport = flags.report !== false;
   const reportCode = result.status === 'interrupted' ? EXIT.ok : await renderReportAfterRun(result.dir, wantReport);
   const passed = runPassed(result);
+  for (const line of result.notices ?? []) process.stderr.write(`iomtsim: ${line}\n`);
   if (flags.json) process.stdout.write(`${JSON.stringify({ resultsDir: resolve(result.dir), passed, ...result.summary }, null, 2)}\n`);
   else {
     // Every run says its seed, so it can be replayed (`--seed S --reps 1` replays replication 0).

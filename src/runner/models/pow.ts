@@ -58,14 +58,15 @@ export function preparePowScenario(scenario: Scenario, seed: number): PreparedRu
     maxDurationUs: scenario.duration,
     observers: [safety.observe],
   };
-  const output = (run: PowRunResult, metrics: Metrics): RunOutput => ({
+  const output = (run: PowRunResult, metrics: Metrics, attackLabels?: Record<string, number>): RunOutput => ({
     metrics: { ...metrics, 'safety.violations': { unit: 'count', value: safety.violationCount } },
     checks: [safety.outcome()],
     traceHash: run.engine.traceHash(),
     eventsProcessed: run.engine.eventsProcessed,
     simulatedUs: run.simulatedUs,
     timeseries: [],
+    ...(attackLabels === undefined ? {} : { attackLabels }),
   });
-  if (attack !== undefined) return mapPrepared(preparePowAttack(spec, attack), (a) => output(a.run, a.metrics));
+  if (attack !== undefined) return mapPrepared(preparePowAttack(spec, attack), (a) => output(a.run, a.metrics, { [attack.type]: a.truth.size }));
   return mapPrepared(preparePowNetwork(spec), (run) => output(run, run.metrics));
 }
