@@ -28,3 +28,16 @@ describe('a run of an attack that never acted', () => {
     expect(r.notices).toEqual([]);
   });
 });
+
+describe("consent-misuse's requests left undecided", () => {
+  const metric = (dir: string, name: string): number => (JSON.parse(readFileSync(join(dir, 'replications.jsonl'), 'utf8')) as { metrics: Record<string, { value: number }> }).metrics[name]!.value;
+
+  it('counts the requests no block decided by the end, which the verdicts leave out', async () => {
+    // PoA at its 15 s period commits the grant at 120 s; the former grantee then requests twice a
+    // second until the end at 180 s, and none of its 120 requests commits in time.
+    const r = await runScenario({ loaded: loadScenario(consentExpired, ['consensus.protocol=poa']), workers: 0, outDir: join(root, 'poa-undecided') });
+    expect(metric(r.dir, 'attack.consent_misuse.requests_undecided')).toBe(120);
+    expect(metric(r.dir, 'attack.consent_misuse.requests')).toBe(0);
+  });
+});
+

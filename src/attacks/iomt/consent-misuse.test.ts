@@ -120,6 +120,8 @@ describe('consent-misuse outcomes', () => {
     ]);
     expect(values(m)).toEqual({
       'attack.consent_misuse.requests': 4,
+      // The request at 13 s never committed: counted apart, judged by no verdict.
+      'attack.consent_misuse.requests_undecided': 1,
       'attack.consent_misuse.requests_after_end': 2,
       'attack.consent_misuse.denied_after_end': 1,
       'attack.consent_misuse.permitted_after_end': 1,
@@ -139,6 +141,7 @@ describe('consent-misuse outcomes', () => {
     ]);
     expect(values(m)).toEqual({
       'attack.consent_misuse.requests': 4,
+      'attack.consent_misuse.requests_undecided': 0,
       'attack.consent_misuse.requests_after_end': 1,
       'attack.consent_misuse.denied_after_end': 1,
       'attack.consent_misuse.permitted_after_end': 0,

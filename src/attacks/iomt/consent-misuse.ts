@@ -89,11 +89,14 @@ export const consentMisuse = defineAttack({
  * before the revocation's block but decided after the revocation was submitted is stale.
  */
 function misuseCounts(misusers: readonly ConsentMisuser[]): MisuseCounts {
-  let requests = 0, afterEnd = 0, deniedAfterEnd = 0, permittedAfterEnd = 0, unauthorizedReads = 0, stale = 0, validReads = 0;
+  let requests = 0, undecided = 0, afterEnd = 0, deniedAfterEnd = 0, permittedAfterEnd = 0, unauthorizedReads = 0, stale = 0, validReads = 0;
   for (const a of misusers) {
     const mustDeny = (r: MisuseRequest) => r.height >= 0 && (r.submittedUs >= a.periodEndUs || r.height > a.revokeHeight);
     for (const r of a.requests) {
-      if (r.height < 0) continue;
+      if (r.height < 0) {
+        undecided++;
+        continue;
+      }
       requests++;
       const permitted = r.decision === 'permit';
       if (mustDeny(r)) {
@@ -107,12 +110,14 @@ function misuseCounts(misusers: readonly ConsentMisuser[]): MisuseCounts {
       }
     }
   }
-  return { requests, afterEnd, deniedAfterEnd, permittedAfterEnd, unauthorizedReads, stale, validReads };
+  return { requests, undecided, afterEnd, deniedAfterEnd, permittedAfterEnd, unauthorizedReads, stale, validReads };
 }
 
 /** The misusers' requests, by verdict; the misusers of a split run's partitions counted apart. */
 interface MisuseCounts {
   readonly requests: number;
+  /** Submitted, but decided by no block before the run ended (a ledger slower than the run). */
+  readonly undecided: number;
   readonly afterEnd: number;
   readonly deniedAfterEnd: number;
   readonly permittedAfterEnd: number;
@@ -125,6 +130,7 @@ function misuseMetrics(sum: (field: keyof MisuseCounts) => number): Metrics {
   const p = 'attack.consent_misuse';
   return {
     [`${p}.requests`]: { unit: 'requests', value: sum('requests') },
+    [`${p}.requests_undecided`]: { unit: 'requests', value: sum('undecided') },
     [`${p}.requests_after_end`]: { unit: 'requests', value: sum('afterEnd') },
     [`${p}.denied_after_end`]: { unit: 'requests', value: sum('deniedAfterEnd') },
     [`${p}.permitted_after_end`]: { unit: 'requests', value: sum('permittedAfterEnd') },

@@ -47,6 +47,8 @@ export const DEVICE_ATTACK_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'attack.time_to_revoke_ms', unit: 'ms', better: 'lower', meaning: 'mean time from the first alarm on a stolen-key device (at its gateway) to its revocation confirmed committed' },
   // Neither way: ground truth, what the former grantee asked.
   { name: 'attack.consent_misuse.requests', unit: 'requests', better: 'neither', meaning: 'access requests a former grantee had decided (consent-misuse attack)' },
+  // Neither way: ground truth; where it is not 0 the verdicts above leave those requests out.
+  { name: 'attack.consent_misuse.requests_undecided', unit: 'requests', better: 'neither', meaning: 'access requests a former grantee submitted that no block had decided when the run ended (a ledger slower than the run: none of them is judged by the counts below)' },
   // Neither way: ground truth, the requests that had to be denied.
   { name: 'attack.consent_misuse.requests_after_end', unit: 'requests', better: 'neither', meaning: 'of those, requests that had to be denied: submitted after the consent period ended, or committed after the revocation’s block' },
   // Neither way: grows with the requests made; what got through is permitted_after_end.
