@@ -116,8 +116,16 @@ export function startPartitionThreads(o: PartitionThreadsOptions): StartedPartit
   return {
     stop,
     run: async (r: PartitionRunOptions): Promise<ThreadedRun> => {
-      if (Math.max(...r.assignment) >= count) throw new RangeError(`partition assignment: expected partitions 0..${count - 1}, found ${Math.max(...r.assignment)}`);
-      if ((r.observers ?? []).length > 0 !== o.observed || (r.check?.everyUs ?? 0) !== o.checkEveryUs) throw new RangeError('partition run: observers and checks must be those the threads were started for');
+      const refused = Math.max(...r.assignment) >= count
+        ? `partition assignment: expected partitions 0..${count - 1}, found ${Math.max(...r.assignment)}`
+        : (r.observers ?? []).length > 0 !== o.observed || (r.check?.everyUs ?? 0) !== o.checkEveryUs
+          ? 'partition run: observers and checks must be those the threads were started for'
+          : undefined;
+      if (refused !== undefined) {
+        // The threads wait for their hosts, which never come: end them with the refusal.
+        await stop();
+        throw new RangeError(refused);
+      }
       const observers = r.observers ?? [];
       // Each partition's emitted events by window, until every partition is known to be past that
       // window: a partition posts only windows in which its hosts emitted, in window order, so one that
