@@ -107,7 +107,8 @@ export interface ViewChangeEvent extends ModelEvent {
 
 /**
  * Emitted by a replica as it starts leading `view` in a protocol whose leader rotates without a view
- * change: HotStuff's round-robin leader of each view (§4.3), Clique's in-turn signer of each height
+ * change: HotStuff's round-robin leader of each view as it enters it, when the votes on the previous
+ * proposal start coming to it (§4.3, §5), Clique's in-turn signer of each height as its turn begins
  * (EIP-225, `view` the height). What the attacks that follow the leader track (leader-tracker.ts).
  */
 export interface LeadsEvent extends ModelEvent {

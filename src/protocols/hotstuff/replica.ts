@@ -106,6 +106,8 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   private lastVotedView = 0;
   private lastVote: HsVote | undefined;
   private proposedView = 0;
+  /** The highest view this replica announced it leads (`announceLeading`). */
+  private announcedView = 0;
   private bLock: HsNode;
   /** The QC that certifies bLock (the justify of the node that locked it); only the lever proposes on it. */
   private bLockQc: QuorumCert;
@@ -624,9 +626,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   private propose(view: number): void {
     if (this.proposedView >= view) return;
     this.proposedView = view;
-    // The leader of each view proposes once: what follows the leader learns it here, before the proposal leaves.
-    const leads: LeadsEvent = { kind: 'leads', view, leader: this.ctx.self };
-    this.ctx.emit(leads);
+    this.announceLeading(view);
     const onLock = this.proposesOnLock();
     const parent = onLock ? this.bLock : this.qcHighNode;
     const justify = onLock ? this.bLockQc : this.qcHigh;
@@ -678,9 +678,22 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   private enterView(view: number): void {
     if (view <= this.curView) return;
     this.curView = view;
+    if (this.leaderOf(view) === this.self) this.announceLeading(view);
     this.resetViewDeadline();
     // A QC for the previous view may have formed before this replica saw its proposal.
     if (this.leaderOf(view) === this.self && this.qcHigh.view === view - 1) this.propose(view);
+  }
+
+  /**
+   * Tell what follows the leader that this replica leads `view`, once: as it enters the view, when
+   * the votes on the previous view's proposal start coming to it (chained HotStuff, §5: the next
+   * leader gathers them), or as it proposes in a view it never entered (the first).
+   */
+  private announceLeading(view: number): void {
+    if (view <= this.announcedView) return;
+    this.announcedView = view;
+    const leads: LeadsEvent = { kind: 'leads', view, leader: this.ctx.self };
+    this.ctx.emit(leads);
   }
 
   private timeoutUs(): number {
