@@ -75,7 +75,7 @@ export interface AttackDefinition<T extends string = string, P extends z.ZodRawS
    * window, by the notice of a run in which the attack recorded no ground truth
    * (src/runner/silent-attacks.ts), e.g. "the patient's consent grant to commit".
    */
-  waitsFor?(spec: SpecOf<T, P>): string | undefined;
+  readonly waitsFor?: string;
 
   /** Check the spec against sizes known before any host exists (a replica index out of range). */
   checkTargets?(spec: SpecOf<T, P>, sizes: AttackTargetsSizes, issues: TargetIssues): void;

@@ -16,7 +16,7 @@
  * (1 and 3)". An attack shares its type's count with the other attacks of that type in the scenario.
  */
 import type { AnyAttackDefinition } from '../attacks/definition.ts';
-import { ATTACK_REGISTRY } from '../attacks/registry.ts';
+import { ATTACK_REGISTRY, attackDefinition } from '../attacks/registry.ts';
 import { isPluginLoaded } from '../plugins/cache.ts';
 import { registriesFor } from '../plugins/registries.ts';
 import { attackActs } from '../scenario/acting-attacks.ts';
@@ -50,8 +50,7 @@ function pointSilentAttacks(scenario: Scenario, records: readonly Pick<Replicati
     if (silent.length === 0) return;
     const where = judged.length === 1 ? 'in this run' : silent.length === judged.length ? `in any of the ${judged.length} replications` : `in ${silent.length} of ${judged.length} replications (${list(silent)})`;
     const closes = attack.end !== undefined && attack.end < scenario.duration ? `its end (${seconds(attack.end)})` : `the run's end (${seconds(scenario.duration)})`;
-    const definition = definitionOf(scenario, attack.type);
-    const waitsFor = typeof definition?.waitsFor === 'function' ? definition.waitsFor(attack as never) : undefined;
+    const waitsFor = definitionOf(scenario, attack.type)?.waitsFor;
     const why = waitsFor === undefined
       ? 'whatever it waits for to act on never came in time'
       : `it waits for ${waitsFor}, which never happened in time`;
@@ -71,5 +70,5 @@ function list(replications: readonly number[]): string {
 function definitionOf(scenario: Scenario, type: string): AnyAttackDefinition | undefined {
   const refs = scenario.plugins ?? [];
   const registry = refs.every(isPluginLoaded) ? registriesFor(refs).attacks : ATTACK_REGISTRY;
-  return registry.find((d) => d.type === type);
+  return attackDefinition(type, registry);
 }

@@ -33,7 +33,7 @@ export const consentMisuse = defineAttack({
     rate: param(z.number().positive().default(1), 'Access requests per second by the former grantee.', 'requests/s'),
   }),
   outcomes: ['attack.consent_misuse.permitted_after_end', 'attack.consent_misuse.unauthorized_reads', 'attack.consent_misuse.stale_permits', 'iomt.stale_accesses'],
-  waitsFor: () => "the patient's consent grant, submitted at its start, to commit",
+  waitsFor: "the patient's consent grant, submitted at its start, to commit",
   device: {
     checkWorldTargets: (spec, sizes, issues) => issues.index('device', spec.device, sizes.devices, 'a device number'),
     plan: (specs, env) => {

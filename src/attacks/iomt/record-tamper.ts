@@ -26,7 +26,7 @@ export const recordTamper = defineAttack({
     interval: param(zPositiveDurationUs.default(10_000_000), 'How often the alteration is repeated (new records keep arriving).', 'duration'),
   }),
   outcomes: ['attack.records_tampered', 'iomt.integrity_checks_invalid'],
-  waitsFor: () => 'a record of its devices in a store, to alter',
+  waitsFor: 'a record of its devices in a store, to alter',
   device: {
     checkWorldTargets: checkDeviceTargets,
     plan: (_specs, env) => {
