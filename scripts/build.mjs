@@ -79,6 +79,25 @@ const externalPackages = {
   },
 };
 
+const ZOD_LOCALES = 'zod-locales';
+/**
+ * zod's translated error messages: its index imports every locale (about 370 KB, half the bundled
+ * zod) so that `z.locales` can name any of them, and the bundle cannot drop the ones nobody names.
+ * iomtsim writes its own messages and leaves zod's English default in place, so only English is
+ * compiled in; every start (and each worker thread) then parses and runs that much less.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${sep}node_modules${sep}zod${sep}`) ? { path: join(args.resolveDir, args.path), namespace: ZOD_LOCALES } : undefined);
+    b.onLoad({ filter: /.*/, namespace: ZOD_LOCALES }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: join(args.path, '..'),
+    }));
+  },
+};
+
 function parseOutDir(argv) {
   const i = argv.indexOf('--out-dir');
   return i === -1 ? 'dist' : argv[i + 1];
@@ -119,7 +138,7 @@ async function buildBundle(outDir) {
     banner: { js: "import { createRequire as __iomtsimCreateRequire } from 'node:module'; const require = __iomtsimCreateRequire(import.meta.url);" },
     // src/plugins/compiled.ts reads this: where the build is and which source file each entry compiles.
     define: { IOMTSIM_BUILD: JSON.stringify({ dir: `${buildDir}/`, entries }) },
-    plugins: [sourceUrls(buildDirAbs), externalPackages],
+    plugins: [sourceUrls(buildDirAbs), externalPackages, zodEnglishOnly],
     metafile: true,
     logLevel: 'warning',
   });
@@ -134,8 +153,9 @@ async function buildBundle(outDir) {
   // The stamp: every input, except that a dependency is represented by its package.json (npm
   // rewrites it whenever it installs another version), and this script with the stamp's reader.
   const inputs = new Set(['scripts/build.mjs', 'scripts/build-stamp.mjs']);
-  for (const input of Object.keys(result.metafile.inputs)) {
-    if (input.startsWith('<')) continue; // esbuild's own, e.g. <define:IOMTSIM_BUILD>
+  for (const name of Object.keys(result.metafile.inputs)) {
+    if (name.startsWith('<')) continue; // esbuild's own, e.g. <define:IOMTSIM_BUILD>
+    const input = name.startsWith(`${ZOD_LOCALES}:`) ? relative(ROOT, name.slice(ZOD_LOCALES.length + 1)) : name;
     const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     inputs.add(m ? `${m[1]}/package.json` : input);
   }

@@ -4,7 +4,7 @@
  * bundle finds its files wherever the tree lies.
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,19 @@ describe('the prebuilt bundle', () => {
     const stamp = stampOf(tree);
     appendFileSync(join(tree, 'dist', stamp.build, stamp.entries['src/cli/main.ts']!), "\nprocess.stdout.write('[from the bundle]\\n');\n");
     expect((await iomtsim(tree, ['--version'])).stdout).toMatch(/^\[from the bundle\]\n/);
+  });
+
+  it("compiles in zod's English messages only, and reports a scenario's errors as the sources do", async () => {
+    const { build } = stampOf(tree);
+    const compiled = readdirSync(join(tree, 'dist', build)).map((f) => readFileSync(join(tree, 'dist', build, f), 'utf8')).join('\n');
+    expect(compiled).toContain('node_modules/zod/v4/locales/en.js');
+    expect(compiled).not.toMatch(/node_modules\/zod\/v4\/locales\/(?!en\.js|index\.js)[a-zA-Z-]+\.js/); // de.js, fr.js, ...
+    const args = ['run', 'scenarios/default.yaml', '--set', 'consensus.nodes=many', '--set', 'workload.arrival=bursty', '--dry-run'];
+    // stderr and the exit code: another test marks the bundle's stdout.
+    const { code, stderr } = await iomtsim(tree, args);
+    const fromSource = await iomtsim(tree, args, { IOMTSIM_BUILD: 'off' });
+    expect({ code, stderr }).toEqual({ code: fromSource.code, stderr: fromSource.stderr });
+    expect(code).toBe(2);
   });
 
   it('runs worker threads and a plug-in to the results the sources give', async () => {
