@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unknownMetric, unproducibleMetric } from './metric-names.ts';
+import { unknownMetric, unproducibleExpectationIssues, unproducibleMetric } from './metric-names.ts';
 import { loadScenarioText } from './load.ts';
 
 describe('unknownMetric', () => {
@@ -53,5 +53,24 @@ describe('unproducibleMetric: a catalog metric no scenario of the command can re
 
   it('accepts any name with plug-ins, as unknownMetric does', () => {
     expect(unproducibleMetric('iomt.readings_accepted', [{ ...consensusOnly, plugins: [{ kind: 'protocol', module: './p.mjs' }] } as never])).toBeUndefined();
+  });
+});
+
+describe('unproducibleExpectationIssues: an expectation some point of a run cannot report', () => {
+  const BASE = 'name: m\nduration: 1s\nnetwork:\n  regions: [a, b]\nconsensus:\n  protocol: pbft\n  nodes: 4\n';
+  const pbft = { parameters: { 'consensus.protocol': 'pbft' }, scenario: loadScenarioText('m.yaml', BASE).scenario };
+  const poa = { parameters: { 'consensus.protocol': 'poa' }, scenario: loadScenarioText('p.yaml', BASE.replace('protocol: pbft', 'protocol: poa')).scenario };
+
+  it('names the first point that cannot report it, even where another point can', () => {
+    expect(unproducibleExpectationIssues({ 'poa.blocks': '>= 1', 'safety.violations': '== 0' }, [poa, pbft])).toEqual([{
+      path: ['expect', 'poa.blocks'],
+      expected: "a metric of the scenario's protocol (poa.* come only from `consensus.protocol: poa`; this scenario runs pbft) at every point of the sweep",
+      found: "'poa.blocks', which the point consensus.protocol=pbft cannot report",
+    }]);
+  });
+
+  it('names no point for a run without --vary, and nothing where every point reports it', () => {
+    expect(unproducibleExpectationIssues({ 'poa.blocks': '>= 1' }, [{ parameters: {}, scenario: pbft.scenario }])[0]!.found).toBe("'poa.blocks'");
+    expect(unproducibleExpectationIssues({ 'poa.blocks': '>= 1' }, [poa])).toEqual([]);
   });
 });

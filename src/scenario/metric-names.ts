@@ -10,6 +10,7 @@ import { detectorMetricPrefix, detectorName } from '../iomt/detector-bank.ts';
 import { ACCESS_DETECTORS } from '../attacks/iomt/access-monitor.ts';
 import type { ScenarioFaultIssue } from './fault-model-check.ts';
 import type { Scenario } from './schema.ts';
+import type { SweepParameters } from './sweep.ts';
 
 /** Why `name` cannot be a metric of a run, as an `expected` text; undefined when it can be. */
 export function unknownMetric(name: string, withPlugins: boolean): string | undefined {
@@ -57,6 +58,23 @@ export function unproducibleMetric(name: string, scenarios: readonly Scenario[])
   const rest = name.split('.').slice(2).join('.');
   const named = prefixes.map((p) => `${p}.${rest}`).filter((n) => metricDoc(n) !== undefined);
   return `a metric of a detector the scenario configures (iomt.detectors, or the access monitor's): ${named.length > 0 ? `one of ${named.join(', ')}` : `detect.<detector>.… with <detector> one of ${prefixes.map((p) => p.slice(area.length + 1)).join(', ')}`}`;
+}
+
+/**
+ * One issue per metric that the scenario's `expect:` names and some point of the run cannot report
+ * (see unproducibleMetric): such an expectation would fail as "not produced" after the whole run.
+ * Checked on the points, not the file: a sweep's point may change the protocol or add `iomt:`.
+ */
+export function unproducibleExpectationIssues(expect: Readonly<Record<string, unknown>>, points: readonly { readonly parameters: SweepParameters; readonly scenario: Scenario }[]): ScenarioFaultIssue[] {
+  return Object.keys(expect).flatMap((metric) => {
+    for (const p of points) {
+      const expected = unproducibleMetric(metric, [p.scenario]);
+      if (expected === undefined) continue;
+      const where = Object.entries(p.parameters).map(([key, value]) => `${key}=${String(value)}`).join(' ');
+      return [{ path: ['expect', metric], expected: where === '' ? expected : `${expected} at every point of the sweep`, found: where === '' ? `'${metric}'` : `'${metric}', which the point ${where} cannot report` }];
+    }
+    return [];
+  });
 }
 
 /** The catalog name fewest edits away from `name`, when it is close enough to be a typo of it. */

@@ -51,7 +51,7 @@ function scenarioSchema<C extends z.ZodType, A extends z.ZodType, I extends z.Zo
       warmup: zDurationUs.default(0),
       /** Replications to run unless `--reps` says otherwise. */
       replications: z.number().int().min(1).max(100_000).default(1),
-      /** Conditions on metric means that must hold; a failed expectation makes the run exit 1. A name no metric catalog lists (`iomtsim list metrics`) is refused when the file loads, unless plug-ins may report metrics of their own. */
+      /** Conditions on metric means that must hold; a failed expectation makes the run exit 1. A name no metric catalog lists (`iomtsim list metrics`) is refused when the file loads, and one a run or a sweep's point cannot report (an IoMT metric without `iomt:`, a `pow.`/`poa.` metric of another protocol, a detector's metric where none configures it) before anything runs, unless plug-ins may report metrics of their own. */
       expect: zExpect.default({}),
       /** Run even when the faulty replicas exceed what the protocol tolerates (to show what breaks). */
       allowOutsideFaultModel: z.boolean().default(false),
