@@ -387,7 +387,7 @@ export class Engine {
         const h = q.host[slot]!;
         if (up[h] === 0 || (kind === K_TIMER && q.from[slot] !== this.incarnation[h])) {
           // A crashed host loses what reaches it, and timers set before a crash never fire.
-          if (kind === K_DELIVER) this.network.dropHostDown();
+          if (kind === K_DELIVER) this.network.dropHostDown(q.from[slot]!);
           q.release(slot);
           continue;
         }
@@ -482,7 +482,7 @@ export class Engine {
     const q = this.queue;
     const h = q.host[slot]!;
     if (this.up[h] === 0) {
-      this.network.dropHostDown();
+      this.network.dropHostDown(q.from[slot]!);
       q.release(slot);
       return;
     }
@@ -700,7 +700,7 @@ export class Engine {
     const q = this.queue;
     for (let slot = this.waitHead[h]!; slot !== NO_SLOT; ) {
       const next = q.next[slot]!;
-      if (q.kind[slot] === K_DELIVER) this.network.dropHostDown();
+      if (q.kind[slot] === K_DELIVER) this.network.dropHostDown(q.from[slot]!);
       q.release(slot);
       slot = next;
     }

@@ -109,7 +109,7 @@ describe('Network downlink queue (receive side)', () => {
     const sink = engine.addHost(sinkLink, recorder(log));
     for (let i = 0; i < k; i++) engine.addHost(FAST_UPLINK, recorder([], { onStart: (ctx) => ctx.send(sink, i, sizeBytes) }));
     engine.run();
-    return { arrivals: events(log).map((s) => s.timeUs), queueFull: engine.network.droppedByReason[DropReason.queueFull] };
+    return { arrivals: events(log).map((s) => s.timeUs), queueFull: engine.network.droppedByReason[DropReason.queueFull], droppedFrom: Array.from(engine.network.droppedFrom.subarray(0, k + 1)) };
   }
 
   it('delivers incast of k messages of s bytes at one host by latency + k·s·8/B, one after another', () => {
@@ -120,9 +120,11 @@ describe('Network downlink queue (receive side)', () => {
 
   it('drops at the downlink a message whose first bit finds more backlog than the queue limit', () => {
     // 125 ms each: the third finds 250 ms of backlog (kept, not more than the limit), the fourth 375 ms.
-    const { arrivals, queueFull } = incast(8, 125_000, { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT }, true, 250_000);
+    const { arrivals, queueFull, droppedFrom } = incast(8, 125_000, { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT }, true, 250_000);
     expect(arrivals).toEqual([1, 2, 3].map((j) => 5_000 + j * 125_000));
     expect(queueFull).toBe(5);
+    // Each drop is its sender's (hosts 4 to 8), though it happens at the receiver's downlink.
+    expect(droppedFrom).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 1]);
   });
 
   it('serializes each message at min(up, down) with no receive queue in SimBlock\'s model', () => {
@@ -169,6 +171,7 @@ describe('Network downlink queue (receive side)', () => {
     // Had 'lost' held the downlink (1 ms to 101 ms), 'kept' would arrive at 201 ms.
     expect(events(log).map((s) => [s.timeUs, s.what, s.value])).toEqual([[1_500, 'recover', undefined], [103_000, 'message', 'kept']]);
     expect(engine.network.droppedByReason[DropReason.hostDown]).toBe(1);
+    expect(Array.from(engine.network.droppedFrom.subarray(0, 2))).toEqual([0, 1]);
   });
 });
 
@@ -217,6 +220,7 @@ describe('Network faults', () => {
     engine.run();
     const lost = n - events(log).length;
     expect(engine.network.droppedByReason[DropReason.loss]).toBe(lost);
+    expect(Array.from(engine.network.droppedFrom.subarray(0, 2))).toEqual([0, lost]);
     expect(Math.abs(lost - n * p)).toBeLessThan(4 * Math.sqrt(n * p * (1 - p)));
   });
 
@@ -235,6 +239,7 @@ describe('Network faults', () => {
     engine.run();
     expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[1_100, 'b0'], [3_100, 'a1'], [3_100, 'b1']]);
     expect(engine.network.droppedByReason[DropReason.partition]).toBe(1);
+    expect(Array.from(engine.network.droppedFrom.subarray(0, 3))).toEqual([0, 0, 1]);
   });
 
   it('cuts a link in both directions by default, one way on request, and restores it', () => {

@@ -101,6 +101,8 @@ export class Network {
   bytesReceived = new Float64Array(16);
   messagesSent = new Float64Array(16);
   messagesReceived = new Float64Array(16);
+  /** Messages each host sent that were lost on the way, for whatever reason (counted where the drop happened). */
+  droppedFrom = new Float64Array(16);
   readonly droppedByReason = new Float64Array(Object.keys(DropReason).length);
 
   constructor(config: NetworkConfig, rng: Rng) {
@@ -179,16 +181,16 @@ export class Network {
     this.bytesSent[from]! += sizeBytes;
     this.messagesSent[from]! += 1;
     if (this.partitionGroup[from] !== this.partitionGroup[to]) {
-      this.droppedByReason[DropReason.partition]! += 1;
+      this.drop(from, DropReason.partition);
       return DROPPED;
     }
     if (this.cutLinks.size > 0 && this.cutLinks.has(linkKey(from, to))) {
-      this.droppedByReason[DropReason.linkCut]! += 1;
+      this.drop(from, DropReason.linkCut);
       return DROPPED;
     }
     const rng = this.senderRng[from]!;
     if (this.lossProbability > 0 && rng.float() < this.lossProbability) {
-      this.droppedByReason[DropReason.loss]! += 1;
+      this.drop(from, DropReason.loss);
       return DROPPED;
     }
     let latencyUs = Math.round(this.latency[this.region[from]! * this.regionCount + this.region[to]!]!.sample(rng));
@@ -198,7 +200,7 @@ export class Network {
     let startUs = this.uplinkFreeUs[from]!;
     if (startUs < readyUs) startUs = readyUs;
     else if (startUs - readyUs > this.queueLimitUs) {
-      this.droppedByReason[DropReason.queueFull]! += 1;
+      this.drop(from, DropReason.queueFull);
       return DROPPED;
     }
     if (this.queuesAt(to)) {
@@ -223,7 +225,7 @@ export class Network {
     let startUs = this.downlinkFreeUs[to]!;
     if (startUs < firstBitUs) startUs = firstBitUs;
     else if (startUs - firstBitUs > this.queueLimitUs) {
-      this.droppedByReason[DropReason.queueFull]! += 1;
+      this.drop(from, DropReason.queueFull);
       return DROPPED;
     }
     const downUs = startUs + this.serializationUs(sizeBytes, this.downloadBps[to]!);
@@ -244,8 +246,14 @@ export class Network {
     this.messagesReceived[to]! += 1;
   }
 
-  dropHostDown(): void {
-    this.droppedByReason[DropReason.hostDown]! += 1;
+  /** A message from `from` lost because its destination was down when it arrived. */
+  dropHostDown(from: HostId): void {
+    this.drop(from, DropReason.hostDown);
+  }
+
+  private drop(from: HostId, reason: (typeof DropReason)[DropReasonName]): void {
+    this.droppedByReason[reason]! += 1;
+    this.droppedFrom[from]! += 1;
   }
 
   /** Split hosts into groups that cannot reach each other; hosts not listed form one more group. */
@@ -305,5 +313,6 @@ export class Network {
     this.bytesReceived = f64(this.bytesReceived);
     this.messagesSent = f64(this.messagesSent);
     this.messagesReceived = f64(this.messagesReceived);
+    this.droppedFrom = f64(this.droppedFrom);
   }
 }

@@ -13,7 +13,7 @@ function permit(height: number, consent: string): ContractOutcome {
 }
 
 function metrics(c: IomtCollector, durationUs = 1e9) {
-  return c.finish({ durationUs, accepted: 0, alertsRefused: 0, audit: new Map(), consents: new Map() }).metrics;
+  return c.finish({ durationUs, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map() }).metrics;
 }
 function sized(sizeBytes: number): Transaction {
   return { ...tx(), sizeBytes };
@@ -119,7 +119,7 @@ describe('IomtCollector', () => {
   it('says each IoMT check could not fail in a run that gave it nothing to judge', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
     c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requestedUs: 0, outcome: 'unanchored' }, 10);
-    const { checks } = c.finish({ durationUs: 1e9, accepted: 0, alertsRefused: 0, audit: new Map(), consents: new Map() });
+    const { checks } = c.finish({ durationUs: 1e9, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map() });
     expect(Object.fromEntries(checks.map((k) => [k.name, k.couldNotFail]))).toEqual({
       'iomt.no_phi_on_chain': 'no committed transaction was inspected',
       'iomt.audit_complete': 'no record served was judged (none was served before the end of the run)',
@@ -131,7 +131,7 @@ describe('IomtCollector', () => {
   it('does not say its integrity check could not fail once a read was checked against an anchored root', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
     c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requestedUs: 0, outcome: 'valid' }, 10);
-    const { checks } = c.finish({ durationUs: 1e9, accepted: 0, alertsRefused: 0, audit: new Map(), consents: new Map() });
+    const { checks } = c.finish({ durationUs: 1e9, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map() });
     expect(checks.find((k) => k.name === 'iomt.integrity')!.couldNotFail).toBeUndefined();
   });
 

@@ -238,7 +238,7 @@ export class IomtCollector {
    * `audit`: the access and break-glass entries committed on honest replicas, by the request they
    * record; `consents`: the Consent state committed on the most advanced honest replica.
    */
-  finish(o: { readonly durationUs: number; readonly accepted: number; readonly alertsRefused: number; readonly audit: ReadonlyMap<string, AuditEntry>; readonly consents: ReadonlyMap<string, ConsentRecord> }): { metrics: Metrics; checks: CheckOutcome[] } {
+  finish(o: { readonly durationUs: number; readonly accepted: number; readonly readingsSent: number; readonly readingsLost: number; readonly alertsRefused: number; readonly audit: ReadonlyMap<string, AuditEntry>; readonly consents: ReadonlyMap<string, ConsentRecord> }): { metrics: Metrics; checks: CheckOutcome[] } {
     const served: ServedVerdicts = this.served.judge(o.durationUs, o.audit, o.consents);
     this.scoreAlerts(o.durationUs);
     const m: Metrics = {};
@@ -253,6 +253,8 @@ export class IomtCollector {
       put(`${family}.p99`, 'ms', h.percentile(99));
       put(`${family}.max`, 'ms', empty ? NaN : h instanceof LogHistogram ? h.max : h.summary().max);
     };
+    put('iomt.readings_sent', 'count', o.readingsSent);
+    put('iomt.readings_lost', 'count', o.readingsLost);
     put('iomt.readings_accepted', 'count', o.accepted);
     let rejectedTotal = 0;
     REJECT_REASONS.forEach((r, i) => {

@@ -79,6 +79,10 @@ export interface IomtWorldConfig {
  */
 export interface IomtHostTotals {
   readonly accepted: number;
+  /** Readings the devices run here sent (the messages device hosts sent: they send nothing else). */
+  readonly readingsSent: number;
+  /** Readings of any device that the network lost where this engine routed or delivered them. */
+  readonly readingsLost: number;
   readonly alertsRefused: number;
   /** Per honest replica run here, in node order: its access and break-glass audit entries. */
   readonly audits: readonly { readonly host: HostId; readonly entries: readonly AuditEntry[] }[];
@@ -424,7 +428,15 @@ export class IomtWorld {
       audits.push({ host: n.host, entries: app.audit.entries.filter((e) => e.type === 'access' || e.type === 'break-glass') });
       if (leading === null || app.executed > leading.executed) leading = { host: n.host, executed: app.executed, consents: app.consent.consents };
     }
-    return { accepted: this.readingsAccepted(), alertsRefused, audits, leading };
+    // A drop is counted where it happens, in the sender's engine or, for a destination that was
+    // down or a full downlink, the receiver's: every engine counts every device's drops it saw.
+    const net = this.engine.network;
+    let readingsSent = 0, readingsLost = 0;
+    for (const d of this.topology.devices) {
+      if (this.engine.runsHost(d.host)) readingsSent += net.messagesSent[d.host]!;
+      readingsLost += net.droppedFrom[d.host]!;
+    }
+    return { accepted: this.readingsAccepted(), readingsSent, readingsLost, alertsRefused, audits, leading };
   }
 
   /**
@@ -444,12 +456,14 @@ export class IomtWorld {
       if (l !== null && (leading === null || l.executed > leading.executed || (l.executed === leading.executed && l.host < leading.host))) leading = l;
     }
     if (leading === null) throw new Error('iomt: no honest replica');
-    let accepted = 0, alertsRefused = 0;
+    let accepted = 0, alertsRefused = 0, readingsSent = 0, readingsLost = 0;
     for (const p of partitions) {
       accepted += p.accepted;
       alertsRefused += p.alertsRefused;
+      readingsSent += p.readingsSent;
+      readingsLost += p.readingsLost;
     }
-    return this.collector.finish({ durationUs: this.config.durationUs, accepted, alertsRefused, audit, consents: leading.consents });
+    return this.collector.finish({ durationUs: this.config.durationUs, accepted, readingsSent, readingsLost, alertsRefused, audit, consents: leading.consents });
   }
 
   /**
