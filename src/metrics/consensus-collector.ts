@@ -177,6 +177,8 @@ export class ConsensusCollector {
       'consensus.txs_per_decision': { unit: 'tx', value: perDecision(this.committedTxs) },
       'consensus.messages_per_decision': { unit: 'msg', value: perDecision(net.messages) },
       'consensus.bytes_per_decision': { unit: 'B', value: perDecision(net.bytes) },
+      'consensus.replica_messages_per_decision': { unit: 'msg', value: perDecision(net.replicaMessages) },
+      'consensus.replica_bytes_per_decision': { unit: 'B', value: perDecision(net.replicaBytes) },
       'consensus.view_changes': { unit: 'count', value: this.views.size },
       'consensus.replica_lag_ms': { unit: 'ms', value: this.lag.maxUs(this.endUs) / 1000 },
       'network.bytes_per_node': { unit: 'B', value: net.replicas === 0 ? 0 : net.replicaBytes / net.replicas },

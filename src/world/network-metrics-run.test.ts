@@ -23,6 +23,9 @@ describe('network metrics of a consensus run', () => {
     expect(m['network.messages_per_node']!.value).toBeCloseTo(((n - 1 + (n - 1) ** 2 + n * (n - 1) + n) * requests) / n, 9);
     // All hosts: the replicas' and the client's request, 2n² − n + 1.
     expect(m['consensus.messages_per_decision']!.value).toBe(2 * n * n - n + 1);
+    // The replicas alone: all of the above but the client's request.
+    expect(m['consensus.replica_messages_per_decision']!.value).toBe(2 * n * n - n);
+    expect(m['consensus.replica_bytes_per_decision']!.value * requests).toBeCloseTo(m['network.bytes_per_node']!.value * n, 6);
     expect(m['network.dropped_messages']!.value).toBe(0);
   });
 
@@ -36,6 +39,15 @@ describe('network metrics of a consensus run', () => {
       expect(unbounded['network.dropped_queue_full']!.value).toBe(0);
       expect(unbounded['network.dropped_messages']!.value).toBe(0);
     }
+  });
+
+  it("count in an IoMT world's replica messages per decision the replicas' messages only, not the devices' readings", () => {
+    const { scenario } = loadScenario(scenarioFile('default.yaml'), ['duration=40s', 'warmup=10s']);
+    const m = runIomtWorld(scenario, scenario.seed).metrics;
+    const replicas = scenario.consensus.nodes;
+    expect(m['consensus.replica_messages_per_decision']!.value * m['consensus.decisions_per_sec']!.value * 30).toBeCloseTo(m['network.messages_per_node']!.value * replicas, 6);
+    // default.yaml's readings are most of all the hosts' messages (about 166 of 212 a decision).
+    expect(m['consensus.replica_messages_per_decision']!.value).toBeLessThan(m['consensus.messages_per_decision']!.value / 2);
   });
 
   it('apply the queue limit of an IoMT scenario\'s network section to its links', () => {
