@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { attachSignedValues, main } from './main.ts';
+import { attachSignedValues, main, NUMERIC_FLAGS } from './main.ts';
 
 /** Run the command line in process and keep what it wrote to stderr. */
 async function mainWithStderr(argv: string[]): Promise<{ code: number; stderr: string }> {
@@ -96,6 +96,47 @@ describe('a value with a minus sign after a flag that takes a number, a duration
 
   it('is attached to such a flag only: a switch, a path or anything after -- is left as typed', () => {
     expect(attachSignedValues(['trace', '--from', '-1s', '--firstSeed', '-2', '--dry-run', '-1', '--out', '-3x', '--', '--to', '-1s'])).toEqual(['trace', '--from=-1s', '--firstSeed=-2', '--dry-run', '-1', '--out', '-3x', '--', '--to', '-1s']);
+  });
+});
+
+/** Run the command line in process and keep what it printed (yargs prints help through console.log). */
+async function mainWithStdout(argv: string[]): Promise<string> {
+  let stdout = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => {
+    stdout += `${parts.join(' ')}\n`;
+  });
+  await main(argv);
+  return stdout;
+}
+
+/** The flags a command's --help lists with a value (every type but boolean). */
+function valueFlags(help: string): string[] {
+  const options = help.split('\nOptions:\n')[1]?.split('\nExamples:\n')[0] ?? '';
+  const flags: { name: string; type?: string }[] = [];
+  for (const line of options.split('\n')) {
+    const name = /^\s+(?:-\w, )?--([\w-]+)/.exec(line)?.[1];
+    if (name !== undefined) flags.push({ name });
+    const last = flags.at(-1);
+    if (last !== undefined && last.type === undefined) last.type = /\[(boolean|string|array|number|count)\]/.exec(line)?.[1];
+  }
+  return flags.filter((f) => f.type !== 'boolean').map((f) => f.name);
+}
+
+/** Flags whose values are text (paths, names, expressions): a word after them starting with -1 is not theirs. */
+const TEXT_FLAGS = ['set', 'vary', 'slo', 'out', 'resume', 'json', 'compare', 'only', 'protocol', 'protocol-module', 'mutant', 'update-docs'];
+
+describe('the flags whose signed values are attached to them', () => {
+  it('list every flag of every command that takes a number, count, duration, percentage, range or shard: a new flag must be put in one list or the other', async () => {
+    const commands = ['run', 'sweep', 'merge', 'size', 'trace', 'fuzz', 'report', 'compare', 'bench', 'validate', 'schema', 'calibrate', 'list'];
+    const taking = new Set<string>();
+    for (const command of commands) for (const flag of valueFlags(await mainWithStdout([command, '--help']))) taking.add(flag);
+    expect(taking.size).toBeGreaterThan(20);
+    expect([...taking].filter((f) => !NUMERIC_FLAGS.has(f) && !TEXT_FLAGS.includes(f)).sort()).toEqual([]);
+    expect([...NUMERIC_FLAGS, ...TEXT_FLAGS].filter((f) => !taking.has(f)).sort()).toEqual([]);
   });
 });
 
