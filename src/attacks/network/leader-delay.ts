@@ -7,19 +7,23 @@
  */
 import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
-import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { zDurationUs, zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import type { GroundTruthLabel } from '../ground-truth.ts';
 import { param } from '../params.ts';
 import { isActive, windowEndUs } from '../window.ts';
+import { AFTER_TEXT, followLeader } from './follow-leader.ts';
 
 export const leaderDelay = defineAttack({
   type: 'leader-delay',
   title: 'Targeted delay on the leader',
   category: 'network',
   targets: 'the current leader',
-  model: 'extra one-way delay on every message to or from the leader; follows the leader (view changes, and HotStuff views and Clique heights as they rotate)',
-  paramsSchema: z.object({ delay: param(zPositiveDurationUs, 'Added one-way delay on every message to or from the current leader.', 'duration') }),
+  model: 'extra one-way delay on every message to or from the leader; follows the leader (view changes, and HotStuff views and Clique heights as they rotate), `after` each announcement',
+  paramsSchema: z.object({
+    delay: param(zPositiveDurationUs, 'Added one-way delay on every message to or from the current leader.', 'duration'),
+    after: param(zDurationUs.default(0), AFTER_TEXT, 'duration'),
+  }),
   outcomes: ['attack.legit_latency_ms.p95', 'attack.max_commit_gap_ms'],
   install(spec, { world, truth }) {
     const { engine } = world;
@@ -36,9 +40,7 @@ export const leaderDelay = defineAttack({
       label = truth.label('host', leader, 'leader-delay', 'delayed-leader', engine.nowUs, windowEndUs(spec));
     };
     engine.at(spec.start, () => retarget(world.currentLeader()));
-    world.onLeaderChange((leader) => {
-      if (isActive(spec, engine.nowUs)) retarget(leader);
-    });
+    followLeader(world, () => isActive(spec, engine.nowUs), () => spec.after, retarget);
     if (spec.end !== undefined) engine.at(spec.end, () => retarget(undefined));
   },
 });

@@ -6,21 +6,23 @@
  */
 import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
-import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { zDurationUs, zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import type { GroundTruthLabel } from '../ground-truth.ts';
 import { param } from '../params.ts';
 import { windowEndUs } from '../window.ts';
+import { AFTER_TEXT, followLeader } from './follow-leader.ts';
 
 export const leaderDos = defineAttack({
   type: 'leader-dos',
   title: 'Denial of service on the leader',
   category: 'network',
   targets: 'the current leader',
-  model: "charges load × tick of processing to the leader every tick, so its protocol work queues behind the flood; follows the leader (view changes, and HotStuff views and Clique heights as they rotate)",
+  model: "charges load × tick of processing to the leader every tick, so its protocol work queues behind the flood; follows the leader (view changes, and HotStuff views and Clique heights as they rotate), `after` each announcement",
   paramsSchema: z.object({
     load: param(z.number().min(0).lt(1), "Fraction of the leader's processor consumed by the flood.", 'number in [0, 1)'),
     tick: param(zPositiveDurationUs.default(10_000), "Granularity of the charged work (how often the flood's work is charged).", 'duration'),
+    after: param(zDurationUs.default(0), AFTER_TEXT, 'duration'),
   }),
   outcomes: ['attack.legit_latency_ms.p95', 'attack.max_commit_gap_ms'],
   install(spec, { world, truth }) {
@@ -47,9 +49,7 @@ export const leaderDos = defineAttack({
       retarget(world.currentLeader());
       tick();
     });
-    world.onLeaderChange((leader) => {
-      if (active) retarget(leader);
-    });
+    followLeader(world, () => active, () => spec.after, retarget);
     if (endUs !== Infinity) {
       engine.at(endUs, () => {
         active = false;

@@ -14,6 +14,7 @@ import { defineAttack } from '../definition.ts';
 import type { GroundTruthLabel } from '../ground-truth.ts';
 import { param } from '../params.ts';
 import { isActive, windowEndUs } from '../window.ts';
+import { AFTER_TEXT, followLeader } from './follow-leader.ts';
 
 /** The leader's side: the leader and the `followers` replicas after it, by index, wrapping. */
 export function leaderSide(leaderIndex: number, followers: number, n: number): number[] {
@@ -29,7 +30,7 @@ export const leaderIsolation = defineAttack({
   paramsSchema: z.object({
     followers: param(z.number().int().nonnegative().default(0), "Replicas cut off with the leader: those with the next indices after the leader's, wrapping. At most n − 2 for n replicas, so that at least one replica is on the other side of the cut (with n − 1 or more nothing would be cut).", 'count'),
     follow: param(z.boolean().default(false), 'Move the cut to each new leader announced during the window; without it the cut stays around the leader at start.', 'boolean'),
-    after: param(zDurationUs.default(0), 'With follow: how long a new leader keeps every link before the cut moves to it (0: before its first message leaves).', 'duration'),
+    after: param(zDurationUs.default(0), `With follow: ${AFTER_TEXT}`, 'duration'),
     afterMax: param(zDurationUs.optional(), 'With follow: draw each new leader\'s delay log-uniformly between `after` (at least 1 µs) and this, so both a cut before its first message arrives and one after a few round trips are likely.', 'duration', 'every delay is `after`'),
   }),
   outcomes: ['attack.max_commit_gap_ms', 'attack.conflicting_commits'],
@@ -68,20 +69,7 @@ export const leaderIsolation = defineAttack({
       return Math.round(Math.exp(lo + rng.float() * (Math.log(spec.afterMax) - lo)));
     };
     engine.at(spec.start, () => isolate(world.currentLeader()));
-    if (spec.follow) {
-      // Only the newest leader's move counts: a leader replaced before its delay ran out is never cut.
-      let moves = 0;
-      world.onLeaderChange((leader) => {
-        if (!isActive(spec, engine.nowUs)) return;
-        const move = ++moves;
-        const wait = delayUs();
-        // No delay: cut at the announcement itself, before the new leader's first message leaves.
-        if (wait === 0) isolate(leader);
-        else engine.at(engine.nowUs + wait, () => {
-          if (move === moves && isActive(spec, engine.nowUs)) isolate(leader);
-        });
-      });
-    }
+    if (spec.follow) followLeader(world, () => isActive(spec, engine.nowUs), delayUs, isolate);
     if (endUs !== Infinity) engine.at(endUs, restore);
   },
 });

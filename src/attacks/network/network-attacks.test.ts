@@ -42,11 +42,39 @@ describe('leader-delay', () => {
   });
 });
 
+describe('leader-delay with after', () => {
+  it('moves to a new leader `after` its announcement, and never to one replaced before then', () => {
+    const w = toyWorld(4, [{ type: 'leader-delay', start: '0s', delay: '4ms', after: '5ms' }]);
+    const announce = (atUs: number, replica: number, view: number) =>
+      w.engine.at(atUs, () => w.engine.emit(w.replicaHosts[replica]!, { kind: 'view-change', view, leader: w.replicaHosts[replica]! } as never));
+    announce(50_000, 2, 1);
+    // Replica 3 leads for 2 ms only, less than `after`: the attack goes from 2 straight to 1.
+    announce(70_000, 3, 2);
+    announce(72_000, 1, 3);
+    w.engine.run(100_000);
+    const labels = w.plan.truth.all('host', 'delayed-leader');
+    expect(labels.map((l) => [l.id, l.fromUs, l.toUs])).toEqual([
+      [w.replicaHosts[0], 0, 55_000],
+      [w.replicaHosts[2], 55_000, 77_000],
+      [w.replicaHosts[1], 77_000, Infinity],
+    ]);
+  });
+});
+
 describe('leader-dos', () => {
   it("consumes the configured share of the leader's processor during the window", () => {
     const w = toyWorld(4, [{ type: 'leader-dos', start: '100ms', end: '300ms', load: 0.5, tick: '10ms' }]);
     w.engine.run(400_000);
     expect(w.engine.cpuBusyUs(w.replicaHosts[0]!)).toBe(0.5 * 200_000);
     expect(w.engine.cpuBusyUs(w.replicaHosts[1]!)).toBe(0);
+  });
+
+  it('floods a new leader from `after` its announcement on, the old one until then', () => {
+    const w = toyWorld(4, [{ type: 'leader-dos', start: '100ms', end: '300ms', load: 0.5, tick: '10ms', after: '50ms' }]);
+    w.engine.at(150_000, () => w.engine.emit(w.replicaHosts[1]!, { kind: 'view-change', view: 1, leader: w.replicaHosts[1]! } as never));
+    w.engine.run(400_000);
+    // Ticks at 100, 110, ..., 290 ms: those before 200 ms load replica 0, the rest replica 1.
+    expect(w.engine.cpuBusyUs(w.replicaHosts[0]!)).toBe(0.5 * 100_000);
+    expect(w.engine.cpuBusyUs(w.replicaHosts[1]!)).toBe(0.5 * 100_000);
   });
 });
