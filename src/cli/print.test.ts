@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PointSummary } from '../runner/index.ts';
-import { formatPoint } from './print.ts';
+import type { Summary } from '../runner/index.ts';
+import { formatFailedVerdicts, formatPoint } from './print.ts';
 
 const point = (checks: PointSummary['checks']): PointSummary => ({ parameters: {}, n: 1, metrics: {}, checks, expectations: [], traceHashes: ['0'] });
 const liveness = { name: 'liveness', passed: true, failedReplications: 0, n: 1, detail: '', violationsMetric: 'liveness.violations' };
@@ -21,5 +22,25 @@ describe('formatPoint', () => {
   it('prints a count\'s interval clamped at zero, as the report does', () => {
     const metrics = { 'iomt.access_denied': { unit: 'count', mean: 2.66667, ci95: [-1.12792, 6.46125] as const, n: 3, sd: 1.5, min: 1, max: 4 } };
     expect(formatPoint({ ...point([]), n: 3, metrics }, true)).toContain('  iomt.access_denied  2.66667 count  95% CI [0, 6.46125]');
+  });
+});
+
+describe('formatFailedVerdicts', () => {
+  const summaryOf = (points: PointSummary[]): Summary => ({ points, failures: [] }) as unknown as Summary;
+  const safety = { name: 'safety', passed: false, failedReplications: 1, n: 1, detail: '2 heights with conflicting commits', violationsMetric: 'safety.violations' };
+  const failedExpectation = { metric: 'iomt.replayed_arrived', condition: '> 0', observed: null, passed: false };
+
+  it('lists, point by point, the checks and expectations that make the run fail, and nothing for a point that passed', () => {
+    const failing = { ...point([safety, liveness]), parameters: { 'iomt.bedsPerWard': 2 }, expectations: [failedExpectation] };
+    expect(formatFailedVerdicts(summaryOf([point([liveness]), failing]))).toBe(
+      'FAILED at iomt.bedsPerWard=2 (n=1):\n' +
+        '  check safety: FAILED in 1 of 1 (2 heights with conflicting commits)\n' +
+        '  expect iomt.replayed_arrived > 0: FAILED (observed nothing: metric not produced)\n',
+    );
+  });
+
+  it('leaves out a failed check that an expectation judges instead (the attack meant it to fail)', () => {
+    const judged = { ...point([safety]), expectations: [{ metric: 'safety.violations', condition: '> 0', observed: 2, passed: true }] };
+    expect(formatFailedVerdicts(summaryOf([judged]))).toBe('');
   });
 });

@@ -59,6 +59,21 @@ export function formatFailures(summary: Summary): string {
   return summary.failures.map((f) => `FAILED replication ${f.replication} of point ${f.point} (seed ${f.seed}): ${f.error}\n`).join('');
 }
 
+/**
+ * The checks and expectations that failed, point by point, for output that lists no point in full
+ * (a size search prints its probes instead): what else makes such a run exit 1.
+ */
+export function formatFailedVerdicts(summary: Summary): string {
+  const lines: string[] = [];
+  for (const p of summary.points) {
+    const failed = formatPoint(p, false).slice(1).filter((line) => / FAILED/.test(line) && !/; expected: judged by expect /.test(line));
+    if (failed.length === 0) continue;
+    const params = parametersText(p);
+    lines.push(`FAILED at ${params === '' ? 'the scenario as given' : params} (n=${p.n}):`, ...failed);
+  }
+  return lines.map((l) => `${l}\n`).join('');
+}
+
 /** Points listed one per line up to this many; the rest are counted. */
 const DRY_RUN_POINTS_SHOWN = 20;
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { summaryPassed, type RunStatus, type Summary } from '../../runner/index.ts';
 import { loadHeadline, loadReport } from '../delegates.ts';
 import { EXIT, reportError } from '../errors.ts';
-import { formatFailures, formatSummary } from '../print.ts';
+import { formatFailedVerdicts, formatFailures, formatSummary } from '../print.ts';
 
 export interface Finished {
   readonly dir: string;
@@ -59,7 +59,7 @@ export async function finishRun(result: Finished, flags: { json?: boolean; repor
     const body =
       humanText === undefined
         ? formatSummary(result.summary, result.dir, { allMetrics: flags.allMetrics === true, headline: result.status === 'interrupted' ? '' : await headlineOf(result.dir) })
-        : `${humanText}${formatFailures(result.summary)}results: ${result.dir}\n`;
+        : `${humanText}${formatFailedVerdicts(result.summary)}${formatFailures(result.summary)}results: ${result.dir}\n`;
     process.stdout.write(seeds + body + reportLine);
   }
   if (result.status === 'interrupted') {
