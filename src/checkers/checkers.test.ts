@@ -35,7 +35,15 @@ describe('SafetyChecker', () => {
     }
     s.observe(2, commit(1, [tx(99)]), 60);
     expect(s.violations).toMatchObject([{ height: 1, hosts: [0, 2] }]);
-    expect(s.outcome().detail).toMatch(/^1 heights with conflicting commits/);
+    expect(s.outcome().detail).toMatch(/^1 height with conflicting commits, 1 commit unlike the first at it: height 1 /);
+  });
+
+  it('says how many heights conflict and how many commits, so the commits it leaves unlisted are counted as commits', () => {
+    // Height 1: replicas 1 and 2 each commit a block unlike replica 0's; height 2: replica 1.
+    const s = new SafetyChecker();
+    for (const [host, h, t] of [[0, 1, 0], [1, 1, 1], [2, 1, 2], [0, 2, 3], [1, 2, 4]] as const) s.observe(host, commit(h, [tx(t)]), 10 * (h + host));
+    expect(s.violationCount).toBe(2);
+    expect(s.outcome().detail).toMatch(/^2 heights with conflicting commits, 3 commits unlike the first at their height: height 1 .*; height 1 .*; height 2 [^;]*$/);
   });
 
   it('counts every committed height in its verdict after dropping those all honest replicas passed', () => {

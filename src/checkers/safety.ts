@@ -64,7 +64,7 @@ export class SafetyChecker implements Checker {
       ...(this.repeatCommits === 0 ? { couldNotFail: `no height was committed twice by honest replicas (${this.heightsCommitted} heights committed once), so no two commits could disagree` } : {}),
       detail: n === 0
         ? `${this.heightsCommitted} heights committed, no conflicts`
-        : `${n} heights with conflicting commits: ` +
+        : `${n} height${n === 1 ? '' : 's'} with conflicting commits, ${this.violations.length} commit${this.violations.length === 1 ? '' : 's'} unlike the first at ${n === 1 ? 'it' : 'their height'}: ` +
           describeFirst(this.violations, (v) => `height ${v.height} at ${v.timeUs / 1e6} s: host ${v.hosts[0]} ${v.hashes[0].slice(0, 12)} vs host ${v.hosts[1]} ${v.hashes[1].slice(0, 12)}`),
     };
   }
