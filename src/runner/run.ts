@@ -6,8 +6,8 @@
 import { loadRecordedPlugin } from '../plugins/cache.ts';
 import type { PluginRef } from '../plugins/module-file.ts';
 import { join } from 'node:path';
-import { checkDistinctDimensions, inputError, InputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
-import { dottedPath } from '../scenario/errors.ts';
+import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
+import { fieldIssuesError } from '../scenario/errors.ts';
 import { pointNotices } from '../scenario/attack-notices.ts';
 import { unproducibleExpectationIssues } from '../scenario/metric-names.ts';
 import { silentAttackNotices } from './silent-attacks.ts';
@@ -88,7 +88,7 @@ function checkRun(request: RunRequest): CheckedRun {
   checkDistinctDimensions(dimensions);
   const points = buildPoints(loaded.input, loaded.locate, dimensions);
   const unproducible = unproducibleExpectationIssues(loaded.scenario.expect, points);
-  if (unproducible.length > 0) throw new InputError(unproducible.map((i) => ({ source: loaded.locate(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
+  if (unproducible.length > 0) throw fieldIssuesError(unproducible, loaded.locate);
   for (const line of pointNotices(points)) request.onNotice?.(line);
   const threads = request.threads ?? 1;
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);

@@ -51,3 +51,8 @@ export function describeFound(value: unknown): string {
 export function dottedPath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(root)' : path.map(String).join('.');
 }
+
+/** Problems found at field paths of a scenario, each named where its value came from (`locate`). */
+export function fieldIssuesError(issues: readonly { readonly path: readonly PropertyKey[]; readonly expected: string; readonly found: string }[], locate: (path: readonly PropertyKey[]) => string): InputError {
+  return new InputError(issues.map((i) => ({ source: locate(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
+}

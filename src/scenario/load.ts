@@ -6,7 +6,7 @@
  */
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { describeFound, dottedPath, inputError, InputError, type InputIssue } from './errors.ts';
+import { describeFound, fieldIssuesError, inputError } from './errors.ts';
 import { parseSet, setOwn, withOverride, type Override } from './overrides.ts';
 import { scenarioSchemaFor, type Scenario } from './schema.ts';
 import { registriesFor } from '../plugins/registries.ts';
@@ -148,16 +148,16 @@ export function validateScenarioInput(
   const registries = registriesFor(loadedRecordedPlugins(input, sourceOf));
   const schema = scenarioSchemaFor(registries);
   const reserved = reservedKeyIssues(input, [], (path) => keysAt(schema, path, input));
-  if (reserved.length > 0) throw new InputError(reserved.map((i): InputIssue => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
+  if (reserved.length > 0) throw fieldIssuesError(reserved, sourceOf);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issues = translateIssues(parsed.error.issues, input, (path) => keysAt(schema, path, input));
-    throw new InputError(issues.map((i): InputIssue => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
+    throw fieldIssuesError(issues, sourceOf);
   }
   const scenario = withConsortiumNodes(parsed.data, input);
   const faultIssues = [...checkScenarioConsistency(scenario, input, registries), ...checkScenarioAttacks(scenario, registries), ...checkScenarioFaultModel(scenario, registries)];
   if (faultIssues.length > 0) {
-    throw new InputError(faultIssues.map((i) => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
+    throw fieldIssuesError(faultIssues, sourceOf);
   }
   return scenario;
 }
@@ -216,7 +216,7 @@ function validated(file: string, merged: MergedInput, sets: readonly string[]): 
   // Checked on the file as loaded; a sweep's points, validated again from it, cannot change `expect`.
   const sourceOf = blameFor(merged.locate, merged.overrides);
   const metricIssues = expectedMetricIssues(scenario);
-  if (metricIssues.length > 0) throw new InputError(metricIssues.map((i) => ({ source: sourceOf(i.path), path: dottedPath(i.path), expected: i.expected, found: i.found })));
+  if (metricIssues.length > 0) throw fieldIssuesError(metricIssues, sourceOf);
   return { file, scenario, input: merged.input, overrides: [...sets], locate: sourceOf };
 }
 
