@@ -66,8 +66,10 @@ export function formatFailures(summary: Summary): string {
 export function formatFailedVerdicts(summary: Summary): string {
   const lines: string[] = [];
   for (const p of summary.points) {
-    const failed = formatPoint(p, false).slice(1).filter((line) => / FAILED/.test(line) && !/; expected: judged by expect /.test(line));
-    if (failed.length === 0) continue;
+    // As summaryPassed judges: a failed check counts unless an expectation judges its metric.
+    const failedPoint = { ...p, checks: p.checks.filter((c) => !c.passed && checkCounts(p, c)), expectations: p.expectations.filter((e) => !e.passed) };
+    if (failedPoint.checks.length + failedPoint.expectations.length === 0) continue;
+    const failed = formatPoint(failedPoint, false).slice(1);
     const params = parametersText(p);
     lines.push(`FAILED at ${params === '' ? 'the scenario as given' : params} (n=${p.n}):`, ...failed);
   }
