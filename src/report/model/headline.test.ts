@@ -52,6 +52,14 @@ describe('the report headline', () => {
     expect(line(headlineSections([c]), 'Commit latency')).toMatchObject({ verdict: 'fail', basis: 'expect: consensus.commit_latency_ms.mean <= 30: 41.2' });
   });
 
+  it('says how many readings never reached a gateway, judged by an expectation on the count when the scenario states one', () => {
+    const lost = { 'iomt.readings_lost': summary(56, 'count') };
+    expect(line(headlineSections([configuration(lost)]), 'Readings lost')).toMatchObject({ verdict: 'none', text: '56 readings the devices sent never reached a gateway (radio loss, partitions, a gateway down, full queues).' });
+    const expected = configuration(lost, { expectations: [{ metric: 'iomt.readings_lost', condition: '== 0', observed: 56, passed: false }] });
+    expect(line(headlineSections([expected]), 'Readings lost')?.verdict).toBe('fail');
+    expect(line(headlineSections([configuration({})]), 'Readings lost')).toBeUndefined();
+  });
+
   it('leaves throughput unjudged by an expectation on the offered load, which judges its own line', () => {
     const c = configuration(
       { 'consensus.throughput_tps': summary(194.8, 'tx/s'), 'consensus.offered_tps': summary(195, 'tx/s') },

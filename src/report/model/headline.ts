@@ -136,6 +136,7 @@ const CAPACITY_LINES: readonly LineSpec[] = [
   { topic: 'Commit latency', metric: 'consensus.commit_latency_ms.p99', sentence: (v) => `99 % of transactions committed within ${v} of submission.`, alsoExpected: ['consensus.commit_latency_ms.p50', 'consensus.commit_latency_ms.p95', 'consensus.commit_latency_ms.mean'] },
   { topic: 'Readings stored', metric: 'iomt.durable_latency_ms.p99', sentence: (v) => `99 % of device readings were durable off chain within ${v}.`, alsoExpected: ['iomt.durable_latency_ms.p95', 'iomt.durable_latency_ms.p50'] },
   { topic: 'Readings anchored', metric: 'iomt.anchor_latency_ms.p99', sentence: (v) => `99 % of readings had their hash anchored on chain within ${v}.`, alsoExpected: ['iomt.anchor_latency_ms.p95', 'iomt.anchor_latency_ms.p50'] },
+  { topic: 'Readings lost', metric: 'iomt.readings_lost', sentence: (v) => `${v} readings the devices sent never reached a gateway (radio loss, partitions, a gateway down, full queues).` },
   { topic: 'Access decisions', metric: 'iomt.access_decision_latency_ms.p99', sentence: (v) => `99 % of access requests were decided within ${v}.`, alsoExpected: ['iomt.access_decision_latency_ms.p95', 'iomt.access_decision_latency_ms.p50'] },
   { topic: 'PoW throughput', metric: 'pow.throughput_tps', sentence: (v) => `The proof-of-work chain confirmed ${v}.` },
   { topic: 'Stale blocks', metric: 'pow.stale_rate', sentence: (v) => `${v} of mined blocks went stale.` },
