@@ -20,7 +20,7 @@ import { ATTACK_REGISTRY, attackDefinition } from '../attacks/registry.ts';
 import { isPluginLoaded } from '../plugins/cache.ts';
 import { registriesFor } from '../plugins/registries.ts';
 import { attackActs } from '../scenario/acting-attacks.ts';
-import { seconds } from '../scenario/attack-notices.ts';
+import { pointLabel, seconds } from '../scenario/attack-notices.ts';
 import type { Scenario, SweepParameters } from '../scenario/index.ts';
 import type { ReplicationRecord } from './types.ts';
 
@@ -33,7 +33,7 @@ interface ScheduledAttack {
 /** One sentence per attack of a point that recorded no ground truth in some replication, in the order the file lists them; each names its point where there are several. */
 export function silentAttackNotices(points: readonly { readonly parameters: SweepParameters; readonly scenario: Scenario }[], records: readonly Pick<ReplicationRecord, 'point' | 'replication' | 'attackLabels'>[]): string[] {
   return points.flatMap((p, i) => {
-    const where = Object.entries(p.parameters).map(([key, value]) => `${key}=${String(value)}`).join(' ');
+    const where = pointLabel(p.parameters);
     const own = records.filter((r) => r.point === i).sort((a, b) => a.replication - b.replication);
     return pointSilentAttacks(p.scenario, own).map((notice) => (where === '' ? notice : `at ${where}: ${notice}`));
   });

@@ -8,6 +8,7 @@
 import { METRIC_DOCS, metricDoc } from '../metrics/catalog.ts';
 import { detectorMetricPrefix, detectorName } from '../iomt/detector-bank.ts';
 import { ACCESS_DETECTORS } from '../attacks/iomt/access-monitor.ts';
+import { pointLabel } from './attack-notices.ts';
 import type { ScenarioFaultIssue } from './fault-model-check.ts';
 import type { Scenario } from './schema.ts';
 import type { SweepParameters } from './sweep.ts';
@@ -70,7 +71,7 @@ export function unproducibleExpectationIssues(expect: Readonly<Record<string, un
     for (const p of points) {
       const expected = unproducibleMetric(metric, [p.scenario]);
       if (expected === undefined) continue;
-      const where = Object.entries(p.parameters).map(([key, value]) => `${key}=${String(value)}`).join(' ');
+      const where = pointLabel(p.parameters);
       return [{ path: ['expect', metric], expected: where === '' ? expected : `${expected} at every point of the sweep`, found: where === '' ? `'${metric}'` : `'${metric}', which the point ${where} cannot report` }];
     }
     return [];
