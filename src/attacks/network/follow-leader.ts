@@ -6,6 +6,8 @@
  * proposal), at least a one-way latency later.
  */
 import type { HostId } from '../../../sim/index.ts';
+import { zDurationUs } from '../../scenario/zod-units.ts';
+import { param } from '../params.ts';
 import type { AttackWorld } from '../types.ts';
 
 /**
@@ -26,5 +28,9 @@ export function followLeader(world: AttackWorld, active: () => boolean, delayUs:
   });
 }
 
-/** The `after` parameter's text, one for every attack that follows the leader. */
-export const AFTER_TEXT = "How long a new leader goes untouched before the attack moves to it: 0 moves at the leader's announcement, before its first message leaves (an attacker that knows at once); a real attacker learns of a new leader from the traffic it sees, at least a one-way latency later.";
+/** The `after` parameter of every attack that follows the leader; `condition` says when it applies. */
+export function afterParam(condition = '') {
+  return param(zDurationUs.default(0), `${condition}${AFTER_TEXT}`, 'duration');
+}
+
+const AFTER_TEXT = "How long a new leader goes untouched before the attack moves to it: 0 moves at the leader's announcement, before its first message leaves (an attacker that knows at once); a real attacker learns of a new leader from the traffic it sees, at least a one-way latency later.";

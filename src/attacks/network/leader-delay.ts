@@ -7,12 +7,12 @@
  */
 import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
-import { zDurationUs, zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import type { GroundTruthLabel } from '../ground-truth.ts';
 import { param } from '../params.ts';
 import { isActive, windowEndUs } from '../window.ts';
-import { AFTER_TEXT, followLeader } from './follow-leader.ts';
+import { afterParam, followLeader } from './follow-leader.ts';
 
 export const leaderDelay = defineAttack({
   type: 'leader-delay',
@@ -22,7 +22,7 @@ export const leaderDelay = defineAttack({
   model: 'extra one-way delay on every message to or from the leader; follows the leader (view changes, and HotStuff views and Clique heights as they rotate), `after` each announcement',
   paramsSchema: z.object({
     delay: param(zPositiveDurationUs, 'Added one-way delay on every message to or from the current leader.', 'duration'),
-    after: param(zDurationUs.default(0), AFTER_TEXT, 'duration'),
+    after: afterParam(),
   }),
   outcomes: ['attack.legit_latency_ms.p95', 'attack.max_commit_gap_ms'],
   install(spec, { world, truth }) {

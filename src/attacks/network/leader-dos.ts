@@ -6,12 +6,12 @@
  */
 import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
-import { zDurationUs, zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import type { GroundTruthLabel } from '../ground-truth.ts';
 import { param } from '../params.ts';
 import { windowEndUs } from '../window.ts';
-import { AFTER_TEXT, followLeader } from './follow-leader.ts';
+import { afterParam, followLeader } from './follow-leader.ts';
 
 export const leaderDos = defineAttack({
   type: 'leader-dos',
@@ -22,7 +22,7 @@ export const leaderDos = defineAttack({
   paramsSchema: z.object({
     load: param(z.number().min(0).lt(1), "Fraction of the leader's processor consumed by the flood.", 'number in [0, 1)'),
     tick: param(zPositiveDurationUs.default(10_000), "Granularity of the charged work (how often the flood's work is charged).", 'duration'),
-    after: param(zDurationUs.default(0), AFTER_TEXT, 'duration'),
+    after: afterParam(),
   }),
   outcomes: ['attack.legit_latency_ms.p95', 'attack.max_commit_gap_ms'],
   install(spec, { world, truth }) {

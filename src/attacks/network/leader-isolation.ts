@@ -14,7 +14,7 @@ import { defineAttack } from '../definition.ts';
 import type { GroundTruthLabel } from '../ground-truth.ts';
 import { param } from '../params.ts';
 import { isActive, windowEndUs } from '../window.ts';
-import { AFTER_TEXT, followLeader } from './follow-leader.ts';
+import { afterParam, followLeader } from './follow-leader.ts';
 
 /** The leader's side: the leader and the `followers` replicas after it, by index, wrapping. */
 export function leaderSide(leaderIndex: number, followers: number, n: number): number[] {
@@ -30,7 +30,7 @@ export const leaderIsolation = defineAttack({
   paramsSchema: z.object({
     followers: param(z.number().int().nonnegative().default(0), "Replicas cut off with the leader: those with the next indices after the leader's, wrapping. At most n − 2 for n replicas, so that at least one replica is on the other side of the cut (with n − 1 or more nothing would be cut).", 'count'),
     follow: param(z.boolean().default(false), 'Move the cut to each new leader announced during the window; without it the cut stays around the leader at start.', 'boolean'),
-    after: param(zDurationUs.default(0), `With follow: ${AFTER_TEXT}`, 'duration'),
+    after: afterParam('With follow: '),
     afterMax: param(zDurationUs.optional(), 'With follow: draw each new leader\'s delay log-uniformly between `after` (at least 1 µs) and this, so both a cut before its first message arrives and one after a few round trips are likely.', 'duration', 'every delay is `after`'),
   }),
   outcomes: ['attack.max_commit_gap_ms', 'attack.conflicting_commits'],
