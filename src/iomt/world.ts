@@ -79,9 +79,9 @@ export interface IomtWorldConfig {
  */
 export interface IomtHostTotals {
   readonly accepted: number;
-  /** Readings the devices run here sent (the messages device hosts sent: they send nothing else). */
+  /** Readings the devices and other reading sources run here sent (the messages those hosts sent: they send nothing else). */
   readonly readingsSent: number;
-  /** Readings of any device that the network lost where this engine routed or delivered them. */
+  /** Readings of any device or reading source that the network lost where this engine routed or delivered them. */
   readonly readingsLost: number;
   readonly alertsRefused: number;
   /** Per honest replica run here, in node order: its access and break-glass audit entries. */
@@ -152,6 +152,8 @@ export class IomtWorld {
   readonly builds: HostBuild[] = [];
   /** Hosts an attack placed beside another (an attacker beside a gateway), which share its site. */
   private readonly neighbours = new Map<HostId, HostId>();
+  /** Hosts other than the devices that send readings to gateways: attackers in radio range (sybil identities, a stolen key's spoofer). */
+  private readonly readingSources: HostId[] = [];
 
   constructor(readonly config: IomtWorldConfig, private readonly hooks: IomtWorldHooks = {}) {
     const c = config;
@@ -410,6 +412,15 @@ export class IomtWorld {
     this.neighbours.set(host, neighbour);
   }
 
+  /**
+   * Count the readings `host` sends, and those the network loses, in iomt.readings_sent and
+   * iomt.readings_lost beside the devices': the gateways count them among the readings accepted or
+   * rejected, so every reading is sent, lost, received or on the way. `host` sends nothing else.
+   */
+  addReadingSource(host: HostId): void {
+    this.readingSources.push(host);
+  }
+
   /** The site of each host (src/iomt/topology.ts sitesOf), hosts placed beside another at that one's. */
   sites(): number[] {
     const sites = sitesOf(this.topology, this.engine.hostCount, (h) => this.engine.network.regionOf(h));
@@ -432,10 +443,12 @@ export class IomtWorld {
     // down or a full downlink, the receiver's: every engine counts every device's drops it saw.
     const net = this.engine.network;
     let readingsSent = 0, readingsLost = 0;
-    for (const d of this.topology.devices) {
-      if (this.engine.runsHost(d.host)) readingsSent += net.messagesSent[d.host]!;
-      readingsLost += net.droppedFrom[d.host]!;
-    }
+    const count = (h: HostId) => {
+      if (this.engine.runsHost(h)) readingsSent += net.messagesSent[h]!;
+      readingsLost += net.droppedFrom[h]!;
+    };
+    for (const d of this.topology.devices) count(d.host);
+    for (const h of this.readingSources) count(h);
     return { accepted: this.readingsAccepted(), readingsSent, readingsLost, alertsRefused, audits, leading };
   }
 

@@ -11,10 +11,10 @@ import { simulateOnThreads } from './threads/run.ts';
 
 /** Two hospitals of one ward × 3 beds × 6 devices; latencies with floors so that it can split. */
 const DEVICES = 36;
-const scenario = (loss: number) =>
+const scenario = (loss: number, attacks: readonly unknown[] = []) =>
   smallIomtScenario(
     { hospitals: 2, wardsPerHospital: 1, links: { radio: { kind: 'normal', mean: '5ms', sd: '1ms', min: '1ms' }, lan: { kind: 'normal', mean: '1ms', sd: '200us', min: '500us' }, wan: { kind: 'normal', mean: '20ms', sd: '4ms', min: '5ms' } } },
-    { duration: '3m', warmup: '10s', network: { loss }, consensus: { protocol: 'pbft', nodes: 5, batchSize: 10, batchTimeout: '200ms' } } as never,
+    { duration: '3m', warmup: '10s', network: { loss }, consensus: { protocol: 'pbft', nodes: 5, batchSize: 10, batchTimeout: '200ms' }, attacks } as never,
   );
 
 const value = (out: RunOutput, name: string) => out.metrics[name]!.value;
@@ -39,6 +39,18 @@ describe('iomt.readings_sent and iomt.readings_lost', () => {
     expect(Math.abs(lost / sent - p)).toBeLessThanOrEqual(4 * Math.sqrt((p * (1 - p)) / sent));
     expect(onTheWay(out)).toBeGreaterThanOrEqual(0);
     expect(onTheWay(out)).toBeLessThanOrEqual(DEVICES);
+  });
+
+  it('count the readings of attackers in radio range of a gateway, which the gateways receive like any other', () => {
+    // A sybil host and a stolen key's spoofer send readings of their own; the gateways count what
+    // reaches them as accepted or rejected, so sent and lost must include them too.
+    const attacks = [{ type: 'sybil', start: '20s', gateway: 0, identities: 3, rate: 5 }, { type: 'stolen-key', start: '20s', device: 1, rate: 5 }];
+    const out = runIomtWorld(scenario(0.05, attacks), 4);
+    const attackSent = value(out, 'iomt.forged_sent') + value(out, 'iomt.spoofed_sent');
+    expect(attackSent).toBeGreaterThan(500);
+    expect(onTheWay(out)).toBeGreaterThanOrEqual(0);
+    // Uncounted, the attackers' own losses (5 % of theirs) would be left over as if on the way.
+    expect(onTheWay(out)).toBeLessThanOrEqual(DEVICES + 2);
   });
 
   it('count the same split over 2 threads as on one (a drop is counted where it happens, in either partition)', async () => {

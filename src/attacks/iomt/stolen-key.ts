@@ -48,7 +48,9 @@ export const stolenKey = defineAttack({
             const d = topo.devices[spec.device]!;
             env.truth.label('device', spec.device, 'stolen-key', 'compromised-device', spec.start, spec.end ?? Infinity);
             const opts = { start: spec.start, end: spec.end, gateway: d.gateway, device: spec.device, key: world.deviceKeys[spec.device]!, verifier: world.keyRing, ratePerSec: spec.rate, value: spec.value, payloadBytes: c.profiles[d.kind].payloadBytes, labels: env.labels };
-            world.placeBeside(world.engine.addHost(radioLink(world, d.gateway), (ctx: ActorContext<unknown>) => new StolenKeySpoofer(ctx, opts), `attacker:stolen-key:${spec.device}`), d.gateway);
+            const attacker = world.engine.addHost(radioLink(world, d.gateway), (ctx: ActorContext<unknown>) => new StolenKeySpoofer(ctx, opts), `attacker:stolen-key:${spec.device}`);
+            world.placeBeside(attacker, d.gateway);
+            world.addReadingSource(attacker);
           }
           if (!specs.some(({ spec }) => spec.respond)) return;
           const hosp = topo.hospitals[0]!;

@@ -36,7 +36,9 @@ export const sybil = defineAttack({
         for (const id of identities) env.truth.label('identity', id, 'sybil', 'sybil-identity', spec.start, spec.end ?? Infinity);
         const gateway = gatewayHosts(world)[spec.gateway]!;
         const opts = { start: spec.start, end: spec.end, gateway, identities, keys, verifier: world.keyRing, ratePerSec: spec.rate, labels: env.labels };
-        world.placeBeside(world.engine.addHost(radioLink(world, gateway), (ctx: ActorContext<unknown>) => new SybilAttacker(ctx, opts), `attacker:sybil:${identities[0]}`), gateway);
+        const attacker = world.engine.addHost(radioLink(world, gateway), (ctx: ActorContext<unknown>) => new SybilAttacker(ctx, opts), `attacker:sybil:${identities[0]}`);
+        world.placeBeside(attacker, gateway);
+        world.addReadingSource(attacker);
       },
       outcomes: () => env.labels.metrics(FORGED, 'iomt.forged'),
     }),

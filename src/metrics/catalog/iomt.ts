@@ -13,9 +13,9 @@ const BOUNDED = ' (within 0.1 %: per-reading latencies use a log-bucket histogra
 
 export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   // Neither way: the workload the devices offer, attack readings included.
-  { name: 'iomt.readings_sent', unit: 'count', better: 'neither', meaning: 'readings the device hosts sent over the whole run, those an attack at the device sent, replaced or had sampled included (iomt.*_sent say how many)' },
+  { name: 'iomt.readings_sent', unit: 'count', better: 'neither', meaning: 'readings sent over the whole run by the device hosts (those an attack at the device sent, replaced or had sampled included) and by attackers in radio range of a gateway (sybil identities, a stolen key\'s spoofer); iomt.*_sent say how many of each attack\'s' },
   // Lower: a reading lost on the radio or the LAN is a gap in a patient's record that no gateway saw.
-  { name: 'iomt.readings_lost', unit: 'count', better: 'lower', meaning: 'readings the devices sent that the network lost before a gateway had them: radio loss, partitions, cut links, a gateway that was down, full link queues (whole run; iomt.readings_sent minus the readings that reached a gateway, less those still on the way at the end)' },
+  { name: 'iomt.readings_lost', unit: 'count', better: 'lower', meaning: 'readings sent (iomt.readings_sent, attackers\' included) that the network lost before a gateway had them: radio loss, partitions, cut links, a gateway that was down, full link queues (whole run; iomt.readings_sent minus the readings that reached a gateway, less those still on the way at the end)' },
   // Neither way: the workload, attack readings included; accepting more is not better in itself.
   { name: 'iomt.readings_accepted', unit: 'count', better: 'neither', meaning: 'readings that passed the gateways\' admission checks' },
   // Neither way: refusing an attack's readings is right, refusing honest ones is not, and the attack outcomes (iomt.*_accepted) judge it.
