@@ -54,7 +54,7 @@ describe('the report headline', () => {
 
   it('says how many readings never reached a gateway, judged by an expectation on the count when the scenario states one', () => {
     const lost = { 'iomt.readings_lost': summary(56, 'count') };
-    expect(line(headlineSections([configuration(lost)]), 'Readings lost')).toMatchObject({ verdict: 'none', text: '56 readings sent to a gateway (attackers' included) never reached it (radio loss, partitions, a gateway down, full queues).' });
+    expect(line(headlineSections([configuration(lost)]), 'Readings lost')).toMatchObject({ verdict: 'none', text: "56 readings sent to a gateway (attackers' included) never reached it (radio loss, partitions, a gateway down, full queues)." });
     const expected = configuration(lost, { expectations: [{ metric: 'iomt.readings_lost', condition: '== 0', observed: 56, passed: false }] });
     expect(line(headlineSections([expected]), 'Readings lost')?.verdict).toBe('fail');
     expect(line(headlineSections([configuration({})]), 'Readings lost')).toBeUndefined();
