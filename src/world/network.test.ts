@@ -30,9 +30,13 @@ describe('network section → NetworkConfig', () => {
     expect(zNetwork.safeParse({ queueLimit: 'lots' }).success).toBe(false);
   });
 
-  it('rejects a matrix of the wrong size, naming the field', () => {
-    const section = zNetwork.parse({ regions: ['a', 'b'], latency: [[{ kind: 'fixed', value: '1ms' }]] });
-    expect(() => networkConfig(section)).toThrow(/network.latency: expected a 2×2 matrix/);
+  it('refuses per-region lists of another length than the regions, naming the field', () => {
+    const fixed = { kind: 'fixed', value: '1ms' };
+    const issues = (input: unknown) => zNetwork.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message.split(',')[0]}`);
+    expect(issues({ regions: ['a', 'b'], latency: [[fixed, fixed]] })).toEqual(['latency: expected a 2×2 matrix (one row per region of network.regions)']);
+    expect(issues({ regions: ['a', 'b'], latency: [[fixed, fixed], [fixed]] })).toEqual(['latency.1: expected 2 columns (one per region of network.regions)']);
+    expect(issues({ regions: ['a', 'b'], upload: ['1Gbps'], download: ['1Gbps', '1Gbps', '1Gbps'] })).toEqual(['upload: expected one bandwidth', 'download: expected one bandwidth']);
+    expect(issues({ regions: ['a', 'b'], latency: [[fixed, fixed], [fixed, fixed]], upload: ['1Gbps', '2Gbps'], regionShares: [0, 1] })).toBeUndefined();
   });
 
   it('places hosts round robin, or in blocks by largest remainder given shares', () => {

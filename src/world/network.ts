@@ -26,15 +26,11 @@ export function latencyDistribution(spec: LatencySpec): DistributionSpec {
 
 export function networkConfig(section: NetworkSection): NetworkConfig {
   const lat = section.latency;
-  const r = section.regions.length;
+  // The schema (zNetwork) keeps every per-region list as long as network.regions.
   if (Array.isArray(lat)) {
-    if (lat.length !== r) throw new RangeError(`network.latency: expected a ${r}×${r} matrix (one row per region), found ${lat.length} rows`);
     return {
       regions: section.regions,
-      latencyUs: lat.map((row, i) => {
-        if (row.length !== r) throw new RangeError(`network.latency[${i}]: expected ${r} columns, found ${row.length}`);
-        return row.map((s) => latencyDistribution(s));
-      }),
+      latencyUs: lat.map((row) => row.map((s) => latencyDistribution(s))),
       lossProbability: section.loss,
       receiveQueueing: section.receiveQueueing,
       queueLimitUs: queueLimitUs(section.queueLimit),
@@ -74,22 +70,17 @@ export function regionOf(index: number, count: number, regionCount: number, shar
 
 /** Placement of host `index` of a group of `count` hosts. */
 export function placement(section: NetworkSection, index: number, count: number): HostPlacement {
-  const r = section.regions.length;
-  const shares = section.regionShares;
-  if (shares !== undefined && shares.length !== r) {
-    throw new RangeError(`network.regionShares: expected ${r} shares (one per region), found ${shares.length}`);
-  }
-  const region = regionOf(index, count, r, shares);
+  // Shares and per-region bandwidths are as long as network.regions (checked at load, zNetwork).
+  const region = regionOf(index, count, section.regions.length, section.regionShares);
   return {
     region,
-    uploadBitsPerSec: perRegion(section.upload, region, r, 'network.upload'),
-    downloadBitsPerSec: perRegion(section.download, region, r, 'network.download'),
+    uploadBitsPerSec: perRegion(section.upload, region),
+    downloadBitsPerSec: perRegion(section.download, region),
   };
 }
 
 /** A bandwidth given once for all hosts or once per region. */
-function perRegion(value: number | readonly number[], region: number, regionCount: number, path: string): number {
+function perRegion(value: number | readonly number[], region: number): number {
   if (!Array.isArray(value)) return value as number;
-  if (value.length !== regionCount) throw new RangeError(`${path}: expected ${regionCount} bandwidths (one per region), found ${value.length}`);
   return value[region]!;
 }

@@ -55,7 +55,28 @@ export const zNetwork = z
      */
     queueLimit: z.union([zDurationUs, z.literal('none')]).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((n, ctx) => {
+    // Every per-region list is indexed by region: one of another length has no meaning to run.
+    const r = n.regions.length;
+    const perRegion = (what: string) => `${r} ${what}${r === 1 ? '' : 's'} (one per region of network.regions)`;
+    const count = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+    if (Array.isArray(n.latency)) {
+      if (n.latency.length !== r) ctx.addIssue({ code: 'custom', path: ['latency'], message: `expected a ${r}×${r} matrix (one row per region of network.regions), found ${count(n.latency.length, 'row')}` });
+      else n.latency.forEach((row, i) => {
+        if (row.length !== r) ctx.addIssue({ code: 'custom', path: ['latency', i], message: `expected ${perRegion('column')}, found ${count(row.length, 'column')}` });
+      });
+    }
+    for (const field of ['upload', 'download'] as const) {
+      const v = n[field];
+      if (Array.isArray(v) && v.length !== r) ctx.addIssue({ code: 'custom', path: [field], message: `expected one bandwidth, or ${perRegion('bandwidth')}, found a list of ${v.length}` });
+    }
+    const shares = n.regionShares;
+    if (shares !== undefined) {
+      if (shares.length !== r) ctx.addIssue({ code: 'custom', path: ['regionShares'], message: `expected ${perRegion('share')}, found ${count(shares.length, 'share')}` });
+      else if (!shares.some((s) => s > 0)) ctx.addIssue({ code: 'custom', path: ['regionShares'], message: `expected at least one positive share (hosts are placed in proportion to them), found [${shares.join(', ')}]` });
+    }
+  });
 export type NetworkSection = z.output<typeof zNetwork>;
 
 /** The network model's queue limit, µs, for a `queueLimit` field (undefined: the model's default). */
