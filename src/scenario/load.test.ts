@@ -58,6 +58,12 @@ describe('loadScenario: valid input', () => {
     expect(loadScenario(child).scenario.name).toBe('ward-7');
   });
 
+  it('resolves an alias to a value written before it, in a file and in a --set value', () => {
+    const { scenario } = loadScenarioText('t.yaml', 'name: t\nduration: 1s\nnetwork:\n  upload: &bw 100Mbps\n  download: *bw\n', ['network.regions=[&r a, *r]']);
+    expect(scenario.network.download).toBe(100_000_000);
+    expect(scenario.network.regions).toEqual(['a', 'a']);
+  });
+
   it('applies --set overrides after extends, values parsed as YAML', () => {
     const f = file('set.yaml', BASE);
     const { scenario, overrides } = loadScenario(f, ['consensus.nodes=7', 'network.upload=100Mbps', 'expect.safety.violations=== 0']);
@@ -204,6 +210,10 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^t\.yaml:5:\d+: network\.latency: expected a 2×2 matrix \(one row per region of network\.regions\), found 1 row$/],
     ['a latency matrix row short of a column', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nnetwork:\n  regions: [a, b]\n  latency: [[{ kind: fixed, value: 1ms }, { kind: fixed, value: 1ms }], [{ kind: fixed, value: 1ms }]]\n'),
       /^t\.yaml:5:\d+: network\.latency\.1: expected 2 columns \(one per region of network\.regions\), found 1 column$/],
+    ['an alias inside the value it names, which would contain itself', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nconsensus: &c { protocol: pbft, pbft: *c }\n'),
+      /^t\.yaml:3:39: \(yaml\): expected an alias to a value written before it, found \*c inside the value &c names, a value that would contain itself$/],
+    ['the same in a --set value', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\n', ['network.regions=&a [*a]']),
+      /^--set network\.regions=&a \[\*a\]: network\.regions: expected a value written as YAML .*, found '&a \[\*a\]' \(\*a inside the value &a names, a value that would contain itself\)$/],
     ['a bad --vary', () => parseVary('consensus.nodes=4,,7'),
       /^--vary consensus\.nodes=4,,7: consensus\.nodes: expected key=v1,v2,\.\.\. or key=lo\.\.hi:step with no empty value, found '4,,7'$/],
     ['a reversed --vary range', () => parseVary('consensus.nodes=10..4'),

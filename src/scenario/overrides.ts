@@ -3,7 +3,8 @@
  * parsed as YAML (`4`, `true`, `500ms`, `[a, b]`). A path that names no field is an error, so a
  * typo in an override cannot silently run the unmodified scenario.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
+import { aliasInsideItsAnchor, selfReference } from './yaml-source.ts';
 import { inputError } from './errors.ts';
 import { isReservedKey, keysAt, normalizePath } from './schema-paths.ts';
 import { closest } from './zod-issues.ts';
@@ -59,10 +60,17 @@ function mayNamePluginField(segments: readonly string[]): boolean {
 /** Parse one value written on the command line as YAML; an empty value is the empty string. */
 export function parseOverrideValue(source: string, key: string, text: string): unknown {
   if (text.trim() === '') return '';
+  const expected = 'a value written as YAML (a number, true/false, a string, [a, b])';
+  const doc = parseDocument(text);
+  const problem = doc.errors[0]?.message ?? (() => {
+    const loop = aliasInsideItsAnchor(doc);
+    return loop === undefined ? undefined : selfReference(loop);
+  })();
+  if (problem !== undefined) throw inputError(source, key, expected, `'${text}' (${problem.split('\n')[0]})`);
   try {
-    return parseYaml(text);
+    return doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    throw inputError(source, key, 'a value written as YAML (a number, true/false, a string, [a, b])', `'${text}' (${(err as Error).message.split('\n')[0]})`);
+    throw inputError(source, key, expected, `'${text}' (${(err as Error).message.split('\n')[0]})`);
   }
 }
 

@@ -4,7 +4,7 @@
  * is not a mapping are input errors here, before any schema is consulted.
  */
 import { readFileSync } from 'node:fs';
-import { isCollection, isMap, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isCollection, isMap, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { describeFound, inputError } from './errors.ts';
 
 export interface YamlSource {
@@ -26,6 +26,11 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     throw inputError(where, '(yaml)', 'valid YAML', `a syntax error: ${reason}`);
   }
   refuseCollectionKeys(file, doc, lineCounter);
+  const loop = aliasInsideItsAnchor(doc);
+  if (loop !== undefined) {
+    const pos = loop.range === undefined || loop.range === null ? undefined : lineCounter.linePos(loop.range[0]);
+    throw inputError(pos ? `${file}:${pos.line}:${pos.col}` : file, '(yaml)', 'an alias to a value written before it', selfReference(loop));
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -61,6 +66,31 @@ function refuseCollectionKeys(file: string, doc: Document, lineCounter: LineCoun
       throw inputError(pos ? `${file}:${pos.line}:${pos.col}` : file, '(yaml)', 'a plain key, such as a field name', `a ${isMap(pair.key) ? 'mapping' : 'list'} used as a key`);
     },
   });
+}
+
+/**
+ * The first alias written inside the value it names (`x: &a [*a]`): YAML allows it, and the value
+ * would contain itself, which no scenario field can be (and which every walk over the fields would
+ * follow for ever).
+ */
+export function aliasInsideItsAnchor(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, alias, path) {
+      const target = alias.resolve(doc);
+      if (target !== undefined && path.includes(target)) {
+        found = alias;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** What a self-referencing alias is, for an error's "found". */
+export function selfReference(alias: Alias): string {
+  return `*${alias.source} inside the value &${alias.source} names, a value that would contain itself`;
 }
 
 export function readYamlSource(file: string): YamlSource {
