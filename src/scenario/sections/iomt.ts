@@ -6,6 +6,7 @@
  * from their registries (src/iomt/device-kinds/, src/iomt/vitals.ts, src/iomt/detector-kinds/).
  */
 import { z } from 'zod';
+import { detectorMetricPrefix, detectorName } from '../../iomt/detector-bank.ts';
 import { zDetectorSpec, type DetectorSpec } from '../../iomt/detector-kinds/index.ts';
 import { DEVICE_KIND_DEFINITIONS } from '../../iomt/device-kinds/index.ts';
 import { zProfileOverride } from '../../iomt/device-kinds/profile-override.ts';
@@ -39,7 +40,7 @@ const zDeviceMix = z
 const zRule = z
   .object({
     /** Rule name (lower-case letters, digits, '-'); recorded on chain with each alert. */
-    name: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().regex(/^[a-z0-9-]+$/, "a name of lower-case letters, digits and '-'"),
     channel: z.enum(CHANNELS).describe(`Vital sign watched: ${CHANNEL_DEFINITIONS.map((c) => `${c.channel} (${c.unit})`).join(', ')}.`),
     /** Whether the condition is the value below or above `threshold` (strictly). */
     op: z.enum(['below', 'above']),
@@ -190,6 +191,21 @@ export function iomtSchema(detectorSpec: z.ZodType<DetectorSpec, unknown>) {
     })
     .strict()
     .superRefine((iomt, ctx) => {
+      // An alert goes on chain under its rule's name, and a detector reports under its type and
+      // feature: a second of either could not be told from the first.
+      const firstRule = new Map<string, number>();
+      (iomt.rules ?? []).forEach((r, i) => {
+        const first = firstRule.get(r.name);
+        if (first === undefined) firstRule.set(r.name, i);
+        else ctx.addIssue({ code: 'custom', path: ['rules', i, 'name'], message: `expected a name no other rule has (an alert is recorded on chain by its rule's name), found '${r.name}', the name of rules.${first}` });
+      });
+      const firstDetector = new Map<string, number>();
+      iomt.detectors.forEach((d, i) => {
+        const name = detectorName(d);
+        const first = firstDetector.get(name);
+        if (first === undefined) firstDetector.set(name, i);
+        else ctx.addIssue({ code: 'custom', path: ['detectors', i], message: `expected a detector of another type or feature than detectors.${first} (each reports as ${detectorMetricPrefix(name)}.*), found a second ${d.type} on ${d.feature}` });
+      });
       // Checked before anything lays the topology out (see MAX_BEDS).
       // Only once each factor is valid on its own (zod runs this even when a field failed).
       const factors = [iomt.hospitals, iomt.wardsPerHospital, iomt.bedsPerWard];
