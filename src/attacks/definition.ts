@@ -47,7 +47,7 @@ export interface TargetIssues {
   /** An issue unless `value` is one of `allowed`, which the message lists; `noun` reads "a message kind of pbft". */
   oneOf(field: string, value: string, allowed: readonly string[], noun: string): void;
   /** An issue when `value` was already listed at `firstField` (a replica in two groups). */
-  repeated(field: string, value: number, firstField: string, noun: string): void;
+  repeated(field: string, value: number | string, firstField: string, noun: string): void;
 }
 
 export interface AttackDefinition<T extends string = string, P extends z.ZodRawShape = z.ZodRawShape> {

@@ -33,7 +33,7 @@ export function targetIssues(source: string, at: string, issues: InputIssue[]): 
 }
 
 /** Every entry of a replica index list. */
-export function checkReplicaList(issues: TargetIssues, field: string, list: readonly number[], replicas: number): void {
+function checkReplicaList(issues: TargetIssues, field: string, list: readonly number[], replicas: number): void {
   list.forEach((i, j) => issues.index(`${field}.${j}`, i, replicas, 'a replica index'));
 }
 
@@ -47,13 +47,21 @@ export function checkDistinctReplicaList(issues: TargetIssues, field: string, li
 
 /** Every entry of several lists, each replica listed at most once across them all (a partition's groups). */
 export function checkDistinctReplicaLists(issues: TargetIssues, lists: readonly { readonly field: string; readonly list: readonly number[] }[], replicas: number): void {
-  const firstAt = new Map<number, string>();
+  for (const { field, list } of lists) checkReplicaList(issues, field, list, replicas);
+  checkListedOnce(issues, lists, 'a replica index');
+}
+
+/**
+ * Each value listed at most once across `lists` (a client censored, a message kind delayed): a
+ * repeat is a typo that would otherwise run one fewer target than written.
+ */
+export function checkListedOnce<V extends number | string>(issues: TargetIssues, lists: readonly { readonly field: string; readonly list: readonly V[] }[], noun: string): void {
+  const firstAt = new Map<V, string>();
   for (const { field, list } of lists) {
-    checkReplicaList(issues, field, list, replicas);
-    list.forEach((i, j) => {
-      const first = firstAt.get(i);
-      if (first === undefined) firstAt.set(i, `${field}.${j}`);
-      else issues.repeated(`${field}.${j}`, i, first, 'a replica index');
+    list.forEach((v, j) => {
+      const first = firstAt.get(v);
+      if (first === undefined) firstAt.set(v, `${field}.${j}`);
+      else issues.repeated(`${field}.${j}`, v, first, noun);
     });
   }
 }

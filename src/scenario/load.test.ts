@@ -220,6 +220,8 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^--set iomt\.rules=.*: iomt\.rules\.1\.name: expected a name no other rule has \(an alert is recorded on chain by its rule's name\), found 'a', the name of rules\.0$/],
     ['an alert rule name with capitals and a space', () => loadScenarioText('t.yaml', IOMT_BASE, ['iomt.rules=[{name: X Y, channel: spo2, op: below, threshold: 90, hold: 5s}]']),
       /^--set iomt\.rules=.*: iomt\.rules\.0\.name: expected a name of lower-case letters, digits and '-', found 'X Y'$/],
+    ['a message kind delay-votes lists twice', () => loadScenarioText('t.yaml', `${BASE}attacks:\n  - { type: delay-votes, start: 1s, replicas: [1], delay: 5ms, kinds: [pbft-commit, pbft-commit] }\n`),
+      /^t\.yaml:\d+:\d+: attacks\.0\.kinds\.1: expected a message kind not listed before, found pbft-commit, already at kinds\.0$/],
     ['a bad --vary', () => parseVary('consensus.nodes=4,,7'),
       /^--vary consensus\.nodes=4,,7: consensus\.nodes: expected key=v1,v2,\.\.\. or key=lo\.\.hi:step with no empty value, found '4,,7'$/],
     ['a reversed --vary range', () => parseVary('consensus.nodes=10..4'),

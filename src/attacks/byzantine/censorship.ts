@@ -9,7 +9,7 @@ import type { HostId } from '../../../sim/index.ts';
 import { defineAttack } from '../definition.ts';
 import { TRUTH_LABEL_EVENT, type TruthLabelEvent } from '../ground-truth.ts';
 import { param, replicaList, zOrdinal } from '../params.ts';
-import { checkReplicaList } from '../targets.ts';
+import { checkDistinctReplicaList, checkListedOnce } from '../targets.ts';
 import { isActive } from '../window.ts';
 
 export const censorship = defineAttack({
@@ -24,8 +24,9 @@ export const censorship = defineAttack({
   }),
   outcomes: ['attack.censorship_delay_ms.mean', 'attack.censored_uncommitted'],
   checkTargets(spec, sizes, issues) {
-    checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas);
+    checkDistinctReplicaList(issues, 'replicas', spec.replicas, sizes.replicas);
     spec.clients.forEach((c, j) => issues.index(`clients.${j}`, c, sizes.clients, 'a client index'));
+    checkListedOnce(issues, [{ field: 'clients', list: spec.clients }], 'a client index');
   },
   faultyReplicas: (spec) => spec.replicas,
   byzantine: true,

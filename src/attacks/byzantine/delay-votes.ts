@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import { param, replicaList } from '../params.ts';
-import { checkReplicaList } from '../targets.ts';
+import { checkDistinctReplicaList, checkListedOnce } from '../targets.ts';
 import { isActive } from '../window.ts';
 
 function messageKind(msg: unknown): string {
@@ -33,8 +33,11 @@ export const delayVotes = defineAttack({
   }),
   outcomes: ['attack.legit_latency_ms.p95'],
   splitsOverThreads: () => true,
-  checkTargets: (spec, sizes, issues) => checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas),
-  checkProtocol: (spec, protocol, issues) => spec.kinds.forEach((kind, j) => issues.oneOf(`kinds.${j}`, kind, protocol.messageKinds, `a message kind of ${protocol.name}`)),
+  checkTargets: (spec, sizes, issues) => checkDistinctReplicaList(issues, 'replicas', spec.replicas, sizes.replicas),
+  checkProtocol: (spec, protocol, issues) => {
+    spec.kinds.forEach((kind, j) => issues.oneOf(`kinds.${j}`, kind, protocol.messageKinds, `a message kind of ${protocol.name}`));
+    checkListedOnce(issues, [{ field: 'kinds', list: spec.kinds }], 'a message kind');
+  },
   faultyReplicas: (spec) => spec.replicas,
   byzantineBehaviour(spec) {
     const kinds = new Set(spec.kinds);

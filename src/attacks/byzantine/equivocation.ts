@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
 import { defineAttack } from '../definition.ts';
 import { param, replicaList, zOrdinal } from '../params.ts';
-import { checkReplicaList } from '../targets.ts';
+import { checkDistinctReplicaLists } from '../targets.ts';
 import { isActive } from '../window.ts';
 
 export const equivocation = defineAttack({
@@ -26,8 +26,8 @@ export const equivocation = defineAttack({
   outcomes: ['attack.conflicting_commits', 'safety.violations'],
   splitsOverThreads: () => true,
   checkTargets(spec, sizes, issues) {
-    checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas);
-    if (spec.sideA !== undefined) checkReplicaList(issues, 'sideA', spec.sideA, sizes.replicas);
+    // sideA names honest replicas: a misbehaving one there, or one listed twice, is a typo.
+    checkDistinctReplicaLists(issues, [{ field: 'replicas', list: spec.replicas }, ...(spec.sideA === undefined ? [] : [{ field: 'sideA', list: spec.sideA }])], sizes.replicas);
   },
   faultyReplicas: (spec) => spec.replicas,
   byzantine: true,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineAttack } from '../definition.ts';
 import { replicaList } from '../params.ts';
-import { checkReplicaList } from '../targets.ts';
+import { checkDistinctReplicaList } from '../targets.ts';
 import { isActive } from '../window.ts';
 
 export const silence = defineAttack({
@@ -14,7 +14,7 @@ export const silence = defineAttack({
   paramsSchema: z.object({ replicas: replicaList('Replicas that misbehave (0 is the first replica).') }),
   outcomes: ['attack.max_commit_gap_ms'],
   splitsOverThreads: () => true,
-  checkTargets: (spec, sizes, issues) => checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas),
+  checkTargets: (spec, sizes, issues) => checkDistinctReplicaList(issues, 'replicas', spec.replicas, sizes.replicas),
   faultyReplicas: (spec) => spec.replicas,
   byzantineBehaviour: (spec) => ({ mode: 'silence', dropsOutgoing: (_to, _msg, nowUs) => isActive(spec, nowUs) }),
 });

@@ -17,7 +17,7 @@ import type { HostId } from '../../../sim/index.ts';
 import { PROPOSE_ON_LOCK } from '../../protocols/definition.ts';
 import { defineAttack } from '../definition.ts';
 import { param, replicaList, zOrdinal } from '../params.ts';
-import { checkReplicaList } from '../targets.ts';
+import { checkDistinctReplicaLists } from '../targets.ts';
 import { isActive } from '../window.ts';
 
 /**
@@ -52,8 +52,8 @@ export const staleQc = defineAttack({
   outcomes: ['attack.conflicting_commits', 'safety.violations'],
   splitsOverThreads: () => true,
   checkTargets(spec, sizes, issues) {
-    checkReplicaList(issues, 'replicas', spec.replicas, sizes.replicas);
-    if (spec.fresh !== undefined) checkReplicaList(issues, 'fresh', spec.fresh, sizes.replicas);
+    // fresh names honest replicas: a misbehaving one there, or one listed twice, is a typo.
+    checkDistinctReplicaLists(issues, [{ field: 'replicas', list: spec.replicas }, ...(spec.fresh === undefined ? [] : [{ field: 'fresh', list: spec.fresh }])], sizes.replicas);
   },
   checkProtocol: (_spec, protocol, issues) => issues.oneOf('type', PROPOSE_ON_LOCK, protocol.byzantineLevers ?? [], `a Byzantine lever of ${protocol.name} (its definition's byzantineLevers)`),
   faultyReplicas: (spec) => spec.replicas,
