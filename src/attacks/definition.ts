@@ -46,6 +46,8 @@ export interface TargetIssues {
   index(field: string, value: number, count: number, noun: string): void;
   /** An issue unless `value` is one of `allowed`, which the message lists; `noun` reads "a message kind of pbft". */
   oneOf(field: string, value: string, allowed: readonly string[], noun: string): void;
+  /** An issue said in full: what `field` should be, and what was found there. */
+  refuse(field: string, expected: string, found: string): void;
   /** An issue when `value` was already listed at `firstField` (a replica in two groups). */
   repeated(field: string, value: number | string, firstField: string, noun: string): void;
 }

@@ -16,10 +16,13 @@ export type AttackIssueReport = (field: string, expected: string, found: string)
 export function reportingIssues(report: AttackIssueReport): TargetIssues {
   return {
     index(field, value, count, noun) {
-      if (value >= count) report(field, `${noun} in 0..${count - 1}`, String(value));
+      if (value >= count) report(field, count === 0 ? `${noun}, of which this world has none` : `${noun} in 0..${count - 1}`, String(value));
     },
     oneOf(field, value, allowed, noun) {
       if (!allowed.includes(value)) report(field, `${noun}, ${allowed.length === 0 ? 'of which there are none' : `one of ${allowed.join(', ')}`}`, `'${value}'`);
+    },
+    refuse(field, expected, found) {
+      report(field, expected, found);
     },
     repeated(field, value, firstField, noun) {
       report(field, `${noun} not listed before`, `${value}, already at ${firstField}`);

@@ -13,7 +13,7 @@ describe('stale-qc', () => {
 
   it('rejects a scenario whose protocol lacks the lever, naming the attack', () => {
     const file = new URL('../../../scenarios/attacks/stale-qc.yaml', import.meta.url).pathname;
-    expect(() => loadScenario(file, ['consensus.protocol=pbft'])).toThrow(/attacks\.0\.type.*Byzantine lever of pbft/s);
+    expect(() => loadScenario(file, ['consensus.protocol=pbft'])).toThrow(/attacks\.0\.type: expected an attack pbft can run \(stale-qc needs a protocol with the Byzantine lever 'propose-on-lock'.*\), found 'stale-qc' on pbft, which has none/s);
   });
 
   it('lets the honest replica just before the first attacker hear the honest face, cyclically', () => {

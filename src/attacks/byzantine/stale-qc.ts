@@ -55,7 +55,12 @@ export const staleQc = defineAttack({
     // fresh names honest replicas: a misbehaving one there, or one listed twice, is a typo.
     checkDistinctReplicaLists(issues, [{ field: 'replicas', list: spec.replicas }, ...(spec.fresh === undefined ? [] : [{ field: 'fresh', list: spec.fresh }])], sizes.replicas);
   },
-  checkProtocol: (_spec, protocol, issues) => issues.oneOf('type', PROPOSE_ON_LOCK, protocol.byzantineLevers ?? [], `a Byzantine lever of ${protocol.name} (its definition's byzantineLevers)`),
+  checkProtocol(_spec, protocol, issues) {
+    const levers = protocol.byzantineLevers ?? [];
+    if (levers.includes(PROPOSE_ON_LOCK)) return;
+    const has = levers.length === 0 ? 'which has none' : `which has ${levers.map((l) => `'${l}'`).join(', ')}`;
+    issues.refuse('type', `an attack ${protocol.name} can run (stale-qc needs a protocol with the Byzantine lever '${PROPOSE_ON_LOCK}' in its definition's byzantineLevers, as chained HotStuff's)`, `'stale-qc' on ${protocol.name}, ${has}`);
+  },
   faultyReplicas: (spec) => spec.replicas,
   byzantine: true,
   byzantineBehaviour(spec, setup) {
