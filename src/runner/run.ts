@@ -6,7 +6,7 @@
 import { loadRecordedPlugin } from '../plugins/cache.ts';
 import type { PluginRef } from '../plugins/module-file.ts';
 import { join } from 'node:path';
-import { checkDistinctDimensions, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
+import { checkDistinctDimensions, checkSetsNotVaried, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
 import { fieldIssuesError } from '../scenario/errors.ts';
 import { pointNotices } from '../scenario/attack-notices.ts';
 import { unproducibleExpectationIssues } from '../scenario/metric-names.ts';
@@ -86,6 +86,7 @@ function checkRun(request: RunRequest): CheckedRun {
   const { loaded } = request;
   const dimensions = request.dimensions ?? [];
   checkDistinctDimensions(dimensions);
+  checkSetsNotVaried(dimensions.map((d) => d.key), loaded.overrides);
   const points = buildPoints(loaded.input, loaded.locate, dimensions);
   const unproducible = unproducibleExpectationIssues(loaded.scenario.expect, points);
   if (unproducible.length > 0) throw fieldIssuesError(unproducible, loaded.locate);

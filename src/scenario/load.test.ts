@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, checkDistinctDimensions, formatIssue, loadScenario, loadScenarioText, parseVary, parseIntegerRange } from './index.ts';
+import { InputError, checkDistinctDimensions, checkSetsNotVaried, formatIssue, loadScenario, loadScenarioText, parseVary, parseIntegerRange } from './index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'iomtsim-scenario-'));
 function file(name: string, text: string): string {
@@ -234,6 +234,10 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^--vary replications=1\.\.8: replications: expected a field that can differ between points \(every point runs the same number of replications, set with --reps\), found 'replications'$/],
     ['a grid of more points than a run may plan', () => checkDistinctDimensions([parseVary('consensus.batchSize=1..200'), parseVary('workload.rateTps=1..100')]),
       /^--vary consensus\.batchSize=\.\.\. --vary workload\.rateTps=\.\.\.: \(grid\): expected at most 10000 points in the grid, found 200 × 100 = 20000 points$/],
+    ['a --set of the field a --vary sweeps, which every point would override', () => checkSetsNotVaried(['consensus.nodes'], ['consensus.batchSize=20', 'consensus.nodes=10']),
+      /^--set consensus\.nodes=10: consensus\.nodes: expected a field --vary does not sweep \(each point sets consensus\.nodes itself\), found consensus\.nodes, swept by --vary consensus\.nodes=\.\.\.$/],
+    ['a --set inside a mapping a --vary sweeps whole', () => checkSetsNotVaried(['network.latency'], ['network.latency.mean=5ms']),
+      /^--set network\.latency\.mean=5ms: network\.latency\.mean: expected a field --vary does not sweep \(each point sets network\.latency itself\), found network\.latency\.mean, swept by --vary network\.latency=\.\.\.$/],
     ['a sizing range that is not integer', () => parseIntegerRange('workload.rateTps=1.5..9'),
       /^--vary workload\.rateTps=1\.5\.\.9: workload\.rateTps: expected an integer range lo\.\.hi, such as 10\.\.5000, found '1\.5\.\.9'$/],
   ];
@@ -257,6 +261,10 @@ describe('loadScenario: bad input names the file, the field path, what was expec
   it('accepts an IoMT scenario that says it offers no synthetic load, or says nothing of it', () => {
     expect(loadScenarioText('t.yaml', `${IOMT_BASE}workload: { rateTps: 0 }\n`).scenario.iomt).toBeDefined();
     expect(loadScenarioText('t.yaml', IOMT_BASE).scenario.iomt).toBeDefined();
+  });
+
+  it('lets --set give the fields beside a swept one, and the rest of a mapping a --vary sweeps one field of', () => {
+    expect(() => checkSetsNotVaried(['consensus.nodes'], ['consensus.batchSize=20', 'consensus={protocol: pbft, nodes: 4}', 'consensus.nodesX=1'])).not.toThrow();
   });
 
   it('reports every problem, not just the first', () => {

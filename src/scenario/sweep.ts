@@ -4,7 +4,7 @@
  * the Cartesian product with the first `--vary` outermost, so point order is predictable.
  */
 import { inputError } from './errors.ts';
-import { parseOverrideKey, parseOverrideValue, type Override } from './overrides.ts';
+import { parseOverrideKey, parseOverrideValue, parseSet, type Override } from './overrides.ts';
 import { normalizePath } from './schema-paths.ts';
 import { zScenario } from './schema.ts';
 
@@ -114,6 +114,19 @@ export function checkDistinctDimensions(dimensions: readonly Dimension[]): void 
   const points = dimensions.reduce((product, d) => product * d.values.length, 1);
   if (points > MAX_VALUES) {
     throw inputError(dimensions.map((d) => `--vary ${d.key}=...`).join(' '), '(grid)', `at most ${MAX_VALUES} points in the grid`, `${dimensions.map((d) => d.values.length).join(' × ')} = ${points} points`);
+  }
+}
+
+/**
+ * No `--set` of a field a `--vary` sweeps: each point sets the swept field itself, so the `--set`
+ * would be overridden at every point without a word (`--set consensus.nodes=10` beside
+ * `--vary consensus.nodes=4,7` runs 4 and 7). `flag` names the sweeping flag in the message.
+ */
+export function checkSetsNotVaried(variedKeys: readonly string[], sets: readonly string[], flag = '--vary'): void {
+  for (const expr of sets) {
+    const key = parseSet(expr).path.join('.');
+    const varied = variedKeys.find((v) => key === v || key.startsWith(`${v}.`));
+    if (varied !== undefined) throw inputError(`--set ${expr}`, key, `a field ${flag} does not sweep (each point sets ${varied} itself)`, `${key}, swept by ${flag} ${varied}=...`);
   }
 }
 

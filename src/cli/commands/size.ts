@@ -1,6 +1,6 @@
 /** `iomtsim size`: the largest (or smallest) value of one parameter that meets every SLO. */
 import type { Argv } from 'yargs';
-import { infiniteBound, inputError, loadScenarioAsync, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
+import { checkSetsNotVaried, infiniteBound, inputError, loadScenarioAsync, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
 import { sizeScenario } from '../../runner/index.ts';
 import { attacksThatNeverAct } from '../../scenario/attack-notices.ts';
 import { unknownMetric } from '../../scenario/metric-names.ts';
@@ -24,6 +24,7 @@ export async function sizeCommand(args: SizeArgs): Promise<number> {
   const vary = (args.vary ?? []).map(String);
   if (vary.length !== 1) throw inputError('--vary', '(flag)', 'exactly one --vary key=lo..hi (the dimension to size)', `${vary.length} --vary flags`);
   const range = parseIntegerRange(vary[0]!);
+  checkSetsNotVaried([range.key], loaded.overrides);
   const slos = (args.slo ?? []).map(String).map((text) => {
     const slo = parseSlo(text);
     const bound = infiniteBound(text);
