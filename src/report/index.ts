@@ -61,7 +61,7 @@ export interface CompareCommandOptions {
 export async function compareCommand(dirA: string, dirB: string, options: CompareCommandOptions = {}): Promise<number> {
   const out = options.out ?? defaultCompareDir(dirA, dirB);
   // Refused before the runs are read and the figures rendered, naming the flag.
-  checkReportFolder(out, options.out === undefined ? out : `--out ${out}`);
+  checkReportFolder(out, options.out === undefined ? out : `--out ${out}`, 'compare');
   let record;
   try {
     record = await writeComparison(dirA, dirB, out, options.threshold === undefined ? {} : { threshold: options.threshold });

@@ -54,7 +54,7 @@ describe('reading a results folder (--resume, merge)', () => {
 describe('the folder of a report of other results (compare --out, validate --out)', () => {
   it('refuses a folder that holds a run\'s results, writing nothing', () => {
     const dir = folderWithManifest({});
-    expect(refusal(() => checkReportFolder(dir, `--out ${dir}`))).toBe(`--out ${dir}: (flag): expected a folder that holds no run's results (their report would be replaced), found an existing results folder`);
+    expect(refusal(() => checkReportFolder(dir, `--out ${dir}`, 'compare'))).toBe(`--out ${dir}: (flag): expected a folder that holds no run's results (their report would be replaced), found an existing results folder`);
     expect(readdirSync(dir)).toEqual(['manifest.json']);
   });
 
@@ -62,15 +62,27 @@ describe('the folder of a report of other results (compare --out, validate --out
     const root = mkdtempSync(join(tmpdir(), 'iomtsim-report-folder-'));
     mkdirSync(join(root, 'earlier'));
     writeFileSync(join(root, 'earlier', 'comparison.json'), '{}\n');
-    checkReportFolder(join(root, 'earlier'), '--out earlier');
-    checkReportFolder(join(root, 'new'), '--out new');
+    checkReportFolder(join(root, 'earlier'), '--out earlier', 'compare');
+    checkReportFolder(join(root, 'new'), '--out new', 'validate');
     expect(existsSync(join(root, 'new'))).toBe(false);
+  });
+
+  it("refuses the other report's folder: a comparison over a validation, a validation over a comparison", () => {
+    const root = mkdtempSync(join(tmpdir(), 'iomtsim-report-folder-'));
+    for (const [name, marker] of [['validation', 'validation.json'], ['comparison', 'comparison.json']]) {
+      mkdirSync(join(root, name!));
+      for (const f of ['report.html', 'report.md', marker!]) writeFileSync(join(root, name!, f), 'x');
+    }
+    expect(refusal(() => checkReportFolder(join(root, 'validation'), '--out validation', 'compare'))).toBe("--out validation: (flag): expected an empty or new folder, or the folder of an earlier compare (holding 'comparison.json'), found 3 entries, e.g. 'report.html', 'report.md', 'validation.json'");
+    expect(refusal(() => checkReportFolder(join(root, 'comparison'), '--out comparison', 'validate'))).toContain("or the folder of an earlier validate (holding 'validation.json')");
+    checkReportFolder(join(root, 'validation'), '--out validation', 'validate');
+    checkReportFolder(join(root, 'comparison'), '--out comparison', 'compare');
   });
 
   it('refuses a folder that cannot be made, naming the flag', () => {
     const root = mkdtempSync(join(tmpdir(), 'iomtsim-report-folder-'));
     writeFileSync(join(root, 'file'), 'x');
-    expect(refusal(() => checkReportFolder(join(root, 'file', 'out'), '--out file/out'))).toBe(`--out file/out: (flag): expected a folder iomtsim can create and write to, found ${join(root, 'file')}, a file, where a folder would have to be`);
+    expect(refusal(() => checkReportFolder(join(root, 'file', 'out'), '--out file/out', 'validate'))).toBe(`--out file/out: (flag): expected a folder iomtsim can create and write to, found ${join(root, 'file')}, a file, where a folder would have to be`);
   });
 });
 
@@ -87,7 +99,7 @@ describe('the one rule for every --out', () => {
     const trace = mkdtempSync(join(tmpdir(), 'iomtsim-out-rule-'));
     writeFileSync(join(trace, 'trace.json'), '{}');
     expect(refusal(() => checkResultsFolder({ outDir: trace }, 'a folder that holds no results yet'))).toBe(`--out ${trace}: (flag): expected an empty or new folder, found 1 entry, e.g. 'trace.json'`);
-    expect(refusal(() => checkReportFolder(trace, `--out ${trace}`))).toContain("found 1 entry, e.g. 'trace.json'");
+    expect(refusal(() => checkReportFolder(trace, `--out ${trace}`, 'compare'))).toContain("found 1 entry, e.g. 'trace.json'");
     expect(readdirSync(trace)).toEqual(['trace.json']);
   });
 

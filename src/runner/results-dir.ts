@@ -62,17 +62,18 @@ function holdsResults(dir: string): boolean {
   return existsSync(join(dir, FILES.manifest));
 }
 
-/** The files a report of other results (compare, validate) writes, by which its earlier folder is known. */
-export const REPORT_FILES = ['report.html', 'report.md', 'comparison.json', 'validation.json'] as const;
+/** The file by which each report of other results knows a folder of its own earlier output (both write report.html and report.md). */
+export const REPORT_MARKERS = { compare: 'comparison.json', validate: 'validation.json' } as const;
 
 /**
  * Refuse, before any work, a folder a report of other results (compare, validate) would be written
  * to that holds a run's results (its report.html, report.md and figures/ would replace the run's
- * own), or files of anything but an earlier report. `source` names the folder in the message (the
- * flag as typed, or the default folder).
+ * own), or files of anything but an earlier report of the same command: a comparison written over
+ * a validation would leave validation.json beside a report that is no longer its own. `source`
+ * names the folder in the message (the flag as typed, or the default folder).
  */
-export function checkReportFolder(dir: string, source: string): void {
-  checkOutFolder(dir, source, { taken: "a folder that holds no run's results (their report would be replaced)", own: REPORT_FILES, ownName: 'report (compare, validate)' });
+export function checkReportFolder(dir: string, source: string, command: keyof typeof REPORT_MARKERS): void {
+  checkOutFolder(dir, source, { taken: "a folder that holds no run's results (their report would be replaced)", own: [REPORT_MARKERS[command]], ownName: command });
 }
 
 /**

@@ -71,7 +71,7 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
   const outSource = opts.out === undefined ? out : `--out ${out}`;
   // Refused before the checks run (minutes), not after.
   checkOnly(opts);
-  checkReportFolder(out, outSource);
+  checkReportFolder(out, outSource, 'validate');
   const progress = (cells: string[], wallMs: number): void => {
     if (!opts.json) process.stderr.write(`${cells.slice(0, 4).join('  ')}  (${wallMs} ms)\n`);
   };
