@@ -222,6 +222,8 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^--set iomt\.rules=.*: iomt\.rules\.0\.name: expected a name of lower-case letters, digits and '-', found 'X Y'$/],
     ['a message kind delay-votes lists twice', () => loadScenarioText('t.yaml', `${BASE}attacks:\n  - { type: delay-votes, start: 1s, replicas: [1], delay: 5ms, kinds: [pbft-commit, pbft-commit] }\n`),
       /^t\.yaml:\d+:\d+: attacks\.0\.kinds\.1: expected a message kind not listed before, found pbft-commit, already at kinds\.0$/],
+    ['an expectation written as a bare number', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nexpect:\n  safety.violations: 0\n'),
+      /^t\.yaml:4:\d+: expect\.safety\.violations: expected a condition such as '== 0', '<= 2000' or '> 0\.9', found 0$/],
     ['a bad --vary', () => parseVary('consensus.nodes=4,,7'),
       /^--vary consensus\.nodes=4,,7: consensus\.nodes: expected key=v1,v2,\.\.\. or key=lo\.\.hi:step with no empty value, found '4,,7'$/],
     ['a reversed --vary range', () => parseVary('consensus.nodes=10..4'),

@@ -18,7 +18,8 @@ import { CONDITION_EXAMPLES, FINITE_BOUND, infiniteBound, METRIC_NAME, parseCond
 /** `expect:` maps a metric name to a condition on its mean over replications. */
 const zExpect = z.record(
   z.string().regex(METRIC_NAME, 'a metric name in dotted lower snake case, such as safety.violations'),
-  z.string().refine((text) => parseCondition(text) !== undefined, {
+  // A bare number (`0`) reads as YAML's number, not a condition: said as the condition expected.
+  z.string({ error: (issue) => `expected ${CONDITION_EXAMPLES}, found ${JSON.stringify(issue.input)}` }).refine((text) => parseCondition(text) !== undefined, {
     error: (issue) => {
       const text = String(issue.input);
       const bound = infiniteBound(text);
