@@ -224,6 +224,8 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^t\.yaml:\d+:\d+: attacks\.0\.kinds\.1: expected a message kind not listed before, found pbft-commit, already at kinds\.0$/],
     ['an expectation written as a bare number', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nexpect:\n  safety.violations: 0\n'),
       /^t\.yaml:4:\d+: expect\.safety\.violations: expected a condition such as '== 0', '<= 2000' or '> 0\.9', found 0$/],
+    ['a --vary range in exponent notation', () => parseVary('consensus.nodes=1..1e9:1'),
+      /^--vary consensus\.nodes=1\.\.1e9:1: consensus\.nodes: expected a range lo\.\.hi:step of numbers written in decimal digits \(no exponent\), such as 4\.\.10 or 0\.1\.\.0\.5:0\.1, found '1\.\.1e9:1'$/],
     ['a bad --vary', () => parseVary('consensus.nodes=4,,7'),
       /^--vary consensus\.nodes=4,,7: consensus\.nodes: expected key=v1,v2,\.\.\. or key=lo\.\.hi:step with no empty value, found '4,,7'$/],
     ['a reversed --vary range', () => parseVary('consensus.nodes=10..4'),

@@ -69,7 +69,7 @@ export function parseVary(expr: string): Dimension {
     const values = Array.from({ length: count }, (_, i) => Number((range.lo + i * step).toFixed(decimals)));
     return { key, values };
   }
-  if (rest.includes('..')) throw inputError(source, key, 'a range lo..hi:step of numbers', `'${rest}'`);
+  if (rest.includes('..')) throw inputError(source, key, 'a range lo..hi:step of numbers written in decimal digits (no exponent), such as 4..10 or 0.1..0.5:0.1', `'${rest}'`);
   const parts = rest.split(',').map((p) => p.trim());
   if (parts.some((p) => p === '')) throw inputError(source, key, `${VARY_FORM} with no empty value`, `'${rest}'`);
   const values = parts.map((p) => parseOverrideValue(source, key, p));

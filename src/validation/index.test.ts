@@ -18,6 +18,10 @@ describe('checkOnly', () => {
     expect(() => checkOnly({ quick: false, only: ['ideal.pbft.', 'idael'] })).toThrow(/--only idael: \(flag\): expected the start of a check or calibration id .*found 'idael', which starts none/);
   });
 
+  it('refuses an empty selection (--only \'\'), which would run everything or nothing', () => {
+    expect(() => checkOnly({ quick: false, only: [] })).toThrow(/^--only: \(flag\): expected the start of a check or calibration id, or several separated by commas \(they start with .*\), found nothing$/);
+  });
+
   it('refuses a selection of full-suite checks only with --quick, which would run none', () => {
     expect(() => checkOnly({ quick: true, only: ['selfish-mining.revenue.a0.1-'] })).toThrow(/expected a selection with at least one check to run with --quick/);
   });

@@ -40,12 +40,14 @@ export function checkOnly(opts: Pick<ValidateOptions, 'quick' | 'only'>): void {
   if (opts.only === undefined) return;
   const ids = [...allChecks(0).map((c) => c.id), ...allCalibrations().map((c) => c.id)];
   const groups = [...new Set(ids.map((id) => id.split('.')[0]!))].join(', ');
+  if (opts.only.length === 0) throw inputError('--only', '(flag)', `the start of a check or calibration id, or several separated by commas (they start with ${groups})`, 'nothing');
   for (const prefix of opts.only) {
     if (!ids.some((id) => id.startsWith(prefix))) {
       throw inputError(`--only ${prefix}`, '(flag)', `the start of a check or calibration id (they start with ${groups}; docs/validation.md lists them)`, `'${prefix}', which starts none`);
     }
   }
   if (selectChecks(opts).length + selectCalibrations(opts).length === 0) {
+    // Only --quick can leave a selection empty: every prefix names something of the full suite.
     throw inputError(`--only ${opts.only.join(',')}`, '(flag)', 'a selection with at least one check to run with --quick', 'only checks and calibrations of the full suite');
   }
 }
