@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importModuleFile, moduleFiles } from './module-file.ts';
+import { aPluginKind, importModuleFile, moduleFiles } from './module-file.ts';
 
 function folder(): string {
   return mkdtempSync(join(tmpdir(), 'iomtsim-module-file-'));
@@ -26,5 +26,11 @@ describe('the files a module reaches', () => {
     writeFileSync(join(dir, 'helper.mjs'), 'export const x = 1;\n');
     writeFileSync(join(dir, 'entry.mjs'), "import { x } from './helper.mjs';\nimport './helpers';\nexport default x;\n");
     expect(moduleFiles(join(dir, 'entry.mjs'))).toEqual([join(dir, 'entry.mjs'), join(dir, 'helper.mjs')]);
+  });
+});
+
+describe('a plug-in kind in a message', () => {
+  it('takes the article its sound needs: an attack, a protocol, a detector', () => {
+    expect((['attack', 'protocol', 'detector'] as const).map(aPluginKind)).toEqual(['an attack', 'a protocol', 'a detector']);
   });
 });

@@ -12,6 +12,11 @@ import { importableUrl } from './compiled.ts';
 
 export type PluginKind = 'protocol' | 'attack' | 'detector';
 
+/** The kind with its article, for messages: 'an attack', 'a protocol'. */
+export function aPluginKind(kind: PluginKind): string {
+  return `${kind === 'attack' ? 'an' : 'a'} ${kind}`;
+}
+
 /** Where a plug-in came from, as recorded in the scenario and in manifest.json. */
 export interface PluginRef {
   readonly kind: PluginKind;

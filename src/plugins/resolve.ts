@@ -12,7 +12,7 @@ import { PROTOCOLS } from '../protocols/index.ts';
 import { ATTACK_REGISTRY } from '../attacks/registry.ts';
 import { DETECTOR_KINDS } from '../iomt/detector-kinds/index.ts';
 import { loadPluginModule } from './cache.ts';
-import { fileOfSource, resolveModulePath, type PluginKind, type PluginRef } from './module-file.ts';
+import { aPluginKind, fileOfSource, resolveModulePath, type PluginKind, type PluginRef } from './module-file.ts';
 
 type Plain = Record<string, unknown>;
 
@@ -65,7 +65,7 @@ export async function resolvePlugins(input: Plain, locate: (path: readonly Prope
     if (result.state === 'failed') throw inputError(source, where, 'a module that loads as an ES module (.mts or .mjs, or .ts or .js under a package.json with "type": "module")', `'${written}', which fails to load: ${result.error}`);
     if (result.state === 'broken') throw inputError(source, where, CONTRACT[kind], `${module}, whose default export lacks: ${result.problems.join('; ')}`);
     const name = definitionName(kind, result.definition);
-    if (inTreeNames(kind).includes(name)) throw inputError(source, where, `a ${kind} whose name differs from the in-tree ones (${inTreeNames(kind).join(', ')})`, `'${name}' from ${module}`);
+    if (inTreeNames(kind).includes(name)) throw inputError(source, where, `${aPluginKind(kind)} whose name differs from the in-tree ones (${inTreeNames(kind).join(', ')})`, `'${name}' from ${module}`);
     const clash = refs.find((r) => r.kind === kind && r.name === name && r.module !== module);
     if (clash !== undefined) throw inputError(source, where, `one module per ${kind} name`, `'${name}' from both ${clash.module} and ${module}`);
     if (!refs.some((r) => r.module === module)) refs.push({ kind, name, module, sha256: result.sha256 });
