@@ -33,6 +33,16 @@ describe('flags yargs accepts but no command can use', () => {
     expect(stderr).toBe('--set: (flag): expected a value after --set, found nothing\n');
   });
 
+  it('refuses a switch given a value other than true or false, which yargs would read as false', async () => {
+    const { code, stderr } = await mainWithStderr(['run', 'scenarios/pbft.yaml', '--dry-run', '--json=maybe']);
+    expect(code).toBe(2);
+    expect(stderr).toBe("--json=maybe: (flag): expected --json alone (a switch), or --json=true or --json=false, found 'maybe'\n");
+  });
+
+  it('lets a switch be given alone, =true or =false', async () => {
+    expect((await mainWithStderr(['run', 'scenarios/pbft.yaml', '--dry-run=true', '--json=false'])).code).toBe(0);
+  });
+
   it('lets a repeatable flag be given several times', async () => {
     const { code } = await mainWithStderr(['run', 'scenarios/pbft.yaml', '--dry-run', '--set', 'duration=2s', '--set', 'warmup=1s']);
     expect(code).toBe(0);

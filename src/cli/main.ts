@@ -54,7 +54,16 @@ class UsageError extends Error {}
  * a handler would use as a path or a number), and a repeatable flag (`--set`, `--vary`, `--slo`)
  * given with no value (yargs reads it as an empty list, the same as the flag left out).
  */
-function refuseUnusableFlags(argv: Record<string, unknown>, options: { string?: string[]; array?: string[] }): void {
+function refuseUnusableFlags(argv: Record<string, unknown>, options: { string?: string[]; array?: string[]; boolean?: string[] }, typed: readonly string[]): void {
+  // yargs reads a switch given any value but 'true' as false: `--json=maybe` ran without JSON.
+  const switches = new Set(options.boolean ?? []);
+  for (const arg of typed) {
+    if (arg === '--') break;
+    const m = /^--([A-Za-z][A-Za-z0-9-]*)=(.*)$/s.exec(arg);
+    const name = m?.[1]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    if (m === null || name === undefined || !switches.has(name) || /^(true|false)$/.test(m[2]!)) continue;
+    throw inputError(arg, '(flag)', `--${name} alone (a switch), or --${name}=true or --${name}=false`, `'${m[2]}'`);
+  }
   // `--out "$OUT"` with OUT unset: an empty path would be the current folder. One check for every
   // command that takes --out, before any of them reads or writes anything.
   if ((options.string ?? []).includes('out') && argv['out'] === '') throw inputError("--out ''", '(flag)', 'a folder path', "''");
@@ -106,8 +115,8 @@ export function attachSignedValues(argv: readonly string[]): string[] {
 }
 
 /** yargs calls a middleware with its instance of the matched command too, which its types leave out. */
-const refuseUnusableFlagsMiddleware = ((args: Record<string, unknown>, y: { getOptions(): { string?: string[]; array?: string[] } }) =>
-  refuseUnusableFlags(args, y.getOptions())) as unknown as (args: object) => void;
+const refuseUnusableFlagsMiddleware = (typed: readonly string[]) => ((args: Record<string, unknown>, y: { getOptions(): { string?: string[]; array?: string[]; boolean?: string[] } }) =>
+  refuseUnusableFlags(args, y.getOptions(), typed)) as unknown as (args: object) => void;
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -145,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('list [topic]', `list ${LIST_TOPICS.join(', ')}`, (y) => y.positional('topic', { type: 'string', describe: `one of ${LIST_TOPICS.join(', ')}`, default: 'scenarios' }).option('markdown', { type: 'boolean', describe: 'with metrics: print the reference as Markdown (docs/metrics.md)' }), handle(listCommand))
     .command('schema', 'print the scenario JSON Schema (for editor completion)', (y) => y.option('update-docs', { type: 'string', describe: 'instead, regenerate the field reference in this markdown file (given bare: docs/scenarios.md)' }), handle((args: ArgsOf<'schema', 'schemaCommand'>) => mod('schema').schemaCommand(args)))
     .command('calibrate', 'measure the CPU cost of crypto operations on this host', (y) => y.option('json', { type: 'string', describe: 'also write the cost table as JSON to this file' }), handle((args: ArgsOf<'calibrate', 'calibrateCommand'>) => mod('calibrate').calibrateCommand(args)))
-    .middleware(refuseUnusableFlagsMiddleware)
+    .middleware(refuseUnusableFlagsMiddleware(argv))
     .demandCommand(1, 'a command (see iomtsim --help)')
     .epilogue(DOCS_EPILOGUE)
     .strict()
