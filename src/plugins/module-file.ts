@@ -88,10 +88,37 @@ export async function importModuleFile(path: string): Promise<ModuleLoad> {
   const problem = notAFile(path, 'an existing module file');
   if (problem !== undefined) return { state: 'not-a-file', ...problem };
   const sha256 = sha256OfModule(path);
+  watchExitWhileImporting();
+  importing.add(path);
   try {
     const mod = (await import(await importableUrl(pathToFileURL(path).href))) as Record<string, unknown>;
     return { state: 'loaded', exported: mod['default'], sha256 };
   } catch (err) {
     return { state: 'failed', error: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
+  } finally {
+    importing.delete(path);
   }
+}
+
+/** Module files whose import has started and not yet finished. */
+const importing = new Set<string>();
+let watching = false;
+/** The CLI's exit code for bad input (src/cli/errors.ts): a plug-in that cannot load is one. */
+const EXIT_BAD_INPUT = 2;
+
+/**
+ * A plug-in that ends the process while it loads, by process.exit or by a top-level await that
+ * never settles (the event loop drains and Node exits), would end a command silently, with its
+ * own code (0 reads as success in a pipeline) or Node's 13. The process still ends, but names the
+ * module and exits as for any bad input.
+ */
+function watchExitWhileImporting(): void {
+  if (watching) return;
+  watching = true;
+  process.on('exit', () => {
+    const [first] = importing;
+    if (first === undefined) return;
+    process.stderr.write(`${first}: (module): expected a plug-in module whose loading finishes, found one that ended the process while it loaded (process.exit, or a top-level await that never settles)\n`);
+    process.exitCode = EXIT_BAD_INPUT;
+  });
 }

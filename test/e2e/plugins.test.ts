@@ -25,4 +25,18 @@ describe('iomtsim run with plug-in modules', () => {
     expect(r.stderr).toContain('createReplica: expected a function');
     expect(existsSync(out)).toBe(false);
   });
+
+  it('exits 2 naming a plug-in that ends the process while it loads (process.exit, or a top-level await that never settles), and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-exiting-'));
+    writeFileSync(join(dir, 'exits.mts'), 'process.exit(0);\n');
+    writeFileSync(join(dir, 'hangs.mts'), 'await new Promise(() => {});\nexport default 1;\n');
+    for (const module of ['exits.mts', 'hangs.mts']) {
+      writeFileSync(join(dir, 's.yaml'), `name: exiting\nduration: 1s\nconsensus:\n  protocol: { module: ./${module} }\n`);
+      const out = join(dir, 'results');
+      const r = await cli(['run', join(dir, 's.yaml'), '--out', out]);
+      expect(r.code, module).toBe(2);
+      expect(r.stderr).toBe(`${join(dir, module)}: (module): expected a plug-in module whose loading finishes, found one that ended the process while it loaded (process.exit, or a top-level await that never settles)\n`);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
 });
