@@ -136,6 +136,17 @@ describe('compare: the better direction of trust metrics', () => {
   });
 });
 
+describe('compare: metrics with no better direction', () => {
+  it('calls a significant change in offered load changed, in either direction, and passes', () => {
+    const offered = (values: number[]) => inMemory({ metric: 'consensus.offered_tps', values });
+    for (const [a, b] of [[[100, 101, 99], [150, 151, 149]], [[150, 151, 149], [100, 101, 99]]] as const) {
+      const c = compareResults(offered([...a]), offered([...b]));
+      expect(c.differences[0]).toMatchObject({ direction: 'neither', verdict: 'changed' });
+      expect(c.passed).toBe(true);
+    }
+  });
+});
+
 describe('compare: checks and expectations that held in A and failed in B', () => {
   const integrity = (failedReplications: number) => ({ name: 'iomt.integrity', passed: failedReplications === 0, failedReplications, n: 3, detail: failedReplications === 0 ? '' : 'replication 0 (seed 1): 23 valid, 5 invalid reads' });
 

@@ -385,7 +385,9 @@ function verdictOf(d: Pick<MetricDifference, 'delta' | 'relative' | 'direction' 
   if (d.pValue === null) return 'untested';
   if (!significant) return 'same';
   if (d.relative !== null && Math.abs(d.relative) < threshold) return 'within threshold';
-  if (d.direction === 'unknown') return 'changed';
+  // Only a metric with a better direction can get better or worse (docs/reports.md): offered load,
+  // utilisation and message counts only change.
+  if (d.direction !== 'higher' && d.direction !== 'lower') return 'changed';
   return (d.direction === 'higher') === d.delta > 0 ? 'better' : 'worse';
 }
 
