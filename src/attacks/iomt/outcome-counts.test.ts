@@ -152,6 +152,10 @@ describe('stolen-key', () => {
     expect(value(m, 'iomt.spoofed_sent')).toBe(10);
     expect(value(m, 'iomt.spoofed_arrived')).toBe(10);
     expect(value(m, 'iomt.spoofed_accepted')).toBe(10);
+    // No security service without `respond`: none revoked, said as 0 so an expectation can judge it.
+    expect(value(m, 'attack.stolen_key_devices_revoked')).toBe(0);
+    expect(value(m, 'attack.honest_devices_revoked')).toBe(0);
+    expect(m['attack.time_to_revoke_ms']).toBeUndefined();
   });
 });
 

@@ -77,8 +77,8 @@ export const stolenKey = defineAttack({
           const service = shares.find((s) => s.revoked !== undefined);
           const revokedUs = new Map(service?.revoked ?? []);
           Object.assign(m, revocationOutcomes(shares, revokedUs));
-          if (service === undefined) return m;
-          const alarmUs = new Map(service.alarms ?? []);
+          // Without `respond` no service revokes anything: 0 devices revoked, and no time to revoke.
+          const alarmUs = new Map(service?.alarms ?? []);
           const victims = new Set(env.truth.all('device', 'compromised-device').filter((l) => l.attack === 'stolen-key').map((l) => l.id as number));
           let revokedVictims = 0, revokeSum = 0, revokedHonest = 0;
           for (const [device, t] of revokedUs) {
