@@ -18,7 +18,7 @@ export const leaderDos = defineAttack({
   title: 'Denial of service on the leader',
   category: 'network',
   targets: 'the current leader',
-  model: "charges load × tick of processing to the leader every tick, so its protocol work queues behind the flood; follows the leader (view changes, and HotStuff views and Clique heights as they rotate), `after` each announcement",
+  model: "charges load × tick of processing to the leader every tick, so its protocol work queues behind the flood; follows the leader (view changes, and HotStuff views and Clique heights as they rotate), `after` each announcement; a leader is flooded, and labelled, from the first tick it is the target at (a tick longer than a leader's stint skips some)",
   paramsSchema: z.object({
     load: param(z.number().min(0).lt(1), "Fraction of the leader's processor consumed by the flood.", 'number in [0, 1)'),
     tick: param(zPositiveDurationUs.default(10_000), "Granularity of the charged work (how often the flood's work is charged).", 'duration'),
@@ -30,17 +30,27 @@ export const leaderDos = defineAttack({
     const endUs = windowEndUs(spec);
     const workUs = Math.round(spec.load * spec.tick);
     let target: HostId | undefined;
+    // The host the flood has charged since it became the target, labelled from its first charge: a
+    // leader whose whole stint falls between two ticks (a HotStuff view shorter than `tick`) is
+    // never flooded, and the ground truth says so.
     let label: GroundTruthLabel | undefined;
+    let labelled: HostId | undefined;
     let active = false;
     const retarget = (leader: HostId | undefined): void => {
       if (leader === target) return;
       if (label !== undefined) truth.close(label, engine.nowUs);
+      label = labelled = undefined;
       target = leader;
-      label = leader === undefined ? undefined : truth.label('host', leader, 'leader-dos', 'flooded-leader', engine.nowUs, endUs);
     };
     const tick = (): void => {
       if (!active) return;
-      if (target !== undefined && engine.isUp(target)) engine.cpu(target, workUs);
+      if (target !== undefined && engine.isUp(target)) {
+        if (labelled !== target) {
+          label = truth.label('host', target, 'leader-dos', 'flooded-leader', engine.nowUs, endUs);
+          labelled = target;
+        }
+        engine.cpu(target, workUs);
+      }
       const next = engine.nowUs + spec.tick;
       if (next < endUs) engine.at(next, tick);
     };

@@ -39,3 +39,27 @@ describe('leader-delay follows the leader', () => {
     expect(r.metrics['attack.labels']!.value).toBe(1);
   });
 });
+
+describe('leader-dos labels the leaders it floods', () => {
+  function leaderDosRun(tick: string) {
+    const s = zScenario.parse({
+      name: 't', duration: '8s',
+      network: { latency: { kind: 'fixed', value: '10ms' } },
+      consensus: { protocol: 'hotstuff', nodes: 4, batchSize: 10, batchTimeout: '50ms' },
+      workload: { rateTps: 50, clients: 2 },
+      attacks: [{ type: 'leader-dos', start: '2s', end: '6s', load: 0.5, tick }],
+    });
+    return runConsensusWorld(s, 1, { faults: planAttacks(s.attacks, { replicas: 4, clients: 2 }) });
+  }
+
+  it("labels each HotStuff view's leader when a tick falls in every view", () => {
+    expect(leaderDosRun('10ms').metrics['attack.labels']!.value).toBeGreaterThan(20);
+  });
+
+  it('labels only the leaders a tick charged when views are shorter than a tick: at most one a tick', () => {
+    // Ticks at 2, 3, 4 and 5 s: four charges, whatever leaders came and went between them.
+    const labels = leaderDosRun('1s').metrics['attack.labels']!.value;
+    expect(labels).toBeGreaterThanOrEqual(1);
+    expect(labels).toBeLessThanOrEqual(4);
+  });
+});
