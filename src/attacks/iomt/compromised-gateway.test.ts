@@ -32,15 +32,17 @@ function planned(fields: Record<string, unknown>, gateway: (ctx: ActorContext<un
 describe('compromised-gateway outcomes', () => {
   it('counts as delayed every reading the compromised gateway held back during its window, on that gateway only', () => {
     const { run, taps, contexts } = planned({ start: '10s', end: '20s', delay: '2s' });
-    // Both gateways get a reading each second; the window [10 s, 20 s) holds 10 of gateway 1's.
+    // Both gateways get a reading each second; the window [10 s, 20 s) holds 10 of gateway 1's, and
+    // the one at 20 s waits behind the 19 s one, held until 21 s: 11 in all.
     for (let t = 0; t < 30; t++) {
       contexts.forEach((ctx, g) => {
         ctx.nowUs = t * S;
+        taps[g]!.onTimer(1); // the release timer, due or not
         taps[g]!.onMessage(100, { kind: 'reading' });
       });
     }
     const m = run.outcomes!();
-    expect(m['attack.gateway_delayed_readings']?.value).toBe(10);
+    expect(m['attack.gateway_delayed_readings']?.value).toBe(11);
     expect(m['attack.gateway_dropped_readings']?.value).toBe(0);
   });
 

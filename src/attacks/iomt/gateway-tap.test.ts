@@ -70,8 +70,30 @@ describe('GatewayTap', () => {
     ctx.nowUs = 1_000_000;
     tap.onTimer(1);
     expect(tap.droppedReadings).toBe(10);
-    expect(tap.delayedReadings).toBe(10);
+    // Ten held by the behaviour, and the ten it let through after the first hold, which wait behind them.
+    expect(tap.delayedReadings).toBe(20);
     // Each class got its own count, the genuine readings between them none.
     for (const [cls, prefix, count] of classes) expect(labels.metrics(cls, prefix)[`${prefix}_arrived`]?.value, cls).toBe(count);
+  });
+
+  it('hands held readings to the gateway in the order they came, a reading let through waiting behind them (a window that ends, a shorter delay after a longer)', () => {
+    const ctx = new ScriptedContext(5);
+    const seen: number[] = [];
+    const inner: Actor<unknown> = { onMessage: (_from, msg) => void seen.push((msg as { seq: number }).seq), onTimer: () => undefined };
+    // Holds the first two for 1 s and 0.5 s, then stops holding (its window ended).
+    const delays = [1_000_000, 500_000];
+    let n = 0;
+    const tap = new GatewayTap(ctx, () => inner, [{ admit: () => delays[n++] }], new MessageLabels(), () => undefined);
+    for (let seq = 0; seq < 4; seq++) tap.onMessage(1, { kind: 'reading', seq });
+    expect(seen).toEqual([]);
+    ctx.nowUs = 500_000;
+    tap.onTimer(1);
+    expect(seen).toEqual([]);
+    ctx.nowUs = 1_000_000;
+    tap.onTimer(1);
+    expect(seen).toEqual([0, 1, 2, 3]);
+    ctx.nowUs = 1_500_000;
+    tap.onMessage(1, { kind: 'reading', seq: 4 });
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
   });
 });

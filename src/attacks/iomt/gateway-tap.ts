@@ -75,16 +75,23 @@ export class GatewayTap implements Actor<unknown> {
         this.droppedReadings++;
         return;
       }
-      if (decision !== undefined) {
-        this.delayedReadings++;
-        this.heldAtUs.push(now + decision);
-        this.heldFrom.push(from);
-        this.heldMsg.push(msg);
-        this.ctx.setTimer(decision, RELEASE_TAG);
-        return;
-      }
+      if (decision !== undefined) return this.hold(from, msg, now + decision);
     }
+    // The held readings go first, in the order they came: one that overtook them would make them
+    // stale to the gateway's sequence check (a window's end, or a shorter delay after a longer).
+    if (this.heldHead < this.heldAtUs.length) return this.hold(from, msg, now);
     this.deliver(from, msg, counts);
+  }
+
+  /** Hold a reading until `untilUs`, or until those held before it are released if later. */
+  private hold(from: HostId, msg: unknown, untilUs: number): void {
+    const last = this.heldHead < this.heldAtUs.length ? this.heldAtUs[this.heldAtUs.length - 1]! : -Infinity;
+    const atUs = Math.max(untilUs, last);
+    this.delayedReadings++;
+    this.heldAtUs.push(atUs);
+    this.heldFrom.push(from);
+    this.heldMsg.push(msg);
+    if (atUs > last) this.ctx.setTimer(atUs - this.ctx.nowUs, RELEASE_TAG);
   }
 
   /** Watch what the gateway sends: its batches to the store, until acknowledged. */
