@@ -17,6 +17,12 @@ describe('iomtsim list, from the definition objects', () => {
     expect(out).toContain('    message kinds: hs-proposal, hs-vote, hs-new-view, hs-fetch, hs-nodes\n');
   });
 
+  it('lists each attack with what it acts on and how, its outcome metrics and its parameters', async () => {
+    const out = await listed('attacks');
+    expect(out).toContain('leader-dos  Denial of service on the leader\n    acts on the current leader: charges load × tick of processing to the leader every tick');
+    expect(out).toContain('\n    outcomes: attack.legit_latency_ms.p95, attack.max_commit_gap_ms\n    start (duration, default 0s): ');
+  });
+
   it('refuses an unknown topic as every input error reads: the field, the topics, what was given', async () => {
     await expect(listCommand({ topic: 'nope' })).rejects.toThrow("iomtsim list nope: topic: expected one of scenarios, protocols, attacks, devices, detectors, metrics, found 'nope'");
   });

@@ -43,10 +43,15 @@ function listScenarios(root: string): string[] {
   });
 }
 
-/** Each attack with its title, then its parameters (window fields first), from its definition. */
+/** Each attack with its title, what it acts on and how, its outcome metrics, then its parameters (window fields first), from its definition. */
 async function listAttacks(): Promise<string[]> {
   const { ATTACKS } = await import('../../attacks/registry.ts');
-  return ATTACKS.map((a) => `${a.type}  ${a.title}${a.parameters.map((p) => `\n    ${p.name} (${p.type}, default ${p.default}): ${p.meaning}`).join('')}`);
+  return ATTACKS.map((a) => [
+    `${a.type}  ${a.title}`,
+    `    acts on ${a.targets}: ${a.model}`,
+    ...(a.outcomes.length > 0 ? [`    outcomes: ${a.outcomes.join(', ')}`] : []),
+    ...a.parameters.map((p) => `    ${p.name} (${p.type}, default ${p.default}): ${p.meaning}`),
+  ].join('\n'));
 }
 
 /** Each metric of the catalog with its unit and meaning. */
