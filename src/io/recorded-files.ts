@@ -30,16 +30,23 @@ export interface FileMismatch {
   readonly found: string;
 }
 
-/** The first recorded file of `dir` that is missing or differs from its record, if any. */
-export function firstMismatch(dir: string, files: RecordedFiles): FileMismatch | undefined {
-  for (const [name, record] of Object.entries(files)) {
+/**
+ * The first recorded file of `dir` that is missing or differs from its record, if any. With
+ * `pending` (a checkpoint the process was killed in: src/runner/manifest.ts `pendingFiles`), a file
+ * may match either record, whichever version of it the checkpoint had got to.
+ */
+export function firstMismatch(dir: string, files: RecordedFiles, pending: RecordedFiles = {}): FileMismatch | undefined {
+  for (const name of new Set([...Object.keys(files), ...Object.keys(pending)])) {
+    const records = [files[name], pending[name]].filter((r): r is RecordedFile => r !== undefined);
     const file = join(dir, name);
-    const expected = `the ${record.bytes} bytes manifest.json records (sha256 ${record.sha256.slice(0, 12)}…)`;
+    const said = records.map((r) => `${r.bytes} bytes (sha256 ${r.sha256.slice(0, 12)}…)`).join(' or ');
+    const expected = `the ${said} manifest.json records`;
     const problem = notAFile(file, expected);
     if (problem !== undefined) return { file, ...problem };
     const actual = recordOf(readFileSync(file));
-    if (actual.bytes !== record.bytes) return { file, expected, found: `${actual.bytes} bytes: the file was truncated or changed after the run wrote it` };
-    if (actual.sha256 !== record.sha256) return { file, expected, found: `other content (sha256 ${actual.sha256.slice(0, 12)}…): the file was changed after the run wrote it` };
+    if (records.some((r) => r.bytes === actual.bytes && r.sha256 === actual.sha256)) continue;
+    if (!records.some((r) => r.bytes === actual.bytes)) return { file, expected, found: `${actual.bytes} bytes: the file was truncated or changed after the run wrote it` };
+    return { file, expected, found: `other content (sha256 ${actual.sha256.slice(0, 12)}…): the file was changed after the run wrote it` };
   }
   return undefined;
 }

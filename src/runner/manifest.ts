@@ -49,6 +49,13 @@ export interface Manifest {
   readonly wallMs: number;
   /** Size and SHA-256 of each result file, written with the manifest (after them); absent in folders from before it was recorded. */
   readonly files?: RecordedFiles;
+  /**
+   * While a checkpoint writes the result files: the records of what it writes, beside `files` (the
+   * last checkpoint's). A process killed meanwhile leaves each file as one or the other records,
+   * never in between (each is replaced whole), so `--resume` can read it; gone once the checkpoint's
+   * manifest is written.
+   */
+  readonly pendingFiles?: RecordedFiles;
   /** SHA-256 of the manifest's own text with this field zeroed (src/io/recorded-files.ts); written last. */
   readonly selfSha256?: string;
 }

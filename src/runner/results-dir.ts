@@ -5,13 +5,13 @@
  * whose files are damaged (unparsable, or not what the manifest records), is an input error naming
  * the file.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError } from '../scenario/index.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { checkInputFolder, readInputFile, readOptionalInputFile } from '../io/input-file.ts';
 import { checkOutputFolder, checkUnusedFolder, claimNewFolder, folderPath, makeOutputFolder, outFlagSource } from '../io/output-folder.ts';
-import { firstMismatch, recordOf, sealedJson, sealMismatch, type RecordedFile } from '../io/recorded-files.ts';
+import { firstMismatch, recordOf, sealedJson, sealMismatch, type RecordedFile, type RecordedFiles } from '../io/recorded-files.ts';
 import { metricsCsv } from '../io/metrics-csv.ts';
 import { parseTimeseriesCsv, rowsByReplication, timeseriesCsv } from '../io/timeseries-csv.ts';
 import { RESULTS_FORMAT, RUN_KINDS, type Manifest } from './manifest.ts';
@@ -105,12 +105,29 @@ export function writeResultFiles(dir: string, manifest: Manifest, summary: Summa
     [FILES.timeseries, timeseriesCsv(sorted.map((f) => ({ point: f.record.point, parameters: f.record.parameters, replication: f.record.replication, rows: f.timeseries })))],
     [FILES.summary, `${JSON.stringify(summary, null, 2)}\n`],
   ];
-  const files: Record<string, RecordedFile> = {};
-  for (const [name, content] of contents) {
-    writeFileAtomic(join(dir, name), content);
-    files[name] = recordOf(content);
-  }
+  const files: Record<string, RecordedFile> = Object.fromEntries(contents.map(([name, content]) => [name, recordOf(content)]));
+  // The files are replaced one by one: a process killed among them leaves some of this checkpoint
+  // and some of the last. The manifest says first what this one writes, beside what the last wrote
+  // (`pendingFiles`), so such a folder still verifies and resumes; then, the files written, only
+  // what they are.
+  const last = lastRecordedFiles(dir);
+  if (last !== undefined) writeFileAtomic(join(dir, FILES.manifest), sealedJson({ ...manifest, files: last, pendingFiles: files }));
+  for (const [name, content] of contents) writeFileAtomic(join(dir, name), content);
   writeFileAtomic(join(dir, FILES.manifest), sealedJson({ ...manifest, files }));
+}
+
+/**
+ * What the result files beside the manifest a checkpoint is about to replace hold (none before the
+ * first): as it records them, or, where it was left by a checkpoint killed among its files (a
+ * resumed run's first), as read from the files themselves, each one version or the other.
+ */
+function lastRecordedFiles(dir: string): RecordedFiles | undefined {
+  const file = join(dir, FILES.manifest);
+  if (!existsSync(file)) return undefined;
+  const last = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>;
+  if (last.pendingFiles === undefined) return last.files;
+  const names = new Set([...Object.keys(last.files ?? {}), ...Object.keys(last.pendingFiles)]);
+  return Object.fromEntries([...names].filter((name) => existsSync(join(dir, name))).map((name) => [name, recordOf(readFileSync(join(dir, name)))]));
 }
 
 /** A sealed JSON file's content, refused where its seal or its JSON is damaged. */
@@ -135,7 +152,7 @@ export interface StoredResults {
 export function readResults(dir: string): StoredResults {
   checkInputFolder(dir, inputError, 'an iomtsim results folder');
   const manifest = readManifest(dir);
-  const damaged = manifest.files === undefined ? undefined : firstMismatch(dir, manifest.files);
+  const damaged = manifest.files === undefined ? undefined : firstMismatch(dir, manifest.files, manifest.pendingFiles);
   if (damaged !== undefined) throw inputError(damaged.file, '(file)', damaged.expected, damaged.found);
   const records = readRecords(join(dir, FILES.replications));
   const timeseriesFile = join(dir, FILES.timeseries);

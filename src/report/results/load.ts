@@ -22,7 +22,7 @@ export function loadResults(dir: string): ResultsFolder {
   checkInputFolder(dir, resultsError, 'a results folder');
   const manifestPath = join(dir, MANIFEST_FILE);
   const manifest = parseOrThrow(zManifest, readJson(manifestPath), manifestPath) as Manifest;
-  const damaged = manifest.files === undefined ? undefined : firstMismatch(dir, manifest.files);
+  const damaged = manifest.files === undefined ? undefined : firstMismatch(dir, manifest.files, manifest.pendingFiles);
   if (damaged !== undefined) throw new ResultsError(damaged.file, '', damaged.expected, damaged.found);
   const summaryPath = join(dir, SUMMARY_FILE);
   const summary = parseOrThrow(zSummary, readJson(summaryPath), summaryPath) as Summary;

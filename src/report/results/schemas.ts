@@ -12,6 +12,9 @@ const zParameters = z.record(z.string(), zParameterValue);
 const zStatus = z.enum(['running', 'complete', 'interrupted', 'failed']);
 const zNullableNumber = z.number().nullable();
 
+/** Each file's size and SHA-256, as a manifest records them (src/io/recorded-files.ts). */
+const zRecordedFiles = z.record(z.string(), z.looseObject({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }));
+
 export const zManifest = z.looseObject({
   format: z.literal('iomtsim-results/1'),
   kind: z.enum(['run', 'sweep', 'size']),
@@ -39,7 +42,8 @@ export const zManifest = z.looseObject({
   startedAt: z.string().optional(),
   endedAt: z.string().nullable().optional(),
   wallMs: zNullableNumber.optional(),
-  files: z.record(z.string(), z.looseObject({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).optional(),
+  files: zRecordedFiles.optional(),
+  pendingFiles: zRecordedFiles.optional(),
 });
 
 const zMetricSummary = z.looseObject({

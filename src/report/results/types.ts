@@ -27,6 +27,8 @@ export interface Manifest {
   readonly wallMs?: number | null | undefined;
   /** Size and SHA-256 of each result file (loadResults checks them before reading). */
   readonly files?: RecordedFiles | undefined;
+  /** A checkpoint's files while it wrote them (src/runner/manifest.ts). */
+  readonly pendingFiles?: RecordedFiles | undefined;
 }
 
 export type ParameterValue = string | number | boolean | null;
