@@ -108,10 +108,10 @@ export function writeResultFiles(dir: string, manifest: Manifest, summary: Summa
   const files: Record<string, RecordedFile> = Object.fromEntries(contents.map(([name, content]) => [name, recordOf(content)]));
   // The files are replaced one by one: a process killed among them leaves some of this checkpoint
   // and some of the last. The manifest says first what this one writes, beside what the last wrote
-  // (`pendingFiles`), so such a folder still verifies and resumes; then, the files written, only
-  // what they are.
+  // (`pendingFiles`), so such a folder still verifies and resumes, as `running` whatever this
+  // checkpoint will say (the run's last says `complete`); then, the files written, only what they are.
   const last = lastRecordedFiles(dir);
-  if (last !== undefined) writeFileAtomic(join(dir, FILES.manifest), sealedJson({ ...manifest, files: last, pendingFiles: files }));
+  if (last !== undefined) writeFileAtomic(join(dir, FILES.manifest), sealedJson({ ...manifest, status: 'running', files: last, pendingFiles: files }));
   for (const [name, content] of contents) writeFileAtomic(join(dir, name), content);
   writeFileAtomic(join(dir, FILES.manifest), sealedJson({ ...manifest, files }));
 }
