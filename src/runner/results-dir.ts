@@ -178,15 +178,26 @@ function readManifest(dir: string): Manifest {
   return manifest;
 }
 
-/** replications.jsonl's records; none where the file is missing. */
+/**
+ * replications.jsonl's records; none where the file is missing. A replication recorded twice is
+ * refused: the run writes each once, and a copy would count twice in every statistic (a folder
+ * from before file records has nothing else to show it).
+ */
 function readRecords(file: string): ReplicationRecord[] {
   const text = readOptionalInputFile(file, inputError)?.toString('utf8') ?? '';
+  const lineOf = new Map<string, number>();
   return text.split('\n').flatMap((line, i) => {
     if (line.trim() === '') return [];
+    let record: ReplicationRecord;
     try {
-      return [JSON.parse(line) as ReplicationRecord];
+      record = JSON.parse(line) as ReplicationRecord;
     } catch (err) {
       throw inputError(`${file}:${i + 1}`, '(line)', 'one JSON object per line', `a parse error: ${(err as Error).message}`);
     }
+    const key = `${record.point}:${record.replication}`;
+    const first = lineOf.get(key);
+    if (first !== undefined) throw inputError(`${file}:${i + 1}`, '(line)', 'each replication of each point recorded once', `point ${record.point}, replication ${record.replication} again (line ${first} has it)`);
+    lineOf.set(key, i + 1);
+    return [record];
   });
 }

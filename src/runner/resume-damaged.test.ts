@@ -98,6 +98,21 @@ describe('--resume of an unsealed manifest whose fields are wrong: refused befor
   });
 });
 
+describe('--resume of a folder from before file records whose replications.jsonl repeats a replication', () => {
+  it('is refused naming the line and the one it repeats, the folder unchanged', async () => {
+    const dir = copyOfInterrupted(true);
+    const file = join(dir, 'replications.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+    writeFileSync(file, [...lines, lines[0]!].map((l) => `${l}\n`).join(''));
+    const before = snapshot(dir);
+    const err = await resumeRun(dir, { workers: 0, model: TOY_MODEL }).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    const first = JSON.parse(lines[0]!) as { point: number; replication: number };
+    expect((err as InputError).message).toBe(`${file}:${lines.length + 1}: (line): expected each replication of each point recorded once, found point ${first.point}, replication ${first.replication} again (line 1 has it)`);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
 describe('merge of shards whose unsealed manifests list seeds the root seed does not derive', () => {
   it('is refused naming the manifest and the seed, and writes nothing', async () => {
     const loaded = toyScenario();
