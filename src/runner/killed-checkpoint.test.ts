@@ -6,11 +6,9 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { runScenario } from './index.ts';
 import { readResults, writeResultFiles } from './results-dir.ts';
 import type { Summary } from './summary.ts';
-import { tempRoot, toyScenario } from './testing/fixtures.ts';
-import { TOY_MODEL } from './testing/toy-model.ts';
+import { interruptedToyRun, tempRoot } from './testing/fixtures.ts';
 
 const killAt = vi.hoisted(() => ({ write: Infinity, writes: 0 }));
 vi.mock('../io/atomic-write.ts', async (importOriginal) => {
@@ -28,13 +26,7 @@ const root = tempRoot('killed-checkpoint');
 let interrupted = '';
 
 beforeAll(async () => {
-  const controller = new AbortController();
-  const cut = await runScenario({
-    loaded: toyScenario(), workers: 0, model: TOY_MODEL, outDir: join(root, 'interrupted'), signal: controller.signal,
-    onProgress: (p) => { if (p.done === 3) controller.abort(); },
-  });
-  expect(cut.status).toBe('interrupted');
-  interrupted = cut.dir;
+  interrupted = await interruptedToyRun(join(root, 'interrupted'));
 });
 
 describe('a checkpoint killed among the files it replaces', () => {

@@ -7,20 +7,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../scenario/index.ts';
 import { checkResume, mergeShards, replicationSeed, resumeRun, runScenario } from './index.ts';
-import { tempRoot, toyScenario } from './testing/fixtures.ts';
+import { interruptedToyRun, tempRoot, toyScenario } from './testing/fixtures.ts';
 import { TOY_MODEL } from './testing/toy-model.ts';
 
 const root = tempRoot('resume-damaged');
 let interrupted = '';
 
 beforeAll(async () => {
-  const controller = new AbortController();
-  const cut = await runScenario({
-    loaded: toyScenario(), workers: 0, model: TOY_MODEL, outDir: join(root, 'interrupted'), signal: controller.signal,
-    onProgress: (p) => { if (p.done === 3) controller.abort(); },
-  });
-  expect(cut.status).toBe('interrupted');
-  interrupted = cut.dir;
+  interrupted = await interruptedToyRun(join(root, 'interrupted'));
 });
 
 /** Each entry of `dir` with its content ('a directory' for one). */
