@@ -112,4 +112,15 @@ describe('loadResults', () => {
     const error = errorOf(() => loadResults(dir));
     expect(error.field).toBe('line 1: parameters');
   });
+
+  it('refuses a replication recorded twice, naming both lines', () => {
+    const dir = fixture();
+    const file = join(dir, 'replications.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+    writeFileSync(file, [...lines, lines[1]!].map((l) => `${l}\n`).join(''));
+    const error = errorOf(() => loadResults(dir));
+    expect(error.field).toBe(`line ${lines.length + 1}`);
+    expect(error.expected).toBe('each replication of each point recorded once');
+    expect(error.found).toBe('point 0, replication 1 again (line 2 has it)');
+  });
 });

@@ -58,6 +58,7 @@ function readJson(path: string): unknown {
 
 function readReplications(path: string, text: string, pointCount: number): ReplicationRecord[] {
   const records: ReplicationRecord[] = [];
+  const lineOf = new Map<string, number>();
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
@@ -72,6 +73,12 @@ function readReplications(path: string, text: string, pointCount: number): Repli
     if (record.point >= pointCount) {
       throw new ResultsError(path, `${where}.point`, `a point index below ${pointCount} (summary.json)`, describeFound(record.point));
     }
+    // The run writes each replication once; a copy (in a folder from before file records, which
+    // nothing else vouches for) would count twice in every statistic of the report and of compare.
+    const key = `${record.point}:${record.replication}`;
+    const first = lineOf.get(key);
+    if (first !== undefined) throw new ResultsError(path, where, 'each replication of each point recorded once', `point ${record.point}, replication ${record.replication} again (line ${first} has it)`);
+    lineOf.set(key, i + 1);
     records.push(record);
   });
   return records;
