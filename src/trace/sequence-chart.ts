@@ -36,24 +36,26 @@ function escapeXml(text: string): string {
 
 /**
  * The arrows the chart draws: delivered messages between replicas sent before the last replica
- * committed the `decisions`-th height, in departure order.
+ * committed the `decisions`-th height, in departure order, at most MAX_ARROWS of them (`messages`
+ * says how many there were; the commits shown are then those the drawn arrows reach).
  */
-export function chartArrows(input: SequenceChartInput): { arrows: ChartArrow[]; endUs: number; commits: CommitMark[] } {
+export function chartArrows(input: SequenceChartInput): { arrows: ChartArrow[]; messages: number; endUs: number; commits: CommitMark[] } {
   const laneHosts = new Set(input.lanes.map((l) => l.host));
   const commits = input.commits.filter((c) => laneHosts.has(c.host));
   const heights = [...new Set(commits.map((c) => c.height))].sort((a, b) => a - b).slice(0, input.decisions);
   const shown = commits.filter((c) => heights.includes(c.height));
   const endUs = shown.length === 0 ? Number.POSITIVE_INFINITY : Math.max(...shown.map((c) => c.timeUs));
-  const arrows = input.flows
+  const messages = input.flows
     .filter((f): f is Flow & { deliverUs: number } => f.deliverUs !== null && laneHosts.has(f.from) && laneHosts.has(f.to) && f.from !== f.to && f.departUs <= endUs)
-    .sort((a, b) => a.departUs - b.departUs || a.id - b.id)
-    .slice(0, MAX_ARROWS)
-    .map((f) => ({ from: f.from, to: f.to, name: f.name, departUs: f.departUs, deliverUs: f.deliverUs }));
-  return { arrows, endUs, commits: shown };
+    .sort((a, b) => a.departUs - b.departUs || a.id - b.id);
+  const arrows = messages.slice(0, MAX_ARROWS).map((f) => ({ from: f.from, to: f.to, name: f.name, departUs: f.departUs, deliverUs: f.deliverUs }));
+  if (messages.length <= MAX_ARROWS) return { arrows, messages: messages.length, endUs, commits: shown };
+  const lastDrawnUs = Math.max(...arrows.map((a) => a.deliverUs));
+  return { arrows, messages: messages.length, endUs, commits: shown.filter((c) => c.timeUs <= lastDrawnUs) };
 }
 
 export function sequenceChartSvg(input: SequenceChartInput, title: string): string {
-  const { arrows, commits } = chartArrows(input);
+  const { arrows, messages, commits } = chartArrows(input);
   const laneX = new Map(input.lanes.map((l, i) => [l.host, LEFT + i * LANE_GAP]));
   const times = [...arrows.flatMap((a) => [a.departUs, a.deliverUs]), ...commits.map((c) => c.timeUs)];
   const t0 = times.length === 0 ? 0 : Math.min(...times);
@@ -90,7 +92,7 @@ export function sequenceChartSvg(input: SequenceChartInput, title: string): stri
     const yy = legendTop + Math.floor(i / 3) * 22;
     parts.push(`<line x1="${x}" y1="${yy}" x2="${x + 30}" y2="${yy}" stroke="${colour.get(k)}" stroke-width="3"/><text x="${x + 38}" y="${yy + 4}">${escapeXml(k)}</text>`);
   });
-  parts.push(`<text x="12" y="${legendTop - 16}" font-size="11" fill="#555">● commit</text>`);
+  parts.push(`<text x="12" y="${legendTop - 16}" font-size="11" fill="#555">● commit${arrows.length < messages ? `; the first ${arrows.length} of ${messages} messages between replicas are drawn, and the commits they reach (trace.json has them all; --decisions 1 or fewer replicas draws whole decisions)` : ''}</text>`);
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

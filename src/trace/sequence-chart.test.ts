@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { chartArrows, sequenceChartSvg } from './sequence-chart.ts';
+import type { CommitMark, Flow } from './recorder.ts';
+
+/** Two replicas exchanging `count` messages 1 ms apart, each taking 0.5 ms; both commit height 1 after the last. */
+function exchange(count: number): { lanes: { host: number; label: string }[]; flows: Flow[]; commits: CommitMark[]; decisions: number } {
+  const flows: Flow[] = Array.from({ length: count }, (_, i) => ({ id: i, from: i % 2, to: 1 - (i % 2), name: 'vote', sizeBytes: 100, departUs: i * 1000, deliverUs: i * 1000 + 500 }));
+  const commits: CommitMark[] = [
+    { host: 0, timeUs: 100, height: 0 },
+    { host: 0, timeUs: count * 1000, height: 1 },
+    { host: 1, timeUs: count * 1000, height: 1 },
+  ];
+  return { lanes: [{ host: 0, label: 'replica 0' }, { host: 1, label: 'replica 1' }], flows, commits, decisions: 2 };
+}
+
+describe('the sequence chart', () => {
+  it('draws every message between replicas, and says nothing of a limit, when they are few', () => {
+    const chart = chartArrows(exchange(10));
+    expect(chart.arrows).toHaveLength(10);
+    expect(chart.messages).toBe(10);
+    expect(sequenceChartSvg(exchange(10), 't')).not.toContain('are drawn');
+  });
+
+  it('says how many of how many messages it draws when there are more than it can, and shows only the commits those reach', () => {
+    const chart = chartArrows(exchange(1000));
+    expect(chart.arrows).toHaveLength(400);
+    expect(chart.messages).toBe(1000);
+    expect(chart.commits.map((c) => c.height)).toEqual([0]);
+    expect(sequenceChartSvg(exchange(1000), 't')).toContain('the first 400 of 1000 messages between replicas are drawn');
+  });
+});
