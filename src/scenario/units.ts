@@ -14,6 +14,14 @@ export type UnitKind = 'duration' | 'size' | 'bandwidth';
 const TABLES: Record<UnitKind, Record<string, number>> = { duration: DURATION_US, size: SIZE_BYTES, bandwidth: RATE_BPS };
 const EXAMPLES: Record<UnitKind, string> = { duration: "'500ms', '2s', '10m', '1h'", size: "'512B', '64KB', '1MiB'", bandwidth: "'100Mbps', '1Gbps'" };
 
+/**
+ * What parseQuantity accepts as text, as a JSON Schema `pattern` (ECMA-262): a number and one of the
+ * kind's units. An editor validating against it refuses `'10'` or `'256X'` as the loader does.
+ */
+export function quantityPattern(kind: UnitKind): string {
+  return `${QUANTITY.source.replace('([A-Za-zµ]+)', `(?:${Object.keys(TABLES[kind]).join('|')})`)}`;
+}
+
 /** Parse `text` as a quantity of `kind`; returns the value in base units or an error message. */
 export function parseQuantity(kind: UnitKind, text: string): { ok: true; value: number } | { ok: false; expected: string } {
   const expected = `a ${kind} with a unit, such as ${EXAMPLES[kind]} (units: ${Object.keys(TABLES[kind]).join(', ')})`;

@@ -1,6 +1,6 @@
 /** zod types for quantities with units (see units.ts); the parsed value is in base units. */
 import { z } from 'zod';
-import { parseQuantity, type UnitKind } from './units.ts';
+import { parseQuantity, quantityPattern, type UnitKind } from './units.ts';
 
 /** A value that is not text, as a message names it (this layer does not import errors.ts). */
 function describeFound(value: unknown): string {
@@ -24,7 +24,8 @@ function quantity(kind: UnitKind, min: number) {
   // A bare number (`duration: 5`) is refused as what it lacks, a unit, not as "not a string".
   const notText = (issue: { code?: string; input?: unknown }): string | undefined =>
     issue.code === 'invalid_type' ? `expected ${atLeast} with a unit (e.g. ${EXAMPLE[kind]}), found ${describeFound(issue.input)}${typeof issue.input === 'number' ? ' (no unit)' : ''}` : undefined;
-  return z.string({ error: notText }).meta({ description, 'x-unit': kind }).transform((text, ctx) => {
+  // `pattern` reaches the JSON Schema only (`iomtsim schema`): the transform below gives the loader's messages.
+  return z.string({ error: notText }).meta({ description, 'x-unit': kind, pattern: quantityPattern(kind) }).transform((text, ctx) => {
     const r = parseQuantity(kind, text);
     if (!r.ok) {
       ctx.addIssue({ code: 'custom', message: `expected ${r.expected}, found '${text}'` });
