@@ -21,6 +21,14 @@ describe('docs/scenarios.md', () => {
     expect(byPath.get('replications')?.meaning).toContain('--reps');
   });
 
+  it("gives a list entry's field the default its schema states, unless the kinds of entry that have it differ", () => {
+    const byPath = new Map(fieldReference().map((f) => [f.path, f]));
+    expect(byPath.get('iomt.detectors[].warmup')?.defaultText).toBe('30');
+    expect(byPath.get('iomt.detectors[].h')?.defaultText).toBe('8');
+    // Several attacks have a rate, with defaults of their own: no one default stands for them all.
+    expect(byPath.get('attacks[].rate')?.defaultText).toBe('');
+  });
+
   it('gives duration no default: a scenario must state it (the table used the 1 s it parses a minimal scenario with)', () => {
     expect(fieldReference().find((f) => f.path === 'duration')?.defaultText).toBe('');
   });

@@ -109,6 +109,18 @@ function meaningOf(path: string, nodes: readonly Json[], comments: Map<string, M
   return path.includes('.') ? `See \`${sectionFile(path)}\`.` : '';
 }
 
+/**
+ * A field's default as its schema states it, for the fields a parsed minimal scenario cannot show:
+ * those of list entries (a detector's `warmup`) and of named entries. Only where every kind of
+ * entry that has the field gives it the same default: `attacks[].rate` is one field of several
+ * attacks, each with a default of its own (`iomtsim list attacks` gives each).
+ */
+function ownDefault(nodes: readonly Json[]): unknown {
+  const stated = nodes.flatMap(variants).map((n) => ('default' in n ? JSON.stringify(n['default']) : undefined));
+  if (stated.length === 0 || stated.some((d) => d === undefined || d !== stated[0])) return undefined;
+  return JSON.parse(stated[0]!);
+}
+
 export function fieldReference(): FieldDoc[] {
   const fields = new Map<string, Json[]>();
   collect(scenarioJsonSchema(), [], fields);
@@ -125,7 +137,7 @@ export function fieldReference(): FieldDoc[] {
       path,
       type: [...new Set(nodes.map((n) => typeOf(n)))].join(' \\| '),
       // duration has none: the minimal scenario above states one only to parse.
-      defaultText: path === 'name' ? 'the file name' : path === 'duration' ? '' : formatDefault(valueAtPath(defaults, path), unitNode?.['x-unit'] as string | undefined),
+      defaultText: path === 'name' ? 'the file name' : path === 'duration' ? '' : formatDefault(valueAtPath(defaults, path) ?? ownDefault(nodes), unitNode?.['x-unit'] as string | undefined),
       meaning: meaningOf(path, nodes, comments, distributionParents.has(parent)),
     };
   });
