@@ -13,6 +13,7 @@ import { checkInputFolder, readInputFile, readOptionalInputFile } from '../io/in
 import { checkOutputFolder, checkUnusedFolder, claimNewFolder, folderPath, makeOutputFolder, outFlagSource } from '../io/output-folder.ts';
 import { firstMismatch, recordOf, sealedJson, sealMismatch, type RecordedFile, type RecordedFiles } from '../io/recorded-files.ts';
 import { metricsCsv } from '../io/metrics-csv.ts';
+import { ReplicationLines } from '../io/replication-lines.ts';
 import { parseTimeseriesCsv, rowsByReplication, timeseriesCsv } from '../io/timeseries-csv.ts';
 import { RESULTS_FORMAT, RUN_KINDS, type Manifest } from './manifest.ts';
 import { manifestProblem } from './manifest-check.ts';
@@ -178,14 +179,10 @@ function readManifest(dir: string): Manifest {
   return manifest;
 }
 
-/**
- * replications.jsonl's records; none where the file is missing. A replication recorded twice is
- * refused: the run writes each once, and a copy would count twice in every statistic (a folder
- * from before file records has nothing else to show it).
- */
+/** replications.jsonl's records; none where the file is missing. A replication recorded twice is refused (ReplicationLines). */
 function readRecords(file: string): ReplicationRecord[] {
   const text = readOptionalInputFile(file, inputError)?.toString('utf8') ?? '';
-  const lineOf = new Map<string, number>();
+  const seen = new ReplicationLines();
   return text.split('\n').flatMap((line, i) => {
     if (line.trim() === '') return [];
     let record: ReplicationRecord;
@@ -194,10 +191,8 @@ function readRecords(file: string): ReplicationRecord[] {
     } catch (err) {
       throw inputError(`${file}:${i + 1}`, '(line)', 'one JSON object per line', `a parse error: ${(err as Error).message}`);
     }
-    const key = `${record.point}:${record.replication}`;
-    const first = lineOf.get(key);
-    if (first !== undefined) throw inputError(`${file}:${i + 1}`, '(line)', 'each replication of each point recorded once', `point ${record.point}, replication ${record.replication} again (line ${first} has it)`);
-    lineOf.set(key, i + 1);
+    const repeated = seen.repeated(record, i + 1);
+    if (repeated !== undefined) throw inputError(`${file}:${i + 1}`, '(line)', repeated.expected, repeated.found);
     return [record];
   });
 }

@@ -62,10 +62,8 @@ export function parseOverrideValue(source: string, key: string, text: string): u
   if (text.trim() === '') return '';
   const expected = 'a value written as YAML (a number, true/false, a string, [a, b])';
   const doc = parseDocument(text);
-  const problem = doc.errors[0]?.message ?? (() => {
-    const loop = aliasInsideItsAnchor(doc);
-    return loop === undefined ? undefined : selfReference(loop);
-  })();
+  const loop = doc.errors.length === 0 ? aliasInsideItsAnchor(doc) : undefined;
+  const problem = doc.errors[0]?.message ?? (loop === undefined ? undefined : selfReference(loop));
   if (problem !== undefined) throw inputError(source, key, expected, `'${text}' (${problem.split('\n')[0]})`);
   try {
     return doc.toJS({ maxAliasCount: 100 });

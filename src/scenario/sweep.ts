@@ -120,13 +120,13 @@ export function checkDistinctDimensions(dimensions: readonly Dimension[]): void 
 /**
  * No `--set` of a field a `--vary` sweeps: each point sets the swept field itself, so the `--set`
  * would be overridden at every point without a word (`--set consensus.nodes=10` beside
- * `--vary consensus.nodes=4,7` runs 4 and 7). `flag` names the sweeping flag in the message.
+ * `--vary consensus.nodes=4,7` runs 4 and 7).
  */
-export function checkSetsNotVaried(variedKeys: readonly string[], sets: readonly string[], flag = '--vary'): void {
+export function checkSetsNotVaried(variedKeys: readonly string[], sets: readonly string[]): void {
   for (const expr of sets) {
     const key = parseSet(expr).path.join('.');
     const varied = variedKeys.find((v) => key === v || key.startsWith(`${v}.`));
-    if (varied !== undefined) throw inputError(`--set ${expr}`, key, `a field ${flag} does not sweep (each point sets ${varied} itself)`, `${key}, swept by ${flag} ${varied}=...`);
+    if (varied !== undefined) throw inputError(`--set ${expr}`, key, `a field --vary does not sweep (each point sets ${varied} itself)`, `${key}, swept by --vary ${varied}=...`);
   }
 }
 

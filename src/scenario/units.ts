@@ -19,7 +19,7 @@ const EXAMPLES: Record<UnitKind, string> = { duration: "'500ms', '2s', '10m', '1
  * kind's units. An editor validating against it refuses `'10'` or `'256X'` as the loader does.
  */
 export function quantityPattern(kind: UnitKind): string {
-  return `${QUANTITY.source.replace('([A-Za-zµ]+)', `(?:${Object.keys(TABLES[kind]).join('|')})`)}`;
+  return QUANTITY.source.replace('([A-Za-zµ]+)', `(?:${Object.keys(TABLES[kind]).join('|')})`);
 }
 
 /** Parse `text` as a quantity of `kind`; returns the value in base units or an error message. */

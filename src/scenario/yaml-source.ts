@@ -28,7 +28,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   refuseCollectionKeys(file, doc, lineCounter);
   const loop = aliasInsideItsAnchor(doc);
   if (loop !== undefined) {
-    const pos = loop.range === undefined || loop.range === null ? undefined : lineCounter.linePos(loop.range[0]);
+    const pos = loop.range ? lineCounter.linePos(loop.range[0]) : undefined;
     throw inputError(pos ? `${file}:${pos.line}:${pos.col}` : file, '(yaml)', 'an alias to a value written before it', selfReference(loop));
   }
   let data: unknown;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { checkInputFolder, readInputFile, readOptionalInputFile } from '../../io/input-file.ts';
 import { parseTimeseriesCsv } from '../../io/timeseries-csv.ts';
 import { firstMismatch, sealMismatch } from '../../io/recorded-files.ts';
+import { ReplicationLines } from '../../io/replication-lines.ts';
 import { ResultsError, describeFound } from '../errors.ts';
 import { parseOrThrow, zManifest, zReplication, zSummary } from './schemas.ts';
 import type { Manifest, ReplicationRecord, ResultsFolder, Summary } from './types.ts';
@@ -58,7 +59,7 @@ function readJson(path: string): unknown {
 
 function readReplications(path: string, text: string, pointCount: number): ReplicationRecord[] {
   const records: ReplicationRecord[] = [];
-  const lineOf = new Map<string, number>();
+  const seen = new ReplicationLines();
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
@@ -73,12 +74,8 @@ function readReplications(path: string, text: string, pointCount: number): Repli
     if (record.point >= pointCount) {
       throw new ResultsError(path, `${where}.point`, `a point index below ${pointCount} (summary.json)`, describeFound(record.point));
     }
-    // The run writes each replication once; a copy (in a folder from before file records, which
-    // nothing else vouches for) would count twice in every statistic of the report and of compare.
-    const key = `${record.point}:${record.replication}`;
-    const first = lineOf.get(key);
-    if (first !== undefined) throw new ResultsError(path, where, 'each replication of each point recorded once', `point ${record.point}, replication ${record.replication} again (line ${first} has it)`);
-    lineOf.set(key, i + 1);
+    const repeated = seen.repeated(record, i + 1);
+    if (repeated !== undefined) throw new ResultsError(path, where, repeated.expected, repeated.found);
     records.push(record);
   });
   return records;
