@@ -41,24 +41,25 @@ describe('leader-delay follows the leader', () => {
 });
 
 describe('leader-dos labels the leaders it floods', () => {
-  function leaderDosRun(tick: string) {
+  function leaderDosRun(tick: string, nodes: number) {
     const s = zScenario.parse({
       name: 't', duration: '8s',
       network: { latency: { kind: 'fixed', value: '10ms' } },
-      consensus: { protocol: 'hotstuff', nodes: 4, batchSize: 10, batchTimeout: '50ms' },
+      consensus: { protocol: 'hotstuff', nodes, batchSize: 10, batchTimeout: '50ms' },
       workload: { rateTps: 50, clients: 2 },
       attacks: [{ type: 'leader-dos', start: '2s', end: '6s', load: 0.5, tick }],
     });
-    return runConsensusWorld(s, 1, { faults: planAttacks(s.attacks, { replicas: 4, clients: 2 }) });
+    return runConsensusWorld(s, 1, { faults: planAttacks(s.attacks, { replicas: nodes, clients: 2 }) });
   }
 
-  it("labels each HotStuff view's leader when a tick falls in every view", () => {
-    expect(leaderDosRun('10ms').metrics['attack.labels']!.value).toBeGreaterThan(20);
+  // n = 4 is 3f + 1; n = 6 is not (f = 1, quorum 4).
+  it.each([4, 6])("labels each HotStuff view's leader when a tick falls in every view (n = %i)", (nodes) => {
+    expect(leaderDosRun('10ms', nodes).metrics['attack.labels']!.value).toBeGreaterThan(20);
   });
 
-  it('labels only the leaders a tick charged when views are shorter than a tick: at most one a tick', () => {
+  it.each([4, 6])('labels only the leaders a tick charged when views are shorter than a tick: at most one a tick (n = %i)', (nodes) => {
     // Ticks at 2, 3, 4 and 5 s: four charges, whatever leaders came and went between them.
-    const labels = leaderDosRun('1s').metrics['attack.labels']!.value;
+    const labels = leaderDosRun('1s', nodes).metrics['attack.labels']!.value;
     expect(labels).toBeGreaterThanOrEqual(1);
     expect(labels).toBeLessThanOrEqual(4);
   });
