@@ -65,6 +65,7 @@ export class AccessRequester {
   /** Ask AccessControl for `target`'s records for `purpose`; the owner hands the outcome of `token` to `decided`. */
   request(token: number, request: string, target: AccessTarget, purpose: string, breakGlass: boolean): Transaction {
     this.open.set(token, { request, target, requestedUs: -1 });
+    emitIomt(this.ctx, { kind: 'iomt-access-submitted', request, submittedUs: this.ctx.nowUs });
     return this.ledger.submit(accessRequestCall(request, this.requester, target.pseudonym, purpose, breakGlass), token, { q: 'access-decision', request });
   }
 

@@ -78,6 +78,18 @@ describe('IomtCollector', () => {
     expect(m['iomt.anchor_latency_ms.max']!.value).toBeCloseTo(3_000, 0);
   });
 
+  it('says what share of the accepted readings became durable and anchored by the end, whole run', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
+    c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 0, stored: true, trueUs: new Float64Array([500_000, 1_000_000, 1_500_000]) }, 2_000_000);
+    c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 1, stored: false, trueUs: new Float64Array([2_000_000, 2_100_000]) }, 3_000_000);
+    c.onOutcome({ kind: 'anchored', tx: tx(), height: 1, anchor: { gateway: 0, batch: 0, root: 'r', readings: 3 } }, 4_000_000);
+    // Ten readings accepted: three durable and anchored, two refused, five never sealed into a batch (a gateway down).
+    const m = c.finish({ durationUs: 1e9, accepted: 10, readingsSent: 10, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map() }).metrics;
+    expect(m['iomt.readings_durable']!.value).toBe(3);
+    expect(m['iomt.readings_durable_ratio']!.value).toBe(3 / 10);
+    expect(m['iomt.readings_anchored_ratio']!.value).toBe(3 / 10);
+  });
+
   it('counts each committed transaction it is shown, with its bytes, the readings it anchors and contract refusals', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
     const anchor = (t: Transaction, readings: number): ContractOutcome => ({ kind: 'anchored', tx: t, height: 1, anchor: { gateway: 0, batch: t.id, root: 'r', readings } });
@@ -152,6 +164,16 @@ describe('IomtCollector', () => {
     expect(m['iomt.access_decision_latency_ms.mean']!.value).toBe(200);
   });
 
+  it('says what share of the access requests submitted were decided by the end, each request once', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    for (const request of ['a', 'b', 'c', 'a']) c.onEvent({ kind: 'iomt-access-submitted', request, submittedUs: 1_000_000 }, 1_000_000);
+    c.onEvent({ kind: 'iomt-access-decided', request: 'a', role: 'clinician', submittedUs: 1_000_000, decision: 'permit', patient: 0 }, 2_000_000);
+    c.onEvent({ kind: 'iomt-access-decided', request: 'b', role: 'clinician', submittedUs: 1_000_000, decision: 'deny', patient: 0 }, 2_000_000);
+    const m = metrics(c);
+    expect(m['iomt.access_requests_submitted']!.value).toBe(3);
+    expect(m['iomt.access_decided_ratio']!.value).toBe(2 / 3);
+  });
+
   it('counts as episodes those a rule covers that start after warm-up and a minute before the end, alerted or not', () => {
     const ep = (patient: number, kind: 'desaturation' | 'tachycardia', startUs: number) => ({ patient, kind, startUs, endUs: startUs + 30_000_000, level: 0 });
     const episodes = [
@@ -212,7 +234,24 @@ describe('IomtCollector', () => {
     const m = metrics(c);
     expect(m['iomt.alert_latency_onchain_ms.mean']!.value).toBe(16_000);
     expect(m['iomt.alert_within_target_onchain_ratio']!.value).toBe(1 / 2);
-    expect(m['iomt.alert_within_target_ratio']!.value).toBeNaN();
+    // Neither episode was alerted on the fast path: two misses of its target.
+    expect(m['iomt.alert_within_target_ratio']!.value).toBe(0);
+  });
+
+  it('counts an episode no alert reached on a path as a miss of that path\'s target, and says how many each path alerted', () => {
+    const ep = (patient: number) => ({ patient, kind: 'tachycardia' as const, startUs: 100_000_000, endUs: 160_000_000, level: 140 });
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0), ep(1), ep(2), ep(3)], [], 0);
+    // Patient 0 alerted on both paths within target, patient 1 on the fast path only; 2 and 3 never (a stalled ledger, a gateway down).
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 0 }, 106_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 0, rule: HR, device: 0, conditionUs: 0 }, 110_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 1, rule: HR, device: 1, conditionUs: 0 }, 106_000_000);
+    const m = metrics(c, 600_000_000);
+    expect(m['iomt.alert_within_target_ratio']!.value).toBe(2 / 4);
+    expect(m['iomt.alert_within_target_onchain_ratio']!.value).toBe(1 / 4);
+    expect(m['iomt.episodes_alerted_ratio']!.value).toBe(2 / 4);
+    expect(m['iomt.episodes_alerted_onchain_ratio']!.value).toBe(1 / 4);
+    // The latencies describe the alerts that came.
+    expect(m['iomt.alert_latency_onchain_ms.max']!.value).toBe(10_000);
   });
 
   it('reports access decision latency p50, p95, p99 and max as exact percentiles (Histogram, Hyndman & Fan definition 7)', () => {

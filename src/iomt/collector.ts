@@ -51,6 +51,10 @@ export class IomtCollector {
   private duplicateAlerts = 0;
   readonly rejected = new Float64Array(REJECT_REASONS.length);
   private readingsAnchored = 0;
+  /** Readings in batches the store acknowledged as durable (whole run). */
+  private readingsDurable = 0;
+  /** Access requests submitted to AccessControl (whole run), decided or not, by request id. */
+  private readonly accessSubmitted = new Set<string>();
   private anchorTxBytes = 0;
   private onchainBytes = 0;
   private committedTxs = 0;
@@ -99,6 +103,7 @@ export class IomtCollector {
           return;
         }
         const t = event.trueUs;
+        this.readingsDurable += t.length;
         for (let i = 0; i < t.length; i++) if (t[i]! >= this.warmupUs) this.durable.add((nowUs - t[i]!) / MS);
         return;
       }
@@ -109,6 +114,9 @@ export class IomtCollector {
       }
       case 'iomt-alert-delivered':
         this.onAlert(event.path, event.patient, event.rule, nowUs);
+        return;
+      case 'iomt-access-submitted':
+        this.accessSubmitted.add(event.request);
         return;
       case 'iomt-access-decided':
         this.accessRequests.set(event.request, event.patient);
@@ -177,6 +185,9 @@ export class IomtCollector {
     for (const list of this.episodesByPatient.values()) {
       for (const t of list) {
         if (!this.counted(t.e, durationUs)) continue;
+        // An episode no alert reached on a path is a miss of that path's target, not left out.
+        this.fastWithinTarget[1]! += 1;
+        this.chainWithinTarget[1]! += 1;
         if (!Number.isNaN(t.fastUs)) this.scoreAlert(t.fastUs - t.e.startUs, this.rules[t.fastRule]!, this.alertFast, this.fastWithinTarget);
         if (!Number.isNaN(t.chainUs)) this.scoreAlert(t.chainUs - t.e.startUs, this.rules[t.chainRule]!, this.alertChain, this.chainWithinTarget);
       }
@@ -186,7 +197,6 @@ export class IomtCollector {
   private scoreAlert(latencyUs: number, r: AlertRule, latencies: Histogram, withinTarget: number[]): void {
     latencies.add(latencyUs / MS);
     // The hold is the rule's alarm condition delay; the target bounds what the system adds (IEC 60601-1-8).
-    withinTarget[1]! += 1;
     if (latencyUs - r.holdUs <= r.targetUs) withinTarget[0]! += 1;
   }
 
@@ -263,6 +273,10 @@ export class IomtCollector {
     });
     put('iomt.readings_rejected', 'count', rejectedTotal);
     put('iomt.readings_anchored', 'count', this.readingsAnchored);
+    put('iomt.readings_durable', 'count', this.readingsDurable);
+    // The latency families describe the readings that completed; these say how many did.
+    put('iomt.readings_durable_ratio', 'ratio', o.accepted === 0 ? NaN : this.readingsDurable / o.accepted);
+    put('iomt.readings_anchored_ratio', 'ratio', o.accepted === 0 ? NaN : this.readingsAnchored / o.accepted);
     put('iomt.store_refused_readings', 'count', this.storeRefused);
     lat('iomt.durable_latency_ms', this.durable);
     lat('iomt.anchor_latency_ms', this.anchored);
@@ -270,14 +284,17 @@ export class IomtCollector {
     lat('iomt.alert_latency_onchain_ms', this.alertChain);
     put('iomt.alert_within_target_ratio', 'ratio', this.fastWithinTarget[1]! === 0 ? NaN : this.fastWithinTarget[0]! / this.fastWithinTarget[1]!);
     put('iomt.alert_within_target_onchain_ratio', 'ratio', this.chainWithinTarget[1]! === 0 ? NaN : this.chainWithinTarget[0]! / this.chainWithinTarget[1]!);
-    const { eligible, fast } = this.episodeCoverage(o.durationUs);
+    const { eligible, fast, chain } = this.episodeCoverage(o.durationUs);
     put('iomt.episodes', 'count', eligible);
     put('iomt.episodes_alerted_ratio', 'ratio', eligible === 0 ? NaN : fast / eligible);
+    put('iomt.episodes_alerted_onchain_ratio', 'ratio', eligible === 0 ? NaN : chain / eligible);
     put('iomt.false_alerts', 'count', this.falseAlerts);
     put('iomt.alerts_refused_onchain', 'count', o.alertsRefused);
     put('iomt.duplicate_alerts', 'count', this.duplicateAlerts);
     lat('iomt.access_decision_latency_ms', this.accessDecision);
     put('iomt.access_requests', 'count', this.accessRequests.size);
+    put('iomt.access_requests_submitted', 'count', this.accessSubmitted.size);
+    put('iomt.access_decided_ratio', 'ratio', this.accessSubmitted.size === 0 ? NaN : this.accessRequests.size / this.accessSubmitted.size);
     put('iomt.access_permitted', 'count', this.decisions['permit']!);
     put('iomt.access_denied', 'count', this.decisions['deny']!);
     put('iomt.access_break_glass', 'count', this.decisions['break-glass']!);
@@ -314,17 +331,19 @@ export class IomtCollector {
     return { metrics: m, checks };
   }
 
-  private episodeCoverage(durationUs: number): { eligible: number; fast: number } {
+  private episodeCoverage(durationUs: number): { eligible: number; fast: number; chain: number } {
     let eligible = 0;
     let fast = 0;
+    let chain = 0;
     for (const list of this.episodesByPatient.values()) {
       for (const t of list) {
         if (!this.counted(t.e, durationUs)) continue;
         eligible++;
         if (!Number.isNaN(t.fastUs)) fast++;
+        if (!Number.isNaN(t.chainUs)) chain++;
       }
     }
-    return { eligible, fast };
+    return { eligible, fast, chain };
   }
 }
 

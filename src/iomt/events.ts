@@ -13,6 +13,8 @@ export type IomtEvent =
   | { readonly kind: 'iomt-batch-anchored'; readonly gateway: number; readonly batch: number; readonly height: number; readonly txBytes: number; readonly trueUs: Float64Array }
   /** A care team received an alert. */
   | { readonly kind: 'iomt-alert-delivered'; readonly path: 'fast' | 'chain'; readonly patient: number; readonly rule: number; readonly device: number; readonly conditionUs: number }
+  /** A requester submitted an access request to AccessControl (decided or not by the end). */
+  | { readonly kind: 'iomt-access-submitted'; readonly request: string; readonly submittedUs: number }
   /** A client's access request was confirmed; the decision is read from its organisation's node. */
   | { readonly kind: 'iomt-access-decided'; readonly request: string; readonly role: 'clinician' | 'researcher'; readonly submittedUs: number; readonly decision: string; readonly patient: number }
   /**

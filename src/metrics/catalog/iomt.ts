@@ -32,23 +32,31 @@ export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'iomt.readings_rejected.rate_limited', unit: 'count', better: 'neither', meaning: 'readings beyond the device\'s token bucket' },
   // Neither way: grows with the readings accepted, attack readings included.
   { name: 'iomt.readings_anchored', unit: 'count', better: 'neither', meaning: 'readings whose batch root was committed on chain' },
+  // Neither way: grows with the readings accepted.
+  { name: 'iomt.readings_durable', unit: 'count', better: 'neither', meaning: 'readings in batches the off-chain store acknowledged as durable (whole run)' },
+  { name: 'iomt.readings_durable_ratio', unit: 'ratio', better: 'higher', meaning: 'iomt.readings_durable ÷ iomt.readings_accepted: the share of accepted readings durable off chain by the end of the run (the durable latencies describe only these; readings accepted in the last seconds are still on their way)' },
+  { name: 'iomt.readings_anchored_ratio', unit: 'ratio', better: 'higher', meaning: 'iomt.readings_anchored ÷ iomt.readings_accepted: the share of accepted readings whose batch root was committed by the end of the run (the anchor latencies describe only these)' },
   { name: 'iomt.store_refused_readings', unit: 'count', better: 'lower', meaning: 'readings in batches the off-chain store refused for lack of capacity' },
-  ...latency('iomt.durable_latency_ms', 'time from a reading\'s sampling to its gateway learning that its batch is durable off chain', BOUNDED),
-  ...latency('iomt.anchor_latency_ms', 'time from a reading\'s sampling to the confirmation of its batch\'s anchoring transaction', BOUNDED),
-  ...latency('iomt.alert_latency_ms', 'time from a clinical episode\'s onset to the first alert for it at the care team, gateway fast path'),
-  ...latency('iomt.alert_latency_onchain_ms', 'time from a clinical episode\'s onset to the care team learning the alert was recorded on chain (slow path)'),
-  { name: 'iomt.alert_within_target_ratio', unit: 'ratio', better: 'higher', meaning: 'fast-path alerts whose latency beyond the rule\'s hold (IEC 60601-1-8 alarm signal generation delay) is within the rule\'s target (default 10 s)' },
-  { name: 'iomt.alert_within_target_onchain_ratio', unit: 'ratio', better: 'higher', meaning: 'the same for the on-chain path' },
+  ...latency('iomt.durable_latency_ms', 'time from a reading\'s sampling to its gateway learning that its batch is durable off chain', `${BOUNDED}, over the readings that became durable (iomt.readings_durable_ratio says how many)`),
+  ...latency('iomt.anchor_latency_ms', 'time from a reading\'s sampling to the confirmation of its batch\'s anchoring transaction', `${BOUNDED}, over the readings anchored (iomt.readings_anchored_ratio says how many)`),
+  ...latency('iomt.alert_latency_ms', 'time from a clinical episode\'s onset to the first alert for it at the care team, gateway fast path', ', over the episodes alerted on that path (iomt.episodes_alerted_ratio says how many)'),
+  ...latency('iomt.alert_latency_onchain_ms', 'time from a clinical episode\'s onset to the care team learning the alert was recorded on chain (slow path)', ', over the episodes alerted on that path (iomt.episodes_alerted_onchain_ratio says how many)'),
+  { name: 'iomt.alert_within_target_ratio', unit: 'ratio', better: 'higher', meaning: 'of the episodes iomt.episodes counts, the fraction whose first fast-path alert came within the rule\'s target (default 10 s) beyond its hold (IEC 60601-1-8 alarm signal generation delay); an episode never alerted on the path is a miss' },
+  { name: 'iomt.alert_within_target_onchain_ratio', unit: 'ratio', better: 'higher', meaning: 'the same for the on-chain path: an episode whose alert was never recorded on chain, or whose care team never learned it was, is a miss' },
   // Neither way: ground truth, the patients' clinical episodes.
   { name: 'iomt.episodes', unit: 'count', better: 'neither', meaning: 'clinical episodes (ground truth) that a rule covers and that lasted its hold (a shorter one is by design not alarmed), started after warm-up and at least 60 s before the end' },
   { name: 'iomt.episodes_alerted_ratio', unit: 'ratio', better: 'higher', meaning: 'of those episodes, the fraction with a fast-path alert' },
+  { name: 'iomt.episodes_alerted_onchain_ratio', unit: 'ratio', better: 'higher', meaning: 'of those episodes, the fraction whose care team learned by the end of the run that an alert for it was recorded on chain' },
   { name: 'iomt.false_alerts', unit: 'count', better: 'lower', meaning: 'fast-path alerts matching no episode of their rule\'s kind from its start to 60 s after its end (a later alert of an episode counts as its first alert or a duplicate, not as false)' },
   { name: 'iomt.alerts_refused_onchain', unit: 'count', better: 'lower', meaning: 'alert transactions that committed but the EmergencyAlert contract refused (not forwarded to the care team)' },
   // Lower is better: a further alert for an episode already alerted tells the care team nothing new (alarm fatigue).
   { name: 'iomt.duplicate_alerts', unit: 'count', better: 'lower', meaning: 'further fast-path alerts for an episode already alerted (e.g. a second device)' },
-  ...latency('iomt.access_decision_latency_ms', 'time from an access request\'s submission to its confirmation at the requester, decision read from its node (every request iomt.access_requests counts, attack traffic included)'),
+  ...latency('iomt.access_decision_latency_ms', 'time from an access request\'s submission to its confirmation at the requester, decision read from its node (every request iomt.access_requests counts, attack traffic included; iomt.access_decided_ratio says how many of those submitted were decided)'),
   // Neither way: the workload.
   { name: 'iomt.access_requests', unit: 'count', better: 'neither', meaning: 'access requests AccessControl decided and confirmed to their requesters: clinicians and researchers, and attackers who request as one (consent-misuse\'s former grantee; attack.consent_misuse.* says which were the attacker\'s)' },
+  // Neither way: the workload.
+  { name: 'iomt.access_requests_submitted', unit: 'count', better: 'neither', meaning: 'access requests submitted to AccessControl over the whole run, decided or not (attack traffic included, as in iomt.access_requests)' },
+  { name: 'iomt.access_decided_ratio', unit: 'ratio', better: 'higher', meaning: 'iomt.access_requests ÷ iomt.access_requests_submitted: the share of submitted requests decided and confirmed by the end of the run (the decision latencies describe only these)' },
   // Neither way: decided by the consents the workload granted; enforcement is judged by iomt.consent_violations.
   { name: 'iomt.access_permitted', unit: 'count', better: 'neither', meaning: 'requests permitted by an active consent; attack traffic included, as in iomt.access_requests' },
   // Neither way: as iomt.access_permitted.

@@ -19,7 +19,7 @@ function pathLabel(family: string): string {
   return familyTitle(family);
 }
 
-/** "fast path 98 % within target" phrases for the caption, per configuration. */
+/** "fast path: 98 %" phrases (episodes alerted within target) for the caption, per configuration. */
 function withinTargetText(input: ReportInput): string {
   const metrics = allMetricNames(input.configurations).filter((m) => WITHIN_TARGET.test(m));
   const parts: string[] = [];
@@ -32,7 +32,7 @@ function withinTargetText(input: ReportInput): string {
       parts.push(`${who}${path}: ${formatNumber(estimate.mean * 100)} %`);
     }
   }
-  return parts.length === 0 ? '' : ` Alerts within their rule's target (\`iomt.alert_within_target*_ratio\`): ${parts.join('; ')}.`;
+  return parts.length === 0 ? '' : ` Episodes alerted within their rule's target, one never alerted on the path a miss (\`iomt.alert_within_target*_ratio\`): ${parts.join('; ')}.`;
 }
 
 export function alertFigures(input: ReportInput): Figure[] {

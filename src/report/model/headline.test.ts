@@ -52,6 +52,23 @@ describe('the report headline', () => {
     expect(line(headlineSections([c]), 'Commit latency')).toMatchObject({ verdict: 'fail', basis: 'expect: consensus.commit_latency_ms.mean <= 30: 41.2' });
   });
 
+  it('states how many readings, requests and episodes completed before the latency their percentile sentence quotes for those that did', () => {
+    const c = configuration({
+      'iomt.readings_durable_ratio': summary(0.657, 'ratio'),
+      'iomt.durable_latency_ms.p99': summary(5018, 'ms'),
+      'iomt.access_decided_ratio': summary(0.8, 'ratio'),
+      'iomt.episodes_alerted_onchain_ratio': summary(0.25, 'ratio'),
+      'iomt.alert_within_target_onchain_ratio': summary(0.25, 'ratio'),
+    });
+    const sections = headlineSections([c]);
+    expect(line(sections, 'Readings stored')?.text).toBe('65.7 % of the readings gateways accepted were durable off chain by the end of the run.');
+    expect(line(sections, 'Readings stored p99')?.text).toMatch(/^99 % of the readings made durable were durable off chain within 5,018 ms/);
+    expect(line(sections, 'Access decisions')?.text).toBe('80 % of the access requests submitted were decided by the end of the run.');
+    expect(line(sections, 'Episodes recorded')?.text).toMatch(/^25 % of clinical episodes had their alert known to be recorded on chain/);
+    // Every episode must be alerted within target for the line to pass: three of four never were.
+    expect(line(sections, 'On-chain path')).toMatchObject({ verdict: 'fail' });
+  });
+
   it('says how many readings never reached a gateway, judged by an expectation on the count when the scenario states one', () => {
     const lost = { 'iomt.readings_lost': summary(56, 'count') };
     expect(line(headlineSections([configuration(lost)]), 'Readings lost')).toMatchObject({ verdict: 'none', text: "56 readings sent to a gateway (attackers' included) never reached it (radio loss, partitions, a gateway down, full queues)." });
