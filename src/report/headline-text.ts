@@ -8,7 +8,7 @@ import { meanCiNote } from './model/format.ts';
 import { configurationsOf } from './model/report-input.ts';
 import { loadResults } from './results/load.ts';
 
-const VERDICT_TEXT: Readonly<Record<Verdict, string>> = { pass: 'pass', fail: 'FAIL', none: '  · ' };
+const VERDICT_TEXT: Readonly<Record<Verdict, string>> = { pass: 'pass', fail: 'FAIL', none: '  · ', unjudged: '  - ' };
 
 export function headlineText(resultsDir: string): string {
   const configurations = configurationsOf(loadResults(resultsDir));
@@ -23,6 +23,6 @@ export function headlineText(resultsDir: string): string {
       lines.push(`  ${VERDICT_TEXT[line.verdict]}  ${line.topic}: ${line.text.replaceAll('`', '')}${basis}`);
     }
   }
-  lines.push(`(${meanCiNote(configurations)} "·": no target stated.)`);
+  lines.push(`(${meanCiNote(configurations)} "·": no target stated; "-": not judged, for the reason given.)`);
   return `${lines.join('\n')}\n`;
 }

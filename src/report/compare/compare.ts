@@ -11,7 +11,8 @@ import { ResultsError } from '../errors.ts';
 import { REPLICATIONS_FILE, SUMMARY_FILE } from '../results/load.ts';
 import type { ResultsFolder, SummaryPoint } from '../results/types.ts';
 import { holmAdjust, pairedTTest, welchTTest } from '../../stats/index.ts';
-import { formatNumber } from '../model/format.ts';
+import { formatJudged, formatNumber } from '../model/format.ts';
+import { parseCondition } from '../../scenario/conditions.ts';
 import { betterDirection, type Direction } from './direction.ts';
 import { join } from 'node:path';
 
@@ -421,7 +422,8 @@ function regressionsAt(label: string, pointA: SummaryPoint, pointB: SummaryPoint
   for (const expectationB of pointB.expectations) {
     const expectationA = pointA.expectations.find((e) => e.metric === expectationB.metric && e.condition === expectationB.condition);
     if (expectationA === undefined || !expectationA.passed || expectationB.passed) continue;
-    const observed = (value: number | null) => (value === null ? 'no value' : `mean ${formatNumber(value)}`);
+    const bound = parseCondition(expectationB.condition)?.value;
+    const observed = (value: number | null) => (value === null ? 'no value' : `mean ${formatJudged(value, bound)}`);
     out.push({
       pointLabel: label,
       kind: 'expectation',

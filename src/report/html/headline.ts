@@ -6,6 +6,7 @@ const VERDICT_HTML: Readonly<Record<Verdict, string>> = {
   pass: '<span class="pass">pass</span>',
   fail: '<span class="fail">FAIL</span>',
   none: '<span class="none">no target</span>',
+  unjudged: '<span class="none">not judged</span>',
 };
 
 /** A line's basis (the expectation or check that judged it) follows it; "no target" needs no second saying. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMeanCi, meanCiNote, partialN } from './format.ts';
+import { formatJudged, formatMeanCi, meanCiNote, partialN } from './format.ts';
 
 describe('formatMeanCi', () => {
   it("clamps the interval to the metric's domain", () => {
@@ -24,5 +24,19 @@ describe('partialN', () => {
   it('says nothing when every replication gave a value, or none did', () => {
     expect(partialN(p50(3), 3)).toBe('');
     expect(partialN(p50(0, null), 3)).toBe('');
+  });
+});
+
+describe('formatJudged', () => {
+  it('prints a value on the side of its bound it lies on, with the digits that takes', () => {
+    expect(formatJudged(100.166445, 100.17)).toBe('100.166');
+    expect(formatJudged(231.25, 231.3)).toBe('231.25');
+    expect(formatJudged(1_000_000.4, 1_000_000)).toBe('1,000,000.4');
+  });
+
+  it('prints four significant digits where they already fall on the right side, and the bound itself where the value equals it', () => {
+    expect(formatJudged(3017.44, 1)).toBe('3,017');
+    expect(formatJudged(231.3, 231.3)).toBe('231.3');
+    expect(formatJudged(0, 0)).toBe('0');
   });
 });

@@ -10,6 +10,28 @@ export function formatNumber(value: number | null | undefined): string {
   return FORMAT.format(value);
 }
 
+const PRECISE = new Map<number, Intl.NumberFormat>();
+
+/**
+ * A value judged against `bound` (an expectation's or SLO's): `formatNumber`, with as many more
+ * significant digits as it takes for the text to fall on the same side of the bound as the value
+ * (100.166 against `<= 100.17` prints 100.166, not 100.2; 231.25 against `>= 231.3`, 231.25): a
+ * rounded value must never read as meeting the bound it missed, or the reverse. Without a bound,
+ * `formatNumber`.
+ */
+export function formatJudged(value: number | null | undefined, bound: number | undefined): string {
+  const plain = formatNumber(value);
+  if (bound === undefined || value === null || value === undefined || !Number.isFinite(value)) return plain;
+  const side = Math.sign(value - bound);
+  for (let digits = 4; digits <= 21; digits++) {
+    let format = PRECISE.get(digits);
+    if (format === undefined) PRECISE.set(digits, (format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits })));
+    const text = format.format(value);
+    if (Math.sign(Number(text.replaceAll(',', '')) - bound) === side) return text;
+  }
+  return plain;
+}
+
 /**
  * "99.8 [98.1, 101.5]", the interval clamped to the metric's domain (model/domain.ts), or "99.8"
  * when there is no interval: fewer than two replications, or one that is a point.

@@ -69,6 +69,26 @@ describe('the report headline', () => {
     expect(line(sections, 'On-chain path')).toMatchObject({ verdict: 'fail' });
   });
 
+  it('judges a latency line by an expectation on any statistic of its family, the mean and max included', () => {
+    const c = configuration(
+      { 'iomt.anchor_latency_ms.p99': summary(5514, 'ms'), 'iomt.anchor_latency_ms.mean': summary(3017.44, 'ms'), 'iomt.alert_latency_ms.p95': summary(21780, 'ms') },
+      {
+        expectations: [
+          { metric: 'iomt.anchor_latency_ms.mean', condition: '<= 1', observed: 3017.44, passed: false },
+          { metric: 'iomt.alert_latency_ms.max', condition: '<= 1', observed: 30000, passed: false },
+        ],
+      },
+    );
+    const sections = headlineSections([c]);
+    expect(line(sections, 'Readings anchored p99')).toMatchObject({ verdict: 'fail', basis: 'expect: iomt.anchor_latency_ms.mean <= 1: 3,017' });
+    expect(line(sections, 'Direct path p95')).toMatchObject({ verdict: 'fail', basis: 'expect: iomt.alert_latency_ms.max <= 1: 30,000' });
+  });
+
+  it('prints what an expectation observed on its side of the bound, however close', () => {
+    const c = configuration({ 'consensus.throughput_tps': summary(231.25, 'tx/s') }, { expectations: [{ metric: 'consensus.throughput_tps', condition: '>= 231.3', observed: 231.25, passed: false }] });
+    expect(line(headlineSections([c]), 'Throughput')?.basis).toBe('expect: consensus.throughput_tps >= 231.3: 231.25');
+  });
+
   it('says how many readings never reached a gateway, judged by an expectation on the count when the scenario states one', () => {
     const lost = { 'iomt.readings_lost': summary(56, 'count') };
     expect(line(headlineSections([configuration(lost)]), 'Readings lost')).toMatchObject({ verdict: 'none', text: "56 readings sent to a gateway (attackers' included) never reached it (radio loss, partitions, a gateway down, full queues)." });
@@ -113,7 +133,7 @@ describe('the report headline', () => {
     const vacuous = { name: 'liveness', passed: true, detail: `could not fail: ${reason}`, couldNotFail: reason };
     const expectation = { metric: 'liveness.violations', condition: '== 0', observed: 0, passed: true };
     const c = configuration({ 'liveness.violations': summary(0, 'count') }, { checks: [vacuous], expectations: [expectation] });
-    expect(line(headlineSections([c]), 'Ledger liveness')).toMatchObject({ verdict: 'none', basis: `could not fail: ${reason}` });
+    expect(line(headlineSections([c]), 'Ledger liveness')).toMatchObject({ verdict: 'unjudged', basis: `could not fail: ${reason}` });
     const judged = configuration({ 'liveness.violations': summary(0, 'count') }, { checks: [{ name: 'liveness', passed: true }], expectations: [expectation], label: 'long' });
     expect(line(headlineSections([c, judged]), 'Ledger liveness')).toMatchObject({ verdict: 'pass', basis: 'expect: liveness.violations == 0: run: 0, long: 0' });
   });

@@ -5,7 +5,8 @@
  * only words it, as the terminal does (src/cli/print.ts formatSize).
  */
 import type { RunStatus, SizeProbe, SizeSloVerdict, SizeSummary, SummaryPoint } from '../results/types.ts';
-import { formatNumber } from './format.ts';
+import { formatJudged, formatNumber } from './format.ts';
+import { parseSlo } from '../../scenario/conditions.ts';
 
 export interface SizeProbeRow {
   readonly value: number;
@@ -34,7 +35,7 @@ export interface SizeView {
 
 function sloCell(verdict: SizeSloVerdict | undefined): string {
   if (verdict === undefined || verdict.undecided) return 'not decided';
-  const observed = verdict.observed === null ? 'not produced' : `${verdict.atLeast ? '≥ ' : ''}${formatNumber(verdict.observed)}`;
+  const observed = verdict.observed === null ? 'not produced' : `${verdict.atLeast ? '≥ ' : ''}${formatJudged(verdict.observed, parseSlo(verdict.slo)?.condition.value)}`;
   return `${observed} ${verdict.passed ? 'ok' : 'FAIL'}`;
 }
 
