@@ -6,7 +6,8 @@ import { parseCondition } from '../../scenario/conditions.ts';
 import { metricDoc } from '../../metrics/catalog.ts';
 import type { Configuration } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
-import type { ReplicationFailure } from '../results/types.ts';
+import type { CheckSummary, ExpectationOutcome, ReplicationFailure } from '../results/types.ts';
+import { judgingExpectation } from '../model/check-verdict.ts';
 import { escapeHtml, escapeWithCode } from './escape.ts';
 
 export function table(head: readonly string[], rows: readonly (readonly string[])[], numericFrom = Number.POSITIVE_INFINITY): string {
@@ -19,6 +20,12 @@ export function table(head: readonly string[], rows: readonly (readonly string[]
 
 function verdict(passed: boolean): string {
   return passed ? '<span class="pass">pass</span>' : '<span class="fail">FAIL</span>';
+}
+
+/** A check's result; a failure its scenario expects (judged by an expectation) says so instead of FAIL. */
+function checkVerdict(check: CheckSummary, expectations: readonly ExpectationOutcome[]): string {
+  const by = check.passed ? undefined : judgingExpectation(check, expectations);
+  return by === undefined ? verdict(check.passed) : `<span class="none">failed, as expected</span> <small>(judged by <code>${escapeHtml(by.metric)}</code> ${escapeHtml(by.condition)})</small>`;
 }
 
 /** The area a metric belongs to: its first dotted segment (`consensus`, `iomt`, `attack`, ...). */
@@ -58,7 +65,7 @@ export function checksHtml(configurations: readonly Configuration[], failures: r
     c.point.checks.map((check) => [
       escapeHtml(c.label),
       escapeHtml(check.name),
-      verdict(check.passed),
+      checkVerdict(check, c.point.expectations),
       check.failedReplications === undefined ? '—' : `${check.failedReplications} / ${check.n ?? c.point.n}`,
       `<div class="detail">${escapeHtml(check.detail ?? '')}</div>`,
     ]),

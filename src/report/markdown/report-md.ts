@@ -8,7 +8,8 @@ import { formatJudged, formatMeanCi, formatNumber, meanCiNote, partialN } from '
 import { parseCondition } from '../../scenario/conditions.ts';
 import type { Configuration, ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
-import type { ReplicationFailure } from '../results/types.ts';
+import type { CheckSummary, ReplicationFailure } from '../results/types.ts';
+import { judgingExpectation } from '../model/check-verdict.ts';
 import { headlineSections } from '../model/headline.ts';
 import { headlineMarkdown } from './headline.ts';
 import { sizeMarkdown } from './size.ts';
@@ -35,17 +36,28 @@ export function keyNumbersMarkdown(configurations: readonly Configuration[]): st
 export function checksMarkdown(configurations: readonly Configuration[], failures: readonly ReplicationFailure[]): string {
   const checks = configurations.flatMap((c) => c.point.checks.map((check) => ({ c, check })));
   const expectations = configurations.flatMap((c) => c.point.expectations.map((e) => ({ c, e })));
-  const failedChecks = checks.filter(({ check }) => !check.passed);
+  const judged = ({ c, check }: { c: Configuration; check: CheckSummary }) => judgingExpectation(check, c.point.expectations);
+  const failedChecks = checks.filter((k) => !k.check.passed && judged(k) === undefined);
+  const expectedFailures = checks.filter((k) => !k.check.passed && judged(k) !== undefined);
   const failedExpectations = expectations.filter(({ e }) => !e.passed);
   const lines: string[] = [];
+  const counted = checks.length - expectedFailures.length;
   lines.push(
     failedChecks.length === 0
-      ? `✅ All ${checks.length} checks passed.`
-      : `❌ ${failedChecks.length} of ${checks.length} checks failed:\n\n${markdownTable(
+      ? `✅ All ${counted} checks passed.`
+      : `❌ ${failedChecks.length} of ${counted} checks failed:\n\n${markdownTable(
           ['configuration', 'check', 'failed replications', 'detail'],
           failedChecks.map(({ c, check }) => [c.label, check.name, `${check.failedReplications ?? '?'} / ${check.n ?? c.point.n}`, shorten(check.detail ?? '')]),
         )}`,
   );
+  if (expectedFailures.length > 0) {
+    lines.push(
+      `${expectedFailures.length} more failed as the scenario expects, each judged by its expectation below instead:\n\n${markdownTable(
+        ['configuration', 'check', 'failed replications', 'judged by'],
+        expectedFailures.map((k) => [k.c.label, k.check.name, `${k.check.failedReplications ?? '?'} / ${k.check.n ?? k.c.point.n}`, `\`${judged(k)!.metric}\` ${judged(k)!.condition}`]),
+      )}`,
+    );
+  }
   if (expectations.length > 0) {
     lines.push(
       `${failedExpectations.length === 0 ? '✅' : '❌'} Expectations: ${expectations.length - failedExpectations.length} of ${expectations.length} met.\n\n${markdownTable(

@@ -104,6 +104,7 @@ export const zSummary = z.looseObject({
           n: z.number().optional(),
           detail: z.string().optional(),
           couldNotFail: z.string().optional(),
+          violationsMetric: z.string().optional(),
         }),
       ),
       expectations: z

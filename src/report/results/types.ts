@@ -57,6 +57,8 @@ export interface CheckSummary {
   readonly detail?: string | undefined;
   /** Why no replication could have failed the check, where none could. */
   readonly couldNotFail?: string | undefined;
+  /** The metric whose expectation, where the scenario states one, is the check's verdict. */
+  readonly violationsMetric?: string | undefined;
 }
 
 export interface ExpectationOutcome {

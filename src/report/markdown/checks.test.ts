@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckSummary, ExpectationOutcome } from '../results/types.ts';
+import type { Configuration } from '../model/report-input.ts';
+import { checksHtml } from '../html/sections.ts';
+import { checksMarkdown } from './report-md.ts';
+
+function configuration(checks: CheckSummary[], expectations: ExpectationOutcome[]): Configuration {
+  return { label: 'run', run: '', pointIndex: 0, point: { parameters: {}, n: 2, metrics: {}, checks, expectations, traceHashes: [] }, parameters: {}, timeseries: null, scenario: {} };
+}
+
+const integrity: CheckSummary = { name: 'iomt.integrity', passed: false, failedReplications: 2, n: 2, detail: '47 valid, 3 invalid reads', violationsMetric: 'iomt.integrity_checks_invalid' };
+const safety: CheckSummary = { name: 'safety', passed: true, failedReplications: 0, n: 2, violationsMetric: 'safety.violations' };
+const detects: ExpectationOutcome = { metric: 'iomt.integrity_checks_invalid', condition: '> 0', observed: 3, passed: true };
+
+describe('the checks section', () => {
+  it('lists a check failing as its scenario expects apart from the failures, judged by its expectation, as the exit code does', () => {
+    const md = checksMarkdown([configuration([integrity, safety], [detects])], []);
+    expect(md).toContain('✅ All 1 checks passed.');
+    expect(md).toContain('1 more failed as the scenario expects');
+    expect(md).toContain('| run | iomt.integrity | 2 / 2 | `iomt.integrity_checks_invalid` > 0 |');
+    expect(checksHtml([configuration([integrity, safety], [detects])], [])).toContain('failed, as expected</span> <small>(judged by <code>iomt.integrity_checks_invalid</code> &gt; 0)</small>');
+  });
+
+  it('counts a failed check as a failure where no expectation judges it', () => {
+    const md = checksMarkdown([configuration([integrity, safety], [])], []);
+    expect(md).toContain('❌ 1 of 2 checks failed');
+    expect(checksHtml([configuration([integrity, safety], [])], [])).not.toContain('as expected');
+  });
+});
