@@ -102,7 +102,7 @@ export function formatSize(size: SizeAnswer): string {
   const lines = [`size: ${size.goal} ${size.key} in [${size.lo}, ${size.hi}] meeting ${size.slos.join(' and ')}`];
   for (const p of size.probes) {
     const verdicts = p.slos.map((s) => `${s.slo}: ${s.undecided ? 'not decided' : `${s.observed === null ? 'not produced' : `${s.atLeast ? '≥ ' : ''}${num(s.observed)}`} ${s.passed ? 'ok' : 'FAIL'}`}`);
-    const early = p.stoppedEarly === undefined ? '' : `, stopped early: replication ${p.stoppedEarly.replication + 1} at ${num(p.stoppedEarly.atUs / 1e6)} s`;
+    const early = p.stoppedEarly === undefined ? '' : `, stopped early: replication ${p.stoppedEarly.replication} at ${num(p.stoppedEarly.atUs / 1e6)} s`;
     lines.push(`  probe ${size.key}=${p.value}: ${p.passed ? 'meets' : 'misses'} (${verdicts.join('; ')}${early})`);
   }
   lines.push(`answer: ${size.answer === null ? 'none' : `${size.key}=${size.answer}`} (${size.explanation})`);

@@ -36,3 +36,12 @@ describe('attack and detector figures', () => {
     expect(figures.get('time-to-detect')?.rows).toHaveLength(2);
   });
 });
+
+describe('the score figure with one score', () => {
+  it('names the score on its axis, as no legend is drawn for one', () => {
+    const metrics: Record<string, MetricSummary> = { [`${DETECTOR}.false_positive_rate`]: { unit: 'ratio', mean: 0.0154, ci95: [0, 0.037], n: 2 } };
+    const figure = attackFigures({ title: 't', configurations: [configuration('run', metrics)] }).find((f) => f.name === 'attack-detector-scores')!;
+    expect(JSON.stringify(figure)).toContain('"title":"False positive rate"');
+    expect(JSON.stringify(figure)).not.toContain('"title":"Rate"');
+  });
+});

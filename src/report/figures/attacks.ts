@@ -38,6 +38,14 @@ function scoreRows(input: ReportInput, pattern: RegExp): Row[] {
   return rows;
 }
 
+/** The score every row shows, capitalised ("False positive rate"), when they all show one; else undefined. */
+function onlyGroup(rows: readonly Row[]): string | undefined {
+  const groups = new Set(rows.map((r) => String(r['group'])));
+  if (groups.size !== 1) return undefined;
+  const [group] = groups;
+  return group!.charAt(0).toUpperCase() + group!.slice(1);
+}
+
 export function attackFigures(input: ReportInput): Figure[] {
   const figures: Figure[] = [];
   const several = input.configurations.length > 1;
@@ -50,7 +58,8 @@ export function attackFigures(input: ReportInput): Figure[] {
         subtitle: 'Outcome rates and shares, judged against each attack\u2019s ground truth; whiskers = 95 % CI',
         caption: `Metrics \`attack.<name>.*_rate\` and \`${DETECTOR_AREA}.<detector>.*_rate\` (mean over replications, 95 % CI).`,
         rows: rates,
-        xTitle: 'Rate',
+        // With one score the legend is left out (seriesColor), so the axis names it.
+        xTitle: onlyGroup(rates) ?? 'Rate',
         categoryTitle: several ? 'Configuration' : 'Attack or detector',
         groupTitle: 'Score',
         domain: [0, 1],

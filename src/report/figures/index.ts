@@ -7,7 +7,7 @@ import { alertFigures } from './alerts.ts';
 import { attackFigures } from './attacks.ts';
 import { latencyCdfFigures } from './latency-cdf.ts';
 import { messagesFigures } from './messages.ts';
-import { bytesPerNodeFigures, staleRateFigures } from './network-pow.ts';
+import { blockPropagationFigures, bytesPerNodeFigures, staleRateFigures } from './network-pow.ts';
 import { sweepFigures } from './sweep.ts';
 import { timeseriesFigures } from './timeseries.ts';
 import type { Figure } from './types.ts';
@@ -20,6 +20,7 @@ const BUILDERS: readonly ((input: ReportInput) => Figure[])[] = [
   alertFigures,
   attackFigures,
   staleRateFigures,
+  blockPropagationFigures,
   bytesPerNodeFigures,
 ];
 

@@ -107,8 +107,9 @@ export function curveFigure(o: CurveOptions): Figure {
         type: 'quantitative' as const,
         title: o.xTitle,
         scale: { zero: false },
-        // Node counts and batch sizes are whole numbers: no 4.2-node ticks.
-        axis: { format: '~g', ...(integers ? { tickMinStep: 1 } : {}) },
+        // Node counts and batch sizes are whole numbers: no 4.2-node ticks. Fixed notation: vega adds the
+        // tick step's precision to the specifier, and '.1~g' writes 10 as 1e+1.
+        axis: { format: ',~f', ...(integers ? { tickMinStep: 1 } : {}) },
       }
     : { field: 'x', type: 'nominal' as const, title: o.xTitle, sort: null, axis: { labelAngle: 0 } };
   const y = { field: 'mean', type: 'quantitative' as const, title: o.yTitle };

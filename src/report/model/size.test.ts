@@ -35,7 +35,7 @@ describe("a size search's report section", () => {
       [6400, 2, 'meets', '64.01 ok'],
       [8577, 2, 'meets: the answer', '78.42 ok'],
       [8578, 2, 'misses', '81.02 FAIL'],
-      [12800, 0, 'misses (stopped early: replication 1 at 8 s)', '≥ 1,200 FAIL'],
+      [12800, 0, 'misses (stopped early: replication 0 at 8 s)', '≥ 1,200 FAIL'],
     ]);
   });
 

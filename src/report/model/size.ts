@@ -42,7 +42,7 @@ function sloCell(verdict: SizeSloVerdict | undefined): string {
 function verdictOf(probe: SizeProbe, answer: number | null): string {
   if (probe.passed) return probe.value === answer ? 'meets: the answer' : 'meets';
   const early = probe.stoppedEarly;
-  return early === undefined ? 'misses' : `misses (stopped early: replication ${early.replication + 1} at ${formatNumber(early.atUs / 1e6)} s)`;
+  return early === undefined ? 'misses' : `misses (stopped early: replication ${early.replication} at ${formatNumber(early.atUs / 1e6)} s)`;
 }
 
 export function sizeView(size: SizeSummary, points: readonly SummaryPoint[], status: RunStatus): SizeView {
