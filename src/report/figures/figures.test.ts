@@ -104,3 +104,20 @@ describe('buildFigures', () => {
     expect(rows.every((r) => r['n'] === 3)).toBe(true);
   });
 });
+
+describe('figures of one replication per configuration', () => {
+  it('name no confidence interval in any subtitle or caption, as none exists at n = 1', () => {
+    const figures = figuresOf((dir) => writeRunFixture(dir, { durationS: 10, replications: 1 }));
+    expect(figures.size).toBeGreaterThan(4);
+    for (const figure of figures.values()) {
+      const subtitle = (figure.spec as { title?: { subtitle?: string } }).title?.subtitle ?? '';
+      expect(`${subtitle} ${figure.caption}`, figure.name).not.toMatch(/\bCI\b/);
+    }
+  });
+
+  it('keep the interval wording when two replications give one', () => {
+    const figures = figuresOf((dir) => writeRunFixture(dir, { durationS: 10, replications: 2 }));
+    expect(figures.get('throughput-over-time')?.caption).toContain('95 % CI');
+    expect(figures.get('attack-detector-scores')?.caption).toContain('95 % CI');
+  });
+});

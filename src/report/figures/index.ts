@@ -25,7 +25,31 @@ const BUILDERS: readonly ((input: ReportInput) => Figure[])[] = [
 ];
 
 export function buildFigures(input: ReportInput): Figure[] {
-  return BUILDERS.flatMap((build) => build(input)).filter((figure) => figure.rows.length >= 2);
+  const figures = BUILDERS.flatMap((build) => build(input)).filter((figure) => figure.rows.length >= 2);
+  return input.configurations.every((c) => c.point.n < 2) ? figures.map(withoutIntervals) : figures;
+}
+
+/** What the figures' texts call their intervals, and what they say instead at one replication. */
+const INTERVAL_WORDING: readonly (readonly [RegExp, string])[] = [
+  [/; (whiskers|band|bars) = 95 % CI[^;.]*/g, '; one replication: no interval'],
+  [/ ± 95 % CI/g, ''],
+  [/\(mean over replications, 95 % CI\)/g, "(the one replication's value)"],
+  [/\(mean, 95 % CI\)/g, "(the one replication's value)"],
+  [/Mean over replications with its 95 % CI \(summary\.json ci95\)/g, 'The one replication\'s value'],
+];
+
+function reworded(text: string): string {
+  return INTERVAL_WORDING.reduce((t, [pattern, instead]) => t.replace(pattern, instead), text);
+}
+
+/**
+ * A figure of configurations run once each: every interval is absent (summary.json has none at
+ * n = 1), so its subtitle and caption must not name one.
+ */
+function withoutIntervals(figure: Figure): Figure {
+  const spec = figure.spec as { title?: { text: string; subtitle: string } };
+  const title = spec.title === undefined ? undefined : { ...spec.title, subtitle: reworded(spec.title.subtitle) };
+  return { ...figure, caption: reworded(figure.caption), spec: (title === undefined ? figure.spec : { ...figure.spec, title }) as Figure['spec'] };
 }
 
 export type { Figure, Row } from './types.ts';

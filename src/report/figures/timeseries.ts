@@ -1,7 +1,8 @@
 /**
  * Measurements over simulated time from timeseries.csv: committed throughput, mempool occupancy
  * and commit and client latency per window. Each line is the mean over replications of one configuration;
- * the band is the Student-t 95 % CI of that mean per window.
+ * the band is the Student-t 95 % CI of that mean per window, drawn where two or more replications
+ * have a value in the window (the data file gives each window's n).
  */
 import type { Configuration, ReportInput } from '../model/report-input.ts';
 import { meanInterval } from '../../stats/index.ts';
@@ -71,13 +72,15 @@ function windowRows(configuration: Configuration, column: string): Row[] {
   const times = [...byTime.keys()].sort((a, b) => a - b);
   return times.map((timeS) => {
     const ci = meanInterval(byTime.get(timeS) as number[]);
-    // Every timeseries column is a rate, a latency or a queue length: none is negative.
+    // Every timeseries column is a rate, a latency or a queue length: none is negative. A window one
+    // replication alone has a value in has no interval, and no band (a zero-width one would read as certainty).
+    if (ci.n < 2) return { configuration: configuration.label, time_s: timeS, mean: ci.mean, lo: null, hi: null, n: ci.n };
     return { configuration: configuration.label, time_s: timeS, mean: ci.mean, lo: clampToDomain(ci.lo, NON_NEGATIVE), hi: ci.hi, n: ci.n };
   });
 }
 
 function timeseriesFigure(kind: TimeseriesFigureKind, rows: readonly Row[], seriesCount: number): Figure {
-  const subtitle = `Mean over replications per window of timeseries.csv column "${kind.column}"; band = 95 % CI`;
+  const subtitle = `Mean over replications per window of timeseries.csv column "${kind.column}"; band = 95 % CI where two or more replications have a value`;
   const x = { field: 'time_s', type: 'quantitative' as const, title: 'Simulated time (s)' };
   const color = seriesColor('configuration', 'Configuration', seriesCount);
   return {
