@@ -133,9 +133,29 @@ function iomtBlockSizeIssues(scenario: Scenario, iomt: IomtSection): ScenarioFau
   }];
 }
 
+/**
+ * A replica's mempool must hold the largest transaction the workload submits (workload.txSize, or
+ * the largest IoMT call), or every transaction is refused on arrival and the run reports a ledger
+ * that committed nothing as if it had measured one (protocols that produce empty blocks, HotStuff
+ * and Clique, even pass their liveness check so).
+ */
+function mempoolSizeIssues(scenario: Scenario, registries: Registries): ScenarioFaultIssue[] {
+  const protocol = scenario.consensus.protocol;
+  if (typeof protocol !== 'string' || protocolIn(registries, protocol)?.withoutMempool !== undefined) return [];
+  const { capacityBytes } = scenario.consensus.mempool;
+  const largest = scenario.iomt === undefined ? { bytes: scenario.workload.txSize, what: `one transaction of workload.txSize (${scenario.workload.txSize} B)` } : iomtLargest(scenario.iomt);
+  if (largest === undefined || capacityBytes >= largest.bytes) return [];
+  return [{ path: ['consensus', 'mempool', 'capacityBytes'], expected: `at least ${largest.bytes} B, ${largest.what}`, found: `${capacityBytes} B` }];
+}
+
+function iomtLargest(iomt: IomtSection): { bytes: number; what: string } | undefined {
+  const largest = largestIomtTransaction(iomt);
+  return largest === undefined ? undefined : { bytes: largest.bytes, what: `the largest transaction the IoMT application can submit (${largest.call}, ${largest.by})` };
+}
+
 /** `written` is the scenario as written, before defaults: rules about what a file says use it. */
 export function checkScenarioConsistency(scenario: Scenario, written: Record<string, unknown>, registries: Registries = IN_TREE_REGISTRIES): ScenarioFaultIssue[] {
-  const issues: ScenarioFaultIssue[] = [...unusedMempoolIssues(scenario, written, registries), ...iomtProtocolIssues(scenario, registries)];
+  const issues: ScenarioFaultIssue[] = [...unusedMempoolIssues(scenario, written, registries), ...mempoolSizeIssues(scenario, registries), ...iomtProtocolIssues(scenario, registries)];
   // Measurements start after the warm-up; a warm-up as long as the run leaves nothing to measure.
   if (!(scenario.warmup < scenario.duration)) {
     issues.push({ path: ['warmup'], expected: `a warm-up shorter than duration (${seconds(scenario.duration)})`, found: seconds(scenario.warmup) });
