@@ -34,3 +34,18 @@ describe('blockSizeMax, header included', () => {
     expect(largest.txs).toBe(3);
   });
 });
+
+describe('a PBFT batch full by bytes', () => {
+  it.each([4, 5])('is cut at once at n = %i: a batch size that never binds changes no latency', (n) => {
+    // Three transactions fill a block. With batchSize 50 the primary waited for 50 transactions
+    // before cutting (a standing queue of 50 / 200 tx/s = 250 ms) where batchSize 3 cuts at once.
+    const run = (batchSize: number) => {
+      const sets = ['duration=6s', 'warmup=1s', 'consensus.protocol=pbft', `consensus.nodes=${n}`, `consensus.blockSizeMax=${BLOCK_BYTES}B`, `workload.txSize=${TX_BYTES}B`, 'workload.rateTps=200', `consensus.batchSize=${batchSize}`, 'consensus.batchTimeout=2s'];
+      return runConsensusWorld(loadScenario('scenarios/consortium.yaml', sets).scenario, 1).metrics;
+    };
+    const unbound = run(50);
+    const bound = run(3);
+    expect(unbound['consensus.txs_per_decision']!.value).toBeLessThanOrEqual(3);
+    expect(unbound['consensus.commit_latency_ms.p50']!.value).toBeLessThan(1.5 * bound['consensus.commit_latency_ms.p50']!.value);
+  });
+});

@@ -98,10 +98,24 @@ export abstract class NormalCase extends ReplicaCore {
       && this.nextSeq <= this.lowWater + this.params.logWindow;
   }
 
-  /** Cut full batches now; a partial batch waits for the batch timeout (batching, §5.1 of the BFT library's design). */
+  /**
+   * Cut full batches now; a partial batch waits for the batch timeout (batching, §5.1 of the BFT
+   * library's design). A batch is full at batchSize transactions or when the waiting ones fill a
+   * block's bytes, whichever comes first, as Fabric's block cutter cuts at MaxMessageCount or
+   * PreferredMaxBytes: a block full by bytes is no partial batch to wait for.
+   */
   protected maybePropose(): void {
-    while (this.canPropose() && this.mempool.sizeTxs >= this.batchSize) this.propose();
+    while (this.canPropose() && this.batchFull()) {
+      const next = this.nextSeq;
+      this.propose();
+      // Nothing proposable (every waiting transaction expired): the pool is empty now anyway.
+      if (this.nextSeq === next) break;
+    }
     if (this.canPropose() && this.batchTimer === NO_TIMER) this.batchTimer = this.ctx.setTimer(this.batchTimeoutUs, TAG_BATCH);
+  }
+
+  private batchFull(): boolean {
+    return this.mempool.sizeTxs >= this.batchSize || this.mempool.sizeBytes >= this.blockTxBytesMax;
   }
 
   protected propose(): void {
