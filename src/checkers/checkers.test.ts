@@ -90,6 +90,33 @@ describe('LivenessChecker', () => {
     expect(excused.outcome(5_600).passed).toBe(false);
   });
 
+  it('owes no progress on a transaction past its lifetime uncommitted, and judges the wait it ended', () => {
+    const at = (seq: number, submittedUs: number) => ({ ...tx(seq), submittedUs });
+    // Lifetime 300 µs: tx 0 expires uncommitted at 300, leaving nothing to wait for by the end.
+    const l = new LivenessChecker(1_000, undefined, { lifetimeUs: 300 });
+    l.observe(5, submit(at(0, 0)), 0);
+    expect(l.outcome(5_000)).toMatchObject({ passed: true });
+    // Without a lifetime the same run stalls from 0 to the end.
+    const forever = new LivenessChecker(1_000);
+    forever.observe(5, submit(at(0, 0)), 0);
+    expect(forever.outcome(5_000)).toMatchObject({ passed: false });
+    // A lifetime longer than the bound: the wait until the deadline outlasted the bound, a stall.
+    const long = new LivenessChecker(1_000, undefined, { lifetimeUs: 2_500 });
+    long.observe(5, submit(at(0, 0)), 0);
+    expect(long.outcome(5_000)).toMatchObject({ passed: false });
+    expect(long.violations).toEqual([{ fromUs: 0, toUs: 2_500, pendingTxs: 1 }]);
+  });
+
+  it('still counts a transaction committed after its deadline (proposed in time) once, and the work behind it', () => {
+    const at = (seq: number, submittedUs: number) => ({ ...tx(seq), submittedUs });
+    const l = new LivenessChecker(1_000, undefined, { lifetimeUs: 300 });
+    l.observe(5, submit(at(0, 0)), 0);
+    l.observe(5, submit(at(1, 400)), 400);
+    l.observe(0, commit(1, [at(0, 0)]), 500);
+    // tx 1 waits from 500 (the last progress) and expires at 700: no stall; nothing waits after.
+    expect(l.outcome(5_000)).toMatchObject({ passed: true });
+  });
+
   it('reports a stall before an excused interval that a commit after the interval ends', () => {
     const l = new LivenessChecker(1_000);
     // A partition from 3 000 to 3 100 µs: the wait from 0 outlasted the bound before it began.

@@ -7,7 +7,9 @@
  * split that leaves no side of n − f replicas, more than f faults), which the run model or an
  * attack declares with `excuse`, need no progress; after one the bound runs again from its end:
  * progress must resume (TigerBeetle's liveness phase). The stretch of a wait before an excused
- * interval is judged on its own as well.
+ * interval is judged on its own as well. With a transaction lifetime (consensus.mempool.ttl) a
+ * transaction that reaches its deadline uncommitted waits no more: no correct replica may propose
+ * it after (it may still commit, if proposed in time), so the ledger owes it no progress.
  */
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';
@@ -28,6 +30,8 @@ export interface LivenessOptions {
   readonly honestReplicas?: readonly HostId[];
   /** Honest replicas that must commit a block before it counts: the matching replies a client needs (default 1). */
   readonly repliesNeeded?: number;
+  /** How long after its submission a transaction may still be proposed (consensus.mempool.ttl; default Infinity). */
+  readonly lifetimeUs?: number;
 }
 
 /** A block committed at some height by `committers` honest replicas so far. */
@@ -41,12 +45,18 @@ export class LivenessChecker implements Checker {
   readonly violations: LivenessViolation[] = [];
   private readonly excused: [number, number][] = [];
   /**
-   * Waiting transactions are those submitted and not yet committed: two id sets that stay small
-   * while each client's transactions are submitted, and mostly committed, in sequence (txid-set.ts),
-   * where a set of the waiting ids grows with the backlog of an overloaded run.
+   * Waiting transactions are those submitted and not yet settled (committed, or past their lifetime
+   * uncommitted): two id sets that stay small while each client's transactions are submitted, and
+   * mostly settled, in sequence (txid-set.ts), where a set of the waiting ids grows with the backlog
+   * of an overloaded run.
    */
   private readonly submitted = new TxIdSet();
-  private readonly committedAfterSubmission = new TxIdSet();
+  private readonly settled = new TxIdSet();
+  private readonly lifetimeUs: number;
+  /** With a lifetime: the submitted ids and their deadlines, in submission order (one lifetime for all: deadline order), from `expiryHead`. */
+  private expiryIds: number[] = [];
+  private expiryAtUs: number[] = [];
+  private expiryHead = 0;
   /** The blocks honest replicas committed, by height, above the commit frontier. */
   private readonly committedBlocks = new Map<number, CommittedBlock[]>();
   private readonly frontier: CommitFrontier;
@@ -59,10 +69,36 @@ export class LivenessChecker implements Checker {
     this.repliesNeeded = options.repliesNeeded ?? 1;
     if (!(Number.isInteger(this.repliesNeeded) && this.repliesNeeded >= 1)) throw new RangeError(`repliesNeeded must be a positive integer, found ${this.repliesNeeded}`);
     this.frontier = new CommitFrontier(options.honestReplicas ?? []);
+    this.lifetimeUs = options.lifetimeUs ?? Infinity;
+    if (!(this.lifetimeUs > 0)) throw new RangeError(`transaction lifetime must be positive, found ${this.lifetimeUs}`);
   }
 
   private get pendingTxs(): number {
-    return this.submitted.size - this.committedAfterSubmission.size;
+    return this.submitted.size - this.settled.size;
+  }
+
+  /**
+   * Settle the transactions whose deadline is at or before `nowUs`; where that leaves none waiting,
+   * the wait ended at the last deadline without progress, and is judged as a wait ended by a commit is.
+   */
+  private expireThrough(nowUs: number): void {
+    const ids = this.expiryIds;
+    const at = this.expiryAtUs;
+    while (this.expiryHead < ids.length && at[this.expiryHead]! <= nowUs) {
+      const i = this.expiryHead++;
+      if (this.settled.has(ids[i]!)) continue;
+      if (this.pendingTxs === 1) {
+        // The last transaction waiting: the wait ends here, and is judged with it still waiting.
+        this.checkGap(this.waitFromUs, at[i]!);
+        this.waitFromUs = at[i]!;
+      }
+      this.settled.add(ids[i]!);
+    }
+    if (this.expiryHead > 4096 && this.expiryHead * 2 > ids.length) {
+      this.expiryIds = ids.slice(this.expiryHead);
+      this.expiryAtUs = at.slice(this.expiryHead);
+      this.expiryHead = 0;
+    }
   }
 
   get violationCount(): number {
@@ -77,15 +113,20 @@ export class LivenessChecker implements Checker {
   }
 
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
+    if (this.lifetimeUs !== Infinity) this.expireThrough(timeUs);
     if (event.kind === 'submit') {
       if (this.pendingTxs === 0) this.waitFromUs = timeUs;
-      this.submitted.add((event as SubmitEvent).tx.id);
+      const { tx } = event as SubmitEvent;
+      if (this.submitted.add(tx.id) && this.lifetimeUs !== Infinity) {
+        this.expiryIds.push(tx.id);
+        this.expiryAtUs.push(tx.submittedUs + this.lifetimeUs);
+      }
     } else if (event.kind === 'commit' && this.isHonest(host)) {
       const { block } = event as CommitEvent;
       if (this.countCommit(block.height, block.hash) === this.repliesNeeded) {
         if (this.pendingTxs > 0) this.checkGap(this.waitFromUs, timeUs);
         this.waitFromUs = timeUs;
-        for (const tx of block.txs) if (this.submitted.has(tx.id)) this.committedAfterSubmission.add(tx.id);
+        for (const tx of block.txs) if (this.submitted.has(tx.id)) this.settled.add(tx.id);
       }
       if (this.frontier.advance(host, block.height)) forgetThrough(this.committedBlocks, this.frontier.height);
     }
@@ -102,6 +143,7 @@ export class LivenessChecker implements Checker {
   }
 
   outcome(endUs: number): CheckOutcome {
+    if (this.lifetimeUs !== Infinity) this.expireThrough(endUs);
     // Work still waiting at the end counts as a stall up to the end; computed without recording it,
     // so asking twice gives the same verdict.
     const tail = this.pendingTxs > 0 ? this.stall(this.waitFromUs, endUs) : undefined;
@@ -135,6 +177,7 @@ export class LivenessChecker implements Checker {
 
   /** Violations including a stall still open at `endUs`. */
   countAt(endUs: number): number {
+    if (this.lifetimeUs !== Infinity) this.expireThrough(endUs);
     return this.violations.length + (this.pendingTxs > 0 && this.stall(this.waitFromUs, endUs) !== undefined ? 1 : 0);
   }
 

@@ -76,7 +76,7 @@ export class ConsensusMonitor {
     const honestReplicas = ledger.replicaHosts.filter(honest);
     this.safety = new SafetyChecker(honest, honestReplicas);
     const boundUs = livenessBoundUs(scenario.consensus, ledger.protocol, ledger.replicaHosts.length);
-    this.liveness = boundUs === null ? null : new LivenessChecker(boundUs, honest, { honestReplicas, repliesNeeded: ledger.repliesNeeded });
+    this.liveness = boundUs === null ? null : new LivenessChecker(boundUs, honest, { honestReplicas, repliesNeeded: ledger.repliesNeeded, lifetimeUs: scenario.consensus.mempool.ttl ?? Infinity });
     this.validity = new ValidityChecker(honest, honestReplicas);
     // Only the engine that runs a replica holds its executed state; a split run's partitions send it along (annotate).
     this.stateAgreement = new StateAgreementChecker((h) => (engine.runsHost(h) ? appOf.get(h) : undefined), honest, options.stateCheckEveryHeights ?? 1, honestReplicas);
