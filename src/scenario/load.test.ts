@@ -194,6 +194,8 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^--set iomt\.detectors=.*: iomt\.detectors\.1\.feature: expected a feature that gateway-scope detectors are fed, 'rate' \(nothing feeds them another\), found 'interarrival'$/],
     ['a block too small for one transaction after its header', () => loadScenarioText('t.yaml', `${BASE}  blockSizeMax: 300B\n`),
       /^t\.yaml:6:\d+: consensus\.blockSizeMax: expected at least 352 B, a 96-byte block header and one transaction of workload\.txSize \(256 B\), found 300 B$/],
+    ['a flow mapping written without a space after a colon', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nnetwork:\n  latency: {kind:fixed,value:10ms}\n'),
+      /^t\.yaml:4:\d+: network\.latency\.kind: expected one of 'fixed', .*, found nothing: YAML read 'kind:fixed' as one key with no value \(write 'kind: fixed', a space after the colon\)$/],
     ['a mempool too small for one transaction', () => loadScenarioText('t.yaml', 'name: t\nduration: 10s\nconsensus:\n  protocol: hotstuff\n  nodes: 4\n  mempool: { capacityBytes: 100B }\n'),
       /^t\.yaml:6:\d+: consensus\.mempool\.capacityBytes: expected at least 256 B, one transaction of workload\.txSize \(256 B\), found 100 B$/],
     ['a mempool too small for the largest IoMT transaction', () => loadScenarioText('t.yaml', IOMT_BASE, ['consensus.mempool.capacityBytes=200B']),

@@ -62,6 +62,22 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 /**
+ * What was found at `path`, as a message says it. A missing field whose name its mapping holds
+ * glued to a value by a colon (`{kind:fixed}`: YAML's flow style needs a space after the colon,
+ * so it reads one key 'kind:fixed' with no value) says so, since the missing field was written.
+ */
+function foundAt(input: unknown, path: readonly PropertyKey[]): string {
+  const value = valueAt(input, path);
+  const name = path[path.length - 1];
+  if (value !== undefined || typeof name !== 'string' || path.length === 0) return describeFound(value);
+  const parent = valueAt(input, path.slice(0, -1));
+  if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) return describeFound(value);
+  const glued = Object.keys(parent).find((k) => k.startsWith(`${name}:`) && k.length > name.length + 1);
+  if (glued === undefined) return describeFound(value);
+  return `nothing: YAML read '${glued}' as one key with no value (write '${name}: ${glued.slice(name.length + 1)}', a space after the colon)`;
+}
+
+/**
  * `knownKeysAt(path)` lists the keys the schema accepts at `path` (for unknown-key messages).
  */
 export function translateIssues(
@@ -73,7 +89,7 @@ export function translateIssues(
   const out: FieldIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
-    const found = describeFound(valueAt(input, path));
+    const found = foundAt(input, path);
     switch (issue.code) {
       case 'invalid_type': {
         // A schema that words its own type error ("expected a duration with a unit, found 5") keeps it.
@@ -125,7 +141,7 @@ function translateUnion(
   input: unknown,
   knownKeysAt: (path: readonly PropertyKey[]) => readonly string[],
 ): FieldIssue[] {
-  const found = describeFound(valueAt(input, path));
+  const found = foundAt(input, path);
   if ('discriminator' in issue && issue.errors.length === 0) {
     const options = (issue as { options?: unknown[] }).options ?? [];
     return [{ path, expected: `one of ${options.map((o) => `'${String(o)}'`).join(', ')}`, found }];
