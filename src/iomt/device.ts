@@ -78,7 +78,7 @@ export class Device implements Actor<unknown> {
     this.processingLagUs = p.processingLagUs;
     const ppm = o.clockDrift ? uniform(ctx.rng, -o.profile.clockDriftPpm, o.profile.clockDriftPpm) : 0;
     this.driftFactor = 1 + ppm * 1e-6;
-    this.firstReadingUs = o.randomPhase ? Math.round(uniform(ctx.rng, 0, o.profile.intervalUs)) : o.profile.intervalUs;
+    this.firstReadingUs = o.randomPhase ? this.firstGapUs() : o.profile.intervalUs;
   }
 
   onStart(): void {
@@ -101,6 +101,17 @@ export class Device implements Actor<unknown> {
 
   onMessage(_from: HostId, msg: unknown): void {
     if ((msg as RekeyMessage).kind === 'rekey') this.key = (msg as RekeyMessage).key;
+  }
+
+  /**
+   * The first reading of a run that starts at a random phase: a periodic device's falls uniformly in
+   * its first period; an event-driven one's readings are a Poisson process from the start, so its
+   * first gap is exponential like every other (a uniform phase gave a mean of half the interval,
+   * one reading too many per device in a run: +25 % over 20 minutes at 10-minute intervals).
+   */
+  private firstGapUs(): number {
+    if (this.eventDriven) return Math.max(1, Math.round(exponential(this.ctx.rng, this.intervalUs)));
+    return Math.round(uniform(this.ctx.rng, 0, this.intervalUs));
   }
 
   private nextGapUs(): number {
