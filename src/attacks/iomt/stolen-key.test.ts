@@ -20,18 +20,30 @@ interface Share {
 }
 
 /** The outcomes of stolen-key attacks on `victims`, from the partitions' `shares` (this engine ran none of the hosts). */
-function outcomes(victims: readonly number[], shares: readonly Share[]): Metrics {
+function outcomes(victims: readonly number[], shares: readonly Share[], theftFromUs = 0): Metrics {
   const env: DeviceAttackEnv = { truth: new GroundTruth(), labels: new MessageLabels(), taps: [], forwardGatewayAlarmsTo: () => {} };
   const specs = victims.map((device, index) => ({ spec: attackSpecSchema(stolenKey).parse({ type: 'stolen-key', device }), index }));
   const run = stolenKey.device!.plan(specs, env);
   // The labels installAll gives each stolen-key device.
-  for (const device of victims) env.truth.label('device', device, 'stolen-key', 'compromised-device', 0);
+  for (const device of victims) env.truth.label('device', device, 'stolen-key', 'compromised-device', theftFromUs);
   return run.outcomes!(shares);
 }
 
 const value = (m: Metrics, name: string) => m[name]?.value;
 
 describe('stolen-key outcomes', () => {
+  it('counts a revocation on an alarm raised before the theft as an honest device revoked, not as the response to it', () => {
+    // The key is stolen at 150 s; a false alarm at 50 s had the device revoked at 51 s.
+    const m = outcomes([0], [{ processed: [160 * S, 0, 0], revoked: [[0, 51 * S]], alarms: [[0, 50 * S]] }], 150 * S);
+    expect(value(m, 'attack.stolen_key_devices_revoked')).toBe(0);
+    expect(value(m, 'attack.honest_devices_revoked')).toBe(1);
+    expect(m['attack.time_to_revoke_ms']).toBeUndefined();
+    // The same revocation on an alarm after the theft answers it.
+    const answered = outcomes([0], [{ processed: [160 * S, 0, 0], revoked: [[0, 156 * S]], alarms: [[0, 155 * S]] }], 150 * S);
+    expect(value(answered, 'attack.stolen_key_devices_revoked')).toBe(1);
+    expect(value(answered, 'attack.time_to_revoke_ms')).toBe(1_000);
+  });
+
   it('counts a spoofed reading accepted before its device was revoked as before, one processed at or after the revocation as after', () => {
     const m = outcomes([3], [
       { processed: [10 * S, 3, 1, 20 * S, 3, 1, 25 * S, 3, 0], revoked: [[3, 20 * S]], alarms: [[3, 15 * S]] },

@@ -79,10 +79,13 @@ export const stolenKey = defineAttack({
           Object.assign(m, revocationOutcomes(shares, revokedUs));
           // Without `respond` no service revokes anything: 0 devices revoked, and no time to revoke.
           const alarmUs = new Map(service?.alarms ?? []);
-          const victims = new Set(env.truth.all('device', 'compromised-device').filter((l) => l.attack === 'stolen-key').map((l) => l.id as number));
+          const thefts = env.truth.all('device', 'compromised-device').filter((l) => l.attack === 'stolen-key');
+          // A revocation is the response to the theft only where the alarm that caused it was raised
+          // while the key was stolen; one on an alarm before the theft revoked an honest device.
+          const duringTheft = (device: number, alarmUs: number) => thefts.some((l) => l.id === device && alarmUs >= l.fromUs && alarmUs < l.toUs);
           let revokedVictims = 0, revokeSum = 0, revokedHonest = 0;
           for (const [device, t] of revokedUs) {
-            if (!victims.has(device)) {
+            if (!duringTheft(device, alarmUs.get(device)!)) {
               revokedHonest++;
               continue;
             }

@@ -42,8 +42,8 @@ export const DEVICE_ATTACK_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'attack.spoofed_accepted_after_revocation', unit: 'readings', better: 'lower', meaning: 'stolen-key readings accepted after the revocation was confirmed committed (0 where revocation is enforced)' },
   // Neither way: grows with the attacker's persistence as much as with the defence; what got through is the accepted counts.
   { name: 'attack.spoofed_rejected_after_revocation', unit: 'readings', better: 'neither', meaning: 'stolen-key readings the gateways refused after the revocation was confirmed committed' },
-  { name: 'attack.stolen_key_devices_revoked', unit: 'devices', better: 'higher', meaning: 'devices with a stolen key (ground truth) that the security service revoked on chain' },
-  { name: 'attack.honest_devices_revoked', unit: 'devices', better: 'lower', meaning: 'devices without an attack that the security service revoked after a false alarm' },
+  { name: 'attack.stolen_key_devices_revoked', unit: 'devices', better: 'higher', meaning: 'devices with a stolen key (ground truth) that the security service revoked on chain on an alarm raised while the key was stolen' },
+  { name: 'attack.honest_devices_revoked', unit: 'devices', better: 'lower', meaning: 'devices that the security service revoked on an alarm raised while no attack held their key (a false alarm, before a theft too)' },
   { name: 'attack.time_to_revoke_ms', unit: 'ms', better: 'lower', meaning: 'mean time from the first alarm on a stolen-key device (at its gateway) to its revocation confirmed committed' },
   // Neither way: ground truth, what the former grantee asked.
   { name: 'attack.consent_misuse.requests', unit: 'requests', better: 'neither', meaning: 'access requests a former grantee had decided (consent-misuse attack)' },
