@@ -113,6 +113,19 @@ describe('OffChainStore', () => {
     expect(verifyMerkleProof(b.root, reply.found!.record, reply.found!.proof)).toBe(false);
   });
 
+  it("keeps the batch's tree as written: a record altered beside it leaves an unaltered record's proof valid", () => {
+    const { ctx, sent } = scripted();
+    const s = store(ctx);
+    const b = batch();
+    s.onMessage(3, b);
+    expect(s.corruptLatest(2)).toBe(true);
+    expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 4 })).toBe(true);
+    expect(s.serveWithoutPermit(6, { kind: 'get', device: 2, token: 5 })).toBe(true);
+    const [intact, altered] = replies(sent).slice(-2) as GetReply[];
+    expect(verifyMerkleProof(b.root, intact!.found!.record, intact!.found!.proof)).toBe(true);
+    expect(verifyMerkleProof(b.root, altered!.found!.record, altered!.found!.proof)).toBe(false);
+  });
+
   it('alters a latest record once: altering it again would flip its bit back, so it is left altered', () => {
     const { ctx, sent } = scripted();
     const s = store(ctx);

@@ -24,7 +24,7 @@
  */
 import type { Actor, ActorContext, HostId, TimerId, TimerTag } from '../../sim/index.ts';
 import { requestKey, type AccessDecision } from '../contracts/index.ts';
-import { merkleProof, type CryptoCosts, type Verifier } from '../ledger/index.ts';
+import { merkleLeafHash, merkleProof, merkleProofOfHashes, type CryptoCosts, type Verifier } from '../ledger/index.ts';
 import { emitIomt } from './events.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch } from './messages.ts';
 import { RECORD_BYTES } from './reading.ts';
@@ -75,6 +75,13 @@ interface HeldBatch {
   readonly storedUs: number;
   /** Records, RECORD_BYTES each, in leaf order; undefined once past retention. */
   data: Uint8Array | undefined;
+  /**
+   * The batch's Merkle leaf hashes as written, kept from the first alteration of one of its records
+   * on: the store keeps its tree as written (as an RFC 9162 log does), so an altered record fails
+   * its own proof and its neighbours' still verify. Until then the tree equals one rebuilt from the
+   * records, and is rebuilt at each read instead of held.
+   */
+  leafHashes?: readonly Uint8Array[] | undefined;
 }
 
 /** A read that names a request and its requester. */
@@ -258,7 +265,7 @@ export class OffChainStore implements Actor<unknown> {
     }
     const index = this.latestIndex[slot]!;
     const leaves = this.leaves(held.data);
-    const proof = merkleProof(leaves, index);
+    const proof = held.leafHashes === undefined ? merkleProof(leaves, index) : merkleProofOfHashes(held.leafHashes, index);
     const reply: GetReply = { kind: 'get-reply', token: m.token, found: { gateway: held.gateway, batch: held.batch, record: leaves[index]!.slice(), proof } };
     ctx.send(from, reply, ACK_BYTES + RECORD_BYTES + 32 * proof.path.length);
     emitIomt(ctx, { kind: 'iomt-record-served', store: ctx.self, serial: this.servedRecords++, request: m.request ?? '', requester: m.requester ?? '', device: m.device, patient: this.config.patientOfDevice[m.device] ?? '' });
@@ -276,6 +283,7 @@ export class OffChainStore implements Actor<unknown> {
     const slot = device - this.firstDevice;
     const held = this.latestBatch[slot];
     if (held === undefined || held.data === undefined || this.latestAltered[slot] === 1) return false;
+    held.leafHashes ??= this.leaves(held.data).map(merkleLeafHash);
     held.data[this.latestIndex[slot]! * RECORD_BYTES + 16]! ^= 0x01;
     this.latestAltered[slot] = 1;
     return true;
@@ -311,7 +319,9 @@ export class OffChainStore implements Actor<unknown> {
     const cutoff = this.ctx.nowUs - this.o.retainUs;
     const r = this.retained;
     while (this.retainedHead < r.length && r[this.retainedHead]!.storedUs < cutoff) {
-      r[this.retainedHead]!.data = undefined;
+      const past = r[this.retainedHead]!;
+      past.data = undefined;
+      past.leafHashes = undefined;
       this.retainedHead++;
     }
     if (this.retainedHead > 1024 && this.retainedHead * 2 > r.length) {

@@ -95,12 +95,17 @@ function auditPath(leafHashes: readonly Uint8Array[], m: number, lo: number, hi:
 
 /** Inclusion proof of leaf `leafIndex` in the tree over `leaves`. */
 export function merkleProof(leaves: readonly MerkleLeaf[], leafIndex: number): MerkleProof {
-  if (!(Number.isInteger(leafIndex) && leafIndex >= 0 && leafIndex < leaves.length)) {
-    throw new RangeError(`merkleProof: leaf index must be in 0..${leaves.length - 1}, found ${leafIndex}`);
+  return merkleProofOfHashes(leaves.map(merkleLeafHash), leafIndex);
+}
+
+/** Inclusion proof of leaf `leafIndex` in the tree whose leaf hashes are `leafHashes` (a tree kept as written). */
+export function merkleProofOfHashes(leafHashes: readonly Uint8Array[], leafIndex: number): MerkleProof {
+  if (!(Number.isInteger(leafIndex) && leafIndex >= 0 && leafIndex < leafHashes.length)) {
+    throw new RangeError(`merkleProof: leaf index must be in 0..${leafHashes.length - 1}, found ${leafIndex}`);
   }
   const path: string[] = [];
-  auditPath(leaves.map(merkleLeafHash), leafIndex, 0, leaves.length, path);
-  return { leafIndex, treeSize: leaves.length, path };
+  auditPath(leafHashes, leafIndex, 0, leafHashes.length, path);
+  return { leafIndex, treeSize: leafHashes.length, path };
 }
 
 /** Verifies an inclusion proof by the algorithm of RFC 9162 §2.1.3.2. */

@@ -81,7 +81,7 @@ export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   // Neither way: grows with the reads made.
   { name: 'iomt.integrity_checks_valid', unit: 'count', better: 'neither', meaning: 'record reads whose Merkle inclusion proof verified against the anchored root, by every reader that requests through AccessControl, attack traffic included' },
   // Lower is better: each is a reader served a record changed after anchoring (broken integrity), which the check iomt.integrity fails on.
-  { name: 'iomt.integrity_checks_invalid', unit: 'count', better: 'lower', meaning: 'record reads whose proof failed: the record changed after anchoring' },
+  { name: 'iomt.integrity_checks_invalid', unit: 'count', better: 'lower', meaning: 'record reads whose proof failed: the record changed after anchoring (the store keeps each batch\'s Merkle tree as written, so an altered record fails its own proof, not its neighbours\')' },
   // Lower is better: a read its reader could not verify yet because anchoring lagged.
   { name: 'iomt.integrity_checks_unanchored', unit: 'count', better: 'lower', meaning: 'record reads whose batch root was not yet committed' },
   // Lower is better: a read the store could not serve.
