@@ -45,6 +45,16 @@ describe('served reads against the committed audit log', () => {
     expect(reads.judge(END_US, audit, consent()).unaudited).toHaveLength(2);
   });
 
+  it('audits one read per entry: a second read naming a request already served is unaudited, even at the end', () => {
+    const reads = new ServedReads();
+    served(reads, 'req_1', 10_000_000);
+    served(reads, 'req_1', 20_000_000);
+    served(reads, 'req_1', END_US - 1);
+    const v = reads.judge(END_US, new Map([entry('req_1', 9_000_000)]), consent());
+    expect(v).toMatchObject({ served: 3, judged: 3, audited: 1 });
+    expect(v.unaudited).toHaveLength(2);
+  });
+
   it('leaves unjudged a read in the last grace of the run whose entry has not committed yet', () => {
     const reads = new ServedReads();
     served(reads, 'req_late', END_US - AUDIT_GRACE_US + 1);

@@ -6,8 +6,10 @@
  *
  * Audited: the served read names a request whose access entry (type access or break-glass, outcome
  * success, agent the reader, entity the record's patient) is in an honest replica's AuditLog,
- * recorded (block time) no later than AUDIT_GRACE_US after the read. A read that names no request
- * can never be audited. An honest store serves only once its node has executed the permitting
+ * recorded (block time) no later than AUDIT_GRACE_US after the read, and no earlier read used that
+ * entry: a permit opens one read (store.ts spends it), so one entry audits one read, and a second
+ * read naming a request already served (a permit's id and grantee copied from the chain) is
+ * unaudited. A read that names no request can never be audited. An honest store serves only once its node has executed the permitting
  * block (store.ts), so an honest read's entry always precedes it; the grace allows an entry that
  * commits just after the read (a store acting on a decision its node had before the honest
  * replicas committed it). The one undecidable case is a read in the run's last AUDIT_GRACE_US whose
@@ -73,13 +75,16 @@ export class ServedReads {
   judge(endUs: number, audit: ReadonlyMap<string, AuditEntry>, consents: ReadonlyMap<string, ConsentRecord>): ServedVerdicts {
     let judged = 0, audited = 0, underConsent = 0, consentViolations = 0;
     const unaudited: string[] = [];
+    const used = new Set<string>();
     for (const r of this.reads) {
-      const entry = r.request === '' ? undefined : audit.get(r.request);
-      if (entry === undefined && r.request !== '' && r.servedUs + AUDIT_GRACE_US > endUs) {
+      const reused = used.has(r.request);
+      const entry = r.request === '' || reused ? undefined : audit.get(r.request);
+      if (entry === undefined && r.request !== '' && !reused && r.servedUs + AUDIT_GRACE_US > endUs) {
         // Unjudged: its entry may commit after the end.
       } else if (entry !== undefined && entry.outcome === 'success' && entry.agent === r.requester && entry.entity === r.patient && entry.recordedUs <= r.servedUs + AUDIT_GRACE_US) {
         judged++;
         audited++;
+        used.add(r.request);
       } else {
         judged++;
         unaudited.push(r.id);
