@@ -25,6 +25,12 @@ function makeSubjectDetectors(spec: DetectorSpec, subjects: number, kinds: reado
   return new EachSubject(Array.from({ length: subjects }, () => kind.create(spec)));
 }
 
+/** Detectors a sample moved into alarm (`raised`) and back into control (`cleared`). */
+export interface AlarmEdges {
+  readonly raised: readonly string[];
+  readonly cleared: readonly string[];
+}
+
 export function detectorName(spec: DetectorSpec): string {
   return `${spec.type}:${spec.feature}`;
 }
@@ -60,15 +66,18 @@ export class DetectorBank {
   }
 
   /**
-   * Feed `subject`'s sample of `feature`; returns the names of detectors that just went into
-   * alarm, or undefined (the common case, without allocating).
+   * Feed `subject`'s sample of `feature`; returns the detectors this sample moved into alarm or
+   * back into control, or undefined (the common case, without allocating).
    */
-  feed(feature: number, subject: number, x: number): string[] | undefined {
+  feed(feature: number, subject: number, x: number): AlarmEdges | undefined {
     const ds = this.byFeature[feature]!;
-    let raised: string[] | undefined;
+    let edges: { raised: string[]; cleared: string[] } | undefined;
     for (let i = 0; i < ds.length; i++) {
-      if (ds[i]!.update(subject, x)) (raised ??= []).push(this.namesByFeature[feature]![i]!);
+      const d = ds[i]!;
+      const was = d.alarmed(subject);
+      if (d.update(subject, x)) (edges ??= { raised: [], cleared: [] }).raised.push(this.namesByFeature[feature]![i]!);
+      else if (was && !d.alarmed(subject)) (edges ??= { raised: [], cleared: [] }).cleared.push(this.namesByFeature[feature]![i]!);
     }
-    return raised;
+    return edges;
   }
 }

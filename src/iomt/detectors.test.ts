@@ -57,10 +57,19 @@ describe('DetectorBank', () => {
       'device',
     );
     const names: string[] = [];
-    for (let i = 0; i < 10; i++) names.push(...(bank.feed(1, 0, 10 + (i % 2)) ?? []));
-    names.push(...(bank.feed(2, 0, 1e6) ?? []));
-    names.push(...(bank.feed(1, 0, 1e6) ?? []));
+    for (let i = 0; i < 10; i++) names.push(...(bank.feed(1, 0, 10 + (i % 2))?.raised ?? []));
+    names.push(...(bank.feed(2, 0, 1e6)?.raised ?? []));
+    names.push(...(bank.feed(1, 0, 1e6)?.raised ?? []));
     expect(names).toEqual(['zscore:value']);
+  });
+
+  it('reports a detector back in control on the sample that brings it back, and nothing in between', () => {
+    const bank = new DetectorBank([{ type: 'zscore', scope: 'device', feature: 'value', threshold: 3, warmup: 5 }], 'device', undefined, 2);
+    for (let i = 0; i < 10; i++) bank.feed(1, 1, 10 + (i % 2));
+    expect(bank.feed(1, 1, 1e6)).toEqual({ raised: ['zscore:value'], cleared: [] });
+    expect(bank.feed(1, 1, 1e6)).toBeUndefined();
+    expect(bank.feed(1, 1, 10)).toEqual({ raised: [], cleared: ['zscore:value'] });
+    expect(bank.feed(1, 1, 11)).toBeUndefined();
   });
 });
 

@@ -5,7 +5,9 @@
  * Each detector watches one numeric feature of one subject (a device's inter-arrival time or value,
  * a gateway's message rate) and learns its in-control mean and spread from the first `warmup`
  * samples. It raises an alarm on the transition into the out-of-control state and re-arms once the
- * statistic is back in control, so a sustained attack yields one alarm, not one per sample.
+ * statistic is back in control, so a sustained attack yields one alarm, not one per sample; the
+ * return to control is reported too ('alarm-clear'), so a scorer knows which subjects are still in
+ * alarm when an attack begins.
  *
  * - EWMA chart (Roberts 1959; limits from Lucas & Saccucci 1990): z ← λx + (1−λ)z, alarm when
  *   |z − μ| > L·σ·√(λ/(2−λ)).
@@ -21,6 +23,14 @@ export interface AlarmEvent extends ModelEvent {
   /** Detector and feature, e.g. 'cusum:interarrival'. */
   readonly detector: string;
   /** What is suspected, e.g. 'device:42' or 'gateway:3' (simulation ids, not patient data). */
+  readonly subject: string;
+  readonly timeUs: number;
+}
+
+/** A detector's statistic back in control on a subject it had alarmed on. */
+export interface AlarmClearEvent extends ModelEvent {
+  readonly kind: 'alarm-clear';
+  readonly detector: string;
   readonly subject: string;
   readonly timeUs: number;
 }
@@ -105,6 +115,8 @@ export interface CusumParams {
 export interface SubjectDetectors {
   /** Feed one sample of `subject`; true exactly when it moves that subject's detector into alarm. */
   update(subject: number, x: number): boolean;
+  /** Whether `subject`'s detector is out of control now. */
+  alarmed(subject: number): boolean;
 }
 
 /** One StreamDetector per subject. */
@@ -113,6 +125,10 @@ export class EachSubject implements SubjectDetectors {
 
   update(subject: number, x: number): boolean {
     return this.detectors[subject]!.update(x);
+  }
+
+  alarmed(subject: number): boolean {
+    return this.detectors[subject]!.alarmed;
   }
 }
 

@@ -12,8 +12,8 @@ import type { ReplyMessage } from '../protocols/types.ts';
 import { Admission, ACCEPTED, REJECT_REASONS, type AdmissionParams } from './admission.ts';
 import { alertCall, alertId, anchorCall } from './application-calls.ts';
 import { RuleState, type AlertRule } from './alert-rules.ts';
-import { DetectorBank, FEATURE_INDEX, type DetectorSpec } from './detector-bank.ts';
-import type { AlarmEvent } from './detectors.ts';
+import { DetectorBank, FEATURE_INDEX, type AlarmEdges, type DetectorSpec } from './detector-bank.ts';
+import type { AlarmClearEvent, AlarmEvent } from './detectors.ts';
 import { emitIomt } from './events.ts';
 import { GatewayRegistry } from './gateway-registry.ts';
 import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from './ledger-client.ts';
@@ -229,10 +229,14 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     emitIomt(this.ctx, { kind: 'iomt-reading-rejected', device: m.device, reason: REJECT_REASONS[reason]! });
   }
 
-  private alarms(detectors: readonly string[] | undefined, scope: 'device' | 'gateway', id: number): void {
-    if (detectors === undefined) return;
-    for (const detector of detectors) {
+  private alarms(edges: AlarmEdges | undefined, scope: 'device' | 'gateway', id: number): void {
+    if (edges === undefined) return;
+    for (const detector of edges.raised) {
       const e: AlarmEvent = { kind: 'alarm', detector, subject: `${scope}:${id}`, timeUs: this.ctx.nowUs };
+      this.ctx.emit(e);
+    }
+    for (const detector of edges.cleared) {
+      const e: AlarmClearEvent = { kind: 'alarm-clear', detector, subject: `${scope}:${id}`, timeUs: this.ctx.nowUs };
       this.ctx.emit(e);
     }
   }

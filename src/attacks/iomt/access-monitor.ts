@@ -3,11 +3,12 @@
  * node's committed AuditLog (src/iomt/node-messages.ts, topic 'audit'), counts each requester's
  * access and break-glass entries as they arrive, and every `windowUs` feeds the window's count to an EWMA and a CUSUM detector of that
  * requester (the same detector classes the gateways use, src/iomt/detectors.ts). A detector going
- * into alarm emits { kind: 'alarm', subject: 'requester:<pseudonym>' }; the attack layer scores
+ * into alarm emits { kind: 'alarm', subject: 'requester:<pseudonym>' }, and 'alarm-clear' once back
+ * in control; the attack layer scores
  * those alarms against the insiders it labelled, never against the detectors' own output.
  */
 import type { Actor, ActorContext, HostId, TimerTag } from '../../../sim/index.ts';
-import { CusumDetector, EwmaDetector, type AlarmEvent, type StreamDetector } from '../../iomt/detectors.ts';
+import { CusumDetector, EwmaDetector, type AlarmClearEvent, type AlarmEvent, type StreamDetector } from '../../iomt/detectors.ts';
 import { NodeSubscription, type NodeEndpoint } from '../../iomt/node-link.ts';
 import type { NodeNotice } from '../../iomt/node-messages.ts';
 
@@ -62,9 +63,16 @@ export class AccessMonitor implements Actor<unknown> {
     for (let i = 0; i < this.detectors.length; i++) {
       const ds = this.detectors[i]!;
       for (let j = 0; j < ds.length; j++) {
-        if (!ds[j]!.update(this.counts[i]!)) continue;
-        const alarm: AlarmEvent = { kind: 'alarm', detector: ACCESS_DETECTORS[j]!, subject: `requester:${this.o.requesters[i]!}`, timeUs: this.ctx.nowUs };
-        this.ctx.emit(alarm);
+        const d = ds[j]!;
+        const was = d.alarmed;
+        const subject = `requester:${this.o.requesters[i]!}`;
+        if (d.update(this.counts[i]!)) {
+          const alarm: AlarmEvent = { kind: 'alarm', detector: ACCESS_DETECTORS[j]!, subject, timeUs: this.ctx.nowUs };
+          this.ctx.emit(alarm);
+        } else if (was && !d.alarmed) {
+          const clear: AlarmClearEvent = { kind: 'alarm-clear', detector: ACCESS_DETECTORS[j]!, subject, timeUs: this.ctx.nowUs };
+          this.ctx.emit(clear);
+        }
       }
     }
     this.counts.fill(0);

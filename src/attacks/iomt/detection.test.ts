@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine, ModelEventObserver } from '../../../sim/index.ts';
-import type { AlarmEvent } from '../../iomt/detectors.ts';
+import type { AlarmClearEvent, AlarmEvent } from '../../iomt/detectors.ts';
 import { GroundTruth } from '../ground-truth.ts';
 import { DetectionScorer, detectorScores } from './detection.ts';
 
@@ -15,21 +15,44 @@ function scorer(truth: GroundTruth, devices: number, configured: readonly string
     const e: AlarmEvent = { kind: 'alarm', detector, subject, timeUs: atUs };
     observer!(0, e, atUs);
   };
-  return { alarm, metrics: () => s.metrics() };
+  const clear = (detector: string, subject: string, atUs: number): void => {
+    const e: AlarmClearEvent = { kind: 'alarm-clear', detector, subject, timeUs: atUs };
+    observer!(0, e, atUs);
+  };
+  return { alarm, clear, metrics: () => s.metrics() };
 }
 
 describe('DetectionScorer', () => {
+  it('counts a compromised device still in alarm when its window opens as detected, adding nothing to the time to detect', () => {
+    const truth = new GroundTruth();
+    truth.label('device', 1, 'flood', 'compromised-device', 2 * HOUR_US);
+    truth.label('device', 2, 'flood', 'compromised-device', 2 * HOUR_US);
+    const { alarm, clear, metrics } = scorer(truth, 10);
+    // Device 1: a false alarm at 1.5 h never cleared before the attack at 2 h; device 2 alarms 30 s in.
+    alarm('ewma:value', 'device:1', 1.5 * HOUR_US);
+    alarm('ewma:value', 'device:2', 2 * HOUR_US + 30_000_000);
+    let m = metrics();
+    expect(m['detect.ewma_value.detection_rate']!.value).toBe(1);
+    expect(m['detect.ewma_value.time_to_detect_ms']!.value).toBe(30_000);
+    // Back in control before the attack: a miss.
+    clear('ewma:value', 'device:1', 1.9 * HOUR_US);
+    m = metrics();
+    expect(m['detect.ewma_value.detection_rate']!.value).toBe(1 / 2);
+  });
+
   it('scores a detector against the compromised devices: detected within the window, time to the first such alarm, false positives among the rest', () => {
     const truth = new GroundTruth();
     truth.label('device', 1, 'flood', 'compromised-device', 2 * HOUR_US, 2.5 * HOUR_US);
     truth.label('device', 2, 'flood', 'compromised-device', 2 * HOUR_US);
     truth.label('device', 3, 'flood', 'compromised-device', 2 * HOUR_US);
     truth.label('device', 6, 'flood', 'compromised-device', 1.2 * HOUR_US, 1.3 * HOUR_US);
-    const { alarm, metrics } = scorer(truth, 10);
+    const { alarm, clear, metrics } = scorer(truth, 10);
     // Device 1 alarms before its window, then 60 s into it; device 2 never; device 3 only before
-    // its window, device 6 only after; device 5 (honest) twice.
+    // its window (back in control before it opens), device 6 only after; device 5 (honest) twice.
     alarm('cusum:interarrival', 'device:1', 1.5 * HOUR_US);
+    clear('cusum:interarrival', 'device:1', 1.6 * HOUR_US);
     alarm('cusum:interarrival', 'device:3', 1.5 * HOUR_US);
+    clear('cusum:interarrival', 'device:3', 1.6 * HOUR_US);
     alarm('cusum:interarrival', 'device:6', 1.4 * HOUR_US);
     alarm('cusum:interarrival', 'device:1', 2 * HOUR_US + 60_000_000);
     alarm('cusum:interarrival', 'device:5', 1.2 * HOUR_US);

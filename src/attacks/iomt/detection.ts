@@ -3,8 +3,10 @@
  * attack when it acted) are the positives, those whose stream an attack altered without making
  * them malicious (replayed, tampered) neither, every other device a negative. A detector's alarms
  * ({ kind: 'alarm', subject: 'device:<id>' }) are matched to those labels, never to the detector's
- * own output: detection rate = positives alarmed during their window ÷ positives; false-positive
- * rate = negatives alarmed ÷ negatives; time to detect = first alarm − start of the label; false
+ * own output: detection rate = positives alarmed during their window (or still in alarm, from an
+ * earlier alarm not yet cleared, when it opened) ÷ positives; false-positive
+ * rate = negatives alarmed ÷ negatives; time to detect = first alarm − start of the label, over
+ * those alarmed inside their window (an alarm raised before the attack times nothing); false
  * alarms per hour = alarms in the measurement window on devices that carried no device label
  * (compromised or attacked stream) when they alarmed, every alarm counted, ÷ the window's hours.
  *
@@ -19,6 +21,7 @@ import type { IomtWorld } from '../../iomt/world.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import type { GroundTruth, GroundTruthLabel } from '../ground-truth.ts';
 import { detectorMetricPrefix, detectorName } from '../../iomt/detector-bank.ts';
+import { AlarmSpans } from './alarm-spans.ts';
 
 const HOUR_US = 3_600_000_000;
 
@@ -32,6 +35,7 @@ export class DetectionScorer {
   private readonly firstAlarm = new Map<string, Map<number, number>>();
   /** detector → device alarms in the measurement window on a device no attack labelled at the time. */
   private readonly falseAlarms = new Map<string, number>();
+  private readonly spans = new AlarmSpans<number>();
 
   /**
    * `window`: the measurement window (after the scenario's warm-up), for false alarms per hour.
@@ -48,10 +52,15 @@ export class DetectionScorer {
   ) {
     for (const d of detectors) this.firstAlarm.set(d, new Map());
     engine.observe((_h, e, timeUs) => {
-      if (e.kind !== 'alarm') return;
+      if (e.kind !== 'alarm' && e.kind !== 'alarm-clear') return;
       const a = e as AlarmLike;
       if (typeof a.detector !== 'string' || typeof a.subject !== 'string' || !a.subject.startsWith('device:')) return;
       const device = Number(a.subject.slice(7));
+      if (e.kind === 'alarm-clear') {
+        this.spans.cleared(a.detector, device, timeUs);
+        return;
+      }
+      this.spans.raised(a.detector, device, timeUs);
       if (timeUs >= window.fromUs && !truth.isLabelledAt('device', device, timeUs)) this.falseAlarms.set(a.detector, (this.falseAlarms.get(a.detector) ?? 0) + 1);
       let m = this.firstAlarm.get(a.detector);
       if (m === undefined) this.firstAlarm.set(a.detector, (m = new Map()));
@@ -73,7 +82,7 @@ export class DetectionScorer {
     const hours = (this.window.toUs - this.window.fromUs) / HOUR_US;
     for (const [detector, alarms] of [...this.firstAlarm.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       out[`${detectorMetricPrefix(detector)}.false_alarms_per_hour`] = { unit: 'alarms/h', value: (this.falseAlarms.get(detector) ?? 0) / hours };
-      Object.assign(out, detectorScores(detector, positives, negatives, alarms, neither));
+      Object.assign(out, detectorScores(detector, positives, negatives, alarms, neither, (id, t) => this.spans.inAlarmAt(detector, id as number, t)));
     }
     return out;
   }
@@ -96,21 +105,33 @@ export function deviceDetectionScorer(world: IomtWorld, truth: GroundTruth): Det
  * subject's first alarm (the first inside its window where it has one). Detection rate = positives
  * alarmed inside their window ÷ positives; false-positive rate = other subjects alarmed ÷
  * negatives; time to detect = mean of first alarm − start of the window, over those detected.
- * Subjects in `neither` (attacked without being made malicious) count in no rate.
+ * Subjects in `neither` (attacked without being made malicious) count in no rate. A positive
+ * `inAlarmAt` its window's start (alarmed before it and not back in control) is detected too: it
+ * raises no new alarm, its detector flagged it all along; it adds nothing to the time to detect.
  * Without positives only the false-positive rate: detection rate and time to detect are left out.
  */
-export function detectorScores(detector: string, positives: readonly GroundTruthLabel[], negatives: number, firstAlarm: ReadonlyMap<number | string, number>, neither: ReadonlySet<number | string> = new Set()): Metrics {
+export function detectorScores(
+  detector: string,
+  positives: readonly GroundTruthLabel[],
+  negatives: number,
+  firstAlarm: ReadonlyMap<number | string, number>,
+  neither: ReadonlySet<number | string> = new Set(),
+  inAlarmAt: (id: number | string, timeUs: number) => boolean = () => false,
+): Metrics {
   // A subject is one positive however many windows label it (two attacks on one device, or one
   // attack twice): detected when its first alarm inside a window of its falls in one of them.
   const windowsOf = new Map<number | string, GroundTruthLabel[]>();
   for (const l of positives) windowsOf.set(l.id, [...(windowsOf.get(l.id) ?? []), l]);
-  let detected = 0, ttdSum = 0, falsePositives = 0;
+  let detected = 0, timed = 0, ttdSum = 0, falsePositives = 0;
   for (const [id, windows] of windowsOf) {
     const t = firstAlarm.get(id);
     const hit = t === undefined ? undefined : windows.find((l) => t >= l.fromUs && t < l.toUs);
     if (hit !== undefined) {
       detected++;
+      timed++;
       ttdSum += t! - hit.fromUs;
+    } else if (windows.some((l) => inAlarmAt(id, l.fromUs))) {
+      detected++;
     }
   }
   for (const subject of firstAlarm.keys()) if (!windowsOf.has(subject) && !neither.has(subject)) falsePositives++;
@@ -118,6 +139,6 @@ export function detectorScores(detector: string, positives: readonly GroundTruth
   const out: Metrics = {};
   if (windowsOf.size > 0) out[`${name}.detection_rate`] = { unit: 'ratio', value: detected / windowsOf.size };
   out[`${name}.false_positive_rate`] = { unit: 'ratio', value: negatives > 0 ? falsePositives / negatives : 0 };
-  if (detected > 0) out[`${name}.time_to_detect_ms`] = { unit: 'ms', value: ttdSum / detected / 1000 };
+  if (timed > 0) out[`${name}.time_to_detect_ms`] = { unit: 'ms', value: ttdSum / timed / 1000 };
   return out;
 }

@@ -14,6 +14,7 @@ import type { GroundTruth } from '../ground-truth.ts';
 import { param, zOrdinal } from '../params.ts';
 import { ACCESS_DETECTORS, AccessMonitor } from './access-monitor.ts';
 import { detectorScores } from './detection.ts';
+import { AlarmSpans } from './alarm-spans.ts';
 import { ClientProxy } from './client-proxy.ts';
 import { nodeEndpoint, siteLink, specsAimedAt } from './layout.ts';
 import { withPartitions } from './runtime.ts';
@@ -41,6 +42,7 @@ export const insider = defineAttack({
       const proxies: ClientProxy[] = [];
       /** detector → requester pseudonym → first alarm time; every detector scored, alarmed or not. */
       const alarms = new Map<string, Map<string, number>>(ACCESS_DETECTORS.map((d) => [d, new Map()]));
+      const spans = new AlarmSpans<string>();
       let pseudonyms: string[] = [];
       let runEndUs = Infinity;
       return {
@@ -62,20 +64,25 @@ export const insider = defineAttack({
           const opts = { windowUs: ACCESS_WINDOW_US, warmupWindows: ACCESS_WARMUP_WINDOWS, requesters: [...pseudonyms], node: nodeEndpoint(world, hosp.node) };
           world.engine.addHost(siteLink(world, hosp.region), (ctx: ActorContext<unknown>) => new AccessMonitor(ctx, opts), 'access-monitor');
           world.engine.observe((_h, e) => {
-            if (e.kind !== 'alarm') return;
+            if (e.kind !== 'alarm' && e.kind !== 'alarm-clear') return;
             const a = e as { detector?: unknown; subject?: unknown };
             if (typeof a.subject !== 'string' || !a.subject.startsWith('requester:') || typeof a.detector !== 'string') return;
+            const who = a.subject.slice(10);
+            const t = world.engine.nowUs;
+            if (e.kind === 'alarm-clear') {
+              spans.cleared(a.detector, who, t);
+              return;
+            }
+            spans.raised(a.detector, who, t);
             let m = alarms.get(a.detector);
             if (m === undefined) alarms.set(a.detector, (m = new Map()));
-            const who = a.subject.slice(10);
             const prior = m.get(who);
-            const t = world.engine.nowUs;
             // First alarm inside the requester's insider window if it has one, else its first alarm.
             if (prior === undefined || (!env.truth.isLabelledAt('access', who, prior) && env.truth.isLabelledAt('access', who, t))) m.set(who, t);
           });
         },
         hostTotals: () => extraRequests(proxies),
-        outcomes: (partitions) => insiderMetrics(env.truth, pseudonyms.length, withPartitions(extraRequests(proxies), partitions), alarms, runEndUs),
+        outcomes: (partitions) => insiderMetrics(env.truth, pseudonyms.length, withPartitions(extraRequests(proxies), partitions), alarms, spans, runEndUs),
       };
     },
   },
@@ -91,12 +98,12 @@ function extraRequests(proxies: readonly ClientProxy[]): number {
  * whose window opens at or after the run's end (`runEndUs`) marks no insider of this run, and with
  * none there is nothing to detect: no score.
  */
-function insiderMetrics(truth: GroundTruth, clinicians: number, extra: number, alarms: ReadonlyMap<string, ReadonlyMap<string, number>>, runEndUs: number): Metrics {
+function insiderMetrics(truth: GroundTruth, clinicians: number, extra: number, alarms: ReadonlyMap<string, ReadonlyMap<string, number>>, spans: AlarmSpans<string>, runEndUs: number): Metrics {
   const positives = truth.all('access', 'insider').filter((l) => l.fromUs < runEndUs);
   const positiveIds = new Set(positives.map((l) => l.id as string));
   const negatives = clinicians - positiveIds.size;
   const m: Metrics = { 'attack.insider_extra_requests': { unit: 'requests', value: extra } };
   if (positives.length === 0) return m;
-  for (const [detector, first] of [...alarms.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) Object.assign(m, detectorScores(detector, positives, negatives, first));
+  for (const [detector, first] of [...alarms.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) Object.assign(m, detectorScores(detector, positives, negatives, first, new Set(), (id, t) => spans.inAlarmAt(detector, id as string, t)));
   return m;
 }
