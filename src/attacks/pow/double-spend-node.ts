@@ -4,7 +4,10 @@
  * first), then "pays": from that moment the honest chain above the fork carries the payment and
  * the merchant ships at z confirmations. It keeps mining its fork and lets the
  * DoubleSpendStrategy decide when to release it or give up; then it starts again from the public
- * head. Every attempt is recorded as ground truth for the outcome.
+ * head. An attacker that never gives up (the majority attacker) does not start again at its
+ * release: a release is decided on the chain it has heard of, and honest blocks still in flight
+ * can overtake it, so it races on with its fork until honest miners build on it. Every attempt is
+ * recorded as ground truth for the outcome.
  */
 import type { ActorContext } from '../../../sim/index.ts';
 import type { PowNodeOptions } from '../../protocols/pow/node.ts';
@@ -32,6 +35,8 @@ export class DoubleSpendNode extends WithholdingMiner {
   readonly attempts: DoubleSpendAttempt[] = [];
   private strategy: DoubleSpendStrategy | null = null;
   private current: DoubleSpendAttempt | null = null;
+  /** A never-giving-up attacker's attempt released and not yet built on by honest miners. */
+  private racingOn = false;
 
   constructor(
     ctx: ActorContext<unknown>,
@@ -44,6 +49,7 @@ export class DoubleSpendNode extends WithholdingMiner {
   protected onAttackStart(): void {
     this.strategy = null; // pre-mine from the public head first
     this.current = null;
+    this.racingOn = false;
   }
 
   protected onOwnBlock(block: PowBlock): void {
@@ -54,6 +60,12 @@ export class DoubleSpendNode extends WithholdingMiner {
       this.attempts.push(this.current);
       return;
     }
+    if (this.racingOn && this.strategy.done === 'released') {
+      // Its released fork leads: a block on it is published at once, as an honest miner's would be.
+      this.strategy.privateLength++;
+      this.publishUpTo(Infinity);
+      return;
+    }
     this.act(this.strategy.onAttackerBlock());
   }
 
@@ -61,6 +73,12 @@ export class DoubleSpendNode extends WithholdingMiner {
     const s = this.strategy;
     if (s === null) {
       this.restartFrom(head); // still pre-mining: the honest chain moved first
+      return;
+    }
+    if (this.racingOn) {
+      // Built on by someone else: honest miners adopted the fork, and the attempt is settled.
+      if (descendsFrom(head, this.privateHead)) this.finish();
+      else this.act(s.raceOn(head.height - this.forkBlock.height));
       return;
     }
     const honestAboveFork = head.height - this.forkBlock.height;
@@ -74,11 +92,27 @@ export class DoubleSpendNode extends WithholdingMiner {
     if (a === 'release') {
       attempt.outcome = 'released';
       this.publishUpTo(Infinity);
+      if (this.attack.giveUpDeficit === Infinity) {
+        this.racingOn = true;
+        return;
+      }
     } else {
       attempt.outcome = 'gave-up';
     }
+    this.finish();
+  }
+
+  private finish(): void {
     this.strategy = null;
     this.current = null;
+    this.racingOn = false;
     this.restartFrom(this.publicHead);
   }
+}
+
+/** Whether `block` is `ancestor` or lies above it on its chain. */
+function descendsFrom(block: PowBlock, ancestor: PowBlock): boolean {
+  let b: PowBlock | null = block;
+  while (b !== null && b.height > ancestor.height) b = b.parent;
+  return b === ancestor;
 }

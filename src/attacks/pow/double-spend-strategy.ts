@@ -48,6 +48,16 @@ export class DoubleSpendStrategy {
     return this.decide();
   }
 
+  /**
+   * An attacker that never gives up races on after a release that blocks in flight overtook: it
+   * keeps its fork, and releases again once the fork is longer than the honest branch.
+   */
+  raceOn(honestLength: number): DoubleSpendAction {
+    this.done = false;
+    this.honestLength = honestLength;
+    return this.decide();
+  }
+
   onHonestBlock(): DoubleSpendAction {
     if (this.done !== false) return 'wait';
     this.honestLength++;

@@ -9,7 +9,7 @@ export const majority = defineAttack({
   title: 'Majority (51 %) attacker',
   category: 'pow',
   targets: 'one PoW node',
-  model: 'the double-spend race with q > 1/2 and no giving up: it always overtakes and rewrites blocks honest nodes had committed',
+  model: 'the double-spend race with q > 1/2 and no giving up, not even after a release that honest blocks in flight overtook (it races on with its fork until honest miners build on it): it always overtakes and rewrites blocks honest nodes had committed',
   paramsSchema: z.object({
     ...ATTACKER_FIELDS,
     share: param(z.number().gt(0.5).lt(1), "The attacker's share of all hash power (q).", 'number in (0.5, 1)'),

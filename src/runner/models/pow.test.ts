@@ -24,6 +24,14 @@ describe('PoW run model', () => {
     expect(out.metrics['pow.block_propagation_ms.p50']!.value).toBeLessThan(5_000);
   });
 
+  it('gives the majority attacker every attempt at a seed where honest blocks in flight overtook one of its releases', () => {
+    // Seed 3003: a release at a one-block lead lost to two honest blocks mined before it arrived;
+    // an attacker that gave up there scored 21 of 22.
+    const out = runPowScenario(load('scenarios/attacks/majority.yaml'), 3003);
+    expect(out.metrics['attack.majority.attempts']!.value).toBeGreaterThan(10);
+    expect(out.metrics['attack.majority.success_rate']!.value).toBe(1);
+  });
+
   it('runs the selfish-mining attack scenario with its outcome metric', () => {
     const out = runPowScenario(load('scenarios/attacks/selfish-mining.yaml', ['consensus.pow.blocks=200', 'consensus.nodes=30']), 2);
     expect(out.metrics['attack.selfish_mining.revenue_share']!.value).toBeGreaterThan(0);
