@@ -341,6 +341,21 @@ describe('Engine cores', () => {
 });
 
 describe('Engine crash and recover', () => {
+  it('keeps a host crashed twice over down until both crashes are recovered (two attacks overlapping)', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(1);
+    const h = engine.addHost(FREE_LINK, recorder(log));
+    // One message a millisecond from 0 to 10 ms; crashes over 2-5 ms and 4-8 ms.
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => { for (let t = 0; t <= 10_000; t += 1_000) ctx.setTimer(t, 0); }, onTimer: (ctx) => ctx.send(h, ctx.nowUs, 1) }));
+    engine.at(2_000, () => engine.crash(h));
+    engine.at(4_000, () => engine.crash(h));
+    engine.at(5_000, () => engine.recover(h));
+    engine.at(8_000, () => engine.recover(h));
+    engine.run();
+    expect(events(log).filter((s) => s.what === 'message').map((s) => s.value)).toEqual([0, 1_000, 8_000, 9_000, 10_000]);
+    expect(events(log).filter((s) => s.what === 'recover').map((s) => s.timeUs)).toEqual([8_000]);
+  });
+
   it('never fires timers set before a crash, even after recovery', () => {
     const log: Seen[] = [];
     const engine = fixedLatencyEngine(0);

@@ -130,6 +130,8 @@ export class Engine {
   private nextKey = new Float64Array(16);
   private nextControlKey = 0;
   private up = new Uint8Array(16);
+  /** Crashes of each host not yet recovered (overlapping crashes nest). */
+  private crashes = new Int32Array(16);
   // Busy-host wait lists (slots linked through queue.next) and whether a wake is scheduled.
   private waitHead = new Int32Array(16).fill(NO_SLOT);
   private waitTail = new Int32Array(16).fill(NO_SLOT);
@@ -684,9 +686,14 @@ export class Engine {
 
   // ---- faults and introspection ----
 
-  /** Crash a host: it loses queued work, pending timers and every message until it recovers. */
+  /**
+   * Crash a host: it loses queued work, pending timers and every message until it recovers. Crashes
+   * that overlap in time (two attacks on one host) nest: the host stays down until each has
+   * recovered it.
+   */
   crash(h: HostId): void {
     this.checkHost(h);
+    if (this.crashes[h]!++ > 0) return;
     this.up[h] = 0;
     this.incarnation[h]! += 1; // invalidates its timers and its pending wake
     // Queued work is lost with the crash: it was charged but is never performed.
@@ -709,10 +716,10 @@ export class Engine {
     this.wakePending[h] = 0;
   }
 
-  /** Bring a crashed host back; its actor's `onRecover` runs now. */
+  /** Undo one `crash`: once none is left the host is back, and its actor's `onRecover` runs now. */
   recover(h: HostId): void {
     this.checkHost(h);
-    if (this.up[h] === 1) return;
+    if (this.crashes[h] === 0 || --this.crashes[h]! > 0) return;
     this.up[h] = 1;
     // Another partition's copy of the host recovers its actor there.
     if (this.runsHost(h)) this.actors[h]!.onRecover?.();
@@ -781,6 +788,7 @@ export class Engine {
     const count = new Int32Array(cap); count.set(this.coreCount); this.coreCount = count;
     const offset = new Int32Array(cap); offset.set(this.coreOffset); this.coreOffset = offset;
     const up = new Uint8Array(cap); up.set(this.up); this.up = up;
+    const crashes = new Int32Array(cap); crashes.set(this.crashes); this.crashes = crashes;
     const head = new Int32Array(cap).fill(NO_SLOT); head.set(this.waitHead); this.waitHead = head;
     const tail = new Int32Array(cap).fill(NO_SLOT); tail.set(this.waitTail); this.waitTail = tail;
     const wake = new Uint8Array(cap); wake.set(this.wakePending); this.wakePending = wake;

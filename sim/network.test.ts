@@ -79,14 +79,44 @@ describe('Network delays, exact under fixed parameters', () => {
     const log: Seen[] = [];
     const engine = fixedLatencyEngine(1_000);
     const { sink } = pair(engine, log, (to, ctx) => ctx.send(to, 'before', 1));
-    engine.at(5_000, () => engine.network.setExtraDelay(sink, 20_000));
-    engine.at(50_000, () => engine.network.setExtraDelay(sink, 0));
+    engine.at(5_000, () => engine.network.addExtraDelay(sink, 20_000));
+    engine.at(50_000, () => engine.network.removeExtraDelay(sink, 20_000));
     engine.addHost(FREE_LINK, recorder([], {
       onStart: (ctx) => { ctx.setTimer(10_000, 0); ctx.setTimer(60_000, 1); },
       onTimer: (ctx, tag) => ctx.send(sink, tag === 0 ? 'delayed' : 'healed', 1),
     }));
     engine.run();
     expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[1_000, 'before'], [31_000, 'delayed'], [61_000, 'healed']]);
+  });
+
+  it('adds up the extra delays of overlapping attacks, each removing its own', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(1_000);
+    const { sink } = pair(engine, log, () => {});
+    engine.at(5_000, () => engine.network.addExtraDelay(sink, 20_000));
+    engine.at(6_000, () => engine.network.addExtraDelay(sink, 30_000));
+    engine.at(50_000, () => engine.network.removeExtraDelay(sink, 20_000));
+    engine.addHost(FREE_LINK, recorder([], {
+      onStart: (ctx) => { ctx.setTimer(10_000, 0); ctx.setTimer(60_000, 1); },
+      onTimer: (ctx, tag) => ctx.send(sink, tag === 0 ? 'both' : 'second', 1),
+    }));
+    engine.run();
+    expect(events(log).filter((s) => s.what === 'message').map((s) => [s.timeUs, s.value])).toEqual([[61_000, 'both'], [91_000, 'second']]);
+    expect(() => engine.network.removeExtraDelay(sink, 40_000)).toThrow(/at most the 30000 µs added/);
+  });
+
+  it('keeps a link cut twice over cut until both cuts are restored (a partition inside an eclipse)', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    const a: HostId = engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => { for (const t of [5, 15, 25]) ctx.setTimer(t, 0); }, onTimer: (ctx) => ctx.send(b, ctx.nowUs, 1) }));
+    const b: HostId = engine.addHost(FREE_LINK, recorder(log));
+    const net = engine.network;
+    engine.at(0, () => net.cutLink(a, b));
+    engine.at(1, () => net.cutLink(a, b));
+    engine.at(10, () => net.restoreLink(a, b));
+    engine.at(20, () => net.restoreLink(a, b));
+    engine.run();
+    expect(events(log).filter((s) => s.what === 'message').map((s) => s.value)).toEqual([25]);
   });
 
   it('accounts bytes and messages per host', () => {

@@ -95,7 +95,11 @@ export class Network {
   private extraDelayUs = new Float64Array(16);
   private partitionGroup = new Int32Array(16);
   private senderRng: Rng[] = [];
-  private readonly cutLinks = new Set<number>();
+  /**
+   * Cut directed links, each with how many cuts hold it: attacks that overlap in time may cut one
+   * link each (a partition and an eclipse), and it reopens only when the last of them restores it.
+   */
+  private readonly cutLinks = new Map<number, number>();
 
   bytesSent = new Float64Array(16);
   bytesReceived = new Float64Array(16);
@@ -268,21 +272,38 @@ export class Network {
     this.partitionGroup.fill(0);
   }
 
-  /** Cut the directed link a → b (both directions with `bothWays`). */
+  /** Cut the directed link a → b (both directions with `bothWays`), once more if already cut. */
   cutLink(a: HostId, b: HostId, bothWays = true): void {
-    this.cutLinks.add(linkKey(this.check(a), this.check(b)));
-    if (bothWays) this.cutLinks.add(linkKey(b, a));
+    this.cut(linkKey(this.check(a), this.check(b)), 1);
+    if (bothWays) this.cut(linkKey(b, a), 1);
   }
 
+  /** Undo one `cutLink`: the link reopens once every cut of it is restored. */
   restoreLink(a: HostId, b: HostId, bothWays = true): void {
-    this.cutLinks.delete(linkKey(a, b));
-    if (bothWays) this.cutLinks.delete(linkKey(b, a));
+    this.cut(linkKey(a, b), -1);
+    if (bothWays) this.cut(linkKey(b, a), -1);
   }
 
-  /** Extra one-way delay on every message to or from `h` (targeted delay attacks). */
-  setExtraDelay(h: HostId, delayUs: number): void {
+  private cut(key: number, by: number): void {
+    const n = (this.cutLinks.get(key) ?? 0) + by;
+    if (n > 0) this.cutLinks.set(key, n);
+    else this.cutLinks.delete(key);
+  }
+
+  /**
+   * Add `delayUs` of one-way delay to every message to or from `h` (targeted delay attacks);
+   * delays added by attacks that overlap in time add up, and each removes only its own.
+   */
+  addExtraDelay(h: HostId, delayUs: number): void {
     if (!(delayUs >= 0)) throw badArgument('extra delay', 'a number of µs ≥ 0', delayUs);
-    this.extraDelayUs[this.check(h)] = Math.round(delayUs);
+    this.extraDelayUs[this.check(h)]! += Math.round(delayUs);
+  }
+
+  /** Take back a delay `addExtraDelay` added. */
+  removeExtraDelay(h: HostId, delayUs: number): void {
+    const left = this.extraDelayUs[this.check(h)]! - Math.round(delayUs);
+    if (!(left >= 0)) throw badArgument('extra delay removed', `at most the ${this.extraDelayUs[h]} µs added to host ${h}`, delayUs);
+    this.extraDelayUs[h] = left;
   }
 
   get droppedTotal(): number {

@@ -143,6 +143,6 @@ export function partitionableTrafficEngine(seed: number, hostCount: number, part
   engine.at(90_000, () => engine.network.restoreLink(a, b));
   engine.at(60_000, () => engine.network.setPartition([[0, 1, 2, 3]]));
   engine.at(110_000, () => engine.network.healPartition());
-  engine.at(70_000, () => engine.network.setExtraDelay(faults.int(hostCount), 3_000));
+  engine.at(70_000, () => engine.network.addExtraDelay(faults.int(hostCount), 3_000));
   return engine;
 }

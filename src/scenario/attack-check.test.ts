@@ -26,6 +26,18 @@ describe('attacks checked against the scenario when it loads', () => {
     ]);
   });
 
+  it('refuses an eclipse whose attackers are every other replica: it would cut nothing', () => {
+    expect(issuesOf(scenario('pbft', '{ type: eclipse, victim: 3, attackers: [0, 1, 2] }')).map((i) => [i.path, i.found])).toEqual([['attacks.0.attackers', 'all 3']]);
+    expect(issuesOf(scenario('pbft', '{ type: eclipse, victim: 3, attackers: [0, 1] }'))).toEqual([]);
+  });
+
+  it("refuses leader-isolation's delays without follow, and a delay range upside down", () => {
+    expect(issuesOf(scenario('pbft', '{ type: leader-isolation, after: 100ms }')).map((i) => i.path)).toEqual(['attacks.0.after']);
+    expect(issuesOf(scenario('pbft', '{ type: leader-isolation, afterMax: 100ms }')).map((i) => i.path)).toEqual(['attacks.0.afterMax']);
+    expect(issuesOf(scenario('pbft', '{ type: leader-isolation, follow: true, after: 100ms, afterMax: 10ms }')).map((i) => [i.path, i.found])).toEqual([['attacks.0.afterMax', '10000 µs']]);
+    expect(issuesOf(scenario('pbft', '{ type: leader-isolation, follow: true, after: 1ms, afterMax: 10ms }'))).toEqual([]);
+  });
+
   it('refuses a client index beyond the workload, naming where it was written', () => {
     expect(issuesOf(scenario('pbft', '{ type: censorship, replicas: [0], clients: [0, 9] }') + 'workload: { clients: 2 }\n')).toEqual([
       { source: 's.yaml:5:53', path: 'attacks.0.clients.1', expected: 'a client index in 0..1', found: '9' },

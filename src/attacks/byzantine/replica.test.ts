@@ -66,6 +66,41 @@ describe('delay-votes', () => {
   });
 });
 
+describe('delay-votes, two behaviours of different delays on one replica', () => {
+  it('releases each held message at its own delay, a short hold not waiting behind a long one', () => {
+    const base = toyWorld(4, []);
+    base.engine.run(100_000);
+    // Votes held 50 ms until 15 ms, then 3 ms: height 1's votes (11 ms) leave at 61 ms, height 2's
+    // (21 ms) at 24 ms, not behind them.
+    const w = toyWorld(4, [
+      { type: 'delay-votes', replicas: [1, 2], end: '15ms', delay: '50ms', kinds: ['vote'] },
+      { type: 'delay-votes', replicas: [1, 2], start: '15ms', delay: '3ms', kinds: ['vote'] },
+    ]);
+    w.engine.run(100_000);
+    const at = (x: ReturnType<typeof toyWorld>, height: number) => x.commits.find((c) => c.host === x.replicaHosts[3] && c.height === height)!.timeUs;
+    // Height 2 is proposed at 20 ms, after the long hold ended.
+    expect(at(w, 2) - at(base, 2)).toBe(3_000);
+  });
+
+  it('loses what it held when its replica crashed: nothing held before the crash leaves after the recovery', () => {
+    const w = toyWorld(4, [
+      { type: 'delay-votes', replicas: [1], delay: '15ms', kinds: ['vote'] },
+      { type: 'crash', start: '12ms', end: '20ms', replicas: [1] },
+    ]);
+    const sentAfterRecovery: number[] = [];
+    const replica1 = w.replicaHosts[1]!;
+    const send = w.engine.send.bind(w.engine);
+    w.engine.send = (from, to, msg, size) => {
+      if (from === replica1 && w.engine.nowUs >= 20_000) sentAfterRecovery.push((msg as { height: number }).height);
+      return send(from, to, msg, size);
+    };
+    w.engine.run(60_000);
+    // The votes for height 1 (proposed at 10 ms) were held until 26 ms when the crash at 12 ms took them.
+    expect(sentAfterRecovery.length).toBeGreaterThan(0);
+    expect(sentAfterRecovery).not.toContain(1);
+  });
+});
+
 describe('censorship', () => {
   it('drops incoming transactions from censored clients only, and labels them as ground truth', () => {
     const w = toyWorld(4, [{ type: 'censorship', replicas: [0], clients: [0] }], { clients: 2 });

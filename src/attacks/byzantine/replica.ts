@@ -79,6 +79,14 @@ export class ByzantineReplica implements Actor<unknown> {
   }
 
   onRecover(): void {
+    // What it held when it crashed is lost with the crash, as a host's queued messages are.
+    this.heldAtUs = [];
+    this.heldTo = [];
+    this.heldMsg = [];
+    this.heldSize = [];
+    this.heldHead = 0;
+    this.sharedFrom = [];
+    this.sharedMsg = [];
     for (const f of this.faces) f.onRecover?.();
   }
 
@@ -174,12 +182,18 @@ export class ByzantineReplica implements Actor<unknown> {
     }
   }
 
-  /** Held messages leave in order; a constant delay keeps the queue sorted by release time. */
+  /**
+   * Held messages leave at their release times, those due at one time in the order they were held:
+   * the queue is kept sorted by release time, a message placed after every one due no later (one
+   * behaviour's constant delay appends; behaviours of different delays interleave).
+   */
   private hold(releaseUs: number, to: HostId, msg: unknown, sizeBytes: number, delayUs: number): void {
-    this.heldAtUs.push(releaseUs);
-    this.heldTo.push(to);
-    this.heldMsg.push(msg);
-    this.heldSize.push(sizeBytes);
+    let i = this.heldAtUs.length;
+    while (i > this.heldHead && this.heldAtUs[i - 1]! > releaseUs) i--;
+    this.heldAtUs.splice(i, 0, releaseUs);
+    this.heldTo.splice(i, 0, to);
+    this.heldMsg.splice(i, 0, msg);
+    this.heldSize.splice(i, 0, sizeBytes);
     this.ctx.setTimer(delayUs, RELEASE_TAG);
   }
 

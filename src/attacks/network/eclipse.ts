@@ -28,6 +28,10 @@ export const eclipse = defineAttack({
     spec.attackers.forEach((a, j) => {
       if (a === spec.victim) issues.repeated(`attackers.${j}`, a, 'victim', 'an attacker other than the victim');
     });
+    // Every other replica an attacker: no link is cut, yet the victim would count as faulty and the
+    // liveness check would be excused for nothing.
+    const others = new Set(spec.attackers.filter((a) => a !== spec.victim && a < sizes.replicas));
+    if (sizes.replicas > 1 && others.size >= sizes.replicas - 1) issues.refuse('attackers', `at most ${sizes.replicas - 2} of the other replicas, so that the eclipse cuts the victim from one or more (with all ${sizes.replicas - 1} nothing is cut)`, `all ${others.size}`);
   },
   // The victim is cut off from everyone but the attackers: the others still reach one another, and
   // the victim counts as faulty for the window (an omission fault).

@@ -31,12 +31,12 @@ export const leaderDelay = defineAttack({
     let label: GroundTruthLabel | undefined;
     const retarget = (leader: HostId | undefined): void => {
       if (leader === target) return;
-      if (target !== undefined) engine.network.setExtraDelay(target, 0);
+      if (target !== undefined) engine.network.removeExtraDelay(target, spec.delay);
       if (label !== undefined) truth.close(label, engine.nowUs);
       target = leader;
       label = undefined;
       if (leader === undefined) return;
-      engine.network.setExtraDelay(leader, spec.delay);
+      engine.network.addExtraDelay(leader, spec.delay);
       label = truth.label('host', leader, 'leader-delay', 'delayed-leader', engine.nowUs, windowEndUs(spec));
     };
     engine.at(spec.start, () => retarget(world.currentLeader()));

@@ -40,6 +40,11 @@ export const leaderIsolation = defineAttack({
   // liveness check, which excuses the window, could not fail.
   checkTargets(spec, sizes, issues) {
     issues.index('followers', spec.followers, Math.max(1, sizes.replicas - 1), `a follower count that leaves some of the ${sizes.replicas} replicas outside the leader's side: one`);
+    // The delays apply only to a cut that moves; given without `follow` they would be ignored.
+    const us = (v: number) => `${v} µs`;
+    if (!spec.follow && spec.after !== 0) issues.refuse('after', 'no delay without follow: true (the cut stays around the leader at start)', us(spec.after));
+    if (!spec.follow && spec.afterMax !== undefined) issues.refuse('afterMax', 'no delay range without follow: true (the cut stays around the leader at start)', us(spec.afterMax));
+    if (spec.afterMax !== undefined && spec.afterMax < spec.after) issues.refuse('afterMax', `a duration ≥ after (${us(spec.after)}), the range's upper end`, us(spec.afterMax));
   },
   install(spec, { world, truth }) {
     const { engine, replicaHosts } = world;
