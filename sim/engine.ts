@@ -188,7 +188,7 @@ export class Engine {
     const cores = placement.cores ?? 1;
     if (!(Number.isInteger(cores) && cores >= 1)) throw badArgument('host.cores', 'a positive integer', cores);
     if (this.actors.length >= MAX_HOSTS) throw badArgument('host count', `at most ${MAX_HOSTS} hosts`, this.actors.length + 1);
-    const h = this.network.addHost(placement);
+    const h = this.network.addHost(placement, streamName);
     if (h === this.up.length) this.growHosts();
     this.up[h] = 1;
     this.nextKey[h] = (h + 1) * SOURCE_SEQ_SPAN;

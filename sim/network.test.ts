@@ -14,6 +14,60 @@ function pair(engine: Engine, log: Seen[], send: (to: HostId, ctx: ActorContext<
   return { sink, source };
 }
 
+describe('Network link times, kept to the nanosecond', () => {
+  const GBIT = { region: 0, uploadBitsPerSec: 1_000 * MBIT, downloadBitsPerSec: 1_000 * MBIT };
+
+  it.each([[320, 2_560], [190, 1_520], [48, 384]])('takes k·s·8 / down for 1,000 messages of %i B reaching one 1 Gbps host at once (%i µs)', (size, totalUs) => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    const sink = engine.addHost(GBIT, recorder(log));
+    for (let i = 0; i < 1_000; i++) engine.addHost(GBIT, recorder([], { onStart: (ctx) => ctx.send(sink, i, size) }));
+    engine.run();
+    const times = events(log).filter((e) => e.what === 'message').map((e) => e.timeUs);
+    expect(times).toHaveLength(1_000);
+    // Each message needs s·8 ns on the link; the last arrives at the whole µs after k·s·8 ns.
+    expect(Math.max(...times)).toBe(totalUs);
+  });
+
+  it('puts 1,000 messages of 60 B from one 1 Gbps sender on its uplink in 480 µs, not none', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    pair(engine, log, (to, ctx) => { for (let i = 0; i < 1_000; i++) ctx.send(to, i, 60); }, { sink: GBIT, source: GBIT });
+    engine.run();
+    // Its first bit reaches the receiver's downlink at a whole µs (an event), which adds at most one.
+    const last = Math.max(...events(log).filter((e) => e.what === 'message').map((e) => e.timeUs));
+    expect(last).toBeGreaterThanOrEqual(480);
+    expect(last).toBeLessThanOrEqual(481);
+  });
+
+  it('keeps the uplink busy with a message the network then loses: loss does not add capacity', () => {
+    const log: Seen[] = [];
+    const engine = new Engine({ seed: 3, network: { regions: ['r'], latencyUs: { kind: 'fixed', value: 0 }, lossProbability: 0.5 } });
+    const link = { region: 0, uploadBitsPerSec: 10 * MBIT, downloadBitsPerSec: 10 * MBIT };
+    pair(engine, log, (to, ctx) => { for (let i = 0; i < 100; i++) ctx.send(to, i, 12_500); }, { sink: link, source: link });
+    engine.run();
+    const arrived = events(log).filter((e) => e.what === 'message');
+    // 100 × 10 ms on a 10 Mbps uplink, whatever is lost: the last delivered leaves near 1 s, not 0.5 s.
+    expect(arrived.length).toBeGreaterThan(30);
+    expect(arrived.length).toBeLessThan(70);
+    const last = arrived[arrived.length - 1]!;
+    expect(last.timeUs).toBe(((last.value as number) + 1) * 10_000);
+  });
+
+  it("draws a host's latencies from a stream named after it: a host added before it changes none of them", () => {
+    const arrivals = (extraFirst: boolean): number[] => {
+      const log: Seen[] = [];
+      const engine = new Engine({ seed: 5, network: { regions: ['r'], latencyUs: { kind: 'uniform', min: 1_000, max: 30_000 } } });
+      if (extraFirst) engine.addHost(FREE_LINK, recorder([]), 'newcomer');
+      const sink = engine.addHost(FREE_LINK, recorder(log), 'sink');
+      engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => { for (let i = 0; i < 5; i++) ctx.send(sink, i, 1); } }), 'source');
+      engine.run();
+      return events(log).filter((e) => e.what === 'message').map((e) => e.timeUs);
+    };
+    expect(arrivals(true)).toEqual(arrivals(false));
+  });
+});
+
 describe('Network delays, exact under fixed parameters', () => {
   it('delivers after the fixed latency', () => {
     const log: Seen[] = [];

@@ -25,12 +25,19 @@
  * backlog, and the simulator holds each queued message as a pending event. Messages are dropped
  * whole, and nothing retransmits them but the protocols themselves (docs/references.md §11).
  *
- * Loss, partitions, link cuts and full uplinks are decided when the message is sent, so such a
- * dropped message never occupies a downlink; one whose receiver is down when its first bit arrives
- * is lost there and does not occupy it either. Every byte is accounted per host.
+ * Link times are kept to the nanosecond (a 48-byte message takes 384 ns on a 1 Gbps link, and a
+ * thousand of them 384 µs); only the times messages arrive are whole µs, the next after the link
+ * time, as the engine keeps processor time.
  *
- * Latency draws come from a per-sender stream ('net:<host>') so that adding a host does not change
- * the draws of any other host's messages.
+ * A full uplink queue drops a message at the sender, before it is transmitted. Loss, partitions and
+ * link cuts drop it on the way, after it left the sender's uplink (the sender transmits what the
+ * network then loses), so it occupies the uplink and never a downlink; one whose receiver is down
+ * when its first bit arrives is lost there and does not occupy the downlink either. Every byte is
+ * accounted per host.
+ *
+ * Latency draws come from a per-sender stream named after the sender's own stream ('net:<name>',
+ * the role its actor is given: 'replica:3', 'device:42'), so that adding a host, wherever its
+ * index falls, does not change the draws of any other host's messages.
  */
 import { makeSampler, type DistributionSpec, type Sampler } from './distributions.ts';
 import { badArgument } from './errors.ts';
@@ -90,8 +97,9 @@ export class Network {
   private region = new Int32Array(16);
   private uploadBps = new Float64Array(16);
   private downloadBps = new Float64Array(16);
-  private uplinkFreeUs = new Float64Array(16);
-  private downlinkFreeUs = new Float64Array(16);
+  /** When each host's uplink and downlink are next free, in whole ns (exact as doubles for 104 days). */
+  private uplinkFreeNs = new Float64Array(16);
+  private downlinkFreeNs = new Float64Array(16);
   private extraDelayUs = new Float64Array(16);
   private partitionGroup = new Int32Array(16);
   private senderRng: Rng[] = [];
@@ -137,7 +145,8 @@ export class Network {
     }
   }
 
-  addHost(p: HostPlacement): HostId {
+  /** Place a host; `streamName` names its latency stream (its actor's stream; by default its index). */
+  addHost(p: HostPlacement, streamName?: string): HostId {
     if (!(Number.isInteger(p.region) && p.region >= 0 && p.region < this.regionCount)) {
       throw badArgument('host.region', `an index in 0..${this.regionCount - 1}`, p.region);
     }
@@ -148,7 +157,7 @@ export class Network {
     this.region[h] = p.region;
     this.uploadBps[h] = p.uploadBitsPerSec;
     this.downloadBps[h] = p.downloadBitsPerSec;
-    this.senderRng.push(this.rng.stream(`net:${h}`));
+    this.senderRng.push(this.rng.stream(`net:${streamName ?? `host:${h}`}`));
     return h;
   }
 
@@ -184,6 +193,21 @@ export class Network {
   route(from: HostId, to: HostId, sizeBytes: number, readyUs: number): number {
     this.bytesSent[from]! += sizeBytes;
     this.messagesSent[from]! += 1;
+    // Transmission starts when the sender and its uplink are free; a full uplink queue drops it.
+    const readyNs = readyUs * 1_000;
+    let startNs = this.uplinkFreeNs[from]!;
+    if (startNs < readyNs) startNs = readyNs;
+    else if (startNs - readyNs > this.queueLimitUs * 1_000) {
+      this.drop(from, DropReason.queueFull);
+      return DROPPED;
+    }
+    const queued = this.queuesAt(to);
+    const up = this.uploadBps[from]!;
+    const down = queued || this.receiveQueueing ? Infinity : this.downloadBps[to]!;
+    const bps = up < down ? up : down;
+    const doneNs = bps === Infinity ? startNs : startNs + this.serializationNs(sizeBytes, bps);
+    if (bps !== Infinity) this.uplinkFreeNs[from] = doneNs;
+    // Lost on the way: it was transmitted all the same.
     if (this.partitionGroup[from] !== this.partitionGroup[to]) {
       this.drop(from, DropReason.partition);
       return DROPPED;
@@ -200,24 +224,8 @@ export class Network {
     let latencyUs = Math.round(this.latency[this.region[from]! * this.regionCount + this.region[to]!]!.sample(rng));
     if (latencyUs < 0) latencyUs = 0;
     latencyUs += this.extraDelayUs[from]! + this.extraDelayUs[to]!;
-    // Transmission starts when the sender and its uplink are free; a full uplink queue drops it.
-    let startUs = this.uplinkFreeUs[from]!;
-    if (startUs < readyUs) startUs = readyUs;
-    else if (startUs - readyUs > this.queueLimitUs) {
-      this.drop(from, DropReason.queueFull);
-      return DROPPED;
-    }
-    if (this.queuesAt(to)) {
-      this.uplinkFreeUs[from] = startUs + this.serializationUs(sizeBytes, this.uploadBps[from]!);
-      return startUs + latencyUs;
-    }
-    const up = this.uploadBps[from]!;
-    const down = this.receiveQueueing ? Infinity : this.downloadBps[to]!;
-    const bps = up < down ? up : down;
-    if (bps === Infinity) return startUs + latencyUs;
-    const doneUs = startUs + this.serializationUs(sizeBytes, bps);
-    this.uplinkFreeUs[from] = doneUs;
-    return doneUs + latencyUs;
+    // Where the receiver queues, the first bit's arrival (its link time is the receiver's to add).
+    return Math.ceil((queued ? startNs : doneNs) / 1_000) + latencyUs;
   }
 
   /**
@@ -226,22 +234,23 @@ export class Network {
    * where the queue holds more than the limit.
    */
   receive(from: HostId, to: HostId, sizeBytes: number, firstBitUs: number): number {
-    let startUs = this.downlinkFreeUs[to]!;
-    if (startUs < firstBitUs) startUs = firstBitUs;
-    else if (startUs - firstBitUs > this.queueLimitUs) {
+    const firstBitNs = firstBitUs * 1_000;
+    let startNs = this.downlinkFreeNs[to]!;
+    if (startNs < firstBitNs) startNs = firstBitNs;
+    else if (startNs - firstBitNs > this.queueLimitUs * 1_000) {
       this.drop(from, DropReason.queueFull);
       return DROPPED;
     }
-    const downUs = startUs + this.serializationUs(sizeBytes, this.downloadBps[to]!);
-    this.downlinkFreeUs[to] = downUs;
+    const downNs = startNs + this.serializationNs(sizeBytes, this.downloadBps[to]!);
+    this.downlinkFreeNs[to] = downNs;
     // The sender's last bit left one upload serialization after its first: it cannot arrive sooner.
-    const upUs = firstBitUs + this.serializationUs(sizeBytes, this.uploadBps[from]!);
-    return upUs > downUs ? upUs : downUs;
+    const upNs = firstBitNs + this.serializationNs(sizeBytes, this.uploadBps[from]!);
+    return Math.ceil((upNs > downNs ? upNs : downNs) / 1_000);
   }
 
-  /** Whole µs to put `sizeBytes` on a link of `bitsPerSec` (0 on an unconstrained link). */
-  private serializationUs(sizeBytes: number, bitsPerSec: number): number {
-    return bitsPerSec === Infinity ? 0 : Math.round((sizeBytes * 8_000_000) / bitsPerSec);
+  /** Whole ns to put `sizeBytes` on a link of `bitsPerSec` (0 on an unconstrained link). */
+  private serializationNs(sizeBytes: number, bitsPerSec: number): number {
+    return bitsPerSec === Infinity ? 0 : Math.round((sizeBytes * 8e9) / bitsPerSec);
   }
 
   /** Account a message that reached its destination. */
@@ -327,8 +336,8 @@ export class Network {
     this.partitionGroup = i32(this.partitionGroup);
     this.uploadBps = f64(this.uploadBps);
     this.downloadBps = f64(this.downloadBps);
-    this.uplinkFreeUs = f64(this.uplinkFreeUs);
-    this.downlinkFreeUs = f64(this.downlinkFreeUs);
+    this.uplinkFreeNs = f64(this.uplinkFreeNs);
+    this.downlinkFreeNs = f64(this.downlinkFreeNs);
     this.extraDelayUs = f64(this.extraDelayUs);
     this.bytesSent = f64(this.bytesSent);
     this.bytesReceived = f64(this.bytesReceived);

@@ -19,7 +19,7 @@ afterEach(() => {
 
 describe('SimBlock agreement check', () => {
   it('fails when a block costs no time on the wire (links that do not serialize), both at 50 % and 90 % of nodes', () => {
-    vi.spyOn(Network.prototype as unknown as { serializationUs(bytes: number, bps: number): number }, 'serializationUs').mockReturnValue(0);
+    vi.spyOn(Network.prototype as unknown as { serializationNs(bytes: number, bps: number): number }, 'serializationNs').mockReturnValue(0);
     const rs = runs();
     const p50 = judge(SIMBLOCK.p50, rs.map((r) => r.p50Ms), '50 %');
     const p90 = judge(SIMBLOCK.p90, rs.map((r) => r.p90Ms), '90 %');
