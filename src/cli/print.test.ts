@@ -19,6 +19,11 @@ describe('formatPoint', () => {
     expect(formatPoint(withExpectation, false)).toContain(`  expect liveness.violations == 0: passed (observed 0; its check could not fail: ${reason})`);
   });
 
+  it('prints what an expectation observed on its side of the bound, however close', () => {
+    const failing = { ...point([]), expectations: [{ metric: 'consensus.commit_latency_ms.mean', condition: '>= 71.3216', observed: 71.3215798, passed: false }] };
+    expect(formatPoint(failing, false)).toContain('  expect consensus.commit_latency_ms.mean >= 71.3216: FAILED (observed 71.32158)');
+  });
+
   it('prints a count\'s interval clamped at zero, as the report does', () => {
     const metrics = { 'iomt.access_denied': { unit: 'count', mean: 2.66667, ci95: [-1.12792, 6.46125] as const, n: 3, sd: 1.5, min: 1, max: 4 } };
     expect(formatPoint({ ...point([]), n: 3, metrics }, true)).toContain('  iomt.access_denied  2.66667 count  95% CI [0, 6.46125]');

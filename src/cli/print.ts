@@ -1,11 +1,29 @@
 /** Human-readable summaries on stdout (without --json). */
 import { clampInterval } from '../report/model/domain.ts';
 import { checkCounts, type DryRun, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
+import { parseCondition, parseSlo } from '../scenario/conditions.ts';
 
 function num(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return String(x);
   const a = Math.abs(x);
   return a !== 0 && (a >= 1e6 || a < 1e-3) ? x.toExponential(3) : Number(x.toPrecision(6)).toString();
+}
+
+/**
+ * `num` of a value judged against `bound`, with the digits it takes to stay on its side of it
+ * (71.3215798 against `>= 71.3216` prints 71.32158, not 71.3216): a rounded value must never read
+ * as meeting the bound it missed, or the reverse.
+ */
+function judged(x: number, bound: number | undefined): string {
+  const plain = num(x);
+  if (bound === undefined || !Number.isFinite(x)) return plain;
+  const side = Math.sign(x - bound);
+  if (Math.sign(Number(plain) - bound) === side) return plain;
+  for (let digits = 7; digits <= 17; digits++) {
+    const text = Number(x.toPrecision(digits)).toString();
+    if (Math.sign(Number(text) - bound) === side) return text;
+  }
+  return String(x);
 }
 
 function parametersText(p: PointSummary): string {
@@ -36,7 +54,7 @@ export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
     lines.push(`  check ${c.name}: ${verdict}`);
   }
   for (const e of p.expectations) {
-    const observed = `observed ${e.observed === null ? 'nothing: metric not produced' : num(e.observed)}`;
+    const observed = `observed ${e.observed === null ? 'nothing: metric not produced' : judged(e.observed, parseCondition(e.condition)?.value)}`;
     const vacuity = e.couldNotFail === undefined ? '' : `; its check could not fail: ${e.couldNotFail}`;
     lines.push(`  expect ${e.metric} ${e.condition}: ${e.passed ? 'passed' : 'FAILED'} (${observed}${vacuity})`);
   }
@@ -101,7 +119,7 @@ export function formatDryRun(scenarioPath: string, dry: DryRun): string {
 export function formatSize(size: SizeAnswer): string {
   const lines = [`size: ${size.goal} ${size.key} in [${size.lo}, ${size.hi}] meeting ${size.slos.join(' and ')}`];
   for (const p of size.probes) {
-    const verdicts = p.slos.map((s) => `${s.slo}: ${s.undecided ? 'not decided' : `${s.observed === null ? 'not produced' : `${s.atLeast ? '≥ ' : ''}${num(s.observed)}`} ${s.passed ? 'ok' : 'FAIL'}`}`);
+    const verdicts = p.slos.map((s) => `${s.slo}: ${s.undecided ? 'not decided' : `${s.observed === null ? 'not produced' : `${s.atLeast ? '≥ ' : ''}${judged(s.observed, parseSlo(s.slo)?.condition.value)}`} ${s.passed ? 'ok' : 'FAIL'}`}`);
     const early = p.stoppedEarly === undefined ? '' : `, stopped early: replication ${p.stoppedEarly.replication} at ${num(p.stoppedEarly.atUs / 1e6)} s`;
     lines.push(`  probe ${size.key}=${p.value}: ${p.passed ? 'meets' : 'misses'} (${verdicts.join('; ')}${early})`);
   }

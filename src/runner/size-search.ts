@@ -77,7 +77,7 @@ export async function searchBoundary(lo: number, hi: number, minimize: boolean, 
       return {
         status: 'complete',
         result: minimize
-          ? { answer: null, explanation: `no value in [${lo}, ${hi}] meets every SLO: even ${hi} fails` }
+          ? { answer: null, explanation: `no value in [${lo}, ${hi}] meets every SLO, assuming the SLOs only improve as the value grows: even ${hi} fails` }
           : { answer: hi, explanation: `every SLO holds across the whole range, including ${hi}` },
       };
     }
@@ -87,7 +87,7 @@ export async function searchBoundary(lo: number, hi: number, minimize: boolean, 
   if (below === undefined) {
     return {
       status: 'complete',
-      result: minimize ? { answer: lo, explanation: `${lo}, the lower end, already meets every SLO` } : { answer: null, explanation: `no value in [${lo}, ${hi}] meets every SLO: ${lo} already fails` },
+      result: minimize ? { answer: lo, explanation: `${lo}, the lower end, already meets every SLO` } : { answer: null, explanation: `no value in [${lo}, ${hi}] meets every SLO, assuming the SLOs only worsen as the value grows: ${lo} already fails` },
     };
   }
   let low = below;

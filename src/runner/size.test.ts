@@ -43,6 +43,17 @@ describe('sizeScenario', () => {
   });
 });
 
+describe('an interrupted size search', () => {
+  it('says it did not finish where it has no answer, never an empty explanation', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const r = await sizeScenario({ loaded: toyScenario('', ['replications=1']), range: parseIntegerRange('consensus.nodes=2..40'), slos: [slo('toy.sent<=1000')], minimize: false, workers: 0, model: TOY_MODEL, outDir: join(root, 'interrupted'), signal: stop.signal });
+    expect(r.status).toBe('interrupted');
+    expect(r.summary.size.answer).toBeNull();
+    expect(r.summary.size.explanation).toBe('no answer: the search did not finish (interrupted)');
+  });
+});
+
 describe('monotonicityContradiction', () => {
   const probe = (value: number, passed: boolean) => ({ value, point: 0, passed, slos: [] });
   it('flags a passing probe beyond a failing one, in the direction sought', () => {

@@ -225,10 +225,12 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
 
   write('running');
   let status: RunStatus = 'complete';
+  let searched: Awaited<ReturnType<typeof searchBoundary>>['result'];
   try {
-    const searched = await searchBoundary(range.lo, range.hi, minimize, probe);
-    status = searched.status;
-    if (searched.result !== undefined) ({ answer, explanation } = searched.result);
+    const search = await searchBoundary(range.lo, range.hi, minimize, probe);
+    status = search.status;
+    searched = search.result;
+    if (searched !== undefined) ({ answer, explanation } = searched);
   } finally {
     await executor.close();
   }
@@ -236,6 +238,8 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   if (contradiction) explanation += `; warning: ${contradiction}, so the SLOs are not monotone in ${key} and the answer may not be the boundary`;
   if (signal.aborted) status = 'interrupted';
   else if (failures.length > 0) status = 'failed';
+  // No answer because the search stopped, not because no value meets the SLOs: say which.
+  if (searched === undefined && explanation === '') explanation = `no answer: the search did not finish (${status})`;
   const summary = write(status);
   return { dir, status, summary, manifest: manifest! };
 }

@@ -7,6 +7,7 @@ import { inputError } from './errors.ts';
 import { parseOverrideKey, parseOverrideValue, parseSet, type Override } from './overrides.ts';
 import { normalizePath } from './schema-paths.ts';
 import { zScenario } from './schema.ts';
+import { parseQuantity } from './units.ts';
 
 export interface Dimension {
   /** Dotted field path, e.g. `consensus.nodes`. */
@@ -73,10 +74,16 @@ export function parseVary(expr: string): Dimension {
   const parts = rest.split(',').map((p) => p.trim());
   if (parts.some((p) => p === '')) throw inputError(source, key, `${VARY_FORM} with no empty value`, `'${rest}'`);
   const values = parts.map((p) => parseOverrideValue(source, key, p));
-  // A value given twice would run the same point twice, and make the grid's points ambiguous by parameters.
+  // Values are split on commas, and a results folder records each point's value as a scalar: a list
+  // or mapping ran, then could not be reported, compared or merged.
+  values.forEach((v, i) => {
+    if (v !== null && typeof v === 'object') throw inputError(source, key, "values that are numbers, strings or true/false (a list or mapping cannot be swept; sweep one of its fields instead, such as attacks.0.start)", `'${parts[i]}'`);
+  });
+  // A value given twice would run the same point twice, and make the grid's points ambiguous by
+  // parameters; '2s' and '2000ms' are one value.
   const seen = new Set<string>();
   values.forEach((v, i) => {
-    const text = JSON.stringify(v);
+    const text = sameValueKey(v);
     if (seen.has(text)) throw inputError(source, key, 'each value once', `'${parts[i]}' given twice`);
     seen.add(text);
   });
@@ -102,12 +109,31 @@ function decimalsOf(x: number): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
-/** Each key varied once, and a grid of at most as many points as one dimension may have values. */
+/** A value's identity among a dimension's values: a quantity by its amount in base units. */
+function sameValueKey(v: unknown): string {
+  if (typeof v === 'string') {
+    for (const kind of ['duration', 'size', 'bandwidth'] as const) {
+      const q = parseQuantity(kind, v);
+      if (q.ok) return `${kind}:${q.value}`;
+    }
+  }
+  return JSON.stringify(v);
+}
+
+/**
+ * Each key varied once, none inside another (a point's value of `consensus` would override its
+ * value of `consensus.nodes` without a word, by flag order), and a grid of at most as many points
+ * as one dimension may have values.
+ */
 export function checkDistinctDimensions(dimensions: readonly Dimension[]): void {
   const seen = new Set<string>();
   for (const d of dimensions) {
     if (seen.has(d.key)) throw inputError(`--vary ${d.key}=...`, d.key, 'each key varied once', `${d.key} varied twice`);
     seen.add(d.key);
+  }
+  for (const d of dimensions) {
+    const outer = dimensions.find((o) => d.key.startsWith(`${o.key}.`));
+    if (outer !== undefined) throw inputError(`--vary ${d.key}=...`, d.key, `a field no other --vary contains (each point of --vary ${outer.key}=... would replace it)`, `${d.key}, inside --vary ${outer.key}`);
   }
   // Every point is a scenario validated before the run starts: a product of large dimensions
   // (10,000 × 10,000) exhausted memory before anything ran.

@@ -29,7 +29,7 @@ export const consentBypass = defineAttack({
     plan: (_specs, env) => {
       const intruders: DirectStoreReader[] = [];
       return {
-        installEach({ spec }, world) {
+        installEach({ spec, index }, world) {
           const hospital = world.topology.hospitals[spec.hospital]!;
           const opts = { start: spec.start, end: spec.end, store: hospital.store, devices: world.topology.devices.map((d) => d.index), ratePerSec: spec.rate };
           // On the hospital's wireless network: a radio hop from its store, at a site's bandwidth.
@@ -37,7 +37,9 @@ export const consentBypass = defineAttack({
             const a = new DirectStoreReader(ctx, opts);
             intruders.push(a);
             return a;
-          }, `attacker:intruder:${intruders.length}`);
+          // Named by the attack's place in the scenario, not by how many intruders this engine built:
+          // a partition builds only its own, and its stream (and its network draws) must match one thread's.
+          }, `attacker:intruder:${index}`);
           world.placeBeside(h, opts.store);
           env.truth.label('host', h, 'consent-bypass', 'intruder', spec.start, spec.end ?? Infinity);
         },

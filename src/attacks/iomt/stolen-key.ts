@@ -44,11 +44,11 @@ export const stolenKey = defineAttack({
         installAll(world) {
           const topo = world.topology;
           const c = world.config;
-          for (const { spec } of specs) {
+          for (const { spec, index } of specs) {
             const d = topo.devices[spec.device]!;
             env.truth.label('device', spec.device, 'stolen-key', 'compromised-device', spec.start, spec.end ?? Infinity);
             const opts = { start: spec.start, end: spec.end, gateway: d.gateway, device: spec.device, key: world.deviceKeys[spec.device]!, verifier: world.keyRing, ratePerSec: spec.rate, value: spec.value, payloadBytes: c.profiles[d.kind].payloadBytes, labels: env.labels };
-            const attacker = world.engine.addHost(radioLink(world, d.gateway), (ctx: ActorContext<unknown>) => new StolenKeySpoofer(ctx, opts), `attacker:stolen-key:${spec.device}`);
+            const attacker = world.engine.addHost(radioLink(world, d.gateway), (ctx: ActorContext<unknown>) => new StolenKeySpoofer(ctx, opts), `attacker:stolen-key:${index}`);
             world.placeBeside(attacker, d.gateway);
             world.addReadingSource(attacker);
           }

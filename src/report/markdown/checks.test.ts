@@ -21,6 +21,13 @@ describe('the checks section', () => {
     expect(checksHtml([configuration([integrity, safety], [detects])], [])).toContain('failed, as expected</span> <small>(judged by <code>iomt.integrity_checks_invalid</code> &gt; 0)</small>');
   });
 
+  it('counts a failed check as a failure where the expectation that judges it failed too', () => {
+    const holds: ExpectationOutcome = { metric: 'safety.violations', condition: '== 0', observed: 29, passed: false };
+    const broken: CheckSummary = { name: 'safety', passed: false, failedReplications: 1, n: 1, violationsMetric: 'safety.violations' };
+    expect(checksMarkdown([configuration([broken], [holds])], [])).toContain('❌ 1 of 1 checks failed');
+    expect(checksHtml([configuration([broken], [holds])], [])).not.toContain('as expected');
+  });
+
   it('counts a failed check as a failure where no expectation judges it', () => {
     const md = checksMarkdown([configuration([integrity, safety], [])], []);
     expect(md).toContain('❌ 1 of 2 checks failed');

@@ -6,7 +6,13 @@
  */
 import type { CheckSummary, ExpectationOutcome } from '../results/types.ts';
 
-/** The expectation that judges `check` in a point with `expectations`, or undefined when none does. */
+/**
+ * The expectation that judges `check` in a point with `expectations` and held (the check's failing
+ * was the intended outcome), or undefined: none judges it, or the one that does failed too (a
+ * `safety.violations == 0` over a run that broke safety is a failure, not an expected one).
+ */
 export function judgingExpectation(check: CheckSummary, expectations: readonly ExpectationOutcome[]): ExpectationOutcome | undefined {
-  return check.violationsMetric === undefined ? undefined : expectations.find((e) => e.metric === check.violationsMetric);
+  if (check.violationsMetric === undefined) return undefined;
+  const e = expectations.find((x) => x.metric === check.violationsMetric);
+  return e !== undefined && e.passed ? e : undefined;
 }

@@ -120,6 +120,14 @@ describe('one IoMT replication on threads', () => {
     }, 60_000);
   }
 
+  it('gives two consent-bypass intruders at two hospitals on 3 threads the one-thread output: each named by its attack, not by how many its thread built', async () => {
+    const bypass = (hospital: number) => ({ type: 'consent-bypass', start: '10s', hospital, rate: 5 });
+    const scenario = iomtScenario({ protocol: 'pbft', hospitals: 2, wards: 1, beds: 2, floorUs: 500, attacks: [bypass(0), bypass(1)] });
+    const one = runIomtWorld(scenario, 9);
+    expect(one.metrics['attack.unauthorized_reads_denied']!.value).toBeGreaterThan(0);
+    expect(await simulateOnThreads(scenario, 9, 3)).toEqual(one);
+  }, 60_000);
+
   it('refuses a device attack with more threads than sites, naming it and the threads', async () => {
     const scenario = iomtScenario({ protocol: 'pbft', hospitals: 1, wards: 1, beds: 1, floorUs: 500, attacks: [DEVICE_ATTACKS['replay']!.spec] });
     await expect(simulateOnThreads(scenario, 1, 5)).rejects.toThrow(/^attacks\.0\.type: expected at most 4 threads with a device attack in this world .*, found --threads 5$/);
