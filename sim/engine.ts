@@ -129,8 +129,7 @@ export class Engine {
   // Next ordering key of each host's events (see the tie order above) and of control events.
   private nextKey = new Float64Array(16);
   private nextControlKey = 0;
-  private up = new Uint8Array(16);
-  /** Crashes of each host not yet recovered (overlapping crashes nest). */
+  /** Crashes of each host not yet recovered (overlapping crashes nest): a host is up at 0. */
   private crashes = new Int32Array(16);
   // Busy-host wait lists (slots linked through queue.next) and whether a wake is scheduled.
   private waitHead = new Int32Array(16).fill(NO_SLOT);
@@ -189,8 +188,7 @@ export class Engine {
     if (!(Number.isInteger(cores) && cores >= 1)) throw badArgument('host.cores', 'a positive integer', cores);
     if (this.actors.length >= MAX_HOSTS) throw badArgument('host count', `at most ${MAX_HOSTS} hosts`, this.actors.length + 1);
     const h = this.network.addHost(placement, streamName);
-    if (h === this.up.length) this.growHosts();
-    this.up[h] = 1;
+    if (h === this.crashes.length) this.growHosts();
     this.nextKey[h] = (h + 1) * SOURCE_SEQ_SPAN;
     this.placeCores(h, cores);
     const ctx = new HostContext(this, h, this.rng.stream(streamName ?? `host:${h}`));
@@ -365,7 +363,7 @@ export class Engine {
   /** Process the events before `endUs`; those at `untilUs` (the latest among them) only up to the keys given. */
   private process(endUs: number, untilUs: number, untilKey: number, untilKey2: number): void {
     const q = this.queue;
-    const up = this.up;
+    const crashes = this.crashes;
     // Only a partitioned engine records the keys of the event being handled (for its emissions).
     const recordKeys = this.emitted !== null;
     const bounded = untilKey !== Infinity;
@@ -387,7 +385,7 @@ export class Engine {
         else this.receiveAtDownlink(slot, t);
       } else {
         const h = q.host[slot]!;
-        if (up[h] === 0 || (kind === K_TIMER && q.from[slot] !== this.incarnation[h])) {
+        if (crashes[h] !== 0 || (kind === K_TIMER && q.from[slot] !== this.incarnation[h])) {
           // A crashed host loses what reaches it, and timers set before a crash never fire.
           if (kind === K_DELIVER) this.network.dropHostDown(q.from[slot]!);
           q.release(slot);
@@ -483,7 +481,7 @@ export class Engine {
   private receiveAtDownlink(slot: number, t: number): void {
     const q = this.queue;
     const h = q.host[slot]!;
-    if (this.up[h] === 0) {
+    if (this.crashes[h] !== 0) {
       this.network.dropHostDown(q.from[slot]!);
       q.release(slot);
       return;
@@ -694,7 +692,6 @@ export class Engine {
   crash(h: HostId): void {
     this.checkHost(h);
     if (this.crashes[h]!++ > 0) return;
-    this.up[h] = 0;
     this.incarnation[h]! += 1; // invalidates its timers and its pending wake
     // Queued work is lost with the crash: it was charged but is never performed.
     for (let c = 0; c < this.coreCount[h]!; c++) {
@@ -720,13 +717,12 @@ export class Engine {
   recover(h: HostId): void {
     this.checkHost(h);
     if (this.crashes[h] === 0 || --this.crashes[h]! > 0) return;
-    this.up[h] = 1;
     // Another partition's copy of the host recovers its actor there.
     if (this.runsHost(h)) this.actors[h]!.onRecover?.();
   }
 
   isUp(h: HostId): boolean {
-    return this.up[h] === 1;
+    return this.crashes[h] === 0;
   }
 
   /** Total processing time charged to `h`, in µs, summed over its cores. */
@@ -779,7 +775,7 @@ export class Engine {
   }
 
   private growHosts(): void {
-    const cap = this.up.length * 2;
+    const cap = this.crashes.length * 2;
     const f64 = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
     this.cpuFreeUs = f64(this.cpuFreeUs);
     this.cpuBusyUsTotal = f64(this.cpuBusyUsTotal);
@@ -787,7 +783,6 @@ export class Engine {
     this.nextKey = f64(this.nextKey);
     const count = new Int32Array(cap); count.set(this.coreCount); this.coreCount = count;
     const offset = new Int32Array(cap); offset.set(this.coreOffset); this.coreOffset = offset;
-    const up = new Uint8Array(cap); up.set(this.up); this.up = up;
     const crashes = new Int32Array(cap); crashes.set(this.crashes); this.crashes = crashes;
     const head = new Int32Array(cap).fill(NO_SLOT); head.set(this.waitHead); this.waitHead = head;
     const tail = new Int32Array(cap).fill(NO_SLOT); tail.set(this.waitTail); this.waitTail = tail;

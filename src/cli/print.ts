@@ -1,5 +1,6 @@
 /** Human-readable summaries on stdout (without --json). */
 import { clampInterval } from '../report/model/domain.ts';
+import { onSideOfBound } from '../report/model/format.ts';
 import { checkCounts, type DryRun, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
 import { parseCondition, parseSlo } from '../scenario/conditions.ts';
 
@@ -15,15 +16,8 @@ function num(x: number | null): string {
  * as meeting the bound it missed, or the reverse.
  */
 function judged(x: number, bound: number | undefined): string {
-  const plain = num(x);
-  if (bound === undefined || !Number.isFinite(x)) return plain;
-  const side = Math.sign(x - bound);
-  if (Math.sign(Number(plain) - bound) === side) return plain;
-  for (let digits = 7; digits <= 17; digits++) {
-    const text = Number(x.toPrecision(digits)).toString();
-    if (Math.sign(Number(text) - bound) === side) return text;
-  }
-  return String(x);
+  if (bound === undefined || !Number.isFinite(x)) return num(x);
+  return onSideOfBound(x, bound, (extra) => (extra === 0 ? num(x) : Number(x.toPrecision(6 + extra)).toString())) ?? String(x);
 }
 
 function parametersText(p: PointSummary): string {

@@ -7,6 +7,7 @@
  * while it runs, and its verdict (the conventions of progress.ts).
  */
 import type { ProbeProgress } from '../runner/index.ts';
+import { onSideOfBound } from '../report/model/format.ts';
 
 const PLAIN_EVERY_MS = 5_000;
 
@@ -25,12 +26,7 @@ function num(x: number, limit?: number): string {
   const big = Math.abs(x) >= 100;
   const at = (extra: number): string => (big ? x.toFixed(extra) : x.toPrecision(3 + extra));
   if (limit === undefined || !Number.isFinite(x) || !Number.isFinite(limit)) return at(0);
-  const side = Math.sign(x - limit);
-  for (let extra = 0; extra <= 17; extra++) {
-    const text = at(extra);
-    if (Math.sign(Number(text) - limit) === side) return text;
-  }
-  return String(x);
+  return onSideOfBound(x, limit, at) ?? String(x);
 }
 
 function elapsed(ms: number): string {

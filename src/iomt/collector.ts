@@ -45,8 +45,9 @@ export class IomtCollector {
   readonly integrityCheck = new Histogram();
   readonly revokeEnforced = new Histogram();
   private alertsScored = false;
-  private readonly fastWithinTarget = [0, 0];
-  private readonly chainWithinTarget = [0, 0];
+  /** Episodes alerted within their rule's target on each path (over the episodes iomt.episodes counts). */
+  private fastWithinTarget = 0;
+  private chainWithinTarget = 0;
   private falseAlerts = 0;
   private duplicateAlerts = 0;
   readonly rejected = new Float64Array(REJECT_REASONS.length);
@@ -185,19 +186,17 @@ export class IomtCollector {
     for (const list of this.episodesByPatient.values()) {
       for (const t of list) {
         if (!this.counted(t.e, durationUs)) continue;
-        // An episode no alert reached on a path is a miss of that path's target, not left out.
-        this.fastWithinTarget[1]! += 1;
-        this.chainWithinTarget[1]! += 1;
-        if (!Number.isNaN(t.fastUs)) this.scoreAlert(t.fastUs - t.e.startUs, this.rules[t.fastRule]!, this.alertFast, this.fastWithinTarget);
-        if (!Number.isNaN(t.chainUs)) this.scoreAlert(t.chainUs - t.e.startUs, this.rules[t.chainRule]!, this.alertChain, this.chainWithinTarget);
+        if (!Number.isNaN(t.fastUs) && this.scoreAlert(t.fastUs - t.e.startUs, this.rules[t.fastRule]!, this.alertFast)) this.fastWithinTarget++;
+        if (!Number.isNaN(t.chainUs) && this.scoreAlert(t.chainUs - t.e.startUs, this.rules[t.chainRule]!, this.alertChain)) this.chainWithinTarget++;
       }
     }
   }
 
-  private scoreAlert(latencyUs: number, r: AlertRule, latencies: Histogram, withinTarget: number[]): void {
+  /** Record an alert's latency; whether it came within its rule's target. */
+  private scoreAlert(latencyUs: number, r: AlertRule, latencies: Histogram): boolean {
     latencies.add(latencyUs / MS);
     // The hold is the rule's alarm condition delay; the target bounds what the system adds (IEC 60601-1-8).
-    if (latencyUs - r.holdUs <= r.targetUs) withinTarget[0]! += 1;
+    return latencyUs - r.holdUs <= r.targetUs;
   }
 
   /**
@@ -282,9 +281,10 @@ export class IomtCollector {
     lat('iomt.anchor_latency_ms', this.anchored);
     lat('iomt.alert_latency_ms', this.alertFast);
     lat('iomt.alert_latency_onchain_ms', this.alertChain);
-    put('iomt.alert_within_target_ratio', 'ratio', this.fastWithinTarget[1]! === 0 ? NaN : this.fastWithinTarget[0]! / this.fastWithinTarget[1]!);
-    put('iomt.alert_within_target_onchain_ratio', 'ratio', this.chainWithinTarget[1]! === 0 ? NaN : this.chainWithinTarget[0]! / this.chainWithinTarget[1]!);
     const { eligible, fast, chain } = this.episodeCoverage(o.durationUs);
+    // An episode no alert reached on a path is a miss of that path's target, not left out.
+    put('iomt.alert_within_target_ratio', 'ratio', eligible === 0 ? NaN : this.fastWithinTarget / eligible);
+    put('iomt.alert_within_target_onchain_ratio', 'ratio', eligible === 0 ? NaN : this.chainWithinTarget / eligible);
     put('iomt.episodes', 'count', eligible);
     put('iomt.episodes_alerted_ratio', 'ratio', eligible === 0 ? NaN : fast / eligible);
     put('iomt.episodes_alerted_onchain_ratio', 'ratio', eligible === 0 ? NaN : chain / eligible);

@@ -22,14 +22,26 @@ const PRECISE = new Map<number, Intl.NumberFormat>();
 export function formatJudged(value: number | null | undefined, bound: number | undefined): string {
   const plain = formatNumber(value);
   if (bound === undefined || value === null || value === undefined || !Number.isFinite(value)) return plain;
-  const side = Math.sign(value - bound);
-  for (let digits = 4; digits <= 21; digits++) {
+  return onSideOfBound(value, bound, (extra) => {
+    const digits = 4 + extra;
     let format = PRECISE.get(digits);
     if (format === undefined) PRECISE.set(digits, (format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits })));
-    const text = format.format(value);
+    return format.format(value);
+  }) ?? plain;
+}
+
+/**
+ * The first of `textAt(0)`, `textAt(1)`, … (`value` printed with 0, 1, … more digits) that reads on
+ * the same side of `bound` as `value` (equal to it only when equal), or undefined when none up to 17
+ * more digits does: the report's, the terminal's and the size search's printers of a judged value.
+ */
+export function onSideOfBound(value: number, bound: number, textAt: (extraDigits: number) => string): string | undefined {
+  const side = Math.sign(value - bound);
+  for (let extra = 0; extra <= 17; extra++) {
+    const text = textAt(extra);
     if (Math.sign(Number(text.replaceAll(',', '')) - bound) === side) return text;
   }
-  return plain;
+  return undefined;
 }
 
 /**
