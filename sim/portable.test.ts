@@ -119,18 +119,27 @@ describe('identity across threads', () => {
     const kept = { kind: 'kept' };
     const keptId = side.stamp(kept);
     for (let i = 0; i < 10_000; i++) side.stamp({ i });
-    // A WeakRef keeps its target to the end of the task that made it, and the finalizer that tells
-    // of the collection runs as a task of its own, some time after it: collect and hold again until
-    // a sweep shows (each round's hold is one entry more), within a bound.
-    for (let round = 0; round < 50 && side.size > 100; round++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      gc();
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    // A WeakRef keeps its target to the end of the task that made it, and a finalizer runs as a
+    // task of its own some time after the collection. Each round therefore starts a new task,
+    // collects, and waits until a finalizer of its own shows that the collection's finalizers ran,
+    // then holds one entry more (a hold is when the table sweeps): bounded in collections
+    // observed, not in wall time, which a loaded machine can stretch.
+    let finalizedRounds = 0;
+    const finalized = new FinalizationRegistry<undefined>(() => finalizedRounds++);
+    const nextTask = (): Promise<unknown> => new Promise((resolve) => setImmediate(resolve));
+    for (let round = 0; round < 20 && side.size > 100; round++) {
+      const before = finalizedRounds;
+      finalized.register({}, undefined);
+      while (finalizedRounds === before) {
+        await nextTask();
+        gc();
+        await nextTask();
+      }
       side.stamp({ round });
     }
     expect(side.size).toBeLessThanOrEqual(100);
     expect(side.find(keptId)).toBe(kept);
-  });
+  }, 60_000);
 
   it('gives an object that is not frozen no id: each crossing delivers a copy its receiver owns', () => {
     const from = new CrossingIdentity(6), to = new CrossingIdentity(7);
