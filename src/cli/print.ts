@@ -95,13 +95,19 @@ function seconds(us: number): string {
   return `${num(us / 1e6)} s`;
 }
 
+/** One time, or the least and greatest of a sweep's points when they differ. */
+function spanOf(timesUs: readonly number[], each: string, what: string): string {
+  const least = Math.min(...timesUs), greatest = Math.max(...timesUs);
+  return least === greatest ? `${each}${seconds(least)}${what}` : `${seconds(least)} to ${seconds(greatest)}${what} by point`;
+}
+
 /** `run --dry-run`: what the run would do, checked; nothing was run or written. */
 export function formatDryRun(scenarioPath: string, dry: DryRun): string {
   const reps = dry.replicationSeeds.length;
   const lines = [
     `${scenarioPath}: valid (dry run: nothing was run or written)`,
     `  ${dry.points.length} point${dry.points.length === 1 ? '' : 's'} × ${reps} replication${reps === 1 ? '' : 's'}: ${dry.tasks} to run on ${dry.workers} worker${dry.workers === 1 ? '' : 's'}, each over ${dry.threads} thread${dry.threads === 1 ? '' : 's'}`,
-    `  each ${seconds(dry.durationUs)} simulated (warm-up ${seconds(dry.warmupUs)}); seeds ${dry.replicationSeeds.slice(0, 3).join(', ')}${reps > 3 ? ', ...' : ''}`,
+    `  ${spanOf(dry.durationsUs, 'each ', ' simulated')} (warm-up ${spanOf(dry.warmupsUs, '', '')}); seeds ${dry.replicationSeeds.slice(0, 3).join(', ')}${reps > 3 ? ', ...' : ''}`,
   ];
   if (dry.kind === 'sweep') {
     for (const p of dry.points.slice(0, DRY_RUN_POINTS_SHOWN)) lines.push(`  point ${Object.entries(p).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ')}`);

@@ -108,15 +108,15 @@ export interface DryRun {
   readonly tasks: number;
   readonly workers: number;
   readonly threads: number;
-  readonly durationUs: number;
-  readonly warmupUs: number;
+  /** Each point's simulated time and warm-up, in task order (a sweep may vary them). */
+  readonly durationsUs: readonly number[];
+  readonly warmupsUs: readonly number[];
 }
 
 /** Everything runScenario checks before it writes (the grid, the notices, --out, the split), then stop. */
 export async function dryRun(request: RunRequest): Promise<DryRun> {
   const checked = checkRun(request);
   if (checked.threads > 1) await checkThreads(checked.points, request.loaded, checked.threads);
-  const scenario = request.loaded.scenario;
   return {
     kind: checked.kind,
     points: checked.points.map((p) => p.parameters),
@@ -124,8 +124,8 @@ export async function dryRun(request: RunRequest): Promise<DryRun> {
     tasks: planTasks(checked.plan).length,
     workers: request.workers,
     threads: checked.threads,
-    durationUs: scenario.duration,
-    warmupUs: scenario.warmup,
+    durationsUs: checked.points.map((p) => p.scenario.duration),
+    warmupsUs: checked.points.map((p) => p.scenario.warmup),
   };
 }
 

@@ -11,10 +11,18 @@ describe('iomtsim run --dry-run', () => {
     const out = join(root, 'sweep');
     const r = await cli(['sweep', 'scenarios/consortium.yaml', '--vary', 'consensus.nodes=4,7', '--reps', '3', '--workers', '2', '--dry-run', '--json', '--out', out]);
     expect([r.code, r.stderr]).toEqual([0, '']);
-    const dry = JSON.parse(r.stdout) as { valid: boolean; kind: string; points: unknown[]; replicationSeeds: number[]; tasks: number; workers: number; threads: number; durationUs: number };
-    expect(dry).toMatchObject({ valid: true, kind: 'sweep', points: [{ 'consensus.nodes': 4 }, { 'consensus.nodes': 7 }], tasks: 6, workers: 2, threads: 1, durationUs: 60_000_000 });
+    const dry = JSON.parse(r.stdout) as { valid: boolean; kind: string; points: unknown[]; replicationSeeds: number[]; tasks: number; workers: number; threads: number; durationsUs: number[] };
+    expect(dry).toMatchObject({ valid: true, kind: 'sweep', points: [{ 'consensus.nodes': 4 }, { 'consensus.nodes': 7 }], tasks: 6, workers: 2, threads: 1, durationsUs: [60_000_000, 60_000_000] });
     expect(dry.replicationSeeds).toHaveLength(3);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("prints each point's simulated time where a sweep varies it, not the scenario's", async () => {
+    const r = await cli(['sweep', 'scenarios/pbft.yaml', '--vary', 'duration=2s,30s', '--set', 'warmup=1s', '--dry-run']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('  2 s to 30 s simulated by point (warm-up 1 s); seeds');
+    const json = await cli(['sweep', 'scenarios/pbft.yaml', '--vary', 'warmup=1s,3s', '--dry-run', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ durationsUs: [600_000_000, 600_000_000], warmupsUs: [1_000_000, 3_000_000] });
   });
 
   it('refuses with exit code 2 what the run would refuse: a split the network cannot carry', async () => {
