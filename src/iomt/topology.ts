@@ -10,6 +10,11 @@
  * region. No model sends a device's messages past its hospital: the WAN stands for that longer
  * path, and it keeps the least latency between hospitals that of the WAN, which is the window a
  * run split by hospital over threads may take (docs/architecture.md).
+ *
+ * Each node, device, clinician and patient also has a place: its name by role and position (a
+ * bed's second glucose monitor, a ward's third clinician), which does not change when other parts
+ * of the world grow. Random streams are named by place, so that worlds of different sizes draw the
+ * same numbers for what they share (common random numbers, docs/architecture.md).
  */
 import type { DistributionSpec } from '../../sim/index.ts';
 import { DEVICE_KINDS, type DeviceKind } from './profiles.ts';
@@ -28,6 +33,8 @@ export interface NodePlacement {
   readonly host: number;
   readonly org: string;
   readonly region: number;
+  /** The organisation and the node's number within it, such as `hospital-1/0`. */
+  readonly place: string;
 }
 
 export interface HospitalLayout {
@@ -53,12 +60,16 @@ export interface DevicePlacement {
   readonly hospital: number;
   readonly ward: number;
   readonly gateway: number;
+  /** Hospital, ward, bed, kind and number among the bed's devices of that kind, such as `h0/w1/b2/cgm/0`. */
+  readonly place: string;
 }
 
 export interface ClinicianPlacement {
   readonly host: number;
   readonly hospital: number;
   readonly ward: number;
+  /** Hospital, ward and number within the ward, such as `h0/w1/2`. */
+  readonly place: string;
 }
 
 export interface Topology {
@@ -73,6 +84,8 @@ export interface Topology {
   /** Node hosts of the lab (researchers query it), or the first node if there is no lab. */
   readonly researchNode: number;
   readonly patients: number;
+  /** Each patient's bed, by patient number, such as `h0/w1/b2`. */
+  readonly patientPlaces: readonly string[];
   readonly hostCount: number;
   /** Host kinds in host-id order, for building. */
   readonly hostRoles: readonly ('node' | 'store' | 'care-team' | 'admin' | 'portal' | 'gateway' | 'device' | 'clinician' | 'researcher')[];
@@ -102,7 +115,7 @@ export function buildTopology(c: TopologyConfig): Topology {
   for (let h = 0; h < c.hospitals; h++) {
     firstNodeOfHospital.push(roles.length);
     for (let i = 0; i < c.consortium.nodesPerHospital; i++) {
-      nodes.push({ host: roles.length, org: `hospital-${h}`, region: hospitalRegion[h]! });
+      nodes.push({ host: roles.length, org: `hospital-${h}`, region: hospitalRegion[h]!, place: `hospital-${h}/${i}` });
       roles.push('node');
     }
   }
@@ -110,7 +123,7 @@ export function buildTopology(c: TopologyConfig): Topology {
   for (const org of ['lab', 'insurer', 'regulator'] as const) {
     for (let i = 0; i < c.consortium[org]; i++) {
       if (org === 'lab' && i === 0) researchNode = roles.length;
-      nodes.push({ host: roles.length, org, region: orgRegion.get(org)! });
+      nodes.push({ host: roles.length, org, region: orgRegion.get(org)!, place: `${org}/${i}` });
       roles.push('node');
     }
   }
@@ -118,7 +131,7 @@ export function buildTopology(c: TopologyConfig): Topology {
   const hospitals: HospitalLayout[] = [];
   const devices: DevicePlacement[] = [];
   const clinicians: ClinicianPlacement[] = [];
-  let patient = 0;
+  const patientPlaces: string[] = [];
   for (let h = 0; h < c.hospitals; h++) {
     const take = (role: Topology['hostRoles'][number]): number => roles.push(role) - 1;
     const store = take('store');
@@ -129,20 +142,20 @@ export function buildTopology(c: TopologyConfig): Topology {
     for (let w = 0; w < c.wardsPerHospital; w++) gateways.push(take('gateway'));
     for (let w = 0; w < c.wardsPerHospital; w++) {
       for (let b = 0; b < c.bedsPerWard; b++) {
+        const patient = patientPlaces.push(`h${h}/w${w}/b${b}`) - 1;
         for (const kind of DEVICE_KINDS) {
           for (let k = 0; k < c.devicesPerBed[kind]; k++) {
-            devices.push({ index: devices.length, host: take('device'), kind, patient, hospital: h, ward: w, gateway: gateways[w]! });
+            devices.push({ index: devices.length, host: take('device'), kind, patient, hospital: h, ward: w, gateway: gateways[w]!, place: `${patientPlaces[patient]}/${kind}/${k}` });
           }
         }
-        patient++;
       }
-      for (let k = 0; k < c.cliniciansPerWard; k++) clinicians.push({ host: take('clinician'), hospital: h, ward: w });
+      for (let k = 0; k < c.cliniciansPerWard; k++) clinicians.push({ host: take('clinician'), hospital: h, ward: w, place: `h${h}/w${w}/${k}` });
     }
     hospitals.push({ index: h, region: hospitalRegion[h]!, radioRegion: radioRegion[h]!, store, careTeam, admin, portal, gateways, node: firstNodeOfHospital[h]! });
   }
   const researchers: number[] = [];
   for (let r = 0; r < c.researchers; r++) researchers.push(roles.push('researcher') - 1);
-  return { regions, radioHome, nodes, hospitals, devices, clinicians, researchers, researchNode, patients: patient, hostCount: roles.length, hostRoles: roles };
+  return { regions, radioHome, nodes, hospitals, devices, clinicians, researchers, researchNode, patients: patientPlaces.length, patientPlaces, hostCount: roles.length, hostRoles: roles };
 }
 
 /**

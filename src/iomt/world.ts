@@ -175,7 +175,7 @@ export class IomtWorld {
     const identifiers: string[] = [];
     const episodes: Episode[] = [];
     for (let p = 0; p < topo.patients; p++) {
-      const v = new PatientVitals(p, patientRng.stream(`patient:${p}`), c.episodes, c.durationUs);
+      const v = new PatientVitals(p, patientRng.stream(`patient:${topo.patientPlaces[p]!}`), c.episodes, c.durationUs);
       this.vitals.push(v);
       episodes.push(...v.episodes);
       this.patientPseudonyms.push(pseudonym('pt', c.seed, p));
@@ -231,7 +231,7 @@ export class IomtWorld {
     const wrapReplica = c.wrapReplica;
     this.consortium = placeConsortium(engine, {
       protocol: c.protocol,
-      places: topo.nodes.map((n) => ({ placement: siteLink(n.region), streamName: `node:${n.host}` })),
+      places: topo.nodes.map((n) => ({ placement: siteLink(n.region), streamName: `node:${n.place}` })),
       ...(c.nodeCores === undefined ? {} : { cores: c.nodeCores }),
       settings: c.replicaSettings,
       batchSize: c.batchSize,
@@ -279,7 +279,7 @@ export class IomtWorld {
       const signerIds = { first: ADMIN_SIGNER_BASE + hosp.index * ADMIN_SIGNER_SPAN, count: ADMIN_SIGNER_SPAN };
       this.spawn(hosp.admin, siteLink(region), 'admin', { ledger: endpoint, node: nodeEndpoint(node), ratePerHour: c.identity.actionsPerHour, devices: managed, keyRing: ring, signerIds, revokeFraction: c.identity.revokeFraction }, `admin:${hosp.index}`);
       this.spawn(hosp.portal, siteLink(region), 'portal', { ledger: endpoint, node: nodeEndpoint(node), ratePerHour: c.access.revocationsPerHour, consents: consentsByHospital[hosp.index]! }, `portal:${hosp.index}`);
-      for (const g of hosp.gateways) {
+      for (const [ward, g] of hosp.gateways.entries()) {
         const gw = this.spawn(g, siteLink(region), 'gateway', {
           devices: devicesOfGateway.get(g) ?? [],
           patientPseudonyms: pseudonyms,
@@ -297,28 +297,28 @@ export class IomtWorld {
           careTeam: hosp.careTeam,
           ledger: endpoint,
           recordAlertsOnChain: c.gateway.recordAlertsOnChain,
-        }, `gateway:${g}`, { role: 'gateway', id: g });
+        }, `gateway:h${hosp.index}/w${ward}`, { role: 'gateway', id: g });
         if (gw !== undefined) this.gateways.push(gw);
       }
       for (let w = 0; w < c.wardsPerHospital; w++) {
         while (deviceCursor < topo.devices.length && topo.devices[deviceCursor]!.hospital === hosp.index && topo.devices[deviceCursor]!.ward === w) {
           const d = topo.devices[deviceCursor++]!;
-          const dev = this.spawn(d.host, deviceLinks[d.hospital]!, 'device', { index: d.index, gateway: d.gateway, profile: profiles[d.kind], vitals: this.vitals[d.patient]!, key: deviceKeys[d.index]!, verifier: ring, crypto, noiseScale: c.noiseScale, clockDrift: c.clockDrift, randomPhase: c.randomPhase }, `device:${d.index}`, { role: 'device', id: d.index });
+          const dev = this.spawn(d.host, deviceLinks[d.hospital]!, 'device', { index: d.index, gateway: d.gateway, profile: profiles[d.kind], vitals: this.vitals[d.patient]!, key: deviceKeys[d.index]!, verifier: ring, crypto, noiseScale: c.noiseScale, clockDrift: c.clockDrift, randomPhase: c.randomPhase }, `device:${d.place}`, { role: 'device', id: d.index });
           if (dev !== undefined) this.devices.push(dev);
         }
         while (clinicianCursor < topo.clinicians.length && topo.clinicians[clinicianCursor]!.hospital === hosp.index && topo.clinicians[clinicianCursor]!.ward === w) {
           const cl = topo.clinicians[clinicianCursor++]!;
           const patients = this.clinicianPatients(topo, devicesByWard, cl.hospital, cl.ward);
           const credential = this.enrolReader(pseudonym('cl', c.seed, cl.host), cl.host);
-          this.spawn(cl.host, siteLink(region), 'access-client', { role: 'clinician', credential, verifier: ring, crypto, ledger: endpoint, node: nodeEndpoint(node), ratePerHour: c.access.clinicianRatePerHour, patients, breakGlassProbability: c.access.breakGlassProbability }, `clinician:${cl.host}`, { role: 'clinician', id: cl.host });
+          this.spawn(cl.host, siteLink(region), 'access-client', { role: 'clinician', credential, verifier: ring, crypto, ledger: endpoint, node: nodeEndpoint(node), ratePerHour: c.access.clinicianRatePerHour, patients, breakGlassProbability: c.access.breakGlassProbability }, `clinician:${cl.place}`, { role: 'clinician', id: cl.host });
         }
       }
     }
     const allPatients = shareable(this.patientTargets(topo, topo.devices));
     const researchRegion = topo.nodes.find((n) => n.host === topo.researchNode)!.region;
-    for (const r of topo.researchers) {
+    for (const [k, r] of topo.researchers.entries()) {
       const credential = this.enrolReader(pseudonym('rs', c.seed, r), r);
-      this.spawn(r, siteLink(researchRegion), 'access-client', { role: 'researcher', credential, verifier: ring, crypto, ledger: endpoint, node: nodeEndpoint(topo.researchNode), ratePerHour: c.access.researcherRatePerHour, patients: allPatients, breakGlassProbability: 0 }, `researcher:${r}`);
+      this.spawn(r, siteLink(researchRegion), 'access-client', { role: 'researcher', credential, verifier: ring, crypto, ledger: endpoint, node: nodeEndpoint(topo.researchNode), ratePerHour: c.access.researcherRatePerHour, patients: allPatients, breakGlassProbability: 0 }, `researcher:${k}`);
     }
   }
 
@@ -546,7 +546,8 @@ export class IomtWorld {
       if (list === undefined) cliniciansByWard.set(key, [cl]);
       else list.push(cl);
     }
-    const rng = this.engine.rng.stream('genesis-consent');
+    // One draw from a stream of each patient's bed: a larger world keeps the consents of the beds it shares.
+    const consentRng = this.engine.rng.stream('genesis-consent');
     const periodEndUs = c.durationUs + HOUR_US;
     for (const [patient, at] of wardOfPatient) {
       const pt = this.patientPseudonyms[patient]!;
@@ -555,7 +556,7 @@ export class IomtWorld {
         tx('Consent', 'grant', { consent, patient: pt, grantee: pseudonym('cl', c.seed, cl.host), scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs, provision: 'permit' });
         consentsByHospital[at.hospital]!.push({ consent, patient: pt });
       }
-      if (rng.float() < c.access.researchConsentFraction) {
+      if (consentRng.stream(`patient:${topo.patientPlaces[patient]!}`).float() < c.access.researchConsentFraction) {
         for (const r of topo.researchers) {
           const consent = consentId(patient, r);
           tx('Consent', 'grant', { consent, patient: pt, grantee: pseudonym('rs', c.seed, r), scope: 'research', purpose: 'HRESCH', periodStartUs: 0, periodEndUs, provision: 'permit' });

@@ -19,9 +19,9 @@ describe('insider attack', () => {
   });
 
   it('counts an insider whose detector was still in alarm when the misuse began as detected, with no time to detect', () => {
-    // Clinician 5 draws the run's one false alarm of the EWMA chart before 7 min, and the chart is
+    // At seed 6, clinician 7 draws a false alarm of the EWMA chart before 7 min, and the chart is
     // still out of control when the misuse begins: no new alarm rises, the monitor flagged it all along.
-    const { scenario } = loadScenario(insiderFile, ['attacks.0.clinicians=[5]']);
+    const { scenario } = loadScenario(insiderFile, ['attacks.0.clinicians=[7]', 'seed=6']);
     const m = runIomtWorld(scenario, scenario.seed).metrics;
     expect(m['detect.ewma_access_rate.detection_rate']?.value).toBe(1);
     expect(m['detect.ewma_access_rate.time_to_detect_ms']).toBeUndefined();
