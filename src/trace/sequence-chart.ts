@@ -92,7 +92,7 @@ export function sequenceChartSvg(input: SequenceChartInput, title: string): stri
     const yy = legendTop + Math.floor(i / 3) * 22;
     parts.push(`<line x1="${x}" y1="${yy}" x2="${x + 30}" y2="${yy}" stroke="${colour.get(k)}" stroke-width="3"/><text x="${x + 38}" y="${yy + 4}">${escapeXml(k)}</text>`);
   });
-  parts.push(`<text x="12" y="${legendTop - 16}" font-size="11" fill="#555">● commit${arrows.length < messages ? `; the first ${arrows.length} of ${messages} messages between replicas are drawn, and the commits they reach (trace.json has them all; --decisions 1 or fewer replicas draws whole decisions)` : ''}</text>`);
+  parts.push(`<text x="12" y="${legendTop - 16}" font-size="11" fill="#555">● commit${arrows.length < messages ? `; the first ${arrows.length} of ${messages} messages between replicas are drawn, and the commits they reach (trace.json has them all; fewer --decisions or fewer replicas draw fewer)` : ''}</text>`);
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }
