@@ -39,6 +39,14 @@ describe('flags yargs accepts but no command can use', () => {
     expect(stderr).toBe("--json=maybe: (flag): expected --json alone (a switch), or --json=true or --json=false, found 'maybe'\n");
   });
 
+  it("refuses arguments after '--', which no command reads: the default scenario would run instead of the one named", async () => {
+    const { code, stderr } = await mainWithStderr(['run', '--dry-run', '--', 'Bad Name.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toBe("-- Bad Name.yaml: (arguments): expected nothing after '--' (no command reads it; give a scenario that starts with '-' as ./-name.yaml), found 'Bad Name.yaml'\n");
+    expect((await mainWithStderr(['run', 'scenarios/pbft.yaml', '--dry-run', '--', '--reps', '5'])).code).toBe(2);
+    expect((await mainWithStderr(['run', 'scenarios/pbft.yaml', '--dry-run', '--'])).code).toBe(0);
+  });
+
   it('lets a switch be given alone, =true or =false', async () => {
     expect((await mainWithStderr(['run', 'scenarios/pbft.yaml', '--dry-run=true', '--json=false'])).code).toBe(0);
   });

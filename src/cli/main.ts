@@ -51,10 +51,18 @@ class UsageError extends Error {}
 /**
  * Flags yargs accepts but no handler can use, refused before any handler runs: `--out ''` and
  * `--resume ''`; one that takes one value given twice (yargs gathers the values into a list, which
- * a handler would use as a path or a number), and a repeatable flag (`--set`, `--vary`, `--slo`)
- * given with no value (yargs reads it as an empty list, the same as the flag left out).
+ * a handler would use as a path or a number), a repeatable flag (`--set`, `--vary`, `--slo`)
+ * given with no value (yargs reads it as an empty list, the same as the flag left out), and
+ * anything after `--`.
  */
 function refuseUnusableFlags(argv: Record<string, unknown>, options: { string?: string[]; array?: string[]; boolean?: string[] }, typed: readonly string[]): void {
+  // yargs sets aside what follows `--` and no command reads it: `run -- other.yaml` ran the
+  // default scenario, and `run f.yaml -- --reps 5` one replication.
+  const end = typed.indexOf('--');
+  if (end >= 0 && end < typed.length - 1) {
+    const after = typed.slice(end + 1);
+    throw inputError(`-- ${after.join(' ')}`, '(arguments)', "nothing after '--' (no command reads it; give a scenario that starts with '-' as ./-name.yaml)", after.map((a) => `'${a}'`).join(', '));
+  }
   // yargs reads a switch given any value but 'true' as false: `--json=maybe` ran without JSON.
   const switches = new Set(options.boolean ?? []);
   for (const arg of typed) {
