@@ -11,6 +11,9 @@ const QUANTITY = /^\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*([A-Za-zµ]+)\s*$/;
 
 export type UnitKind = 'duration' | 'size' | 'bandwidth';
 
+const WHOLE_UNIT = { duration: 'µs', size: 'bytes' } as const;
+const WHOLE_WHY = { duration: 'the simulator clock counts whole microseconds', size: 'sizes are counted in whole bytes' } as const;
+
 const TABLES: Record<UnitKind, Record<string, number>> = { duration: DURATION_US, size: SIZE_BYTES, bandwidth: RATE_BPS };
 const EXAMPLES: Record<UnitKind, string> = { duration: "'500ms', '2s', '10m', '1h'", size: "'512B', '64KB', '1MiB'", bandwidth: "'100Mbps', '1Gbps'" };
 
@@ -22,8 +25,13 @@ export function quantityPattern(kind: UnitKind): string {
   return QUANTITY.source.replace('([A-Za-zµ]+)', `(?:${Object.keys(TABLES[kind]).join('|')})`);
 }
 
-/** Parse `text` as a quantity of `kind`; returns the value in base units or an error message. */
-export function parseQuantity(kind: UnitKind, text: string): { ok: true; value: number } | { ok: false; expected: string } {
+/**
+ * Parse `text` as a quantity of `kind`; returns the value in base units or an error message. A
+ * duration or size is rounded to a whole µs or byte, and `whole` says whether it was one already
+ * (a product off a whole number only by floating point, as `1.1ms`, is): the loader refuses the
+ * rest (`1.5us` had run as 2 µs), which the text's form alone cannot tell.
+ */
+export function parseQuantity(kind: UnitKind, text: string): { ok: true; value: number; whole: boolean } | { ok: false; expected: string } {
   const expected = `a ${kind} with a unit, such as ${EXAMPLES[kind]} (units: ${Object.keys(TABLES[kind]).join(', ')})`;
   const m = QUANTITY.exec(text);
   if (!m) return { ok: false, expected };
@@ -31,11 +39,19 @@ export function parseQuantity(kind: UnitKind, text: string): { ok: true; value: 
   if (factor === undefined) return { ok: false, expected };
   const value = Number(m[1]) * factor;
   if (!Number.isFinite(value)) return { ok: false, expected };
-  return { ok: true, value: kind === 'bandwidth' ? value : Math.round(value) };
+  if (kind === 'bandwidth') return { ok: true, value, whole: true };
+  const rounded = Math.round(value);
+  return { ok: true, value: rounded, whole: Math.abs(value - rounded) <= 1e-9 * Math.max(1, Math.abs(value)) };
+}
+
+/** What a duration or size that is not a whole number of base units is expected to be. */
+export function wholeQuantityExpected(kind: 'duration' | 'size'): string {
+  return `a whole number of ${WHOLE_UNIT[kind]} (${WHOLE_WHY[kind]}), such as ${EXAMPLES[kind]}`;
 }
 
 export function durationUs(text: string): number {
   const r = parseQuantity('duration', text);
   if (!r.ok) throw new RangeError(`expected ${r.expected}, found '${text}'`);
+  if (!r.whole) throw new RangeError(`expected ${wholeQuantityExpected('duration')}, found '${text}'`);
   return r.value;
 }

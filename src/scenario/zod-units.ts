@@ -1,6 +1,6 @@
 /** zod types for quantities with units (see units.ts); the parsed value is in base units. */
 import { z } from 'zod';
-import { parseQuantity, quantityPattern, type UnitKind } from './units.ts';
+import { parseQuantity, quantityPattern, wholeQuantityExpected, type UnitKind } from './units.ts';
 
 /** A value that is not text, as a message names it (this layer does not import errors.ts). */
 function describeFound(value: unknown): string {
@@ -29,6 +29,10 @@ function quantity(kind: UnitKind, min: number) {
     const r = parseQuantity(kind, text);
     if (!r.ok) {
       ctx.addIssue({ code: 'custom', message: `expected ${r.expected}, found '${text}'` });
+      return z.NEVER;
+    }
+    if (!r.whole && kind !== 'bandwidth') {
+      ctx.addIssue({ code: 'custom', message: `expected ${wholeQuantityExpected(kind)}, found '${text}'` });
       return z.NEVER;
     }
     if (r.value < min) {
