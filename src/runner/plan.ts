@@ -3,7 +3,8 @@
  * shared by every point (common random numbers), and optionally the shard to run. Task order is
  * (point, replication); the shard picks from that order.
  */
-import { applyOverrides, gridPoints, pointOverrides, validateScenarioInput, type Dimension, type Scenario, type SweepParameters } from '../scenario/index.ts';
+import { pointLabel } from '../scenario/attack-notices.ts';
+import { applyOverrides, gridPoints, InputError, pointOverrides, validateScenarioInput, type Dimension, type Scenario, type SweepParameters } from '../scenario/index.ts';
 import { inShard, type Shard } from './shard.ts';
 import type { ReplicationTask } from './types.ts';
 
@@ -39,10 +40,20 @@ export function pendingTasks(plan: Plan, finished: readonly { readonly record: {
   return planTasks(plan).filter((t) => !done.has(`${t.point}:${t.replication}`));
 }
 
-/** Validate every grid point up front, so a bad value fails before anything runs or is written. */
+/**
+ * Validate every grid point up front, so a bad value fails before anything runs or is written. A
+ * point's problem names the point: a field the file sets can be refused only beside a varied one
+ * (a workload beside `consensus.protocol=pow`), which the file's location alone does not tell.
+ */
 export function buildPoints(input: Record<string, unknown>, locate: (path: readonly PropertyKey[]) => string, dimensions: readonly Dimension[]): PlanPoint[] {
   return gridPoints(dimensions).map((parameters) => {
     const overrides = pointOverrides(parameters);
-    return { parameters, scenario: validateScenarioInput(applyOverrides(input, overrides), locate, overrides) };
+    try {
+      return { parameters, scenario: validateScenarioInput(applyOverrides(input, overrides), locate, overrides) };
+    } catch (err) {
+      if (!(err instanceof InputError) || dimensions.length === 0) throw err;
+      // A problem blamed on a --vary value names its point already.
+      throw new InputError(err.issues.map((i) => (i.source.startsWith('--vary') ? i : { ...i, found: `${i.found} (at the sweep point ${pointLabel(parameters)})` })));
+    }
   });
 }

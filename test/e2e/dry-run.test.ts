@@ -25,6 +25,12 @@ describe('iomtsim run --dry-run', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ durationsUs: [600_000_000, 600_000_000], warmupsUs: [1_000_000, 3_000_000] });
   });
 
+  it('names the sweep point where a field of the file is refused only beside a varied value', async () => {
+    const r = await cli(['sweep', 'scenarios/consortium.yaml', '--vary', 'consensus.protocol=pbft,pow', '--dry-run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^scenarios\/consortium\.yaml:\d+:\d+: workload\.rateTps: expected no workload in a proof-of-work scenario .*, found 100 \(at the sweep point consensus\.protocol=pow\)$/m);
+  });
+
   it('refuses with exit code 2 what the run would refuse: a split the network cannot carry', async () => {
     const r = await cli(['run', 'scenarios/poa.yaml', '--threads', '2', '--dry-run']);
     expect(r.code).toBe(2);
