@@ -30,6 +30,13 @@ describe('reportError', () => {
     expect(text).toBe('iomtsim: /nonexistent-iomtsim/x.json: cannot open it: no such file or folder (ENOENT)\n');
   });
 
+  it("writes control characters from input as escapes, so a key holding a terminal's escape sequence cannot clear or recolour it", () => {
+    expect(reported(inputError('f.yaml:2:1', '\u001b[2Jevil', 'a known key', "the unknown key '\u0000duration'")).text).toBe(
+      "f.yaml:2:1: \\u001b[2Jevil: expected a known key, found the unknown key '\\u0000duration'\n",
+    );
+    expect(reported(thrownBy(() => readFileSync('/nonexistent-iomtsim/\u001b[31mx.json'))).text).toBe('iomtsim: /nonexistent-iomtsim/\\u001b[31mx.json: cannot open it: no such file or folder (ENOENT)\n');
+  });
+
   it('prints any other error with its stack trace, exit 1 (a defect to report)', () => {
     const { code, text } = reported(new TypeError('x is not a function'));
     expect(code).toBe(EXIT.failed);

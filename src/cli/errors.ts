@@ -2,7 +2,7 @@
  * How the CLI ends: input errors (exit 2) print one `<source>: <path>: expected X, found Y` line
  * per issue, so scripts can tell bad input apart from a failed run (exit 1).
  */
-import { formatIssue, InputError } from '../scenario/errors.ts';
+import { formatIssue, InputError, printable } from '../scenario/errors.ts';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
 
@@ -39,7 +39,7 @@ export function reportError(err: unknown, stderr: NodeJS.WritableStream = proces
     return EXIT.badInput;
   }
   if (isPathError(err)) {
-    stderr.write(`iomtsim: ${err.path}: cannot ${err.syscall ?? 'use'} it: ${PATH_PROBLEMS[err.code]} (${err.code})\n`);
+    stderr.write(`iomtsim: ${printable(err.path)}: cannot ${err.syscall ?? 'use'} it: ${PATH_PROBLEMS[err.code]} (${err.code})\n`);
     return EXIT.badInput;
   }
   const e = err as Error;

@@ -30,7 +30,16 @@ export class InputError extends Error {
 }
 
 export function formatIssue(issue: InputIssue): string {
-  return `${issue.source}: ${issue.path}: expected ${issue.expected}, found ${issue.found}`;
+  return printable(`${issue.source}: ${issue.path}: expected ${issue.expected}, found ${issue.found}`);
+}
+
+/**
+ * `text` with control characters written as escapes (`\u001b`): a key or value from input that holds
+ * a terminal's escape sequence would otherwise clear or recolour the terminal the message goes to,
+ * and a NUL before a key would print it as if it were the key it hides.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function inputError(source: string, path: string, expected: string, found: string): InputError {
