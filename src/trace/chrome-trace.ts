@@ -2,7 +2,8 @@
  * A recorded window as Chrome trace-event JSON (the "JSON Object Format" of the Trace Event Format
  * that chrome://tracing and Perfetto open): one process per organisation (the host's network
  * region), one thread per host, a complete event (`X`) per processor slice, a flow (`s` → `f`) per
- * delivered message from a zero-length send mark on the sender to the receiver's handling slice,
+ * delivered message from a zero-length send mark on the sender to the receiver's handling slice
+ * (or a zero-length receive mark where `--hosts` leaves the receiver's slices out),
  * and counters (`C`) for mempool occupancy. Times are virtual microseconds, as the format wants.
  */
 import type { TraceRecorder } from './recorder.ts';
@@ -47,6 +48,9 @@ export function chromeTrace(recorder: TraceRecorder, hosts: readonly TraceHost[]
     events.push({ ph: 'X', name: `send ${f.name}`, cat: 'send', ts: f.departUs, dur: 0, ...sender, args: { to: f.to, bytes: f.sizeBytes } });
     if (f.deliverUs === null) continue;
     events.push({ ph: 's', name: f.name, cat: 'message', id: f.id, ts: f.departUs, ...sender });
+    // A flow's end binds only to a slice that encloses it: to a host whose slices are not kept it
+    // ends on a zero-length receive mark, as one from such a host starts on its send mark.
+    if (!f.receiverKept) events.push({ ph: 'X', name: `receive ${f.name}`, cat: 'receive', ts: f.deliverUs, dur: 0, ...at(f.to), args: { from: f.from } });
     events.push({ ph: 'f', name: f.name, cat: 'message', id: f.id, ts: f.deliverUs, bp: 'e', ...at(f.to) });
   }
   for (const c of recorder.counters) events.push({ ph: 'C', name: c.name, ts: c.timeUs, ...at(c.host), args: { [c.name]: c.value } });

@@ -29,6 +29,8 @@ export interface Flow {
   readonly departUs: number;
   /** When the receiver handled it; null when it was lost or is still in flight at the window's end. */
   deliverUs: number | null;
+  /** Whether the receiver's slices are kept (`--hosts`): where not, the flow ends on a mark of its own. */
+  readonly receiverKept: boolean;
 }
 
 export interface CounterSample {
@@ -75,7 +77,7 @@ export class TraceRecorder implements EngineTracer {
 
   sent(from: HostId, to: HostId, msg: unknown, sizeBytes: number, departUs: number, arrivalUs: number): void {
     if (!this.inWindow(departUs) || !(this.watched(from) || this.watched(to))) return;
-    const flow: Flow = { id: this.nextId++, from, to, name: messageName(msg), sizeBytes, departUs, deliverUs: null };
+    const flow: Flow = { id: this.nextId++, from, to, name: messageName(msg), sizeBytes, departUs, deliverUs: null, receiverKept: this.watched(to) };
     this.flows.push(flow);
     if (arrivalUs < 0) return;
     const pending = this.inFlight.get(msg);

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { chartArrows, sequenceChartSvg } from './sequence-chart.ts';
+import { chartArrows, sequenceChartSvg, type SequenceChartInput } from './sequence-chart.ts';
 import type { CommitMark, Flow } from './recorder.ts';
 
 /** Two replicas exchanging `count` messages 1 ms apart, each taking 0.5 ms; both commit height 1 after the last. */
-function exchange(count: number): { lanes: { host: number; label: string }[]; flows: Flow[]; commits: CommitMark[]; decisions: number } {
-  const flows: Flow[] = Array.from({ length: count }, (_, i) => ({ id: i, from: i % 2, to: 1 - (i % 2), name: 'vote', sizeBytes: 100, departUs: i * 1000, deliverUs: i * 1000 + 500 }));
+function exchange(count: number): SequenceChartInput {
+  const flows: Flow[] = Array.from({ length: count }, (_, i) => ({ id: i, from: i % 2, to: 1 - (i % 2), name: 'vote', sizeBytes: 100, departUs: i * 1000, deliverUs: i * 1000 + 500, receiverKept: true }));
   const commits: CommitMark[] = [
     { host: 0, timeUs: 100, height: 0 },
     { host: 0, timeUs: count * 1000, height: 1 },
     { host: 1, timeUs: count * 1000, height: 1 },
   ];
-  return { lanes: [{ host: 0, label: 'replica 0' }, { host: 1, label: 'replica 1' }], flows, commits, decisions: 2 };
+  return { lanes: [{ host: 0, label: 'replica 0' }, { host: 1, label: 'replica 1' }], flows, commits, decisions: 2, fromUs: 0, toUs: (count + 1) * 1000 };
 }
 
 describe('the sequence chart', () => {
@@ -19,6 +19,15 @@ describe('the sequence chart', () => {
     expect(chart.arrows).toHaveLength(10);
     expect(chart.messages).toBe(10);
     expect(sequenceChartSvg(exchange(10), 't')).not.toContain('are drawn');
+    expect(sequenceChartSvg(exchange(10), 't')).not.toContain('class="shortfall"');
+  });
+
+  it('says when the window holds fewer decisions than asked for, none included, on the axis of the window', () => {
+    const three = sequenceChartSvg({ ...exchange(10), decisions: 3 }, 't');
+    expect(three).toContain('2 of the 3 decisions asked for committed in the traced window (0.000-11.000 ms)');
+    const empty = sequenceChartSvg({ ...exchange(0), commits: [], fromUs: 1_000_000, toUs: 3_000_000 }, 't');
+    expect(empty).toContain('no decision committed in the traced window (1000.000-3000.000 ms)');
+    expect(empty).toContain('>1000.000 ms</text>');
   });
 
   it('says how many of how many messages it draws when there are more than it can, and shows only the commits those reach', () => {

@@ -12,6 +12,9 @@ export interface SequenceChartInput {
   readonly commits: readonly CommitMark[];
   /** How many decisions (distinct committed heights) to show. */
   readonly decisions: number;
+  /** The traced window, the time axis of a chart with nothing in it. */
+  readonly fromUs: number;
+  readonly toUs: number;
 }
 
 export interface ChartArrow {
@@ -39,7 +42,7 @@ function escapeXml(text: string): string {
  * committed the `decisions`-th height, in departure order, at most MAX_ARROWS of them (`messages`
  * says how many there were; the commits shown are then those the drawn arrows reach).
  */
-export function chartArrows(input: SequenceChartInput): { arrows: ChartArrow[]; messages: number; endUs: number; commits: CommitMark[] } {
+export function chartArrows(input: SequenceChartInput): { arrows: ChartArrow[]; messages: number; endUs: number; commits: CommitMark[]; decisions: number } {
   const laneHosts = new Set(input.lanes.map((l) => l.host));
   const commits = input.commits.filter((c) => laneHosts.has(c.host));
   const heights = [...new Set(commits.map((c) => c.height))].sort((a, b) => a - b).slice(0, input.decisions);
@@ -49,17 +52,17 @@ export function chartArrows(input: SequenceChartInput): { arrows: ChartArrow[]; 
     .filter((f): f is Flow & { deliverUs: number } => f.deliverUs !== null && laneHosts.has(f.from) && laneHosts.has(f.to) && f.from !== f.to && f.departUs <= endUs)
     .sort((a, b) => a.departUs - b.departUs || a.id - b.id);
   const arrows = messages.slice(0, MAX_ARROWS).map((f) => ({ from: f.from, to: f.to, name: f.name, departUs: f.departUs, deliverUs: f.deliverUs }));
-  if (messages.length <= MAX_ARROWS) return { arrows, messages: messages.length, endUs, commits: shown };
+  if (messages.length <= MAX_ARROWS) return { arrows, messages: messages.length, endUs, commits: shown, decisions: heights.length };
   const lastDrawnUs = Math.max(...arrows.map((a) => a.deliverUs));
-  return { arrows, messages: messages.length, endUs, commits: shown.filter((c) => c.timeUs <= lastDrawnUs) };
+  return { arrows, messages: messages.length, endUs, commits: shown.filter((c) => c.timeUs <= lastDrawnUs), decisions: heights.length };
 }
 
 export function sequenceChartSvg(input: SequenceChartInput, title: string): string {
-  const { arrows, messages, commits } = chartArrows(input);
+  const { arrows, messages, commits, decisions } = chartArrows(input);
   const laneX = new Map(input.lanes.map((l, i) => [l.host, LEFT + i * LANE_GAP]));
   const times = [...arrows.flatMap((a) => [a.departUs, a.deliverUs]), ...commits.map((c) => c.timeUs)];
-  const t0 = times.length === 0 ? 0 : Math.min(...times);
-  const t1 = times.length === 0 ? 1 : Math.max(...times, t0 + 1);
+  const t0 = times.length === 0 ? input.fromUs : Math.min(...times);
+  const t1 = times.length === 0 ? Math.max(input.toUs, t0 + 1) : Math.max(...times, t0 + 1);
   const y = (t: number): number => TOP + ((t - t0) / (t1 - t0)) * PLOT_HEIGHT;
   const kinds = [...new Set(arrows.map((a) => a.name))];
   const colour = new Map(kinds.map((k, i) => [k, PALETTE[i % PALETTE.length]!]));
@@ -71,6 +74,9 @@ export function sequenceChartSvg(input: SequenceChartInput, title: string): stri
   parts.push(`<defs>${kinds.map((k) => `<marker id="arrow-${kinds.indexOf(k)}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="${colour.get(k)}"/></marker>`).join('')}</defs>`);
   parts.push(`<rect width="100%" height="100%" fill="white"/>`);
   parts.push(`<text x="12" y="24" font-size="16" font-weight="bold">${escapeXml(title)}</text>`);
+  // Fewer decisions committed in the window than asked for (none where it closes before the first):
+  // said, so that the title's count is not read as drawn.
+  if (decisions < input.decisions) parts.push(`<text class="shortfall" x="12" y="44" font-size="12" fill="#b00">${decisions === 0 ? 'no decision' : `${decisions} of the ${input.decisions} decisions asked for`} committed in the traced window (${(input.fromUs / 1000).toFixed(3)}-${(input.toUs / 1000).toFixed(3)} ms)</text>`);
   parts.push(`<text x="12" y="${TOP - 6}" font-size="11" fill="#555">${(t0 / 1000).toFixed(3)} ms</text>`);
   parts.push(`<text x="12" y="${TOP + PLOT_HEIGHT + 4}" font-size="11" fill="#555">${(t1 / 1000).toFixed(3)} ms</text>`);
   for (const lane of input.lanes) {

@@ -1,7 +1,8 @@
 /**
  * The trace-event format as iomtsim writes it, as a checker: the JSON Object Format with
  * `traceEvents`, each event well-typed for its phase (M metadata, X complete, s/f flow, C counter),
- * every flow finishing once, no earlier than it started, and every thread named. It is what the
+ * every flow finishing once, no earlier than it started, inside a slice of its thread, and every
+ * thread named. It is what the
  * tests hold a written trace to; Perfetto and chrome://tracing read this subset.
  */
 import { z } from 'zod';
@@ -36,8 +37,19 @@ export function traceFormatProblems(value: unknown): string[] {
       starts.set(e.id, e.ts);
     }
   }
+  // Perfetto and chrome://tracing bind a flow's end (`bp: 'e'`) to a slice on its thread that
+  // encloses it, and drop the arrow where there is none.
+  const slicesOf = new Map<string, { ts: number; end: number }[]>();
+  for (const e of parsed.data.traceEvents) {
+    if (e.ph !== 'X') continue;
+    const key = `${e.pid}/${e.tid}`;
+    const list = slicesOf.get(key);
+    if (list === undefined) slicesOf.set(key, [{ ts: e.ts, end: e.ts + e.dur }]);
+    else list.push({ ts: e.ts, end: e.ts + e.dur });
+  }
   for (const e of parsed.data.traceEvents) {
     if (e.ph !== 'f') continue;
+    if (!(slicesOf.get(`${e.pid}/${e.tid}`) ?? []).some((x) => x.ts <= e.ts && e.ts <= x.end)) problems.push(`flow ${e.id} finishes at ${e.ts} µs on thread ${e.pid}/${e.tid}, in no slice there`);
     const start = starts.get(e.id);
     if (start === undefined) problems.push(`flow ${e.id} finishes without a start`);
     else if (e.ts < start) problems.push(`flow ${e.id} finishes at ${e.ts} µs, before it starts at ${start} µs`);

@@ -55,6 +55,12 @@ describe('iomtsim trace', () => {
     expect([...threads]).toEqual([1]);
   });
 
+  it('ends each kept message to a host not kept on a receive mark there, so that every flow finishes inside a slice', () => {
+    const only = traceScenario({ scenario, seed: 7, fromUs: 0, toUs: 500_000, hosts: parseHostSelection('replicas'), decisions: 1 });
+    expect(traceFormatProblems(JSON.parse(JSON.stringify(only.trace)))).toEqual([]);
+    expect(only.trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'receive').length).toBeGreaterThan(0);
+  });
+
   it("keeps the consensus replicas' slices when asked for replicas", () => {
     const only = traceScenario({ scenario, seed: 7, fromUs: 0, toUs: 500_000, hosts: parseHostSelection('replicas'), decisions: 1 });
     const threads = new Set(only.trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'cpu').map((e) => (e as { tid: number }).tid - 1));

@@ -68,7 +68,7 @@ export function traceScenario(request: TraceRequest): TraceOutput {
   }
   const title = `${scenario.name}: first ${request.decisions} decisions, ${world.consortium.protocol.title}, seed ${seed}`;
   const sequenceSvg = sequenceChartSvg(
-    { lanes: replicas.map((h, i) => ({ host: h, label: `replica ${i}` })), flows: recorder.flows, commits: recorder.commits, decisions: request.decisions },
+    { lanes: replicas.map((h, i) => ({ host: h, label: `replica ${i}` })), flows: recorder.flows, commits: recorder.commits, decisions: request.decisions, fromUs: request.fromUs, toUs: Math.min(request.toUs, scenario.duration) },
     title,
   );
   const trace = chromeTrace(recorder, hosts, {
