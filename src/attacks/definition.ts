@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { zDurationUs } from '../scenario/zod-units.ts';
+import { describeFound } from '../scenario/errors.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
 import type { PowAttackSpec } from './pow/run.ts';
 import type { ByzantineBehaviour, ByzantineSetup } from './byzantine/behaviour.ts';
@@ -177,6 +178,27 @@ export function attackSpecSchema<T extends string, P extends z.ZodRawShape>(defi
 
 const ACTIONS = ['byzantineBehaviour', 'install', 'device', 'powAttack'] as const;
 
+const A_FUNCTION = { holds: (v: unknown) => typeof v === 'function', expected: 'a function' };
+
+/**
+ * The optional parts, each of the kind it must be when present: a plug-in's `install: 42` would
+ * otherwise pass the load and fail every replication.
+ */
+const OPTIONAL_PARTS: Readonly<Record<string, { readonly holds: (v: unknown) => boolean; readonly expected: string }>> = {
+  checkTargets: A_FUNCTION,
+  checkProtocol: A_FUNCTION,
+  faultyReplicas: A_FUNCTION,
+  connectedSides: A_FUNCTION,
+  splitsOverThreads: A_FUNCTION,
+  byzantineBehaviour: A_FUNCTION,
+  install: A_FUNCTION,
+  powAttack: A_FUNCTION,
+  device: { holds: (v) => v !== null && typeof v === 'object' && !Array.isArray(v), expected: 'an object (the device hooks)' },
+  byzantine: { holds: (v) => v === true, expected: 'true' },
+  breaksSynchrony: { holds: (v) => typeof v === 'boolean', expected: 'true or false' },
+  waitsFor: { holds: (v) => typeof v === 'string', expected: 'a string' },
+};
+
 /**
  * What a value lacks to be an attack definition, one line each (empty when it is one): the check
  * an attack from a plug-in module goes through before a scenario may name it.
@@ -195,5 +217,8 @@ export function definitionProblems(value: unknown): string[] {
   if (!Array.isArray(d['outcomes'])) out.push("'outcomes': a list of metric names");
   const actions = ACTIONS.filter((a) => d[a] !== undefined);
   if (actions.length !== 1) out.push(`exactly one of ${ACTIONS.map((a) => `'${a}'`).join(', ')} (found ${actions.length === 0 ? 'none' : actions.join(', ')})`);
+  for (const [key, part] of Object.entries(OPTIONAL_PARTS)) {
+    if (d[key] !== undefined && !part.holds(d[key])) out.push(`'${key}': ${part.expected} when present (found ${describeFound(d[key])})`);
+  }
   return out;
 }

@@ -58,3 +58,14 @@ describe('protocolContractProblems: quorums at every n', () => {
     expect(problems).toEqual(['faultModel.quorum(39): two quorums of 25 share only 11 of 39 replicas, fewer than f + 1 = 13: they may meet only in faulty replicas (expected a quorum of at least 26)']);
   });
 });
+
+describe('protocolContractProblems: optional parts', () => {
+  it('names each optional part present with the wrong type', () => {
+    expect(protocolContractProblems({ ...raft, byzantineLevers: 'propose-on-lock', minNodes: 4, withoutMempool: true, withoutApplication: {} })).toEqual([
+      'byzantineLevers: expected a list of lever names when present',
+      'minNodes: expected { count: a whole number of replicas from 1, why: a string } when present',
+      'withoutMempool: expected a string (why) when present',
+      'withoutApplication: expected a string (why) when present',
+    ]);
+  });
+});

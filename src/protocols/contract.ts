@@ -95,5 +95,12 @@ export function protocolContractProblems(candidate: unknown): string[] {
   if (typeof d['createReplica'] !== 'function') problems.push('createReplica: expected a function (ctx, config, app) => replica');
   if (d['createCollector'] !== undefined && typeof d['createCollector'] !== 'function') problems.push('createCollector: expected a function when present');
   if (d['commitGapBoundUs'] !== undefined && typeof d['commitGapBoundUs'] !== 'function') problems.push('commitGapBoundUs: expected a function (params, nodes) => µs or null when present');
+  const levers = d['byzantineLevers'];
+  if (levers !== undefined && !(Array.isArray(levers) && levers.every((l) => typeof l === 'string' && l !== ''))) problems.push('byzantineLevers: expected a list of lever names when present');
+  const min = d['minNodes'] as { count?: unknown; why?: unknown } | null | undefined;
+  if (min !== undefined && !(min !== null && typeof min === 'object' && Number.isInteger(min.count) && (min.count as number) >= 1 && typeof min.why === 'string')) {
+    problems.push('minNodes: expected { count: a whole number of replicas from 1, why: a string } when present');
+  }
+  for (const key of ['withoutMempool', 'withoutApplication'] as const) if (d[key] !== undefined && typeof d[key] !== 'string') problems.push(`${key}: expected a string (why) when present`);
   return problems;
 }

@@ -84,5 +84,6 @@ export function detectorContractProblems(value: unknown): string[] {
     if (!schema.safeParse({}).success) out.push('paramsSchema: expected a default for every parameter (parsing {} fails)');
   }
   if (typeof d['create'] !== 'function') out.push('create: expected a function (params) => detector with update(x) returning whether it alarms');
+  if (d['createForSubjects'] !== undefined && typeof d['createForSubjects'] !== 'function') out.push('createForSubjects: expected a function (params, subjects) => detectors when present');
   return out;
 }
