@@ -5,7 +5,8 @@
  * `checkProtocol` against the scenario's protocol); the window is checked here, once.
  */
 import type { ProtocolDefinition } from '../protocols/definition.ts';
-import { InputError, type InputIssue } from '../scenario/errors.ts';
+import { describeThrown, InputError, type InputIssue } from '../scenario/errors.ts';
+import { pluginModuleOf } from '../plugins/cache.ts';
 import type { AnyAttackDefinition, TargetIssues } from './definition.ts';
 import type { AttackTargetsSizes } from './types.ts';
 
@@ -90,8 +91,19 @@ export function checkAttackSpecs(
     const report = reportFor(k);
     if (spec.end !== undefined && spec.end <= spec.start) report('end', `a time after start (${spec.start} µs)`, `${spec.end} µs`);
     const issues = reportingIssues(report);
-    definitions[k]!.checkTargets?.(spec as never, sizes, issues);
-    if (protocol !== undefined) definitions[k]!.checkProtocol?.(spec as never, protocol, issues);
+    const definition = definitions[k]!;
+    const module = pluginModuleOf(definition);
+    // A plug-in's check that throws is bad input naming its file; an in-tree one's is a bug.
+    const check = (hook: 'checkTargets' | 'checkProtocol', run: () => void): void => {
+      if (module === undefined) return run();
+      try {
+        run();
+      } catch (err) {
+        report('module', `an attack whose ${hook} finishes (the plug-in ${module})`, `'${spec.type}', whose ${hook} threw ${describeThrown(err)}`);
+      }
+    };
+    check('checkTargets', () => definition.checkTargets?.(spec as never, sizes, issues));
+    if (protocol !== undefined) check('checkProtocol', () => definition.checkProtocol?.(spec as never, protocol, issues));
   });
 }
 

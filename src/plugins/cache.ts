@@ -12,6 +12,8 @@ import { protocolContractProblems } from '../protocols/contract.ts';
 import { detectorContractProblems } from '../iomt/detector-kinds/definition.ts';
 
 const loaded = new Map<string, unknown>();
+/** The module file of each loaded definition, so a check that finds it at fault can name the file. */
+const moduleOfDefinition = new WeakMap<object, string>();
 
 function keyOf(ref: Pick<PluginRef, 'module' | 'sha256'>): string {
   return `${ref.sha256}:${ref.module}`;
@@ -39,6 +41,7 @@ export async function loadPluginModule(kind: PluginKind, module: string): Promis
   const problems = contractProblems(kind, load.exported);
   if (problems.length > 0) return { state: 'broken', problems };
   loaded.set(keyOf({ module, sha256: load.sha256 }), load.exported);
+  moduleOfDefinition.set(load.exported as object, module);
   return { state: 'loaded', definition: load.exported, sha256: load.sha256 };
 }
 
@@ -82,4 +85,9 @@ export function loadedPlugin(ref: PluginRef): unknown {
   const definition = loaded.get(keyOf(ref));
   if (definition === undefined) throw new Error(`plug-in ${ref.module} (sha256 ${ref.sha256}) is not loaded in this thread: call ensurePlugins first`);
   return definition;
+}
+
+/** The module file `definition` was loaded from, or undefined for an in-tree definition. */
+export function pluginModuleOf(definition: object): string | undefined {
+  return moduleOfDefinition.get(definition);
 }

@@ -93,6 +93,31 @@ describe('plug-in modules named in a scenario', () => {
     expect(message).toContain('create: expected a function');
   });
 
+  it("refuses a plug-in attack whose hook throws or returns the wrong type, naming its entry and file, before the checks that trust it", async () => {
+    const attack = (hooks: string): string => `import { defineAttack, z } from '${join(process.cwd(), 'src/plugin-api.ts')}';
+export default defineAttack({ type: 'odd', title: 't', category: 'engine', targets: 'replicas', model: 'm', paramsSchema: z.object({ replicas: z.array(z.number()), load: z.number() }), outcomes: [], install: () => {}, ${hooks} });
+`;
+    const cases: [string, RegExp][] = [
+      ["checkTargets: () => { throw new Error('boom'); }", /attacks\.0\.module: expected an attack whose checkTargets finishes \(the plug-in .*broken\.ts\), found 'odd', whose checkTargets threw an error: boom/],
+      ['faultyReplicas: (() => 7) as never', /attacks\.0\.module: expected an attack whose faultyReplicas returns a list of replica indices .*\(the plug-in .*broken\.ts\), found 7 returned by faultyReplicas of 'odd'/],
+      ["faultyReplicas: () => { throw new Error('no list'); }", /found an error: no list, thrown by faultyReplicas of 'odd'/],
+      ['connectedSides: (() => [[0, -1]]) as never', /whose connectedSides returns a list of sides, .*found a list of 1 item returned by connectedSides of 'odd'/],
+      ["splitsOverThreads: (() => 'yes') as never", /whose splitsOverThreads returns true or false .*found 'yes' returned by splitsOverThreads of 'odd'/],
+    ];
+    for (const [hooks, expected] of cases) {
+      const dir = workspace(attack(hooks), (t) => t.replace('./noisy-neighbour.ts', './broken.ts'));
+      expect(await inputIssue(loadScenarioAsync(join(dir, 'scenario.yaml'), SHORT)), hooks).toMatch(expected);
+    }
+  });
+
+  it('refuses a plug-in protocol whose fault model throws, naming the function and n', async () => {
+    const dir = workspace(`import sequencer from './sequencer.ts';
+export default { ...sequencer, faultModel: { ...sequencer.faultModel, maxFaulty: () => { throw new Error('boom'); } } };
+`, (t) => t.replace("module: ./sequencer.ts", 'module: ./broken.ts'));
+    const message = await inputIssue(loadScenarioAsync(join(dir, 'scenario.yaml'), SHORT));
+    expect(message).toContain('whose default export lacks: faultModel.maxFaulty(1): expected a number, found an error: boom');
+  });
+
   it('tells a synchronous load of a scenario with module references to load plug-ins first', () => {
     expect(() => loadScenario(EXAMPLE, SHORT)).toThrow(/plug-in modules loaded before validation/);
   });

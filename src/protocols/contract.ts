@@ -34,12 +34,23 @@ function faultModelProblems(model: Record<string, unknown>): string[] {
   const missing = fns.filter((f) => typeof model[f] !== 'function');
   for (const f of missing) problems.push(`faultModel.${f}: expected a function of the replica count n`);
   if (missing.length > 0) return problems;
-  const call = (f: (typeof fns)[number], n: number) => (model[f] as (n: number) => unknown)(n);
+  // A plug-in's function may throw: that is a problem of the definition, not a crash of the load.
+  const call = (fn: (typeof fns)[number], n: number): { readonly value: unknown } | { readonly problem: string } => {
+    try {
+      return { value: (model[fn] as (n: number) => unknown)(n) };
+    } catch (err) {
+      return { problem: `faultModel.${fn}(${n}): expected a number, found an error: ${err instanceof Error ? err.message : String(err)}` };
+    }
+  };
   let previousFaulty = 0;
   for (let n = 1; n <= CHECKED_NODES_MAX; n++) {
-    const f = call('maxFaulty', n);
-    const q = call('quorum', n);
-    const r = call('repliesNeeded', n);
+    const results = fns.map((fn) => call(fn, n));
+    const thrown = results.find((result) => 'problem' in result);
+    if (thrown !== undefined) {
+      problems.push(thrown.problem);
+      break;
+    }
+    const [f, q, r] = results.map((result) => (result as { readonly value: unknown }).value);
     if (!(Number.isInteger(f) && (f as number) >= previousFaulty && (f as number) < n)) {
       problems.push(`faultModel.maxFaulty(${n}): expected an integer in [${previousFaulty}, ${n - 1}] (never fewer than for n − 1), found ${String(f)}`);
       break;

@@ -57,6 +57,11 @@ export function describeFound(value: unknown): string {
   return typeof value;
 }
 
+/** What a plug-in's hook that threw says, as the `found` of an issue: its message, not its stack. */
+export function describeThrown(err: unknown): string {
+  return `an error: ${err instanceof Error ? err.message : String(err)}`;
+}
+
 export function dottedPath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(root)' : path.map(String).join('.');
 }

@@ -12,6 +12,7 @@ import { scenarioSchemaFor, type Scenario } from './schema.ts';
 import { registriesFor } from '../plugins/registries.ts';
 import { namesPlugins, resolvePlugins } from '../plugins/resolve.ts';
 import { ensureRecordedPlugins, loadedRecordedPlugins, recordedPlugins } from '../plugins/recorded.ts';
+import { pluginAttackHookIssues } from '../plugins/attack-hooks.ts';
 import { isReservedKey, keysAt } from './schema-paths.ts';
 import { parseYamlSource, readYamlSource, type YamlSource } from './yaml-source.ts';
 import { translateIssues, type FieldIssue } from './zod-issues.ts';
@@ -155,6 +156,9 @@ export function validateScenarioInput(
     throw fieldIssuesError(issues, sourceOf);
   }
   const scenario = withConsortiumNodes(parsed.data, input);
+  // The checks below trust what a plug-in attack's hooks return.
+  const hookIssues = pluginAttackHookIssues(scenario, registries);
+  if (hookIssues.length > 0) throw fieldIssuesError(hookIssues, sourceOf);
   const faultIssues = [...checkScenarioConsistency(scenario, input, registries), ...checkScenarioAttacks(scenario, registries), ...checkScenarioFaultModel(scenario, registries)];
   if (faultIssues.length > 0) {
     throw fieldIssuesError(faultIssues, sourceOf);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from './cli.ts';
+import { cli, REPO } from './cli.ts';
 
 describe('iomtsim run with plug-in modules', () => {
   it('runs the example plug-in protocol and attack and exits 0', async () => {
@@ -24,6 +24,26 @@ describe('iomtsim run with plug-in modules', () => {
     expect(r.stderr).toMatch(/s\.yaml:4:\d+: consensus\.protocol\.module: expected a module whose default export is a protocol definition/);
     expect(r.stderr).toContain('createReplica: expected a function');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 naming the entry and the file of a plug-in attack whose hook throws or returns the wrong type, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-hooks-'));
+    const cases: [string, string, string[], string][] = [
+      ['throws.mts', "checkTargets: () => { throw new Error('boom'); }", [], "whose checkTargets threw an error: boom"],
+      ['seven.mts', 'faultyReplicas: () => 7', [], "found 7 returned by faultyReplicas of 'odd'"],
+      ['split.mts', "splitsOverThreads: 'yes'", ['--threads', '2'], "expected 'splitsOverThreads': a function when present (found 'yes')"],
+    ];
+    for (const [module, hook, flags, found] of cases) {
+      writeFileSync(join(dir, module), `import { defineAttack, z } from '${join(REPO, 'src/plugin-api.ts')}';\nexport default defineAttack({ type: 'odd', title: 't', category: 'engine', targets: 'replicas', model: 'm', paramsSchema: z.object({}), outcomes: [], install: () => {}, ${hook} } as never);\n`);
+      writeFileSync(join(dir, 's.yaml'), `name: hooks\nduration: 1s\nwarmup: 0s\nconsensus: { protocol: pbft, nodes: 4 }\nattacks:\n  - module: ./${module}\n`);
+      const out = join(dir, 'results');
+      const r = await cli(['run', join(dir, 's.yaml'), '--out', out, ...flags]);
+      expect(r.code, module).toBe(2);
+      expect(r.stderr).toContain(`s.yaml:6:13: attacks.0.module: expected a`);
+      expect(r.stderr).toContain(join(dir, module));
+      expect(r.stderr).toContain(found);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('exits 2 naming a plug-in that ends the process while it loads (process.exit, or a top-level await that never settles), and writes nothing', async () => {
