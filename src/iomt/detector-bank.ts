@@ -6,6 +6,7 @@
 import { DETECTOR_KINDS, detectorKind, type DetectorSpec } from './detector-kinds/index.ts';
 import type { DetectorDefinition } from './detector-kinds/definition.ts';
 import { EachSubject, type StreamDetector, type SubjectDetectors } from './detectors.ts';
+import { describeFound } from '../scenario/errors.ts';
 
 export type { DetectorSpec } from './detector-kinds/index.ts';
 
@@ -14,15 +15,26 @@ export type DetectorFeature = DetectorSpec['feature'];
 export const FEATURE_INDEX: Record<DetectorFeature, number> = { interarrival: 0, value: 1, rate: 2 };
 const FEATURE_COUNT = 3;
 
+/**
+ * `made`, checked to be a detector where it is made: a plug-in's `create` may return anything, and
+ * a detector without `update` would otherwise fail at its first sample, far from its cause.
+ */
+function checkedDetector<D extends StreamDetector | SubjectDetectors>(made: D, type: string, by: 'create' | 'createForSubjects'): D {
+  if (typeof (made as Partial<D> | null)?.update !== 'function') {
+    throw new TypeError(`detector '${type}': ${by} returned ${describeFound(made)}, expected a detector with an update function`);
+  }
+  return made;
+}
+
 export function makeDetector(spec: DetectorSpec, kinds: readonly DetectorDefinition[] = DETECTOR_KINDS): StreamDetector {
-  return detectorKind(spec.type, kinds).create(spec);
+  return checkedDetector(detectorKind(spec.type, kinds).create(spec), spec.type, 'create');
 }
 
 /** The detectors of `spec` for `subjects` subjects: packed where the kind offers it, else one per subject. */
 function makeSubjectDetectors(spec: DetectorSpec, subjects: number, kinds: readonly DetectorDefinition[]): SubjectDetectors {
   const kind = detectorKind(spec.type, kinds);
-  if (kind.createForSubjects !== undefined) return kind.createForSubjects(spec, subjects);
-  return new EachSubject(Array.from({ length: subjects }, () => kind.create(spec)));
+  if (kind.createForSubjects !== undefined) return checkedDetector(kind.createForSubjects(spec, subjects), spec.type, 'createForSubjects');
+  return new EachSubject(Array.from({ length: subjects }, () => checkedDetector(kind.create(spec), spec.type, 'create')));
 }
 
 /** Detectors a sample moved into alarm (`raised`) and back into control (`cleared`). */
@@ -75,7 +87,10 @@ export class DetectorBank {
     for (let i = 0; i < ds.length; i++) {
       const d = ds[i]!;
       const was = d.alarmed(subject);
-      if (d.update(subject, x)) (edges ??= { raised: [], cleared: [] }).raised.push(this.namesByFeature[feature]![i]!);
+      const raised = d.update(subject, x);
+      // A plug-in's update may return anything; a truthy 'no' must not be scored as an alarm.
+      if (typeof raised !== 'boolean') throw new TypeError(`detector '${this.namesByFeature[feature]![i]}': update returned ${describeFound(raised)}, expected true or false (whether this sample moves it into alarm)`);
+      if (raised) (edges ??= { raised: [], cleared: [] }).raised.push(this.namesByFeature[feature]![i]!);
       else if (was && !d.alarmed(subject)) (edges ??= { raised: [], cleared: [] }).cleared.push(this.namesByFeature[feature]![i]!);
     }
     return edges;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { DetectorBank, FEATURE_INDEX, type DetectorSpec } from './detector-bank.ts';
+import type { DetectorDefinition } from './detector-kinds/definition.ts';
+import type { StreamDetector } from './detectors.ts';
+
+/** A plug-in kind whose `create` returns `made`. */
+function kind(made: () => unknown): DetectorDefinition {
+  return { type: 'odd', title: 'Odd', reference: 'none', paramsSchema: z.object({}), create: made as () => StreamDetector };
+}
+
+const spec = { type: 'odd', scope: 'device', feature: 'value', warmup: 2 } as unknown as DetectorSpec;
+
+describe('DetectorBank with a plug-in detector kind', () => {
+  it('refuses an update that returns anything but true or false, naming the detector and what it returned', () => {
+    const bank = new DetectorBank([spec], 'device', [kind(() => ({ alarmed: false, update: () => 'yes' }))], 1);
+    expect(() => bank.feed(FEATURE_INDEX.value, 0, 1)).toThrow("detector 'odd:value': update returned 'yes', expected true or false (whether this sample moves it into alarm)");
+  });
+
+  it('refuses a create that returns no detector, naming the type, when the bank is built', () => {
+    expect(() => new DetectorBank([spec], 'device', [kind(() => ({}))], 1)).toThrow("detector 'odd': create returned a mapping, expected a detector with an update function");
+  });
+
+  it('scores a boolean update as it is', () => {
+    const bank = new DetectorBank([spec], 'device', [kind(() => ({ alarmed: true, update: () => true }))], 1);
+    expect(bank.feed(FEATURE_INDEX.value, 0, 1)).toEqual({ raised: ['odd:value'], cleared: [] });
+  });
+});
