@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DetectorBank, FEATURE_INDEX, type DetectorSpec } from './detector-bank.ts';
+import { DetectorBank, detectorMetricPrefix, detectorName, FEATURE_INDEX, type DetectorSpec } from './detector-bank.ts';
 import type { DetectorDefinition } from './detector-kinds/definition.ts';
 import type { StreamDetector } from './detectors.ts';
 
@@ -24,5 +25,13 @@ describe('DetectorBank with a plug-in detector kind', () => {
   it('scores a boolean update as it is', () => {
     const bank = new DetectorBank([spec], 'device', [kind(() => ({ alarmed: true, update: () => true }))], 1);
     expect(bank.feed(FEATURE_INDEX.value, 0, 1)).toEqual({ raised: ['odd:value'], cleared: [] });
+  });
+});
+
+describe("docs/plugins.md's detector example", () => {
+  it('names the metrics its type produces', () => {
+    const doc = readFileSync('docs/plugins.md', 'utf8');
+    const [, type, prefix] = /type: '([a-z0-9-]+)',\s*\/\/ metrics: (\S+)_<feature>\.\*/.exec(doc)!;
+    expect(`${prefix}_value`).toBe(detectorMetricPrefix(detectorName({ ...spec, type } as DetectorSpec)));
   });
 });
