@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aPluginKind, importModuleFile, moduleFiles } from './module-file.ts';
+import { aPluginKind, importErrorText, importModuleFile, moduleFiles } from './module-file.ts';
 
 function folder(): string {
   return mkdtempSync(join(tmpdir(), 'iomtsim-module-file-'));
@@ -32,5 +32,16 @@ describe('the files a module reaches', () => {
 describe('a plug-in kind in a message', () => {
   it('takes the article its sound needs: an attack, a protocol, a detector', () => {
     expect((['attack', 'protocol', 'detector'] as const).map(aPluginKind)).toEqual(['an attack', 'a protocol', 'a detector']);
+  });
+});
+
+describe('the error of a plug-in module that fails to load', () => {
+  it("keeps esbuild's location line after its first line", () => {
+    const err = new Error('Transform failed with 1 error:\n/tmp/p-syntax.ts:4:0: ERROR: Unexpected "}"\n    at failureErrorWithLog (esbuild/lib/main.js:1752:15)');
+    expect(importErrorText(err)).toBe('Transform failed with 1 error: /tmp/p-syntax.ts:4:0: ERROR: Unexpected "}"');
+  });
+
+  it('is its first line when no later line says where', () => {
+    expect(importErrorText(new Error("Cannot find package 'nowhere'\nDid you mean to import it?"))).toBe("Cannot find package 'nowhere'");
   });
 });

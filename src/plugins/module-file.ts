@@ -94,10 +94,22 @@ export async function importModuleFile(path: string): Promise<ModuleLoad> {
     const mod = (await import(await importableUrl(pathToFileURL(path).href))) as Record<string, unknown>;
     return { state: 'loaded', exported: mod['default'], sha256 };
   } catch (err) {
-    return { state: 'failed', error: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
+    return { state: 'failed', error: importErrorText(err) };
   } finally {
     importing.delete(path);
   }
+}
+
+/**
+ * An import's error in one line: its first, and the first later one that says where, as esbuild's
+ * 'Transform failed with 1 error:' is followed by 'p.mts:11:0: ERROR: Unexpected "}"'; never the
+ * stack.
+ */
+export function importErrorText(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const [first, ...rest] = err.message.split('\n');
+  const where = rest.find((line) => /:\d+:\d+: |ERROR:/.test(line));
+  return where === undefined ? first! : `${first} ${where.trim()}`;
 }
 
 /** Module files whose import has started and not yet finished. */

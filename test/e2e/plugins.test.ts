@@ -46,6 +46,15 @@ describe('iomtsim run with plug-in modules', () => {
     }
   });
 
+  it("exits 2 naming where a plug-in module's syntax error is", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-syntax-'));
+    writeFileSync(join(dir, 'p-syntax.mts'), 'export default {\n  a: 1,\n}\n}\n');
+    writeFileSync(join(dir, 's.yaml'), 'name: syntax\nduration: 1s\nconsensus:\n  protocol: { module: ./p-syntax.mts }\n');
+    const r = await cli(['run', join(dir, 's.yaml'), '--out', join(dir, 'results')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/which fails to load: Transform failed with 1 error: \S*p-syntax\.m?ts:4:0: ERROR: Unexpected "\}"\n$/);
+  });
+
   it('exits 2 naming a plug-in that ends the process while it loads (process.exit, or a top-level await that never settles), and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'iomtsim-e2e-exiting-'));
     writeFileSync(join(dir, 'exits.mts'), 'process.exit(0);\n');
