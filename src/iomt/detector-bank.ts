@@ -43,7 +43,7 @@ export interface AlarmEdges {
   readonly cleared: readonly string[];
 }
 
-export function detectorName(spec: DetectorSpec): string {
+export function detectorName(spec: { readonly type: string; readonly feature: string }): string {
   return `${spec.type}:${spec.feature}`;
 }
 

@@ -118,6 +118,22 @@ export default { ...sequencer, faultModel: { ...sequencer.faultModel, maxFaulty:
     expect(message).toContain('whose default export lacks: faultModel.maxFaulty(1): expected a number, found an error: boom');
   });
 
+  it("refuses a plug-in detector whose metric names, snake-cased, are an in-tree detector's or the access monitor's, naming both", async () => {
+    const dir = workspace();
+    const shewhart = readFileSync(join(dir, 'shewhart.ts'), 'utf8');
+    const cases: [string, string][] = [
+      ['ewma-access', "'ewma-access' from " + join(dir, 'ewma-access.ts') + ", which on rate writes detect.ewma_access_rate.*, as the insider attack's access monitor (ewma:access_rate) does"],
+      ['cusum-', "which on interarrival writes detect.cusum_interarrival.*, as the in-tree 'cusum' on interarrival does"],
+    ];
+    for (const [type, found] of cases) {
+      writeFileSync(join(dir, `${type}.ts`), shewhart.replace("type: 'shewhart'", `type: '${type}'`));
+      writeFileSync(join(dir, 'd.yaml'), `extends: ${relative(dir, join(process.cwd(), 'scenarios/attacks/flood.yaml'))}\niomt:\n  detectors:\n    - { module: ./${type}.ts, scope: device, feature: value }\n`);
+      const message = await inputIssue(loadScenarioAsync(join(dir, 'd.yaml'), ['duration=10s']));
+      expect(message).toContain("iomt.detectors.0.module: expected a detector type whose metric names (detect.<type>_<feature>, '-' written '_') differ from the in-tree detectors'");
+      expect(message).toContain(found);
+    }
+  });
+
   it('tells a synchronous load of a scenario with module references to load plug-ins first', () => {
     expect(() => loadScenario(EXAMPLE, SHORT)).toThrow(/plug-in modules loaded before validation/);
   });

@@ -11,6 +11,8 @@ import { describeFound, inputError } from '../scenario/errors.ts';
 import { PROTOCOLS } from '../protocols/index.ts';
 import { ATTACK_REGISTRY } from '../attacks/registry.ts';
 import { DETECTOR_KINDS } from '../iomt/detector-kinds/index.ts';
+import { detectorMetricPrefix, detectorName, FEATURE_INDEX } from '../iomt/detector-bank.ts';
+import { ACCESS_DETECTORS } from '../attacks/iomt/access-monitor.ts';
 import { loadPluginModule } from './cache.ts';
 import { aPluginKind, fileOfSource, resolveModulePath, type PluginKind, type PluginRef } from './module-file.ts';
 
@@ -37,6 +39,32 @@ function inTreeNames(kind: PluginKind): readonly string[] {
     case 'attack': return ATTACK_REGISTRY.map((a) => a.type);
     case 'detector': return DETECTOR_KINDS.map((d) => d.type);
   }
+}
+
+/**
+ * The detectors already writing each metric prefix (`detect.ewma_value`): every in-tree kind on
+ * every feature, and the insider attack's access monitor. A plug-in type whose name is written the
+ * same once snake-cased ('ewma-access' on rate is `detect.ewma_access_rate`, the monitor's EWMA)
+ * would share their metrics, and only one value of each would survive.
+ */
+function inTreeDetectorPrefixes(): Map<string, string> {
+  const writers = new Map<string, string>();
+  for (const kind of DETECTOR_KINDS) {
+    for (const feature of Object.keys(FEATURE_INDEX)) writers.set(detectorMetricPrefix(detectorName({ type: kind.type, feature })), `the in-tree '${kind.type}' on ${feature}`);
+  }
+  for (const name of ACCESS_DETECTORS) writers.set(detectorMetricPrefix(name), `the insider attack's access monitor (${name})`);
+  return writers;
+}
+
+/** A plug-in detector type's prefix that an in-tree detector writes already, with that detector; undefined when none. */
+function prefixClash(type: string): string | undefined {
+  const writers = inTreeDetectorPrefixes();
+  for (const feature of Object.keys(FEATURE_INDEX)) {
+    const prefix = detectorMetricPrefix(detectorName({ type, feature }));
+    const writer = writers.get(prefix);
+    if (writer !== undefined) return `on ${feature} writes ${prefix}.*, as ${writer} does`;
+  }
+  return undefined;
 }
 
 /** True when the list has entries that name a module instead of a type. */
@@ -66,6 +94,8 @@ export async function resolvePlugins(input: Plain, locate: (path: readonly Prope
     if (result.state === 'broken') throw inputError(source, where, CONTRACT[kind], `${module}, whose default export lacks: ${result.problems.join('; ')}`);
     const name = definitionName(kind, result.definition);
     if (inTreeNames(kind).includes(name)) throw inputError(source, where, `${aPluginKind(kind)} whose name differs from the in-tree ones (${inTreeNames(kind).join(', ')})`, `'${name}' from ${module}`);
+    const prefix = kind === 'detector' ? prefixClash(name) : undefined;
+    if (prefix !== undefined) throw inputError(source, where, "a detector type whose metric names (detect.<type>_<feature>, '-' written '_') differ from the in-tree detectors'", `'${name}' from ${module}, which ${prefix}`);
     const clash = refs.find((r) => r.kind === kind && r.name === name && r.module !== module);
     if (clash !== undefined) throw inputError(source, where, `one module per ${kind} name`, `'${name}' from both ${clash.module} and ${module}`);
     if (!refs.some((r) => r.module === module)) refs.push({ kind, name, module, sha256: result.sha256 });
