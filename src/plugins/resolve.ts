@@ -81,13 +81,15 @@ export function namesPlugins(input: Plain): boolean {
 }
 
 /** Loads the plug-ins `input` names and returns the input with them resolved and recorded. */
-export async function resolvePlugins(input: Plain, locate: (path: readonly PropertyKey[]) => string): Promise<Plain> {
+export async function resolvePlugins(input: Plain, locate: (path: readonly PropertyKey[]) => string, blame: (path: readonly PropertyKey[]) => string = locate): Promise<Plain> {
   const refs: PluginRef[] = [];
   const load = async (kind: PluginKind, written: unknown, path: readonly PropertyKey[]): Promise<string> => {
-    const source = locate(path);
+    // A module path is relative to the scenario file even where --set gave it, and a problem
+    // with it is blamed where it was written (`blame`: the flag, for a --set).
+    const source = blame(path);
     const where = path.map(String).join('.');
     if (typeof written !== 'string' || written.trim() === '') throw inputError(source, where, 'a path to a module file, relative to the scenario file', describeFound(written));
-    const module = resolveModulePath(written, fileOfSource(source));
+    const module = resolveModulePath(written, fileOfSource(locate(path)));
     const result = await loadPluginModule(kind, module);
     if (result.state === 'not-a-file') throw inputError(source, where, `${result.expected}, relative to the scenario file`, `'${written}' (${result.found}: ${module})`);
     if (result.state === 'failed') throw inputError(source, where, 'a module that loads as an ES module (.mts or .mjs, or .ts or .js under a package.json with "type": "module")', `'${written}', which fails to load: ${result.error}`);
@@ -107,7 +109,7 @@ export async function resolvePlugins(input: Plain, locate: (path: readonly Prope
   if (isPlain(consensus) && isPlain(consensus['protocol'])) {
     const ref = consensus['protocol'];
     const extra = Object.keys(ref).filter((k) => k !== 'module');
-    if (extra.length > 0) throw inputError(locate(['consensus', 'protocol', extra[0]!]), `consensus.protocol.${extra[0]}`, "only 'module' (the protocol's parameters go under consensus.<its name>)", `'${extra[0]}'`);
+    if (extra.length > 0) throw inputError(blame(['consensus', 'protocol', extra[0]!]), `consensus.protocol.${extra[0]}`, "only 'module' (the protocol's parameters go under consensus.<its name>)", `'${extra[0]}'`);
     const name = await load('protocol', ref['module'], ['consensus', 'protocol', 'module']);
     out = { ...out, consensus: { ...consensus, protocol: name } };
   }
@@ -122,7 +124,7 @@ export async function resolvePlugins(input: Plain, locate: (path: readonly Prope
       }
       const { module, type, ...params } = entry;
       const name = await load(kind, module, [...at, i, 'module']);
-      if (type !== undefined && type !== name) throw inputError(locate([...at, i, 'type']), [...at, i, 'type'].join('.'), `no type, or the module's own ('${name}')`, describeFound(type));
+      if (type !== undefined && type !== name) throw inputError(blame([...at, i, 'type']), [...at, i, 'type'].join('.'), `no type, or the module's own ('${name}')`, describeFound(type));
       resolved.push({ type: name, ...params });
     }
     return resolved;

@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, loadScenarioAsync, loadScenarioText, parseCondition, parseSet, parseSlo, parseVary, validateScenarioInput } from './index.ts';
@@ -52,6 +52,16 @@ describe('plugins: is checked before it is used', () => {
     const ref = `{kind: attack, name: gone, module: /nonexistent/gone.mts, sha256: ${'a'.repeat(64)}}`;
     const issues = await issuesOfAsync(() => loadScenarioAsync(scenarioFile(BASE), [`plugins=[${ref}]`]));
     expect(issues).toEqual([expect.objectContaining({ path: 'plugins.0.module', found: expect.stringContaining('/nonexistent/gone.mts') })]);
+  });
+});
+
+describe('a plug-in module given with --set', () => {
+  it('is blamed on the flag, and looked for beside the scenario file', async () => {
+    const file = scenarioFile(BASE);
+    for (const set of ['consensus.protocol={module: ./nosuch.mjs}', 'attacks=[{module: ./nosuch.mjs}]']) {
+      const issues = await issuesOfAsync(() => loadScenarioAsync(file, [set]));
+      expect(issues).toEqual([expect.objectContaining({ source: `--set ${set}`, found: expect.stringContaining(`(no such file: ${join(dirname(file), 'nosuch.mjs')})`) })]);
+    }
   });
 });
 

@@ -247,7 +247,7 @@ export async function loadScenarioAsync(file: string, sets: readonly string[] = 
   const sourceOf = blameFor(merged.locate, merged.overrides);
   // `plugins:` as written (or set) is checked before anything reads it.
   recordedPlugins(merged.input, sourceOf);
-  const input = await resolvePlugins(merged.input, merged.locate);
+  const input = await resolvePlugins(merged.input, merged.locate, sourceOf);
   await ensureRecordedPlugins(input, sourceOf);
   return validated(file, { ...merged, input }, sets);
 }
