@@ -10,6 +10,7 @@ import { inputError } from '../scenario/index.ts';
 import { outFlagSource } from '../io/output-folder.ts';
 import type { Manifest, ManifestIdentity } from './manifest.ts';
 import { buildPoints } from './plan.ts';
+import { checkRecordedReplications } from './records-check.ts';
 import { checkResultsFolder, ensureDir, readResults, writeResultFiles } from './results-dir.ts';
 import { buildSummary, compareRecords, type RunStatus, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure } from './types.ts';
@@ -49,10 +50,15 @@ export function mergeShards(dirs: readonly string[], outDir: string): MergeOutco
   const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (missing.length > 0) throw inputError('iomtsim merge', '(arguments)', `all ${count} shards`, `shards ${[...seen.keys()].sort((a, b) => a - b).join(', ')} (missing ${missing.join(', ')})`);
 
-  const finished: FinishedReplication[] = shards.flatMap((s) => s.finished).sort((a, b) => compareRecords(a.record, b.record));
-  const failures: ReplicationFailure[] = shards.flatMap((s) => [...s.failures]);
   const m = first.manifest;
   const points = buildPoints(m.scenarioInput, () => join(first.dir, 'manifest.json'), m.sweep?.dimensions ?? []);
+  // Each shard's records against its own slice of the plan, as --resume holds them, before anything
+  // is written: a record of another shard's replication, or one the run does not have, would be
+  // counted twice or beside the run's, and a complete shard short of a replication would merge into
+  // a folder marked complete without it.
+  for (const s of shards) checkRecordedReplications(s.dir, s, { points, replicationSeeds: m.replicationSeeds, shard: s.manifest.shard! });
+  const finished: FinishedReplication[] = shards.flatMap((s) => s.finished).sort((a, b) => compareRecords(a.record, b.record));
+  const failures: ReplicationFailure[] = shards.flatMap((s) => [...s.failures]);
   const status: RunStatus = failures.length > 0 ? 'failed' : 'complete';
   const summary = buildSummary(m.scenario.name, status, points, finished.map((f) => f.record), failures);
   const { shard: _shard, workers: _workers, ...unsharded } = m;

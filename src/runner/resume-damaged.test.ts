@@ -87,7 +87,7 @@ describe('--resume of an unsealed manifest whose fields are wrong: refused befor
     const dir = copyWithManifest((m) => { m['status'] = 'complete'; });
     const before = snapshot(dir);
     const err = await checkResume(dir).then(() => undefined, (e: unknown) => e);
-    expect((err as InputError).message).toBe(`${join(dir, 'manifest.json')}: status: expected 'complete' only where every replication is recorded (6 in replications.jsonl), found 'complete' with 3 recorded`);
+    expect((err as InputError).message).toBe(`${join(dir, 'manifest.json')}: status: expected 'complete' only where every replication is recorded (6 in replications.jsonl), found 'complete' with 3 recorded (missing point 0, replication 3; point 0, replication 4; point 0, replication 5)`);
     expect(snapshot(dir)).toEqual(before);
   });
 });

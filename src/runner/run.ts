@@ -14,9 +14,10 @@ import { silentAttackNotices } from './silent-attacks.ts';
 import { createExecutor, DEFAULT_MODEL, runsAlone, type Executor } from './executor.ts';
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
-import { buildPoints, pendingTasks, planTasks, type Plan, type PlanPoint } from './plan.ts';
+import { buildPoints, planTasks, type Plan, type PlanPoint } from './plan.ts';
 import { planSplitsInThread } from '../world/threads/plan-thread.ts';
-import { checkResultsFolder, FILES, makeResultsFolder, readResults, type StoredResults } from './results-dir.ts';
+import { checkResultsFolder, makeResultsFolder, readResults, type StoredResults } from './results-dir.ts';
+import { checkRecordedReplications } from './records-check.ts';
 import { replicationSeeds } from './seeds.ts';
 import type { Shard } from './shard.ts';
 import type { ModelRef } from './types.ts';
@@ -195,24 +196,8 @@ export async function checkResume(dir: string): Promise<CheckedResume> {
   }
   const points = buildPoints(m.scenarioInput, () => file, m.sweep?.dimensions ?? []);
   const plan: Plan = { points, replicationSeeds: m.replicationSeeds, ...(m.shard ? { shard: m.shard } : {}), ...(m.threads !== undefined ? { threads: m.threads } : {}) };
-  checkRecords(join(dir, FILES.replications), stored, plan);
-  const pending = pendingTasks(plan, stored.finished).length;
-  if (m.status === 'complete' && pending > 0) {
-    throw inputError(file, 'status', `'complete' only where every replication is recorded (${planTasks(plan).length} in ${FILES.replications})`, `'complete' with ${planTasks(plan).length - pending} recorded`);
-  }
+  const pending = checkRecordedReplications(dir, stored, plan);
   return { dir, stored, plan, pending, complete: m.status === 'complete' };
-}
-
-/** Refuse a recorded replication the plan does not hold (another point, replication, seed or shard). */
-function checkRecords(file: string, stored: StoredResults, plan: Plan): void {
-  const tasks = new Map(planTasks(plan).map((t) => [`${t.point}:${t.replication}`, t]));
-  stored.finished.forEach(({ record }, i) => {
-    const task = tasks.get(`${record?.point}:${record?.replication}`);
-    if (task === undefined) {
-      throw inputError(file, `record ${i + 1}`, `a replication of the run the manifest describes (point below ${plan.points.length}, replication below ${plan.replicationSeeds.length}, in its shard)`, `point ${JSON.stringify(record?.point)}, replication ${JSON.stringify(record?.replication)}`);
-    }
-    if (record.seed !== task.seed) throw inputError(file, `record ${i + 1}.seed`, `${task.seed} (replicationSeeds.${task.replication} in manifest.json)`, JSON.stringify(record.seed));
-  });
 }
 
 /** Complete an interrupted (or failed) run in place; the result equals an uninterrupted run. */

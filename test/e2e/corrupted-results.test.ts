@@ -12,6 +12,7 @@ import { cli } from './cli.ts';
 import { writeReport } from '../../src/report/index.ts';
 import { writeComparison } from '../../src/report/compare/write-compare.ts';
 import { mergeShards } from '../../src/runner/merge.ts';
+import { recordOf, sealedJson } from '../../src/io/recorded-files.ts';
 
 const RESULT_FILES = ['manifest.json', 'summary.json', 'replications.jsonl', 'metrics.csv', 'timeseries.csv'];
 const DAMAGES = {
@@ -116,6 +117,27 @@ describe('on the command line', () => {
     expect(snapshot(run.dir)).toEqual(run.before);
     expect(snapshot(shard.dir)).toEqual(shard.before);
     expect(existsSync(comparison)).toBe(false);
+    expect(existsSync(merged)).toBe(false);
+  }, 60_000);
+});
+
+describe('merge of a shard whose record was relabelled to a replication another shard holds, its manifest sealed again', () => {
+  it('exits 2 naming the shard\'s replications.jsonl and its record, with no stack trace and no merged folder', async () => {
+    const dir = mkdtempSync(join(root, 's2-relabelled-'));
+    cpSync(join(root, 's2'), dir, { recursive: true });
+    const file = join(dir, 'replications.jsonl');
+    // Shard 2/2 holds (point 0, replication 1) and (1, 1); shard 1/2 holds (1, 0).
+    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+    lines[1]!['replication'] = 0;
+    const text = lines.map((l) => `${JSON.stringify(l)}\n`).join('');
+    writeFileSync(file, text);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: Record<string, unknown> };
+    manifest.files['replications.jsonl'] = recordOf(text);
+    writeFileSync(join(dir, 'manifest.json'), sealedJson(manifest));
+    const merged = join(root, 'cli-merged-relabelled');
+    const r = await cli(['merge', join(root, 's1'), dir, '--out', merged]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toBe(`${file}: record 2: expected a replication of the run the manifest describes (point below 2, replication below 2, in its shard), found point 1, replication 0\n`);
     expect(existsSync(merged)).toBe(false);
   }, 60_000);
 });
