@@ -8,7 +8,7 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { makeOutputFolder } from './output-folder.ts';
+import { checkOutputFiles, makeOutputFolder } from './output-folder.ts';
 
 let counter = 0;
 
@@ -51,6 +51,12 @@ function syncFolder(folder: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Write each of `files` (path, content) atomically, once every destination has passed checkOutputFiles. */
+export function writeFilesAtomic(files: readonly (readonly [string, string | Uint8Array])[]): void {
+  checkOutputFiles(files.map(([path]) => path));
+  for (const [path, content] of files) writeFileAtomic(path, content);
 }
 
 /** `value` as two-space-indented JSON with a final newline, written atomically. */

@@ -88,6 +88,19 @@ export function checkOutputFile(file: string, flag: string): void {
   checkOutputFolder(dirname(file), source);
 }
 
+/**
+ * Refuse, as bad input naming the file, any of `files` (the pages and figures of a report) that
+ * could not be written: a directory in its place, or a folder above it that cannot be made or
+ * written. All are checked before the first is written (atomic-write.ts: writeFilesAtomic), so a
+ * refusal leaves the folder as it was, not with the files before the one that failed replaced.
+ */
+export function checkOutputFiles(files: readonly string[]): void {
+  for (const file of files) {
+    if (existsSync(file) && statSync(file).isDirectory()) throw inputError(file, '(file)', EXPECTED_FILE, 'a directory');
+    checkOutputFolder(dirname(file), file);
+  }
+}
+
 /** Make `dir` and its missing parents, one level at a time; what cannot be made is bad input from `source`. */
 export function makeOutputFolder(dir: string, source: string): void {
   checkOutputFolder(dir, source);

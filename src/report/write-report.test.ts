@@ -1,9 +1,17 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeRunFixture, writeSweepFixture } from './fixtures/results-fixture.ts';
 import { tempResultsDir } from './fixtures/temp-dir.ts';
 import { reportCommand, writeReport } from './index.ts';
+
+/** Each entry of `dir` with its content ('a directory' for one). */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir, { recursive: true }).map(String).sort().map((name) => {
+    const path = join(dir, name);
+    return [name, statSync(path).isDirectory() ? 'a directory' : readFileSync(path).toString('base64')];
+  }));
+}
 
 describe('writeReport', () => {
   it('writes report.html, report.md and each figure as svg, png, vl.json and data.json', async () => {
@@ -47,6 +55,15 @@ describe('writeReport', () => {
     await expect(writeReport(dir)).rejects.toThrow(`${join(dir, 'trace', 'sequence.svg')}: (file): expected a file, found a directory`);
     expect(existsSync(join(dir, 'report.html'))).toBe(false);
     expect(existsSync(join(dir, 'figures'))).toBe(false);
+  });
+
+  it.each(['report.html', 'report.md', join('figures', 'throughput-over-time.png')])('refuses a directory named %s before writing any file, the folder left as it was', async (name) => {
+    const dir = tempResultsDir('destination');
+    writeRunFixture(dir, { durationS: 5 });
+    mkdirSync(join(dir, name), { recursive: true });
+    const before = snapshot(dir);
+    await expect(writeReport(dir)).rejects.toThrow(`${join(dir, name)}: (file): expected a file path iomtsim can write to, found a directory`);
+    expect(snapshot(dir)).toEqual(before);
   });
 
   it('shows no confidence interval at n = 1 and says why', async () => {

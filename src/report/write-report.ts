@@ -1,6 +1,8 @@
 /**
  * Renders report.html, report.md and figures/ for one results folder. The folder is read and
- * validated in full first, so bad input produces a ResultsError and writes nothing.
+ * validated in full first, so bad input produces a ResultsError and writes nothing; a destination
+ * that could not be written (a directory named report.md) is refused as bad input before the first
+ * file is written.
  */
 import { join } from 'node:path';
 import { readOptionalInputFile } from '../io/input-file.ts';
@@ -10,8 +12,8 @@ import { reportMarkdown } from './markdown/report-md.ts';
 import { reportInputOf } from './model/report-input.ts';
 import { renderFigures } from './render/render-all.ts';
 import { loadResults, resultsError } from './results/load.ts';
-import { writeFileAtomic } from '../io/atomic-write.ts';
-import { writeFigureFiles } from './write/figure-files.ts';
+import { writeFilesAtomic } from '../io/atomic-write.ts';
+import { figureFiles, removeStaleFigures } from './write/figure-files.ts';
 
 export const REPORT_HTML = 'report.html';
 export const REPORT_MD = 'report.md';
@@ -35,10 +37,10 @@ export async function renderReport(resultsDir: string): Promise<ReportWritten> {
   const sequenceSvg = readOptionalInputFile(chartPath, resultsError)?.toString('utf8') ?? null;
   const html = reportHtml(folder, input, figures, warnings, sequenceSvg);
   const markdown = reportMarkdown(input, runFacts(folder), [...statusBanners(folder), ...warnings], folder.summary.failures, figures, sequenceSvg === null ? null : SEQUENCE_CHART);
-  writeFigureFiles(join(resultsDir, FIGURES_DIR), figures);
+  const figuresDir = join(resultsDir, FIGURES_DIR);
   const htmlPath = join(resultsDir, REPORT_HTML);
   const markdownPath = join(resultsDir, REPORT_MD);
-  writeFileAtomic(htmlPath, html);
-  writeFileAtomic(markdownPath, markdown);
+  writeFilesAtomic([...figureFiles(figuresDir, figures), [htmlPath, html], [markdownPath, markdown]]);
+  removeStaleFigures(figuresDir, figures);
   return { htmlPath, markdownPath, figureNames: figures.map((f) => f.figure.name), warnings };
 }

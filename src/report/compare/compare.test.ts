@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeRunFixture, writeSweepFixture } from '../fixtures/results-fixture.ts';
@@ -54,6 +54,14 @@ function run(overrides: Parameters<typeof writeRunFixture>[1]): string {
   const dir = tempResultsDir('cmp');
   writeRunFixture(dir, { durationS: 3, ...overrides });
   return dir;
+}
+
+/** Each entry of `dir` with its content ('a directory' for one). */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir, { recursive: true }).map(String).sort().map((name) => {
+    const path = join(dir, name);
+    return [name, statSync(path).isDirectory() ? 'a directory' : readFileSync(path).toString('base64')];
+  }));
 }
 
 /** Runs `body` with stdout and stderr captured. */
@@ -319,6 +327,20 @@ describe('compare', () => {
     expect(stderr).toBe(
       `iomtsim compare: ${join(b, 'replications.jsonl')}: point default: expected at least 2 replications on each side (a significance test compares the spread between replications; rerun with --reps 2 or more), found 1 replication\n`,
     );
+  });
+
+  it('refuses an earlier comparison\'s folder whose report.md is a directory before rewriting any file of it', async () => {
+    const a = run({ seed: 1 });
+    const b = run({ seed: 2 });
+    const out = tempResultsDir('cmp-destination');
+    await captured(() => compareCommand(a, b, { out }));
+    rmSync(join(out, 'report.md'));
+    mkdirSync(join(out, 'report.md'));
+    const before = snapshot(out);
+    const refused = await captured(() => compareCommand(run({ seed: 3 }), b, { out })).then(() => undefined, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(InputError);
+    expect((refused as InputError).message).toBe(`${join(out, 'report.md')}: (file): expected a file path iomtsim can write to, found a directory`);
+    expect(snapshot(out)).toEqual(before);
   });
 
   it('pairs sweep points by their parameters', () => {

@@ -8,8 +8,8 @@ import { buildFigures } from '../figures/index.ts';
 import { configurationsOf, type ReportInput } from '../model/report-input.ts';
 import { renderFigures } from '../render/render-all.ts';
 import { loadResults } from '../results/load.ts';
-import { writeFileAtomic } from '../../io/atomic-write.ts';
-import { writeFigureFiles } from '../write/figure-files.ts';
+import { writeFilesAtomic } from '../../io/atomic-write.ts';
+import { figureFiles, removeStaleFigures } from '../write/figure-files.ts';
 import { compareHtml, compareMarkdown } from './compare-page.ts';
 import { compareResults, type CompareOptions, type Comparison } from './compare.ts';
 
@@ -44,11 +44,15 @@ export async function writeComparison(
     configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')],
   };
   const { figures, warnings } = await renderFigures(buildFigures(input));
-  writeFigureFiles(join(outDir, 'figures'), figures);
   // The comparison's own warnings (an incomplete run, different scenarios) first, then the figures'.
   const record: ComparisonRecord = { a: a.dir, b: b.dir, out: outDir, ...comparison, warnings: [...comparison.warnings, ...warnings] };
-  writeFileAtomic(join(outDir, COMPARISON_JSON), `${JSON.stringify(record, null, 2)}\n`);
-  writeFileAtomic(join(outDir, 'report.html'), compareHtml(a, b, input, comparison, figures));
-  writeFileAtomic(join(outDir, 'report.md'), compareMarkdown(a, b, input, comparison, figures));
+  const figuresDir = join(outDir, 'figures');
+  writeFilesAtomic([
+    ...figureFiles(figuresDir, figures),
+    [join(outDir, COMPARISON_JSON), `${JSON.stringify(record, null, 2)}\n`],
+    [join(outDir, 'report.html'), compareHtml(a, b, input, comparison, figures)],
+    [join(outDir, 'report.md'), compareMarkdown(a, b, input, comparison, figures)],
+  ]);
+  removeStaleFigures(figuresDir, figures);
   return record;
 }

@@ -6,18 +6,24 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { specWithDataUrl } from '../render/render.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
-import { writeFileAtomic } from '../../io/atomic-write.ts';
 
 const FIGURE_FILE = /^(.+)\.(svg|png|vl\.json|data\.json)$/;
 
-export function writeFigureFiles(figuresDir: string, figures: readonly RenderedFigure[]): void {
-  for (const { figure, svg, png } of figures) {
+/** Each file of `figures` in `figuresDir`, with its content. */
+export function figureFiles(figuresDir: string, figures: readonly RenderedFigure[]): [string, string | Uint8Array][] {
+  return figures.flatMap(({ figure, svg, png }): [string, string | Uint8Array][] => {
     const stem = join(figuresDir, figure.name);
-    writeFileAtomic(`${stem}.svg`, svg);
-    if (png !== null) writeFileAtomic(`${stem}.png`, png);
-    writeFileAtomic(`${stem}.vl.json`, `${JSON.stringify(specWithDataUrl(figure), null, 2)}\n`);
-    writeFileAtomic(`${stem}.data.json`, `${JSON.stringify(figure.rows, null, 2)}\n`);
-  }
+    return [
+      [`${stem}.svg`, svg],
+      ...(png === null ? [] : [[`${stem}.png`, png] as [string, Uint8Array]]),
+      [`${stem}.vl.json`, `${JSON.stringify(specWithDataUrl(figure), null, 2)}\n`],
+      [`${stem}.data.json`, `${JSON.stringify(figure.rows, null, 2)}\n`],
+    ];
+  });
+}
+
+/** Remove the figure files in `figuresDir` of figures other than `figures`. */
+export function removeStaleFigures(figuresDir: string, figures: readonly RenderedFigure[]): void {
   const current = new Set(figures.map((f) => f.figure.name));
   if (!existsSync(figuresDir)) return;
   for (const file of readdirSync(figuresDir)) {
