@@ -25,6 +25,15 @@ describe('iomtsim run --dry-run', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ durationsUs: [600_000_000, 600_000_000], warmupsUs: [1_000_000, 3_000_000] });
   });
 
+  it('starts a sweep from its first point where the file and --set are refused only in a value the grid replaces', async () => {
+    const r = await cli(['sweep', 'scenarios/pbft.yaml', '--vary', 'warmup=1s,3s', '--set', 'duration=10s', '--dry-run']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('  each 10 s simulated (warm-up 1 s to 3 s by point)');
+    // A value no point replaces is refused as before: pbft.yaml's 10 s warm-up against a 10 s run.
+    const still = await cli(['sweep', 'scenarios/pbft.yaml', '--vary', 'consensus.nodes=4,7', '--set', 'duration=10s', '--dry-run']);
+    expect([still.code, still.stderr]).toEqual([2, 'scenarios/pbft.yaml:5:9: warmup: expected a warm-up shorter than duration (10 s), found 10 s\n']);
+  });
+
   it('names the sweep point where a field of the file is refused only beside a varied value', async () => {
     const r = await cli(['sweep', 'scenarios/consortium.yaml', '--vary', 'consensus.protocol=pbft,pow', '--dry-run']);
     expect(r.code).toBe(2);
