@@ -3,11 +3,11 @@
  * page, exit 1 on a failed check. Calibrations have no verdict and never change the exit code.
  * The CLI calls `validateCommand` and exits with the code it returns.
  */
-import { makeOutputFolder } from '../io/output-folder.ts';
+import { checkOutputFiles, makeOutputFolder } from '../io/output-folder.ts';
 import { checkReportFolder } from '../runner/results-dir.ts';
 import { inputError } from '../scenario/errors.ts';
 import { join } from 'node:path';
-import { writeFileAtomic, writeJsonAtomic } from '../io/atomic-write.ts';
+import { writeFilesAtomic } from '../io/atomic-write.ts';
 import { allCalibrations } from './calibrations/index.ts';
 import { allChecks } from './checks/index.ts';
 import { renderHtml, renderMarkdown } from './report.ts';
@@ -74,6 +74,10 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
   // Refused before the checks run (minutes), not after.
   checkOnly(opts);
   checkReportFolder(out, outSource, 'validate');
+  const jsonPath = join(out, 'validation.json');
+  const markdownPath = join(out, 'report.md');
+  const htmlPath = join(out, 'report.html');
+  checkOutputFiles([jsonPath, markdownPath, htmlPath]);
   const progress = (cells: string[], wallMs: number): void => {
     if (!opts.json) process.stderr.write(`${cells.slice(0, 4).join('  ')}  (${wallMs} ms)\n`);
   };
@@ -81,11 +85,15 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
   const calibrations = runCalibrations(selectCalibrations(opts), (r) => progress(formatCalibrationRow(r), r.wallMs));
   const results = validationResults(opts.quick, checks, calibrations, opts.seedOffset ?? 0);
   makeOutputFolder(out, outSource);
-  writeJsonAtomic(join(out, 'validation.json'), results);
-  writeFileAtomic(join(out, 'report.md'), renderMarkdown(results));
-  writeFileAtomic(join(out, 'report.html'), renderHtml(results));
+  // Checked again as they are written: a destination that turned into a directory while the checks
+  // ran is refused before any file is replaced, not after validation.json.
+  writeFilesAtomic([
+    [jsonPath, `${JSON.stringify(results, null, 2)}\n`],
+    [markdownPath, renderMarkdown(results)],
+    [htmlPath, renderHtml(results)],
+  ]);
   if (opts.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else process.stdout.write(`${formatTables(results)}\nreport: ${join(out, 'report.html')}\n`);
+  else process.stdout.write(`${formatTables(results)}\nreport: ${htmlPath}\n`);
   return results.summary.failed === 0 ? 0 : 1;
 }
 

@@ -1,9 +1,9 @@
 /**
- * report and compare given a destination they cannot write (a directory named report.html or
- * report.md where the page goes): exit 2 naming it, with the folder left as it was, not with the
- * figures and the pages before it rewritten.
+ * report, compare, validate and trace given a destination they cannot write (a directory named
+ * report.html or report.md where the page goes, or sequence.svg where the chart goes): exit 2
+ * naming it, with the folder left as it was, not with the files before it rewritten.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,29 @@ describe('a destination that is a directory', () => {
     const r = await cli(['compare', results('c', 3), b, '--out', out]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toBe(`${join(out, 'report.md')}: (file): expected a file path iomtsim can write to, found a directory\n`);
+    expect(snapshot(out)).toEqual(before);
+  }, 60_000);
+
+  it('validate --out: an earlier validation whose report.html is a directory refused with exit 2, nothing rewritten', async () => {
+    const out = join(root, 'validation');
+    mkdirSync(join(out, 'report.html'), { recursive: true });
+    writeFileSync(join(out, 'validation.json'), '{}\n');
+    writeFileSync(join(out, 'report.md'), '# earlier\n');
+    const before = snapshot(out);
+    const r = await cli(['validate', '--quick', '--only', 'ideal.raft.commit', '--out', out]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toBe(`${join(out, 'report.html')}: (file): expected a file path iomtsim can write to, found a directory\n`);
+    expect(snapshot(out)).toEqual(before);
+  }, 60_000);
+
+  it('trace --out: an earlier trace whose sequence.svg is a directory refused with exit 2, nothing rewritten', async () => {
+    const out = join(root, 'trace');
+    mkdirSync(join(out, 'sequence.svg'), { recursive: true });
+    writeFileSync(join(out, 'trace.json'), '{"traceEvents":[]}\n');
+    const before = snapshot(out);
+    const r = await cli(['trace', 'scenarios/pbft.yaml', '--set', 'duration=2s', '--set', 'warmup=1s', '--out', out]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toBe(`${join(out, 'sequence.svg')}: (file): expected a file path iomtsim can write to, found a directory\n`);
     expect(snapshot(out)).toEqual(before);
   }, 60_000);
 });

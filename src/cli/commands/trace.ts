@@ -3,11 +3,11 @@
  * (replication 0, the root seed) as Chrome trace-event JSON for Perfetto or chrome://tracing, and a
  * message-sequence chart (SVG) of the first decisions. docs/trace.md.
  */
-import { makeOutputFolder, outFlagSource } from '../../io/output-folder.ts';
+import { checkOutputFiles, makeOutputFolder, outFlagSource } from '../../io/output-folder.ts';
 import { checkOutFolder } from '../../runner/results-dir.ts';
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { writeFileAtomic } from '../../io/index.ts';
+import { writeFilesAtomic } from '../../io/atomic-write.ts';
 import { inputError, loadScenarioAsync } from '../../scenario/index.ts';
 import { formatDefault } from '../../scenario/schema-field-docs.ts';
 import { durationUs } from '../../scenario/units.ts';
@@ -71,18 +71,24 @@ export async function traceCommand(args: TraceArgs): Promise<number> {
   // A run's results folder is refused (a trace beside them goes in a folder of its own, <dir>/trace);
   // a trace's folder, the default one included, is replaced.
   checkOutFolder(out, outSource, { taken: "a folder that holds no run's results (a trace beside them goes in its own folder, such as <results>/trace)", own: TRACE_FILES, ownName: 'trace' });
+  const tracePath = join(out, 'trace.json');
+  const chartPath = join(out, 'sequence.svg');
+  // Refused before the trace is run, not after it.
+  checkOutputFiles([tracePath, chartPath]);
   const result = traceScenario({ scenario, seed: scenario.seed, fromUs, toUs, hosts, decisions });
   makeOutputFolder(out, outSource);
   // One line, not indented: a viewer needs no layout, and indenting made a busy window's file
   // nearly twice as large (scenarios/pbft.yaml's first 10 s: 445 MB).
   const traceText = `${JSON.stringify(result.trace)}\n`;
-  writeFileAtomic(join(out, 'trace.json'), traceText);
-  writeFileAtomic(join(out, 'sequence.svg'), result.sequenceSvg);
+  writeFilesAtomic([
+    [tracePath, traceText],
+    [chartPath, result.sequenceSvg],
+  ]);
   const slices = result.trace.traceEvents.filter((e) => e.ph === 'X').length;
   const flows = result.trace.traceEvents.filter((e) => e.ph === 's').length;
   const bytes = Buffer.byteLength(traceText);
   process.stdout.write(
-    `trace: ${resolve(out, 'trace.json')} (${slices} slices, ${flows} messages, ${(bytes / 1e6).toFixed(1)} MB; open in https://ui.perfetto.dev or chrome://tracing)\n${largeTraceNote(bytes)}sequence chart: ${resolve(out, 'sequence.svg')}\n`,
+    `trace: ${resolve(tracePath)} (${slices} slices, ${flows} messages, ${(bytes / 1e6).toFixed(1)} MB; open in https://ui.perfetto.dev or chrome://tracing)\n${largeTraceNote(bytes)}sequence chart: ${resolve(chartPath)}\n`,
   );
   return EXIT.ok;
 }
