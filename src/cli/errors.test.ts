@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ResultsError } from '../report/errors.ts';
 import { inputError } from '../scenario/errors.ts';
 import { EXIT, reportError } from './errors.ts';
 
@@ -35,6 +36,13 @@ describe('reportError', () => {
       "f.yaml:2:1: \\u001b[2Jevil: expected a known key, found the unknown key '\\u0000duration'\n",
     );
     expect(reported(thrownBy(() => readFileSync('/nonexistent-iomtsim/\u001b[31mx.json'))).text).toBe('iomtsim: /nonexistent-iomtsim/\\u001b[31mx.json: cannot open it: no such file or folder (ENOENT)\n');
+  });
+
+  it("prints a results folder's malformed content as bad input, as `iomtsim report DIR` does, without a stack trace", () => {
+    expect(reported(new ResultsError('r/summary.json', 'points', 'at least one point for a complete run', '[]'))).toEqual({
+      code: EXIT.badInput,
+      text: 'iomtsim report: r/summary.json: points: expected at least one point for a complete run, found []\n',
+    });
   });
 
   it('prints any other error with its stack trace, exit 1 (a defect to report)', () => {

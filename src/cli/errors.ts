@@ -2,6 +2,7 @@
  * How the CLI ends: input errors (exit 2) print one `<source>: <path>: expected X, found Y` line
  * per issue, so scripts can tell bad input apart from a failed run (exit 1).
  */
+import { ResultsError } from '../report/errors.ts';
 import { formatIssue, InputError, printable } from '../scenario/errors.ts';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
@@ -36,6 +37,12 @@ function isPathError(err: unknown): err is SystemError {
 export function reportError(err: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
   if (err instanceof InputError) {
     for (const issue of err.issues) stderr.write(`${formatIssue(issue)}\n`);
+    return EXIT.badInput;
+  }
+  // A results folder the report after a run or merge found malformed (a directory in place of
+  // trace/sequence.svg) is bad input, said as `iomtsim report DIR` says it.
+  if (err instanceof ResultsError) {
+    stderr.write(`iomtsim report: ${printable(err.message)}\n`);
     return EXIT.badInput;
   }
   if (isPathError(err)) {

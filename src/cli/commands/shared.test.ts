@@ -1,11 +1,14 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { writeRunFixture } from '../../report/fixtures/results-fixture.ts';
+import { reportCommand } from '../../report/index.ts';
 import { sizeScenario } from '../../runner/index.ts';
 import { tempRoot, toyScenario } from '../../runner/testing/fixtures.ts';
 import { TOY_MODEL } from '../../runner/testing/toy-model.ts';
 import { parseIntegerRange, parseSlo } from '../../scenario/index.ts';
 import { EXIT } from '../errors.ts';
-import { finishRun } from './shared.ts';
+import { finishRun, renderReportAfterRun } from './shared.ts';
 
 const root = tempRoot('finish-size');
 
@@ -36,5 +39,27 @@ describe('finishRun after a size search', () => {
     expect(json.size.answer).toBe(5);
     expect(json.passed).toBe(true);
     expect(code).toBe(EXIT.ok);
+  });
+});
+
+/** What `fn` writes on stderr, and what it resolves with. */
+async function stderrOf(fn: () => Promise<number>): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const code = await fn();
+  vi.restoreAllMocks();
+  return { code, stderr };
+}
+
+describe('the report after a run or merge', () => {
+  it('refuses a malformed results folder as bad input (exit 2, no stack trace), saying what `iomtsim report DIR` says', async () => {
+    const dir = join(root, 'malformed');
+    mkdirSync(dir);
+    writeRunFixture(dir, { durationS: 3 });
+    mkdirSync(join(dir, 'trace', 'sequence.svg'), { recursive: true });
+    const alone = await stderrOf(() => reportCommand(dir));
+    const after = await stderrOf(() => renderReportAfterRun(dir, true));
+    expect(alone).toEqual({ code: EXIT.badInput, stderr: `iomtsim report: ${join(dir, 'trace', 'sequence.svg')}: (file): expected a file, found a directory\n` });
+    expect(after).toEqual({ code: EXIT.badInput, stderr: `report: rendering failed; the results themselves are complete\n${alone.stderr}` });
   });
 });
