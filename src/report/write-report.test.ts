@@ -96,6 +96,17 @@ describe('writeReport', () => {
     expect(existsSync(join(dir, 'figures', 'throughput-over-time.png'))).toBe(true);
   });
 
+  it('leaves a directory named like an earlier figure file alone when re-rendering, rather than failing after the report is written', async () => {
+    const dir = tempResultsDir('rerender-directory');
+    writeRunFixture(dir, { durationS: 5 });
+    await writeReport(dir);
+    mkdirSync(join(dir, 'figures', 'gone.svg'));
+    writeFileSync(join(dir, 'figures', 'gone.png'), 'an earlier figure');
+    await writeReport(dir);
+    expect(statSync(join(dir, 'figures', 'gone.svg')).isDirectory()).toBe(true);
+    expect(existsSync(join(dir, 'figures', 'gone.png'))).toBe(false);
+  });
+
   it('still writes HTML, Markdown and SVG without the fonts, and says the PNGs were skipped', async () => {
     const dir = tempResultsDir('nofonts');
     writeRunFixture(dir, { durationS: 2 });

@@ -22,12 +22,16 @@ export function figureFiles(figuresDir: string, figures: readonly RenderedFigure
   });
 }
 
-/** Remove the figure files in `figuresDir` of figures other than `figures`. */
+/**
+ * Remove the figure files in `figuresDir` of figures other than `figures`. A directory named like
+ * one is no file a report wrote and is left alone: removing it would fail, and this runs after the
+ * new report is written, so nothing here may turn a written report into a failed command.
+ */
 export function removeStaleFigures(figuresDir: string, figures: readonly RenderedFigure[]): void {
   const current = new Set(figures.map((f) => f.figure.name));
   if (!existsSync(figuresDir)) return;
-  for (const file of readdirSync(figuresDir)) {
-    const name = FIGURE_FILE.exec(file)?.[1];
-    if (name !== undefined && !current.has(name)) rmSync(join(figuresDir, file));
+  for (const entry of readdirSync(figuresDir, { withFileTypes: true })) {
+    const name = FIGURE_FILE.exec(entry.name)?.[1];
+    if (name !== undefined && !current.has(name) && !entry.isDirectory()) rmSync(join(figuresDir, entry.name));
   }
 }
