@@ -105,6 +105,8 @@ describe('loadScenario: bad input names the file, the field path, what was expec
       /^t\.yaml:4:15: network\.queueLimit: expected a duration with a unit, such as '500ms', .* or 'none', found 'lots'$/],
     ['a duration finer than the clock, which had been rounded (1.5 µs ran as 2)', () => loadScenarioText('t.yaml', 'name: t\nduration: 1.5us\n'),
       /^t\.yaml:2:11: duration: expected a whole number of µs \(the simulator clock counts whole microseconds\), such as '500ms', '2s', '10m', '1h', found '1\.5us'$/],
+    ['a long duration half a µs off a whole one', () => loadScenarioText('t.yaml', 'name: t\nduration: 1000000000.5us\n'),
+      /^t\.yaml:2:11: duration: expected a whole number of µs .*, found '1000000000\.5us'$/],
     ['a size of a fraction of a byte', () => loadScenarioText('t.yaml', 'name: t\nduration: 1s\nworkload: { txSize: 0.5B }\n'),
       /^t\.yaml:3:21: workload\.txSize: expected a whole number of bytes \(sizes are counted in whole bytes\), such as '512B', '64KB', '1MiB', found '0\.5B'$/],
     ['a duration with an unknown unit', () => loadScenarioText('t.yaml', 'name: t\nduration: 5 fortnights\n'),
@@ -285,6 +287,10 @@ describe('loadScenario: bad input names the file, the field path, what was expec
 
   it('lets --set give the fields beside a swept one, and the rest of a mapping a --vary sweeps one field of', () => {
     expect(() => checkSetsNotVaried(['consensus.nodes'], ['consensus.batchSize=20', 'consensus={protocol: pbft, nodes: 4}', 'consensus.nodesX=1'])).not.toThrow();
+  });
+
+  it('takes a --vary value off a whole µs as its own value, which the loader then refuses for the fraction, not as a duplicate of the one it rounds to', () => {
+    expect(parseVary('duration=1.5us,2us').values).toEqual(['1.5us', '2us']);
   });
 
   it('reports every problem, not just the first', () => {

@@ -114,7 +114,8 @@ function sameValueKey(v: unknown): string {
   if (typeof v === 'string') {
     for (const kind of ['duration', 'size', 'bandwidth'] as const) {
       const q = parseQuantity(kind, v);
-      if (q.ok) return `${kind}:${q.value}`;
+      // A value off a whole µs or byte is its own: the loader refuses it for that, not as a duplicate.
+      if (q.ok && q.whole) return `${kind}:${q.value}`;
     }
   }
   return JSON.stringify(v);

@@ -41,7 +41,9 @@ export function parseQuantity(kind: UnitKind, text: string): { ok: true; value: 
   if (!Number.isFinite(value)) return { ok: false, expected };
   if (kind === 'bandwidth') return { ok: true, value, whole: true };
   const rounded = Math.round(value);
-  return { ok: true, value: rounded, whole: Math.abs(value - rounded) <= 1e-9 * Math.max(1, Math.abs(value)) };
+  // Off a whole number by no more than the product's own rounding (the text's number, then × the
+  // unit): `1.1ms` is 1100.0000000000002, while `1000000000.5us` is half a µs off.
+  return { ok: true, value: rounded, whole: Math.abs(value - rounded) <= 4 * Number.EPSILON * Math.abs(value) };
 }
 
 /** What a duration or size that is not a whole number of base units is expected to be. */
