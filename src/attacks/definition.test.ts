@@ -31,10 +31,18 @@ describe('definitionProblems', () => {
       "'connectedSides': a function when present (found 1)",
       "'splitsOverThreads': a function when present (found 'yes')",
       "'install': a function when present (found 42)",
-      "'device': an object (the device hooks) when present (found function)",
+      "'device': an object (the device hooks) with a function 'plan' and, if present, a function 'checkWorldTargets' when present (found function)",
       "'byzantine': true when present (found false)",
       "'breaksSynchrony': true or false when present (found 'always')",
       "'waitsFor': a string when present (found 3)",
     ]);
+  });
+
+  it("refuses device hooks without a function 'plan', or with a 'checkWorldTargets' that is not one: every replication would fail", () => {
+    const { install: _install, ...withoutAction } = valid;
+    for (const device of [{}, { plan: 1 }, { plan: () => undefined, checkWorldTargets: 'x' }]) {
+      expect(definitionProblems({ ...withoutAction, category: 'device', device })).toEqual([expect.stringMatching(/^'device': an object \(the device hooks\) with a function 'plan'/)]);
+    }
+    expect(definitionProblems({ ...withoutAction, category: 'device', device: { plan: () => undefined } })).toEqual([]);
   });
 });

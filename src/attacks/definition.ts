@@ -193,7 +193,13 @@ const OPTIONAL_PARTS: Readonly<Record<string, { readonly holds: (v: unknown) => 
   byzantineBehaviour: A_FUNCTION,
   install: A_FUNCTION,
   powAttack: A_FUNCTION,
-  device: { holds: (v) => v !== null && typeof v === 'object' && !Array.isArray(v), expected: 'an object (the device hooks)' },
+  device: {
+    holds: (v) => {
+      const hooks = v as { plan?: unknown; checkWorldTargets?: unknown } | null;
+      return hooks !== null && typeof hooks === 'object' && !Array.isArray(hooks) && typeof hooks.plan === 'function' && (hooks.checkWorldTargets === undefined || typeof hooks.checkWorldTargets === 'function');
+    },
+    expected: "an object (the device hooks) with a function 'plan' and, if present, a function 'checkWorldTargets'",
+  },
   byzantine: { holds: (v) => v === true, expected: 'true' },
   breaksSynchrony: { holds: (v) => typeof v === 'boolean', expected: 'true or false' },
   waitsFor: { holds: (v) => typeof v === 'string', expected: 'a string' },

@@ -92,19 +92,23 @@ export function checkAttackSpecs(
     if (spec.end !== undefined && spec.end <= spec.start) report('end', `a time after start (${spec.start} µs)`, `${spec.end} µs`);
     const issues = reportingIssues(report);
     const definition = definitions[k]!;
-    const module = pluginModuleOf(definition);
-    // A plug-in's check that throws is bad input naming its file; an in-tree one's is a bug.
-    const check = (hook: 'checkTargets' | 'checkProtocol', run: () => void): void => {
-      if (module === undefined) return run();
-      try {
-        run();
-      } catch (err) {
-        report('module', `an attack whose ${hook} finishes (the plug-in ${module})`, `'${spec.type}', whose ${hook} threw ${describeThrown(err)}`);
-      }
-    };
-    check('checkTargets', () => definition.checkTargets?.(spec as never, sizes, issues));
-    if (protocol !== undefined) check('checkProtocol', () => definition.checkProtocol?.(spec as never, protocol, issues));
+    runCheckHook(definition, spec.type, 'checkTargets', report, () => definition.checkTargets?.(spec as never, sizes, issues));
+    if (protocol !== undefined) runCheckHook(definition, spec.type, 'checkProtocol', report, () => definition.checkProtocol?.(spec as never, protocol, issues));
   });
+}
+
+/**
+ * Run one of an attack's checks of its spec: a plug-in's check that throws is bad input naming its
+ * file, reported at the spec's `module`; an in-tree one's is a bug, thrown on.
+ */
+export function runCheckHook(definition: AnyAttackDefinition, type: string, hook: 'checkTargets' | 'checkProtocol' | 'checkWorldTargets', report: AttackIssueReport, run: () => void): void {
+  const module = pluginModuleOf(definition);
+  if (module === undefined) return run();
+  try {
+    run();
+  } catch (err) {
+    report('module', `an attack whose ${hook} finishes (the plug-in ${module})`, `'${type}', whose ${hook} threw ${describeThrown(err)}`);
+  }
 }
 
 /** The checks a plan repeats once the world's sizes are known; throws InputError. */

@@ -110,6 +110,15 @@ export default defineAttack({ type: 'odd', title: 't', category: 'engine', targe
     }
   });
 
+  it("refuses a plug-in device attack whose checkWorldTargets throws, naming its entry and file", async () => {
+    const dir = workspace(`import { defineAttack, z } from '${join(process.cwd(), 'src/plugin-api.ts')}';
+export default defineAttack({ type: 'odd-device', title: 't', category: 'device', targets: 'devices', model: 'm', paramsSchema: z.object({}), outcomes: [],
+  device: { checkWorldTargets: () => { throw new Error('boom'); }, plan: () => ({ installEach: () => {}, outcomes: () => ({}) }) } as never });
+`);
+    writeFileSync(join(dir, 'd.yaml'), `extends: ${relative(dir, join(process.cwd(), 'scenarios/attacks/flood.yaml'))}\nattacks:\n  - { module: ./broken.ts }\n`);
+    expect(await inputIssue(loadScenarioAsync(join(dir, 'd.yaml'), ['duration=10s']))).toMatch(/attacks\.0\.module: expected an attack whose checkWorldTargets finishes \(the plug-in .*broken\.ts\), found 'odd-device', whose checkWorldTargets threw an error: boom/);
+  });
+
   it('refuses a plug-in protocol whose fault model throws, naming the function and n', async () => {
     const dir = workspace(`import sequencer from './sequencer.ts';
 export default { ...sequencer, faultModel: { ...sequencer.faultModel, maxFaulty: () => { throw new Error('boom'); } } };

@@ -7,7 +7,7 @@
 import { ATTACK_WORLD_NAMES, attackActsIn, type AnyAttackDefinition, type AttackWorld } from '../attacks/definition.ts';
 import { attackDefinition } from '../attacks/registry.ts';
 import { deviceWorldSizes } from '../attacks/iomt/layout.ts';
-import { checkAttackSpecs, reportingIssues, type AttackIssueReport } from '../attacks/targets.ts';
+import { checkAttackSpecs, reportingIssues, runCheckHook, type AttackIssueReport } from '../attacks/targets.ts';
 import { topologyOf } from '../iomt/topology.ts';
 import { IN_TREE_REGISTRIES, protocolIn, type Registries } from '../plugins/registries.ts';
 import type { ScenarioFaultIssue } from './fault-model-check.ts';
@@ -84,7 +84,7 @@ export function checkScenarioAttacks(scenario: Scenario, registries: Registries 
   const iomt = scenario.iomt;
   if (world === 'iomt' && iomt !== undefined && definitions.some((d) => d.device?.checkWorldTargets !== undefined)) {
     const layout = deviceWorldSizes(topologyOf(iomt));
-    definitions.forEach((d, k) => d.device?.checkWorldTargets?.(attacks[k] as never, layout, reportingIssues(reportFor(k))));
+    definitions.forEach((d, k) => runCheckHook(d, d.type, 'checkWorldTargets', reportFor(k), () => d.device?.checkWorldTargets?.(attacks[k] as never, layout, reportingIssues(reportFor(k)))));
   }
   return issues;
 }
