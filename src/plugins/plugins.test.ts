@@ -132,7 +132,7 @@ export default { ...sequencer, faultModel: { ...sequencer.faultModel, maxFaulty:
     const shewhart = readFileSync(join(dir, 'shewhart.ts'), 'utf8');
     const cases: [string, string][] = [
       ['ewma-access', "'ewma-access' from " + join(dir, 'ewma-access.ts') + ", which on rate writes detect.ewma_access_rate.*, as the insider attack's access monitor (ewma:access_rate) does"],
-      ['cusum-', "which on interarrival writes detect.cusum_interarrival.*, as the in-tree 'cusum' on interarrival does"],
+      ['cusum-access', "which on rate writes detect.cusum_access_rate.*, as the insider attack's access monitor (cusum:access_rate) does"],
     ];
     for (const [type, found] of cases) {
       writeFileSync(join(dir, `${type}.ts`), shewhart.replace("type: 'shewhart'", `type: '${type}'`));

@@ -74,7 +74,9 @@ export function detectorContractProblems(value: unknown): string[] {
   if (value === null || typeof value !== 'object') return ['expected a detector definition object'];
   const d = value as Record<string, unknown>;
   const out: string[] = [];
-  if (typeof d['type'] !== 'string' || !/^[a-z][a-z0-9-]*$/.test(d['type'])) out.push("type: expected lower-case letters, digits and '-', starting with a letter");
+  // One '-' at a time and none at the end: the metric names write '-' as '_' (detect.<type>_<feature>),
+  // so 'my--chart' or 'cusum-' would write another type's metrics under a name of their own.
+  if (typeof d['type'] !== 'string' || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(d['type'])) out.push("type: expected lower-case letters and digits, starting with a letter, in words joined by single '-'");
   for (const key of ['title', 'reference'] as const) if (typeof d[key] !== 'string' || d[key] === '') out.push(`${key}: expected a non-empty string`);
   const schema = d['paramsSchema'] as { shape?: unknown; safeParse?: (v: unknown) => { success: boolean } } | undefined;
   if (schema === undefined || typeof schema.shape !== 'object' || schema.shape === null || typeof schema.safeParse !== 'function') {
