@@ -101,9 +101,13 @@ export interface HostBuild {
   readonly host: HostId;
   readonly kind: ActorKind | 'node';
   readonly config: unknown;
+  /** The name of the host's random stream (docs/architecture.md, "Randomness"). */
+  readonly streamName: string;
 }
 
 type DevicePlacement = Topology['devices'][number];
+
+const nodeStreamName = (n: Topology['nodes'][number]): string => `node:${n.place}`;
 
 /** The topology's devices of each ward, at index hospital × wardsPerHospital + ward, in topology order. */
 function groupDevicesByWard(topo: Topology, wardsPerHospital: number): DevicePlacement[][] {
@@ -231,7 +235,7 @@ export class IomtWorld {
     const wrapReplica = c.wrapReplica;
     this.consortium = placeConsortium(engine, {
       protocol: c.protocol,
-      places: topo.nodes.map((n) => ({ placement: siteLink(n.region), streamName: `node:${n.place}` })),
+      places: topo.nodes.map((n) => ({ placement: siteLink(n.region), streamName: nodeStreamName(n) })),
       ...(c.nodeCores === undefined ? {} : { cores: c.nodeCores }),
       settings: c.replicaSettings,
       batchSize: c.batchSize,
@@ -247,7 +251,7 @@ export class IomtWorld {
       wrapReplica: <M>(i: number, replica: ActorFactory<M>): ActorFactory<M> => {
         const host = topo.nodes[i]!.host;
         const node: ConsortiumNodeConfig = { app: this.apps[host]!, costs: crypto };
-        this.builds.push({ host, kind: 'node', config: node });
+        this.builds.push({ host, kind: 'node', config: node, streamName: nodeStreamName(topo.nodes[i]!) });
         const inner = (wrapReplica?.(i, replica) ?? replica) as ActorFactory<unknown>;
         return ((ctx: ActorContext<unknown>) => {
           node.app.copyFrom(startingState());
@@ -491,7 +495,7 @@ export class IomtWorld {
     const wrapped = hook === undefined ? factory : (this.hooks.wrapActor?.(hook.role, hook.id, factory, config) ?? factory);
     const host = this.engine.addHost(placement, wrapped, streamName);
     if (host !== expected) throw new Error(`topology: host placed at ${host}, expected ${expected}`);
-    this.builds.push({ host, kind, config });
+    this.builds.push({ host, kind, config, streamName });
     return built;
   }
 

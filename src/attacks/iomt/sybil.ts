@@ -29,14 +29,14 @@ export const sybil = defineAttack({
   device: {
     checkWorldTargets: (spec, sizes, issues) => issues.index('gateway', spec.gateway, sizes.gateways, 'a gateway number'),
     plan: (_specs, env) => ({
-      installEach({ spec }, world) {
+      installEach({ spec, index }, world) {
         const base = world.topology.devices.length + env.truth.all('identity').length;
         const identities = Array.from({ length: spec.identities }, (_, i) => base + i);
         const keys = identities.map((id) => world.keyRing.issue(SYBIL_SIGNER_BASE + id));
         for (const id of identities) env.truth.label('identity', id, 'sybil', 'sybil-identity', spec.start, spec.end ?? Infinity);
         const gateway = gatewayHosts(world)[spec.gateway]!;
         const opts = { start: spec.start, end: spec.end, gateway, identities, keys, verifier: world.keyRing, ratePerSec: spec.rate, labels: env.labels };
-        const attacker = world.engine.addHost(radioLink(world, gateway), (ctx: ActorContext<unknown>) => new SybilAttacker(ctx, opts), `attacker:sybil:${identities[0]}`);
+        const attacker = world.engine.addHost(radioLink(world, gateway), (ctx: ActorContext<unknown>) => new SybilAttacker(ctx, opts), `attacker:sybil:${index}`);
         world.placeBeside(attacker, gateway);
         world.addReadingSource(attacker);
       },
