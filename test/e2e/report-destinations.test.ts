@@ -51,26 +51,18 @@ describe('a destination that is a directory', () => {
     expect(snapshot(out)).toEqual(before);
   }, 60_000);
 
-  it('validate --out: an earlier validation whose report.html is a directory refused with exit 2, nothing rewritten', async () => {
-    const out = join(root, 'validation');
-    mkdirSync(join(out, 'report.html'), { recursive: true });
-    writeFileSync(join(out, 'validation.json'), '{}\n');
-    writeFileSync(join(out, 'report.md'), '# earlier\n');
+  // An earlier output whose `blocked` file is now a directory, beside the `earlier` files it wrote.
+  it.each([
+    ['validate', 'report.html', { 'validation.json': '{}\n', 'report.md': '# earlier\n' }, ['validate', '--quick', '--only', 'ideal.raft.commit']],
+    ['trace', 'sequence.svg', { 'trace.json': '{"traceEvents":[]}\n' }, ['trace', 'scenarios/pbft.yaml', '--set', 'duration=2s', '--set', 'warmup=1s']],
+  ])('%s --out: an earlier output whose %s is a directory refused with exit 2, nothing rewritten', async (command, blocked, earlier, args) => {
+    const out = join(root, command);
+    mkdirSync(join(out, blocked), { recursive: true });
+    for (const [file, text] of Object.entries(earlier)) writeFileSync(join(out, file), text);
     const before = snapshot(out);
-    const r = await cli(['validate', '--quick', '--only', 'ideal.raft.commit', '--out', out]);
+    const r = await cli([...args, '--out', out]);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toBe(`${join(out, 'report.html')}: (file): expected a file path iomtsim can write to, found a directory\n`);
-    expect(snapshot(out)).toEqual(before);
-  }, 60_000);
-
-  it('trace --out: an earlier trace whose sequence.svg is a directory refused with exit 2, nothing rewritten', async () => {
-    const out = join(root, 'trace');
-    mkdirSync(join(out, 'sequence.svg'), { recursive: true });
-    writeFileSync(join(out, 'trace.json'), '{"traceEvents":[]}\n');
-    const before = snapshot(out);
-    const r = await cli(['trace', 'scenarios/pbft.yaml', '--set', 'duration=2s', '--set', 'warmup=1s', '--out', out]);
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toBe(`${join(out, 'sequence.svg')}: (file): expected a file path iomtsim can write to, found a directory\n`);
+    expect(r.stderr).toBe(`${join(out, blocked)}: (file): expected a file path iomtsim can write to, found a directory\n`);
     expect(snapshot(out)).toEqual(before);
   }, 60_000);
 });
