@@ -7,6 +7,7 @@
  */
 import { checkReportFolder } from '../runner/results-dir.ts';
 import { ResultsError } from './errors.ts';
+import { printable } from '../scenario/errors.ts';
 import { compareText } from './compare/compare-page.ts';
 import { defaultCompareDir, writeComparison } from './compare/write-compare.ts';
 import { renderReport } from './write-report.ts';
@@ -35,7 +36,7 @@ export async function reportCommand(dir: string): Promise<number> {
     await writeReport(dir);
   } catch (error) {
     if (error instanceof ResultsError) {
-      process.stderr.write(`iomtsim report: ${error.message}\n`);
+      process.stderr.write(`iomtsim report: ${printable(error.message)}\n`);
       return EXIT_BAD_INPUT;
     }
     throw error;
@@ -67,7 +68,7 @@ export async function compareCommand(dirA: string, dirB: string, options: Compar
     record = await writeComparison(dirA, dirB, out, options.threshold === undefined ? {} : { threshold: options.threshold });
   } catch (error) {
     if (error instanceof ResultsError) {
-      process.stderr.write(`iomtsim compare: ${error.message}\n`);
+      process.stderr.write(`iomtsim compare: ${printable(error.message)}\n`);
       return EXIT_BAD_INPUT;
     }
     throw error;

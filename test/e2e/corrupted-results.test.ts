@@ -121,6 +121,18 @@ describe('on the command line', () => {
   }, 60_000);
 });
 
+describe('a folder whose path holds a control character', () => {
+  it('is named by report and compare with the character escaped, not written to the terminal raw', async () => {
+    const dir = join(root, 'esc\u001b[31mdir');
+    mkdirSync(dir);
+    const [report, compare] = await Promise.all([cli(['report', dir]), cli(['compare', dir, join(root, 'b'), '--out', join(root, 'cmp-esc')])]);
+    for (const [name, r] of [['report', report], ['compare', compare]] as const) {
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toBe(`iomtsim ${name}: ${join(root, 'esc\\u001b[31mdir')}/manifest.json: (file): expected the file to exist, found no such file\n`);
+    }
+  });
+});
+
 describe('merge of a shard whose record was relabelled to a replication another shard holds, its manifest sealed again', () => {
   it('exits 2 naming the shard\'s replications.jsonl and its record, with no stack trace and no merged folder', async () => {
     const dir = mkdtempSync(join(root, 's2-relabelled-'));
