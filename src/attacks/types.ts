@@ -18,6 +18,11 @@ export interface AttackWorld {
   onLeaderChange(fn: (leader: HostId | undefined) => void): void;
   /** When the run ends, µs: windows without an `end` close here. */
   readonly endUs: number;
+  /**
+   * Say which replica `spec`'s 'leader' target turned out to be when it acted, so that the fault
+   * model's count of faulty replicas over its window counts that one (src/world/excused-windows.ts).
+   */
+  leaderTargetActed?(spec: object, replica: number): void;
 }
 
 /** Everything an attack's installer gets. */

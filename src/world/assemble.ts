@@ -91,7 +91,10 @@ export interface AssembledWorld {
   readonly monitor: ConsensusMonitor;
   /** The world as attacks and tests' fault schedules see it. */
   readonly view: ConsensusWorld;
-  /** The windows the liveness checker excuses, computed once from the scenario's attacks. */
+  /**
+   * The windows the liveness checker excuses, computed from the scenario's attacks before the run;
+   * those an attack on 'leader' adds once it acts (leaderTargetActed) are excused then, not listed.
+   */
   readonly excused: readonly ExcusedWindow[];
   /**
    * Run for `scenario.duration` and collect every metric and check. The run covers [0, duration):
@@ -156,8 +159,16 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     onLeaderChange: (fn) => consortium.leader.onChange(fn),
     endUs: scenario.duration,
     excuseLiveness: (a, b) => monitor.liveness?.excuse(a, b),
+    leaderTargetActed: (spec, replica) => {
+      // Windows the known leader takes beyond f are excused from then on: a stall judged before it
+      // acted was owed, with fewer replicas faulty then.
+      leaderWhenActed.set(spec as (typeof attacks)[number], replica);
+      for (const [a, b] of windowsExcused()) view.excuseLiveness(a, b);
+    },
   };
-  const excused = excusedWindows(attacks, registry, configuration.protocol.faultModel.maxFaulty(consortium.replicaHosts.length), consortium.replicaHosts.length, scenario.duration);
+  const leaderWhenActed = new Map<(typeof attacks)[number], number>();
+  const windowsExcused = (): ExcusedWindow[] => excusedWindows(attacks, registry, configuration.protocol.faultModel.maxFaulty(consortium.replicaHosts.length), consortium.replicaHosts.length, scenario.duration, leaderWhenActed);
+  const excused = windowsExcused();
   for (const [a, b] of excused) view.excuseLiveness(a, b);
   plan?.install(view);
   options.setup?.(placed.subject(view));

@@ -34,8 +34,34 @@ describe('excused liveness windows (one rule, f from the protocol)', () => {
     expect(windows(CRASHES_APART)).toEqual([]);
   });
 
-  it("excuse overlapping crashes beyond f ('leader' counts as one more replica) and partitions", () => {
-    expect(windows(CRASHES_OVERLAPPING_AND_A_PARTITION)).toEqual([[10 * S, 30 * S], [20 * S, 40 * S], [100 * S, 110 * S]]);
+  it("excuse overlapping crashes beyond f and partitions; 'leader', until known, may be a replica already counted", () => {
+    expect(windows(CRASHES_OVERLAPPING_AND_A_PARTITION)).toEqual([[100 * S, 110 * S]]);
+    const specs = zAttacks.parse(CRASHES_OVERLAPPING_AND_A_PARTITION);
+    const known = (leader: number) => excusedWindows(specs, ATTACK_REGISTRY, 1, 4, END, new Map([[specs[1]!, leader]]));
+    expect(known(0)).toEqual([[10 * S, 30 * S], [20 * S, 40 * S], [100 * S, 110 * S]]);
+    expect(known(1)).toEqual([[100 * S, 110 * S]]);
+    // Alone, a crash of the leader is one faulty replica.
+    expect(windows([{ type: 'crash', start: '20s', end: '40s', replicas: 'leader' }])).toEqual([]);
+  });
+
+  it("excuse, once the crashed leader is known, the windows it takes beyond f: not where it is the replica a partition cut off", () => {
+    // PBFT at n = 4 starts in view 0, led by replica 0.
+    const excusedWhen = (cutOff: number): [number, number][] => {
+      const attacks = [{ type: 'crash', start: '10s', end: '20s', replicas: 'leader' }, { type: 'partition', start: '10s', end: '20s', groups: [[cutOff], [0, 1, 2, 3].filter((r) => r !== cutOff)] }];
+      const scenario = consensusScenario({ duration: '30s', consensus: { protocol: 'pbft', nodes: 4 }, attacks } as never);
+      const world = assembleWorld(scenario, consensusConfiguration(scenario, 1));
+      expect(world.excused).toEqual([]);
+      const calls: [number, number][] = [];
+      const excuse = world.view.excuseLiveness;
+      (world.view as { excuseLiveness: (a: number, b: number) => void }).excuseLiveness = (a, b) => {
+        calls.push([a, b]);
+        excuse(a, b);
+      };
+      world.run();
+      return calls;
+    };
+    expect(excusedWhen(0)).toEqual([]);
+    expect(excusedWhen(1)).toEqual([[10 * S, 20 * S], [10 * S, 20 * S]]);
   });
 
   it('count a Byzantine replica that also crashes once, and a crash beside a Byzantine replica as two', () => {

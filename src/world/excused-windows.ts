@@ -20,6 +20,9 @@
  *   one faulty replica, not two.
  *
  * f is always the protocol's own bound for the run's replica count (its definition's fault model).
+ * An attack aimed at 'leader' (a crash of whoever leads when it starts) names its replica only when
+ * it acts: until then it is counted as possibly one already faulty, and the world computes the
+ * windows again once it is known (src/world/assemble.ts), excusing those it adds.
  */
 import type { AnyAttackDefinition, ReplicaTarget } from '../attacks/definition.ts';
 
@@ -31,9 +34,20 @@ interface WindowedSpec {
   readonly end?: number | undefined;
 }
 
-export function excusedWindows(specs: readonly WindowedSpec[], registry: readonly AnyAttackDefinition[], maxFaulty: number, replicas: number, endUs: number): ExcusedWindow[] {
+export function excusedWindows(
+  specs: readonly WindowedSpec[],
+  registry: readonly AnyAttackDefinition[],
+  maxFaulty: number,
+  replicas: number,
+  endUs: number,
+  leaderWhenActed: ReadonlyMap<WindowedSpec, number> = new Map(),
+): ExcusedWindow[] {
   const definitionOf = (s: WindowedSpec): AnyAttackDefinition | undefined => registry.find((d) => d.type === s.type);
-  const faultyOf = (s: WindowedSpec): readonly ReplicaTarget[] => definitionOf(s)?.faultyReplicas?.(s as never) ?? [];
+  const faultyOf = (s: WindowedSpec): readonly ReplicaTarget[] => {
+    const faulty = definitionOf(s)?.faultyReplicas?.(s as never) ?? [];
+    const leader = leaderWhenActed.get(s);
+    return leader === undefined ? faulty : faulty.map((r) => (r === 'leader' ? leader : r));
+  };
   const sidesOf = (s: WindowedSpec): readonly (readonly number[])[] | undefined => definitionOf(s)?.connectedSides?.(s as never, replicas);
   const byzantine = new Set<ReplicaTarget>();
   for (const s of specs) if (definitionOf(s)?.byzantineBehaviour !== undefined) for (const r of faultyOf(s)) byzantine.add(r);
@@ -59,15 +73,18 @@ export function excusedWindows(specs: readonly WindowedSpec[], registry: readonl
 /**
  * The fewest replicas faulty with `faulty` and one side chosen from each cut: those not on every
  * chosen side are cut off. Every combination of sides is tried (cuts overlap rarely, and each has
- * a few sides).
+ * a few sides). A 'leader' not yet known may be any replica, one already counted included: it adds
+ * one only where nothing else is faulty, so that no window is excused for a leader that may be a
+ * replica counted already; once the leader is known (`leaderWhenActed`), it counts as that replica.
  */
 function fewestFaulty(faulty: ReadonlySet<ReplicaTarget>, cuts: readonly (readonly (readonly number[])[])[], replicas: number): number {
   let fewest = Infinity;
+  const someLeader = faulty.has('leader');
   const choose = (k: number, onEverySide: ReadonlySet<number>): void => {
     if (k === cuts.length) {
-      const all = new Set(faulty);
+      const all = new Set([...faulty].filter((r) => r !== 'leader'));
       for (let r = 0; r < replicas; r++) if (!onEverySide.has(r)) all.add(r);
-      fewest = Math.min(fewest, all.size);
+      fewest = Math.min(fewest, all.size + (someLeader && all.size === 0 ? 1 : 0));
       return;
     }
     for (const side of cuts[k]!) choose(k + 1, new Set(side.filter((r) => onEverySide.has(r))));

@@ -34,6 +34,7 @@ export const crash = defineAttack({
       if (spec.replicas === 'leader') {
         const leader = world.currentLeader();
         targets = leader === undefined ? [] : [leader];
+        if (leader !== undefined) world.leaderTargetActed?.(spec, replicaHosts.indexOf(leader));
       } else {
         targets = spec.replicas.map((i) => replicaHosts[i]!);
       }
