@@ -115,6 +115,8 @@ export class Engine {
   private readonly queue: EventQueue;
   private readonly actors: Actor<unknown>[] = [];
   private readonly contexts: HostContext[] = [];
+  /** The name of each host's random stream (and of its latency stream, `net:<name>`), by host. */
+  private readonly streamNames: string[] = [];
   private cpuFreeUs = new Float64Array(16);
   private cpuBusyUsTotal = new Float64Array(16);
   // Per-core busy time: host h's cores are coreBusyUs[coreOffset[h] .. coreOffset[h] + coreCount[h]).
@@ -170,6 +172,11 @@ export class Engine {
     }
   }
 
+  /** The name of host `h`'s random stream: what keeps its draws when other hosts are added (docs/architecture.md, "Randomness"). */
+  streamName(h: HostId): string {
+    return this.streamNames[h]!;
+  }
+
   get hostCount(): number {
     return this.actors.length;
   }
@@ -193,6 +200,7 @@ export class Engine {
     this.placeCores(h, cores);
     const ctx = new HostContext(this, h, this.rng.stream(streamName ?? `host:${h}`));
     this.contexts.push(ctx);
+    this.streamNames.push(streamName ?? `host:${h}`);
     // A partition builds only the actors it runs: another partition's host handles nothing here.
     const runsHere = this.plan === null || this.placeInPartition(h);
     this.actors.push(runsHere ? (factory(ctx as ActorContext<M>) as Actor<unknown>) : RUNS_ELSEWHERE);

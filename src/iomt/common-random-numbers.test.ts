@@ -11,10 +11,10 @@ import { IomtWorld, type IomtWorldConfig } from './world.ts';
 function drawsByPlace(overrides: Partial<IomtWorldConfig>): { devices: Map<string, unknown>; patients: Map<string, unknown>; clinicians: Map<string, unknown>; streams: Map<string, unknown> } {
   const w = new IomtWorld(smallWorldConfig(pbft, { ...overrides, durationUs: 60_000_000 }));
   // Nodes and gateways draw network latencies only (fixed in this world): their streams' names, by place.
-  const streamOf = new Map(w.builds.map((b) => [b.host, b.streamName]));
+  const streamOf = (host: number): string => w.engine.streamName(host);
   const streams = new Map<string, unknown>([
-    ...w.topology.nodes.map((n) => [`node ${n.place}`, streamOf.get(n.host)] as const),
-    ...w.topology.hospitals.flatMap((h) => h.gateways.map((g, ward) => [`gateway h${h.index}/w${ward}`, streamOf.get(g)] as const)),
+    ...w.topology.nodes.map((n) => [`node ${n.place}`, streamOf(n.host)] as const),
+    ...w.topology.hospitals.flatMap((h) => h.gateways.map((g, ward) => [`gateway h${h.index}/w${ward}`, streamOf(g)] as const)),
   ]);
   const devices = new Map(w.topology.devices.map((d, i) => [d.place, w.devices[i]!.firstReadingUs]));
   const research = new Set([...w.apps[w.topology.nodes[0]!.host]!.consent.consents.values()].filter((r) => r.scope === 'research').map((r) => r.patient));

@@ -101,13 +101,9 @@ export interface HostBuild {
   readonly host: HostId;
   readonly kind: ActorKind | 'node';
   readonly config: unknown;
-  /** The name of the host's random stream (docs/architecture.md, "Randomness"). */
-  readonly streamName: string;
 }
 
 type DevicePlacement = Topology['devices'][number];
-
-const nodeStreamName = (n: Topology['nodes'][number]): string => `node:${n.place}`;
 
 /** The topology's devices of each ward, at index hospital × wardsPerHospital + ward, in topology order. */
 function groupDevicesByWard(topo: Topology, wardsPerHospital: number): DevicePlacement[][] {
@@ -235,7 +231,7 @@ export class IomtWorld {
     const wrapReplica = c.wrapReplica;
     this.consortium = placeConsortium(engine, {
       protocol: c.protocol,
-      places: topo.nodes.map((n) => ({ placement: siteLink(n.region), streamName: nodeStreamName(n) })),
+      places: topo.nodes.map((n) => ({ placement: siteLink(n.region), streamName: `node:${n.place}` })),
       ...(c.nodeCores === undefined ? {} : { cores: c.nodeCores }),
       settings: c.replicaSettings,
       batchSize: c.batchSize,
@@ -251,7 +247,7 @@ export class IomtWorld {
       wrapReplica: <M>(i: number, replica: ActorFactory<M>): ActorFactory<M> => {
         const host = topo.nodes[i]!.host;
         const node: ConsortiumNodeConfig = { app: this.apps[host]!, costs: crypto };
-        this.builds.push({ host, kind: 'node', config: node, streamName: nodeStreamName(topo.nodes[i]!) });
+        this.builds.push({ host, kind: 'node', config: node });
         const inner = (wrapReplica?.(i, replica) ?? replica) as ActorFactory<unknown>;
         return ((ctx: ActorContext<unknown>) => {
           node.app.copyFrom(startingState());
@@ -495,7 +491,7 @@ export class IomtWorld {
     const wrapped = hook === undefined ? factory : (this.hooks.wrapActor?.(hook.role, hook.id, factory, config) ?? factory);
     const host = this.engine.addHost(placement, wrapped, streamName);
     if (host !== expected) throw new Error(`topology: host placed at ${host}, expected ${expected}`);
-    this.builds.push({ host, kind, config, streamName });
+    this.builds.push({ host, kind, config });
     return built;
   }
 
