@@ -6,7 +6,7 @@
  */
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { describeFound, fieldIssuesError, inputError } from './errors.ts';
+import { describeFound, fieldIssuesError, InputError, inputError } from './errors.ts';
 import { parseSet, setOwn, withOverride, type Override } from './overrides.ts';
 import { scenarioSchemaFor, type Scenario } from './schema.ts';
 import { registriesFor } from '../plugins/registries.ts';
@@ -243,11 +243,42 @@ export function loadScenarioText(file: string, text: string, sets: readonly stri
  * against its contract and recorded with its hash in the input's `plugins:` before validation.
  */
 export async function loadScenarioAsync(file: string, sets: readonly string[] = []): Promise<LoadedScenario> {
+  return validated(file, await mergeWithPlugins(file, sets), sets);
+}
+
+/** The file merged with what it extends and `sets`, its plug-in modules loaded and recorded. */
+async function mergeWithPlugins(file: string, sets: readonly string[]): Promise<MergedInput> {
   const merged = mergeFromTop(readYamlSource(file), sets, readYamlSource);
   const sourceOf = blameFor(merged.locate, merged.overrides);
   // `plugins:` as written (or set) is checked before anything reads it.
   recordedPlugins(merged.input, sourceOf);
   const input = await resolvePlugins(merged.input, merged.locate, sourceOf);
   await ensureRecordedPlugins(input, sourceOf);
-  return validated(file, { ...merged, input }, sets);
+  return { ...merged, input };
+}
+
+/**
+ * Load a scenario that a grid varies (a sweep's --vary, a size search's range). The file and
+ * `sets` may be refused only in a value every point replaces (`--vary warmup=1s,3s` with
+ * `--set duration=10s` over a file whose warm-up is 10 s): the grid's points are then validated
+ * each on its own, `points(input, locate)` naming the point a problem is in, and the scenario is
+ * its first point's.
+ */
+export async function loadScenarioForGridAsync(
+  file: string,
+  sets: readonly string[],
+  points: (input: Record<string, unknown>, locate: (path: readonly PropertyKey[]) => string) => readonly { readonly scenario: Scenario }[],
+): Promise<LoadedScenario> {
+  const merged = await mergeWithPlugins(file, sets);
+  try {
+    return validated(file, merged, sets);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    const sourceOf = blameFor(merged.locate, merged.overrides);
+    const first = points(merged.input, sourceOf)[0];
+    if (first === undefined) throw err;
+    const metricIssues = expectedMetricIssues(first.scenario);
+    if (metricIssues.length > 0) throw fieldIssuesError(metricIssues, sourceOf);
+    return { file, scenario: first.scenario, input: merged.input, overrides: [...sets], locate: sourceOf };
+  }
 }

@@ -29,10 +29,20 @@ describe('iomtsim run --dry-run', () => {
     const r = await cli(['sweep', 'scenarios/pbft.yaml', '--vary', 'warmup=1s,3s', '--set', 'duration=10s', '--dry-run']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('  each 10 s simulated (warm-up 1 s to 3 s by point)');
-    // A value no point replaces is refused as before: pbft.yaml's 10 s warm-up against a 10 s run.
+    // A value no point replaces is refused at the first point: pbft.yaml's 10 s warm-up against a 10 s run.
     const still = await cli(['sweep', 'scenarios/pbft.yaml', '--vary', 'consensus.nodes=4,7', '--set', 'duration=10s', '--dry-run']);
-    expect([still.code, still.stderr]).toEqual([2, 'scenarios/pbft.yaml:5:9: warmup: expected a warm-up shorter than duration (10 s), found 10 s\n']);
+    expect([still.code, still.stderr]).toEqual([2, 'scenarios/pbft.yaml:5:9: warmup: expected a warm-up shorter than duration (10 s), found 10 s (at the sweep point consensus.nodes=4)\n']);
+    // A point refused for a value of its own is named, whatever the order of the dimensions.
+    const point = await cli(['sweep', 'scenarios/pbft.yaml', '--vary', 'warmup=1s,3s', '--vary', 'consensus.nodes=0,4', '--set', 'duration=10s', '--dry-run']);
+    expect([point.code, point.stderr]).toEqual([2, '--vary consensus.nodes=0: consensus.nodes: expected a number ≥ 1, found 0\n']);
   });
+
+  it('starts a size search from the low end of its range where the file and --set are refused only in the value it sizes', async () => {
+    // Two crashed replicas need 7 nodes; pbft-crash.yaml has 4, and the search starts at 7.
+    const r = await cli(['size', 'scenarios/pbft-crash.yaml', '--set', 'attacks.0.replicas=[1,2]', '--set', 'duration=25s', '--vary', 'consensus.nodes=7..8', '--slo', 'safety.violations==0', '--no-report', '--out', join(root, 'size-from-low-end')]);
+    expect(r.stderr).not.toMatch(/expected/);
+    expect(r.stdout).toMatch(/probe consensus\.nodes=7/);
+  }, 60_000);
 
   it('names the sweep point where a field of the file is refused only beside a varied value', async () => {
     const r = await cli(['sweep', 'scenarios/consortium.yaml', '--vary', 'consensus.protocol=pbft,pow', '--dry-run']);

@@ -1,8 +1,9 @@
 /** `iomtsim run` and `iomtsim sweep`: replications (of every grid point) on a worker pool. */
 import type { Argv } from 'yargs';
-import { InputError, inputError, loadScenarioAsync, parseVary, type Dimension, type LoadedScenario } from '../../scenario/index.ts';
+import { inputError, loadScenarioAsync, loadScenarioForGridAsync, parseVary } from '../../scenario/index.ts';
 import { resolve } from 'node:path';
 import { checkResume, defaultWorkerCount, dryRun, parseShard, resumeRun, runScenario, type RunRequest } from '../../runner/index.ts';
+import { buildPoints } from '../../runner/plan.ts';
 import { EXIT } from '../errors.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { defaultThreads } from '../../world/threads/default-threads.ts';
@@ -43,29 +44,11 @@ async function resume(dir: string, args: RunArgs): Promise<number> {
   return finishRun(result, args);
 }
 
-/**
- * The scenario a run or sweep starts from. A sweep's file and --set may be refused only in a value
- * the grid replaces (`--vary warmup=1s,3s --set duration=10s` over a file whose warm-up is 10 s):
- * it then starts from its first point, whose values every point sets over again, each point
- * validated on its own before anything runs; what the first point does not mend is refused as the
- * file and --set alone are.
- */
-async function loadScenarioToVary(file: string, sets: readonly string[], dimensions: readonly Dimension[]): Promise<LoadedScenario> {
-  try {
-    return await loadScenarioAsync(file, sets);
-  } catch (err) {
-    if (!(err instanceof InputError) || dimensions.length === 0) throw err;
-    const firstPoint = dimensions.map((d) => `${d.key}=${JSON.stringify(d.values[0])}`);
-    const fromFirstPoint = await loadScenarioAsync(file, [...sets, ...firstPoint]).catch(() => undefined);
-    if (fromFirstPoint === undefined) throw err;
-    return { ...fromFirstPoint, overrides: [...sets] };
-  }
-}
-
 export async function runCommand(args: RunArgs): Promise<number> {
   if (args.resume !== undefined) return resume(args.resume, args);
   const dimensions = (args.vary ?? []).map(String).map(parseVary);
-  const loaded = await loadScenarioToVary(resolveScenarioPath(args.scenario ?? DEFAULT_SCENARIO), scenarioSets(args), dimensions);
+  const file = resolveScenarioPath(args.scenario ?? DEFAULT_SCENARIO);
+  const loaded = dimensions.length === 0 ? await loadScenarioAsync(file, scenarioSets(args)) : await loadScenarioForGridAsync(file, scenarioSets(args), (input, locate) => buildPoints(input, locate, dimensions));
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const points = dimensions.reduce((n, d) => n * d.values.length, 1);
   const tasks = Math.ceil((points * loaded.scenario.replications) / (shard?.count ?? 1));

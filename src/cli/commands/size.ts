@@ -1,6 +1,7 @@
 /** `iomtsim size`: the largest (or smallest) value of one parameter that meets every SLO. */
 import type { Argv } from 'yargs';
-import { checkSetsNotVaried, infiniteBound, inputError, loadScenarioAsync, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
+import { checkSetsNotVaried, infiniteBound, inputError, loadScenarioForGridAsync, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
+import { buildPoints } from '../../runner/plan.ts';
 import { sizeScenario } from '../../runner/index.ts';
 import { attacksThatNeverAct } from '../../scenario/attack-notices.ts';
 import { unknownMetric } from '../../scenario/metric-names.ts';
@@ -20,10 +21,11 @@ interface SizeArgs extends RunFlags {
 }
 
 export async function sizeCommand(args: SizeArgs): Promise<number> {
-  const loaded = await loadScenarioAsync(resolveScenarioPath(args.scenario), scenarioSets(args));
   const vary = (args.vary ?? []).map(String);
   if (vary.length !== 1) throw inputError('--vary', '(flag)', 'exactly one --vary key=lo..hi (the dimension to size)', `${vary.length} --vary flags`);
   const range = parseIntegerRange(vary[0]!);
+  // The search starts at the range's low end: where the file and --set are refused only in the value it sizes, it starts from there.
+  const loaded = await loadScenarioForGridAsync(resolveScenarioPath(args.scenario), scenarioSets(args), (input, locate) => buildPoints(input, locate, [{ key: range.key, values: [range.lo] }]));
   checkSetsNotVaried([range.key], loaded.overrides);
   const slos = (args.slo ?? []).map(String).map((text) => {
     const slo = parseSlo(text);
