@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Engine, ModelEventObserver } from '../../../sim/index.ts';
 import type { AlarmClearEvent, AlarmEvent } from '../../iomt/detectors.ts';
 import { GroundTruth } from '../ground-truth.ts';
+import { AlarmSpans } from './alarm-spans.ts';
 import { DetectionScorer, detectorScores } from './detection.ts';
 
 const HOUR_US = 3_600_000_000;
@@ -145,7 +146,13 @@ describe('DetectionScorer', () => {
   it('scores subjects named by strings alike (the insider detectors score clinicians by pseudonym)', () => {
     const truth = new GroundTruth();
     const insider = truth.label('access', 'cl_a', 'insider', 'insider', 100, 200);
-    const m = detectorScores('ewma:access_rate', [insider], 4, new Map([['cl_a', 150], ['cl_b', 120]]));
+    const spans = new AlarmSpans<string>();
+    // cl_a: a false alarm before its window, then one inside it (the one that counts); cl_b: one alarm, a false positive.
+    spans.raised('ewma:access_rate', 'cl_a', 50);
+    spans.cleared('ewma:access_rate', 'cl_a', 60);
+    spans.raised('ewma:access_rate', 'cl_a', 150);
+    spans.raised('ewma:access_rate', 'cl_b', 120);
+    const m = detectorScores('ewma:access_rate', [insider], 4, spans, (who, t) => truth.isLabelledAt('access', who, t));
     expect(m['detect.ewma_access_rate.detection_rate']!.value).toBe(1);
     expect(m['detect.ewma_access_rate.false_positive_rate']!.value).toBe(1 / 4);
     expect(m['detect.ewma_access_rate.time_to_detect_ms']!.value).toBe(0.05);

@@ -31,8 +31,8 @@ interface AlarmLike extends ModelEvent {
 }
 
 export class DetectionScorer {
-  /** detector → device → first alarm time. */
-  private readonly firstAlarm = new Map<string, Map<number, number>>();
+  /** Scored whether or not they alarm (see the constructor). */
+  private readonly detectors: readonly string[];
   /** detector → device alarms in the measurement window on a device no attack labelled at the time. */
   private readonly falseAlarms = new Map<string, number>();
   private readonly spans = new AlarmSpans<number>();
@@ -50,7 +50,7 @@ export class DetectionScorer {
     private readonly window: { readonly fromUs: number; readonly toUs: number },
     detectors: readonly string[],
   ) {
-    for (const d of detectors) this.firstAlarm.set(d, new Map());
+    this.detectors = detectors;
     engine.observe((_h, e, timeUs) => {
       if (e.kind !== 'alarm' && e.kind !== 'alarm-clear') return;
       const a = e as AlarmLike;
@@ -62,11 +62,6 @@ export class DetectionScorer {
       }
       this.spans.raised(a.detector, device, timeUs);
       if (timeUs >= window.fromUs && !truth.isLabelledAt('device', device, timeUs)) this.falseAlarms.set(a.detector, (this.falseAlarms.get(a.detector) ?? 0) + 1);
-      let m = this.firstAlarm.get(a.detector);
-      if (m === undefined) this.firstAlarm.set(a.detector, (m = new Map()));
-      // First alarm inside the device's malicious window if it has one, else its first alarm.
-      const prior = m.get(device);
-      if (prior === undefined || (!this.truth.isLabelledAt('device', device, prior) && this.truth.isLabelledAt('device', device, timeUs))) m.set(device, timeUs);
     });
   }
 
@@ -80,9 +75,9 @@ export class DetectionScorer {
     const negatives = this.deviceCount - positiveIds.size - neither.size;
     const out: Metrics = {};
     const hours = (this.window.toUs - this.window.fromUs) / HOUR_US;
-    for (const [detector, alarms] of [...this.firstAlarm.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const detector of [...new Set([...this.detectors, ...this.spans.detectors()])].sort()) {
       out[`${detectorMetricPrefix(detector)}.false_alarms_per_hour`] = { unit: 'alarms/h', value: (this.falseAlarms.get(detector) ?? 0) / hours };
-      Object.assign(out, detectorScores(detector, positives, negatives, alarms, neither, (id, t) => this.spans.inAlarmAt(detector, id as number, t)));
+      Object.assign(out, detectorScores(detector, positives, negatives, this.spans, (device, t) => this.truth.isLabelledAt('device', device, t), neither));
     }
     return out;
   }
@@ -101,8 +96,9 @@ export function deviceDetectionScorer(world: IomtWorld, truth: GroundTruth): Det
 
 /**
  * One detector's scores against ground truth: `positives` are the labels of the malicious subjects
- * (each with its window), `negatives` how many subjects carry none, `firstAlarm` the time of each
- * subject's first alarm (the first inside its window where it has one). Detection rate = positives
+ * (each with its window), `negatives` how many subjects carry none, `spans` when each subject was
+ * in alarm, whose first alarm counts (the first inside a window of its, `labelledAt`, where it has
+ * one). Detection rate = positives
  * alarmed inside their window ÷ positives; false-positive rate = other subjects alarmed ÷
  * negatives; time to detect = mean of first alarm − start of the window, over those detected.
  * Subjects in `neither` (attacked without being made malicious) count in no rate. A positive
@@ -110,14 +106,16 @@ export function deviceDetectionScorer(world: IomtWorld, truth: GroundTruth): Det
  * raises no new alarm, its detector flagged it all along; it adds nothing to the time to detect.
  * Without positives only the false-positive rate: detection rate and time to detect are left out.
  */
-export function detectorScores(
+export function detectorScores<Subject extends number | string>(
   detector: string,
   positives: readonly GroundTruthLabel[],
   negatives: number,
-  firstAlarm: ReadonlyMap<number | string, number>,
+  spans: AlarmSpans<Subject>,
+  labelledAt: (subject: Subject, timeUs: number) => boolean,
   neither: ReadonlySet<number | string> = new Set(),
-  inAlarmAt: (id: number | string, timeUs: number) => boolean = () => false,
 ): Metrics {
+  const firstAlarm: ReadonlyMap<number | string, number> = spans.firstAlarms(detector, labelledAt);
+  const inAlarmAt = (id: number | string, timeUs: number): boolean => spans.inAlarmAt(detector, id as Subject, timeUs);
   // A subject is one positive however many windows label it (two attacks on one device, or one
   // attack twice): detected when its first alarm inside a window of its falls in one of them.
   const windowsOf = new Map<number | string, GroundTruthLabel[]>();

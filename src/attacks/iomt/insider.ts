@@ -40,8 +40,6 @@ export const insider = defineAttack({
     checkWorldTargets: (spec, sizes, issues) => spec.clinicians.forEach((c, j) => issues.index(`clinicians.${j}`, c, sizes.clinicians, 'a clinician number')),
     plan: (specs, env) => {
       const proxies: ClientProxy[] = [];
-      /** detector → requester pseudonym → first alarm time; every detector scored, alarmed or not. */
-      const alarms = new Map<string, Map<string, number>>(ACCESS_DETECTORS.map((d) => [d, new Map()]));
       const spans = new AlarmSpans<string>();
       let pseudonyms: string[] = [];
       let runEndUs = Infinity;
@@ -74,15 +72,10 @@ export const insider = defineAttack({
               return;
             }
             spans.raised(a.detector, who, t);
-            let m = alarms.get(a.detector);
-            if (m === undefined) alarms.set(a.detector, (m = new Map()));
-            const prior = m.get(who);
-            // First alarm inside the requester's insider window if it has one, else its first alarm.
-            if (prior === undefined || (!env.truth.isLabelledAt('access', who, prior) && env.truth.isLabelledAt('access', who, t))) m.set(who, t);
           });
         },
         hostTotals: () => extraRequests(proxies),
-        outcomes: (partitions) => insiderMetrics(env.truth, pseudonyms.length, withPartitions(extraRequests(proxies), partitions), alarms, spans, runEndUs),
+        outcomes: (partitions) => insiderMetrics(env.truth, pseudonyms.length, withPartitions(extraRequests(proxies), partitions), spans, runEndUs),
       };
     },
   },
@@ -98,12 +91,13 @@ function extraRequests(proxies: readonly ClientProxy[]): number {
  * whose window opens at or after the run's end (`runEndUs`) marks no insider of this run, and with
  * none there is nothing to detect: no score.
  */
-function insiderMetrics(truth: GroundTruth, clinicians: number, extra: number, alarms: ReadonlyMap<string, ReadonlyMap<string, number>>, spans: AlarmSpans<string>, runEndUs: number): Metrics {
+function insiderMetrics(truth: GroundTruth, clinicians: number, extra: number, spans: AlarmSpans<string>, runEndUs: number): Metrics {
   const positives = truth.all('access', 'insider').filter((l) => l.fromUs < runEndUs);
   const positiveIds = new Set(positives.map((l) => l.id as string));
   const negatives = clinicians - positiveIds.size;
   const m: Metrics = { 'attack.insider_extra_requests': { unit: 'requests', value: extra } };
   if (positives.length === 0) return m;
-  for (const [detector, first] of [...alarms.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) Object.assign(m, detectorScores(detector, positives, negatives, first, new Set(), (id, t) => spans.inAlarmAt(detector, id as string, t)));
+  // Every access detector is scored, alarmed or not.
+  for (const detector of [...new Set([...ACCESS_DETECTORS, ...spans.detectors()])].sort()) Object.assign(m, detectorScores(detector, positives, negatives, spans, (who, t) => truth.isLabelledAt('access', who, t)));
   return m;
 }
