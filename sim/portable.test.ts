@@ -120,21 +120,15 @@ describe('identity across threads', () => {
     const keptId = side.stamp(kept);
     for (let i = 0; i < 10_000; i++) side.stamp({ i });
     // A WeakRef keeps its target to the end of the task that made it, and a finalizer runs as a
-    // task of its own some time after the collection. Each round therefore starts a new task,
-    // collects, and waits until a finalizer of its own shows that the collection's finalizers ran,
-    // then holds one entry more (a hold is when the table sweeps): bounded in collections
-    // observed, not in wall time, which a loaded machine can stretch.
-    let finalizedRounds = 0;
-    const finalized = new FinalizationRegistry<undefined>(() => finalizedRounds++);
-    const nextTask = (): Promise<unknown> => new Promise((resolve) => setImmediate(resolve));
-    for (let round = 0; round < 20 && side.size > 100; round++) {
-      const before = finalizedRounds;
-      finalized.register({}, undefined);
-      while (finalizedRounds === before) {
-        await nextTask();
-        gc();
-        await nextTask();
-      }
+    // task V8 posts to the event loop some time after the collection. Each round therefore starts a
+    // new task, collects, lets the loop poll (a timer) so that the finalizer can run, and holds one
+    // entry more (a hold is when the table sweeps): bounded in collections, not in wall time,
+    // which a loaded machine stretches.
+    const after = (ms: number): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, ms));
+    for (let round = 0; round < 500 && side.size > 100; round++) {
+      await after(0);
+      gc();
+      await after(1);
       side.stamp({ round });
     }
     expect(side.size).toBeLessThanOrEqual(100);
