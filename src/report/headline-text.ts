@@ -8,7 +8,7 @@ import { meanCiNote } from './model/format.ts';
 import { configurationsOf } from './model/report-input.ts';
 import { loadResults } from './results/load.ts';
 
-const VERDICT_TEXT: Readonly<Record<Verdict, string>> = { pass: 'pass', fail: 'FAIL', none: '  · ', unjudged: '  - ' };
+const VERDICT_TEXT: Readonly<Record<Verdict, string>> = { pass: 'pass', fail: 'FAIL', miss: 'MISS', none: '  · ', unjudged: '  - ' };
 
 export function headlineText(resultsDir: string): string {
   const configurations = configurationsOf(loadResults(resultsDir));

@@ -148,7 +148,7 @@ describeInBrowser('report.html in chromium', () => {
     expect(visit.sectionIds[0]).toBe('headline');
     expect(visit.headline.length).toBeGreaterThanOrEqual(5);
     for (const line of visit.headline) {
-      expect(['pass', 'fail', 'none']).toContain(line.verdict);
+      expect(['pass', 'fail', 'miss', 'none', 'unjudged']).toContain(line.verdict);
       expect(line.text, line.text).toMatch(/\d/);
       expect(line.visible, line.text).toBe(true);
     }

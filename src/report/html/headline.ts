@@ -5,6 +5,7 @@ import { escapeHtml, escapeWithCode } from './escape.ts';
 const VERDICT_HTML: Readonly<Record<Verdict, string>> = {
   pass: '<span class="pass">pass</span>',
   fail: '<span class="fail">FAIL</span>',
+  miss: '<span class="fail">MISS</span>',
   none: '<span class="none">no target</span>',
   unjudged: '<span class="none">not judged</span>',
 };

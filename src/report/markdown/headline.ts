@@ -1,7 +1,7 @@
 /** The headline of report.md: each question as a heading with one line per answer. */
 import type { HeadlineSection, Verdict } from '../model/headline.ts';
 
-const VERDICT_MD: Readonly<Record<Verdict, string>> = { pass: '✅ pass', fail: '❌ **FAIL**', none: '◻️ no target', unjudged: '◻️ not judged' };
+const VERDICT_MD: Readonly<Record<Verdict, string>> = { pass: '✅ pass', fail: '❌ **FAIL**', miss: '⚠️ **MISS**', none: '◻️ no target', unjudged: '◻️ not judged' };
 
 export function headlineMarkdown(sections: readonly HeadlineSection[], intervalNote: string): string {
   if (sections.length === 0) return '_These results hold none of the metrics the headline answers from._';

@@ -17,8 +17,12 @@ import { metricDoc, namePattern } from '../../metrics/catalog.ts';
 import { DETECTOR_AREA } from './metric-names.ts';
 import type { Configuration } from './report-input.ts';
 
-/** 'unjudged': the scenario states a target, but the check behind it could not fail in this run (basis says why). */
-export type Verdict = 'pass' | 'fail' | 'none' | 'unjudged';
+/**
+ * 'unjudged': the scenario states a target, but the check behind it could not fail in this run
+ * (basis says why). 'miss': short of a target the model itself sets (an alert rule's), on which the
+ * scenario states no expectation, so the run does not fail on it; 'fail' is kept for what fails it.
+ */
+export type Verdict = 'pass' | 'fail' | 'miss' | 'none' | 'unjudged';
 
 export interface HeadlineLine {
   /** What the line is about: "Throughput", "Integrity", "record-tamper". */
@@ -122,11 +126,18 @@ function lineOf(configurations: readonly Configuration[], spec: LineSpec): Headl
   return { topic: spec.topic, text: spec.sentence(valueText(configurations, spec.metric)), ...judged };
 }
 
-/** Every episode was alerted within its rule's target: the within-target ratio is 1 in every configuration. */
+/**
+ * Every episode was alerted within its rule's target: the within-target ratio is 1 in every
+ * configuration. A rule's target is the model's, not the scenario's: short of it is a miss, not a
+ * failure of the run, which a scenario that means it states as an expectation.
+ */
 function allWithinTarget(metric: string) {
   return (configurations: readonly Configuration[]): { verdict: Verdict; basis: string } => {
     const means = configurations.map((c) => c.point.metrics[metric]?.mean).filter((m): m is number => typeof m === 'number');
-    return { verdict: means.every((m) => m >= 1) ? 'pass' : 'fail', basis: `every episode alerted within its rule's target (${metric} = 1)` };
+    const met = means.every((m) => m >= 1);
+    return met
+      ? { verdict: 'pass', basis: `every episode alerted within its rule's target (${metric} = 1)` }
+      : { verdict: 'miss', basis: `every episode alerted within its rule's target (${metric} = 1), the rule's target and no expectation of the scenario's (expect: ${metric}: == 1 makes it one)` };
   };
 }
 
