@@ -42,27 +42,17 @@ function inTreeNames(kind: PluginKind): readonly string[] {
 }
 
 /**
- * The detectors already writing each metric prefix (`detect.ewma_value`): every in-tree kind on
- * every feature, and the insider attack's access monitor. A plug-in type whose name is written the
- * same once snake-cased ('ewma-access' on rate is `detect.ewma_access_rate`, the monitor's EWMA)
- * would share their metrics, and only one value of each would survive.
+ * The metric prefix of the insider attack's access monitor that a plug-in detector type would also
+ * write, with that detector ('ewma-access' on rate is `detect.ewma_access_rate`, the monitor's
+ * EWMA): only one value of each would survive. An in-tree kind's prefixes need no such check: a
+ * type is words joined by single '-' (its contract), so two types write the same prefix only when
+ * they are the same type, which the name check refuses.
  */
-function inTreeDetectorPrefixes(): Map<string, string> {
-  const writers = new Map<string, string>();
-  for (const kind of DETECTOR_KINDS) {
-    for (const feature of Object.keys(FEATURE_INDEX)) writers.set(detectorMetricPrefix(detectorName({ type: kind.type, feature })), `the in-tree '${kind.type}' on ${feature}`);
-  }
-  for (const name of ACCESS_DETECTORS) writers.set(detectorMetricPrefix(name), `the insider attack's access monitor (${name})`);
-  return writers;
-}
-
-/** A plug-in detector type's prefix that an in-tree detector writes already, with that detector; undefined when none. */
 function prefixClash(type: string): string | undefined {
-  const writers = inTreeDetectorPrefixes();
   for (const feature of Object.keys(FEATURE_INDEX)) {
     const prefix = detectorMetricPrefix(detectorName({ type, feature }));
-    const writer = writers.get(prefix);
-    if (writer !== undefined) return `on ${feature} writes ${prefix}.*, as ${writer} does`;
+    const writer = ACCESS_DETECTORS.find((name) => detectorMetricPrefix(name) === prefix);
+    if (writer !== undefined) return `on ${feature} writes ${prefix}.*, as the insider attack's access monitor (${writer}) does`;
   }
   return undefined;
 }

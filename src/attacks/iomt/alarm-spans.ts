@@ -22,9 +22,12 @@ export class AlarmSpans<Subject extends number | string> {
     if (s !== undefined && s[s.length - 1] === Infinity) s[s.length - 1] = timeUs;
   }
 
-  /** The detectors that raised an alarm on any subject. */
-  detectors(): string[] {
-    return [...this.spans.keys()];
+  /**
+   * The detectors to score, in name order: every one `configured` (one that never alarmed has
+   * detected nothing, which a score left out would hide) and every one that raised an alarm.
+   */
+  scoredDetectors(configured: readonly string[]): string[] {
+    return [...new Set([...configured, ...this.spans.keys()])].sort();
   }
 
   /**

@@ -75,7 +75,7 @@ export class DetectionScorer {
     const negatives = this.deviceCount - positiveIds.size - neither.size;
     const out: Metrics = {};
     const hours = (this.window.toUs - this.window.fromUs) / HOUR_US;
-    for (const detector of [...new Set([...this.detectors, ...this.spans.detectors()])].sort()) {
+    for (const detector of this.spans.scoredDetectors(this.detectors)) {
       out[`${detectorMetricPrefix(detector)}.false_alarms_per_hour`] = { unit: 'alarms/h', value: (this.falseAlarms.get(detector) ?? 0) / hours };
       Object.assign(out, detectorScores(detector, positives, negatives, this.spans, (device, t) => this.truth.isLabelledAt('device', device, t), neither));
     }

@@ -97,7 +97,6 @@ function insiderMetrics(truth: GroundTruth, clinicians: number, extra: number, s
   const negatives = clinicians - positiveIds.size;
   const m: Metrics = { 'attack.insider_extra_requests': { unit: 'requests', value: extra } };
   if (positives.length === 0) return m;
-  // Every access detector is scored, alarmed or not.
-  for (const detector of [...new Set([...ACCESS_DETECTORS, ...spans.detectors()])].sort()) Object.assign(m, detectorScores(detector, positives, negatives, spans, (who, t) => truth.isLabelledAt('access', who, t)));
+  for (const detector of spans.scoredDetectors(ACCESS_DETECTORS)) Object.assign(m, detectorScores(detector, positives, negatives, spans, (who, t) => truth.isLabelledAt('access', who, t)));
   return m;
 }
