@@ -51,4 +51,17 @@ describe('TimeWindows', () => {
       { timeS: 2, rate: 0, latMean: 15 },
     ]);
   });
+
+  it('divides the last window by its real length when the span is not a multiple of the width', () => {
+    const w = new TimeWindows(0, 1_500_000, 1_000_000);
+    w.record('n', 500_000, 10);
+    w.record('n', 1_200_000, 6);
+    w.record('n', 1_499_999, 4);
+    const rows = w.rows({ rate: 'n' }, {});
+    // The second window runs from 1 s to 1.5 s: 10 commits in 0.5 s are 20 per second, not 10.
+    expect(rows).toEqual([
+      { timeS: 1, rate: 10 },
+      { timeS: 1.5, rate: 10 / 0.5 },
+    ]);
+  });
 });

@@ -32,16 +32,19 @@ export class TimeWindows {
   }
 
   /**
-   * One row per window, timed at its end. `rates` columns become per-second rates of their sums;
-   * `means` columns become means (NaN in a window without samples).
+   * One row per window, timed at its end. `rates` columns become per-second rates of their sums
+   * over the window's own length (the last window is cut short at `endUs` when the span is not a
+   * multiple of the width, and dividing by the full width would understate its rate); `means`
+   * columns become means (NaN in a window without samples).
    */
   rows(rates: Readonly<Record<string, string>>, means: Readonly<Record<string, string>>): TimeseriesRow[] {
     const out: TimeseriesRow[] = [];
-    const widthS = this.widthUs / 1e6;
     for (let w = 0; w < this.windowCount; w++) {
-      const endUs = Math.min(this.endUs, this.startUs + (w + 1) * this.widthUs);
+      const windowStartUs = this.startUs + w * this.widthUs;
+      const endUs = Math.min(this.endUs, windowStartUs + this.widthUs);
+      const lengthS = (endUs - windowStartUs) / 1e6;
       const row: Record<string, number> = { timeS: endUs / 1e6 };
-      for (const [out_, col] of Object.entries(rates)) row[out_] = (this.sums.get(col)?.[w] ?? 0) / widthS;
+      for (const [out_, col] of Object.entries(rates)) row[out_] = (this.sums.get(col)?.[w] ?? 0) / lengthS;
       for (const [out_, col] of Object.entries(means)) {
         const c = this.counts.get(col)?.[w] ?? 0;
         row[out_] = c === 0 ? NaN : this.sums.get(col)![w]! / c;
