@@ -1,12 +1,13 @@
 /**
- * The selfish-mining threshold check can fail: run as `iomtsim validate` runs it (its own run(), its
- * grid, replications and seeds), with the pool's strategy broken so that it ignores γ. A pool whose
+ * The selfish-mining revenue and threshold checks can fail: run as `iomtsim validate` runs them (their
+ * own run(), grid, replications and seeds), with the pool's strategy broken so that it ignores γ. A pool whose
  * lead of one is matched by an honest block keeps its block private instead of publishing it to
  * race (Eyal & Sirer 2014, Algorithm 1, "Others found a block", Δ_prev = 1), so honest miners never
  * see a tie and γ never acts: the pool earns what it would at γ = 0, whose threshold is 1/3, not
  * the 1/4 the check expects at γ = ½. That the checks pass as shipped is `iomtsim validate`'s concern.
  */
 import { describe, expect, it } from 'vitest';
+import { selfishRevenue } from '../../attacks/pow/closed-forms.ts';
 import { SelfishMiningStrategy, type SelfishAction } from '../../attacks/pow/selfish-strategy.ts';
 import { Rng } from '../../../sim/index.ts';
 import { sampleSd } from '../../stats/index.ts';
@@ -33,6 +34,24 @@ function withPoolIgnoringGamma<T>(fn: () => T): T {
     proto.onPublicBlock = shipped;
   }
 }
+
+describe('selfish-mining revenue check', () => {
+  const revenueAtGammaOne = () => selfishMiningChecks(0).find((c) => c.id === 'selfish-mining.revenue.a0.3-g1')!;
+
+  it('passes at α = 0.3, γ = 1 as shipped (the race runs at the check\'s γ, not at 0)', () => {
+    const r = revenueAtGammaOne().run();
+    expect(r.expected).toBeCloseTo(selfishRevenue(0.3, 1), 12);
+    expect(r.passed).toBe(true);
+  });
+
+  it('fails at α = 0.3, γ = 1 when the pool never lets honest miners choose its block in a tie', () => {
+    // Such a pool earns about R(0.3, 0) = 0.273 against the formula's R(0.3, 1) = 0.381, some 200
+    // standard errors away: only a check that judges by its own three standard errors is sure to fail.
+    const r = withPoolIgnoringGamma(() => revenueAtGammaOne().run());
+    expect(r.basis).toMatchObject({ kind: 'standard-error', k: 3 });
+    expect(r.passed).toBe(false);
+  });
+});
 
 describe('selfish-mining threshold check', () => {
   it('fails at γ = ½ when the pool never lets honest miners choose its block in a tie', () => {
