@@ -269,36 +269,42 @@ describe('IomtCollector', () => {
     expect(m['iomt.access_decision_latency_ms.max']!.value).toBe(110);
   });
 
-  // LogHistogram (durable, anchor): nearest rank ⌈p/100 · n⌉, reported as the midpoint of the bucket
-  // holding that rank (a power of two 2^e split in 1,024 sub-buckets: 2^e · (1 + (sub + 0.5)/1024)),
-  // clamped to [min, max]. The expected values below are those midpoints, exactly; the mean is exact.
+  // LogHistogram (durable, anchor): Hyndman & Fan definition 7 as Histogram, h = (n − 1)·p/100,
+  // interpolating between the samples of 0-based ranks ⌊h⌋ and ⌊h⌋ + 1, each represented by the
+  // midpoint of its bucket (a power of two 2^e split in 1,024 sub-buckets: 2^e · (1 + (sub + 0.5)/1024)),
+  // clamped to [min, max]; the smallest and largest samples are the exact min and max. The expected
+  // values below follow from those midpoints; the mean is exact.
   const batch = (latenciesMs: readonly number[], atUs: number) => new Float64Array(latenciesMs.map((ms) => atUs - ms * 1_000));
   const spread = (low: number, mid: number, high: number, top: number) => [...Array<number>(10).fill(low), ...Array<number>(8).fill(mid), high, top];
 
-  it('reports durable latency mean, p50 and p95 of the readings as the bucket midpoints of their nearest ranks', () => {
+  it('reports durable latency mean, p50, p95 and p99 of the readings by type 7 between the bucket midpoints of the neighbouring ranks', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
-    // 20 readings: ten of 10 ms, eight of 20 ms, one of 50 ms, one of 400 ms.
+    // 20 readings: ten of 10 ms, eight of 20 ms, one of 50 ms, one of 400 ms (0-based ranks 0–9, 10–17, 18, 19).
     c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 0, stored: true, trueUs: batch(spread(10, 20, 50, 400), 5_000_000) }, 5_000_000);
     const m = metrics(c);
     expect(m['iomt.durable_latency_ms.mean']!.value).toBe(710 / 20);
-    // p50: rank 10 → 10 ms, in [8, 16): sub 256, midpoint 8·(1 + 256.5/1024) = 10.00390625.
-    expect(m['iomt.durable_latency_ms.p50']!.value).toBe(10.00390625);
-    // p95: rank 19 → 50 ms, in [32, 64): sub 576, midpoint 32·(1 + 576.5/1024) = 50.015625.
-    expect(m['iomt.durable_latency_ms.p95']!.value).toBe(50.015625);
-    // p99: rank 20 → 400 ms, whose midpoint 400.125 is clamped to the max.
-    expect(m['iomt.durable_latency_ms.p99']!.value).toBe(400);
+    // p50: h = 9.5, between 10 ms (in [8, 16), sub 256, midpoint 10.00390625) and 20 ms (in [16, 32),
+    // sub 256, midpoint 20.0078125): 15.005859375, where the exact type-7 value is 15.
+    expect(m['iomt.durable_latency_ms.p50']!.value).toBe(15.005859375);
+    // p95: h = 18.05, between 50 ms (in [32, 64), sub 576, midpoint 50.015625) and the max 400:
+    // 50.015625 + 0.05 · 349.984375 = 67.51484375 (exact 67.5).
+    expect(m['iomt.durable_latency_ms.p95']!.value).toBeCloseTo(67.51484375, 9);
+    // p99: h = 18.81: 50.015625 + 0.81 · 349.984375 = 333.50296875 (exact 333.5).
+    expect(m['iomt.durable_latency_ms.p99']!.value).toBeCloseTo(333.50296875, 9);
   });
 
-  it('reports anchor latency mean, p50 and p95 of the readings as the bucket midpoints of their nearest ranks', () => {
+  it('reports anchor latency mean, p50 and p95 of the readings by type 7 between the bucket midpoints of the neighbouring ranks', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
     // 20 readings: ten of 100 ms, eight of 200 ms, one of 500 ms, one of 3000 ms.
     c.onEvent({ kind: 'iomt-batch-anchored', gateway: 0, batch: 0, height: 1, txBytes: 300, trueUs: batch(spread(100, 200, 500, 3_000), 5_000_000) }, 5_000_000);
     const m = metrics(c);
     expect(m['iomt.anchor_latency_ms.mean']!.value).toBe(6_100 / 20);
-    // p50: rank 10 → 100 ms, in [64, 128): sub 576, midpoint 64·(1 + 576.5/1024) = 100.03125.
-    expect(m['iomt.anchor_latency_ms.p50']!.value).toBe(100.03125);
-    // p95: rank 19 → 500 ms, in [256, 512): sub 976, midpoint 256·(1 + 976.5/1024) = 500.125.
-    expect(m['iomt.anchor_latency_ms.p95']!.value).toBe(500.125);
+    // p50: h = 9.5, between 100 ms (in [64, 128), sub 576, midpoint 100.03125) and 200 ms (in
+    // [128, 256), sub 576, midpoint 200.0625): 150.046875 (exact 150).
+    expect(m['iomt.anchor_latency_ms.p50']!.value).toBe(150.046875);
+    // p95: h = 18.05, between 500 ms (in [256, 512), sub 976, midpoint 500.125) and the max 3000:
+    // 500.125 + 0.05 · 2499.875 = 625.11875 (exact 625).
+    expect(m['iomt.anchor_latency_ms.p95']!.value).toBeCloseTo(625.11875, 9);
     expect(m['iomt.anchor_latency_ms.max']!.value).toBe(3_000);
   });
 
