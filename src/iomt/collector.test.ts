@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractOutcome } from '../contracts/index.ts';
 import type { Transaction } from '../ledger/index.ts';
+import { metricDoc } from '../metrics/catalog.ts';
 import { DEFAULT_ALERT_RULES } from './alert-rules.ts';
 import { IomtCollector } from './collector.ts';
 
@@ -267,6 +268,20 @@ describe('IomtCollector', () => {
     expect(m['iomt.access_decision_latency_ms.p95']!.value).toBe(60);
     expect(m['iomt.access_decision_latency_ms.p99']!.value).toBeCloseTo(100, 9);
     expect(m['iomt.access_decision_latency_ms.max']!.value).toBe(110);
+  });
+
+  it('counts every decided access request but times only those submitted after the warm-up, as the catalog says', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
+    // One request submitted during the warm-up (decided after it), one after; each decided 50 ms later.
+    for (const [k, submittedUs] of [500_000, 2_000_000].entries()) {
+      c.onEvent({ kind: 'iomt-access-decided', request: `r${k}`, role: 'clinician', submittedUs, decision: 'permit', patient: 0 }, submittedUs + 50_000 * (k + 1));
+    }
+    const m = metrics(c);
+    expect(m['iomt.access_requests']!.value).toBe(2);
+    // One latency sample: the second request's 100 ms (the first's 50 ms would pull the mean to 75).
+    expect(m['iomt.access_decision_latency_ms.mean']!.value).toBe(100);
+    expect(m['iomt.access_decision_latency_ms.max']!.value).toBe(100);
+    expect(metricDoc('iomt.access_decision_latency_ms.p50')!.meaning).toContain('submitted after the warm-up');
   });
 
   // LogHistogram (durable, anchor): Hyndman & Fan definition 7 as Histogram, h = (n − 1)·p/100,

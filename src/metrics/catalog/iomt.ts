@@ -51,12 +51,12 @@ export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'iomt.alerts_refused_onchain', unit: 'count', better: 'lower', meaning: 'alert transactions that committed but the EmergencyAlert contract refused (not forwarded to the care team)' },
   // Lower is better: a further alert for an episode already alerted tells the care team nothing new (alarm fatigue).
   { name: 'iomt.duplicate_alerts', unit: 'count', better: 'lower', meaning: 'further fast-path alerts for an episode already alerted (e.g. a second device)' },
-  ...latency('iomt.access_decision_latency_ms', 'time from an access request\'s submission to its confirmation at the requester, decision read from its node (every request iomt.access_requests counts, attack traffic included; iomt.access_decided_ratio says how many of those submitted were decided)'),
+  ...latency('iomt.access_decision_latency_ms', 'time from an access request\'s submission to its confirmation at the requester, decision read from its node (the requests iomt.access_requests counts that were submitted after the warm-up, attack traffic included; iomt.access_decided_ratio says how many of those submitted were decided)'),
   // Neither way: the workload.
   { name: 'iomt.access_requests', unit: 'count', better: 'neither', meaning: 'access requests AccessControl decided and confirmed to their requesters: clinicians and researchers, and attackers who request as one (consent-misuse\'s former grantee; attack.consent_misuse.* says which were the attacker\'s)' },
   // Neither way: the workload.
   { name: 'iomt.access_requests_submitted', unit: 'count', better: 'neither', meaning: 'access requests submitted to AccessControl over the whole run, decided or not (attack traffic included, as in iomt.access_requests)' },
-  { name: 'iomt.access_decided_ratio', unit: 'ratio', better: 'higher', meaning: 'iomt.access_requests ÷ iomt.access_requests_submitted: the share of submitted requests decided and confirmed by the end of the run (the decision latencies describe only these)' },
+  { name: 'iomt.access_decided_ratio', unit: 'ratio', better: 'higher', meaning: 'iomt.access_requests ÷ iomt.access_requests_submitted: the share of submitted requests decided and confirmed by the end of the run (the decision latencies describe only these, and of them those submitted after the warm-up)' },
   // Neither way: decided by the consents the workload granted; enforcement is judged by iomt.consent_violations.
   { name: 'iomt.access_permitted', unit: 'count', better: 'neither', meaning: 'requests permitted by an active consent; attack traffic included, as in iomt.access_requests' },
   // Neither way: as iomt.access_permitted.
