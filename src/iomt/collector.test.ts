@@ -77,6 +77,8 @@ describe('IomtCollector', () => {
     expect(m['iomt.store_refused_readings']!.value).toBe(2);
     expect(c.anchored.count).toBe(2);
     expect(m['iomt.anchor_latency_ms.max']!.value).toBeCloseTo(3_000, 0);
+    // The catalog says so, and that the ratios it points to count the whole run's readings.
+    for (const name of ['iomt.durable_latency_ms.p50', 'iomt.anchor_latency_ms.p50']) expect(metricDoc(name)!.meaning).toContain('sampled after the warm-up');
   });
 
   it('says what share of the accepted readings became durable and anchored by the end, whole run', () => {
