@@ -38,9 +38,9 @@ describe('IomtCollector', () => {
     const episode = { patient: 0, kind: 'desaturation' as const, startUs: 10_000_000, endUs: 100_000_000, level: 85 };
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [episode], [], 0);
     const spo2 = DEFAULT_ALERT_RULES.findIndex((r) => r.name === 'spo2-low');
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: spo2, device: 1, conditionUs: 0 }, 31_000_000);
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: spo2, device: 1, conditionUs: 0 }, 32_000_000);
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 1, rule: spo2, device: 2, conditionUs: 0 }, 32_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: spo2, device: 1, conditionUs: 16_000_000 }, 31_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: spo2, device: 1, conditionUs: 16_500_000 }, 32_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 1, rule: spo2, device: 2, conditionUs: 16_500_000 }, 32_000_000);
     const m = metrics(c);
     expect(m['iomt.alert_latency_ms.p50']!.value).toBe(21_000);
     expect(m['iomt.duplicate_alerts']!.value).toBe(1);
@@ -189,9 +189,9 @@ describe('IomtCollector', () => {
     ];
     const spo2Only = DEFAULT_ALERT_RULES.filter((r) => r.name === 'spo2-low');
     const c = new IomtCollector(spo2Only, episodes, [], 10_000_000);
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: 0, device: 0, conditionUs: 0 }, 120_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: 0, device: 0, conditionUs: 104_000_000 }, 120_000_000);
     // An on-chain alert alone does not make an episode alerted (the fast path is the clinical one).
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 1, rule: 0, device: 1, conditionUs: 0 }, 210_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 1, rule: 0, device: 1, conditionUs: 194_000_000 }, 210_000_000);
     const m = metrics(c, 600_000_000);
     expect(m['iomt.episodes']!.value).toBe(2);
     expect(m['iomt.episodes_alerted_ratio']!.value).toBe(1 / 2);
@@ -201,20 +201,20 @@ describe('IomtCollector', () => {
     const ep = (patient: number, startUs: number) => ({ patient, kind: 'tachycardia' as const, startUs, endUs: startUs + 30_000_000, level: 140 });
     // A 600 s run: the episode at 100 s counts; the one at 570 s is seen alerted only because its alert was quick.
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0, 100_000_000), ep(1, 570_000_000)], [], 0);
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 0 }, 130_000_000);
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 1, rule: HR, device: 1, conditionUs: 0 }, 576_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 120_000_000 }, 130_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 1, rule: HR, device: 1, conditionUs: 570_500_000 }, 576_000_000);
     const m = metrics(c, 600_000_000);
     expect(m['iomt.episodes']!.value).toBe(1);
     expect(m['iomt.alert_latency_ms.mean']!.value).toBe(30_000);
     expect(m['iomt.alert_within_target_ratio']!.value).toBe(0);
   });
 
-  it('credits an alert to the latest episode begun at least the hold before it, not to an earlier one still in its grace', () => {
+  it('credits an alert to the latest episode begun by the time its condition began, not to an earlier one still in its grace', () => {
     const ep = (startUs: number) => ({ patient: 0, kind: 'tachycardia' as const, startUs, endUs: startUs + 10_000_000, level: 140 });
-    // hr-high holds 5 s: the alert at 156 s is the second episode's, though the first's grace runs to 170 s.
+    // The condition of the alert at 156 s began at 151 s: the second episode's, though the first's grace runs to 170 s.
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(100_000_000), ep(150_000_000)], [], 0);
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 0 }, 106_000_000);
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 0 }, 156_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 101_000_000 }, 106_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 151_000_000 }, 156_000_000);
     const m = metrics(c, 600_000_000);
     expect(m['iomt.episodes_alerted_ratio']!.value).toBe(1);
     expect(m['iomt.duplicate_alerts']!.value).toBe(0);
@@ -232,8 +232,8 @@ describe('IomtCollector', () => {
     const ep = (patient: number, startUs: number) => ({ patient, kind: 'tachycardia' as const, startUs, endUs: startUs + 60_000_000, level: 140 });
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0, 10_000_000), ep(1, 10_000_000)], [], 0);
     // hr-high holds 5 s with a 10 s target: 12 s after onset is within it, 20 s is not.
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 0, rule: HR, device: 0, conditionUs: 0 }, 22_000_000);
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 1, rule: HR, device: 1, conditionUs: 0 }, 30_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 0, rule: HR, device: 0, conditionUs: 11_000_000 }, 22_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 1, rule: HR, device: 1, conditionUs: 11_000_000 }, 30_000_000);
     const m = metrics(c);
     expect(m['iomt.alert_latency_onchain_ms.mean']!.value).toBe(16_000);
     expect(m['iomt.alert_within_target_onchain_ratio']!.value).toBe(1 / 2);
@@ -245,9 +245,9 @@ describe('IomtCollector', () => {
     const ep = (patient: number) => ({ patient, kind: 'tachycardia' as const, startUs: 100_000_000, endUs: 160_000_000, level: 140 });
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0), ep(1), ep(2), ep(3)], [], 0);
     // Patient 0 alerted on both paths within target, patient 1 on the fast path only; 2 and 3 never (a stalled ledger, a gateway down).
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 0 }, 106_000_000);
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 0, rule: HR, device: 0, conditionUs: 0 }, 110_000_000);
-    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 1, rule: HR, device: 1, conditionUs: 0 }, 106_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 100_500_000 }, 106_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 0, rule: HR, device: 0, conditionUs: 100_500_000 }, 110_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 1, rule: HR, device: 1, conditionUs: 100_500_000 }, 106_000_000);
     const m = metrics(c, 600_000_000);
     expect(m['iomt.alert_within_target_ratio']!.value).toBe(2 / 4);
     expect(m['iomt.alert_within_target_onchain_ratio']!.value).toBe(1 / 4);
@@ -255,6 +255,38 @@ describe('IomtCollector', () => {
     expect(m['iomt.episodes_alerted_onchain_ratio']!.value).toBe(1 / 4);
     // The latencies describe the alerts that came.
     expect(m['iomt.alert_latency_onchain_ms.max']!.value).toBe(10_000);
+  });
+
+  it('credits an alert to the episode its condition began in however late it arrives: an on-chain confirmation minutes after a short episode ended', () => {
+    // A one-minute tachycardia from 100 s; the condition began at 100.5 s. A slow ledger confirms the
+    // alert on chain at 400 s, four minutes after the episode ended; a backlogged gateway's fast alert comes at 300 s.
+    const ep = (patient: number) => ({ patient, kind: 'tachycardia' as const, startUs: 100_000_000, endUs: 160_000_000, level: 140 });
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0), ep(1)], [], 0);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'chain', patient: 0, rule: HR, device: 0, conditionUs: 100_500_000 }, 400_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 1, rule: HR, device: 1, conditionUs: 100_500_000 }, 300_000_000);
+    // A condition that began after the episode's end and its grace is no alert of it, whenever it arrives.
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 221_000_000 }, 226_000_000);
+    const m = metrics(c, 600_000_000);
+    expect(m['iomt.episodes_alerted_onchain_ratio']!.value).toBe(1 / 2);
+    expect(m['iomt.alert_latency_onchain_ms.max']!.value).toBe(300_000);
+    expect(m['iomt.episodes_alerted_ratio']!.value).toBe(1 / 2);
+    expect(m['iomt.alert_latency_ms.max']!.value).toBe(200_000);
+    expect(m['iomt.false_alerts']!.value).toBe(1);
+  });
+
+  it("credits a condition a device's slow clock reads before the episode's start, within the clock's drift bound", () => {
+    // An episode an hour in: at 100 ppm a device clock reads up to 360 ms early; 300 ms early is the episode's, 1 s early is not.
+    const start = 3_600_000_000;
+    const ep = (patient: number) => ({ patient, kind: 'tachycardia' as const, startUs: start, endUs: start + 60_000_000, level: 140 });
+    const alerted = (clockDriftPpm: number, earlyUs: number) => {
+      const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0)], [], 0, [], { clockDriftPpm });
+      c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: start - earlyUs }, start + 6_000_000);
+      const m = metrics(c, 2 * start);
+      return [m['iomt.episodes_alerted_ratio']!.value, m['iomt.false_alerts']!.value];
+    };
+    expect(alerted(100, 300_000)).toEqual([1, 0]);
+    expect(alerted(100, 1_000_000)).toEqual([0, 1]);
+    expect(alerted(0, 300_000)).toEqual([0, 1]);
   });
 
   it('reports access decision latency p50, p95, p99 and max as exact percentiles (Histogram, Hyndman & Fan definition 7)', () => {

@@ -21,7 +21,12 @@ import type { Episode, EpisodeKind } from './vitals.ts';
 import { ServedReads, type ServedVerdicts } from './served-reads.ts';
 
 const MS = 1_000;
-/** An alert counts for an episode if it arrives before the episode ends plus this grace. */
+/**
+ * An alert is for an episode whose condition began between the episode's start and this grace after
+ * its end, on the reporting device's clock: the grace covers the device's processing lag (a pulse
+ * oximeter reports the SpO₂ of 5 s before) and its clock's offset. When the alert arrives does not
+ * matter: a slow ledger's on-chain confirmation minutes later is still that episode's.
+ */
 const EPISODE_GRACE_US = 60_000_000;
 
 const RULE_EPISODE: Record<string, EpisodeKind | undefined> = { spo2: 'desaturation', hr: 'tachycardia' };
@@ -73,15 +78,20 @@ export class IomtCollector {
   readonly phi: PhiInspector;
   private readonly episodesByPatient = new Map<number, EpisodeTrack[]>();
 
+  /** Bound on a device clock's drift (ppm): how far before an episode's start its condition may read. */
+  private readonly clockDriftPpm: number;
+
   constructor(
     private readonly rules: readonly AlertRule[],
     episodes: readonly Episode[],
     phiIdentifiers: readonly string[],
     private readonly warmupUs: number,
     detectors: readonly string[] = [],
+    options: { readonly clockDriftPpm?: number } = {},
   ) {
     this.phi = new PhiInspector(phiIdentifiers);
     this.alarmRates = new AlarmRates(detectors, warmupUs);
+    this.clockDriftPpm = options.clockDriftPpm ?? 0;
     for (const e of episodes) {
       let list = this.episodesByPatient.get(e.patient);
       if (list === undefined) this.episodesByPatient.set(e.patient, (list = []));
@@ -114,7 +124,7 @@ export class IomtCollector {
         return;
       }
       case 'iomt-alert-delivered':
-        this.onAlert(event.path, event.patient, event.rule, nowUs);
+        this.onAlert(event.path, event.patient, event.rule, event.conditionUs, nowUs);
         return;
       case 'iomt-access-submitted':
         this.accessSubmitted.add(event.request);
@@ -138,10 +148,10 @@ export class IomtCollector {
     }
   }
 
-  private onAlert(path: 'fast' | 'chain', patient: number, rule: number, nowUs: number): void {
+  private onAlert(path: 'fast' | 'chain', patient: number, rule: number, conditionUs: number, nowUs: number): void {
     const r = this.rules[rule]!;
     const kind = RULE_EPISODE[r.channel];
-    const track = this.episodeAlerted(patient, kind, r.holdUs, nowUs);
+    const track = this.episodeAlerted(patient, kind, conditionUs);
     if (track === undefined) {
       if (path === 'fast') this.falseAlerts++;
       return;
@@ -160,17 +170,24 @@ export class IomtCollector {
   }
 
   /**
-   * The episode an alert of a rule holding `holdUs` at `nowUs` is for: the latest of its kind begun
-   * at least the hold before the alert (the rule fires only once the condition has held that long)
-   * and ended no more than the grace before it. The earliest such episode, taken before, credited a
-   * later episode's alert to an earlier one already alerted (a duplicate, and the later one missed).
+   * The episode an alert whose condition began at `conditionUs` (the reporting device's clock) is
+   * for: the latest of its kind begun by then and ended no more than the grace before it. The
+   * condition, not the alert's arrival, places it: matched by arrival, an alert the ledger confirmed
+   * more than the grace after a short episode's end was nobody's, so the on-chain share fell with
+   * episode length rather than with the ledger, and its latencies were capped at the episode's end
+   * plus the grace. A slow clock reads a condition at the episode's first readings up to its drift
+   * before the start. The latest such episode, not the earliest: the earliest credited a later
+   * episode's alert to an earlier one already alerted (a duplicate, and the later one missed).
    */
-  private episodeAlerted(patient: number, kind: EpisodeKind | undefined, holdUs: number, nowUs: number): EpisodeTrack | undefined {
+  private episodeAlerted(patient: number, kind: EpisodeKind | undefined, conditionUs: number): EpisodeTrack | undefined {
     const list = this.episodesByPatient.get(patient);
     if (list === undefined) return undefined;
+    const drift = this.clockDriftPpm * 1e-6;
     let latest: EpisodeTrack | undefined;
     for (const t of list) {
-      if (t.e.kind === kind && t.e.startUs + holdUs <= nowUs && nowUs <= t.e.endUs + EPISODE_GRACE_US && (latest === undefined || t.e.startUs > latest.e.startUs)) latest = t;
+      if (t.e.kind !== kind || (latest !== undefined && t.e.startUs <= latest.e.startUs)) continue;
+      // Device clock = true time × (1 ± drift), rounded to the µs.
+      if (t.e.startUs * (1 - drift) - 1 <= conditionUs && conditionUs <= t.e.endUs * (1 + drift) + 1 + EPISODE_GRACE_US) latest = t;
     }
     return latest;
   }

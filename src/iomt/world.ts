@@ -182,7 +182,10 @@ export class IomtWorld {
       identifiers.push(recordNumber(p), patientName(p));
     }
     for (const d of topo.devices) this.deviceNames.push(deviceName(d.index));
-    this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs, c.detectors.map(detectorName));
+    // The most a device clock drifts (ppm): an alert carries the time its condition began by that clock.
+    const kindsInUse = (Object.keys(c.devicesPerBed) as DeviceKind[]).filter((k) => c.devicesPerBed[k] > 0);
+    const clockDriftPpm = c.clockDrift ? Math.max(0, ...kindsInUse.map((k) => c.profiles[k].clockDriftPpm)) : 0;
+    this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs, c.detectors.map(detectorName), { clockDriftPpm });
 
     // Configuration several hosts read is handed out as one deep-frozen copy (the same as a copy each).
     const nodeHosts = topo.nodes.map((n) => n.host);

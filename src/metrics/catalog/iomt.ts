@@ -46,8 +46,8 @@ export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   // Neither way: ground truth, the patients' clinical episodes.
   { name: 'iomt.episodes', unit: 'count', better: 'neither', meaning: 'clinical episodes (ground truth) that a rule covers and that lasted its hold (a shorter one is by design not alarmed), started after warm-up and at least 60 s before the end' },
   { name: 'iomt.episodes_alerted_ratio', unit: 'ratio', better: 'higher', meaning: 'of those episodes, the fraction with a fast-path alert' },
-  { name: 'iomt.episodes_alerted_onchain_ratio', unit: 'ratio', better: 'higher', meaning: 'of those episodes, the fraction whose care team learned by the end of the run that an alert for it was recorded on chain' },
-  { name: 'iomt.false_alerts', unit: 'count', better: 'lower', meaning: 'fast-path alerts matching no episode of their rule\'s kind from its start to 60 s after its end (a later alert of an episode counts as its first alert or a duplicate, not as false)' },
+  { name: 'iomt.episodes_alerted_onchain_ratio', unit: 'ratio', better: 'higher', meaning: 'of those episodes, the fraction whose care team learned by the end of the run that an alert for it was recorded on chain (however long after the episode ended)' },
+  { name: 'iomt.false_alerts', unit: 'count', better: 'lower', meaning: 'fast-path alerts whose condition began, by the reporting device\'s clock, in no episode of their rule\'s kind from its start to 60 s after its end (an alert is an episode\'s by when its condition began, not by when it arrived: a late alert of an episode counts as its first alert or a duplicate, not as false)' },
   { name: 'iomt.alerts_refused_onchain', unit: 'count', better: 'lower', meaning: 'alert transactions that committed but the EmergencyAlert contract refused (not forwarded to the care team)' },
   // Lower is better: a further alert for an episode already alerted tells the care team nothing new (alarm fatigue).
   { name: 'iomt.duplicate_alerts', unit: 'count', better: 'lower', meaning: 'further fast-path alerts for an episode already alerted (e.g. a second device)' },
