@@ -4,6 +4,7 @@ import type { Transaction } from '../ledger/index.ts';
 import { metricDoc } from '../metrics/catalog.ts';
 import { DEFAULT_ALERT_RULES } from './alert-rules.ts';
 import { IomtCollector } from './collector.ts';
+import { CHANNEL_INDEX } from './vitals.ts';
 
 let id = 0;
 function tx(): Transaction {
@@ -287,6 +288,21 @@ describe('IomtCollector', () => {
     expect(alerted(100, 300_000)).toEqual([1, 0]);
     expect(alerted(100, 1_000_000)).toEqual([0, 1]);
     expect(alerted(0, 300_000)).toEqual([0, 1]);
+  });
+
+  it('leaves out of iomt.episodes, and counts apart, an episode no device of its patient can observe', () => {
+    // Patient 0 has only a pulse oximeter (SpO₂); patient 1 also an ECG patch (heart rate).
+    const measuredChannels = Uint32Array.of(1 << CHANNEL_INDEX.spo2, (1 << CHANNEL_INDEX.spo2) | (1 << CHANNEL_INDEX.hr));
+    const ep = (patient: number, kind: 'desaturation' | 'tachycardia') => ({ patient, kind, startUs: 100_000_000, endUs: 160_000_000, level: 0 });
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0, 'desaturation'), ep(0, 'tachycardia'), ep(1, 'tachycardia')], [], 0, [], { measuredChannels });
+    const spo2 = DEFAULT_ALERT_RULES.findIndex((r) => r.name === 'spo2-low');
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: spo2, device: 0, conditionUs: 105_000_000 }, 121_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 1, rule: HR, device: 2, conditionUs: 100_500_000 }, 106_000_000);
+    const m = metrics(c, 600_000_000);
+    expect(m['iomt.episodes']!.value).toBe(2);
+    expect(m['iomt.episodes_unobservable']!.value).toBe(1);
+    expect(m['iomt.episodes_alerted_ratio']!.value).toBe(1);
+    expect(m['iomt.alert_within_target_ratio']!.value).toBe(1);
   });
 
   it('reports access decision latency p50, p95, p99 and max as exact percentiles (Histogram, Hyndman & Fan definition 7)', () => {

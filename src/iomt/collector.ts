@@ -17,7 +17,7 @@ import type { IomtEvent } from './events.ts';
 import { PhiInspector } from './phi-inspector.ts';
 import { AlarmRates } from './alarm-rates.ts';
 import type { AlarmEvent } from './detectors.ts';
-import type { Episode, EpisodeKind } from './vitals.ts';
+import { CHANNEL_INDEX, type Episode, type EpisodeKind } from './vitals.ts';
 import { ServedReads, type ServedVerdicts } from './served-reads.ts';
 
 const MS = 1_000;
@@ -80,6 +80,8 @@ export class IomtCollector {
 
   /** Bound on a device clock's drift (ppm): how far before an episode's start its condition may read. */
   private readonly clockDriftPpm: number;
+  /** Per patient, a bit per channel (CHANNEL_INDEX) some device of theirs measures; undefined: every channel. */
+  private readonly measured: Uint32Array | undefined;
 
   constructor(
     private readonly rules: readonly AlertRule[],
@@ -87,11 +89,12 @@ export class IomtCollector {
     phiIdentifiers: readonly string[],
     private readonly warmupUs: number,
     detectors: readonly string[] = [],
-    options: { readonly clockDriftPpm?: number } = {},
+    options: { readonly clockDriftPpm?: number; readonly measuredChannels?: Uint32Array } = {},
   ) {
     this.phi = new PhiInspector(phiIdentifiers);
     this.alarmRates = new AlarmRates(detectors, warmupUs);
     this.clockDriftPpm = options.clockDriftPpm ?? 0;
+    this.measured = options.measuredChannels;
     for (const e of episodes) {
       let list = this.episodesByPatient.get(e.patient);
       if (list === undefined) this.episodesByPatient.set(e.patient, (list = []));
@@ -202,7 +205,7 @@ export class IomtCollector {
     this.alertsScored = true;
     for (const list of this.episodesByPatient.values()) {
       for (const t of list) {
-        if (!this.counted(t.e, durationUs)) continue;
+        if (this.counted(t.e, durationUs) !== true) continue;
         if (!Number.isNaN(t.fastUs) && this.scoreAlert(t.fastUs - t.e.startUs, this.rules[t.fastRule]!, this.alertFast)) this.fastWithinTarget++;
         if (!Number.isNaN(t.chainUs) && this.scoreAlert(t.chainUs - t.e.startUs, this.rules[t.chainRule]!, this.alertChain)) this.chainWithinTarget++;
       }
@@ -217,13 +220,22 @@ export class IomtCollector {
   }
 
   /**
-   * Whether an episode is scored: a rule watches its kind and it lasted that rule's hold (a shorter
-   * one is, by the alarm condition delay's design, not alarmed: counting it would score a correct
-   * silence as a miss), begun after the warm-up, with the grace to alert it before the end.
+   * Whether an episode is scored: a rule watches its kind on a channel a device of the patient
+   * measures (no device, no alert: counting it would score the ward's equipment as the system's
+   * miss), and it lasted that rule's hold (a shorter one is, by the alarm condition delay's design,
+   * not alarmed: counting it would score a correct silence as a miss), begun after the warm-up, with
+   * the grace to alert it before the end. 'unobservable': it would be, but no device of the patient
+   * measures the channel of any rule that would score it.
    */
-  private counted(e: Episode, durationUs: number): boolean {
+  private counted(e: Episode, durationUs: number): boolean | 'unobservable' {
     if (e.startUs < this.warmupUs || e.startUs + EPISODE_GRACE_US > durationUs) return false;
-    return this.rules.some((r) => RULE_EPISODE[r.channel] === e.kind && e.endUs - e.startUs >= r.holdUs);
+    let covered = false;
+    for (const r of this.rules) {
+      if (RULE_EPISODE[r.channel] !== e.kind || e.endUs - e.startUs < r.holdUs) continue;
+      if (this.measured === undefined || (this.measured[e.patient]! & (1 << CHANNEL_INDEX[r.channel])) !== 0) return true;
+      covered = true;
+    }
+    return covered ? 'unobservable' : false;
   }
 
   /** A contract call's outcome at its first execution by any replica (the only one emitted: `emitFirst`). */
@@ -298,11 +310,12 @@ export class IomtCollector {
     lat('iomt.anchor_latency_ms', this.anchored);
     lat('iomt.alert_latency_ms', this.alertFast);
     lat('iomt.alert_latency_onchain_ms', this.alertChain);
-    const { eligible, fast, chain } = this.episodeCoverage(o.durationUs);
+    const { eligible, unobservable, fast, chain } = this.episodeCoverage(o.durationUs);
     // An episode no alert reached on a path is a miss of that path's target, not left out.
     put('iomt.alert_within_target_ratio', 'ratio', eligible === 0 ? NaN : this.fastWithinTarget / eligible);
     put('iomt.alert_within_target_onchain_ratio', 'ratio', eligible === 0 ? NaN : this.chainWithinTarget / eligible);
     put('iomt.episodes', 'count', eligible);
+    put('iomt.episodes_unobservable', 'count', unobservable);
     put('iomt.episodes_alerted_ratio', 'ratio', eligible === 0 ? NaN : fast / eligible);
     put('iomt.episodes_alerted_onchain_ratio', 'ratio', eligible === 0 ? NaN : chain / eligible);
     put('iomt.false_alerts', 'count', this.falseAlerts);
@@ -348,19 +361,22 @@ export class IomtCollector {
     return { metrics: m, checks };
   }
 
-  private episodeCoverage(durationUs: number): { eligible: number; fast: number; chain: number } {
+  private episodeCoverage(durationUs: number): { eligible: number; unobservable: number; fast: number; chain: number } {
     let eligible = 0;
+    let unobservable = 0;
     let fast = 0;
     let chain = 0;
     for (const list of this.episodesByPatient.values()) {
       for (const t of list) {
-        if (!this.counted(t.e, durationUs)) continue;
+        const counted = this.counted(t.e, durationUs);
+        if (counted === 'unobservable') unobservable++;
+        if (counted !== true) continue;
         eligible++;
         if (!Number.isNaN(t.fastUs)) fast++;
         if (!Number.isNaN(t.chainUs)) chain++;
       }
     }
-    return { eligible, fast, chain };
+    return { eligible, unobservable, fast, chain };
   }
 }
 

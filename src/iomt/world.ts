@@ -24,7 +24,7 @@ import type { IomtEvent } from './events.ts';
 import type { Gateway, GatewayDevice } from './gateway.ts';
 import type { LedgerEndpoint } from './ledger-client.ts';
 import type { NodeEndpoint } from './node-link.ts';
-import type { DeviceKind, DeviceProfile } from './profiles.ts';
+import { CHANNEL_INDEX, type DeviceKind, type DeviceProfile } from './profiles.ts';
 import { pseudonym } from './pseudonym.ts';
 import { ENROLMENT_AUTHORITY_SIGNER, enrolReader, type ReaderCredential } from './reader-credential.ts';
 import { placeConsortium, type ReplicaDeployment, type WrapReplica } from '../protocols/consortium/placement.ts';
@@ -185,7 +185,10 @@ export class IomtWorld {
     // The most a device clock drifts (ppm): an alert carries the time its condition began by that clock.
     const kindsInUse = (Object.keys(c.devicesPerBed) as DeviceKind[]).filter((k) => c.devicesPerBed[k] > 0);
     const clockDriftPpm = c.clockDrift ? Math.max(0, ...kindsInUse.map((k) => c.profiles[k].clockDriftPpm)) : 0;
-    this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs, c.detectors.map(detectorName), { clockDriftPpm });
+    // The channels each patient's devices measure: an episode on another channel no device can see.
+    const measuredChannels = new Uint32Array(topo.patients);
+    for (const d of topo.devices) measuredChannels[d.patient]! |= 1 << CHANNEL_INDEX[c.profiles[d.kind].channel];
+    this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs, c.detectors.map(detectorName), { clockDriftPpm, measuredChannels });
 
     // Configuration several hosts read is handed out as one deep-frozen copy (the same as a copy each).
     const nodeHosts = topo.nodes.map((n) => n.host);

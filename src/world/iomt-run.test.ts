@@ -143,6 +143,27 @@ describe('IomtWorld', () => {
     expect(checks.find((c) => c.name === 'iomt.no_phi_on_chain')!.detail).toContain('lastSpo2');
   });
 
+  it('scores only the episodes a device of the patient can observe: without heart-rate devices every tachycardia is unobservable, not missed', () => {
+    const only = (devicesPerBed: Record<string, number>) => {
+      const world = new IomtWorld(smallWorldConfig(pbft, { durationUs: 1_200_000_000, devicesPerBed: { ...devicesOfEachKind(0), ...devicesPerBed }, episodes: { ratePerHour: { desaturation: 4, tachycardia: 4 }, durationMinUs: 60_000_000, durationMaxUs: 120_000_000, notBeforeUs: 30_000_000 } }));
+      world.run();
+      return { world, metrics: world.finish().metrics };
+    };
+    const { world, metrics } = only({ pulseOximeter: 1 });
+    // Episodes scored: begun at least 60 s before the end (every one lasts both rules' holds).
+    const scored = world.vitals.flatMap((v) => v.episodes).filter((e) => e.startUs + 60_000_000 <= 1_200_000_000);
+    const of = (kind: string) => scored.filter((e) => e.kind === kind).length;
+    expect(of('tachycardia')).toBeGreaterThan(0);
+    expect(metrics['iomt.episodes']!.value).toBe(of('desaturation'));
+    expect(metrics['iomt.episodes_unobservable']!.value).toBe(of('tachycardia'));
+    expect(metrics['iomt.episodes_alerted_ratio']!.value).toBe(1);
+    // The episodes themselves are the patients' own draws, whatever devices the beds carry.
+    const withEcg = only({ pulseOximeter: 1, ecgPatch: 1 });
+    expect(withEcg.world.vitals.map((v) => v.episodes)).toEqual(world.vitals.map((v) => v.episodes));
+    expect(withEcg.metrics['iomt.episodes']!.value).toBe(scored.length);
+    expect(withEcg.metrics['iomt.episodes_unobservable']!.value).toBe(0);
+  });
+
   it('delivers fast-path alerts exactly at the analytic sum of the path delays on a fixed-delay network', () => {
     const radioUs = 7_000;
     const lanUs = 2_000;
