@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, normal } from '../../sim/index.ts';
 import { CusumDetector, CusumDetectors, EwmaDetector, ZScoreDetector, type StreamDetector } from './detectors.ts';
-import { DetectorBank } from './detector-bank.ts';
+import { DetectorBank, FEATURE_INDEX } from './detector-bank.ts';
 
 /** Feed `n` in-control samples N(10, 1), then `m` shifted ones; return indices of alarms. */
 function run(d: StreamDetector, n: number, m: number, shift: number, seed = 7): number[] {
@@ -32,6 +32,54 @@ describe('CusumDetector', () => {
     expect(cusum.filter((i) => i >= 500).length).toBeGreaterThan(0);
     expect(cusum.filter((i) => i < 500)).toEqual([]);
     expect(z.filter((i) => i >= 500).length).toBeLessThan(3);
+  });
+});
+
+describe('CusumDetector under an intermittent shift', () => {
+  // default.yaml's inter-arrival chart: a 1 s device (±20 ms uniform jitter, σ ≈ 11.6 ms). A replay
+  // 2 s late puts each copy a few ms after its original: every other inter-arrival ≈ 0.
+  const p = { k: 1.5, h: 7, warmup: 50 };
+  /** One device's chart at its gateway, fed in-control gaps and replays; the edges it reported. */
+  function chart(seed: number) {
+    const rng = new Rng(seed);
+    const bank = new DetectorBank([{ type: 'cusum', scope: 'device', feature: 'interarrival', ...p }], 'device');
+    const edges: string[] = [];
+    const normalGap = () => 1 + (rng.float() - 0.5) * 0.04;
+    const feed = (x: number) => {
+      const e = bank.feed(FEATURE_INDEX.interarrival, 0, x);
+      for (const d of e?.raised ?? []) edges.push(`raised ${d}`);
+      for (const d of e?.cleared ?? []) edges.push(`cleared ${d}`);
+    };
+    return {
+      edges,
+      quiet(n: number) {
+        for (let i = 0; i < n; i++) feed(normalGap());
+      },
+      replay(copies: number) {
+        for (let i = 0; i < copies; i++) {
+          const lag = 0.002 + rng.float() * 0.003;
+          feed(lag);
+          feed(normalGap() - lag);
+        }
+      },
+    };
+  }
+
+  it('raises one alarm for a sustained replay, held while it lasts, not one per replayed copy', () => {
+    const c = chart(11);
+    c.quiet(100);
+    c.replay(200);
+    expect(c.edges).toEqual(['raised cusum:interarrival']);
+  });
+
+  it('raises a second alarm for a second replay after a long in-control stretch, having cleared in between', () => {
+    const c = chart(12);
+    c.quiet(100);
+    c.replay(5);
+    // Five copies put S⁻ near 5 × 85σ; in control it drains by about k = 1.5 a sample.
+    c.quiet(1_000);
+    c.replay(5);
+    expect(c.edges).toEqual(['raised cusum:interarrival', 'cleared cusum:interarrival', 'raised cusum:interarrival']);
   });
 });
 

@@ -4,15 +4,21 @@
  *
  * Each detector watches one numeric feature of one subject (a device's inter-arrival time or value,
  * a gateway's message rate) and learns its in-control mean and spread from the first `warmup`
- * samples. It raises an alarm on the transition into the out-of-control state and re-arms once the
- * statistic is back in control, so a sustained attack yields one alarm, not one per sample; the
- * return to control is reported too ('alarm-clear'), so a scorer knows which subjects are still in
- * alarm when an attack begins.
+ * samples. It raises an alarm on the transition into the out-of-control state, holds it while the
+ * statistic stays out of control, and re-arms once the statistic is back in control, so a sustained
+ * attack yields one alarm, not one per sample: an alarm is an onset, and every count of alarms
+ * counts onsets. The return to control is reported too ('alarm-clear'), so a scorer knows which
+ * subjects are still in alarm when an attack begins. What "back in control" means is the
+ * statistic's own: the EWMA's smoothed mean back inside its limits, the CUSUM's sums back at 0 (an
+ * attack that alternates anomalous and normal samples, as a replay does, keeps both out of control
+ * throughout), the z-score's latest sample inside its limit (a Shewhart chart judges each sample
+ * alone, so it alarms once per run of anomalous samples).
  *
  * - EWMA chart (Roberts 1959; limits from Lucas & Saccucci 1990): z ← λx + (1−λ)z, alarm when
  *   |z − μ| > L·σ·√(λ/(2−λ)).
  * - Tabular CUSUM (Page 1954; Montgomery, "Introduction to SQC", §9.1): on u = (x − μ)/σ,
- *   S⁺ ← max(0, S⁺ + u − k), S⁻ ← max(0, S⁻ − u − k), alarm when either exceeds h.
+ *   S⁺ ← max(0, S⁺ + u − k), S⁻ ← max(0, S⁻ − u − k), alarm when either exceeds h, held until
+ *   both are back at 0.
  * - z-score: |x − μ|/σ > threshold against running (Welford) statistics of the in-control samples.
  */
 import type { ModelEvent } from '../../sim/index.ts';
@@ -179,17 +185,17 @@ export class CusumDetectors implements SubjectDetectors {
     let lo = this.lo[i]! - u - this.k;
     hi = hi > 0 ? hi : 0;
     lo = lo > 0 ? lo : 0;
-    const out = hi > this.h || lo > this.h;
-    const rose = out && this.out[i] === 0;
-    if (rose) {
-      // Restart the sums after signalling (Montgomery §9.1.3): the next alarm needs fresh evidence.
-      hi = 0;
-      lo = 0;
-    }
+    // Out of control once a sum exceeds h, and until both are back at 0, where the in-control chart
+    // renews (Page 1954): no evidence of a shift is left. The sums are not restarted at the signal:
+    // Montgomery (§9.1) restarts them once the process has been investigated and corrected, and a
+    // detector only reports. Restarted, a chart under a replay (every other inter-arrival ≈ 0) came
+    // back in control on the next normal sample and alarmed again on every replayed copy.
+    const wasOut = this.out[i] === 1;
+    const out = wasOut ? hi > 0 || lo > 0 : hi > this.h || lo > this.h;
     this.hi[i] = hi;
     this.lo[i] = lo;
     this.out[i] = out ? 1 : 0;
-    return rose;
+    return out && !wasOut;
   }
 
   alarmed(i: number): boolean {
