@@ -4,6 +4,11 @@
  * code path (AccessControl request with its real credentials, then a store read under the permit
  * if granted), so every one is decided and audited like any other; only the volume is abnormal.
  * Timer tags are multiplexed: the client's own tags are doubled; the odd tag belongs to the proxy.
+ *
+ * What an extra request draws (its patient, break-glass, and the next-request gap the client draws
+ * and the proxy drops) comes from a stream of the proxy's own, never the client's: the clinician's
+ * honest requests are then the attack-free run's, at the same times and for the same patients
+ * (common random numbers, docs/architecture.md "Randomness").
  */
 import { exponential, type Actor, type ActorContext, type ActorFactory, type EmitKey, type HostId, type ModelEvent, type Rng, type TimerId, type TimerTag } from '../../../sim/index.ts';
 import type { AttackWindow } from '../window.ts';
@@ -16,12 +21,17 @@ const CLIENT_ACT_TAG = 0;
 export class ClientProxy implements Actor<unknown> {
   private readonly inner: Actor<unknown>;
   private readonly rng: Rng;
+  /** The stream an extra request draws from, in place of the client's own. */
+  private readonly extraRng: Rng;
+  /** The stream the client sees: its own, except while it makes an extra request. */
+  private actingRng: Rng | undefined;
   private suppressTimers = false;
   /** Extra requests issued. */
   extraRequests = 0;
 
   constructor(readonly ctx: ActorContext<unknown>, factory: ActorFactory<unknown>, private readonly windows: readonly (AttackWindow & { readonly ratePerHour: number })[]) {
     this.rng = ctx.rng.stream('attack');
+    this.extraRng = ctx.rng.stream('attack:request');
     this.inner = factory(new ClientProxyContext(this));
   }
 
@@ -49,10 +59,16 @@ export class ClientProxy implements Actor<unknown> {
     const now = this.ctx.nowUs;
     for (const w of this.windows) {
       if (!isActive(w, now)) continue;
-      // The client's own next-request timer is not kept: its honest schedule goes on unchanged.
+      // The client's own next-request timer is not kept, and what it draws comes from the proxy's
+      // stream: its honest schedule goes on unchanged.
       this.suppressTimers = true;
-      this.inner.onTimer(CLIENT_ACT_TAG);
-      this.suppressTimers = false;
+      this.actingRng = this.extraRng;
+      try {
+        this.inner.onTimer(CLIENT_ACT_TAG);
+      } finally {
+        this.suppressTimers = false;
+        this.actingRng = undefined;
+      }
       this.extraRequests++;
       this.ctx.setTimer(this.gapUs(w), MISUSE_TAG);
       return;
@@ -62,6 +78,11 @@ export class ClientProxy implements Actor<unknown> {
   /** The time to the next extra request: exponential at the window's rate. */
   private gapUs(w: { readonly ratePerHour: number }): number {
     return Math.max(1, Math.round(exponential(this.rng, 3_600_000_000 / w.ratePerHour)));
+  }
+
+  /** The stream the client draws from now. */
+  get innerRng(): Rng {
+    return this.actingRng ?? this.ctx.rng;
   }
 
   innerSetTimer(delayUs: number, tag: TimerTag): TimerId {
@@ -74,7 +95,7 @@ class ClientProxyContext implements ActorContext<unknown> {
   constructor(private readonly owner: ClientProxy) {}
   get self(): HostId { return this.owner.ctx.self; }
   get nowUs(): number { return this.owner.ctx.nowUs; }
-  get rng(): Rng { return this.owner.ctx.rng; }
+  get rng(): Rng { return this.owner.innerRng; }
   send(to: HostId, msg: unknown, sizeBytes: number): void { this.owner.ctx.send(to, msg, sizeBytes); }
   setTimer(delayUs: number, tag: TimerTag): TimerId { return this.owner.innerSetTimer(delayUs, tag); }
   cancelTimer(id: TimerId): void { if (id >= 0) this.owner.ctx.cancelTimer(id); }
