@@ -84,9 +84,10 @@ export class LedgerClient {
 
   /**
    * Submit `call`; `token` comes back in `onLedgerOutcome`, with the node's answer to `ask` once
-   * confirmed (no question: at confirmation). Returns the transaction.
+   * confirmed (no question: at confirmation); a question about the transaction itself is made from
+   * it (`ask` a function of it). Returns the transaction.
    */
-  submit(call: ContractCall, token: number, ask?: NodeQueryBody): Transaction {
+  submit(call: ContractCall, token: number, ask?: NodeQueryBody | ((tx: Transaction) => NodeQueryBody)): Transaction {
     const ctx = this.ctx;
     const body = canonical(call);
     const tx: Transaction = {
@@ -99,7 +100,7 @@ export class LedgerClient {
     };
     const submitted: SubmitEvent = { kind: 'submit', tx };
     ctx.emit(submitted);
-    this.pending.set(tx.id, { tx, token, ask, votes: new Map() });
+    this.pending.set(tx.id, { tx, token, ask: typeof ask === 'function' ? ask(tx) : ask, votes: new Map() });
     ctx.send(this.target, { kind: 'request', tx } satisfies RequestMessage, tx.sizeBytes);
     this.retries.submitted(tx.id, ctx.nowUs);
     return tx;

@@ -15,8 +15,8 @@
  *   from the last height it holds and the node replays what it missed.
  *
  * Sizes: a 20-byte header (kind, query or subscription id, notice number, height) and the 32-byte MAC tag, plus
- * each field: ids and pseudonyms as their ASCII bytes, numbers as 4 bytes (8 for heights and
- * times), a Merkle root as its 32 raw bytes, a decision or status as 1 byte.
+ * each field: ids and pseudonyms as their ASCII bytes, numbers as 4 bytes (8 for heights, times
+ * and transaction ids), a Merkle root as its 32 raw bytes, a decision or status as 1 byte.
  */
 import type { AccessDecision, AuditEntry } from '../contracts/index.ts';
 
@@ -39,13 +39,19 @@ export type NodeQueryBody =
   /** Whether EmergencyAlert recorded an alert. */
   | { readonly q: 'alert-recorded'; readonly alert: string }
   /** The Merkle root AnchorRegistry holds for a gateway's batch (what a reader checks a record against). */
-  | { readonly q: 'anchor-root'; readonly gateway: number; readonly batch: number };
+  | { readonly q: 'anchor-root'; readonly gateway: number; readonly batch: number }
+  /**
+   * Whether transaction `tx` is the DeviceRegistry revocation of `device` that took effect (a
+   * revocation of a device already revoked is refused, and a revoked device never changes again).
+   */
+  | { readonly q: 'revoked-by'; readonly device: string; readonly tx: number };
 
 export type NodeAnswerBody =
   | { readonly q: 'height' }
   | { readonly q: 'access-decision'; readonly decision: AccessDecision | undefined }
   | { readonly q: 'alert-recorded'; readonly recorded: boolean }
-  | { readonly q: 'anchor-root'; readonly root: string | undefined };
+  | { readonly q: 'anchor-root'; readonly root: string | undefined }
+  | { readonly q: 'revoked-by'; readonly revokedBy: boolean };
 
 export interface NodeQuery {
   readonly kind: 'node-query';
@@ -120,6 +126,8 @@ export function queryBytes(body: NodeQueryBody): number {
       return NODE_MESSAGE_BASE_BYTES + body.alert.length;
     case 'anchor-root':
       return NODE_MESSAGE_BASE_BYTES + 8;
+    case 'revoked-by':
+      return NODE_MESSAGE_BASE_BYTES + body.device.length + 8;
   }
 }
 
@@ -130,6 +138,7 @@ export function answerBytes(body: NodeAnswerBody): number {
       return NODE_MESSAGE_BASE_BYTES;
     case 'access-decision':
     case 'alert-recorded':
+    case 'revoked-by':
       return NODE_MESSAGE_BASE_BYTES + 1;
     case 'anchor-root':
       return NODE_MESSAGE_BASE_BYTES + (body.root === undefined ? 1 : 32);

@@ -116,4 +116,14 @@ describe('NodeQueryService', () => {
     expect(ack.topic === 'audit' && ack.items.map((e) => e.ref)).toEqual(['r2']);
     expect(n.events.map((e) => e.kind)).toEqual(['iomt-contract-outcome', 'iomt-contract-outcome']);
   });
+
+  it('answers which transaction revoked a device: the one that took effect, not a later revocation the registry refused in the same block', () => {
+    const n = node();
+    const revoke = () => tx({ contract: 'DeviceRegistry', method: 'revoke', args: { device: 'dev_0', status: 'revoked' } }, ADMIN);
+    const first = revoke();
+    const second = revoke();
+    n.commit(block(1, [first, second]));
+    for (const t of [first, second]) n.service.onMessage(ADMIN, { kind: 'node-query', id: t.id, afterHeight: 1, body: { q: 'revoked-by', device: 'dev_0', tx: t.id } } satisfies NodeQuery);
+    expect(n.sent.map((s) => (s.msg as NodeAnswer).body)).toEqual([{ q: 'revoked-by', revokedBy: true }, { q: 'revoked-by', revokedBy: false }]);
+  });
 });

@@ -60,6 +60,12 @@ export class NodeQueryService {
   private newPermits: PermitItem[] = [];
   /** Every access decision with its height, in commit order (for replays). */
   private readonly permitLog: { readonly height: number; readonly item: PermitItem }[] = [];
+  /**
+   * The transaction whose DeviceRegistry revocation took effect, by device: final, as a revoked
+   * device is never changed again (src/contracts/registry.ts). Kept from the executed outcomes, as
+   * the permit log is, since the registry's state names no transaction.
+   */
+  private readonly revokedBy = new Map<string, number>();
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
@@ -124,6 +130,8 @@ export class NodeQueryService {
         return { q: b.q, recorded: app.alerts.recorded(b.alert) };
       case 'anchor-root':
         return { q: b.q, root: app.anchors.root(b.gateway, b.batch) };
+      case 'revoked-by':
+        return { q: b.q, revokedBy: this.revokedBy.get(b.device) === b.tx };
     }
   }
 
@@ -182,7 +190,10 @@ export class NodeQueryService {
   private onOutcome(o: ContractOutcome): void {
     // Every replica executes every transaction alike; metrics read the first execution of each.
     emitIomtFirst(this.ctx, o.tx.id, { kind: 'iomt-contract-outcome', outcome: o });
-    if (o.kind === 'device') this.newRegistry.push(o.device);
+    if (o.kind === 'device') {
+      this.newRegistry.push(o.device);
+      if (o.method === 'revoke') this.revokedBy.set(o.device, o.tx.id);
+    }
     else if (o.kind === 'access') {
       const a = o.access;
       const item: PermitItem = { request: a.request, requester: a.requester, patient: a.patient, decision: a.decision };

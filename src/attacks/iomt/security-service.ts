@@ -9,7 +9,8 @@ import type { Actor, ActorContext, HostId } from '../../../sim/index.ts';
 import type { ReplyMessage } from '../../protocols/types.ts';
 import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from '../../iomt/ledger-client.ts';
 import { NodeQueries, type NodeEndpoint } from '../../iomt/node-link.ts';
-import type { NodeAnswer } from '../../iomt/node-messages.ts';
+import type { NodeAnswer, NodeAnswerBody } from '../../iomt/node-messages.ts';
+import type { Transaction } from '../../ledger/index.ts';
 
 /** Gateway → security service: a device-scope detector went into alarm. */
 export interface SecurityAlarm {
@@ -36,7 +37,11 @@ export class SecurityService implements Actor<unknown>, LedgerOwner {
   private readonly ledger: LedgerClient;
   /** First alarm (raised at the gateway) per device that the service acted on. */
   readonly alarmUs = new Map<number, number>();
-  /** When each revocation was confirmed committed (f + 1 matching replies) and executed by the service's node. */
+  /**
+   * When each revocation the DeviceRegistry accepted was confirmed committed (f + 1 matching
+   * replies) and executed by the service's node. A revocation the registry refused (the device was
+   * already revoked, by its hospital's administration say) revoked nothing and is not here.
+   */
   readonly revokedUs = new Map<number, number>();
 
   constructor(private readonly ctx: ActorContext<unknown>, private readonly o: SecurityServiceOptions) {
@@ -44,8 +49,9 @@ export class SecurityService implements Actor<unknown>, LedgerOwner {
     this.ledger = new LedgerClient(ctx, o.ledger, this.queries, this);
   }
 
-  onLedgerOutcome(device: number): void {
-    this.revokedUs.set(device, this.ctx.nowUs);
+  /** The revocation of `device` is confirmed and the node answered whether it was the one that took effect. */
+  onLedgerOutcome(device: number, _tx: Transaction, _height: number, answer: NodeAnswerBody | undefined): void {
+    if (answer?.q === 'revoked-by' && answer.revokedBy) this.revokedUs.set(device, this.ctx.nowUs);
   }
 
   onStart(): void {
@@ -71,6 +77,8 @@ export class SecurityService implements Actor<unknown>, LedgerOwner {
     const name = this.o.deviceNames[m.device];
     if (name === undefined) return;
     this.alarmUs.set(m.device, m.raisedUs);
-    this.ledger.submit({ contract: 'DeviceRegistry', method: 'revoke', args: { device: name, status: 'revoked' } }, m.device, { q: 'height' });
+    // The node is asked whether this transaction's revocation took effect, not only that it
+    // committed: a committed transaction may still be refused by the contract.
+    this.ledger.submit({ contract: 'DeviceRegistry', method: 'revoke', args: { device: name, status: 'revoked' } }, m.device, (tx) => ({ q: 'revoked-by', device: name, tx: tx.id }));
   }
 }
