@@ -114,7 +114,7 @@ export class AttackPlan {
     const ic: InstallContext = { world, truth: this.truth };
     this.specs.forEach((spec, k) => this.definitions[k]!.install?.(spec as never, ic));
     const reported = new Set(this.definitions.flatMap((d) => d.outcomes));
-    this.outcomesCollector = new AttackOutcomes(world, this.truth, this.specs, reported);
+    this.outcomesCollector = new AttackOutcomes(world, this.truth, this.specs, reported, this.devicesInstalled ? [this.devices!.truth] : []);
   }
 
   /** What the outcomes read from the hosts this engine ran (a partition's share, in a split run). */

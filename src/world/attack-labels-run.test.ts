@@ -69,9 +69,10 @@ describe('attackLabels', () => {
     expect(runConsensusWorld(scenario, 3).attackLabels).toEqual({ equivocation: 1, crash: 1 });
   });
 
-  it("labels consent-expired.yaml's former grantee once the patient's grant has committed", () => {
+  it("labels consent-expired.yaml's former grantee, and the attack's two hosts, once the patient's grant has committed", () => {
     const { scenario } = loadScenario(consentExpired, []);
-    expect(runIomtWorld(scenario, scenario.seed).attackLabels).toEqual({ 'consent-misuse': 1 });
+    // The former grantee's access (by pseudonym), its host, and the host of the patient's side.
+    expect(runIomtWorld(scenario, scenario.seed).attackLabels).toEqual({ 'consent-misuse': 3 });
   });
 
   it('labels no former grantee whose grant has not committed by the end (PoA, 15 s blocks, a 100 s run), on 1 and 2 threads', async () => {

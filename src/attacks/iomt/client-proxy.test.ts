@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, type Actor, type ActorContext, type TimerTag } from '../../../sim/index.ts';
+import type { Transaction } from '../../ledger/types.ts';
+import { TRUTH_LABEL_EVENT, type TruthLabelEvent } from '../ground-truth.ts';
 import { ClientProxy } from './client-proxy.ts';
 
 /** A proxy around a client that does nothing, on a context that records the timers set. */
@@ -13,7 +15,8 @@ function proxyAt(windows: { start: number; end?: number; ratePerHour: number }[]
     setTimer(delayUs: number, tag: TimerTag) { timers.push({ delayUs, tag }); return timers.length; },
   } as unknown as ActorContext<unknown>;
   const client: Actor<unknown> = { onMessage() {}, onTimer() {} };
-  return { proxy: new ClientProxy(ctx, () => client, windows), timers, clock };
+  const label = (tx: Transaction): TruthLabelEvent => ({ kind: TRUTH_LABEL_EVENT, entity: 'tx', id: tx.id, attack: 'insider', role: 'insider-request', fromUs: tx.submittedUs });
+  return { proxy: new ClientProxy(ctx, () => client, windows, label), timers, clock };
 }
 
 describe('insider misuse proxy', () => {

@@ -8,8 +8,14 @@
  * What an extra request draws (its patient, break-glass, and the next-request gap the client draws
  * and the proxy drops) comes from a stream of the proxy's own, never the client's: the clinician's
  * honest requests are then the attack-free run's, at the same times and for the same patients
- * (common random numbers, docs/architecture.md "Randomness").
+ * (common random numbers, docs/architecture.md "Randomness"). The transaction an extra request
+ * submits is the attack's own: the proxy emits the ground-truth label its attack makes of it
+ * (`labelExtra`), as a model event, so that every observer learns it, also a split run's
+ * coordinator (src/attacks/ground-truth.ts).
  */
+import type { Transaction } from '../../ledger/types.ts';
+import type { SubmitEvent } from '../../protocols/types.ts';
+import type { TruthLabelEvent } from '../ground-truth.ts';
 import { exponential, type Actor, type ActorContext, type ActorFactory, type EmitKey, type HostId, type ModelEvent, type Rng, type TimerId, type TimerTag } from '../../../sim/index.ts';
 import type { AttackWindow } from '../window.ts';
 import { isActive, windowEndUs } from '../window.ts';
@@ -29,7 +35,13 @@ export class ClientProxy implements Actor<unknown> {
   /** Extra requests issued. */
   extraRequests = 0;
 
-  constructor(readonly ctx: ActorContext<unknown>, factory: ActorFactory<unknown>, private readonly windows: readonly (AttackWindow & { readonly ratePerHour: number })[]) {
+  constructor(
+    readonly ctx: ActorContext<unknown>,
+    factory: ActorFactory<unknown>,
+    private readonly windows: readonly (AttackWindow & { readonly ratePerHour: number })[],
+    /** The ground-truth label of a transaction the client submitted for an extra request. */
+    private readonly labelExtra: (tx: Transaction) => TruthLabelEvent,
+  ) {
     this.rng = ctx.rng.stream('attack');
     this.extraRng = ctx.rng.stream('attack:request');
     this.inner = factory(new ClientProxyContext(this));
@@ -80,6 +92,12 @@ export class ClientProxy implements Actor<unknown> {
     return Math.max(1, Math.round(exponential(this.rng, 3_600_000_000 / w.ratePerHour)));
   }
 
+  /** The client's model events; the label of each transaction an extra request submits follows its submission. */
+  innerEmit(event: ModelEvent): void {
+    this.ctx.emit(event);
+    if (this.actingRng !== undefined && event.kind === 'submit') this.ctx.emit(this.labelExtra((event as SubmitEvent).tx));
+  }
+
   /** The stream the client draws from now. */
   get innerRng(): Rng {
     return this.actingRng ?? this.ctx.rng;
@@ -101,6 +119,6 @@ class ClientProxyContext implements ActorContext<unknown> {
   cancelTimer(id: TimerId): void { if (id >= 0) this.owner.ctx.cancelTimer(id); }
   cpu(costUs: number): void { this.owner.ctx.cpu(costUs); }
   cpuParallel(jobs: number, costUsEach: number): void { this.owner.ctx.cpuParallel(jobs, costUsEach); }
-  emit(event: ModelEvent): void { this.owner.ctx.emit(event); }
+  emit(event: ModelEvent): void { this.owner.innerEmit(event); }
   emitFirst(key: EmitKey, event: ModelEvent): void { this.owner.ctx.emitFirst(key, event); }
 }

@@ -13,6 +13,7 @@ import type { ActorContext } from '../../../sim/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
+import { TRUTH_LABEL_EVENT, type TruthLabelEvent } from '../ground-truth.ts';
 import { param, zOrdinal } from '../params.ts';
 import { ConsentMisuser, ScriptedPatient, type MisuseRequest } from './consent-misuser.ts';
 import { ledgerEndpoint, nodeEndpoint, siteLink } from './layout.ts';
@@ -71,7 +72,17 @@ export const consentMisuse = defineAttack({
               // The grantee becomes a former grantee only once the patient's grant has committed:
               // ground truth of a run in which it never did (a ledger too slow for the run) labels
               // nothing, and the command line says the attack never acted (src/runner/silent-attacks.ts).
-              onGranted: () => { env.truth.label('access', requester, 'consent-misuse', `former-grantee:${spec.mode}`, spec.start, spec.end ?? Infinity); },
+              // Both hosts are the attack's own, so none of their transactions (the grant, the
+              // revocation, the requests) is legitimate traffic (attack.legit_latency_ms): labelled
+              // as model events, which every observer learns, also a split run's coordinator; the
+              // grant's own confirmation came before, and the outcomes judge it at the end.
+              onGranted: (ctx) => {
+                env.truth.label('access', requester, 'consent-misuse', `former-grantee:${spec.mode}`, spec.start, spec.end ?? Infinity);
+                for (const [id, role] of [[host, 'former-grantee'], [patientHost, 'scripted-patient']] as const) {
+                  const label: TruthLabelEvent = { kind: TRUTH_LABEL_EVENT, entity: 'host', id, attack: 'consent-misuse', role, fromUs: spec.start };
+                  ctx.emit(label);
+                }
+              },
             }), `patient:consent-misuse:${k}`);
             if (placed !== host || patientPlaced !== patientHost) throw new Error(`consent-misuse: former grantee and patient placed at hosts ${placed} and ${patientPlaced}, expected ${host} and ${patientHost}`);
           }

@@ -152,8 +152,11 @@ export interface ScriptedPatientOptions {
   readonly consent: string;
   /** Consent period end when the mode is 'revoked' (past the run). */
   readonly farEndUs: number;
-  /** Told once, when the grant has committed (the grantee's ground truth is recorded then). */
-  readonly onGranted?: () => void;
+  /**
+   * Told once, when the grant has committed (the attack's ground truth is recorded then), with this
+   * host's context (to emit labels as model events).
+   */
+  readonly onGranted?: (ctx: ActorContext<unknown>) => void;
 }
 
 /**
@@ -213,7 +216,7 @@ export class ScriptedPatient implements Actor<unknown>, LedgerOwner {
 
   onLedgerOutcome(token: number, _tx: Transaction, height: number): void {
     if (token === TOKEN_GRANT) {
-      this.o.onGranted?.();
+      this.o.onGranted?.(this.ctx);
       if (this.o.mode === 'revoked') this.ctx.setTimer(this.o.validForUs, TIMER_REVOKE);
       this.tell({ kind: 'consent-news', what: 'granted', periodEndUs: this.periodEndUs });
     } else if (token === TOKEN_REVOKE) this.tell({ kind: 'consent-news', what: 'revoked', height });

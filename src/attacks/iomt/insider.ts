@@ -10,7 +10,7 @@ import type { ActorContext } from '../../../sim/index.ts';
 import { pseudonym } from '../../iomt/pseudonym.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { defineAttack } from '../definition.ts';
-import type { GroundTruth } from '../ground-truth.ts';
+import { TRUTH_LABEL_EVENT, type GroundTruth } from '../ground-truth.ts';
 import { param, zOrdinal } from '../params.ts';
 import { ACCESS_DETECTORS, AccessMonitor } from './access-monitor.ts';
 import { detectorScores } from './detection.ts';
@@ -48,7 +48,8 @@ export const insider = defineAttack({
           const windows = specsAimedAt(specs, (s) => s.clinicians, clinician).map((s) => ({ start: s.start, end: s.end, ratePerHour: s.rate }));
           if (windows.length === 0) return undefined;
           return (ctx) => {
-            const p = new ClientProxy(ctx, factory, windows);
+            // Its extra requests are the insider's own transactions (no legitimate traffic, attack.legit_latency_ms).
+            const p = new ClientProxy(ctx, factory, windows, (tx) => ({ kind: TRUTH_LABEL_EVENT, entity: 'tx', id: tx.id, attack: 'insider', role: 'insider-request', fromUs: tx.submittedUs }));
             proxies.push(p);
             return p;
           };

@@ -8,10 +8,10 @@ import type { AttackWindow } from '../window.ts';
 import { AttackOutcomes } from './collector.ts';
 
 /** The collector on a stand-in world: events are fed by hand; `end` sets the clock the metrics read. */
-function outcomes(specs: readonly AttackWindow[], truth = new GroundTruth(), reported: readonly string[] = []) {
+function outcomes(specs: readonly AttackWindow[], truth = new GroundTruth(), reported: readonly string[] = [], others: readonly GroundTruth[] = []) {
   let observer: ModelEventObserver | undefined;
   const engine = { nowUs: 0, observe: (fn: ModelEventObserver) => { observer = fn; } };
-  const collector = new AttackOutcomes({ engine } as unknown as AttackWorld, truth, specs, new Set(reported));
+  const collector = new AttackOutcomes({ engine } as unknown as AttackWorld, truth, specs, new Set(reported), others);
   const show = (host: HostId, event: ModelEvent, timeUs: number): void => observer!(host, event, timeUs);
   return {
     commit: (host: HostId, height: number, hash: string, atUs: number, txs: readonly Transaction[] = []): void => {
@@ -110,5 +110,20 @@ describe('AttackOutcomes', () => {
     // 100, 300 and 600 ms: type 7 puts the 95th percentile at 300 + 0.9 × 300.
     expect(o.metrics(3_000_000)['attack.legit_latency_ms.p95']!.value).toBeCloseTo(570, 9);
     expect(outcomes([{ start: 5_000_000 }]).metrics(3_000_000)['attack.legit_latency_ms.p95']).toBeUndefined();
+  });
+
+  it("leaves out of legitimate latency the hosts and transactions the device attacks' own ground truth labels, and those labelled only after their confirmation", () => {
+    const truth = new GroundTruth();
+    const devices = new GroundTruth();
+    devices.label('host', 9, 'compromised-gateway', 'compromised-gateway', 0);
+    const o = outcomes([{ start: 0 }], truth, [], [devices]);
+    o.confirm(tx(1, 4, 1_000_000), 1_100_000);
+    o.confirm(tx(2, 9, 1_000_000), 1_900_000);
+    o.confirm(tx(3, 8, 1_000_000), 1_800_000);
+    o.confirm(tx(4, 4, 1_000_000), 1_700_000);
+    // Host 8 turns out to be an attacker's once its first transaction was confirmed; transaction 4 too.
+    truth.label('host', 8, 'consent-misuse', 'former-grantee', 0);
+    devices.label('tx', 4, 'insider', 'insider-request', 1_000_000);
+    expect(o.metrics(3_000_000)['attack.legit_latency_ms.p95']!.value).toBe(100);
   });
 });

@@ -6,7 +6,10 @@
  *   censored clients submitted during a censorship window; attack.censored_uncommitted: those never
  *   committed;
  * - attack.legit_latency_ms.p95: client-confirmed latency of legitimate transactions submitted while
- *   any attack was active;
+ *   any attack was active: those of no host and no transaction any attack labelled (its attackers'
+ *   and victims' hosts, its own transactions), in this plan's ground truth or the device attacks'
+ *   own (src/attacks/iomt/runtime.ts). Judged once the run is over, against every label recorded
+ *   by then: an attack may learn only later that a transaction was its own (a grant it waited on);
  * - attack.max_commit_gap_ms: the longest time without a new honest commit once the first attack
  *   started (how long progress stopped).
  */
@@ -30,7 +33,10 @@ export class AttackOutcomes {
   private readonly conflictingHeights = new Set<number>();
   private readonly firstCommitUs = new Map<number, number>();
   private readonly censorshipDelaysMs: number[] = [];
-  private readonly legitLatenciesMs: number[] = [];
+  /** Confirmations of transactions submitted while an attack was active: sender, id and latency (ms), judged at the end. */
+  private readonly confirmedSenders: number[] = [];
+  private readonly confirmedIds: number[] = [];
+  private readonly confirmedLatenciesMs: number[] = [];
   private lastNewHeightUs = -1;
   private maxGapUs = 0;
   private readonly firstAttackUs: number;
@@ -41,6 +47,8 @@ export class AttackOutcomes {
     private readonly specs: readonly AttackWindow[],
     /** Metric names the run's attacks declare; an attack-specific group is reported when one is declared. */
     private readonly reported: ReadonlySet<string>,
+    /** The run's other ground truths (the device attacks'), whose host and transaction labels are no legitimate traffic either. */
+    private readonly others: readonly GroundTruth[] = [],
   ) {
     this.firstAttackUs = specs.length === 0 ? Infinity : Math.min(...specs.map((s) => s.start));
     world.engine.observe((host, event, timeUs) => {
@@ -73,8 +81,22 @@ export class AttackOutcomes {
   private onConfirmed(tx: Transaction | undefined, timeUs: number): void {
     if (tx === undefined) return;
     if (!this.anyAttackActive(tx.submittedUs)) return;
-    if (this.truth.has('host', tx.sender) || this.truth.has('tx', tx.id)) return;
-    this.legitLatenciesMs.push((timeUs - tx.submittedUs) / 1000);
+    this.confirmedSenders.push(tx.sender);
+    this.confirmedIds.push(tx.id);
+    this.confirmedLatenciesMs.push((timeUs - tx.submittedUs) / 1000);
+  }
+
+  /** Whether an attack labelled the transaction or its sender (any role, at any time), in any of the run's ground truths. */
+  private isLabelled(sender: HostId, id: number): boolean {
+    if (this.truth.has('host', sender) || this.truth.has('tx', id)) return true;
+    for (const t of this.others) if (t.has('host', sender) || t.has('tx', id)) return true;
+    return false;
+  }
+
+  private legitLatenciesMs(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.confirmedIds.length; i++) if (!this.isLabelled(this.confirmedSenders[i]!, this.confirmedIds[i]!)) out.push(this.confirmedLatenciesMs[i]!);
+    return out;
   }
 
   private isByzantine(host: HostId): boolean {
@@ -123,9 +145,8 @@ export class AttackOutcomes {
         m['attack.censorship_delay_ms.p95'] = { unit: 'ms', value: quantileInterpolated(this.censorshipDelaysMs, 0.95) };
       }
     }
-    if (this.legitLatenciesMs.length > 0) {
-      m['attack.legit_latency_ms.p95'] = { unit: 'ms', value: quantileInterpolated(this.legitLatenciesMs, 0.95) };
-    }
+    const legit = this.legitLatenciesMs();
+    if (legit.length > 0) m['attack.legit_latency_ms.p95'] = { unit: 'ms', value: quantileInterpolated(legit, 0.95) };
     return m;
   }
 }

@@ -11,7 +11,7 @@ export const ATTACK_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'attack.censored_uncommitted', unit: 'tx', better: 'lower', meaning: 'transactions of censored clients dropped by a censoring replica and never committed' },
   { name: 'attack.censorship_delay_ms.mean', unit: 'ms', better: 'lower', meaning: 'mean time from submission to first honest commit of censored clients’ transactions submitted during censorship' },
   { name: 'attack.censorship_delay_ms.p95', unit: 'ms', better: 'lower', meaning: '95th percentile of the same censorship delay' },
-  { name: 'attack.legit_latency_ms.p95', unit: 'ms', better: 'lower', meaning: '95th percentile of client-confirmed latency of legitimate transactions submitted while an attack was active' },
+  { name: 'attack.legit_latency_ms.p95', unit: 'ms', better: 'lower', meaning: "95th percentile of client-confirmed latency of legitimate transactions submitted while an attack was active: those of no host and no transaction an attack labelled (its attackers', its victims', its own transactions)" },
 ];
 
 /** Device and gateway attacks (src/attacks/iomt): counted by message, judged by the gateway's own admission and the store's acknowledgement. */
