@@ -9,7 +9,7 @@ const sections: HeadlineSection[] = [
     question: 'Do integrity, consent, audit and the ledger hold?',
     lines: [
       { topic: 'Ledger liveness', text: '0 stalls while work waited.', verdict: 'unjudged', basis: 'could not fail: the run is shorter than its 30 s bound' },
-      { topic: 'Validity', text: '0 committed transactions that no client submitted.', verdict: 'none', basis: 'no target stated' },
+      { topic: 'Validity', text: '0 committed transactions never submitted, altered, or committed at two heights.', verdict: 'none', basis: 'no target stated' },
     ],
   },
 ];
@@ -22,7 +22,7 @@ describe('headline verdicts as rendered', () => {
   });
 
   it('says "no target" without repeating it where nothing was stated', () => {
-    expect(headlineMarkdown(sections, '')).toContain('- ◻️ no target **Validity.** 0 committed transactions that no client submitted.\n');
+    expect(headlineMarkdown(sections, '')).toContain('- ◻️ no target **Validity.** 0 committed transactions never submitted, altered, or committed at two heights.\n');
     expect(headlineHtml(sections, '')).not.toContain('no target stated');
   });
 });

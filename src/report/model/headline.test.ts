@@ -69,6 +69,16 @@ describe('the report headline', () => {
     expect(line(sections, 'On-chain path')).toMatchObject({ verdict: 'miss' });
   });
 
+  it("says what the ledger's safety and validity counts count in the metric catalog's words, a transaction committed twice included", () => {
+    const c = configuration(
+      { 'safety.violations': summary(1, 'count'), 'validity.violations': summary(2, 'count') },
+      { checks: [{ name: 'safety', passed: false, failedReplications: 1, n: 1, detail: '' }, { name: 'validity', passed: false, failedReplications: 1, n: 1, detail: '' }] },
+    );
+    const sections = headlineSections([c]);
+    expect(line(sections, 'Ledger safety')?.text).toBe('1 heights at which two honest replicas committed different blocks.');
+    expect(line(sections, 'Validity')?.text).toBe('2 committed transactions never submitted, altered, or committed at two heights.');
+  });
+
   it('judges a latency line by an expectation on any statistic of its family, the mean and max included', () => {
     const c = configuration(
       { 'iomt.anchor_latency_ms.p99': summary(5514, 'ms'), 'iomt.anchor_latency_ms.mean': summary(3017.44, 'ms'), 'iomt.alert_latency_ms.p95': summary(21780, 'ms') },

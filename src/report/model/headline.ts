@@ -192,14 +192,25 @@ const ALERT_LINES: readonly LineSpec[] = [
   { topic: 'Episodes recorded', metric: 'iomt.episodes_alerted_onchain_ratio', sentence: (v) => `${v} of clinical episodes had their alert known to be recorded on chain by the end of the run.` },
 ];
 
+/**
+ * A sentence that says what the metric counts in the catalog's own words, so that the headline
+ * cannot describe a count more narrowly than the metric is defined (a transaction committed twice
+ * is a validity violation, not only one no client submitted).
+ */
+function catalogSentence(metric: string): (value: string) => string {
+  const meaning = metricDoc(metric)?.meaning;
+  if (meaning === undefined) throw new Error(`headline: the metric catalog has no entry for ${metric}`);
+  return (v) => `${v} ${meaning}.`;
+}
+
 const TRUST_LINES: readonly LineSpec[] = [
   { topic: 'Integrity', metric: 'iomt.integrity_checks_invalid', sentence: (v) => `${v} record reads failed their Merkle proof against the anchored root.`, checks: ['iomt.integrity'] },
   { topic: 'Consent', metric: 'iomt.consent_violations', sentence: (v) => `${v} records were served on a permit decided after its consent was revoked or expired.`, checks: ['iomt.consent_enforced'] },
   { topic: 'Audit', metric: 'iomt.audit_completeness_ratio', sentence: (v) => `${v} of records served have their access in the committed audit log.`, checks: ['iomt.audit_complete'] },
   { topic: 'No health data on chain', metric: 'iomt.phi_bytes_on_chain', sentence: (v) => `${v} of committed call arguments look like health data.`, checks: ['iomt.no_phi_on_chain'] },
-  { topic: 'Ledger safety', metric: 'safety.violations', sentence: (v) => `${v} conflicting commits between honest replicas.`, checks: ['safety'] },
+  { topic: 'Ledger safety', metric: 'safety.violations', sentence: catalogSentence('safety.violations'), checks: ['safety'] },
   { topic: 'Ledger liveness', metric: 'liveness.violations', sentence: (v) => `${v} stalls while work waited.`, checks: ['liveness'] },
-  { topic: 'Validity', metric: 'validity.violations', sentence: (v) => `${v} committed transactions that no client submitted.`, checks: ['validity'] },
+  { topic: 'Validity', metric: 'validity.violations', sentence: catalogSentence('validity.violations'), checks: ['validity'] },
 ];
 
 /** The attack types the scenario of any configuration declares, in first-seen order. */
