@@ -4,9 +4,9 @@
  * must come from the same scenario input, seed, replications and sweep, and all n must be present
  * and finished.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import { inputError } from '../scenario/index.ts';
+import { describeFound, dottedPath } from '../scenario/errors.ts';
 import { outFlagSource } from '../io/output-folder.ts';
 import type { Manifest, ManifestIdentity } from './manifest.ts';
 import { buildPoints } from './plan.ts';
@@ -17,6 +17,43 @@ import type { FinishedReplication, ReplicationFailure } from './types.ts';
 
 function identity(m: Manifest): ManifestIdentity {
   return { kind: m.kind, scenarioInput: m.scenarioInput, seed: m.seed, replications: m.replications, replicationSeeds: m.replicationSeeds, ...(m.sweep ? { sweep: m.sweep } : {}) };
+}
+
+/**
+ * The identity fields in the order a difference is named: the seed before the replication seeds it
+ * derives, the plan before the scenario input, so that the field named is the one that was changed.
+ */
+const IDENTITY_ORDER: readonly (keyof ManifestIdentity)[] = ['kind', 'seed', 'replications', 'replicationSeeds', 'sweep', 'scenarioInput'];
+
+/** The path of the first value where `a` and `b` (JSON values) differ, with both values; null when equal. */
+function firstDifference(a: unknown, b: unknown, path: readonly PropertyKey[]): { path: readonly PropertyKey[]; a: unknown; b: unknown } | null {
+  const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const d = firstDifference(a[i], b[i], [...path, i]);
+      if (d !== null) return d;
+    }
+    return null;
+  }
+  if (isRecord(a) && isRecord(b)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const d = firstDifference(a[key], b[key], [...path, key]);
+      if (d !== null) return d;
+    }
+    return null;
+  }
+  return Object.is(a, b) ? null : { path, a, b };
+}
+
+/** The first identity field in which `shard` differs from `first`, or null when it is of the same run. */
+function identityDifference(first: Manifest, shard: Manifest): { path: readonly PropertyKey[]; a: unknown; b: unknown } | null {
+  const a = identity(first);
+  const b = identity(shard);
+  for (const key of IDENTITY_ORDER) {
+    const d = firstDifference(a[key], b[key], [key]);
+    if (d !== null) return d;
+  }
+  return null;
 }
 
 export interface MergeOutcome {
@@ -37,8 +74,11 @@ export function mergeShards(dirs: readonly string[], outDir: string): MergeOutco
     const shard = s.manifest.shard;
     if (!shard) throw inputError(file, 'shard', 'a shard of a run (made with --shard i/n)', 'an unsharded run');
     if (shard.count !== count) throw inputError(file, 'shard.count', `${count} (as in ${first.dir})`, String(shard.count));
-    if (!isDeepStrictEqual(identity(s.manifest), identity(first.manifest))) {
-      throw inputError(file, 'scenario', `a shard of the same run as ${first.dir} (same scenario input, seed, replications and sweep)`, 'a different run');
+    const differs = identityDifference(first.manifest, s.manifest);
+    if (differs !== null) {
+      const path = dottedPath(differs.path);
+      const expected = differs.a === undefined ? `no ${path}` : describeFound(differs.a);
+      throw inputError(file, path, `${expected} (as in ${first.dir})`, describeFound(differs.b));
     }
     const other = seen.get(shard.index);
     if (other !== undefined) throw inputError(file, 'shard.index', `each shard once (${shard.index}/${count} is also ${other})`, `shard ${shard.index}/${count} twice`);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseVary } from '../scenario/index.ts';
@@ -124,6 +125,19 @@ describe('shards', () => {
     expect(readText(merged.dir, 'timeseries.csv')).toBe(readText(whole.dir, 'timeseries.csv'));
     expect(JSON.parse(readText(merged.dir, 'manifest.json'))).not.toHaveProperty('shard');
     expect(JSON.parse(readText(merged.dir, 'manifest.json'))).not.toHaveProperty('workers');
+  });
+
+  it.each([
+    ['a seed', ['seed=6'], 'seed: expected 1 (as in SHARD1), found 6'],
+    ['a --set of the scenario input', ['duration=6s'], "scenarioInput.duration: expected '5s' (as in SHARD1), found '6s'"],
+    ['a replication count', ['replications=5'], 'replications: expected 6 (as in SHARD1), found 5'],
+  ])('refuses shards of different runs, naming the first field that differs (%s) with both values, nothing written', async (_name, sets, message) => {
+    const name = `differs-${sets.join('-').replace(/\W/g, '')}`;
+    const one = await runScenario({ loaded: toyScenario('', ['seed=1']), shard: { index: 1, count: 2 }, workers: 0, model: TOY_MODEL, outDir: join(root, `${name}-1`) });
+    const two = await runScenario({ loaded: toyScenario('', ['seed=1', ...sets]), shard: { index: 2, count: 2 }, workers: 0, model: TOY_MODEL, outDir: join(root, `${name}-2`) });
+    const out = join(root, `${name}-merged`);
+    expect(() => mergeShards([one.dir, two.dir], out)).toThrow(`${join(two.dir, 'manifest.json')}: ${message.replace('SHARD1', one.dir)}`);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('refuses to merge an incomplete set of shards', async () => {
