@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runFuzz } from './run.ts';
-import { summarise } from './results.ts';
+import type { SeedResult } from './run.ts';
+import { formatSummary, summarise } from './results.ts';
 import { inTreeTarget } from './target.ts';
 
 describe('iomtsim fuzz --beyond', () => {
@@ -16,4 +17,19 @@ describe('iomtsim fuzz --beyond', () => {
     expect(summary.safetyLost!.bySafetyChecker).toBe(summary.safetyLost!.byGroundTruth);
     expect(summary.exitCode).toBe(0);
   }, 60_000);
+
+  it('counts the ground truth only over seeds whose attacks keep one, and says there is none where no seed has it', () => {
+    const seed = (n: number, safetyViolations: number, groundTruthConflicts: number | undefined): SeedResult => ({
+      case: { seed: n, nodes: 4, maxFaulty: 1, faulty: [0, 1], faultPhaseUs: 0, livenessBoundUs: Infinity, input: {} },
+      verdict: { kind: safetyViolations > 0 ? 'safety' : 'pass', details: [], safetyViolations, groundTruthConflicts },
+      traceHash: '', simulatedUs: 0, wallMs: 1,
+    });
+    // Proof of work's majority attacker and crash faults count no conflicting commits of their own.
+    const none = summarise(inTreeTarget('pow'), { results: [seed(1, 1, undefined), seed(2, 0, undefined)], interrupted: false }, true, undefined);
+    expect(none.safetyLost).toEqual({ bySafetyChecker: 1, byGroundTruth: null, groundTruthSeeds: 0 });
+    expect(formatSummary(none)).toContain('safety lost in 1 of 2 seeds (safety checker); no ground truth to compare with:');
+    const some = summarise(inTreeTarget('pbft'), { results: [seed(1, 1, 1), seed(2, 1, undefined), seed(3, 0, 0)], interrupted: false }, true, undefined);
+    expect(some.safetyLost).toEqual({ bySafetyChecker: 2, byGroundTruth: 1, groundTruthSeeds: 2 });
+    expect(formatSummary(some)).toContain('the attacks\' ground truth records conflicting commits in 1 of the 2 seeds whose attacks count them (the other 1 have no ground truth of them)');
+  });
 });

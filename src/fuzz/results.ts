@@ -33,8 +33,12 @@ export interface FuzzSummary {
    * split at all (reason: seeds).
    */
   readonly split?: { readonly threads: number; readonly compared: number; readonly without: Readonly<Record<string, number>>; readonly notSplit: Readonly<Record<string, number>> };
-  /** --beyond: seeds whose safety checker found conflicting commits, and seeds whose attacks' ground truth recorded some. */
-  readonly safetyLost?: { readonly bySafetyChecker: number; readonly byGroundTruth: number };
+  /**
+   * --beyond: seeds whose safety checker found conflicting commits; of the seeds whose attacks keep
+   * a ground truth of them (attack.conflicting_commits: groundTruthSeeds), those where it recorded
+   * some; null where no seed's attacks keep one (crash faults, proof of work), which is no count of 0.
+   */
+  readonly safetyLost?: { readonly bySafetyChecker: number; readonly byGroundTruth: number | null; readonly groundTruthSeeds: number };
   readonly meanWallMsPerSeed: number;
   readonly resultsDir: string | undefined;
 }
@@ -65,6 +69,20 @@ function splitTally(results: readonly SeedResult[], threads: number): FuzzSummar
 }
 
 /**
+ * Lost safety by the checker and by the attacks' ground truth. Only a seed whose attacks count
+ * conflicting commits has a ground truth of them: a seed without the metric is left out, not
+ * counted as one without conflicts, which would read as the ground truth contradicting the checker.
+ */
+function safetyLost(results: readonly SeedResult[]): NonNullable<FuzzSummary['safetyLost']> {
+  const recorded = results.map((r) => r.verdict.groundTruthConflicts).filter((c): c is number => c !== undefined);
+  return {
+    bySafetyChecker: results.filter((r) => r.verdict.safetyViolations > 0).length,
+    byGroundTruth: recorded.length === 0 ? null : recorded.filter((c) => c > 0).length,
+    groundTruthSeeds: recorded.length,
+  };
+}
+
+/**
  * Writes the failing seeds' scenario files and fuzz.json under `dir` (when there is one) and
  * summarises; `threads` > 1 when the seeds were also run split over that many threads.
  */
@@ -84,12 +102,7 @@ export function summarise(target: FuzzTarget, outcome: FuzzOutcome, beyond: bool
     firstFailureAfter: firstIndex < 0 ? undefined : firstIndex + 1,
     failures,
     ...(threads > 1 ? { split: splitTally(outcome.results, threads) } : {}),
-    ...(beyond
-      ? { safetyLost: {
-          bySafetyChecker: outcome.results.filter((r) => r.verdict.safetyViolations > 0).length,
-          byGroundTruth: outcome.results.filter((r) => (r.verdict.groundTruthConflicts ?? 0) > 0).length,
-        } }
-      : {}),
+    ...(beyond ? { safetyLost: safetyLost(outcome.results) } : {}),
     meanWallMsPerSeed: outcome.results.length === 0 ? 0 : Math.round(wall / outcome.results.length),
     resultsDir: dir,
   };
@@ -115,7 +128,11 @@ export function formatSummary(s: FuzzSummary): string {
     lines.push(`split over ${s.split.threads} threads and compared: ${s.split.compared} of ${s.seedsRun} seeds${without === 0 ? '' : ` (${without} without their attacks that cannot split)`}${Object.keys(s.split.notSplit).length === 0 ? '' : `; not split: ${tally(s.split.notSplit)}`}`);
   }
   if (s.safetyLost !== undefined) {
-    lines.push(`beyond the fault model: safety lost in ${s.safetyLost.bySafetyChecker} of ${s.seedsRun} seeds (safety checker); the attacks' ground truth records conflicting commits in ${s.safetyLost.byGroundTruth}`);
+    const { bySafetyChecker, byGroundTruth, groundTruthSeeds } = s.safetyLost;
+    const groundTruth = byGroundTruth === null
+      ? "no ground truth to compare with: no seed's attacks count conflicting commits (attack.conflicting_commits; crash faults and proof of work's attacker do not)"
+      : `the attacks' ground truth records conflicting commits in ${byGroundTruth} of the ${groundTruthSeeds} seed${groundTruthSeeds === 1 ? '' : 's'} whose attacks count them${groundTruthSeeds === s.seedsRun ? '' : ` (the other ${s.seedsRun - groundTruthSeeds} have no ground truth of them)`}`;
+    lines.push(`beyond the fault model: safety lost in ${bySafetyChecker} of ${s.seedsRun} seeds (safety checker); ${groundTruth}`);
   }
   const verdict = s.failures.length > 0
     ? `${s.failures.length} failed, first after ${s.firstFailureAfter} seed${s.firstFailureAfter === 1 ? '' : 's'}`
