@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ResultsError, describeFound } from '../errors.ts';
-import { parseOrThrow, zManifest, zReplication } from './schemas.ts';
+import { parseOrThrow, zManifest, zReplication, zSummary } from './schemas.ts';
 
 const MANIFEST = { format: 'iomtsim-results/1', kind: 'run', status: 'complete', scenario: {}, seed: 1, replications: 2 };
 const REPLICATION = { point: 0, parameters: {}, replication: 0, seed: 1, metrics: {}, traceHash: 'h' };
@@ -42,5 +42,35 @@ describe('what a results file was expected to hold, worded without the validator
 
   it('the forms of a union', () => {
     expect(expectedFor(zReplication, { ...REPLICATION, parameters: { n: [] } })).toBe('a string or a number or true or false or null');
+  });
+});
+
+describe('a summary whose numbers contradict each other', () => {
+  const metric = { unit: 'tx/s', mean: 0.44, ci95: [0.4, 0.5], n: 3 };
+  const cdf = { unit: 'ms', n: 3, points: [[30, 0], [33.7, 0.5], [40, 1]] };
+  const summary = (m: Record<string, unknown>, c: Record<string, unknown> = cdf) => ({
+    scenario: 's', status: 'complete',
+    points: [{ parameters: {}, n: 3, metrics: { 'consensus.throughput_tps': m }, checks: [], latency_cdf: { 'consensus.commit_latency_ms': c } }],
+  });
+  const refusal = (data: unknown) => { try { parseOrThrow(zSummary, data, 'summary.json'); } catch (e) { return e; } return undefined; };
+
+  it('is refused where an interval is reversed, naming the field, what was expected and what was found', () => {
+    expect(refusal(summary({ ...metric, ci95: [0.5, 0.4] }))).toEqual(new ResultsError('summary.json', 'points[0].metrics.consensus.throughput_tps.ci95', 'an interval [low, high] with low ≤ high', '[0.5, 0.4]'));
+  });
+
+  it('is refused where a latency distribution goes down', () => {
+    expect(refusal(summary(metric, { ...cdf, points: [[30, 0], [29, 0.5], [40, 1]] }))).toEqual(new ResultsError('summary.json', 'points[0].latency_cdf.consensus.commit_latency_ms.points[1]', '[value, cumulative fraction] in increasing order, neither below the point before it [30, 0]', '[29, 0.5]'));
+    expect((refusal(summary(metric, { ...cdf, points: [[30, 0.5], [35, 0.2], [40, 1]] })) as ResultsError).field).toBe('points[0].latency_cdf.consensus.commit_latency_ms.points[1]');
+  });
+
+  it("is refused where a metric has values from more replications than its point's n", () => {
+    expect(refusal(summary({ ...metric, n: 4 }))).toEqual(new ResultsError('summary.json', 'points[0].metrics.consensus.throughput_tps.n', "at most the point's n, 3 (a metric's n counts the point's replications that gave it a value)", '4'));
+  });
+
+  it('accepts what the runner writes where there is no interval or no value, equal ends, ties and a metric on fewer replications', () => {
+    for (const m of [{ ...metric, ci95: null }, { ...metric, mean: null, ci95: [null, null], n: 0 }, { ...metric, ci95: [0.5, null] }, { ...metric, ci95: [0.44, 0.44], n: 1 }, { ...metric, n: 2 }]) {
+      expect(refusal(summary(m))).toBeUndefined();
+    }
+    expect(refusal(summary(metric, { ...cdf, points: [[30, 0], [30, 0.5], [40, 1]] }))).toBeUndefined();
   });
 });

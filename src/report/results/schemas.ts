@@ -46,20 +46,44 @@ export const zManifest = z.looseObject({
   pendingFiles: zRecordedFiles.optional(),
 });
 
-const zMetricSummary = z.looseObject({
-  unit: z.string(),
-  mean: zNullableNumber,
-  ci95: z.tuple([zNullableNumber, zNullableNumber]).nullable(),
-  n: z.number().int().nonnegative(),
-  sd: zNullableNumber.optional(),
-  min: zNullableNumber.optional(),
-  max: zNullableNumber.optional(),
-});
+/** `[a, b]` as a message quotes a pair of numbers. */
+const pair = (a: number | null, b: number | null): string => `[${a}, ${b}]`;
 
-const zLatencyCdf = z.looseObject({
-  unit: z.string(),
-  points: z.array(z.tuple([z.number(), z.number().min(0).max(1)])),
-});
+const zMetricSummary = z
+  .looseObject({
+    unit: z.string(),
+    mean: zNullableNumber,
+    // null, or either end null, where the runner had no finite interval to give (JSON has no NaN).
+    ci95: z.tuple([zNullableNumber, zNullableNumber]).nullable(),
+    n: z.number().int().nonnegative(),
+    sd: zNullableNumber.optional(),
+    min: zNullableNumber.optional(),
+    max: zNullableNumber.optional(),
+  })
+  .superRefine((m, ctx) => {
+    // A reversed interval would be printed as it stands ("0.44 [0.5, 0.4] tx/s"), read as a result.
+    const [lo, hi] = m.ci95 ?? [null, null];
+    if (lo !== null && hi !== null && lo > hi) {
+      ctx.addIssue({ code: 'custom', path: ['ci95'], message: `expected an interval [low, high] with low ≤ high, found ${pair(lo, hi)}` });
+    }
+  });
+
+const zLatencyCdf = z
+  .looseObject({
+    unit: z.string(),
+    points: z.array(z.tuple([z.number(), z.number().min(0).max(1)])),
+  })
+  .superRefine((cdf, ctx) => {
+    // A distribution function never decreases: points out of order are no CDF, and would be drawn as one.
+    for (let i = 1; i < cdf.points.length; i++) {
+      const [v0, p0] = cdf.points[i - 1]!;
+      const [v1, p1] = cdf.points[i]!;
+      if (v1 < v0 || p1 < p0) {
+        ctx.addIssue({ code: 'custom', path: ['points', i], message: `expected [value, cumulative fraction] in increasing order, neither below the point before it ${pair(v0, p0)}, found ${pair(v1, p1)}` });
+        return;
+      }
+    }
+  });
 
 const zSize = z.looseObject({
   key: z.string(),
@@ -119,6 +143,11 @@ export const zSummary = z.looseObject({
         .default([]),
       traceHashes: z.array(z.string()).default([]),
       latency_cdf: z.record(z.string(), zLatencyCdf).optional(),
+    }).superRefine((point, ctx) => {
+      // A metric's n counts the point's replications that gave it a value: never more than the point's n.
+      for (const [name, m] of Object.entries(point.metrics)) {
+        if (m.n > point.n) ctx.addIssue({ code: 'custom', path: ['metrics', name, 'n'], message: `expected at most the point's n, ${point.n} (a metric's n counts the point's replications that gave it a value), found ${m.n}` });
+      }
     }),
   ),
   failures: z
@@ -155,6 +184,9 @@ export function parseOrThrow<S extends z.ZodType>(
     .join('.')
     .replace(/\.\[/g, '[');
   const path = fieldPrefix === '' ? inFile : inFile === '' ? fieldPrefix : `${fieldPrefix}: ${inFile}`;
+  // A refinement words what it found itself (the pair that broke an order, not the whole list).
+  const own = issue.code === 'custom' ? /^expected ([\s\S]*), found ([\s\S]*)$/.exec(issue.message) : null;
+  if (own !== null) throw new ResultsError(file, path, own[1]!, own[2]!);
   throw new ResultsError(file, path, expectedOf(issue), describeFound(issue.input));
 }
 
