@@ -2,6 +2,7 @@
 import type { ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ResultsFolder } from '../results/types.ts';
+import { inShard } from '../../runner/shard.ts';
 import { renderPage } from './page.ts';
 import { headlineSections } from '../model/headline.ts';
 import { meanCiNote } from '../model/format.ts';
@@ -9,13 +10,39 @@ import { headlineHtml } from './headline.ts';
 import { sizeHtml } from './size.ts';
 import { checksHtml, figuresHtml, jsonBlock, summaryTableHtml, yamlBlock } from './sections.ts';
 
+/** Up to `max` indices, then how many in all: "0, 2, 4", "0, 2, 4, 6, 8, 10, … (50 in all)". */
+function indexList(indices: readonly number[], max = 6): string {
+  return indices.length <= max ? indices.join(', ') : `${indices.slice(0, max).join(', ')}, … (${indices.length} in all)`;
+}
+
+/**
+ * The replications of each point a shard's folder holds, by the runner's own assignment of tasks to
+ * shards, worded once where every point has the same ones: "replications 0, 2 of each point's 4".
+ */
+export function shardReplications(folder: ResultsFolder): string | undefined {
+  const m = folder.manifest;
+  const shard = m.shard;
+  if (shard === undefined) return undefined;
+  const reps = m.replications;
+  const held = folder.summary.points.map((_, point) => Array.from({ length: reps }, (_, r) => r).filter((r) => inShard(point * reps + r, shard)));
+  const words = (rs: readonly number[]): string => (rs.length === 0 ? 'none' : `${rs.length === 1 ? 'replication' : 'replications'} ${indexList(rs)}`);
+  const of = `${held.length > 1 ? "each point's" : 'the'} ${reps}`;
+  if (held.every((rs) => rs.join() === held[0]!.join())) return `${words(held[0] ?? [])} of ${of}`;
+  const counts = held.map((rs) => rs.length);
+  const perPoint = held.slice(0, 3).map((rs, point) => `point ${point}: ${rs.length === 0 ? 'none' : indexList(rs)}`);
+  return `${Math.min(...counts)} to ${Math.max(...counts)} of each point's ${reps} replications, ${perPoint.join('; ')}${held.length > 3 ? '; …' : ''}`;
+}
+
 export function runFacts(folder: ResultsFolder): string[] {
   const m = folder.manifest;
   return [
     `status ${m.status}`,
     `${m.kind}`,
     `seed ${m.seed}`,
-    `${m.replications} replication${m.replications === 1 ? '' : 's'}`,
+    // A shard's folder holds only its slice of the run's replications: its manifest's count is the run's.
+    ...(m.shard === undefined
+      ? [`${m.replications} replication${m.replications === 1 ? '' : 's'}`]
+      : [`shard ${m.shard.index}/${m.shard.count}`, `holds ${shardReplications(folder)!}`]),
     ...(folder.summary.points.length > 1 ? [`${folder.summary.points.length} points`] : []),
     ...(m.scenarioFile ? [`scenario file ${m.scenarioFile}`] : []),
     ...(m.commit ? [`commit ${m.commit.slice(0, 12)}`] : []),
@@ -28,6 +55,10 @@ export function statusBanners(folder: ResultsFolder): string[] {
   const banners: string[] = [];
   if (folder.manifest.status !== 'complete') {
     banners.push(`This run is ${folder.manifest.status}: the numbers cover only the replications that finished.`);
+  }
+  const shard = folder.manifest.shard;
+  if (shard !== undefined) {
+    banners.push(`This is shard ${shard.index}/${shard.count} of its run: the numbers cover only the replications this shard holds (${shardReplications(folder)!}), not all the run's; iomtsim merge of the ${shard.count} shards' folders gives the whole run's.`);
   }
   if (folder.summary.failures.length > 0) {
     banners.push(`${folder.summary.failures.length} replication(s) failed; see Checks.`);
