@@ -108,6 +108,21 @@ describe('compare: what is stated is what is tested', () => {
     expect(c.differences).toEqual([]);
     expect(c.uncompared).toEqual(['s: consensus.commit_latency_ms.p50 (never in the same replication of A and B)']);
   });
+
+  it("lists a metric a side produced only in the replication Welch's test leaves out as not compared, and docs/reports.md gives every reason", () => {
+    // Seed 3 is the one both runs used: its replication is left out of B, the only one where B has the metric.
+    const leftOut = compareResults(folderOf([100, 110, 120]), inMemory({ values: [90, null, null], seeds: [3, 4, 5] }));
+    expect(leftOut.test).toBe('welch');
+    expect(leftOut.uncompared).toEqual(['s: consensus.commit_latency_ms.p50 (in B only in the replication left out (its seed is in both runs))']);
+    const reasons = [
+      ...leftOut.uncompared,
+      ...compareResults(folderOf([null, null, null]), folderOf([50, 60, 55])).uncompared,
+      ...compareResults(folderOf([100, 110, null, null]), folderOf([null, null, 90, 95])).uncompared,
+    ].map((u) => /^s: [^ ]+ \((.*)\)$/.exec(u)![1]!);
+    const doc = readFileSync(new URL('../../../docs/reports.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    // The doc names A's form of a reason that reads the same for B.
+    for (const reason of reasons) expect(doc, reason).toContain(`\`${reason.replace(/^in B /, 'in A ')}\``);
+  });
 });
 
 describe('compare: samples that differ with zero variance', () => {

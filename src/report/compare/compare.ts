@@ -142,9 +142,11 @@ export interface Comparison {
   readonly unmatched: readonly string[];
   /**
    * Metrics of a paired point that one side never produced (no value in any of its replications: a
-   * latency family with no sample), as `point: metric (only in A|B)`, and, with the paired test,
-   * those both produced but never in the same replication, as `point: metric (never in the same
-   * replication of A and B)`: not compared, and not silently so (uncomparedReason).
+   * latency family with no sample), as `point: metric (only in A|B)`; with the paired test, those
+   * both produced but never in the same replication, as `point: metric (never in the same
+   * replication of A and B)`; with Welch's test on one shared seed, those a side has only in the
+   * replication left out, as `point: metric (in A|B only in the replication left out (its seed is in
+   * both runs))`: not compared, and not silently so (uncomparedReason).
    */
   readonly uncompared: readonly string[];
   /** Checks and expectations that held in A and failed in B (CheckRegression). */

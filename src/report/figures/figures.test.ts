@@ -5,6 +5,7 @@ import { writeRunFixture, writeSweepFixture } from '../fixtures/results-fixture.
 import { tempResultsDir } from '../fixtures/temp-dir.ts';
 import { reportInputOf } from '../model/report-input.ts';
 import { loadResults } from '../results/load.ts';
+import type { Configuration } from '../model/report-input.ts';
 import { buildFigures } from './index.ts';
 
 function figuresOf(write: (dir: string) => void): Map<string, ReturnType<typeof buildFigures>[number]> {
@@ -119,5 +120,33 @@ describe('figures of one replication per configuration', () => {
     const figures = figuresOf((dir) => writeRunFixture(dir, { durationS: 10, replications: 2 }));
     expect(figures.get('throughput-over-time')?.caption).toContain('95 % CI');
     expect(figures.get('attack-detector-scores')?.caption).toContain('95 % CI');
+  });
+});
+
+describe("docs/reports.md's figure table", () => {
+  it('names every figure the report draws, a PoW run\'s included', () => {
+    const doc = readFileSync(new URL('../../../docs/reports.md', import.meta.url), 'utf8');
+    const table = doc.slice(doc.indexOf('| file name |'), doc.indexOf('\n\n', doc.indexOf('| file name |')));
+    // Each row's first cell names one or more figures; `<family>`, `<metric>` stand for a slug.
+    const documented = table.split('\n').slice(2).flatMap((row) => [...row.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((m) => new RegExp(`^${m[1]!.replace(/<[^>]+>/g, '[a-z0-9-]+')}$`)));
+    const pow = (label: string): Configuration => ({
+      label, run: '', pointIndex: 0, parameters: {}, timeseries: null, scenario: {},
+      point: {
+        parameters: {}, n: 2, checks: [], expectations: [], traceHashes: [],
+        metrics: {
+          'pow.stale_rate': { unit: 'ratio', mean: 0.02, ci95: [0.01, 0.03], n: 2 },
+          'pow.block_propagation_ms.p50': { unit: 'ms', mean: 900, ci95: [800, 1000], n: 2 },
+          'pow.block_propagation_ms.p90': { unit: 'ms', mean: 1900, ci95: [1800, 2000], n: 2 },
+          'network.bytes_per_node': { unit: 'B', mean: 1e6, ci95: [0.9e6, 1.1e6], n: 2 },
+        },
+      },
+    });
+    const names = [
+      ...figuresOf((dir) => writeRunFixture(dir, { durationS: 10 })).keys(),
+      ...figuresOf((dir) => writeSweepFixture(dir, { durationS: 5 })).keys(),
+      ...buildFigures({ title: 't', configurations: [pow('a'), pow('b')] }).map((f) => f.name),
+    ];
+    expect(names).toContain('pow-block-propagation');
+    for (const name of names) expect(documented.some((re) => re.test(name)), name).toBe(true);
   });
 });
