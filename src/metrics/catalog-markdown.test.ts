@@ -9,12 +9,14 @@ describe('docs/metrics.md', () => {
     expect(doc).toBe(metricsMarkdown(METRIC_DOCS));
   });
 
-  it('groups metrics by their first name segment, one table row each', () => {
+  it('groups metrics by their first name segment, one table row each, with which way each is better', () => {
     const md = metricsMarkdown([
-      { name: 'b.x_ms', unit: 'ms', meaning: 'x' },
-      { name: 'a.y_count', unit: 'count', meaning: 'y | z' },
+      { name: 'b.x_ms', unit: 'ms', meaning: 'x', better: 'lower' },
+      { name: 'a.y_count', unit: 'count', meaning: 'y | z', better: 'neither' },
     ]);
     expect(md.indexOf('## a')).toBeLessThan(md.indexOf('## b'));
-    expect(md).toContain('| `a.y_count` | count | y \\| z |');
+    expect(md).toContain('| metric | unit | better | meaning |');
+    expect(md).toContain('| `a.y_count` | count | neither | y \\| z |');
+    expect(md).toContain('| `b.x_ms` | ms | lower | x |');
   });
 });

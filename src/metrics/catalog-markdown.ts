@@ -21,8 +21,11 @@ export function metricsMarkdown(docs: readonly MetricDoc[]): string {
     '',
     '<!-- Generated from src/metrics/catalog.ts by `npm run docs:metrics`; do not edit by hand. -->',
     '',
-    'Every metric a run can report, with its unit and meaning. Names are dotted lower snake case with',
-    'the unit last and a percentile as the last segment (`consensus.commit_latency_ms.p99`). In',
+    'Every metric a run can report, with its unit, which way is better and its meaning. Names are dotted',
+    'lower snake case with the unit last and a percentile as the last segment',
+    '(`consensus.commit_latency_ms.p99`). `better` is `higher`, `lower` or `neither` (a workload or',
+    'ground-truth count, or a metric that moves either way for good reasons): `iomtsim compare` calls a',
+    'significant change worse or better by it, and never one of a `neither` metric. In',
     'summary.json each metric has `unit`, `mean`, `ci95`, `n`, `sd`, `min` and `max` over replications',
     '(docs/results.md). `iomtsim list metrics` prints the same list.',
     '',
@@ -41,9 +44,9 @@ export function metricsMarkdown(docs: readonly MetricDoc[]): string {
     '',
   ];
   for (const [group, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`## ${group}`, '', '| metric | unit | meaning |', '|---|---|---|');
+    lines.push(`## ${group}`, '', '| metric | unit | better | meaning |', '|---|---|---|---|');
     for (const d of [...list].sort((a, b) => a.name.localeCompare(b.name))) {
-      lines.push(`| \`${d.name}\` | ${cell(d.unit)} | ${cell(d.meaning)} |`);
+      lines.push(`| \`${d.name}\` | ${cell(d.unit)} | ${d.better ?? ''} | ${cell(d.meaning)} |`);
     }
     lines.push('');
   }
