@@ -20,9 +20,14 @@ const PRECISE = new Map<number, Intl.NumberFormat>();
  * `formatNumber`.
  */
 export function formatJudged(value: number | null | undefined, bound: number | undefined): string {
+  return formatJudgedByAll(value, bound === undefined ? [] : [bound]);
+}
+
+/** `formatJudged` against every one of `bounds` at once (a metric with two expectations on it). */
+export function formatJudgedByAll(value: number | null | undefined, bounds: readonly number[]): string {
   const plain = formatNumber(value);
-  if (bound === undefined || value === null || value === undefined || !Number.isFinite(value)) return plain;
-  return onSideOfBound(value, bound, (extra) => {
+  if (bounds.length === 0 || value === null || value === undefined || !Number.isFinite(value)) return plain;
+  return onSideOfBounds(value, bounds, (extra) => {
     const digits = 4 + extra;
     let format = PRECISE.get(digits);
     if (format === undefined) PRECISE.set(digits, (format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits })));
@@ -36,10 +41,15 @@ export function formatJudged(value: number | null | undefined, bound: number | u
  * more digits does: the report's, the terminal's and the size search's printers of a judged value.
  */
 export function onSideOfBound(value: number, bound: number, textAt: (extraDigits: number) => string): string | undefined {
-  const side = Math.sign(value - bound);
+  return onSideOfBounds(value, [bound], textAt);
+}
+
+/** `onSideOfBound` for every one of `bounds`: the first text on the value's side of each. */
+function onSideOfBounds(value: number, bounds: readonly number[], textAt: (extraDigits: number) => string): string | undefined {
   for (let extra = 0; extra <= 17; extra++) {
     const text = textAt(extra);
-    if (Math.sign(Number(text.replaceAll(',', '')) - bound) === side) return text;
+    const read = Number(text.replaceAll(',', ''));
+    if (bounds.every((bound) => Math.sign(read - bound) === Math.sign(value - bound))) return text;
   }
   return undefined;
 }
@@ -48,15 +58,17 @@ export function onSideOfBound(value: number, bound: number, textAt: (extraDigits
  * "99.8 [98.1, 101.5]", the interval clamped to the metric's domain (model/domain.ts), or "99.8"
  * when there is no interval: fewer than two replications, or one that is a point.
  */
-export function formatMeanCi(metric: string, summary: MetricSummary | undefined): string {
+export function formatMeanCi(metric: string, summary: MetricSummary | undefined, bounds: readonly number[] = []): string {
   if (summary === undefined || summary.mean === null) return '—';
+  // The mean as the expectations on it judged it (`bounds`, in the summary's unit): never rounded onto the other side.
+  const mean = formatJudgedByAll(summary.mean, bounds);
   const lo = summary.ci95?.[0];
   const hi = summary.ci95?.[1];
   if (summary.n < 2 || lo === null || lo === undefined || hi === null || hi === undefined || (lo === summary.mean && hi === summary.mean)) {
-    return formatNumber(summary.mean);
+    return mean;
   }
   const [clampedLo, clampedHi] = clampInterval(metric, summary.unit, lo, hi);
-  return `${formatNumber(summary.mean)} [${formatNumber(clampedLo)}, ${formatNumber(clampedHi)}]`;
+  return `${mean} [${formatNumber(clampedLo)}, ${formatNumber(clampedHi)}]`;
 }
 
 /**

@@ -99,6 +99,25 @@ describe('the report headline', () => {
     expect(line(headlineSections([c]), 'Throughput')?.basis).toBe('expect: consensus.throughput_tps >= 231.3: 231.25');
   });
 
+  it("prints the sentence's mean on the side of the bound of an expectation on its own metric, a ratio's in per cent too", () => {
+    const ratio = configuration(
+      { 'iomt.readings_durable_ratio': summary(0.923388, 'ratio', [0.922, 0.9248]) },
+      { expectations: [{ metric: 'iomt.readings_durable_ratio', condition: '>= 0.92339', observed: 0.923388, passed: false }] },
+    );
+    expect(line(headlineSections([ratio]), 'Readings stored')).toMatchObject({ verdict: 'fail', text: expect.stringMatching(/^92\.3388 \[92\.2, 92\.48\] % of the readings/) });
+    // A mean equal to its bound reads as the bound, however the per-cent product rounds.
+    const equal = configuration({ 'iomt.readings_durable_ratio': summary(0.92339, 'ratio', [0.922, 0.9248]) }, { expectations: [{ metric: 'iomt.readings_durable_ratio', condition: '>= 0.92339', observed: 0.92339, passed: true }] });
+    expect(line(headlineSections([equal]), 'Readings stored')?.text).toMatch(/^92\.339 \[/);
+    // Two expectations on it: the mean reads on its side of both.
+    const two = configuration(
+      { 'consensus.throughput_tps': summary(231.25, 'tx/s', [230, 232.5]) },
+      { expectations: [{ metric: 'consensus.throughput_tps', condition: '>= 200', observed: 231.25, passed: true }, { metric: 'consensus.throughput_tps', condition: '<= 231.3', observed: 231.25, passed: true }] },
+    );
+    expect(line(headlineSections([two]), 'Throughput')?.text).toContain('231.25 [230, 232.5] tx/s');
+    // No expectation on the line's own metric: four significant digits as elsewhere.
+    expect(line(headlineSections([configuration({ 'consensus.throughput_tps': summary(231.25, 'tx/s', [230, 232.5]) })]), 'Throughput')?.text).toContain('231.3 [230, 232.5] tx/s');
+  });
+
   it('says how many readings never reached a gateway, judged by an expectation on the count when the scenario states one', () => {
     const lost = { 'iomt.readings_lost': summary(56, 'count') };
     expect(line(headlineSections([configuration(lost)]), 'Readings lost')).toMatchObject({ verdict: 'none', text: "56 readings sent to a gateway (attackers' included) never reached it (radio loss, partitions, a gateway down, full queues)." });

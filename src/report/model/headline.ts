@@ -40,11 +40,20 @@ export interface HeadlineSection {
   readonly lines: readonly HeadlineLine[];
 }
 
+/**
+ * A ratio in per cent, without the product's binary noise (100 × 0.92339 is 92.33900000000001): a
+ * mean and an expectation's bound scaled by it stay equal exactly when they were, and a bound reads
+ * as written, so a mean is not printed to 16 digits to tell it from its own bound.
+ */
+function percent(x: number): number {
+  return Number((100 * x).toPrecision(15));
+}
+
 /** A ratio's summary in per cent, its interval first clamped to [0, 1] (model/domain.ts). */
 function inPercent(metric: string, summary: MetricSummary): MetricSummary {
   const ci = summary.ci95;
-  const scaled = (x: number | null): number | null => (x === null ? null : 100 * clampToDomain(x, metricDomain(metric, summary.unit)));
-  return { ...summary, unit: '%', mean: summary.mean === null ? null : 100 * summary.mean, ci95: ci === null ? null : [scaled(ci[0]), scaled(ci[1])] };
+  const scaled = (x: number | null): number | null => (x === null ? null : percent(clampToDomain(x, metricDomain(metric, summary.unit))));
+  return { ...summary, unit: '%', mean: summary.mean === null ? null : percent(summary.mean), ci95: ci === null ? null : [scaled(ci[0]), scaled(ci[1])] };
 }
 
 /** "99.8 [98.1, 101.5] tx/s", "97 [95, 99] %", or one value per configuration when a sweep or comparison has several. */
@@ -52,9 +61,12 @@ function valueText(configurations: readonly Configuration[], metric: string): st
   const one = (c: Configuration): string => {
     const summary = c.point.metrics[metric]!;
     const partial = partialN(summary, c.point.n);
-    if (summary.unit === 'ratio') return `${formatMeanCi(metric, inPercent(metric, summary))} %${partial}`;
+    // The bounds of the expectations on this very metric: the mean must read on the side of each that
+    // decided the line's verdict (92.3388 %, not 92.34 %, beside a failed >= 92.339 %).
+    const bounds = c.point.expectations.filter((e) => e.metric === metric).map((e) => parseCondition(e.condition)?.value).filter((b): b is number => b !== undefined);
+    if (summary.unit === 'ratio') return `${formatMeanCi(metric, inPercent(metric, summary), bounds.map(percent))} %${partial}`;
     const unit = summary.unit === '' || summary.unit === 'count' ? '' : ` ${summary.unit}`;
-    return `${formatMeanCi(metric, summary)}${unit}${partial}`;
+    return `${formatMeanCi(metric, summary, bounds)}${unit}${partial}`;
   };
   const present = configurations.filter((c) => c.point.metrics[metric] !== undefined);
   if (present.length === 1 && configurations.length === 1) return one(present[0]!);
