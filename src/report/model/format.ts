@@ -23,11 +23,17 @@ export function formatJudged(value: number | null | undefined, bound: number | u
   return formatJudgedByAll(value, bound === undefined ? [] : [bound]);
 }
 
-/** `formatJudged` against every one of `bounds` at once (a metric with two expectations on it). */
-export function formatJudgedByAll(value: number | null | undefined, bounds: readonly number[]): string {
+/**
+ * `formatJudged` against every one of `bounds` at once (a metric with two expectations on it).
+ * `sides` gives the side of each bound the judged value lay on (the sign of value − bound) where
+ * `value` and `bounds` were scaled from the judged ones (a ratio printed in per cent: ×100 can round
+ * two neighbouring doubles to one, so the scaled mean may meet a scaled bound that the ratio missed);
+ * by default the sides of `value` itself.
+ */
+export function formatJudgedByAll(value: number | null | undefined, bounds: readonly number[], sides?: readonly number[]): string {
   const plain = formatNumber(value);
   if (bounds.length === 0 || value === null || value === undefined || !Number.isFinite(value)) return plain;
-  return onSideOfBounds(value, bounds, (extra) => {
+  return onSideOfBounds(value, bounds, sides ?? bounds.map((bound) => Math.sign(value - bound)), (extra) => {
     const digits = 4 + extra;
     let format = PRECISE.get(digits);
     if (format === undefined) PRECISE.set(digits, (format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits })));
@@ -41,15 +47,15 @@ export function formatJudgedByAll(value: number | null | undefined, bounds: read
  * more digits does: the report's, the terminal's and the size search's printers of a judged value.
  */
 export function onSideOfBound(value: number, bound: number, textAt: (extraDigits: number) => string): string | undefined {
-  return onSideOfBounds(value, [bound], textAt);
+  return onSideOfBounds(value, [bound], [Math.sign(value - bound)], textAt);
 }
 
-/** `onSideOfBound` for every one of `bounds`: the first text on the value's side of each. */
-function onSideOfBounds(value: number, bounds: readonly number[], textAt: (extraDigits: number) => string): string | undefined {
+/** `onSideOfBound` for every one of `bounds`: the first text on side `sides[i]` of each `bounds[i]`. */
+function onSideOfBounds(value: number, bounds: readonly number[], sides: readonly number[], textAt: (extraDigits: number) => string): string | undefined {
   for (let extra = 0; extra <= 17; extra++) {
     const text = textAt(extra);
     const read = Number(text.replaceAll(',', ''));
-    if (bounds.every((bound) => Math.sign(read - bound) === Math.sign(value - bound))) return text;
+    if (bounds.every((bound, i) => Math.sign(read - bound) === sides[i])) return text;
   }
   return undefined;
 }
@@ -58,10 +64,11 @@ function onSideOfBounds(value: number, bounds: readonly number[], textAt: (extra
  * "99.8 [98.1, 101.5]", the interval clamped to the metric's domain (model/domain.ts), or "99.8"
  * when there is no interval: fewer than two replications, or one that is a point.
  */
-export function formatMeanCi(metric: string, summary: MetricSummary | undefined, bounds: readonly number[] = []): string {
+export function formatMeanCi(metric: string, summary: MetricSummary | undefined, bounds: readonly number[] = [], sides?: readonly number[]): string {
   if (summary === undefined || summary.mean === null) return '—';
-  // The mean as the expectations on it judged it (`bounds`, in the summary's unit): never rounded onto the other side.
-  const mean = formatJudgedByAll(summary.mean, bounds);
+  // The mean as the expectations on it judged it (`bounds`, in the summary's unit, and `sides` as
+  // in formatJudgedByAll): never rounded onto the other side.
+  const mean = formatJudgedByAll(summary.mean, bounds, sides);
   const lo = summary.ci95?.[0];
   const hi = summary.ci95?.[1];
   if (summary.n < 2 || lo === null || lo === undefined || hi === null || hi === undefined || (lo === summary.mean && hi === summary.mean)) {

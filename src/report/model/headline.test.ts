@@ -108,6 +108,11 @@ describe('the report headline', () => {
     // A mean equal to its bound reads as the bound, however the per-cent product rounds.
     const equal = configuration({ 'iomt.readings_durable_ratio': summary(0.92339, 'ratio', [0.922, 0.9248]) }, { expectations: [{ metric: 'iomt.readings_durable_ratio', condition: '>= 0.92339', observed: 0.92339, passed: true }] });
     expect(line(headlineSections([equal]), 'Readings stored')?.text).toMatch(/^92\.339 \[/);
+    // A mean one double below its bound, whose per-cent product rounded to 15 digits is the bound's:
+    // the sentence still reads below it.
+    const below = configuration({ 'iomt.readings_durable_ratio': summary(0.9233899999999998, 'ratio', [0.922, 0.9248]) }, { expectations: [{ metric: 'iomt.readings_durable_ratio', condition: '>= 0.92339', observed: 0.9233899999999998, passed: false }] });
+    const belowText = line(headlineSections([below]), 'Readings stored')!.text;
+    expect(Number(belowText.split(' ')[0])).toBeLessThan(92.339);
     // Two expectations on it: the mean reads on its side of both.
     const two = configuration(
       { 'consensus.throughput_tps': summary(231.25, 'tx/s', [230, 232.5]) },

@@ -41,19 +41,21 @@ export interface HeadlineSection {
 }
 
 /**
- * A ratio in per cent, without the product's binary noise (100 × 0.92339 is 92.33900000000001): a
- * mean and an expectation's bound scaled by it stay equal exactly when they were, and a bound reads
- * as written, so a mean is not printed to 16 digits to tell it from its own bound.
+ * A ratio in per cent, without the product's binary noise (100 × 0.92339 is 92.33900000000001), so
+ * that a bound reads as written. Fifteen digits can merge neighbouring doubles, so a mean is scaled
+ * so only where it equals one of `bounds` (it then reads as that bound); elsewhere exactly ×100, and
+ * its side of each bound is taken from the ratios themselves (valueText).
  */
 function percent(x: number): number {
   return Number((100 * x).toPrecision(15));
 }
 
 /** A ratio's summary in per cent, its interval first clamped to [0, 1] (model/domain.ts). */
-function inPercent(metric: string, summary: MetricSummary): MetricSummary {
+function inPercent(metric: string, summary: MetricSummary, bounds: readonly number[]): MetricSummary {
   const ci = summary.ci95;
   const scaled = (x: number | null): number | null => (x === null ? null : percent(clampToDomain(x, metricDomain(metric, summary.unit))));
-  return { ...summary, unit: '%', mean: summary.mean === null ? null : percent(summary.mean), ci95: ci === null ? null : [scaled(ci[0]), scaled(ci[1])] };
+  const mean = summary.mean === null ? null : bounds.includes(summary.mean) ? percent(summary.mean) : 100 * summary.mean;
+  return { ...summary, unit: '%', mean, ci95: ci === null ? null : [scaled(ci[0]), scaled(ci[1])] };
 }
 
 /** "99.8 [98.1, 101.5] tx/s", "97 [95, 99] %", or one value per configuration when a sweep or comparison has several. */
@@ -64,7 +66,10 @@ function valueText(configurations: readonly Configuration[], metric: string): st
     // The bounds of the expectations on this very metric: the mean must read on the side of each that
     // decided the line's verdict (92.3388 %, not 92.34 %, beside a failed >= 92.339 %).
     const bounds = c.point.expectations.filter((e) => e.metric === metric).map((e) => parseCondition(e.condition)?.value).filter((b): b is number => b !== undefined);
-    if (summary.unit === 'ratio') return `${formatMeanCi(metric, inPercent(metric, summary), bounds.map(percent))} %${partial}`;
+    if (summary.unit === 'ratio') {
+      const sides = bounds.map((b) => Math.sign((summary.mean ?? NaN) - b));
+      return `${formatMeanCi(metric, inPercent(metric, summary, bounds), bounds.map(percent), sides)} %${partial}`;
+    }
     const unit = summary.unit === '' || summary.unit === 'count' ? '' : ` ${summary.unit}`;
     return `${formatMeanCi(metric, summary, bounds)}${unit}${partial}`;
   };
