@@ -64,4 +64,17 @@ describe('TimeWindows', () => {
       { timeS: 1.5, rate: 10 / 0.5 },
     ]);
   });
+
+  it('adds a remainder under half a width to the last whole window, so no rate rests on a sliver', () => {
+    const w = new TimeWindows(0, 2_003_000, 1_000_000);
+    w.record('n', 1_500_000, 300);
+    w.record('n', 2_001_000, 2);
+    const rows = w.rows({ rate: 'n' }, {});
+    // 2 events in the last 3 ms would read 667 per second beside 300; they join the second window.
+    expect(rows).toEqual([
+      { timeS: 1, rate: 0 },
+      { timeS: 2.003, rate: 302 / 1.003 },
+    ]);
+    expect(new TimeWindows(0, 400_000, 1_000_000).rows({ rate: 'n' }, {})).toHaveLength(1);
+  });
 });
