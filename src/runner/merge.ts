@@ -56,6 +56,20 @@ function identityDifference(first: Manifest, shard: Manifest): { path: readonly 
   return null;
 }
 
+/**
+ * Two differing strings as the message shows them: whole where both are short, else each from a
+ * little before their first difference (describeFound's first 57 characters of two long strings
+ * that differ later read the same).
+ */
+function differingTexts(a: string, b: string): [string, string] {
+  if (a.length <= 60 && b.length <= 60) return [describeFound(a), describeFound(b)];
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 20);
+  const excerpt = (s: string): string => `'${from > 0 ? '...' : ''}${s.slice(from, from + 57)}${s.length > from + 57 ? '...' : ''}'`;
+  return [excerpt(a), excerpt(b)];
+}
+
 export interface MergeOutcome {
   readonly dir: string;
   readonly status: RunStatus;
@@ -77,8 +91,8 @@ export function mergeShards(dirs: readonly string[], outDir: string): MergeOutco
     const differs = identityDifference(first.manifest, s.manifest);
     if (differs !== null) {
       const path = dottedPath(differs.path);
-      const expected = differs.a === undefined ? `no ${path}` : describeFound(differs.a);
-      throw inputError(file, path, `${expected} (as in ${first.dir})`, describeFound(differs.b));
+      const [a, b] = typeof differs.a === 'string' && typeof differs.b === 'string' ? differingTexts(differs.a, differs.b) : [describeFound(differs.a), describeFound(differs.b)];
+      throw inputError(file, path, `${differs.a === undefined ? `no ${path}` : a} (as in ${first.dir})`, b);
     }
     const other = seen.get(shard.index);
     if (other !== undefined) throw inputError(file, 'shard.index', `each shard once (${shard.index}/${count} is also ${other})`, `shard ${shard.index}/${count} twice`);

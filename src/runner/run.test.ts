@@ -140,6 +140,14 @@ describe('shards', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('shows two long texts of differing shards from a little before their first difference', async () => {
+    const shard = (index: number, letter: string) =>
+      runScenario({ loaded: toyScenario('', ['seed=1', `description=${'x'.repeat(70)}${letter}`]), shard: { index, count: 2 }, workers: 0, model: TOY_MODEL, outDir: join(root, `long-text-${index}`) });
+    const one = await shard(1, 'A');
+    const two = await shard(2, 'B');
+    expect(() => mergeShards([one.dir, two.dir], join(root, 'long-text-merged'))).toThrow(`scenarioInput.description: expected '...${'x'.repeat(20)}A' (as in ${one.dir}), found '...${'x'.repeat(20)}B'`);
+  });
+
   it('refuses to merge an incomplete set of shards', async () => {
     const loaded = toyScenario();
     const s = await runScenario({ loaded, shard: { index: 1, count: 2 }, workers: 0, model: TOY_MODEL, outDir: join(root, 'lonely') });
