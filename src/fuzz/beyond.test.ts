@@ -26,10 +26,11 @@ describe('iomtsim fuzz --beyond', () => {
     });
     // Proof of work's majority attacker and crash faults count no conflicting commits of their own.
     const none = summarise(inTreeTarget('pow'), { results: [seed(1, 1, undefined), seed(2, 0, undefined)], interrupted: false }, true, undefined);
-    expect(none.safetyLost).toEqual({ bySafetyChecker: 1, byGroundTruth: null, groundTruthSeeds: 0 });
+    expect(none.safetyLost).toEqual({ bySafetyChecker: 1, byGroundTruth: null, groundTruthSeeds: 0, bySafetyCheckerOfThose: 0 });
     expect(formatSummary(none)).toContain('safety lost in 1 of 2 seeds (safety checker); no ground truth to compare with:');
     const some = summarise(inTreeTarget('pbft'), { results: [seed(1, 1, 1), seed(2, 1, undefined), seed(3, 0, 0)], interrupted: false }, true, undefined);
-    expect(some.safetyLost).toEqual({ bySafetyChecker: 2, byGroundTruth: 1, groundTruthSeeds: 2 });
-    expect(formatSummary(some)).toContain('the attacks\' ground truth records conflicting commits in 1 of the 2 seeds whose attacks count them (the other 1 have no ground truth of them)');
+    // On the two seeds with a ground truth the checker and it agree (1 each): the line says so.
+    expect(some.safetyLost).toEqual({ bySafetyChecker: 2, byGroundTruth: 1, groundTruthSeeds: 2, bySafetyCheckerOfThose: 1 });
+    expect(formatSummary(some)).toContain('the attacks\' ground truth records conflicting commits in 1 of the 2 seeds whose attacks count them, where the checker found lost safety in 1 (the other 1 have no ground truth of them)');
   });
 });

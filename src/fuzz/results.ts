@@ -38,7 +38,13 @@ export interface FuzzSummary {
    * a ground truth of them (attack.conflicting_commits: groundTruthSeeds), those where it recorded
    * some; null where no seed's attacks keep one (crash faults, proof of work), which is no count of 0.
    */
-  readonly safetyLost?: { readonly bySafetyChecker: number; readonly byGroundTruth: number | null; readonly groundTruthSeeds: number };
+  readonly safetyLost?: {
+    readonly bySafetyChecker: number;
+    readonly byGroundTruth: number | null;
+    readonly groundTruthSeeds: number;
+    /** The checker's count over the ground truth's seeds only: the two to compare. */
+    readonly bySafetyCheckerOfThose: number;
+  };
   readonly meanWallMsPerSeed: number;
   readonly resultsDir: string | undefined;
 }
@@ -74,11 +80,12 @@ function splitTally(results: readonly SeedResult[], threads: number): FuzzSummar
  * counted as one without conflicts, which would read as the ground truth contradicting the checker.
  */
 function safetyLost(results: readonly SeedResult[]): NonNullable<FuzzSummary['safetyLost']> {
-  const recorded = results.map((r) => r.verdict.groundTruthConflicts).filter((c): c is number => c !== undefined);
+  const withTruth = results.filter((r) => r.verdict.groundTruthConflicts !== undefined);
   return {
     bySafetyChecker: results.filter((r) => r.verdict.safetyViolations > 0).length,
-    byGroundTruth: recorded.length === 0 ? null : recorded.filter((c) => c > 0).length,
-    groundTruthSeeds: recorded.length,
+    byGroundTruth: withTruth.length === 0 ? null : withTruth.filter((r) => r.verdict.groundTruthConflicts! > 0).length,
+    groundTruthSeeds: withTruth.length,
+    bySafetyCheckerOfThose: withTruth.filter((r) => r.verdict.safetyViolations > 0).length,
   };
 }
 
@@ -128,10 +135,10 @@ export function formatSummary(s: FuzzSummary): string {
     lines.push(`split over ${s.split.threads} threads and compared: ${s.split.compared} of ${s.seedsRun} seeds${without === 0 ? '' : ` (${without} without their attacks that cannot split)`}${Object.keys(s.split.notSplit).length === 0 ? '' : `; not split: ${tally(s.split.notSplit)}`}`);
   }
   if (s.safetyLost !== undefined) {
-    const { bySafetyChecker, byGroundTruth, groundTruthSeeds } = s.safetyLost;
+    const { bySafetyChecker, byGroundTruth, groundTruthSeeds, bySafetyCheckerOfThose } = s.safetyLost;
     const groundTruth = byGroundTruth === null
       ? "no ground truth to compare with: no seed's attacks count conflicting commits (attack.conflicting_commits; crash faults and proof of work's attacker do not)"
-      : `the attacks' ground truth records conflicting commits in ${byGroundTruth} of the ${groundTruthSeeds} seed${groundTruthSeeds === 1 ? '' : 's'} whose attacks count them${groundTruthSeeds === s.seedsRun ? '' : ` (the other ${s.seedsRun - groundTruthSeeds} have no ground truth of them)`}`;
+      : `the attacks' ground truth records conflicting commits in ${byGroundTruth} of the ${groundTruthSeeds} seed${groundTruthSeeds === 1 ? '' : 's'} whose attacks count them${groundTruthSeeds === s.seedsRun ? '' : `, where the checker found lost safety in ${bySafetyCheckerOfThose} (the other ${s.seedsRun - groundTruthSeeds} have no ground truth of them)`}`;
     lines.push(`beyond the fault model: safety lost in ${bySafetyChecker} of ${s.seedsRun} seeds (safety checker); ${groundTruth}`);
   }
   const verdict = s.failures.length > 0
