@@ -197,7 +197,32 @@ describe('LivenessChecker', () => {
     const l = new LivenessChecker(1_000, undefined, { repliesNeeded: 1 });
     l.observe(5, submit(tx(0)), 0);
     l.observe(0, commit(1, [tx(0)]), 900);
-    expect(l.outcome(100_000)).toMatchObject({ passed: true, detail: 'committed height advanced within 0.001 s whenever work waited' });
+    expect(l.outcome(100_000)).toMatchObject({ passed: true, detail: 'a waiting transaction committed within 0.001 s whenever work waited' });
+  });
+
+  it('takes no empty block, nor one of transactions already committed, as progress while a transaction waits', () => {
+    // A chain that keeps growing (a HotStuff node each view, a Clique seal each period) while tx 1 is never committed.
+    const l = new LivenessChecker(1_000);
+    l.observe(5, submit(tx(0)), 0);
+    l.observe(0, commit(1, [tx(0)]), 100);
+    l.observe(5, submit(tx(1)), 200);
+    for (let h = 2; h <= 50; h++) l.observe(0, commit(h, h === 20 ? [tx(0)] : []), h * 100);
+    expect(l.outcome(5_000)).toMatchObject({ passed: false, detail: '1 stalls longer than 0.001 s: 0.0002–0.005 s with 1 txs waiting' });
+    // Its commit is the progress the empty blocks were not: the wait ends there.
+    l.observe(0, commit(51, [tx(1)]), 5_100);
+    expect(l.violations).toEqual([{ fromUs: 200, toUs: 5_100, pendingTxs: 1 }]);
+    expect(l.outcome(100_000).passed).toBe(false);
+    expect(l.countAt(100_000)).toBe(1);
+  });
+
+  it('owes nothing for empty blocks while nothing waits, and counts a block that settles one of several waiting as progress', () => {
+    const l = new LivenessChecker(1_000);
+    for (let h = 1; h <= 30; h++) l.observe(0, commit(h, []), h * 100);
+    l.observe(5, submit(tx(0)), 3_000);
+    l.observe(5, submit(tx(1)), 3_000);
+    for (let k = 0; k < 2; k++) l.observe(0, commit(31 + k, [tx(k)]), 3_900 + k * 900);
+    expect(l.outcome(100_000)).toMatchObject({ passed: true });
+    expect(l.violations).toEqual([]);
   });
 });
 

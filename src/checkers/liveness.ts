@@ -1,22 +1,26 @@
 /**
- * Liveness: while transactions wait to commit, the committed height advances at least once every
- * `boundUs`. A block counts as progress once as many honest replicas have committed it as a client
- * needs matching replies to accept it (`repliesNeeded`, default 1): a replicated service is live when
- * its clients receive replies (Castro & Liskov §4.5), so blocks that fewer replicas commit than a
- * client must hear from are not progress. Intervals the fault model does not cover (asynchrony, a
- * split that leaves no side of n − f replicas, more than f faults), which the run model or an
- * attack declares with `excuse`, need no progress; after one the bound runs again from its end:
- * progress must resume (TigerBeetle's liveness phase). The stretch of a wait before an excused
- * interval is judged on its own as well. With a transaction lifetime (consensus.mempool.ttl) a
- * transaction that reaches its deadline uncommitted waits no more: no correct replica may propose
- * it after (it may still commit, if proposed in time), so the ledger owes it no progress.
+ * Liveness: while transactions wait to commit, a commit settles one of them at least once every
+ * `boundUs`. Progress is a commit that serves a client, not a taller chain: a block that carries no
+ * waiting transaction (HotStuff's empty nodes each view, Clique's empty seals each period, a
+ * proof-of-work block mined on an empty pool, a block of transactions already committed) is no
+ * progress while work waits, and owes none when nothing waits. A block counts once as many honest
+ * replicas have committed it as a client needs matching replies to accept it (`repliesNeeded`,
+ * default 1): a replicated service is live when its clients receive replies (Castro & Liskov §4.5),
+ * so blocks that fewer replicas commit than a client must hear from are not progress. Intervals the
+ * fault model does not cover (asynchrony, a split that leaves no side of n − f replicas, more than
+ * f faults), which the run model or an attack declares with `excuse`, need no progress; after one
+ * the bound runs again from its end: progress must resume (TigerBeetle's liveness phase). The
+ * stretch of a wait before an excused interval is judged on its own as well. With a transaction
+ * lifetime (consensus.mempool.ttl) a transaction that reaches its deadline uncommitted waits no
+ * more: no correct replica may propose it after (it may still commit, if proposed in time, though
+ * that settles nothing then), so the ledger owes it no progress.
  */
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';
 import type { CommitEvent, SubmitEvent } from '../protocols/types.ts';
-import { TxIdSet } from '../ledger/txid-set.ts';
 import { CommitFrontier, forgetThrough } from './commit-frontier.ts';
 import { ALL_HONEST, describeFirst, type Checker, type HonestPredicate } from './types.ts';
+import { WaitingTransactions } from './waiting-transactions.ts';
 
 export interface LivenessViolation {
   /** Start and end of the stall, µs. */
@@ -44,19 +48,7 @@ export class LivenessChecker implements Checker {
   readonly name = 'liveness';
   readonly violations: LivenessViolation[] = [];
   private readonly excused: [number, number][] = [];
-  /**
-   * Waiting transactions are those submitted and not yet settled (committed, or past their lifetime
-   * uncommitted): two id sets that stay small while each client's transactions are submitted, and
-   * mostly settled, in sequence (txid-set.ts), where a set of the waiting ids grows with the backlog
-   * of an overloaded run.
-   */
-  private readonly submitted = new TxIdSet();
-  private readonly settled = new TxIdSet();
-  private readonly lifetimeUs: number;
-  /** With a lifetime: the submitted ids and their deadlines, in submission order (one lifetime for all: deadline order), from `expiryHead`. */
-  private expiryIds: number[] = [];
-  private expiryAtUs: number[] = [];
-  private expiryHead = 0;
+  private readonly waiting: WaitingTransactions;
   /** The blocks honest replicas committed, by height, above the commit frontier. */
   private readonly committedBlocks = new Map<number, CommittedBlock[]>();
   private readonly frontier: CommitFrontier;
@@ -69,12 +61,11 @@ export class LivenessChecker implements Checker {
     this.repliesNeeded = options.repliesNeeded ?? 1;
     if (!(Number.isInteger(this.repliesNeeded) && this.repliesNeeded >= 1)) throw new RangeError(`repliesNeeded must be a positive integer, found ${this.repliesNeeded}`);
     this.frontier = new CommitFrontier(options.honestReplicas ?? []);
-    this.lifetimeUs = options.lifetimeUs ?? Infinity;
-    if (!(this.lifetimeUs > 0)) throw new RangeError(`transaction lifetime must be positive, found ${this.lifetimeUs}`);
+    this.waiting = new WaitingTransactions(options.lifetimeUs ?? Infinity);
   }
 
   private get pendingTxs(): number {
-    return this.submitted.size - this.settled.size;
+    return this.waiting.count;
   }
 
   /**
@@ -82,24 +73,14 @@ export class LivenessChecker implements Checker {
    * the wait ended at the last deadline without progress, and is judged as a wait ended by a commit is.
    */
   private expireThrough(nowUs: number): void {
-    const ids = this.expiryIds;
-    const at = this.expiryAtUs;
-    while (this.expiryHead < ids.length && at[this.expiryHead]! <= nowUs) {
-      const i = this.expiryHead++;
-      if (this.settled.has(ids[i]!)) continue;
-      if (this.pendingTxs === 1) {
-        // The last transaction waiting: the wait ends here, and is judged with it still waiting.
-        this.checkGap(this.waitFromUs, at[i]!);
-        this.waitFromUs = at[i]!;
-      }
-      this.settled.add(ids[i]!);
-    }
-    if (this.expiryHead > 4096 && this.expiryHead * 2 > ids.length) {
-      this.expiryIds = ids.slice(this.expiryHead);
-      this.expiryAtUs = at.slice(this.expiryHead);
-      this.expiryHead = 0;
-    }
+    this.waiting.expireThrough(nowUs, this.lastOneExpires);
   }
+
+  /** The last transaction waiting reaches its deadline: the wait ends here, judged with it still waiting. */
+  private readonly lastOneExpires = (atUs: number): void => {
+    this.checkGap(this.waitFromUs, atUs);
+    this.waitFromUs = atUs;
+  };
 
   get violationCount(): number {
     return this.violations.length;
@@ -113,20 +94,19 @@ export class LivenessChecker implements Checker {
   }
 
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
-    if (this.lifetimeUs !== Infinity) this.expireThrough(timeUs);
+    this.expireThrough(timeUs);
     if (event.kind === 'submit') {
       if (this.pendingTxs === 0) this.waitFromUs = timeUs;
-      const { tx } = event as SubmitEvent;
-      if (this.submitted.add(tx.id) && this.lifetimeUs !== Infinity) {
-        this.expiryIds.push(tx.id);
-        this.expiryAtUs.push(tx.submittedUs + this.lifetimeUs);
-      }
+      this.waiting.submit((event as SubmitEvent).tx);
     } else if (event.kind === 'commit' && this.isHonest(host)) {
       const { block } = event as CommitEvent;
       if (this.countCommit(block.height, block.hash) === this.repliesNeeded) {
-        if (this.pendingTxs > 0) this.checkGap(this.waitFromUs, timeUs);
-        this.waitFromUs = timeUs;
-        for (const tx of block.txs) if (this.submitted.has(tx.id)) this.settled.add(tx.id);
+        // Judged with the block's transactions still waiting: they waited until this commit.
+        const before = this.pendingTxs;
+        if (this.waiting.settle(block.txs) > 0) {
+          this.checkGap(this.waitFromUs, timeUs, before);
+          this.waitFromUs = timeUs;
+        }
       }
       if (this.frontier.advance(host, block.height)) forgetThrough(this.committedBlocks, this.frontier.height);
     }
@@ -143,7 +123,7 @@ export class LivenessChecker implements Checker {
   }
 
   outcome(endUs: number): CheckOutcome {
-    if (this.lifetimeUs !== Infinity) this.expireThrough(endUs);
+    this.expireThrough(endUs);
     // Work still waiting at the end counts as a stall up to the end; computed without recording it,
     // so asking twice gives the same verdict.
     const tail = this.pendingTxs > 0 ? this.stall(this.waitFromUs, endUs) : undefined;
@@ -155,7 +135,7 @@ export class LivenessChecker implements Checker {
       passed: n === 0,
       ...this.vacuity(endUs),
       detail: n === 0
-        ? `committed height advanced within ${this.boundUs / 1e6} s whenever work waited${by}`
+        ? `a waiting transaction committed within ${this.boundUs / 1e6} s whenever work waited${by}`
         : `${n} stalls longer than ${this.boundUs / 1e6} s${by}: ` +
           describeFirst(all, (v) => `${v.fromUs / 1e6}–${v.toUs / 1e6} s with ${v.pendingTxs} txs waiting`),
     };
@@ -177,12 +157,13 @@ export class LivenessChecker implements Checker {
 
   /** Violations including a stall still open at `endUs`. */
   countAt(endUs: number): number {
-    if (this.lifetimeUs !== Infinity) this.expireThrough(endUs);
+    this.expireThrough(endUs);
     return this.violations.length + (this.pendingTxs > 0 && this.stall(this.waitFromUs, endUs) !== undefined ? 1 : 0);
   }
 
-  private checkGap(fromUs: number, toUs: number): void {
-    const v = this.stall(fromUs, toUs);
+  /** Records a stall in the wait [fromUs, toUs] with `pending` transactions waiting, if there is one. */
+  private checkGap(fromUs: number, toUs: number, pending = this.pendingTxs): void {
+    const v = this.stall(fromUs, toUs, pending);
     if (v !== undefined) this.violations.push(v);
   }
 
@@ -191,15 +172,15 @@ export class LivenessChecker implements Checker {
    * if any. Each part is judged on its own: the stretch before an excused interval owed progress as
    * much as the one after it, so an excuse later in a wait does not hide a stall earlier in it.
    */
-  private stall(fromUs: number, toUs: number): LivenessViolation | undefined {
+  private stall(fromUs: number, toUs: number, pendingTxs = this.pendingTxs): LivenessViolation | undefined {
     let start = fromUs;
     for (const [a, b] of this.excused) {
       if (a > toUs || b < fromUs) continue;
       const end = Math.min(a, toUs);
-      if (end - start > this.boundUs) return { fromUs: start, toUs: end, pendingTxs: this.pendingTxs };
+      if (end - start > this.boundUs) return { fromUs: start, toUs: end, pendingTxs };
       start = Math.max(start, b);
     }
-    return toUs - start > this.boundUs ? { fromUs: start, toUs, pendingTxs: this.pendingTxs } : undefined;
+    return toUs - start > this.boundUs ? { fromUs: start, toUs, pendingTxs } : undefined;
   }
 }
 

@@ -31,7 +31,7 @@ export interface FuzzArgs {
   readonly out?: string;
 }
 
-export const FUZZ_EPILOGUE = `Exit codes: 0 every seed passed; 3 a safety failure (safety, validity or state agreement); 4 a liveness failure (no commit within the bound after the fault phase); 5 a run that crashed; 6 (with --threads) a run split over threads whose output differs from the one-thread run's; with failures of several kinds, the first of 3, 5, 6, 4; 2 bad input; 130 interrupted. With --beyond, lost safety is the measurement: 0 unless a run crashed or diverged. docs/fuzz.md has the details.`;
+export const FUZZ_EPILOGUE = `Exit codes: 0 every seed passed; 3 a safety failure (safety, validity or state agreement); 4 a liveness failure (no waiting transaction committed within the bound after the fault phase); 5 a run that crashed; 6 (with --threads) a run split over threads whose output differs from the one-thread run's; with failures of several kinds, the first of 3, 5, 6, 4; 2 bad input; 130 interrupted. With --beyond, lost safety is the measurement: 0 unless a run crashed or diverged. docs/fuzz.md has the details.`;
 
 export function parseNodeRange(text: string): NodeRange {
   const m = /^\s*(\d+)\s*\.\.\s*(\d+)\s*$/.exec(text);

@@ -93,8 +93,8 @@ export function consensusSchema<const R extends readonly [ProtocolDefinition, ..
       txAuth: z.enum(TX_AUTH_MODES).default(DEFAULT_TX_AUTH),
       mempool: zMempool.default(() => zMempool.parse({})),
       /**
-       * The liveness checker reports a stall when committed height does not advance for this long
-       * while work waits. Default 30 s, or the protocol's own commit gap where its commit rule needs
+       * The liveness checker reports a stall when no waiting transaction commits for this long
+       * while work waits (a block without one, as an empty block, is no progress). Default 30 s, or the protocol's own commit gap where its commit rule needs
        * longer (Clique: the confirmation depth in block periods); proof of work, whose block
        * intervals have no bound, is checked for liveness only against a bound stated here.
        */
