@@ -18,6 +18,8 @@ export interface AttackWorld {
   onLeaderChange(fn: (leader: HostId | undefined) => void): void;
   /** When the run ends, µs: windows without an `end` close here. */
   readonly endUs: number;
+  /** How long after its submission a transaction may still be proposed, µs (consensus.mempool.ttl); absent: no limit. */
+  readonly txLifetimeUs?: number;
   /**
    * Say which replica `spec`'s 'leader' target turned out to be when it acted, so that the fault
    * model's count of faulty replicas over its window counts that one (src/world/excused-windows.ts).

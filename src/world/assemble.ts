@@ -158,6 +158,7 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     currentLeader: () => consortium.leader.current(),
     onLeaderChange: (fn) => consortium.leader.onChange(fn),
     endUs: scenario.duration,
+    ...(scenario.consensus.mempool.ttl === undefined ? {} : { txLifetimeUs: scenario.consensus.mempool.ttl }),
     excuseLiveness: (a, b) => monitor.liveness?.excuse(a, b),
     leaderTargetActed: (spec, replica) => {
       // Windows the known leader takes beyond f are excused from then on: a stall judged before it

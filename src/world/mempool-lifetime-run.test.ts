@@ -55,3 +55,21 @@ describe('liveness with a transaction lifetime', () => {
     expect(metrics['liveness.violations']!.value).toBe(0);
   });
 });
+
+describe('attack.max_commit_gap_ms with a transaction lifetime', () => {
+  it('owes no commit to transactions past their lifetime: after the load stops, an attack finds nothing waiting', () => {
+    // The last requests expire uncommitted at 150 ms; a crash at 30 s then finds no wait to measure.
+    const sets = ['duration=50s', 'consensus.protocol=pbft', 'workload.stopAfter=15s', 'consensus.mempool.ttl=150ms', 'attacks=[{type: crash, start: 30s, replicas: [3]}]'];
+    const waiting = new Set<number>();
+    const metrics = runConsensusWorld(loadScenario('scenarios/consortium.yaml', sets).scenario, 1, {
+      observers: [(_h, event) => {
+        const e = event as unknown as { tx: { id: number }; block: { txs: readonly { id: number }[] } };
+        if (event.kind === 'submit') waiting.add(e.tx.id);
+        else if (event.kind === 'commit') for (const tx of e.block.txs) waiting.delete(tx.id);
+      }],
+    }).metrics;
+    // Transactions that never committed: without their lifetime they would wait from the crash to the end.
+    expect(waiting.size).toBeGreaterThan(0);
+    expect(metrics['attack.max_commit_gap_ms']!.value).toBe(0);
+  });
+});

@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { HostId, ModelEvent, ModelEventObserver } from '../../../sim/index.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
-import type { CommitEvent, ConfirmedEvent } from '../../protocols/types.ts';
+import type { CommitEvent, ConfirmedEvent, SubmitEvent } from '../../protocols/types.ts';
 import { GroundTruth } from '../ground-truth.ts';
 import type { AttackWorld } from '../types.ts';
 import type { AttackWindow } from '../window.ts';
 import { AttackOutcomes } from './collector.ts';
 
 /** The collector on a stand-in world: events are fed by hand; `end` sets the clock the metrics read. */
-function outcomes(specs: readonly AttackWindow[], truth = new GroundTruth(), reported: readonly string[] = [], others: readonly GroundTruth[] = []) {
+function outcomes(specs: readonly AttackWindow[], truth = new GroundTruth(), reported: readonly string[] = [], others: readonly GroundTruth[] = [], txLifetimeUs?: number) {
   let observer: ModelEventObserver | undefined;
   const engine = { nowUs: 0, observe: (fn: ModelEventObserver) => { observer = fn; } };
-  const collector = new AttackOutcomes({ engine } as unknown as AttackWorld, truth, specs, new Set(reported), others);
+  const collector = new AttackOutcomes({ engine, txLifetimeUs } as unknown as AttackWorld, truth, specs, new Set(reported), others);
   const show = (host: HostId, event: ModelEvent, timeUs: number): void => observer!(host, event, timeUs);
   return {
+    submit: (t: Transaction): void => {
+      const e: SubmitEvent = { kind: 'submit', tx: t };
+      show(t.sender, e, t.submittedUs);
+    },
     commit: (host: HostId, height: number, hash: string, atUs: number, txs: readonly Transaction[] = []): void => {
       const e: CommitEvent = { kind: 'commit', block: { hash, height, txs } as unknown as Block };
       show(host, e, atUs);
@@ -51,15 +55,49 @@ describe('AttackOutcomes', () => {
     expect(m['attack.labels']!.value).toBe(2);
   });
 
-  it('takes the longest time without a new height from the first attack on, up to the end of the run', () => {
+  it('takes the longest time transactions waited without a commit of one of them from the first attack on, up to the end of the run', () => {
     const o = outcomes([{ start: 10_000_000, end: 15_000_000 }, { start: 11_000_000 }]);
-    o.commit(0, 1, 'a', 5_000_000);
-    o.commit(0, 2, 'b', 18_000_000);
-    o.commit(1, 2, 'b', 19_000_000);
-    o.commit(0, 3, 'c', 20_000_000);
-    // Gaps: 10 s (the first attack starts) → 18 s, 18 → 20 s, 20 s → 25 s (the end).
+    const t = [tx(1, 7, 4_000_000), tx(2, 7, 6_000_000), tx(3, 7, 19_500_000), tx(4, 7, 20_000_000)];
+    o.submit(t[0]!);
+    o.commit(0, 1, 'a', 5_000_000, [t[0]!]);
+    o.submit(t[1]!);
+    o.commit(0, 2, 'b', 18_000_000, [t[1]!]);
+    o.commit(1, 2, 'b', 19_000_000, [t[1]!]);
+    o.submit(t[2]!);
+    o.commit(0, 3, 'c', 20_000_000, [t[2]!]);
+    o.submit(t[3]!);
+    // Waits: 10 s (the first attack starts; tx 2 waits since 6 s) → 18 s, 19.5 → 20 s, 20 s → 25 s (the end, tx 4 still waiting).
     expect(o.metrics(25_000_000)['attack.max_commit_gap_ms']!.value).toBe(8_000);
     expect(o.metrics(40_000_000)['attack.max_commit_gap_ms']!.value).toBe(20_000);
+  });
+
+  it('takes no empty block, nor a block of transactions already committed, nor a Byzantine replica\'s commit, for a commit that ends a wait', () => {
+    const truth = new GroundTruth();
+    truth.label('host', 3, 'silence', 'byzantine-replica', 0);
+    const o = outcomes([{ start: 0 }], truth);
+    const [a, b] = [tx(1, 7, 500_000), tx(2, 7, 1_000_000)];
+    o.submit(a);
+    o.commit(0, 1, 'a', 600_000, [a]);
+    o.submit(b);
+    // The chain grows every second (HotStuff's nodes, Clique's seals) while tx 2 waits.
+    for (let h = 2; h <= 11; h++) o.commit(0, h, `e${h}`, h * 1_000_000, h === 5 ? [a] : []);
+    o.commit(3, 12, 'evil', 11_500_000, [b]);
+    expect(o.metrics(12_000_000)['attack.max_commit_gap_ms']!.value).toBe(11_000);
+    o.commit(0, 12, 'f', 13_000_000, [b]);
+    expect(o.metrics(30_000_000)['attack.max_commit_gap_ms']!.value).toBe(12_000);
+  });
+
+  it('owes no commit while nothing waits, nor for a transaction past its lifetime', () => {
+    const idle = outcomes([{ start: 0 }]);
+    for (let h = 1; h <= 20; h++) idle.commit(0, h, `e${h}`, h * 1_000_000);
+    expect(idle.metrics(60_000_000)['attack.max_commit_gap_ms']!.value).toBe(0);
+    // Lifetime 2 s: tx 1 waits from 1 s to its deadline at 3 s, and then no more.
+    const expiring = outcomes([{ start: 0 }], new GroundTruth(), [], [], 2_000_000);
+    expiring.submit(tx(1, 7, 1_000_000));
+    expect(expiring.metrics(10_000_000)['attack.max_commit_gap_ms']!.value).toBe(2_000);
+    const forever = outcomes([{ start: 0 }]);
+    forever.submit(tx(1, 7, 1_000_000));
+    expect(forever.metrics(10_000_000)['attack.max_commit_gap_ms']!.value).toBe(9_000);
   });
 
   it('reports no commit gap in a run without an attack window', () => {

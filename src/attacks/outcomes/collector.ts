@@ -10,8 +10,10 @@
  *   and victims' hosts, its own transactions), in this plan's ground truth or the device attacks'
  *   own (src/attacks/iomt/runtime.ts). Judged once the run is over, against every label recorded
  *   by then: an attack may learn only later that a transaction was its own (a grant it waited on);
- * - attack.max_commit_gap_ms: the longest time without a new honest commit once the first attack
- *   started (how long progress stopped).
+ * - attack.max_commit_gap_ms: the longest time transactions waited without an honest commit that
+ *   settled one of them, once the first attack started (how long progress stopped). A block that
+ *   carries no waiting transaction is no progress: HotStuff proposes a node every view and Clique
+ *   seals a block every period, empty or not, so the chain grows while no client is served.
  */
 import type { HostId, ModelEvent } from '../../../sim/index.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
@@ -20,6 +22,8 @@ import type { GroundTruth } from '../ground-truth.ts';
 import type { AttackWorld } from '../types.ts';
 import { isActive, type AttackWindow } from '../window.ts';
 import { mean, quantileInterpolated } from '../../stats/index.ts';
+import { WaitingTransactions } from '../../checkers/waiting-transactions.ts';
+import type { SubmitEvent } from '../../protocols/types.ts';
 
 interface CommitLike extends ModelEvent {
   readonly block?: Block;
@@ -37,7 +41,10 @@ export class AttackOutcomes {
   private readonly confirmedSenders: number[] = [];
   private readonly confirmedIds: number[] = [];
   private readonly confirmedLatenciesMs: number[] = [];
-  private lastNewHeightUs = -1;
+  /** Transactions submitted and not yet committed by an honest replica nor past their lifetime. */
+  private readonly waiting: WaitingTransactions;
+  /** Start of the current wait: the last commit that settled a waiting transaction, or when work appeared after none waited. */
+  private waitFromUs = 0;
   private maxGapUs = 0;
   private readonly firstAttackUs: number;
 
@@ -51,25 +58,41 @@ export class AttackOutcomes {
     private readonly others: readonly GroundTruth[] = [],
   ) {
     this.firstAttackUs = specs.length === 0 ? Infinity : Math.min(...specs.map((s) => s.start));
+    this.waiting = new WaitingTransactions(world.txLifetimeUs ?? Infinity);
     world.engine.observe((host, event, timeUs) => {
-      if (event.kind === 'commit') this.onCommit(host, (event as CommitLike).block, timeUs);
+      this.waiting.expireThrough(timeUs, this.waitEnds);
+      if (event.kind === 'submit') this.onSubmit((event as SubmitEvent).tx, timeUs);
+      else if (event.kind === 'commit') this.onCommit(host, (event as CommitLike).block, timeUs);
       else if (event.kind === 'confirmed') this.onConfirmed((event as ConfirmedLike).tx, timeUs);
     });
+  }
+
+  private onSubmit(tx: Transaction, timeUs: number): void {
+    if (this.waiting.count === 0) this.waitFromUs = timeUs;
+    this.waiting.submit(tx);
+  }
+
+  /** The current wait ends at `atUs` (a commit that settles a waiting transaction, or the last one's deadline). */
+  private readonly waitEnds = (atUs: number): void => {
+    const gap = this.gapUntil(atUs);
+    if (gap > this.maxGapUs) this.maxGapUs = gap;
+  };
+
+  /** How long the current wait has lasted at `atUs` since the first attack started. */
+  private gapUntil(atUs: number): number {
+    const since = Math.max(this.waitFromUs, this.firstAttackUs);
+    return atUs > since ? atUs - since : 0;
   }
 
   private onCommit(host: HostId, block: Block | undefined, timeUs: number): void {
     // A Byzantine replica's reports are not evidence: safety is judged on the honest ones.
     if (block === undefined || this.isByzantine(host)) return;
     const seen = this.hashAtHeight.get(block.height);
-    if (seen === undefined) {
-      this.hashAtHeight.set(block.height, block.hash);
-      if (timeUs >= this.firstAttackUs) {
-        const since = this.lastNewHeightUs < this.firstAttackUs ? this.firstAttackUs : this.lastNewHeightUs;
-        if (timeUs - since > this.maxGapUs) this.maxGapUs = timeUs - since;
-      }
-      this.lastNewHeightUs = timeUs;
-    } else if (seen !== block.hash) {
-      this.conflictingHeights.add(block.height);
+    if (seen === undefined) this.hashAtHeight.set(block.height, block.hash);
+    else if (seen !== block.hash) this.conflictingHeights.add(block.height);
+    if (this.waiting.settle(block.txs) > 0) {
+      this.waitEnds(timeUs);
+      this.waitFromUs = timeUs;
     }
     for (const tx of block.txs) {
       if (this.firstCommitUs.has(tx.id)) continue;
@@ -125,11 +148,9 @@ export class AttackOutcomes {
     let uncommitted = 0;
     for (const id of censoredSeen) if (!this.firstCommitUs.has(id)) uncommitted++;
     const endUs = this.world.engine.nowUs;
-    let gapUs = this.maxGapUs;
-    if (this.firstAttackUs < endUs) {
-      const since = this.lastNewHeightUs < this.firstAttackUs ? this.firstAttackUs : this.lastNewHeightUs;
-      if (endUs - since > gapUs) gapUs = endUs - since;
-    }
+    this.waiting.expireThrough(endUs, this.waitEnds);
+    // A wait still open at the end counts up to the end, without ending it: asking twice gives the same value.
+    const gapUs = this.waiting.count > 0 ? Math.max(this.maxGapUs, this.gapUntil(endUs)) : this.maxGapUs;
     const m: Metrics = {
       'attack.conflicting_commits': { unit: 'count', value: this.conflictingHeights.size },
       'attack.byzantine_replicas': { unit: 'count', value: this.truth.byzantineHosts().length },

@@ -1,10 +1,12 @@
 /**
  * Small engine worlds for the attacks' own tests: n replicas of a toy quorum protocol (a fixed leader
  * proposes a value each period; every replica votes to all; 2f+1 matching votes commit) plus clients.
- * The toy protocol is honest code with no knowledge of attacks, like the real ones.
+ * The toy protocol is honest code with no knowledge of attacks, like the real ones. Each proposal
+ * carries one transaction the leader submits with it, so that a height committed is a transaction
+ * served (attack.max_commit_gap_ms counts only commits that settle a waiting transaction).
  */
 import { Engine, type Actor, type ActorContext, type ActorFactory, type HostId } from '../../../sim/index.ts';
-import type { Block } from '../../ledger/types.ts';
+import { txId, type Block, type Transaction } from '../../ledger/types.ts';
 import { z } from 'zod';
 import { attackSchema } from '../../scenario/sections/attacks.ts';
 import { LeaderTracker } from '../../protocols/consortium/leader-tracker.ts';
@@ -13,8 +15,8 @@ import { planAttacks, type AttackPlan, type PlannedSpec } from '../plan.ts';
 import { ATTACK_REGISTRY } from '../registry.ts';
 
 type ToyMsg =
-  | { kind: 'propose'; height: number; value: number }
-  | { kind: 'vote'; height: number; value: number }
+  | { kind: 'propose'; height: number; value: number; tx: Transaction }
+  | { kind: 'vote'; height: number; value: number; tx: Transaction }
   | { kind: 'ping'; seq: number };
 
 const PROPOSE_TAG = 1;
@@ -45,14 +47,16 @@ export class ToyReplica implements Actor<ToyMsg> {
   onTimer(): void {
     this.height++;
     const value = 1 + this.ctx.rng.int(1_000_000);
-    for (const p of this.peers()) this.ctx.send(p, { kind: 'propose', height: this.height, value }, 100);
+    const tx: Transaction = { id: txId(this.ctx.self, this.height), sender: this.ctx.self, sizeBytes: 1, payloadDigest: '', submittedUs: this.ctx.nowUs };
+    this.ctx.emit({ kind: 'submit', tx } as never);
+    for (const p of this.peers()) this.ctx.send(p, { kind: 'propose', height: this.height, value, tx }, 100);
     this.ctx.setTimer(this.periodUs, PROPOSE_TAG);
   }
 
   onMessage(from: HostId, msg: ToyMsg): void {
     this.received++;
     if (msg.kind === 'propose') {
-      for (const p of this.peers()) this.ctx.send(p, { kind: 'vote', height: msg.height, value: msg.value }, 50);
+      for (const p of this.peers()) this.ctx.send(p, { kind: 'vote', height: msg.height, value: msg.value, tx: msg.tx }, 50);
     } else if (msg.kind === 'vote') {
       const k = `${msg.height}:${msg.value}`;
       let s = this.votes.get(k);
@@ -62,7 +66,7 @@ export class ToyReplica implements Actor<ToyMsg> {
       const quorum = 2 * Math.floor((n - 1) / 3) + 1;
       if (s.size >= quorum && !this.committed.has(msg.height)) {
         this.committed.add(msg.height);
-        const block = { hash: `v${msg.value}`, parentHash: '', height: msg.height, proposer: 0, timestampUs: this.ctx.nowUs, merkleRoot: '', txs: [], sizeBytes: 0 } satisfies Block;
+        const block = { hash: `v${msg.value}`, parentHash: '', height: msg.height, proposer: 0, timestampUs: this.ctx.nowUs, merkleRoot: '', txs: [msg.tx], sizeBytes: 0 } satisfies Block;
         this.ctx.emit({ kind: 'commit', block } as never);
       }
     }

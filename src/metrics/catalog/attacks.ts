@@ -7,7 +7,7 @@ export const ATTACK_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'attack.byzantine_replicas', unit: 'count', better: 'neither', meaning: 'replicas running Byzantine code at some time of the run' },
   // Neither way: ground truth, what the attacks did.
   { name: 'attack.labels', unit: 'count', better: 'neither', meaning: 'ground-truth labels every attack recorded (hosts, transactions, devices, records, identities, accesses), the device attacks’ own included, each entity once per attack and role while its label holds (a censored transaction once, however many of its copies were dropped); those recorded as an attack acts (a tampered record) counted at the end of the run, the same on one thread or split over several' },
-  { name: 'attack.max_commit_gap_ms', unit: 'ms', better: 'lower', meaning: 'longest time without a new honest commit once the first attack started (until the run ends)' },
+  { name: 'attack.max_commit_gap_ms', unit: 'ms', better: 'lower', meaning: 'longest time, once the first attack started, that transactions waited (submitted, not committed and, with consensus.mempool.ttl, not past their lifetime) without an honest commit of one of them (until the run ends): a block carrying none of them, as an empty one, is no progress' },
   { name: 'attack.censored_uncommitted', unit: 'tx', better: 'lower', meaning: 'transactions of censored clients dropped by a censoring replica and never committed' },
   { name: 'attack.censorship_delay_ms.mean', unit: 'ms', better: 'lower', meaning: 'mean time from submission to first honest commit of censored clients’ transactions submitted during censorship' },
   { name: 'attack.censorship_delay_ms.p95', unit: 'ms', better: 'lower', meaning: '95th percentile of the same censorship delay' },
