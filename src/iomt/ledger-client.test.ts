@@ -8,12 +8,21 @@ import { NodeQueries } from './node-link.ts';
 const RETRANSMIT_US = 4_000_000;
 const REPLICAS = [0, 1, 2, 3];
 
-function client() {
+function client(requests?: 'primary' | 'any-replica', nodeHost = 0) {
   const ctx = new ScriptedContext(9);
   const owner = { onLedgerOutcome: () => {} };
-  const node = new NodeQueries(ctx, { host: 0, macUs: 0, retryUs: RETRANSMIT_US });
-  const ledger = new LedgerClient(ctx, { replicaHosts: REPLICAS, repliesNeeded: 2, retransmitUs: RETRANSMIT_US }, node, owner);
+  const node = new NodeQueries(ctx, { host: nodeHost, macUs: 0, retryUs: RETRANSMIT_US });
+  const ledger = new LedgerClient(ctx, { replicaHosts: REPLICAS, repliesNeeded: 2, retransmitUs: RETRANSMIT_US, ...(requests === undefined ? {} : { requests }) }, node, owner);
   return { ctx, ledger };
+}
+
+const CALL = { contract: 'AuditLog', method: 'record', args: {} };
+
+/** Where a request submitted now goes first. */
+function submittedTo(ctx: ScriptedContext, ledger: LedgerClient): number {
+  ctx.sent.length = 0;
+  ledger.submit(CALL, 1);
+  return ctx.sent[0]!.to;
 }
 
 /** Times (s) at which a periodic retransmission tick, every RETRANSMIT_US until `untilUs`, re-sent a request to every replica. */
@@ -49,5 +58,31 @@ describe('LedgerClient', () => {
     ledger.onReply(2, reply(2));
     expect(ledger.pendingCount).toBe(0);
     expect(rebroadcastTimesS(ctx, ledger, 60_000_000)).toEqual([]);
+  });
+
+  it("where any replica takes requests, sends to its own organisation's node, and to the next replica once a request sent there times out unanswered by it and answered by another", () => {
+    const { ctx, ledger } = client('any-replica', 2);
+    expect(submittedTo(ctx, ledger)).toBe(2);
+    const first = (ctx.sent[0]!.msg as RequestMessage).tx;
+    ctx.nowUs = 1_000_000;
+    expect(submittedTo(ctx, ledger)).toBe(2);
+    // Replica 1 answers (a reply to the first request, one of the two needed); replica 2 stays silent.
+    ctx.nowUs = 2_000_000;
+    ledger.onReply(1, { kind: 'reply', txId: first.id, height: 1, blockHash: 'a', replica: 1 });
+    ctx.nowUs = RETRANSMIT_US;
+    ledger.retransmit();
+    expect(submittedTo(ctx, ledger)).toBe(3);
+    // The second request sent to replica 2 times out too: the client stays with replica 3.
+    ctx.nowUs = RETRANSMIT_US + 1_000_000;
+    ledger.retransmit();
+    expect(submittedTo(ctx, ledger)).toBe(3);
+  });
+
+  it('that addresses the primary sends to replica 0 whatever its node, and stays there after a timeout', () => {
+    const { ctx, ledger } = client('primary', 2);
+    expect(submittedTo(ctx, ledger)).toBe(0);
+    ctx.nowUs = RETRANSMIT_US;
+    ledger.retransmit();
+    expect(submittedTo(ctx, ledger)).toBe(0);
   });
 });

@@ -1,8 +1,11 @@
 /**
  * The part of a gateway or clinician that talks to the consortium: submits contract calls as
  * transactions and decides when one is confirmed, after `repliesNeeded` matching replies (PBFT:
- * f + 1 with the same block, Castro & Liskov §4.1). Requests go to one replica (the primary
- * named by the latest reply, initially replica 0); an unanswered request is re-sent to every
+ * f + 1 with the same block, Castro & Liskov §4.1). Requests go to one replica, chosen as the
+ * load client's are (src/protocols/client/request-target.ts): the primary named by the latest
+ * reply, initially replica 0, where the protocol's clients address its primary (PBFT); where any
+ * replica takes requests, the client's own organisation's node, the next replica after a request
+ * sent there timed out. An unanswered request is re-sent to every
  * replica after `retransmitUs` (§4.1, so a faulty primary cannot silence a client), then after
  * waits doubling up to a minute, as the load client's (TCP's timer, RFC 6298 §5.5, §2.5): an
  * overloaded ledger does not get every backlogged request again each period. Unlike a load
@@ -15,8 +18,9 @@
  * node (node-link.ts) and the node answers once it has executed the block (node-service.ts).
  */
 import type { ActorContext } from '../../sim/index.ts';
-import { txId, type ContractCall, type Transaction } from '../ledger/index.ts';
+import { txId, txSeq, type ContractCall, type Transaction } from '../ledger/index.ts';
 import { DEFAULT_RETRY_BACKOFF, DEFAULT_RETRY_INTERVAL_MAX_US, RetrySchedule } from '../protocols/client/retry-schedule.ts';
+import { DEFAULT_CLIENT_REQUESTS, RequestTarget, type ClientRequests } from '../protocols/client/request-target.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent } from '../protocols/types.ts';
 import { canonical, sha256Hex } from '../contracts/index.ts';
 import type { NodeAnswer, NodeAnswerBody, NodeQueryBody } from './node-messages.ts';
@@ -29,6 +33,8 @@ export interface LedgerEndpoint {
   readonly replicaHosts: readonly number[];
   readonly repliesNeeded: number;
   readonly retransmitUs: number;
+  /** Where new requests go (the protocol's `clientRequests`); 'primary' when absent. */
+  readonly requests?: ClientRequests;
 }
 
 /** The actor a LedgerClient works for (the owner itself, on the same host). */
@@ -51,8 +57,8 @@ interface Pending {
 export class LedgerClient {
   private seq = 0;
   private readonly pending = new Map<number, Pending>();
-  /** Replica requests go to: the primary the replies name (PBFT §4.1), initially replica 0. */
-  private target: number;
+  /** Replica new requests go to (request-target.ts); an 'any-replica' client starts at its own organisation's node. */
+  private readonly target: RequestTarget;
   /** Confirmed transactions whose node answer is awaited, by query id. */
   private readonly awaitingNode = new Map<number, { readonly token: number; readonly tx: Transaction; readonly height: number }>();
   private readonly retries: RetrySchedule;
@@ -63,7 +69,7 @@ export class LedgerClient {
     private readonly node: NodeQueries,
     private readonly owner: LedgerOwner,
   ) {
-    this.target = endpoint.replicaHosts[0]!;
+    this.target = new RequestTarget(endpoint.replicaHosts, endpoint.requests ?? DEFAULT_CLIENT_REQUESTS, node.host);
     this.retries = new RetrySchedule(
       { requestTimeoutUs: endpoint.retransmitUs, backoffFactor: DEFAULT_RETRY_BACKOFF, retryIntervalMaxUs: DEFAULT_RETRY_INTERVAL_MAX_US, giveUpAfterUs: Infinity },
       {
@@ -101,14 +107,14 @@ export class LedgerClient {
     const submitted: SubmitEvent = { kind: 'submit', tx };
     ctx.emit(submitted);
     this.pending.set(tx.id, { tx, token, ask: typeof ask === 'function' ? ask(tx) : ask, votes: new Map() });
-    ctx.send(this.target, { kind: 'request', tx } satisfies RequestMessage, tx.sizeBytes);
+    ctx.send(this.target.host, { kind: 'request', tx } satisfies RequestMessage, tx.sizeBytes);
     this.retries.submitted(tx.id, ctx.nowUs);
     return tx;
   }
 
   /** Feed a reply; returns true when it was one of ours. */
   onReply(from: number, m: ReplyMessage): boolean {
-    if (m.leader !== undefined && this.endpoint.replicaHosts.includes(m.leader)) this.target = m.leader;
+    this.target.replied(from, m.leader, this.seq);
     const p = this.pending.get(m.txId);
     if (p === undefined) return false;
     let voters = p.votes.get(m.blockHash);
@@ -133,7 +139,10 @@ export class LedgerClient {
     return true;
   }
 
-  /** Re-send each request now due to every replica, and unanswered node queries; call from a periodic timer. */
+  /**
+   * Re-send each request now due to every replica, and unanswered node queries; call from a
+   * periodic timer. One sent to the current target moves later requests on where any replica takes them.
+   */
   retransmit(): void {
     this.node.resend();
     const ctx = this.ctx;
@@ -141,6 +150,7 @@ export class LedgerClient {
     for (let due = this.retries.popDue(now); due !== undefined; due = this.retries.popDue(now)) {
       if (due.attempt === 'give-up') continue; // never: giveUpAfter is Infinity
       const tx = this.pending.get(due.key)!.tx;
+      this.target.unanswered(txSeq(tx.id), this.seq);
       const req: RequestMessage = { kind: 'request', tx };
       for (const h of this.endpoint.replicaHosts) ctx.send(h, req, tx.sizeBytes);
       this.retries.retransmitted(due.key, due.attempt, now, tx.submittedUs);

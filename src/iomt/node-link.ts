@@ -25,6 +25,11 @@ export class NodeQueries {
     private readonly node: NodeEndpoint,
   ) {}
 
+  /** The organisation's node asked. */
+  get host(): HostId {
+    return this.node.host;
+  }
+
   /** Ask `body` once the node has executed `afterHeight`; returns the query id its answer carries. */
   ask(body: NodeQueryBody, afterHeight: number): number {
     const q: NodeQuery = { kind: 'node-query', id: this.nextId++, afterHeight, body };

@@ -61,9 +61,10 @@ describe('protocolContractProblems: quorums at every n', () => {
 
 describe('protocolContractProblems: optional parts', () => {
   it('names each optional part present with the wrong type', () => {
-    expect(protocolContractProblems({ ...raft, byzantineLevers: 'propose-on-lock', minNodes: 4, withoutMempool: true, withoutApplication: {} })).toEqual([
+    expect(protocolContractProblems({ ...raft, byzantineLevers: 'propose-on-lock', minNodes: 4, clientRequests: 'leader', withoutMempool: true, withoutApplication: {} })).toEqual([
       'byzantineLevers: expected a list of lever names when present',
       'minNodes: expected { count: a whole number of replicas from 1, why: a string } when present',
+      `clientRequests: expected 'primary' or 'any-replica' when present, found "leader"`,
       'withoutMempool: expected a string (why) when present',
       'withoutApplication: expected a string (why) when present',
     ]);

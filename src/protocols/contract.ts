@@ -112,6 +112,8 @@ export function protocolContractProblems(candidate: unknown): string[] {
   if (min !== undefined && !(min !== null && typeof min === 'object' && Number.isInteger(min.count) && (min.count as number) >= 1 && typeof min.why === 'string')) {
     problems.push('minNodes: expected { count: a whole number of replicas from 1, why: a string } when present');
   }
+  const requests = d['clientRequests'];
+  if (requests !== undefined && requests !== 'primary' && requests !== 'any-replica') problems.push(`clientRequests: expected 'primary' or 'any-replica' when present, found ${JSON.stringify(requests)}`);
   for (const key of ['withoutMempool', 'withoutApplication'] as const) if (d[key] !== undefined && typeof d[key] !== 'string') problems.push(`${key}: expected a string (why) when present`);
   return problems;
 }

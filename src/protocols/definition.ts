@@ -12,6 +12,7 @@ import type { Actor, ActorContext } from '../../sim/index.ts';
 import { DEFAULT_MEMPOOL } from '../ledger/mempool.ts';
 import { DEFAULT_TX_AUTH } from '../ledger/tx-authentication.ts';
 import type { ProtocolCollector, ReplicaConfig, ReplicaSettings, ReplicatedApplication } from './types.ts';
+import type { ClientRequests } from './client/request-target.ts';
 
 /** How many faults a protocol tolerates and how many replicas decide, stated once for every reader. */
 export interface FaultModel {
@@ -52,6 +53,15 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
    * requests and replies): what attacks that hold or drop messages by kind may name.
    */
   readonly messageKinds: readonly string[];
+  /**
+   * Which replica a client sends a new request to (src/protocols/client/request-target.ts).
+   * 'primary' (the default): the one that leads as far as the client knows, replica 0 until a
+   * reply names another, as a PBFT client sends to the view's primary (Castro & Liskov §4.1).
+   * 'any-replica': every replica takes requests and passes them on (forwarded to a leader,
+   * gossiped), so each client starts at a replica of its own and moves to the next one when a
+   * request it sent there times out; a reply that names a leader still moves it there.
+   */
+  readonly clientRequests?: ClientRequests;
   /**
    * Named deviations its replicas can be switched to (`ByzantineLevers`), for a Byzantine face the
    * attack library's proxy runs (src/attacks/byzantine/behaviour.ts): misbehaviour that only the

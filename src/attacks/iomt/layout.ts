@@ -1,5 +1,7 @@
 /** Reading the IoMT world's layout the way device attacks name their targets (0-based ordinals). */
+import type { LedgerEndpoint } from '../../iomt/ledger-client.ts';
 import type { NodeEndpoint } from '../../iomt/node-link.ts';
+import { DEFAULT_CLIENT_REQUESTS } from '../../protocols/client/request-target.ts';
 import type { Topology } from '../../iomt/topology.ts';
 import type { IomtWorld } from '../../iomt/world.ts';
 import type { TargetIssues } from '../definition.ts';
@@ -30,10 +32,10 @@ export function siteLink(world: IomtWorld, region: number): { region: number; up
 }
 
 /** The consortium as a ledger client of the world reaches it. */
-export function ledgerEndpoint(world: IomtWorld): { replicaHosts: number[]; repliesNeeded: number; retransmitUs: number } {
+export function ledgerEndpoint(world: IomtWorld): LedgerEndpoint {
   const c = world.config;
   const replicaHosts = world.topology.nodes.map((n) => n.host);
-  return { replicaHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs };
+  return { replicaHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs, requests: c.protocol.clientRequests ?? DEFAULT_CLIENT_REQUESTS };
 }
 
 /** How an attacker host or a security service reaches its organisation's node `host` (src/iomt/node-link.ts). */

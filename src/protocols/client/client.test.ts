@@ -1,6 +1,7 @@
 /** The load client driven by a scripted context (sans-I/O): what it sends and what it confirms. */
 import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext, type HostId, type ModelEvent } from '../../../sim/index.ts';
+import { txSeq } from '../../ledger/types.ts';
 import type { ReplyMessage, RequestMessage, TimedOutEvent } from '../types.ts';
 import { LoadClient, type ClientConfig } from './client.ts';
 
@@ -40,7 +41,24 @@ const config: ClientConfig = {
 };
 
 const reply = (txId: number, replica: HostId, blockHash = 'a'): ReplyMessage => ({ kind: 'reply', txId, height: 1, blockHash, replica, leader: 1 });
+/** A reply that names no leader (HotStuff's, Clique's). */
+const plainReply = (txId: number, replica: HostId): ReplyMessage => ({ kind: 'reply', txId, height: 1, blockHash: 'a', replica });
 const requestsOf = (sent: readonly { msg: unknown }[]) => sent.map((s) => (s.msg as RequestMessage).tx.id);
+
+/** Where each request went first (its submission, not a rebroadcast), as runs of [replica, requests] in submission order. */
+function firstSendRuns(sent: readonly { to: HostId; msg: unknown }[]): [HostId, number][] {
+  const firstTo = new Map<number, HostId>();
+  for (const x of sent) {
+    const id = (x.msg as RequestMessage).tx.id;
+    if (!firstTo.has(id)) firstTo.set(id, x.to);
+  }
+  const runs: [HostId, number][] = [];
+  for (const to of firstTo.values()) {
+    if (runs.at(-1)?.[0] === to) runs.at(-1)![1]++;
+    else runs.push([to, 1]);
+  }
+  return runs;
+}
 
 describe('LoadClient', () => {
   it('submits to the first replica, then confirms on f + 1 matching replies from distinct replicas', () => {
@@ -61,6 +79,45 @@ describe('LoadClient', () => {
     // The replies named replica 1 as leader: the next request goes there.
     s.advanceTo(c, 200_000);
     expect(s.sent.at(-1)!.to).toBe(1);
+  });
+
+  it('where any replica takes requests, starts at its home replica and moves to the next one once it falls silent while others answer', () => {
+    const s = scripted(9);
+    const c = new LoadClient(s.ctx, { ...config, requests: 'any-replica', home: 2 });
+    c.onStart();
+    const id = (seq: number) => (s.sent.find((x) => txSeq((x.msg as RequestMessage).tx.id) === seq)!.msg as RequestMessage).tx.id;
+    // Ten 100 ms arrivals per 1 s timeout; one reply each confirms nothing (two are needed).
+    s.advanceTo(c, 550_000);
+    c.onMessage(1, plainReply(id(0), 1));
+    // Replica 1 answered after the request of 0.1 s and replica 2 did not: when it times out at
+    // 1.1 s the client moves to replica 3; the other requests replica 2 left unanswered move it no further.
+    s.advanceTo(c, 1_550_000);
+    c.onMessage(3, plainReply(id(0), 3));
+    c.onMessage(1, plainReply(id(1), 1));
+    // Replica 3 answered after its requests of 1.1 to 1.5 s: their timeouts keep the client; those
+    // of 1.6 to 2.0 s find no answer from anyone since, and keep it too.
+    s.advanceTo(c, 3_050_000);
+    expect(firstSendRuns(s.sent)).toEqual([[2, 10], [3, 20]]);
+    c.onMessage(0, plainReply(id(2), 0));
+    // The request of 2.1 s times out at 3.1 s, replica 0 having answered since and replica 3 not.
+    s.advanceTo(c, 3_550_000);
+    expect(firstSendRuns(s.sent)).toEqual([[2, 10], [3, 20], [0, 5]]);
+  });
+
+  it('that addresses the primary stays with it after a timeout, and a reply naming a leader moves either client there', () => {
+    const s = scripted(9);
+    const c = new LoadClient(s.ctx, { ...config, home: 2 });
+    c.onStart();
+    s.advanceTo(c, 2_550_000);
+    expect(firstSendRuns(s.sent)).toEqual([[0, 25]]);
+    const a = scripted(9);
+    const any = new LoadClient(a.ctx, { ...config, requests: 'any-replica', home: 2 });
+    any.onStart();
+    a.advanceTo(any, 100_000);
+    expect(a.sent[0]!.to).toBe(2);
+    any.onMessage(2, reply((a.sent[0]!.msg as RequestMessage).tx.id, 2));
+    a.advanceTo(any, 200_000);
+    expect(a.sent.at(-1)!.to).toBe(1);
   });
 
   it('rebroadcasts an unconfirmed request to every replica after waits doubling from the request timeout, then gives up at the deadline', () => {

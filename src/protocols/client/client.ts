@@ -1,7 +1,8 @@
 /**
- * A load-generating client: submits transactions, sends each to the replica it believes leads, and
- * confirms a transaction once `repliesNeeded` replicas sent matching replies (same height and block
- * hash): f + 1 for PBFT, so at least one is honest (Castro & Liskov 1999, §4.1).
+ * A load-generating client: submits transactions, sends each to one replica (the one it believes
+ * leads, or where any replica takes requests its own, moving on after a timeout: request-target.ts),
+ * and confirms a transaction once `repliesNeeded` replicas sent matching replies (same height and
+ * block hash): f + 1 for PBFT, so at least one is honest (Castro & Liskov 1999, §4.1).
  *
  * Load is open-loop (Poisson or periodic arrivals at `rateTps`, whatever the ledger does) or
  * closed-loop (`closed`: `outstandingMax` transactions in flight, a new one submitted as soon as one
@@ -17,6 +18,7 @@ import { definePortable, exponential } from '../../../sim/index.ts';
 import { txId, txSeq, txSender, type Transaction } from '../../ledger/types.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent, TimedOutEvent } from '../types.ts';
 import { RetrySchedule, type RetryPolicy } from './retry-schedule.ts';
+import { DEFAULT_CLIENT_REQUESTS, RequestTarget, type ClientRequests } from './request-target.ts';
 import { SequenceWindow } from '../../ledger/sequence-window.ts';
 
 export type ArrivalProcess = 'poisson' | 'periodic' | 'closed';
@@ -24,6 +26,10 @@ export type ArrivalProcess = 'poisson' | 'periodic' | 'closed';
 export interface ClientConfig extends RetryPolicy {
   readonly replicaHosts: readonly HostId[];
   readonly repliesNeeded: number;
+  /** Where new requests go (the protocol's `clientRequests`); 'primary' when absent. */
+  readonly requests?: ClientRequests;
+  /** The replica host an 'any-replica' client starts at; the first replica when absent. */
+  readonly home?: HostId;
   /** This client's offered load, transactions per second (open loop). */
   readonly rateTps: number;
   readonly arrival: ArrivalProcess;
@@ -91,7 +97,7 @@ export class LoadClient implements Actor<unknown> {
   confirmed = 0;
   timedOut = 0;
   private seq = 0;
-  private target: HostId;
+  private readonly target: RequestTarget;
   /** Unconfirmed transactions by sequence number. */
   private readonly pending = new SequenceWindow<SyntheticTransaction>();
   /** Replies so far to unconfirmed transactions that have any: most of an overloaded backlog has none. */
@@ -120,7 +126,7 @@ export class LoadClient implements Actor<unknown> {
     if (config.arrival === 'closed' && !(Number.isInteger(config.outstandingMax) && config.outstandingMax >= 1)) {
       throw new RangeError(`client: a closed loop needs a positive whole number of outstanding transactions, found ${config.outstandingMax}`);
     }
-    this.target = config.replicaHosts[0]!;
+    this.target = new RequestTarget(config.replicaHosts, config.requests ?? DEFAULT_CLIENT_REQUESTS, config.home ?? config.replicaHosts[0]!);
     this.meanGapUs = config.rateTps > 0 ? 1e6 / config.rateTps : Infinity;
     this.requestBytes = config.txSizeBytes + (config.requestOverheadBytes ?? 64);
     this.schedule = new RetrySchedule(config, {
@@ -169,7 +175,7 @@ export class LoadClient implements Actor<unknown> {
   onMessage(from: HostId, msg: unknown): void {
     const r = msg as ReplyMessage;
     if (r.kind !== 'reply') return;
-    if (r.leader !== undefined) this.target = r.leader;
+    this.target.replied(from, r.leader, this.seq);
     if (txSender(r.txId) !== this.ctx.self) return;
     const seq = txSeq(r.txId);
     const tx = this.pending.get(seq);
@@ -254,16 +260,20 @@ export class LoadClient implements Actor<unknown> {
     this.pending.push(seq, tx);
     const e: SubmitEvent = { kind: 'submit', tx };
     this.ctx.emit(e);
-    this.ctx.send(this.target, tx, this.requestBytes);
+    this.ctx.send(this.target.host, tx, this.requestBytes);
     this.schedule.submitted(seq, this.ctx.nowUs);
     this.armRetry();
   }
 
-  /** Give up on, or rebroadcast to every replica, each request now due, in due order. */
+  /**
+   * Give up on, or rebroadcast to every replica, each request now due, in due order; one sent to
+   * the current target moves later requests on where any replica takes them (request-target.ts).
+   */
   private runDue(): void {
     const now = this.ctx.nowUs;
     for (let due = this.schedule.popDue(now); due !== undefined; due = this.schedule.popDue(now)) {
       const tx = this.pending.get(due.key)!;
+      this.target.unanswered(due.key, this.seq);
       if (due.attempt === 'give-up') {
         this.forget(due.key);
         this.timedOut++;

@@ -16,6 +16,9 @@ export function makeHotStuffModule(options: HotStuffOptions = {}) {
     faultModel: HOTSTUFF_FAULT_MODEL,
     messageKinds: HOTSTUFF_MESSAGE_KINDS,
     byzantineLevers: [PROPOSE_ON_LOCK],
+    // Any replica takes a request and forwards it to the next leader on its vote (replica.ts), and
+    // the leader changes every view: clients spread over the replicas.
+    clientRequests: 'any-replica',
     // Alone, the leader of every view is also the leader of the next: its vote forms the next QC
     // the instant it proposes, so its views (empty ones too: views never idle) follow each other
     // with no time between them. Pacing comes from the votes' round trip to another replica.

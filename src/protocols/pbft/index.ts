@@ -19,6 +19,8 @@ export function makePbftModule(options: PbftOptions = {}) {
     paramsSchema: pbftParamsSchema,
     faultModel: PBFT_FAULT_MODEL,
     messageKinds: PBFT_MESSAGE_KINDS,
+    // A client sends to the primary of the view it knows and learns a new one from the replies (§4.1).
+    clientRequests: 'primary',
     createReplica: (ctx, config, app) => new PbftReplica(ctx, config, app, options),
   });
 }

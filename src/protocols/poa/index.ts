@@ -32,6 +32,8 @@ export function makePoaModule(options: PoaOptions = {}) {
     // block more covers the transaction's way to a signer and an in-turn race lost.
     commitGapBoundUs: (params, n) => (confirmationDepth(params.confirmations, n) + 2) * (params.period + wiggleBoundUs(n, params.wiggle)),
     messageKinds: POA_MESSAGE_KINDS,
+    // Every signer takes requests and gossips the transactions (Ethereum's transaction pool).
+    clientRequests: 'any-replica',
     createReplica: (ctx, config, app) => new PoaReplica(ctx, config, app, options),
     createCollector: () => new PoaCollector(),
   });

@@ -26,6 +26,8 @@ export const pow = defineProtocol({
   // sooner or later, so a run checks liveness only against a bound its scenario states.
   commitGapBoundUs: () => null,
   messageKinds: POW_MESSAGE_KINDS,
+  // Any node takes a transaction and relays it to its peers (Bitcoin's transaction relay).
+  clientRequests: 'any-replica',
   withoutMempool: 'each node keeps every transaction not yet in its best chain and mines them in arrival order (src/protocols/pow/tx-pool.ts), with no capacity, order or lifetime to set',
   withoutApplication: 'its nodes confirm transactions k blocks deep without executing them on the application (docs/pow.md), so no contract call of an IoMT world would take effect',
   createReplica: (ctx, config, _app) => {

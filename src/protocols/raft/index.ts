@@ -14,6 +14,9 @@ export function makeRaftModule(options: RaftOptions = {}) {
     paramsSchema: raftParamsSchema,
     faultModel: RAFT_FAULT_MODEL,
     messageKinds: RAFT_MESSAGE_KINDS,
+    // A client starts at a server of its own, tries another when its requests time out, and a
+    // reply naming the leader sends it there (§8); followers forward requests to their leader.
+    clientRequests: 'any-replica',
     withoutMempool: 'the leader appends each request to its log within one batch timeout (§5.3) and followers redirect requests to it (§8): it keeps no pool of waiting transactions',
     createReplica: (ctx, config, app) => new RaftReplica(ctx, config, app, options),
   });

@@ -28,9 +28,18 @@ export const zWorkload = z
      * most what a block of consensus.blockSizeMax holds after its 96-byte header.
      */
     txSize: zSizeBytes.default(256),
-    /** Load-generating clients; the offered rate is split evenly among them. At most 10,000, as consensus.nodes: each is a host of the world. */
+    /**
+     * Load-generating clients; the offered rate is split evenly among them. At most 10,000, as
+     * consensus.nodes: each is a host of the world. Under PBFT every client sends to the primary;
+     * where any replica takes requests (HotStuff, Clique, Raft, proof of work), client k starts at
+     * replica k mod n (docs/references.md §10).
+     */
     clients: z.number().int().min(1).max(10_000).default(4),
-    /** A client rebroadcasts an unconfirmed request to every replica after this long (PBFT §4.1). */
+    /**
+     * A client rebroadcasts an unconfirmed request to every replica after this long (PBFT §4.1).
+     * Where any replica takes requests, a client whose replica left such a request unanswered while
+     * another replica answered moves its next requests to the next replica (docs/references.md §10).
+     */
     requestTimeout: zPositiveDurationUs.default(2_000_000),
     /**
      * Each further rebroadcast waits this many times longer than the previous one (2: the doubling
