@@ -92,7 +92,11 @@ export interface CommitEvent extends ModelEvent {
   readonly alreadyExecutedTxIds?: readonly number[];
 }
 
-/** Emitted by a replica when it starts a new view / term / round after a fault. */
+/**
+ * Emitted by a replica when it starts a new view / term / round after a fault: PBFT's replicas as a
+ * NEW-VIEW installs the view, Raft's elected leader, HotStuff's replicas as they enter a view on a
+ * timeout certificate (`leader` that view's leader, who may be down). Collectors count each view once.
+ */
 export interface ViewChangeEvent extends ModelEvent {
   readonly kind: 'view-change';
   readonly view: number;

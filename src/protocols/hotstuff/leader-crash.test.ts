@@ -58,13 +58,15 @@ describe('chained HotStuff leader crash', () => {
 
   it('exponential backoff doubles the timeout across consecutive failed views; fixed does not', () => {
     // n = 7 tolerates f = 2: the leaders of views 3 and 4 are dead from the start, so view 3
-    // begins within 3 views (6d) and the first view change comes after its timeout T and view
-    // 4's: 2T (exponential) or T (fixed), plus a NEW-VIEW flight.
+    // begins within 3 views (6d) and the first view change to a live leader (view 5's) comes
+    // after its timeout T and view 4's: 2T (exponential) or T (fixed), plus a NEW-VIEW flight.
+    // (View 4, entered on view 3's timeout, is a view change too, to a dead leader.)
     const firstViewChange = (backoff: 'exponential' | 'fixed') => {
       const c = crashRun(5, 7, [3, 4], backoff, 0);
       expect(c.conflicts()).toEqual([]);
       expect(c.commits[0]!.length).toBeGreaterThan(0);
-      return c.viewChanges[0]!.timeUs;
+      expect(c.viewChanges[0]!.view).toBe(4);
+      return c.viewChanges.find((v) => v.leader !== 3 && v.leader !== 4)!.timeUs;
     };
     const exp = firstViewChange('exponential');
     const fixed = firstViewChange('fixed');

@@ -764,12 +764,14 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     if (join > this.newViewSent) this.sendNewView(join);
     const enter = this.viewGivenUpBy(this.quorum);
     if (enter <= this.curView) return;
+    // A quorum gave up the view before `enter` (a timeout certificate): a view change, reported by
+    // every replica that enters `enter` so, whether or not its leader is up to propose in it (a
+    // view led by a crashed replica is entered and then given up in turn), and counted once per
+    // view by the collector, as PBFT's replicas each report the view a NEW-VIEW installs.
     this.enterView(enter);
-    if (this.leaderOf(enter) === this.self && this.proposedView < enter) {
-      const ev: ViewChangeEvent = { kind: 'view-change', view: enter, leader: this.ctx.self };
-      this.ctx.emit(ev);
-      this.propose(enter);
-    }
+    const ev: ViewChangeEvent = { kind: 'view-change', view: enter, leader: this.config.replicaHosts[this.leaderOf(enter)]! };
+    this.ctx.emit(ev);
+    if (this.leaderOf(enter) === this.self && this.proposedView < enter) this.propose(enter);
   }
 
   /** The highest view w such that `senders` replicas sent a NEW-VIEW for w or later (0 if none). */
