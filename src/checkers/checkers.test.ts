@@ -14,6 +14,7 @@ const commit = (height: number, txs: Transaction[], proposer = 0) => ({ kind: 'c
 /** A block carrying `t` again, which the replica says it did not execute a second time. */
 const replayed = (height: number, t: Transaction): CommitEvent => ({ kind: 'commit', block: block(height, [t], 0), alreadyExecutedTxIds: [t.id] });
 const submit = (t: Transaction) => ({ kind: 'submit', tx: t });
+const timedOut = (t: Transaction) => ({ kind: 'timed-out', tx: t });
 
 describe('SafetyChecker', () => {
   it('records the time, height and both hosts of a conflicting commit', () => {
@@ -213,6 +214,30 @@ describe('LivenessChecker', () => {
     expect(l.violations).toEqual([{ fromUs: 200, toUs: 5_100, pendingTxs: 1 }]);
     expect(l.outcome(100_000).passed).toBe(false);
     expect(l.countAt(100_000)).toBe(1);
+  });
+
+  it('owes nothing for a transaction its client gave up on, yet takes giving up for no progress', () => {
+    // Every replica's full mempool dropped tx 1; its client gave up at 3 s; the ledger then idled.
+    const idle = new LivenessChecker(1_000_000);
+    idle.observe(5, submit(tx(0)), 0);
+    idle.observe(5, submit(tx(1)), 0);
+    idle.observe(0, commit(1, [tx(0)]), 100_000);
+    idle.observe(5, timedOut(tx(1)), 3_000_000);
+    expect(idle.outcome(60_000_000)).toMatchObject({ passed: false, detail: expect.stringContaining('0.1–3 s with 1 txs waiting') });
+    // Given up within the bound: nothing is owed after it.
+    const quick = new LivenessChecker(5_000_000);
+    quick.observe(5, submit(tx(0)), 0);
+    quick.observe(5, submit(tx(1)), 0);
+    quick.observe(0, commit(1, [tx(0)]), 100_000);
+    quick.observe(5, timedOut(tx(1)), 3_000_000);
+    expect(quick.outcome(60_000_000).passed).toBe(true);
+    // Transactions given up one after another while nothing commits are a stall, not progress.
+    const stalled = new LivenessChecker(1_000_000);
+    for (let k = 0; k < 10; k++) {
+      stalled.observe(5, submit(tx(k)), k * 1_000_000);
+      if (k >= 3) stalled.observe(5, timedOut(tx(k - 3)), k * 1_000_000);
+    }
+    expect(stalled.outcome(10_000_000).passed).toBe(false);
   });
 
   it('owes nothing for empty blocks while nothing waits, and counts a block that settles one of several waiting as progress', () => {

@@ -17,7 +17,7 @@
  */
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';
-import type { CommitEvent, SubmitEvent } from '../protocols/types.ts';
+import type { CommitEvent, SubmitEvent, TimedOutEvent } from '../protocols/types.ts';
 import { CommitFrontier, forgetThrough } from './commit-frontier.ts';
 import { ALL_HONEST, describeFirst, type Checker, type HonestPredicate } from './types.ts';
 import { WaitingTransactions } from './waiting-transactions.ts';
@@ -76,7 +76,7 @@ export class LivenessChecker implements Checker {
     this.waiting.expireThrough(nowUs, this.lastOneExpires);
   }
 
-  /** The last transaction waiting reaches its deadline: the wait ends here, judged with it still waiting. */
+  /** The last transaction waiting reaches its deadline or is given up: the wait ends here, judged with it still waiting. */
   private readonly lastOneExpires = (atUs: number): void => {
     this.checkGap(this.waitFromUs, atUs);
     this.waitFromUs = atUs;
@@ -98,6 +98,8 @@ export class LivenessChecker implements Checker {
     if (event.kind === 'submit') {
       if (this.pendingTxs === 0) this.waitFromUs = timeUs;
       this.waiting.submit((event as SubmitEvent).tx);
+    } else if (event.kind === 'timed-out') {
+      this.waiting.abandon((event as TimedOutEvent).tx.id, timeUs, this.lastOneExpires);
     } else if (event.kind === 'commit' && this.isHonest(host)) {
       const { block } = event as CommitEvent;
       if (this.countCommit(block.height, block.hash) === this.repliesNeeded) {

@@ -1,7 +1,9 @@
 /**
  * The transactions that wait to commit: submitted and not yet settled, a transaction settling when
- * it commits or, with a transaction lifetime (consensus.mempool.ttl), when it reaches its deadline
- * uncommitted (no correct replica may propose it after, so nothing owes it progress). What the
+ * it commits, when its client gives up on it (workload.giveUpAfter: it then waits for nobody, and a
+ * transaction every replica's full mempool dropped would otherwise wait for ever), or, with a
+ * transaction lifetime (consensus.mempool.ttl), when it reaches its deadline uncommitted (no correct
+ * replica may propose it after, so nothing owes it progress). Settling without a commit is no progress. What the
  * liveness checker and attack.max_commit_gap_ms call progress is a commit that settles one of them:
  * a block that carries none (HotStuff's empty nodes, Clique's empty seals, a proof-of-work block
  * mined on an empty pool) grows the chain and serves no client.
@@ -43,6 +45,16 @@ export class WaitingTransactions {
     let n = 0;
     for (const tx of txs) if (this.submitted.has(tx.id) && this.settled.add(tx.id)) n++;
     return n;
+  }
+
+  /**
+   * Settles a transaction its client gave up on at `atUs`; `lastOneLeaves(atUs)` is told first where
+   * it was the last one waiting (a wait ends there without progress).
+   */
+  abandon(id: number, atUs: number, lastOneLeaves: (atUs: number) => void): void {
+    if (!this.submitted.has(id) || this.settled.has(id)) return;
+    if (this.count === 1) lastOneLeaves(atUs);
+    this.settled.add(id);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HostId, ModelEvent, ModelEventObserver } from '../../../sim/index.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
-import type { CommitEvent, ConfirmedEvent, SubmitEvent } from '../../protocols/types.ts';
+import type { CommitEvent, ConfirmedEvent, SubmitEvent, TimedOutEvent } from '../../protocols/types.ts';
 import { GroundTruth } from '../ground-truth.ts';
 import type { AttackWorld } from '../types.ts';
 import type { AttackWindow } from '../window.ts';
@@ -25,6 +25,10 @@ function outcomes(specs: readonly AttackWindow[], truth = new GroundTruth(), rep
     confirm: (tx: Transaction, atUs: number): void => {
       const e: ConfirmedEvent = { kind: 'confirmed', tx, height: 1 };
       show(0, e, atUs);
+    },
+    giveUp: (tx: Transaction, atUs: number): void => {
+      const e: TimedOutEvent = { kind: 'timed-out', tx };
+      show(tx.sender, e, atUs);
     },
     metrics: (endUs: number) => {
       engine.nowUs = endUs;
@@ -98,6 +102,11 @@ describe('AttackOutcomes', () => {
     const forever = outcomes([{ start: 0 }]);
     forever.submit(tx(1, 7, 1_000_000));
     expect(forever.metrics(10_000_000)['attack.max_commit_gap_ms']!.value).toBe(9_000);
+    // Its client gives up at 4 s (every mempool dropped it): it waits from 1 s to 4 s, and then no more.
+    const abandoned = outcomes([{ start: 0 }]);
+    abandoned.submit(tx(1, 7, 1_000_000));
+    abandoned.giveUp(tx(1, 7, 1_000_000), 4_000_000);
+    expect(abandoned.metrics(10_000_000)['attack.max_commit_gap_ms']!.value).toBe(3_000);
   });
 
   it('reports no commit gap in a run without an attack window', () => {

@@ -31,6 +31,9 @@ interface CommitLike extends ModelEvent {
 interface ConfirmedLike extends ModelEvent {
   readonly tx?: Transaction;
 }
+interface TimedOutLike extends ModelEvent {
+  readonly tx: Transaction;
+}
 
 export class AttackOutcomes {
   private readonly hashAtHeight = new Map<number, string>();
@@ -64,6 +67,7 @@ export class AttackOutcomes {
       if (event.kind === 'submit') this.onSubmit((event as SubmitEvent).tx, timeUs);
       else if (event.kind === 'commit') this.onCommit(host, (event as CommitLike).block, timeUs);
       else if (event.kind === 'confirmed') this.onConfirmed((event as ConfirmedLike).tx, timeUs);
+      else if (event.kind === 'timed-out') this.waiting.abandon((event as TimedOutLike).tx.id, timeUs, this.waitEnds);
     });
   }
 
