@@ -187,9 +187,14 @@ describe.each(CASES)('$protocol at n = $n under network and engine attacks', (c)
       // A Clique signer seals one height in n and relays the requests of the client that starts at
       // it (client 0, src/protocols/client/request-target.ts), while the other client sends to
       // another signer and every signer takes a request from its rebroadcast after 1 s, well before
-      // its commit (2.3 s at n = 6, 2.8 s at n = 9): only some requests miss a block, and the mean
-      // latency of the run rises by a few ms (28 ms at n = 6, 7 ms at n = 9).
-      expect(value(r, 'consensus.client_latency_ms.mean')).toBeGreaterThan(value(baseline(c), 'consensus.client_latency_ms.mean') + DELAY_MS / 20);
+      // its commit (2.3 s at n = 6, 2.8 s at n = 9). The held signer's in-turn blocks reach the
+      // others after an out-of-turn signer's wiggle (100 ms) may have run out, so the chain forks,
+      // or the requests it holds miss a block and commit later. Which shows depends on the draws
+      // (seeds 1-3: at n = 6 the mean latency rises by 28-37 ms and the reorgs by 0-5; at n = 9
+      // the latency by 1-7 ms and the reorgs by 6-8); without the delay neither moves.
+      const latencyRiseMs = value(r, 'consensus.client_latency_ms.mean') - value(baseline(c), 'consensus.client_latency_ms.mean');
+      const reorgsAdded = value(r, 'poa.reorgs') - value(baseline(c), 'poa.reorgs');
+      expect(latencyRiseMs > DELAY_MS / 20 || reorgsAdded >= 3).toBe(true);
       return;
     }
     // PBFT's primary orders every request (its pre-prepare is held), Raft's leader appends every
