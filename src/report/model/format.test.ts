@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJudged, formatMeanCi, meanCiNote, partialN } from './format.ts';
+import { formatJudged, formatJudgedPercent, formatMeanCi, meanCiNote, partialN } from './format.ts';
 
 describe('formatMeanCi', () => {
   it("clamps the interval to the metric's domain", () => {
@@ -38,5 +38,16 @@ describe('formatJudged', () => {
     expect(formatJudged(3017.44, 1)).toBe('3,017');
     expect(formatJudged(231.3, 231.3)).toBe('231.3');
     expect(formatJudged(0, 0)).toBe('0');
+  });
+});
+
+describe('formatJudgedPercent', () => {
+  it('prints a ratio in per cent on its side of each bound, moving the decimal point of its own text', () => {
+    expect(formatJudgedPercent(0.923388, [0.92339])).toBe('92.3388');
+    expect(formatJudgedPercent(0.92339, [0.92339])).toBe('92.339');
+    expect(formatJudgedPercent(0.09999999999999999, [0.1])).toBe('9.999999999999999');
+    expect(formatJudgedPercent(0.35000000000000003, [0.35])).toBe('35.000000000000003');
+    expect(formatJudgedPercent(0.05, [0.5])).toBe('5');
+    expect(formatJudgedPercent(1.5, [1])).toBe('150');
   });
 });

@@ -23,17 +23,11 @@ export function formatJudged(value: number | null | undefined, bound: number | u
   return formatJudgedByAll(value, bound === undefined ? [] : [bound]);
 }
 
-/**
- * `formatJudged` against every one of `bounds` at once (a metric with two expectations on it).
- * `sides` gives the side of each bound the judged value lay on (the sign of value − bound) where
- * `value` and `bounds` were scaled from the judged ones (a ratio printed in per cent: ×100 can round
- * two neighbouring doubles to one, so the scaled mean may meet a scaled bound that the ratio missed);
- * by default the sides of `value` itself.
- */
-export function formatJudgedByAll(value: number | null | undefined, bounds: readonly number[], sides?: readonly number[]): string {
+/** `formatJudged` against every one of `bounds` at once (a metric with two expectations on it). */
+export function formatJudgedByAll(value: number | null | undefined, bounds: readonly number[]): string {
   const plain = formatNumber(value);
   if (bounds.length === 0 || value === null || value === undefined || !Number.isFinite(value)) return plain;
-  return onSideOfBounds(value, bounds, sides ?? bounds.map((bound) => Math.sign(value - bound)), (extra) => {
+  return onSideOfBounds(value, bounds, (extra) => {
     const digits = 4 + extra;
     let format = PRECISE.get(digits);
     if (format === undefined) PRECISE.set(digits, (format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits })));
@@ -47,28 +41,56 @@ export function formatJudgedByAll(value: number | null | undefined, bounds: read
  * more digits does: the report's, the terminal's and the size search's printers of a judged value.
  */
 export function onSideOfBound(value: number, bound: number, textAt: (extraDigits: number) => string): string | undefined {
-  return onSideOfBounds(value, [bound], [Math.sign(value - bound)], textAt);
+  return onSideOfBounds(value, [bound], textAt);
 }
 
-/** `onSideOfBound` for every one of `bounds`: the first text on side `sides[i]` of each `bounds[i]`. */
-function onSideOfBounds(value: number, bounds: readonly number[], sides: readonly number[], textAt: (extraDigits: number) => string): string | undefined {
+/** `onSideOfBound` for every one of `bounds`: the first text on the value's side of each. */
+function onSideOfBounds(value: number, bounds: readonly number[], textAt: (extraDigits: number) => string): string | undefined {
   for (let extra = 0; extra <= 17; extra++) {
     const text = textAt(extra);
     const read = Number(text.replaceAll(',', ''));
-    if (bounds.every((bound, i) => Math.sign(read - bound) === sides[i])) return text;
+    if (bounds.every((bound) => Math.sign(read - bound) === Math.sign(value - bound))) return text;
   }
   return undefined;
+}
+
+const RATIO_DIGITS = new Map<number, Intl.NumberFormat>();
+
+/**
+ * A ratio judged against `bounds` (ratios), printed in per cent: the ratio's own text with as many
+ * significant digits as keep it on its side of each bound, its decimal point then moved two places.
+ * Scaling the double first could put it on a bound it missed: 100 × 0.09999999999999999 is 10,
+ * the per cent of 0.1.
+ */
+export function formatJudgedPercent(ratio: number, bounds: readonly number[]): string {
+  if (!Number.isFinite(ratio)) return formatNumber(100 * ratio);
+  const text = onSideOfBounds(ratio, bounds, (extra) => {
+    const digits = 4 + extra;
+    let format = RATIO_DIGITS.get(digits);
+    if (format === undefined) RATIO_DIGITS.set(digits, (format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits, useGrouping: false })));
+    return format.format(ratio);
+  });
+  return text === undefined ? formatNumber(100 * ratio) : movePointTwoRight(text);
+}
+
+/** "0.0999" → "9.99", "1.5" → "150", "-0.25" → "-25": a decimal text (no exponent) times 100, exactly. */
+function movePointTwoRight(text: string): string {
+  const negative = text.startsWith('-');
+  const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
+  const digits = (whole! + fraction.slice(0, 2).padEnd(2, '0')).replace(/^0+(?=\d)/, '');
+  const rest = fraction.slice(2);
+  return `${negative ? '-' : ''}${digits}${rest === '' ? '' : `.${rest}`}`;
 }
 
 /**
  * "99.8 [98.1, 101.5]", the interval clamped to the metric's domain (model/domain.ts), or "99.8"
  * when there is no interval: fewer than two replications, or one that is a point.
  */
-export function formatMeanCi(metric: string, summary: MetricSummary | undefined, bounds: readonly number[] = [], sides?: readonly number[]): string {
+export function formatMeanCi(metric: string, summary: MetricSummary | undefined, bounds: readonly number[] = [], meanText?: string): string {
   if (summary === undefined || summary.mean === null) return '—';
-  // The mean as the expectations on it judged it (`bounds`, in the summary's unit, and `sides` as
-  // in formatJudgedByAll): never rounded onto the other side.
-  const mean = formatJudgedByAll(summary.mean, bounds, sides);
+  // The mean as the expectations on it judged it (`bounds`, in the summary's unit): never rounded
+  // onto the other side; or as the caller printed it (a ratio judged in its own unit, shown in per cent).
+  const mean = meanText ?? formatJudgedByAll(summary.mean, bounds);
   const lo = summary.ci95?.[0];
   const hi = summary.ci95?.[1];
   if (summary.n < 2 || lo === null || lo === undefined || hi === null || hi === undefined || (lo === summary.mean && hi === summary.mean)) {

@@ -113,6 +113,9 @@ describe('the report headline', () => {
     const below = configuration({ 'iomt.readings_durable_ratio': summary(0.9233899999999998, 'ratio', [0.922, 0.9248]) }, { expectations: [{ metric: 'iomt.readings_durable_ratio', condition: '>= 0.92339', observed: 0.9233899999999998, passed: false }] });
     const belowText = line(headlineSections([below]), 'Readings stored')!.text;
     expect(Number(belowText.split(' ')[0])).toBeLessThan(92.339);
+    // One whose exact per-cent product is its bound's (100 × 0.09999999999999999 is 10).
+    const tenth = configuration({ 'iomt.readings_durable_ratio': summary(0.09999999999999999, 'ratio', [0.09, 0.11]) }, { expectations: [{ metric: 'iomt.readings_durable_ratio', condition: '>= 0.1', observed: 0.09999999999999999, passed: false }] });
+    expect(line(headlineSections([tenth]), 'Readings stored')!.text).toMatch(/^9\.999999999999999 \[9, 11\] %/);
     // Two expectations on it: the mean reads on its side of both.
     const two = configuration(
       { 'consensus.throughput_tps': summary(231.25, 'tx/s', [230, 232.5]) },

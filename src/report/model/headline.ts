@@ -11,7 +11,7 @@
 import { IN_TREE_ATTACKS } from '../../attacks/registry.ts';
 import type { MetricSummary } from '../results/types.ts';
 import { clampToDomain, metricDomain } from './domain.ts';
-import { formatJudged, formatMeanCi, formatNumber, partialN } from './format.ts';
+import { formatJudged, formatJudgedPercent, formatMeanCi, formatNumber, partialN } from './format.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import { metricDoc, namePattern } from '../../metrics/catalog.ts';
 import { DETECTOR_AREA } from './metric-names.ts';
@@ -40,22 +40,16 @@ export interface HeadlineSection {
   readonly lines: readonly HeadlineLine[];
 }
 
-/**
- * A ratio in per cent, without the product's binary noise (100 × 0.92339 is 92.33900000000001), so
- * that a bound reads as written. Fifteen digits can merge neighbouring doubles, so a mean is scaled
- * so only where it equals one of `bounds` (it then reads as that bound); elsewhere exactly ×100, and
- * its side of each bound is taken from the ratios themselves (valueText).
- */
+/** A ratio in per cent, without the product's binary noise (100 × 0.92339 is 92.33900000000001). */
 function percent(x: number): number {
   return Number((100 * x).toPrecision(15));
 }
 
 /** A ratio's summary in per cent, its interval first clamped to [0, 1] (model/domain.ts). */
-function inPercent(metric: string, summary: MetricSummary, bounds: readonly number[]): MetricSummary {
+function inPercent(metric: string, summary: MetricSummary): MetricSummary {
   const ci = summary.ci95;
   const scaled = (x: number | null): number | null => (x === null ? null : percent(clampToDomain(x, metricDomain(metric, summary.unit))));
-  const mean = summary.mean === null ? null : bounds.includes(summary.mean) ? percent(summary.mean) : 100 * summary.mean;
-  return { ...summary, unit: '%', mean, ci95: ci === null ? null : [scaled(ci[0]), scaled(ci[1])] };
+  return { ...summary, unit: '%', mean: summary.mean === null ? null : percent(summary.mean), ci95: ci === null ? null : [scaled(ci[0]), scaled(ci[1])] };
 }
 
 /** "99.8 [98.1, 101.5] tx/s", "97 [95, 99] %", or one value per configuration when a sweep or comparison has several. */
@@ -67,8 +61,9 @@ function valueText(configurations: readonly Configuration[], metric: string): st
     // decided the line's verdict (92.3388 %, not 92.34 %, beside a failed >= 92.339 %).
     const bounds = c.point.expectations.filter((e) => e.metric === metric).map((e) => parseCondition(e.condition)?.value).filter((b): b is number => b !== undefined);
     if (summary.unit === 'ratio') {
-      const sides = bounds.map((b) => Math.sign((summary.mean ?? NaN) - b));
-      return `${formatMeanCi(metric, inPercent(metric, summary, bounds), bounds.map(percent), sides)} %${partial}`;
+      // Judged as a ratio, shown in per cent (formatJudgedPercent): never on a bound it missed.
+      const meanText = bounds.length === 0 || summary.mean === null ? undefined : formatJudgedPercent(summary.mean, bounds);
+      return `${formatMeanCi(metric, inPercent(metric, summary), [], meanText)} %${partial}`;
     }
     const unit = summary.unit === '' || summary.unit === 'count' ? '' : ` ${summary.unit}`;
     return `${formatMeanCi(metric, summary, bounds)}${unit}${partial}`;
