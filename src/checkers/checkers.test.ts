@@ -238,6 +238,14 @@ describe('LivenessChecker', () => {
       if (k >= 3) stalled.observe(5, timedOut(tx(k - 3)), k * 1_000_000);
     }
     expect(stalled.outcome(10_000_000).passed).toBe(false);
+    // Replicas working through a backlog after an outage commit transactions whose clients gave up,
+    // in order, while the ones behind them wait: each such first commit is progress.
+    const backlog = new LivenessChecker(1_000_000);
+    for (let k = 0; k < 6; k++) backlog.observe(5, submit(tx(k)), 0);
+    backlog.observe(5, timedOut(tx(0)), 500_000);
+    backlog.observe(5, timedOut(tx(1)), 500_000);
+    for (let k = 0; k < 6; k++) backlog.observe(0, commit(k + 1, [tx(k)]), 900_000 * (k + 1));
+    expect(backlog.outcome(10_000_000).passed).toBe(true);
   });
 
   it('owes nothing for empty blocks while nothing waits, and counts a block that settles one of several waiting as progress', () => {

@@ -3,7 +3,10 @@
  * it commits, when its client gives up on it (workload.giveUpAfter: it then waits for nobody, and a
  * transaction every replica's full mempool dropped would otherwise wait for ever), or, with a
  * transaction lifetime (consensus.mempool.ttl), when it reaches its deadline uncommitted (no correct
- * replica may propose it after, so nothing owes it progress). Settling without a commit is no progress. What the
+ * replica may propose it after, so nothing owes it progress). Settling without a commit is no
+ * progress; a later commit of a transaction its client gave up on is (replicas working through a
+ * backlog after an outage serve it in order, and the transactions behind it wait on that work),
+ * while one past its lifetime is not. What the
  * liveness checker and attack.max_commit_gap_ms call progress is a commit that settles one of them:
  * a block that carries none (HotStuff's empty nodes, Clique's empty seals, a proof-of-work block
  * mined on an empty pool) grows the chain and serves no client.
@@ -18,6 +21,10 @@ import { TxIdSet } from '../ledger/txid-set.ts';
 export class WaitingTransactions {
   private readonly submitted = new TxIdSet();
   private readonly settled = new TxIdSet();
+  /** Committed at least once: a transaction's first commit is the only one that can be progress. */
+  private readonly committed = new TxIdSet();
+  /** Given up by their clients while waiting. */
+  private readonly abandoned = new TxIdSet();
   /** With a lifetime: the submitted ids and their deadlines, in submission order (one lifetime for all: deadline order), from `expiryHead`. */
   private expiryIds: number[] = [];
   private expiryAtUs: number[] = [];
@@ -40,10 +47,16 @@ export class WaitingTransactions {
     }
   }
 
-  /** Settles the waiting ones among `txs`, committed; returns how many of them were waiting. */
+  /**
+   * Settles the waiting ones among `txs`, committed; returns how many of them are progress: first
+   * commits of transactions that were waiting or that their clients gave up on.
+   */
   settle(txs: readonly Transaction[]): number {
     let n = 0;
-    for (const tx of txs) if (this.submitted.has(tx.id) && this.settled.add(tx.id)) n++;
+    for (const tx of txs) {
+      if (!this.submitted.has(tx.id) || !this.committed.add(tx.id)) continue;
+      if (this.settled.add(tx.id) || this.abandoned.has(tx.id)) n++;
+    }
     return n;
   }
 
@@ -55,6 +68,7 @@ export class WaitingTransactions {
     if (!this.submitted.has(id) || this.settled.has(id)) return;
     if (this.count === 1) lastOneLeaves(atUs);
     this.settled.add(id);
+    this.abandoned.add(id);
   }
 
   /**
