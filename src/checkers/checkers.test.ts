@@ -246,6 +246,12 @@ describe('LivenessChecker', () => {
     backlog.observe(5, timedOut(tx(1)), 500_000);
     for (let k = 0; k < 6; k++) backlog.observe(0, commit(k + 1, [tx(k)]), 900_000 * (k + 1));
     expect(backlog.outcome(10_000_000).passed).toBe(true);
+    // A given-up transaction committed while nothing waits ends no wait: nothing was owed meanwhile.
+    const late = new LivenessChecker(1_000_000);
+    late.observe(5, submit(tx(0)), 0);
+    late.observe(5, timedOut(tx(0)), 500_000);
+    late.observe(0, commit(1, [tx(0)]), 5_000_000);
+    expect(late.outcome(10_000_000).passed).toBe(true);
   });
 
   it('owes nothing for empty blocks while nothing waits, and counts a block that settles one of several waiting as progress', () => {

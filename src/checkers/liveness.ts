@@ -13,7 +13,9 @@
  * stretch of a wait before an excused interval is judged on its own as well. With a transaction
  * lifetime (consensus.mempool.ttl) a transaction that reaches its deadline uncommitted waits no
  * more: no correct replica may propose it after (it may still commit, if proposed in time, though
- * that settles nothing then), so the ledger owes it no progress.
+ * that settles nothing then), so the ledger owes it no progress. Nor does a transaction its client
+ * gave up on (workload.giveUpAfter) wait any more, without progress; its first commit after that,
+ * while others wait, is progress (waiting-transactions.ts).
  */
 import type { HostId, ModelEvent } from '../../sim/index.ts';
 import type { CheckOutcome } from '../metrics/types.ts';

@@ -3,15 +3,15 @@
  * it commits, when its client gives up on it (workload.giveUpAfter: it then waits for nobody, and a
  * transaction every replica's full mempool dropped would otherwise wait for ever), or, with a
  * transaction lifetime (consensus.mempool.ttl), when it reaches its deadline uncommitted (no correct
- * replica may propose it after, so nothing owes it progress). Settling without a commit is no
- * progress; a later commit of a transaction its client gave up on is (replicas working through a
- * backlog after an outage serve it in order, and the transactions behind it wait on that work),
- * while one past its lifetime is not. What the
- * liveness checker and attack.max_commit_gap_ms call progress is a commit that settles one of them:
- * a block that carries none (HotStuff's empty nodes, Clique's empty seals, a proof-of-work block
- * mined on an empty pool) grows the chain and serves no client.
+ * replica may propose it after, so nothing owes it progress). What the liveness checker and
+ * attack.max_commit_gap_ms call progress, while any transaction waits, is a first commit of a
+ * waiting transaction or of one its client gave up on (replicas working through a backlog after an
+ * outage serve it in order, and the transactions behind it wait on that work); settling without a
+ * commit, or a commit past a transaction's lifetime, is none, and a block that carries none of
+ * them (HotStuff's empty nodes, Clique's empty seals, a proof-of-work block mined on an empty pool)
+ * grows the chain and serves no client.
  *
- * Kept as two id sets that stay small while each client's transactions are submitted, and mostly
+ * Kept as id sets that stay small while each client's transactions are submitted, and mostly
  * settled, in sequence (txid-set.ts), where a set of the waiting ids grows with the backlog of an
  * overloaded run.
  */
@@ -21,10 +21,9 @@ import { TxIdSet } from '../ledger/txid-set.ts';
 export class WaitingTransactions {
   private readonly submitted = new TxIdSet();
   private readonly settled = new TxIdSet();
-  /** Committed at least once: a transaction's first commit is the only one that can be progress. */
-  private readonly committed = new TxIdSet();
-  /** Given up by their clients while waiting. */
+  /** Given up by their clients while waiting, and those of them committed since (once each is progress). */
   private readonly abandoned = new TxIdSet();
+  private readonly abandonedCommitted = new TxIdSet();
   /** With a lifetime: the submitted ids and their deadlines, in submission order (one lifetime for all: deadline order), from `expiryHead`. */
   private expiryIds: number[] = [];
   private expiryAtUs: number[] = [];
@@ -49,15 +48,18 @@ export class WaitingTransactions {
 
   /**
    * Settles the waiting ones among `txs`, committed; returns how many of them are progress: first
-   * commits of transactions that were waiting or that their clients gave up on.
+   * commits of transactions that were waiting or that their clients gave up on, while any waited
+   * (a commit while nothing waits ends no wait).
    */
   settle(txs: readonly Transaction[]): number {
+    const waited = this.count > 0;
     let n = 0;
     for (const tx of txs) {
-      if (!this.submitted.has(tx.id) || !this.committed.add(tx.id)) continue;
-      if (this.settled.add(tx.id) || this.abandoned.has(tx.id)) n++;
+      if (!this.submitted.has(tx.id)) continue;
+      if (this.settled.add(tx.id)) n++;
+      else if (this.abandoned.has(tx.id) && this.abandonedCommitted.add(tx.id)) n++;
     }
-    return n;
+    return waited ? n : 0;
   }
 
   /**

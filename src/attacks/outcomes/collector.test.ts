@@ -107,6 +107,9 @@ describe('AttackOutcomes', () => {
     abandoned.submit(tx(1, 7, 1_000_000));
     abandoned.giveUp(tx(1, 7, 1_000_000), 4_000_000);
     expect(abandoned.metrics(10_000_000)['attack.max_commit_gap_ms']!.value).toBe(3_000);
+    // Committed long after, while nothing waits: no wait ends there.
+    abandoned.commit(0, 1, 'b1', 30_000_000, [tx(1, 7, 1_000_000)]);
+    expect(abandoned.metrics(40_000_000)['attack.max_commit_gap_ms']!.value).toBe(3_000);
   });
 
   it('reports no commit gap in a run without an attack window', () => {

@@ -11,7 +11,8 @@
  *   own (src/attacks/iomt/runtime.ts). Judged once the run is over, against every label recorded
  *   by then: an attack may learn only later that a transaction was its own (a grant it waited on);
  * - attack.max_commit_gap_ms: the longest time transactions waited without an honest commit that
- *   settled one of them, once the first attack started (how long progress stopped). A block that
+ *   settled one of them (or first committed one its client gave up on), once the first attack
+ *   started (how long progress stopped). A block that
  *   carries no waiting transaction is no progress: HotStuff proposes a node every view and Clique
  *   seals a block every period, empty or not, so the chain grows while no client is served.
  */
@@ -23,16 +24,13 @@ import type { AttackWorld } from '../types.ts';
 import { isActive, type AttackWindow } from '../window.ts';
 import { mean, quantileInterpolated } from '../../stats/index.ts';
 import { WaitingTransactions } from '../../checkers/waiting-transactions.ts';
-import type { SubmitEvent } from '../../protocols/types.ts';
+import type { SubmitEvent, TimedOutEvent } from '../../protocols/types.ts';
 
 interface CommitLike extends ModelEvent {
   readonly block?: Block;
 }
 interface ConfirmedLike extends ModelEvent {
   readonly tx?: Transaction;
-}
-interface TimedOutLike extends ModelEvent {
-  readonly tx: Transaction;
 }
 
 export class AttackOutcomes {
@@ -44,7 +42,7 @@ export class AttackOutcomes {
   private readonly confirmedSenders: number[] = [];
   private readonly confirmedIds: number[] = [];
   private readonly confirmedLatenciesMs: number[] = [];
-  /** Transactions submitted and not yet committed by an honest replica nor past their lifetime. */
+  /** Transactions submitted and not yet committed by an honest replica, given up by their client, nor past their lifetime. */
   private readonly waiting: WaitingTransactions;
   /** Start of the current wait: the last commit that settled a waiting transaction, or when work appeared after none waited. */
   private waitFromUs = 0;
@@ -67,7 +65,7 @@ export class AttackOutcomes {
       if (event.kind === 'submit') this.onSubmit((event as SubmitEvent).tx, timeUs);
       else if (event.kind === 'commit') this.onCommit(host, (event as CommitLike).block, timeUs);
       else if (event.kind === 'confirmed') this.onConfirmed((event as ConfirmedLike).tx, timeUs);
-      else if (event.kind === 'timed-out') this.waiting.abandon((event as TimedOutLike).tx.id, timeUs, this.waitEnds);
+      else if (event.kind === 'timed-out') this.waiting.abandon((event as TimedOutEvent).tx.id, timeUs, this.waitEnds);
     });
   }
 
@@ -76,7 +74,7 @@ export class AttackOutcomes {
     this.waiting.submit(tx);
   }
 
-  /** The current wait ends at `atUs` (a commit that settles a waiting transaction, or the last one's deadline). */
+  /** The current wait ends at `atUs` (a commit that settles a waiting transaction, or the last one's deadline or giving up). */
   private readonly waitEnds = (atUs: number): void => {
     const gap = this.gapUntil(atUs);
     if (gap > this.maxGapUs) this.maxGapUs = gap;
@@ -94,7 +92,8 @@ export class AttackOutcomes {
     const seen = this.hashAtHeight.get(block.height);
     if (seen === undefined) this.hashAtHeight.set(block.height, block.hash);
     else if (seen !== block.hash) this.conflictingHeights.add(block.height);
-    if (this.waiting.settle(block.txs) > 0) {
+    // Another honest replica's commit of a block already seen settles nothing more.
+    if (seen !== block.hash && this.waiting.settle(block.txs) > 0) {
       this.waitEnds(timeUs);
       this.waitFromUs = timeUs;
     }
