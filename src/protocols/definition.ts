@@ -88,8 +88,8 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
   /** One replica; `config.params` has been parsed by `paramsSchema` already. */
   createReplica(ctx: ActorContext<unknown>, config: ReplicaConfig<ParamsOf<S>>, app: ReplicatedApplication): Actor<unknown>;
   /**
-   * The longest the protocol's own commit rule leaves the committed height unchanged, while work
-   * waits, in a run without faults, µs; the liveness bound a scenario leaves to its default is never
+   * The longest the protocol's own commit rule leaves waiting transactions without a commit of one
+   * of them, in a run without faults, µs; the liveness bound a scenario leaves to its default is never
    * set below it. null where the protocol owes no such bound (proof of work: block intervals are
    * exponential, so every bound is exceeded sooner or later) and a run checks no liveness unless the
    * scenario states a bound. Absent: the protocol commits within the default (consensus.livenessBound).

@@ -40,18 +40,16 @@ export class RequestTarget {
   private targetAnsweredBeforeSeq = 0;
   /** Sequence number of the first request sent after the latest reply from another replica. */
   private othersAnsweredBeforeSeq = 0;
-  private readonly indexOfHost = new Map<HostId, number>();
 
   /** `home`: the replica (host) an 'any-replica' client starts at; unused for 'primary'. */
   constructor(private readonly replicaHosts: readonly HostId[], private readonly mode: ClientRequests, home: HostId) {
     if (replicaHosts.length === 0) throw new RangeError('client: at least one replica is needed');
-    replicaHosts.forEach((h, i) => this.indexOfHost.set(h, i));
     if (mode === 'primary') {
       this.index = 0;
       return;
     }
-    const homeIndex = this.indexOfHost.get(home);
-    if (homeIndex === undefined) throw new RangeError(`client: its home replica must be one of the replicas, found host ${home}`);
+    const homeIndex = replicaHosts.indexOf(home);
+    if (homeIndex < 0) throw new RangeError(`client: its home replica must be one of the replicas, found host ${home}`);
     this.index = homeIndex;
   }
 
@@ -66,14 +64,17 @@ export class RequestTarget {
    */
   replied(from: HostId, leader: HostId | undefined, nextSeq: number): void {
     if (leader !== undefined) this.leaderNamed(leader, nextSeq);
+    // Only a client that may move on keeps who answered (replies come from replicas only).
+    if (this.mode === 'primary') return;
     if (from === this.replicaHosts[this.index]) this.targetAnsweredBeforeSeq = nextSeq;
-    else if (this.indexOfHost.has(from)) this.othersAnsweredBeforeSeq = nextSeq;
+    else this.othersAnsweredBeforeSeq = nextSeq;
   }
 
   private leaderNamed(leader: HostId, nextSeq: number): void {
     if (leader === this.replicaHosts[this.index]) return;
-    const i = this.indexOfHost.get(leader);
-    if (i === undefined) return;
+    // Rare (a leader change): a search instead of an index per client.
+    const i = this.replicaHosts.indexOf(leader);
+    if (i < 0) return;
     this.index = i;
     this.firstSeq = nextSeq;
   }

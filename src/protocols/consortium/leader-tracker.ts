@@ -4,7 +4,9 @@
  * (src/protocols/types.ts); the announcement of the highest view wins, so a replica that enters an
  * old view late does not move the leader back (PBFT §4.4: views only increase). The first replica
  * leads until an announcement. Attacks that follow the leader (leader-delay, leader-dos,
- * leader-isolation with `follow`) and the `crash: leader` target read this one tracker.
+ * leader-isolation with `follow`) and the `crash: leader` target read this one tracker. HotStuff's
+ * replicas announce a view they enter by timeout naming its designated leader, crashed or not, so
+ * during such a view the tracker names that replica, as the protocol's rotation does.
  */
 import type { Engine, HostId } from '../../../sim/index.ts';
 import type { LeadsEvent, ViewChangeEvent } from '../types.ts';
