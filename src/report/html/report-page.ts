@@ -19,7 +19,7 @@ function indexList(indices: readonly number[], max = 6): string {
  * The replications of each point a shard's folder holds, by the runner's own assignment of tasks to
  * shards, worded once where every point has the same ones: "replications 0, 2 of each point's 4".
  */
-export function shardReplications(folder: ResultsFolder): string | undefined {
+function shardReplications(folder: ResultsFolder): string | undefined {
   const m = folder.manifest;
   const shard = m.shard;
   if (shard === undefined) return undefined;

@@ -86,11 +86,10 @@ function movePointTwoRight(text: string): string {
  * "99.8 [98.1, 101.5]", the interval clamped to the metric's domain (model/domain.ts), or "99.8"
  * when there is no interval: fewer than two replications, or one that is a point.
  */
-export function formatMeanCi(metric: string, summary: MetricSummary | undefined, bounds: readonly number[] = [], meanText?: string): string {
+export function formatMeanCi(metric: string, summary: MetricSummary | undefined, meanText?: string): string {
   if (summary === undefined || summary.mean === null) return '—';
-  // The mean as the expectations on it judged it (`bounds`, in the summary's unit): never rounded
-  // onto the other side; or as the caller printed it (a ratio judged in its own unit, shown in per cent).
-  const mean = meanText ?? formatJudgedByAll(summary.mean, bounds);
+  // The mean as the caller printed it where it is judged (formatJudgedByAll, formatJudgedPercent).
+  const mean = meanText ?? formatNumber(summary.mean);
   const lo = summary.ci95?.[0];
   const hi = summary.ci95?.[1];
   if (summary.n < 2 || lo === null || lo === undefined || hi === null || hi === undefined || (lo === summary.mean && hi === summary.mean)) {

@@ -11,7 +11,7 @@
 import { IN_TREE_ATTACKS } from '../../attacks/registry.ts';
 import type { MetricSummary } from '../results/types.ts';
 import { clampToDomain, metricDomain } from './domain.ts';
-import { formatJudged, formatJudgedPercent, formatMeanCi, formatNumber, partialN } from './format.ts';
+import { formatJudged, formatJudgedByAll, formatJudgedPercent, formatMeanCi, formatNumber, partialN } from './format.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import { metricDoc, namePattern } from '../../metrics/catalog.ts';
 import { DETECTOR_AREA } from './metric-names.ts';
@@ -63,10 +63,10 @@ function valueText(configurations: readonly Configuration[], metric: string): st
     if (summary.unit === 'ratio') {
       // Judged as a ratio, shown in per cent (formatJudgedPercent): never on a bound it missed.
       const meanText = bounds.length === 0 || summary.mean === null ? undefined : formatJudgedPercent(summary.mean, bounds);
-      return `${formatMeanCi(metric, inPercent(metric, summary), [], meanText)} %${partial}`;
+      return `${formatMeanCi(metric, inPercent(metric, summary), meanText)} %${partial}`;
     }
     const unit = summary.unit === '' || summary.unit === 'count' ? '' : ` ${summary.unit}`;
-    return `${formatMeanCi(metric, summary, bounds)}${unit}${partial}`;
+    return `${formatMeanCi(metric, summary, bounds.length === 0 || summary.mean === null ? undefined : formatJudgedByAll(summary.mean, bounds))}${unit}${partial}`;
   };
   const present = configurations.filter((c) => c.point.metrics[metric] !== undefined);
   if (present.length === 1 && configurations.length === 1) return one(present[0]!);
