@@ -14,6 +14,7 @@
  */
 import { createPrivateKey, createPublicKey, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto';
 import { definePortable } from '../../sim/index.ts';
+import { blockHashOperations } from './block.ts';
 import { sha256Hex } from './hash.ts';
 
 export type CryptoMode = 'symbolic' | 'real';
@@ -48,6 +49,15 @@ export const ZERO_CRYPTO_COSTS: CryptoCosts = Object.freeze({ signUs: 0, verifyU
 /** Modelled time to hash `bytes` bytes. */
 export function hashCostUs(costs: CryptoCosts, bytes: number): number {
   return costs.hashUs + (costs.hashPerKiBUs * bytes) / 1024;
+}
+
+/**
+ * Modelled time to hash a block, as building or checking it takes in every protocol: the header and
+ * its transactions' Merkle tree (blockHashOperations: n leaves and n − 1 inner nodes), each a
+ * SHA-256 invocation, plus the block's bytes at the per-KiB rate.
+ */
+export function blockHashCostUs(costs: CryptoCosts, txCount: number, sizeBytes: number): number {
+  return blockHashOperations(txCount) * costs.hashUs + (costs.hashPerKiBUs * sizeBytes) / 1024;
 }
 
 /** Modelled time of one MAC; without a measured value, two small hashes (HMAC's inner and outer). */

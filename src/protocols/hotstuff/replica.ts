@@ -24,7 +24,7 @@
 import type { Actor, ActorContext, HostId } from '../../../sim/index.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
 import { blockTxBytesMax, buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
-import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
+import { blockHashCostUs, type Signature } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Mempool } from '../../ledger/mempool.ts';
@@ -262,7 +262,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
   /** Charge and check the proposer's signature, the block's digests and the QC (§4.2). */
   private checkNode(node: HsNode): boolean {
     const c = this.config.crypto;
-    this.ctx.cpu(c.verifyUs + hashCostUs(c, node.block.sizeBytes));
+    this.ctx.cpu(c.verifyUs + blockHashCostUs(c, node.block.txs.length, node.block.sizeBytes));
     if (!verifyBlock(node.block)) return false;
     const v = this.config.verifier;
     if (v !== undefined) {
@@ -645,7 +645,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
       txs,
     });
     const c = this.config.crypto;
-    this.ctx.cpu(hashCostUs(c, block.sizeBytes) + c.signUs);
+    this.ctx.cpu(blockHashCostUs(c, block.txs.length, block.sizeBytes) + c.signUs);
     const key = this.config.signingKey;
     const v = this.config.verifier;
     const sig = key !== undefined && v !== undefined ? key.sign(v.digest(proposalTerm(view, block.hash, justify.view, justify.blockHash))) : undefined;

@@ -4,8 +4,8 @@
  * charging CPU that every part uses.
  */
 import type { ActorContext, HostId, TimerId } from '../../../sim/index.ts';
-import { blockHashOperations, blockTxBytesMax } from '../../ledger/block.ts';
-import { CpuCharger, hashCostUs, macCostUs, type CryptoCosts, type SigningKey, type Verifier } from '../../ledger/crypto.ts';
+import { blockTxBytesMax } from '../../ledger/block.ts';
+import { blockHashCostUs, CpuCharger, macCostUs, type CryptoCosts, type SigningKey, type Verifier } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { Mempool } from '../../ledger/mempool.ts';
 import { replicaMempool } from '../replica-mempool.ts';
@@ -247,7 +247,7 @@ export abstract class ReplicaCore {
   }
 
   protected blockHashCost(block: Block): number {
-    return blockHashOperations(block.txs.length) * this.costs.hashUs + hashCostUs(this.costs, block.sizeBytes) - this.costs.hashUs;
+    return blockHashCostUs(this.costs, block.txs.length, block.sizeBytes);
   }
 
   protected viewChangeTimeout(): number {

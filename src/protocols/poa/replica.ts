@@ -14,7 +14,7 @@
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { blockTxBytesMax, buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
 import { ChainStore, type HeadChange } from '../../ledger/chain-store.ts';
-import { hashCostUs, type Signature } from '../../ledger/crypto.ts';
+import { blockHashCostUs, type Signature } from '../../ledger/crypto.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Mempool } from '../../ledger/mempool.ts';
 import { replicaMempool } from '../replica-mempool.ts';
@@ -212,7 +212,7 @@ export class PoaReplica implements Actor<unknown> {
     const txs = this.mempool.take(this.config.batchSize, blockTxBytesMax(this.config.blockSizeMaxBytes));
     const block = buildBlock({ parentHash: head.hash, height: head.height + 1, proposer: this.ctx.self, timestampUs: this.sealTimestampUs, txs });
     const c = this.config.crypto;
-    this.ctx.cpu(hashCostUs(c, block.sizeBytes) + c.signUs);
+    this.ctx.cpu(blockHashCostUs(c, block.txs.length, block.sizeBytes) + c.signUs);
     const key = this.config.signingKey;
     const v = this.config.verifier;
     const seal = key !== undefined && v !== undefined ? key.sign(v.digest(sealTerm(block.hash))) : undefined;
@@ -231,7 +231,7 @@ export class PoaReplica implements Actor<unknown> {
     const block = m.block;
     if (this.chain.has(block.hash)) return;
     const c = this.config.crypto;
-    this.ctx.cpu(hashCostUs(c, block.sizeBytes) + c.verifyUs);
+    this.ctx.cpu(blockHashCostUs(c, block.txs.length, block.sizeBytes) + c.verifyUs);
     const signer = this.signerOf(block.proposer);
     if (signer < 0 || !verifyBlock(block)) return;
     const v = this.config.verifier;

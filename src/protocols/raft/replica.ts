@@ -31,7 +31,7 @@
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
 import { blockTxBytesMax, buildBlock, GENESIS_BLOCK } from '../../ledger/block.ts';
-import { hashCostUs, macCostUs } from '../../ledger/crypto.ts';
+import { blockHashCostUs, macCostUs } from '../../ledger/crypto.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { MempoolEvent } from '../../ledger/events.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
@@ -338,7 +338,7 @@ export class RaftReplica implements Actor<unknown> {
       timestampUs: this.ctx.nowUs,
       txs,
     });
-    this.ctx.cpu(hashCostUs(this.config.crypto, block.sizeBytes));
+    this.ctx.cpu(blockHashCostUs(this.config.crypto, block.txs.length, block.sizeBytes));
     this.log.push({ term: this.currentTerm, block });
     for (const tx of txs) this.txInLog.set(tx.id, block.height);
     this.storage.changed(this.lastLogIndex);
