@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext, type ModelEvent } from '../../sim/index.ts';
 import { IomtLedgerApp } from '../contracts/index.ts';
-import { ZERO_CRYPTO_COSTS, type Block, type ContractCall, type Transaction } from '../ledger/index.ts';
+import { ZERO_CRYPTO_COSTS, type Block, type CryptoCosts, type ContractCall, type Transaction } from '../ledger/index.ts';
 import { STATE_READ_US, type NodeAnswer, type NodeNotice, type NodeQuery, type NodeSubscribe } from './node-messages.ts';
 import { NodeQueryService } from './node-service.ts';
 
@@ -23,7 +23,7 @@ const request = (id: string, requester = 'cl_a', sender = CLIENT) => tx({ contra
 /** Another reader's host (cl_b, bound at genesis, with no consent). */
 const OTHER_CLIENT = 71;
 
-function node() {
+function node(costs: CryptoCosts = { ...ZERO_CRYPTO_COSTS, macUs: MAC_US }) {
   const sent: { to: number; msg: unknown }[] = [];
   const events: ModelEvent[] = [];
   let cpuUs = 0;
@@ -46,7 +46,7 @@ function node() {
     ],
     block(0, []),
   );
-  const service = new NodeQueryService(ctx, app, { ...ZERO_CRYPTO_COSTS, macUs: MAC_US });
+  const service = new NodeQueryService(ctx, app, costs);
   /** The replica executes a block, then the service looks at it (what ConsortiumNode does after each replica event). */
   const commit = (b: Block) => {
     for (const t of b.txs) app.execute(t, b);
@@ -64,6 +64,13 @@ describe('NodeQueryService', () => {
     n.commit(block(2, [request('r2')]));
     expect(n.sent).toEqual([{ to: CLIENT, msg: { kind: 'node-answer', id: 7, height: 2, body: { q: 'access-decision', decision: 'permit' } } satisfies NodeAnswer }]);
     expect(n.cpu()).toBe(MAC_US + STATE_READ_US + MAC_US);
+  });
+
+  it('charges a MAC as two hashes where the cost table states no MAC, as the protocols do (macCostUs)', () => {
+    const { macUs: _stated, ...noMac } = ZERO_CRYPTO_COSTS;
+    const n = node({ ...noMac, hashUs: 3 });
+    n.service.onMessage(CLIENT, { kind: 'node-query', id: 7, afterHeight: 0, body: { q: 'access-decision', request: 'r1' } } satisfies NodeQuery);
+    expect(n.cpu()).toBe(2 * 3 + STATE_READ_US + 2 * 3);
   });
 
   it("answers a request's decision to its requester's host only: another reader's request of the same id is not the asker's", () => {

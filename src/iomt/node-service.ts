@@ -15,7 +15,7 @@
  */
 import type { ActorContext, HostId } from '../../sim/index.ts';
 import type { AccessDecision, AuditEntry, ContractOutcome, IomtLedgerApp } from '../contracts/index.ts';
-import type { CryptoCosts } from '../ledger/index.ts';
+import { macCostUs, type CryptoCosts } from '../ledger/index.ts';
 import { emitIomt, emitIomtFirst } from './events.ts';
 import {
   answerBytes,
@@ -72,7 +72,7 @@ export class NodeQueryService {
     private readonly app: IomtLedgerApp,
     costs: CryptoCosts,
   ) {
-    this.macUs = costs.macUs ?? 0;
+    this.macUs = macCostUs(costs);
     this.notifiedHeight = app.executedHeight;
     this.auditPushed = app.audit.entries.length;
     app.listener = (o) => this.onOutcome(o);

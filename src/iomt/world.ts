@@ -6,7 +6,7 @@
  */
 import type { DetectorDefinition } from './detector-kinds/definition.ts';
 import { Engine, type Actor, type ActorContext, type ActorFactory, type DistributionSpec, type HostId, type HostPlacement, type PartitionPlan } from '../../sim/index.ts';
-import { KeyRing, type Block, type SigningKey, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
+import { KeyRing, macCostUs, type Block, type SigningKey, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
 import type { ReplicaSettings } from '../protocols/types.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
 import { IomtLedgerApp, type AuditEntry, type ConsentRecord, type DeviceAuthority } from '../contracts/index.ts';
@@ -204,7 +204,7 @@ export class IomtWorld {
     const patientOfDevice = shareable(topo.devices.map((d) => this.patientPseudonyms[d.patient]!));
     const gatewayHosts = topo.hospitals.flatMap((h) => h.gateways);
     const alertRules = c.rules.map((r) => r.name);
-    const nodeEndpoint = (host: HostId): NodeEndpoint => ({ host, macUs: c.cryptoCosts.macUs ?? 0, retryUs: c.retransmitUs });
+    const nodeEndpoint = (host: HostId): NodeEndpoint => ({ host, macUs: macCostUs(c.cryptoCosts), retryUs: c.retransmitUs });
 
     // Device keys and the genesis state every replica starts from.
     const deviceKeys = topo.devices.map((d) => ring.issue(DEVICE_SIGNER_BASE + d.index));

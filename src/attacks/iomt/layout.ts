@@ -1,6 +1,7 @@
 /** Reading the IoMT world's layout the way device attacks name their targets (0-based ordinals). */
 import type { LedgerEndpoint } from '../../iomt/ledger-client.ts';
 import type { NodeEndpoint } from '../../iomt/node-link.ts';
+import { macCostUs } from '../../ledger/crypto.ts';
 import { DEFAULT_CLIENT_REQUESTS } from '../../protocols/client/request-target.ts';
 import type { Topology } from '../../iomt/topology.ts';
 import type { IomtWorld } from '../../iomt/world.ts';
@@ -40,7 +41,7 @@ export function ledgerEndpoint(world: IomtWorld): LedgerEndpoint {
 
 /** How an attacker host or a security service reaches its organisation's node `host` (src/iomt/node-link.ts). */
 export function nodeEndpoint(world: IomtWorld, host: number): NodeEndpoint {
-  return { host, macUs: world.config.cryptoCosts.macUs ?? 0, retryUs: world.config.retransmitUs };
+  return { host, macUs: macCostUs(world.config.cryptoCosts), retryUs: world.config.retransmitUs };
 }
 
 /** The specs aimed at `target`, once per time they name it, in scenario order. */
