@@ -72,6 +72,16 @@ export class Admission {
     return r;
   }
 
+  /**
+   * Whether checking `m` verifies a signature: its device is registered at this gateway and it names
+   * the registered key. A reading that fails either is refused on a lookup, before any verification
+   * (the order of check: registration, then the signature), and costs no verification.
+   */
+  verifies(m: ReadingMessage): boolean {
+    const key = this.registeredKey(m);
+    return key >= 0 && m.keyId === key;
+  }
+
   /** The key the DeviceRegistry holds for the reading's device at this gateway, or -1. */
   private registeredKey(m: ReadingMessage): number {
     return this.registry.registeredKey(m.device, this.gateway);

@@ -14,10 +14,11 @@ const CARE = 101;
 const REPLICA = 0;
 const NODE = 1;
 
-function harness(batchMaxReadings: number, deviceIds: readonly number[] = [0]) {
+function harness(batchMaxReadings: number, deviceIds: readonly number[] = [0], crypto = ZERO_CRYPTO_COSTS) {
   const sent: { to: number; msg: unknown }[] = [];
   const events: unknown[] = [];
   let now = 0;
+  let cpuUs = 0;
   const ctx: ActorContext<unknown> = {
     self: 50,
     get nowUs() {
@@ -27,8 +28,8 @@ function harness(batchMaxReadings: number, deviceIds: readonly number[] = [0]) {
     send: (to, msg) => void sent.push({ to, msg }),
     setTimer: () => 1,
     cancelTimer: () => {},
-    cpu: () => {},
-    cpuParallel: () => {},
+    cpu: (us) => void (cpuUs += us),
+    cpuParallel: (jobs, us) => void (cpuUs += jobs * us),
     emit: (e) => void events.push(e),
     emitFirst: (_key, e) => void events.push(e),
   };
@@ -40,7 +41,7 @@ function harness(batchMaxReadings: number, deviceIds: readonly number[] = [0]) {
     admission: { freshnessUs: 30_000_000, rateLimitFactor: 4, rateLimitBurst: 5 },
     node: { host: NODE, macUs: 0, retryUs: 4_000_000 },
     verifier: ring,
-    crypto: ZERO_CRYPTO_COSTS,
+    crypto,
     rules: DEFAULT_ALERT_RULES,
     detectors: [],
     rateWindowUs: 10_000_000,
@@ -59,10 +60,19 @@ function harness(batchMaxReadings: number, deviceIds: readonly number[] = [0]) {
     const m: ReadingMessage = { kind: 'reading', device, seq, timestampUs: now, value, payloadBytes: 20, keyId: 1000 + device, sig, trueUs: now };
     gw.onMessage(0, m);
   };
-  return { gw, sent, events, deliver };
+  return { gw, sent, events, deliver, cpu: () => cpuUs };
 }
 
 describe('Gateway', () => {
+  it('charges a signature verification only for a reading it verifies, not for one refused on the registry lookup', () => {
+    const h = harness(100, [0], { ...ZERO_CRYPTO_COSTS, verifyUs: 90 });
+    h.deliver(0, 97);
+    expect(h.cpu()).toBe(90);
+    // A device the registry does not know at this gateway (a Sybil's) is refused before verifying.
+    h.deliver(1, 97, 7);
+    expect(h.cpu()).toBe(90);
+  });
+
   it('seals a batch at batchMaxReadings: the store gets the records and the chain gets exactly their Merkle root', () => {
     const h = harness(4);
     for (let s = 0; s < 4; s++) h.deliver(s, 97);

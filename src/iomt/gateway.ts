@@ -175,7 +175,7 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     const now = ctx.nowUs;
     this.windowCount++;
     const slot = this.slotFor(m.device);
-    ctx.cpu(this.o.crypto.verifyUs);
+    if (this.admission.verifies(m)) ctx.cpu(this.o.crypto.verifyUs);
     if (slot === undefined) {
       this.reject(m, 0);
       return;
