@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext, type ModelEvent } from '../../sim/index.ts';
 import { KeyRing, packedMerkleRoot, verifyMerkleProof, ZERO_CRYPTO_COSTS } from '../ledger/index.ts';
 import type { GetLatest, GetReply, PutBatch } from './messages.ts';
-import type { NodeNotice } from './node-messages.ts';
+import { STATE_READ_US, type NodeNotice } from './node-messages.ts';
 import { decodeRecord, encodeRecord, RECORD_BYTES } from './reading.ts';
 import { ENROLMENT_AUTHORITY_SIGNER, enrolReader, signedRead } from './reader-credential.ts';
 import { OffChainStore, PERMIT_LIFETIME_US, type StoreOptions } from './store.ts';
@@ -32,7 +32,8 @@ const DECISIONS: NodeNotice = {
   ],
 };
 
-function scripted(): { ctx: ActorContext<unknown>; clock: { nowUs: number }; sent: { to: number; msg: unknown }[]; timers: { delayUs: number; tag: number }[]; emitted: ModelEvent[] } {
+function scripted(): { ctx: ActorContext<unknown>; clock: { nowUs: number }; sent: { to: number; msg: unknown }[]; timers: { delayUs: number; tag: number }[]; emitted: ModelEvent[]; cpu: () => number } {
+  let cpuUs = 0;
   const sent: { to: number; msg: unknown }[] = [];
   const emitted: ModelEvent[] = [];
   const timers: { delayUs: number; tag: number }[] = [];
@@ -46,12 +47,12 @@ function scripted(): { ctx: ActorContext<unknown>; clock: { nowUs: number }; sen
     send: (to, msg) => void sent.push({ to, msg }),
     setTimer: (delayUs, tag) => timers.push({ delayUs, tag }),
     cancelTimer: () => {},
-    cpu: () => {},
-    cpuParallel: () => {},
+    cpu: (us) => void (cpuUs += us),
+    cpuParallel: (jobs, us) => void (cpuUs += jobs * us),
     emit: (e) => void emitted.push(e),
     emitFirst: (_key, e) => void emitted.push(e),
   };
-  return { ctx, clock, sent, timers, emitted };
+  return { ctx, clock, sent, timers, emitted, cpu: () => cpuUs };
 }
 
 /** A store that has subscribed to its node's access decisions and heard DECISIONS. */
@@ -175,6 +176,14 @@ describe('OffChainStore', () => {
     s.onTimer(timers.at(-1)!.tag);
     expect(replies(sent).slice(1)).toEqual([1, 3, 4, 2].map((token) => ({ kind: 'get-reply', token, denied: true })));
     expect(s.deniedReads).toBe(4);
+  });
+
+  it('charges a refusal the state read of its decision, not the storage read of a record', () => {
+    const { ctx, cpu } = scripted();
+    const s = store(ctx, { readLatencyUs: 5_000 });
+    s.onMessage(5, read('cl_a', 2, 4, 'r0'));
+    expect(s.deniedReads).toBe(1);
+    expect(cpu()).toBe(STATE_READ_US);
   });
 
   it("keeps each requester's permits apart: another requester's decision on the same request id neither replaces nor spends it", () => {

@@ -29,7 +29,7 @@ import { emitIomt } from './events.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch } from './messages.ts';
 import { RECORD_BYTES } from './reading.ts';
 import { NodeSubscription, type NodeEndpoint } from './node-link.ts';
-import type { NodeNotice } from './node-messages.ts';
+import { STATE_READ_US, type NodeNotice } from './node-messages.ts';
 import { signedByRequester } from './reader-credential.ts';
 
 /** How long a read waits for its request's decision to reach the store from its node before it is refused. */
@@ -215,7 +215,8 @@ export class OffChainStore implements Actor<unknown> {
   }
 
   private deny(from: HostId, m: GetLatest): void {
-    this.ctx.cpu(this.o.readLatencyUs);
+    // A refusal reads the decision it rests on, not the stored records: a state read, not a storage read.
+    this.ctx.cpu(STATE_READ_US);
     this.deniedReads++;
     this.ctx.send(from, { kind: 'get-reply', token: m.token, denied: true } satisfies GetReply, ACK_BYTES);
   }
