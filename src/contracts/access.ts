@@ -18,7 +18,7 @@
 import { bool, CallRejected, oneOf, str } from './args.ts';
 import type { AuditLog } from './audit.ts';
 import { PURPOSES, type ConsentContract } from './consent.ts';
-import { sha256Hex } from './digest.ts';
+import { sha256Hex, touchState } from './digest.ts';
 import type { ReaderRegistry } from './registry.ts';
 
 export type AccessDecision = 'permit' | 'deny' | 'break-glass';
@@ -59,6 +59,7 @@ export class AccessControl {
     const requester = str(args, 'requester');
     if (!this.readers.actsFor(sender, requester)) throw new CallRejected('requester-not-sender');
     const key = requestKey(requester, request);
+    touchState();
     if (this.decisions.has(key)) throw new CallRejected('duplicate-request');
     const patient = str(args, 'patient');
     const purpose = oneOf(args, 'purpose', PURPOSES);
@@ -74,6 +75,7 @@ export class AccessControl {
     const keyToken = decision === 'deny' ? '' : sha256Hex(`key:${patient}:${requester}:${request}`);
     this.decided++;
     if (decision !== 'deny') this.permitted++;
+    touchState(decision === 'deny' ? 1 : 2); // the decision, and the grant when there is one
     this.decisions.set(key, decision);
     if (decision !== 'deny') this.grants.set(key, { patient, requester });
     this.audit.append({

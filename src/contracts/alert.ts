@@ -4,7 +4,7 @@
  * audit trail. The fast path, gateway to care team directly, does not wait for this.
  */
 import { CallRejected, digest, str } from './args.ts';
-import { sha256Hex } from './digest.ts';
+import { sha256Hex, touchState } from './digest.ts';
 
 export interface AlertOutcome {
   readonly alert: string;
@@ -22,10 +22,12 @@ export class EmergencyAlertContract {
     const alert = str(args, 'alert');
     const rule = str(args, 'rule');
     if (!this.rules.has(rule)) throw new CallRejected('unknown-rule');
+    touchState();
     if (this.seen.has(alert)) throw new CallRejected('duplicate-alert');
     const patient = str(args, 'patient');
     // No clinical times or values on chain: the evidence digest points at the off-chain record.
     const evidence = digest(args, 'evidence');
+    touchState();
     this.seen.add(alert);
     this.head = sha256Hex(`${this.head}|${alert}|${patient}|${rule}|${evidence}`);
     return { alert, patient, rule };

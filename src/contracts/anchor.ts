@@ -4,7 +4,7 @@
  * a flat byte array (32 bytes per batch) because a regional run anchors hundreds of thousands.
  */
 import { CallRejected, digest, int, str } from './args.ts';
-import { sha256Hex } from './digest.ts';
+import { sha256Hex, touchState } from './digest.ts';
 
 export interface AnchorOutcome {
   readonly gateway: number;
@@ -62,11 +62,13 @@ export class AnchorRegistry {
     const root = digest(args, 'root');
     const readings = int(args, 'readings');
     str(args, 'pointer');
+    touchState();
     let log = this.logs.get(gateway);
     if (log === undefined) this.logs.set(gateway, (log = new RootLog()));
     // A root, once anchored, is immutable: a second anchor for the same batch is refused.
     if (batch < 0 || batch >= MAX_BATCHES_PER_GATEWAY) throw new CallRejected('bad-arg:batch');
     if (log.has(batch)) throw new CallRejected('batch-already-anchored');
+    touchState();
     log.set(batch, root);
     this.total++;
     this.head = sha256Hex(`${this.head}|${gateway}|${batch}|${root}`);

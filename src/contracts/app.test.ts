@@ -264,5 +264,24 @@ describe('IomtLedgerApp', () => {
     expect(source.registry.devices.get('dev_1')!.keyId).toBe('11');
     expect(source.consent.consents.get('c1')!.status).toBe('active');
   });
-});
 
+  it('reports the hashing and state accesses of each call, for every replica to charge as CPU time', () => {
+    const a = app();
+    const b = blockOf(1, 1_000_000, []);
+    // The grant: its own state (exists? then the record and the patient's index), the patient's agent, its chain hash and the audit entry.
+    const g = a.execute(grant('c1'), b);
+    expect(g).toMatchObject({ hashes: 2, stateAccesses: 5 });
+    // A permitted request: the reader's host, the decision's key, the patient's consents (one),
+    // then the decision, the grant and the audit entry; the key token and the audit chain hashed.
+    const p = a.execute(access('a1'), b);
+    expect(p).toMatchObject({ hashes: 2, stateAccesses: 7 });
+    expect(p!.hashedBytes).toBeGreaterThan(64 + 64);
+    // A denied one (dr-2 holds no consent) releases no key: only the audit chain is hashed, and no grant is written.
+    const d = a.execute(access('a2', 'dr-2'), b);
+    expect(d).toMatchObject({ hashes: 1, stateAccesses: 6 });
+    // A rejected call pays for what it read before it was refused.
+    expect(a.execute(access('a1'), b)).toMatchObject({ hashes: 0, stateAccesses: 2 });
+    // Synthetic load carries no call and does no work.
+    expect(a.execute({ ...grant('c2'), call: undefined }, b)).toBeUndefined();
+  });
+});

@@ -5,6 +5,7 @@
  * `stateDigest` lets a checker compare them.
  */
 import type { Block, Transaction } from '../ledger/types.ts';
+import type { ExecutionWork } from '../protocols/execution-work.ts';
 import type { ReplicatedApplication } from '../protocols/types.ts';
 import { AccessControl, type AccessOutcome } from './access.ts';
 import { EmergencyAlertContract, type AlertOutcome } from './alert.ts';
@@ -12,7 +13,7 @@ import { AnchorRegistry, type AnchorOutcome } from './anchor.ts';
 import { CallRejected, int, str } from './args.ts';
 import { AuditLog, type AuditEntry } from './audit.ts';
 import { ConsentContract } from './consent.ts';
-import { sha256Hex } from './digest.ts';
+import { contractWork, sha256Hex, touchState } from './digest.ts';
 import { DeviceAdministrators, DeviceRegistry, PatientRegistry, ReaderRegistry } from './registry.ts';
 
 /** What executing one call did; the run model listens on one replica to measure. */
@@ -63,10 +64,24 @@ export class IomtLedgerApp implements ReplicatedApplication {
     this.anchors = new AnchorRegistry(this.gateways);
   }
 
-  execute(tx: Transaction, block: Block): void {
-    const call = tx.call;
+  /**
+   * Execute `tx`'s call; returns the hashing and state accesses it did (contractWork's difference
+   * across the call), which the replica charges as CPU time: executing is real work on every
+   * replica (docs/architecture.md, "Contracts"), rejected calls included, up to where they stopped.
+   */
+  execute(tx: Transaction, block: Block): ExecutionWork | void {
     if (block.height > this.executedHeight) this.executedHeight = block.height;
-    if (call === undefined) return; // synthetic load carries no call
+    if (tx.call === undefined) return; // synthetic load carries no call
+    const w = contractWork;
+    const hashes = w.hashes;
+    const hashedBytes = w.hashedBytes;
+    const stateAccesses = w.stateAccesses;
+    this.executeCall(tx, block);
+    return { hashes: w.hashes - hashes, hashedBytes: w.hashedBytes - hashedBytes, stateAccesses: w.stateAccesses - stateAccesses };
+  }
+
+  private executeCall(tx: Transaction, block: Block): void {
+    const call = tx.call!;
     this.executed++;
     const h = block.height;
     const t = block.timestampUs;
@@ -103,7 +118,8 @@ export class IomtLedgerApp implements ReplicatedApplication {
         }
         case 'Consent.revoke': {
           // Only a host acting for the consent's own patient may revoke it (the patient argument is public knowledge).
-          const granted = this.consent.consents.get(str(a, 'consent'));
+          touchState();
+      const granted = this.consent.consents.get(str(a, 'consent'));
           if (granted !== undefined && !this.atGenesis && !this.patients.actsFor(tx.sender, granted.patient)) throw new CallRejected('patient-not-sender');
           const consent = this.consent.revoke(a, h);
           this.record({ type: 'consent', action: 'D', recordedUs: t, outcome: 'success', agent: str(a, 'patient'), entity: consent, purpose: '', ref: consent });
@@ -132,6 +148,7 @@ export class IomtLedgerApp implements ReplicatedApplication {
         case 'DeviceRegistry.revoke': {
           // Only an administrator of the device's gateway (for enrol, the gateway named) may change it.
           if (!this.atGenesis) {
+            if (call.method !== 'enrol') touchState();
             const gateway = call.method === 'enrol' ? int(a, 'gateway') : this.registry.devices.get(str(a, 'device'))?.gateway;
             if (gateway !== undefined && !this.deviceAdmins.may(tx.sender, gateway, call.method)) throw new CallRejected('not-device-administrator');
           }
@@ -193,7 +210,10 @@ export class IomtLedgerApp implements ReplicatedApplication {
   /** Whether a device registered with `gateway` is `patient`'s. */
   private patientAtGateway(patient: string, gateway: number): boolean {
     const devices = this.registry.devices;
-    for (const id of this.registry.devicesAt(gateway)) if (devices.get(id)!.patient === patient) return true;
+    for (const id of this.registry.devicesAt(gateway)) {
+      touchState();
+      if (devices.get(id)!.patient === patient) return true;
+    }
     return false;
   }
 

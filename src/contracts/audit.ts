@@ -3,7 +3,7 @@
  * AuditEvent (type, action C/R/U/D/E, recorded, outcome, agent, entity, purpose), chained by
  * SHA-256 so that removing or altering any entry changes every later head (tamper evidence).
  */
-import { sha256Hex } from './digest.ts';
+import { sha256Hex, touchState } from './digest.ts';
 
 export interface AuditEntry {
   readonly type: 'access' | 'break-glass' | 'consent' | 'alert' | 'device';
@@ -29,6 +29,7 @@ export class AuditLog {
   head = AUDIT_GENESIS;
 
   append(e: AuditEntry): void {
+    touchState();
     this.entries.push(e);
     this.head = chainNext(this.head, e);
   }

@@ -5,7 +5,7 @@
  * timestamp so every replica agrees.
  */
 import { CallRejected, int, oneOf, str } from './args.ts';
-import { sha256Hex } from './digest.ts';
+import { sha256Hex, touchState } from './digest.ts';
 import { copyMapOfArrays, CopyOnWrite } from './copy-on-write.ts';
 
 /** FHIR Consent.scope-like categories. */
@@ -45,6 +45,7 @@ export class ConsentContract {
 
   grant(args: Readonly<Record<string, unknown>>): string {
     const id = str(args, 'consent');
+    touchState();
     if (this.tables.read.records.has(id)) throw new CallRejected('consent-exists');
     const periodStartUs = int(args, 'periodStartUs');
     const periodEndUs = int(args, 'periodEndUs');
@@ -61,6 +62,7 @@ export class ConsentContract {
       revokedHeight: -1,
     };
     const { records, byPatient } = this.tables.write;
+    touchState(2); // the record and the patient's index
     records.set(id, c);
     const list = byPatient.get(c.patient);
     if (list === undefined) byPatient.set(c.patient, [id]);
@@ -84,10 +86,12 @@ export class ConsentContract {
   /** Only the consenting patient (by pseudonym) may revoke. */
   revoke(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'consent');
+    touchState();
     const c = this.tables.read.records.get(id);
     if (c === undefined) throw new CallRejected('unknown-consent');
     if (c.patient !== str(args, 'patient')) throw new CallRejected('not-consent-owner');
     if (c.status !== 'active') throw new CallRejected('consent-inactive');
+    touchState();
     this.tables.write.records.set(id, { ...c, status: 'inactive', revokedHeight: height });
     this.head = sha256Hex(`${this.head}|revoke|${JSON.stringify(id)}|${height}`);
     return id;
@@ -99,8 +103,10 @@ export class ConsentContract {
    */
   permitting(patient: string, grantee: string, purpose: Purpose, timeUs: number): string | undefined {
     const { records, byPatient } = this.tables.read;
+    touchState();
     const ids = byPatient.get(patient);
     if (ids === undefined) return undefined;
+    touchState(ids.length); // each of the patient's consents is read
     let found: string | undefined;
     for (const id of ids) {
       const c = records.get(id)!;

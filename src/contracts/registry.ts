@@ -4,7 +4,7 @@
  * key rotation and revocation are transactions, so every gateway's view follows the chain.
  */
 import { CallRejected, int, oneOf, str } from './args.ts';
-import { sha256Hex } from './digest.ts';
+import { sha256Hex, touchState } from './digest.ts';
 import { copyMapOfArrays, CopyOnWrite } from './copy-on-write.ts';
 
 export const DEVICE_STATUSES = ['active', 'revoked'] as const;
@@ -43,6 +43,7 @@ export class DeviceRegistry {
 
   enrol(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'device');
+    touchState();
     if (this.tables.read.records.has(id)) throw new CallRejected('device-exists');
     const d: DeviceRecord = {
       keyId: str(args, 'keyId'),
@@ -53,6 +54,7 @@ export class DeviceRegistry {
       updatedHeight: height,
     };
     const { records, byGateway } = this.tables.write;
+    touchState(2); // the record and the gateway's index
     records.set(id, d);
     const atGateway = byGateway.get(d.gateway);
     if (atGateway === undefined) byGateway.set(d.gateway, [id]);
@@ -64,6 +66,7 @@ export class DeviceRegistry {
   rotateKey(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'device');
     const d: DeviceRecord = { ...this.active(id), keyId: str(args, 'keyId'), updatedHeight: height };
+    touchState();
     this.tables.write.records.set(id, d);
     this.chain('rotate', id, d);
     return id;
@@ -72,12 +75,14 @@ export class DeviceRegistry {
   revoke(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'device');
     const d: DeviceRecord = { ...this.active(id), status: oneOf(args, 'status', ['revoked']), updatedHeight: height };
+    touchState();
     this.tables.write.records.set(id, d);
     this.chain('revoke', id, d);
     return id;
   }
 
   private active(id: string): DeviceRecord {
+    touchState();
     const d = this.tables.read.records.get(id);
     if (d === undefined) throw new CallRejected('unknown-device');
     if (d.status !== 'active') throw new CallRejected('device-revoked');
@@ -99,6 +104,7 @@ export class DeviceRegistry {
 
   /** The devices registered with `gateway`, in enrolment order. */
   devicesAt(gateway: number): readonly string[] {
+    touchState();
     return this.tables.read.byGateway.get(gateway) ?? [];
   }
 
@@ -135,9 +141,11 @@ export class ReaderRegistry {
 
   enrol(args: Readonly<Record<string, unknown>>): string {
     const requester = str(args, 'requester');
+    touchState();
     if (this.hosts.read.has(requester)) throw new CallRejected('reader-exists');
     const host = int(args, 'host');
     if (host < 0) throw new CallRejected('bad-arg:host');
+    touchState();
     this.hosts.write.set(requester, host);
     this.byHost = undefined;
     this.head = sha256Hex(`${this.head}|reader|${JSON.stringify(requester)}|${host}`);
@@ -151,6 +159,7 @@ export class ReaderRegistry {
 
   /** Whether `requester` is bound to `sender`: a call by `sender` may act in `requester`'s name. */
   actsFor(sender: number, requester: string): boolean {
+    touchState();
     return this.hosts.read.get(requester) === sender;
   }
 
@@ -196,8 +205,10 @@ export class PatientRegistry {
     const patient = str(args, 'patient');
     const host = int(args, 'host');
     if (host < 0) throw new CallRejected('bad-arg:host');
+    touchState();
     const bound = this.hosts.read.get(patient) ?? [];
     if (bound.includes(host)) throw new CallRejected('patient-agent-exists');
+    touchState();
     this.hosts.write.set(patient, [...bound, host]);
     this.head = sha256Hex(`${this.head}|patient|${JSON.stringify(patient)}|${host}`);
     return patient;
@@ -210,6 +221,7 @@ export class PatientRegistry {
 
   /** Whether `sender` acts for `patient`. */
   actsFor(sender: number, patient: string): boolean {
+    touchState();
     return this.hosts.read.get(patient)?.includes(sender) === true;
   }
 
@@ -246,7 +258,9 @@ export class DeviceAdministrators {
     if (host < 0) throw new CallRejected('bad-arg:host');
     const authority = oneOf(args, 'authority', DEVICE_AUTHORITIES);
     const key = `${host}:${gateway}`;
+    touchState();
     if (this.grants.read.has(key)) throw new CallRejected('administrator-exists');
+    touchState();
     this.grants.write.set(key, authority);
     this.head = sha256Hex(`${this.head}|admin|${host}|${gateway}|${authority}`);
     return key;
@@ -259,6 +273,7 @@ export class DeviceAdministrators {
 
   /** Whether `sender` may make change `method` ('enrol', 'rotateKey', 'revoke') to a device registered at `gateway`. */
   may(sender: number, gateway: number, method: string): boolean {
+    touchState();
     const a = this.grants.read.get(`${sender}:${gateway}`);
     return a === 'admin' || (a === 'revoke' && method === 'revoke');
   }

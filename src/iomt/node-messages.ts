@@ -19,17 +19,17 @@
  * and transaction ids), a Merkle root as its 32 raw bytes, a decision or status as 1 byte.
  */
 import type { AccessDecision, AuditEntry } from '../contracts/index.ts';
+import { STATE_ACCESS_US } from '../protocols/execution-work.ts';
 
 /** Header (kind, query or subscription id and notice number 4 bytes each, height 8) and the channel's HMAC-SHA-256 tag. */
 export const NODE_MESSAGE_BASE_BYTES = 20 + 32;
 
 /**
- * Processor time a node spends reading its state for one query, or for one replayed item: a
- * random lookup in the state store. LevelDB (Fabric's and CometBFT's default state database)
- * reports 5–17 µs per random read with its working set in memory (github.com/google/leveldb
- * README, "Read performance"); 10 µs is the middle of that range.
+ * Processor time a node spends reading its state for one query, or for one replayed item: one
+ * random lookup in the state store, the same access executing a contract call pays
+ * (src/protocols/execution-work.ts, where the value is justified).
  */
-export const STATE_READ_US = 10;
+export const STATE_READ_US = STATE_ACCESS_US;
 
 export type NodeQueryBody =
   /** Only that the node has executed `afterHeight` (the client acts once its own node has). */

@@ -16,6 +16,7 @@ import type { MempoolOptions } from '../ledger/mempool.ts';
 import type { TxAuth } from '../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../ledger/types.ts';
 import type { Metrics } from '../metrics/types.ts';
+import type { ExecutionWork } from './execution-work.ts';
 
 export interface RequestMessage {
   readonly kind: 'request';
@@ -35,7 +36,11 @@ export interface ReplyMessage {
 
 /** Executed by every replica on commit; deterministic. */
 export interface ReplicatedApplication {
-  execute(tx: Transaction, block: Block, timeUs: number): void;
+  /**
+   * Execute one committed transaction; returns the processing work it did, which the replica
+   * charges as CPU time (executionCostUs), or nothing when it did none worth charging.
+   */
+  execute(tx: Transaction, block: Block, timeUs: number): ExecutionWork | void;
   /** Digest of the whole state, compared across honest replicas. */
   stateDigest(): string;
 }

@@ -21,6 +21,7 @@
  * - Signatures are checked when the run model hands out keys (config.signingKey / verifier); their
  *   CPU cost is charged either way. A QC counts as one threshold signature to verify (§4.2).
  */
+import { executionCostUs } from '../execution-work.ts';
 import type { Actor, ActorContext, HostId } from '../../../sim/index.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
 import { blockTxBytesMax, buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
@@ -800,11 +801,14 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     const block = node.block;
     this.chain[block.height] = node;
     const now = this.ctx.nowUs;
+    let workUs = 0;
     for (const tx of block.txs) {
-      this.app.execute(tx, block, now);
+      workUs += executionCostUs(this.config.crypto, this.app.execute(tx, block, now));
       this.mempool.markCommitted(tx);
       this.forwarded.delete(tx.id);
     }
+    // Every replica executes the committed branch, so every replica pays for the application's work.
+    if (workUs > 0) this.ctx.cpu(workUs);
     const ev: CommitEvent = { kind: 'commit', block };
     this.ctx.emit(ev);
     // Replies are signed like every other HotStuff message (votes included), one signature each.

@@ -3,6 +3,7 @@
  * primary, pre-prepare, prepare and commit, execution in sequence order with replies, and the
  * backups' request timer (§4.4) that suspects a primary which does not execute a request.
  */
+import { executionCostUs } from '../execution-work.ts';
 import type { HostId } from '../../../sim/index.ts';
 import { buildBlock, verifyBlock } from '../../ledger/block.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
@@ -236,6 +237,7 @@ export abstract class NormalCase extends ReplicaCore {
     const now = this.ctx.nowUs;
     const txs = block.txs;
     let alreadyExecutedTxIds: number[] | undefined;
+    let workUs = 0;
     for (let k = 0; k < txs.length; k++) {
       const tx = txs[k]!;
       // §4.1: exactly once. A faulty primary can order a request in two batches (an equivocator
@@ -244,10 +246,12 @@ export abstract class NormalCase extends ReplicaCore {
         (alreadyExecutedTxIds ??= []).push(tx.id);
         continue;
       }
-      this.app.execute(tx, block, now);
+      workUs += executionCostUs(this.costs, this.app.execute(tx, block, now));
       this.mempool.markCommitted(tx);
       if (this.waitingRequests.size > 0) this.waitingRequests.delete(tx.id);
     }
+    // Every replica executes (§4.1), so every replica pays for the application's work.
+    if (workUs > 0) this.ctx.cpu(workUs);
     this.lastExecuted = block.height;
     this.failedViews = 0;
     this.executedInView = true;

@@ -11,6 +11,7 @@
  * Transactions reach a signer from a client and are relayed to the other signers (Ethereum's
  * transaction gossip); the signer that took the client's request answers it on commit.
  */
+import { executionCostUs } from '../execution-work.ts';
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { blockTxBytesMax, buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
 import { ChainStore, type HeadChange } from '../../ledger/chain-store.ts';
@@ -372,10 +373,13 @@ export class PoaReplica implements Actor<unknown> {
       const block = this.chain.canonicalAt(this.committedHeight + 1)!;
       this.committedHeight++;
       const now = this.ctx.nowUs;
+      let workUs = 0;
       for (const tx of block.txs) {
-        this.app.execute(tx, block, now);
+        workUs += executionCostUs(this.config.crypto, this.app.execute(tx, block, now));
         this.mempool.markCommitted(tx);
       }
+      // Every authority executes the final block, so every authority pays for the application's work.
+      if (workUs > 0) this.ctx.cpu(workUs);
       const ev: CommitEvent = { kind: 'commit', block };
       this.ctx.emit(ev);
       for (const tx of block.txs) if (this.fromClient.delete(tx.id)) this.reply(tx, block);

@@ -28,6 +28,7 @@
  *   drop those that reach them while they know none (§8; etcd/raft drops such proposals too): the
  *   client's retransmission, which it rebroadcasts to every replica, reaches the next leader.
  */
+import { executionCostUs } from '../execution-work.ts';
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
 import { blockTxBytesMax, buildBlock, GENESIS_BLOCK } from '../../ledger/block.ts';
@@ -682,7 +683,10 @@ export class RaftReplica implements Actor<unknown> {
     while (this.lastApplied < this.commitIndex) {
       this.lastApplied++;
       const block = this.log[this.lastApplied]!.block;
-      for (const tx of block.txs) this.app.execute(tx, block, this.ctx.nowUs);
+      let workUs = 0;
+      for (const tx of block.txs) workUs += executionCostUs(this.config.crypto, this.app.execute(tx, block, this.ctx.nowUs));
+      // Every server applies committed entries to its own state machine, so every server pays for it.
+      if (workUs > 0) this.ctx.cpu(workUs);
       const ev: CommitEvent = { kind: 'commit', block };
       this.ctx.emit(ev);
       if (leader) for (const tx of block.txs) this.reply(tx, block);

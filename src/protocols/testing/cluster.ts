@@ -10,7 +10,7 @@ import { txId } from '../../ledger/types.ts';
 import { KeyRing, ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import type { MempoolOptions } from '../../ledger/mempool.ts';
 import { defaultReplicaSettings } from '../definition.ts';
-import { NO_APPLICATION, type CommitEvent, type CryptoCosts, type ReplyMessage, type RequestMessage, type ViewChangeEvent } from '../types.ts';
+import { NO_APPLICATION, type CommitEvent, type CryptoCosts, type ReplicatedApplication, type ReplyMessage, type RequestMessage, type ViewChangeEvent } from '../types.ts';
 import type { ProtocolDefinition } from '../definition.ts';
 
 
@@ -37,6 +37,8 @@ export interface ClusterOptions {
   readonly mempool?: MempoolOptions;
   /** Processor cores of each replica's host (default 1). */
   readonly cores?: number;
+  /** Each replica's application (default: none, NO_APPLICATION). */
+  readonly application?: (replicaIndex: number) => ReplicatedApplication;
 }
 
 /** The fields of a protocol message that tell one copy of it from another. */
@@ -117,7 +119,7 @@ export class TestCluster {
         verifier: ring,
       };
       const h = this.engine.addHost(o.cores === undefined ? FREE_LINK : { ...FREE_LINK, cores: o.cores }, (ctx: ActorContext<unknown>) =>
-        this.keep(o.module.createReplica(record || o.dropWhen !== undefined ? this.linkContext(ctx, o.n) : ctx, config, NO_APPLICATION)),
+        this.keep(o.module.createReplica(record || o.dropWhen !== undefined ? this.linkContext(ctx, o.n) : ctx, config, o.application?.(i) ?? NO_APPLICATION)),
       );
       this.replicaHosts.push(h);
     }
