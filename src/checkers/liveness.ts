@@ -63,7 +63,7 @@ export class LivenessChecker implements Checker {
     this.repliesNeeded = options.repliesNeeded ?? 1;
     if (!(Number.isInteger(this.repliesNeeded) && this.repliesNeeded >= 1)) throw new RangeError(`repliesNeeded must be a positive integer, found ${this.repliesNeeded}`);
     this.frontier = new CommitFrontier(options.honestReplicas ?? []);
-    this.waiting = new WaitingTransactions(options.lifetimeUs ?? Infinity);
+    this.waiting = new WaitingTransactions(options.lifetimeUs);
   }
 
   private get pendingTxs(): number {

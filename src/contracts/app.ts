@@ -64,6 +64,8 @@ export class IomtLedgerApp implements ReplicatedApplication {
     this.anchors = new AnchorRegistry(this.gateways);
   }
 
+  private readonly lastWork = { hashes: 0, hashedBytes: 0, stateAccesses: 0 };
+
   /**
    * Execute `tx`'s call; returns the hashing and state accesses it did (contractWork's difference
    * across the call), which the replica charges as CPU time: executing is real work on every
@@ -77,7 +79,12 @@ export class IomtLedgerApp implements ReplicatedApplication {
     const hashedBytes = w.hashedBytes;
     const stateAccesses = w.stateAccesses;
     this.executeCall(tx, block);
-    return { hashes: w.hashes - hashes, hashedBytes: w.hashedBytes - hashedBytes, stateAccesses: w.stateAccesses - stateAccesses };
+    // One record, rewritten at each call: the replica prices it at once (no allocation per transaction).
+    const done = this.lastWork;
+    done.hashes = w.hashes - hashes;
+    done.hashedBytes = w.hashedBytes - hashedBytes;
+    done.stateAccesses = w.stateAccesses - stateAccesses;
+    return done;
   }
 
   private executeCall(tx: Transaction, block: Block): void {
@@ -119,7 +126,7 @@ export class IomtLedgerApp implements ReplicatedApplication {
         case 'Consent.revoke': {
           // Only a host acting for the consent's own patient may revoke it (the patient argument is public knowledge).
           touchState();
-      const granted = this.consent.consents.get(str(a, 'consent'));
+          const granted = this.consent.consents.get(str(a, 'consent'));
           if (granted !== undefined && !this.atGenesis && !this.patients.actsFor(tx.sender, granted.patient)) throw new CallRejected('patient-not-sender');
           const consent = this.consent.revoke(a, h);
           this.record({ type: 'consent', action: 'D', recordedUs: t, outcome: 'success', agent: str(a, 'patient'), entity: consent, purpose: '', ref: consent });

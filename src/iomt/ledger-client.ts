@@ -20,7 +20,7 @@
 import type { ActorContext } from '../../sim/index.ts';
 import { txId, txSeq, type ContractCall, type Transaction } from '../ledger/index.ts';
 import { DEFAULT_RETRY_BACKOFF, DEFAULT_RETRY_INTERVAL_MAX_US, RetrySchedule } from '../protocols/client/retry-schedule.ts';
-import { DEFAULT_CLIENT_REQUESTS, RequestTarget, type ClientRequests } from '../protocols/client/request-target.ts';
+import { RequestTarget, type ClientRequests } from '../protocols/client/request-target.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent } from '../protocols/types.ts';
 import { canonical, sha256Hex } from '../contracts/index.ts';
 import type { NodeAnswer, NodeAnswerBody, NodeQueryBody } from './node-messages.ts';
@@ -69,7 +69,7 @@ export class LedgerClient {
     private readonly node: NodeQueries,
     private readonly owner: LedgerOwner,
   ) {
-    this.target = new RequestTarget(endpoint.replicaHosts, endpoint.requests ?? DEFAULT_CLIENT_REQUESTS, node.host);
+    this.target = new RequestTarget(endpoint.replicaHosts, endpoint.requests, node.host);
     this.retries = new RetrySchedule(
       { requestTimeoutUs: endpoint.retransmitUs, backoffFactor: DEFAULT_RETRY_BACKOFF, retryIntervalMaxUs: DEFAULT_RETRY_INTERVAL_MAX_US, giveUpAfterUs: Infinity },
       {

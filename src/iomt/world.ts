@@ -23,7 +23,6 @@ import type { Device } from './device.ts';
 import type { IomtEvent } from './events.ts';
 import type { Gateway, GatewayDevice } from './gateway.ts';
 import type { LedgerEndpoint } from './ledger-client.ts';
-import { DEFAULT_CLIENT_REQUESTS } from '../protocols/client/request-target.ts';
 import type { NodeEndpoint } from './node-link.ts';
 import { CHANNEL_INDEX, type DeviceKind, type DeviceProfile } from './profiles.ts';
 import { pseudonym } from './pseudonym.ts';
@@ -193,7 +192,7 @@ export class IomtWorld {
 
     // Configuration several hosts read is handed out as one deep-frozen copy (the same as a copy each).
     const nodeHosts = topo.nodes.map((n) => n.host);
-    const endpoint: LedgerEndpoint = shareable({ replicaHosts: nodeHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(nodeHosts.length), retransmitUs: c.retransmitUs, requests: c.protocol.clientRequests ?? DEFAULT_CLIENT_REQUESTS });
+    const endpoint: LedgerEndpoint = shareable({ replicaHosts: nodeHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(nodeHosts.length), retransmitUs: c.retransmitUs, requests: c.protocol.clientRequests });
     const profiles = shareable(c.profiles);
     const rules = shareable(c.rules);
     const detectors = shareable(c.detectors);

@@ -6,7 +6,6 @@
 import { Engine, type HostId, type PartitionPlan } from '../../sim/index.ts';
 import { DEFAULT_CRYPTO_COSTS, KeyRing, type CryptoCosts } from '../ledger/crypto.ts';
 import { LoadClient } from '../protocols/client/client.ts';
-import { DEFAULT_CLIENT_REQUESTS } from '../protocols/client/request-target.ts';
 import { protocolIn, registriesFor } from '../plugins/registries.ts';
 import type { ReplicatedApplication } from '../protocols/types.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
@@ -79,7 +78,7 @@ function placeLoadClients(engine: Engine, scenario: Scenario, ledger: ReplicaDep
       (ctx) => new LoadClient(ctx, {
         replicaHosts: ledger.replicaHosts,
         repliesNeeded: ledger.repliesNeeded,
-        requests: ledger.protocol.clientRequests ?? DEFAULT_CLIENT_REQUESTS,
+        requests: ledger.protocol.clientRequests,
         // Where any replica takes requests, client k starts at replica k mod n (request-target.ts).
         home: ledger.replicaHosts[k % ledger.replicaHosts.length]!,
         rateTps: w.rateTps / w.clients,

@@ -2,7 +2,6 @@
 import type { LedgerEndpoint } from '../../iomt/ledger-client.ts';
 import type { NodeEndpoint } from '../../iomt/node-link.ts';
 import { macCostUs } from '../../ledger/crypto.ts';
-import { DEFAULT_CLIENT_REQUESTS } from '../../protocols/client/request-target.ts';
 import type { Topology } from '../../iomt/topology.ts';
 import type { IomtWorld } from '../../iomt/world.ts';
 import type { TargetIssues } from '../definition.ts';
@@ -36,7 +35,7 @@ export function siteLink(world: IomtWorld, region: number): { region: number; up
 export function ledgerEndpoint(world: IomtWorld): LedgerEndpoint {
   const c = world.config;
   const replicaHosts = world.topology.nodes.map((n) => n.host);
-  return { replicaHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs, requests: c.protocol.clientRequests ?? DEFAULT_CLIENT_REQUESTS };
+  return { replicaHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs, requests: c.protocol.clientRequests };
 }
 
 /** How an attacker host or a security service reaches its organisation's node `host` (src/iomt/node-link.ts). */

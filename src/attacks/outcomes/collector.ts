@@ -59,7 +59,7 @@ export class AttackOutcomes {
     private readonly others: readonly GroundTruth[] = [],
   ) {
     this.firstAttackUs = specs.length === 0 ? Infinity : Math.min(...specs.map((s) => s.start));
-    this.waiting = new WaitingTransactions(world.txLifetimeUs ?? Infinity);
+    this.waiting = new WaitingTransactions(world.txLifetimeUs);
     world.engine.observe((host, event, timeUs) => {
       this.waiting.expireThrough(timeUs, this.waitEnds);
       if (event.kind === 'submit') this.onSubmit((event as SubmitEvent).tx, timeUs);

@@ -18,7 +18,7 @@ import { definePortable, exponential } from '../../../sim/index.ts';
 import { txId, txSeq, txSender, type Transaction } from '../../ledger/types.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent, TimedOutEvent } from '../types.ts';
 import { RetrySchedule, type RetryPolicy } from './retry-schedule.ts';
-import { DEFAULT_CLIENT_REQUESTS, RequestTarget, type ClientRequests } from './request-target.ts';
+import { RequestTarget, type ClientRequests } from './request-target.ts';
 import { SequenceWindow } from '../../ledger/sequence-window.ts';
 
 export type ArrivalProcess = 'poisson' | 'periodic' | 'closed';
@@ -126,7 +126,7 @@ export class LoadClient implements Actor<unknown> {
     if (config.arrival === 'closed' && !(Number.isInteger(config.outstandingMax) && config.outstandingMax >= 1)) {
       throw new RangeError(`client: a closed loop needs a positive whole number of outstanding transactions, found ${config.outstandingMax}`);
     }
-    this.target = new RequestTarget(config.replicaHosts, config.requests ?? DEFAULT_CLIENT_REQUESTS, config.home ?? config.replicaHosts[0]!);
+    this.target = new RequestTarget(config.replicaHosts, config.requests, config.home ?? config.replicaHosts[0]!);
     this.meanGapUs = config.rateTps > 0 ? 1e6 / config.rateTps : Infinity;
     this.requestBytes = config.txSizeBytes + (config.requestOverheadBytes ?? 64);
     this.schedule = new RetrySchedule(config, {

@@ -30,7 +30,7 @@ import type { HostId } from '../../../sim/index.ts';
 export type ClientRequests = 'primary' | 'any-replica';
 
 /** The definition's default: a protocol that says nothing is served by its primary, replica 0. */
-export const DEFAULT_CLIENT_REQUESTS: ClientRequests = 'primary';
+const DEFAULT_CLIENT_REQUESTS: ClientRequests = 'primary';
 
 export class RequestTarget {
   private index: number;
@@ -42,7 +42,7 @@ export class RequestTarget {
   private othersAnsweredBeforeSeq = 0;
 
   /** `home`: the replica (host) an 'any-replica' client starts at; unused for 'primary'. */
-  constructor(private readonly replicaHosts: readonly HostId[], private readonly mode: ClientRequests, home: HostId) {
+  constructor(private readonly replicaHosts: readonly HostId[], private readonly mode: ClientRequests = DEFAULT_CLIENT_REQUESTS, home: HostId) {
     if (replicaHosts.length === 0) throw new RangeError('client: at least one replica is needed');
     if (mode === 'primary') {
       this.index = 0;
