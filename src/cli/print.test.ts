@@ -24,6 +24,11 @@ describe('formatPoint', () => {
     expect(formatPoint(failing, false)).toContain('  expect consensus.commit_latency_ms.mean >= 71.3216: FAILED (observed 71.32158)');
   });
 
+  it('prints, beside the mean of the others, in how many replications an expectation\'s metric was undefined', () => {
+    const partial = { ...point([]), n: 3, expectations: [{ metric: 'consensus.commit_latency_ms.p99', condition: '<= 250', observed: 125, passed: false, undefinedIn: { replications: 1, of: 3 } }] };
+    expect(formatPoint(partial, false)).toContain('  expect consensus.commit_latency_ms.p99 <= 250: FAILED (observed 125 where defined, undefined in 1 of 3 replications)');
+  });
+
   it('prints a count\'s interval clamped at zero, as the report does', () => {
     const metrics = { 'iomt.access_denied': { unit: 'count', mean: 2.66667, ci95: [-1.12792, 6.46125] as const, n: 3, sd: 1.5, min: 1, max: 4 } };
     expect(formatPoint({ ...point([]), n: 3, metrics }, true)).toContain('  iomt.access_denied  2.66667 count  95% CI [0, 6.46125]');

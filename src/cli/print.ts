@@ -1,7 +1,7 @@
 /** Human-readable summaries on stdout (without --json). */
 import { clampInterval } from '../report/model/domain.ts';
 import { onSideOfBound } from '../report/model/format.ts';
-import { checkCounts, type DryRun, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
+import { checkCounts, undefinedInText, type DryRun, type UndefinedIn, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
 import { parseCondition, parseSlo } from '../scenario/conditions.ts';
 
 function num(x: number | null): string {
@@ -18,6 +18,16 @@ function num(x: number | null): string {
 function judged(x: number, bound: number | undefined): string {
   if (bound === undefined || !Number.isFinite(x)) return num(x);
   return onSideOfBound(x, bound, (extra) => (extra === 0 ? num(x) : Number(x.toPrecision(6 + extra)).toString())) ?? String(x);
+}
+
+/**
+ * What a verdict observed: the mean, judged against `bound`; with the replications that left the
+ * metric undefined (which failed it) after the mean of the others; `notProduced` when none defined it.
+ */
+function observedText(observed: number | null, undefinedIn: UndefinedIn | undefined, bound: number | undefined, notProduced: string): string {
+  if (observed === null) return notProduced;
+  const mean = judged(observed, bound);
+  return undefinedIn === undefined ? mean : `${mean} where defined, ${undefinedInText(undefinedIn)}`;
 }
 
 function parametersText(p: PointSummary): string {
@@ -48,7 +58,7 @@ export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
     lines.push(`  check ${c.name}: ${verdict}`);
   }
   for (const e of p.expectations) {
-    const observed = `observed ${e.observed === null ? 'nothing: metric not produced' : judged(e.observed, parseCondition(e.condition)?.value)}`;
+    const observed = `observed ${observedText(e.observed, e.undefinedIn, parseCondition(e.condition)?.value, 'nothing: metric not produced')}`;
     const vacuity = e.couldNotFail === undefined ? '' : `; its check could not fail: ${e.couldNotFail}`;
     lines.push(`  expect ${e.metric} ${e.condition}: ${e.passed ? 'passed' : 'FAILED'} (${observed}${vacuity})`);
   }
@@ -119,7 +129,7 @@ export function formatDryRun(scenarioPath: string, dry: DryRun): string {
 export function formatSize(size: SizeAnswer): string {
   const lines = [`size: ${size.goal} ${size.key} in [${size.lo}, ${size.hi}] meeting ${size.slos.join(' and ')}`];
   for (const p of size.probes) {
-    const verdicts = p.slos.map((s) => `${s.slo}: ${s.undecided ? 'not decided' : `${s.observed === null ? 'not produced' : `${s.atLeast ? '≥ ' : ''}${judged(s.observed, parseSlo(s.slo)?.condition.value)}`} ${s.passed ? 'ok' : 'FAIL'}`}`);
+    const verdicts = p.slos.map((s) => `${s.slo}: ${s.undecided ? 'not decided' : `${s.atLeast ? '≥ ' : ''}${observedText(s.observed, s.undefinedIn, parseSlo(s.slo)?.condition.value, 'not produced')} ${s.passed ? 'ok' : 'FAIL'}`}`);
     const early = p.stoppedEarly === undefined ? '' : `, stopped early: replication ${p.stoppedEarly.replication} at ${num(p.stoppedEarly.atUs / 1e6)} s`;
     lines.push(`  probe ${size.key}=${p.value}: ${p.passed ? 'meets' : 'misses'} (${verdicts.join('; ')}${early})`);
   }

@@ -9,9 +9,9 @@
  * 0, and the probe's mean is at least (this replication's bound) / R. When that already breaks an
  * upper-bound condition (`<=`, `<`, `==`), the final mean breaks it too, whatever the rest of the
  * runs do: the stop is sound, the probe's verdict is the one the full runs would give. (A
- * replication whose metric ends undefined, NaN, is left out of the mean, which then averages K < R
- * values, each at least its bound: still at least bound / R.) Nothing is decided to pass early;
- * conditions bounded from below (`>=`, `>`, `!=`) are never decided early.
+ * replication whose metric ends undefined, NaN, fails the SLO by itself, judgeMean in summary.ts:
+ * the full runs fail it either way.) Nothing is decided to pass early; conditions bounded from
+ * below (`>=`, `>`, `!=`) are never decided early.
  *
  * Only a replication's own bound is used, not the sum of all of them: the others' bounds at a
  * given moment depend on thread timing, and the records kept must not (size-probe.ts).

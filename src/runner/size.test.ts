@@ -5,7 +5,8 @@ import { sizeScenario, type ProbeProgress } from './index.ts';
 import { ROW_FINISHED, ROW_PENDING, ROW_RUNNING } from './probe-board.ts';
 import { bindingMargin, monotonicityContradiction, probeMeanAtLeast } from './size.ts';
 import { readText, tempRoot, toyScenario } from './testing/fixtures.ts';
-import { simulateToy, TOY_MODEL, TOY_OVERCLAIMING_MODEL } from './testing/toy-model.ts';
+import { simulateToy, TOY_MODEL, TOY_OVERCLAIMING_MODEL, TOY_SILENT_REPLICATION1_MODEL } from './testing/toy-model.ts';
+import { formatSize } from '../cli/print.ts';
 
 const root = tempRoot('size');
 const slo = (text: string): Slo => parseSlo(text)!;
@@ -40,6 +41,19 @@ describe('sizeScenario', () => {
     expect(r.summary.size.answer).toBeNull();
     expect(r.summary.size.probes).toHaveLength(1);
     expect(r.summary.size.probes[0]!.slos[0]!.passed).toBe(false);
+  });
+});
+
+describe('sizeScenario with a replication that leaves the SLO metric undefined', () => {
+  it('fails every probe where one of 3 replications has no latency, however low the others are, and prints why', async () => {
+    // The bound holds for any latency the toy delivers; replication 1 delivers nothing (NaN).
+    const r = await sizeScenario({ loaded: toyScenario('', ['replications=3']), range: parseIntegerRange('consensus.nodes=2..4'), slos: [slo('toy.latency_ms.mean<=1000000')], minimize: false, workers: 0, model: TOY_SILENT_REPLICATION1_MODEL, outDir: join(root, 'undefined') });
+    const { answer, probes } = r.summary.size;
+    expect(answer).toBeNull();
+    expect(probes).toHaveLength(1);
+    expect(probes[0]!.slos[0]).toMatchObject({ passed: false, undefinedIn: { replications: 1, of: 3 } });
+    expect(probes[0]!.slos[0]!.observed).toBeLessThan(1000000);
+    expect(formatSize(r.summary.size)).toMatch(/probe consensus\.nodes=2: misses \(toy\.latency_ms\.mean <= 1000000: [\d.]+ where defined, undefined in 1 of 3 replications FAIL\)/);
   });
 });
 

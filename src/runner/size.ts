@@ -3,11 +3,12 @@
  * with --minimize) at which every SLO holds. The search brackets the answer from below by doubling
  * and bisects the bracket (size-search.ts), assuming the SLOs are monotone in the parameter (more
  * beds never lowers latency); each probe runs all replications and judges the SLOs on the metric
- * means, and stops as soon as one SLO has failed for good (size-probe.ts, size-early-stop.ts). The
+ * means (an SLO whose metric a replication left undefined fails: summary.ts, judgeMean), and stops
+ * as soon as one SLO has failed for good (size-probe.ts, size-early-stop.ts). The
  * answer comes with its evidence: every probe, its metrics and each SLO's verdict, in summary.json.
  */
 import { performance } from 'node:perf_hooks';
-import { applyOverrides, holds, inputError, pointOverrides, validateScenarioInput, type LoadedScenario, type NumericRange, type Slo } from '../scenario/index.ts';
+import { applyOverrides, inputError, pointOverrides, validateScenarioInput, type LoadedScenario, type NumericRange, type Slo } from '../scenario/index.ts';
 import { unproducibleMetric } from '../scenario/metric-names.ts';
 import { createExecutor, DEFAULT_MODEL } from './executor.ts';
 import { toFinished } from './execute.ts';
@@ -19,14 +20,13 @@ import { checkThreads, type ExecutionOptions, type ThreadsOption } from './run.t
 import { replicationSeeds } from './seeds.ts';
 import { runProbe, type EarlyStop } from './size-probe.ts';
 import { searchBoundary, type ProbeVerdict } from './size-search.ts';
-import { buildSummary, type PointSummary, type RunStatus, type Summary } from './summary.ts';
+import { buildSummary, judgeMean, type MeanVerdict, type PointSummary, type RunStatus, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure } from './types.ts';
 
-export interface SloVerdict {
+export interface SloVerdict extends MeanVerdict {
   readonly slo: string;
-  /** The metric's mean over the probe's replications; with `atLeast`, a lower bound on it. */
+  /** The metric's mean over the probe's replications that define it; with `atLeast`, a lower bound on it. */
   readonly observed: number | null;
-  readonly passed: boolean;
   /** True when the probe stopped early on this SLO and `observed` is what the mean cannot go below. */
   readonly atLeast?: true;
   /** True for the other SLOs of a probe that stopped early: not judged (`passed` false, `observed` null). */
@@ -94,11 +94,9 @@ export interface SizeOutcome {
   readonly summary: Summary & { readonly size: SizeAnswer };
 }
 
+/** Each SLO on the probe's point; one whose metric a replication left undefined fails (judgeMean). */
 export function judgeSlos(slos: readonly Slo[], point: PointSummary): SloVerdict[] {
-  return slos.map((s) => {
-    const observed = point.metrics[s.metric]?.mean ?? null;
-    return { slo: `${s.metric} ${s.conditionText}`, observed, passed: observed !== null && holds(s.condition, observed) };
-  });
+  return slos.map((s) => ({ slo: `${s.metric} ${s.conditionText}`, ...judgeMean(s.condition, point.metrics[s.metric], point.n) }));
 }
 
 export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {

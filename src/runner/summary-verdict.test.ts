@@ -96,7 +96,16 @@ describe('summarizePoint', () => {
 describe('judgeExpectations', () => {
   it('fails an expectation on a metric no replication produced', () => {
     // null <= 2000 and null !== 1 hold in JavaScript: a missing value must not reach the comparison.
-    const judged = judgeExpectations({ 'consensus.commit_latency_ms.p99': '<= 2000', 'safety.violations': '!= 1' }, {});
+    const judged = judgeExpectations({ 'consensus.commit_latency_ms.p99': '<= 2000', 'safety.violations': '!= 1' }, {}, 3);
     expect(judged.map((e) => [e.observed, e.passed])).toEqual([[null, false], [null, false]]);
+  });
+
+  it('fails an expectation on a latency one of 3 replications left undefined (it committed nothing), however low the others are', () => {
+    const scenario = { expect: { 'consensus.commit_latency_ms.p99': '<= 250' } } as unknown as Scenario;
+    const records = [120, NaN, 130].map((p99, replication) => ({ ...recordWith([]), replication, metrics: { 'consensus.commit_latency_ms.p99': { unit: 'ms', value: p99 } } }));
+    const point = summarizePoint({ parameters: {}, scenario }, records);
+    expect(point.metrics['consensus.commit_latency_ms.p99']).toMatchObject({ mean: 125, n: 2 });
+    expect(point.expectations).toEqual([{ metric: 'consensus.commit_latency_ms.p99', condition: '<= 250', observed: 125, passed: false, undefinedIn: { replications: 1, of: 3 } }]);
+    expect(summaryPassed({ scenario: 't', status: 'complete', failures: [], points: [point] })).toBe(false);
   });
 });

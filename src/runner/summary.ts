@@ -5,7 +5,7 @@
  * the same records give the same summary however they were produced (one worker or many, one
  * process or resumed, one machine or merged shards).
  */
-import { holds, parseCondition, type Scenario, type SweepParameters } from '../scenario/index.ts';
+import { holds, parseCondition, type Condition, type Scenario, type SweepParameters } from '../scenario/index.ts';
 import { summarizeDistributions, type LatencyCdfSummary } from './latency-cdf.ts';
 import { summarizeValues, type MetricSummary } from './statistics.ts';
 import type { ReplicationFailure, ReplicationRecord } from './types.ts';
@@ -24,12 +24,24 @@ export interface CheckSummary {
   readonly couldNotFail?: string;
 }
 
-export interface ExpectationResult {
-  readonly metric: string;
-  readonly condition: string;
-  /** The metric's mean, or null when no replication produced it. */
+/** How many of a point's replications left a metric undefined, where some did and others did not. */
+export interface UndefinedIn {
+  readonly replications: number;
+  readonly of: number;
+}
+
+/** A condition judged on a metric's mean over a point's replications (judgeMean). */
+export interface MeanVerdict {
+  /** The metric's mean over the replications that define it, or null when none does (not produced). */
   readonly observed: number | null;
   readonly passed: boolean;
+  /** Set when some replications left the metric undefined: the verdict then fails, whatever the mean. */
+  readonly undefinedIn?: UndefinedIn;
+}
+
+export interface ExpectationResult extends MeanVerdict {
+  readonly metric: string;
+  readonly condition: string;
   /** Why it could not have failed either: the metric counts the violations of a check that could not fail. */
   readonly couldNotFail?: string;
 }
@@ -104,12 +116,28 @@ function summarizeChecks(records: readonly ReplicationRecord[]): CheckSummary[] 
   });
 }
 
-export function judgeExpectations(expect: Readonly<Record<string, string>>, metrics: Record<string, MetricSummary>): ExpectationResult[] {
-  return Object.entries(expect).map(([metric, condition]) => {
-    const parsed = parseCondition(condition);
-    const observed = metrics[metric]?.mean ?? null;
-    return { metric, condition, observed, passed: parsed !== undefined && observed !== null && holds(parsed, observed) };
-  });
+/**
+ * `condition` judged on the mean of `metric` over a point's `replications`. The mean leaves out the
+ * replications that did not define the metric (NaN, as a latency where nothing committed), so it
+ * alone would judge only the replications that did: a latency bound would pass on the seeds that
+ * committed while another seed committed nothing. A replication without a value did not meet the
+ * condition; so the verdict fails when any replication left the metric undefined, as it fails when
+ * none defined it (not produced), and for every metric alike: a detection rate absent where an
+ * attack compromised nothing is a replication that did not test the expectation.
+ */
+export function judgeMean(condition: Condition | undefined, metric: MetricSummary | undefined, replications: number): MeanVerdict {
+  if (metric === undefined) return { observed: null, passed: false };
+  if (metric.n < replications) return { observed: metric.mean, passed: false, undefinedIn: { replications: replications - metric.n, of: replications } };
+  return { observed: metric.mean, passed: condition !== undefined && holds(condition, metric.mean) };
+}
+
+/** "undefined in 1 of 3 replications": why a verdict on a metric some replications did not define failed. */
+export function undefinedInText(undefinedIn: UndefinedIn): string {
+  return `undefined in ${undefinedIn.replications} of ${undefinedIn.of} replications`;
+}
+
+export function judgeExpectations(expect: Readonly<Record<string, string>>, metrics: Record<string, MetricSummary>, replications: number): ExpectationResult[] {
+  return Object.entries(expect).map(([metric, condition]) => ({ metric, condition, ...judgeMean(parseCondition(condition), metrics[metric], replications) }));
 }
 
 /** An expectation on the violations of a check that could not fail could not have failed either (its metric stays 0). */
@@ -132,7 +160,7 @@ export function summarizePoint(point: PointInput, records: readonly ReplicationR
     checks,
     // A shard may hold no replication of a point (fewer replications than shards): there is nothing
     // to judge there, and the merged run judges the point on all of them.
-    expectations: sorted.length === 0 ? [] : withVacuity(judgeExpectations(point.scenario.expect, metrics), checks),
+    expectations: sorted.length === 0 ? [] : withVacuity(judgeExpectations(point.scenario.expect, metrics, sorted.length), checks),
     traceHashes: sorted.map((r) => r.traceHash),
     ...(latencyCdf === undefined ? {} : { latency_cdf: latencyCdf }),
   };

@@ -9,9 +9,9 @@
  */
 import { ResultsError } from '../errors.ts';
 import { REPLICATIONS_FILE, SUMMARY_FILE } from '../results/load.ts';
-import type { ResultsFolder, SummaryPoint } from '../results/types.ts';
+import type { ExpectationOutcome, ResultsFolder, SummaryPoint } from '../results/types.ts';
 import { holmAdjust, pairedTTest, welchTTest } from '../../stats/index.ts';
-import { formatJudged, formatNumber } from '../model/format.ts';
+import { formatNumber, formatObserved } from '../model/format.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import { betterDirection, type Direction } from './direction.ts';
 import { join } from 'node:path';
@@ -425,13 +425,13 @@ function regressionsAt(label: string, pointA: SummaryPoint, pointB: SummaryPoint
     const expectationA = pointA.expectations.find((e) => e.metric === expectationB.metric && e.condition === expectationB.condition);
     if (expectationA === undefined || !expectationA.passed || expectationB.passed) continue;
     const bound = parseCondition(expectationB.condition)?.value;
-    const observed = (value: number | null) => (value === null ? 'no value' : `mean ${formatJudged(value, bound)}`);
+    const observed = (e: ExpectationOutcome) => (e.observed === null ? 'no value' : `mean ${formatObserved(e, bound)}`);
     out.push({
       pointLabel: label,
       kind: 'expectation',
       name: `${expectationB.metric} ${expectationB.condition}`,
-      inA: `held (${observed(expectationA.observed)})`,
-      inB: `failed (${observed(expectationB.observed)})`,
+      inA: `held (${observed(expectationA)})`,
+      inB: `failed (${observed(expectationB)})`,
     });
   }
   return out;

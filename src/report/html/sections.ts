@@ -1,7 +1,7 @@
 /** The HTML sections a report is made of: metric tables by area, checks, figures, scenario and manifest. */
 import { stringify } from 'yaml';
 import { allMetricNames } from '../model/metric-names.ts';
-import { formatJudged, formatMeanCi, formatNumber, meanCiNote, partialN } from '../model/format.ts';
+import { formatObserved, formatMeanCi, formatNumber, meanCiNote, partialN } from '../model/format.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import { metricDoc } from '../../metrics/catalog.ts';
 import type { Configuration } from '../model/report-input.ts';
@@ -75,7 +75,7 @@ export function checksHtml(configurations: readonly Configuration[], failures: r
       escapeHtml(c.label),
       `<code>${escapeHtml(e.metric)}</code>`,
       escapeHtml(e.condition),
-      formatJudged(e.observed, parseCondition(e.condition)?.value),
+      escapeHtml(formatObserved(e, parseCondition(e.condition)?.value)),
       verdict(e.passed),
     ]),
   );

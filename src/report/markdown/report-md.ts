@@ -4,7 +4,7 @@
  * expectations, where the figures are), short enough for a PR comment or a CI job summary.
  */
 import { allMetricNames, headlineMetrics } from '../model/metric-names.ts';
-import { formatJudged, formatMeanCi, formatNumber, meanCiNote, partialN } from '../model/format.ts';
+import { formatObserved, formatMeanCi, formatNumber, meanCiNote, partialN } from '../model/format.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import type { Configuration, ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
@@ -62,7 +62,7 @@ export function checksMarkdown(configurations: readonly Configuration[], failure
     lines.push(
       `${failedExpectations.length === 0 ? '✅' : '❌'} Expectations: ${expectations.length - failedExpectations.length} of ${expectations.length} met.\n\n${markdownTable(
         ['configuration', 'metric', 'condition', 'observed', 'result'],
-        expectations.map(({ c, e }) => [c.label, `\`${e.metric}\``, e.condition, formatJudged(e.observed, parseCondition(e.condition)?.value), e.passed ? 'pass' : '**FAIL**']),
+        expectations.map(({ c, e }) => [c.label, `\`${e.metric}\``, e.condition, formatObserved(e, parseCondition(e.condition)?.value), e.passed ? 'pass' : '**FAIL**']),
       )}`,
     );
   }

@@ -1,5 +1,6 @@
 /** Number formatting shared by the HTML and Markdown tables: four significant digits, fixed locale. */
-import type { MetricSummary } from '../results/types.ts';
+import type { MetricSummary, UndefinedIn } from '../results/types.ts';
+import { undefinedInText } from '../../runner/summary.ts';
 import { clampInterval } from './domain.ts';
 
 const FORMAT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
@@ -21,6 +22,15 @@ const PRECISE = new Map<number, Intl.NumberFormat>();
  */
 export function formatJudged(value: number | null | undefined, bound: number | undefined): string {
   return formatJudgedByAll(value, bound === undefined ? [] : [bound]);
+}
+
+/**
+ * What an expectation or SLO observed: `formatJudged`, and where some replications left the metric
+ * undefined (which failed the verdict, src/runner/summary.ts judgeMean), how many, after the mean of the others.
+ */
+export function formatObserved(verdict: { readonly observed: number | null; readonly undefinedIn?: UndefinedIn | undefined }, bound: number | undefined): string {
+  const mean = formatJudged(verdict.observed, bound);
+  return verdict.undefinedIn === undefined ? mean : `${mean} where defined, ${undefinedInText(verdict.undefinedIn)}`;
 }
 
 /** `formatJudged` against every one of `bounds` at once (a metric with two expectations on it). */

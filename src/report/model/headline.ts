@@ -11,7 +11,7 @@
 import { IN_TREE_ATTACKS } from '../../attacks/registry.ts';
 import type { MetricSummary } from '../results/types.ts';
 import { clampToDomain, metricDomain } from './domain.ts';
-import { formatJudged, formatJudgedByAll, formatJudgedPercent, formatMeanCi, formatNumber, partialN } from './format.ts';
+import { formatJudgedByAll, formatJudgedPercent, formatMeanCi, formatNumber, formatObserved, partialN } from './format.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import { metricDoc, namePattern } from '../../metrics/catalog.ts';
 import { DETECTOR_AREA } from './metric-names.ts';
@@ -90,7 +90,7 @@ function expectationVerdict(configurations: readonly Configuration[], metrics: r
   const observedBy = new Map<string, string[]>();
   for (const { c, e } of passed ? found : found.filter(({ e }) => !e.passed)) {
     const key = `${e.metric} ${e.condition}`;
-    const observed = formatJudged(e.observed, parseCondition(e.condition)?.value);
+    const observed = formatObserved(e, parseCondition(e.condition)?.value);
     observedBy.set(key, [...(observedBy.get(key) ?? []), configurations.length > 1 ? `${c.label}: ${observed}` : observed]);
   }
   const decided = [...observedBy].map(([expectation, observed]) => `${expectation}: ${observed.join(', ')}`);

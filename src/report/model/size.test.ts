@@ -39,6 +39,11 @@ describe("a size search's report section", () => {
     ]);
   });
 
+  it('says in how many replications a failed SLO metric was undefined, beside the mean of the others', () => {
+    const partial = { ...SIZE, probes: [{ value: 100, point: 0, passed: false, slos: [{ slo: SLO, observed: 56.49, passed: false, undefinedIn: { replications: 1, of: 3 } }] }] };
+    expect(sizeView(partial, [point(100, 3)], 'complete').probes[0]!.slos).toEqual(['56.49 where defined, undefined in 1 of 3 replications FAIL']);
+  });
+
   it('gives the answer with why it is the answer', () => {
     expect(sizeView(SIZE, POINTS, 'complete')).toMatchObject({ found: true, answer: 'workload.rateTps = 8577 (8577 meets every SLO and 8578 does not)' });
   });

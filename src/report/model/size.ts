@@ -5,7 +5,7 @@
  * only words it, as the terminal does (src/cli/print.ts formatSize).
  */
 import type { RunStatus, SizeProbe, SizeSloVerdict, SizeSummary, SummaryPoint } from '../results/types.ts';
-import { formatJudged, formatNumber } from './format.ts';
+import { formatNumber, formatObserved } from './format.ts';
 import { parseSlo } from '../../scenario/conditions.ts';
 
 export interface SizeProbeRow {
@@ -35,7 +35,7 @@ export interface SizeView {
 
 function sloCell(verdict: SizeSloVerdict | undefined): string {
   if (verdict === undefined || verdict.undecided) return 'not decided';
-  const observed = verdict.observed === null ? 'not produced' : `${verdict.atLeast ? '≥ ' : ''}${formatJudged(verdict.observed, parseSlo(verdict.slo)?.condition.value)}`;
+  const observed = verdict.observed === null ? 'not produced' : `${verdict.atLeast ? '≥ ' : ''}${formatObserved(verdict, parseSlo(verdict.slo)?.condition.value)}`;
   return `${observed} ${verdict.passed ? 'ok' : 'FAIL'}`;
 }
 
@@ -53,7 +53,7 @@ export function sizeView(size: SizeSummary, points: readonly SummaryPoint[], sta
     found: size.answer !== null,
     answer: size.answer === null ? `none (${why})` : `${size.key} = ${size.answer} (${why})`,
     slos: size.slos,
-    note: "Each probe's SLOs are judged on the mean over its replications; a probe stops early once an SLO has failed for good (≥: what its mean could no longer go below). The tables and figures below show the probes that finished a replication, in order of value.",
+    note: "Each probe's SLOs are judged on the mean over its replications, and one whose metric a replication left undefined (a latency where nothing committed) fails; a probe stops early once an SLO has failed for good (≥: what its mean could no longer go below). The tables and figures below show the probes that finished a replication, in order of value.",
     probes: [...size.probes]
       .sort((a, b) => a.value - b.value)
       .map((probe) => ({

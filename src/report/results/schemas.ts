@@ -11,6 +11,8 @@ const zParameterValue = z.union([z.string(), z.number(), z.boolean(), z.null()])
 const zParameters = z.record(z.string(), zParameterValue);
 const zStatus = z.enum(['running', 'complete', 'interrupted', 'failed']);
 const zNullableNumber = z.number().nullable();
+/** Replications that left a verdict's metric undefined, of the point's (a failed verdict). */
+const zUndefinedIn = z.looseObject({ replications: z.number().int().positive(), of: z.number().int().positive() });
 
 /** Each file's size and SHA-256, as a manifest records them (src/io/recorded-files.ts). */
 const zRecordedFiles = z.record(z.string(), z.looseObject({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }));
@@ -105,6 +107,7 @@ const zSize = z.looseObject({
           passed: z.boolean(),
           atLeast: z.boolean().optional(),
           undecided: z.boolean().optional(),
+          undefinedIn: zUndefinedIn.optional(),
         }),
       ),
       stoppedEarly: z.looseObject({ replication: z.number(), atUs: z.number(), slo: z.string() }).optional(),
@@ -138,6 +141,7 @@ export const zSummary = z.looseObject({
             condition: z.string(),
             observed: zNullableNumber,
             passed: z.boolean(),
+            undefinedIn: zUndefinedIn.optional(),
           }),
         )
         .default([]),

@@ -61,11 +61,18 @@ export interface CheckSummary {
   readonly violationsMetric?: string | undefined;
 }
 
+/** How many of a point's replications left a metric undefined, where some did and others did not (which fails the verdict). */
+export interface UndefinedIn {
+  readonly replications: number;
+  readonly of: number;
+}
+
 export interface ExpectationOutcome {
   readonly metric: string;
   readonly condition: string;
   readonly observed: number | null;
   readonly passed: boolean;
+  readonly undefinedIn?: UndefinedIn | undefined;
 }
 
 /**
@@ -104,6 +111,7 @@ export interface SizeSloVerdict {
   readonly atLeast?: boolean | undefined;
   /** Not judged: the probe stopped early on another SLO. */
   readonly undecided?: boolean | undefined;
+  readonly undefinedIn?: UndefinedIn | undefined;
 }
 
 export interface SizeProbe {

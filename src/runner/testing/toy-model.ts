@@ -91,6 +91,13 @@ export function simulateToyThrowingInReplication2(scenario: Scenario, seed: numb
   return simulateToy(scenario, seed);
 }
 
+/** Replication 1 (identified by its seed) delivers nothing, so its latency is undefined (NaN): a seed that committed nothing. */
+export function simulateToyDeliveringNothingInReplication1(scenario: Scenario, seed: number, watch?: RunWatch): RunOutput {
+  const output = simulateToy(scenario, seed, watch);
+  if (seed !== replicationSeed(scenario.seed, 1)) return output;
+  return { ...output, metrics: { ...output.metrics, 'toy.latency_ms.mean': { unit: 'ms', value: NaN } } };
+}
+
 /** Kills its worker thread in replication 2: a crash the model cannot report itself. */
 export function simulateToyExitingInReplication2(scenario: Scenario, seed: number): RunOutput {
   if (seed === replicationSeed(scenario.seed, 2)) process.exit(3);
@@ -110,6 +117,8 @@ export function simulateToyOverclaiming(scenario: Scenario, seed: number, watch?
 }
 
 export const TOY_OVERCLAIMING_MODEL = { module: TOY_MODEL.module, exportName: 'simulateToyOverclaiming' } as const;
+
+export const TOY_SILENT_REPLICATION1_MODEL = { module: TOY_MODEL.module, exportName: 'simulateToyDeliveringNothingInReplication1' } as const;
 
 /**
  * Holds its thread for 1.5 s of wall time after its first report, so that a test can see the
