@@ -7,7 +7,7 @@
  */
 import type { DetectorDefinition } from './detector-kinds/definition.ts';
 import type { Actor, ActorContext, HostId } from '../../sim/index.ts';
-import { bytesToHex, hashCostUs, merkleLeafHash, packedMerkleRoot, type CryptoCosts, type Transaction, type Verifier } from '../ledger/index.ts';
+import { bytesToHex, merkleLeafHash, merkleTreeCostUs, packedMerkleRoot, type CryptoCosts, type Transaction, type Verifier } from '../ledger/index.ts';
 import type { ReplyMessage } from '../protocols/types.ts';
 import { Admission, ACCEPTED, REJECT_REASONS, type AdmissionParams } from './admission.ts';
 import { alertCall, alertId, anchorCall } from './application-calls.ts';
@@ -260,13 +260,11 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     // The batch takes its own copy of the records; the open-batch buffers are reused.
     const records = this.records.slice(0, n * RECORD_BYTES);
     const root = packedMerkleRoot(records, RECORD_BYTES, n);
-    // n leaf hashes and n − 1 interior hashes (RFC 9162 §2.1.1).
-    ctx.cpu(n * hashCostUs(this.o.crypto, RECORD_BYTES + 1) + (n - 1) * hashCostUs(this.o.crypto, 65));
+    ctx.cpu(merkleTreeCostUs(this.o.crypto, n, RECORD_BYTES));
     const batch = this.batchSeq++;
     const put: PutBatch = { kind: 'put', gateway: ctx.self, batch, root, count: n, records, devices: this.recordDevices.slice(0, n), bytes: BATCH_HEADER_BYTES + n * RECORD_BYTES + this.recordPayloadBytes };
     ctx.send(this.o.store, put, put.bytes);
     this.pendingBatches.set(batch, { trueUs: this.recordTrueUs.slice(0, n), durable: false, anchored: false });
-    ctx.cpu(this.o.crypto.signUs);
     this.ledger.submit(anchorCall(ctx.self, batch, root, n), batch, { q: 'height' });
     this.recordCount = 0;
     this.recordPayloadBytes = 0;
@@ -311,7 +309,6 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     const k = this.alertSeq++;
     const id = alertId(ctx.self, k);
     this.pendingAlerts.push({ notice, id });
-    ctx.cpu(this.o.crypto.signUs);
     this.ledger.submit(alertCall(id, this.o.patientPseudonyms[d.patient]!, this.o.rules[rule]!.name, bytesToHex(merkleLeafHash(record))), -(k + 1), { q: 'alert-recorded', alert: id });
   }
 }

@@ -8,11 +8,11 @@ import { NodeQueries } from './node-link.ts';
 const RETRANSMIT_US = 4_000_000;
 const REPLICAS = [0, 1, 2, 3];
 
-function client(requests?: 'primary' | 'any-replica', nodeHost = 0) {
+function client(requests?: 'primary' | 'any-replica', nodeHost = 0, authenticateUs = 0) {
   const ctx = new ScriptedContext(9);
   const owner = { onLedgerOutcome: () => {} };
   const node = new NodeQueries(ctx, { host: nodeHost, macUs: 0, retryUs: RETRANSMIT_US });
-  const ledger = new LedgerClient(ctx, { replicaHosts: REPLICAS, repliesNeeded: 2, retransmitUs: RETRANSMIT_US, ...(requests === undefined ? {} : { requests }) }, node, owner);
+  const ledger = new LedgerClient(ctx, { replicaHosts: REPLICAS, repliesNeeded: 2, retransmitUs: RETRANSMIT_US, authenticateUs, ...(requests === undefined ? {} : { requests }) }, node, owner);
   return { ctx, ledger };
 }
 
@@ -42,6 +42,17 @@ function rebroadcastTimesS(ctx: ScriptedContext, ledger: LedgerClient, untilUs: 
 }
 
 describe('LedgerClient', () => {
+  it('charges its host the authentication of each transaction it submits, once: a retransmission sends the signed transaction again', () => {
+    const { ctx, ledger } = client(undefined, 0, 59);
+    ledger.submit(CALL, 1);
+    ledger.submit(CALL, 2);
+    expect(ctx.cpuUs).toBe(2 * 59);
+    ctx.nowUs = RETRANSMIT_US;
+    ledger.retransmit();
+    expect(ctx.sent.filter((s) => (s.msg as RequestMessage).kind === 'request')).toHaveLength(2 + 2 * REPLICAS.length);
+    expect(ctx.cpuUs).toBe(2 * 59);
+  });
+
   it('re-sends an unanswered request to every replica after the retransmission time, then after waits doubling', () => {
     const { ctx, ledger } = client();
     ledger.submit({ contract: 'AuditLog', method: 'record', args: {} }, 1);

@@ -35,6 +35,12 @@ export interface LedgerEndpoint {
   readonly retransmitUs: number;
   /** Where new requests go (the protocol's `clientRequests`); 'primary' when absent. */
   readonly requests?: ClientRequests;
+  /**
+   * What making one transaction's authenticator costs the submitter's host (txAuthenticateCostUs
+   * of the ledger's txAuth, src/ledger/tx-authentication.ts): whoever submits signs what every
+   * replica verifies, a clinician's access request or a portal's revocation as a gateway's anchor.
+   */
+  readonly authenticateUs: number;
 }
 
 /** The actor a LedgerClient works for (the owner itself, on the same host). */
@@ -89,7 +95,7 @@ export class LedgerClient {
   }
 
   /**
-   * Submit `call`; `token` comes back in `onLedgerOutcome`, with the node's answer to `ask` once
+   * Sign and submit `call`; `token` comes back in `onLedgerOutcome`, with the node's answer to `ask` once
    * confirmed (no question: at confirmation); a question about the transaction itself is made from
    * it (`ask` a function of it). Returns the transaction.
    */
@@ -104,6 +110,7 @@ export class LedgerClient {
       submittedUs: ctx.nowUs,
       call,
     };
+    ctx.cpu(this.endpoint.authenticateUs);
     const submitted: SubmitEvent = { kind: 'submit', tx };
     ctx.emit(submitted);
     this.pending.set(tx.id, { tx, token, ask: typeof ask === 'function' ? ask(tx) : ask, votes: new Map() });

@@ -7,6 +7,7 @@
 import type { DetectorDefinition } from './detector-kinds/definition.ts';
 import { Engine, type Actor, type ActorContext, type ActorFactory, type DistributionSpec, type HostId, type HostPlacement, type PartitionPlan } from '../../sim/index.ts';
 import { KeyRing, macCostUs, type Block, type SigningKey, type CryptoCosts, type CryptoMode, type Transaction } from '../ledger/index.ts';
+import { txAuthenticateCostUs } from '../ledger/tx-authentication.ts';
 import type { ReplicaSettings } from '../protocols/types.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
 import { IomtLedgerApp, type AuditEntry, type ConsentRecord, type DeviceAuthority } from '../contracts/index.ts';
@@ -137,6 +138,8 @@ export class IomtWorld {
   readonly consortium: ReplicaDeployment;
   /** Each device's initial signing key, by device number (what an attacker with physical access extracts). */
   readonly deviceKeys: readonly SigningKey[];
+  /** How every ledger client of the world reaches the consortium, an attack's among them. */
+  readonly ledgerEndpoint: LedgerEndpoint;
   /** The consortium's enrolment authority, which certifies readers' keys (reader-credential.ts). */
   private readonly enrolmentAuthority: SigningKey;
   /** The host each reader pseudonym is bound to in the genesis state (ReaderRegistry), the world's and any an attack enrolled. */
@@ -192,7 +195,14 @@ export class IomtWorld {
 
     // Configuration several hosts read is handed out as one deep-frozen copy (the same as a copy each).
     const nodeHosts = topo.nodes.map((n) => n.host);
-    const endpoint: LedgerEndpoint = shareable({ replicaHosts: nodeHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(nodeHosts.length), retransmitUs: c.retransmitUs, requests: c.protocol.clientRequests });
+    const endpoint: LedgerEndpoint = shareable({
+      replicaHosts: nodeHosts,
+      repliesNeeded: c.protocol.faultModel.repliesNeeded(nodeHosts.length),
+      retransmitUs: c.retransmitUs,
+      requests: c.protocol.clientRequests,
+      authenticateUs: txAuthenticateCostUs(c.replicaSettings.txAuth, c.cryptoCosts),
+    });
+    this.ledgerEndpoint = endpoint;
     const profiles = shareable(c.profiles);
     const rules = shareable(c.rules);
     const detectors = shareable(c.detectors);

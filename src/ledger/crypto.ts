@@ -60,6 +60,25 @@ export function blockHashCostUs(costs: CryptoCosts, txCount: number, sizeBytes: 
   return blockHashOperations(txCount) * costs.hashUs + (costs.hashPerKiBUs * sizeBytes) / 1024;
 }
 
+/** Bytes hashed for an interior Merkle node: the 0x01 prefix and its two 32-byte children (RFC 9162 §2.1.1). */
+const MERKLE_NODE_INPUT_BYTES = 1 + 32 + 32;
+
+/**
+ * Modelled time to build the RFC 9162 Merkle tree over `leafCount` leaves of `leafBytes` bytes each
+ * (§2.1.1): a hash of each leaf behind its 0x00 prefix, and n − 1 interior hashes.
+ */
+export function merkleTreeCostUs(costs: CryptoCosts, leafCount: number, leafBytes: number): number {
+  return leafCount * hashCostUs(costs, leafBytes + 1) + (leafCount - 1) * hashCostUs(costs, MERKLE_NODE_INPUT_BYTES);
+}
+
+/**
+ * Modelled time to check an inclusion proof of `pathLength` sibling hashes (RFC 9162 §2.1.3.2): the
+ * leaf's hash, then one interior hash per sibling, ⌈log2 n⌉ of them in a tree of n leaves.
+ */
+export function merkleProofCostUs(costs: CryptoCosts, pathLength: number, leafBytes: number): number {
+  return hashCostUs(costs, leafBytes + 1) + pathLength * hashCostUs(costs, MERKLE_NODE_INPUT_BYTES);
+}
+
 /** Modelled time of one MAC; without a measured value, two small hashes (HMAC's inner and outer). */
 export function macCostUs(costs: CryptoCosts): number {
   return costs.macUs ?? 2 * costs.hashUs;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ZERO_CRYPTO_COSTS } from './crypto.ts';
-import { TxAuthenticator, txCheckCostUs } from './tx-authentication.ts';
+import { TxAuthenticator, txAuthenticateCostUs, txCheckCostUs } from './tx-authentication.ts';
 import { txId, type Transaction } from './types.ts';
 
-const COSTS = { ...ZERO_CRYPTO_COSTS, verifyUs: 90, macUs: 1 };
+const COSTS = { ...ZERO_CRYPTO_COSTS, signUs: 59, verifyUs: 90, macUs: 1 };
 
 function tx(seq: number): Transaction {
   return { id: txId(7, seq), sender: 7, sizeBytes: 100, payloadDigest: 'ab', submittedUs: 0 };
@@ -24,6 +24,14 @@ describe('txCheckCostUs', () => {
 
   it('falls back to two hashes for a MAC when the table has no measured MAC', () => {
     expect(txCheckCostUs('mac', { signUs: 0, verifyUs: 0, hashUs: 0.5, hashPerKiBUs: 0 })).toBe(1);
+  });
+});
+
+describe('txAuthenticateCostUs', () => {
+  it('charges the submitter a signing for a signature, a MAC for a MAC and nothing for none', () => {
+    expect(txAuthenticateCostUs('signature', COSTS)).toBe(59);
+    expect(txAuthenticateCostUs('mac', COSTS)).toBe(1);
+    expect(txAuthenticateCostUs('none', COSTS)).toBe(0);
   });
 });
 

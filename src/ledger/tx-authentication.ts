@@ -38,6 +38,16 @@ export function txCheckCostUs(auth: TxAuth, costs: CryptoCosts): number {
   return 0;
 }
 
+/**
+ * Virtual µs a submitter spends making one transaction's authenticator, the counterpart of each
+ * replica's check (txCheckCostUs): signing it, or computing its MAC.
+ */
+export function txAuthenticateCostUs(auth: TxAuth, costs: CryptoCosts): number {
+  if (auth === 'signature') return costs.signUs;
+  if (auth === 'mac') return macCostUs(costs);
+  return 0;
+}
+
 /** Where the checks' CPU time is charged: the replica's host, independent checks spread over its cores. */
 export interface TxCheckProcessor {
   cpuParallel(jobs: number, costUsEach: number): void;

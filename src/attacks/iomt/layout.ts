@@ -33,9 +33,7 @@ export function siteLink(world: IomtWorld, region: number): { region: number; up
 
 /** The consortium as a ledger client of the world reaches it. */
 export function ledgerEndpoint(world: IomtWorld): LedgerEndpoint {
-  const c = world.config;
-  const replicaHosts = world.topology.nodes.map((n) => n.host);
-  return { replicaHosts, repliesNeeded: c.protocol.faultModel.repliesNeeded(replicaHosts.length), retransmitUs: c.retransmitUs, requests: c.protocol.clientRequests };
+  return world.ledgerEndpoint;
 }
 
 /** How an attacker host or a security service reaches its organisation's node `host` (src/iomt/node-link.ts). */
