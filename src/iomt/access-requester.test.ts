@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorContext, ModelEvent } from '../../sim/index.ts';
-import { KeyRing, type Transaction } from '../ledger/index.ts';
+import { KeyRing, merkleProof, merkleRoot, ZERO_CRYPTO_COSTS, type CryptoCosts, type Transaction } from '../ledger/index.ts';
 import { AccessRequester, READ_DEADLINE_US } from './access-requester.ts';
 import type { LedgerClient } from './ledger-client.ts';
 import type { NodeQueries } from './node-link.ts';
@@ -9,28 +9,48 @@ import { ENROLMENT_AUTHORITY_SIGNER, enrolReader } from './reader-credential.ts'
 const RING = new KeyRing('symbolic', 1);
 const CREDENTIAL = enrolReader(RING, RING.issue(ENROLMENT_AUTHORITY_SIGNER), 'cl_a', 1);
 
-/** A requester whose request 7 is permitted at time 0; what it emits is kept, and its clock can be moved. */
-function permitted(): { requester: AccessRequester; emitted: ModelEvent[]; clock: { nowUs: number } } {
+/** The id the requester's node queries give the question of a record's anchored root. */
+const ROOT_QUERY = 42;
+
+/**
+ * A requester whose request 7 is permitted at time 0; what it emits and the CPU time charged after
+ * the read went out are kept, and its clock can be moved.
+ */
+function permitted(crypto: CryptoCosts = ZERO_CRYPTO_COSTS): { requester: AccessRequester; emitted: ModelEvent[]; clock: { nowUs: number }; cpu: () => number } {
   const emitted: ModelEvent[] = [];
   const clock = { nowUs: 0 };
+  let cpuUs = 0;
   const ctx = {
     get nowUs() {
       return clock.nowUs;
     },
     emit: (e: ModelEvent) => emitted.push(e),
     send: () => {},
-    cpu: () => {},
+    cpu: (us: number) => void (cpuUs += us),
   } as unknown as ActorContext<unknown>;
   const ledger = { submit: () => ({ id: 1, submittedUs: 0 }) as unknown as Transaction } as unknown as LedgerClient;
-  const requester = new AccessRequester(ctx, ledger, {} as NodeQueries, CREDENTIAL, RING, 0, 'clinician');
+  const queries = { ask: () => ROOT_QUERY, answered: () => true } as unknown as NodeQueries;
+  const requester = new AccessRequester(ctx, ledger, queries, CREDENTIAL, RING, crypto, 'clinician');
   requester.request(7, 'req_1_7', { patient: 0, pseudonym: 'pt_0', device: 0, store: 9 }, 'TREAT', false);
   requester.decided(7, { id: 1, submittedUs: 0 } as unknown as Transaction, { q: 'access-decision', request: 'req_1_7', decision: 'permit' } as never);
-  return { requester, emitted, clock };
+  cpuUs = 0;
+  return { requester, emitted, clock, cpu: () => cpuUs };
 }
 
 const outcomes = (emitted: readonly ModelEvent[]) => emitted.filter((e) => e.kind === 'iomt-integrity-check').map((e) => (e as unknown as { outcome: string }).outcome);
 
 describe('AccessRequester', () => {
+  it("charges its host the proof check of a record it receives: the record's hash and one per sibling on its path", () => {
+    const { requester, emitted, cpu } = permitted({ ...ZERO_CRYPTO_COSTS, hashUs: 1 });
+    const leaves = [0, 1, 2, 3, 4].map((i) => Uint8Array.of(i));
+    const proof = merkleProof(leaves, 2);
+    expect(proof.path).toHaveLength(3);
+    requester.onRecord({ kind: 'get-reply', token: 7, found: { gateway: 3, batch: 0, record: leaves[2]!, proof } });
+    requester.onAnswer({ kind: 'node-answer', id: ROOT_QUERY, height: 5, body: { q: 'anchor-root', root: merkleRoot(leaves) } });
+    expect(outcomes(emitted)).toEqual(['valid']);
+    expect(cpu()).toBe(1 + 3);
+  });
+
   it('reports a read the store refused as refused, not as a record not found', () => {
     const { requester, emitted } = permitted();
     requester.onRecord({ kind: 'get-reply', token: 7, denied: true });

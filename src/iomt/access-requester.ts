@@ -10,7 +10,7 @@
  * client and node queries.
  */
 import type { ActorContext, HostId } from '../../sim/index.ts';
-import { verifyMerkleProof, type MerkleProof, type Transaction, type Verifier } from '../ledger/index.ts';
+import { merkleProofCostUs, verifyMerkleProof, type CryptoCosts, type MerkleProof, type Transaction, type Verifier } from '../ledger/index.ts';
 import { accessRequestCall } from './application-calls.ts';
 import { emitIomt } from './events.ts';
 import type { LedgerClient } from './ledger-client.ts';
@@ -53,8 +53,8 @@ export class AccessRequester {
     /** The requester's credential: its pseudonym, as AccessControl and the stores know it, certified, and its key. */
     private readonly credential: ReaderCredential,
     private readonly verifier: Verifier,
-    /** What signing a read costs the requester's host. */
-    private readonly signUs: number,
+    /** What signing a read and checking a record's proof cost the requester's host. */
+    private readonly crypto: CryptoCosts,
     private readonly role: 'clinician' | 'researcher',
   ) {}
 
@@ -83,7 +83,7 @@ export class AccessRequester {
     if (decision === 'permit' || decision === 'break-glass') {
       open.requestedUs = this.ctx.nowUs;
       const read = signedRead(this.credential, this.verifier, t.store, { kind: 'get', device: t.device, token, request: open.request, requester: this.requester });
-      this.ctx.cpu(this.signUs);
+      this.ctx.cpu(this.crypto.signUs);
       this.ctx.send(t.store, read, GET_BYTES);
     } else {
       this.open.delete(token);
@@ -131,6 +131,8 @@ export class AccessRequester {
     if (c === undefined || m.body.q !== 'anchor-root') return;
     this.checking.delete(m.id);
     const root = m.body.root;
+    // Checking the proof hashes the record and one node per sibling on its path (RFC 9162 §2.1.3.2).
+    if (root !== undefined) this.ctx.cpu(merkleProofCostUs(this.crypto, c.proof.path.length, c.record.length));
     const outcome = root === undefined ? 'unanchored' : verifyMerkleProof(root, c.record, c.proof) ? 'valid' : 'invalid';
     emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: c.request, requestedUs: c.requestedUs, outcome });
   }

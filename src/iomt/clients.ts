@@ -119,7 +119,7 @@ export class AccessClient extends PoissonLedgerClient {
     private readonly o: AccessClientOptions,
   ) {
     super(ctx, o);
-    this.access = new AccessRequester(ctx, this.ledger, this.queries, o.credential, o.verifier, o.crypto.signUs, o.role);
+    this.access = new AccessRequester(ctx, this.ledger, this.queries, o.credential, o.verifier, o.crypto, o.role);
   }
 
   protected hasWork(): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext, type ModelEvent } from '../../sim/index.ts';
-import { KeyRing, packedMerkleRoot, verifyMerkleProof, ZERO_CRYPTO_COSTS } from '../ledger/index.ts';
+import { KeyRing, packedMerkleRoot, verifyMerkleProof, ZERO_CRYPTO_COSTS, type CryptoCosts } from '../ledger/index.ts';
 import type { GetLatest, GetReply, PutBatch } from './messages.ts';
 import { STATE_READ_US, type NodeNotice } from './node-messages.ts';
 import { decodeRecord, encodeRecord, RECORD_BYTES } from './reading.ts';
@@ -32,9 +32,9 @@ const DECISIONS: NodeNotice = {
   ],
 };
 
-function scripted(): { ctx: ActorContext<unknown>; clock: { nowUs: number }; sent: { to: number; msg: unknown }[]; timers: { delayUs: number; tag: number }[]; emitted: ModelEvent[]; cpu: () => number } {
+function scripted(): { ctx: ActorContext<unknown>; clock: { nowUs: number }; sent: { to: number; msg: unknown; bytes: number }[]; timers: { delayUs: number; tag: number }[]; emitted: ModelEvent[]; cpu: () => number } {
   let cpuUs = 0;
-  const sent: { to: number; msg: unknown }[] = [];
+  const sent: { to: number; msg: unknown; bytes: number }[] = [];
   const emitted: ModelEvent[] = [];
   const timers: { delayUs: number; tag: number }[] = [];
   const clock = { nowUs: 0 };
@@ -44,7 +44,7 @@ function scripted(): { ctx: ActorContext<unknown>; clock: { nowUs: number }; sen
       return clock.nowUs;
     },
     rng: new Rng(1),
-    send: (to, msg) => void sent.push({ to, msg }),
+    send: (to, msg, bytes) => void sent.push({ to, msg, bytes }),
     setTimer: (delayUs, tag) => timers.push({ delayUs, tag }),
     cancelTimer: () => {},
     cpu: (us) => void (cpuUs += us),
@@ -56,14 +56,14 @@ function scripted(): { ctx: ActorContext<unknown>; clock: { nowUs: number }; sen
 }
 
 /** A store that has subscribed to its node's access decisions and heard DECISIONS. */
-function store(ctx: ActorContext<unknown>, options: Partial<StoreOptions> = {}): OffChainStore {
+function store(ctx: ActorContext<unknown>, options: Partial<StoreOptions> = {}, crypto: CryptoCosts = ZERO_CRYPTO_COSTS): OffChainStore {
   const s = new OffChainStore(ctx, {
     options: { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 1e9, retainUs: 1e9, ...options },
     node: { host: NODE, macUs: 0, retryUs: 4_000_000 },
     patientOfDevice: PATIENT_OF_DEVICE,
     patients: PATIENT_OF_DEVICE,
     verifier: RING,
-    crypto: ZERO_CRYPTO_COSTS,
+    crypto,
   });
   s.onStart();
   s.onMessage(NODE, DECISIONS);
@@ -72,9 +72,10 @@ function store(ctx: ActorContext<unknown>, options: Partial<StoreOptions> = {}):
 
 const replies = (sent: readonly { to: number; msg: unknown }[]) => sent.filter((s) => s.to !== NODE).map((s) => s.msg);
 
-function batch(): PutBatch {
+/** Device d's record in it, for d in 0..4, stands for `payloadBytes[d]` bytes of payload (20 each by default). */
+function batch(payloadBytes: readonly number[] = [20, 20, 20, 20, 20]): PutBatch {
   const records = new Uint8Array(5 * RECORD_BYTES);
-  for (let d = 0; d < 5; d++) encodeRecord(records, d * RECORD_BYTES, d, 7, 1_000_000 + d, 95.5 + d, 20);
+  for (let d = 0; d < 5; d++) encodeRecord(records, d * RECORD_BYTES, d, 7, 1_000_000 + d, 95.5 + d, payloadBytes[d]!);
   return { kind: 'put', gateway: 3, batch: 0, root: packedMerkleRoot(records, RECORD_BYTES, 5), count: 5, records, devices: Int32Array.from([0, 1, 2, 3, 4]), bytes: 5 * RECORD_BYTES };
 }
 
@@ -101,6 +102,28 @@ describe('OffChainStore', () => {
     s.onMessage(5, read('cl_a', 2, 1, 'r1'));
     const reply = replies(sent)[1] as GetReply;
     expect(verifyMerkleProof(b.root, reply.found!.record, reply.found!.proof)).toBe(true);
+  });
+
+  it("charges building the batch's Merkle tree once, when it stores the batch: a read's proof is a lookup", () => {
+    const { ctx, cpu } = scripted();
+    const s = store(ctx, { throughputBytesPerSec: Infinity }, { ...ZERO_CRYPTO_COSTS, hashUs: 1 });
+    s.onMessage(3, batch());
+    // Five leaf hashes and four interior ones.
+    expect(cpu()).toBe(5 + 4);
+    s.onMessage(5, read('cl_a', 2, 1, 'r1'));
+    expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 2 })).toBe(true);
+    expect(cpu()).toBe(5 + 4);
+  });
+
+  it("sizes a served record's reply with the payload the record stands for", () => {
+    const { ctx, sent } = scripted();
+    const s = store(ctx);
+    s.onMessage(3, batch([20, 1_020, 20, 20, 20]));
+    s.serveWithoutPermit(6, { kind: 'get', device: 0, token: 1 });
+    s.serveWithoutPermit(6, { kind: 'get', device: 1, token: 2 });
+    const [small, large] = sent.slice(-2);
+    expect((small!.msg as GetReply).found!.proof.path).toHaveLength((large!.msg as GetReply).found!.proof.path.length);
+    expect(large!.bytes - small!.bytes).toBe(1_000);
   });
 
   it('makes a record altered after anchoring fail its proof', () => {

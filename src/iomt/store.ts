@@ -1,8 +1,9 @@
 /**
  * The off-chain, content-addressed record store (one per hospital): batches are addressed by their
  * Merkle root. A write takes `writeLatencyUs` plus size / throughput of the store's processor, so
- * writes queue when the store is loaded (its capacity in throughput); `capacityBytes` bounds what
- * it holds, and a full store refuses writes.
+ * writes queue when the store is loaded (its capacity in throughput), plus building the batch's
+ * Merkle tree, which the store keeps to serve proofs; `capacityBytes` bounds what it holds, and a
+ * full store refuses writes.
  *
  * Clinicians read a device's latest record. The simulator keeps record bytes for `retainUs` after a
  * write (one contiguous buffer per batch); older batches stay accounted in `usedBytes`, but a read
@@ -24,10 +25,10 @@
  */
 import type { Actor, ActorContext, HostId, TimerId, TimerTag } from '../../sim/index.ts';
 import { requestKey, type AccessDecision } from '../contracts/index.ts';
-import { merkleLeafHash, merkleProof, merkleProofOfHashes, type CryptoCosts, type Verifier } from '../ledger/index.ts';
+import { merkleLeafHash, merkleProof, merkleProofOfHashes, merkleTreeCostUs, type CryptoCosts, type Verifier } from '../ledger/index.ts';
 import { emitIomt } from './events.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch } from './messages.ts';
-import { RECORD_BYTES } from './reading.ts';
+import { decodeRecord, RECORD_BYTES } from './reading.ts';
 import { NodeSubscription, type NodeEndpoint } from './node-link.ts';
 import { STATE_READ_US, type NodeNotice } from './node-messages.ts';
 import { signedByRequester } from './reader-credential.ts';
@@ -79,7 +80,8 @@ interface HeldBatch {
    * The batch's Merkle leaf hashes as written, kept from the first alteration of one of its records
    * on: the store keeps its tree as written (as an RFC 9162 log does), so an altered record fails
    * its own proof and its neighbours' still verify. Until then the tree equals one rebuilt from the
-   * records, and is rebuilt at each read instead of held.
+   * records, and the simulator rebuilds it at each read instead of holding it: the modelled store
+   * holds it, built and charged once when it stored the batch (put), so a read's proof is a lookup.
    */
   leafHashes?: readonly Uint8Array[] | undefined;
 }
@@ -226,6 +228,10 @@ export class OffChainStore implements Actor<unknown> {
     ctx.cpu(this.o.writeLatencyUs + (m.bytes * 1e6) / this.o.throughputBytesPerSec);
     const stored = this.usedBytes + m.bytes <= this.o.capacityBytes;
     if (stored) {
+      // The store builds the batch's tree and keeps it (its address is the root), as a
+      // Certificate Transparency log keeps its tree (RFC 9162 §2.1), so a read's proof is a lookup
+      // within the storage read of the record, not a rebuild.
+      ctx.cpu(merkleTreeCostUs(this.config.crypto, m.count, RECORD_BYTES));
       this.usedBytes += m.bytes;
       // The batch's records arrive packed in a buffer the gateway gave up: kept as they are.
       const held: HeldBatch = { gateway: m.gateway, batch: m.batch, storedUs: ctx.nowUs, data: m.records.subarray(0, m.count * RECORD_BYTES) };
@@ -267,8 +273,11 @@ export class OffChainStore implements Actor<unknown> {
     const index = this.latestIndex[slot]!;
     const leaves = this.leaves(held.data);
     const proof = held.leafHashes === undefined ? merkleProof(leaves, index) : merkleProofOfHashes(held.leafHashes, index);
-    const reply: GetReply = { kind: 'get-reply', token: m.token, found: { gateway: held.gateway, batch: held.batch, record: leaves[index]!.slice(), proof } };
-    ctx.send(from, reply, ACK_BYTES + RECORD_BYTES + 32 * proof.path.length);
+    const record = leaves[index]!.slice();
+    const reply: GetReply = { kind: 'get-reply', token: m.token, found: { gateway: held.gateway, batch: held.batch, record, proof } };
+    // The record as the reader gets it: its summary, the payload it stands for (a waveform's
+    // samples, held in the store's usedBytes since the write) and the proof's path.
+    ctx.send(from, reply, ACK_BYTES + RECORD_BYTES + decodeRecord(record).payloadBytes + 32 * proof.path.length);
     emitIomt(ctx, { kind: 'iomt-record-served', store: ctx.self, serial: this.servedRecords++, request: m.request ?? '', requester: m.requester ?? '', device: m.device, patient: this.config.patientOfDevice[m.device] ?? '' });
     return true;
   }

@@ -75,7 +75,7 @@ export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
   constructor(private readonly ctx: ActorContext<unknown>, private readonly o: ConsentMisuseOptions) {
     this.queries = new NodeQueries(ctx, o.node);
     this.ledger = new LedgerClient(ctx, o.ledger, this.queries, this);
-    this.access = new AccessRequester(ctx, this.ledger, this.queries, o.credential, o.verifier, o.crypto.signUs, 'clinician');
+    this.access = new AccessRequester(ctx, this.ledger, this.queries, o.credential, o.verifier, o.crypto, 'clinician');
   }
 
   onStart(): void {
