@@ -98,9 +98,11 @@ export interface CommitEvent extends ModelEvent {
 }
 
 /**
- * Emitted by a replica when it starts a new view / term / round after a fault: PBFT's replicas as a
- * NEW-VIEW installs the view, Raft's elected leader, HotStuff's replicas as they enter a view on a
- * timeout certificate (`leader` that view's leader, who may be down). Collectors count each view once.
+ * Emitted by a replica when it starts a new view / term / round after a fault: PBFT's replicas as
+ * they first hold a quorum of VIEW-CHANGEs for the view or a NEW-VIEW installs it, HotStuff's as they
+ * enter a view on a timeout certificate (for both, `leader` is that view's leader, who may be down),
+ * Raft's elected leader. Collectors count each view once; the leader tracker follows only a leader's
+ * own announcement (consortium/leader-tracker.ts).
  */
 export interface ViewChangeEvent extends ModelEvent {
   readonly kind: 'view-change';

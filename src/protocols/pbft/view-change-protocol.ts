@@ -17,6 +17,8 @@ export abstract class ViewChanges extends Checkpoints {
   private readonly answeredEarlierUs = new Float64Array(this.n).fill(-Infinity);
   /** The stable checkpoint this replica last sent its CHECKPOINT of to each replica (see sendStableCheckpoint). */
   private readonly sentStableSeq = new Float64Array(this.n);
+  /** The highest view this replica reported entering (reportViewEntered). */
+  private reportedView = 0;
 
   // ---- §4.4: view changes ----
 
@@ -166,7 +168,22 @@ export abstract class ViewChanges extends Checkpoints {
     }
     if (m.newView !== this.view || this.viewActive) return;
     const count = this.viewChangeCount(m.newView);
+    if (count >= this.q) this.reportViewEntered();
     if (this.isPrimary && count >= this.q && list[this.index] !== undefined) this.sendNewView(list);
+  }
+
+  /**
+   * Report once that this replica entered its view after a fault: as it first holds q VIEW-CHANGEs
+   * for it (q replicas gave up the view before: the certificate a NEW-VIEW carries, §4.4, on which
+   * §4.5.2 starts the timer), or as a NEW-VIEW installs it, whichever comes first. A view whose
+   * primary is down is entered so and then given up in turn (§4.5.2), and is a view change too,
+   * as HotStuff's view entered on a timeout certificate is whether or not its leader is up.
+   */
+  private reportViewEntered(): void {
+    if (this.view <= this.reportedView) return;
+    this.reportedView = this.view;
+    const entered: ViewChangeEvent = { kind: 'view-change', view: this.view, leader: this.primaryHost() };
+    this.ctx.emit(entered);
   }
 
   /** The new primary multicasts <NEW-VIEW, v+1, V, O> (§4.4). */
@@ -266,8 +283,7 @@ export abstract class ViewChanges extends Checkpoints {
       this.nextSeq = Math.max(maxS, this.lastExecuted) + 1;
       this.headHash = prePrepares.length > 0 ? prePrepares[prePrepares.length - 1]!.digest : this.lastBlockHash;
     }
-    const entered: ViewChangeEvent = { kind: 'view-change', view: this.view, leader: this.primaryHost() };
-    this.ctx.emit(entered);
+    this.reportViewEntered();
     this.advanceLowWater();
     this.replayDeferred();
     for (const slot of this.slots.values()) this.checkPrepared(slot);
