@@ -26,4 +26,19 @@ describe('LeaderTracker', () => {
     expect(tracker.current()).toBe(hosts[3]);
     expect(seen).toEqual([hosts[2], hosts[3]]);
   });
+
+  it("follows only a leader's own announcement, not a view entered under a leader who may be down", () => {
+    const { engine, hosts, tracker } = world(4);
+    const seen: number[] = [];
+    tracker.onChange((l) => seen.push(l));
+    // Replicas 0 and 3 enter view 1 on a quorum's certificate, naming its leader, replica 1, who
+    // never announces it (down) and is no leader; they move on to view 2, whose leader announces it.
+    engine.emit(hosts[0]!, { kind: 'view-change', view: 1, leader: hosts[1]! } as never);
+    engine.emit(hosts[3]!, { kind: 'view-change', view: 1, leader: hosts[1]! } as never);
+    expect(tracker.current()).toBe(hosts[0]);
+    engine.emit(hosts[3]!, { kind: 'view-change', view: 2, leader: hosts[2]! } as never);
+    engine.emit(hosts[2]!, { kind: 'leads', view: 2, leader: hosts[2]! } as never);
+    expect(tracker.current()).toBe(hosts[2]);
+    expect(seen).toEqual([hosts[2]]);
+  });
 });

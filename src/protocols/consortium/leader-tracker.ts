@@ -1,12 +1,18 @@
 /**
- * Who leads, tracked once per world: replicas announce a new leader with a `view-change` event, or,
- * where the leader rotates without one (HotStuff's views, Clique's heights), with a `leads` event
+ * Who leads, tracked once per world: a replica announces that it leads with a `view-change` event
+ * naming itself (Raft's elected leader, PBFT's primary as it installs its view) or, where the leader
+ * rotates without a view change (HotStuff's views, Clique's heights), with a `leads` event
  * (src/protocols/types.ts); the announcement of the highest view wins, so a replica that enters an
  * old view late does not move the leader back (PBFT §4.4: views only increase). The first replica
  * leads until an announcement. Attacks that follow the leader (leader-delay, leader-dos,
- * leader-isolation with `follow`) and the `crash: leader` target read this one tracker. HotStuff's
- * replicas announce a view they enter by timeout naming its designated leader, crashed or not, so
- * during such a view the tracker names that replica, as the protocol's rotation does.
+ * leader-isolation with `follow`) and the `crash: leader` target read this one tracker.
+ *
+ * Only the leader's own announcement counts. The other replicas also report a view they enter after
+ * a fault, naming its designated leader, who may be down (PBFT's view whose primary crashed, a
+ * HotStuff view entered on a timeout certificate): nobody leads such a view, and an attacker that
+ * follows the leader from the traffic it sees (follow-leader.ts) sees none from a crashed one, so
+ * the tracker stays on the replica that last led, as it does through a HotStuff view entered by
+ * votes sent to a dead leader, which nobody reports.
  */
 import type { Engine, HostId } from '../../../sim/index.ts';
 import type { LeadsEvent, ViewChangeEvent } from '../types.ts';
@@ -22,7 +28,7 @@ export class LeaderTracker {
     engine.observe((host, event) => {
       if ((event.kind !== 'view-change' && event.kind !== 'leads') || !replicas.has(host)) return;
       const e = event as ViewChangeEvent | LeadsEvent;
-      if (e.view <= this.view) return;
+      if (e.leader !== host || e.view <= this.view) return;
       this.view = e.view;
       if (e.leader === this.leader) return;
       this.leader = e.leader;
@@ -30,7 +36,7 @@ export class LeaderTracker {
     });
   }
 
-  /** The leader announced for the highest view so far. */
+  /** The replica that announced it leads the highest view so far. */
   current(): HostId {
     return this.leader;
   }
