@@ -768,7 +768,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     // A quorum gave up the view before `enter` (a timeout certificate): a view change, reported by
     // every replica that enters `enter` so, whether or not its leader is up to propose in it (a
     // view led by a crashed replica is entered and then given up in turn), and counted once per
-    // view by the collector, as PBFT's replicas each report the view a NEW-VIEW installs.
+    // view by the collector, as PBFT's replicas each report a view they enter on q VIEW-CHANGEs.
     this.enterView(enter);
     const ev: ViewChangeEvent = { kind: 'view-change', view: enter, leader: this.config.replicaHosts[this.leaderOf(enter)]! };
     this.ctx.emit(ev);
