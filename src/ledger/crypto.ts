@@ -43,6 +43,11 @@ export const DEFAULT_CRYPTO_COSTS: CryptoCosts = Object.freeze({
   macUs: 1,
 });
 
+/** Bytes of an Ed25519 signature on the wire (RFC 8032, §5.1.6). */
+export const SIGNATURE_BYTES = 64;
+/** Bytes of one MAC on the wire: 8, as the BFT library's authenticator entries (Castro & Liskov 1999, §5). */
+export const MAC_BYTES = 8;
+
 /** No processing time at all: for closed-form checks on an ideal network. */
 export const ZERO_CRYPTO_COSTS: CryptoCosts = Object.freeze({ signUs: 0, verifyUs: 0, hashUs: 0, hashPerKiBUs: 0, macUs: 0 });
 

@@ -13,6 +13,7 @@ import { DEFAULT_MEMPOOL } from '../ledger/mempool.ts';
 import { DEFAULT_TX_AUTH } from '../ledger/tx-authentication.ts';
 import type { ProtocolCollector, ReplicaConfig, ReplicaSettings, ReplicatedApplication } from './types.ts';
 import type { ClientRequests } from './client/request-target.ts';
+import type { ReplyAuthentication } from './reply.ts';
 
 /** How many faults a protocol tolerates and how many replicas decide, stated once for every reader. */
 export interface FaultModel {
@@ -62,6 +63,11 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
    * request it sent there times out; a reply that names a leader still moves it there.
    */
   readonly clientRequests?: ClientRequests;
+  /**
+   * How its replicas authenticate their replies (src/protocols/reply.ts), which a client checks
+   * before it counts one; 'none' when absent.
+   */
+  replyAuthentication?(params: ParamsOf<S>): ReplyAuthentication;
   /**
    * Named deviations its replicas can be switched to (`ByzantineLevers`), for a Byzantine face the
    * attack library's proxy runs (src/attacks/byzantine/behaviour.ts): misbehaviour that only the

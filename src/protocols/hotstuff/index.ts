@@ -1,7 +1,7 @@
 /** Chained HotStuff (Yin et al., PODC 2019) with a round-robin pacemaker. */
 import { defineProtocol } from '../definition.ts';
 import { HOTSTUFF_FAULT_MODEL } from './fault-model.ts';
-import { HOTSTUFF_MESSAGE_KINDS } from './messages.ts';
+import { HOTSTUFF_MESSAGE_KINDS, HOTSTUFF_REPLY_AUTHENTICATION } from './messages.ts';
 import { hotstuffParamsSchema } from './params.ts';
 import { PROPOSE_ON_LOCK } from '../definition.ts';
 import { HotStuffReplica, type HotStuffOptions } from './replica.ts';
@@ -19,6 +19,7 @@ export function makeHotStuffModule(options: HotStuffOptions = {}) {
     // Any replica takes a request and forwards it to the next leader on its vote (replica.ts), and
     // the leader changes every view: clients spread over the replicas.
     clientRequests: 'any-replica',
+    replyAuthentication: () => HOTSTUFF_REPLY_AUTHENTICATION,
     // Alone, the leader of every view is also the leader of the next: its vote forms the next QC
     // the instant it proposes, so its views (empty ones too: views never idle) follow each other
     // with no time between them. Pacing comes from the votes' round trip to another replica.

@@ -3,9 +3,10 @@
  * Algorithms 4–5). A node is a block plus the view it was proposed in and the QC it carries
  * (`justify`); nodes are immutable and shared by every replica that receives them.
  */
-import type { Signature } from '../../ledger/crypto.ts';
+import { SIGNATURE_BYTES, type Signature } from '../../ledger/crypto.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import { kindsOf } from '../definition.ts';
+import type { ReplyAuthentication } from '../reply.ts';
 
 /** A quorum certificate: a quorum of votes (fault-model.ts) for one node (§4.2, "Quorum certificates"). */
 export interface QuorumCert {
@@ -78,8 +79,9 @@ export const HOTSTUFF_MESSAGE_KINDS = kindsOf<HotStuffMessage['kind']>({ 'hs-pro
 
 /** View, hash and per-field integers. */
 export const HEADER_BYTES = 48;
-/** Ed25519 signature bytes. */
-export const SIGNATURE_BYTES = 64;
+export { SIGNATURE_BYTES };
+/** Replies are signed like every other HotStuff message, votes included (reply.ts). */
+export const HOTSTUFF_REPLY_AUTHENTICATION: ReplyAuthentication = 'signature';
 
 export function qcBytes(qc: QuorumCert): number {
   return 40 + qc.sigs.length * SIGNATURE_BYTES;

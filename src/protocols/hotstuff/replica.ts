@@ -33,10 +33,12 @@ import { replicaMempool } from '../replica-mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import { executedBlockHolding } from '../executed-lookup.ts';
+import { replyBytes, replySignCostUs } from '../reply.ts';
 import { PROPOSE_ON_LOCK, type ByzantineLevers } from '../definition.ts';
 import type { CommitEvent, LeadsEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
 import {
   HEADER_BYTES,
+  HOTSTUFF_REPLY_AUTHENTICATION,
   nodeBytes,
   proposalTerm,
   qcBytes,
@@ -55,7 +57,6 @@ import { HOTSTUFF_FAULT_MODEL } from './fault-model.ts';
 import type { HotStuffParams } from './params.ts';
 
 const TIMER_VIEW = 1;
-const REPLY_BYTES = 80;
 /** Committed nodes kept in the lookup map below the last executed one (older ones stay in `chain`). */
 const PRUNE_DEPTH = 8;
 /** Most nodes in one synchronisation reply. */
@@ -811,21 +812,21 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
     if (workUs > 0) this.ctx.cpu(workUs);
     const ev: CommitEvent = { kind: 'commit', block };
     this.ctx.emit(ev);
-    // Replies are signed like every other HotStuff message (votes included), one signature each.
-    if (block.txs.length > 0) this.ctx.cpu(block.txs.length * this.config.crypto.signUs);
+    // One signed reply per transaction (messages.ts), charged for the block at once.
+    if (block.txs.length > 0) this.ctx.cpu(block.txs.length * replySignCostUs(HOTSTUFF_REPLY_AUTHENTICATION, this.config.crypto));
     for (const tx of block.txs) this.sendReply(tx, block);
   }
 
   private sendReply(tx: Transaction, block: Block): void {
     const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self };
-    this.ctx.send(tx.sender, reply, REPLY_BYTES);
+    this.ctx.send(tx.sender, reply, replyBytes(HOTSTUFF_REPLY_AUTHENTICATION));
   }
 
   /** The reply to a request this replica executed, signed again. */
   private resendReply(tx: Transaction): void {
     const block = executedBlockHolding(tx, this.bExec.block.height, (h) => this.chain[h]?.block);
     if (block === undefined) return;
-    this.ctx.cpu(this.config.crypto.signUs);
+    this.ctx.cpu(replySignCostUs(HOTSTUFF_REPLY_AUTHENTICATION, this.config.crypto));
     this.sendReply(tx, block);
   }
 

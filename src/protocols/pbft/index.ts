@@ -1,7 +1,7 @@
 /** PBFT as a protocol definition (Castro & Liskov, OSDI 1999). */
 import { defineProtocol } from '../definition.ts';
 import { PBFT_FAULT_MODEL } from './fault-model.ts';
-import { PBFT_MESSAGE_KINDS } from './messages.ts';
+import { PBFT_MESSAGE_KINDS, pbftReplyAuthentication } from './messages.ts';
 import { pbftParamsSchema } from './params.ts';
 import { PbftReplica, type PbftOptions } from './replica.ts';
 
@@ -21,6 +21,7 @@ export function makePbftModule(options: PbftOptions = {}) {
     messageKinds: PBFT_MESSAGE_KINDS,
     // A client sends to the primary of the view it knows and learns a new one from the replies (§4.1).
     clientRequests: 'primary',
+    replyAuthentication: (params) => pbftReplyAuthentication(params.auth),
     createReplica: (ctx, config, app) => new PbftReplica(ctx, config, app, options),
   });
 }

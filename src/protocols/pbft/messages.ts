@@ -2,9 +2,11 @@
  * PBFT's messages (Castro & Liskov, OSDI 1999, §4) and the canonical terms their signatures or MACs
  * cover. A term lists every field the receiver acts on, so a changed field fails verification.
  */
-import type { Signature } from '../../ledger/crypto.ts';
+import { MAC_BYTES, SIGNATURE_BYTES, type Signature } from '../../ledger/crypto.ts';
 import type { Block } from '../../ledger/types.ts';
 import { kindsOf } from '../definition.ts';
+import type { ReplyAuthentication } from '../reply.ts';
+import type { PbftParams } from './params.ts';
 import type { FetchReply, FetchRequest } from './state-transfer.ts';
 
 /** §4.2: <PRE-PREPARE, v, n, d> with the request batch piggybacked (as a block). */
@@ -141,16 +143,22 @@ export function newViewTerm(m: Omit<NewView, 'kind' | 'sig'>): string {
 /** Wire sizes in bytes: a fixed header, a digest, and an authenticator or signature. */
 export const PBFT_HEADER_BYTES = 48;
 export const DIGEST_BYTES = 32;
-export const SIGNATURE_BYTES = 64;
-/** A MAC authenticator carries one 8-byte MAC per receiver (§5, as in the BFT library). */
-export const authenticatorBytes = (n: number): number => 8 * n;
+export { SIGNATURE_BYTES };
+/** A MAC authenticator carries one MAC per receiver (§5, as in the BFT library). */
+export const authenticatorBytes = (n: number): number => MAC_BYTES * n;
 /**
  * A STATUS's wire size: header, view, last executed and stable sequence numbers, a pre-prepared, a
  * prepared and a committed bit per sequence number of the log window (bitmaps, as the BFT
  * library's), and its authentication.
  */
 export const statusBytes = (logWindow: number, authBytes: number): number => PBFT_HEADER_BYTES + 3 * 8 + Math.ceil((3 * logWindow) / 8) + authBytes;
-export const REPLY_BYTES = PBFT_HEADER_BYTES + DIGEST_BYTES + 16;
+/** A REPLY's fields without its authentication: header, result digest, and the request's timestamp and client (§4.1). */
+export const PBFT_REPLY_BODY_BYTES = PBFT_HEADER_BYTES + DIGEST_BYTES + 16;
+/**
+ * A reply goes to one client, so it carries one MAC for that client; only multicast messages carry
+ * an authenticator of one MAC per receiver (§5). With `pbft.auth: signatures`, a signature.
+ */
+export const pbftReplyAuthentication = (auth: PbftParams['auth']): ReplyAuthentication => (auth === 'macs' ? 'mac' : 'signature');
 /** A signed protocol message carried inside another (a checkpoint, pre-prepare or prepare in a proof). */
 export const SIGNED_MESSAGE_BYTES = PBFT_HEADER_BYTES + DIGEST_BYTES + SIGNATURE_BYTES;
 

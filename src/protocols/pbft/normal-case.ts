@@ -10,8 +10,9 @@ import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplyMessage, RequestMessage } from '../types.ts';
 import { executedBlockHolding } from '../executed-lookup.ts';
+import { replyBytes, replySignCostUs } from '../reply.ts';
 import {
-  commitTerm, commitTermOf, prePrepareTermOf, prepareTerm, prepareTermOf, PBFT_HEADER_BYTES, REPLY_BYTES, type Commit, type PrePrepare, type Prepare,
+  commitTerm, commitTermOf, prePrepareTermOf, prepareTerm, prepareTermOf, PBFT_HEADER_BYTES, PBFT_REPLY_BODY_BYTES, type Commit, type PrePrepare, type Prepare,
 } from './messages.ts';
 import type { Slot } from './slot.ts';
 import { ReplicaCore, TAG_BATCH, TAG_REQUEST, NO_TIMER, NO_REQUEST } from './replica-core.ts';
@@ -269,9 +270,9 @@ export abstract class NormalCase extends ReplicaCore {
   }
 
   private sendReply(tx: Transaction, block: Block): void {
-    this.cpu.charge(this.sendCost(1));
+    this.cpu.charge(replySignCostUs(this.replyAuth, this.costs));
     const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self, leader: this.primaryHost() };
-    this.ctx.send(tx.sender, reply, REPLY_BYTES + this.authBytes);
+    this.ctx.send(tx.sender, reply, replyBytes(this.replyAuth, PBFT_REPLY_BODY_BYTES));
   }
 
   /** The reply to a request executed in a batch this replica still holds (state transfer's window); none past it. */

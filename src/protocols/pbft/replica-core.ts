@@ -12,8 +12,9 @@ import { replicaMempool } from '../replica-mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { ReplicaConfig, ReplicatedApplication } from '../types.ts';
+import type { ReplyAuthentication } from '../reply.ts';
 import {
-  authenticatorBytes, prePrepareTerm, DIGEST_BYTES, PBFT_HEADER_BYTES, SIGNATURE_BYTES, type Checkpoint, type NewView, type PbftMessage, type PrePrepare, type ViewChange,
+  authenticatorBytes, pbftReplyAuthentication, prePrepareTerm, DIGEST_BYTES, PBFT_HEADER_BYTES, SIGNATURE_BYTES, type Checkpoint, type NewView, type PbftMessage, type PrePrepare, type ViewChange,
 } from './messages.ts';
 import { PBFT_FAULT_MODEL } from './fault-model.ts';
 import type { PbftParams } from './params.ts';
@@ -74,6 +75,8 @@ export abstract class ReplicaCore {
   protected readonly batchTimeoutUs: number;
   protected readonly blockTxBytesMax: number;
   protected readonly authBytes: number;
+  /** How this replica authenticates its replies to clients (one MAC or a signature, messages.ts). */
+  protected readonly replyAuth: ReplyAuthentication;
   /** Wire size of a PREPARE or COMMIT; a PRE-PREPARE adds its batch. */
   protected readonly voteBytes: number;
 
@@ -157,6 +160,7 @@ export abstract class ReplicaCore {
     this.mempool = replicaMempool(config.mempool, ctx);
     this.txAuth = new TxAuthenticator(ctx, config.txAuth, config.crypto);
     this.authBytes = this.params.auth === 'macs' ? authenticatorBytes(this.n) : SIGNATURE_BYTES;
+    this.replyAuth = pbftReplyAuthentication(this.params.auth);
     this.voteBytes = PBFT_HEADER_BYTES + DIGEST_BYTES + this.authBytes;
     this.fetched = new FetchedBatches(this.f + 1);
   }

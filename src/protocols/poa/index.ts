@@ -3,7 +3,7 @@ import { defineProtocol } from '../definition.ts';
 import { crashMaxFaulty } from '../fault-bounds.ts';
 import { confirmationDepth, signerLimit, wiggleBoundUs } from './clique.ts';
 import { PoaCollector } from './collector.ts';
-import { POA_MESSAGE_KINDS } from './messages.ts';
+import { POA_MESSAGE_KINDS, POA_REPLY_AUTHENTICATION } from './messages.ts';
 import { poaParamsSchema } from './params.ts';
 import { PoaReplica, type PoaOptions } from './replica.ts';
 
@@ -34,6 +34,7 @@ export function makePoaModule(options: PoaOptions = {}) {
     messageKinds: POA_MESSAGE_KINDS,
     // Every signer takes requests and gossips the transactions (Ethereum's transaction pool).
     clientRequests: 'any-replica',
+    replyAuthentication: () => POA_REPLY_AUTHENTICATION,
     createReplica: (ctx, config, app) => new PoaReplica(ctx, config, app, options),
     createCollector: () => new PoaCollector(),
   });

@@ -2,6 +2,7 @@
 import type { Signature } from '../../ledger/crypto.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import { kindsOf } from '../definition.ts';
+import type { ReplyAuthentication } from '../reply.ts';
 
 /** A sealed block: the signer's signature over the block hash (EIP-225 extra-data seal). */
 export interface PoaBlockMessage {
@@ -57,6 +58,8 @@ export const STATUS_BYTES = 56;
 /** The 65-byte secp256k1 seal in the header's extra-data. */
 export const SEAL_BYTES = 65;
 export const TX_RELAY_OVERHEAD_BYTES = 32;
+/** Replies are signed, as Clique authenticates what it vouches for (EIP-225 seals) with signatures (reply.ts). */
+export const POA_REPLY_AUTHENTICATION: ReplyAuthentication = 'signature';
 
 export function sealTerm(blockHash: string): string {
   return `clique-seal|${blockHash}`;

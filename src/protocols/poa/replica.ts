@@ -19,13 +19,14 @@ import { blockHashCostUs, type Signature } from '../../ledger/crypto.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Mempool } from '../../ledger/mempool.ts';
 import { replicaMempool } from '../replica-mempool.ts';
+import { replyBytes, replySignCostUs } from '../reply.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, LeadsEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage } from '../types.ts';
 import { confirmationDepth, difficulty, eip3436Prefers, inTurn, signedRecently, wiggleBoundUs } from './clique.ts';
 import type { PoaReorgEvent, PoaSealedEvent } from './events.ts';
 import {
-  ANCESTORS_PER_REPLY, GET_BLOCKS_BYTES, SEAL_BYTES, sealTerm, STATUS_BYTES, TX_RELAY_OVERHEAD_BYTES,
+  ANCESTORS_PER_REPLY, GET_BLOCKS_BYTES, POA_REPLY_AUTHENTICATION, SEAL_BYTES, sealTerm, STATUS_BYTES, TX_RELAY_OVERHEAD_BYTES,
   type PoaBlockMessage, type PoaBlocksMessage, type PoaGetBlocksMessage, type PoaStatusMessage, type PoaTxMessage,
 } from './messages.ts';
 import type { PoaParams } from './params.ts';
@@ -33,7 +34,6 @@ import type { PoaParams } from './params.ts';
 const TIMER_SEAL = 1;
 const TIMER_STATUS = 2;
 const NO_TIMER = -1;
-const REPLY_BYTES = 80;
 /** Bound on blocks held while their parent is missing. */
 const PENDING_MAX = 1024;
 
@@ -388,9 +388,8 @@ export class PoaReplica implements Actor<unknown> {
 
   private reply(tx: Transaction, block: Block): void {
     const r: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self };
-    // Signed, as Clique authenticates what it vouches for (EIP-225 seals) with signatures.
-    this.ctx.cpu(this.config.crypto.signUs);
-    this.ctx.send(tx.sender, r, REPLY_BYTES);
+    this.ctx.cpu(replySignCostUs(POA_REPLY_AUTHENTICATION, this.config.crypto));
+    this.ctx.send(tx.sender, r, replyBytes(POA_REPLY_AUTHENTICATION));
   }
 
   /** The committed block holding a transaction (a client retransmitted after the reply was lost). */

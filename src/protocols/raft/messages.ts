@@ -5,6 +5,7 @@
  */
 import type { Block } from '../../ledger/types.ts';
 import { kindsOf } from '../definition.ts';
+import type { ReplyAuthentication } from '../reply.ts';
 
 export interface RaftEntry {
   readonly term: number;
@@ -86,6 +87,11 @@ export const RAFT_MESSAGE_KINDS = kindsOf<RaftMessage['kind']>({
 /** Wire sizes: fixed fields as 8-byte integers; entries add their term and the block. */
 export const RPC_HEADER_BYTES = 48;
 export const ENTRY_OVERHEAD_BYTES = 8;
+/**
+ * Raft has no authentication of its own; deployed, its RPCs and client replies travel over TLS
+ * (docs/references.md §6): one MAC each, in framing that no Raft message's size counts (reply.ts).
+ */
+export const RAFT_REPLY_AUTHENTICATION: ReplyAuthentication = 'channel-mac';
 
 export function appendEntriesBytes(entries: readonly RaftEntry[]): number {
   let size = RPC_HEADER_BYTES;

@@ -31,6 +31,7 @@
 import { executionCostUs } from '../execution-work.ts';
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
+import { replyBytes, replySignCostUs } from '../reply.ts';
 import { blockTxBytesMax, buildBlock, GENESIS_BLOCK } from '../../ledger/block.ts';
 import { blockHashCostUs, macCostUs } from '../../ledger/crypto.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
@@ -46,6 +47,7 @@ import type {
 } from '../types.ts';
 import {
   appendEntriesBytes,
+  RAFT_REPLY_AUTHENTICATION,
   RPC_HEADER_BYTES,
   type AppendEntries,
   type AppendEntriesReply,
@@ -64,7 +66,6 @@ const TIMER_HEARTBEAT = 2;
 const TIMER_BATCH = 3;
 const TIMER_PERSISTED = 4;
 
-const REPLY_BYTES = 80;
 
 export const RaftRole = { follower: 0, candidate: 1, leader: 2 } as const;
 type Role = (typeof RaftRole)[keyof typeof RaftRole];
@@ -696,8 +697,8 @@ export class RaftReplica implements Actor<unknown> {
   private reply(tx: Transaction, block: Block): void {
     const self = this.ctx.self;
     const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: self, leader: self };
-    this.ctx.cpu(this.messageMacUs);
-    this.ctx.send(tx.sender, reply, REPLY_BYTES);
+    this.ctx.cpu(replySignCostUs(RAFT_REPLY_AUTHENTICATION, this.config.crypto));
+    this.ctx.send(tx.sender, reply, replyBytes(RAFT_REPLY_AUTHENTICATION));
   }
 
   /** The committed prefix of the log (for tests and inspection). */

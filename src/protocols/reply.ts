@@ -1,0 +1,35 @@
+/**
+ * A replica's reply to a client (types.ts `ReplyMessage`): its size on the wire and what its
+ * authentication costs the replica that makes it and the client that checks it, stated once for
+ * every protocol. Each protocol authenticates its replies as it authenticates its votes
+ * (docs/references.md §6).
+ */
+import { macCostUs, MAC_BYTES, SIGNATURE_BYTES, type CryptoCosts } from '../ledger/crypto.ts';
+
+/**
+ * How a protocol's replicas authenticate a reply:
+ * - 'signature': signed by the replica (HotStuff, Clique, PBFT with `pbft.auth: signatures`);
+ * - 'mac': one MAC for the one client it goes to (PBFT's authenticators, Castro & Liskov 1999, §5);
+ * - 'channel-mac': the MAC of the secure channel it travels on (Raft over TLS), whose record
+ *   framing the protocol counts on none of its messages, so it adds no bytes;
+ * - 'none': no authentication (proof of work; a plug-in that states none).
+ */
+export type ReplyAuthentication = 'signature' | 'mac' | 'channel-mac' | 'none';
+
+/** A reply's fields: a header (view or term, client, request, replica) and the committed block's digest. */
+export const REPLY_BODY_BYTES = 48 + 32;
+
+/** A reply's wire size: its fields and the authentication it carries. */
+export function replyBytes(auth: ReplyAuthentication, bodyBytes = REPLY_BODY_BYTES): number {
+  return bodyBytes + (auth === 'signature' ? SIGNATURE_BYTES : auth === 'mac' ? MAC_BYTES : 0);
+}
+
+/** CPU time, µs, for a replica to authenticate one reply. */
+export function replySignCostUs(auth: ReplyAuthentication, costs: CryptoCosts): number {
+  return auth === 'signature' ? costs.signUs : auth === 'none' ? 0 : macCostUs(costs);
+}
+
+/** CPU time, µs, for a client to check one reply's authentication. */
+export function replyVerifyCostUs(auth: ReplyAuthentication, costs: CryptoCosts): number {
+  return auth === 'signature' ? costs.verifyUs : auth === 'none' ? 0 : macCostUs(costs);
+}
