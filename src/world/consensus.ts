@@ -9,6 +9,7 @@ import { LoadClient } from '../protocols/client/client.ts';
 import { protocolIn, registriesFor } from '../plugins/registries.ts';
 import type { ReplicatedApplication } from '../protocols/types.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
+import { replyVerifyCostUs } from '../protocols/reply.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { replicaSettings } from '../scenario/sections/consensus.ts';
 import type { WorldConfiguration } from './assemble.ts';
@@ -36,20 +37,23 @@ export function consensusConfiguration(scenario: Scenario, seed: number, options
     sizes: { replicas: c.nodes, clients: scenario.workload.clients },
     build(wrapReplica) {
       const engine = new Engine({ seed, network: networkConfig(scenario.network), ...(options.partition === undefined ? {} : { partition: options.partition }) });
+      const settings = replicaSettings(c, protocol);
+      const costs = options.cryptoCosts ?? c.cryptoCosts ?? DEFAULT_CRYPTO_COSTS;
       const consortium = placeConsortium(engine, {
         protocol,
         places: Array.from({ length: c.nodes }, (_, i) => ({ placement: placement(scenario.network, i, c.nodes), streamName: `replica:${i}` })),
         cores: c.cores,
-        settings: replicaSettings(c, protocol),
+        settings,
         batchSize: c.batchSize,
         batchTimeoutUs: c.batchTimeout,
         blockSizeMaxBytes: c.blockSizeMax,
-        costs: options.cryptoCosts ?? c.cryptoCosts ?? DEFAULT_CRYPTO_COSTS,
+        costs,
         keyRing: new KeyRing(c.crypto, engine.rng.seed, { portable: options.partition !== undefined }),
         ...(options.applicationFor === undefined ? {} : { applicationFor: options.applicationFor }),
         wrapReplica,
       });
-      const clientHosts = placeLoadClients(engine, scenario, consortium);
+      const replyVerifyUs = replyVerifyCostUs(protocol.replyAuthentication?.(settings.params) ?? 'none', costs);
+      const clientHosts = placeLoadClients(engine, scenario, consortium, replyVerifyUs);
       const collector = protocol.createCollector?.(c.nodes);
       return {
         engine,
@@ -69,7 +73,7 @@ export function consensusConfiguration(scenario: Scenario, seed: number, options
 const GIVE_UP_AFTER_REQUEST_TIMEOUTS = 5;
 
 /** Places `workload.clients` load clients sharing `workload.rateTps`; returns their hosts. */
-function placeLoadClients(engine: Engine, scenario: Scenario, ledger: ReplicaDeployment): HostId[] {
+function placeLoadClients(engine: Engine, scenario: Scenario, ledger: ReplicaDeployment, replyVerifyUs: number): HostId[] {
   const w = scenario.workload;
   const hosts: HostId[] = [];
   for (let k = 0; k < w.clients; k++) {
@@ -90,6 +94,7 @@ function placeLoadClients(engine: Engine, scenario: Scenario, ledger: ReplicaDep
         retryIntervalMaxUs: w.retryIntervalMax,
         giveUpAfterUs: w.giveUpAfter ?? GIVE_UP_AFTER_REQUEST_TIMEOUTS * w.requestTimeout,
         stopAtUs: w.stopAfter ?? Infinity,
+        replyVerifyUs,
       }),
       `client:${k}`,
     );

@@ -10,13 +10,15 @@ function scripted(self: HostId) {
   const sent: { to: HostId; msg: unknown; atUs: number }[] = [];
   const timers = new Map<number, { atUs: number; tag: number }>();
   const events: ModelEvent[] = [];
+  /** Every CPU charge, µs. */
+  const charged: number[] = [];
   let nextTimer = 1;
   const ctx = {
     self, nowUs: 0, rng: new Rng(1),
     send: (to: HostId, msg: unknown) => { sent.push({ to, msg, atUs: ctx.nowUs }); },
     setTimer: (d: number, tag: number) => { timers.set(nextTimer, { atUs: ctx.nowUs + d, tag }); return nextTimer++; },
     cancelTimer: (id: number) => { timers.delete(id); },
-    cpu: () => {},
+    cpu: (costUs: number) => { charged.push(costUs); },
     cpuParallel: () => {},
     emit: (e: ModelEvent) => { events.push(e); },
     emitFirst: (_key: unknown, e: ModelEvent) => { events.push(e); },
@@ -32,7 +34,7 @@ function scripted(self: HostId) {
     }
     ctx.nowUs = untilUs;
   };
-  return { ctx: ctx as ActorContext<unknown> & { nowUs: number }, sent, timers, events, advanceTo };
+  return { ctx: ctx as ActorContext<unknown> & { nowUs: number }, sent, timers, events, charged, advanceTo };
 }
 
 const config: ClientConfig = {
@@ -79,6 +81,23 @@ describe('LoadClient', () => {
     // The replies named replica 1 as leader: the next request goes there.
     s.advanceTo(c, 200_000);
     expect(s.sent.at(-1)!.to).toBe(1);
+  });
+
+  it('checks each reply it counts on its own host, and none it drops: duplicates, forged senders, replies after confirmation', () => {
+    const s = scripted(9);
+    const c = new LoadClient(s.ctx, { ...config, replyVerifyUs: 154 });
+    c.onStart();
+    s.advanceTo(c, 100_000);
+    const tx = (s.sent[0]!.msg as RequestMessage).tx;
+    c.onMessage(0, reply(tx.id, 0));
+    c.onMessage(0, reply(tx.id, 0));
+    c.onMessage(1, reply(tx.id, 2));
+    c.onMessage(2, reply(tx.id, 2, 'b'));
+    c.onMessage(3, reply(tx.id, 3));
+    c.onMessage(1, reply(tx.id, 1));
+    expect(s.events.map((e) => e.kind)).toEqual(['submit', 'confirmed']);
+    // Replicas 0, 2 (a mismatching reply, checked before it can be told apart) and 3.
+    expect(s.charged).toEqual([154, 154, 154]);
   });
 
   it('where any replica takes requests, starts at its home replica and moves to the next one once it falls silent while others answer', () => {

@@ -20,6 +20,7 @@ import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent, TimedOu
 import { RetrySchedule, type RetryPolicy } from './retry-schedule.ts';
 import { RequestTarget, type ClientRequests } from './request-target.ts';
 import { SequenceWindow } from '../../ledger/sequence-window.ts';
+import { CpuCharger } from '../../ledger/crypto.ts';
 
 export type ArrivalProcess = 'poisson' | 'periodic' | 'closed';
 
@@ -40,6 +41,11 @@ export interface ClientConfig extends RetryPolicy {
   readonly stopAtUs: number;
   /** Request header bytes on top of the transaction. */
   readonly requestOverheadBytes?: number;
+  /**
+   * CPU time, µs, to check one reply's authentication (the protocol's, src/protocols/reply.ts),
+   * charged on this client's host for each reply it counts; 0 when absent.
+   */
+  readonly replyVerifyUs?: number;
 }
 
 const TAG_ARRIVAL = 1;
@@ -107,6 +113,9 @@ export class LoadClient implements Actor<unknown> {
   private retryTimerAtUs = Infinity;
   private readonly meanGapUs: number;
   private readonly requestBytes: number;
+  private readonly replyVerifyUs: number;
+  /** Carries sub-µs checks (a 1 µs MAC) forward, as replicas do. */
+  private readonly cpu: CpuCharger;
   /** When the pending arrival fires; NaN when none is pending (closed loop, or past stopAtUs). */
   private nextArrivalUs = NaN;
   /**
@@ -129,6 +138,8 @@ export class LoadClient implements Actor<unknown> {
     this.target = new RequestTarget(config.replicaHosts, config.requests, config.home ?? config.replicaHosts[0]!);
     this.meanGapUs = config.rateTps > 0 ? 1e6 / config.rateTps : Infinity;
     this.requestBytes = config.txSizeBytes + (config.requestOverheadBytes ?? 64);
+    this.replyVerifyUs = config.replyVerifyUs ?? 0;
+    this.cpu = new CpuCharger(ctx);
     this.schedule = new RetrySchedule(config, {
       isLive: (seq) => this.pending.has(seq),
       oldestLive: () => (this.pending.size > 0 ? this.pending.oldestSeq : NaN),
@@ -186,6 +197,10 @@ export class LoadClient implements Actor<unknown> {
       this.replies.set(seq, replies);
     }
     if (replies.replicas.includes(from)) return;
+    // A reply to a request still open from a replica not yet heard is checked before it counts
+    // (Castro & Liskov 1999, §4.1: the client waits for f + 1 valid replies); others are dropped
+    // on their request id and replica, unchecked.
+    if (this.replyVerifyUs > 0) this.cpu.charge(this.replyVerifyUs);
     replies.replicas.push(from);
     replies.hashes.push(r.blockHash);
     let matching = 0;
