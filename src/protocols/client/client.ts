@@ -178,6 +178,7 @@ export class LoadClient implements Actor<unknown> {
     this.recoveries++;
     this.retryTimer = NO_TIMER;
     this.retryTimerAtUs = Infinity;
+    this.nextArrivalUs = NaN;
     if (this.config.arrival === 'closed') this.topUp();
     else this.scheduleArrival();
     this.armRetry();
@@ -238,13 +239,19 @@ export class LoadClient implements Actor<unknown> {
     return arrivals;
   }
 
+  /**
+   * The next arrival, a gap after the one just due (or after now, at the start and on recovery):
+   * open-loop arrivals keep their times while the client's host is busy checking replies, and
+   * only their requests wait for it.
+   */
   private scheduleArrival(): void {
+    const fromUs = Number.isNaN(this.nextArrivalUs) ? this.ctx.nowUs : this.nextArrivalUs;
     this.nextArrivalUs = NaN;
     if (this.config.arrival === 'closed' || this.meanGapUs === Infinity) return;
     const gap = this.nextGap();
-    if (this.ctx.nowUs + gap >= this.config.stopAtUs) return;
-    this.nextArrivalUs = this.ctx.nowUs + Math.round(gap);
-    this.ctx.setTimer(gap, TAG_ARRIVAL);
+    if (fromUs + gap >= this.config.stopAtUs) return;
+    this.nextArrivalUs = fromUs + Math.round(gap);
+    this.ctx.setTimer(Math.max(0, this.nextArrivalUs - this.ctx.nowUs), TAG_ARRIVAL);
   }
 
   private nextGap(): number {
