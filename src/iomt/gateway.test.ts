@@ -49,7 +49,7 @@ function harness(batchMaxReadings: number, deviceIds: readonly number[] = [0], c
     batchMaxReadings,
     store: STORE,
     careTeam: CARE,
-    ledger: { replicaHosts: [REPLICA], repliesNeeded: 1, retransmitUs: 4_000_000, authenticateUs: crypto.signUs },
+    ledger: { replicaHosts: [REPLICA], repliesNeeded: 1, replyVerifyUs: 0, retransmitUs: 4_000_000, authenticateUs: crypto.signUs },
     recordAlertsOnChain: true,
   });
   const deliver = (seq: number, value: number, device = deviceIds[0]!): void => {

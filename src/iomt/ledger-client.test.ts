@@ -1,4 +1,4 @@
-/** The IoMT ledger client driven by a scripted context: when an unanswered request goes out again. */
+/** The IoMT ledger client driven by a scripted context: when an unanswered request goes out again, what it checks. */
 import { describe, expect, it } from 'vitest';
 import { ScriptedContext } from '../../sim/testing/scripted-context.ts';
 import type { ReplyMessage, RequestMessage } from '../protocols/types.ts';
@@ -8,11 +8,11 @@ import { NodeQueries } from './node-link.ts';
 const RETRANSMIT_US = 4_000_000;
 const REPLICAS = [0, 1, 2, 3];
 
-function client(requests?: 'primary' | 'any-replica', nodeHost = 0, authenticateUs = 0) {
+function client(requests?: 'primary' | 'any-replica', nodeHost = 0, authenticateUs = 0, replyVerifyUs = 0) {
   const ctx = new ScriptedContext(9);
   const owner = { onLedgerOutcome: () => {} };
   const node = new NodeQueries(ctx, { host: nodeHost, macUs: 0, retryUs: RETRANSMIT_US });
-  const ledger = new LedgerClient(ctx, { replicaHosts: REPLICAS, repliesNeeded: 2, retransmitUs: RETRANSMIT_US, authenticateUs, ...(requests === undefined ? {} : { requests }) }, node, owner);
+  const ledger = new LedgerClient(ctx, { replicaHosts: REPLICAS, repliesNeeded: 2, replyVerifyUs, retransmitUs: RETRANSMIT_US, authenticateUs, ...(requests === undefined ? {} : { requests }) }, node, owner);
   return { ctx, ledger };
 }
 
@@ -51,6 +51,22 @@ describe('LedgerClient', () => {
     ledger.retransmit();
     expect(ctx.sent.filter((s) => (s.msg as RequestMessage).kind === 'request')).toHaveLength(2 + 2 * REPLICAS.length);
     expect(ctx.cpuUs).toBe(2 * 59);
+  });
+
+  it('checks each reply it counts on its own host, and none it drops: duplicates, replies after confirmation, replies to others', () => {
+    const { ctx, ledger } = client(undefined, 0, 0, 154);
+    const tx = ledger.submit(CALL, 1);
+    const reply = (replica: number, blockHash = 'a'): ReplyMessage => ({ kind: 'reply', txId: tx.id, height: 1, blockHash, replica });
+    ledger.onReply(0, reply(0));
+    ledger.onReply(0, reply(0));
+    ledger.onReply(0, reply(0, 'b'));
+    ledger.onReply(2, reply(2, 'b'));
+    ledger.onReply(9, { kind: 'reply', txId: tx.id + 1, height: 1, blockHash: 'a', replica: 9 });
+    ledger.onReply(3, reply(3));
+    expect(ledger.pendingCount).toBe(0);
+    ledger.onReply(1, reply(1));
+    // Replicas 0, 2 (a mismatching reply, checked before it can be told apart) and 3.
+    expect(ctx.cpuUs).toBe(3 * 154);
   });
 
   it('re-sends an unanswered request to every replica after the retransmission time, then after waits doubling', () => {

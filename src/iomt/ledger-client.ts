@@ -13,12 +13,17 @@
  * are found in due order (retry-schedule.ts), never by scanning the backlog. Not an actor: it
  * borrows its owner's context.
  *
+ * Each reply counted towards a confirmation is checked first, on the owner's host, at the cost the
+ * load client pays (the consortium's `replyVerifyUs`, src/protocols/reply.ts): a PBFT reply's MAC,
+ * a HotStuff or Clique reply's signature, Raft's channel MAC. A reply to a request no longer
+ * pending, or from a replica already counted, is dropped unchecked.
+ *
  * A confirmed transaction's outcome is read from the client's own organisation's node, which may
  * not have executed that block yet when f + 1 other replicas have answered: the client asks its
  * node (node-link.ts) and the node answers once it has executed the block (node-service.ts).
  */
 import type { ActorContext } from '../../sim/index.ts';
-import { txId, txSeq, type ContractCall, type Transaction } from '../ledger/index.ts';
+import { CpuCharger, txId, txSeq, type ContractCall, type Transaction } from '../ledger/index.ts';
 import { DEFAULT_RETRY_BACKOFF, DEFAULT_RETRY_INTERVAL_MAX_US, RetrySchedule } from '../protocols/client/retry-schedule.ts';
 import { RequestTarget, type ClientRequests } from '../protocols/client/request-target.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent } from '../protocols/types.ts';
@@ -32,6 +37,11 @@ export const TX_ENVELOPE_BYTES = 8 + 4 + 8 + 64;
 export interface LedgerEndpoint {
   readonly replicaHosts: readonly number[];
   readonly repliesNeeded: number;
+  /**
+   * CPU time, µs, to check one reply's authentication, charged on the client's host for each reply
+   * it counts (the consortium's `replyVerifyUs`, src/protocols/consortium/placement.ts).
+   */
+  readonly replyVerifyUs: number;
   readonly retransmitUs: number;
   /** Where new requests go (the protocol's `clientRequests`); 'primary' when absent. */
   readonly requests?: ClientRequests;
@@ -60,6 +70,12 @@ interface Pending {
   readonly votes: Map<string, Set<number>>;
 }
 
+/** Whether `replica` already counted towards `p`, for some block (one block hash in the usual case). */
+function hasVoted(p: Pending, replica: number): boolean {
+  for (const voters of p.votes.values()) if (voters.has(replica)) return true;
+  return false;
+}
+
 export class LedgerClient {
   private seq = 0;
   private readonly pending = new Map<number, Pending>();
@@ -68,6 +84,8 @@ export class LedgerClient {
   /** Confirmed transactions whose node answer is awaited, by query id. */
   private readonly awaitingNode = new Map<number, { readonly token: number; readonly tx: Transaction; readonly height: number }>();
   private readonly retries: RetrySchedule;
+  /** Carries sub-µs checks (a 1 µs MAC) forward, as the load client does. */
+  private readonly cpu: CpuCharger;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
@@ -76,6 +94,7 @@ export class LedgerClient {
     private readonly owner: LedgerOwner,
   ) {
     this.target = new RequestTarget(endpoint.replicaHosts, endpoint.requests, node.host);
+    this.cpu = new CpuCharger(ctx);
     this.retries = new RetrySchedule(
       { requestTimeoutUs: endpoint.retransmitUs, backoffFactor: DEFAULT_RETRY_BACKOFF, retryIntervalMaxUs: DEFAULT_RETRY_INTERVAL_MAX_US, giveUpAfterUs: Infinity },
       {
@@ -124,6 +143,9 @@ export class LedgerClient {
     this.target.replied(from, m.leader, this.seq);
     const p = this.pending.get(m.txId);
     if (p === undefined) return false;
+    if (hasVoted(p, from)) return true;
+    // Checked before it counts (Castro & Liskov 1999, §4.1: the client waits for f + 1 valid replies).
+    this.cpu.charge(this.endpoint.replyVerifyUs);
     let voters = p.votes.get(m.blockHash);
     if (voters === undefined) p.votes.set(m.blockHash, (voters = new Set()));
     voters.add(from);

@@ -194,15 +194,6 @@ export class IomtWorld {
     this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs, c.detectors.map(detectorName), { clockDriftPpm, measuredChannels });
 
     // Configuration several hosts read is handed out as one deep-frozen copy (the same as a copy each).
-    const nodeHosts = topo.nodes.map((n) => n.host);
-    const endpoint: LedgerEndpoint = shareable({
-      replicaHosts: nodeHosts,
-      repliesNeeded: c.protocol.faultModel.repliesNeeded(nodeHosts.length),
-      retransmitUs: c.retransmitUs,
-      requests: c.protocol.clientRequests,
-      authenticateUs: txAuthenticateCostUs(c.replicaSettings.txAuth, c.cryptoCosts),
-    });
-    this.ledgerEndpoint = endpoint;
     const profiles = shareable(c.profiles);
     const rules = shareable(c.rules);
     const detectors = shareable(c.detectors);
@@ -272,6 +263,17 @@ export class IomtWorld {
       },
     });
     if (this.consortium.replicaHosts.some((h, i) => h !== topo.nodes[i]!.host)) throw new Error('topology: consortium nodes must be the first hosts');
+    // What each ledger client needs and pays to accept a confirmation comes from the placed
+    // consortium, as the load clients' does (src/world/consensus.ts).
+    const endpoint: LedgerEndpoint = shareable({
+      replicaHosts: this.consortium.replicaHosts,
+      repliesNeeded: this.consortium.repliesNeeded,
+      replyVerifyUs: this.consortium.replyVerifyUs,
+      retransmitUs: c.retransmitUs,
+      requests: c.protocol.clientRequests,
+      authenticateUs: txAuthenticateCostUs(c.replicaSettings.txAuth, c.cryptoCosts),
+    });
+    this.ledgerEndpoint = endpoint;
     const devicesOfGateway = new Map<number, GatewayDevice[]>();
     for (const d of topo.devices) {
       let list = devicesOfGateway.get(d.gateway);

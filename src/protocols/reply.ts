@@ -5,6 +5,8 @@
  * (docs/references.md §6).
  */
 import { macCostUs, MAC_BYTES, SIGNATURE_BYTES, type CryptoCosts } from '../ledger/crypto.ts';
+import type { ProtocolDefinition } from './definition.ts';
+import type { ReplicaSettings } from './types.ts';
 
 /**
  * How a protocol's replicas authenticate a reply:
@@ -32,4 +34,13 @@ export function replySignCostUs(auth: ReplyAuthentication, costs: CryptoCosts): 
 /** CPU time, µs, for a client to check one reply's authentication. */
 export function replyVerifyCostUs(auth: ReplyAuthentication, costs: CryptoCosts): number {
   return auth === 'signature' ? costs.verifyUs : auth === 'none' ? 0 : macCostUs(costs);
+}
+
+/**
+ * CPU time, µs, for a client of `protocol`, whose replicas run with `settings`, to check one reply
+ * it counts: the one cost the load client (client/client.ts) and the IoMT ledger client
+ * (src/iomt/ledger-client.ts) charge, read from the placed consortium (consortium/placement.ts).
+ */
+export function clientReplyVerifyCostUs(protocol: ProtocolDefinition, settings: ReplicaSettings, costs: CryptoCosts): number {
+  return replyVerifyCostUs(protocol.replyAuthentication?.(settings.params) ?? 'none', costs);
 }

@@ -9,7 +9,6 @@ import { LoadClient } from '../protocols/client/client.ts';
 import { protocolIn, registriesFor } from '../plugins/registries.ts';
 import type { ReplicatedApplication } from '../protocols/types.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
-import { replyVerifyCostUs } from '../protocols/reply.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { replicaSettings } from '../scenario/sections/consensus.ts';
 import type { WorldConfiguration } from './assemble.ts';
@@ -52,8 +51,7 @@ export function consensusConfiguration(scenario: Scenario, seed: number, options
         ...(options.applicationFor === undefined ? {} : { applicationFor: options.applicationFor }),
         wrapReplica,
       });
-      const replyVerifyUs = replyVerifyCostUs(protocol.replyAuthentication?.(settings.params) ?? 'none', costs);
-      const clientHosts = placeLoadClients(engine, scenario, consortium, replyVerifyUs);
+      const clientHosts = placeLoadClients(engine, scenario, consortium);
       const collector = protocol.createCollector?.(c.nodes);
       return {
         engine,
@@ -73,7 +71,7 @@ export function consensusConfiguration(scenario: Scenario, seed: number, options
 const GIVE_UP_AFTER_REQUEST_TIMEOUTS = 5;
 
 /** Places `workload.clients` load clients sharing `workload.rateTps`; returns their hosts. */
-function placeLoadClients(engine: Engine, scenario: Scenario, ledger: ReplicaDeployment, replyVerifyUs: number): HostId[] {
+function placeLoadClients(engine: Engine, scenario: Scenario, ledger: ReplicaDeployment): HostId[] {
   const w = scenario.workload;
   const hosts: HostId[] = [];
   for (let k = 0; k < w.clients; k++) {
@@ -94,7 +92,7 @@ function placeLoadClients(engine: Engine, scenario: Scenario, ledger: ReplicaDep
         retryIntervalMaxUs: w.retryIntervalMax,
         giveUpAfterUs: w.giveUpAfter ?? GIVE_UP_AFTER_REQUEST_TIMEOUTS * w.requestTimeout,
         stopAtUs: w.stopAfter ?? Infinity,
-        replyVerifyUs,
+        replyVerifyUs: ledger.replyVerifyUs,
       }),
       `client:${k}`,
     );

@@ -53,7 +53,7 @@ function installed(mode: 'expired' | 'revoked', log: string[] = []) {
     enrolPatientAgent: (patient: string, host: number) => void log.push(`agent of ${patient} at ${host}`),
     topology: { devices: [{ hospital: 0, patient: 0 }], hospitals: [{ region: 0, node: 1, store: 2 }], nodes: [{ host: 1 }] },
     config: { durationUs: 180 * S, retransmitUs: S, links: { siteBandwidthBps: 1e9 }, cryptoCosts: {} },
-    ledgerEndpoint: { replicaHosts: [1], repliesNeeded: 1, retransmitUs: S, authenticateUs: 0 },
+    ledgerEndpoint: { replicaHosts: [1], repliesNeeded: 1, replyVerifyUs: 0, retransmitUs: S, authenticateUs: 0 },
     patientPseudonyms: ['pt_a'],
     engine,
   } as unknown as IomtWorld;

@@ -218,7 +218,7 @@ describe('flood', () => {
       batchMaxReadings: 4,
       store: STORE,
       careTeam: 2,
-      ledger: { replicaHosts: [0], repliesNeeded: 1, retransmitUs: 4 * S, authenticateUs: 0 },
+      ledger: { replicaHosts: [0], repliesNeeded: 1, replyVerifyUs: 0, retransmitUs: 4 * S, authenticateUs: 0 },
       recordAlertsOnChain: false,
     });
     const tap = new GatewayTap(gatewayCtx, gateway, [], env.labels, () => undefined);

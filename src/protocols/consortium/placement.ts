@@ -10,6 +10,7 @@ import { ExecutedSequence } from '../executed-sequence.ts';
 import type { ReplicaConfig, ReplicatedApplication, ReplicaSettings } from '../types.ts';
 import type { ProtocolDefinition } from '../definition.ts';
 import { LeaderTracker } from './leader-tracker.ts';
+import { clientReplyVerifyCostUs } from '../reply.ts';
 
 /** Wrap replica i's factory (Byzantine behaviour from an attack plan). */
 export type WrapReplica = <M>(replicaIndex: number, factory: ActorFactory<M>) => ActorFactory<M>;
@@ -41,6 +42,8 @@ export interface ReplicaDeployment {
   readonly costs: CryptoCosts;
   /** Matching replies a client waits for. */
   readonly repliesNeeded: number;
+  /** CPU time, µs, a client spends checking the authentication of each reply it counts (reply.ts). */
+  readonly replyVerifyUs: number;
   readonly leader: LeaderTracker;
   /** The leader announced by the latest view change (the first replica until then). */
   currentLeader(): HostId;
@@ -74,5 +77,5 @@ export function placeConsortium(engine: Engine, plan: ConsortiumPlan): ReplicaDe
     if (h !== replicaHosts[i]) throw new Error(`replica ${i} was placed on host ${h}, expected ${replicaHosts[i]}`);
   }
   const leader = new LeaderTracker(engine, replicaHosts);
-  return { protocol, replicaHosts, applications, keyRing, costs, repliesNeeded: protocol.faultModel.repliesNeeded(n), leader, currentLeader: () => leader.current() };
+  return { protocol, replicaHosts, applications, keyRing, costs, repliesNeeded: protocol.faultModel.repliesNeeded(n), replyVerifyUs: clientReplyVerifyCostUs(protocol, plan.settings, costs), leader, currentLeader: () => leader.current() };
 }
