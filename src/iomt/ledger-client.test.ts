@@ -1,4 +1,4 @@
-/** The IoMT ledger client driven by a scripted context: when an unanswered request goes out again, what it checks. */
+/** The IoMT ledger client driven by a scripted context: when an unanswered request goes out again, what it checks and whom it trusts. */
 import { describe, expect, it } from 'vitest';
 import { ScriptedContext } from '../../sim/testing/scripted-context.ts';
 import type { ReplyMessage, RequestMessage } from '../protocols/types.ts';
@@ -67,6 +67,23 @@ describe('LedgerClient', () => {
     ledger.onReply(1, reply(1));
     // Replicas 0, 2 (a mismatching reply, checked before it can be told apart) and 3.
     expect(ctx.cpuUs).toBe(3 * 154);
+  });
+
+  it('moves to a leader named only by a reply it checked, not by a duplicate or a reply after confirmation', () => {
+    const { ctx, ledger } = client('primary');
+    const tx = ledger.submit(CALL, 1);
+    const reply = (replica: number, leader: number): ReplyMessage => ({ kind: 'reply', txId: tx.id, height: 1, blockHash: 'a', replica, leader });
+    ledger.onReply(1, reply(1, 0));
+    ledger.onReply(1, reply(1, 3));
+    expect(submittedTo(ctx, ledger)).toBe(0);
+    ledger.onReply(2, reply(2, 0));
+    ledger.onReply(3, reply(3, 3));
+    expect(ledger.pendingCount).toBe(1);
+    expect(submittedTo(ctx, ledger)).toBe(0);
+    // A reply it counts moves it.
+    const next = (ctx.sent[0]!.msg as RequestMessage).tx;
+    ledger.onReply(2, { kind: 'reply', txId: next.id, height: 2, blockHash: 'c', replica: 2, leader: 1 });
+    expect(submittedTo(ctx, ledger)).toBe(1);
   });
 
   it('re-sends an unanswered request to every replica after the retransmission time, then after waits doubling', () => {

@@ -16,7 +16,8 @@
  * Each reply counted towards a confirmation is checked first, on the owner's host, at the cost the
  * load client pays (the consortium's `replyVerifyUs`, src/protocols/reply.ts): a PBFT reply's MAC,
  * a HotStuff or Clique reply's signature, Raft's channel MAC. A reply to a request no longer
- * pending, or from a replica already counted, is dropped unchecked.
+ * pending, or from a replica already counted, is dropped unchecked, and only a checked reply's
+ * leader moves the client.
  *
  * A confirmed transaction's outcome is read from the client's own organisation's node, which may
  * not have executed that block yet when f + 1 other replicas have answered: the client asks its
@@ -140,10 +141,13 @@ export class LedgerClient {
 
   /** Feed a reply; returns true when it was one of ours. */
   onReply(from: number, m: ReplyMessage): boolean {
-    this.target.replied(from, m.leader, this.seq);
     const p = this.pending.get(m.txId);
+    const counted = p !== undefined && !hasVoted(p, from);
+    // Only a reply checked below may name the leader: a forged or stale one left unchecked must not
+    // redirect the client. Any reply still shows its sender answering (request-target.ts).
+    this.target.replied(from, counted ? m.leader : undefined, this.seq);
     if (p === undefined) return false;
-    if (hasVoted(p, from)) return true;
+    if (!counted) return true;
     // Checked before it counts (Castro & Liskov 1999, §4.1: the client waits for f + 1 valid replies).
     this.cpu.charge(this.endpoint.replyVerifyUs);
     let voters = p.votes.get(m.blockHash);

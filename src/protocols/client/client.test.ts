@@ -100,6 +100,26 @@ describe('LoadClient', () => {
     expect(s.charged).toEqual([154, 154, 154]);
   });
 
+  it('moves to a leader named only by a reply it checked, not by a duplicate, a forged sender or a reply after confirmation', () => {
+    const s = scripted(9);
+    const c = new LoadClient(s.ctx, { ...config, replyVerifyUs: 154 });
+    c.onStart();
+    const naming = (txId: number, replica: HostId, leader: HostId): ReplyMessage => ({ kind: 'reply', txId, height: 1, blockHash: 'a', replica, leader });
+    s.advanceTo(c, 100_000);
+    const first = (s.sent[0]!.msg as RequestMessage).tx;
+    c.onMessage(0, naming(first.id, 0, 0));
+    c.onMessage(0, naming(first.id, 0, 3));
+    c.onMessage(1, naming(first.id, 2, 3));
+    s.advanceTo(c, 200_000);
+    expect(s.sent.map((x) => x.to)).toEqual([0, 0]);
+    c.onMessage(1, naming(first.id, 1, 0));
+    c.onMessage(3, naming(first.id, 3, 3));
+    s.advanceTo(c, 300_000);
+    expect(s.sent.map((x) => x.to)).toEqual([0, 0, 0]);
+    expect(s.events.filter((e) => e.kind === 'confirmed')).toHaveLength(1);
+    expect(s.charged).toEqual([154, 154]);
+  });
+
   it('where any replica takes requests, starts at its home replica and moves to the next one once it falls silent while others answer', () => {
     const s = scripted(9);
     const c = new LoadClient(s.ctx, { ...config, requests: 'any-replica', home: 2 });

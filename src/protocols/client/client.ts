@@ -187,21 +187,17 @@ export class LoadClient implements Actor<unknown> {
   onMessage(from: HostId, msg: unknown): void {
     const r = msg as ReplyMessage;
     if (r.kind !== 'reply') return;
-    this.target.replied(from, r.leader, this.seq);
-    if (txSender(r.txId) !== this.ctx.self) return;
-    const seq = txSeq(r.txId);
-    const tx = this.pending.get(seq);
-    if (tx === undefined || r.replica !== from) return;
-    let replies = this.replies.get(seq);
-    if (replies === undefined) {
-      replies = { replicas: [], hashes: [] };
-      this.replies.set(seq, replies);
-    }
-    if (replies.replicas.includes(from)) return;
+    const replies = this.repliesToCount(from, r);
+    // Only a reply checked below may name the leader: a forged or stale one left unchecked must not
+    // redirect the client. Any reply still shows its sender answering (request-target.ts).
+    this.target.replied(from, replies === undefined ? undefined : r.leader, this.seq);
+    if (replies === undefined) return;
     // A reply to a request still open from a replica not yet heard is checked before it counts
     // (Castro & Liskov 1999, §4.1: the client waits for f + 1 valid replies); others are dropped
     // on their request id and replica, unchecked.
     if (this.replyVerifyUs > 0) this.cpu.charge(this.replyVerifyUs);
+    const seq = txSeq(r.txId);
+    const tx = this.pending.get(seq)!;
     replies.replicas.push(from);
     replies.hashes.push(r.blockHash);
     let matching = 0;
@@ -212,6 +208,24 @@ export class LoadClient implements Actor<unknown> {
     const e: ConfirmedEvent = { kind: 'confirmed', tx, height: r.height };
     this.ctx.emit(e);
     if (this.config.arrival === 'closed') this.topUp();
+  }
+
+  /**
+   * The replies counted so far to the open request `r` answers, when `r` is one to check and count
+   * (from the replica it names, to a request of this client's still open, by a replica not yet
+   * counted);
+   * undefined when it is dropped unchecked.
+   */
+  private repliesToCount(from: HostId, r: ReplyMessage): Replies | undefined {
+    if (txSender(r.txId) !== this.ctx.self || r.replica !== from) return undefined;
+    const seq = txSeq(r.txId);
+    if (!this.pending.has(seq)) return undefined;
+    let replies = this.replies.get(seq);
+    if (replies === undefined) {
+      replies = { replicas: [], hashes: [] };
+      this.replies.set(seq, replies);
+    }
+    return replies.replicas.includes(from) ? undefined : replies;
   }
 
   /**

@@ -19,7 +19,8 @@
  *   timeout (until the rebroadcast request's replies come back), not one per transaction. A replica
  *   that answers keeps its clients, and so does a ledger that has answered nothing yet (a commit
  *   latency longer than the timeout): the rebroadcast covers what such a replica drops. A reply
- *   that names a leader (Raft's) moves the client there (§8).
+ *   that names a leader (Raft's) moves the client there (§8), once the client has checked it: a
+ *   reply it drops unchecked (a duplicate, one after confirmation) may be forged or stale.
  *
  * Requests are numbered in submission order (the client's sequence numbers); the target is read at
  * submission, so the rule keeps only numbers: of the first request sent to the current target, and
@@ -59,8 +60,8 @@ export class RequestTarget {
   }
 
   /**
-   * A reply came from `from`, naming `leader` as the leader where it names one; `nextSeq` is the
-   * number the next request will have.
+   * A reply came from `from`, naming `leader` as the leader where it names one and the client
+   * checked it (undefined otherwise); `nextSeq` is the number the next request will have.
    */
   replied(from: HostId, leader: HostId | undefined, nextSeq: number): void {
     if (leader !== undefined) this.leaderNamed(leader, nextSeq);
