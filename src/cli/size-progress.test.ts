@@ -5,7 +5,7 @@ import { describeProbe, describeVerdict, sizeProgressReporter } from './size-pro
 const progress = (over: Partial<ProbeProgress> = {}): ProbeProgress => ({
   key: 'workload.rateTps', value: 800, probesDone: 3, durationUs: 10_000_000, elapsedMs: 12_000,
   replications: [{ state: 'running', simulatedUs: 6_500_000 }, { state: 'pending', simulatedUs: 0 }],
-  slos: [{ slo: 'consensus.commit_latency_ms.p99 <= 250', now: 84.21, atLeast: 3.1, limit: 250 }],
+  slos: [{ slo: 'consensus.commit_latency_ms.p99 <= 250', now: 84.21, atLeast: 3.1, limit: 250, undefinedIn: 0 }],
   ...over,
 });
 
@@ -57,22 +57,27 @@ describe('size progress values near the SLO limit', () => {
   const finished = [{ state: 'finished' as const, simulatedUs: 10_000_000 }, { state: 'finished' as const, simulatedUs: 10_000_000 }];
 
   it('once every replication has finished, shows the final mean alone, with no bound and no "so far"', () => {
-    const line = describeVerdict(progress({ probesDone: 4, verdict: 'meets', replications: finished, slos: [{ slo: 'consensus.commit_latency_ms.p99 <= 80', now: 56.49, atLeast: null, limit: 80 }] }));
+    const line = describeVerdict(progress({ probesDone: 4, verdict: 'meets', replications: finished, slos: [{ slo: 'consensus.commit_latency_ms.p99 <= 80', now: 56.49, atLeast: null, limit: 80, undefinedIn: 0 }] }));
     expect(line).toContain('consensus.commit_latency_ms.p99 <= 80: 56.5 · ');
   });
 
+  it('says how many finished replications left the metric undefined, beside a mean that meets the bound', () => {
+    const line = describeVerdict(progress({ probesDone: 1, verdict: 'misses', replications: finished, slos: [{ slo: 'consensus.commit_latency_ms.p99 <= 80', now: 56.49, atLeast: null, limit: 80, undefinedIn: 1 }] }));
+    expect(line).toContain('consensus.commit_latency_ms.p99 <= 80: 56.5 where defined, undefined in 1 of 2 replications · ');
+  });
+
   it('never rounds a value onto the limit: 999.833 against >= 1000 prints below 1000', () => {
-    const line = describeVerdict(progress({ probesDone: 14, verdict: 'misses', replications: finished, slos: [{ slo: 'consensus.throughput_tps >= 1000', now: 999.833, atLeast: null, limit: 1000 }] }));
+    const line = describeVerdict(progress({ probesDone: 14, verdict: 'misses', replications: finished, slos: [{ slo: 'consensus.throughput_tps >= 1000', now: 999.833, atLeast: null, limit: 1000, undefinedIn: 0 }] }));
     expect(line).toContain('consensus.throughput_tps >= 1000: 999.8 · ');
   });
 
   it('never rounds a value across the limit: 999.87 against >= 999.9 prints below 999.9', () => {
-    const line = describeProbe(progress({ slos: [{ slo: 'consensus.throughput_tps >= 999.9', now: 999.87, atLeast: null, limit: 999.9 }] }));
+    const line = describeProbe(progress({ slos: [{ slo: 'consensus.throughput_tps >= 999.9', now: 999.87, atLeast: null, limit: 999.9, undefinedIn: 0 }] }));
     expect(line).toContain('consensus.throughput_tps >= 999.9: 999.87 so far');
   });
 
   it('never rounds a bound onto the limit: a final mean of at least 80.004 against <= 80 prints above 80', () => {
-    const line = describeProbe(progress({ slos: [{ slo: 'consensus.commit_latency_ms.p99 <= 80', now: 90, atLeast: 80.004, limit: 80 }] }));
+    const line = describeProbe(progress({ slos: [{ slo: 'consensus.commit_latency_ms.p99 <= 80', now: 90, atLeast: 80.004, limit: 80, undefinedIn: 0 }] }));
     expect(line).toContain('final ≥ 80.004');
   });
 });

@@ -47,12 +47,14 @@ describe('sizeScenario', () => {
 describe('sizeScenario with a replication that leaves the SLO metric undefined', () => {
   it('fails every probe where one of 3 replications has no latency, however low the others are, and prints why', async () => {
     // The bound holds for any latency the toy delivers; replication 1 delivers nothing (NaN).
-    const r = await sizeScenario({ loaded: toyScenario('', ['replications=3']), range: parseIntegerRange('consensus.nodes=2..4'), slos: [slo('toy.latency_ms.mean<=1000000')], minimize: false, workers: 0, model: TOY_SILENT_REPLICATION1_MODEL, outDir: join(root, 'undefined') });
+    const seen: ProbeProgress[] = [];
+    const r = await sizeScenario({ loaded: toyScenario('', ['replications=3']), range: parseIntegerRange('consensus.nodes=2..4'), slos: [slo('toy.latency_ms.mean<=1000000')], minimize: false, workers: 0, model: TOY_SILENT_REPLICATION1_MODEL, outDir: join(root, 'undefined'), onProbeProgress: (p) => seen.push(p) });
     const { answer, probes } = r.summary.size;
     expect(answer).toBeNull();
     expect(probes).toHaveLength(1);
     expect(probes[0]!.slos[0]).toMatchObject({ passed: false, undefinedIn: { replications: 1, of: 3 } });
     expect(probes[0]!.slos[0]!.observed).toBeLessThan(1000000);
+    expect(seen.find((p) => p.verdict !== undefined)!.slos[0]!.undefinedIn).toBe(1);
     expect(formatSize(r.summary.size)).toMatch(/probe consensus\.nodes=2: misses \(toy\.latency_ms\.mean <= 1000000: [\d.]+ where defined, undefined in 1 of 3 replications FAIL\)/);
   });
 });
@@ -129,6 +131,10 @@ describe('bindingMargin', () => {
     expect(bindingMargin([slo('a<=250'), slo('b>=10')], [verdict(125), verdict(5)])).toBeCloseTo(Math.log(2));
     expect(bindingMargin([slo('a==0')], [verdict(3)])).toBeNaN();
     expect(bindingMargin([slo('a<=250')], [verdict(null)])).toBeNaN();
+  });
+
+  it('is NaN where a replication left an SLO\'s metric undefined: that verdict fails whatever the mean', () => {
+    expect(bindingMargin([slo('a<=250')], [{ ...verdict(125), undefinedIn: { replications: 1, of: 3 } }])).toBeNaN();
   });
 });
 

@@ -55,9 +55,10 @@ export interface ProbeProgress {
   /**
    * Each SLO's metric so far: the mean over the replications that report it, what the final mean
    * cannot go below (null once every replication has finished: `now` is then the final mean), and
-   * the SLO's limit (so a rounded value can be shown on the side of it that it is on).
+   * the SLO's limit (so a rounded value can be shown on the side of it that it is on), and how many
+   * finished replications left the metric undefined (the verdict then fails, summary.ts judgeMean).
    */
-  readonly slos: readonly { readonly slo: string; readonly now: number | null; readonly atLeast: number | null; readonly limit: number }[];
+  readonly slos: readonly { readonly slo: string; readonly now: number | null; readonly atLeast: number | null; readonly limit: number; readonly undefinedIn: number }[];
   /** Set once the probe has its verdict. */
   readonly verdict?: 'meets' | 'misses' | 'misses (stopped early)';
   readonly elapsedMs: number;
@@ -171,6 +172,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
           now: meanOf(reporting.map((row) => row.now[k]!).filter(Number.isFinite)),
           atLeast: probeMeanAtLeast(rows, k),
           limit: s.condition.value,
+          undefinedIn: rows.filter((row) => row.state === ROW_FINISHED && !Number.isFinite(row.now[k]!)).length,
         };
       }),
       ...(verdict === undefined ? {} : { verdict }),
@@ -248,8 +250,11 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
  * where a value is not positive; NaN when no SLO has a value or a direction (`==`, `!=`). On a log
  * scale a latency climbing towards saturation is nearly straight, which is what the search's
  * interpolation wants. Only steers the search (size-search.ts); verdicts alone decide the answer.
+ * NaN too where a replication left an SLO's metric undefined: that verdict fails whatever the mean,
+ * so the mean's distance from the limit says nothing about where the boundary lies.
  */
 export function bindingMargin(slos: readonly Slo[], verdicts: readonly SloVerdict[]): number {
+  if (verdicts.some((v) => v.undefinedIn !== undefined)) return NaN;
   let margin = NaN;
   slos.forEach((s, k) => {
     const observed = verdicts[k]?.observed;
