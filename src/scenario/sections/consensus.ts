@@ -88,7 +88,10 @@ export function consensusSchema<const R extends readonly [ProtocolDefinition, ..
        * anchors, consent and access, is signed for non-repudiation), 'mac' (a key shared with the
        * ledger) or 'none'. Each replica checks each transaction once, at admission where a request
        * arrives and at block validation elsewhere, for cryptoCosts.verifyUs, one MAC, or nothing
-       * (docs/references.md §6).
+       * (docs/references.md §6). An IoMT submitter (gateway, clinician, portal, administration) pays
+       * to make it once per transaction: signUs, one MAC, or nothing; the synthetic load clients
+       * stand for many submitters outside the system measured, as a benchmark's load generator, and
+       * pay only to check the replies they count.
        */
       txAuth: z.enum(TX_AUTH_MODES).default(DEFAULT_TX_AUTH),
       mempool: zMempool.default(() => zMempool.parse({})),
