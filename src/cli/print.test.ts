@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PointSummary } from '../runner/index.ts';
 import type { Summary } from '../runner/index.ts';
-import { formatFailedVerdicts, formatPoint } from './print.ts';
+import { formatFailedVerdicts, formatPoint, formatSummary } from './print.ts';
 
 const point = (checks: PointSummary['checks']): PointSummary => ({ parameters: {}, n: 1, metrics: {}, checks, expectations: [], traceHashes: ['0'] });
 const liveness = { name: 'liveness', passed: true, failedReplications: 0, n: 1, detail: '', violationsMetric: 'liveness.violations' };
@@ -52,5 +52,14 @@ describe('formatFailedVerdicts', () => {
   it('leaves out a failed check that an expectation judges instead (the attack meant it to fail)', () => {
     const judged = { ...point([safety]), expectations: [{ metric: 'safety.violations', condition: '> 0', observed: 2, passed: true }] };
     expect(formatFailedVerdicts(summaryOf([judged]))).toBe('');
+  });
+});
+
+describe('formatSummary', () => {
+  it("lists a sweep's points over a duration in order of value, as the report does, not in --vary order", () => {
+    const points = ['200ms', '50ms', '1s'].map((timeout) => ({ ...point([liveness]), parameters: { 'consensus.batchTimeout': timeout } }));
+    const text = formatSummary({ scenario: 'default', status: 'complete', points, failures: [] } as unknown as Summary, 'results/x', { allMetrics: false, headline: '' });
+    const order = [...text.matchAll(/^consensus\.batchTimeout=(\S+) /gm)].map((m) => m[1]);
+    expect(order).toEqual(['50ms', '200ms', '1s']);
   });
 });

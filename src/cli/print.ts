@@ -1,6 +1,7 @@
 /** Human-readable summaries on stdout (without --json). */
 import { clampInterval } from '../report/model/domain.ts';
 import { onSideOfBound } from '../report/model/format.ts';
+import { inValueOrder } from '../report/model/parameter-scale.ts';
 import { checkCounts, undefinedInText, type DryRun, type UndefinedIn, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
 import { parseCondition, parseSlo } from '../scenario/conditions.ts';
 
@@ -71,7 +72,8 @@ export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
  */
 export function formatSummary(summary: Summary, dir: string, options: { readonly allMetrics: boolean; readonly headline: string }): string {
   const lines = [`${summary.scenario}: ${summary.status}`];
-  for (const p of summary.points) lines.push(...formatPoint(p, options.allMetrics));
+  // In the report's order: by swept value (200ms before 1s), not the order --vary listed them.
+  for (const p of inValueOrder(summary.points, (point) => point.parameters)) lines.push(...formatPoint(p, options.allMetrics));
   const metricCount = new Set(summary.points.flatMap((p) => Object.keys(p.metrics))).size;
   const more = options.allMetrics ? '' : ` (all ${metricCount} metrics in summary.json; --all-metrics prints them)`;
   return `${lines.join('\n')}\n${options.headline}${formatFailures(summary)}results: ${dir}${more}\n`;
@@ -87,7 +89,7 @@ export function formatFailures(summary: Summary): string {
  */
 export function formatFailedVerdicts(summary: Summary): string {
   const lines: string[] = [];
-  for (const p of summary.points) {
+  for (const p of inValueOrder(summary.points, (point) => point.parameters)) {
     // As summaryPassed judges: a failed check counts unless an expectation judges its metric.
     const failedPoint = { ...p, checks: p.checks.filter((c) => !c.passed && checkCounts(p, c)), expectations: p.expectations.filter((e) => !e.passed) };
     if (failedPoint.checks.length + failedPoint.expectations.length === 0) continue;

@@ -46,6 +46,17 @@ export function parseQuantity(kind: UnitKind, text: string): { ok: true; value: 
   return { ok: true, value: rounded, whole: Math.abs(value - rounded) <= 4 * Number.EPSILON * Math.abs(value) };
 }
 
+/**
+ * The unit `text` is written in and how many base units one of it is, when `text` is a quantity of
+ * `kind`: what a report needs to show a swept '200ms' in the unit its reader wrote.
+ */
+export function quantityUnit(kind: UnitKind, text: string): { unit: string; baseUnits: number } | undefined {
+  const unit = QUANTITY.exec(text)?.[2];
+  if (unit === undefined) return undefined;
+  const baseUnits = TABLES[kind][unit];
+  return baseUnits === undefined ? undefined : { unit, baseUnits };
+}
+
 /** What a duration or size that is not a whole number of base units is expected to be. */
 export function wholeQuantityExpected(kind: 'duration' | 'size'): string {
   return `a whole number of ${WHOLE_UNIT[kind]} (${WHOLE_WHY[kind]}), such as ${EXAMPLES[kind]}`;

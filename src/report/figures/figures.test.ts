@@ -59,6 +59,24 @@ describe('buildFigures', () => {
     expect(figures.get('messages-per-decision')?.rows.map((r) => r['x'])).toEqual([4, 7, 10, 13]);
   });
 
+  it('draws a sweep over durations on a numeric axis in one unit, by value, not as categories in --vary order', () => {
+    const points = ['200ms', '50ms', '1s'].map((timeout, i) => ({ parameters: { 'consensus.batchTimeout': timeout }, load: 1 + i }));
+    const figures = figuresOf((dir) => writeSweepFixture(dir, { points }));
+    const sweep = figures.get('sweep-throughput-tps');
+    expect(sweep?.rows.map((r) => r['x'])).toEqual([50, 200, 1000]);
+    const layers = (sweep?.spec as { layer: { mark: { type: string }; encoding: { x: { type: string; title: string } } }[] }).layer;
+    expect(layers.map((l) => l.mark.type)).toEqual(['area', 'line', 'point']);
+    expect(layers[0]!.encoding.x).toMatchObject({ type: 'quantitative', title: 'consensus.batchTimeout (ms)' });
+  });
+
+  it('keeps a sweep over words as categories in the order given', () => {
+    const points = ['raft', 'pbft'].map((protocol, i) => ({ parameters: { 'consensus.protocol': protocol }, load: 1 + i }));
+    const sweep = figuresOf((dir) => writeSweepFixture(dir, { points })).get('sweep-throughput-tps');
+    expect(sweep?.rows.map((r) => r['x'])).toEqual(['raft', 'pbft']);
+    const layers = (sweep?.spec as { layer: { encoding: { x: { type: string } } }[] }).layer;
+    expect(layers[0]!.encoding.x.type).toBe('nominal');
+  });
+
   it('builds the CDF from the reported percentiles, with their CI', () => {
     const cdf = figuresOf((dir) => writeRunFixture(dir, { durationS: 5 })).get('latency-cdf-consensus-commit-latency-ms');
     expect(cdf?.rows.map((r) => [r['statistic'], r['quantile']])).toEqual([

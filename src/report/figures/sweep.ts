@@ -1,10 +1,12 @@
 /**
  * Sweep curves: each headline metric against the swept parameter, with the 95 % CI of the mean
- * over replications as a band (numeric parameter) or error bars (categorical parameter). Other
- * swept parameters, and the run in a comparison, become separate series.
+ * over replications as a band (numeric parameter, durations and sizes included, in one unit) or
+ * error bars (categorical parameter). Other swept parameters, and the run in a comparison, become
+ * separate series.
  */
 import type { Configuration, ReportInput } from '../model/report-input.ts';
 import { allMetricNames, headlineMetrics, metricSlug } from '../model/metric-names.ts';
+import { parameterScaleOf, type ParameterScale } from '../model/parameter-scale.ts';
 import type { ParameterValue } from '../results/types.ts';
 import type { Figure, Row } from './types.ts';
 import { estimateOf, unitOf, withUnit } from './metric-rows.ts';
@@ -12,18 +14,20 @@ import { distinctCount, envelope, seriesColor, type LayerSpec } from './vl.ts';
 
 export interface SweepAxis {
   readonly key: string;
-  readonly numeric: boolean;
+  /** Numbers, or durations, sizes or bandwidths in one unit (model/parameter-scale.ts); null for categories. */
+  readonly scale: ParameterScale | null;
 }
 
-/** The swept parameter to put on x: the first with at least two distinct values, numeric first. */
+/** The swept parameter to put on x: the first with at least two distinct values, one on a numeric scale first. */
 export function sweepAxisOf(configurations: readonly Configuration[]): SweepAxis | null {
   const keys = new Set(configurations.flatMap((c) => Object.keys(c.parameters)));
   let categorical: SweepAxis | null = null;
   for (const key of keys) {
     const values = configurations.map((c) => c.parameters[key]);
     if (new Set(values).size < 2) continue;
-    if (values.every((v) => typeof v === 'number')) return { key, numeric: true };
-    categorical ??= { key, numeric: false };
+    const scale = parameterScaleOf(values);
+    if (scale !== null) return { key, scale };
+    categorical ??= { key, scale: null };
   }
   return categorical;
 }
@@ -44,15 +48,15 @@ export function sweepFigures(input: ReportInput): Figure[] {
   const figures: Figure[] = [];
   for (const metric of headlineMetrics(allMetricNames(input.configurations))) {
     if (!worthACurve(metric, axis.key)) continue;
-    const rows = sweepRows(input.configurations, axis.key, metric);
+    const rows = sweepRows(input.configurations, axis, metric);
     if (distinctCount(rows, 'x') < 2) continue;
     figures.push(
       curveFigure({
         name: `sweep-${metricSlug(metric)}`,
         title: `${metric} against ${axis.key}`,
         yTitle: withUnit(metric, unitOf(input.configurations, metric)),
-        xTitle: axis.key,
-        numeric: axis.numeric,
+        xTitle: axis.scale === null || axis.scale.unit === '' ? axis.key : `${axis.key} (${axis.scale.unit})`,
+        numeric: axis.scale !== null,
         rows,
         caption: `Mean over replications with its 95 % CI (summary.json ci95) at each value of \`${axis.key}\`.`,
       }),
@@ -70,15 +74,15 @@ function worthACurve(metric: string, xKey: string): boolean {
   return !(metric === 'consensus.messages_per_decision' && (xKey === 'consensus.nodes' || xKey.endsWith('.nodes')));
 }
 
-export function sweepRows(configurations: readonly Configuration[], xKey: string, metric: string): Row[] {
+export function sweepRows(configurations: readonly Configuration[], axis: SweepAxis, metric: string): Row[] {
   const rows: Row[] = [];
   for (const configuration of configurations) {
-    const x: ParameterValue | undefined = configuration.parameters[xKey];
+    const x: ParameterValue | undefined = configuration.parameters[axis.key];
     const estimate = estimateOf(configuration, metric);
     if (x === undefined || x === null || estimate === null) continue;
     rows.push({
-      x: typeof x === 'boolean' ? String(x) : x,
-      series: seriesLabel(configuration, xKey),
+      x: axis.scale !== null ? axis.scale.valueOf(x) : typeof x === 'boolean' ? String(x) : x,
+      series: seriesLabel(configuration, axis.key),
       mean: estimate.mean,
       lo: estimate.lo,
       hi: estimate.hi,

@@ -4,6 +4,7 @@
  * results. Figure builders see only this, never the folder layout.
  */
 import type { ParameterValue, ResultsFolder, SummaryPoint, Timeseries } from '../results/types.ts';
+import { inValueOrder } from './parameter-scale.ts';
 import { sizeView, type SizeView } from './size.ts';
 
 export interface Configuration {
@@ -32,8 +33,9 @@ export function parameterLabel(parameters: Readonly<Record<string, ParameterValu
     .join(', ');
 }
 
+/** A folder's points as configurations, in order of their swept values (model/parameter-scale.ts inValueOrder). */
 export function configurationsOf(folder: ResultsFolder, run = ''): Configuration[] {
-  return folder.summary.points.map((point, pointIndex) => {
+  const configurations = folder.summary.points.map((point, pointIndex) => {
     const params = parameterLabel(point.parameters);
     const base = params === '' ? folder.summary.scenario : params;
     return {
@@ -46,29 +48,19 @@ export function configurationsOf(folder: ResultsFolder, run = ''): Configuration
       scenario: folder.manifest.scenario,
     };
   });
+  return inValueOrder(configurations, (c) => c.parameters);
 }
 
 export function reportInputOf(folder: ResultsFolder): ReportInput {
   const size = folder.summary.size;
   const configurations = configurationsOf(folder);
+  // A size search's probe that stopped before any replication finished has no value to show: the
+  // size section gives its verdict. The others come in order of value, run in search order as they were.
   return {
     title: `${folder.summary.scenario} (${folder.manifest.kind})`,
-    configurations: size === undefined ? configurations : byProbeValue(configurations, size.key),
+    configurations: size === undefined ? configurations : configurations.filter((c) => c.point.n > 0),
     ...(size === undefined ? {} : { size: sizeView(size, folder.summary.points, folder.summary.status) }),
   };
-}
-
-/**
- * A size search runs its probes in search order (doubling, then narrowing); the report shows them
- * in order of value, as a sweep's. A probe that stopped before any replication finished has no
- * value to show: the size section gives its verdict.
- */
-function byProbeValue(configurations: readonly Configuration[], key: string): Configuration[] {
-  const value = (c: Configuration): number => {
-    const v = c.parameters[key];
-    return typeof v === 'number' ? v : Number.NaN;
-  };
-  return configurations.filter((c) => c.point.n > 0).sort((a, b) => value(a) - value(b));
 }
 
 /** A scenario value by dotted path (`consensus.nodes`), or undefined. */

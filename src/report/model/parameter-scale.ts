@@ -1,0 +1,77 @@
+/**
+ * Swept parameter values as numbers on one scale: numbers as they are, and durations, sizes and
+ * bandwidths ('200ms', '1s') read by the scenario's own unit parser (src/scenario/units.ts) and
+ * put in one unit. A sweep over such values is drawn on a numeric axis and its points are listed
+ * in order of value; values off any scale (`pbft`, `raft`) stay categories in the order given.
+ */
+import { parseQuantity, quantityUnit, type UnitKind } from '../../scenario/units.ts';
+
+export interface ParameterScale {
+  /** The unit of the numbers ('ms'), '' for values that are plain numbers. */
+  readonly unit: string;
+  /** A value as a number in `unit`; NaN for one not on the scale. */
+  readonly valueOf: (value: unknown) => number;
+}
+
+const KINDS: readonly UnitKind[] = ['duration', 'size', 'bandwidth'];
+
+/** How the unit is printed: 'us' is the ASCII spelling of µs. */
+const UNIT_TEXT: Readonly<Record<string, string>> = { us: 'µs' };
+
+/** The scale `values` share, or null when they are not all numbers or all quantities of one kind. */
+export function parameterScaleOf(values: readonly unknown[]): ParameterScale | null {
+  if (values.length === 0) return null;
+  if (values.every((v) => typeof v === 'number')) return { unit: '', valueOf: (v) => (typeof v === 'number' ? v : Number.NaN) };
+  if (!values.every((v): v is string => typeof v === 'string')) return null;
+  for (const kind of KINDS) {
+    const base = (v: unknown): number => {
+      const q = typeof v === 'string' ? parseQuantity(kind, v) : undefined;
+      return q?.ok === true ? q.value : Number.NaN;
+    };
+    if (values.some((v) => Number.isNaN(base(v)))) continue;
+    const { unit, baseUnits } = displayUnit(kind, values, values.map(base));
+    return { unit: UNIT_TEXT[unit] ?? unit, valueOf: (v) => base(v) / baseUnits };
+  }
+  return null;
+}
+
+/**
+ * One of the units the values are written in: the largest in which the smallest non-zero value is
+ * still at least 1 (50ms, 200ms, 1s in ms: 50, 200, 1000, not 0.05 s), else the smallest written.
+ */
+function displayUnit(kind: UnitKind, texts: readonly string[], baseValues: readonly number[]): { unit: string; baseUnits: number } {
+  const written = new Map<string, number>();
+  for (const text of texts) {
+    const u = quantityUnit(kind, text)!;
+    written.set(u.unit, u.baseUnits);
+  }
+  const units = [...written].map(([unit, baseUnits]) => ({ unit, baseUnits })).sort((a, b) => b.baseUnits - a.baseUnits);
+  const nonZero = baseValues.filter((v) => v !== 0).map(Math.abs);
+  const smallest = nonZero.length === 0 ? 0 : Math.min(...nonZero);
+  return units.find((u) => smallest / u.baseUnits >= 1) ?? units[units.length - 1]!;
+}
+
+/**
+ * `points` in order of their swept values: by each parameter that differs between them, the first
+ * outermost as in the sweep's grid (src/scenario/sweep.ts), a parameter on a scale by value, any
+ * other by the order its values first appear (the order --vary gave them). A size search's probes,
+ * run in search order, come out in order of value too. The sort is stable.
+ */
+export function inValueOrder<T>(points: readonly T[], parametersOf: (point: T) => Readonly<Record<string, unknown>>): T[] {
+  const keys = [...new Set(points.flatMap((p) => Object.keys(parametersOf(p))))];
+  const ranks: ((point: T) => number)[] = [];
+  for (const key of keys) {
+    const values = points.map((p) => parametersOf(p)[key]);
+    const distinct = [...new Set(values.map((v) => String(v)))];
+    if (distinct.length < 2) continue;
+    const scale = parameterScaleOf(values);
+    ranks.push(scale === null ? (p) => distinct.indexOf(String(parametersOf(p)[key])) : (p) => scale.valueOf(parametersOf(p)[key]));
+  }
+  return [...points].sort((a, b) => {
+    for (const rank of ranks) {
+      const difference = rank(a) - rank(b);
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  });
+}
