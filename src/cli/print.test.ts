@@ -33,6 +33,13 @@ describe('formatPoint', () => {
     const metrics = { 'iomt.access_denied': { unit: 'count', mean: 2.66667, ci95: [-1.12792, 6.46125] as const, n: 3, sd: 1.5, min: 1, max: 4 } };
     expect(formatPoint({ ...point([]), n: 3, metrics }, true)).toContain('  iomt.access_denied  2.66667 count  95% CI [0, 6.46125]');
   });
+
+  it('prints replications that all gave one value, and a single replication, by the report\'s rule, not as a zero-width interval', () => {
+    const alike = { 'consensus.commit_latency_ms.p50': { unit: 'ms', mean: 5018, ci95: [5018, 5018] as const, n: 3, sd: 0, min: 5018, max: 5018 } };
+    expect(formatPoint({ ...point([]), n: 3, metrics: alike }, true)).toContain('  consensus.commit_latency_ms.p50  5018 ms  (no spread over n=3)');
+    const single = { 'consensus.commit_latency_ms.p50': { unit: 'ms', mean: 5018, ci95: [5018, 5018] as const, n: 1, sd: 0, min: 5018, max: 5018 } };
+    expect(formatPoint({ ...point([]), n: 1, metrics: single }, true)).toContain('  consensus.commit_latency_ms.p50  5018 ms  (n=1)');
+  });
 });
 
 describe('formatFailedVerdicts', () => {

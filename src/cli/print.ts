@@ -1,6 +1,5 @@
 /** Human-readable summaries on stdout (without --json). */
-import { clampInterval } from '../report/model/domain.ts';
-import { onSideOfBound } from '../report/model/format.ts';
+import { distinctEnds, onSideOfBound, spreadOf } from '../report/model/format.ts';
 import { inValueOrder } from '../report/model/parameter-scale.ts';
 import { checkCounts, undefinedInText, type DryRun, type UndefinedIn, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
 import { parseCondition, parseSlo } from '../scenario/conditions.ts';
@@ -45,12 +44,11 @@ export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
   const width = Math.max(0, ...names.map((n) => n.length));
   for (const name of names) {
     const m = p.metrics[name]!;
-    // Clamped as the report clamps it, so the terminal and report.html print the same interval.
-    const [lo, hi] = clampInterval(name, m.unit, m.ci95[0], m.ci95[1]);
-    const ci = m.n > 1 ? `  95% CI [${num(lo)}, ${num(hi)}]` : '';
-    // A metric some replications did not produce (no latency sample) is over fewer than p.n.
-    const partial = m.n < p.n ? `  (n=${m.n} of ${p.n})` : '';
-    lines.push(`  ${name.padEnd(width)}  ${num(m.mean)} ${m.unit}${ci}${partial}`);
+    // The report's rule (spreadOf): the same interval, clamped the same way, or the same note where
+    // there is none (one replication, or all alike); and the count where some gave no value.
+    const { interval, note } = spreadOf(name, m, p.n);
+    const ci = interval === null ? '' : `  95% CI [${distinctEnds(interval[0], interval[1], (x, extra) => (extra === 0 ? num(x) : Number(x.toPrecision(6 + extra)).toString())).join(', ')}]`;
+    lines.push(`  ${name.padEnd(width)}  ${num(m.mean)} ${m.unit}${ci}${note === '' ? '' : `  (${note})`}`);
   }
   for (const c of p.checks) {
     const failed = `FAILED in ${c.failedReplications} of ${c.n} (${c.detail})`;

@@ -1,7 +1,7 @@
 /** The HTML sections a report is made of: metric tables by area, checks, figures, scenario and manifest. */
 import { stringify } from 'yaml';
 import { allMetricNames } from '../model/metric-names.ts';
-import { formatObserved, formatMeanCi, formatNumber, meanCiNote, partialN } from '../model/format.ts';
+import { formatObserved, formatMeanCi, formatNumber, meanCiNote } from '../model/format.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import { metricDoc } from '../../metrics/catalog.ts';
 import type { Configuration } from '../model/report-input.ts';
@@ -52,7 +52,7 @@ export function summaryTableHtml(configurations: readonly Configuration[]): stri
         `<code>${escapeHtml(metric)}</code>`,
         `<div class="meaning">${escapeHtml(metricDoc(metric)?.meaning ?? '')}</div>`,
         escapeHtml(unit),
-        ...configurations.map((c) => escapeHtml(formatMeanCi(metric, c.point.metrics[metric]) + partialN(c.point.metrics[metric], c.point.n))),
+        ...configurations.map((c) => escapeHtml(formatMeanCi(metric, c.point.metrics[metric], { replications: c.point.n }))),
       ];
     });
     return `<h3 id="metrics-${escapeHtml(area)}">${escapeHtml(area)}</h3>\n${table(head, rows, 3)}`;

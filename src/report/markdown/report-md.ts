@@ -4,7 +4,7 @@
  * expectations, where the figures are), short enough for a PR comment or a CI job summary.
  */
 import { allMetricNames, headlineMetrics } from '../model/metric-names.ts';
-import { formatObserved, formatMeanCi, formatNumber, meanCiNote, partialN } from '../model/format.ts';
+import { formatObserved, formatMeanCi, formatNumber, meanCiNote } from '../model/format.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import type { Configuration, ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
@@ -28,7 +28,7 @@ export function keyNumbersMarkdown(configurations: readonly Configuration[]): st
   const rows = metrics.map((metric) => [
     `\`${metric}\``,
     configurations.map((c) => c.point.metrics[metric]?.unit).find((u) => u !== undefined) ?? '',
-    ...configurations.map((c) => formatMeanCi(metric, c.point.metrics[metric]) + partialN(c.point.metrics[metric], c.point.n)),
+    ...configurations.map((c) => formatMeanCi(metric, c.point.metrics[metric], { replications: c.point.n })),
   ]);
   return `${markdownTable(['metric', 'unit', ...configurations.map((c) => `${c.label} (n=${c.point.n})`)], rows, 2)}\n\n${meanCiNote(configurations)}`;
 }

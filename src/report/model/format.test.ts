@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJudged, formatJudgedPercent, formatMeanCi, meanCiNote, partialN } from './format.ts';
+import { formatJudged, formatJudgedPercent, formatMeanCi, meanCiNote } from './format.ts';
 
 describe('formatMeanCi', () => {
   it("clamps the interval to the metric's domain", () => {
@@ -7,23 +7,32 @@ describe('formatMeanCi', () => {
     expect(formatMeanCi('iomt.alert_within_target_ratio', { unit: 'ratio', mean: 0.97, ci95: [0.9, 1.04], n: 2 })).toBe('0.97 [0.9, 1]');
   });
 
-  it('prints the value alone at n = 1, and the table note says there is no interval', () => {
-    expect(formatMeanCi('consensus.throughput_tps', { unit: 'tx/s', mean: 99.5, ci95: [99.5, 99.5], n: 1 })).toBe('99.5');
+  it('marks the value of a single replication n=1, and the table note says there is no interval', () => {
+    expect(formatMeanCi('consensus.throughput_tps', { unit: 'tx/s', mean: 99.5, ci95: [99.5, 99.5], n: 1 }, { unitText: ' tx/s' })).toBe('99.5 tx/s (n=1)');
     expect(meanCiNote([{ point: { n: 1 } }])).toContain('no confidence interval at n = 1');
     expect(meanCiNote([{ point: { n: 1 } }, { point: { n: 3 } }])).toContain('95 % confidence interval');
   });
-});
 
-describe('partialN', () => {
-  const p50 = (n: number, mean: number | null = 687.7) => ({ unit: 'ms', mean, ci95: [0, 6460] as [number, number], n, sd: 642.5, min: 233, max: 1142 });
-
-  it('says when a metric has values from fewer replications than its configuration ran', () => {
-    expect(partialN(p50(2), 3)).toBe(' (n=2 of 3)');
+  it('says there is no spread, and over how many, where every replication gave the same value', () => {
+    const alike = { unit: 'ms', mean: 5018, ci95: [5018, 5018] as const, n: 3, sd: 0, min: 5018, max: 5018 };
+    expect(formatMeanCi('consensus.commit_latency_ms.p50', alike, { unitText: ' ms', replications: 3 })).toBe('5,018 ms (no spread over n=3)');
+    // Three equal values whose mean and interval come out a rounding error off: still no spread.
+    const rounded = { unit: 'ms', mean: 561.4000000000001, ci95: [561.3999999999998, 561.4000000000003] as const, n: 3, sd: 1e-13, min: 561.4, max: 561.4 };
+    expect(formatMeanCi('consensus.commit_latency_ms.p50', rounded)).toBe('561.4 (no spread over n=3)');
+    expect(meanCiNote([{ point: { n: 3 } }])).toContain('"no spread over n=3" where every replication gave the same value');
   });
 
-  it('says nothing when every replication gave a value, or none did', () => {
-    expect(partialN(p50(3), 3)).toBe('');
-    expect(partialN(p50(0, null), 3)).toBe('');
+  it("prints a narrow interval's ends with the digits that tell them apart", () => {
+    const narrow = { unit: 'ms', mean: 561.41, ci95: [561.39, 561.43] as const, n: 3, sd: 0.008, min: 561.4, max: 561.42 };
+    expect(formatMeanCi('consensus.commit_latency_ms.p50', narrow)).toBe('561.4 [561.39, 561.43]');
+  });
+
+  it('says when a metric has values from fewer replications than its configuration ran, and nothing when it has them all or none', () => {
+    const p50 = (n: number, mean: number | null = 687.7) => ({ unit: 'ms', mean, ci95: [0, 6460] as [number, number], n, sd: 642.5, min: 233, max: 1142 });
+    expect(formatMeanCi('consensus.commit_latency_ms.p50', p50(2), { unitText: ' ms', replications: 3 })).toBe('687.7 [0, 6,460] ms (n=2 of 3)');
+    expect(formatMeanCi('consensus.commit_latency_ms.p50', p50(1), { replications: 3 })).toBe('687.7 (n=1 of 3)');
+    expect(formatMeanCi('consensus.commit_latency_ms.p50', p50(3), { replications: 3 })).toBe('687.7 [0, 6,460]');
+    expect(formatMeanCi('consensus.commit_latency_ms.p50', p50(0, null), { replications: 3 })).toBe('—');
   });
 });
 

@@ -37,12 +37,7 @@ export function formatObserved(verdict: { readonly observed: number | null; read
 export function formatJudgedByAll(value: number | null | undefined, bounds: readonly number[]): string {
   const plain = formatNumber(value);
   if (bounds.length === 0 || value === null || value === undefined || !Number.isFinite(value)) return plain;
-  return onSideOfBounds(value, bounds, (extra) => {
-    const digits = 4 + extra;
-    let format = PRECISE.get(digits);
-    if (format === undefined) PRECISE.set(digits, (format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits })));
-    return format.format(value);
-  }) ?? plain;
+  return onSideOfBounds(value, bounds, (extra) => formatDigits(value, 4 + extra)) ?? plain;
 }
 
 /**
@@ -93,36 +88,83 @@ function movePointTwoRight(text: string): string {
 }
 
 /**
- * "99.8 [98.1, 101.5]", the interval clamped to the metric's domain (model/domain.ts), or "99.8"
- * when there is no interval: fewer than two replications, or one that is a point.
+ * How a mean's uncertainty reads, one rule for the report, the headline and the terminal
+ * (docs/reports.md, All metrics): two replications or more that differ give the Student-t interval,
+ * clamped to the metric's domain (model/domain.ts); replications that all gave the same value have
+ * no interval to give, and the note says so with their count; one replication is marked n=1. The
+ * note also says when the metric has values from fewer replications than its configuration ran (a
+ * latency percentile of a replication that committed nothing): the mean is then over those.
  */
-export function formatMeanCi(metric: string, summary: MetricSummary | undefined, meanText?: string): string {
-  if (summary === undefined || summary.mean === null) return '—';
-  // The mean as the caller printed it where it is judged (formatJudgedByAll, formatJudgedPercent).
-  const mean = meanText ?? formatNumber(summary.mean);
+export interface Spread {
+  /** The clamped interval, or null where there is none to print. */
+  readonly interval: readonly [number, number] | null;
+  /** What follows the value and its unit, in parentheses: 'no spread over n=3', 'n=1', 'n=2 of 3', or ''. */
+  readonly note: string;
+}
+
+export function spreadOf(metric: string, summary: MetricSummary, replications?: number): Spread {
+  const partial = replications !== undefined && summary.n < replications;
+  const count = partial ? `n=${summary.n} of ${replications}` : `n=${summary.n}`;
+  if (summary.n < 2) return { interval: null, note: count };
+  if (allAlike(summary)) return { interval: null, note: `no spread over ${count}` };
   const lo = summary.ci95?.[0];
   const hi = summary.ci95?.[1];
-  if (summary.n < 2 || lo === null || lo === undefined || hi === null || hi === undefined || (lo === summary.mean && hi === summary.mean)) {
-    return mean;
-  }
-  const [clampedLo, clampedHi] = clampInterval(metric, summary.unit, lo, hi);
-  return `${mean} [${formatNumber(clampedLo)}, ${formatNumber(clampedHi)}]`;
+  if (lo === null || lo === undefined || hi === null || hi === undefined) return { interval: null, note: `${count}, no interval given` };
+  return { interval: clampInterval(metric, summary.unit, lo, hi), note: partial ? count : '' };
 }
 
 /**
- * " (n=2 of 3)" when the metric has values from fewer replications than its configuration ran (a
- * latency percentile of a replication that committed nothing), else "": its mean and interval are
- * then over those, which a table headed by the configuration's n would misstate.
+ * Every replication gave the same value: min = max where the summary has them, else a zero sd or a
+ * zero-width interval. The interval of equal values can come out a rounding error wide (the mean
+ * of three 561.4s is not 561.4 in binary), which min and max do not.
  */
-export function partialN(summary: MetricSummary | undefined, replications: number): string {
-  return summary === undefined || summary.mean === null || summary.n >= replications ? '' : ` (n=${summary.n} of ${replications})`;
+function allAlike(summary: MetricSummary): boolean {
+  const { min, max } = summary;
+  if (typeof min === 'number' && typeof max === 'number') return min === max;
+  const lo = summary.ci95?.[0];
+  return summary.sd === 0 || (typeof lo === 'number' && lo === summary.ci95?.[1]);
+}
+
+/**
+ * An interval's two ends printed by `textAt`, with as many more digits (0, 1, … 17) as it takes for
+ * them to differ: a narrow interval reads "561.4 [561.39, 561.43]", never "[561.4, 561.4]".
+ */
+export function distinctEnds(lo: number, hi: number, textAt: (value: number, extraDigits: number) => string): [string, string] {
+  for (let extra = 0; ; extra++) {
+    const ends: [string, string] = [textAt(lo, extra), textAt(hi, extra)];
+    if (ends[0] !== ends[1] || extra === 17) return ends;
+  }
+}
+
+function formatDigits(value: number, digits: number): string {
+  let format = PRECISE.get(digits);
+  if (format === undefined) PRECISE.set(digits, (format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits })));
+  return format.format(value);
+}
+
+/**
+ * "99.8 [98.1, 101.5] ms", "5,018 ms (no spread over n=3)", "99.5 ms (n=1)", "706 [0, 2,423] ms
+ * (n=2 of 3)": the mean by `spreadOf`'s rule, `unitText` between the numbers and the note. `meanText`
+ * is the mean as the caller printed it where it is judged (formatJudgedByAll, formatJudgedPercent);
+ * `replications`, the configuration's count, lets the note say when the metric has fewer.
+ */
+export function formatMeanCi(
+  metric: string,
+  summary: MetricSummary | undefined,
+  options: { readonly meanText?: string | undefined; readonly unitText?: string; readonly replications?: number } = {},
+): string {
+  if (summary === undefined || summary.mean === null) return '—';
+  const mean = options.meanText ?? formatNumber(summary.mean);
+  const { interval, note } = spreadOf(metric, summary, options.replications);
+  const ends = interval === null ? '' : ` [${distinctEnds(interval[0], interval[1], (x, extra) => (extra === 0 ? formatNumber(x) : formatDigits(x, 4 + extra))).join(', ')}]`;
+  return `${mean}${ends}${options.unitText ?? ''}${note === '' ? '' : ` (${note})`}`;
 }
 
 /** What the numbers in a table are: with a CI when any configuration has two replications or more. */
 export function meanCiNote(configurations: readonly { readonly point: { readonly n: number } }[]): string {
   return configurations.some((c) => c.point.n >= 2)
-    ? 'Mean over replications with its Student-t 95 % confidence interval in brackets (clamped to the values the metric can take).'
-    : 'The value of the one replication: no confidence interval at n = 1 (run with --reps 2 or more for one).';
+    ? 'Mean over replications with its Student-t 95 % confidence interval in brackets (clamped to the values the metric can take); "no spread over n=3" where every replication gave the same value, "n=1" for the value of a single replication.'
+    : 'The value of the one replication, marked n=1: no confidence interval at n = 1 (run with --reps 2 or more for one).';
 }
 
 export function formatPValue(p: number | null): string {

@@ -11,7 +11,7 @@
 import { IN_TREE_ATTACKS } from '../../attacks/registry.ts';
 import type { MetricSummary } from '../results/types.ts';
 import { clampToDomain, metricDomain } from './domain.ts';
-import { formatJudgedByAll, formatJudgedPercent, formatMeanCi, formatNumber, formatObserved, partialN } from './format.ts';
+import { formatJudgedByAll, formatJudgedPercent, formatMeanCi, formatNumber, formatObserved } from './format.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import { metricDoc, namePattern } from '../../metrics/catalog.ts';
 import { DETECTOR_AREA } from './metric-names.ts';
@@ -56,17 +56,17 @@ function inPercent(metric: string, summary: MetricSummary): MetricSummary {
 function valueText(configurations: readonly Configuration[], metric: string): string {
   const one = (c: Configuration): string => {
     const summary = c.point.metrics[metric]!;
-    const partial = partialN(summary, c.point.n);
     // The bounds of the expectations on this very metric: the mean must read on the side of each that
     // decided the line's verdict (92.3388 %, not 92.34 %, beside a failed >= 92.339 %).
     const bounds = c.point.expectations.filter((e) => e.metric === metric).map((e) => parseCondition(e.condition)?.value).filter((b): b is number => b !== undefined);
     if (summary.unit === 'ratio') {
       // Judged as a ratio, shown in per cent (formatJudgedPercent): never on a bound it missed.
       const meanText = bounds.length === 0 || summary.mean === null ? undefined : formatJudgedPercent(summary.mean, bounds);
-      return `${formatMeanCi(metric, inPercent(metric, summary), meanText)} %${partial}`;
+      return formatMeanCi(metric, inPercent(metric, summary), { meanText, unitText: ' %', replications: c.point.n });
     }
-    const unit = summary.unit === '' || summary.unit === 'count' ? '' : ` ${summary.unit}`;
-    return `${formatMeanCi(metric, summary, bounds.length === 0 || summary.mean === null ? undefined : formatJudgedByAll(summary.mean, bounds))}${unit}${partial}`;
+    const unitText = summary.unit === '' || summary.unit === 'count' ? '' : ` ${summary.unit}`;
+    const meanText = bounds.length === 0 || summary.mean === null ? undefined : formatJudgedByAll(summary.mean, bounds);
+    return formatMeanCi(metric, summary, { meanText, unitText, replications: c.point.n });
   };
   const present = configurations.filter((c) => c.point.metrics[metric] !== undefined);
   if (present.length === 1 && configurations.length === 1) return one(present[0]!);
