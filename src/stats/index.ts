@@ -1,15 +1,16 @@
 /**
  * Statistics for replications and timings, one definition each: descriptive (mean, variance, sd),
  * Student's t, the confidence interval of a mean, sample quantiles, Welch's and the paired t-test
- * with Holm's correction, the Mann–Whitney U test, the normal CDF, and the exact (Clopper–Pearson)
- * interval of a binomial proportion. Runner, report, validation, attack outcomes and bench all take
- * theirs from here.
+ * (the exact permutation p where the samples have no spread) with Holm's correction, the
+ * Mann–Whitney U test, the normal CDF, and the exact (Clopper–Pearson) interval of a binomial
+ * proportion. Runner, report, validation, attack outcomes and bench all take theirs from here.
  */
 export { mean, sampleSd, sampleVariance, sum } from './descriptive.ts';
 export { incompleteBeta, logGamma, studentTCdf, studentTQuantile } from './student-t.ts';
 export { meanInterval, tHalfWidth, type MeanInterval } from './confidence.ts';
 export { median, quantileInterpolated } from './quantiles.ts';
 export { welchTTest, type WelchResult } from './welch.ts';
+export { NO_SPREAD_TOLERANCE, relabellingExtremeP, signFlipExtremeP, type NoSpreadResult } from './no-spread.ts';
 export { pairedTTest, type PairedTResult } from './paired-t.ts';
 export { holmAdjust } from './holm.ts';
 export { mannWhitneyGreater, type RankTest } from './mann-whitney.ts';

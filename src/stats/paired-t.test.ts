@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pairedTTest } from './paired-t.ts';
+import { pairedTTest, type PairedTResult } from './paired-t.ts';
 import { welchTTest } from './welch.ts';
 
 describe('the paired t-test', () => {
   it('reproduces a hand-checked example', () => {
     // Differences 1, 2, 2, 0, 2: mean 1.4, sd √0.8, standard error 0.4, t = 3.5 at 4 df;
     // two-sided p = 0.02490 (scipy.stats.ttest_rel gives 0.024896).
-    const result = pairedTTest([1, 2, 3, 4, 5], [2, 4, 5, 4, 7]);
+    const result = pairedTTest([1, 2, 3, 4, 5], [2, 4, 5, 4, 7]) as PairedTResult;
     expect(result?.t).toBeCloseTo(3.5, 10);
     expect(result?.df).toBe(4);
     expect(result?.pValue).toBeCloseTo(0.024896, 5);
@@ -19,10 +19,23 @@ describe('the paired t-test', () => {
     expect(welchTTest(a, b)?.pValue).toBeGreaterThan(0.5);
   });
 
-  it('is undefined below two pairs, exact for constant differences, and refuses unequal lengths', () => {
+  it('is undefined below two pairs, and refuses unequal lengths', () => {
     expect(pairedTTest([1], [2])).toBeNull();
-    expect(pairedTTest([1, 2, 3], [1, 2, 3])?.pValue).toBe(1);
-    expect(pairedTTest([1, 2, 3], [2, 3, 4])?.pValue).toBe(0);
     expect(() => pairedTTest([1, 2], [1, 2, 3])).toThrow('pairs need equal lengths');
+  });
+
+  it('gives p = 1 to pairs that do not differ', () => {
+    expect(pairedTTest([1, 2, 3], [1, 2, 3])).toEqual({ kind: 'no spread', sign: 0, pValue: 1 });
+  });
+
+  it('gives equal non-zero differences the sign-flip p 2^(1−n), not p = 0 from an infinite t', () => {
+    // Two replications of an integer metric: 45, 47 against 44, 46, both differences −1.
+    expect(pairedTTest([45, 47], [44, 46])).toEqual({ kind: 'no spread', sign: -1, pValue: 0.5 });
+    expect(pairedTTest([1, 2, 3], [2, 3, 4])).toEqual({ kind: 'no spread', sign: 1, pValue: 0.25 });
+  });
+
+  it('finds differences the same up to floating-point rounding without spread, not t near 1e15', () => {
+    // 1.2 − 1.1, 2.3 − 2.2 and 3.4 − 3.3 are 0.1 apart in exact arithmetic, a few ulps apart in binary.
+    expect(pairedTTest([1.1, 2.2, 3.3], [1.2, 2.3, 3.4])).toEqual({ kind: 'no spread', sign: 1, pValue: 0.25 });
   });
 });

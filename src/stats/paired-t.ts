@@ -6,9 +6,11 @@
  * Welch's, which must treat the two samples as independent.
  */
 import { mean, sampleSd } from './descriptive.ts';
+import { equalWithinRounding, largestMagnitude, signFlipExtremeP, withoutSpread, type NoSpreadResult } from './no-spread.ts';
 import { studentTCdf } from './student-t.ts';
 
 export interface PairedTResult {
+  readonly kind: 't';
   /** Mean of (b − a) over its standard error. */
   readonly t: number;
   readonly df: number;
@@ -18,18 +20,21 @@ export interface PairedTResult {
 
 /**
  * `a[i]` and `b[i]` are one pair. Null with fewer than two pairs (no variance estimate). Pairs
- * that all differ by the same amount give p = 1 when it is 0 and p = 0 otherwise.
+ * that all differ by the same amount (within NO_SPREAD_TOLERANCE of the values' magnitude) leave
+ * t undefined (no-spread.ts): p = 1 when the amount is 0, else the sign-flip test's exact 2^(1−n).
  */
-export function pairedTTest(a: readonly number[], b: readonly number[]): PairedTResult | null {
+export function pairedTTest(a: readonly number[], b: readonly number[]): PairedTResult | NoSpreadResult | null {
   if (a.length !== b.length) throw new Error(`pairedTTest: ${a.length} values against ${b.length}; pairs need equal lengths`);
   if (a.length < 2) return null;
   const differences = a.map((x, i) => (b[i] as number) - x);
   const meanDifference = mean(differences);
-  const df = differences.length - 1;
-  const standardError = sampleSd(differences) / Math.sqrt(differences.length);
-  if (standardError === 0) {
-    return meanDifference === 0 ? { t: 0, df, pValue: 1 } : { t: Math.sign(meanDifference) * Number.POSITIVE_INFINITY, df, pValue: 0 };
+  const scale = largestMagnitude(a, b);
+  if (withoutSpread(differences, scale)) {
+    return equalWithinRounding(meanDifference, 0, scale)
+      ? { kind: 'no spread', sign: 0, pValue: 1 }
+      : { kind: 'no spread', sign: meanDifference > 0 ? 1 : -1, pValue: signFlipExtremeP(differences.length) };
   }
-  const t = meanDifference / standardError;
-  return { t, df, pValue: Math.min(1, 2 * studentTCdf(-Math.abs(t), df)) };
+  const df = differences.length - 1;
+  const t = meanDifference / (sampleSd(differences) / Math.sqrt(differences.length));
+  return { kind: 't', t, df, pValue: Math.min(1, 2 * studentTCdf(-Math.abs(t), df)) };
 }

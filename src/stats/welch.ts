@@ -3,9 +3,11 @@
  * the comparison of two runs' replications, which need not share a variance.
  */
 import { mean, sampleVariance } from './descriptive.ts';
+import { equalWithinRounding, largestMagnitude, relabellingExtremeP, withoutSpread, type NoSpreadResult } from './no-spread.ts';
 import { studentTCdf } from './student-t.ts';
 
 export interface WelchResult {
+  readonly kind: 't';
   /** (mean of b − mean of a) over its standard error. */
   readonly t: number;
   readonly df: number;
@@ -15,21 +17,25 @@ export interface WelchResult {
 
 /**
  * Null when either sample has fewer than two values (no variance estimate). Two constant samples
- * give p = 1 when equal and p = 0 when they differ: deterministic replications that disagree.
+ * (within NO_SPREAD_TOLERANCE of the values' magnitude) leave t and the Welch–Satterthwaite degrees
+ * of freedom 0 ÷ 0 or infinite (no-spread.ts): p = 1 when they are equal, else the two-sample
+ * permutation test's exact 2 / C(nA + nB, nA).
  */
-export function welchTTest(a: readonly number[], b: readonly number[]): WelchResult | null {
+export function welchTTest(a: readonly number[], b: readonly number[]): WelchResult | NoSpreadResult | null {
   if (a.length < 2 || b.length < 2) return null;
   const meanA = mean(a);
   const meanB = mean(b);
+  const scale = largestMagnitude(a, b);
+  if (withoutSpread(a, scale) && withoutSpread(b, scale)) {
+    return equalWithinRounding(meanA, meanB, scale)
+      ? { kind: 'no spread', sign: 0, pValue: 1 }
+      : { kind: 'no spread', sign: meanB > meanA ? 1 : -1, pValue: relabellingExtremeP(a.length, b.length) };
+  }
   const varianceOfMeanA = sampleVariance(a) / a.length;
   const varianceOfMeanB = sampleVariance(b) / b.length;
   const variance = varianceOfMeanA + varianceOfMeanB;
-  if (variance === 0) {
-    const df = a.length + b.length - 2;
-    return meanA === meanB ? { t: 0, df, pValue: 1 } : { t: Math.sign(meanB - meanA) * Number.POSITIVE_INFINITY, df, pValue: 0 };
-  }
   const t = (meanB - meanA) / Math.sqrt(variance);
   const df = (variance * variance) / ((varianceOfMeanA * varianceOfMeanA) / (a.length - 1) + (varianceOfMeanB * varianceOfMeanB) / (b.length - 1));
   const pValue = Math.min(1, 2 * studentTCdf(-Math.abs(t), df));
-  return { t, df, pValue };
+  return { kind: 't', t, df, pValue };
 }

@@ -10,7 +10,8 @@ import { formatNumber, formatPValue } from '../model/format.ts';
 import type { ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ResultsFolder } from '../results/types.ts';
-import { differsWithZeroVariance, SIGNIFICANCE_LEVEL, ZERO_VARIANCE_TOLERANCE, type CheckRegression, type Comparison, type MetricDifference } from './compare.ts';
+import { NO_SPREAD_TOLERANCE } from '../../stats/index.ts';
+import { differsWithoutSpread, SIGNIFICANCE_LEVEL, type CheckRegression, type Comparison, type MetricDifference } from './compare.ts';
 
 const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, 'within threshold': 3, untested: 4, same: 5 } as const;
 
@@ -31,7 +32,7 @@ function differenceCells(d: MetricDifference): string[] {
     formatNumber(d.meanB),
     `${d.delta >= 0 ? '+' : ''}${formatNumber(d.delta)}`,
     relativeText(d),
-    differsWithZeroVariance(d) ? `0 (t = ${d.t === '-Infinity' ? '−' : ''}∞, zero variance)` : formatPValue(d.pValue),
+    differsWithoutSpread(d) ? `${formatPValue(d.pValue)} (exact permutation p, no spread)` : formatPValue(d.pValue),
     formatPValue(d.pAdjusted),
     d.verdict,
   ];
@@ -78,14 +79,14 @@ function summaryLine(c: Comparison): string {
   const significant = c.differences.filter((d) => d.significant).length;
   const untested = c.differences.filter((d) => d.verdict === 'untested').length;
   const notTested = untested === 0 ? '' : ` ${untested} untested: a side had fewer than two values of the metric.`;
-  const constant = c.differences.filter(differsWithZeroVariance).length;
-  const zeroVariance =
-    constant === 0
+  const withoutSpread = c.differences.filter(differsWithoutSpread).length;
+  const noSpread =
+    withoutSpread === 0
       ? ''
-      : ` ${constant} differ with zero variance (t infinite, p = 0: ${c.test === 'paired' ? 'every paired difference B − A the same' : 'both sides constant and unequal'}, within ${ZERO_VARIANCE_TOLERANCE} of the values' magnitude).`;
+      : ` ${withoutSpread} differ with no spread (${c.test === 'paired' ? 'every paired difference B − A the same' : 'both sides constant and unequal'}, within ${NO_SPREAD_TOLERANCE} of the values' magnitude), where t is undefined: their p is the exact permutation p, ${c.test === 'paired' ? '2^(1−n) for n pairs (sign flips)' : '2 ÷ C(nA + nB, nA) (splits of the pooled values)'}.`;
   const notCompared = c.uncompared.length === 0 ? '' : ` ${c.uncompared.length} not compared (listed below).`;
   const regressed = c.regressions.length === 0 ? '' : ` ${regressedCount(c)} that held in A failed in B (listed below), which fails the comparison whatever the metrics say.`;
-  return `${c.differences.length} metrics compared; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL}): ${c.worse} worse, ${c.better} better.${notTested}${zeroVariance}${notCompared}${regressed}`;
+  return `${c.differences.length} metrics compared; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL}): ${c.worse} worse, ${c.better} better.${notTested}${noSpread}${notCompared}${regressed}`;
 }
 
 function regressedCount(c: Comparison): string {

@@ -84,7 +84,7 @@ const SLIGHTLY_SLOWER = { seed: 1, points: [{ parameters: {}, load: 1.02 }] };
 describe('compare: what is stated is what is tested', () => {
   it('states the paired means and difference over the replications both sides produced the metric in', () => {
     // Seed 2 has no value in A; over all values B - A is +40, over the pairs tested it is -10.
-    const c = compareResults(folderOf([100, null, 110, 120]), folderOf([90, 300, 100, 110]));
+    const c = compareResults(folderOf([100, null, 110, 120]), folderOf([90, 300, 101, 109]));
     const d = c.differences[0]!;
     expect([d.nA, d.nB, d.meanA, d.meanB, d.delta]).toEqual([3, 3, 110, 100, -10]);
     expect(Math.sign(d.t as number)).toBe(Math.sign(d.delta));
@@ -125,29 +125,40 @@ describe('compare: what is stated is what is tested', () => {
   });
 });
 
-describe('compare: samples that differ with zero variance', () => {
+describe('compare: samples with no spread', () => {
   /** The difference as comparison.json and --json hold it. */
   const saved = (a: ResultsFolder, b: ResultsFolder) => JSON.parse(JSON.stringify(compareResults(a, b).differences[0]));
 
-  it("writes the infinite t of constant, unequal samples as 'Infinity' beside p = 0, not as null (untested)", () => {
-    expect(saved(folderOf([100, 100, 100]), folderOf([110, 110, 110]))).toMatchObject({ test: 'paired', t: 'Infinity', pValue: 0, verdict: 'worse' });
+  it('does not call two replications whose paired differences tie significant: the sign-flip p is 0.5, not 0', () => {
+    // An integer metric, two replications: A 45, 47 and B 44, 46 differ by −1 in both.
+    const c = compareResults(inMemory({ metric: 'mempool.occupancy_txs.max', values: [45, 47] }), inMemory({ metric: 'mempool.occupancy_txs.max', values: [44, 46] }));
+    expect(c.differences[0]).toMatchObject({ test: 'paired', noSpread: true, t: null, df: null, pValue: 0.5, pAdjusted: 0.5, significant: false, verdict: 'same' });
   });
 
-  it("gives the infinite t the sign of B − A, with Welch's test too", () => {
-    expect(saved(folderOf([100, 100, 100]), folderOf([90, 90, 90], 50))).toMatchObject({ test: 'welch', t: '-Infinity', pValue: 0, verdict: 'better' });
+  it('does not fail on a tie in the worse direction either', () => {
+    const c = compareResults(folderOf([100, 100, 100]), folderOf([110, 110, 110]));
+    expect(c.differences[0]).toMatchObject({ noSpread: true, pValue: 0.25, verdict: 'same' });
+    expect(c.passed).toBe(true);
   });
 
-  it('finds a paired difference the same up to floating-point rounding constant: t infinite, not 1e15', () => {
+  it("gives Welch's test of two constant, unequal sides the permutation p 2 / C(nA + nB, nA), with no t or degrees of freedom", () => {
+    expect(saved(folderOf([100, 100, 100]), folderOf([90, 90, 90], 50))).toMatchObject({ test: 'welch', noSpread: true, t: null, df: null, pValue: 0.1, verdict: 'same' });
+  });
+
+  it('finds a change of deterministic replications significant when there are enough of them for the permutation p', () => {
+    // 2 / C(12, 6) = 0.0022.
+    const c = compareResults(folderOf([100, 100, 100, 100, 100, 100]), folderOf([90, 90, 90, 90, 90, 90], 50));
+    expect(c.differences[0]).toMatchObject({ test: 'welch', noSpread: true, verdict: 'better' });
+    expect(c.differences[0]!.pValue).toBeCloseTo(2 / 924, 12);
+  });
+
+  it('finds a paired difference the same up to floating-point rounding without spread, not t near 1e15', () => {
     // 1.2 − 1.1, 2.3 − 2.2 and 3.4 − 3.3 are 0.1 apart in exact arithmetic, a few ulps apart in binary.
-    expect(saved(folderOf([1.1, 2.2, 3.3]), folderOf([1.2, 2.3, 3.4]))).toMatchObject({ test: 'paired', t: 'Infinity', pValue: 0 });
+    expect(saved(folderOf([1.1, 2.2, 3.3]), folderOf([1.2, 2.3, 3.4]))).toMatchObject({ test: 'paired', noSpread: true, t: null, pValue: 0.25 });
   });
 
-  it('finds floating-point values equal up to rounding the same: t = 0, p = 1', () => {
-    expect(saved(folderOf([0.3, 0.3, 0.3]), folderOf([0.1 + 0.2, 0.1 + 0.2, 0.1 + 0.2], 50))).toMatchObject({ test: 'welch', t: 0, pValue: 1, verdict: 'same' });
-  });
-
-  it("gives no degrees of freedom to Welch's test of two constant sides (0 ÷ 0)", () => {
-    expect(saved(folderOf([100, 100, 100]), folderOf([110, 110, 110], 50))).toMatchObject({ test: 'welch', t: 'Infinity', df: null });
+  it('finds floating-point values equal up to rounding the same: p = 1', () => {
+    expect(saved(folderOf([0.3, 0.3, 0.3]), folderOf([0.1 + 0.2, 0.1 + 0.2, 0.1 + 0.2], 50))).toMatchObject({ test: 'welch', noSpread: true, pValue: 1 });
   });
 });
 
@@ -162,7 +173,7 @@ describe('compare: the better direction of trust metrics', () => {
 describe('compare: metrics with no better direction', () => {
   it('calls a significant change in offered load changed, in either direction, and passes', () => {
     const offered = (values: number[]) => inMemory({ metric: 'consensus.offered_tps', values });
-    for (const [a, b] of [[[100, 101, 99], [150, 151, 149]], [[150, 151, 149], [100, 101, 99]]] as const) {
+    for (const [a, b] of [[[100, 101, 99], [150, 152, 149]], [[150, 152, 149], [100, 101, 99]]] as const) {
       const c = compareResults(offered([...a]), offered([...b]));
       expect(c.differences[0]).toMatchObject({ direction: 'neither', verdict: 'changed' });
       expect(c.passed).toBe(true);
@@ -212,7 +223,7 @@ describe('compare: runs whose replication seeds overlap', () => {
     const c = compareResults(inMemory({ values: [100, 110], seeds: [1, 2] }), inMemory({ values: [101, 111, 900], seeds: [1, 2, 3] }));
     expect(c.test).toBe('paired');
     expect(c.seeds).toEqual({ shared: 2, onlyA: 0, onlyB: 1, sharedLeftOutOf: null });
-    expect(c.differences[0]).toMatchObject({ test: 'paired', nA: 2, nB: 2, meanB: 106, t: 'Infinity' });
+    expect(c.differences[0]).toMatchObject({ test: 'paired', nA: 2, nB: 2, meanB: 106, noSpread: true, pValue: 0.5 });
   });
 
   it('says how many it paired and how many it left out, not that the samples are independent', () => {
@@ -236,12 +247,14 @@ describe('compare: runs whose replication seeds overlap', () => {
 describe('compare: what the page and the command line say', () => {
   const inputOf = (a: ResultsFolder, b: ResultsFolder): ReportInput => ({ title: 't', configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')] });
 
-  it('states a p of 0 from zero variance as such in the table, and counts those differences', () => {
+  it('states the exact permutation p of samples with no spread as such in the table, and counts those differences', () => {
     const a = folderOf([100, 100, 100]);
     const b = folderOf([110, 110, 110]);
     const md = compareMarkdown(a, b, inputOf(a, b), compareResults(a, b), []);
-    expect(md).toContain("1 differ with zero variance (t infinite, p = 0: every paired difference B − A the same, within 1e-9 of the values' magnitude).");
-    expect(md).toContain('| 0 (t = ∞, zero variance) |');
+    expect(md).toContain(
+      "1 differ with no spread (every paired difference B − A the same, within 1e-9 of the values' magnitude), where t is undefined: their p is the exact permutation p, 2^(1−n) for n pairs (sign flips).",
+    );
+    expect(md).toContain('| 0.250 (exact permutation p, no spread) |');
   });
 
   it('lists points present in only one run on the command line', () => {

@@ -27,29 +27,9 @@ export type Verdict = 'better' | 'worse' | 'changed' | 'within threshold' | 'sam
 
 export type StatisticalTest = 'paired' | 'welch';
 
-/** A t statistic as comparison.json can hold it: finite, or infinite by sign (zero variance). */
-export type TStatistic = number | 'Infinity' | '-Infinity';
-
-/** `t` of a test, infinite ones as the strings JSON can hold (MetricDifference.t). */
-function tStatistic(t: number): TStatistic {
-  if (t === Number.POSITIVE_INFINITY) return 'Infinity';
-  if (t === Number.NEGATIVE_INFINITY) return '-Infinity';
-  return t;
-}
-
-/**
- * The spread, relative to the largest magnitude among the values tested, below which samples count
- * as having none. A metric computed in floating point (a rate: count ÷ seconds) carries rounding
- * error of a few units in the last place (2.2e-16 relative) in each replication, so a paired
- * difference that is the same in exact arithmetic varies by about 1e-16 of the values and an exact
- * test of zero variance would report t near 1e15 for it. A billionth is far above that rounding and
- * far below any change a simulation's replications can show.
- */
-export const ZERO_VARIANCE_TOLERANCE = 1e-9;
-
-/** Whether a difference's samples differ with zero variance (t infinite, p = 0). */
-export function differsWithZeroVariance(d: Pick<MetricDifference, 't'>): boolean {
-  return typeof d.t === 'string';
+/** Whether a difference's samples differ with no spread, its p the exact permutation p below 1 (MetricDifference.noSpread). */
+export function differsWithoutSpread(d: Pick<MetricDifference, 'noSpread' | 'pValue'>): boolean {
+  return d.noSpread && d.pValue !== 1;
 }
 
 export interface CompareOptions {
@@ -73,18 +53,16 @@ export interface MetricDifference {
   /** Null when a side has fewer than two values of this metric. */
   readonly test: StatisticalTest | null;
   /**
-   * The t statistic; null only when untested (`test` null). 'Infinity' or '-Infinity' (the sign of
-   * B − A) when the samples differ with zero variance, where t is infinite and p = 0: every paired
-   * difference B_i − A_i the same non-zero value, or with Welch's test both sides constant and
-   * unequal (deterministic runs that disagree). A string, since JSON has no infinity. "The same"
-   * and "constant" within ZERO_VARIANCE_TOLERANCE.
+   * The samples tested have no spread (src/stats/no-spread.ts): every paired difference B_i − A_i
+   * the same, or with Welch's test both sides constant, within NO_SPREAD_TOLERANCE of the values'
+   * magnitude. t is then 0 ÷ 0 or infinite, so `t` and `df` are null and `pValue` is the exact
+   * permutation p: 1 when the samples agree, else 2^(1−n) (sign flips of n equal paired
+   * differences) or 2 / C(nA + nB, nA) (splits of two constant samples). False when untested.
    */
-  readonly t: TStatistic | null;
-  /**
-   * Degrees of freedom; null when untested, and with Welch's test when both sides are constant:
-   * the Welch–Satterthwaite formula is then 0 ÷ 0 (no variance to weigh), and t is 0 or infinite
-   * whatever the degrees of freedom.
-   */
+  readonly noSpread: boolean;
+  /** The t statistic; null when untested (`test` null) or without spread (`noSpread`). */
+  readonly t: number | null;
+  /** Degrees of freedom; null when untested or without spread, as `t`. */
   readonly df: number | null;
   readonly pValue: number | null;
   /** Holm-adjusted p-value */
@@ -236,34 +214,9 @@ function samplesFor(test: StatisticalTest, a: Map<number, number>, b: Map<number
   return { a: shared.map((seed) => a.get(seed) as number), b: shared.map((seed) => b.get(seed) as number) };
 }
 
-/** Whether the values' spread is rounding, not variance (ZERO_VARIANCE_TOLERANCE). */
-function constantWithin(values: readonly number[], scale: number): boolean {
-  return Math.max(...values) - Math.min(...values) <= ZERO_VARIANCE_TOLERANCE * scale;
-}
-
-interface TestResult {
-  readonly t: number;
-  readonly df: number | null;
-  readonly pValue: number;
-}
-
-/**
- * The test, with zero variance judged within ZERO_VARIANCE_TOLERANCE of the values' magnitude
- * rather than exactly: then t is 0 (p = 1) when the means agree within it too, else infinite with
- * the sign of B − A (p = 0). Null when a side has fewer than two values.
- */
-function runTest(test: StatisticalTest, a: readonly number[], b: readonly number[]): TestResult | null {
-  if (a.length < 2 || b.length < 2) return null;
-  const scale = Math.max(...a.map(Math.abs), ...b.map(Math.abs));
-  const constant = (difference: number, df: number | null): TestResult =>
-    Math.abs(difference) <= ZERO_VARIANCE_TOLERANCE * scale ? { t: 0, df, pValue: 1 } : { t: Math.sign(difference) * Number.POSITIVE_INFINITY, df, pValue: 0 };
-  if (test === 'paired') {
-    const differences = a.map((x, i) => (b[i] as number) - x);
-    if (constantWithin(differences, scale)) return constant(mean(differences), differences.length - 1);
-    return pairedTTest(a, b);
-  }
-  if (constantWithin(a, scale) && constantWithin(b, scale)) return constant(mean(b) - mean(a), null);
-  return welchTTest(a, b);
+/** The test; null when a side has fewer than two values. Samples without spread get the exact permutation p (src/stats/no-spread.ts). */
+function runTest(test: StatisticalTest, a: readonly number[], b: readonly number[]): ReturnType<typeof pairedTTest> {
+  return test === 'paired' ? pairedTTest(a, b) : welchTTest(a, b);
 }
 
 function requireReplications(folder: ResultsFolder): void {
@@ -492,8 +445,9 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
         nA: values.a.length,
         nB: values.b.length,
         test: result === null ? null : test,
-        t: result === null ? null : tStatistic(result.t),
-        df: result?.df ?? null,
+        noSpread: result?.kind === 'no spread',
+        t: result?.kind === 't' ? result.t : null,
+        df: result?.kind === 't' ? result.df : null,
         pValue: result?.pValue ?? null,
         direction: betterDirection(metric),
       });
