@@ -2,7 +2,7 @@
  * Samples with no spread, where a t-test is undefined: the t statistic is 0 ÷ 0 when the means
  * agree and ±∞ when they differ, and reading ±∞ as p = 0 would call two replications of integer
  * values (45, 47 against 44, 46) a certain difference. The exact permutation (randomization) test
- * (Fisher 1935, The Design of Experiments, §21; Good, Permutation Tests, 2nd ed. 2000, §3.1) is
+ * (Fisher 1935, The Design of Experiments, ch. III §21; Good, Permutation Tests, 2nd ed. 2000) is
  * defined there and gives the smallest p the data allow: the observed arrangement is the most
  * extreme one, and its p-value is the share of equally likely arrangements as extreme.
  */

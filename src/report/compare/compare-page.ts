@@ -13,7 +13,14 @@ import type { ResultsFolder } from '../results/types.ts';
 import { NO_SPREAD_TOLERANCE } from '../../stats/index.ts';
 import { differsWithoutSpread, SIGNIFICANCE_LEVEL, type CheckRegression, type Comparison, type MetricDifference } from './compare.ts';
 
-const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, 'within threshold': 3, untested: 4, same: 5 } as const;
+const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, 'within threshold': 3, untested: 4, same: 5, identical: 6 } as const;
+
+/** The verdict as the table states it. */
+function verdictText(d: MetricDifference): string {
+  return d.verdict === 'identical' ? IDENTICAL : d.verdict;
+}
+
+const IDENTICAL = 'identical in A and B';
 
 function ordered(differences: readonly MetricDifference[]): MetricDifference[] {
   return [...differences].sort((x, y) => VERDICT_ORDER[x.verdict] - VERDICT_ORDER[y.verdict]);
@@ -34,7 +41,7 @@ function differenceCells(d: MetricDifference): string[] {
     relativeText(d),
     differsWithoutSpread(d) ? `${formatPValue(d.pValue)} (exact permutation p, no spread)` : formatPValue(d.pValue),
     formatPValue(d.pAdjusted),
-    d.verdict,
+    verdictText(d),
   ];
 }
 
@@ -84,9 +91,11 @@ function summaryLine(c: Comparison): string {
     withoutSpread === 0
       ? ''
       : ` ${withoutSpread} differ with no spread (${c.test === 'paired' ? 'every paired difference B − A the same' : 'both sides constant and unequal'}, within ${NO_SPREAD_TOLERANCE} of the values' magnitude), where t is undefined: their p is the exact permutation p, ${c.test === 'paired' ? '2^(1−n) for n pairs (sign flips)' : '2 ÷ C(nA + nB, nA) (splits of the pooled values)'}.`;
+  const identical = c.differences.filter((d) => d.verdict === 'identical').length;
+  const same = identical === 0 ? '' : ` ${identical} ${IDENTICAL} (every ${c.test === 'paired' ? 'paired difference B − A zero' : 'value of both the same'}, so p = 1 whatever the replications), left out of Holm's correction (Tarone 1990: a test that can never reject need not be counted).`;
   const notCompared = c.uncompared.length === 0 ? '' : ` ${c.uncompared.length} not compared (listed below).`;
   const regressed = c.regressions.length === 0 ? '' : ` ${regressedCount(c)} that held in A failed in B (listed below), which fails the comparison whatever the metrics say.`;
-  return `${c.differences.length} metrics compared; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL}): ${c.worse} worse, ${c.better} better.${notTested}${noSpread}${notCompared}${regressed}`;
+  return `${c.differences.length} metrics compared; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL}): ${c.worse} worse, ${c.better} better.${notTested}${same}${noSpread}${notCompared}${regressed}`;
 }
 
 function regressedCount(c: Comparison): string {

@@ -45,6 +45,19 @@ function inMemory(run: InMemoryRun): ResultsFolder {
   } as unknown as ResultsFolder;
 }
 
+/** inMemory with several metrics (unit ms), `values[metric][k]` in the replication of seed k + 1. */
+function withMetrics(values: Readonly<Record<string, readonly number[]>>): ResultsFolder {
+  const metrics = Object.entries(values);
+  const folder = inMemory({ values: metrics[0]![1], metric: metrics[0]![0] });
+  const point = folder.summary.points[0]!;
+  const summaryOf = (v: readonly number[]) => ({ unit: 'ms', mean: v.reduce((x, y) => x + y, 0) / v.length, n: v.length });
+  return {
+    ...folder,
+    summary: { ...folder.summary, points: [{ ...point, metrics: Object.fromEntries(metrics.map(([name, v]) => [name, summaryOf(v)])) }] },
+    replications: folder.replications.map((r, k) => ({ ...r, metrics: Object.fromEntries(metrics.map(([name, v]) => [name, { unit: 'ms', value: v[k] }])) })),
+  } as unknown as ResultsFolder;
+}
+
 /** inMemory with `values[k]` in the replication of seed k + firstSeed. */
 function folderOf(values: readonly (number | null)[], firstSeed = 1): ResultsFolder {
   return inMemory({ values, seeds: values.map((_, k) => k + firstSeed) });
@@ -159,6 +172,29 @@ describe('compare: samples with no spread', () => {
 
   it('finds floating-point values equal up to rounding the same: p = 1', () => {
     expect(saved(folderOf([0.3, 0.3, 0.3]), folderOf([0.1 + 0.2, 0.1 + 0.2, 0.1 + 0.2], 50))).toMatchObject({ test: 'welch', noSpread: true, pValue: 1 });
+  });
+});
+
+describe("compare: Holm's family leaves out metrics identical in A and B", () => {
+  // Nine metrics that did not move (the same value in every replication of A and B, as most of a
+  // scenario's workload and configuration metrics) beside one that fell by 10 % (raw p = 0.013).
+  const unmoved = Object.fromEntries(Array.from({ length: 9 }, (_, k) => [`stable.metric_${k}`, [5, 6, 7]]));
+  const a = withMetrics({ 'consensus.client_latency_ms.mean': [100, 102, 98], ...unmoved });
+  const b = withMetrics({ 'consensus.client_latency_ms.mean': [90, 90, 90], ...unmoved });
+
+  it('does not let them dilute the correction of a metric that moved', () => {
+    const latency = compareResults(a, b).differences.find((d) => d.metric === 'consensus.client_latency_ms.mean')!;
+    expect(latency.pValue).toBeCloseTo(0.0132, 3);
+    // Counted, the nine would make it 10 × 0.013 = 0.13: "same".
+    expect(latency).toMatchObject({ significant: true, verdict: 'better' });
+    expect(latency.pAdjusted).toBe(latency.pValue);
+  });
+
+  it('lists them as identical in A and B, with p = 1 and no Holm-adjusted p', () => {
+    const c = compareResults(a, b);
+    expect(c.differences.filter((d) => d.metric.startsWith('stable.')).map((d) => [d.verdict, d.pValue, d.pAdjusted])).toEqual(Array.from({ length: 9 }, () => ['identical', 1, null]));
+    const md = compareMarkdown(a, b, { title: 't', configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')] }, c, []);
+    expect(md).toContain("9 identical in A and B (every paired difference B − A zero, so p = 1 whatever the replications), left out of Holm's correction");
   });
 });
 
