@@ -30,13 +30,26 @@ function relativeText(d: MetricDifference): string {
   return d.relative === null ? '—' : `${d.relative >= 0 ? '+' : ''}${(d.relative * 100).toFixed(1)} %`;
 }
 
-function differenceCells(d: MetricDifference): string[] {
+/** Whether the test reads fewer replications than produced the metric on a side (MetricDifference.nProducedA). */
+function leavesReplicationsOut(d: MetricDifference): boolean {
+  return d.nA < d.nProducedA || d.nB < d.nProducedB;
+}
+
+/** The replications each mean is over, and of how many that produced the metric when the test left some out. */
+function countsText(d: MetricDifference, c: Comparison): string {
+  if (!leavesReplicationsOut(d)) return `${d.nA} / ${d.nB}`;
+  const why = c.test === 'paired' ? 'paired seeds' : 'shared seed left out';
+  return `${d.nA} of ${d.nProducedA} / ${d.nB} of ${d.nProducedB} (${why})`;
+}
+
+function differenceCells(d: MetricDifference, c: Comparison): string[] {
   return [
     d.pointLabel,
     d.metric,
     d.unit,
     formatNumber(d.meanA),
     formatNumber(d.meanB),
+    countsText(d, c),
     `${d.delta >= 0 ? '+' : ''}${formatNumber(d.delta)}`,
     relativeText(d),
     differsWithoutSpread(d) ? `${formatPValue(d.pValue)} (exact permutation p, no spread)` : formatPValue(d.pValue),
@@ -46,10 +59,19 @@ function differenceCells(d: MetricDifference): string[] {
 }
 
 function head(c: Comparison): string[] {
-  return ['Point', 'Metric', 'Unit', 'A mean', 'B mean', 'B − A', 'relative', `p (${TEST_NAMES[c.test]})`, 'p (Holm)', 'verdict'];
+  return ['Point', 'Metric', 'Unit', 'A mean', 'B mean', 'n (A / B)', 'B − A', 'relative', `p (${TEST_NAMES[c.test]})`, 'p (Holm)', 'verdict'];
 }
 
 const TEST_NAMES = { paired: 'paired t', welch: 'Welch' } as const;
+
+/**
+ * Why the table's means may differ from the side-by-side tables' (over every replication that
+ * produced the metric), where the test left replications out; else ''.
+ */
+function meansNote(c: Comparison): string {
+  if (!c.differences.some(leavesReplicationsOut)) return '';
+  return ` Means are over the replications tested (n, "k of m" where the test read k of the m that produced the metric); the side-by-side tables below average all m, so their means differ there.`;
+}
 
 /** What precedes the list of metrics not compared, each with its reason (Comparison.uncompared). */
 const UNCOMPARED_LEAD = 'Not compared, each with the reason:';
@@ -146,15 +168,15 @@ const REGRESSED_LEAD = 'Checks and expectations that held in A and failed in B (
 
 export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInput, comparison: Comparison, figures: readonly RenderedFigure[]): string {
   const rows = ordered(comparison.differences).map((d) =>
-    differenceCells(d).map((text, i) => {
+    differenceCells(d, comparison).map((text, i, cells) => {
       const escaped = escapeHtml(text);
       if (i === 1) return `<code>${escaped}</code>`;
-      if (i === 9) return d.verdict === 'worse' ? `<span class="fail">${escaped}</span>` : d.verdict === 'better' ? `<span class="pass">${escaped}</span>` : escaped;
+      if (i === cells.length - 1) return d.verdict === 'worse' ? `<span class="fail">${escaped}</span>` : d.verdict === 'better' ? `<span class="pass">${escaped}</span>` : escaped;
       return escaped;
     }),
   );
   const table = `<div class="table-wrap"><table><thead><tr>${head(comparison).map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((cells) => `<tr>${cells.map((c, i) => `<td${i >= 3 && i <= 8 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
+    .map((cells) => `<tr>${cells.map((c, i) => `<td${i >= 3 && i < cells.length - 1 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
     .join('\n')}</tbody></table></div>`;
   const unmatched = comparison.unmatched.length === 0 ? '' : `<p>Points without a counterpart: ${comparison.unmatched.map(escapeHtml).join('; ')}.</p>`;
   const uncompared = comparison.uncompared.length === 0 ? '' : `<p>${escapeHtml(UNCOMPARED_LEAD)} ${comparison.uncompared.map(escapeHtml).join('; ')}.</p>`;
@@ -171,7 +193,7 @@ export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInp
       {
         id: 'differences',
         title: 'Differences',
-        html: `<p>${escapeHtml(summaryLine(comparison))} ${escapeHtml(testSentence(comparison))} "worse"/"better" only for metrics whose better direction the metric catalog states.</p>${regressed}${unmatched}${uncompared}\n${table}`,
+        html: `<p>${escapeHtml(summaryLine(comparison))} ${escapeHtml(testSentence(comparison))}${escapeHtml(meansNote(comparison))} "worse"/"better" only for metrics whose better direction the metric catalog states.</p>${regressed}${unmatched}${uncompared}\n${table}`,
       },
       { id: 'summary', title: 'Summary, side by side', html: summaryTableHtml(input.configurations) },
       { id: 'checks', title: 'Checks and expectations', html: checksHtml(input.configurations, [...a.summary.failures, ...b.summary.failures]) },
@@ -190,14 +212,14 @@ export function compareMarkdown(a: ResultsFolder, b: ResultsFolder, input: Repor
     `A: \`${a.dir}\` · B: \`${b.dir}\``,
     ...comparison.warnings.map((w) => `> ⚠️ ${w}`),
     `${comparison.passed ? '✅' : '❌'} ${summaryLine(comparison)}`,
-    testSentence(comparison),
+    `${testSentence(comparison)}${meansNote(comparison)}`,
     ...(comparison.regressions.length === 0 ? [] : [`${REGRESSED_LEAD}\n\n${comparison.regressions.map((r) => `- ${regressionText(r)}`).join('\n')}`]),
     ...(comparison.unmatched.length === 0 ? [] : [`Points without a counterpart: ${comparison.unmatched.join('; ')}.`]),
     ...(comparison.uncompared.length === 0 ? [] : [`${UNCOMPARED_LEAD} ${uncomparedList(comparison)}.`]),
     '## Significant and headline differences',
     shown.length === 0
       ? '_None._'
-      : markdownTable(head(comparison), shown.map((d) => differenceCells(d).map((text, i) => (i === 1 ? `\`${text}\`` : text))), 3),
+      : markdownTable(head(comparison), shown.map((d) => differenceCells(d, comparison).map((text, i) => (i === 1 ? `\`${text}\`` : text))), 3),
     '## Key numbers, side by side',
     keyNumbersMarkdown(input.configurations),
     '## Checks',

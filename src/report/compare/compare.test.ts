@@ -272,6 +272,28 @@ describe('compare: runs whose replication seeds overlap', () => {
     expect(compareText(c, '/out').split('\n')[0]).toContain('(1 metric, paired t-test on 2 shared replication seeds, 1 replication of B left out)');
   });
 
+  it('shows in the table how many replications each mean is over, of how many, where the side-by-side means are over more', () => {
+    // B's mean over the pairs tested is 106; over its three replications (the side-by-side tables) 370.7.
+    const a = inMemory({ values: [100, 110], seeds: [1, 2] });
+    const b = inMemory({ values: [101, 111, 900], seeds: [1, 2, 3] });
+    const c = compareResults(a, b);
+    expect(c.differences[0]).toMatchObject({ nA: 2, nB: 2, nProducedA: 2, nProducedB: 3 });
+    const input = { title: 't', configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')] };
+    const md = compareMarkdown(a, b, input, c, []);
+    expect(md).toContain('| n (A / B) |');
+    expect(md).toContain('| 105 | 106 | 2 of 2 / 2 of 3 (paired seeds) |');
+    expect(md).toContain('the side-by-side tables below average all m, so their means differ there.');
+    expect(compareHtml(a, b, input, c, [])).toContain('<td class="num">2 of 2 / 2 of 3 (paired seeds)</td>');
+  });
+
+  it('states plain counts, and no note, when every replication that produced the metric was tested', () => {
+    const a = folderOf([100, 110, 120]);
+    const b = folderOf([101, 112, 120]);
+    const md = compareMarkdown(a, b, { title: 't', configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')] }, compareResults(a, b), []);
+    expect(md).toContain('| 110 | 111 | 3 / 3 |');
+    expect(md).not.toContain('side-by-side tables below average');
+  });
+
   it("leaves the one shared seed's replication out of the larger run, so Welch's samples are independent", () => {
     const c = compareResults(inMemory({ values: [100, 110], seeds: [1, 2] }), inMemory({ values: [100, 120, 130], seeds: [1, 3, 4] }));
     expect(c.test).toBe('welch');

@@ -54,6 +54,13 @@ export interface MetricDifference {
   readonly relative: number | null;
   readonly nA: number;
   readonly nB: number;
+  /**
+   * Replications of A (B) at the point that produced the metric, tested or not: the means of the
+   * report's side-by-side tables are over these, so they differ from meanA where the test leaves
+   * replications out (seeds only one run used, or the one seed both used, SeedUse).
+   */
+  readonly nProducedA: number;
+  readonly nProducedB: number;
   /** Null when a side has fewer than two values of this metric. */
   readonly test: StatisticalTest | null;
   /**
@@ -462,6 +469,8 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
         relative: meanA === 0 ? null : delta / Math.abs(meanA),
         nA: values.a.length,
         nB: values.b.length,
+        nProducedA: all.a.length,
+        nProducedB: all.b.length,
         test: result === null ? null : test,
         noSpread: result?.kind === 'no spread',
         t: result?.kind === 't' ? result.t : null,
