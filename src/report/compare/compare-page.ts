@@ -104,20 +104,35 @@ function testSentence(c: Comparison): string {
   return `${test}${threshold}`;
 }
 
+/** How many metrics of each kind: tested (in Holm's family), identical in A and B, untested. */
+function metricCounts(c: Comparison): { tested: number; identical: number; untested: number } {
+  const identical = c.differences.filter((d) => d.verdict === 'identical').length;
+  const untested = c.differences.filter((d) => d.verdict === 'untested').length;
+  return { tested: c.differences.length - identical - untested, identical, untested };
+}
+
+/** '121 metrics, 30 tested, 80 identical in A and B, 11 untested': only the tested are in Holm's family. */
+function metricCountsText(c: Comparison): string {
+  const { tested, identical, untested } = metricCounts(c);
+  return [plural(c.differences.length, 'metric'), `${tested} tested`, ...(identical === 0 ? [] : [`${identical} ${IDENTICAL}`]), ...(untested === 0 ? [] : [`${untested} untested`])].join(', ');
+}
+
 function summaryLine(c: Comparison): string {
   const significant = c.differences.filter((d) => d.significant).length;
-  const untested = c.differences.filter((d) => d.verdict === 'untested').length;
-  const notTested = untested === 0 ? '' : ` ${untested} untested: a side had fewer than two values of the metric.`;
+  const { tested, identical, untested } = metricCounts(c);
+  const notTested = untested === 0 ? '' : ' Untested: a side had fewer than two values of the metric.';
   const withoutSpread = c.differences.filter(differsWithoutSpread).length;
   const noSpread =
     withoutSpread === 0
       ? ''
       : ` ${withoutSpread} differ with no spread (${c.test === 'paired' ? 'every paired difference B − A the same' : 'both sides constant and unequal'}, within ${NO_SPREAD_TOLERANCE} of the values' magnitude), where t is undefined: their p is the exact permutation p, ${c.test === 'paired' ? '2^(1−n) for n pairs (sign flips)' : '2 ÷ C(nA + nB, nA) (splits of the pooled values)'}.`;
-  const identical = c.differences.filter((d) => d.verdict === 'identical').length;
-  const same = identical === 0 ? '' : ` ${identical} ${IDENTICAL} (every ${c.test === 'paired' ? 'paired difference B − A zero' : 'value of both the same'}, so p = 1 whatever the replications), left out of Holm's correction (Tarone 1990: a test that can never reject need not be counted).`;
+  const same =
+    identical === 0
+      ? ''
+      : ` Identical in A and B: every ${c.test === 'paired' ? 'paired difference B − A zero' : 'value of both the same'}, so p = 1 whatever the replications; left out of Holm's correction (Tarone 1990: a test that can never reject need not be counted).`;
   const notCompared = c.uncompared.length === 0 ? '' : ` ${c.uncompared.length} not compared (listed below).`;
   const regressed = c.regressions.length === 0 ? '' : ` ${regressedCount(c)} that held in A failed in B (listed below), which fails the comparison whatever the metrics say.`;
-  return `${c.differences.length} metrics compared; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL}): ${c.worse} worse, ${c.better} better.${notTested}${same}${noSpread}${notCompared}${regressed}`;
+  return `${metricCountsText(c)}; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL} over the ${tested} tested): ${c.worse} worse, ${c.better} better.${same}${notTested}${noSpread}${notCompared}${regressed}`;
 }
 
 function regressedCount(c: Comparison): string {
@@ -140,7 +155,7 @@ function testText(c: Comparison): string {
 export function compareText(c: Comparison, out: string): string {
   const regressed = c.regressions.length === 0 ? '' : `, ${regressedCount(c)} regressed`;
   const lines = [
-    `compare: ${c.passed ? 'passed' : 'FAILED'}: ${c.worse} significantly worse, ${c.better} significantly better${regressed} (${plural(c.differences.length, 'metric')}, ${testText(c)})`,
+    `compare: ${c.passed ? 'passed' : 'FAILED'}: ${c.worse} significantly worse, ${c.better} significantly better${regressed} (${metricCountsText(c)}; ${testText(c)})`,
     ...(c.regressions.length === 0 ? [] : [`regressed (held in A, failed in B): ${c.regressions.map(regressionText).join('; ')}`]),
     ...(c.unmatched.length === 0 ? [] : [`unmatched points: ${c.unmatched.join('; ')}`]),
     ...(c.uncompared.length === 0 ? [] : [`not compared: ${uncomparedList(c)}`]),

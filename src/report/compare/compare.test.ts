@@ -46,11 +46,14 @@ function inMemory(run: InMemoryRun): ResultsFolder {
 }
 
 /** inMemory with several metrics (unit ms), `values[metric][k]` in the replication of seed k + 1. */
-function withMetrics(values: Readonly<Record<string, readonly number[]>>): ResultsFolder {
+function withMetrics(values: Readonly<Record<string, readonly (number | null)[]>>): ResultsFolder {
   const metrics = Object.entries(values);
   const folder = inMemory({ values: metrics[0]![1], metric: metrics[0]![0] });
   const point = folder.summary.points[0]!;
-  const summaryOf = (v: readonly number[]) => ({ unit: 'ms', mean: v.reduce((x, y) => x + y, 0) / v.length, n: v.length });
+  const summaryOf = (v: readonly (number | null)[]) => {
+    const present = v.filter((x): x is number => x !== null);
+    return { unit: 'ms', mean: present.reduce((x, y) => x + y, 0) / present.length, n: present.length };
+  };
   return {
     ...folder,
     summary: { ...folder.summary, points: [{ ...point, metrics: Object.fromEntries(metrics.map(([name, v]) => [name, summaryOf(v)])) }] },
@@ -194,7 +197,9 @@ describe("compare: Holm's family leaves out metrics identical in A and B", () =>
     const c = compareResults(a, b);
     expect(c.differences.filter((d) => d.metric.startsWith('stable.')).map((d) => [d.verdict, d.pValue, d.pAdjusted])).toEqual(Array.from({ length: 9 }, () => ['identical', 1, null]));
     const md = compareMarkdown(a, b, { title: 't', configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')] }, c, []);
-    expect(md).toContain("9 identical in A and B (every paired difference B − A zero, so p = 1 whatever the replications), left out of Holm's correction");
+    expect(md).toContain(
+      "10 metrics, 1 tested, 9 identical in A and B; 1 differ significantly (Holm-adjusted p < 0.05 over the 1 tested): 0 worse, 1 better. Identical in A and B: every paired difference B − A zero, so p = 1 whatever the replications; left out of Holm's correction",
+    );
   });
 });
 
@@ -246,7 +251,7 @@ describe('compare: checks and expectations that held in A and failed in B', () =
     const a = inMemory({ values: [100, 101, 102], checks: [integrity(0)] });
     const b = inMemory({ values: [100, 101, 102], checks: [integrity(3)] });
     expect(compareText(compareResults(a, b), '/out')).toBe(
-      'compare: FAILED: 0 significantly worse, 0 significantly better, 1 check or expectation regressed (1 metric, paired t-test (same replication seeds))\n' +
+      'compare: FAILED: 0 significantly worse, 0 significantly better, 1 check or expectation regressed (1 metric, 0 tested, 1 identical in A and B; paired t-test (same replication seeds))\n' +
         'regressed (held in A, failed in B): s: check iomt.integrity (A: passed in 3 of 3 replications; B: failed in 3 of 3 replications (replication 0 (seed 1): 23 valid, 5 invalid reads))\n' +
         'report: /out/report.html\n',
     );
@@ -269,7 +274,7 @@ describe('compare: runs whose replication seeds overlap', () => {
     const md = compareMarkdown(a, b, { title: 't', configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')] }, c, []);
     expect(md).toContain("on the 2 replication seeds both runs used, each replication of A paired with B's of the same seed; 1 replication of B, whose seed the other run did not use, left out.");
     expect(md).not.toContain('independent');
-    expect(compareText(c, '/out').split('\n')[0]).toContain('(1 metric, paired t-test on 2 shared replication seeds, 1 replication of B left out)');
+    expect(compareText(c, '/out').split('\n')[0]).toContain('(1 metric, 1 tested; paired t-test on 2 shared replication seeds, 1 replication of B left out)');
   });
 
   it('shows in the table how many replications each mean is over, of how many, where the side-by-side means are over more', () => {
@@ -330,6 +335,16 @@ describe('compare: what the page and the command line say', () => {
     expect(compareText(c, '/out')).toContain('\nunmatched points: A: consensus.nodes=7; B: consensus.nodes=10\n');
   });
 
+  it('counts the untested and the identical apart from the tested, on the page and on the command line', () => {
+    const a = withMetrics({ 'consensus.commit_latency_ms.p50': [100, 110, 120], 'consensus.commit_latency_ms.p99': [2000, null, null], 'stable.metric': [5, 6, 7] });
+    const b = withMetrics({ 'consensus.commit_latency_ms.p50': [101, 112, 120], 'consensus.commit_latency_ms.p99': [50, 60, 55], 'stable.metric': [5, 6, 7] });
+    const c = compareResults(a, b);
+    const md = compareMarkdown(a, b, inputOf(a, b), c, []);
+    expect(md).toContain('3 metrics, 1 tested, 1 identical in A and B, 1 untested; 0 differ significantly (Holm-adjusted p < 0.05 over the 1 tested)');
+    expect(md).not.toContain('compared;');
+    expect(compareText(c, '/out').split('\n')[0]).toBe('compare: passed: 0 significantly worse, 0 significantly better (3 metrics, 1 tested, 1 identical in A and B, 1 untested; paired t-test (same replication seeds))');
+  });
+
   it('lists untested metrics on the command line', () => {
     const c = compareResults(folderOf([2000, null, null]), folderOf([50, 60, 55]));
     expect(compareText(c, '/out')).toContain('\nuntested (a side had fewer than two values): s: consensus.commit_latency_ms.p50\n');
@@ -342,7 +357,7 @@ describe('compare: what the page and the command line say', () => {
     expect(compareMarkdown(a, b, inputOf(a, b), c, [])).toContain('Not compared, each with the reason: s: consensus.commit_latency_ms.p50 (only in B).');
     expect(compareHtml(a, b, inputOf(a, b), c, [])).toContain('<p>Not compared, each with the reason: s: consensus.commit_latency_ms.p50 (only in B).</p>');
     expect(compareText(c, '/out')).toBe(
-      'compare: passed: 0 significantly worse, 0 significantly better (0 metrics, paired t-test (same replication seeds))\nnot compared: s: consensus.commit_latency_ms.p50 (only in B)\nreport: /out/report.html\n',
+      'compare: passed: 0 significantly worse, 0 significantly better (0 metrics, 0 tested; paired t-test (same replication seeds))\nnot compared: s: consensus.commit_latency_ms.p50 (only in B)\nreport: /out/report.html\n',
     );
   });
 });
@@ -532,7 +547,7 @@ describe('compare: which side is short, and runs that are not complete or not al
     const { value: code, stdout } = await captured(() => compareCommand(a, b, { out }));
     expect(code).toBe(0);
     const warning = `B (${b}) is an interrupted run (manifest.json status 'interrupted'): 3 of 6 replications finished, and only those that finished are compared; iomtsim run --resume ${b} runs the rest`;
-    expect(stdout).toContain(', paired t-test on 2 shared replication seeds, 1 replication of B left out)');
+    expect(stdout).toContain('; paired t-test on 2 shared replication seeds, 1 replication of B left out)');
     expect(stdout).toContain(`\nwarning: ${warning}\n`);
     const saved = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
     expect(saved.seeds).toEqual({ shared: 2, onlyA: 0, onlyB: 1, sharedLeftOutOf: null });
