@@ -569,4 +569,17 @@ describe('compare: which side is short, and runs that are not complete or not al
     expect(compareResults(of('consortium', 'pbft', [100, 110]), of('pbft', 'pbft', [100, 110])).warnings[0]).toMatch(/^A and B are runs of different scenarios \(scenario 'consortium' in A, 'pbft' in B\): /);
     expect(compareResults(of('pbft', 'pbft', [100, 110]), of('pbft', 'pbft', [101, 111])).warnings).toEqual([]);
   });
+
+  it('warns, without refusing, that runs of different iomtsim commits may differ by their code', () => {
+    const built = (commit: string | null, iomtsim = '0.1.0'): ResultsFolder => {
+      const f = folderOf([100, 110, 120]);
+      return { ...f, manifest: { ...f.manifest, commit, versions: { iomtsim, node: 'v20.20.2' } } } as ResultsFolder;
+    };
+    const c = compareResults(built('4115ae8'), built('be6e1c0'));
+    expect(c.warnings).toEqual(['A and B were produced by different iomtsim commits: 4115ae8 vs be6e1c0; differences may come from the code, not the scenario']);
+    expect(compareText(c, '/out')).toContain(`\nwarning: ${c.warnings[0]}\n`);
+    expect(compareResults(built(null, '0.1.0'), built(null, '0.2.0')).warnings).toEqual(['A and B were produced by different iomtsim versions: 0.1.0 vs 0.2.0; differences may come from the code, not the scenario']);
+    expect(compareResults(built('4115ae8'), built('4115ae8')).warnings).toEqual([]);
+    expect(compareResults(built(null), built('4115ae8')).warnings).toEqual([]);
+  });
 });

@@ -146,7 +146,8 @@ export interface Comparison {
    * What the reader must know to read the numbers (runWarnings, scenarioWarnings): a side that is
    * not a complete run (interrupted, still running or killed, or with failed replications), whose
    * tests cover only the replications that finished; runs of different scenarios or protocols,
-   * compared all the same (comparing two designs is what compare is for), but not silently.
+   * compared all the same (comparing two designs is what compare is for), but not silently; runs
+   * of different code (codeWarnings).
    */
   readonly warnings: readonly string[];
 }
@@ -308,6 +309,24 @@ function scenarioWarnings(a: ResultsFolder, b: ResultsFolder): string[] {
   if (typeof fileA === 'string' && typeof fileB === 'string' && fileA !== fileB && a.summary.scenario === b.summary.scenario) differing.push(`scenario file ${fileA} in A, ${fileB} in B`);
   if (differing.length === 0) return [];
   return [`A and B are runs of different scenarios (${differing.join('; ')}): each difference is between the two as wholes, not the effect of one change, and replications paired on a seed share the seed, not the same world`];
+}
+
+/**
+ * Runs of different code (manifest.json `commit`, `versions`) are compared all the same, but the
+ * reader is told: a difference may then come from the simulator, not the scenario, and replications
+ * of one seed need not see the same random workload. Compared where both manifests state a value;
+ * an unknown commit (a run outside a git checkout) says nothing either way.
+ */
+function codeWarnings(a: ResultsFolder, b: ResultsFolder): string[] {
+  const differing: string[] = [];
+  const differ = (what: string, inA: string | null | undefined, inB: string | null | undefined) => {
+    if (typeof inA === 'string' && typeof inB === 'string' && inA !== inB) differing.push(`${what}: ${inA} vs ${inB}`);
+  };
+  differ('iomtsim commits', a.manifest.commit, b.manifest.commit);
+  differ('iomtsim versions', a.manifest.versions?.['iomtsim'], b.manifest.versions?.['iomtsim']);
+  differ('Node versions', a.manifest.versions?.['node'], b.manifest.versions?.['node']);
+  if (differing.length === 0) return [];
+  return [`A and B were produced by different ${differing.join(', ')}; differences may come from the code, not the scenario`];
 }
 
 /** Pairs points by equal parameters; two plain runs pair their single points whatever they hold. */
@@ -502,6 +521,6 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
     regressions,
     worse,
     better: differences.filter((d) => d.verdict === 'better').length,
-    warnings: [...runWarnings('A', a), ...runWarnings('B', b), ...scenarioWarnings(a, b)],
+    warnings: [...runWarnings('A', a), ...runWarnings('B', b), ...scenarioWarnings(a, b), ...codeWarnings(a, b)],
   };
 }
