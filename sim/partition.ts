@@ -57,22 +57,36 @@ export function emptyBatch(): CrossingBatch {
   return { atUs: [], scheduledUs: [], key: [], kind: [], to: [], from: [], sizeBytes: [], msg: [] };
 }
 
+/** The window width of a split, and the pair of regions whose least latency set it. */
+export interface Lookahead {
+  /** The least latency between any two hosts in different partitions (Infinity with nothing to cross). */
+  readonly widthUs: number;
+  /** The regions, sender's then receiver's, whose floor is the width (-1 with nothing to cross). */
+  readonly fromRegion: number;
+  readonly toRegion: number;
+}
+
 /**
  * The window width: the least latency between any two hosts in different partitions, from the
- * network model's floors. Zero means no window can be run safely; the caller refuses the split.
+ * network model's floors. Zero means no window can be run safely; the caller refuses the split,
+ * naming the latency (the pair of regions) to give a floor.
  */
-export function lookaheadUs(network: Network, partitionOfHost: ArrayLike<number>, partitions: number): number {
+export function lookaheadUs(network: Network, partitionOfHost: ArrayLike<number>, partitions: number): Lookahead {
   const regions = network.regionTotal;
   // Which regions each partition has hosts in.
   const present = Array.from({ length: partitions }, () => new Uint8Array(regions));
   for (let h = 0; h < partitionOfHost.length; h++) present[partitionOfHost[h]!]![network.regionOf(h)] = 1;
-  let least = Infinity;
+  let least: Lookahead = { widthUs: Infinity, fromRegion: -1, toRegion: -1 };
   for (let p = 0; p < partitions; p++) {
     for (let q = 0; q < partitions; q++) {
       if (p === q) continue;
       for (let a = 0; a < regions; a++) {
         if (present[p]![a] === 0) continue;
-        for (let b = 0; b < regions; b++) if (present[q]![b] === 1) least = Math.min(least, network.minLatencyUs(a, b));
+        for (let b = 0; b < regions; b++) {
+          if (present[q]![b] === 0) continue;
+          const l = network.minLatencyUs(a, b);
+          if (l < least.widthUs) least = { widthUs: l, fromRegion: a, toRegion: b };
+        }
       }
     }
   }

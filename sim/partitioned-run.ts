@@ -89,10 +89,11 @@ export function wholeRun(engine: Engine): CombinedRun {
 /** The lookahead of a partitioned world, refused where it is zero. */
 export function checkedLookaheadUs(engine: Engine, partitions: number): number {
   const l = lookaheadUs(engine.network, engine.hostPartitions(), partitions);
-  if (!(l >= 1)) {
-    throw badArgument('partitioned run', 'a positive least latency between hosts of different partitions (the lookahead)', `${l} µs`);
+  if (!(l.widthUs >= 1)) {
+    const regions = engine.network.regions;
+    throw badArgument('partitioned run', 'a positive least latency between hosts of different partitions (the lookahead)', `${l.widthUs} µs from region '${regions[l.fromRegion]}' to '${regions[l.toRegion]}'`);
   }
-  return l;
+  return l.widthUs;
 }
 
 /**

@@ -171,16 +171,21 @@ export function sitesOf(topo: Topology, hostCount: number, regionOf: (host: numb
   });
 }
 
+/** The kinds of link between regions, each with its latency (iomt.links). */
+export type LinkKind = 'radio' | 'lan' | 'wan';
+
 /**
- * Region pair latencies (see the header): radio within a hospital's radio range (its radio region
- * and its site), LAN within a site, WAN otherwise.
+ * The link between regions `from` and `to` (see the header): radio within a hospital's radio range
+ * (its radio region and its site), LAN within a site, WAN otherwise.
  */
-export function latencyMatrix(radioHome: readonly number[], radio: DistributionSpec, lan: DistributionSpec, wan: DistributionSpec): DistributionSpec[][] {
+export function linkBetween(radioHome: readonly number[], from: number, to: number): LinkKind {
   const siteOf = (r: number): number => (radioHome[r]! >= 0 ? radioHome[r]! : r);
-  return radioHome.map((homeI, i) =>
-    radioHome.map((homeJ, j) => {
-      if (siteOf(i) !== siteOf(j)) return wan;
-      return homeI >= 0 || homeJ >= 0 ? radio : lan;
-    }),
-  );
+  if (siteOf(from) !== siteOf(to)) return 'wan';
+  return radioHome[from]! >= 0 || radioHome[to]! >= 0 ? 'radio' : 'lan';
+}
+
+/** Region pair latencies: each pair's link's (linkBetween). */
+export function latencyMatrix(radioHome: readonly number[], radio: DistributionSpec, lan: DistributionSpec, wan: DistributionSpec): DistributionSpec[][] {
+  const latency = { radio, lan, wan };
+  return radioHome.map((_, i) => radioHome.map((_, j) => latency[linkBetween(radioHome, i, j)]));
 }

@@ -163,7 +163,7 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
 export async function checkThreads(points: readonly PlanPoint[], loaded: LoadedScenario, threads: number): Promise<void> {
   const splits = await planSplitsInThread(points.map((p) => p.scenario), threads);
   for (const split of splits) {
-    if ('problem' in split) throw inputError(loaded.locate(split.problem.path.split('.')), split.problem.path, split.problem.expected, split.problem.found);
+    if ('problem' in split) throw inputError(loaded.locate(split.problem.blamed ?? split.problem.path.split('.')), split.problem.path, split.problem.expected, split.problem.found);
   }
 }
 

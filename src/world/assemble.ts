@@ -48,6 +48,11 @@ export interface PlacedWorld<S> {
    */
   sites?(): readonly number[];
   /**
+   * The scenario field that gives the latency from region `fromRegion` to `toRegion` (a split
+   * refused for a latency without a floor names it); by default `network.latency` or its entry.
+   */
+  latencyField?(fromRegion: number, toRegion: number): readonly (string | number)[];
+  /**
    * What `finish` reads from the state of the hosts this engine ran (structured-cloneable): in a run
    * split over partitions each partition's engine reports its share, for the coordinator's `finish`.
    */
@@ -111,6 +116,8 @@ export interface AssembledWorld {
   finish(): RunOutput;
   /** The site of each host (see PlacedWorld.sites). */
   sites(): readonly number[];
+  /** The scenario field of the latency between two regions (see PlacedWorld.latencyField). */
+  latencyField(fromRegion: number, toRegion: number): readonly (string | number)[];
   /** This engine's share of what the output reads from hosts' state (a partition's, in a split run). */
   partitionTotals(): PartitionTotals;
   /** This engine's share of what a watch reads from hosts' state (a partition's, at a split run's check). */
@@ -216,6 +223,7 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     },
     finish,
     sites: () => placed.sites?.() ?? Array.from({ length: engine.hostCount }, (_, h) => engine.network.regionOf(h)),
+    latencyField: (fromRegion, toRegion) => placed.latencyField?.(fromRegion, toRegion) ?? (Array.isArray(scenario.network.latency) ? ['network', 'latency', fromRegion, toRegion] : ['network', 'latency']),
     partitionTotals: () => ({ monitor: monitor.totals(), world: placed.hostTotals?.(), ...(plan?.hostTotals === undefined ? {} : { attacks: plan.hostTotals() }) }),
     checkpoint: () => ({ futureSubmissions: futureSubmissions() }),
     checkPartitionedRun(watch, atUs, partitions) {

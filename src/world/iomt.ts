@@ -12,6 +12,7 @@ import { DEFAULT_CRYPTO_COSTS } from '../ledger/crypto.ts';
 import { alertRulesOf } from '../iomt/alert-rules.ts';
 import type { DetectorSpec } from '../iomt/detector-bank.ts';
 import { deviceProfiles } from '../iomt/profiles.ts';
+import { linkBetween } from '../iomt/topology.ts';
 import { IomtWorld, type IomtHostTotals, type IomtWorldConfig } from '../iomt/world.ts';
 import { queueLimitUs } from '../scenario/sections/network.ts';
 import { distributionsOf } from '../metrics/distribution.ts';
@@ -124,6 +125,7 @@ export function iomtConfiguration(scenario: Scenario, seed: number, options: Iom
         clientHosts: world.ledgerClientHosts(),
         subject: () => world,
         sites: () => world.sites(),
+        latencyField: (fromRegion, toRegion) => ['iomt', 'links', linkBetween(world.topology.radioHome, fromRegion, toRegion)],
         hostTotals: () => world.hostTotals(byzantineHosts()),
         finish(partitions) {
           const iomt = world.finish(byzantineHosts(), partitions as readonly IomtHostTotals[] | undefined);

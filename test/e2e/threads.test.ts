@@ -104,7 +104,7 @@ describe('iomtsim run --threads', () => {
 
   it('refuses, naming each, an IoMT world whose links have no floor, an attack that follows the leader and a bad thread count', async () => {
     const noFloor = await cli(['run', 'scenarios/hospital.yaml', '--threads', '2', '--set', 'iomt.links.wan.min=0ms', '--out', join(root, 'hospital'), '--json']);
-    expect([noFloor.code, noFloor.stderr]).toEqual([2, expect.stringMatching(/iomt\.links: expected a positive least latency between hosts of different threads with --threads 2 .*, found 0 µs/)]);
+    expect([noFloor.code, noFloor.stderr]).toEqual([2, expect.stringMatching(/^--set iomt\.links\.wan\.min=0ms: iomt\.links\.wan: expected a positive least latency between hosts of different threads with --threads 2 .*give this normal latency a floor.*, found 0 µs$/m)]);
     const attack = await cli(['run', 'scenarios/attacks/leader-isolation.yaml', '--threads', '2', '--out', join(root, 'leader'), '--json']);
     expect([attack.code, attack.stderr]).toEqual([2, expect.stringMatching(/attacks\.0\.type: expected an attack that can run split over threads .*the attacks that follow the leader .*, found 'leader-isolation'/)]);
     const bad = await cli(['run', 'scenarios/pbft.yaml', '--threads', '0', '--json']);

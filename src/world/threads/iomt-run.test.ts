@@ -146,4 +146,11 @@ describe('one IoMT replication on threads', () => {
     expect(plan).toMatchObject({ lookaheadUs: 8_000 });
     expect(new Set((plan as { assignment: number[] }).assignment)).toEqual(new Set([0, 1]));
   });
+
+  it('names the link whose latency leaves no window (the WAN between hospitals), not all of iomt.links', () => {
+    const { scenario } = loadScenario('scenarios/regional.yaml', ['iomt.links.wan.min=0ms']);
+    expect(planSplit(scenario, scenario.seed, 2)).toEqual({
+      problem: { path: 'iomt.links.wan', expected: expect.stringMatching(/give this normal latency a floor/), found: '0 µs', blamed: ['iomt', 'links', 'wan', 'min'] },
+    });
+  });
 });

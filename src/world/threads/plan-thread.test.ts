@@ -21,6 +21,6 @@ describe('planning splits in a thread of their own', () => {
     const plans = await planSplitsInThread(scenarios, 3);
     expect(plans).toEqual(scenarios.map((s) => planSplit(s, s.seed, 3)));
     // One region a thread: the cuts lie between regions, the window is the wide floor.
-    expect(plans.map((p) => ('problem' in p ? p.problem.path : p.lookaheadUs))).toEqual([9_000, 'network.latency', 11_000]);
+    expect(plans.map((p) => ('problem' in p ? p.problem.path : p.lookaheadUs))).toEqual([9_000, 'network.latency.0.1', 11_000]);
   }, 60_000);
 });

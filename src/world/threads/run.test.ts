@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runConsensusWorld } from '../testing/run.ts';
 import { consensusScenario } from '../testing/scenarios.ts';
-import { simulateOnThreads, threadsRefusal } from './run.ts';
+import { planSplit, simulateOnThreads, threadsRefusal } from './run.ts';
 
 /** Two regions 8-40 ms apart, 1-5 ms inside each; every protocol, n not only 3f + 1. */
 function scenarioFor(protocol: 'pbft' | 'hotstuff' | 'raft' | 'poa', nodes: number) {
@@ -121,6 +121,22 @@ describe('one consensus replication on threads', () => {
   it('refuses a split with no latency floor across it, naming the field', async () => {
     const scenario = consensusScenario({ duration: '2s', warmup: '1s', network: { latency: { kind: 'normal', mean: '10ms', sd: '2ms' } } });
     await expect(simulateOnThreads(scenario, 1, 2)).rejects.toThrow(/^network\.latency: expected a positive least latency between hosts of different threads with --threads 2 .*, found 0 µs$/);
+  });
+
+  it('names the matrix entry that leaves no window, the field that sets its floor, and how to raise it', () => {
+    const normal = (min: string) => ({ kind: 'normal' as const, mean: '10ms', sd: '2ms', min });
+    const scenario = consensusScenario({ network: { regions: ['a', 'b'], latency: [[normal('5ms'), normal('5ms')], [normal('0ms'), normal('5ms')]] } });
+    expect(planSplit(scenario, 1, 2)).toEqual({
+      problem: { path: 'network.latency.1.0', expected: expect.stringMatching(/give this normal latency a floor, e\.g\. min: 5ms\)$/), found: '0 µs', blamed: ['network', 'latency', 1, 0, 'min'] },
+    });
+  });
+
+  it('advises another kind of latency for a lognormal one, which no field gives a floor', () => {
+    const floored = { kind: 'normal' as const, mean: '10ms', sd: '2ms', min: '5ms' };
+    const scenario = consensusScenario({ network: { regions: ['a', 'b'], latency: [[floored, { kind: 'lognormal', median: '10ms', sigma: 0.5 }], [floored, floored]] } });
+    const plan = planSplit(scenario, 1, 2);
+    expect(plan).toEqual({ problem: { path: 'network.latency.0.1', expected: expect.stringMatching(/a kind of latency with a floor, which lognormal has not/), found: '0 µs' } });
+    expect(plan).not.toMatchObject({ problem: { expected: expect.stringMatching(/give normal latencies a floor/) } });
   });
 
   it('refuses worlds it cannot split yet, saying why', () => {

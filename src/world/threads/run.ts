@@ -20,8 +20,10 @@ import type { RunOutput } from '../../metrics/types.ts';
 import { threadEntry } from '../../plugins/compiled.ts';
 import { registriesFor } from '../../plugins/registries.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import type { LatencySpec } from '../../scenario/sections/network.ts';
 import type { RunWatch } from '../../metrics/interim-bounds.ts';
 import { checkWatchInterval, type AssembledWorld, type PartitionCheckpoint, type PartitionTotals } from '../assemble.ts';
+import { floorAdvice } from './latency-floor.ts';
 import { splittableWorld, type ThreadedWorldArgs } from './world-module.ts';
 
 // From the bundle the threads start from their compiled entries (src/plugins/compiled.ts); from
@@ -34,6 +36,8 @@ export interface ThreadsProblem {
   readonly path: string;
   readonly expected: string;
   readonly found: string;
+  /** The field inside `path` whose value is at fault, to say where it came from (a latency's floor). */
+  readonly blamed?: readonly (string | number)[];
 }
 
 function problemError(p: ThreadsProblem): RangeError {
@@ -112,13 +116,16 @@ function splitOf(world: AssembledWorld, scenario: Scenario, threads: number): Sp
   }
   const assignment = assignHosts(sites, threads);
   const l = lookaheadUs(world.engine.network, assignment, threads);
-  if (l >= 1) return { assignment, lookaheadUs: l };
+  if (l.widthUs >= 1) return { assignment, lookaheadUs: l.widthUs };
+  // The latency entry that set the least latency: a matrix entry of network.latency, or an IoMT link.
+  const field = world.latencyField(l.fromRegion, l.toRegion);
+  const floor = floorAdvice(field.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], scenario) as LatencySpec);
   return {
     problem: {
-      // An IoMT world's latencies are its links' (radio, LAN, WAN).
-      path: scenario.iomt !== undefined ? 'iomt.links' : 'network.latency',
-      expected: `a positive least latency between hosts of different threads with --threads ${threads} (the window each thread runs alone; give normal latencies a floor, e.g. min: 5ms)`,
-      found: `${l} µs`,
+      path: field.join('.'),
+      expected: `a positive least latency between hosts of different threads with --threads ${threads} (the window each thread runs alone; ${floor.advice})`,
+      found: `${l.widthUs} µs`,
+      ...(floor.field === undefined ? {} : { blamed: [...field, floor.field] }),
     },
   };
 }
