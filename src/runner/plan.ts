@@ -4,7 +4,7 @@
  * (point, replication); the shard picks from that order.
  */
 import { pointLabel } from '../scenario/attack-notices.ts';
-import { applyOverrides, gridPoints, InputError, pointOverrides, validateScenarioInput, type Dimension, type Scenario, type SweepParameters } from '../scenario/index.ts';
+import { applyOverrides, gridPoints, InputError, pointOverrides, validateScenarioInput, type Dimension, type InputIssue, type Scenario, type SweepParameters } from '../scenario/index.ts';
 import { inShard, type Shard } from './shard.ts';
 import type { ReplicationTask } from './types.ts';
 
@@ -52,8 +52,17 @@ export function buildPoints(input: Record<string, unknown>, locate: (path: reado
       return { parameters, scenario: validateScenarioInput(applyOverrides(input, overrides), locate, overrides) };
     } catch (err) {
       if (!(err instanceof InputError) || dimensions.length === 0) throw err;
-      // A problem blamed on a --vary value names its point already.
-      throw new InputError(err.issues.map((i) => (i.source.startsWith('--vary') ? i : { ...i, found: `${i.found} (at the sweep point ${pointLabel(parameters)})` })));
+      throw new InputError(err.issues.map((i) => atPoint(i, parameters)));
     }
   });
+}
+
+/**
+ * A problem of the point with `parameters`, naming the point: a field the file sets can be refused
+ * only at some points (beside a varied one), which the file's location alone does not tell. A
+ * problem blamed on a --vary value names its point already, and a run without --vary has none.
+ */
+export function atPoint(issue: InputIssue, parameters: SweepParameters): InputIssue {
+  if (Object.keys(parameters).length === 0 || issue.source.startsWith('--vary')) return issue;
+  return { ...issue, found: `${issue.found} (at the sweep point ${pointLabel(parameters)})` };
 }

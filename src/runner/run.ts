@@ -6,7 +6,7 @@
 import { loadRecordedPlugin } from '../plugins/cache.ts';
 import type { PluginRef } from '../plugins/module-file.ts';
 import { join } from 'node:path';
-import { checkDistinctDimensions, checkSetsNotVaried, inputError, type Dimension, type LoadedScenario } from '../scenario/index.ts';
+import { blameFor, checkDistinctDimensions, checkSetsNotVaried, inputError, InputError, pointOverrides, type Dimension, type LoadedScenario } from '../scenario/index.ts';
 import { fieldIssuesError } from '../scenario/errors.ts';
 import { pointNotices } from '../scenario/attack-notices.ts';
 import { unproducibleExpectationIssues } from '../scenario/metric-names.ts';
@@ -14,7 +14,7 @@ import { silentAttackNotices } from './silent-attacks.ts';
 import { createExecutor, DEFAULT_MODEL, runsAlone, type Executor } from './executor.ts';
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
-import { buildPoints, planTasks, type Plan, type PlanPoint } from './plan.ts';
+import { atPoint, buildPoints, planTasks, type Plan, type PlanPoint } from './plan.ts';
 import { planSplitsInThread } from '../world/threads/plan-thread.ts';
 import { checkResultsFolder, makeResultsFolder, readResults, type StoredResults } from './results-dir.ts';
 import { checkRecordedReplications } from './records-check.ts';
@@ -159,11 +159,19 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   return execute(plan, dir, manifest, request, executor);
 }
 
-/** Refuse, before anything is written, a split over threads that some point cannot take. */
+/**
+ * Refuse, before anything is written, a split over threads that some point cannot take, blamed and
+ * named as the point's other problems are (buildPoints): on the --vary value, --set or line it
+ * came from, with the point it is at.
+ */
 export async function checkThreads(points: readonly PlanPoint[], loaded: LoadedScenario, threads: number): Promise<void> {
   const splits = await planSplitsInThread(points.map((p) => p.scenario), threads);
-  for (const split of splits) {
-    if ('problem' in split) throw inputError(loaded.locate(split.problem.blamed ?? split.problem.path.split('.')), split.problem.path, split.problem.expected, split.problem.found);
+  for (const [i, split] of splits.entries()) {
+    if (!('problem' in split)) continue;
+    const { path, expected, found, blamed } = split.problem;
+    const { parameters } = points[i]!;
+    const source = blameFor(loaded.locate, pointOverrides(parameters))(blamed ?? path.split('.'));
+    throw new InputError([atPoint({ source, path, expected, found }, parameters)]);
   }
 }
 

@@ -1,6 +1,6 @@
 /** src/scenario: scenario files (YAML, extends, overrides), validation, sweeps, JSON Schema. */
 export { zScenario, type Scenario, type ScenarioInput } from './schema.ts';
-export { loadScenario, loadScenarioAsync, loadScenarioForGridAsync, loadScenarioText, validateScenarioInput, applyOverrides, type LoadedScenario } from './load.ts';
+export { loadScenario, loadScenarioAsync, loadScenarioForGridAsync, loadScenarioText, validateScenarioInput, applyOverrides, blameFor, type LoadedScenario } from './load.ts';
 export { InputError, inputError, formatIssue, type InputIssue } from './errors.ts';
 export { parseSet, type Override } from './overrides.ts';
 export { parseVary, parseIntegerRange, gridPoints, pointOverrides, checkDistinctDimensions, checkSetsNotVaried, type Dimension, type SweepParameters, type NumericRange } from './sweep.ts';

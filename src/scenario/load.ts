@@ -99,7 +99,7 @@ function locator(layers: readonly YamlSource[], file: string): (path: readonly P
  * only an override made wrong (`--set consensus.pbft.checkpointInterval=300` against the default
  * logWindow) or a field an override created; else the file.
  */
-function blameFor(locate: (path: readonly PropertyKey[]) => string, overrides: readonly Override[]): (path: readonly PropertyKey[]) => string {
+export function blameFor(locate: (path: readonly PropertyKey[]) => string, overrides: readonly Override[]): (path: readonly PropertyKey[]) => string {
   // A prefix is written in a file when it locates elsewhere than its parent (locate falls back to the deepest written prefix).
   const written = (prefix: readonly PropertyKey[]): boolean => prefix.length > 0 && locate(prefix) !== locate(prefix.slice(0, -1));
   return (path) => {

@@ -76,6 +76,14 @@ describe('iomtsim run --threads', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses a sweep point that cannot split as its other problems are: on the --vary value, else naming the point', async () => {
+    const sweep = ['sweep', 'scenarios/consortium.yaml', '--threads', '2', '--set', 'duration=5s', '--set', 'warmup=1s', '--dry-run'];
+    const varied = await cli([...sweep, '--vary', 'network.latency.min=4ms,0ms']);
+    expect([varied.code, varied.stderr.trim()]).toEqual([2, expect.stringMatching(/^--vary network\.latency\.min=0ms: network\.latency: expected a positive least latency .*, found 0 µs$/)]);
+    const set = await cli([...sweep, '--vary', 'consensus.batchSize=10,20', '--set', 'network.latency={kind: lognormal, median: 10ms, sigma: 0.3}']);
+    expect([set.code, set.stderr.trim()]).toEqual([2, expect.stringMatching(/^--set network\.latency=\{kind: lognormal.*\}: network\.latency: expected .*which lognormal has not.*, found 0 µs \(at the sweep point consensus\.batchSize=10\)$/)]);
+  });
+
   it('gives an IoMT world (two hospitals, links with floors) the same summary on 1 and 2 threads', async () => {
     const file = join(root, 'iomt.yaml');
     writeFileSync(file, IOMT_SCENARIO);
