@@ -68,6 +68,12 @@ describe('iomtsim run --threads', () => {
     expect(notProgress(r.stderr)).toEqual(expected === undefined ? [] : [expect.stringMatching(/^iomtsim: each replication split over 2 threads \(36,000 devices in 10 hospitals, 1 replication\(s\) on \d+ cores; --threads 1 runs it whole\)$/)]);
   }, 120_000);
 
+  it('runs whole, without a refusal, a sweep one of whose points cannot split when --threads is not given', async () => {
+    const r = await cli(['sweep', 'scenarios/regional.yaml', '--vary', 'iomt.links.wan.min=8ms,0ms', '--workers', '1', '--set', 'duration=10s', '--set', 'warmup=2s', '--dry-run', '--json']);
+    expect([r.code, notProgress(r.stderr)]).toEqual([0, []]);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, threads: 1 });
+  });
+
   it('refuses, with exit code 2 and nothing written, a split whose latency has no floor', async () => {
     const out = join(root, 'no-floor');
     const r = await cli(['run', 'scenarios/pbft.yaml', '--threads', '2', '--set', 'network.latency.min=0ms', '--out', out, '--json']);

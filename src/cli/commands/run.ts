@@ -52,7 +52,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const points = dimensions.reduce((n, d) => n * d.values.length, 1);
   const tasks = Math.ceil((points * loaded.scenario.replications) / (shard?.count ?? 1));
-  const threads = args.threads !== undefined ? threadCount(args) : chosenThreads(loaded.scenario, tasks, args);
+  const threads = args.threads !== undefined ? threadCount(args) : await chosenThreads(buildPoints(loaded.input, loaded.locate, dimensions).map((p) => p.scenario), tasks, args);
   const request: RunRequest = {
     loaded,
     dimensions,
@@ -75,12 +75,12 @@ export async function runCommand(args: RunArgs): Promise<number> {
 
 /**
  * Threads per replication without --threads: the cores the replications running at once leave
- * free, for a world that gains from a split (src/world/threads/default-threads.ts), said on stderr
- * when it is more than one.
+ * free, for worlds that gain from a split, the same for every point of a sweep
+ * (src/world/threads/default-threads.ts), said on stderr when it is more than one.
  */
-function chosenThreads(scenario: Scenario, tasks: number, args: RunArgs): number {
+async function chosenThreads(points: readonly Scenario[], tasks: number, args: RunArgs): Promise<number> {
   const atOnce = args.workers === undefined ? tasks : Math.min(tasks, parseIntFlag('--workers', args.workers, 1, 1024));
-  const { threads, why } = defaultThreads(scenario, atOnce, defaultWorkerCount());
+  const { threads, why } = await defaultThreads(points, atOnce, defaultWorkerCount());
   if (threads > 1) process.stderr.write(`iomtsim: each replication split over ${threads} threads (${why}; --threads 1 runs it whole)\n`);
   return threads;
 }
@@ -93,7 +93,7 @@ export function runBuilder(y: Argv) {
     .option('shard', { type: 'string', describe: 'run slice i of n of the (point, replication) list: --shard 2/8' })
     .option('threads', {
       type: 'string',
-      describe: 'split each replication over this many threads, with the same results (not proof of work or the attacks that follow the leader); default: a large IoMT world (18,000 devices a thread) over the cores its replications leave free, else 1',
+      describe: 'split each replication over this many threads, with the same results (not proof of work or the attacks that follow the leader); default: a large IoMT world (18,000 devices a thread) over the cores its replications leave free, else 1 (a sweep: the fewest any point takes)',
     });
 }
 

@@ -12,36 +12,47 @@ describe('threads per replication when --threads is not given', () => {
     expect(deviceCount(bundled('consortium.yaml'))).toBe(0);
   });
 
-  it('splits regional.yaml (36,000 devices) over the two cores one replication leaves free', () => {
-    expect(defaultThreads(bundled('regional.yaml'), 1, 2).threads).toBe(2);
+  it('splits regional.yaml (36,000 devices) over the two cores one replication leaves free', async () => {
+    expect((await defaultThreads([bundled('regional.yaml')], 1, 2)).threads).toBe(2);
   });
 
-  it('gives a thread no fewer devices than the measured threshold, and no more threads than hospitals', () => {
+  it('gives a thread no fewer devices than the measured threshold, and no more threads than hospitals', async () => {
     // 36,000 devices: two shares of 18,000 on any number of cores.
-    expect(defaultThreads(bundled('regional.yaml'), 1, 16).threads).toBe(36_000 / DEVICES_PER_THREAD);
+    expect((await defaultThreads([bundled('regional.yaml')], 1, 16)).threads).toBe(36_000 / DEVICES_PER_THREAD);
     // 72,000 devices in 20 hospitals: four shares; 60,000 in 2 hospitals: two threads, not three.
-    expect(defaultThreads(bundled('regional.yaml', ['iomt.hospitals=20', 'consensus.nodes=26']), 1, 64).threads).toBe(4);
-    expect(defaultThreads(bundled('regional.yaml', ['iomt.hospitals=2', 'iomt.wardsPerHospital=250', 'consensus.nodes=8']), 1, 64).threads).toBe(2);
+    expect((await defaultThreads([bundled('regional.yaml', ['iomt.hospitals=20', 'consensus.nodes=26'])], 1, 64)).threads).toBe(4);
+    expect((await defaultThreads([bundled('regional.yaml', ['iomt.hospitals=2', 'iomt.wardsPerHospital=250', 'consensus.nodes=8'])], 1, 64)).threads).toBe(2);
   });
 
-  it('leaves cores to replications first', () => {
-    expect(defaultThreads(bundled('regional.yaml'), 2, 2)).toMatchObject({ threads: 1, why: expect.stringMatching(/leave none spare/) });
-    expect(defaultThreads(bundled('regional.yaml'), 8, 16).threads).toBe(2);
+  it('leaves cores to replications first', async () => {
+    expect(await defaultThreads([bundled('regional.yaml')], 2, 2)).toMatchObject({ threads: 1, why: expect.stringMatching(/leave none spare/) });
+    expect((await defaultThreads([bundled('regional.yaml')], 8, 16)).threads).toBe(2);
   });
 
-  it('runs smaller IoMT worlds and consensus-only worlds whole', () => {
-    expect(defaultThreads(bundled('hospital.yaml'), 1, 16)).toMatchObject({ threads: 1, why: expect.stringMatching(/too few/) });
-    expect(defaultThreads(bundled('regional.yaml', ['iomt.hospitals=4', 'consensus.nodes=10']), 1, 16).threads).toBe(1);
-    expect(defaultThreads(bundled('consortium.yaml'), 1, 16)).toMatchObject({ threads: 1, why: expect.stringMatching(/consensus-only/) });
+  it('runs smaller IoMT worlds and consensus-only worlds whole', async () => {
+    expect(await defaultThreads([bundled('hospital.yaml')], 1, 16)).toMatchObject({ threads: 1, why: expect.stringMatching(/too few/) });
+    expect((await defaultThreads([bundled('regional.yaml', ['iomt.hospitals=4', 'consensus.nodes=10'])], 1, 16)).threads).toBe(1);
+    expect(await defaultThreads([bundled('consortium.yaml')], 1, 16)).toMatchObject({ threads: 1, why: expect.stringMatching(/consensus-only/) });
   });
 
-  it('runs whole a large world under an attack that follows the leader', () => {
+  it('runs whole a large world under an attack that follows the leader', async () => {
     const attacked = bundled('regional.yaml', ["attacks=[{type: crash, replicas: leader, start: '1m', end: '2m'}]"]);
-    expect(defaultThreads(attacked, 1, 2)).toMatchObject({ threads: 1, why: expect.stringMatching(/cannot split yet/) });
+    expect(await defaultThreads([attacked], 1, 2)).toMatchObject({ threads: 1, why: expect.stringMatching(/cannot split yet/) });
   });
 
-  it('runs whole a large world that cannot split: latencies without a floor', () => {
+  it('runs whole a large world that cannot split: latencies without a floor', async () => {
     const noFloor = bundled('regional.yaml', ['iomt.links.wan={kind: normal, mean: 20ms, sd: 4ms}']);
-    expect(defaultThreads(noFloor, 1, 2)).toMatchObject({ threads: 1, why: expect.stringMatching(/no window/) });
+    expect(await defaultThreads([noFloor], 1, 2)).toMatchObject({ threads: 1, why: expect.stringMatching(/no window/) });
+  });
+
+  it('runs every point of a sweep on the fewest threads any point takes: whole beside a point too small to gain', async () => {
+    const small = bundled('regional.yaml', ['iomt.hospitals=2', 'consensus.nodes=8']);
+    expect(await defaultThreads([small, bundled('regional.yaml')], 1, 2)).toMatchObject({ threads: 1, why: expect.stringMatching(/7,200 devices are too few/) });
+  });
+
+  it('runs a sweep whole when one of its points cannot split over the count the others take', async () => {
+    const noFloor = bundled('regional.yaml', ['iomt.links.wan.min=0ms']);
+    expect(await defaultThreads([bundled('regional.yaml'), noFloor], 1, 2)).toMatchObject({ threads: 1, why: "a point's latencies leave no window to split in" });
+    expect(await defaultThreads([bundled('regional.yaml'), bundled('regional.yaml', ['iomt.links.wan.min=6ms'])], 1, 2)).toMatchObject({ threads: 2, why: expect.stringMatching(/^of 2 points, the one taking the fewest has 36,000 devices in 10 hospitals,/) });
   });
 });

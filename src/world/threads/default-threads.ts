@@ -12,10 +12,15 @@
  * hospital.yaml (one hospital, 3,600 devices, an hour) 10.6-10.9 against 17.3-17.7 s; consensus-only
  * worlds, whose replicas all talk to each other, 0.3-0.8x (docs/architecture.md). A split also
  * takes about twice the memory. 18,000 devices a thread is the smallest share measured to gain.
+ *
+ * A sweep's replications all run on one count (the manifest records one, which --resume and merge
+ * reuse): the fewest any of its points takes, and 1 where a point cannot split over that many, so
+ * that a count nobody asked for never refuses a point (`--threads N` refuses it: run.ts checkThreads).
  */
 import type { Scenario } from '../../scenario/schema.ts';
 import { DEVICE_KINDS } from '../../iomt/profiles.ts';
-import { planSplit, threadsRefusal } from './run.ts';
+import { planSplitsInThread } from './plan-thread.ts';
+import { threadsRefusal } from './run.ts';
 
 /** Devices each thread must have for an IoMT world to split by default (see the header). */
 export const DEVICES_PER_THREAD = 18_000;
@@ -34,16 +39,30 @@ export function deviceCount(scenario: Scenario): number {
   return s.hospitals * s.wardsPerHospital * s.bedsPerWard * perBed;
 }
 
-/** Threads per replication for `tasks` replications on `cores` cores, and why. */
-export function defaultThreads(scenario: Scenario, tasks: number, cores: number): DefaultThreads {
-  const spare = Math.floor(cores / Math.max(1, tasks));
-  if (spare < 2) return { threads: 1, why: `${tasks} replication(s) on ${cores} core(s) leave none spare` };
+/** The threads one world gains from on `spare` cores, before its split is planned, and why. */
+function threadsWanted(scenario: Scenario, spare: number): DefaultThreads {
   const devices = deviceCount(scenario);
   if (devices === 0) return { threads: 1, why: 'a consensus-only world runs faster whole' };
   const hospitals = scenario.iomt!.hospitals;
   const threads = Math.min(spare, hospitals, Math.floor(devices / DEVICES_PER_THREAD));
   if (threads < 2) return { threads: 1, why: `${devices.toLocaleString('en-US')} devices are too few to gain from a split (${DEVICES_PER_THREAD.toLocaleString('en-US')} a thread)` };
   if (threadsRefusal(scenario) !== undefined) return { threads: 1, why: 'this world cannot split yet' };
-  if ('problem' in planSplit(scenario, scenario.seed, threads)) return { threads: 1, why: 'its latencies leave no window to split in' };
-  return { threads, why: `${devices.toLocaleString('en-US')} devices in ${hospitals} hospitals, ${tasks} replication(s) on ${cores} cores` };
+  return { threads, why: `${devices.toLocaleString('en-US')} devices in ${hospitals} hospitals` };
+}
+
+/**
+ * Threads per replication for the points of a run (`scenarios`, one without --vary), `tasks`
+ * replications of them running at once on `cores` cores, and why: the fewest any point takes, once
+ * every point's split over that many is planned (in a thread of its own: plan-thread.ts).
+ */
+export async function defaultThreads(scenarios: readonly Scenario[], tasks: number, cores: number): Promise<DefaultThreads> {
+  const spare = Math.floor(cores / Math.max(1, tasks));
+  if (spare < 2) return { threads: 1, why: `${tasks} replication(s) on ${cores} core(s) leave none spare` };
+  const wanted = scenarios.map((s) => threadsWanted(s, spare));
+  const fewest = wanted.reduce((a, b) => (b.threads < a.threads ? b : a));
+  if (fewest.threads < 2) return fewest;
+  const plans = await planSplitsInThread(scenarios, fewest.threads);
+  if (plans.some((p) => 'problem' in p)) return { threads: 1, why: `${scenarios.length > 1 ? 'a point\'s' : 'its'} latencies leave no window to split in` };
+  const which = scenarios.length > 1 ? `of ${scenarios.length} points, the one taking the fewest has ` : '';
+  return { threads: fewest.threads, why: `${which}${fewest.why}, ${tasks} replication(s) on ${cores} cores` };
 }
