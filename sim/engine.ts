@@ -423,23 +423,24 @@ export class Engine {
       case K_DELIVER: {
         const msg = q.refs[slot];
         const size = q.tag[slot]!;
+        const sendKey = q.order2[slot]!;
         q.release(slot);
         this.network.delivered(h, size);
         this.actors[h]!.onMessage(from, msg);
-        if (this.tracer !== null) this.traceHandled(h, 'deliver', t, from, msg);
+        if (this.tracer !== null) this.traceHandled(h, 'deliver', t, from, msg, sendKey);
         break;
       }
       case K_TIMER: {
         const tag = q.tag[slot]!;
         q.release(slot);
         this.actors[h]!.onTimer(tag);
-        if (this.tracer !== null) this.traceHandled(h, 'timer', t, -1, null);
+        if (this.tracer !== null) this.traceHandled(h, 'timer', t, -1, null, -1);
         break;
       }
       case K_START:
         q.release(slot);
         this.actors[h]!.onStart?.();
-        if (this.tracer !== null) this.traceHandled(h, 'start', t, -1, null);
+        if (this.tracer !== null) this.traceHandled(h, 'start', t, -1, null, -1);
         break;
       default: {
         const fn = q.refs[slot] as () => void;
@@ -449,9 +450,9 @@ export class Engine {
     }
   }
 
-  private traceHandled(h: HostId, kind: HandledKind, t: number, from: HostId, msg: unknown): void {
+  private traceHandled(h: HostId, kind: HandledKind, t: number, from: HostId, msg: unknown, sendKey: number): void {
     const busy = this.cpuFreeUs[h]!;
-    this.tracer!.handled(h, kind, t, busy > t ? busy : t, from, msg);
+    this.tracer!.handled(h, kind, t, busy > t ? busy : t, from, msg, sendKey);
   }
 
   /** A wake event: the host is free, so serve the head of its wait list. */
@@ -558,7 +559,8 @@ export class Engine {
     // the next whole µs, so event times stay integers.
     const departUs = busy > this.nowUs ? Math.ceil(busy) : this.nowUs;
     const arrivalUs = this.network.route(from, to, sizeBytes, departUs);
-    if (this.tracer !== null) this.tracer.sent(from, to, msg, sizeBytes, departUs, arrivalUs);
+    // The key this send's delivery will carry (its source sequence, taken below once it is routed).
+    if (this.tracer !== null) this.tracer.sent(from, to, msg, sizeBytes, this.nowUs, departUs, arrivalUs, this.nextKey[from]!);
     if (arrivalUs === DROPPED) return DROPPED;
     if (this.owned !== null && this.owned[to] === 0) {
       this.handOver(from, to, msg, sizeBytes, arrivalUs);
@@ -700,6 +702,7 @@ export class Engine {
   crash(h: HostId): void {
     this.checkHost(h);
     if (this.crashes[h]!++ > 0) return;
+    if (this.tracer !== null) this.tracer.crashed(h, this.nowUs);
     this.incarnation[h]! += 1; // invalidates its timers and its pending wake
     // Queued work is lost with the crash: it was charged but is never performed.
     for (let c = 0; c < this.coreCount[h]!; c++) {
