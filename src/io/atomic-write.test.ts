@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic, writeJsonAtomic } from './atomic-write.ts';
+import { writeFileAtomic, writeFilesInPieces, writeJsonAtomic } from './atomic-write.ts';
 
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
@@ -60,5 +60,19 @@ describe('atomic file writes', () => {
     mkdirSync(join(dir, 'taken', 'inner'), { recursive: true });
     expect(() => writeFileAtomic(join(dir, 'taken'), 'x')).toThrow();
     expect(readdirSync(dir)).toEqual(['taken']);
+  });
+
+  it('write files made in pieces, every one before any is renamed: one that fails while it is made leaves both destinations as they were', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iomtsim-atomic-'));
+    writeFileSync(join(dir, 'a.txt'), 'old a');
+    function* failing(): Generator<string> {
+      yield 'new b, ';
+      throw new RangeError('Invalid string length');
+    }
+    expect(() => writeFilesInPieces([[join(dir, 'a.txt'), ['new a']], [join(dir, 'b.txt'), failing()]])).toThrow(RangeError);
+    expect(readdirSync(dir)).toEqual(['a.txt']);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('old a');
+    expect(writeFilesInPieces([[join(dir, 'a.txt'), ['new ', 'a']], [join(dir, 'b.txt'), ['b']]])).toEqual([5, 1]);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('new a');
   });
 });

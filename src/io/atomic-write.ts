@@ -16,22 +16,57 @@ let counter = 0;
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const folder = dirname(path);
   makeOutputFolder(folder, folder);
-  const temporary = `${path}.tmp-${process.pid}-${counter++}`;
+  const { temporary } = writeTemporary(path, [content]);
   try {
-    const fd = openSync(temporary, 'w');
-    try {
-      const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
     renameSync(temporary, path);
   } catch (err) {
     rmSync(temporary, { force: true });
     throw err;
   }
   syncFolder(folder);
+}
+
+/** `pieces` written and flushed to a new temporary file beside `path`; none is left behind where that fails. */
+function writeTemporary(path: string, pieces: Iterable<string | Uint8Array>): { temporary: string; bytes: number } {
+  const temporary = `${path}.tmp-${process.pid}-${counter++}`;
+  let bytes = 0;
+  try {
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const piece of pieces) {
+        const buffer = typeof piece === 'string' ? Buffer.from(piece) : piece;
+        for (let offset = 0; offset < buffer.length; ) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+        bytes += buffer.length;
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    rmSync(temporary, { force: true });
+    throw err;
+  }
+  return { temporary, bytes };
+}
+
+/**
+ * Write `files` (path, pieces of its content, made as they are written: a file larger than one
+ * string can hold) into existing folders, every one to a temporary file before any is renamed:
+ * a failure while making or writing any of them leaves every destination as it was. Returns the
+ * bytes of each.
+ */
+export function writeFilesInPieces(files: readonly (readonly [string, Iterable<string | Uint8Array>])[]): number[] {
+  checkOutputFiles(files.map(([path]) => path));
+  const written: { temporary: string; bytes: number }[] = [];
+  try {
+    for (const [path, pieces] of files) written.push(writeTemporary(path, pieces));
+    files.forEach(([path], i) => renameSync(written[i]!.temporary, path));
+  } catch (err) {
+    for (const { temporary } of written) rmSync(temporary, { force: true });
+    throw err;
+  }
+  for (const folder of new Set(files.map(([path]) => dirname(path)))) syncFolder(folder);
+  return written.map((w) => w.bytes);
 }
 
 /** fsync a folder so a rename in it is durable; where a platform cannot open folders (Windows), skip. */
