@@ -4,7 +4,7 @@ import type { CommitMark, Flow } from './recorder.ts';
 
 /** Two replicas exchanging `count` messages 1 ms apart, each taking 0.5 ms; both commit height 1 after the last. */
 function exchange(count: number): SequenceChartInput {
-  const flows: Flow[] = Array.from({ length: count }, (_, i) => ({ id: i, from: i % 2, to: 1 - (i % 2), name: 'vote', sizeBytes: 100, departUs: i * 1000, deliverUs: i * 1000 + 500, receiverKept: true }));
+  const flows: Flow[] = Array.from({ length: count }, (_, i) => ({ id: i, from: i % 2, to: 1 - (i % 2), name: 'vote', sizeBytes: 100, sentUs: i * 1000, departUs: i * 1000, deliverUs: i * 1000 + 500, kept: true, receiverKept: true }));
   const commits: CommitMark[] = [
     { host: 0, timeUs: 100, height: 0 },
     { host: 0, timeUs: count * 1000, height: 1 },
@@ -36,5 +36,10 @@ describe('the sequence chart', () => {
     expect(chart.messages).toBe(1000);
     expect(chart.commits.map((c) => c.height)).toEqual([0]);
     expect(sequenceChartSvg(exchange(1000), 't')).toContain('the first 400 of 1000 messages between replicas are drawn');
+  });
+
+  it('says in its title which heights it shows and from when: a window that starts late shows later decisions than the first', () => {
+    const late = { ...exchange(10), commits: [17, 18, 19, 20].flatMap((height) => [0, 1].map((host) => ({ host, timeUs: 1_000_000 + height * 1000, height }))), decisions: 3, fromUs: 1_000_000 };
+    expect(sequenceChartSvg(late, 'pbft, PBFT, seed 1')).toContain('>pbft, PBFT, seed 1: the first 3 decisions from 1 s (heights 17-19)</text>');
   });
 });

@@ -42,7 +42,7 @@ function escapeXml(text: string): string {
  * committed the `decisions`-th height, in departure order, at most MAX_ARROWS of them (`messages`
  * says how many there were; the commits shown are then those the drawn arrows reach).
  */
-export function chartArrows(input: SequenceChartInput): { arrows: ChartArrow[]; messages: number; endUs: number; commits: CommitMark[]; decisions: number } {
+export function chartArrows(input: SequenceChartInput): { arrows: ChartArrow[]; messages: number; endUs: number; commits: CommitMark[]; heights: number[] } {
   const laneHosts = new Set(input.lanes.map((l) => l.host));
   const commits = input.commits.filter((c) => laneHosts.has(c.host));
   const heights = [...new Set(commits.map((c) => c.height))].sort((a, b) => a - b).slice(0, input.decisions);
@@ -52,13 +52,28 @@ export function chartArrows(input: SequenceChartInput): { arrows: ChartArrow[]; 
     .filter((f): f is Flow & { deliverUs: number } => f.deliverUs !== null && laneHosts.has(f.from) && laneHosts.has(f.to) && f.from !== f.to && f.departUs <= endUs)
     .sort((a, b) => a.departUs - b.departUs || a.id - b.id);
   const arrows = messages.slice(0, MAX_ARROWS).map((f) => ({ from: f.from, to: f.to, name: f.name, departUs: f.departUs, deliverUs: f.deliverUs }));
-  if (messages.length <= MAX_ARROWS) return { arrows, messages: messages.length, endUs, commits: shown, decisions: heights.length };
+  if (messages.length <= MAX_ARROWS) return { arrows, messages: messages.length, endUs, commits: shown, heights };
   const lastDrawnUs = Math.max(...arrows.map((a) => a.deliverUs));
-  return { arrows, messages: messages.length, endUs, commits: shown.filter((c) => c.timeUs <= lastDrawnUs), decisions: heights.length };
+  return { arrows, messages: messages.length, endUs, commits: shown.filter((c) => c.timeUs <= lastDrawnUs), heights };
 }
 
-export function sequenceChartSvg(input: SequenceChartInput, title: string): string {
-  const { arrows, messages, commits, decisions } = chartArrows(input);
+/**
+ * What the chart shows, for its title: which decisions, from when. A window that starts late
+ * shows later heights than a run's first; the title says which.
+ */
+function decisionsShown(heights: readonly number[], fromUs: number): string {
+  if (heights.length === 0) return 'no decision';
+  const first = heights[0]!;
+  const last = heights[heights.length - 1]!;
+  const which = first === last ? `height ${first}` : `heights ${first}-${last}`;
+  return `the first ${heights.length === 1 ? 'decision' : `${heights.length} decisions`} from ${fromUs / 1e6} s (${which})`;
+}
+
+/** The chart, titled `${subject}: ` and which decisions it shows from when. */
+export function sequenceChartSvg(input: SequenceChartInput, subject: string): string {
+  const { arrows, messages, commits, heights } = chartArrows(input);
+  const decisions = heights.length;
+  const title = `${subject}: ${decisionsShown(heights, input.fromUs)}`;
   const laneX = new Map(input.lanes.map((l, i) => [l.host, LEFT + i * LANE_GAP]));
   const times = [...arrows.flatMap((a) => [a.departUs, a.deliverUs]), ...commits.map((c) => c.timeUs)];
   const t0 = times.length === 0 ? input.fromUs : Math.min(...times);

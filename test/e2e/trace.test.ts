@@ -31,9 +31,15 @@ describe('iomtsim trace', () => {
     const text = readFileSync(join(out, 'trace.json'), 'utf8');
     // One line, and its size in the summary: what a user needs to know before opening it.
     expect(text.indexOf('\n')).toBe(text.length - 1);
-    expect(r.stdout).toContain(` messages, ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB; open in`);
+    expect(r.stdout).toContain(` delivered in the window, ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB; open in`);
     const trace = JSON.parse(text);
     expect(traceFormatProblems(trace)).toEqual([]);
+    // Each count says what it counts: processor slices apart from send marks, messages sent apart from those delivered.
+    const count = (ph: string, cat?: string): number => trace.traceEvents.filter((e: { ph: string; cat?: string }) => e.ph === ph && (cat === undefined || e.cat === cat)).length;
+    const [, cpu, marks, sent, delivered] = /\((\d+) CPU slices, (\d+) send marks, (\d+) messages sent and (\d+) delivered in the window/.exec(r.stdout)!.map(Number);
+    expect([cpu, marks, delivered]).toEqual([count('X', 'cpu'), count('X', 'send'), count('f')]);
+    // From 0 s no message was sent before the window: each send mark is a message sent in it.
+    expect(sent).toBe(marks);
     expect(readFileSync(join(out, 'sequence.svg'), 'utf8')).toContain('<line class="message" data-kind="pbft-pre-prepare"');
   }, 60_000);
 
@@ -70,6 +76,14 @@ describe('iomtsim trace', () => {
 
   it('shows a --decisions that is no number as typed', async () => {
     expect(await pbftRefusal({ decisions: 'abc' })).toMatchObject({ source: '--decisions abc', found: "'abc'" });
+  });
+
+  it.each(['--from', '--decisions'])('refuses %s without a value with exit 2, naming it, as --to is', async (flag) => {
+    const out = join(root, `bare${flag}`);
+    const r = await cli(['trace', 'scenarios/pbft.yaml', '--set', 'duration=2s', '--set', 'warmup=1s', '--to', '500ms', '--out', out, flag]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^${flag} : \\(flag\\): expected`));
+    expect(existsSync(out)).toBe(false);
   });
 
   it('suggests a narrower window for a trace above 100 MB, and says nothing below', () => {

@@ -5,12 +5,14 @@
  */
 import { checkOutputFiles, makeOutputFolder, outFlagSource } from '../../io/output-folder.ts';
 import { checkOutFolder } from '../../runner/results-dir.ts';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { writeFilesAtomic } from '../../io/atomic-write.ts';
+import { writeFilesInPieces } from '../../io/atomic-write.ts';
 import { inputError, loadScenarioAsync } from '../../scenario/index.ts';
 import { formatDefault } from '../../scenario/schema-field-docs.ts';
 import { durationUs } from '../../scenario/units.ts';
+import { chromeTraceJson } from '../../trace/chrome-trace.ts';
 import { parseHostSelection } from '../../trace/host-selection.ts';
 import { traceRefusal, traceScenario } from '../../trace/trace-run.ts';
 import { EXIT } from '../errors.ts';
@@ -20,10 +22,10 @@ import { DEFAULT_SCENARIO } from './run.ts';
 
 interface TraceArgs {
   readonly scenario?: string;
-  readonly from: string;
+  readonly from?: string;
   readonly to?: string;
   readonly hosts?: string;
-  readonly decisions: string;
+  readonly decisions?: string;
   readonly seed?: string;
   readonly set?: readonly string[];
   readonly out?: string;
@@ -31,6 +33,9 @@ interface TraceArgs {
 
 /** The files a trace writes, by which a folder of an earlier trace is known (and replaced). */
 const TRACE_FILES = ['trace.json', 'sequence.svg'] as const;
+
+const DEFAULT_FROM = '0s';
+const DEFAULT_DECISIONS = '3';
 
 /** The default window: the first 10 simulated seconds, enough for the first decisions of every bundled scenario. */
 const DEFAULT_WINDOW_US = 10_000_000;
@@ -60,11 +65,14 @@ export async function traceCommand(args: TraceArgs): Promise<number> {
   const { scenario } = loaded;
   const refusal = traceRefusal(scenario);
   if (refusal !== null) throw inputError(path, 'consensus.protocol', refusal, `'${scenario.consensus.protocol}' without an iomt section`);
-  const fromUs = windowBound('from', args.from);
-  checkWindowStart(args.from, fromUs, scenario.duration);
+  // Defaults are applied here, not by yargs, which gives a flag typed without a value its default
+  // (`--from --to 2s` ran from 0 s): without a value it is '', refused as --to's is.
+  const from = args.from ?? DEFAULT_FROM;
+  const fromUs = windowBound('from', from);
+  checkWindowStart(from, fromUs, scenario.duration);
   const toUs = args.to === undefined ? fromUs + DEFAULT_WINDOW_US : windowBound('to', args.to);
-  if (!(toUs > fromUs)) throw inputError(`--to ${args.to}`, '(flag)', `a time after --from (${args.from})`, `'${args.to}'`);
-  const decisions = parseIntFlag('--decisions', args.decisions, 1);
+  if (!(toUs > fromUs)) throw inputError(`--to ${args.to}`, '(flag)', `a time after --from (${from})`, `'${args.to}'`);
+  const decisions = parseIntFlag('--decisions', args.decisions ?? DEFAULT_DECISIONS, 1);
   const hosts = args.hosts === undefined ? null : parseHostSelection(args.hosts);
   const out = args.out ?? join('results', scenario.name, `trace-${scenario.seed}`);
   const outSource = args.out === undefined ? out : outFlagSource(out);
@@ -76,19 +84,22 @@ export async function traceCommand(args: TraceArgs): Promise<number> {
   // Refused before the trace is run, not after it.
   checkOutputFiles([tracePath, chartPath]);
   const result = traceScenario({ scenario, seed: scenario.seed, fromUs, toUs, hosts, decisions });
+  const madeHere = !existsSync(out);
   makeOutputFolder(out, outSource);
-  // One line, not indented: a viewer needs no layout, and indenting made a busy window's file
-  // nearly twice as large (scenarios/pbft.yaml's first 10 s: 445 MB).
-  const traceText = `${JSON.stringify(result.trace)}\n`;
-  writeFilesAtomic([
-    [tracePath, traceText],
-    [chartPath, result.sequenceSvg],
-  ]);
-  const slices = result.trace.traceEvents.filter((e) => e.ph === 'X').length;
-  const flows = result.trace.traceEvents.filter((e) => e.ph === 's').length;
-  const bytes = Buffer.byteLength(traceText);
+  let bytes: number;
+  try {
+    [bytes] = writeFilesInPieces([
+      [tracePath, chromeTraceJson(result.trace)],
+      [chartPath, [result.sequenceSvg]],
+    ]) as [number, number];
+  } catch (error) {
+    // Nothing half-written: the files were not renamed into place, and a folder made for them goes too.
+    if (madeHere) rmSync(out, { recursive: true, force: true });
+    throw error;
+  }
+  const { cpuSlices, sendMarks, messagesSent, messagesDelivered } = result.counts;
   process.stdout.write(
-    `trace: ${resolve(tracePath)} (${slices} slices, ${flows} messages, ${(bytes / 1e6).toFixed(1)} MB; open in https://ui.perfetto.dev or chrome://tracing)\n${largeTraceNote(bytes)}sequence chart: ${resolve(chartPath)}\n`,
+    `trace: ${resolve(tracePath)} (${cpuSlices} CPU slices, ${sendMarks} send marks, ${messagesSent} messages sent and ${messagesDelivered} delivered in the window, ${(bytes / 1e6).toFixed(1)} MB; open in https://ui.perfetto.dev or chrome://tracing)\n${largeTraceNote(bytes)}sequence chart: ${resolve(chartPath)}\n`,
   );
   return EXIT.ok;
 }
@@ -104,10 +115,10 @@ export function largeTraceNote(bytes: number): string {
 export function traceBuilder(y: Argv) {
   return y
     .positional('scenario', { type: 'string', describe: `scenario file (default ${DEFAULT_SCENARIO})` })
-    .option('from', { type: 'string', default: '0s', describe: 'start of the window (simulated time)' })
+    .option('from', { type: 'string', describe: `start of the window (simulated time; default ${DEFAULT_FROM})` })
     .option('to', { type: 'string', describe: 'end of the window (default: 10 s after --from, or the run end)' })
     .option('hosts', { type: 'string', describe: "only these hosts: ids, ranges and 'replicas', comma-separated (0,1,5..9)" })
-    .option('decisions', { type: 'string', default: '3', describe: 'decisions the sequence chart shows' })
+    .option('decisions', { type: 'string', describe: `decisions the sequence chart shows (default ${DEFAULT_DECISIONS})` })
     .option('seed', { type: 'string', describe: 'root seed (the trace is replication 0 of a run with it)' })
     .option('set', { type: 'string', array: true, describe: 'override a field: --set consensus.nodes=7 (repeatable)' })
     .option('out', { type: 'string', describe: 'folder for trace.json and sequence.svg (default results/<scenario>/trace-<seed>)' });
