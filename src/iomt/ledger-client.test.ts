@@ -69,21 +69,25 @@ describe('LedgerClient', () => {
     expect(ctx.cpuUs).toBe(3 * 154);
   });
 
-  it('moves to a leader named only by a reply it checked, not by a duplicate or a reply after confirmation', () => {
-    const { ctx, ledger } = client('primary');
+  it('checks a reply it does not count only where the leader it names would move the client, and then moves there', () => {
+    const { ctx, ledger } = client('primary', 0, 0, 154);
     const tx = ledger.submit(CALL, 1);
-    const reply = (replica: number, leader: number): ReplyMessage => ({ kind: 'reply', txId: tx.id, height: 1, blockHash: 'a', replica, leader });
-    ledger.onReply(1, reply(1, 0));
-    ledger.onReply(1, reply(1, 3));
+    const reply = (replica: number, leader: number, view: number): ReplyMessage => ({ kind: 'reply', txId: tx.id, height: 1, blockHash: 'a', replica, leader, view });
+    ledger.onReply(1, reply(1, 0, 1));
+    // A duplicate naming the target: unchecked.
+    ledger.onReply(1, reply(1, 0, 1));
+    expect(ctx.cpuUs).toBe(154);
     expect(submittedTo(ctx, ledger)).toBe(0);
-    ledger.onReply(2, reply(2, 0));
-    ledger.onReply(3, reply(3, 3));
+    ledger.onReply(2, reply(2, 0, 1));
     expect(ledger.pendingCount).toBe(1);
-    expect(submittedTo(ctx, ledger)).toBe(0);
-    // A reply it counts moves it.
-    const next = (ctx.sent[0]!.msg as RequestMessage).tx;
-    ledger.onReply(2, { kind: 'reply', txId: next.id, height: 2, blockHash: 'c', replica: 2, leader: 1 });
-    expect(submittedTo(ctx, ledger)).toBe(1);
+    // After confirmation, replica 3 names itself in a newer view: checked, and the client follows it.
+    ledger.onReply(3, reply(3, 3, 2));
+    expect(ctx.cpuUs).toBe(3 * 154);
+    expect(submittedTo(ctx, ledger)).toBe(3);
+    // An older view's hint arriving late is stale: unchecked, and it moves nothing.
+    ledger.onReply(1, reply(1, 1, 1));
+    expect(ctx.cpuUs).toBe(3 * 154);
+    expect(submittedTo(ctx, ledger)).toBe(3);
   });
 
   it('re-sends an unanswered request to every replica after the retransmission time, then after waits doubling', () => {

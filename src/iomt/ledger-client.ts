@@ -16,15 +16,15 @@
  * Each reply counted towards a confirmation is checked first, on the owner's host, at the cost the
  * load client pays (the consortium's `replyVerifyUs`, src/protocols/reply.ts): a PBFT reply's MAC,
  * a HotStuff or Clique reply's signature, Raft's channel MAC. A reply to a request no longer
- * pending, or from a replica already counted, is dropped unchecked, and only a checked reply's
- * leader moves the client.
+ * pending, or from a replica already counted, is dropped unchecked unless the leader it names
+ * would move the client (request-target.ts), and only a checked reply's leader moves the client.
  *
  * A confirmed transaction's outcome is read from the client's own organisation's node, which may
  * not have executed that block yet when f + 1 other replicas have answered: the client asks its
  * node (node-link.ts) and the node answers once it has executed the block (node-service.ts).
  */
 import type { ActorContext } from '../../sim/index.ts';
-import { CpuCharger, txId, txSeq, type ContractCall, type Transaction } from '../ledger/index.ts';
+import { CpuCharger, txId, txSender, txSeq, type ContractCall, type Transaction } from '../ledger/index.ts';
 import { DEFAULT_RETRY_BACKOFF, DEFAULT_RETRY_INTERVAL_MAX_US, RetrySchedule } from '../protocols/client/retry-schedule.ts';
 import { RequestTarget, type ClientRequests } from '../protocols/client/request-target.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent } from '../protocols/types.ts';
@@ -143,13 +143,16 @@ export class LedgerClient {
   onReply(from: number, m: ReplyMessage): boolean {
     const p = this.pending.get(m.txId);
     const counted = p !== undefined && !hasVoted(p, from);
-    // Only a reply checked below may name the leader: a forged or stale one left unchecked must not
-    // redirect the client. Any reply still shows its sender answering (request-target.ts).
-    this.target.replied(from, counted ? m.leader : undefined, this.seq);
+    // Checked before it counts (Castro & Liskov 1999, §4.1: the client waits for f + 1 valid
+    // replies), or, for another reply of its own, only where its leader would move the client: a
+    // Raft client counts one reply, so a new leader's reply to a re-sent request already confirmed
+    // is how it finds that leader (Ongaro & Ousterhout 2014, §8). The rest are dropped unchecked and
+    // move nothing, though they show their sender answering (request-target.ts).
+    const checked = counted || (txSender(m.txId) === this.ctx.self && m.replica === from && this.target.movedBy(m));
+    if (checked) this.cpu.charge(this.endpoint.replyVerifyUs);
+    this.target.replied(from, checked ? m : undefined, this.seq);
     if (p === undefined) return false;
     if (!counted) return true;
-    // Checked before it counts (Castro & Liskov 1999, §4.1: the client waits for f + 1 valid replies).
-    this.cpu.charge(this.endpoint.replyVerifyUs);
     let voters = p.votes.get(m.blockHash);
     if (voters === undefined) p.votes.set(m.blockHash, (voters = new Set()));
     voters.add(from);

@@ -32,6 +32,12 @@ export interface ReplyMessage {
   readonly replica: HostId;
   /** The replica's current leader or primary, so a client can address its next requests there. */
   readonly leader?: HostId;
+  /**
+   * The view or term in which `leader` leads, where the reply names one: a PBFT reply carries the
+   * view (Castro & Liskov 1999, §4.1) and every Raft message its sender's term (Ongaro & Ousterhout
+   * 2014, §5.1), so a client can tell an older hint, arriving late, from a newer one.
+   */
+  readonly view?: number;
 }
 
 /** Executed by every replica on commit; deterministic. */

@@ -100,24 +100,29 @@ describe('LoadClient', () => {
     expect(s.charged).toEqual([154, 154, 154]);
   });
 
-  it('moves to a leader named only by a reply it checked, not by a duplicate, a forged sender or a reply after confirmation', () => {
+  it('checks a reply it does not count only where the leader it names would move the client, and then moves there', () => {
     const s = scripted(9);
     const c = new LoadClient(s.ctx, { ...config, replyVerifyUs: 154 });
     c.onStart();
-    const naming = (txId: number, replica: HostId, leader: HostId): ReplyMessage => ({ kind: 'reply', txId, height: 1, blockHash: 'a', replica, leader });
+    const naming = (txId: number, replica: HostId, leader: HostId, view: number): ReplyMessage => ({ kind: 'reply', txId, height: 1, blockHash: 'a', replica, leader, view });
     s.advanceTo(c, 100_000);
     const first = (s.sent[0]!.msg as RequestMessage).tx;
-    c.onMessage(0, naming(first.id, 0, 0));
-    c.onMessage(0, naming(first.id, 0, 3));
-    c.onMessage(1, naming(first.id, 2, 3));
+    c.onMessage(0, naming(first.id, 0, 0, 1));
+    // A duplicate naming the target, and one whose sender is not the replica it names: unchecked.
+    c.onMessage(0, naming(first.id, 0, 0, 1));
+    c.onMessage(1, naming(first.id, 2, 3, 1));
     s.advanceTo(c, 200_000);
     expect(s.sent.map((x) => x.to)).toEqual([0, 0]);
-    c.onMessage(1, naming(first.id, 1, 0));
-    c.onMessage(3, naming(first.id, 3, 3));
-    s.advanceTo(c, 300_000);
-    expect(s.sent.map((x) => x.to)).toEqual([0, 0, 0]);
+    expect(s.charged).toEqual([154]);
+    c.onMessage(1, naming(first.id, 1, 0, 1));
     expect(s.events.filter((e) => e.kind === 'confirmed')).toHaveLength(1);
-    expect(s.charged).toEqual([154, 154]);
+    // After confirmation, replica 3 names itself in a newer view: checked, and the client follows it;
+    // an older view's hint arriving late is stale: unchecked, and it moves nothing.
+    c.onMessage(3, naming(first.id, 3, 3, 2));
+    c.onMessage(2, naming(first.id, 2, 2, 1));
+    s.advanceTo(c, 300_000);
+    expect(s.sent.map((x) => x.to)).toEqual([0, 0, 3]);
+    expect(s.charged).toEqual([154, 154, 154]);
   });
 
   it('where any replica takes requests, starts at its home replica and moves to the next one once it falls silent while others answer', () => {

@@ -147,6 +147,11 @@ export class LoadClient implements Actor<unknown> {
     });
   }
 
+  /** The replica this client's next new request goes to (request-target.ts). */
+  get targetHost(): HostId {
+    return this.target.host;
+  }
+
   /** Transactions submitted and neither confirmed nor abandoned. */
   get outstanding(): number {
     return this.pending.size;
@@ -188,14 +193,17 @@ export class LoadClient implements Actor<unknown> {
     const r = msg as ReplyMessage;
     if (r.kind !== 'reply') return;
     const replies = this.repliesToCount(from, r);
-    // Only a reply checked below may name the leader: a forged or stale one left unchecked must not
-    // redirect the client. Any reply still shows its sender answering (request-target.ts).
-    this.target.replied(from, replies === undefined ? undefined : r.leader, this.seq);
-    if (replies === undefined) return;
     // A reply to a request still open from a replica not yet heard is checked before it counts
-    // (Castro & Liskov 1999, §4.1: the client waits for f + 1 valid replies); others are dropped
-    // on their request id and replica, unchecked.
-    if (this.replyVerifyUs > 0) this.cpu.charge(this.replyVerifyUs);
+    // (Castro & Liskov 1999, §4.1: the client waits for f + 1 valid replies). Another reply of the
+    // client's own is checked only where its leader would move the client: a Raft client counts
+    // one reply, so a new leader's reply to a rebroadcast request already confirmed is how it
+    // finds that leader (Ongaro & Ousterhout 2014, §8). The rest are dropped on their request id
+    // and replica, unchecked, and move nothing, though they show their sender answering
+    // (request-target.ts).
+    const checked = replies !== undefined || (this.isOwnReply(from, r) && this.target.movedBy(r));
+    if (checked && this.replyVerifyUs > 0) this.cpu.charge(this.replyVerifyUs);
+    this.target.replied(from, checked ? r : undefined, this.seq);
+    if (replies === undefined) return;
     const seq = txSeq(r.txId);
     const tx = this.pending.get(seq)!;
     replies.replicas.push(from);
@@ -217,7 +225,7 @@ export class LoadClient implements Actor<unknown> {
    * undefined when it is dropped unchecked.
    */
   private repliesToCount(from: HostId, r: ReplyMessage): Replies | undefined {
-    if (txSender(r.txId) !== this.ctx.self || r.replica !== from) return undefined;
+    if (!this.isOwnReply(from, r)) return undefined;
     const seq = txSeq(r.txId);
     if (!this.pending.has(seq)) return undefined;
     let replies = this.replies.get(seq);
@@ -226,6 +234,11 @@ export class LoadClient implements Actor<unknown> {
       this.replies.set(seq, replies);
     }
     return replies.replicas.includes(from) ? undefined : replies;
+  }
+
+  /** Whether `r` answers a request of this client's and comes from the replica it names. */
+  private isOwnReply(from: HostId, r: ReplyMessage): boolean {
+    return txSender(r.txId) === this.ctx.self && r.replica === from;
   }
 
   /**

@@ -19,16 +19,27 @@
  *   timeout (until the rebroadcast request's replies come back), not one per transaction. A replica
  *   that answers keeps its clients, and so does a ledger that has answered nothing yet (a commit
  *   latency longer than the timeout): the rebroadcast covers what such a replica drops. A reply
- *   that names a leader (Raft's) moves the client there (§8), once the client has checked it: a
- *   reply it drops unchecked (a duplicate, one after confirmation) may be forged or stale.
+ *   that names a leader (Raft's) moves the client there (§8), once the client has checked it: one
+ *   it would otherwise drop (a duplicate, one after confirmation) it checks only where the leader
+ *   named differs from its target, since a Raft client counts one reply and so learns of a new
+ *   leader mostly from its reply to a rebroadcast request already confirmed; a reply it leaves
+ *   unchecked may be forged and moves nothing.
+ *
+ * Under either rule a hint from an older view or term than the newest one taken is stale (a reply
+ * sent before a leader change, arriving late) and moves nothing: a view has one primary, a term at
+ * most one leader (Castro & Liskov 1999, §4.1; Ongaro & Ousterhout 2014, §5.2).
  *
  * Requests are numbered in submission order (the client's sequence numbers); the target is read at
  * submission, so the rule keeps only numbers: of the first request sent to the current target, and
  * of the first sent after the latest reply from it and from any other replica.
  */
 import type { HostId } from '../../../sim/index.ts';
+import type { ReplyMessage } from '../types.ts';
 
 export type ClientRequests = 'primary' | 'any-replica';
+
+/** What a reply says of the leader: the replica it names, and the view or term naming it (either may be absent). */
+export type LeaderHint = Pick<ReplyMessage, 'leader' | 'view'>;
 
 /** The definition's default: a protocol that says nothing is served by its primary, replica 0. */
 const DEFAULT_CLIENT_REQUESTS: ClientRequests = 'primary';
@@ -41,6 +52,8 @@ export class RequestTarget {
   private targetAnsweredBeforeSeq = 0;
   /** Sequence number of the first request sent after the latest reply from another replica. */
   private othersAnsweredBeforeSeq = 0;
+  /** The newest view or term of a leader hint taken; older hints are stale. */
+  private hintView = -Infinity;
 
   /** `home`: the replica (host) an 'any-replica' client starts at; unused for 'primary'. */
   constructor(private readonly replicaHosts: readonly HostId[], private readonly mode: ClientRequests = DEFAULT_CLIENT_REQUESTS, home: HostId) {
@@ -60,18 +73,35 @@ export class RequestTarget {
   }
 
   /**
-   * A reply came from `from`, naming `leader` as the leader where it names one and the client
-   * checked it (undefined otherwise); `nextSeq` is the number the next request will have.
+   * Whether taking `hint` would move the client: it names a replica other than the target, in a
+   * view or term no older than the newest taken. Only such a reply is worth checking when the
+   * client would otherwise drop it.
    */
-  replied(from: HostId, leader: HostId | undefined, nextSeq: number): void {
-    if (leader !== undefined) this.leaderNamed(leader, nextSeq);
+  movedBy(hint: LeaderHint): boolean {
+    const leader = hint.leader;
+    return leader !== undefined && leader !== this.host && !this.isStale(hint) && this.replicaHosts.includes(leader);
+  }
+
+  /**
+   * A reply came from `from`, with the leader `hint` it carries where the client checked it
+   * (undefined otherwise); `nextSeq` is the number the next request will have.
+   */
+  replied(from: HostId, hint: LeaderHint | undefined, nextSeq: number): void {
+    if (hint !== undefined) this.take(hint, nextSeq);
     // Only a client that may move on keeps who answered (replies come from replicas only).
     if (this.mode === 'primary') return;
     if (from === this.replicaHosts[this.index]) this.targetAnsweredBeforeSeq = nextSeq;
     else this.othersAnsweredBeforeSeq = nextSeq;
   }
 
-  private leaderNamed(leader: HostId, nextSeq: number): void {
+  private isStale(hint: LeaderHint): boolean {
+    return hint.view !== undefined && hint.view < this.hintView;
+  }
+
+  private take(hint: LeaderHint, nextSeq: number): void {
+    const leader = hint.leader;
+    if (leader === undefined || this.isStale(hint)) return;
+    if (hint.view !== undefined) this.hintView = hint.view;
     if (leader === this.replicaHosts[this.index]) return;
     // Rare (a leader change): a search instead of an index per client.
     const i = this.replicaHosts.indexOf(leader);

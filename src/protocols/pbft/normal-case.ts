@@ -271,7 +271,7 @@ export abstract class NormalCase extends ReplicaCore {
 
   private sendReply(tx: Transaction, block: Block): void {
     this.cpu.charge(replySignCostUs(this.replyAuth, this.costs));
-    const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self, leader: this.primaryHost() };
+    const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: this.ctx.self, leader: this.primaryHost(), view: this.view };
     this.ctx.send(tx.sender, reply, replyBytes(this.replyAuth, PBFT_REPLY_BODY_BYTES));
   }
 

@@ -696,7 +696,7 @@ export class RaftReplica implements Actor<unknown> {
 
   private reply(tx: Transaction, block: Block): void {
     const self = this.ctx.self;
-    const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: self, leader: self };
+    const reply: ReplyMessage = { kind: 'reply', txId: tx.id, height: block.height, blockHash: block.hash, replica: self, leader: self, view: this.currentTerm };
     this.ctx.cpu(replySignCostUs(RAFT_REPLY_AUTHENTICATION, this.config.crypto));
     this.ctx.send(tx.sender, reply, replyBytes(RAFT_REPLY_AUTHENTICATION));
   }
