@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine, Rng, type ActorContext, type HostId, type ModelEvent } from '../../../sim/index.ts';
 import { txSeq } from '../../ledger/types.ts';
-import type { ReplyMessage, RequestMessage, TimedOutEvent } from '../types.ts';
+import type { ReplyMessage, RequestMessage, SubmitEvent, TimedOutEvent } from '../types.ts';
 import { LoadClient, type ClientConfig } from './client.ts';
 
 /** A context whose timers fire when `advanceTo` passes them, in time order (cancelled ones never). */
@@ -251,6 +251,87 @@ describe('LoadClient on a busy host', () => {
     engine.run(10_500_000);
     // Arrivals every 100 ms before 10 s, some handled late; 95 if each wait pushed back those after it.
     expect(client!.submitted).toBe(99);
+  });
+});
+
+describe('LoadClient handling an arrival late', () => {
+  it('counts the retransmission wait and the deadline of its request from the arrival, not from when the busy host handled it', () => {
+    const s = scripted(9);
+    const c = new LoadClient(s.ctx, config);
+    c.onStart();
+    // The arrival due at 100 ms is handled 30 ms late, as on a host busy checking replies.
+    const [id, arrival] = [...s.timers].find(([, t]) => t.atUs === 100_000)!;
+    s.timers.delete(id);
+    s.ctx.nowUs = 130_000;
+    c.onTimer(arrival.tag);
+    const tx = (s.sent[0]!.msg as RequestMessage).tx;
+    expect(tx.submittedUs).toBe(100_000);
+    // Nothing is answered: rebroadcast 1 s, 3 s and 7 s after the arrival; abandoned 10 s after it.
+    const gaveUp = () => s.events.some((e) => e.kind === 'timed-out' && (e as TimedOutEvent).tx.id === tx.id);
+    s.advanceTo(c, 10_099_999);
+    const copies = s.sent.filter((x) => (x.msg as RequestMessage).tx.id === tx.id);
+    expect([...new Set(copies.slice(1).map((x) => x.atUs))]).toEqual([1_100_000, 3_100_000, 7_100_000]);
+    expect(gaveUp()).toBe(false);
+    s.advanceTo(c, 10_100_000);
+    expect(gaveUp()).toBe(true);
+  });
+});
+
+/** What a client's host handled, in order: each arrival or reply with the time it reached the host. */
+interface Handled {
+  readonly kind: 'arrival' | 'reply';
+  readonly reachedUs: number;
+}
+
+const LATENCY_US = 75_000;
+
+/**
+ * A Poisson client of one replica that answers each request at once, LATENCY_US away, checking each
+ * reply for `replyVerifyUs`: the submission time of each transaction it submitted, and what its host
+ * handled (an arrival's time is that of the same draw on an idle host, `arrivalsUs`).
+ */
+function busyClientRun(replyVerifyUs: number, arrivalsUs: readonly number[] = []): { submittedUs: number[]; handled: Handled[] } {
+  const engine = new Engine({ seed: 1, network: { regions: ['r'], latencyUs: { kind: 'fixed', value: LATENCY_US }, lossProbability: 0 } });
+  const link = { region: 0, uploadBitsPerSec: Infinity, downloadBitsPerSec: Infinity };
+  const replica = engine.addHost(link, (ctx) => ({
+    onMessage: (from: HostId, msg: unknown) => ctx.send(from, { kind: 'reply', txId: (msg as RequestMessage).tx.id, height: 1, blockHash: 'a', replica: ctx.self, sentUs: ctx.nowUs }, 80),
+    onTimer: () => {},
+  }));
+  const submittedUs: number[] = [];
+  const handled: Handled[] = [];
+  engine.addHost(link, (ctx) => {
+    const client = new LoadClient(ctx, { ...config, replicaHosts: [replica], repliesNeeded: 1, replyVerifyUs, rateTps: 20, arrival: 'poisson', stopAtUs: 20_000_000 });
+    return {
+      onStart: () => client.onStart(),
+      onMessage: (from: HostId, msg: unknown) => {
+        handled.push({ kind: 'reply', reachedUs: (msg as { sentUs: number }).sentUs + LATENCY_US });
+        client.onMessage(from, msg);
+      },
+      onTimer: (tag: number) => {
+        const before = client.submitted;
+        client.onTimer(tag);
+        if (client.submitted > before) handled.push({ kind: 'arrival', reachedUs: arrivalsUs[before] ?? NaN });
+      },
+    };
+  });
+  engine.observe((_host, e) => void (e.kind === 'submit' && submittedUs.push((e as SubmitEvent).tx.submittedUs)));
+  engine.run(21_000_000);
+  return { submittedUs, handled };
+}
+
+describe('LoadClient on a host kept busy checking replies (Poisson arrivals, 60 % busy)', () => {
+  const idle = busyClientRun(0);
+  const busy = busyClientRun(30_000, idle.submittedUs);
+
+  it('stamps each transaction with its arrival time, however late the host handles it', () => {
+    expect(busy.submittedUs.length).toBeGreaterThan(350);
+    expect(busy.submittedUs).toEqual(idle.submittedUs);
+  });
+
+  it('handles arrivals and replies in the order they reach its host', () => {
+    const late = busy.handled.filter((h, i) => h.kind === 'arrival' && busy.handled.slice(0, i).some((o) => o.reachedUs > h.reachedUs));
+    expect(busy.handled.filter((h) => h.kind === 'arrival')).toHaveLength(idle.submittedUs.length);
+    expect(late).toEqual([]);
   });
 });
 

@@ -116,18 +116,26 @@ export class LoadClient implements Actor<unknown> {
   private readonly replyVerifyUs: number;
   /** Carries sub-µs checks (a 1 µs MAC) forward, as replicas do. */
   private readonly cpu: CpuCharger;
-  /** When the pending arrival fires; NaN when none is pending (closed loop, or past stopAtUs). */
-  private nextArrivalUs = NaN;
+  /**
+   * Due times of the arrivals whose timers are set and have not fired, in order from `armedHead`:
+   * the next one always, and every one due while the host is busy (armArrivals).
+   */
+  private readonly armedUs: number[] = [];
+  private armedHead = 0;
+  /** Due time of the latest arrival armed, the next gap's start; NaN until the first (and after a recovery). */
+  private lastArmedUs = NaN;
+  /** No arrival is due any more: a closed loop, no rate, or the next would be at or after stopAtUs. */
+  private arrivalsEnded: boolean;
+  /** Arrivals submitted so far. */
+  private arrivalsTaken = 0;
   /**
    * Arrival gaps drawn ahead of use by `futureArrivalsUntil`, consumed in order by later arrivals:
    * the same draws in the same order as without looking ahead, so the run is unchanged.
    */
   private gapsAhead: number[] = [];
   private gapsAheadHead = 0;
-  /** Gaps used by arrivals so far (each arrival schedules the next with one). */
-  private gapsUsed = 0;
-  /** The last projection: the end it counted to, the gaps used then, how many arrivals it found, and the crash count. */
-  private projection = { toUs: NaN, gapsUsed: 0, arrivals: 0, recoveries: 0 };
+  /** The last projection: the end it counted to, the arrivals submitted then, how many it found to come, and the crash count. */
+  private projection = { toUs: NaN, arrivalsTaken: 0, arrivals: 0, recoveries: 0 };
   private recoveries = 0;
 
   constructor(private readonly ctx: ActorContext<unknown>, private readonly config: ClientConfig) {
@@ -137,6 +145,7 @@ export class LoadClient implements Actor<unknown> {
     }
     this.target = new RequestTarget(config.replicaHosts, config.requests, config.home ?? config.replicaHosts[0]!);
     this.meanGapUs = config.rateTps > 0 ? 1e6 / config.rateTps : Infinity;
+    this.arrivalsEnded = this.noArrivals();
     this.requestBytes = config.txSizeBytes + (config.requestOverheadBytes ?? 64);
     this.replyVerifyUs = config.replyVerifyUs ?? 0;
     this.cpu = new CpuCharger(ctx);
@@ -164,13 +173,13 @@ export class LoadClient implements Actor<unknown> {
 
   onStart(): void {
     if (this.config.arrival === 'closed') this.topUp();
-    else this.scheduleArrival();
+    else this.armArrivals(this.ctx.nowUs);
   }
 
   onTimer(tag: number): void {
     if (tag === TAG_ARRIVAL) {
-      this.submit();
-      this.scheduleArrival();
+      this.submit(this.takeArrival());
+      this.armArrivals(this.ctx.nowUs);
     } else if (tag === TAG_RETRY) {
       this.retryTimer = NO_TIMER;
       this.retryTimerAtUs = Infinity;
@@ -183,9 +192,12 @@ export class LoadClient implements Actor<unknown> {
     this.recoveries++;
     this.retryTimer = NO_TIMER;
     this.retryTimerAtUs = Infinity;
-    this.nextArrivalUs = NaN;
+    this.armedUs.length = 0;
+    this.armedHead = 0;
+    this.lastArmedUs = NaN;
+    this.arrivalsEnded = this.noArrivals();
     if (this.config.arrival === 'closed') this.topUp();
-    else this.scheduleArrival();
+    else this.armArrivals(this.ctx.nowUs);
     this.armRetry();
   }
 
@@ -201,7 +213,10 @@ export class LoadClient implements Actor<unknown> {
     // and replica, unchecked, and move nothing, though they show their sender answering
     // (request-target.ts).
     const checked = replies !== undefined || (this.isOwnReply(from, r) && this.target.movedBy(r));
-    if (checked && this.replyVerifyUs > 0) this.cpu.charge(this.replyVerifyUs);
+    if (checked && this.replyVerifyUs > 0) {
+      this.cpu.charge(this.replyVerifyUs);
+      this.armArrivals(this.ctx.nowUs + Math.ceil(this.replyVerifyUs));
+    }
     this.target.replied(from, checked ? r : undefined, this.seq);
     if (replies === undefined) return;
     const seq = txSeq(r.txId);
@@ -248,41 +263,62 @@ export class LoadClient implements Actor<unknown> {
    */
   futureArrivalsUntil(toUs: number): number {
     if (this.config.arrival === 'closed') return Infinity;
-    if (Number.isNaN(this.nextArrivalUs)) return 0;
     const p = this.projection;
-    // Arrivals since the last projection each used one gap; the chain after them is the same.
-    if (p.toUs === toUs && p.recoveries === this.recoveries) return p.arrivals - (this.gapsUsed - p.gapsUsed);
+    // The arrivals up to toUs are fixed once drawn: those submitted since the last projection were among them.
+    if (p.toUs === toUs && p.recoveries === this.recoveries) return p.arrivals - (this.arrivalsTaken - p.arrivalsTaken);
     let arrivals = 0;
+    for (let k = this.armedHead; k < this.armedUs.length && this.armedUs[k]! <= toUs; k++) arrivals++;
     let i = this.gapsAheadHead;
-    for (let t = this.nextArrivalUs; t <= toUs; ) {
-      arrivals++;
+    for (let t = this.lastArmedUs; !this.arrivalsEnded && t <= toUs; ) {
       if (i === this.gapsAhead.length) this.gapsAhead.push(this.drawGap());
       const gap = this.gapsAhead[i++]!;
-      // As scheduleArrival: no arrival at or after stopAtUs, and the engine rounds timer delays.
+      // As armArrivals: no arrival at or after stopAtUs, and the engine rounds timer delays.
       if (t + gap >= this.config.stopAtUs) break;
       t += Math.round(gap);
+      if (t <= toUs) arrivals++;
     }
-    this.projection = { toUs, gapsUsed: this.gapsUsed, arrivals, recoveries: this.recoveries };
+    this.projection = { toUs, arrivalsTaken: this.arrivalsTaken, arrivals, recoveries: this.recoveries };
     return arrivals;
   }
 
+  private noArrivals(): boolean {
+    return this.config.arrival === 'closed' || this.meanGapUs === Infinity;
+  }
+
   /**
-   * The next arrival, a gap after the one just due (or after now, at the start and on recovery):
-   * open-loop arrivals keep their times while the client's host is busy checking replies, and
-   * only their requests wait for it.
+   * Set the timers of the arrivals due before `busyUntilUs`, when the host will next be free, and
+   * of the first one after. Each arrival is a gap after the one before it (the first a gap after
+   * now, at the start and on recovery), so open-loop arrivals keep their times while the host is
+   * busy checking replies, and only their requests wait for it; a timer set before its arrival is
+   * due joins the host's queue at that time (sim/engine.ts: a busy host serves what reaches it
+   * first in, first out), ahead of replies that arrive after it.
    */
-  private scheduleArrival(): void {
-    const fromUs = Number.isNaN(this.nextArrivalUs) ? this.ctx.nowUs : this.nextArrivalUs;
-    this.nextArrivalUs = NaN;
-    if (this.config.arrival === 'closed' || this.meanGapUs === Infinity) return;
-    const gap = this.nextGap();
-    if (fromUs + gap >= this.config.stopAtUs) return;
-    this.nextArrivalUs = fromUs + Math.round(gap);
-    this.ctx.setTimer(Math.max(0, this.nextArrivalUs - this.ctx.nowUs), TAG_ARRIVAL);
+  private armArrivals(busyUntilUs: number): void {
+    while (!this.arrivalsEnded && (this.armedHead === this.armedUs.length || this.lastArmedUs < busyUntilUs)) {
+      const fromUs = Number.isNaN(this.lastArmedUs) ? this.ctx.nowUs : this.lastArmedUs;
+      const gap = this.nextGap();
+      if (fromUs + gap >= this.config.stopAtUs) {
+        this.arrivalsEnded = true;
+        return;
+      }
+      this.lastArmedUs = fromUs + Math.round(gap);
+      this.armedUs.push(this.lastArmedUs);
+      this.ctx.setTimer(Math.max(0, this.lastArmedUs - this.ctx.nowUs), TAG_ARRIVAL);
+    }
+  }
+
+  /** The due time of the arrival whose timer fired (timers with the same time fire in the order set). */
+  private takeArrival(): number {
+    const dueUs = this.armedUs[this.armedHead++]!;
+    if (this.armedHead === this.armedUs.length) {
+      this.armedUs.length = 0;
+      this.armedHead = 0;
+    }
+    this.arrivalsTaken++;
+    return dueUs;
   }
 
   private nextGap(): number {
-    this.gapsUsed++;
     if (this.gapsAheadHead === this.gapsAhead.length) return this.drawGap();
     const gap = this.gapsAhead[this.gapsAheadHead++]!;
     if (this.gapsAheadHead === this.gapsAhead.length) {
@@ -298,19 +334,23 @@ export class LoadClient implements Actor<unknown> {
 
   /** Closed loop: submit until `outstandingMax` transactions are in flight. */
   private topUp(): void {
-    while (this.pending.size < this.config.outstandingMax && this.ctx.nowUs < this.config.stopAtUs) this.submit();
+    while (this.pending.size < this.config.outstandingMax && this.ctx.nowUs < this.config.stopAtUs) this.submit(this.ctx.nowUs);
   }
 
-  private submit(): void {
+  /**
+   * Submit a transaction that arrived at `arrivalUs` (now, or earlier for an open-loop arrival
+   * that waited for the host): its latency, retransmissions and deadline count from its arrival.
+   */
+  private submit(arrivalUs: number): void {
     const seq = this.seq++;
     const id = txId(this.ctx.self, seq);
-    const tx = new SyntheticTransaction(id, this.ctx.self, this.config.txSizeBytes, this.ctx.nowUs);
+    const tx = new SyntheticTransaction(id, this.ctx.self, this.config.txSizeBytes, arrivalUs);
     this.submitted++;
     this.pending.push(seq, tx);
     const e: SubmitEvent = { kind: 'submit', tx };
     this.ctx.emit(e);
     this.ctx.send(this.target.host, tx, this.requestBytes);
-    this.schedule.submitted(seq, this.ctx.nowUs);
+    this.schedule.submitted(seq, arrivalUs);
     this.armRetry();
   }
 
