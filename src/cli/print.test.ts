@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PointSummary } from '../runner/index.ts';
 import type { Summary } from '../runner/index.ts';
-import { formatFailedVerdicts, formatPoint, formatSummary } from './print.ts';
+import { formatFailedVerdicts, formatPoint, formatSize, formatSummary } from './print.ts';
 
 const point = (checks: PointSummary['checks']): PointSummary => ({ parameters: {}, n: 1, metrics: {}, checks, expectations: [], traceHashes: ['0'] });
 const liveness = { name: 'liveness', passed: true, failedReplications: 0, n: 1, detail: '', violationsMetric: 'liveness.violations' };
@@ -70,5 +70,15 @@ describe('formatSummary', () => {
     const text = formatSummary({ scenario: 'default', status: 'complete', points, failures: [] } as unknown as Summary, 'results/x', { allMetrics: false, headline: '' });
     const order = [...text.matchAll(/^consensus\.batchTimeout=(\S+) /gm)].map((m) => m[1]);
     expect(order).toEqual(['50ms', '200ms', '1s']);
+  });
+});
+
+describe('formatSize', () => {
+  it('says why a probe whose mean meets the bound missed: the metric is undefined in some replications', () => {
+    const text = formatSize({
+      key: 'consensus.nodes', lo: 2, hi: 4, goal: 'largest', slos: ['toy.latency_ms.mean <= 1000000'], answer: null, explanation: 'no value meets every SLO',
+      probes: [{ value: 2, point: 0, passed: false, slos: [{ slo: 'toy.latency_ms.mean <= 1000000', observed: 6.01, passed: false, undefinedIn: { replications: 1, of: 3 } }] }],
+    });
+    expect(text).toContain('probe consensus.nodes=2: misses (toy.latency_ms.mean <= 1000000: 6.01 where defined, undefined in 1 of 3 replications FAIL)');
   });
 });
