@@ -8,7 +8,7 @@ describe('formatMeanCi', () => {
   });
 
   it('marks the value of a single replication n=1, and the table note says there is no interval', () => {
-    expect(formatMeanCi('consensus.throughput_tps', { unit: 'tx/s', mean: 99.5, ci95: [99.5, 99.5], n: 1 }, { unitText: ' tx/s' })).toBe('99.5 tx/s');
+    expect(formatMeanCi('consensus.throughput_tps', { unit: 'tx/s', mean: 99.5, ci95: [99.5, 99.5], n: 1 }, { unitText: ' tx/s' })).toBe('99.5 tx/s (n=1)');
     expect(meanCiNote([{ point: { n: 1 } }])).toContain('no confidence interval at n = 1');
     expect(meanCiNote([{ point: { n: 1 } }, { point: { n: 3 } }])).toContain('95 % confidence interval');
   });

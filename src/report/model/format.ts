@@ -91,23 +91,21 @@ function movePointTwoRight(text: string): string {
  * How a mean's uncertainty reads, one rule for the report, the headline and the terminal
  * (docs/reports.md, All metrics): two replications or more that differ give the Student-t interval,
  * clamped to the metric's domain (model/domain.ts); replications that all gave the same value have
- * no interval to give, and the note says so with their count; one replication's value stands alone. The
+ * no interval to give, and the note says so with their count; one replication is marked n=1. The
  * note also says when the metric has values from fewer replications than its configuration ran (a
  * latency percentile of a replication that committed nothing): the mean is then over those.
  */
 export interface Spread {
   /** The clamped interval, or null where there is none to print. */
   readonly interval: readonly [number, number] | null;
-  /** What follows the value and its unit, in parentheses: 'no spread over n=3', 'n=2 of 3', or '' (one replication's value stands alone). */
+  /** What follows the value and its unit, in parentheses: 'no spread over n=3', 'n=1', 'n=2 of 3', or ''. */
   readonly note: string;
 }
 
 export function spreadOf(metric: string, summary: MetricSummary, replications?: number): Spread {
   const partial = replications !== undefined && summary.n < replications;
   const count = partial ? `n=${summary.n} of ${replications}` : `n=${summary.n}`;
-  // One replication's value stands alone: the table's footnote and the terminal's header say n = 1,
-  // and a note on every value would repeat it in each sentence of the headline.
-  if (summary.n < 2) return { interval: null, note: partial ? count : '' };
+  if (summary.n < 2) return { interval: null, note: count };
   if (allAlike(summary)) return { interval: null, note: `no spread over ${count}` };
   const lo = summary.ci95?.[0];
   const hi = summary.ci95?.[1];
@@ -145,7 +143,7 @@ function formatDigits(value: number, digits: number): string {
 }
 
 /**
- * "99.8 [98.1, 101.5] ms", "5,018 ms (no spread over n=3)", "706 [0, 2,423] ms
+ * "99.8 [98.1, 101.5] ms", "5,018 ms (no spread over n=3)", "99.5 ms (n=1)", "706 [0, 2,423] ms
  * (n=2 of 3)": the mean by `spreadOf`'s rule, `unitText` between the numbers and the note. `meanText`
  * is the mean as the caller printed it where it is judged (formatJudgedByAll, formatJudgedPercent);
  * `replications`, the configuration's count, lets the note say when the metric has fewer.
@@ -165,8 +163,8 @@ export function formatMeanCi(
 /** What the numbers in a table are: with a CI when any configuration has two replications or more. */
 export function meanCiNote(configurations: readonly { readonly point: { readonly n: number } }[]): string {
   return configurations.some((c) => c.point.n >= 2)
-    ? 'Mean over replications with its Student-t 95 % confidence interval in brackets (clamped to the values the metric can take); "no spread over n=3" where every replication gave the same value.'
-    : 'The value of the one replication: no confidence interval at n = 1 (run with --reps 2 or more for one).';
+    ? 'Mean over replications with its Student-t 95 % confidence interval in brackets (clamped to the values the metric can take); "no spread over n=3" where every replication gave the same value, "n=1" for the value of a single replication.'
+    : 'The value of the one replication, marked n=1: no confidence interval at n = 1 (run with --reps 2 or more for one).';
 }
 
 export function formatPValue(p: number | null): string {

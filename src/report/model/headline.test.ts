@@ -43,7 +43,7 @@ describe('the report headline', () => {
     const alike = configuration({ 'iomt.durable_latency_ms.p99': { unit: 'ms', mean: 5018, ci95: [5018, 5018], n: 3, sd: 0, min: 5018, max: 5018 } });
     expect(line(headlineSections([alike]), 'Readings stored p99')?.text).toContain('5,018 ms (no spread over n=3)');
     const single = configuration({ 'iomt.durable_latency_ms.p99': summary(5018, 'ms') });
-    expect(line(headlineSections([single]), 'Readings stored p99')?.text).toContain('5,018 ms');
+    expect(line(headlineSections([single]), 'Readings stored p99')?.text).toContain('5,018 ms (n=1)');
   });
 
   it('names the expectation that failed a line, with what it observed, when it is on another statistic than the sentence quotes', () => {
@@ -68,10 +68,10 @@ describe('the report headline', () => {
       'iomt.alert_within_target_onchain_ratio': summary(0.25, 'ratio'),
     });
     const sections = headlineSections([c]);
-    expect(line(sections, 'Readings stored')?.text).toBe('65.7 % of the readings gateways accepted were durable off chain by the end of the run.');
+    expect(line(sections, 'Readings stored')?.text).toBe('65.7 % (n=1) of the readings gateways accepted were durable off chain by the end of the run.');
     expect(line(sections, 'Readings stored p99')?.text).toMatch(/^99 % of the readings made durable were durable off chain within 5,018 ms/);
-    expect(line(sections, 'Access decisions')?.text).toBe('80 % of the access requests submitted were decided by the end of the run.');
-    expect(line(sections, 'Episodes recorded')?.text).toMatch(/^25 % of clinical episodes had their alert known to be recorded on chain/);
+    expect(line(sections, 'Access decisions')?.text).toBe('80 % (n=1) of the access requests submitted were decided by the end of the run.');
+    expect(line(sections, 'Episodes recorded')?.text).toMatch(/^25 % \(n=1\) of clinical episodes had their alert known to be recorded on chain/);
     // Every episode must be alerted within target for the line to pass: three of four never were.
     expect(line(sections, 'On-chain path')).toMatchObject({ verdict: 'miss' });
   });
@@ -82,8 +82,8 @@ describe('the report headline', () => {
       { checks: [{ name: 'safety', passed: false, failedReplications: 1, n: 1, detail: '' }, { name: 'validity', passed: false, failedReplications: 1, n: 1, detail: '' }] },
     );
     const sections = headlineSections([c]);
-    expect(line(sections, 'Ledger safety')?.text).toBe('1 heights at which two honest replicas committed different blocks.');
-    expect(line(sections, 'Validity')?.text).toBe('2 committed transactions never submitted, altered, or committed at two heights.');
+    expect(line(sections, 'Ledger safety')?.text).toBe('1 (n=1) heights at which two honest replicas committed different blocks.');
+    expect(line(sections, 'Validity')?.text).toBe('2 (n=1) committed transactions never submitted, altered, or committed at two heights.');
   });
 
   it('judges a latency line by an expectation on any statistic of its family, the mean and max included', () => {
@@ -135,7 +135,7 @@ describe('the report headline', () => {
 
   it('says how many readings never reached a gateway, judged by an expectation on the count when the scenario states one', () => {
     const lost = { 'iomt.readings_lost': summary(56, 'count') };
-    expect(line(headlineSections([configuration(lost)]), 'Readings lost')).toMatchObject({ verdict: 'none', text: "56 readings sent to a gateway (attackers' included) never reached it (radio loss, partitions, a gateway down, full queues)." });
+    expect(line(headlineSections([configuration(lost)]), 'Readings lost')).toMatchObject({ verdict: 'none', text: "56 (n=1) readings sent to a gateway (attackers' included) never reached it (radio loss, partitions, a gateway down, full queues)." });
     const expected = configuration(lost, { expectations: [{ metric: 'iomt.readings_lost', condition: '== 0', observed: 56, passed: false }] });
     expect(line(headlineSections([expected]), 'Readings lost')?.verdict).toBe('fail');
     expect(line(headlineSections([configuration({})]), 'Readings lost')).toBeUndefined();
@@ -208,7 +208,7 @@ describe('the report headline', () => {
   it('prints one value per configuration when a sweep has several', () => {
     const a = configuration({ 'consensus.throughput_tps': summary(100, 'tx/s') }, { label: 'nodes=4' });
     const b = configuration({ 'consensus.throughput_tps': summary(80, 'tx/s') }, { label: 'nodes=7' });
-    expect(line(headlineSections([a, b]), 'Throughput')?.text).toContain('nodes=4: 100 tx/s; nodes=7: 80 tx/s');
+    expect(line(headlineSections([a, b]), 'Throughput')?.text).toContain('nodes=4: 100 tx/s (n=1); nodes=7: 80 tx/s (n=1)');
   });
 });
 
