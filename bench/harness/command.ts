@@ -164,9 +164,9 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
     out.write(`\nwrote ${paths.tracker}, ${paths.full}, ${paths.markdown}\n`);
   }
 
-  const goldenFailed = golden.some((g) => g.outcome.state === 'differs' || g.outcome.state === 'missing' || g.nondeterminism !== undefined);
+  const goldenFailed = golden.some((g) => g.outcome.state === 'differs' || g.outcome.state === 'missing' || g.outcome.state === 'unreadable' || g.nondeterminism !== undefined);
   const slower = comparison !== undefined && hasRegression(comparison);
-  if (goldenFailed) out.write('FAIL: model results differ from bench/golden/, are missing there, or are not deterministic (see above)\n');
+  if (goldenFailed) out.write('FAIL: model results differ from bench/golden/, are missing there, their file there cannot be read, or they are not deterministic (see above)\n');
   if (slower) out.write(`FAIL: significant slowdown beyond ${(threshold * 100).toFixed(1)} % (see table)\n`);
   for (const f of failures) out.write(`FAIL: ${f}\n`);
   return goldenFailed || slower || failures.length > 0 ? 1 : 0;

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGolden, goldenDiff, goldenPath, jsonSafeMetrics } from './golden.ts';
+import { goldenSummary } from './report.ts';
 import { pholdMetrics } from '../entries/engine.ts';
 import { PHOLD_DEFAULTS, runPhold } from '../entries/phold.ts';
 
@@ -44,5 +45,19 @@ describe('golden model results', () => {
     expect(readFileSync(goldenPath('engine.phold', dir), 'utf8')).toBe('{\n  "entry": "engine.phold",\n  "metrics": {\n    "x": 1,\n    "y": 2\n  }\n}\n');
     expect(checkGolden('engine.phold', { x: 1, y: 2 }, false, dir)).toEqual({ state: 'match' });
     expect(checkGolden('engine.phold', { x: 1, y: 3 }, false, dir)).toEqual({ state: 'differs', diff: ['  ~ y: golden 2 → now 3 [+1 (+50.000 %)]'] });
+  });
+
+  it('fails an entry whose golden file is not JSON with an outcome naming the file, rather than throwing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iomtsim-golden-'));
+    writeFileSync(goldenPath('engine.phold', dir), '{"entry": "engine.phold", "metrics": {');
+    const outcome = checkGolden('engine.phold', { x: 1 }, false, dir);
+    expect(outcome).toEqual({ state: 'unreadable', problem: expect.stringMatching(new RegExp(`^${goldenPath('engine.phold', dir)}: expected JSON, found a parse error \\(`)) });
+    expect(goldenSummary([{ name: 'engine.phold', outcome }])).toMatch(/^engine\.phold: GOLDEN FILE UNREADABLE: .*engine\.phold\.json: expected JSON/);
+  });
+
+  it('fails an entry whose golden file has no metrics object, naming the file and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iomtsim-golden-'));
+    writeFileSync(goldenPath('engine.phold', dir), '{"entry": "engine.phold", "metrics": null}');
+    expect(checkGolden('engine.phold', { x: 1 }, false, dir)).toEqual({ state: 'unreadable', problem: `${goldenPath('engine.phold', dir)}: field 'metrics': expected an object of metric values, found null` });
   });
 });

@@ -20,20 +20,33 @@ export function goldenPath(entry: string, dir = GOLDEN_DIR): string {
   return join(dir, `${entry}.json`);
 }
 
-/** The golden metrics of an entry, or undefined when it has none yet. */
-export function readGolden(entry: string, dir = GOLDEN_DIR): SimulatedMetrics | undefined {
+/**
+ * The golden metrics of an entry, `missing` when it has none yet, or `unreadable` with what is wrong
+ * with its file: one damaged golden file fails its own entry, and every report is still written.
+ */
+export function readGolden(entry: string, dir = GOLDEN_DIR): { readonly state: 'found'; readonly metrics: SimulatedMetrics } | GoldenProblem {
+  const path = goldenPath(entry, dir);
   let text: string;
   try {
-    text = readFileSync(goldenPath(entry, dir), 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
-    return undefined;
+    return { state: 'missing' };
   }
-  const parsed = JSON.parse(text) as Partial<GoldenFile>;
-  if (typeof parsed.metrics !== 'object' || parsed.metrics === null) {
-    throw new Error(`${goldenPath(entry, dir)}: field 'metrics': expected an object of metric values, found ${JSON.stringify(parsed.metrics)}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return { state: 'unreadable', problem: `${path}: expected JSON, found a parse error (${(e as Error).message})` };
   }
-  return parsed.metrics;
+  const metrics = (parsed as Partial<GoldenFile> | null)?.metrics;
+  if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
+    const found = typeof parsed !== 'object' || parsed === null ? `${JSON.stringify(parsed)} at the top level` : (JSON.stringify(metrics) ?? 'nothing');
+    return { state: 'unreadable', problem: `${path}: field 'metrics': expected an object of metric values, found ${found}` };
+  }
+  return { state: 'found', metrics };
 }
+
+type GoldenProblem = { readonly state: 'missing' } | { readonly state: 'unreadable'; readonly problem: string };
 
 /** Write atomically, keys sorted so diffs in review stay small. */
 export function writeGolden(entry: string, metrics: SimulatedMetrics, dir = GOLDEN_DIR): void {
@@ -81,7 +94,7 @@ function delta(g: unknown, a: unknown): string {
 export type GoldenOutcome =
   | { readonly state: 'match' }
   | { readonly state: 'updated' }
-  | { readonly state: 'missing' }
+  | GoldenProblem
   | { readonly state: 'differs'; readonly diff: readonly string[] };
 
 /** Check (or, with `update`, rewrite) one entry's golden file. */
@@ -91,7 +104,7 @@ export function checkGolden(entry: string, metrics: SimulatedMetrics, update: bo
     return { state: 'updated' };
   }
   const golden = readGolden(entry, dir);
-  if (golden === undefined) return { state: 'missing' };
-  const diff = goldenDiff(golden, metrics);
+  if (golden.state !== 'found') return golden;
+  const diff = goldenDiff(golden.metrics, metrics);
   return diff.length === 0 ? { state: 'match' } : { state: 'differs', diff };
 }

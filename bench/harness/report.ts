@@ -88,6 +88,7 @@ function goldenState(o: GoldenOutcome): string {
     case 'match': return 'golden results match';
     case 'updated': return 'golden results written (--update-golden)';
     case 'missing': return 'NO GOLDEN FILE (run with --update-golden and commit bench/golden/)';
+    case 'unreadable': return `GOLDEN FILE UNREADABLE: ${o.problem}`;
     case 'differs': return 'MODEL RESULTS CHANGED (golden → now):';
   }
 }
