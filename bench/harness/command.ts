@@ -13,7 +13,7 @@
 import { writeFileAtomic } from '../../src/io/atomic-write.ts';
 import { checkOutputFile } from '../../src/io/output-folder.ts';
 import { ENTRY_LOADERS } from '../entries/index.ts';
-import { BenchInputError, parseThreshold, readBaseline } from './baseline.ts';
+import { BenchInputError, checkComparable, parseThreshold, readBaseline } from './baseline.ts';
 import { compareReports, comparisonTable, confirmSlowdowns, hasRegression, type ComparisonRow } from './compare.ts';
 import type { BenchEntry } from './entry.ts';
 import { describeEnvironment } from './environment.ts';
@@ -92,6 +92,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   if (baseline !== undefined && (baseline.threads ?? 1) !== threads) {
     throw new BenchInputError(`${opts.compare}: field 'threads': expected ${threads} (this run's --threads; speeds on different thread counts do not compare), found ${baseline.threads ?? 1}`);
   }
+  if (baseline !== undefined) checkComparable(baseline, opts.compare!, entries.map((e) => e.name), runs);
 
   const startedAt = new Date().toISOString();
   const results: EntryResult[] = [];
