@@ -94,3 +94,48 @@ describe('iomtsim bench --threshold', () => {
     expect(text).not.toContain('bench engine.phold');
   });
 });
+
+describe('iomtsim bench --compare', () => {
+  /** The committed baseline's entries `names`, each run's CPU time times `cpuScale`, on another CPU. */
+  function scaledBaseline(file: string, names: readonly string[], cpuScale: number, extra: readonly string[] = []): string {
+    const committed = JSON.parse(readFileSync('bench/baseline.json', 'utf8')) as FullReport;
+    const entries = committed.entries.filter((e) => names.includes(e.name)).map((e) => ({ ...e, samples: e.samples.map((s) => ({ ...s, cpuMs: s.cpuMs * cpuScale })) }));
+    const others = extra.map((name) => ({ ...entries[0]!, name }));
+    const path = join(dir, file);
+    writeFileSync(path, JSON.stringify({ ...committed, environment: { ...committed.environment, cpuModel: 'Other CPU' }, entries: [...entries, ...others] }));
+    return path;
+  }
+
+  it('refuses --runs too few for the rank test to reach p < 0.05 before running anything', async () => {
+    const { code, text } = await bench({ suite: 'quick', runs: 1, only: ['consensus.poa_n7_5m'], compare: 'bench/baseline.json' });
+    expect(code).toBe(2);
+    expect(text).toContain("--runs: expected at least 2 to compare with bench/baseline.json (1 run against 5 baseline samples of 'consensus.poa_n7_5m' give a p-value of at least 0.1667, never below 0.05), found 1");
+    expect(text).not.toContain('bench consensus.poa_n7_5m');
+  });
+
+  it('fails an entry the baseline lacks unless --allow-new-entries, lists baseline entries not run, and warns of another machine', async () => {
+    const compare = scaledBaseline('new-entries.json', ['consensus.raft_n5_60s'], 100, ['engine.gone']);
+    const only = ['consensus.raft_n5_60s', 'consensus.poa_n7_5m'];
+    const strict = await bench({ suite: 'quick', runs: 2, only, compare });
+    expect(strict.code).toBe(1);
+    expect(strict.text).toContain(`FAIL: not in ${compare}, so their speed was not checked: consensus.poa_n7_5m (record a new baseline, or pass --allow-new-entries)`);
+    expect(strict.text).toMatch(/consensus\.poa_n7_5m .*NEW: not in the baseline, not compared/);
+    expect(strict.text).toMatch(/engine\.gone .*not run \(in the baseline only\)/);
+    expect(strict.text).toContain(`warning: ${compare} was recorded on another machine or runtime (CPU model 'Other CPU' in the baseline`);
+    const allowed = await bench({ suite: 'quick', runs: 2, only, compare, allowNewEntries: true });
+    expect(allowed.code).toBe(0);
+  }, 120_000);
+
+  it('writes the comparison, the confirmation and its fresh runs into the full report', async () => {
+    const compare = scaledBaseline('slower.json', ['consensus.poa_n7_5m'], 0.01);
+    const json = join(dir, 'confirmed.json');
+    const { code } = await bench({ suite: 'quick', runs: 2, only: ['consensus.poa_n7_5m'], compare, json });
+    expect(code).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, 'confirmed.full.json'), 'utf8')) as FullReport;
+    expect(report.comparison).toMatchObject({ baseline: compare, threshold: 0.1, environmentDifferences: [expect.stringMatching(/^CPU model 'Other CPU'/)] });
+    const row = report.comparison!.rows[0]!;
+    expect(row).toMatchObject({ name: 'consensus.poa_n7_5m', result: { verdict: 'slower' }, confirmation: { verdict: 'slower' } });
+    expect(row.confirmation!.pSlower).toBeLessThan(0.05);
+    expect(row.confirmationSamples).toHaveLength(2);
+  }, 120_000);
+});

@@ -1,5 +1,5 @@
 /**
- * `iomtsim bench [phold|quick|full] [--json FILE] [--compare FILE] [--threshold 10%] [--update-golden] [--runs N] [--only a,b] [--threads N]`.
+ * `iomtsim bench [phold|quick|full] [--json FILE] [--compare FILE] [--threshold 10%] [--allow-new-entries] [--update-golden] [--runs N] [--only a,b] [--threads N]`.
  *
  * Runs every entry of the suite (bench/entries/) in its own child process (RUNS_PER_ENTRY runs,
  * each after the calibration loop), then keeps the two kinds of regression apart:
@@ -8,19 +8,21 @@
  *      against `--compare`.
  * With `--threads N` (N > 1) each entry that is one replication of a scenario runs split over N
  * threads and must still give its golden results; the others are listed as skipped, with why.
- * Exit codes: 0 all good; 1 a golden mismatch, nondeterminism or significant slowdown; 2 bad input.
+ * Exit codes: 0 all good; 1 a golden mismatch, nondeterminism, significant slowdown, or (without
+ * `--allow-new-entries`) an entry the baseline lacks; 2 bad input, a comparison that cannot fail
+ * included (baseline.ts, `checkComparable`).
  */
 import { writeFileAtomic } from '../../src/io/atomic-write.ts';
 import { checkOutputFile } from '../../src/io/output-folder.ts';
 import { ENTRY_LOADERS } from '../entries/index.ts';
 import { BenchInputError, checkComparable, parseThreshold, readBaseline } from './baseline.ts';
-import { compareReports, comparisonTable, confirmSlowdowns, hasRegression, type ComparisonRow } from './compare.ts';
+import { compareReports, comparisonTable, confirmSlowdowns, hasRegression, newEntries } from './compare.ts';
 import type { BenchEntry } from './entry.ts';
-import { describeEnvironment } from './environment.ts';
+import { describeEnvironment, environmentDifferences } from './environment.ts';
 import { checkGolden } from './golden.ts';
 import { buildRegistry, type BenchRegistry } from './registry.ts';
-import { entriesTable, goldenSummary, markdownReport, outputPaths, trackerPoints, type GoldenLine } from './report.ts';
-import { REPORT_SCHEMA, summarize, type EntryResult, type FullReport } from './results.ts';
+import { entriesTable, environmentWarning, goldenSummary, markdownReport, outputPaths, trackerPoints, type GoldenLine } from './report.ts';
+import { REPORT_SCHEMA, summarize, type BaselineComparison, type EntryResult, type FullReport } from './results.ts';
 import { runEntryInChild, type SkippedEntry } from './run-entry.ts';
 
 /** At least 5, as the rank test needs enough runs to call a difference significant. */
@@ -39,6 +41,8 @@ export interface BenchCommandOptions {
   readonly only?: readonly string[];
   /** Threads each entry's replication is split over (default 1: not split). */
   readonly threads?: number;
+  /** With `compare`: entries the baseline lacks pass uncompared instead of failing the run. */
+  readonly allowNewEntries?: boolean;
 }
 
 export async function benchCommand(opts: BenchCommandOptions): Promise<number> {
@@ -70,6 +74,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   // The threshold applies to the comparison with a baseline alone; accepted without one, it would
   // look like a speed check that never happens.
   if (opts.threshold !== undefined && opts.compare === undefined) throw new BenchInputError(`--threshold: expected --compare FILE with it, found --threshold ${opts.threshold} alone`);
+  if (opts.allowNewEntries === true && opts.compare === undefined) throw new BenchInputError('--allow-new-entries: expected --compare FILE with it, found --allow-new-entries alone');
   const registry = await buildRegistry(ENTRY_LOADERS);
   let entries = selectEntries(registry, opts.suite);
   if (opts.only !== undefined) {
@@ -94,6 +99,9 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   }
   if (baseline !== undefined) checkComparable(baseline, opts.compare!, entries.map((e) => e.name), runs);
 
+  const environment = describeEnvironment();
+  const recordedDifferently: string[] = baseline === undefined ? [] : environmentDifferences(baseline.environment, environment);
+  if (recordedDifferently.length > 0) process.stderr.write(`${environmentWarning(opts.compare!, recordedDifferently)}\n`);
   const startedAt = new Date().toISOString();
   const results: EntryResult[] = [];
   const skipped: SkippedEntry[] = [];
@@ -126,7 +134,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
     finishedAt: new Date().toISOString(),
     runsPerEntry: runs,
     threads,
-    environment: describeEnvironment(),
+    environment,
     entries: results,
     ...(skipped.length > 0 ? { skipped } : {}),
   };
@@ -136,16 +144,18 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
     return r.nondeterminism === undefined ? line : { ...line, nondeterminism: r.nondeterminism };
   });
   const first = baseline === undefined ? undefined : compareReports(baseline, report, threshold);
-  const comparison: ComparisonRow[] | undefined = first === undefined ? undefined : await confirmSlowdowns(first, baseline!, threshold, async (name) => {
+  const rows = first === undefined ? undefined : await confirmSlowdowns(first, baseline!, threshold, async (name) => {
     process.stderr.write(`bench ${name}: slower than ${opts.compare}; running it again to confirm\n`);
     try {
-      const again = await runEntryInChild(entries.find((e) => e.name === name)!, runs, threads, () => {});
+      const again = await runEntryInChild(entries.find((e) => e.name === name)!, runs, threads);
       return 'samples' in again ? again.samples : undefined;
     } catch (e) {
       failures.push(e instanceof Error ? e.message : String(e));
       return undefined;
     }
   });
+  const comparison: BaselineComparison | undefined = rows === undefined ? undefined : { baseline: opts.compare!, threshold, environmentDifferences: recordedDifferently, rows };
+  const written: FullReport = comparison === undefined ? report : { ...report, comparison };
 
   const out = process.stdout;
   out.write(`\n${entriesTable(report, false)}\n\n`);
@@ -155,20 +165,25 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   }
   for (const e of skipped) out.write(`${e.name}: skipped, it cannot split over ${threads} threads (${e.skipped})\n`);
   out.write(`\n${goldenSummary(golden)}\n`);
-  if (comparison !== undefined) out.write(`\nagainst ${opts.compare}:\n${comparisonTable(comparison, threshold, false)}\n`);
+  if (comparison !== undefined) {
+    out.write(`\nagainst ${opts.compare}:\n${comparisonTable(comparison.rows, threshold, false)}\n`);
+    if (recordedDifferently.length > 0) out.write(`${environmentWarning(opts.compare!, recordedDifferently)}\n`);
+  }
 
   if (opts.json !== undefined) {
     const paths = outputPaths(opts.json);
     writeFileAtomic(paths.tracker, `${JSON.stringify(trackerPoints(report), null, 2)}\n`);
-    writeFileAtomic(paths.full, `${JSON.stringify(report, null, 2)}\n`);
-    writeFileAtomic(paths.markdown, markdownReport(report, golden, comparison, threshold, failures));
+    writeFileAtomic(paths.full, `${JSON.stringify(written, null, 2)}\n`);
+    writeFileAtomic(paths.markdown, markdownReport(written, golden, failures));
     out.write(`\nwrote ${paths.tracker}, ${paths.full}, ${paths.markdown}\n`);
   }
 
   const goldenFailed = golden.some((g) => g.outcome.state === 'differs' || g.outcome.state === 'missing' || g.outcome.state === 'unreadable' || g.nondeterminism !== undefined);
-  const slower = comparison !== undefined && hasRegression(comparison);
+  const slower = rows !== undefined && hasRegression(rows);
+  const uncompared = rows === undefined || opts.allowNewEntries === true ? [] : newEntries(rows);
   if (goldenFailed) out.write('FAIL: model results differ from bench/golden/, are missing there, their file there cannot be read, or they are not deterministic (see above)\n');
   if (slower) out.write(`FAIL: significant slowdown beyond ${(threshold * 100).toFixed(1)} % (see table)\n`);
+  if (uncompared.length > 0) out.write(`FAIL: not in ${opts.compare}, so their speed was not checked: ${uncompared.join(', ')} (record a new baseline, or pass --allow-new-entries)\n`);
   for (const f of failures) out.write(`FAIL: ${f}\n`);
-  return goldenFailed || slower || failures.length > 0 ? 1 : 0;
+  return goldenFailed || slower || uncompared.length > 0 || failures.length > 0 ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../sim/index.ts';
-import { compareReports, compareSpeed, confirmSlowdowns, hasRegression } from './compare.ts';
+import { compareReports, compareSpeed, comparisonTable, confirmSlowdowns, hasRegression, newEntries } from './compare.ts';
 import type { FullReport, RunSample } from './results.ts';
 
 /**
@@ -109,6 +109,14 @@ describe('speed comparator', () => {
       await confirmSlowdowns(unchanged, baseline, THRESHOLD, async () => { throw new Error('an entry not found slower was run again'); });
     });
 
+    it('keeps the fresh runs beside the confirmation they gave', async () => {
+      const baseline = report([10, 10.1, 9.9, 10.05, 9.95]);
+      const fresh = samples([13, 13.2, 12.8, 13.1, 12.9]);
+      const rows = await confirmSlowdowns(compareReports(baseline, report([13, 13.1, 12.9, 13.05, 12.95]), THRESHOLD), baseline, THRESHOLD, async () => fresh);
+      expect(rows[0]!.confirmationSamples).toBe(fresh);
+      expect(rows[0]!.confirmation!.verdict).toBe('slower');
+    });
+
     it('counts an entry found slower whose fresh runs could not run as slower', async () => {
       const baseline = report([10, 10.1, 9.9, 10.05, 9.95]);
       const rows = await confirmSlowdowns(compareReports(baseline, report([13, 13.1, 12.9, 13.05, 12.95]), THRESHOLD), baseline, THRESHOLD, async () => undefined);
@@ -131,4 +139,20 @@ describe('speed comparator', () => {
       expect(caught).toBeGreaterThanOrEqual(180);
     });
   });
+
+  it('lists entries of the run the baseline lacks and baseline entries the run lacks', () => {
+    const rng = new Rng(5).stream('sides');
+    const report = (names: readonly string[]): FullReport => ({
+      schema: 'iomtsim.bench/1', suite: 'quick', startedAt: '', finishedAt: '', runsPerEntry: 5,
+      environment: { cpuModel: '', cpuCores: 1, totalMemoryBytes: 0, nodeVersion: '', v8Version: '', platform: '', arch: '', commit: '', dirty: false },
+      entries: names.map((name) => ({ name, description: '', peakRssBytes: 0, metrics: {}, samples: noisyTimes(rng, 5, 10).map((t) => ({ wallMs: t, cpuMs: t, calibrationMs: 1, calibrationCpuMs: 1, events: 0, simulatedSeconds: 0 })) })),
+    });
+    const rows = compareReports(report(['engine.phold', 'pow.gone']), report(['engine.phold', 'pow.new']), THRESHOLD);
+    expect(rows.map((r) => [r.name, r.onlyIn])).toEqual([['engine.phold', undefined], ['pow.new', 'run'], ['pow.gone', 'baseline']]);
+    expect(newEntries(rows)).toEqual(['pow.new']);
+    const table = comparisonTable(rows, THRESHOLD, false);
+    expect(table).toMatch(/pow\.new .*NEW: not in the baseline, not compared/);
+    expect(table).toMatch(/pow\.gone .*not run \(in the baseline only\)/);
+  });
 });
+

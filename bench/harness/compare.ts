@@ -41,20 +41,25 @@ export function compareSpeed(baseline: readonly number[], current: readonly numb
 
 export interface ComparisonRow {
   readonly name: string;
-  /** Undefined when the baseline has no such entry (a new benchmark is not compared). */
+  /** Undefined for an entry on one side only (`onlyIn` says which): it is not compared. */
   readonly result?: SpeedComparison;
+  /** 'run': an entry the baseline lacks (new); 'baseline': a baseline entry this run did not run. */
+  readonly onlyIn?: 'run' | 'baseline';
   /** For an entry found slower: its fresh runs against the same baseline runs. */
   readonly confirmation?: SpeedComparison;
-  /** How many fresh runs the confirmation took. */
-  readonly confirmationRuns?: number;
+  /** The fresh runs the confirmation compared. */
+  readonly confirmationSamples?: readonly RunSample[];
 }
 
+/** One row per entry of the run, then one per baseline entry the run lacks. */
 export function compareReports(baseline: FullReport, current: FullReport, threshold: number): ComparisonRow[] {
-  return current.entries.map((e) => {
+  const rows: ComparisonRow[] = current.entries.map((e) => {
     const base = baseline.entries.find((b) => b.name === e.name);
-    if (base === undefined) return { name: e.name };
+    if (base === undefined) return { name: e.name, onlyIn: 'run' };
     return { name: e.name, result: compareSpeed(normalizedCpu(base.samples), normalizedCpu(e.samples), threshold) };
   });
+  for (const b of baseline.entries) if (!current.entries.some((e) => e.name === b.name)) rows.push({ name: b.name, onlyIn: 'baseline' });
+  return rows;
 }
 
 /**
@@ -66,9 +71,14 @@ export async function confirmSlowdowns(rows: readonly ComparisonRow[], baseline:
   for (const r of rows) {
     const base = baseline.entries.find((b) => b.name === r.name);
     const fresh = r.result?.verdict === 'slower' && base !== undefined ? await rerun(r.name) : undefined;
-    out.push(fresh === undefined ? r : { ...r, confirmation: compareSpeed(normalizedCpu(base!.samples), normalizedCpu(fresh), threshold), confirmationRuns: fresh.length });
+    out.push(fresh === undefined ? r : { ...r, confirmation: compareSpeed(normalizedCpu(base!.samples), normalizedCpu(fresh), threshold), confirmationSamples: fresh });
   }
   return out;
+}
+
+/** Entries of the run that the baseline lacks, so their speed was not checked. */
+export function newEntries(rows: readonly ComparisonRow[]): string[] {
+  return rows.filter((r) => r.onlyIn === 'run').map((r) => r.name);
 }
 
 /** An entry found slower, and slower again on fresh runs where it was run again. */
@@ -81,7 +91,7 @@ export function comparisonTable(rows: readonly ComparisonRow[], threshold: numbe
   const header = ['entry', 'baseline (cpu/calib)', 'now (cpu/calib)', 'change', 'p(slower)', 'verdict'];
   const body = rows.map((r) => {
     const c = r.result;
-    if (c === undefined) return [r.name, '—', '—', '—', '—', 'new (not in baseline)'];
+    if (c === undefined) return [r.name, '—', '—', '—', '—', r.onlyIn === 'baseline' ? 'not run (in the baseline only)' : 'NEW: not in the baseline, not compared'];
     const verdict = c.verdict === 'slower' ? slowerVerdict(r, threshold) : c.verdict === 'faster' ? 'faster' : 'no significant change';
     return [r.name, c.baselineMedian.toFixed(3), c.currentMedian.toFixed(3), signedPct(c.change), c.pSlower.toFixed(4), verdict];
   });
@@ -101,7 +111,7 @@ export function renderTable(header: readonly string[], body: readonly (readonly 
 function slowerVerdict(r: ComparisonRow, threshold: number): string {
   const k = r.confirmation;
   if (k === undefined) return `SLOWER (> ${pct(threshold)})`;
-  const fresh = `${r.confirmationRuns} fresh runs ${signedPct(k.change)}, p ${k.pSlower.toFixed(4)}`;
+  const fresh = `${r.confirmationSamples?.length} fresh runs ${signedPct(k.change)}, p ${k.pSlower.toFixed(4)}`;
   return k.verdict === 'slower' ? `SLOWER (> ${pct(threshold)}), confirmed: ${fresh}` : `not confirmed: ${fresh}`;
 }
 

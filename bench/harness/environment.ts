@@ -25,3 +25,14 @@ export function describeEnvironment(): Environment {
     dirty: (git(['status', '--porcelain', '--untracked-files=no']) ?? '') !== '',
   };
 }
+
+/**
+ * Where the machine or runtime differs from a baseline's: the calibration loop cancels clock speed
+ * and load, not cache sizes, microarchitecture or another V8's compiler (docs/ci.md), so a speed
+ * compared across them is only a hint. Fields a baseline lacks count as differing.
+ */
+export function environmentDifferences(baseline: Partial<Environment> | undefined, current: Environment): string[] {
+  const fields: readonly (readonly [keyof Environment, string])[] = [['cpuModel', 'CPU model'], ['cpuCores', 'CPU cores'], ['nodeVersion', 'Node'], ['v8Version', 'V8']];
+  const shown = (v: unknown) => (typeof v === 'string' ? `'${v}'` : (JSON.stringify(v) ?? 'nothing'));
+  return fields.filter(([k]) => baseline?.[k] !== current[k]).map(([k, label]) => `${label} ${shown(baseline?.[k])} in the baseline, ${shown(current[k])} here`);
+}

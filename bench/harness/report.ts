@@ -3,7 +3,7 @@
  * trackers such as github-action-benchmark's `customBiggerIsBetter` read), the full JSON (also the
  * baseline format), report.md for a CI job summary, and the terminal table.
  */
-import { comparisonTable, renderTable, type ComparisonRow } from './compare.ts';
+import { comparisonTable, renderTable } from './compare.ts';
 import { summarize, type FullReport } from './results.ts';
 import type { GoldenOutcome } from './golden.ts';
 
@@ -93,7 +93,12 @@ function goldenState(o: GoldenOutcome): string {
   }
 }
 
-export function markdownReport(report: FullReport, golden: readonly GoldenLine[], comparison: readonly ComparisonRow[] | undefined, threshold: number, failures: readonly string[] = []): string {
+/** The baseline's machine or runtime where it differs from this one's, as a warning line. */
+export function environmentWarning(file: string, differences: readonly string[]): string {
+  return `warning: ${file} was recorded on another machine or runtime (${differences.join('; ')}); speeds compared across them are a hint only (docs/ci.md)`;
+}
+
+export function markdownReport(report: FullReport, golden: readonly GoldenLine[], failures: readonly string[] = []): string {
   const env = report.environment;
   const out = [
     `# iomtsim bench: ${report.suite}`,
@@ -105,7 +110,12 @@ export function markdownReport(report: FullReport, golden: readonly GoldenLine[]
     entriesTable(report, true),
     '',
   ];
-  if (comparison !== undefined) out.push('## Against the baseline', '', comparisonTable(comparison, threshold, true), '');
+  const comparison = report.comparison;
+  if (comparison !== undefined) {
+    out.push('## Against the baseline', '');
+    if (comparison.environmentDifferences.length > 0) out.push(environmentWarning(comparison.baseline, comparison.environmentDifferences), '');
+    out.push(comparisonTable(comparison.rows, comparison.threshold, true), '');
+  }
   out.push('## Model results (golden)', '', '```', goldenSummary(golden), '```', '');
   const skipped = report.skipped ?? [];
   if (skipped.length > 0) out.push(`## Entries that cannot split over ${report.threads} threads`, '', ...skipped.map((e) => `- ${e.name}: ${e.skipped}`), '');

@@ -3,6 +3,7 @@
  * the same process, the peak memory, and the deterministic metrics. The full report is also the
  * baseline format that `--compare` reads.
  */
+import type { ComparisonRow } from './compare.ts';
 import type { SimulatedMetrics } from './entry.ts';
 import { median } from '../../src/stats/index.ts';
 
@@ -56,6 +57,17 @@ export interface FullReport {
   readonly entries: readonly EntryResult[];
   /** Entries that could not split over `threads` threads, and why. */
   readonly skipped?: readonly { readonly name: string; readonly skipped: string }[];
+  /** With `--compare`: every row of the comparison, confirmations and their fresh runs included. */
+  readonly comparison?: BaselineComparison;
+}
+
+export interface BaselineComparison {
+  /** The `--compare` file. */
+  readonly baseline: string;
+  readonly threshold: number;
+  /** Where the baseline's machine or runtime differs from this one's (environment.ts). */
+  readonly environmentDifferences: readonly string[];
+  readonly rows: readonly ComparisonRow[];
 }
 
 /** Medians over an entry's runs. */

@@ -42,6 +42,7 @@ export interface BenchArgs {
   readonly runs?: string;
   readonly only?: string;
   readonly threads?: string;
+  readonly allowNewEntries?: boolean;
 }
 
 /** Far more runs per entry than anyone waits for; a bound keeps the flag's message readable. */
@@ -60,6 +61,7 @@ export async function benchCommand(args: BenchArgs): Promise<number> {
     ...(args.runs !== undefined ? { runs: parseIntFlag('--runs', args.runs, 1, MAX_BENCH_RUNS) } : {}),
     ...(args.only !== undefined ? { only: args.only.split(',') } : {}),
     ...(args.threads !== undefined ? { threads: parseIntFlag('--threads', args.threads, 1, MAX_BENCH_THREADS) } : {}),
+    ...(args.allowNewEntries ? { allowNewEntries: true } : {}),
   };
   return (await loadBench()).benchCommand(options);
 }
@@ -73,7 +75,8 @@ export function benchBuilder(y: Argv) {
     .option('update-golden', { type: 'boolean', default: false, describe: 'rewrite the golden model results' })
     .option('runs', { type: 'string', describe: 'runs per entry (default 5; 1 is enough for the golden check)' })
     .option('only', { type: 'string', describe: 'only these entries of the suite, comma-separated (e.g. to refresh one golden file)' })
-    .option('threads', { type: 'string', describe: 'split each entry\'s replication over this many threads; it must still give its golden results (entries that cannot split are skipped); default 1' });
+    .option('threads', { type: 'string', describe: 'split each entry\'s replication over this many threads; it must still give its golden results (entries that cannot split are skipped); default 1' })
+    .option('allow-new-entries', { type: 'boolean', default: false, describe: 'with --compare: pass entries the baseline lacks uncompared (by default they fail the run)' });
 }
 
 export interface ValidateArgs {
