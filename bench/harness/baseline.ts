@@ -29,6 +29,7 @@ export function readBaseline(file: string): FullReport {
   if (typeof r !== 'object' || r === null) fail(file, '(top level)', 'an object', r);
   if (r.schema !== REPORT_SCHEMA) fail(file, 'schema', `'${REPORT_SCHEMA}' (a .full.json written by iomtsim bench --json)`, r.schema);
   if (r.threads !== undefined && !(Number.isInteger(r.threads) && r.threads >= 1)) fail(file, 'threads', 'a positive integer (the --threads the baseline ran on), or no field for 1', r.threads);
+  if (r.untimedRunsPerEntry !== undefined && !(Number.isInteger(r.untimedRunsPerEntry) && r.untimedRunsPerEntry >= 0)) fail(file, 'untimedRunsPerEntry', 'a whole number of unmeasured runs, or no field for 0', r.untimedRunsPerEntry);
   if (!Array.isArray(r.entries)) fail(file, 'entries', 'an array', r.entries);
   const entries: readonly unknown[] = r.entries;
   const firstIndex = new Map<string, number>();

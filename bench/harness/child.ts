@@ -1,8 +1,9 @@
 /**
- * Runs one entry `runs` times in a fresh process, so its peak memory is its own, each run preceded
- * by the calibration loop; with more than one thread, its replication split over them, or says why
- * it cannot split and runs nothing. Usage (by the parent only, run-entry.ts):
- * node [--import tsx] <this file or its compiled entry> <entry> <runs> <threads>
+ * Runs one entry `untimedRuns` times unmeasured, then `runs` times measured, in a fresh process so
+ * its peak memory is its own, each measured run preceded by the calibration loop; with more than
+ * one thread, its replication split over them, or says why it cannot split and runs nothing. Usage
+ * (by the parent only, run-entry.ts):
+ * node [--import tsx] <this file or its compiled entry> <entry> <runs> <threads> <untimedRuns>
  */
 import { ENTRY_LOADERS } from '../entries/index.ts';
 import { cpuMsSince, runCalibration } from './calibrate.ts';
@@ -18,10 +19,11 @@ function send(msg: ChildMessage): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const [name, runsText, threadsText] = process.argv.slice(2);
+  const [name, runsText, threadsText, untimedText] = process.argv.slice(2);
   const entry = await loadEntry(ENTRY_LOADERS, name ?? '');
   const runs = Number(runsText);
   const threads = Number(threadsText ?? '1');
+  const untimedRuns = Number(untimedText ?? '0');
   let runOnce = (): BenchRunResult | Promise<BenchRunResult> => entry.run();
   if (threads > 1) {
     const split = entry.split?.(threads) ?? { problem: 'not one replication of a scenario, so nothing to split over threads' };
@@ -33,6 +35,8 @@ async function main(): Promise<void> {
   }
   // Warm the calibration loop up: its first calls run before the JIT has finished with it.
   for (let i = 0; i < 3; i++) runCalibration();
+  // The entry's own code too, before it is measured (run-entry.ts says how many runs and why).
+  for (let i = 0; i < untimedRuns; i++) await runOnce();
   for (let i = 0; i < runs; i++) {
     const calibration = runCalibration();
     const cpuStart = process.cpuUsage();

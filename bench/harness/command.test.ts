@@ -121,7 +121,7 @@ describe('iomtsim bench --compare', () => {
     expect(strict.text).toContain(`FAIL: not in ${compare}, so their speed was not checked: consensus.poa_n7_5m (record a new baseline, or pass --allow-new-entries)`);
     expect(strict.text).toMatch(/consensus\.poa_n7_5m .*NEW: not in the baseline, not compared/);
     expect(strict.text).toMatch(/engine\.gone .*not run \(in the baseline only\)/);
-    expect(strict.text).toContain(`warning: ${compare} was recorded on another machine or runtime (CPU model 'Other CPU' in the baseline`);
+    expect(strict.text).toContain(`warning: ${compare} was recorded on another machine or runtime, or with other unmeasured runs (CPU model 'Other CPU' in the baseline`);
     const allowed = await bench({ suite: 'quick', runs: 2, only, compare, allowNewEntries: true });
     expect(allowed.code).toBe(0);
   }, 120_000);
@@ -137,5 +137,14 @@ describe('iomtsim bench --compare', () => {
     expect(row).toMatchObject({ name: 'consensus.poa_n7_5m', result: { verdict: 'slower' }, confirmation: { verdict: 'slower' } });
     expect(row.confirmation!.pSlower).toBeLessThan(0.05);
     expect(row.confirmationSamples).toHaveLength(2);
+  }, 120_000);
+
+  it('runs each entry unmeasured before its measured runs, records how many, and warns of a baseline recorded without them', async () => {
+    const compare = scaledBaseline('cold.json', ['consensus.poa_n7_5m'], 100);
+    const json = join(dir, 'warm.json');
+    const { code, text } = await bench({ suite: 'quick', runs: 2, only: ['consensus.poa_n7_5m'], compare, json });
+    expect(code).toBe(0);
+    expect(text).toContain('0 unmeasured runs per entry in the baseline, 2 here');
+    expect((JSON.parse(readFileSync(join(dir, 'warm.full.json'), 'utf8')) as FullReport).untimedRunsPerEntry).toBe(2);
   }, 120_000);
 });

@@ -23,7 +23,7 @@ import { checkGolden } from './golden.ts';
 import { buildRegistry, type BenchRegistry } from './registry.ts';
 import { entriesTable, environmentWarning, goldenSummary, markdownReport, outputPaths, trackerPoints, type GoldenLine } from './report.ts';
 import { REPORT_SCHEMA, summarize, type BaselineComparison, type EntryResult, type FullReport } from './results.ts';
-import { runEntryInChild, type SkippedEntry } from './run-entry.ts';
+import { runEntryInChild, UNTIMED_RUNS, type SkippedEntry } from './run-entry.ts';
 
 /** At least 5, as the rank test needs enough runs to call a difference significant. */
 export const RUNS_PER_ENTRY = 5;
@@ -99,8 +99,14 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   }
   if (baseline !== undefined) checkComparable(baseline, opts.compare!, entries.map((e) => e.name), runs);
 
+  // One run with nothing to compare is the golden check (docs/ci.md): its time is no sample of a
+  // speed comparison (checkComparable refuses one run against a baseline of 5), so it skips the
+  // warm-up, which would triple the time of refreshing a golden file.
+  const untimedRuns = runs === 1 && baseline === undefined ? 0 : UNTIMED_RUNS;
   const environment = describeEnvironment();
   const recordedDifferently: string[] = baseline === undefined ? [] : environmentDifferences(baseline.environment, environment);
+  // A baseline measured from a cold start compares its slow first runs with warm ones.
+  if (baseline !== undefined && (baseline.untimedRunsPerEntry ?? 0) !== untimedRuns) recordedDifferently.push(`${baseline.untimedRunsPerEntry ?? 0} unmeasured runs per entry in the baseline, ${untimedRuns} here`);
   if (recordedDifferently.length > 0) process.stderr.write(`${environmentWarning(opts.compare!, recordedDifferently)}\n`);
   const startedAt = new Date().toISOString();
   const results: EntryResult[] = [];
@@ -109,7 +115,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   for (const entry of entries) {
     process.stderr.write(`bench ${entry.name}: ${entry.description}${threads > 1 ? `, split over ${threads} threads` : ''}\n`);
     try {
-      const result = await runEntryInChild(entry, runs, threads, (i, s) => {
+      const result = await runEntryInChild(entry, runs, threads, untimedRuns, (i, s) => {
         const eps = s.events > 0 ? `, ${Math.round((s.events * 1000) / s.wallMs).toLocaleString('en-US')} events/s` : '';
         process.stderr.write(`  run ${i}/${runs}: ${s.wallMs.toFixed(1)} ms${eps}; cpu ${s.cpuMs.toFixed(0)} ms, calibration ${s.calibrationCpuMs.toFixed(1)} ms\n`);
       });
@@ -133,6 +139,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
     startedAt,
     finishedAt: new Date().toISOString(),
     runsPerEntry: runs,
+    untimedRunsPerEntry: untimedRuns,
     threads,
     environment,
     entries: results,
@@ -147,7 +154,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   const rows = first === undefined ? undefined : await confirmSlowdowns(first, baseline!, threshold, async (name) => {
     process.stderr.write(`bench ${name}: slower than ${opts.compare}; running it again to confirm\n`);
     try {
-      const again = await runEntryInChild(entries.find((e) => e.name === name)!, runs, threads);
+      const again = await runEntryInChild(entries.find((e) => e.name === name)!, runs, threads, untimedRuns);
       return 'samples' in again ? again.samples : undefined;
     } catch (e) {
       failures.push(e instanceof Error ? e.message : String(e));

@@ -93,9 +93,9 @@ function goldenState(o: GoldenOutcome): string {
   }
 }
 
-/** The baseline's machine or runtime where it differs from this one's, as a warning line. */
+/** The baseline's machine, runtime or unmeasured runs where they differ from this run's, as a warning line. */
 export function environmentWarning(file: string, differences: readonly string[]): string {
-  return `warning: ${file} was recorded on another machine or runtime (${differences.join('; ')}); speeds compared across them are a hint only (docs/ci.md)`;
+  return `warning: ${file} was recorded on another machine or runtime, or with other unmeasured runs (${differences.join('; ')}); speeds compared across them are a hint only (docs/ci.md)`;
 }
 
 export function markdownReport(report: FullReport, golden: readonly GoldenLine[], failures: readonly string[] = []): string {

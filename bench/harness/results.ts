@@ -51,6 +51,8 @@ export interface FullReport {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly runsPerEntry: number;
+  /** Unmeasured runs before each child's measured ones (run-entry.ts); absent in reports from before them, which had none. */
+  readonly untimedRunsPerEntry?: number;
   /** Threads each entry's replication was split over (`--threads`); absent in reports from before it, which ran on one. */
   readonly threads?: number;
   readonly environment: Environment;
@@ -65,7 +67,7 @@ export interface BaselineComparison {
   /** The `--compare` file. */
   readonly baseline: string;
   readonly threshold: number;
-  /** Where the baseline's machine or runtime differs from this one's (environment.ts). */
+  /** Where the baseline's machine, runtime or unmeasured runs differ from this run's (environment.ts). */
   readonly environmentDifferences: readonly string[];
   readonly rows: readonly ComparisonRow[];
 }

@@ -23,10 +23,24 @@ export interface SkippedEntry {
   readonly skipped: string;
 }
 
-/** Runs `entry` `runs` times in a child process, its replication split over `threads` threads where more than one. */
-export function runEntryInChild(entry: BenchEntry, runs: number, threads: number, onRun?: (i: number, s: RunSample) => void): Promise<EntryResult | SkippedEntry> {
+/**
+ * Unmeasured runs of the entry in each child before its measured ones. A child's first runs of an
+ * entry are slow while V8 compiles its code: without them, run 1 of the quick entries took 1.5-3.9x
+ * the median of runs 4-8 and run 2 up to 2.0x (consensus.raft_n5_60s 2.7-3.0x and 1.8-2.0x,
+ * consensus.poa_n7_5m 3.8x and 1.6-1.9x; two children of 8 runs each, 2-core machine at load 9-15),
+ * from run 3 on within the runs' noise. Such runs keep the baseline's sample spread wide enough that
+ * the rank test could not call even a noise-free 25 % slowdown of Raft or PoA significant
+ * (compare.test.ts, 'bench/baseline.json').
+ */
+export const UNTIMED_RUNS = 2;
+
+/**
+ * Runs `entry` `untimedRuns` times unmeasured and then `runs` times measured in a child process, its
+ * replication split over `threads` threads where more than one.
+ */
+export function runEntryInChild(entry: BenchEntry, runs: number, threads: number, untimedRuns: number, onRun?: (i: number, s: RunSample) => void): Promise<EntryResult | SkippedEntry> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [entry.name, String(runs), String(threads)], { execArgv: CHILD_EXEC_ARGV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(CHILD, [entry.name, String(runs), String(threads), String(untimedRuns)], { execArgv: CHILD_EXEC_ARGV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let skipped: string | undefined;
     const samples: RunSample[] = [];
     let metrics: SimulatedMetrics | undefined;
