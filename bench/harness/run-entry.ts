@@ -25,14 +25,14 @@ export interface SkippedEntry {
 
 /**
  * Unmeasured runs of the entry in each child before its measured ones. A child's first runs of an
- * entry are slow while V8 compiles its code: without them, run 1 of the quick entries took 1.5-3.9x
- * the median of runs 4-8 and run 2 up to 2.0x (consensus.raft_n5_60s 2.7-3.0x and 1.8-2.0x,
- * consensus.poa_n7_5m 3.8x and 1.6-1.9x; two children of 8 runs each, 2-core machine at load 9-15),
- * from run 3 on within the runs' noise. Such runs keep the baseline's sample spread wide enough that
- * the rank test could not call even a noise-free 25 % slowdown of Raft or PoA significant
- * (compare.test.ts, 'bench/baseline.json').
+ * entry are slow while V8 compiles its code. Over 11 children of the quick entries without them
+ * (8-12 runs each, 2-core machine at load 9-15), each run over the median of its later runs: run 1
+ * 1.5-4.2x (consensus.raft_n5_60s 2.7-3.0x, consensus.poa_n7_5m 3.5-4.2x), run 2 1.0-2.2x, run 3
+ * 0.90-1.41x (mean 1.15), run 4 0.86-1.18x (mean 1.02), as later runs vary. Such runs kept the
+ * baseline's spread so wide that the rank test could not call even a noise-free 25 % slowdown of
+ * Raft or PoA significant (compare.test.ts, 'bench/baseline.json').
  */
-export const UNTIMED_RUNS = 2;
+export const UNTIMED_RUNS = 3;
 
 /**
  * Runs `entry` `untimedRuns` times unmeasured and then `runs` times measured in a child process, its
