@@ -132,11 +132,12 @@ describe('iomtsim bench --compare', () => {
     const { code } = await bench({ suite: 'quick', runs: 2, only: ['consensus.poa_n7_5m'], compare, json });
     expect(code).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, 'confirmed.full.json'), 'utf8')) as FullReport;
-    expect(report.comparison).toMatchObject({ baseline: compare, threshold: 0.1, environmentDifferences: [expect.stringMatching(/^CPU model 'Other CPU'/)] });
+    expect(report.comparison).toMatchObject({ baseline: compare, threshold: 0.1, environmentDifferences: [expect.stringMatching(/^CPU model 'Other CPU'/), '0 unmeasured runs per entry in the baseline, 3 here'] });
     const row = report.comparison!.rows[0]!;
     expect(row).toMatchObject({ name: 'consensus.poa_n7_5m', result: { verdict: 'slower' }, confirmation: { verdict: 'slower' } });
     expect(row.confirmation!.pSlower).toBeLessThan(0.05);
     expect(row.confirmationSamples).toHaveLength(2);
+    expect(readFileSync(join(dir, 'confirmed.report.md'), 'utf8')).toContain(`warning: ${compare} was recorded on another machine or runtime`);
   }, 120_000);
 
   it('runs each entry unmeasured before its measured runs, records how many, and warns of a baseline recorded without them', async () => {
