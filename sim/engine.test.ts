@@ -4,7 +4,7 @@ import { Engine } from './engine.ts';
 import { SimError } from './errors.ts';
 import { FREE_LINK, events, fixedLatencyEngine, recorder, type Seen } from './testing/helpers.ts';
 import type { ActorContext } from './actor.ts';
-import type { HostPlacement } from './network.ts';
+import { DropReason, type HostPlacement } from './network.ts';
 import type { TimerId } from './types.ts';
 
 describe('Engine ordering', () => {
@@ -388,6 +388,58 @@ describe('Engine crash and recover', () => {
     engine.run();
     expect(events(log).map((s) => s.what)).toEqual(['recover']);
     expect(engine.network.droppedByReason[3]).toBe(1);
+  });
+
+  it('loses a message its sender queued behind work and crashed before it left, and counts it against the sender', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(10);
+    const receiver = engine.addHost(FREE_LINK, recorder(log));
+    const sender = engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => { ctx.cpu(1_000); ctx.send(receiver, 'queued', 1); } }));
+    engine.at(500, () => engine.crash(sender));
+    engine.run();
+    expect(events(log)).toEqual([]);
+    expect(engine.network.droppedByReason[DropReason.senderCrashed]).toBe(1);
+    expect(Array.from(engine.network.droppedFrom.subarray(0, 2))).toEqual([0, 1]);
+  });
+
+  it('delivers a message that left its sender before the sender crashed', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(1_000);
+    const receiver = engine.addHost(FREE_LINK, recorder(log));
+    const sender = engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => { ctx.cpu(100); ctx.send(receiver, 'left', 1); ctx.cpu(1_000); } }));
+    engine.at(500, () => engine.crash(sender));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[1_100, 'left']]);
+    expect(engine.network.droppedTotal).toBe(0);
+  });
+
+  it('delivers what a recovered host sends, but not what it queued before its crash', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(10);
+    const receiver = engine.addHost(FREE_LINK, recorder(log));
+    const sender = engine.addHost(FREE_LINK, recorder([], {
+      onStart: (ctx) => { ctx.cpu(1_000); ctx.send(receiver, 'queued', 1); },
+      onRecover: (ctx) => { ctx.cpu(100); ctx.send(receiver, 'after recovery', 1); },
+    }));
+    engine.at(500, () => engine.crash(sender));
+    engine.at(600, () => engine.recover(sender));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[710, 'after recovery']]);
+    expect(engine.network.droppedByReason[DropReason.senderCrashed]).toBe(1);
+  });
+
+  it('drops a message by the first crash after it was sent, not by a later one (a host crashed twice)', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(5_000);
+    const receiver = engine.addHost(FREE_LINK, recorder(log));
+    // 'left' leaves at 100 µs, 'caught' at 1 ms: after the crash at 300 µs, before the one at 2 ms.
+    const sender = engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => { ctx.cpu(100); ctx.send(receiver, 'left', 1); ctx.cpu(900); ctx.send(receiver, 'caught', 1); } }));
+    engine.at(300, () => engine.crash(sender));
+    engine.at(400, () => engine.recover(sender));
+    engine.at(2_000, () => engine.crash(sender));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[5_100, 'left']]);
+    expect(engine.network.droppedByReason[DropReason.senderCrashed]).toBe(1);
   });
 
   it('gives a recovered host a free processor and working timers', () => {

@@ -19,6 +19,14 @@
  * busy host drives the list, so waiting work is not re-sorted through the heap, and a crash can
  * drop it. Messages sent during a handler leave when the work charged so far is done.
  *
+ * Crashes: a crashed host loses its queued work, its timers and the events waiting for it, and
+ * with them the messages it sent that had not yet left: queued behind that work or on its uplink,
+ * their first bit still in the host when it stopped. Their departure was fixed at send time, so
+ * each message carries it and its sender's incarnation then, and is dropped where it would
+ * arrive if its sender crashed after sending it and before it left. Checking there, rather than
+ * finding the messages at the crash, costs nothing per crash and holds for a message already handed
+ * to another partition, whose engine runs the same crash at the same time.
+ *
  * Cores: that serial server is the host's protocol thread, because a replica's state machine
  * handles one message at a time. A host may have several cores (`HostPlacement.cores`), used in
  * fork-join by `cpuParallel(jobs, costUsEach)`: independent jobs of one handler (the signature
@@ -128,6 +136,8 @@ export class Engine {
   // per cpuParallel call, so the work a core has performed by a time can be told from what was charged.
   private readonly parallelQueued: (number[] | undefined)[] = [];
   private incarnation = new Int32Array(16);
+  /** Each host's crash times, µs, by the incarnation each crash ended (undefined for a host never crashed). */
+  private readonly crashTimesUs: (number[] | undefined)[] = [];
   // Next ordering key of each host's events (see the tie order above) and of control events.
   private nextKey = new Float64Array(16);
   private nextControlKey = 0;
@@ -267,6 +277,8 @@ export class Engine {
       q.host[slot] = to;
       q.from[slot] = batch.from[i]!;
       q.tag[slot] = batch.sizeBytes[i]!;
+      q.departNs[slot] = batch.departNs[i]!;
+      q.senderIncarnation[slot] = batch.senderIncarnation[i]!;
       q.refs[slot] = batch.msg[i];
       q.push(slot, atUs, batch.scheduledUs[i]!, batch.key[i]!);
     }
@@ -393,6 +405,7 @@ export class Engine {
         else this.receiveAtDownlink(slot, t);
       } else {
         const h = q.host[slot]!;
+        if (kind === K_DELIVER && this.lostWithSender(slot)) continue;
         if (crashes[h] !== 0 || (kind === K_TIMER && q.from[slot] !== this.incarnation[h])) {
           // A crashed host loses what reaches it, and timers set before a crash never fire.
           if (kind === K_DELIVER) this.network.dropHostDown(q.from[slot]!);
@@ -405,6 +418,22 @@ export class Engine {
       if (this.stopped) break;
     }
     if (!this.stopped && untilUs !== Infinity && this.nowUs < untilUs) this.nowUs = untilUs;
+  }
+
+  /**
+   * Drop and release a message (one arriving) whose sender crashed after sending it and before it
+   * left; the first crash after the send decides, later ones being later still.
+   */
+  private lostWithSender(slot: number): boolean {
+    const q = this.queue;
+    const from = q.from[slot]!;
+    const sentIncarnation = q.senderIncarnation[slot]!;
+    if (sentIncarnation === this.incarnation[from]) return false;
+    // A message leaving at the crash's microsecond left: the work ahead of it was done (coreQueuedUs).
+    if (this.crashTimesUs[from]![sentIncarnation]! * 1_000 >= q.departNs[slot]!) return false;
+    this.network.dropSenderCrashed(from);
+    q.release(slot);
+    return true;
   }
 
   private isAfterKeys(slot: number, key: number, key2: number): boolean {
@@ -489,6 +518,7 @@ export class Engine {
    */
   private receiveAtDownlink(slot: number, t: number): void {
     const q = this.queue;
+    if (this.lostWithSender(slot)) return;
     const h = q.host[slot]!;
     if (this.crashes[h] !== 0) {
       this.network.dropHostDown(q.from[slot]!);
@@ -548,7 +578,8 @@ export class Engine {
 
   /**
    * Route a message and schedule its delivery. Returns when it reaches `to` (where `to`'s downlink
-   * queues, when its first bit reaches that queue: see Network.route), or DROPPED. Actors see
+   * queues, when its first bit reaches that queue: see Network.route), or DROPPED; one scheduled
+   * may still be lost, its receiver down when it arrives or its sender crashed before it left. Actors see
    * `void` through their context; a model that must know, as SimBlock's one-transfer-at-a-time
    * block server does, is lent this method by its run.
    */
@@ -573,6 +604,8 @@ export class Engine {
     q.host[slot] = to;
     q.from[slot] = from;
     q.tag[slot] = sizeBytes;
+    q.departNs[slot] = this.network.departedNs;
+    q.senderIncarnation[slot] = this.incarnation[from]!;
     q.refs[slot] = msg;
     q.push(slot, arrivalUs, this.nowUs, this.nextKey[from]!++);
     return arrivalUs;
@@ -588,6 +621,8 @@ export class Engine {
     b.to.push(to);
     b.from.push(from);
     b.sizeBytes.push(sizeBytes);
+    b.departNs.push(this.network.departedNs);
+    b.senderIncarnation.push(this.incarnation[from]!);
     b.msg.push(msg);
   }
 
@@ -703,7 +738,10 @@ export class Engine {
     this.checkHost(h);
     if (this.crashes[h]!++ > 0) return;
     if (this.tracer !== null) this.tracer.crashed(h, this.nowUs);
-    this.incarnation[h]! += 1; // invalidates its timers and its pending wake
+    // Messages it sent that leave after now are lost (lostWithSender); its uplink is free.
+    (this.crashTimesUs[h] ??= [])[this.incarnation[h]!] = this.nowUs;
+    this.network.senderCrashed(h, this.nowUs);
+    this.incarnation[h]! += 1; // invalidates its timers, its pending wake and its messages not yet sent
     // Queued work is lost with the crash: it was charged but is never performed.
     for (let c = 0; c < this.coreCount[h]!; c++) {
       const lostUs = this.coreQueuedUs(h, c);

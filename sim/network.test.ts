@@ -259,6 +259,39 @@ describe('Network downlink queue (receive side)', () => {
   });
 });
 
+describe('Network and a crashed sender', () => {
+  const LINK = { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT };
+
+  it('loses a message still waiting on the uplink when its sender crashes, and delivers the one leaving then', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(1_000);
+    // 'a' is on the uplink from 0 to 100 ms; 'b' would follow it at 100 ms, after the crash at 50 ms.
+    const { source } = pair(engine, log, (to, ctx) => {
+      ctx.send(to, 'a', 100_000);
+      ctx.send(to, 'b', 1_000);
+    }, { sink: LINK, source: LINK });
+    engine.at(50_000, () => engine.crash(source));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[101_000, 'a']]);
+    expect(engine.network.droppedByReason[DropReason.senderCrashed]).toBe(1);
+  });
+
+  it('frees the uplink of what a crash lost, so a recovered host does not wait behind it', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(1_000);
+    const sink = engine.addHost(FREE_LINK, recorder(log));
+    // 'a' is on the uplink from 0 to 10 ms; 'lost' would hold it from 30 to 130 ms, after its work.
+    const source = engine.addHost(LINK, recorder([], {
+      onStart: (ctx) => { ctx.send(sink, 'a', 10_000); ctx.cpu(30_000); ctx.send(sink, 'lost', 100_000); },
+      onRecover: (ctx) => ctx.send(sink, 'after', 1_000),
+    }));
+    engine.at(20_000, () => engine.crash(source));
+    engine.at(25_000, () => engine.recover(source));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[11_000, 'a'], [27_000, 'after']]);
+  });
+});
+
 describe('Network queue limit (drop-tail buffers)', () => {
   const LINK_8M = { region: 0, uploadBitsPerSec: 8 * MBIT, downloadBitsPerSec: 8 * MBIT };
 

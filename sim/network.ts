@@ -35,6 +35,10 @@
  * when its first bit arrives is lost there and does not occupy the downlink either. Every byte is
  * accounted per host.
  *
+ * A message leaves its sender when its first bit does (`departedNs`); one that has not left when its
+ * sender crashes is lost with the host's queued work: the engine drops it where it would arrive
+ * (`senderCrashed`), and the sender's uplink is free from the crash on.
+ *
  * Latency draws come from a per-sender stream named after the sender's own stream ('net:<name>',
  * the role its actor is given: 'replica:3', 'device:42'), so that adding a host, wherever its
  * index falls, does not change the draws of any other host's messages.
@@ -70,7 +74,7 @@ export interface HostPlacement {
 }
 
 /** Why a message was dropped; indexes `Network.droppedByReason`. */
-export const DropReason = { loss: 0, partition: 1, linkCut: 2, hostDown: 3, queueFull: 4 } as const;
+export const DropReason = { loss: 0, partition: 1, linkCut: 2, hostDown: 3, queueFull: 4, senderCrashed: 5 } as const;
 export type DropReasonName = keyof typeof DropReason;
 
 /**
@@ -100,6 +104,8 @@ export class Network {
   /** When each host's uplink and downlink are next free, in whole ns (exact as doubles for 104 days). */
   private uplinkFreeNs = new Float64Array(16);
   private downlinkFreeNs = new Float64Array(16);
+  /** When the last message each host's uplink took began to leave, ns (what a crash releases). */
+  private uplinkLastStartNs = new Float64Array(16);
   private extraDelayUs = new Float64Array(16);
   private partitionGroup = new Int32Array(16);
   private senderRng: Rng[] = [];
@@ -108,6 +114,9 @@ export class Network {
    * link each (a partition and an eclipse), and it reopens only when the last of them restores it.
    */
   private readonly cutLinks = new Map<number, number>();
+
+  /** When the first bit of the message last routed left its sender, ns (set by `route`, unless it was dropped at the sender). */
+  departedNs = 0;
 
   bytesSent = new Float64Array(16);
   bytesReceived = new Float64Array(16);
@@ -206,7 +215,11 @@ export class Network {
     const down = queued || this.receiveQueueing ? Infinity : this.downloadBps[to]!;
     const bps = up < down ? up : down;
     const doneNs = bps === Infinity ? startNs : startNs + this.serializationNs(sizeBytes, bps);
-    if (bps !== Infinity) this.uplinkFreeNs[from] = doneNs;
+    if (bps !== Infinity) {
+      this.uplinkFreeNs[from] = doneNs;
+      this.uplinkLastStartNs[from] = startNs;
+    }
+    this.departedNs = startNs;
     // Lost on the way: it was transmitted all the same.
     if (this.partitionGroup[from] !== this.partitionGroup[to]) {
       this.drop(from, DropReason.partition);
@@ -262,6 +275,23 @@ export class Network {
   /** A message from `from` lost because its destination was down when it arrived. */
   dropHostDown(from: HostId): void {
     this.drop(from, DropReason.hostDown);
+  }
+
+  /** A message from `from` lost because `from` crashed before it left (`senderCrashed`). */
+  dropSenderCrashed(from: HostId): void {
+    this.drop(from, DropReason.senderCrashed);
+  }
+
+  /**
+   * `h` crashed at `atUs`: what its uplink had queued but not begun to send is lost, so the link is
+   * free from the crash on. The message it was sending then, if any, is delivered whole, but the
+   * rest of its transmission is not held against the host: that would need the start of every
+   * message still queued, and matters only to a host that recovers before that one message's last
+   * bit would have left.
+   */
+  senderCrashed(h: HostId, atUs: number): void {
+    const atNs = atUs * 1_000;
+    if (this.uplinkLastStartNs[h]! > atNs) this.uplinkFreeNs[h] = atNs;
   }
 
   private drop(from: HostId, reason: (typeof DropReason)[DropReasonName]): void {
@@ -338,6 +368,7 @@ export class Network {
     this.downloadBps = f64(this.downloadBps);
     this.uplinkFreeNs = f64(this.uplinkFreeNs);
     this.downlinkFreeNs = f64(this.downlinkFreeNs);
+    this.uplinkLastStartNs = f64(this.uplinkLastStartNs);
     this.extraDelayUs = f64(this.extraDelayUs);
     this.bytesSent = f64(this.bytesSent);
     this.bytesReceived = f64(this.bytesReceived);

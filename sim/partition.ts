@@ -50,11 +50,14 @@ export interface CrossingBatch {
   readonly to: number[];
   readonly from: number[];
   readonly sizeBytes: number[];
+  /** When each left its sender (ns) and the sender's incarnation then: the receiver's engine drops one its sender's crash caught. */
+  readonly departNs: number[];
+  readonly senderIncarnation: number[];
   readonly msg: unknown[];
 }
 
 export function emptyBatch(): CrossingBatch {
-  return { atUs: [], scheduledUs: [], key: [], kind: [], to: [], from: [], sizeBytes: [], msg: [] };
+  return { atUs: [], scheduledUs: [], key: [], kind: [], to: [], from: [], sizeBytes: [], departNs: [], senderIncarnation: [], msg: [] };
 }
 
 /** The window width of a split, and the pair of regions whose least latency set it. */

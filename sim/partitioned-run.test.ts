@@ -131,7 +131,7 @@ describe('partitioned run', () => {
     const e = partitionableTrafficEngine(1, 4, { count: 2, self: 0, partitionOf: (h) => h % 2 });
     // The window ran the events before 1 ms: one arriving at 1 ms is for the next window, one before is not.
     e.runBefore(1_000);
-    const batch = (atUs: number) => ({ atUs: [atUs], scheduledUs: [900], key: [1], kind: [1], to: [0], from: [1], sizeBytes: [10], msg: [null] });
+    const batch = (atUs: number) => ({ atUs: [atUs], scheduledUs: [900], key: [1], kind: [1], to: [0], from: [1], sizeBytes: [10], departNs: [900_000], senderIncarnation: [0], msg: [null] });
     expect(() => e.receiveCrossing(batch(999))).toThrow(/arrival of a message from host 1 to host 0.*found 999/);
     expect(() => e.receiveCrossing(batch(1_000))).not.toThrow();
   });

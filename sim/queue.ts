@@ -63,6 +63,13 @@ export class EventQueue {
   /** Ordering keys of the slot's pending event (ties at equal times pop in increasing (order, order2)). */
   order: Float64Array;
   order2: Float64Array;
+  /**
+   * A message's departure from its sender, when its first bit left, in ns, and the sender's
+   * incarnation when it sent it: a message still queued behind work or on the uplink when its
+   * sender crashes is lost with it (Engine.crash).
+   */
+  departNs: Float64Array;
+  senderIncarnation: Int32Array;
   refs: unknown[];
 
   // Calendar: bucket b holds the events at the one time t in [windowStartUs, windowStartUs + windowUs) with t & mask = b.
@@ -114,6 +121,8 @@ export class EventQueue {
     this.next = new Int32Array(cap);
     this.order = new Float64Array(cap);
     this.order2 = new Float64Array(cap);
+    this.departNs = new Float64Array(cap);
+    this.senderIncarnation = new Int32Array(cap);
     this.refs = new Array<unknown>(cap).fill(undefined);
     this.heapTime = new Float64Array(cap);
     this.heapSlot = new Int32Array(cap);
@@ -380,6 +389,8 @@ export class EventQueue {
     this.next = growI32(this.next, cap);
     this.order = growF64(this.order, cap);
     this.order2 = growF64(this.order2, cap);
+    this.departNs = growF64(this.departNs, cap);
+    this.senderIncarnation = growI32(this.senderIncarnation, cap);
     for (let i = this.refs.length; i < cap; i++) this.refs.push(undefined);
     this.heapTime = growF64(this.heapTime, cap);
     this.heapSlot = growI32(this.heapSlot, cap);

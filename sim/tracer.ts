@@ -21,6 +21,6 @@ export interface EngineTracer {
    * other kinds pass -1, null and -1.
    */
   handled(host: HostId, kind: HandledKind, startUs: number, busyUntilUs: number, from: HostId, msg: unknown, sendKey: number): void;
-  /** `host` crashed at `timeUs`: the work it had queued is lost, and it is idle from then on. */
+  /** `host` crashed at `timeUs`: the work it had queued, and the messages queued to leave after it, are lost, and it is idle from then on. */
   crashed(host: HostId, timeUs: number): void;
 }

@@ -20,6 +20,7 @@ export interface Script {
   onStart?(ctx: ActorContext<unknown>): void;
   onMessage?(ctx: ActorContext<unknown>, from: HostId, msg: unknown): void;
   onTimer?(ctx: ActorContext<unknown>, tag: TimerTag): void;
+  onRecover?(ctx: ActorContext<unknown>): void;
 }
 
 /** An actor that logs what reaches it into `log`, then runs the script. */
@@ -39,6 +40,7 @@ export function recorder(log: Seen[], script: Script = {}) {
     },
     onRecover() {
       log.push({ host: ctx.self, timeUs: ctx.nowUs, what: 'recover', from: ctx.self, value: undefined });
+      script.onRecover?.(ctx);
     },
   });
 }

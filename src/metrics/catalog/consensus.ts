@@ -34,7 +34,7 @@ export const CONSENSUS_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'network.bytes_per_node', unit: 'B', better: 'neither', meaning: 'mean bytes sent per replica after warm-up' },
   // Neither way: grows with the work committed; the cost per decision is consensus.messages_per_decision.
   { name: 'network.messages_per_node', unit: 'msg', better: 'neither', meaning: 'mean messages sent per replica after warm-up' },
-  { name: 'network.dropped_messages', unit: 'msg', better: 'lower', meaning: 'messages lost to loss, partitions, cut links, crashed hosts or full link queues after warm-up' },
+  { name: 'network.dropped_messages', unit: 'msg', better: 'lower', meaning: 'messages lost to loss, partitions, cut links, crashed hosts (a receiver down when the message arrives, or a sender that crashed before the message left it) or full link queues after warm-up' },
   { name: 'network.dropped_queue_full', unit: 'msg', better: 'lower', meaning: "messages dropped after warm-up because a link's queue (the sender's uplink or the receiver's downlink) held more than network.queueLimit of backlog: offered traffic above a link's rate" },
   // Neither way: busy cores are work done as much as cost (more throughput keeps them busier).
   { name: 'node.cpu_utilization', unit: 'ratio', better: 'neither', meaning: "mean fraction of time the replicas' cores were busy with modelled processing (crypto, hashing): busy time over cores × window, every core of every replica counted" },
