@@ -1,0 +1,41 @@
+/**
+ * A primary that crashes under load loses the messages its queued work would have sent: what had
+ * not left it at the crash never reaches a backup (sim/engine.ts, "Crashes"; the crash attack
+ * documents queued work and messages as lost).
+ */
+import { describe, expect, it } from 'vitest';
+import type { HostId } from '../../sim/index.ts';
+import { runConsensusWorld } from './testing/run.ts';
+import { consensusScenario } from './testing/scenarios.ts';
+
+const CRASH_US = 1_000_000;
+
+describe('a PBFT primary crashed with work queued', () => {
+  it('sends none of the messages that would have left it after the crash (n = 4)', () => {
+    // 20,000 tx/s from 8 clients keeps the primary's processor busy past the crash at 1 s.
+    const scenario = consensusScenario({
+      duration: '1.2s',
+      warmup: '500ms',
+      network: { latency: { kind: 'fixed', value: '10ms' } },
+      consensus: { protocol: 'pbft', nodes: 4, batchSize: 10, batchTimeout: '200ms' },
+      workload: { rateTps: 20_000, clients: 8 },
+      attacks: [{ type: 'crash', start: '1s', replicas: [0] }],
+    } as never);
+    let primary: HostId = -1;
+    // The sends of the primary that leave it after the crash, by send key.
+    const leftAfterCrash = new Set<number>();
+    let handled = 0;
+    runConsensusWorld(scenario, 1, {
+      setup: (world) => {
+        primary = world.replicaHosts[0]!;
+        world.engine.tracer = {
+          sent: (from, _to, _msg, _size, _sentUs, departUs, _arrivalUs, sendKey) => void (from === primary && departUs > CRASH_US && leftAfterCrash.add(sendKey)),
+          handled: (_host, kind, _t, _busy, _from, _msg, sendKey) => void (kind === 'deliver' && leftAfterCrash.has(sendKey) && handled++),
+          crashed: () => {},
+        };
+      },
+    });
+    expect(leftAfterCrash.size).toBeGreaterThan(10);
+    expect(handled).toBe(0);
+  });
+});
