@@ -69,6 +69,38 @@ describe('buildFigures', () => {
     expect(layers[0]!.encoding.x).toMatchObject({ type: 'quantitative', title: 'consensus.batchTimeout (ms)' });
   });
 
+  /** The x encoding of a sweep curve over `values` of `key`, as the report draws it. */
+  function sweepX(key: string, values: readonly (string | number)[]): { type: string; title: string; scale: { type?: string; constant?: number }; axis: { values?: number[] } } {
+    const points = values.map((value, i) => ({ parameters: { [key]: value }, load: 1 + i }));
+    const sweep = figuresOf((dir) => writeSweepFixture(dir, { points })).get('sweep-throughput-tps');
+    return (sweep?.spec as { layer: { encoding: { x: ReturnType<typeof sweepX> } }[] }).layer[0]!.encoding.x;
+  }
+
+  it('draws a sweep over durations spanning two decades or more on a log axis, and says so in the axis title', () => {
+    const x = sweepX('consensus.batchTimeout', ['500us', '20ms', '1ms', '2s']);
+    expect(x.scale.type).toBe('log');
+    expect(x.title).toBe('consensus.batchTimeout (µs), log scale');
+  });
+
+  it('keeps a sweep over durations within two decades on a linear axis', () => {
+    const x = sweepX('consensus.batchTimeout', ['200ms', '50ms', '1s']);
+    expect(x.scale.type).toBeUndefined();
+    expect(x.title).toBe('consensus.batchTimeout (ms)');
+  });
+
+  it('draws a sweep over plain numbers spanning two decades or more on a log axis', () => {
+    const x = sweepX('workload.rateTps', [100, 1000, 10000, 100000]);
+    expect(x.scale.type).toBe('log');
+    expect(x.title).toBe('workload.rateTps, log scale');
+  });
+
+  it('draws a wide sweep that includes 0 on a symmetric log axis, ticked at 0 and powers of ten', () => {
+    const x = sweepX('network.loss', [0, 0.001, 0.01, 0.1]);
+    expect(x.scale).toMatchObject({ type: 'symlog', constant: 0.001 });
+    expect(x.axis.values).toEqual([0, 0.001, 0.01, 0.1]);
+    expect(x.title).toBe('network.loss, symmetric log scale');
+  });
+
   it('keeps a sweep over words as categories in the order given', () => {
     const points = ['raft', 'pbft'].map((protocol, i) => ({ parameters: { 'consensus.protocol': protocol }, load: 1 + i }));
     const sweep = figuresOf((dir) => writeSweepFixture(dir, { points })).get('sweep-throughput-tps');

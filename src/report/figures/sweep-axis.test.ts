@@ -7,9 +7,14 @@ function figure(xs: readonly number[]) {
   return curveFigure({ name: 'sweep-test', title: 'T', xTitle: 'consensus.nodes', yTitle: 'Throughput', numeric: true, rows, caption: '' });
 }
 
-/** The text of every tick label on the x axis of a rendered SVG. */
+/** The text of every label and title in a rendered SVG. */
 function tickLabels(svg: string): string[] {
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+}
+
+/** The texts of the x axis alone (its labels and title): vega draws it before the y axis. */
+function xAxisTexts(svg: string): string[] {
+  return tickLabels(svg.slice(svg.indexOf('aria-label="X-axis'), svg.indexOf('aria-label="Y-axis')));
 }
 
 describe("a sweep curve's parameter axis", () => {
@@ -20,5 +25,19 @@ describe("a sweep curve's parameter axis", () => {
     const rates = tickLabels(await renderSvg(figure([100, 250, 400])));
     expect(rates).toContain('400');
     expect(rates.join(' ')).not.toMatch(/e\+/);
+  });
+
+  it('ticks a log axis over orders of magnitude in plain notation and names it in the title', async () => {
+    // 500 µs, 1 ms, 20 ms and 2 s in µs.
+    const labels = xAxisTexts(await renderSvg(figure([500, 1000, 20000, 2000000])));
+    expect(labels).toEqual(expect.arrayContaining(['1,000', '10,000', '100,000', '1,000,000']));
+    expect(labels.join(' ')).not.toMatch(/e\+/);
+    expect(labels).toContain('consensus.nodes, log scale');
+  });
+
+  it('ticks a symmetric log axis at 0 and the powers of ten, not evenly as on a linear axis', async () => {
+    const labels = xAxisTexts(await renderSvg(figure([0, 1, 10, 2000])));
+    expect(labels).toEqual(expect.arrayContaining(['0', '1', '10', '100', '1,000']));
+    expect(labels).not.toContain('500');
   });
 });

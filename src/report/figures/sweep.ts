@@ -10,6 +10,7 @@ import { parameterScaleOf, type ParameterScale } from '../model/parameter-scale.
 import type { ParameterValue } from '../results/types.ts';
 import type { Figure, Row } from './types.ts';
 import { estimateOf, unitOf, withUnit } from './metric-rows.ts';
+import { parameterAxisOf } from './parameter-axis.ts';
 import { distinctCount, envelope, seriesColor, type LayerSpec } from './vl.ts';
 
 export interface SweepAxis {
@@ -101,21 +102,17 @@ export interface CurveOptions {
   readonly caption: string;
 }
 
-/** Mean against a parameter: line, points and a CI band (numeric x) or error bars (categorical x). */
+/**
+ * Mean against a parameter: line, points and a CI band (numeric x, on a linear or log axis:
+ * parameter-axis.ts) or error bars (categorical x).
+ */
 export function curveFigure(o: CurveOptions): Figure {
-  const integers = o.rows.every((r) => Number.isInteger(r['x']));
   const subtitle = o.numeric ? 'Mean over replications; band = 95 % CI' : 'Mean over replications; bars = 95 % CI';
-  const x = o.numeric
-    ? {
-        field: 'x',
-        type: 'quantitative' as const,
-        title: o.xTitle,
-        scale: { zero: false },
-        // Node counts and batch sizes are whole numbers: no 4.2-node ticks. Fixed notation: vega adds the
-        // tick step's precision to the specifier, and '.1~g' writes 10 as 1e+1.
-        axis: { format: ',~f', ...(integers ? { tickMinStep: 1 } : {}) },
-      }
-    : { field: 'x', type: 'nominal' as const, title: o.xTitle, sort: null, axis: { labelAngle: 0 } };
+  const numericAxis = o.numeric ? parameterAxisOf(o.rows.map((r) => r['x']).filter((x): x is number => typeof x === 'number')) : null;
+  const x =
+    numericAxis !== null
+      ? { field: 'x', type: 'quantitative' as const, title: `${o.xTitle}${numericAxis.titleSuffix}`, scale: numericAxis.scale, axis: numericAxis.axis }
+      : { field: 'x', type: 'nominal' as const, title: o.xTitle, sort: null, axis: { labelAngle: 0 } };
   const y = { field: 'mean', type: 'quantitative' as const, title: o.yTitle };
   const seriesCount = distinctCount(o.rows, 'series');
   const color = seriesColor('series', 'Series', seriesCount);
