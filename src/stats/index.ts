@@ -1,7 +1,8 @@
 /**
  * Statistics for replications and timings, one definition each: descriptive (mean, variance, sd),
- * Student's t, the confidence interval of a mean, sample quantiles, Welch's and the paired t-test
- * (the exact permutation p where the samples have no spread) with Holm's correction, the
+ * Student's t, the confidence interval of a mean, sample quantiles, the exact permutation tests of
+ * paired and of independent samples by enumeration, Welch's and the paired t-test (the exact
+ * permutation p where the samples have no spread) with Holm's correction, the
  * Mann–Whitney U test, the normal CDF, and the exact (Clopper–Pearson) interval of a binomial
  * proportion. Runner, report, validation, attack outcomes and bench all take theirs from here.
  */
@@ -12,6 +13,7 @@ export { median, quantileInterpolated } from './quantiles.ts';
 export { welchTTest, type WelchResult } from './welch.ts';
 export { NO_SPREAD_TOLERANCE, relabellingExtremeP, signFlipExtremeP, type NoSpreadResult } from './no-spread.ts';
 export { pairedTTest, type PairedTResult } from './paired-t.ts';
+export { MAX_RELABELLINGS, MAX_SIGN_FLIP_PAIRS, relabellingTest, signFlipTest, type PermutationResult } from './permutation.ts';
 export { holmAdjust } from './holm.ts';
 export { mannWhitneyGreater, type RankTest } from './mann-whitney.ts';
 export { normalCdf } from './normal.ts';

@@ -4,7 +4,9 @@
  * values (45, 47 against 44, 46) a certain difference. The exact permutation (randomization) test
  * (Fisher 1935, The Design of Experiments, ch. III §21; Good, Permutation Tests, 2nd ed. 2000) is
  * defined there and gives the smallest p the data allow: the observed arrangement is the most
- * extreme one, and its p-value is the share of equally likely arrangements as extreme.
+ * extreme one, and its p-value is the share of equally likely arrangements as extreme. compare
+ * enumerates the arrangements itself (permutation.ts) up to a limit; beyond it the t-tests use the
+ * closed forms here, where no enumeration is needed.
  */
 
 /**
@@ -56,7 +58,7 @@ export function signFlipExtremeP(pairs: number): number {
 }
 
 /** C(n, k), exactly for the small counts of replications (a product of ratios, each step an integer). */
-function binomialCoefficient(n: number, k: number): number {
+export function binomialCoefficient(n: number, k: number): number {
   let c = 1;
   for (let i = 1; i <= Math.min(k, n - k); i++) c = (c * (n - i + 1)) / i;
   return Math.round(c);
@@ -66,9 +68,11 @@ function binomialCoefficient(n: number, k: number): number {
  * The two-sample permutation test of a constant sample of nA values against a constant sample of
  * nB other values: under the null hypothesis every split of the nA + nB pooled values into groups
  * of nA and nB is equally likely, and the observed split (all of one value in A) is the most
- * extreme of the C(nA + nB, nA): two-sided p = 2 / C(nA + nB, nA), twice the one-sided p (exact
- * when nA = nB, where the mirror split is as extreme; conservative otherwise), at most 1.
+ * extreme of the C(nA + nB, nA). When nA = nB its mirror split (all of B's value in the first
+ * group) is as extreme, so two-sided p = 2 / C(nA + nB, nA); when nA ≠ nB that split leaves the
+ * larger group mixed, its mean nearer, so only the observed split is as extreme: p = 1 / C(nA + nB,
+ * nA), as permutation.ts relabellingTest counts (3 against 2 values: 0.1, not 0.2).
  */
 export function relabellingExtremeP(nA: number, nB: number): number {
-  return Math.min(1, 2 / binomialCoefficient(nA + nB, nA));
+  return Math.min(1, (nA === nB ? 2 : 1) / binomialCoefficient(nA + nB, nA));
 }
