@@ -36,6 +36,17 @@ export function equalWithinRounding(x: number, y: number, scale: number): boolea
   return Math.abs(x - y) <= NO_SPREAD_TOLERANCE * scale;
 }
 
+/** Whether every pair agrees: b_i = a_i within NO_SPREAD_TOLERANCE of the values' magnitude. */
+export function pairsAgree(a: readonly number[], b: readonly number[]): boolean {
+  const scale = largestMagnitude(a, b);
+  return a.every((x, i) => equalWithinRounding(x, b[i] as number, scale));
+}
+
+/** Whether every value of both samples is the same, within NO_SPREAD_TOLERANCE of their magnitude. */
+export function allAgree(a: readonly number[], b: readonly number[]): boolean {
+  return withoutSpread([...a, ...b], largestMagnitude(a, b));
+}
+
 /**
  * A test of samples with no spread. `sign` is that of B − A: 0 when the samples agree (identical:
  * no arrangement is more extreme than another, p = 1), else the exact permutation p.

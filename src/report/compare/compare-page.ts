@@ -10,8 +10,7 @@ import { formatNumber, formatPValue } from '../model/format.ts';
 import type { ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ResultsFolder } from '../results/types.ts';
-import { NO_SPREAD_TOLERANCE } from '../../stats/index.ts';
-import { differsWithoutSpread, SIGNIFICANCE_LEVEL, type CheckRegression, type Comparison, type MetricDifference } from './compare.ts';
+import { ENUMERATION_LIMITS, SIGNIFICANCE_LEVEL, type CheckRegression, type Comparison, type MetricDifference } from './compare.ts';
 
 const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, 'within threshold': 3, untested: 4, same: 5, identical: 6 } as const;
 
@@ -42,6 +41,13 @@ function countsText(d: MetricDifference, c: Comparison): string {
   return `${d.nA} of ${d.nProducedA} / ${d.nB} of ${d.nProducedB} (${why})`;
 }
 
+/** How the p was found: 'exact permutation, 2 of 4 arrangements', 'paired t, t = 3.5 at 4 df'; '—' untested. */
+function methodText(d: MetricDifference): string {
+  if (d.method === null) return '—';
+  if (d.method === 'exact permutation') return `exact permutation, ${formatNumber(d.asExtreme as number)} of ${formatNumber(d.arrangements as number)} arrangements`;
+  return `${d.method}, t = ${formatNumber(d.t as number)} at ${formatNumber(d.df as number)} df`;
+}
+
 function differenceCells(d: MetricDifference, c: Comparison): string[] {
   return [
     d.pointLabel,
@@ -52,17 +58,17 @@ function differenceCells(d: MetricDifference, c: Comparison): string[] {
     countsText(d, c),
     `${d.delta >= 0 ? '+' : ''}${formatNumber(d.delta)}`,
     relativeText(d),
-    differsWithoutSpread(d) ? `${formatPValue(d.pValue)} (exact permutation p, no spread)` : formatPValue(d.pValue),
+    formatPValue(d.pValue),
+    methodText(d),
     formatPValue(d.pAdjusted),
     verdictText(d),
   ];
 }
 
-function head(c: Comparison): string[] {
-  return ['Point', 'Metric', 'Unit', 'A mean', 'B mean', 'n (A / B)', 'B − A', 'relative', `p (${TEST_NAMES[c.test]})`, 'p (Holm)', 'verdict'];
-}
+const HEAD = ['Point', 'Metric', 'Unit', 'A mean', 'B mean', 'n (A / B)', 'B − A', 'relative', 'p', 'test', 'p (Holm)', 'verdict'];
 
-const TEST_NAMES = { paired: 'paired t', welch: 'Welch' } as const;
+/** The columns of text among the numbers (right-aligned in HTML): every other from 'A mean' on. */
+const TEXT_COLUMNS = new Set([0, 1, 2, HEAD.indexOf('test'), HEAD.length - 1]);
 
 /**
  * Why the table's means may differ from the side-by-side tables' (over every replication that
@@ -95,11 +101,11 @@ function testSentence(c: Comparison): string {
   const test =
     c.test === 'paired'
       ? leftOut === ''
-        ? 'Paired t-test over replications (replications.jsonl): both runs used the same replication seeds, so replication i of A is paired with replication i of B.'
-        : `Paired t-test over replications (replications.jsonl) on the ${c.seeds.shared} replication seeds both runs used, each replication of A paired with B's of the same seed; ${leftOut}, whose ${c.seeds.onlyA + c.seeds.onlyB === 1 ? 'seed' : 'seeds'} the other run did not use, left out.`
+        ? 'Paired test over replications (replications.jsonl): both runs used the same replication seeds, so replication i of A is paired with replication i of B.'
+        : `Paired test over replications (replications.jsonl) on the ${c.seeds.shared} replication seeds both runs used, each replication of A paired with B's of the same seed; ${leftOut}, whose ${c.seeds.onlyA + c.seeds.onlyB === 1 ? 'seed' : 'seeds'} the other run did not use, left out.`
       : c.seeds.sharedLeftOutOf === null
-        ? "Welch's t-test over replications (replications.jsonl): the runs share no replication seed, so their replications are independent samples."
-        : `Welch's t-test over replications (replications.jsonl): the runs share one replication seed, too few to pair on, and a replication in both samples would make them dependent, so ${c.seeds.sharedLeftOutOf}'s replication of it is left out.`;
+        ? 'Unpaired test over replications (replications.jsonl): the runs share no replication seed, so their replications are independent samples.'
+        : `Unpaired test over replications (replications.jsonl): the runs share one replication seed, too few to pair on, and a replication in both samples would make them dependent, so ${c.seeds.sharedLeftOutOf}'s replication of it is left out.`;
   const threshold = c.threshold > 0 ? ` Significant changes smaller than ${formatNumber(c.threshold * 100)} % are "within threshold" and do not fail.` : '';
   return `${test}${threshold}`;
 }
@@ -121,18 +127,32 @@ function summaryLine(c: Comparison): string {
   const significant = c.differences.filter((d) => d.significant).length;
   const { tested, identical, untested } = metricCounts(c);
   const notTested = untested === 0 ? '' : ' Untested: a side had fewer than two values of the metric.';
-  const withoutSpread = c.differences.filter(differsWithoutSpread).length;
-  const noSpread =
-    withoutSpread === 0
-      ? ''
-      : ` ${withoutSpread} differ with no spread (${c.test === 'paired' ? 'every paired difference B − A the same' : 'both sides constant and unequal'}, within ${NO_SPREAD_TOLERANCE} of the values' magnitude), where t is undefined: their p is the exact permutation p, ${c.test === 'paired' ? '2^(1−n) for n pairs (sign flips)' : '2 ÷ C(nA + nB, nA) (splits of the pooled values)'}.`;
   const same =
     identical === 0
       ? ''
       : ` Identical in A and B: every ${c.test === 'paired' ? 'paired difference B − A zero' : 'value of both the same'}, so p = 1 whatever the replications; left out of Holm's correction (Tarone 1990: a test that can never reject need not be counted).`;
   const notCompared = c.uncompared.length === 0 ? '' : ` ${c.uncompared.length} not compared (listed below).`;
   const regressed = c.regressions.length === 0 ? '' : ` ${regressedCount(c)} that held in A failed in B (listed below), which fails the comparison whatever the metrics say.`;
-  return `${metricCountsText(c)}; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL} over the ${tested} tested): ${c.worse} worse, ${c.better} better.${same}${notTested}${noSpread}${notCompared}${regressed}`;
+  return `${metricCountsText(c)}; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL} over the ${tested} tested): ${c.worse} worse, ${c.better} better.${same}${notTested}${methodsSentence(c)}${notCompared}${regressed}`;
+}
+
+/**
+ * How the p values were found, and the floor the exact test puts under them (docs/reports.md,
+ * "Comparing two runs"); '' when nothing was tested.
+ */
+function methodsSentence(c: Comparison): string {
+  const exact = c.differences.filter((d) => d.method === 'exact permutation').length;
+  const byT = c.differences.filter((d) => d.method === 'paired t' || d.method === 'Welch t').length;
+  if (exact + byT === 0) return '';
+  const permutation =
+    c.test === 'paired'
+      ? 'the exact sign-flip permutation test (every one of the 2^n sign patterns of the n paired differences B − A counted; the smallest p is 2^(1−n))'
+      : 'the exact two-sample permutation test (every one of the C(nA + nB, nA) splits of the pooled values counted; the smallest p is 2 ÷ C(nA + nB, nA), 1 ÷ C(nA + nB, nA) for unequal sizes)';
+  const t =
+    c.test === 'paired'
+      ? `the paired t-test for more than ${ENUMERATION_LIMITS.pairs} pairs`
+      : `Welch's t-test for more than ${formatNumber(ENUMERATION_LIMITS.splits)} splits`;
+  return ` p: ${exact === 0 ? '' : `${plural(exact, 'metric')} by ${permutation}`}${exact > 0 && byT > 0 ? ', ' : ''}${byT === 0 ? '' : `${plural(byT, 'metric')} by ${t}`}.`;
 }
 
 function regressedCount(c: Comparison): string {
@@ -143,9 +163,9 @@ function regressedCount(c: Comparison): string {
 function testText(c: Comparison): string {
   if (c.test === 'paired') {
     const leftOut = leftOutOfPairs(c);
-    return leftOut === '' ? 'paired t-test (same replication seeds)' : `paired t-test on ${c.seeds.shared} shared replication seeds, ${leftOut} left out`;
+    return leftOut === '' ? 'paired (same replication seeds)' : `paired on ${c.seeds.shared} shared replication seeds, ${leftOut} left out`;
   }
-  return c.seeds.sharedLeftOutOf === null ? "Welch's t-test" : `Welch's t-test, the one shared replication seed left out of ${c.seeds.sharedLeftOutOf}`;
+  return c.seeds.sharedLeftOutOf === null ? 'unpaired (no shared replication seed)' : `unpaired, the one shared replication seed left out of ${c.seeds.sharedLeftOutOf}`;
 }
 
 /**
@@ -190,8 +210,8 @@ export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInp
       return escaped;
     }),
   );
-  const table = `<div class="table-wrap"><table><thead><tr>${head(comparison).map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((cells) => `<tr>${cells.map((c, i) => `<td${i >= 3 && i < cells.length - 1 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
+  const table = `<div class="table-wrap"><table><thead><tr>${HEAD.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((cells) => `<tr>${cells.map((c, i) => `<td${TEXT_COLUMNS.has(i) ? '' : ' class="num"'}>${c}</td>`).join('')}</tr>`)
     .join('\n')}</tbody></table></div>`;
   const unmatched = comparison.unmatched.length === 0 ? '' : `<p>Points without a counterpart: ${comparison.unmatched.map(escapeHtml).join('; ')}.</p>`;
   const uncompared = comparison.uncompared.length === 0 ? '' : `<p>${escapeHtml(UNCOMPARED_LEAD)} ${comparison.uncompared.map(escapeHtml).join('; ')}.</p>`;
@@ -234,7 +254,7 @@ export function compareMarkdown(a: ResultsFolder, b: ResultsFolder, input: Repor
     '## Significant and headline differences',
     shown.length === 0
       ? '_None._'
-      : markdownTable(head(comparison), shown.map((d) => differenceCells(d, comparison).map((text, i) => (i === 1 ? `\`${text}\`` : text))), 3),
+      : markdownTable(HEAD, shown.map((d) => differenceCells(d, comparison).map((text, i) => (i === 1 ? `\`${text}\`` : text))), 3),
     '## Key numbers, side by side',
     keyNumbersMarkdown(input.configurations),
     '## Checks',

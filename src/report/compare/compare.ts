@@ -1,8 +1,10 @@
 /**
  * Differences between two results folders, point by point and metric by metric, tested over the
- * replications in replications.jsonl: the paired t-test on the replication seeds both runs used,
- * when they share two or more (the replications of one seed in A and B saw the same random
- * workload, so their difference cancels most of the noise), Welch's t-test otherwise; Holm's
+ * replications in replications.jsonl: paired on the replication seeds both runs used, when they
+ * share two or more (the replications of one seed in A and B saw the same random workload, so
+ * their difference cancels most of the noise), unpaired otherwise; each by its exact permutation
+ * test where the arrangements are few enough to enumerate, by the paired or Welch's t-test beyond
+ * (runTest); Holm's
  * correction across the tests (many metrics are compared at once; uncorrected, one in twenty would
  * look significant by chance), leaving out metrics identical in A and B, which no test could find
  * different (Tarone 1990). Checks and expectations that held in A and failed in B fail the
@@ -11,8 +13,19 @@
 import { ResultsError } from '../errors.ts';
 import { REPLICATIONS_FILE, SUMMARY_FILE } from '../results/load.ts';
 import type { ExpectationOutcome, ResultsFolder, SummaryPoint } from '../results/types.ts';
-import { holmAdjust, pairedTTest, welchTTest } from '../../stats/index.ts';
-import { formatNumber, formatObserved } from '../model/format.ts';
+import {
+  allAgree,
+  binomialCoefficient,
+  holmAdjust,
+  MAX_RELABELLINGS,
+  MAX_SIGN_FLIP_PAIRS,
+  pairedTTest,
+  pairsAgree,
+  relabellingTest,
+  signFlipTest,
+  welchTTest,
+} from '../../stats/index.ts';
+import { formatObserved } from '../model/format.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import { betterDirection, type Direction } from './direction.ts';
 import { join } from 'node:path';
@@ -23,18 +36,21 @@ export const SIGNIFICANCE_LEVEL = 0.05;
  * `within threshold`: significant, but the relative change is smaller than the threshold asked
  * for, so it does not fail the comparison. `untested`: a side has fewer than two values of the
  * metric (it was not produced in every replication), so no test could say whether it changed.
- * `identical`: A and B gave the same values (every paired difference zero, or with Welch's test
- * both sides the same constant, within NO_SPREAD_TOLERANCE): p = 1 whatever the replications, so
- * the metric is left out of Holm's family (holmFamily).
+ * `identical`: A and B gave the same values (every paired difference zero, or unpaired both sides
+ * the same constant, within NO_SPREAD_TOLERANCE): p = 1 whatever the replications, so the metric
+ * is left out of Holm's family (holmFamily).
  */
 export type Verdict = 'better' | 'worse' | 'changed' | 'within threshold' | 'same' | 'identical' | 'untested';
 
-export type StatisticalTest = 'paired' | 'welch';
+/** Paired on shared replication seeds, or unpaired (independent samples): SeedPlan. */
+export type StatisticalTest = 'paired' | 'unpaired';
 
-/** Whether a difference's samples differ with no spread, its p the exact permutation p (MetricDifference.noSpread). */
-export function differsWithoutSpread(d: Pick<MetricDifference, 'noSpread' | 'verdict'>): boolean {
-  return d.noSpread && d.verdict !== 'identical';
-}
+/**
+ * How a metric's p was found (runTest): `exact permutation` by enumerating every arrangement (or,
+ * beyond the enumeration limit, samples with no spread, whose p has a closed form:
+ * src/stats/no-spread.ts), else the paired t-test or Welch's t-test.
+ */
+export type TestMethod = 'exact permutation' | 'paired t' | 'Welch t';
 
 export interface CompareOptions {
   /** Significant changes with |relative| below this fraction are not failures (0.05 = 5 %). */
@@ -63,17 +79,18 @@ export interface MetricDifference {
   readonly nProducedB: number;
   /** Null when a side has fewer than two values of this metric. */
   readonly test: StatisticalTest | null;
+  /** Null when untested. */
+  readonly method: TestMethod | null;
   /**
-   * The samples tested have no spread (src/stats/no-spread.ts): every paired difference B_i − A_i
-   * the same, or with Welch's test both sides constant, within NO_SPREAD_TOLERANCE of the values'
-   * magnitude. t is then 0 ÷ 0 or infinite, so `t` and `df` are null and `pValue` is the exact
-   * permutation p: 1 when the samples agree, else 2^(1−n) (sign flips of n equal paired
-   * differences) or 2 / C(nA + nB, nA) (splits of two constant samples). False when untested.
+   * With the exact permutation test: the equally likely arrangements under no change (2^n sign
+   * patterns of n paired differences, or C(nA + nB, nA) splits of the pooled values) and how many of
+   * them are as extreme as the observed one; pValue is their ratio. Null otherwise.
    */
-  readonly noSpread: boolean;
-  /** The t statistic; null when untested (`test` null) or without spread (`noSpread`). */
+  readonly arrangements: number | null;
+  readonly asExtreme: number | null;
+  /** The t statistic; null unless `method` is a t-test. */
   readonly t: number | null;
-  /** Degrees of freedom; null when untested or without spread, as `t`. */
+  /** Degrees of freedom; null unless `method` is a t-test, as `t`. */
   readonly df: number | null;
   readonly pValue: number | null;
   /** Holm-adjusted p-value; null when untested or identical (not in Holm's family: holmFamily). */
@@ -86,17 +103,17 @@ export interface MetricDifference {
 /**
  * How the runs' replication seeds (manifest.json `replicationSeeds`) meet. Two or more shared: the
  * paired test on those, the replications of seeds only one run used left out. One shared: too few
- * to pair, and the two samples would not be independent with it in both, so Welch's test leaves
- * its replication out of the run with more replications (of B when they have as many). None:
- * Welch's test on every replication.
+ * to pair, and the two samples would not be independent with it in both, so the unpaired test
+ * leaves its replication out of the run with more replications (of B when they have as many).
+ * None: the unpaired test on every replication.
  */
 export interface SeedUse {
   /** Replication seeds both runs used. */
   readonly shared: number;
-  /** Seeds only A used (left out of the paired test; in Welch's test). */
+  /** Seeds only A used (left out of the paired test; in the unpaired one). */
   readonly onlyA: number;
   readonly onlyB: number;
-  /** Welch's test with one shared seed: the run whose replication of that seed is left out; else null. */
+  /** The unpaired test with one shared seed: the run whose replication of that seed is left out; else null. */
   readonly sharedLeftOutOf: 'A' | 'B' | null;
 }
 
@@ -116,7 +133,7 @@ export interface CheckRegression {
 }
 
 export interface Comparison {
-  /** The paired test when the runs share two or more replication seeds (on those), else Welch's. */
+  /** Paired when the runs share two or more replication seeds (on those), else unpaired. */
   readonly test: StatisticalTest;
   readonly seeds: SeedUse;
   /** As given in CompareOptions (0 when none). */
@@ -133,7 +150,7 @@ export interface Comparison {
    * Metrics of a paired point that one side never produced (no value in any of its replications: a
    * latency family with no sample), as `point: metric (only in A|B)`; with the paired test, those
    * both produced but never in the same replication, as `point: metric (never in the same
-   * replication of A and B)`; with Welch's test on one shared seed, those a side has only in the
+   * replication of A and B)`; unpaired on one shared seed, those a side has only in the
    * replication left out, as `point: metric (in A|B only in the replication left out (its seed is in
    * both runs))`: not compared, and not silently so (uncomparedReason).
    */
@@ -201,13 +218,13 @@ function seedPlan(a: ResultsFolder, b: ResultsFolder): SeedPlan {
   const shared = new Set([...allA].filter((seed) => allB.has(seed)));
   const counts = { shared: shared.size, onlyA: allA.size - shared.size, onlyB: allB.size - shared.size };
   if (shared.size >= MIN_PAIRED_SEEDS) return { test: 'paired', use: { ...counts, sharedLeftOutOf: null }, seedsA: shared, seedsB: shared };
-  if (shared.size === 0) return { test: 'welch', use: { ...counts, sharedLeftOutOf: null }, seedsA: allA, seedsB: allB };
+  if (shared.size === 0) return { test: 'unpaired', use: { ...counts, sharedLeftOutOf: null }, seedsA: allA, seedsB: allB };
   // One shared seed: with it on both sides the samples would share a replication's randomness, which
-  // Welch's test assumes they do not; the side with more replications can best spare it.
+  // the unpaired tests assume they do not; the side with more replications can best spare it.
   const side = allA.size > allB.size ? 'A' : 'B';
   const without = (seeds: Set<number>) => new Set([...seeds].filter((seed) => !shared.has(seed)));
   return {
-    test: 'welch',
+    test: 'unpaired',
     use: { ...counts, sharedLeftOutOf: side },
     seedsA: side === 'A' ? without(allA) : allA,
     seedsB: side === 'B' ? without(allB) : allB,
@@ -219,16 +236,40 @@ interface Samples {
   readonly b: number[];
 }
 
-/** Paired: the values of the seeds both sides have, in the same order. Welch: every value. */
+/** Paired: the values of the seeds both sides have, in the same order. Unpaired: every value. */
 function samplesFor(test: StatisticalTest, a: Map<number, number>, b: Map<number, number>): Samples {
-  if (test === 'welch') return { a: [...a.values()], b: [...b.values()] };
+  if (test === 'unpaired') return { a: [...a.values()], b: [...b.values()] };
   const shared = [...a.keys()].filter((seed) => b.has(seed));
   return { a: shared.map((seed) => a.get(seed) as number), b: shared.map((seed) => b.get(seed) as number) };
 }
 
-/** The test; null when a side has fewer than two values. Samples without spread get the exact permutation p (src/stats/no-spread.ts). */
-function runTest(test: StatisticalTest, a: readonly number[], b: readonly number[]): ReturnType<typeof pairedTTest> {
-  return test === 'paired' ? pairedTTest(a, b) : welchTTest(a, b);
+type TestOutcome = Pick<MetricDifference, 'method' | 'arrangements' | 'asExtreme' | 't' | 'df'> & { readonly pValue: number };
+
+/**
+ * The exact permutation test where its arrangements can be enumerated cheaply (src/stats/permutation.ts:
+ * up to 16 pairs, 200,000 splits), the t-test beyond; null when a side has fewer than two values.
+ * A t-test at few degrees of freedom turns differences that agree to three digits into a t in the
+ * thousands and p near 0 (two replications differing by −1 and −0.999: p = 0.00016), while equal
+ * differences have no t at all; the permutation p is exact for both, and the same for both (0.5)
+ * (Good, Permutation, Parametric and Bootstrap Tests of Hypotheses, 2005; docs/references.md §12).
+ * Beyond the limit, samples with no spread still get the exact p in closed form (src/stats/no-spread.ts).
+ */
+function runTest(test: StatisticalTest, a: readonly number[], b: readonly number[]): TestOutcome | null {
+  const exact = test === 'paired' ? signFlipTest(a, b) : relabellingTest(a, b);
+  if (exact !== null) return { method: 'exact permutation', pValue: exact.pValue, arrangements: exact.arrangements, asExtreme: exact.asExtreme, t: null, df: null };
+  const result = test === 'paired' ? pairedTTest(a, b) : welchTTest(a, b);
+  if (result === null) return null;
+  if (result.kind === 't') return { method: test === 'paired' ? 'paired t' : 'Welch t', pValue: result.pValue, arrangements: null, asExtreme: null, t: result.t, df: result.df };
+  const arrangements = test === 'paired' ? 2 ** a.length : binomialCoefficient(a.length + b.length, a.length);
+  return { method: 'exact permutation', pValue: result.pValue, arrangements, asExtreme: Math.round(result.pValue * arrangements), t: null, df: null };
+}
+
+/** The most arrangements an exact test enumerates, for the page's account of the method. */
+export const ENUMERATION_LIMITS = { pairs: MAX_SIGN_FLIP_PAIRS, splits: MAX_RELABELLINGS } as const;
+
+/** Every paired difference zero, or unpaired every value of both the same (within NO_SPREAD_TOLERANCE). */
+function identicalInAAndB(test: StatisticalTest, a: readonly number[], b: readonly number[]): boolean {
+  return test === 'paired' ? pairsAgree(a, b) : allAgree(a, b);
 }
 
 function requireReplications(folder: ResultsFolder): void {
@@ -353,8 +394,8 @@ function pairPoints(a: ResultsFolder, b: ResultsFolder): { pairs: [number, numbe
 /**
  * Why a metric of a paired point is not compared, or null when it is: a side with no value in any
  * replication (`all`), or none in the replications the test reads (`tested`, SeedPlan): with the
- * paired test no seed where both have one, with Welch's a side's values only in the replication
- * left out. A metric neither side produced is not a difference and is left out (null too, with
+ * paired test no seed where both have one, with the unpaired a side's values only in the
+ * replication left out. A metric neither side produced is not a difference and is left out (null too, with
  * nothing to compare).
  */
 function uncomparedReason(plan: SeedPlan, all: Samples, tested: { a: ReadonlyMap<number, number>; b: ReadonlyMap<number, number> }): string | null {
@@ -491,14 +532,16 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
         nProducedA: all.a.length,
         nProducedB: all.b.length,
         test: result === null ? null : test,
-        noSpread: result?.kind === 'no spread',
-        t: result?.kind === 't' ? result.t : null,
-        df: result?.kind === 't' ? result.df : null,
+        method: result?.method ?? null,
+        arrangements: result?.arrangements ?? null,
+        asExtreme: result?.asExtreme ?? null,
+        t: result?.t ?? null,
+        df: result?.df ?? null,
         pValue: result?.pValue ?? null,
         direction: betterDirection(metric),
       };
       raw.push(difference);
-      if (result?.kind === 'no spread' && result.sign === 0) identical.add(difference);
+      if (result !== null && identicalInAAndB(test, values.a, values.b)) identical.add(difference);
     }
   }
   const tested = holmFamily(raw, identical);
