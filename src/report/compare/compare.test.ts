@@ -498,6 +498,16 @@ describe('compare', () => {
     expect(comparison.unmatched).toEqual(['A: consensus.nodes=4', 'A: consensus.nodes=10']);
   });
 
+  it('lists the differences in order of the swept values, as the side-by-side tables, not in --vary order', () => {
+    const a = tempResultsDir('cmp-order-a');
+    const b = tempResultsDir('cmp-order-b');
+    const swept = [13, 4, 10, 7].map((nodes) => ({ parameters: { 'consensus.nodes': nodes }, load: nodes / 4 }));
+    writeSweepFixture(a, { durationS: 2, points: swept });
+    writeSweepFixture(b, { durationS: 2, points: swept });
+    const labels = compareResults(loadResults(a), loadResults(b)).differences.map((d) => d.pointLabel);
+    expect([...new Set(labels)]).toEqual(['consensus.nodes=4', 'consensus.nodes=7', 'consensus.nodes=10', 'consensus.nodes=13']);
+  });
+
   it('refuses two results with no point in common (exit 2)', async () => {
     const a = run({});
     const b = tempResultsDir('cmp-sweep');

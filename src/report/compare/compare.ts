@@ -26,6 +26,7 @@ import {
   welchTTest,
 } from '../../stats/index.ts';
 import { formatObserved } from '../model/format.ts';
+import { inValueOrder } from '../model/parameter-scale.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import { betterDirection, type Direction } from './direction.ts';
 import { join } from 'node:path';
@@ -370,7 +371,11 @@ function codeWarnings(a: ResultsFolder, b: ResultsFolder): string[] {
   return [`A and B were produced by different ${differing.join(', ')}; differences may come from the code, not the scenario`];
 }
 
-/** Pairs points by equal parameters; two plain runs pair their single points whatever they hold. */
+/**
+ * Pairs points by equal parameters, in order of A's swept values as the side-by-side tables list
+ * them (model/parameter-scale.ts inValueOrder), not the order --vary gave them; two plain runs pair
+ * their single points whatever they hold.
+ */
 function pairPoints(a: ResultsFolder, b: ResultsFolder): { pairs: [number, number][]; unmatched: string[] } {
   if (a.summary.points.length === 1 && b.summary.points.length === 1) return { pairs: [[0, 0]], unmatched: [] };
   const indexB = new Map(b.summary.points.map((p, i) => [canonical(p.parameters), i]));
@@ -388,7 +393,7 @@ function pairPoints(a: ResultsFolder, b: ResultsFolder): { pairs: [number, numbe
   b.summary.points.forEach((p, j) => {
     if (!matchedB.has(j)) unmatched.push(`B: ${pointLabel(p, b.summary.scenario)}`);
   });
-  return { pairs, unmatched };
+  return { pairs: inValueOrder(pairs, ([i]) => (a.summary.points[i] as SummaryPoint).parameters), unmatched };
 }
 
 /**
