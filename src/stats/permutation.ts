@@ -2,7 +2,7 @@
  * Exact permutation (randomization) tests of a difference in means, by full enumeration (Fisher
  * 1935, The Design of Experiments, ch. III §21; Pitman 1937, "Significance tests which may be
  * applied to samples from any populations", JRSS Suppl. 4:119–130; Good, Permutation, Parametric
- * and Bootstrap Tests of Hypotheses, 3rd ed. 2005, ch. 3). Under no change every arrangement of the
+ * and Bootstrap Tests of Hypotheses, 3rd ed. 2005). Under no change every arrangement of the
  * observed values is equally likely, so the two-sided p is the share of arrangements whose
  * |statistic| is at least the observed one: exact whatever the values' distribution, and defined
  * where a t-test is not (no spread) or misleads (two replications whose differences agree to three

@@ -28,9 +28,9 @@ describe('iomtsim compare', () => {
   });
 
   it('fails (exit 1) on a run that broke a check the other passed, naming the check, though no metric tested worse', async () => {
-    // Two replications: iomt.integrity_checks_invalid goes from 0 to 4.5 (raw p = 0.07), not
-    // significant, where the check states the breach outright. With three it is (p = 0.02 over the
-    // two metrics tested; the 103 identical in A and B are not in Holm's family).
+    // Two replications: iomt.integrity_checks_invalid goes from 0 to 4.5 (raw p = 0.5, 2 of the 4
+    // sign patterns: no smaller p exists with two pairs), not significant, where the check states the
+    // breach outright. Only from six pairs (p = 2^-5 = 0.031) could the metric's change be significant.
     const tamper = ['run', 'scenarios/attacks/record-tamper.yaml', '--set', 'duration=2m', '--set', 'expect={}', '--reps', '2', '--workers', '1', '--no-report'];
     const runs = await Promise.all([
       cli([...tamper, '--set', 'attacks=[]', '--out', join(root, 'untampered')]),

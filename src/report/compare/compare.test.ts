@@ -459,8 +459,16 @@ describe('compare', () => {
     const { value: code, stdout } = await captured(() => compareCommand(run({ seed: 1 }), run({ seed: 2 }), { out, json: true }));
     expect(code).toBe(0);
     const record = JSON.parse(stdout);
-    expect(record).toMatchObject({ out, passed: true, test: 'paired', worse: 0, threshold: 0 });
+    expect(record).toMatchObject({ format: 'iomtsim-comparison/2', out, passed: true, test: 'paired', worse: 0, threshold: 0 });
     expect(record).toEqual(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')));
+  });
+
+  it('documents every field of comparison.json and of its differences in docs/reports.md', async () => {
+    const out = tempResultsDir('cmp-fields');
+    const { stdout } = await captured(() => compareCommand(run({ seed: 1 }), run({ seed: 2 }), { out, json: true }));
+    const record = JSON.parse(stdout);
+    const doc = readFileSync(new URL('../../../docs/reports.md', import.meta.url), 'utf8');
+    for (const field of [...Object.keys(record), ...Object.keys(record.differences[0])]) expect(doc, field).toContain(`\`${field}\``);
   });
 
   it('refuses a side with one replication (exit 2), saying why', async () => {

@@ -53,6 +53,9 @@ export type StatisticalTest = 'paired' | 'unpaired';
  */
 export type TestMethod = 'exact permutation' | 'paired t' | 'Welch t';
 
+/** The version of comparison.json's shape: the first, unversioned one had `noSpread` and `test` 'welch'. */
+export const COMPARISON_FORMAT = 'iomtsim-comparison/2' as const;
+
 export interface CompareOptions {
   /** Significant changes with |relative| below this fraction are not failures (0.05 = 5 %). */
   readonly threshold?: number;

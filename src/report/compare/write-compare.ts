@@ -11,7 +11,7 @@ import { loadResults } from '../results/load.ts';
 import { writeFilesAtomic } from '../../io/atomic-write.ts';
 import { figureFiles, removeStaleFigures } from '../write/figure-files.ts';
 import { compareHtml, compareMarkdown } from './compare-page.ts';
-import { compareResults, type CompareOptions, type Comparison } from './compare.ts';
+import { COMPARISON_FORMAT, compareResults, type CompareOptions, type Comparison } from './compare.ts';
 
 export const COMPARISON_JSON = 'comparison.json';
 
@@ -22,6 +22,8 @@ export function defaultCompareDir(dirA: string, dirB: string): string {
 
 /** What comparison.json holds, and `iomtsim compare --json` prints. */
 export interface ComparisonRecord extends Comparison {
+  /** Which shape of the record this is, for a reader of saved comparisons (docs/reports.md). */
+  readonly format: typeof COMPARISON_FORMAT;
   readonly a: string;
   readonly b: string;
   /** The folder holding comparison.json and the report. */
@@ -45,7 +47,7 @@ export async function writeComparison(
   };
   const { figures, warnings } = await renderFigures(buildFigures(input));
   // The comparison's own warnings (an incomplete run, different scenarios) first, then the figures'.
-  const record: ComparisonRecord = { a: a.dir, b: b.dir, out: outDir, ...comparison, warnings: [...comparison.warnings, ...warnings] };
+  const record: ComparisonRecord = { format: COMPARISON_FORMAT, a: a.dir, b: b.dir, out: outDir, ...comparison, warnings: [...comparison.warnings, ...warnings] };
   const figuresDir = join(outDir, 'figures');
   writeFilesAtomic([
     ...figureFiles(figuresDir, figures),
