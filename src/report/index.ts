@@ -56,7 +56,7 @@ export interface CompareCommandOptions {
 /**
  * `iomtsim compare A B [--out DIR] [--json] [--threshold 5%]`: 0 when no metric got significantly
  * worse (beyond the threshold) and no check or expectation that held in A failed in B, 1 when one
- * did (paired or Welch t-test, Holm-corrected, metrics whose catalog entry says which way is
+ * did (exact permutation or t-test, Holm-corrected, metrics whose catalog entry says which way is
  * better), 2 for a bad folder or a side with fewer than 2 replications tested.
  */
 export async function compareCommand(dirA: string, dirB: string, options: CompareCommandOptions = {}): Promise<number> {

@@ -29,8 +29,8 @@ export const MAX_RELABELLINGS = 200_000;
 
 /**
  * An arrangement's |statistic| counts as reaching the observed one within NO_SPREAD_TOLERANCE of
- * the values' magnitude: arrangements equal in exact arithmetic (the observed one and its mirror
- * image) differ by rounding in floating point, and must tie.
+ * the values' magnitude: arrangements equal in exact arithmetic (paired differences 1.2 − 1.1 and
+ * 2.3 − 2.2, or one sum taken in two orders) differ by rounding in floating point, and must tie.
  */
 function reaches(statistic: number, observed: number, tolerance: number): boolean {
   return Math.abs(statistic) >= Math.abs(observed) - tolerance;

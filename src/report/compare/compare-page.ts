@@ -137,12 +137,14 @@ function summaryLine(c: Comparison): string {
 }
 
 /**
- * How the p values were found, and the floor the exact test puts under them (docs/reports.md,
- * "Comparing two runs"); '' when nothing was tested.
+ * How the p values of the tested metrics were found, and the floor the exact test puts under them
+ * (docs/reports.md, "Comparing two runs"); '' when nothing was tested.
  */
 function methodsSentence(c: Comparison): string {
-  const exact = c.differences.filter((d) => d.method === 'exact permutation').length;
-  const byT = c.differences.filter((d) => d.method === 'paired t' || d.method === 'Welch t').length;
+  // Of the tested, as the counts before it; the identical have p = 1 by either method.
+  const tested = c.differences.filter((d) => d.verdict !== 'identical');
+  const exact = tested.filter((d) => d.method === 'exact permutation').length;
+  const byT = tested.filter((d) => d.method === 'paired t' || d.method === 'Welch t').length;
   if (exact + byT === 0) return '';
   const permutation =
     c.test === 'paired'

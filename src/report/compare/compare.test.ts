@@ -385,6 +385,7 @@ describe('compare: what the page and the command line say', () => {
     const c = compareResults(a, b);
     const md = compareMarkdown(a, b, inputOf(a, b), c, []);
     expect(md).toContain('3 metrics, 1 tested, 1 identical in A and B, 1 untested; 0 differ significantly (Holm-adjusted p < 0.05 over the 1 tested)');
+    expect(md).toContain(' p: 1 metric by the exact sign-flip permutation test');
     expect(md).not.toContain('compared;');
     expect(compareText(c, '/out').split('\n')[0]).toBe('compare: passed: 0 significantly worse, 0 significantly better (3 metrics, 1 tested, 1 identical in A and B, 1 untested; paired (same replication seeds))');
   });
