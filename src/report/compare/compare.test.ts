@@ -623,14 +623,26 @@ describe('compare: which side is short, and runs that are not complete or not al
       const f = folderOf(values);
       return { ...f, manifest: { ...f.manifest, scenario: { name, consensus: { protocol } } }, summary: { ...f.summary, scenario: name } } as ResultsFolder;
     };
-    const c = compareResults(of('pbft', 'pbft', [100, 110, 120]), of('raft', 'raft', [101, 111, 121]));
+    // Six paired replications: few enough that the exact test could not reach significance would add a warning of its own.
+    const c = compareResults(of('pbft', 'pbft', [100, 110, 120, 130, 140, 150]), of('raft', 'raft', [101, 111, 121, 131, 141, 151]));
     expect(c.test).toBe('paired');
     expect(c.warnings).toEqual([
       "A and B are runs of different scenarios (scenario 'pbft' in A, 'raft' in B; consensus.protocol pbft in A, raft in B): each difference is between the two as wholes, not the effect of one change, and replications paired on a seed share the seed, not the same world",
     ]);
     expect(compareText(c, '/out')).toContain(`\nwarning: ${c.warnings[0]}\n`);
     expect(compareResults(of('consortium', 'pbft', [100, 110]), of('pbft', 'pbft', [100, 110])).warnings[0]).toMatch(/^A and B are runs of different scenarios \(scenario 'consortium' in A, 'pbft' in B\): /);
-    expect(compareResults(of('pbft', 'pbft', [100, 110]), of('pbft', 'pbft', [101, 111])).warnings).toEqual([]);
+    expect(compareResults(of('pbft', 'pbft', [100, 110, 120, 130, 140, 150]), of('pbft', 'pbft', [101, 111, 121, 131, 141, 151])).warnings).toEqual([]);
+  });
+
+  it('warns that no metric can be significant where the replications are too few for the exact test, and not where they suffice', () => {
+    const two = compareResults(folderOf([100, 110]), folderOf([200, 210]));
+    expect(two.warnings).toEqual(["no metric can be significant with these replications: the smallest p their tests can give is 0.500, and Holm's correction over the 1 tested metrics needs one below 0.0500; run more replications, or judge the change by checks and expectations"]);
+    expect(compareText(two, '/out')).toContain(`\nwarning: ${two.warnings[0]}\n`);
+    expect(compareResults(folderOf([100, 110, 120, 130, 140, 150]), folderOf([200, 210, 220, 230, 240, 250])).warnings).toEqual([]);
+    // Unpaired, 3 and 4 replications on different seeds: 1 / C(7, 3) = 0.0286 can reach 0.05 over one metric.
+    const unpaired = compareResults(inMemory({ values: [100, 110, 120], seeds: [1, 2, 3] }), inMemory({ values: [200, 210, 220, 230], seeds: [11, 12, 13, 14] }));
+    expect(unpaired.test).toBe('unpaired');
+    expect(unpaired.warnings).toEqual([]);
   });
 
   it('warns, without refusing, that runs of different iomtsim commits may differ by their code', () => {

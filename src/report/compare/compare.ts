@@ -375,6 +375,31 @@ function codeWarnings(a: ResultsFolder, b: ResultsFolder): string[] {
 }
 
 /**
+ * The smallest p a metric's test could have given with its replications, whatever the data: an
+ * exact permutation test cannot go below one extreme arrangement on each side (paired: 2 of 2^n sign
+ * patterns; two samples of equal size: 2 of C(nA + nB, nA) splits, of unequal sizes: 1), while the
+ * t-tests can reach any p.
+ */
+function smallestPossibleP(d: Pick<MetricDifference, 'method' | 'arrangements' | 'nA' | 'nB'>): number {
+  if (d.method !== 'exact permutation' || d.arrangements === null) return 0;
+  const extremes = d.nA === d.nB ? 2 : 1;
+  return Math.min(1, extremes / d.arrangements);
+}
+
+/**
+ * A comparison whose replications cannot make any metric significant must say so, or a gate that
+ * tests nothing passes silently: Holm's first step needs a p below α / m over the m tested metrics,
+ * and an exact test at few replications cannot give one (docs/reports.md, "What a gate can find").
+ */
+function powerWarnings(tested: readonly Pick<MetricDifference, 'method' | 'arrangements' | 'nA' | 'nB'>[]): string[] {
+  if (tested.length === 0) return [];
+  const floor = Math.min(...tested.map(smallestPossibleP));
+  const needed = SIGNIFICANCE_LEVEL / tested.length;
+  if (floor < needed) return [];
+  return [`no metric can be significant with these replications: the smallest p their tests can give is ${floor.toPrecision(3)}, and Holm's correction over the ${tested.length} tested metrics needs one below ${needed.toPrecision(3)}; run more replications, or judge the change by checks and expectations`];
+}
+
+/**
  * Pairs points by equal parameters, in order of A's swept values as the side-by-side tables list
  * them (model/parameter-scale.ts inValueOrder), not the order --vary gave them; two plain runs pair
  * their single points whatever they hold.
@@ -572,6 +597,6 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
     regressions,
     worse,
     better: differences.filter((d) => d.verdict === 'better').length,
-    warnings: [...runWarnings('A', a), ...runWarnings('B', b), ...scenarioWarnings(a, b), ...codeWarnings(a, b)],
+    warnings: [...runWarnings('A', a), ...runWarnings('B', b), ...scenarioWarnings(a, b), ...codeWarnings(a, b), ...powerWarnings(tested)],
   };
 }
