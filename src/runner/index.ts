@@ -1,5 +1,5 @@
 /** src/runner: replications, sweeps, sizing and shards on a worker pool; results folders. */
-export { runScenario, resumeRun, checkResume, dryRun, type CheckedResume, type RunRequest, type RunOutcome, type ExecutionOptions, type DryRun } from './run.ts';
+export { runScenario, resumeRun, checkResume, dryRun, gridOf, type CheckedResume, type RunRequest, type RunOutcome, type ExecutionOptions, type DryRun } from './run.ts';
 export { sizeScenario, type SizeRequest, type SizeOutcome, type SizeAnswer, type Probe, type ProbeProgress } from './size.ts';
 export { mergeShards, type MergeOutcome } from './merge.ts';
 export { parseShard, type Shard } from './shard.ts';

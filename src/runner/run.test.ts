@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseVary } from '../scenario/index.ts';
-import { mergeShards, readResults, resumeRun, runScenario, summaryPassed } from './index.ts';
+import { dryRun, gridOf, mergeShards, readResults, resumeRun, runScenario, summaryPassed } from './index.ts';
 import { leftoverTempFiles, readText, replicationsWithoutWall, tempRoot, toyScenario } from './testing/fixtures.ts';
 import { TOY_MODEL } from './testing/toy-model.ts';
 
@@ -152,5 +152,13 @@ describe('shards', () => {
     const loaded = toyScenario();
     const s = await runScenario({ loaded, shard: { index: 1, count: 2 }, workers: 0, model: TOY_MODEL, outDir: join(root, 'lonely') });
     expect(() => mergeShards([s.dir], join(root, 'lonely-merged'))).toThrow(/expected all 2 shards, found shards 1 \(missing 2\)/);
+  });
+});
+
+describe('dryRun', () => {
+  it('checks the grid points it is handed (built to choose the threads) rather than building them again', async () => {
+    const handed = gridOf(toyScenario('', ['duration=7s']), []);
+    const dry = await dryRun({ loaded: toyScenario(), workers: 0, model: TOY_MODEL, points: handed });
+    expect(dry.durationsUs).toEqual([7_000_000]);
   });
 });

@@ -16,6 +16,8 @@ import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
 import { atPoint, buildPoints, planTasks, type Plan, type PlanPoint } from './plan.ts';
 import { planSplitsInThread } from '../world/threads/plan-thread.ts';
+import { planningNote } from '../world/threads/default-threads.ts';
+import { windowFromLatenciesUs } from '../world/threads/run.ts';
 import { checkResultsFolder, makeResultsFolder, readResults, type StoredResults } from './results-dir.ts';
 import { checkRecordedReplications } from './records-check.ts';
 import { replicationSeeds } from './seeds.ts';
@@ -45,6 +47,8 @@ export interface RunRequest extends ExecutionOptions, ThreadsOption {
   /** The results folder; default results/<scenario>/<run-id>. */
   readonly outDir?: string;
   readonly resultsRoot?: string;
+  /** The grid's points where the caller has built them (gridOf `loaded` and `dimensions`), not to build them again. */
+  readonly points?: readonly PlanPoint[];
 }
 
 export interface RunOutcome extends ExecuteResult {
@@ -76,19 +80,24 @@ async function execute(plan: Plan, dir: string, manifest: Omit<Manifest, 'status
 
 /** What a run will do, checked as it would be before anything is written: its points, seeds and split. */
 interface CheckedRun {
-  readonly points: PlanPoint[];
+  readonly points: readonly PlanPoint[];
   readonly seeds: number[];
   readonly plan: Plan;
   readonly kind: RunKind;
   readonly threads: number;
 }
 
+/** The points of `loaded`'s grid over `dimensions`, each validated, once the dimensions are checked (distinct, none also --set). */
+export function gridOf(loaded: LoadedScenario, dimensions: readonly Dimension[]): PlanPoint[] {
+  checkDistinctDimensions(dimensions);
+  checkSetsNotVaried(dimensions.map((d) => d.key), loaded.overrides);
+  return buildPoints(loaded.input, loaded.locate, dimensions);
+}
+
 function checkRun(request: RunRequest): CheckedRun {
   const { loaded } = request;
   const dimensions = request.dimensions ?? [];
-  checkDistinctDimensions(dimensions);
-  checkSetsNotVaried(dimensions.map((d) => d.key), loaded.overrides);
-  const points = buildPoints(loaded.input, loaded.locate, dimensions);
+  const points = request.points ?? gridOf(loaded, dimensions);
   const unproducible = unproducibleExpectationIssues(loaded.scenario.expect, points);
   if (unproducible.length > 0) throw fieldIssuesError(unproducible, loaded.locate);
   for (const line of pointNotices(points)) request.onNotice?.(line);
@@ -117,7 +126,7 @@ export interface DryRun {
 /** Everything runScenario checks before it writes (the grid, the notices, --out, the split), then stop. */
 export async function dryRun(request: RunRequest): Promise<DryRun> {
   const checked = checkRun(request);
-  if (checked.threads > 1) await checkThreads(checked.points, request.loaded, checked.threads);
+  if (checked.threads > 1) await checkThreads(checked.points, request.loaded, checked.threads, request.onNotice);
   return {
     kind: checked.kind,
     points: checked.points.map((p) => p.parameters),
@@ -149,7 +158,7 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   const executor = executorFor(planTasks(plan).length, threads, request);
   let dir: string;
   try {
-    if (threads > 1) await checkThreads(points, loaded, threads);
+    if (threads > 1) await checkThreads(points, loaded, threads, request.onNotice);
     // Made last, once nothing else can refuse the run.
     dir = makeResultsFolder(request, loaded.scenario.name, kind === 'sweep' ? 'sweep-' : '', loaded.scenario.seed, now);
   } catch (err) {
@@ -162,14 +171,20 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
 /**
  * Refuse, before anything is written, a split over threads that some point cannot take, blamed and
  * named as the point's other problems are (buildPoints): on the --vary value, --set or line it
- * came from, with the point it is at.
+ * came from, with the point it is at. A long planning is said to `onNotice` first.
  */
-export async function checkThreads(points: readonly PlanPoint[], loaded: LoadedScenario, threads: number): Promise<void> {
-  const splits = await planSplitsInThread(points.map((p) => p.scenario), threads);
+export async function checkThreads(points: readonly PlanPoint[], loaded: LoadedScenario, threads: number, onNotice?: (line: string) => void): Promise<void> {
+  // A point whose latencies give it a window splits; the others are planned in full (their worlds
+  // built), which finds the rest's problems and names the field at fault.
+  const unsettled = points.filter((p) => (windowFromLatenciesUs(p.scenario, threads) ?? 0) < 1);
+  if (unsettled.length === 0) return;
+  const note = planningNote(unsettled.map((p) => p.scenario), threads);
+  if (note !== undefined) onNotice?.(note);
+  const splits = await planSplitsInThread(unsettled.map((p) => p.scenario), threads);
   for (const [i, split] of splits.entries()) {
     if (!('problem' in split)) continue;
     const { path, expected, found, blamed } = split.problem;
-    const { parameters } = points[i]!;
+    const { parameters } = unsettled[i]!;
     const source = blameFor(loaded.locate, pointOverrides(parameters))(blamed ?? path.split('.'));
     throw new InputError([atPoint({ source, path, expected, found }, parameters)]);
   }

@@ -112,7 +112,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   // or is written (a value between them that cannot split fails its probe, saying why).
   const ends = [pointAt(range.lo), pointAt(range.hi)];
   const threads = request.threads ?? 1;
-  if (threads > 1) await checkThreads(ends, loaded, threads);
+  if (threads > 1) await checkThreads(ends, loaded, threads, request.onNotice);
   if (slos.length === 0) throw inputError('--slo', '(flag)', "at least one --slo such as 'safety.violations==0'", 'none');
   // An SLO on a metric neither end can report would fail at every probe: the search would run to
   // "no value meets the SLOs" on a name that could never have been met.

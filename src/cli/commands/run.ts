@@ -2,8 +2,8 @@
 import type { Argv } from 'yargs';
 import { inputError, loadScenarioAsync, loadScenarioForGridAsync, parseVary } from '../../scenario/index.ts';
 import { resolve } from 'node:path';
-import { checkResume, defaultWorkerCount, dryRun, parseShard, resumeRun, runScenario, type RunRequest } from '../../runner/index.ts';
-import { buildPoints } from '../../runner/plan.ts';
+import { checkResume, defaultWorkerCount, dryRun, gridOf, parseShard, resumeRun, runScenario, type RunRequest } from '../../runner/index.ts';
+import { buildPoints, type PlanPoint } from '../../runner/plan.ts';
 import { EXIT } from '../errors.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { defaultThreads } from '../../world/threads/default-threads.ts';
@@ -52,10 +52,13 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const points = dimensions.reduce((n, d) => n * d.values.length, 1);
   const tasks = Math.ceil((points * loaded.scenario.replications) / (shard?.count ?? 1));
-  const threads = args.threads !== undefined ? threadCount(args) : await chosenThreads(buildPoints(loaded.input, loaded.locate, dimensions).map((p) => p.scenario), tasks, args);
+  // Built only where the default count needs them (cores to spare), and handed on to the run.
+  let grid: PlanPoint[] | undefined;
+  const threads = args.threads !== undefined ? threadCount(args) : await chosenThreads(() => (grid = gridOf(loaded, dimensions)).map((p) => p.scenario), tasks, args);
   const request: RunRequest = {
     loaded,
     dimensions,
+    ...(grid === undefined ? {} : { points: grid }),
     ...(shard ? { shard } : {}),
     ...(args.out !== undefined ? { outDir: args.out } : {}),
     workers: workerCount(args, tasks, threads),
@@ -78,9 +81,9 @@ export async function runCommand(args: RunArgs): Promise<number> {
  * free, for worlds that gain from a split, the same for every point of a sweep
  * (src/world/threads/default-threads.ts), said on stderr when it is more than one.
  */
-async function chosenThreads(points: readonly Scenario[], tasks: number, args: RunArgs): Promise<number> {
+async function chosenThreads(points: () => readonly Scenario[], tasks: number, args: RunArgs): Promise<number> {
   const atOnce = args.workers === undefined ? tasks : Math.min(tasks, parseIntFlag('--workers', args.workers, 1, 1024));
-  const { threads, why } = await defaultThreads(points, atOnce, defaultWorkerCount());
+  const { threads, why } = await defaultThreads(points, atOnce, defaultWorkerCount(), (line) => process.stderr.write(`iomtsim: ${line}\n`));
   if (threads > 1) process.stderr.write(`iomtsim: each replication split over ${threads} threads (${why}; --threads 1 runs it whole)\n`);
   return threads;
 }

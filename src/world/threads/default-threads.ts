@@ -16,11 +16,16 @@
  * A sweep's replications all run on one count (the manifest records one, which --resume and merge
  * reuse): the fewest any of its points takes, and 1 where a point cannot split over that many, so
  * that a count nobody asked for never refuses a point (`--threads N` refuses it: run.ts checkThreads).
+ * Whether a point can split is read from its latencies where they settle it (run.ts
+ * windowFromLatenciesUs: the WAN's floor), which is every point that takes a count by default but
+ * those with device attacks; only those are planned in full, building their worlds (about a second
+ * each for regional.yaml: the 20 points of `sweep scenarios/regional.yaml --vary
+ * iomt.bedsPerWard=10..29 --workers 1 --dry-run` took 62 s when every point was planned).
  */
 import type { Scenario } from '../../scenario/schema.ts';
 import { DEVICE_KINDS } from '../../iomt/profiles.ts';
 import { planSplitsInThread } from './plan-thread.ts';
-import { threadsRefusal } from './run.ts';
+import { threadsRefusal, windowFromLatenciesUs } from './run.ts';
 
 /** Devices each thread must have for an IoMT world to split by default (see the header). */
 export const DEVICES_PER_THREAD = 18_000;
@@ -51,18 +56,49 @@ function threadsWanted(scenario: Scenario, spare: number): DefaultThreads {
 }
 
 /**
- * Threads per replication for the points of a run (`scenarios`, one without --vary), `tasks`
- * replications of them running at once on `cores` cores, and why: the fewest any point takes, once
- * every point's split over that many is planned (in a thread of its own: plan-thread.ts).
+ * What planning splits in full costs, measured on this project's 2-core machine (`sweep ... --dry-run`
+ * with --threads 2 against --threads 1): 0.05-0.13 s a world and 1 s for each 30,000 devices it
+ * holds (20 points of consortium.yaml: 1.1 s; 20 points of hospital.yaml, 75,600 devices: 5.1 s; 2
+ * points of regional.yaml over 12 threads, 108,000 devices: 3.7 s).
  */
-export async function defaultThreads(scenarios: readonly Scenario[], tasks: number, cores: number): Promise<DefaultThreads> {
+const PLANNING_S_PER_WORLD = 0.1;
+const PLANNING_DEVICES_PER_S = 30_000;
+
+/**
+ * A line to say before the splits of `scenarios` over `threads` threads are planned in full, where
+ * building their worlds takes 3 s or more (see above), so that the wait is not taken for a hang.
+ */
+export function planningNote(scenarios: readonly Scenario[], threads: number): string | undefined {
+  const devices = scenarios.reduce((n, s) => n + deviceCount(s), 0);
+  const seconds = scenarios.length * PLANNING_S_PER_WORLD + devices / PLANNING_DEVICES_PER_S;
+  if (seconds < 3) return undefined;
+  const worlds = scenarios.length === 1 ? 'its world' : `the worlds of ${scenarios.length} points`;
+  return `planning the split over ${threads} threads: building ${worlds} (${devices.toLocaleString('en-US')} devices), about ${Math.round(seconds)} s`;
+}
+
+/**
+ * Threads per replication for the points of a run (`scenarios`, one without --vary; built only
+ * where the cores leave threads spare), `tasks` replications of them running at once on `cores`
+ * cores, and why: the fewest any point takes, where every point can split over that many (read
+ * from its latencies, else planned in a thread of its own: plan-thread.ts, said to `onNotice`
+ * where that takes a while).
+ */
+export async function defaultThreads(scenarios: () => readonly Scenario[], tasks: number, cores: number, onNotice?: (line: string) => void): Promise<DefaultThreads> {
   const spare = Math.floor(cores / Math.max(1, tasks));
   if (spare < 2) return { threads: 1, why: `${tasks} replication(s) on ${cores} core(s) leave none spare` };
-  const wanted = scenarios.map((s) => threadsWanted(s, spare));
+  const points = scenarios();
+  const wanted = points.map((s) => threadsWanted(s, spare));
   const fewest = wanted.reduce((a, b) => (b.threads < a.threads ? b : a));
   if (fewest.threads < 2) return fewest;
-  const plans = await planSplitsInThread(scenarios, fewest.threads);
-  if (plans.some((p) => 'problem' in p)) return { threads: 1, why: `${scenarios.length > 1 ? 'a point\'s' : 'its'} latencies leave no window to split in` };
-  const which = scenarios.length > 1 ? `of ${scenarios.length} points, the one taking the fewest has ` : '';
+  const noWindow: DefaultThreads = { threads: 1, why: `${points.length > 1 ? 'a point\'s' : 'its'} latencies leave no window to split in` };
+  const windows = points.map((s) => windowFromLatenciesUs(s, fewest.threads));
+  if (windows.includes(0)) return noWindow;
+  const unsettled = points.filter((_, i) => windows[i] === undefined);
+  if (unsettled.length > 0) {
+    const note = planningNote(unsettled, fewest.threads);
+    if (note !== undefined) onNotice?.(note);
+    if ((await planSplitsInThread(unsettled, fewest.threads)).some((p) => 'problem' in p)) return noWindow;
+  }
+  const which = points.length > 1 ? `of ${points.length} points, the one taking the fewest has ` : '';
   return { threads: fewest.threads, why: `${which}${fewest.why}, ${tasks} replication(s) on ${cores} cores` };
 }

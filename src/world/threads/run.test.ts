@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runConsensusWorld } from '../testing/run.ts';
-import { consensusScenario } from '../testing/scenarios.ts';
-import { planSplit, simulateOnThreads, threadsRefusal } from './run.ts';
+import { consensusScenario, smallIomtScenario } from '../testing/scenarios.ts';
+import { planSplit, simulateOnThreads, threadsRefusal, windowFromLatenciesUs } from './run.ts';
 
 /** Two regions 8-40 ms apart, 1-5 ms inside each; every protocol, n not only 3f + 1. */
 function scenarioFor(protocol: 'pbft' | 'hotstuff' | 'raft' | 'poa', nodes: number) {
@@ -145,5 +145,38 @@ describe('one consensus replication on threads', () => {
     expect(threadsRefusal(consensusScenario({ attacks: [{ type: 'crash', start: '1s', end: '2s', replicas: [1] }, { type: 'leader-isolation', start: '1s', end: '2s' }] }))).toMatchObject({ path: 'attacks.1.type', found: "'leader-isolation'" });
     expect(threadsRefusal(consensusScenario({ attacks: [{ type: 'crash', start: '1s', end: '2s', replicas: [1] }] }))).toBeUndefined();
     expect(threadsRefusal(consensusScenario())).toBeUndefined();
+  });
+});
+
+describe('the window of a split read from the latencies alone', () => {
+  /** Three hospitals with a lab, an insurer and a regulator, their WAN link `wan`. */
+  const threeHospitals = (wan: unknown, top: Record<string, unknown> = {}) =>
+    smallIomtScenario({ hospitals: 3, links: { radio: { kind: 'fixed', value: '2ms' }, lan: { kind: 'fixed', value: '500us' }, wan } }, { consensus: { protocol: 'pbft', nodes: 6, batchSize: 10, batchTimeout: '200ms' }, ...top } as never);
+  const wans: Readonly<Record<string, { readonly spec: unknown; readonly windowUs: number }>> = {
+    'normal with a floor': { spec: { kind: 'normal', mean: '20ms', sd: '4ms', min: '8ms' }, windowUs: 8_000 },
+    'normal without one': { spec: { kind: 'normal', mean: '20ms', sd: '4ms' }, windowUs: 0 },
+    lognormal: { spec: { kind: 'lognormal', median: '20ms', sigma: 0.3 }, windowUs: 0 },
+    'shifted exponential': { spec: { kind: 'exponential', mean: '5ms', shift: '3ms' }, windowUs: 3_000 },
+    uniform: { spec: { kind: 'uniform', min: '2ms', max: '9ms' }, windowUs: 2_000 },
+    'zero fixed': { spec: { kind: 'fixed', value: '0ms' }, windowUs: 0 },
+    'SimBlock Pareto': { spec: { kind: 'pareto-simblock', mean: '6ms' }, windowUs: 1_000 },
+  };
+  for (const [name, { spec, windowUs }] of Object.entries(wans)) {
+    it(`finds for a ${name} WAN the window planSplit finds over 2 and 3 threads (one a hospital at most)`, () => {
+      const scenario = threeHospitals(spec);
+      for (const threads of [2, 3]) {
+        expect(windowFromLatenciesUs(scenario, threads)).toBe(windowUs);
+        const plan = planSplit(scenario, 1, threads);
+        expect('problem' in plan ? 0 : plan.lookaheadUs).toBe(windowUs);
+      }
+    });
+  }
+
+  it('leaves to planSplit more threads than hospitals, a world with a device attack, one that cannot split and a consensus-only world', () => {
+    const floored = { kind: 'normal', mean: '20ms', sd: '4ms', min: '8ms' };
+    expect(windowFromLatenciesUs(threeHospitals(floored), 4)).toBeUndefined();
+    expect(windowFromLatenciesUs(threeHospitals(floored, { attacks: [{ type: 'sybil', start: '15s', gateway: 0, identities: 4, rate: 5 }] }), 2)).toBeUndefined();
+    expect(windowFromLatenciesUs(threeHospitals(floored, { attacks: [{ type: 'crash', start: '1s', end: '2s', replicas: 'leader' }] }), 2)).toBeUndefined();
+    expect(windowFromLatenciesUs(consensusScenario(), 2)).toBeUndefined();
   });
 });

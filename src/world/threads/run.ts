@@ -15,7 +15,7 @@
  * hosts comes back with each partition's totals, and what an attack labels as it acts inside a
  * replica arrives at the coordinator as an event (src/attacks/ground-truth.ts).
  */
-import { lookaheadUs, startPartitionThreads } from '../../../sim/index.ts';
+import { lookaheadUs, makeSampler, startPartitionThreads } from '../../../sim/index.ts';
 import type { RunOutput } from '../../metrics/types.ts';
 import { threadEntry } from '../../plugins/compiled.ts';
 import { registriesFor } from '../../plugins/registries.ts';
@@ -23,6 +23,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import type { LatencySpec } from '../../scenario/sections/network.ts';
 import type { RunWatch } from '../../metrics/interim-bounds.ts';
 import { checkWatchInterval, type AssembledWorld, type PartitionCheckpoint, type PartitionTotals } from '../assemble.ts';
+import { latencyDistribution } from '../network.ts';
 import { floorAdvice } from './latency-floor.ts';
 import { splittableWorld, type ThreadedWorldArgs } from './world-module.ts';
 
@@ -84,6 +85,22 @@ export interface SplitPlan {
 export function planSplit(scenario: Scenario, seed: number, threads: number): SplitPlan | { readonly problem: ThreadsProblem } {
   const refusal = threadsRefusal(scenario);
   return refusal !== undefined ? { problem: refusal } : splitOf(coordinatorWorld(scenario, seed, threads), scenario, threads);
+}
+
+/**
+ * The window of `scenario`'s split over `threads` threads (µs; 0: none) where its latency entries
+ * settle it without building its world, else undefined. That is an IoMT world split over at most
+ * one thread a hospital, none of whose attacks places hosts (only device attacks do): every
+ * hospital, lab, insurer and regulator is a site, sites go whole to threads and each thread gets
+ * one or more (assignHosts), and the link between regions of different sites is the WAN
+ * (src/iomt/topology.ts linkBetween), so the least latency across the cut, the window planSplit
+ * finds (sim/partition.ts lookaheadUs), is the WAN's floor, rounded as the network rounds it.
+ */
+export function windowFromLatenciesUs(scenario: Scenario, threads: number): number | undefined {
+  const iomt = scenario.iomt;
+  if (iomt === undefined || threads < 2 || threads > iomt.hospitals || threadsRefusal(scenario) !== undefined || deviceAttackIndex(scenario) >= 0) return undefined;
+  const least = Math.round(makeSampler(latencyDistribution(iomt.links.wan)).minimum);
+  return least > 0 ? least : 0;
 }
 
 /**
