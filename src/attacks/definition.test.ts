@@ -31,7 +31,7 @@ describe('definitionProblems', () => {
       "'connectedSides': a function when present (found 1)",
       "'splitsOverThreads': a function when present (found 'yes')",
       "'install': a function when present (found 42)",
-      "'device': an object (the device hooks) with a function 'plan' and, if present, a function 'checkWorldTargets' when present (found function)",
+      "'device': an object (the device hooks) with a function 'plan' and, if present, functions 'checkWorldTargets' and 'detectorBaselines' when present (found function)",
       "'byzantine': true when present (found false)",
       "'breaksSynchrony': true or false when present (found 'always')",
       "'waitsFor': a string when present (found 3)",

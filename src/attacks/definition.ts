@@ -195,10 +195,11 @@ const OPTIONAL_PARTS: Readonly<Record<string, { readonly holds: (v: unknown) => 
   powAttack: A_FUNCTION,
   device: {
     holds: (v) => {
-      const hooks = v as { plan?: unknown; checkWorldTargets?: unknown } | null;
-      return hooks !== null && typeof hooks === 'object' && !Array.isArray(hooks) && typeof hooks.plan === 'function' && (hooks.checkWorldTargets === undefined || typeof hooks.checkWorldTargets === 'function');
+      const hooks = v as { plan?: unknown; checkWorldTargets?: unknown; detectorBaselines?: unknown } | null;
+      const optionalFunction = (f: unknown): boolean => f === undefined || typeof f === 'function';
+      return hooks !== null && typeof hooks === 'object' && !Array.isArray(hooks) && typeof hooks.plan === 'function' && optionalFunction(hooks.checkWorldTargets) && optionalFunction(hooks.detectorBaselines);
     },
-    expected: "an object (the device hooks) with a function 'plan' and, if present, a function 'checkWorldTargets'",
+    expected: "an object (the device hooks) with a function 'plan' and, if present, functions 'checkWorldTargets' and 'detectorBaselines'",
   },
   byzantine: { holds: (v) => v === true, expected: 'true' },
   breaksSynchrony: { holds: (v) => typeof v === 'boolean', expected: 'true or false' },

@@ -8,6 +8,7 @@ import { defineAttack } from '../definition.ts';
 import { deviceList, param } from '../params.ts';
 import { isActive } from '../window.ts';
 import type { DeviceBehaviour } from './device-proxy.ts';
+import { deviceDetectorBaselines } from './detector-baselines.ts';
 import { checkDeviceTargets, specsAimedAt } from './layout.ts';
 
 const FLOOD = 'flood';
@@ -24,9 +25,11 @@ export const flood = defineAttack({
     devices: deviceList('Compromised devices (bots); they sign with their own, valid keys.'),
     rate: param(z.number().positive(), 'Extra readings per second per bot.', 'readings/s'),
   }),
+  windowMeanings: { start: "When the bots start flooding. Before the devices' detectors have learnt their baseline (their `warmup` samples of their readings: 51 s for a 50-sample inter-arrival CUSUM at one reading a second) they learn the flood as normal and never alarm; the command line says so when the scenario loads." },
   outcomes: ['attack.flood_accepted', 'iomt.readings_rejected.rate_limited', 'detect.<detector>.detection_rate', 'detect.<detector>.false_positive_rate', 'detect.<detector>.time_to_detect_ms'],
   device: {
     checkWorldTargets: checkDeviceTargets,
+    detectorBaselines: (spec, layout) => deviceDetectorBaselines(spec.devices, layout),
     plan: (specs, env) => ({
       deviceBehaviour(device): DeviceBehaviour | undefined {
         const windows = specsAimedAt(specs, (s) => s.devices, device);

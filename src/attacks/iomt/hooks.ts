@@ -23,6 +23,23 @@ export interface DeviceWorldSizes {
   readonly clinicians: number;
 }
 
+/**
+ * What decides when the gateways' device detectors have learnt their baseline, laid out from the
+ * scenario alone (no host built), for an attack's `detectorBaselines`.
+ */
+export interface DeviceDetectionLayout {
+  /** Mean time between each device's own readings, µs, by device number (0 is the first). */
+  readonly deviceIntervalsUs: readonly number[];
+  /** The device-scope detectors the gateways run, each named as its metrics are ('cusum:interarrival'). */
+  readonly deviceDetectors: readonly { readonly name: string; readonly feature: string; readonly warmup: number }[];
+}
+
+/** When one detector an attack is scored by has learnt its baseline from honest traffic alone, µs from the run's start. */
+export interface DetectorBaseline {
+  readonly detector: string;
+  readonly readyUs: number;
+}
+
 /** A spec with its position in the scenario's `attacks:` list. */
 export interface IndexedSpec<S> {
   readonly spec: S;
@@ -71,6 +88,13 @@ export interface DeviceAttackRun<S> {
 export interface DeviceAttackHooks<S> {
   /** Check the spec against the world's sizes (a device number out of range). */
   checkWorldTargets?(spec: S, sizes: DeviceWorldSizes, issues: TargetIssues): void;
+  /**
+   * For an attack scored by detectors that learn an in-control baseline before they can alarm:
+   * when each of those `spec` is scored by has learnt it from honest traffic alone. An attack that
+   * starts earlier is learnt as part of the baseline and goes undetected; the command line says so
+   * when the scenario loads (src/scenario/attack-notices.ts).
+   */
+  detectorBaselines?(spec: S, layout: DeviceDetectionLayout): readonly DetectorBaseline[];
   /** The run's wiring for every spec of this type, in scenario order. */
   plan(specs: readonly IndexedSpec<S>[], env: DeviceAttackEnv): DeviceAttackRun<S>;
 }

@@ -35,9 +35,12 @@ export const insider = defineAttack({
     clinicians: param(z.array(zOrdinal).min(1), 'Misusing clinicians (0 is the first in topology order).', 'clinician number list'),
     rate: param(z.number().positive(), 'Extra access requests per hour each insider issues, on top of its normal rate.', 'requests/hour'),
   }),
+  windowMeanings: { start: "When the insiders start their extra requests. Before the access monitor's 5-window baseline (5 min) its detectors learn the extra volume as normal and never alarm; the command line says so when the scenario loads." },
   outcomes: ['attack.insider_extra_requests', 'detect.ewma_access_rate.detection_rate', 'detect.ewma_access_rate.false_positive_rate', 'detect.cusum_access_rate.time_to_detect_ms', 'iomt.audit_completeness_ratio'],
   device: {
     checkWorldTargets: (spec, sizes, issues) => spec.clinicians.forEach((c, j) => issues.index(`clinicians.${j}`, c, sizes.clinicians, 'a clinician number')),
+    // Every requester's baseline is its first ACCESS_WARMUP_WINDOWS windows of audited accesses.
+    detectorBaselines: () => ACCESS_DETECTORS.map((detector) => ({ detector, readyUs: ACCESS_WARMUP_WINDOWS * ACCESS_WINDOW_US })),
     plan: (specs, env) => {
       const proxies: ClientProxy[] = [];
       const spans = new AlarmSpans<string>();

@@ -14,6 +14,7 @@ import type { Metrics } from '../../metrics/types.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
 import { gatewayHosts, ledgerEndpoint, nodeEndpoint, radioLink, siteLink } from './layout.ts';
+import { deviceDetectorBaselines } from './detector-baselines.ts';
 import { SecurityService } from './security-service.ts';
 import { SPOOFED, StolenKeySpoofer } from './stolen-key-spoofer.ts';
 
@@ -32,9 +33,11 @@ export const stolenKey = defineAttack({
     value: param(z.number().default(60), 'The (abnormal) value every spoofed reading reports.', 'number'),
     respond: param(z.boolean().default(true), 'Whether the security service revokes alarmed devices on chain.', 'boolean'),
   }),
+  windowMeanings: { start: "When the attacker starts sending. Before the device's detectors have learnt their baseline (their `warmup` samples of its readings: 51 s for a 50-sample inter-arrival CUSUM at one reading a second) they learn the spoofed traffic as normal and never alarm; the command line says so when the scenario loads." },
   outcomes: ['iomt.spoofed_accepted', 'attack.spoofed_accepted_after_revocation', 'attack.spoofed_rejected_after_revocation', 'attack.time_to_revoke_ms', 'attack.honest_devices_revoked', 'detect.<detector>.time_to_detect_ms'],
   device: {
     checkWorldTargets: (spec, sizes, issues) => issues.index('device', spec.device, sizes.devices, 'a device number'),
+    detectorBaselines: (spec, layout) => deviceDetectorBaselines([spec.device], layout),
     plan: (specs, env) => {
       let security: SecurityService | undefined;
       // Spoofed readings the gateways this engine ran processed: time, device, 1 if accepted, flattened.
