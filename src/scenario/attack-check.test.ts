@@ -74,6 +74,15 @@ describe('attacks checked against the scenario when it loads', () => {
     ]);
   });
 
+  it('refuses a compromised gateway that neither drops nor delays: it would be labelled compromised and do nothing', () => {
+    const hospital = readFileSync(new URL('../../scenarios/hospital.yaml', import.meta.url), 'utf8');
+    const gateway = (fields: string) => issuesOf(`${hospital}\nattacks:\n  - { type: compromised-gateway, gateway: 0${fields} }\n`);
+    expect(gateway('')).toMatchObject([{ path: 'attacks.0.drop', expected: 'a drop chance above 0, or a positive delay (with drop: 0 and delay: 0s the gateway drops and holds nothing, yet is labelled compromised)', found: 'drop: 0 and delay: 0s' }]);
+    expect(gateway(', drop: 0, delay: 0s')).toHaveLength(1);
+    expect(gateway(', drop: 0.1')).toEqual([]);
+    expect(gateway(', delay: 1s')).toEqual([]);
+  });
+
   it("refuses a PoW attacker's node and a device attack's device that the world does not have, before anything runs", () => {
     expect(issuesOf(scenario('pow', '{ type: selfish-mining, share: 0.3, node: 4 }'))).toMatchObject([{ path: 'attacks.0.node', expected: 'a node index in 0..3', found: '4' }]);
     const hospital = readFileSync(new URL('../../scenarios/hospital.yaml', import.meta.url), 'utf8');

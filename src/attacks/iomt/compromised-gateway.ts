@@ -15,13 +15,18 @@ export const compromisedGateway = defineAttack({
   // What it does is counted at the gateway's tap, which a split keeps with its hospital.
   splitsOverThreads: () => true,
   targets: 'one gateway',
-  model: "gateway proxy drops or holds readings before the gateway's honest code sees them",
+  model: "gateway proxy drops or holds readings before the gateway's honest code sees them; at least one of `drop` and `delay` is set (both at 0 would do nothing)",
   paramsSchema: z.object({
     gateway: param(zOrdinal, 'The compromised gateway (0 is the first).', 'gateway number'),
     drop: param(z.number().min(0).max(1).default(0), 'Chance that each reading reaching the gateway is dropped.', 'number in [0, 1]'),
     delay: param(zDurationUs.default(0), 'Extra time each surviving reading is held before the gateway processes it.', 'duration'),
   }),
   outcomes: ['attack.gateway_dropped_readings', 'attack.gateway_delayed_readings'],
+  // Neither dropping nor holding, the gateway would pass every reading as an honest one does while
+  // the ground truth labels it compromised: a run that looks attacked and is not.
+  checkTargets: (spec, _sizes, issues) => {
+    if (spec.drop === 0 && spec.delay === 0) issues.refuse('drop', 'a drop chance above 0, or a positive delay (with drop: 0 and delay: 0s the gateway drops and holds nothing, yet is labelled compromised)', 'drop: 0 and delay: 0s');
+  },
   device: {
     checkWorldTargets: (spec, sizes, issues) => issues.index('gateway', spec.gateway, sizes.gateways, 'a gateway number'),
     plan: (specs, env) => ({
