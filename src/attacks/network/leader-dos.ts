@@ -18,7 +18,7 @@ export const leaderDos = defineAttack({
   title: 'Denial of service on the leader',
   category: 'network',
   targets: 'the current leader',
-  model: "charges load × tick of processing to the leader every tick, so its protocol work queues behind the flood; follows the leader (view changes, and HotStuff views and Clique heights as they rotate), `after` each announcement; a leader is flooded, and labelled, from the first tick it is the target at (a tick longer than a leader's stint skips some)",
+  model: "charges load × tick of processing to the leader every tick, so its protocol work queues behind the flood; follows the leader (view changes, and HotStuff views and Clique heights as they rotate), `after` each announcement; a leader is flooded, and labelled, from the first tick it is the target at (a tick longer than a leader's stint skips some); `load: 0` is a sweep's control point: the same leaders are targeted and labelled, and charged nothing",
   paramsSchema: z.object({
     load: param(z.number().min(0).lt(1), "Fraction of the leader's processor consumed by the flood.", 'number in [0, 1)'),
     tick: param(zPositiveDurationUs.default(10_000), "Granularity of the charged work (how often the flood's work is charged).", 'duration'),
