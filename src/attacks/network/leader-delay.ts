@@ -3,7 +3,12 @@
  * longer (a BGP-hijack or a congested uplink aimed at one node). The target follows leadership: at
  * each view change, and where the leader rotates without one at each view or height (HotStuff §4.3,
  * Clique's in-turn signer), the delay moves to the new leader, which is what makes leader-based
- * protocols pay for every rotation.
+ * protocols pay for every rotation. On Raft a delay at or above the election timeout's lower bound
+ * (`consensus.raft.electionTimeoutMin`) with `after: 0` leaves it leaderless: each new leader's
+ * heartbeats reach its followers later than their election timers fire (Raft §5.2), they elect
+ * another, and the delay moves to it at once. raft.yaml (150 ms) commits nothing in 60 s at a delay
+ * of 160 ms or 200 ms, and 204 tx/s at 140 ms, as without the attack; liveness.violations, among its
+ * outcomes, says so.
  */
 import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
@@ -19,12 +24,12 @@ export const leaderDelay = defineAttack({
   title: 'Targeted delay on the leader',
   category: 'network',
   targets: 'the current leader',
-  model: 'extra one-way delay on every message to or from the leader; follows the leader (view changes, and HotStuff views and Clique heights as they rotate), `after` each announcement',
+  model: "extra one-way delay on every message to or from the leader; follows the leader (view changes, and HotStuff views and Clique heights as they rotate), `after` each announcement; on Raft a delay at or above the election timeout's lower bound (consensus.raft.electionTimeoutMin) with `after: 0` leaves it leaderless: each new leader's heartbeats arrive after its followers' election timers fire, and the delay follows the leader they elect next",
   paramsSchema: z.object({
     delay: param(zPositiveDurationUs, 'Added one-way delay on every message to or from the current leader.', 'duration'),
     after: afterParam(),
   }),
-  outcomes: ['attack.legit_latency_ms.p95', 'attack.max_commit_gap_ms'],
+  outcomes: ['attack.legit_latency_ms.p95', 'attack.max_commit_gap_ms', 'liveness.violations'],
   install(spec, { world, truth }) {
     const { engine } = world;
     let target: HostId | undefined;

@@ -194,6 +194,12 @@ describe('the report headline', () => {
     expect(attacks?.lines.map((l) => l.text)).toEqual([expect.stringContaining('`attack.records_tampered`')]);
   });
 
+  it('lists liveness violations under leader-delay, which leaves Raft leaderless at a delay from its election timeout', () => {
+    const c = configuration({ 'liveness.violations': summary(1, 'count'), 'attack.max_commit_gap_ms': summary(55_000, 'ms') }, { scenario: { attacks: [{ type: 'leader-delay' }] } });
+    const attacks = headlineSections([c]).find((s) => s.id === 'attacks');
+    expect(attacks?.lines.map((l) => [l.topic, l.text])).toContainEqual(['leader-delay', expect.stringContaining('`liveness.violations`')]);
+  });
+
   it('lists each detector by its detection and false-positive rates', () => {
     const c = configuration({ 'detect.cusum.detection_rate': summary(0.9, 'ratio'), 'detect.cusum.false_positive_rate': summary(0.01, 'ratio') });
     const attacks = headlineSections([c]).find((s) => s.id === 'attacks');
