@@ -15,7 +15,7 @@ describe('iomtsim for a newcomer', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Does the ledger carry the load, and how fast?');
     expect(r.stdout).toContain('Do clinical alerts reach the care team within their target?');
-    expect(r.stdout).toMatch(/^ {2}pass {2}replay: 0 readings: /m);
+    expect(r.stdout).toMatch(/^ {2}pass {2}replay: 0 readings \(n=1\): /m);
     expect(r.stdout).toContain(`report: ${join(out, 'report.html')}`);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
   }, 60_000);
