@@ -18,6 +18,7 @@ import { PhiInspector } from './phi-inspector.ts';
 import { AlarmRates } from './alarm-rates.ts';
 import type { AlarmEvent } from './detectors.ts';
 import { CHANNEL_INDEX, type Episode, type EpisodeKind } from './vitals.ts';
+import { AlteredReads } from './altered-reads.ts';
 import { ServedReads, type ServedVerdicts } from './served-reads.ts';
 
 const MS = 1_000;
@@ -73,6 +74,8 @@ export class IomtCollector {
   private readonly pendingRevokes = new Map<string, number>();
   /** Every record a store served, judged at the end against the committed audit and consent state. */
   readonly served = new ServedReads();
+  /** The altered records served and their readers' integrity checks, for attacks that alter records to score against. */
+  readonly altered = new AlteredReads();
   private alarms = 0;
   private readonly alarmRates: AlarmRates;
   readonly phi: PhiInspector;
@@ -139,6 +142,7 @@ export class IomtCollector {
         return;
       case 'iomt-integrity-check':
         this.integrity[event.outcome]! += 1;
+        this.altered.onIntegrityCheck(event);
         // A read given up has no verdict: its time is the reader's deadline, not the system's.
         if (event.outcome !== 'unanswered' && event.requestedUs >= this.warmupUs) this.integrityCheck.add((nowUs - event.requestedUs) / MS);
         return;
@@ -147,6 +151,7 @@ export class IomtCollector {
         return;
       case 'iomt-record-served':
         this.served.onServed(event, nowUs);
+        this.altered.onServed(event);
         return;
     }
   }

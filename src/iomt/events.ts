@@ -28,8 +28,10 @@ export type IomtEvent =
    * A store released a device's latest record to `requester` under `request` ('' when the read
    * carried none); `serial` numbers the records that store served, from 0. Audit completeness and
    * consent enforcement are judged on these (collector.ts), where a violation would show.
+   * `altered`: the record served is not the one written (altered in the store since, by an attack
+   * or a storage fault): ground truth for scoring, which no reader sees.
    */
-  | { readonly kind: 'iomt-record-served'; readonly store: number; readonly serial: number; readonly request: string; readonly requester: string; readonly device: number; readonly patient: string }
+  | { readonly kind: 'iomt-record-served'; readonly store: number; readonly serial: number; readonly request: string; readonly requester: string; readonly device: number; readonly patient: string; readonly altered: boolean }
   /** A contract call's first execution by a replica (emitted with `emitFirst`, by transaction id: each replica executes it). */
   | { readonly kind: 'iomt-contract-outcome'; readonly outcome: ContractOutcome }
   /** A patient portal submitted a consent revocation. */

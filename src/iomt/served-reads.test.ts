@@ -6,7 +6,7 @@ const END_US = 600_000_000;
 let serial = 0;
 
 function served(reads: ServedReads, request: string, atUs: number, requester = 'cl_a'): void {
-  reads.onServed({ kind: 'iomt-record-served', store: 9, serial: serial++, request, requester, device: 0, patient: 'pt_a' }, atUs);
+  reads.onServed({ kind: 'iomt-record-served', store: 9, serial: serial++, request, requester, device: 0, patient: 'pt_a', altered: false }, atUs);
 }
 
 function access(reads: ServedReads, request: string, o: { decision?: AccessDecision; consent?: string; height: number; blockTimeUs: number }): void {

@@ -89,8 +89,8 @@ describe('OffChainStore', () => {
     s.onMessage(6, { kind: 'get', device: 3, token: 3 });
     expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 4 })).toBe(true);
     expect(emitted).toEqual([
-      { kind: 'iomt-record-served', store: 9, serial: 0, request: 'r1', requester: 'cl_a', device: 2, patient: 'pt_2' },
-      { kind: 'iomt-record-served', store: 9, serial: 1, request: '', requester: '', device: 3, patient: 'pt_3' },
+      { kind: 'iomt-record-served', store: 9, serial: 0, request: 'r1', requester: 'cl_a', device: 2, patient: 'pt_2', altered: false },
+      { kind: 'iomt-record-served', store: 9, serial: 1, request: '', requester: '', device: 3, patient: 'pt_3', altered: false },
     ]);
   });
 
@@ -148,6 +148,18 @@ describe('OffChainStore', () => {
     const [intact, altered] = replies(sent).slice(-2) as GetReply[];
     expect(verifyMerkleProof(b.root, intact!.found!.record, intact!.found!.proof)).toBe(true);
     expect(verifyMerkleProof(b.root, altered!.found!.record, altered!.found!.proof)).toBe(false);
+  });
+
+  it('reports a record served as altered while its alteration stands, and its replacement as not', () => {
+    const { ctx, emitted } = scripted();
+    const s = store(ctx);
+    s.onMessage(3, batch());
+    expect(s.corruptLatest(2)).toBe(true);
+    expect(s.serveWithoutPermit(6, { kind: 'get', device: 2, token: 1 })).toBe(true);
+    expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 2 })).toBe(true);
+    s.onMessage(3, batch());
+    expect(s.serveWithoutPermit(6, { kind: 'get', device: 2, token: 3 })).toBe(true);
+    expect(emitted).toMatchObject([{ device: 2, altered: true }, { device: 3, altered: false }, { device: 2, altered: false }]);
   });
 
   it('alters a latest record once: altering it again would flip its bit back, so it is left altered', () => {

@@ -278,7 +278,7 @@ export class OffChainStore implements Actor<unknown> {
     // The record as the reader gets it: its summary, the payload it stands for (a waveform's
     // samples, held in the store's usedBytes since the write) and the proof's path.
     ctx.send(from, reply, ACK_BYTES + RECORD_BYTES + decodeRecord(record).payloadBytes + 32 * proof.path.length);
-    emitIomt(ctx, { kind: 'iomt-record-served', store: ctx.self, serial: this.servedRecords++, request: m.request ?? '', requester: m.requester ?? '', device: m.device, patient: this.config.patientOfDevice[m.device] ?? '' });
+    emitIomt(ctx, { kind: 'iomt-record-served', store: ctx.self, serial: this.servedRecords++, request: m.request ?? '', requester: m.requester ?? '', device: m.device, patient: this.config.patientOfDevice[m.device] ?? '', altered: this.latestAltered[slot] === 1 });
     return true;
   }
 

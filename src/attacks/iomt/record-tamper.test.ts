@@ -1,6 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext } from '../../../sim/index.ts';
+import { loadScenario } from '../../scenario/load.ts';
+import { runIomtWorld } from '../../world/testing/run.ts';
 import { KeyRing, packedMerkleRoot, ZERO_CRYPTO_COSTS } from '../../ledger/index.ts';
+import { AlteredReads } from '../../iomt/altered-reads.ts';
 import type { PutBatch } from '../../iomt/messages.ts';
 import { encodeRecord, RECORD_BYTES } from '../../iomt/reading.ts';
 import { OffChainStore } from '../../iomt/store.ts';
@@ -38,7 +42,7 @@ function toyWorld(store: OffChainStore, durationUs: number): { world: IomtWorld;
       next.fn();
     }
   };
-  return { world: { engine, stores: [store], config: { durationUs } } as unknown as IomtWorld, run };
+  return { world: { engine, stores: [store], config: { durationUs }, collector: { altered: new AlteredReads() } } as unknown as IomtWorld, run };
 }
 
 describe('record-tamper', () => {
@@ -63,4 +67,17 @@ describe('record-tamper', () => {
     expect(env.truth.size).toBe(2);
     expect(attack.outcomes!()['attack.records_tampered']?.value).toBe(2);
   });
+
+  it("reports the altered records readers were served and what their checks made of them (bundled record-tamper.yaml)", () => {
+    const { scenario } = loadScenario(fileURLToPath(new URL('../../../scenarios/attacks/record-tamper.yaml', import.meta.url)), []);
+    const m = runIomtWorld(scenario, scenario.seed).metrics;
+    const read = m['attack.tampered_records_read']!.value;
+    const caught = m['attack.tampered_reads_caught']!.value;
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThanOrEqual(m['attack.records_tampered']!.value);
+    // Every invalid check is of an altered record (nothing else alters records here), and none passed.
+    expect(caught).toBe(m['iomt.integrity_checks_invalid']!.value);
+    expect(m['attack.tampered_reads_passed']!.value).toBe(0);
+    expect(caught).toBeLessThanOrEqual(read);
+  }, 60_000);
 });

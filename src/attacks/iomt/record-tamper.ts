@@ -5,8 +5,14 @@
  * read must show up as an invalid integrity check. A record is altered, counted and labelled once:
  * a tick that finds a device's latest record already altered leaves it (the ground truth is which
  * records were altered, so it grows with the records written, not with the ticks).
+ *
+ * An altered record is exposed only if a reader reads it before its device's next record replaces
+ * it, so the outcomes follow each one to its reader (src/iomt/altered-reads.ts): how many altered
+ * records were served, and of those how many failed their reader's Merkle check (caught) or passed
+ * it (missed). Without them, invalid checks at 0 could not tell "never read" from "read and missed".
  */
 import { z } from 'zod';
+import type { AlteredReads } from '../../iomt/altered-reads.ts';
 import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import { deviceList, param } from '../params.ts';
@@ -25,15 +31,18 @@ export const recordTamper = defineAttack({
     devices: deviceList('Devices whose latest off-chain record is altered in every store.'),
     interval: param(zPositiveDurationUs.default(10_000_000), 'How often the alteration is repeated (new records keep arriving).', 'duration'),
   }),
-  outcomes: ['attack.records_tampered', 'iomt.integrity_checks_invalid'],
+  outcomes: ['attack.records_tampered', 'attack.tampered_records_read', 'attack.tampered_reads_caught', 'attack.tampered_reads_passed', 'iomt.integrity_checks_invalid'],
   waitsFor: 'a record of its devices in a store, to alter',
   device: {
     checkWorldTargets: checkDeviceTargets,
     plan: (_specs, env) => {
       let tampered = 0;
+      // Scoring only, after the run: what the world's readers made of the altered records served.
+      let reads: AlteredReads | undefined;
       return {
         installEach({ spec }, world) {
           const engine = world.engine;
+          reads = world.collector.altered;
           const endUs = spec.end ?? Infinity;
           const act = (): void => {
             for (const store of world.stores) {
@@ -50,7 +59,15 @@ export const recordTamper = defineAttack({
           engine.at(spec.start, act);
         },
         hostTotals: () => tampered,
-        outcomes: (partitions) => ({ 'attack.records_tampered': { unit: 'records', value: withPartitions(tampered, partitions) } }),
+        outcomes: (partitions) => {
+          const r = reads?.counts() ?? { served: 0, caught: 0, passed: 0 };
+          return {
+            'attack.records_tampered': { unit: 'records', value: withPartitions(tampered, partitions) },
+            'attack.tampered_records_read': { unit: 'records', value: r.served },
+            'attack.tampered_reads_caught': { unit: 'records', value: r.caught },
+            'attack.tampered_reads_passed': { unit: 'records', value: r.passed },
+          };
+        },
       };
     },
   },

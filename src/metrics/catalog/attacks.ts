@@ -76,8 +76,13 @@ export const RECORD_ATTACK_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'attack.unauthorized_reads', unit: 'records', better: 'lower', meaning: 'records an intruder received without any permit (0 where access control holds)' },
   // Neither way: grows with the requests made; what got through is unauthorized_reads.
   { name: 'attack.unauthorized_reads_denied', unit: 'requests', better: 'neither', meaning: 'intruder reads the record store refused for want of a permit' },
-  // Neither way: ground truth, what the attack altered; readers exposing it is iomt.integrity_checks_invalid.
+  // Neither way: ground truth, what the attack altered; readers exposing it is attack.tampered_reads_caught.
   { name: 'attack.records_tampered', unit: 'records', better: 'neither', meaning: 'off-chain records altered in place by a record-tamper attack (ground truth)' },
+  // Neither way: ground truth, the altered records readers were served; what they caught is tampered_reads_caught.
+  { name: 'attack.tampered_records_read', unit: 'records', better: 'neither', meaning: "records a record-tamper attack altered that a store then served to a reader, before the device's next record replaced them (ground truth); 0 beside records_tampered > 0: no altered record was ever read" },
+  // Neither way: grows with the altered records read; the rest were missed (passed) or never checked.
+  { name: 'attack.tampered_reads_caught', unit: 'records', better: 'neither', meaning: "altered records served (tampered_records_read) whose reader's Merkle inclusion proof failed against the anchored root (each also in iomt.integrity_checks_invalid)" },
+  { name: 'attack.tampered_reads_passed', unit: 'records', better: 'lower', meaning: "altered records served whose reader's inclusion proof verified (0 where integrity checking holds); those neither caught nor passed were never checked (root unanchored, answer lost, run over)" },
   { name: 'attack.records_unrecoverable', unit: 'records', better: 'lower', meaning: 'records in batches the store never acknowledged (sent over 10 s before the end): no durable copy, only their digest on chain' },
   // Neither way: ground truth, what the insider served.
   { name: 'attack.audit_bypass.unaudited_reads', unit: 'records', better: 'neither', meaning: 'records an insider at a store served to its accomplice without any access request (audit-bypass, ground truth): none can have an audit entry' },
