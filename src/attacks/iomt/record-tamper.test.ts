@@ -22,17 +22,33 @@ function silentContext(): ActorContext<unknown> {
   } as unknown as ActorContext<unknown>;
 }
 
-/** One record of device 0, batch `batch`. */
-function oneRecord(batch: number): PutBatch {
-  const records = new Uint8Array(RECORD_BYTES);
-  encodeRecord(records, 0, 0, batch, 1_000_000, 97, 20);
-  return { kind: 'put', gateway: 3, batch, root: packedMerkleRoot(records, RECORD_BYTES, 1), count: 1, records, devices: Int32Array.from([0]), bytes: RECORD_BYTES };
+/** One record of each of `devices`, batch `batch`. */
+function recordsOf(batch: number, devices: readonly number[] = [0]): PutBatch {
+  const n = devices.length;
+  const records = new Uint8Array(n * RECORD_BYTES);
+  devices.forEach((d, i) => encodeRecord(records, i * RECORD_BYTES, d, batch, 1_000_000, 97, 20));
+  return { kind: 'put', gateway: 3, batch, root: packedMerkleRoot(records, RECORD_BYTES, n), count: n, records, devices: Int32Array.from(devices), bytes: n * RECORD_BYTES };
+}
+
+function newStore(): OffChainStore {
+  return new OffChainStore(silentContext(), {
+    options: { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 1e9, retainUs: 1e12 },
+    node: { host: 1, macUs: 0, retryUs: 4_000_000 },
+    patientOfDevice: ['pt_0'],
+    patients: ['pt_0'],
+    verifier: new KeyRing('symbolic', 1),
+    crypto: ZERO_CRYPTO_COSTS,
+  });
+}
+
+function deviceEnv(): DeviceAttackEnv {
+  return { truth: new GroundTruth(), labels: new MessageLabels(), taps: [], forwardGatewayAlarmsTo: () => {} };
 }
 
 /** Just enough of an IoMT world for the attack: a clock running callbacks in time order, and one store. */
 function toyWorld(store: OffChainStore, durationUs: number): { world: IomtWorld; run: () => void } {
   const queue: { atUs: number; fn: () => void }[] = [];
-  const engine = { nowUs: 0, at: (atUs: number, fn: () => void) => void queue.push({ atUs, fn }) };
+  const engine = { nowUs: 0, rng: new Rng(1), at: (atUs: number, fn: () => void) => void queue.push({ atUs, fn }) };
   const run = (): void => {
     for (;;) {
       queue.sort((a, b) => a.atUs - b.atUs);
@@ -47,26 +63,49 @@ function toyWorld(store: OffChainStore, durationUs: number): { world: IomtWorld;
 
 describe('record-tamper', () => {
   it('alters, counts and labels each record once, however short its interval', () => {
-    const store = new OffChainStore(silentContext(), {
-      options: { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 1e9, retainUs: 1e9 },
-      node: { host: 1, macUs: 0, retryUs: 4_000_000 },
-      patientOfDevice: ['pt_0'],
-      patients: ['pt_0'],
-      verifier: new KeyRing('symbolic', 1),
-      crypto: ZERO_CRYPTO_COSTS,
-    });
+    const store = newStore();
     const { world, run } = toyWorld(store, 2_000);
-    const env: DeviceAttackEnv = { truth: new GroundTruth(), labels: new MessageLabels(), taps: [], forwardGatewayAlarmsTo: () => {} };
+    const env = deviceEnv();
     const spec = attackSpecSchema(recordTamper).parse({ type: 'record-tamper', start: '0us', devices: [0], interval: '1us' });
     const attack = recordTamper.device!.plan([{ spec, index: 0 }], env);
-    store.onMessage(3, oneRecord(0));
-    world.engine.at(1_000, () => store.onMessage(3, oneRecord(1)));
+    store.onMessage(3, recordsOf(0));
+    world.engine.at(1_000, () => store.onMessage(3, recordsOf(1)));
     attack.installEach!({ spec, index: 0 }, world);
     run();
     // 2,000 ticks found two records: the first, and the one written at 1 ms.
     expect(env.truth.size).toBe(2);
     expect(attack.outcomes!()['attack.records_tampered']?.value).toBe(2);
   });
+
+  it("alters each device's record first at a time of its own, drawn within the first interval after start", () => {
+    const store = newStore();
+    const devices = [0, 1, 2, 3, 4, 5, 6, 7];
+    const { world, run } = toyWorld(store, 30_000_000);
+    const env = deviceEnv();
+    const spec = attackSpecSchema(recordTamper).parse({ type: 'record-tamper', start: '1s', devices, interval: '10s' });
+    const attack = recordTamper.device!.plan([{ spec, index: 0 }], env);
+    store.onMessage(3, recordsOf(0, devices));
+    attack.installEach!({ spec, index: 0 }, world);
+    run();
+    // No record replaces these, so each device's is altered once, at its first alteration.
+    const firstUs = env.truth.all('record', 'tampered-record').map((l) => l.fromUs);
+    expect(firstUs).toHaveLength(devices.length);
+    for (const t of firstUs) expect(t >= 1_000_000 && t < 11_000_000, `${t} µs`).toBe(true);
+    expect(new Set(firstUs).size).toBe(devices.length);
+  });
+
+  it("exposes altered records read at the default timing, though its interval is a multiple of the gateways' batch interval (default.yaml)", () => {
+    // The audit's case: every device, the defaults (from 0 s, every 10 s) against 5 s batches. With
+    // one phase for all, each alteration came just before the next batch replaced it: none was read.
+    const devices = Array.from({ length: 240 }, (_, d) => d);
+    const { scenario } = loadScenario(fileURLToPath(new URL('../../../scenarios/default.yaml', import.meta.url)), [
+      'duration=90s', 'warmup=10s', 'expect={}', 'iomt.access.clinicianRatePerHour=600', `attacks=[{type: record-tamper, devices: [${devices.join(',')}]}]`,
+    ]);
+    expect(scenario.iomt!.gateway.batchInterval).toBe(5_000_000);
+    const m = runIomtWorld(scenario, scenario.seed).metrics;
+    expect(m['attack.tampered_records_read']!.value).toBeGreaterThan(0);
+    expect(m['attack.tampered_reads_caught']!.value).toBe(m['attack.tampered_records_read']!.value);
+  }, 60_000);
 
   it("reports the altered records readers were served and what their checks made of them (bundled record-tamper.yaml)", () => {
     const { scenario } = loadScenario(fileURLToPath(new URL('../../../scenarios/attacks/record-tamper.yaml', import.meta.url)), []);
