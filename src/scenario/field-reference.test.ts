@@ -17,7 +17,7 @@ describe('docs/scenarios.md', () => {
 
   it('reads field meanings from the schema sources and defaults with units', () => {
     const byPath = new Map(fieldReference().map((f) => [f.path, f]));
-    expect(byPath.get('warmup')).toMatchObject({ type: 'duration', defaultText: '0us' });
+    expect(byPath.get('warmup')).toMatchObject({ type: 'duration', defaultText: '0s' });
     expect(byPath.get('replications')?.meaning).toContain('--reps');
   });
 
@@ -27,6 +27,16 @@ describe('docs/scenarios.md', () => {
     expect(byPath.get('iomt.detectors[].h')?.defaultText).toBe('8');
     // Several attacks have a rate, with defaults of their own: no one default stands for them all.
     expect(byPath.get('attacks[].rate')?.defaultText).toBe('');
+  });
+
+  it("gives a list entry's duration the default its schema states, written as a scenario writes it, as `iomtsim list attacks` does", () => {
+    const byPath = new Map(fieldReference().map((f) => [f.path, f.defaultText]));
+    expect(byPath.get('attacks[].start')).toBe('0s');
+    expect(byPath.get('attacks[].tick')).toBe('10ms');
+    expect(byPath.get('attacks[].interval')).toBe('10s');
+    expect(byPath.get('attacks[].validFor')).toBe('30s');
+    // A latency distribution's default holds a duration too.
+    expect(byPath.get('iomt.links.radio')).toBe('{"kind":"fixed","value":"5ms"}');
   });
 
   it('gives duration no default: a scenario must state it (the table used the 1 s it parses a minimal scenario with)', () => {

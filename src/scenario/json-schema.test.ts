@@ -18,6 +18,33 @@ describe('scenarioJsonSchema', () => {
     expect(schema.properties['duration']).toMatchObject({ type: 'string', 'x-unit': 'duration' });
   });
 
+  it('states the default of every quantity that has one, as a scenario writes it, there and in lists and distributions', () => {
+    type Node = Record<string, unknown>;
+    const props = (n: unknown) => (n as { properties: Record<string, Node> }).properties;
+    expect(schema.properties['warmup']!['default']).toBe('0s');
+    expect(props(schema.properties['iomt'])['gateway']!['properties']).toMatchObject({ batchInterval: { default: '5s' } });
+    expect(props(schema.properties['workload'])['txSize']!['default']).toBe('256B');
+    expect(props(schema.properties['network'])['latency']!['default']).toEqual({ kind: 'fixed', value: '10ms' });
+    const attacks = (schema.properties['attacks'] as { items: { oneOf: Node[] } }).items.oneOf;
+    const attack = (type: string) => props(attacks.find((a) => props(a)['type']!['const'] === type));
+    expect(attack('leader-dos')).toMatchObject({ start: { default: '0s' }, tick: { default: '10ms' }, after: { default: '0s' } });
+    expect(attack('replay')['delay']!['default']).toBe('1s');
+    expect(attack('record-tamper')['interval']!['default']).toBe('10s');
+    expect(attack('consent-misuse')['validFor']!['default']).toBe('30s');
+    // Every quantity default anywhere is text the loader takes for its kind.
+    const defaults: [UnitKind, unknown][] = [];
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) return n.forEach(walk);
+      if (n === null || typeof n !== 'object') return;
+      const node = n as Node;
+      if (typeof node['x-unit'] === 'string' && 'default' in node) defaults.push([node['x-unit'] as UnitKind, node['default']]);
+      Object.values(node).forEach(walk);
+    };
+    walk(schema);
+    expect(defaults.length).toBeGreaterThan(50);
+    for (const [kind, text] of defaults) expect(typeof text === 'string' && parseQuantity(kind, text).ok, `${kind} ${String(text)}`).toBe(true);
+  });
+
   it("gives each quantity the loader's text form as its pattern, so an editor refuses what the loader refuses", () => {
     const patterns: Record<UnitKind, RegExp> = {
       duration: new RegExp(schema.properties['duration']!['pattern'] as string, 'u'),

@@ -18,6 +18,59 @@ export interface FieldDoc {
   readonly meaning: string;
 }
 
+/**
+ * A schema's input form as a JSON Schema, with each default that holds a quantity (a duration,
+ * size or bandwidth, alone, in a list or in a mapping such as a latency distribution) given as a
+ * scenario writes it ('10ms', `{kind: fixed, value: 5ms}`). zod leaves such a default out of an
+ * input-side schema, as it must: what it holds is the parsed number (µs, bytes, bits/s), which the
+ * field, taking text with a unit, would refuse. Without this `iomtsim schema` and the field
+ * reference showed no default for any duration that `iomtsim list` gives one.
+ */
+export function inputJsonSchema(schema: z.ZodType): Json {
+  return z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      const d = (zodSchema as unknown as { _zod: { def: { type: string; defaultValue?: unknown } } })._zod.def;
+      if (d.type !== 'default' || 'default' in jsonSchema) return;
+      const written = writtenForm(d.defaultValue, jsonSchema as Json);
+      // A default zod left out for another reason (a transform that is no quantity) has no input form to give.
+      if (written.converted) (jsonSchema as Json)['default'] = written.value;
+    },
+  }) as Json;
+}
+
+/**
+ * `value`, a parsed default, as a scenario writes it under JSON Schema `node`: each quantity in it
+ * with its unit. `converted`: whether it held any quantity.
+ */
+export function writtenForm(value: unknown, node: Json): { value: unknown; converted: boolean } {
+  const nodes = variants(node);
+  if (typeof value === 'number') {
+    const unit = nodes.find((n) => typeof n['x-unit'] === 'string')?.['x-unit'] as string | undefined;
+    return unit === undefined ? { value, converted: false } : { value: formatDefault(value, unit), converted: true };
+  }
+  if (Array.isArray(value)) {
+    const items = nodes.find((n) => n['items'] !== undefined)?.['items'] as Json | undefined;
+    if (items === undefined) return { value, converted: false };
+    const each = value.map((v) => writtenForm(v, items));
+    return { value: each.map((e) => e.value), converted: each.some((e) => e.converted) };
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Json);
+    // The alternative that has every key, and whose constants (a distribution's `kind`) the value matches.
+    const fits = (n: Json): boolean => {
+      const props = n['properties'] as Record<string, Json> | undefined;
+      return props !== undefined && entries.every(([k, v]) => props[k] !== undefined && (props[k]!['const'] === undefined || props[k]!['const'] === v));
+    };
+    const props = nodes.find(fits)?.['properties'] as Record<string, Json> | undefined;
+    if (props === undefined) return { value, converted: false };
+    const each = entries.map(([k, v]) => [k, writtenForm(v, props[k]!)] as const);
+    return { value: Object.fromEntries(each.map(([k, e]) => [k, e.value])), converted: each.some(([, e]) => e.converted) };
+  }
+  return { value, converted: false };
+}
+
 /** A node's alternatives (anyOf, oneOf), flattened; the node itself when it has none. */
 export function variants(node: Json): Json[] {
   const alts = [...((node['anyOf'] as Json[]) ?? []), ...((node['oneOf'] as Json[]) ?? [])];
@@ -77,8 +130,8 @@ const US_UNITS: Array<[number, string]> = [[3_600_000_000, 'h'], [60_000_000, 'm
 const BYTE_UNITS: Array<[number, string]> = [[1_048_576, 'MiB'], [1_000_000, 'MB'], [1_024, 'KiB'], [1_000, 'KB'], [1, 'B']];
 const BPS_UNITS: Array<[number, string]> = [[1_000_000_000, 'Gbps'], [1_000_000, 'Mbps'], [1_000, 'Kbps'], [1, 'bps']];
 
-function withUnit(value: number, units: Array<[number, string]>): string {
-  if (value === 0) return `0${units[units.length - 1]![1]}`;
+function withUnit(value: number, units: Array<[number, string]>, zero: string): string {
+  if (value === 0) return zero;
   for (const [factor, name] of units) if (value % factor === 0) return `${value / factor}${name}`;
   return String(value);
 }
@@ -86,14 +139,20 @@ function withUnit(value: number, units: Array<[number, string]>): string {
 /** A value as a scenario would write it: quantities with the largest unit that keeps them whole. */
 export function formatDefault(value: unknown, unit: string | undefined): string {
   if (value === undefined) return '';
-  if (typeof value === 'number' && unit === 'duration') return withUnit(value, US_UNITS);
-  if (typeof value === 'number' && unit === 'size') return withUnit(value, BYTE_UNITS);
-  if (typeof value === 'number' && unit === 'bandwidth') return withUnit(value, BPS_UNITS);
+  // A zero as `iomtsim list attacks` writes it (0s, not 0us).
+  if (typeof value === 'number' && unit === 'duration') return withUnit(value, US_UNITS, '0s');
+  if (typeof value === 'number' && unit === 'size') return withUnit(value, BYTE_UNITS, '0B');
+  if (typeof value === 'number' && unit === 'bandwidth') return withUnit(value, BPS_UNITS, '0bps');
   if (typeof value === 'object' && value !== null) {
     const text = JSON.stringify(value);
     return text.length > 40 ? '(see below)' : text;
   }
   return String(value);
+}
+
+/** A parsed default, written as a scenario writes it, under the schema nodes of its field; '' for none. */
+export function defaultTextOf(value: unknown, nodes: readonly Json[]): string {
+  return formatDefault(writtenForm(value, { anyOf: [...nodes] }).value, undefined);
 }
 
 /** The value at a dotted field path; undefined through lists and named entries. */
@@ -112,13 +171,12 @@ export function valueAtPath(root: unknown, path: string): unknown {
  */
 export function schemaFieldDocs(schema: z.ZodType, defaults: unknown): FieldDoc[] {
   const fields = new Map<string, Json[]>();
-  collect(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json, [], fields);
+  collect(inputJsonSchema(schema), [], fields);
   return [...fields].map(([path, nodes]) => {
-    const unitNode = nodes.flatMap(variants).find((n) => n['x-unit']);
     return {
       path,
       type: [...new Set(nodes.map((n) => typeOf(n, ' | ')))].join(' | '),
-      defaultText: formatDefault(valueAtPath(defaults, path), unitNode?.['x-unit'] as string | undefined),
+      defaultText: defaultTextOf(valueAtPath(defaults, path), nodes),
       meaning: describedMeaning(nodes) ?? '',
     };
   });
