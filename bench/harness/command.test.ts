@@ -96,13 +96,13 @@ describe('iomtsim bench --threshold', () => {
 });
 
 describe('iomtsim bench --compare', () => {
-  /** The committed baseline's entries `names`, each run's CPU time times `cpuScale`, on another CPU. */
+  /** The committed baseline's entries `names`, each run's CPU time times `cpuScale`, on another CPU, recorded without unmeasured runs (as baselines were before them). */
   function scaledBaseline(file: string, names: readonly string[], cpuScale: number, extra: readonly string[] = []): string {
     const committed = JSON.parse(readFileSync('bench/baseline.json', 'utf8')) as FullReport;
     const entries = committed.entries.filter((e) => names.includes(e.name)).map((e) => ({ ...e, samples: e.samples.map((s) => ({ ...s, cpuMs: s.cpuMs * cpuScale })) }));
     const others = extra.map((name) => ({ ...entries[0]!, name }));
     const path = join(dir, file);
-    writeFileSync(path, JSON.stringify({ ...committed, environment: { ...committed.environment, cpuModel: 'Other CPU' }, entries: [...entries, ...others] }));
+    writeFileSync(path, JSON.stringify({ ...committed, environment: { ...committed.environment, cpuModel: 'Other CPU' }, untimedRunsPerEntry: 0, entries: [...entries, ...others] }));
     return path;
   }
 
