@@ -4,6 +4,8 @@ import type { RunSample } from './results.ts';
 
 export type ChildMessage =
   | { readonly kind: 'run'; readonly sample: RunSample; readonly metrics: SimulatedMetrics; readonly calibrationChecksum: number }
+  /** An unmeasured run's model results: checked like the measured runs', a cold process's first run first. */
+  | { readonly kind: 'unmeasured'; readonly metrics: SimulatedMetrics }
   | { readonly kind: 'done'; readonly peakRssBytes: number }
   | { readonly kind: 'skipped'; readonly reason: string }
   | { readonly kind: 'error'; readonly message: string };

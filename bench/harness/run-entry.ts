@@ -35,6 +35,26 @@ export interface SkippedEntry {
 export const UNTIMED_RUNS = 3;
 
 /**
+ * Every run's model results, unmeasured ones first, held against the first run of the process: a
+ * cold one, as a user's process runs, and the run the golden results are checked against. The first
+ * difference found is kept.
+ */
+export class RunsAgainstFirst {
+  first: SimulatedMetrics | undefined;
+  nondeterminism: string | undefined;
+  private seen = 0;
+
+  add(metrics: SimulatedMetrics, what: string): void {
+    this.seen++;
+    if (this.first === undefined) this.first = metrics;
+    else if (this.nondeterminism === undefined) {
+      const diff = goldenDiff(this.first, metrics);
+      if (diff.length > 0) this.nondeterminism = `${what} (run ${this.seen} of the process) differs from its first run:\n${diff.join('\n')}`;
+    }
+  }
+}
+
+/**
  * Runs `entry` `untimedRuns` times unmeasured and then `runs` times measured in a child process, its
  * replication split over `threads` threads where more than one.
  */
@@ -43,25 +63,22 @@ export function runEntryInChild(entry: BenchEntry, runs: number, threads: number
     const child = fork(CHILD, [entry.name, String(runs), String(threads), String(untimedRuns)], { execArgv: CHILD_EXEC_ARGV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let skipped: string | undefined;
     const samples: RunSample[] = [];
-    let metrics: SimulatedMetrics | undefined;
-    let nondeterminism: string | undefined;
     let peakRssBytes = 0;
     let failure: string | undefined;
+    const againstFirst = new RunsAgainstFirst();
     child.on('message', (m: ChildMessage) => {
-      if (m.kind === 'run') {
+      if (m.kind === 'unmeasured') againstFirst.add(m.metrics, 'an unmeasured run');
+      else if (m.kind === 'run') {
         samples.push(m.sample);
         onRun?.(samples.length, m.sample);
-        if (metrics === undefined) metrics = m.metrics;
-        else if (nondeterminism === undefined) {
-          const diff = goldenDiff(metrics, m.metrics);
-          if (diff.length > 0) nondeterminism = `run ${samples.length} differs from run 1:\n${diff.join('\n')}`;
-        }
+        againstFirst.add(m.metrics, `measured run ${samples.length}`);
       } else if (m.kind === 'done') peakRssBytes = m.peakRssBytes;
       else if (m.kind === 'skipped') skipped = m.reason;
       else failure = m.message;
     });
     child.on('error', reject);
     child.on('exit', (code) => {
+      const { first: metrics, nondeterminism } = againstFirst;
       if (skipped !== undefined && failure === undefined && code === 0) {
         resolve({ name: entry.name, skipped });
         return;
