@@ -636,9 +636,11 @@ describe('compare: which side is short, and runs that are not complete or not al
 
   it('warns that no metric can be significant where the replications are too few for the exact test, and not where they suffice', () => {
     const two = compareResults(folderOf([100, 110]), folderOf([200, 210]));
-    expect(two.warnings).toEqual(["no metric can be significant with these replications: the smallest p their tests can give is 0.500, and Holm's correction over the 1 tested metrics needs one below 0.0500; run more replications, or judge the change by checks and expectations"]);
+    expect(two.warnings).toEqual(["no metric can be significant with these replications: the smallest p their tests can give these data is 0.500, and Holm's correction over the 1 tested metrics needs one below 0.0500; run more replications, or judge the change by checks and expectations"]);
     expect(compareText(two, '/out')).toContain(`\nwarning: ${two.warnings[0]}\n`);
     expect(compareResults(folderOf([100, 110, 120, 130, 140, 150]), folderOf([200, 210, 220, 230, 240, 250])).warnings).toEqual([]);
+    // Six pairs, but a change in two seeds only: four zero differences leave two signs to flip, floor 0.5.
+    expect(compareResults(folderOf([100, 101, 102, 103, 104, 105]), folderOf([100, 101, 102, 103, 204, 205])).warnings[0]).toMatch(/^no metric can be significant with these replications: the smallest p their tests can give these data is 0\.500,/);
     // Unpaired, 3 and 4 replications on different seeds: 1 / C(7, 3) = 0.0286 can reach 0.05 over one metric.
     const unpaired = compareResults(inMemory({ values: [100, 110, 120], seeds: [1, 2, 3] }), inMemory({ values: [200, 210, 220, 230], seeds: [11, 12, 13, 14] }));
     expect(unpaired.test).toBe('unpaired');

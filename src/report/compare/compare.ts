@@ -21,7 +21,9 @@ import {
   MAX_SIGN_FLIP_PAIRS,
   pairedTTest,
   pairsAgree,
+  relabellingFloor,
   relabellingTest,
+  signFlipFloor,
   signFlipTest,
   welchTTest,
 } from '../../stats/index.ts';
@@ -251,7 +253,7 @@ type TestOutcome = Pick<MetricDifference, 'method' | 'arrangements' | 'asExtreme
 
 /**
  * The exact permutation test where its arrangements can be enumerated cheaply (src/stats/permutation.ts:
- * up to 16 pairs, 200,000 splits), the t-test beyond; null when a side has fewer than two values.
+ * up to 16 pairs, 50,000 splits), the t-test beyond; null when a side has fewer than two values.
  * A t-test at few degrees of freedom turns differences that agree to three digits into a t in the
  * thousands and p near 0 (two replications differing by −1 and −0.999: p = 0.00016), while equal
  * differences have no t at all; the permutation p is exact for both, and the same for both (0.5)
@@ -375,28 +377,17 @@ function codeWarnings(a: ResultsFolder, b: ResultsFolder): string[] {
 }
 
 /**
- * The smallest p a metric's test could have given with its replications, whatever the data: an
- * exact permutation test cannot go below one extreme arrangement on each side (paired: 2 of 2^n sign
- * patterns; two samples of equal size: 2 of C(nA + nB, nA) splits, of unequal sizes: 1), while the
- * t-tests can reach any p.
- */
-function smallestPossibleP(d: Pick<MetricDifference, 'method' | 'arrangements' | 'nA' | 'nB'>): number {
-  if (d.method !== 'exact permutation' || d.arrangements === null) return 0;
-  const extremes = d.nA === d.nB ? 2 : 1;
-  return Math.min(1, extremes / d.arrangements);
-}
-
-/**
  * A comparison whose replications cannot make any metric significant must say so, or a gate that
  * tests nothing passes silently: Holm's first step needs a p below α / m over the m tested metrics,
- * and an exact test at few replications cannot give one (docs/reports.md, "What a gate can find").
+ * and an exact test cannot give one at few replications, nor where most paired differences are zero
+ * or the values tie (src/stats/permutation.ts signFlipFloor, relabellingFloor; docs/reports.md).
  */
-function powerWarnings(tested: readonly Pick<MetricDifference, 'method' | 'arrangements' | 'nA' | 'nB'>[]): string[] {
-  if (tested.length === 0) return [];
-  const floor = Math.min(...tested.map(smallestPossibleP));
-  const needed = SIGNIFICANCE_LEVEL / tested.length;
+function powerWarnings(floors: readonly number[]): string[] {
+  if (floors.length === 0) return [];
+  const floor = Math.min(...floors);
+  const needed = SIGNIFICANCE_LEVEL / floors.length;
   if (floor < needed) return [];
-  return [`no metric can be significant with these replications: the smallest p their tests can give is ${floor.toPrecision(3)}, and Holm's correction over the ${tested.length} tested metrics needs one below ${needed.toPrecision(3)}; run more replications, or judge the change by checks and expectations`];
+  return [`no metric can be significant with these replications: the smallest p their tests can give these data is ${floor.toPrecision(3)}, and Holm's correction over the ${floors.length} tested metrics needs one below ${needed.toPrecision(3)}; run more replications, or judge the change by checks and expectations`];
 }
 
 /**
@@ -523,6 +514,9 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
   const plan = seedPlan(a, b);
   const test = plan.test;
   const raw: Omit<MetricDifference, 'pAdjusted' | 'significant' | 'verdict'>[] = [];
+  // Each tested metric's smallest possible p given its data (zero differences and ties included),
+  // for powerWarnings; 0 where a t-test was used (it can reach any p).
+  const floors = new Map<object, number>();
   const identical = new Set<(typeof raw)[number]>();
   const uncompared: string[] = [];
   const regressions: CheckRegression[] = [];
@@ -574,6 +568,7 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
         direction: betterDirection(metric),
       };
       raw.push(difference);
+      floors.set(difference, result?.method === 'exact permutation' ? ((test === 'paired' ? signFlipFloor(values.a, values.b) : relabellingFloor(values.a, values.b)) ?? 0) : 0);
       if (result !== null && identicalInAAndB(test, values.a, values.b)) identical.add(difference);
     }
   }
@@ -597,6 +592,6 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
     regressions,
     worse,
     better: differences.filter((d) => d.verdict === 'better').length,
-    warnings: [...runWarnings('A', a), ...runWarnings('B', b), ...scenarioWarnings(a, b), ...codeWarnings(a, b), ...powerWarnings(tested)],
+    warnings: [...runWarnings('A', a), ...runWarnings('B', b), ...scenarioWarnings(a, b), ...codeWarnings(a, b), ...powerWarnings(tested.map((d) => floors.get(d) ?? 0))],
   };
 }
