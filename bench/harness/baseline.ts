@@ -1,5 +1,6 @@
 /** Reading a baseline (a full report written by `--json`) with errors that name file and field. */
 import { readFileSync } from 'node:fs';
+import { binomialCoefficient } from '../../src/stats/index.ts';
 import { SIGNIFICANCE } from './compare.ts';
 import { REPORT_SCHEMA, type FullReport } from './results.ts';
 
@@ -59,9 +60,7 @@ export function readBaseline(file: string): FullReport {
  * baselineSamples, runs) equally likely under no change (Mann & Whitney 1947).
  */
 export function smallestPSlower(runs: number, baselineSamples: number): number {
-  let rankings = 1;
-  for (let k = 1; k <= runs; k++) rankings = (rankings * (baselineSamples + k)) / k;
-  return 1 / rankings;
+  return 1 / binomialCoefficient(runs + baselineSamples, runs);
 }
 
 /**

@@ -11,7 +11,7 @@ export { incompleteBeta, logGamma, studentTCdf, studentTQuantile } from './stude
 export { meanInterval, tHalfWidth, type MeanInterval } from './confidence.ts';
 export { median, quantileInterpolated } from './quantiles.ts';
 export { welchTTest, type WelchResult } from './welch.ts';
-export { allAgree, binomialCoefficient, NO_SPREAD_TOLERANCE, pairsAgree, relabellingExtremeP, signFlipExtremeP, type NoSpreadResult } from './no-spread.ts';
+export { allAgree, binomialCoefficient, pairsAgree, type NoSpreadResult } from './no-spread.ts';
 export { pairedTTest, type PairedTResult } from './paired-t.ts';
 export { MAX_RELABELLINGS, MAX_SIGN_FLIP_PAIRS, relabellingFloor, relabellingTest, signFlipFloor, signFlipTest, type PermutationResult } from './permutation.ts';
 export { holmAdjust } from './holm.ts';

@@ -19,7 +19,8 @@ export interface WelchResult {
  * Null when either sample has fewer than two values (no variance estimate). Two constant samples
  * (within NO_SPREAD_TOLERANCE of the values' magnitude) leave t and the Welch–Satterthwaite degrees
  * of freedom 0 ÷ 0 or infinite (no-spread.ts): p = 1 when they are equal, else the two-sample
- * permutation test's exact 2 / C(nA + nB, nA).
+ * permutation test's exact p, 2 / C(nA + nB, nA) for samples of equal size and 1 / C(nA + nB, nA)
+ * otherwise (relabellingExtremeP).
  */
 export function welchTTest(a: readonly number[], b: readonly number[]): WelchResult | NoSpreadResult | null {
   if (a.length < 2 || b.length < 2) return null;

@@ -14,7 +14,7 @@
  * would crowd at its right end. (The latency CDF turns logarithmic from 50 (latency-cdf.ts): a
  * latency distribution's tail is heavy by nature, while a sweep's values are whatever was asked.)
  */
-export const LOG_AXIS_SPREAD = 100;
+const LOG_AXIS_SPREAD = 100;
 
 /** Plain digits with thousands separators: vega's default for a log axis would write 1e+6. */
 const FIXED_FORMAT = ',~f';
