@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { KeyRing } from '../ledger/index.ts';
-import { decodeRecord, encodeRecord, readingSignedBy, readingTerm, RECORD_BYTES } from './reading.ts';
+import { decodeRecord, encodeRecord, readingSignedBy, readingTerm, RECORD_BYTES, recordPayloadBytes } from './reading.ts';
 
 const fields = fc.tuple(fc.nat({ max: 0xffffffff }), fc.nat({ max: 0xffffffff }), fc.integer({ min: 0, max: 2 ** 45 }), fc.double({ noNaN: true }), fc.nat({ max: 0xffffffff }));
 
@@ -51,4 +51,17 @@ describe('readingSignedBy', () => {
       }
     });
   }
+});
+
+describe('recordPayloadBytes', () => {
+  it("reads a record's payload size as decodeRecord does, over the whole unsigned 32-bit range", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), (payload) => {
+        const b = new Uint8Array(RECORD_BYTES);
+        encodeRecord(b, 0, 7, 3, 1_000_000, 95.5, payload);
+        expect(recordPayloadBytes(b)).toBe(decodeRecord(b).payloadBytes);
+        expect(recordPayloadBytes(b)).toBe(payload);
+      }),
+    );
+  });
 });

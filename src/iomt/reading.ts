@@ -107,6 +107,11 @@ export interface DecodedRecord {
   readonly payloadBytes: number;
 }
 
+/** A record's payload size alone, read where a store serves it: no view or decoded record per read. */
+export function recordPayloadBytes(b: Uint8Array): number {
+  return (b[24]! | (b[25]! << 8) | (b[26]! << 16)) + b[27]! * 0x1000000;
+}
+
 export function decodeRecord(b: Uint8Array): DecodedRecord {
   const v = new DataView(b.buffer, b.byteOffset, RECORD_BYTES);
   return { device: v.getUint32(0, true), seq: v.getUint32(4, true), timestampUs: v.getFloat64(8, true), value: v.getFloat64(16, true), payloadBytes: v.getUint32(24, true) };

@@ -28,7 +28,7 @@ import { requestKey, type AccessDecision } from '../contracts/index.ts';
 import { merkleLeafHash, merkleProof, merkleProofOfHashes, merkleTreeCostUs, type CryptoCosts, type Verifier } from '../ledger/index.ts';
 import { emitIomt } from './events.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch } from './messages.ts';
-import { decodeRecord, RECORD_BYTES } from './reading.ts';
+import { RECORD_BYTES, recordPayloadBytes } from './reading.ts';
 import { NodeSubscription, type NodeEndpoint } from './node-link.ts';
 import { STATE_READ_US, type NodeNotice } from './node-messages.ts';
 import { signedByRequester } from './reader-credential.ts';
@@ -277,7 +277,7 @@ export class OffChainStore implements Actor<unknown> {
     const reply: GetReply = { kind: 'get-reply', token: m.token, found: { gateway: held.gateway, batch: held.batch, record, proof } };
     // The record as the reader gets it: its summary, the payload it stands for (a waveform's
     // samples, held in the store's usedBytes since the write) and the proof's path.
-    ctx.send(from, reply, ACK_BYTES + RECORD_BYTES + decodeRecord(record).payloadBytes + 32 * proof.path.length);
+    ctx.send(from, reply, ACK_BYTES + RECORD_BYTES + recordPayloadBytes(record) + 32 * proof.path.length);
     emitIomt(ctx, { kind: 'iomt-record-served', store: ctx.self, serial: this.servedRecords++, request: m.request ?? '', requester: m.requester ?? '', device: m.device, patient: this.config.patientOfDevice[m.device] ?? '', altered: this.latestAltered[slot] === 1 });
     return true;
   }

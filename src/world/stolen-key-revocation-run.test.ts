@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Actor, ActorContext, HostId, ModelEvent } from '../../sim/index.ts';
-import { gatewayHosts, ledgerEndpoint, nodeEndpoint, siteLink } from '../attacks/iomt/layout.ts';
+import { gatewayHosts, nodeEndpoint, siteLink } from '../attacks/iomt/layout.ts';
 import type { ContractOutcome } from '../contracts/index.ts';
 import { LedgerClient, type LedgerOwner } from '../iomt/ledger-client.ts';
 import { NodeQueries } from '../iomt/node-link.ts';
@@ -30,7 +30,7 @@ class EarlyRevoker implements Actor<unknown>, LedgerOwner {
   constructor(private readonly ctx: ActorContext<unknown>, private readonly o: { readonly world: IomtWorld; readonly device: string; readonly atUs: number }) {
     const hosp = o.world.topology.hospitals[0]!;
     this.queries = new NodeQueries(ctx, nodeEndpoint(o.world, hosp.node));
-    this.ledger = new LedgerClient(ctx, ledgerEndpoint(o.world), this.queries, this);
+    this.ledger = new LedgerClient(ctx, o.world.ledgerEndpoint, this.queries, this);
   }
   onStart(): void {
     this.ctx.setTimer(this.o.atUs, TIMER_REVOKE);

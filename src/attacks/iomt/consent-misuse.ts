@@ -16,7 +16,7 @@ import { defineAttack } from '../definition.ts';
 import { TRUTH_LABEL_EVENT, type TruthLabelEvent } from '../ground-truth.ts';
 import { param, zOrdinal } from '../params.ts';
 import { ConsentMisuser, ScriptedPatient, type MisuseRequest } from './consent-misuser.ts';
-import { ledgerEndpoint, nodeEndpoint, siteLink } from './layout.ts';
+import { nodeEndpoint, siteLink } from './layout.ts';
 import { summed } from './runtime.ts';
 
 export const consentMisuse = defineAttack({
@@ -44,7 +44,7 @@ export const consentMisuse = defineAttack({
         installAll(world) {
           const topo = world.topology;
           const c = world.config;
-          const ledger = ledgerEndpoint(world);
+          const ledger = world.ledgerEndpoint;
           for (const { spec, index: k } of specs) {
             const d = topo.devices[spec.device]!;
             const hosp = topo.hospitals[d.hospital]!;

@@ -1,5 +1,4 @@
 /** Reading the IoMT world's layout the way device attacks name their targets (0-based ordinals). */
-import type { LedgerEndpoint } from '../../iomt/ledger-client.ts';
 import type { NodeEndpoint } from '../../iomt/node-link.ts';
 import { macCostUs } from '../../ledger/crypto.ts';
 import type { Topology } from '../../iomt/topology.ts';
@@ -29,11 +28,6 @@ export function radioLink(world: IomtWorld, gateway: number): { region: number; 
 export function siteLink(world: IomtWorld, region: number): { region: number; uploadBitsPerSec: number; downloadBitsPerSec: number } {
   const bps = world.config.links.siteBandwidthBps;
   return { region, uploadBitsPerSec: bps, downloadBitsPerSec: bps };
-}
-
-/** The consortium as a ledger client of the world reaches it. */
-export function ledgerEndpoint(world: IomtWorld): LedgerEndpoint {
-  return world.ledgerEndpoint;
 }
 
 /** How an attacker host or a security service reaches its organisation's node `host` (src/iomt/node-link.ts). */

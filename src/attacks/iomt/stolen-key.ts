@@ -13,7 +13,7 @@ import type { ReadingMessage } from '../../iomt/reading.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { defineAttack } from '../definition.ts';
 import { param, zOrdinal } from '../params.ts';
-import { gatewayHosts, ledgerEndpoint, nodeEndpoint, radioLink, siteLink } from './layout.ts';
+import { gatewayHosts, nodeEndpoint, radioLink, siteLink } from './layout.ts';
 import { deviceDetectorBaselines } from './detector-baselines.ts';
 import { SecurityService } from './security-service.ts';
 import { SPOOFED, StolenKeySpoofer } from './stolen-key-spoofer.ts';
@@ -57,7 +57,7 @@ export const stolenKey = defineAttack({
           }
           if (!specs.some(({ spec }) => spec.respond)) return;
           const hosp = topo.hospitals[0]!;
-          const ledger = ledgerEndpoint(world);
+          const ledger = world.ledgerEndpoint;
           // The service may revoke (only revoke) the devices of every gateway that forwards it alarms:
           // bound on chain at genesis, here and not in the factory, so every partition binds it.
           const serviceHost = world.engine.hostCount;

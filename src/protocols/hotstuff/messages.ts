@@ -79,7 +79,6 @@ export const HOTSTUFF_MESSAGE_KINDS = kindsOf<HotStuffMessage['kind']>({ 'hs-pro
 
 /** View, hash and per-field integers. */
 export const HEADER_BYTES = 48;
-export { SIGNATURE_BYTES };
 /** Replies are signed like every other HotStuff message, votes included (reply.ts). */
 export const HOTSTUFF_REPLY_AUTHENTICATION: ReplyAuthentication = 'signature';
 

@@ -25,7 +25,7 @@ import { executionCostUs } from '../execution-work.ts';
 import type { Actor, ActorContext, HostId } from '../../../sim/index.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
 import { blockTxBytesMax, buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
-import { blockHashCostUs, type Signature } from '../../ledger/crypto.ts';
+import { blockHashCostUs, SIGNATURE_BYTES, type Signature } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Mempool } from '../../ledger/mempool.ts';
@@ -42,7 +42,6 @@ import {
   nodeBytes,
   proposalTerm,
   qcBytes,
-  SIGNATURE_BYTES,
   txsBytes,
   voteTerm,
   type HsFetch,

@@ -143,7 +143,6 @@ export function newViewTerm(m: Omit<NewView, 'kind' | 'sig'>): string {
 /** Wire sizes in bytes: a fixed header, a digest, and an authenticator or signature. */
 export const PBFT_HEADER_BYTES = 48;
 export const DIGEST_BYTES = 32;
-export { SIGNATURE_BYTES };
 /** A MAC authenticator carries one MAC per receiver (§5, as in the BFT library). */
 export const authenticatorBytes = (n: number): number => MAC_BYTES * n;
 /**

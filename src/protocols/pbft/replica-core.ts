@@ -5,7 +5,7 @@
  */
 import type { ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { blockTxBytesMax } from '../../ledger/block.ts';
-import { blockHashCostUs, CpuCharger, macCostUs, type CryptoCosts, type SigningKey, type Verifier } from '../../ledger/crypto.ts';
+import { blockHashCostUs, CpuCharger, macCostUs, SIGNATURE_BYTES, type CryptoCosts, type SigningKey, type Verifier } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
 import type { Mempool } from '../../ledger/mempool.ts';
 import { replicaMempool } from '../replica-mempool.ts';
@@ -14,7 +14,7 @@ import type { Block, Transaction } from '../../ledger/types.ts';
 import type { ReplicaConfig, ReplicatedApplication } from '../types.ts';
 import type { ReplyAuthentication } from '../reply.ts';
 import {
-  authenticatorBytes, pbftReplyAuthentication, prePrepareTerm, DIGEST_BYTES, PBFT_HEADER_BYTES, SIGNATURE_BYTES, type Checkpoint, type NewView, type PbftMessage, type PrePrepare, type ViewChange,
+  authenticatorBytes, pbftReplyAuthentication, prePrepareTerm, DIGEST_BYTES, PBFT_HEADER_BYTES, type Checkpoint, type NewView, type PbftMessage, type PrePrepare, type ViewChange,
 } from './messages.ts';
 import { PBFT_FAULT_MODEL } from './fault-model.ts';
 import type { PbftParams } from './params.ts';
