@@ -1,7 +1,7 @@
 /** Human-readable summaries on stdout (without --json). */
 import { distinctEnds, onSideOfBound, spreadOf } from '../report/model/format.ts';
 import { inValueOrder } from '../report/model/parameter-scale.ts';
-import { checkCounts, undefinedInText, type DryRun, type UndefinedIn, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
+import { checkCounts, meanWhereDefined, type DryRun, type UndefinedIn, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
 import { parseCondition, parseSlo } from '../scenario/conditions.ts';
 
 function num(x: number | null): string {
@@ -17,7 +17,12 @@ function num(x: number | null): string {
  */
 function judged(x: number, bound: number | undefined): string {
   if (bound === undefined || !Number.isFinite(x)) return num(x);
-  return onSideOfBound(x, bound, (extra) => (extra === 0 ? num(x) : Number(x.toPrecision(6 + extra)).toString())) ?? String(x);
+  return onSideOfBound(x, bound, (extra) => numAt(x, extra)) ?? String(x);
+}
+
+/** `x` as `num` prints it, or with `extra` more significant digits where that is what tells it apart. */
+function numAt(x: number, extra: number): string {
+  return extra === 0 ? num(x) : Number(x.toPrecision(6 + extra)).toString();
 }
 
 /**
@@ -27,7 +32,7 @@ function judged(x: number, bound: number | undefined): string {
 function observedText(observed: number | null, undefinedIn: UndefinedIn | undefined, bound: number | undefined, notProduced: string): string {
   if (observed === null) return notProduced;
   const mean = judged(observed, bound);
-  return undefinedIn === undefined ? mean : `${mean} where defined, ${undefinedInText(undefinedIn)}`;
+  return meanWhereDefined(mean, undefinedIn);
 }
 
 function parametersText(p: PointSummary): string {
@@ -47,7 +52,7 @@ export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
     // The report's rule (spreadOf): the same interval, clamped the same way, or the same note where
     // there is none (one replication, or all alike); and the count where some gave no value.
     const { interval, note } = spreadOf(name, m, p.n);
-    const ci = interval === null ? '' : `  95% CI [${distinctEnds(interval[0], interval[1], (x, extra) => (extra === 0 ? num(x) : Number(x.toPrecision(6 + extra)).toString())).join(', ')}]`;
+    const ci = interval === null ? '' : `  95% CI [${distinctEnds(interval[0], interval[1], numAt).join(', ')}]`;
     lines.push(`  ${name.padEnd(width)}  ${num(m.mean)} ${m.unit}${ci}${note === '' ? '' : `  (${note})`}`);
   }
   for (const c of p.checks) {

@@ -6,7 +6,7 @@
  * logs) plain lines: when a probe starts, when one of its replications ends, every few seconds
  * while it runs, and its verdict (the conventions of progress.ts).
  */
-import { undefinedInText, type ProbeProgress } from '../runner/index.ts';
+import { meanWhereDefined, type ProbeProgress } from '../runner/index.ts';
 import { onSideOfBound } from '../report/model/format.ts';
 
 const PLAIN_EVERY_MS = 5_000;
@@ -37,7 +37,7 @@ function elapsed(ms: number): string {
 /** An SLO's metric: so far with what the final mean cannot go below, or, once every replication has finished, the final mean alone. */
 function sloSoFar(s: ProbeProgress['slos'][number], allFinished: boolean, replications: number): string {
   if (s.now === null) return `${s.slo}: nothing ${allFinished ? 'produced' : 'yet'}`;
-  if (allFinished) return `${s.slo}: ${num(s.now, s.limit)}${s.undefinedIn === 0 ? '' : ` where defined, ${undefinedInText({ replications: s.undefinedIn, of: replications })}`}`;
+  if (allFinished) return `${s.slo}: ${meanWhereDefined(num(s.now, s.limit), s.undefinedIn === 0 ? undefined : { replications: s.undefinedIn, of: replications })}`;
   const floor = s.atLeast === null || s.atLeast === 0 ? '' : `, final ≥ ${num(s.atLeast, s.limit)}`;
   return `${s.slo}: ${num(s.now, s.limit)} so far${floor}`;
 }

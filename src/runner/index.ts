@@ -5,7 +5,7 @@ export { mergeShards, type MergeOutcome } from './merge.ts';
 export { parseShard, type Shard } from './shard.ts';
 export { defaultWorkerCount, createExecutor, DEFAULT_MODEL, type Executor } from './executor.ts';
 export { replicationSeed, replicationSeeds } from './seeds.ts';
-export { summaryPassed, checkCounts, undefinedInText, type Summary, type UndefinedIn, type PointSummary, type RunStatus } from './summary.ts';
+export { summaryPassed, checkCounts, meanWhereDefined, type Summary, type UndefinedIn, type PointSummary, type RunStatus } from './summary.ts';
 export type { Progress } from './execute.ts';
 export type { ModelRef, SimulateFn, ReplicationRecord } from './types.ts';
 export { readResults } from './results-dir.ts';

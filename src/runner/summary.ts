@@ -131,9 +131,13 @@ export function judgeMean(condition: Condition | undefined, metric: MetricSummar
   return { observed: metric.mean, passed: condition !== undefined && holds(condition, metric.mean) };
 }
 
-/** "undefined in 1 of 3 replications": why a verdict on a metric some replications did not define failed. */
-export function undefinedInText(undefinedIn: UndefinedIn): string {
-  return `undefined in ${undefinedIn.replications} of ${undefinedIn.of} replications`;
+/**
+ * A verdict's mean as printed, and where some replications left the metric undefined why it failed
+ * all the same: "125 where defined, undefined in 1 of 3 replications". One wording for the terminal,
+ * the reports and `size`'s progress.
+ */
+export function meanWhereDefined(meanText: string, undefinedIn: UndefinedIn | undefined): string {
+  return undefinedIn === undefined ? meanText : `${meanText} where defined, undefined in ${undefinedIn.replications} of ${undefinedIn.of} replications`;
 }
 
 export function judgeExpectations(expect: Readonly<Record<string, string>>, metrics: Record<string, MetricSummary>, replications: number): ExpectationResult[] {

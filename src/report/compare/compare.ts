@@ -382,12 +382,14 @@ function codeWarnings(a: ResultsFolder, b: ResultsFolder): string[] {
  * and an exact test cannot give one at few replications, nor where most paired differences are zero
  * or the values tie (src/stats/permutation.ts signFlipFloor, relabellingFloor; docs/reports.md).
  */
-function powerWarnings(floors: readonly number[]): string[] {
-  if (floors.length === 0) return [];
-  const floor = Math.min(...floors);
-  const needed = SIGNIFICANCE_LEVEL / floors.length;
+function powerWarnings<T extends { readonly pValue: number | null }>(tested: readonly T[], floorOf: (d: T) => number): string[] {
+  if (tested.length === 0) return [];
+  const needed = SIGNIFICANCE_LEVEL / tested.length;
+  // A metric's floor is at most its own p: one p below the bound settles it without counting floors.
+  if (tested.some((d) => (d.pValue as number) < needed)) return [];
+  const floor = Math.min(...tested.map(floorOf));
   if (floor < needed) return [];
-  return [`no metric can be significant with these replications: the smallest p their tests can give these data is ${floor.toPrecision(3)}, and Holm's correction over the ${floors.length} tested metrics needs one below ${needed.toPrecision(3)}; run more replications, or judge the change by checks and expectations`];
+  return [`no metric can be significant with these replications: the smallest p their tests can give these data is ${floor.toPrecision(3)}, and Holm's correction over the ${tested.length} tested metrics needs one below ${needed.toPrecision(3)}; run more replications, or judge the change by checks and expectations`];
 }
 
 /**
@@ -514,9 +516,10 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
   const plan = seedPlan(a, b);
   const test = plan.test;
   const raw: Omit<MetricDifference, 'pAdjusted' | 'significant' | 'verdict'>[] = [];
-  // Each tested metric's smallest possible p given its data (zero differences and ties included),
-  // for powerWarnings; 0 where a t-test was used (it can reach any p).
-  const floors = new Map<object, number>();
+  // How to count each metric's smallest possible p given its data (zero differences and ties
+  // included), for powerWarnings, which counts only where no p settles it; 0 where a t-test was used
+  // (it can reach any p).
+  const floors = new Map<object, () => number>();
   const identical = new Set<(typeof raw)[number]>();
   const uncompared: string[] = [];
   const regressions: CheckRegression[] = [];
@@ -568,7 +571,8 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
         direction: betterDirection(metric),
       };
       raw.push(difference);
-      floors.set(difference, result?.method === 'exact permutation' ? ((test === 'paired' ? signFlipFloor(values.a, values.b) : relabellingFloor(values.a, values.b)) ?? 0) : 0);
+      const { a: valuesA, b: valuesB } = values;
+      floors.set(difference, () => (result?.method === 'exact permutation' ? ((test === 'paired' ? signFlipFloor(valuesA, valuesB) : relabellingFloor(valuesA, valuesB)) ?? 0) : 0));
       if (result !== null && identicalInAAndB(test, values.a, values.b)) identical.add(difference);
     }
   }
@@ -592,6 +596,6 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
     regressions,
     worse,
     better: differences.filter((d) => d.verdict === 'better').length,
-    warnings: [...runWarnings('A', a), ...runWarnings('B', b), ...scenarioWarnings(a, b), ...codeWarnings(a, b), ...powerWarnings(tested.map((d) => floors.get(d) ?? 0))],
+    warnings: [...runWarnings('A', a), ...runWarnings('B', b), ...scenarioWarnings(a, b), ...codeWarnings(a, b), ...powerWarnings(tested, (d) => floors.get(d)?.() ?? 0)],
   };
 }

@@ -1,6 +1,6 @@
 /** Number formatting shared by the HTML and Markdown tables: four significant digits, fixed locale. */
 import type { MetricSummary, UndefinedIn } from '../results/types.ts';
-import { undefinedInText } from '../../runner/summary.ts';
+import { meanWhereDefined } from '../../runner/summary.ts';
 import { clampInterval } from './domain.ts';
 
 const FORMAT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
@@ -30,7 +30,7 @@ export function formatJudged(value: number | null | undefined, bound: number | u
  */
 export function formatObserved(verdict: { readonly observed: number | null; readonly undefinedIn?: UndefinedIn | undefined }, bound: number | undefined): string {
   const mean = formatJudged(verdict.observed, bound);
-  return verdict.undefinedIn === undefined ? mean : `${mean} where defined, ${undefinedInText(verdict.undefinedIn)}`;
+  return meanWhereDefined(mean, verdict.undefinedIn);
 }
 
 /** `formatJudged` against every one of `bounds` at once (a metric with two expectations on it). */
