@@ -50,7 +50,7 @@ function repliesOf(module: ProtocolDefinition, n: number, params: Readonly<Recor
 }
 
 describe('replies to clients', () => {
-  it.each([4, 7])('PBFT at n = %i: every replica replies with one MAC, 8 bytes and one MAC of CPU, not an authenticator of n', (n) => {
+  it.each([4, 5, 7, 10])('PBFT at n = %i: every replica replies with one MAC, 8 bytes and one MAC of CPU, not an authenticator of n', (n) => {
     const replies = repliesOf(pbft, n);
     expect(replies).toHaveLength(n);
     // Header 48, result digest 32, timestamp and client 16, one 8-byte MAC.

@@ -11,13 +11,13 @@ import { consensusScenario } from './testing/scenarios.ts';
 const CRASH_US = 1_000_000;
 
 describe('a PBFT primary crashed with work queued', () => {
-  it('sends none of the messages that would have left it after the crash (n = 4)', () => {
+  it.each([4, 5])('sends none of the messages that would have left it after the crash (n = %i)', (nodes) => {
     // 20,000 tx/s from 8 clients keeps the primary's processor busy past the crash at 1 s.
     const scenario = consensusScenario({
       duration: '1.2s',
       warmup: '500ms',
       network: { latency: { kind: 'fixed', value: '10ms' } },
-      consensus: { protocol: 'pbft', nodes: 4, batchSize: 10, batchTimeout: '200ms' },
+      consensus: { protocol: 'pbft', nodes, batchSize: 10, batchTimeout: '200ms' },
       workload: { rateTps: 20_000, clients: 8 },
       attacks: [{ type: 'crash', start: '1s', replicas: [0] }],
     } as never);
