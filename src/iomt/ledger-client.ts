@@ -143,14 +143,9 @@ export class LedgerClient {
   onReply(from: number, m: ReplyMessage): boolean {
     const p = this.pending.get(m.txId);
     const counted = p !== undefined && !hasVoted(p, from);
-    // Checked before it counts (Castro & Liskov 1999, §4.1: the client waits for f + 1 valid
-    // replies), or, for another reply of its own, only where its leader would move the client: a
-    // Raft client counts one reply, so a new leader's reply to a re-sent request already confirmed
-    // is how it finds that leader (Ongaro & Ousterhout 2014, §8). The rest are dropped unchecked and
-    // move nothing, though they show their sender answering (request-target.ts).
-    const checked = counted || (txSender(m.txId) === this.ctx.self && m.replica === from && this.target.movedBy(m));
+    // Which replies are checked, and paid for: the request target's rule (request-target.ts heard).
+    const checked = this.target.heard(from, m, counted, txSender(m.txId) === this.ctx.self && m.replica === from, this.seq);
     if (checked) this.cpu.charge(this.endpoint.replyVerifyUs);
-    this.target.replied(from, checked ? m : undefined, this.seq);
     if (p === undefined) return false;
     if (!counted) return true;
     let voters = p.votes.get(m.blockHash);

@@ -204,20 +204,14 @@ export class LoadClient implements Actor<unknown> {
   onMessage(from: HostId, msg: unknown): void {
     const r = msg as ReplyMessage;
     if (r.kind !== 'reply') return;
+    // A reply to a request still open from a replica not yet heard counts; which replies are
+    // checked, and paid for, is the request target's rule (request-target.ts heard).
     const replies = this.repliesToCount(from, r);
-    // A reply to a request still open from a replica not yet heard is checked before it counts
-    // (Castro & Liskov 1999, §4.1: the client waits for f + 1 valid replies). Another reply of the
-    // client's own is checked only where its leader would move the client: a Raft client counts
-    // one reply, so a new leader's reply to a rebroadcast request already confirmed is how it
-    // finds that leader (Ongaro & Ousterhout 2014, §8). The rest are dropped on their request id
-    // and replica, unchecked, and move nothing, though they show their sender answering
-    // (request-target.ts).
-    const checked = replies !== undefined || (this.isOwnReply(from, r) && this.target.movedBy(r));
+    const checked = this.target.heard(from, r, replies !== undefined, this.isOwnReply(from, r), this.seq);
     if (checked && this.replyVerifyUs > 0) {
       this.cpu.charge(this.replyVerifyUs);
       this.armArrivals(this.ctx.nowUs + Math.ceil(this.replyVerifyUs));
     }
-    this.target.replied(from, checked ? r : undefined, this.seq);
     if (replies === undefined) return;
     const seq = txSeq(r.txId);
     const tx = this.pending.get(seq)!;

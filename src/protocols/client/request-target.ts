@@ -77,16 +77,32 @@ export class RequestTarget {
    * view or term no older than the newest taken. Only such a reply is worth checking when the
    * client would otherwise drop it.
    */
-  movedBy(hint: LeaderHint): boolean {
+  private movedBy(hint: LeaderHint): boolean {
     const leader = hint.leader;
     return leader !== undefined && leader !== this.host && !this.isStale(hint) && this.replicaHosts.includes(leader);
+  }
+
+  /**
+   * A reply a client heard from `from`: whether the client checks it, and so pays for the check,
+   * and what it then learns (replied). A reply that counts towards its open request is checked
+   * before it counts (Castro & Liskov 1999, §4.1: the client waits for f + 1 valid replies).
+   * Another reply of the client's `own` is checked only where its leader would move the client: a
+   * Raft client counts one reply, so a new leader's reply to a re-sent request already confirmed
+   * is how it finds that leader (Ongaro & Ousterhout 2014, §8). The rest are dropped unchecked and
+   * move nothing, though they show their sender answering. One rule for the load client and the
+   * IoMT ledger client.
+   */
+  heard(from: HostId, reply: LeaderHint, counted: boolean, own: boolean, nextSeq: number): boolean {
+    const checked = counted || (own && this.movedBy(reply));
+    this.replied(from, checked ? reply : undefined, nextSeq);
+    return checked;
   }
 
   /**
    * A reply came from `from`, with the leader `hint` it carries where the client checked it
    * (undefined otherwise); `nextSeq` is the number the next request will have.
    */
-  replied(from: HostId, hint: LeaderHint | undefined, nextSeq: number): void {
+  private replied(from: HostId, hint: LeaderHint | undefined, nextSeq: number): void {
     if (hint !== undefined) this.take(hint, nextSeq);
     // Only a client that may move on keeps who answered (replies come from replicas only).
     if (this.mode === 'primary') return;
