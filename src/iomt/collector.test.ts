@@ -70,7 +70,7 @@ describe('IomtCollector', () => {
   it('takes durable and anchor latency from sampling, for readings sampled after warm-up, and counts the readings of refused batches', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
     c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 0, stored: true, trueUs: new Float64Array([500_000, 1_000_000, 1_500_000]) }, 2_000_000);
-    c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 1, stored: false, trueUs: new Float64Array([2_000_000, 2_100_000]) }, 3_000_000);
+    c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 1, stored: false, refused: 'full', trueUs: new Float64Array([2_000_000, 2_100_000]) }, 3_000_000);
     c.onEvent({ kind: 'iomt-batch-anchored', gateway: 0, batch: 0, height: 1, txBytes: 300, trueUs: new Float64Array([500_000, 1_000_000, 1_500_000]) }, 4_000_000);
     const m = metrics(c);
     expect(c.durable.count).toBe(2);
@@ -82,10 +82,19 @@ describe('IomtCollector', () => {
     for (const name of ['iomt.durable_latency_ms.p50', 'iomt.anchor_latency_ms.p50']) expect(metricDoc(name)!.meaning).toContain('sampled after the warm-up');
   });
 
+  it('counts the readings of a batch refused for a root that is not its records\' apart from those of a batch refused for want of room', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 0, stored: false, refused: 'full', trueUs: new Float64Array([500_000, 1_000_000]) }, 2_000_000);
+    c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 1, stored: false, refused: 'root-mismatch', trueUs: new Float64Array([1_500_000, 1_600_000, 1_700_000]) }, 3_000_000);
+    const m = metrics(c);
+    expect(m['iomt.store_refused_readings']!.value).toBe(5);
+    expect(m['iomt.store_refused_readings.root_mismatch']!.value).toBe(3);
+  });
+
   it('says what share of the accepted readings became durable and anchored by the end, whole run', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
     c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 0, stored: true, trueUs: new Float64Array([500_000, 1_000_000, 1_500_000]) }, 2_000_000);
-    c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 1, stored: false, trueUs: new Float64Array([2_000_000, 2_100_000]) }, 3_000_000);
+    c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 1, stored: false, refused: 'full', trueUs: new Float64Array([2_000_000, 2_100_000]) }, 3_000_000);
     c.onOutcome({ kind: 'anchored', tx: tx(), height: 1, anchor: { gateway: 0, batch: 0, root: 'r', readings: 3 } }, 4_000_000);
     // Ten readings accepted: three durable and anchored, two refused, five never sealed into a batch (a gateway down).
     const m = c.finish({ durationUs: 1e9, accepted: 10, readingsSent: 10, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map() }).metrics;

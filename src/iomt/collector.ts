@@ -67,6 +67,7 @@ export class IomtCollector {
   private committedTxs = 0;
   private rejectedCalls = 0;
   private storeRefused = 0;
+  private storeRefusedRootMismatch = 0;
   readonly accessRequests = new Map<string, number>();
   private readonly decisions = { permit: 0, deny: 0, 'break-glass': 0, unknown: 0 } as Record<string, number>;
   private readonly integrity = { valid: 0, invalid: 0, unanchored: 0, 'not-found': 0, refused: 0, unanswered: 0 } as Record<string, number>;
@@ -117,6 +118,7 @@ export class IomtCollector {
       case 'iomt-batch-durable': {
         if (!event.stored) {
           this.storeRefused += event.trueUs.length;
+          if (event.refused === 'root-mismatch') this.storeRefusedRootMismatch += event.trueUs.length;
           return;
         }
         const t = event.trueUs;
@@ -311,6 +313,7 @@ export class IomtCollector {
     put('iomt.readings_durable_ratio', 'ratio', o.accepted === 0 ? NaN : this.readingsDurable / o.accepted);
     put('iomt.readings_anchored_ratio', 'ratio', o.accepted === 0 ? NaN : this.readingsAnchored / o.accepted);
     put('iomt.store_refused_readings', 'count', this.storeRefused);
+    put('iomt.store_refused_readings.root_mismatch', 'count', this.storeRefusedRootMismatch);
     lat('iomt.durable_latency_ms', this.durable);
     lat('iomt.anchor_latency_ms', this.anchored);
     lat('iomt.alert_latency_ms', this.alertFast);

@@ -4,11 +4,12 @@
  */
 import type { EmitKey, ModelEvent } from '../../sim/index.ts';
 import type { ContractOutcome } from '../contracts/index.ts';
+import type { PutOutcome } from './messages.ts';
 
 export type IomtEvent =
   | { readonly kind: 'iomt-reading-rejected'; readonly device: number; readonly reason: string }
-  /** The store acknowledged a batch (`stored` false: refused for lack of capacity). */
-  | { readonly kind: 'iomt-batch-durable'; readonly gateway: number; readonly batch: number; readonly stored: boolean; readonly trueUs: Float64Array }
+  /** The store acknowledged a batch (`stored` false: refused, for the reason `refused` gives). */
+  | ({ readonly kind: 'iomt-batch-durable'; readonly gateway: number; readonly batch: number; readonly trueUs: Float64Array } & PutOutcome)
   /** The anchoring transaction of a batch is confirmed at its gateway. */
   | { readonly kind: 'iomt-batch-anchored'; readonly gateway: number; readonly batch: number; readonly height: number; readonly txBytes: number; readonly trueUs: Float64Array }
   /** A care team received an alert. */

@@ -4,7 +4,7 @@ import { KeyRing, merkleRoot, ZERO_CRYPTO_COSTS } from '../ledger/index.ts';
 import type { ReplyMessage, RequestMessage } from '../protocols/types.ts';
 import { DEFAULT_ALERT_RULES } from './alert-rules.ts';
 import { Gateway } from './gateway.ts';
-import type { AlertNotice, PutBatch } from './messages.ts';
+import type { AlertNotice, PutAck, PutBatch } from './messages.ts';
 import type { NodeAnswer, NodeNotice, NodeQuery, NodeSubscribe } from './node-messages.ts';
 import { DEFAULT_PROFILES } from './profiles.ts';
 import { decodeRecord, readingTerm, RECORD_BYTES, type ReadingMessage } from './reading.ts';
@@ -84,6 +84,17 @@ describe('Gateway', () => {
     expect(leaves.map((leaf) => decodeRecord(leaf).seq)).toEqual([0, 1, 2, 3]);
     expect(put.root).toBe(merkleRoot(leaves));
     expect(anchor.tx.call).toMatchObject({ contract: 'AnchorRegistry', method: 'anchor', args: { gateway: 50, batch: 0, root: put.root, readings: 4 } });
+  });
+
+  it("reports a batch its store refused with the store's reason, so the run can tell a forged root from a full store", () => {
+    const h = harness(2);
+    for (let s = 0; s < 4; s++) h.deliver(s, 97);
+    h.gw.onMessage(STORE, { kind: 'put-ack', batch: 0, stored: false, refused: 'root-mismatch' } satisfies PutAck);
+    h.gw.onMessage(STORE, { kind: 'put-ack', batch: 1, stored: false, refused: 'full' } satisfies PutAck);
+    expect(h.events.filter((e) => (e as { kind: string }).kind === 'iomt-batch-durable')).toMatchObject([
+      { batch: 0, stored: false, refused: 'root-mismatch' },
+      { batch: 1, stored: false, refused: 'full' },
+    ]);
   });
 
   it('finds each device among devices not numbered contiguously, and refuses one that is not its own', () => {

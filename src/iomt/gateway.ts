@@ -17,7 +17,7 @@ import type { AlarmClearEvent, AlarmEvent } from './detectors.ts';
 import { emitIomt } from './events.ts';
 import { GatewayRegistry } from './gateway-registry.ts';
 import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from './ledger-client.ts';
-import { NOTICE_BYTES, type AlertNotice, type PutAck, type PutBatch } from './messages.ts';
+import { NOTICE_BYTES, type AlertNotice, type PutAck, type PutBatch, type PutOutcome } from './messages.ts';
 import { NodeQueries, NodeSubscription, type NodeEndpoint } from './node-link.ts';
 import type { NodeAnswer, NodeAnswerBody, NodeNotice } from './node-messages.ts';
 import { CHANNEL_INDEX, type DeviceProfile } from './profiles.ts';
@@ -274,7 +274,8 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     const p = this.pendingBatches.get(a.batch);
     if (p === undefined || p.durable) return;
     p.durable = true;
-    emitIomt(this.ctx, { kind: 'iomt-batch-durable', gateway: this.ctx.self, batch: a.batch, stored: a.stored, trueUs: p.trueUs });
+    const outcome: PutOutcome = a.stored ? { stored: true } : { stored: false, refused: a.refused };
+    emitIomt(this.ctx, { kind: 'iomt-batch-durable', gateway: this.ctx.self, batch: a.batch, trueUs: p.trueUs, ...outcome });
     if (p.anchored) this.pendingBatches.delete(a.batch);
   }
 

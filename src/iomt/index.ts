@@ -27,4 +27,4 @@ export { LogHistogram } from './log-histogram.ts';
 export { IomtWorld, type IomtWorldConfig } from './world.ts';
 export { buildTopology, type Topology } from './topology.ts';
 export type { IomtEvent, IomtEventKind } from './events.ts';
-export type { PutBatch, PutAck, GetLatest, GetReply, AlertNotice } from './messages.ts';
+export type { PutBatch, PutAck, PutOutcome, PutRefusal, GetLatest, GetReply, AlertNotice } from './messages.ts';

@@ -17,12 +17,18 @@ export interface PutBatch {
   readonly bytes: number;
 }
 
-/** Store → gateway: the batch is durable (or refused for lack of capacity). */
-export interface PutAck {
-  readonly kind: 'put-ack';
-  readonly batch: number;
-  readonly stored: boolean;
-}
+/**
+ * Why a store refused a batch: it had no room for it ('full'), or the batch's stated root, its
+ * address and what its gateway anchors, is not the Merkle root of the records it carried
+ * ('root-mismatch').
+ */
+export type PutRefusal = 'full' | 'root-mismatch';
+
+/** What became of a batch at the store: durable, or refused, and why. */
+export type PutOutcome = { readonly stored: true } | { readonly stored: false; readonly refused: PutRefusal };
+
+/** Store → gateway: the batch is durable, or refused, and why. */
+export type PutAck = { readonly kind: 'put-ack'; readonly batch: number } & PutOutcome;
 
 /**
  * Client → store: the latest record of a device, with its inclusion proof, under the permit of an

@@ -196,7 +196,29 @@ describe('OffChainStore', () => {
     const { ctx, sent } = scripted();
     const s = store(ctx, { capacityBytes: 100 });
     s.onMessage(3, batch());
-    expect(replies(sent)[0]).toEqual({ kind: 'put-ack', batch: 0, stored: false });
+    expect(replies(sent)[0]).toEqual({ kind: 'put-ack', batch: 0, stored: false, refused: 'full' });
+  });
+
+  it("refuses a batch whose stated root is not its records' root, and holds nothing of it", () => {
+    const { ctx, sent } = scripted();
+    const s = store(ctx);
+    // The gateway states (and anchors) the root of one batch and sends another's records with it.
+    const anchored = batch();
+    const other = batch([20, 20, 20, 20, 21]);
+    s.onMessage(3, { ...other, root: anchored.root });
+    expect(replies(sent)[0]).toEqual({ kind: 'put-ack', batch: 0, stored: false, refused: 'root-mismatch' });
+    expect(s.usedBytes).toBe(0);
+    expect(s.serveWithoutPermit(6, { kind: 'get', device: 4, token: 1 })).toBe(false);
+  });
+
+  it("stores a batch whose stated root is its records' root, and says so", () => {
+    const { ctx, sent } = scripted();
+    const s = store(ctx);
+    const b = batch();
+    s.onMessage(3, b);
+    expect(replies(sent)[0]).toEqual({ kind: 'put-ack', batch: 0, stored: true });
+    expect(s.usedBytes).toBe(b.bytes);
+    expect(s.serveWithoutPermit(6, { kind: 'get', device: 4, token: 1 })).toBe(true);
   });
 
   it('refuses a read without a permit for that requester and device, and counts it', () => {

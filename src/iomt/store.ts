@@ -3,7 +3,7 @@
  * Merkle root. A write takes `writeLatencyUs` plus size / throughput of the store's processor, so
  * writes queue when the store is loaded (its capacity in throughput), plus building the batch's
  * Merkle tree, which the store keeps to serve proofs; `capacityBytes` bounds what it holds, and a
- * full store refuses writes.
+ * full store refuses writes, as it refuses a batch whose stated root is not its records' root.
  *
  * Clinicians read a device's latest record. The simulator keeps record bytes for `retainUs` after a
  * write (one contiguous buffer per batch); older batches stay accounted in `usedBytes`, but a read
@@ -25,9 +25,9 @@
  */
 import type { Actor, ActorContext, HostId, TimerId, TimerTag } from '../../sim/index.ts';
 import { requestKey, type AccessDecision } from '../contracts/index.ts';
-import { merkleLeafHash, merkleProof, merkleProofOfHashes, merkleTreeCostUs, type CryptoCosts, type Verifier } from '../ledger/index.ts';
+import { merkleLeafHash, merkleProof, merkleProofOfHashes, merkleTreeCostUs, packedMerkleRoot, type CryptoCosts, type Verifier } from '../ledger/index.ts';
 import { emitIomt } from './events.ts';
-import type { GetLatest, GetReply, PutAck, PutBatch } from './messages.ts';
+import type { GetLatest, GetReply, PutAck, PutBatch, PutRefusal } from './messages.ts';
 import { RECORD_BYTES, recordPayloadBytes } from './reading.ts';
 import { NodeSubscription, type NodeEndpoint } from './node-link.ts';
 import { STATE_READ_US, type NodeNotice } from './node-messages.ts';
@@ -226,28 +226,41 @@ export class OffChainStore implements Actor<unknown> {
   private put(from: HostId, m: PutBatch): void {
     const ctx = this.ctx;
     ctx.cpu(this.o.writeLatencyUs + (m.bytes * 1e6) / this.o.throughputBytesPerSec);
-    const stored = this.usedBytes + m.bytes <= this.o.capacityBytes;
-    if (stored) {
-      // The store builds the batch's tree and keeps it (its address is the root), as a
-      // Certificate Transparency log keeps its tree (RFC 9162 §2.1), so a read's proof is a lookup
-      // within the storage read of the record, not a rebuild.
-      ctx.cpu(merkleTreeCostUs(this.config.crypto, m.count, RECORD_BYTES));
-      this.usedBytes += m.bytes;
-      // The batch's records arrive packed in a buffer the gateway gave up: kept as they are.
-      const held: HeldBatch = { gateway: m.gateway, batch: m.batch, storedUs: ctx.nowUs, data: m.records.subarray(0, m.count * RECORD_BYTES) };
-      this.retained.push(held);
-      for (let i = 0; i < m.count; i++) {
-        let slot = m.devices[i]! - this.firstDevice;
-        if (slot < 0 || slot >= this.latestIndex.length) slot = this.cover(m.devices[i]!);
-        this.latestBatch[slot] = held;
-        this.latestIndex[slot] = i;
-        this.latestAltered[slot] = 0;
-      }
-      this.expire();
-    } else {
+    const refused = this.refusal(m);
+    if (refused !== undefined) {
       this.refusedWrites++;
+      ctx.send(from, { kind: 'put-ack', batch: m.batch, stored: false, refused } satisfies PutAck, ACK_BYTES);
+      return;
     }
-    ctx.send(from, { kind: 'put-ack', batch: m.batch, stored } satisfies PutAck, ACK_BYTES);
+    this.usedBytes += m.bytes;
+    // The batch's records arrive packed in a buffer the gateway gave up: kept as they are.
+    const held: HeldBatch = { gateway: m.gateway, batch: m.batch, storedUs: ctx.nowUs, data: m.records.subarray(0, m.count * RECORD_BYTES) };
+    this.retained.push(held);
+    for (let i = 0; i < m.count; i++) {
+      let slot = m.devices[i]! - this.firstDevice;
+      if (slot < 0 || slot >= this.latestIndex.length) slot = this.cover(m.devices[i]!);
+      this.latestBatch[slot] = held;
+      this.latestIndex[slot] = i;
+      this.latestAltered[slot] = 0;
+    }
+    this.expire();
+    ctx.send(from, { kind: 'put-ack', batch: m.batch, stored: true } satisfies PutAck, ACK_BYTES);
+  }
+
+  /**
+   * Why the store refuses batch `m`, if it does: no room for it, or a stated root that is not the
+   * root of its records. The store builds the batch's tree and keeps it (its address is the root),
+   * as a Certificate Transparency log keeps its tree (RFC 9162 §2.1), so a read's proof is a lookup
+   * within the storage read of the record, not a rebuild. Built, the tree's root is checked against
+   * the root the gateway states, which is the one it anchors: a content-addressed store computes
+   * an address from the content, never takes it on trust, or a compromised gateway could anchor one
+   * root and store other records under it, found out only when a reader checks one of them against
+   * the anchor.
+   */
+  private refusal(m: PutBatch): PutRefusal | undefined {
+    if (this.usedBytes + m.bytes > this.o.capacityBytes) return 'full';
+    this.ctx.cpu(merkleTreeCostUs(this.config.crypto, m.count, RECORD_BYTES));
+    return m.records.length >= m.count * RECORD_BYTES && packedMerkleRoot(m.records, RECORD_BYTES, m.count) === m.root ? undefined : 'root-mismatch';
   }
 
   /**
