@@ -171,6 +171,9 @@ export function attackSpecSchema<T extends string, P extends z.ZodRawShape>(defi
   let schema = specSchemas.get(definition);
   if (schema === undefined) {
     schema = z.object({ type: z.literal(definition.type), ...WINDOW_FIELDS, ...definition.paramsSchema.shape }).strict();
+    // What the parameters' schema says of the entry as a whole (params.ts's atLeastOneOf) is said of the spec.
+    const entryMeta = z.globalRegistry.get(definition.paramsSchema);
+    if (entryMeta !== undefined) schema = schema.meta(entryMeta);
     specSchemas.set(definition, schema);
   }
   return schema as unknown as SpecSchema<T, P>;

@@ -10,6 +10,16 @@ export function param<S extends z.ZodType>(schema: S, meaning: string, type: str
   return schema.meta({ description: meaning, 'x-type': type, ...(whenOmitted === undefined ? {} : { 'x-default': whenOmitted }) });
 }
 
+/**
+ * `schema`, its JSON Schema stating that an entry sets at least one of `fields` (an anyOf of
+ * `required`), for parameters none of which has a default that would do on its own: an editor that
+ * fills in published defaults then asks for one of them, instead of writing a combination the
+ * loader refuses. The attack's target check refuses an entry without one, saying why.
+ */
+export function atLeastOneOf<S extends z.ZodObject>(schema: S, fields: readonly (keyof S['shape'] & string)[]): S {
+  return schema.meta({ anyOf: fields.map((field) => ({ required: [field] })) });
+}
+
 /** A 0-based index or ordinal (replica, client, device, gateway, hospital, clinician). */
 export const zOrdinal = z.number().int().nonnegative();
 

@@ -77,8 +77,10 @@ describe('attacks checked against the scenario when it loads', () => {
   it('refuses a compromised gateway that neither drops nor delays: it would be labelled compromised and do nothing', () => {
     const hospital = readFileSync(new URL('../../scenarios/hospital.yaml', import.meta.url), 'utf8');
     const gateway = (fields: string) => issuesOf(`${hospital}\nattacks:\n  - { type: compromised-gateway, gateway: 0${fields} }\n`);
-    expect(gateway('')).toMatchObject([{ path: 'attacks.0.drop', expected: 'a drop chance above 0, or a positive delay (with drop: 0 and delay: 0s the gateway drops and holds nothing, yet is labelled compromised)', found: 'drop: 0 and delay: 0s' }]);
-    expect(gateway(', drop: 0, delay: 0s')).toHaveLength(1);
+    const expected = 'a drop chance above 0, or a positive delay (with drop: 0 and delay: 0s the gateway drops and holds nothing, yet is labelled compromised)';
+    expect(gateway(', drop: 0, delay: 0s')).toEqual([{ source: expect.stringMatching(/^s\.yaml:/), path: 'attacks.0.drop', expected, found: 'drop: 0 and delay: 0s' }]);
+    expect(gateway('')).toMatchObject([{ path: 'attacks.0.drop', expected, found: 'neither drop nor delay' }]);
+    expect(gateway(', drop: 0')).toMatchObject([{ path: 'attacks.0.drop', found: 'drop: 0 and no delay' }]);
     expect(gateway(', drop: 0.1')).toEqual([]);
     expect(gateway(', delay: 1s')).toEqual([]);
   });

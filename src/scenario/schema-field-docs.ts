@@ -71,9 +71,13 @@ export function writtenForm(value: unknown, node: Json): { value: unknown; conve
   return { value, converted: false };
 }
 
-/** A node's alternatives (anyOf, oneOf), flattened; the node itself when it has none. */
+/**
+ * A node's alternatives (anyOf, oneOf), flattened; the node itself when it has none. An alternative
+ * that only names required fields is a constraint on the node (an entry sets at least one of them),
+ * not a shape of its own.
+ */
 export function variants(node: Json): Json[] {
-  const alts = [...((node['anyOf'] as Json[]) ?? []), ...((node['oneOf'] as Json[]) ?? [])];
+  const alts = [...((node['anyOf'] as Json[]) ?? []), ...((node['oneOf'] as Json[]) ?? [])].filter((alt) => Object.keys(alt).some((key) => key !== 'required'));
   return alts.length === 0 ? [node] : alts.flatMap(variants);
 }
 

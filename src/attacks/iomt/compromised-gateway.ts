@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { zDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
-import { param, zOrdinal } from '../params.ts';
+import { atLeastOneOf, param, zOrdinal } from '../params.ts';
 import { isActive } from '../window.ts';
 import { gatewayHosts, specsAimedAt } from './layout.ts';
 import type { GatewayTap } from './gateway-tap.ts';
@@ -15,17 +15,25 @@ export const compromisedGateway = defineAttack({
   // What it does is counted at the gateway's tap, which a split keeps with its hospital.
   splitsOverThreads: () => true,
   targets: 'one gateway',
-  model: "gateway proxy drops or holds readings before the gateway's honest code sees them; at least one of `drop` and `delay` is set (both at 0 would do nothing)",
-  paramsSchema: z.object({
-    gateway: param(zOrdinal, 'The compromised gateway (0 is the first).', 'gateway number'),
-    drop: param(z.number().min(0).max(1).default(0), 'Chance that each reading reaching the gateway is dropped.', 'number in [0, 1]'),
-    delay: param(zDurationUs.default(0), 'Extra time each surviving reading is held before the gateway processes it.', 'duration'),
-  }),
+  model: "gateway proxy drops or holds readings before the gateway's honest code sees them; at least one of `drop` and `delay` is set above 0 (with neither it would do nothing)",
+  // Neither parameter has a default that makes an attack on its own: each omitted means none, and
+  // an entry must set one (an editor filling in defaults drop 0 and delay 0s would write an entry
+  // that does nothing, which the check below refuses).
+  paramsSchema: atLeastOneOf(
+    z.object({
+      gateway: param(zOrdinal, 'The compromised gateway (0 is the first).', 'gateway number'),
+      drop: param(z.number().min(0).max(1).optional(), 'Chance that each reading reaching the gateway is dropped.', 'number in [0, 1]', 'none dropped (then delay must be set)'),
+      delay: param(zDurationUs.optional(), 'Extra time each surviving reading is held before the gateway processes it.', 'duration', 'none held (then drop must be set)'),
+    }),
+    ['drop', 'delay'],
+  ),
   outcomes: ['attack.gateway_dropped_readings', 'attack.gateway_delayed_readings'],
   // Neither dropping nor holding, the gateway would pass every reading as an honest one does while
   // the ground truth labels it compromised: a run that looks attacked and is not.
   checkTargets: (spec, _sizes, issues) => {
-    if (spec.drop === 0 && spec.delay === 0) issues.refuse('drop', 'a drop chance above 0, or a positive delay (with drop: 0 and delay: 0s the gateway drops and holds nothing, yet is labelled compromised)', 'drop: 0 and delay: 0s');
+    if ((spec.drop ?? 0) > 0 || (spec.delay ?? 0) > 0) return;
+    const found = spec.drop === undefined && spec.delay === undefined ? 'neither drop nor delay' : `${spec.drop === undefined ? 'no drop' : `drop: ${spec.drop}`} and ${spec.delay === undefined ? 'no delay' : 'delay: 0s'}`;
+    issues.refuse('drop', 'a drop chance above 0, or a positive delay (with drop: 0 and delay: 0s the gateway drops and holds nothing, yet is labelled compromised)', found);
   },
   device: {
     checkWorldTargets: (spec, sizes, issues) => issues.index('gateway', spec.gateway, sizes.gateways, 'a gateway number'),
@@ -37,8 +45,8 @@ export const compromisedGateway = defineAttack({
           admit(nowUs, rng) {
             for (const c of windows) {
               if (!isActive(c, nowUs)) continue;
-              if (c.drop > 0 && rng.float() < c.drop) return 'drop';
-              if (c.delay > 0) return c.delay;
+              if (c.drop !== undefined && c.drop > 0 && rng.float() < c.drop) return 'drop';
+              if (c.delay !== undefined && c.delay > 0) return c.delay;
             }
             return undefined;
           },
