@@ -29,6 +29,22 @@ describe('docs/scenarios.md', () => {
     expect(byPath.get('attacks[].rate')?.defaultText).toBe('');
   });
 
+  it("names each attack's own default and meaning of a field several attacks have, where they differ", () => {
+    const byPath = new Map(fieldReference().map((f) => [f.path, f]));
+    const delay = byPath.get('attacks[].delay')!;
+    expect(delay.defaultsByAttack).toEqual([
+      { types: ['leader-delay', 'delay-votes'], text: 'required', stated: false },
+      { types: ['replay'], text: '1s', stated: true },
+      { types: ['compromised-gateway'], text: 'none held (then drop must be set)', stated: false },
+    ]);
+    expect(delay.meaningsByAttack?.map((m) => m.types)).toEqual([['leader-delay'], ['delay-votes'], ['replay'], ['compromised-gateway']]);
+    const doc = readFileSync(new URL('../../docs/scenarios.md', import.meta.url), 'utf8');
+    expect(doc).toContain('| `attacks[].delay` | duration | *leader-delay, delay-votes*: required; *replay*: `1s`; *compromised-gateway*: none held (then drop must be set) | *leader-delay*: Added one-way delay');
+    // Where every attack that has a field agrees, the row says it once.
+    expect(byPath.get('attacks[].after')?.defaultsByAttack).toBeUndefined();
+    expect(byPath.get('attacks[].after')?.defaultText).toBe('0s');
+  });
+
   it("gives a list entry's duration the default its schema states, written as a scenario writes it, as `iomtsim list attacks` does", () => {
     const byPath = new Map(fieldReference().map((f) => [f.path, f.defaultText]));
     expect(byPath.get('attacks[].start')).toBe('0s');
