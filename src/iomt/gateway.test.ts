@@ -7,7 +7,7 @@ import { Gateway } from './gateway.ts';
 import type { AlertNotice, PutAck, PutBatch } from './messages.ts';
 import type { NodeAnswer, NodeNotice, NodeQuery, NodeSubscribe } from './node-messages.ts';
 import { DEFAULT_PROFILES } from './profiles.ts';
-import { decodeRecord, readingTerm, RECORD_BYTES, type ReadingMessage } from './reading.ts';
+import { decodeRecord, readingTerm, RECORD_BYTES, recordDevice, type ReadingMessage } from './reading.ts';
 
 const STORE = 100;
 const CARE = 101;
@@ -108,7 +108,7 @@ describe('Gateway', () => {
     expect(h.gw.accepted).toBe(3);
     expect(h.events.filter((e) => (e as { kind: string }).kind === 'iomt-reading-rejected')).toEqual([{ kind: 'iomt-reading-rejected', device: 8, reason: 'unregistered' }]);
     const put = h.sent.find((x) => x.to === STORE)!.msg as PutBatch;
-    expect(Array.from(put.devices)).toEqual([9, 6, 5]);
+    expect(Array.from({ length: put.count }, (_, i) => recordDevice(put.records, i * RECORD_BYTES))).toEqual([9, 6, 5]);
   });
 
   it('alerts the care team once SpO2 has stayed below 90 % for the rule\'s 15 s hold, and submits the alert on chain', () => {

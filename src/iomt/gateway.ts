@@ -89,9 +89,8 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
   private readonly registryFeed: NodeSubscription;
   private windowCount = 0;
 
-  /** The open batch, packed: records end to end, and each record's device and true sampling time. */
+  /** The open batch, packed: records end to end (each names its device), and each record's true sampling time. */
   private records: Uint8Array;
-  private recordDevices: Int32Array;
   private recordTrueUs: Float64Array;
   private recordCount = 0;
   private recordPayloadBytes = 0;
@@ -120,7 +119,6 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     this.lastArrivalUs = new Float64Array(o.devices.length).fill(NaN);
     const capacity = Math.min(o.batchMaxReadings, INITIAL_BATCH_CAPACITY);
     this.records = new Uint8Array(capacity * RECORD_BYTES);
-    this.recordDevices = new Int32Array(capacity);
     this.recordTrueUs = new Float64Array(capacity);
     this.queries = new NodeQueries(ctx, o.node);
     this.ledger = new LedgerClient(ctx, o.ledger, this.queries, this);
@@ -193,10 +191,9 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     }
     if (bank !== undefined) this.alarms(bank.feed(FEATURE_INDEX.value, slot, m.value), 'device', m.device);
     const k = this.recordCount;
-    if (k === this.recordDevices.length) this.growBatch();
+    if (k === this.recordTrueUs.length) this.growBatch();
     encodeRecord(this.records, k * RECORD_BYTES, m.device, m.seq, m.timestampUs, m.value, m.payloadBytes);
     if (this.rules.feed(slot, m.value, m.timestampUs)) this.raiseAlert(slot, this.rules.firedRule, this.rules.firedConditionUs, this.records.subarray(k * RECORD_BYTES, (k + 1) * RECORD_BYTES));
-    this.recordDevices[k] = m.device;
     this.recordTrueUs[k] = m.trueUs;
     this.recordCount = k + 1;
     this.recordPayloadBytes += m.payloadBytes;
@@ -205,13 +202,10 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
   }
 
   private growBatch(): void {
-    const capacity = Math.min(this.o.batchMaxReadings, 2 * this.recordDevices.length);
+    const capacity = Math.min(this.o.batchMaxReadings, 2 * this.recordTrueUs.length);
     const records = new Uint8Array(capacity * RECORD_BYTES);
     records.set(this.records);
     this.records = records;
-    const devices = new Int32Array(capacity);
-    devices.set(this.recordDevices);
-    this.recordDevices = devices;
     const trueUs = new Float64Array(capacity);
     trueUs.set(this.recordTrueUs);
     this.recordTrueUs = trueUs;
@@ -262,7 +256,7 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     const root = packedMerkleRoot(records, RECORD_BYTES, n);
     ctx.cpu(merkleTreeCostUs(this.o.crypto, n, RECORD_BYTES));
     const batch = this.batchSeq++;
-    const put: PutBatch = { kind: 'put', gateway: ctx.self, batch, root, count: n, records, devices: this.recordDevices.slice(0, n), bytes: BATCH_HEADER_BYTES + n * RECORD_BYTES + this.recordPayloadBytes };
+    const put: PutBatch = { kind: 'put', gateway: ctx.self, batch, root, count: n, records, bytes: BATCH_HEADER_BYTES + n * RECORD_BYTES + this.recordPayloadBytes };
     ctx.send(this.o.store, put, put.bytes);
     this.pendingBatches.set(batch, { trueUs: this.recordTrueUs.slice(0, n), durable: false, anchored: false });
     this.ledger.submit(anchorCall(ctx.self, batch, root, n), batch, { q: 'height' });

@@ -12,8 +12,6 @@ export interface PutBatch {
   readonly count: number;
   /** Record bytes, RECORD_BYTES each, end to end in leaf order (the batch's own buffer). */
   readonly records: Uint8Array;
-  /** Device of each record (the store's index for "latest reading of a device"). */
-  readonly devices: Int32Array;
   readonly bytes: number;
 }
 

@@ -107,6 +107,11 @@ export interface DecodedRecord {
   readonly payloadBytes: number;
 }
 
+/** The device a record at `offset` names (its first field), read where a store files it: no view per record. */
+export function recordDevice(b: Uint8Array, offset: number): number {
+  return (b[offset]! | (b[offset + 1]! << 8) | (b[offset + 2]! << 16)) + b[offset + 3]! * 0x1000000;
+}
+
 /** A record's payload size alone, read where a store serves it: no view or decoded record per read. */
 export function recordPayloadBytes(b: Uint8Array): number {
   return (b[24]! | (b[25]! << 8) | (b[26]! << 16)) + b[27]! * 0x1000000;

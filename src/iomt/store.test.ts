@@ -76,7 +76,7 @@ const replies = (sent: readonly { to: number; msg: unknown }[]) => sent.filter((
 function batch(payloadBytes: readonly number[] = [20, 20, 20, 20, 20]): PutBatch {
   const records = new Uint8Array(5 * RECORD_BYTES);
   for (let d = 0; d < 5; d++) encodeRecord(records, d * RECORD_BYTES, d, 7, 1_000_000 + d, 95.5 + d, payloadBytes[d]!);
-  return { kind: 'put', gateway: 3, batch: 0, root: packedMerkleRoot(records, RECORD_BYTES, 5), count: 5, records, devices: Int32Array.from([0, 1, 2, 3, 4]), bytes: 5 * RECORD_BYTES };
+  return { kind: 'put', gateway: 3, batch: 0, root: packedMerkleRoot(records, RECORD_BYTES, 5), count: 5, records, bytes: 5 * RECORD_BYTES };
 }
 
 describe('OffChainStore', () => {
@@ -355,7 +355,7 @@ describe('OffChainStore', () => {
     devices.forEach((d, i) => {
       const records = new Uint8Array(RECORD_BYTES);
       encodeRecord(records, 0, d, i, 1_000_000, 90 + i, 20);
-      s.onMessage(3, { kind: 'put', gateway: 3, batch: i, root: packedMerkleRoot(records, RECORD_BYTES, 1), count: 1, records, devices: Int32Array.from([d]), bytes: RECORD_BYTES });
+      s.onMessage(3, { kind: 'put', gateway: 3, batch: i, root: packedMerkleRoot(records, RECORD_BYTES, 1), count: 1, records, bytes: RECORD_BYTES });
     });
     for (const d of devices) expect(s.serveWithoutPermit(5, { kind: 'get', device: d, token: d })).toBe(true);
     const served = replies(sent).filter((m) => (m as GetReply).kind === 'get-reply') as GetReply[];

@@ -28,7 +28,7 @@ import { requestKey, type AccessDecision } from '../contracts/index.ts';
 import { merkleLeafHash, merkleProof, merkleProofOfHashes, merkleTreeCostUs, packedMerkleRoot, type CryptoCosts, type Verifier } from '../ledger/index.ts';
 import { emitIomt } from './events.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch, PutRefusal } from './messages.ts';
-import { RECORD_BYTES, recordPayloadBytes } from './reading.ts';
+import { RECORD_BYTES, recordDevice, recordPayloadBytes } from './reading.ts';
 import { NodeSubscription, type NodeEndpoint } from './node-link.ts';
 import { STATE_READ_US, type NodeNotice } from './node-messages.ts';
 import { signedByRequester } from './reader-credential.ts';
@@ -236,9 +236,11 @@ export class OffChainStore implements Actor<unknown> {
     // The batch's records arrive packed in a buffer the gateway gave up: kept as they are.
     const held: HeldBatch = { gateway: m.gateway, batch: m.batch, storedUs: ctx.nowUs, data: m.records.subarray(0, m.count * RECORD_BYTES) };
     this.retained.push(held);
+    // Each record is filed under the device it names, which the root covers, not under a list beside it.
     for (let i = 0; i < m.count; i++) {
-      let slot = m.devices[i]! - this.firstDevice;
-      if (slot < 0 || slot >= this.latestIndex.length) slot = this.cover(m.devices[i]!);
+      const device = recordDevice(m.records, i * RECORD_BYTES);
+      let slot = device - this.firstDevice;
+      if (slot < 0 || slot >= this.latestIndex.length) slot = this.cover(device);
       this.latestBatch[slot] = held;
       this.latestIndex[slot] = i;
       this.latestAltered[slot] = 0;

@@ -21,7 +21,7 @@ import { forwardingContext, type Actor, type ActorContext, type ActorFactory, ty
 import { canonical, sha256Hex } from '../../contracts/index.ts';
 import { TX_ENVELOPE_BYTES } from '../../iomt/ledger-client.ts';
 import type { PutBatch } from '../../iomt/messages.ts';
-import { decodeRecord, RECORD_BYTES } from '../../iomt/reading.ts';
+import { decodeRecord, RECORD_BYTES, recordDevice } from '../../iomt/reading.ts';
 import type { Transaction } from '../../ledger/index.ts';
 import type { ConfirmedEvent, RequestMessage, SubmitEvent } from '../../protocols/types.ts';
 import { isActive, type AttackWindow } from '../window.ts';
@@ -120,7 +120,7 @@ export class PhiLeakingGateway implements Actor<unknown> {
   }
 
   private identifierOf(put: PutBatch): { patient: string } | undefined {
-    const mrn = this.recordNumberOf.get(put.devices[0]!);
+    const mrn = this.recordNumberOf.get(recordDevice(put.records, 0));
     return mrn === undefined ? undefined : { patient: `pt_${mrn.toLowerCase()}` };
   }
 }

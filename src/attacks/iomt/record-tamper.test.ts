@@ -24,7 +24,7 @@ function recordsOf(batch: number, devices: readonly number[] = [0]): PutBatch {
   const n = devices.length;
   const records = new Uint8Array(n * RECORD_BYTES);
   devices.forEach((d, i) => encodeRecord(records, i * RECORD_BYTES, d, batch, 1_000_000, 97, 20));
-  return { kind: 'put', gateway: 3, batch, root: packedMerkleRoot(records, RECORD_BYTES, n), count: n, records, devices: Int32Array.from(devices), bytes: n * RECORD_BYTES };
+  return { kind: 'put', gateway: 3, batch, root: packedMerkleRoot(records, RECORD_BYTES, n), count: n, records, bytes: n * RECORD_BYTES };
 }
 
 function newStore(): OffChainStore {
