@@ -15,9 +15,10 @@ import { createExecutor, DEFAULT_MODEL, runsAlone, type Executor } from './execu
 import { executePlan, type ExecuteResult, type Progress } from './execute.ts';
 import { environment, manifestHead, type Manifest, type RunKind } from './manifest.ts';
 import { atPoint, buildPoints, planTasks, type Plan, type PlanPoint } from './plan.ts';
-import { planSplitsInThread } from '../world/threads/plan-thread.ts';
+import { planSplitsInThread, type PlannedSplits } from '../world/threads/plan-thread.ts';
 import { planningNote } from '../world/threads/default-threads.ts';
-import { windowFromLatenciesUs } from '../world/threads/run.ts';
+import { windowFromLatenciesUs, type SplitPlan, type ThreadsProblem } from '../world/threads/run.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { checkResultsFolder, makeResultsFolder, readResults, type StoredResults } from './results-dir.ts';
 import { checkRecordedReplications } from './records-check.ts';
 import { replicationSeeds } from './seeds.ts';
@@ -49,6 +50,8 @@ export interface RunRequest extends ExecutionOptions, ThreadsOption {
   readonly resultsRoot?: string;
   /** The grid's points where the caller has built them (gridOf `loaded` and `dimensions`), not to build them again. */
   readonly points?: readonly PlanPoint[];
+  /** Splits of `points` the caller already planned (default-threads.ts), not to plan them again. */
+  readonly plannedSplits?: PlannedSplits;
 }
 
 export interface RunOutcome extends ExecuteResult {
@@ -126,7 +129,7 @@ export interface DryRun {
 /** Everything runScenario checks before it writes (the grid, the notices, --out, the split), then stop. */
 export async function dryRun(request: RunRequest): Promise<DryRun> {
   const checked = checkRun(request);
-  if (checked.threads > 1) await checkThreads(checked.points, request.loaded, checked.threads, request.onNotice);
+  if (checked.threads > 1) await checkThreads(checked.points, request.loaded, checked.threads, request.onNotice, request.plannedSplits);
   return {
     kind: checked.kind,
     points: checked.points.map((p) => p.parameters),
@@ -158,7 +161,7 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
   const executor = executorFor(planTasks(plan).length, threads, request);
   let dir: string;
   try {
-    if (threads > 1) await checkThreads(points, loaded, threads, request.onNotice);
+    if (threads > 1) await checkThreads(points, loaded, threads, request.onNotice, request.plannedSplits);
     // Made last, once nothing else can refuse the run.
     dir = makeResultsFolder(request, loaded.scenario.name, kind === 'sweep' ? 'sweep-' : '', loaded.scenario.seed, now);
   } catch (err) {
@@ -171,20 +174,24 @@ export async function runScenario(request: RunRequest): Promise<RunOutcome> {
 /**
  * Refuse, before anything is written, a split over threads that some point cannot take, blamed and
  * named as the point's other problems are (buildPoints): on the --vary value, --set or line it
- * came from, with the point it is at. A long planning is said to `onNotice` first.
+ * came from, with the point it is at. A long planning is said to `onNotice` first. Splits `planned`
+ * already over `threads` (the default count's, default-threads.ts) are reused, not planned again.
  */
-export async function checkThreads(points: readonly PlanPoint[], loaded: LoadedScenario, threads: number, onNotice?: (line: string) => void): Promise<void> {
+export async function checkThreads(points: readonly PlanPoint[], loaded: LoadedScenario, threads: number, onNotice?: (line: string) => void, planned?: PlannedSplits): Promise<void> {
   // A point whose latencies give it a window splits; the others are planned in full (their worlds
   // built), which finds the rest's problems and names the field at fault.
   const unsettled = points.filter((p) => (windowFromLatenciesUs(p.scenario, threads) ?? 0) < 1);
-  if (unsettled.length === 0) return;
-  const note = planningNote(unsettled.map((p) => p.scenario), threads);
-  if (note !== undefined) onNotice?.(note);
-  const splits = await planSplitsInThread(unsettled.map((p) => p.scenario), threads);
-  for (const [i, split] of splits.entries()) {
+  const splits = new Map<Scenario, SplitPlan | { readonly problem: ThreadsProblem }>(planned?.threads === threads ? planned.splits : []);
+  const toPlan = unsettled.map((p) => p.scenario).filter((s) => !splits.has(s));
+  if (toPlan.length > 0) {
+    const note = planningNote(toPlan, threads);
+    if (note !== undefined) onNotice?.(note);
+    for (const [i, split] of (await planSplitsInThread(toPlan, threads)).entries()) splits.set(toPlan[i]!, split);
+  }
+  for (const { scenario, parameters } of unsettled) {
+    const split = splits.get(scenario)!;
     if (!('problem' in split)) continue;
     const { path, expected, found, blamed } = split.problem;
-    const { parameters } = unsettled[i]!;
     const source = blameFor(loaded.locate, pointOverrides(parameters))(blamed ?? path.split('.'));
     throw new InputError([atPoint({ source, path, expected, found }, parameters)]);
   }

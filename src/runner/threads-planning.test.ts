@@ -22,7 +22,7 @@ vi.mock('../world/threads/plan-thread.ts', async (importOriginal) => {
   };
 });
 
-const bundled = (name: string) => loadScenario(fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)), []);
+const bundled = (name: string, sets: readonly string[] = []) => loadScenario(fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)), sets);
 
 beforeEach(() => {
   planned.worlds = 0;
@@ -40,6 +40,16 @@ describe('planning a split over threads', () => {
   it('builds the world of a point its latencies do not settle: more threads than hospitals', async () => {
     const loaded = bundled('hospital.yaml');
     await checkThreads(gridOf(loaded, []), loaded, 2);
+    expect(planned.worlds).toBe(1);
+  });
+
+  it('builds the world of a point with a device attack once, for the default count and the run\'s check together', async () => {
+    // A device attack leaves the split to the sites a plan counts, so the latencies do not settle it.
+    const loaded = bundled('regional.yaml', ['attacks=[{type: replay, start: 5s, devices: [2, 3], delay: 2s}]']);
+    const points = gridOf(loaded, []);
+    const chosen = await defaultThreads(() => points.map((p) => p.scenario), 1, 2);
+    expect(chosen.threads).toBe(2);
+    await checkThreads(points, loaded, 2, undefined, chosen.planned);
     expect(planned.worlds).toBe(1);
   });
 });

@@ -6,7 +6,7 @@ import { checkResume, defaultWorkerCount, dryRun, gridOf, parseShard, resumeRun,
 import { buildPoints, type PlanPoint } from '../../runner/plan.ts';
 import { EXIT } from '../errors.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { defaultThreads } from '../../world/threads/default-threads.ts';
+import { defaultThreads, type DefaultThreads } from '../../world/threads/default-threads.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { parseIntFlag, scenarioSets, threadCount, withRunFlags, workerCount, type RunFlags } from '../options.ts';
 import { formatDryRun } from '../print.ts';
@@ -52,13 +52,15 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const points = dimensions.reduce((n, d) => n * d.values.length, 1);
   const tasks = Math.ceil((points * loaded.scenario.replications) / (shard?.count ?? 1));
-  // Built only where the default count needs them (cores to spare), and handed on to the run.
+  // Built only where the default count needs them (cores to spare), and handed on to the run with
+  // the splits it planned, so that the run's check builds no world again.
   let grid: PlanPoint[] | undefined;
-  const threads = args.threads !== undefined ? threadCount(args) : await chosenThreads(() => (grid = gridOf(loaded, dimensions)).map((p) => p.scenario), tasks, args);
+  const { threads, planned } = args.threads !== undefined ? { threads: threadCount(args), planned: undefined } : await chosenThreads(() => (grid = gridOf(loaded, dimensions)).map((p) => p.scenario), tasks, args);
   const request: RunRequest = {
     loaded,
     dimensions,
     ...(grid === undefined ? {} : { points: grid }),
+    ...(planned === undefined ? {} : { plannedSplits: planned }),
     ...(shard ? { shard } : {}),
     ...(args.out !== undefined ? { outDir: args.out } : {}),
     workers: workerCount(args, tasks, threads),
@@ -81,11 +83,11 @@ export async function runCommand(args: RunArgs): Promise<number> {
  * free, for worlds that gain from a split, the same for every point of a sweep
  * (src/world/threads/default-threads.ts), said on stderr when it is more than one.
  */
-async function chosenThreads(points: () => readonly Scenario[], tasks: number, args: RunArgs): Promise<number> {
+async function chosenThreads(points: () => readonly Scenario[], tasks: number, args: RunArgs): Promise<DefaultThreads> {
   const atOnce = args.workers === undefined ? tasks : Math.min(tasks, parseIntFlag('--workers', args.workers, 1, 1024));
-  const { threads, why } = await defaultThreads(points, atOnce, defaultWorkerCount(), (line) => process.stderr.write(`iomtsim: ${line}\n`));
-  if (threads > 1) process.stderr.write(`iomtsim: each replication split over ${threads} threads (${why}; --threads 1 runs it whole)\n`);
-  return threads;
+  const chosen = await defaultThreads(points, atOnce, defaultWorkerCount(), (line) => process.stderr.write(`iomtsim: ${line}\n`));
+  if (chosen.threads > 1) process.stderr.write(`iomtsim: each replication split over ${chosen.threads} threads (${chosen.why}; --threads 1 runs it whole)\n`);
+  return chosen;
 }
 
 export function runBuilder(y: Argv) {

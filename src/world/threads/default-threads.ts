@@ -24,7 +24,7 @@
  */
 import type { Scenario } from '../../scenario/schema.ts';
 import { DEVICE_KINDS } from '../../iomt/profiles.ts';
-import { planSplitsInThread } from './plan-thread.ts';
+import { planSplitsInThread, type PlannedSplits } from './plan-thread.ts';
 import { threadsRefusal, windowFromLatenciesUs } from './run.ts';
 
 /** Devices each thread must have for an IoMT world to split by default (see the header). */
@@ -34,6 +34,8 @@ export interface DefaultThreads {
   readonly threads: number;
   /** Why, in words a progress line can show. */
   readonly why: string;
+  /** The splits planned in full to choose `threads`, for the run's check to reuse (run.ts checkThreads): each world is built once. */
+  readonly planned?: PlannedSplits;
 }
 
 /** The devices an IoMT scenario places (0 for a consensus-only one). */
@@ -81,7 +83,7 @@ export function planningNote(scenarios: readonly Scenario[], threads: number): s
  * where the cores leave threads spare), `tasks` replications of them running at once on `cores`
  * cores, and why: the fewest any point takes, where every point can split over that many (read
  * from its latencies, else planned in a thread of its own: plan-thread.ts, said to `onNotice`
- * where that takes a while).
+ * where that takes a while, and handed back so that the run's check does not plan them again).
  */
 export async function defaultThreads(scenarios: () => readonly Scenario[], tasks: number, cores: number, onNotice?: (line: string) => void): Promise<DefaultThreads> {
   const spare = Math.floor(cores / Math.max(1, tasks));
@@ -94,11 +96,14 @@ export async function defaultThreads(scenarios: () => readonly Scenario[], tasks
   const windows = points.map((s) => windowFromLatenciesUs(s, fewest.threads));
   if (windows.includes(0)) return noWindow;
   const unsettled = points.filter((_, i) => windows[i] === undefined);
+  let planned: PlannedSplits | undefined;
   if (unsettled.length > 0) {
     const note = planningNote(unsettled, fewest.threads);
     if (note !== undefined) onNotice?.(note);
-    if ((await planSplitsInThread(unsettled, fewest.threads)).some((p) => 'problem' in p)) return noWindow;
+    const splits = await planSplitsInThread(unsettled, fewest.threads);
+    if (splits.some((p) => 'problem' in p)) return noWindow;
+    planned = { threads: fewest.threads, splits: new Map(unsettled.map((s, i) => [s, splits[i]!])) };
   }
   const which = points.length > 1 ? `of ${points.length} points, the one taking the fewest has ` : '';
-  return { threads: fewest.threads, why: `${which}${fewest.why}, ${tasks} replication(s) on ${cores} cores` };
+  return { threads: fewest.threads, why: `${which}${fewest.why}, ${tasks} replication(s) on ${cores} cores`, ...(planned === undefined ? {} : { planned }) };
 }

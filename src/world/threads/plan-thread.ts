@@ -12,6 +12,15 @@ import type { SplitPlan, ThreadsProblem } from './run.ts';
 
 const WORKER_SOURCE = new URL('./plan-worker.ts', import.meta.url).href;
 
+/**
+ * Splits already planned over `threads` threads, by the scenario planned (the object itself), so
+ * that a later check of the same points reuses them instead of building each world again.
+ */
+export interface PlannedSplits {
+  readonly threads: number;
+  readonly splits: ReadonlyMap<Scenario, SplitPlan | { readonly problem: ThreadsProblem }>;
+}
+
 /** `planSplit(scenario, scenario.seed, threads)` for each scenario, in order. */
 export async function planSplitsInThread(scenarios: readonly Scenario[], threads: number): Promise<(SplitPlan | { readonly problem: ThreadsProblem })[]> {
   const entry = threadEntry(WORKER_SOURCE);
