@@ -1,7 +1,7 @@
 /** Human-readable summaries on stdout (without --json). */
 import { distinctEnds, onSideOfBound, spreadOf } from '../report/model/format.ts';
 import { inValueOrder } from '../report/model/parameter-scale.ts';
-import { checkCounts, meanWhereDefined, type DryRun, type UndefinedIn, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
+import { checkCounts, meanWhereDefined, stoppedEarlyText, type DryRun, type UndefinedIn, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
 import { parseCondition, parseSlo } from '../scenario/conditions.ts';
 
 function num(x: number | null): string {
@@ -135,7 +135,7 @@ export function formatSize(size: SizeAnswer): string {
   const lines = [`size: ${size.goal} ${size.key} in [${size.lo}, ${size.hi}] meeting ${size.slos.join(' and ')}`];
   for (const p of size.probes) {
     const verdicts = p.slos.map((s) => `${s.slo}: ${s.undecided ? 'not decided' : `${s.atLeast ? '≥ ' : ''}${observedText(s.observed, s.undefinedIn, parseSlo(s.slo)?.condition.value, 'not produced')} ${s.passed ? 'ok' : 'FAIL'}`}`);
-    const early = p.stoppedEarly === undefined ? '' : `, stopped early: replication ${p.stoppedEarly.replication} at ${num(p.stoppedEarly.atUs / 1e6)} s`;
+    const early = p.stoppedEarly === undefined ? '' : `, ${stoppedEarlyText(p.stoppedEarly, num)}`;
     lines.push(`  probe ${size.key}=${p.value}: ${p.passed ? 'meets' : 'misses'} (${verdicts.join('; ')}${early})`);
   }
   lines.push(`answer: ${size.answer === null ? 'none' : `${size.key}=${size.answer}`} (${size.explanation})`);

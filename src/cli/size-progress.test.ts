@@ -24,6 +24,11 @@ describe('size progress', () => {
     expect(describeVerdict(progress({ probesDone: 4, verdict: 'misses (stopped early)' }))).toContain('probe 4: workload.rateTps=800 misses (stopped early)');
   });
 
+  it('says which replication stopped the probe by leaving which SLO metric undefined', () => {
+    const stoppedEarly = { replication: 1, atUs: 10_000_000, slo: 'consensus.commit_latency_ms.p99 <= 250', undefinedMetric: 'consensus.commit_latency_ms.p99' };
+    expect(describeVerdict(progress({ probesDone: 4, verdict: 'misses (stopped early)', stoppedEarly }))).toContain('probe 4: workload.rateTps=800 misses (stopped early: replication 1 left consensus.commit_latency_ms.p99 undefined) · ');
+  });
+
   it('rewrites one line in place on a terminal and ends it at a verdict', () => {
     const { written, s } = stream(true);
     const r = sizeProgressReporter(s, () => 0);

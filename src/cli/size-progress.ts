@@ -6,7 +6,7 @@
  * logs) plain lines: when a probe starts, when one of its replications ends, every few seconds
  * while it runs, and its verdict (the conventions of progress.ts).
  */
-import { meanWhereDefined, type ProbeProgress } from '../runner/index.ts';
+import { meanWhereDefined, stoppedEarlyText, type ProbeProgress } from '../runner/index.ts';
 import { onSideOfBound } from '../report/model/format.ts';
 
 const PLAIN_EVERY_MS = 5_000;
@@ -53,9 +53,10 @@ export function describeProbe(p: ProbeProgress): string {
   return `probe ${p.probesDone + 1}: ${p.key}=${p.value} · ${reps.join(', ')} · ${slosText(p)} · elapsed ${elapsed(p.elapsedMs)}`;
 }
 
-/** The line a probe leaves behind: its value, its verdict and the SLOs as they ended. */
+/** The line a probe leaves behind: its value, its verdict (why it stopped early, where it did) and the SLOs as they ended. */
 export function describeVerdict(p: ProbeProgress): string {
-  return `probe ${p.probesDone}: ${p.key}=${p.value} ${p.verdict ?? ''} · ${slosText(p)} · elapsed ${elapsed(p.elapsedMs)}`;
+  const verdict = p.stoppedEarly === undefined ? p.verdict ?? '' : `misses (${stoppedEarlyText(p.stoppedEarly, num)})`;
+  return `probe ${p.probesDone}: ${p.key}=${p.value} ${verdict} · ${slosText(p)} · elapsed ${elapsed(p.elapsedMs)}`;
 }
 
 export interface SizeProgressReporter {

@@ -8,7 +8,7 @@ const le = (value: number) => ({ metric: 'm', condition: { op: '<=' as const, va
 describe('ownFailure', () => {
   it('fails an upper-bound SLO once the bound over the replications already exceeds it, the others counted as 0', () => {
     expect(ownFailure([le(250)], [499], 2)).toBeUndefined();
-    expect(ownFailure([le(250)], [501], 2)).toEqual({ slo: 0, meanAtLeast: 250.5 });
+    expect(ownFailure([le(250)], [501], 2)).toEqual({ kind: 'bound', slo: 0, meanAtLeast: 250.5 });
     expect(ownFailure([{ metric: 'm', condition: { op: '<', value: 250 } }], [500], 2)?.slo).toBe(0);
     expect(ownFailure([{ metric: 'm', condition: { op: '==', value: 0 } }], [1], 3)?.slo).toBe(0);
   });

@@ -8,17 +8,19 @@
  * only for metrics that are never negative, so the other replications' final values are at least
  * 0, and the probe's mean is at least (this replication's bound) / R. When that already breaks an
  * upper-bound condition (`<=`, `<`, `==`), the final mean breaks it too, whatever the rest of the
- * runs do: the stop is sound, the probe's verdict is the one the full runs would give. (A
- * replication whose metric ends undefined, NaN, fails the SLO by itself, judgeMean in summary.ts:
- * the full runs fail it either way.) Nothing is decided to pass early; conditions bounded from
- * below (`>=`, `>`, `!=`) are never decided early.
+ * runs do: the stop is sound, the probe's verdict is the one the full runs would give. Nothing is
+ * decided to pass early; conditions bounded from below (`>=`, `>`, `!=`) are never decided early.
  *
- * Only a replication's own bound is used, not the sum of all of them: the others' bounds at a
+ * A replication that ends with an SLO's metric undefined (NaN: a latency where nothing committed)
+ * decides too, whatever the condition: a metric some replication left undefined fails its SLO
+ * whatever the others give (summary.ts, judgeMean), so the full runs would fail the probe as well.
+ *
+ * Only a replication's own evidence is used, not the sum of all of them: the others' bounds at a
  * given moment depend on thread timing, and the records kept must not (size-probe.ts).
  */
 import type { RunWatch } from '../metrics/interim-bounds.ts';
 import type { Condition } from '../scenario/index.ts';
-import { ProbeBoard, ROW_RUNNING } from './probe-board.ts';
+import { ProbeBoard, ROW_FINISHED, ROW_RUNNING, type BoardRow } from './probe-board.ts';
 
 export interface WatchedSlo {
   readonly metric: string;
@@ -34,12 +36,12 @@ export interface ProbeWatchSpec {
   readonly slos: readonly WatchedSlo[];
 }
 
-export interface EarlyFailure {
-  /** Index of the SLO that failed. */
-  readonly slo: number;
-  /** What the probe's mean of its metric cannot go below: already past the SLO's limit. */
-  readonly meanAtLeast: number;
-}
+/** Why a replication alone shows the probe fails SLO `slo` (its index). */
+export type EarlyFailure =
+  /** The probe's mean of the metric cannot go below `meanAtLeast`, already past the SLO's limit. */
+  | { readonly kind: 'bound'; readonly slo: number; readonly meanAtLeast: number }
+  /** The replication ran to its end and left the metric undefined. */
+  | { readonly kind: 'undefined'; readonly slo: number };
 
 /** The condition fails for every value at or above `atLeast`. */
 function failsFromBelow(condition: Condition, atLeast: number): boolean {
@@ -64,9 +66,20 @@ export function ownFailure(slos: readonly WatchedSlo[], atLeast: readonly number
     const bound = atLeast[k];
     if (bound === undefined || !Number.isFinite(bound)) continue;
     const meanAtLeast = bound / replications;
-    if (failsFromBelow(slo.condition, meanAtLeast)) return { slo: k, meanAtLeast };
+    if (failsFromBelow(slo.condition, meanAtLeast)) return { kind: 'bound', slo: k, meanAtLeast };
   }
   return undefined;
+}
+
+/**
+ * The first SLO that replication row's board row alone shows the probe fails: once it has finished,
+ * a metric it left undefined (judged first, as the full runs' verdict is: judgeMean fails it
+ * whatever the mean), else its own lower bounds (ownFailure).
+ */
+export function rowFailure(slos: readonly WatchedSlo[], row: BoardRow, replications: number): EarlyFailure | undefined {
+  const undefinedSlo = row.state === ROW_FINISHED ? slos.findIndex((_, k) => !Number.isFinite(row.now[k] ?? NaN)) : -1;
+  if (undefinedSlo >= 0) return { kind: 'undefined', slo: undefinedSlo };
+  return ownFailure(slos, row.atLeast, replications);
 }
 
 /** The watch a watched replication runs with: post to its row; stop once it or an earlier replication has shown the probe fails. */
@@ -85,4 +98,14 @@ export function boardWatch(spec: ProbeWatchSpec): RunWatch {
       return true;
     },
   };
+}
+
+/**
+ * A probe's early stop as printed, one wording for the terminal, the reports and `size`'s progress:
+ * "stopped early: replication 0 at 8 s" (a bound past the limit, how far the run had got), or
+ * "stopped early: replication 1 left toy.latency_ms.mean undefined".
+ */
+export function stoppedEarlyText(early: { readonly replication: number; readonly atUs: number; readonly undefinedMetric?: string | undefined }, seconds: (s: number) => string): string {
+  const why = early.undefinedMetric === undefined ? `at ${seconds(early.atUs / 1e6)} s` : `left ${early.undefinedMetric} undefined`;
+  return `stopped early: replication ${early.replication} ${why}`;
 }

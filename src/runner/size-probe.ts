@@ -3,23 +3,22 @@
  * board (probe-board.ts), and stopped once the probe has failed for good (size-early-stop.ts).
  *
  * What is kept does not depend on timing, so a probe's records are the same with any number of
- * workers: replication r stops early only on its own evidence (its own lower bound, the others
- * counted as 0), at a simulated time its own run decides, or at its end. The smallest replication
+ * workers: replication r decides only on its own evidence (its own lower bound, the others
+ * counted as 0), at a simulated time its own run decides, or at its end (its final values, and an
+ * SLO metric it left undefined). The smallest replication
  * that decides, r*, ends the probe: replications after r* are skipped, or stopped and dropped if
  * already running; those before r* run to their end and are kept; r* is kept when it decided at
- * its end, and otherwise only its evidence is (its metrics would be those of a shorter run).
+ * its end, and otherwise only its evidence is (its metrics would be those of a shorter run). The
+ * last replication deciding at its end stopped nothing: the probe is judged on all of them.
  */
 import type { Executor } from './executor.ts';
 import { describeError } from './run-tasks.ts';
 import { ProbeBoard, ROW_FINISHED, ROW_RUNNING } from './probe-board.ts';
-import { ownFailure, type EarlyFailure, type WatchedSlo } from './size-early-stop.ts';
+import { rowFailure, type EarlyFailure, type WatchedSlo } from './size-early-stop.ts';
 import type { ReplicationTask, TaskResult } from './types.ts';
 
-export interface EarlyStop extends EarlyFailure {
-  /** The replication whose evidence decided, and how far it had run. */
-  readonly replication: number;
-  readonly atUs: number;
-}
+/** The replication whose evidence decided, and how far it had run. */
+export type EarlyStop = EarlyFailure & { readonly replication: number; readonly atUs: number };
 
 export interface ProbeOutcome {
   /** Replications kept (ran to their end), in replication order. */
@@ -59,9 +58,9 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeOutcome> {
         if (result.output.simulatedUs < durationUs) continue; // stopped early: its row holds the evidence
         const final = slos.map((s) => result.output.metrics[s.metric]?.value ?? NaN);
         const boundedBefore = board.read(r).atLeast;
-        // A finished run decides on its final values, for the metrics its own run bounded (never negative).
+        // A finished run decides on its final values: those its own run bounded (never negative), and any left undefined.
         board.write(r, { state: ROW_FINISHED, simulatedUs: result.output.simulatedUs, now: final, atLeast: final.map((v, k) => (Number.isFinite(boundedBefore[k]) ? v : NaN)) });
-        if (ownFailure(slos, board.read(r).atLeast, n) !== undefined) board.lowerStopFrom(r);
+        if (rowFailure(slos, board.read(r), n) !== undefined) board.lowerStopFrom(r);
         results.set(r, result);
         request.onReplicationDone?.(tasks[r]!, result);
       } catch (err) {
@@ -72,8 +71,10 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeOutcome> {
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(executor.concurrency, n)) }, lane));
   const stopFrom = board.stopFrom;
-  const decider = stopFrom < n ? board.read(stopFrom) : undefined;
-  const decided = decider === undefined ? undefined : ownFailure(slos, decider.atLeast, n);
+  const deciderRow = stopFrom < n ? board.read(stopFrom) : undefined;
+  // The last replication deciding at its end cut nothing short: every replication ran, judged in full.
+  const decider = deciderRow !== undefined && (stopFrom < n - 1 || deciderRow.state !== ROW_FINISHED) ? deciderRow : undefined;
+  const decided = decider === undefined ? undefined : rowFailure(slos, decider, n);
   const early = decided === undefined ? undefined : { ...decided, replication: stopFrom, atUs: decider!.simulatedUs };
   // Kept: the replications that ran to their end up to the one that decided (all when none did).
   const finished = [...results].filter(([r]) => r <= stopFrom).sort(([a], [b]) => a - b).map(([r, result]) => ({ task: tasks[r]!, result }));

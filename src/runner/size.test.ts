@@ -4,6 +4,7 @@ import { holds, parseIntegerRange, parseSlo, type Slo } from '../scenario/index.
 import { sizeScenario, type ProbeProgress } from './index.ts';
 import { ROW_FINISHED, ROW_PENDING, ROW_RUNNING } from './probe-board.ts';
 import { bindingMargin, monotonicityContradiction, probeMeanAtLeast } from './size.ts';
+import { replicationSeeds } from './seeds.ts';
 import { readText, tempRoot, toyScenario } from './testing/fixtures.ts';
 import { simulateToy, TOY_MODEL, TOY_OVERCLAIMING_MODEL, TOY_SILENT_REPLICATION1_MODEL } from './testing/toy-model.ts';
 
@@ -51,9 +52,61 @@ describe('sizeScenario with a replication that leaves the SLO metric undefined',
     const { answer, probes } = r.summary.size;
     expect(answer).toBeNull();
     expect(probes).toHaveLength(1);
-    expect(probes[0]!.slos[0]).toMatchObject({ passed: false, undefinedIn: { replications: 1, of: 3 } });
+    expect(probes[0]!.slos[0]).toMatchObject({ passed: false, undefinedIn: { replications: 1, of: 2 } });
     expect(probes[0]!.slos[0]!.observed).toBeLessThan(1000000);
     expect(seen.find((p) => p.verdict !== undefined)!.slos[0]!.undefinedIn).toBe(1);
+  });
+
+  it('stops the probe at the replication that left it undefined, saying which and which metric, and skips the rest', async () => {
+    const seen: ProbeProgress[] = [];
+    const r = await sizeScenario({ loaded: toyScenario('', ['replications=3']), range: parseIntegerRange('consensus.nodes=2..4'), slos: [slo('toy.latency_ms.mean<=1000000')], minimize: false, workers: 0, model: TOY_SILENT_REPLICATION1_MODEL, outDir: join(root, 'undefined-stop'), onProbeProgress: (p) => seen.push(p) });
+    const probe = r.summary.size.probes[0]!;
+    expect(probe.stoppedEarly).toEqual({ replication: 1, atUs: 5_000_000, slo: 'toy.latency_ms.mean <= 1000000', undefinedMetric: 'toy.latency_ms.mean' });
+    // Replication 2 is never run: the point keeps replications 0 and 1.
+    expect(r.summary.points[probe.point]!.n).toBe(2);
+    expect(seen.find((p) => p.verdict !== undefined)!.stoppedEarly).toEqual(probe.stoppedEarly);
+  });
+});
+
+// Over 50 ms a toy node's first ping may come too late to arrive, more often the lower the rate:
+// toy.latency_ms.mean is undefined in some replications below 44 tx/s (replication 0 below 12,
+// 1 below 19, 2 below 44), and defined in all three from 44 on, where any latency meets the bound.
+describe('sizeScenario early stop on a metric left undefined', () => {
+  const loaded = () => toyScenario('', ['replications=3', 'duration=50ms', 'consensus.nodes=2']);
+  const range = parseIntegerRange('workload.rateTps=1..64');
+  const latency = slo('toy.latency_ms.mean<=1000000');
+
+  /** Whether every replication run to its end defines the metric: the full runs' verdict. */
+  const fullVerdict = (rate: number): boolean => {
+    const { scenario } = toyScenario('', ['replications=3', 'duration=50ms', 'consensus.nodes=2', `workload.rateTps=${rate}`]);
+    return replicationSeeds(scenario.seed, 3).every((seed) => Number.isFinite(simulateToy(scenario, seed).metrics['toy.latency_ms.mean']!.value));
+  };
+
+  const search = (workers: number) => sizeScenario({ loaded: loaded(), range, slos: [latency], minimize: true, workers, model: TOY_MODEL, outDir: join(root, `undefined-search-${workers}`) });
+  let inThread: ReturnType<typeof search> | undefined;
+  const searchInThread = () => (inThread ??= search(0));
+
+  it('skips the replications after the one that left it undefined and finds the answer the full runs give', async () => {
+    const r = await searchInThread();
+    const { answer, probes } = r.summary.size;
+    const firstPassing = Array.from({ length: 64 }, (_, i) => i + 1).find(fullVerdict);
+    expect(answer).toBe(firstPassing);
+    for (const p of probes) expect(p.passed).toBe(fullVerdict(p.value));
+    const run = probes.reduce((n, p) => n + r.summary.points[p.point]!.n, 0);
+    expect(run).toBeLessThan(3 * probes.length);
+    const stopped = probes.filter((p) => r.summary.points[p.point]!.n < 3);
+    expect(stopped.length).toBeGreaterThan(0);
+    for (const p of stopped) expect(p.stoppedEarly).toMatchObject({ replication: r.summary.points[p.point]!.n - 1, undefinedMetric: 'toy.latency_ms.mean' });
+    // Replication 2 leaving it undefined stops nothing: those probes are judged on all three.
+    expect(probes.filter((p) => !p.passed && r.summary.points[p.point]!.n === 3).every((p) => p.stoppedEarly === undefined && p.slos[0]!.undefinedIn?.of === 3)).toBe(true);
+  });
+
+  it('keeps the same probes, verdicts and replications on 2 worker threads, whichever replication finishes first', async () => {
+    const kept = (r: Awaited<ReturnType<typeof search>>) => ({
+      answer: r.summary.size.answer,
+      probes: r.summary.size.probes.map((p) => ({ value: p.value, passed: p.passed, slos: p.slos, stoppedEarly: p.stoppedEarly, traceHashes: r.summary.points[p.point]!.traceHashes })),
+    });
+    expect(kept(await search(2))).toEqual(kept(await searchInThread()));
   });
 });
 

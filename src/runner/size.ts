@@ -4,7 +4,8 @@
  * and bisects the bracket (size-search.ts), assuming the SLOs are monotone in the parameter (more
  * beds never lowers latency); each probe runs all replications and judges the SLOs on the metric
  * means (an SLO whose metric a replication left undefined fails: summary.ts, judgeMean), and stops
- * as soon as one SLO has failed for good (size-probe.ts, size-early-stop.ts). The
+ * as soon as one SLO has failed for good, by a bound already past its limit or by a replication
+ * that left its metric undefined (size-probe.ts, size-early-stop.ts). The
  * answer comes with its evidence: every probe, its metrics and each SLO's verdict, in summary.json.
  */
 import { performance } from 'node:perf_hooks';
@@ -40,7 +41,15 @@ export interface Probe {
   readonly passed: boolean;
   readonly slos: readonly SloVerdict[];
   /** Set when the probe stopped once an SLO had failed for good: which replication showed it, and when. */
-  readonly stoppedEarly?: { readonly replication: number; readonly atUs: number; readonly slo: string };
+  readonly stoppedEarly?: StoppedEarly;
+}
+
+export interface StoppedEarly {
+  readonly replication: number;
+  readonly atUs: number;
+  readonly slo: string;
+  /** The SLO's metric, where the replication ran to its end and left it undefined (and not a bound past the limit). */
+  readonly undefinedMetric?: string;
 }
 
 /** A probe under way, as `onProbeProgress` sees it. */
@@ -61,6 +70,8 @@ export interface ProbeProgress {
   readonly slos: readonly { readonly slo: string; readonly now: number | null; readonly atLeast: number | null; readonly limit: number; readonly undefinedIn: number }[];
   /** Set once the probe has its verdict. */
   readonly verdict?: 'meets' | 'misses' | 'misses (stopped early)';
+  /** With a verdict that stopped early: why. */
+  readonly stoppedEarly?: StoppedEarly;
   readonly elapsedMs: number;
 }
 
@@ -159,7 +170,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   };
 
   /** What the probe's board shows: each replication's state and each SLO's mean so far. */
-  const progressOf = (value: number, durationUs: number, board: ProbeBoard, verdict?: ProbeProgress['verdict']): ProbeProgress => {
+  const progressOf = (value: number, durationUs: number, board: ProbeBoard, verdict?: ProbeProgress['verdict'], stoppedEarly?: StoppedEarly): ProbeProgress => {
     const rows = board.rows();
     const meanOf = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
     return {
@@ -176,6 +187,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
         };
       }),
       ...(verdict === undefined ? {} : { verdict }),
+      ...(stoppedEarly === undefined ? {} : { stoppedEarly }),
     };
   };
 
@@ -186,7 +198,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
     const scenario = points[index]!.scenario;
     const plan: Plan = { points, replicationSeeds: seeds };
     const board = ProbeBoard.create(seeds.length, slos.length);
-    const report = (verdict?: ProbeProgress['verdict']) => request.onProbeProgress?.(progressOf(value, scenario.duration, board, verdict));
+    const report = (verdict?: ProbeProgress['verdict'], stoppedEarly?: StoppedEarly) => request.onProbeProgress?.(progressOf(value, scenario.duration, board, verdict, stoppedEarly));
     report();
     const timer = request.onProbeProgress === undefined ? undefined : setInterval(() => report(), request.progressEveryMs ?? 500);
     timer?.unref();
@@ -214,11 +226,18 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
     }
     for (const f of outcome.failed) failures.push({ point: f.task.point, replication: f.task.replication, seed: f.task.seed, error: f.error });
     if (!outcome.completed || outcome.failed.length > 0) return undefined;
-    const verdicts = outcome.early === undefined ? judgeSlos(slos, buildSummary(loaded.scenario.name, 'running', points, finished.map((f) => f.record), failures).points[index]!) : earlyVerdicts(slos, outcome.early);
-    const passed = verdicts.every((v) => v.passed);
+    const point = buildSummary(loaded.scenario.name, 'running', points, finished.map((f) => f.record), failures).points[index]!;
     const early = outcome.early;
-    probes.push({ value, point: index, passed, slos: verdicts, ...(early === undefined ? {} : { stoppedEarly: { replication: early.replication, atUs: early.atUs, slo: sloText(slos[early.slo]!) } }) });
-    report(early !== undefined ? 'misses (stopped early)' : passed ? 'meets' : 'misses');
+    const verdicts = early === undefined ? judgeSlos(slos, point) : earlyVerdicts(slos, early, point);
+    const passed = verdicts.every((v) => v.passed);
+    const stoppedEarly: StoppedEarly | undefined = early && {
+      replication: early.replication,
+      atUs: early.atUs,
+      slo: sloText(slos[early.slo]!),
+      ...(early.kind === 'undefined' ? { undefinedMetric: slos[early.slo]!.metric } : {}),
+    };
+    probes.push({ value, point: index, passed, slos: verdicts, ...(stoppedEarly === undefined ? {} : { stoppedEarly }) });
+    report(stoppedEarly !== undefined ? 'misses (stopped early)' : passed ? 'meets' : 'misses', stoppedEarly);
     write('running');
     return { passed, margin: bindingMargin(slos, verdicts) };
   };
@@ -285,13 +304,17 @@ export function probeMeanAtLeast(rows: readonly BoardRow[], k: number): number |
   return bounds.reduce((sum, b) => sum + (Number.isFinite(b) ? b : 0), 0) / rows.length;
 }
 
-/** A probe stopped early: the SLO that failed, with what its mean cannot go below; the others were not decided. */
-function earlyVerdicts(slos: readonly Slo[], early: EarlyStop): SloVerdict[] {
-  return slos.map((s, k) =>
-    k === early.slo
-      ? { slo: `${s.metric} ${s.conditionText}`, observed: early.meanAtLeast, passed: false, atLeast: true }
-      : { slo: `${s.metric} ${s.conditionText}`, observed: null, passed: false, undecided: true },
-  );
+/**
+ * A probe stopped early: the SLO that failed, with what its mean cannot go below, or judged on the
+ * replications kept (`point`) where one of them left its metric undefined (which fails it, with
+ * `undefinedIn`, as the full runs would); the others were not decided.
+ */
+function earlyVerdicts(slos: readonly Slo[], early: EarlyStop, point: PointSummary): SloVerdict[] {
+  return slos.map((s, k) => {
+    const slo = `${s.metric} ${s.conditionText}`;
+    if (k !== early.slo) return { slo, observed: null, passed: false, undecided: true };
+    return early.kind === 'bound' ? { slo, observed: early.meanAtLeast, passed: false, atLeast: true } : { slo, ...judgeMean(s.condition, point.metrics[s.metric], point.n) };
+  });
 }
 
 /** A passing probe on the failing side of a failing one (e.g. 40 passes while 30 fails, maximizing). */

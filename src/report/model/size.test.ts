@@ -44,6 +44,11 @@ describe("a size search's report section", () => {
     expect(sizeView(partial, [point(100, 3)], 'complete').probes[0]!.slos).toEqual(['56.49 where defined, undefined in 1 of 3 replications FAIL']);
   });
 
+  it('says which replication stopped a probe by leaving which SLO metric undefined', () => {
+    const stopped = { ...SIZE, probes: [{ value: 100, point: 0, passed: false, slos: [{ slo: SLO, observed: 56.49, passed: false, undefinedIn: { replications: 1, of: 2 } }], stoppedEarly: { replication: 1, atUs: 6e6, slo: SLO, undefinedMetric: 'consensus.commit_latency_ms.p99' } }] };
+    expect(sizeView(stopped, [point(100, 2)], 'complete').probes[0]!.verdict).toBe('misses (stopped early: replication 1 left consensus.commit_latency_ms.p99 undefined)');
+  });
+
   it('gives the answer with why it is the answer', () => {
     expect(sizeView(SIZE, POINTS, 'complete')).toMatchObject({ found: true, answer: 'workload.rateTps = 8577 (8577 meets every SLO and 8578 does not)' });
   });

@@ -7,13 +7,14 @@
 import type { RunStatus, SizeProbe, SizeSloVerdict, SizeSummary, SummaryPoint } from '../results/types.ts';
 import { formatNumber, formatObserved } from './format.ts';
 import { parseSlo } from '../../scenario/conditions.ts';
+import { stoppedEarlyText } from '../../runner/size-early-stop.ts';
 
 export interface SizeProbeRow {
   readonly value: number;
   /** Replications the probe ran to their end (its point's n). */
   readonly n: number;
   readonly passed: boolean;
-  /** "meets", "meets: the answer", "misses", "misses (stopped early: replication 2 at 5.2 s)". */
+  /** "meets", "meets: the answer", "misses", "misses (stopped early: replication 2 at 5.2 s)", "misses (stopped early: replication 1 left iomt.alert_latency_ms.p99 undefined)". */
   readonly verdict: string;
   /** Per SLO, in the order of `slos`: "56.49 ok", "≥ 81.02 FAIL", "not decided", "not produced FAIL". */
   readonly slos: readonly string[];
@@ -42,7 +43,7 @@ function sloCell(verdict: SizeSloVerdict | undefined): string {
 function verdictOf(probe: SizeProbe, answer: number | null): string {
   if (probe.passed) return probe.value === answer ? 'meets: the answer' : 'meets';
   const early = probe.stoppedEarly;
-  return early === undefined ? 'misses' : `misses (stopped early: replication ${early.replication} at ${formatNumber(early.atUs / 1e6)} s)`;
+  return early === undefined ? 'misses' : `misses (${stoppedEarlyText(early, formatNumber)})`;
 }
 
 export function sizeView(size: SizeSummary, points: readonly SummaryPoint[], status: RunStatus): SizeView {

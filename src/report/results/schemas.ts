@@ -110,7 +110,7 @@ const zSize = z.looseObject({
           undefinedIn: zUndefinedIn.optional(),
         }),
       ),
-      stoppedEarly: z.looseObject({ replication: z.number(), atUs: z.number(), slo: z.string() }).optional(),
+      stoppedEarly: z.looseObject({ replication: z.number(), atUs: z.number(), slo: z.string(), undefinedMetric: z.string().optional() }).optional(),
     }),
   ),
 });

@@ -120,7 +120,8 @@ export interface SizeProbe {
   readonly point: number;
   readonly passed: boolean;
   readonly slos: readonly SizeSloVerdict[];
-  readonly stoppedEarly?: { readonly replication: number; readonly atUs: number; readonly slo: string } | undefined;
+  /** `undefinedMetric`: the probe stopped because the replication ran to its end with that SLO metric undefined. */
+  readonly stoppedEarly?: { readonly replication: number; readonly atUs: number; readonly slo: string; readonly undefinedMetric?: string | undefined } | undefined;
 }
 
 /** A size search's answer and its evidence (docs/results.md). */
