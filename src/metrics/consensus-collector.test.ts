@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Transaction } from '../ledger/types.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../ledger/events.ts';
-import type { CommitEvent, ConfirmedEvent, SubmitEvent, TimedOutEvent, ViewChangeEvent } from '../protocols/types.ts';
+import type { CommitEvent, ConfirmedEvent, ElectionEvent, LeadsEvent, SubmitEvent, TimedOutEvent, ViewChangeEvent } from '../protocols/types.ts';
 import { ConsensusCollector, type NetworkWindowTotals } from './consensus-collector.ts';
 
 const tx: Transaction = { id: 1, sender: 9, sizeBytes: 1, payloadDigest: '', submittedUs: 0 };
@@ -107,20 +107,26 @@ describe('ConsensusCollector', () => {
     expect(c.metrics(noNetwork)['consensus.view_changes']!.value).toBe(2);
   });
 
-  const first = (view: number, leader: number): ViewChangeEvent => ({ kind: 'view-change', view, leader, initial: true });
+  const election = (term: number): ElectionEvent => ({ kind: 'election', term });
+  const leads = (view: number, leader: number): LeadsEvent => ({ kind: 'leads', view, leader });
 
-  it("counts no view change for the run's first leader, and one for a leader that thought itself first after another was announced", () => {
+  it('counts each Raft term above the first once, however many replicas stand in it and whether or not it elects a leader', () => {
     const c = new ConsensusCollector(0, 3_000_000, () => true, 1_000_000);
-    c.observe(0, first(1, 0), 200_000);
-    // The first leader crashed before any replica stored its entries: the next one's log is empty too.
-    c.observe(2, first(2, 2), 900_000);
-    expect(c.metrics(noNetwork)['consensus.view_changes']!.value).toBe(1);
+    c.observe(0, election(1), 200_000);
+    c.observe(0, leads(1, 0), 220_000);
+    // Term 2: two candidates split the vote, and nobody leads it.
+    c.observe(1, election(2), 900_000);
+    c.observe(2, election(2), 900_100);
+    c.observe(2, election(3), 1_200_000);
+    c.observe(2, leads(3, 2), 1_220_000);
+    expect(c.metrics(noNetwork)['consensus.view_changes']!.value).toBe(2);
   });
 
-  it("knows the run's first leader even when it was announced before the warm-up", () => {
-    const c = new ConsensusCollector(1_000_000, 3_000_000, () => true, 1_000_000);
-    c.observe(0, first(1, 0), 200_000);
-    c.observe(1, first(2, 1), 1_200_000);
+  it('counts no term entered before the warm-up, nor one only a Byzantine replica entered', () => {
+    const c = new ConsensusCollector(1_000_000, 3_000_000, (host) => host !== 3, 1_000_000);
+    c.observe(0, election(2), 500_000);
+    c.observe(3, election(3), 1_500_000);
+    c.observe(1, election(4), 2_000_000);
     expect(c.metrics(noNetwork)['consensus.view_changes']!.value).toBe(1);
   });
 

@@ -10,13 +10,16 @@ import type { Block } from '../ledger/types.ts';
 import { forgetThrough } from '../checkers/commit-frontier.ts';
 import { CommitLag } from './commit-lag.ts';
 import { TxIdSet } from '../ledger/txid-set.ts';
-import type { CommitEvent, ConfirmedEvent, TimedOutEvent, ViewChangeEvent } from '../protocols/types.ts';
+import type { CommitEvent, ConfirmedEvent, ElectionEvent, TimedOutEvent, ViewChangeEvent } from '../protocols/types.ts';
 import { cpuUtilizationMetrics, type CoreBusyUs } from './cpu-utilization.ts';
 import { distributionsOf, type Distributions } from './distribution.ts';
 import { Histogram } from './histogram.ts';
 import { counterInterim, latencyInterim, type InterimMetrics } from './interim-bounds.ts';
 import type { Metrics, TimeseriesRow } from './types.ts';
 import { TimeWindows } from './windows.ts';
+
+/** The term of a Raft run's first election (currentTerm starts at 0, Raft §5.2). */
+const FIRST_RAFT_TERM = 1;
 
 export interface NetworkWindowTotals {
   /** Messages and bytes sent by every host inside the window. */
@@ -44,9 +47,8 @@ export class ConsensusCollector {
   private prunedThrough = -Infinity;
   /** Transactions whose commit latency is counted: once each, at the first honest commit (a second commit is a validity violation, not a second latency). */
   private readonly latencyCounted = new TxIdSet();
+  /** Views (PBFT, HotStuff) and terms (Raft) entered in the window after the first. */
   private readonly views = new Set<number>();
-  /** Whether any leader was announced yet, before the warm-up too. */
-  private leaderAnnounced = false;
   private submitted = 0;
   private committedTxs = 0;
   private confirmedTxs = 0;
@@ -85,11 +87,6 @@ export class ConsensusCollector {
 
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
     if (event.kind === 'commit') this.lag.commit(host, (event as CommitEvent).block.height, timeUs);
-    // Only the run's first leader replaces none. A replica that thinks itself first (Raft: its log
-    // is empty) after another leader was announced follows a fault that struck before any replica
-    // stored the first leader's entries, which it cannot see, so the collector decides.
-    const firstLeader = event.kind === 'view-change' && (event as ViewChangeEvent).initial === true && !this.leaderAnnounced;
-    if (event.kind === 'view-change') this.leaderAnnounced = true;
     if (timeUs < this.warmupUs) {
       // A block first committed before the window is not the window's, however late a lagging
       // replica commits it (a saturated primary commits seconds after the backups).
@@ -134,8 +131,17 @@ export class ConsensusCollector {
         if ((event as TimedOutEvent).tx.submittedUs >= this.warmupUs) this.timedOutTxs++;
         break;
       case 'view-change':
-        if (!firstLeader) this.views.add((event as ViewChangeEvent).view);
+        this.views.add((event as ViewChangeEvent).view);
         break;
+      case 'election': {
+        // Raft's view change: a term above the first (the run's first election gives up none),
+        // entered as the term before it is given up, whether or not its election then elects a
+        // leader (a split vote), as PBFT counts a view whose primary is down. Honest replicas'
+        // only: a Byzantine one can raise a term that no honest replica enters.
+        const { term } = event as ElectionEvent;
+        if (term > FIRST_RAFT_TERM && this.isHonest(host)) this.views.add(term);
+        break;
+      }
       case 'mempool': {
         const size = (event as MempoolEvent).sizeTxs;
         this.mempoolTxs.add(size);

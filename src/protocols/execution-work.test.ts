@@ -54,7 +54,7 @@ const CASES: readonly Case[] = [
     },
     drive: (c) => {
       c.run(10_000_000);
-      const leader = c.viewChanges.at(-1)!.leader;
+      const leader = c.leaders.at(-1)!.leader;
       const t0 = c.engine.nowUs + 1;
       for (let k = 0; k < TXS; k++) c.submitAt(t0, [leader]);
       c.run(t0 + 2_000_000);

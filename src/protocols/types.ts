@@ -104,29 +104,38 @@ export interface CommitEvent extends ModelEvent {
 }
 
 /**
- * Emitted by a replica when it starts a new view / term / round after a fault: PBFT's replicas as
- * they first hold a quorum of VIEW-CHANGEs for the view or a NEW-VIEW installs it, HotStuff's as they
- * enter a view on a timeout certificate (for both, `leader` is that view's leader, who may be down),
- * Raft's elected leader. Collectors count each view once; the leader tracker follows only a leader's
- * own announcement (consortium/leader-tracker.ts).
+ * Emitted by a replica when it enters a new view after a fault: PBFT's replicas as they first hold a
+ * quorum of VIEW-CHANGEs for the view or a NEW-VIEW installs it, HotStuff's as they enter a view on a
+ * timeout certificate (for both, `leader` is that view's leader, who may be down). Collectors count
+ * each view once; the leader tracker follows only a leader's own announcement
+ * (consortium/leader-tracker.ts).
  */
 export interface ViewChangeEvent extends ModelEvent {
   readonly kind: 'view-change';
   readonly view: number;
   readonly leader: HostId;
-  /**
-   * The replica believes it is the run's first leader, replacing none (Raft elects its first): it
-   * announces the leader to whoever follows it, and is no view change unless another leader was
-   * announced before it (the collector decides, src/metrics/consensus-collector.ts).
-   */
-  readonly initial?: true;
 }
 
 /**
- * Emitted by a replica as it starts leading `view` in a protocol whose leader rotates without a view
- * change: HotStuff's round-robin leader of each view as it enters it, when the votes on the previous
+ * Emitted by a Raft replica as it starts an election: it raises its term and stands as a candidate
+ * (Raft §5.2). Term 1 is the run's first election; a later term is entered only as the one before it
+ * is given up, and is Raft's view change whether or not its election then elects a leader (the vote
+ * may split, the candidate crash or be cut off): collectors count each term above 1 once, however
+ * many replicas stand in it. It names no leader, so the leader tracker ignores it; the winner
+ * announces itself with a `LeadsEvent`.
+ */
+export interface ElectionEvent extends ModelEvent {
+  readonly kind: 'election';
+  readonly term: number;
+}
+
+/**
+ * Emitted by a replica as it starts leading `view` where that is no view change of its own to
+ * report: HotStuff's round-robin leader of each view as it enters it, when the votes on the previous
  * proposal start coming to it (§4.3, §5), Clique's in-turn signer of each height as its turn begins
- * (EIP-225, `view` the height). What the attacks that follow the leader track (leader-tracker.ts).
+ * (EIP-225, `view` the height), Raft's elected leader of its term (§5.2; the term was reported as its
+ * election started, `ElectionEvent`). What the attacks that follow the leader track
+ * (leader-tracker.ts).
  */
 export interface LeadsEvent extends ModelEvent {
   readonly kind: 'leads';

@@ -1,8 +1,8 @@
 /**
  * Who leads, tracked once per world: a replica announces that it leads with a `view-change` event
- * naming itself (Raft's elected leader, PBFT's primary as it installs its view) or, where the leader
- * rotates without a view change (HotStuff's views, Clique's heights), with a `leads` event
- * (src/protocols/types.ts); the announcement of the highest view wins, so a replica that enters an
+ * naming itself (PBFT's primary as it installs its view) or with a `leads` event (Raft's elected
+ * leader of its term, HotStuff's leader of each view, Clique's in-turn signer of each height;
+ * src/protocols/types.ts); the announcement of the highest view wins, so a replica that enters an
  * old view late does not move the leader back (PBFT §4.4: views only increase). The first replica
  * leads until an announcement. Attacks that follow the leader (leader-delay, leader-dos,
  * leader-isolation with `follow`) and the `crash: leader` target read this one tracker.
@@ -12,7 +12,8 @@
  * HotStuff view entered on a timeout certificate): nobody leads such a view, and an attacker that
  * follows the leader from the traffic it sees (follow-leader.ts) sees none from a crashed one, so
  * the tracker stays on the replica that last led, as it does through a HotStuff view entered by
- * votes sent to a dead leader, which nobody reports.
+ * votes sent to a dead leader, which nobody reports. A Raft candidate's `election` event names no
+ * leader and is not read here: a candidate may lose its term, and leads only once it wins.
  */
 import type { Engine, HostId } from '../../../sim/index.ts';
 import type { LeadsEvent, ViewChangeEvent } from '../types.ts';

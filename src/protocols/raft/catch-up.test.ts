@@ -22,7 +22,7 @@ function catchUpUs(n: number, maxInflightAppends?: number): number {
     dropWhen: (from, to) => from === cut || to === cut,
   });
   c.run(CUT_FROM_US);
-  const leader = c.viewChanges.at(-1)!.leader;
+  const leader = c.leaders.at(-1)!.leader;
   const leaderIndex = c.replicaHosts.indexOf(leader);
   const follower = (leaderIndex + 1) % n;
   cut = follower;

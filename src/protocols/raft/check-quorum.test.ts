@@ -22,7 +22,7 @@ function cutLeader(n: number, isolate: (leader: number, n: number) => number[]) 
     dropWhen: (from, to) => cut.has(from) || cut.has(to),
   });
   c.run(CUT_US);
-  leader = c.viewChanges.at(-1)!.leader;
+  leader = c.leaders.at(-1)!.leader;
   for (const j of isolate(leader, n)) cut.add(j);
   c.run(CUT_US + 1_500_000);
   return { replica: c.replicas[leader] as RaftReplica, c, leader };
@@ -42,6 +42,6 @@ describe('Raft check quorum', () => {
     const majority = Math.floor(n / 2) + 1;
     const { replica, c, leader } = cutLeader(n, (l, k) => others(l, k).slice(majority - 1));
     expect(replica.role).toBe(RaftRole.leader);
-    expect(c.viewChanges.at(-1)!.leader).toBe(leader);
+    expect(c.leaders.at(-1)!.leader).toBe(leader);
   });
 });

@@ -19,9 +19,9 @@ function electedCluster(n: number, persistLatency = 0): { cluster: TestCluster; 
   const params = { ...TIMERS, persistLatency };
   const cluster = new TestCluster({ module: raft, n, latencyUs: { kind: 'fixed', value: DELTA_US }, params, recordMessages: true });
   cluster.run(10_000_000);
-  const vc = cluster.viewChanges.at(-1)!;
-  const beats = Math.ceil((cluster.engine.nowUs - vc.timeUs) / TIMERS.heartbeatInterval);
-  return { cluster, leader: vc.leader, quietUs: vc.timeUs + beats * TIMERS.heartbeatInterval + TIMERS.heartbeatInterval / 2 };
+  const elected = cluster.leaders.at(-1)!;
+  const beats = Math.ceil((cluster.engine.nowUs - elected.timeUs) / TIMERS.heartbeatInterval);
+  return { cluster, leader: elected.leader, quietUs: elected.timeUs + beats * TIMERS.heartbeatInterval + TIMERS.heartbeatInterval / 2 };
 }
 
 describe('raft closed forms with fixed delay δ', () => {

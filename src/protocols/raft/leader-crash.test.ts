@@ -21,13 +21,13 @@ describe('raft leader crash', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const cluster = new TestCluster({ module: raft, n: 5, seed, latencyUs: { kind: 'uniform', min: 5_000, max: 15_000 }, retransmitUs: RETRANSMIT_US });
       cluster.run(CRASH_US);
-      const old = cluster.viewChanges.at(-1)!;
+      const old = cluster.leaders.at(-1)!;
       cluster.engine.crash(old.leader);
       // A request reaches a surviving follower right after the crash; it is held until a leader is known.
       const follower = (old.leader + 1) % 5;
       cluster.submitAt(CRASH_US + 1, [follower]);
       cluster.run(CRASH_US + 2_000_000);
-      const next = cluster.viewChanges.find((v) => v.timeUs > CRASH_US);
+      const next = cluster.leaders.find((v) => v.timeUs > CRASH_US);
       const resumed = cluster.commits[follower]!.find((c) => c.timeUs > CRASH_US);
       const request = cluster.commits[follower]!.find((c) => c.timeUs > CRASH_US && c.block.txs.length > 0);
       const ok =
@@ -51,7 +51,7 @@ describe('raft leader crash', () => {
   it('a recovered follower catches up on every entry it missed (§5.3 consistency check)', () => {
     const cluster = new TestCluster({ module: raft, n: 5, seed: 3, latencyUs: { kind: 'uniform', min: 5_000, max: 15_000 }, batchSize: 1 });
     cluster.run(CRASH_US);
-    const leader = cluster.viewChanges.at(-1)!.leader;
+    const leader = cluster.leaders.at(-1)!.leader;
     const follower = (leader + 2) % 5;
     cluster.engine.crash(follower);
     for (let i = 0; i < 200; i++) cluster.submitAt(CRASH_US + 1 + i * 1_000, [leader]);

@@ -103,37 +103,37 @@ function rejoin(n: number, preVote: boolean) {
     dropWhen: (from, to) => from === cut || to === cut,
   });
   c.run(CUT_FROM_US);
-  const leader = c.viewChanges.at(-1)!.leader;
-  const before = c.viewChanges.length;
+  const leader = c.leaders.at(-1)!.leader;
+  const before = c.leaders.length;
   c.engine.at(CUT_FROM_US, () => (cut = (leader + 1) % n));
   c.engine.at(CUT_TO_US, () => (cut = -1));
   c.run(END_US);
   const replicas = c.replicas as RaftReplica[];
-  return { leader, changesAfterCut: c.viewChanges.slice(before), rejoined: replicas[(leader + 1) % n]!, leaderReplica: replicas[leader]! };
+  return { leader, electedAfterCut: c.leaders.slice(before), rejoined: replicas[(leader + 1) % n]!, leaderReplica: replicas[leader]! };
 }
 
 describe('Raft pre-vote, a cluster', () => {
   it.each([3, 4, 5, 6, 7, 8, 9])('a follower cut off for 2 s rejoins at the leader\'s term and the leader stays (n = %i)', (n) => {
-    const { changesAfterCut, rejoined, leaderReplica } = rejoin(n, true);
-    expect(changesAfterCut).toEqual([]);
+    const { electedAfterCut, rejoined, leaderReplica } = rejoin(n, true);
+    expect(electedAfterCut).toEqual([]);
     expect(leaderReplica.role).toBe(RaftRole.leader);
     expect(rejoined.currentTerm).toBe(leaderReplica.currentTerm);
     expect(rejoined.role).toBe(RaftRole.follower);
   });
 
   it.each([3, 5, 7])('without pre-vote the same follower comes back at a higher term and deposes the leader (n = %i)', (n) => {
-    const { changesAfterCut } = rejoin(n, false);
-    expect(changesAfterCut.length).toBeGreaterThan(0);
+    const { electedAfterCut } = rejoin(n, false);
+    expect(electedAfterCut.length).toBeGreaterThan(0);
   });
 
   it.each([3, 4, 5, 6, 7, 8, 9])('a new leader is elected within a second of the leader being cut off (n = %i)', (n) => {
     let cut = -1;
     const c = new TestCluster({ module: raft, n, latencyUs: { kind: 'uniform', min: 1_000, max: 20_000 }, params: PARAMS, dropWhen: (from, to) => from === cut || to === cut });
     c.run(CUT_FROM_US);
-    const leader = c.viewChanges.at(-1)!.leader;
+    const leader = c.leaders.at(-1)!.leader;
     cut = leader;
     c.run(CUT_FROM_US + 1_000_000);
-    const next = c.viewChanges.at(-1)!;
+    const next = c.leaders.at(-1)!;
     expect(next.leader).not.toBe(c.replicaHosts[leader]);
     expect(next.timeUs).toBeGreaterThan(CUT_FROM_US);
   });

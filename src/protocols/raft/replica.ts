@@ -39,11 +39,12 @@ import type { MempoolEvent } from '../../ledger/events.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type {
   CommitEvent,
+  ElectionEvent,
+  LeadsEvent,
   ReplicaConfig,
   ReplicatedApplication,
   ReplyMessage,
   RequestMessage,
-  ViewChangeEvent,
 } from '../types.ts';
 import {
   appendEntriesBytes,
@@ -566,6 +567,8 @@ export class RaftReplica implements Actor<unknown> {
     this.leaderIndex = -1;
     this.votedFor = this.self;
     this.storage.changed(this.lastLogIndex);
+    const election: ElectionEvent = { kind: 'election', term: this.currentTerm };
+    this.ctx.emit(election);
     this.resetElectionDeadline();
     if (this.startTally()) {
       this.becomeLeader();
@@ -626,12 +629,8 @@ export class RaftReplica implements Actor<unknown> {
     this.matchIndex.fill(0);
     this.probing.fill(1);
     this.matchIndex[this.self] = this.storage.persistedIndex;
-    // A leader that follows another shows it in its log: every leader appends a no-op of its term at
-    // once (§8), and a new leader's log holds every committed entry (§5.4.1). An empty log: the
-    // run's first leader as far as this replica can tell (a first leader that crashed before anyone
-    // stored its no-op leaves no trace; the collector counts the second as a view change).
-    const ev: ViewChangeEvent = this.lastLogIndex > 0 ? { kind: 'view-change', view: this.currentTerm, leader: this.ctx.self } : { kind: 'view-change', view: this.currentTerm, leader: this.ctx.self, initial: true };
-    this.ctx.emit(ev);
+    const leads: LeadsEvent = { kind: 'leads', view: this.currentTerm, leader: this.ctx.self };
+    this.ctx.emit(leads);
     // §8: a no-op entry of the new term lets earlier entries commit. Sent as each follower's first
     // probe, it is also the first heartbeat that establishes authority (§5.2); entries appended
     // before a follower answers wait for its answer.

@@ -25,7 +25,7 @@ function run(txAuth: TxAuth, to: (leader: number) => number[]) {
     crypto: { ...ZERO_CRYPTO_COSTS, verifyUs: VERIFY_US }, batchSize: TXS,
   });
   cluster.run(10_000_000);
-  const leader = cluster.viewChanges.at(-1)!.leader;
+  const leader = cluster.leaders.at(-1)!.leader;
   const t0 = cluster.engine.nowUs + 1;
   for (let k = 0; k < TXS; k++) cluster.submitAt(t0, to(leader));
   // Long enough for a heartbeat to tell the followers the entry committed.

@@ -10,7 +10,7 @@ import { txId } from '../../ledger/types.ts';
 import { KeyRing, ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import type { MempoolOptions } from '../../ledger/mempool.ts';
 import { defaultReplicaSettings } from '../definition.ts';
-import { NO_APPLICATION, type CommitEvent, type CryptoCosts, type ReplicatedApplication, type ReplyMessage, type RequestMessage, type ViewChangeEvent } from '../types.ts';
+import { NO_APPLICATION, type CommitEvent, type CryptoCosts, type LeadsEvent, type ReplicatedApplication, type ReplyMessage, type RequestMessage, type ViewChangeEvent } from '../types.ts';
 import type { ProtocolDefinition } from '../definition.ts';
 
 
@@ -86,12 +86,14 @@ export class TestCluster {
   /** commits[i]: replica i's commits in order. */
   readonly commits: CommitRecord[][] = [];
   readonly viewChanges: { timeUs: number; host: HostId; view: number; leader: HostId }[] = [];
+  /** Replicas' announcements that they lead (`leads`: Raft's elected leader of each term, HotStuff's leader of each view, Clique's in-turn signer). */
+  readonly leaders: { timeUs: number; view: number; leader: HostId }[] = [];
   /** Replies reaching the client, by transaction id. */
   readonly replies = new Map<number, { timeUs: number; replica: HostId; height: number }[]>();
   readonly messages: SentMessage[] = [];
   /** The replicas, by index: for tests that hand one a message directly. */
   readonly replicas: Actor<unknown>[] = [];
-  /** Model events other than commits, view changes and replies. */
+  /** Model events other than commits, view changes, leader announcements and replies. */
   readonly otherEvents: { timeUs: number; host: HostId; event: ModelEvent }[] = [];
   private clientCtx: ActorContext<unknown> | undefined;
   private readonly unanswered = new Map<number, RequestMessage>();
@@ -129,6 +131,9 @@ export class TestCluster {
       else if (event.kind === 'view-change') {
         const v = event as ViewChangeEvent;
         this.viewChanges.push({ timeUs, host, view: v.view, leader: v.leader });
+      } else if (event.kind === 'leads') {
+        const l = event as LeadsEvent;
+        this.leaders.push({ timeUs, view: l.view, leader: l.leader });
       } else this.otherEvents.push({ timeUs, host, event });
     });
   }

@@ -11,7 +11,7 @@ const pbftSpec = spec('pbft');
 
 /** The check's own run of a spec at n, as idealNetworkChecks makes it. */
 const decisionsOf = (s: IdealProtocolSpec, n: number) =>
-  runIdealNetwork({ module: s.module, n, deltaUs: IDEAL_DELTA_US, params: s.params, settleUs: s.settleUs, decisions: IDEAL_DECISIONS, windowUs: IDEAL_WINDOW_US });
+  runIdealNetwork({ module: s.module, electedLeader: s.electedLeader, n, deltaUs: IDEAL_DELTA_US, params: s.params, settleUs: s.settleUs, decisions: IDEAL_DECISIONS, windowUs: IDEAL_WINDOW_US });
 
 /** The third decision's window, [start, end), of a spec's run. */
 const thirdWindow = (s: IdealProtocolSpec): [number, number] => [s.settleUs + 2 * IDEAL_WINDOW_US, s.settleUs + 3 * IDEAL_WINDOW_US];

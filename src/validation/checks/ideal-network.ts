@@ -40,6 +40,8 @@ export interface IdealMetric {
 
 export interface IdealProtocolSpec {
   readonly module: ProtocolDefinition;
+  /** The client sends to the leader the protocol elected (models/ideal-network.ts). */
+  readonly electedLeader?: boolean;
   readonly reference: string;
   readonly sizes: readonly number[];
   /** Protocol parameters that keep timers (heartbeats, view changes) out of the way. */
@@ -54,7 +56,7 @@ export function idealNetworkChecks(spec: IdealProtocolSpec): ValidationCheck[] {
   const decisions = (n: number): IdealDecision[] => {
     let d = cache.get(n);
     if (d === undefined) {
-      d = runIdealNetwork({ module: spec.module, n, deltaUs: IDEAL_DELTA_US, params: spec.params, settleUs: spec.settleUs, decisions: IDEAL_DECISIONS, windowUs: IDEAL_WINDOW_US });
+      d = runIdealNetwork({ module: spec.module, electedLeader: spec.electedLeader, n, deltaUs: IDEAL_DELTA_US, params: spec.params, settleUs: spec.settleUs, decisions: IDEAL_DECISIONS, windowUs: IDEAL_WINDOW_US });
       cache.set(n, d);
     }
     return d;

@@ -22,6 +22,7 @@ export const IDEAL_PROTOCOLS: readonly IdealProtocolSpec[] = [
   },
   {
     module: raft,
+    electedLeader: true,
     reference: 'Ongaro & Ousterhout, ATC 2014 §5.3: the leader commits 2δ after receiving an entry, the client sees 4δ, 2(n−1) messages per entry',
     sizes: [3, 5, 7],
     // Heartbeats every second and elections after 2–4 s: a heartbeat falls in at most one of the

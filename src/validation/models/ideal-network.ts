@@ -20,11 +20,18 @@ import { Engine, forwardingContext, type Actor, type ActorContext, type HostId, 
 import { KeyRing, ZERO_CRYPTO_COSTS } from '../../ledger/crypto.ts';
 import { txId, type Transaction } from '../../ledger/types.ts';
 import { defaultReplicaSettings } from '../../protocols/definition.ts';
-import { NO_APPLICATION, type CommitEvent, type ReplyMessage, type ViewChangeEvent } from '../../protocols/types.ts';
+import { NO_APPLICATION, type CommitEvent, type LeadsEvent, type ReplyMessage } from '../../protocols/types.ts';
 import type { ProtocolDefinition } from '../../protocols/definition.ts';
 
 export interface IdealRunOptions {
   readonly module: ProtocolDefinition;
+  /**
+   * The protocol elects its leader (Raft §5.2): the client sends each request to the replica that
+   * last announced it leads (`leads`). Otherwise to replica 0, which on a network without faults
+   * leads throughout (PBFT's primary of view 0) or passes requests on to each view's leader
+   * (HotStuff's rotating leaders, §4.3).
+   */
+  readonly electedLeader?: boolean;
   readonly n: number;
   readonly deltaUs: number;
   readonly params?: Readonly<Record<string, unknown>>;
@@ -75,7 +82,7 @@ export function runIdealNetwork(o: IdealRunOptions): IdealDecision[] {
   const commits = new Map<number, Array<{ host: HostId; timeUs: number; proposedUs: number }>>();
   const firstReplicaProposals: Array<{ timeUs: number; proposedUs: number }> = [];
   engine.observe((host, ev, timeUs) => {
-    if (ev.kind === 'view-change') leader = (ev as ViewChangeEvent).leader;
+    if (o.electedLeader === true && ev.kind === 'leads') leader = (ev as LeadsEvent).leader;
     else if (ev.kind === 'commit') {
       const block = (ev as CommitEvent).block;
       if (host === replicaHosts[0]) firstReplicaProposals.push({ timeUs, proposedUs: block.timestampUs });

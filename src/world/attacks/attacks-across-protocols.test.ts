@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import type { HostId, ModelEvent } from '../../../sim/index.ts';
 import { planAttacks } from '../../attacks/plan.ts';
 import type { RunOutput } from '../../metrics/types.ts';
-import type { CommitEvent, ViewChangeEvent } from '../../protocols/types.ts';
+import type { CommitEvent, LeadsEvent, ViewChangeEvent } from '../../protocols/types.ts';
 import { zScenario } from '../../scenario/schema.ts';
 import { runConsensusWorld } from '../testing/run.ts';
 
@@ -53,7 +53,7 @@ const CASES: readonly Case[] = [
 
 interface Run {
   readonly out: RunOutput;
-  /** View changes (PBFT views, Raft terms, HotStuff timed-out views) as their new leader announced them. */
+  /** View changes (PBFT views, Raft terms won, HotStuff timed-out views) as their new leader announced them. */
   readonly viewChanges: readonly { readonly atUs: number; readonly leader: HostId }[];
   /** Transactions first committed by a replica outside `byzantine` after the attack window ended. */
   readonly committedAfterWindow: number;
@@ -75,8 +75,10 @@ function run(c: Case, attack: Record<string, unknown> | undefined, byzantine: re
   const firstCommitUs = new Map<number, number>();
   // Replicas are hosts 0..n−1 (src/world/replica-lag-run.test.ts reads them the same way).
   const observer = (host: HostId, e: ModelEvent, t: number) => {
-    if (e.kind === 'view-change') {
-      const v = e as ViewChangeEvent;
+    // Raft's leader of a new term announces it with `leads` (its candidates' elections name no
+    // leader); HotStuff's `leads` of every view are no view change.
+    if (e.kind === 'view-change' || (c.protocol === 'raft' && e.kind === 'leads')) {
+      const v = e as ViewChangeEvent | LeadsEvent;
       if (v.leader === host) viewChanges.push({ atUs: t, leader: v.leader });
     } else if (e.kind === 'commit' && host < c.n && !byzantine.includes(host)) {
       for (const tx of (e as CommitEvent).block.txs) if (!firstCommitUs.has(tx.id)) firstCommitUs.set(tx.id, t);
