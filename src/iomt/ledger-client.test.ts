@@ -53,13 +53,16 @@ describe('LedgerClient', () => {
     expect(ctx.cpuUs).toBe(2 * 59);
   });
 
-  it('checks each reply it counts on its own host, and none it drops: duplicates, replies after confirmation, replies to others', () => {
+  it('checks each reply it counts on its own host, and none it drops: duplicates, forged senders, replies after confirmation, replies to others', () => {
     const { ctx, ledger } = client(undefined, 0, 0, 154);
     const tx = ledger.submit(CALL, 1);
     const reply = (replica: number, blockHash = 'a'): ReplyMessage => ({ kind: 'reply', txId: tx.id, height: 1, blockHash, replica });
     ledger.onReply(0, reply(0));
     ledger.onReply(0, reply(0));
     ledger.onReply(0, reply(0, 'b'));
+    // Replica 1 answers in replica 2's name: forged, neither counted nor checked.
+    ledger.onReply(1, reply(2));
+    expect(ledger.pendingCount).toBe(1);
     ledger.onReply(2, reply(2, 'b'));
     ledger.onReply(9, { kind: 'reply', txId: tx.id + 1, height: 1, blockHash: 'a', replica: 9 });
     ledger.onReply(3, reply(3));

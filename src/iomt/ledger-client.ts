@@ -15,18 +15,21 @@
  *
  * Each reply counted towards a confirmation is checked first, on the owner's host, at the cost the
  * load client pays (the consortium's `replyVerifyUs`, src/protocols/reply.ts): a PBFT reply's MAC,
- * a HotStuff or Clique reply's signature, Raft's channel MAC. A reply to a request no longer
- * pending, or from a replica already counted, is dropped unchecked unless the leader it names
- * would move the client (request-target.ts), and only a checked reply's leader moves the client.
+ * a HotStuff or Clique reply's signature, Raft's channel MAC. A reply that names another replica
+ * than its sender is forged and dropped unchecked, as the load client drops it (reply.ts
+ * isOwnReply). A reply to a request no longer pending, or from a replica already counted, is
+ * dropped unchecked unless the leader it names would move the client (request-target.ts), and only
+ * a checked reply's leader moves the client.
  *
  * A confirmed transaction's outcome is read from the client's own organisation's node, which may
  * not have executed that block yet when f + 1 other replicas have answered: the client asks its
  * node (node-link.ts) and the node answers once it has executed the block (node-service.ts).
  */
 import type { ActorContext } from '../../sim/index.ts';
-import { CpuCharger, txId, txSender, txSeq, type ContractCall, type Transaction } from '../ledger/index.ts';
+import { CpuCharger, txId, txSeq, type ContractCall, type Transaction } from '../ledger/index.ts';
 import { DEFAULT_RETRY_BACKOFF, DEFAULT_RETRY_INTERVAL_MAX_US, RetrySchedule } from '../protocols/client/retry-schedule.ts';
 import { RequestTarget, type ClientRequests } from '../protocols/client/request-target.ts';
+import { isOwnReply } from '../protocols/reply.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent } from '../protocols/types.ts';
 import { canonical, sha256Hex } from '../contracts/index.ts';
 import type { NodeAnswer, NodeAnswerBody, NodeQueryBody } from './node-messages.ts';
@@ -142,9 +145,12 @@ export class LedgerClient {
   /** Feed a reply; returns true when it was one of ours. */
   onReply(from: number, m: ReplyMessage): boolean {
     const p = this.pending.get(m.txId);
-    const counted = p !== undefined && !hasVoted(p, from);
-    // Which replies are checked, and paid for: the request target's rule (request-target.ts heard).
-    const checked = this.target.heard(from, m, counted, txSender(m.txId) === this.ctx.self && m.replica === from, this.seq);
+    // Only a reply of the client's own counts, as the load client's (reply.ts isOwnReply): one
+    // naming another replica than its sender is forged. Which replies are checked, and paid for:
+    // the request target's rule (request-target.ts heard).
+    const own = isOwnReply(this.ctx.self, from, m);
+    const counted = own && p !== undefined && !hasVoted(p, from);
+    const checked = this.target.heard(from, m, counted, own, this.seq);
     if (checked) this.cpu.charge(this.endpoint.replyVerifyUs);
     if (p === undefined) return false;
     if (!counted) return true;

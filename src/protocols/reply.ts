@@ -4,9 +4,11 @@
  * every protocol. Each protocol authenticates its replies as it authenticates its votes
  * (docs/references.md §6).
  */
+import type { HostId } from '../../sim/index.ts';
 import { macCostUs, MAC_BYTES, SIGNATURE_BYTES, type CryptoCosts } from '../ledger/crypto.ts';
+import { txSender } from '../ledger/types.ts';
 import type { ProtocolDefinition } from './definition.ts';
-import type { ReplicaSettings } from './types.ts';
+import type { ReplicaSettings, ReplyMessage } from './types.ts';
 
 /**
  * How a protocol's replicas authenticate a reply:
@@ -43,4 +45,16 @@ export function replyVerifyCostUs(auth: ReplyAuthentication, costs: CryptoCosts)
  */
 export function clientReplyVerifyCostUs(protocol: ProtocolDefinition, settings: ReplicaSettings, costs: CryptoCosts): number {
   return replyVerifyCostUs(protocol.replyAuthentication?.(settings.params) ?? 'none', costs);
+}
+
+/**
+ * Whether `reply`, heard by client `self` from host `from`, answers a request of that client's and
+ * comes from the replica it names. A reply is replica i's answer, authenticated by i (Castro &
+ * Liskov 1999, §4.1), so one that names another replica than its sender is forged: a client
+ * neither counts it towards the f + 1 it waits for nor checks it, and only such a reply can move
+ * it. The one rule of the load client (client/client.ts) and the IoMT ledger client
+ * (src/iomt/ledger-client.ts), so that no replica can answer in another's name to either.
+ */
+export function isOwnReply(self: HostId, from: HostId, reply: Pick<ReplyMessage, 'txId' | 'replica'>): boolean {
+  return txSender(reply.txId) === self && reply.replica === from;
 }

@@ -15,12 +15,13 @@
  */
 import type { Actor, ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { definePortable, exponential } from '../../../sim/index.ts';
-import { txId, txSeq, txSender, type Transaction } from '../../ledger/types.ts';
+import { txId, txSeq, type Transaction } from '../../ledger/types.ts';
 import type { ConfirmedEvent, ReplyMessage, RequestMessage, SubmitEvent, TimedOutEvent } from '../types.ts';
 import { RetrySchedule, type RetryPolicy } from './retry-schedule.ts';
 import { RequestTarget, type ClientRequests } from './request-target.ts';
 import { SequenceWindow } from '../../ledger/sequence-window.ts';
 import { CpuCharger } from '../../ledger/crypto.ts';
+import { isOwnReply } from '../reply.ts';
 
 export type ArrivalProcess = 'poisson' | 'periodic' | 'closed';
 
@@ -204,10 +205,12 @@ export class LoadClient implements Actor<unknown> {
   onMessage(from: HostId, msg: unknown): void {
     const r = msg as ReplyMessage;
     if (r.kind !== 'reply') return;
-    // A reply to a request still open from a replica not yet heard counts; which replies are
-    // checked, and paid for, is the request target's rule (request-target.ts heard).
-    const replies = this.repliesToCount(from, r);
-    const checked = this.target.heard(from, r, replies !== undefined, this.isOwnReply(from, r), this.seq);
+    // A reply of this client's own (reply.ts isOwnReply) to a request still open from a replica
+    // not yet heard counts; which replies are checked, and paid for, is the request target's rule
+    // (request-target.ts heard).
+    const own = isOwnReply(this.ctx.self, from, r);
+    const replies = own ? this.repliesToCount(from, r) : undefined;
+    const checked = this.target.heard(from, r, replies !== undefined, own, this.seq);
     if (checked && this.replyVerifyUs > 0) {
       this.cpu.charge(this.replyVerifyUs);
       this.armArrivals(this.ctx.nowUs + Math.ceil(this.replyVerifyUs));
@@ -228,13 +231,11 @@ export class LoadClient implements Actor<unknown> {
   }
 
   /**
-   * The replies counted so far to the open request `r` answers, when `r` is one to check and count
-   * (from the replica it names, to a request of this client's still open, by a replica not yet
-   * counted);
+   * The replies counted so far to the open request that `r`, one of this client's own, answers,
+   * when `r` is one to check and count (to a request still open, by a replica not yet counted);
    * undefined when it is dropped unchecked.
    */
   private repliesToCount(from: HostId, r: ReplyMessage): Replies | undefined {
-    if (!this.isOwnReply(from, r)) return undefined;
     const seq = txSeq(r.txId);
     if (!this.pending.has(seq)) return undefined;
     let replies = this.replies.get(seq);
@@ -243,11 +244,6 @@ export class LoadClient implements Actor<unknown> {
       this.replies.set(seq, replies);
     }
     return replies.replicas.includes(from) ? undefined : replies;
-  }
-
-  /** Whether `r` answers a request of this client's and comes from the replica it names. */
-  private isOwnReply(from: HostId, r: ReplyMessage): boolean {
-    return txSender(r.txId) === this.ctx.self && r.replica === from;
   }
 
   /**

@@ -86,7 +86,8 @@ export class RequestTarget {
    * A reply a client heard from `from`: whether the client checks it, and so pays for the check,
    * and what it then learns (replied). A reply that counts towards its open request is checked
    * before it counts (Castro & Liskov 1999, §4.1: the client waits for f + 1 valid replies).
-   * Another reply of the client's `own` is checked only where its leader would move the client: a
+   * Another reply of the client's own (`own`: to its request, from the replica it names, reply.ts
+   * isOwnReply) is checked only where its leader would move the client: a
    * Raft client counts one reply, so a new leader's reply to a re-sent request already confirmed
    * is how it finds that leader (Ongaro & Ousterhout 2014, §8). The rest are dropped unchecked and
    * move nothing, though they show their sender answering. One rule for the load client and the
