@@ -431,7 +431,7 @@ export class Engine {
     if (sentIncarnation === this.incarnation[from]) return false;
     // A message leaving at the crash's microsecond left: the work ahead of it was done (coreQueuedUs).
     if (this.crashTimesUs[from]![sentIncarnation]! * 1_000 >= q.departNs[slot]!) return false;
-    this.network.dropSenderCrashed(from);
+    this.network.dropSenderCrashed(from, q.tag[slot]!);
     q.release(slot);
     return true;
   }

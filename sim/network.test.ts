@@ -276,6 +276,20 @@ describe('Network and a crashed sender', () => {
     expect(engine.network.droppedByReason[DropReason.senderCrashed]).toBe(1);
   });
 
+  it('counts a message its crashed sender never sent as unsent, with its bytes, against the sender', () => {
+    const engine = fixedLatencyEngine(1_000);
+    const { source } = pair(engine, [], (to, ctx) => {
+      ctx.send(to, 'a', 100_000);
+      ctx.send(to, 'b', 1_000);
+    }, { sink: LINK, source: LINK });
+    engine.at(50_000, () => engine.crash(source));
+    engine.run();
+    const net = engine.network;
+    // Sent by the actor: both; left the uplink: 'a' alone.
+    expect([net.messagesSent[source], net.bytesSent[source]]).toEqual([2, 101_000]);
+    expect([net.unsentMessagesFrom[source], net.unsentBytesFrom[source]]).toEqual([1, 1_000]);
+  });
+
   it('frees the uplink of what a crash lost, so a recovered host does not wait behind it', () => {
     const log: Seen[] = [];
     const engine = fixedLatencyEngine(1_000);
@@ -302,7 +316,7 @@ describe('Network queue limit (drop-tail buffers)', () => {
     const engine = new Engine({ seed: 1, network });
     pair(engine, log, (to, ctx) => { for (let i = 0; i < count; i++) ctx.send(to, i, 100_000); }, { sink: LINK_8M, source: LINK_8M });
     engine.run();
-    return { delivered: events(log).map((s) => s.value), queueFull: engine.network.droppedByReason[DropReason.queueFull], dropped: engine.network.droppedTotal };
+    return { delivered: events(log).map((s) => s.value), queueFull: engine.network.droppedByReason[DropReason.queueFull], dropped: engine.network.droppedTotal, engine };
   }
 
   it('drops at the sender a message that would wait longer than the limit for its uplink', () => {
@@ -313,9 +327,17 @@ describe('Network queue limit (drop-tail buffers)', () => {
     expect(dropped).toBe(2);
   });
 
+  it('counts what its full uplink queue dropped as never sent', () => {
+    const net = burst(6, 300_000).engine.network;
+    const sent = Array.from(net.messagesSent.subarray(0, 2));
+    const source = sent.indexOf(6);
+    expect(source).toBeGreaterThanOrEqual(0);
+    expect([net.unsentMessagesFrom[source], net.unsentBytesFrom[source]]).toEqual([2, 200_000]);
+  });
+
   it('keeps every message without a limit, the default', () => {
-    expect(burst(6)).toEqual({ delivered: [0, 1, 2, 3, 4, 5], queueFull: 0, dropped: 0 });
-    expect(burst(6, Infinity)).toEqual({ delivered: [0, 1, 2, 3, 4, 5], queueFull: 0, dropped: 0 });
+    expect(burst(6)).toMatchObject({ delivered: [0, 1, 2, 3, 4, 5], queueFull: 0, dropped: 0 });
+    expect(burst(6, Infinity)).toMatchObject({ delivered: [0, 1, 2, 3, 4, 5], queueFull: 0, dropped: 0 });
   });
 
   it('applies a limit in SimBlock\'s model too, to the one serialization it has', () => {

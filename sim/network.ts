@@ -33,7 +33,12 @@
  * link cuts drop it on the way, after it left the sender's uplink (the sender transmits what the
  * network then loses), so it occupies the uplink and never a downlink; one whose receiver is down
  * when its first bit arrives is lost there and does not occupy the downlink either. Every byte is
- * accounted per host.
+ * accounted per host: `messagesSent` and `bytesSent` count what the host's actor sent, and
+ * `unsentMessagesFrom` and `unsentBytesFrom` those of them that never left its uplink (its queue
+ * was full, or the host crashed first), so what left is their difference. The second pair is
+ * counted where the loss is found, as drops are (a crashed sender's message where it would have
+ * arrived, perhaps in another partition's engine), so totals over every host and partition are
+ * exact, and the send path keeps no record of messages still queued.
  *
  * A message leaves its sender when its first bit does (`departedNs`); one that has not left when its
  * sender crashes is lost with the host's queued work: the engine drops it where it would arrive
@@ -124,6 +129,9 @@ export class Network {
   messagesReceived = new Float64Array(16);
   /** Messages each host sent that were lost on the way, for whatever reason (counted where the drop happened). */
   droppedFrom = new Float64Array(16);
+  /** Of the messages each host sent, those that never left its uplink, and their bytes (see the header). */
+  unsentMessagesFrom = new Float64Array(16);
+  unsentBytesFrom = new Float64Array(16);
   readonly droppedByReason = new Float64Array(Object.keys(DropReason).length);
 
   constructor(config: NetworkConfig, rng: Rng) {
@@ -208,6 +216,7 @@ export class Network {
     if (startNs < readyNs) startNs = readyNs;
     else if (startNs - readyNs > this.queueLimitUs * 1_000) {
       this.drop(from, DropReason.queueFull);
+      this.unsent(from, sizeBytes);
       return DROPPED;
     }
     const queued = this.queuesAt(to);
@@ -277,9 +286,15 @@ export class Network {
     this.drop(from, DropReason.hostDown);
   }
 
-  /** A message from `from` lost because `from` crashed before it left (`senderCrashed`). */
-  dropSenderCrashed(from: HostId): void {
+  /** A message of `sizeBytes` from `from` lost because `from` crashed before it left (`senderCrashed`). */
+  dropSenderCrashed(from: HostId, sizeBytes: number): void {
     this.drop(from, DropReason.senderCrashed);
+    this.unsent(from, sizeBytes);
+  }
+
+  private unsent(from: HostId, sizeBytes: number): void {
+    this.unsentMessagesFrom[from]! += 1;
+    this.unsentBytesFrom[from]! += sizeBytes;
   }
 
   /**
@@ -375,5 +390,7 @@ export class Network {
     this.messagesSent = f64(this.messagesSent);
     this.messagesReceived = f64(this.messagesReceived);
     this.droppedFrom = f64(this.droppedFrom);
+    this.unsentMessagesFrom = f64(this.unsentMessagesFrom);
+    this.unsentBytesFrom = f64(this.unsentBytesFrom);
   }
 }

@@ -145,13 +145,15 @@ export class ConsensusMonitor {
   private networkTotals(): NetworkWindowTotals {
     const net = this.engine.network;
     let messages = 0, bytes = 0, replicaMessages = 0, replicaBytes = 0;
+    // What left the hosts' uplinks: sent, less what never left (counted in the engine that found
+    // it, so a partition's totals over every host add up to the run's).
     for (let h = 0; h < net.hostCount; h++) {
-      messages += net.messagesSent[h]!;
-      bytes += net.bytesSent[h]!;
+      messages += net.messagesSent[h]! - net.unsentMessagesFrom[h]!;
+      bytes += net.bytesSent[h]! - net.unsentBytesFrom[h]!;
     }
     for (const h of this.ledger.replicaHosts) {
-      replicaMessages += net.messagesSent[h]!;
-      replicaBytes += net.bytesSent[h]!;
+      replicaMessages += net.messagesSent[h]! - net.unsentMessagesFrom[h]!;
+      replicaBytes += net.bytesSent[h]! - net.unsentBytesFrom[h]!;
     }
     const replicaCoreBusyUs = this.ledger.replicaHosts.map((h) => Array.from({ length: this.engine.cores(h) }, (_, c) => this.engine.cpuCoreDoneUs(h, c)));
     return { messages, bytes, replicaMessages, replicaBytes, replicas: this.ledger.replicaHosts.length, dropped: net.droppedTotal, droppedQueueFull: net.droppedByReason[DropReason.queueFull]!, replicaCoreBusyUs };
