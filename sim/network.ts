@@ -38,7 +38,8 @@
  * was full, or the host crashed first), so what left is their difference. The second pair is
  * counted where the loss is found, as drops are (a crashed sender's message where it would have
  * arrived, perhaps in another partition's engine), so totals over every host and partition are
- * exact, and the send path keeps no record of messages still queued.
+ * exact, and the send path keeps no record of messages still queued (so a crashed sender's message
+ * that would have arrived after the run's end is still counted as sent).
  *
  * A message leaves its sender when its first bit does (`departedNs`); one that has not left when its
  * sender crashes is lost with the host's queued work: the engine drops it where it would arrive
