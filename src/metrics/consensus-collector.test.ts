@@ -107,6 +107,14 @@ describe('ConsensusCollector', () => {
     expect(c.metrics(noNetwork)['consensus.view_changes']!.value).toBe(2);
   });
 
+  it('counts no view that only a Byzantine replica entered', () => {
+    const c = new ConsensusCollector(0, 3_000_000, (host) => host !== 3, 1_000_000);
+    c.observe(3, viewChange(1), 500_000);
+    c.observe(3, viewChange(2), 900_000);
+    c.observe(0, viewChange(2), 1_000_000);
+    expect(c.metrics(noNetwork)['consensus.view_changes']!.value).toBe(1);
+  });
+
   const election = (term: number): ElectionEvent => ({ kind: 'election', term });
   const leads = (view: number, leader: number): LeadsEvent => ({ kind: 'leads', view, leader });
 

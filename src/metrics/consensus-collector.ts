@@ -131,7 +131,8 @@ export class ConsensusCollector {
         if ((event as TimedOutEvent).tx.submittedUs >= this.warmupUs) this.timedOutTxs++;
         break;
       case 'view-change':
-        this.views.add((event as ViewChangeEvent).view);
+        // Honest replicas' views only, as Raft's terms below: a Byzantine replica can enter a view no honest one does.
+        if (this.isHonest(host)) this.views.add((event as ViewChangeEvent).view);
         break;
       case 'election': {
         // Raft's view change: a term above the first (the run's first election gives up none),
