@@ -17,7 +17,7 @@ import type { IomtEvent } from './events.ts';
 import { PhiInspector } from './phi-inspector.ts';
 import { AlarmRates } from './alarm-rates.ts';
 import type { AlarmEvent } from './detectors.ts';
-import { CHANNEL_INDEX, type Episode, type EpisodeKind } from './vitals.ts';
+import { CHANNEL_INDEX, episodeKindOf, type Episode, type EpisodeKind } from './vitals.ts';
 import { AlteredReads } from './altered-reads.ts';
 import { ServedReads, type ServedVerdicts } from './served-reads.ts';
 
@@ -29,8 +29,6 @@ const MS = 1_000;
  * matter: a slow ledger's on-chain confirmation minutes later is still that episode's.
  */
 const EPISODE_GRACE_US = 60_000_000;
-
-const RULE_EPISODE: Record<string, EpisodeKind | undefined> = { spo2: 'desaturation', hr: 'tachycardia' };
 
 interface EpisodeTrack {
   readonly e: Episode;
@@ -160,7 +158,7 @@ export class IomtCollector {
 
   private onAlert(path: 'fast' | 'chain', patient: number, rule: number, conditionUs: number, nowUs: number): void {
     const r = this.rules[rule]!;
-    const kind = RULE_EPISODE[r.channel];
+    const kind = episodeKindOf(r.channel);
     const track = this.episodeAlerted(patient, kind, conditionUs);
     if (track === undefined) {
       if (path === 'fast') this.falseAlerts++;
@@ -238,7 +236,7 @@ export class IomtCollector {
     if (e.startUs < this.warmupUs || e.startUs + EPISODE_GRACE_US > durationUs) return false;
     let covered = false;
     for (const r of this.rules) {
-      if (RULE_EPISODE[r.channel] !== e.kind || e.endUs - e.startUs < r.holdUs) continue;
+      if (episodeKindOf(r.channel) !== e.kind || e.endUs - e.startUs < r.holdUs) continue;
       if (this.measured === undefined || (this.measured[e.patient]! & (1 << CHANNEL_INDEX[r.channel])) !== 0) return true;
       covered = true;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../sim/index.ts';
-import { CHANNEL_DEFINITIONS, CHANNEL_INDEX, PatientVitals } from './vitals.ts';
+import { CHANNEL_DEFINITIONS, CHANNEL_INDEX, CHANNELS, EPISODE_CHANNEL, EPISODE_KINDS, episodeKindOf, PatientVitals } from './vitals.ts';
 
 const HOUR_US = 3_600_000_000;
 
@@ -29,5 +29,15 @@ describe('PatientVitals', () => {
         expect(x).toBeLessThanOrEqual(d.hi + d.swing);
       }
     }
+  });
+
+  it('scores each episode kind against rules on the channel its episodes move, and no kind against rules on the others', () => {
+    for (const kind of EPISODE_KINDS) {
+      const v = new PatientVitals(1, new Rng(5), { ratePerHour: { desaturation: 0, tachycardia: 0, [kind]: 6 }, durationMinUs: 60_000_000, durationMaxUs: 60_000_000, notBeforeUs: 0 }, 2 * HOUR_US);
+      const e = v.episodes[0]!;
+      expect(v.trueValue(CHANNEL_INDEX[EPISODE_CHANNEL[kind]], e.startUs)).toBe(e.level);
+      expect(episodeKindOf(EPISODE_CHANNEL[kind])).toBe(kind);
+    }
+    expect(CHANNELS.filter((c) => episodeKindOf(c) === undefined)).toEqual(['glucose', 'sbp', 'infusionRate']);
   });
 });

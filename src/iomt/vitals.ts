@@ -47,7 +47,19 @@ export interface EpisodeConfig {
   readonly notBeforeUs: number;
 }
 
-const EPISODE_CHANNEL: Record<EpisodeKind, number> = { desaturation: CHANNEL_INDEX.spo2, tachycardia: CHANNEL_INDEX.hr };
+/** The channel each episode kind moves: the one definition of which rules an episode is scored against. */
+export const EPISODE_CHANNEL: Readonly<Record<EpisodeKind, Channel>> = { desaturation: 'spo2', tachycardia: 'hr' };
+
+const EPISODE_KIND_OF_CHANNEL: ReadonlyMap<Channel, EpisodeKind> = new Map(EPISODE_KINDS.map((kind) => [EPISODE_CHANNEL[kind], kind]));
+
+/**
+ * The episode kind a rule on `channel` is scored against; undefined where the model draws no
+ * episodes on the channel (glucose, blood pressure, infusion rate), so that every alert of such a
+ * rule is a false one.
+ */
+export function episodeKindOf(channel: Channel): EpisodeKind | undefined {
+  return EPISODE_KIND_OF_CHANNEL.get(channel);
+}
 
 const SWING_PERIOD_US = 3_600_000_000 * 1.5;
 
@@ -80,7 +92,7 @@ export class PatientVitals {
       phase[c] = uniform(rng, 0, 2 * Math.PI);
     }
     const byChannel: Episode[][] = CHANNEL_DEFINITIONS.map(() => []);
-    for (const kind of ['desaturation', 'tachycardia'] as const) {
+    for (const kind of EPISODE_KINDS) {
       const rate = episodes.ratePerHour[kind];
       if (!(rate > 0)) continue;
       const meanGapUs = 3_600_000_000 / rate;
@@ -91,7 +103,7 @@ export class PatientVitals {
         const level = kind === 'desaturation' ? uniform(rng, 82, 87) : uniform(rng, 135, 160);
         const e: Episode = { patient, kind, startUs, endUs, level };
         this.episodes.push(e);
-        byChannel[EPISODE_CHANNEL[kind]]!.push(e);
+        byChannel[CHANNEL_INDEX[EPISODE_CHANNEL[kind]]]!.push(e);
         t = endUs + exponential(rng, meanGapUs);
       }
     }
