@@ -299,6 +299,40 @@ describe('IomtCollector', () => {
     expect(alerted(0, 300_000)).toEqual([0, 1]);
   });
 
+  it('counts apart the episodes of a kind no rule watches, so that deleting a rule shows where its episodes went', () => {
+    const ep = (patient: number, kind: 'desaturation' | 'tachycardia') => ({ patient, kind, startUs: 100_000_000, endUs: 160_000_000, level: 0 });
+    const hrOnly = DEFAULT_ALERT_RULES.filter((r) => r.name === 'hr-high');
+    const c = new IomtCollector(hrOnly, [ep(0, 'tachycardia'), ep(1, 'desaturation'), ep(2, 'desaturation')], [], 0);
+    const m = metrics(c, 600_000_000);
+    expect(m['iomt.episodes']!.value).toBe(1);
+    expect(m['iomt.episodes_unwatched']!.value).toBe(2);
+    expect(m['iomt.episodes_shorter_than_hold']!.value).toBe(0);
+  });
+
+  it('counts apart the episodes shorter than the hold of every rule that watches them, and not one another rule of its kind would hold for', () => {
+    const ep = (patient: number, lengthUs: number) => ({ patient, kind: 'tachycardia' as const, startUs: 100_000_000, endUs: 100_000_000 + lengthUs, level: 140 });
+    const hr = DEFAULT_ALERT_RULES.find((r) => r.name === 'hr-high')!;
+    const episodes = [ep(0, 20_000_000), ep(1, 40_000_000), ep(2, 60_000_000)];
+    // A 45 s hold alone: the 20 s and 40 s tachycardias are by design not alarmed.
+    const longHold = metrics(new IomtCollector([{ ...hr, holdUs: 45_000_000 }], episodes, [], 0), 600_000_000);
+    expect(longHold['iomt.episodes']!.value).toBe(1);
+    expect(longHold['iomt.episodes_shorter_than_hold']!.value).toBe(2);
+    // With a second rule holding 30 s, the 40 s one is that rule's to alarm.
+    const twoHolds = metrics(new IomtCollector([{ ...hr, holdUs: 45_000_000 }, { ...hr, name: 'hr-high-30s', holdUs: 30_000_000 }], episodes, [], 0), 600_000_000);
+    expect(twoHolds['iomt.episodes']!.value).toBe(2);
+    expect(twoHolds['iomt.episodes_shorter_than_hold']!.value).toBe(1);
+    expect(twoHolds['iomt.episodes_unwatched']!.value).toBe(0);
+  });
+
+  it('counts no episode begun during the warm-up or within the grace of the end as unwatched or shorter than the hold', () => {
+    const ep = (startUs: number, kind: 'desaturation' | 'tachycardia', lengthUs: number) => ({ patient: 0, kind, startUs, endUs: startUs + lengthUs, level: 0 });
+    const hrOnly = DEFAULT_ALERT_RULES.filter((r) => r.name === 'hr-high');
+    const c = new IomtCollector(hrOnly, [ep(5_000_000, 'desaturation', 60_000_000), ep(570_000_000, 'desaturation', 20_000_000), ep(5_000_000, 'tachycardia', 2_000_000), ep(570_000_000, 'tachycardia', 2_000_000)], [], 10_000_000);
+    const m = metrics(c, 600_000_000);
+    expect(m['iomt.episodes_unwatched']!.value).toBe(0);
+    expect(m['iomt.episodes_shorter_than_hold']!.value).toBe(0);
+  });
+
   it('leaves out of iomt.episodes, and counts apart, an episode no device of its patient can observe', () => {
     // Patient 0 has only a pulse oximeter (SpO₂); patient 1 also an ECG patch (heart rate).
     const measuredChannels = Uint32Array.of(1 << CHANNEL_INDEX.spo2, (1 << CHANNEL_INDEX.spo2) | (1 << CHANNEL_INDEX.hr));

@@ -30,6 +30,9 @@ const MS = 1_000;
  */
 const EPISODE_GRACE_US = 60_000_000;
 
+/** How an episode is scored (IomtCollector.scoring). */
+type EpisodeScoring = 'scored' | 'unwatched' | 'shorter-than-hold' | 'unobservable' | 'outside';
+
 interface EpisodeTrack {
   readonly e: Episode;
   /** When the first alert for the episode arrived on each path (NaN: none), and the rule that raised it. */
@@ -49,7 +52,7 @@ export class IomtCollector {
   readonly integrityCheck = new Histogram();
   readonly revokeEnforced = new Histogram();
   private alertsScored = false;
-  /** Episodes alerted within their rule's target on each path (over the episodes iomt.episodes counts). */
+  /** Episodes alerted within their rule's target on each path (of the episodes iomt.episodes counts). */
   private fastWithinTarget = 0;
   private chainWithinTarget = 0;
   private falseAlerts = 0;
@@ -210,7 +213,7 @@ export class IomtCollector {
     this.alertsScored = true;
     for (const list of this.episodesByPatient.values()) {
       for (const t of list) {
-        if (this.counted(t.e, durationUs) !== true) continue;
+        if (this.scoring(t.e, durationUs) !== 'scored') continue;
         if (!Number.isNaN(t.fastUs) && this.scoreAlert(t.fastUs - t.e.startUs, this.rules[t.fastRule]!, this.alertFast)) this.fastWithinTarget++;
         if (!Number.isNaN(t.chainUs) && this.scoreAlert(t.chainUs - t.e.startUs, this.rules[t.chainRule]!, this.alertChain)) this.chainWithinTarget++;
       }
@@ -225,22 +228,30 @@ export class IomtCollector {
   }
 
   /**
-   * Whether an episode is scored: a rule watches its kind on a channel a device of the patient
-   * measures (no device, no alert: counting it would score the ward's equipment as the system's
-   * miss), and it lasted that rule's hold (a shorter one is, by the alarm condition delay's design,
-   * not alarmed: counting it would score a correct silence as a miss), begun after the warm-up, with
-   * the grace to alert it before the end. 'unobservable': it would be, but no device of the patient
-   * measures the channel of any rule that would score it.
+   * How an episode begun after the warm-up, with the grace to alert it before the end, is scored
+   * ('outside' otherwise). 'scored': a rule watches its kind on a channel a device of the patient
+   * measures, and it lasted that rule's hold. The others are left out of iomt.episodes, each
+   * counted apart so that what leaves the within-target ratio's denominator shows:
+   * - 'unwatched': no rule watches its kind (deleting a rule must not raise the ratio unseen);
+   * - 'shorter-than-hold': shorter than the hold of every rule that watches it; by the alarm
+   *   condition delay's design (IEC 60601-1-8 §6.1.2) such an episode is not alarmed, so counting
+   *   it would score a correct silence as a miss;
+   * - 'unobservable': no device of the patient measures the channel of any rule that would score
+   *   it (no device, no alert: counting it would score the ward's equipment as the system's miss).
    */
-  private counted(e: Episode, durationUs: number): boolean | 'unobservable' {
-    if (e.startUs < this.warmupUs || e.startUs + EPISODE_GRACE_US > durationUs) return false;
-    let covered = false;
+  private scoring(e: Episode, durationUs: number): EpisodeScoring {
+    if (e.startUs < this.warmupUs || e.startUs + EPISODE_GRACE_US > durationUs) return 'outside';
+    let watched = false;
+    let lastedHold = false;
     for (const r of this.rules) {
-      if (episodeKindOf(r.channel) !== e.kind || e.endUs - e.startUs < r.holdUs) continue;
-      if (this.measured === undefined || (this.measured[e.patient]! & (1 << CHANNEL_INDEX[r.channel])) !== 0) return true;
-      covered = true;
+      if (episodeKindOf(r.channel) !== e.kind) continue;
+      watched = true;
+      if (e.endUs - e.startUs < r.holdUs) continue;
+      lastedHold = true;
+      if (this.measured === undefined || (this.measured[e.patient]! & (1 << CHANNEL_INDEX[r.channel])) !== 0) return 'scored';
     }
-    return covered ? 'unobservable' : false;
+    if (!watched) return 'unwatched';
+    return lastedHold ? 'unobservable' : 'shorter-than-hold';
   }
 
   /** A contract call's outcome at its first execution by any replica (the only one emitted: `emitFirst`). */
@@ -316,12 +327,15 @@ export class IomtCollector {
     lat('iomt.anchor_latency_ms', this.anchored);
     lat('iomt.alert_latency_ms', this.alertFast);
     lat('iomt.alert_latency_onchain_ms', this.alertChain);
-    const { eligible, unobservable, fast, chain } = this.episodeCoverage(o.durationUs);
+    const coverage = this.episodeCoverage(o.durationUs);
+    const { scored: eligible, fast, chain } = coverage;
     // An episode no alert reached on a path is a miss of that path's target, not left out.
     put('iomt.alert_within_target_ratio', 'ratio', eligible === 0 ? NaN : this.fastWithinTarget / eligible);
     put('iomt.alert_within_target_onchain_ratio', 'ratio', eligible === 0 ? NaN : this.chainWithinTarget / eligible);
     put('iomt.episodes', 'count', eligible);
-    put('iomt.episodes_unobservable', 'count', unobservable);
+    put('iomt.episodes_unwatched', 'count', coverage.unwatched);
+    put('iomt.episodes_shorter_than_hold', 'count', coverage['shorter-than-hold']);
+    put('iomt.episodes_unobservable', 'count', coverage.unobservable);
     put('iomt.episodes_alerted_ratio', 'ratio', eligible === 0 ? NaN : fast / eligible);
     put('iomt.episodes_alerted_onchain_ratio', 'ratio', eligible === 0 ? NaN : chain / eligible);
     put('iomt.false_alerts', 'count', this.falseAlerts);
@@ -367,22 +381,18 @@ export class IomtCollector {
     return { metrics: m, checks };
   }
 
-  private episodeCoverage(durationUs: number): { eligible: number; unobservable: number; fast: number; chain: number } {
-    let eligible = 0;
-    let unobservable = 0;
-    let fast = 0;
-    let chain = 0;
+  private episodeCoverage(durationUs: number): Record<EpisodeScoring, number> & { fast: number; chain: number } {
+    const coverage = { scored: 0, unwatched: 0, 'shorter-than-hold': 0, unobservable: 0, outside: 0, fast: 0, chain: 0 };
     for (const list of this.episodesByPatient.values()) {
       for (const t of list) {
-        const counted = this.counted(t.e, durationUs);
-        if (counted === 'unobservable') unobservable++;
-        if (counted !== true) continue;
-        eligible++;
-        if (!Number.isNaN(t.fastUs)) fast++;
-        if (!Number.isNaN(t.chainUs)) chain++;
+        const scoring = this.scoring(t.e, durationUs);
+        coverage[scoring]++;
+        if (scoring !== 'scored') continue;
+        if (!Number.isNaN(t.fastUs)) coverage.fast++;
+        if (!Number.isNaN(t.chainUs)) coverage.chain++;
       }
     }
-    return { eligible, unobservable, fast, chain };
+    return coverage;
   }
 }
 
