@@ -8,7 +8,7 @@ import type { PluginRef } from '../plugins/module-file.ts';
 import { join } from 'node:path';
 import { blameFor, checkDistinctDimensions, checkSetsNotVaried, inputError, InputError, pointOverrides, type Dimension, type LoadedScenario } from '../scenario/index.ts';
 import { fieldIssuesError } from '../scenario/errors.ts';
-import { pointNotices } from '../scenario/attack-notices.ts';
+import { pointNotices } from '../scenario/notices.ts';
 import { unproducibleExpectationIssues } from '../scenario/metric-names.ts';
 import { silentAttackNotices } from './silent-attacks.ts';
 import { createExecutor, DEFAULT_MODEL, runsAlone, type Executor } from './executor.ts';
@@ -103,7 +103,7 @@ function checkRun(request: RunRequest): CheckedRun {
   const points = request.points ?? gridOf(loaded, dimensions);
   const unproducible = unproducibleExpectationIssues(loaded.scenario.expect, points);
   if (unproducible.length > 0) throw fieldIssuesError(unproducible, loaded.locate);
-  for (const line of pointNotices(points)) request.onNotice?.(line);
+  for (const line of pointNotices(points, loaded.locate)) request.onNotice?.(line);
   const threads = request.threads ?? 1;
   const seeds = replicationSeeds(loaded.scenario.seed, loaded.scenario.replications);
   const plan: Plan = { points, replicationSeeds: seeds, ...(request.shard ? { shard: request.shard } : {}), ...(threads > 1 ? { threads } : {}) };

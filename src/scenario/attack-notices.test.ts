@@ -1,7 +1,8 @@
 /** Notices of attacks that a valid scenario never carries out (a window opening at or after the end). */
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from './index.ts';
-import { attacksBeforeDetectorBaselines, attacksThatNeverAct, pointNotices } from './attack-notices.ts';
+import { attacksBeforeDetectorBaselines, attacksThatNeverAct } from './attack-notices.ts';
+import { pointNotices } from './notices.ts';
 
 const scenario = (duration: string, start: string) =>
   loadScenarioText('s.yaml', `name: s\nduration: ${duration}\nconsensus: { protocol: pbft, nodes: 7 }\nattacks:\n  - { type: crash, replicas: [1], start: 1s }\n  - { type: silence, replicas: [2], start: ${start} }\n`).scenario;
@@ -22,7 +23,7 @@ describe('attacks that never act', () => {
       { parameters: { duration: '5s' }, scenario: scenario('5s', '3s') },
       { parameters: { duration: '3s' }, scenario: scenario('3s', '3s') },
     ];
-    expect(pointNotices(points)).toEqual([
+    expect(pointNotices(points, () => 's.yaml')).toEqual([
       "at duration=3s: attacks.1 (silence) starts at 3 s, at or after the run's end (duration 3 s): it never acts in this run",
     ]);
   });

@@ -75,14 +75,6 @@ export function attacksBeforeDetectorBaselines(scenario: Scenario): string[] {
   return notices;
 }
 
-/** The notices of every point of a run or sweep, each naming its point where there are several. */
-export function pointNotices(points: readonly { readonly parameters: SweepParameters; readonly scenario: Scenario }[]): string[] {
-  return points.flatMap((p) => {
-    const where = pointLabel(p.parameters);
-    return attackNotices(p.scenario).map((notice) => (where === '' ? notice : `at ${where}: ${notice}`));
-  });
-}
-
 /** A sweep point as a notice names it: `key=value key=value`; '' for a run without --vary. */
 export function pointLabel(parameters: SweepParameters): string {
   return Object.entries(parameters).map(([key, value]) => `${key}=${String(value)}`).join(' ');

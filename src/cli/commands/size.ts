@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { checkSetsNotVaried, infiniteBound, inputError, loadScenarioForGridAsync, parseIntegerRange, parseSlo, SLO_EXAMPLES } from '../../scenario/index.ts';
 import { buildPoints } from '../../runner/plan.ts';
 import { sizeScenario } from '../../runner/index.ts';
-import { attackNotices } from '../../scenario/attack-notices.ts';
+import { scenarioNotices } from '../../scenario/notices.ts';
 import { unknownMetric } from '../../scenario/metric-names.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { scenarioSets, threadCount, THREADS_OPTION, withRunFlags, workerCount, type RunFlags } from '../options.ts';
@@ -37,7 +37,7 @@ export async function sizeCommand(args: SizeArgs): Promise<number> {
     return slo;
   });
   const threads = threadCount(args);
-  for (const line of attackNotices(loaded.scenario)) process.stderr.write(`iomtsim: ${line}\n`);
+  for (const line of scenarioNotices(loaded.scenario, loaded.locate)) process.stderr.write(`iomtsim: ${line}\n`);
   const progress = sizeProgressReporter();
   const result = await withInterrupt((signal) =>
     sizeScenario({

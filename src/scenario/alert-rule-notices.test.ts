@@ -1,0 +1,39 @@
+/** Notices of alert rules that can alarm no episode: on a channel without episodes, or holding longer than any episode lasts. */
+import { describe, expect, it } from 'vitest';
+import { loadScenarioText } from './index.ts';
+import { alertRuleNotices } from './alert-rule-notices.ts';
+
+/** A ward of one bed with `iomt` lines added (indented under iomt:). */
+const loaded = (iomt: string) => loadScenarioText('s.yaml', `name: s\nduration: 10m\nconsensus: { protocol: pbft }\nworkload: { rateTps: 0 }\niomt:\n  hospitals: 1\n  wardsPerHospital: 1\n  bedsPerWard: 1\n${iomt}`);
+const notices = (iomt: string) => {
+  const l = loaded(iomt);
+  return alertRuleNotices(l.scenario, l.locate);
+};
+
+describe('alert rules that can alarm no episode', () => {
+  it('names a rule on a channel without modelled episodes by file, line and field, and says its alerts all count as false', () => {
+    const rules = '  rules:\n    - { name: hr-high, channel: hr, op: above, threshold: 120, hold: 5s }\n    - { name: glucose-high, channel: glucose, op: above, threshold: 170, hold: 1s }\n';
+    expect(notices(rules)).toEqual([
+      "s.yaml:11:38: iomt.rules.1.channel: rule 'glucose-high' watches glucose, on which the model draws no clinical episodes (only on spo2 (desaturation), hr (tachycardia)): no episode is its to alarm, so every alert it raises counts in iomt.false_alerts",
+    ]);
+  });
+
+  it('names a rule whose hold is at least the longest episode of its kind, and not one that holds a microsecond less', () => {
+    const rules = (hold: string) => `  episodes: { durationMin: 60s, durationMax: 3m }\n  rules:\n    - { name: spo2-low, channel: spo2, op: below, threshold: 90, hold: ${hold} }\n`;
+    expect(notices(rules('3m'))).toEqual([
+      "s.yaml:11:72: iomt.rules.0.hold: rule 'spo2-low' holds 180 s, at least the longest desaturation the scenario draws (iomt.episodes.durationMax, 180 s): it can never alarm one, and its episodes count in iomt.episodes_shorter_than_hold unless another rule on spo2 holds for them",
+    ]);
+    expect(notices(rules('179999999us'))).toEqual([]);
+  });
+
+  it('blames the episodes\' length for a default rule that their length leaves unable to alarm', () => {
+    // The default spo2-low holds 15 s, hr-high 5 s; durationMax below durationMin is taken as durationMin.
+    expect(notices('  episodes: { durationMin: 10s, durationMax: 1s }\n')).toEqual([
+      "s.yaml:9:46: iomt.episodes.durationMax: rule 'spo2-low' holds 15 s, at least the longest desaturation the scenario draws (iomt.episodes.durationMax, 10 s): it can never alarm one, and its episodes count in iomt.episodes_shorter_than_hold unless another rule on spo2 holds for them",
+    ]);
+  });
+
+  it('says nothing of hospital.yaml\'s rules on the default episodes', () => {
+    expect(notices('  rules:\n    - { name: spo2-low, channel: spo2, op: below, threshold: 90, hold: 15s, target: 10s }\n    - { name: hr-high, channel: hr, op: above, threshold: 120, hold: 5s, target: 10s }\n')).toEqual([]);
+  });
+});
