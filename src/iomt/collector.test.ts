@@ -263,6 +263,9 @@ describe('IomtCollector', () => {
     expect(m['iomt.alert_within_target_onchain_ratio']!.value).toBe(1 / 4);
     expect(m['iomt.episodes_alerted_ratio']!.value).toBe(2 / 4);
     expect(m['iomt.episodes_alerted_onchain_ratio']!.value).toBe(1 / 4);
+    // The within-target ratios' numerators, for "k of N episodes".
+    expect(m['iomt.episodes_within_target']!.value).toBe(2);
+    expect(m['iomt.episodes_within_target_onchain']!.value).toBe(1);
     // The latencies describe the alerts that came.
     expect(m['iomt.alert_latency_onchain_ms.max']!.value).toBe(10_000);
   });

@@ -333,6 +333,9 @@ export class IomtCollector {
     put('iomt.alert_within_target_ratio', 'ratio', eligible === 0 ? NaN : this.fastWithinTarget / eligible);
     put('iomt.alert_within_target_onchain_ratio', 'ratio', eligible === 0 ? NaN : this.chainWithinTarget / eligible);
     put('iomt.episodes', 'count', eligible);
+    // The ratios' numerators, so that a report can say "k of N episodes" over all replications.
+    put('iomt.episodes_within_target', 'count', this.fastWithinTarget);
+    put('iomt.episodes_within_target_onchain', 'count', this.chainWithinTarget);
     put('iomt.episodes_unwatched', 'count', coverage.unwatched);
     put('iomt.episodes_shorter_than_hold', 'count', coverage['shorter-than-hold']);
     put('iomt.episodes_unobservable', 'count', coverage.unobservable);

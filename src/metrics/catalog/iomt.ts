@@ -47,6 +47,10 @@ export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   { name: 'iomt.alert_within_target_onchain_ratio', unit: 'ratio', better: 'higher', meaning: 'the same for the on-chain path: an episode whose alert was never recorded on chain, or whose care team never learned it was, is a miss' },
   // Neither way: ground truth, the patients' clinical episodes.
   { name: 'iomt.episodes', unit: 'count', better: 'neither', meaning: 'clinical episodes (ground truth) that a rule covers, on a channel a device of the patient measures, and that lasted its hold (a shorter one is by design not alarmed), started after warm-up and at least 60 s before the end (iomt.episodes_unwatched, iomt.episodes_shorter_than_hold and iomt.episodes_unobservable count the episodes of that window it leaves out)' },
+  // Neither way: grows with the episodes drawn; iomt.alert_within_target_ratio judges.
+  { name: 'iomt.episodes_within_target', unit: 'count', better: 'neither', meaning: 'of the episodes iomt.episodes counts, those whose first fast-path alert came within the rule\'s target beyond its hold: iomt.alert_within_target_ratio\'s numerator, so that a report can give "k of N episodes" and an exact binomial interval over all replications' },
+  // Neither way: as iomt.episodes_within_target.
+  { name: 'iomt.episodes_within_target_onchain', unit: 'count', better: 'neither', meaning: 'the same for the on-chain path: iomt.alert_within_target_onchain_ratio\'s numerator' },
   // Neither way: ground truth against the ward's equipment, not the system's doing.
   { name: 'iomt.episodes_unobservable', unit: 'count', better: 'neither', meaning: 'clinical episodes iomt.episodes leaves out only because no device of the patient measures the channel of a rule that covers them and whose hold they lasted (e.g. tachycardias of patients with no ECG patch or wearable): no alert could come, so they are no miss' },
   // Neither way: ground truth against the scenario's rules, not the system's doing.

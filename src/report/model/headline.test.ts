@@ -155,6 +155,24 @@ describe('the report headline', () => {
     expect(line(headlineSections([c]), 'Client latency')?.verdict).toBe('none');
   });
 
+  it('quotes the episodes an alert target verdict rests on, k of N with their exact binomial interval, pooled over replications', () => {
+    const two = configuration({ 'iomt.alert_within_target_ratio': summary(1, 'ratio'), 'iomt.episodes_within_target': summary(2, 'count'), 'iomt.episodes': summary(2, 'count') });
+    const direct = line(headlineSections([two]), 'Direct path');
+    expect(direct?.verdict).toBe('pass');
+    // Clopper–Pearson for 2 of 2: the lower bound is 0.025^(1/2) = 15.81 %.
+    expect(direct?.text).toBe("Clinical episodes alerted straight to the care team within their rule's target (one never alerted is a miss): 100 % (n=1), 2 of 2 episodes (Clopper–Pearson 95 % interval 15.81–100 %).");
+    const three = { unit: 'count', ci95: null, n: 3 };
+    const pooled = configuration({ 'iomt.alert_within_target_onchain_ratio': summary(0.9167, 'ratio', [0.8, 1]), 'iomt.episodes_within_target_onchain': { ...three, mean: 11 / 3 }, 'iomt.episodes': { ...three, mean: 4 } });
+    expect(line(headlineSections([pooled]), 'On-chain path')?.text).toContain(', 11 of 12 episodes over 3 replications (Clopper–Pearson 95 % interval 61.52–99.79 %).');
+  });
+
+  it('judges no alert target where no episode was scored, rather than passing it', () => {
+    const none = configuration({ 'iomt.alert_within_target_ratio': { unit: 'ratio', mean: null, ci95: null, n: 0 }, 'iomt.episodes_within_target': summary(0, 'count'), 'iomt.episodes': summary(0, 'count') });
+    const direct = line(headlineSections([none]), 'Direct path');
+    expect(direct).toMatchObject({ verdict: 'unjudged', basis: expect.stringContaining('no clinical episode was scored') });
+    expect(direct?.text).toContain('0 of 0 episodes');
+  });
+
   it("says the alert line misses its rule's target when any alert did, passes it when none did, and fails it only by an expectation", () => {
     const missed = configuration({ 'iomt.alert_within_target_ratio': summary(0.97, 'ratio', [0.95, 0.99]) });
     const met = configuration({ 'iomt.alert_within_target_ratio': summary(1, 'ratio') });

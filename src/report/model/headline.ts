@@ -9,6 +9,7 @@
  * ratio must be 1). A line with none of these says "no target stated".
  */
 import { IN_TREE_ATTACKS } from '../../attacks/registry.ts';
+import { clopperPearson } from '../../stats/index.ts';
 import type { MetricSummary } from '../results/types.ts';
 import { clampToDomain, metricDomain } from './domain.ts';
 import { formatJudgedByAll, formatJudgedPercent, formatMeanCi, formatNumber, formatObserved } from './format.ts';
@@ -52,9 +53,48 @@ function inPercent(metric: string, summary: MetricSummary): MetricSummary {
   return { ...summary, unit: '%', mean: summary.mean === null ? null : percent(summary.mean), ci95: ci === null ? null : [scaled(ci[0]), scaled(ci[1])] };
 }
 
-/** "99.8 [98.1, 101.5] tx/s", "97 [95, 99] %", or one value per configuration when a sweep or comparison has several. */
-function valueText(configurations: readonly Configuration[], metric: string): string {
+/**
+ * A ratio's numerator and denominator as count metrics (iomt.episodes_within_target of
+ * iomt.episodes): summed over the replications, they say how many the ratio rests on.
+ */
+interface Tally {
+  readonly successes: string;
+  readonly trials: string;
+  /** What the trials are, plural: "episodes". */
+  readonly noun: string;
+}
+
+/** A count metric summed over the replications that gave it (its mean times their number); undefined where the results lack it. */
+function summedCount(c: Configuration, metric: string): number | undefined {
+  const s = c.point.metrics[metric];
+  return s === undefined || s.mean === null ? undefined : Math.round(s.mean * s.n);
+}
+
+/**
+ * "2 of 2 episodes (Clopper–Pearson 95 % interval 15.81–100 %)": a 100 % on two episodes is no
+ * evidence that the next will be alerted in time, and the exact binomial interval says how little
+ * (src/stats/binomial-interval.ts). Over several replications the counts are pooled. Undefined
+ * where the results lack the counts (a results folder written before they were recorded).
+ */
+function tallyText(c: Configuration, tally: Tally): string | undefined {
+  const k = summedCount(c, tally.successes);
+  const n = summedCount(c, tally.trials);
+  if (k === undefined || n === undefined) return undefined;
+  const replications = c.point.metrics[tally.trials]!.n;
+  const over = replications > 1 ? ` over ${replications} replications` : '';
+  if (n === 0) return `0 of 0 ${tally.noun}${over}`;
+  const { lo, hi } = clopperPearson(k, n);
+  return `${k} of ${n} ${tally.noun}${over} (Clopper–Pearson 95 % interval ${formatNumber(percent(lo))}–${formatNumber(percent(hi))} %)`;
+}
+
+/** "99.8 [98.1, 101.5] tx/s", "97 [95, 99] %", or one value per configuration when a sweep or comparison has several; each with its tally where given. */
+function valueText(configurations: readonly Configuration[], metric: string, tally?: Tally): string {
   const one = (c: Configuration): string => {
+    const value = meanCi(c);
+    const counted = tally === undefined ? undefined : tallyText(c, tally);
+    return counted === undefined ? value : `${value}, ${counted}`;
+  };
+  const meanCi = (c: Configuration): string => {
     const summary = c.point.metrics[metric]!;
     // The bounds of the expectations on this very metric: the mean must read on the side of each that
     // decided the line's verdict (92.3388 %, not 92.34 %, beside a failed >= 92.339 %).
@@ -115,6 +155,8 @@ interface LineSpec {
   readonly checks?: readonly string[];
   /** The verdict when neither an expectation nor a check gives one. */
   readonly fallback?: (configurations: readonly Configuration[]) => { verdict: Verdict; basis: string };
+  /** For a ratio, the counts it is made of, quoted after its value. */
+  readonly tally?: Tally;
 }
 
 /**
@@ -135,17 +177,19 @@ function lineOf(configurations: readonly Configuration[], spec: LineSpec): Headl
     checkVerdict(configurations, spec.checks ?? []) ??
     spec.fallback?.(configurations) ??
     NO_TARGET;
-  return { topic: spec.topic, text: spec.sentence(valueText(configurations, spec.metric)), ...judged };
+  return { topic: spec.topic, text: spec.sentence(valueText(configurations, spec.metric, spec.tally)), ...judged };
 }
 
 /**
  * Every episode was alerted within its rule's target: the within-target ratio is 1 in every
  * configuration. A rule's target is the model's, not the scenario's: short of it is a miss, not a
- * failure of the run, which a scenario that means it states as an expectation.
+ * failure of the run, which a scenario that means it states as an expectation. With no episode
+ * scored anywhere (the ratio undefined) nothing could miss it: not judged, never a pass.
  */
 function allWithinTarget(metric: string) {
   return (configurations: readonly Configuration[]): { verdict: Verdict; basis: string } => {
     const means = configurations.map((c) => c.point.metrics[metric]?.mean).filter((m): m is number => typeof m === 'number');
+    if (means.length === 0) return { verdict: 'unjudged', basis: 'could not fail: no clinical episode was scored (iomt.episodes = 0; iomt.episodes_unwatched, iomt.episodes_shorter_than_hold and iomt.episodes_unobservable say why)' };
     const met = means.every((m) => m >= 1);
     return met
       ? { verdict: 'pass', basis: `every episode alerted within its rule's target (${metric} = 1)` }
@@ -187,17 +231,19 @@ const ALERT_LINES: readonly LineSpec[] = [
   {
     topic: 'Direct path',
     metric: 'iomt.alert_within_target_ratio',
-    sentence: (v) => `${v} of clinical episodes were alerted straight to the care team within their rule's target (one never alerted is a miss).`,
+    sentence: (v) => `Clinical episodes alerted straight to the care team within their rule's target (one never alerted is a miss): ${v}.`,
     alsoExpected: sameFamily('iomt.alert_latency_ms'),
     fallback: allWithinTarget('iomt.alert_within_target_ratio'),
+    tally: { successes: 'iomt.episodes_within_target', trials: 'iomt.episodes', noun: 'episodes' },
   },
   { topic: 'Direct path p95', metric: 'iomt.alert_latency_ms.p95', sentence: (v) => `95 % of the episodes alerted on this path reached the care team within ${v} of their onset (the rule's hold included).`, alsoExpected: sameFamily('iomt.alert_latency_ms.p95') },
   {
     topic: 'On-chain path',
     metric: 'iomt.alert_within_target_onchain_ratio',
-    sentence: (v) => `${v} of clinical episodes were known to the care team as recorded through the EmergencyAlert contract within target (one never recorded is a miss).`,
+    sentence: (v) => `Clinical episodes known to the care team as recorded through the EmergencyAlert contract within target (one never recorded is a miss): ${v}.`,
     alsoExpected: sameFamily('iomt.alert_latency_onchain_ms'),
     fallback: allWithinTarget('iomt.alert_within_target_onchain_ratio'),
+    tally: { successes: 'iomt.episodes_within_target_onchain', trials: 'iomt.episodes', noun: 'episodes' },
   },
   { topic: 'On-chain path p95', metric: 'iomt.alert_latency_onchain_ms.p95', sentence: (v) => `95 % of the episodes recorded on chain were known to be within ${v} of their onset.`, alsoExpected: sameFamily('iomt.alert_latency_onchain_ms.p95') },
   { topic: 'Episodes alerted', metric: 'iomt.episodes_alerted_ratio', sentence: (v) => `${v} of clinical episodes raised an alert.` },
