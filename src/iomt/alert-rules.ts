@@ -1,10 +1,12 @@
 /**
  * EmergencyAlert rules evaluated on the gateway's stream of accepted readings (the fast path):
- * "channel below/above threshold for at least hold", e.g. SpO₂ < 90 % for 15 s. The hold is the
- * alarm condition delay of IEC 60601-1-8 (§6.1.2); what the system adds after it is the alarm
- * signal generation delay, which is what a clinical target such as 10 s (IEC 60601-2-27's
- * tachycardia alarm test) bounds. Time is the readings' own timestamps, so the rule judges the
- * signal, not the network.
+ * "channel below/above threshold for at least hold", e.g. SpO₂ < 90 % for 15 s. IEC 60601-1-8
+ * (§6.1.2) splits an alarm's delay in two: the hold is the alarm condition delay, and what the
+ * system adds after it (gateway, network, ledger) the alarm signal generation delay, which a
+ * rule's target bounds. The default 10 s target is the model's assumption: IEC 60601-2-27's
+ * figure for tachycardia (about 10 s) is an ECG monitor's total time to alarm, hold included,
+ * which with hr-high's 5 s hold the direct path keeps at about 5–7 s (docs/references.md §1).
+ * Time is the readings' own timestamps, so the rule judges the signal, not the network.
  */
 import { CHANNEL_INDEX, type Channel } from './profiles.ts';
 
