@@ -51,6 +51,7 @@ function harness(batchMaxReadings: number, deviceIds: readonly number[] = [0], c
     careTeam: CARE,
     ledger: { replicaHosts: [REPLICA], repliesNeeded: 1, replyVerifyUs: 0, retransmitUs: 4_000_000, authenticateUs: crypto.signUs },
     recordAlertsOnChain: true,
+    randomPhase: false,
   });
   const deliver = (seq: number, value: number, device = deviceIds[0]!): void => {
     now = (seq + 1) * 1_000_000;

@@ -4,6 +4,16 @@
  * or `batchMaxReadings`, stores the batch off chain (content-addressed by its root) and anchors the
  * root on chain in one transaction. Alerts go straight to the care team (fast path) and are also
  * recorded by the EmergencyAlert contract (slow path), whose confirmation is forwarded too.
+ *
+ * A batch's timer starts at its first reading. Every gateway hears its first reading within a
+ * second of t = 0, so when every first batch waited the whole interval, a world's gateways sealed in
+ * lockstep for the whole run: hospital.yaml's 30 gateways all sealed within 0.49, 0.78 and 0.67 s
+ * of each other in the 5 s windows from 100, 200 and 300 s. Real gateways boot and seal
+ * independently; a burst of 30 anchors at once set the protocols' commit latencies instead (PBFT's
+ * p50 134 ms in lockstep, where three full batches are cut at once, and 718 ms spread, over the
+ * first 6 minutes with a 1-minute warm-up). The first batch therefore waits a uniform draw in
+ * (0, batchInterval] from the gateway's own stream, made once, at construction, as a device draws
+ * its first reading's phase (device.ts); the seals then span 4.76, 4.71 and 4.31 s of those windows.
  */
 import type { DetectorDefinition } from './detector-kinds/definition.ts';
 import type { Actor, ActorContext, HostId } from '../../sim/index.ts';
@@ -53,6 +63,8 @@ export interface GatewayOptions {
   readonly ledger: LedgerEndpoint;
   /** Record alerts on chain (slow path) as well as notifying directly. */
   readonly recordAlertsOnChain: boolean;
+  /** Hold the first batch for a random phase of batchIntervalUs (false: the whole interval, for closed forms). */
+  readonly randomPhase: boolean;
 }
 
 const TIMER_BATCH = 0;
@@ -96,6 +108,8 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
   private recordPayloadBytes = 0;
   private batchSeq = 0;
   private batchTimer = -1;
+  /** How long the first batch is held after its first reading (see the file's comment). */
+  private readonly firstBatchIntervalUs: number;
   private readonly pendingBatches = new Map<number, PendingBatch>();
   private readonly pendingAlerts: { notice: AlertNotice; id: string }[] = [];
   /** Alerts whose transaction committed but the contract refused (counted, not forwarded). */
@@ -122,6 +136,8 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     this.recordTrueUs = new Float64Array(capacity);
     this.queries = new NodeQueries(ctx, o.node);
     this.ledger = new LedgerClient(ctx, o.ledger, this.queries, this);
+    // The only draw from the gateway's stream, so no other draw of the run moves with it.
+    this.firstBatchIntervalUs = o.randomPhase ? Math.ceil(o.batchIntervalUs * (1 - ctx.rng.float())) : o.batchIntervalUs;
   }
 
   /** Readings admitted so far. */
@@ -198,7 +214,7 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     this.recordCount = k + 1;
     this.recordPayloadBytes += m.payloadBytes;
     if (this.recordCount >= this.o.batchMaxReadings) this.sealBatch();
-    else if (this.batchTimer < 0) this.batchTimer = ctx.setTimer(this.o.batchIntervalUs, TIMER_BATCH);
+    else if (this.batchTimer < 0) this.batchTimer = ctx.setTimer(this.batchSeq === 0 ? this.firstBatchIntervalUs : this.o.batchIntervalUs, TIMER_BATCH);
   }
 
   private growBatch(): void {

@@ -54,7 +54,7 @@ export interface IomtWorldConfig {
   readonly profiles: Readonly<Record<DeviceKind, DeviceProfile>>;
   readonly noiseScale: number;
   readonly clockDrift: boolean;
-  /** Devices start at a random phase of their interval (false: all at one interval; for closed forms). */
+  /** Devices start, and gateways seal their first batch, at a random phase of their interval (false: all at one interval; for closed forms). */
   readonly randomPhase: boolean;
   readonly consortium: { readonly nodesPerHospital: number; readonly lab: number; readonly insurer: number; readonly regulator: number };
   readonly links: { readonly radioUs: DistributionSpec; readonly lanUs: DistributionSpec; readonly wanUs: DistributionSpec; readonly deviceUploadBps: number; readonly siteBandwidthBps: number; readonly lossProbability: number; readonly receiveQueueing?: boolean; readonly queueLimitUs?: number };
@@ -315,6 +315,7 @@ export class IomtWorld {
           careTeam: hosp.careTeam,
           ledger: endpoint,
           recordAlertsOnChain: c.gateway.recordAlertsOnChain,
+          randomPhase: c.randomPhase,
         }, `gateway:h${hosp.index}/w${ward}`, { role: 'gateway', id: g });
         if (gw !== undefined) this.gateways.push(gw);
       }

@@ -220,6 +220,7 @@ describe('flood', () => {
       careTeam: 2,
       ledger: { replicaHosts: [0], repliesNeeded: 1, replyVerifyUs: 0, retransmitUs: 4 * S, authenticateUs: 0 },
       recordAlertsOnChain: false,
+      randomPhase: false,
     });
     const tap = new GatewayTap(gatewayCtx, gateway, [], env.labels, () => undefined);
     runUntil(ctx, proxy, 30 * S, () => forward(ctx, tap));

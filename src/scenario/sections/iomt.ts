@@ -103,7 +103,7 @@ export function iomtSchema(detectorSpec: z.ZodType<DetectorSpec, unknown>) {
       /** Ward gateways: admission checks on readings, batching into Merkle-anchored batches, alerts. */
       gateway: z
         .object({
-          /** A batch is sealed (stored off chain, root anchored on chain) this long after its first reading. */
+          /** A batch is sealed (stored off chain, root anchored on chain) this long after its first reading; a gateway's first batch after a uniform random part of it, so that gateways do not seal in lockstep. */
           batchInterval: zPositiveDurationUs.default(5_000_000),
           /** A batch is sealed at once when it holds this many accepted readings. */
           batchMaxReadings: z.number().int().min(1).default(1_000),
