@@ -24,6 +24,10 @@ describe('protocolContractProblems', () => {
     expect(protocolContractProblems({ ...raft, commitGapBoundUs: 30_000_000 })).toEqual(['commitGapBoundUs: expected a function (params, nodes) => µs or null when present']);
   });
 
+  it('rejects a block period given as a number instead of its parameter and a function', () => {
+    expect(protocolContractProblems({ ...raft, blockPeriod: 15_000_000 })).toEqual(['blockPeriod: expected { param: the name of the parameter that sets it, periodUs: a function (params) => µs } when present']);
+  });
+
   it('rejects a fault model that tolerates every replica failing', () => {
     const problems = protocolContractProblems({ ...raft, faultModel: { ...raft.faultModel, maxFaulty: (n: number) => n } });
     expect(problems).toEqual(['faultModel.maxFaulty(1): expected an integer in [0, 0] (never fewer than for n − 1), found 1']);

@@ -106,6 +106,10 @@ export function protocolContractProblems(candidate: unknown): string[] {
   if (typeof d['createReplica'] !== 'function') problems.push('createReplica: expected a function (ctx, config, app) => replica');
   if (d['createCollector'] !== undefined && typeof d['createCollector'] !== 'function') problems.push('createCollector: expected a function when present');
   if (d['commitGapBoundUs'] !== undefined && typeof d['commitGapBoundUs'] !== 'function') problems.push('commitGapBoundUs: expected a function (params, nodes) => µs or null when present');
+  const period = d['blockPeriod'] as { param?: unknown; periodUs?: unknown } | null | undefined;
+  if (period !== undefined && !(period !== null && typeof period === 'object' && typeof period.param === 'string' && typeof period.periodUs === 'function')) {
+    problems.push('blockPeriod: expected { param: the name of the parameter that sets it, periodUs: a function (params) => µs } when present');
+  }
   const levers = d['byzantineLevers'];
   if (levers !== undefined && !(Array.isArray(levers) && levers.every((l) => typeof l === 'string' && l !== ''))) problems.push('byzantineLevers: expected a list of lever names when present');
   const min = d['minNodes'] as { count?: unknown; why?: unknown } | null | undefined;

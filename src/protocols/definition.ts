@@ -101,6 +101,14 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
    * scenario states a bound. Absent: the protocol commits within the default (consensus.livenessBound).
    */
   commitGapBoundUs?(params: ParamsOf<S>, nodes: number): number | null;
+  /**
+   * Where blocks come on a clock, whatever the load (Clique's period): the parameter that sets the
+   * least time between a block and its parent, and that time, µs. A block holds at most
+   * consensus.batchSize transactions, so batchSize per period is the most the protocol commits a
+   * second; a scenario that offers more is told so when it loads (src/scenario/capacity-notices.ts).
+   * Absent: blocks follow the load (a leader proposes when a batch fills or at each view).
+   */
+  readonly blockPeriod?: { readonly param: string; periodUs(params: ParamsOf<S>): number };
   /** Optional protocol-specific metrics from model events (e.g. PoA fork and stale rates). */
   createCollector?(replicaCount: number): ProtocolCollector;
 }

@@ -1,16 +1,18 @@
 /**
  * What a valid scenario does that its results would hide, said on the command line before a run
- * starts (never an input error): its attacks' notices (attack-notices.ts) and its alert rules'
- * (alert-rule-notices.ts).
+ * starts (never an input error): attacks that never act or act before their detectors' baseline
+ * (attack-notices.ts), alert rules that can alarm no episode (alert-rule-notices.ts), and a
+ * protocol whose blocks cannot carry the load offered (capacity-notices.ts).
  */
 import { alertRuleNotices } from './alert-rule-notices.ts';
 import { attackNotices, pointLabel } from './attack-notices.ts';
+import { capacityNotices } from './capacity-notices.ts';
 import type { Scenario } from './schema.ts';
 import type { SweepParameters } from './sweep.ts';
 
-/** Every notice of `scenario`: its attacks', then its alert rules' (each naming the file and field, `locate`). */
+/** Every notice of `scenario`: its attacks', its alert rules' (each naming the file and field, `locate`), then its capacity's. */
 export function scenarioNotices(scenario: Scenario, locate: (path: readonly PropertyKey[]) => string): string[] {
-  return [...attackNotices(scenario), ...alertRuleNotices(scenario, locate)];
+  return [...attackNotices(scenario), ...alertRuleNotices(scenario, locate), ...capacityNotices(scenario)];
 }
 
 /** The notices of every point of a run or sweep, each naming its point where there are several. */

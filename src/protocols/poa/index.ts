@@ -31,6 +31,8 @@ export function makePoaModule(options: PoaOptions = {}) {
     // period after its parent, out-of-turn ones up to the wiggle bound later (EIP-225), and one
     // block more covers the transaction's way to a signer and an in-turn race lost.
     commitGapBoundUs: (params, n) => (confirmationDepth(params.confirmations, n) + 2) * (params.period + wiggleBoundUs(n, params.wiggle)),
+    // EIP-225: a block's timestamp is at least its parent's plus the period.
+    blockPeriod: { param: 'period', periodUs: (params) => params.period },
     messageKinds: POA_MESSAGE_KINDS,
     // Every signer takes requests and gossips the transactions (Ethereum's transaction pool).
     clientRequests: 'any-replica',
