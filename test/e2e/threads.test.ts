@@ -135,7 +135,8 @@ describe('iomtsim size --threads', () => {
     expect([one.code, two.code, notProgress(two.stderr).filter((l) => !l.startsWith('probe '))]).toEqual([0, 0, []]);
     const { resultsDir: _a, ...summaryOne } = JSON.parse(one.stdout);
     const { resultsDir: _b, ...summaryTwo } = JSON.parse(two.stdout);
-    expect(summaryOne.size.probes.filter((p: { stoppedEarly?: unknown }) => p.stoppedEarly !== undefined).length).toBeGreaterThan(2);
+    // Probes cut short before their last replication (1200 and 1129 here): a probe whose last replication decides ran in full.
+    expect(summaryOne.size.probes.filter((p: { stoppedEarly?: unknown }) => p.stoppedEarly !== undefined).length).toBeGreaterThanOrEqual(2);
     expect(summaryTwo).toEqual(summaryOne);
     expect(JSON.parse(readFileSync(join(root, 'size-two', 'manifest.json'), 'utf8')).threads).toBe(2);
   }, 120_000);
