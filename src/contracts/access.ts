@@ -2,8 +2,10 @@
  * AccessControl: a clinician's or researcher's request for a patient's records is decided against
  * consent *at the committed state* (the block being executed), so every replica decides alike and
  * a revocation binds from the block that carries it. Permit releases the record key (modelled as a
- * digest token bound to the requester and request); deny is recorded too. Break-glass (emergency
- * treatment) is always permitted and always audited, as the framework requires.
+ * digest token bound to the requester and request); deny is recorded too. Break-glass is emergency
+ * treatment (HL7 v3 PurposeOfUse ETREAT): asked for that purpose it is always permitted and always
+ * audited, as the framework requires; asked for any other purpose it is denied and audited, so
+ * break-glass cannot open a patient's records for research or payment.
  *
  * The requester is the transaction's sender, not whoever the arguments name: a request is decided
  * only when its `requester` is bound to the sender in the ReaderRegistry (src/contracts/registry.ts),
@@ -67,7 +69,7 @@ export class AccessControl {
     let decision: AccessDecision;
     let consentId = '';
     if (breakGlass) {
-      decision = 'break-glass';
+      decision = purpose === 'ETREAT' ? 'break-glass' : 'deny';
     } else {
       consentId = this.consent.permitting(patient, requester, purpose, blockTimeUs) ?? '';
       decision = consentId === '' ? 'deny' : 'permit';
@@ -82,7 +84,7 @@ export class AccessControl {
       type: breakGlass ? 'break-glass' : 'access',
       action: 'R',
       recordedUs: blockTimeUs,
-      outcome: decision === 'deny' ? 'denied-no-consent' : 'success',
+      outcome: decision !== 'deny' ? 'success' : breakGlass ? 'denied-not-emergency' : 'denied-no-consent',
       agent: requester,
       entity: patient,
       purpose,

@@ -139,6 +139,21 @@ describe('IomtLedgerApp', () => {
     expect(a.audit.entries.filter((e) => e.ref === 'r1').map((e) => e.type)).toEqual(['break-glass']);
   });
 
+  it('denies and audits break-glass asked for any purpose but emergency treatment', () => {
+    const a = app();
+    const research = callTx(READERS['researcher-1']!, 'AccessControl', 'request', { request: 'r1', requester: 'researcher-1', patient: 'pt-1', purpose: 'HRESCH', breakGlass: true });
+    const out = run(a, [[research]]);
+    expect(decisions(out)).toEqual(['1:r1:deny']);
+    expect(a.audit.entries.filter((e) => e.ref === 'r1').map((e) => [e.type, e.outcome])).toEqual([['break-glass', 'denied-not-emergency']]);
+  });
+
+  it('refuses a consent whose purpose falls outside its scope', () => {
+    const researchForTreatment = callTx(PORTAL, 'Consent', 'grant', { consent: 'c1', patient: 'pt-1', grantee: 'dr-1', scope: 'research', purpose: 'TREAT', periodStartUs: 0, periodEndUs: HOUR_US, provision: 'permit' });
+    const out = run(app(), [[researchForTreatment], [access('r1')]]);
+    expect(reasons(out)).toEqual(['bad-arg:purpose-outside-scope', 'access']);
+    expect(decisions(out)).toEqual(['2:r1:deny']);
+  });
+
   it("rejects a request whose requester is another host's reader: not decided, not audited in the victim's name", () => {
     const a = app();
     // dr-2's host (3) asks in dr-1's name, for treatment and break-glass; an unenrolled name is no one's.

@@ -14,6 +14,18 @@ export const CONSENT_SCOPES = ['treatment', 'research', 'patient-privacy'] as co
 export const PURPOSES = ['TREAT', 'ETREAT', 'HRESCH', 'HPAYMT'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
+/**
+ * The purposes a consent of each scope can permit: a treatment consent, (emergency) treatment; a
+ * research consent, research; a privacy consent governs disclosure for any purpose (FHIR R4
+ * Consent.scope: treatment, research, patient-privacy). A grant whose purpose falls outside its
+ * scope is refused, so a research consent never permits a treatment read nor the reverse.
+ */
+const SCOPE_PURPOSES: Readonly<Record<(typeof CONSENT_SCOPES)[number], readonly Purpose[]>> = {
+  treatment: ['TREAT', 'ETREAT'],
+  research: ['HRESCH'],
+  'patient-privacy': PURPOSES,
+};
+
 /** Never changed in place: a revocation replaces the record, so replicas copied from one genesis share the records they have not changed. */
 export interface ConsentRecord {
   readonly patient: string;
@@ -61,6 +73,7 @@ export class ConsentContract {
       status: 'active',
       revokedHeight: -1,
     };
+    if (!SCOPE_PURPOSES[c.scope].includes(c.purpose)) throw new CallRejected('bad-arg:purpose-outside-scope');
     const { records, byPatient } = this.tables.write;
     touchState(2); // the record and the patient's index
     records.set(id, c);

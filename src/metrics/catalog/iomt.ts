@@ -74,7 +74,7 @@ export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   // Neither way: as iomt.access_permitted.
   { name: 'iomt.access_denied', unit: 'count', better: 'neither', meaning: 'requests denied (no applicable consent); attack traffic included, as in iomt.access_requests' },
   // Neither way: the workload.
-  { name: 'iomt.access_break_glass', unit: 'count', better: 'neither', meaning: 'emergency (break-glass) accesses, always permitted and audited' },
+  { name: 'iomt.access_break_glass', unit: 'count', better: 'neither', meaning: 'emergency (break-glass) accesses permitted: asked for emergency treatment (ETREAT), always permitted and audited without consent; one asked for another purpose is denied (audited as denied-not-emergency) and counted with the denials' },
   ...latency('iomt.consent_revoke_enforced_latency_ms', 'time from a consent revocation\'s submission to the first execution of the block that enforces it'),
   { name: 'iomt.stale_accesses', unit: 'count', better: 'lower', meaning: 'permits granted on a consent whose revocation was submitted but not yet committed' },
   { name: 'iomt.consent_violations', unit: 'count', better: 'lower', meaning: 'records stores served under a permit the committed Consent state did not allow: decided in a block after the one that revoked its consent, or at a block time outside the consent\'s period (expired), or on a consent of another patient or grantee (must be 0; src/iomt/served-reads.ts)' },
