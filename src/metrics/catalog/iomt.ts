@@ -72,7 +72,7 @@ export const IOMT_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   // Neither way: decided by the consents the workload granted; enforcement is judged by iomt.consent_violations.
   { name: 'iomt.access_permitted', unit: 'count', better: 'neither', meaning: 'requests permitted by an active consent; attack traffic included, as in iomt.access_requests' },
   // Neither way: as iomt.access_permitted.
-  { name: 'iomt.access_denied', unit: 'count', better: 'neither', meaning: 'requests denied (no applicable consent); attack traffic included, as in iomt.access_requests' },
+  { name: 'iomt.access_denied', unit: 'count', better: 'neither', meaning: 'requests denied (no applicable consent, or break-glass asked for a purpose other than emergency treatment); attack traffic included, as in iomt.access_requests' },
   // Neither way: the workload.
   { name: 'iomt.access_break_glass', unit: 'count', better: 'neither', meaning: 'emergency (break-glass) accesses permitted: asked for emergency treatment (ETREAT), always permitted and audited without consent; one asked for another purpose is denied (audited as denied-not-emergency) and counted with the denials' },
   ...latency('iomt.consent_revoke_enforced_latency_ms', 'time from a consent revocation\'s submission to the first execution of the block that enforces it'),
