@@ -9,7 +9,8 @@
  *   its f + 1 matching replies); the node holds it until it has executed that height itself, then
  *   answers from its state. That hold is the node's notification of the new height: nobody polls.
  * - Subscription and notices. A gateway subscribes to the registry changes of its devices, a store
- *   to the access decisions about its patients, a monitor to the audit log. The node pushes one
+ *   to the access decisions about its patients and the revocations of their consents, a monitor to
+ *   the audit log. The node pushes one
  *   notice per subscriber per executed batch of blocks that has items for it, numbered per
  *   subscription, so a subscriber that sees a gap (a lost notice, or it was down) subscribes again
  *   from the last height it holds and the node replays what it missed.
@@ -92,15 +93,30 @@ export interface RegistryItem {
 
 /** An AccessControl decision about one of the subscribing store's patients. */
 export interface PermitItem {
+  readonly kind: 'access';
   readonly request: string;
   readonly requester: string;
   readonly patient: string;
   readonly decision: AccessDecision;
+  /** The consent that permitted it ('' when none): its revocation withdraws the permit. */
+  readonly consent: string;
+  /**
+   * When the node executed the block that decided it: the permit's lifetime runs from then, so a
+   * decision replayed to a store that comes back from a crash expires when it would have.
+   */
+  readonly decidedUs: number;
+}
+
+/** A Consent revocation of one of the subscribing store's patients: the permits decided under it are withdrawn. */
+export interface ConsentRevokedItem {
+  readonly kind: 'consent-revoked';
+  readonly consent: string;
 }
 
 export type NodeNoticeItems =
   | { readonly topic: 'registry'; readonly items: readonly RegistryItem[] }
-  | { readonly topic: 'permits'; readonly items: readonly PermitItem[] }
+  /** Decisions and revocations in commit order. */
+  | { readonly topic: 'permits'; readonly items: readonly (PermitItem | ConsentRevokedItem)[] }
   | { readonly topic: 'audit'; readonly items: readonly AuditEntry[] };
 
 export type NodeNotice = {
@@ -159,7 +175,8 @@ export function noticeBytes(n: NodeNoticeItems): number {
       for (const r of n.items) bytes += r.device.length + r.keyId.length + 1;
       return bytes;
     case 'permits':
-      for (const p of n.items) bytes += p.request.length + p.requester.length + p.patient.length + 1;
+      // The item's kind and the decision share 1 byte; the decision's time is 8.
+      for (const p of n.items) bytes += p.kind === 'access' ? p.request.length + p.requester.length + p.patient.length + p.consent.length + 1 + 8 : p.consent.length + 1;
       return bytes;
     case 'audit':
       // Type and action 1 byte each, the block time 8, then the text fields.

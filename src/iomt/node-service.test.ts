@@ -22,13 +22,19 @@ function block(height: number, txs: Transaction[]): Block {
 const request = (id: string, requester = 'cl_a', sender = CLIENT) => tx({ contract: 'AccessControl', method: 'request', args: { request: id, requester, patient: 'pt_0', purpose: 'TREAT', breakGlass: false } }, sender);
 /** Another reader's host (cl_b, bound at genesis, with no consent). */
 const OTHER_CLIENT = 71;
+/** The patient's portal, which acts for pt_0 (PatientRegistry). */
+const PORTAL = 90;
 
 function node(costs: CryptoCosts = { ...ZERO_CRYPTO_COSTS, macUs: MAC_US }) {
   const sent: { to: number; msg: unknown }[] = [];
   const events: ModelEvent[] = [];
   let cpuUs = 0;
+  const clock = { nowUs: 0 };
   const ctx: ActorContext<unknown> = {
-    self: 0, nowUs: 0, rng: new Rng(1),
+    self: 0, rng: new Rng(1),
+    get nowUs() {
+      return clock.nowUs;
+    },
     send: (to, msg) => void sent.push({ to, msg }),
     setTimer: () => 0, cancelTimer: () => {},
     cpu: (us) => void (cpuUs += us), cpuParallel: (jobs, us) => void (cpuUs += jobs * us),
@@ -42,6 +48,7 @@ function node(costs: CryptoCosts = { ...ZERO_CRYPTO_COSTS, macUs: MAC_US }) {
       tx({ contract: 'ReaderRegistry', method: 'enrol', args: { requester: 'cl_a', host: CLIENT } }, -1),
       tx({ contract: 'ReaderRegistry', method: 'enrol', args: { requester: 'cl_b', host: OTHER_CLIENT } }, -1),
       tx({ contract: 'DeviceAdministrators', method: 'enrol', args: { host: ADMIN, gateway: GATEWAY, authority: 'admin' } }, -1),
+      tx({ contract: 'PatientRegistry', method: 'enrol', args: { patient: 'pt_0', host: PORTAL } }, -1),
       tx({ contract: 'Consent', method: 'grant', args: { consent: 'c0', patient: 'pt_0', grantee: 'cl_a', scope: 'treatment', purpose: 'TREAT', periodStartUs: 0, periodEndUs: 1e12, provision: 'permit' } }, -1),
     ],
     block(0, []),
@@ -52,7 +59,7 @@ function node(costs: CryptoCosts = { ...ZERO_CRYPTO_COSTS, macUs: MAC_US }) {
     for (const t of b.txs) app.execute(t, b);
     service.afterReplicaEvent();
   };
-  return { sent, events, service, commit, cpu: () => cpuUs };
+  return { sent, events, service, commit, clock, cpu: () => cpuUs };
 }
 
 describe('NodeQueryService', () => {
@@ -107,11 +114,30 @@ describe('NodeQueryService', () => {
     ]);
     expect(notices(STORE)).toEqual([
       { kind: 'node-notice', subscription: 0, seq: 0, height: 0, topic: 'permits', items: [] },
-      { kind: 'node-notice', subscription: 0, seq: 1, height: 1, topic: 'permits', items: [{ request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit' }] },
+      { kind: 'node-notice', subscription: 0, seq: 1, height: 1, topic: 'permits', items: [{ kind: 'access', request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit', consent: 'c0', decidedUs: 0 }] },
     ]);
     // The store missed notice 1: it subscribes again from height 0 and gets the decision replayed.
     n.service.onMessage(STORE, { kind: 'node-subscribe', id: 1, topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
-    expect(notices(STORE).at(-1)).toEqual({ kind: 'node-notice', subscription: 1, seq: 0, height: 2, topic: 'permits', items: [{ request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit' }] });
+    expect(notices(STORE).at(-1)).toEqual({ kind: 'node-notice', subscription: 1, seq: 0, height: 2, topic: 'permits', items: [{ kind: 'access', request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit', consent: 'c0', decidedUs: 0 }] });
+  });
+
+  it("pushes a consent's revocation to the stores of its patient after the decisions before it, with each decision's consent and time, and replays both in commit order", () => {
+    const n = node();
+    n.service.onMessage(STORE, { kind: 'node-subscribe', id: 0, topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
+    n.service.onMessage(STORE + 1, { kind: 'node-subscribe', id: 0, topic: 'permits', sinceHeight: 0, patients: ['pt_1'] } satisfies NodeSubscribe);
+    n.clock.nowUs = 7_000_000;
+    n.commit(block(1, [request('r1')]));
+    n.clock.nowUs = 9_000_000;
+    n.commit(block(2, [tx({ contract: 'Consent', method: 'revoke', args: { consent: 'c0', patient: 'pt_0' } }, PORTAL)]));
+    const items = (to: number) => n.sent.filter((s) => s.to === to).flatMap((s) => (s.msg as NodeNotice & { topic: 'permits' }).items);
+    const committed = [
+      { kind: 'access', request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit', consent: 'c0', decidedUs: 7_000_000 },
+      { kind: 'consent-revoked', consent: 'c0' },
+    ];
+    expect(items(STORE)).toEqual(committed);
+    expect(items(STORE + 1)).toEqual([]);
+    n.service.onMessage(STORE, { kind: 'node-subscribe', id: 1, topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
+    expect((n.sent.at(-1)!.msg as NodeNotice).items).toEqual(committed);
   });
 
   it('replays the audit log from the subscriber\'s height and reports every contract outcome as a model event', () => {

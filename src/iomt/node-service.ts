@@ -29,6 +29,7 @@ import {
   type NodeSubscribe,
   type NodeTopic,
   type PermitItem,
+  type ConsentRevokedItem,
   type RegistryItem,
 } from './node-messages.ts';
 
@@ -38,6 +39,13 @@ interface Subscription {
   readonly topic: NodeTopic;
   readonly patients: ReadonlySet<string> | undefined;
   seq: number;
+}
+
+/** A 'permits' item with what places it: its height (replays) and its patient (subscribers' filters). */
+interface PermitLogEntry {
+  readonly height: number;
+  readonly patient: string;
+  readonly item: PermitItem | ConsentRevokedItem;
 }
 
 interface WaitingQuery {
@@ -57,9 +65,9 @@ export class NodeQueryService {
   private readonly auditLengthAt: { readonly height: number; readonly length: number }[] = [];
   /** Items executed since the last push. */
   private newRegistry: string[] = [];
-  private newPermits: PermitItem[] = [];
-  /** Every access decision with its height, in commit order (for replays). */
-  private readonly permitLog: { readonly height: number; readonly item: PermitItem }[] = [];
+  private newPermits: PermitLogEntry[] = [];
+  /** Every access decision and consent revocation with its height and patient, in commit order (for replays). */
+  private readonly permitLog: PermitLogEntry[] = [];
   /**
    * The transaction whose DeviceRegistry revocation took effect, by device: final, as a revoked
    * device is never changed again (src/contracts/registry.ts). Kept from the executed outcomes, as
@@ -166,7 +174,7 @@ export class NodeQueryService {
       case 'registry':
         return { topic: 'registry', items: this.registryItems(s.host, this.app.registry.devicesAt(s.host), sinceHeight) };
       case 'permits':
-        return { topic: 'permits', items: this.permitLog.filter((p) => p.height > sinceHeight && s.patients?.has(p.item.patient) === true).map((p) => p.item) };
+        return { topic: 'permits', items: this.permitLog.filter((p) => p.height > sinceHeight && s.patients?.has(p.patient) === true).map((p) => p.item) };
       case 'audit': {
         let from = 0;
         for (const a of this.auditLengthAt) if (a.height <= sinceHeight) from = a.length;
@@ -196,10 +204,18 @@ export class NodeQueryService {
     }
     else if (o.kind === 'access') {
       const a = o.access;
-      const item: PermitItem = { request: a.request, requester: a.requester, patient: a.patient, decision: a.decision };
-      this.newPermits.push(item);
-      this.permitLog.push({ height: o.height, item });
+      const item: PermitItem = { kind: 'access', request: a.request, requester: a.requester, patient: a.patient, decision: a.decision, consent: a.consent, decidedUs: this.ctx.nowUs };
+      this.logPermits({ height: o.height, patient: a.patient, item });
+    } else if (o.kind === 'consent-revoked') {
+      // Stores hold permits decided before the revocation: they must learn of it to stop serving them.
+      const item: ConsentRevokedItem = { kind: 'consent-revoked', consent: o.consent };
+      this.logPermits({ height: o.height, patient: this.app.consent.consents.get(o.consent)!.patient, item });
     }
+  }
+
+  private logPermits(e: PermitLogEntry): void {
+    this.newPermits.push(e);
+    this.permitLog.push(e);
   }
 
   private pushNotices(height: number): void {
@@ -222,7 +238,7 @@ export class NodeQueryService {
           break;
         }
         case 'permits': {
-          const items = permits.filter((p) => s.patients?.has(p.patient) === true);
+          const items = permits.filter((p) => s.patients?.has(p.patient) === true).map((p) => p.item);
           if (items.length > 0) this.send(s, { topic: 'permits', items }, false);
           break;
         }

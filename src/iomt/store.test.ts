@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext, type ModelEvent } from '../../sim/index.ts';
 import { KeyRing, packedMerkleRoot, verifyMerkleProof, ZERO_CRYPTO_COSTS, type CryptoCosts } from '../ledger/index.ts';
 import type { GetLatest, GetReply, PutBatch } from './messages.ts';
-import { STATE_READ_US, type NodeNotice } from './node-messages.ts';
+import { STATE_READ_US, type NodeNotice, type PermitItem } from './node-messages.ts';
 import { decodeRecord, encodeRecord, RECORD_BYTES } from './reading.ts';
 import { ENROLMENT_AUTHORITY_SIGNER, enrolReader, signedRead } from './reader-credential.ts';
 import { OffChainStore, PERMIT_LIFETIME_US, type StoreOptions } from './store.ts';
@@ -19,6 +19,10 @@ function read(requester: keyof typeof READERS, device: number, token: number, re
   return signedRead(READERS[requester], RING, STORE, { kind: 'get', device, token, request, requester });
 }
 const PATIENT_OF_DEVICE = ['pt_0', 'pt_1', 'pt_2', 'pt_3', 'pt_4'];
+/** `requester`'s request `request` decided about `patient` at `decidedUs`, under consent `c_<requester>_<patient>` when permitted. */
+function decided(request: string, requester: string, patient: string, decision: PermitItem['decision'], decidedUs = 0): PermitItem {
+  return { kind: 'access', request, requester, patient, decision, consent: decision === 'permit' ? `c_${requester}_${patient}` : '', decidedUs };
+}
 /** Request 'r1' permits 'cl_a' to read device 2's patient; 'r0' was denied; anything else is undecided. */
 const DECISIONS: NodeNotice = {
   kind: 'node-notice',
@@ -26,10 +30,7 @@ const DECISIONS: NodeNotice = {
   topic: 'permits',
   seq: 0,
   height: 5,
-  items: [
-    { request: 'r1', requester: 'cl_a', patient: 'pt_2', decision: 'permit' },
-    { request: 'r0', requester: 'cl_a', patient: 'pt_2', decision: 'deny' },
-  ],
+  items: [decided('r1', 'cl_a', 'pt_2', 'permit'), decided('r0', 'cl_a', 'pt_2', 'deny')],
 };
 
 function scripted(): { ctx: ActorContext<unknown>; clock: { nowUs: number }; sent: { to: number; msg: unknown; bytes: number }[]; timers: { delayUs: number; tag: number }[]; emitted: ModelEvent[]; cpu: () => number } {
@@ -184,8 +185,8 @@ describe('OffChainStore', () => {
     clock.nowUs = 120_000_000;
     expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 1 })).toBe(true);
     clock.nowUs = 120_000_001;
-    // A permit heard now (DECISIONS' are past their lifetime) finds the record expired.
-    s.onMessage(NODE, { ...DECISIONS, seq: 1, items: [{ request: 'r9', requester: 'cl_a', patient: 'pt_2', decision: 'permit' }] });
+    // A permit decided now (DECISIONS' are past their lifetime) finds the record expired.
+    s.onMessage(NODE, { ...DECISIONS, seq: 1, items: [decided('r9', 'cl_a', 'pt_2', 'permit', clock.nowUs)] });
     s.onMessage(5, read('cl_a', 2, 2, 'r9'));
     expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 3 })).toBe(false);
     expect(replies(sent).slice(2)).toEqual([{ kind: 'get-reply', token: 2 }, { kind: 'get-reply', token: 3 }]);
@@ -250,10 +251,7 @@ describe('OffChainStore', () => {
     // cl_b took cl_a's next id 'r5' for its own request; both were permitted, cl_a's heard first.
     s.onMessage(NODE, {
       kind: 'node-notice', subscription: 0, topic: 'permits', seq: 1, height: 6,
-      items: [
-        { request: 'r5', requester: 'cl_a', patient: 'pt_2', decision: 'permit' },
-        { request: 'r5', requester: 'cl_b', patient: 'pt_3', decision: 'permit' },
-      ],
+      items: [decided('r5', 'cl_a', 'pt_2', 'permit'), decided('r5', 'cl_b', 'pt_3', 'permit')],
     } satisfies NodeNotice);
     s.onMessage(5, read('cl_a', 2, 1, 'r5'));
     s.onMessage(6, read('cl_b', 3, 2, 'r5'));
@@ -261,12 +259,12 @@ describe('OffChainStore', () => {
     expect(emitted.map((e) => (e as { requester?: string }).requester)).toEqual(['cl_a', 'cl_b']);
   });
 
-  it('drops a permit no read used PERMIT_LIFETIME_US after it heard it: a read naming it then is refused', () => {
+  it('drops a permit no read used PERMIT_LIFETIME_US after its node decided it: a read naming it then is refused', () => {
     const { ctx, clock, sent, timers } = scripted();
     const s = store(ctx);
     s.onMessage(3, batch());
-    // DECISIONS (r1 permit, r0 deny) heard at 0; r7 at 30 s.
-    const r7: NodeNotice = { kind: 'node-notice', subscription: 0, topic: 'permits', seq: 1, height: 6, items: [{ request: 'r7', requester: 'cl_a', patient: 'pt_2', decision: 'permit' }] };
+    // DECISIONS (r1 permit, r0 deny) decided and heard at 0; r7 at 30 s.
+    const r7: NodeNotice = { kind: 'node-notice', subscription: 0, topic: 'permits', seq: 1, height: 6, items: [decided('r7', 'cl_a', 'pt_2', 'permit', 30_000_000)] };
     clock.nowUs = 30_000_000;
     s.onMessage(NODE, r7);
     expect(s.heldPermits).toBe(3);
@@ -283,9 +281,40 @@ describe('OffChainStore', () => {
     // Nothing is held for a run's length: each notice drops what expired before it.
     for (let i = 0; i < 50; i++) {
       clock.nowUs += PERMIT_LIFETIME_US / 10;
-      s.onMessage(NODE, { ...r7, seq: 2 + i, items: [{ request: `r${100 + i}`, requester: 'cl_b', patient: 'pt_3', decision: 'permit' }] });
+      s.onMessage(NODE, { ...r7, seq: 2 + i, items: [decided(`r${100 + i}`, 'cl_b', 'pt_3', 'permit', clock.nowUs)] });
     }
     expect(s.heldPermits).toBe(10);
+  });
+
+  it("withdraws the permits decided under a consent when it hears the consent's revocation: a former grantee holding one is refused at once", () => {
+    const { ctx, clock, sent, emitted } = scripted();
+    const s = store(ctx);
+    s.onMessage(3, batch());
+    // cl_a holds r1 (under c_cl_a_pt_2, decided at 0) and r8 (under c_cl_a_pt_3); the patient of device 2 revokes c_cl_a_pt_2.
+    s.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'permits', seq: 1, height: 6, items: [decided('r8', 'cl_a', 'pt_3', 'permit')] } satisfies NodeNotice);
+    clock.nowUs = 10_000_000;
+    s.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'permits', seq: 2, height: 7, items: [{ kind: 'consent-revoked', consent: 'c_cl_a_pt_2' }] } satisfies NodeNotice);
+    clock.nowUs = 50_000_000;
+    s.onMessage(5, read('cl_a', 2, 1, 'r1'));
+    s.onMessage(5, read('cl_a', 3, 2, 'r8'));
+    expect(replies(sent).slice(1)).toMatchObject([{ token: 1, denied: true }, { token: 2, found: {} }]);
+    expect(emitted).toMatchObject([{ kind: 'iomt-record-served', request: 'r8' }]);
+  });
+
+  it('keeps the expiry of a permit its node decided before a crash: replayed when the store comes back, it lives PERMIT_LIFETIME_US from its decision, not from its replay', () => {
+    const { ctx, clock, sent, timers } = scripted();
+    const s = store(ctx);
+    s.onMessage(3, batch());
+    // Down from 5 s to 50 s; r6 was decided at 10 s, and the subscription made on recovery replays it.
+    clock.nowUs = 50_000_000;
+    s.onRecover();
+    const resubscribed = sent.at(-1)!.msg as { id: number };
+    s.onMessage(NODE, { kind: 'node-notice', subscription: resubscribed.id, topic: 'permits', seq: 0, height: 8, items: [decided('r6', 'cl_a', 'pt_2', 'permit', 10_000_000)] } satisfies NodeNotice);
+    clock.nowUs = 10_000_000 + PERMIT_LIFETIME_US;
+    s.onMessage(5, read('cl_a', 2, 1, 'r6'));
+    s.onTimer(timers.at(-1)!.tag);
+    expect(replies(sent).at(-1)).toEqual({ kind: 'get-reply', token: 1, denied: true });
+    expect(s.servedRecords).toBe(0);
   });
 
   it('alters only a record a read could still be served: none past retention', () => {
@@ -339,7 +368,7 @@ describe('OffChainStore', () => {
     s.onMessage(5, read('cl_a', 2, 1, 'r2'));
     s.onMessage(5, read('cl_a', 2, 2, 'r3'));
     expect(replies(sent)).toHaveLength(1);
-    s.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'permits', seq: 1, height: 6, items: [{ request: 'r2', requester: 'cl_a', patient: 'pt_2', decision: 'break-glass' }] } satisfies NodeNotice);
+    s.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'permits', seq: 1, height: 6, items: [decided('r2', 'cl_a', 'pt_2', 'break-glass')] } satisfies NodeNotice);
     expect((replies(sent)[1] as GetReply).found).toBeDefined();
     const deadline = timers.at(-1)!;
     expect(deadline.delayUs).toBe(5_000_000);

@@ -20,24 +20,29 @@
  * The store learns those decisions from its node by subscription (node-messages.ts, topic
  * 'permits', for its hospital's patients); a read whose request it has not heard of yet waits for
  * the notice (its node may lag the replicas that confirmed it to the client) for up to
- * PERMIT_WAIT_US; a read without a permit is refused (`denied`) and counted. Every record that leaves the store is reported ('iomt-record-served'),
+ * PERMIT_WAIT_US; a read without a permit is refused (`denied`) and counted. The same subscription
+ * brings the revocations of those patients' consents, in commit order with the decisions: a permit
+ * decided under a consent before its revocation is withdrawn when the store hears the revocation,
+ * as access granted under a FHIR Consent ends when its status turns inactive (docs/references.md
+ * §1), so a former grantee holding permits cannot read on them after the revocation. Every record that leaves the store is reported ('iomt-record-served'),
  * whatever let it out, so audit and consent are judged on what was actually served.
  */
 import type { Actor, ActorContext, HostId, TimerId, TimerTag } from '../../sim/index.ts';
-import { requestKey, type AccessDecision } from '../contracts/index.ts';
+import { requestKey } from '../contracts/index.ts';
 import { merkleLeafHash, merkleProof, merkleProofOfHashes, merkleTreeCostUs, packedMerkleRoot, type CryptoCosts, type Verifier } from '../ledger/index.ts';
 import { emitIomt } from './events.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch, PutRefusal } from './messages.ts';
 import { RECORD_BYTES, recordDevice, recordPayloadBytes } from './reading.ts';
 import { NodeSubscription, type NodeEndpoint } from './node-link.ts';
-import { STATE_READ_US, type NodeNotice } from './node-messages.ts';
+import { STATE_READ_US, type NodeNotice, type PermitItem } from './node-messages.ts';
 import { signedByRequester } from './reader-credential.ts';
 
 /** How long a read waits for its request's decision to reach the store from its node before it is refused. */
 export const PERMIT_WAIT_US = 5_000_000;
 
 /**
- * How long the store keeps a permit no read has used, from when it heard the decision: then it is
+ * How long the store keeps a permit no read has used, from when its node decided it (executed the
+ * block; a decision the store hears late, replayed after a crash, keeps its expiry): then it is
  * dropped, and a read naming it later waits for a decision that never comes again and is refused.
  * A real store treats a released record key as a short-lived access token (an OAuth 2 / SMART on
  * FHIR access token lives minutes, not for ever): kept unused, a permit would serve its grantee long
@@ -89,6 +94,12 @@ interface HeldBatch {
 /** A read that names a request and its requester. */
 type PermitRead = GetLatest & { readonly request: string; readonly requester: string };
 
+/** A decision the store holds for a read to come; `withdrawn` once the consent it was decided under is revoked. */
+interface HeldDecision {
+  readonly item: PermitItem;
+  withdrawn: boolean;
+}
+
 const ACK_BYTES = 48;
 const TIMER_RETRY = 0;
 const TIMER_FIRST_DEADLINE = 1;
@@ -114,9 +125,9 @@ export class OffChainStore implements Actor<unknown> {
   /** Records served (the serial of the next one). */
   servedRecords = 0;
   /** Access decisions heard from the node, by requester and request (requestKey: ids are their requester's own). */
-  private readonly decisions = new Map<string, { readonly requester: string; readonly patient: string; readonly decision: AccessDecision }>();
-  /** The decisions in the order heard, each with the time it expires (PERMIT_LIFETIME_US after), from `expiryHead` on. */
-  private readonly expiry: { readonly key: string; readonly item: object; readonly untilUs: number }[] = [];
+  private readonly decisions = new Map<string, HeldDecision>();
+  /** The decisions in the order heard, each with the time it expires (PERMIT_LIFETIME_US after its node decided it), from `expiryHead` on. */
+  private readonly expiry: { readonly key: string; readonly held: HeldDecision; readonly untilUs: number }[] = [];
   private expiryHead = 0;
   /** Reads from their requester waiting for their request's decision, keyed as `decisions`, each with the tag of its deadline timer. */
   private readonly waiting = new Map<string, { readonly from: HostId; readonly m: PermitRead; readonly tag: number; readonly timer: TimerId }[]>();
@@ -153,9 +164,17 @@ export class OffChainStore implements Actor<unknown> {
     else if (m.kind === 'node-notice' && m.topic === 'permits' && this.permits.accept(m)) {
       this.expirePermits();
       for (const p of m.items) {
+        if (p.kind === 'consent-revoked') {
+          this.withdraw(p.consent);
+          continue;
+        }
+        const untilUs = p.decidedUs + PERMIT_LIFETIME_US;
+        // Expired before it arrived (replayed to a store back from a crash): a read naming it waits, then is refused.
+        if (untilUs <= this.ctx.nowUs) continue;
         const key = requestKey(p.requester, p.request);
-        this.decisions.set(key, p);
-        this.expiry.push({ key, item: p, untilUs: this.ctx.nowUs + PERMIT_LIFETIME_US });
+        const held: HeldDecision = { item: p, withdrawn: false };
+        this.decisions.set(key, held);
+        this.expiry.push({ key, held, untilUs });
         const reads = this.waiting.get(key);
         if (reads === undefined) continue;
         this.waiting.delete(key);
@@ -198,8 +217,8 @@ export class OffChainStore implements Actor<unknown> {
   private decide(from: HostId, m: PermitRead): void {
     const key = requestKey(m.requester, m.request);
     this.expirePermits();
-    const d = this.decisions.get(key);
-    if (d === undefined) {
+    const held = this.decisions.get(key);
+    if (held === undefined) {
       const tag = this.nextTag++;
       let reads = this.waiting.get(key);
       if (reads === undefined) this.waiting.set(key, (reads = []));
@@ -207,13 +226,23 @@ export class OffChainStore implements Actor<unknown> {
       this.deadlineOf.set(tag, key);
       return;
     }
-    if (d.decision !== 'deny' && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) {
+    const d = held.item;
+    if (d.decision !== 'deny' && !held.withdrawn && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) {
       // A permit serves one read, the one its request was made for: kept, it would serve its
       // grantee again long after the consent it was decided under was revoked. A later read
       // naming it waits for a decision that never comes again and is refused.
       this.decisions.delete(key);
       this.get(from, m);
     } else this.deny(from, m);
+  }
+
+  /**
+   * The permits held under `consent`, which its patient revoked: each refuses its read from now on.
+   * Kept until it expires, so that its read is refused at once rather than held for a decision
+   * that never comes again.
+   */
+  private withdraw(consent: string): void {
+    for (const held of this.decisions.values()) if (held.item.consent === consent) held.withdrawn = true;
   }
 
   private deny(from: HostId, m: GetLatest): void {
@@ -320,13 +349,17 @@ export class OffChainStore implements Actor<unknown> {
     return out;
   }
 
-  /** Drop the decisions heard PERMIT_LIFETIME_US ago or more that no read used (a used or replaced one is gone from `decisions` already). */
+  /**
+   * Drop the decisions their node made PERMIT_LIFETIME_US ago or more that no read used (a used or
+   * replaced one is gone from `decisions` already). Their node decides in commit order, so expiry
+   * times come in the order heard.
+   */
   private expirePermits(): void {
     const now = this.ctx.nowUs;
     const q = this.expiry;
     while (this.expiryHead < q.length && q[this.expiryHead]!.untilUs <= now) {
       const e = q[this.expiryHead++]!;
-      if (this.decisions.get(e.key) === e.item) this.decisions.delete(e.key);
+      if (this.decisions.get(e.key) === e.held) this.decisions.delete(e.key);
     }
     if (this.expiryHead > 1024 && this.expiryHead * 2 > q.length) {
       q.splice(0, this.expiryHead);
