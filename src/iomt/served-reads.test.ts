@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessDecision, AuditEntry, ConsentRecord } from '../contracts/index.ts';
-import { AUDIT_GRACE_US, ServedReads } from './served-reads.ts';
+import { requestKey, type AccessDecision, type AuditEntry, type ConsentRecord } from '../contracts/index.ts';
+import { accessEntriesByRequest, AUDIT_GRACE_US, ServedReads } from './served-reads.ts';
 
 const END_US = 600_000_000;
 let serial = 0;
@@ -9,14 +9,20 @@ function served(reads: ServedReads, request: string, atUs: number, requester = '
   reads.onServed({ kind: 'iomt-record-served', store: 9, serial: serial++, request, requester, device: 0, patient: 'pt_a', altered: false }, atUs);
 }
 
-function access(reads: ServedReads, request: string, o: { decision?: AccessDecision; consent?: string; height: number; blockTimeUs: number }): void {
+function access(reads: ServedReads, request: string, o: { decision?: AccessDecision; consent?: string; requester?: string; height: number; blockTimeUs: number }): void {
   const tx = { id: serial++, sender: 1, sizeBytes: 100, payloadDigest: '', submittedUs: 0 };
   const decision = o.decision ?? 'permit';
-  reads.onAccess({ kind: 'access', tx, height: o.height, blockTimeUs: o.blockTimeUs, access: { request, requester: 'cl_a', patient: 'pt_a', decision, consent: o.consent ?? 'con_a', keyToken: 'k' } });
+  reads.onAccess({ kind: 'access', tx, height: o.height, blockTimeUs: o.blockTimeUs, access: { request, requester: o.requester ?? 'cl_a', patient: 'pt_a', decision, consent: o.consent ?? (decision === 'permit' ? 'con_a' : ''), keyToken: 'k' } });
 }
 
+/** An access entry, keyed as the world keys them (requestKey of its agent and ref). */
 function entry(request: string, recordedUs: number, agent = 'cl_a'): [string, AuditEntry] {
-  return [request, { type: 'access', action: 'R', recordedUs, outcome: 'success', agent, entity: 'pt_a', purpose: 'TREAT', ref: request }];
+  return [requestKey(agent, request), { type: 'access', action: 'R', recordedUs, outcome: 'success', agent, entity: 'pt_a', purpose: 'TREAT', ref: request }];
+}
+
+/** The verdicts at END_US. */
+function judge(reads: ServedReads, audit: ReadonlyMap<string, AuditEntry>, consents: ReadonlyMap<string, ConsentRecord>) {
+  return reads.judge(END_US, audit, consents);
 }
 
 function consent(c: Partial<ConsentRecord> = {}): Map<string, ConsentRecord> {
@@ -27,14 +33,14 @@ describe('served reads against the committed audit log', () => {
   it('counts a read whose access entry was committed before it as audited', () => {
     const reads = new ServedReads();
     served(reads, 'req_1', 10_000_000);
-    const v = reads.judge(END_US, new Map([entry('req_1', 9_000_000)]), consent());
+    const v = judge(reads, new Map([entry('req_1', 9_000_000)]), consent());
     expect(v).toMatchObject({ served: 1, judged: 1, audited: 1, unaudited: [] });
   });
 
   it('counts a read that names no request as unaudited, even at the very end of the run', () => {
     const reads = new ServedReads();
     served(reads, '', END_US - 1);
-    expect(reads.judge(END_US, new Map(), consent())).toMatchObject({ judged: 1, audited: 0, unaudited: ['9:' + (serial - 1)] });
+    expect(judge(reads, new Map(), consent())).toMatchObject({ judged: 1, audited: 0, unaudited: ['9:' + (serial - 1)] });
   });
 
   it('counts a read whose entry names another reader, or came later than the grace, as unaudited', () => {
@@ -42,7 +48,7 @@ describe('served reads against the committed audit log', () => {
     served(reads, 'req_1', 10_000_000);
     served(reads, 'req_2', 10_000_000);
     const audit = new Map([entry('req_1', 9_000_000, 'cl_other'), entry('req_2', 10_000_000 + AUDIT_GRACE_US + 1)]);
-    expect(reads.judge(END_US, audit, consent()).unaudited).toHaveLength(2);
+    expect(judge(reads, audit, consent()).unaudited).toHaveLength(2);
   });
 
   it('audits one read per entry: a second read naming a request already served is unaudited, even at the end', () => {
@@ -50,16 +56,32 @@ describe('served reads against the committed audit log', () => {
     served(reads, 'req_1', 10_000_000);
     served(reads, 'req_1', 20_000_000);
     served(reads, 'req_1', END_US - 1);
-    const v = reads.judge(END_US, new Map([entry('req_1', 9_000_000)]), consent());
+    const v = judge(reads, new Map([entry('req_1', 9_000_000)]), consent());
     expect(v).toMatchObject({ served: 3, judged: 3, audited: 1 });
     expect(v.unaudited).toHaveLength(2);
+  });
+
+  it("audits a read under its own requester's entry though another reader's request of the same id was served first", () => {
+    const reads = new ServedReads();
+    // cl_b took cl_a's predictable next id for its own request; both were permitted and served.
+    served(reads, 'req_5_0', 10_000_000, 'cl_b');
+    served(reads, 'req_5_0', 11_000_000);
+    const v = judge(reads, new Map([entry('req_5_0', 9_000_000, 'cl_b'), entry('req_5_0', 9_500_000)]), consent());
+    expect(v).toMatchObject({ judged: 2, audited: 2, unaudited: [] });
+  });
+
+  it("keeps every honest replica's entries of one request id by requester: a first entry of another reader's does not hide the requester's own", () => {
+    const [squatter, own] = [entry('req_5_0', 9_000_000, 'cl_b')[1], entry('req_5_0', 9_500_000)[1]];
+    const byRequest = accessEntriesByRequest([{ entries: [squatter] }, { entries: [own, squatter] }]);
+    expect(byRequest.get(requestKey('cl_a', 'req_5_0'))).toBe(own);
+    expect(byRequest.get(requestKey('cl_b', 'req_5_0'))).toBe(squatter);
   });
 
   it('leaves unjudged a read in the last grace of the run whose entry has not committed yet', () => {
     const reads = new ServedReads();
     served(reads, 'req_late', END_US - AUDIT_GRACE_US + 1);
     served(reads, 'req_lost', END_US - AUDIT_GRACE_US - 1);
-    const v = reads.judge(END_US, new Map(), consent());
+    const v = judge(reads, new Map(), consent());
     expect(v).toMatchObject({ served: 2, judged: 1, audited: 0 });
     expect(v.unaudited).toHaveLength(1);
   });
@@ -70,27 +92,36 @@ describe('served reads against the committed consent state', () => {
     const reads = new ServedReads();
     access(reads, 'req_1', { height: 11, blockTimeUs: 20_000_000 });
     served(reads, 'req_1', 21_000_000);
-    expect(reads.judge(END_US, new Map(), consent({ status: 'inactive', revokedHeight: 10 }))).toMatchObject({ underConsent: 1, consentViolations: 1 });
+    expect(judge(reads, new Map(), consent({ status: 'inactive', revokedHeight: 10 }))).toMatchObject({ underConsent: 1, consentViolations: 1 });
   });
 
   it('does not count a read on a permit decided in or before the revocation\'s block (stale, not a violation)', () => {
     const reads = new ServedReads();
     access(reads, 'req_1', { height: 10, blockTimeUs: 20_000_000 });
     served(reads, 'req_1', 21_000_000);
-    expect(reads.judge(END_US, new Map(), consent({ status: 'inactive', revokedHeight: 10 })).consentViolations).toBe(0);
+    expect(judge(reads, new Map(), consent({ status: 'inactive', revokedHeight: 10 })).consentViolations).toBe(0);
   });
 
   it('counts a read on a permit decided at a block time past the consent\'s period as a violation', () => {
     const reads = new ServedReads();
     access(reads, 'req_1', { height: 5, blockTimeUs: 30_000_000 });
     served(reads, 'req_1', 31_000_000);
-    expect(reads.judge(END_US, new Map(), consent({ periodEndUs: 30_000_000 })).consentViolations).toBe(1);
+    expect(judge(reads, new Map(), consent({ periodEndUs: 30_000_000 })).consentViolations).toBe(1);
+  });
+
+  it("judges a read under its own requester's permit: another reader's decision on the same request id does not hide its violation", () => {
+    const reads = new ServedReads();
+    access(reads, 'req_1', { height: 11, blockTimeUs: 20_000_000 });
+    // cl_b reused the id: its request was denied, decided after cl_a's.
+    access(reads, 'req_1', { requester: 'cl_b', decision: 'deny', height: 12, blockTimeUs: 21_000_000 });
+    served(reads, 'req_1', 22_000_000);
+    expect(judge(reads, new Map(), consent({ status: 'inactive', revokedHeight: 10 }))).toMatchObject({ underConsent: 1, consentViolations: 1 });
   });
 
   it('does not judge break-glass reads against consent', () => {
     const reads = new ServedReads();
     access(reads, 'req_1', { decision: 'break-glass', consent: '', height: 5, blockTimeUs: 30_000_000 });
     served(reads, 'req_1', 31_000_000);
-    expect(reads.judge(END_US, new Map(), new Map())).toMatchObject({ underConsent: 0, consentViolations: 0 });
+    expect(judge(reads, new Map(), new Map())).toMatchObject({ underConsent: 0, consentViolations: 0 });
   });
 });

@@ -4,6 +4,10 @@
  * would have to commit it (there both hold by construction: the call that decides an access appends
  * its audit entry and refuses inactive consents).
  *
+ * Requests are keyed by requester and id (requestKey), as AccessControl keys them: ids are their
+ * requester's own and predictable (`req_<host>_<seq>`), so another reader's request of the same id
+ * is another request, whose permit or entry neither replaces nor audits this one's.
+ *
  * Audited: the served read names a request whose access entry (type access or break-glass, outcome
  * success, agent the reader, entity the record's patient) is in an honest replica's AuditLog,
  * recorded (block time) no later than AUDIT_GRACE_US after the read, and no earlier read used that
@@ -22,7 +26,7 @@
  * or a block after the one that revoked it (same-block order is the contract's). Break-glass reads
  * are permitted by policy and audited instead; reads with no permit at all are audit failures.
  */
-import type { AccessDecision, AuditEntry, ConsentRecord, ContractOutcome } from '../contracts/index.ts';
+import { requestKey, type AccessDecision, type AuditEntry, type ConsentRecord, type ContractOutcome } from '../contracts/index.ts';
 import type { IomtEvent } from './events.ts';
 
 /** How long after a read its access entry may be recorded and still count as its audit. */
@@ -60,6 +64,7 @@ export interface ServedVerdicts {
 
 export class ServedReads {
   private readonly reads: ServedRead[] = [];
+  /** Permits by requestKey. */
   private readonly permits = new Map<string, Permit>();
   private last: ServedVerdicts | undefined;
 
@@ -69,27 +74,30 @@ export class ServedReads {
 
   /** An access decision at its first execution (the collector passes each transaction once). */
   onAccess(o: Extract<ContractOutcome, { kind: 'access' }>): void {
-    this.permits.set(o.access.request, { decision: o.access.decision, consent: o.access.consent, height: o.height, blockTimeUs: o.blockTimeUs });
+    const a = o.access;
+    this.permits.set(requestKey(a.requester, a.request), { decision: a.decision, consent: a.consent, height: o.height, blockTimeUs: o.blockTimeUs });
   }
 
+  /** `audit`: the access and break-glass entries of honest replicas by requestKey(agent, ref); `consents`: the committed Consent state. */
   judge(endUs: number, audit: ReadonlyMap<string, AuditEntry>, consents: ReadonlyMap<string, ConsentRecord>): ServedVerdicts {
     let judged = 0, audited = 0, underConsent = 0, consentViolations = 0;
     const unaudited: string[] = [];
     const used = new Set<string>();
     for (const r of this.reads) {
-      const reused = used.has(r.request);
-      const entry = r.request === '' || reused ? undefined : audit.get(r.request);
+      const key = requestKey(r.requester, r.request);
+      const reused = used.has(key);
+      const entry = r.request === '' || reused ? undefined : audit.get(key);
       if (entry === undefined && r.request !== '' && !reused && r.servedUs + AUDIT_GRACE_US > endUs) {
         // Unjudged: its entry may commit after the end.
-      } else if (entry !== undefined && entry.outcome === 'success' && entry.agent === r.requester && entry.entity === r.patient && entry.recordedUs <= r.servedUs + AUDIT_GRACE_US) {
+      } else if (entry !== undefined && entry.outcome === 'success' && entry.entity === r.patient && entry.recordedUs <= r.servedUs + AUDIT_GRACE_US) {
         judged++;
         audited++;
-        used.add(r.request);
+        used.add(key);
       } else {
         judged++;
         unaudited.push(r.id);
       }
-      const p = this.permits.get(r.request);
+      const p = this.permits.get(key);
       if (p === undefined || p.decision !== 'permit') continue;
       underConsent++;
       if (!consentCovers(consents.get(p.consent), p, r)) consentViolations++;
@@ -103,6 +111,21 @@ export class ServedReads {
     if (this.last === undefined) throw new Error('served reads not judged yet: finish the world first');
     return this.last;
   }
+}
+
+/**
+ * The access and break-glass entries of honest replicas' AuditLogs (`audits`, in node order) by the
+ * request they record, requestKey(agent, ref): the first replica to hold an entry gives it.
+ */
+export function accessEntriesByRequest(audits: readonly { readonly entries: readonly AuditEntry[] }[]): Map<string, AuditEntry> {
+  const byRequest = new Map<string, AuditEntry>();
+  for (const a of audits) {
+    for (const e of a.entries) {
+      const key = requestKey(e.agent, e.ref);
+      if (!byRequest.has(key)) byRequest.set(key, e);
+    }
+  }
+  return byRequest;
 }
 
 function consentCovers(c: ConsentRecord | undefined, p: Permit, r: ServedRead): boolean {

@@ -16,6 +16,7 @@ import { ACTOR_KINDS, type ActorKind, type ConfigOf } from './actor-kinds.ts';
 import { consentId, deviceName } from './application-calls.ts';
 import type { AlertRule } from './alert-rules.ts';
 import { IomtCollector } from './collector.ts';
+import { accessEntriesByRequest } from './served-reads.ts';
 import { patientName, recordNumber } from './patient-identifiers.ts';
 import { ConsortiumNode, type ConsortiumNodeConfig } from './consortium-node.ts';
 import { detectorName, type DetectorSpec } from './detector-bank.ts';
@@ -479,9 +480,7 @@ export class IomtWorld {
    */
   finish(byzantineHosts: ReadonlySet<HostId> = new Set(), partitions: readonly IomtHostTotals[] = [this.hostTotals(byzantineHosts)]): { metrics: Metrics; checks: CheckOutcome[] } {
     // Node order: the first honest replica to hold an entry gives it, the first of the most advanced gives the consents.
-    const audits = partitions.flatMap((p) => p.audits).sort((a, b) => a.host - b.host);
-    const audit = new Map<string, AuditEntry>();
-    for (const a of audits) for (const e of a.entries) if (!audit.has(e.ref)) audit.set(e.ref, e);
+    const audit = accessEntriesByRequest(partitions.flatMap((p) => p.audits).sort((a, b) => a.host - b.host));
     let leading: IomtHostTotals['leading'] = null;
     for (const p of partitions) {
       const l = p.leading;
