@@ -15,7 +15,7 @@ function permit(height: number, consent: string): ContractOutcome {
 }
 
 function metrics(c: IomtCollector, durationUs = 1e9) {
-  return c.finish({ durationUs, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map() }).metrics;
+  return c.finish({ durationUs, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map(), consentRevokedUs: new Map() }).metrics;
 }
 function sized(sizeBytes: number): Transaction {
   return { ...tx(), sizeBytes };
@@ -97,7 +97,7 @@ describe('IomtCollector', () => {
     c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 1, stored: false, refused: 'full', trueUs: new Float64Array([2_000_000, 2_100_000]) }, 3_000_000);
     c.onOutcome({ kind: 'anchored', tx: tx(), height: 1, anchor: { gateway: 0, batch: 0, root: 'r', readings: 3 } }, 4_000_000);
     // Ten readings accepted: three durable and anchored, two refused, five never sealed into a batch (a gateway down).
-    const m = c.finish({ durationUs: 1e9, accepted: 10, readingsSent: 10, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map() }).metrics;
+    const m = c.finish({ durationUs: 1e9, accepted: 10, readingsSent: 10, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map(), consentRevokedUs: new Map() }).metrics;
     expect(m['iomt.readings_durable']!.value).toBe(3);
     expect(m['iomt.readings_durable_ratio']!.value).toBe(3 / 10);
     expect(m['iomt.readings_anchored_ratio']!.value).toBe(3 / 10);
@@ -144,7 +144,7 @@ describe('IomtCollector', () => {
   it('says each IoMT check could not fail in a run that gave it nothing to judge', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
     c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requestedUs: 0, outcome: 'unanchored' }, 10);
-    const { checks } = c.finish({ durationUs: 1e9, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map() });
+    const { checks } = c.finish({ durationUs: 1e9, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map(), consentRevokedUs: new Map() });
     expect(Object.fromEntries(checks.map((k) => [k.name, k.couldNotFail]))).toEqual({
       'iomt.no_phi_on_chain': 'no committed transaction was inspected',
       'iomt.audit_complete': 'no record served was judged (none was served before the end of the run)',
@@ -156,7 +156,7 @@ describe('IomtCollector', () => {
   it('does not say its integrity check could not fail once a read was checked against an anchored root', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
     c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requestedUs: 0, outcome: 'valid' }, 10);
-    const { checks } = c.finish({ durationUs: 1e9, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map() });
+    const { checks } = c.finish({ durationUs: 1e9, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map(), consentRevokedUs: new Map() });
     expect(checks.find((k) => k.name === 'iomt.integrity')!.couldNotFail).toBeUndefined();
   });
 
@@ -456,6 +456,23 @@ describe('IomtCollector', () => {
     expect(m['iomt.consent_revoke_enforced_latency_ms.p95']!.value).toBeCloseTo(11.2, 9);
     expect(m['iomt.consent_revoke_enforced_latency_ms.p99']!.value).toBeCloseTo(11.84, 9);
     expect(m['iomt.consent_revoke_enforced_latency_ms.max']!.value).toBe(12);
+  });
+
+  it("counts the records served after their consent's revocation committed, the window to the last of them, and fails the consent check on them", () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    // Two permits decided under con_a at height 1; its revocation commits (first honest replica) at 10 s.
+    const decided = [permit(1, 'con_a'), permit(1, 'con_a')];
+    for (const p of decided) c.onOutcome(p, 1_000_000);
+    decided.forEach((p, k) => {
+      const a = (p as Extract<ContractOutcome, { kind: 'access' }>).access;
+      c.onEvent({ kind: 'iomt-record-served', store: 9, serial: k, request: a.request, requester: a.requester, device: 0, patient: a.patient, altered: false }, [5_000_000, 40_000_000][k]!);
+    });
+    const consents = new Map([['con_a', { patient: 'pt_x', grantee: 'cl_x', scope: 'treatment' as const, purpose: 'TREAT' as const, periodStartUs: 0, periodEndUs: 1e12, provision: 'permit' as const, status: 'inactive' as const, revokedHeight: 2 }]]);
+    const { metrics: m, checks } = c.finish({ durationUs: 1e9, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents, consentRevokedUs: new Map([['con_a', 10_000_000]]) });
+    expect(m['iomt.records_served_after_revocation']!.value).toBe(1);
+    expect(m['iomt.revoked_consent_read_window_ms']!.value).toBe(30_000);
+    expect(m['iomt.consent_violations']!.value).toBe(1);
+    expect(checks.find((k) => k.name === 'iomt.consent_enforced')).toMatchObject({ passed: false, violationsMetric: 'iomt.consent_violations' });
   });
 
   it('counts every detector alarm, and alarms per hour by detector from the end of warm-up', () => {

@@ -290,10 +290,12 @@ export class IomtCollector {
 
   /**
    * `audit`: the access and break-glass entries committed on honest replicas, by the request they
-   * record; `consents`: the Consent state committed on the most advanced honest replica.
+   * record (requestKey of its agent and ref); `consents`: the Consent state committed on the most
+   * advanced honest replica; `consentRevokedUs`: when the first honest replica executed each
+   * consent's revocation.
    */
-  finish(o: { readonly durationUs: number; readonly accepted: number; readonly readingsSent: number; readonly readingsLost: number; readonly alertsRefused: number; readonly audit: ReadonlyMap<string, AuditEntry>; readonly consents: ReadonlyMap<string, ConsentRecord> }): { metrics: Metrics; checks: CheckOutcome[] } {
-    const served: ServedVerdicts = this.served.judge(o.durationUs, o.audit, o.consents);
+  finish(o: { readonly durationUs: number; readonly accepted: number; readonly readingsSent: number; readonly readingsLost: number; readonly alertsRefused: number; readonly audit: ReadonlyMap<string, AuditEntry>; readonly consents: ReadonlyMap<string, ConsentRecord>; readonly consentRevokedUs: ReadonlyMap<string, number> }): { metrics: Metrics; checks: CheckOutcome[] } {
+    const served: ServedVerdicts = this.served.judge(o.durationUs, o.audit, o.consents, o.consentRevokedUs);
     this.scoreAlerts(o.durationUs);
     const m: Metrics = {};
     const put = (name: string, unit: string, value: number): void => {
@@ -354,6 +356,8 @@ export class IomtCollector {
     lat('iomt.consent_revoke_enforced_latency_ms', this.revokeEnforced);
     put('iomt.stale_accesses', 'count', this.staleAccesses);
     put('iomt.consent_violations', 'count', served.consentViolations);
+    put('iomt.records_served_after_revocation', 'count', served.afterRevocation);
+    put('iomt.revoked_consent_read_window_ms', 'ms', served.revokedReadWindowUs / MS);
     put('iomt.onchain_bytes_per_reading', 'B', this.readingsAnchored === 0 ? NaN : this.anchorTxBytes / this.readingsAnchored);
     put('iomt.onchain_bytes', 'B', this.onchainBytes);
     put('iomt.onchain_txs', 'count', this.committedTxs);
@@ -379,7 +383,7 @@ export class IomtCollector {
       { name: 'iomt.no_phi_on_chain', passed: this.phi.phiBytes === 0, ...vacuous(this.phi.inspectedTxs === 0, 'no committed transaction was inspected'), detail: this.phi.phiBytes === 0 ? `${this.phi.inspectedTxs} transactions inspected` : `PHI in fields ${[...this.phi.offendingFields].join(', ')}`, violationsMetric: 'iomt.phi_bytes_on_chain' },
       { name: 'iomt.audit_complete', passed: served.unaudited.length === 0, ...vacuous(served.judged === 0, 'no record served was judged (none was served before the end of the run)'), detail: auditDetail(served), violationsMetric: 'iomt.audit_completeness_ratio' },
       { name: 'iomt.integrity', passed: this.integrity['invalid'] === 0, ...vacuous(this.integrity['valid']! + this.integrity['invalid']! === 0, 'no record read was checked against an anchored root'), detail: `${this.integrity['valid']} valid, ${this.integrity['invalid']} invalid reads`, violationsMetric: 'iomt.integrity_checks_invalid' },
-      { name: 'iomt.consent_enforced', passed: served.consentViolations === 0, ...vacuous(served.underConsent === 0, "no record was served under a consent's permit"), detail: `${served.consentViolations} of ${served.underConsent} records served under a consent's permit were served on a permit decided after the consent was revoked or outside its period`, violationsMetric: 'iomt.consent_violations' },
+      { name: 'iomt.consent_enforced', passed: served.consentViolations === 0, ...vacuous(served.underConsent === 0, "no record was served under a consent's permit"), detail: `${served.consentViolations} of ${served.underConsent} records served under a consent's permit were served after the consent's revocation committed (${served.afterRevocation}), on a permit decided after it, or outside its period`, violationsMetric: 'iomt.consent_violations' },
     ];
     return { metrics: m, checks };
   }

@@ -138,6 +138,7 @@ describe('NodeQueryService', () => {
     expect(items(STORE + 1)).toEqual([]);
     n.service.onMessage(STORE, { kind: 'node-subscribe', id: 1, topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
     expect((n.sent.at(-1)!.msg as NodeNotice).items).toEqual(committed);
+    expect(n.service.consentRevokedUs).toEqual(new Map([['c0', 9_000_000]]));
   });
 
   it('replays the audit log from the subscriber\'s height and reports every contract outcome as a model event', () => {

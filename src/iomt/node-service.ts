@@ -69,6 +69,12 @@ export class NodeQueryService {
   /** Every access decision and consent revocation with its height and patient, in commit order (for replays). */
   private readonly permitLog: PermitLogEntry[] = [];
   /**
+   * When this node executed each consent revocation: the time it committed here, from which no
+   * record may be served under it (src/iomt/served-reads.ts judges reads against the earliest
+   * honest node's).
+   */
+  readonly consentRevokedUs = new Map<string, number>();
+  /**
    * The transaction whose DeviceRegistry revocation took effect, by device: final, as a revoked
    * device is never changed again (src/contracts/registry.ts). Kept from the executed outcomes, as
    * the permit log is, since the registry's state names no transaction.
@@ -210,6 +216,7 @@ export class NodeQueryService {
       // Stores hold permits decided before the revocation: they must learn of it to stop serving them.
       const item: ConsentRevokedItem = { kind: 'consent-revoked', consent: o.consent };
       this.logPermits({ height: o.height, patient: this.app.consent.consents.get(o.consent)!.patient, item });
+      if (!this.consentRevokedUs.has(o.consent)) this.consentRevokedUs.set(o.consent, this.ctx.nowUs);
     }
   }
 

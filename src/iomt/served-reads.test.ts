@@ -20,9 +20,9 @@ function entry(request: string, recordedUs: number, agent = 'cl_a'): [string, Au
   return [requestKey(agent, request), { type: 'access', action: 'R', recordedUs, outcome: 'success', agent, entity: 'pt_a', purpose: 'TREAT', ref: request }];
 }
 
-/** The verdicts at END_US. */
-function judge(reads: ServedReads, audit: ReadonlyMap<string, AuditEntry>, consents: ReadonlyMap<string, ConsentRecord>) {
-  return reads.judge(END_US, audit, consents);
+/** The verdicts at END_US; `revokedUs`: when each consent's revocation committed (none by default). */
+function judge(reads: ServedReads, audit: ReadonlyMap<string, AuditEntry>, consents: ReadonlyMap<string, ConsentRecord>, revokedUs: ReadonlyMap<string, number> = new Map()) {
+  return reads.judge(END_US, audit, consents, revokedUs);
 }
 
 function consent(c: Partial<ConsentRecord> = {}): Map<string, ConsentRecord> {
@@ -107,6 +107,25 @@ describe('served reads against the committed consent state', () => {
     access(reads, 'req_1', { height: 5, blockTimeUs: 30_000_000 });
     served(reads, 'req_1', 31_000_000);
     expect(judge(reads, new Map(), consent({ periodEndUs: 30_000_000 })).consentViolations).toBe(1);
+  });
+
+  it("counts a read served after its consent's revocation committed as a violation, though its permit was decided before", () => {
+    const reads = new ServedReads();
+    // Permitted at height 10; the revocation (height 11) committed at 10.5 s; the former grantee read at 69.9 s.
+    access(reads, 'req_1', { height: 10, blockTimeUs: 9_000_000 });
+    served(reads, 'req_1', 69_900_000);
+    const v = judge(reads, new Map(), consent({ status: 'inactive', revokedHeight: 11 }), new Map([['con_a', 10_500_000]]));
+    expect(v).toMatchObject({ underConsent: 1, consentViolations: 1, afterRevocation: 1 });
+    expect(v.revokedReadWindowUs).toBe(69_900_000 - 10_500_000);
+  });
+
+  it("does not count a read served before its consent's revocation committed: the window is 0, and no window without a revocation", () => {
+    const reads = new ServedReads();
+    access(reads, 'req_1', { height: 10, blockTimeUs: 9_000_000 });
+    served(reads, 'req_1', 10_000_000);
+    const v = judge(reads, new Map(), consent({ status: 'inactive', revokedHeight: 11 }), new Map([['con_a', 10_500_000]]));
+    expect(v).toMatchObject({ underConsent: 1, consentViolations: 0, afterRevocation: 0, revokedReadWindowUs: 0 });
+    expect(judge(reads, new Map(), consent()).revokedReadWindowUs).toBeNaN();
   });
 
   it("judges a read under its own requester's permit: another reader's decision on the same request id does not hide its violation", () => {

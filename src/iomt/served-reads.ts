@@ -23,8 +23,12 @@
  * Consent violation: a record served under a permit (decision 'permit', at its first execution)
  * whose consent, in the committed Consent state, does not cover it: unknown, another patient or
  * grantee, a deny provision, a block time outside the consent's period (expired or not yet valid),
- * or a block after the one that revoked it (same-block order is the contract's). Break-glass reads
- * are permitted by policy and audited instead; reads with no permit at all are audit failures.
+ * a block after the one that revoked it (same-block order is the contract's), or served after the
+ * revocation committed, whatever the permit's height: a revoked consent lets nothing more be read
+ * (FHIR Consent.status inactive), and a permit decided before the revocation is no licence to read
+ * after it. The revocation commits when the first honest replica executes it (an honest replica
+ * executes only committed blocks). Break-glass reads are permitted by policy and audited instead;
+ * reads with no permit at all are audit failures.
  */
 import { requestKey, type AccessDecision, type AuditEntry, type ConsentRecord, type ContractOutcome } from '../contracts/index.ts';
 import type { IomtEvent } from './events.ts';
@@ -60,6 +64,13 @@ export interface ServedVerdicts {
   /** Reads served under a permit that named a consent. */
   readonly underConsent: number;
   readonly consentViolations: number;
+  /** Of those, reads served after their consent's revocation committed. */
+  readonly afterRevocation: number;
+  /**
+   * Over the consents whose revocation committed, the longest time from a revocation committing to
+   * the last read served under its consent after it (0: none was); NaN when no revocation committed.
+   */
+  readonly revokedReadWindowUs: number;
 }
 
 export class ServedReads {
@@ -78,11 +89,16 @@ export class ServedReads {
     this.permits.set(requestKey(a.requester, a.request), { decision: a.decision, consent: a.consent, height: o.height, blockTimeUs: o.blockTimeUs });
   }
 
-  /** `audit`: the access and break-glass entries of honest replicas by requestKey(agent, ref); `consents`: the committed Consent state. */
-  judge(endUs: number, audit: ReadonlyMap<string, AuditEntry>, consents: ReadonlyMap<string, ConsentRecord>): ServedVerdicts {
-    let judged = 0, audited = 0, underConsent = 0, consentViolations = 0;
+  /**
+   * `audit`: the access and break-glass entries of honest replicas by requestKey(agent, ref);
+   * `consents`: the committed Consent state; `revokedUs`: when each revocation committed.
+   */
+  judge(endUs: number, audit: ReadonlyMap<string, AuditEntry>, consents: ReadonlyMap<string, ConsentRecord>, revokedUs: ReadonlyMap<string, number>): ServedVerdicts {
+    let judged = 0, audited = 0, underConsent = 0, consentViolations = 0, afterRevocation = 0;
     const unaudited: string[] = [];
     const used = new Set<string>();
+    /** Per consent, the latest read served under it after its revocation committed. */
+    const lastReadAfterRevocationUs = new Map<string, number>();
     for (const r of this.reads) {
       const key = requestKey(r.requester, r.request);
       const reused = used.has(key);
@@ -100,9 +116,17 @@ export class ServedReads {
       const p = this.permits.get(key);
       if (p === undefined || p.decision !== 'permit') continue;
       underConsent++;
-      if (!consentCovers(consents.get(p.consent), p, r)) consentViolations++;
+      const revoked = revokedUs.get(p.consent);
+      const afterRevoked = revoked !== undefined && r.servedUs > revoked;
+      if (afterRevoked) {
+        afterRevocation++;
+        lastReadAfterRevocationUs.set(p.consent, r.servedUs);
+      }
+      if (afterRevoked || !consentCovers(consents.get(p.consent), p, r)) consentViolations++;
     }
-    this.last = { served: this.reads.length, judged, audited, unaudited, underConsent, consentViolations };
+    let revokedReadWindowUs = revokedUs.size === 0 ? NaN : 0;
+    for (const [consent, lastUs] of lastReadAfterRevocationUs) revokedReadWindowUs = Math.max(revokedReadWindowUs, lastUs - revokedUs.get(consent)!);
+    this.last = { served: this.reads.length, judged, audited, unaudited, underConsent, consentViolations, afterRevocation, revokedReadWindowUs };
     return this.last;
   }
 

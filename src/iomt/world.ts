@@ -26,6 +26,7 @@ import type { IomtEvent } from './events.ts';
 import type { Gateway, GatewayDevice } from './gateway.ts';
 import type { LedgerEndpoint } from './ledger-client.ts';
 import type { NodeEndpoint } from './node-link.ts';
+import type { NodeQueryService } from './node-service.ts';
 import { CHANNEL_INDEX, type DeviceKind, type DeviceProfile } from './profiles.ts';
 import { pseudonym } from './pseudonym.ts';
 import { ENROLMENT_AUTHORITY_SIGNER, enrolReader, type ReaderCredential } from './reader-credential.ts';
@@ -90,6 +91,8 @@ export interface IomtHostTotals {
   readonly audits: readonly { readonly host: HostId; readonly entries: readonly AuditEntry[] }[];
   /** The honest replica run here that executed the most (the first in node order of those), with its consents. */
   readonly leading: { readonly host: HostId; readonly executed: number; readonly consents: ReadonlyMap<string, ConsentRecord> } | null;
+  /** When the first honest replica run here executed each consent revocation (when it committed here). */
+  readonly consentRevokedUs: ReadonlyMap<string, number>;
 }
 
 /** Optional hooks of a world's builder (src/attacks wraps devices, gateways, clinicians and stores through it). */
@@ -126,6 +129,8 @@ export class IomtWorld {
   readonly engine: Engine;
   readonly topology: Topology;
   readonly apps: IomtLedgerApp[] = [];
+  /** Each node's query service, by host (a partition of a split run builds only its own). */
+  private readonly nodeServices: NodeQueryService[] = [];
   readonly collector: IomtCollector;
   readonly vitals: PatientVitals[] = [];
   readonly patientPseudonyms: string[] = [];
@@ -259,7 +264,9 @@ export class IomtWorld {
         const inner = (wrapReplica?.(i, replica) ?? replica) as ActorFactory<unknown>;
         return ((ctx: ActorContext<unknown>) => {
           node.app.copyFrom(startingState());
-          return new ConsortiumNode(ctx, node, inner);
+          const built = new ConsortiumNode(ctx, node, inner);
+          this.nodeServices[host] = built.service;
+          return built;
         }) as unknown as ActorFactory<M>;
       },
     });
@@ -453,11 +460,13 @@ export class IomtWorld {
     for (const g of this.gateways) alertsRefused += g.alertsRefused;
     const audits: { host: HostId; entries: AuditEntry[] }[] = [];
     let leading: IomtHostTotals['leading'] = null;
+    const consentRevokedUs = new Map<string, number>();
     for (const n of this.topology.nodes) {
       if (byzantineHosts.has(n.host) || !this.engine.runsHost(n.host)) continue;
       const app = this.apps[n.host]!;
       audits.push({ host: n.host, entries: app.audit.entries.filter((e) => e.type === 'access' || e.type === 'break-glass') });
       if (leading === null || app.executed > leading.executed) leading = { host: n.host, executed: app.executed, consents: app.consent.consents };
+      earliest(consentRevokedUs, this.nodeServices[n.host]!.consentRevokedUs);
     }
     // A drop is counted where it happens, in the sender's engine or, for a destination that was
     // down or a full downlink, the receiver's: every engine counts every device's drops it saw.
@@ -469,7 +478,7 @@ export class IomtWorld {
     };
     for (const d of this.topology.devices) count(d.host);
     for (const h of this.readingSources) count(h);
-    return { accepted: this.readingsAccepted(), readingsSent, readingsLost, alertsRefused, audits, leading };
+    return { accepted: this.readingsAccepted(), readingsSent, readingsLost, alertsRefused, audits, leading, consentRevokedUs };
   }
 
   /**
@@ -481,6 +490,8 @@ export class IomtWorld {
   finish(byzantineHosts: ReadonlySet<HostId> = new Set(), partitions: readonly IomtHostTotals[] = [this.hostTotals(byzantineHosts)]): { metrics: Metrics; checks: CheckOutcome[] } {
     // Node order: the first honest replica to hold an entry gives it, the first of the most advanced gives the consents.
     const audit = accessEntriesByRequest(partitions.flatMap((p) => p.audits).sort((a, b) => a.host - b.host));
+    const consentRevokedUs = new Map<string, number>();
+    for (const p of partitions) earliest(consentRevokedUs, p.consentRevokedUs);
     let leading: IomtHostTotals['leading'] = null;
     for (const p of partitions) {
       const l = p.leading;
@@ -494,7 +505,7 @@ export class IomtWorld {
       readingsSent += p.readingsSent;
       readingsLost += p.readingsLost;
     }
-    return this.collector.finish({ durationUs: this.config.durationUs, accepted, readingsSent, readingsLost, alertsRefused, audit, consents: leading.consents });
+    return this.collector.finish({ durationUs: this.config.durationUs, accepted, readingsSent, readingsLost, alertsRefused, audit, consents: leading.consents, consentRevokedUs });
   }
 
   /**
@@ -592,5 +603,13 @@ export class IomtWorld {
     }
     for (const hosp of topo.hospitals) for (const gateway of hosp.gateways) tx('DeviceAdministrators', 'enrol', { host: hosp.admin, gateway, authority: 'admin' });
     return { genesis: txs, consentsByHospital };
+  }
+}
+
+/** Fold `times` into `into`, keeping each key's earliest time. */
+function earliest(into: Map<string, number>, times: ReadonlyMap<string, number>): void {
+  for (const [key, t] of times) {
+    const prior = into.get(key);
+    if (prior === undefined || t < prior) into.set(key, t);
   }
 }

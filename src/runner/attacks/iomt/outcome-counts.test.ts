@@ -74,8 +74,8 @@ describe('audit-bypass', () => {
 
   it('a measure that counts honest reads unaudited too still catches only the records the insider served', () => {
     const judge = ServedReads.prototype.judge;
-    vi.spyOn(ServedReads.prototype, 'judge').mockImplementation(function (this: ServedReads, endUs, _audit, consents) {
-      return judge.call(this, endUs, new Map(), consents);
+    vi.spyOn(ServedReads.prototype, 'judge').mockImplementation(function (this: ServedReads, endUs, _audit, consents, revokedUs) {
+      return judge.call(this, endUs, new Map(), consents, revokedUs);
     });
     const m = run('audit-bypass', { end: 170 * S });
     expect(m('attack.audit_bypass.false_unaudited_reads')).toBeGreaterThan(0);

@@ -80,8 +80,8 @@ describe('audit-bypass scored against its ground truth', () => {
 
   it('a measure that cannot find committed entries counts honest reads as unaudited too', () => {
     const original = ServedReads.prototype.judge;
-    vi.spyOn(ServedReads.prototype, 'judge').mockImplementation(function (this: ServedReads, endUs, _audit, consents) {
-      return original.call(this, endUs, new Map(), consents);
+    vi.spyOn(ServedReads.prototype, 'judge').mockImplementation(function (this: ServedReads, endUs, _audit, consents, revokedUs) {
+      return original.call(this, endUs, new Map(), consents, revokedUs);
     });
     const m = run('audit-bypass').metrics;
     expect(m['attack.audit_bypass.detection_rate']!.value).toBe(1);
