@@ -71,24 +71,32 @@ export class AccessRequester {
 
   /**
    * The request under `token` is confirmed and its node answered with the decision: report it and,
-   * when permitted, ask the store for the record. Returns the decision; undefined when `token` is
-   * no open request.
+   * when permitted, ask the store for the record, at once unless `readNow` is false (the owner then
+   * reads when it chooses, with `read`). Returns the decision; undefined when `token` is no open
+   * request.
    */
-  decided(token: number, tx: Transaction, answer: NodeAnswerBody | undefined): string | undefined {
+  decided(token: number, tx: Transaction, answer: NodeAnswerBody | undefined, readNow = true): string | undefined {
     const open = this.open.get(token);
     if (open === undefined) return undefined;
     const decision = (answer?.q === 'access-decision' ? answer.decision : undefined) ?? 'unknown';
-    const t = open.target;
-    emitIomt(this.ctx, { kind: 'iomt-access-decided', request: open.request, role: this.role, submittedUs: tx.submittedUs, decision, patient: t.patient });
+    emitIomt(this.ctx, { kind: 'iomt-access-decided', request: open.request, role: this.role, submittedUs: tx.submittedUs, decision, patient: open.target.patient });
     if (decision === 'permit' || decision === 'break-glass') {
-      open.requestedUs = this.ctx.nowUs;
-      const read = signedRead(this.credential, this.verifier, t.store, { kind: 'get', device: t.device, token, request: open.request, requester: this.requester });
-      this.ctx.cpu(this.crypto.signUs);
-      this.ctx.send(t.store, read, GET_BYTES);
+      if (readNow) this.read(token);
     } else {
       this.open.delete(token);
     }
     return decision;
+  }
+
+  /** Ask the store for the record of the permitted request under `token`. */
+  read(token: number): void {
+    const open = this.open.get(token);
+    if (open === undefined || open.requestedUs >= 0) return;
+    const t = open.target;
+    open.requestedUs = this.ctx.nowUs;
+    const read = signedRead(this.credential, this.verifier, t.store, { kind: 'get', device: t.device, token, request: open.request, requester: this.requester });
+    this.ctx.cpu(this.crypto.signUs);
+    this.ctx.send(t.store, read, GET_BYTES);
   }
 
   /**

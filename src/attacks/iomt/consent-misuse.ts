@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { ActorContext } from '../../../sim/index.ts';
 import type { Metrics } from '../../metrics/types.ts';
-import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { zDurationUs, zPositiveDurationUs } from '../../scenario/zod-units.ts';
 import { defineAttack } from '../definition.ts';
 import { TRUTH_LABEL_EVENT, type TruthLabelEvent } from '../ground-truth.ts';
 import { param, zOrdinal } from '../params.ts';
@@ -26,14 +26,15 @@ export const consentMisuse = defineAttack({
   // Each former grantee judges its own requests, at its patient's hospital.
   splitsOverThreads: () => true,
   targets: "one device's patient",
-  model: "an injected clinician is granted the patient's consent at start (scripted patient side, from a host bound on chain as the patient's agent), then keeps requesting through AccessControl and reading the store under each permit after the consent's period ends or the patient's revocation commits, by a clinician's own code path (so its requests, permits, reads and integrity checks count in iomt.access_* and the other IoMT counters); requests are judged against the consent's end",
+  model: "an injected clinician is granted the patient's consent at start (scripted patient side, from a host bound on chain as the patient's agent), then keeps requesting through AccessControl and reading the store under each permit (at once, or holdPermits later) after the consent's period ends or the patient's revocation commits, by a clinician's own code path (so its requests, permits, reads and integrity checks count in iomt.access_* and the other IoMT counters); requests are judged against the consent's end",
   paramsSchema: z.object({
     device: param(zOrdinal, "Device whose patient grants, then loses, the consent; its latest record is what is read.", 'device number'),
     mode: param(z.enum(['expired', 'revoked']), 'How the consent stops applying: its period ends, or the patient revokes it.', "'expired' or 'revoked'"),
     validFor: param(zPositiveDurationUs.default(30_000_000), "Consent period (expired), or time from the grant committing to the patient's revocation (revoked).", 'duration'),
     rate: param(z.number().positive().default(1), 'Access requests per second by the former grantee.', 'requests/s'),
+    holdPermits: param(zDurationUs.default(0), 'How long the former grantee holds each permit before it reads under it: 0 reads at once; longer reads on permits decided before the revocation after it commits, which stores must refuse (iomt.records_served_after_revocation).', 'duration'),
   }),
-  outcomes: ['attack.consent_misuse.permitted_after_end', 'attack.consent_misuse.unauthorized_reads', 'attack.consent_misuse.stale_permits', 'iomt.stale_accesses'],
+  outcomes: ['attack.consent_misuse.permitted_after_end', 'attack.consent_misuse.unauthorized_reads', 'attack.consent_misuse.stale_permits', 'iomt.stale_accesses', 'iomt.records_served_after_revocation'],
   waitsFor: "the patient's consent grant, submitted at its start, to commit",
   device: {
     checkWorldTargets: (spec, sizes, issues) => issues.index('device', spec.device, sizes.devices, 'a device number'),
@@ -51,7 +52,7 @@ export const consentMisuse = defineAttack({
             const requester = `cl_misuse_${k}`;
             const patient = world.patientPseudonyms[d.patient]!;
             const node = nodeEndpoint(world, hosp.node);
-            const opts = { end: spec.end, ratePerSec: spec.rate, ledger, node, target: { patient: d.patient, pseudonym: patient, device: spec.device, store: hosp.store }, verifier: world.keyRing, crypto: c.cryptoCosts };
+            const opts = { end: spec.end, ratePerSec: spec.rate, holdPermitsUs: spec.holdPermits, ledger, node, target: { patient: d.patient, pseudonym: patient, device: spec.device, store: hosp.store }, verifier: world.keyRing, crypto: c.cryptoCosts };
             // The former grantee is enrolled as the world's clinicians are (a certified key, and bound
             // to its host on chain at genesis), so AccessControl decides its requests on consent
             // alone. The patient's side runs on a host of its own, bound on chain at genesis as an

@@ -6,7 +6,10 @@
  * at genesis as the patient's portal is: the former grantee's host cannot grant or revoke in the
  * patient's name): the grant at `start` (for `validFor` when mode is 'expired') and, when mode is
  * 'revoked', the patient's revocation `validFor` after the grant committed; it tells the former
- * grantee when each happened. The grantee's requests and reads go through a clinician's own code
+ * grantee when each happened. With `holdPermits` the grantee holds each permit before reading under
+ * it, so that the permits decided just before the revocation are read after it commits, which the
+ * stores must refuse (they withdraw held permits on the revocation, src/iomt/store.ts). The
+ * grantee's requests and reads go through a clinician's own code
  * path (src/iomt/access-requester.ts), decided, reported and checked like any other: AccessControl
  * does not know intent. Each request's submission time, committed height, decision and read are
  * kept as well, so the plan can judge them against the consent's end (ground truth) rather than
@@ -26,6 +29,8 @@ import type { ReaderCredential } from '../../iomt/reader-credential.ts';
 export interface ConsentMisuseOptions {
   readonly end?: number | undefined;
   readonly ratePerSec: number;
+  /** How long the former grantee holds each permit before it reads under it (0: at once). */
+  readonly holdPermitsUs: number;
   readonly ledger: LedgerEndpoint;
   /** The misuser's organisation's node, which it asks for decisions. */
   readonly node: NodeEndpoint;
@@ -60,6 +65,8 @@ const TIMER_START = 0;
 const TIMER_REQUEST = 1;
 const TIMER_REVOKE = 2;
 const TIMER_RETRANSMIT = 3;
+/** The read under a held permit: this plus the request's token. */
+const TIMER_READ_BASE = 4;
 
 export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
   private readonly queries: NodeQueries;
@@ -91,13 +98,16 @@ export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
         this.access.giveUpUnanswered();
         ctx.setTimer(o.ledger.retransmitUs, TIMER_RETRANSMIT);
         return;
-      default: {
+      case TIMER_REQUEST: {
         if (o.end !== undefined && ctx.nowUs >= o.end) return;
         const token = this.requests.length;
         const tx = this.access.request(token, `req_misuse_${ctx.self}_${token}`, o.target, 'TREAT', false);
         this.requests.push({ submittedUs: tx.submittedUs, height: -1, decidedUs: -1, decision: 'pending', read: false });
         ctx.setTimer(1e6 / o.ratePerSec, TIMER_REQUEST);
+        return;
       }
+      default:
+        this.access.read(tag - TIMER_READ_BASE);
     }
   }
 
@@ -129,8 +139,10 @@ export class ConsentMisuser implements Actor<unknown>, LedgerOwner {
   /** A transaction confirmed (the grant and requests: and executed by the misuser's node, which answered). */
   onLedgerOutcome(token: number, tx: Transaction, height: number, answer: NodeAnswerBody | undefined): void {
     const ctx = this.ctx;
-    const decision = this.access.decided(token, tx, answer);
+    const hold = this.o.holdPermitsUs;
+    const decision = this.access.decided(token, tx, answer, hold === 0);
     if (decision === undefined) return;
+    if (hold > 0 && (decision === 'permit' || decision === 'break-glass')) ctx.setTimer(hold, TIMER_READ_BASE + token);
     const r = this.requests[token]!;
     r.height = height;
     r.decidedUs = ctx.nowUs;

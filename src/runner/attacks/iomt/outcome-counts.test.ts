@@ -94,6 +94,24 @@ describe('consent-misuse', () => {
     expect(m('attack.consent_misuse.denied_after_end')).toBe(m('attack.consent_misuse.requests_after_end'));
     expect(m('attack.consent_misuse.valid_reads')).toBeGreaterThan(0);
   });
+
+  it('revoked, each permit held 20 s before its read: the store withdraws the permits decided before the revocation, so none is read after it commits', () => {
+    const m = run('consent-revoked', { holdPermits: 20 * S });
+    expect(m('attack.consent_misuse.valid_reads')).toBeGreaterThan(0);
+    expect(m('iomt.integrity_checks_refused')).toBeGreaterThan(0);
+    expect(m('iomt.records_served_after_revocation')).toBe(0);
+    expect(m('iomt.revoked_consent_read_window_ms')).toBe(0);
+    expect(m('iomt.consent_violations')).toBe(0);
+  });
+
+  it('revoked, each permit held 20 s, at a store that never withdraws a permit: the reads after the revocation commits are counted as violations, up to about 20 s after it', () => {
+    vi.spyOn(OffChainStore.prototype as unknown as { withdraw(consent: string): void }, 'withdraw').mockImplementation(() => {});
+    const m = run('consent-revoked', { holdPermits: 20 * S });
+    expect(m('iomt.records_served_after_revocation')).toBeGreaterThan(10);
+    expect(m('iomt.consent_violations')).toBe(m('iomt.records_served_after_revocation'));
+    expect(m('iomt.revoked_consent_read_window_ms')).toBeGreaterThan(15_000);
+    expect(m('iomt.revoked_consent_read_window_ms')).toBeLessThan(21_000);
+  });
 });
 
 describe('stolen-key', () => {
