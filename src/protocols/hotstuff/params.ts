@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { zBlockTimeMessageDelay, zBlockTimePrecision } from '../block-time.ts';
 
 export const hotstuffParamsSchema = z
   .object({
@@ -13,6 +14,8 @@ export const hotstuffParamsSchema = z
     viewTimeoutMax: zPositiveDurationUs.default(60_000_000).describe('Cap on the backed-off view timeout; at least viewTimeout.'),
     backoff: z.enum(['exponential', 'fixed']).default('exponential').describe("'exponential': the timeout doubles per consecutive timed-out view; 'fixed': it stays."),
     forwardMax: z.number().int().min(0).default(1024).describe("Most client transactions a replica forwards to the next leader on one vote or new-view (at most batchSize). A forwarded transaction stays its forwarder's until a node carries it: the next leader proposes it or forgets it, the forwarder takes back what that leader's node left out (its vote came after the quorum), and no replica forwards what it received forwarded, so forwarding never delays a transaction past its forwarder's own next view as leader. 0: transactions wait for the replica that received them to lead."),
+    blockTimePrecision: zBlockTimePrecision,
+    blockTimeMessageDelay: zBlockTimeMessageDelay,
   })
   .strict()
   .superRefine((p, ctx) => {

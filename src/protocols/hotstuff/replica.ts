@@ -18,11 +18,14 @@
  *   only what clients sent it, and takes back what the next leader proposed without
  *   (takeForForwarding).
  * - Replicas answer clients on commit; a client waits for f + 1 matching replies.
+ * - A replica stores and votes for a proposal only if its timestamp passes the block-time rule
+ *   (block-time.ts); a node fetched by synchronisation is not judged.
  * - Signatures are checked when the run model hands out keys (config.signingKey / verifier); their
  *   CPU cost is charged either way. A QC counts as one threshold signature to verify (§4.2).
  */
 import { executionCostUs } from '../execution-work.ts';
 import type { Actor, ActorContext, HostId } from '../../../sim/index.ts';
+import { validBlockTime } from '../block-time.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
 import { blockTxBytesMax, buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
 import { blockHashCostUs, SIGNATURE_BYTES, type Signature } from '../../ledger/crypto.ts';
@@ -326,10 +329,23 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
       if (gap !== undefined) this.fetch(gap, source);
       return;
     }
+    if (isProposal && !this.validBlockTime(node)) return;
     this.addNode(node);
     if (isProposal) this.onReceiveProposal(node);
     else this.update(node);
     this.retryWaiting();
+  }
+
+  /**
+   * A proposal's leader stamped its block from its own clock: it must be no earlier than its parent's
+   * stamp and timely on this replica's clock as the replica takes the proposal up (block-time.ts;
+   * CometBFT's PBTS, docs/references.md §13). One that is not is refused as a proposal that fails
+   * checkNode: neither stored nor voted for, and its view times out as a crashed leader's would
+   * (§4.4). Nodes that reach a replica by synchronisation are not judged: one a quorum certified
+   * was timely where it was proposed, as PBTS judges a value only in the round that proposes it.
+   */
+  private validBlockTime(node: HsNode): boolean {
+    return validBlockTime(node.block.timestampUs, this.parentOf(node)?.block.timestampUs, this.ctx.nowUs, this.params);
   }
 
   private addNode(node: HsNode): void {

@@ -9,6 +9,7 @@ import { buildBlock, verifyBlock } from '../../ledger/block.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplyMessage, RequestMessage } from '../types.ts';
+import { validBlockTime } from '../block-time.ts';
 import { executedBlockHolding } from '../executed-lookup.ts';
 import { replyBytes, replySignCostUs } from '../reply.ts';
 import {
@@ -161,6 +162,44 @@ export abstract class NormalCase extends ReplicaCore {
     const slot = this.slot(m.seq);
     // §4.2: never accept two pre-prepares for the same view and sequence number with different digests.
     if (slot.prePrepare !== undefined && slot.view === m.view) return;
+    if (!this.validBlockTime(m)) {
+      // Refused as any invalid pre-prepare is: no PREPARE, and the request timer suspects the
+      // primary (§4.4). Kept in case it is prepared without this replica (acceptPrepared).
+      slot.refusedForTime = m;
+      this.acceptPrepared(slot);
+      return;
+    }
+    this.acceptPrePrepare(slot, m);
+  }
+
+  /**
+   * The primary stamps a batch from its own clock, and the contracts judge time at that stamp: a
+   * backup accepts it only if no earlier than the batch before it, where the backup holds that
+   * batch, and timely on the backup's own clock (block-time.ts; CometBFT's PBTS, docs/references.md
+   * §13). The batches a NEW-VIEW re-proposes keep the time they were first proposed at and are not
+   * judged again, as PBTS does not judge a value re-proposed with a certificate from an earlier round.
+   */
+  private validBlockTime(m: PrePrepare): boolean {
+    const previous = this.slots.get(m.seq - 1)?.block ?? this.executedBlocks.get(m.seq - 1);
+    return validBlockTime(m.block.timestampUs, previous?.timestampUs, this.ctx.nowUs, this.params);
+  }
+
+  /**
+   * Accept a pre-prepare refused for its time once q − 1 backups prepared it in this view: its
+   * primary faulty, at most f − 1 of them are, so at least f + 1 correct backups found it valid
+   * where it reached them, and this backup received it late (a STATUS retransmission after a
+   * partition) rather than from a lying primary. PBTS too judges a proposal's time only as it is
+   * proposed, and a late validator follows the others' certificate (docs/references.md §13).
+   */
+  private acceptPrepared(slot: Slot): void {
+    const pp = slot.refusedForTime;
+    if (pp === undefined || pp.view !== this.view) return;
+    let prepares = 0;
+    for (const p of slot.prepares) if (p !== undefined && p.view === pp.view && p.digest === pp.digest) prepares++;
+    if (prepares >= this.q - 1) this.acceptPrePrepare(slot, pp);
+  }
+
+  private acceptPrePrepare(slot: Slot, m: PrePrepare): void {
     // Block validation: the batch's requests this backup has not admitted itself (docs/references.md §6).
     this.txAuth.validate(m.block.txs);
     slot.accept(m);
@@ -184,6 +223,7 @@ export abstract class NormalCase extends ReplicaCore {
     const prev = slot.prepares[i];
     if (prev === undefined || prev.view < m.view) slot.prepares[i] = m;
     this.learnSeq(m.seq);
+    this.acceptPrepared(slot);
     this.checkPrepared(slot);
   }
 

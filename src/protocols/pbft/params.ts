@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { zBlockTimeMessageDelay, zBlockTimePrecision } from '../block-time.ts';
 
 export const pbftParamsSchema = z
   .object({
@@ -16,6 +17,8 @@ export const pbftParamsSchema = z
     auth: z.enum(['macs', 'signatures']).default('macs').describe("'macs': authenticators in the normal case, signatures for view changes (§5); 'signatures': everywhere."),
     stateTransferWindow: z.number().int().min(0).default(4096)
       .describe('Executed batches each replica keeps below its low water mark for lagging or recovered replicas to fetch (§4.3). State moves as those batches, not as a snapshot: a replica that falls further behind the stable checkpoint than this window (any distance at 0) cannot catch up, and consensus.replica_lag_ms shows how far it trails.'),
+    blockTimePrecision: zBlockTimePrecision,
+    blockTimeMessageDelay: zBlockTimeMessageDelay,
   })
   .strict()
   .superRefine((p, ctx) => {

@@ -19,6 +19,8 @@ export class Slot {
   commitSentUs = -Infinity;
   /** Pm for the highest view in which this replica prepared the slot (kept across views, §4.4). */
   proof: PreparedProof | undefined;
+  /** A pre-prepare refused for its block time, until q − 1 backups prepare it (normal-case.ts). */
+  refusedForTime: PrePrepare | undefined;
 
   constructor(n: number) {
     this.prepares = new Array<Prepare | undefined>(n);
@@ -36,6 +38,7 @@ export class Slot {
     this.view = pp.view;
     this.digest = pp.digest;
     this.prePrepare = pp;
+    this.refusedForTime = undefined;
   }
 
   matchingPrepares(): number {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { zDurationUs, zPositiveDurationUs } from '../../scenario/zod-units.ts';
+import { zBlockTimePrecision } from '../block-time.ts';
 import { FORK_CHOICES } from './clique.ts';
 
 export const poaParamsSchema = z
@@ -16,6 +17,7 @@ export const poaParamsSchema = z
       .enum(FORK_CHOICES)
       .default('geth')
       .describe("Between heads of equal total difficulty: 'geth' takes the lower and flips a coin between equal heights (go-ethereum; signers split over two such heads can deadlock, go-ethereum issues 18402 and 24705); 'eip-3436' takes the lower, then the one whose signer's in-turn slot is most recent, then the lowest hash (EIP-3436, Besu)."),
+    blockTimePrecision: zBlockTimePrecision.describe("How far ahead of a signer's clock a block's timestamp may be: a block stamped later is refused as a future block (geth's Clique refuses any header ahead of its clock in whole seconds, ErrFutureBlock; 505 ms is CometBFT's PBTS precision; docs/references.md §13). Signers' clocks agree in the model, so honest blocks are never ahead: this is how far ahead a Byzantine signer may stamp. The lower bound is the parent's timestamp plus the period (EIP-225)."),
   })
   .strict();
 

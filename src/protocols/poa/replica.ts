@@ -18,6 +18,7 @@ import { ChainStore, type HeadChange } from '../../ledger/chain-store.ts';
 import { blockHashCostUs, type Signature } from '../../ledger/crypto.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Mempool } from '../../ledger/mempool.ts';
+import { aheadOfClock } from '../block-time.ts';
 import { replicaMempool } from '../replica-mempool.ts';
 import { replyBytes, replySignCostUs } from '../reply.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
@@ -235,6 +236,9 @@ export class PoaReplica implements Actor<unknown> {
     this.ctx.cpu(blockHashCostUs(c, block.txs.length, block.sizeBytes) + c.verifyUs);
     const signer = this.signerOf(block.proposer);
     if (signer < 0 || !verifyBlock(block)) return;
+    // A block from the future is invalid wherever it comes from (gossip or a sync reply): its
+    // signer's clock would set the ledger's time (block-time.ts).
+    if (aheadOfClock(block.timestampUs, this.ctx.nowUs, this.params.blockTimePrecision)) return;
     const v = this.config.verifier;
     if (v !== undefined && !v.verify(m.seal, block.proposer, v.digest(sealTerm(block.hash)))) return;
     // Block validation: the block's transactions this signer has not admitted itself (docs/references.md §6).
