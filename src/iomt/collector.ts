@@ -273,7 +273,7 @@ export class IomtCollector {
         return;
       }
       case 'access': {
-        this.served.onAccess(o);
+        this.served.onAccess(o, nowUs);
         const c = o.access.consent;
         if (o.access.decision !== 'permit' || c === '') return;
         // Granted on a consent whose revocation was already submitted but not yet committed: stale.

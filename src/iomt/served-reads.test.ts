@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestKey, type AccessDecision, type AuditEntry, type ConsentRecord } from '../contracts/index.ts';
-import { accessEntriesByRequest, AUDIT_GRACE_US, ServedReads } from './served-reads.ts';
+import { accessEntriesByRequest, AUDIT_GRACE_US, REVOCATION_GRACE_US, ServedReads } from './served-reads.ts';
 
 const END_US = 600_000_000;
 let serial = 0;
@@ -9,10 +9,11 @@ function served(reads: ServedReads, request: string, atUs: number, requester = '
   reads.onServed({ kind: 'iomt-record-served', store: 9, serial: serial++, request, requester, device: 0, patient: 'pt_a', altered: false }, atUs);
 }
 
-function access(reads: ServedReads, request: string, o: { decision?: AccessDecision; consent?: string; requester?: string; height: number; blockTimeUs: number }): void {
-  const tx = { id: serial++, sender: 1, sizeBytes: 100, payloadDigest: '', submittedUs: 0 };
+/** An access decision in a block stamped `blockTimeUs`, first executed at `executedUs` (by default then) on a request submitted at `submittedUs` (by default 0). */
+function access(reads: ServedReads, request: string, o: { decision?: AccessDecision; consent?: string; requester?: string; height: number; blockTimeUs: number; submittedUs?: number; executedUs?: number }): void {
+  const tx = { id: serial++, sender: 1, sizeBytes: 100, payloadDigest: '', submittedUs: o.submittedUs ?? 0 };
   const decision = o.decision ?? 'permit';
-  reads.onAccess({ kind: 'access', tx, height: o.height, blockTimeUs: o.blockTimeUs, access: { request, requester: o.requester ?? 'cl_a', patient: 'pt_a', decision, consent: o.consent ?? (decision === 'permit' ? 'con_a' : ''), keyToken: 'k' } });
+  reads.onAccess({ kind: 'access', tx, height: o.height, blockTimeUs: o.blockTimeUs, access: { request, requester: o.requester ?? 'cl_a', patient: 'pt_a', decision, consent: o.consent ?? (decision === 'permit' ? 'con_a' : ''), keyToken: 'k' } }, o.executedUs ?? o.blockTimeUs);
 }
 
 /** An access entry, keyed as the world keys them (requestKey of its agent and ref). */
@@ -32,6 +33,7 @@ function consent(c: Partial<ConsentRecord> = {}): Map<string, ConsentRecord> {
 describe('served reads against the committed audit log', () => {
   it('counts a read whose access entry was committed before it as audited', () => {
     const reads = new ServedReads();
+    access(reads, 'req_1', { height: 1, blockTimeUs: 9_000_000 });
     served(reads, 'req_1', 10_000_000);
     const v = judge(reads, new Map([entry('req_1', 9_000_000)]), consent());
     expect(v).toMatchObject({ served: 1, judged: 1, audited: 1, unaudited: [] });
@@ -45,6 +47,8 @@ describe('served reads against the committed audit log', () => {
 
   it('counts a read whose entry names another reader, or came later than the grace, as unaudited', () => {
     const reads = new ServedReads();
+    access(reads, 'req_1', { height: 1, blockTimeUs: 9_000_000 });
+    access(reads, 'req_2', { height: 2, blockTimeUs: 10_000_000 + AUDIT_GRACE_US + 1 });
     served(reads, 'req_1', 10_000_000);
     served(reads, 'req_2', 10_000_000);
     const audit = new Map([entry('req_1', 9_000_000, 'cl_other'), entry('req_2', 10_000_000 + AUDIT_GRACE_US + 1)]);
@@ -53,6 +57,7 @@ describe('served reads against the committed audit log', () => {
 
   it('audits one read per entry: a second read naming a request already served is unaudited, even at the end', () => {
     const reads = new ServedReads();
+    access(reads, 'req_1', { height: 1, blockTimeUs: 9_000_000 });
     served(reads, 'req_1', 10_000_000);
     served(reads, 'req_1', 20_000_000);
     served(reads, 'req_1', END_US - 1);
@@ -64,6 +69,8 @@ describe('served reads against the committed audit log', () => {
   it("audits a read under its own requester's entry though another reader's request of the same id was served first", () => {
     const reads = new ServedReads();
     // cl_b took cl_a's predictable next id for its own request; both were permitted and served.
+    access(reads, 'req_5_0', { requester: 'cl_b', height: 1, blockTimeUs: 9_000_000 });
+    access(reads, 'req_5_0', { height: 2, blockTimeUs: 9_500_000 });
     served(reads, 'req_5_0', 10_000_000, 'cl_b');
     served(reads, 'req_5_0', 11_000_000);
     const v = judge(reads, new Map([entry('req_5_0', 9_000_000, 'cl_b'), entry('req_5_0', 9_500_000)]), consent());
@@ -109,6 +116,14 @@ describe('served reads against the committed consent state', () => {
     expect(judge(reads, new Map(), consent({ periodEndUs: 30_000_000 })).consentViolations).toBe(1);
   });
 
+  it("counts a read served within the grace after its consent's revocation committed among the reads after it, not as a violation (its store had yet to hear)", () => {
+    const reads = new ServedReads();
+    access(reads, 'req_1', { height: 10, blockTimeUs: 9_000_000 });
+    served(reads, 'req_1', 10_500_000 + REVOCATION_GRACE_US);
+    const v = judge(reads, new Map(), consent({ status: 'inactive', revokedHeight: 11 }), new Map([['con_a', 10_500_000]]));
+    expect(v).toMatchObject({ underConsent: 1, consentViolations: 0, afterRevocation: 1 });
+  });
+
   it("counts a read served after its consent's revocation committed as a violation, though its permit was decided before", () => {
     const reads = new ServedReads();
     // Permitted at height 10; the revocation (height 11) committed at 10.5 s; the former grantee read at 69.9 s.
@@ -135,6 +150,20 @@ describe('served reads against the committed consent state', () => {
     access(reads, 'req_1', { requester: 'cl_b', decision: 'deny', height: 12, blockTimeUs: 21_000_000 });
     served(reads, 'req_1', 22_000_000);
     expect(judge(reads, new Map(), consent({ status: 'inactive', revokedHeight: 10 }))).toMatchObject({ underConsent: 1, consentViolations: 1 });
+  });
+
+  it('judges a permit stamped before its request was submitted at the submission: a lying leader\'s past stamp does not hide an expired consent', () => {
+    const reads = new ServedReads();
+    access(reads, 'req_1', { height: 5, blockTimeUs: 85_000_000, submittedUs: 91_000_000, executedUs: 91_500_000 });
+    served(reads, 'req_1', 92_000_000);
+    expect(judge(reads, new Map([entry('req_1', 85_000_000)]), consent({ periodEndUs: 90_000_000 })).consentViolations).toBe(1);
+  });
+
+  it('judges a permit stamped after its first execution at the execution, for consent and audit alike', () => {
+    const reads = new ServedReads();
+    access(reads, 'req_1', { height: 5, blockTimeUs: 200_000_000, submittedUs: 30_000_000, executedUs: 31_000_000 });
+    served(reads, 'req_1', 32_000_000);
+    expect(judge(reads, new Map([entry('req_1', 200_000_000)]), consent({ periodEndUs: 100_000_000 }))).toMatchObject({ audited: 1, underConsent: 1, consentViolations: 0 });
   });
 
   it('does not judge break-glass reads against consent', () => {

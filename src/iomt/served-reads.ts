@@ -10,8 +10,8 @@
  *
  * Audited: the served read names a request whose access entry (type access or break-glass, outcome
  * success, agent the reader, entity the record's patient) is in an honest replica's AuditLog,
- * recorded (block time) no later than AUDIT_GRACE_US after the read, and no earlier read used that
- * entry: a permit opens one read (store.ts spends it), so one entry audits one read, and a second
+ * its decision time (below) no later than AUDIT_GRACE_US after the read, and no earlier read used
+ * that entry: a permit opens one read (store.ts spends it), so one entry audits one read, and a second
  * read naming a request already served (a permit's id and grantee copied from the chain) is
  * unaudited. A read that names no request can never be audited. An honest store serves only once its node has executed the permitting
  * block (store.ts), so an honest read's entry always precedes it; the grace allows an entry that
@@ -22,19 +22,36 @@
  *
  * Consent violation: a record served under a permit (decision 'permit', at its first execution)
  * whose consent, in the committed Consent state, does not cover it: unknown, another patient or
- * grantee, a deny provision, a block time outside the consent's period (expired or not yet valid),
- * a block after the one that revoked it (same-block order is the contract's), or served after the
- * revocation committed, whatever the permit's height: a revoked consent lets nothing more be read
- * (FHIR Consent.status inactive), and a permit decided before the revocation is no licence to read
- * after it. The revocation commits when the first honest replica executes it (an honest replica
- * executes only committed blocks). Break-glass reads are permitted by policy and audited instead;
- * reads with no permit at all are audit failures.
+ * grantee, a deny provision, a decision time outside the consent's period (expired or not yet
+ * valid), a block after the one that revoked it (same-block order is the contract's), or served
+ * more than REVOCATION_GRACE_US after the revocation committed, whatever the permit's height: a
+ * revoked consent lets nothing more be read (FHIR Consent.status inactive), and a permit decided
+ * before the revocation is no licence to read after it. The revocation commits when the first
+ * honest replica executes it (an honest replica executes only committed blocks); a store learns of
+ * it from its node's notice, so a read that reached an honest store within the grace, before that
+ * notice, is counted among the reads after the revocation (iomt.records_served_after_revocation)
+ * but is not a violation, as an audit entry may commit within AUDIT_GRACE_US of its read.
+ * Break-glass reads are permitted by policy and audited instead; reads with no permit at all are
+ * audit failures.
+ *
+ * Decision time: the contract decides, and records its audit entry, at the block's timestamp,
+ * which its leader stamps. Replicas' clocks agree in the model, so an honest leader's stamp lies
+ * between the request's submission and the decision's first execution; outside that, it is not
+ * when the leader proposed (a Byzantine leader's stamp within the bounds of
+ * src/protocols/block-time.ts), and the decision is judged at the nearest time it could have been
+ * made. Judged at the stamp itself, a leader that stamps the past had every expired consent
+ * honoured and no violation counted; judged at the first execution, an honest block stamped before
+ * a consent's end and executed after it counted one. (A Clique signer sealing out of turn takes
+ * requests that arrived during its wiggle, after its stamp: such a request is judged at its
+ * submission, permitted after the consent's end as attack.consent_misuse counts it.)
  */
 import { requestKey, type AccessDecision, type AuditEntry, type ConsentRecord, type ContractOutcome } from '../contracts/index.ts';
 import type { IomtEvent } from './events.ts';
 
 /** How long after a read its access entry may be recorded and still count as its audit. */
 export const AUDIT_GRACE_US = 5_000_000;
+/** How long after a revocation commits a store may serve under it, before its node's notice, without a violation (the audit's grace). */
+export const REVOCATION_GRACE_US = AUDIT_GRACE_US;
 
 type RecordServed = Extract<IomtEvent, { kind: 'iomt-record-served' }>;
 
@@ -51,7 +68,8 @@ interface Permit {
   readonly decision: AccessDecision;
   readonly consent: string;
   readonly height: number;
-  readonly blockTimeUs: number;
+  /** The block's timestamp, brought within [submitted, first executed] (the decision time above). */
+  readonly decidedUs: number;
 }
 
 export interface ServedVerdicts {
@@ -83,10 +101,11 @@ export class ServedReads {
     this.reads.push({ id: `${e.store}:${e.serial}`, request: e.request, requester: e.requester, patient: e.patient, servedUs: nowUs });
   }
 
-  /** An access decision at its first execution (the collector passes each transaction once). */
-  onAccess(o: Extract<ContractOutcome, { kind: 'access' }>): void {
+  /** An access decision at its first execution, at `nowUs` (the collector passes each transaction once). */
+  onAccess(o: Extract<ContractOutcome, { kind: 'access' }>, nowUs: number): void {
     const a = o.access;
-    this.permits.set(requestKey(a.requester, a.request), { decision: a.decision, consent: a.consent, height: o.height, blockTimeUs: o.blockTimeUs });
+    const decidedUs = Math.min(Math.max(o.blockTimeUs, o.tx.submittedUs), nowUs);
+    this.permits.set(requestKey(a.requester, a.request), { decision: a.decision, consent: a.consent, height: o.height, decidedUs });
   }
 
   /**
@@ -103,9 +122,10 @@ export class ServedReads {
       const key = requestKey(r.requester, r.request);
       const reused = used.has(key);
       const entry = r.request === '' || reused ? undefined : audit.get(key);
+      const p = this.permits.get(key);
       if (entry === undefined && r.request !== '' && !reused && r.servedUs + AUDIT_GRACE_US > endUs) {
         // Unjudged: its entry may commit after the end.
-      } else if (entry !== undefined && entry.outcome === 'success' && entry.entity === r.patient && entry.recordedUs <= r.servedUs + AUDIT_GRACE_US) {
+      } else if (entry !== undefined && p !== undefined && entry.outcome === 'success' && entry.entity === r.patient && p.decidedUs <= r.servedUs + AUDIT_GRACE_US) {
         judged++;
         audited++;
         used.add(key);
@@ -113,7 +133,6 @@ export class ServedReads {
         judged++;
         unaudited.push(r.id);
       }
-      const p = this.permits.get(key);
       if (p === undefined || p.decision !== 'permit') continue;
       underConsent++;
       const revoked = revokedUs.get(p.consent);
@@ -122,7 +141,8 @@ export class ServedReads {
         afterRevocation++;
         lastReadAfterRevocationUs.set(p.consent, r.servedUs);
       }
-      if (afterRevoked || !consentCovers(consents.get(p.consent), p, r)) consentViolations++;
+      const beyondGrace = afterRevoked && r.servedUs > revoked! + REVOCATION_GRACE_US;
+      if (beyondGrace || !consentCovers(consents.get(p.consent), p, r)) consentViolations++;
     }
     let revokedReadWindowUs = revokedUs.size === 0 ? NaN : 0;
     for (const [consent, lastUs] of lastReadAfterRevocationUs) revokedReadWindowUs = Math.max(revokedReadWindowUs, lastUs - revokedUs.get(consent)!);
@@ -154,6 +174,6 @@ export function accessEntriesByRequest(audits: readonly { readonly entries: read
 
 function consentCovers(c: ConsentRecord | undefined, p: Permit, r: ServedRead): boolean {
   if (c === undefined || c.provision !== 'permit' || c.patient !== r.patient || c.grantee !== r.requester) return false;
-  if (p.blockTimeUs < c.periodStartUs || p.blockTimeUs >= c.periodEndUs) return false;
+  if (p.decidedUs < c.periodStartUs || p.decidedUs >= c.periodEndUs) return false;
   return c.revokedHeight < 0 || c.revokedHeight >= p.height;
 }
