@@ -104,11 +104,12 @@ describe('consent-misuse', () => {
     expect(m('iomt.consent_violations')).toBe(0);
   });
 
-  it('revoked, each permit held 20 s, at a store that never withdraws a permit: the reads after the revocation commits are counted as violations, up to about 20 s after it', () => {
+  it('revoked, each permit held 20 s, at a store that never withdraws a permit: the reads after the revocation commits are counted, up to about 20 s after it, and those past the 5 s grace as violations', () => {
     vi.spyOn(OffChainStore.prototype as unknown as { withdraw(consent: string): void }, 'withdraw').mockImplementation(() => {});
     const m = run('consent-revoked', { holdPermits: 20 * S });
     expect(m('iomt.records_served_after_revocation')).toBeGreaterThan(10);
-    expect(m('iomt.consent_violations')).toBe(m('iomt.records_served_after_revocation'));
+    expect(m('iomt.consent_violations')).toBeGreaterThan(10);
+    expect(m('iomt.consent_violations')).toBeLessThan(m('iomt.records_served_after_revocation'));
     expect(m('iomt.revoked_consent_read_window_ms')).toBeGreaterThan(15_000);
     expect(m('iomt.revoked_consent_read_window_ms')).toBeLessThan(21_000);
   });
