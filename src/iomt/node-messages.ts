@@ -105,6 +105,11 @@ export interface PermitItem {
    * decision replayed to a store that comes back from a crash expires when it would have.
    */
   readonly decidedUs: number;
+  /**
+   * When the consent that permitted it ends (its period's end; Infinity for break-glass and denials):
+   * a permit opens no read after its consent has expired, however recently it was decided.
+   */
+  readonly consentEndUs: number;
 }
 
 /** A Consent revocation of one of the subscribing store's patients: the permits decided under it are withdrawn. */
@@ -176,7 +181,7 @@ export function noticeBytes(n: NodeNoticeItems): number {
       return bytes;
     case 'permits':
       // The item's kind and the decision share 1 byte; the decision's time is 8.
-      for (const p of n.items) bytes += p.kind === 'access' ? p.request.length + p.requester.length + p.patient.length + p.consent.length + 1 + 8 : p.consent.length + 1;
+      for (const p of n.items) bytes += p.kind === 'access' ? p.request.length + p.requester.length + p.patient.length + p.consent.length + 1 + 8 + 8 : p.consent.length + 1;
       return bytes;
     case 'audit':
       // Type and action 1 byte each, the block time 8, then the text fields.

@@ -114,11 +114,11 @@ describe('NodeQueryService', () => {
     ]);
     expect(notices(STORE)).toEqual([
       { kind: 'node-notice', subscription: 0, seq: 0, height: 0, topic: 'permits', items: [] },
-      { kind: 'node-notice', subscription: 0, seq: 1, height: 1, topic: 'permits', items: [{ kind: 'access', request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit', consent: 'c0', decidedUs: 0 }] },
+      { kind: 'node-notice', subscription: 0, seq: 1, height: 1, topic: 'permits', items: [{ kind: 'access', request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit', consent: 'c0', decidedUs: 0, consentEndUs: 1e12 }] },
     ]);
     // The store missed notice 1: it subscribes again from height 0 and gets the decision replayed.
     n.service.onMessage(STORE, { kind: 'node-subscribe', id: 1, topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
-    expect(notices(STORE).at(-1)).toEqual({ kind: 'node-notice', subscription: 1, seq: 0, height: 2, topic: 'permits', items: [{ kind: 'access', request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit', consent: 'c0', decidedUs: 0 }] });
+    expect(notices(STORE).at(-1)).toEqual({ kind: 'node-notice', subscription: 1, seq: 0, height: 2, topic: 'permits', items: [{ kind: 'access', request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit', consent: 'c0', decidedUs: 0, consentEndUs: 1e12 }] });
   });
 
   it("pushes a consent's revocation to the stores of its patient after the decisions before it, with each decision's consent and time, and replays both in commit order", () => {
@@ -131,7 +131,7 @@ describe('NodeQueryService', () => {
     n.commit(block(2, [tx({ contract: 'Consent', method: 'revoke', args: { consent: 'c0', patient: 'pt_0' } }, PORTAL)]));
     const items = (to: number) => n.sent.filter((s) => s.to === to).flatMap((s) => (s.msg as NodeNotice & { topic: 'permits' }).items);
     const committed = [
-      { kind: 'access', request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit', consent: 'c0', decidedUs: 7_000_000 },
+      { kind: 'access', request: 'r1', requester: 'cl_a', patient: 'pt_0', decision: 'permit', consent: 'c0', decidedUs: 7_000_000, consentEndUs: 1e12 },
       { kind: 'consent-revoked', consent: 'c0' },
     ];
     expect(items(STORE)).toEqual(committed);

@@ -210,7 +210,8 @@ export class NodeQueryService {
     }
     else if (o.kind === 'access') {
       const a = o.access;
-      const item: PermitItem = { kind: 'access', request: a.request, requester: a.requester, patient: a.patient, decision: a.decision, consent: a.consent, decidedUs: this.ctx.nowUs };
+      const consentEndUs = a.consent === '' ? Infinity : (this.app.consent.consents.get(a.consent)?.periodEndUs ?? Infinity);
+      const item: PermitItem = { kind: 'access', request: a.request, requester: a.requester, patient: a.patient, decision: a.decision, consent: a.consent, decidedUs: this.ctx.nowUs, consentEndUs };
       this.logPermits({ height: o.height, patient: a.patient, item });
     } else if (o.kind === 'consent-revoked') {
       // Stores hold permits decided before the revocation: they must learn of it to stop serving them.

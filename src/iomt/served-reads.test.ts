@@ -116,6 +116,13 @@ describe('served reads against the committed consent state', () => {
     expect(judge(reads, new Map(), consent({ periodEndUs: 30_000_000 })).consentViolations).toBe(1);
   });
 
+  it('counts a read served after its consent ended as a violation, though its permit was decided within the period', () => {
+    const reads = new ServedReads();
+    access(reads, 'req_1', { height: 5, blockTimeUs: 25_000_000 });
+    served(reads, 'req_1', 31_000_000);
+    expect(judge(reads, new Map(), consent({ periodEndUs: 30_000_000 })).consentViolations).toBe(1);
+  });
+
   it("counts a read served within the grace after its consent's revocation committed among the reads after it, not as a violation (its store had yet to hear)", () => {
     const reads = new ServedReads();
     access(reads, 'req_1', { height: 10, blockTimeUs: 9_000_000 });

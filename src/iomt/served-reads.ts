@@ -23,7 +23,8 @@
  * Consent violation: a record served under a permit (decision 'permit', at its first execution)
  * whose consent, in the committed Consent state, does not cover it: unknown, another patient or
  * grantee, a deny provision, a decision time outside the consent's period (expired or not yet
- * valid), a block after the one that revoked it (same-block order is the contract's), or served
+ * valid), served at or after the period's end (a permit decided in time opens no read once its
+ * consent has expired; stores know the end from the decision's notice), a block after the one that revoked it (same-block order is the contract's), or served
  * more than REVOCATION_GRACE_US after the revocation committed, whatever the permit's height: a
  * revoked consent lets nothing more be read (FHIR Consent.status inactive), and a permit decided
  * before the revocation is no licence to read after it. The revocation commits when the first
@@ -174,6 +175,6 @@ export function accessEntriesByRequest(audits: readonly { readonly entries: read
 
 function consentCovers(c: ConsentRecord | undefined, p: Permit, r: ServedRead): boolean {
   if (c === undefined || c.provision !== 'permit' || c.patient !== r.patient || c.grantee !== r.requester) return false;
-  if (p.decidedUs < c.periodStartUs || p.decidedUs >= c.periodEndUs) return false;
+  if (p.decidedUs < c.periodStartUs || p.decidedUs >= c.periodEndUs || r.servedUs >= c.periodEndUs) return false;
   return c.revokedHeight < 0 || c.revokedHeight >= p.height;
 }

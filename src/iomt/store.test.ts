@@ -20,8 +20,8 @@ function read(requester: keyof typeof READERS, device: number, token: number, re
 }
 const PATIENT_OF_DEVICE = ['pt_0', 'pt_1', 'pt_2', 'pt_3', 'pt_4'];
 /** `requester`'s request `request` decided about `patient` at `decidedUs`, under consent `c_<requester>_<patient>` when permitted. */
-function decided(request: string, requester: string, patient: string, decision: PermitItem['decision'], decidedUs = 0): PermitItem {
-  return { kind: 'access', request, requester, patient, decision, consent: decision === 'permit' ? `c_${requester}_${patient}` : '', decidedUs };
+function decided(request: string, requester: string, patient: string, decision: PermitItem['decision'], decidedUs = 0, consentEndUs = Infinity): PermitItem {
+  return { kind: 'access', request, requester, patient, decision, consent: decision === 'permit' ? `c_${requester}_${patient}` : '', decidedUs, consentEndUs };
 }
 /** Request 'r1' permits 'cl_a' to read device 2's patient; 'r0' was denied; anything else is undecided. */
 const DECISIONS: NodeNotice = {
@@ -299,6 +299,19 @@ describe('OffChainStore', () => {
     s.onMessage(5, read('cl_a', 3, 2, 'r8'));
     expect(replies(sent).slice(1)).toMatchObject([{ token: 1, denied: true }, { token: 2, found: {} }]);
     expect(emitted).toMatchObject([{ kind: 'iomt-record-served', request: 'r8' }]);
+  });
+
+  it("refuses a read under a permit once the permit's consent has expired, however recently the permit was decided", () => {
+    const { ctx, clock, sent, emitted } = scripted();
+    const s = store(ctx);
+    s.onMessage(3, batch());
+    // r8 and r9 were decided at 0 under consents ending at 20 s and at 40 s; both are read at 30 s.
+    s.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'permits', seq: 1, height: 6, items: [decided('r8', 'cl_a', 'pt_3', 'permit', 0, 20_000_000), decided('r9', 'cl_a', 'pt_2', 'permit', 0, 40_000_000)] } satisfies NodeNotice);
+    clock.nowUs = 30_000_000;
+    s.onMessage(5, read('cl_a', 3, 1, 'r8'));
+    s.onMessage(5, read('cl_a', 2, 2, 'r9'));
+    expect(replies(sent).slice(1)).toMatchObject([{ token: 1, denied: true }, { token: 2, found: {} }]);
+    expect(emitted).toMatchObject([{ kind: 'iomt-record-served', request: 'r9' }]);
   });
 
   it('keeps the expiry of a permit its node decided before a crash: replayed when the store comes back, it lives PERMIT_LIFETIME_US from its decision, not from its replay', () => {

@@ -227,10 +227,11 @@ export class OffChainStore implements Actor<unknown> {
       return;
     }
     const d = held.item;
-    if (d.decision !== 'deny' && !held.withdrawn && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) {
+    if (d.decision !== 'deny' && !held.withdrawn && this.ctx.nowUs < d.consentEndUs && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) {
       // A permit serves one read, the one its request was made for: kept, it would serve its
       // grantee again long after the consent it was decided under was revoked. A later read
-      // naming it waits for a decision that never comes again and is refused.
+      // naming it waits for a decision that never comes again and is refused. Nor does it serve
+      // once its consent's period has ended: an expired consent lets nothing more be read.
       this.decisions.delete(key);
       this.get(from, m);
     } else this.deny(from, m);

@@ -109,7 +109,7 @@ describe('consent-misuse', () => {
     const m = run('consent-revoked', { holdPermits: 20 * S });
     expect(m('iomt.records_served_after_revocation')).toBeGreaterThan(10);
     expect(m('iomt.consent_violations')).toBeGreaterThan(10);
-    expect(m('iomt.consent_violations')).toBeLessThan(m('iomt.records_served_after_revocation'));
+    expect(m('iomt.consent_violations')).toBeLessThan(m('iomt.records_served_after_revocation')!);
     expect(m('iomt.revoked_consent_read_window_ms')).toBeGreaterThan(15_000);
     expect(m('iomt.revoked_consent_read_window_ms')).toBeLessThan(21_000);
   });
