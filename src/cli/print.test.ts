@@ -4,6 +4,8 @@ import type { Summary } from '../runner/index.ts';
 import { formatFailedVerdicts, formatPoint, formatSize, formatSummary } from './print.ts';
 
 const point = (checks: PointSummary['checks']): PointSummary => ({ parameters: {}, n: 1, metrics: {}, checks, expectations: [], traceHashes: ['0'] });
+/** What judgeReplications adds to an expectation of one replication judged on the mean. */
+const oneOnMean = (passed: boolean) => ({ rule: 'mean' as const, ci95: null, failedReplications: passed ? 0 : 1, n: 1 });
 const liveness = { name: 'liveness', passed: true, failedReplications: 0, n: 1, detail: '', violationsMetric: 'liveness.violations' };
 
 describe('formatPoint', () => {
@@ -15,18 +17,32 @@ describe('formatPoint', () => {
 
   it('prints why an expectation could not fail beside what it observed', () => {
     const reason = 'the run, 12 s, is no longer than the liveness bound, 30 s (consensus.livenessBound)';
-    const withExpectation = { ...point([]), expectations: [{ metric: 'liveness.violations', condition: '== 0', observed: 0, passed: true, couldNotFail: reason }] };
-    expect(formatPoint(withExpectation, false)).toContain(`  expect liveness.violations == 0: passed (observed 0; its check could not fail: ${reason})`);
+    const withExpectation = { ...point([]), expectations: [{ metric: 'liveness.violations', condition: '== 0', observed: 0, passed: true, couldNotFail: reason, ...oneOnMean(true) }] };
+    expect(formatPoint(withExpectation, false)).toContain(`  expect liveness.violations == 0: passed on the mean (observed 0, no 95 % CI from 1 replication, 0 of 1 replications break it; its check could not fail: ${reason})`);
   });
 
   it('prints what an expectation observed on its side of the bound, however close', () => {
-    const failing = { ...point([]), expectations: [{ metric: 'consensus.commit_latency_ms.mean', condition: '>= 71.3216', observed: 71.3215798, passed: false }] };
-    expect(formatPoint(failing, false)).toContain('  expect consensus.commit_latency_ms.mean >= 71.3216: FAILED (observed 71.32158)');
+    const failing = { ...point([]), expectations: [{ metric: 'consensus.commit_latency_ms.mean', condition: '>= 71.3216', observed: 71.3215798, passed: false, ...oneOnMean(false) }] };
+    expect(formatPoint(failing, false)).toContain('  expect consensus.commit_latency_ms.mean >= 71.3216: FAILED on the mean (observed 71.32158, no 95 % CI from 1 replication, 1 of 1 replications break it)');
   });
 
   it('prints, beside the mean of the others, in how many replications an expectation\'s metric was undefined', () => {
-    const partial = { ...point([]), n: 3, expectations: [{ metric: 'consensus.commit_latency_ms.p99', condition: '<= 250', observed: 125, passed: false, undefinedIn: { replications: 1, of: 3 } }] };
-    expect(formatPoint(partial, false)).toContain('  expect consensus.commit_latency_ms.p99 <= 250: FAILED (observed 125 where defined, undefined in 1 of 3 replications)');
+    const partial = { ...point([]), n: 3, expectations: [{ metric: 'consensus.commit_latency_ms.p99', condition: '<= 250', rule: 'mean' as const, observed: 125, ci95: [60.47, 189.5] as const, failedReplications: 1, n: 3, passed: false, undefinedIn: { replications: 1, of: 3 } }] };
+    expect(formatPoint(partial, false)).toContain('  expect consensus.commit_latency_ms.p99 <= 250: FAILED on the mean (observed 125 where defined, undefined in 1 of 3 replications, 95 % CI [60.47, 189.5], 1 of 3 replications break it)');
+  });
+
+  it("prints beside an expectation that passed on the mean its interval and how many replications break it, and the rule that judged it", () => {
+    const p99 = { metric: 'consensus.commit_latency_ms.p99', condition: '<= 185', observed: 181.08, ci95: [166.316, 195.884] as const, failedReplications: 2, n: 5 };
+    expect(formatPoint({ ...point([]), n: 5, expectations: [{ ...p99, rule: 'mean', passed: true }] }, false)).toContain(
+      '  expect consensus.commit_latency_ms.p99 <= 185: passed on the mean (observed 181.08, 95 % CI [166.316, 195.884], 2 of 5 replications break it)',
+    );
+    expect(formatPoint({ ...point([]), n: 5, expectations: [{ ...p99, rule: 'interval', passed: false }] }, false).join('\n')).toContain('  expect consensus.commit_latency_ms.p99 <= 185: FAILED on the 95 % CI (');
+    expect(formatPoint({ ...point([]), n: 5, expectations: [{ ...p99, rule: 'every', passed: false }] }, false).join('\n')).toContain('  expect consensus.commit_latency_ms.p99 <= 185: FAILED replication by replication (');
+  });
+
+  it("prints an interval's end on its side of the bound, however close (185.00049 is past 185.0004, so not 185)", () => {
+    const close = { metric: 'consensus.commit_latency_ms.p99', condition: '<= 185.0004', rule: 'interval' as const, observed: 181.08, ci95: [166.316, 185.00049] as const, failedReplications: 1, n: 5, passed: false };
+    expect(formatPoint({ ...point([]), n: 5, expectations: [close] }, false).join('\n')).toContain('95 % CI [166.316, 185.0005]');
   });
 
   it('prints a count\'s interval clamped at zero, as the report does', () => {
@@ -45,19 +61,19 @@ describe('formatPoint', () => {
 describe('formatFailedVerdicts', () => {
   const summaryOf = (points: PointSummary[]): Summary => ({ points, failures: [] }) as unknown as Summary;
   const safety = { name: 'safety', passed: false, failedReplications: 1, n: 1, detail: '2 heights with conflicting commits', violationsMetric: 'safety.violations' };
-  const failedExpectation = { metric: 'iomt.replayed_arrived', condition: '> 0', observed: null, passed: false };
+  const failedExpectation = { metric: 'iomt.replayed_arrived', condition: '> 0', observed: null, passed: false, ...oneOnMean(false) };
 
   it('lists, point by point, the checks and expectations that make the run fail, and nothing for a point that passed', () => {
     const failing = { ...point([safety, liveness]), parameters: { 'iomt.bedsPerWard': 2 }, expectations: [failedExpectation] };
     expect(formatFailedVerdicts(summaryOf([point([liveness]), failing]))).toBe(
       'FAILED at iomt.bedsPerWard=2 (n=1):\n' +
         '  check safety: FAILED in 1 of 1 (2 heights with conflicting commits)\n' +
-        '  expect iomt.replayed_arrived > 0: FAILED (observed nothing: metric not produced)\n',
+        '  expect iomt.replayed_arrived > 0: FAILED on the mean (observed nothing: metric not produced, 1 of 1 replications break it)\n',
     );
   });
 
   it('leaves out a failed check that an expectation judges instead (the attack meant it to fail)', () => {
-    const judged = { ...point([safety]), expectations: [{ metric: 'safety.violations', condition: '> 0', observed: 2, passed: true }] };
+    const judged = { ...point([safety]), expectations: [{ metric: 'safety.violations', condition: '> 0', observed: 2, passed: true, ...oneOnMean(true) }] };
     expect(formatFailedVerdicts(summaryOf([judged]))).toBe('');
   });
 });
@@ -74,9 +90,10 @@ describe('formatSummary', () => {
 describe('formatSize', () => {
   it('says why a probe whose mean meets the bound missed: the metric is undefined in some replications', () => {
     const text = formatSize({
-      key: 'consensus.nodes', lo: 2, hi: 4, goal: 'largest', slos: ['toy.latency_ms.mean <= 1000000'], answer: null, explanation: 'no value meets every SLO',
+      key: 'consensus.nodes', lo: 2, hi: 4, goal: 'largest', slos: ['toy.latency_ms.mean <= 1000000'], rule: 'mean', answer: null, explanation: 'no value meets every SLO',
       probes: [{ value: 2, point: 0, passed: false, slos: [{ slo: 'toy.latency_ms.mean <= 1000000', observed: 6.01, passed: false, undefinedIn: { replications: 1, of: 3 } }] }],
     });
     expect(text).toContain('probe consensus.nodes=2: misses (toy.latency_ms.mean <= 1000000: 6.01 where defined, undefined in 1 of 3 replications FAIL)');
   });
 });
+

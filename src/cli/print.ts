@@ -1,7 +1,7 @@
 /** Human-readable summaries on stdout (without --json). */
-import { distinctEnds, onSideOfBound, spreadOf } from '../report/model/format.ts';
+import { distinctEnds, judgedEnds, onSideOfBound, spreadOf } from '../report/model/format.ts';
 import { inValueOrder } from '../report/model/parameter-scale.ts';
-import { checkCounts, meanWhereDefined, stoppedEarlyText, type DryRun, type UndefinedIn, type PointSummary, type SizeAnswer, type Summary } from '../runner/index.ts';
+import { checkCounts, meanWhereDefined, ruleText, spreadText, stoppedEarlyText, type DryRun, type UndefinedIn, type PointSummary, type Probe, type SizeAnswer, type Summary, type Verdict } from '../runner/index.ts';
 import { parseCondition, parseSlo } from '../scenario/conditions.ts';
 
 function num(x: number | null): string {
@@ -35,6 +35,16 @@ function observedText(observed: number | null, undefinedIn: UndefinedIn | undefi
   return meanWhereDefined(mean, undefinedIn);
 }
 
+/**
+ * What follows a verdict's mean: ", 95 % CI [166.3, 195.9], 2 of 5 replications break it", the ends
+ * on their side of `bound`; empty where the verdict has no such evidence (a probe stopped early).
+ */
+function spreadAfter(v: Partial<Pick<Verdict, 'ci95' | 'failedReplications' | 'n' | 'undefinedIn'>> & { readonly observed: number | null }, bound: number | undefined): string {
+  const ends = v.ci95 === null || v.ci95 === undefined ? null : judgedEnds(v.ci95[0], v.ci95[1], bound, numAt);
+  const spread = spreadText(v, ends);
+  return spread === '' ? '' : `, ${spread}`;
+}
+
 function parametersText(p: PointSummary): string {
   const entries = Object.entries(p.parameters);
   return entries.length === 0 ? '' : entries.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
@@ -62,9 +72,10 @@ export function formatPoint(p: PointSummary, allMetrics: boolean): string[] {
     lines.push(`  check ${c.name}: ${verdict}`);
   }
   for (const e of p.expectations) {
-    const observed = `observed ${observedText(e.observed, e.undefinedIn, parseCondition(e.condition)?.value, 'nothing: metric not produced')}`;
+    const bound = parseCondition(e.condition)?.value;
+    const observed = `observed ${observedText(e.observed, e.undefinedIn, bound, 'nothing: metric not produced')}${spreadAfter(e, bound)}`;
     const vacuity = e.couldNotFail === undefined ? '' : `; its check could not fail: ${e.couldNotFail}`;
-    lines.push(`  expect ${e.metric} ${e.condition}: ${e.passed ? 'passed' : 'FAILED'} (${observed}${vacuity})`);
+    lines.push(`  expect ${e.metric} ${e.condition}: ${e.passed ? 'passed' : 'FAILED'} ${ruleText(e.rule)} (${observed}${vacuity})`);
   }
   return lines;
 }
@@ -131,12 +142,22 @@ export function formatDryRun(scenarioPath: string, dry: DryRun): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Each SLO at a probe: "consensus.commit_latency_ms.p99 <= 500: 497.573 ok, 95 % CI [301.889, 693.257], 2 of 3 replications break it". */
+function probeVerdicts(p: Probe): string {
+  return p.slos
+    .map((s) => {
+      if (s.undecided) return `${s.slo}: not decided`;
+      const bound = parseSlo(s.slo)?.condition.value;
+      return `${s.slo}: ${s.atLeast ? '≥ ' : ''}${observedText(s.observed, s.undefinedIn, bound, 'not produced')} ${s.passed ? 'ok' : 'FAIL'}${spreadAfter(s, bound)}`;
+    })
+    .join('; ');
+}
+
 export function formatSize(size: SizeAnswer): string {
-  const lines = [`size: ${size.goal} ${size.key} in [${size.lo}, ${size.hi}] meeting ${size.slos.join(' and ')}`];
+  const lines = [`size: ${size.goal} ${size.key} in [${size.lo}, ${size.hi}] meeting ${size.slos.join(' and ')}, each ${ruleText(size.rule)}`];
   for (const p of size.probes) {
-    const verdicts = p.slos.map((s) => `${s.slo}: ${s.undecided ? 'not decided' : `${s.atLeast ? '≥ ' : ''}${observedText(s.observed, s.undefinedIn, parseSlo(s.slo)?.condition.value, 'not produced')} ${s.passed ? 'ok' : 'FAIL'}`}`);
     const early = p.stoppedEarly === undefined ? '' : `, ${stoppedEarlyText(p.stoppedEarly, num)}`;
-    lines.push(`  probe ${size.key}=${p.value}: ${p.passed ? 'meets' : 'misses'} (${verdicts.join('; ')}${early})`);
+    lines.push(`  probe ${size.key}=${p.value}: ${p.passed ? 'meets' : 'misses'} (${probeVerdicts(p)}${early})`);
   }
   lines.push(`answer: ${size.answer === null ? 'none' : `${size.key}=${size.answer}`} (${size.explanation})`);
   return `${lines.join('\n')}\n`;

@@ -44,6 +44,31 @@ describe('sizeScenario', () => {
   });
 });
 
+describe('sizeScenario judging by the scenario\'s expectRule', () => {
+  const search = (rule: string, folder: string) =>
+    sizeScenario({ loaded: toyScenario('', ['replications=3', `expectRule=${rule}`]), range: parseIntegerRange('consensus.nodes=2..40'), slos: [slo('toy.sent<=910')], minimize: false, workers: 0, model: TOY_MODEL, outDir: join(root, folder) });
+
+  it('records beside each SLO verdict the interval and the replications that broke it, and the rule in the size block', async () => {
+    const { size } = (await search('mean', 'rule-recorded')).summary;
+    expect(size.rule).toBe('mean');
+    const atAnswer = size.probes.find((p) => p.value === size.answer)!.slos[0]!;
+    expect(atAnswer).toMatchObject({ rule: 'mean', passed: true, n: 3 });
+    expect(atAnswer.ci95![0]).toBeLessThanOrEqual(atAnswer.observed!);
+    expect(atAnswer.failedReplications).toBeGreaterThanOrEqual(0);
+  });
+
+  // At 9 nodes the 3 replications send 898 messages on average, 95 % interval [874, 922]: the mean
+  // meets <= 910, the interval does not; at 8, [748, 856] does.
+  it("answers less on the interval rule than on the mean, with the answer's whole interval within the SLO", async () => {
+    const onMean = (await search('mean', 'rule-mean')).summary.size;
+    const onInterval = (await search('interval', 'rule-interval')).summary.size;
+    expect(onInterval.rule).toBe('interval');
+    expect([onMean.answer, onInterval.answer]).toEqual([9, 8]);
+    expect(onInterval.probes.find((p) => p.value === onInterval.answer)!.slos[0]!.ci95![1]).toBeLessThanOrEqual(910);
+    expect(onInterval.probes.filter((p) => p.passed).every((p) => p.slos[0]!.ci95![1]! <= 910)).toBe(true);
+  });
+});
+
 describe('sizeScenario with a replication that leaves the SLO metric undefined', () => {
   it('fails every probe where one of 3 replications has no latency, however low the others are, and prints why', async () => {
     // The bound holds for any latency the toy delivers; replication 1 delivers nothing (NaN).

@@ -2,14 +2,15 @@
  * Capacity sizing (`iomtsim size`): the largest value of one integer parameter (or the smallest,
  * with --minimize) at which every SLO holds. The search brackets the answer from below by doubling
  * and bisects the bracket (size-search.ts), assuming the SLOs are monotone in the parameter (more
- * beds never lowers latency); each probe runs all replications and judges the SLOs on the metric
- * means (an SLO whose metric a replication left undefined fails: summary.ts, judgeMean), and stops
+ * beds never lowers latency); each probe runs all replications and judges the SLOs as the scenario
+ * judges its expectations, on the metric means unless its `expectRule` asks more (an SLO whose metric
+ * a replication left undefined fails: verdict.ts, judgeReplications), and stops
  * as soon as one SLO has failed for good, by a bound already past its limit or by a replication
  * that left its metric undefined (size-probe.ts, size-early-stop.ts). The
  * answer comes with its evidence: every probe, its metrics and each SLO's verdict, in summary.json.
  */
 import { performance } from 'node:perf_hooks';
-import { applyOverrides, inputError, pointOverrides, validateScenarioInput, type LoadedScenario, type NumericRange, type Slo } from '../scenario/index.ts';
+import { applyOverrides, inputError, pointOverrides, validateScenarioInput, type ExpectRule, type LoadedScenario, type NumericRange, type Slo } from '../scenario/index.ts';
 import { unproducibleMetric } from '../scenario/metric-names.ts';
 import { createExecutor, DEFAULT_MODEL } from './executor.ts';
 import { toFinished } from './execute.ts';
@@ -21,13 +22,20 @@ import { checkThreads, type ExecutionOptions, type ThreadsOption } from './run.t
 import { replicationSeeds } from './seeds.ts';
 import { runProbe, type EarlyStop } from './size-probe.ts';
 import { searchBoundary, type ProbeVerdict } from './size-search.ts';
-import { buildSummary, judgeMean, type MeanVerdict, type PointSummary, type RunStatus, type Summary } from './summary.ts';
-import type { FinishedReplication, ReplicationFailure } from './types.ts';
+import { buildSummary, compareRecords, replicationValues, type RunStatus, type Summary } from './summary.ts';
+import type { FinishedReplication, ReplicationFailure, ReplicationRecord } from './types.ts';
+import { judgeReplications, type UndefinedIn, type Verdict } from './verdict.ts';
 
-export interface SloVerdict extends MeanVerdict {
+/**
+ * An SLO judged at a probe as an expectation is (verdict.ts), or where the probe stopped early
+ * without judging it on its replications (`atLeast`, `undecided`), without a rule, interval or count.
+ */
+export interface SloVerdict extends Partial<Pick<Verdict, 'rule' | 'ci95' | 'failedReplications' | 'n'>> {
   readonly slo: string;
   /** The metric's mean over the probe's replications that define it; with `atLeast`, a lower bound on it. */
   readonly observed: number | null;
+  readonly passed: boolean;
+  readonly undefinedIn?: UndefinedIn;
   /** True when the probe stopped early on this SLO and `observed` is what the mean cannot go below. */
   readonly atLeast?: true;
   /** True for the other SLOs of a probe that stopped early: not judged (`passed` false, `observed` null). */
@@ -65,7 +73,7 @@ export interface ProbeProgress {
    * Each SLO's metric so far: the mean over the replications that report it, what the final mean
    * cannot go below (null once every replication has finished: `now` is then the final mean), and
    * the SLO's limit (so a rounded value can be shown on the side of it that it is on), and how many
-   * finished replications left the metric undefined (the verdict then fails, summary.ts judgeMean).
+   * finished replications left the metric undefined (the verdict then fails, verdict.ts judgeReplications).
    */
   readonly slos: readonly { readonly slo: string; readonly now: number | null; readonly atLeast: number | null; readonly limit: number; readonly undefinedIn: number }[];
   /** Set once the probe has its verdict. */
@@ -81,6 +89,8 @@ export interface SizeAnswer {
   readonly hi: number;
   readonly goal: 'largest' | 'smallest';
   readonly slos: readonly string[];
+  /** How each probe judged the SLOs over its replications (the scenario's expectRule). */
+  readonly rule: ExpectRule;
   /** The value found, or null when no value in [lo, hi] meets every SLO. */
   readonly answer: number | null;
   readonly explanation: string;
@@ -106,9 +116,9 @@ export interface SizeOutcome {
   readonly summary: Summary & { readonly size: SizeAnswer };
 }
 
-/** Each SLO on the probe's point; one whose metric a replication left undefined fails (judgeMean). */
-export function judgeSlos(slos: readonly Slo[], point: PointSummary): SloVerdict[] {
-  return slos.map((s) => ({ slo: `${s.metric} ${s.conditionText}`, ...judgeMean(s.condition, point.metrics[s.metric], point.n) }));
+/** Each SLO judged by `rule` on `records`, a probe's replications; one whose metric a replication left undefined fails (judgeReplications). */
+export function judgeSlos(slos: readonly Slo[], rule: ExpectRule, records: readonly ReplicationRecord[]): SloVerdict[] {
+  return slos.map((s) => ({ slo: `${s.metric} ${s.conditionText}`, ...judgeReplications(s.condition, rule, replicationValues(records, s.metric)) }));
 }
 
 export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
@@ -154,6 +164,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   const signal = request.signal ?? new AbortController().signal;
   const watched = slos.map((s) => ({ metric: s.metric, condition: s.condition }));
   const sloText = (s: Slo): string => `${s.metric} ${s.conditionText}`;
+  const rule = loaded.scenario.expectRule;
   let simulatedUs = 0;
   let answer: number | null = null;
   let explanation = '';
@@ -161,7 +172,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   let manifest: Manifest | undefined;
   const write = (status: RunStatus): SizeOutcome['summary'] => {
     const base = buildSummary(loaded.scenario.name, status, points, finished.map((f) => f.record), failures);
-    const size: SizeAnswer = { key, lo: range.lo, hi: range.hi, goal: minimize ? 'smallest' : 'largest', slos: baseManifest.size!.slos, answer, explanation, probes };
+    const size: SizeAnswer = { key, lo: range.lo, hi: range.hi, goal: minimize ? 'smallest' : 'largest', slos: baseManifest.size!.slos, rule, answer, explanation, probes };
     const summary = { ...base, size };
     const endedAt = status === 'running' ? null : new Date().toISOString();
     manifest = { ...baseManifest, status, endedAt, wallMs: Math.round(performance.now() - started) };
@@ -226,9 +237,9 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
     }
     for (const f of outcome.failed) failures.push({ point: f.task.point, replication: f.task.replication, seed: f.task.seed, error: f.error });
     if (!outcome.completed || outcome.failed.length > 0) return undefined;
-    const point = buildSummary(loaded.scenario.name, 'running', points, finished.map((f) => f.record), failures).points[index]!;
+    const records = finished.map((f) => f.record).filter((r) => r.point === index).sort(compareRecords);
     const early = outcome.early;
-    const verdicts = early === undefined ? judgeSlos(slos, point) : earlyVerdicts(slos, early, point);
+    const verdicts = early === undefined ? judgeSlos(slos, rule, records) : earlyVerdicts(slos, rule, early, records);
     const passed = verdicts.every((v) => v.passed);
     const stoppedEarly: StoppedEarly | undefined = early && {
       replication: early.replication,
@@ -306,14 +317,15 @@ export function probeMeanAtLeast(rows: readonly BoardRow[], k: number): number |
 
 /**
  * A probe stopped early: the SLO that failed, with what its mean cannot go below, or judged on the
- * replications kept (`point`) where one of them left its metric undefined (which fails it, with
- * `undefinedIn`, as the full runs would); the others were not decided.
+ * replications kept (`records`) where one of them left its metric undefined (which fails it, with
+ * `undefinedIn`, as the full runs would); the others were not decided. A mean past the limit fails
+ * the stricter rules too (verdict.ts: they never pass what the mean fails).
  */
-function earlyVerdicts(slos: readonly Slo[], early: EarlyStop, point: PointSummary): SloVerdict[] {
+function earlyVerdicts(slos: readonly Slo[], rule: ExpectRule, early: EarlyStop, records: readonly ReplicationRecord[]): SloVerdict[] {
   return slos.map((s, k) => {
     const slo = `${s.metric} ${s.conditionText}`;
     if (k !== early.slo) return { slo, observed: null, passed: false, undecided: true };
-    return early.kind === 'bound' ? { slo, observed: early.meanAtLeast, passed: false, atLeast: true } : { slo, ...judgeMean(s.condition, point.metrics[s.metric], point.n) };
+    return early.kind === 'bound' ? { slo, observed: early.meanAtLeast, passed: false, atLeast: true } : { slo, ...judgeReplications(s.condition, rule, replicationValues(records, s.metric)) };
   });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../scenario/index.ts';
 import type { ReplicationRecord } from './types.ts';
-import { judgeExpectations, summarizePoint, summaryPassed, type PointSummary, type Summary } from './summary.ts';
+import { judgeExpectations, summarizePoint, summaryPassed, type ExpectationResult, type PointSummary, type Summary } from './summary.ts';
 
 function summaryWith(point: Partial<PointSummary>): Summary {
   return {
@@ -12,6 +12,11 @@ function summaryWith(point: Partial<PointSummary>): Summary {
   };
 }
 
+/** An expectation judged on the mean of one replication, as summarizePoint gives it. */
+function judged(metric: string, condition: string, observed: number, passed: boolean): ExpectationResult {
+  return { metric, condition, rule: 'mean', observed, ci95: null, failedReplications: passed ? 0 : 1, n: 1, passed };
+}
+
 const failedSafety = { name: 'safety', passed: false, failedReplications: 1, n: 1, detail: 'conflicting commits at height 3', violationsMetric: 'safety.violations' };
 
 describe('summaryPassed', () => {
@@ -20,25 +25,25 @@ describe('summaryPassed', () => {
   });
 
   it('lets an expectation on safety.violations take over the safety verdict (a scenario beyond the fault model)', () => {
-    const expectations = [{ metric: 'safety.violations', condition: '> 0', observed: 34, passed: true }];
+    const expectations = [judged('safety.violations', '> 0', 34, true)];
     expect(summaryPassed(summaryWith({ checks: [failedSafety], expectations }))).toBe(true);
   });
 
   it('still fails when that expectation itself does not hold', () => {
-    const expectations = [{ metric: 'safety.violations', condition: '> 0', observed: 0, passed: false }];
+    const expectations = [judged('safety.violations', '> 0', 0, false)];
     expect(summaryPassed(summaryWith({ checks: [failedSafety], expectations }))).toBe(false);
   });
 
   it("lets an expectation on the metric a check names take over its verdict (readers' proofs expose tampering)", () => {
     const integrity = { name: 'iomt.integrity', passed: false, failedReplications: 1, n: 1, detail: '32 valid, 15 invalid reads', violationsMetric: 'iomt.integrity_checks_invalid' };
-    const expectations = [{ metric: 'iomt.integrity_checks_invalid', condition: '> 0', observed: 15, passed: true }];
+    const expectations = [judged('iomt.integrity_checks_invalid', '> 0', 15, true)];
     expect(summaryPassed(summaryWith({ checks: [integrity], expectations }))).toBe(true);
-    const onDefaultName = [{ metric: 'iomt.integrity.violations', condition: '> 0', observed: 15, passed: true }];
+    const onDefaultName = [judged('iomt.integrity.violations', '> 0', 15, true)];
     expect(summaryPassed(summaryWith({ checks: [integrity], expectations: onDefaultName }))).toBe(false);
   });
 
   it('does not let an expectation on another metric excuse a failed check', () => {
-    const expectations = [{ metric: 'liveness.violations', condition: '>= 0', observed: 0, passed: true }];
+    const expectations = [judged('liveness.violations', '>= 0', 0, true)];
     expect(summaryPassed(summaryWith({ checks: [failedSafety], expectations }))).toBe(false);
   });
 });
@@ -72,7 +77,7 @@ describe('summarizePoint', () => {
 
   it('says an expectation on the violations of a check that could not fail could not fail either, and nothing of one on a check that could', () => {
     const reason = 'the run, 20 s, is no longer than the liveness bound, 30 s (consensus.livenessBound)';
-    const scenario = { expect: { 'liveness.violations': '== 0', 'safety.violations': '== 0' } } as unknown as Scenario;
+    const scenario = { expect: { 'liveness.violations': '== 0', 'safety.violations': '== 0' }, expectRule: 'mean' } as unknown as Scenario;
     const record = {
       ...recordWith([
         { name: 'liveness', passed: true, detail: '', couldNotFail: reason },
@@ -96,16 +101,39 @@ describe('summarizePoint', () => {
 describe('judgeExpectations', () => {
   it('fails an expectation on a metric no replication produced', () => {
     // null <= 2000 and null !== 1 hold in JavaScript: a missing value must not reach the comparison.
-    const judged = judgeExpectations({ 'consensus.commit_latency_ms.p99': '<= 2000', 'safety.violations': '!= 1' }, {}, 3);
-    expect(judged.map((e) => [e.observed, e.passed])).toEqual([[null, false], [null, false]]);
+    const records = [0, 1, 2].map((replication) => ({ ...recordWith([]), replication, metrics: {} }));
+    const expectations = judgeExpectations({ 'consensus.commit_latency_ms.p99': '<= 2000', 'safety.violations': '!= 1' }, 'mean', records);
+    expect(expectations.map((e) => [e.observed, e.passed, e.failedReplications])).toEqual([[null, false, 3], [null, false, 3]]);
   });
 
   it('fails an expectation on a latency one of 3 replications left undefined (it committed nothing), however low the others are', () => {
-    const scenario = { expect: { 'consensus.commit_latency_ms.p99': '<= 250' } } as unknown as Scenario;
+    const scenario = { expect: { 'consensus.commit_latency_ms.p99': '<= 250' }, expectRule: 'mean' } as unknown as Scenario;
     const records = [120, NaN, 130].map((p99, replication) => ({ ...recordWith([]), replication, metrics: { 'consensus.commit_latency_ms.p99': { unit: 'ms', value: p99 } } }));
     const point = summarizePoint({ parameters: {}, scenario }, records);
     expect(point.metrics['consensus.commit_latency_ms.p99']).toMatchObject({ mean: 125, n: 2 });
-    expect(point.expectations).toEqual([{ metric: 'consensus.commit_latency_ms.p99', condition: '<= 250', observed: 125, passed: false, undefinedIn: { replications: 1, of: 3 } }]);
+    expect(point.expectations).toEqual([
+      { metric: 'consensus.commit_latency_ms.p99', condition: '<= 250', rule: 'mean', observed: 125, ci95: [expect.any(Number), expect.any(Number)], failedReplications: 1, n: 3, passed: false, undefinedIn: { replications: 1, of: 3 } },
+    ]);
     expect(summaryPassed({ scenario: 't', status: 'complete', failures: [], points: [point] })).toBe(false);
+  });
+});
+
+describe('summarizePoint judging by the scenario\'s expectRule', () => {
+  // The audit's five p99s: mean 181.1, 95 % interval [166.3, 195.9], 194.7 and 191.6 above 185.
+  const records = [194.7, 168.3, 180.0, 170.8, 191.6].map((p99, replication) => ({ ...recordWith([]), replication, metrics: { 'consensus.commit_latency_ms.p99': { unit: 'ms', value: p99 } } }));
+  const judgedBy = (expectRule: string) => summarizePoint({ parameters: {}, scenario: { expect: { 'consensus.commit_latency_ms.p99': '<= 185' }, expectRule } as unknown as Scenario }, records).expectations[0]!;
+
+  it('passes on the mean, saying that 2 of 5 replications break the bound and giving the interval', () => {
+    expect(judgedBy('mean')).toMatchObject({ rule: 'mean', passed: true, failedReplications: 2, n: 5 });
+    expect(judgedBy('mean').ci95![1]).toBeGreaterThan(185);
+  });
+
+  it('fails on the interval and on every replication, and the run with it', () => {
+    for (const rule of ['interval', 'every']) {
+      const expectation = judgedBy(rule);
+      expect(expectation).toMatchObject({ rule, passed: false, failedReplications: 2, n: 5 });
+      const point = summarizePoint({ parameters: {}, scenario: { expect: { 'consensus.commit_latency_ms.p99': '<= 185' }, expectRule: rule } as unknown as Scenario }, records);
+      expect(summaryPassed({ scenario: 't', status: 'complete', failures: [], points: [point] })).toBe(false);
+    }
   });
 });

@@ -1,14 +1,17 @@
 /**
  * summary.json (docs/results.md): per sweep point, statistics of every metric over the finished
- * replications, checks aggregated across replications, the scenario's expectations judged on the
- * means, and each replication's trace hash. Computed only from the sorted replication records, so
+ * replications, checks aggregated across replications, the scenario's expectations judged by its
+ * `expectRule` (verdict.ts), and each replication's trace hash. Computed only from the sorted replication records, so
  * the same records give the same summary however they were produced (one worker or many, one
  * process or resumed, one machine or merged shards).
  */
-import { holds, parseCondition, type Condition, type Scenario, type SweepParameters } from '../scenario/index.ts';
+import { parseCondition, type ExpectRule, type Scenario, type SweepParameters } from '../scenario/index.ts';
 import { summarizeDistributions, type LatencyCdfSummary } from './latency-cdf.ts';
 import { summarizeValues, type MetricSummary } from './statistics.ts';
 import type { ReplicationFailure, ReplicationRecord } from './types.ts';
+import { judgeReplications, type Verdict } from './verdict.ts';
+
+export type { UndefinedIn } from './verdict.ts';
 
 export type RunStatus = 'running' | 'complete' | 'interrupted' | 'failed';
 
@@ -24,22 +27,7 @@ export interface CheckSummary {
   readonly couldNotFail?: string;
 }
 
-/** How many of a point's replications left a metric undefined, where some did and others did not. */
-export interface UndefinedIn {
-  readonly replications: number;
-  readonly of: number;
-}
-
-/** A condition judged on a metric's mean over a point's replications (judgeMean). */
-export interface MeanVerdict {
-  /** The metric's mean over the replications that define it, or null when none does (not produced). */
-  readonly observed: number | null;
-  readonly passed: boolean;
-  /** Set when some replications left the metric undefined: the verdict then fails, whatever the mean. */
-  readonly undefinedIn?: UndefinedIn;
-}
-
-export interface ExpectationResult extends MeanVerdict {
+export interface ExpectationResult extends Verdict {
   readonly metric: string;
   readonly condition: string;
   /** Why it could not have failed either: the metric counts the violations of a check that could not fail. */
@@ -116,32 +104,17 @@ function summarizeChecks(records: readonly ReplicationRecord[]): CheckSummary[] 
   });
 }
 
-/**
- * `condition` judged on the mean of `metric` over a point's `replications`. The mean leaves out the
- * replications that did not define the metric (NaN, as a latency where nothing committed), so it
- * alone would judge only the replications that did: a latency bound would pass on the seeds that
- * committed while another seed committed nothing. A replication without a value did not meet the
- * condition; so the verdict fails when any replication left the metric undefined, as it fails when
- * none defined it (not produced), and for every metric alike: a detection rate absent where an
- * attack compromised nothing is a replication that did not test the expectation.
- */
-export function judgeMean(condition: Condition | undefined, metric: MetricSummary | undefined, replications: number): MeanVerdict {
-  if (metric === undefined) return { observed: null, passed: false };
-  if (metric.n < replications) return { observed: metric.mean, passed: false, undefinedIn: { replications: replications - metric.n, of: replications } };
-  return { observed: metric.mean, passed: condition !== undefined && holds(condition, metric.mean) };
+/** Each replication's value of `metric`, in the records' order: NaN where a replication left it undefined or did not report it. */
+export function replicationValues(records: readonly ReplicationRecord[], metric: string): number[] {
+  return records.map((r) => {
+    const value = r.metrics[metric]?.value;
+    return typeof value === 'number' ? value : NaN;
+  });
 }
 
-/**
- * A verdict's mean as printed, and where some replications left the metric undefined why it failed
- * all the same: "125 where defined, undefined in 1 of 3 replications". One wording for the terminal,
- * the reports and `size`'s progress.
- */
-export function meanWhereDefined(meanText: string, undefinedIn: UndefinedIn | undefined): string {
-  return undefinedIn === undefined ? meanText : `${meanText} where defined, undefined in ${undefinedIn.replications} of ${undefinedIn.of} replications`;
-}
-
-export function judgeExpectations(expect: Readonly<Record<string, string>>, metrics: Record<string, MetricSummary>, replications: number): ExpectationResult[] {
-  return Object.entries(expect).map(([metric, condition]) => ({ metric, condition, ...judgeMean(parseCondition(condition), metrics[metric], replications) }));
+/** Each of the scenario's `expect:` conditions judged by `rule` over `records`, a point's replications. */
+export function judgeExpectations(expect: Readonly<Record<string, string>>, rule: ExpectRule, records: readonly ReplicationRecord[]): ExpectationResult[] {
+  return Object.entries(expect).map(([metric, condition]) => ({ metric, condition, ...judgeReplications(parseCondition(condition), rule, replicationValues(records, metric)) }));
 }
 
 /** An expectation on the violations of a check that could not fail could not have failed either (its metric stays 0). */
@@ -164,7 +137,7 @@ export function summarizePoint(point: PointInput, records: readonly ReplicationR
     checks,
     // A shard may hold no replication of a point (fewer replications than shards): there is nothing
     // to judge there, and the merged run judges the point on all of them.
-    expectations: sorted.length === 0 ? [] : withVacuity(judgeExpectations(point.scenario.expect, metrics, sorted.length), checks),
+    expectations: sorted.length === 0 ? [] : withVacuity(judgeExpectations(point.scenario.expect, point.scenario.expectRule, sorted), checks),
     traceHashes: sorted.map((r) => r.traceHash),
     ...(latencyCdf === undefined ? {} : { latency_cdf: latencyCdf }),
   };

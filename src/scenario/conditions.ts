@@ -50,6 +50,15 @@ export function parseSlo(text: string): Slo | undefined {
   return { metric: m[1]!, condition, conditionText: `${condition.op} ${m[3]}`, text };
 }
 
+/**
+ * How a condition is judged over a point's replications (the scenario's `expectRule`, for `expect:`
+ * and `iomtsim size`'s `--slo` alike): `mean`, the mean meets it; `interval`, the whole Student-t
+ * 95 % interval of the mean meets it; `every`, the mean and each replication meet it. The stricter
+ * two never pass what `mean` fails (src/runner/verdict.ts).
+ */
+export const EXPECT_RULES = ['mean', 'interval', 'every'] as const;
+export type ExpectRule = (typeof EXPECT_RULES)[number];
+
 export function holds(condition: Condition, observed: number): boolean {
   const v = condition.value;
   switch (condition.op) {
@@ -59,5 +68,18 @@ export function holds(condition: Condition, observed: number): boolean {
     case '>=': return observed >= v;
     case '<': return observed < v;
     case '>': return observed > v;
+  }
+}
+
+/** Whether every value in [lo, hi] meets the condition: its far end does (both ends and all between for `==`; the bound outside it for `!=`). */
+export function holdsThroughout(condition: Condition, lo: number, hi: number): boolean {
+  const v = condition.value;
+  switch (condition.op) {
+    case '==': return lo === v && hi === v;
+    case '!=': return v < lo || v > hi;
+    case '<=': return hi <= v;
+    case '>=': return lo >= v;
+    case '<': return hi < v;
+    case '>': return lo > v;
   }
 }

@@ -4,6 +4,6 @@ export { loadScenario, loadScenarioAsync, loadScenarioForGridAsync, loadScenario
 export { InputError, inputError, formatIssue, type InputIssue } from './errors.ts';
 export { parseSet, type Override } from './overrides.ts';
 export { parseVary, parseIntegerRange, gridPoints, pointOverrides, checkDistinctDimensions, checkSetsNotVaried, type Dimension, type SweepParameters, type NumericRange } from './sweep.ts';
-export { parseCondition, parseSlo, holds, infiniteBound, FINITE_BOUND, type Condition, type Slo, SLO_EXAMPLES } from './conditions.ts';
+export { parseCondition, parseSlo, holds, holdsThroughout, infiniteBound, EXPECT_RULES, type ExpectRule, FINITE_BOUND, type Condition, type Slo, SLO_EXAMPLES } from './conditions.ts';
 export { scenarioJsonSchema } from './json-schema.ts';
 export { checkFaultModel } from './fault-model.ts';

@@ -13,9 +13,9 @@ import type { Registries } from '../plugins/registries.ts';
 import { iomtSchema, zIomt } from './sections/iomt.ts';
 import { zPlugins } from './sections/plugins.ts';
 import { detectorSpecSchema } from '../iomt/detector-kinds/index.ts';
-import { CONDITION_EXAMPLES, FINITE_BOUND, infiniteBound, METRIC_NAME, parseCondition } from './conditions.ts';
+import { CONDITION_EXAMPLES, EXPECT_RULES, FINITE_BOUND, infiniteBound, METRIC_NAME, parseCondition } from './conditions.ts';
 
-/** `expect:` maps a metric name to a condition on its mean over replications. */
+/** `expect:` maps a metric name to a condition on it over the replications (judged by `expectRule`). */
 const zExpect = z.record(
   z.string().regex(METRIC_NAME, 'a metric name in dotted lower snake case, such as safety.violations'),
   // A bare number (`0`) reads as YAML's number, not a condition: said as the condition expected.
@@ -52,8 +52,10 @@ function scenarioSchema<C extends z.ZodType, A extends z.ZodType, I extends z.Zo
       warmup: zDurationUs.default(0),
       /** Replications to run unless `--reps` says otherwise. */
       replications: z.number().int().min(1).max(100_000).default(1),
-      /** Conditions on metric means that must hold; a failed expectation makes the run exit 1. A name no metric catalog lists (`iomtsim list metrics`) is refused when the file loads, and one a run or a sweep's point cannot report (an IoMT metric without `iomt:`, a `pow.`/`poa.` metric of another protocol, a detector's metric where none configures it) before anything runs, unless plug-ins may report metrics of their own. */
+      /** Conditions on metrics that must hold, judged on their mean over the replications (or as `expectRule` says); a failed expectation makes the run exit 1. A name no metric catalog lists (`iomtsim list metrics`) is refused when the file loads, and one a run or a sweep's point cannot report (an IoMT metric without `iomt:`, a `pow.`/`poa.` metric of another protocol, a detector's metric where none configures it) before anything runs, unless plug-ins may report metrics of their own. */
       expect: zExpect.default({}),
+      /** How each `expect:` condition, and each `iomtsim size` SLO, is judged over the replications: `mean`, the mean meets it, whatever single replications do (near the bound, other seeds may give the other verdict); `interval`, the whole Student-t 95 % interval of the mean meets it (a failure with fewer than 2 replications, which give no interval); `every`, the mean and each replication meet it. Every verdict shows the mean, its interval and how many replications break the condition, whatever the rule. */
+      expectRule: z.enum(EXPECT_RULES).default('mean'),
       /** Run even when the faulty replicas exceed what the protocol tolerates (to show what breaks). */
       allowOutsideFaultModel: z.boolean().default(false),
       network: zNetwork.default(() => zNetwork.parse({})),

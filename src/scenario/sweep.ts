@@ -48,6 +48,7 @@ const RUN_FIELDS: Readonly<Record<string, string>> = {
   seed: 'every point runs the same seeds, from --seed and --reps: replications are the runs over seeds',
   replications: 'every point runs the same number of replications, set with --reps',
   name: 'a run has one name, its results folder\'s',
+  expectRule: 'every point is judged by one rule, so that their verdicts compare',
 };
 
 function checkVariedField(source: string, key: string): void {

@@ -1,7 +1,8 @@
 /** The HTML sections a report is made of: metric tables by area, checks, figures, scenario and manifest. */
 import { stringify } from 'yaml';
 import { allMetricNames } from '../model/metric-names.ts';
-import { formatObserved, formatMeanCi, formatNumber, meanCiNote } from '../model/format.ts';
+import { formatMeanCi, formatNumber, meanCiNote } from '../model/format.ts';
+import { VERDICT_NOTE, verdictCells } from '../model/verdict.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import { metricDoc } from '../../metrics/catalog.ts';
 import type { Configuration } from '../model/report-input.ts';
@@ -71,13 +72,18 @@ export function checksHtml(configurations: readonly Configuration[], failures: r
     ]),
   );
   const expectationRows = configurations.flatMap((c) =>
-    c.point.expectations.map((e) => [
-      escapeHtml(c.label),
-      `<code>${escapeHtml(e.metric)}</code>`,
-      escapeHtml(e.condition),
-      escapeHtml(formatObserved(e, parseCondition(e.condition)?.value)),
-      verdict(e.passed),
-    ]),
+    c.point.expectations.map((e) => {
+      const cells = verdictCells(e, parseCondition(e.condition)?.value);
+      return [
+        escapeHtml(c.label),
+        `<code>${escapeHtml(e.metric)}</code>`,
+        escapeHtml(e.condition),
+        escapeHtml(cells.observed),
+        escapeHtml(cells.interval),
+        escapeHtml(cells.breaking),
+        `${verdict(e.passed)}${cells.judged === '' ? '' : ` <small>${escapeHtml(cells.judged)}</small>`}`,
+      ];
+    }),
   );
   const parts: string[] = [];
   parts.push('<h3>Checks</h3>');
@@ -86,7 +92,7 @@ export function checksHtml(configurations: readonly Configuration[], failures: r
   parts.push(
     expectationRows.length === 0
       ? '<p>The scenario states no expectations.</p>'
-      : table(['Configuration', 'Metric', 'Condition', 'Observed', 'Result'], expectationRows),
+      : `${table(['Configuration', 'Metric', 'Condition', 'Observed', '95 % CI', 'Breaking it', 'Result'], expectationRows)}\n<p><small>${escapeHtml(VERDICT_NOTE)}</small></p>`,
   );
   if (failures.length > 0) {
     parts.push('<h3>Failed replications</h3>');

@@ -34,3 +34,20 @@ describe('the checks section', () => {
     expect(checksHtml([configuration([integrity, safety], [])], [])).not.toContain('as expected');
   });
 });
+
+describe('the expectations table', () => {
+  // The audit's p99: five replications averaging 181.1 ms, two of them above 185.
+  const p99: ExpectationOutcome = { metric: 'consensus.commit_latency_ms.p99', condition: '<= 185', rule: 'mean', observed: 181.08, ci95: [166.316, 195.884], failedReplications: 2, n: 5, passed: true };
+
+  it('gives beside each verdict the interval of the mean, how many replications break it and what it was judged on', () => {
+    expect(checksMarkdown([configuration([], [p99])], [])).toContain('| run | `consensus.commit_latency_ms.p99` | <= 185 | 181.1 | [166.3, 195.9] | 2 of 5 | pass on the mean |');
+    const html = checksHtml([configuration([], [{ ...p99, rule: 'interval', passed: false }])], []);
+    expect(html).toContain('<td>181.1</td><td>[166.3, 195.9]</td><td>2 of 5</td><td><span class="fail">FAIL</span> <small>on the 95 % CI</small></td>');
+  });
+
+  it('prints an interval without width for one replication as none, and results that did not record it as they are', () => {
+    const one: ExpectationOutcome = { ...p99, observed: 170, ci95: null, failedReplications: 0, n: 1 };
+    expect(checksMarkdown([configuration([], [one])], [])).toContain('| 170 | none (n=1) | 0 of 1 | pass on the mean |');
+    expect(checksMarkdown([configuration([], [detects])], [])).toContain('| `iomt.integrity_checks_invalid` | > 0 | 3 | — | — | pass |');
+  });
+});

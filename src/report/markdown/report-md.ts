@@ -4,7 +4,8 @@
  * expectations, where the figures are), short enough for a PR comment or a CI job summary.
  */
 import { allMetricNames, headlineMetrics } from '../model/metric-names.ts';
-import { formatObserved, formatMeanCi, formatNumber, meanCiNote } from '../model/format.ts';
+import { formatMeanCi, formatNumber, meanCiNote } from '../model/format.ts';
+import { VERDICT_NOTE, verdictCells } from '../model/verdict.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import type { Configuration, ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
@@ -61,9 +62,12 @@ export function checksMarkdown(configurations: readonly Configuration[], failure
   if (expectations.length > 0) {
     lines.push(
       `${failedExpectations.length === 0 ? '✅' : '❌'} Expectations: ${expectations.length - failedExpectations.length} of ${expectations.length} met.\n\n${markdownTable(
-        ['configuration', 'metric', 'condition', 'observed', 'result'],
-        expectations.map(({ c, e }) => [c.label, `\`${e.metric}\``, e.condition, formatObserved(e, parseCondition(e.condition)?.value), e.passed ? 'pass' : '**FAIL**']),
-      )}`,
+        ['configuration', 'metric', 'condition', 'observed', '95 % CI', 'breaking it', 'result'],
+        expectations.map(({ c, e }) => {
+          const cells = verdictCells(e, parseCondition(e.condition)?.value);
+          return [c.label, `\`${e.metric}\``, e.condition, cells.observed, cells.interval, cells.breaking, `${e.passed ? 'pass' : '**FAIL**'} ${cells.judged}`.trim()];
+        }),
+      )}\n\n${VERDICT_NOTE}`,
     );
   }
   if (failures.length > 0) {

@@ -1,6 +1,6 @@
 /** Number formatting shared by the HTML and Markdown tables: four significant digits, fixed locale. */
 import type { MetricSummary, UndefinedIn } from '../results/types.ts';
-import { meanWhereDefined } from '../../runner/summary.ts';
+import { meanWhereDefined } from '../../runner/verdict.ts';
 import { clampInterval } from './domain.ts';
 
 const FORMAT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
@@ -134,6 +134,27 @@ export function distinctEnds(lo: number, hi: number, textAt: (value: number, ext
     const ends: [string, string] = [textAt(lo, extra), textAt(hi, extra)];
     if (ends[0] !== ends[1] || extra === 17) return ends;
   }
+}
+
+/**
+ * An interval judged against `bound` (an expectation's or SLO's, where it has one), its ends printed
+ * by `textAt` with as many more digits as it takes for each to read on its own side of the bound
+ * (onSideOfBound) and for the two to differ (distinctEnds): an interval that reaches past a bound
+ * must never read as within it.
+ */
+export function judgedEnds(lo: number, hi: number, bound: number | undefined, textAt: (value: number, extraDigits: number) => string): [string, string] {
+  const onSide = (value: number, text: string): boolean => bound === undefined || !Number.isFinite(value) || Math.sign(Number(text.replaceAll(',', '')) - bound) === Math.sign(value - bound);
+  let ends: [string, string] = [textAt(lo, 0), textAt(hi, 0)];
+  for (let extra = 0; extra <= 17; extra++) {
+    ends = [textAt(lo, extra), textAt(hi, extra)];
+    if ((lo === hi || ends[0] !== ends[1]) && onSide(lo, ends[0]) && onSide(hi, ends[1])) return ends;
+  }
+  return ends;
+}
+
+/** `judgedEnds` as the report prints numbers (formatNumber, more significant digits where needed). */
+export function formatJudgedEnds(ci95: readonly [number, number], bound: number | undefined): [string, string] {
+  return judgedEnds(ci95[0], ci95[1], bound, (x, extra) => (extra === 0 ? formatNumber(x) : formatDigits(x, 4 + extra)));
 }
 
 function formatDigits(value: number, digits: number): string {

@@ -49,6 +49,11 @@ describe("a size search's report section", () => {
     expect(sizeView(stopped, [point(100, 2)], 'complete').probes[0]!.verdict).toBe('misses (stopped early: replication 1 left consensus.commit_latency_ms.p99 undefined)');
   });
 
+  it('gives beside each SLO mean its interval and the replications that broke it, where the results recorded them', () => {
+    const judged = { ...SIZE, rule: 'mean' as const, probes: [{ value: 8577, point: 3, passed: true, slos: [{ slo: SLO, rule: 'mean' as const, observed: 78.42, ci95: [75.1, 81.7] as const, failedReplications: 1, n: 2, passed: true }] }] };
+    expect(sizeView(judged, POINTS, 'complete').probes[0]!.slos).toEqual(['78.42 ok, 95 % CI [75.1, 81.7], 1 of 2 break it']);
+  });
+
   it('gives the answer with why it is the answer', () => {
     expect(sizeView(SIZE, POINTS, 'complete')).toMatchObject({ found: true, answer: 'workload.rateTps = 8577 (8577 meets every SLO and 8578 does not)' });
   });

@@ -6,8 +6,10 @@
  */
 import type { RunStatus, SizeProbe, SizeSloVerdict, SizeSummary, SummaryPoint } from '../results/types.ts';
 import { formatNumber, formatObserved } from './format.ts';
+import { verdictCells } from './verdict.ts';
 import { parseSlo } from '../../scenario/conditions.ts';
 import { stoppedEarlyText } from '../../runner/size-early-stop.ts';
+import { ruleText } from '../../runner/verdict.ts';
 
 export interface SizeProbeRow {
   readonly value: number;
@@ -16,7 +18,7 @@ export interface SizeProbeRow {
   readonly passed: boolean;
   /** "meets", "meets: the answer", "misses", "misses (stopped early: replication 2 at 5.2 s)", "misses (stopped early: replication 1 left iomt.alert_latency_ms.p99 undefined)". */
   readonly verdict: string;
-  /** Per SLO, in the order of `slos`: "56.49 ok", "≥ 81.02 FAIL", "not decided", "not produced FAIL". */
+  /** Per SLO, in the order of `slos`: "497.6 ok, 95 % CI [301.9, 693.3], 2 of 3 break it", "≥ 81.02 FAIL", "not decided", "not produced FAIL". */
   readonly slos: readonly string[];
 }
 
@@ -36,8 +38,16 @@ export interface SizeView {
 
 function sloCell(verdict: SizeSloVerdict | undefined): string {
   if (verdict === undefined || verdict.undecided) return 'not decided';
-  const observed = verdict.observed === null ? 'not produced' : `${verdict.atLeast ? '≥ ' : ''}${formatObserved(verdict, parseSlo(verdict.slo)?.condition.value)}`;
-  return `${observed} ${verdict.passed ? 'ok' : 'FAIL'}`;
+  const bound = parseSlo(verdict.slo)?.condition.value;
+  const observed = verdict.observed === null ? 'not produced' : `${verdict.atLeast ? '≥ ' : ''}${formatObserved(verdict, bound)}`;
+  const cells = verdictCells(verdict, bound);
+  const interval = cells.interval === '—' ? '' : `, 95 % CI ${cells.interval}`;
+  const breaking = cells.breaking === '—' ? '' : `, ${cells.breaking} break it`;
+  return `${observed} ${verdict.passed ? 'ok' : 'FAIL'}${interval}${breaking}`;
+}
+
+function sloCells(size: SizeSummary, probe: SizeProbe): string[] {
+  return size.slos.map((slo, k) => sloCell(probe.slos.find((v) => v.slo === slo) ?? probe.slos[k]));
 }
 
 function verdictOf(probe: SizeProbe, answer: number | null): string {
@@ -49,12 +59,12 @@ function verdictOf(probe: SizeProbe, answer: number | null): string {
 export function sizeView(size: SizeSummary, points: readonly SummaryPoint[], status: RunStatus): SizeView {
   const why = size.explanation !== '' ? size.explanation : `the search did not finish: it is ${status}`;
   return {
-    search: `${size.goal} ${size.key} in [${size.lo}, ${size.hi}] meeting every SLO`,
+    search: `${size.goal} ${size.key} in [${size.lo}, ${size.hi}] meeting every SLO${size.rule === undefined ? '' : `, each ${ruleText(size.rule)}`}`,
     key: size.key,
     found: size.answer !== null,
     answer: size.answer === null ? `none (${why})` : `${size.key} = ${size.answer} (${why})`,
     slos: size.slos,
-    note: "Each probe's SLOs are judged on the mean over its replications, and one whose metric a replication left undefined (a latency where nothing committed) fails; a probe stops early once an SLO has failed for good (≥: what its mean could no longer go below). The tables and figures below show the probes that finished a replication, in order of value.",
+    note: "Each probe's SLOs are judged on the mean over its replications (unless the scenario's expectRule asks that the mean's whole 95 % CI, or every replication, meet them too), and one whose metric a replication left undefined (a latency where nothing committed) fails; beside each mean, its Student-t 95 % CI and how many replications broke the SLO on their own. A probe stops early once an SLO has failed for good (≥: what its mean could no longer go below). The tables and figures below show the probes that finished a replication, in order of value.",
     probes: [...size.probes]
       .sort((a, b) => a.value - b.value)
       .map((probe) => ({
@@ -62,7 +72,7 @@ export function sizeView(size: SizeSummary, points: readonly SummaryPoint[], sta
         n: points[probe.point]?.n ?? 0,
         passed: probe.passed,
         verdict: verdictOf(probe, size.answer),
-        slos: size.slos.map((slo, k) => sloCell(probe.slos.find((v) => v.slo === slo) ?? probe.slos[k])),
+        slos: sloCells(size, probe),
       })),
   };
 }

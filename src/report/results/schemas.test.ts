@@ -67,6 +67,17 @@ describe('a summary whose numbers contradict each other', () => {
     expect(refusal(summary({ ...metric, n: 4 }))).toEqual(new ResultsError('summary.json', 'points[0].metrics.consensus.throughput_tps.n', "at most the point's n, 3 (a metric's n counts the point's replications that gave it a value)", '4'));
   });
 
+  it("is refused where an expectation's interval is reversed, or more replications break it than it judged", () => {
+    const withExpectation = (e: Record<string, unknown>) => {
+      const data = summary(metric);
+      return { ...data, points: [{ ...data.points[0]!, expectations: [{ metric: 'consensus.throughput_tps', condition: '>= 0.3', observed: 0.44, passed: true, rule: 'mean', n: 3, failedReplications: 0, ci95: [0.4, 0.5], ...e }] }] };
+    };
+    expect(refusal(withExpectation({ ci95: [0.5, 0.4] }))).toEqual(new ResultsError('summary.json', 'points[0].expectations[0].ci95', 'an interval [low, high] with low ≤ high', '[0.5, 0.4]'));
+    expect(refusal(withExpectation({ failedReplications: 4 }))).toEqual(new ResultsError('summary.json', 'points[0].expectations[0].failedReplications', 'at most n, 3 (the replications judged)', '4'));
+    expect(refusal(withExpectation({ ci95: null }))).toBeUndefined();
+    expect(refusal(withExpectation({ rule: undefined, ci95: undefined, n: undefined, failedReplications: undefined }))).toBeUndefined();
+  });
+
   it('accepts what the runner writes where there is no interval or no value, equal ends, ties and a metric on fewer replications', () => {
     for (const m of [{ ...metric, ci95: null }, { ...metric, mean: null, ci95: [null, null], n: 0 }, { ...metric, ci95: [0.5, null] }, { ...metric, ci95: [0.44, 0.44], n: 1 }, { ...metric, n: 2 }]) {
       expect(refusal(summary(m))).toBeUndefined();

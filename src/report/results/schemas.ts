@@ -14,6 +14,30 @@ const zNullableNumber = z.number().nullable();
 /** Replications that left a verdict's metric undefined, of the point's (a failed verdict). */
 const zUndefinedIn = z.looseObject({ replications: z.number().int().positive(), of: z.number().int().positive() });
 
+const zExpectRule = z.enum(['mean', 'interval', 'every']);
+
+/** `[a, b]` as a message quotes a pair of numbers. */
+const pair = (a: number | null, b: number | null): string => `[${a}, ${b}]`;
+
+/**
+ * What a verdict rests on besides its mean (src/runner/verdict.ts), optional as results written
+ * before it was recorded lack it: a reversed interval, or more replications breaking the condition
+ * than were judged, contradict themselves and are refused like a metric's.
+ */
+const zVerdictEvidence = {
+  rule: zExpectRule.optional(),
+  ci95: z.tuple([z.number(), z.number()]).nullable().optional(),
+  failedReplications: z.number().int().nonnegative().optional(),
+  n: z.number().int().nonnegative().optional(),
+};
+
+function refineVerdictEvidence(v: { ci95?: readonly [number, number] | null | undefined; failedReplications?: number | undefined; n?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (v.ci95 && v.ci95[0] > v.ci95[1]) ctx.addIssue({ code: 'custom', path: ['ci95'], message: `expected an interval [low, high] with low ≤ high, found ${pair(v.ci95[0], v.ci95[1])}` });
+  if (v.failedReplications !== undefined && v.n !== undefined && v.failedReplications > v.n) {
+    ctx.addIssue({ code: 'custom', path: ['failedReplications'], message: `expected at most n, ${v.n} (the replications judged), found ${v.failedReplications}` });
+  }
+}
+
 /** Each file's size and SHA-256, as a manifest records them (src/io/recorded-files.ts). */
 const zRecordedFiles = z.record(z.string(), z.looseObject({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }));
 
@@ -47,9 +71,6 @@ export const zManifest = z.looseObject({
   files: zRecordedFiles.optional(),
   pendingFiles: zRecordedFiles.optional(),
 });
-
-/** `[a, b]` as a message quotes a pair of numbers. */
-const pair = (a: number | null, b: number | null): string => `[${a}, ${b}]`;
 
 const zMetricSummary = z
   .looseObject({
@@ -93,6 +114,7 @@ const zSize = z.looseObject({
   hi: z.number(),
   goal: z.enum(['largest', 'smallest']),
   slos: z.array(z.string()),
+  rule: zExpectRule.optional(),
   answer: zNullableNumber,
   explanation: z.string(),
   probes: z.array(
@@ -101,14 +123,17 @@ const zSize = z.looseObject({
       point: z.number().int().nonnegative(),
       passed: z.boolean(),
       slos: z.array(
-        z.looseObject({
-          slo: z.string(),
-          observed: zNullableNumber,
-          passed: z.boolean(),
-          atLeast: z.boolean().optional(),
-          undecided: z.boolean().optional(),
-          undefinedIn: zUndefinedIn.optional(),
-        }),
+        z
+          .looseObject({
+            slo: z.string(),
+            observed: zNullableNumber,
+            passed: z.boolean(),
+            atLeast: z.boolean().optional(),
+            undecided: z.boolean().optional(),
+            undefinedIn: zUndefinedIn.optional(),
+            ...zVerdictEvidence,
+          })
+          .superRefine(refineVerdictEvidence),
       ),
       stoppedEarly: z.looseObject({ replication: z.number(), atUs: z.number(), slo: z.string(), undefinedMetric: z.string().optional() }).optional(),
     }),
@@ -136,13 +161,16 @@ export const zSummary = z.looseObject({
       ),
       expectations: z
         .array(
-          z.looseObject({
-            metric: z.string(),
-            condition: z.string(),
-            observed: zNullableNumber,
-            passed: z.boolean(),
-            undefinedIn: zUndefinedIn.optional(),
-          }),
+          z
+            .looseObject({
+              metric: z.string(),
+              condition: z.string(),
+              observed: zNullableNumber,
+              passed: z.boolean(),
+              undefinedIn: zUndefinedIn.optional(),
+              ...zVerdictEvidence,
+            })
+            .superRefine(refineVerdictEvidence),
         )
         .default([]),
       traceHashes: z.array(z.string()).default([]),

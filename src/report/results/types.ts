@@ -67,7 +67,23 @@ export interface UndefinedIn {
   readonly of: number;
 }
 
-export interface ExpectationOutcome {
+/** How a verdict was judged over the replications (src/scenario/conditions.ts, EXPECT_RULES). */
+export type ExpectRule = 'mean' | 'interval' | 'every';
+
+/**
+ * What a verdict rests on besides its mean (src/runner/verdict.ts); absent in results written before
+ * they were recorded.
+ */
+export interface VerdictEvidence {
+  readonly rule?: ExpectRule | undefined;
+  /** The mean's 95 % interval; null with fewer than 2 replications defining the metric. */
+  readonly ci95?: readonly [number, number] | null | undefined;
+  /** Replications whose own value broke the condition, those that left the metric undefined among them. */
+  readonly failedReplications?: number | undefined;
+  readonly n?: number | undefined;
+}
+
+export interface ExpectationOutcome extends VerdictEvidence {
   readonly metric: string;
   readonly condition: string;
   readonly observed: number | null;
@@ -102,8 +118,8 @@ export interface ReplicationFailure {
   readonly error: string;
 }
 
-/** One SLO judged at one probe of a size search. */
-export interface SizeSloVerdict {
+/** One SLO judged at one probe of a size search; without interval or count where the probe stopped early. */
+export interface SizeSloVerdict extends VerdictEvidence {
   readonly slo: string;
   /** The metric's mean over the probe's replications; with `atLeast`, what that mean could no longer go below. */
   readonly observed: number | null;
@@ -131,6 +147,8 @@ export interface SizeSummary {
   readonly hi: number;
   readonly goal: 'largest' | 'smallest';
   readonly slos: readonly string[];
+  /** How the probes judged the SLOs; absent in results written before it was recorded. */
+  readonly rule?: ExpectRule | undefined;
   /** Null when no value in [lo, hi] meets every SLO, or the search did not finish. */
   readonly answer: number | null;
   readonly explanation: string;
