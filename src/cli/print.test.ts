@@ -97,3 +97,26 @@ describe('formatSize', () => {
   });
 });
 
+describe('formatSize, at the answer', () => {
+  const slo = 'consensus.commit_latency_ms.p99 <= 500';
+  // The audit's seed-2 search, its probes either side of the answer (138 meets on its mean, 139 does not).
+  const probe = (value: number, passed: boolean, observed: number, ci95: readonly [number, number], failedReplications: number) => ({ value, point: 0, passed, slos: [{ slo, rule: 'mean' as const, observed, ci95, failedReplications, n: 3, passed }] });
+  const size = {
+    key: 'workload.rateTps', lo: 50, hi: 400, goal: 'largest' as const, slos: [slo], rule: 'mean' as const, answer: 138, explanation: '138 meets every SLO and 139 does not',
+    probes: [probe(100, true, 231.059, [195.805, 266.313], 0), probe(140, false, 544.802, [371.458, 718.145], 2), probe(138, true, 497.573, [301.888, 693.259], 2), probe(139, false, 522.825, [334.761, 710.889], 2)],
+  };
+
+  it('prints the interval and the replications that broke each SLO at the answer and at the first value that failed', () => {
+    const text = formatSize(size);
+    expect(text).toContain('  at workload.rateTps=138: consensus.commit_latency_ms.p99 <= 500: 497.573 ok, 95 % CI [301.888, 693.259], 2 of 3 replications break it\n');
+    expect(text).toContain('  at workload.rateTps=139: consensus.commit_latency_ms.p99 <= 500: 522.825 FAIL, 95 % CI [334.761, 710.889], 2 of 3 replications break it\n');
+    expect(text).not.toContain('at workload.rateTps=140');
+  });
+
+  it('says that an answer whose interval reaches past the bound met it on the mean alone, and how to ask for a conservative one', () => {
+    expect(formatSize(size)).toContain('  judged on the mean: at 138 the 95 % CI of consensus.commit_latency_ms.p99 reaches past 500, so the true mean there may miss its SLO; --set expectRule=interval');
+    const narrow = { ...size, probes: size.probes.map((p) => (p.value === 138 ? probe(138, true, 450, [430, 470], 0) : p)) };
+    expect(formatSize(narrow)).not.toContain('judged on the mean:');
+    expect(formatSize({ ...size, rule: 'interval' })).not.toContain('judged on the mean:');
+  });
+});

@@ -1,7 +1,7 @@
 /** Human-readable summaries on stdout (without --json). */
 import { distinctEnds, judgedEnds, onSideOfBound, spreadOf } from '../report/model/format.ts';
 import { inValueOrder } from '../report/model/parameter-scale.ts';
-import { checkCounts, meanWhereDefined, ruleText, spreadText, stoppedEarlyText, type DryRun, type UndefinedIn, type PointSummary, type Probe, type SizeAnswer, type Summary, type Verdict } from '../runner/index.ts';
+import { boundaryProbes, checkCounts, meanAnswerCaveat, meanWhereDefined, ruleText, spreadText, stoppedEarlyText, type DryRun, type UndefinedIn, type PointSummary, type Probe, type SizeAnswer, type Summary, type Verdict } from '../runner/index.ts';
 import { parseCondition, parseSlo } from '../scenario/conditions.ts';
 
 function num(x: number | null): string {
@@ -160,5 +160,9 @@ export function formatSize(size: SizeAnswer): string {
     lines.push(`  probe ${size.key}=${p.value}: ${p.passed ? 'meets' : 'misses'} (${probeVerdicts(p)}${early})`);
   }
   lines.push(`answer: ${size.answer === null ? 'none' : `${size.key}=${size.answer}`} (${size.explanation})`);
+  // The answer with its uncertainty: the verdicts either side of the boundary, and what a mean alone does not say.
+  for (const p of boundaryProbes(size)) lines.push(`  at ${size.key}=${p.value}: ${probeVerdicts(p)}`);
+  const caveat = meanAnswerCaveat(size);
+  if (caveat !== undefined) lines.push(`  ${caveat}`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 export { runScenario, resumeRun, checkResume, dryRun, gridOf, type CheckedResume, type RunRequest, type RunOutcome, type ExecutionOptions, type DryRun } from './run.ts';
 export { sizeScenario, type SizeRequest, type SizeOutcome, type SizeAnswer, type Probe, type ProbeProgress, type StoppedEarly } from './size.ts';
 export { stoppedEarlyText } from './size-early-stop.ts';
+export { boundaryProbes, meanAnswerCaveat } from './size-boundary.ts';
 export { mergeShards, type MergeOutcome } from './merge.ts';
 export { parseShard, type Shard } from './shard.ts';
 export { defaultWorkerCount, createExecutor, DEFAULT_MODEL, type Executor } from './executor.ts';

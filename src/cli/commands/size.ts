@@ -60,7 +60,7 @@ export function sizeBuilder(y: Argv) {
   return withRunFlags(y)
     .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file' })
     .option('vary', { type: 'string', array: true, describe: 'the integer dimension to size: key=lo..hi' })
-    .option('slo', { type: 'string', array: true, describe: "a service-level objective on a metric mean: 'consensus.commit_latency_ms.p99<=2000' (repeatable)" })
+    .option('slo', { type: 'string', array: true, describe: "a service-level objective on a metric, judged on its mean over the replications (--set expectRule=interval: on its whole 95 % CI): 'consensus.commit_latency_ms.p99<=2000' (repeatable)" })
     .option('minimize', { type: 'boolean', default: false, describe: 'find the smallest value meeting the SLOs (default: the largest)' })
     .option('threads', THREADS_OPTION)
     .epilogue('The search doubles from the lower end until the verdict flips, then narrows the bracket (interpolating the SLO margins, bisecting when that does not halve it); a probe stops as soon as one SLO has failed for good (a latency bound already exceeded by more transactions than the run can still outweigh, a counter already over its limit, a replication that ended with an SLO metric undefined). Progress, probe by probe, goes to stderr. Exit codes: 0 an answer was found (at the end of the range when every value meets the SLOs); 1 no value in the range meets them, or a replication, check or expectation failed; 2 bad input; 130 interrupted.');

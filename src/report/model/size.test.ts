@@ -54,6 +54,20 @@ describe("a size search's report section", () => {
     expect(sizeView(judged, POINTS, 'complete').probes[0]!.slos).toEqual(['78.42 ok, 95 % CI [75.1, 81.7], 1 of 2 break it']);
   });
 
+  it('gives each SLO at the answer and at the nearest value past it that failed, and the caveat of an answer whose interval reaches past the bound', () => {
+    const verdict = (observed: number, ci95: readonly [number, number], failedReplications: number, passed: boolean) => ({ slo: SLO, rule: 'mean' as const, observed, ci95, failedReplications, n: 2, passed });
+    const judged = {
+      ...SIZE,
+      rule: 'mean' as const,
+      probes: SIZE.probes.map((p) => (p.value === 8577 ? { ...p, slos: [verdict(78.42, [75.1, 81.7], 1, true)] } : p.value === 8578 ? { ...p, slos: [verdict(81.02, [79.5, 82.5], 2, false)] } : p)),
+    };
+    expect(sizeView(judged, POINTS, 'complete').evidence).toEqual([
+      `at 8577: ${SLO}: 78.42 ok, 95 % CI [75.1, 81.7], 1 of 2 break it`,
+      `at 8578: ${SLO}: 81.02 FAIL, 95 % CI [79.5, 82.5], 2 of 2 break it`,
+      'judged on the mean: at 8577 the 95 % CI of consensus.commit_latency_ms.p99 reaches past 80, so the true mean there may miss its SLO; --set expectRule=interval finds the value whose whole CI meets every SLO, a more conservative answer',
+    ]);
+  });
+
   it('gives the answer with why it is the answer', () => {
     expect(sizeView(SIZE, POINTS, 'complete')).toMatchObject({ found: true, answer: 'workload.rateTps = 8577 (8577 meets every SLO and 8578 does not)' });
   });
