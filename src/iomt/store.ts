@@ -227,7 +227,7 @@ export class OffChainStore implements Actor<unknown> {
       return;
     }
     const d = held.item;
-    if (d.decision !== 'deny' && !held.withdrawn && this.ctx.nowUs < d.consentEndUs && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) {
+    if (d.decision !== 'deny' && !held.withdrawn && this.withinConsent(d) && d.requester === m.requester && d.patient === this.config.patientOfDevice[m.device]) {
       // A permit serves one read, the one its request was made for: kept, it would serve its
       // grantee again long after the consent it was decided under was revoked. A later read
       // naming it waits for a decision that never comes again and is refused. Nor does it serve
@@ -235,6 +235,11 @@ export class OffChainStore implements Actor<unknown> {
       this.decisions.delete(key);
       this.get(from, m);
     } else this.deny(from, m);
+  }
+
+  /** Whether the consent that permitted `d` has not yet ended (a store's check, beside its node's AccessControl's). */
+  private withinConsent(d: PermitItem): boolean {
+    return this.ctx.nowUs < d.consentEndUs;
   }
 
   /**

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsentContract } from '../../../contracts/index.ts';
+import { OffChainStore } from '../../../iomt/store.ts';
 import { simulate } from '../../simulate.ts';
 import { loadScenario } from '../../../scenario/load.ts';
 import type { AttackSpec } from '../../../scenario/sections/attacks.ts';
@@ -28,7 +29,8 @@ describe('device and consent attack outcomes', () => {
 
   it('consent-misuse: a Consent contract that ignores expiry and revocation is caught as permits and reads after the end', () => {
     const original = ConsentContract.prototype.permitting;
-    // Broken contract: every consent counts as active for ever.
+    // Broken contract, and stores that do not check a permit's consent end: every consent counts as active for ever.
+    vi.spyOn(OffChainStore.prototype as unknown as { withinConsent(): boolean }, 'withinConsent').mockReturnValue(true);
     vi.spyOn(ConsentContract.prototype, 'permitting').mockImplementation(function (this: ConsentContract, patient, grantee, purpose) {
       for (const [id, c] of this.consents) if (c.patient === patient && c.grantee === grantee && c.purpose === purpose && c.provision === 'permit') return id;
       return original.call(this, patient, grantee, purpose, 0);

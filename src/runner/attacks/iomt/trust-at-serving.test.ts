@@ -43,8 +43,9 @@ describe('trust properties measured at serving', () => {
     expect(passed(broken, 'iomt.audit_complete')).toBe(false);
   });
 
-  it('consent: a Consent contract that ignores expiry lets reads out on permits past the period, and iomt.consent_enforced fails', () => {
+  it('consent: a Consent contract that ignores expiry, at stores that do not check a permit\'s consent end, lets reads out on permits past the period, and iomt.consent_enforced fails', () => {
     expect(run('consent-expired').metrics['iomt.consent_violations']!.value).toBe(0);
+    vi.spyOn(OffChainStore.prototype as unknown as { withinConsent(): boolean }, 'withinConsent').mockReturnValue(true);
     vi.spyOn(ConsentContract.prototype, 'permitting').mockImplementation(function (this: ConsentContract, patient, grantee, purpose) {
       for (const [id, c] of this.consents) if (c.patient === patient && c.grantee === grantee && c.purpose === purpose && c.provision === 'permit' && c.status === 'active') return id;
       return undefined;
