@@ -29,7 +29,7 @@ import { GatewayRegistry } from './gateway-registry.ts';
 import { LedgerClient, type LedgerEndpoint, type LedgerOwner } from './ledger-client.ts';
 import { NOTICE_BYTES, type AlertNotice, type PutAck, type PutBatch, type PutOutcome } from './messages.ts';
 import { NodeQueries, NodeSubscription, type NodeEndpoint } from './node-link.ts';
-import type { NodeAnswer, NodeAnswerBody, NodeNotice } from './node-messages.ts';
+import type { NodeAnswer, NodeAnswerBody, NodeHeartbeat, NodeNotice } from './node-messages.ts';
 import { CHANNEL_INDEX, type DeviceProfile } from './profiles.ts';
 import { encodeRecord, RECORD_BYTES, type ReadingMessage } from './reading.ts';
 
@@ -164,6 +164,7 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
     else if (kind === 'node-answer') {
       if (!this.ledger.onNodeAnswer(msg as NodeAnswer)) this.queries.answered(msg as NodeAnswer);
     } else if (kind === 'node-notice') this.onNotice(msg as NodeNotice);
+    else if (kind === 'node-heartbeat' && (msg as NodeHeartbeat).topic === 'registry') this.registryFeed.heartbeat(msg as NodeHeartbeat);
   }
 
   onTimer(tag: number): void {

@@ -1,12 +1,13 @@
 /**
  * The asking side of the node query protocol (node-messages.ts), borrowed by actors that talk to
  * their organisation's node: numbered queries that are re-sent when unanswered (lost, or the node
- * was down), and subscriptions that notice a missed notice and subscribe again from the last
- * height they hold. Each message costs one MAC to send and one to check (the authenticated
- * channel, docs/references.md §6). Not an actor: it borrows its owner's context.
+ * was down), and subscriptions that notice a missed notice (by a later notice, or by the node's
+ * heartbeat) and subscribe again from the last height they hold. Each message costs one MAC to
+ * send and one to check (the authenticated channel, docs/references.md §6). Not an actor: it
+ * borrows its owner's context.
  */
 import type { ActorContext, HostId } from '../../sim/index.ts';
-import { queryBytes, subscribeBytes, type NodeAnswer, type NodeNotice, type NodeQuery, type NodeQueryBody, type NodeSubscribe, type NodeTopic } from './node-messages.ts';
+import { queryBytes, subscribeBytes, type NodeAnswer, type NodeHeartbeat, type NodeNotice, type NodeQuery, type NodeQueryBody, type NodeSubscribe, type NodeTopic } from './node-messages.ts';
 
 /** Where an actor's node is and what a MAC costs (plain data in the actor's configuration). */
 export interface NodeEndpoint {
@@ -63,8 +64,9 @@ export class NodeQueries {
 /**
  * One subscription to a topic of the node. Each (re)subscription has a new number; its notices
  * are applied in order: notice 0 acknowledges it with the replay, then 1, 2, … A notice of an
- * older subscription is ignored; a missing one starts a new subscription from the last height
- * applied, whose replay brings what was missed.
+ * older subscription is ignored; a missing one, seen by a later notice or by a heartbeat that
+ * numbers a notice not yet applied, starts a new subscription from the last height applied, whose
+ * replay brings what was missed.
  */
 export class NodeSubscription {
   private id = -1;
@@ -113,5 +115,15 @@ export class NodeSubscription {
     this.acknowledged = true;
     if (n.height > this.lastHeight) this.lastHeight = n.height;
     return true;
+  }
+
+  /**
+   * The node's heartbeat (its MAC checked): if it numbers a notice of this subscription not yet
+   * applied, that notice was lost, or is still on its way (a new subscription's replay brings its
+   * items either way), so subscribe again. One of an older subscription is ignored, as its notices are.
+   */
+  heartbeat(h: NodeHeartbeat): void {
+    this.ctx.cpu(this.node.macUs);
+    if (h.subscription === this.id && h.seq >= this.expectedSeq) this.subscribe();
   }
 }

@@ -14,6 +14,14 @@
  *   notice per subscriber per executed batch of blocks that has items for it, numbered per
  *   subscription, so a subscriber that sees a gap (a lost notice, or it was down) subscribes again
  *   from the last height it holds and the node replays what it missed.
+ * - Heartbeats. A gap shows only when a later notice arrives, and nothing may follow the last one
+ *   (a device's revocation, then no registry change for the rest of the run). So every
+ *   `noticeHeartbeat` the node tells each subscription that has had a notice the number of its
+ *   last one; a subscriber that has not applied that one subscribes again, as on a gap. A lost
+ *   notice is thus recovered within one period and a round trip, however quiet the topic; a lost
+ *   heartbeat only defers that to the next. Raft's leader does the same for its followers: its
+ *   periodic empty AppendEntries (Ongaro & Ousterhout, ATC 2014, §5.2) carry its log position,
+ *   by which a follower that missed entries finds out (§5.3).
  *
  * Sizes: a 20-byte header (kind, query or subscription id, notice number, height) and the 32-byte MAC tag, plus
  * each field: ids and pseudonyms as their ASCII bytes, numbers as 4 bytes (8 for heights, times
@@ -133,6 +141,21 @@ export type NodeNotice = {
   /** The node's executed height: the notice carries every matching item up to it. */
   readonly height: number;
 } & NodeNoticeItems;
+
+/** Node → subscriber, every `noticeHeartbeat`: the number of the subscription's last notice. */
+export interface NodeHeartbeat {
+  readonly kind: 'node-heartbeat';
+  readonly subscription: number;
+  /** The subscription's topic, so that a subscriber of several topics knows which it concerns. */
+  readonly topic: NodeTopic;
+  /** Number of the last notice the node sent on the subscription. */
+  readonly seq: number;
+  /** The node's executed height. */
+  readonly height: number;
+}
+
+/** Bytes of a heartbeat on the wire: the header (its notice number the last notice's) and the topic. */
+export const HEARTBEAT_BYTES = NODE_MESSAGE_BASE_BYTES + 1;
 
 export type NodeMessage = NodeQuery | NodeSubscribe;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext, type ModelEvent } from '../../sim/index.ts';
 import { IomtLedgerApp } from '../contracts/index.ts';
 import { ZERO_CRYPTO_COSTS, type Block, type CryptoCosts, type ContractCall, type Transaction } from '../ledger/index.ts';
-import { STATE_READ_US, type NodeAnswer, type NodeNotice, type NodeQuery, type NodeSubscribe } from './node-messages.ts';
+import { HEARTBEAT_BYTES, NODE_MESSAGE_BASE_BYTES, STATE_READ_US, type NodeAnswer, type NodeHeartbeat, type NodeNotice, type NodeQuery, type NodeSubscribe } from './node-messages.ts';
 import { NodeQueryService } from './node-service.ts';
 
 const GATEWAY = 50;
@@ -139,6 +139,32 @@ describe('NodeQueryService', () => {
     n.service.onMessage(STORE, { kind: 'node-subscribe', id: 1, topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
     expect((n.sent.at(-1)!.msg as NodeNotice).items).toEqual(committed);
     expect(n.service.consentRevokedUs).toEqual(new Map([['c0', 9_000_000]]));
+  });
+
+  it('heartbeats each subscription that has had a notice with the number of its last one, for one MAC and no state read', () => {
+    const n = node();
+    n.service.onMessage(GATEWAY, { kind: 'node-subscribe', id: 4, topic: 'registry', sinceHeight: 0 } satisfies NodeSubscribe);
+    n.service.onMessage(STORE, { kind: 'node-subscribe', id: 0, topic: 'permits', sinceHeight: 0, patients: ['pt_0'] } satisfies NodeSubscribe);
+    n.commit(block(1, [tx({ contract: 'DeviceRegistry', method: 'revoke', args: { device: 'dev_0', status: 'revoked' } }, ADMIN)]));
+    n.commit(block(2, [request('r1')]));
+    const sentBefore = n.sent.length;
+    const cpuBefore = n.cpu();
+    n.service.heartbeat();
+    expect(n.sent.slice(sentBefore)).toEqual([
+      { to: GATEWAY, msg: { kind: 'node-heartbeat', subscription: 4, topic: 'registry', seq: 1, height: 2 } satisfies NodeHeartbeat },
+      { to: STORE, msg: { kind: 'node-heartbeat', subscription: 0, topic: 'permits', seq: 1, height: 2 } satisfies NodeHeartbeat },
+    ]);
+    expect(n.cpu() - cpuBefore).toBe(2 * MAC_US);
+    expect(HEARTBEAT_BYTES).toBe(NODE_MESSAGE_BASE_BYTES + 1);
+  });
+
+  it('sends no heartbeat to a subscription with no notice since its acknowledgement (its subscriber re-subscribes if that was lost)', () => {
+    const n = node();
+    n.service.onMessage(GATEWAY, { kind: 'node-subscribe', id: 4, topic: 'registry', sinceHeight: 0 } satisfies NodeSubscribe);
+    n.commit(block(1, [request('r1')]));
+    const sentBefore = n.sent.length;
+    n.service.heartbeat();
+    expect(n.sent.slice(sentBefore)).toEqual([]);
   });
 
   it('replays the audit log from the subscriber\'s height and reports every contract outcome as a model event', () => {

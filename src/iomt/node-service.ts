@@ -10,8 +10,10 @@
  *
  * Processor time, on the node (it competes with consensus for the node's cores): per query one MAC
  * check, one state read (STATE_READ_US) and one MAC on the answer; per notice one MAC and one state
- * read per item; per subscription one MAC check and, for a replay, a state read per item. MACs come
- * from the crypto cost table (macUs), as every authenticated channel in the model is charged.
+ * read per item; per subscription one MAC check and, for a replay, a state read per item; per
+ * heartbeat one MAC (the notice number and height it carries are the service's own counters, so it
+ * reads no state). MACs come from the crypto cost table (macUs), as every authenticated channel in
+ * the model is charged.
  */
 import type { ActorContext, HostId } from '../../sim/index.ts';
 import type { AccessDecision, AuditEntry, ContractOutcome, IomtLedgerApp } from '../contracts/index.ts';
@@ -19,10 +21,12 @@ import { macCostUs, type CryptoCosts } from '../ledger/index.ts';
 import { emitIomt, emitIomtFirst } from './events.ts';
 import {
   answerBytes,
+  HEARTBEAT_BYTES,
   noticeBytes,
   STATE_READ_US,
   type NodeAnswer,
   type NodeAnswerBody,
+  type NodeHeartbeat,
   type NodeMessage,
   type NodeNoticeItems,
   type NodeQuery,
@@ -254,6 +258,20 @@ export class NodeQueryService {
           if (newAudit.length > 0) this.send(s, { topic: 'audit', items: newAudit }, false);
           break;
       }
+    }
+  }
+
+  /**
+   * Tell each subscription the number of its last notice (node-messages.ts, heartbeats); the owner
+   * calls this every `noticeHeartbeat`. A subscription with none since its acknowledgement is left
+   * out: if that acknowledgement was lost, its subscriber subscribes again on its own
+   * (NodeSubscription.retry).
+   */
+  heartbeat(): void {
+    for (const s of this.subscriptions) {
+      if (s.seq === 0) continue;
+      this.ctx.cpu(this.macUs);
+      this.ctx.send(s.host, { kind: 'node-heartbeat', subscription: s.id, topic: s.topic, seq: s.seq, height: this.notifiedHeight } satisfies NodeHeartbeat, HEARTBEAT_BYTES);
     }
   }
 

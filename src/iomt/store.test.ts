@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext, type ModelEvent } from '../../sim/index.ts';
 import { KeyRing, packedMerkleRoot, verifyMerkleProof, ZERO_CRYPTO_COSTS, type CryptoCosts } from '../ledger/index.ts';
 import type { GetLatest, GetReply, PutBatch } from './messages.ts';
-import { STATE_READ_US, type NodeNotice, type PermitItem } from './node-messages.ts';
+import { STATE_READ_US, type NodeHeartbeat, type NodeNotice, type NodeSubscribe, type PermitItem } from './node-messages.ts';
 import { decodeRecord, encodeRecord, RECORD_BYTES } from './reading.ts';
 import { ENROLMENT_AUTHORITY_SIGNER, enrolReader, signedRead } from './reader-credential.ts';
 import { OffChainStore, PERMIT_LIFETIME_US, type StoreOptions } from './store.ts';
@@ -220,6 +220,17 @@ describe('OffChainStore', () => {
     expect(replies(sent)[0]).toEqual({ kind: 'put-ack', batch: 0, stored: true });
     expect(s.usedBytes).toBe(b.bytes);
     expect(s.serveWithoutPermit(6, { kind: 'get', device: 4, token: 1 })).toBe(true);
+  });
+
+  it("subscribes again from the last height it applied when its node's heartbeat numbers a permits notice it never got", () => {
+    const { ctx, sent } = scripted();
+    const s = store(ctx);
+    const subscriptions = () => sent.filter((m) => m.to === NODE).map((m) => m.msg as NodeSubscribe);
+    s.onMessage(NODE, { kind: 'node-heartbeat', subscription: 0, topic: 'permits', seq: 0, height: 7 } satisfies NodeHeartbeat);
+    expect(subscriptions()).toHaveLength(1);
+    // Notice 1 (a decision) was lost and none followed it.
+    s.onMessage(NODE, { kind: 'node-heartbeat', subscription: 0, topic: 'permits', seq: 1, height: 7 } satisfies NodeHeartbeat);
+    expect(subscriptions().at(-1)).toEqual({ kind: 'node-subscribe', id: 1, topic: 'permits', sinceHeight: 5, patients: PATIENT_OF_DEVICE } satisfies NodeSubscribe);
   });
 
   it('refuses a read without a permit for that requester and device, and counts it', () => {

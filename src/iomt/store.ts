@@ -34,7 +34,7 @@ import { emitIomt } from './events.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch, PutRefusal } from './messages.ts';
 import { RECORD_BYTES, recordDevice, recordPayloadBytes } from './reading.ts';
 import { NodeSubscription, type NodeEndpoint } from './node-link.ts';
-import { STATE_READ_US, type NodeNotice, type PermitItem } from './node-messages.ts';
+import { STATE_READ_US, type NodeHeartbeat, type NodeNotice, type PermitItem } from './node-messages.ts';
 import { signedByRequester } from './reader-credential.ts';
 
 /** How long a read waits for its request's decision to reach the store from its node before it is refused. */
@@ -158,9 +158,10 @@ export class OffChainStore implements Actor<unknown> {
   }
 
   onMessage(from: HostId, msg: unknown): void {
-    const m = msg as PutBatch | GetLatest | NodeNotice;
+    const m = msg as PutBatch | GetLatest | NodeNotice | NodeHeartbeat;
     if (m.kind === 'put') this.put(from, m);
     else if (m.kind === 'get') this.authorize(from, m);
+    else if (m.kind === 'node-heartbeat' && m.topic === 'permits') this.permits.heartbeat(m);
     else if (m.kind === 'node-notice' && m.topic === 'permits' && this.permits.accept(m)) {
       this.expirePermits();
       for (const p of m.items) {

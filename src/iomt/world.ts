@@ -70,6 +70,8 @@ export interface IomtWorldConfig {
   readonly access: { readonly cliniciansPerWard: number; readonly clinicianRatePerHour: number; readonly breakGlassProbability: number; readonly researchers: number; readonly researcherRatePerHour: number; readonly researchConsentFraction: number; readonly revocationsPerHour: number };
   readonly identity: { readonly actionsPerHour: number; readonly revokeFraction: number };
   readonly retransmitUs: number;
+  /** Period of each node's heartbeat to its subscribers (node-messages.ts). */
+  readonly noticeHeartbeatUs: number;
   /** Wrap replica i's actor factory (Byzantine behaviour from an attack plan). */
   readonly wrapReplica?: WrapReplica;
   /** Run one partition of the hosts (src/world/threads/). */
@@ -259,7 +261,7 @@ export class IomtWorld {
       },
       wrapReplica: <M>(i: number, replica: ActorFactory<M>): ActorFactory<M> => {
         const host = topo.nodes[i]!.host;
-        const node: ConsortiumNodeConfig = { app: this.apps[host]!, costs: crypto };
+        const node: ConsortiumNodeConfig = { app: this.apps[host]!, costs: crypto, heartbeatUs: c.noticeHeartbeatUs };
         this.builds.push({ host, kind: 'node', config: node });
         const inner = (wrapReplica?.(i, replica) ?? replica) as ActorFactory<unknown>;
         return ((ctx: ActorContext<unknown>) => {

@@ -96,6 +96,7 @@ export function iomtWorldConfig(scenario: Scenario, seed: number, protocolOverri
     access: s.access,
     identity: s.identity,
     retransmitUs: s.retransmit,
+    noticeHeartbeatUs: s.noticeHeartbeat,
   };
 }
 

@@ -7,50 +7,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Actor, ActorContext, HostId, ModelEvent } from '../../sim/index.ts';
-import { gatewayHosts, nodeEndpoint, siteLink } from '../attacks/iomt/layout.ts';
+import type { ModelEvent } from '../../sim/index.ts';
 import type { ContractOutcome } from '../contracts/index.ts';
-import { LedgerClient, type LedgerOwner } from '../iomt/ledger-client.ts';
-import { NodeQueries } from '../iomt/node-link.ts';
-import type { NodeAnswer } from '../iomt/node-messages.ts';
-import type { IomtWorld } from '../iomt/world.ts';
-import type { ReplyMessage } from '../protocols/types.ts';
 import { loadScenario } from '../scenario/index.ts';
+import { addDeviceRevoker } from './testing/device-revoker.ts';
 import { runIomtWorld } from './testing/run.ts';
 
 const stolenKeyFile = fileURLToPath(new URL('../../scenarios/attacks/stolen-key.yaml', import.meta.url));
-
-const TIMER_REVOKE = 0;
-const TIMER_RETRANSMIT = 1;
-
-/** Another revoking authority (a hospital administrator, say): revokes device `device` at `atUs`. */
-class EarlyRevoker implements Actor<unknown>, LedgerOwner {
-  private readonly queries: NodeQueries;
-  private readonly ledger: LedgerClient;
-  constructor(private readonly ctx: ActorContext<unknown>, private readonly o: { readonly world: IomtWorld; readonly device: string; readonly atUs: number }) {
-    const hosp = o.world.topology.hospitals[0]!;
-    this.queries = new NodeQueries(ctx, nodeEndpoint(o.world, hosp.node));
-    this.ledger = new LedgerClient(ctx, o.world.ledgerEndpoint, this.queries, this);
-  }
-  onStart(): void {
-    this.ctx.setTimer(this.o.atUs, TIMER_REVOKE);
-    this.ctx.setTimer(this.o.world.config.retransmitUs, TIMER_RETRANSMIT);
-  }
-  onTimer(tag: number): void {
-    if (tag === TIMER_REVOKE) {
-      this.ledger.submit({ contract: 'DeviceRegistry', method: 'revoke', args: { device: this.o.device, status: 'revoked' } }, 0, { q: 'height' });
-      return;
-    }
-    this.ledger.retransmit();
-    this.ctx.setTimer(this.o.world.config.retransmitUs, TIMER_RETRANSMIT);
-  }
-  onMessage(from: HostId, msg: unknown): void {
-    const m = msg as ReplyMessage | NodeAnswer;
-    if (m.kind === 'reply') this.ledger.onReply(from, m);
-    else if (m.kind === 'node-answer' && !this.ledger.onNodeAnswer(m)) this.queries.answered(m);
-  }
-  onLedgerOutcome(): void {}
-}
 
 describe('stolen-key security service', () => {
   it('is not credited with the revocation of a device already revoked when it acts', () => {
@@ -65,11 +28,8 @@ describe('stolen-key security service', () => {
       setup: (world) => {
         // The security service is the last host the attack added.
         serviceHost = world.engine.hostCount - 1;
-        revokerHost = world.engine.hostCount;
-        world.enrolDeviceAuthority(revokerHost, gatewayHosts(world), 'revoke');
         device = world.deviceNames[0]!;
-        const placed = world.engine.addHost(siteLink(world, world.topology.hospitals[0]!.region), (ctx: ActorContext<unknown>) => new EarlyRevoker(ctx, { world, device, atUs: 30_000_000 }), 'test:early-revoker');
-        expect(placed).toBe(revokerHost);
+        revokerHost = addDeviceRevoker(world, device, 30_000_000);
       },
       observers: [(_h, e: ModelEvent) => {
         if (e.kind !== 'iomt-contract-outcome') return;

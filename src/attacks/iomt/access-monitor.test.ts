@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, type ActorContext, type ModelEvent } from '../../../sim/index.ts';
 import type { AuditEntry } from '../../contracts/index.ts';
-import type { NodeNotice } from '../../iomt/node-messages.ts';
+import type { NodeHeartbeat, NodeNotice, NodeSubscribe } from '../../iomt/node-messages.ts';
 import { AccessMonitor } from './access-monitor.ts';
 
 function entry(agent: string, ref: string): AuditEntry {
@@ -37,6 +37,20 @@ describe('AccessMonitor', () => {
     const alarms = run((w) => ({ a: steady(w), b: w >= 8 ? 25 : steady(w + 1) }), 12);
     expect(new Set(alarms.map((a) => a.subject))).toEqual(new Set(['requester:b']));
     expect(Math.min(...alarms.map((a) => a.window))).toBe(8);
+  });
+
+  it("subscribes again to the audit log when its node's heartbeat numbers a notice it never got", () => {
+    const NODE = 0;
+    const sent: NodeSubscribe[] = [];
+    const ctx: ActorContext<unknown> = {
+      self: 1, nowUs: 0, rng: new Rng(1),
+      send: (_to, msg) => void sent.push(msg as NodeSubscribe), setTimer: () => 0, cancelTimer: () => {}, cpu: () => {}, cpuParallel: () => {}, emit: () => {}, emitFirst: () => {},
+    };
+    const monitor = new AccessMonitor(ctx, { windowUs: 60e6, warmupWindows: 5, requesters: ['a'], node: { host: NODE, macUs: 0, retryUs: 4e6 } });
+    monitor.onStart();
+    monitor.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'audit', seq: 0, height: 3, items: [] } satisfies NodeNotice);
+    monitor.onMessage(NODE, { kind: 'node-heartbeat', subscription: 0, topic: 'audit', seq: 1, height: 4 } satisfies NodeHeartbeat);
+    expect(sent.map((m) => [m.id, m.sinceHeight])).toEqual([[0, 0], [1, 3]]);
   });
 
   it('stays quiet while every requester keeps its usual volume', () => {

@@ -10,7 +10,7 @@
 import type { Actor, ActorContext, HostId, TimerTag } from '../../../sim/index.ts';
 import { CusumDetector, EwmaDetector, type AlarmClearEvent, type AlarmEvent, type StreamDetector } from '../../iomt/detectors.ts';
 import { NodeSubscription, type NodeEndpoint } from '../../iomt/node-link.ts';
-import type { NodeNotice } from '../../iomt/node-messages.ts';
+import type { NodeHeartbeat, NodeNotice } from '../../iomt/node-messages.ts';
 
 export interface AccessMonitorOptions {
   readonly windowUs: number;
@@ -47,10 +47,12 @@ export class AccessMonitor implements Actor<unknown> {
     this.ctx.setTimer(this.o.windowUs, 0);
   }
 
-  /** Audit entries committed at the node: counted in the current window. */
+  /** Audit entries committed at the node, counted in the current window; and the node's heartbeats. */
   onMessage(_from: HostId, msg: unknown): void {
-    const n = msg as NodeNotice;
-    if (n.kind !== 'node-notice' || n.topic !== 'audit' || !this.audit.accept(n)) return;
+    const n = msg as NodeNotice | NodeHeartbeat;
+    if (n.topic !== 'audit') return;
+    if (n.kind === 'node-heartbeat') return this.audit.heartbeat(n);
+    if (n.kind !== 'node-notice' || !this.audit.accept(n)) return;
     for (const e of n.items) {
       if (e.type !== 'access' && e.type !== 'break-glass') continue;
       const i = this.slot.get(e.agent);

@@ -36,6 +36,7 @@ export function smallWorldConfig(protocol: ProtocolDefinition, overrides: Partia
     access: { cliniciansPerWard: 1, clinicianRatePerHour: 60, breakGlassProbability: 0.05, researchers: 1, researcherRatePerHour: 60, researchConsentFraction: 0.5, revocationsPerHour: 20 },
     identity: { actionsPerHour: 0, revokeFraction: 0 },
     retransmitUs: 4_000_000,
+    noticeHeartbeatUs: 1_000_000,
     ...overrides,
   };
 }

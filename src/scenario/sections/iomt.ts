@@ -188,6 +188,10 @@ export function iomtSchema(detectorSpec: z.ZodType<DetectorSpec, unknown>) {
         .default({ actionsPerHour: 6, revokeFraction: 0.2 }),
       /** Client retransmission of unanswered ledger requests, and of queries and subscriptions its node has not answered. */
       retransmit: zPositiveDurationUs.default(4_000_000),
+      /**
+       * Period of each consortium node's heartbeat to its subscribers (gateways' registry changes, stores' access decisions, monitors' audit log): it carries the number of the subscription's last notice, so a subscriber whose last notice was lost subscribes again and the node replays what it missed. A lost notice is recovered within this period and a round trip; a shorter period costs each node one 53-byte message and one MAC per subscriber each period. The default recovers a lost access decision before a store gives up the read waiting for it (5 s).
+       */
+      noticeHeartbeat: zPositiveDurationUs.default(1_000_000),
     })
     .strict()
     .superRefine((iomt, ctx) => {
