@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractOutcome } from '../contracts/index.ts';
 import type { Transaction } from '../ledger/index.ts';
 import { metricDoc } from '../metrics/catalog.ts';
+import type { RejectReason } from './admission.ts';
 import { DEFAULT_ALERT_RULES } from './alert-rules.ts';
 import { IomtCollector } from './collector.ts';
 import { CHANNEL_INDEX } from './vitals.ts';
@@ -35,6 +36,25 @@ describe('IomtCollector', () => {
     expect(m['iomt.consent_violations']!.value).toBe(0);
   });
 
+  it("times each device revocation from its commit to its gateway applying it, and counts those still unapplied at the end", () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 5_000_000);
+    const revoke = (device: string): ContractOutcome => ({ kind: 'device', tx: tx(), height: 1, method: 'revoke', device });
+    const applied = (device: string, atUs: number) => c.onEvent({ kind: 'iomt-device-revocation-applied', gateway: 50, device }, atUs);
+    // Before the warm-up: applied, but not timed.
+    c.onOutcome(revoke('dev_0'), 1_000_000);
+    applied('dev_0', 1_500_000);
+    c.onOutcome({ kind: 'device', tx: tx(), height: 2, method: 'rotate', device: 'dev_1' }, 6_000_000);
+    c.onOutcome(revoke('dev_2'), 6_000_000);
+    c.onOutcome(revoke('dev_3'), 7_000_000);
+    applied('dev_2', 6_250_000);
+    applied('dev_2', 9_000_000);
+    // dev_3's gateway never hears of it; dev_1 was only rotated.
+    const m = metrics(c);
+    expect(m['iomt.device_revocation_applied_latency_ms.max']!.value).toBe(250);
+    expect(m['iomt.device_revocation_applied_latency_ms.p50']!.value).toBe(250);
+    expect(m['iomt.device_revocations_unapplied']!.value).toBe(1);
+  });
+
   it('scores the first fast-path alert of an episode from the episode start, and others as duplicates or false', () => {
     const episode = { patient: 0, kind: 'desaturation' as const, startUs: 10_000_000, endUs: 100_000_000, level: 85 };
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [episode], [], 0);
@@ -52,7 +72,7 @@ describe('IomtCollector', () => {
 
   it('counts rejected readings by reason, and their total, over the whole run', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 5_000_000);
-    const reject = (reason: string, atUs: number) => c.onEvent({ kind: 'iomt-reading-rejected', device: 1, reason }, atUs);
+    const reject = (reason: RejectReason, atUs: number) => c.onEvent({ kind: 'iomt-reading-rejected', device: 1, reason }, atUs);
     reject('replay', 1_000);
     reject('replay', 6_000_000);
     reject('stale', 7_000_000);

@@ -51,6 +51,8 @@ export class IomtCollector {
   readonly accessDecision = new Histogram();
   readonly integrityCheck = new Histogram();
   readonly revokeEnforced = new Histogram();
+  /** Time from a device revocation's commit to its gateway applying it (ms), for those committed after the warm-up. */
+  readonly deviceRevocationApplied = new Histogram();
   private alertsScored = false;
   /** Episodes alerted within their rule's target on each path (of the episodes iomt.episodes counts). */
   private fastWithinTarget = 0;
@@ -74,6 +76,8 @@ export class IomtCollector {
   private readonly integrity = { valid: 0, invalid: 0, unanchored: 0, 'not-found': 0, refused: 0, unanswered: 0 } as Record<string, number>;
   private staleAccesses = 0;
   private readonly pendingRevokes = new Map<string, number>();
+  /** Device revocations committed (first execution) and not yet applied by the device's gateway: commit time by device name. */
+  private readonly unappliedDeviceRevocations = new Map<string, number>();
   /** Every record a store served, judged at the end against the committed audit and consent state. */
   readonly served = new ServedReads();
   /** The altered records served and their readers' integrity checks, for attacks that alter records to score against. */
@@ -114,7 +118,7 @@ export class IomtCollector {
         this.alarmRates.add(event.detector, nowUs);
         return;
       case 'iomt-reading-rejected':
-        this.rejected[REJECT_REASONS.indexOf(event.reason as (typeof REJECT_REASONS)[number])]! += 1;
+        this.rejected[REJECT_REASONS.indexOf(event.reason)]! += 1;
         return;
       case 'iomt-batch-durable': {
         if (!event.stored) {
@@ -152,6 +156,13 @@ export class IomtCollector {
       case 'iomt-revoke-submitted':
         this.pendingRevokes.set(event.consent, event.submittedUs);
         return;
+      case 'iomt-device-revocation-applied': {
+        const committedUs = this.unappliedDeviceRevocations.get(event.device);
+        if (committedUs === undefined) return;
+        this.unappliedDeviceRevocations.delete(event.device);
+        if (committedUs >= this.warmupUs) this.deviceRevocationApplied.add((nowUs - committedUs) / MS);
+        return;
+      }
       case 'iomt-record-served':
         this.served.onServed(event, nowUs);
         this.altered.onServed(event);
@@ -280,6 +291,10 @@ export class IomtCollector {
         if (this.pendingRevokes.has(c)) this.staleAccesses++;
         return;
       }
+      case 'device':
+        // A device is registered with one gateway, and a revoked device never changes again (src/contracts/registry.ts).
+        if (o.method === 'revoke') this.unappliedDeviceRevocations.set(o.device, nowUs);
+        return;
       case 'rejected':
         this.rejectedCalls++;
         return;
@@ -354,6 +369,8 @@ export class IomtCollector {
     put('iomt.access_denied', 'count', this.decisions['deny']!);
     put('iomt.access_break_glass', 'count', this.decisions['break-glass']!);
     lat('iomt.consent_revoke_enforced_latency_ms', this.revokeEnforced);
+    lat('iomt.device_revocation_applied_latency_ms', this.deviceRevocationApplied);
+    put('iomt.device_revocations_unapplied', 'count', this.unappliedDeviceRevocations.size);
     put('iomt.stale_accesses', 'count', this.staleAccesses);
     put('iomt.consent_violations', 'count', served.consentViolations);
     put('iomt.records_served_after_revocation', 'count', served.afterRevocation);

@@ -4,10 +4,13 @@
  */
 import type { EmitKey, ModelEvent } from '../../sim/index.ts';
 import type { ContractOutcome } from '../contracts/index.ts';
+import type { RejectReason } from './admission.ts';
 import type { PutOutcome } from './messages.ts';
 
 export type IomtEvent =
-  | { readonly kind: 'iomt-reading-rejected'; readonly device: number; readonly reason: string }
+  | { readonly kind: 'iomt-reading-rejected'; readonly device: number; readonly reason: RejectReason }
+  /** A gateway applied a DeviceRegistry revocation its node reported: from now on it refuses the device's key. `device`: its registry name. */
+  | { readonly kind: 'iomt-device-revocation-applied'; readonly gateway: number; readonly device: string }
   /** The store acknowledged a batch (`stored` false: refused, for the reason `refused` gives). */
   | ({ readonly kind: 'iomt-batch-durable'; readonly gateway: number; readonly batch: number; readonly trueUs: Float64Array } & PutOutcome)
   /** The anchoring transaction of a batch is confirmed at its gateway. */

@@ -42,10 +42,17 @@ export class GatewayRegistry implements RegistryView {
     return this.keyOf[device - this.firstDevice] ?? NO_KEY;
   }
 
-  /** A change the node reported (a device it does not know is ignored: the node only reports this gateway's). */
-  apply(item: RegistryItem): void {
+  /**
+   * A change the node reported (a device it does not know is ignored: the node only reports this
+   * gateway's). True where it revoked a key this gateway held: a revocation replayed after it was
+   * applied changes nothing.
+   */
+  apply(item: RegistryItem): boolean {
     const device = this.deviceOf.get(item.device);
-    if (device === undefined) return;
-    this.keyOf[device - this.firstDevice] = item.active ? Number(item.keyId) : NO_KEY;
+    if (device === undefined) return false;
+    const slot = device - this.firstDevice;
+    const held = this.keyOf[slot] !== NO_KEY;
+    this.keyOf[slot] = item.active ? Number(item.keyId) : NO_KEY;
+    return held && !item.active;
   }
 }

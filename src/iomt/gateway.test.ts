@@ -3,6 +3,7 @@ import { Rng, type ActorContext } from '../../sim/index.ts';
 import { KeyRing, merkleRoot, ZERO_CRYPTO_COSTS } from '../ledger/index.ts';
 import type { ReplyMessage, RequestMessage } from '../protocols/types.ts';
 import { DEFAULT_ALERT_RULES } from './alert-rules.ts';
+import type { IomtEvent } from './events.ts';
 import { Gateway } from './gateway.ts';
 import type { AlertNotice, PutAck, PutBatch } from './messages.ts';
 import type { NodeAnswer, NodeNotice, NodeQuery, NodeSubscribe } from './node-messages.ts';
@@ -133,6 +134,17 @@ describe('Gateway', () => {
     h.deliver(1, 97);
     expect(h.gw.accepted).toBe(1);
     expect(Array.from(h.gw.rejected)).toEqual([1, 0, 0, 0, 0]);
+  });
+
+  it('reports applying a revocation once: its replay to a new subscription changes nothing', () => {
+    const h = harness(1_000);
+    h.gw.onStart();
+    const revoked = { device: 'dev_0', keyId: '1000', active: false };
+    h.gw.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'registry', seq: 0, height: 0, items: [] } satisfies NodeNotice);
+    h.gw.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'registry', seq: 1, height: 7, items: [revoked] } satisfies NodeNotice);
+    h.gw.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'registry', seq: 3, height: 9, items: [] } satisfies NodeNotice);
+    h.gw.onMessage(NODE, { kind: 'node-notice', subscription: 1, topic: 'registry', seq: 0, height: 9, items: [revoked] } satisfies NodeNotice);
+    expect(h.events.filter((e) => (e as IomtEvent).kind === 'iomt-device-revocation-applied')).toEqual([{ kind: 'iomt-device-revocation-applied', gateway: 50, device: 'dev_0' }]);
   });
 
   it('subscribes again from the last height it holds when a registry notice is missing', () => {

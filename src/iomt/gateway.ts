@@ -255,7 +255,9 @@ export class Gateway implements Actor<unknown>, LedgerOwner {
   /** A registry change of one of this gateway's devices, committed at its node. */
   private onNotice(n: NodeNotice): void {
     if (n.topic !== 'registry' || !this.registryFeed.accept(n)) return;
-    for (const item of n.items) this.registry.apply(item);
+    for (const item of n.items) {
+      if (this.registry.apply(item)) emitIomt(this.ctx, { kind: 'iomt-device-revocation-applied', gateway: this.ctx.self, device: item.device });
+    }
   }
 
   // ---- anchoring ----

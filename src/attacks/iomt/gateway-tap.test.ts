@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, ActorContext, HostId } from '../../../sim/index.ts';
 import { ScriptedContext } from '../../../sim/testing/scripted-context.ts';
+import type { RejectReason } from '../../iomt/admission.ts';
+import { emitIomt } from '../../iomt/events.ts';
 import { GatewayTap, type GatewayBehaviour } from './gateway-tap.ts';
 import { MessageLabels } from './labels.ts';
 
@@ -74,6 +76,33 @@ describe('GatewayTap', () => {
     expect(tap.delayedReadings).toBe(20);
     // Each class got its own count, the genuine readings between them none.
     for (const [cls, prefix, count] of classes) expect(labels.metrics(cls, prefix)[`${prefix}_arrived`]?.value, cls).toBe(count);
+  });
+
+  it("tells what it processed with the reason the gateway's admission gave for each refusal, none for a reading it accepted", () => {
+    const labels = new MessageLabels();
+    const processed: [boolean, RejectReason | undefined][] = [];
+    labels.onProcessed = (_cls, _msg, _nowUs, accepted, refused) => void processed.push([accepted, refused]);
+    // Accepts the first reading, refuses the second as rate-limited and the third as unregistered.
+    const reasons: (RejectReason | undefined)[] = [undefined, 'rate-limited', 'unregistered'];
+    const gateway = (c: ActorContext<unknown>): Actor<unknown> & { accepted: number } => {
+      const g = {
+        accepted: 0,
+        onMessage: () => {
+          const reason = reasons.shift();
+          if (reason === undefined) g.accepted++;
+          else emitIomt(c, { kind: 'iomt-reading-rejected', device: 0, reason });
+        },
+        onTimer: () => {},
+      };
+      return g;
+    };
+    const tap = new GatewayTap(new ScriptedContext(5), gateway, [], labels, () => undefined);
+    for (let i = 0; i < 3; i++) {
+      const m = { kind: 'reading' };
+      labels.mark(m, 'spoofed');
+      tap.onMessage(1, m);
+    }
+    expect(processed).toEqual([[true, undefined], [false, 'rate-limited'], [false, 'unregistered']]);
   });
 
   it('hands held readings to the gateway in the order they came, a reading let through waiting behind them (a window that ends, a shorter delay after a longer)', () => {

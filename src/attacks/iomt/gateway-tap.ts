@@ -7,6 +7,8 @@
  * service runs, it forwards the gateway's device alarms to it (the gateway's alarm export to the SOC).
  */
 import type { Actor, ActorContext, ActorFactory, EmitKey, HostId, ModelEvent, Rng, TimerId, TimerTag } from '../../../sim/index.ts';
+import type { RejectReason } from '../../iomt/admission.ts';
+import type { IomtEvent } from '../../iomt/events.ts';
 import type { MessageCounts, MessageLabels } from './labels.ts';
 import { SECURITY_ALARM_BYTES, type SecurityAlarm } from './security-service.ts';
 
@@ -35,6 +37,8 @@ export class GatewayTap implements Actor<unknown> {
   /** The batch the gateway last sent to its store, and how many it has sent. */
   private lastBatch = -1;
   private batchesSent = 0;
+  /** The reason the gateway gave for refusing the reading it is handling (its 'iomt-reading-rejected' event). */
+  private refused: RejectReason | undefined;
 
   constructor(
     readonly ctx: ActorContext<unknown>,
@@ -115,6 +119,7 @@ export class GatewayTap implements Actor<unknown> {
   private deliver(from: HostId, msg: unknown, counts: MessageCounts | undefined): void {
     const before = this.inner.accepted ?? 0;
     const batchesBefore = this.batchesSent;
+    this.refused = undefined;
     this.inner.onMessage(from, msg);
     if (counts === undefined) return;
     const accepted = (this.inner.accepted ?? 0) > before;
@@ -123,7 +128,7 @@ export class GatewayTap implements Actor<unknown> {
       // A reading that filled the batch was sealed into it at once (sent while the gateway handled it).
       this.addLabelled(this.batchesSent > batchesBefore ? this.batchLabels(this.lastBatch) : this.openLabelled, counts);
     }
-    this.labels.onProcessed?.(this.labels.className(counts), msg as object, this.ctx.nowUs, accepted);
+    this.labels.onProcessed?.(this.labels.className(counts), msg as object, this.ctx.nowUs, accepted, accepted ? undefined : this.refused);
   }
 
   private batchLabels(batch: number): Map<MessageCounts, number> {
@@ -139,6 +144,7 @@ export class GatewayTap implements Actor<unknown> {
   /** The gateway's model events; device alarms are also forwarded to the security service. */
   emitted(event: ModelEvent): void {
     this.ctx.emit(event);
+    if (event.kind === 'iomt-reading-rejected') this.refused = (event as Extract<IomtEvent, { kind: 'iomt-reading-rejected' }>).reason;
     const sink = this.alarmSink();
     if (sink === undefined || event.kind !== 'alarm') return;
     const a = event as ModelEvent & { detector: string; subject: string };

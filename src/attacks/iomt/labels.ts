@@ -6,6 +6,7 @@
  * the batch that holds it as stored (src/attacks/iomt/gateway-tap.ts).
  * Classes are named by the attacks that mark them ('forged', 'tampered', ...); none is listed here.
  */
+import type { RejectReason } from '../../iomt/admission.ts';
 import type { Metrics } from '../../metrics/types.ts';
 
 export interface MessageCounts {
@@ -19,8 +20,11 @@ export class MessageLabels {
   private readonly classes = new WeakMap<object, MessageCounts>();
   private readonly byName = new Map<string, MessageCounts>();
   private readonly nameOf = new WeakMap<MessageCounts, string>();
-  /** Called for every labelled reading a gateway's honest code has processed (accepted or not). */
-  onProcessed: ((cls: string, msg: object, nowUs: number, accepted: boolean) => void) | undefined;
+  /**
+   * Called for every labelled reading a gateway's honest code has processed: `refused` is the
+   * reason its admission gave (admission.ts), undefined if it accepted the reading or gave none.
+   */
+  onProcessed: ((cls: string, msg: object, nowUs: number, accepted: boolean, refused: RejectReason | undefined) => void) | undefined;
 
   /** Give a reading an attack made its class; it is counted from when it is sent (`sent`). */
   mark(msg: object, cls: string): void {

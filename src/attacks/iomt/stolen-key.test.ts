@@ -12,7 +12,11 @@ import { stolenKey } from './stolen-key.ts';
 
 const S = 1_000_000;
 
-/** A thread's share: spoofed readings processed as [time, device, accepted], and where the security service ran, its revocations and first alarms. */
+/**
+ * A thread's share: spoofed readings processed as [time, device, outcome] (outcome 1 accepted, 0
+ * refused for the device's key, 2 refused by another check), and where the security service ran,
+ * its revocations and first alarms.
+ */
 interface Share {
   readonly processed: readonly number[];
   readonly revoked?: readonly (readonly [number, number])[];
@@ -52,6 +56,11 @@ describe('stolen-key outcomes', () => {
     ]);
     expect(value(m, 'attack.spoofed_accepted_before_revocation')).toBe(3);
     expect(value(m, 'attack.spoofed_accepted_after_revocation')).toBe(1);
+    expect(value(m, 'attack.spoofed_rejected_after_revocation')).toBe(1);
+  });
+
+  it('counts as refused after the revocation only readings refused for the revoked key, not those the rate limit refused', () => {
+    const m = outcomes([3], [{ processed: [25 * S, 3, 0, 26 * S, 3, 2, 27 * S, 3, 2], revoked: [[3, 20 * S]], alarms: [[3, 15 * S]] }]);
     expect(value(m, 'attack.spoofed_rejected_after_revocation')).toBe(1);
   });
 

@@ -40,7 +40,7 @@ export const stolenKey = defineAttack({
     detectorBaselines: (spec, layout) => deviceDetectorBaselines([spec.device], layout),
     plan: (specs, env) => {
       let security: SecurityService | undefined;
-      // Spoofed readings the gateways this engine ran processed: time, device, 1 if accepted, flattened.
+      // Spoofed readings the gateways this engine ran processed: time, device, outcome (ProcessedAs), flattened.
       const processed: number[] = [];
       const own = (): StolenKeyShare => ({ processed, ...(security === undefined ? {} : { revoked: [...security.revokedUs], alarms: [...security.alarmUs] }) });
       return {
@@ -68,8 +68,8 @@ export const stolenKey = defineAttack({
           }, 'security-service');
           if (sink !== serviceHost) throw new Error(`stolen-key: security service placed at host ${sink}, expected ${serviceHost}`);
           env.forwardGatewayAlarmsTo(sink);
-          env.labels.onProcessed = (cls, msg, nowUs, accepted) => {
-            if (cls === SPOOFED) processed.push(nowUs, (msg as ReadingMessage).device, accepted ? 1 : 0);
+          env.labels.onProcessed = (cls, msg, nowUs, accepted, refused) => {
+            if (cls === SPOOFED) processed.push(nowUs, (msg as ReadingMessage).device, accepted ? ProcessedAs.accepted : refused === 'unregistered' ? ProcessedAs.refusedKey : ProcessedAs.refusedOther);
           };
         },
         hostTotals: own,
@@ -105,6 +105,14 @@ export const stolenKey = defineAttack({
   },
 });
 
+/**
+ * What a gateway did with a spoofed reading. `refusedKey`: refused by the registration check, the
+ * one that enforces a revocation (the device holds no registered key at that gateway,
+ * admission.ts); `refusedOther`: by a later check (the rate limit, a replayed sequence number),
+ * which the key's revocation has nothing to do with.
+ */
+const ProcessedAs = { refusedKey: 0, accepted: 1, refusedOther: 2 } as const;
+
 /** What a thread of the run saw: the spoofed readings its gateways processed, and the security service's revocations and alarms where it ran. */
 interface StolenKeyShare {
   readonly processed: readonly number[];
@@ -113,9 +121,12 @@ interface StolenKeyShare {
 }
 
 /**
- * Spoofed readings accepted before and after their device's revocation was confirmed committed at
- * the security service's node (the gateways' node in a one-hospital world), and refused after it:
- * a reading processed at or after that time counts as after.
+ * Spoofed readings accepted before and after their device's revocation, and refused after it for
+ * the revoked key. "After" is timed from when the security service had the revocation confirmed:
+ * f + 1 matching replies, and its node (the gateways' node in a one-hospital world) answering that
+ * this revocation took effect. A reading processed at or after that time counts as after. A
+ * refusal for another reason (the rate limit) shows nothing about the revocation, so it is not
+ * counted: a gateway that never applied the revocation still refuses some spoofed readings.
  */
 function revocationOutcomes(shares: readonly StolenKeyShare[], revokedUs: ReadonlyMap<number, number>): Metrics {
   let acceptedBefore = 0, acceptedAfter = 0, rejectedAfter = 0;
@@ -123,10 +134,11 @@ function revocationOutcomes(shares: readonly StolenKeyShare[], revokedUs: Readon
     for (let i = 0; i < processed.length; i += 3) {
       const revoked = revokedUs.get(processed[i + 1]!);
       const after = revoked !== undefined && processed[i]! >= revoked;
-      if (processed[i + 2] === 1) {
+      const outcome = processed[i + 2];
+      if (outcome === ProcessedAs.accepted) {
         if (after) acceptedAfter++;
         else acceptedBefore++;
-      } else if (after) rejectedAfter++;
+      } else if (after && outcome === ProcessedAs.refusedKey) rejectedAfter++;
     }
   }
   return {
