@@ -13,7 +13,7 @@
  * followed by a bisection, so the search takes at most twice bisection's ⌈log2⌉ probes, and on a
  * latency curve usually fewer (consortium.yaml's p99 ≤ 250 ms over 100..200,000 tx/s: 14 probes
  * where bisection took 21, the same answer).
- * Without margins (an SLO with no value) it bisects.
+ * Without margins (an SLO with no value, a probe that stopped early: size.ts bindingMargin) it bisects.
  *
  * Maximizing, passing values lie below failing ones: the answer is the last pass before the first
  * failure. Minimizing, above: the answer is the first pass after the last failure.

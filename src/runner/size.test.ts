@@ -190,6 +190,17 @@ describe('sizeScenario early stop', () => {
     }
   });
 
+  it('bisects after a probe that stopped early, whose bound sits just past the limit, rather than probing beside it', async () => {
+    // 8 meets toy.sent <= 1000 (815); 16 stops once its count passes 1000 (at 1017). Interpolating
+    // on that bound put the next probe at 15, beside 16; the bracket's middle is 12.
+    const r = await sizeScenario({ loaded: loaded(), range, slos: [slo('toy.sent<=1000')], minimize: false, workers: 0, model: TOY_MODEL, outDir: join(root, 'early-bisect') });
+    const probes = r.summary.size.probes;
+    const values = probes.map((p) => p.value);
+    expect(values.slice(0, 4)).toEqual([2, 4, 8, 16]);
+    expect(probes[3]!.stoppedEarly).toBeDefined();
+    expect(values[4]).toBe(12);
+  });
+
   it('an overclaiming bound (the broken variant) stops a probe the full run would pass, and moves the answer', async () => {
     const sound = await sizeScenario({ loaded: loaded(), range, slos: [slo('toy.sent<=1000')], minimize: false, workers: 0, model: TOY_MODEL, outDir: join(root, 'sound') });
     const broken = await sizeScenario({ loaded: loaded(), range, slos: [slo('toy.sent<=1000')], minimize: false, workers: 0, model: TOY_OVERCLAIMING_MODEL, outDir: join(root, 'broken') });
@@ -211,6 +222,10 @@ describe('bindingMargin', () => {
 
   it('is NaN where a replication left an SLO\'s metric undefined: that verdict fails whatever the mean', () => {
     expect(bindingMargin([slo('a<=250')], [{ ...verdict(125), undefinedIn: { replications: 1, of: 3 } }])).toBeNaN();
+  });
+
+  it('is NaN where the probe stopped early: its observed value is only what the mean could not go below', () => {
+    expect(bindingMargin([slo('a<=250')], [{ ...verdict(251), atLeast: true }])).toBeNaN();
   });
 });
 

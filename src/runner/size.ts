@@ -281,10 +281,13 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
  * scale a latency climbing towards saturation is nearly straight, which is what the search's
  * interpolation wants. Only steers the search (size-search.ts); verdicts alone decide the answer.
  * NaN too where a replication left an SLO's metric undefined: that verdict fails whatever the mean,
- * so the mean's distance from the limit says nothing about where the boundary lies.
+ * so the mean's distance from the limit says nothing about where the boundary lies. And NaN where
+ * the probe stopped early (`atLeast`): its `observed` is the bound at the moment it first passed
+ * the limit, just past it by construction whatever the full mean would have been, so interpolating
+ * on it would put the next probe beside the one that failed; the search bisects instead.
  */
 export function bindingMargin(slos: readonly Slo[], verdicts: readonly SloVerdict[]): number {
-  if (verdicts.some((v) => v.undefinedIn !== undefined)) return NaN;
+  if (verdicts.some((v) => v.undefinedIn !== undefined || v.atLeast === true)) return NaN;
   let margin = NaN;
   slos.forEach((s, k) => {
     const observed = verdicts[k]?.observed;
