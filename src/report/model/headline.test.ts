@@ -46,6 +46,21 @@ describe('the report headline', () => {
     expect(line(headlineSections([single]), 'Readings stored p99')?.text).toContain('5,018 ms (n=1)');
   });
 
+  it('calls a latency percentile the mean of per-run percentiles over its replications, never a share of all transactions', () => {
+    const c = configuration({ 'consensus.commit_latency_ms.p99': summary(183.7, 'ms', [169.8, 197.7], 3), 'iomt.alert_latency_ms.p95': summary(21780, 'ms', [20000, 23000], 3) });
+    const sections = headlineSections([c]);
+    expect(line(sections, 'Commit latency')?.text).toBe('Per-run 99th percentile of the time from submission to commit, over the transactions committed, averaged over 3 replications: 183.7 [169.8, 197.7] ms.');
+    expect(line(sections, 'Direct path p95')?.text).toMatch(/^Per-run 95th percentile of the time from an episode's onset to its alert at the care team .*, averaged over 3 replications: 21,780 \[/);
+    const texts = sections.flatMap((s) => s.lines).map((l) => l.text);
+    expect(texts.filter((t) => /\b(99|95) % of\b/.test(t))).toEqual([]);
+  });
+
+  it('says over how many replications per configuration a percentile is averaged where configurations differ', () => {
+    const a = configuration({ 'consensus.commit_latency_ms.p99': summary(180, 'ms', [170, 190], 2) }, { label: 'A' });
+    const b = configuration({ 'consensus.commit_latency_ms.p99': summary(190, 'ms', [180, 200], 5) }, { label: 'B' });
+    expect(line(headlineSections([a, b]), 'Commit latency')?.text).toMatch(/, averaged over 2 to 5 replications per configuration: A: 180 \[170, 190\] ms; B: 190 /);
+  });
+
   it('names the expectation that failed a line, with what it observed, when it is on another statistic than the sentence quotes', () => {
     const c = configuration(
       { 'consensus.commit_latency_ms.p99': summary(56.13, 'ms'), 'consensus.commit_latency_ms.mean': summary(41.2, 'ms') },
@@ -69,7 +84,7 @@ describe('the report headline', () => {
     });
     const sections = headlineSections([c]);
     expect(line(sections, 'Readings stored')?.text).toBe('65.7 % (n=1) of the readings gateways accepted were durable off chain by the end of the run.');
-    expect(line(sections, 'Readings stored p99')?.text).toMatch(/^99 % of the readings made durable were durable off chain within 5,018 ms/);
+    expect(line(sections, 'Readings stored p99')?.text).toBe('The 99th percentile of the time from sampling to durable off chain, over the readings made durable, in one replication: 5,018 ms (n=1).');
     expect(line(sections, 'Access decisions')?.text).toBe('80 % (n=1) of the access requests submitted were decided by the end of the run.');
     expect(line(sections, 'Episodes recorded')?.text).toMatch(/^25 % \(n=1\) of clinical episodes had their alert known to be recorded on chain/);
     // Every episode must be alerted within target for the line to pass: three of four never were.
