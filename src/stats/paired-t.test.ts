@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedTTest, type PairedTResult } from './paired-t.ts';
+import { pairedDifferenceInterval, pairedTTest, type PairedTResult } from './paired-t.ts';
 import { welchTTest } from './welch.ts';
 
 describe('the paired t-test', () => {
@@ -37,5 +37,18 @@ describe('the paired t-test', () => {
   it('finds differences the same up to floating-point rounding without spread, not t near 1e15', () => {
     // 1.2 − 1.1, 2.3 − 2.2 and 3.4 − 3.3 are 0.1 apart in exact arithmetic, a few ulps apart in binary.
     expect(pairedTTest([1.1, 2.2, 3.3], [1.2, 2.3, 3.4])).toEqual({ kind: 'no spread', sign: 1, pValue: 0.25 });
+  });
+});
+
+describe('the paired interval of a mean difference', () => {
+  it('reproduces scipy.stats.ttest_rel(b, a).confidence_interval()', () => {
+    // Differences 1..5: mean 3, standard error √2.5 / √5, t(0.975, 4) = 2.7764: [1.03676, 4.96324].
+    const [lo, hi] = pairedDifferenceInterval([1, 2, 3, 4, 5], [2, 4, 6, 8, 10])!;
+    expect(lo).toBeCloseTo(1.0367568, 6);
+    expect(hi).toBeCloseTo(4.9632432, 6);
+  });
+
+  it('is null below two pairs', () => {
+    expect(pairedDifferenceInterval([1], [2])).toBeNull();
   });
 });

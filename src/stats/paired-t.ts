@@ -5,6 +5,7 @@
  * noise cancels in the difference and the test finds a real change with fewer replications than
  * Welch's, which must treat the two samples as independent.
  */
+import { meanInterval } from './confidence.ts';
 import { mean, sampleSd } from './descriptive.ts';
 import { equalWithinRounding, largestMagnitude, signFlipExtremeP, withoutSpread, type NoSpreadResult } from './no-spread.ts';
 import { studentTCdf } from './student-t.ts';
@@ -37,4 +38,16 @@ export function pairedTTest(a: readonly number[], b: readonly number[]): PairedT
   const df = differences.length - 1;
   const t = meanDifference / (sampleSd(differences) / Math.sqrt(differences.length));
   return { kind: 't', t, df, pValue: Math.min(1, 2 * studentTCdf(-Math.abs(t), df)) };
+}
+
+/**
+ * The two-sided `level` (default 95 %) Student-t interval of the mean difference b − a over the
+ * pairs (a[i], b[i]): the interval the paired t-test inverts, d̄ ± t(1 − α/2, n − 1) · s_d / √n
+ * (Montgomery, Design and Analysis of Experiments, §2.5.1). Null with fewer than two pairs.
+ */
+export function pairedDifferenceInterval(a: readonly number[], b: readonly number[], level = 0.95): readonly [number, number] | null {
+  if (a.length !== b.length) throw new Error(`pairedDifferenceInterval: ${a.length} values against ${b.length}; pairs need equal lengths`);
+  if (a.length < 2) return null;
+  const { lo, hi } = meanInterval(a.map((x, i) => (b[i] as number) - x), level);
+  return [lo, hi];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { welchTTest, type WelchResult } from './welch.ts';
+import { welchDifferenceInterval, welchTTest, type WelchResult } from './welch.ts';
 
 describe("Welch's t-test", () => {
   it('reproduces a hand-checked example', () => {
@@ -26,5 +26,19 @@ describe("Welch's t-test", () => {
     // 1 / C(5, 3) with unequal sizes, 2 / C(6, 3) with equal ones (no-spread.ts relabellingExtremeP).
     expect(welchTTest([3, 3, 3], [4, 4])).toEqual({ kind: 'no spread', sign: 1, pValue: 0.1 });
     expect(welchTTest([4, 4, 4], [3, 3, 3])).toEqual({ kind: 'no spread', sign: -1, pValue: 0.1 });
+  });
+});
+
+describe("Welch's interval of a difference of means", () => {
+  it('reproduces scipy.stats.ttest_ind(equal_var=False).confidence_interval()', () => {
+    // b − a = 4, standard error √(1/3 + 4/3), 2.94 df: [−0.15540, 8.15540].
+    const [lo, hi] = welchDifferenceInterval([1, 2, 3], [4, 6, 8])!;
+    expect(lo).toBeCloseTo(-0.1553995, 6);
+    expect(hi).toBeCloseTo(8.1553995, 6);
+  });
+
+  it('is null below two values on a side, and the difference itself where neither side has spread', () => {
+    expect(welchDifferenceInterval([1], [1, 2])).toBeNull();
+    expect(welchDifferenceInterval([3, 3, 3], [4, 4])).toEqual([1, 1]);
   });
 });

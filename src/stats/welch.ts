@@ -2,6 +2,7 @@
  * Welch's unequal-variance t-test (Welch 1947) with the Welch–Satterthwaite degrees of freedom:
  * the comparison of two runs' replications, which need not share a variance.
  */
+import { tHalfWidth } from './confidence.ts';
 import { mean, sampleVariance } from './descriptive.ts';
 import { equalWithinRounding, largestMagnitude, relabellingExtremeP, withoutSpread, type NoSpreadResult } from './no-spread.ts';
 import { studentTCdf } from './student-t.ts';
@@ -32,11 +33,32 @@ export function welchTTest(a: readonly number[], b: readonly number[]): WelchRes
       ? { kind: 'no spread', sign: 0, pValue: 1 }
       : { kind: 'no spread', sign: meanB > meanA ? 1 : -1, pValue: relabellingExtremeP(a.length, b.length) };
   }
+  const { variance, df } = welchSatterthwaite(a, b);
+  const t = (meanB - meanA) / Math.sqrt(variance);
+  const pValue = Math.min(1, 2 * studentTCdf(-Math.abs(t), df));
+  return { kind: 't', t, df, pValue };
+}
+
+/** The variance of mean(b) − mean(a) for independent samples, and its Welch–Satterthwaite degrees of freedom. */
+function welchSatterthwaite(a: readonly number[], b: readonly number[]): { readonly variance: number; readonly df: number } {
   const varianceOfMeanA = sampleVariance(a) / a.length;
   const varianceOfMeanB = sampleVariance(b) / b.length;
   const variance = varianceOfMeanA + varianceOfMeanB;
-  const t = (meanB - meanA) / Math.sqrt(variance);
   const df = (variance * variance) / ((varianceOfMeanA * varianceOfMeanA) / (a.length - 1) + (varianceOfMeanB * varianceOfMeanB) / (b.length - 1));
-  const pValue = Math.min(1, 2 * studentTCdf(-Math.abs(t), df));
-  return { kind: 't', t, df, pValue };
+  return { variance, df };
+}
+
+/**
+ * The two-sided `level` (default 95 %) interval of mean(b) − mean(a) for independent samples that
+ * need not share a variance: the difference ± t(1 − α/2, Welch–Satterthwaite df) times its
+ * standard error, the interval Welch's test inverts (Welch 1947). Null when either sample has
+ * fewer than two values; [d, d] when neither has any spread (no variance to widen it).
+ */
+export function welchDifferenceInterval(a: readonly number[], b: readonly number[], level = 0.95): readonly [number, number] | null {
+  if (a.length < 2 || b.length < 2) return null;
+  const difference = mean(b) - mean(a);
+  const { variance, df } = welchSatterthwaite(a, b);
+  if (variance === 0) return [difference, difference];
+  const halfWidth = tHalfWidth(Math.sqrt(variance), df, level);
+  return [difference - halfWidth, difference + halfWidth];
 }

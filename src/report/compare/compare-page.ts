@@ -6,13 +6,13 @@ import { runFacts } from '../html/report-page.ts';
 import { checksMarkdown, figuresMarkdown, keyNumbersMarkdown } from '../markdown/report-md.ts';
 import { markdownTable } from '../markdown/tables.ts';
 import { headlineMetrics } from '../model/metric-names.ts';
-import { formatNumber, formatPValue } from '../model/format.ts';
+import { distinctEnds, formatNumber, formatPValue, formatDigits } from '../model/format.ts';
 import type { ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ResultsFolder } from '../results/types.ts';
 import { ENUMERATION_LIMITS, SIGNIFICANCE_LEVEL, type CheckRegression, type Comparison, type MetricDifference } from './compare.ts';
 
-const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, 'within threshold': 3, untested: 4, same: 5, identical: 6 } as const;
+const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, 'within threshold': 3, untested: 4, 'not significant': 5, identical: 6 } as const;
 
 /** The verdict as the table states it. */
 function verdictText(d: MetricDifference): string {
@@ -25,8 +25,23 @@ function ordered(differences: readonly MetricDifference[]): MetricDifference[] {
   return [...differences].sort((x, y) => VERDICT_ORDER[x.verdict] - VERDICT_ORDER[y.verdict]);
 }
 
+const signed = (text: string, x: number): string => `${x >= 0 ? '+' : ''}${text}`;
+
+/** "+3.21 [1.87, 4.55]": B − A with its 95 % interval where it was tested. */
+function deltaText(d: MetricDifference): string {
+  const delta = signed(formatNumber(d.delta), d.delta);
+  if (d.deltaCi95 === null) return delta;
+  const [lo, hi] = distinctEnds(d.deltaCi95[0], d.deltaCi95[1], (x, extra) => signed(extra === 0 ? formatNumber(x) : formatDigits(x, 4 + extra), x));
+  return `${delta} [${lo}, ${hi}]`;
+}
+
+/** "+1.8 % [+1.0, +2.5]": the relative difference with its 95 % interval, in per cent. */
 function relativeText(d: MetricDifference): string {
-  return d.relative === null ? '—' : `${d.relative >= 0 ? '+' : ''}${(d.relative * 100).toFixed(1)} %`;
+  if (d.relative === null) return '—';
+  const inPercent = (x: number, digits = 1) => signed((x * 100).toFixed(digits), x);
+  if (d.relativeCi95 === null) return `${inPercent(d.relative)} %`;
+  const [lo, hi] = distinctEnds(d.relativeCi95[0], d.relativeCi95[1], (x, extra) => inPercent(x, 1 + extra));
+  return `${inPercent(d.relative)} [${lo}, ${hi}] %`;
 }
 
 /** Whether the test reads fewer replications than produced the metric on a side (MetricDifference.nProducedA). */
@@ -56,7 +71,7 @@ function differenceCells(d: MetricDifference, c: Comparison): string[] {
     formatNumber(d.meanA),
     formatNumber(d.meanB),
     countsText(d, c),
-    `${d.delta >= 0 ? '+' : ''}${formatNumber(d.delta)}`,
+    deltaText(d),
     relativeText(d),
     formatPValue(d.pValue),
     methodText(d),
@@ -65,7 +80,7 @@ function differenceCells(d: MetricDifference, c: Comparison): string[] {
   ];
 }
 
-const HEAD = ['Point', 'Metric', 'Unit', 'A mean', 'B mean', 'n (A / B)', 'B − A', 'relative', 'p', 'test', 'p (Holm)', 'verdict'];
+const HEAD = ['Point', 'Metric', 'Unit', 'A mean', 'B mean', 'n (A / B)', 'B − A [95 % CI]', 'relative [95 % CI]', 'p', 'test', 'p (Holm)', 'verdict'];
 
 /** The columns of text among the numbers (right-aligned in HTML): every other from 'A mean' on. */
 const TEXT_COLUMNS = new Set([0, 1, 2, HEAD.indexOf('test'), HEAD.length - 1]);
@@ -107,7 +122,13 @@ function testSentence(c: Comparison): string {
         ? 'Unpaired test over replications (replications.jsonl): the runs share no replication seed, so their replications are independent samples.'
         : `Unpaired test over replications (replications.jsonl): the runs share one replication seed, too few to pair on, and a replication in both samples would make them dependent, so ${c.seeds.sharedLeftOutOf}'s replication of it is left out.`;
   const threshold = c.threshold > 0 ? ` Significant changes smaller than ${formatNumber(c.threshold * 100)} % are "within threshold" and do not fail.` : '';
-  return `${test}${threshold}`;
+  return `${test}${threshold} ${intervalSentence(c)}`;
+}
+
+/** What the intervals beside B − A are, and why one can exclude 0 beside "not significant". */
+function intervalSentence(c: Comparison): string {
+  const by = c.test === 'paired' ? 'the paired t interval of the differences B − A by seed' : "Welch's t interval";
+  return `B − A and the relative difference (over |A mean|) come with their 95 % interval, ${by}: each metric's own, not corrected for the many compared, so an interval that excludes 0 beside "not significant" is a change the Holm-corrected test could not confirm with these replications, and one that includes 0 bounds how large a change they leave possible.`;
 }
 
 /** How many metrics of each kind: tested (in Holm's family), identical in A and B, untested. */

@@ -118,7 +118,7 @@ describe('compare: what is stated is what is tested', () => {
     expect(c.uncompared).toEqual(['s: consensus.commit_latency_ms.p50 (only in B)']);
   });
 
-  it('calls a metric a side produced fewer than two values of untested, not the same', () => {
+  it("calls a metric a side produced fewer than two values of untested, not 'not significant'", () => {
     const c = compareResults(folderOf([2000, null, null]), folderOf([50, 60, 55]));
     expect(c.differences[0]!.verdict).toBe('untested');
     expect(c.differences[0]!.pValue).toBeNull();
@@ -155,26 +155,26 @@ describe('compare: the exact permutation test where its arrangements are few', (
   it('does not call two replications whose paired differences tie significant: 2 of 4 sign patterns, p = 0.5', () => {
     // An integer metric, two replications: A 45, 47 and B 44, 46 differ by −1 in both.
     const c = compareResults(inMemory({ metric: 'mempool.occupancy_txs.max', values: [45, 47] }), inMemory({ metric: 'mempool.occupancy_txs.max', values: [44, 46] }));
-    expect(c.differences[0]).toMatchObject({ test: 'paired', method: 'exact permutation', asExtreme: 2, arrangements: 4, t: null, df: null, pValue: 0.5, pAdjusted: 0.5, significant: false, verdict: 'same' });
+    expect(c.differences[0]).toMatchObject({ test: 'paired', method: 'exact permutation', asExtreme: 2, arrangements: 4, t: null, df: null, pValue: 0.5, pAdjusted: 0.5, significant: false, verdict: 'not significant' });
   });
 
   it('does not fail on two paired differences that almost tie, which the t-test at 1 degree of freedom called worse', () => {
     // Raft, 20 s, 2 replications, batchSize 10 against 20: consensus.client_latency_ms.mean rose by
     // 0.25102 and 0.25129 ms; the paired t-test read p = 0.00035 and failed the gate.
     const c = compareResults(latency([100, 110]), latency([100.25102, 110.25129]));
-    expect(c.differences[0]).toMatchObject({ method: 'exact permutation', pValue: 0.5, verdict: 'same' });
+    expect(c.differences[0]).toMatchObject({ method: 'exact permutation', pValue: 0.5, verdict: 'not significant' });
     expect(c.passed).toBe(true);
   });
 
   it('does not fail on a tie in the worse direction either', () => {
     const c = compareResults(folderOf([100, 100, 100]), folderOf([110, 110, 110]));
-    expect(c.differences[0]).toMatchObject({ method: 'exact permutation', pValue: 0.25, verdict: 'same' });
+    expect(c.differences[0]).toMatchObject({ method: 'exact permutation', pValue: 0.25, verdict: 'not significant' });
     expect(c.passed).toBe(true);
   });
 
   it('gives two unpaired constant, unequal sides the exact p over the splits of the pooled values, with no t or degrees of freedom', () => {
     // 2 of the C(6, 3) = 20 splits are as extreme: the observed one and its mirror.
-    expect(saved(folderOf([100, 100, 100]), folderOf([90, 90, 90], 50))).toMatchObject({ test: 'unpaired', method: 'exact permutation', asExtreme: 2, arrangements: 20, t: null, df: null, pValue: 0.1, verdict: 'same' });
+    expect(saved(folderOf([100, 100, 100]), folderOf([90, 90, 90], 50))).toMatchObject({ test: 'unpaired', method: 'exact permutation', asExtreme: 2, arrangements: 20, t: null, df: null, pValue: 0.1, verdict: 'not significant' });
   });
 
   it('gives unpaired samples of unequal sizes the exact p, not twice it', () => {
@@ -184,7 +184,7 @@ describe('compare: the exact permutation test where its arrangements are few', (
 
   it('gives unpaired near-constant samples the p of constant ones, not the tiny p of a t-test', () => {
     // [5, 5] against [6, 6.001]: Welch's t-test read p = 3.2e-4; as splits 2 of 6, as [6, 6].
-    expect(saved(latency([5, 5]), inMemory({ metric: 'consensus.client_latency_ms.mean', values: [6, 6.001], seeds: [50, 51] }))).toMatchObject({ pValue: 1 / 3, verdict: 'same' });
+    expect(saved(latency([5, 5]), inMemory({ metric: 'consensus.client_latency_ms.mean', values: [6, 6.001], seeds: [50, 51] }))).toMatchObject({ pValue: 1 / 3, verdict: 'not significant' });
   });
 
   it('finds a change of deterministic replications significant when there are enough of them for the permutation p', () => {
@@ -212,6 +212,46 @@ describe('compare: the exact permutation test where its arrangements are few', (
   });
 });
 
+describe('compare: the interval of each difference', () => {
+  // Five paired replications, B slower in every one by 2.5 to 4 ms: the exact test's smallest p,
+  // 2 / 2^5 = 0.0625, cannot be significant, however consistent the change.
+  const a = folderOf([180, 175, 190, 185, 178]);
+  const b = folderOf([183, 179, 192.5, 188.5, 181.1]);
+
+  it('calls a change the test cannot confirm not significant, and gives the paired t interval of B − A by seed, which excludes 0', () => {
+    const d = compareResults(a, b).differences[0]!;
+    expect(d).toMatchObject({ test: 'paired', pValue: 0.0625, significant: false, verdict: 'not significant' });
+    expect(d.delta).toBeCloseTo(3.22, 10);
+    // scipy.stats.ttest_rel(b, a).confidence_interval(): [2.52091, 3.91909].
+    expect(d.deltaCi95![0]).toBeCloseTo(2.520909, 5);
+    expect(d.deltaCi95![1]).toBeCloseTo(3.919091, 5);
+    expect(d.relativeCi95![0]).toBeCloseTo(2.520909 / 181.6, 8);
+    expect(d.relativeCi95![1]).toBeCloseTo(3.919091 / 181.6, 8);
+  });
+
+  it("gives unpaired runs Welch's interval", () => {
+    // scipy.stats.ttest_ind(b, a, equal_var=False).confidence_interval(): [4.72356, 15.27644].
+    const d = compareResults(folderOf([100, 104, 98, 102]), folderOf([110, 115, 107, 112], 50)).differences[0]!;
+    expect(d.test).toBe('unpaired');
+    expect(d.deltaCi95![0]).toBeCloseTo(4.723559, 5);
+    expect(d.deltaCi95![1]).toBeCloseTo(15.276441, 5);
+  });
+
+  it('has no interval where the metric is untested, nor a relative one where A is 0', () => {
+    expect(compareResults(folderOf([2000, null, null]), folderOf([50, 60, 55])).differences[0]).toMatchObject({ verdict: 'untested', deltaCi95: null, relativeCi95: null });
+    const fromZero = compareResults(folderOf([0, 0, 0]), folderOf([1, 2, 3])).differences[0]!;
+    expect(fromZero.deltaCi95).not.toBeNull();
+    expect(fromZero.relativeCi95).toBeNull();
+  });
+
+  it('prints the intervals beside B − A and the relative difference in the table', () => {
+    const md = compareMarkdown(a, b, { title: 't', configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')] }, compareResults(a, b), []);
+    expect(md).toContain('| B − A [95 % CI] | relative [95 % CI] |');
+    expect(md).toContain('| +3.22 [+2.521, +3.919] | +1.8 [+1.4, +2.2] % | 0.063 |');
+    expect(md).toContain('| not significant |');
+  });
+});
+
 describe("compare: Holm's family leaves out metrics identical in A and B", () => {
   // Nine metrics that did not move (the same value in every replication of A and B, as most of a
   // scenario's workload and configuration metrics) beside one that fell by 10 % in each of six
@@ -223,7 +263,7 @@ describe("compare: Holm's family leaves out metrics identical in A and B", () =>
   it('does not let them dilute the correction of a metric that moved', () => {
     const latency = compareResults(a, b).differences.find((d) => d.metric === 'consensus.client_latency_ms.mean')!;
     expect(latency.pValue).toBe(0.03125);
-    // Counted, the nine would make it 10 × 0.031 = 0.31: "same".
+    // Counted, the nine would make it 10 × 0.031 = 0.31: "not significant".
     expect(latency).toMatchObject({ significant: true, verdict: 'better' });
     expect(latency.pAdjusted).toBe(latency.pValue);
   });
@@ -413,7 +453,7 @@ describe('compare', () => {
     expect(comparison.differences.length).toBeGreaterThan(20);
     expect(comparison.worse).toBe(0);
     expect(comparison.passed).toBe(true);
-    expect(comparison.differences.find((d) => d.metric === 'consensus.throughput_tps')?.verdict).toBe('same');
+    expect(comparison.differences.find((d) => d.metric === 'consensus.throughput_tps')?.verdict).toBe('not significant');
   });
 
   it('flags a slower configuration as significantly worse and exits 1', async () => {
@@ -460,7 +500,7 @@ describe('compare', () => {
     const { value: code, stdout } = await captured(() => compareCommand(run({ seed: 1 }), run({ seed: 2 }), { out, json: true }));
     expect(code).toBe(0);
     const record = JSON.parse(stdout);
-    expect(record).toMatchObject({ format: 'iomtsim-comparison/2', out, passed: true, test: 'paired', worse: 0, threshold: 0 });
+    expect(record).toMatchObject({ format: 'iomtsim-comparison/3', out, passed: true, test: 'paired', worse: 0, threshold: 0 });
     expect(record).toEqual(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')));
   });
 

@@ -19,12 +19,14 @@ import {
   holmAdjust,
   MAX_RELABELLINGS,
   MAX_SIGN_FLIP_PAIRS,
+  pairedDifferenceInterval,
   pairedTTest,
   pairsAgree,
   relabellingFloor,
   relabellingTest,
   signFlipFloor,
   signFlipTest,
+  welchDifferenceInterval,
   welchTTest,
 } from '../../stats/index.ts';
 import { formatObserved } from '../model/format.ts';
@@ -41,9 +43,11 @@ export const SIGNIFICANCE_LEVEL = 0.05;
  * metric (it was not produced in every replication), so no test could say whether it changed.
  * `identical`: A and B gave the same values (every paired difference zero, or unpaired both sides
  * the same constant, within NO_SPREAD_TOLERANCE): p = 1 whatever the replications, so the metric
- * is left out of Holm's family (holmFamily).
+ * is left out of Holm's family (holmFamily). `not significant`: tested, and no significant
+ * difference found, which is not evidence that nothing changed (deltaCi95 says how large a change
+ * the replications leave possible).
  */
-export type Verdict = 'better' | 'worse' | 'changed' | 'within threshold' | 'same' | 'identical' | 'untested';
+export type Verdict = 'better' | 'worse' | 'changed' | 'within threshold' | 'not significant' | 'identical' | 'untested';
 
 /** Paired on shared replication seeds, or unpaired (independent samples): SeedPlan. */
 export type StatisticalTest = 'paired' | 'unpaired';
@@ -55,8 +59,11 @@ export type StatisticalTest = 'paired' | 'unpaired';
  */
 export type TestMethod = 'exact permutation' | 'paired t' | 'Welch t';
 
-/** The version of comparison.json's shape: the first, unversioned one had `noSpread` and `test` 'welch'. */
-export const COMPARISON_FORMAT = 'iomtsim-comparison/2' as const;
+/**
+ * The version of comparison.json's shape: the first, unversioned one had `noSpread` and `test`
+ * 'welch'; /2 had no `deltaCi95` or `relativeCi95` and called `not significant` 'same'.
+ */
+export const COMPARISON_FORMAT = 'iomtsim-comparison/3' as const;
 
 export interface CompareOptions {
   /** Significant changes with |relative| below this fraction are not failures (0.05 = 5 %). */
@@ -74,6 +81,15 @@ export interface MetricDifference {
   readonly delta: number;
   /** (B − A) / |A|; null when A is 0 */
   readonly relative: number | null;
+  /**
+   * The 95 % interval of `delta`: paired, the paired-t interval of the differences B − A by seed;
+   * unpaired, Welch's (differenceInterval). One metric's own interval, not corrected for the many
+   * compared: it can exclude 0 where the exact test, Holm-corrected, finds nothing significant.
+   * Null when untested.
+   */
+  readonly deltaCi95: readonly [number, number] | null;
+  /** deltaCi95 over |meanA| (A's mean taken as known); null when untested or A's mean is 0. */
+  readonly relativeCi95: readonly [number, number] | null;
   readonly nA: number;
   readonly nB: number;
   /**
@@ -270,6 +286,18 @@ function runTest(test: StatisticalTest, a: readonly number[], b: readonly number
   return { method: 'exact permutation', pValue: result.pValue, arrangements, asExtreme: Math.round(result.pValue * arrangements), t: null, df: null };
 }
 
+/**
+ * The 95 % interval of the difference of means B − A, by the t-test that goes with the design: the
+ * exact permutation test gives a p but no interval, and "not significant" alone says nothing of how
+ * large a change the replications leave possible (consortium.yaml, batchSize 10 against 11, five
+ * paired replications: commit latency mean +5.27 ms, higher in every pair, p = 0.0625, the smallest
+ * five pairs allow; the paired-t interval [4.45, 6.09] ms). Null with fewer than two values on a
+ * side, as the test.
+ */
+function differenceInterval(test: StatisticalTest, a: readonly number[], b: readonly number[]): readonly [number, number] | null {
+  return test === 'paired' ? pairedDifferenceInterval(a, b) : welchDifferenceInterval(a, b);
+}
+
 /** The most arrangements an exact test enumerates, for the page's account of the method. */
 export const ENUMERATION_LIMITS = { pairs: MAX_SIGN_FLIP_PAIRS, splits: MAX_RELABELLINGS } as const;
 
@@ -449,7 +477,7 @@ function holmFamily<T extends { readonly pValue: number | null }>(tests: readonl
 function verdictOf(d: Pick<MetricDifference, 'delta' | 'relative' | 'direction' | 'pValue'>, identical: boolean, significant: boolean, threshold: number): Verdict {
   if (d.pValue === null) return 'untested';
   if (identical) return 'identical';
-  if (!significant) return 'same';
+  if (!significant) return 'not significant';
   if (d.relative !== null && Math.abs(d.relative) < threshold) return 'within threshold';
   // Only a metric with a better direction can get better or worse (docs/reports.md): offered load,
   // utilisation and message counts only change.
@@ -549,6 +577,7 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
       const meanA = mean(values.a);
       const meanB = mean(values.b);
       const delta = meanB - meanA;
+      const deltaCi95 = result === null ? null : differenceInterval(test, values.a, values.b);
       const difference = {
         pointLabel: label,
         metric,
@@ -557,6 +586,8 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
         meanB,
         delta,
         relative: meanA === 0 ? null : delta / Math.abs(meanA),
+        deltaCi95,
+        relativeCi95: deltaCi95 === null || meanA === 0 ? null : ([deltaCi95[0] / Math.abs(meanA), deltaCi95[1] / Math.abs(meanA)] as const),
         nA: values.a.length,
         nB: values.b.length,
         nProducedA: all.a.length,

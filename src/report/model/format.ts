@@ -157,7 +157,8 @@ export function formatJudgedEnds(ci95: readonly [number, number], bound: number 
   return judgedEnds(ci95[0], ci95[1], bound, (x, extra) => (extra === 0 ? formatNumber(x) : formatDigits(x, 4 + extra)));
 }
 
-function formatDigits(value: number, digits: number): string {
+/** `value` with at most `digits` significant digits, fixed locale. */
+export function formatDigits(value: number, digits: number): string {
   let format = PRECISE.get(digits);
   if (format === undefined) PRECISE.set(digits, (format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits })));
   return format.format(value);
