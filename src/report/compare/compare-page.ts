@@ -10,7 +10,7 @@ import { distinctEnds, formatNumber, formatPValue, formatDigits } from '../model
 import type { ReportInput } from '../model/report-input.ts';
 import type { RenderedFigure } from '../render/rendered-figure.ts';
 import type { ResultsFolder } from '../results/types.ts';
-import { ENUMERATION_LIMITS, SIGNIFICANCE_LEVEL, type CheckRegression, type Comparison, type MetricDifference } from './compare.ts';
+import { ENUMERATION_LIMITS, SIGNIFICANCE_LEVEL, type BoundCrossed, type CheckRegression, type Comparison, type MetricDifference } from './compare.ts';
 
 const VERDICT_ORDER = { worse: 0, better: 1, changed: 2, 'within threshold': 3, untested: 4, 'not significant': 5, identical: 6 } as const;
 
@@ -153,8 +153,9 @@ function summaryLine(c: Comparison): string {
       ? ''
       : ` Identical in A and B: every ${c.test === 'paired' ? 'paired difference B − A zero' : 'value of both the same'}, so p = 1 whatever the replications; left out of Holm's correction (Tarone 1990: a test that can never reject need not be counted).`;
   const notCompared = c.uncompared.length === 0 ? '' : ` ${c.uncompared.length} not compared (listed below).`;
-  const regressed = c.regressions.length === 0 ? '' : ` ${regressedCount(c)} that held in A failed in B (listed below), which fails the comparison whatever the metrics say.`;
-  return `${metricCountsText(c)}; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL} over the ${tested} tested): ${c.worse} worse, ${c.better} better.${same}${notTested}${methodsSentence(c)}${notCompared}${regressed}`;
+  const regressed = c.regressions.length === 0 ? '' : ` ${regressedCount(c)} that held in A failed in B (listed below), which fails the comparison.`;
+  const crossed = c.boundsCrossed.length === 0 ? '' : ` ${crossedCount(c)}, the difference not significant (listed below), which does not fail the comparison.`;
+  return `${metricCountsText(c)}; ${significant} differ significantly (Holm-adjusted p < ${SIGNIFICANCE_LEVEL} over the ${tested} tested): ${c.worse} worse, ${c.better} better.${same}${notTested}${methodsSentence(c)}${notCompared}${regressed}${crossed}`;
 }
 
 /**
@@ -182,6 +183,11 @@ function regressedCount(c: Comparison): string {
   return plural(c.regressions.length, 'check or expectation', 'checks or expectations');
 }
 
+/** '1 expectation crossed its bound', '2 expectations crossed their bounds'. */
+function crossedCount(c: Comparison): string {
+  return c.boundsCrossed.length === 1 ? '1 expectation crossed its bound' : `${c.boundsCrossed.length} expectations crossed their bounds`;
+}
+
 /** The test on the command line, briefly: which, and on which replications. */
 function testText(c: Comparison): string {
   if (c.test === 'paired') {
@@ -197,9 +203,11 @@ function testText(c: Comparison): string {
  */
 export function compareText(c: Comparison, out: string): string {
   const regressed = c.regressions.length === 0 ? '' : `, ${regressedCount(c)} regressed`;
+  const crossed = c.boundsCrossed.length === 0 ? '' : `, ${crossedCount(c)} (difference not significant)`;
   const lines = [
-    `compare: ${c.passed ? 'passed' : 'FAILED'}: ${c.worse} significantly worse, ${c.better} significantly better${regressed} (${metricCountsText(c)}; ${testText(c)})`,
+    `compare: ${c.passed ? 'passed' : 'FAILED'}: ${c.worse} significantly worse, ${c.better} significantly better${regressed}${crossed} (${metricCountsText(c)}; ${testText(c)})`,
     ...(c.regressions.length === 0 ? [] : [`regressed (held in A, failed in B): ${c.regressions.map(regressionText).join('; ')}`]),
+    ...(c.boundsCrossed.length === 0 ? [] : [`${CROSSED_PREFIX}: ${c.boundsCrossed.map(crossedText).join('; ')}`]),
     ...(c.unmatched.length === 0 ? [] : [`unmatched points: ${c.unmatched.join('; ')}`]),
     ...(c.uncompared.length === 0 ? [] : [`not compared: ${uncomparedList(c)}`]),
     ...(untested(c).length === 0 ? [] : [`untested (a side had fewer than two values): ${untested(c).join('; ')}`]),
@@ -216,6 +224,18 @@ function untested(c: Comparison): string[] {
 function regressionText(r: CheckRegression): string {
   return `${r.pointLabel}: ${r.kind} ${r.name} (A: ${r.inA}; B: ${r.inB})`;
 }
+
+/** 'consortium: expectation consensus.commit_latency_ms.p99 <= 185 (A: held (mean 181.4); B: failed (mean 193.3); p = 0.063, Holm p = 1.000)'. */
+function crossedText(r: BoundCrossed): string {
+  return `${r.pointLabel}: expectation ${r.name} (A: ${r.inA}; B: ${r.inB}; p = ${formatPValue(r.pValue)}, Holm p = ${formatPValue(r.pAdjusted)})`;
+}
+
+/** What precedes the bounds crossed on the command line (Comparison.boundsCrossed). */
+const CROSSED_PREFIX = 'crossed the bound, difference not significant (held in A, failed in B; not a failure of the comparison)';
+
+/** What precedes the list of bounds crossed on the page. */
+const CROSSED_LEAD =
+  "Expectations that held in A and failed in B, whose metric's test finds no significant difference: crossed the bound, difference not significant. They do not fail the comparison (B's own run fails on them):";
 
 function uncomparedList(c: Comparison): string {
   return c.uncompared.join('; ');
@@ -242,6 +262,8 @@ export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInp
     comparison.regressions.length === 0
       ? ''
       : `<p><span class="fail">${escapeHtml(REGRESSED_LEAD)}</span></p><ul>${comparison.regressions.map((r) => `<li>${escapeHtml(regressionText(r))}</li>`).join('')}</ul>`;
+  const crossed =
+    comparison.boundsCrossed.length === 0 ? '' : `<p>${escapeHtml(CROSSED_LEAD)}</p><ul>${comparison.boundsCrossed.map((r) => `<li>${escapeHtml(crossedText(r))}</li>`).join('')}</ul>`;
   return renderPage({
     title: `iomtsim comparison: A ${a.summary.scenario} vs B ${b.summary.scenario}`,
     facts: [`A: ${a.dir}`, `B: ${b.dir}`],
@@ -251,7 +273,7 @@ export function compareHtml(a: ResultsFolder, b: ResultsFolder, input: ReportInp
       {
         id: 'differences',
         title: 'Differences',
-        html: `<p>${escapeHtml(summaryLine(comparison))} ${escapeHtml(testSentence(comparison))}${escapeHtml(meansNote(comparison))} "worse"/"better" only for metrics whose better direction the metric catalog states.</p>${regressed}${unmatched}${uncompared}\n${table}`,
+        html: `<p>${escapeHtml(summaryLine(comparison))} ${escapeHtml(testSentence(comparison))}${escapeHtml(meansNote(comparison))} "worse"/"better" only for metrics whose better direction the metric catalog states.</p>${regressed}${crossed}${unmatched}${uncompared}\n${table}`,
       },
       { id: 'summary', title: 'Summary, side by side', html: summaryTableHtml(input.configurations) },
       { id: 'checks', title: 'Checks and expectations', html: checksHtml(input.configurations, [...a.summary.failures, ...b.summary.failures]) },
@@ -272,6 +294,7 @@ export function compareMarkdown(a: ResultsFolder, b: ResultsFolder, input: Repor
     `${comparison.passed ? '✅' : '❌'} ${summaryLine(comparison)}`,
     `${testSentence(comparison)}${meansNote(comparison)}`,
     ...(comparison.regressions.length === 0 ? [] : [`${REGRESSED_LEAD}\n\n${comparison.regressions.map((r) => `- ${regressionText(r)}`).join('\n')}`]),
+    ...(comparison.boundsCrossed.length === 0 ? [] : [`${CROSSED_LEAD}\n\n${comparison.boundsCrossed.map((r) => `- ${crossedText(r)}`).join('\n')}`]),
     ...(comparison.unmatched.length === 0 ? [] : [`Points without a counterpart: ${comparison.unmatched.join('; ')}.`]),
     ...(comparison.uncompared.length === 0 ? [] : [`${UNCOMPARED_LEAD} ${uncomparedList(comparison)}.`]),
     '## Significant and headline differences',

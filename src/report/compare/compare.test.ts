@@ -322,6 +322,48 @@ describe('compare: checks and expectations that held in A and failed in B', () =
     expect(c.passed).toBe(false);
   });
 
+  // A bound inside the metric's range: B's mean crossed it, five pairs whose differences disagree
+  // in sign (+3, −2, +6, −3, +23 ms: p = 0.375).
+  const p99 = (values: number[], held: boolean, metric = 'consensus.commit_latency_ms.p99', condition = '<= 185') =>
+    inMemory({ metric, values, expectations: [{ metric, condition, observed: values.reduce((x, y) => x + y, 0) / values.length, passed: held }] });
+
+  it('does not fail on an expectation whose bound B crossed where its metric\'s test finds no significant difference, and lists it as crossed', () => {
+    const c = compareResults(p99([181, 178, 184, 180, 182.5], true), p99([184, 176, 190, 177, 205.5], false));
+    expect(c.differences[0]).toMatchObject({ pValue: 0.375, verdict: 'not significant' });
+    expect(c.regressions).toEqual([]);
+    expect(c.boundsCrossed).toEqual([
+      { pointLabel: 's', name: 'consensus.commit_latency_ms.p99 <= 185', inA: 'held (mean 181.1)', inB: 'failed (mean 186.5)', pValue: 0.375, pAdjusted: 0.375 },
+    ]);
+    expect(c.passed).toBe(true);
+    expect(compareText(c, '/out')).toBe(
+      'compare: passed: 0 significantly worse, 0 significantly better, 1 expectation crossed its bound (difference not significant) (1 metric, 1 tested; paired (same replication seeds))\n' +
+        'crossed the bound, difference not significant (held in A, failed in B; not a failure of the comparison): s: expectation consensus.commit_latency_ms.p99 <= 185 (A: held (mean 181.1); B: failed (mean 186.5); p = 0.375, Holm p = 0.375)\n' +
+        "warning: no metric can be significant with these replications: the smallest p their tests can give these data is 0.0625, and Holm's correction over the 1 tested metrics needs one below 0.0500; run more replications, or judge the change by checks and by expectations that single replications decide (`== 0`, `> 0`)\n" +
+        'report: /out/report.html\n',
+    );
+  });
+
+  it('fails on an expectation whose bound B crossed where its metric\'s test finds B significantly worse on that side', () => {
+    // Twelve pairs, B higher by 9.5 to 10.5 ms in every one: p = 2 / 2^12.
+    const a = [181, 178, 184, 180, 182, 179, 183, 181, 180, 182, 178, 184];
+    const c = compareResults(p99(a, true), p99(a.map((x, k) => x + 10 + (k % 3) / 4 - 0.25), false));
+    expect(c.differences[0]).toMatchObject({ significant: true, verdict: 'worse' });
+    expect(c.boundsCrossed).toEqual([]);
+    expect(c.regressions).toEqual([
+      { pointLabel: 's', kind: 'expectation', name: 'consensus.commit_latency_ms.p99 <= 185', inA: 'held (mean 181)', inB: 'failed (mean 191), significantly higher than A (Holm p < 0.001)' },
+    ]);
+    expect(c.passed).toBe(false);
+  });
+
+  it('fails on an expectation at the edge of its metric\'s range that B broke in every replication, however few: > 0 on a count', () => {
+    // Record tampering that no longer happened: 0 in both of B's replications, p = 0.5 at two pairs.
+    const c = compareResults(p99([4, 5], true, 'attack.records_tampered', '> 0'), p99([0, 0], false, 'attack.records_tampered', '> 0'));
+    expect(c.differences[0]!.significant).toBe(false);
+    expect(c.regressions).toMatchObject([{ kind: 'expectation', name: 'attack.records_tampered > 0', inB: 'failed (mean 0)' }]);
+    expect(c.boundsCrossed).toEqual([]);
+    expect(c.passed).toBe(false);
+  });
+
   it('lists the regression on the command line', async () => {
     const a = inMemory({ values: [100, 101, 102], checks: [integrity(0)] });
     const b = inMemory({ values: [100, 101, 102], checks: [integrity(3)] });
@@ -676,7 +718,7 @@ describe('compare: which side is short, and runs that are not complete or not al
 
   it('warns that no metric can be significant where the replications are too few for the exact test, and not where they suffice', () => {
     const two = compareResults(folderOf([100, 110]), folderOf([200, 210]));
-    expect(two.warnings).toEqual(["no metric can be significant with these replications: the smallest p their tests can give these data is 0.500, and Holm's correction over the 1 tested metrics needs one below 0.0500; run more replications, or judge the change by checks and expectations"]);
+    expect(two.warnings).toEqual(["no metric can be significant with these replications: the smallest p their tests can give these data is 0.500, and Holm's correction over the 1 tested metrics needs one below 0.0500; run more replications, or judge the change by checks and by expectations that single replications decide (`== 0`, `> 0`)"]);
     expect(compareText(two, '/out')).toContain(`\nwarning: ${two.warnings[0]}\n`);
     expect(compareResults(folderOf([100, 110, 120, 130, 140, 150]), folderOf([200, 210, 220, 230, 240, 250])).warnings).toEqual([]);
     // Six pairs, but a change in two seeds only: four zero differences leave two signs to flip, floor 0.5.

@@ -7,8 +7,10 @@
  * (runTest); Holm's
  * correction across the tests (many metrics are compared at once; uncorrected, one in twenty would
  * look significant by chance), leaving out metrics identical in A and B, which no test could find
- * different (Tarone 1990). Checks and expectations that held in A and failed in B fail the
- * comparison too, whatever the metrics say.
+ * different (Tarone 1990). Checks that held in A and failed in B fail the comparison too,
+ * whatever the metrics say, and so do expectations whose breach single replications decide
+ * (`== 0`); an expectation on a bound inside its metric's range (`p99 <= 185`) that B's mean
+ * crossed fails it only where that metric's test finds the change significant (resolveBreaches).
  */
 import { ResultsError } from '../errors.ts';
 import { REPLICATIONS_FILE, SUMMARY_FILE } from '../results/load.ts';
@@ -29,9 +31,10 @@ import {
   welchDifferenceInterval,
   welchTTest,
 } from '../../stats/index.ts';
-import { formatObserved } from '../model/format.ts';
+import { metricDomain } from '../model/domain.ts';
+import { formatObserved, formatPValue } from '../model/format.ts';
 import { inValueOrder } from '../model/parameter-scale.ts';
-import { parseCondition } from '../../scenario/conditions.ts';
+import { parseCondition, type Condition } from '../../scenario/conditions.ts';
 import { betterDirection, type Direction } from './direction.ts';
 import { join } from 'node:path';
 
@@ -61,7 +64,8 @@ export type TestMethod = 'exact permutation' | 'paired t' | 'Welch t';
 
 /**
  * The version of comparison.json's shape: the first, unversioned one had `noSpread` and `test`
- * 'welch'; /2 had no `deltaCi95` or `relativeCi95` and called `not significant` 'same'.
+ * 'welch'; /2 had no `deltaCi95`, `relativeCi95` or `boundsCrossed`, called `not significant`
+ * 'same', and counted every expectation that held in A and failed in B as a regression.
  */
 export const COMPARISON_FORMAT = 'iomtsim-comparison/3' as const;
 
@@ -141,8 +145,11 @@ export interface SeedUse {
 
 /**
  * A check (every replication passed it in A, some failed it in B) or an expectation (held on A's
- * means, not on B's) of a paired point that B broke: it fails the comparison whatever the metrics
- * say, since a metric test over a few replications can miss what a check states outright.
+ * means, not on B's) of a paired point that B broke, which fails the comparison: a check, or an
+ * expectation whose breach single replications decide (breachIsOutright), whatever the metrics
+ * say, since a metric test over a few replications can miss what they state outright; an
+ * expectation on a bound inside its metric's range only where the metric's own test finds B
+ * significantly different in the direction of the breach (else it is a BoundCrossed).
  */
 export interface CheckRegression {
   readonly pointLabel: string;
@@ -154,6 +161,25 @@ export interface CheckRegression {
   readonly inB: string;
 }
 
+/**
+ * An expectation on a bound inside its metric's range (`consensus.commit_latency_ms.p99 <= 185`)
+ * that held on A's means and not on B's, where the metric's test found no significant difference
+ * in that direction: crossed the bound, difference not significant. Listed, not a failure of the
+ * comparison: a mean near its bound crosses it by chance, and the replications do not show that B
+ * differs from A (B's own run fails on it all the same).
+ */
+export interface BoundCrossed {
+  readonly pointLabel: string;
+  /** The expectation as `metric condition`. */
+  readonly name: string;
+  /** The mean observed: `held (mean 181.4)`, `failed (mean 193.3)`. */
+  readonly inA: string;
+  readonly inB: string;
+  /** The metric's test (MetricDifference): raw and Holm-adjusted p (null where identical in A and B). */
+  readonly pValue: number;
+  readonly pAdjusted: number | null;
+}
+
 export interface Comparison {
   /** Paired when the runs share two or more replication seeds (on those), else unpaired. */
   readonly test: StatisticalTest;
@@ -162,7 +188,7 @@ export interface Comparison {
   readonly threshold: number;
   /**
    * No metric with a better direction (the catalog's `better`) got significantly worse beyond the
-   * threshold, and no check or expectation regressed.
+   * threshold, and no check or expectation regressed (boundsCrossed do not count).
    */
   readonly passed: boolean;
   readonly differences: readonly MetricDifference[];
@@ -177,8 +203,10 @@ export interface Comparison {
    * both runs))`: not compared, and not silently so (uncomparedReason).
    */
   readonly uncompared: readonly string[];
-  /** Checks and expectations that held in A and failed in B (CheckRegression). */
+  /** Checks and expectations that held in A and failed in B, failing the comparison (CheckRegression). */
   readonly regressions: readonly CheckRegression[];
+  /** Expectations whose bound B's mean crossed with no significant difference (BoundCrossed): not failures. */
+  readonly boundsCrossed: readonly BoundCrossed[];
   readonly worse: number;
   readonly better: number;
   /**
@@ -417,7 +445,7 @@ function powerWarnings<T extends { readonly pValue: number | null }>(tested: rea
   if (tested.some((d) => (d.pValue as number) < needed)) return [];
   const floor = Math.min(...tested.map(floorOf));
   if (floor < needed) return [];
-  return [`no metric can be significant with these replications: the smallest p their tests can give these data is ${floor.toPrecision(3)}, and Holm's correction over the ${tested.length} tested metrics needs one below ${needed.toPrecision(3)}; run more replications, or judge the change by checks and expectations`];
+  return [`no metric can be significant with these replications: the smallest p their tests can give these data is ${floor.toPrecision(3)}, and Holm's correction over the ${tested.length} tested metrics needs one below ${needed.toPrecision(3)}; run more replications, or judge the change by checks and by expectations that single replications decide (\`== 0\`, \`> 0\`)`];
 }
 
 /**
@@ -495,9 +523,34 @@ function replicationsText(count: number, n: number): string {
   return `${count} of ${n} replication${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * A check or expectation that held in A and failed in B, before the metrics' tests: `judgedBy` is
+ * set for an expectation whose breach a noisy mean can make (breachIsOutright false), which fails
+ * the comparison only where its metric's test agrees (resolveBreaches).
+ */
+interface Breach {
+  readonly regression: CheckRegression;
+  readonly judgedBy?: { readonly metric: string; readonly condition: Condition };
+}
+
+/**
+ * Whether single replications decide an expectation's breach, not where a mean falls: an exact
+ * condition (`== 0`, `!= 0`: one replication with a violation breaks `== 0`), a bound at an edge of
+ * the metric's range (`> 0` on a count fails only where every replication gave 0, `< 1` on a ratio
+ * only where every one gave 1), or a metric that B has no value of, or left undefined in some
+ * replication. A bound inside the range (`p99 <= 185`, `throughput >= 90`) is one a mean near it
+ * crosses by chance.
+ */
+function breachIsOutright(outcome: ExpectationOutcome, condition: Condition, unit: string): boolean {
+  if (outcome.observed === null || outcome.undefinedIn !== undefined) return true;
+  if (condition.op === '==' || condition.op === '!=') return true;
+  const { min, max } = metricDomain(outcome.metric, unit);
+  return condition.value === min || condition.value === max;
+}
+
 /** The checks and expectations of one paired point that held in A and failed in B. */
-function regressionsAt(label: string, pointA: SummaryPoint, pointB: SummaryPoint): CheckRegression[] {
-  const out: CheckRegression[] = [];
+function breachesAt(label: string, pointA: SummaryPoint, pointB: SummaryPoint): Breach[] {
+  const out: Breach[] = [];
   for (const checkB of pointB.checks) {
     const checkA = pointA.checks.find((c) => c.name === checkB.name);
     if (checkA === undefined || !checkA.passed || checkB.passed) continue;
@@ -505,27 +558,60 @@ function regressionsAt(label: string, pointA: SummaryPoint, pointB: SummaryPoint
     const nB = checkB.n ?? pointB.n;
     const detail = checkB.detail === undefined || checkB.detail === '' ? '' : ` (${checkB.detail})`;
     out.push({
-      pointLabel: label,
-      kind: 'check',
-      name: checkB.name,
-      inA: `passed in ${replicationsText(nA, nA)}`,
-      inB: `failed in ${checkB.failedReplications === undefined ? `some of ${nB} replications` : replicationsText(checkB.failedReplications, nB)}${detail}`,
+      regression: {
+        pointLabel: label,
+        kind: 'check',
+        name: checkB.name,
+        inA: `passed in ${replicationsText(nA, nA)}`,
+        inB: `failed in ${checkB.failedReplications === undefined ? `some of ${nB} replications` : replicationsText(checkB.failedReplications, nB)}${detail}`,
+      },
     });
   }
   for (const expectationB of pointB.expectations) {
     const expectationA = pointA.expectations.find((e) => e.metric === expectationB.metric && e.condition === expectationB.condition);
     if (expectationA === undefined || !expectationA.passed || expectationB.passed) continue;
-    const bound = parseCondition(expectationB.condition)?.value;
-    const observed = (e: ExpectationOutcome) => (e.observed === null ? 'no value' : `mean ${formatObserved(e, bound)}`);
-    out.push({
+    const condition = parseCondition(expectationB.condition);
+    const observed = (e: ExpectationOutcome) => (e.observed === null ? 'no value' : `mean ${formatObserved(e, condition?.value)}`);
+    const unit = (pointB.metrics[expectationB.metric] ?? pointA.metrics[expectationB.metric])?.unit ?? '';
+    const regression: CheckRegression = {
       pointLabel: label,
       kind: 'expectation',
       name: `${expectationB.metric} ${expectationB.condition}`,
       inA: `held (${observed(expectationA)})`,
       inB: `failed (${observed(expectationB)})`,
-    });
+    };
+    out.push(condition === undefined || breachIsOutright(expectationB, condition, unit) ? { regression } : { regression, judgedBy: { metric: expectationB.metric, condition } });
   }
   return out;
+}
+
+/**
+ * Splits the breaches into regressions and bounds crossed. An expectation on a bound inside its
+ * metric's range fails the comparison where the metric's test finds B significantly different
+ * (Holm-adjusted, as its verdict; a threshold does not excuse a stated bound) on the side of the
+ * breach; where it finds no such difference the bound was crossed by a change the replications
+ * cannot tell from chance. A metric not tested (no difference to read) leaves the breach a
+ * regression: nothing shows it is chance.
+ */
+function resolveBreaches(breaches: readonly Breach[], differences: readonly MetricDifference[]): { regressions: CheckRegression[]; boundsCrossed: BoundCrossed[] } {
+  const regressions: CheckRegression[] = [];
+  const boundsCrossed: BoundCrossed[] = [];
+  for (const { regression, judgedBy } of breaches) {
+    const d = judgedBy && differences.find((x) => x.pointLabel === regression.pointLabel && x.metric === judgedBy.metric);
+    if (judgedBy === undefined || d === undefined || d.pValue === null) {
+      regressions.push(regression);
+      continue;
+    }
+    const towardBreach = judgedBy.condition.op === '<' || judgedBy.condition.op === '<=' ? d.delta > 0 : d.delta < 0;
+    if (d.significant && towardBreach) {
+      const holm = formatPValue(d.pAdjusted);
+      regressions.push({ ...regression, inB: `${regression.inB}, significantly ${d.delta > 0 ? 'higher' : 'lower'} than A (Holm p ${holm.startsWith('<') ? holm : `= ${holm}`})` });
+    } else {
+      const { pointLabel, name, inA, inB } = regression;
+      boundsCrossed.push({ pointLabel, name, inA, inB, pValue: d.pValue, pAdjusted: d.pAdjusted });
+    }
+  }
+  return { regressions, boundsCrossed };
 }
 
 export function compareResults(a: ResultsFolder, b: ResultsFolder, options: CompareOptions = {}): Comparison {
@@ -550,7 +636,7 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
   const floors = new Map<object, () => number>();
   const identical = new Set<(typeof raw)[number]>();
   const uncompared: string[] = [];
-  const regressions: CheckRegression[] = [];
+  const breaches: Breach[] = [];
   for (const [i, j] of pairs) {
     const pointA = a.summary.points[i] as SummaryPoint;
     const pointB = b.summary.points[j] as SummaryPoint;
@@ -559,7 +645,7 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
     requireTwoReplications(b, j, label);
     requireTwoReplications(a, i, label, plan.seedsA);
     requireTwoReplications(b, j, label, plan.seedsB);
-    regressions.push(...regressionsAt(label, pointA, pointB));
+    breaches.push(...breachesAt(label, pointA, pointB));
     for (const metric of [...new Set([...Object.keys(pointA.metrics), ...Object.keys(pointB.metrics)])].sort()) {
       const bySeedA = valuesBySeed(a, i, metric, plan.seedsA);
       const bySeedB = valuesBySeed(b, j, metric, plan.seedsB);
@@ -616,6 +702,7 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
     return { ...d, pAdjusted, significant, verdict: verdictOf(d, identical.has(d), significant, threshold) };
   });
   const worse = differences.filter((d) => d.verdict === 'worse').length;
+  const { regressions, boundsCrossed } = resolveBreaches(breaches, differences);
   return {
     test,
     seeds: plan.use,
@@ -625,6 +712,7 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
     unmatched,
     uncompared,
     regressions,
+    boundsCrossed,
     worse,
     better: differences.filter((d) => d.verdict === 'better').length,
     warnings: [...runWarnings('A', a), ...runWarnings('B', b), ...scenarioWarnings(a, b), ...codeWarnings(a, b), ...powerWarnings(tested, (d) => floors.get(d)?.() ?? 0)],
