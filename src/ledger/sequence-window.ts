@@ -1,6 +1,7 @@
 /**
- * Values keyed by sequence numbers that arrive in order (0, 1, 2, ...) and leave in any order: a
- * client's unfinished requests, a checker's submitted transactions of one sender. A ring buffer
+ * Values keyed by sequence numbers that arrive in order (0, 1, 2, ... or from another first
+ * number) and leave in any order: a client's unfinished requests, a checker's submitted
+ * transactions of one sender, a PBFT replica's executed batches by height. A ring buffer
  * spanning the oldest value held to the newest costs one array slot per number in that span, where
  * a hash map costs an entry of tens of bytes per value: an overloaded open-loop client holds a
  * whole deadline of requests (two million at 200,000 tx/s and a 10 s deadline). Requests finish
@@ -10,11 +11,17 @@
 export class SequenceWindow<T> {
   private slots: (T | undefined)[] = new Array<T | undefined>(16).fill(undefined);
   /** Every sequence number below `low` has finished. */
-  private low = 0;
+  private low: number;
   /** The next sequence number to be added. */
-  private high = 0;
+  private high: number;
   /** Values held. */
   size = 0;
+
+  /** `first`: the sequence number the first `push` takes. */
+  constructor(first = 0) {
+    this.low = first;
+    this.high = first;
+  }
 
   /** The sequence number `push` takes next. */
   get nextSeq(): number {
@@ -54,6 +61,22 @@ export class SequenceWindow<T> {
     this.slots[seq & mask] = undefined;
     this.size--;
     while (this.low < this.high && this.slots[this.low & mask] === undefined) this.low++;
+  }
+
+  /** Delete every value at or below `seq`. */
+  deleteThrough(seq: number): void {
+    const mask = this.slots.length - 1;
+    for (; this.low <= seq && this.low < this.high; this.low++) {
+      if (this.slots[this.low & mask] === undefined) continue;
+      this.slots[this.low & mask] = undefined;
+      this.size--;
+    }
+    while (this.low < this.high && this.slots[this.low & mask] === undefined) this.low++;
+  }
+
+  /** Array slots allocated, a power of two: doubled when a push finds them all spanned. */
+  get capacity(): number {
+    return this.slots.length;
   }
 
   private grow(): void {

@@ -69,11 +69,7 @@ export abstract class Checkpoints extends NormalCase {
     if (this.stableSeq <= this.lowWater || this.lastExecuted < this.stableSeq) return;
     this.lowWater = this.stableSeq;
     for (const s of [...this.slots.keys()]) if (s <= this.lowWater) this.slots.delete(s);
-    const keepFrom = this.lowWater - this.params.stateTransferWindow;
-    for (const s of this.executedBlocks.keys()) {
-      if (s > keepFrom) break;
-      this.executedBlocks.delete(s);
-    }
+    this.executedBlocks.deleteThrough(this.lowWater - this.params.stateTransferWindow);
     this.replayDeferred();
     this.maybePropose();
   }

@@ -297,7 +297,7 @@ export abstract class NormalCase extends ReplicaCore {
     this.failedViews = 0;
     this.executedInView = true;
     this.lastBlockHash = block.hash;
-    this.executedBlocks.set(block.height, block);
+    this.executedBlocks.push(block.height, block);
     if (this.nextSeq <= block.height) {
       this.nextSeq = block.height + 1;
       this.headHash = block.hash;

@@ -7,6 +7,7 @@ import type { ActorContext, HostId, TimerId } from '../../../sim/index.ts';
 import { blockTxBytesMax } from '../../ledger/block.ts';
 import { blockHashCostUs, CpuCharger, macCostUs, SIGNATURE_BYTES, type CryptoCosts, type SigningKey, type Verifier } from '../../ledger/crypto.ts';
 import { ZERO_HASH } from '../../ledger/hash.ts';
+import { SequenceWindow } from '../../ledger/sequence-window.ts';
 import type { Mempool } from '../../ledger/mempool.ts';
 import { replicaMempool } from '../replica-mempool.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
@@ -120,8 +121,13 @@ export abstract class ReplicaCore {
   protected failedViews = 0;
   /** Whether this replica has executed a batch since it entered the current view. */
   protected executedInView = true;
-  /** Executed batches kept for lagging replicas' state transfer (`stateTransferWindow` below the low water mark). */
-  protected readonly executedBlocks = new Map<number, Block>();
+  /**
+   * Executed batches kept for lagging replicas' state transfer (`stateTransferWindow` below the low
+   * water mark), by height. Batches execute at consecutive heights from 1 (§4.1), so a ring of one
+   * array slot per height holds them: a Map's table cost each of 16 replicas 0.44 MB at the default
+   * window of 4,096, a quarter of a PBFT n = 16 run's live heap.
+   */
+  protected readonly executedBlocks = new SequenceWindow<Block>(1);
   protected readonly fetched: FetchedBatches;
   protected lastFetchUs = -Infinity;
   /** The NEW-VIEW this replica sent as primary of the current view, for replicas that missed it. */
