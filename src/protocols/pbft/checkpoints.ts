@@ -68,7 +68,7 @@ export abstract class Checkpoints extends NormalCase {
   protected override advanceLowWater(): void {
     if (this.stableSeq <= this.lowWater || this.lastExecuted < this.stableSeq) return;
     this.lowWater = this.stableSeq;
-    for (const s of [...this.slots.keys()]) if (s <= this.lowWater) this.slots.delete(s);
+    for (const [seq, slot] of this.slots) if (seq <= this.lowWater) this.dropSlot(seq, slot);
     this.executedBlocks.deleteThrough(this.lowWater - this.params.stateTransferWindow);
     this.replayDeferred();
     this.maybePropose();

@@ -1,17 +1,21 @@
 /**
  * What a replica's log keeps in memory (Castro & Liskov, OSDI 1999, §4.3): the executed batches of
- * the state-transfer window below the low water mark, one array slot per height.
+ * the state-transfer window below the low water mark, one array slot per height, and the slots of
+ * the log between the water marks, whose objects the next sequence numbers reuse once a stable
+ * checkpoint discards them.
  */
 import { describe, expect, it } from 'vitest';
 import type { SequenceWindow } from '../../ledger/sequence-window.ts';
 import type { Block } from '../../ledger/types.ts';
 import { TestCluster } from '../testing/cluster.ts';
 import { pbft } from './index.ts';
+import type { Slot } from './slot.ts';
 
 interface LogView {
   readonly lowWater: number;
   readonly lastExecuted: number;
   readonly executedBlocks: SequenceWindow<Block>;
+  readonly slots: Map<number, Slot>;
 }
 
 /** Four replicas, one batch per request, a checkpoint every 4 batches, a log of 8 and a state-transfer window of 16. */
@@ -33,5 +37,18 @@ describe('a PBFT replica log in memory', () => {
     for (let h = 1; h <= 100; h++) expect(log.executedBlocks.get(h)?.height).toBe(h > 100 - 16 ? h : undefined);
     // 16 heights held, in 32 array slots: the ring grew while the log window's 8 batches waited above the 16.
     expect(log.executedBlocks.capacity).toBe(32);
+  });
+
+  it('reuses the slots that stable checkpoints discard', () => {
+    const c = cluster();
+    for (let k = 0; k < 100; k++) c.submitAt(k * 20_000, [0, 1, 2, 3]);
+    const seen = new Set<Slot>();
+    for (let t = 1_000; t <= 5_000_000; t += 1_000) {
+      c.run(t);
+      for (const slot of (c.replicas[1] as unknown as LogView).slots.values()) seen.add(slot);
+    }
+    expect(c.committedTxIds(1).length).toBe(100);
+    // 100 sequence numbers went through the log, never more than 8 of them at once.
+    expect(seen.size).toBeLessThanOrEqual(8);
   });
 });

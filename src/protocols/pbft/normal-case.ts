@@ -231,7 +231,7 @@ export abstract class NormalCase extends ReplicaCore {
   protected checkPrepared(slot: Slot): void {
     if (slot.prepared || slot.prePrepare === undefined || slot.matchingPrepares() < this.q - 1) return;
     slot.prepared = true;
-    slot.proof = slot.makeProof();
+    slot.recordProof();
     const { view, seq, digest } = slot.prePrepare;
     const commit: Commit = Object.freeze({ kind: 'pbft-commit', view, seq, digest, replica: this.index, sig: this.sign(commitTerm(view, seq, digest, this.index)) });
     slot.commits[this.index] = commit;

@@ -82,6 +82,8 @@ export abstract class ReplicaCore {
   protected readonly voteBytes: number;
 
   protected readonly slots = new Map<number, Slot>();
+  /** Slots the log has discarded, cleared, for the next sequence numbers to reuse (slot.ts). */
+  private readonly freeSlots: Slot[] = [];
   protected readonly checkpoints = new Map<number, (Checkpoint | undefined)[]>();
   protected stableProof: readonly Checkpoint[] = [];
   protected readonly viewChanges = new Map<number, (ViewChange | undefined)[]>();
@@ -228,10 +230,20 @@ export abstract class ReplicaCore {
   protected slot(seq: number): Slot {
     let s = this.slots.get(seq);
     if (s === undefined) {
-      s = new Slot(this.n);
+      s = this.freeSlots.pop() ?? new Slot(this.n);
       this.slots.set(seq, s);
     }
     return s;
+  }
+
+  /**
+   * Discard `seq`'s slot from the log. Its object is cleared and serves a later sequence number:
+   * no caller may keep using a slot once it has been dropped.
+   */
+  protected dropSlot(seq: number, slot: Slot): void {
+    this.slots.delete(seq);
+    slot.clear();
+    this.freeSlots.push(slot);
   }
 
   protected signPrePrepare(view: number, seq: number, block: Block): PrePrepare {

@@ -31,7 +31,10 @@ export abstract class ViewChanges extends Checkpoints {
     this.cancelTimer('newView');
     this.cancelTimer('status');
     const prepared: PreparedProof[] = [];
-    for (const [seq, slot] of this.slots) if (seq > this.stableSeq && slot.proof !== undefined) prepared.push(slot.proof);
+    for (const [seq, slot] of this.slots) {
+      const proof = seq > this.stableSeq ? slot.proof() : undefined;
+      if (proof !== undefined) prepared.push(proof);
+    }
     prepared.sort((a, b) => a.prePrepare.seq - b.prePrepare.seq);
     const body = { newView: target, stableSeq: this.stableSeq, checkpointProof: this.stableProof, prepared, replica: this.index };
     this.cpu.charge(this.costs.signUs);
@@ -260,7 +263,7 @@ export abstract class ViewChanges extends Checkpoints {
     for (const [seq, slot] of this.slots) {
       if (seq > this.lastExecuted && !inO.has(seq) && slot.block !== undefined && !slot.committed) {
         for (const tx of slot.block.txs) this.mempool.unpropose(tx.id);
-        this.slots.delete(seq);
+        this.dropSlot(seq, slot);
       }
     }
     let maxS = this.stableSeq;
