@@ -35,7 +35,7 @@ describe('a PBFT replica log in memory', () => {
     expect(log.lastExecuted).toBe(100);
     expect(log.lowWater).toBe(100);
     for (let h = 1; h <= 100; h++) expect(log.executedBlocks.get(h)?.height).toBe(h > 100 - 16 ? h : undefined);
-    // 16 heights held, in 32 array slots: the ring grew while the log window's 8 batches waited above the 16.
+    // 16 heights held, in 32 array slots: the ring doubled once, when batches executed above the low water mark joined the 16 below it.
     expect(log.executedBlocks.capacity).toBe(32);
   });
 
