@@ -5,9 +5,12 @@
  * as CometBFT's proposer-based timestamps (PBTS) do (docs/references.md §13): no earlier than the
  * parent's, and timely on the replica's own clock, which received the proposal no earlier than
  * `blockTimePrecision` before the stamp and no later than `blockTimeMessageDelay` +
- * `blockTimePrecision` after it. Replicas' clocks agree in the model (no offsets), so honest stamps
- * always pass; the bounds are what a Byzantine leader may still skew time by. Raft stamps its
- * entries too but checks nothing: its leader is trusted in Raft's crash-fault model.
+ * `blockTimePrecision` after it. Replicas' clocks agree in the model (no offsets), and an honest
+ * leader stamps no earlier than the parent (`proposalTimeUs`: a parent a faulty leader stamped up
+ * to `blockTimePrecision` ahead is followed at the parent's stamp, as PBTS's proposer waits until
+ * its clock passes the previous block's time), so honest stamps always pass; the bounds are what
+ * a Byzantine leader may still skew time by. Raft stamps its entries too but checks nothing: its
+ * leader is trusted in Raft's crash-fault model.
  */
 import { zDurationUs, zPositiveDurationUs } from '../scenario/zod-units.ts';
 
@@ -33,6 +36,11 @@ export const zBlockTimeMessageDelay = zPositiveDurationUs
 /** PBTS's timely predicate: a proposal stamped `timestampUs` received at `receivedUs` on the replica's clock. */
 export function timely(timestampUs: number, receivedUs: number, bounds: BlockTimeBounds): boolean {
   return receivedUs >= timestampUs - bounds.blockTimePrecision && receivedUs <= timestampUs + bounds.blockTimeMessageDelay + bounds.blockTimePrecision;
+}
+
+/** An honest leader's stamp: its clock, or its parent's stamp where that is later (undefined: the leader does not hold the parent). */
+export function proposalTimeUs(nowUs: number, parentTimestampUs: number | undefined): number {
+  return parentTimestampUs !== undefined && parentTimestampUs > nowUs ? parentTimestampUs : nowUs;
 }
 
 /** The whole rule: timely, and no earlier than the parent's stamp (`parentTimestampUs`; undefined where the replica does not hold the parent). */

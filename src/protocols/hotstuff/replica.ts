@@ -25,7 +25,7 @@
  */
 import { executionCostUs } from '../execution-work.ts';
 import type { Actor, ActorContext, HostId } from '../../../sim/index.ts';
-import { validBlockTime } from '../block-time.ts';
+import { proposalTimeUs, validBlockTime } from '../block-time.ts';
 import { DeadlineTimer } from '../deadline-timer.ts';
 import { blockTxBytesMax, buildBlock, GENESIS_BLOCK, verifyBlock } from '../../ledger/block.ts';
 import { blockHashCostUs, SIGNATURE_BYTES, type Signature } from '../../ledger/crypto.ts';
@@ -658,7 +658,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
       parentHash: parent.block.hash,
       height: parent.block.height + 1,
       proposer: this.ctx.self,
-      timestampUs: this.ctx.nowUs,
+      timestampUs: proposalTimeUs(this.ctx.nowUs, parent.block.timestampUs),
       txs,
     });
     const c = this.config.crypto;

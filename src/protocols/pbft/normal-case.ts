@@ -9,7 +9,7 @@ import { buildBlock, verifyBlock } from '../../ledger/block.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplyMessage, RequestMessage } from '../types.ts';
-import { validBlockTime } from '../block-time.ts';
+import { proposalTimeUs, validBlockTime } from '../block-time.ts';
 import { executedBlockHolding } from '../executed-lookup.ts';
 import { replyBytes, replySignCostUs } from '../reply.ts';
 import {
@@ -130,7 +130,8 @@ export abstract class NormalCase extends ReplicaCore {
     // that arrived since the last batch (docs/references.md §6).
     this.txAuth.validate(txs);
     const seq = this.nextSeq++;
-    const block = buildBlock({ parentHash: this.headHash, height: seq, proposer: this.ctx.self, timestampUs: this.ctx.nowUs, txs });
+    const previous = this.slots.get(seq - 1)?.block ?? this.executedBlocks.get(seq - 1);
+    const block = buildBlock({ parentHash: this.headHash, height: seq, proposer: this.ctx.self, timestampUs: proposalTimeUs(this.ctx.nowUs, previous?.timestampUs), txs });
     this.cpu.charge(this.blockHashCost(block));
     this.headHash = block.hash;
     const pp = this.signPrePrepare(this.view, seq, block);
