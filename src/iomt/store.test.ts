@@ -385,6 +385,15 @@ describe('OffChainStore', () => {
     expect(s.servedRecords).toBe(1);
   });
 
+  it('refuses a waiting read whose permit and its consent\'s revocation come in one notice', () => {
+    const { ctx, sent } = scripted();
+    const s = store(ctx);
+    s.onMessage(3, batch());
+    s.onMessage(5, read('cl_a', 2, 1, 'r2'));
+    s.onMessage(NODE, { kind: 'node-notice', subscription: 0, topic: 'permits', seq: 1, height: 6, items: [decided('r2', 'cl_a', 'pt_2', 'permit'), { kind: 'consent-revoked', consent: 'c_cl_a_pt_2' }] } satisfies NodeNotice);
+    expect(replies(sent).at(-1)).toEqual({ kind: 'get-reply', token: 1, denied: true });
+  });
+
   it('holds a read until its node reports the decision, and refuses it when none comes within 5 s', () => {
     const { ctx, sent, timers } = scripted();
     const s = store(ctx);

@@ -164,6 +164,10 @@ export class OffChainStore implements Actor<unknown> {
     else if (m.kind === 'node-heartbeat' && m.topic === 'permits') this.permits.heartbeat(m);
     else if (m.kind === 'node-notice' && m.topic === 'permits' && this.permits.accept(m)) {
       this.expirePermits();
+      // The reads waiting on a decision of this notice are served once all of it is applied: a
+      // revocation later in the same notice (a permit and its consent's revocation in one batch)
+      // withdraws the permit before its read is decided.
+      let decided: string[] | undefined;
       for (const p of m.items) {
         if (p.kind === 'consent-revoked') {
           this.withdraw(p.consent);
@@ -176,15 +180,21 @@ export class OffChainStore implements Actor<unknown> {
         const held: HeldDecision = { item: p, withdrawn: false };
         this.decisions.set(key, held);
         this.expiry.push({ key, held, untilUs });
-        const reads = this.waiting.get(key);
-        if (reads === undefined) continue;
-        this.waiting.delete(key);
-        for (const r of reads) {
-          this.deadlineOf.delete(r.tag);
-          this.ctx.cancelTimer(r.timer);
-          this.decide(r.from, r.m);
-        }
+        if (this.waiting.has(key)) (decided ??= []).push(key);
       }
+      if (decided !== undefined) for (const key of decided) this.serveWaiting(key);
+    }
+  }
+
+  /** Decide the reads that waited for `key`'s decision, in the order they came. */
+  private serveWaiting(key: string): void {
+    const reads = this.waiting.get(key);
+    if (reads === undefined) return;
+    this.waiting.delete(key);
+    for (const r of reads) {
+      this.deadlineOf.delete(r.tag);
+      this.ctx.cancelTimer(r.timer);
+      this.decide(r.from, r.m);
     }
   }
 
