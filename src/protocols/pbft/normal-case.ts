@@ -190,14 +190,17 @@ export abstract class NormalCase extends ReplicaCore {
    * primary faulty, at most f − 1 of them are, so at least f + 1 correct backups found it valid
    * where it reached them, and this backup received it late (a STATUS retransmission after a
    * partition) rather than from a lying primary. PBTS too judges a proposal's time only as it is
-   * proposed, and a late validator follows the others' certificate (docs/references.md §13).
+   * proposed, and a late validator follows the others' certificate (docs/references.md §13). True
+   * when it accepted it.
    */
-  private acceptPrepared(slot: Slot): void {
+  private acceptPrepared(slot: Slot): boolean {
     const pp = slot.refusedForTime;
-    if (pp === undefined || pp.view !== this.view) return;
+    if (pp === undefined || pp.view !== this.view) return false;
     let prepares = 0;
     for (const p of slot.prepares) if (p !== undefined && p.view === pp.view && p.digest === pp.digest) prepares++;
-    if (prepares >= this.q - 1) this.acceptPrePrepare(slot, pp);
+    if (prepares < this.q - 1) return false;
+    this.acceptPrePrepare(slot, pp);
+    return true;
   }
 
   private acceptPrePrepare(slot: Slot, m: PrePrepare): void {
@@ -224,8 +227,9 @@ export abstract class NormalCase extends ReplicaCore {
     const prev = slot.prepares[i];
     if (prev === undefined || prev.view < m.view) slot.prepares[i] = m;
     this.learnSeq(m.seq);
-    this.acceptPrepared(slot);
-    this.checkPrepared(slot);
+    // Accepting a pre-prepare refused for its time checks the slot itself, and may execute and
+    // discard it (a stable checkpoint), so the slot is used no further then.
+    if (!this.acceptPrepared(slot)) this.checkPrepared(slot);
   }
 
   /** prepared(m, v, n, i): the pre-prepare and q − 1 (2f at n = 3f + 1) matching prepares from distinct backups (§4.2). */
