@@ -99,7 +99,7 @@ describe('formatSize', () => {
 
 describe('formatSize, at the answer', () => {
   const slo = 'consensus.commit_latency_ms.p99 <= 500';
-  // The audit's seed-2 search, its probes either side of the answer (138 meets on its mean, 139 does not).
+  // A size search at seed 2 (consortium.yaml on 1 Mbps links), its probes either side of the answer (138 meets on its mean, 139 does not).
   const probe = (value: number, passed: boolean, observed: number, ci95: readonly [number, number], failedReplications: number) => ({ value, point: 0, passed, slos: [{ slo, rule: 'mean' as const, observed, ci95, failedReplications, n: 3, passed }] });
   const size = {
     key: 'workload.rateTps', lo: 50, hi: 400, goal: 'largest' as const, slos: [slo], rule: 'mean' as const, answer: 138, explanation: '138 meets every SLO and 139 does not',

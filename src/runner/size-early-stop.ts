@@ -13,7 +13,7 @@
  *
  * A replication that ends with an SLO's metric undefined (NaN: a latency where nothing committed)
  * decides too, whatever the condition: a metric some replication left undefined fails its SLO
- * whatever the others give (summary.ts, judgeMean), so the full runs would fail the probe as well.
+ * whatever the others give (verdict.ts, judgeReplications), so the full runs would fail the probe as well.
  *
  * Only a replication's own evidence is used, not the sum of all of them: the others' bounds at a
  * given moment depend on thread timing, and the records kept must not (size-probe.ts).
@@ -73,7 +73,7 @@ export function ownFailure(slos: readonly WatchedSlo[], atLeast: readonly number
 
 /**
  * The first SLO that replication row's board row alone shows the probe fails: once it has finished,
- * a metric it left undefined (judged first, as the full runs' verdict is: judgeMean fails it
+ * a metric it left undefined (judged first, as the full runs' verdict is: judgeReplications fails it
  * whatever the mean), else its own lower bounds (ownFailure).
  */
 export function rowFailure(slos: readonly WatchedSlo[], row: BoardRow, replications: number): EarlyFailure | undefined {

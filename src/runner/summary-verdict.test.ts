@@ -119,7 +119,7 @@ describe('judgeExpectations', () => {
 });
 
 describe('summarizePoint judging by the scenario\'s expectRule', () => {
-  // The audit's five p99s: mean 181.1, 95 % interval [166.3, 195.9], 194.7 and 191.6 above 185.
+  // Five p99s of consortium.yaml at 6 s: mean 181.1, 95 % interval [166.3, 195.9], 194.7 and 191.6 above 185.
   const records = [194.7, 168.3, 180.0, 170.8, 191.6].map((p99, replication) => ({ ...recordWith([]), replication, metrics: { 'consensus.commit_latency_ms.p99': { unit: 'ms', value: p99 } } }));
   const judgedBy = (expectRule: string) => summarizePoint({ parameters: {}, scenario: { expect: { 'consensus.commit_latency_ms.p99': '<= 185' }, expectRule } as unknown as Scenario }, records).expectations[0]!;
 

@@ -3,7 +3,7 @@ import { parseCondition } from '../scenario/index.ts';
 import { judgeReplications, spreadText } from './verdict.ts';
 
 const condition = (text: string) => parseCondition(text)!;
-// The audit's five p99s of consortium.yaml (duration 6 s, warm-up 1 s): mean 181.1, two above 185.
+// Five p99s of consortium.yaml (duration 6 s, warm-up 1 s): mean 181.1, two above 185.
 const P99S = [194.7, 168.3, 180.0, 170.8, 191.6];
 
 describe('judgeReplications', () => {

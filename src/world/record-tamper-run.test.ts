@@ -7,7 +7,7 @@ import { runIomtWorld } from './testing/run.ts';
 // proof checks make of them (its unit tests are beside the attack, src/attacks/iomt/record-tamper.test.ts).
 describe('record-tamper in a world', () => {
   it("exposes altered records read at the default timing, though its interval is a multiple of the gateways' batch interval (default.yaml)", () => {
-    // The audit's case: every device, the defaults (from 0 s, every 10 s) against 5 s batches. With
+    // Every device, the defaults (from 0 s, every 10 s) against 5 s batches. With
     // one phase for all, each alteration came just before the next batch replaced it: none was read.
     const devices = Array.from({ length: 240 }, (_, d) => d);
     const { scenario } = loadScenario(fileURLToPath(new URL('../../scenarios/default.yaml', import.meta.url)), [

@@ -36,7 +36,7 @@ describe('the checks section', () => {
 });
 
 describe('the expectations table', () => {
-  // The audit's p99: five replications averaging 181.1 ms, two of them above 185.
+  // A p99 of five replications averaging 181.1 ms, two of them above 185.
   const p99: ExpectationOutcome = { metric: 'consensus.commit_latency_ms.p99', condition: '<= 185', rule: 'mean', observed: 181.08, ci95: [166.316, 195.884], failedReplications: 2, n: 5, passed: true };
 
   it('gives beside each verdict the interval of the mean, how many replications break it and what it was judged on', () => {

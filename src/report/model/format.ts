@@ -26,7 +26,7 @@ export function formatJudged(value: number | null | undefined, bound: number | u
 
 /**
  * What an expectation or SLO observed: `formatJudged`, and where some replications left the metric
- * undefined (which failed the verdict, src/runner/summary.ts judgeMean), how many, after the mean of the others.
+ * undefined (which failed the verdict, src/runner/verdict.ts judgeReplications), how many, after the mean of the others.
  */
 export function formatObserved(verdict: { readonly observed: number | null; readonly undefinedIn?: UndefinedIn | undefined }, bound: number | undefined): string {
   const mean = formatJudged(verdict.observed, bound);
