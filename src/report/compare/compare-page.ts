@@ -225,9 +225,9 @@ function regressionText(r: CheckRegression): string {
   return `${r.pointLabel}: ${r.kind} ${r.name} (A: ${r.inA}; B: ${r.inB})`;
 }
 
-/** 'consortium: expectation consensus.commit_latency_ms.p99 <= 185 (A: held (mean 181.4); B: failed (mean 193.3); p = 0.063, Holm p = 1.000)'. */
+/** 'consortium: expectation consensus.commit_latency_ms.p99 <= 185 (A: held (mean 181.4); B: failed (mean 193.3); one-sided p = 0.031, two-sided p = 0.063, Holm p = 1.000)'. */
 function crossedText(r: BoundCrossed): string {
-  return `${r.pointLabel}: expectation ${r.name} (A: ${r.inA}; B: ${r.inB}; p = ${formatPValue(r.pValue)}, Holm p = ${formatPValue(r.pAdjusted)})`;
+  return `${r.pointLabel}: expectation ${r.name} (A: ${r.inA}; B: ${r.inB}; one-sided p = ${formatPValue(r.pTowardBreach)}, two-sided p = ${formatPValue(r.pValue)}, Holm p = ${formatPValue(r.pAdjusted)})`;
 }
 
 /** What precedes the bounds crossed on the command line (Comparison.boundsCrossed). */
@@ -235,7 +235,7 @@ const CROSSED_PREFIX = 'crossed the bound, difference not significant (held in A
 
 /** What precedes the list of bounds crossed on the page. */
 const CROSSED_LEAD =
-  "Expectations that held in A and failed in B, whose metric's test finds no significant difference: crossed the bound, difference not significant. They do not fail the comparison (B's own run fails on them):";
+  `Expectations that held in A and failed in B under the scenario's expectRule, whose metric's own test, one-sided toward the breach and not Holm-corrected (a stated expectation is one hypothesis, not one of the many metrics), gives p ≥ ${SIGNIFICANCE_LEVEL}: crossed the bound, difference not significant. They do not fail the comparison (B's own run fails on them):`;
 
 function uncomparedList(c: Comparison): string {
   return c.uncompared.join('; ');

@@ -332,12 +332,12 @@ describe('compare: checks and expectations that held in A and failed in B', () =
     expect(c.differences[0]).toMatchObject({ pValue: 0.375, verdict: 'not significant' });
     expect(c.regressions).toEqual([]);
     expect(c.boundsCrossed).toEqual([
-      { pointLabel: 's', name: 'consensus.commit_latency_ms.p99 <= 185', inA: 'held (mean 181.1)', inB: 'failed (mean 186.5)', pValue: 0.375, pAdjusted: 0.375 },
+      { pointLabel: 's', name: 'consensus.commit_latency_ms.p99 <= 185', inA: 'held (mean 181.1)', inB: 'failed (mean 186.5)', pValue: 0.375, pAdjusted: 0.375, pTowardBreach: 0.1875 },
     ]);
     expect(c.passed).toBe(true);
     expect(compareText(c, '/out')).toBe(
       'compare: passed: 0 significantly worse, 0 significantly better, 1 expectation crossed its bound (difference not significant) (1 metric, 1 tested; paired (same replication seeds))\n' +
-        'crossed the bound, difference not significant (held in A, failed in B; not a failure of the comparison): s: expectation consensus.commit_latency_ms.p99 <= 185 (A: held (mean 181.1); B: failed (mean 186.5); p = 0.375, Holm p = 0.375)\n' +
+        'crossed the bound, difference not significant (held in A, failed in B; not a failure of the comparison): s: expectation consensus.commit_latency_ms.p99 <= 185 (A: held (mean 181.1); B: failed (mean 186.5); one-sided p = 0.188, two-sided p = 0.375, Holm p = 0.375)\n' +
         "warning: no metric can be significant with these replications: the smallest p their tests can give these data is 0.0625, and Holm's correction over the 1 tested metrics needs one below 0.0500; run more replications, or judge the change by checks and by expectations that single replications decide (`== 0`, `> 0`)\n" +
         'report: /out/report.html\n',
     );
@@ -350,9 +350,66 @@ describe('compare: checks and expectations that held in A and failed in B', () =
     expect(c.differences[0]).toMatchObject({ significant: true, verdict: 'worse' });
     expect(c.boundsCrossed).toEqual([]);
     expect(c.regressions).toEqual([
-      { pointLabel: 's', kind: 'expectation', name: 'consensus.commit_latency_ms.p99 <= 185', inA: 'held (mean 181)', inB: 'failed (mean 191), significantly higher than A (Holm p < 0.001)' },
+      { pointLabel: 's', kind: 'expectation', name: 'consensus.commit_latency_ms.p99 <= 185', inA: 'held (mean 181)', inB: 'failed (mean 191), significantly higher than A (one-sided p < 0.001)' },
     ]);
     expect(c.passed).toBe(false);
+  });
+
+  // The breached metric among 50 others that moved by chance: B's p99 higher in each of 7 pairs,
+  // two-sided p = 2 / 2^7, Holm-adjusted over 51 metrics 0.80, which no 7 pairs could get below 0.05.
+  const amongMany = (p99Values: readonly number[], held: boolean, expectation: Partial<SummaryPoint['expectations'][number]> = {}) => {
+    const others = Object.fromEntries(Array.from({ length: 50 }, (_, m) => [`noise.m${m}`, p99Values.map((_, k) => 100 + ((k * 7 + m * 3) % 5) + (held ? 0 : ((k + m) % 3) - 1))]));
+    const folder = withMetrics({ 'consensus.commit_latency_ms.p99': p99Values, ...others });
+    const observed = p99Values.reduce((x, y) => x + y, 0) / p99Values.length;
+    const point = { ...folder.summary.points[0]!, expectations: [{ metric: 'consensus.commit_latency_ms.p99', condition: '<= 185', observed, passed: held, ...expectation }] };
+    return { ...folder, summary: { ...folder.summary, points: [point] } } as unknown as ResultsFolder;
+  };
+  const sevenA = [181, 178, 184, 180, 182, 179, 183];
+
+  it('fails on a breach its metric\'s own one-sided test finds significant, however many other metrics were tested', () => {
+    const c = compareResults(amongMany(sevenA, true), amongMany(sevenA.map((x, k) => x + 8 + (k % 2)), false));
+    const p99 = c.differences.find((d) => d.metric === 'consensus.commit_latency_ms.p99')!;
+    expect(p99).toMatchObject({ pValue: 2 / 2 ** 7, significant: false });
+    expect(c.differences.filter((d) => d.verdict !== 'identical')).toHaveLength(51);
+    expect(c.boundsCrossed).toEqual([]);
+    expect(c.regressions).toEqual([
+      { pointLabel: 's', kind: 'expectation', name: 'consensus.commit_latency_ms.p99 <= 185', inA: 'held (mean 181)', inB: 'failed (mean 189.4), significantly higher than A (one-sided p = 0.008)' },
+    ]);
+    expect(c.passed).toBe(false);
+  });
+
+  it('lists as crossed a breach whose one-sided p is not below 0.05: four pairs, all higher, p = 1 / 2^4', () => {
+    const c = compareResults(p99([181, 178, 184, 180], true), p99([189, 186, 192, 188], false));
+    expect(c.regressions).toEqual([]);
+    expect(c.boundsCrossed).toMatchObject([{ pValue: 0.125, pTowardBreach: 0.0625 }]);
+    expect(c.passed).toBe(true);
+  });
+
+  it('does not halve the p of unpaired samples of unequal sizes, whose splits are not symmetric: 2 against 4, p = 1 / C(6, 2)', () => {
+    const a = inMemory({ metric: 'consensus.commit_latency_ms.p99', values: [180, 181], seeds: [1, 2], expectations: [{ metric: 'consensus.commit_latency_ms.p99', condition: '<= 185', observed: 180.5, passed: true }] });
+    const b = inMemory({ metric: 'consensus.commit_latency_ms.p99', values: [190, 191, 192, 193], seeds: [3, 4, 5, 6], expectations: [{ metric: 'consensus.commit_latency_ms.p99', condition: '<= 185', observed: 191.5, passed: false }] });
+    const c = compareResults(a, b);
+    expect(c.test).toBe('unpaired');
+    expect(c.boundsCrossed).toMatchObject([{ pValue: 1 / 15, pTowardBreach: 1 / 15 }]);
+    expect(c.passed).toBe(true);
+  });
+
+  it('fails on a bound breached under expectRule every, which single replications decide, however few the pairs', () => {
+    // One of B's three replications past 185, its mean inside: p = 0.25 over three pairs.
+    const every = (values: number[], held: boolean) =>
+      inMemory({ metric: 'consensus.commit_latency_ms.p99', values, expectations: [{ metric: 'consensus.commit_latency_ms.p99', condition: '<= 185', observed: values.reduce((x, y) => x + y, 0) / 3, passed: held, rule: 'every', failedReplications: held ? 0 : 1, n: 3 }] });
+    const c = compareResults(every([180, 181, 182], true), every([181, 182, 187], false));
+    expect(c.differences[0]!.significant).toBe(false);
+    expect(c.boundsCrossed).toEqual([]);
+    expect(c.regressions).toMatchObject([{ kind: 'expectation', name: 'consensus.commit_latency_ms.p99 <= 185', inB: 'failed (mean 183.3)' }]);
+    expect(c.passed).toBe(false);
+  });
+
+  it('shows the 95 % CI that decided a breach under expectRule interval, B\'s mean inside the bound', () => {
+    const interval = (values: number[], held: boolean, ci95: [number, number]) =>
+      inMemory({ metric: 'consensus.commit_latency_ms.p99', values, expectations: [{ metric: 'consensus.commit_latency_ms.p99', condition: '<= 185', observed: values.reduce((x, y) => x + y, 0) / 3, passed: held, rule: 'interval', ci95 }] });
+    const c = compareResults(interval([180, 181, 182], true, [177.5, 184.5]), interval([180, 183, 186], false, [175.5, 190.5]));
+    expect(c.boundsCrossed).toMatchObject([{ inA: 'held (mean 181, 95 % CI [177.5, 184.5])', inB: 'failed (mean 183, 95 % CI [175.5, 190.5])' }]);
   });
 
   it('fails on an expectation at the edge of its metric\'s range that B broke in every replication, however few: > 0 on a count', () => {

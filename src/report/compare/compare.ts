@@ -9,8 +9,9 @@
  * look significant by chance), leaving out metrics identical in A and B, which no test could find
  * different (Tarone 1990). Checks that held in A and failed in B fail the comparison too,
  * whatever the metrics say, and so do expectations whose breach single replications decide
- * (`== 0`); an expectation on a bound inside its metric's range (`p99 <= 185`) that B's mean
- * crossed fails it only where that metric's test finds the change significant (resolveBreaches).
+ * (`== 0`, or any under expectRule `every`); an expectation on a bound inside its metric's range
+ * (`p99 <= 185`) that B broke fails it only where that metric's own test, one-sided toward the
+ * breach and outside Holm's family, finds the change significant (resolveBreaches).
  */
 import { ResultsError } from '../errors.ts';
 import { REPLICATIONS_FILE, SUMMARY_FILE } from '../results/load.ts';
@@ -32,7 +33,7 @@ import {
   welchTTest,
 } from '../../stats/index.ts';
 import { metricDomain } from '../model/domain.ts';
-import { formatObserved, formatPValue } from '../model/format.ts';
+import { formatJudgedEnds, formatObserved, formatPValue } from '../model/format.ts';
 import { inValueOrder } from '../model/parameter-scale.ts';
 import { parseCondition, type Condition } from '../../scenario/conditions.ts';
 import { betterDirection, type Direction } from './direction.ts';
@@ -144,12 +145,13 @@ export interface SeedUse {
 }
 
 /**
- * A check (every replication passed it in A, some failed it in B) or an expectation (held on A's
- * means, not on B's) of a paired point that B broke, which fails the comparison: a check, or an
- * expectation whose breach single replications decide (breachIsOutright), whatever the metrics
- * say, since a metric test over a few replications can miss what they state outright; an
- * expectation on a bound inside its metric's range only where the metric's own test finds B
- * significantly different in the direction of the breach (else it is a BoundCrossed).
+ * A check (every replication passed it in A, some failed it in B) or an expectation (held in A,
+ * not in B, under the scenario's expectRule) of a paired point that B broke, which fails the
+ * comparison: a check, or an expectation whose breach single replications decide
+ * (breachIsOutright), whatever the metrics say, since a metric test over a few replications can
+ * miss what they state outright; an expectation on a bound inside its metric's range only where
+ * the metric's own test finds B significantly different in the direction of the breach
+ * (pTowardBreach below SIGNIFICANCE_LEVEL; else it is a BoundCrossed).
  */
 export interface CheckRegression {
   readonly pointLabel: string;
@@ -163,10 +165,12 @@ export interface CheckRegression {
 
 /**
  * An expectation on a bound inside its metric's range (`consensus.commit_latency_ms.p99 <= 185`)
- * that held on A's means and not on B's, where the metric's test found no significant difference
- * in that direction: crossed the bound, difference not significant. Listed, not a failure of the
- * comparison: a mean near its bound crosses it by chance, and the replications do not show that B
- * differs from A (B's own run fails on it all the same).
+ * that held in A and not in B under the scenario's expectRule (`mean`: B's mean crossed the bound;
+ * `interval`: B's 95 % CI reaches past it, its mean possibly still inside), where the metric's own
+ * test found no significant difference in that direction: crossed the bound, difference not
+ * significant. Listed, not a failure of the comparison: a mean or interval near its bound crosses
+ * it by chance, and the replications do not show that B differs from A (B's own run fails on it
+ * all the same).
  */
 export interface BoundCrossed {
   readonly pointLabel: string;
@@ -175,9 +179,11 @@ export interface BoundCrossed {
   /** The mean observed: `held (mean 181.4)`, `failed (mean 193.3)`. */
   readonly inA: string;
   readonly inB: string;
-  /** The metric's test (MetricDifference): raw and Holm-adjusted p (null where identical in A and B). */
+  /** The metric's test (MetricDifference): raw two-sided and Holm-adjusted p (null where identical in A and B). */
   readonly pValue: number;
   readonly pAdjusted: number | null;
+  /** The p the gate judged: the metric's test one-sided toward the breach (oneSidedPTowardBreach). */
+  readonly pTowardBreach: number;
 }
 
 export interface Comparison {
@@ -534,7 +540,8 @@ interface Breach {
 }
 
 /**
- * Whether single replications decide an expectation's breach, not where a mean falls: an exact
+ * Whether single replications decide an expectation's breach, not where a mean falls: any under
+ * expectRule `every` (one replication past the bound breaks it, as a check), an exact
  * condition (`== 0`, `!= 0`: one replication with a violation breaks `== 0`), a bound at an edge of
  * the metric's range (`> 0` on a count fails only where every replication gave 0, `< 1` on a ratio
  * only where every one gave 1), or a metric that B has no value of, or left undefined in some
@@ -542,7 +549,7 @@ interface Breach {
  * crosses by chance.
  */
 function breachIsOutright(outcome: ExpectationOutcome, condition: Condition, unit: string): boolean {
-  if (outcome.observed === null || outcome.undefinedIn !== undefined) return true;
+  if (outcome.observed === null || outcome.undefinedIn !== undefined || outcome.rule === 'every') return true;
   if (condition.op === '==' || condition.op === '!=') return true;
   const { min, max } = metricDomain(outcome.metric, unit);
   return condition.value === min || condition.value === max;
@@ -571,7 +578,9 @@ function breachesAt(label: string, pointA: SummaryPoint, pointB: SummaryPoint): 
     const expectationA = pointA.expectations.find((e) => e.metric === expectationB.metric && e.condition === expectationB.condition);
     if (expectationA === undefined || !expectationA.passed || expectationB.passed) continue;
     const condition = parseCondition(expectationB.condition);
-    const observed = (e: ExpectationOutcome) => (e.observed === null ? 'no value' : `mean ${formatObserved(e, condition?.value)}`);
+    // Under `interval` the 95 % CI decided, and B's mean may lie inside the bound: show the CI.
+    const interval = (e: ExpectationOutcome) => (e.rule === 'interval' && e.ci95 ? `, 95 % CI [${formatJudgedEnds(e.ci95, condition?.value).join(', ')}]` : '');
+    const observed = (e: ExpectationOutcome) => (e.observed === null ? 'no value' : `mean ${formatObserved(e, condition?.value)}${interval(e)}`);
     const unit = (pointB.metrics[expectationB.metric] ?? pointA.metrics[expectationB.metric])?.unit ?? '';
     const regression: CheckRegression = {
       pointLabel: label,
@@ -586,12 +595,31 @@ function breachesAt(label: string, pointA: SummaryPoint, pointB: SummaryPoint): 
 }
 
 /**
+ * The metric's p one-sided toward the breach (B higher for `<`/`<=`, lower for `>`/`>=`): half the
+ * two-sided p where the observed difference points that way, else 1 − half. Exact for a test
+ * whose statistic's null distribution is symmetric: the sign-flip sums, the t-tests, and the
+ * two-sample splits of equal sizes (swapping the groups negates the difference). Unpaired splits
+ * of unequal sizes need not be symmetric, so the two-sided p, which bounds the one-sided from
+ * above, is used there (Good 2005 §3; docs/references.md §12).
+ */
+function oneSidedPTowardBreach(d: MetricDifference, condition: Condition): number {
+  const p = d.pValue as number;
+  const towardBreach = condition.op === '<' || condition.op === '<=' ? d.delta > 0 : d.delta < 0;
+  const symmetric = d.test === 'paired' || d.method !== 'exact permutation' || d.nA === d.nB;
+  if (!towardBreach) return symmetric ? 1 - p / 2 : 1;
+  return symmetric ? p / 2 : p;
+}
+
+/**
  * Splits the breaches into regressions and bounds crossed. An expectation on a bound inside its
- * metric's range fails the comparison where the metric's test finds B significantly different
- * (Holm-adjusted, as its verdict; a threshold does not excuse a stated bound) on the side of the
- * breach; where it finds no such difference the bound was crossed by a change the replications
- * cannot tell from chance. A metric not tested (no difference to read) leaves the breach a
- * regression: nothing shows it is chance.
+ * metric's range fails the comparison where the metric's own test, one-sided toward the breach,
+ * gives p below SIGNIFICANCE_LEVEL (a threshold does not excuse a stated bound); where it does not,
+ * the bound was crossed by a change the replications cannot tell from chance. Not Holm-adjusted
+ * over the metrics: the expectation is a hypothesis the scenario stated before the run, one test
+ * on its own, not one of the exploratory family; adjusted over the ~127 metrics of an IoMT run it
+ * would need p < 0.0004, which an exact sign-flip test at fewer than 12 pairs cannot give
+ * (2^(1−n)), and the gate could never fail. A metric not tested (no difference to read) leaves
+ * the breach a regression: nothing shows it is chance.
  */
 function resolveBreaches(breaches: readonly Breach[], differences: readonly MetricDifference[]): { regressions: CheckRegression[]; boundsCrossed: BoundCrossed[] } {
   const regressions: CheckRegression[] = [];
@@ -602,13 +630,13 @@ function resolveBreaches(breaches: readonly Breach[], differences: readonly Metr
       regressions.push(regression);
       continue;
     }
-    const towardBreach = judgedBy.condition.op === '<' || judgedBy.condition.op === '<=' ? d.delta > 0 : d.delta < 0;
-    if (d.significant && towardBreach) {
-      const holm = formatPValue(d.pAdjusted);
-      regressions.push({ ...regression, inB: `${regression.inB}, significantly ${d.delta > 0 ? 'higher' : 'lower'} than A (Holm p ${holm.startsWith('<') ? holm : `= ${holm}`})` });
+    const pTowardBreach = oneSidedPTowardBreach(d, judgedBy.condition);
+    if (pTowardBreach < SIGNIFICANCE_LEVEL) {
+      const p = formatPValue(pTowardBreach);
+      regressions.push({ ...regression, inB: `${regression.inB}, significantly ${d.delta > 0 ? 'higher' : 'lower'} than A (one-sided p ${p.startsWith('<') ? p : `= ${p}`})` });
     } else {
       const { pointLabel, name, inA, inB } = regression;
-      boundsCrossed.push({ pointLabel, name, inA, inB, pValue: d.pValue, pAdjusted: d.pAdjusted });
+      boundsCrossed.push({ pointLabel, name, inA, inB, pValue: d.pValue, pAdjusted: d.pAdjusted, pTowardBreach });
     }
   }
   return { regressions, boundsCrossed };
