@@ -600,7 +600,7 @@ function breachesAt(label: string, pointA: SummaryPoint, pointB: SummaryPoint): 
  * whose statistic's null distribution is symmetric: the sign-flip sums, the t-tests, and the
  * two-sample splits of equal sizes (swapping the groups negates the difference). Unpaired splits
  * of unequal sizes need not be symmetric, so the two-sided p, which bounds the one-sided from
- * above, is used there (Good 2005 §3; docs/references.md §12).
+ * above, is used there (docs/references.md §12, "Stated expectations").
  */
 function oneSidedPTowardBreach(d: MetricDifference, condition: Condition): number {
   const p = d.pValue as number;
