@@ -10,6 +10,7 @@ import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplyMessage, RequestMessage } from '../types.ts';
 import { proposalTimeUs, validBlockTime } from '../block-time.ts';
+import { stampFloorUs } from './view-change.ts';
 import { executedBlockHolding } from '../executed-lookup.ts';
 import { replyBytes, replySignCostUs } from '../reply.ts';
 import {
@@ -130,8 +131,7 @@ export abstract class NormalCase extends ReplicaCore {
     // that arrived since the last batch (docs/references.md §6).
     this.txAuth.validate(txs);
     const seq = this.nextSeq++;
-    const previous = this.slots.get(seq - 1)?.block ?? this.executedBlocks.get(seq - 1);
-    const block = buildBlock({ parentHash: this.headHash, height: seq, proposer: this.ctx.self, timestampUs: proposalTimeUs(this.ctx.nowUs, previous?.timestampUs), txs });
+    const block = buildBlock({ parentHash: this.headHash, height: seq, proposer: this.ctx.self, timestampUs: proposalTimeUs(this.ctx.nowUs, this.stampFloorUs(seq)), txs });
     this.cpu.charge(this.blockHashCost(block));
     this.headHash = block.hash;
     const pp = this.signPrePrepare(this.view, seq, block);
@@ -181,8 +181,12 @@ export abstract class NormalCase extends ReplicaCore {
    * judged again, as PBTS does not judge a value re-proposed with a certificate from an earlier round.
    */
   private validBlockTime(m: PrePrepare): boolean {
-    const previous = this.slots.get(m.seq - 1)?.block ?? this.executedBlocks.get(m.seq - 1);
-    return validBlockTime(m.block.timestampUs, previous?.timestampUs, this.ctx.nowUs, this.params);
+    return validBlockTime(m.block.timestampUs, this.stampFloorUs(m.seq), this.ctx.nowUs, this.params);
+  }
+
+  /** The stamp a batch at `seq` must not precede, from the batches this replica holds (view-change.ts). */
+  private stampFloorUs(seq: number): number | undefined {
+    return stampFloorUs(seq, (s) => this.slots.get(s)?.block ?? this.executedBlocks.get(s));
   }
 
   /**

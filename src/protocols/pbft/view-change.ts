@@ -72,7 +72,30 @@ export function validViewChange(m: ViewChange, sender: number, qs: Quorums, v: V
 
 /** A batch with no requests, ordered where no replica in V prepared anything (§4.4 "null request"). */
 export function nullBlock(seq: number, proposer: HostId): Block {
-  return buildBlock({ parentHash: ZERO_HASH, height: seq, proposer, timestampUs: 0, txs: [] });
+  return buildBlock({ parentHash: ZERO_HASH, height: seq, proposer, timestampUs: NULL_BLOCK_STAMP_US, txs: [] });
+}
+
+/** A null batch carries no time of its own: nobody proposed it at any time. */
+const NULL_BLOCK_STAMP_US = 0;
+
+/** Whether `block` is a null batch (`nullBlock`); a primary never proposes an empty batch. */
+export function isNullBlock(block: Block): boolean {
+  return block.txs.length === 0 && block.timestampUs === NULL_BLOCK_STAMP_US;
+}
+
+/**
+ * The stamp a batch at `seq` must not precede: that of the latest batch before it that carries one,
+ * found by `blockAt` (undefined where the replica does not hold that batch, and then no floor). Null
+ * batches are stepped over: taken as the floor, a view change that orders one would reset it to 0
+ * and let the next primary stamp earlier than the batches already ordered (block-time.ts).
+ */
+export function stampFloorUs(seq: number, blockAt: (seq: number) => Block | undefined): number | undefined {
+  for (let s = seq - 1; s >= 1; s--) {
+    const block = blockAt(s);
+    if (block === undefined) return undefined;
+    if (!isNullBlock(block)) return block.timestampUs;
+  }
+  return undefined;
 }
 
 /**
