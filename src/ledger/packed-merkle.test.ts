@@ -33,6 +33,18 @@ describe('packedMerkleRoot', () => {
     }
   });
 
+  it('hashes a buffer again once it changed, or is read at another count, after its root was computed', () => {
+    const data = Uint8Array.from({ length: 32 * 6 }, (_, i) => (i * 7) & 0xff);
+    const root = packedMerkleRoot(data, 32, 6);
+    data[100]! ^= 1;
+    expect(packedMerkleRoot(data, 32, 6)).toBe(merkleRoot(split(data, 32, 6)));
+    expect(packedMerkleRoot(data, 32, 6)).not.toBe(root);
+    data[100]! ^= 1;
+    expect(packedMerkleRoot(data, 32, 6)).toBe(root);
+    expect(packedMerkleRoot(data, 32, 5)).toBe(merkleRoot(split(data, 32, 5)));
+    expect(packedMerkleRoot(data, 16, 12)).toBe(merkleRoot(split(data, 16, 12)));
+  });
+
   it('refuses a buffer shorter than its leaves', () => {
     expect(() => packedMerkleRoot(new Uint8Array(40), 32, 2)).toThrow(/2 leaves of 32 B need 64 B, found 40/);
   });

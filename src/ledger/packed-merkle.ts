@@ -20,10 +20,35 @@ NODE_WORDS[31] = 65 * 8;
 let leafWords = new Int32Array(16);
 let levelWords = new Int32Array(DIGEST_WORDS * 256);
 
+/**
+ * Roots already computed, by the buffer they were computed over, with a copy of the leaves they
+ * cover. A batch's root is computed twice over the same buffer: by the gateway that seals it and
+ * by the store that checks the stated root against its records (src/iomt/store.ts), about a fifth
+ * of regional.yaml's run between them. A root is a function of the bytes, so a buffer whose leaves
+ * still equal the copy has the root computed before; one changed since (a tampered batch) or a
+ * copy of it (a batch that crossed threads) is hashed again. A root is kept until it is found once,
+ * the store's check being the last computation expected. Either way the caller charges the
+ * hashing in virtual time: this saves wall time only.
+ */
+const computed = new WeakMap<Uint8Array, { readonly leafBytes: number; readonly count: number; readonly leaves: Uint8Array; readonly root: string }>();
+
 /** Root over `count` leaves of `leafBytes` bytes each at the start of `data`, as 64 hex digits. */
 export function packedMerkleRoot(data: Uint8Array, leafBytes: number, count: number): string {
   if (count === 0) return merkleRoot([]);
   if (data.length < leafBytes * count) throw new RangeError(`packedMerkleRoot: ${count} leaves of ${leafBytes} B need ${leafBytes * count} B, found ${data.length}`);
+  const known = computed.get(data);
+  const bytes = leafBytes * count;
+  if (known !== undefined && known.leafBytes === leafBytes && known.count === count && Buffer.compare(known.leaves, data.subarray(0, bytes)) === 0) {
+    // The second computation is the last one expected: the copy need not outlive it.
+    computed.delete(data);
+    return known.root;
+  }
+  const root = hashPacked(data, leafBytes, count);
+  computed.set(data, { leafBytes, count, leaves: data.slice(0, bytes), root });
+  return root;
+}
+
+function hashPacked(data: Uint8Array, leafBytes: number, count: number): string {
   const messageBytes = leafBytes + 1;
   const leafBlocks = (messageBytes + 9 + 63) >>> 6;
   const words = leafBlocks * 16;
