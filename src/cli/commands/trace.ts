@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { writeFilesInPieces } from '../../io/atomic-write.ts';
 import { inputError, loadScenarioAsync } from '../../scenario/index.ts';
+import { scenarioNotices } from '../../scenario/notices.ts';
 import { formatDefault } from '../../scenario/schema-field-docs.ts';
 import { durationUs } from '../../scenario/units.ts';
 import { chromeTraceJson } from '../../trace/chrome-trace.ts';
@@ -65,6 +66,8 @@ export async function traceCommand(args: TraceArgs): Promise<number> {
   const { scenario } = loaded;
   const refusal = traceRefusal(scenario);
   if (refusal !== null) throw inputError(path, 'consensus.protocol', refusal, `'${scenario.consensus.protocol}' without an iomt section`);
+  // What the timeline would hide (an attack that never acts, a load the blocks cannot carry), said as `run` says it.
+  for (const line of scenarioNotices(scenario, loaded.locate)) process.stderr.write(`iomtsim: ${line}\n`);
   // Defaults are applied here, not by yargs, which gives a flag typed without a value its default
   // (`--from --to 2s` ran from 0 s): without a value it is '', refused as --to's is.
   const from = args.from ?? DEFAULT_FROM;
