@@ -88,7 +88,7 @@ function iomtOfferedLoad(iomt: IomtSection): OfferedLoad | undefined {
 }
 
 /** The registries the scenario's protocol is found in: its plug-ins' once loaded in this thread. */
-function registriesOf(scenario: Scenario): Registries {
+export function registriesOf(scenario: Scenario): Registries {
   const refs = scenario.plugins ?? [];
   return refs.every(isPluginLoaded) ? registriesFor(refs) : IN_TREE_REGISTRIES;
 }
