@@ -22,7 +22,7 @@ import { checkThreads, type ExecutionOptions, type ThreadsOption } from './run.t
 import { replicationSeeds } from './seeds.ts';
 import { runProbe, type EarlyStop } from './size-probe.ts';
 import { searchBoundary, type ProbeVerdict } from './size-search.ts';
-import { buildSummary, compareRecords, replicationValues, type RunStatus, type Summary } from './summary.ts';
+import { buildSummary, compareRecords, domainIn, replicationValues, type RunStatus, type Summary } from './summary.ts';
 import type { FinishedReplication, ReplicationFailure, ReplicationRecord } from './types.ts';
 import { judgeReplications, type UndefinedIn, type Verdict } from './verdict.ts';
 
@@ -118,7 +118,7 @@ export interface SizeOutcome {
 
 /** Each SLO judged by `rule` on `records`, a probe's replications; one whose metric a replication left undefined fails (judgeReplications). */
 export function judgeSlos(slos: readonly Slo[], rule: ExpectRule, records: readonly ReplicationRecord[]): SloVerdict[] {
-  return slos.map((s) => ({ slo: `${s.metric} ${s.conditionText}`, ...judgeReplications(s.condition, rule, replicationValues(records, s.metric)) }));
+  return slos.map((s) => ({ slo: `${s.metric} ${s.conditionText}`, ...judgeReplications(s.condition, rule, replicationValues(records, s.metric), domainIn(records, s.metric)) }));
 }
 
 export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
@@ -328,7 +328,7 @@ function earlyVerdicts(slos: readonly Slo[], rule: ExpectRule, early: EarlyStop,
   return slos.map((s, k) => {
     const slo = `${s.metric} ${s.conditionText}`;
     if (k !== early.slo) return { slo, observed: null, passed: false, undecided: true };
-    return early.kind === 'bound' ? { slo, observed: early.meanAtLeast, passed: false, atLeast: true } : { slo, ...judgeReplications(s.condition, rule, replicationValues(records, s.metric)) };
+    return early.kind === 'bound' ? { slo, observed: early.meanAtLeast, passed: false, atLeast: true } : { slo, ...judgeReplications(s.condition, rule, replicationValues(records, s.metric), domainIn(records, s.metric)) };
   });
 }
 

@@ -1,4 +1,5 @@
 /** Per-metric statistics over replications: mean, Student-t 95 % CI of the mean, sd, min, max. */
+import { clampInterval } from '../metrics/domain.ts';
 import { meanInterval } from '../stats/index.ts';
 
 export interface MetricSummary {
@@ -11,7 +12,12 @@ export interface MetricSummary {
   readonly max: number;
 }
 
-export function summarizeValues(unit: string, values: readonly number[]): MetricSummary {
+/**
+ * `metric`'s statistics over `values`, its interval clamped to the values the metric can take
+ * (src/metrics/domain.ts): summary.json is read by scripts as well as by the report, and an
+ * interval of a latency below zero or of a ratio past 1 is no statement about the metric.
+ */
+export function summarizeValues(metric: string, unit: string, values: readonly number[]): MetricSummary {
   const ci = meanInterval(values);
   let min = Infinity;
   let max = -Infinity;
@@ -19,5 +25,5 @@ export function summarizeValues(unit: string, values: readonly number[]): Metric
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  return { unit, mean: ci.mean, ci95: [ci.lo, ci.hi], n: ci.n, sd: ci.sd, min, max };
+  return { unit, mean: ci.mean, ci95: clampInterval(metric, unit, ci.lo, ci.hi), n: ci.n, sd: ci.sd, min, max };
 }

@@ -7,6 +7,7 @@
  */
 import { parseCondition, type ExpectRule, type Scenario, type SweepParameters } from '../scenario/index.ts';
 import { summarizeDistributions, type LatencyCdfSummary } from './latency-cdf.ts';
+import { metricDomain, type Domain } from '../metrics/domain.ts';
 import { summarizeValues, type MetricSummary } from './statistics.ts';
 import type { ReplicationFailure, ReplicationRecord } from './types.ts';
 import { judgeReplications, type Verdict } from './verdict.ts';
@@ -74,7 +75,7 @@ function summarizeMetrics(records: readonly ReplicationRecord[]): Record<string,
     }
   }
   const out: Record<string, MetricSummary> = {};
-  for (const [name, { unit, values: v }] of values) out[name] = summarizeValues(unit, v);
+  for (const [name, { unit, values: v }] of values) out[name] = summarizeValues(name, unit, v);
   return out;
 }
 
@@ -112,9 +113,14 @@ export function replicationValues(records: readonly ReplicationRecord[], metric:
   });
 }
 
+/** The values `metric` can take, by the unit `records` give it (any value where none has it). */
+export function domainIn(records: readonly ReplicationRecord[], metric: string): Domain {
+  return metricDomain(metric, records.find((r) => r.metrics[metric] !== undefined)?.metrics[metric]!.unit ?? '');
+}
+
 /** Each of the scenario's `expect:` conditions judged by `rule` over `records`, a point's replications. */
 export function judgeExpectations(expect: Readonly<Record<string, string>>, rule: ExpectRule, records: readonly ReplicationRecord[]): ExpectationResult[] {
-  return Object.entries(expect).map(([metric, condition]) => ({ metric, condition, ...judgeReplications(parseCondition(condition), rule, replicationValues(records, metric)) }));
+  return Object.entries(expect).map(([metric, condition]) => ({ metric, condition, ...judgeReplications(parseCondition(condition), rule, replicationValues(records, metric), domainIn(records, metric)) }));
 }
 
 /** An expectation on the violations of a check that could not fail could not have failed either (its metric stays 0). */

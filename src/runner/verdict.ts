@@ -12,6 +12,7 @@
  * never pass what `mean` fails (the interval holds the mean; for `!=` every replication can differ
  * from a value their mean equals).
  */
+import { clampToDomain, type Domain } from '../metrics/domain.ts';
 import { holds, holdsThroughout, type Condition, type ExpectRule } from '../scenario/index.ts';
 import { meanInterval } from '../stats/index.ts';
 
@@ -25,7 +26,7 @@ export interface Verdict {
   readonly rule: ExpectRule;
   /** The metric's mean over the replications that define it, or null when none does (not produced). */
   readonly observed: number | null;
-  /** The Student-t 95 % interval of that mean; null with fewer than 2 replications defining it (no spread to estimate). */
+  /** The Student-t 95 % interval of that mean, clamped to the metric's domain; null with fewer than 2 replications defining it (no spread to estimate). */
   readonly ci95: readonly [number, number] | null;
   /** Replications whose own value breaks the condition, those that left the metric undefined among them. */
   readonly failedReplications: number;
@@ -43,9 +44,11 @@ export interface Verdict {
  * while another seed committed nothing. A replication without a value did not meet the condition;
  * so the verdict fails when any replication left the metric undefined, as it fails when none
  * defined it (not produced), and for every metric alike: a detection rate absent where an attack
- * compromised nothing is a replication that did not test the expectation.
+ * compromised nothing is a replication that did not test the expectation. The interval is clamped
+ * to `domain`, the values the metric can take (src/metrics/domain.ts): `ratio <= 1` under the
+ * `interval` rule must not fail on an interval reaching past 1 that no mean could.
  */
-export function judgeReplications(condition: Condition | undefined, rule: ExpectRule, values: readonly number[]): Verdict {
+export function judgeReplications(condition: Condition | undefined, rule: ExpectRule, values: readonly number[], domain: Domain): Verdict {
   const n = values.length;
   const defined = values.filter(Number.isFinite);
   const failedReplications = values.filter((v) => condition === undefined || !Number.isFinite(v) || !holds(condition, v)).length;
@@ -54,7 +57,7 @@ export function judgeReplications(condition: Condition | undefined, rule: Expect
   // Equal values have no spread, though their mean can differ from them by a rounding error and
   // give the interval that error's width: the interval is then the mean alone.
   const alike = defined.every((v) => v === defined[0]);
-  const ci95 = defined.length < 2 || !Number.isFinite(lo) || !Number.isFinite(hi) ? null : alike ? ([mean, mean] as const) : ([lo, hi] as const);
+  const ci95 = defined.length < 2 || !Number.isFinite(lo) || !Number.isFinite(hi) ? null : alike ? ([mean, mean] as const) : ([clampToDomain(lo, domain), clampToDomain(hi, domain)] as const);
   const verdict = { rule, observed: mean, ci95, failedReplications, n };
   if (defined.length < n) return { ...verdict, passed: false, undefinedIn: { replications: n - defined.length, of: n } };
   return { ...verdict, passed: condition !== undefined && holds(condition, mean) && ruleHolds(condition, rule, ci95, failedReplications) };

@@ -32,7 +32,7 @@ import {
   welchDifferenceInterval,
   welchTTest,
 } from '../../stats/index.ts';
-import { metricDomain } from '../model/domain.ts';
+import { metricDomain } from '../../metrics/domain.ts';
 import { formatJudgedEnds, formatObserved, formatPValue } from '../model/format.ts';
 import { inValueOrder } from '../model/parameter-scale.ts';
 import { parseCondition, type Condition } from '../../scenario/conditions.ts';

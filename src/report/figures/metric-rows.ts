@@ -1,8 +1,8 @@
 /**
  * A configuration's summary of one metric as plot-ready numbers, or null when it has no value. The
- * interval is clamped to the metric's domain (model/domain.ts).
+ * interval is clamped to the metric's domain (src/metrics/domain.ts).
  */
-import { clampInterval } from '../model/domain.ts';
+import { clampInterval } from '../../metrics/domain.ts';
 import type { Configuration } from '../model/report-input.ts';
 import { ciBounds } from './vl.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { Configuration, ReportInput } from '../model/report-input.ts';
 import { meanInterval } from '../../stats/index.ts';
-import { clampToDomain, NON_NEGATIVE } from '../model/domain.ts';
+import { clampToDomain, NON_NEGATIVE } from '../../metrics/domain.ts';
 import type { Figure, Row } from './types.ts';
 import { envelope, seriesColor } from './vl.ts';
 

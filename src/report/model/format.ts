@@ -1,7 +1,7 @@
 /** Number formatting shared by the HTML and Markdown tables: four significant digits, fixed locale. */
 import type { MetricSummary, UndefinedIn } from '../results/types.ts';
 import { meanWhereDefined } from '../../runner/verdict.ts';
-import { clampInterval } from './domain.ts';
+import { clampInterval } from '../../metrics/domain.ts';
 
 const FORMAT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 
@@ -90,7 +90,7 @@ function movePointTwoRight(text: string): string {
 /**
  * How a mean's uncertainty reads, one rule for the report, the headline and the terminal
  * (docs/reports.md, All metrics): two replications or more that differ give the Student-t interval,
- * clamped to the metric's domain (model/domain.ts); replications that all gave the same value have
+ * clamped to the metric's domain (src/metrics/domain.ts); replications that all gave the same value have
  * no interval to give, and the note says so with their count; one replication is marked n=1. The
  * note also says when the metric has values from fewer replications than its configuration ran (a
  * latency percentile of a replication that committed nothing): the mean is then over those.

@@ -11,7 +11,7 @@
 import { IN_TREE_ATTACKS } from '../../attacks/registry.ts';
 import { clopperPearson } from '../../stats/index.ts';
 import type { MetricSummary } from '../results/types.ts';
-import { clampToDomain, metricDomain } from './domain.ts';
+import { clampToDomain, metricDomain } from '../../metrics/domain.ts';
 import { formatJudgedByAll, formatJudgedPercent, formatMeanCi, formatNumber, formatObserved } from './format.ts';
 import { parseCondition } from '../../scenario/conditions.ts';
 import { metricDoc, namePattern } from '../../metrics/catalog.ts';
@@ -46,7 +46,7 @@ function percent(x: number): number {
   return Number((100 * x).toPrecision(15));
 }
 
-/** A ratio's summary in per cent, its interval first clamped to [0, 1] (model/domain.ts). */
+/** A ratio's summary in per cent, its interval first clamped to [0, 1] (src/metrics/domain.ts). */
 function inPercent(metric: string, summary: MetricSummary): MetricSummary {
   const ci = summary.ci95;
   const scaled = (x: number | null): number | null => (x === null ? null : percent(clampToDomain(x, metricDomain(metric, summary.unit))));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_DOCS } from '../../metrics/catalog.ts';
+import { METRIC_DOCS } from './catalog.ts';
 import { clampInterval, clampToDomain, metricDomain } from './domain.ts';
 
 describe('metric domains', () => {
