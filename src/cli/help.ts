@@ -32,6 +32,7 @@ export const EXAMPLES: Readonly<Record<'top' | 'run' | 'sweep' | 'size' | 'compa
   compare: [
     ['$0 compare A B --threshold 5%', 'fail only on changes of 5 % or more'],
     ['$0 compare A B --json | jq .passed', 'the verdict for a script'],
+    ['$0 compare S S --a-point consensus.nodes=4 --b-point consensus.nodes=7', 'two points of sweep S, paired by seed'],
   ],
   merge: [['$0 merge shard-1 shard-2 --out merged', 'one results folder, equal to the unsharded run']],
 };

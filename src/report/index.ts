@@ -7,9 +7,10 @@
  */
 import { checkReportFolder } from '../runner/results-dir.ts';
 import { ResultsError } from './errors.ts';
-import { printable } from '../scenario/errors.ts';
+import { inputError, printable } from '../scenario/errors.ts';
 import { compareText } from './compare/compare-page.ts';
 import { defaultCompareDir, writeComparison } from './compare/write-compare.ts';
+import { parsePointSelector, POINT_SELECTOR_FORM, type PointSelector } from './compare/point-selector.ts';
 import { renderReport } from './write-report.ts';
 
 export { ResultsError } from './errors.ts';
@@ -51,21 +52,37 @@ export interface CompareCommandOptions {
   readonly json?: boolean;
   /** Relative change below which a significant difference is not a failure (0.05 = 5 %). */
   readonly threshold?: number;
+  /** The point of A, and of B, to compare, as `--a-point` and `--b-point` give them (point-selector.ts). */
+  readonly aPoint?: string;
+  readonly bPoint?: string;
+}
+
+/** `--a-point` / `--b-point` as a point selector, refused (exit 2) where it is not one. */
+function pointFlag(flag: string, text: string | undefined): PointSelector | undefined {
+  if (text === undefined) return undefined;
+  const selector = parsePointSelector(`--${flag} ${text}`, text);
+  if (selector === undefined) throw inputError(`--${flag} ${text}`, '(flag)', POINT_SELECTOR_FORM, `'${text}'`);
+  return selector;
 }
 
 /**
- * `iomtsim compare A B [--out DIR] [--json] [--threshold 5%]`: 0 when no metric got significantly
+ * `iomtsim compare A B [--out DIR] [--json] [--threshold 5%] [--a-point K=V] [--b-point K=V]`: 0 when no metric got significantly
  * worse (beyond the threshold) and no check or expectation that held in A failed in B, 1 when one
  * did (exact permutation or t-test, Holm-corrected, metrics whose catalog entry says which way is
  * better), 2 for a bad folder or a side with fewer than 2 replications tested.
  */
 export async function compareCommand(dirA: string, dirB: string, options: CompareCommandOptions = {}): Promise<number> {
-  const out = options.out ?? defaultCompareDir(dirA, dirB);
+  const a = pointFlag('a-point', options.aPoint);
+  const b = pointFlag('b-point', options.bPoint);
+  const out = options.out ?? defaultCompareDir(dirA, dirB, { a, b });
   // Refused before the runs are read and the figures rendered, naming the flag.
   checkReportFolder(out, options.out === undefined ? out : `--out ${out}`, 'compare');
   let record;
   try {
-    record = await writeComparison(dirA, dirB, out, options.threshold === undefined ? {} : { threshold: options.threshold });
+    record = await writeComparison(dirA, dirB, out, {
+      ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+      ...(a === undefined && b === undefined ? {} : { points: { a, b } }),
+    });
   } catch (error) {
     if (error instanceof ResultsError) {
       process.stderr.write(`iomtsim compare: ${printable(error.message)}\n`);

@@ -13,6 +13,8 @@ export interface CompareArgs {
   readonly out?: string;
   readonly json?: boolean;
   readonly threshold?: string;
+  readonly aPoint?: string;
+  readonly bPoint?: string;
 }
 
 export async function compareCommand(args: CompareArgs): Promise<number> {
@@ -21,6 +23,8 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
     ...(args.out !== undefined ? { out: args.out } : {}),
     ...(args.json ? { json: true } : {}),
     ...(threshold !== undefined ? { threshold } : {}),
+    ...(args.aPoint !== undefined ? { aPoint: args.aPoint } : {}),
+    ...(args.bPoint !== undefined ? { bPoint: args.bPoint } : {}),
   });
 }
 
@@ -30,7 +34,9 @@ export function compareBuilder(y: Argv) {
     .positional('b', { type: 'string', demandOption: true, describe: 'the results folder compared with it' })
     .option('out', { type: 'string', describe: 'folder for the comparison report (default compare-<A>-vs-<B> beside B)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the comparison (comparison.json) on stdout, nothing else' })
-    .option('threshold', { type: 'string', describe: 'a significant change smaller than this is not a failure: 5% or 0.05' });
+    .option('threshold', { type: 'string', describe: 'a significant change smaller than this is not a failure: 5% or 0.05' })
+    .option('a-point', { type: 'string', describe: "compare this point of A (key=value[,key=value]; two points of one sweep: the same folder as A and B), paired by seed" })
+    .option('b-point', { type: 'string', describe: 'compare this point of B with the point of A (with --a-point, or A\'s only point)' });
 }
 
 export interface BenchArgs {

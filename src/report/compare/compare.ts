@@ -37,6 +37,7 @@ import { formatJudgedEnds, formatObserved, formatPValue } from '../model/format.
 import { inValueOrder } from '../model/parameter-scale.ts';
 import { parseCondition, type Condition } from '../../scenario/conditions.ts';
 import { betterDirection, type Direction } from './direction.ts';
+import { selectPoint, type PointSelector } from './point-selector.ts';
 import { join } from 'node:path';
 
 export const SIGNIFICANCE_LEVEL = 0.05;
@@ -73,6 +74,12 @@ export const COMPARISON_FORMAT = 'iomtsim-comparison/3' as const;
 export interface CompareOptions {
   /** Significant changes with |relative| below this fraction are not failures (0.05 = 5 %). */
   readonly threshold?: number;
+  /**
+   * Compare one point of A with one point of B (point-selector.ts), whatever their parameters,
+   * instead of every point of A with the point of B of equal parameters; a side without a
+   * selector must have one point.
+   */
+  readonly points?: { readonly a?: PointSelector | undefined; readonly b?: PointSelector | undefined };
 }
 
 export interface MetricDifference {
@@ -646,7 +653,7 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
   const threshold = options.threshold ?? 0;
   requireReplications(a);
   requireReplications(b);
-  const { pairs, unmatched } = pairPoints(a, b);
+  const { pairs, unmatched } = options.points === undefined ? pairPoints(a, b) : { pairs: [[selectPoint(a, options.points.a, 'a'), selectPoint(b, options.points.b, 'b')] as [number, number]], unmatched: [] };
   if (pairs.length === 0) {
     throw new ResultsError(
       join(b.dir, SUMMARY_FILE),
@@ -668,7 +675,11 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
   for (const [i, j] of pairs) {
     const pointA = a.summary.points[i] as SummaryPoint;
     const pointB = b.summary.points[j] as SummaryPoint;
-    const label = pointLabel(pointA, a.summary.scenario === b.summary.scenario ? a.summary.scenario : `${a.summary.scenario} vs ${b.summary.scenario}`);
+    const scenarios = a.summary.scenario === b.summary.scenario ? a.summary.scenario : `${a.summary.scenario} vs ${b.summary.scenario}`;
+    const labelA = pointLabel(pointA, scenarios);
+    const labelB = pointLabel(pointB, scenarios);
+    // Points picked by their parameters can differ in them: the label names both.
+    const label = labelA === labelB ? labelA : `${labelA} vs ${labelB}`;
     requireTwoReplications(a, i, label);
     requireTwoReplications(b, j, label);
     requireTwoReplications(a, i, label, plan.seedsA);
