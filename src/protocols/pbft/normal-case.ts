@@ -10,7 +10,7 @@ import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import type { CommitEvent, ReplyMessage, RequestMessage } from '../types.ts';
 import { proposalTimeUs, validBlockTime } from '../block-time.ts';
-import { stampFloorUs } from './view-change.ts';
+import { isNullBlock, stampFloorUs } from './view-change.ts';
 import { executedBlockHolding } from '../executed-lookup.ts';
 import { replyBytes, replySignCostUs } from '../reply.ts';
 import {
@@ -186,7 +186,7 @@ export abstract class NormalCase extends ReplicaCore {
 
   /** The stamp a batch at `seq` must not precede, from the batches this replica holds (view-change.ts). */
   private stampFloorUs(seq: number): number | undefined {
-    return stampFloorUs(seq, (s) => this.slots.get(s)?.block ?? this.executedBlocks.get(s));
+    return stampFloorUs(seq, (s) => this.slots.get(s)?.block ?? this.executedBlocks.get(s), this.latestExecutedStamp);
   }
 
   /**
@@ -307,6 +307,7 @@ export abstract class NormalCase extends ReplicaCore {
     this.executedInView = true;
     this.lastBlockHash = block.hash;
     this.executedBlocks.push(block.height, block);
+    if (!isNullBlock(block)) this.latestExecutedStamp = { seq: block.height, timestampUs: block.timestampUs };
     if (this.nextSeq <= block.height) {
       this.nextSeq = block.height + 1;
       this.headHash = block.hash;

@@ -21,7 +21,7 @@ import { PBFT_FAULT_MODEL } from './fault-model.ts';
 import type { PbftParams } from './params.ts';
 import { Slot } from './slot.ts';
 import { FetchedBatches, type FetchRequest } from './state-transfer.ts';
-import type { Quorums } from './view-change.ts';
+import type { ExecutedStamp, Quorums } from './view-change.ts';
 
 /** Timer tags (`ActorContext.setTimer`). */
 export const TAG_BATCH = 1;
@@ -130,6 +130,8 @@ export abstract class ReplicaCore {
    * window of 4,096, a quarter of a PBFT n = 16 run's live heap.
    */
   protected readonly executedBlocks = new SequenceWindow<Block>(1);
+  /** The latest stamped (non-null) batch executed: the block-time floor once its batch is discarded (view-change.ts stampFloorUs). */
+  protected latestExecutedStamp: ExecutedStamp | undefined;
   protected readonly fetched: FetchedBatches;
   protected lastFetchUs = -Infinity;
   /** The NEW-VIEW this replica sent as primary of the current view, for replicas that missed it. */

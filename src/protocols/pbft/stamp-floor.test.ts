@@ -28,6 +28,17 @@ describe('stampFloorUs', () => {
     expect(stampFloorUs(1, held([]))).toBeUndefined();
   });
 
+  it("falls back on the latest stamped batch executed where a checkpoint discarded the batches before, but only on one before seq", () => {
+    const executed = { seq: 5, timestampUs: 7 * S };
+    // stateTransferWindow 0: nothing at or below the stable checkpoint (5) is held.
+    expect(stampFloorUs(6, held([]), executed)).toBe(7 * S);
+    expect(stampFloorUs(7, held([nullBlock(6, 1)]), executed)).toBe(7 * S);
+    // A batch still held is nearer than the executed one.
+    expect(stampFloorUs(7, held([stamped(6, 8 * S)]), executed)).toBe(8 * S);
+    // A replica that executed past seq (a late pre-prepare) knows no floor for it from that.
+    expect(stampFloorUs(4, held([]), executed)).toBeUndefined();
+  });
+
   it('tells a null batch from a proposed one, even one stamped at time 0', () => {
     expect(isNullBlock(nullBlock(2, 1))).toBe(true);
     expect(isNullBlock(stamped(2, 0))).toBe(false);

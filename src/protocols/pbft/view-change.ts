@@ -83,16 +83,25 @@ export function isNullBlock(block: Block): boolean {
   return block.txs.length === 0 && block.timestampUs === NULL_BLOCK_STAMP_US;
 }
 
+/** The latest stamped batch a replica executed: its sequence number and stamp. */
+export interface ExecutedStamp {
+  readonly seq: number;
+  readonly timestampUs: number;
+}
+
 /**
  * The stamp a batch at `seq` must not precede: that of the latest batch before it that carries one,
- * found by `blockAt` (undefined where the replica does not hold that batch, and then no floor). Null
- * batches are stepped over: taken as the floor, a view change that orders one would reset it to 0
- * and let the next primary stamp earlier than the batches already ordered (block-time.ts).
+ * found by `blockAt`. Null batches are stepped over: taken as the floor, a view change that orders
+ * one would reset it to 0 and let the next primary stamp earlier than the batches already ordered
+ * (block-time.ts). Where the replica no longer holds a batch (a checkpoint discarded it, and
+ * `stateTransferWindow` keeps none), the latest stamped batch it executed before `seq` sets the
+ * floor (`executed`): the chain's stamps never go down, so none after it may precede it either.
+ * Undefined where nothing before `seq` is known.
  */
-export function stampFloorUs(seq: number, blockAt: (seq: number) => Block | undefined): number | undefined {
+export function stampFloorUs(seq: number, blockAt: (seq: number) => Block | undefined, executed?: ExecutedStamp): number | undefined {
   for (let s = seq - 1; s >= 1; s--) {
     const block = blockAt(s);
-    if (block === undefined) return undefined;
+    if (block === undefined) return executed !== undefined && executed.seq < seq ? executed.timestampUs : undefined;
     if (!isNullBlock(block)) return block.timestampUs;
   }
   return undefined;
