@@ -126,6 +126,17 @@ describe('stolen-key', () => {
     expect(m('attack.time_to_revoke_ms')).toBeLessThan(5_000);
   });
 
+  it('as shipped: the one stolen-key device is revoked, and the gateways then refuse its key for being unregistered', () => {
+    const m = run('stolen-key');
+    expect(m('attack.stolen_key_devices_revoked')).toBe(1);
+    // 5/s × [60 s, 180 s) = 600 spoofed readings; the value detector alarms on the first and the
+    // revocation is confirmed within a second, before the rate limit refuses any: each one is
+    // either accepted before it or refused after it for the key.
+    expect(m('iomt.spoofed_arrived')).toBe(600);
+    expect(m('attack.spoofed_accepted_before_revocation')).toBeLessThanOrEqual(5);
+    expect(m('attack.spoofed_rejected_after_revocation')! + m('attack.spoofed_accepted_before_revocation')!).toBe(600);
+  });
+
   it("without the response, every spoofed reading of a closed window arrives and the device's token bucket admits burst 5 + 4/s over the 59.8 s from first to last = 244 of 300, all stored", () => {
     // 5/s × [60 s, 120 s); the device's own readings are refused as replays once the first spoofed one is accepted.
     const m = run('stolen-key', { respond: false, end: 120 * S });
