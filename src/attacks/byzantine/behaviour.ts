@@ -1,8 +1,9 @@
 /**
  * What a Byzantine attack asks of the proxy around a replica (src/attacks/byzantine/replica.ts):
  * a mode with a window, as in Malachite's Byzantine proxy (mode, trigger, configured by data). The
- * proxy offers four generic levers, and a new Byzantine attack is a definition that pulls them:
- * drop what arrives, drop what leaves, hold what leaves, or split the replica's brain into faces.
+ * proxy offers five generic levers, and a new Byzantine attack is a definition that pulls them:
+ * drop what arrives, change what arrives, drop what leaves, hold what leaves, or split the
+ * replica's brain into faces.
  * A face may also run one of the protocol's own named levers (its definition's byzantineLevers),
  * for misbehaviour that no filter on messages can make (a validly signed proposal on another QC).
  */
@@ -40,6 +41,11 @@ export interface ByzantineBehaviour {
    * model event from the replica's host (a TruthLabelEvent for what the attack does as it acts).
    */
   dropsIncoming?(from: HostId, msg: unknown, nowUs: number, emit: (event: ModelEvent) => void): boolean;
+  /**
+   * Hand the replica a changed copy of a message it did not drop (after every dropsIncoming): the
+   * message itself when nothing changes; `emit` as for dropsIncoming.
+   */
+  rewritesIncoming?(from: HostId, msg: unknown, nowUs: number, emit: (event: ModelEvent) => void): unknown;
   /** Drop a message the replica sends. */
   dropsOutgoing?(to: HostId, msg: unknown, nowUs: number): boolean;
   /** Hold a message the replica sends for this many µs (released in order), or undefined. */

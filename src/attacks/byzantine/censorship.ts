@@ -1,6 +1,7 @@
 /**
  * Censorship of chosen senders: the proxy drops incoming messages carrying a transaction from a
- * censored client, so as leader the replica never proposes them. Censored clients and every
+ * censored client, and takes theirs out of the transactions other replicas forward to it, so as
+ * leader the replica never proposes them. Censored clients and every
  * dropped transaction are labelled in the ground truth, a transaction once however many of its
  * copies are dropped.
  */
@@ -17,7 +18,7 @@ export const censorship = defineAttack({
   title: 'Censorship of chosen senders',
   category: 'consensus',
   targets: 'replicas and clients',
-  model: 'proxy drops incoming messages carrying a transaction from a censored client; as leader the replica never proposes them',
+  model: 'proxy drops incoming messages carrying a transaction from a censored client and takes theirs out of transactions forwarded to it; as leader the replica never proposes them',
   paramsSchema: z.object({
     replicas: replicaList('Replicas that misbehave (0 is the first replica).'),
     clients: param(z.array(zOrdinal).min(1), 'Clients (0 is the first client) whose transactions are censored.', 'client index list'),
@@ -43,19 +44,29 @@ export const censorship = defineAttack({
         setup.truth.label('host', h, 'censorship', 'censored-client', spec.start, spec.end ?? Infinity);
       }
     });
+    /** Whether the transaction is a censored client's; if so it is labelled censored. */
+    const censors = (tx: { id?: unknown; sender?: unknown } | null | undefined, nowUs: number, emit: (event: TruthLabelEvent) => void): boolean => {
+      if (tx === undefined || tx === null || typeof tx.sender !== 'number' || !senders.has(tx.sender)) return false;
+      // Sent as an event, so the coordinator of a split run labels it too, in the run's order; at
+      // every drop, since replicas (perhaps in other threads) cannot know whether another dropped
+      // the transaction before: the ground truth keeps the first (GroundTruth.follow).
+      if (typeof tx.id === 'number') emit({ kind: TRUTH_LABEL_EVENT, entity: 'tx', id: tx.id, attack: 'censorship', role: 'censored', fromUs: nowUs });
+      return true;
+    };
     return {
       mode: 'censorship',
       dropsIncoming(_from, msg, nowUs, emit) {
-        const tx = (msg as { tx?: { id?: unknown; sender?: unknown } } | null)?.tx;
-        if (tx === undefined || typeof tx.sender !== 'number' || !isActive(spec, nowUs) || !senders.has(tx.sender)) return false;
-        // Sent as an event, so the coordinator of a split run labels it too, in the run's order; at
-        // every drop, since replicas (perhaps in other threads) cannot know whether another dropped
-        // the transaction before: the ground truth keeps the first (GroundTruth.follow).
-        if (typeof tx.id === 'number') {
-          const label: TruthLabelEvent = { kind: TRUTH_LABEL_EVENT, entity: 'tx', id: tx.id, attack: 'censorship', role: 'censored', fromUs: nowUs };
-          emit(label);
-        }
-        return true;
+        return isActive(spec, nowUs) && censors((msg as { tx?: { id?: unknown; sender?: unknown } } | null)?.tx, nowUs, emit);
+      },
+      // Transactions another replica forwards for this one to propose (a HotStuff vote or new-view
+      // carries them to the next leader, src/protocols/hotstuff/replica.ts): the censor leaves its
+      // censored clients' out, or as leader it would propose them. Their forwarder takes back what
+      // the leader's node left out, and proposes them when it leads.
+      rewritesIncoming(_from, msg, nowUs, emit) {
+        const txs = (msg as { txs?: unknown } | null)?.txs;
+        if (!Array.isArray(txs) || !isActive(spec, nowUs)) return msg;
+        const kept = txs.filter((tx: { id?: unknown; sender?: unknown } | null) => !censors(tx, nowUs, emit));
+        return kept.length === txs.length ? msg : { ...(msg as object), txs: kept };
       },
     };
   },

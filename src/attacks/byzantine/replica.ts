@@ -108,10 +108,12 @@ export class ByzantineReplica implements Actor<unknown> {
       return;
     }
     for (const b of this.behaviours) if (b.dropsIncoming?.(from, msg, now, this.emitFromHost) === true) return;
+    let seen = msg;
+    for (const b of this.behaviours) if (b.rewritesIncoming !== undefined) seen = b.rewritesIncoming(from, seen, now, this.emitFromHost);
     const split = this.faces.length > 1 ? this.activeSplit(now) : undefined;
-    const face = split === undefined ? 'all' : split.faceFor(from, msg);
-    if (face === 'all') for (const f of this.faces) f.onMessage(from, msg);
-    else this.faces[face]!.onMessage(from, msg);
+    const face = split === undefined ? 'all' : split.faceFor(from, seen);
+    if (face === 'all') for (const f of this.faces) f.onMessage(from, seen);
+    else this.faces[face]!.onMessage(from, seen);
   }
 
   // ---- called by the faces ----
