@@ -26,3 +26,18 @@ describe('censorship ground truth', () => {
     expect(await simulateOnThreads(scenario, scenario.seed, 2)).toEqual(one);
   }, 60_000);
 });
+
+describe('censorship delay', () => {
+  it("is about one request timeout for the censor's own client (censorship.yaml): its requests wait for the rebroadcast, while other clients' are served in well under it", () => {
+    const { scenario } = loadScenario('scenarios/attacks/censorship.yaml');
+    const timeoutMs = scenario.workload.requestTimeout / 1000;
+    expect(timeoutMs).toBe(2_000);
+    const m = runConsensusWorld(scenario, scenario.seed).metrics;
+    // Client 0 sends each request to replica 0 (its home), which drops it; the rebroadcast after
+    // the timeout reaches the honest replicas, which commit it within a few views (10 ms links).
+    expect(m['attack.censorship_delay_ms.mean']!.value).toBeGreaterThan(timeoutMs);
+    expect(m['attack.censorship_delay_ms.mean']!.value).toBeLessThan(timeoutMs + 500);
+    expect(m['attack.censorship_delay_ms.p95']!.value).toBeGreaterThanOrEqual(m['attack.censorship_delay_ms.mean']!.value);
+    expect(m['attack.legit_latency_ms.p95']!.value).toBeLessThan(500);
+  });
+});
