@@ -18,3 +18,4 @@ export { holmAdjust } from './holm.ts';
 export { mannWhitneyGreater, type RankTest } from './mann-whitney.ts';
 export { normalCdf } from './normal.ts';
 export { clopperPearson, type BinomialInterval } from './binomial-interval.ts';
+export { pairedRatioInterval, welchRatioInterval } from './fieller.ts';

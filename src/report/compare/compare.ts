@@ -23,6 +23,7 @@ import {
   MAX_RELABELLINGS,
   MAX_SIGN_FLIP_PAIRS,
   pairedDifferenceInterval,
+  pairedRatioInterval,
   pairedTTest,
   pairsAgree,
   relabellingFloor,
@@ -30,6 +31,7 @@ import {
   signFlipFloor,
   signFlipTest,
   welchDifferenceInterval,
+  welchRatioInterval,
   welchTTest,
 } from '../../stats/index.ts';
 import { metricDomain } from '../../metrics/domain.ts';
@@ -100,7 +102,11 @@ export interface MetricDifference {
    * Null when untested.
    */
   readonly deltaCi95: readonly [number, number] | null;
-  /** deltaCi95 over |meanA| (A's mean taken as known); null when untested or A's mean is 0. */
+  /**
+   * The 95 % interval of `relative`: Fieller's interval of meanB / meanA by the design's t-test,
+   * less 1 (relativeInterval), which allows for A's mean's own error; null when untested or where
+   * A's mean does not differ significantly from 0 (the ratio is then unbounded).
+   */
   readonly relativeCi95: readonly [number, number] | null;
   readonly nA: number;
   readonly nB: number;
@@ -337,6 +343,17 @@ function runTest(test: StatisticalTest, a: readonly number[], b: readonly number
  */
 function differenceInterval(test: StatisticalTest, a: readonly number[], b: readonly number[]): readonly [number, number] | null {
   return test === 'paired' ? pairedDifferenceInterval(a, b) : welchDifferenceInterval(a, b);
+}
+
+/**
+ * The 95 % interval of (B − A) / |A| over the means: Fieller's interval of mean(B) / mean(A) by
+ * the design's t-test (src/stats/fieller.ts), less 1, mirrored where A's mean is negative. Null
+ * where A's mean does not differ significantly from 0, the ratio then being unbounded.
+ */
+function relativeInterval(test: StatisticalTest, a: readonly number[], b: readonly number[]): readonly [number, number] | null {
+  const ratio = test === 'paired' ? pairedRatioInterval(a, b) : welchRatioInterval(a, b);
+  if (ratio === null) return null;
+  return mean(a) > 0 ? [ratio[0] - 1, ratio[1] - 1] : [1 - ratio[1], 1 - ratio[0]];
 }
 
 /** The most arrangements an exact test enumerates, for the page's account of the method. */
@@ -712,7 +729,7 @@ export function compareResults(a: ResultsFolder, b: ResultsFolder, options: Comp
         delta,
         relative: meanA === 0 ? null : delta / Math.abs(meanA),
         deltaCi95,
-        relativeCi95: deltaCi95 === null || meanA === 0 ? null : ([deltaCi95[0] / Math.abs(meanA), deltaCi95[1] / Math.abs(meanA)] as const),
+        relativeCi95: result === null ? null : relativeInterval(test, values.a, values.b),
         nA: values.a.length,
         nB: values.b.length,
         nProducedA: all.a.length,
