@@ -602,7 +602,7 @@ describe('compare', () => {
     const { value: code, stdout } = await captured(() => compareCommand(run({ seed: 1 }), run({ seed: 2 }), { out, json: true }));
     expect(code).toBe(0);
     const record = JSON.parse(stdout);
-    expect(record).toMatchObject({ format: 'iomtsim-comparison/3', out, passed: true, test: 'paired', worse: 0, threshold: 0 });
+    expect(record).toMatchObject({ format: 'iomtsim-comparison/4', out, passed: true, test: 'paired', worse: 0, threshold: 0 });
     expect(record).toEqual(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')));
   });
 

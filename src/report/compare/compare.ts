@@ -69,9 +69,10 @@ export type TestMethod = 'exact permutation' | 'paired t' | 'Welch t';
 /**
  * The version of comparison.json's shape: the first, unversioned one had `noSpread` and `test`
  * 'welch'; /2 had no `deltaCi95`, `relativeCi95` or `boundsCrossed`, called `not significant`
- * 'same', and counted every expectation that held in A and failed in B as a regression.
+ * 'same', and counted every expectation that held in A and failed in B as a regression; /3 gave
+ * `relativeCi95` as `deltaCi95` over |meanA|, never null where meanA was not 0.
  */
-export const COMPARISON_FORMAT = 'iomtsim-comparison/3' as const;
+export const COMPARISON_FORMAT = 'iomtsim-comparison/4' as const;
 
 export interface CompareOptions {
   /** Significant changes with |relative| below this fraction are not failures (0.05 = 5 %). */
