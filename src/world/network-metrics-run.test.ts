@@ -29,6 +29,21 @@ describe('network metrics of a consensus run', () => {
     expect(m['network.dropped_messages']!.value).toBe(0);
   });
 
+  it('count only what the replicas sent after the warm-up: at n = 4 with requests each second from 1 s, a 2.5 s warm-up leaves those of 3, 4, 5 and 6 s', () => {
+    const sets = ['duration=8s', 'workload.stopAfter=6.5s'];
+    const whole = run('validation/pbft-ideal.yaml', sets);
+    const m = run('validation/pbft-ideal.yaml', [...sets, 'warmup=2.5s']);
+    expect(m['consensus.committed_txs']!.value).toBe(4);
+    expect(m['consensus.offered_tps']!.value).toBe(4 / 5.5);
+    // Per request, each of the 4 replicas sends on average (3 + 9 + 12 + 4) / 4 = 7 messages.
+    expect(m['network.messages_per_node']!.value).toBe(4 * 7);
+    expect(m['consensus.messages_per_decision']!.value).toBe(29);
+    // Every request costs the same bytes, so the window's cost per decision is the whole run's.
+    expect(whole['consensus.committed_txs']!.value).toBe(6);
+    expect(m['consensus.bytes_per_decision']!.value).toBe(whole['consensus.bytes_per_decision']!.value);
+    expect(m['network.bytes_per_node']!.value).toBe((whole['network.bytes_per_node']!.value * 4) / 6);
+  });
+
   it('count the messages full link queues drop when the offered load exceeds a link, and none without a limit (the default)', () => {
     // 5,000 requests/s of about 300 B need 12 Mbit/s into the primary's 10 Mbit/s downlink.
     const sets = ['duration=3s', 'warmup=1s', 'workload.rateTps=5000', 'network.upload=10Mbps', 'network.download=10Mbps'];
@@ -64,5 +79,11 @@ describe('network metrics of a consensus run', () => {
     const sets = ['duration=6s', 'warmup=1s', 'attacks.0.start=2s', 'attacks.0.end=4s'];
     expect(run('pbft-partition.yaml', sets)['network.dropped_messages']!.value).toBeGreaterThan(0);
     expect(run('pbft-partition.yaml', ['duration=6s', 'warmup=1s', 'attacks=[]'])['network.dropped_messages']!.value).toBe(0);
+  });
+
+  it('count none of the messages a partition dropped before the warm-up', () => {
+    const early = ['duration=6s', 'attacks.0.start=0.2s', 'attacks.0.end=0.8s'];
+    expect(run('pbft-partition.yaml', [...early, 'warmup=0s'])['network.dropped_messages']!.value).toBeGreaterThan(0);
+    expect(run('pbft-partition.yaml', [...early, 'warmup=1s'])['network.dropped_messages']!.value).toBe(0);
   });
 });
