@@ -1,13 +1,15 @@
 /**
  * What a node reports when its head moves to another branch, from which pow.reorgs,
  * pow.max_reorg_depth and pow.finality_violations are summed (collector.ts): the blocks it removed
- * from its chain, and of those the ones it had committed (k deep, Nakamoto 2008 §11).
+ * from its chain, and of those the ones it had committed (k deep, Nakamoto 2008 §11); and when it
+ * commits a block, from which pow.time_to_finality is taken.
  */
 import { describe, expect, it } from 'vitest';
 import { ScriptedContext } from '../../../sim/testing/scripted-context.ts';
 import { HEADER_SIZE_BYTES, mineBlock, powGenesis } from './block.ts';
 import { PowNode } from './node.ts';
 import { powNetworkParams, powParamsSchema } from './params.ts';
+import type { CommitEvent } from '../types.ts';
 import type { PowBlock, PowReorgEvent } from './types.ts';
 
 const CONFIRMATIONS = 2;
@@ -41,6 +43,13 @@ describe('a proof-of-work node reorganising', () => {
     for (const blk of b) n.deliver(blk, 2);
     expect(reorgs(ctx)).toEqual([{ kind: 'pow-reorg', depth: 3, committedRemoved: 2 }]);
     expect(n.chain.head).toBe(b[3]);
+  });
+
+  it('commits a block once k blocks, itself included, sit on the chain, which pow.time_to_finality counts from', () => {
+    const { n, ctx } = node();
+    const a = branch(n.chain.head as PowBlock, 1, 3);
+    for (const blk of a) n.deliver(blk, 1);
+    expect(ctx.emitted.filter((e) => e.kind === 'commit').map((e) => (e as CommitEvent).block)).toEqual([a[0], a[1]]);
   });
 
   it('reports a switch below its committed height as removing no committed block', () => {
