@@ -149,4 +149,20 @@ describe('PoW attacks on a simulated network', () => {
     expect(r.metrics['attack.double_spend.attempts']!.value).toBe(decisions('release') + decisions('give-up'));
     expect(r.metrics['attack.double_spend.successes']!.value).toBeLessThanOrEqual(decisions('release'));
   });
+
+  it('a double spender counts as successes only the released attempts whose fork ended on the main chain, not those honest blocks overtook', () => {
+    // 2 s blocks over 300 ms links: honest blocks in flight often outrun a released fork.
+    const base = network(200, 3);
+    const spec: PowNetworkSpec = { ...base, network: { regions: ['all'], latencyUs: { kind: 'fixed', value: 300_000 } }, params: { ...base.params, blockIntervalUs: 2_000_000 } };
+    const own = vi.spyOn(DoubleSpendNode.prototype as unknown as { onOwnBlock(b: PowBlock): void }, 'onOwnBlock');
+    const r = runPowAttack(spec, { type: 'double-spend', node: 0, share: 0.3, confirmations: 2 });
+    const attacker = own.mock.contexts[0] as DoubleSpendNode;
+    const main = new Set(r.run.collector.mainChain().map((b) => b.hash));
+    const released = attacker.attempts.filter((t) => t.outcome === 'released');
+    const reversed = released.filter((t) => main.has(t.firstBlock.hash)).length;
+    expect(reversed).toBeGreaterThan(0);
+    expect(reversed).toBeLessThan(released.length);
+    expect(r.metrics['attack.double_spend.successes']!.value).toBe(reversed);
+    expect(r.metrics['attack.double_spend.success_rate']!.value).toBe(reversed / r.metrics['attack.double_spend.attempts']!.value);
+  });
 });
