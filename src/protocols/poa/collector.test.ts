@@ -66,9 +66,10 @@ describe('PoaCollector', () => {
   it('counts reorganisations, the deepest, and final blocks they removed', () => {
     const c = new PoaCollector();
     const reorg = (depth: number, committedRemoved: number): PoaReorgEvent => ({ kind: 'poa-reorg', depth, committedRemoved });
+    // The deepest comes between shallower ones: neither the last nor the first is the maximum.
     c.observe(0, reorg(2, 0), 0);
-    c.observe(1, reorg(1, 0), 0);
     c.observe(2, reorg(4, 2), 0);
+    c.observe(1, reorg(1, 0), 0);
     expect(value(c, 'poa.reorgs')).toBe(3);
     expect(value(c, 'poa.max_reorg_depth')).toBe(4);
     expect(value(c, 'poa.finality_violations')).toBe(2);
