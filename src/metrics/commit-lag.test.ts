@@ -35,10 +35,10 @@ describe('CommitLag', () => {
     lag.commit(0, 1, 0);
     lag.commit(0, 2, 10);
     lag.commit(0, 3, 15);
-    lag.commit(1, 1, 50);
-    lag.commit(1, 2, 60);
+    lag.commit(1, 1, 60);
+    lag.commit(1, 2, 65);
     lag.commit(1, 3, 70);
-    // Heights 1 and 2 (lags 50 µs) were first committed before the start; height 3 waited 55 µs.
+    // Heights 1 and 2 (lags 60 and 55 µs) were first committed before the start; height 3 waited 55 µs.
     expect(lag.maxUs(70)).toBe(55);
     // A height first committed before the start that a replica still lacks at the end does not count
     // either; the first it lacks from inside the window does.
