@@ -19,6 +19,11 @@ describe('cpuUtilizationMetrics', () => {
     expect([value(m, 'node.cpu_utilization_core_max'), value(m, 'node.cpu_utilization_core_min')]).toEqual([1, 0.2]);
   });
 
+  it('reports an idle core as the least busy, at 0', () => {
+    const idle = cpuUtilizationMetrics([[500_000, 0], [300_000, 100_000]], 1_000_000);
+    expect(value(idle, 'node.cpu_utilization_core_min')).toBe(0);
+  });
+
   it('reports zero for a world without replicas', () => {
     expect(Object.values(cpuUtilizationMetrics([], 1_000_000)).map((v) => v.value)).toEqual([0, 0, 0, 0]);
   });
