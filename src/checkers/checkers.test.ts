@@ -138,6 +138,19 @@ describe('LivenessChecker', () => {
     expect(l.violations).toEqual([{ fromUs: 500, toUs: 2_000, pendingTxs: 1 }]);
   });
 
+  it('takes a wait exactly as long as the bound for no stall, before or after an excused interval, and one a microsecond longer for one', () => {
+    const wait = (commitUs: number, excuse?: readonly [number, number]) => {
+      const l = new LivenessChecker(1_000);
+      if (excuse !== undefined) l.excuse(excuse[0], excuse[1]);
+      l.observe(5, submit(tx(0)), 0);
+      l.observe(0, commit(1, [tx(0)]), commitUs);
+      return l.violations.length;
+    };
+    expect([wait(1_000), wait(1_001)]).toEqual([0, 1]);
+    // Excused 1 000-1 500 µs: the 1 000 µs before it and the part after it are judged each on its own.
+    expect([wait(2_500, [1_000, 1_500]), wait(2_501, [1_000, 1_500]), wait(2_000, [1_001, 1_500])]).toEqual([0, 1, 1]);
+  });
+
   it('needs no progress while nothing waits', () => {
     const l = new LivenessChecker(1_000);
     l.observe(5, submit(tx(0)), 0);
