@@ -163,6 +163,19 @@ describe('ConsensusCollector', () => {
     expect(m['mempool.dropped_txs']!.value).toBe(3);
   });
 
+  it("leaves a Byzantine replica's pool and its drops out, as every other metric", () => {
+    const c = new ConsensusCollector(0, 3_000_000, (h) => h !== 2, 1_000_000);
+    c.observe(0, pool(10), 1_000_000);
+    c.observe(2, pool(5_000), 1_000_000);
+    c.observe(2, drop('fullTxs', 1), 1_500_000);
+    c.observe(2, drop('expired', 2), 1_500_000);
+    const m = c.metrics(noNetwork);
+    expect(m['mempool.occupancy_txs.mean']!.value).toBe(10);
+    expect(m['mempool.occupancy_txs.max']!.value).toBe(10);
+    expect(m['mempool.dropped_txs']!.value).toBe(0);
+    expect(m['mempool.expired_txs']!.value).toBe(0);
+  });
+
   it('counts an expired transaction as expired, not as a drop by a full mempool', () => {
     const c = new ConsensusCollector(1_000_000, 3_000_000, () => true, 1_000_000);
     c.observe(0, drop('expired', 1), 500_000);

@@ -144,12 +144,16 @@ export class ConsensusCollector {
         break;
       }
       case 'mempool': {
+        // Honest replicas' pools only, as every other metric here: a Byzantine replica's pool is
+        // the attack's (a censor's grows with what it refuses to propose), not the system's.
+        if (!this.isHonest(host)) return;
         const size = (event as MempoolEvent).sizeTxs;
         this.mempoolTxs.add(size);
         this.windows.record('mempool', timeUs, size);
         break;
       }
       case 'mempool-drop': {
+        if (!this.isHonest(host)) return;
         const reason = (event as MempoolDropEvent).reason;
         if (reason === 'expired') this.expiredTxs++;
         else if (reason === 'fullBytes') this.droppedFullBytes++;
