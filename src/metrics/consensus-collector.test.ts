@@ -81,6 +81,17 @@ describe('ConsensusCollector', () => {
     expect(c.metrics(noNetwork)['consensus.commit_latency_ms.mean']!.value).toBe(100);
   });
 
+  it('counts a submission by when it arrived, as its latency is, not by when its busy host got to emit it', () => {
+    const c = new ConsensusCollector(1_000_000, 3_000_000, () => true, 1_000_000);
+    // Arrived before warm-up, emitted after it: neither offered in the window nor in its latencies.
+    c.observe(9, submit(txAt(1, 900_000)), 1_200_000);
+    c.observe(9, submit(txAt(2, 2_000_000)), 2_000_000);
+    expect(c.metrics(noNetwork)['consensus.offered_tps']!.value).toBe(1 / 2);
+    // Arrived before the end, emitted after it: offered in the window.
+    c.observe(9, submit(txAt(3, 2_950_000)), 3_100_000);
+    expect(c.metrics(noNetwork)['consensus.offered_tps']!.value).toBe(2 / 2);
+  });
+
   it('counts submissions, confirmations and abandonments in the window, and client latency of transactions submitted in it', () => {
     const c = new ConsensusCollector(1_000_000, 3_000_000, () => true, 1_000_000);
     c.observe(9, submit(txAt(1, 500_000)), 500_000);

@@ -10,7 +10,7 @@ import type { Block } from '../ledger/types.ts';
 import { forgetThrough } from '../checkers/commit-frontier.ts';
 import { CommitLag } from './commit-lag.ts';
 import { TxIdSet } from '../ledger/txid-set.ts';
-import type { CommitEvent, ConfirmedEvent, ElectionEvent, TimedOutEvent, ViewChangeEvent } from '../protocols/types.ts';
+import type { CommitEvent, ConfirmedEvent, ElectionEvent, SubmitEvent, TimedOutEvent, ViewChangeEvent } from '../protocols/types.ts';
 import { cpuUtilizationMetrics, type CoreBusyUs } from './cpu-utilization.ts';
 import { distributionsOf, type Distributions } from './distribution.ts';
 import { Histogram } from './histogram.ts';
@@ -87,6 +87,14 @@ export class ConsensusCollector {
 
   readonly observe = (host: HostId, event: ModelEvent, timeUs: number): void => {
     if (event.kind === 'commit') this.lag.commit(host, (event as CommitEvent).block.height, timeUs);
+    if (event.kind === 'submit') {
+      // Counted by its arrival, as the latencies are: an open-loop arrival that waited for its busy
+      // host is emitted later, and counted by that it could fall in the window while its latency
+      // does not (or out of it, past the end, while it arrived inside).
+      const arrivedUs = (event as SubmitEvent).tx.submittedUs;
+      if (arrivedUs >= this.warmupUs && arrivedUs < this.endUs) this.submitted++;
+      return;
+    }
     if (timeUs < this.warmupUs) {
       // A block first committed before the window is not the window's, however late a lagging
       // replica commits it (a saturated primary commits seconds after the backups).
@@ -97,10 +105,6 @@ export class ConsensusCollector {
     // period divides the run) would make a window of d seconds hold d/period + 1 of them.
     if (timeUs >= this.endUs) return;
     switch (event.kind) {
-      case 'submit':
-        // Emitted at submission, so a submission seen here was made in the window.
-        this.submitted++;
-        break;
       case 'commit': {
         if (!this.isHonest(host)) return;
         const { block, alreadyExecutedTxIds } = event as CommitEvent;
