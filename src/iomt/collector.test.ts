@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContractOutcome } from '../contracts/index.ts';
+import { requestKey, type AuditEntry, type ContractOutcome } from '../contracts/index.ts';
 import type { Transaction } from '../ledger/index.ts';
 import { metricDoc } from '../metrics/catalog.ts';
 import type { RejectReason } from './admission.ts';
@@ -507,3 +507,99 @@ describe('IomtCollector', () => {
   });
 });
 
+
+describe('IomtCollector: each metric fails under a plausible wrong variant', () => {
+  const finish = (c: IomtCollector, o: Partial<Parameters<IomtCollector['finish']>[0]> = {}) =>
+    c.finish({ durationUs: 1e9, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map(), consentRevokedUs: new Map(), ...o });
+
+  it('takes the anchored share from the readings anchored and the durable share from those durable, each over the readings accepted', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    // Four readings durable (batch 0), three anchored (batch 1, whose store acknowledgement is still to come), of ten accepted.
+    c.onEvent({ kind: 'iomt-batch-durable', gateway: 0, batch: 0, stored: true, trueUs: new Float64Array([1_000_000, 1_100_000, 1_200_000, 1_300_000]) }, 2_000_000);
+    c.onOutcome({ kind: 'anchored', tx: tx(), height: 1, anchor: { gateway: 0, batch: 1, root: 'r', readings: 3 } }, 3_000_000);
+    const m = finish(c, { accepted: 10 }).metrics;
+    expect(m['iomt.readings_durable']!.value).toBe(4);
+    expect(m['iomt.readings_anchored']!.value).toBe(3);
+    expect(m['iomt.readings_durable_ratio']!.value).toBe(4 / 10);
+    expect(m['iomt.readings_anchored_ratio']!.value).toBe(3 / 10);
+  });
+
+  it('reports the readings sent, lost and accepted and the alerts refused on chain as the world counted them', () => {
+    const m = finish(new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0), { readingsSent: 12, readingsLost: 2, accepted: 9, alertsRefused: 3 }).metrics;
+    expect([m['iomt.readings_sent']!.value, m['iomt.readings_lost']!.value, m['iomt.readings_accepted']!.value, m['iomt.alerts_refused_onchain']!.value]).toEqual([12, 2, 9, 3]);
+  });
+
+  it('counts false and duplicate alerts on the fast path only, and times the on-chain path from its first alert of an episode', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [{ patient: 0, kind: 'tachycardia', startUs: 100_000_000, endUs: 160_000_000, level: 140 }], [], 0);
+    const alert = (path: 'fast' | 'chain', conditionUs: number, atUs: number) => c.onEvent({ kind: 'iomt-alert-delivered', path, patient: 0, rule: HR, device: 0, conditionUs }, atUs);
+    // Each path: a first alert, a second for the same episode, and one whose condition began 400 s in (past the episode's end and grace, 220 s).
+    alert('fast', 100_500_000, 106_000_000);
+    alert('fast', 101_000_000, 107_000_000);
+    alert('fast', 400_000_000, 405_000_000);
+    alert('chain', 100_500_000, 110_000_000);
+    alert('chain', 101_000_000, 120_000_000);
+    alert('chain', 400_000_000, 410_000_000);
+    const m = finish(c).metrics;
+    expect(m['iomt.false_alerts']!.value).toBe(1);
+    expect(m['iomt.duplicate_alerts']!.value).toBe(1);
+    expect(m['iomt.alert_latency_ms.max']!.value).toBe(6_000);
+    expect(m['iomt.alert_latency_onchain_ms.max']!.value).toBe(10_000);
+  });
+
+  it("counts an alert exactly the rule's target beyond its hold as within target, and one a microsecond later as not", () => {
+    // hr-high: 5 s hold, 10 s target, so 15 s from onset is the last instant within it.
+    const ep = (patient: number) => ({ patient, kind: 'tachycardia' as const, startUs: 100_000_000, endUs: 160_000_000, level: 140 });
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0), ep(1)], [], 0);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 100_500_000 }, 115_000_000);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 1, rule: HR, device: 1, conditionUs: 100_500_000 }, 115_000_001);
+    const m = finish(c, { durationUs: 600_000_000 }).metrics;
+    expect(m['iomt.episodes_within_target']!.value).toBe(1);
+    expect(m['iomt.alert_within_target_ratio']!.value).toBe(1 / 2);
+  });
+
+  it('times only the consent revocations submitted after the warm-up', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 5_000_000);
+    // con_a submitted during the warm-up and committed 6 s later; con_b after it, committed 500 ms later.
+    c.onEvent({ kind: 'iomt-revoke-submitted', consent: 'con_a', submittedUs: 1_000_000 }, 1_000_000);
+    c.onEvent({ kind: 'iomt-revoke-submitted', consent: 'con_b', submittedUs: 6_000_000 }, 6_000_000);
+    c.onOutcome({ kind: 'consent-revoked', tx: tx(), height: 1, consent: 'con_b' }, 6_500_000);
+    c.onOutcome({ kind: 'consent-revoked', tx: tx(), height: 2, consent: 'con_a' }, 7_000_000);
+    const m = finish(c).metrics;
+    expect(m['iomt.consent_revoke_enforced_latency_ms.mean']!.value).toBe(500);
+    expect(m['iomt.consent_revoke_enforced_latency_ms.max']!.value).toBe(500);
+  });
+
+  it('fails iomt.no_phi_on_chain on a committed call that carries PHI, and counts its bytes', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], ['MRN0000001'], 0);
+    const call = (args: Record<string, unknown>): Transaction => ({ ...tx(), call: { contract: 'EmergencyAlert', method: 'record', args } });
+    c.onOutcome({ kind: 'rejected', tx: call({ rule: 'hr-high', patient: 'pt_0123456789abcdef' }), height: 1, reason: 'r' }, 1_000);
+    // A record number where the pseudonym belongs: its 10 bytes.
+    c.onOutcome({ kind: 'rejected', tx: call({ rule: 'hr-high', patient: 'MRN0000001' }), height: 2, reason: 'r' }, 2_000);
+    const { metrics: m, checks } = finish(c);
+    expect(m['iomt.phi_bytes_on_chain']!.value).toBe(10);
+    const check = checks.find((k) => k.name === 'iomt.no_phi_on_chain')!;
+    expect(check).toMatchObject({ passed: false, detail: 'PHI in fields patient' });
+    expect(check.couldNotFail).toBeUndefined();
+  });
+
+  it('judges audit completeness over the reads judged, not all served, and counts each judged read without its entry as unaudited', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    const reader = 'cl_x';
+    for (const request of ['q1', 'q2', 'q4']) {
+      c.onOutcome({ kind: 'access', tx: tx(), height: 1, blockTimeUs: 0, access: { request, requester: reader, patient: 'pt_x', decision: 'break-glass', consent: '', keyToken: 'k' } }, 1_000_000);
+    }
+    const served = (serial: number, request: string, atUs: number) =>
+      c.onEvent({ kind: 'iomt-record-served', store: 9, serial, request, requester: reader, device: 0, patient: 'pt_x', altered: false }, atUs);
+    served(0, 'q1', 10_000_000); // audited: q1's entry is committed
+    served(1, 'q2', 20_000_000); // unaudited: no entry
+    served(2, '', 30_000_000); // unaudited: names no request
+    served(3, 'q1', 40_000_000); // unaudited: q1's entry already audits the first read
+    served(4, 'q4', 97_000_000); // not judged: within the last 5 s, its entry may still commit
+    const entry: AuditEntry = { type: 'break-glass', action: 'R', recordedUs: 0, outcome: 'success', agent: reader, entity: 'pt_x', purpose: 'ETREAT', ref: 'q1' };
+    const { metrics: m, checks } = finish(c, { durationUs: 100_000_000, audit: new Map([[requestKey(reader, 'q1'), entry]]) });
+    expect(m['iomt.records_served']!.value).toBe(5);
+    expect(m['iomt.records_served_unaudited']!.value).toBe(3);
+    expect(m['iomt.audit_completeness_ratio']!.value).toBe(1 / 4);
+    expect(checks.find((k) => k.name === 'iomt.audit_complete')!.passed).toBe(false);
+  });
+});
