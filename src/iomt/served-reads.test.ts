@@ -84,6 +84,25 @@ describe('served reads against the committed audit log', () => {
     expect(byRequest.get(requestKey('cl_b', 'req_5_0'))).toBe(squatter);
   });
 
+  it('audits a read whose entry was decided within the grace after it (its store acted on its node\'s decision before the honest replicas committed it)', () => {
+    const reads = new ServedReads();
+    access(reads, 'req_1', { height: 1, blockTimeUs: 10_000_000 + AUDIT_GRACE_US });
+    served(reads, 'req_1', 10_000_000);
+    expect(judge(reads, new Map([entry('req_1', 10_000_000 + AUDIT_GRACE_US)]), consent())).toMatchObject({ judged: 1, audited: 1, unaudited: [] });
+  });
+
+  it("counts a read as unaudited when its request's entry records a refusal or another patient", () => {
+    const reads = new ServedReads();
+    access(reads, 'req_1', { height: 1, blockTimeUs: 9_000_000 });
+    access(reads, 'req_2', { height: 1, blockTimeUs: 9_000_000 });
+    served(reads, 'req_1', 10_000_000);
+    served(reads, 'req_2', 10_000_000);
+    const [refusedKey, refused] = entry('req_1', 9_000_000);
+    const [otherKey, other] = entry('req_2', 9_000_000);
+    const audit = new Map([[refusedKey, { ...refused, outcome: 'no applicable consent' }], [otherKey, { ...other, entity: 'pt_b' }]]);
+    expect(judge(reads, audit, consent())).toMatchObject({ judged: 2, audited: 0 });
+  });
+
   it('leaves unjudged a read in the last grace of the run whose entry has not committed yet', () => {
     const reads = new ServedReads();
     served(reads, 'req_late', END_US - AUDIT_GRACE_US + 1);
@@ -171,6 +190,37 @@ describe('served reads against the committed consent state', () => {
     access(reads, 'req_1', { height: 5, blockTimeUs: 200_000_000, submittedUs: 30_000_000, executedUs: 31_000_000 });
     served(reads, 'req_1', 32_000_000);
     expect(judge(reads, new Map([entry('req_1', 200_000_000)]), consent({ periodEndUs: 100_000_000 }))).toMatchObject({ audited: 1, underConsent: 1, consentViolations: 0 });
+  });
+
+  it('counts a read on a consent not yet valid when its permit was decided, of another patient or grantee, or of a deny provision as a violation', () => {
+    const reads = new ServedReads();
+    const base = consent().get('con_a')!;
+    const consents = new Map<string, ConsentRecord>([
+      ['con_ok', base],
+      ['con_later', { ...base, periodStartUs: 50_000_000 }],
+      ['con_patient', { ...base, patient: 'pt_b' }],
+      ['con_grantee', { ...base, grantee: 'cl_b' }],
+      ['con_deny', { ...base, provision: 'deny' }],
+    ]);
+    [...consents.keys()].forEach((c, k) => {
+      access(reads, `req_${k}`, { consent: c, height: 5, blockTimeUs: 20_000_000 });
+      served(reads, `req_${k}`, 21_000_000);
+    });
+    expect(judge(reads, new Map(), consents)).toMatchObject({ underConsent: 5, consentViolations: 4 });
+  });
+
+  it('measures the revoked-consent read window to the last read after each revocation, the longest over the consents', () => {
+    const reads = new ServedReads();
+    // con_a revoked at 10 s, read at 20 s and 30 s (window 20 s); con_b revoked at 28 s, read at 33 s (window 5 s).
+    const consents = new Map<string, ConsentRecord>([['con_a', consent().get('con_a')!], ['con_b', consent().get('con_a')!]]);
+    access(reads, 'req_1', { consent: 'con_a', height: 1, blockTimeUs: 5_000_000 });
+    access(reads, 'req_2', { consent: 'con_a', height: 1, blockTimeUs: 5_000_000 });
+    access(reads, 'req_3', { consent: 'con_b', height: 1, blockTimeUs: 5_000_000 });
+    served(reads, 'req_1', 20_000_000);
+    served(reads, 'req_2', 30_000_000);
+    served(reads, 'req_3', 33_000_000);
+    const v = judge(reads, new Map(), consents, new Map([['con_a', 10_000_000], ['con_b', 28_000_000]]));
+    expect(v).toMatchObject({ afterRevocation: 3, revokedReadWindowUs: 20_000_000 });
   });
 
   it('does not judge break-glass reads against consent', () => {
