@@ -602,4 +602,38 @@ describe('IomtCollector: each metric fails under a plausible wrong variant', () 
     expect(m['iomt.audit_completeness_ratio']!.value).toBe(1 / 4);
     expect(checks.find((k) => k.name === 'iomt.audit_complete')!.passed).toBe(false);
   });
+
+  it("credits an alert whose condition began within a minute after its episode's end to that episode, not as false", () => {
+    // A one-minute tachycardia from 100 s; a device clock or lag places the condition 59 s after its end (the grace is 60 s).
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [{ patient: 0, kind: 'tachycardia', startUs: 100_000_000, endUs: 160_000_000, level: 140 }], [], 0);
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: HR, device: 0, conditionUs: 219_000_000 }, 224_000_000);
+    const m = finish(c, { durationUs: 600_000_000 }).metrics;
+    expect(m['iomt.false_alerts']!.value).toBe(0);
+    expect(m['iomt.episodes_alerted_ratio']!.value).toBe(1);
+  });
+
+  it("counts an alert of a rule on another episode kind's channel as false, not as the episode's alert", () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [{ patient: 0, kind: 'tachycardia', startUs: 100_000_000, endUs: 160_000_000, level: 140 }], [], 0);
+    const spo2 = DEFAULT_ALERT_RULES.findIndex((r) => r.name === 'spo2-low');
+    c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: spo2, device: 0, conditionUs: 101_000_000 }, 117_000_000);
+    const m = finish(c, { durationUs: 600_000_000 }).metrics;
+    expect(m['iomt.false_alerts']!.value).toBe(1);
+    expect(m['iomt.episodes_alerted_ratio']!.value).toBe(0);
+  });
+
+  it("scores an episode that lasted exactly its rule's hold: the rule alarms a condition held that long", () => {
+    // hr-high holds 5 s (alert-rules.ts fires once a condition has held holdUs).
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [{ patient: 0, kind: 'tachycardia', startUs: 100_000_000, endUs: 105_000_000, level: 140 }], [], 0);
+    const m = finish(c, { durationUs: 600_000_000 }).metrics;
+    expect(m['iomt.episodes']!.value).toBe(1);
+    expect(m['iomt.episodes_shorter_than_hold']!.value).toBe(0);
+  });
+
+  it("counts a permit as stale only while its consent's revocation is submitted and not yet committed, not after the commit", () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    c.onEvent({ kind: 'iomt-revoke-submitted', consent: 'con_a', submittedUs: 1_000_000 }, 1_000_000);
+    c.onOutcome({ kind: 'consent-revoked', tx: tx(), height: 2, consent: 'con_a' }, 2_000_000);
+    c.onOutcome(permit(3, 'con_a'), 3_000_000);
+    expect(finish(c).metrics['iomt.stale_accesses']!.value).toBe(0);
+  });
 });
