@@ -54,12 +54,14 @@ function harness(batchMaxReadings: number, deviceIds: readonly number[] = [0], c
     recordAlertsOnChain: true,
     randomPhase: false,
   });
-  const deliver = (seq: number, value: number, device = deviceIds[0]!): void => {
+  /** A reading sampled (true time) at `seq` + 1 s, stamped by a device clock `clockAheadUs` ahead. */
+  const deliver = (seq: number, value: number, device = deviceIds[0]!, clockAheadUs = 0): void => {
     now = (seq + 1) * 1_000_000;
+    const timestampUs = now + clockAheadUs;
     // A device the gateway does not know signs with a key of its own.
     const key = keys.get(device) ?? ring.issue(1000 + device);
-    const sig = key.sign(ring.digest(readingTerm(device, seq, now, value, 20)));
-    const m: ReadingMessage = { kind: 'reading', device, seq, timestampUs: now, value, payloadBytes: 20, keyId: 1000 + device, sig, trueUs: now };
+    const sig = key.sign(ring.digest(readingTerm(device, seq, timestampUs, value, 20)));
+    const m: ReadingMessage = { kind: 'reading', device, seq, timestampUs, value, payloadBytes: 20, keyId: 1000 + device, sig, trueUs: now };
     gw.onMessage(0, m);
   };
   return { gw, sent, events, deliver, cpu: () => cpuUs };
@@ -97,6 +99,19 @@ describe('Gateway', () => {
       { batch: 0, stored: false, refused: 'root-mismatch' },
       { batch: 1, stored: false, refused: 'full' },
     ]);
+  });
+
+  it("reports a batch durable and anchored with its readings' true sampling times, not their device clocks' stamps, one per reading", () => {
+    // Three readings of a device whose clock runs 200 ms ahead, sealed by the batch timer (the durable and anchor latencies are measured from these).
+    const h = harness(100);
+    for (let s = 0; s < 3; s++) h.deliver(s, 97, 0, 200_000);
+    h.gw.onTimer(0);
+    const anchor = h.sent.find((x) => x.to === REPLICA)!.msg as RequestMessage;
+    h.gw.onMessage(STORE, { kind: 'put-ack', batch: 0, stored: true } satisfies PutAck);
+    h.gw.onLedgerOutcome(0, anchor.tx, 3, undefined);
+    const sampled = new Float64Array([1_000_000, 2_000_000, 3_000_000]);
+    const batches = h.events.filter((e) => ['iomt-batch-durable', 'iomt-batch-anchored'].includes((e as IomtEvent).kind)) as Extract<IomtEvent, { trueUs: Float64Array }>[];
+    expect(batches.map((e) => [e.kind, e.trueUs])).toEqual([['iomt-batch-durable', sampled], ['iomt-batch-anchored', sampled]]);
   });
 
   it('finds each device among devices not numbered contiguously, and refuses one that is not its own', () => {
