@@ -13,10 +13,10 @@ const CREDENTIAL = enrolReader(RING, RING.issue(ENROLMENT_AUTHORITY_SIGNER), 'cl
 const ROOT_QUERY = 42;
 
 /**
- * A requester whose request 7 is permitted at time 0; what it emits and the CPU time charged after
- * the read went out are kept, and its clock can be moved.
+ * A requester whose request 7, submitted at time 0, is permitted at `decidedUs` (its read goes out
+ * then); what it emits and the CPU time charged after the read went out are kept, and its clock can be moved.
  */
-function permitted(crypto: CryptoCosts = ZERO_CRYPTO_COSTS): { requester: AccessRequester; emitted: ModelEvent[]; clock: { nowUs: number }; cpu: () => number } {
+function permitted(crypto: CryptoCosts = ZERO_CRYPTO_COSTS, decidedUs = 0): { requester: AccessRequester; emitted: ModelEvent[]; clock: { nowUs: number }; cpu: () => number } {
   const emitted: ModelEvent[] = [];
   const clock = { nowUs: 0 };
   let cpuUs = 0;
@@ -32,6 +32,7 @@ function permitted(crypto: CryptoCosts = ZERO_CRYPTO_COSTS): { requester: Access
   const queries = { ask: () => ROOT_QUERY, answered: () => true } as unknown as NodeQueries;
   const requester = new AccessRequester(ctx, ledger, queries, CREDENTIAL, RING, crypto, 'clinician');
   requester.request(7, 'req_1_7', { patient: 0, pseudonym: 'pt_0', device: 0, store: 9 }, 'TREAT', false);
+  clock.nowUs = decidedUs;
   requester.decided(7, { id: 1, submittedUs: 0 } as unknown as Transaction, { q: 'access-decision', request: 'req_1_7', decision: 'permit' } as never);
   cpuUs = 0;
   return { requester, emitted, clock, cpu: () => cpuUs };
@@ -49,6 +50,26 @@ describe('AccessRequester', () => {
     requester.onAnswer({ kind: 'node-answer', id: ROOT_QUERY, height: 5, body: { q: 'anchor-root', root: merkleRoot(leaves) } });
     expect(outcomes(emitted)).toEqual(['valid']);
     expect(cpu()).toBe(1 + 3);
+  });
+
+  it('reports a record whose batch root is not anchored yet as unanchored, and one that does not match its proof as invalid', () => {
+    const leaves = [0, 1, 2, 3].map((i) => Uint8Array.of(i));
+    const proof = merkleProof(leaves, 2);
+    const unanchored = permitted();
+    unanchored.requester.onRecord({ kind: 'get-reply', token: 7, found: { gateway: 3, batch: 0, record: leaves[2]!, proof } });
+    unanchored.requester.onAnswer({ kind: 'node-answer', id: ROOT_QUERY, height: 5, body: { q: 'anchor-root', root: undefined } });
+    // The record changed after anchoring (its proof was built over the original).
+    const altered = permitted();
+    altered.requester.onRecord({ kind: 'get-reply', token: 7, found: { gateway: 3, batch: 0, record: Uint8Array.of(9), proof } });
+    altered.requester.onAnswer({ kind: 'node-answer', id: ROOT_QUERY, height: 5, body: { q: 'anchor-root', root: merkleRoot(leaves) } });
+    expect([...outcomes(unanchored.emitted), ...outcomes(altered.emitted)]).toEqual(['unanchored', 'invalid']);
+  });
+
+  it('dates an integrity check from its read going out to the store, not from the access request before it', () => {
+    // Requested at 0, permitted and read at 3 s: iomt.integrity_check_latency_ms counts from 3 s.
+    const { requester, emitted } = permitted(ZERO_CRYPTO_COSTS, 3_000_000);
+    requester.onRecord({ kind: 'get-reply', token: 7 });
+    expect(emitted.filter((e) => e.kind === 'iomt-integrity-check')).toMatchObject([{ requestedUs: 3_000_000, outcome: 'not-found' }]);
   });
 
   it('reports a read the store refused as refused, not as a record not found', () => {
