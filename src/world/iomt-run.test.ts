@@ -108,6 +108,15 @@ describe('IomtWorld', () => {
     }
   });
 
+  it("reports iomt.alerts_refused_onchain as the sum of every gateway's refused alerts", () => {
+    const world = new IomtWorld(smallWorldConfig(pbft, { durationUs: 1_000_000 }));
+    expect(world.gateways.length).toBeGreaterThanOrEqual(2);
+    // Each gateway counts the alerts its node answered that EmergencyAlert refused (gateway.test.ts); 1 + 2 + ….
+    world.gateways.forEach((g, k) => (g.alertsRefused = k + 1));
+    const n = world.gateways.length;
+    expect(world.finish().metrics['iomt.alerts_refused_onchain']!.value).toBe((n * (n + 1)) / 2);
+  });
+
   it('finds PHI that a misbehaving gateway puts on chain, by inspecting the committed transactions', () => {
     const config = smallWorldConfig(pbft, { durationUs: 60_000_000 });
     const world0Gateway = topologyOf(config).hospitals[0]!.gateways[0]!;
