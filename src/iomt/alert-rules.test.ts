@@ -18,4 +18,12 @@ describe('RuleState', () => {
     expect(firedAt(2, 150)).toEqual([5, 1]); // hr-high after 5 s
     expect(firedAt(3, 150)).toEqual([]); // an SpO2 of 150 is not above any SpO2 rule
   });
+
+  it('reports when the condition began, and re-arms once the value is back to normal: a second condition fires after its own hold', () => {
+    // hr-high (5 s hold): a heart rate of 150 from 3 s to 9 s, 80 at 10 s and 11 s, 150 again from 12 s.
+    const state = new RuleState(DEFAULT_ALERT_RULES, [CHANNEL_INDEX.hr]);
+    const fired: number[][] = [];
+    for (let t = 3; t <= 20; t++) if (state.feed(0, t === 10 || t === 11 ? 80 : 150, t * S)) fired.push([t * S, state.firedConditionUs]);
+    expect(fired).toEqual([[8 * S, 3 * S], [17 * S, 12 * S]]);
+  });
 });
