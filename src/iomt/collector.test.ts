@@ -493,6 +493,7 @@ describe('IomtCollector', () => {
     expect(m['iomt.revoked_consent_read_window_ms']!.value).toBe(30_000);
     expect(m['iomt.consent_violations']!.value).toBe(1);
     expect(checks.find((k) => k.name === 'iomt.consent_enforced')).toMatchObject({ passed: false, violationsMetric: 'iomt.consent_violations' });
+    expect(checks.find((k) => k.name === 'iomt.consent_enforced')!.couldNotFail).toBeUndefined();
   });
 
   it('counts every detector alarm, and alarms per hour by detector from the end of warm-up', () => {
@@ -600,7 +601,9 @@ describe('IomtCollector: each metric fails under a plausible wrong variant', () 
     expect(m['iomt.records_served']!.value).toBe(5);
     expect(m['iomt.records_served_unaudited']!.value).toBe(3);
     expect(m['iomt.audit_completeness_ratio']!.value).toBe(1 / 4);
-    expect(checks.find((k) => k.name === 'iomt.audit_complete')!.passed).toBe(false);
+    const auditComplete = checks.find((k) => k.name === 'iomt.audit_complete')!;
+    expect(auditComplete.passed).toBe(false);
+    expect(auditComplete.couldNotFail).toBeUndefined();
   });
 
   it("credits an alert whose condition began within a minute after its episode's end to that episode, not as false", () => {
@@ -635,5 +638,13 @@ describe('IomtCollector: each metric fails under a plausible wrong variant', () 
     c.onOutcome({ kind: 'consent-revoked', tx: tx(), height: 2, consent: 'con_a' }, 2_000_000);
     c.onOutcome(permit(3, 'con_a'), 3_000_000);
     expect(finish(c).metrics['iomt.stale_accesses']!.value).toBe(0);
+  });
+
+  it('fails iomt.integrity on a read whose proof failed, with no valid read beside it, and does not call it vacuous', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requestedUs: 0, outcome: 'invalid' }, 10);
+    const integrity = finish(c).checks.find((k) => k.name === 'iomt.integrity')!;
+    expect(integrity).toMatchObject({ passed: false, detail: '0 valid, 1 invalid reads' });
+    expect(integrity.couldNotFail).toBeUndefined();
   });
 });
