@@ -237,6 +237,9 @@ describe('IomtCollector', () => {
     expect(m['iomt.episodes']!.value).toBe(1);
     expect(m['iomt.alert_latency_ms.mean']!.value).toBe(30_000);
     expect(m['iomt.alert_within_target_ratio']!.value).toBe(0);
+    // Alerted, though late: counted among the episodes alerted, not among those within target.
+    expect(m['iomt.episodes_alerted']!.value).toBe(1);
+    expect(m['iomt.episodes_within_target']!.value).toBe(0);
   });
 
   it('credits an alert to the latest episode begun by the time its condition began, not to an earlier one still in its grace', () => {
@@ -283,6 +286,9 @@ describe('IomtCollector', () => {
     expect(m['iomt.alert_within_target_onchain_ratio']!.value).toBe(1 / 4);
     expect(m['iomt.episodes_alerted_ratio']!.value).toBe(2 / 4);
     expect(m['iomt.episodes_alerted_onchain_ratio']!.value).toBe(1 / 4);
+    // The ratios' numerators, which the headline quotes as k of N.
+    expect(m['iomt.episodes_alerted']!.value).toBe(2);
+    expect(m['iomt.episodes_alerted_onchain']!.value).toBe(1);
     // The within-target ratios' numerators, for "k of N episodes".
     expect(m['iomt.episodes_within_target']!.value).toBe(2);
     expect(m['iomt.episodes_within_target_onchain']!.value).toBe(1);

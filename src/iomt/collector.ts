@@ -353,6 +353,8 @@ export class IomtCollector {
     // The ratios' numerators, so that a report can say "k of N episodes" over all replications.
     put('iomt.episodes_within_target', 'count', this.fastWithinTarget);
     put('iomt.episodes_within_target_onchain', 'count', this.chainWithinTarget);
+    put('iomt.episodes_alerted', 'count', fast);
+    put('iomt.episodes_alerted_onchain', 'count', chain);
     put('iomt.episodes_unwatched', 'count', coverage.unwatched);
     put('iomt.episodes_shorter_than_hold', 'count', coverage['shorter-than-hold']);
     put('iomt.episodes_unobservable', 'count', coverage.unobservable);

@@ -86,7 +86,7 @@ describe('the report headline', () => {
     expect(line(sections, 'Readings stored')?.text).toBe('65.7 % (n=1) of the readings gateways accepted were durable off chain by the end of the run.');
     expect(line(sections, 'Readings stored p99')?.text).toBe('The 99th percentile of the time from sampling to durable off chain, over the readings made durable, in one replication: 5,018 ms (n=1).');
     expect(line(sections, 'Access decisions')?.text).toBe('80 % (n=1) of the access requests submitted were decided by the end of the run.');
-    expect(line(sections, 'Episodes recorded')?.text).toMatch(/^25 % \(n=1\) of clinical episodes had their alert known to be recorded on chain/);
+    expect(line(sections, 'Episodes recorded')?.text).toBe('Clinical episodes whose alert the care team knew to be recorded on chain by the end of the run: 25 % (n=1).');
     // Every episode must be alerted within target for the line to pass: three of four never were.
     expect(line(sections, 'On-chain path')).toMatchObject({ verdict: 'miss' });
   });
@@ -179,6 +179,19 @@ describe('the report headline', () => {
     const three = { unit: 'count', ci95: null, n: 3 };
     const pooled = configuration({ 'iomt.alert_within_target_onchain_ratio': summary(0.9167, 'ratio', [0.8, 1]), 'iomt.episodes_within_target_onchain': { ...three, mean: 11 / 3 }, 'iomt.episodes': { ...three, mean: 4 } });
     expect(line(headlineSections([pooled]), 'On-chain path')?.text).toContain(', 11 of 12 episodes over 3 replications (Clopper–Pearson 95 % interval 61.52–99.79 %).');
+  });
+
+  it('quotes the episodes alerted and recorded at all as k of N too, with their exact binomial interval', () => {
+    const c = configuration({
+      'iomt.episodes_alerted_ratio': summary(0.75, 'ratio'),
+      'iomt.episodes_alerted': summary(3, 'count'),
+      'iomt.episodes_alerted_onchain_ratio': summary(0.5, 'ratio'),
+      'iomt.episodes_alerted_onchain': summary(2, 'count'),
+      'iomt.episodes': summary(4, 'count'),
+    });
+    // Clopper–Pearson for 3 of 4: [0.19412, 0.99369]; for 2 of 4: [0.06759, 0.93241].
+    expect(line(headlineSections([c]), 'Episodes alerted')?.text).toBe('Clinical episodes that raised an alert, however late: 75 % (n=1), 3 of 4 episodes (Clopper–Pearson 95 % interval 19.41–99.37 %).');
+    expect(line(headlineSections([c]), 'Episodes recorded')?.text).toContain(', 2 of 4 episodes (Clopper–Pearson 95 % interval 6.759–93.24 %).');
   });
 
   it('judges no alert target where no episode was scored, rather than passing it', () => {

@@ -278,8 +278,18 @@ const ALERT_LINES: readonly LineSpec[] = [
     tally: { successes: 'iomt.episodes_within_target_onchain', trials: 'iomt.episodes', noun: 'episodes' },
   },
   perRunPercentile('On-chain path p95', 'iomt.alert_latency_onchain_ms.p95', "the time from an episode's onset to the care team knowing its alert was recorded on chain, over the episodes recorded"),
-  { topic: 'Episodes alerted', metric: 'iomt.episodes_alerted_ratio', sentence: (v) => `${v} of clinical episodes raised an alert.` },
-  { topic: 'Episodes recorded', metric: 'iomt.episodes_alerted_onchain_ratio', sentence: (v) => `${v} of clinical episodes had their alert known to be recorded on chain by the end of the run.` },
+  {
+    topic: 'Episodes alerted',
+    metric: 'iomt.episodes_alerted_ratio',
+    sentence: (v) => `Clinical episodes that raised an alert, however late: ${v}.`,
+    tally: { successes: 'iomt.episodes_alerted', trials: 'iomt.episodes', noun: 'episodes' },
+  },
+  {
+    topic: 'Episodes recorded',
+    metric: 'iomt.episodes_alerted_onchain_ratio',
+    sentence: (v) => `Clinical episodes whose alert the care team knew to be recorded on chain by the end of the run: ${v}.`,
+    tally: { successes: 'iomt.episodes_alerted_onchain', trials: 'iomt.episodes', noun: 'episodes' },
+  },
 ];
 
 /**
