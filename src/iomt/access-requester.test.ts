@@ -46,7 +46,7 @@ describe('AccessRequester', () => {
     const leaves = [0, 1, 2, 3, 4].map((i) => Uint8Array.of(i));
     const proof = merkleProof(leaves, 2);
     expect(proof.path).toHaveLength(3);
-    requester.onRecord({ kind: 'get-reply', token: 7, found: { gateway: 3, batch: 0, record: leaves[2]!, proof } });
+    requester.onRecord({ kind: 'get-reply', token: 7, found: { gateway: 3, batch: 0, record: leaves[2]!, proof, altered: false } });
     requester.onAnswer({ kind: 'node-answer', id: ROOT_QUERY, height: 5, body: { q: 'anchor-root', root: merkleRoot(leaves) } });
     expect(outcomes(emitted)).toEqual(['valid']);
     expect(cpu()).toBe(1 + 3);

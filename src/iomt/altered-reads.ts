@@ -1,6 +1,6 @@
 /**
- * What became of the altered records stores served: each served record the store reports altered
- * (iomt-record-served, ground truth) is followed to its reader's integrity check of the same request
+ * What became of the altered records stores served: each served record reported altered where it
+ * left its store's host (iomt-record-served, ground truth) is followed to its reader's integrity check of the same request
  * (iomt-integrity-check). A record checked against its anchored Merkle root must fail its inclusion
  * proof (RFC 9162 §2.1.3.2): `caught` counts those that did, `passed` those that verified, which
  * only a broken proof check or a store that rebuilt its tree from the altered records would let

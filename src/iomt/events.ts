@@ -29,11 +29,13 @@ export type IomtEvent =
    */
   | { readonly kind: 'iomt-integrity-check'; readonly request: string; readonly requestedUs: number; readonly outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' | 'refused' | 'unanswered' }
   /**
-   * A store released a device's latest record to `requester` under `request` ('' when the read
-   * carried none); `serial` numbers the records that store served, from 0. Audit completeness and
-   * consent enforcement are judged on these (collector.ts), where a violation would show.
-   * `altered`: the record served is not the one written (altered in the store since, by an attack
-   * or a storage fault): ground truth for scoring, which no reader sees.
+   * A store's host sent a record to `requester` under `request`, as the read its reply answers named
+   * them ('' when that read named none, or the reply answers no read): reported by the host's tap
+   * where the reply leaves it, whatever code sent it (served-record-tap.ts), not by the store.
+   * `serial` numbers the records that host sent, from 0. Audit completeness and consent enforcement
+   * are judged on these (collector.ts), where a violation would show. `altered`: the record is not
+   * the one written (altered in the store since, by an attack or a storage fault), as the record
+   * sent carries it: ground truth for scoring, which no reader sees.
    */
   | { readonly kind: 'iomt-record-served'; readonly store: number; readonly serial: number; readonly request: string; readonly requester: string; readonly device: number; readonly patient: string; readonly altered: boolean }
   /** A contract call's first execution by a replica (emitted with `emitFirst`, by transaction id: each replica executes it). */

@@ -24,13 +24,14 @@
  * brings the revocations of those patients' consents, in commit order with the decisions: a permit
  * decided under a consent before its revocation is withdrawn when the store hears the revocation,
  * as access granted under a FHIR Consent ends when its status turns inactive (docs/references.md
- * §1), so a former grantee holding permits cannot read on them after the revocation. Every record that leaves the store is reported ('iomt-record-served'),
- * whatever let it out, so audit and consent are judged on what was actually served.
+ * §1), so a former grantee holding permits cannot read on them after the revocation. The store
+ * reports nothing of what it serves: the records that leave its host are reported where they are
+ * sent (served-record-tap.ts), so audit and consent are judged on what was actually served,
+ * whatever let it out.
  */
 import type { Actor, ActorContext, HostId, TimerId, TimerTag } from '../../sim/index.ts';
 import { requestKey } from '../contracts/index.ts';
 import { merkleLeafHash, merkleProof, merkleProofOfHashes, merkleTreeCostUs, packedMerkleRoot, type CryptoCosts, type Verifier } from '../ledger/index.ts';
-import { emitIomt } from './events.ts';
 import type { GetLatest, GetReply, PutAck, PutBatch, PutRefusal } from './messages.ts';
 import { RECORD_BYTES, recordDevice, recordPayloadBytes } from './reading.ts';
 import { NodeSubscription, type NodeEndpoint } from './node-link.ts';
@@ -122,8 +123,6 @@ export class OffChainStore implements Actor<unknown> {
   private retainedHead = 0;
   /** Reads refused for want of a permit. */
   deniedReads = 0;
-  /** Records served (the serial of the next one). */
-  servedRecords = 0;
   /** Access decisions heard from the node, by requester and request (requestKey: ids are their requester's own). */
   private readonly decisions = new Map<string, HeldDecision>();
   /** The decisions in the order heard, each with the time it expires (PERMIT_LIFETIME_US after its node decided it), from `expiryHead` on. */
@@ -335,11 +334,10 @@ export class OffChainStore implements Actor<unknown> {
     const leaves = this.leaves(held.data);
     const proof = held.leafHashes === undefined ? merkleProof(leaves, index) : merkleProofOfHashes(held.leafHashes, index);
     const record = leaves[index]!.slice();
-    const reply: GetReply = { kind: 'get-reply', token: m.token, found: { gateway: held.gateway, batch: held.batch, record, proof } };
+    const reply: GetReply = { kind: 'get-reply', token: m.token, found: { gateway: held.gateway, batch: held.batch, record, proof, altered: this.latestAltered[slot] === 1 } };
     // The record as the reader gets it: its summary, the payload it stands for (a waveform's
     // samples, held in the store's usedBytes since the write) and the proof's path.
     ctx.send(from, reply, ACK_BYTES + RECORD_BYTES + recordPayloadBytes(record) + 32 * proof.path.length);
-    emitIomt(ctx, { kind: 'iomt-record-served', store: ctx.self, serial: this.servedRecords++, request: m.request ?? '', requester: m.requester ?? '', device: m.device, patient: this.config.patientOfDevice[m.device] ?? '', altered: this.latestAltered[slot] === 1 });
     return true;
   }
 

@@ -17,6 +17,7 @@ import { consentId, deviceName } from './application-calls.ts';
 import type { AlertRule } from './alert-rules.ts';
 import { IomtCollector } from './collector.ts';
 import { accessEntriesByRequest } from './served-reads.ts';
+import { ServedRecordTap } from './served-record-tap.ts';
 import { patientName, recordNumber } from './patient-identifiers.ts';
 import { ConsortiumNode, type ConsortiumNodeConfig } from './consortium-node.ts';
 import { detectorName, type DetectorSpec } from './detector-bank.ts';
@@ -32,7 +33,7 @@ import { pseudonym } from './pseudonym.ts';
 import { ENROLMENT_AUTHORITY_SIGNER, enrolReader, type ReaderCredential } from './reader-credential.ts';
 import { placeConsortium, type ReplicaDeployment, type WrapReplica } from '../protocols/consortium/placement.ts';
 import { shareable } from './shareable.ts';
-import type { OffChainStore, StoreOptions } from './store.ts';
+import type { OffChainStore, StoreConfig, StoreOptions } from './store.ts';
 import { latencyMatrix, sitesOf, topologyOf, type Topology } from './topology.ts';
 import { PatientVitals, type Episode, type EpisodeConfig } from './vitals.ts';
 
@@ -513,14 +514,16 @@ export class IomtWorld {
   /**
    * Add host `expected` as an actor of `kind` built from its context and `config` only (the world
    * keeps the config for the isolation test). Devices, gateways, clinicians and stores go through the
-   * attack hooks; the honest actor is returned unless a hook replaced it.
+   * attack hooks, and a store host then behind its served-record tap; the honest actor is returned
+   * unless a hook replaced it.
    */
   private spawn<K extends ActorKind>(expected: HostId, placement: HostPlacement, kind: K, config: ConfigOf<K>, streamName: string, hook?: { role: 'device' | 'gateway' | 'clinician' | 'store'; id: number }): ReturnType<(typeof ACTOR_KINDS)[K]> | undefined {
     const build = ACTOR_KINDS[kind] as (ctx: ActorContext<unknown>, config: ConfigOf<K>) => ReturnType<(typeof ACTOR_KINDS)[K]>;
     let built: ReturnType<(typeof ACTOR_KINDS)[K]> | undefined;
     const factory: ActorFactory<unknown> = (ctx) => (built = build(ctx, config)) as Actor<unknown>;
     const wrapped = hook === undefined ? factory : (this.hooks.wrapActor?.(hook.role, hook.id, factory, config) ?? factory);
-    const host = this.engine.addHost(placement, wrapped, streamName);
+    const placed = kind === 'store' ? (ctx: ActorContext<unknown>) => new ServedRecordTap(ctx, wrapped, (config as StoreConfig).patientOfDevice) : wrapped;
+    const host = this.engine.addHost(placement, placed, streamName);
     if (host !== expected) throw new Error(`topology: host placed at ${host}, expected ${expected}`);
     this.builds.push({ host, kind, config });
     return built;

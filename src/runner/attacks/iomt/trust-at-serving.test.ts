@@ -6,11 +6,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HostId } from '../../../../sim/index.ts';
+import { forwardingContext, type ActorContext, type HostId } from '../../../../sim/index.ts';
 import { ConsentContract } from '../../../contracts/index.ts';
-import type { GetLatest } from '../../../iomt/messages.ts';
+import { ACTOR_KINDS } from '../../../iomt/actor-kinds.ts';
+import type { GetLatest, GetReply } from '../../../iomt/messages.ts';
+import { recordDevice } from '../../../iomt/reading.ts';
+import { recordIn } from '../../../iomt/served-record-tap.ts';
 import { ServedReads } from '../../../iomt/served-reads.ts';
-import { OffChainStore } from '../../../iomt/store.ts';
+import { OffChainStore, type StoreConfig } from '../../../iomt/store.ts';
 import type { RunOutput } from '../../../metrics/types.ts';
 import { loadScenario } from '../../../scenario/load.ts';
 import { simulate } from '../../simulate.ts';
@@ -23,6 +26,35 @@ function run(name: string): RunOutput {
 }
 
 const passed = (out: RunOutput, check: string) => out.checks.find((c) => c.name === check)?.passed;
+
+/**
+ * A broken store: a read cache in front of its permit check answers a read that names no request
+ * with the record of its device the store last sent, straight onto the network, around the
+ * store's own code.
+ */
+class CachingStore extends OffChainStore {
+  private readonly lastSent: Map<number, NonNullable<GetReply['found']>>;
+  private readonly network: ActorContext<unknown>;
+
+  constructor(ctx: ActorContext<unknown>, config: StoreConfig) {
+    const lastSent = new Map<number, NonNullable<GetReply['found']>>();
+    const keepSent = (to: HostId, msg: unknown, sizeBytes: number): void => {
+      const found = recordIn(msg);
+      if (found !== undefined) lastSent.set(recordDevice(found.record, 0), found);
+      ctx.send(to, msg, sizeBytes);
+    };
+    super(forwardingContext(ctx, { send: keepSent }), config);
+    this.lastSent = lastSent;
+    this.network = ctx;
+  }
+
+  override onMessage(from: HostId, msg: unknown): void {
+    const m = msg as GetLatest;
+    const cached = m.kind === 'get' && m.request === undefined ? this.lastSent.get(m.device) : undefined;
+    if (cached === undefined) return super.onMessage(from, msg);
+    this.network.send(from, { kind: 'get-reply', token: m.token, found: cached } satisfies GetReply, 64);
+  }
+}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -39,6 +71,16 @@ describe('trust properties measured at serving', () => {
     });
     const broken = run('consent-bypass');
     expect(broken.metrics['iomt.records_served_unaudited']!.value).toBeGreaterThan(0);
+    expect(broken.metrics['iomt.audit_completeness_ratio']!.value).toBeLessThan(1);
+    expect(passed(broken, 'iomt.audit_complete')).toBe(false);
+  });
+
+  it("audit: a store that sends records around its own code (a read cache before its permit check) is judged on what its host sent: the intruder's reads are unaudited, and iomt.audit_complete fails", () => {
+    vi.spyOn(ACTOR_KINDS, 'store').mockImplementation((ctx, config) => new CachingStore(ctx, config));
+    const broken = run('consent-bypass');
+    const received = broken.metrics['attack.unauthorized_reads']!.value;
+    expect(received).toBeGreaterThan(0);
+    expect(broken.metrics['iomt.records_served_unaudited']!.value).toBe(received);
     expect(broken.metrics['iomt.audit_completeness_ratio']!.value).toBeLessThan(1);
     expect(passed(broken, 'iomt.audit_complete')).toBe(false);
   });
