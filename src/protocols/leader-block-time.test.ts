@@ -33,6 +33,8 @@ const SKEWS = {
   future: (nowUs: number) => nowUs + 2 * S,
   /** Timely (within the message delay), but earlier than the honest leaders' blocks before it. */
   behind: (nowUs: number) => nowUs - 5 * S,
+  /** True for 10 s, then 5 s behind: its first late stamp is earlier than its own batches before it. */
+  behindLater: (nowUs: number) => (nowUs < 10 * S ? nowUs : nowUs - 5 * S),
   /** Within the precision: accepted, so the honest leaders after it must stamp no earlier than it. */
   slightlyAhead: (nowUs: number) => nowUs + 400_000,
   /** Far enough that Clique's other signers, which stamp their blocks no earlier than a period after it, would wait that long. */
@@ -110,6 +112,15 @@ describe('a leader stamping blocks off its clock', () => {
     it(`HotStuff n = ${n}, behind its parent: replicas refuse to vote for its nodes, and the committed chain's time never goes back`, () => {
       const cluster = run(hotstuff, n, 'behind', 40);
       expect(backInTime(cluster, n)).toEqual([]);
+      for (let i = 1; i < n; i++) expect(cluster.committedTxIds(i)).toHaveLength(40);
+    });
+  }
+
+  for (const n of [4, 5, 6]) {
+    it(`PBFT n = ${n}, behind batches a checkpoint has discarded (stateTransferWindow 0): backups hold it to the latest batch they executed, and the committed chain's time never goes back`, () => {
+      const cluster = run(pbft, n, 'behindLater', 40, { checkpointInterval: 1, logWindow: 2, stateTransferWindow: 0 });
+      expect(backInTime(cluster, n)).toEqual([]);
+      expect(cluster.viewChanges.length).toBeGreaterThan(0);
       for (let i = 1; i < n; i++) expect(cluster.committedTxIds(i)).toHaveLength(40);
     });
   }
