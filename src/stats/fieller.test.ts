@@ -30,6 +30,9 @@ describe("Fieller's interval of a ratio of means", () => {
   it("is unbounded (null) where A's mean does not differ significantly from 0, and with fewer than two values", () => {
     expect(pairedRatioInterval([-1, 2, -0.5, 1], [3, 4, 5, 6])).toBeNull();
     expect(welchRatioInterval([-1, 2, -0.5, 1], [3, 4, 5, 6])).toBeNull();
+    // B without spread at 0 (every violation gone) does not make A's noisy mean known.
+    expect(welchRatioInterval([0, 0, 3], [0, 0, 0])).toBeNull();
+    expect(pairedRatioInterval([0, 0, 3], [0, 0, 0])).toBeNull();
     expect(pairedRatioInterval([1], [2])).toBeNull();
     expect(welchRatioInterval([1, 2], [2])).toBeNull();
   });

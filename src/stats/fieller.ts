@@ -41,10 +41,12 @@ export function welchRatioInterval(a: readonly number[], b: readonly number[], l
   const vA = sampleVariance(a) / a.length;
   const vB = sampleVariance(b) / b.length;
   const ratio = mB / mA;
+  if (vA === 0 && vB === 0) return [ratio, ratio];
   const scaledA = ratio * ratio * vA;
   const variance = vB + scaledA;
-  if (variance === 0) return [ratio, ratio];
-  const df = (variance * variance) / ((vB * vB) / (b.length - 1) + (scaledA * scaledA) / (a.length - 1));
+  // Where θ̂ = 0 (B's mean 0) the estimate leaves A's term out; A's own degrees of freedom, the
+  // formula's limit as B's term vanishes, keep the interval A's error allows.
+  const df = scaledA === 0 && vB === 0 ? a.length - 1 : (variance * variance) / ((vB * vB) / (b.length - 1) + (scaledA * scaledA) / (a.length - 1));
   const t = studentTQuantile(1 - (1 - level) / 2, df);
   return ratioRoots(mA, mB, t * t * vA, 0, t * t * vB);
 }

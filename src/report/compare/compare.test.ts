@@ -232,6 +232,28 @@ describe('compare: the interval of each difference', () => {
     expect(d.relativeCi95![1]).toBeCloseTo(0.0222657, 6);
   });
 
+  it("gives unpaired runs Fieller's relative interval by Welch's t, mirrored where A's mean is negative", () => {
+    const a = [100, 104, 98, 102];
+    const b = [110, 115, 107, 112];
+    const d = compareResults(folderOf(a), folderOf(b, 50)).differences[0]!;
+    // Each end θ − 1 makes |mean(B) − θ·mean(A)| exactly t(0.975, 5.833) = 2.464005 standard errors (Welch–Satterthwaite df at θ̂).
+    const variance = (xs: number[]) => {
+      const m = xs.reduce((x, y) => x + y, 0) / xs.length;
+      return xs.reduce((sum, v) => sum + (v - m) ** 2, 0) / (xs.length - 1);
+    };
+    for (const end of d.relativeCi95!) {
+      const theta = end + 1;
+      expect(Math.abs(d.meanB - theta * d.meanA) / Math.sqrt(variance(b) / 4 + theta * theta * variance(a) / 4)).toBeCloseTo(2.464005, 5);
+    }
+    expect(d.relativeCi95![0]).toBeLessThan(d.relative!);
+    expect(d.relativeCi95![1]).toBeGreaterThan(d.relative!);
+    // Both means negated: the same ratio, and (B − A) / |A| changes sign.
+    const negated = compareResults(folderOf(a.map((x) => -x)), folderOf(b.map((x) => -x), 50)).differences[0]!;
+    expect(negated.relative).toBeCloseTo(-d.relative!, 12);
+    expect(negated.relativeCi95![0]).toBeCloseTo(-d.relativeCi95![1], 12);
+    expect(negated.relativeCi95![1]).toBeCloseTo(-d.relativeCi95![0], 12);
+  });
+
   it("gives unpaired runs Welch's interval", () => {
     // scipy.stats.ttest_ind(b, a, equal_var=False).confidence_interval(): [4.72356, 15.27644].
     const d = compareResults(folderOf([100, 104, 98, 102]), folderOf([110, 115, 107, 112], 50)).differences[0]!;
