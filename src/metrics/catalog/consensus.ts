@@ -10,7 +10,7 @@ const latency = (family: string, from: string, to: string): CatalogMetricDoc[] =
 
 export const CONSENSUS_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   // Neither way: the load the workload offers, an input of the run.
-  { name: 'consensus.offered_tps', unit: 'tx/s', better: 'neither', meaning: 'transactions submitted by clients per second after warm-up' },
+  { name: 'consensus.offered_tps', unit: 'tx/s', better: 'neither', meaning: 'transactions submitted by clients per second after warm-up, each counted by when it arrived (an open-loop arrival that waited for its busy host counts at its arrival, as its latency does)' },
   { name: 'consensus.throughput_tps', unit: 'tx/s', better: 'higher', meaning: 'transactions committed (first honest commit) per second after warm-up' },
   // Higher is better: throughput_tps times the same window.
   { name: 'consensus.committed_txs', unit: 'tx', better: 'higher', meaning: 'transactions committed after warm-up' },

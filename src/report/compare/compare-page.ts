@@ -128,7 +128,7 @@ function testSentence(c: Comparison): string {
 /** What the intervals beside B − A are, and why one can exclude 0 beside "not significant". */
 function intervalSentence(c: Comparison): string {
   const by = c.test === 'paired' ? 'the paired t interval of the differences B − A by seed' : "Welch's t interval";
-  return `B − A and the relative difference (over |A mean|) come with their 95 % interval, ${by}: each metric's own, not corrected for the many compared, so an interval that excludes 0 beside "not significant" is a change the Holm-corrected test could not confirm with these replications, and one that includes 0 bounds how large a change they leave possible.`;
+  return `B − A comes with its 95 % interval, ${by}, and the relative difference (over |A mean|) with Fieller's interval of the ratio of the means by the same t, which allows for A's own error and is left out where A's mean does not differ significantly from 0: each metric's own, not corrected for the many compared, so an interval that excludes 0 beside "not significant" is a change the Holm-corrected test could not confirm with these replications, and one that includes 0 bounds how large a change they leave possible.`;
 }
 
 /** How many metrics of each kind: tested (in Holm's family), identical in A and B, untested. */
