@@ -14,18 +14,18 @@ import type { SweepParameters } from './sweep.ts';
 
 /**
  * Every notice of `scenario`: its attacks', its alert rules' (each naming the file and field,
- * `locate`), its capacity's, then its other protocols' blocks' unless `protocolVaried` (a sweep over
- * consensus.protocol carries each protocol's block on purpose).
+ * `locate`), its capacity's, then those of its other protocols' blocks but the ones in `runElsewhere`
+ * (protocols other points of a sweep over consensus.protocol run, whose blocks it carries on purpose).
  */
-export function scenarioNotices(scenario: Scenario, locate: (path: readonly PropertyKey[]) => string, protocolVaried = false): string[] {
-  return [...attackNotices(scenario), ...alertRuleNotices(scenario, locate), ...capacityNotices(scenario), ...(protocolVaried ? [] : protocolSectionNotices(scenario, locate))];
+export function scenarioNotices(scenario: Scenario, locate: (path: readonly PropertyKey[]) => string, runElsewhere: ReadonlySet<string> = new Set()): string[] {
+  return [...attackNotices(scenario), ...alertRuleNotices(scenario, locate), ...capacityNotices(scenario), ...protocolSectionNotices(scenario, locate, runElsewhere)];
 }
 
 /** The notices of every point of a run or sweep, each naming its point where there are several. */
 export function pointNotices(points: readonly { readonly parameters: SweepParameters; readonly scenario: Scenario }[], locate: (path: readonly PropertyKey[]) => string): string[] {
-  const protocolVaried = points.some((p) => 'consensus.protocol' in p.parameters);
+  const run = new Set(points.map((p) => p.scenario.consensus.protocol));
   return points.flatMap((p) => {
     const where = pointLabel(p.parameters);
-    return scenarioNotices(p.scenario, locate, protocolVaried).map((notice) => (where === '' ? notice : `at ${where}: ${notice}`));
+    return scenarioNotices(p.scenario, locate, run).map((notice) => (where === '' ? notice : `at ${where}: ${notice}`));
   });
 }

@@ -27,10 +27,13 @@ describe('protocol section notices', () => {
     expect(protocolSectionNotices(l.scenario, l.locate)).toEqual([]);
   });
 
-  it('says nothing at the points of a sweep over consensus.protocol, which carries each protocol\'s block on purpose', () => {
-    const l = loadScenario(`${scenariosDir}raft.yaml`, ['consensus.pbft.checkpointInterval=50']);
-    const pbft = loadScenario(`${scenariosDir}raft.yaml`, ['consensus.pbft.checkpointInterval=50', 'consensus.protocol=pbft']);
-    expect(pointNotices([{ parameters: { 'consensus.protocol': 'raft' }, scenario: l.scenario }, { parameters: { 'consensus.protocol': 'pbft' }, scenario: pbft.scenario }], l.locate)).toEqual([]);
+  it("says nothing of a block another point of a sweep over consensus.protocol runs, but names one no point runs", () => {
+    const sets = ['consensus.pbft.checkpointInterval=50', 'consensus.hotstuff.viewTimeout=3s'];
+    const l = loadScenario(`${scenariosDir}raft.yaml`, sets);
+    const pbft = loadScenario(`${scenariosDir}raft.yaml`, [...sets, 'consensus.protocol=pbft']);
+    const notices = pointNotices([{ parameters: { 'consensus.protocol': 'raft' }, scenario: l.scenario }, { parameters: { 'consensus.protocol': 'pbft' }, scenario: pbft.scenario }], l.locate);
+    expect(notices).toHaveLength(2);
+    for (const [i, protocol] of ['raft', 'pbft'].entries()) expect(notices[i]).toMatch(new RegExp(`^at consensus\\.protocol=${protocol}: --set consensus\\.hotstuff\\.viewTimeout=3s: consensus\\.hotstuff\\.viewTimeout: is set for `));
   });
 
   it('says nothing of any bundled scenario as shipped', () => {
