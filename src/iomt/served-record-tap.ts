@@ -48,6 +48,8 @@ export class ServedRecordTap implements Actor<unknown> {
   }
 
   onRecover(): void {
+    // A crash lost the reads the host held: it never answers them, so they are not kept.
+    this.unanswered.clear();
     this.inner.onRecover?.();
   }
 
