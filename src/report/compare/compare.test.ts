@@ -363,7 +363,7 @@ describe('compare: checks and expectations that held in A and failed in B', () =
     expect(compareText(c, '/out')).toBe(
       'compare: passed: 0 significantly worse, 0 significantly better, 1 expectation crossed its bound (difference not significant) (1 metric, 1 tested; paired (same replication seeds))\n' +
         'crossed the bound, difference not significant (held in A, failed in B; not a failure of the comparison): s: expectation consensus.commit_latency_ms.p99 <= 185 (A: held (mean 181.1); B: failed (mean 186.5); one-sided p = 0.188, two-sided p = 0.375, Holm p = 0.375)\n' +
-        "warning: no metric can be significant with these replications: the smallest p their tests can give these data is 0.0625, and Holm's correction over the 1 tested metrics needs one below 0.0500; run more replications, or judge the change by checks and by expectations that single replications decide (`== 0`, `> 0`)\n" +
+        "warning: no metric can be significant with these replications: the smallest p their tests can give these data is 0.0625, and Holm's correction over the 1 tested metrics needs one below 0.0500; run more replications, or judge the change by checks, by expectations that single replications decide (`== 0`, `> 0`) and by the scenario's stated bounds, each judged on its own metric's one-sided test outside Holm's correction\n" +
         'report: /out/report.html\n',
     );
   });
@@ -800,7 +800,7 @@ describe('compare: which side is short, and runs that are not complete or not al
 
   it('warns that no metric can be significant where the replications are too few for the exact test, and not where they suffice', () => {
     const two = compareResults(folderOf([100, 110]), folderOf([200, 210]));
-    expect(two.warnings).toEqual(["no metric can be significant with these replications: the smallest p their tests can give these data is 0.500, and Holm's correction over the 1 tested metrics needs one below 0.0500; run more replications, or judge the change by checks and by expectations that single replications decide (`== 0`, `> 0`)"]);
+    expect(two.warnings).toEqual(["no metric can be significant with these replications: the smallest p their tests can give these data is 0.500, and Holm's correction over the 1 tested metrics needs one below 0.0500; run more replications, or judge the change by checks, by expectations that single replications decide (`== 0`, `> 0`) and by the scenario's stated bounds, each judged on its own metric's one-sided test outside Holm's correction"]);
     expect(compareText(two, '/out')).toContain(`\nwarning: ${two.warnings[0]}\n`);
     expect(compareResults(folderOf([100, 110, 120, 130, 140, 150]), folderOf([200, 210, 220, 230, 240, 250])).warnings).toEqual([]);
     // Six pairs, but a change in two seeds only: four zero differences leave two signs to flip, floor 0.5.

@@ -476,7 +476,7 @@ function powerWarnings<T extends { readonly pValue: number | null }>(tested: rea
   if (tested.some((d) => (d.pValue as number) < needed)) return [];
   const floor = Math.min(...tested.map(floorOf));
   if (floor < needed) return [];
-  return [`no metric can be significant with these replications: the smallest p their tests can give these data is ${floor.toPrecision(3)}, and Holm's correction over the ${tested.length} tested metrics needs one below ${needed.toPrecision(3)}; run more replications, or judge the change by checks and by expectations that single replications decide (\`== 0\`, \`> 0\`)`];
+  return [`no metric can be significant with these replications: the smallest p their tests can give these data is ${floor.toPrecision(3)}, and Holm's correction over the ${tested.length} tested metrics needs one below ${needed.toPrecision(3)}; run more replications, or judge the change by checks, by expectations that single replications decide (\`== 0\`, \`> 0\`) and by the scenario's stated bounds, each judged on its own metric's one-sided test outside Holm's correction`];
 }
 
 /**
