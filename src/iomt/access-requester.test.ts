@@ -46,7 +46,7 @@ describe('AccessRequester', () => {
     const leaves = [0, 1, 2, 3, 4].map((i) => Uint8Array.of(i));
     const proof = merkleProof(leaves, 2);
     expect(proof.path).toHaveLength(3);
-    requester.onRecord({ kind: 'get-reply', token: 7, found: { gateway: 3, batch: 0, record: leaves[2]!, proof, altered: false } });
+    requester.onRecord({ kind: 'get-reply', token: 7, found: { gateway: 3, batch: 0, record: leaves[2]!, proof } });
     requester.onAnswer({ kind: 'node-answer', id: ROOT_QUERY, height: 5, body: { q: 'anchor-root', root: merkleRoot(leaves) } });
     expect(outcomes(emitted)).toEqual(['valid']);
     expect(cpu()).toBe(1 + 3);
@@ -56,11 +56,11 @@ describe('AccessRequester', () => {
     const leaves = [0, 1, 2, 3].map((i) => Uint8Array.of(i));
     const proof = merkleProof(leaves, 2);
     const unanchored = permitted();
-    unanchored.requester.onRecord({ kind: 'get-reply', token: 7, found: { gateway: 3, batch: 0, record: leaves[2]!, proof, altered: false } });
+    unanchored.requester.onRecord({ kind: 'get-reply', token: 7, found: { gateway: 3, batch: 0, record: leaves[2]!, proof } });
     unanchored.requester.onAnswer({ kind: 'node-answer', id: ROOT_QUERY, height: 5, body: { q: 'anchor-root', root: undefined } });
     // The record changed after anchoring (its proof was built over the original).
     const altered = permitted();
-    altered.requester.onRecord({ kind: 'get-reply', token: 7, found: { gateway: 3, batch: 0, record: Uint8Array.of(9), proof, altered: true } });
+    altered.requester.onRecord({ kind: 'get-reply', token: 7, found: { gateway: 3, batch: 0, record: Uint8Array.of(9), proof } });
     altered.requester.onAnswer({ kind: 'node-answer', id: ROOT_QUERY, height: 5, body: { q: 'anchor-root', root: merkleRoot(leaves) } });
     expect([...outcomes(unanchored.emitted), ...outcomes(altered.emitted)]).toEqual(['unanchored', 'invalid']);
   });

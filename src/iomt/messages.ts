@@ -51,12 +51,11 @@ export interface GetReply {
   /** True when the store refused the read: no permit at its node's committed state. */
   readonly denied?: boolean;
   /**
-   * Absent when the store holds no record of the device (or refused the read). `altered`: the record
-   * is not the one written (altered in the store since, by an attack or a storage fault): the
-   * simulation's ground truth, carried with the record for the store host's tap
-   * (served-record-tap.ts), which no reader reads and the reply's size leaves out.
+   * Absent when the store holds no record of the device (or refused the read). Whether the record
+   * was altered is not the store's to say: the store host's tap judges it from the record's bytes
+   * (served-record-tap.ts).
    */
-  readonly found?: { readonly gateway: number; readonly batch: number; readonly record: Uint8Array; readonly proof: MerkleProof; readonly altered: boolean };
+  readonly found?: { readonly gateway: number; readonly batch: number; readonly record: Uint8Array; readonly proof: MerkleProof };
 }
 
 /** Gateway → care team: an alert, on the fast path or once recorded on chain. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorContext, ActorFactory } from '../../sim/index.ts';
+import { AlteredRecords } from './altered-records.ts';
 import type { GetLatest, GetReply } from './messages.ts';
 import { ServedRecordTap } from './served-record-tap.ts';
 import type { OffChainStore } from './store.ts';
@@ -8,17 +9,18 @@ import { batch, PATIENT_OF_DEVICE, read, scripted, store } from './testing/store
 type Found = NonNullable<GetReply['found']>;
 
 /** A store on its host, behind the tap the world puts there. */
-function tapped(ctx: ActorContext<unknown>): { tap: ServedRecordTap; store: OffChainStore } {
+function tapped(ctx: ActorContext<unknown>, alterations = new AlteredRecords()): { tap: ServedRecordTap; store: OffChainStore } {
   let s: OffChainStore | undefined;
-  const tap = new ServedRecordTap(ctx, (c) => (s = store(c)), PATIENT_OF_DEVICE);
+  const tap = new ServedRecordTap(ctx, (c) => (s = store(c)), PATIENT_OF_DEVICE, alterations);
   return { tap, store: s! };
 }
 
-/** Device 2's record of `batch()`, with its proof, as a store sends it. */
-function recordOfDevice2(): Found {
+/** Device 2's record of `batch()`, with its proof, as a store sends it; `alterBy`: altered first, and the alteration recorded there. */
+function recordOfDevice2(alterBy?: AlteredRecords): Found {
   const { ctx, sent } = scripted();
   const s = store(ctx);
   s.onMessage(3, batch());
+  if (alterBy !== undefined) alterBy.add(s.corruptLatest(2)!);
   s.serveWithoutPermit(5, { kind: 'get', device: 2, token: 0 });
   return (sent.at(-1)!.msg as GetReply).found!;
 }
@@ -56,9 +58,10 @@ describe('ServedRecordTap', () => {
 
   it('reports a record served as altered while its alteration stands, and its replacement as not', () => {
     const { ctx, emitted } = scripted();
-    const { tap, store: s } = tapped(ctx);
+    const alterations = new AlteredRecords();
+    const { tap, store: s } = tapped(ctx, alterations);
     tap.onMessage(3, batch());
-    expect(s.corruptLatest(2)).toBe(true);
+    alterations.add(s.corruptLatest(2)!);
     expect(s.serveWithoutPermit(6, { kind: 'get', device: 2, token: 1 })).toBe(true);
     expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 2 })).toBe(true);
     tap.onMessage(3, batch());
@@ -68,12 +71,24 @@ describe('ServedRecordTap', () => {
 
   it('reports a record whatever code on the host sent it, named by the read it answers, or by none when it answers no read', () => {
     const { ctx, emitted } = scripted();
-    const tap = new ServedRecordTap(ctx, leaking(recordOfDevice2()), PATIENT_OF_DEVICE);
+    const tap = new ServedRecordTap(ctx, leaking(recordOfDevice2()), PATIENT_OF_DEVICE, new AlteredRecords());
     tap.onMessage(5, read('cl_a', 2, 7, 'r1'));
     tap.onMessage(3, { kind: 'leak' });
     expect(emitted).toEqual([
       { kind: 'iomt-record-served', store: 9, serial: 0, request: 'r1', requester: 'cl_a', device: 2, patient: 'pt_2', altered: false },
       { kind: 'iomt-record-served', store: 9, serial: 1, request: '', requester: '', device: 2, patient: 'pt_2', altered: false },
     ]);
+  });
+
+  it('judges a record altered by its bytes, not by the code that sent it: an altered one sent by other code is, a copy kept from before its alteration is not', () => {
+    const alterations = new AlteredRecords();
+    const honestCopy = recordOfDevice2();
+    const altered = recordOfDevice2(alterations);
+    for (const found of [altered, honestCopy]) {
+      const { ctx, emitted } = scripted();
+      const tap = new ServedRecordTap(ctx, leaking(found), PATIENT_OF_DEVICE, alterations);
+      tap.onMessage(3, { kind: 'leak' });
+      expect(emitted).toMatchObject([{ device: 2, altered: found === altered }]);
+    }
   });
 });

@@ -12,11 +12,13 @@
  * reader sent with the reply's token (the request and requester it named; a reply that answers no
  * read names neither); the device is the one the record names, and its patient the one the world
  * enrolled it for. Whether the record was altered since it was written is the simulation's ground
- * truth the record carries (GetReply.found.altered), not a proof check: checked with the readers'
- * own Merkle verification, a verification that accepted anything would hide every altered record
- * from the measure scoring it (attack.tampered_reads_passed).
+ * truth: its bytes are ones an attack's alteration left (altered-records.ts), whatever the store's
+ * code says of it. Not a proof check: checked with the readers' own Merkle verification, a
+ * verification that accepted anything would hide every altered record from the measure scoring it
+ * (attack.tampered_reads_passed).
  */
 import { forwardingContext, type Actor, type ActorContext, type ActorFactory, type HostId, type TimerTag } from '../../sim/index.ts';
+import type { AlteredRecords } from './altered-records.ts';
 import { emitIomt } from './events.ts';
 import type { GetLatest, GetReply } from './messages.ts';
 import { recordDevice } from './reading.ts';
@@ -39,6 +41,8 @@ export class ServedRecordTap implements Actor<unknown> {
     factory: ActorFactory<unknown>,
     /** Pseudonym of the patient of each device (indexed by device number). */
     private readonly patientOfDevice: readonly string[],
+    /** The records attacks altered (ground truth). */
+    private readonly alterations: AlteredRecords,
   ) {
     this.inner = factory(forwardingContext(ctx, { send: (to, msg, sizeBytes) => this.send(to, msg, sizeBytes) }));
   }
@@ -80,7 +84,7 @@ export class ServedRecordTap implements Actor<unknown> {
       requester: read?.requester ?? '',
       device,
       patient: this.patientOfDevice[device] ?? '',
-      altered: found.altered,
+      altered: this.alterations.has(found.record),
     });
   }
 }

@@ -43,15 +43,16 @@ describe('OffChainStore', () => {
     expect(large!.bytes - small!.bytes).toBe(1_000);
   });
 
-  it('makes a record altered after anchoring fail its proof', () => {
+  it('makes a record altered after anchoring fail its proof, and returns the altered record as served', () => {
     const { ctx, sent } = scripted();
     const s = store(ctx);
     const b = batch();
     s.onMessage(3, b);
-    expect(s.corruptLatest(2)).toBe(true);
+    const altered = s.corruptLatest(2);
     s.onMessage(5, read('cl_a', 2, 1, 'r1'));
     const reply = replies(sent)[1] as GetReply;
     expect(verifyMerkleProof(b.root, reply.found!.record, reply.found!.proof)).toBe(false);
+    expect(reply.found!.record).toEqual(altered);
   });
 
   it("keeps the batch's tree as written: a record altered beside it leaves an unaltered record's proof valid", () => {
@@ -59,7 +60,7 @@ describe('OffChainStore', () => {
     const s = store(ctx);
     const b = batch();
     s.onMessage(3, b);
-    expect(s.corruptLatest(2)).toBe(true);
+    expect(s.corruptLatest(2)).toBeDefined();
     expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 4 })).toBe(true);
     expect(s.serveWithoutPermit(6, { kind: 'get', device: 2, token: 5 })).toBe(true);
     const [intact, altered] = replies(sent).slice(-2) as GetReply[];
@@ -72,14 +73,14 @@ describe('OffChainStore', () => {
     const s = store(ctx);
     const b = batch();
     s.onMessage(3, b);
-    expect(s.corruptLatest(2)).toBe(true);
-    expect(s.corruptLatest(2)).toBe(false);
+    expect(s.corruptLatest(2)).toBeDefined();
+    expect(s.corruptLatest(2)).toBeUndefined();
     s.onMessage(5, read('cl_a', 2, 1, 'r1'));
     const reply = replies(sent)[1] as GetReply;
     expect(verifyMerkleProof(b.root, reply.found!.record, reply.found!.proof)).toBe(false);
     // A newer record of the device is a new target.
     s.onMessage(3, batch());
-    expect(s.corruptLatest(2)).toBe(true);
+    expect(s.corruptLatest(2)).toBeDefined();
   });
 
   it('answers "not found" for a record older than its retention, though no write has come since', () => {
@@ -247,9 +248,9 @@ describe('OffChainStore', () => {
     const s = store(ctx, { retainUs: 120_000_000 });
     s.onMessage(3, batch());
     clock.nowUs = 120_000_000;
-    expect(s.corruptLatest(2)).toBe(true);
+    expect(s.corruptLatest(2)).toBeDefined();
     clock.nowUs = 120_000_001;
-    expect(s.corruptLatest(3)).toBe(false);
+    expect(s.corruptLatest(3)).toBeUndefined();
     expect(s.serveWithoutPermit(6, { kind: 'get', device: 3, token: 1 })).toBe(false);
   });
 

@@ -116,7 +116,7 @@ export class OffChainStore implements Actor<unknown> {
    */
   private latestBatch: (HeldBatch | undefined)[] = [];
   private latestIndex = new Int32Array(0);
-  /** Whether each device's latest record has been altered (corruptLatest), in the same slots. */
+  /** Whether each device's latest record has been altered (corruptLatest), in the same slots: not to alter it twice. */
   private latestAltered = new Uint8Array(0);
   private firstDevice = 0;
   private readonly retained: HeldBatch[] = [];
@@ -334,7 +334,7 @@ export class OffChainStore implements Actor<unknown> {
     const leaves = this.leaves(held.data);
     const proof = held.leafHashes === undefined ? merkleProof(leaves, index) : merkleProofOfHashes(held.leafHashes, index);
     const record = leaves[index]!.slice();
-    const reply: GetReply = { kind: 'get-reply', token: m.token, found: { gateway: held.gateway, batch: held.batch, record, proof, altered: this.latestAltered[slot] === 1 } };
+    const reply: GetReply = { kind: 'get-reply', token: m.token, found: { gateway: held.gateway, batch: held.batch, record, proof } };
     // The record as the reader gets it: its summary, the payload it stands for (a waveform's
     // samples, held in the store's usedBytes since the write) and the proof's path.
     ctx.send(from, reply, ACK_BYTES + RECORD_BYTES + recordPayloadBytes(record) + 32 * proof.path.length);
@@ -343,19 +343,21 @@ export class OffChainStore implements Actor<unknown> {
 
   /**
    * Storage fault (or insider edit) for tests and attacks: flip one bit of a device's latest record.
-   * Returns whether a record was altered: not when the device has no record a read could be served
-   * (none held, or its latest past retention, which a read would find expired), nor when its latest
-   * record is altered already (flipping the bit again would restore it).
+   * Returns the altered record (a copy of its bytes as they now stand), which an attack records in
+   * the ground truth (altered-records.ts), or undefined where nothing was altered: the device has
+   * no record a read could be served (none held, or its latest past retention, which a read would
+   * find expired), or its latest record is altered already (flipping the bit again would restore it).
    */
-  corruptLatest(device: number): boolean {
+  corruptLatest(device: number): Uint8Array | undefined {
     this.expire();
     const slot = device - this.firstDevice;
     const held = this.latestBatch[slot];
-    if (held === undefined || held.data === undefined || this.latestAltered[slot] === 1) return false;
+    if (held === undefined || held.data === undefined || this.latestAltered[slot] === 1) return undefined;
     held.leafHashes ??= this.leaves(held.data).map(merkleLeafHash);
-    held.data[this.latestIndex[slot]! * RECORD_BYTES + 16]! ^= 0x01;
+    const at = this.latestIndex[slot]! * RECORD_BYTES;
+    held.data[at + 16]! ^= 0x01;
     this.latestAltered[slot] = 1;
-    return true;
+    return held.data.slice(at, at + RECORD_BYTES);
   }
 
   private leaves(data: Uint8Array): Uint8Array[] {

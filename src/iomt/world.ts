@@ -15,6 +15,7 @@ import type { CheckOutcome, Metrics } from '../metrics/types.ts';
 import { ACTOR_KINDS, type ActorKind, type ConfigOf } from './actor-kinds.ts';
 import { consentId, deviceName } from './application-calls.ts';
 import type { AlertRule } from './alert-rules.ts';
+import { AlteredRecords } from './altered-records.ts';
 import { IomtCollector } from './collector.ts';
 import { accessEntriesByRequest } from './served-reads.ts';
 import { ServedRecordTap } from './served-record-tap.ts';
@@ -142,6 +143,8 @@ export class IomtWorld {
   readonly gateways: Gateway[] = [];
   readonly devices: Device[] = [];
   readonly stores: OffChainStore[] = [];
+  /** The records attacks altered in this engine's stores (ground truth, recorded by the attacks), which the stores' taps judge served records by. */
+  readonly alteredRecords = new AlteredRecords();
   readonly keyRing: KeyRing;
   /** The consortium's replicas (placed by src/protocols/consortium/placement.ts), with the world's leader tracker. */
   readonly consortium: ReplicaDeployment;
@@ -522,7 +525,7 @@ export class IomtWorld {
     let built: ReturnType<(typeof ACTOR_KINDS)[K]> | undefined;
     const factory: ActorFactory<unknown> = (ctx) => (built = build(ctx, config)) as Actor<unknown>;
     const wrapped = hook === undefined ? factory : (this.hooks.wrapActor?.(hook.role, hook.id, factory, config) ?? factory);
-    const placed = kind === 'store' ? (ctx: ActorContext<unknown>) => new ServedRecordTap(ctx, wrapped, (config as StoreConfig).patientOfDevice) : wrapped;
+    const placed = kind === 'store' ? (ctx: ActorContext<unknown>) => new ServedRecordTap(ctx, wrapped, (config as StoreConfig).patientOfDevice, this.alteredRecords) : wrapped;
     const host = this.engine.addHost(placement, placed, streamName);
     if (host !== expected) throw new Error(`topology: host placed at ${host}, expected ${expected}`);
     this.builds.push({ host, kind, config });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, type ActorContext } from '../../../sim/index.ts';
+import { forwardingContext, Rng, type ActorContext, type ActorFactory, type ModelEvent } from '../../../sim/index.ts';
 import { KeyRing, packedMerkleRoot, ZERO_CRYPTO_COSTS } from '../../ledger/index.ts';
 import { AlteredReads } from '../../iomt/altered-reads.ts';
-import type { PutBatch } from '../../iomt/messages.ts';
+import { AlteredRecords } from '../../iomt/altered-records.ts';
+import type { IomtEvent } from '../../iomt/events.ts';
+import type { GetReply, PutBatch } from '../../iomt/messages.ts';
 import { encodeRecord, RECORD_BYTES } from '../../iomt/reading.ts';
+import { recordIn, ServedRecordTap } from '../../iomt/served-record-tap.ts';
 import { OffChainStore } from '../../iomt/store.ts';
 import type { IomtWorld } from '../../iomt/world.ts';
 import { attackSpecSchema } from '../definition.ts';
@@ -27,8 +30,8 @@ function recordsOf(batch: number, devices: readonly number[] = [0]): PutBatch {
   return { kind: 'put', gateway: 3, batch, root: packedMerkleRoot(records, RECORD_BYTES, n), count: n, records, bytes: n * RECORD_BYTES };
 }
 
-function newStore(): OffChainStore {
-  return new OffChainStore(silentContext(), {
+function newStore(ctx: ActorContext<unknown> = silentContext()): OffChainStore {
+  return new OffChainStore(ctx, {
     options: { writeLatencyUs: 0, readLatencyUs: 0, throughputBytesPerSec: 1e9, capacityBytes: 1e9, retainUs: 1e12 },
     node: { host: 1, macUs: 0, retryUs: 4_000_000 },
     patientOfDevice: ['pt_0'],
@@ -42,8 +45,26 @@ function deviceEnv(): DeviceAttackEnv {
   return { truth: new GroundTruth(), labels: new MessageLabels(), taps: [], forwardGatewayAlarmsTo: () => {} };
 }
 
+/**
+ * A store behind a plug-in that answers each read with a reply of its own, built from the record
+ * and proof the store gave it (as a read cache does): what the reply says of the record is the
+ * plug-in's, not the store's.
+ */
+function rebuildingReplies(factory: ActorFactory<unknown>): ActorFactory<unknown> {
+  return (ctx) =>
+    factory(
+      forwardingContext(ctx, {
+        send: (to, msg, sizeBytes) => {
+          const found = recordIn(msg);
+          const own = found === undefined ? msg : ({ kind: 'get-reply', token: (msg as GetReply).token, found: { gateway: found.gateway, batch: found.batch, record: found.record, proof: found.proof } } satisfies GetReply);
+          ctx.send(to, own, sizeBytes);
+        },
+      }),
+    );
+}
+
 /** Just enough of an IoMT world for the attack: a clock running callbacks in time order, and one store. */
-function toyWorld(store: OffChainStore, durationUs: number): { world: IomtWorld; run: () => void } {
+function toyWorld(store: OffChainStore, durationUs: number, alteredRecords = new AlteredRecords(), altered = new AlteredReads()): { world: IomtWorld; run: () => void } {
   const queue: { atUs: number; fn: () => void }[] = [];
   const engine = { nowUs: 0, rng: new Rng(1), at: (atUs: number, fn: () => void) => void queue.push({ atUs, fn }) };
   const run = (): void => {
@@ -55,7 +76,7 @@ function toyWorld(store: OffChainStore, durationUs: number): { world: IomtWorld;
       next.fn();
     }
   };
-  return { world: { engine, stores: [store], config: { durationUs }, collector: { altered: new AlteredReads() } } as unknown as IomtWorld, run };
+  return { world: { engine, stores: [store], alteredRecords, config: { durationUs }, collector: { altered } } as unknown as IomtWorld, run };
 }
 
 describe('record-tamper', () => {
@@ -89,5 +110,21 @@ describe('record-tamper', () => {
     expect(firstUs).toHaveLength(devices.length);
     for (const t of firstUs) expect(t >= 1_000_000 && t < 11_000_000, `${t} µs`).toBe(true);
     expect(new Set(firstUs).size).toBe(devices.length);
+  });
+
+  it('counts an altered record read from a store whose reply says nothing of the alteration', () => {
+    const reads = new AlteredReads();
+    const alteredRecords = new AlteredRecords();
+    const ctx: ActorContext<unknown> = { ...silentContext(), emit: (e: ModelEvent) => reads.onServed(e as Extract<IomtEvent, { kind: 'iomt-record-served' }>) };
+    let store: OffChainStore | undefined;
+    const tap = new ServedRecordTap(ctx, rebuildingReplies((c) => (store = newStore(c))), ['pt_0'], alteredRecords);
+    const { world, run } = toyWorld(store!, 2_000, alteredRecords, reads);
+    const spec = attackSpecSchema(recordTamper).parse({ type: 'record-tamper', start: '0us', devices: [0], interval: '1us' });
+    const attack = recordTamper.device!.plan([{ spec, index: 0 }], deviceEnv());
+    tap.onMessage(3, recordsOf(0));
+    attack.installEach!({ spec, index: 0 }, world);
+    run();
+    expect(store!.serveWithoutPermit(6, { kind: 'get', device: 0, token: 1 })).toBe(true);
+    expect(attack.outcomes!()['attack.tampered_records_read']?.value).toBe(1);
   });
 });

@@ -11,6 +11,9 @@
  * it, so the outcomes follow each one to its reader (src/iomt/altered-reads.ts): how many altered
  * records were served, and of those how many failed their reader's Merkle check (caught) or passed
  * it (missed). Without them, invalid checks at 0 could not tell "never read" from "read and missed".
+ * Which records served were altered is the ground truth the attack records as it acts, the bytes
+ * each alteration left (src/iomt/altered-records.ts), by which the store hosts' taps judge what
+ * leaves them, whatever a store's code says of it.
  *
  * Why each device has its own phase, drawn uniformly within the interval: gateways store their
  * batches periodically (gateway.batchInterval), so an attacker acting at `start` and every interval
@@ -61,7 +64,10 @@ export const recordTamper = defineAttack({
           for (const d of spec.devices) {
             const act = (): void => {
               for (const store of world.stores) {
-                if (store.corruptLatest(d)) {
+                const altered = store.corruptLatest(d);
+                if (altered !== undefined) {
+                  // What the stores' taps judge the records they serve by, whatever a store says of them.
+                  world.alteredRecords.add(altered);
                   tampered++;
                   env.truth.label('record', `${d}@${engine.nowUs}`, 'record-tamper', 'tampered-record', engine.nowUs);
                 }
