@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActorContext, ActorFactory } from '../../sim/index.ts';
 import { AlteredRecords } from './altered-records.ts';
 import type { GetLatest, GetReply } from './messages.ts';
-import { ServedRecordTap } from './served-record-tap.ts';
+import { nextServedSerial, ServedRecordTap } from './served-record-tap.ts';
 import type { OffChainStore } from './store.ts';
 import { batch, PATIENT_OF_DEVICE, read, scripted, store } from './testing/store-fixtures.ts';
 
@@ -90,5 +90,16 @@ describe('ServedRecordTap', () => {
       tap.onMessage(3, { kind: 'leak' });
       expect(emitted).toMatchObject([{ device: 2, altered: found === altered }]);
     }
+  });
+
+  it('gives the actor on its host the serial of the next record the host sends', () => {
+    const { ctx, emitted } = scripted();
+    let inner: ActorContext<unknown> | undefined;
+    const tap = new ServedRecordTap(ctx, (c) => leaking(recordOfDevice2())((inner = c)), PATIENT_OF_DEVICE, new AlteredRecords());
+    expect(nextServedSerial(inner!)).toBe(0);
+    tap.onMessage(3, { kind: 'leak' });
+    tap.onMessage(3, { kind: 'leak' });
+    expect(nextServedSerial(inner!)).toBe(2);
+    expect(emitted.map((e) => (e as unknown as { serial: number }).serial)).toEqual([0, 1]);
   });
 });

@@ -16,6 +16,10 @@
  * code says of it. Not a proof check: checked with the readers' own Merkle verification, a
  * verification that accepted anything would hide every altered record from the measure scoring it
  * (attack.tampered_reads_passed).
+ *
+ * Each record the host sends gets the next serial; an actor on the host that labels the records it
+ * lets out (an attack's insider) names them by the serial the tap gives them (nextServedSerial),
+ * `<store host>:<serial>` (served-reads.ts).
  */
 import { forwardingContext, type Actor, type ActorContext, type ActorFactory, type HostId, type TimerTag } from '../../sim/index.ts';
 import type { AlteredRecords } from './altered-records.ts';
@@ -27,6 +31,18 @@ import { recordDevice } from './reading.ts';
 export function recordIn(msg: unknown): NonNullable<GetReply['found']> | undefined {
   const m = msg as Partial<GetReply>;
   return m.kind === 'get-reply' ? m.found : undefined;
+}
+
+const NEXT_SERIAL = Symbol('next served-record serial');
+
+/** The context a tapped host's actor gets: its host's, and the serial of the next record the host sends. */
+type TappedContext = ActorContext<unknown> & { readonly [NEXT_SERIAL]?: () => number };
+
+/** The serial the tap of `ctx`'s host gives the next record the host sends; `ctx` is the one the tap built its actor with. */
+export function nextServedSerial(ctx: ActorContext<unknown>): number {
+  const next = (ctx as TappedContext)[NEXT_SERIAL];
+  if (next === undefined) throw new Error("served-record tap: the context is not a tapped store host's");
+  return next();
 }
 
 export class ServedRecordTap implements Actor<unknown> {
@@ -44,7 +60,8 @@ export class ServedRecordTap implements Actor<unknown> {
     /** The records attacks altered (ground truth). */
     private readonly alterations: AlteredRecords,
   ) {
-    this.inner = factory(forwardingContext(ctx, { send: (to, msg, sizeBytes) => this.send(to, msg, sizeBytes) }));
+    const tapped: TappedContext = Object.assign(forwardingContext(ctx, { send: (to, msg, sizeBytes) => this.send(to, msg, sizeBytes) }), { [NEXT_SERIAL]: () => this.served });
+    this.inner = factory(tapped);
   }
 
   onStart(): void {

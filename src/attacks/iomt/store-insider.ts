@@ -5,13 +5,12 @@
  * straight from the store without any permit (OffChainStore.serveWithoutPermit), so the access
  * never passes through the ledger and no audit entry can exist for it. Every other message goes to
  * the honest store unchanged. Each record the insider lets out is labelled in the ground truth as
- * `record` `<store host>:<serial>`, the name the served-record measure uses (src/iomt/served-reads.ts):
- * the insider counts the records that leave the store as the host's tap numbers them
- * (src/iomt/served-record-tap.ts), every one the store sends passing through it.
+ * `record` `<store host>:<serial>`, the name the served-record measure uses (src/iomt/served-reads.ts),
+ * by the serial the host's tap gives it (src/iomt/served-record-tap.ts).
  */
-import { forwardingContext, type Actor, type ActorContext, type ActorFactory, type HostId, type TimerTag } from '../../../sim/index.ts';
+import type { Actor, ActorContext, ActorFactory, HostId, TimerTag } from '../../../sim/index.ts';
 import type { GetLatest } from '../../iomt/messages.ts';
-import { recordIn } from '../../iomt/served-record-tap.ts';
+import { nextServedSerial } from '../../iomt/served-record-tap.ts';
 import { OffChainStore } from '../../iomt/store.ts';
 import type { GroundTruth } from '../ground-truth.ts';
 import { isActive, type AttackWindow } from '../window.ts';
@@ -23,8 +22,6 @@ export interface InsiderWindow extends AttackWindow {
 
 export class StoreInsider implements Actor<unknown> {
   private readonly store: OffChainStore;
-  /** Records the store sent (the serial of the next one). */
-  private recordsSent = 0;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
@@ -32,14 +29,7 @@ export class StoreInsider implements Actor<unknown> {
     private readonly windows: readonly InsiderWindow[],
     private readonly truth: GroundTruth,
   ) {
-    const inner = factory(
-      forwardingContext(ctx, {
-        send: (to, msg, sizeBytes) => {
-          if (recordIn(msg) !== undefined) this.recordsSent++;
-          ctx.send(to, msg, sizeBytes);
-        },
-      }),
-    );
+    const inner = factory(ctx);
     if (!(inner instanceof OffChainStore)) throw new Error('audit-bypass: the wrapped actor is not a record store');
     this.store = inner;
   }
@@ -63,7 +53,7 @@ export class StoreInsider implements Actor<unknown> {
       this.store.onMessage(from, msg);
       return;
     }
-    const serial = this.recordsSent;
+    const serial = nextServedSerial(this.ctx);
     if (!this.store.serveWithoutPermit(from, m)) return;
     this.truth.label('record', `${this.ctx.self}:${serial}`, 'audit-bypass', 'bypassed-read', now);
   }
