@@ -4,7 +4,8 @@
  * lead of one is matched by an honest block keeps its block private instead of publishing it to
  * race (Eyal & Sirer 2014, Algorithm 1, "Others found a block", Δ_prev = 1), so honest miners never
  * see a tie and γ never acts: the pool earns what it would at γ = 0, whose threshold is 1/3, not
- * the 1/4 the check expects at γ = ½. That the checks pass as shipped is `iomtsim validate`'s concern.
+ * the 1/4 the check expects at γ = ½. Every grid point and both thresholds are shown failing, each
+ * on a pool broken in a way that moves its own closed form, and passing as shipped (the race is fast).
  */
 import { describe, expect, it } from 'vitest';
 import { selfishRevenue } from '../../attacks/pow/closed-forms.ts';
@@ -35,6 +36,88 @@ function withPoolIgnoringGamma<T>(fn: () => T): T {
   }
 }
 
+/**
+ * Run `fn` with a pool that, at a lead of two when an honest block arrives, keeps its branch
+ * private instead of publishing it (Algorithm 1, "Others found a block", Δ_prev = 2: publish all,
+ * and the pool's branch wins). The honest chain then draws level and, at the next honest block,
+ * wins: the pool loses branches it should have won, at every γ.
+ */
+function withPoolWaitingAtLeadOfTwo<T>(fn: () => T): T {
+  const proto = SelfishMiningStrategy.prototype;
+  const shipped = proto.onPublicBlock;
+  proto.onPublicBlock = function (this: SelfishMiningStrategy, height: number): SelfishAction {
+    if (height === this.publicHeight + 1 && this.privateHeight - this.publicHeight === 2) {
+      this.publicHeight = height;
+      return { kind: 'wait' };
+    }
+    return shipped.call(this, height);
+  };
+  try {
+    return fn();
+  } finally {
+    proto.onPublicBlock = shipped;
+  }
+}
+
+/**
+ * Run `fn` with a pool that, in a tie between branches (state 0′), keeps the block it then finds
+ * private instead of publishing its branch (Algorithm 1, "My pool found a block", Δ_prev = 0 and
+ * privateBranchLen = 2: publish, the pool wins). It earns less near the threshold, which moves up
+ * (to about 0.36 at γ = 0 and 0.26 at γ = ½, inside each check's grid), so the gain still changes
+ * sign there and the verdict is the 3-SE rule's, not "no sign change".
+ */
+function withPoolWithholdingAfterTie<T>(fn: () => T): T {
+  const proto = SelfishMiningStrategy.prototype;
+  const shipped = proto.onPoolBlock;
+  proto.onPoolBlock = function (this: SelfishMiningStrategy): SelfishAction {
+    if (this.privateHeight === this.publicHeight && this.privateBranchLength === 1) {
+      this.privateHeight++;
+      this.privateBranchLength++;
+      return { kind: 'wait' };
+    }
+    return shipped.call(this);
+  };
+  try {
+    return fn();
+  } finally {
+    proto.onPoolBlock = shipped;
+  }
+}
+
+describe('every selfish-mining check', () => {
+  const checks = selfishMiningChecks(0);
+
+  it('passes as shipped (all 23, at the shipped seeds)', () => {
+    const failed = checks.map((c) => ({ id: c.id, r: c.run() })).filter(({ r }) => !r.passed).map(({ id }) => id);
+    expect(checks).toHaveLength(23);
+    expect(failed).toEqual([]);
+  });
+
+  it('fails at every revenue point with γ > 0 when the pool never lets honest miners choose its block in a tie', () => {
+    const points = checks.filter((c) => c.id.startsWith('selfish-mining.revenue.') && !c.id.endsWith('-g0'));
+    expect(points).toHaveLength(14);
+    const passed = withPoolIgnoringGamma(() => points.filter((c) => c.run().passed).map((c) => c.id));
+    expect(passed).toEqual([]);
+  });
+
+  it('fails at every revenue point with γ = 0 when the pool keeps its branch private at a lead of two', () => {
+    // γ = 0 makes the tie rule moot, so the pool above cannot break these points.
+    const points = checks.filter((c) => c.id.startsWith('selfish-mining.revenue.') && c.id.endsWith('-g0'));
+    expect(points).toHaveLength(7);
+    const passed = withPoolWaitingAtLeadOfTwo(() => points.filter((c) => c.run().passed).map((c) => c.id));
+    expect(passed).toEqual([]);
+  });
+
+  it('threshold: both fail by their 3-SE rule, the root found above the closed form, when the pool withholds its block after a tie', () => {
+    for (const c of checks.filter((x) => x.id.startsWith('selfish-mining.threshold.'))) {
+      const r = withPoolWithholdingAfterTie(() => c.run());
+      expect(r.basis, c.id).toMatchObject({ kind: 'standard-error', k: 3 });
+      expect(r.passed, c.id).toBe(false);
+      expect(r.simulated, c.id).toBeGreaterThan(r.expected);
+    }
+  });
+});
+
 describe('selfish-mining revenue check', () => {
   const revenueAtGammaOne = () => selfishMiningChecks(0).find((c) => c.id === 'selfish-mining.revenue.a0.3-g1')!;
 
@@ -54,7 +137,7 @@ describe('selfish-mining revenue check', () => {
 });
 
 describe('selfish-mining threshold check', () => {
-  it('fails at γ = ½ when the pool never lets honest miners choose its block in a tie', () => {
+  it('fails at γ = ½ when the pool never lets honest miners choose its block in a tie (no sign change on its grid: the gain turns positive only at 1/3)', () => {
     const check = selfishMiningChecks(0).find((c) => c.id === 'selfish-mining.threshold.g0.5')!;
     const r = withPoolIgnoringGamma(() => check.run());
     expect(r.expected).toBeCloseTo(0.25, 12);
