@@ -1,11 +1,12 @@
 /**
  * The double-spend checks can fail: run as `iomtsim validate` runs them (Rosenfeld's exact formula,
  * 200,000 races, 3·√(P(1−P)/M)), with the race's merchant broken so that it ships the goods one
- * confirmation early, z − 1 blocks on the payment instead of z. That they pass as shipped is
- * pow-closed-forms.test.ts's concern.
+ * confirmation early, z − 1 blocks on the payment instead of z (which changes nothing at z = 1:
+ * the merchant ships at the first honest block either way), or with an attacker that releases a fork
+ * which only draws level. Every point also passes as shipped (the races are fast).
  */
 import { describe, expect, it } from 'vitest';
-import { DoubleSpendStrategy } from '../../attacks/pow/double-spend-strategy.ts';
+import { DoubleSpendStrategy, type DoubleSpendAction } from '../../attacks/pow/double-spend-strategy.ts';
 import { doubleSpendChecks } from './double-spend.ts';
 
 /**
@@ -26,6 +27,44 @@ function withEarlyMerchant<T>(z: number, fn: () => T): T {
     Object.defineProperty(proto, 'merchantShipped', shipped);
   }
 }
+
+/**
+ * Run `fn` with an attacker that releases its fork once the merchant has shipped and the fork is as
+ * long as the honest chain above the fork point, not strictly longer (Rosenfeld 2014 §5: the
+ * attacker succeeds only by overtaking; a fork that draws level does not replace the chain honest
+ * nodes saw first). Replaced by hand for the reason given above.
+ */
+function withAttackerReleasingOnATie<T>(fn: () => T): T {
+  const proto = DoubleSpendStrategy.prototype as unknown as { decide(this: DoubleSpendStrategy): DoubleSpendAction };
+  const shipped = proto.decide;
+  proto.decide = function (this: DoubleSpendStrategy): DoubleSpendAction {
+    if (this.merchantShipped && this.privateLength === this.honestLength) {
+      this.done = 'released';
+      return 'release';
+    }
+    return shipped.call(this);
+  };
+  try {
+    return fn();
+  } finally {
+    proto.decide = shipped;
+  }
+}
+
+describe('every double-spend check', () => {
+  const checks = doubleSpendChecks(0);
+
+  it('passes as shipped (all 18, at the shipped seeds)', () => {
+    expect(checks).toHaveLength(18);
+    expect(checks.filter((c) => !c.run().passed).map((c) => c.id)).toEqual([]);
+  });
+
+  it('fails at every point, z = 1 included, when the attacker releases a fork that only draws level', () => {
+    const wrong = withAttackerReleasingOnATie(() => checks.map((c) => ({ id: c.id, r: c.run() })));
+    expect(wrong.filter(({ r }) => r.passed).map(({ id }) => id)).toEqual([]);
+    for (const { id, r } of wrong) expect(r.simulated, id).toBeGreaterThan(r.expected);
+  });
+});
 
 describe('double-spend checks', () => {
   it('fail at both quick points when the merchant ships after z − 1 confirmations', () => {
