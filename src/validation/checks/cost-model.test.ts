@@ -36,6 +36,21 @@ describe('cost-model checks: verification-bound PBFT throughput (c·10⁶/v)', (
     expect(r.simulated).toBeLessThan(0.6 * r.expected);
   });
 
+  it('passes as shipped on two and four cores: 2,000 and 4,000 tx/s', () => {
+    for (const id of ['cost.pbft-verify-bound.c2', 'cost.pbft-verify-bound.c4']) expect(check(id).run().passed, id).toBe(true);
+  });
+
+  it('fails on four cores when every transaction check is charged twice (2,000 tx/s against 4,000)', () => {
+    const cpuParallel = Engine.prototype.cpuParallel;
+    vi.spyOn(Engine.prototype, 'cpuParallel').mockImplementation(function (this: Engine, h: HostId, jobs: number, costUsEach: number) {
+      cpuParallel.call(this, h, jobs, 2 * costUsEach);
+    });
+    const r = check('cost.pbft-verify-bound.c4').run();
+    expect(r.expected).toBe(4000);
+    expect(r.passed).toBe(false);
+    expect(r.simulated).toBeLessThan(0.6 * r.expected);
+  });
+
   it('fails when independent checks run one after the other on one core instead of across c = 2', () => {
     vi.spyOn(Engine.prototype, 'cpuParallel').mockImplementation(function (this: Engine, h: HostId, jobs: number, costUsEach: number) {
       this.cpu(h, jobs * costUsEach);
@@ -56,8 +71,10 @@ describe('cost-model checks: incast (k·s·8/B)', () => {
     // queuesAt false sends each message down its own sender's uplink alone, as if the receiver
     // could take any number of messages at once at full rate.
     vi.spyOn(Network.prototype, 'queuesAt').mockReturnValue(false);
-    const r = check('cost.incast.k10').run();
-    expect(r.passed).toBe(false);
-    expect(r.simulated).toBe(r.expected / 10);
+    for (const [id, k] of [['cost.incast.k10', 10], ['cost.incast.k100', 100]] as const) {
+      const r = check(id).run();
+      expect(r.passed, id).toBe(false);
+      expect(r.simulated, id).toBe(r.expected / k);
+    }
   });
 });
