@@ -16,7 +16,7 @@
 import { bulkServiceWait } from '../formulas/bulk-service.ts';
 import { POW_MEMPOOL_DELAY_US, runPowMempool, type PowMempoolParams } from '../models/pow-mempool.ts';
 import { estimate, judgeWithin } from '../stats.ts';
-import type { ValidationCheck } from '../types.ts';
+import type { CheckResult, ValidationCheck } from '../types.ts';
 
 interface QueuePoint {
   readonly lambda: number;
@@ -25,7 +25,7 @@ interface QueuePoint {
   readonly quick: boolean;
 }
 
-const POINTS: readonly QueuePoint[] = [
+export const POINTS: readonly QueuePoint[] = [
   { lambda: 0.5, mu: 0.1, b: 10, quick: true }, // the worked example of docs/references.md §2
   { lambda: 8, mu: 1, b: 10, quick: false }, // load 0.8 of capacity
   { lambda: 50, mu: 1, b: 100, quick: false }, // large batches, load 0.5
@@ -53,6 +53,19 @@ export function expectedWaitS(pt: Pick<QueuePoint, 'lambda' | 'mu' | 'b'>): numb
   return bulkServiceWait(pt.lambda, pt.mu, pt.b).meanWait + POW_MEMPOOL_DELAY_US / 1e6;
 }
 
+/**
+ * The check's verdict at one point: the mean wait over `replications` independent runs (seed offset
+ * + FIRST_SEED + k) within 3 standard errors of the formula. The check runs REPLICATIONS; its tests
+ * run fewer where the full run takes too long, which widens the standard error, never narrows it
+ * on average.
+ */
+export function judgeQueuePoint(pt: Pick<QueuePoint, 'lambda' | 'mu' | 'b'>, seedOffset: number, replications = REPLICATIONS): CheckResult {
+  const rs = Array.from({ length: replications }, (_, k) => runPowMempool(queueParams(pt), seedOffset + FIRST_SEED + k));
+  const e = estimate(rs.map((r) => r.meanWaitS));
+  const committed = rs.reduce((s, r) => s + r.committed, 0);
+  return judgeWithin(expectedWaitS(pt), e, 3, 's', `4 PoW nodes, δ = ${POW_MEMPOOL_DELAY_US} µs; ${replications} replications, ${committed} transactions committed after warm-up`);
+}
+
 export function queueingChecks(seedOffset: number): ValidationCheck[] {
   return POINTS.map((pt): ValidationCheck => ({
     id: `queueing.bulk-wait.l${pt.lambda}-m${pt.mu}-b${pt.b}`,
@@ -60,11 +73,6 @@ export function queueingChecks(seedOffset: number): ValidationCheck[] {
     title: `proof-of-work mempool mean wait, λ=${pt.lambda}/s, μ=${pt.mu}/s, b=${pt.b}`,
     reference: 'bulk-service queue (Bailey 1954): r root of μr^{b+1} − (λ+μ)r + λ = 0, W = r/((1−r)λ); plus the client-to-node delay δ',
     quick: pt.quick,
-    run() {
-      const rs = Array.from({ length: REPLICATIONS }, (_, k) => runPowMempool(queueParams(pt), seedOffset + FIRST_SEED + k));
-      const e = estimate(rs.map((r) => r.meanWaitS));
-      const committed = rs.reduce((s, r) => s + r.committed, 0);
-      return judgeWithin(expectedWaitS(pt), e, 3, 's', `4 PoW nodes, δ = ${POW_MEMPOOL_DELAY_US} µs; ${REPLICATIONS} replications, ${committed} transactions committed after warm-up`);
-    },
+    run: () => judgeQueuePoint(pt, seedOffset),
   }));
 }
