@@ -17,7 +17,7 @@ import { runPowNetwork } from '../../protocols/pow/network-run.ts';
 import { normalHashPower, SIMBLOCK_HASH_POWER, SIMBLOCK_PARAMS, simblockNetworkConfig, simblockPlacements } from '../../protocols/pow/simblock-network.ts';
 import { memo } from '../memo.ts';
 import { judgeExceeds, judgeOrderOfMagnitude, proportion, type Estimate } from '../stats.ts';
-import type { ValidationCheck } from '../types.ts';
+import type { CheckResult, ValidationCheck } from '../types.ts';
 
 /** SimBlock's network scaled down for run time (6,000 nodes in Gervais et al.'s 2016 network). */
 export const NODES_2016 = 600;
@@ -34,23 +34,42 @@ export const FIRST_SEED = 400;
 /** The trend passes when the increase exceeds this many standard errors. */
 export const TREND_K = 3;
 
-interface StaleCount {
+export interface StaleCount {
   readonly stale: number;
   readonly mined: number;
 }
 
-/** One run of SimBlock's network without compact relay (Gervais et al.'s 2016 network). */
-function run2016(blockSizeBytes: number, seed: number): StaleCount {
+/**
+ * One run of SimBlock's network without compact relay (Gervais et al.'s 2016 network): the check's
+ * NODES_2016 nodes and STALE_BLOCKS blocks; its tests run fewer where the full runs take too long.
+ */
+export function run2016(blockSizeBytes: number, seed: number, nodes = NODES_2016, blocks = STALE_BLOCKS): StaleCount {
   const m = runPowNetwork({
     seed,
     network: simblockNetworkConfig(),
-    placements: simblockPlacements(NODES_2016, seed),
+    placements: simblockPlacements(nodes, seed),
     params: { ...SIMBLOCK_PARAMS, blockSizeBytes, compactBlockShare: 0 },
-    hashPower: normalHashPower(NODES_2016, seed, SIMBLOCK_HASH_POWER.mean, SIMBLOCK_HASH_POWER.sd),
-    stopAfterHeight: STALE_BLOCKS,
-    maxDurationUs: STALE_BLOCKS * 100 * SIMBLOCK_PARAMS.blockIntervalUs,
+    hashPower: normalHashPower(nodes, seed, SIMBLOCK_HASH_POWER.mean, SIMBLOCK_HASH_POWER.sd),
+    stopAfterHeight: blocks,
+    maxDurationUs: blocks * 100 * SIMBLOCK_PARAMS.blockIntervalUs,
   }).metrics;
   return { stale: m['pow.stale_blocks']!.value, mined: m['pow.blocks_mined']!.value };
+}
+
+/** Stale blocks over mined blocks, pooled over runs: a binomial proportion with its exact interval. */
+export function pooledStaleRate(runs: readonly StaleCount[]): Estimate {
+  return proportion(runs.reduce((s, r) => s + r.stale, 0), runs.reduce((s, r) => s + r.mined, 0));
+}
+
+/** The stale-rate check's verdict: the whole 95 % interval within a factor 10^DECADES of the measured rate. */
+export function judgeStaleRate(e: Estimate, detail: string): CheckResult {
+  return judgeOrderOfMagnitude(MEASURED_STALE_RATE, e, DECADES, 'ratio', detail);
+}
+
+/** The trend check's verdict: the larger blocks' stale rate above the smaller blocks' by more than TREND_K standard errors. */
+export function judgeStaleTrend(small: Estimate, large: Estimate, detail: string): CheckResult {
+  const difference: Estimate = { mean: large.mean - small.mean, standardError: Math.sqrt(large.standardError ** 2 + small.standardError ** 2), n: small.n + large.n };
+  return judgeExceeds(0, difference, TREND_K, 'Δ ratio', detail, { 'stale@100kB': small.mean, 'stale@2MB': large.mean });
 }
 
 export function powNetworkChecks(seedOffset: number): ValidationCheck[] {
@@ -58,8 +77,7 @@ export function powNetworkChecks(seedOffset: number): ValidationCheck[] {
   const staleEstimate = (size: number): Estimate => {
     let runs = staleAt.get(size);
     if (runs === undefined) staleAt.set(size, (runs = memo(() => Array.from({ length: STALE_REPS }, (_, k) => run2016(size, seedOffset + FIRST_SEED + k)))));
-    const rs = runs();
-    return proportion(rs.reduce((s, r) => s + r.stale, 0), rs.reduce((s, r) => s + r.mined, 0));
+    return pooledStaleRate(runs());
   };
   const setting = `${NODES_2016} nodes of SimBlock's network, no compact relay; ${STALE_REPS} runs × ${STALE_BLOCKS} blocks per block size; stale blocks pooled over all mined blocks`;
   return [
@@ -69,7 +87,7 @@ export function powNetworkChecks(seedOffset: number): ValidationCheck[] {
       reference: 'Gervais et al., CCS 2016 §4: Bitcoin stale rate 0.41 % measured (their simulator: 1.85 %)',
       run() {
         const e = staleEstimate(BITCOIN_2016_BLOCK_BYTES);
-        return judgeOrderOfMagnitude(MEASURED_STALE_RATE, e, DECADES, 'ratio', `${setting}; ${Math.round(e.mean * e.n)} stale of ${e.n} mined; exact (Clopper–Pearson) 95 % interval`);
+        return judgeStaleRate(e, `${setting}; ${Math.round(e.mean * e.n)} stale of ${e.n} mined; exact (Clopper–Pearson) 95 % interval`);
       },
     },
     {
@@ -77,10 +95,7 @@ export function powNetworkChecks(seedOffset: number): ValidationCheck[] {
       title: 'stale rate grows with block size (100 kB against 2 MB)',
       reference: 'Gervais et al., CCS 2016 §4 (Table): larger blocks, more stale blocks',
       run() {
-        const small = staleEstimate(100_000);
-        const large = staleEstimate(2_000_000);
-        const difference: Estimate = { mean: large.mean - small.mean, standardError: Math.sqrt(large.standardError ** 2 + small.standardError ** 2), n: small.n + large.n };
-        return judgeExceeds(0, difference, TREND_K, 'Δ ratio', `${setting}; passes when the increase exceeds ${TREND_K} SE (a one-sided test of a positive trend)`, { 'stale@100kB': small.mean, 'stale@2MB': large.mean });
+        return judgeStaleTrend(staleEstimate(100_000), staleEstimate(2_000_000), `${setting}; passes when the increase exceeds ${TREND_K} SE (a one-sided test of a positive trend)`);
       },
     },
   ];
