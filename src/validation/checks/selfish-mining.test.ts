@@ -15,15 +15,16 @@ import { sampleSd } from '../../stats/index.ts';
 import { interpolatedRoot, selfishMiningChecks } from './selfish-mining.ts';
 
 /**
- * Run `fn` with a pool that withholds its block in a tie. Replaced by hand rather than with
- * vi.spyOn: the method runs on every honest block of every race (tens of millions of times).
+ * Run `fn` with a pool that, at a lead of `lead` when an honest block arrives, keeps its branch
+ * private and waits instead of publishing (Algorithm 1, "Others found a block"). Replaced by hand
+ * rather than with vi.spyOn: the method runs on every honest block of every race (tens of
+ * millions of times).
  */
-function withPoolIgnoringGamma<T>(fn: () => T): T {
+function withPoolWaitingAtLead<T>(lead: number, fn: () => T): T {
   const proto = SelfishMiningStrategy.prototype;
   const shipped = proto.onPublicBlock;
   proto.onPublicBlock = function (this: SelfishMiningStrategy, height: number): SelfishAction {
-    if (height === this.publicHeight + 1 && this.privateHeight - this.publicHeight === 1) {
-      // The tie: keep the block private; the next block decides, as if no honest miner took the pool's side.
+    if (height === this.publicHeight + 1 && this.privateHeight - this.publicHeight === lead) {
       this.publicHeight = height;
       return { kind: 'wait' };
     }
@@ -37,27 +38,17 @@ function withPoolIgnoringGamma<T>(fn: () => T): T {
 }
 
 /**
- * Run `fn` with a pool that, at a lead of two when an honest block arrives, keeps its branch
- * private instead of publishing it (Algorithm 1, "Others found a block", Δ_prev = 2: publish all,
- * and the pool's branch wins). The honest chain then draws level and, at the next honest block,
- * wins: the pool loses branches it should have won, at every γ.
+ * A pool that withholds its block in a tie (Δ_prev = 1): the next block decides, as if no honest
+ * miner took the pool's side.
  */
-function withPoolWaitingAtLeadOfTwo<T>(fn: () => T): T {
-  const proto = SelfishMiningStrategy.prototype;
-  const shipped = proto.onPublicBlock;
-  proto.onPublicBlock = function (this: SelfishMiningStrategy, height: number): SelfishAction {
-    if (height === this.publicHeight + 1 && this.privateHeight - this.publicHeight === 2) {
-      this.publicHeight = height;
-      return { kind: 'wait' };
-    }
-    return shipped.call(this, height);
-  };
-  try {
-    return fn();
-  } finally {
-    proto.onPublicBlock = shipped;
-  }
-}
+const withPoolIgnoringGamma = <T>(fn: () => T): T => withPoolWaitingAtLead(1, fn);
+
+/**
+ * A pool that keeps its branch private at a lead of two (Δ_prev = 2: publish all, and the pool's
+ * branch wins). The honest chain then draws level and, at the next honest block, wins: the pool
+ * loses branches it should have won, at every γ.
+ */
+const withPoolWaitingAtLeadOfTwo = <T>(fn: () => T): T => withPoolWaitingAtLead(2, fn);
 
 /**
  * Run `fn` with a pool that, in a tie between branches (state 0′), keeps the block it then finds
