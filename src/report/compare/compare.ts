@@ -39,7 +39,7 @@ import { formatJudgedEnds, formatObserved, formatPValue } from '../model/format.
 import { inValueOrder } from '../model/parameter-scale.ts';
 import { parseCondition, type Condition } from '../../scenario/conditions.ts';
 import { betterDirection, type Direction } from './direction.ts';
-import { selectPoint, type PointSelector } from './point-selector.ts';
+import { pointLabel, selectPoint, type PointSelector } from './point-selector.ts';
 import { join } from 'node:path';
 
 export const SIGNIFICANCE_LEVEL = 0.05;
@@ -241,11 +241,6 @@ export interface Comparison {
 
 function canonical(parameters: Readonly<Record<string, unknown>>): string {
   return JSON.stringify(Object.keys(parameters).sort().map((k) => [k, parameters[k]]));
-}
-
-function pointLabel(point: SummaryPoint, fallback: string): string {
-  const label = Object.entries(point.parameters).map(([k, v]) => `${k}=${String(v)}`).join(', ');
-  return label === '' ? fallback : label;
 }
 
 /** The metric's value per replication seed at one point, in replication order, over the seeds given (all without). */

@@ -32,10 +32,13 @@ export function parsePointSelector(source: string, text: string): PointSelector 
   return { source, parameters };
 }
 
-function label(point: SummaryPoint): string {
+/** A point's parameters as `key=value, …`, or `fallback` for a point without any (a plain run). */
+export function pointLabel(point: SummaryPoint, fallback: string): string {
   const text = Object.entries(point.parameters).map(([k, v]) => `${k}=${String(v)}`).join(', ');
-  return text === '' ? '(no parameters)' : text;
+  return text === '' ? fallback : text;
 }
+
+const label = (point: SummaryPoint): string => pointLabel(point, '(no parameters)');
 
 /**
  * The index of the point of `folder` that `selector` picks: every parameter it names, with its
