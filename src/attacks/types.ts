@@ -1,5 +1,6 @@
 /** What attacks need from a world, and what an installed attack gets. */
 import type { Engine, HostId } from '../../sim/index.ts';
+import type { ProtocolDefinition } from '../protocols/definition.ts';
 import type { GroundTruth } from './ground-truth.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface AttackWorld {
   currentLeader(): HostId | undefined;
   /** Call `fn` with the new leader whenever leadership moves (the world's one leader tracker). */
   onLeaderChange(fn: (leader: HostId | undefined) => void): void;
+  /** The definition of the protocol the replicas run; absent in worlds of test replicas. */
+  readonly protocol?: ProtocolDefinition;
   /** When the run ends, µs: windows without an `end` close here. */
   readonly endUs: number;
   /** How long after its submission a transaction may still be proposed, µs (consensus.mempool.ttl); absent: no limit. */

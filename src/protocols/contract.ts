@@ -112,6 +112,14 @@ export function protocolContractProblems(candidate: unknown): string[] {
   }
   const levers = d['byzantineLevers'];
   if (levers !== undefined && !(Array.isArray(levers) && levers.every((l) => typeof l === 'string' && l !== ''))) problems.push('byzantineLevers: expected a list of lever names when present');
+  const forwarded = d['forwardedTransactions'] as { kinds?: unknown; field?: unknown } | null | undefined;
+  if (forwarded !== undefined) {
+    const known = Array.isArray(kinds) ? kinds : [];
+    const kindsOk = forwarded !== null && typeof forwarded === 'object' && Array.isArray(forwarded.kinds) && forwarded.kinds.length > 0 && forwarded.kinds.every((k) => known.includes(k));
+    if (!kindsOk || typeof forwarded.field !== 'string' || forwarded.field === '') {
+      problems.push(`forwardedTransactions: expected { kinds: a non-empty list of messageKinds, field: the name of the field that holds the transactions } when present, found ${JSON.stringify(forwarded)}`);
+    }
+  }
   const min = d['minNodes'] as { count?: unknown; why?: unknown } | null | undefined;
   if (min !== undefined && !(min !== null && typeof min === 'object' && Number.isInteger(min.count) && (min.count as number) >= 1 && typeof min.why === 'string')) {
     problems.push('minNodes: expected { count: a whole number of replicas from 1, why: a string } when present');

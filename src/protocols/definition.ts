@@ -8,9 +8,10 @@
  * that name the protocol's message kinds.
  */
 import type { z } from 'zod';
-import type { Actor, ActorContext } from '../../sim/index.ts';
+import type { Actor, ActorContext, HostId } from '../../sim/index.ts';
 import { DEFAULT_MEMPOOL } from '../ledger/mempool.ts';
 import { DEFAULT_TX_AUTH } from '../ledger/tx-authentication.ts';
+import type { Transaction } from '../ledger/types.ts';
 import type { ProtocolCollector, ReplicaConfig, ReplicaSettings, ReplicatedApplication } from './types.ts';
 import type { ClientRequests } from './client/request-target.ts';
 import type { ReplyAuthentication } from './reply.ts';
@@ -75,6 +76,14 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
    */
   readonly byzantineLevers?: readonly string[];
   /**
+   * The messages on which one replica forwards client transactions to another for it to propose
+   * (HotStuff's votes and new-views to the next leader), and their field that holds them: what an
+   * attack that censors what a replica proposes takes them out of (src/attacks/byzantine/censorship.ts).
+   * Absent where replicas forward none; a `field` of any other message (a block's transactions,
+   * which its hash covers) is never touched.
+   */
+  readonly forwardedTransactions?: ForwardedTransactions;
+  /**
    * Fewest replicas the model runs, where that is more than one, and why: a scenario with fewer is
    * an input error (src/scenario/fault-model-check.ts), whatever its attacks.
    */
@@ -111,6 +120,40 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
   readonly blockPeriod?: { readonly param: string; periodUs(params: ParamsOf<S>): number };
   /** Optional protocol-specific metrics from model events (e.g. PoA fork and stale rates). */
   createCollector?(replicaCount: number): ProtocolCollector;
+}
+
+/** See ProtocolDefinition.forwardedTransactions. */
+export interface ForwardedTransactions {
+  /** Kinds (of messageKinds) of the messages that carry forwarded transactions. */
+  readonly kinds: readonly string[];
+  /** The field of those messages that holds them, a list of transactions. */
+  readonly field: string;
+}
+
+/** The transactions `msg` forwards under `declared`, or undefined where it is no message that carries them. */
+export function forwardedTransactionsOf(declared: ForwardedTransactions | undefined, msg: unknown): readonly Transaction[] | undefined {
+  const kind = (msg as { kind?: unknown } | null)?.kind;
+  if (declared === undefined || typeof kind !== 'string' || !declared.kinds.includes(kind)) return undefined;
+  const txs = (msg as Record<string, unknown>)[declared.field];
+  return Array.isArray(txs) ? (txs as readonly Transaction[]) : undefined;
+}
+
+/** A copy of `msg` (a message that carries forwarded transactions under `declared`) that forwards `txs` instead. */
+export function withForwardedTransactions(declared: ForwardedTransactions, msg: unknown, txs: readonly Transaction[]): unknown {
+  return { ...(msg as object), [declared.field]: txs };
+}
+
+/**
+ * A replica that can tell which transactions forwarded on a message it would take into its pool if
+ * the message arrived now from `from` (a leader takes those for a proposal still to come and
+ * ignores the rest): what lets a censor label only those it kept from the replica.
+ */
+export interface ForwardedIntake {
+  forwardedTaken(from: HostId, msg: unknown): readonly Transaction[];
+}
+
+export function hasForwardedIntake(replica: unknown): replica is ForwardedIntake {
+  return typeof (replica as Partial<ForwardedIntake> | null)?.forwardedTaken === 'function';
 }
 
 /**

@@ -164,6 +164,7 @@ export function assembleWorld<S>(scenario: Scenario, configuration: WorldConfigu
     clientHosts: placed.clientHosts,
     currentLeader: () => consortium.leader.current(),
     onLeaderChange: (fn) => consortium.leader.onChange(fn),
+    protocol: configuration.protocol,
     endUs: scenario.duration,
     ...(scenario.consensus.mempool.ttl === undefined ? {} : { txLifetimeUs: scenario.consensus.mempool.ttl }),
     excuseLiveness: (a, b) => monitor.liveness?.excuse(a, b),

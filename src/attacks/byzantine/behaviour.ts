@@ -43,9 +43,11 @@ export interface ByzantineBehaviour {
   dropsIncoming?(from: HostId, msg: unknown, nowUs: number, emit: (event: ModelEvent) => void): boolean;
   /**
    * Hand the replica a changed copy of a message it did not drop (after every dropsIncoming): the
-   * message itself when nothing changes; `emit` as for dropsIncoming.
+   * message itself when nothing changes; `emit` as for dropsIncoming. `replica` is the honest code
+   * of the replica's first face, not yet given the message, to ask what its protocol lets it be
+   * asked (ForwardedIntake, src/protocols/definition.ts).
    */
-  rewritesIncoming?(from: HostId, msg: unknown, nowUs: number, emit: (event: ModelEvent) => void): unknown;
+  rewritesIncoming?(from: HostId, msg: unknown, nowUs: number, emit: (event: ModelEvent) => void, replica: unknown): unknown;
   /** Drop a message the replica sends. */
   dropsOutgoing?(to: HostId, msg: unknown, nowUs: number): boolean;
   /** Hold a message the replica sends for this many µs (released in order), or undefined. */

@@ -1,12 +1,14 @@
 /**
  * Censorship of chosen senders: the proxy drops incoming messages carrying a transaction from a
- * censored client, and takes theirs out of the transactions other replicas forward to it, so as
- * leader the replica never proposes them. Censored clients and every
+ * censored client, and takes theirs out of the transactions other replicas forward to it on the
+ * messages its protocol declares (ProtocolDefinition.forwardedTransactions), so as leader the
+ * replica never proposes them. Censored clients and every
  * dropped transaction are labelled in the ground truth, a transaction once however many of its
  * copies are dropped.
  */
 import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
+import { forwardedTransactionsOf, hasForwardedIntake, withForwardedTransactions, type ForwardedTransactions } from '../../protocols/definition.ts';
 import { defineAttack } from '../definition.ts';
 import { TRUTH_LABEL_EVENT, type TruthLabelEvent } from '../ground-truth.ts';
 import { param, replicaList, zOrdinal } from '../params.ts';
@@ -36,7 +38,9 @@ export const censorship = defineAttack({
   splitsOverThreads: () => true,
   byzantineBehaviour(spec, setup) {
     const senders = new Set<HostId>();
+    let forwarding: ForwardedTransactions | undefined;
     setup.whenInstalled((world) => {
+      forwarding = world.protocol?.forwardedTransactions;
       for (const c of spec.clients) {
         const h = world.clientHosts[c];
         if (h === undefined) continue;
@@ -58,15 +62,21 @@ export const censorship = defineAttack({
       dropsIncoming(_from, msg, nowUs, emit) {
         return isActive(spec, nowUs) && censors((msg as { tx?: { id?: unknown; sender?: unknown } } | null)?.tx, nowUs, emit);
       },
-      // Transactions another replica forwards for this one to propose (a HotStuff vote or new-view
-      // carries them to the next leader, src/protocols/hotstuff/replica.ts): the censor leaves its
-      // censored clients' out, or as leader it would propose them. Their forwarder takes back what
-      // the leader's node left out, and proposes them when it leads.
-      rewritesIncoming(_from, msg, nowUs, emit) {
-        const txs = (msg as { txs?: unknown } | null)?.txs;
-        if (!Array.isArray(txs) || !isActive(spec, nowUs)) return msg;
-        const kept = txs.filter((tx: { id?: unknown; sender?: unknown } | null) => !censors(tx, nowUs, emit));
-        return kept.length === txs.length ? msg : { ...(msg as object), txs: kept };
+      // Transactions another replica forwards for this one to propose, on the messages its protocol
+      // declares (forwardedTransactions: HotStuff's votes and new-views to the next leader,
+      // src/protocols/hotstuff/replica.ts): the censor leaves its censored clients' out, or as leader
+      // it would propose them. Their forwarder takes back what the leader's node left out, and
+      // proposes them when it leads. Labelled are those the replica would have taken (a vote that
+      // comes after its leader proposed forwards what the leader ignores anyway), where its protocol
+      // can tell (ForwardedIntake); every one taken out otherwise.
+      rewritesIncoming(from, msg, nowUs, emit, replica) {
+        const txs = forwardedTransactionsOf(forwarding, msg);
+        if (txs === undefined || forwarding === undefined || !isActive(spec, nowUs)) return msg;
+        const censored = txs.filter((tx) => senders.has(tx.sender));
+        if (censored.length === 0) return msg;
+        const taken = hasForwardedIntake(replica) ? new Set(replica.forwardedTaken(from, msg)) : undefined;
+        for (const tx of censored) if (taken === undefined || taken.has(tx)) censors(tx, nowUs, emit);
+        return withForwardedTransactions(forwarding, msg, txs.filter((tx) => !senders.has(tx.sender)));
       },
     };
   },

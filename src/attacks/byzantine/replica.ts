@@ -109,7 +109,7 @@ export class ByzantineReplica implements Actor<unknown> {
     }
     for (const b of this.behaviours) if (b.dropsIncoming?.(from, msg, now, this.emitFromHost) === true) return;
     let seen = msg;
-    for (const b of this.behaviours) if (b.rewritesIncoming !== undefined) seen = b.rewritesIncoming(from, seen, now, this.emitFromHost);
+    for (const b of this.behaviours) if (b.rewritesIncoming !== undefined) seen = b.rewritesIncoming(from, seen, now, this.emitFromHost, this.faces[0]);
     const split = this.faces.length > 1 ? this.activeSplit(now) : undefined;
     const face = split === undefined ? 'all' : split.faceFor(from, seen);
     if (face === 'all') for (const f of this.faces) f.onMessage(from, seen);

@@ -1,7 +1,7 @@
 /** Chained HotStuff (Yin et al., PODC 2019) with a round-robin pacemaker. */
 import { defineProtocol } from '../definition.ts';
 import { HOTSTUFF_FAULT_MODEL } from './fault-model.ts';
-import { HOTSTUFF_MESSAGE_KINDS, HOTSTUFF_REPLY_AUTHENTICATION } from './messages.ts';
+import { HOTSTUFF_FORWARDED_TRANSACTIONS, HOTSTUFF_MESSAGE_KINDS, HOTSTUFF_REPLY_AUTHENTICATION } from './messages.ts';
 import { hotstuffParamsSchema } from './params.ts';
 import { PROPOSE_ON_LOCK } from '../definition.ts';
 import { HotStuffReplica, type HotStuffOptions } from './replica.ts';
@@ -16,6 +16,7 @@ export function makeHotStuffModule(options: HotStuffOptions = {}) {
     faultModel: HOTSTUFF_FAULT_MODEL,
     messageKinds: HOTSTUFF_MESSAGE_KINDS,
     byzantineLevers: [PROPOSE_ON_LOCK],
+    forwardedTransactions: HOTSTUFF_FORWARDED_TRANSACTIONS,
     // Any replica takes a request and forwards it to the next leader on its vote (replica.ts), and
     // the leader changes every view: clients spread over the replicas.
     clientRequests: 'any-replica',

@@ -77,6 +77,12 @@ export type HotStuffMessage = HsProposal | HsVote | HsNewView | HsFetch | HsNode
 
 export const HOTSTUFF_MESSAGE_KINDS = kindsOf<HotStuffMessage['kind']>({ 'hs-proposal': true, 'hs-vote': true, 'hs-new-view': true, 'hs-fetch': true, 'hs-nodes': true });
 
+/** Votes and new-views carry the sender's client transactions to the next leader (replica.ts, takeForForwarding). */
+export const HOTSTUFF_FORWARDED_TRANSACTIONS = {
+  kinds: ['hs-vote', 'hs-new-view'] satisfies (HsVote | HsNewView)['kind'][],
+  field: 'txs' satisfies keyof HsVote & keyof HsNewView,
+} as const;
+
 /** View, hash and per-field integers. */
 export const HEADER_BYTES = 48;
 /** Replies are signed like every other HotStuff message, votes included (reply.ts). */

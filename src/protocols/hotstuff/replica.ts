@@ -37,7 +37,7 @@ import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import { executedBlockHolding } from '../executed-lookup.ts';
 import { replyBytes, replySignCostUs } from '../reply.ts';
-import { PROPOSE_ON_LOCK, type ByzantineLevers } from '../definition.ts';
+import { PROPOSE_ON_LOCK, type ByzantineLevers, type ForwardedIntake } from '../definition.ts';
 import type { CommitEvent, LeadsEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
 import {
   HEADER_BYTES,
@@ -94,7 +94,7 @@ interface ForwardedBatch {
   readonly txs: readonly Transaction[];
 }
 
-export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
+export class HotStuffReplica implements Actor<unknown>, ByzantineLevers, ForwardedIntake {
   readonly params: HotStuffParams;
   private readonly n: number;
   private readonly quorum: number;
@@ -503,7 +503,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
    * arrives only where a client sent it to both: it is this replica's again.
    */
   private acceptForwarded(txs: readonly Transaction[], view: number): void {
-    if (txs.length === 0 || this.leaderOf(view) !== this.self || view <= this.proposedView || view < this.curView) return;
+    if (txs.length === 0 || !this.proposesYet(view)) return;
     for (const tx of txs) {
       if (this.forwarded.delete(tx.id)) {
         this.mempool.unpropose(tx.id);
@@ -512,6 +512,26 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers {
         this.received.set(tx.id, tx);
       }
     }
+  }
+
+  /**
+   * The transactions forwarded on `msg` that acceptForwarded would take if `msg` came now from
+   * `from`: none unless this replica leads the view they are for and has yet to propose in it (a
+   * new-view counts from its sender only, as onMessage has it); of those, its own back and the ones
+   * its pool does not know. A pool that is full, or a transaction past its lifetime, refuses one even
+   * so: the pool tells that only by taking it.
+   */
+  forwardedTaken(from: HostId, msg: unknown): readonly Transaction[] {
+    const m = msg as HsVote | HsNewView;
+    const view = m.kind === 'hs-vote' ? m.view + 1 : m.view;
+    if (m.kind === 'hs-new-view' && this.config.replicaHosts[m.sender] !== from) return NO_TXS;
+    if (m.txs.length === 0 || !this.proposesYet(view)) return NO_TXS;
+    return m.txs.filter((tx) => this.forwarded.has(tx.id) || !this.mempool.isKnown(tx.id));
+  }
+
+  /** Whether this replica leads `view` and has yet to propose in it: what forwarded transactions are for. */
+  private proposesYet(view: number): boolean {
+    return this.leaderOf(view) === this.self && view > this.proposedView && view >= this.curView;
   }
 
   /** Take back what was forwarded for a view up to `view` and is not in a node yet: its leader proposed without it. */
