@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { protocolContractProblems } from './contract.ts';
 import { byzantineMaxFaulty, byzantineQuorum } from './fault-bounds.ts';
+import { hotstuff } from './hotstuff/index.ts';
 import { pbft } from './pbft/index.ts';
 import { raft } from './raft/index.ts';
 
@@ -71,6 +72,13 @@ describe('protocolContractProblems: optional parts', () => {
       `clientRequests: expected 'primary' or 'any-replica' when present, found "leader"`,
       'withoutMempool: expected a string (why) when present',
       'withoutApplication: expected a string (why) when present',
+    ]);
+  });
+
+  it('takes forwarded transactions only on messages of its own kinds: HotStuff passes, a kind it does not send does not', () => {
+    expect(protocolContractProblems(hotstuff)).toEqual([]);
+    expect(protocolContractProblems({ ...hotstuff, forwardedTransactions: { kinds: ['hs-vote', 'hs-block'], field: 'txs' } })).toEqual([
+      'forwardedTransactions: expected { kinds: a non-empty list of messageKinds, field: the name of the field that holds the transactions } when present, found {"kinds":["hs-vote","hs-block"],"field":"txs"}',
     ]);
   });
 });

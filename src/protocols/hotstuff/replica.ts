@@ -523,6 +523,7 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers, Forward
    */
   forwardedTaken(from: HostId, msg: unknown): readonly Transaction[] {
     const m = msg as HsVote | HsNewView;
+    if (m.kind !== 'hs-vote' && m.kind !== 'hs-new-view') return NO_TXS;
     const view = m.kind === 'hs-vote' ? m.view + 1 : m.view;
     if (m.kind === 'hs-new-view' && this.config.replicaHosts[m.sender] !== from) return NO_TXS;
     if (m.txs.length === 0 || !this.proposesYet(view)) return NO_TXS;
