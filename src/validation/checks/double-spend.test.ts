@@ -8,47 +8,32 @@
 import { describe, expect, it } from 'vitest';
 import { DoubleSpendStrategy, type DoubleSpendAction } from '../../attacks/pow/double-spend-strategy.ts';
 import { doubleSpendChecks } from './double-spend.ts';
+import { withReplacedProperty } from './testing/replaced-property.ts';
 
-/**
- * Run `fn` with the merchant shipping after `z − 1` confirmations. The getter is replaced by hand
- * rather than with vi.spyOn: it is read on every block of every race (millions of times), which a
- * spy's bookkeeping slows from milliseconds to seconds.
- */
+/** Run `fn` with the merchant shipping after `z − 1` confirmations (testing/replaced-property.ts). */
 function withEarlyMerchant<T>(z: number, fn: () => T): T {
-  const proto = DoubleSpendStrategy.prototype;
-  const shipped = Object.getOwnPropertyDescriptor(proto, 'merchantShipped')!;
-  Object.defineProperty(proto, 'merchantShipped', {
-    configurable: true,
+  return withReplacedProperty(DoubleSpendStrategy.prototype, 'merchantShipped', () => ({
     get(this: DoubleSpendStrategy) { return this.honestLength >= z - 1; },
-  });
-  try {
-    return fn();
-  } finally {
-    Object.defineProperty(proto, 'merchantShipped', shipped);
-  }
+  }), fn);
 }
 
 /**
  * Run `fn` with an attacker that releases its fork once the merchant has shipped and the fork is as
  * long as the honest chain above the fork point, not strictly longer (Rosenfeld 2014 §5: the
  * attacker succeeds only by overtaking; a fork that draws level does not replace the chain honest
- * nodes saw first). Replaced by hand for the reason given above.
+ * nodes saw first).
  */
 function withAttackerReleasingOnATie<T>(fn: () => T): T {
-  const proto = DoubleSpendStrategy.prototype as unknown as { decide(this: DoubleSpendStrategy): DoubleSpendAction };
-  const shipped = proto.decide;
-  proto.decide = function (this: DoubleSpendStrategy): DoubleSpendAction {
-    if (this.merchantShipped && this.privateLength === this.honestLength) {
-      this.done = 'released';
-      return 'release';
-    }
-    return shipped.call(this);
-  };
-  try {
-    return fn();
-  } finally {
-    proto.decide = shipped;
-  }
+  return withReplacedProperty(DoubleSpendStrategy.prototype, 'decide', (shipped) => ({
+    ...shipped,
+    value(this: DoubleSpendStrategy): DoubleSpendAction {
+      if (this.merchantShipped && this.privateLength === this.honestLength) {
+        this.done = 'released';
+        return 'release';
+      }
+      return (shipped.value as (this: DoubleSpendStrategy) => DoubleSpendAction).call(this);
+    },
+  }), fn);
 }
 
 describe('every double-spend check', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Network } from '../../../sim/index.ts';
 import type { Estimate } from '../stats.ts';
 import { BITCOIN_2016_BLOCK_BYTES, DECADES, FIRST_SEED, judgeStaleRate, judgeStaleTrend, MEASURED_STALE_RATE, NODES_2016, pooledStaleRate, run2016, STALE_BLOCKS } from './pow-network.ts';
+import { withReplacedProperty } from './testing/replaced-property.ts';
 
 interface Setting {
   readonly nodes: number;
@@ -22,20 +23,9 @@ const staleRate = (blockSizeBytes: number, s: Setting): Estimate =>
 /** The trend check's verdict, 2 MB against 100 kB blocks. */
 const trend = (s: Setting) => judgeStaleTrend(staleRate(100_000, s), staleRate(2_000_000, s), '');
 
-/**
- * Run `fn` on links that put every message on the wire in no time. Replaced by hand rather than
- * with vi.spyOn: it runs on every message of every run, which a spy's bookkeeping slows from 2 s
- * to over 20.
- */
+/** Run `fn` on links that put every message on the wire in no time (testing/replaced-property.ts). */
 function withLinksThatDoNotSerialize<T>(fn: () => T): T {
-  const network = Network.prototype as unknown as { serializationNs(bytes: number, bps: number): number };
-  const shipped = network.serializationNs;
-  network.serializationNs = () => 0;
-  try {
-    return fn();
-  } finally {
-    network.serializationNs = shipped;
-  }
+  return withReplacedProperty(Network.prototype, 'serializationNs', (shipped) => ({ ...shipped, value: () => 0 }), fn);
 }
 
 /** 100 nodes and 2 runs × 1,000 blocks per size: enough for the shipped model to show the trend. */

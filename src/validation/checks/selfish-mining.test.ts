@@ -13,28 +13,24 @@ import { SelfishMiningStrategy, type SelfishAction } from '../../attacks/pow/sel
 import { Rng } from '../../../sim/index.ts';
 import { sampleSd } from '../../stats/index.ts';
 import { interpolatedRoot, selfishMiningChecks } from './selfish-mining.ts';
+import { withReplacedProperty } from './testing/replaced-property.ts';
 
 /**
  * Run `fn` with a pool that, at a lead of `lead` when an honest block arrives, keeps its branch
- * private and waits instead of publishing (Algorithm 1, "Others found a block"). Replaced by hand
- * rather than with vi.spyOn: the method runs on every honest block of every race (tens of
- * millions of times).
+ * private and waits instead of publishing (Algorithm 1, "Others found a block";
+ * testing/replaced-property.ts).
  */
 function withPoolWaitingAtLead<T>(lead: number, fn: () => T): T {
-  const proto = SelfishMiningStrategy.prototype;
-  const shipped = proto.onPublicBlock;
-  proto.onPublicBlock = function (this: SelfishMiningStrategy, height: number): SelfishAction {
-    if (height === this.publicHeight + 1 && this.privateHeight - this.publicHeight === lead) {
-      this.publicHeight = height;
-      return { kind: 'wait' };
-    }
-    return shipped.call(this, height);
-  };
-  try {
-    return fn();
-  } finally {
-    proto.onPublicBlock = shipped;
-  }
+  return withReplacedProperty(SelfishMiningStrategy.prototype, 'onPublicBlock', (shipped) => ({
+    ...shipped,
+    value(this: SelfishMiningStrategy, height: number): SelfishAction {
+      if (height === this.publicHeight + 1 && this.privateHeight - this.publicHeight === lead) {
+        this.publicHeight = height;
+        return { kind: 'wait' };
+      }
+      return (shipped.value as (this: SelfishMiningStrategy, height: number) => SelfishAction).call(this, height);
+    },
+  }), fn);
 }
 
 /**
@@ -58,21 +54,17 @@ const withPoolWaitingAtLeadOfTwo = <T>(fn: () => T): T => withPoolWaitingAtLead(
  * sign there and the verdict is the 3-SE rule's, not "no sign change".
  */
 function withPoolWithholdingAfterTie<T>(fn: () => T): T {
-  const proto = SelfishMiningStrategy.prototype;
-  const shipped = proto.onPoolBlock;
-  proto.onPoolBlock = function (this: SelfishMiningStrategy): SelfishAction {
-    if (this.privateHeight === this.publicHeight && this.privateBranchLength === 1) {
-      this.privateHeight++;
-      this.privateBranchLength++;
-      return { kind: 'wait' };
-    }
-    return shipped.call(this);
-  };
-  try {
-    return fn();
-  } finally {
-    proto.onPoolBlock = shipped;
-  }
+  return withReplacedProperty(SelfishMiningStrategy.prototype, 'onPoolBlock', (shipped) => ({
+    ...shipped,
+    value(this: SelfishMiningStrategy): SelfishAction {
+      if (this.privateHeight === this.publicHeight && this.privateBranchLength === 1) {
+        this.privateHeight++;
+        this.privateBranchLength++;
+        return { kind: 'wait' };
+      }
+      return (shipped.value as (this: SelfishMiningStrategy) => SelfishAction).call(this);
+    },
+  }), fn);
 }
 
 describe('every selfish-mining check', () => {
