@@ -52,6 +52,13 @@ describe('iomtsim bench --threads', () => {
     expect(report.skipped).toEqual([{ name: 'consensus.poa_n7_5m', skipped: expect.stringMatching(/^scenarios\/poa\.yaml: network\.latency: expected a positive least latency/) }]);
   }, 120_000);
 
+  it('refuses --beside without --compare before any entry runs', async () => {
+    const { code, text } = await bench({ suite: 'phold', runs: 1, beside: dir });
+    expect(code).toBe(2);
+    expect(text).toContain(`--beside: expected --compare FILE with it (the baseline whose commit ${dir} holds), found --beside alone`);
+    expect(text).not.toContain('bench engine.phold');
+  });
+
   it('refuses to record golden results from a split run', async () => {
     const { code, text } = await bench({ suite: 'full', runs: 1, threads: 2, updateGolden: true, only: ['iomt.regional_hospitals1_5m'] });
     expect(code).toBe(2);

@@ -1,5 +1,5 @@
 /**
- * `iomtsim bench [phold|quick|full] [--json FILE] [--compare FILE] [--threshold 10%] [--allow-new-entries] [--update-golden] [--runs N] [--only a,b] [--threads N]`.
+ * `iomtsim bench [phold|quick|full] [--json FILE] [--compare FILE] [--threshold 10%] [--beside DIR] [--allow-new-entries] [--update-golden] [--runs N] [--only a,b] [--threads N]`.
  *
  * Runs every entry of the suite (bench/entries/) in its own child process (RUNS_PER_ENTRY runs,
  * each after the calibration loop), then keeps the two kinds of regression apart:
@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../../src/io/atomic-write.ts';
 import { checkOutputFile } from '../../src/io/output-folder.ts';
 import { ENTRY_LOADERS } from '../entries/index.ts';
 import { BenchInputError, checkComparable, parseThreshold, readBaseline } from './baseline.ts';
+import { checkBesideCheckout, runAlternately, runBesideEntry, type BesideCheckout } from './beside.ts';
 import { compareReports, comparisonTable, confirmSlowdowns, hasRegression, newEntries } from './compare.ts';
 import type { BenchEntry } from './entry.ts';
 import { describeEnvironment, environmentDifferences } from './environment.ts';
@@ -43,6 +44,8 @@ export interface BenchCommandOptions {
   readonly threads?: number;
   /** With `compare`: entries the baseline lacks pass uncompared instead of failing the run. */
   readonly allowNewEntries?: boolean;
+  /** With `compare`: a checkout of the baseline's commit; an entry found slower is confirmed against it, run alternately with this build (beside.ts). */
+  readonly beside?: string;
 }
 
 export async function benchCommand(opts: BenchCommandOptions): Promise<number> {
@@ -75,6 +78,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   // look like a speed check that never happens.
   if (opts.threshold !== undefined && opts.compare === undefined) throw new BenchInputError(`--threshold: expected --compare FILE with it, found --threshold ${opts.threshold} alone`);
   if (opts.allowNewEntries === true && opts.compare === undefined) throw new BenchInputError('--allow-new-entries: expected --compare FILE with it, found --allow-new-entries alone');
+  if (opts.beside !== undefined && opts.compare === undefined) throw new BenchInputError(`--beside: expected --compare FILE with it (the baseline whose commit ${opts.beside} holds), found --beside alone`);
   const registry = await buildRegistry(ENTRY_LOADERS);
   let entries = selectEntries(registry, opts.suite);
   if (opts.only !== undefined) {
@@ -98,6 +102,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
     throw new BenchInputError(`${opts.compare}: field 'threads': expected ${threads} (this run's --threads; speeds on different thread counts do not compare), found ${baseline.threads ?? 1}`);
   }
   if (baseline !== undefined) checkComparable(baseline, opts.compare!, entries.map((e) => e.name), runs);
+  const beside: BesideCheckout | undefined = opts.beside === undefined ? undefined : checkBesideCheckout(opts.beside, baseline!, opts.compare!);
 
   // One run with nothing to compare is the golden check (docs/ci.md): its time is no sample of a
   // speed comparison (checkComparable refuses one run against a baseline of 5), so it skips the
@@ -152,10 +157,21 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   });
   const first = baseline === undefined ? undefined : compareReports(baseline, report, threshold);
   const rows = first === undefined ? undefined : await confirmSlowdowns(first, baseline!, threshold, async (name) => {
-    process.stderr.write(`bench ${name}: slower than ${opts.compare}; running it again to confirm\n`);
+    const entry = entries.find((e) => e.name === name)!;
+    const runHere = async (n: number) => {
+      const again = await runEntryInChild(entry, n, threads, untimedRuns);
+      if (!('samples' in again)) throw new Error(`bench entry '${name}' was skipped when run again (${again.skipped})`);
+      return again.samples;
+    };
     try {
-      const again = await runEntryInChild(entries.find((e) => e.name === name)!, runs, threads, untimedRuns);
-      return 'samples' in again ? again.samples : undefined;
+      if (beside === undefined) {
+        process.stderr.write(`bench ${name}: slower than ${opts.compare}; running it again to confirm\n`);
+        return { fresh: await runHere(runs) };
+      }
+      // Half the runs each time, at least 3 so that each of the four children warms up as a full run does.
+      const half = Math.max(3, Math.ceil(runs / 2));
+      process.stderr.write(`bench ${name}: slower than ${opts.compare}; running it again alternately with the baseline's commit ${beside.commit.slice(0, 7)} in ${beside.dir} (${half} runs at a time) to confirm\n`);
+      return await runAlternately(beside, half, runHere, (n) => runBesideEntry(beside.dir, opts.suite, name, n, threads));
     } catch (e) {
       failures.push(e instanceof Error ? e.message : String(e));
       return undefined;

@@ -100,11 +100,11 @@ describe('speed comparator', () => {
       const rows = compareReports(baseline, report([13, 13.1, 12.9, 13.05, 12.95]), THRESHOLD);
       expect(hasRegression(rows)).toBe(true);
       const asked: string[] = [];
-      const noise = await confirmSlowdowns(rows, baseline, THRESHOLD, async (name) => (asked.push(name), samples([10, 10.1, 9.9, 10.05, 9.95])));
+      const noise = await confirmSlowdowns(rows, baseline, THRESHOLD, async (name) => (asked.push(name), { fresh: samples([10, 10.1, 9.9, 10.05, 9.95]) }));
       expect(asked).toEqual(['pow']);
       expect(noise[0]!.confirmation!.verdict).toBe('same');
       expect(hasRegression(noise)).toBe(false);
-      const real = await confirmSlowdowns(rows, baseline, THRESHOLD, async () => samples([13, 13.2, 12.8, 13.1, 12.9]));
+      const real = await confirmSlowdowns(rows, baseline, THRESHOLD, async () => ({ fresh: samples([13, 13.2, 12.8, 13.1, 12.9]) }));
       expect(hasRegression(real)).toBe(true);
       const unchanged = compareReports(baseline, report([10, 10.1, 9.9, 10.05, 9.95]), THRESHOLD);
       await confirmSlowdowns(unchanged, baseline, THRESHOLD, async () => { throw new Error('an entry not found slower was run again'); });
@@ -113,9 +113,30 @@ describe('speed comparator', () => {
     it('keeps the fresh runs beside the confirmation they gave', async () => {
       const baseline = report([10, 10.1, 9.9, 10.05, 9.95]);
       const fresh = samples([13, 13.2, 12.8, 13.1, 12.9]);
-      const rows = await confirmSlowdowns(compareReports(baseline, report([13, 13.1, 12.9, 13.05, 12.95]), THRESHOLD), baseline, THRESHOLD, async () => fresh);
+      const rows = await confirmSlowdowns(compareReports(baseline, report([13, 13.1, 12.9, 13.05, 12.95]), THRESHOLD), baseline, THRESHOLD, async () => ({ fresh }));
       expect(rows[0]!.confirmationSamples).toBe(fresh);
       expect(rows[0]!.confirmation!.verdict).toBe('slower');
+    });
+
+    it('with the baseline\'s commit run beside it, compares the fresh runs with that commit\'s, not the recorded ones', async () => {
+      const baseline = report([10, 10.1, 9.9, 10.05, 9.95]);
+      // The machine became 40 % slower at this work since the baseline was recorded: this build's
+      // runs and the baseline commit's, taken now, are both slower than the recorded ones.
+      const slowMachine = compareReports(baseline, report([14, 14.1, 13.9, 14.05, 13.95]), THRESHOLD);
+      const drift = await confirmSlowdowns(slowMachine, baseline, THRESHOLD, async () => ({
+        fresh: samples([14, 14.2, 13.8, 14.1, 13.9, 14.05]),
+        beside: { commit: '5dea0f9aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', samples: samples([13.9, 14.1, 14.0, 13.85, 14.15, 14.02]) },
+      }));
+      expect(drift[0]!.confirmation!.verdict).toBe('same');
+      expect(hasRegression(drift)).toBe(false);
+      expect(comparisonTable(drift, THRESHOLD, false)).toContain("not confirmed: 6 fresh runs +0.1 % against 6 of the baseline's commit 5dea0f9 run beside them");
+      // This build 30 % slower than the baseline's commit run beside it: a regression, whatever the machine did.
+      const regression = await confirmSlowdowns(slowMachine, baseline, THRESHOLD, async () => ({
+        fresh: samples([18.2, 18.3, 18.1, 18.25, 18.15, 18.2]),
+        beside: { commit: '5dea0f9aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', samples: samples([13.9, 14.1, 14.0, 13.85, 14.15, 14.02]) },
+      }));
+      expect(hasRegression(regression)).toBe(true);
+      expect(regression[0]!.confirmationBeside!.samples).toHaveLength(6);
     });
 
     it('counts an entry found slower whose fresh runs could not run as slower', async () => {
@@ -131,9 +152,9 @@ describe('speed comparator', () => {
         const baseline = report(noisyTimes(rng, 5, 10));
         const rows = compareReports(baseline, report(sharedMachineTimes(rng, 10)), THRESHOLD);
         if (hasRegression(rows)) once++;
-        if (hasRegression(await confirmSlowdowns(rows, baseline, THRESHOLD, async () => samples(sharedMachineTimes(rng, 10))))) confirmed++;
+        if (hasRegression(await confirmSlowdowns(rows, baseline, THRESHOLD, async () => ({ fresh: samples(sharedMachineTimes(rng, 10)) })))) confirmed++;
         const slow = compareReports(baseline, report(sharedMachineTimes(rng, 12.5)), THRESHOLD);
-        if (hasRegression(await confirmSlowdowns(slow, baseline, THRESHOLD, async () => samples(sharedMachineTimes(rng, 12.5))))) caught++;
+        if (hasRegression(await confirmSlowdowns(slow, baseline, THRESHOLD, async () => ({ fresh: samples(sharedMachineTimes(rng, 12.5)) })))) caught++;
       }
       expect(once).toBeGreaterThanOrEqual(15);
       expect(confirmed).toBeLessThanOrEqual(once / 4);

@@ -5,7 +5,9 @@
  * CPU time divided by the calibration loop's, timed in the same process, so a slower machine
  * moves both and the ratio stays put (see calibrate.ts for why CPU time). On a shared machine a
  * neighbour can slow every run of one entry, so an entry found slower is run again and called
- * slower only when its fresh runs, compared on their own, are slower too (`confirmSlowdowns`).
+ * slower only when its fresh runs, compared on their own, are slower too (`confirmSlowdowns`):
+ * slower than the recorded baseline runs, or, where the baseline's commit is run beside this build
+ * (beside.ts), slower than that commit's runs taken alternately with them.
  */
 import { normalizedCpu, type FullReport, type RunSample } from './results.ts';
 import { mannWhitneyGreater, median } from '../../src/stats/index.ts';
@@ -49,6 +51,20 @@ export interface ComparisonRow {
   readonly confirmation?: SpeedComparison;
   /** The fresh runs the confirmation compared. */
   readonly confirmationSamples?: readonly RunSample[];
+  /** Where the confirmation compared them with the baseline's commit run beside them: its commit and runs. */
+  readonly confirmationBeside?: BesideRuns;
+}
+
+/** Runs of the baseline's own commit, taken on this machine alternately with the fresh runs. */
+export interface BesideRuns {
+  readonly commit: string;
+  readonly samples: readonly RunSample[];
+}
+
+/** What running an entry again gave: its fresh runs, and the baseline commit's runs beside them where it was run too. */
+export interface ConfirmationRuns {
+  readonly fresh: readonly RunSample[];
+  readonly beside?: BesideRuns;
 }
 
 /** One row per entry of the run, then one per baseline entry the run lacks. */
@@ -65,13 +81,22 @@ export function compareReports(baseline: FullReport, current: FullReport, thresh
 /**
  * Run each entry found slower again (`rerun` gives its fresh runs, undefined when it could not run)
  * and compare those alone with the baseline: two independent tests, so noise must strike twice.
+ * Where `rerun` also ran the baseline's commit beside them, the fresh runs are compared with that
+ * commit's runs instead of the recorded ones: both then come from this machine at this time, so a
+ * machine that has become slower at this kind of work since the baseline was recorded slows both.
  */
-export async function confirmSlowdowns(rows: readonly ComparisonRow[], baseline: FullReport, threshold: number, rerun: (name: string) => Promise<readonly RunSample[] | undefined>): Promise<ComparisonRow[]> {
+export async function confirmSlowdowns(rows: readonly ComparisonRow[], baseline: FullReport, threshold: number, rerun: (name: string) => Promise<ConfirmationRuns | undefined>): Promise<ComparisonRow[]> {
   const out: ComparisonRow[] = [];
   for (const r of rows) {
     const base = baseline.entries.find((b) => b.name === r.name);
-    const fresh = r.result?.verdict === 'slower' && base !== undefined ? await rerun(r.name) : undefined;
-    out.push(fresh === undefined ? r : { ...r, confirmation: compareSpeed(normalizedCpu(base!.samples), normalizedCpu(fresh), threshold), confirmationSamples: fresh });
+    const again = r.result?.verdict === 'slower' && base !== undefined ? await rerun(r.name) : undefined;
+    if (again === undefined) {
+      out.push(r);
+      continue;
+    }
+    const reference = again.beside?.samples ?? base!.samples;
+    const confirmation = compareSpeed(normalizedCpu(reference), normalizedCpu(again.fresh), threshold);
+    out.push({ ...r, confirmation, confirmationSamples: again.fresh, ...(again.beside !== undefined ? { confirmationBeside: again.beside } : {}) });
   }
   return out;
 }
@@ -111,7 +136,9 @@ export function renderTable(header: readonly string[], body: readonly (readonly 
 function slowerVerdict(r: ComparisonRow, threshold: number): string {
   const k = r.confirmation;
   if (k === undefined) return `SLOWER (> ${pct(threshold)})`;
-  const fresh = `${r.confirmationSamples?.length} fresh runs ${signedPct(k.change)}, p ${k.pSlower.toFixed(4)}`;
+  const beside = r.confirmationBeside;
+  const against = beside === undefined ? '' : ` against ${beside.samples.length} of the baseline's commit ${beside.commit.slice(0, 7)} run beside them`;
+  const fresh = `${r.confirmationSamples?.length} fresh runs ${signedPct(k.change)}${against}, p ${k.pSlower.toFixed(4)}`;
   return k.verdict === 'slower' ? `SLOWER (> ${pct(threshold)}), confirmed: ${fresh}` : `not confirmed: ${fresh}`;
 }
 

@@ -145,7 +145,7 @@ function valueFlags(help: string): string[] {
 }
 
 /** Flags whose values are text (paths, names, expressions): a word after them starting with -1 is not theirs. */
-const TEXT_FLAGS = ['set', 'vary', 'slo', 'out', 'resume', 'json', 'compare', 'only', 'protocol', 'protocol-module', 'mutant', 'update-docs', 'a-point', 'b-point'];
+const TEXT_FLAGS = ['set', 'vary', 'slo', 'out', 'resume', 'json', 'compare', 'only', 'protocol', 'protocol-module', 'mutant', 'update-docs', 'a-point', 'b-point', 'beside'];
 
 describe('the flags whose signed values are attached to them', () => {
   it('list every flag of every command that takes a number, count, duration, percentage, range or shard: a new flag must be put in one list or the other', async () => {

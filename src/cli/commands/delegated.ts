@@ -49,6 +49,7 @@ export interface BenchArgs {
   readonly only?: string;
   readonly threads?: string;
   readonly allowNewEntries?: boolean;
+  readonly beside?: string;
 }
 
 /** Far more runs per entry than anyone waits for; a bound keeps the flag's message readable. */
@@ -68,6 +69,7 @@ export async function benchCommand(args: BenchArgs): Promise<number> {
     ...(args.only !== undefined ? { only: args.only.split(',') } : {}),
     ...(args.threads !== undefined ? { threads: parseIntFlag('--threads', args.threads, 1, MAX_BENCH_THREADS) } : {}),
     ...(args.allowNewEntries ? { allowNewEntries: true } : {}),
+    ...(args.beside !== undefined ? { beside: args.beside } : {}),
   };
   return (await loadBench()).benchCommand(options);
 }
@@ -82,7 +84,8 @@ export function benchBuilder(y: Argv) {
     .option('runs', { type: 'string', describe: 'runs per entry (default 5; 1 is enough for the golden check)' })
     .option('only', { type: 'string', describe: 'only these entries of the suite, comma-separated (e.g. to refresh one golden file)' })
     .option('threads', { type: 'string', describe: 'split each entry\'s replication over this many threads; it must still give its golden results (entries that cannot split are skipped); default 1' })
-    .option('allow-new-entries', { type: 'boolean', default: false, describe: 'with --compare: pass entries the baseline lacks uncompared (by default they fail the run)' });
+    .option('allow-new-entries', { type: 'boolean', default: false, describe: 'with --compare: pass entries the baseline lacks uncompared (by default they fail the run)' })
+    .option('beside', { type: 'string', describe: 'with --compare: a checkout of the baseline\'s commit with its build (bench/scripts/baseline-checkout.sh DIR); an entry found slower is run again alternately here and there, and must be slower than that commit too' });
 }
 
 export interface ValidateArgs {

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BenchInputError } from './baseline.ts';
+import { checkBesideCheckout, runAlternately, runBesideEntry } from './beside.ts';
+import type { FullReport, RunSample } from './results.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'iomtsim-beside-test-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const sample = (cpuMs: number): RunSample => ({ wallMs: cpuMs, cpuMs, calibrationMs: 1, calibrationCpuMs: 1, events: 1, simulatedSeconds: 1 });
+
+function baselineAt(commit: string, dirty = false): FullReport {
+  return {
+    schema: 'iomtsim.bench/1', suite: 'quick', startedAt: '', finishedAt: '', runsPerEntry: 5,
+    environment: { cpuModel: '', cpuCores: 2, totalMemoryBytes: 0, nodeVersion: '', v8Version: '', platform: '', arch: '', commit, dirty },
+    entries: [],
+  };
+}
+
+/**
+ * A stand-in for another version's command line: `bench SUITE --only NAME --runs N --json FILE`
+ * writes FILE's full report with N runs of NAME (cpuMs 1..N), or fails as told by its environment.
+ */
+const FAKE_CLI = `
+const args = process.argv.slice(2);
+const flag = (f) => args[args.indexOf(f) + 1];
+if (process.env.FAKE_FAIL) { process.stderr.write('the old build broke\\n'); process.exit(3); }
+const runs = Number(flag('--runs'));
+const samples = Array.from({ length: runs }, (_, i) => ({ wallMs: i + 1, cpuMs: i + 1, calibrationMs: 1, calibrationCpuMs: 1, events: 1, simulatedSeconds: 1 }));
+const full = flag('--json').replace(/\\.json$/, '.full.json');
+require('fs').writeFileSync(full, JSON.stringify({ schema: 'iomtsim.bench/1', entries: [{ name: flag('--only'), suite: args[1], samples }] }));
+`;
+
+describe('the baseline commit run beside this build', () => {
+  let checkout: string;
+  let commit: string;
+  beforeAll(() => {
+    checkout = join(root, 'checkout');
+    mkdirSync(join(checkout, 'bin'), { recursive: true });
+    writeFileSync(join(checkout, 'bin', 'iomtsim.mjs'), `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\n${FAKE_CLI}`);
+    const git = (...a: string[]) => execFileSync('git', ['-C', checkout, ...a], { encoding: 'utf8' }).trim();
+    git('init', '--quiet');
+    git('add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'baseline');
+    commit = git('rev-parse', 'HEAD');
+  });
+
+  it('accepts a clean checkout of the baseline\'s commit', () => {
+    expect(checkBesideCheckout(checkout, baselineAt(commit), 'base.json')).toEqual({ dir: checkout, commit });
+  });
+
+  it('refuses a checkout of another commit, naming both', () => {
+    const other = 'f'.repeat(40);
+    expect(() => checkBesideCheckout(checkout, baselineAt(other), 'base.json')).toThrow(new BenchInputError(`--beside: expected a checkout of the baseline's commit ${other}, found ${checkout} at ${commit}`));
+  });
+
+  it('refuses a folder without the command line, a baseline timed on uncommitted code, and one without a full commit hash', () => {
+    expect(() => checkBesideCheckout(join(root, 'nowhere'), baselineAt(commit), 'base.json')).toThrow(/--beside: expected a checkout of the baseline's commit .*, found no bin\/iomtsim\.mjs in /);
+    expect(() => checkBesideCheckout(checkout, baselineAt(commit, true), 'base.json')).toThrow("base.json: field 'environment.dirty': expected false with --beside");
+    expect(() => checkBesideCheckout(checkout, baselineAt('7911304'), 'base.json')).toThrow("base.json: field 'environment.commit': expected a full commit hash with --beside, found '7911304'");
+  });
+
+  it('refuses a checkout with local changes', () => {
+    writeFileSync(join(checkout, 'bin', 'iomtsim.mjs'), '// edited\n');
+    try {
+      expect(() => checkBesideCheckout(checkout, baselineAt(commit), 'base.json')).toThrow(/found local changes \(1 files\)/);
+    } finally {
+      execFileSync('git', ['-C', checkout, 'checkout', '--quiet', '--', '.']);
+    }
+  });
+
+  it('runs the entry through the checkout\'s own command line and returns its measured runs', async () => {
+    const runs = await runBesideEntry(checkout, 'quick', 'pow.nodes600_blocks100', 3, 1);
+    expect(runs.map((r) => r.cpuMs)).toEqual([1, 2, 3]);
+  });
+
+  it('says which commit failed and why when the checkout cannot run the entry', async () => {
+    process.env.FAKE_FAIL = '1';
+    try {
+      await expect(runBesideEntry(checkout, 'quick', 'pow.nodes600_blocks100', 3, 1)).rejects.toThrow(/did not run 'pow\.nodes600_blocks100' \(exit 3\): the old build broke/);
+    } finally {
+      delete process.env.FAKE_FAIL;
+    }
+  });
+
+  it('takes the runs in the order beside, here, here, beside, and pools each side', async () => {
+    const order: string[] = [];
+    const here = async (n: number) => (order.push(`here ${n}`), [sample(10), sample(11)].slice(0, n));
+    const beside = async (n: number) => (order.push(`beside ${n}`), [sample(20), sample(21)].slice(0, n));
+    const runs = await runAlternately({ dir: checkout, commit }, 2, here, beside);
+    expect(order).toEqual(['beside 2', 'here 2', 'here 2', 'beside 2']);
+    expect(runs.fresh.map((r) => r.cpuMs)).toEqual([10, 11, 10, 11]);
+    expect(runs.beside).toEqual({ commit, samples: [sample(20), sample(21), sample(20), sample(21)] });
+  });
+});
