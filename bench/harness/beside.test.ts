@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BenchInputError } from './baseline.ts';
-import { checkBesideCheckout, runAlternately, runBesideEntry } from './beside.ts';
+import { besideReference, checkBesideCheckout, runAlternately, runBesideEntry } from './beside.ts';
+import { compareReports, hasRegression } from './compare.ts';
 import type { FullReport, RunSample } from './results.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'iomtsim-beside-test-'));
@@ -94,5 +95,19 @@ describe('the baseline commit run beside this build', () => {
     expect(order).toEqual(['beside 2', 'here 2', 'here 2', 'beside 2']);
     expect(runs.fresh.map((r) => r.cpuMs)).toEqual([10, 11, 10, 11]);
     expect(runs.beside).toEqual({ commit, samples: [sample(20), sample(21), sample(20), sample(21)] });
+  });
+
+  it('compares this build with the runs taken beside it, not the recorded ones', () => {
+    const recorded: FullReport = { ...baselineAt(commit), entries: [
+      { name: 'pow', description: '', samples: [10, 10.1, 9.9, 10.05, 9.95].map(sample), peakRssBytes: 0, metrics: {} },
+      { name: 'raft', description: '', samples: [5, 5, 5, 5, 5].map(sample), peakRssBytes: 0, metrics: {} },
+    ] };
+    const now: FullReport = { ...recorded, entries: [{ ...recorded.entries[0]!, samples: [14, 14.1, 13.9, 14.05, 13.95].map(sample) }] };
+    expect(hasRegression(compareReports(recorded, now, 0.2))).toBe(true);
+    const reference = besideReference(recorded, new Map([['pow', [13.9, 14.1, 14.0, 13.85, 14.15].map(sample)]]));
+    expect(reference.entries.map((e) => e.samples[0]!.cpuMs)).toEqual([13.9, 5]);
+    expect(hasRegression(compareReports(reference, now, 0.2))).toBe(false);
+    const slower: FullReport = { ...now, entries: [{ ...now.entries[0]!, samples: [18.2, 18.3, 18.1, 18.25, 18.15].map(sample) }] };
+    expect(hasRegression(compareReports(reference, slower, 0.2))).toBe(true);
   });
 });

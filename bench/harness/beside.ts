@@ -3,10 +3,11 @@
  * session, and dividing by the calibration loop does not cancel every change of the machine: on
  * this shared 2-core machine, with no change to the code, pow.nodes600_blocks100 measured +3 to
  * +10 % against its baseline on one day and +35 to +41 % (confirmed on fresh runs) on the next,
- * while the other entries stayed within ±21 %. So an entry found slower than the recorded baseline
- * can be run again alternately here and in a checkout of the baseline's commit with its own build
- * (bench/scripts/baseline-checkout.sh makes one), and called slower only if it is slower than that
- * commit on this machine now (docs/ci.md, "Against the baseline's commit").
+ * while the other entries stayed within ±21 %; and a build of it made 36 % slower (measured
+ * against its commit beside it) showed +10.7 %, no significant change, against the recorded runs
+ * minutes later. So each entry is run here and then in a checkout of the baseline's commit with
+ * its own build (bench/scripts/baseline-checkout.sh makes one), the two compared, and one found
+ * slower is run again alternately in both (docs/ci.md, "Against the baseline's commit").
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchInputError } from './baseline.ts';
 import type { BesideRuns } from './compare.ts';
-import type { FullReport, RunSample } from './results.ts';
+import type { EntryResult, FullReport, RunSample } from './results.ts';
 
 export interface BesideCheckout {
   readonly dir: string;
@@ -91,4 +92,17 @@ export async function runAlternately(checkout: BesideCheckout, half: number, run
   const h2 = await runHere(half);
   const b2 = await runBeside(half);
   return { fresh: [...h1, ...h2], beside: { commit: checkout.commit, samples: [...b1, ...b2] } };
+}
+
+/**
+ * The baseline with the runs of its commit taken beside this build in place of its recorded
+ * runs, so that the comparison reads only this machine's timings of now; entries not run beside
+ * keep their recorded runs only to be listed as not run.
+ */
+export function besideReference(baseline: FullReport, besideSamples: ReadonlyMap<string, readonly RunSample[]>): FullReport {
+  const entries: EntryResult[] = baseline.entries.map((e) => {
+    const samples = besideSamples.get(e.name);
+    return samples === undefined ? e : { ...e, samples };
+  });
+  return { ...baseline, entries };
 }

@@ -16,14 +16,14 @@ import { writeFileAtomic } from '../../src/io/atomic-write.ts';
 import { checkOutputFile } from '../../src/io/output-folder.ts';
 import { ENTRY_LOADERS } from '../entries/index.ts';
 import { BenchInputError, checkComparable, parseThreshold, readBaseline } from './baseline.ts';
-import { checkBesideCheckout, runAlternately, runBesideEntry, type BesideCheckout } from './beside.ts';
+import { besideReference, checkBesideCheckout, runAlternately, runBesideEntry, type BesideCheckout } from './beside.ts';
 import { compareReports, comparisonTable, confirmSlowdowns, hasRegression, newEntries } from './compare.ts';
 import type { BenchEntry } from './entry.ts';
 import { describeEnvironment, environmentDifferences } from './environment.ts';
 import { checkGolden } from './golden.ts';
 import { buildRegistry, type BenchRegistry } from './registry.ts';
 import { entriesTable, environmentWarning, goldenSummary, markdownReport, outputPaths, trackerPoints, type GoldenLine } from './report.ts';
-import { REPORT_SCHEMA, summarize, type BaselineComparison, type EntryResult, type FullReport } from './results.ts';
+import { REPORT_SCHEMA, summarize, type BaselineComparison, type EntryResult, type FullReport, type RunSample } from './results.ts';
 import { runEntryInChild, UNTIMED_RUNS, type SkippedEntry } from './run-entry.ts';
 
 /** At least 5, as the rank test needs enough runs to call a difference significant. */
@@ -109,14 +109,16 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   // warm-up, which would triple the time of refreshing a golden file.
   const untimedRuns = runs === 1 && baseline === undefined ? 0 : UNTIMED_RUNS;
   const environment = describeEnvironment();
-  const recordedDifferently: string[] = baseline === undefined ? [] : environmentDifferences(baseline.environment, environment);
+  // Beside its commit, nothing recorded is compared: the machine and runtime are this one's.
+  const recordedDifferently: string[] = baseline === undefined || beside !== undefined ? [] : environmentDifferences(baseline.environment, environment);
   // A baseline measured from a cold start compares its slow first runs with warm ones.
-  if (baseline !== undefined && (baseline.untimedRunsPerEntry ?? 0) !== untimedRuns) recordedDifferently.push(`${baseline.untimedRunsPerEntry ?? 0} unmeasured runs per entry in the baseline, ${untimedRuns} here`);
+  if (baseline !== undefined && beside === undefined && (baseline.untimedRunsPerEntry ?? 0) !== untimedRuns) recordedDifferently.push(`${baseline.untimedRunsPerEntry ?? 0} unmeasured runs per entry in the baseline, ${untimedRuns} here`);
   if (recordedDifferently.length > 0) process.stderr.write(`${environmentWarning(opts.compare!, recordedDifferently)}\n`);
   const startedAt = new Date().toISOString();
   const results: EntryResult[] = [];
   const skipped: SkippedEntry[] = [];
   const failures: string[] = [];
+  const besideSamples = new Map<string, readonly RunSample[]>();
   for (const entry of entries) {
     process.stderr.write(`bench ${entry.name}: ${entry.description}${threads > 1 ? `, split over ${threads} threads` : ''}\n`);
     try {
@@ -127,7 +129,13 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
       if ('skipped' in result) {
         skipped.push(result);
         process.stderr.write(`  skipped: it cannot split over ${threads} threads (${result.skipped})\n`);
-      } else results.push(result);
+      } else {
+        results.push(result);
+        if (beside !== undefined && baseline!.entries.some((b) => b.name === entry.name)) {
+          process.stderr.write(`  and the baseline's commit ${beside.commit.slice(0, 7)} beside it, ${runs} runs\n`);
+          besideSamples.set(entry.name, await runBesideEntry(beside.dir, opts.suite, entry.name, runs, threads));
+        }
+      }
     } catch (e) {
       // One broken entry must not hide the others' results; it still fails the run.
       const message = e instanceof Error ? e.message : String(e);
@@ -155,8 +163,9 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
     const line: GoldenLine = { name: r.name, outcome: checkGolden(r.name, r.metrics, opts.updateGolden === true) };
     return r.nondeterminism === undefined ? line : { ...line, nondeterminism: r.nondeterminism };
   });
-  const first = baseline === undefined ? undefined : compareReports(baseline, report, threshold);
-  const rows = first === undefined ? undefined : await confirmSlowdowns(first, baseline!, threshold, async (name) => {
+  const reference = baseline === undefined || beside === undefined ? baseline : besideReference(baseline, besideSamples);
+  const first = reference === undefined ? undefined : compareReports(reference, report, threshold);
+  const rows = first === undefined ? undefined : await confirmSlowdowns(first, reference!, threshold, async (name) => {
     const entry = entries.find((e) => e.name === name)!;
     const runHere = async (n: number) => {
       const again = await runEntryInChild(entry, n, threads, untimedRuns);
@@ -170,14 +179,14 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
       }
       // Half the runs each time, at least 3 so that each of the four children warms up as a full run does.
       const half = Math.max(3, Math.ceil(runs / 2));
-      process.stderr.write(`bench ${name}: slower than ${opts.compare}; running it again alternately with the baseline's commit ${beside.commit.slice(0, 7)} in ${beside.dir} (${half} runs at a time) to confirm\n`);
+      process.stderr.write(`bench ${name}: slower than the baseline's commit; running it again alternately with it ${beside.commit.slice(0, 7)} in ${beside.dir} (${half} runs at a time) to confirm\n`);
       return await runAlternately(beside, half, runHere, (n) => runBesideEntry(beside.dir, opts.suite, name, n, threads));
     } catch (e) {
       failures.push(e instanceof Error ? e.message : String(e));
       return undefined;
     }
   });
-  const comparison: BaselineComparison | undefined = rows === undefined ? undefined : { baseline: opts.compare!, threshold, environmentDifferences: recordedDifferently, rows };
+  const comparison: BaselineComparison | undefined = rows === undefined ? undefined : { baseline: opts.compare!, threshold, environmentDifferences: recordedDifferently, rows, ...(beside !== undefined ? { beside: beside.commit } : {}) };
   const written: FullReport = comparison === undefined ? report : { ...report, comparison };
 
   const out = process.stdout;
@@ -189,7 +198,8 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
   for (const e of skipped) out.write(`${e.name}: skipped, it cannot split over ${threads} threads (${e.skipped})\n`);
   out.write(`\n${goldenSummary(golden)}\n`);
   if (comparison !== undefined) {
-    out.write(`\nagainst ${opts.compare}:\n${comparisonTable(comparison.rows, threshold, false)}\n`);
+    const against = beside === undefined ? opts.compare : `${opts.compare}'s commit ${beside.commit.slice(0, 7)}, run beside this build (${beside.dir})`;
+    out.write(`\nagainst ${against}:\n${comparisonTable(comparison.rows, threshold, false)}\n`);
     if (recordedDifferently.length > 0) out.write(`${environmentWarning(opts.compare!, recordedDifferently)}\n`);
   }
 

@@ -70,6 +70,8 @@ export interface BaselineComparison {
   /** Where the baseline's machine, runtime or unmeasured runs differ from this run's (environment.ts). */
   readonly environmentDifferences: readonly string[];
   readonly rows: readonly ComparisonRow[];
+  /** With `--beside`: the baseline's commit, whose runs beside this build's were compared instead of the recorded ones. */
+  readonly beside?: string;
 }
 
 /** Medians over an entry's runs. */
