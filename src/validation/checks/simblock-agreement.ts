@@ -41,7 +41,7 @@ export const SIMBLOCK = {
   p90: { meanMs: 2267, standardErrorMs: 55 },
 } as const;
 
-interface Replication {
+export interface Replication {
   readonly p50Ms: number;
   readonly p90Ms: number;
 }
@@ -66,8 +66,9 @@ export function judge(reference: { readonly meanMs: number; readonly standardErr
   };
 }
 
-export function simblockAgreementChecks(seedOffset: number): ValidationCheck[] {
-  const runs = memo(() => Array.from({ length: REPLICATIONS }, (_, k) => replicate(seedOffset + FIRST_SEED + k)));
+/** The two checks; `replicateOne` runs one replication at a seed (the scenario's own by default). */
+export function simblockAgreementChecks(seedOffset: number, replicateOne: (seed: number) => Replication = replicate): ValidationCheck[] {
+  const runs = memo(() => Array.from({ length: REPLICATIONS }, (_, k) => replicateOne(seedOffset + FIRST_SEED + k)));
   const reference = 'SimBlock (dsg-titech/simblock 5fc7f9f), 2019 reference settings, 6,000 nodes, 100 blocks';
   return [
     {
