@@ -65,7 +65,7 @@ export class AccessRequester {
   /** Ask AccessControl for `target`'s records for `purpose`; the owner hands the outcome of `token` to `decided`. */
   request(token: number, request: string, target: AccessTarget, purpose: string, breakGlass: boolean): Transaction {
     this.open.set(token, { request, target, requestedUs: -1 });
-    emitIomt(this.ctx, { kind: 'iomt-access-submitted', request, submittedUs: this.ctx.nowUs });
+    emitIomt(this.ctx, { kind: 'iomt-access-submitted', request, requester: this.requester, submittedUs: this.ctx.nowUs });
     return this.ledger.submit(accessRequestCall(request, this.requester, target.pseudonym, purpose, breakGlass), token, { q: 'access-decision', request });
   }
 
@@ -79,7 +79,7 @@ export class AccessRequester {
     const open = this.open.get(token);
     if (open === undefined) return undefined;
     const decision = (answer?.q === 'access-decision' ? answer.decision : undefined) ?? 'unknown';
-    emitIomt(this.ctx, { kind: 'iomt-access-decided', request: open.request, role: this.role, submittedUs: tx.submittedUs, decision, patient: open.target.patient });
+    emitIomt(this.ctx, { kind: 'iomt-access-decided', request: open.request, requester: this.requester, role: this.role, submittedUs: tx.submittedUs, decision, patient: open.target.patient });
     if (decision === 'permit' || decision === 'break-glass') {
       if (readNow) this.read(token);
     } else {

@@ -183,7 +183,7 @@ describe('IomtCollector', () => {
   it('counts access requests once each, decisions by kind, and decision latency for requests submitted after warm-up', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
     const decided = (request: string, decision: string, submittedUs: number, atUs: number) =>
-      c.onEvent({ kind: 'iomt-access-decided', request, role: 'clinician', submittedUs, decision, patient: 0 }, atUs);
+      c.onEvent({ kind: 'iomt-access-decided', request, requester: 'cl_x', role: 'clinician', submittedUs, decision, patient: 0 }, atUs);
     decided('a', 'permit', 500_000, 1_500_000);
     decided('b', 'deny', 2_000_000, 2_100_000);
     decided('c', 'break-glass', 3_000_000, 3_300_000);
@@ -199,12 +199,26 @@ describe('IomtCollector', () => {
 
   it('says what share of the access requests submitted were decided by the end, each request once', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
-    for (const request of ['a', 'b', 'c', 'a']) c.onEvent({ kind: 'iomt-access-submitted', request, submittedUs: 1_000_000 }, 1_000_000);
-    c.onEvent({ kind: 'iomt-access-decided', request: 'a', role: 'clinician', submittedUs: 1_000_000, decision: 'permit', patient: 0 }, 2_000_000);
-    c.onEvent({ kind: 'iomt-access-decided', request: 'b', role: 'clinician', submittedUs: 1_000_000, decision: 'deny', patient: 0 }, 2_000_000);
+    for (const request of ['a', 'b', 'c', 'a']) c.onEvent({ kind: 'iomt-access-submitted', request, requester: 'cl_x', submittedUs: 1_000_000 }, 1_000_000);
+    c.onEvent({ kind: 'iomt-access-decided', request: 'a', requester: 'cl_x', role: 'clinician', submittedUs: 1_000_000, decision: 'permit', patient: 0 }, 2_000_000);
+    c.onEvent({ kind: 'iomt-access-decided', request: 'b', requester: 'cl_x', role: 'clinician', submittedUs: 1_000_000, decision: 'deny', patient: 0 }, 2_000_000);
     const m = metrics(c);
     expect(m['iomt.access_requests_submitted']!.value).toBe(3);
     expect(m['iomt.access_decided_ratio']!.value).toBe(2 / 3);
+  });
+
+  it("counts two requesters' requests of the same id as two requests, as AccessControl decides them", () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    // cl_b's id is cl_a's (a squatter, or a requester whose ids do not carry its host): AccessControl keys both by requester and id.
+    for (const requester of ['cl_a', 'cl_b']) {
+      c.onEvent({ kind: 'iomt-access-submitted', request: 'req_5_0', requester, submittedUs: 1_000_000 }, 1_000_000);
+      c.onEvent({ kind: 'iomt-access-decided', request: 'req_5_0', requester, role: 'clinician', submittedUs: 1_000_000, decision: 'deny', patient: 0 }, 2_000_000);
+    }
+    const m = metrics(c);
+    expect(m['iomt.access_requests_submitted']!.value).toBe(2);
+    expect(m['iomt.access_requests']!.value).toBe(2);
+    // Each decision is one request's: the counts by kind add up to the requests decided.
+    expect(m['iomt.access_denied']!.value).toBe(m['iomt.access_requests']!.value);
   });
 
   it('counts as episodes those a rule covers that start after warm-up and a minute before the end, alerted or not', () => {
@@ -382,7 +396,7 @@ describe('IomtCollector', () => {
     // Latencies 1..10 ms and 110 ms: 11 samples, percentile p at rank 10·p/100 of the sorted ones.
     [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 110].forEach((ms, k) => {
       const submittedUs = 2_000_000 + k * 1_000_000;
-      c.onEvent({ kind: 'iomt-access-decided', request: `r${k}`, role: 'clinician', submittedUs, decision: 'permit', patient: 0 }, submittedUs + ms * 1_000);
+      c.onEvent({ kind: 'iomt-access-decided', request: `r${k}`, requester: 'cl_x', role: 'clinician', submittedUs, decision: 'permit', patient: 0 }, submittedUs + ms * 1_000);
     });
     const m = metrics(c);
     // p50: rank 5 → 6 ms (the mean is 15); p95: rank 9.5 → 10 + 0.5·100 = 60; p99: rank 9.9 → 10 + 0.9·100 = 100 (up to float rounding).
@@ -396,7 +410,7 @@ describe('IomtCollector', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
     // One request submitted during the warm-up (decided after it), one after; each decided 50 ms later.
     for (const [k, submittedUs] of [500_000, 2_000_000].entries()) {
-      c.onEvent({ kind: 'iomt-access-decided', request: `r${k}`, role: 'clinician', submittedUs, decision: 'permit', patient: 0 }, submittedUs + 50_000 * (k + 1));
+      c.onEvent({ kind: 'iomt-access-decided', request: `r${k}`, requester: 'cl_x', role: 'clinician', submittedUs, decision: 'permit', patient: 0 }, submittedUs + 50_000 * (k + 1));
     }
     const m = metrics(c);
     expect(m['iomt.access_requests']!.value).toBe(2);

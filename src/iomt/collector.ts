@@ -10,7 +10,7 @@
 import { Histogram } from '../metrics/histogram.ts';
 import { LogHistogram } from './log-histogram.ts';
 import type { CheckOutcome, Metrics } from '../metrics/types.ts';
-import type { AuditEntry, ConsentRecord, ContractOutcome } from '../contracts/index.ts';
+import { requestKey, type AuditEntry, type ConsentRecord, type ContractOutcome } from '../contracts/index.ts';
 import { REJECT_REASONS } from './admission.ts';
 import type { AlertRule } from './alert-rules.ts';
 import type { IomtEvent } from './events.ts';
@@ -63,7 +63,11 @@ export class IomtCollector {
   private readingsAnchored = 0;
   /** Readings in batches the store acknowledged as durable (whole run). */
   private readingsDurable = 0;
-  /** Access requests submitted to AccessControl (whole run), decided or not, by request id. */
+  /**
+   * Access requests submitted to AccessControl (whole run), decided or not, by requestKey: an id is
+   * its requester's own, as AccessControl and the served reads key it (src/contracts/access.ts), so
+   * two requesters' requests of the same id are two requests, not one.
+   */
   private readonly accessSubmitted = new Set<string>();
   private anchorTxBytes = 0;
   private onchainBytes = 0;
@@ -71,6 +75,7 @@ export class IomtCollector {
   private rejectedCalls = 0;
   private storeRefused = 0;
   private storeRefusedRootMismatch = 0;
+  /** Access requests decided and confirmed to their requesters: the patient asked for, by requestKey (as accessSubmitted). */
   readonly accessRequests = new Map<string, number>();
   private readonly decisions = { permit: 0, deny: 0, 'break-glass': 0, unknown: 0 } as Record<string, number>;
   private readonly integrity = { valid: 0, invalid: 0, unanchored: 0, 'not-found': 0, refused: 0, unanswered: 0 } as Record<string, number>;
@@ -140,10 +145,10 @@ export class IomtCollector {
         this.onAlert(event.path, event.patient, event.rule, event.conditionUs, nowUs);
         return;
       case 'iomt-access-submitted':
-        this.accessSubmitted.add(event.request);
+        this.accessSubmitted.add(requestKey(event.requester, event.request));
         return;
       case 'iomt-access-decided':
-        this.accessRequests.set(event.request, event.patient);
+        this.accessRequests.set(requestKey(event.requester, event.request), event.patient);
         this.decisions[event.decision] = (this.decisions[event.decision] ?? 0) + 1;
         if (event.submittedUs >= this.warmupUs) this.accessDecision.add((nowUs - event.submittedUs) / MS);
         return;

@@ -17,10 +17,13 @@ export type IomtEvent =
   | { readonly kind: 'iomt-batch-anchored'; readonly gateway: number; readonly batch: number; readonly height: number; readonly txBytes: number; readonly trueUs: Float64Array }
   /** A care team received an alert. */
   | { readonly kind: 'iomt-alert-delivered'; readonly path: 'fast' | 'chain'; readonly patient: number; readonly rule: number; readonly device: number; readonly conditionUs: number }
-  /** A requester submitted an access request to AccessControl (decided or not by the end). */
-  | { readonly kind: 'iomt-access-submitted'; readonly request: string; readonly submittedUs: number }
+  /**
+   * A requester submitted an access request to AccessControl (decided or not by the end). A request
+   * is its requester's id `request` (requestKey): AccessControl keys it so, and so must whoever counts it.
+   */
+  | { readonly kind: 'iomt-access-submitted'; readonly request: string; readonly requester: string; readonly submittedUs: number }
   /** A client's access request was confirmed; the decision is read from its organisation's node. */
-  | { readonly kind: 'iomt-access-decided'; readonly request: string; readonly role: 'clinician' | 'researcher'; readonly submittedUs: number; readonly decision: string; readonly patient: number }
+  | { readonly kind: 'iomt-access-decided'; readonly request: string; readonly requester: string; readonly role: 'clinician' | 'researcher'; readonly submittedUs: number; readonly decision: string; readonly patient: number }
   /**
    * A client read a record and checked its inclusion proof against the root anchored on chain, as its
    * node answered it; `requestedUs` is when it asked the store for the record. 'not-found' and
