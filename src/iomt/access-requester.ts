@@ -109,7 +109,7 @@ export class AccessRequester {
     if (open === undefined) return undefined;
     this.open.delete(m.token);
     if (m.found === undefined) {
-      emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: open.request, requestedUs: open.requestedUs, outcome: m.denied === true ? 'refused' : 'not-found' });
+      emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: open.request, requester: this.requester, requestedUs: open.requestedUs, outcome: m.denied === true ? 'refused' : 'not-found' });
       return false;
     }
     const id = this.queries.ask({ q: 'anchor-root', gateway: m.found.gateway, batch: m.found.batch }, 0);
@@ -128,7 +128,7 @@ export class AccessRequester {
     for (const [token, open] of this.open) {
       if (open.requestedUs < 0 || now - open.requestedUs < READ_DEADLINE_US) continue;
       this.open.delete(token);
-      emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: open.request, requestedUs: open.requestedUs, outcome: 'unanswered' });
+      emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: open.request, requester: this.requester, requestedUs: open.requestedUs, outcome: 'unanswered' });
     }
   }
 
@@ -142,6 +142,6 @@ export class AccessRequester {
     // Checking the proof hashes the record and one node per sibling on its path (RFC 9162 §2.1.3.2).
     if (root !== undefined) this.ctx.cpu(merkleProofCostUs(this.crypto, c.proof.path.length, c.record.length));
     const outcome = root === undefined ? 'unanchored' : verifyMerkleProof(root, c.record, c.proof) ? 'valid' : 'invalid';
-    emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: c.request, requestedUs: c.requestedUs, outcome });
+    emitIomt(this.ctx, { kind: 'iomt-integrity-check', request: c.request, requester: this.requester, requestedUs: c.requestedUs, outcome });
   }
 }

@@ -5,11 +5,11 @@ import type { IomtEvent } from './events.ts';
 type Outcome = Extract<IomtEvent, { kind: 'iomt-integrity-check' }>['outcome'];
 
 let serial = 0;
-function served(reads: AlteredReads, request: string, altered: boolean): void {
-  reads.onServed({ kind: 'iomt-record-served', store: 9, serial: serial++, request, requester: 'cl_a', device: 0, patient: 'pt_a', altered });
+function served(reads: AlteredReads, request: string, altered: boolean, requester = 'cl_a'): void {
+  reads.onServed({ kind: 'iomt-record-served', store: 9, serial: serial++, request, requester, device: 0, patient: 'pt_a', altered });
 }
-function checked(reads: AlteredReads, request: string, outcome: Outcome): void {
-  reads.onIntegrityCheck({ kind: 'iomt-integrity-check', request, requestedUs: 0, outcome });
+function checked(reads: AlteredReads, request: string, outcome: Outcome, requester = 'cl_a'): void {
+  reads.onIntegrityCheck({ kind: 'iomt-integrity-check', request, requester, requestedUs: 0, outcome });
 }
 
 describe('AlteredReads', () => {
@@ -28,5 +28,15 @@ describe('AlteredReads', () => {
     // A second check of the same request (none comes from an honest reader) is not counted again.
     checked(reads, 'r_caught', 'invalid');
     expect(reads.counts()).toEqual({ served: 5, caught: 1, passed: 1 });
+  });
+
+  it("matches an altered record to its own reader's check, not to another requester's request of the same id", () => {
+    const reads = new AlteredReads();
+    served(reads, 'req_5_0', true, 'cl_a');
+    served(reads, 'req_5_0', false, 'cl_b');
+    // cl_b's intact record verifies first: not the altered one passing.
+    checked(reads, 'req_5_0', 'valid', 'cl_b');
+    checked(reads, 'req_5_0', 'invalid', 'cl_a');
+    expect(reads.counts()).toEqual({ served: 1, caught: 1, passed: 0 });
   });
 });

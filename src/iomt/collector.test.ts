@@ -142,7 +142,7 @@ describe('IomtCollector', () => {
   it('counts integrity checks by outcome, and their latency from the request for requests after warm-up', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 1_000_000);
     const check = (outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' | 'unanswered', requestedUs: number, atUs: number) =>
-      c.onEvent({ kind: 'iomt-integrity-check', request: `r${atUs}`, requestedUs, outcome }, atUs);
+      c.onEvent({ kind: 'iomt-integrity-check', request: `r${atUs}`, requester: 'cl_x', requestedUs, outcome }, atUs);
     check('valid', 500_000, 600_000);
     check('valid', 2_000_000, 2_040_000);
     check('unanchored', 3_000_000, 3_020_000);
@@ -163,7 +163,7 @@ describe('IomtCollector', () => {
 
   it('says each IoMT check could not fail in a run that gave it nothing to judge', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
-    c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requestedUs: 0, outcome: 'unanchored' }, 10);
+    c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requester: 'cl_x', requestedUs: 0, outcome: 'unanchored' }, 10);
     const { checks } = c.finish({ durationUs: 1e9, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map(), consentRevokedUs: new Map() });
     expect(Object.fromEntries(checks.map((k) => [k.name, k.couldNotFail]))).toEqual({
       'iomt.no_phi_on_chain': 'no committed transaction was inspected',
@@ -175,7 +175,7 @@ describe('IomtCollector', () => {
 
   it('does not say its integrity check could not fail once a read was checked against an anchored root', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
-    c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requestedUs: 0, outcome: 'valid' }, 10);
+    c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requester: 'cl_x', requestedUs: 0, outcome: 'valid' }, 10);
     const { checks } = c.finish({ durationUs: 1e9, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map(), consentRevokedUs: new Map() });
     expect(checks.find((k) => k.name === 'iomt.integrity')!.couldNotFail).toBeUndefined();
   });
@@ -464,7 +464,7 @@ describe('IomtCollector', () => {
     const outcomes = ['valid', 'invalid', 'unanchored', 'not-found', 'valid'] as const;
     [10, 20, 30, 100, 200].forEach((ms, k) => {
       const requestedUs = 1_000_000 * (k + 1);
-      c.onEvent({ kind: 'iomt-integrity-check', request: `r${k}`, requestedUs, outcome: outcomes[k]! }, requestedUs + ms * 1_000);
+      c.onEvent({ kind: 'iomt-integrity-check', request: `r${k}`, requester: 'cl_x', requestedUs, outcome: outcomes[k]! }, requestedUs + ms * 1_000);
     });
     const m = metrics(c);
     // Sorted 10, 20, 30, 100, 200: p50 at rank 2 → 30 ms (the mean is 72); p95 at rank 3.8 → 100 + 0.8·100 = 180.
@@ -474,7 +474,7 @@ describe('IomtCollector', () => {
 
   it('counts an integrity check the store refused as refused, not as not found', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
-    c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requestedUs: 1_000, outcome: 'refused' }, 2_000);
+    c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requester: 'cl_x', requestedUs: 1_000, outcome: 'refused' }, 2_000);
     const m = metrics(c);
     expect(m['iomt.integrity_checks_refused']!.value).toBe(1);
     expect(m['iomt.integrity_checks_not_found']!.value).toBe(0);
@@ -662,7 +662,7 @@ describe('IomtCollector: each metric fails under a plausible wrong variant', () 
 
   it('fails iomt.integrity on a read whose proof failed, with no valid read beside it, and does not call it vacuous', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
-    c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requestedUs: 0, outcome: 'invalid' }, 10);
+    c.onEvent({ kind: 'iomt-integrity-check', request: 'r1', requester: 'cl_x', requestedUs: 0, outcome: 'invalid' }, 10);
     const integrity = finish(c).checks.find((k) => k.name === 'iomt.integrity')!;
     expect(integrity).toMatchObject({ passed: false, detail: '0 valid, 1 invalid reads' });
     expect(integrity.couldNotFail).toBeUndefined();

@@ -30,7 +30,7 @@ export type IomtEvent =
    * 'refused' are the store's answers without a record; 'unanswered', a read the client gave up
    * with no answer by its deadline (access-requester.ts).
    */
-  | { readonly kind: 'iomt-integrity-check'; readonly request: string; readonly requestedUs: number; readonly outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' | 'refused' | 'unanswered' }
+  | { readonly kind: 'iomt-integrity-check'; readonly request: string; readonly requester: string; readonly requestedUs: number; readonly outcome: 'valid' | 'invalid' | 'unanchored' | 'not-found' | 'refused' | 'unanswered' }
   /**
    * A store's host sent a record to `requester` under `request`, as the read its reply answers named
    * them ('' when that read named none, or the reply answers no read): reported by the host's tap
