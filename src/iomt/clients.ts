@@ -181,7 +181,7 @@ export class PatientPortal extends PoissonLedgerClient {
     this.remaining[i] = this.remaining[this.remaining.length - 1]!;
     this.remaining.pop();
     const tx = this.ledger.submit(consentRevokeCall(c.consent, c.patient), 0);
-    emitIomt(ctx, { kind: 'iomt-revoke-submitted', consent: c.consent, submittedUs: tx.submittedUs });
+    emitIomt(ctx, { kind: 'iomt-revoke-submitted', consent: c.consent, tx: tx.id, submittedUs: tx.submittedUs });
     return true;
   }
 }

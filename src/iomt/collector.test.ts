@@ -15,6 +15,13 @@ function permit(height: number, consent: string): ContractOutcome {
   return { kind: 'access', tx: tx(), height, blockTimeUs: 0, access: { request: `req_1_${id}`, requester: 'cl_x', patient: 'pt_x', decision: 'permit', consent, keyToken: 'k' } };
 }
 
+/** A revocation of `consent` submitted at `submittedUs`, reported to `c` as the portal reports it; its transaction, to commit. */
+function submitRevoke(c: IomtCollector, consent: string, submittedUs: number): Transaction {
+  const revoke: Transaction = { ...tx(), submittedUs, call: { contract: 'Consent', method: 'revoke', args: { consent, patient: 'pt_x' } } };
+  c.onEvent({ kind: 'iomt-revoke-submitted', consent, tx: revoke.id, submittedUs }, submittedUs);
+  return revoke;
+}
+
 function metrics(c: IomtCollector, durationUs = 1e9) {
   return c.finish({ durationUs, accepted: 0, readingsSent: 0, readingsLost: 0, alertsRefused: 0, audit: new Map(), consents: new Map(), consentRevokedUs: new Map() }).metrics;
 }
@@ -27,9 +34,9 @@ describe('IomtCollector', () => {
   it('counts a permit on a consent whose revocation is submitted but not yet committed as stale', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
     c.onOutcome(permit(1, 'con_a'), 1_000);
-    c.onEvent({ kind: 'iomt-revoke-submitted', consent: 'con_a', submittedUs: 2_000 }, 2_000);
+    const revoke = submitRevoke(c, 'con_a', 2_000);
     c.onOutcome(permit(2, 'con_a'), 3_000);
-    c.onOutcome({ kind: 'consent-revoked', tx: tx(), height: 3, consent: 'con_a' }, 5_500);
+    c.onOutcome({ kind: 'consent-revoked', tx: revoke, height: 3, consent: 'con_a' }, 5_500);
     const m = metrics(c);
     expect(m['iomt.stale_accesses']!.value).toBe(1);
     expect(m['iomt.consent_revoke_enforced_latency_ms.p50']!.value).toBe(3.5);
@@ -486,8 +493,8 @@ describe('IomtCollector', () => {
     [2, 4, 12].forEach((ms, k) => {
       const consent = `con_${k}`;
       const submittedUs = 1_000_000 * (k + 1);
-      c.onEvent({ kind: 'iomt-revoke-submitted', consent, submittedUs }, submittedUs);
-      c.onOutcome({ kind: 'consent-revoked', tx: tx(), height: k + 1, consent }, submittedUs + ms * 1_000);
+      const revoke = submitRevoke(c, consent, submittedUs);
+      c.onOutcome({ kind: 'consent-revoked', tx: revoke, height: k + 1, consent }, submittedUs + ms * 1_000);
     });
     const m = metrics(c);
     expect(m['iomt.consent_revoke_enforced_latency_ms.mean']!.value).toBe(6);
@@ -581,10 +588,10 @@ describe('IomtCollector: each metric fails under a plausible wrong variant', () 
   it('times only the consent revocations submitted after the warm-up', () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 5_000_000);
     // con_a submitted during the warm-up and committed 6 s later; con_b after it, committed 500 ms later.
-    c.onEvent({ kind: 'iomt-revoke-submitted', consent: 'con_a', submittedUs: 1_000_000 }, 1_000_000);
-    c.onEvent({ kind: 'iomt-revoke-submitted', consent: 'con_b', submittedUs: 6_000_000 }, 6_000_000);
-    c.onOutcome({ kind: 'consent-revoked', tx: tx(), height: 1, consent: 'con_b' }, 6_500_000);
-    c.onOutcome({ kind: 'consent-revoked', tx: tx(), height: 2, consent: 'con_a' }, 7_000_000);
+    const revokeA = submitRevoke(c, 'con_a', 1_000_000);
+    const revokeB = submitRevoke(c, 'con_b', 6_000_000);
+    c.onOutcome({ kind: 'consent-revoked', tx: revokeB, height: 1, consent: 'con_b' }, 6_500_000);
+    c.onOutcome({ kind: 'consent-revoked', tx: revokeA, height: 2, consent: 'con_a' }, 7_000_000);
     const m = finish(c).metrics;
     expect(m['iomt.consent_revoke_enforced_latency_ms.mean']!.value).toBe(500);
     expect(m['iomt.consent_revoke_enforced_latency_ms.max']!.value).toBe(500);
@@ -654,10 +661,35 @@ describe('IomtCollector: each metric fails under a plausible wrong variant', () 
 
   it("counts a permit as stale only while its consent's revocation is submitted and not yet committed, not after the commit", () => {
     const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
-    c.onEvent({ kind: 'iomt-revoke-submitted', consent: 'con_a', submittedUs: 1_000_000 }, 1_000_000);
-    c.onOutcome({ kind: 'consent-revoked', tx: tx(), height: 2, consent: 'con_a' }, 2_000_000);
+    const revoke = submitRevoke(c, 'con_a', 1_000_000);
+    c.onOutcome({ kind: 'consent-revoked', tx: revoke, height: 2, consent: 'con_a' }, 2_000_000);
     c.onOutcome(permit(3, 'con_a'), 3_000_000);
     expect(finish(c).metrics['iomt.stale_accesses']!.value).toBe(0);
+  });
+
+  it('counts no permit as stale after its consent\'s revocation committed as a refused call: the consent stayed active', () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    const revoke = submitRevoke(c, 'con_a', 1_000_000);
+    c.onOutcome(permit(2, 'con_a'), 1_500_000);
+    c.onOutcome({ kind: 'rejected', tx: revoke, height: 3, reason: 'patient-not-sender' }, 2_000_000);
+    c.onOutcome(permit(4, 'con_a'), 3_000_000);
+    const m = finish(c).metrics;
+    // The permit before the refusal committed, while the revocation was pending, is stale; the one after is not.
+    expect(m['iomt.stale_accesses']!.value).toBe(1);
+    expect(m['iomt.consent_revoke_enforced_latency_ms.max']!.value).toBeNaN();
+  });
+
+  it("keeps a consent's revocation pending when another revocation of it is refused", () => {
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [], [], 0);
+    const patients = submitRevoke(c, 'con_a', 1_000_000);
+    const refused = submitRevoke(c, 'con_a', 1_200_000);
+    c.onOutcome({ kind: 'rejected', tx: refused, height: 2, reason: 'patient-not-sender' }, 2_000_000);
+    c.onOutcome(permit(3, 'con_a'), 3_000_000);
+    c.onOutcome({ kind: 'consent-revoked', tx: patients, height: 4, consent: 'con_a' }, 4_000_000);
+    const m = finish(c).metrics;
+    expect(m['iomt.stale_accesses']!.value).toBe(1);
+    // Timed from its own submission, not the later refused one's.
+    expect(m['iomt.consent_revoke_enforced_latency_ms.max']!.value).toBe(3_000);
   });
 
   it('fails iomt.integrity on a read whose proof failed, with no valid read beside it, and does not call it vacuous', () => {

@@ -80,7 +80,16 @@ export class IomtCollector {
   private readonly decisions = { permit: 0, deny: 0, 'break-glass': 0, unknown: 0 } as Record<string, number>;
   private readonly integrity = { valid: 0, invalid: 0, unanchored: 0, 'not-found': 0, refused: 0, unanswered: 0 } as Record<string, number>;
   private staleAccesses = 0;
-  private readonly pendingRevokes = new Map<string, number>();
+  /**
+   * Consent revocations submitted and not yet committed, by transaction id: a revocation leaves
+   * them when its transaction commits, as the revocation or as a refused call (the consent then
+   * stays active, and a permit on it is the committed state's, not stale). By transaction, not
+   * consent, so that a refused revocation (another host's, not the patient's) does not settle the
+   * patient's own still pending.
+   */
+  private readonly pendingRevokes = new Map<number, { readonly consent: string; readonly submittedUs: number }>();
+  /** Per consent, how many of its revocations are pending (pendingRevokes). */
+  private readonly pendingRevokesByConsent = new Map<string, number>();
   /** Device revocations committed (first execution) and not yet applied by the device's gateway: commit time by device name. */
   private readonly unappliedDeviceRevocations = new Map<string, number>();
   /** Every record a store served, judged at the end against the committed audit and consent state. */
@@ -159,7 +168,8 @@ export class IomtCollector {
         if (event.outcome !== 'unanswered' && event.requestedUs >= this.warmupUs) this.integrityCheck.add((nowUs - event.requestedUs) / MS);
         return;
       case 'iomt-revoke-submitted':
-        this.pendingRevokes.set(event.consent, event.submittedUs);
+        this.pendingRevokes.set(event.tx, { consent: event.consent, submittedUs: event.submittedUs });
+        this.pendingRevokesByConsent.set(event.consent, (this.pendingRevokesByConsent.get(event.consent) ?? 0) + 1);
         return;
       case 'iomt-device-revocation-applied': {
         const committedUs = this.unappliedDeviceRevocations.get(event.device);
@@ -281,11 +291,8 @@ export class IomtCollector {
         this.anchorTxBytes += o.tx.sizeBytes;
         return;
       case 'consent-revoked': {
-        const submitted = this.pendingRevokes.get(o.consent);
-        if (submitted !== undefined) {
-          this.pendingRevokes.delete(o.consent);
-          if (submitted >= this.warmupUs) this.revokeEnforced.add((nowUs - submitted) / MS);
-        }
+        const submittedUs = this.revokeCommitted(o.tx.id);
+        if (submittedUs !== undefined && submittedUs >= this.warmupUs) this.revokeEnforced.add((nowUs - submittedUs) / MS);
         return;
       }
       case 'access': {
@@ -293,7 +300,7 @@ export class IomtCollector {
         const c = o.access.consent;
         if (o.access.decision !== 'permit' || c === '') return;
         // Granted on a consent whose revocation was already submitted but not yet committed: stale.
-        if (this.pendingRevokes.has(c)) this.staleAccesses++;
+        if (this.pendingRevokesByConsent.has(c)) this.staleAccesses++;
         return;
       }
       case 'device':
@@ -302,10 +309,23 @@ export class IomtCollector {
         return;
       case 'rejected':
         this.rejectedCalls++;
+        // A refused revocation committed too: it no longer keeps its consent's permits stale.
+        this.revokeCommitted(o.tx.id);
         return;
       default:
         return;
     }
+  }
+
+  /** The revocation submitted as transaction `tx` committed (either way): no longer pending. Its submission time; undefined when it was not pending. */
+  private revokeCommitted(tx: number): number | undefined {
+    const pending = this.pendingRevokes.get(tx);
+    if (pending === undefined) return undefined;
+    this.pendingRevokes.delete(tx);
+    const left = this.pendingRevokesByConsent.get(pending.consent)! - 1;
+    if (left === 0) this.pendingRevokesByConsent.delete(pending.consent);
+    else this.pendingRevokesByConsent.set(pending.consent, left);
+    return pending.submittedUs;
   }
 
   /**

@@ -43,8 +43,11 @@ export type IomtEvent =
   | { readonly kind: 'iomt-record-served'; readonly store: number; readonly serial: number; readonly request: string; readonly requester: string; readonly device: number; readonly patient: string; readonly altered: boolean }
   /** A contract call's first execution by a replica (emitted with `emitFirst`, by transaction id: each replica executes it). */
   | { readonly kind: 'iomt-contract-outcome'; readonly outcome: ContractOutcome }
-  /** A patient portal submitted a consent revocation. */
-  | { readonly kind: 'iomt-revoke-submitted'; readonly consent: string; readonly submittedUs: number };
+  /**
+   * A consent revocation was submitted (a patient portal's, or the consent-misuse attack's patient)
+   * as transaction `tx` (its id), which commits as the revocation or as a refused call.
+   */
+  | { readonly kind: 'iomt-revoke-submitted'; readonly consent: string; readonly tx: number; readonly submittedUs: number };
 
 export type IomtEventKind = IomtEvent['kind'];
 

@@ -210,7 +210,7 @@ export class ScriptedPatient implements Actor<unknown>, LedgerOwner {
       }
       case TIMER_REVOKE: {
         const tx = this.ledger.submit({ contract: 'Consent', method: 'revoke', args: { consent: o.consent, patient: o.patient } }, TOKEN_REVOKE);
-        emitIomt(ctx, { kind: 'iomt-revoke-submitted', consent: o.consent, submittedUs: tx.submittedUs });
+        emitIomt(ctx, { kind: 'iomt-revoke-submitted', consent: o.consent, tx: tx.id, submittedUs: tx.submittedUs });
         this.tell({ kind: 'consent-news', what: 'revoke-submitted', submittedUs: tx.submittedUs });
         return;
       }
