@@ -34,6 +34,22 @@ describe('Mempool', () => {
     expect(m.droppedTotal).toBe(3);
   });
 
+  it('withdraws, instead of taking, what it is set to exclude, in either order, and welcomes a later copy', () => {
+    for (const order of ['fifo', 'priority'] as const) {
+      const m = new Mempool({ capacityTxs: 10, capacityBytes: 10_000, order, lifetimeUs: Infinity });
+      for (let i = 0; i < 6; i++) m.add(tx(i), 6 - i);
+      const seen: number[] = [];
+      m.excluding = (t) => (seen.push(txSeq(t.id)), txSeq(t.id) % 2 === 1);
+      expect(m.take(2, 10_000).map((t) => txSeq(t.id))).toEqual([0, 2]);
+      expect(seen).toEqual([0, 1, 2]);
+      expect(m.sizeTxs).toBe(3);
+      expect(m.isKnown(tx(1).id)).toBe(false);
+      m.excluding = null;
+      expect(m.take(10, 10_000).map((t) => txSeq(t.id))).toEqual([3, 4, 5]);
+      expect(m.add(tx(1))).toBe('added');
+    }
+  });
+
   it('treats proposed and committed transactions as duplicates until a proposal is abandoned', () => {
     const m = new Mempool({ capacityTxs: 10, capacityBytes: 10_000, order: 'fifo', lifetimeUs: Infinity });
     m.add(tx(0));

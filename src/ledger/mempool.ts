@@ -71,6 +71,12 @@ export class Mempool {
   private readonly committed = new TxIdSet();
 
   private readonly clock: MempoolClock;
+  /**
+   * Where set, `take` withdraws the transactions it selects instead of taking them: a Byzantine
+   * replica that keeps chosen senders' transactions out of its proposals, whenever they entered its
+   * pool (src/attacks/byzantine/censorship.ts).
+   */
+  excluding: ((tx: Transaction) => boolean) | null = null;
 
   /** `clock` is needed only with a finite `options.lifetimeUs`. */
   constructor(options: MempoolOptions = DEFAULT_MEMPOOL, clock?: MempoolClock) {
@@ -132,7 +138,7 @@ export class Mempool {
    * Remove and return up to `maxTxs` transactions totalling at most `maxBytes`, in pool order, and
    * mark them proposed (call `markCommitted` or `unpropose` for each later). Taking stops at the
    * first transaction that does not fit, so order is never violated. Expired transactions met on
-   * the way are dropped and reported to the clock.
+   * the way are dropped and reported to the clock; those `excluding` selects leave the pool untaken.
    */
   take(maxTxs: number, maxBytes: number): Transaction[] {
     const out: Transaction[] = [];
@@ -144,6 +150,11 @@ export class Mempool {
         this.removeWaiting(e.tx);
         this.dropped[MempoolDrop.expired]! += 1;
         this.clock.expired(e.tx);
+        continue;
+      }
+      if (e !== undefined && this.excluding !== null && this.excluding(e.tx)) {
+        this.popHead();
+        this.removeWaiting(e.tx);
         continue;
       }
       if (e === undefined || bytes + e.tx.sizeBytes > maxBytes) break;

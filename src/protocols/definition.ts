@@ -157,6 +157,20 @@ export function hasForwardedIntake(replica: unknown): replica is ForwardedIntake
 }
 
 /**
+ * A replica that can keep chosen transactions out of what it takes from its pool for a proposal
+ * (or, in HotStuff, to forward to the next leader), whenever they entered the pool: what lets a
+ * censor never propose a censored sender's transactions, those pooled before it began included.
+ * `null` lifts it.
+ */
+export interface ProposalExclusion {
+  excludeFromProposals(excludes: ((tx: Transaction) => boolean) | null): void;
+}
+
+export function hasProposalExclusion(replica: unknown): replica is ProposalExclusion {
+  return typeof (replica as Partial<ProposalExclusion> | null)?.excludeFromProposals === 'function';
+}
+
+/**
  * A replica that implements its definition's `byzantineLevers`. `lever` is one of them, pulled once
  * before the replica starts; the replica deviates only while `engaged()` holds (the attack's window)
  * and runs its honest code otherwise.

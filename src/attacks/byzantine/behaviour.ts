@@ -48,6 +48,13 @@ export interface ByzantineBehaviour {
    * asked (ForwardedIntake, src/protocols/definition.ts).
    */
   rewritesIncoming?(from: HostId, msg: unknown, nowUs: number, emit: (event: ModelEvent) => void, replica: unknown): unknown;
+  /**
+   * Called before each message or timer of the replica's, once for each of its faces (`replica`, the
+   * honest code of that face, before it handles the event): to set what its protocol lets the
+   * behaviour set for the event (ProposalExclusion, src/protocols/definition.ts); `emit` as for
+   * dropsIncoming, for what the replica then does during the event.
+   */
+  beforeHandling?(nowUs: number, emit: (event: ModelEvent) => void, replica: unknown): void;
   /** Drop a message the replica sends. */
   dropsOutgoing?(to: HostId, msg: unknown, nowUs: number): boolean;
   /** Hold a message the replica sends for this many µs (released in order), or undefined. */

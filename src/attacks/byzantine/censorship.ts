@@ -1,14 +1,15 @@
 /**
  * Censorship of chosen senders: the proxy drops incoming messages carrying a transaction from a
- * censored client, and takes theirs out of the transactions other replicas forward to it on the
- * messages its protocol declares (ProtocolDefinition.forwardedTransactions), so as leader the
- * replica never proposes them. Censored clients and every
- * dropped transaction are labelled in the ground truth, a transaction once however many of its
- * copies are dropped.
+ * censored client, takes theirs out of the transactions other replicas forward to it on the
+ * messages its protocol declares (ProtocolDefinition.forwardedTransactions), and, where its
+ * protocol lets it (ProposalExclusion: PBFT, HotStuff, Clique), keeps those already in its pool when
+ * the window opens out of what it takes for a proposal, so as leader the replica never proposes
+ * them in the window. Censored clients and every dropped or withheld transaction are labelled in
+ * the ground truth, a transaction once however many of its copies are dropped.
  */
 import { z } from 'zod';
 import type { HostId } from '../../../sim/index.ts';
-import { forwardedTransactionsOf, hasForwardedIntake, withForwardedTransactions, type ForwardedTransactions } from '../../protocols/definition.ts';
+import { forwardedTransactionsOf, hasForwardedIntake, hasProposalExclusion, withForwardedTransactions, type ForwardedTransactions } from '../../protocols/definition.ts';
 import { defineAttack } from '../definition.ts';
 import { TRUTH_LABEL_EVENT, type TruthLabelEvent } from '../ground-truth.ts';
 import { param, replicaList, zOrdinal } from '../params.ts';
@@ -20,7 +21,7 @@ export const censorship = defineAttack({
   title: 'Censorship of chosen senders',
   category: 'consensus',
   targets: 'replicas and clients',
-  model: 'proxy drops incoming messages carrying a transaction from a censored client and takes theirs out of transactions forwarded to it; as leader the replica never proposes them',
+  model: 'proxy drops incoming messages carrying a transaction from a censored client, takes theirs out of transactions forwarded to it and keeps those already pooled out of its proposals; as leader the replica never proposes them in the window',
   paramsSchema: z.object({
     replicas: replicaList('Replicas that misbehave (0 is the first replica).'),
     clients: param(z.array(zOrdinal).min(1), 'Clients (0 is the first client) whose transactions are censored.', 'client index list'),
@@ -57,8 +58,20 @@ export const censorship = defineAttack({
       if (typeof tx.id === 'number') emit({ kind: TRUTH_LABEL_EVENT, entity: 'tx', id: tx.id, attack: 'censorship', role: 'censored', fromUs: nowUs });
       return true;
     };
+    // The event being handled: a transaction the pool withholds during it is labelled at its time.
+    let handlingUs = 0;
+    let handlingEmit: (event: TruthLabelEvent) => void = () => {};
+    const withheld = (tx: { id?: unknown; sender?: unknown }): boolean => censors(tx, handlingUs, handlingEmit);
     return {
       mode: 'censorship',
+      // Transactions pooled before the window (or taken back into the pool in it, as a HotStuff
+      // replica takes back what it forwarded) are kept out of every proposal while it is open.
+      beforeHandling(nowUs, emit, replica) {
+        if (!hasProposalExclusion(replica)) return;
+        handlingUs = nowUs;
+        handlingEmit = emit;
+        replica.excludeFromProposals(isActive(spec, nowUs) ? withheld : null);
+      },
       dropsIncoming(_from, msg, nowUs, emit) {
         return isActive(spec, nowUs) && censors((msg as { tx?: { id?: unknown; sender?: unknown } } | null)?.tx, nowUs, emit);
       },

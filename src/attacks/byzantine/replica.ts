@@ -2,7 +2,8 @@
  * A Byzantine replica built from honest code: a proxy between the protocol actor and the network
  * (Malachite's design), so protocols stay honest and the misbehaviour is data. The proxy knows no
  * attack by name: each Byzantine attack hands it a behaviour (src/attacks/byzantine/behaviour.ts)
- * that drops what arrives, drops or holds what leaves, or splits the replica into faces.
+ * that drops what arrives, drops or holds what leaves, sets what the protocol lets it set before
+ * each event (beforeHandling), or splits the replica into faces.
  *
  * - A split brain runs several copies ("faces") of the honest replica; the behaviour decides which
  *   face hears each message and which face's messages reach each peer, and faces of colluding
@@ -97,11 +98,13 @@ export class ByzantineReplica implements Actor<unknown> {
       this.deliverShared();
       return;
     }
+    this.beforeHandling();
     this.faces[r]?.onTimer((tag - r) / TAG_STRIDE);
   }
 
   onMessage(from: HostId, msg: unknown): void {
     const now = this.ctx.nowUs;
+    this.beforeHandling();
     if (isFaceEnvelope(msg)) {
       if (this.faces.length > 1 && this.activeSplit(now) !== undefined) this.faces[msg.face]?.onMessage(from, msg.msg);
       else for (const f of this.faces) f.onMessage(from, msg.msg);
@@ -159,6 +162,13 @@ export class ByzantineReplica implements Actor<unknown> {
   }
 
   // ---- internals ----
+
+  private beforeHandling(): void {
+    for (const b of this.behaviours) {
+      if (b.beforeHandling === undefined) continue;
+      for (const f of this.faces) b.beforeHandling(this.ctx.nowUs, this.emitFromHost, f);
+    }
+  }
 
   private activeSplit(now: number): SplitBrain | undefined {
     for (const b of this.behaviours) if (b.split?.isActive(now) === true) return b.split;

@@ -37,7 +37,7 @@ import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
 import type { Block, Transaction } from '../../ledger/types.ts';
 import { executedBlockHolding } from '../executed-lookup.ts';
 import { replyBytes, replySignCostUs } from '../reply.ts';
-import { PROPOSE_ON_LOCK, type ByzantineLevers, type ForwardedIntake } from '../definition.ts';
+import { PROPOSE_ON_LOCK, type ByzantineLevers, type ForwardedIntake, type ProposalExclusion } from '../definition.ts';
 import type { CommitEvent, LeadsEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from '../types.ts';
 import {
   HEADER_BYTES,
@@ -94,7 +94,7 @@ interface ForwardedBatch {
   readonly txs: readonly Transaction[];
 }
 
-export class HotStuffReplica implements Actor<unknown>, ByzantineLevers, ForwardedIntake {
+export class HotStuffReplica implements Actor<unknown>, ByzantineLevers, ForwardedIntake, ProposalExclusion {
   readonly params: HotStuffParams;
   private readonly n: number;
   private readonly quorum: number;
@@ -528,6 +528,10 @@ export class HotStuffReplica implements Actor<unknown>, ByzantineLevers, Forward
     if (m.kind === 'hs-new-view' && this.config.replicaHosts[m.sender] !== from) return NO_TXS;
     if (m.txs.length === 0 || !this.proposesYet(view)) return NO_TXS;
     return m.txs.filter((tx) => this.forwarded.has(tx.id) || !this.mempool.isKnown(tx.id));
+  }
+
+  excludeFromProposals(excludes: ((tx: Transaction) => boolean) | null): void {
+    this.mempool.excluding = excludes;
   }
 
   /** Whether this replica leads `view` and has yet to propose in it: what forwarded transactions are for. */

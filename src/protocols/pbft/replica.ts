@@ -15,6 +15,8 @@
  * messages and timers to them.
  */
 import type { Actor, HostId } from '../../../sim/index.ts';
+import type { Transaction } from '../../ledger/types.ts';
+import type { ProposalExclusion } from '../definition.ts';
 import type { RequestMessage } from '../types.ts';
 import type { PbftMessage } from './messages.ts';
 import type { FetchReply, FetchRequest } from './state-transfer.ts';
@@ -23,7 +25,7 @@ import { TAG_BATCH, TAG_REQUEST, TAG_NEW_VIEW, TAG_STATUS, NO_TIMER } from './re
 
 export type { PbftOptions } from './replica-core.ts';
 
-export class PbftReplica extends StatusReports implements Actor<unknown> {
+export class PbftReplica extends StatusReports implements Actor<unknown>, ProposalExclusion {
   override onMessage(from: HostId, msg: unknown): void {
     const m = msg as PbftMessage | RequestMessage | FetchRequest | FetchReply;
     switch (m.kind) {
@@ -39,6 +41,10 @@ export class PbftReplica extends StatusReports implements Actor<unknown> {
       case 'pbft-blocks': return this.onBlocks(from, m);
       default: return;
     }
+  }
+
+  excludeFromProposals(excludes: ((tx: Transaction) => boolean) | null): void {
+    this.mempool.excluding = excludes;
   }
 
   onTimer(tag: number): void {

@@ -19,6 +19,7 @@ import { blockHashCostUs, type Signature } from '../../ledger/crypto.ts';
 import type { MempoolDropEvent, MempoolEvent } from '../../ledger/events.ts';
 import type { Mempool } from '../../ledger/mempool.ts';
 import { aheadOfClock } from '../block-time.ts';
+import type { ProposalExclusion } from '../definition.ts';
 import { replicaMempool } from '../replica-mempool.ts';
 import { replyBytes, replySignCostUs } from '../reply.ts';
 import { TxAuthenticator } from '../../ledger/tx-authentication.ts';
@@ -44,7 +45,7 @@ export interface PoaOptions {
   readonly ignoresSignerLimit?: boolean;
 }
 
-export class PoaReplica implements Actor<unknown> {
+export class PoaReplica implements Actor<unknown>, ProposalExclusion {
   readonly params: PoaParams;
   readonly chain: ChainStore;
   private readonly n: number;
@@ -113,6 +114,10 @@ export class PoaReplica implements Actor<unknown> {
     this.sealTimer = NO_TIMER;
     this.statusTimer = NO_TIMER;
     this.scheduleSeal();
+  }
+
+  excludeFromProposals(excludes: ((tx: Transaction) => boolean) | null): void {
+    this.mempool.excluding = excludes;
   }
 
   onMessage(from: HostId, msg: unknown): void {
