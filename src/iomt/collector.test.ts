@@ -3,8 +3,9 @@ import { requestKey, type AuditEntry, type ContractOutcome } from '../contracts/
 import type { Transaction } from '../ledger/index.ts';
 import { metricDoc } from '../metrics/catalog.ts';
 import type { RejectReason } from './admission.ts';
-import { DEFAULT_ALERT_RULES } from './alert-rules.ts';
-import { IomtCollector } from './collector.ts';
+import { DEFAULT_ALERT_RULES, RuleState } from './alert-rules.ts';
+import { IomtCollector, type ChannelReadingTimes } from './collector.ts';
+import { DEFAULT_PROFILES, type DeviceProfile } from './profiles.ts';
 import { CHANNEL_INDEX } from './vitals.ts';
 
 let id = 0;
@@ -29,6 +30,11 @@ function sized(sizeBytes: number): Transaction {
   return { ...tx(), sizeBytes };
 }
 const HR = DEFAULT_ALERT_RULES.findIndex((r) => r.name === 'hr-high');
+/** How the default profiles' devices sample their channels (src/iomt/device-kinds/), clocks drifting. */
+const timesOf = (p: DeviceProfile): ChannelReadingTimes => ({ channel: CHANNEL_INDEX[p.channel], intervalUs: p.intervalUs, jitterUs: p.jitterUs, eventDriven: p.eventDriven, clockDriftPpm: p.clockDriftPpm });
+const PULSE_OXIMETER = timesOf(DEFAULT_PROFILES.pulseOximeter);
+const ECG_PATCH = timesOf(DEFAULT_PROFILES.ecgPatch);
+const WEARABLE = timesOf(DEFAULT_PROFILES.wearable);
 
 describe('IomtCollector', () => {
   it('counts a permit on a consent whose revocation is submitted but not yet committed as stale', () => {
@@ -385,9 +391,9 @@ describe('IomtCollector', () => {
 
   it('leaves out of iomt.episodes, and counts apart, an episode no device of its patient can observe', () => {
     // Patient 0 has only a pulse oximeter (SpO₂); patient 1 also an ECG patch (heart rate).
-    const measuredChannels = Uint32Array.of(1 << CHANNEL_INDEX.spo2, (1 << CHANNEL_INDEX.spo2) | (1 << CHANNEL_INDEX.hr));
+    const readingTimes = [[PULSE_OXIMETER], [PULSE_OXIMETER, ECG_PATCH]];
     const ep = (patient: number, kind: 'desaturation' | 'tachycardia') => ({ patient, kind, startUs: 100_000_000, endUs: 160_000_000, level: 0 });
-    const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0, 'desaturation'), ep(0, 'tachycardia'), ep(1, 'tachycardia')], [], 0, [], { measuredChannels });
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0, 'desaturation'), ep(0, 'tachycardia'), ep(1, 'tachycardia')], [], 0, [], { readingTimes });
     const spo2 = DEFAULT_ALERT_RULES.findIndex((r) => r.name === 'spo2-low');
     c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 0, rule: spo2, device: 0, conditionUs: 105_000_000 }, 121_000_000);
     c.onEvent({ kind: 'iomt-alert-delivered', path: 'fast', patient: 1, rule: HR, device: 2, conditionUs: 100_500_000 }, 106_000_000);
@@ -396,6 +402,38 @@ describe('IomtCollector', () => {
     expect(m['iomt.episodes_unobservable']!.value).toBe(1);
     expect(m['iomt.episodes_alerted_ratio']!.value).toBe(1);
     expect(m['iomt.alert_within_target_ratio']!.value).toBe(1);
+  });
+
+  it("leaves out of iomt.episodes, and counts apart, an episode that lasted the hold but that no phase of its only device's readings lets the rule alarm", () => {
+    // A 100 s tachycardia under a 65 s hold, seen only by a once-a-minute wearable (gaps 58–62 s):
+    // it holds at most two readings, at most 62 s apart, so no phase or jitter draw alarms it.
+    const holdUs = 65_000_000;
+    const rule = { ...DEFAULT_ALERT_RULES[HR]!, holdUs };
+    const startUs = 600_000_000;
+    const endUs = startUs + 100_000_000;
+    for (let phaseUs = 0; phaseUs < 62_000_000; phaseUs += 250_000) {
+      for (const gapUs of [58_000_000, 60_000_000, 62_000_000]) {
+        const state = new RuleState([rule], [CHANNEL_INDEX.hr]);
+        for (let t = startUs - 2 * gapUs + phaseUs; t < endUs + 2 * gapUs; t += gapUs) {
+          expect(state.feed(0, t >= startUs && t < endUs ? 140 : 80, t)).toBe(false);
+        }
+      }
+    }
+    const c = new IomtCollector([rule], [{ patient: 0, kind: 'tachycardia', startUs, endUs, level: 140 }], [], 0, [], { readingTimes: [[WEARABLE]] });
+    const m = metrics(c, 1_200_000_000);
+    expect(m['iomt.episodes']!.value).toBe(0);
+    expect(m['iomt.episodes_undersampled']!.value).toBe(1);
+    expect(m['iomt.episodes_shorter_than_hold']!.value).toBe(0);
+  });
+
+  it("scores an episode that one of its patient's devices surely samples for the hold, though another would not", () => {
+    // A 100 s tachycardia under hr-high's 5 s hold: the wearable alone can miss it (one reading in
+    // it at some phases), the ECG patch's readings every second surely span 5 s of it.
+    const ep = (patient: number) => ({ patient, kind: 'tachycardia' as const, startUs: 600_000_000, endUs: 700_000_000, level: 140 });
+    const c = new IomtCollector(DEFAULT_ALERT_RULES, [ep(0), ep(1)], [], 0, [], { readingTimes: [[WEARABLE], [WEARABLE, ECG_PATCH]] });
+    const m = metrics(c, 1_200_000_000);
+    expect(m['iomt.episodes']!.value).toBe(1);
+    expect(m['iomt.episodes_undersampled']!.value).toBe(1);
   });
 
   it('reports access decision latency p50, p95, p99 and max as exact percentiles (Histogram, Hyndman & Fan definition 7)', () => {

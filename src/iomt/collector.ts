@@ -19,6 +19,7 @@ import { AlarmRates } from './alarm-rates.ts';
 import type { AlarmEvent } from './detectors.ts';
 import { CHANNEL_INDEX, episodeKindOf, type Episode, type EpisodeKind } from './vitals.ts';
 import { AlteredReads } from './altered-reads.ts';
+import { surelyAlarmableUs, type ReadingTimes } from './sampled-hold.ts';
 import { ServedReads, type ServedVerdicts } from './served-reads.ts';
 
 const MS = 1_000;
@@ -31,7 +32,12 @@ const MS = 1_000;
 const EPISODE_GRACE_US = 60_000_000;
 
 /** How an episode is scored (IomtCollector.scoring). */
-type EpisodeScoring = 'scored' | 'unwatched' | 'shorter-than-hold' | 'unobservable' | 'outside';
+type EpisodeScoring = 'scored' | 'unwatched' | 'shorter-than-hold' | 'undersampled' | 'unobservable' | 'outside';
+
+/** How one device of a patient samples a channel (CHANNEL_INDEX). */
+export interface ChannelReadingTimes extends ReadingTimes {
+  readonly channel: number;
+}
 
 interface EpisodeTrack {
   readonly e: Episode;
@@ -103,8 +109,8 @@ export class IomtCollector {
 
   /** Bound on a device clock's drift (ppm): how far before an episode's start its condition may read. */
   private readonly clockDriftPpm: number;
-  /** Per patient, a bit per channel (CHANNEL_INDEX) some device of theirs measures; undefined: every channel. */
-  private readonly measured: Uint32Array | undefined;
+  /** Per patient, how each of their devices samples its channel; undefined: every channel, continuously. */
+  private readonly readingTimes: readonly (readonly ChannelReadingTimes[])[] | undefined;
 
   constructor(
     private readonly rules: readonly AlertRule[],
@@ -112,12 +118,12 @@ export class IomtCollector {
     phiIdentifiers: readonly string[],
     private readonly warmupUs: number,
     detectors: readonly string[] = [],
-    options: { readonly clockDriftPpm?: number; readonly measuredChannels?: Uint32Array } = {},
+    options: { readonly clockDriftPpm?: number; readonly readingTimes?: readonly (readonly ChannelReadingTimes[])[] } = {},
   ) {
     this.phi = new PhiInspector(phiIdentifiers);
     this.alarmRates = new AlarmRates(detectors, warmupUs);
     this.clockDriftPpm = options.clockDriftPpm ?? 0;
-    this.measured = options.measuredChannels;
+    this.readingTimes = options.readingTimes;
     for (const e of episodes) {
       let list = this.episodesByPatient.get(e.patient);
       if (list === undefined) this.episodesByPatient.set(e.patient, (list = []));
@@ -256,12 +262,17 @@ export class IomtCollector {
   /**
    * How an episode begun after the warm-up, with the grace to alert it before the end, is scored
    * ('outside' otherwise). 'scored': a rule watches its kind on a channel a device of the patient
-   * measures, and it lasted that rule's hold. The others are left out of iomt.episodes, each
-   * counted apart so that what leaves the within-target ratio's denominator shows:
+   * measures, and it lasted long enough for that device's readings to surely show the rule its
+   * hold (sampled-hold.ts). The others are left out of iomt.episodes, each counted apart so that
+   * what leaves the within-target ratio's denominator shows:
    * - 'unwatched': no rule watches its kind (deleting a rule must not raise the ratio unseen);
    * - 'shorter-than-hold': shorter than the hold of every rule that watches it; by the alarm
    *   condition delay's design (IEC 60601-1-8 §6.1.2) such an episode is not alarmed, so counting
    *   it would score a correct silence as a miss;
+   * - 'undersampled': it lasted a hold, but some phase of the readings of every device that
+   *   measures the rule's channel misses it (a 100 s tachycardia that only a once-a-minute
+   *   wearable sees, under a 65 s hold, is never alarmed: its readings span at most 62 s);
+   *   counting it would score the devices' reading interval as the system's miss;
    * - 'unobservable': no device of the patient measures the channel of any rule that would score
    *   it (no device, no alert: counting it would score the ward's equipment as the system's miss).
    */
@@ -269,15 +280,24 @@ export class IomtCollector {
     if (e.startUs < this.warmupUs || e.startUs + EPISODE_GRACE_US > durationUs) return 'outside';
     let watched = false;
     let lastedHold = false;
+    let measured = false;
+    const lastedUs = e.endUs - e.startUs;
     for (const r of this.rules) {
       if (episodeKindOf(r.channel) !== e.kind) continue;
       watched = true;
-      if (e.endUs - e.startUs < r.holdUs) continue;
+      if (lastedUs < r.holdUs) continue;
       lastedHold = true;
-      if (this.measured === undefined || (this.measured[e.patient]! & (1 << CHANNEL_INDEX[r.channel])) !== 0) return 'scored';
+      if (this.readingTimes === undefined) return 'scored';
+      const channel = CHANNEL_INDEX[r.channel];
+      for (const times of this.readingTimes[e.patient] ?? []) {
+        if (times.channel !== channel) continue;
+        measured = true;
+        if (lastedUs >= surelyAlarmableUs(r.holdUs, times)) return 'scored';
+      }
     }
     if (!watched) return 'unwatched';
-    return lastedHold ? 'unobservable' : 'shorter-than-hold';
+    if (!lastedHold) return 'shorter-than-hold';
+    return measured ? 'undersampled' : 'unobservable';
   }
 
   /** A contract call's outcome at its first execution by any replica (the only one emitted: `emitFirst`). */
@@ -382,6 +402,7 @@ export class IomtCollector {
     put('iomt.episodes_alerted_onchain', 'count', chain);
     put('iomt.episodes_unwatched', 'count', coverage.unwatched);
     put('iomt.episodes_shorter_than_hold', 'count', coverage['shorter-than-hold']);
+    put('iomt.episodes_undersampled', 'count', coverage.undersampled);
     put('iomt.episodes_unobservable', 'count', coverage.unobservable);
     put('iomt.episodes_alerted_ratio', 'ratio', eligible === 0 ? NaN : fast / eligible);
     put('iomt.episodes_alerted_onchain_ratio', 'ratio', eligible === 0 ? NaN : chain / eligible);
@@ -433,7 +454,7 @@ export class IomtCollector {
   }
 
   private episodeCoverage(durationUs: number): Record<EpisodeScoring, number> & { fast: number; chain: number } {
-    const coverage = { scored: 0, unwatched: 0, 'shorter-than-hold': 0, unobservable: 0, outside: 0, fast: 0, chain: 0 };
+    const coverage = { scored: 0, unwatched: 0, 'shorter-than-hold': 0, undersampled: 0, unobservable: 0, outside: 0, fast: 0, chain: 0 };
     for (const list of this.episodesByPatient.values()) {
       for (const t of list) {
         const scoring = this.scoring(t.e, durationUs);

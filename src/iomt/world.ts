@@ -16,7 +16,7 @@ import { ACTOR_KINDS, type ActorKind, type ConfigOf } from './actor-kinds.ts';
 import { consentId, deviceName } from './application-calls.ts';
 import type { AlertRule } from './alert-rules.ts';
 import { AlteredRecords } from './altered-records.ts';
-import { IomtCollector } from './collector.ts';
+import { IomtCollector, type ChannelReadingTimes } from './collector.ts';
 import { accessEntriesByRequest } from './served-reads.ts';
 import { ServedRecordTap } from './served-record-tap.ts';
 import { patientName, recordNumber } from './patient-identifiers.ts';
@@ -200,10 +200,22 @@ export class IomtWorld {
     // The most a device clock drifts (ppm): an alert carries the time its condition began by that clock.
     const kindsInUse = (Object.keys(c.devicesPerBed) as DeviceKind[]).filter((k) => c.devicesPerBed[k] > 0);
     const clockDriftPpm = c.clockDrift ? Math.max(0, ...kindsInUse.map((k) => c.profiles[k].clockDriftPpm)) : 0;
-    // The channels each patient's devices measure: an episode on another channel no device can see.
-    const measuredChannels = new Uint32Array(topo.patients);
-    for (const d of topo.devices) measuredChannels[d.patient]! |= 1 << CHANNEL_INDEX[c.profiles[d.kind].channel];
-    this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs, c.detectors.map(detectorName), { clockDriftPpm, measuredChannels });
+    // How each patient's devices sample their channels: an episode on another channel no device can
+    // see, and one too short for the readings to surely span a rule's hold the sampling may miss.
+    // One entry per kind a patient has: devices of one kind sample alike.
+    const timesOfKind = new Map(
+      kindsInUse.map((k): [DeviceKind, ChannelReadingTimes] => {
+        const p = c.profiles[k];
+        return [k, { channel: CHANNEL_INDEX[p.channel], intervalUs: p.intervalUs, jitterUs: p.jitterUs, eventDriven: p.eventDriven, clockDriftPpm: c.clockDrift ? p.clockDriftPpm : 0 }];
+      }),
+    );
+    const readingTimes: ChannelReadingTimes[][] = Array.from({ length: topo.patients }, () => []);
+    for (const d of topo.devices) {
+      const times = timesOfKind.get(d.kind)!;
+      const ofPatient = readingTimes[d.patient]!;
+      if (!ofPatient.includes(times)) ofPatient.push(times);
+    }
+    this.collector = new IomtCollector(c.rules, episodes, identifiers, c.warmupUs, c.detectors.map(detectorName), { clockDriftPpm, readingTimes });
 
     // Configuration several hosts read is handed out as one deep-frozen copy (the same as a copy each).
     const profiles = shareable(c.profiles);

@@ -190,7 +190,7 @@ function lineOf(configurations: readonly Configuration[], spec: LineSpec): Headl
 function allWithinTarget(metric: string) {
   return (configurations: readonly Configuration[]): { verdict: Verdict; basis: string } => {
     const means = configurations.map((c) => c.point.metrics[metric]?.mean).filter((m): m is number => typeof m === 'number');
-    if (means.length === 0) return { verdict: 'unjudged', basis: 'could not fail: no clinical episode was scored (iomt.episodes = 0; iomt.episodes_unwatched, iomt.episodes_shorter_than_hold and iomt.episodes_unobservable say why)' };
+    if (means.length === 0) return { verdict: 'unjudged', basis: 'could not fail: no clinical episode was scored (iomt.episodes = 0; iomt.episodes_unwatched, iomt.episodes_shorter_than_hold, iomt.episodes_undersampled and iomt.episodes_unobservable say why)' };
     const met = means.every((m) => m >= 1);
     return met
       ? { verdict: 'pass', basis: `every episode alerted within its rule's target (${metric} = 1)` }
