@@ -1,4 +1,4 @@
-/** Notices of alert rules that can alarm no episode: on a channel without episodes, or holding longer than any episode lasts. */
+/** Notices of alert rules that can alarm no episode: on a channel without episodes, of a kind drawn at rate 0, or holding longer than any episode lasts. */
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from './index.ts';
 import { alertRuleNotices } from './alert-rule-notices.ts';
@@ -30,6 +30,16 @@ describe('alert rules that can alarm no episode', () => {
     // The default spo2-low holds 15 s, hr-high 5 s; durationMax below durationMin is taken as durationMin.
     expect(notices('  episodes: { durationMin: 10s, durationMax: 1s }\n')).toEqual([
       "s.yaml:9:46: iomt.episodes.durationMax: rule 'spo2-low' holds 15 s, at least the longest desaturation the scenario draws (iomt.episodes.durationMax, 10 s): it can never alarm one, and its episodes count in iomt.episodes_shorter_than_hold unless another rule on spo2 holds for them",
+    ]);
+  });
+
+  it('names the rate of a kind the scenario draws none of, for each rule that watches it, default rules included', () => {
+    const rules = '  episodes: { desaturationPerHour: 0, tachycardiaPerHour: 1 }\n  rules:\n    - { name: spo2-low, channel: spo2, op: below, threshold: 90, hold: 15s }\n    - { name: hr-high, channel: hr, op: above, threshold: 120, hold: 5s }\n';
+    expect(notices(rules)).toEqual([
+      "s.yaml:9:36: iomt.episodes.desaturationPerHour: rule 'spo2-low' watches spo2, but the scenario draws no desaturation (iomt.episodes.desaturationPerHour is 0): no episode is its to alarm, so every alert it raises counts in iomt.false_alerts",
+    ]);
+    expect(notices('  episodes: { tachycardiaPerHour: 0 }\n')).toEqual([
+      "s.yaml:9:35: iomt.episodes.tachycardiaPerHour: rule 'hr-high' watches hr, but the scenario draws no tachycardia (iomt.episodes.tachycardiaPerHour is 0): no episode is its to alarm, so every alert it raises counts in iomt.false_alerts",
     ]);
   });
 

@@ -10,12 +10,18 @@
  *   (iomt.episodes.durationMax): a condition must hold for the hold within one episode before the
  *   rule alarms (the IEC 60601-1-8 alarm condition delay), so it can never alarm one; its episodes
  *   fall in iomt.episodes_shorter_than_hold, not in the within-target ratio.
+ * - A rule whose episode kind the scenario draws at a rate of 0 (`iomt.episodes.*PerHour`): as on a
+ *   channel without episodes, there is nothing for it to alarm and every alert it raises counts in
+ *   iomt.false_alerts, while its ratios are undefined.
  */
 import { alertRulesOf } from '../iomt/alert-rules.ts';
-import { EPISODE_CHANNEL, EPISODE_KINDS, episodeKindOf } from '../iomt/vitals.ts';
+import { EPISODE_CHANNEL, EPISODE_KINDS, episodeKindOf, type EpisodeKind } from '../iomt/vitals.ts';
 import { seconds } from './attack-notices.ts';
 import { dottedPath } from './errors.ts';
 import type { Scenario } from './schema.ts';
+
+/** The field of `iomt.episodes` that sets each kind's rate (src/world/iomt.ts reads the same). */
+const RATE_FIELD: Readonly<Record<EpisodeKind, 'desaturationPerHour' | 'tachycardiaPerHour'>> = { desaturation: 'desaturationPerHour', tachycardia: 'tachycardiaPerHour' };
 
 /**
  * One sentence per rule of `scenario` that can alarm no episode, in the order the rules are listed,
@@ -34,6 +40,11 @@ export function alertRuleNotices(scenario: Scenario, locate: (path: readonly Pro
     if (kind === undefined) {
       const modelled = EPISODE_KINDS.map((k) => `${EPISODE_CHANNEL[k]} (${k})`).join(', ');
       notices.push(notice(['iomt', 'rules', i, 'channel'], `rule '${rule.name}' watches ${rule.channel}, on which the model draws no clinical episodes (only on ${modelled}): no episode is its to alarm, so every alert it raises counts in iomt.false_alerts`));
+      return;
+    }
+    const rateField = RATE_FIELD[kind];
+    if (iomt.episodes[rateField] === 0) {
+      notices.push(notice(['iomt', 'episodes', rateField], `rule '${rule.name}' watches ${rule.channel}, but the scenario draws no ${kind} (iomt.episodes.${rateField} is 0): no episode is its to alarm, so every alert it raises counts in iomt.false_alerts`));
       return;
     }
     if (rule.holdUs < longestUs) return;
