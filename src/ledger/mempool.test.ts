@@ -50,6 +50,14 @@ describe('Mempool', () => {
     }
   });
 
+  it('admits a transaction that fills it to exactly its byte capacity, and refuses the next byte', () => {
+    const m = new Mempool({ capacityTxs: 10, capacityBytes: 250, order: 'fifo', lifetimeUs: Infinity });
+    expect(m.add(tx(0, 150))).toBe('added');
+    expect(m.add(tx(1, 100))).toBe('added');
+    expect(m.add(tx(2, 1))).toBe('fullBytes');
+    expect(m.sizeBytes).toBe(250);
+  });
+
   it('treats proposed and committed transactions as duplicates until a proposal is abandoned', () => {
     const m = new Mempool({ capacityTxs: 10, capacityBytes: 10_000, order: 'fifo', lifetimeUs: Infinity });
     m.add(tx(0));
@@ -114,6 +122,40 @@ describe('Mempool', () => {
       clock.now = 1_200;
       expect(m.take(10, 10_000).map((t) => txSeq(t.id))).toEqual([2, 1]);
       expect(clock.expired).toEqual([0]);
+    });
+
+    it('refuses a transaction past its lifetime as expired, not as full, when it is full too', () => {
+      // mempool.expired_txs and mempool.dropped_full_txs split the refusals: a late copy would be
+      // refused by any pool, full or not, so it is counted where it belongs whatever the pool holds.
+      const { m, clock } = timedPool('fifo', 1_000);
+      for (let i = 0; i < 10; i++) m.add(submitted(i, 500));
+      clock.now = 1_000;
+      expect(m.add(submitted(10, 0))).toBe('expired');
+      expect(Array.from(m.dropped)).toEqual([0, 0, 0, 1]);
+      expect(clock.expired).toEqual([10]);
+    });
+
+    it('refuses a late copy of a transaction it holds, proposed or committed as a duplicate, reporting none expired', () => {
+      // A retransmission of a transaction already proposed or committed is no expiry: it did not
+      // wait past its lifetime unproposed (mempool.expired_txs).
+      const { m, clock } = timedPool('fifo', 1_000);
+      m.add(submitted(0, 0));
+      m.add(submitted(1, 0));
+      m.add(submitted(2, 0));
+      const [proposed, committed] = m.take(2, 10_000);
+      m.markCommitted(committed!);
+      clock.now = 5_000;
+      expect([m.add(submitted(2, 0)), m.add(proposed!), m.add(committed!)]).toEqual(['duplicate', 'duplicate', 'duplicate']);
+      expect(clock.expired).toEqual([]);
+      expect(Array.from(m.dropped)).toEqual([3, 0, 0, 0]);
+    });
+
+    it('reports to its clock only the transactions it drops as expired, not those it refuses as full or as duplicates', () => {
+      const { m, clock } = timedPool('fifo', 1_000);
+      for (let i = 0; i < 10; i++) m.add(submitted(i, 0));
+      expect(m.add(submitted(10, 0))).toBe('fullTxs');
+      expect(m.add(submitted(0, 0))).toBe('duplicate');
+      expect(clock.expired).toEqual([]);
     });
 
     it('refuses a lifetime without a clock to read it from', () => {
