@@ -187,6 +187,37 @@ describe('ConsensusCollector', () => {
     expect(m['mempool.expired_txs']!.value).toBe(0);
   });
 
+  it('leaves out the pool samples and drops at the end of the window and after it', () => {
+    // The window is [warm-up, end), as for every event (consensus-collector.ts).
+    const c = new ConsensusCollector(0, 2_000_000, () => true, 1_000_000);
+    c.observe(0, pool(10), 1_000_000);
+    c.observe(0, drop('fullTxs', 1), 1_999_999);
+    c.observe(0, pool(500), 2_000_000);
+    c.observe(0, drop('fullTxs', 2), 2_000_000);
+    c.observe(0, drop('fullBytes', 3), 2_000_000);
+    c.observe(0, drop('expired', 4), 2_500_000);
+    const m = c.metrics(noNetwork);
+    expect(m['mempool.occupancy_txs.max']!.value).toBe(10);
+    expect(m['mempool.dropped_txs']!.value).toBe(1);
+    expect(m['mempool.dropped_full_bytes_txs']!.value).toBe(0);
+    expect(m['mempool.expired_txs']!.value).toBe(0);
+  });
+
+  it('reports, while the run goes on, the drop counters the final metrics would have then', () => {
+    const c = new ConsensusCollector(0, 2_000_000, () => true, 1_000_000);
+    c.observe(0, drop('fullTxs', 1), 100_000);
+    c.observe(0, drop('fullBytes', 2), 200_000);
+    c.observe(0, drop('fullBytes', 3), 300_000);
+    c.observe(0, drop('expired', 4), 400_000);
+    c.observe(0, drop('expired', 5), 500_000);
+    c.observe(0, drop('expired', 6), 600_000);
+    const names = ['mempool.dropped_txs', 'mempool.dropped_full_txs', 'mempool.dropped_full_bytes_txs', 'mempool.expired_txs'];
+    const interim = c.interim(Infinity, names);
+    const final = c.metrics(noNetwork);
+    expect(names.map((n) => [interim[n]!.now, interim[n]!.atLeast])).toEqual([[3, 3], [1, 1], [2, 2], [3, 3]]);
+    expect(names.map((n) => final[n]!.value)).toEqual([3, 1, 2, 3]);
+  });
+
   it('counts an expired transaction as expired, not as a drop by a full mempool', () => {
     const c = new ConsensusCollector(1_000_000, 3_000_000, () => true, 1_000_000);
     c.observe(0, drop('expired', 1), 500_000);
