@@ -183,8 +183,25 @@ describe('ConsensusCollector', () => {
     const m = c.metrics(noNetwork);
     expect(m['mempool.occupancy_txs.mean']!.value).toBe(10);
     expect(m['mempool.occupancy_txs.max']!.value).toBe(10);
+    expect(c.timeseries().map((r) => r['mempool_txs'])).toEqual([NaN, 10, NaN]);
     expect(m['mempool.dropped_txs']!.value).toBe(0);
     expect(m['mempool.expired_txs']!.value).toBe(0);
+  });
+
+  it('reports an occupancy of 0 where no honest proposer cut a batch in the window', () => {
+    const c = new ConsensusCollector(1_000_000, 3_000_000, (h) => h !== 2, 1_000_000);
+    c.observe(0, pool(40), 500_000);
+    c.observe(2, pool(40), 1_500_000);
+    const m = c.metrics(noNetwork);
+    expect([m['mempool.occupancy_txs.mean']!.value, m['mempool.occupancy_txs.max']!.value]).toEqual([0, 0]);
+  });
+
+  it('averages the pool samples of each time window into the mempool_txs series', () => {
+    const c = new ConsensusCollector(0, 3_000_000, () => true, 1_000_000);
+    c.observe(0, pool(10), 100_000);
+    c.observe(0, pool(30), 900_000);
+    c.observe(0, pool(7), 2_500_000);
+    expect(c.timeseries().map((r) => r['mempool_txs'])).toEqual([20, NaN, 7]);
   });
 
   it('leaves out the pool samples and drops at the end of the window and after it', () => {
