@@ -23,7 +23,8 @@ describe('alert rules that can alarm no episode', () => {
     expect(notices(rules('3m'))).toEqual([
       "s.yaml:11:72: iomt.rules.0.hold: rule 'spo2-low' holds 180 s, at least the longest desaturation the scenario draws (iomt.episodes.durationMax, 180 s): it can never alarm one, and its episodes count in iomt.episodes_shorter_than_hold unless another rule on spo2 holds for them",
     ]);
-    expect(notices(rules('179999999us'))).toEqual([]);
+    // A microsecond less can alarm, but a once-a-second oximeter surely samples such a hold only in a longer episode.
+    expect(notices(rules('179999999us'))).toEqual([expect.stringMatching(/^s\.yaml:11:72: iomt\.rules\.0\.hold: rule 'spo2-low' holds 180 s, which the scenario's devices on spo2 \(pulseOximeter: every 1 s\) surely sample only in a desaturation of at least 182\.04[0-9]* s/)]);
   });
 
   it('blames the episodes\' length for a default rule that their length leaves unable to alarm', () => {
@@ -40,6 +41,22 @@ describe('alert rules that can alarm no episode', () => {
     ]);
     expect(notices('  episodes: { tachycardiaPerHour: 0 }\n')).toEqual([
       "s.yaml:9:35: iomt.episodes.tachycardiaPerHour: rule 'hr-high' watches hr, but the scenario draws no tachycardia (iomt.episodes.tachycardiaPerHour is 0): no episode is its to alarm, so every alert it raises counts in iomt.false_alerts",
+    ]);
+  });
+
+  it('names a rule whose hold the devices on its channel surely sample only in episodes longer than any drawn, and not where one device can', () => {
+    // hr-high holds 5 s; a wearable reads every 60 s ± 2 s (it needs 124 s), an ECG patch every 1 s ± 20 ms (7.04 s).
+    const wearableOnly = '  devicesPerBed: { ecgPatch: 0, pulseOximeter: 1, cgm: 0, bpCuff: 0, infusionPump: 0, wearable: 1 }\n';
+    expect(notices(`${wearableOnly}  episodes: { durationMin: 30s, durationMax: 2m }\n`)).toEqual([
+      "s.yaml:10:46: iomt.episodes.durationMax: rule 'hr-high' holds 5 s, which the scenario's devices on hr (wearable: every 60 s) surely sample only in a tachycardia of at least 124 s, longer than the longest it draws (iomt.episodes.durationMax, 120 s): whether it alarms one depends on where the readings fall, and its episodes count in iomt.episodes_undersampled unless another rule on hr is surely sampled in them",
+    ]);
+    expect(notices(`${wearableOnly}  episodes: { durationMin: 30s, durationMax: 124s }\n`)).toEqual([]);
+    expect(notices('  devicesPerBed: { ecgPatch: 1, pulseOximeter: 1, cgm: 0, bpCuff: 0, infusionPump: 0, wearable: 1 }\n  episodes: { durationMin: 30s, durationMax: 2m }\n')).toEqual([]);
+  });
+
+  it('names a rule on a channel no device of the scenario measures', () => {
+    expect(notices('  devicesPerBed: { ecgPatch: 1, pulseOximeter: 0, cgm: 0, bpCuff: 0, infusionPump: 0, wearable: 0 }\n')).toEqual([
+      "s.yaml:9:18: iomt.devicesPerBed: rule 'spo2-low' watches spo2, which no device of the scenario measures: it can alarm no desaturation, and every one counts in iomt.episodes_unobservable",
     ]);
   });
 

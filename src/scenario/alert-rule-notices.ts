@@ -13,8 +13,16 @@
  * - A rule whose episode kind the scenario draws at a rate of 0 (`iomt.episodes.*PerHour`): as on a
  *   channel without episodes, there is nothing for it to alarm and every alert it raises counts in
  *   iomt.false_alerts, while its ratios are undefined.
+ * - A rule on a channel no device of the scenario measures: its episodes count in
+ *   iomt.episodes_unobservable.
+ * - A rule whose hold the scenario's devices on its channel surely sample only in episodes longer
+ *   than the longest it draws (src/iomt/sampled-hold.ts: a once-a-minute wearable under the 5 s
+ *   hr-high needs 124 s): whether it alarms one depends on where the readings fall, so its
+ *   episodes count in iomt.episodes_undersampled, not in the within-target ratio.
  */
 import { alertRulesOf } from '../iomt/alert-rules.ts';
+import { DEVICE_KINDS, deviceProfiles, type DeviceKind } from '../iomt/profiles.ts';
+import { surelyAlarmableUs } from '../iomt/sampled-hold.ts';
 import { EPISODE_CHANNEL, EPISODE_KINDS, episodeKindOf, type EpisodeKind } from '../iomt/vitals.ts';
 import { seconds } from './attack-notices.ts';
 import { dottedPath } from './errors.ts';
@@ -34,6 +42,8 @@ export function alertRuleNotices(scenario: Scenario, locate: (path: readonly Pro
   // As the world draws them (src/world/iomt.ts): durationMax is taken as durationMin when smaller.
   const longestUs = Math.max(iomt.episodes.durationMin, iomt.episodes.durationMax);
   const notice = (path: readonly PropertyKey[], text: string): string => `${locate(path)}: ${dottedPath(path)}: ${text}`;
+  const profiles = deviceProfiles(iomt.profiles);
+  const kindsInUse = DEVICE_KINDS.filter((k: DeviceKind) => iomt.devicesPerBed[k] > 0);
   const notices: string[] = [];
   alertRulesOf(stated).forEach((rule, i) => {
     const kind = episodeKindOf(rule.channel);
@@ -47,10 +57,26 @@ export function alertRuleNotices(scenario: Scenario, locate: (path: readonly Pro
       notices.push(notice(['iomt', 'episodes', rateField], `rule '${rule.name}' watches ${rule.channel}, but the scenario draws no ${kind} (iomt.episodes.${rateField} is 0): no episode is its to alarm, so every alert it raises counts in iomt.false_alerts`));
       return;
     }
-    if (rule.holdUs < longestUs) return;
     // The default rules are written nowhere: the episodes' length is the field that makes them unable to alarm.
     const path = stated === undefined ? ['iomt', 'episodes', 'durationMax'] : ['iomt', 'rules', i, 'hold'];
-    notices.push(notice(path, `rule '${rule.name}' holds ${seconds(rule.holdUs)}, at least the longest ${kind} the scenario draws (iomt.episodes.durationMax, ${seconds(longestUs)}): it can never alarm one, and its episodes count in iomt.episodes_shorter_than_hold unless another rule on ${rule.channel} holds for them`));
+    if (rule.holdUs >= longestUs) {
+      notices.push(notice(path, `rule '${rule.name}' holds ${seconds(rule.holdUs)}, at least the longest ${kind} the scenario draws (iomt.episodes.durationMax, ${seconds(longestUs)}): it can never alarm one, and its episodes count in iomt.episodes_shorter_than_hold unless another rule on ${rule.channel} holds for them`));
+      return;
+    }
+    const measuring = kindsInUse.filter((k) => profiles[k].channel === rule.channel);
+    if (measuring.length === 0) {
+      notices.push(notice(['iomt', 'devicesPerBed'], `rule '${rule.name}' watches ${rule.channel}, which no device of the scenario measures: it can alarm no ${kind}, and every one counts in iomt.episodes_unobservable`));
+      return;
+    }
+    // As the world hands the collector each kind's reading times (src/iomt/world.ts).
+    const neededUs = Math.min(...measuring.map((k) => {
+      const p = profiles[k];
+      return surelyAlarmableUs(rule.holdUs, { intervalUs: p.intervalUs, jitterUs: p.jitterUs, eventDriven: p.eventDriven, clockDriftPpm: iomt.clockDrift ? p.clockDriftPpm : 0 });
+    }));
+    if (neededUs <= longestUs) return;
+    const sampling = measuring.map((k) => (profiles[k].eventDriven ? `${k}: at random times` : `${k}: every ${seconds(profiles[k].intervalUs)}`)).join(', ');
+    const needs = neededUs === Infinity ? 'in no episode however long' : `only in a ${kind} of at least ${seconds(Math.ceil(neededUs))}`;
+    notices.push(notice(path, `rule '${rule.name}' holds ${seconds(rule.holdUs)}, which the scenario's devices on ${rule.channel} (${sampling}) surely sample ${needs}, longer than the longest it draws (iomt.episodes.durationMax, ${seconds(longestUs)}): whether it alarms one depends on where the readings fall, and its episodes count in iomt.episodes_undersampled unless another rule on ${rule.channel} is surely sampled in them`));
   });
   return notices;
 }
