@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { BenchInputError } from './baseline.ts';
 import { besideReference, checkBesideCheckout, runAlternately, runBesideEntry } from './beside.ts';
 import { compareReports, hasRegression } from './compare.ts';
 import type { FullReport, RunSample } from './results.ts';
+import { makeFakeCheckout } from './testing/fake-checkout.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'iomtsim-beside-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -21,32 +22,12 @@ function baselineAt(commit: string, dirty = false): FullReport {
   };
 }
 
-/**
- * A stand-in for another version's command line: `bench SUITE --only NAME --runs N --json FILE`
- * writes FILE's full report with N runs of NAME (cpuMs 1..N), or fails as told by its environment.
- */
-const FAKE_CLI = `
-const args = process.argv.slice(2);
-const flag = (f) => args[args.indexOf(f) + 1];
-if (process.env.FAKE_FAIL) { process.stderr.write('the old build broke\\n'); process.exit(3); }
-const runs = Number(flag('--runs'));
-const samples = Array.from({ length: runs }, (_, i) => ({ wallMs: i + 1, cpuMs: i + 1, calibrationMs: 1, calibrationCpuMs: 1, events: 1, simulatedSeconds: 1 }));
-const full = flag('--json').replace(/\\.json$/, '.full.json');
-require('fs').writeFileSync(full, JSON.stringify({ schema: 'iomtsim.bench/1', entries: [{ name: flag('--only'), suite: args[1], samples }] }));
-`;
-
 describe('the baseline commit run beside this build', () => {
   let checkout: string;
   let commit: string;
   beforeAll(() => {
     checkout = join(root, 'checkout');
-    mkdirSync(join(checkout, 'bin'), { recursive: true });
-    writeFileSync(join(checkout, 'bin', 'iomtsim.mjs'), `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\n${FAKE_CLI}`);
-    const git = (...a: string[]) => execFileSync('git', ['-C', checkout, ...a], { encoding: 'utf8' }).trim();
-    git('init', '--quiet');
-    git('add', '.');
-    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'baseline');
-    commit = git('rev-parse', 'HEAD');
+    commit = makeFakeCheckout(checkout);
   });
 
   it('accepts a clean checkout of the baseline\'s commit', () => {
@@ -79,11 +60,11 @@ describe('the baseline commit run beside this build', () => {
   });
 
   it('says which commit failed and why when the checkout cannot run the entry', async () => {
-    process.env.FAKE_FAIL = '1';
+    process.env.FAKE_BESIDE_FAIL = '1';
     try {
       await expect(runBesideEntry(checkout, 'quick', 'pow.nodes600_blocks100', 3, 1)).rejects.toThrow(/did not run 'pow\.nodes600_blocks100' \(exit 3\): the old build broke/);
     } finally {
-      delete process.env.FAKE_FAIL;
+      delete process.env.FAKE_BESIDE_FAIL;
     }
   });
 

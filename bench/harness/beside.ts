@@ -77,7 +77,8 @@ function runNode(args: readonly string[], cwd: string): Promise<{ code: number |
       stderr += d;
     });
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stderr }));
+    // 'close', not 'exit': stderr is read to its end first, so a failure's last lines are there.
+    child.on('close', (code) => resolve({ code, stderr }));
   });
 }
 

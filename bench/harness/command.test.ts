@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { InputError } from '../../src/scenario/errors.ts';
 import { benchCommand } from './command.ts';
 import type { FullReport } from './results.ts';
+import { makeFakeCheckout } from './testing/fake-checkout.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'iomtsim-bench-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -145,6 +146,29 @@ describe('iomtsim bench --compare', () => {
     expect(row.confirmation!.pSlower).toBeLessThan(0.05);
     expect(row.confirmationSamples).toHaveLength(2);
     expect(readFileSync(join(dir, 'confirmed.report.md'), 'utf8')).toContain(`warning: ${compare} was recorded on another machine or runtime`);
+  }, 120_000);
+
+  it('with --beside, compares each entry with the runs of the baseline\'s commit taken beside it, not the recorded ones', async () => {
+    const checkout = join(dir, 'beside-checkout');
+    const commit = makeFakeCheckout(checkout);
+    // Recorded runs far faster than this build and the commit's runs beside it far slower: only the
+    // second is what the comparison may read.
+    const recorded = JSON.parse(readFileSync(scaledBaseline('beside.json', ['consensus.poa_n7_5m'], 1e-6), 'utf8')) as FullReport;
+    const compare = join(dir, 'beside-at-commit.json');
+    writeFileSync(compare, JSON.stringify({ ...recorded, environment: { ...recorded.environment, commit, dirty: false } }));
+    const json = join(dir, 'beside-out.json');
+    process.env.FAKE_BESIDE_CPU_MS = '1000000';
+    try {
+      const { code, text } = await bench({ suite: 'quick', runs: 2, only: ['consensus.poa_n7_5m'], compare, json, beside: checkout });
+      expect(code).toBe(0);
+      expect(text).toContain(`against ${compare}'s commit ${commit.slice(0, 7)}, run beside this build (${checkout}):`);
+      const report = JSON.parse(readFileSync(join(dir, 'beside-out.full.json'), 'utf8')) as FullReport;
+      expect(report.comparison!.beside).toBe(commit);
+      expect(report.comparison!.environmentDifferences).toEqual([]);
+      expect(report.comparison!.rows[0]!.result!.baselineMedian).toBe(1e6);
+    } finally {
+      delete process.env.FAKE_BESIDE_CPU_MS;
+    }
   }, 120_000);
 
   it('runs each entry unmeasured before its measured runs, records how many, and warns of a baseline recorded without them', async () => {

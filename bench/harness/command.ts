@@ -44,7 +44,7 @@ export interface BenchCommandOptions {
   readonly threads?: number;
   /** With `compare`: entries the baseline lacks pass uncompared instead of failing the run. */
   readonly allowNewEntries?: boolean;
-  /** With `compare`: a checkout of the baseline's commit; an entry found slower is confirmed against it, run alternately with this build (beside.ts). */
+  /** With `compare`: a checkout of the baseline's commit; every entry is compared with that commit's runs taken beside it, and one found slower is confirmed alternately in both (beside.ts). */
   readonly beside?: string;
 }
 

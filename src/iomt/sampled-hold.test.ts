@@ -26,7 +26,7 @@ describe('surelyAlarmableUs', () => {
     expect(surelyAlarmableUs(60 * S, times)).toBe(120 * S);
     for (const phaseUs of phases(60 * S, S / 4)) expect(alarms(60 * S, 120 * S, phaseUs, [60 * S])).toBe(true);
     expect(phases(60 * S, S / 4).some((phaseUs) => !alarms(60 * S, 120 * S - 1, phaseUs, [60 * S]))).toBe(true);
-    // The brief's case: a 60 s episode under a 60 s hold is never alarmed, at any phase.
+    // A 60 s episode under a 60 s hold holds one reading of a once-a-minute device: never alarmed, at any phase.
     expect(phases(60 * S, S / 4).some((phaseUs) => alarms(60 * S, 60 * S, phaseUs, [60 * S]))).toBe(false);
   });
 

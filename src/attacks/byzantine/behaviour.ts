@@ -49,7 +49,7 @@ export interface ByzantineBehaviour {
    */
   rewritesIncoming?(from: HostId, msg: unknown, nowUs: number, emit: (event: ModelEvent) => void, replica: unknown): unknown;
   /**
-   * Called before each message or timer of the replica's, once for each of its faces (`replica`, the
+   * Called before the replica's start, each message or timer and its recovery, once for each of its faces (`replica`, the
    * honest code of that face, before it handles the event): to set what its protocol lets the
    * behaviour set for the event (ProposalExclusion, src/protocols/definition.ts); `emit` as for
    * dropsIncoming, for what the replica then does during the event.

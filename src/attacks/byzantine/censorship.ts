@@ -21,7 +21,7 @@ export const censorship = defineAttack({
   title: 'Censorship of chosen senders',
   category: 'consensus',
   targets: 'replicas and clients',
-  model: 'proxy drops incoming messages carrying a transaction from a censored client, takes theirs out of transactions forwarded to it and keeps those already pooled out of its proposals; as leader the replica never proposes them in the window',
+  model: 'proxy drops incoming messages carrying a transaction from a censored client, takes theirs out of transactions forwarded to it and keeps those already pooled out of its proposals (PBFT, HotStuff, Clique); as leader the replica never proposes them in the window',
   paramsSchema: z.object({
     replicas: replicaList('Replicas that misbehave (0 is the first replica).'),
     clients: param(z.array(zOrdinal).min(1), 'Clients (0 is the first client) whose transactions are censored.', 'client index list'),
@@ -58,19 +58,15 @@ export const censorship = defineAttack({
       if (typeof tx.id === 'number') emit({ kind: TRUTH_LABEL_EVENT, entity: 'tx', id: tx.id, attack: 'censorship', role: 'censored', fromUs: nowUs });
       return true;
     };
-    // The event being handled: a transaction the pool withholds during it is labelled at its time.
-    let handlingUs = 0;
-    let handlingEmit: (event: TruthLabelEvent) => void = () => {};
-    const withheld = (tx: { id?: unknown; sender?: unknown }): boolean => censors(tx, handlingUs, handlingEmit);
     return {
       mode: 'censorship',
       // Transactions pooled before the window (or taken back into the pool in it, as a HotStuff
       // replica takes back what it forwarded) are kept out of every proposal while it is open.
+      // The predicate is made for the event, so a transaction withheld during it is labelled by this
+      // replica at this time (the behaviour serves every replica the attack lists).
       beforeHandling(nowUs, emit, replica) {
         if (!hasProposalExclusion(replica)) return;
-        handlingUs = nowUs;
-        handlingEmit = emit;
-        replica.excludeFromProposals(isActive(spec, nowUs) ? withheld : null);
+        replica.excludeFromProposals(isActive(spec, nowUs) ? (tx) => censors(tx, nowUs, emit) : null);
       },
       dropsIncoming(_from, msg, nowUs, emit) {
         return isActive(spec, nowUs) && censors((msg as { tx?: { id?: unknown; sender?: unknown } } | null)?.tx, nowUs, emit);

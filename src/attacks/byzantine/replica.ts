@@ -76,6 +76,7 @@ export class ByzantineReplica implements Actor<unknown> {
   }
 
   onStart(): void {
+    this.beforeHandling();
     for (const f of this.faces) f.onStart?.();
   }
 
@@ -88,17 +89,18 @@ export class ByzantineReplica implements Actor<unknown> {
     this.heldHead = 0;
     this.sharedFrom = [];
     this.sharedMsg = [];
+    this.beforeHandling();
     for (const f of this.faces) f.onRecover?.();
   }
 
   onTimer(tag: TimerTag): void {
     const r = ((tag % TAG_STRIDE) + TAG_STRIDE) % TAG_STRIDE;
+    this.beforeHandling();
     if (r === RELEASE_TAG) {
       this.releaseHeld();
       this.deliverShared();
       return;
     }
-    this.beforeHandling();
     this.faces[r]?.onTimer((tag - r) / TAG_STRIDE);
   }
 

@@ -85,7 +85,7 @@ export function benchBuilder(y: Argv) {
     .option('only', { type: 'string', describe: 'only these entries of the suite, comma-separated (e.g. to refresh one golden file)' })
     .option('threads', { type: 'string', describe: 'split each entry\'s replication over this many threads; it must still give its golden results (entries that cannot split are skipped); default 1' })
     .option('allow-new-entries', { type: 'boolean', default: false, describe: 'with --compare: pass entries the baseline lacks uncompared (by default they fail the run)' })
-    .option('beside', { type: 'string', describe: 'with --compare: a checkout of the baseline\'s commit with its build (bench/scripts/baseline-checkout.sh DIR); an entry found slower is run again alternately here and there, and must be slower than that commit too' });
+    .option('beside', { type: 'string', describe: 'with --compare: a checkout of the baseline\'s commit with its build (bench/scripts/baseline-checkout.sh DIR); every entry is compared with that commit run beside this build, and one found slower is run again alternately here and there to confirm' });
 }
 
 export interface ValidateArgs {
