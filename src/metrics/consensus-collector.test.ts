@@ -188,12 +188,12 @@ describe('ConsensusCollector', () => {
     expect(m['mempool.expired_txs']!.value).toBe(0);
   });
 
-  it('reports an occupancy of 0 where no honest proposer cut a batch in the window', () => {
+  it('reports no occupancy (NaN, not the 0 of an empty pool) where no honest proposer cut a batch in the window', () => {
     const c = new ConsensusCollector(1_000_000, 3_000_000, (h) => h !== 2, 1_000_000);
     c.observe(0, pool(40), 500_000);
     c.observe(2, pool(40), 1_500_000);
     const m = c.metrics(noNetwork);
-    expect([m['mempool.occupancy_txs.mean']!.value, m['mempool.occupancy_txs.max']!.value]).toEqual([0, 0]);
+    expect([m['mempool.occupancy_txs.mean']!.value, m['mempool.occupancy_txs.max']!.value]).toEqual([NaN, NaN]);
   });
 
   it('averages the pool samples of each time window into the mempool_txs series', () => {

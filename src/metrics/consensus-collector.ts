@@ -201,8 +201,10 @@ export class ConsensusCollector {
       'network.dropped_messages': { unit: 'msg', value: net.dropped },
       'network.dropped_queue_full': { unit: 'msg', value: net.droppedQueueFull },
       ...cpuUtilizationMetrics(net.replicaCoreBusyUs, seconds * 1e6),
-      'mempool.occupancy_txs.mean': { unit: 'tx', value: this.mempoolTxs.count === 0 ? 0 : this.mempoolTxs.mean },
-      'mempool.occupancy_txs.max': { unit: 'tx', value: this.mempoolTxs.count === 0 ? 0 : this.mempoolTxs.summary().max },
+      // Undefined without a sample (no honest proposer cut a batch in the window, a stalled view): 0,
+      // an empty pool, would read as the best value there is.
+      'mempool.occupancy_txs.mean': { unit: 'tx', value: this.mempoolTxs.count === 0 ? NaN : this.mempoolTxs.mean },
+      'mempool.occupancy_txs.max': { unit: 'tx', value: this.mempoolTxs.count === 0 ? NaN : this.mempoolTxs.summary().max },
       'mempool.dropped_txs': { unit: 'tx', value: this.droppedFullTxs + this.droppedFullBytes },
       'mempool.dropped_full_txs': { unit: 'tx', value: this.droppedFullTxs },
       'mempool.dropped_full_bytes_txs': { unit: 'tx', value: this.droppedFullBytes },
