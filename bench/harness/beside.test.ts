@@ -48,7 +48,7 @@ describe('the baseline commit run beside this build', () => {
   it('refuses a checkout with local changes', () => {
     writeFileSync(join(checkout, 'bin', 'iomtsim.mjs'), '// edited\n');
     try {
-      expect(() => checkBesideCheckout(checkout, baselineAt(commit), 'base.json')).toThrow(/found local changes \(1 files\)/);
+      expect(() => checkBesideCheckout(checkout, baselineAt(commit), 'base.json')).toThrow(/found local changes to 1 files \(bin\/iomtsim\.mjs\)$/);
     } finally {
       execFileSync('git', ['-C', checkout, 'checkout', '--quiet', '--', '.']);
     }

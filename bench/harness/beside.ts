@@ -37,12 +37,17 @@ export function checkBesideCheckout(dir: string, baseline: FullReport, baselineF
   let changes: string;
   try {
     head = execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-    changes = execFileSync('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    // Each line is 'XY path': trimmed at its end only, or the first line's status loses a column.
+    changes = execFileSync('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trimEnd();
   } catch (e) {
     throw new BenchInputError(`--beside: expected a git checkout of the baseline's commit ${commit.slice(0, 7)} (${makeOne}), found ${dir}, where git failed (${(e as Error).message.split('\n')[0]})`);
   }
   if (head !== commit) throw new BenchInputError(`--beside: expected a checkout of the baseline's commit ${commit}, found ${dir} at ${head}`);
-  if (changes !== '') throw new BenchInputError(`--beside: expected ${dir} to hold the baseline's commit ${commit.slice(0, 7)} unchanged, found local changes (${changes.split('\n').length} files)`);
+  if (changes !== '') {
+    const files = changes.split('\n').map((line) => line.slice(3));
+    const named = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+    throw new BenchInputError(`--beside: expected ${dir} to hold the baseline's commit ${commit.slice(0, 7)} unchanged, found local changes to ${files.length} files (${named})`);
+  }
   return { dir, commit };
 }
 
