@@ -45,7 +45,7 @@ export const CONSENSUS_METRIC_DOCS: readonly CatalogMetricDoc[] = [
   // Neither way: as node.cpu_utilization.
   { name: 'node.cpu_utilization_core_min', unit: 'ratio', better: 'neither', meaning: 'the least busy single core of any replica, busy time over the window; with several cores per replica, how much of their parallel capacity went unused' },
   // Lower is better: a backlog waiting at the proposer is queueing delay.
-  { name: 'mempool.occupancy_txs.mean', unit: 'tx', better: 'lower', meaning: "mean mempool size at the proposer, sampled each time it cuts a batch (honest replicas only); undefined where no honest proposer cut one in the window" },
+  { name: 'mempool.occupancy_txs.mean', unit: 'tx', better: 'lower', meaning: "mean mempool size at the proposer, sampled each time it cuts a batch (honest replicas only); undefined where no honest proposer cut one in the window. Raft has no pool (its leader batches every request it is sent at once): there it is the size of the batch cut" },
   // Lower is better: as occupancy_txs.mean.
   { name: 'mempool.occupancy_txs.max', unit: 'tx', better: 'lower', meaning: 'largest mempool size sampled at an honest proposer; undefined where none was sampled' },
   { name: 'mempool.dropped_txs', unit: 'tx', better: 'lower', meaning: 'copies of transactions a full mempool (either limit) refused after warm-up, each honest replica counting its own: a client\'s rebroadcast to every replica and a HotStuff vote\'s forwarded copy each count, so under overload this exceeds the transactions submitted; a refused transaction may still commit through another replica' },
