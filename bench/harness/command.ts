@@ -179,7 +179,7 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
       }
       // Half the runs each time, at least 3 so that each of the four children warms up as a full run does.
       const half = Math.max(3, Math.ceil(runs / 2));
-      process.stderr.write(`bench ${name}: slower than the baseline's commit; running it again alternately with it ${beside.commit.slice(0, 7)} in ${beside.dir} (${half} runs at a time) to confirm\n`);
+      process.stderr.write(`bench ${name}: slower than the baseline's commit; running it again alternately with that commit (${beside.commit.slice(0, 7)}, in ${beside.dir}) (${half} runs at a time) to confirm\n`);
       return await runAlternately(beside, half, runHere, (n) => runBesideEntry(beside.dir, opts.suite, name, n, threads));
     } catch (e) {
       failures.push(e instanceof Error ? e.message : String(e));

@@ -17,28 +17,21 @@ function run(file: string) {
   return (name: string): number | null | undefined => m[name]?.value;
 }
 
+/** Each file, the class of reading it attacks with (the metrics' infix) and the check that must refuse every one. */
+const CASES = [
+  { file: 'tamper.yaml', attacked: 'tampered', refusedBy: 'bad_signature', claim: 'every reading altered in transit fails the signature check' },
+  { file: 'replay.yaml', attacked: 'replayed', refusedBy: 'replay', claim: 'every replayed copy fails the sequence check' },
+  { file: 'sybil.yaml', attacked: 'forged', refusedBy: 'unregistered', claim: 'every reading of an unregistered identity fails the registration check' },
+] as const;
+
 describe('device attacks the gateway admission prevents', () => {
-  it('tamper.yaml: every reading altered in transit fails the signature check; none accepted or stored', () => {
-    const metric = run('tamper.yaml');
-    expect(metric('iomt.tampered_arrived')).toBeGreaterThan(0);
-    expect(metric('iomt.readings_rejected.bad_signature')).toBe(metric('iomt.tampered_arrived'));
-    expect(metric('iomt.tampered_accepted')).toBe(0);
-    expect(metric('iomt.tampered_stored')).toBe(0);
-  });
-
-  it('replay.yaml: every replayed copy fails the sequence check; none accepted or stored', () => {
-    const metric = run('replay.yaml');
-    expect(metric('iomt.replayed_arrived')).toBeGreaterThan(0);
-    expect(metric('iomt.readings_rejected.replay')).toBe(metric('iomt.replayed_arrived'));
-    expect(metric('iomt.replayed_accepted')).toBe(0);
-    expect(metric('iomt.replayed_stored')).toBe(0);
-  });
-
-  it('sybil.yaml: every reading of an unregistered identity fails the registration check; none accepted or stored', () => {
-    const metric = run('sybil.yaml');
-    expect(metric('iomt.forged_arrived')).toBeGreaterThan(0);
-    expect(metric('iomt.readings_rejected.unregistered')).toBe(metric('iomt.forged_arrived'));
-    expect(metric('iomt.forged_accepted')).toBe(0);
-    expect(metric('iomt.forged_stored')).toBe(0);
-  });
+  for (const { file, attacked, refusedBy, claim } of CASES) {
+    it(`${file}: ${claim}; none accepted or stored`, () => {
+      const metric = run(file);
+      expect(metric(`iomt.${attacked}_arrived`)).toBeGreaterThan(0);
+      expect(metric(`iomt.readings_rejected.${refusedBy}`)).toBe(metric(`iomt.${attacked}_arrived`));
+      expect(metric(`iomt.${attacked}_accepted`)).toBe(0);
+      expect(metric(`iomt.${attacked}_stored`)).toBe(0);
+    });
+  }
 });
