@@ -162,6 +162,8 @@ describe('iomtsim bench --compare', () => {
       const { code, text } = await bench({ suite: 'quick', runs: 2, only: ['consensus.poa_n7_5m'], compare, json, beside: checkout });
       expect(code).toBe(0);
       expect(text).toContain(`against ${compare}'s commit ${commit.slice(0, 7)}, run beside this build (${checkout}):`);
+      // This build's runs on both sides of the commit's.
+      expect(text).toMatch(new RegExp(`run 1/2: [^\\n]*\\n  the baseline's commit ${commit.slice(0, 7)} beside it, 2 runs\\n  run 2/2: `));
       const report = JSON.parse(readFileSync(join(dir, 'beside-out.full.json'), 'utf8')) as FullReport;
       expect(report.comparison!.beside).toBe(commit);
       expect(report.comparison!.environmentDifferences).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RunsAgainstFirst } from './run-entry.ts';
+import type { EntryResult, RunSample } from './results.ts';
+import { joinChildRuns, RunsAgainstFirst } from './run-entry.ts';
 
 describe('RunsAgainstFirst', () => {
   it('holds every run, unmeasured ones included, against the first: a cold first run that differs is found', () => {
@@ -15,5 +16,21 @@ describe('RunsAgainstFirst', () => {
     const runs = new RunsAgainstFirst();
     for (const what of ['an unmeasured run', 'measured run 1', 'measured run 2']) runs.add({ events: 10, 'consensus.throughput_tps': 99.5 }, what);
     expect(runs.nondeterminism).toBeUndefined();
+  });
+});
+
+describe('joinChildRuns', () => {
+  const sample = (cpuMs: number): RunSample => ({ wallMs: cpuMs, cpuMs, calibrationMs: 1, calibrationCpuMs: 1, events: 1, simulatedSeconds: 1 });
+  const result = (cpu: number[], peakRssBytes: number, events: number): EntryResult => ({ name: 'e', description: 'd', samples: cpu.map(sample), peakRssBytes, metrics: { events } });
+
+  it('keeps both processes\' samples in order and the larger peak', () => {
+    const joined = joinChildRuns(result([5, 6, 7], 100, 10), result([8, 9], 300, 10));
+    expect(joined.samples.map((s) => s.cpuMs)).toEqual([5, 6, 7, 8, 9]);
+    expect(joined.peakRssBytes).toBe(300);
+    expect(joined.nondeterminism).toBeUndefined();
+  });
+
+  it('finds the second process\'s results differing from the first\'s', () => {
+    expect(joinChildRuns(result([5], 100, 10), result([8], 100, 11)).nondeterminism).toMatch(/^the second process's first run differs from the first process's:\n.*events/);
   });
 });

@@ -92,3 +92,14 @@ export function runEntryInChild(entry: BenchEntry, runs: number, threads: number
     });
   });
 }
+
+/**
+ * One entry's runs from two children as one result: the samples of both, the larger peak, and the
+ * second child's results held against the first's, as each child holds its runs against its first.
+ */
+export function joinChildRuns(first: EntryResult, second: EntryResult): EntryResult {
+  const diff = goldenDiff(first.metrics, second.metrics);
+  const nondeterminism = first.nondeterminism ?? second.nondeterminism ?? (diff.length > 0 ? `the second process's first run differs from the first process's:\n${diff.join('\n')}` : undefined);
+  const joined: EntryResult = { ...first, samples: [...first.samples, ...second.samples], peakRssBytes: Math.max(first.peakRssBytes, second.peakRssBytes) };
+  return nondeterminism === undefined ? joined : { ...joined, nondeterminism };
+}
