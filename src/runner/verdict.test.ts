@@ -49,6 +49,12 @@ describe('judgeReplications', () => {
     expect(v.passed).toBe(true);
   });
 
+  it('passes `>= 0.7` on every rule where each replication gave 0.7, whose mean rounds below it unless kept within the values', () => {
+    for (const rule of ['mean', 'interval', 'every'] as const) {
+      expect(judgeReplications(condition('>= 0.7'), rule, [0.7, 0.7, 0.7], ANY)).toMatchObject({ observed: 0.7, ci95: [0.7, 0.7], failedReplications: 0, passed: true });
+    }
+  });
+
   it('counts a replication that left the metric undefined among those that break it, and fails on every rule', () => {
     for (const rule of ['mean', 'interval', 'every'] as const) {
       expect(judgeReplications(condition('<= 250'), rule, [120, NaN, 130], ANY)).toMatchObject({ passed: false, failedReplications: 1, n: 3, undefinedIn: { replications: 1, of: 3 } });

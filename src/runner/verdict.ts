@@ -53,11 +53,9 @@ export function judgeReplications(condition: Condition | undefined, rule: Expect
   const defined = values.filter(Number.isFinite);
   const failedReplications = values.filter((v) => condition === undefined || !Number.isFinite(v) || !holds(condition, v)).length;
   if (defined.length === 0) return { rule, observed: null, ci95: null, failedReplications, n, passed: false };
+  // Equal values give their value as the mean, and an interval of it alone (stats/descriptive.ts mean).
   const { mean, lo, hi } = meanInterval(defined);
-  // Equal values have no spread, though their mean can differ from them by a rounding error and
-  // give the interval that error's width: the interval is then the mean alone.
-  const alike = defined.every((v) => v === defined[0]);
-  const ci95 = defined.length < 2 || !Number.isFinite(lo) || !Number.isFinite(hi) ? null : alike ? ([mean, mean] as const) : ([clampToDomain(lo, domain), clampToDomain(hi, domain)] as const);
+  const ci95 = defined.length < 2 || !Number.isFinite(lo) || !Number.isFinite(hi) ? null : ([clampToDomain(lo, domain), clampToDomain(hi, domain)] as const);
   const verdict = { rule, observed: mean, ci95, failedReplications, n };
   if (defined.length < n) return { ...verdict, passed: false, undefinedIn: { replications: n - defined.length, of: n } };
   return { ...verdict, passed: condition !== undefined && holds(condition, mean) && ruleHolds(condition, rule, ci95, failedReplications) };
