@@ -112,6 +112,11 @@ describe('compare: what is stated is what is tested', () => {
     expect([d.nA, d.nB, d.meanA, d.meanB, d.delta]).toEqual([3, 3, 110, 100, -10]);
   });
 
+  it("states the means of summary.json and the tests (src/stats): 0.7 in every replication has mean 0.7, not a naive sum's 0.6999999999999998", () => {
+    const d = compareResults(folderOf([0.7, 0.7, 0.7]), folderOf([0.8, 0.9, 1])).differences[0]!;
+    expect(d.meanA).toBe(0.7);
+  });
+
   it('lists a metric only one side produced as not compared, rather than leaving it out silently', () => {
     const c = compareResults(folderOf([null, null, null]), folderOf([50, 60, 55]));
     expect(c.differences).toEqual([]);

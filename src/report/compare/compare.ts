@@ -21,6 +21,7 @@ import {
   binomialCoefficient,
   holmAdjust,
   MAX_RELABELLINGS,
+  mean,
   MAX_SIGN_FLIP_PAIRS,
   pairedDifferenceInterval,
   pairedRatioInterval,
@@ -537,12 +538,6 @@ function verdictOf(d: Pick<MetricDifference, 'delta' | 'relative' | 'direction' 
   // utilisation and message counts only change.
   if (d.direction !== 'higher' && d.direction !== 'lower') return 'changed';
   return (d.direction === 'higher') === d.delta > 0 ? 'better' : 'worse';
-}
-
-function mean(values: readonly number[]): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
 }
 
 function replicationsText(count: number, n: number): string {
