@@ -35,4 +35,9 @@ describe('holdsThroughout', () => {
     expect([holdsThroughout(c('== 0'), 0, 0), holdsThroughout(c('== 0'), 0, 0.5)]).toEqual([true, false]);
     expect([holdsThroughout(c('!= 2'), 3, 4), holdsThroughout(c('!= 2'), 1, 3), holdsThroughout(c('!= 2'), 0, 1)]).toEqual([true, false, true]);
   });
+
+  it('does not hold != on an interval that ends at the value, which it holds', () => {
+    const c = (text: string) => parseCondition(text)!;
+    expect([holdsThroughout(c('!= 2'), 2, 3), holdsThroughout(c('!= 2'), 1, 2)]).toEqual([false, false]);
+  });
 });
