@@ -217,6 +217,13 @@ describe('compare: the exact permutation test where its arrangements are few', (
   });
 });
 
+describe('compare: the closed-form exact p beyond 50,000 splits', () => {
+  it('counts the one split as extreme as two constant unpaired samples of 8 and 12, though 1 / C(20, 8) times C(20, 8) rounds below 1', () => {
+    const c = compareResults(inMemory({ values: Array<number>(8).fill(180), seeds: Array.from({ length: 8 }, (_, k) => k + 1) }), inMemory({ values: Array<number>(12).fill(190), seeds: Array.from({ length: 12 }, (_, k) => k + 101) }));
+    expect(c.differences[0]).toMatchObject({ method: 'exact permutation', arrangements: 125_970, asExtreme: 1, pValue: 1 / 125_970 });
+  });
+});
+
 describe('compare: the interval of each difference', () => {
   // Five paired replications, B slower in every one by 2.5 to 4 ms: the exact test's smallest p,
   // 2 / 2^5 = 0.0625, cannot be significant, however consistent the change.
@@ -305,6 +312,23 @@ describe("compare: Holm's family leaves out metrics identical in A and B", () =>
     expect(md).toContain(
       "10 metrics, 1 tested, 9 identical in A and B; 1 differ significantly (Holm-adjusted p < 0.05 over the 1 tested): 0 worse, 1 better. Identical in A and B: every paired difference B − A zero, so p = 1 whatever the replications; left out of Holm's correction",
     );
+  });
+});
+
+describe('compare: significance and the threshold at their bounds', () => {
+  it('does not call a Holm-adjusted p of exactly 0.05 significant, and warns that no metric can be', () => {
+    // Unpaired, 3 against 7: 6 of the C(10, 3) = 120 splits as extreme as the observed, the most extreme, p = 0.05.
+    const c = compareResults(folderOf([1, 1, 1]), folderOf([2, 2, 3, 3, 4, 7, 7], 11));
+    expect(c.differences[0]).toMatchObject({ method: 'exact permutation', asExtreme: 6, arrangements: 120, pValue: 0.05, pAdjusted: 0.05, significant: false, verdict: 'not significant' });
+    expect(c.warnings).toEqual([expect.stringMatching(/^no metric can be significant with these replications: the smallest p their tests can give these data is 0\.0500, and Holm's correction over the 1 tested metrics needs one below 0\.0500;/)]);
+  });
+
+  it('judges a significant change exactly the size of the threshold worse, not within it', () => {
+    // Twelve pairs, B higher in each (p = 2 / 2^12), by 5 on a mean of 100: relative 0.05, the threshold.
+    const a = [98, 102, 99, 101, 100, 100, 97, 103, 96, 104, 100, 100];
+    const c = compareResults(folderOf(a), folderOf(a.map((x, k) => x + [5, 6, 4, 5, 7, 3, 5, 5, 6, 4, 5, 5][k]!)), { threshold: 0.05 });
+    expect(c.differences[0]).toMatchObject({ relative: 0.05, significant: true, verdict: 'worse' });
+    expect(c.passed).toBe(false);
   });
 });
 
@@ -422,6 +446,46 @@ describe('compare: checks and expectations that held in A and failed in B', () =
     expect(c.test).toBe('unpaired');
     expect(c.boundsCrossed).toMatchObject([{ pValue: 1 / 15, pTowardBreach: 1 / 15 }]);
     expect(c.passed).toBe(true);
+  });
+
+  it('reads a breach of a strict upper bound (<) as B higher, and fails where its test finds B significantly higher', () => {
+    const a = [181, 178, 184, 180, 182, 179, 183, 181, 180, 182, 178, 184];
+    const c = compareResults(p99(a, true, 'consensus.commit_latency_ms.p99', '< 185'), p99(a.map((x) => x + 10), false, 'consensus.commit_latency_ms.p99', '< 185'));
+    expect(c.boundsCrossed).toEqual([]);
+    expect(c.regressions).toMatchObject([{ name: 'consensus.commit_latency_ms.p99 < 185', inB: 'failed (mean 191), significantly higher than A (one-sided p < 0.001)' }]);
+  });
+
+  it('lists as crossed a bound B broke while lower than A in every pair: the test points away from the breach, one-sided p = 1 − 1/32', () => {
+    // Under expectRule interval B's wider interval reaches past 185 while its mean fell: p = 2 / 2^5 two-sided.
+    const interval = (values: number[], held: boolean, ci95: [number, number]) =>
+      inMemory({ metric: 'consensus.commit_latency_ms.p99', values, expectations: [{ metric: 'consensus.commit_latency_ms.p99', condition: '<= 185', observed: values.reduce((x, y) => x + y, 0) / 5, passed: held, rule: 'interval', ci95 }] });
+    const c = compareResults(interval([180, 181, 182, 181, 180], true, [179.76, 181.84]), interval([179, 140, 181.5, 150, 179.9], false, [141.76, 190.4]));
+    expect(c.regressions).toEqual([]);
+    expect(c.boundsCrossed).toMatchObject([{ pValue: 0.0625, pTowardBreach: 1 - 0.03125 }]);
+    expect(c.passed).toBe(true);
+  });
+
+  it('lists as crossed a breach whose one-sided p is exactly 0.05: unpaired, 3 against 3, p = 2 / C(6, 3) halved', () => {
+    const side = (values: number[], seeds: number[], held: boolean) =>
+      inMemory({ metric: 'consensus.commit_latency_ms.p99', values, seeds, expectations: [{ metric: 'consensus.commit_latency_ms.p99', condition: '<= 185', observed: values.reduce((x, y) => x + y, 0) / 3, passed: held }] });
+    const c = compareResults(side([180, 181, 182], [1, 2, 3], true), side([190, 191, 192], [4, 5, 6], false));
+    expect(c.regressions).toEqual([]);
+    expect(c.boundsCrossed).toMatchObject([{ pValue: 0.1, pTowardBreach: 0.05 }]);
+    expect(c.passed).toBe(true);
+  });
+
+  it('fails on an expectation at the top of its metric\'s range that B broke in every replication, however few: < 1 on a ratio', () => {
+    // Audit completeness 1 in each of B's replications; one pair differs, p = 1.
+    const ratio = (values: number[], held: boolean) => {
+      const folder = p99(values, held, 'iomt.audit_completeness_ratio', '< 1');
+      const point = folder.summary.points[0]!;
+      return { ...folder, summary: { ...folder.summary, points: [{ ...point, metrics: { 'iomt.audit_completeness_ratio': { ...point.metrics['iomt.audit_completeness_ratio']!, unit: 'ratio' } } }] } } as unknown as ResultsFolder;
+    };
+    const c = compareResults(ratio([0.98, 1, 1], true), ratio([1, 1, 1], false));
+    expect(c.differences[0]!.significant).toBe(false);
+    expect(c.boundsCrossed).toEqual([]);
+    expect(c.regressions).toMatchObject([{ kind: 'expectation', name: 'iomt.audit_completeness_ratio < 1', inB: 'failed (mean 1)' }]);
+    expect(c.passed).toBe(false);
   });
 
   it('fails on a bound breached under expectRule every, which single replications decide, however few the pairs', () => {
