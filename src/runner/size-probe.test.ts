@@ -4,6 +4,7 @@ import { parseSlo } from '../scenario/index.ts';
 import { createExecutor } from './executor.ts';
 import { replicationSeeds } from './seeds.ts';
 import { runProbe, type ProbeOutcome } from './size-probe.ts';
+import type { Executor } from './executor.ts';
 import { toyScenario } from './testing/fixtures.ts';
 import { TOY_MODEL } from './testing/toy-model.ts';
 
@@ -52,5 +53,21 @@ describe('runProbe', () => {
     const o = await probeWith(0, 'toy.sent<=250', 2_500_000);
     expect(o.early).toMatchObject({ replication: 0, atUs: 5_000_000 });
     expect(o.finished.map((f) => f.task.replication)).toEqual([0]);
+  });
+
+  it('does not decide on the final value of a metric its run never bounded, which may be negative', async () => {
+    // A signed metric (attack.selfish_mining.gain) with no interim bound: 0.2 in replication 0 is
+    // 0.067 over 3 replications, past <= 0.05, while the mean of all three, −0.133, meets it.
+    const gains = [0.2, -0.3, -0.3];
+    const { scenario } = toyScenario('', ['replications=3']);
+    const executor: Executor = {
+      concurrency: 1,
+      run: async (task) => ({ output: { metrics: { 'attack.selfish_mining.gain': { unit: 'ratio', value: gains[task.replication]! } }, checks: [], traceHash: '0', eventsProcessed: 0, simulatedUs: scenario.duration, timeseries: [] }, wallMs: 0 }),
+      close: async () => {},
+    };
+    const slo = parseSlo('attack.selfish_mining.gain<=0.05')!;
+    const o = await runProbe({ tasks: gains.map((_, replication) => ({ point: 0, replication, seed: replication + 1, scenario })), slos: [{ metric: slo.metric, condition: slo.condition }], everyUs: 1, executor, signal: new AbortController().signal });
+    expect(o.early).toBeUndefined();
+    expect(o.finished.map((f) => f.task.replication)).toEqual([0, 1, 2]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { holds, parseIntegerRange, parseSlo, type Slo } from '../scenario/index.ts';
 import { sizeScenario, type ProbeProgress } from './index.ts';
 import { ROW_FINISHED, ROW_PENDING, ROW_RUNNING } from './probe-board.ts';
-import { bindingMargin, monotonicityContradiction, probeMeanAtLeast } from './size.ts';
+import { bindingMargin, monotonicityContradiction, probeMeanAtLeast, probeUndefinedIn } from './size.ts';
 import { replicationSeeds } from './seeds.ts';
 import { readText, tempRoot, toyScenario } from './testing/fixtures.ts';
 import { simulateToy, TOY_MODEL, TOY_OVERCLAIMING_MODEL, TOY_SILENT_REPLICATION1_MODEL } from './testing/toy-model.ts';
@@ -33,6 +33,14 @@ describe('sizeScenario', () => {
     const r = await sizeScenario({ loaded: toyScenario('', ['replications=2']), range: parseIntegerRange('consensus.nodes=2..40'), slos: [slo('toy.sent>=1500')], minimize: true, workers: 0, model: TOY_MODEL, outDir: join(root, 'min') });
     const { answer, probes } = r.summary.size;
     expect(probes.find((p) => p.value === answer)?.passed).toBe(true);
+    expect(probes.find((p) => p.value === answer! - 1)?.passed).toBe(false);
+  });
+
+  it('passes a probe only where every SLO holds, not one of them', async () => {
+    // toy.sent <= 100000 holds everywhere; >= 1500 alone decides, and is never decided early.
+    const r = await sizeScenario({ loaded: toyScenario('', ['replications=2']), range: parseIntegerRange('consensus.nodes=2..40'), slos: [slo('toy.sent>=1500'), slo('toy.sent<=100000')], minimize: true, workers: 0, model: TOY_MODEL, outDir: join(root, 'two-slos') });
+    const { answer, probes } = r.summary.size;
+    expect(probes[0]).toMatchObject({ value: 2, passed: false, slos: [{ passed: false }, { passed: true }] });
     expect(probes.find((p) => p.value === answer! - 1)?.passed).toBe(false);
   });
 
@@ -250,7 +258,19 @@ describe('probeMeanAtLeast', () => {
     expect(probeMeanAtLeast([row(ROW_FINISHED, 60), row(ROW_RUNNING, 10), row(ROW_PENDING, 0)], 0)).toBeCloseTo(70 / 3);
   });
 
+  it('is null while no replication has a bound, those not started included', () => {
+    expect(probeMeanAtLeast([row(ROW_RUNNING, NaN), row(ROW_PENDING, 0)], 0)).toBeNull();
+  });
+
   it('is null once every replication has finished: the mean so far is the final mean', () => {
     expect(probeMeanAtLeast([row(ROW_FINISHED, 56.49), row(ROW_FINISHED, 56.49)], 0)).toBeNull();
+  });
+});
+
+describe('probeUndefinedIn', () => {
+  const row = (state: number, now: number) => ({ state, simulatedUs: 0, now: [now], atLeast: [NaN] });
+
+  it('counts the finished replications that left the metric undefined, not a running one with no value yet', () => {
+    expect(probeUndefinedIn([row(ROW_FINISHED, NaN), row(ROW_RUNNING, NaN), row(ROW_FINISHED, 12), row(ROW_PENDING, 0)], 0)).toBe(1);
   });
 });

@@ -194,7 +194,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
           now: meanOf(reporting.map((row) => row.now[k]!).filter(Number.isFinite)),
           atLeast: probeMeanAtLeast(rows, k),
           limit: s.condition.value,
-          undefinedIn: rows.filter((row) => row.state === ROW_FINISHED && !Number.isFinite(row.now[k]!)).length,
+          undefinedIn: probeUndefinedIn(rows, k),
         };
       }),
       ...(verdict === undefined ? {} : { verdict }),
@@ -316,6 +316,14 @@ export function probeMeanAtLeast(rows: readonly BoardRow[], k: number): number |
   const bounds = rows.map((row) => (row.state === ROW_PENDING ? NaN : row.atLeast[k]!));
   if (!bounds.some(Number.isFinite)) return null;
   return bounds.reduce((sum, b) => sum + (Number.isFinite(b) ? b : 0), 0) / rows.length;
+}
+
+/**
+ * How many of a probe's replications left metric k undefined, for progress: only finished ones, since
+ * a running replication may not have a value yet (a latency before its first commit) and still get one.
+ */
+export function probeUndefinedIn(rows: readonly BoardRow[], k: number): number {
+  return rows.filter((row) => row.state === ROW_FINISHED && !Number.isFinite(row.now[k]!)).length;
 }
 
 /**

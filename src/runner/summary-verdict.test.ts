@@ -65,6 +65,13 @@ describe('summarizePoint', () => {
   });
 
 
+  it('fails a check that one of three replications failed, quoting that replication', () => {
+    const scenario = { expect: {} } as unknown as Scenario;
+    const check = (passed: boolean) => ({ name: 'safety', passed, detail: passed ? '' : 'conflicting commits at height 3' });
+    const records = [true, false, true].map((passed, replication) => ({ ...recordWith([check(passed)]), replication, seed: replication + 1 }));
+    expect(summarizePoint({ parameters: {}, scenario }, records).checks[0]).toMatchObject({ passed: false, failedReplications: 1, n: 3, detail: 'replication 1 (seed 2): conflicting commits at height 3' });
+  });
+
   it('says a pass no replication could have failed could not fail, and nothing of a pass one replication could have failed', () => {
     const scenario = { expect: {} } as unknown as Scenario;
     const vacuous = { name: 'liveness', passed: true, detail: 'committed height advanced', couldNotFail: 'the run, 20 s, is no longer than the liveness bound, 30 s (consensus.livenessBound)' };

@@ -83,4 +83,9 @@ describe('spreadText', () => {
     expect(spreadText({ observed: null, failedReplications: 2, n: 2 }, null)).toBe('2 of 2 replications break it');
     expect(spreadText({ observed: 1 }, null)).toBe('');
   });
+
+  it('says why there is no interval: too few replications defined the metric, or its ends are not finite', () => {
+    expect(spreadText({ observed: 170, failedReplications: 3, n: 3, undefinedIn: { replications: 2, of: 3 } }, null)).toBe('no 95 % CI from 1 replication, 3 of 3 replications break it');
+    expect(spreadText({ observed: 1e308, failedReplications: 0, n: 2 }, null)).toBe('no finite 95 % CI, 0 of 2 replications break it');
+  });
 });
