@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJudged, formatJudgedPercent, formatMeanCi, meanCiNote } from './format.ts';
+import { formatJudged, formatJudgedEnds, formatJudgedPercent, formatMeanCi, meanCiNote } from './format.ts';
 
 describe('formatMeanCi', () => {
   it("clamps the interval to the metric's domain", () => {
@@ -47,6 +47,17 @@ describe('formatJudged', () => {
     expect(formatJudged(3017.44, 1)).toBe('3,017');
     expect(formatJudged(231.3, 231.3)).toBe('231.3');
     expect(formatJudged(0, 0)).toBe('0');
+  });
+});
+
+describe('formatJudgedEnds', () => {
+  it('prints the low end of an interval below a lower bound below it, not rounded onto it', () => {
+    // `>= 90` under expectRule interval fails on a low end of 89.996, which four digits print as 90.
+    expect(formatJudgedEnds([89.996, 95], 90)).toEqual(['89.996', '95']);
+  });
+
+  it('prints the ends of a narrow interval apart, with the digits that takes', () => {
+    expect(formatJudgedEnds([561.39, 561.43], 600)).toEqual(['561.39', '561.43']);
   });
 });
 
