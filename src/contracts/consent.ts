@@ -6,7 +6,7 @@
  */
 import { CallRejected, int, oneOf, str } from './args.ts';
 import { sha256Hex, touchState } from './digest.ts';
-import { copyMapOfArrays, CopyOnWrite } from './copy-on-write.ts';
+import { CopyOnWriteListMap, CopyOnWriteMap } from './copy-on-write.ts';
 
 /** FHIR Consent.scope-like categories. */
 export const CONSENT_SCOPES = ['treatment', 'research', 'patient-privacy'] as const;
@@ -40,14 +40,10 @@ export interface ConsentRecord {
   readonly revokedHeight: number;
 }
 
-interface ConsentTables {
-  readonly records: Map<string, ConsentRecord>;
-  /** Consent ids by patient, in grant order. */
-  readonly byPatient: Map<string, string[]>;
-}
-
 export class ConsentContract {
-  private readonly tables = new CopyOnWrite<ConsentTables>({ records: new Map(), byPatient: new Map() }, (t) => ({ records: new Map(t.records), byPatient: copyMapOfArrays(t.byPatient) }));
+  private readonly records = new CopyOnWriteMap<string, ConsentRecord>();
+  /** Consent ids by patient, in grant order. */
+  private readonly byPatient = new CopyOnWriteListMap<string, string>();
   /**
    * Digest of the state as a hash chain over every grant and revocation in commit order: replicas
    * that applied the same changes agree, at one hash per change (re-hashing tens of thousands of
@@ -58,7 +54,7 @@ export class ConsentContract {
   grant(args: Readonly<Record<string, unknown>>): string {
     const id = str(args, 'consent');
     touchState();
-    if (this.tables.read.records.has(id)) throw new CallRejected('consent-exists');
+    if (this.records.has(id)) throw new CallRejected('consent-exists');
     const periodStartUs = int(args, 'periodStartUs');
     const periodEndUs = int(args, 'periodEndUs');
     if (periodEndUs <= periodStartUs) throw new CallRejected('bad-arg:period');
@@ -74,38 +70,36 @@ export class ConsentContract {
       revokedHeight: -1,
     };
     if (!SCOPE_PURPOSES[c.scope].includes(c.purpose)) throw new CallRejected('bad-arg:purpose-outside-scope');
-    const { records, byPatient } = this.tables.write;
     touchState(2); // the record and the patient's index
-    records.set(id, c);
-    const list = byPatient.get(c.patient);
-    if (list === undefined) byPatient.set(c.patient, [id]);
-    else list.push(id);
+    this.records.set(id, c);
+    this.byPatient.push(c.patient, id);
     this.head = sha256Hex(`${this.head}|grant|${JSON.stringify(id)}|${JSON.stringify(c.patient)}|${JSON.stringify(c.grantee)}|${c.scope}|${c.purpose}|${c.periodStartUs}|${c.periodEndUs}|${c.provision}`);
     return id;
   }
 
   /** Make this contract an independent copy of `source`'s state (a replica starting from a shared genesis). */
   copyFrom(source: ConsentContract): void {
-    // The tables until either changes them; the records themselves always (none is changed in place).
-    this.tables.shareFrom(source.tables);
+    // The tables' entries until either changes one; the records themselves always (none is changed in place).
+    this.records.shareFrom(source.records);
+    this.byPatient.shareFrom(source.byPatient);
     this.head = source.head;
   }
 
   /** Every consent's current record. */
   get consents(): ReadonlyMap<string, ConsentRecord> {
-    return this.tables.read.records;
+    return this.records;
   }
 
   /** Only the consenting patient (by pseudonym) may revoke. */
   revoke(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'consent');
     touchState();
-    const c = this.tables.read.records.get(id);
+    const c = this.records.get(id);
     if (c === undefined) throw new CallRejected('unknown-consent');
     if (c.patient !== str(args, 'patient')) throw new CallRejected('not-consent-owner');
     if (c.status !== 'active') throw new CallRejected('consent-inactive');
     touchState();
-    this.tables.write.records.set(id, { ...c, status: 'inactive', revokedHeight: height });
+    this.records.set(id, { ...c, status: 'inactive', revokedHeight: height });
     this.head = sha256Hex(`${this.head}|revoke|${JSON.stringify(id)}|${height}`);
     return id;
   }
@@ -115,9 +109,9 @@ export class ConsentContract {
    * undefined. An applicable deny provision wins over any permit (FHIR: deny is the safer reading).
    */
   permitting(patient: string, grantee: string, purpose: Purpose, timeUs: number): string | undefined {
-    const { records, byPatient } = this.tables.read;
+    const records = this.records;
     touchState();
-    const ids = byPatient.get(patient);
+    const ids = this.byPatient.get(patient);
     if (ids === undefined) return undefined;
     touchState(ids.length); // each of the patient's consents is read
     let found: string | undefined;
@@ -132,6 +126,6 @@ export class ConsentContract {
   }
 
   digest(): string {
-    return `${this.tables.read.records.size}:${this.head}`;
+    return `${this.records.size}:${this.head}`;
   }
 }

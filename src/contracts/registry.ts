@@ -5,7 +5,7 @@
  */
 import { CallRejected, int, oneOf, str } from './args.ts';
 import { sha256Hex, touchState } from './digest.ts';
-import { copyMapOfArrays, CopyOnWrite } from './copy-on-write.ts';
+import { CopyOnWriteListMap, CopyOnWriteMap } from './copy-on-write.ts';
 
 export const DEVICE_STATUSES = ['active', 'revoked'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
@@ -24,14 +24,10 @@ export interface DeviceRecord {
   readonly updatedHeight: number;
 }
 
-interface DeviceTables {
-  readonly records: Map<string, DeviceRecord>;
-  /** Devices by registered gateway, in enrolment order (a gateway never changes): a gateway's subscription replays its own, not every device's. */
-  readonly byGateway: Map<number, string[]>;
-}
-
 export class DeviceRegistry {
-  private readonly tables = new CopyOnWrite<DeviceTables>({ records: new Map(), byGateway: new Map() }, (t) => ({ records: new Map(t.records), byGateway: copyMapOfArrays(t.byGateway) }));
+  private readonly records = new CopyOnWriteMap<string, DeviceRecord>();
+  /** Devices by registered gateway, in enrolment order (a gateway never changes): a gateway's subscription replays its own, not every device's. */
+  private readonly byGateway = new CopyOnWriteListMap<number, string>();
   /**
    * Digest of the state, kept as a hash chain over every change (enrol, rotate, revoke) in commit
    * order: replicas that applied the same changes agree, and updating it costs one hash, where
@@ -44,7 +40,7 @@ export class DeviceRegistry {
   enrol(args: Readonly<Record<string, unknown>>, height: number): string {
     const id = str(args, 'device');
     touchState();
-    if (this.tables.read.records.has(id)) throw new CallRejected('device-exists');
+    if (this.records.has(id)) throw new CallRejected('device-exists');
     const d: DeviceRecord = {
       keyId: str(args, 'keyId'),
       deviceType: str(args, 'deviceType'),
@@ -53,12 +49,9 @@ export class DeviceRegistry {
       status: 'active',
       updatedHeight: height,
     };
-    const { records, byGateway } = this.tables.write;
     touchState(2); // the record and the gateway's index
-    records.set(id, d);
-    const atGateway = byGateway.get(d.gateway);
-    if (atGateway === undefined) byGateway.set(d.gateway, [id]);
-    else atGateway.push(id);
+    this.records.set(id, d);
+    this.byGateway.push(d.gateway, id);
     this.chain('enrol', id, d);
     return id;
   }
@@ -67,7 +60,7 @@ export class DeviceRegistry {
     const id = str(args, 'device');
     const d: DeviceRecord = { ...this.active(id), keyId: str(args, 'keyId'), updatedHeight: height };
     touchState();
-    this.tables.write.records.set(id, d);
+    this.records.set(id, d);
     this.chain('rotate', id, d);
     return id;
   }
@@ -76,14 +69,14 @@ export class DeviceRegistry {
     const id = str(args, 'device');
     const d: DeviceRecord = { ...this.active(id), status: oneOf(args, 'status', ['revoked']), updatedHeight: height };
     touchState();
-    this.tables.write.records.set(id, d);
+    this.records.set(id, d);
     this.chain('revoke', id, d);
     return id;
   }
 
   private active(id: string): DeviceRecord {
     touchState();
-    const d = this.tables.read.records.get(id);
+    const d = this.records.get(id);
     if (d === undefined) throw new CallRejected('unknown-device');
     if (d.status !== 'active') throw new CallRejected('device-revoked');
     return d;
@@ -91,26 +84,27 @@ export class DeviceRegistry {
 
   /** Make this registry an independent copy of `source`'s state (a replica starting from a shared genesis). */
   copyFrom(source: DeviceRegistry): void {
-    // The tables until either changes them; the records themselves always (none is changed in place).
-    this.tables.shareFrom(source.tables);
+    // The tables' entries until either changes one; the records themselves always (none is changed in place).
+    this.records.shareFrom(source.records);
+    this.byGateway.shareFrom(source.byGateway);
     this.head = source.head;
     this.version = source.version;
   }
 
   /** Every device's current record. */
   get devices(): ReadonlyMap<string, DeviceRecord> {
-    return this.tables.read.records;
+    return this.records;
   }
 
   /** The devices registered with `gateway`, in enrolment order. */
   devicesAt(gateway: number): readonly string[] {
     touchState();
-    return this.tables.read.byGateway.get(gateway) ?? [];
+    return this.byGateway.get(gateway) ?? [];
   }
 
   /** Whether `device` may report signing with `keyId` now. */
   accepts(device: string, keyId: string): boolean {
-    const d = this.tables.read.records.get(device);
+    const d = this.records.get(device);
     return d !== undefined && d.status === 'active' && d.keyId === keyId;
   }
 
@@ -120,7 +114,7 @@ export class DeviceRegistry {
   }
 
   digest(): string {
-    return `${this.tables.read.records.size}:${this.head}`;
+    return `${this.records.size}:${this.head}`;
   }
 }
 
@@ -133,7 +127,7 @@ export class DeviceRegistry {
  * devices are enrolled; no transaction after genesis adds or changes one (src/contracts/app.ts).
  */
 export class ReaderRegistry {
-  private readonly hosts = new CopyOnWrite(new Map<string, number>(), (m) => new Map(m));
+  private readonly hosts = new CopyOnWriteMap<string, number>();
   /** `hosts` inverted, built at the first readersAt after a change (bindings are genesis state, so once). */
   private byHost: Map<number, string[]> | undefined;
   /** Hash chain over the enrolments, in order (as DeviceRegistry's). */
@@ -142,11 +136,11 @@ export class ReaderRegistry {
   enrol(args: Readonly<Record<string, unknown>>): string {
     const requester = str(args, 'requester');
     touchState();
-    if (this.hosts.read.has(requester)) throw new CallRejected('reader-exists');
+    if (this.hosts.has(requester)) throw new CallRejected('reader-exists');
     const host = int(args, 'host');
     if (host < 0) throw new CallRejected('bad-arg:host');
     touchState();
-    this.hosts.write.set(requester, host);
+    this.hosts.set(requester, host);
     this.byHost = undefined;
     this.head = sha256Hex(`${this.head}|reader|${JSON.stringify(requester)}|${host}`);
     return requester;
@@ -154,20 +148,20 @@ export class ReaderRegistry {
 
   /** The host bound to `requester`, or undefined when it is not enrolled. */
   hostOf(requester: string): number | undefined {
-    return this.hosts.read.get(requester);
+    return this.hosts.get(requester);
   }
 
   /** Whether `requester` is bound to `sender`: a call by `sender` may act in `requester`'s name. */
   actsFor(sender: number, requester: string): boolean {
     touchState();
-    return this.hosts.read.get(requester) === sender;
+    return this.hosts.get(requester) === sender;
   }
 
   /** The readers bound to `host`, in enrolment order (none: an empty list). */
   readersAt(host: number): readonly string[] {
     if (this.byHost === undefined) {
       this.byHost = new Map();
-      for (const [requester, h] of this.hosts.read) {
+      for (const [requester, h] of this.hosts) {
         const at = this.byHost.get(h);
         if (at === undefined) this.byHost.set(h, [requester]);
         else at.push(requester);
@@ -184,7 +178,7 @@ export class ReaderRegistry {
   }
 
   digest(): string {
-    return `${this.hosts.read.size}:${this.head}`;
+    return `${this.hosts.size}:${this.head}`;
   }
 }
 
@@ -198,7 +192,7 @@ export class ReaderRegistry {
  */
 export class PatientRegistry {
   // The host lists themselves are never changed in place (an enrolment replaces the list).
-  private readonly hosts = new CopyOnWrite(new Map<string, readonly number[]>(), (m) => new Map(m));
+  private readonly hosts = new CopyOnWriteMap<string, readonly number[]>();
   private head = '0'.repeat(64);
 
   enrol(args: Readonly<Record<string, unknown>>): string {
@@ -206,23 +200,23 @@ export class PatientRegistry {
     const host = int(args, 'host');
     if (host < 0) throw new CallRejected('bad-arg:host');
     touchState();
-    const bound = this.hosts.read.get(patient) ?? [];
+    const bound = this.hosts.get(patient) ?? [];
     if (bound.includes(host)) throw new CallRejected('patient-agent-exists');
     touchState();
-    this.hosts.write.set(patient, [...bound, host]);
+    this.hosts.set(patient, [...bound, host]);
     this.head = sha256Hex(`${this.head}|patient|${JSON.stringify(patient)}|${host}`);
     return patient;
   }
 
   /** The hosts bound to act for `patient`, in enrolment order (none when it is not enrolled). */
   hostsOf(patient: string): readonly number[] {
-    return this.hosts.read.get(patient) ?? [];
+    return this.hosts.get(patient) ?? [];
   }
 
   /** Whether `sender` acts for `patient`. */
   actsFor(sender: number, patient: string): boolean {
     touchState();
-    return this.hosts.read.get(patient)?.includes(sender) === true;
+    return this.hosts.get(patient)?.includes(sender) === true;
   }
 
   copyFrom(source: PatientRegistry): void {
@@ -231,7 +225,7 @@ export class PatientRegistry {
   }
 
   digest(): string {
-    return `${this.hosts.read.size}:${this.head}`;
+    return `${this.hosts.size}:${this.head}`;
   }
 }
 
@@ -249,7 +243,7 @@ export type DeviceAuthority = (typeof DEVICE_AUTHORITIES)[number];
  */
 export class DeviceAdministrators {
   /** Authority by `${host}:${gateway}`. */
-  private readonly grants = new CopyOnWrite(new Map<string, DeviceAuthority>(), (m) => new Map(m));
+  private readonly grants = new CopyOnWriteMap<string, DeviceAuthority>();
   private head = '0'.repeat(64);
 
   enrol(args: Readonly<Record<string, unknown>>): string {
@@ -259,22 +253,22 @@ export class DeviceAdministrators {
     const authority = oneOf(args, 'authority', DEVICE_AUTHORITIES);
     const key = `${host}:${gateway}`;
     touchState();
-    if (this.grants.read.has(key)) throw new CallRejected('administrator-exists');
+    if (this.grants.has(key)) throw new CallRejected('administrator-exists');
     touchState();
-    this.grants.write.set(key, authority);
+    this.grants.set(key, authority);
     this.head = sha256Hex(`${this.head}|admin|${host}|${gateway}|${authority}`);
     return key;
   }
 
   /** `sender`'s authority over `gateway`'s devices, or undefined. */
   authorityOf(sender: number, gateway: number): DeviceAuthority | undefined {
-    return this.grants.read.get(`${sender}:${gateway}`);
+    return this.grants.get(`${sender}:${gateway}`);
   }
 
   /** Whether `sender` may make change `method` ('enrol', 'rotateKey', 'revoke') to a device registered at `gateway`. */
   may(sender: number, gateway: number, method: string): boolean {
     touchState();
-    const a = this.grants.read.get(`${sender}:${gateway}`);
+    const a = this.grants.get(`${sender}:${gateway}`);
     return a === 'admin' || (a === 'revoke' && method === 'revoke');
   }
 
@@ -284,6 +278,6 @@ export class DeviceAdministrators {
   }
 
   digest(): string {
-    return `${this.grants.read.size}:${this.head}`;
+    return `${this.grants.size}:${this.head}`;
   }
 }

@@ -496,7 +496,10 @@ export class IomtWorld {
     };
     for (const d of this.topology.devices) count(d.host);
     for (const h of this.readingSources) count(h);
-    return { accepted: this.readingsAccepted(), readingsSent, readingsLost, alertsRefused, audits, leading, consentRevokedUs };
+    // The consents as a Map of their own: a partition's totals reach the coordinator by structured
+    // clone (sim/threads), which keeps a Map's entries but not those of the replica's own map.
+    const leadingTotals = leading === null ? null : { ...leading, consents: new Map(leading.consents) };
+    return { accepted: this.readingsAccepted(), readingsSent, readingsLost, alertsRefused, audits, leading: leadingTotals, consentRevokedUs };
   }
 
   /**
