@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.ts';
 import { FirstEmissions } from './first-emissions.ts';
@@ -8,6 +9,28 @@ describe('first emissions', () => {
   it('admits a (kind, key) pair once, keys of other kinds apart', () => {
     const first = new FirstEmissions();
     expect([first.admit('a', 1), first.admit('a', 1), first.admit('b', 1), first.admit('a', '1'), first.admit('a', 2)]).toEqual([true, false, true, true, true]);
+  });
+
+  it('admits each key once, as a set of the keys would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -100, max: 100 }), fc.integer({ min: 2 ** 31 - 40, max: 2 ** 31 + 40 }), fc.constantFrom(2 ** 53 - 1, 2 ** 53, -(2 ** 53) + 1, 0.5, -0, NaN, 'a', '1'))), (keys) => {
+        const first = new FirstEmissions();
+        const set = new Set<number | string>();
+        for (const key of keys) {
+          const fresh = !set.has(key);
+          set.add(key);
+          expect(first.admit('k', key)).toBe(fresh);
+        }
+      }),
+    );
+  });
+
+  it('holds a word, not an entry, for each 32 consecutive integer keys', () => {
+    const first = new FirstEmissions();
+    // Transaction ids of a host past 32, beyond 2^31 (src/ledger/types.ts txId: sender × 2^26 + sequence number).
+    const base = 40_000 * 2 ** 26;
+    for (let seq = 0; seq < 10_000; seq++) first.admit('outcome', base + seq);
+    expect(first.entries).toBe(Math.ceil(10_000 / 32));
   });
 
   it("shows an engine's observers the first host's report of a key, at its time, and every plain emission", () => {
