@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { summarise } from './results.ts';
 import { runFuzz } from './run.ts';
-import { inTreeTarget, moduleTarget } from './target.ts';
+import { inTreeTarget, moduleTarget, type FuzzTarget } from './target.ts';
 import { FUZZ_EXIT } from './verdict.ts';
 
 const SHARED_MEMORY_PBFT = fileURLToPath(new URL('./testing/shared-memory-pbft.ts', import.meta.url));
@@ -23,7 +23,12 @@ describe('iomtsim fuzz --threads', () => {
   }, 120_000);
 
   it('catches a protocol whose replicas share memory: a divergence, exit 6, and a scenario file with the commands that show it', async () => {
-    const target = await moduleTarget(SHARED_MEMORY_PBFT);
+    // Fuzzed as a mutant of PBFT is (mutantTarget): PBFT's drawn timers and liveness bound, 8.7
+    // simulated seconds at seed 1. As a plug-in it keeps its defaults, whose longest duration is
+    // PBTS's 15 s message delay, and the run lasts 20 times that (liveness-bound.ts): 306 s, split
+    // into windows of the drawn 4 ms floor, about 25 s of wall time against 3 s, for a divergence
+    // that shows from the first messages.
+    const target: FuzzTarget = { ...(await moduleTarget(SHARED_MEMORY_PBFT)), family: 'pbft' };
     const outcome = await runFuzz({ target, seeds: [1, 2, 3], nodes: { lo: 4, hi: 7 }, beyond: false, workers: 0, threads: 2, stopAtFirstFailure: true });
     const failing = outcome.results.find((r) => r.verdict.kind !== 'pass');
     expect(failing?.verdict.kind).toBe('divergence');
