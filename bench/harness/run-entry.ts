@@ -1,21 +1,20 @@
 /** Parent side: run one entry in a child process and gather its samples. */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { compiledEntryUrl } from '../../src/plugins/compiled.ts';
+import { threadEntry } from '../../src/plugins/compiled.ts';
 import type { ChildMessage } from './child-protocol.ts';
 import type { BenchEntry, SimulatedMetrics } from './entry.ts';
 import type { EntryResult, RunSample } from './results.ts';
 import { goldenDiff } from './golden.ts';
 
 /**
- * The child starts as the command did: from the bundle's compiled entry when the bench runs from
- * the bundle (no TypeScript compiled in the child, and its peak memory without tsx), through tsx
- * otherwise.
+ * The child starts as a worker thread does (src/plugins/compiled.ts, threadEntry): from the
+ * bundle's compiled entry when the bench runs from the bundle, or runs from sources the build in
+ * dist/ was made from exactly (no TypeScript compiled in the child, and its peak memory without
+ * tsx); through tsx otherwise. From sources through tsx each child spent about a second more
+ * starting, and the bench's own tests start a dozen.
  */
 const CHILD_SOURCE = new URL('./child.ts', import.meta.url).href;
-const CHILD_COMPILED = compiledEntryUrl(CHILD_SOURCE);
-const CHILD = fileURLToPath(CHILD_COMPILED ?? CHILD_SOURCE);
-const CHILD_EXEC_ARGV = CHILD_COMPILED === undefined ? ['--import', 'tsx'] : [];
 
 /** An entry whose replication cannot split over the threads asked for, and why. */
 export interface SkippedEntry {
@@ -60,7 +59,8 @@ export class RunsAgainstFirst {
  */
 export function runEntryInChild(entry: BenchEntry, runs: number, threads: number, untimedRuns: number, onRun?: (i: number, s: RunSample) => void): Promise<EntryResult | SkippedEntry> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [entry.name, String(runs), String(threads), String(untimedRuns)], { execArgv: CHILD_EXEC_ARGV, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const start = threadEntry(CHILD_SOURCE);
+    const child = fork(fileURLToPath(start.url), [entry.name, String(runs), String(threads), String(untimedRuns)], { execArgv: start.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let skipped: string | undefined;
     const samples: RunSample[] = [];
     let peakRssBytes = 0;
