@@ -5,8 +5,9 @@
  * +10 % against its baseline on one day and +35 to +41 % (confirmed on fresh runs) on the next,
  * while the other entries stayed within ±21 %; and a build of it made 36 % slower (measured
  * against its commit beside it) showed +10.7 %, no significant change, against the recorded runs
- * minutes later. So each entry is run here and then in a checkout of the baseline's commit with
- * its own build (bench/scripts/baseline-checkout.sh makes one), the two compared, and one found
+ * minutes later. So each entry is run in a checkout of the baseline's commit with
+ * its own build (bench/scripts/baseline-checkout.sh makes one), between two processes of this
+ * build's runs (command.ts), the two sides compared, and one found
  * slower is run again alternately in both (docs/ci.md, "Against the baseline's commit").
  */
 import { execFileSync, spawn } from 'node:child_process';

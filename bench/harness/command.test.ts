@@ -160,6 +160,26 @@ describe('iomtsim bench --compare', () => {
     expect(readFileSync(join(dir, 'confirmed.report.md'), 'utf8')).toContain(`warning: ${compare} was recorded on another machine or runtime`);
   }, 120_000);
 
+  it('with --beside, still judges this build\'s runs of an entry when the baseline\'s commit fails to run it', async () => {
+    const checkout = join(dir, 'failing-checkout');
+    const commit = makeFakeCheckout(checkout);
+    const recorded = JSON.parse(readFileSync(scaledBaseline('failing.json', ['consensus.poa_n7_5m'], 1), 'utf8')) as FullReport;
+    const compare = join(dir, 'failing-at-commit.json');
+    writeFileSync(compare, JSON.stringify({ ...recorded, environment: { ...recorded.environment, commit, dirty: false } }));
+    const json = join(dir, 'failing-out.json');
+    process.env.FAKE_BESIDE_FAIL = '1';
+    try {
+      const { code, text } = await bench({ suite: 'quick', runs: 2, only: ['consensus.poa_n7_5m'], compare, json, beside: checkout });
+      expect(code).toBe(1);
+      expect(text).toContain('the old build broke');
+      expect(text).toContain('consensus.poa_n7_5m: golden results match');
+      const report = JSON.parse(readFileSync(join(dir, 'failing-out.full.json'), 'utf8')) as FullReport;
+      expect(report.entries.map((e) => e.name)).toEqual(['consensus.poa_n7_5m']);
+    } finally {
+      delete process.env.FAKE_BESIDE_FAIL;
+    }
+  }, 120_000);
+
   it('with --beside, compares each entry with the runs of the baseline\'s commit taken beside it, not the recorded ones', async () => {
     const checkout = join(dir, 'beside-checkout');
     const commit = makeFakeCheckout(checkout);
@@ -180,6 +200,8 @@ describe('iomtsim bench --compare', () => {
       expect(report.comparison!.beside).toBe(commit);
       expect(report.comparison!.environmentDifferences).toEqual([]);
       expect(report.comparison!.rows[0]!.result!.baselineMedian).toBe(1e6);
+      // Both processes' runs of this build are its samples.
+      expect(report.entries[0]!.samples).toHaveLength(2);
     } finally {
       delete process.env.FAKE_BESIDE_CPU_MS;
     }

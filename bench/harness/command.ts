@@ -137,13 +137,17 @@ async function runBench(opts: BenchCommandOptions): Promise<number> {
       if ('skipped' in result) {
         skipped.push(result);
         process.stderr.write(`  skipped: it cannot split over ${threads} threads (${result.skipped})\n`);
-      } else if (!besideThis) results.push(result);
-      else {
-        process.stderr.write(`  the baseline's commit ${beside!.commit.slice(0, 7)} beside it, ${runs} runs\n`);
-        besideSamples.set(entry.name, await runBesideEntry(beside!.dir, opts.suite, entry.name, runs, threads));
-        const rest = firstRuns === runs ? undefined : await runEntryInChild(entry, runs - firstRuns, threads, untimedRuns, progress(firstRuns));
-        if (rest !== undefined && 'skipped' in rest) throw new Error(`bench entry '${entry.name}' was skipped when run again (${rest.skipped})`);
-        results.push(rest === undefined ? result : joinChildRuns(result, rest));
+      } else {
+        // Pushed first: where the commit's runs or the second process fail, this build's golden
+        // results and determinism are still judged (the failure fails the run).
+        results.push(result);
+        if (besideThis) {
+          process.stderr.write(`  the baseline's commit ${beside!.commit.slice(0, 7)} beside it, ${runs} runs\n`);
+          besideSamples.set(entry.name, await runBesideEntry(beside!.dir, opts.suite, entry.name, runs, threads));
+          const rest = firstRuns === runs ? undefined : await runEntryInChild(entry, runs - firstRuns, threads, untimedRuns, progress(firstRuns));
+          if (rest !== undefined && 'skipped' in rest) throw new Error(`bench entry '${entry.name}' was skipped when run again (${rest.skipped})`);
+          if (rest !== undefined) results[results.length - 1] = joinChildRuns(result, rest);
+        }
       }
     } catch (e) {
       // One broken entry must not hide the others' results; it still fails the run.
