@@ -39,7 +39,7 @@ class AdmittedKeys {
 /**
  * The (event kind, key) pairs a run has already reported through `emitFirst`. Some events every
  * replica reports alike (the outcome of a transaction each executes); observers need the first
- * only, at its time. One engine shows them that one. A partitioned run keeps a set in each
+ * only, at its time. One engine shows them that one. A partitioned run keeps them in each
  * partition (a key one of its own hosts reported before cannot be the run's first) and one more
  * where the coordinator merges the partitions' events in the global order, so observers see the
  * same events for any thread count.

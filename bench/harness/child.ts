@@ -3,7 +3,7 @@
  * its peak memory is its own, each measured run preceded by the calibration loop; with more than
  * one thread, its replication split over them, or says why it cannot split and runs nothing. Usage
  * (by the parent only, run-entry.ts):
- * node [--import tsx] <this file or its compiled entry> <entry> <runs> <threads> <untimedRuns>
+ * node [--import <the TypeScript loader>] <this file or its compiled entry> <entry> <runs> <threads> <untimedRuns>
  */
 import { ENTRY_LOADERS } from '../entries/index.ts';
 import { cpuMsSince, runCalibration } from './calibrate.ts';

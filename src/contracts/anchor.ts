@@ -75,7 +75,6 @@ export class AnchorRegistry {
     return { gateway, batch, root, readings };
   }
 
-  /** Root anchored for (gateway, batch), or undefined if none is committed yet. */
   /** Make this registry an independent copy of `source`'s state (a replica starting from a shared genesis). */
   copyFrom(source: AnchorRegistry): void {
     this.logs.clear();
@@ -84,6 +83,7 @@ export class AnchorRegistry {
     this.total = source.total;
   }
 
+  /** Root anchored for (gateway, batch), or undefined if none is committed yet. */
   root(gateway: number, batch: number): string | undefined {
     return this.logs.get(gateway)?.get(batch);
   }

@@ -27,7 +27,7 @@ function entryIn(build: Build | undefined, url: string): string | undefined {
 }
 
 /** The compiled entry of the module at `url`, when running from the bundle and it has one. */
-export function compiledEntryUrl(url: string): string | undefined {
+function compiledEntryUrl(url: string): string | undefined {
   return entryIn(BUILD, url);
 }
 

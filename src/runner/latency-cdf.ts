@@ -5,7 +5,7 @@
  * Bulletin 86(3)). Averaging quantiles rather than pooling samples weighs every replication
  * equally, however many transactions it committed, as the percentile metrics' means do; and a mean
  * of non-decreasing functions is non-decreasing, so the result is a CDF. Its p50 is the mean of the
- * replications' `.p50` metric (same quantile definition) up to the last digit: a plain sum in order
+ * replications' `.p50` metric (same quantile definition) up to a few units in the last place: a plain sum in order
  * keeps every rounding monotone, where the metrics' compensated, clamped mean (src/stats) need not.
  */
 import { QUANTILE_GRID, type Distributions } from '../metrics/distribution.ts';
