@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ENTRY_LOADERS } from '../entries/index.ts';
+import { loadEntry } from './registry.ts';
 import type { EntryResult, RunSample } from './results.ts';
-import { joinChildRuns, RunsAgainstFirst } from './run-entry.ts';
+import { joinChildRuns, runEntryInChild, RunsAgainstFirst } from './run-entry.ts';
 
 describe('RunsAgainstFirst', () => {
   it('holds every run, unmeasured ones included, against the first: a cold first run that differs is found', () => {
@@ -33,4 +35,20 @@ describe('joinChildRuns', () => {
   it('finds the second process\'s results differing from the first\'s', () => {
     expect(joinChildRuns(result([5], 100, 10), result([8], 100, 11)).nondeterminism).toMatch(/^the second process's first run differs from the first process's:\n.*events/);
   });
+});
+
+describe('runEntryInChild', () => {
+  // CI builds dist/ before the tests, so every other bench test's child starts from the build; this
+  // one keeps the path an edited tree takes (IOMTSIM_BUILD=off: the sources through the loader).
+  it('runs an entry in a child started from the TypeScript sources', async () => {
+    const saved = process.env['IOMTSIM_BUILD'];
+    process.env['IOMTSIM_BUILD'] = 'off';
+    try {
+      const result = await runEntryInChild(await loadEntry(ENTRY_LOADERS, 'engine.phold'), 1, 1, 0);
+      expect('samples' in result && result.samples.length).toBe(1);
+    } finally {
+      if (saved === undefined) delete process.env['IOMTSIM_BUILD'];
+      else process.env['IOMTSIM_BUILD'] = saved;
+    }
+  }, 60_000);
 });
