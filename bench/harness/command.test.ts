@@ -160,12 +160,18 @@ describe('iomtsim bench --compare', () => {
     expect(readFileSync(join(dir, 'confirmed.report.md'), 'utf8')).toContain(`warning: ${compare} was recorded on another machine or runtime`);
   }, 120_000);
 
-  it('with --beside, still judges this build\'s runs of an entry when the baseline\'s commit fails to run it', async () => {
-    const checkout = join(dir, 'failing-checkout');
+  /** A fake checkout of a commit (testing/fake-checkout.ts) and a baseline recorded from it, its PoA runs scaled by `scale`. */
+  function besideSetup(name: string, scale: number): { checkout: string; commit: string; compare: string } {
+    const checkout = join(dir, `${name}-checkout`);
     const commit = makeFakeCheckout(checkout);
-    const recorded = JSON.parse(readFileSync(scaledBaseline('failing.json', ['consensus.poa_n7_5m'], 1), 'utf8')) as FullReport;
-    const compare = join(dir, 'failing-at-commit.json');
+    const recorded = JSON.parse(readFileSync(scaledBaseline(`${name}.json`, ['consensus.poa_n7_5m'], scale), 'utf8')) as FullReport;
+    const compare = join(dir, `${name}-at-commit.json`);
     writeFileSync(compare, JSON.stringify({ ...recorded, environment: { ...recorded.environment, commit, dirty: false } }));
+    return { checkout, commit, compare };
+  }
+
+  it('with --beside, still judges this build\'s runs of an entry when the baseline\'s commit fails to run it', async () => {
+    const { checkout, compare } = besideSetup('failing', 1);
     const json = join(dir, 'failing-out.json');
     process.env.FAKE_BESIDE_FAIL = '1';
     try {
@@ -181,13 +187,9 @@ describe('iomtsim bench --compare', () => {
   }, 120_000);
 
   it('with --beside, compares each entry with the runs of the baseline\'s commit taken beside it, not the recorded ones', async () => {
-    const checkout = join(dir, 'beside-checkout');
-    const commit = makeFakeCheckout(checkout);
     // Recorded runs far faster than this build and the commit's runs beside it far slower: only the
     // second is what the comparison may read.
-    const recorded = JSON.parse(readFileSync(scaledBaseline('beside.json', ['consensus.poa_n7_5m'], 1e-6), 'utf8')) as FullReport;
-    const compare = join(dir, 'beside-at-commit.json');
-    writeFileSync(compare, JSON.stringify({ ...recorded, environment: { ...recorded.environment, commit, dirty: false } }));
+    const { checkout, commit, compare } = besideSetup('beside', 1e-6);
     const json = join(dir, 'beside-out.json');
     process.env.FAKE_BESIDE_CPU_MS = '1000000';
     try {
