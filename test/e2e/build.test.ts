@@ -89,6 +89,24 @@ describe('the prebuilt bundle', () => {
     expect(code).toBe(2);
   });
 
+  it('starts the command line without the YAML parser or the schema library (each command loads what it needs)', () => {
+    const { build, entries } = stampOf(tree);
+    const folder = join(tree, 'dist', build);
+    // The files node loads before main() runs: the entry and the chunks it imports statically.
+    const loaded = new Set<string>();
+    const pending = [entries['src/cli/main.ts']!];
+    for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+      if (loaded.has(file)) continue;
+      loaded.add(file);
+      const text = readFileSync(join(folder, file), 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)\s[^;]*?["']\.\/([^"']+\.js)["']/gms)) pending.push(m[1]!);
+    }
+    const compiled = [...loaded].map((f) => readFileSync(join(folder, f), 'utf8')).join('\n');
+    expect(compiled).toContain('node_modules/yargs/');
+    expect(compiled).not.toContain('node_modules/yaml/');
+    expect(compiled).not.toContain('node_modules/zod/');
+  });
+
   it('runs worker threads and a plug-in to the results the sources give', async () => {
     const args = (out: string) => ['run', 'examples/plugins/scenario.yaml', '--set', 'duration=10s', '--set', 'attacks.0.start=6s', '--set', 'attacks.0.end=9s', '--reps', '2', '--workers', '2', '--no-report', '--out', join(tree, out)];
     const fromBundle = await iomtsim(tree, args('bundle'));

@@ -5,7 +5,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { EXIT } from '../errors.ts';
 import { inputError } from '../../scenario/errors.ts';
@@ -30,12 +29,18 @@ function scenarioFiles(dir: string): string[] {
   return out;
 }
 
-function listScenarios(root: string): string[] {
-  return scenarioFiles(root).map((file) => {
+/**
+ * Each bundled scenario with the first line of its description, read as the loader reads a file
+ * (one that it would refuse is marked). The YAML parser is loaded only here: the other lists start
+ * without it.
+ */
+async function listScenarios(): Promise<string[]> {
+  const { parseYamlSource } = await import('../../scenario/yaml-source.ts');
+  return scenarioFiles(scenariosFolder()).map((file) => {
     let description = '';
     try {
-      const data = parseYaml(readFileSync(file, 'utf8')) as { description?: unknown } | null;
-      if (typeof data?.description === 'string') description = data.description.split('\n')[0]!;
+      const { data } = parseYamlSource(file, readFileSync(file, 'utf8'));
+      if (typeof data.description === 'string') description = data.description.split('\n')[0]!;
     } catch {
       description = '(not valid YAML)';
     }
@@ -92,7 +97,8 @@ async function listDetectors(): Promise<string[]> {
     `${d.type}  ${d.title} (${d.reference})${await parameterLines(d.type, d.paramsSchema, d.paramsSchema.parse({}))}`));
 }
 
-const LISTS: Record<Exclude<Topic, 'scenarios'>, () => Promise<string[]>> = {
+const LISTS: Record<Topic, () => Promise<string[]>> = {
+  scenarios: listScenarios,
   protocols: listProtocols,
   attacks: listAttacks,
   devices: listDevices,
@@ -110,7 +116,7 @@ export async function listCommand(args: { topic?: string; markdown?: boolean }):
     process.stdout.write(metricsMarkdown(METRIC_DOCS));
     return EXIT.ok;
   }
-  const lines = topic === 'scenarios' ? listScenarios(scenariosFolder()) : await LISTS[topic]();
+  const lines = await LISTS[topic]();
   process.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : `(no ${topic})\n`);
   return EXIT.ok;
 }
