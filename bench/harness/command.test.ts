@@ -46,13 +46,13 @@ describe('iomtsim bench --threads', () => {
     const json = join(dir, 'split.json');
     // The splittable entry cheapest to split: Raft at n = 5 took 6.6-9.2 s of CPU on 2 threads,
     // regional.yaml at one hospital 14.3-15.0 s (bench full --only NAME --runs 1 --threads 2, load 6-7).
-    const { code, text } = await bench({ suite: 'full', runs: 1, threads: 2, json, only: ['consensus.raft_n5_60s', 'consensus.poa_n7_5m'] });
+    const { code, text } = await bench({ suite: 'full', runs: 1, threads: 2, json, only: ['consensus.raft_n5_60s', 'pow.nodes600_blocks100'] });
     expect(code).toBe(0);
     expect(text).toContain('consensus.raft_n5_60s: golden results match');
     const report = JSON.parse(readFileSync(join(dir, 'split.full.json'), 'utf8')) as FullReport;
     expect(report.threads).toBe(2);
     expect(report.entries.map((e) => e.name)).toEqual(['consensus.raft_n5_60s']);
-    expect(report.skipped).toEqual([{ name: 'consensus.poa_n7_5m', skipped: expect.stringMatching(/^scenarios\/poa\.yaml: network\.latency: expected a positive least latency/) }]);
+    expect(report.skipped).toEqual([{ name: 'pow.nodes600_blocks100', skipped: expect.stringMatching(/^scenarios\/pow\.yaml: consensus\.protocol: expected a protocol other than pow with --threads > 1/) }]);
   }, 120_000);
 
   it('refuses --beside without --compare before any entry runs', async () => {

@@ -51,7 +51,7 @@ describe('iomtsim run --dry-run', () => {
   });
 
   it('refuses with exit code 2 what the run would refuse: a split the network cannot carry', async () => {
-    const r = await cli(['run', 'scenarios/poa.yaml', '--threads', '2', '--dry-run']);
+    const r = await cli(['run', 'scenarios/poa.yaml', '--set', 'network.latency.shift=0ms', '--threads', '2', '--dry-run']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/network\.latency: expected a positive least latency between hosts of different threads with --threads 2/);
   });
