@@ -17,7 +17,7 @@ export type { Mempool, MempoolOptions } from './ledger/mempool.ts';
 export { replicaMempool } from './protocols/replica-mempool.ts';
 export type { Block, ContractCall, Transaction } from './ledger/types.ts';
 
-export { defineProtocol, kindsOf, type ByzantineLevers, type FaultModel, type ForwardedIntake, type ForwardedTransactions, type ProtocolDefinition } from './protocols/definition.ts';
+export { defineProtocol, kindsOf, type ByzantineLevers, type FaultModel, type FaultPhaseEnd, type ForwardedIntake, type ForwardedTransactions, type ProtocolDefinition } from './protocols/definition.ts';
 export type { CommitEvent, ElectionEvent, LeadsEvent, ReplicaConfig, ReplicatedApplication, ReplyMessage, RequestMessage, ViewChangeEvent } from './protocols/types.ts';
 export { executionCostUs, STATE_ACCESS_US, type ExecutionWork } from './protocols/execution-work.ts';
 

@@ -152,7 +152,7 @@ export function deriveCase(target: FuzzTarget, seed: number, range: NodeRange, b
   }
   const faultPhaseUs = kinds.has('leader-isolation') ? intIn(phase, 10, 40) * 1_000_000 : othersPhaseUs;
   const faults = drawFaults(root.stream('faults'), { definition: target.definition, nodes, clients, faultPhaseUs: othersPhaseUs, isolationPhaseUs: faultPhaseUs, beyond, kinds });
-  const { boundUs, rule } = livenessBound({ family: target.family, definition: target.definition, nodes, timersUs: params.timersUs, faultPhaseUs, requestTimeoutUs, calmFaulty: faults.calmFaulty });
+  const { boundUs, rule } = livenessBound({ family: target.family, definition: target.definition, nodes, timersUs: params.timersUs, faultPhaseUs, requestTimeoutUs, calmFaulty: faults.calmFaulty, ...(target.module === undefined ? {} : { module: target.module }) });
   const livenessBoundUs = Math.ceil(boundUs / 1000) * 1000;
   const c = { seed, nodes, maxFaulty, faulty: faults.faulty, faultPhaseUs, livenessBoundUs };
   const attacks: readonly AttackEntry[] = faults.attacks;

@@ -9,6 +9,7 @@
  */
 import { parameterDocs } from '../attacks/parameter-docs.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
+import { inputError } from '../scenario/index.ts';
 import { signerLimit } from '../protocols/poa/clique.ts';
 import type { Family } from './target.ts';
 
@@ -22,6 +23,8 @@ export interface BoundInputs {
   readonly requestTimeoutUs: number;
   /** Replica indices still faulty after the fault phase. */
   readonly calmFaulty: readonly number[];
+  /** Absolute path of a plug-in's module, named when its stated bound is unusable. */
+  readonly module?: string;
 }
 
 const COMMIT_SLACK_US = 1_000_000;
@@ -74,7 +77,15 @@ export function livenessBound(x: BoundInputs): { boundUs: number; rule: string }
     case 'pow':
       return { boundUs: Number.POSITIVE_INFINITY, rule: 'none (the proof-of-work model checks safety only)' };
     case 'plug-in': {
-      // Unknown protocol: twenty times its longest timer, a generous multiple of any retry loop.
+      const stated = x.definition.recoveryBoundUs;
+      if (stated !== undefined) {
+        const recoveryUs = stated(x.definition.defaults, { nodes: x.nodes, faultPhaseUs: x.faultPhaseUs, faultyReplicas: x.calmFaulty });
+        if (!(Number.isFinite(recoveryUs) && recoveryUs > 0)) {
+          throw inputError(x.module ?? x.definition.name, 'recoveryBoundUs', 'a positive, finite number of µs from the definition of a plug-in protocol', `${String(recoveryUs)} at n = ${x.nodes} after a fault phase of ${x.faultPhaseUs} µs`);
+        }
+        return { boundUs: base + recoveryUs, rule: `request timeout + 1 s + the protocol's recoveryBoundUs (${(recoveryUs / 1e6).toFixed(2)} s)` };
+      }
+      // Unknown protocol: twenty times its longest duration parameter, a generous multiple of any retry loop.
       const defaults = x.definition.defaults as Readonly<Record<string, unknown>>;
       const timers = parameterDocs(x.definition.paramsSchema.shape as never, {})
         .filter((d) => d.type === 'duration')

@@ -75,6 +75,10 @@ describe('protocolContractProblems: optional parts', () => {
     ]);
   });
 
+  it('names a recovery bound that is not a function', () => {
+    expect(protocolContractProblems({ ...raft, recoveryBoundUs: 5_000_000 })).toEqual(['recoveryBoundUs: expected a function (params, { nodes, faultPhaseUs, faultyReplicas }) => µs when present']);
+  });
+
   it('takes forwarded transactions only on messages of its own kinds: HotStuff passes, a kind it does not send does not', () => {
     expect(protocolContractProblems(hotstuff)).toEqual([]);
     expect(protocolContractProblems({ ...hotstuff, forwardedTransactions: { kinds: ['hs-vote', 'hs-block'], field: 'txs' } })).toEqual([

@@ -106,6 +106,7 @@ export function protocolContractProblems(candidate: unknown): string[] {
   if (typeof d['createReplica'] !== 'function') problems.push('createReplica: expected a function (ctx, config, app) => replica');
   if (d['createCollector'] !== undefined && typeof d['createCollector'] !== 'function') problems.push('createCollector: expected a function when present');
   if (d['commitGapBoundUs'] !== undefined && typeof d['commitGapBoundUs'] !== 'function') problems.push('commitGapBoundUs: expected a function (params, nodes) => µs or null when present');
+  if (d['recoveryBoundUs'] !== undefined && typeof d['recoveryBoundUs'] !== 'function') problems.push('recoveryBoundUs: expected a function (params, { nodes, faultPhaseUs, faultyReplicas }) => µs when present');
   const period = d['blockPeriod'] as { param?: unknown; periodUs?: unknown } | null | undefined;
   if (period !== undefined && !(period !== null && typeof period === 'object' && typeof period.param === 'string' && typeof period.periodUs === 'function')) {
     problems.push('blockPeriod: expected { param: the name of the parameter that sets it, periodUs: a function (params) => µs } when present');

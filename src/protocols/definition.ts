@@ -118,8 +118,26 @@ export interface ProtocolDefinition<S extends ParamsSchema = ParamsSchema, Name 
    * Absent: blocks follow the load (a leader proposes when a batch fills or at each view).
    */
   readonly blockPeriod?: { readonly param: string; periodUs(params: ParamsOf<S>): number };
+  /**
+   * The longest the protocol takes to commit again once the network is synchronous after a phase
+   * of faults (GST), µs, given how long that phase lasted and which replicas stay faulty after it:
+   * the bound `iomtsim fuzz --protocol-module` holds the plug-in to after its fault phase, beside
+   * one client request timeout and a second for the commit (src/fuzz/liveness-bound.ts; the in-tree
+   * protocols' bounds come from their papers' timer rules there). Absent: 20 times the longest of
+   * its duration parameters, which cannot tell a timer from any other duration.
+   */
+  recoveryBoundUs?(params: ParamsOf<S>, after: FaultPhaseEnd): number;
   /** Optional protocol-specific metrics from model events (e.g. PoA fork and stale rates). */
   createCollector?(replicaCount: number): ProtocolCollector;
+}
+
+/** What a protocol's recovery bound may depend on: the fault phase it recovers from. */
+export interface FaultPhaseEnd {
+  readonly nodes: number;
+  /** How long the faults lasted, µs (timers that double per failed attempt grow with it). */
+  readonly faultPhaseUs: number;
+  /** Replica indices still faulty after the phase (crashed for good, or Byzantine throughout). */
+  readonly faultyReplicas: readonly number[];
 }
 
 /** See ProtocolDefinition.forwardedTransactions. */
