@@ -52,7 +52,11 @@ export function parseQuantity(kind: UnitKind, text: string): { ok: true; value: 
  */
 export function quantityUnit(kind: UnitKind, text: string): { unit: string; baseUnits: number } | undefined {
   const unit = QUANTITY.exec(text)?.[2];
-  if (unit === undefined) return undefined;
+  return unit === undefined ? undefined : unitOf(kind, unit);
+}
+
+/** How many base units one `unit` of `kind` is ('ms': 1,000 µs), when `unit` is one of the kind's. */
+export function unitOf(kind: UnitKind, unit: string): { unit: string; baseUnits: number } | undefined {
   const baseUnits = TABLES[kind][unit];
   return baseUnits === undefined ? undefined : { unit, baseUnits };
 }

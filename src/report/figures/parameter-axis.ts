@@ -2,7 +2,7 @@
  * The scale of a curve's numeric parameter axis (sweep curves, messages per decision against n):
  * linear, or logarithmic when the swept values span orders of magnitude, so that
  * `--vary consensus.batchTimeout=500us,1ms,20ms,2s` does not draw its first three points on top of
- * one another at the left edge of an axis running to 2,000,000 µs.
+ * one another at the left edge of an axis running to 2,000 ms.
  */
 
 /**

@@ -28,7 +28,7 @@ describe("a sweep curve's parameter axis", () => {
   });
 
   it('ticks a log axis over orders of magnitude in plain notation and names it in the title', async () => {
-    // 500 µs, 1 ms, 20 ms and 2 s in µs.
+    // Values up to 2,000,000 (a rate sweep, say), written out in full.
     const labels = xAxisTexts(await renderSvg(figure([500, 1000, 20000, 2000000])));
     expect(labels).toEqual(expect.arrayContaining(['1,000', '10,000', '100,000', '1,000,000']));
     expect(labels.join(' ')).not.toMatch(/e\+/);

@@ -10,6 +10,14 @@ describe('parameterScaleOf', () => {
     expect(parameterScaleOf(['500us', '1ms'])?.unit).toBe('µs');
   });
 
+  it('puts a sweep across decades in the unit of the middle of its range, written in it or not', () => {
+    const mixed = parameterScaleOf(['500us', '1ms', '20ms', '2s']);
+    expect(mixed?.unit).toBe('ms');
+    expect(['500us', '1ms', '20ms', '2s'].map((v) => mixed?.valueOf(v))).toEqual([0.5, 1, 20, 2000]);
+    expect(parameterScaleOf(['1000us', '1000000us'])?.unit).toBe('ms');
+    expect(parameterScaleOf(['100Kbps', '1Gbps'])?.unit).toBe('Mbps');
+  });
+
   it('reads sizes and bandwidths too, and leaves plain numbers without a unit', () => {
     const sizes = parameterScaleOf(['1MiB', '256KiB']);
     expect(sizes?.unit).toBe('KiB');

@@ -4,7 +4,7 @@
  * put in one unit. A sweep over such values is drawn on a numeric axis and its points are listed
  * in order of value; values off any scale (`pbft`, `raft`) stay categories in the order given.
  */
-import { parseQuantity, quantityUnit, type UnitKind } from '../../scenario/units.ts';
+import { parseQuantity, quantityUnit, unitOf, type UnitKind } from '../../scenario/units.ts';
 
 export interface ParameterScale {
   /** The unit of the numbers ('ms'), '' for values that are plain numbers. */
@@ -36,19 +36,28 @@ export function parameterScaleOf(values: readonly unknown[]): ParameterScale | n
 }
 
 /**
- * One of the units the values are written in: the largest in which the smallest non-zero value is
- * still at least 1 (50ms, 200ms, 1s in ms: 50, 200, 1000, not 0.05 s), else the smallest written.
+ * Units a reader steps through by thousands, offered besides those the values are written in: a
+ * sweep written `500us,1ms,20ms,2s`, or all in µs, still reads best in ms. Sizes have none: KB and
+ * KiB are two ladders, and only the one the values are written in is the reader's.
+ */
+const READING_UNITS: Readonly<Record<UnitKind, readonly string[]>> = { duration: ['us', 'ms', 's'], size: [], bandwidth: ['bps', 'Kbps', 'Mbps', 'Gbps'] };
+
+/**
+ * The unit a reader would pick for the values' range: the largest (of those written and the kind's
+ * READING_UNITS) in which the middle of the range, the geometric mean of the smallest and largest
+ * non-zero magnitude, is still at least 1, else the smallest. The middle rather than the smallest
+ * value, so that neither end runs to many digits: 500 µs to 2 s is 0.5 to 2,000 ms, not 500 to
+ * 2,000,000 µs (the smallest in ms is below 1); 50 ms to 1 s stays 50 to 1,000 ms, not 0.05 to 1 s.
  */
 function displayUnit(kind: UnitKind, texts: readonly string[], baseValues: readonly number[]): { unit: string; baseUnits: number } {
-  const written = new Map<string, number>();
-  for (const text of texts) {
-    const u = quantityUnit(kind, text)!;
-    written.set(u.unit, u.baseUnits);
-  }
-  const units = [...written].map(([unit, baseUnits]) => ({ unit, baseUnits })).sort((a, b) => b.baseUnits - a.baseUnits);
+  const byBaseUnits = new Map<number, { unit: string; baseUnits: number }>();
+  const candidates = [...texts.map((text) => quantityUnit(kind, text)!), ...READING_UNITS[kind].map((unit) => unitOf(kind, unit)!)];
+  // The texts come first: of two spellings of one unit ('min', 'm'), the one written names the axis.
+  for (const u of candidates) if (!byBaseUnits.has(u.baseUnits)) byBaseUnits.set(u.baseUnits, u);
+  const units = [...byBaseUnits.values()].sort((a, b) => b.baseUnits - a.baseUnits);
   const nonZero = baseValues.filter((v) => v !== 0).map(Math.abs);
-  const smallest = nonZero.length === 0 ? 0 : Math.min(...nonZero);
-  return units.find((u) => smallest / u.baseUnits >= 1) ?? units[units.length - 1]!;
+  const middle = nonZero.length === 0 ? 0 : Math.sqrt(Math.min(...nonZero) * Math.max(...nonZero));
+  return units.find((u) => middle / u.baseUnits >= 1) ?? units[units.length - 1]!;
 }
 
 /**
