@@ -149,6 +149,25 @@ describe('buildFigures', () => {
     ]);
   });
 
+  it("names a CDF's log axis in its title as a sweep's log axis is named, and a linear one not", () => {
+    const xOf = (cdf: ReturnType<typeof buildFigures>[number] | undefined) => (cdf?.spec as { layer: { encoding: { x: { title: string; scale: { type?: string } } } }[] }).layer[0]!.encoding.x;
+    const linear = xOf(figuresOf((dir) => writeRunFixture(dir, { durationS: 2 })).get('latency-cdf-consensus-commit-latency-ms'));
+    expect(linear.scale.type).toBeUndefined();
+    expect(linear.title).toBe('Commit latency (ms)');
+    // A measured CDF from 1 ms: over 50 times smaller than its largest value, so the axis is logarithmic.
+    const log = xOf(
+      figuresOf((dir) => {
+        writeRunFixture(dir, { durationS: 2 });
+        const path = join(dir, 'summary.json');
+        const summary = JSON.parse(readFileSync(path, 'utf8'));
+        summary.points[0].latency_cdf = { 'consensus.commit_latency_ms': { unit: 'ms', points: [[1, 0.01], [40, 0.5], [150, 1]] } };
+        writeFileSync(path, JSON.stringify(summary));
+      }).get('latency-cdf-consensus-commit-latency-ms'),
+    );
+    expect(log.scale.type).toBe('log');
+    expect(log.title).toBe('Commit latency (ms), log scale');
+  });
+
   it('averages the timeseries over replications per window', () => {
     const figures = figuresOf((dir) => writeRunFixture(dir, { durationS: 4, replications: 3 }));
     const rows = figures.get('throughput-over-time')?.rows ?? [];

@@ -16,6 +16,8 @@
  */
 const LOG_AXIS_SPREAD = 100;
 
+/** Appended to the title of a logarithmic axis, here and on the latency CDF (latency-cdf.ts). */
+export const LOG_SCALE_TITLE_SUFFIX = ', log scale';
 /** Plain digits with thousands separators: vega's default for a log axis would write 1e+6. */
 const FIXED_FORMAT = ',~f';
 /** Six significant digits, trailing zeros dropped: for tick values vega is given, whose step it cannot read a precision from. */
@@ -47,7 +49,7 @@ export function parameterAxisOf(xs: readonly number[]): ParameterAxis {
   if (xs.every((x) => x > 0)) {
     // Vega rounds a log domain out to whole decades (500 µs to 2 s would run from 100 µs to 10 s);
     // padding keeps the points off the axis ends instead.
-    return { kind: 'log', scale: { type: 'log', nice: false, padding: END_PADDING_PX }, axis: { format: FIXED_FORMAT }, titleSuffix: ', log scale' };
+    return { kind: 'log', scale: { type: 'log', nice: false, padding: END_PADDING_PX }, axis: { format: FIXED_FORMAT }, titleSuffix: LOG_SCALE_TITLE_SUFFIX };
   }
   // Zero or negative values have no logarithm. A symmetric log scale (sign(x)·log(1 + |x|/c)) is
   // linear within c of zero and logarithmic beyond; with c the smallest non-zero magnitude, every
