@@ -228,6 +228,14 @@ describe('bindingMargin', () => {
     expect(bindingMargin([slo('a<=250')], [verdict(null)])).toBeNaN();
   });
 
+  it('is positive, on the failing side, for a strict bound exactly at its limit, and 0 for a bound that admits it', () => {
+    expect(bindingMargin([slo('a<250')], [verdict(250)])).toBeGreaterThan(0);
+    expect(bindingMargin([slo('b>10')], [verdict(10)])).toBeGreaterThan(0);
+    expect(bindingMargin([slo('c<0')], [verdict(0)])).toBeGreaterThan(0);
+    expect(bindingMargin([slo('a<250'), slo('b>=10')], [verdict(250), verdict(20)])).toBeGreaterThan(0);
+    expect(bindingMargin([slo('a<=250')], [verdict(250)])).toBe(0);
+  });
+
   it('is NaN where a replication left an SLO\'s metric undefined: that verdict fails whatever the mean', () => {
     expect(bindingMargin([slo('a<=250')], [{ ...verdict(125), undefinedIn: { replications: 1, of: 3 } }])).toBeNaN();
   });

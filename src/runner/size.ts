@@ -276,7 +276,8 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
 
 /**
  * How far the most binding SLO is from its limit: the log of observed over limit (limit over
- * observed for a lower limit), ≤ 0 when every SLO holds, > 0 when one fails; a relative difference
+ * observed for a lower limit), ≤ 0 when every SLO holds, > 0 when one fails (a strict bound exactly
+ * at its limit included: Number.EPSILON); a relative difference
  * where a value is not positive; NaN when no SLO has a value or a direction (`==`, `!=`). On a log
  * scale a latency climbing towards saturation is nearly straight, which is what the search's
  * interpolation wants. Only steers the search (size-search.ts); verdicts alone decide the answer.
@@ -296,7 +297,11 @@ export function bindingMargin(slos: readonly Slo[], verdicts: readonly SloVerdic
     const above = op === '<=' || op === '<' ? true : op === '>=' || op === '>' ? false : undefined;
     if (above === undefined) return;
     const [big, small] = above ? [observed, value] : [value, observed];
-    const m = big > 0 && small > 0 ? Math.log(big / small) : (big - small) / (value === 0 ? 1 : Math.abs(value));
+    const distance = big > 0 && small > 0 ? Math.log(big / small) : (big - small) / (value === 0 ? 1 : Math.abs(value));
+    // A strict bound fails at its limit: there the margin is just past 0, on the failing side, so
+    // that the search reads the probe as failing (size-search.ts nextInside wants > 0 there).
+    // EPSILON rather than MIN_VALUE: the Illinois step halves a kept end's margin, and MIN_VALUE / 2 is 0.
+    const m = distance === 0 && (op === '<' || op === '>') ? Number.EPSILON : distance;
     if (Number.isFinite(m) && !(m <= margin)) margin = m;
   });
   return margin;
