@@ -29,6 +29,14 @@ describe('size progress', () => {
     expect(describeVerdict(progress({ probesDone: 4, verdict: 'misses (stopped early)', stoppedEarly }))).toContain('probe 4: workload.rateTps=800 misses (stopped early: replication 1 left consensus.commit_latency_ms.p99 undefined) · ');
   });
 
+  it('shows the SLO a probe stopped on for a metric left undefined as judged, not as still running', () => {
+    const stoppedEarly = { replication: 1, atUs: 10_000_000, slo: 'consensus.commit_latency_ms.p99 <= 250', undefinedMetric: 'consensus.commit_latency_ms.p99' };
+    const replications = [{ state: 'finished' as const, simulatedUs: 10_000_000 }, { state: 'finished' as const, simulatedUs: 10_000_000 }, { state: 'pending' as const, simulatedUs: 0 }];
+    const slos = [{ slo: 'consensus.commit_latency_ms.p99 <= 250', now: 84.21, atLeast: null, limit: 250, undefinedIn: 1, finalOf: 2 }];
+    const line = describeVerdict(progress({ probesDone: 4, verdict: 'misses (stopped early)', stoppedEarly, replications, slos }));
+    expect(line).toContain(' · consensus.commit_latency_ms.p99 <= 250: 84.2 where defined, undefined in 1 of 2 replications · ');
+  });
+
   it('rewrites one line in place on a terminal and ends it at a verdict', () => {
     const { written, s } = stream(true);
     const r = sizeProgressReporter(s, () => 0);

@@ -34,10 +34,14 @@ function elapsed(ms: number): string {
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
 
-/** An SLO's metric: so far with what the final mean cannot go below, or, once every replication has finished, the final mean alone. */
+/**
+ * An SLO's metric: so far with what the final mean cannot go below, or, once every replication has
+ * finished (or the probe stopped on this SLO's metric left undefined: `finalOf`), the final mean alone.
+ */
 function sloSoFar(s: ProbeProgress['slos'][number], allFinished: boolean, replications: number): string {
-  if (s.now === null) return `${s.slo}: nothing ${allFinished ? 'produced' : 'yet'}`;
-  if (allFinished) return `${s.slo}: ${meanWhereDefined(num(s.now, s.limit), s.undefinedIn === 0 ? undefined : { replications: s.undefinedIn, of: replications })}`;
+  const judgedOn = s.finalOf ?? (allFinished ? replications : undefined);
+  if (s.now === null) return `${s.slo}: nothing ${judgedOn !== undefined ? 'produced' : 'yet'}`;
+  if (judgedOn !== undefined) return `${s.slo}: ${meanWhereDefined(num(s.now, s.limit), s.undefinedIn === 0 ? undefined : { replications: s.undefinedIn, of: judgedOn })}`;
   const floor = s.atLeast === null || s.atLeast === 0 ? '' : `, final ≥ ${num(s.atLeast, s.limit)}`;
   return `${s.slo}: ${num(s.now, s.limit)} so far${floor}`;
 }

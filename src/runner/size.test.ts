@@ -99,6 +99,13 @@ describe('sizeScenario with a replication that leaves the SLO metric undefined',
     expect(r.summary.points[probe.point]!.n).toBe(2);
     expect(seen.find((p) => p.verdict !== undefined)!.stoppedEarly).toEqual(probe.stoppedEarly);
   });
+
+  it('reports the SLO it stopped on as judged on the replications kept, not as still in progress', async () => {
+    const seen: ProbeProgress[] = [];
+    const r = await sizeScenario({ loaded: toyScenario('', ['replications=3']), range: parseIntegerRange('consensus.nodes=2..4'), slos: [slo('toy.latency_ms.mean<=1000000')], minimize: false, workers: 0, model: TOY_SILENT_REPLICATION1_MODEL, outDir: join(root, 'undefined-stop-progress'), onProbeProgress: (p) => seen.push(p) });
+    const judged = r.summary.size.probes[0]!.slos[0]!;
+    expect(seen.find((p) => p.verdict !== undefined)!.slos[0]).toEqual({ slo: 'toy.latency_ms.mean <= 1000000', now: judged.observed, atLeast: null, limit: 1000000, undefinedIn: 1, finalOf: 2 });
+  });
 });
 
 // Over 50 ms a toy node's first ping may come too late to arrive, more often the lower the rate:

@@ -74,8 +74,11 @@ export interface ProbeProgress {
    * cannot go below (null once every replication has finished: `now` is then the final mean), and
    * the SLO's limit (so a rounded value can be shown on the side of it that it is on), and how many
    * finished replications left the metric undefined (the verdict then fails, verdict.ts judgeReplications).
+   * `finalOf`, with the verdict of a probe stopped early on a metric left undefined, on the SLO it
+   * stopped on: that SLO is judged, on the `finalOf` replications kept (the others were skipped or
+   * dropped), and `now` and `undefinedIn` are its verdict's; its value will not change.
    */
-  readonly slos: readonly { readonly slo: string; readonly now: number | null; readonly atLeast: number | null; readonly limit: number; readonly undefinedIn: number }[];
+  readonly slos: readonly { readonly slo: string; readonly now: number | null; readonly atLeast: number | null; readonly limit: number; readonly undefinedIn: number; readonly finalOf?: number }[];
   /** Set once the probe has its verdict. */
   readonly verdict?: 'meets' | 'misses' | 'misses (stopped early)';
   /** With a verdict that stopped early: why. */
@@ -181,13 +184,18 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
   };
 
   /** What the probe's board shows: each replication's state and each SLO's mean so far. */
-  const progressOf = (value: number, durationUs: number, board: ProbeBoard, verdict?: ProbeProgress['verdict'], stoppedEarly?: StoppedEarly): ProbeProgress => {
+  const progressOf = (value: number, durationUs: number, board: ProbeBoard, verdict?: ProbeProgress['verdict'], stoppedEarly?: StoppedEarly, judged?: { readonly slo: number; readonly verdict: SloVerdict }): ProbeProgress => {
     const rows = board.rows();
     const meanOf = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
     return {
       key, value, durationUs, probesDone: probes.length, elapsedMs: performance.now() - started,
       replications: rows.map((row) => ({ state: row.state === ROW_PENDING ? 'pending' : row.state === ROW_RUNNING ? 'running' : 'finished', simulatedUs: row.simulatedUs })),
       slos: slos.map((s, k) => {
+        // The board would show it as it was when the probe stopped, a dropped replication's partial value among them.
+        if (judged?.slo === k) {
+          const v = judged.verdict;
+          return { slo: sloText(s), now: v.observed, atLeast: null, limit: s.condition.value, undefinedIn: v.undefinedIn?.replications ?? 0, finalOf: v.n ?? 0 };
+        }
         const reporting = rows.filter((row) => row.state !== ROW_PENDING);
         return {
           slo: sloText(s),
@@ -209,7 +217,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
     const scenario = points[index]!.scenario;
     const plan: Plan = { points, replicationSeeds: seeds };
     const board = ProbeBoard.create(seeds.length, slos.length);
-    const report = (verdict?: ProbeProgress['verdict'], stoppedEarly?: StoppedEarly) => request.onProbeProgress?.(progressOf(value, scenario.duration, board, verdict, stoppedEarly));
+    const report = (verdict?: ProbeProgress['verdict'], stoppedEarly?: StoppedEarly, judged?: Parameters<typeof progressOf>[5]) => request.onProbeProgress?.(progressOf(value, scenario.duration, board, verdict, stoppedEarly, judged));
     report();
     const timer = request.onProbeProgress === undefined ? undefined : setInterval(() => report(), request.progressEveryMs ?? 500);
     timer?.unref();
@@ -248,7 +256,8 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
       ...(early.kind === 'undefined' ? { undefinedMetric: slos[early.slo]!.metric } : {}),
     };
     probes.push({ value, point: index, passed, slos: verdicts, ...(stoppedEarly === undefined ? {} : { stoppedEarly }) });
-    report(stoppedEarly !== undefined ? 'misses (stopped early)' : passed ? 'meets' : 'misses', stoppedEarly);
+    const judged = early?.kind === 'undefined' ? { slo: early.slo, verdict: verdicts[early.slo]! } : undefined;
+    report(stoppedEarly !== undefined ? 'misses (stopped early)' : passed ? 'meets' : 'misses', stoppedEarly, judged);
     write('running');
     return { passed, margin: bindingMargin(slos, verdicts) };
   };
