@@ -67,7 +67,7 @@ export interface ProbeProgress {
   /** Probes before this one. */
   readonly probesDone: number;
   readonly durationUs: number;
-  /** Each replication: not started, running (with its simulated time), finished, or dropped after an early stop. */
+  /** Each replication as the probe's board last showed it: not started, running (with its simulated time) or finished. */
   readonly replications: readonly { readonly state: 'pending' | 'running' | 'finished'; readonly simulatedUs: number }[];
   /**
    * Each SLO's metric so far: the mean over the replications that report it, what the final mean

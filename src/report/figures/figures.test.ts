@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, View } from 'vega';
+import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
+import { specWithValues } from '../render/render.ts';
 import { writeRunFixture, writeSweepFixture } from '../fixtures/results-fixture.ts';
 import { tempResultsDir } from '../fixtures/temp-dir.ts';
 import { reportInputOf } from '../model/report-input.ts';
@@ -166,6 +169,26 @@ describe('buildFigures', () => {
     );
     expect(log.scale.type).toBe('log');
     expect(log.title).toBe('Commit latency (ms), log scale');
+  });
+
+  it("draws a CDF's log axis over the latencies it has, not rounded out to whole decades", async () => {
+    const cdf = figuresOf((dir) => {
+      writeRunFixture(dir, { durationS: 2 });
+      const path = join(dir, 'summary.json');
+      const summary = JSON.parse(readFileSync(path, 'utf8'));
+      summary.points[0].latency_cdf = { 'consensus.commit_latency_ms': { unit: 'ms', points: [[12, 0.01], [400, 0.5], [15_000, 1]] } };
+      writeFileSync(path, JSON.stringify(summary));
+    }).get('latency-cdf-consensus-commit-latency-ms')!;
+    const view = new View(parse(compile(specWithValues(cdf)).spec), { renderer: 'none' });
+    try {
+      await view.runAsync();
+      // The x scale's domain as drawn (a rounded one ran from 10 to 100,000).
+      const [lo, hi] = view.scale('x').domain() as [number, number];
+      expect(lo).toBeGreaterThan(10);
+      expect(hi).toBeLessThan(20_000);
+    } finally {
+      view.finalize();
+    }
   });
 
   it('averages the timeseries over replications per window', () => {

@@ -14,7 +14,7 @@ import type { Configuration, ReportInput } from '../model/report-input.ts';
 import { allMetricNames, metricFamilies } from '../model/metric-names.ts';
 import type { Figure, Row } from './types.ts';
 import { estimateOf, unitOf, withUnit } from './metric-rows.ts';
-import { LOG_SCALE_TITLE_SUFFIX } from './parameter-axis.ts';
+import { LOG_AXIS, LOG_SCALE_TITLE_SUFFIX, UNROUNDED_LOG_SCALE } from './parameter-axis.ts';
 import { distinctCount, envelope, familyTitle, seriesColor } from './vl.ts';
 
 /** Above this spread between the smallest and largest latency a log axis reads better. */
@@ -101,7 +101,8 @@ function cdfFigure(family: string, unit: string, rows: readonly Row[]): Figure {
     field: 'value',
     type: 'quantitative' as const,
     title: `${withUnit(familyTitle(family), unit)}${useLog ? LOG_SCALE_TITLE_SUFFIX : ''}`,
-    scale: useLog ? { type: 'log' as const } : { zero: true },
+    scale: useLog ? UNROUNDED_LOG_SCALE : { zero: true },
+    ...(useLog ? { axis: LOG_AXIS } : {}),
   };
   const y = {
     field: 'quantile',

@@ -25,6 +25,15 @@ const SIGNIFICANT_FORMAT = ',~r';
 /** Room between the axis ends and the outermost points on an axis that is not rounded outwards to nice values. */
 const END_PADDING_PX = 12;
 
+/**
+ * A log scale over the data's own range: Vega rounds a log domain out to whole decades (500 µs to
+ * 2 s would run from 100 µs to 10 s, latencies up to 15 s to 100 s); padding keeps the points off
+ * the axis ends instead.
+ */
+export const UNROUNDED_LOG_SCALE: Readonly<Record<string, unknown>> = { type: 'log', nice: false, padding: END_PADDING_PX };
+/** Plain digits on a log axis, where vega's default would write 1e+6. */
+export const LOG_AXIS: Readonly<Record<string, unknown>> = { format: FIXED_FORMAT };
+
 export type ParameterAxisKind = 'linear' | 'log' | 'symlog';
 
 export interface ParameterAxis {
@@ -47,9 +56,7 @@ export function parameterAxisOf(xs: readonly number[]): ParameterAxis {
     return { kind: 'linear', scale: { zero: false }, axis: { format: FIXED_FORMAT, ...(integers ? { tickMinStep: 1 } : {}) }, titleSuffix: '' };
   }
   if (xs.every((x) => x > 0)) {
-    // Vega rounds a log domain out to whole decades (500 µs to 2 s would run from 100 µs to 10 s);
-    // padding keeps the points off the axis ends instead.
-    return { kind: 'log', scale: { type: 'log', nice: false, padding: END_PADDING_PX }, axis: { format: FIXED_FORMAT }, titleSuffix: LOG_SCALE_TITLE_SUFFIX };
+    return { kind: 'log', scale: UNROUNDED_LOG_SCALE, axis: LOG_AXIS, titleSuffix: LOG_SCALE_TITLE_SUFFIX };
   }
   // Zero or negative values have no logarithm. A symmetric log scale (sign(x)·log(1 + |x|/c)) is
   // linear within c of zero and logarithmic beyond; with c the smallest non-zero magnitude, every
