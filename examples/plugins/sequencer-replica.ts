@@ -70,6 +70,8 @@ export class SequencerReplica implements Actor<unknown> {
   private readonly ahead = new Map<number, Block>();
   /** Backup: the highest height the primary said is committed. */
   private pendingCommit = 0;
+  /** Backup: the log length at which it last asked the primary for a gap (one request per length). */
+  private fetchedAtLength = -1;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
@@ -158,6 +160,13 @@ export class SequencerReplica implements Actor<unknown> {
       return;
     }
     this.ctx.cpu(hashCostUs(this.config.crypto, block.sizeBytes));
+    // A block above a gap: blocks were lost (or a partition cut this backup off). Ask for the gap
+    // once per log length reached; the answer moves the length on, and the primary's re-sends
+    // cover an answer that is lost in turn.
+    if (block.height > this.log.length && this.fetchedAtLength !== this.log.length) {
+      this.fetchedAtLength = this.log.length;
+      this.send(this.primaryHost, { kind: 'seq-fetch', fromHeight: this.log.length, from: this.config.index });
+    }
     this.ahead.set(block.height, block);
     // Append the contiguous run now available, acknowledging each block appended.
     for (let next = this.ahead.get(this.log.length); next !== undefined; next = this.ahead.get(this.log.length)) {
@@ -213,12 +222,9 @@ export class SequencerReplica implements Actor<unknown> {
 
   /**
    * Each backup gets again at most RESEND_WINDOW_BLOCKS of the lowest uncommitted blocks it has
-   * not acknowledged; the rest follow as those are acknowledged. Re-sending every such block each
-   * interval, as this example first did, grew without bound while a partition cut backups off (a
-   * block every batch, to every backup cut off, every interval): the primary's uplink then stayed
-   * full of copies after the partition healed and nothing committed again (`iomtsim fuzz
-   * --protocol-module` found it at seeds 1, 5, 15, 26 and 40 of 1-40 at n = 4..13; with a window of
-   * 8 blocks it still did at 14-23 replicas on 10 Mbps links, seeds 5, 24 and 40 of 1-60 at 14..31).
+   * not acknowledged, so the copies re-sent per interval stay bounded however long backups are cut
+   * off: re-sending every such block filled the primary's uplink during a partition, and nothing
+   * committed after it healed. A backup that is further behind asks for the rest itself (onPropose).
    */
   private resend(): void {
     for (let i = 1; i < this.n; i++) {
