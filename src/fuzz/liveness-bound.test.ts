@@ -40,6 +40,16 @@ describe("a plug-in protocol's liveness bound in the fuzzer", () => {
     expect((thrown as InputError).message).toBe(`/plugins/sequencer.ts: recoveryBoundUs: expected a positive, finite number of µs from the definition of a plug-in protocol, found ${String(value)} at n = 5 after a fault phase of 4000000 µs`);
   });
 
+  it('calls the stated bound on its definition, so it may read the definition\'s own fields', () => {
+    const stated = { ...sequencer, slackUs: 2_000_000, recoveryBoundUs(this: { slackUs: number }) { return this.slackUs; } };
+    expect(livenessBound(plugIn(stated as unknown as ProtocolDefinition)).boundUs).toBe(REQUEST_TIMEOUT_US + SLACK_US + 2_000_000);
+  });
+
+  it('refuses a stated bound that throws, naming the module, the field and what it threw', () => {
+    const stated = { ...sequencer, recoveryBoundUs: () => { throw new Error('no bound for n = 5'); } };
+    expect(() => livenessBound(plugIn(stated as ProtocolDefinition))).toThrow('/plugins/sequencer.ts: recoveryBoundUs: expected a function that returns a bound for every fault phase the fuzzer draws, found one that threw at n = 5 after a fault phase of 4000000 µs: no bound for n = 5');
+  });
+
   it("sets the length of a derived seed's run", () => {
     const target = (recoveryBoundUs?: () => number): FuzzTarget => ({ definition: (recoveryBoundUs === undefined ? sequencer : { ...sequencer, recoveryBoundUs }) as ProtocolDefinition, family: 'plug-in', module: '/plugins/sequencer.ts', label: 'sequencer' });
     const defaultRule = deriveCase(target(), 7, { lo: 4, hi: 7 });

@@ -77,11 +77,18 @@ export function livenessBound(x: BoundInputs): { boundUs: number; rule: string }
     case 'pow':
       return { boundUs: Number.POSITIVE_INFINITY, rule: 'none (the proof-of-work model checks safety only)' };
     case 'plug-in': {
-      const stated = x.definition.recoveryBoundUs;
-      if (stated !== undefined) {
-        const recoveryUs = stated(x.definition.defaults, { nodes: x.nodes, faultPhaseUs: x.faultPhaseUs, faultyReplicas: x.calmFaulty });
+      if (x.definition.recoveryBoundUs !== undefined) {
+        const where = x.module ?? x.definition.name;
+        const after = { nodes: x.nodes, faultPhaseUs: x.faultPhaseUs, faultyReplicas: x.calmFaulty };
+        let recoveryUs: number;
+        try {
+          // Called on the definition, as its other methods are: a bound may read the definition's fields.
+          recoveryUs = x.definition.recoveryBoundUs(x.definition.defaults, after);
+        } catch (error) {
+          throw inputError(where, 'recoveryBoundUs', 'a function that returns a bound for every fault phase the fuzzer draws', `one that threw at n = ${x.nodes} after a fault phase of ${x.faultPhaseUs} µs: ${error instanceof Error ? error.message : String(error)}`);
+        }
         if (!(Number.isFinite(recoveryUs) && recoveryUs > 0)) {
-          throw inputError(x.module ?? x.definition.name, 'recoveryBoundUs', 'a positive, finite number of µs from the definition of a plug-in protocol', `${String(recoveryUs)} at n = ${x.nodes} after a fault phase of ${x.faultPhaseUs} µs`);
+          throw inputError(where, 'recoveryBoundUs', 'a positive, finite number of µs from the definition of a plug-in protocol', `${String(recoveryUs)} at n = ${x.nodes} after a fault phase of ${x.faultPhaseUs} µs`);
         }
         return { boundUs: base + recoveryUs, rule: `request timeout + 1 s + the protocol's recoveryBoundUs (${(recoveryUs / 1e6).toFixed(2)} s)` };
       }

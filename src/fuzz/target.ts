@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { loadPluginModule } from '../plugins/cache.ts';
+import { LOADS_AS_ES_MODULE } from '../plugins/module-file.ts';
 import { PROTOCOLS } from '../protocols/index.ts';
 import type { ProtocolDefinition } from '../protocols/definition.ts';
 import { inputError } from '../scenario/index.ts';
@@ -53,7 +54,7 @@ export function inTreeTarget(name: string): FuzzTarget {
 async function loadProtocolModule(path: string, flag: string): Promise<ProtocolDefinition> {
   const result = await loadPluginModule('protocol', path);
   if (result.state === 'not-a-file') throw inputError(`${flag} ${path}`, '(flag)', result.expected, result.found);
-  if (result.state === 'failed') throw inputError(`${flag} ${path}`, '(flag)', 'a module that loads as an ES module', `a module that fails to load: ${result.error}`);
+  if (result.state === 'failed') throw inputError(`${flag} ${path}`, '(flag)', LOADS_AS_ES_MODULE, `a module that fails to load: ${result.error}`);
   if (result.state === 'broken') throw inputError(`${flag} ${path}`, '(flag)', 'a module whose default export is a protocol definition (docs/plugins.md)', `a default export that lacks: ${result.problems.join('; ')}`);
   return result.definition as ProtocolDefinition;
 }

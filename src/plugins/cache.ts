@@ -7,7 +7,7 @@
  */
 import { definitionProblems } from '../attacks/definition.ts';
 import type { NotAFile } from '../io/input-file.ts';
-import { aPluginKind, importModuleFile, type PluginKind, type PluginRef } from './module-file.ts';
+import { aPluginKind, importModuleFile, LOADS_AS_ES_MODULE, type PluginKind, type PluginRef } from './module-file.ts';
 import { protocolContractProblems } from '../protocols/contract.ts';
 import { detectorContractProblems } from '../iomt/detector-kinds/definition.ts';
 
@@ -57,7 +57,7 @@ export async function loadRecordedPlugin(ref: PluginRef): Promise<RecordedPlugin
   if (loaded.has(keyOf(ref))) return undefined;
   const load = await loadPluginModule(ref.kind, ref.module);
   if (load.state === 'not-a-file') return { field: 'module', expected: `the module file recorded when the scenario was loaded (${load.expected})`, found: `'${ref.module}' (${load.found})` };
-  if (load.state === 'failed') return { field: 'module', expected: 'a module that loads as an ES module', found: `'${ref.module}', which fails to load: ${load.error}` };
+  if (load.state === 'failed') return { field: 'module', expected: LOADS_AS_ES_MODULE, found: `'${ref.module}', which fails to load: ${load.error}` };
   if (load.state === 'broken') return { field: 'module', expected: `${aPluginKind(ref.kind)} definition as its default export`, found: `'${ref.module}', whose default export lacks: ${load.problems.join('; ')}` };
   if (load.sha256 !== ref.sha256) return { field: 'sha256', expected: `the module's files unchanged since the scenario was loaded (sha256 ${load.sha256} now)`, found: `'${ref.sha256}' recorded for ${ref.module}` };
   return undefined;

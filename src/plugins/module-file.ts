@@ -134,3 +134,10 @@ function watchExitWhileImporting(): void {
     process.exitCode = EXIT_BAD_INPUT;
   });
 }
+
+/**
+ * What a plug-in module must be for Node to load it as an ES module: Node decides by the file's
+ * extension and the nearest package.json, so a `.ts` file outside a `"type": "module"` package is
+ * loaded as CommonJS and fails.
+ */
+export const LOADS_AS_ES_MODULE = 'a module that loads as an ES module (.mts or .mjs, or .ts or .js under a package.json with "type": "module")';

@@ -14,7 +14,7 @@ import { DETECTOR_KINDS } from '../iomt/detector-kinds/index.ts';
 import { detectorMetricPrefix, detectorName, FEATURE_INDEX } from '../iomt/detector-bank.ts';
 import { ACCESS_DETECTORS } from '../attacks/iomt/access-monitor.ts';
 import { loadPluginModule } from './cache.ts';
-import { aPluginKind, fileOfSource, resolveModulePath, type PluginKind, type PluginRef } from './module-file.ts';
+import { aPluginKind, fileOfSource, LOADS_AS_ES_MODULE, resolveModulePath, type PluginKind, type PluginRef } from './module-file.ts';
 
 type Plain = Record<string, unknown>;
 
@@ -82,7 +82,7 @@ export async function resolvePlugins(input: Plain, locate: (path: readonly Prope
     const module = resolveModulePath(written, fileOfSource(locate(path)));
     const result = await loadPluginModule(kind, module);
     if (result.state === 'not-a-file') throw inputError(source, where, `${result.expected}, relative to the scenario file`, `'${written}' (${result.found}: ${module})`);
-    if (result.state === 'failed') throw inputError(source, where, 'a module that loads as an ES module (.mts or .mjs, or .ts or .js under a package.json with "type": "module")', `'${written}', which fails to load: ${result.error}`);
+    if (result.state === 'failed') throw inputError(source, where, LOADS_AS_ES_MODULE, `'${written}', which fails to load: ${result.error}`);
     if (result.state === 'broken') throw inputError(source, where, CONTRACT[kind], `${module}, whose default export lacks: ${result.problems.join('; ')}`);
     const name = definitionName(kind, result.definition);
     if (inTreeNames(kind).includes(name)) throw inputError(source, where, `${aPluginKind(kind)} whose name differs from the in-tree ones (${inTreeNames(kind).join(', ')})`, `'${name}' from ${module}`);

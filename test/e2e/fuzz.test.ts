@@ -3,7 +3,7 @@
  * replay command that, run as printed, fails again; real PBFT passes its seeds with exit 0; a bad
  * flag is refused with exit 2.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,16 @@ describe('iomtsim fuzz on the command line', () => {
     expect(again.code).toBe(1);
     expect(again.stdout + again.stderr).toMatch(/safety|validity/);
   }, 120_000);
+
+  it('refuses a plug-in protocol that Node loads as CommonJS with exit 2, saying what loads as an ES module', async () => {
+    // A .ts file outside any package.json with "type": "module": Node decides by extension and package.
+    const dir = join(root, 'commonjs-plugin');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'protocol.ts'), `import { defineProtocol } from '${join(process.cwd(), 'src/plugin-api.ts')}';\nexport default defineProtocol;\n`);
+    const fuzz = await cli(['fuzz', '--protocol-module', join(dir, 'protocol.ts'), '--seeds', '1', '--out', join(root, 'commonjs-out')]);
+    expect(fuzz.code).toBe(2);
+    expect(fuzz.stderr).toContain(`--protocol-module ${join(dir, 'protocol.ts')}: (flag): expected a module that loads as an ES module (.mts or .mjs, or .ts or .js under a package.json with "type": "module"), found a module that fails to load: `);
+  }, 60_000);
 
   it('passes real PBFT on its seeds with exit 0', async () => {
     const fuzz = await cli(['fuzz', '--protocol', 'pbft', '--seeds', '2', '--nodes', '4..5', '--out', join(root, 'pbft')]);
