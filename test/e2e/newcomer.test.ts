@@ -1,5 +1,5 @@
 /** What a newcomer meets first: npm start's small hospital, help without arguments, bundled scenarios from any folder, --json verdicts. */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,30 @@ describe('iomtsim for a newcomer', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ resultsDir: out, passed: true, status: 'complete' });
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
+  });
+
+  it("lists a folder's own scenarios, marking each file the loader would refuse for its YAML and saying why", async () => {
+    const here = join(elsewhere, 'own-scenarios');
+    mkdirSync(join(here, 'scenarios'), { recursive: true });
+    const files: Record<string, string> = {
+      'ok.yaml': 'description: fine\n',
+      'empty.yaml': '',
+      'list.yaml': '- a\n- b\n',
+      'syntax.yaml': 'description: [unclosed\n',
+      'dup.yaml': 'description: a\ndescription: b\n',
+      'selfalias.yaml': 'a: &x [*x]\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(here, 'scenarios', name), text);
+    const list = await cli(['list', 'scenarios'], undefined, here);
+    expect(list.code).toBe(0);
+    expect(list.stdout.split('\n').filter((l) => l !== '')).toEqual([
+      'scenarios/dup.yaml  (not valid YAML)',
+      'scenarios/empty.yaml  (refused: an empty document)',
+      'scenarios/list.yaml  (refused: a list of 2 items)',
+      'scenarios/ok.yaml  fine',
+      'scenarios/selfalias.yaml  (refused: *x inside the value &x names, a value that would contain itself)',
+      'scenarios/syntax.yaml  (not valid YAML)',
+    ]);
   });
 
   it('reports a failed expectation given with --set as passed: false and exit 1', async () => {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { EXIT } from '../errors.ts';
-import { inputError } from '../../scenario/errors.ts';
+import { InputError, inputError } from '../../scenario/errors.ts';
 import { displayScenarioPath, scenariosFolder } from '../scenario-path.ts';
 
 export const LIST_TOPICS = ['scenarios', 'protocols', 'attacks', 'devices', 'detectors', 'metrics'] as const;
@@ -30,9 +30,10 @@ function scenarioFiles(dir: string): string[] {
 }
 
 /**
- * Each bundled scenario with the first line of its description, read as the loader reads a file
- * (one that it would refuse is marked). The YAML parser is loaded only here: the other lists start
- * without it.
+ * Each scenario with the first line of its description, its YAML read as the loader reads it: a
+ * file whose YAML the loader refuses is marked, with the reason where the YAML itself is valid (an
+ * empty document, a list); its fields are not checked here. The YAML parser is loaded only here:
+ * the other lists start without it.
  */
 async function listScenarios(): Promise<string[]> {
   const { parseYamlSource } = await import('../../scenario/yaml-source.ts');
@@ -41,8 +42,9 @@ async function listScenarios(): Promise<string[]> {
     try {
       const { data } = parseYamlSource(file, readFileSync(file, 'utf8'));
       if (typeof data.description === 'string') description = data.description.split('\n')[0]!;
-    } catch {
-      description = '(not valid YAML)';
+    } catch (error) {
+      const issue = error instanceof InputError ? error.issues[0] : undefined;
+      description = issue === undefined ? `(not readable: ${error instanceof Error ? error.message : String(error)})` : issue.expected === 'valid YAML' ? '(not valid YAML)' : `(refused: ${issue.found})`;
     }
     return `${displayScenarioPath(file)}${description ? `  ${description}` : ''}`;
   });
