@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import sequencer from '../../examples/plugins/sequencer.ts';
+import { defineProtocol, z, zPositiveDurationUs } from '../plugin-api.ts';
 import type { FaultPhaseEnd, ProtocolDefinition } from '../protocols/definition.ts';
 import { InputError } from '../scenario/errors.ts';
 import { deriveCase } from './derive.ts';
 import { livenessBound, type BoundInputs } from './liveness-bound.ts';
 import type { FuzzTarget } from './target.ts';
+
+/** A plug-in's definition as the fuzzer sees it: one duration parameter, 200 ms by default. */
+const sequencer = defineProtocol({
+  name: 'sequencer',
+  title: 'A plug-in with one duration parameter',
+  reference: 'none (a test fixture)',
+  paramsSchema: z.object({ resendInterval: zPositiveDurationUs.default(200_000).describe('how often it re-sends') }).strict(),
+  faultModel: { kind: 'crash', rule: 'n ≥ 2f + 1', maxFaulty: (n) => Math.floor((n - 1) / 2), quorum: (n) => Math.floor(n / 2) + 1, repliesNeeded: () => 1 },
+  messageKinds: ['seq-propose'],
+  createReplica: () => {
+    throw new Error('not run: only its definition is read');
+  },
+});
 
 const REQUEST_TIMEOUT_US = 2_000_000;
 const SLACK_US = 1_000_000;
