@@ -17,6 +17,17 @@ function figuresOf(write: (dir: string) => void): Map<string, ReturnType<typeof 
   return new Map(buildFigures(reportInputOf(loadResults(dir))).map((f) => [f.name, f]));
 }
 
+/** The commit-latency CDF figure of a one-replication run whose model measured the CDF at `points` ([ms, quantile]). */
+function measuredCommitCdf(points: readonly (readonly [number, number])[]): ReturnType<typeof buildFigures>[number] | undefined {
+  return figuresOf((dir) => {
+    writeRunFixture(dir, { durationS: 2 });
+    const path = join(dir, 'summary.json');
+    const summary = JSON.parse(readFileSync(path, 'utf8'));
+    summary.points[0].latency_cdf = { 'consensus.commit_latency_ms': { unit: 'ms', points } };
+    writeFileSync(path, JSON.stringify(summary));
+  }).get('latency-cdf-consensus-commit-latency-ms');
+}
+
 describe('buildFigures', () => {
   it('draws every figure whose metrics a full run reports', () => {
     const names = [...figuresOf((dir) => writeRunFixture(dir, { durationS: 10 })).keys()];
@@ -127,13 +138,7 @@ describe('buildFigures', () => {
   });
 
   it('draws a measured latency_cdf block as the line, with the percentile points as markers on it', () => {
-    const cdf = figuresOf((dir) => {
-      writeRunFixture(dir, { durationS: 2 });
-      const path = join(dir, 'summary.json');
-      const summary = JSON.parse(readFileSync(path, 'utf8'));
-      summary.points[0].latency_cdf = { 'consensus.commit_latency_ms': { unit: 'ms', points: [[10, 0.1], [40, 0.5], [150, 1]] } };
-      writeFileSync(path, JSON.stringify(summary));
-    }).get('latency-cdf-consensus-commit-latency-ms');
+    const cdf = measuredCommitCdf([[10, 0.1], [40, 0.5], [150, 1]]);
     expect(cdf?.rows.map((r) => [r['statistic'], r['quantile'], r['source']])).toEqual([
       ['measured', 0.1, 'measured CDF'],
       ['measured', 0.5, 'measured CDF'],
@@ -159,26 +164,14 @@ describe('buildFigures', () => {
     expect(linear.title).toBe('Commit latency (ms)');
     // A measured CDF from 1 ms: over 50 times smaller than its largest value, so the axis is logarithmic.
     const log = xOf(
-      figuresOf((dir) => {
-        writeRunFixture(dir, { durationS: 2 });
-        const path = join(dir, 'summary.json');
-        const summary = JSON.parse(readFileSync(path, 'utf8'));
-        summary.points[0].latency_cdf = { 'consensus.commit_latency_ms': { unit: 'ms', points: [[1, 0.01], [40, 0.5], [150, 1]] } };
-        writeFileSync(path, JSON.stringify(summary));
-      }).get('latency-cdf-consensus-commit-latency-ms'),
+      measuredCommitCdf([[1, 0.01], [40, 0.5], [150, 1]]),
     );
     expect(log.scale.type).toBe('log');
     expect(log.title).toBe('Commit latency (ms), log scale');
   });
 
   it("draws a CDF's log axis over the latencies it has, not rounded out to whole decades", async () => {
-    const cdf = figuresOf((dir) => {
-      writeRunFixture(dir, { durationS: 2 });
-      const path = join(dir, 'summary.json');
-      const summary = JSON.parse(readFileSync(path, 'utf8'));
-      summary.points[0].latency_cdf = { 'consensus.commit_latency_ms': { unit: 'ms', points: [[12, 0.01], [400, 0.5], [15_000, 1]] } };
-      writeFileSync(path, JSON.stringify(summary));
-    }).get('latency-cdf-consensus-commit-latency-ms')!;
+    const cdf = measuredCommitCdf([[12, 0.01], [400, 0.5], [15_000, 1]])!;
     const view = new View(parse(compile(specWithValues(cdf)).spec), { renderer: 'none' });
     try {
       await view.runAsync();
