@@ -26,6 +26,16 @@ describe('parameterScaleOf', () => {
     expect(parameterScaleOf([7, 4, 10])?.unit).toBe('');
   });
 
+  it('reads a size sweep in the step of the ladder it is written in, and in no ladder it is not', () => {
+    const binary = parameterScaleOf(['256B', '1MiB']);
+    expect(binary?.unit).toBe('KiB');
+    expect(['256B', '1MiB'].map((v) => binary?.valueOf(v))).toEqual([0.25, 1024]);
+    expect(parameterScaleOf(['512B', '1MB'])?.unit).toBe('KB');
+    // Bytes alone, or both ladders: no unit the values were not written in.
+    expect(parameterScaleOf(['100B', '90000B'])?.unit).toBe('B');
+    expect(parameterScaleOf(['100B', '1KB', '1MiB'])?.unit).toBe('KB');
+  });
+
   it('puts words, and values of two kinds, on no scale', () => {
     expect(parameterScaleOf(['pbft', 'raft'])).toBeNull();
     expect(parameterScaleOf(['200ms', '1KB'])).toBeNull();

@@ -37,10 +37,22 @@ export function parameterScaleOf(values: readonly unknown[]): ParameterScale | n
 
 /**
  * Units a reader steps through by thousands, offered besides those the values are written in: a
- * sweep written `500us,1ms,20ms,2s`, or all in µs, still reads best in ms. Sizes have none: KB and
- * KiB are two ladders, and only the one the values are written in is the reader's.
+ * sweep written `500us,1ms,20ms,2s`, or all in µs, still reads best in ms.
  */
-const READING_UNITS: Readonly<Record<UnitKind, readonly string[]>> = { duration: ['us', 'ms', 's'], size: [], bandwidth: ['bps', 'Kbps', 'Mbps', 'Gbps'] };
+const READING_UNITS: Readonly<Record<Exclude<UnitKind, 'size'>, readonly string[]>> = { duration: ['us', 'ms', 's'], bandwidth: ['bps', 'Kbps', 'Mbps', 'Gbps'] };
+
+/**
+ * Sizes step by 1,000 (KB, MB) or by 1,024 (KiB, MiB): two ladders, and the reader's is the one the
+ * values are written in. `256B,1MiB` reads in KiB; values in bytes alone, or in both ladders,
+ * offer no unit they were not written in.
+ */
+const SIZE_LADDERS: readonly (readonly string[])[] = [['B', 'KB', 'MB', 'GB'], ['B', 'KiB', 'MiB', 'GiB']];
+
+function readingUnits(kind: UnitKind, writtenUnits: readonly string[]): readonly string[] {
+  if (kind !== 'size') return READING_UNITS[kind];
+  const ladders = SIZE_LADDERS.filter((ladder) => writtenUnits.some((u) => u !== 'B' && ladder.includes(u)));
+  return ladders.length === 1 ? ladders[0]! : [];
+}
 
 /**
  * The unit a reader would pick for the values' range: the largest (of those written and the kind's
@@ -51,7 +63,8 @@ const READING_UNITS: Readonly<Record<UnitKind, readonly string[]>> = { duration:
  */
 function displayUnit(kind: UnitKind, texts: readonly string[], baseValues: readonly number[]): { unit: string; baseUnits: number } {
   const byBaseUnits = new Map<number, { unit: string; baseUnits: number }>();
-  const candidates = [...texts.map((text) => quantityUnit(kind, text)!), ...READING_UNITS[kind].map((unit) => unitOf(kind, unit)!)];
+  const written = texts.map((text) => quantityUnit(kind, text)!);
+  const candidates = [...written, ...readingUnits(kind, written.map((u) => u.unit)).map((unit) => unitOf(kind, unit)!)];
   // The texts come first: of two spellings of one unit ('min', 'm'), the one written names the axis.
   for (const u of candidates) if (!byBaseUnits.has(u.baseUnits)) byBaseUnits.set(u.baseUnits, u);
   const units = [...byBaseUnits.values()].sort((a, b) => b.baseUnits - a.baseUnits);
