@@ -70,8 +70,10 @@ export class SequencerReplica implements Actor<unknown> {
   private readonly ahead = new Map<number, Block>();
   /** Backup: the highest height the primary said is committed. */
   private pendingCommit = 0;
-  /** Backup: the log length at which it last asked the primary for a gap (one request per length). */
-  private fetchedAtLength = -1;
+  /** Backup: when it last asked the primary for missing blocks and its log's length then, and when its log last grew, µs. */
+  private fetchedAtUs = Number.NEGATIVE_INFINITY;
+  private fetchedAtLength = 0;
+  private grewAtUs = 0;
 
   constructor(
     private readonly ctx: ActorContext<unknown>,
@@ -160,21 +162,34 @@ export class SequencerReplica implements Actor<unknown> {
       return;
     }
     this.ctx.cpu(hashCostUs(this.config.crypto, block.sizeBytes));
-    // A block above a gap: blocks were lost (or a partition cut this backup off). Ask for the gap
-    // once per log length reached; the answer moves the length on, and the primary's re-sends
-    // cover an answer that is lost in turn.
-    if (block.height > this.log.length && this.fetchedAtLength !== this.log.length) {
-      this.fetchedAtLength = this.log.length;
-      this.send(this.primaryHost, { kind: 'seq-fetch', fromHeight: this.log.length, from: this.config.index });
-    }
     this.ahead.set(block.height, block);
     // Append the contiguous run now available, acknowledging each block appended.
     for (let next = this.ahead.get(this.log.length); next !== undefined; next = this.ahead.get(this.log.length)) {
       this.ahead.delete(next.height);
       this.log.push(next);
+      this.grewAtUs = this.ctx.nowUs;
       this.send(this.primaryHost, { kind: 'seq-ack', height: next.height, from: this.config.index });
     }
+    // Blocks still missing below this one: lost, cut off by a partition, or only overtaken by it.
+    if (this.ahead.size > 0) this.fetchMissing();
     this.applyCommitted();
+  }
+
+  /**
+   * Ask the primary for the blocks after the log, unless an earlier request may still be answering:
+   * one is spent once its whole answer (FETCH_MAX_BLOCKS blocks) has been appended, or once the log
+   * has not grown for a resend interval since it was sent (an answer lost or cut short). A request
+   * per block that arrived above a gap, or per commit height heard while behind, asked for the same
+   * blocks again while the first answer was still arriving (out of order, each block its own
+   * latency): a catch-up after a partition sent the backlog about 12 times.
+   */
+  private fetchMissing(): void {
+    const answered = this.log.length >= this.fetchedAtLength + FETCH_MAX_BLOCKS;
+    const quiet = this.ctx.nowUs - Math.max(this.fetchedAtUs, this.grewAtUs) >= this.config.params.resendIntervalUs;
+    if (!answered && !quiet) return;
+    this.fetchedAtUs = this.ctx.nowUs;
+    this.fetchedAtLength = this.log.length;
+    this.send(this.primaryHost, { kind: 'seq-fetch', fromHeight: this.log.length, from: this.config.index });
   }
 
   private onAck(height: number, from: number): void {
@@ -198,7 +213,7 @@ export class SequencerReplica implements Actor<unknown> {
     if (height <= this.committedHeight) return;
     this.pendingCommit = Math.max(this.pendingCommit, height);
     this.applyCommitted();
-    if (this.log.length - 1 < height) this.send(this.primaryHost, { kind: 'seq-fetch', fromHeight: this.log.length, from: this.config.index });
+    if (this.log.length - 1 < height) this.fetchMissing();
   }
 
   private applyCommitted(): void {
@@ -224,7 +239,7 @@ export class SequencerReplica implements Actor<unknown> {
    * Each backup gets again at most RESEND_WINDOW_BLOCKS of the lowest uncommitted blocks it has
    * not acknowledged, so the copies re-sent per interval stay bounded however long backups are cut
    * off: re-sending every such block filled the primary's uplink during a partition, and nothing
-   * committed after it healed. A backup that is further behind asks for the rest itself (onPropose).
+   * committed after it healed. A backup that is further behind asks for the rest itself (fetchMissing).
    */
   private resend(): void {
     for (let i = 1; i < this.n; i++) {

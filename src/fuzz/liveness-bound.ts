@@ -99,7 +99,7 @@ export function livenessBound(x: BoundInputs): { boundUs: number; rule: string }
         .map((d) => defaults[d.name])
         .filter((v): v is number => typeof v === 'number');
       const longest = Math.max(1_000_000, ...timers);
-      return { boundUs: base + 20 * longest, rule: "request timeout + 1 s + 20 × the longest of the protocol's duration parameters (at least 1 s)" };
+      return { boundUs: base + 20 * longest, rule: "request timeout + 1 s + 20 × max(1 s, the longest of the protocol's duration parameters)" };
     }
   }
 }

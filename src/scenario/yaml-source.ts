@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { isCollection, isMap, LineCounter, parseDocument, visit, type Alias, type Document } from 'yaml';
 import { describeFound, inputError } from './errors.ts';
 
+/** What a file that does not parse as YAML is expected to be: the one refusal that is not about valid YAML's content. */
+export const VALID_YAML = 'valid YAML';
+
 export interface YamlSource {
   /** The file as the user named it (relative paths stay relative in messages). */
   readonly file: string;
@@ -23,7 +26,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     const pos = firstError.linePos?.[0];
     const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
     const reason = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?\s*$/, '');
-    throw inputError(where, '(yaml)', 'valid YAML', `a syntax error: ${reason}`);
+    throw inputError(where, '(yaml)', VALID_YAML, `a syntax error: ${reason}`);
   }
   refuseCollectionKeys(file, doc, lineCounter);
   const loop = aliasInsideItsAnchor(doc);
@@ -36,7 +39,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
     // Unresolved or exploding aliases surface only when the document is converted.
-    throw inputError(file, '(yaml)', 'valid YAML', `an error: ${(err as Error).message.split('\n')[0]}`);
+    throw inputError(file, '(yaml)', VALID_YAML, `an error: ${(err as Error).message.split('\n')[0]}`);
   }
   if (data === null || data === undefined) throw inputError(file, '(root)', 'a mapping of scenario fields', 'an empty document');
   if (typeof data !== 'object' || Array.isArray(data)) throw inputError(file, '(root)', 'a mapping of scenario fields', describeFound(data));

@@ -36,7 +36,7 @@ function scenarioFiles(dir: string): string[] {
  * the other lists start without it.
  */
 async function listScenarios(): Promise<string[]> {
-  const { parseYamlSource } = await import('../../scenario/yaml-source.ts');
+  const { parseYamlSource, VALID_YAML } = await import('../../scenario/yaml-source.ts');
   return scenarioFiles(scenariosFolder()).map((file) => {
     let description = '';
     try {
@@ -44,7 +44,7 @@ async function listScenarios(): Promise<string[]> {
       if (typeof data.description === 'string') description = data.description.split('\n')[0]!;
     } catch (error) {
       const issue = error instanceof InputError ? error.issues[0] : undefined;
-      description = issue === undefined ? `(not readable: ${error instanceof Error ? error.message : String(error)})` : issue.expected === 'valid YAML' ? '(not valid YAML)' : `(refused: ${issue.found})`;
+      description = issue === undefined ? `(not readable: ${error instanceof Error ? error.message : String(error)})` : issue.expected === VALID_YAML ? '(not valid YAML)' : `(refused: ${issue.found})`;
     }
     return `${displayScenarioPath(file)}${description ? `  ${description}` : ''}`;
   });
