@@ -93,7 +93,7 @@ export class SequencerReplica implements Actor<unknown> {
   onRecover(): void {
     // Timers were lost with the crash; a backup asks for whatever it missed.
     this.onStart();
-    if (!this.isPrimary) this.send(this.primaryHost, { kind: 'seq-fetch', fromHeight: this.log.length, from: this.config.index });
+    if (!this.isPrimary) this.requestMissing();
   }
 
   onMessage(from: HostId, raw: unknown): void {
@@ -187,6 +187,11 @@ export class SequencerReplica implements Actor<unknown> {
     const answered = this.log.length >= this.fetchedAtLength + FETCH_MAX_BLOCKS;
     const quiet = this.ctx.nowUs - Math.max(this.fetchedAtUs, this.grewAtUs) >= this.config.params.resendIntervalUs;
     if (!answered && !quiet) return;
+    this.requestMissing();
+  }
+
+  /** Ask the primary for the blocks after the log, noting when, so that fetchMissing waits for the answer. */
+  private requestMissing(): void {
     this.fetchedAtUs = this.ctx.nowUs;
     this.fetchedAtLength = this.log.length;
     this.send(this.primaryHost, { kind: 'seq-fetch', fromHeight: this.log.length, from: this.config.index });

@@ -194,7 +194,7 @@ export async function sizeScenario(request: SizeRequest): Promise<SizeOutcome> {
         // The board would show it as it was when the probe stopped, a dropped replication's partial value among them.
         if (judged?.slo === k) {
           const v = judged.verdict;
-          return { slo: sloText(s), now: v.observed, atLeast: null, limit: s.condition.value, undefinedIn: v.undefinedIn?.replications ?? 0, finalOf: v.undefinedIn?.of ?? v.n ?? rows.length };
+          return { slo: sloText(s), now: v.observed, atLeast: null, limit: s.condition.value, undefinedIn: v.undefinedIn?.replications ?? 0, finalOf: v.undefinedIn?.of ?? rows.length };
         }
         const reporting = rows.filter((row) => row.state !== ROW_PENDING);
         return {
