@@ -24,7 +24,9 @@ export function cli(args: readonly string[], whileRunning?: (child: ReturnType<t
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    // A child killed by a signal exits with code null; tests compare [code, stderr], so the signal
+    // is added to stderr, where a failing comparison prints it.
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr: signal === null ? stderr : `${stderr}\n(the child was killed by ${signal})` }));
     whileRunning?.(child);
   });
 }
