@@ -13,7 +13,7 @@ import { runConsensusWorld } from './testing/run.ts';
 function afterPartition(protocol: string, n: number, extra: readonly string[]) {
   const half = Math.floor(n / 2);
   const groups = [Array.from({ length: half }, (_, i) => i), Array.from({ length: n - half }, (_, i) => half + i)];
-  const sets = ['duration=40s', `consensus.protocol=${protocol}`, `consensus.nodes=${n}`, 'workload.giveUpAfter=3s', `attacks=[{type: partition, start: 10s, end: 20s, groups: ${JSON.stringify(groups)}}]`, ...extra];
+  const sets = ['duration=30s', `consensus.protocol=${protocol}`, `consensus.nodes=${n}`, 'workload.giveUpAfter=3s', `attacks=[{type: partition, start: 10s, end: 20s, groups: ${JSON.stringify(groups)}}]`, ...extra];
   const { scenario } = loadScenario('scenarios/consortium.yaml', sets);
   const firstCommit = new Set<number>();
   let committedLate = 0;
