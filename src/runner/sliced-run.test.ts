@@ -16,7 +16,7 @@ const never = new AbortController().signal;
 const CASES = [
   // Slices of a prime number of µs end between events as well as on them.
   { name: 'PBFT', file: 'scenarios/pbft.yaml', sets: ['duration=3s', 'warmup=1s'], slicesUs: [997, 250_000] },
-  { name: 'IoMT', file: 'scenarios/hospital.yaml', sets: ['duration=3m', 'warmup=1m'], slicesUs: [997, 10_000_000] },
+  { name: 'IoMT', file: 'scenarios/hospital.yaml', sets: ['duration=90s', 'warmup=1m'], slicesUs: [997, 10_000_000] },
   { name: 'proof of work to its block count', file: 'scenarios/pow.yaml', sets: ['consensus.pow.blocks=5', 'consensus.nodes=30'], slicesUs: [999_983, 420_000_000] },
   { name: 'a selfish miner', file: 'scenarios/attacks/selfish-mining.yaml', sets: ['consensus.pow.blocks=30', 'consensus.nodes=30'], slicesUs: [999_983, 420_000_000] },
 ] as const;
