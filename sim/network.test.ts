@@ -349,6 +349,44 @@ describe('Network queue limit (drop-tail buffers)', () => {
   });
 });
 
+describe('Network arrival times, to the whole µs after the last bit', () => {
+  const UPLINK_3M = { region: 0, uploadBitsPerSec: 3 * MBIT, downloadBitsPerSec: 3 * MBIT };
+
+  it('delivers to a host whose downlink is unconstrained at the first whole µs after the last bit, never before', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(1_000);
+    // 100 B at 3 Mbit/s end at 266.667 µs and 2 B more at 272.000 µs: no downlink queue, so no
+    // first-bit event rounds the second message's start up to 267 µs before its 5.333 µs are added.
+    pair(engine, log, (to, ctx) => { ctx.send(to, 'a', 100); ctx.send(to, 'b', 2); }, { sink: FREE_LINK, source: UPLINK_3M });
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[1_267, 'a'], [1_272, 'b']]);
+  });
+
+  it('delivers a message whose latency is drawn below zero when it leaves, not before it was sent', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(-1_000);
+    const sink = engine.addHost(FREE_LINK, recorder(log));
+    engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => ctx.setTimer(5_000, 0), onTimer: (ctx) => ctx.send(sink, 'm', 1) }));
+    engine.run();
+    expect(events(log).map((s) => [s.timeUs, s.value])).toEqual([[5_000, 'm']]);
+  });
+});
+
+describe('Network accounting of messages lost on the way', () => {
+  it('counts a message a partition or a cut link drops as having left its sender, not as unsent', () => {
+    const engine = fixedLatencyEngine(0);
+    const a = engine.addHost(FREE_LINK, recorder([]));
+    const b = engine.addHost(FREE_LINK, recorder([]));
+    const source = engine.addHost(FREE_LINK, recorder([], { onStart: (ctx) => { ctx.send(a, 'p', 300); ctx.send(b, 'c', 700); } }));
+    engine.network.setPartition([[a]]);
+    engine.network.cutLink(source, b);
+    engine.run();
+    const net = engine.network;
+    expect([net.messagesSent[source], net.bytesSent[source], net.droppedFrom[source]]).toEqual([2, 1_000, 2]);
+    expect([net.unsentMessagesFrom[source], net.unsentBytesFrom[source]]).toEqual([0, 0]);
+  });
+});
+
 describe('Network faults', () => {
   it('loses messages at the configured rate (binomial test at a fixed seed)', () => {
     const log: Seen[] = [];
