@@ -323,6 +323,16 @@ describe('Engine cores', () => {
     expect(engine.cpuCoreBusyUs(h, 0)).toBeGreaterThan(1_000);
   });
 
+  it('counts as done on a two-core host only the work performed by now, as on four', () => {
+    const engine = fixedLatencyEngine(0);
+    // 3 jobs of 30 µs on 2 cores: core 0 busy to 60 µs, core 1 to 30 µs; observed at 20 µs.
+    const h = engine.addHost({ ...FREE_LINK, cores: 2 }, recorder([], { onStart: (ctx) => ctx.cpuParallel(3, 30) }));
+    engine.run(20);
+    expect([0, 1].map((c) => engine.cpuCoreDoneUs(h, c))).toEqual([20, 20]);
+    engine.run(100);
+    expect([0, 1].map((c) => engine.cpuCoreDoneUs(h, c))).toEqual([60, 30]);
+  });
+
   it('does not count queued work lost in a crash as done', () => {
     const engine = fixedLatencyEngine(0);
     const h = engine.addHost(QUAD, recorder([], { onStart: (ctx) => { ctx.cpu(5); ctx.cpuParallel(10, 30); } }));
