@@ -40,7 +40,7 @@ describe('a PBFT primary crashed with work queued', () => {
     expect(handled).toBe(0);
   });
 
-  it.each([4, 5])('counts as sent only what left the replicas, not what the crashed primary never sent (n = %i)', (nodes) => {
+  it.each([4, 5])('counts as sent only the messages and bytes that left the replicas, not what the crashed primary never sent (n = %i)', (nodes) => {
     const scenario = consensusScenario({
       duration: '1.2s',
       warmup: '0s',
@@ -52,16 +52,19 @@ describe('a PBFT primary crashed with work queued', () => {
     } as never);
     let replicas = new Set<HostId>();
     let primary: HostId = -1;
-    let left = 0, neverLeft = 0;
+    let left = 0, leftBytes = 0, neverLeft = 0;
     const { metrics } = runConsensusWorld(scenario, 1, {
       setup: (world) => {
         replicas = new Set(world.replicaHosts);
         primary = world.replicaHosts[0]!;
         world.engine.tracer = {
-          sent: (from, _to, _msg, _size, _sentUs, departUs) => {
+          sent: (from, _to, _msg, sizeBytes, _sentUs, departUs) => {
             if (!replicas.has(from)) return;
             if (from === primary && departUs > CRASH_US) neverLeft++;
-            else left++;
+            else {
+              left++;
+              leftBytes += sizeBytes;
+            }
           },
           handled: () => {},
           crashed: () => {},
@@ -70,5 +73,6 @@ describe('a PBFT primary crashed with work queued', () => {
     });
     expect(neverLeft).toBeGreaterThan(10);
     expect(metrics['network.messages_per_node']!.value * nodes).toBe(left);
+    expect(metrics['network.bytes_per_node']!.value * nodes).toBe(leftBytes);
   });
 });
