@@ -40,6 +40,19 @@ describe('Network link times, kept to the nanosecond', () => {
     expect(last).toBeLessThanOrEqual(481);
   });
 
+  it('rounds each link time to the nearest ns: 5,000 back-to-back messages of 1,000.1 ns drift by at most 2.5 µs', () => {
+    const log: Seen[] = [];
+    const engine = fixedLatencyEngine(0);
+    const uplink = { region: 0, uploadBitsPerSec: 8e9 / 1_000.1, downloadBitsPerSec: Infinity };
+    pair(engine, log, (to, ctx) => { for (let i = 0; i < 5_000; i++) ctx.send(to, i, 1); }, { sink: FREE_LINK, source: uplink });
+    engine.run();
+    // The last bit leaves at 5,000.5 µs exactly; half a ns of rounding per message adds up to 2.5 µs
+    // either way (rounding each up instead would be 4.5 µs late: 5,005).
+    const last = Math.max(...events(log).map((e) => e.timeUs));
+    expect(last).toBeGreaterThanOrEqual(4_998);
+    expect(last).toBeLessThanOrEqual(5_003);
+  });
+
   it('keeps the uplink busy with a message the network then loses: loss does not add capacity', () => {
     const log: Seen[] = [];
     const engine = new Engine({ seed: 3, network: { regions: ['r'], latencyUs: { kind: 'fixed', value: 0 }, lossProbability: 0.5 } });
