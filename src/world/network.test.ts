@@ -26,6 +26,13 @@ describe('network section → NetworkConfig', () => {
     expect(networkConfig(zNetwork.parse({ latency: [[{ kind: 'fixed', value: '1ms' }]], regions: ['a'], queueLimit: '2s' })).queueLimitUs).toBe(2_000_000);
   });
 
+  it("passes receiveQueueing on, for one latency and for a matrix: false is SimBlock's model, absent the default (true)", () => {
+    const matrix = { latency: [[{ kind: 'fixed', value: '1ms' }]], regions: ['a'] };
+    expect(networkConfig(zNetwork.parse({ receiveQueueing: false })).receiveQueueing).toBe(false);
+    expect(networkConfig(zNetwork.parse({ ...matrix, receiveQueueing: false })).receiveQueueing).toBe(false);
+    expect(networkConfig(zNetwork.parse({})).receiveQueueing).toBe(true);
+  });
+
   it('refuses a queue limit that is neither a duration nor none', () => {
     expect(zNetwork.safeParse({ queueLimit: 'lots' }).success).toBe(false);
   });
