@@ -108,6 +108,11 @@ describe('IomtWorld', () => {
     }
   });
 
+  it('gives each consortium node the cores of consensus.cores', () => {
+    const world = new IomtWorld(smallWorldConfig(pbft, { durationUs: 1_000_000, nodeCores: 4 }));
+    expect(world.topology.nodes.map((n) => world.engine.cores(n.host))).toEqual(world.topology.nodes.map(() => 4));
+  });
+
   it("reports iomt.alerts_refused_onchain as the sum of every gateway's refused alerts", () => {
     const world = new IomtWorld(smallWorldConfig(pbft, { durationUs: 1_000_000 }));
     expect(world.gateways.length).toBeGreaterThanOrEqual(2);
