@@ -59,6 +59,15 @@ describe('AttackOutcomes', () => {
     expect(m['attack.labels']!.value).toBe(2);
   });
 
+  it('counts a height once however many honest replicas committed a block other than the first one seen there', () => {
+    const o = outcomes([{ start: 0 }]);
+    o.commit(0, 1, 'a', 1_000);
+    o.commit(1, 1, 'b', 1_100);
+    o.commit(2, 1, 'c', 1_200);
+    o.commit(3, 1, 'b', 1_300);
+    expect(o.metrics(10_000)['attack.conflicting_commits']!.value).toBe(1);
+  });
+
   it('takes the longest time transactions waited without a commit of one of them from the first attack on, up to the end of the run', () => {
     const o = outcomes([{ start: 10_000_000, end: 15_000_000 }, { start: 11_000_000 }]);
     const t = [tx(1, 7, 4_000_000), tx(2, 7, 6_000_000), tx(3, 7, 19_500_000), tx(4, 7, 20_000_000)];
@@ -133,6 +142,16 @@ describe('AttackOutcomes', () => {
     // Type 7, as every other .p95: 500 + 0.95 × (1,000 − 500).
     expect(m['attack.censorship_delay_ms.p95']!.value).toBe(975);
     expect(m['attack.censored_uncommitted']).toEqual({ unit: 'tx', value: 1 });
+  });
+
+  it("takes no censorship delay for a transaction submitted at the end of its client's censored window (the window is half-open)", () => {
+    const truth = new GroundTruth();
+    truth.label('host', 7, 'censorship', 'censored-client', 1_000_000, 5_000_000);
+    const o = outcomes([{ start: 1_000_000, end: 5_000_000 }], truth, ['attack.censored_uncommitted']);
+    o.commit(0, 1, 'a', 5_500_000, [tx(71, 7, 4_000_000), tx(72, 7, 5_000_000)]);
+    const m = o.metrics(10_000_000);
+    expect(m['attack.censorship_delay_ms.mean']!.value).toBe(1_500);
+    expect(m['attack.censorship_delay_ms.p95']!.value).toBe(1_500);
   });
 
   it('leaves the censorship metrics out unless the run declares them, and the delays out without a sample', () => {
