@@ -24,12 +24,12 @@ interface Share {
 }
 
 /** The outcomes of stolen-key attacks on `victims`, from the partitions' `shares` (this engine ran none of the hosts). */
-function outcomes(victims: readonly number[], shares: readonly Share[], theftFromUs = 0): Metrics {
+function outcomes(victims: readonly number[], shares: readonly Share[], theftFromUs = 0, theftToUs = Infinity): Metrics {
   const env: DeviceAttackEnv = { truth: new GroundTruth(), labels: new MessageLabels(), taps: [], forwardGatewayAlarmsTo: () => {} };
   const specs = victims.map((device, index) => ({ spec: attackSpecSchema(stolenKey).parse({ type: 'stolen-key', device }), index }));
   const run = stolenKey.device!.plan(specs, env);
   // The labels installAll gives each stolen-key device.
-  for (const device of victims) env.truth.label('device', device, 'stolen-key', 'compromised-device', theftFromUs);
+  for (const device of victims) env.truth.label('device', device, 'stolen-key', 'compromised-device', theftFromUs, theftToUs);
   return run.outcomes!(shares);
 }
 
@@ -46,6 +46,15 @@ describe('stolen-key outcomes', () => {
     const answered = outcomes([0], [{ processed: [160 * S, 0, 0], revoked: [[0, 156 * S]], alarms: [[0, 155 * S]] }], 150 * S);
     expect(value(answered, 'attack.stolen_key_devices_revoked')).toBe(1);
     expect(value(answered, 'attack.time_to_revoke_ms')).toBe(1_000);
+  });
+
+  it("counts a revocation on an alarm raised at the end of the theft (the key back in its owner's hands) as an honest device revoked", () => {
+    // The key is stolen from 100 s to 150 s; the alarm at 150 s came once the theft was over.
+    const m = outcomes([0], [{ processed: [], revoked: [[0, 151 * S]], alarms: [[0, 150 * S]] }], 100 * S, 150 * S);
+    expect(value(m, 'attack.stolen_key_devices_revoked')).toBe(0);
+    expect(value(m, 'attack.honest_devices_revoked')).toBe(1);
+    const during = outcomes([0], [{ processed: [], revoked: [[0, 151 * S]], alarms: [[0, 150 * S - 1]] }], 100 * S, 150 * S);
+    expect(value(during, 'attack.stolen_key_devices_revoked')).toBe(1);
   });
 
   it('counts a spoofed reading accepted before its device was revoked as before, one processed at or after the revocation as after', () => {
