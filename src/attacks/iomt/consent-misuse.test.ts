@@ -132,6 +132,16 @@ describe('consent-misuse outcomes', () => {
     });
   });
 
+  it('counts as unauthorized reads the records read under permits that had to be denied, not the permits: one still held unread is no read', () => {
+    const m = outcomes('expired', { periodEndUs: 10 * S }, [
+      request(11, 5, 'permit', false),
+      request(12, 6, 'permit', true),
+      request(13, 7, 'permit', false),
+    ]);
+    expect(values(m)['attack.consent_misuse.permitted_after_end']).toBe(3);
+    expect(values(m)['attack.consent_misuse.unauthorized_reads']).toBe(1);
+  });
+
   it("revoked: a request committed after the revocation's block had to be denied; a permit decided from the revocation's submission to its block is stale", () => {
     const m = outcomes('revoked', { revokeSubmittedUs: 20 * S, revokeHeight: 10 }, [
       request(19, 9, 'permit', true, 19.5),
