@@ -95,6 +95,20 @@ describe('record-tamper', () => {
     expect(attack.outcomes!()['attack.records_tampered']?.value).toBe(2);
   });
 
+  it('alters nothing at the end of its window: a record written then stands unaltered', () => {
+    const store = newStore();
+    const { world, run } = toyWorld(store, 2_000);
+    const env = deviceEnv();
+    const spec = attackSpecSchema(recordTamper).parse({ type: 'record-tamper', start: '0us', end: '1000us', devices: [0], interval: '1us' });
+    const attack = recordTamper.device!.plan([{ spec, index: 0 }], env);
+    store.onMessage(3, recordsOf(0));
+    world.engine.at(1_000, () => store.onMessage(3, recordsOf(1)));
+    attack.installEach!({ spec, index: 0 }, world);
+    run();
+    // Ticks at 0 to 999 µs find only the first record; the one written at 1 ms, the window's end, is left alone.
+    expect(attack.outcomes!()['attack.records_tampered']?.value).toBe(1);
+  });
+
   it("alters each device's record first at a time of its own, drawn within the first interval after start", () => {
     const store = newStore();
     const devices = [0, 1, 2, 3, 4, 5, 6, 7];
