@@ -142,6 +142,14 @@ describe('consent-misuse outcomes', () => {
     expect(values(m)['attack.consent_misuse.unauthorized_reads']).toBe(1);
   });
 
+  it("revoked: a permit decided after the revocation was submitted is stale in a block before the revocation's too", () => {
+    const m = outcomes('revoked', { revokeSubmittedUs: 20 * S, revokeHeight: 10 }, [
+      request(19.5, 8, 'permit', true, 19.9),
+      request(19.6, 9, 'permit', true, 20.2),
+    ]);
+    expect(values(m)['attack.consent_misuse.stale_permits']).toBe(1);
+  });
+
   it("revoked: a request committed after the revocation's block had to be denied; a permit decided from the revocation's submission to its block is stale", () => {
     const m = outcomes('revoked', { revokeSubmittedUs: 20 * S, revokeHeight: 10 }, [
       request(19, 9, 'permit', true, 19.5),

@@ -5,6 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { attackSpecSchema } from '../../../attacks/definition.ts';
+import { flood as floodAttack } from '../../../attacks/iomt/flood.ts';
 import type { HostId } from '../../../../sim/index.ts';
 import { Admission } from '../../../iomt/admission.ts';
 import type { GetLatest } from '../../../iomt/messages.ts';
@@ -152,6 +154,16 @@ describe('stolen-key', () => {
     expect(m('iomt.spoofed_accepted')).toBe(484);
     expect(m('iomt.spoofed_stored')).toBeGreaterThan(0);
     expect(m('iomt.spoofed_stored')).toBeLessThan(m('iomt.spoofed_accepted')!);
+  });
+
+  it("splits only the stolen key's readings before and after the revocation, not another attack's readings", () => {
+    const s = loadScenario(fileURLToPath(new URL('../../../../scenarios/attacks/stolen-key.yaml', import.meta.url))).scenario;
+    // A bot floods from device 1 while device 0's key is spoofed: its readings pass the same gateway taps.
+    const flood = attackSpecSchema(floodAttack).parse({ type: 'flood', start: '60s', devices: [1], rate: 5 });
+    const all = simulate({ ...s, attacks: [...s.attacks, flood] }, s.seed).metrics;
+    const m = (metric: string) => all[metric]?.value;
+    expect(m('attack.flood_accepted')).toBeGreaterThan(0);
+    expect(m('attack.spoofed_accepted_before_revocation')! + m('attack.spoofed_accepted_after_revocation')!).toBe(m('iomt.spoofed_accepted'));
   });
 
   it("a gateway that ignores the device's revocation keeps accepting the stolen key after it committed", () => {
