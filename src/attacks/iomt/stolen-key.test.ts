@@ -3,6 +3,7 @@
  * thread's gateways processed, and the security service's alarms and revocations.
  */
 import { describe, expect, it } from 'vitest';
+import type { IomtWorld } from '../../iomt/world.ts';
 import type { Metrics } from '../../metrics/types.ts';
 import { attackSpecSchema } from '../definition.ts';
 import { GroundTruth } from '../ground-truth.ts';
@@ -55,6 +56,26 @@ describe('stolen-key outcomes', () => {
     expect(value(m, 'attack.honest_devices_revoked')).toBe(1);
     const during = outcomes([0], [{ processed: [], revoked: [[0, 151 * S]], alarms: [[0, 150 * S - 1]] }], 100 * S, 150 * S);
     expect(value(during, 'attack.stolen_key_devices_revoked')).toBe(1);
+  });
+
+  it("labels the device stolen only within the attack's window: a revocation on an alarm after its end revoked an honest device", () => {
+    const env: DeviceAttackEnv = { truth: new GroundTruth(), labels: new MessageLabels(), taps: [], forwardGatewayAlarmsTo: () => {} };
+    const spec = attackSpecSchema(stolenKey).parse({ type: 'stolen-key', device: 0, start: '60s', end: '120s', respond: false });
+    const run = stolenKey.device!.plan([{ spec, index: 0 }], env);
+    // Just enough of a world to place the attacker beside device 0's gateway (host 4).
+    const world = {
+      topology: { devices: [{ gateway: 4, kind: 'pulseOximeter' }], hospitals: [{ gateways: [4], radioRegion: 0 }] },
+      config: { profiles: { pulseOximeter: { payloadBytes: 16 } }, links: { deviceUploadBps: 250_000 } },
+      engine: { addHost: () => 30 },
+      deviceKeys: [{}],
+      placeBeside: () => {},
+      addReadingSource: () => {},
+    } as unknown as IomtWorld;
+    run.installAll!(world);
+    // A security service elsewhere revoked the device on an alarm at 130 s, after the theft ended.
+    const m = run.outcomes!([{ processed: [], revoked: [[0, 131 * S]], alarms: [[0, 130 * S]] }]);
+    expect(value(m, 'attack.stolen_key_devices_revoked')).toBe(0);
+    expect(value(m, 'attack.honest_devices_revoked')).toBe(1);
   });
 
   it('counts a spoofed reading accepted before its device was revoked as before, one processed at or after the revocation as after', () => {

@@ -121,6 +121,15 @@ describe('AttackOutcomes', () => {
     expect(abandoned.metrics(40_000_000)['attack.max_commit_gap_ms']!.value).toBe(3_000);
   });
 
+  it('ends a wait at the deadline of its last transaction as the run goes, so the next submission starts a wait of its own', () => {
+    // Lifetime 5 s: tx 1 waits from 1 s to its deadline at 6 s; tx 2, submitted at 30 s, commits at 31 s.
+    const o = outcomes([{ start: 0 }], new GroundTruth(), [], [], 5_000_000);
+    o.submit(tx(1, 7, 1_000_000));
+    o.submit(tx(2, 7, 30_000_000));
+    o.commit(0, 1, 'a', 31_000_000, [tx(2, 7, 30_000_000)]);
+    expect(o.metrics(40_000_000)['attack.max_commit_gap_ms']!.value).toBe(5_000);
+  });
+
   it('reports no commit gap in a run without an attack window', () => {
     const o = outcomes([]);
     o.commit(0, 1, 'a', 5_000_000);
