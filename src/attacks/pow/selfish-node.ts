@@ -33,8 +33,12 @@ export class SelfishMinerNode extends WithholdingMiner {
 
   protected onPublicGrowth(head: PowBlock): void {
     const tie = this.tieBlock;
-    if (tie !== null && head.height === tie.height + 1) {
-      if (head.parent === tie) this.tiesWonByHonestOnPool++;
+    if (tie !== null && head.height > tie.height) {
+      // The block one above the tie settled it. The public chain can rise by more than one block
+      // at once (an orphan arriving before its parent), so that block may sit below the head.
+      let settling = head;
+      while (settling.height > tie.height + 1) settling = settling.parent!;
+      if (settling.parent === tie) this.tiesWonByHonestOnPool++;
       else this.tiesLostToHonest++;
     }
     this.tieBlock = null;
