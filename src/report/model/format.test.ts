@@ -71,3 +71,10 @@ describe('formatJudgedPercent', () => {
     expect(formatJudgedPercent(1.5, [1])).toBe('150');
   });
 });
+
+describe('formatJudgedPercent of a negative ratio', () => {
+  it('keeps the minus sign of a negative ratio when it moves the decimal point', () => {
+    expect(formatJudgedPercent(-0.25, [0])).toBe('-25');
+    expect(formatJudgedPercent(-0.0125, [0])).toBe('-1.25');
+  });
+});
