@@ -270,3 +270,18 @@ describe('the report headline in per cent', () => {
     expect(line(headlineSections([c]), 'Audit')?.text).toContain('98 [95, 100] %');
   });
 });
+
+describe('the report headline counts replications', () => {
+  it('says a latency line has values from fewer replications than its configuration ran, as the tables do', () => {
+    // Three replications ran (throughput from all three); one committed nothing, so its p99 is undefined.
+    const c = configuration({ 'consensus.throughput_tps': summary(50, 'tx/s', [40, 60], 3), 'consensus.commit_latency_ms.p99': summary(687.7, 'ms', [0, 6460], 2) });
+    expect(line(headlineSections([c]), 'Commit latency')?.text).toContain('687.7 [0, 6,460] ms (n=2 of 3)');
+  });
+});
+
+describe("the alert line's rule target", () => {
+  it('misses the target at a within-target ratio a hair below 1 (one episode in 200 late)', () => {
+    const nearly = configuration({ 'iomt.alert_within_target_ratio': summary(0.995, 'ratio', [0.99, 1]) });
+    expect(line(headlineSections([nearly]), 'Direct path')?.verdict).toBe('miss');
+  });
+});
