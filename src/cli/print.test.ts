@@ -56,6 +56,12 @@ describe('formatPoint', () => {
     const single = { 'consensus.commit_latency_ms.p50': { unit: 'ms', mean: 5018, ci95: [5018, 5018] as const, n: 1, sd: 0, min: 5018, max: 5018 } };
     expect(formatPoint({ ...point([]), n: 1, metrics: single }, true)).toContain('  consensus.commit_latency_ms.p50  5018 ms  (n=1)');
   });
+
+  it('says, as the report does, when a metric has values from fewer replications than the point ran', () => {
+    // Three replications ran; one committed nothing, so its p99 is undefined and the mean is over two.
+    const metrics = { 'consensus.commit_latency_ms.p99': { unit: 'ms', mean: 687.7, ci95: [0, 6460] as const, n: 2, sd: 642.5, min: 233, max: 1142 } };
+    expect(formatPoint({ ...point([]), n: 3, metrics }, true)).toContain('  consensus.commit_latency_ms.p99  687.7 ms  95% CI [0, 6460]  (n=2 of 3)');
+  });
 });
 
 describe('formatFailedVerdicts', () => {
