@@ -51,3 +51,11 @@ describe('the expectations table', () => {
     expect(checksMarkdown([configuration([], [detects])], [])).toContain('| `iomt.integrity_checks_invalid` | > 0 | 3 | — | — | pass |');
   });
 });
+
+describe('the expectations count', () => {
+  it('counts the expectations met, not all of them, where one failed', () => {
+    const met: ExpectationOutcome = { metric: 'safety.violations', condition: '== 0', observed: 0, passed: true };
+    const missed: ExpectationOutcome = { metric: 'consensus.throughput_tps', condition: '>= 120', observed: 99.8, passed: false };
+    expect(checksMarkdown([configuration([], [met, missed])], [])).toContain('❌ Expectations: 1 of 2 met.');
+  });
+});
