@@ -84,3 +84,16 @@ describe("a size search's report section", () => {
     expect(input.configurations.map((c) => c.parameters['workload.rateTps'])).toEqual([100, 6400, 8577, 8578]);
   });
 });
+
+describe("a size search's probe columns", () => {
+  it("puts each SLO's value in that SLO's column, whatever order the probe listed its verdicts in", () => {
+    const throughput = 'consensus.throughput_tps >= 900';
+    const twoSlos: SizeSummary = {
+      ...SIZE,
+      slos: [SLO, throughput],
+      answer: 100,
+      probes: [{ value: 100, point: 0, passed: true, slos: [{ slo: throughput, observed: 950.5, passed: true }, { slo: SLO, observed: 56.49, passed: true }] }],
+    };
+    expect(sizeView(twoSlos, [point(100, 2)], 'complete').probes[0]!.slos).toEqual(['56.49 ok', '950.5 ok']);
+  });
+});
