@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJudged, formatJudgedEnds, formatJudgedPercent, formatMeanCi, meanCiNote } from './format.ts';
+import { formatJudged, formatJudgedEnds, formatJudgedPercent, formatMeanCi, formatNumber, formatPValue, meanCiNote } from './format.ts';
 
 describe('formatMeanCi', () => {
   it("clamps the interval to the metric's domain", () => {
@@ -76,5 +76,24 @@ describe('formatJudgedPercent of a negative ratio', () => {
   it('keeps the minus sign of a negative ratio when it moves the decimal point', () => {
     expect(formatJudgedPercent(-0.25, [0])).toBe('-25');
     expect(formatJudgedPercent(-0.0125, [0])).toBe('-1.25');
+  });
+});
+
+describe('formatNumber and formatPValue', () => {
+  it('prints infinities with their sign', () => {
+    expect(formatNumber(Number.POSITIVE_INFINITY)).toBe('∞');
+    expect(formatNumber(Number.NEGATIVE_INFINITY)).toBe('−∞');
+  });
+
+  it('prints a p to three decimals, and below 0.001 as "< 0.001" only there', () => {
+    expect(formatPValue(0.0234)).toBe('0.023');
+    expect(formatPValue(0.005)).toBe('0.005');
+    expect(formatPValue(0.0009)).toBe('< 0.001');
+  });
+});
+
+describe('meanCiNote', () => {
+  it('says the numbers carry an interval where a configuration has exactly two replications', () => {
+    expect(meanCiNote([{ point: { n: 2 } }])).toContain('Student-t 95 % confidence interval');
   });
 });
