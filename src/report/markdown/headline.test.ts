@@ -26,3 +26,28 @@ describe('headline verdicts as rendered', () => {
     expect(headlineHtml(sections, '')).not.toContain('no target stated');
   });
 });
+
+describe('headline marks of a target missed or failed', () => {
+  const judged: HeadlineSection[] = [
+    {
+      id: 'alerts',
+      question: 'Do clinical alerts reach the care team within their target?',
+      lines: [
+        { topic: 'Direct path', text: '99.5 %.', verdict: 'miss', basis: "every episode alerted within its rule's target" },
+        { topic: 'Throughput', text: '99.8 tx/s.', verdict: 'fail', basis: 'expect: consensus.throughput_tps >= 120: 99.8' },
+      ],
+    },
+  ];
+
+  it("marks a rule target missed MISS, apart from a scenario's expectation failed, in report.md", () => {
+    const md = headlineMarkdown(judged, '');
+    expect(md).toContain('- ⚠️ **MISS** **Direct path.**');
+    expect(md).toContain('- ❌ **FAIL** **Throughput.**');
+  });
+
+  it('marks a rule target missed MISS in the colour of a failure in report.html, never of a pass', () => {
+    const html = headlineHtml(judged, '');
+    expect(html).toContain('<li data-verdict="miss"><span class="fail">MISS</span> <strong>Direct path.</strong>');
+    expect(html).toContain('<li data-verdict="fail"><span class="fail">FAIL</span> <strong>Throughput.</strong>');
+  });
+});
