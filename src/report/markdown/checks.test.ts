@@ -59,3 +59,12 @@ describe('the expectations count', () => {
     expect(checksMarkdown([configuration([], [met, missed])], [])).toContain('❌ Expectations: 1 of 2 met.');
   });
 });
+
+describe("the checks tables' replication counts", () => {
+  it("count a check's failed replications out of the replications it judged, in report.html and report.md", () => {
+    // The point ran 2 replications; the check judged 1 of them (the other failed before it could).
+    const judgedOnce: CheckSummary = { name: 'safety', passed: false, failedReplications: 1, n: 1, detail: 'conflicting commits', violationsMetric: 'safety.violations' };
+    expect(checksHtml([configuration([judgedOnce], [])], [])).toContain('<td>1 / 1</td>');
+    expect(checksMarkdown([configuration([judgedOnce], [])], [])).toContain('| run | safety | 1 / 1 | conflicting commits |');
+  });
+});
