@@ -61,3 +61,12 @@ describe('inValueOrder', () => {
     expect(order(grid)).toEqual(['raft 50ms', 'raft 1s', 'pbft 50ms', 'pbft 1s']);
   });
 });
+
+describe('a size sweep written in both ladders', () => {
+  it('offers neither ladder\'s units it was not written in, even where one would read better', () => {
+    // The middle of 500 KB to 4 GiB is 46 MB; MB is in neither value, so the axis stays in KB.
+    const scale = parameterScaleOf(['500KB', '4GiB']);
+    expect(scale?.unit).toBe('KB');
+    expect(scale?.valueOf('4GiB')).toBe(4 * 1024 ** 3 / 1000);
+  });
+});
