@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSummary, ParameterValue } from '../results/types.ts';
 import type { Configuration } from '../model/report-input.ts';
-import { sweepAxisOf, sweepRows } from './sweep.ts';
+import { sweepAxisOf, sweepFigures, sweepRows } from './sweep.ts';
 
 function point(delay: ParameterValue, throughput: MetricSummary): Configuration {
   const parameters = { 'network.latency': delay };
@@ -21,5 +21,14 @@ describe("a sweep curve's rows", () => {
       // A throughput cannot be negative: the interval's low end is clamped to 0 (src/metrics/domain.ts).
       { x: 20, series: 'mean', mean: 80, lo: 0, hi: 165 },
     ]);
+  });
+});
+
+describe("a sweep curve's axes", () => {
+  it("names the metric's unit on the y axis", () => {
+    const configurations = [point('500us', { unit: 'tx/s', mean: 120, ci95: [110, 130], n: 3 }), point('20ms', { unit: 'tx/s', mean: 80, ci95: [70, 90], n: 3 })];
+    const [figure] = sweepFigures({ title: 't', configurations });
+    expect(JSON.stringify(figure?.spec)).toContain('"title":"consensus.throughput_tps (tx/s)"');
+    expect(JSON.stringify(figure?.spec)).toContain('"title":"network.latency (ms)"');
   });
 });
