@@ -893,3 +893,12 @@ describe('compare: which side is short, and runs that are not complete or not al
     expect(compareResults(built(null), built('4115ae8')).warnings).toEqual([]);
   });
 });
+
+describe('compare: the threshold as stated', () => {
+  it('states a threshold given as a fraction in per cent', () => {
+    const a = folderOf([98, 102, 99, 101]);
+    const b = folderOf([103, 108, 103, 106]);
+    const md = compareMarkdown(a, b, { title: 't', configurations: [...configurationsOf(a, 'A'), ...configurationsOf(b, 'B')] }, compareResults(a, b, { threshold: 0.05 }), []);
+    expect(md).toContain('Significant changes smaller than 5 % are "within threshold" and do not fail.');
+  });
+});
