@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PointSummary } from '../runner/index.ts';
 import type { Summary } from '../runner/index.ts';
-import { formatFailedVerdicts, formatPoint, formatSize, formatSummary } from './print.ts';
+import { formatDryRun, formatFailedVerdicts, formatPoint, formatSize, formatSummary } from './print.ts';
 
 const point = (checks: PointSummary['checks']): PointSummary => ({ parameters: {}, n: 1, metrics: {}, checks, expectations: [], traceHashes: ['0'] });
 /** What judgeReplications adds to an expectation of one replication judged on the mean. */
@@ -124,5 +124,12 @@ describe('formatSize, at the answer', () => {
     const narrow = { ...size, probes: size.probes.map((p) => (p.value === 138 ? probe(138, true, 450, [430, 470], 0) : p)) };
     expect(formatSize(narrow)).not.toContain('judged on the mean:');
     expect(formatSize({ ...size, rule: 'interval' })).not.toContain('judged on the mean:');
+  });
+});
+
+describe('formatDryRun', () => {
+  it('prints the simulated time and warm-up in seconds, from microseconds', () => {
+    const dry = { kind: 'run' as const, points: [{}], replicationSeeds: [1, 2], tasks: 2, workers: 1, threads: 1, durationsUs: [60_000_000], warmupsUs: [5_000_000] };
+    expect(formatDryRun('s.yaml', dry)).toContain('  each 60 s simulated (warm-up 5 s); seeds 1, 2');
   });
 });
