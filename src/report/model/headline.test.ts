@@ -285,3 +285,14 @@ describe("the alert line's rule target", () => {
     expect(line(headlineSections([nearly]), 'Direct path')?.verdict).toBe('miss');
   });
 });
+
+describe("the alert line's value beside its rule target", () => {
+  it('prints a within-target ratio short of 1 below 100 %, never rounded onto the target it missed', () => {
+    const nearly = configuration({ 'iomt.alert_within_target_ratio': { unit: 'ratio', mean: 0.99996, ci95: [0.99988, 1], n: 3, sd: 0.00003, min: 0.99992, max: 1 } });
+    const direct = line(headlineSections([nearly]), 'Direct path');
+    expect(direct?.verdict).toBe('miss');
+    expect(direct?.text).toContain(': 99.996 [99.99, 100] %');
+    const met = configuration({ 'iomt.alert_within_target_ratio': summary(1, 'ratio', [1, 1]) });
+    expect(line(headlineSections([met]), 'Direct path')?.text).toContain(': 100 %');
+  });
+});

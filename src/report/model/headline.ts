@@ -88,7 +88,7 @@ function tallyText(c: Configuration, tally: Tally): string | undefined {
 }
 
 /** "99.8 [98.1, 101.5] tx/s", "97 [95, 99] %", or one value per configuration when a sweep or comparison has several; each with its tally where given. */
-function valueText(configurations: readonly Configuration[], metric: string, tally?: Tally): string {
+function valueText(configurations: readonly Configuration[], metric: string, tally?: Tally, targetBounds: readonly number[] = []): string {
   const one = (c: Configuration): string => {
     const value = meanCi(c);
     const counted = tally === undefined ? undefined : tallyText(c, tally);
@@ -98,7 +98,8 @@ function valueText(configurations: readonly Configuration[], metric: string, tal
     const summary = c.point.metrics[metric]!;
     // The bounds of the expectations on this very metric: the mean must read on the side of each that
     // decided the line's verdict (92.3388 %, not 92.34 %, beside a failed >= 92.339 %).
-    const bounds = c.point.expectations.filter((e) => e.metric === metric).map((e) => parseCondition(e.condition)?.value).filter((b): b is number => b !== undefined);
+    // The rule's own target judges it too where the line has one (a within-target ratio of 1): 0.99996 must not read 100 % beside a MISS.
+    const bounds = [...c.point.expectations.filter((e) => e.metric === metric).map((e) => parseCondition(e.condition)?.value).filter((b): b is number => b !== undefined), ...targetBounds];
     if (summary.unit === 'ratio') {
       // Judged as a ratio, shown in per cent (formatJudgedPercent): never on a bound it missed.
       const meanText = bounds.length === 0 || summary.mean === null ? undefined : formatJudgedPercent(summary.mean, bounds);
@@ -158,6 +159,8 @@ interface LineSpec {
   readonly fallback?: (configurations: readonly Configuration[]) => { verdict: Verdict; basis: string };
   /** For a ratio, the counts it is made of, quoted after its value. */
   readonly tally?: Tally;
+  /** The bound of the model's own target that `fallback` judges the metric against, where it has one. */
+  readonly targetBound?: number;
 }
 
 /**
@@ -178,7 +181,7 @@ function lineOf(configurations: readonly Configuration[], spec: LineSpec): Headl
     checkVerdict(configurations, spec.checks ?? []) ??
     spec.fallback?.(configurations) ??
     NO_TARGET;
-  return { topic: spec.topic, text: spec.sentence(valueText(configurations, spec.metric, spec.tally), configurations), ...judged };
+  return { topic: spec.topic, text: spec.sentence(valueText(configurations, spec.metric, spec.tally, spec.targetBound === undefined ? [] : [spec.targetBound]), configurations), ...judged };
 }
 
 /**
@@ -266,6 +269,7 @@ const ALERT_LINES: readonly LineSpec[] = [
     sentence: (v) => `Clinical episodes alerted straight to the care team within their rule's target (one never alerted is a miss): ${v}.`,
     alsoExpected: sameFamily('iomt.alert_latency_ms'),
     fallback: allWithinTarget('iomt.alert_within_target_ratio'),
+    targetBound: 1,
     tally: { successes: 'iomt.episodes_within_target', trials: 'iomt.episodes', noun: 'episodes' },
   },
   perRunPercentile('Direct path p95', 'iomt.alert_latency_ms.p95', "the time from an episode's onset to its alert at the care team (the rule's hold included), over the episodes alerted on this path"),
@@ -275,6 +279,7 @@ const ALERT_LINES: readonly LineSpec[] = [
     sentence: (v) => `Clinical episodes known to the care team as recorded through the EmergencyAlert contract within target (one never recorded is a miss): ${v}.`,
     alsoExpected: sameFamily('iomt.alert_latency_onchain_ms'),
     fallback: allWithinTarget('iomt.alert_within_target_onchain_ratio'),
+    targetBound: 1,
     tally: { successes: 'iomt.episodes_within_target_onchain', trials: 'iomt.episodes', noun: 'episodes' },
   },
   perRunPercentile('On-chain path p95', 'iomt.alert_latency_onchain_ms.p95', "the time from an episode's onset to the care team knowing its alert was recorded on chain, over the episodes recorded"),
