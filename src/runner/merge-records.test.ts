@@ -69,6 +69,13 @@ describe('merge of a shard whose records its manifest does not describe', () => 
     expect(existsSync(out)).toBe(false);
   });
 
+  it('an edited shard given first is held to its own slice as the others are', () => {
+    const dir = editedShard2((rs) => rs.map((r, i) => (i === 1 ? { ...r, replication: 0 } : r)));
+    const out = join(root, 'merged-edited-first');
+    expect(() => mergeShards([dir, shards[0]!], out)).toThrow(`${join(dir, 'replications.jsonl')}: record 2: ${expectedReplication}, found point 1, replication 0`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('the shards as run merge', () => {
     expect(mergeShards(shards, join(root, 'merged')).status).toBe('complete');
   });
