@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, InputError } from '../scenario/index.ts';
+import { planTasks } from './plan.ts';
 import { inShard, parseShard } from './shard.ts';
 
 function message(text: string): string {
@@ -15,6 +16,17 @@ function message(text: string): string {
 describe('--shard', () => {
   it('parses i/n', () => {
     expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+  });
+
+  it('parses the last shard and a run in one shard', () => {
+    expect([parseShard('3/3'), parseShard('1/1')]).toEqual([{ index: 3, count: 3 }, { index: 1, count: 1 }]);
+  });
+
+  it('gives shard i/n the tasks k of the (point, replication) list with k mod n = i - 1 (round robin, so every shard gets a share of every point)', () => {
+    const plan = { points: [{ parameters: {}, scenario: {} }, { parameters: {}, scenario: {} }] as never, replicationSeeds: [10, 11, 12] };
+    const held = (index: number) => planTasks({ ...plan, shard: { index, count: 3 } }).map((t) => [t.point, t.replication, t.seed]);
+    // Tasks 0..5 are (0,0) (0,1) (0,2) (1,0) (1,1) (1,2).
+    expect([held(1), held(2), held(3)]).toEqual([[[0, 0, 10], [1, 0, 10]], [[0, 1, 11], [1, 1, 11]], [[0, 2, 12], [1, 2, 12]]]);
   });
 
   it('rejects a malformed or out-of-range shard with the flag, what was expected and what was found', () => {
