@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../scenario/index.ts';
-import { checkOutFolder, checkReportFolder, checkResultsFolder, makeResultsFolder, readResults } from './results-dir.ts';
+import type { Manifest } from './manifest.ts';
+import { checkOutFolder, checkReportFolder, checkResultsFolder, makeResultsFolder, readResults, writeResultFiles } from './results-dir.ts';
 
 /** The message of the input error `act` throws. */
 function refusal(act: () => unknown): string {
@@ -105,5 +106,26 @@ describe('the one rule for every --out', () => {
 
   it("names an empty --out, quoted", () => {
     expect(refusal(() => checkResultsFolder({ outDir: '' }, 'a folder that holds no results yet'))).toBe("--out '': (flag): expected a folder path, found ''");
+  });
+});
+
+describe('the result files a run writes', () => {
+  /** A replication of a two-point sweep over consensus.nodes, with one metric and two windows that carry its identity. */
+  function finished(point: number, replication: number) {
+    const id = point * 10 + replication;
+    return {
+      record: { point, parameters: { 'consensus.nodes': 3 + point }, replication, seed: 100 + replication, metrics: { 'x.id': { unit: 'count', value: id } }, checks: [], traceHash: `h${id}`, eventsProcessed: 1, simulatedUs: 2_000_000, wallMs: 0 },
+      timeseries: [{ timeS: 1, id }, { timeS: 2, id: id + 0.5 }],
+    };
+  }
+
+  it('hold the replications in (point, replication) order, each row beside its own point\'s parameters, whatever order they finished in', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iomtsim-write-'));
+    const manifest = { format: 'iomtsim-results/1', kind: 'sweep' } as unknown as Manifest;
+    writeResultFiles(dir, manifest, { scenario: 'toy', status: 'running', points: [], failures: [] }, [finished(1, 0), finished(0, 1), finished(0, 0)]);
+    const text = (file: string) => readFileSync(join(dir, file), 'utf8');
+    expect(text('replications.jsonl').trim().split('\n').map((l) => JSON.parse(l).traceHash)).toEqual(['h0', 'h1', 'h10']);
+    expect(text('metrics.csv')).toBe('point,consensus.nodes,replication,seed,metric,unit,value\n0,3,0,100,x.id,count,0\n0,3,1,101,x.id,count,1\n1,4,0,100,x.id,count,10\n');
+    expect(text('timeseries.csv')).toBe('point,consensus.nodes,replication,time_s,id\n0,3,0,1,0\n0,3,0,2,0.5\n0,3,1,1,1\n0,3,1,2,1.5\n1,4,0,1,10\n1,4,0,2,10.5\n');
   });
 });
