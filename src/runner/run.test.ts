@@ -43,6 +43,8 @@ describe('runScenario', () => {
     const seedsAt = (p: number) => records.filter((x) => x.point === p).map((x) => x.seed);
     expect(seedsAt(0)).toHaveLength(6);
     expect(seedsAt(1)).toEqual(seedsAt(0));
+    // Each record carries its own point's parameters (the tidy files repeat them on every row).
+    expect(records.map((x) => [x.point, x.parameters])).toEqual([...Array(6).fill([0, { 'consensus.nodes': 3 }]), ...Array(6).fill([1, { 'consensus.nodes': 5 }])]);
     expect(r.summary.points.map((p) => p.parameters)).toEqual([{ 'consensus.nodes': 3 }, { 'consensus.nodes': 5 }]);
     expect(r.summary.points[1]!.metrics['toy.nodes']!.mean).toBe(5);
   });
