@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../scenario/index.ts';
 import type { ReplicationRecord } from './types.ts';
-import { judgeExpectations, summarizePoint, summaryPassed, type ExpectationResult, type PointSummary, type Summary } from './summary.ts';
+import { buildSummary, judgeExpectations, summarizePoint, summaryPassed, type ExpectationResult, type PointSummary, type Summary } from './summary.ts';
 
 function summaryWith(point: Partial<PointSummary>): Summary {
   return {
@@ -70,6 +70,13 @@ describe('summarizePoint', () => {
     const check = (passed: boolean) => ({ name: 'safety', passed, detail: passed ? '' : 'conflicting commits at height 3' });
     const records = [true, false, true].map((passed, replication) => ({ ...recordWith([check(passed)]), replication, seed: replication + 1 }));
     expect(summarizePoint({ parameters: {}, scenario }, records).checks[0]).toMatchObject({ passed: false, failedReplications: 1, n: 3, detail: 'replication 1 (seed 2): conflicting commits at height 3' });
+  });
+
+  it('quotes the first replication that failed a check, in replication order, whatever order the records came in', () => {
+    const scenario = { expect: {} } as unknown as Scenario;
+    const check = (detail: string) => ({ name: 'safety', passed: false, detail });
+    const records = [2, 1].map((replication) => ({ ...recordWith([check(`at height ${replication}`)]), replication, seed: replication + 1 }));
+    expect(summarizePoint({ parameters: {}, scenario }, records).checks[0]).toMatchObject({ failedReplications: 2, detail: 'replication 1 (seed 2): at height 1' });
   });
 
   it('says a pass no replication could have failed could not fail, and nothing of a pass one replication could have failed', () => {
@@ -142,5 +149,13 @@ describe('summarizePoint judging by the scenario\'s expectRule', () => {
       const point = summarizePoint({ parameters: {}, scenario: { expect: { 'consensus.commit_latency_ms.p99': '<= 185' }, expectRule: rule } as unknown as Scenario }, records);
       expect(summaryPassed({ scenario: 't', status: 'complete', failures: [], points: [point] })).toBe(false);
     }
+  });
+});
+
+describe('buildSummary', () => {
+  it('lists failed replications in (point, replication) order, as the unsharded run does, whatever order shards give them', () => {
+    const failure = (point: number, replication: number) => ({ point, replication, seed: replication, error: 'toy model failure' });
+    const summary = buildSummary('t', 'failed', [], [], [failure(1, 0), failure(0, 2), failure(0, 1)]);
+    expect(summary.failures.map((f) => [f.point, f.replication])).toEqual([[0, 1], [0, 2], [1, 0]]);
   });
 });
