@@ -20,6 +20,12 @@ describe('metrics.csv', () => {
     ]);
   });
 
+  it('leaves NaN and infinite values empty, as a record read back from replications.jsonl (null) gives them', () => {
+    const record = (value: number | null): MetricsRecord => ({ point: 0, parameters: {}, replication: 0, seed: 5, metrics: { 'x.latency_ms': { unit: 'ms', value } } });
+    const expected = 'point,replication,seed,metric,unit,value\n0,0,5,x.latency_ms,ms,\n';
+    expect([metricsCsv([record(NaN)]), metricsCsv([record(Infinity)]), metricsCsv([record(null)])]).toEqual([expected, expected, expected]);
+  });
+
   it('has no parameter columns for a plain run', () => {
     const plain = metricsCsv([{ point: 0, parameters: {}, replication: 0, seed: 5, metrics: { 'safety.violations': { unit: 'count', value: 0 } } }]);
     expect(plain).toBe('point,replication,seed,metric,unit,value\n0,0,5,safety.violations,count,0\n');

@@ -52,6 +52,7 @@ describe('timeseries.csv', () => {
 
   it('names the file, line and column of a cell that is not a number', () => {
     expect(() => parseTimeseriesCsv('point,replication,time_s,tps\n0,0,1,lots\n', 'ts.csv', formatError)).toThrow('ts.csv: line 2, column "tps": expected a number, found "lots"');
+    expect(() => parseTimeseriesCsv('point,replication,time_s,tps\n0,0,,5\n', 'ts.csv', formatError)).toThrow('ts.csv: line 2, column "time_s": expected a number, found an empty cell');
     expect(() => parseTimeseriesCsv('time_s\n', 'ts.csv', formatError)).toThrow('ts.csv: header column 1: expected "point", found "time_s"');
   });
 });
