@@ -73,6 +73,10 @@ describe('--resume of an unsealed manifest whose fields are wrong: refused befor
     ['replications: 6 with replicationSeeds: [1]', (m: Record<string, unknown>) => { m['replications'] = 6; m['replicationSeeds'] = [1]; }, 'replicationSeeds: expected one seed per replication (replications: 6), found 1 seed'],
     // Seeds the root seed does not derive: replication 4 has not run, so it would run with the edited seed.
     ['replicationSeeds.4 edited', (m: Record<string, unknown>) => { (m['replicationSeeds'] as number[])[4] = 12345; }, `replicationSeeds.4: expected ${replicationSeed(1, 4)}, the seed of replication 4 derived from the root seed (seed: 1), found 12345`],
+    // Seeds the root seed derives, one more than replications: the plan would run 7 replications of a run that records 6.
+    ['replications: 6 with 7 derived replicationSeeds', (m: Record<string, unknown>) => { m['replicationSeeds'] = Array.from({ length: 7 }, (_, k) => replicationSeed(1, k)); }, 'replicationSeeds: expected one seed per replication (replications: 6), found 7 seeds'],
+    ['shard: 3/2', (m: Record<string, unknown>) => { m['shard'] = { index: 3, count: 2 }; }, "shard.index: expected the shard's number, from 1 to 2, found 3"],
+    ['status: "done"', (m: Record<string, unknown>) => { m['status'] = 'done'; }, "status: expected one of 'running', 'complete', 'interrupted', 'failed', found 'done'"],
     ['seed edited, replicationSeeds kept', (m: Record<string, unknown>) => { m['seed'] = 2; }, 'replicationSeeds.0: expected 2, the seed of replication 0 derived from the root seed (seed: 2), found 1'],
   ])('%s', async (_name, edit, message) => {
     const dir = copyWithManifest(edit);
