@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeRunFixture } from '../../report/fixtures/results-fixture.ts';
 import { reportCommand } from '../../report/index.ts';
-import { sizeScenario } from '../../runner/index.ts';
+import { runScenario, sizeScenario } from '../../runner/index.ts';
 import { tempRoot, toyScenario } from '../../runner/testing/fixtures.ts';
 import { TOY_MODEL } from '../../runner/testing/toy-model.ts';
 import { parseIntegerRange, parseSlo } from '../../scenario/index.ts';
@@ -39,6 +39,21 @@ describe('finishRun after a size search', () => {
     expect(json.size.answer).toBe(5);
     expect(json.passed).toBe(true);
     expect(code).toBe(EXIT.ok);
+  });
+});
+
+describe('finishRun after a run', () => {
+  it('fails (exit 1, passed false) a run that completed every replication but broke an expectation', async () => {
+    // The toy model's metrics are in no catalog, so the expectation is set past the loader.
+    const loaded = toyScenario('', ['replications=2']);
+    const expect_ = { 'toy.sent': '< 0' };
+    const result = await runScenario({ loaded: { ...loaded, input: { ...loaded.input, expect: expect_ }, scenario: { ...loaded.scenario, expect: expect_ } }, workers: 0, model: TOY_MODEL, outDir: join(root, 'broken-expectation') });
+    expect(result.status).toBe('complete');
+    let stdout = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+    const code = await finishRun(result, { json: true, report: false });
+    vi.restoreAllMocks();
+    expect([code, (JSON.parse(stdout) as { passed: boolean }).passed]).toEqual([EXIT.failed, false]);
   });
 });
 
