@@ -32,6 +32,8 @@ describe('--shard', () => {
   it('rejects a malformed or out-of-range shard with the flag, what was expected and what was found', () => {
     expect(message('0/3')).toBe("--shard 0/3: (flag): expected i/n with 1 ≤ i ≤ n, such as 2/3, found '0/3'");
     expect(message('4/3')).toBe("--shard 4/3: (flag): expected i/n with 1 ≤ i ≤ n, such as 2/3, found '4/3'");
+    // Past 2^53: the count would not survive manifest.json's check, so resume and merge would refuse the shard's own folder.
+    expect(message('1/100000000000000000000')).toBe("--shard 1/100000000000000000000: (flag): expected i/n with 1 ≤ i ≤ n, such as 2/3, found '1/100000000000000000000'");
     expect(message('two')).toBe("--shard two: (flag): expected i/n with 1 ≤ i ≤ n, such as 2/3, found 'two'");
   });
 

@@ -16,7 +16,9 @@ export function parseShard(text: string): Shard {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) {
+  // Safe integers only: a count past 2^53 would be written to manifest.json, whose check
+  // (manifest-check.ts) then refuses the folder for --resume and merge.
+  if (!m || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
     throw inputError(`--shard ${text}`, '(flag)', 'i/n with 1 ≤ i ≤ n, such as 2/3', `'${text}'`);
   }
   return { index, count };
