@@ -102,7 +102,7 @@ describe('a value with a minus sign after a flag that takes a number, a duration
     [['trace', 'scenarios/pbft.yaml', '--set', 'duration=2s', '--set', 'warmup=1s', '--to', '-1s'], "--to -1s: (flag): expected a duration ≥ 0 (simulated time from the start of the run), such as 2s or 500ms, found '-1s'"],
     [['compare', '/nonexistent/a', '/nonexistent/b', '--threshold', '-5%'], "--threshold -5%: (flag): expected a percentage like '5%' or a fraction like '0.05', from 0 to 100 %, found '-5%'"],
     [['run', 'scenarios/pbft.yaml', '--dry-run', '--seed', '-1e3'], "--seed -1e3: (flag): expected an integer from 0 to 9007199254740991, found '-1e3'"],
-    [['run', 'scenarios/pbft.yaml', '--dry-run', '--shard', '-1/2'], "--shard -1/2: (flag): expected i/n with 1 ≤ i ≤ n, such as 2/3, found '-1/2'"],
+    [['run', 'scenarios/pbft.yaml', '--dry-run', '--shard', '-1/2'], "--shard -1/2: (flag): expected i/n with 1 ≤ i ≤ n ≤ 2^53 - 1, such as 2/3, found '-1/2'"],
     [['fuzz', '--protocol', 'pbft', '--nodes', '-4..13'], "--nodes -4..13: (flag): expected a range of replica counts LO..HI with 1 ≤ LO ≤ HI ≤ 1000, such as 4..13, found '-4..13'"],
   ])('%j is refused by the flag\'s own rule, not as unknown short flags, and nothing is written', async (argv, message) => {
     const out = join(mkdtempSync(join(tmpdir(), 'iomtsim-main-')), 'o');

@@ -22,19 +22,20 @@ describe('--shard', () => {
     expect([parseShard('3/3'), parseShard('1/1')]).toEqual([{ index: 3, count: 3 }, { index: 1, count: 1 }]);
   });
 
-  it('gives shard i/n the tasks k of the (point, replication) list with k mod n = i - 1 (round robin, so every shard gets a share of every point)', () => {
-    const plan = { points: [{ parameters: {}, scenario: {} }, { parameters: {}, scenario: {} }] as never, replicationSeeds: [10, 11, 12] };
+  it('gives shard i/n the tasks k of the (point, replication) list with k mod n = i - 1 (round robin over the list, whatever the replication)', () => {
+    // Two replications a point over three shards: the task's index, not its replication, picks the shard.
+    const plan = { points: [{ parameters: {}, scenario: {} }, { parameters: {}, scenario: {} }] as never, replicationSeeds: [10, 11] };
     const held = (index: number) => planTasks({ ...plan, shard: { index, count: 3 } }).map((t) => [t.point, t.replication, t.seed]);
-    // Tasks 0..5 are (0,0) (0,1) (0,2) (1,0) (1,1) (1,2).
-    expect([held(1), held(2), held(3)]).toEqual([[[0, 0, 10], [1, 0, 10]], [[0, 1, 11], [1, 1, 11]], [[0, 2, 12], [1, 2, 12]]]);
+    // Tasks 0..3 are (0,0) (0,1) (1,0) (1,1).
+    expect([held(1), held(2), held(3)]).toEqual([[[0, 0, 10], [1, 1, 11]], [[0, 1, 11]], [[1, 0, 10]]]);
   });
 
   it('rejects a malformed or out-of-range shard with the flag, what was expected and what was found', () => {
-    expect(message('0/3')).toBe("--shard 0/3: (flag): expected i/n with 1 ≤ i ≤ n, such as 2/3, found '0/3'");
-    expect(message('4/3')).toBe("--shard 4/3: (flag): expected i/n with 1 ≤ i ≤ n, such as 2/3, found '4/3'");
+    expect(message('0/3')).toBe("--shard 0/3: (flag): expected i/n with 1 ≤ i ≤ n ≤ 2^53 - 1, such as 2/3, found '0/3'");
+    expect(message('4/3')).toBe("--shard 4/3: (flag): expected i/n with 1 ≤ i ≤ n ≤ 2^53 - 1, such as 2/3, found '4/3'");
     // Past 2^53: the count would not survive manifest.json's check, so resume and merge would refuse the shard's own folder.
-    expect(message('1/100000000000000000000')).toBe("--shard 1/100000000000000000000: (flag): expected i/n with 1 ≤ i ≤ n, such as 2/3, found '1/100000000000000000000'");
-    expect(message('two')).toBe("--shard two: (flag): expected i/n with 1 ≤ i ≤ n, such as 2/3, found 'two'");
+    expect(message('1/100000000000000000000')).toBe("--shard 1/100000000000000000000: (flag): expected i/n with 1 ≤ i ≤ n ≤ 2^53 - 1, such as 2/3, found '1/100000000000000000000'");
+    expect(message('two')).toBe("--shard two: (flag): expected i/n with 1 ≤ i ≤ n ≤ 2^53 - 1, such as 2/3, found 'two'");
   });
 
   it('puts every task in exactly one shard', () => {

@@ -19,7 +19,7 @@ export function parseShard(text: string): Shard {
   // Safe integers only: a count past 2^53 would be written to manifest.json, whose check
   // (manifest-check.ts) then refuses the folder for --resume and merge.
   if (!m || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
-    throw inputError(`--shard ${text}`, '(flag)', 'i/n with 1 ≤ i ≤ n, such as 2/3', `'${text}'`);
+    throw inputError(`--shard ${text}`, '(flag)', 'i/n with 1 ≤ i ≤ n ≤ 2^53 - 1, such as 2/3', `'${text}'`);
   }
   return { index, count };
 }
