@@ -40,17 +40,18 @@ describe('Network link times, kept to the nanosecond', () => {
     expect(last).toBeLessThanOrEqual(481);
   });
 
-  it('rounds each link time to the nearest ns: 5,000 back-to-back messages of 1,000.1 ns drift by at most 2.5 µs', () => {
+  // The last bit leaves at 5,000.5 µs (1,000.1 ns each) or 5,003 µs (1,000.6 ns each) exactly; half a ns
+  // of rounding per message adds up to 2.5 µs either way. Rounding each up would make the first
+  // 4.5 µs late (5,005), rounding each down the second 3 µs early (5,000).
+  it.each([[1_000.1, 4_998, 5_003], [1_000.6, 5_004, 5_006]])('rounds each link time to the nearest ns: 5,000 back-to-back messages of %f ns arrive within [%i, %i] µs', (linkNs, lowUs, highUs) => {
     const log: Seen[] = [];
     const engine = fixedLatencyEngine(0);
-    const uplink = { region: 0, uploadBitsPerSec: 8e9 / 1_000.1, downloadBitsPerSec: Infinity };
+    const uplink = { region: 0, uploadBitsPerSec: 8e9 / linkNs, downloadBitsPerSec: Infinity };
     pair(engine, log, (to, ctx) => { for (let i = 0; i < 5_000; i++) ctx.send(to, i, 1); }, { sink: FREE_LINK, source: uplink });
     engine.run();
-    // The last bit leaves at 5,000.5 µs exactly; half a ns of rounding per message adds up to 2.5 µs
-    // either way (rounding each up instead would be 4.5 µs late: 5,005).
     const last = Math.max(...events(log).map((e) => e.timeUs));
-    expect(last).toBeGreaterThanOrEqual(4_998);
-    expect(last).toBeLessThanOrEqual(5_003);
+    expect(last).toBeGreaterThanOrEqual(lowUs);
+    expect(last).toBeLessThanOrEqual(highUs);
   });
 
   it('keeps the uplink busy with a message the network then loses: loss does not add capacity', () => {

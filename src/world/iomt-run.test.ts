@@ -8,6 +8,7 @@ import { pbft } from '../protocols/pbft/index.ts';
 import { smallIomtScenario } from './testing/scenarios.ts';
 import { metricDoc } from '../metrics/catalog.ts';
 import { runIomtWorld } from './testing/run.ts';
+import { iomtWorldConfig } from './iomt.ts';
 import type { ActorContext } from '../../sim/index.ts';
 import type { RequestMessage } from '../protocols/types.ts';
 import { topologyOf } from '../iomt/topology.ts';
@@ -109,8 +110,9 @@ describe('IomtWorld', () => {
   });
 
   it('gives each consortium node the cores of consensus.cores', () => {
-    const world = new IomtWorld(smallWorldConfig(pbft, { durationUs: 1_000_000, nodeCores: 4 }));
-    expect(world.topology.nodes.map((n) => world.engine.cores(n.host))).toEqual(world.topology.nodes.map(() => 4));
+    const scenario = smallIomtScenario({}, { consensus: { protocol: 'pbft', nodes: 4, batchSize: 10, batchTimeout: '200ms', cores: 3 } } as Parameters<typeof smallIomtScenario>[1]);
+    const world = new IomtWorld(iomtWorldConfig(scenario, 1));
+    expect(world.topology.nodes.map((n) => world.engine.cores(n.host))).toEqual(world.topology.nodes.map(() => 3));
   });
 
   it("reports iomt.alerts_refused_onchain as the sum of every gateway's refused alerts", () => {
