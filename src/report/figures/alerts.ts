@@ -5,6 +5,7 @@
 import type { ReportInput } from '../model/report-input.ts';
 import { allMetricNames, metricFamilies, quantileOfSegment } from '../model/metric-names.ts';
 import { formatJudgedPercent } from '../model/format.ts';
+import { WITHIN_TARGET_RATIO } from '../model/headline.ts';
 import { alertTargets, isAlertLatencyFamily } from './alert-targets.ts';
 import { estimateOf, unitOf } from './metric-rows.ts';
 import type { Figure, Row } from './types.ts';
@@ -29,8 +30,8 @@ function withinTargetText(input: ReportInput): string {
       if (estimate === null) continue;
       const path = metric.replace(WITHIN_TARGET, (_, p: string | undefined) => (p === undefined ? 'fast path' : `${p.slice(1)} path`));
       const who = input.configurations.length > 1 ? `${configuration.label}, ` : '';
-      // On its side of the target, 1: a ratio of 0.99996 (missed) must not read 100 %.
-      parts.push(`${who}${path}: ${formatJudgedPercent(estimate.mean, [1])} %`);
+      // On its side of the rule's target: a ratio of 0.99996 (missed) must not read 100 %.
+      parts.push(`${who}${path}: ${formatJudgedPercent(estimate.mean, [WITHIN_TARGET_RATIO])} %`);
     }
   }
   return parts.length === 0 ? '' : ` Episodes alerted within their rule's target, one never alerted on the path a miss (\`iomt.alert_within_target*_ratio\`): ${parts.join('; ')}.`;

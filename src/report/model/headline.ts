@@ -190,14 +190,17 @@ function lineOf(configurations: readonly Configuration[], spec: LineSpec): Headl
  * failure of the run, which a scenario that means it states as an expectation. With no episode
  * scored anywhere (the ratio undefined) nothing could miss it: not judged, never a pass.
  */
+/** The rule target a within-target ratio is judged against: every scored episode alerted within its rule's target. */
+export const WITHIN_TARGET_RATIO = 1;
+
 function allWithinTarget(metric: string) {
   return (configurations: readonly Configuration[]): { verdict: Verdict; basis: string } => {
     const means = configurations.map((c) => c.point.metrics[metric]?.mean).filter((m): m is number => typeof m === 'number');
     if (means.length === 0) return { verdict: 'unjudged', basis: 'could not fail: no clinical episode was scored (iomt.episodes = 0; iomt.episodes_unwatched, iomt.episodes_shorter_than_hold, iomt.episodes_undersampled and iomt.episodes_unobservable say why)' };
-    const met = means.every((m) => m >= 1);
+    const met = means.every((m) => m >= WITHIN_TARGET_RATIO);
     return met
-      ? { verdict: 'pass', basis: `every episode alerted within its rule's target (${metric} = 1)` }
-      : { verdict: 'miss', basis: `every episode alerted within its rule's target (${metric} = 1), the rule's target and no expectation of the scenario's (expect: ${metric}: == 1 makes it one)` };
+      ? { verdict: 'pass', basis: `every episode alerted within its rule's target (${metric} = ${WITHIN_TARGET_RATIO})` }
+      : { verdict: 'miss', basis: `every episode alerted within its rule's target (${metric} = ${WITHIN_TARGET_RATIO}), the rule's target and no expectation of the scenario's (expect: ${metric}: == ${WITHIN_TARGET_RATIO} makes it one)` };
   };
 }
 
@@ -269,7 +272,7 @@ const ALERT_LINES: readonly LineSpec[] = [
     sentence: (v) => `Clinical episodes alerted straight to the care team within their rule's target (one never alerted is a miss): ${v}.`,
     alsoExpected: sameFamily('iomt.alert_latency_ms'),
     fallback: allWithinTarget('iomt.alert_within_target_ratio'),
-    targetBound: 1,
+    targetBound: WITHIN_TARGET_RATIO,
     tally: { successes: 'iomt.episodes_within_target', trials: 'iomt.episodes', noun: 'episodes' },
   },
   perRunPercentile('Direct path p95', 'iomt.alert_latency_ms.p95', "the time from an episode's onset to its alert at the care team (the rule's hold included), over the episodes alerted on this path"),
@@ -279,7 +282,7 @@ const ALERT_LINES: readonly LineSpec[] = [
     sentence: (v) => `Clinical episodes known to the care team as recorded through the EmergencyAlert contract within target (one never recorded is a miss): ${v}.`,
     alsoExpected: sameFamily('iomt.alert_latency_onchain_ms'),
     fallback: allWithinTarget('iomt.alert_within_target_onchain_ratio'),
-    targetBound: 1,
+    targetBound: WITHIN_TARGET_RATIO,
     tally: { successes: 'iomt.episodes_within_target_onchain', trials: 'iomt.episodes', noun: 'episodes' },
   },
   perRunPercentile('On-chain path p95', 'iomt.alert_latency_onchain_ms.p95', "the time from an episode's onset to the care team knowing its alert was recorded on chain, over the episodes recorded"),
