@@ -130,6 +130,8 @@ describe('iomtsim run --threads', () => {
 describe('iomtsim size --threads', () => {
   it('finds the same answer from the same probes on 1 and 2 threads, stopping early at the same points', async () => {
     const file = join(root, 'size.yaml');
+    // Both lines must be there to replace: the search's probes below were counted at 2 s.
+    expect(SCENARIO).toMatch(/^duration: 4s\n[^]*^warmup: 2s$/m);
     writeFileSync(file, SCENARIO.replace('duration: 4s', 'duration: 2s').replace('warmup: 2s', 'warmup: 1s'));
     // From the answer up (it is 1064 tx/s): 7 probes, 4 of them cut short, where 800..1600 took 14
     // probes, 12 of them run in full, each once on 2 threads.

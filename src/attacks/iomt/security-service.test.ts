@@ -25,10 +25,9 @@ describe('SecurityService', () => {
   it("keeps each device's first alarm at the time its gateway raised it, and submits one revocation for it", () => {
     const { ctx, s, alarm } = service();
     alarm(1, 10 * S, 10 * S + 40_000);
-    alarm(1, 12 * S, 12 * S + 40_000);
-    expect(s.alarmUs.get(1)).toBe(10 * S);
     expect(ctx.take('request').length).toBeGreaterThan(0);
-    alarm(1, 14 * S, 14 * S + 40_000);
+    alarm(1, 12 * S, 12 * S + 40_000);
     expect(ctx.take('request')).toEqual([]);
+    expect(s.alarmUs.get(1)).toBe(10 * S);
   });
 });
