@@ -24,7 +24,7 @@ function busyUsOfOneRequest(n: number): number[] {
 }
 
 describe('PBFT MAC authenticators', () => {
-  it.each([4, 7])('charge each of n = %i replicas (n − 1) MACs per multicast and one per message received', (n) => {
+  it.each([4, 5, 6, 7])('charge each of n = %i replicas (n − 1) MACs per multicast and one per message received', (n) => {
     // Primary: pre-prepare and commit multicasts, n − 1 prepares and n − 1 commits, one reply MAC.
     // Backup: the pre-prepare, prepare and commit multicasts, n − 2 prepares, n − 1 commits, one reply MAC.
     const primaryUs = (2 * (n - 1) + 2 * (n - 1) + 1) * MAC_US;
